@@ -1,0 +1,104 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/gaianet-go/gaianet/gguf"
+)
+
+func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(context.Background(), args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func writeTinyModel(t *testing.T) string {
+	t.Helper()
+	md := gguf.NewMetadata(
+		gguf.KV{Key: "general.architecture", Value: "llama"},
+		gguf.KV{Key: "general.name", Value: "tiny"},
+		gguf.KV{Key: "llama.context_length", Value: uint32(128)},
+		gguf.KV{Key: "tokenizer.ggml.model", Value: "llama"},
+		gguf.KV{Key: "tokenizer.ggml.tokens", Value: gguf.NewArray([]string{"<unk>", "<s>", "</s>"})},
+		gguf.KV{Key: "tokenizer.chat_template", Value: "{{ messages }}"},
+	)
+	p := filepath.Join(t.TempDir(), "tiny.gguf")
+	err := gguf.WriteFile(p, md, []gguf.WriteTensor{
+		{Name: "token_embd.weight", Dims: []uint64{32, 3}, Type: gguf.TypeF32, Data: make([]byte, 32*3*4)},
+		{Name: "output.weight", Dims: []uint64{32, 3}, Type: gguf.TypeQ8_0, Data: make([]byte, 3*34)},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestCLI(t *testing.T) {
+	model := writeTinyModel(t)
+	bad := filepath.Join(t.TempDir(), "bad.gguf")
+	os.WriteFile(bad, []byte("GGUF\x03\x00\x00\x00"), 0o644)
+	tests := []struct {
+		name     string
+		args     []string
+		code     int
+		stdout   []string
+		stderr   []string
+		jsonOut  bool
+		notFound bool
+	}{
+		{name: "help", args: []string{"help"}, stdout: []string{"Commands:", "model", "dev"}},
+		{name: "no args", args: nil, stdout: []string{"Usage: gaianet"}},
+		{name: "help subcommand", args: []string{"help", "model", "info"}, stdout: []string{"Usage: gaianet model info", "--json"}},
+		{name: "--help", args: []string{"model", "info", "--help"}, stdout: []string{"tensor types"}},
+		{name: "version", args: []string{"version"}, stdout: []string{"gaianet "}},
+		{name: "unknown command", args: []string{"frobnicate"}, code: 2, stderr: []string{`unknown command "frobnicate"`}},
+		{name: "unknown flag", args: []string{"model", "info", "--nope", model}, code: 2, stderr: []string{"nope"}},
+		{name: "model info", args: []string{"model", "info", model}, stdout: []string{"architecture:   llama", "F32×1, Q8_0×1", "context length: 128", "chat template:  yes", "parameters:     192"}},
+		{name: "model info flag after file", args: []string{"model", "info", model, "--json"}, jsonOut: true, stdout: []string{`"architecture": "llama"`}},
+		{name: "model info missing args", args: []string{"model", "info"}, code: 2},
+		{name: "model info truncated", args: []string{"model", "info", bad}, code: 1, stderr: []string{"truncated"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := runCLI(t, tt.args...)
+			if code != tt.code {
+				t.Errorf("exit %d, want %d\nstdout: %s\nstderr: %s", code, tt.code, out, errOut)
+			}
+			for _, s := range tt.stdout {
+				if !strings.Contains(out, s) {
+					t.Errorf("stdout lacks %q:\n%s", s, out)
+				}
+			}
+			for _, s := range tt.stderr {
+				if !strings.Contains(errOut, s) {
+					t.Errorf("stderr lacks %q:\n%s", s, errOut)
+				}
+			}
+			if tt.jsonOut {
+				var v map[string]any
+				if err := json.Unmarshal([]byte(out), &v); err != nil {
+					t.Errorf("not JSON: %v", err)
+				}
+			}
+		})
+	}
+}
+
+func TestConformanceCommandUnknownKind(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "manifest.json"), []byte(`{"version":1,"suites":[{"kind":"mystery","name":"x/y"}]}`), 0o644)
+	code, out, _ := runCLI(t, "dev", "conformance", dir)
+	if code != 1 || !strings.Contains(out, "FAIL x/y") || !strings.Contains(out, "0 passed, 1 failed") {
+		t.Errorf("exit %d, output:\n%s", code, out)
+	}
+	if code, _, _ := runCLI(t, "dev", "conformance", filepath.Join(dir, "missing")); code != 1 {
+		t.Errorf("missing folder: exit %d", code)
+	}
+}

@@ -1,0 +1,137 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/gaianet-go/gaianet/gguf"
+)
+
+func modelCommand() *command {
+	return &command{name: "model", summary: "inspect GGUF model files", children: []*command{{
+		name:    "info",
+		summary: "describe a GGUF model file",
+		usage:   "[--json] FILE.gguf",
+		help: "Prints a GGUF file's architecture, parameter count, tensor types with counts,\n" +
+			"context length, tokenizer kind and whether it carries a chat template.\n" +
+			"The file is memory-mapped; nothing is loaded into memory.",
+		flags: func(fs *flag.FlagSet) any {
+			return fs.Bool("json", false, "print the description as JSON")
+		},
+		run: runModelInfo,
+	}}}
+}
+
+// modelInfo is what "gaianet model info" reports.
+type modelInfo struct {
+	File          string         `json:"file"`
+	Version       uint32         `json:"gguf_version"`
+	Name          string         `json:"name,omitempty"`
+	Architecture  string         `json:"architecture"`
+	Parameters    uint64         `json:"parameters"`
+	FileSize      int64          `json:"file_size"`
+	TensorTypes   map[string]int `json:"tensor_types"`
+	ContextLength int            `json:"context_length"`
+	Tokenizer     string         `json:"tokenizer,omitempty"`
+	PreTokenizer  string         `json:"pre_tokenizer,omitempty"`
+	VocabSize     int            `json:"vocab_size"`
+	ChatTemplate  bool           `json:"chat_template"`
+	Metadata      int            `json:"metadata_entries"`
+	Tensors       int            `json:"tensors"`
+}
+
+func describeModel(path string) (*modelInfo, error) {
+	f, err := gguf.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	md := f.Metadata
+	info := &modelInfo{File: path, Version: f.Version, Architecture: md.Architecture(),
+		FileSize: f.Size(), TensorTypes: map[string]int{}, ContextLength: md.ContextLength(),
+		Metadata: md.Len(), Tensors: len(f.Tensors)}
+	info.Name, _ = md.String("general.name")
+	info.Tokenizer, _ = md.String("tokenizer.ggml.model")
+	info.PreTokenizer, _ = md.String("tokenizer.ggml.pre")
+	toks, _ := md.Strings("tokenizer.ggml.tokens")
+	info.VocabSize = len(toks)
+	_, info.ChatTemplate = md.String("tokenizer.chat_template")
+	for i := range f.Tensors {
+		t := &f.Tensors[i]
+		info.Parameters += t.Elements()
+		info.TensorTypes[t.Type.String()]++
+	}
+	return info, nil
+}
+
+func runModelInfo(ctx context.Context, env *cmdEnv, args []string) error {
+	if len(args) != 1 {
+		return usagef("model info takes one GGUF file")
+	}
+	info, err := describeModel(args[0])
+	if err != nil {
+		return err
+	}
+	if *env.flags.(*bool) {
+		enc := json.NewEncoder(env.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(info)
+	}
+	w := env.stdout
+	fmt.Fprintf(w, "file:           %s (%s, GGUF v%d)\n", info.File, humanBytes(info.FileSize), info.Version)
+	if info.Name != "" {
+		fmt.Fprintf(w, "name:           %s\n", info.Name)
+	}
+	fmt.Fprintf(w, "architecture:   %s\n", info.Architecture)
+	fmt.Fprintf(w, "parameters:     %s (%d)\n", humanCount(info.Parameters), info.Parameters)
+	var types []string
+	for t, n := range info.TensorTypes {
+		types = append(types, fmt.Sprintf("%s×%d", t, n))
+	}
+	sort.Strings(types)
+	fmt.Fprintf(w, "tensor types:   %s (%d tensors)\n", strings.Join(types, ", "), info.Tensors)
+	fmt.Fprintf(w, "context length: %d\n", info.ContextLength)
+	tok := info.Tokenizer
+	if info.PreTokenizer != "" {
+		tok += " (pre: " + info.PreTokenizer + ")"
+	}
+	fmt.Fprintf(w, "tokenizer:      %s, %d tokens\n", tok, info.VocabSize)
+	fmt.Fprintf(w, "chat template:  %s\n", yesNo(info.ChatTemplate))
+	return nil
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+func humanBytes(n int64) string {
+	const unit = 1024
+	if n < unit {
+		return fmt.Sprintf("%d B", n)
+	}
+	div, exp := int64(unit), 0
+	for m := n / unit; m >= unit; m /= unit {
+		div *= unit
+		exp++
+	}
+	return fmt.Sprintf("%.1f %ciB", float64(n)/float64(div), "KMGTPE"[exp])
+}
+
+func humanCount(n uint64) string {
+	switch {
+	case n >= 1e9:
+		return fmt.Sprintf("%.2fB", float64(n)/1e9)
+	case n >= 1e6:
+		return fmt.Sprintf("%.1fM", float64(n)/1e6)
+	case n >= 1e3:
+		return fmt.Sprintf("%.1fK", float64(n)/1e3)
+	}
+	return fmt.Sprint(n)
+}
