@@ -1,0 +1,354 @@
+package api
+
+import (
+	"context"
+	"crypto/subtle"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+)
+
+// ChatBackend answers chat completions. Chat calls emit for every piece of
+// the reply as it is generated (emit returns an error when the client is
+// gone; Chat must then stop and return it) and returns how the reply ended.
+// Errors of type *Error reach the client as they are.
+type ChatBackend interface {
+	Chat(ctx context.Context, req *ChatRequest, emit func(ChatDelta) error) (*ChatResult, error)
+}
+
+// CompletionBackend answers text completions, like ChatBackend.
+type CompletionBackend interface {
+	Complete(ctx context.Context, req *CompletionRequest, emit func(ChatDelta) error) (*ChatResult, error)
+}
+
+// EmbeddingBackend embeds texts. It returns one vector per input and the
+// number of tokens consumed.
+type EmbeddingBackend interface {
+	Embed(ctx context.Context, model string, inputs []string) ([][]float32, int, error)
+}
+
+// ChatDelta is a piece of a reply.
+type ChatDelta struct {
+	Content  string
+	Logprobs []TokenLogprob
+}
+
+// ChatResult is how a reply ended.
+type ChatResult struct {
+	Model        string // the model that answered
+	FinishReason string // "stop", "length" or "tool_calls"
+	Usage        Usage
+	ToolCalls    []ToolCall
+	Sources      []Source // knowledge used, reported in the "sources" extension field
+}
+
+// Options configure a Server. The zero value serves with no API key, no
+// CORS and an 8 MiB body limit.
+type Options struct {
+	// APIKeys, when not empty, are the keys accepted as "Authorization:
+	// Bearer KEY". Every route except /health and the web UI then needs one.
+	APIKeys []string
+	// CORSOrigins lists origins allowed to call the API from a browser; "*"
+	// allows any.
+	CORSOrigins []string
+	// MaxBodyBytes bounds request bodies; 0 means 8 MiB.
+	MaxBodyBytes int64
+	// Logger receives one line per request; nil discards.
+	Logger *slog.Logger
+	// Gauges expose the scheduler's queue and slots in /metrics.
+	Gauges Gauges
+}
+
+// Backends are what answers requests. Any may be nil: its routes then
+// answer 404 with a clear message.
+type Backends struct {
+	Chat       ChatBackend
+	Completion CompletionBackend
+	Embedding  EmbeddingBackend
+	// Models lists the models served, for /v1/models and for validating
+	// the "model" field. An empty "model" selects the backend's default.
+	Models func() []Model
+	// Info returns the body of GET /v1/info.
+	Info func() any
+	// Extra routes (pattern → handler) mounted on the same mux, e.g. the
+	// web UI at "/" or the vector store under "/qdrant/".
+	Extra map[string]http.Handler
+	// Public lists patterns of Extra that need no API key (the web UI).
+	Public []string
+}
+
+// Server is the HTTP API of a node. It is an http.Handler; create it with
+// New. It is safe for concurrent use.
+type Server struct {
+	opt     Options
+	b       Backends
+	mux     *http.ServeMux
+	metrics *Metrics
+	log     *slog.Logger
+	now     func() time.Time
+}
+
+// New returns a Server answering with b.
+func New(b Backends, opt Options) *Server {
+	if opt.MaxBodyBytes <= 0 {
+		opt.MaxBodyBytes = 8 << 20
+	}
+	log := opt.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	s := &Server{opt: opt, b: b, mux: http.NewServeMux(), metrics: newMetrics(opt.Gauges), log: log, now: time.Now}
+	s.routes()
+	return s
+}
+
+// Metrics returns the server's collectors, for backends to record
+// generations.
+func (s *Server) Metrics() *Metrics { return s.metrics }
+
+// routes lists every route of the API.
+func (s *Server) routes() {
+	s.handle("POST /v1/chat/completions", true, s.chatCompletions)
+	s.handle("POST /v1/completions", true, s.completions)
+	s.handle("POST /v1/embeddings", true, s.embeddings)
+	s.handle("GET /v1/models", true, s.models)
+	s.handle("GET /v1/info", true, s.info)
+	s.handle("GET /health", false, s.health)
+	s.mux.Handle("GET /metrics", s.wrap("GET /metrics", true, func(w http.ResponseWriter, r *http.Request) error {
+		s.metrics.handler().ServeHTTP(w, r)
+		return nil
+	}))
+	public := map[string]bool{}
+	for _, p := range s.b.Public {
+		public[p] = true
+	}
+	for pattern, h := range s.b.Extra {
+		h := h
+		s.mux.Handle(pattern, s.wrap(pattern, !public[pattern], func(w http.ResponseWriter, r *http.Request) error {
+			h.ServeHTTP(w, r)
+			return nil
+		}))
+	}
+	// Anything else under /v1 is an unknown endpoint, answered in JSON.
+	s.handle("/v1/", true, func(w http.ResponseWriter, r *http.Request) error {
+		return Errorf(http.StatusNotFound, "invalid_request_error", "unknown_url", "unknown endpoint %s %s", r.Method, r.URL.Path)
+	})
+}
+
+func (s *Server) handle(pattern string, auth bool, h func(http.ResponseWriter, *http.Request) error) {
+	s.mux.Handle(pattern, s.wrap(pattern, auth, h))
+}
+
+// ServeHTTP serves the API.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if s.cors(w, r) {
+		return
+	}
+	s.mux.ServeHTTP(w, r)
+}
+
+// statusWriter records the status code for metrics and logs.
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+	wrote  bool
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	if !w.wrote {
+		w.status, w.wrote = code, true
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Write(b []byte) (int, error) {
+	if !w.wrote {
+		w.status, w.wrote = http.StatusOK, true
+	}
+	return w.ResponseWriter.Write(b)
+}
+
+// Flush lets handlers stream through the wrapper.
+func (w *statusWriter) Flush() {
+	if f, ok := w.ResponseWriter.(http.Flusher); ok {
+		f.Flush()
+	}
+}
+
+// Unwrap gives http.ResponseController the underlying writer.
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// wrap adapts a handler that returns an error: it checks the API key, bounds
+// the body, renders errors as JSON, recovers panics, and records metrics and
+// a log line.
+func (s *Server) wrap(route string, auth bool, h func(http.ResponseWriter, *http.Request) error) http.Handler {
+	return http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
+		start := s.now()
+		w := &statusWriter{ResponseWriter: rw}
+		s.metrics.inFlight.Inc()
+		defer func() {
+			s.metrics.inFlight.Dec()
+			if p := recover(); p != nil {
+				if p == http.ErrAbortHandler {
+					panic(p)
+				}
+				s.log.Error("panic serving request", "route", route, "panic", p)
+				if !w.wrote {
+					writeError(w, asAPIError(fmt.Errorf("panic: %v", p)))
+				}
+			}
+			code := fmt.Sprint(w.status)
+			s.metrics.requests.WithLabelValues(route, code).Inc()
+			s.metrics.duration.WithLabelValues(route).Observe(s.now().Sub(start).Seconds())
+			s.log.Info("request", "method", r.Method, "path", r.URL.Path, "status", w.status,
+				"duration", s.now().Sub(start).Round(time.Microsecond), "remote", r.RemoteAddr)
+		}()
+		var err error
+		if auth && !s.authorized(r) {
+			err = Errorf(http.StatusUnauthorized, "authentication_error", "invalid_api_key",
+				"missing or invalid API key: send it as 'Authorization: Bearer <key>'")
+		} else {
+			r.Body = http.MaxBytesReader(w, r.Body, s.opt.MaxBodyBytes)
+			err = h(w, r)
+		}
+		if err != nil {
+			e := asAPIError(err)
+			if e.Status >= 500 {
+				s.log.Error("request failed", "route", route, "err", err)
+			}
+			if w.wrote {
+				return // a stream already started; the handler reported in-band
+			}
+			writeError(w, e)
+		}
+	})
+}
+
+// authorized reports whether r carries one of the configured keys. With no
+// keys configured every request is authorized.
+func (s *Server) authorized(r *http.Request) bool {
+	if len(s.opt.APIKeys) == 0 {
+		return true
+	}
+	key, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	if !ok {
+		key = r.Header.Get("X-Api-Key")
+	}
+	key = strings.TrimSpace(key)
+	if key == "" {
+		return false
+	}
+	good := 0
+	for _, k := range s.opt.APIKeys {
+		good |= subtle.ConstantTimeCompare([]byte(k), []byte(key))
+	}
+	return good == 1
+}
+
+// cors sets CORS headers and answers preflight requests; it reports whether
+// the request was fully handled.
+func (s *Server) cors(w http.ResponseWriter, r *http.Request) bool {
+	origin := r.Header.Get("Origin")
+	if origin == "" || len(s.opt.CORSOrigins) == 0 {
+		return false
+	}
+	allowed := false
+	for _, o := range s.opt.CORSOrigins {
+		if o == "*" || strings.EqualFold(o, origin) {
+			allowed = true
+			break
+		}
+	}
+	if !allowed {
+		return false
+	}
+	h := w.Header()
+	h.Set("Access-Control-Allow-Origin", origin)
+	h.Add("Vary", "Origin")
+	if r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != "" {
+		h.Set("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE, OPTIONS")
+		h.Set("Access-Control-Allow-Headers", "Authorization, Content-Type, X-Api-Key")
+		h.Set("Access-Control-Max-Age", "600")
+		w.WriteHeader(http.StatusNoContent)
+		return true
+	}
+	return false
+}
+
+// decode reads a JSON body into v. Unknown fields are ignored.
+func decode(r *http.Request, v any) error {
+	if ct := r.Header.Get("Content-Type"); ct != "" && !strings.HasPrefix(ct, "application/json") {
+		return Errorf(http.StatusUnsupportedMediaType, "invalid_request_error", "unsupported_media_type",
+			"content type %q is not supported; send application/json", ct)
+	}
+	dec := json.NewDecoder(r.Body)
+	if err := dec.Decode(v); err != nil {
+		var mbe *http.MaxBytesError
+		switch {
+		case errors.As(err, &mbe):
+			return err
+		case errors.Is(err, io.EOF):
+			return badRequest("", "request body is empty; send a JSON object")
+		}
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) {
+			return badRequest(te.Field, "field %q has the wrong type: got JSON %s, want %s", te.Field, te.Value, te.Type)
+		}
+		return badRequest("", "request body is not valid JSON: %v", err)
+	}
+	if dec.More() {
+		return badRequest("", "request body has data after the JSON object")
+	}
+	return nil
+}
+
+func (s *Server) health(w http.ResponseWriter, r *http.Request) error {
+	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+	return nil
+}
+
+func (s *Server) models(w http.ResponseWriter, r *http.Request) error {
+	var list []Model
+	if s.b.Models != nil {
+		list = s.b.Models()
+	}
+	if list == nil {
+		list = []Model{}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"object": "list", "data": list})
+	return nil
+}
+
+func (s *Server) info(w http.ResponseWriter, r *http.Request) error {
+	if s.b.Info == nil {
+		return Errorf(http.StatusNotFound, "invalid_request_error", "unknown_url", "this server has no node information")
+	}
+	writeJSON(w, http.StatusOK, s.b.Info())
+	return nil
+}
+
+// resolveModel returns the model a request names, or the first model served
+// when it names none; a name that is not served is a 404.
+func (s *Server) resolveModel(name string) (string, error) {
+	if s.b.Models == nil {
+		return name, nil
+	}
+	models := s.b.Models()
+	if name == "" {
+		if len(models) > 0 {
+			return models[0].ID, nil
+		}
+		return name, nil
+	}
+	for _, m := range models {
+		if m.ID == name {
+			return name, nil
+		}
+	}
+	return "", ErrModelNotFound(name)
+}
