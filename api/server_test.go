@@ -59,8 +59,10 @@ func (b echoBackend) Embed(ctx context.Context, model string, inputs []string) (
 func newTestServer(t *testing.T, b echoBackend, opt Options) *httptest.Server {
 	t.Helper()
 	s := New(Backends{Chat: b, Completion: b, Embedding: b,
-		Models: func() []Model { return []Model{{ID: "chat-model", Object: "model"}, {ID: "embed-model", Object: "model"}} },
-		Info:   func() any { return map[string]string{"node_id": "0xabc"} },
+		Models: func() []Model {
+			return []Model{{ID: "chat-model", Object: "model"}, {ID: "embed-model", Object: "model"}}
+		},
+		Info: func() any { return map[string]string{"node_id": "0xabc"} },
 	}, opt)
 	srv := httptest.NewServer(s)
 	t.Cleanup(srv.Close)
