@@ -1,0 +1,104 @@
+//go:build llamaref
+
+// Differential test against llama.cpp (the llamaref tool in ../shared/tools).
+// It is an investigation aid, not part of the normal suite:
+//
+//	go test -tags llamaref -run TestLlamaref ./tokenizer/ [-args -n 2000 -seed 7 -save]
+//
+// -save appends the disagreeing cases, with llama.cpp's answers, to
+// testdata/<vocab>.jsonl so that TestConformance keeps them.
+package tokenizer
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var (
+	refN    = flag.Int("n", 500, "random strings per vocabulary")
+	refSeed = flag.Uint64("seed", 1, "random seed")
+	refSave = flag.Bool("save", false, "append disagreements to testdata/<vocab>.jsonl")
+	refOnly = flag.String("vocab", "", "only this vocabulary")
+)
+
+var fuzzPieces = []string{
+	"a", "Z", "hello", "World", "IT", "x", "q", "é", "É", "ß", "Ж", "ж", "Σ", "中", "文", "ア", "の", "한", "국",
+	"0", "7", "12", "12345", "٣", "½", "²", "Ⅻ", "𝟘", "१",
+	" ", " ", "  ", "   ", "\t", "\n", "\r", "\r\n", "\n\n", " \n", "\u00a0", "\u2003", "\u3000", "\u0085", "\u2028", "\u000b", "\u000c",
+	"'", "'s", "'S", "'ll", "'LL", "'re", "'Ve", "'d", "'m", "'t", "'x",
+	".", ",", "!", "?", "-", "_", "(", ")", "[", "]", "{", "}", "<", ">", "=", "+", "$", "^", "|", "~", "`", "@", "#", "%", "&", "*", "/", "\\", ":", ";", "\"",
+	"\u0301", "\u0308", "\u094d", "\u0947", "\u0000", "\u001f", "\u007f", "\u200b", "\u200d", "\ufeff", "\ue000", "\u0378", "\U000e0001",
+	"🙂", "👍🏽", "🇸🇬", "€", "©", "™", "✓", "→", "…", "—", "“", "”", "«", "‘",
+	"<|im_start|>", "<|im_end|>", "<|eot_id|>", "<|begin_of_text|>", "<|endoftext|>", "</s>", "<s>", "<unk>",
+	"[CLS]", "[SEP]", "[UNK]", "[MASK]", "<tool_call>", "<|fim_prefix|>", "<|start_header_id|>", "▁", "Ġ",
+	"func", "return", "the", "The", "ing", "tion", "http://", "www", ".com", "don't", "I'm",
+}
+
+func randomText(r *rand.Rand) string {
+	var b strings.Builder
+	n := 1 + r.IntN(12)
+	for i := 0; i < n; i++ {
+		b.WriteString(fuzzPieces[r.IntN(len(fuzzPieces))])
+	}
+	return b.String()
+}
+
+func TestLlamaref(t *testing.T) {
+	shared := sharedDir(t)
+	ref := filepath.Join(shared, "tools", "llamaref")
+	if _, err := os.Stat(ref); err != nil {
+		t.Skip("llamaref not available")
+	}
+	for _, name := range vocabNames {
+		if *refOnly != "" && name != *refOnly {
+			continue
+		}
+		t.Run(name, func(t *testing.T) {
+			tk := loadVocab(t, name)
+			r := rand.New(rand.NewPCG(*refSeed, uint64(len(name))))
+			texts := make([]string, *refN)
+			for i := range texts {
+				texts[i] = randomText(r)
+			}
+			dir := t.TempDir()
+			in, out := filepath.Join(dir, "in.json"), filepath.Join(dir, "out.jsonl")
+			data, _ := json.Marshal(texts)
+			if err := os.WriteFile(in, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			cmd := exec.Command(ref, "tok", filepath.Join(shared, "conformance", "vocab", name+".gguf"), in, out)
+			if msg, err := cmd.CombinedOutput(); err != nil {
+				t.Fatalf("llamaref: %v\n%s", err, msg)
+			}
+			cases := readCases(t, out)
+			var bad []ConformanceCase
+			for _, c := range cases {
+				if msg := tk.Check(c); msg != "" {
+					if len(bad) < 20 {
+						t.Error(msg)
+					}
+					bad = append(bad, c)
+				}
+			}
+			t.Logf("%d cases, %d disagree", len(cases), len(bad))
+			if *refSave && len(bad) > 0 {
+				f, err := os.OpenFile(filepath.Join("testdata", name+".jsonl"), os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer f.Close()
+				for _, c := range bad {
+					line, _ := json.Marshal(c)
+					fmt.Fprintf(f, "%s\n", line)
+				}
+			}
+		})
+	}
+}

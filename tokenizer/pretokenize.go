@@ -1,0 +1,413 @@
+package tokenizer
+
+import "unicode/utf8"
+
+// Pre-tokenizers split text into words before byte-level BPE. llama.cpp
+// describes each one as a list of regular expressions applied in turn: every
+// expression splits each piece produced by the previous one into its matches
+// and the text between them. Go's regexp lacks the look-ahead these use
+// (\s+(?!\S)), so each expression is a hand-written scanner (a splitPass)
+// that reproduces llama.cpp's result, including the quirks of its custom
+// GPT-2 and Llama-3 splitters and of std::regex on its "collapsed" text.
+//
+// Adding a pre-tokenizer whose expressions are already implemented is one
+// entry in preTokenizers.
+
+// preTokenizer describes one tokenizer.ggml.pre value.
+type preTokenizer struct {
+	passes       []splitPass
+	ignoreMerges bool // a word that is a whole token skips the merges
+	addBOS       bool // default of add_bos_token
+	noBOS        bool // the BOS default is Null
+	cleanSpaces  bool // detokenizer removes spaces before punctuation
+}
+
+var (
+	preDefault = preTokenizer{
+		passes:      []splitPass{splitPunctRuns, splitGPT2, splitNumberRuns, splitDigitTriples},
+		cleanSpaces: true,
+	}
+	preGPT2   = preTokenizer{passes: []splitPass{splitGPT2}, cleanSpaces: true}
+	preLlama3 = preTokenizer{passes: []splitPass{splitLlama3}, ignoreMerges: true, addBOS: true, cleanSpaces: true}
+	preQwen2  = preTokenizer{passes: []splitPass{splitQwen2}}
+)
+
+// preTokenizers maps tokenizer.ggml.pre to its definition (the names
+// llama.cpp accepts for each regex list implemented here).
+var preTokenizers = map[string]*preTokenizer{
+	"default":          &preDefault,
+	"llama3":           &preLlama3,
+	"llama-v3":         &preLlama3,
+	"llama-bpe":        &preLlama3,
+	"falcon3":          &preLlama3,
+	"falcon-h1":        &preLlama3,
+	"pixtral":          &preLlama3,
+	"midm-2.0":         &preLlama3,
+	"lfm2":             &preLlama3,
+	"jina-v5-nano":     &preLlama3,
+	"dbrx":             {passes: []splitPass{splitLlama3}, cleanSpaces: true},
+	"smaug-bpe":        {passes: []splitPass{splitLlama3}, cleanSpaces: true},
+	"qwen2":            &preQwen2,
+	"deepseek-r1-qwen": &preQwen2,
+	"kormo":            &preQwen2,
+	"f2llmv2":          &preQwen2,
+	"megrez":           {passes: []splitPass{splitQwen2}, cleanSpaces: true},
+	"stablelm2":        {passes: []splitPass{splitQwen2}, cleanSpaces: true},
+	"hunyuan":          &preQwen2,
+	"solar-open":       &preQwen2,
+	"gpt-2":            &preGPT2,
+	"phi-2":            &preGPT2,
+	"jina-es":          &preGPT2,
+	"jina-de":          &preGPT2,
+	"gigachat":         &preGPT2,
+	"jina-v2-es":       &preGPT2,
+	"jina-v2-de":       &preGPT2,
+	"a.x-4.0":          &preGPT2,
+	"mellum":           &preGPT2,
+	"modern-bert":      &preGPT2,
+	"exaone4":          &preGPT2,
+	"mpt":              &preGPT2,
+	"olmo":             &preGPT2,
+	"jais":             &preGPT2,
+	"trillion":         {passes: []splitPass{splitGPT2}},
+	"granite-docling":  {passes: []splitPass{splitGPT2}},
+	"chatglm-bpe":      {passes: []splitPass{splitLlama3}, noBOS: true, cleanSpaces: true},
+	"glm4":             {passes: []splitPass{splitLlama3}, noBOS: true, cleanSpaces: true},
+}
+
+// unimplementedPre lists pre-tokenizers llama.cpp implements with regular
+// expressions this package does not have yet; they are refused rather than
+// silently tokenized differently.
+var unimplementedPre = map[string]bool{
+	"deepseek-llm": true, "deepseek-coder": true, "deepseek-v3": true, "falcon": true,
+	"starcoder": true, "refact": true, "command-r": true, "smollm": true, "codeshell": true,
+	"exaone": true, "minerva-7b": true, "poro-chat": true, "bloom": true, "gpt3-finnish": true,
+	"viking": true, "tekken": true, "chameleon": true, "gpt-4o": true, "llama4": true,
+	"superbpe": true, "bailingmoe": true, "bailingmoe2": true, "llada-moe": true,
+	"seed-coder": true, "hunyuan-dense": true, "kimi-k2": true, "grok-2": true, "afmoe": true,
+	"minimax-m2": true, "qwen35": true, "jina-v1-en": true, "jina-v2-code": true,
+	"roberta-bpe": true, "whitespace": true,
+}
+
+// lookupPreTokenizer returns the definition of name. As llama.cpp does, a
+// missing or unrecognised name means "default"; names llama.cpp knows but
+// this package does not implement return nil.
+func lookupPreTokenizer(name string) *preTokenizer {
+	if p, ok := preTokenizers[name]; ok {
+		return p
+	}
+	if unimplementedPre[name] {
+		return nil
+	}
+	return &preDefault
+}
+
+// cpText is one text fragment decoded into code points as llama.cpp decodes
+// it. s is the text re-encoded from those code points (identical to the input
+// when that is valid UTF-8); off[i] is the byte offset of code point i in s,
+// with off[len(cps)] == len(s).
+type cpText struct {
+	s   string
+	cps []rune
+	cls []uint16
+	off []int32
+}
+
+// reset decodes text into c, reusing c's buffers.
+func (c *cpText) reset(text string, tab []uint16, scratch []byte) []byte {
+	c.cps, c.cls, c.off = c.cps[:0], c.cls[:0], c.off[:0]
+	valid := utf8.ValidString(text)
+	for i := 0; i < len(text); {
+		r, n := decodeLenient(text[i:])
+		c.cps = append(c.cps, r)
+		c.cls = append(c.cls, classOf(tab, r))
+		i += n
+	}
+	if valid {
+		c.s = text
+		for i, j := 0, 0; j < len(c.cps); j++ {
+			c.off = append(c.off, int32(i))
+			i += appendedLen(c.cps[j])
+		}
+		c.off = append(c.off, int32(len(text)))
+		return scratch
+	}
+	scratch = scratch[:0]
+	for _, r := range c.cps {
+		c.off = append(c.off, int32(len(scratch)))
+		scratch = appendLenient(scratch, r)
+	}
+	c.off = append(c.off, int32(len(scratch)))
+	c.s = string(scratch)
+	return scratch
+}
+
+// appendedLen is the length appendLenient writes for r.
+func appendedLen(r rune) int {
+	switch {
+	case r >= 0 && r < 0x80:
+		return 1
+	case r < 0x800:
+		return 2
+	case r < 0x10000:
+		return 3
+	case r < maxCodepoint:
+		return 4
+	}
+	return 3
+}
+
+// A splitPass refines a segmentation. ends holds the exclusive end (in code
+// points) of each current piece, in order; the pass appends the ends of the
+// refined pieces to out and returns it.
+type splitPass func(c *cpText, ends []int32, out []int32) []int32
+
+// forEachPiece calls f for every piece [lo, hi) of a segmentation.
+func forEachPiece(ends []int32, f func(lo, hi int)) {
+	lo := 0
+	for _, e := range ends {
+		f(lo, int(e))
+		lo = int(e)
+	}
+}
+
+// splitRuns is a regex of the form [class]+: runs of matching code points
+// and the gaps between them become pieces.
+func splitRuns(c *cpText, ends, out []int32, match func(r rune, cls uint16) bool) []int32 {
+	forEachPiece(ends, func(lo, hi int) {
+		for p := lo; p < hi; {
+			m := match(c.cps[p], c.cls[p])
+			q := p + 1
+			for q < hi && match(c.cps[q], c.cls[q]) == m {
+				q++
+			}
+			out = append(out, int32(q))
+			p = q
+		}
+	})
+	return out
+}
+
+// splitPunctRuns is `[\p{P}\$\+<=>\^~\|]+`.
+func splitPunctRuns(c *cpText, ends, out []int32) []int32 {
+	return splitRuns(c, ends, out, func(r rune, cls uint16) bool {
+		if r < 0x80 {
+			switch r {
+			case '$', '+', '<', '=', '>', '^', '~', '|':
+				return true
+			}
+			return cls&cPunct != 0
+		}
+		return cls&cWhitespace == 0 && cls&^cWhitespace == cPunct
+	})
+}
+
+// splitNumberRuns is `\p{N}+`.
+func splitNumberRuns(c *cpText, ends, out []int32) []int32 {
+	return splitRuns(c, ends, out, func(r rune, cls uint16) bool {
+		if r < 0x80 {
+			return r >= '0' && r <= '9'
+		}
+		return cls&cWhitespace == 0 && cls&^cWhitespace == cNumber
+	})
+}
+
+// splitDigitTriples is `[0-9][0-9][0-9]`: left to right, each run of three
+// ASCII digits is a piece, as is the text between them.
+func splitDigitTriples(c *cpText, ends, out []int32) []int32 {
+	isDigit := func(p int) bool { return c.cps[p] >= '0' && c.cps[p] <= '9' }
+	forEachPiece(ends, func(lo, hi int) {
+		gap := lo
+		for p := lo; p+3 <= hi; {
+			if isDigit(p) && isDigit(p+1) && isDigit(p+2) {
+				if p > gap {
+					out = append(out, int32(p))
+				}
+				out = append(out, int32(p+3))
+				p += 3
+				gap = p
+				continue
+			}
+			p++
+		}
+		if gap < hi {
+			out = append(out, int32(hi))
+		}
+	})
+	return out
+}
+
+// contraction returns the length of an English contraction ('s 't 're 've
+// 'm 'll 'd) at p, or 0. foldCase accepts upper-case letters too.
+func contraction(c *cpText, p, hi int, foldCase bool) int {
+	if c.cps[p] != '\'' || p+1 >= hi {
+		return 0
+	}
+	low := func(r rune) rune {
+		if foldCase && r >= 'A' && r <= 'Z' {
+			return r + 32
+		}
+		return r
+	}
+	n1 := low(c.cps[p+1])
+	switch n1 {
+	case 's', 't', 'm', 'd':
+		return 2
+	}
+	if p+2 < hi {
+		n2 := low(c.cps[p+2])
+		if (n1 == 'r' && n2 == 'e') || (n1 == 'v' && n2 == 'e') || (n1 == 'l' && n2 == 'l') {
+			return 3
+		}
+	}
+	return 0
+}
+
+// splitGPT2 is llama.cpp's custom splitter for GPT-2's
+// `'s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+`.
+func splitGPT2(c *cpText, ends, out []int32) []int32 {
+	forEachPiece(ends, func(lo, hi int) {
+		cls := func(p int) uint16 {
+			if p < hi {
+				return c.cls[p]
+			}
+			return 0
+		}
+		for pos := lo; pos < hi; {
+			if n := contraction(c, pos, hi, false); n > 0 {
+				pos += n
+				out = append(out, int32(pos))
+				continue
+			}
+			f2 := c.cls[pos]
+			sp := 0
+			if c.cps[pos] == ' ' {
+				f2 = cls(pos + 1)
+				sp = 1
+			}
+			switch {
+			case f2&cLetter != 0:
+				pos += sp + 1
+				for cls(pos)&cLetter != 0 {
+					pos++
+				}
+			case f2&cNumber != 0:
+				pos += sp + 1
+				for cls(pos)&cNumber != 0 {
+					pos++
+				}
+			case f2&(cWhitespace|cLetter|cNumber) == 0 && f2 != 0:
+				pos += sp + 1
+				for f := cls(pos); f&(cWhitespace|cLetter|cNumber) == 0 && f != 0; f = cls(pos) {
+					pos++
+				}
+			default:
+				nws := 0
+				for cls(pos+nws)&cWhitespace != 0 {
+					nws++
+				}
+				switch {
+				case nws > 1 && pos+nws < hi:
+					pos += nws - 1
+				case nws > 0:
+					pos += nws
+				default:
+					pos++
+				}
+			}
+			out = append(out, int32(pos))
+		}
+	})
+	return out
+}
+
+// splitLlama3 is llama.cpp's custom splitter for Llama 3's
+// `(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}|
+// ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+`.
+func splitLlama3(c *cpText, ends, out []int32) []int32 {
+	return splitLlamaFamily(c, ends, out, 3)
+}
+
+// splitQwen2 is Qwen2's expression, the Llama 3 one with single digits,
+// which llama.cpp runs through std::regex on its collapsed text; the two
+// agree because every code point has a class.
+func splitQwen2(c *cpText, ends, out []int32) []int32 {
+	return splitLlamaFamily(c, ends, out, 1)
+}
+
+// splitLlamaFamily scans the Llama-3-style expression with digit groups of at
+// most maxDigits.
+func splitLlamaFamily(c *cpText, ends, out []int32, maxDigits int) []int32 {
+	forEachPiece(ends, func(lo, hi int) {
+		cls := func(p int) uint16 {
+			if p < hi {
+				return c.cls[p]
+			}
+			return 0
+		}
+		// other reports [^\s\p{L}\p{N}] at p.
+		other := func(p int) bool {
+			return p < hi && c.cls[p]&(cWhitespace|cLetter|cNumber) == 0
+		}
+		for pos := lo; pos < hi; {
+			cpt, f := c.cps[pos], c.cls[pos]
+			if n := contraction(c, pos, hi, true); n > 0 {
+				pos += n
+				out = append(out, int32(pos))
+				continue
+			}
+			// [^\r\n\p{L}\p{N}]?\p{L}+
+			if !(cpt == '\r' || cpt == '\n' || f&cNumber != 0) && (f&cLetter != 0 || cls(pos+1)&cLetter != 0) {
+				pos++
+				for cls(pos)&cLetter != 0 {
+					pos++
+				}
+				out = append(out, int32(pos))
+				continue
+			}
+			// \p{N}{1,maxDigits}
+			if f&cNumber != 0 {
+				n := 0
+				for n < maxDigits && cls(pos)&cNumber != 0 {
+					pos++
+					n++
+				}
+				out = append(out, int32(pos))
+				continue
+			}
+			// ` ?[^\s\p{L}\p{N}]+[\r\n]*`
+			if (cpt == ' ' && other(pos+1)) || other(pos) {
+				if cpt == ' ' {
+					pos++
+				}
+				for other(pos) {
+					pos++
+				}
+				for pos < hi && (c.cps[pos] == '\r' || c.cps[pos] == '\n') {
+					pos++
+				}
+				out = append(out, int32(pos))
+				continue
+			}
+			nws, lastRN := 0, -1
+			for cls(pos+nws)&cWhitespace != 0 {
+				if r := c.cps[pos+nws]; r == '\r' || r == '\n' {
+					lastRN = pos + nws + 1
+				}
+				nws++
+			}
+			switch {
+			case lastRN >= 0: // \s*[\r\n]+
+				pos = lastRN
+			case nws > 1 && pos+nws < hi: // \s+(?!\S)
+				pos += nws - 1
+			case nws > 0: // \s+
+				pos += nws
+			default:
+				pos++
+			}
+			out = append(out, int32(pos))
+		}
+	})
+	return out
+}
