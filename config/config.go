@@ -1,0 +1,280 @@
+package config
+
+import (
+	"encoding/json"
+	"reflect"
+	"slices"
+)
+
+// RAG policies understood by LlamaEdge's rag-api-server and by our node:
+// where the retrieved context goes in the prompt.
+const (
+	// RAGPolicySystemMessage merges the context into the system message.
+	RAGPolicySystemMessage = "system-message"
+	// RAGPolicyLastUserMessage prepends the context to the last user message.
+	RAGPolicyLastUserMessage = "last-user-message"
+)
+
+// ExtensionsKey is the JSON key of the nested object that holds the
+// project's own settings (see Extensions).
+const ExtensionsKey = "gaianet_go"
+
+// Config is a GaiaNet node's config.json. The JSON names are GaiaNet's. The
+// zero value means "nothing set"; call ApplyDefaults to fill GaiaNet's
+// defaults and Validate before use. A Config is a plain value: it is not safe
+// for concurrent mutation, and Clone gives an independent copy.
+type Config struct {
+	// Address is the node ID, an EIP-55 Ethereum address ("0x..."). Empty
+	// until `gaianet init` creates the identity.
+	Address string `json:"address"`
+	// Description is free text shown in the dashboard and the domain.
+	Description string `json:"description"`
+	// Domain is the GaiaNet domain the node joins, e.g. "gaia.domains".
+	Domain string `json:"domain"`
+
+	// LlamaEdgePort is the public port of the node's OpenAI-compatible API.
+	LlamaEdgePort int `json:"llamaedge_port"`
+	// LlamaEdgeChatPort is the internal port of GaiaNet's chat server
+	// (v0.5+). Our node serves chat in-process but keeps the field.
+	LlamaEdgeChatPort int `json:"llamaedge_chat_port"`
+	// LlamaEdgeEmbeddingPort is the internal port of GaiaNet's embedding
+	// server (v0.5+).
+	LlamaEdgeEmbeddingPort int `json:"llamaedge_embedding_port"`
+	// ServerHealthURL is an optional URL polled for node health (a few
+	// presets set it).
+	ServerHealthURL string `json:"server_health_url"`
+	// ServerInfoURL is an optional URL that publishes node information.
+	ServerInfoURL string `json:"server_info_url"`
+
+	// Chat is the chat model: an http(s) URL of a GGUF file, or a local path
+	// (GaiaNet resolves a bare file name against the node's base directory).
+	Chat string `json:"chat"`
+	// ChatName is the model name the API reports; empty means "derive it
+	// from the file name".
+	ChatName string `json:"chat_name"`
+	// ChatCtxSize is the chat model's context size in tokens.
+	ChatCtxSize int `json:"chat_ctx_size"`
+	// ChatBatchSize is the logical batch size for prompt processing.
+	ChatBatchSize int `json:"chat_batch_size"`
+	// ChatUbatchSize is the physical micro-batch size; 0 means "same as
+	// ChatBatchSize" (GaiaNet's rule). See ChatUbatch.
+	ChatUbatchSize int `json:"chat_ubatch_size"`
+	// PromptTemplate names the chat template, e.g. "llama-3-chat", "chatml".
+	PromptTemplate string `json:"prompt_template"`
+	// ReversePrompt is an extra stop string, e.g. "<|im_end|>"; may be empty.
+	ReversePrompt string `json:"reverse_prompt"`
+	// SystemPrompt is the default system message.
+	SystemPrompt string `json:"system_prompt"`
+	// RAGPrompt is the text placed before the retrieved context.
+	RAGPrompt string `json:"rag_prompt"`
+	// RAGPolicy is RAGPolicySystemMessage or RAGPolicyLastUserMessage.
+	RAGPolicy string `json:"rag_policy"`
+	// ContextWindow is how many of the latest user messages are used to
+	// build the retrieval query (LlamaEdge's --context-window); 0 = unset,
+	// which LlamaEdge treats as 1.
+	ContextWindow int `json:"context_window"`
+
+	// Embedding is the embedding model: an http(s) URL or a local path.
+	Embedding string `json:"embedding"`
+	// EmbeddingName is the embedding model name the API reports.
+	EmbeddingName string `json:"embedding_name"`
+	// EmbeddingCtxSize is the embedding model's context size in tokens.
+	EmbeddingCtxSize int `json:"embedding_ctx_size"`
+	// EmbeddingBatchSize is the embedding model's batch size.
+	EmbeddingBatchSize int `json:"embedding_batch_size"`
+	// EmbeddingUbatchSize is the embedding micro-batch; 0 means "same as
+	// EmbeddingBatchSize". See EmbeddingUbatch.
+	EmbeddingUbatchSize int `json:"embedding_ubatch_size"`
+
+	// Snapshot is the knowledge base: a URL or path of a Qdrant snapshot
+	// (.snapshot, or .tar.gz holding one). Empty means no RAG.
+	Snapshot string `json:"snapshot"`
+	// EmbeddingCollectionName is the vector collection the snapshot is
+	// loaded into.
+	EmbeddingCollectionName string `json:"embedding_collection_name"`
+	// QdrantLimit is how many search hits are put into the prompt.
+	QdrantLimit int `json:"qdrant_limit"`
+	// QdrantScoreThreshold is the minimum similarity score of a hit.
+	QdrantScoreThreshold float64 `json:"qdrant_score_threshold"`
+
+	// Ext holds the project's own settings, stored under ExtensionsKey.
+	Ext Extensions `json:"gaianet_go"`
+
+	// Extra holds top-level keys this package does not know, as compact
+	// JSON, written back verbatim on save. Nil when there are none.
+	Extra map[string]json.RawMessage `json:"-"`
+
+	// order is the key order of the decoded file, kept so Save does not
+	// reshuffle a user's file. Keys set later are placed canonically.
+	order []string
+	// thresholdSet records that a decoded file gave qdrant_score_threshold
+	// a value, so that an explicit 0 survives ApplyDefaults.
+	thresholdSet bool
+}
+
+// Extensions are the project's own settings, kept in config.json under the
+// "gaianet_go" object so GaiaNet's tools ignore them and a future GaiaNet key
+// cannot collide with them. Every field is optional; the zero value means
+// "off" or "use the built-in behaviour".
+type Extensions struct {
+	// ChatUpstream is the base URL of an OpenAI-compatible server that
+	// answers chat requests instead of a local model, e.g.
+	// "https://api.example.com/v1". When set, Config.Chat may be empty.
+	ChatUpstream string `json:"chat_upstream"`
+	// EmbeddingUpstream is the same for embeddings.
+	EmbeddingUpstream string `json:"embedding_upstream"`
+	// UpstreamAPIKey is sent as a bearer token to the upstreams.
+	UpstreamAPIKey string `json:"upstream_api_key"`
+	// APIKeys, when not empty, are the bearer tokens clients must present to
+	// the node's API. A single comma-separated string is also accepted.
+	APIKeys []string `json:"api_keys"`
+	// CORSOrigins lists origins allowed by CORS: "*" or "scheme://host[:port]".
+	// Empty means the server's default.
+	CORSOrigins []string `json:"cors_origins"`
+	// Parallel is the number of sequences decoded at once (slots); 0 means
+	// the engine's default.
+	Parallel int `json:"parallel"`
+	// QueueSize bounds the requests waiting for a slot; 0 means the server's
+	// default. Requests past it are refused with 503.
+	QueueSize int `json:"queue_size"`
+	// ForceRAG turns retrieval on even without a snapshot, like
+	// `gaianet start --force-rag`.
+	ForceRAG bool `json:"force_rag"`
+
+	// Extra holds keys of the "gaianet_go" object this package does not
+	// know, as compact JSON.
+	Extra map[string]json.RawMessage `json:"-"`
+
+	order []string
+}
+
+// Default returns GaiaNet's default node config (v0.6.0's config.json: a
+// Qwen3-4B chat model, the Nomic v1.5 embedding model, no knowledge base)
+// plus the LlamaEdge defaults for the RAG fields that file leaves out. It is
+// the single source of defaults for ApplyDefaults.
+func Default() *Config {
+	return &Config{
+		Address:                 "",
+		Description:             "The default GaiaNet node config with a Llama-3.2-3B-Instruct model.",
+		Domain:                  "gaia.domains",
+		LlamaEdgeChatPort:       9068,
+		LlamaEdgeEmbeddingPort:  9069,
+		LlamaEdgePort:           8080,
+		Chat:                    "https://huggingface.co/second-state/Qwen3-4B-GGUF/resolve/main/Qwen3-4B-Q5_K_M.gguf",
+		ChatName:                "Qwen3-4B",
+		ChatCtxSize:             16384,
+		ChatBatchSize:           128,
+		ChatUbatchSize:          128,
+		PromptTemplate:          "qwen3-no-think",
+		ReversePrompt:           "",
+		SystemPrompt:            "You are a helpful AI assistant. Please answer questions as clearly and concisely as possible.",
+		Embedding:               "https://huggingface.co/gaianet/Nomic-embed-text-v1.5-Embedding-GGUF/resolve/main/nomic-embed-text-v1.5.f16.gguf",
+		EmbeddingName:           "Nomic-embed-text-v1.5",
+		EmbeddingCtxSize:        8192,
+		EmbeddingBatchSize:      8192,
+		EmbeddingUbatchSize:     8192,
+		Snapshot:                "",
+		EmbeddingCollectionName: "default",
+		QdrantLimit:             1,
+		QdrantScoreThreshold:    0.5,
+	}
+}
+
+// ApplyDefaults fills every unset operational field from Default: the ports,
+// the domain, context and batch sizes, the collection name, the Qdrant limit
+// and threshold, and the RAG policy (LlamaEdge's "system-message"). It does
+// not choose models, prompts, a snapshot or a description: a config without a
+// chat model stays without one, and Validate says so. A score threshold of 0
+// read from a file is kept; on a Config built in code 0 means "unset". Micro-batch sizes stay
+// 0 ("same as batch"); read them through ChatUbatch and EmbeddingUbatch.
+// ApplyDefaults is idempotent.
+func (c *Config) ApplyDefaults() {
+	d := Default()
+	setStr := func(p *string, v string) {
+		if *p == "" {
+			*p = v
+		}
+	}
+	setInt := func(p *int, v int) {
+		if *p == 0 {
+			*p = v
+		}
+	}
+	setStr(&c.Domain, d.Domain)
+	setInt(&c.LlamaEdgePort, d.LlamaEdgePort)
+	setInt(&c.LlamaEdgeChatPort, d.LlamaEdgeChatPort)
+	setInt(&c.LlamaEdgeEmbeddingPort, d.LlamaEdgeEmbeddingPort)
+	setInt(&c.ChatCtxSize, d.ChatCtxSize)
+	setInt(&c.ChatBatchSize, d.ChatBatchSize)
+	setInt(&c.EmbeddingCtxSize, d.EmbeddingCtxSize)
+	setInt(&c.EmbeddingBatchSize, d.EmbeddingBatchSize)
+	setStr(&c.EmbeddingCollectionName, d.EmbeddingCollectionName)
+	setInt(&c.QdrantLimit, d.QdrantLimit)
+	if c.QdrantScoreThreshold == 0 && !c.thresholdSet {
+		c.QdrantScoreThreshold = d.QdrantScoreThreshold
+	}
+	setStr(&c.RAGPolicy, RAGPolicySystemMessage)
+}
+
+// ChatUbatch returns the effective chat micro-batch size: ChatUbatchSize, or
+// ChatBatchSize when that is unset.
+func (c *Config) ChatUbatch() int {
+	if c.ChatUbatchSize > 0 {
+		return c.ChatUbatchSize
+	}
+	return c.ChatBatchSize
+}
+
+// EmbeddingUbatch returns the effective embedding micro-batch size.
+func (c *Config) EmbeddingUbatch() int {
+	if c.EmbeddingUbatchSize > 0 {
+		return c.EmbeddingUbatchSize
+	}
+	return c.EmbeddingBatchSize
+}
+
+// EffectiveContextWindow returns ContextWindow, or LlamaEdge's default 1.
+func (c *Config) EffectiveContextWindow() int {
+	if c.ContextWindow > 0 {
+		return c.ContextWindow
+	}
+	return 1
+}
+
+// RAGEnabled reports whether the node should retrieve context: a snapshot
+// is configured or Ext.ForceRAG is set.
+func (c *Config) RAGEnabled() bool { return c.Snapshot != "" || c.Ext.ForceRAG }
+
+// Clone returns a deep copy of c.
+func (c *Config) Clone() *Config {
+	n := *c
+	n.Extra = cloneRaw(c.Extra)
+	n.order = slices.Clone(c.order)
+	n.Ext.Extra = cloneRaw(c.Ext.Extra)
+	n.Ext.order = slices.Clone(c.Ext.order)
+	n.Ext.APIKeys = slices.Clone(c.Ext.APIKeys)
+	n.Ext.CORSOrigins = slices.Clone(c.Ext.CORSOrigins)
+	return &n
+}
+
+// Equal reports whether c and o hold the same settings: every field, the
+// extensions and the unknown keys. It ignores bookkeeping that does not
+// change meaning, such as the key order of the file they came from.
+func (c *Config) Equal(o *Config) bool {
+	a, b := c.Clone(), o.Clone()
+	for _, x := range []*Config{a, b} {
+		x.order, x.Ext.order, x.thresholdSet = nil, nil, false
+	}
+	return reflect.DeepEqual(a, b)
+}
+
+func cloneRaw(m map[string]json.RawMessage) map[string]json.RawMessage {
+	if m == nil {
+		return nil
+	}
+	n := make(map[string]json.RawMessage, len(m))
+	for k, v := range m {
+		n[k] = append(json.RawMessage(nil), v...)
+	}
+	return n
+}

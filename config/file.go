@@ -1,0 +1,89 @@
+package config
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// FileName is the config file's name in a node's base directory.
+const FileName = "config.json"
+
+// Load reads and decodes the config file at path and applies defaults. It
+// does not validate: a caller that edits the file (`gaianet config`) can
+// load a broken config, fix it and save it; one that runs the node calls
+// Validate. Errors name the path.
+func Load(path string) (*Config, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("config: %w", err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxConfigBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("config: read %s: %w", path, err)
+	}
+	c, err := decode(data)
+	if err != nil {
+		return nil, fmt.Errorf("config: %s: %w", path, err)
+	}
+	c.ApplyDefaults()
+	return c, nil
+}
+
+// Save writes c to path atomically: it encodes c, writes a temporary file in
+// the same directory, syncs it and renames it over path, so a crash leaves
+// either the old file or the new one. An existing file keeps its permission
+// bits; a new one gets 0644. Save does not validate.
+func (c *Config) Save(path string) error {
+	data, err := c.Encode()
+	if err != nil {
+		return err
+	}
+	return WriteFileAtomic(path, data, 0o644)
+}
+
+// WriteFileAtomic writes data to path through a temporary file in the same
+// directory and a rename. perm applies when path does not exist yet;
+// otherwise the existing file's permission bits are kept.
+func WriteFileAtomic(path string, data []byte, perm fs.FileMode) (err error) {
+	if st, statErr := os.Stat(path); statErr == nil {
+		perm = st.Mode().Perm()
+	} else if !errors.Is(statErr, fs.ErrNotExist) {
+		return fmt.Errorf("config: %w", statErr)
+	}
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("config: write %s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err = tmp.Write(data); err != nil {
+		return fmt.Errorf("config: write %s: %w", path, err)
+	}
+	if err = tmp.Chmod(perm); err != nil {
+		return fmt.Errorf("config: write %s: %w", path, err)
+	}
+	if err = tmp.Sync(); err != nil {
+		return fmt.Errorf("config: write %s: %w", path, err)
+	}
+	if err = tmp.Close(); err != nil {
+		return fmt.Errorf("config: write %s: %w", path, err)
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("config: write %s: %w", path, err)
+	}
+	if d, derr := os.Open(dir); derr == nil { // make the rename durable
+		_ = d.Sync()
+		d.Close()
+	}
+	return nil
+}

@@ -1,0 +1,182 @@
+package config
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"net/url"
+	"regexp"
+	"strings"
+)
+
+// ErrInvalid is wrapped by every error Validate reports.
+var ErrInvalid = errors.New("config: invalid")
+
+var addressRE = regexp.MustCompile(`^0x[0-9a-fA-F]{40}$`)
+
+// Validate checks c after ApplyDefaults and returns every problem found,
+// joined (errors.Join), each wrapping ErrInvalid and naming the JSON key.
+// It checks: ports in 1..65535; context, batch and micro-batch sizes
+// positive (micro-batches may be 0 = same as batch); rag_policy one of
+// "system-message" and "last-user-message" (or empty); chat, embedding and
+// snapshot each an http(s) URL or a local path; chat and embedding present
+// unless an upstream replaces them; address empty or 0x plus 40 hex digits;
+// qdrant_limit positive and the threshold in [-1, 1]; and the extensions'
+// URLs, origins and counts. It reads nothing from disk or network.
+func (c *Config) Validate() error {
+	var errs []error
+	bad := func(key, format string, args ...any) {
+		errs = append(errs, fmt.Errorf("%w: %s: %s", ErrInvalid, key, fmt.Sprintf(format, args...)))
+	}
+	port := func(key string, v int) {
+		if v < 1 || v > 65535 {
+			bad(key, "port must be in 1..65535, got %d", v)
+		}
+	}
+	positive := func(key string, v int) {
+		if v <= 0 {
+			bad(key, "must be a positive number, got %d", v)
+		}
+	}
+	nonNegative := func(key string, v int) {
+		if v < 0 {
+			bad(key, "must not be negative, got %d", v)
+		}
+	}
+	model := func(key, v string, required bool, replacedBy string) {
+		if v == "" {
+			if required {
+				if replacedBy != "" {
+					bad(key, "is empty: set a model URL or path, or %s.%s", ExtensionsKey, replacedBy)
+				} else {
+					bad(key, "is empty: set a URL or a local path")
+				}
+			}
+			return
+		}
+		if err := checkLocation(v); err != nil {
+			bad(key, "%v", err)
+		}
+	}
+
+	if c.Address != "" && !addressRE.MatchString(c.Address) {
+		bad("address", "want empty or 0x followed by 40 hex digits, got %q", c.Address)
+	}
+	if strings.ContainsAny(c.Domain, "/ \t\r\n") {
+		bad("domain", "want a host name like gaia.domains, got %q", c.Domain)
+	}
+	port("llamaedge_port", c.LlamaEdgePort)
+	port("llamaedge_chat_port", c.LlamaEdgeChatPort)
+	port("llamaedge_embedding_port", c.LlamaEdgeEmbeddingPort)
+	for _, u := range []struct{ key, v string }{
+		{"server_health_url", c.ServerHealthURL},
+		{"server_info_url", c.ServerInfoURL},
+	} {
+		if u.v != "" {
+			if err := checkHTTPURL(u.v); err != nil {
+				bad(u.key, "%v", err)
+			}
+		}
+	}
+
+	model("chat", c.Chat, c.Ext.ChatUpstream == "", "chat_upstream")
+	positive("chat_ctx_size", c.ChatCtxSize)
+	positive("chat_batch_size", c.ChatBatchSize)
+	nonNegative("chat_ubatch_size", c.ChatUbatchSize)
+	nonNegative("context_window", c.ContextWindow)
+	switch c.RAGPolicy {
+	case "", RAGPolicySystemMessage, RAGPolicyLastUserMessage:
+	default:
+		bad("rag_policy", "want %q or %q, got %q", RAGPolicySystemMessage, RAGPolicyLastUserMessage, c.RAGPolicy)
+	}
+
+	model("embedding", c.Embedding, c.Ext.EmbeddingUpstream == "", "embedding_upstream")
+	positive("embedding_ctx_size", c.EmbeddingCtxSize)
+	positive("embedding_batch_size", c.EmbeddingBatchSize)
+	nonNegative("embedding_ubatch_size", c.EmbeddingUbatchSize)
+
+	model("snapshot", c.Snapshot, false, "")
+	if c.EmbeddingCollectionName == "" {
+		bad("embedding_collection_name", "is empty")
+	} else if strings.ContainsAny(c.EmbeddingCollectionName, "/\\ \t\r\n") {
+		bad("embedding_collection_name", "must not contain slashes or spaces, got %q", c.EmbeddingCollectionName)
+	}
+	positive("qdrant_limit", c.QdrantLimit)
+	if t := c.QdrantScoreThreshold; math.IsNaN(t) || t < -1 || t > 1 {
+		bad("qdrant_score_threshold", "must be in [-1, 1], got %v", t)
+	}
+
+	e := &c.Ext
+	for _, u := range []struct{ key, v string }{
+		{"chat_upstream", e.ChatUpstream},
+		{"embedding_upstream", e.EmbeddingUpstream},
+	} {
+		if u.v != "" {
+			if err := checkHTTPURL(u.v); err != nil {
+				bad(ExtensionsKey+"."+u.key, "%v", err)
+			}
+		}
+	}
+	for i, k := range e.APIKeys {
+		if k == "" || strings.ContainsAny(k, " \t\r\n") {
+			bad(fmt.Sprintf("%s.api_keys[%d]", ExtensionsKey, i), "must be non-empty with no spaces")
+		}
+	}
+	for i, o := range e.CORSOrigins {
+		if err := checkOrigin(o); err != nil {
+			bad(fmt.Sprintf("%s.cors_origins[%d]", ExtensionsKey, i), "%v", err)
+		}
+	}
+	nonNegative(ExtensionsKey+".parallel", e.Parallel)
+	nonNegative(ExtensionsKey+".queue_size", e.QueueSize)
+	return errors.Join(errs...)
+}
+
+// IsURL reports whether loc names a remote http or https resource rather
+// than a local path.
+func IsURL(loc string) bool {
+	l := strings.ToLower(loc)
+	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
+}
+
+// checkLocation accepts an http(s) URL with a host, or a local path
+// (absolute, relative, or a bare file name). It rejects other URL schemes
+// and control characters.
+func checkLocation(v string) error {
+	if strings.ContainsFunc(v, func(r rune) bool { return r < 0x20 || r == 0x7f }) {
+		return fmt.Errorf("contains control characters: %q", v)
+	}
+	if IsURL(v) {
+		return checkHTTPURL(v)
+	}
+	if i := strings.Index(v, "://"); i > 0 {
+		return fmt.Errorf("want an http(s) URL or a local path, got scheme %q in %q", v[:i], v)
+	}
+	return nil
+}
+
+func checkHTTPURL(v string) error {
+	u, err := url.Parse(v)
+	if err != nil {
+		return fmt.Errorf("not a URL: %v", err)
+	}
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return fmt.Errorf("want an http or https URL, got %q", v)
+	}
+	if u.Host == "" {
+		return fmt.Errorf("URL %q has no host", v)
+	}
+	return nil
+}
+
+func checkOrigin(o string) error {
+	if o == "*" {
+		return nil
+	}
+	u, err := url.Parse(o)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" ||
+		(u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.Fragment != "" {
+		return fmt.Errorf("want \"*\" or scheme://host[:port], got %q", o)
+	}
+	return nil
+}

@@ -1,0 +1,31 @@
+// Package download owns fetching large files (GGUF models, knowledge-base
+// snapshots) to a local path for `gaianet init`.
+//
+// File(ctx, src, dst, opts) writes into dst+".part" and renames it to dst
+// only when the file is complete and checked, so dst is either absent, the
+// old file, or the whole new file. A broken transfer leaves the .part file;
+// the next attempt (a retry inside the same call, or a later call) asks the
+// server for the rest with an HTTP Range request. A server that ignores
+// Range (200 instead of 206) or answers with a different range causes a
+// clean restart from byte 0.
+//
+// Checks, in order: the HTTP status; an HTML page served instead of a
+// binary (Content-Type text/html, or a body starting with "<!DOCTYPE" or
+// "<html"), reported as "server returned an HTML page, not a model file";
+// the size against Content-Length / Content-Range (a short body is
+// ErrTruncated); the caller's magic prefix (e.g. "GGUF"); and an optional
+// SHA-256, whose mismatch deletes the file. Every error names the URL (with
+// any password redacted) and wraps a sentinel callers can test with
+// errors.Is.
+//
+// A src that is not an http(s) URL is a local path (a "file://" prefix is
+// allowed). If it already is dst it is used in place, only checked;
+// otherwise it is hard-linked to dst when both are on one file system, and
+// copied (with progress) when not.
+//
+// Progress goes to a callback, so the CLI decides how to draw it; Bar is a
+// small terminal progress bar that fits that callback. The package draws it
+// itself rather than using schollz/progressbar: the callback is the real
+// API, a bar is ~100 lines, and owning it keeps the dependency graph small
+// and the rendering testable with an injected clock.
+package download

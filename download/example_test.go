@@ -1,0 +1,36 @@
+package download_test
+
+import (
+	"context"
+	"fmt"
+	"log"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+
+	"github.com/gaianet-go/gaianet/download"
+)
+
+func ExampleFile() {
+	model := append([]byte("GGUF"), make([]byte, 1<<20)...)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Write(model)
+	}))
+	defer srv.Close()
+	dir, err := os.MkdirTemp("", "download-example")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer os.RemoveAll(dir)
+
+	res, err := download.File(context.Background(), srv.URL+"/model.gguf", filepath.Join(dir, "model.gguf"), download.Options{
+		Magic: "GGUF",
+		// In the CLI: Progress: download.NewBar(os.Stderr, "model.gguf").Update,
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(download.FormatBytes(res.Size), res.Resumed)
+	// Output: 1.0 MiB 0
+}

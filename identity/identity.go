@@ -1,0 +1,358 @@
+package identity
+
+import (
+	"crypto/ecdsa"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/ethereum/go-ethereum/accounts/keystore"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/google/uuid"
+)
+
+// File names in the node's base directory, as GaiaNet names them.
+const (
+	NodeIDFileName   = "nodeid.json"
+	DeviceIDFileName = "deviceid.txt"
+)
+
+var (
+	// ErrNoIdentity means the base directory has no node identity yet:
+	// nodeid.json is missing or names no address and keystore.
+	ErrNoIdentity = errors.New("identity: no node identity")
+	// ErrExists means Create found an identity already in place.
+	ErrExists = errors.New("identity: node identity already exists")
+	// ErrWrongPassword means the keystore did not decrypt with the password
+	// from nodeid.json.
+	ErrWrongPassword = errors.New("identity: wrong keystore password")
+)
+
+// maxKeystoreBytes bounds a keystore file; real ones are under 1 KiB.
+const maxKeystoreBytes = 64 << 10
+
+// Options tune key encryption. The zero value selects go-ethereum's
+// standard scrypt parameters (N=2^18, p=1: ~256 MiB, ~1 s).
+type Options struct {
+	// ScryptN is scrypt's CPU/memory cost; 0 means standard.
+	ScryptN int
+	// ScryptP is scrypt's parallelism; 0 means standard.
+	ScryptP int
+}
+
+// LightScrypt returns Options with go-ethereum's light scrypt parameters
+// (N=2^12, p=6: ~4 MiB). Use them in tests only.
+func LightScrypt() Options {
+	return Options{ScryptN: keystore.LightScryptN, ScryptP: keystore.LightScryptP}
+}
+
+func (o Options) params() (n, p int) {
+	n, p = o.ScryptN, o.ScryptP
+	if n == 0 {
+		n = keystore.StandardScryptN
+	}
+	if p == 0 {
+		p = keystore.StandardScryptP
+	}
+	return n, p
+}
+
+// Identity is a node's unlocked key. It is immutable and safe for concurrent
+// use. The private key never leaves the value except through Sign.
+type Identity struct {
+	key      *ecdsa.PrivateKey
+	address  common.Address
+	keystore string
+}
+
+// Address returns the node's Ethereum address in EIP-55 checksummed form,
+// e.g. "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed".
+func (id *Identity) Address() string { return id.address.Hex() }
+
+// NodeID returns the node ID: the EIP-55 address, as GaiaNet uses it for
+// the node's subdomain and in config.json's "address".
+func (id *Identity) NodeID() string { return id.address.Hex() }
+
+// KeystorePath returns the path of the keystore file the key came from.
+func (id *Identity) KeystorePath() string { return id.keystore }
+
+// Load reads nodeid.json in dir, decrypts the keystore it names (a relative
+// name is resolved against dir) with its password, and checks that the key
+// matches the recorded address. It returns an error wrapping ErrNoIdentity
+// when there is no identity yet, ErrWrongPassword when decryption fails.
+func Load(dir string) (*Identity, error) {
+	nid, err := ReadNodeID(filepath.Join(dir, NodeIDFileName))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("%w: %s not found", ErrNoIdentity, filepath.Join(dir, NodeIDFileName))
+	}
+	if err != nil {
+		return nil, err
+	}
+	if nid.Address == "" || nid.Keystore == "" {
+		return nil, fmt.Errorf("%w: %s has no address or keystore", ErrNoIdentity, filepath.Join(dir, NodeIDFileName))
+	}
+	if !IsAddress(nid.Address) {
+		return nil, fmt.Errorf("identity: %s: address %q is not an Ethereum address", NodeIDFileName, nid.Address)
+	}
+	ksPath := nid.Keystore
+	if !filepath.IsAbs(ksPath) {
+		ksPath = filepath.Join(dir, ksPath)
+	}
+	key, err := decryptKeystore(ksPath, nid.Password)
+	if err != nil {
+		return nil, err
+	}
+	addr := crypto.PubkeyToAddress(key.PublicKey)
+	if addr != common.HexToAddress(nid.Address) {
+		return nil, fmt.Errorf("identity: %s says address %s but keystore %s holds the key of %s",
+			NodeIDFileName, nid.Address, ksPath, addr.Hex())
+	}
+	return &Identity{key: key, address: addr, keystore: ksPath}, nil
+}
+
+// Create makes a new random key in dir: it writes the encrypted keystore
+// (mode 0600) and then nodeid.json (mode 0600) naming it, reusing a password
+// that an existing nodeid.json already holds, else generating one. It fails
+// with ErrExists if nodeid.json already names an address. dir is created if
+// missing.
+func Create(dir string, opts Options) (*Identity, error) {
+	key, err := crypto.GenerateKey()
+	if err != nil {
+		return nil, fmt.Errorf("identity: generate key: %w", err)
+	}
+	return create(dir, key, opts)
+}
+
+// Import is Create with a given private key (64 hex digits, optional 0x),
+// like GaiaNet's `registry.wasm --privateKey`.
+func Import(dir, privateKeyHex string, opts Options) (*Identity, error) {
+	key, err := crypto.HexToECDSA(strings.TrimPrefix(strings.TrimSpace(privateKeyHex), "0x"))
+	if err != nil {
+		return nil, fmt.Errorf("identity: private key: %w", err)
+	}
+	return create(dir, key, opts)
+}
+
+// LoadOrCreate loads the identity in dir, or creates one if there is none
+// (ErrNoIdentity). created tells which happened. Any other load error, such
+// as a wrong password, is returned as is: it never replaces a key.
+func LoadOrCreate(dir string, opts Options) (id *Identity, created bool, err error) {
+	id, err = Load(dir)
+	if err == nil {
+		return id, false, nil
+	}
+	if !errors.Is(err, ErrNoIdentity) {
+		return nil, false, err
+	}
+	id, err = Create(dir, opts)
+	if err != nil {
+		return nil, false, err
+	}
+	return id, true, nil
+}
+
+func create(dir string, key *ecdsa.PrivateKey, opts Options) (*Identity, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("identity: %w", err)
+	}
+	nidPath := filepath.Join(dir, NodeIDFileName)
+	nid, err := ReadNodeID(nidPath)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		nid = &NodeID{}
+	case err != nil:
+		return nil, err
+	case nid.Address != "":
+		return nil, fmt.Errorf("%w: %s names %s", ErrExists, nidPath, nid.Address)
+	}
+	if nid.Password == "" {
+		if nid.Password, err = NewPassword(); err != nil {
+			return nil, err
+		}
+	}
+	addr := crypto.PubkeyToAddress(key.PublicKey)
+	ks := &keystore.Key{Id: uuid.New(), Address: addr, PrivateKey: key}
+	n, p := opts.params()
+	data, err := keystore.EncryptKey(ks, nid.Password, n, p)
+	if err != nil {
+		return nil, fmt.Errorf("identity: encrypt key: %w", err)
+	}
+	name := ks.Id.String()
+	ksPath := filepath.Join(dir, name)
+	if err := writeFileAtomic(ksPath, data, 0o600); err != nil {
+		return nil, err
+	}
+	nid.Address = addr.Hex()
+	nid.Keystore = name
+	if err := nid.Write(nidPath); err != nil {
+		os.Remove(ksPath)
+		return nil, err
+	}
+	return &Identity{key: key, address: addr, keystore: ksPath}, nil
+}
+
+// decryptKeystore reads a v3 keystore and returns its key. The plaintext may
+// be the 32 key bytes (go-ethereum, geth, ethers) or their 64 ASCII hex
+// digits (GaiaNet's registry.wasm).
+func decryptKeystore(path, password string) (*ecdsa.PrivateKey, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("identity: keystore: %w", err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxKeystoreBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("identity: keystore %s: %w", path, err)
+	}
+	if len(data) > maxKeystoreBytes {
+		return nil, fmt.Errorf("identity: keystore %s: larger than %d bytes", path, maxKeystoreBytes)
+	}
+	key, err := parseKeystore(data, password)
+	if err != nil {
+		if errors.Is(err, ErrWrongPassword) {
+			return nil, fmt.Errorf("%w for %s", ErrWrongPassword, path)
+		}
+		return nil, fmt.Errorf("identity: keystore %s: %w", path, err)
+	}
+	return key, nil
+}
+
+// parseKeystore decrypts a v3 keystore held in memory. It checks the
+// encryption parameters first: go-ethereum's decrypter panics on missing or
+// mistyped ones, and unbounded scrypt costs would let a file exhaust memory.
+func parseKeystore(data []byte, password string) (*ecdsa.PrivateKey, error) {
+	var file struct {
+		Address string              `json:"address"`
+		Crypto  keystore.CryptoJSON `json:"crypto"`
+		Version int                 `json:"version"`
+	}
+	if err := json.Unmarshal(data, &file); err != nil {
+		return nil, err
+	}
+	if file.Version != 3 {
+		return nil, fmt.Errorf("version %d, want 3", file.Version)
+	}
+	if err := checkCrypto(&file.Crypto); err != nil {
+		return nil, err
+	}
+	plain, err := keystore.DecryptDataV3(file.Crypto, password)
+	if errors.Is(err, keystore.ErrDecrypt) {
+		return nil, ErrWrongPassword
+	}
+	if err != nil {
+		return nil, err
+	}
+	if len(plain) == 64 || (len(plain) == 66 && string(plain[:2]) == "0x") {
+		raw, herr := hex.DecodeString(strings.TrimPrefix(string(plain), "0x"))
+		if herr == nil {
+			plain = raw
+		}
+	}
+	key, err := crypto.ToECDSA(plain)
+	if err != nil {
+		return nil, err
+	}
+	if file.Address != "" && common.HexToAddress(file.Address) != crypto.PubkeyToAddress(key.PublicKey) {
+		return nil, errors.New("its address field does not match its key")
+	}
+	return key, nil
+}
+
+// Bounds on keystore parameters: generous next to go-ethereum's standard
+// (scrypt N=2^18, r=8, p=1; pbkdf2 c=262144).
+const (
+	maxScryptN    = 1 << 20
+	maxScryptR    = 32
+	maxScryptP    = 16
+	maxPBKDF2Iter = 10_000_000
+)
+
+func checkCrypto(c *keystore.CryptoJSON) error {
+	if c.Cipher != "aes-128-ctr" {
+		return fmt.Errorf("cipher %q not supported", c.Cipher)
+	}
+	if iv, err := hex.DecodeString(c.CipherParams.IV); err != nil || len(iv) != 16 {
+		return errors.New("cipher IV must be 16 hex-encoded bytes")
+	}
+	num := func(name string, lo, hi float64) error {
+		v, ok := c.KDFParams[name].(float64)
+		if !ok || v < lo || v > hi || v != float64(int64(v)) {
+			return fmt.Errorf("kdf parameter %q must be an integer in [%v, %v]", name, lo, hi)
+		}
+		return nil
+	}
+	if _, ok := c.KDFParams["salt"].(string); !ok {
+		return errors.New("kdf parameter \"salt\" must be a string")
+	}
+	if err := num("dklen", 32, 32); err != nil {
+		return err
+	}
+	switch c.KDF {
+	case "scrypt":
+		for _, p := range []struct {
+			name   string
+			lo, hi float64
+		}{{"n", 2, maxScryptN}, {"r", 1, maxScryptR}, {"p", 1, maxScryptP}} {
+			if err := num(p.name, p.lo, p.hi); err != nil {
+				return err
+			}
+		}
+	case "pbkdf2":
+		if err := num("c", 1, maxPBKDF2Iter); err != nil {
+			return err
+		}
+		if prf, _ := c.KDFParams["prf"].(string); prf != "hmac-sha256" {
+			return fmt.Errorf("pbkdf2 prf %q not supported", prf)
+		}
+	default:
+		return fmt.Errorf("kdf %q not supported", c.KDF)
+	}
+	return nil
+}
+
+// writeFileAtomic writes data to a temporary file in path's directory with
+// mode perm, syncs it and renames it over path.
+func writeFileAtomic(path string, data []byte, perm fs.FileMode) (err error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("identity: write %s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if err = tmp.Chmod(perm); err != nil {
+		return fmt.Errorf("identity: write %s: %w", path, err)
+	}
+	if _, err = tmp.Write(data); err != nil {
+		return fmt.Errorf("identity: write %s: %w", path, err)
+	}
+	if err = tmp.Sync(); err != nil {
+		return fmt.Errorf("identity: write %s: %w", path, err)
+	}
+	if err = tmp.Close(); err != nil {
+		return fmt.Errorf("identity: write %s: %w", path, err)
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("identity: write %s: %w", path, err)
+	}
+	return nil
+}
+
+// ChecksumAddress returns addr (any case, with 0x) in EIP-55 form, or an
+// error if it is not a 20-byte hex address.
+func ChecksumAddress(addr string) (string, error) {
+	if !IsAddress(addr) {
+		return "", fmt.Errorf("identity: %q is not an Ethereum address", addr)
+	}
+	return common.HexToAddress(addr).Hex(), nil
+}
