@@ -41,23 +41,14 @@ func newBPEModel(t *Tokenizer, md Metadata, pre *preTokenizer) (*bpeModel, error
 			m.fast = false
 		}
 	}
-	type pair struct{ first, second string }
-	parsed := make([]pair, 0, len(merges))
+	var concat []byte
 	for rank, w := range merges {
-		var p pair
-		// llama.cpp splits at the first space after the first byte; a merge
-		// without one becomes an empty pair that never matches.
-		if len(w) > 1 {
-			if i := strings.IndexByte(w[1:], ' '); i >= 0 {
-				p = pair{w[:i+1], w[i+2:]}
-			}
-		}
-		parsed = append(parsed, p)
-		if p.first == "" && p.second == "" {
+		first, second, ok := splitMerge(w)
+		if !ok {
 			continue
 		}
-		a, okA := t.ids[p.first]
-		b, okB := t.ids[p.second]
+		a, okA := t.ids[first]
+		b, okB := t.ids[second]
 		if !okA || !okB {
 			continue // can never apply to token symbols
 		}
@@ -65,7 +56,8 @@ func newBPEModel(t *Tokenizer, md Metadata, pre *preTokenizer) (*bpeModel, error
 		if _, dup := m.merges[key]; dup {
 			continue // the first rank wins, as with std::unordered_map::emplace
 		}
-		res, ok := t.ids[p.first+p.second]
+		concat = append(append(concat[:0], first...), second...)
+		res, ok := t.ids[string(concat)]
 		if !ok {
 			m.fast = false
 			res = Null
@@ -73,15 +65,33 @@ func newBPEModel(t *Tokenizer, md Metadata, pre *preTokenizer) (*bpeModel, error
 		m.merges[key] = bpeMerge{rank: int32(rank), result: res}
 	}
 	if !m.fast {
-		m.ranks = make(map[[2]string]int32, len(parsed))
-		for rank, p := range parsed {
-			k := [2]string{p.first, p.second}
-			if _, dup := m.ranks[k]; !dup {
-				m.ranks[k] = int32(rank)
-			}
-		}
+		m.buildRanks(merges)
 	}
 	return m, nil
+}
+
+// buildRanks fills the string-keyed ranks the slow path uses.
+func (m *bpeModel) buildRanks(merges []string) {
+	m.ranks = make(map[[2]string]int32, len(merges))
+	for rank, w := range merges {
+		first, second, _ := splitMerge(w)
+		k := [2]string{first, second}
+		if _, dup := m.ranks[k]; !dup {
+			m.ranks[k] = int32(rank)
+		}
+	}
+}
+
+// splitMerge splits a merge rule "left right" as llama.cpp does: at the
+// first space after the first byte. A rule without one is an empty pair that
+// never matches (ok is false).
+func splitMerge(w string) (first, second string, ok bool) {
+	if len(w) > 1 {
+		if i := strings.IndexByte(w[1:], ' '); i >= 0 {
+			return w[:i+1], w[i+2:], true
+		}
+	}
+	return "", "", false
 }
 
 // bpeSym is one symbol of a word being merged: bytes [start, start+n) of the
@@ -162,11 +172,18 @@ func (t *Tokenizer) encodeBPE(st *encodeState, text string, out []int32) []int32
 	for _, e := range ends {
 		word := c.s[c.off[lo]:c.off[e]]
 		lo = e
+		key := unsafeBytes(word)
+		if ids, ok := t.cache.get(key); ok {
+			out = append(out, ids...)
+			continue
+		}
+		n := len(out)
 		if m.fast {
 			out = t.bpeWordFast(st, word, out)
 		} else {
 			out = t.bpeWordSlow(st, word, out)
 		}
+		t.cache.put(key, out[n:])
 	}
 	return out
 }

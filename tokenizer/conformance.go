@@ -11,6 +11,8 @@ import (
 	"github.com/gaianet-go/gaianet/gguf"
 )
 
+var _ Metadata = gguf.Metadata{}
+
 // Load opens the GGUF file at path and builds its tokenizer.
 func Load(path string) (*Tokenizer, error) {
 	f, err := gguf.Open(path)

@@ -8,10 +8,16 @@
 //     an optional leading space and <0xNN> byte fallback (llama.cpp's
 //     llm_tokenizer_spm).
 //   - "gpt2": byte-level BPE driven by tokenizer.ggml.merges, after a
-//     pre-tokenizer chosen by tokenizer.ggml.pre ("default", "llama-bpe",
-//     "qwen2", "gpt-2", ... see preTokenizers). Each pre-tokenizer's regular
-//     expressions are implemented as hand-written scanners that reproduce
-//     llama.cpp's splitting exactly, including its look-ahead rules.
+//     pre-tokenizer chosen by tokenizer.ggml.pre: "default", the Llama 3
+//     family ("llama-bpe", ...), the Qwen2 family ("qwen2",
+//     "deepseek-r1-qwen", ...), GPT-2 ("gpt-2", "phi-2", ...), StarCoder
+//     ("starcoder", "smollm", "command-r", ...), "falcon", "tekken" and
+//     "gpt-4o"/"llama4" (see preTokenizers). Each pre-tokenizer's regular
+//     expressions are hand-written scanners that reproduce llama.cpp's
+//     splitting exactly, including its look-ahead rules and the way its
+//     std::regex fallback sees Unicode categories. As in llama.cpp an
+//     unknown name means "default"; known names not implemented here are
+//     refused with ErrUnsupported.
 //   - "bert": WordPiece with BERT's normalizer (lower-casing, accent
 //     stripping, punctuation and CJK splitting).
 //
@@ -21,6 +27,6 @@
 // byte decoding, clean-up of spaces before punctuation). StreamDecoder turns
 // generated tokens into text while holding back incomplete UTF-8.
 //
-// A Tokenizer is immutable after FromGGUF and safe for concurrent use.
+// A Tokenizer is fixed after FromGGUF and safe for concurrent use.
 // RunConformance checks a tokenizer against a llama.cpp reference file.
 package tokenizer

@@ -253,6 +253,36 @@ func (t *Tokenizer) encodeSPM(st *encodeState, text string, prefix bool, out []i
 		}
 	}
 	st.buf = b
+	if !t.spmChunks {
+		return t.spmMerge(st, b, out)
+	}
+	// Merges never cross a "▁" that follows another character, so each
+	// chunk from such a "▁" to the next is merged on its own.
+	for lo := 0; lo < len(b); {
+		hi := lo + 1
+		for hi < len(b) {
+			if b[hi] == 0xE2 && hi+3 <= len(b) && b[hi+1] == 0x96 && b[hi+2] == 0x81 &&
+				!(hi >= 3 && b[hi-3] == 0xE2 && b[hi-2] == 0x96 && b[hi-1] == 0x81) {
+				break
+			}
+			hi++
+		}
+		chunk := b[lo:hi]
+		lo = hi
+		if ids, ok := t.cache.get(chunk); ok {
+			out = append(out, ids...)
+			continue
+		}
+		n := len(out)
+		out = t.spmMerge(st, chunk, out)
+		t.cache.put(chunk, out[n:])
+	}
+	return out
+}
+
+// spmMerge merges the code points of b by token score and appends the
+// resulting tokens.
+func (t *Tokenizer) spmMerge(st *encodeState, b []byte, out []int32) []int32 {
 	if len(b) == 0 {
 		return out
 	}
@@ -362,9 +392,14 @@ func (t *Tokenizer) encodeWPM(st *encodeState, text string, out []int32) []int32
 	w1 := st.scratch[:0]
 	lo := int32(0)
 	for _, e := range ends {
-		w1 = append(w1[:0], "▁"...)
-		w1 = append(w1, buf[lo:e]...)
+		word := buf[lo:e]
 		lo = e
+		if ids, ok := t.cache.get(word); ok {
+			out = append(out, ids...)
+			continue
+		}
+		w1 = append(w1[:0], "▁"...)
+		w1 = append(w1, word...)
 		n := len(w1)
 		cur := len(out)
 		for i := 0; i < n; i++ {
@@ -382,9 +417,10 @@ func (t *Tokenizer) encodeWPM(st *encodeState, text string, out []int32) []int32
 				break
 			}
 		}
-		if len(out) == cur {
+		if len(out) == cur && t.unk != Null {
 			out = append(out, t.unk)
 		}
+		t.cache.put(word, out[cur:])
 	}
 	st.scratch = w1
 	return out

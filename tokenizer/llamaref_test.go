@@ -3,7 +3,8 @@
 // Differential test against llama.cpp (the llamaref tool in ../shared/tools).
 // It is an investigation aid, not part of the normal suite:
 //
-//	go test -tags llamaref -run TestLlamaref ./tokenizer/ [-args -n 2000 -seed 7 -save]
+//	go test -tags llamaref -run 'TestLlamaref$' ./tokenizer/ [-args -n 2000 -seed 7 -vocab qwen2-bpe -save]
+//	go test -tags llamaref -run TestLlamarefLarge ./tokenizer/
 //
 // -save appends the disagreeing cases, with llama.cpp's answers, to
 // testdata/<vocab>.jsonl so that TestConformance keeps them.
@@ -19,6 +20,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/gaianet-go/gaianet/gguf"
 )
 
 var (
@@ -44,10 +48,62 @@ var fuzzPieces = []string{
 func randomText(r *rand.Rand) string {
 	var b strings.Builder
 	n := 1 + r.IntN(12)
+	if r.IntN(4) == 0 {
+		n += r.IntN(60)
+	}
 	for i := 0; i < n; i++ {
 		b.WriteString(fuzzPieces[r.IntN(len(fuzzPieces))])
 	}
 	return b.String()
+}
+
+// refVariant is a conformance vocabulary with some metadata replaced, to
+// exercise settings the shipped vocabularies do not use.
+type refVariant struct {
+	name, base string
+	set        map[string]any
+}
+
+var refVariants = []refVariant{
+	{"llama3-default", "llama3-bpe", map[string]any{"tokenizer.ggml.pre": "default"}},
+	{"llama3-gpt2", "llama3-bpe", map[string]any{"tokenizer.ggml.pre": "gpt-2"}},
+	{"llama3-addbos", "llama3-bpe", map[string]any{"tokenizer.ggml.add_bos_token": true, "tokenizer.ggml.add_eos_token": true}},
+	{"qwen2-unknownpre", "qwen2-bpe", map[string]any{"tokenizer.ggml.pre": "no-such-pre"}},
+	{"llama3-starcoder", "llama3-bpe", map[string]any{"tokenizer.ggml.pre": "starcoder"}},
+	{"llama3-smollm", "llama3-bpe", map[string]any{"tokenizer.ggml.pre": "smollm"}},
+	{"llama3-falcon", "llama3-bpe", map[string]any{"tokenizer.ggml.pre": "falcon"}},
+	{"llama3-tekken", "llama3-bpe", map[string]any{"tokenizer.ggml.pre": "tekken"}},
+	{"qwen2-phi3", "qwen2-bpe", map[string]any{"general.name": "phi3-test"}},
+	{"qwen2-gpt4o", "qwen2-bpe", map[string]any{"tokenizer.ggml.pre": "gpt-4o"}},
+	{"llama2-noprefix", "llama2-spm", map[string]any{"tokenizer.ggml.add_space_prefix": false, "tokenizer.ggml.add_eos_token": true}},
+}
+
+// writeVariant writes the variant's GGUF into dir and returns its path.
+func writeVariant(t *testing.T, shared, dir string, v refVariant) string {
+	f, err := gguf.Open(filepath.Join(shared, "conformance", "vocab", v.base+".gguf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var kvs []gguf.KV
+	seen := map[string]bool{}
+	for _, kv := range f.Metadata.KVs() {
+		if nv, ok := v.set[kv.Key]; ok {
+			kv.Value = nv
+			seen[kv.Key] = true
+		}
+		kvs = append(kvs, kv)
+	}
+	for k, nv := range v.set {
+		if !seen[k] {
+			kvs = append(kvs, gguf.KV{Key: k, Value: nv})
+		}
+	}
+	path := filepath.Join(dir, v.name+".gguf")
+	if err := gguf.WriteFile(path, gguf.NewMetadata(kvs...), nil); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }
 
 func TestLlamaref(t *testing.T) {
@@ -56,12 +112,25 @@ func TestLlamaref(t *testing.T) {
 	if _, err := os.Stat(ref); err != nil {
 		t.Skip("llamaref not available")
 	}
+	type target struct{ name, model string }
+	var targets []target
 	for _, name := range vocabNames {
+		targets = append(targets, target{name, filepath.Join(shared, "conformance", "vocab", name+".gguf")})
+	}
+	vdir := t.TempDir()
+	for _, v := range refVariants {
+		targets = append(targets, target{v.name, writeVariant(t, shared, vdir, v)})
+	}
+	for _, tg := range targets {
+		name := tg.name
 		if *refOnly != "" && name != *refOnly {
 			continue
 		}
 		t.Run(name, func(t *testing.T) {
-			tk := loadVocab(t, name)
+			tk, err := Load(tg.model)
+			if err != nil {
+				t.Fatal(err)
+			}
 			r := rand.New(rand.NewPCG(*refSeed, uint64(len(name))))
 			texts := make([]string, *refN)
 			for i := range texts {
@@ -73,7 +142,7 @@ func TestLlamaref(t *testing.T) {
 			if err := os.WriteFile(in, data, 0o644); err != nil {
 				t.Fatal(err)
 			}
-			cmd := exec.Command(ref, "tok", filepath.Join(shared, "conformance", "vocab", name+".gguf"), in, out)
+			cmd := exec.Command(ref, "tok", tg.model, in, out)
 			if msg, err := cmd.CombinedOutput(); err != nil {
 				t.Fatalf("llamaref: %v\n%s", err, msg)
 			}
@@ -99,6 +168,38 @@ func TestLlamaref(t *testing.T) {
 					fmt.Fprintf(f, "%s\n", line)
 				}
 			}
+		})
+	}
+}
+
+// TestLlamarefLarge compares the 1 MB benchmark text with llama.cpp and
+// reports llamaref's wall time (which includes loading the vocabulary).
+func TestLlamarefLarge(t *testing.T) {
+	shared := sharedDir(t)
+	ref := filepath.Join(shared, "tools", "llamaref")
+	text := mixedText(1 << 20)
+	for _, name := range vocabNames {
+		t.Run(name, func(t *testing.T) {
+			tk := loadVocab(t, name)
+			dir := t.TempDir()
+			in, out := filepath.Join(dir, "in.json"), filepath.Join(dir, "out.jsonl")
+			data, _ := json.Marshal([]string{text})
+			if err := os.WriteFile(in, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			start := time.Now()
+			if msg, err := exec.Command(ref, "tok", filepath.Join(shared, "conformance", "vocab", name+".gguf"), in, out).CombinedOutput(); err != nil {
+				t.Fatalf("llamaref: %v\n%s", err, msg)
+			}
+			refTime := time.Since(start)
+			start = time.Now()
+			ids := tk.Encode(text, false, false)
+			ourTime := time.Since(start)
+			cases := readCases(t, out)
+			if msg := tk.Check(cases[0]); msg != "" {
+				t.Errorf("%.300s", msg)
+			}
+			t.Logf("%d tokens; llamaref (load + 2 tokenize + detokenize) %v, Encode %v", len(ids), refTime, ourTime)
 		})
 	}
 }

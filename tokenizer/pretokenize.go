@@ -30,6 +30,11 @@ var (
 	preGPT2   = preTokenizer{passes: []splitPass{splitGPT2}, cleanSpaces: true}
 	preLlama3 = preTokenizer{passes: []splitPass{splitLlama3}, ignoreMerges: true, addBOS: true, cleanSpaces: true}
 	preQwen2  = preTokenizer{passes: []splitPass{splitQwen2}}
+	preTekken = preTokenizer{passes: []splitPass{splitTekken}, ignoreMerges: true, addBOS: true}
+	preGPT4o  = preTokenizer{passes: []splitPass{splitGPT4o}}
+	// StarCoder-style: single digits, then GPT-2.
+	preStarCoder = preTokenizer{passes: []splitPass{splitNumberSingles, splitGPT2}, cleanSpaces: true}
+	preFalcon    = preTokenizer{passes: []splitPass{splitPunctTickRuns, splitGPT2, splitDigitTriples}, cleanSpaces: true}
 )
 
 // preTokenizers maps tokenizer.ggml.pre to its definition (the names
@@ -71,6 +76,18 @@ var preTokenizers = map[string]*preTokenizer{
 	"jais":             &preGPT2,
 	"trillion":         {passes: []splitPass{splitGPT2}},
 	"granite-docling":  {passes: []splitPass{splitGPT2}},
+	"starcoder":        &preStarCoder,
+	"refact":           &preStarCoder,
+	"codeshell":        &preStarCoder,
+	"exaone":           &preStarCoder,
+	"minerva-7b":       &preStarCoder,
+	"mellum2":          &preStarCoder,
+	"command-r":        {passes: []splitPass{splitNumberSingles, splitGPT2}},
+	"smollm":           {passes: []splitPass{splitNumberSingles, splitGPT2}},
+	"falcon":           &preFalcon,
+	"tekken":           &preTekken,
+	"gpt-4o":           &preGPT4o,
+	"llama4":           &preGPT4o,
 	"chatglm-bpe":      {passes: []splitPass{splitLlama3}, noBOS: true, cleanSpaces: true},
 	"glm4":             {passes: []splitPass{splitLlama3}, noBOS: true, cleanSpaces: true},
 }
@@ -79,10 +96,8 @@ var preTokenizers = map[string]*preTokenizer{
 // expressions this package does not have yet; they are refused rather than
 // silently tokenized differently.
 var unimplementedPre = map[string]bool{
-	"deepseek-llm": true, "deepseek-coder": true, "deepseek-v3": true, "falcon": true,
-	"starcoder": true, "refact": true, "command-r": true, "smollm": true, "codeshell": true,
-	"exaone": true, "minerva-7b": true, "poro-chat": true, "bloom": true, "gpt3-finnish": true,
-	"viking": true, "tekken": true, "chameleon": true, "gpt-4o": true, "llama4": true,
+	"deepseek-llm": true, "deepseek-coder": true, "deepseek-v3": true, "poro-chat": true, "bloom": true, "gpt3-finnish": true,
+	"viking": true, "chameleon": true,
 	"superbpe": true, "bailingmoe": true, "bailingmoe2": true, "llada-moe": true,
 	"seed-coder": true, "hunyuan-dense": true, "kimi-k2": true, "grok-2": true, "afmoe": true,
 	"minimax-m2": true, "qwen35": true, "jina-v1-en": true, "jina-v2-code": true,
@@ -202,6 +217,45 @@ func splitPunctRuns(c *cpText, ends, out []int32) []int32 {
 	})
 }
 
+// splitPunctTickRuns is Falcon's `[\p{P}\$\+<=>\^~\|`]+`.
+func splitPunctTickRuns(c *cpText, ends, out []int32) []int32 {
+	return splitRuns(c, ends, out, func(r rune, cls uint16) bool {
+		if r < 0x80 {
+			switch r {
+			case '$', '+', '<', '=', '>', '^', '~', '|', '`':
+				return true
+			}
+			return cls&cPunct != 0
+		}
+		return cls&cWhitespace == 0 && cls&^cWhitespace == cPunct
+	})
+}
+
+// splitNumberSingles is `\p{N}`: every number code point is a piece, as is
+// each run of other code points between them.
+func splitNumberSingles(c *cpText, ends, out []int32) []int32 {
+	isNum := func(p int) bool {
+		if c.cps[p] < 0x80 {
+			return c.cps[p] >= '0' && c.cps[p] <= '9'
+		}
+		f := c.cls[p]
+		return f&cWhitespace == 0 && f&^cWhitespace == cNumber
+	}
+	forEachPiece(ends, func(lo, hi int) {
+		for p := lo; p < hi; {
+			q := p + 1
+			if !isNum(p) {
+				for q < hi && !isNum(q) {
+					q++
+				}
+			}
+			out = append(out, int32(q))
+			p = q
+		}
+	})
+	return out
+}
+
 // splitNumberRuns is `\p{N}+`.
 func splitNumberRuns(c *cpText, ends, out []int32) []int32 {
 	return splitRuns(c, ends, out, func(r rune, cls uint16) bool {
@@ -240,7 +294,7 @@ func splitDigitTriples(c *cpText, ends, out []int32) []int32 {
 // contraction returns the length of an English contraction ('s 't 're 've
 // 'm 'll 'd) at p, or 0. foldCase accepts upper-case letters too.
 func contraction(c *cpText, p, hi int, foldCase bool) int {
-	if c.cps[p] != '\'' || p+1 >= hi {
+	if p+1 >= hi || c.cps[p] != '\'' {
 		return 0
 	}
 	low := func(r rune) rune {
@@ -405,6 +459,117 @@ func splitLlamaFamily(c *cpText, ends, out []int32, maxDigits int) []int32 {
 				pos += nws
 			default:
 				pos++
+			}
+			out = append(out, int32(pos))
+		}
+	})
+	return out
+}
+
+// splitTekken is Mistral's Tekken expression, which llama.cpp runs through
+// std::regex: `[^\r\n\p{L}\p{N}]?((?=[\p{L}])([^a-z]))*((?=[\p{L}])([^A-Z]))+|
+// [^\r\n\p{L}\p{N}]?((?=[\p{L}])([^a-z]))+((?=[\p{L}])([^A-Z]))*|\p{N}|
+// ?[^\s\p{L}\p{N}]+[\r\n/]*|\s*[\r\n]+|\s+(?!\S)|\s+`.
+func splitTekken(c *cpText, ends, out []int32) []int32 {
+	return splitCased(c, ends, out, 1, false)
+}
+
+// splitGPT4o is the GPT-4o / Llama 4 expression: Tekken's with an optional
+// contraction after each word and digit groups of up to three.
+func splitGPT4o(c *cpText, ends, out []int32) []int32 {
+	return splitCased(c, ends, out, 3, true)
+}
+
+// splitCased scans the case-aware expressions. In llama.cpp's collapsed
+// text every non-ASCII letter counts as both upper and lower case, so
+// "upper" is [A-Z] or a non-ASCII letter and "lower" is [a-z] or one.
+// The first alternative is prefix? upper* lower+ with std::regex
+// backtracking (the longest upper* that still leaves a lower), the second
+// prefix? upper+ lower*.
+func splitCased(c *cpText, ends, out []int32, maxDigits int, suffix bool) []int32 {
+	forEachPiece(ends, func(lo, hi int) {
+		letter := func(p int) bool { return p < hi && c.cls[p]&cLetter != 0 }
+		upper := func(p int) bool { return letter(p) && !(c.cps[p] >= 'a' && c.cps[p] <= 'z') }
+		lower := func(p int) bool { return letter(p) && !(c.cps[p] >= 'A' && c.cps[p] <= 'Z') }
+		other := func(p int) bool { return p < hi && c.cls[p]&(cWhitespace|cLetter|cNumber) == 0 }
+		// word matches the two letter alternatives from s; it returns the end
+		// or -1.
+		word := func(s int) int {
+			u := s
+			for upper(u) {
+				u++
+			}
+			for j := u; j >= s; j-- {
+				if lower(j) {
+					e := j + 1
+					for lower(e) {
+						e++
+					}
+					return e
+				}
+			}
+			if u > s {
+				e := u
+				for lower(e) {
+					e++
+				}
+				return e
+			}
+			return -1
+		}
+		for pos := lo; pos < hi; {
+			cpt, f := c.cps[pos], c.cls[pos]
+			end := -1
+			if cpt != '\r' && cpt != '\n' && f&(cLetter|cNumber) == 0 {
+				end = word(pos + 1)
+			}
+			if end < 0 && f&cLetter != 0 {
+				end = word(pos)
+			}
+			if end >= 0 {
+				if suffix {
+					end += contraction(c, end, hi, true)
+				}
+				out = append(out, int32(end))
+				pos = end
+				continue
+			}
+			if f&cNumber != 0 {
+				n := 0
+				for n < maxDigits && pos < hi && c.cls[pos]&cNumber != 0 {
+					pos++
+					n++
+				}
+				out = append(out, int32(pos))
+				continue
+			}
+			if (cpt == ' ' && other(pos+1)) || other(pos) {
+				if cpt == ' ' {
+					pos++
+				}
+				for other(pos) {
+					pos++
+				}
+				for pos < hi && (c.cps[pos] == '\r' || c.cps[pos] == '\n' || c.cps[pos] == '/') {
+					pos++
+				}
+				out = append(out, int32(pos))
+				continue
+			}
+			nws, lastRN := 0, -1
+			for pos+nws < hi && c.cls[pos+nws]&cWhitespace != 0 {
+				if r := c.cps[pos+nws]; r == '\r' || r == '\n' {
+					lastRN = pos + nws + 1
+				}
+				nws++
+			}
+			switch {
+			case lastRN >= 0:
+				pos = lastRN
+			case nws > 1 && pos+nws < hi:
+				pos += nws - 1
+			default:
+				pos += max(nws, 1)
 			}
 			out = append(out, int32(pos))
 		}

@@ -88,8 +88,9 @@ const (
 // Null is the id used for "no such token".
 const Null int32 = -1
 
-// Tokenizer converts between text and token ids. It is immutable after
-// construction and safe for concurrent use.
+// Tokenizer converts between text and token ids. Its vocabulary and settings
+// are fixed at construction; it is safe for concurrent use (the word cache it
+// keeps to speed up encoding is synchronised).
 type Tokenizer struct {
 	kind   Kind
 	model  string // tokenizer.ggml.model
@@ -104,10 +105,10 @@ type Tokenizer struct {
 	bos, eos, eot, eom, unk, sep, pad, mask        int32
 	fimPre, fimSuf, fimMid, fimPad, fimRep, fimSep int32
 
-	addBOS, addEOS, addSep bool
-	addSpacePrefix         bool
-	cleanSpaces            bool
-	ignoreMerges           bool
+	addBOS, addEOS bool
+	addSpacePrefix bool
+	cleanSpaces    bool
+	ignoreMerges   bool
 
 	eog     map[int32]bool
 	special []int32  // control, user-defined and unknown tokens, longest text first
@@ -117,13 +118,20 @@ type Tokenizer struct {
 	byteTokens [256]int32
 
 	bpe *bpeModel
+
+	// spmChunks is set when no token spans a "▁" that follows another
+	// character, so SentencePiece can merge such chunks independently.
+	spmChunks bool
+
+	cache *wordCache
 }
 
 // FromGGUF builds a tokenizer from GGUF metadata as llama.cpp's
 // llama_vocab::load does.
 func FromGGUF(md Metadata) (*Tokenizer, error) {
 	t := &Tokenizer{
-		eot: Null, eom: Null, sep: Null, pad: Null, mask: Null,
+		cache: newWordCache(),
+		eot:   Null, eom: Null, sep: Null, pad: Null, mask: Null,
 		fimPre: Null, fimSuf: Null, fimMid: Null, fimPad: Null, fimRep: Null, fimSep: Null,
 	}
 	model, ok := md.String("tokenizer.ggml.model")
@@ -142,7 +150,7 @@ func FromGGUF(md Metadata) (*Tokenizer, error) {
 	case "bert":
 		t.kind = KindWPM
 		t.bos, t.eos, t.unk, t.sep, t.pad, t.mask = 101, Null, 100, 102, 0, 103
-		t.addBOS, t.addSep, t.cleanSpaces = true, true, true
+		t.addBOS, t.cleanSpaces = true, true // WordPiece always adds CLS and SEP
 	case "gpt2":
 		t.kind = KindBPE
 		t.bos, t.eos, t.unk = 11, 11, Null
@@ -181,13 +189,23 @@ func FromGGUF(md Metadata) (*Tokenizer, error) {
 		for b := 0; b < 256; b++ {
 			t.byteTokens[b] = t.spmByteToken(byte(b))
 		}
+		t.spmChunks = true
+		for _, w := range t.tokens {
+			for k := 1; k < len(w); k++ {
+				if strings.HasPrefix(w[k:], "▁") && !strings.HasSuffix(w[:k], "▁") {
+					t.spmChunks = false
+				}
+			}
+		}
 	}
 	t.loadSpecialIDs(md)
 
 	t.detectSpecial()
 	name, _ := md.String("general.name")
 	arch, _ := md.String("general.architecture")
-	t.buildCaches(name, arch)
+	if err := t.buildCaches(name, arch); err != nil {
+		return nil, err
+	}
 	return t, nil
 }
 
@@ -314,9 +332,6 @@ func (t *Tokenizer) loadSpecialIDs(md Metadata) {
 	if v, ok := md.Bool("tokenizer.ggml.add_eos_token"); ok {
 		t.addEOS = v
 	}
-	if v, ok := md.Bool("tokenizer.ggml.add_sep_token"); ok {
-		t.addSep = v
-	}
 }
 
 // Texts llama.cpp uses to recognise special tokens that the metadata does not
@@ -406,7 +421,7 @@ func (t *Tokenizer) eogText(s string) (int32, bool) {
 
 // buildCaches builds the special-token list and the piece cache, then
 // applies llama.cpp's per-model strip attributes.
-func (t *Tokenizer) buildCaches(modelName, arch string) {
+func (t *Tokenizer) buildCaches(modelName, arch string) error {
 	for id := range t.tokens {
 		if t.attrs[id]&(AttrControl|AttrUserDefined|AttrUnknown) != 0 {
 			t.special = append(t.special, int32(id))
@@ -437,6 +452,12 @@ func (t *Tokenizer) buildCaches(modelName, arch string) {
 	case containsAny(t.pre, "jina-v2-de", "jina-v2-es", "jina-v2-code") || containsAny(arch, "nomic-bert-moe", "jina-bert-v3"):
 		setAttr("<mask>", AttrLStrip, true)
 	case containsAny(name, "phi-3", "phi3"):
+		for _, s := range []string{"</s>", "<unk>", "<s>", "<|endoftext|>"} {
+			if _, ok := t.ids[s]; !ok {
+				// llama.cpp fails to load such a model.
+				return fmt.Errorf("%w: Phi-3 model without token %q", ErrInvalid, s)
+			}
+		}
 		for _, id := range t.special {
 			t.attrs[id] |= AttrRStrip
 		}
@@ -447,6 +468,7 @@ func (t *Tokenizer) buildCaches(modelName, arch string) {
 	case containsAny(name, "modern-bert"):
 		setAttr("[MASK]", AttrLStrip, true)
 	}
+	return nil
 }
 
 func containsAny(s string, subs ...string) bool {
