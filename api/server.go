@@ -58,6 +58,8 @@ type Options struct {
 	CORSOrigins []string
 	// MaxBodyBytes bounds request bodies; 0 means 8 MiB.
 	MaxBodyBytes int64
+	// MaxUploadBytes bounds bodies of upload routes; 0 means 256 MiB.
+	MaxUploadBytes int64
 	// Logger receives one line per request; nil discards.
 	Logger *slog.Logger
 	// Gauges expose the scheduler's queue and slots in /metrics.
@@ -76,8 +78,16 @@ type Backends struct {
 	// Info returns the body of GET /v1/info.
 	Info func() any
 	// Extra routes (pattern → handler) mounted on the same mux, e.g. the
-	// web UI at "/" or the vector store under "/qdrant/".
+	// web UI at "/" or the vector store under "/qdrant/". They get API-key
+	// checks, metrics and logs but manage their own body limits.
 	Extra map[string]http.Handler
+	// Handlers are further API routes (pattern → handler returning an
+	// error rendered as an OpenAI error), with the standard body limit
+	// unless listed in Uploads.
+	Handlers map[string]HandlerFunc
+	// Uploads lists patterns of Handlers whose bodies may be as large as
+	// Options.MaxUploadBytes (file uploads).
+	Uploads []string
 	// Public lists patterns of Extra that need no API key (the web UI).
 	Public []string
 }
@@ -97,6 +107,9 @@ type Server struct {
 func New(b Backends, opt Options) *Server {
 	if opt.MaxBodyBytes <= 0 {
 		opt.MaxBodyBytes = 8 << 20
+	}
+	if opt.MaxUploadBytes <= 0 {
+		opt.MaxUploadBytes = 256 << 20
 	}
 	log := opt.Logger
 	if log == nil {
@@ -119,30 +132,48 @@ func (s *Server) routes() {
 	s.handle("GET /v1/models", true, s.models)
 	s.handle("GET /v1/info", true, s.info)
 	s.handle("GET /health", false, s.health)
-	s.mux.Handle("GET /metrics", s.wrap("GET /metrics", true, func(w http.ResponseWriter, r *http.Request) error {
+	s.handle("GET /metrics", true, func(w http.ResponseWriter, r *http.Request) error {
 		s.metrics.handler().ServeHTTP(w, r)
 		return nil
-	}))
+	})
 	public := map[string]bool{}
 	for _, p := range s.b.Public {
 		public[p] = true
 	}
 	for pattern, h := range s.b.Extra {
-		h := h
-		s.mux.Handle(pattern, s.wrap(pattern, !public[pattern], func(w http.ResponseWriter, r *http.Request) error {
+		s.mux.Handle(pattern, s.wrap(pattern, !public[pattern], -1, func(w http.ResponseWriter, r *http.Request) error {
 			h.ServeHTTP(w, r)
 			return nil
 		}))
 	}
-	// Anything else under /v1 is an unknown endpoint, answered in JSON.
-	s.handle("/v1/", true, func(w http.ResponseWriter, r *http.Request) error {
-		return Errorf(http.StatusNotFound, "invalid_request_error", "unknown_url", "unknown endpoint %s %s", r.Method, r.URL.Path)
-	})
+	uploads := map[string]bool{}
+	for _, p := range s.b.Uploads {
+		uploads[p] = true
+	}
+	for pattern, h := range s.b.Handlers {
+		limit := s.opt.MaxBodyBytes
+		if uploads[pattern] {
+			limit = s.opt.MaxUploadBytes
+		}
+		s.mux.Handle(pattern, s.wrap(pattern, true, limit, h))
+	}
+	// Anything else under /v1 is an unknown endpoint, answered in JSON. One
+	// pattern per method, so that an Extra "GET /" (the web page) does not
+	// conflict with it.
+	for _, m := range []string{"GET", "POST", "PUT", "PATCH", "DELETE"} {
+		s.handle(m+" /v1/", true, func(w http.ResponseWriter, r *http.Request) error {
+			return Errorf(http.StatusNotFound, "invalid_request_error", "unknown_url", "unknown endpoint %s %s", r.Method, r.URL.Path)
+		})
+	}
 }
 
 func (s *Server) handle(pattern string, auth bool, h func(http.ResponseWriter, *http.Request) error) {
-	s.mux.Handle(pattern, s.wrap(pattern, auth, h))
+	s.mux.Handle(pattern, s.wrap(pattern, auth, s.opt.MaxBodyBytes, h))
 }
+
+// HandlerFunc is an API route: it writes a response or returns an error,
+// which is rendered as an OpenAI error (see Error).
+type HandlerFunc func(w http.ResponseWriter, r *http.Request) error
 
 // ServeHTTP serves the API.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -186,7 +217,8 @@ func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 // wrap adapts a handler that returns an error: it checks the API key, bounds
 // the body, renders errors as JSON, recovers panics, and records metrics and
 // a log line.
-func (s *Server) wrap(route string, auth bool, h func(http.ResponseWriter, *http.Request) error) http.Handler {
+// A negative limit leaves the body unbounded (the handler bounds it).
+func (s *Server) wrap(route string, auth bool, limit int64, h func(http.ResponseWriter, *http.Request) error) http.Handler {
 	return http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
 		start := s.now()
 		w := &statusWriter{ResponseWriter: rw}
@@ -213,7 +245,9 @@ func (s *Server) wrap(route string, auth bool, h func(http.ResponseWriter, *http
 			err = Errorf(http.StatusUnauthorized, "authentication_error", "invalid_api_key",
 				"missing or invalid API key: send it as 'Authorization: Bearer <key>'")
 		} else {
-			r.Body = http.MaxBytesReader(w, r.Body, s.opt.MaxBodyBytes)
+			if limit >= 0 {
+				r.Body = http.MaxBytesReader(w, r.Body, limit)
+			}
 			err = h(w, r)
 		}
 		if err != nil {
@@ -279,6 +313,16 @@ func (s *Server) cors(w http.ResponseWriter, r *http.Request) bool {
 	}
 	return false
 }
+
+// Decode reads a JSON request body into v, returning errors shaped for
+// clients. Unknown fields are ignored.
+func Decode(r *http.Request, v any) error { return decode(r, v) }
+
+// WriteJSON writes v as a JSON response with the given status.
+func WriteJSON(w http.ResponseWriter, status int, v any) { writeJSON(w, status, v) }
+
+// BadRequest returns a 400 invalid_request_error about param.
+func BadRequest(param, format string, args ...any) *Error { return badRequest(param, format, args...) }
 
 // decode reads a JSON body into v. Unknown fields are ignored.
 func decode(r *http.Request, v any) error {

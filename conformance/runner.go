@@ -70,9 +70,10 @@ func LoadManifest(dir string) (*Manifest, error) {
 // checkers maps a suite kind to the function that runs it.
 func checkers() map[string]Checker {
 	return map[string]Checker{
-		"tokenizer":  notImplemented,
-		"logits":     notImplemented,
-		"embeddings": notImplemented,
+		"tokenizer":  CheckTokenizer,
+		"logits":     CheckLogits,
+		"embeddings": CheckEmbeddings,
+		"templates":  CheckTemplates,
 	}
 }
 
@@ -88,6 +89,12 @@ func Run(ctx context.Context, dir string) ([]Result, error) {
 	m, err := LoadManifest(dir)
 	if err != nil {
 		return nil, err
+	}
+	// The chat-template renderings are not in the manifest; they run
+	// whenever the folder has them.
+	if _, err := os.Stat(filepath.Join(dir, "templates", "renderings.jsonl")); err == nil {
+		m.Suites = append(m.Suites, Suite{Kind: "templates", Name: "templates/renderings", Model: dir,
+			Data: filepath.Join(dir, "templates", "renderings.jsonl")})
 	}
 	check := checkers()
 	var results []Result

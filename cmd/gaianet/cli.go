@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"runtime"
 	"sort"
 	"strings"
 )
@@ -28,6 +29,7 @@ type command struct {
 type cmdEnv struct {
 	stdout, stderr io.Writer
 	flags          any
+	set            map[string]bool // flags given on the command line
 }
 
 // usageError is returned for wrong arguments; the CLI prints usage and exits 2.
@@ -41,6 +43,14 @@ func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(fo
 func commands() []*command {
 	return []*command{
 		versionCommand(),
+		initCommand(),
+		startCommand(),
+		stopCommand(),
+		infoCommand(),
+		configCommand(),
+		kbCommand(),
+		generateCommand(),
+		benchCommand(),
 		modelCommand(),
 		devCommand(),
 	}
@@ -126,6 +136,8 @@ func dispatch(ctx context.Context, c *command, path, args []string, stdout, stde
 		}
 		return usageError{err.Error()}
 	}
+	env.set = map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { env.set[f.Name] = true })
 	return c.run(ctx, env, fs.Args())
 }
 
@@ -203,3 +215,5 @@ func versionCommand() *command {
 			return nil
 		}}
 }
+
+func runtimeCPUs() int { return runtime.GOMAXPROCS(0) }

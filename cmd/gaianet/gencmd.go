@@ -1,0 +1,224 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/gaianet-go/gaianet/chattemplate"
+	"github.com/gaianet-go/gaianet/engine"
+	"github.com/gaianet-go/gaianet/sample"
+	"github.com/gaianet-go/gaianet/tokenizer"
+)
+
+type generateFlags struct {
+	model, prompt, system, template *string
+	chat                            *bool
+	maxTokens, threads, ctx, topK   *int
+	temp, topP, minP, repeat        *float64
+	seed                            *uint64
+	stop                            *string
+	verbose                         *bool
+}
+
+func generateCommand() *command {
+	return &command{name: "generate", summary: "generate text from a GGUF model in the terminal",
+		usage: "--model FILE [--prompt TEXT | --chat] [sampling flags]",
+		help: "Runs a GGUF chat model directly, streaming tokens to the terminal.\n" +
+			"With --prompt, the text is completed as it is (a prompt from standard input\n" +
+			"if TEXT is '-'). With --chat, you talk to the model turn by turn through its\n" +
+			"chat template (the GGUF's own, or --template NAME); an empty line ends.",
+		flags: func(fs *flag.FlagSet) any {
+			return &generateFlags{
+				model:     fs.String("model", "", "GGUF model file (required)"),
+				prompt:    fs.String("prompt", "", "text to complete ('-' reads standard input)"),
+				chat:      fs.Bool("chat", false, "interactive chat through the chat template"),
+				system:    fs.String("system", "", "system prompt for --chat"),
+				template:  fs.String("template", "", "built-in chat template for --chat: "+strings.Join(chattemplate.Names(), ", ")),
+				maxTokens: fs.Int("max-tokens", 256, "most tokens to generate per answer"),
+				threads:   fs.Int("threads", 0, "threads (default: all CPUs)"),
+				ctx:       fs.Int("ctx-size", 0, "context size (default: the model's, at most 4096)"),
+				temp:      fs.Float64("temp", 0.8, "temperature; 0 is greedy"),
+				topK:      fs.Int("top-k", 40, "top-k (0 disables)"),
+				topP:      fs.Float64("top-p", 0.95, "top-p"),
+				minP:      fs.Float64("min-p", 0.05, "min-p"),
+				repeat:    fs.Float64("repeat-penalty", 1.0, "repetition penalty (1 disables)"),
+				seed:      fs.Uint64("seed", 0, "random seed (0: a new one each run)"),
+				stop:      fs.String("stop", "", "comma-separated stop strings"),
+				verbose:   fs.Bool("verbose", false, "print timing after each answer"),
+			}
+		},
+		run: runGenerate}
+}
+
+func runGenerate(ctx context.Context, env *cmdEnv, args []string) error {
+	f := env.flags.(*generateFlags)
+	if *f.model == "" {
+		return usagef("generate needs --model FILE")
+	}
+	if (*f.prompt == "") == !*f.chat {
+		return usagef("generate needs exactly one of --prompt TEXT and --chat")
+	}
+	eng, err := engine.Load(*f.model, engine.Options{Threads: *f.threads, CtxSize: *f.ctx})
+	if err != nil {
+		return err
+	}
+	defer eng.Close()
+	tok, err := tokenizer.FromGGUF(eng.Metadata())
+	if err != nil {
+		return err
+	}
+	seed := *f.seed
+	if seed == 0 {
+		seed = uint64(time.Now().UnixNano())
+	}
+	params := sample.Params{Temperature: float32(*f.temp), TopK: *f.topK, TopP: float32(*f.topP), MinP: float32(*f.minP),
+		RepeatPenalty: float32(*f.repeat), RepeatLastN: 64, Seed: seed}
+	var stops []string
+	if *f.stop != "" {
+		stops = strings.Split(*f.stop, ",")
+	}
+	gen := func(prompt []int32) (string, error) {
+		var out strings.Builder
+		start := time.Now()
+		var first time.Duration
+		res, err := eng.Generate(ctx, engine.Request{Prompt: prompt, MaxTokens: *f.maxTokens, Sampler: sample.New(params), Stop: stops},
+			func(t engine.Token) error {
+				if first == 0 {
+					first = time.Since(start)
+				}
+				out.WriteString(t.Text)
+				_, err := io.WriteString(env.stdout, t.Text)
+				return err
+			})
+		fmt.Fprintln(env.stdout)
+		if *f.verbose && err == nil {
+			dec := time.Since(start) - first
+			fmt.Fprintf(env.stderr, "[%d prompt tokens, %d generated, first token %s, %.1f tok/s, %s]\n", res.PromptTokens,
+				res.GeneratedTokens, first.Round(time.Millisecond), float64(max(res.GeneratedTokens-1, 0))/dec.Seconds(), res.FinishReason)
+		}
+		return out.String(), err
+	}
+	if !*f.chat {
+		text := *f.prompt
+		if text == "-" {
+			b, err := io.ReadAll(os.Stdin)
+			if err != nil {
+				return err
+			}
+			text = string(b)
+		}
+		_, err := gen(tok.Encode(text, true, true))
+		return err
+	}
+
+	tmpl, err := pickTemplate(*f.template, eng)
+	if err != nil {
+		return err
+	}
+	if *f.template != "" {
+		if info, ok := chattemplate.Info(*f.template); ok {
+			stops = append(stops, info.Stop...)
+		}
+	}
+	var msgs []chattemplate.Message
+	if *f.system != "" {
+		msgs = append(msgs, chattemplate.Message{Role: "system", Content: *f.system})
+	}
+	in := bufio.NewScanner(os.Stdin)
+	bos := tok.Text(tok.BOS())
+	for {
+		fmt.Fprint(env.stderr, "> ")
+		if !in.Scan() || strings.TrimSpace(in.Text()) == "" {
+			return in.Err()
+		}
+		msgs = append(msgs, chattemplate.Message{Role: "user", Content: in.Text()})
+		text, err := tmpl.Render(msgs, chattemplate.Options{AddGenerationPrompt: true, BOSToken: bos, EOSToken: tok.Text(tok.EOS())})
+		if err != nil {
+			return err
+		}
+		if tok.AddBOS() {
+			text = strings.TrimPrefix(text, bos)
+		}
+		reply, err := gen(tok.Encode(text, true, true))
+		if err != nil {
+			return err
+		}
+		msgs = append(msgs, chattemplate.Message{Role: "assistant", Content: reply})
+	}
+}
+
+func pickTemplate(name string, eng *engine.Engine) (*chattemplate.Template, error) {
+	if name != "" {
+		t, ok := chattemplate.Lookup(name)
+		if !ok {
+			return nil, usagef("unknown template %q; built-in: %s", name, strings.Join(chattemplate.Names(), ", "))
+		}
+		return t, nil
+	}
+	src, ok := eng.Metadata().String("tokenizer.chat_template")
+	if !ok {
+		return nil, errors.New("the model has no chat template; choose one with --template")
+	}
+	return chattemplate.Parse(src)
+}
+
+type benchFlags struct {
+	model                          *string
+	threads, prompt, gen, parallel *int
+	jsonOut                        *bool
+}
+
+func benchCommand() *command {
+	return &command{name: "bench", summary: "measure prefill and decode speed of a GGUF model",
+		usage: "--model FILE [--threads N] [--prompt 512] [--gen 128] [--parallel K] [--json]",
+		help: "Measures, with random prompt tokens: prompt processing (prefill) of --prompt\n" +
+			"tokens in one batch, decoding of --gen tokens for one sequence, and, with\n" +
+			"--parallel K > 1, aggregate decoding of K sequences together. Prints a table,\n" +
+			"or JSON with --json (fields prefill_tok_s, decode_tok_s, aggregate_tok_s).",
+		flags: func(fs *flag.FlagSet) any {
+			return &benchFlags{
+				model:    fs.String("model", "", "GGUF model file (required)"),
+				threads:  fs.Int("threads", 0, "threads (default: all CPUs)"),
+				prompt:   fs.Int("prompt", 512, "prompt tokens"),
+				gen:      fs.Int("gen", 128, "generated tokens"),
+				parallel: fs.Int("parallel", 1, "sequences decoded together"),
+				jsonOut:  fs.Bool("json", false, "print JSON"),
+			}
+		},
+		run: func(ctx context.Context, env *cmdEnv, args []string) error {
+			f := env.flags.(*benchFlags)
+			if *f.model == "" {
+				return usagef("bench needs --model FILE")
+			}
+			threads := *f.threads
+			if threads <= 0 {
+				threads = runtimeCPUs()
+			}
+			r, err := engine.Bench(ctx, *f.model, threads, *f.prompt, *f.gen, *f.parallel)
+			if err != nil {
+				return err
+			}
+			if *f.jsonOut {
+				return json.NewEncoder(env.stdout).Encode(map[string]any{
+					"model": *f.model, "threads": threads, "prompt": *f.prompt, "gen": *f.gen, "parallel": r.Parallel,
+					"prefill_tok_s": r.Prefill, "decode_tok_s": r.Decode, "aggregate_tok_s": r.Aggregate,
+				})
+			}
+			fmt.Fprintf(env.stdout, "model: %s, %d threads\n", *f.model, threads)
+			fmt.Fprintf(env.stdout, "%-24s %12s\n", "test", "tokens/s")
+			fmt.Fprintf(env.stdout, "%-24s %12.2f\n", fmt.Sprintf("prefill %d", *f.prompt), r.Prefill)
+			fmt.Fprintf(env.stdout, "%-24s %12.2f\n", fmt.Sprintf("decode %d", *f.gen), r.Decode)
+			if r.Parallel > 1 {
+				fmt.Fprintf(env.stdout, "%-24s %12.2f  (%.2fx one sequence)\n", fmt.Sprintf("decode %d x%d", *f.gen, r.Parallel), r.Aggregate, r.Aggregate/r.Decode)
+			}
+			return nil
+		}}
+}

@@ -1,0 +1,477 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/gaianet-go/gaianet/config"
+	"github.com/gaianet-go/gaianet/identity"
+	"github.com/gaianet-go/gaianet/node"
+)
+
+const (
+	configFile = "config.json"
+	pidFile    = "gaianet.pid"
+	logDir     = "log"
+	logFile    = "gaianet.log"
+)
+
+// defaultBase is $GAIANET_BASE, or ~/gaianet as GaiaNet installs it.
+func defaultBase() string {
+	if b := os.Getenv("GAIANET_BASE"); b != "" {
+		return b
+	}
+	if home, err := os.UserHomeDir(); err == nil {
+		return filepath.Join(home, "gaianet")
+	}
+	return "gaianet"
+}
+
+func baseFlag(fs *flag.FlagSet) *string {
+	return fs.String("base", defaultBase(), "the node's directory (config.json, models, keystore, knowledge base)")
+}
+
+func loadConfig(base string) (*config.Config, error) {
+	p := filepath.Join(base, configFile)
+	cfg, err := config.Load(p)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("%s does not exist: run 'gaianet init --base %s' first", p, base)
+	}
+	if err != nil {
+		return nil, err
+	}
+	cfg.ApplyDefaults()
+	return cfg, nil
+}
+
+type startFlags struct {
+	base       *string
+	foreground *bool
+	listen     *string
+	threads    *int
+	logJSON    *bool
+}
+
+func startCommand() *command {
+	return &command{name: "start", summary: "start the node", usage: "[--base DIR] [--foreground]",
+		help: "Starts the node described by DIR/config.json: loads the chat and embedding models,\n" +
+			"opens the knowledge base and serves the OpenAI-compatible API and the web chat\n" +
+			"page on llamaedge_port. By default the node runs in the background, logs to\n" +
+			"DIR/log/gaianet.log and writes its pid to DIR/gaianet.pid; 'gaianet stop' stops it.\n" +
+			"With --foreground it runs attached and logs to the terminal; Ctrl-C stops it\n" +
+			"gracefully (in-flight streams finish, up to 30 s).",
+		flags: func(fs *flag.FlagSet) any {
+			return &startFlags{
+				base:       baseFlag(fs),
+				foreground: fs.Bool("foreground", false, "run attached to the terminal instead of in the background"),
+				listen:     fs.String("listen", "", "address to listen on (default: all interfaces, port llamaedge_port)"),
+				threads:    fs.Int("threads", 0, "threads per model (default: all CPUs)"),
+				logJSON:    fs.Bool("log-json", false, "write logs as JSON lines"),
+			}
+		},
+		run: func(ctx context.Context, env *cmdEnv, args []string) error {
+			f := env.flags.(*startFlags)
+			if len(args) > 0 {
+				return usagef("start takes no arguments")
+			}
+			if *f.foreground {
+				return runForeground(ctx, env, f)
+			}
+			return runDetached(ctx, env, f)
+		}}
+}
+
+// listenAddr is where the node listens.
+func listenAddr(f *startFlags, cfg *config.Config) string {
+	if *f.listen != "" {
+		return *f.listen
+	}
+	return fmt.Sprintf(":%d", cfg.LlamaEdgePort)
+}
+
+// runningPID returns the pid of a live node of base, or 0.
+func runningPID(base string) int {
+	b, err := os.ReadFile(filepath.Join(base, pidFile))
+	if err != nil {
+		return 0
+	}
+	pid, err := strconv.Atoi(strings.TrimSpace(string(b)))
+	if err != nil || pid <= 0 {
+		return 0
+	}
+	if syscall.Kill(pid, 0) != nil {
+		return 0
+	}
+	return pid
+}
+
+func runForeground(ctx context.Context, env *cmdEnv, f *startFlags) error {
+	base := *f.base
+	cfg, err := loadConfig(base)
+	if err != nil {
+		return err
+	}
+	if err := cfg.Validate(); err != nil {
+		return fmt.Errorf("%s: %w", filepath.Join(base, configFile), err)
+	}
+	if pid := runningPID(base); pid != 0 && pid != os.Getpid() {
+		return fmt.Errorf("a node is already running from %s (pid %d); run 'gaianet stop' first", base, pid)
+	}
+	var h slog.Handler = slog.NewTextHandler(env.stderr, nil)
+	if *f.logJSON {
+		h = slog.NewJSONHandler(env.stderr, nil)
+	}
+	log := slog.New(h)
+	start := time.Now()
+
+	opt := node.Options{Base: base, Threads: *f.threads, Version: version, Logger: log}
+	if id, err := identity.Load(base); err == nil {
+		opt.NodeID = id.NodeID()
+	} else if !errors.Is(err, identity.ErrNoIdentity) {
+		return err
+	} else {
+		log.Warn("the node has no identity yet; run 'gaianet init' to create one")
+	}
+	if dev, err := os.ReadFile(filepath.Join(base, identity.DeviceIDFileName)); err == nil {
+		opt.DeviceID = strings.TrimSpace(string(dev))
+	}
+	n, err := node.Open(ctx, cfg, opt)
+	if err != nil {
+		return err
+	}
+	defer n.Close()
+	ln, err := net.Listen("tcp", listenAddr(f, cfg))
+	if err != nil {
+		return fmt.Errorf("listen: %w", err)
+	}
+	if err := os.WriteFile(filepath.Join(base, pidFile), []byte(strconv.Itoa(os.Getpid())+"\n"), 0o644); err != nil {
+		ln.Close()
+		return err
+	}
+	defer os.Remove(filepath.Join(base, pidFile))
+
+	srv := &http.Server{Handler: n.Handler(), ReadHeaderTimeout: 10 * time.Second, ErrorLog: slog.NewLogLogger(h, slog.LevelWarn)}
+	serveErr := make(chan error, 1)
+	go func() { serveErr <- srv.Serve(ln) }()
+	log.Info("node ready", "url", "http://"+displayAddr(ln.Addr()), "node_id", opt.NodeID, "took", time.Since(start).Round(time.Millisecond))
+
+	select {
+	case err := <-serveErr:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down: finishing in-flight requests (up to 30 s)")
+	sctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		log.Warn("in-flight requests cancelled", "err", err)
+		srv.Close()
+	}
+	log.Info("node stopped")
+	return nil
+}
+
+func displayAddr(a net.Addr) string {
+	host, port, err := net.SplitHostPort(a.String())
+	if err != nil {
+		return a.String()
+	}
+	if ip := net.ParseIP(host); host == "" || (ip != nil && ip.IsUnspecified()) {
+		host = "localhost"
+	}
+	return net.JoinHostPort(host, port)
+}
+
+// runDetached starts "gaianet start --foreground" in a new session with its
+// output in the log file, then waits until the node answers /health.
+func runDetached(ctx context.Context, env *cmdEnv, f *startFlags) error {
+	base := *f.base
+	cfg, err := loadConfig(base)
+	if err != nil {
+		return err
+	}
+	if err := cfg.Validate(); err != nil {
+		return fmt.Errorf("%s: %w", filepath.Join(base, configFile), err)
+	}
+	if pid := runningPID(base); pid != 0 {
+		return fmt.Errorf("a node is already running from %s (pid %d)", base, pid)
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Join(base, logDir), 0o755); err != nil {
+		return err
+	}
+	logPath := filepath.Join(base, logDir, logFile)
+	lf, err := os.OpenFile(logPath, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
+	if err != nil {
+		return err
+	}
+	defer lf.Close()
+	args := []string{"start", "--foreground", "--base", base}
+	if *f.listen != "" {
+		args = append(args, "--listen", *f.listen)
+	}
+	if *f.threads != 0 {
+		args = append(args, "--threads", strconv.Itoa(*f.threads))
+	}
+	if *f.logJSON {
+		args = append(args, "--log-json")
+	}
+	cmd := exec.Command(exe, args...)
+	cmd.Stdout, cmd.Stderr = lf, lf
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
+	if err := cmd.Start(); err != nil {
+		return fmt.Errorf("start node process: %w", err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+
+	addr := listenAddr(f, cfg)
+	if strings.HasPrefix(addr, ":") {
+		addr = "127.0.0.1" + addr
+	}
+	health := "http://" + addr + "/health"
+	client := &http.Client{Timeout: time.Second}
+	deadline := time.After(120 * time.Second)
+	for {
+		select {
+		case err := <-exited:
+			return fmt.Errorf("the node exited during start-up (%v); see %s", err, logPath)
+		case <-deadline:
+			return fmt.Errorf("the node did not answer %s within 120 s; see %s", health, logPath)
+		case <-ctx.Done():
+			cmd.Process.Signal(syscall.SIGTERM)
+			return ctx.Err()
+		case <-time.After(50 * time.Millisecond):
+		}
+		if healthy(client, health) {
+			break
+		}
+	}
+	fmt.Fprintf(env.stdout, "node started (pid %d): http://%s\nlogs: %s\nstop it with: gaianet stop --base %s\n",
+		cmd.Process.Pid, strings.Replace(addr, "127.0.0.1", "localhost", 1), logPath, base)
+	cmd.Process.Release()
+	return nil
+}
+
+func healthy(c *http.Client, url string) bool {
+	resp, err := c.Get(url)
+	if err != nil {
+		return false
+	}
+	resp.Body.Close()
+	return resp.StatusCode == http.StatusOK
+}
+
+type stopFlags struct {
+	base    *string
+	timeout *time.Duration
+}
+
+func stopCommand() *command {
+	return &command{name: "stop", summary: "stop the node", usage: "[--base DIR]",
+		help: "Stops the node started from DIR: asks it to shut down gracefully (SIGTERM),\n" +
+			"waits for it, and kills it if it has not exited after --timeout.",
+		flags: func(fs *flag.FlagSet) any {
+			return &stopFlags{base: baseFlag(fs), timeout: fs.Duration("timeout", 40*time.Second, "how long to wait before killing the node")}
+		},
+		run: func(ctx context.Context, env *cmdEnv, args []string) error {
+			f := env.flags.(*stopFlags)
+			pid := runningPID(*f.base)
+			if pid == 0 {
+				os.Remove(filepath.Join(*f.base, pidFile))
+				fmt.Fprintf(env.stdout, "no node is running from %s\n", *f.base)
+				return nil
+			}
+			if err := syscall.Kill(pid, syscall.SIGTERM); err != nil {
+				return fmt.Errorf("signal node (pid %d): %w", pid, err)
+			}
+			deadline := time.Now().Add(*f.timeout)
+			for time.Now().Before(deadline) {
+				if syscall.Kill(pid, 0) != nil {
+					fmt.Fprintf(env.stdout, "node stopped (pid %d)\n", pid)
+					return nil
+				}
+				time.Sleep(50 * time.Millisecond)
+			}
+			syscall.Kill(pid, syscall.SIGKILL)
+			os.Remove(filepath.Join(*f.base, pidFile))
+			fmt.Fprintf(env.stdout, "node did not stop within %s; killed (pid %d)\n", *f.timeout, pid)
+			return nil
+		}}
+}
+
+func infoCommand() *command {
+	return &command{name: "info", summary: "show the node's ID, models, knowledge base and endpoints", usage: "[--base DIR]",
+		flags: func(fs *flag.FlagSet) any { return baseFlag(fs) },
+		run: func(ctx context.Context, env *cmdEnv, args []string) error {
+			base := *env.flags.(*string)
+			cfg, err := loadConfig(base)
+			if err != nil {
+				return err
+			}
+			w := env.stdout
+			nodeID := "(none: run 'gaianet init')"
+			if id, err := identity.Load(base); err == nil {
+				nodeID = id.NodeID()
+			}
+			device := "(none)"
+			if b, err := os.ReadFile(filepath.Join(base, identity.DeviceIDFileName)); err == nil {
+				device = strings.TrimSpace(string(b))
+			}
+			fmt.Fprintf(w, "Node ID:        %s\nDevice ID:      %s\nBase:           %s\n", nodeID, device, base)
+			model := func(label, ref, name string) {
+				if ref == "" {
+					fmt.Fprintf(w, "%-15s (none)\n", label+":")
+					return
+				}
+				p := node.ModelPath(base, ref)
+				state := "missing: run 'gaianet init'"
+				if st, err := os.Stat(p); err == nil {
+					state = humanBytes(st.Size())
+				}
+				fmt.Fprintf(w, "%-15s %s (%s)\n%-15s %s\n", label+":", name, state, "", p)
+			}
+			model("Chat model", cfg.Chat, cfg.ChatName)
+			model("Embedding", cfg.Embedding, cfg.EmbeddingName)
+			fmt.Fprintf(w, "Prompt template: %s\nContext size:   %d\n", cfg.PromptTemplate, cfg.ChatCtxSize)
+			kb := cfg.Snapshot
+			if kb == "" {
+				kb = "(no snapshot)"
+			}
+			fmt.Fprintf(w, "Knowledge base: collection %q, %s\n", cfg.EmbeddingCollectionName, kb)
+			status := "stopped"
+			if pid := runningPID(base); pid != 0 {
+				status = fmt.Sprintf("running (pid %d)", pid)
+			}
+			fmt.Fprintf(w, "Status:         %s\nAPI:            http://localhost:%d/v1\nChat page:      http://localhost:%d/\n",
+				status, cfg.LlamaEdgePort, cfg.LlamaEdgePort)
+			return nil
+		}}
+}
+
+// configSetters maps a "gaianet config" flag to the field it sets.
+var configSetters = []struct {
+	flag, help string
+	set        func(c *config.Config, v string) error
+}{
+	{"chat-url", "chat model: URL or path of a GGUF file", func(c *config.Config, v string) error { c.Chat = v; return nil }},
+	{"chat-name", "chat model name reported by the API", func(c *config.Config, v string) error { c.ChatName = v; return nil }},
+	{"chat-ctx-size", "chat context size in tokens", intSetter(func(c *config.Config) *int { return &c.ChatCtxSize })},
+	{"chat-batch-size", "prompt-processing batch size", intSetter(func(c *config.Config) *int { return &c.ChatBatchSize })},
+	{"embedding-url", "embedding model: URL or path of a GGUF file", func(c *config.Config, v string) error { c.Embedding = v; return nil }},
+	{"embedding-name", "embedding model name reported by the API", func(c *config.Config, v string) error { c.EmbeddingName = v; return nil }},
+	{"embedding-ctx-size", "embedding context size in tokens", intSetter(func(c *config.Config) *int { return &c.EmbeddingCtxSize })},
+	{"prompt-template", "chat template name (llama-3-chat, chatml, ...; 'gguf' for the model's own)", func(c *config.Config, v string) error { c.PromptTemplate = v; return nil }},
+	{"reverse-prompt", "extra stop string", func(c *config.Config, v string) error { c.ReversePrompt = v; return nil }},
+	{"system-prompt", "default system prompt", func(c *config.Config, v string) error { c.SystemPrompt = v; return nil }},
+	{"rag-prompt", "text placed before retrieved context", func(c *config.Config, v string) error { c.RAGPrompt = v; return nil }},
+	{"rag-policy", "where retrieved context goes: system-message or last-user-message", func(c *config.Config, v string) error { c.RAGPolicy = v; return nil }},
+	{"context-window", "how many latest user messages form the retrieval query", intSetter(func(c *config.Config) *int { return &c.ContextWindow })},
+	{"snapshot", "knowledge-base snapshot: URL or path", func(c *config.Config, v string) error { c.Snapshot = v; return nil }},
+	{"collection", "knowledge-base collection name", func(c *config.Config, v string) error { c.EmbeddingCollectionName = v; return nil }},
+	{"qdrant-limit", "retrieved chunks per question", intSetter(func(c *config.Config) *int { return &c.QdrantLimit })},
+	{"qdrant-score-threshold", "minimum similarity of a retrieved chunk", func(c *config.Config, v string) error {
+		x, err := strconv.ParseFloat(v, 64)
+		c.QdrantScoreThreshold = x
+		return err
+	}},
+	{"port", "API port (llamaedge_port)", intSetter(func(c *config.Config) *int { return &c.LlamaEdgePort })},
+	{"domain", "GaiaNet domain to join", func(c *config.Config, v string) error { c.Domain = v; return nil }},
+	{"description", "node description", func(c *config.Config, v string) error { c.Description = v; return nil }},
+	{"parallel", "sequences decoded at once (slots)", intSetter(func(c *config.Config) *int { return &c.Ext.Parallel })},
+	{"api-keys", "comma-separated API keys clients must send (empty: none)", func(c *config.Config, v string) error {
+		c.Ext.APIKeys = nil
+		for _, k := range strings.Split(v, ",") {
+			if k = strings.TrimSpace(k); k != "" {
+				c.Ext.APIKeys = append(c.Ext.APIKeys, k)
+			}
+		}
+		return nil
+	}},
+}
+
+func intSetter(field func(*config.Config) *int) func(*config.Config, string) error {
+	return func(c *config.Config, v string) error {
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			return fmt.Errorf("%q is not a whole number", v)
+		}
+		*field(c) = n
+		return nil
+	}
+}
+
+type configFlags struct {
+	base   *string
+	values map[string]*string
+}
+
+func configCommand() *command {
+	return &command{name: "config", summary: "show or edit config.json", usage: "[--base DIR] [--FIELD VALUE ...]",
+		help: "Without flags, prints DIR/config.json. With flags, sets those fields, checks the\n" +
+			"result and saves it (fields and formatting you did not touch are kept). Restart\n" +
+			"the node for changes to take effect.",
+		flags: func(fs *flag.FlagSet) any {
+			f := &configFlags{base: baseFlag(fs), values: map[string]*string{}}
+			for _, s := range configSetters {
+				f.values[s.flag] = fs.String(s.flag, "", s.help)
+			}
+			return f
+		},
+		run: func(ctx context.Context, env *cmdEnv, args []string) error {
+			f := env.flags.(*configFlags)
+			if len(args) > 0 {
+				return usagef("config takes flags only, got %q", args[0])
+			}
+			p := filepath.Join(*f.base, configFile)
+			cfg, err := config.Load(p)
+			if err != nil {
+				return err
+			}
+			changed := 0
+			for _, s := range configSetters {
+				v := f.values[s.flag]
+				if !env.set[s.flag] {
+					continue
+				}
+				if err := s.set(cfg, *v); err != nil {
+					return usagef("--%s: %v", s.flag, err)
+				}
+				changed++
+			}
+			if changed == 0 {
+				b, err := cfg.Encode()
+				if err != nil {
+					return err
+				}
+				_, err = env.stdout.Write(b)
+				return err
+			}
+			check := cfg.Clone()
+			check.ApplyDefaults()
+			if err := check.Validate(); err != nil {
+				return fmt.Errorf("not saved: %w", err)
+			}
+			if err := cfg.Save(p); err != nil {
+				return err
+			}
+			fmt.Fprintf(env.stdout, "updated %d field(s) in %s; restart the node to apply them\n", changed, p)
+			return nil
+		}}
+}

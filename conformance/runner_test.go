@@ -1,0 +1,64 @@
+package conformance
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func manifestDir(t *testing.T) string {
+	t.Helper()
+	dir, _ := os.Getwd()
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("module root not found")
+		}
+		dir = parent
+	}
+	c := filepath.Join(dir, "..", "shared", "conformance")
+	if _, err := os.Stat(filepath.Join(c, "manifest.json")); err != nil {
+		t.Skip("../shared/conformance not present")
+	}
+	return c
+}
+
+// TestSharedConformance runs every suite of ../shared/conformance; each must
+// pass.
+func TestSharedConformance(t *testing.T) {
+	dir := manifestDir(t)
+	results, err := Run(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(results) == 0 {
+		t.Fatal("no suites ran")
+	}
+	for _, r := range results {
+		if !r.Passed {
+			t.Errorf("FAIL %s: %s\n%s", r.Suite.Name, r.Summary, r.Detail)
+		} else {
+			t.Logf("PASS %s: %s", r.Suite.Name, r.Summary)
+		}
+	}
+}
+
+func TestRunUnknownKindAndMissingManifest(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := Run(context.Background(), dir); err == nil {
+		t.Error("missing manifest accepted")
+	}
+	os.WriteFile(filepath.Join(dir, "manifest.json"), []byte(`{"suites":[{"kind":"x","name":"a"}]}`), 0o644)
+	res, err := Run(context.Background(), dir)
+	if err != nil || len(res) != 1 || res[0].Passed {
+		t.Errorf("unknown kind: %+v %v", res, err)
+	}
+	os.WriteFile(filepath.Join(dir, "manifest.json"), []byte(`{"suites":`), 0o644)
+	if _, err := Run(context.Background(), dir); err == nil {
+		t.Error("malformed manifest accepted")
+	}
+}

@@ -1,0 +1,230 @@
+package embedding
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/gaianet-go/gaianet/gguf"
+)
+
+func conformanceDir(t testing.TB) string {
+	t.Helper()
+	dir, _ := os.Getwd()
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("module root not found")
+		}
+		dir = parent
+	}
+	c := filepath.Join(dir, "..", "shared", "conformance")
+	if _, err := os.Stat(c); err != nil {
+		t.Skip("../shared/conformance not present")
+	}
+	return c
+}
+
+type refCase struct {
+	Text      string    `json:"text"`
+	Tokens    []int32   `json:"tokens"`
+	Embedding []float64 `json:"embedding"`
+}
+
+func cosine(a []float32, b []float64) float64 {
+	var dot, na, nb float64
+	for i := range a {
+		dot += float64(a[i]) * b[i]
+		na += float64(a[i]) * float64(a[i])
+		nb += b[i] * b[i]
+	}
+	return dot / math.Sqrt(na*nb)
+}
+
+// TestReferenceEmbeddings compares pooled embeddings of the reference token
+// sequences with llama.cpp's, one forward pass per text and all texts in one
+// batched pass.
+func TestReferenceEmbeddings(t *testing.T) {
+	dir := conformanceDir(t)
+	for _, tt := range []struct {
+		name string
+		min  float64
+	}{{"bert-f16", 0.999}, {"bert-q8_0", 0.995}} {
+		t.Run(tt.name, func(t *testing.T) {
+			var ref struct {
+				NEmbd int       `json:"n_embd"`
+				Cases []refCase `json:"cases"`
+			}
+			b, err := os.ReadFile(filepath.Join(dir, "embeddings", tt.name+".json"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := json.Unmarshal(b, &ref); err != nil {
+				t.Fatal(err)
+			}
+			m, err := Load(filepath.Join(dir, "models", tt.name+".gguf"), nil, Options{Raw: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer m.Close()
+			if m.Dim() != ref.NEmbd {
+				t.Fatalf("dim %d, want %d", m.Dim(), ref.NEmbd)
+			}
+			var seqs [][]int32
+			for _, c := range ref.Cases {
+				seqs = append(seqs, c.Tokens)
+			}
+			batched, err := m.EmbedTokens(context.Background(), seqs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			worst := 1.0
+			for i, c := range ref.Cases {
+				one, err := m.EmbedTokens(context.Background(), [][]int32{c.Tokens})
+				if err != nil {
+					t.Fatal(err)
+				}
+				worst = min(worst, cosine(one[0], c.Embedding))
+				if cs := cosine(one[0], c.Embedding); cs < tt.min {
+					t.Errorf("%q: cosine %.5f < %.3f", c.Text, cs, tt.min)
+				}
+				if cs := cosine(batched[i], c.Embedding); cs < tt.min {
+					t.Errorf("%q batched: cosine %.5f < %.3f", c.Text, cs, tt.min)
+				}
+			}
+			t.Logf("%d cases, worst cosine %.6f", len(ref.Cases), worst)
+		})
+	}
+}
+
+func TestNormalizeAndTruncate(t *testing.T) {
+	dir := conformanceDir(t)
+	m, err := Load(filepath.Join(dir, "models", "bert-f16.gguf"), nil, Options{MaxTokens: 8})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close()
+	long := []int32{101, 2054, 2003, 1996, 3007, 1997, 2605, 1029, 2054, 2003, 102}
+	v, err := m.EmbedTokens(context.Background(), [][]int32{long})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ss float64
+	for _, x := range v[0] {
+		ss += float64(x) * float64(x)
+	}
+	if math.Abs(ss-1) > 1e-5 {
+		t.Errorf("norm² = %v, want 1", ss)
+	}
+	want, _ := m.EmbedTokens(context.Background(), [][]int32{{101, 2054, 2003, 1996, 3007, 1997, 2605, 102}})
+	if c := cosine(v[0], f64(want[0])); c < 0.99999 {
+		t.Errorf("truncated input differs from its first 7 tokens + [SEP]: cosine %v", c)
+	}
+
+	strict, err := Load(filepath.Join(dir, "models", "bert-f16.gguf"), nil, Options{MaxTokens: 8, RejectLong: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer strict.Close()
+	if _, err := strict.EmbedTokens(context.Background(), [][]int32{long}); err == nil || !strings.Contains(err.Error(), "11 tokens") {
+		t.Errorf("long input: %v", err)
+	}
+	if _, err := strict.EmbedTokens(context.Background(), [][]int32{{101, 999999}}); err == nil {
+		t.Error("out-of-vocabulary token accepted")
+	}
+	if _, err := strict.EmbedTokens(context.Background(), [][]int32{{}}); err == nil {
+		t.Error("empty input accepted")
+	}
+	if _, _, err := strict.Embed(context.Background(), []string{"x"}); err == nil {
+		t.Error("Embed without a tokenizer succeeded")
+	}
+}
+
+func f64(v []float32) []float64 {
+	out := make([]float64, len(v))
+	for i, x := range v {
+		out[i] = float64(x)
+	}
+	return out
+}
+
+// TestLoadErrors builds broken models with the GGUF writer.
+func TestLoadErrors(t *testing.T) {
+	base := func() gguf.Metadata {
+		return gguf.NewMetadata(
+			gguf.KV{Key: "general.architecture", Value: "bert"},
+			gguf.KV{Key: "bert.embedding_length", Value: uint32(32)},
+			gguf.KV{Key: "bert.attention.head_count", Value: uint32(2)},
+			gguf.KV{Key: "bert.block_count", Value: uint32(1)},
+			gguf.KV{Key: "bert.feed_forward_length", Value: uint32(64)},
+			gguf.KV{Key: "bert.context_length", Value: uint32(16)},
+			gguf.KV{Key: "tokenizer.ggml.tokens", Value: gguf.NewArray([]string{"a", "b", "c", "d"})},
+		)
+	}
+	f32 := func(name string, dims ...uint64) gguf.WriteTensor {
+		n := uint64(4)
+		for _, d := range dims {
+			n *= d
+		}
+		return gguf.WriteTensor{Name: name, Dims: dims, Type: gguf.TypeF32, Data: make([]byte, n)}
+	}
+	good := []gguf.WriteTensor{f32("token_embd.weight", 32, 4), f32("position_embd.weight", 32, 16), f32("token_embd_norm.weight", 32)}
+	for _, n := range []string{"attn_q", "attn_k", "attn_v", "attn_output"} {
+		good = append(good, f32("blk.0."+n+".weight", 32, 32))
+	}
+	good = append(good, f32("blk.0.attn_output_norm.weight", 32), f32("blk.0.ffn_up.weight", 32, 64),
+		f32("blk.0.ffn_down.weight", 64, 32), f32("blk.0.layer_output_norm.weight", 32))
+
+	write := func(md gguf.Metadata, ts []gguf.WriteTensor) string {
+		p := filepath.Join(t.TempDir(), "m.gguf")
+		if err := gguf.WriteFile(p, md, ts); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	m, err := Load(write(base(), good), nil, Options{})
+	if err != nil {
+		t.Fatalf("valid tiny model: %v", err)
+	}
+	v, err := m.EmbedTokens(context.Background(), [][]int32{{0, 1, 2}})
+	if err != nil || len(v[0]) != 32 {
+		t.Fatalf("tiny model: %v", err)
+	}
+	m.Close()
+
+	llama := base()
+	llama.Set("general.architecture", "llama")
+	noHeads := base()
+	noHeads.Set("bert.attention.head_count", uint32(0))
+	wrongShape := append([]gguf.WriteTensor(nil), good...)
+	wrongShape[3] = f32("blk.0.attn_q.weight", 32, 16)
+	for _, tt := range []struct {
+		name string
+		md   gguf.Metadata
+		ts   []gguf.WriteTensor
+		want string
+	}{
+		{"architecture", llama, good, `architecture "llama"`},
+		{"metadata", noHeads, good, "head_count"},
+		{"missing tensor", base(), good[:len(good)-1], `"blk.0.layer_output_norm.weight" is missing`},
+		{"wrong shape", base(), wrongShape, `"blk.0.attn_q.weight" has shape [32 16], want [32 32]`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Load(write(tt.md, tt.ts), nil, Options{})
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("error %v, want %q", err, tt.want)
+			}
+			if tt.name == "architecture" && !errors.Is(err, ErrUnsupported) {
+				t.Error("not ErrUnsupported")
+			}
+		})
+	}
+}

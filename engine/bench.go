@@ -1,0 +1,126 @@
+package engine
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"time"
+)
+
+// BenchResult holds the speeds Bench measured, in tokens per second.
+type BenchResult struct {
+	Threads, Prompt, Gen, Parallel int
+	// Prefill is prompt tokens evaluated per second in one batch.
+	Prefill float64
+	// Decode is tokens per second generating one sequence.
+	Decode float64
+	// Aggregate is tokens per second summed over Parallel sequences
+	// decoding together (each step a batch of Parallel tokens).
+	Aggregate float64
+	// PrefillCPU, DecodeCPU and AggregateCPU are the same rates per CPU
+	// second used by the whole process (0 where not measured): on a
+	// machine shared with other work they show the engine's own cost.
+	PrefillCPU, DecodeCPU, AggregateCPU float64
+}
+
+// String formats r as one line per measurement.
+func (r BenchResult) String() string {
+	return fmt.Sprintf("prefill %d tokens: %.2f tok/s (%.2f per CPU-s)\ndecode %d tokens: %.2f tok/s (%.2f per CPU-s)\ndecode x%d: %.2f tok/s aggregate (%.2f per CPU-s)",
+		r.Prompt, r.Prefill, r.PrefillCPU, r.Gen, r.Decode, r.DecodeCPU, r.Parallel, r.Aggregate, r.AggregateCPU)
+}
+
+// Bench loads the model at path and measures, with the given threads:
+// prefill of nPrompt random tokens as one batch, then nGen decode steps of
+// that sequence, then nGen steps of parallel sequences decoding together
+// (each a copy of the prompt). Token ids are random and fixed by a seed;
+// decode feeds back the arg-max, as a greedy generation does.
+func Bench(ctx context.Context, path string, threads, nPrompt, nGen, parallel int) (BenchResult, error) {
+	res := BenchResult{Threads: threads, Prompt: nPrompt, Gen: nGen, Parallel: max(parallel, 1)}
+	if nPrompt < 1 || nGen < 1 {
+		return res, fmt.Errorf("engine: bench needs a prompt and generated tokens, got %d and %d", nPrompt, nGen)
+	}
+	e, err := Load(path, Options{Threads: threads, CtxSize: nPrompt + nGen + 1, Parallel: res.Parallel, BatchSize: max(nPrompt, res.Parallel)})
+	if err != nil {
+		return res, err
+	}
+	defer e.Close()
+	vocab := e.model.Config.Vocab
+	r := rand.New(rand.NewPCG(1, 2))
+	b := Batch{}
+	for i := range nPrompt {
+		b.Tokens = append(b.Tokens, int32(r.IntN(vocab)))
+		b.Pos = append(b.Pos, int32(i))
+		b.Slot = append(b.Slot, 0)
+		b.Logits = append(b.Logits, i == nPrompt-1)
+	}
+	// Warm up: touch every weight page once.
+	if _, err := e.Eval(ctx, Batch{Tokens: b.Tokens[:1], Pos: b.Pos[:1], Slot: b.Slot[:1], Logits: []bool{true}}); err != nil {
+		return res, err
+	}
+	t0, c0 := time.Now(), processCPU()
+	logits, err := e.Eval(ctx, b)
+	if err != nil {
+		return res, err
+	}
+	res.Prefill, res.PrefillCPU = rates(nPrompt, t0, c0)
+
+	one := Batch{Tokens: []int32{0}, Pos: []int32{0}, Slot: []int32{0}, Logits: []bool{true}}
+	next := argmax(logits)
+	t0, c0 = time.Now(), processCPU()
+	for i := range nGen {
+		one.Tokens[0], one.Pos[0] = next, int32(nPrompt+i)
+		l, err := e.Eval(ctx, one)
+		if err != nil {
+			return res, err
+		}
+		next = argmax(l)
+	}
+	res.Decode, res.DecodeCPU = rates(nGen, t0, c0)
+
+	p := res.Parallel
+	for s := 1; s < p; s++ {
+		if err := e.CopySlot(s, 0, nPrompt); err != nil {
+			return res, err
+		}
+	}
+	many := Batch{Tokens: make([]int32, p), Pos: make([]int32, p), Slot: make([]int32, p), Logits: make([]bool, p)}
+	for s := range p {
+		many.Tokens[s] = int32(r.IntN(vocab))
+		many.Slot[s] = int32(s)
+		many.Logits[s] = true
+	}
+	t0, c0 = time.Now(), processCPU()
+	for i := range nGen {
+		for s := range p {
+			many.Pos[s] = int32(nPrompt + i)
+		}
+		l, err := e.Eval(ctx, many)
+		if err != nil {
+			return res, err
+		}
+		for s := range p {
+			many.Tokens[s] = argmax(l[s*vocab : (s+1)*vocab])
+		}
+	}
+	res.Aggregate, res.AggregateCPU = rates(p*nGen, t0, c0)
+	return res, nil
+}
+
+func argmax(x []float32) int32 {
+	best := 0
+	for i, v := range x {
+		if v > x[best] {
+			best = i
+		}
+	}
+	return int32(best)
+}
+
+// rates returns n per wall second and per CPU second since t0 and c0.
+func rates(n int, t0 time.Time, c0 time.Duration) (wall, cpu float64) {
+	wall = float64(n) / time.Since(t0).Seconds()
+	if c := processCPU() - c0; c > 0 && c0 > 0 {
+		cpu = float64(n) / c.Seconds()
+	}
+	return wall, cpu
+}

@@ -1,0 +1,217 @@
+// Package kb manages a node's knowledge base: it ingests documents into a
+// vector-store collection (parse, chunk, embed, upsert), skips inputs whose
+// content has not changed, replaces the chunks of inputs that have, and
+// answers searches.
+//
+// Each chunk is a point whose payload follows GaiaNet's convention (the
+// chunk text under "source") plus the document it came from ("file"), its
+// heading path, the document's content hash ("hash") and its position
+// ("index"). Point ids are UUIDs derived from the document and the chunk
+// position, so re-ingesting the same file writes the same ids.
+package kb
+
+import (
+	"context"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+
+	"github.com/gaianet-go/gaianet/ingest"
+	"github.com/gaianet-go/gaianet/rag"
+	"github.com/gaianet-go/gaianet/vectorstore"
+)
+
+// Embedder embeds texts; *embedding.Model implements it.
+type Embedder interface {
+	Embed(ctx context.Context, texts []string) ([][]float32, int, error)
+	Dim() int
+}
+
+// Payload keys beyond rag's.
+const payloadIndex = "index"
+
+// KB is a knowledge-base collection with the model that embeds into it.
+type KB struct {
+	Store      *vectorstore.Store
+	Embedder   Embedder
+	ModelName  string // recorded in the collection; imports check it
+	Collection string
+	// Chunker cuts documents; its Counter should be the embedding model's
+	// tokenizer.
+	Chunker ingest.Chunker
+	// Fetcher fetches URL inputs.
+	Fetcher ingest.Fetcher
+	// Progress receives a report after each input.
+	Progress func(ingest.Progress)
+	// EmbedBatch is how many chunks are embedded per call; 0 means 32.
+	EmbedBatch int
+}
+
+// Report summarizes an Ingest call.
+type Report struct {
+	Added, Replaced, Unchanged, Failed int
+	Chunks                             int
+	Results                            []ingest.Result
+}
+
+// ensureCollection creates the collection when it does not exist and checks
+// its dimension when it does.
+func (k *KB) ensureCollection(ctx context.Context) error {
+	info, err := k.Store.CollectionInfo(k.Collection)
+	if err == nil {
+		if info.Config.Dim != k.Embedder.Dim() {
+			return fmt.Errorf("kb: collection %q holds %d-dimensional vectors, the embedding model makes %d",
+				k.Collection, info.Config.Dim, k.Embedder.Dim())
+		}
+		return nil
+	}
+	if !errors.Is(err, vectorstore.ErrNotFound) {
+		return err
+	}
+	return k.Store.CreateCollection(ctx, k.Collection, vectorstore.CollectionConfig{
+		Dim: k.Embedder.Dim(), Distance: vectorstore.Cosine, EmbeddingModel: k.ModelName})
+}
+
+func fileFilter(source string) *vectorstore.Filter {
+	return &vectorstore.Filter{Must: []vectorstore.Condition{{Key: rag.PayloadFile, Match: &vectorstore.Match{Value: source}}}}
+}
+
+// storedHash returns the content hash recorded for source, or "".
+func (k *KB) storedHash(ctx context.Context, source string) (string, error) {
+	res, err := k.Store.Scroll(ctx, k.Collection, vectorstore.ScrollRequest{Limit: 1, Filter: fileFilter(source),
+		With: vectorstore.With{WithPayload: true}})
+	if err != nil || len(res.Points) == 0 {
+		return "", err
+	}
+	h, _ := res.Points[0].Payload[rag.PayloadHash].(string)
+	return h, nil
+}
+
+// Ingest adds inputs (files, directories, URLs) to the collection. A failing
+// input is reported in its Result and the rest continue; the returned error
+// joins the failures.
+func (k *KB) Ingest(ctx context.Context, inputs ...string) (*Report, error) {
+	if err := k.ensureCollection(ctx); err != nil {
+		return nil, err
+	}
+	rep := &Report{}
+	known := map[string]bool{} // sources already in the collection
+	in := &ingest.Ingester{Chunker: k.Chunker, Fetcher: k.Fetcher, Progress: k.Progress,
+		Skip: func(source, hash string) bool {
+			old, err := k.storedHash(ctx, source)
+			if err != nil || old == "" {
+				return false
+			}
+			known[source] = true
+			return old == hash
+		}}
+	results, ingestErr := in.Ingest(ctx, inputs...)
+	rep.Results = results
+	var errs []error
+	if ingestErr != nil {
+		errs = append(errs, ingestErr)
+	}
+	for i := range results {
+		r := &results[i]
+		switch {
+		case r.Err != nil:
+			rep.Failed++
+			continue
+		case r.Skipped:
+			rep.Unchanged++
+			continue
+		}
+		if err := k.store(ctx, r.Doc, known[r.Source]); err != nil {
+			r.Err = err
+			rep.Failed++
+			errs = append(errs, fmt.Errorf("%s: %w", r.Source, err))
+			continue
+		}
+		rep.Chunks += len(r.Doc.Chunks)
+		if known[r.Source] {
+			rep.Replaced++
+		} else {
+			rep.Added++
+		}
+	}
+	return rep, errors.Join(errs...)
+}
+
+// pointID derives a stable UUID for chunk i of source.
+func pointID(source string, i int) vectorstore.PointID {
+	sum := sha256.Sum256(fmt.Appendf(nil, "%s\x00%d", source, i))
+	var u [16]byte
+	copy(u[:], sum[:16])
+	u[6] = u[6]&0x0f | 0x50 // version 5 style: name-based
+	u[8] = u[8]&0x3f | 0x80
+	return vectorstore.UUIDID(u)
+}
+
+// store embeds doc's chunks and writes them, replacing the document's old
+// chunks when it was known.
+func (k *KB) store(ctx context.Context, doc *ingest.Document, replace bool) error {
+	batch := k.EmbedBatch
+	if batch <= 0 {
+		batch = 32
+	}
+	points := make([]vectorstore.Point, 0, len(doc.Chunks))
+	for start := 0; start < len(doc.Chunks); start += batch {
+		end := min(start+batch, len(doc.Chunks))
+		texts := make([]string, 0, end-start)
+		for _, c := range doc.Chunks[start:end] {
+			texts = append(texts, c.EmbedText)
+		}
+		vecs, _, err := k.Embedder.Embed(ctx, texts)
+		if err != nil {
+			return fmt.Errorf("embed: %w", err)
+		}
+		for j, c := range doc.Chunks[start:end] {
+			payload := map[string]any{rag.PayloadText: c.Text, rag.PayloadFile: doc.Source, rag.PayloadHash: doc.Hash,
+				payloadIndex: c.Index}
+			if c.Heading != "" {
+				payload[rag.PayloadHeading] = c.Heading
+			}
+			points = append(points, vectorstore.Point{ID: pointID(doc.Source, c.Index), Vector: vecs[j], Payload: payload})
+		}
+	}
+	if replace {
+		if _, err := k.Store.DeleteByFilter(ctx, k.Collection, fileFilter(doc.Source)); err != nil {
+			return err
+		}
+	}
+	if len(points) == 0 {
+		return nil
+	}
+	return k.Store.Upsert(ctx, k.Collection, points)
+}
+
+// Search returns the chunks closest to query.
+func (k *KB) Search(ctx context.Context, query string, limit int, threshold float64) ([]rag.Chunk, error) {
+	r := rag.Retriever{Embedder: k.Embedder, Vectors: k.Store}
+	return r.Retrieve(ctx, rag.Query{Text: query, Collections: []string{k.Collection}, Limit: limit, Threshold: threshold})
+}
+
+// DeleteSource removes every chunk of a document and returns how many.
+func (k *KB) DeleteSource(ctx context.Context, source string) (int, error) {
+	return k.Store.DeleteByFilter(ctx, k.Collection, fileFilter(source))
+}
+
+// Sources lists the documents in the collection with their chunk counts.
+func (k *KB) Sources(ctx context.Context) (map[string]int, error) {
+	out := map[string]int{}
+	req := vectorstore.ScrollRequest{Limit: 1000, With: vectorstore.With{WithPayload: true}}
+	for {
+		res, err := k.Store.Scroll(ctx, k.Collection, req)
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range res.Points {
+			f, _ := p.Payload[rag.PayloadFile].(string)
+			out[f]++
+		}
+		if res.NextOffset == nil {
+			return out, nil
+		}
+		req.Offset = res.NextOffset
+	}
+}

@@ -1,0 +1,114 @@
+package kb
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/gaianet-go/gaianet/embedding"
+	"github.com/gaianet-go/gaianet/ingest"
+	"github.com/gaianet-go/gaianet/tokenizer"
+	"github.com/gaianet-go/gaianet/vectorstore"
+)
+
+func bertPath(t *testing.T) string {
+	t.Helper()
+	dir, _ := os.Getwd()
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("module root not found")
+		}
+		dir = parent
+	}
+	p := filepath.Join(dir, "..", "shared", "conformance", "models", "bert-f16.gguf")
+	if _, err := os.Stat(p); err != nil {
+		t.Skip("../shared/conformance not present")
+	}
+	return p
+}
+
+func newKB(t *testing.T) *KB {
+	t.Helper()
+	p := bertPath(t)
+	tok, err := tokenizer.Load(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	emb, err := embedding.Load(p, tok, embedding.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { emb.Close() })
+	store, err := vectorstore.Open(context.Background(), t.TempDir(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	return &KB{Store: store, Embedder: emb, ModelName: "bert-f16", Collection: "default",
+		Chunker: ingest.Chunker{Counter: tok, Size: 64, Overlap: 8}}
+}
+
+// TestIngestFolderEveryType ingests a folder with every supported file type,
+// re-ingests it unchanged, changes one file, and searches by exact text.
+func TestIngestFolderEveryType(t *testing.T) {
+	k := newKB(t)
+	ctx := context.Background()
+	dir := t.TempDir()
+	files := map[string]string{
+		"guide.md":  "# Guide\n\nGaiaNet nodes answer from their owner's knowledge.\n\n## Install\n\nRun the init command first.\n\n```sh\ngaianet init\n```\n",
+		"notes.txt": "Plain text notes about vector stores and embeddings.",
+		"faq.csv":   "What is a node?,node definition\nWhat is a domain?,domain definition\n",
+		"page.html": "<html><head><script>evil()</script></head><body><nav>menu</nav><h1>Title</h1><p>Readable paragraph about domains.</p></body></html>",
+	}
+	for name, body := range files {
+		os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644)
+	}
+	// A corrupt PDF is reported by name and the rest continue.
+	os.WriteFile(filepath.Join(dir, "broken.pdf"), []byte("%PDF-1.4 garbage"), 0o644)
+	rep, err := k.Ingest(ctx, dir)
+	if err == nil || !strings.Contains(err.Error(), "broken.pdf") {
+		t.Errorf("corrupt PDF not reported: %v", err)
+	}
+	if rep.Added != 4 || rep.Failed != 1 || rep.Chunks < 5 {
+		t.Fatalf("report %+v", rep)
+	}
+	// Unchanged re-ingest is a no-op.
+	rep, _ = k.Ingest(ctx, dir)
+	if rep.Unchanged != 4 || rep.Added != 0 || rep.Replaced != 0 {
+		t.Errorf("re-ingest: %+v", rep)
+	}
+	// A changed file replaces its chunks.
+	os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("Completely new notes."), 0o644)
+	rep, _ = k.Ingest(ctx, filepath.Join(dir, "notes.txt"))
+	if rep.Replaced != 1 {
+		t.Errorf("changed file: %+v", rep)
+	}
+	srcs, err := k.Sources(ctx)
+	if err != nil || srcs[filepath.Join(dir, "notes.txt")] != 1 || len(srcs) != 4 {
+		t.Errorf("sources %v %v", srcs, err)
+	}
+	for _, q := range []string{"Completely new notes.", "What is a domain?"} {
+		hits, err := k.Search(ctx, q, 3, 0)
+		if err != nil || len(hits) == 0 {
+			t.Fatalf("search %q: %v %v", q, hits, err)
+		}
+		if hits[0].Text != q {
+			t.Errorf("search %q: top hit %q", q, hits[0].Text)
+		}
+	}
+	// CSV: column 2 was embedded, so searching it finds column 1's text.
+	hits, _ := k.Search(ctx, "domain definition", 1, 0)
+	if len(hits) == 0 || hits[0].Text != "What is a domain?" {
+		t.Errorf("csv embed column: %+v", hits)
+	}
+	n, err := k.DeleteSource(ctx, filepath.Join(dir, "guide.md"))
+	if err != nil || n == 0 {
+		t.Errorf("delete: %d %v", n, err)
+	}
+}

@@ -1,0 +1,13 @@
+//go:build noasm || !amd64
+
+package kernels
+
+// defaultKernels are the dot products MatMul uses on this machine.
+var defaultKernels = genericKernels
+
+func dotF32(a, b []float32) float32             { return dotF32Generic(a, b) }
+func dotF16F32(a []uint16, b []float32) float32 { return dotF16F32Generic(a, b) }
+func axpyF32(alpha float32, x, y []float32)     { axpyF32Generic(alpha, x, y) }
+func axpyF16(alpha float32, x []uint16, y []float32) {
+	axpyF16Generic(alpha, x, y)
+}

@@ -1,0 +1,40 @@
+// Package kernels owns the numeric core of the inference engine: decoding
+// GGUF tensor blocks to float32 (Dequantize), encoding float32 into ggml
+// block formats (Quantize), the matrix product behind every linear layer
+// (MatMul), the float helpers attention needs (DotF32, DotF16F32, AxpyF32,
+// AxpyF16, F16/BF16 conversions) and a Pool of persistent workers that runs
+// them in parallel. Element-wise layer operations (norms, RoPE, softmax,
+// activations) live in ops*.go, owned by the engine.
+//
+// # Numerics
+//
+// Block layouts and dequantization are bit-exact with ggml's reference C
+// code (dequantize_row_*, see the layout table in dequant.go); products are
+// rounded before sums exactly as written there. Quantize follows
+// quantize_row_*_ref for Q4_0, Q4_1, Q5_0, Q5_1, Q8_0, Q8_1 and Q8_K.
+//
+// MatMul computes like llama.cpp's CPU backend: the activations are
+// quantized once per call to the weight type's partner format (Q8_0 for
+// Q4_0/Q5_0/Q8_0, Q8_1 for Q4_1/Q5_1, Q8_K for the K-quants; rounded to
+// F16/BF16 for F16/BF16 weights) and the dot products are integer sums per
+// block, scaled in float32. Results agree with llama.cpp up to summation
+// order (relative differences around 1e-6 of the sum of |products|).
+//
+// # Speed
+//
+// On amd64 with AVX2, FMA and F16C (checked at run time with
+// golang.org/x/sys/cpu) the dot products run in Go assembly
+// (dot_amd64.s: one weight row × one activation row, for decoding;
+// dot4_amd64.s: one weight row × four activation rows, for prompt
+// processing, so each weight block is loaded and unpacked once per four
+// products). Every assembly kernel has a pure-Go twin, used on other
+// architectures, on CPUs without the features, and with -tags noasm; the
+// tests compare each kernel with its twin. MatMul splits rows over the Pool
+// and, for batches, walks tiles of 16 rows × 32 activation rows.
+//
+// # Concurrency
+//
+// A Pool (and MatMul, which uses the Pool's scratch memory) is driven by one
+// goroutine at a time; use one Pool per concurrent caller. Everything else
+// in the package is safe for concurrent use.
+package kernels

@@ -1,0 +1,465 @@
+//go:build !noasm
+
+package kernels
+
+import (
+	"github.com/gaianet-go/gaianet/gguf"
+	"golang.org/x/sys/cpu"
+)
+
+// hasAVX2 reports whether the AVX2 kernels can run: AVX2 for the integer
+// work, FMA for accumulation and F16C for half-precision scales.
+var hasAVX2 = cpu.X86.HasAVX2 && cpu.X86.HasFMA && cpu.X86.HasF16C
+
+// avx2Kernels are the generic kernels with the AVX2 versions swapped in.
+var avx2Kernels = func() *kernelSet {
+	ks := *genericKernels
+	ks.dot4 = [len(ks.dot4)]dot4Func{} // only the real four-column kernels
+	ks.dot[gguf.TypeQ4_0] = dotQ4_0Asm
+	ks.dot[gguf.TypeQ8_0] = dotQ8_0Asm
+	ks.dot[gguf.TypeQ5_0] = dotQ5_0Asm
+	ks.dot[gguf.TypeQ4_1] = dotQ4_1Asm
+	ks.dot[gguf.TypeQ5_1] = dotQ5_1Asm
+	ks.dot[gguf.TypeQ2_K] = dotQ2KAsm
+	ks.dot[gguf.TypeQ3_K] = dotQ3KAsm
+	ks.dot[gguf.TypeQ4_K] = dotQ4KAsm
+	ks.dot[gguf.TypeQ5_K] = dotQ5KAsm
+	ks.dot[gguf.TypeQ6_K] = dotQ6KAsm
+	ks.dot[gguf.TypeF32] = func(w []byte, a *act) float32 { return dotF32AsmTail(f32s(w)[:len(a.f)], a.f) }
+	ks.dot[gguf.TypeF16] = func(w []byte, a *act) float32 { return dotF16F32AsmTail(u16s(w)[:len(a.f)], a.f) }
+	ks.dot[gguf.TypeBF16] = func(w []byte, a *act) float32 { return dotBF16F32AsmTail(u16s(w)[:len(a.f)], a.f) }
+	ks.dot4[gguf.TypeQ4_0] = dotQ4_0x4Asm
+	ks.dot4[gguf.TypeQ8_0] = dotQ8_0x4Asm
+	ks.dot4[gguf.TypeQ5_0] = dotQ5_0x4Asm
+	ks.dot4[gguf.TypeQ2_K] = dotQ2Kx4Asm
+	ks.dot4[gguf.TypeQ3_K] = dotQ3Kx4Asm
+	ks.dot4[gguf.TypeQ4_K] = dotQ4Kx4Asm
+	ks.dot4[gguf.TypeQ5_K] = dotQ5Kx4Asm
+	ks.dot4[gguf.TypeF16] = dotF16x4Asm
+	ks.dot4[gguf.TypeF32] = dotF32x4Asm
+	ks.dot4[gguf.TypeQ6_K] = dotQ6Kx4Asm
+	return &ks
+}()
+
+// defaultKernels are the dot products MatMul uses on this machine.
+var defaultKernels = func() *kernelSet {
+	if hasAVX2 {
+		return avx2Kernels
+	}
+	return genericKernels
+}()
+
+// dotQ8_0AVX2 returns the Q8_0 × Q8_0 dot product of nb blocks: w holds
+// nb raw Q8_0 blocks, x nb*32 activation values, d nb activation scales.
+// Pure-Go twin: dotQ8_0Generic.
+//
+//go:noescape
+func dotQ8_0AVX2(w *byte, x *int8, d *float32, nb int) float32
+
+// dotQ4_0AVX2 is dotQ8_0AVX2 for Q4_0 weights; ds[i] = d[i]*sum(x of
+// block i). Twin: dotQ4_0Generic.
+//
+//go:noescape
+func dotQ4_0AVX2(w *byte, x *int8, d, ds *float32, nb int) float32
+
+// dotQ5_0AVX2 is dotQ4_0AVX2 for Q5_0 weights. Twin: dotQ5_0Generic.
+//
+//go:noescape
+func dotQ5_0AVX2(w *byte, x *int8, d, ds *float32, nb int) float32
+
+// dotQ4_1AVX2 returns the Q4_1 × Q8_1 dot product of nb blocks; s holds
+// the Q8_1 block sums d*sum(x). Twin: dotQ4_1Generic.
+//
+//go:noescape
+func dotQ4_1AVX2(w *byte, x *int8, d, s *float32, nb int) float32
+
+// dotQ5_1AVX2 is dotQ4_1AVX2 for Q5_1 weights. Twin: dotQ5_1Generic.
+//
+//go:noescape
+func dotQ5_1AVX2(w *byte, x *int8, d, s *float32, nb int) float32
+
+// dotQ4KAVX2 returns the Q4_K × Q8_K dot product of nb blocks with
+// activation values x, scales d and block sums bsums (16 per block).
+// Twin: dotQ4KGeneric.
+//
+//go:noescape
+func dotQ4KAVX2(w *byte, x *int8, d *float32, bsums *int16, nb int) float32
+
+// dotQ5KAVX2 is dotQ4KAVX2 for Q5_K. Twin: dotQ5KGeneric.
+//
+//go:noescape
+func dotQ5KAVX2(w *byte, x *int8, d *float32, bsums *int16, nb int) float32
+
+// dotQ6KAVX2 is dotQ4KAVX2 for Q6_K. Twin: dotQ6KGeneric.
+//
+//go:noescape
+func dotQ6KAVX2(w *byte, x *int8, d *float32, bsums *int16, nb int) float32
+
+// dotQ2KAVX2 is dotQ4KAVX2 for Q2_K. Twin: dotQ2KGeneric.
+//
+//go:noescape
+func dotQ2KAVX2(w *byte, x *int8, d *float32, bsums *int16, nb int) float32
+
+// dotQ3KAVX2 is dotQ4KAVX2 for Q3_K. Twin: dotQ3KGeneric.
+//
+//go:noescape
+func dotQ3KAVX2(w *byte, x *int8, d *float32, bsums *int16, nb int) float32
+
+// dotF32AVX2 returns sum(a[i]*b[i]) for i < n, n a multiple of 8.
+// Twin: dotF32Generic.
+//
+//go:noescape
+func dotF32AVX2(a, b *float32, n int) float32
+
+// dotF16F32AVX2 returns sum(f32(a[i])*b[i]) for i < n, n a multiple of 8.
+// Twin: dotF16F32Generic.
+//
+//go:noescape
+func dotF16F32AVX2(a *uint16, b *float32, n int) float32
+
+// dotBF16F32AVX2 returns sum(f32(a[i])*b[i]) for bfloat16 a, i < n, n a
+// multiple of 16. Twin: dotBF16F32Generic.
+//
+//go:noescape
+func dotBF16F32AVX2(a *uint16, b *float32, n int) float32
+
+// axpyF32AVX2 does y[i] += alpha*x[i] for i < n, n a multiple of 8.
+// Twin: axpyF32Generic.
+//
+//go:noescape
+func axpyF32AVX2(alpha float32, x, y *float32, n int)
+
+// axpyF16AVX2 does y[i] += alpha*f32(x[i]) for i < n, n a multiple of 8.
+// Twin: axpyF16Generic.
+//
+//go:noescape
+func axpyF16AVX2(alpha float32, x *uint16, y *float32, n int)
+
+// The wrappers below check that the slices cover nb blocks (so the
+// assembly never reads out of bounds) and pass base pointers.
+
+func dotQ8_0Asm(w []byte, a *act) float32 {
+	nb := len(a.d)
+	if nb == 0 {
+		return 0
+	}
+	_, _ = w[nb*34-1], a.qs[nb*32-1]
+	return dotQ8_0AVX2(&w[0], &a.qs[0], &a.d[0], nb)
+}
+
+func dotQ4_0Asm(w []byte, a *act) float32 {
+	nb := len(a.d)
+	if nb == 0 {
+		return 0
+	}
+	_, _, _ = w[nb*18-1], a.qs[nb*32-1], a.ds[nb-1]
+	return dotQ4_0AVX2(&w[0], &a.qs[0], &a.d[0], &a.ds[0], nb)
+}
+
+func dotQ5_0Asm(w []byte, a *act) float32 {
+	nb := len(a.d)
+	if nb == 0 {
+		return 0
+	}
+	_, _, _ = w[nb*22-1], a.qs[nb*32-1], a.ds[nb-1]
+	return dotQ5_0AVX2(&w[0], &a.qs[0], &a.d[0], &a.ds[0], nb)
+}
+
+func dotQ4_1Asm(w []byte, a *act) float32 {
+	nb := len(a.d)
+	if nb == 0 {
+		return 0
+	}
+	_, _, _ = w[nb*20-1], a.qs[nb*32-1], a.s[nb-1]
+	return dotQ4_1AVX2(&w[0], &a.qs[0], &a.d[0], &a.s[0], nb)
+}
+
+func dotQ5_1Asm(w []byte, a *act) float32 {
+	nb := len(a.d)
+	if nb == 0 {
+		return 0
+	}
+	_, _, _ = w[nb*24-1], a.qs[nb*32-1], a.s[nb-1]
+	return dotQ5_1AVX2(&w[0], &a.qs[0], &a.d[0], &a.s[0], nb)
+}
+
+func dotQ4KAsm(w []byte, a *act) float32 {
+	nb := len(a.d)
+	if nb == 0 {
+		return 0
+	}
+	_, _, _ = w[nb*144-1], a.qs[nb*256-1], a.bsums[nb*16-1]
+	return dotQ4KAVX2(&w[0], &a.qs[0], &a.d[0], &a.bsums[0], nb)
+}
+
+func dotQ5KAsm(w []byte, a *act) float32 {
+	nb := len(a.d)
+	if nb == 0 {
+		return 0
+	}
+	_, _, _ = w[nb*176-1], a.qs[nb*256-1], a.bsums[nb*16-1]
+	return dotQ5KAVX2(&w[0], &a.qs[0], &a.d[0], &a.bsums[0], nb)
+}
+
+func dotQ6KAsm(w []byte, a *act) float32 {
+	nb := len(a.d)
+	if nb == 0 {
+		return 0
+	}
+	_, _, _ = w[nb*210-1], a.qs[nb*256-1], a.bsums[nb*16-1]
+	return dotQ6KAVX2(&w[0], &a.qs[0], &a.d[0], &a.bsums[0], nb)
+}
+
+func dotQ2KAsm(w []byte, a *act) float32 {
+	nb := len(a.d)
+	if nb == 0 {
+		return 0
+	}
+	_, _, _ = w[nb*84-1], a.qs[nb*256-1], a.bsums[nb*16-1]
+	return dotQ2KAVX2(&w[0], &a.qs[0], &a.d[0], &a.bsums[0], nb)
+}
+
+func dotQ3KAsm(w []byte, a *act) float32 {
+	nb := len(a.d)
+	if nb == 0 {
+		return 0
+	}
+	_, _, _ = w[nb*110-1], a.qs[nb*256-1], a.bsums[nb*16-1]
+	return dotQ3KAVX2(&w[0], &a.qs[0], &a.d[0], &a.bsums[0], nb)
+}
+
+func dotF32AsmTail(a, b []float32) float32 {
+	b = b[:len(a)]
+	n := len(a) &^ 7
+	var s float32
+	if n > 0 {
+		s = dotF32AVX2(&a[0], &b[0], n)
+	}
+	for i := n; i < len(a); i++ {
+		s += a[i] * b[i]
+	}
+	return s
+}
+
+func dotF16F32AsmTail(a []uint16, b []float32) float32 {
+	b = b[:len(a)]
+	n := len(a) &^ 7
+	var s float32
+	if n > 0 {
+		s = dotF16F32AVX2(&a[0], &b[0], n)
+	}
+	for i := n; i < len(a); i++ {
+		s += f16Table[a[i]] * b[i]
+	}
+	return s
+}
+
+func dotBF16F32AsmTail(a []uint16, b []float32) float32 {
+	b = b[:len(a)]
+	n := len(a) &^ 15
+	var s float32
+	if n > 0 {
+		s = dotBF16F32AVX2(&a[0], &b[0], n)
+	}
+	for i := n; i < len(a); i++ {
+		s += BF16ToF32(a[i]) * b[i]
+	}
+	return s
+}
+
+func dotF32(a, b []float32) float32 {
+	if hasAVX2 {
+		return dotF32AsmTail(a, b)
+	}
+	return dotF32Generic(a, b)
+}
+
+func dotF16F32(a []uint16, b []float32) float32 {
+	if hasAVX2 {
+		return dotF16F32AsmTail(a, b)
+	}
+	return dotF16F32Generic(a, b)
+}
+
+func axpyF32(alpha float32, x, y []float32) {
+	x = x[:len(y)]
+	if n := len(y) &^ 7; hasAVX2 && n > 0 {
+		axpyF32AVX2(alpha, &x[0], &y[0], n)
+		x, y = x[n:], y[n:]
+	}
+	axpyF32Generic(alpha, x, y)
+}
+
+func axpyF16(alpha float32, x []uint16, y []float32) {
+	x = x[:len(y)]
+	if n := len(y) &^ 7; hasAVX2 && n > 0 {
+		axpyF16AVX2(alpha, &x[0], &y[0], n)
+		x, y = x[n:], y[n:]
+	}
+	axpyF16Generic(alpha, x, y)
+}
+
+// dotQ8_0x4AVX2 stores in out[c] the Q8_0 × Q8_0 dot product of one weight
+// row (nb blocks at w) with activation column c (values at x+c*xstride,
+// scales at dT[i*dstride/4+c] for block i). Twin: dot4Generic.
+//
+//go:noescape
+func dotQ8_0x4AVX2(w *byte, x *int8, xstride int, dT *float32, dstride int, nb int, out *[4]float32)
+
+// dotQ4_0x4AVX2 is dotQ8_0x4AVX2 for Q4_0 weights; dsT holds the columns'
+// d*sum(x) per block like dT. Twin: dot4Generic.
+//
+//go:noescape
+func dotQ4_0x4AVX2(w *byte, x *int8, xstride int, dT, dsT *float32, dstride int, nb int, out *[4]float32)
+
+// dotQ5_0x4AVX2 is dotQ4_0x4AVX2 for Q5_0 weights. Twin: dot4Generic.
+//
+//go:noescape
+func dotQ5_0x4AVX2(w *byte, x *int8, xstride int, dT, dsT *float32, dstride int, nb int, out *[4]float32)
+
+// dotQ4Kx4AVX2 is the four-column Q4_K × Q8_K product; bsT holds the
+// columns' block sums block-major (16 per column, 4 columns adjacent,
+// advancing by 8*dstride bytes per block). Twin: dot4Generic.
+//
+//go:noescape
+func dotQ4Kx4AVX2(w *byte, x *int8, xstride int, dT *float32, dstride int, bsT *int16, nb int, out *[4]float32)
+
+// dotQ5Kx4AVX2 is dotQ4Kx4AVX2 for Q5_K. Twin: dot4Generic.
+//
+//go:noescape
+func dotQ5Kx4AVX2(w *byte, x *int8, xstride int, dT *float32, dstride int, bsT *int16, nb int, out *[4]float32)
+
+// dotQ2Kx4AVX2 is dotQ4Kx4AVX2 for Q2_K. Twin: dot4Generic.
+//
+//go:noescape
+func dotQ2Kx4AVX2(w *byte, x *int8, xstride int, dT *float32, dstride int, bsT *int16, nb int, out *[4]float32)
+
+// dotQ3Kx4AVX2 is dotQ4Kx4AVX2 for Q3_K. Twin: dot4Generic.
+//
+//go:noescape
+func dotQ3Kx4AVX2(w *byte, x *int8, xstride int, dT *float32, dstride int, bsT *int16, nb int, out *[4]float32)
+
+// dotQ6Kx4AVX2 is dotQ4Kx4AVX2 for Q6_K. Twin: dot4Generic.
+//
+//go:noescape
+func dotQ6Kx4AVX2(w *byte, x *int8, xstride int, dT *float32, dstride int, bsT *int16, nb int, out *[4]float32)
+
+// dotF16x4AVX2 stores in out[c] sum(f32(w[i]) * x[c*xstride/4+i]) for
+// i < n (n a multiple of 8, xstride in bytes). Twin: dot4Generic.
+//
+//go:noescape
+func dotF16x4AVX2(w *uint16, x *float32, xstride int, n int, out *[4]float32)
+
+// dotF32x4AVX2 is dotF16x4AVX2 for float32 weights. Twin: dot4Generic.
+//
+//go:noescape
+func dotF32x4AVX2(w *float32, x *float32, xstride int, n int, out *[4]float32)
+
+func dotF16x4Asm(m *mmTask, w []byte, b, r int) {
+	var o [4]float32
+	wh := u16s(w)[:m.cols]
+	x0 := m.acts[b].f
+	_ = m.acts[b+3].f[m.cols-1]
+	n := m.cols &^ 7
+	if n > 0 {
+		dotF16x4AVX2(&wh[0], &x0[0], 4*m.cols, n, &o)
+	}
+	for c := range 4 {
+		x := m.acts[b+c].f
+		for i := n; i < m.cols; i++ {
+			o[c] += f16Table[wh[i]] * x[i]
+		}
+	}
+	m.put4(&o, b, r)
+}
+
+func dotF32x4Asm(m *mmTask, w []byte, b, r int) {
+	var o [4]float32
+	wf := f32s(w)[:m.cols]
+	x0 := m.acts[b].f
+	_ = m.acts[b+3].f[m.cols-1]
+	n := m.cols &^ 7
+	if n > 0 {
+		dotF32x4AVX2(&wf[0], &x0[0], 4*m.cols, n, &o)
+	}
+	for c := range 4 {
+		x := m.acts[b+c].f
+		for i := n; i < m.cols; i++ {
+			o[c] += wf[i] * x[i]
+		}
+	}
+	m.put4(&o, b, r)
+}
+
+// check4 panics unless the four columns starting at b cover nb blocks of
+// bs values, so the assembly stays in bounds.
+func check4(m *mmTask, w []byte, blockBytes, bs, b int) (nb int) {
+	nb = m.cols / bs
+	_ = w[nb*blockBytes-1]
+	_ = m.qs[(b+4)*m.cols-1]
+	_ = m.dT[(nb-1)*m.batch+b+3]
+	return nb
+}
+
+func dotQ8_0x4Asm(m *mmTask, w []byte, b, r int) {
+	var o [4]float32
+	nb := check4(m, w, 34, 32, b)
+	dotQ8_0x4AVX2(&w[0], &m.qs[b*m.cols], m.cols, &m.dT[b], 4*m.batch, nb, &o)
+	m.put4(&o, b, r)
+}
+
+func dotQ4_0x4Asm(m *mmTask, w []byte, b, r int) {
+	var o [4]float32
+	nb := check4(m, w, 18, 32, b)
+	_ = m.dsT[(nb-1)*m.batch+b+3]
+	dotQ4_0x4AVX2(&w[0], &m.qs[b*m.cols], m.cols, &m.dT[b], &m.dsT[b], 4*m.batch, nb, &o)
+	m.put4(&o, b, r)
+}
+
+func dotQ5_0x4Asm(m *mmTask, w []byte, b, r int) {
+	var o [4]float32
+	nb := check4(m, w, 22, 32, b)
+	_ = m.dsT[(nb-1)*m.batch+b+3]
+	dotQ5_0x4AVX2(&w[0], &m.qs[b*m.cols], m.cols, &m.dT[b], &m.dsT[b], 4*m.batch, nb, &o)
+	m.put4(&o, b, r)
+}
+
+func dotQ4Kx4Asm(m *mmTask, w []byte, b, r int) {
+	var o [4]float32
+	nb := check4(m, w, 144, 256, b)
+	_ = m.bsT[((nb-1)*m.batch+b+4)*16-1]
+	dotQ4Kx4AVX2(&w[0], &m.qs[b*m.cols], m.cols, &m.dT[b], 4*m.batch, &m.bsT[b*16], nb, &o)
+	m.put4(&o, b, r)
+}
+
+func dotQ5Kx4Asm(m *mmTask, w []byte, b, r int) {
+	var o [4]float32
+	nb := check4(m, w, 176, 256, b)
+	_ = m.bsT[((nb-1)*m.batch+b+4)*16-1]
+	dotQ5Kx4AVX2(&w[0], &m.qs[b*m.cols], m.cols, &m.dT[b], 4*m.batch, &m.bsT[b*16], nb, &o)
+	m.put4(&o, b, r)
+}
+
+func dotQ2Kx4Asm(m *mmTask, w []byte, b, r int) {
+	var o [4]float32
+	nb := check4(m, w, 84, 256, b)
+	_ = m.bsT[((nb-1)*m.batch+b+4)*16-1]
+	dotQ2Kx4AVX2(&w[0], &m.qs[b*m.cols], m.cols, &m.dT[b], 4*m.batch, &m.bsT[b*16], nb, &o)
+	m.put4(&o, b, r)
+}
+
+func dotQ3Kx4Asm(m *mmTask, w []byte, b, r int) {
+	var o [4]float32
+	nb := check4(m, w, 110, 256, b)
+	_ = m.bsT[((nb-1)*m.batch+b+4)*16-1]
+	dotQ3Kx4AVX2(&w[0], &m.qs[b*m.cols], m.cols, &m.dT[b], 4*m.batch, &m.bsT[b*16], nb, &o)
+	m.put4(&o, b, r)
+}
+
+func dotQ6Kx4Asm(m *mmTask, w []byte, b, r int) {
+	var o [4]float32
+	nb := check4(m, w, 210, 256, b)
+	_ = m.bsT[((nb-1)*m.batch+b+4)*16-1]
+	dotQ6Kx4AVX2(&w[0], &m.qs[b*m.cols], m.cols, &m.dT[b], 4*m.batch, &m.bsT[b*16], nb, &o)
+	m.put4(&o, b, r)
+}

@@ -1,0 +1,174 @@
+//go:build !noasm
+
+package kernels
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/gaianet-go/gaianet/gguf"
+)
+
+// randAct returns an activation row of nb blocks of kind k carved out of a
+// larger random buffer, so reads past the end would see garbage.
+func randAct(r *rand.Rand, t gguf.TensorType, cols int) *act {
+	x := make([]float32, cols+300)
+	for i := range x {
+		x[i] = float32(r.NormFloat64())
+	}
+	p := NewPool(1)
+	defer p.Close()
+	p.prepareActs(actKindOf(t), x[:cols], 1, cols)
+	a := p.scratch.acts[0]
+	return &a
+}
+
+// TestAsmMatchesGeneric compares every assembly dot product with its
+// pure-Go twin over random block counts, weights and activations.
+func TestAsmMatchesGeneric(t *testing.T) {
+	if !hasAVX2 {
+		t.Skip("no AVX2/FMA/F16C")
+	}
+	r := rand.New(rand.NewPCG(11, 12))
+	for _, typ := range matmulTypes {
+		asm, gen := avx2Kernels.dot[typ], genericKernels.dot[typ]
+		bs := typ.BlockSize()
+		unit := max(bs, 8)
+		for iter := 0; iter < 60; iter++ {
+			nb := 1 + r.IntN(24)
+			cols := nb * unit
+			if bs == 1 {
+				cols += r.IntN(8) // float tails
+			}
+			// Weights with a random prefix offset and trailing garbage.
+			off := r.IntN(64)
+			wbuf := randomWeights(r, typ, 1, cols+unit)
+			buf := make([]byte, off+len(wbuf))
+			for i := range buf[:off] {
+				buf[i] = byte(r.Uint32())
+			}
+			copy(buf[off:], wbuf)
+			w := buf[off : off+typ.RowSize(cols)]
+			a := randAct(r, typ, cols)
+			got, want := asm(w, a), gen(w, a)
+			var mag float64
+			wf := make([]float32, cols)
+			if err := Dequantize(typ, w, wf); err != nil {
+				t.Fatal(err)
+			}
+			for i := range wf {
+				var xv float64
+				if a.f != nil {
+					xv = float64(a.f[i])
+				} else {
+					xv = float64(a.qs[i]) * float64(a.d[i/max(bs, 32)])
+				}
+				mag += math.Abs(float64(wf[i]) * xv)
+			}
+			if d := math.Abs(float64(got - want)); d > 1e-5*mag+1e-6 {
+				t.Fatalf("%v nb=%d cols=%d: asm %v, generic %v (diff %g, mag %g)", typ, nb, cols, got, want, d, mag)
+			}
+		}
+	}
+}
+
+func TestAsmFloatHelpers(t *testing.T) {
+	if !hasAVX2 {
+		t.Skip("no AVX2/FMA/F16C")
+	}
+	r := rand.New(rand.NewPCG(5, 6))
+	for iter := 0; iter < 200; iter++ {
+		n := r.IntN(300)
+		off := r.IntN(8)
+		a := make([]float32, n+off+8)
+		b := make([]float32, n+off+8)
+		h := make([]uint16, n+off+8)
+		for i := range a {
+			a[i] = float32(r.NormFloat64())
+			b[i] = float32(r.NormFloat64())
+			h[i] = F32ToF16(float32(r.NormFloat64()))
+		}
+		aa, bb, hh := a[off:off+n], b[off:off+n], h[off:off+n]
+		var mag, magh float64
+		for i := range aa {
+			mag += math.Abs(float64(aa[i] * bb[i]))
+			magh += math.Abs(float64(F16ToF32(hh[i]) * bb[i]))
+		}
+		if got, want := DotF32(aa, bb), dotF32Generic(aa, bb); math.Abs(float64(got-want)) > 1e-5*mag {
+			t.Fatalf("DotF32 n=%d: %v, generic %v", n, got, want)
+		}
+		if got, want := DotF16F32(hh, bb), dotF16F32Generic(hh, bb); math.Abs(float64(got-want)) > 1e-5*magh {
+			t.Fatalf("DotF16F32 n=%d: %v, generic %v", n, got, want)
+		}
+		alpha := float32(r.NormFloat64())
+		y1 := append([]float32(nil), b...)
+		y2 := append([]float32(nil), b...)
+		AxpyF32(alpha, aa, y1[off:off+n])
+		axpyF32Generic(alpha, aa, y2[off:off+n])
+		for i := range y1 {
+			if math.Abs(float64(y1[i]-y2[i])) > 1e-5*(math.Abs(float64(y2[i]))+1) {
+				t.Fatalf("AxpyF32 n=%d: y[%d] = %v, generic %v", n, i, y1[i], y2[i])
+			}
+			if (i < off || i >= off+n) && y1[i] != b[i] {
+				t.Fatalf("AxpyF32 wrote outside y at %d", i)
+			}
+		}
+		copy(y1, b)
+		copy(y2, b)
+		AxpyF16(alpha, hh, y1[off:off+n])
+		axpyF16Generic(alpha, hh, y2[off:off+n])
+		for i := range y1 {
+			if math.Abs(float64(y1[i]-y2[i])) > 1e-5*(math.Abs(float64(y2[i]))+1) {
+				t.Fatalf("AxpyF16 n=%d: y[%d] = %v, generic %v", n, i, y1[i], y2[i])
+			}
+			if (i < off || i >= off+n) && y1[i] != b[i] {
+				t.Fatalf("AxpyF16 wrote outside y at %d", i)
+			}
+		}
+	}
+}
+
+// TestAsm4MatchesGeneric compares the four-column kernels with the
+// one-column generic kernels over random shapes and column offsets.
+func TestAsm4MatchesGeneric(t *testing.T) {
+	if !hasAVX2 {
+		t.Skip("no AVX2/FMA/F16C")
+	}
+	r := rand.New(rand.NewPCG(21, 22))
+	p := NewPool(1)
+	defer p.Close()
+	for typ, k4 := range avx2Kernels.dot4 {
+		if k4 == nil {
+			continue
+		}
+		tt := gguf.TensorType(typ)
+		gen := genericKernels.dot[tt]
+		for iter := 0; iter < 30; iter++ {
+			nb := 1 + r.IntN(12)
+			cols := nb * tt.BlockSize()
+			batch := 4 + r.IntN(9)
+			x := make([]float32, batch*cols)
+			for i := range x {
+				x[i] = float32(r.NormFloat64())
+			}
+			w := randomWeights(r, tt, 1, cols)
+			p.prepareActs(actKindOf(tt), x, batch, cols)
+			p.transposeActs(batch, cols)
+			m := &mmTask{rows: 1, cols: cols, batch: batch, acts: p.scratch.acts,
+				out: make([]float32, batch), qs: p.scratch.qs, dT: p.scratch.dT, dsT: p.scratch.dsT, bsT: p.scratch.bsT}
+			b := r.IntN(batch - 3)
+			k4(m, w, b, 0)
+			ref := *m
+			ref.out = make([]float32, batch)
+			dot4Generic(gen, &ref, w, b, 0)
+			for c := 0; c < 4; c++ {
+				want := ref.out[b+c]
+				got := m.out[b+c]
+				if d := math.Abs(float64(got - want)); d > 1e-4*math.Abs(float64(want))+1e-3 {
+					t.Fatalf("%v nb=%d batch=%d col %d: asm %v, generic %v", tt, nb, batch, b+c, got, want)
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,415 @@
+package kernels
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/gaianet-go/gaianet/gguf"
+)
+
+// actKind is the activation format a weight type is multiplied with
+// (ggml's vec_dot_type).
+type actKind int
+
+const (
+	actF32  actKind = iota // F32 weights: activations as is
+	actF16                 // F16 weights: activations rounded to F16
+	actBF16                // BF16 weights: activations rounded to BF16
+	actQ8_0                // Q4_0, Q5_0, Q8_0
+	actQ8_1                // Q4_1, Q5_1 (Q8_0 plus per-block d*sum)
+	actQ8K                 // K-quants
+)
+
+// kernelSet holds the dot product used for each weight type.
+type kernelSet struct {
+	dot [gguf.TypeBF16 + 1]dotFunc
+	// dot4, where set, computes four activation columns at once (batched
+	// MatMul); its definition is dot4Generic.
+	dot4 [gguf.TypeBF16 + 1]dot4Func
+}
+
+// dot4Func sets m.out[(b+c)*m.rows+r] to the dot product of weight row r
+// (w) with activation column b+c of m, for c < 4.
+type dot4Func func(m *mmTask, w []byte, b, r int)
+
+// dot4Generic is the definition every dot4 kernel must match.
+func dot4Generic(dot dotFunc, m *mmTask, w []byte, b, r int) {
+	var o [4]float32
+	for c := range o {
+		o[c] = dot(w, &m.acts[b+c])
+	}
+	m.put4(&o, b, r)
+}
+
+// put4 stores a four-column result.
+func (m *mmTask) put4(o *[4]float32, b, r int) {
+	m.out[b*m.rows+r] = o[0]
+	m.out[(b+1)*m.rows+r] = o[1]
+	m.out[(b+2)*m.rows+r] = o[2]
+	m.out[(b+3)*m.rows+r] = o[3]
+}
+
+func actKindOf(t gguf.TensorType) actKind {
+	switch t {
+	case gguf.TypeF32:
+		return actF32
+	case gguf.TypeF16:
+		return actF16
+	case gguf.TypeBF16:
+		return actBF16
+	case gguf.TypeQ4_0, gguf.TypeQ5_0, gguf.TypeQ8_0:
+		return actQ8_0
+	case gguf.TypeQ4_1, gguf.TypeQ5_1:
+		return actQ8_1
+	default:
+		return actQ8K
+	}
+}
+
+// genericKernels are the pure-Go dot products.
+var genericKernels = func() *kernelSet {
+	ks := &kernelSet{}
+	ks.dot[gguf.TypeF32] = dotF32W
+	ks.dot[gguf.TypeF16] = dotF16W
+	ks.dot[gguf.TypeBF16] = dotBF16W
+	ks.dot[gguf.TypeQ4_0] = dotQ4_0Generic
+	ks.dot[gguf.TypeQ4_1] = dotQ4_1Generic
+	ks.dot[gguf.TypeQ5_0] = dotQ5_0Generic
+	ks.dot[gguf.TypeQ5_1] = dotQ5_1Generic
+	ks.dot[gguf.TypeQ8_0] = dotQ8_0Generic
+	ks.dot[gguf.TypeQ2_K] = dotQ2KGeneric
+	ks.dot[gguf.TypeQ3_K] = dotQ3KGeneric
+	ks.dot[gguf.TypeQ4_K] = dotQ4KGeneric
+	ks.dot[gguf.TypeQ5_K] = dotQ5KGeneric
+	ks.dot[gguf.TypeQ6_K] = dotQ6KGeneric
+	ks.dot[gguf.TypeQ8_K] = dotQ8KGeneric
+	for t, dot := range ks.dot {
+		if dot != nil {
+			ks.dot4[t] = func(m *mmTask, w []byte, b, r int) { dot4Generic(dot, m, w, b, r) }
+		}
+	}
+	return ks
+}()
+
+// scratch holds one MatMul call's quantized activations.
+type scratch struct {
+	qs    []int8
+	d     []float32
+	s     []float32
+	ds    []float32
+	bsums []int16
+	f     []float32
+	acts  []act
+	// Block-major copies for the four-column kernels: dT[i*batch+b] is the
+	// scale of block i of column b, bsT[(i*batch+b)*16+k] its k-th sum.
+	dT  []float32
+	dsT []float32
+	bsT []int16
+}
+
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
+}
+
+// mmTask is one MatMul call split over rows.
+type mmTask struct {
+	dot     dotFunc
+	dot4    dot4Func // nil: one column at a time
+	w       []byte
+	rowSize int
+	rows    int
+	cols    int
+	batch   int
+	acts    []act
+	out     []float32
+	// Batch activations, for dot4.
+	qs  []int8
+	dT  []float32
+	dsT []float32
+	bsT []int16
+}
+
+// Row and column tile sizes for batch > 1: a tile of mmTileRows weight rows
+// stays in cache while mmTileCols activation rows stream past it.
+const (
+	mmTileRows = 16
+	mmTileCols = 32
+)
+
+func (m *mmTask) do(lo, hi int) {
+	batch := len(m.acts)
+	if batch == 1 {
+		a := &m.acts[0]
+		for r := lo; r < hi; r++ {
+			m.out[r] = m.dot(m.w[r*m.rowSize:(r+1)*m.rowSize], a)
+		}
+		return
+	}
+	for r0 := lo; r0 < hi; r0 += mmTileRows {
+		r1 := min(r0+mmTileRows, hi)
+		for b0 := 0; b0 < batch; b0 += mmTileCols {
+			b1 := min(b0+mmTileCols, batch)
+			b := b0
+			if m.dot4 != nil {
+				for ; b+4 <= b1; b += 4 {
+					for r := r0; r < r1; r++ {
+						m.dot4(m, m.w[r*m.rowSize:(r+1)*m.rowSize], b, r)
+					}
+				}
+			}
+			for ; b < b1; b++ {
+				a := &m.acts[b]
+				o := m.out[b*m.rows : (b+1)*m.rows]
+				for r := r0; r < r1; r++ {
+					o[r] = m.dot(m.w[r*m.rowSize:(r+1)*m.rowSize], a)
+				}
+			}
+		}
+	}
+}
+
+// MatMul computes out = x · Wᵀ for a rows×cols weight matrix W of type t
+// stored as raw GGUF bytes (row-major, each row t.RowSize(cols) bytes) and
+// batch activation rows x (batch×cols, row-major):
+//
+//	out[b*rows+r] = dot(W[r], x[b*cols:(b+1)*cols])
+//
+// As in llama.cpp, quantized weights are multiplied with activations
+// quantized once per call to the matching 8-bit format (Q8_0, Q8_1 or Q8_K)
+// using integer dot products; F16 and BF16 weights use activations rounded
+// to that type and float32 sums. Rows are spread over the Pool's workers;
+// for batch > 1 tiles of rows × activations keep each weight row in cache
+// while it is used for all activations. In steady state MatMul does not
+// allocate (scratch lives in the Pool).
+//
+// MatMul panics if t is not Supported or the slices are too short: shapes
+// are the caller's responsibility, checked once when a model is loaded.
+// Like every Pool method it must not be called concurrently on one Pool.
+func MatMul(p *Pool, t gguf.TensorType, w []byte, rows, cols int, x []float32, batch int, out []float32) {
+	if !Supported(t) {
+		panic(fmt.Sprintf("kernels: MatMul: unsupported weight type %v", t))
+	}
+	rs := t.RowSize(cols)
+	switch {
+	case rs < 0:
+		panic(fmt.Sprintf("kernels: MatMul: %d columns is not a multiple of the %v block size %d", cols, t, t.BlockSize()))
+	case len(w) < rows*rs:
+		panic(fmt.Sprintf("kernels: MatMul: %v weights %dx%d need %d bytes, have %d", t, rows, cols, rows*rs, len(w)))
+	case len(x) < batch*cols:
+		panic(fmt.Sprintf("kernels: MatMul: activations %dx%d need %d values, have %d", batch, cols, batch*cols, len(x)))
+	case len(out) < batch*rows:
+		panic(fmt.Sprintf("kernels: MatMul: output %dx%d needs %d values, have %d", batch, rows, batch*rows, len(out)))
+	}
+	if rows == 0 || batch == 0 {
+		return
+	}
+	if cols == 0 {
+		clear(out[:batch*rows])
+		return
+	}
+	p.prepareActs(actKindOf(t), x, batch, cols)
+	m := &p.mm
+	ks := p.kernels()
+	*m = mmTask{dot: ks.dot[t], w: w, rowSize: rs, rows: rows, cols: cols, batch: batch, acts: p.scratch.acts, out: out}
+	if batch >= 4 && ks.dot4[t] != nil {
+		if t.IsQuantized() {
+			p.transposeActs(batch, cols)
+		}
+		m.dot4, m.qs, m.dT, m.dsT, m.bsT = ks.dot4[t], p.scratch.qs, p.scratch.dT, p.scratch.dsT, p.scratch.bsT
+	}
+	chunk := 0
+	if batch > 1 {
+		chunk = mmTileRows
+	}
+	p.dispatch(rows, chunk, m)
+	*m = mmTask{}
+}
+
+// kernels returns the dot products this Pool uses.
+func (p *Pool) kernels() *kernelSet {
+	if p.ks != nil {
+		return p.ks
+	}
+	return defaultKernels
+}
+
+// prepareActs converts the batch activation rows to kind k in p.scratch.
+func (p *Pool) prepareActs(k actKind, x []float32, batch, cols int) {
+	s := &p.scratch
+	s.acts = grow(s.acts, batch)
+	switch k {
+	case actF32:
+		for b := range batch {
+			s.acts[b] = act{f: x[b*cols : (b+1)*cols]}
+		}
+		return
+	case actF16, actBF16:
+		s.f = grow(s.f, batch*cols)
+		for i, v := range x[:batch*cols] {
+			if k == actF16 {
+				s.f[i] = f16Table[F32ToF16(v)]
+			} else {
+				s.f[i] = BF16ToF32(F32ToBF16(v))
+			}
+		}
+		for b := range batch {
+			s.acts[b] = act{f: s.f[b*cols : (b+1)*cols]}
+		}
+		return
+	}
+	bs := 32
+	if k == actQ8K {
+		bs = 256
+	}
+	nb := cols / bs
+	s.qs = grow(s.qs, batch*cols)
+	s.d = grow(s.d, batch*nb)
+	if k == actQ8_1 {
+		s.s = grow(s.s, batch*nb)
+	}
+	if k == actQ8_0 {
+		s.ds = grow(s.ds, batch*nb)
+	}
+	if k == actQ8K {
+		s.bsums = grow(s.bsums, batch*cols/16)
+	}
+	p.qt = quantTask{s: s, k: k, x: x, cols: cols, nb: nb}
+	p.dispatch(batch, 1, &p.qt)
+	p.qt = quantTask{}
+}
+
+// quantTask quantizes activation rows [lo,hi) of a batch into scratch.
+type quantTask struct {
+	s    *scratch
+	k    actKind
+	x    []float32
+	cols int
+	nb   int
+}
+
+func (q *quantTask) do(lo, hi int) {
+	s, cols, nb := q.s, q.cols, q.nb
+	for b := lo; b < hi; b++ {
+		a := act{qs: s.qs[b*cols : (b+1)*cols], d: s.d[b*nb : (b+1)*nb]}
+		xr := q.x[b*cols : (b+1)*cols]
+		switch q.k {
+		case actQ8_0:
+			a.ds = s.ds[b*nb : (b+1)*nb]
+			quantActQ8_0(xr, a.qs, a.d, a.ds)
+		case actQ8_1:
+			a.s = s.s[b*nb : (b+1)*nb]
+			quantActQ8_1(xr, a.qs, a.d, a.s)
+		case actQ8K:
+			a.bsums = s.bsums[b*cols/16 : (b+1)*cols/16]
+			quantActQ8K(xr, a.qs, a.d, a.bsums)
+		}
+		s.acts[b] = a
+	}
+}
+
+// transposeActs fills scratch.dT (and bsT for Q8_K) from the per-column
+// scales and sums of the current batch.
+func (p *Pool) transposeActs(batch, cols int) {
+	s := &p.scratch
+	nb := len(s.acts[0].d)
+	s.dT = grow(s.dT, nb*batch)
+	for b := range batch {
+		for i, v := range s.acts[b].d {
+			s.dT[i*batch+b] = v
+		}
+	}
+	if s.acts[0].ds != nil {
+		s.dsT = grow(s.dsT, nb*batch)
+		for b := range batch {
+			for i, v := range s.acts[b].ds {
+				s.dsT[i*batch+b] = v
+			}
+		}
+	}
+	if s.acts[0].bsums == nil {
+		return
+	}
+	s.bsT = grow(s.bsT, nb*batch*16)
+	for b := range batch {
+		bs := s.acts[b].bsums
+		for i := range nb {
+			copy(s.bsT[(i*batch+b)*16:(i*batch+b+1)*16], bs[i*16:(i+1)*16])
+		}
+	}
+}
+
+// quantActQ8_0 quantizes x like quantize_row_q8_0 into the split layout;
+// d receives the f16-rounded scales and ds the products d*sum(q).
+func quantActQ8_0(x []float32, qs []int8, d, ds []float32) {
+	for i := range d {
+		xb := x[32*i : 32*i+32]
+		q := qs[32*i : 32*i+32]
+		di := absMax(xb) / 127
+		id := inv(di)
+		d[i] = f16Table[F32ToF16(di)]
+		sum := int32(0)
+		for j, v := range xb {
+			q[j] = int8(roundHalfAway(v * id))
+			sum += int32(q[j])
+		}
+		ds[i] = d[i] * float32(sum)
+	}
+}
+
+// quantActQ8_1 is quantActQ8_0 plus s = f16(d*sum(q)) per block, like
+// quantize_row_q8_1.
+func quantActQ8_1(x []float32, qs []int8, d, s []float32) {
+	for i := range d {
+		xb := x[32*i : 32*i+32]
+		q := qs[32*i : 32*i+32]
+		di := absMax(xb) / 127
+		id := inv(di)
+		d[i] = f16Table[F32ToF16(di)]
+		sum := 0
+		for j, v := range xb {
+			q[j] = int8(roundHalfAway(v * id))
+			sum += int(q[j])
+		}
+		s[i] = f16Table[F32ToF16(float32(sum)*di)]
+	}
+}
+
+// quantActQ8K quantizes x like quantize_row_q8_K.
+func quantActQ8K(x []float32, qs []int8, d []float32, bsums []int16) {
+	for i := range d {
+		xb := x[256*i : 256*i+256]
+		q := qs[256*i : 256*i+256]
+		bs := bsums[16*i : 16*i+16]
+		mx, amax := signedAbsMax(xb)
+		if amax == 0 || math.IsNaN(float64(amax)) {
+			d[i] = 0
+			clear(q)
+			clear(bs)
+			continue
+		}
+		iscale := -127 / mx
+		for j, v := range xb {
+			q[j] = int8(min(127, nearestInt(iscale*v)))
+		}
+		for j := range bs {
+			sum := 0
+			for _, v := range q[16*j : 16*j+16] {
+				sum += int(v)
+			}
+			bs[j] = int16(sum)
+		}
+		d[i] = 1 / iscale
+	}
+}
+
+// roundHalfAway is C's roundf for |x| < 2^30, without a call: in float64
+// x ± 0.5 is exact, so truncating it rounds halves away from zero.
+func roundHalfAway(x float32) int32 {
+	if x < 0 {
+		return int32(float64(x) - 0.5)
+	}
+	return int32(float64(x) + 0.5)
+}

@@ -1,0 +1,341 @@
+package kernels
+
+import (
+	"encoding/binary"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/gaianet-go/gaianet/gguf"
+)
+
+var matmulTypes = []gguf.TensorType{
+	gguf.TypeF32, gguf.TypeF16, gguf.TypeBF16,
+	gguf.TypeQ4_0, gguf.TypeQ4_1, gguf.TypeQ5_0, gguf.TypeQ5_1, gguf.TypeQ8_0,
+	gguf.TypeQ2_K, gguf.TypeQ3_K, gguf.TypeQ4_K, gguf.TypeQ5_K, gguf.TypeQ6_K, gguf.TypeQ8_K,
+}
+
+// randomWeights returns rows×cols weights of type t: quantized from random
+// floats where a quantizer exists, otherwise random block bytes with sane
+// f16 scales.
+func randomWeights(r *rand.Rand, t gguf.TensorType, rows, cols int) []byte {
+	rs := t.RowSize(cols)
+	w := make([]byte, rows*rs)
+	if Quantizable(t) && t != gguf.TypeQ8_K {
+		x := make([]float32, rows*cols)
+		for i := range x {
+			x[i] = float32(r.NormFloat64())
+		}
+		if err := Quantize(t, x, w); err != nil {
+			panic(err)
+		}
+		return w
+	}
+	for i := range w {
+		w[i] = byte(r.Uint32())
+	}
+	scale := func() uint16 { return F32ToF16(float32(r.Float64()*0.01 + 0.001)) }
+	ts := t.TypeSize()
+	for off := 0; off < len(w); off += ts {
+		b := w[off : off+ts]
+		switch t {
+		case gguf.TypeQ2_K:
+			binary.LittleEndian.PutUint16(b[80:], scale())
+			binary.LittleEndian.PutUint16(b[82:], scale())
+		case gguf.TypeQ3_K:
+			binary.LittleEndian.PutUint16(b[108:], scale())
+		case gguf.TypeQ4_K, gguf.TypeQ5_K:
+			binary.LittleEndian.PutUint16(b[0:], scale())
+			binary.LittleEndian.PutUint16(b[2:], scale())
+		case gguf.TypeQ6_K:
+			binary.LittleEndian.PutUint16(b[208:], scale())
+		case gguf.TypeQ8_K:
+			binary.LittleEndian.PutUint32(b, math.Float32bits(float32(r.Float64()*0.01+0.001)))
+		}
+	}
+	return w
+}
+
+// refActs returns the activations as the kernels see them: quantized to
+// the weight type's 8-bit partner and decoded again (or rounded to F16/BF16).
+func refActs(t gguf.TensorType, x []float32) []float32 {
+	y := make([]float32, len(x))
+	var at gguf.TensorType
+	switch actKindOf(t) {
+	case actF32:
+		copy(y, x)
+		return y
+	case actF16:
+		for i, v := range x {
+			y[i] = F16ToF32(F32ToF16(v))
+		}
+		return y
+	case actBF16:
+		for i, v := range x {
+			y[i] = BF16ToF32(F32ToBF16(v))
+		}
+		return y
+	case actQ8_0, actQ8_1:
+		at = gguf.TypeQ8_0
+	case actQ8K:
+		at = gguf.TypeQ8_K
+	}
+	b := make([]byte, at.RowSize(len(x)))
+	if err := Quantize(at, x, b); err != nil {
+		panic(err)
+	}
+	if err := Dequantize(at, b, y); err != nil {
+		panic(err)
+	}
+	return y
+}
+
+// checkMatMul runs MatMul on p and compares every output with a float64
+// dot product of dequantized weights and reference activations.
+func checkMatMul(t *testing.T, p *Pool, typ gguf.TensorType, rows, cols, batch int, seed uint64) {
+	t.Helper()
+	r := rand.New(rand.NewPCG(seed, uint64(typ)))
+	w := randomWeights(r, typ, rows, cols)
+	x := make([]float32, batch*cols)
+	for i := range x {
+		x[i] = float32(r.NormFloat64())
+	}
+	out := make([]float32, batch*rows+3)
+	for i := range out {
+		out[i] = float32(math.NaN())
+	}
+	MatMul(p, typ, w, rows, cols, x, batch, out)
+	wf := make([]float32, rows*cols)
+	if err := Dequantize(typ, w, wf); err != nil {
+		t.Fatal(err)
+	}
+	tol := 2e-5
+	if actKindOf(typ) == actQ8_1 {
+		tol = 2e-3 // the s = f16(d*sum) term is rounded
+	}
+	for b := 0; b < batch; b++ {
+		xa := refActs(typ, x[b*cols:(b+1)*cols])
+		for rr := 0; rr < rows; rr++ {
+			var want, mag float64
+			for c := 0; c < cols; c++ {
+				v := float64(wf[rr*cols+c]) * float64(xa[c])
+				want += v
+				mag += math.Abs(v)
+			}
+			got := float64(out[b*rows+rr])
+			if math.IsNaN(got) || math.Abs(got-want) > tol*mag+1e-6 {
+				t.Fatalf("%v %dx%d batch %d: out[%d][%d] = %v, want %v (mag %v)", typ, rows, cols, batch, b, rr, got, want, mag)
+			}
+		}
+	}
+	for i := batch * rows; i < len(out); i++ {
+		if !math.IsNaN(float64(out[i])) {
+			t.Fatalf("MatMul wrote past the output")
+		}
+	}
+}
+
+func TestMatMul(t *testing.T) {
+	pools := map[string]*Pool{"1": NewPool(1), "3": NewPool(3)}
+	defer func() {
+		for _, p := range pools {
+			p.Close()
+		}
+	}()
+	gen := NewPool(2)
+	gen.ks = genericKernels
+	defer gen.Close()
+	pools["generic"] = gen
+	shapes := []struct{ rows, cols, batch int }{
+		{1, 256, 1}, {37, 512, 1}, {37, 512, 3}, {19, 256, 40}, {23, 512, 7}, {5, 256, 4},
+	}
+	for _, typ := range matmulTypes {
+		for name, p := range pools {
+			for _, s := range shapes {
+				t.Run(fmt.Sprintf("%v/pool%s/%dx%dx%d", typ, name, s.rows, s.cols, s.batch), func(t *testing.T) {
+					checkMatMul(t, p, typ, s.rows, s.cols, s.batch, 7)
+				})
+			}
+		}
+	}
+}
+
+func TestMatMulNoAlloc(t *testing.T) {
+	p := NewPool(2)
+	defer p.Close()
+	r := rand.New(rand.NewPCG(1, 1))
+	for _, typ := range []gguf.TensorType{gguf.TypeQ4_0, gguf.TypeQ4_K, gguf.TypeF16} {
+		rows, cols, batch := 64, 512, 4
+		w := randomWeights(r, typ, rows, cols)
+		x := make([]float32, batch*cols)
+		out := make([]float32, batch*rows)
+		MatMul(p, typ, w, rows, cols, x, batch, out)
+		n := testing.AllocsPerRun(20, func() {
+			MatMul(p, typ, w, rows, cols, x, batch, out)
+			MatMul(p, typ, w, rows, cols, x, 1, out)
+		})
+		if n != 0 {
+			t.Errorf("%v: %v allocations per call", typ, n)
+		}
+	}
+}
+
+func TestMatMulPanics(t *testing.T) {
+	p := NewPool(1)
+	defer p.Close()
+	for name, f := range map[string]func(){
+		"type": func() {
+			MatMul(p, gguf.TypeIQ2_XXS, make([]byte, 66), 1, 256, make([]float32, 256), 1, make([]float32, 1))
+		},
+		"cols":   func() { MatMul(p, gguf.TypeQ4_0, make([]byte, 100), 1, 33, make([]float32, 33), 1, make([]float32, 1)) },
+		"weight": func() { MatMul(p, gguf.TypeQ4_0, make([]byte, 17), 1, 32, make([]float32, 32), 1, make([]float32, 1)) },
+		"x":      func() { MatMul(p, gguf.TypeQ4_0, make([]byte, 18), 1, 32, make([]float32, 31), 1, make([]float32, 1)) },
+		"out":    func() { MatMul(p, gguf.TypeQ4_0, make([]byte, 18), 1, 32, make([]float32, 64), 2, make([]float32, 1)) },
+	} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("%s: no panic", name)
+				}
+			}()
+			f()
+		}()
+	}
+}
+
+func TestParallel(t *testing.T) {
+	for _, workers := range []int{1, 2, 5} {
+		p := NewPool(workers)
+		for _, n := range []int{0, 1, 2, 7, 100, 1001} {
+			hits := make([]atomic.Int32, n)
+			p.Parallel(n, func(lo, hi int) {
+				if lo < 0 || hi > n || lo >= hi {
+					t.Errorf("bad range [%d,%d) of %d", lo, hi, n)
+					return
+				}
+				for i := lo; i < hi; i++ {
+					hits[i].Add(1)
+				}
+			})
+			for i := range hits {
+				if h := hits[i].Load(); h != 1 {
+					t.Fatalf("workers %d n %d: index %d visited %d times", workers, n, i, h)
+				}
+			}
+		}
+		if p.Size() != workers {
+			t.Errorf("Size() = %d, want %d", p.Size(), workers)
+		}
+		p.Close()
+		p.Close()
+	}
+	p0 := NewPool(0)
+	defer p0.Close()
+	if p0.Size() < 1 {
+		t.Error("NewPool(0) has no workers")
+	}
+}
+
+func TestParallelNoAlloc(t *testing.T) {
+	p := NewPool(3)
+	defer p.Close()
+	var sum atomic.Int64
+	fn := func(lo, hi int) { sum.Add(int64(hi - lo)) }
+	if n := testing.AllocsPerRun(100, func() { p.Parallel(64, fn) }); n != 0 {
+		t.Errorf("Parallel: %v allocations per call", n)
+	}
+}
+
+func TestRoundHalfAway(t *testing.T) {
+	for _, x := range []float32{0, 0.5, -0.5, 1.5, -1.5, 2.5, 0.49999997, -0.49999997, 126.5, -127, 3.2, -3.7} {
+		if got, want := roundHalfAway(x), int32(roundf(x)); got != want {
+			t.Errorf("roundHalfAway(%v) = %d, want %d", x, got, want)
+		}
+	}
+}
+
+// TestActQuantMatchesQuantize checks the split-layout activation
+// quantizers produce exactly what Quantize writes in ggml blocks.
+func TestActQuantMatchesQuantize(t *testing.T) {
+	r := rand.New(rand.NewPCG(8, 9))
+	cols := 512
+	x := make([]float32, cols)
+	for i := range x {
+		x[i] = float32(r.NormFloat64())
+		if i%7 == 0 {
+			x[i] = float32(r.IntN(20)) - 10 // exact values produce ties
+		}
+	}
+	qs := make([]int8, cols)
+	d := make([]float32, cols/32)
+	s := make([]float32, cols/32)
+	quantActQ8_1(x, qs, d, s)
+	b := make([]byte, gguf.TypeQ8_1.RowSize(cols))
+	if err := Quantize(gguf.TypeQ8_1, x, b); err != nil {
+		t.Fatal(err)
+	}
+	for i := range d {
+		blk := b[36*i : 36*i+36]
+		if F16ToF32(binary.LittleEndian.Uint16(blk)) != d[i] || F16ToF32(binary.LittleEndian.Uint16(blk[2:])) != s[i] {
+			t.Fatalf("Q8_1 block %d scale mismatch", i)
+		}
+		for j := 0; j < 32; j++ {
+			if int8(blk[4+j]) != qs[32*i+j] {
+				t.Fatalf("Q8_1 block %d value %d: %d vs %d", i, j, qs[32*i+j], int8(blk[4+j]))
+			}
+		}
+	}
+	quantActQ8_0(x, qs, d, s)
+	for i := range d {
+		if F16ToF32(binary.LittleEndian.Uint16(b[36*i:])) != d[i] {
+			t.Fatalf("Q8_0 block %d scale mismatch", i)
+		}
+	}
+	dk := make([]float32, cols/256)
+	bs := make([]int16, cols/16)
+	quantActQ8K(x, qs, dk, bs)
+	bk := make([]byte, gguf.TypeQ8_K.RowSize(cols))
+	if err := Quantize(gguf.TypeQ8_K, x, bk); err != nil {
+		t.Fatal(err)
+	}
+	for i := range dk {
+		blk := bk[292*i : 292*i+292]
+		if math.Float32frombits(binary.LittleEndian.Uint32(blk)) != dk[i] {
+			t.Fatalf("Q8_K block %d scale mismatch", i)
+		}
+		for j := 0; j < 256; j++ {
+			if int8(blk[4+j]) != qs[256*i+j] {
+				t.Fatalf("Q8_K block %d value %d mismatch", i, j)
+			}
+		}
+		for j := 0; j < 16; j++ {
+			if int16(binary.LittleEndian.Uint16(blk[260+2*j:])) != bs[16*i+j] {
+				t.Fatalf("Q8_K block %d bsum %d mismatch", i, j)
+			}
+		}
+	}
+}
+
+// TestParallelParkAndWake exercises workers that have parked (idle longer
+// than spinTime) and are woken, and Close of a Pool with parked workers.
+func TestParallelParkAndWake(t *testing.T) {
+	p := NewPool(3)
+	for round := 0; round < 5; round++ {
+		var n atomic.Int64
+		p.Parallel(300, func(lo, hi int) { n.Add(int64(hi - lo)) })
+		if n.Load() != 300 {
+			t.Fatalf("round %d: covered %d of 300", round, n.Load())
+		}
+		time.Sleep(3 * spinTime)
+	}
+	p.Close()
+	defer func() {
+		if recover() == nil {
+			t.Error("Parallel after Close did not panic")
+		}
+	}()
+	p.Parallel(10, func(lo, hi int) {})
+}

@@ -1,0 +1,93 @@
+package kernels
+
+import (
+	"math"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/gaianet-go/gaianet/gguf"
+)
+
+// sharedDir returns /work/shared as ../shared from the module root, or
+// skips the test when it is absent.
+func sharedDir(t testing.TB) string {
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("no go.mod above the test directory")
+		}
+		dir = parent
+	}
+	shared := filepath.Join(dir, "..", "shared")
+	if _, err := os.Stat(shared); err != nil {
+		t.Skip("shared test data not found at ../shared")
+	}
+	return shared
+}
+
+// TestMatMulRealModels runs MatMul on the weight matrices of the
+// conformance models, quantized by llama.cpp, and compares with a float64
+// product of Dequantize'd weights and reference-quantized activations.
+func TestMatMulRealModels(t *testing.T) {
+	models, err := filepath.Glob(filepath.Join(sharedDir(t), "conformance", "models", "*.gguf"))
+	if err != nil || len(models) == 0 {
+		t.Skip("no conformance models")
+	}
+	p := NewPool(2)
+	defer p.Close()
+	r := rand.New(rand.NewPCG(3, 3))
+	seen := map[gguf.TensorType]bool{}
+	for _, path := range models {
+		f, err := gguf.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range f.Tensors {
+			ti := &f.Tensors[i]
+			if len(ti.Dims) != 2 || !Supported(ti.Type) {
+				continue
+			}
+			cols, rows := ti.Dim(0), min(ti.Dim(1), 48)
+			w := f.TensorData(ti)[:rows*ti.Type.RowSize(cols)]
+			seen[ti.Type] = true
+			for _, batch := range []int{1, 5} {
+				x := make([]float32, batch*cols)
+				for j := range x {
+					x[j] = float32(r.NormFloat64())
+				}
+				out := make([]float32, batch*rows)
+				MatMul(p, ti.Type, w, rows, cols, x, batch, out)
+				wf := make([]float32, rows*cols)
+				if err := Dequantize(ti.Type, w, wf); err != nil {
+					t.Fatal(err)
+				}
+				for b := 0; b < batch; b++ {
+					xa := refActs(ti.Type, x[b*cols:(b+1)*cols])
+					for rr := 0; rr < rows; rr++ {
+						var want, mag float64
+						for c := 0; c < cols; c++ {
+							v := float64(wf[rr*cols+c]) * float64(xa[c])
+							want += v
+							mag += math.Abs(v)
+						}
+						got := float64(out[b*rows+rr])
+						if math.Abs(got-want) > 2e-5*mag+1e-6 {
+							t.Fatalf("%s %s (%v) batch %d row %d: got %v, want %v", filepath.Base(path), ti.Name, ti.Type, batch, rr, got, want)
+						}
+					}
+				}
+			}
+		}
+		f.Close()
+	}
+	t.Logf("types checked: %v", seen)
+}

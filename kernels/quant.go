@@ -1,0 +1,291 @@
+package kernels
+
+import (
+	"encoding/binary"
+	"fmt"
+	"math"
+
+	"github.com/gaianet-go/gaianet/gguf"
+)
+
+// Quantizers follow ggml's reference C quantizers (quantize_row_*_ref)
+// operation for operation: same float32 scale computation, same rounding
+// (roundf for Q8_0/Q8_1, truncation after +0.5 / +8.5 / +16.5 for the
+// 4/5-bit types, round-half-even nearest_int for Q8_K).
+
+// Quantizable reports whether Quantize can produce tensors of type t.
+func Quantizable(t gguf.TensorType) bool {
+	switch t {
+	case gguf.TypeF32, gguf.TypeF16, gguf.TypeBF16,
+		gguf.TypeQ4_0, gguf.TypeQ4_1, gguf.TypeQ5_0, gguf.TypeQ5_1,
+		gguf.TypeQ8_0, gguf.TypeQ8_1, gguf.TypeQ8_K,
+		gguf.TypeQ2_K, gguf.TypeQ3_K, gguf.TypeQ4_K, gguf.TypeQ5_K, gguf.TypeQ6_K:
+		return true
+	}
+	return false
+}
+
+// Quantize encodes src as type t into dst, which must hold at least
+// t.RowSize(len(src)) bytes; len(src) must be a multiple of t.BlockSize().
+// It returns an error for a type it cannot produce or bad sizes.
+// Safe for concurrent use.
+func Quantize(t gguf.TensorType, src []float32, dst []byte) error {
+	if !Quantizable(t) {
+		return fmt.Errorf("kernels: quantize %v: %w", t, ErrUnsupported)
+	}
+	need := t.RowSize(len(src))
+	if need < 0 {
+		return fmt.Errorf("kernels: quantize %v: %d values is not a multiple of the block size %d", t, len(src), t.BlockSize())
+	}
+	if len(dst) < need {
+		return fmt.Errorf("kernels: quantize %v: %d values need %d bytes, have %d", t, len(src), need, len(dst))
+	}
+	dst = dst[:need]
+	switch t {
+	case gguf.TypeF32:
+		for i, v := range src {
+			binary.LittleEndian.PutUint32(dst[4*i:], math.Float32bits(v))
+		}
+		return nil
+	case gguf.TypeF16:
+		for i, v := range src {
+			binary.LittleEndian.PutUint16(dst[2*i:], F32ToF16(v))
+		}
+		return nil
+	case gguf.TypeBF16:
+		for i, v := range src {
+			binary.LittleEndian.PutUint16(dst[2*i:], F32ToBF16(v))
+		}
+		return nil
+	}
+	var f func(x []float32, b []byte)
+	switch t {
+	case gguf.TypeQ4_0:
+		f = quantBlockQ4_0
+	case gguf.TypeQ4_1:
+		f = quantBlockQ4_1
+	case gguf.TypeQ5_0:
+		f = quantBlockQ5_0
+	case gguf.TypeQ5_1:
+		f = quantBlockQ5_1
+	case gguf.TypeQ8_0:
+		f = quantBlockQ8_0
+	case gguf.TypeQ8_1:
+		f = quantBlockQ8_1
+	case gguf.TypeQ8_K:
+		f = quantBlockQ8K
+	case gguf.TypeQ2_K:
+		f = quantBlockQ2K
+	case gguf.TypeQ3_K:
+		f = quantBlockQ3K
+	case gguf.TypeQ4_K:
+		f = quantBlockQ4K
+	case gguf.TypeQ5_K:
+		f = quantBlockQ5K
+	case gguf.TypeQ6_K:
+		f = quantBlockQ6K
+	}
+	bs, ts := t.BlockSize(), t.TypeSize()
+	for i := 0; i < len(src)/bs; i++ {
+		f(src[i*bs:(i+1)*bs], dst[i*ts:(i+1)*ts])
+	}
+	return nil
+}
+
+// roundf rounds half away from zero, like C's roundf.
+func roundf(x float32) float32 { return float32(math.Round(float64(x))) }
+
+// nearestInt rounds to the nearest integer, ties to even, exactly like
+// ggml's nearest_int (valid for |x| < 2^22).
+func nearestInt(x float32) int32 {
+	v := x + 12582912
+	return int32(math.Float32bits(v)&0x007fffff) - 0x00400000
+}
+
+// absMax returns max |x| (NaNs are skipped).
+func absMax(x []float32) float32 {
+	// Four running maxima break the compare dependency chain.
+	var m0, m1, m2, m3 float32
+	i := 0
+	for ; i+4 <= len(x); i += 4 {
+		a0 := math.Float32frombits(math.Float32bits(x[i]) &^ (1 << 31))
+		a1 := math.Float32frombits(math.Float32bits(x[i+1]) &^ (1 << 31))
+		a2 := math.Float32frombits(math.Float32bits(x[i+2]) &^ (1 << 31))
+		a3 := math.Float32frombits(math.Float32bits(x[i+3]) &^ (1 << 31))
+		if a0 > m0 {
+			m0 = a0
+		}
+		if a1 > m1 {
+			m1 = a1
+		}
+		if a2 > m2 {
+			m2 = a2
+		}
+		if a3 > m3 {
+			m3 = a3
+		}
+	}
+	for ; i < len(x); i++ {
+		if a := math.Float32frombits(math.Float32bits(x[i]) &^ (1 << 31)); a > m0 {
+			m0 = a
+		}
+	}
+	if m1 > m0 {
+		m0 = m1
+	}
+	if m3 > m2 {
+		m2 = m3
+	}
+	if m2 > m0 {
+		m0 = m2
+	}
+	return m0
+}
+
+// signedAbsMax returns the value with the largest magnitude (the first
+// one on ties) and its magnitude.
+func signedAbsMax(x []float32) (mx, amax float32) {
+	for _, v := range x {
+		if a := math.Float32frombits(math.Float32bits(v) &^ (1 << 31)); amax < a {
+			amax, mx = a, v
+		}
+	}
+	return mx, amax
+}
+
+func minMax(x []float32) (lo, hi float32) {
+	lo, hi = math.MaxFloat32, -math.MaxFloat32
+	for _, v := range x {
+		if v < lo {
+			lo = v
+		}
+		if v > hi {
+			hi = v
+		}
+	}
+	return lo, hi
+}
+
+func inv(d float32) float32 {
+	if d == 0 {
+		return 0
+	}
+	return 1 / d
+}
+
+// trunc8 converts like C's (int8_t)f for in-range f (truncation).
+func trunc8(f float32) int { return int(int8(int32(f))) }
+
+func quantBlockQ8_0(x []float32, b []byte) {
+	x = x[:32]
+	d := absMax(x) / 127
+	id := inv(d)
+	binary.LittleEndian.PutUint16(b, F32ToF16(d))
+	qs := b[2:34]
+	for j, v := range x {
+		qs[j] = byte(int8(roundf(v * id)))
+	}
+}
+
+func quantBlockQ8_1(x []float32, b []byte) {
+	x = x[:32]
+	d := absMax(x) / 127
+	id := inv(d)
+	binary.LittleEndian.PutUint16(b, F32ToF16(d))
+	qs := b[4:36]
+	sum := 0
+	for j, v := range x {
+		q := int8(roundf(v * id))
+		qs[j] = byte(q)
+		sum += int(q)
+	}
+	binary.LittleEndian.PutUint16(b[2:], F32ToF16(float32(sum)*d))
+}
+
+func quantBlockQ8K(x []float32, b []byte) {
+	x = x[:256]
+	qs := b[4:260]
+	mx, amax := signedAbsMax(x)
+	if amax == 0 {
+		clear(b[:292])
+		return
+	}
+	iscale := -127 / mx
+	for j, v := range x {
+		qs[j] = byte(int8(min(127, nearestInt(iscale*v))))
+	}
+	for j := 0; j < 16; j++ {
+		sum := 0
+		for _, q := range qs[16*j : 16*j+16] {
+			sum += int(int8(q))
+		}
+		binary.LittleEndian.PutUint16(b[260+2*j:], uint16(int16(sum)))
+	}
+	binary.LittleEndian.PutUint32(b, math.Float32bits(1/iscale))
+}
+
+func quantBlockQ4_0(x []float32, b []byte) {
+	x = x[:32]
+	mx, _ := signedAbsMax(x)
+	d := mx / -8
+	id := inv(d)
+	binary.LittleEndian.PutUint16(b, F32ToF16(d))
+	qs := b[2:18]
+	for j := range qs {
+		x0 := min(15, trunc8(kMA(16, x[j], id, 8.5)))
+		x1 := min(15, trunc8(kMA(16, x[16+j], id, 8.5)))
+		qs[j] = byte(x0) | byte(x1)<<4
+	}
+}
+
+func quantBlockQ4_1(x []float32, b []byte) {
+	x = x[:32]
+	lo, hi := minMax(x)
+	d := (hi - lo) / 15
+	id := inv(d)
+	binary.LittleEndian.PutUint16(b, F32ToF16(d))
+	binary.LittleEndian.PutUint16(b[2:], F32ToF16(lo))
+	qs := b[4:20]
+	for j := range qs {
+		x0 := min(15, trunc8(float32((x[j]-lo)*id)+0.5))
+		x1 := min(15, trunc8(float32((x[16+j]-lo)*id)+0.5))
+		qs[j] = byte(x0) | byte(x1)<<4
+	}
+}
+
+func quantBlockQ5_0(x []float32, b []byte) {
+	x = x[:32]
+	mx, _ := signedAbsMax(x)
+	d := mx / -16
+	id := inv(d)
+	binary.LittleEndian.PutUint16(b, F32ToF16(d))
+	qs := b[6:22]
+	var qh uint32
+	for j := range qs {
+		x0 := min(31, trunc8(kMA(16, x[j], id, 16.5)))
+		x1 := min(31, trunc8(kMA(16, x[16+j], id, 16.5)))
+		qs[j] = byte(x0&15) | byte(x1&15)<<4
+		qh |= uint32(x0>>4&1) << j
+		qh |= uint32(x1>>4&1) << (j + 16)
+	}
+	binary.LittleEndian.PutUint32(b[2:], qh)
+}
+
+func quantBlockQ5_1(x []float32, b []byte) {
+	x = x[:32]
+	lo, hi := minMax(x)
+	d := (hi - lo) / 31
+	id := inv(d)
+	binary.LittleEndian.PutUint16(b, F32ToF16(d))
+	binary.LittleEndian.PutUint16(b[2:], F32ToF16(lo))
+	qs := b[8:24]
+	var qh uint32
+	for j := range qs {
+		x0 := byte(int32(float32((x[j]-lo)*id) + 0.5))
+		x1 := byte(int32(float32((x[16+j]-lo)*id) + 0.5))
+		qs[j] = x0&15 | (x1&15)<<4
+		qh |= uint32(x0>>4&1) << j
+		qh |= uint32(x1>>4&1) << (j + 16)
+	}
+	binary.LittleEndian.PutUint32(b[4:], qh)
+}

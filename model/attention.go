@@ -1,0 +1,135 @@
+package model
+
+import (
+	"math"
+
+	"github.com/gaianet-go/gaianet/gguf"
+	"github.com/gaianet-go/gaianet/kernels"
+)
+
+// Causal attention over the F16 cache.
+//
+// The entries of a chunk are grouped into runs: consecutive entries of one
+// slot, at most attnRun long. A work item is one run and one KV head: it
+// serves every entry of the run and every query head sharing the KV head
+// (GQA) from that head's keys and values for positions 0..max(pos of the
+// run), which are contiguous in the cache. An F16 cache is read in place
+// with the F16 dot and axpy kernels (the hardware converts); a Q8_0 or F32
+// cache is first widened to float32 once per item. A decode step of many
+// sequences spreads over the workers by sequence and head, a prefill chunk
+// by runs of tokens and head.
+
+// attnRun bounds the entries of one work item, so that a long prefill
+// still splits over the workers.
+const attnRun = 32
+
+// attnItem is a run of entries [lo,hi) of one slot.
+type attnItem struct {
+	lo, hi int
+	maxPos int
+}
+
+// attnScratch is one worker's buffers: the scores of the query heads of a
+// group (group x ctx) and, allocated on first use by a cache that is not
+// F16, widened keys and values of one KV head (ctx x HeadDim each).
+type attnScratch struct {
+	k, v   []float32
+	scores []float32
+	wide   int // length of k and v once allocated
+}
+
+func newAttnScratch(c *Config, ctx int) *attnScratch {
+	group := c.Heads / c.KVHeads
+	return &attnScratch{scores: make([]float32, group*ctx), wide: ctx * c.HeadDim}
+}
+
+// attnTask computes attention for a chunk; its fields are set per call so
+// that running it does not allocate.
+type attnTask struct {
+	st    *State
+	c     *Cache
+	l     int
+	b     Batch
+	items []attnItem
+	scale float32
+	fn    func(lo, hi int)
+}
+
+// run computes st.att for every entry of b from layer l of c.
+func (a *attnTask) run(c *Cache, l int, b Batch) {
+	cfg := &a.st.m.Config
+	a.c, a.l, a.b = c, l, b
+	a.scale = float32(1 / math.Sqrt(float64(cfg.HeadDim)))
+	a.items = a.items[:0]
+	for i := 0; i < b.Len(); {
+		j := i + 1
+		for j < b.Len() && j-i < attnRun && b.Slot[j] == b.Slot[i] {
+			j++
+		}
+		mp := 0
+		for _, p := range b.Pos[i:j] {
+			mp = max(mp, int(p))
+		}
+		a.items = append(a.items, attnItem{lo: i, hi: j, maxPos: mp})
+		i = j
+	}
+	if a.fn == nil {
+		a.fn = a.do
+	}
+	a.st.pool.Parallel(len(a.items)*cfg.KVHeads, a.fn)
+	a.c, a.b = nil, Batch{}
+}
+
+// do handles work items [lo,hi): item it is run it/KVHeads, KV head
+// it%KVHeads.
+func (a *attnTask) do(lo, hi int) {
+	st := a.st
+	cfg := &st.m.Config
+	sc := <-st.scratch
+	defer func() { st.scratch <- sc }()
+	hd, qd := cfg.HeadDim, cfg.QDim()
+	group := cfg.Heads / cfg.KVHeads
+	for it := lo; it < hi; it++ {
+		run, h := a.items[it/cfg.KVHeads], it%cfg.KVHeads
+		slot := int(a.b.Slot[run.lo])
+		n := run.maxPos + 1
+		// An F16 cache is read in place by the F16 kernels (hardware
+		// conversion); other types are widened to float32 once per run.
+		var k16, v16 []uint16
+		if a.c.Type == gguf.TypeF16 {
+			k16, v16 = a.c.f16Span(a.l, slot, h, n)
+		} else {
+			if sc.k == nil {
+				sc.k, sc.v = make([]float32, sc.wide), make([]float32, sc.wide)
+			}
+			a.c.widen(a.l, slot, h, n, sc.k, sc.v)
+		}
+		for i := run.lo; i < run.hi; i++ {
+			m := int(a.b.Pos[i]) + 1
+			for g := 0; g < group; g++ {
+				qh := h*group + g
+				q := st.q[i*qd+qh*hd : i*qd+(qh+1)*hd]
+				s := sc.scores[g*m : (g+1)*m]
+				out := st.att[i*qd+qh*hd : i*qd+(qh+1)*hd]
+				clear(out)
+				if k16 != nil {
+					for p := range s {
+						s[p] = kernels.DotF16F32(k16[p*hd:(p+1)*hd], q) * a.scale
+					}
+					kernels.Softmax(s)
+					for p, w := range s {
+						kernels.AxpyF16(w, v16[p*hd:(p+1)*hd], out)
+					}
+					continue
+				}
+				for p := range s {
+					s[p] = kernels.DotF32(sc.k[p*hd:(p+1)*hd], q) * a.scale
+				}
+				kernels.Softmax(s)
+				for p, w := range s {
+					kernels.AxpyF32(w, sc.v[p*hd:(p+1)*hd], out)
+				}
+			}
+		}
+	}
+}

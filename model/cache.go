@@ -1,0 +1,181 @@
+package model
+
+import (
+	"fmt"
+	"unsafe"
+
+	"github.com/gaianet-go/gaianet/gguf"
+	"github.com/gaianet-go/gaianet/kernels"
+)
+
+// Cache is the attention KV cache: for every layer, Slots independent
+// sequences of up to Ctx positions, keys and values stored as Type (F16 by
+// default; Q8_0 halves the memory again; F32 for exactness in tests).
+//
+// Layout per layer, for keys and values alike: one row of HeadDim values
+// encoded as Type per (slot, KV head, position), positions innermost:
+//
+//	k[layer][((slot*KVHeads + head)*Ctx + pos)*headBytes : ...+headBytes]
+//
+// so attention reads positions 0..p of one head as one contiguous span.
+// Position p of a slot lives at cell p; the caller (package engine) tracks
+// how many positions of each slot are filled; Cache itself has no notion of
+// validity. A Cache must not be used by two forward passes at once.
+type Cache struct {
+	Slots, Ctx, Layers int
+	Type               gguf.TensorType
+	kvHeads, headDim   int
+	headBytes          int
+	k, v               [][]byte
+}
+
+// NewCache allocates a cache for model m with the given slots, context
+// length per slot and element type (F32, F16 or Q8_0).
+func NewCache(m *Model, slots, ctx int, typ gguf.TensorType) (*Cache, error) {
+	if slots < 1 || ctx < 1 {
+		return nil, fmt.Errorf("model: cache of %d slots x %d positions", slots, ctx)
+	}
+	cfg := &m.Config
+	switch typ {
+	case gguf.TypeF32, gguf.TypeF16, gguf.TypeQ8_0:
+	default:
+		return nil, fmt.Errorf("%w: KV cache type %v", ErrUnsupported, typ)
+	}
+	hb := typ.RowSize(cfg.HeadDim)
+	if hb < 0 {
+		return nil, fmt.Errorf("%w: KV cache type %v needs a head length that is a multiple of %d, have %d", ErrUnsupported, typ, typ.BlockSize(), cfg.HeadDim)
+	}
+	c := &Cache{Slots: slots, Ctx: ctx, Layers: cfg.Layers, Type: typ, kvHeads: cfg.KVHeads, headDim: cfg.HeadDim, headBytes: hb}
+	size := slots * cfg.KVHeads * ctx * hb
+	c.k = make([][]byte, c.Layers)
+	c.v = make([][]byte, c.Layers)
+	for l := range c.k {
+		c.k[l] = make([]byte, size)
+		c.v[l] = make([]byte, size)
+	}
+	return c, nil
+}
+
+// Bytes returns the memory the cache holds.
+func (c *Cache) Bytes() int64 {
+	return 2 * int64(c.Layers) * int64(c.Slots*c.kvHeads*c.Ctx) * int64(c.headBytes)
+}
+
+// span returns the byte range of positions [from, to) of one head.
+func (c *Cache) span(slot, head, from, to int) (int, int) {
+	base := (slot*c.kvHeads + head) * c.Ctx
+	return (base + from) * c.headBytes, (base + to) * c.headBytes
+}
+
+// put encodes the keys and values (KVDim each) of one position.
+func (c *Cache) put(l, slot, pos int, k, v []float32) {
+	hd := c.headDim
+	for h := 0; h < c.kvHeads; h++ {
+		a, b := c.span(slot, h, pos, pos+1)
+		c.encode(c.k[l][a:b], k[h*hd:(h+1)*hd])
+		c.encode(c.v[l][a:b], v[h*hd:(h+1)*hd])
+	}
+}
+
+func (c *Cache) encode(dst []byte, src []float32) {
+	if c.Type == gguf.TypeF16 {
+		kernels.F32ToF16Row(unsafe.Slice((*uint16)(unsafe.Pointer(unsafe.SliceData(dst))), len(src)), src)
+		return
+	}
+	if err := kernels.Quantize(c.Type, src, dst); err != nil {
+		panic(err) // sizes are fixed by NewCache
+	}
+}
+
+// widen decodes positions [0, n) of one head into k and v (n*HeadDim each).
+func (c *Cache) widen(l, slot, head, n int, k, v []float32) {
+	a, b := c.span(slot, head, 0, n)
+	m := n * c.headDim
+	if c.Type == gguf.TypeF16 {
+		kernels.F16ToF32Row(k[:m], unsafe.Slice((*uint16)(unsafe.Pointer(unsafe.SliceData(c.k[l][a:b]))), m))
+		kernels.F16ToF32Row(v[:m], unsafe.Slice((*uint16)(unsafe.Pointer(unsafe.SliceData(c.v[l][a:b]))), m))
+		return
+	}
+	if err := kernels.Dequantize(c.Type, c.k[l][a:b], k[:m]); err != nil {
+		panic(err)
+	}
+	if err := kernels.Dequantize(c.Type, c.v[l][a:b], v[:m]); err != nil {
+		panic(err)
+	}
+}
+
+// f16Span returns the keys and values of positions [0, n) of one head of
+// an F16 cache, n*HeadDim values each, aliasing the cache.
+func (c *Cache) f16Span(l, slot, head, n int) (k, v []uint16) {
+	a, b := c.span(slot, head, 0, n)
+	m := n * c.headDim
+	k = unsafe.Slice((*uint16)(unsafe.Pointer(unsafe.SliceData(c.k[l][a:b]))), m)
+	v = unsafe.Slice((*uint16)(unsafe.Pointer(unsafe.SliceData(c.v[l][a:b]))), m)
+	return k, v
+}
+
+// Copy copies positions [0,n) of slot src into slot dst, so that dst can
+// continue a sequence that shares that prefix.
+func (c *Cache) Copy(dst, src, n int) {
+	if dst == src || n <= 0 {
+		return
+	}
+	for l := range c.k {
+		for h := 0; h < c.kvHeads; h++ {
+			a, b := c.span(dst, h, 0, n)
+			x, y := c.span(src, h, 0, n)
+			copy(c.k[l][a:b], c.k[l][x:y])
+			copy(c.v[l][a:b], c.v[l][x:y])
+		}
+	}
+}
+
+// Shift removes positions [keep, keep+discard) of a slot holding n
+// positions: later positions move down by discard and their keys are
+// rotated back by discard positions, as llama.cpp's context shift does.
+// Afterwards the slot holds n-discard positions.
+func (m *Model) Shift(c *Cache, slot, keep, discard, n int) error {
+	if keep < 0 || discard <= 0 || keep+discard > n || n > c.Ctx || slot < 0 || slot >= c.Slots {
+		return fmt.Errorf("model: shift of slot %d: keep %d, discard %d of %d positions", slot, keep, discard, n)
+	}
+	cfg := &m.Config
+	half := cfg.RopeDim / 2
+	cos := make([]float32, half)
+	sin := make([]float32, half)
+	RopeTableFor(cfg, m.RopeFreqs, cos, sin, float32(-discard))
+	hd := c.headDim
+	hk := make([]float32, n*hd)
+	hv := make([]float32, n*hd)
+	for l := range c.k {
+		for h := 0; h < c.kvHeads; h++ {
+			// Keys: widen, rotate back by discard, re-encode lower down.
+			c.widen(l, slot, h, n, hk, hv)
+			for p := keep + discard; p < n; p++ {
+				row := hk[p*hd : (p+1)*hd]
+				rope(cfg, row, 1, cos, sin)
+				a, b := c.span(slot, h, p-discard, p-discard+1)
+				c.encode(c.k[l][a:b], row)
+			}
+			// Values move as they are.
+			a, _ := c.span(slot, h, keep, keep)
+			x, y := c.span(slot, h, keep+discard, n)
+			copy(c.v[l][a:], c.v[l][x:y])
+		}
+	}
+	return nil
+}
+
+// RopeTableFor fills cos and sin (RopeDim/2 each) for position pos under
+// the model's rope settings.
+func RopeTableFor(cfg *Config, factors, cos, sin []float32, pos float32) {
+	kernels.RopeTable(cos, sin, pos, cfg.RopeDim, cfg.RopeBase, cfg.RopeScale, factors)
+}
+
+// rope rotates nHeads heads of x in the model's order.
+func rope(cfg *Config, x []float32, nHeads int, cos, sin []float32) {
+	if cfg.RopeOrder == RopeNeox {
+		kernels.RopeNeox(x, nHeads, cfg.HeadDim, cos, sin)
+	} else {
+		kernels.RopeNorm(x, nHeads, cfg.HeadDim, cos, sin)
+	}
+}

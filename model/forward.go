@@ -1,0 +1,234 @@
+package model
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/gaianet-go/gaianet/kernels"
+)
+
+// Batch is one forward step, like llama.cpp's llama_batch: entry i puts
+// token Tokens[i] at position Pos[i] of cache slot Slot[i], and Logits[i]
+// asks for its output logits. All slices have the same length.
+//
+// Attention is causal within a slot: the entry at position p attends to
+// positions 0..p of its slot. The caller guarantees that positions below p
+// are already in the cache or earlier in the same batch.
+type Batch struct {
+	Tokens []int32
+	Pos    []int32
+	Slot   []int32
+	Logits []bool
+}
+
+// Len returns the number of entries.
+func (b *Batch) Len() int { return len(b.Tokens) }
+
+// State holds the scratch memory and worker pool of forward passes over
+// one model, allocated once by NewState so that a step does not allocate.
+// A State must be used by one goroutine at a time.
+type State struct {
+	m        *Model
+	pool     *kernels.Pool
+	maxBatch int
+	ctx      int
+
+	x, xb   []float32 // maxBatch x Dim
+	q, k, v []float32 // maxBatch x QDim / KVDim
+	att     []float32 // maxBatch x QDim
+	gate    []float32 // maxBatch x FFN
+	up      []float32 // maxBatch x FFN
+	cos     []float32 // maxBatch x RopeDim/2
+	sin     []float32
+	outRows []int     // batch rows that want logits, this chunk
+	logits  []float32 // grown to the largest number of outputs seen
+	scratch chan *attnScratch
+	attn    attnTask
+}
+
+// NewState allocates scratch for batches of up to maxBatch entries against
+// caches of up to ctx positions per slot, with a pool of the given number
+// of threads (0 means GOMAXPROCS). Close releases the pool.
+func NewState(m *Model, maxBatch, ctx, threads int) *State {
+	c := &m.Config
+	maxBatch = max(maxBatch, 1)
+	st := &State{m: m, pool: kernels.NewPool(threads), maxBatch: maxBatch, ctx: ctx}
+	st.x = make([]float32, maxBatch*c.Dim)
+	st.xb = make([]float32, maxBatch*max(c.Dim, c.QDim()))
+	st.q = make([]float32, maxBatch*c.QDim())
+	st.k = make([]float32, maxBatch*c.KVDim())
+	st.v = make([]float32, maxBatch*c.VDim())
+	st.att = make([]float32, maxBatch*c.QDim())
+	st.gate = make([]float32, maxBatch*c.FFN)
+	st.up = make([]float32, maxBatch*c.FFN)
+	st.cos = make([]float32, maxBatch*c.RopeDim/2)
+	st.sin = make([]float32, maxBatch*c.RopeDim/2)
+	st.outRows = make([]int, 0, maxBatch)
+	n := st.pool.Size()
+	st.scratch = make(chan *attnScratch, n)
+	for range n {
+		st.scratch <- newAttnScratch(c, ctx)
+	}
+	st.attn.st = st
+	st.attn.items = make([]attnItem, 0, maxBatch)
+	return st
+}
+
+// Close stops the State's workers.
+func (st *State) Close() { st.pool.Close() }
+
+// Pool returns the State's worker pool, for callers that time kernels.
+func (st *State) Pool() *kernels.Pool { return st.pool }
+
+// Forward runs the model over b, writing keys and values into c, and
+// returns the logits of the entries that asked for them, in batch order,
+// Vocab values each. The returned slice is owned by st and valid until the
+// next call. Batches longer than the State's maximum run in chunks.
+func (m *Model) Forward(ctx context.Context, st *State, c *Cache, b Batch) ([]float32, error) {
+	n := b.Len()
+	if len(b.Pos) != n || len(b.Slot) != n || len(b.Logits) != n {
+		return nil, fmt.Errorf("%w: slices of lengths %d, %d, %d, %d", ErrBatch, n, len(b.Pos), len(b.Slot), len(b.Logits))
+	}
+	if st.m != m || c.Layers != m.Config.Layers || c.kvHeads != m.Config.KVHeads || c.headDim != m.Config.HeadDim || c.Ctx > st.ctx {
+		return nil, fmt.Errorf("%w: state or cache made for another model or context", ErrBatch)
+	}
+	nOut := 0
+	for i := range n {
+		if t := b.Tokens[i]; t < 0 || int(t) >= m.Config.Vocab {
+			return nil, fmt.Errorf("%w: token %d out of range [0,%d)", ErrBatch, t, m.Config.Vocab)
+		}
+		if p := b.Pos[i]; p < 0 || int(p) >= c.Ctx {
+			return nil, fmt.Errorf("%w: position %d out of range [0,%d)", ErrBatch, p, c.Ctx)
+		}
+		if s := b.Slot[i]; s < 0 || int(s) >= c.Slots {
+			return nil, fmt.Errorf("%w: slot %d out of range [0,%d)", ErrBatch, s, c.Slots)
+		}
+		if b.Logits[i] {
+			nOut++
+		}
+	}
+	vocab := m.Config.Vocab
+	if cap(st.logits) < nOut*vocab {
+		st.logits = make([]float32, nOut*vocab)
+	}
+	logits := st.logits[:nOut*vocab]
+	out := 0
+	for lo := 0; lo < n; lo += st.maxBatch {
+		hi := min(n, lo+st.maxBatch)
+		chunk := Batch{Tokens: b.Tokens[lo:hi], Pos: b.Pos[lo:hi], Slot: b.Slot[lo:hi], Logits: b.Logits[lo:hi]}
+		k, err := m.forwardChunk(ctx, st, c, chunk, logits[out*vocab:])
+		if err != nil {
+			return nil, err
+		}
+		out += k
+	}
+	return logits, nil
+}
+
+// forwardChunk runs up to maxBatch entries and writes the wanted logits to
+// logits; it returns how many rows it wrote.
+func (m *Model) forwardChunk(ctx context.Context, st *State, c *Cache, b Batch, logits []float32) (int, error) {
+	cfg := &m.Config
+	d := cfg.Dim
+	half := cfg.RopeDim / 2
+	emb := &m.TokenEmbd
+	for i, t := range b.Tokens {
+		if err := kernels.Dequantize(emb.Type, emb.Row(int(t)), st.x[i*d:(i+1)*d]); err != nil {
+			return 0, fmt.Errorf("model: embedding: %w", err)
+		}
+		RopeTableFor(cfg, m.RopeFreqs, st.cos[i*half:(i+1)*half], st.sin[i*half:(i+1)*half], float32(b.Pos[i]))
+	}
+	for l := range m.Layers {
+		if err := ctx.Err(); err != nil {
+			return 0, err
+		}
+		if err := m.layer(st, c, l, b); err != nil {
+			return 0, err
+		}
+	}
+	// Output: norm and project only the rows that want logits.
+	st.outRows = st.outRows[:0]
+	for i, want := range b.Logits {
+		if want {
+			st.outRows = append(st.outRows, i)
+		}
+	}
+	nOut := len(st.outRows)
+	if nOut == 0 {
+		return 0, nil
+	}
+	for j, i := range st.outRows {
+		kernels.RMSNorm(st.xb[j*d:(j+1)*d], st.x[i*d:(i+1)*d], m.OutputNorm, cfg.NormEps)
+	}
+	if err := st.linear(&m.Output, st.xb[:nOut*d], nOut, logits[:nOut*cfg.Vocab]); err != nil {
+		return 0, err
+	}
+	return nOut, nil
+}
+
+// layer runs transformer block l over the chunk, updating st.x in place.
+func (m *Model) layer(st *State, c *Cache, l int, b Batch) error {
+	cfg := &m.Config
+	y := &m.Layers[l]
+	n := b.Len()
+	d, qd, kvd, ff := cfg.Dim, cfg.QDim(), cfg.KVDim(), cfg.FFN
+	half := cfg.RopeDim / 2
+
+	// Attention block.
+	for i := range n {
+		kernels.RMSNorm(st.xb[i*d:(i+1)*d], st.x[i*d:(i+1)*d], y.AttnNorm, cfg.NormEps)
+	}
+	xb := st.xb[:n*d]
+	if err := st.linear(&y.Wq, xb, n, st.q[:n*qd]); err != nil {
+		return err
+	}
+	if err := st.linear(&y.Wk, xb, n, st.k[:n*kvd]); err != nil {
+		return err
+	}
+	if err := st.linear(&y.Wv, xb, n, st.v[:n*kvd]); err != nil {
+		return err
+	}
+	for i := range n {
+		q, k, v := st.q[i*qd:(i+1)*qd], st.k[i*kvd:(i+1)*kvd], st.v[i*kvd:(i+1)*kvd]
+		if y.Bq != nil {
+			kernels.Add(q, q, y.Bq)
+			kernels.Add(k, k, y.Bk)
+			kernels.Add(v, v, y.Bv)
+		}
+		if y.QNorm != nil {
+			hd := cfg.HeadDim
+			for h := 0; h < cfg.Heads; h++ {
+				kernels.RMSNorm(q[h*hd:(h+1)*hd], q[h*hd:(h+1)*hd], y.QNorm, cfg.NormEps)
+			}
+			for h := 0; h < cfg.KVHeads; h++ {
+				kernels.RMSNorm(k[h*hd:(h+1)*hd], k[h*hd:(h+1)*hd], y.KNorm, cfg.NormEps)
+			}
+		}
+		cos, sin := st.cos[i*half:(i+1)*half], st.sin[i*half:(i+1)*half]
+		rope(cfg, q, cfg.Heads, cos, sin)
+		rope(cfg, k, cfg.KVHeads, cos, sin)
+		c.put(l, int(b.Slot[i]), int(b.Pos[i]), k, v)
+	}
+	st.attn.run(c, l, b)
+	if err := st.linear(&y.Wo, st.att[:n*qd], n, st.xb[:n*d]); err != nil {
+		return err
+	}
+	kernels.Add(st.x[:n*d], st.x[:n*d], st.xb[:n*d])
+
+	// Feed-forward block.
+	for i := range n {
+		kernels.RMSNorm(st.xb[i*d:(i+1)*d], st.x[i*d:(i+1)*d], y.FFNNorm, cfg.NormEps)
+	}
+	if err := st.linear(&y.Gate, xb, n, st.gate[:n*ff]); err != nil {
+		return err
+	}
+	if err := st.linear(&y.Up, xb, n, st.up[:n*ff]); err != nil {
+		return err
+	}
+	kernels.SwiGLU(st.gate[:n*ff], st.gate[:n*ff], st.up[:n*ff])
+	if err := st.linear(&y.Down, st.gate[:n*ff], n, st.xb[:n*d]); err != nil {
+		return err
+	}
+	kernels.Add(st.x[:n*d], st.x[:n*d], st.xb[:n*d])
+	return nil
+}

@@ -1,0 +1,219 @@
+package model
+
+import (
+	"encoding/binary"
+	"fmt"
+	"unsafe"
+
+	"github.com/gaianet-go/gaianet/gguf"
+	"github.com/gaianet-go/gaianet/kernels"
+)
+
+// Tensors is where a model finds its weights; *gguf.File implements it.
+type Tensors interface {
+	Tensor(name string) (*gguf.TensorInfo, bool)
+	TensorData(t *gguf.TensorInfo) []byte
+}
+
+// Weight is a matrix of Rows rows of Cols values stored in Type, as a view
+// of the model file: Data must not be modified.
+type Weight struct {
+	Name       string
+	Type       gguf.TensorType
+	Rows, Cols int
+	Data       []byte
+}
+
+// Row returns the bytes of row r.
+func (w *Weight) Row(r int) []byte {
+	n := w.Type.RowSize(w.Cols)
+	return w.Data[r*n : (r+1)*n]
+}
+
+// Layer holds the weights of one transformer block. Optional tensors are
+// nil (vectors) or have a nil Data (matrices) when absent.
+type Layer struct {
+	AttnNorm     []float32
+	Wq, Wk, Wv   Weight
+	Wo           Weight
+	Bq, Bk, Bv   []float32
+	QNorm, KNorm []float32
+	FFNNorm      []float32
+	Gate, Up     Weight
+	Down         Weight
+}
+
+// Model is a loaded transformer: its hyperparameters and weights. It is
+// read-only after Load and safe for concurrent use; its weights alias the
+// file it was loaded from, which must stay open.
+type Model struct {
+	Config     Config
+	TokenEmbd  Weight // Vocab rows of Dim
+	OutputNorm []float32
+	Output     Weight    // Vocab rows of Dim; TokenEmbd when tied
+	RopeFreqs  []float32 // RopeDim/2 frequency factors, or nil
+	Layers     []Layer
+}
+
+// Load reads the hyperparameters from md and binds the weights from ts
+// without copying matrices. An unknown architecture or weight type wraps
+// ErrUnsupported; a missing tensor, wrong shape or bad hyperparameter wraps
+// ErrInvalid and names the tensor or key.
+func Load(md Metadata, ts Tensors) (*Model, error) {
+	name, _ := md.String("general.architecture")
+	if name == "" {
+		return nil, fmt.Errorf("%w: metadata general.architecture is missing", ErrInvalid)
+	}
+	arch, ok := archs[name]
+	if !ok {
+		return nil, fmt.Errorf("%w: architecture %q", ErrUnsupported, name)
+	}
+	cfg, err := readConfig(md, name)
+	if err != nil {
+		return nil, err
+	}
+	cfg.RopeOrder = arch.RopeOrder
+	cfg.QKVBias = arch.QKVBias
+	cfg.QKNorm = arch.QKNorm
+
+	l := loader{ts: ts}
+	m := &Model{}
+	emb, ok := ts.Tensor("token_embd.weight")
+	if !ok {
+		return nil, fmt.Errorf("%w: tensor %q is missing", ErrInvalid, "token_embd.weight")
+	}
+	cfg.Vocab = emb.Dim(1)
+	if n, ok := md.Uint(name + ".vocab_size"); ok && int(n) != cfg.Vocab {
+		return nil, fmt.Errorf("%w: %s.vocab_size = %d but token_embd.weight has %d rows", ErrInvalid, name, n, cfg.Vocab)
+	}
+	if cfg.Vocab < 1 {
+		return nil, fmt.Errorf("%w: tensor %q has no rows", ErrInvalid, "token_embd.weight")
+	}
+	d, q, kv, ff := cfg.Dim, cfg.QDim(), cfg.KVDim(), cfg.FFN
+	m.TokenEmbd = l.matrix("token_embd.weight", cfg.Vocab, d)
+	m.OutputNorm = l.vector("output_norm.weight", d)
+	if _, ok := ts.Tensor("output.weight"); ok {
+		m.Output = l.matrix("output.weight", cfg.Vocab, d)
+	} else {
+		m.Output = m.TokenEmbd
+		cfg.TiedOutput = true
+	}
+	if _, ok := ts.Tensor("rope_freqs.weight"); ok {
+		m.RopeFreqs = l.vector("rope_freqs.weight", cfg.RopeDim/2)
+	}
+	m.Layers = make([]Layer, cfg.Layers)
+	for i := range m.Layers {
+		p := fmt.Sprintf("blk.%d.", i)
+		y := &m.Layers[i]
+		y.AttnNorm = l.vector(p+"attn_norm.weight", d)
+		y.Wq = l.matrix(p+"attn_q.weight", q, d)
+		y.Wk = l.matrix(p+"attn_k.weight", kv, d)
+		y.Wv = l.matrix(p+"attn_v.weight", cfg.VDim(), d)
+		y.Wo = l.matrix(p+"attn_output.weight", d, cfg.Heads*cfg.ValueDim)
+		if arch.QKVBias {
+			y.Bq = l.vector(p+"attn_q.bias", q)
+			y.Bk = l.vector(p+"attn_k.bias", kv)
+			y.Bv = l.vector(p+"attn_v.bias", cfg.VDim())
+		}
+		if arch.QKNorm {
+			y.QNorm = l.vector(p+"attn_q_norm.weight", cfg.HeadDim)
+			y.KNorm = l.vector(p+"attn_k_norm.weight", cfg.HeadDim)
+		}
+		y.FFNNorm = l.vector(p+"ffn_norm.weight", d)
+		y.Gate = l.matrix(p+"ffn_gate.weight", ff, d)
+		y.Up = l.matrix(p+"ffn_up.weight", ff, d)
+		y.Down = l.matrix(p+"ffn_down.weight", d, ff)
+		if l.err != nil {
+			break
+		}
+	}
+	if l.err != nil {
+		return nil, l.err
+	}
+	m.Config = cfg
+	return m, nil
+}
+
+// loader binds tensors by name; the first failure sticks in err and later
+// calls return zero values.
+type loader struct {
+	ts  Tensors
+	err error
+}
+
+func (l *loader) tensor(name string, dims ...int) (*gguf.TensorInfo, []byte) {
+	if l.err != nil {
+		return nil, nil
+	}
+	ti, ok := l.ts.Tensor(name)
+	if !ok {
+		l.err = fmt.Errorf("%w: tensor %q is missing", ErrInvalid, name)
+		return nil, nil
+	}
+	match := len(ti.Dims) >= len(dims)
+	for i := range ti.Dims {
+		want := 1
+		if i < len(dims) {
+			want = dims[i]
+		}
+		if ti.Dims[i] != uint64(want) {
+			match = false
+		}
+	}
+	if !match {
+		l.err = fmt.Errorf("%w: tensor %q has shape %v, want %v", ErrInvalid, name, ti.Dims, dims)
+		return nil, nil
+	}
+	if !kernels.Supported(ti.Type) {
+		l.err = fmt.Errorf("%w: tensor %q has weight type %v", ErrUnsupported, name, ti.Type)
+		return nil, nil
+	}
+	rows := 1
+	for _, d := range dims[1:] {
+		rows *= d
+	}
+	rs := ti.Type.RowSize(dims[0])
+	if rs < 0 {
+		l.err = fmt.Errorf("%w: tensor %q: %d columns is not a multiple of the %v block size %d", ErrInvalid, name, dims[0], ti.Type, ti.Type.BlockSize())
+		return nil, nil
+	}
+	data := l.ts.TensorData(ti)
+	if want := rs * rows; len(data) != want {
+		l.err = fmt.Errorf("%w: tensor %q holds %d bytes, want %d", ErrInvalid, name, len(data), want)
+		return nil, nil
+	}
+	return ti, data
+}
+
+// matrix binds a rows x cols weight (GGUF dims [cols, rows]).
+func (l *loader) matrix(name string, rows, cols int) Weight {
+	ti, data := l.tensor(name, cols, rows)
+	if ti == nil {
+		return Weight{Name: name}
+	}
+	return Weight{Name: name, Type: ti.Type, Rows: rows, Cols: cols, Data: data}
+}
+
+// vector binds an n-value vector. F32 data is reinterpreted in place when
+// aligned; other types are decoded into a small heap copy.
+func (l *loader) vector(name string, n int) []float32 {
+	ti, data := l.tensor(name, n)
+	if ti == nil {
+		return nil
+	}
+	if ti.Type == gguf.TypeF32 && uintptr(unsafe.Pointer(unsafe.SliceData(data)))%4 == 0 && littleEndian() {
+		return unsafe.Slice((*float32)(unsafe.Pointer(unsafe.SliceData(data))), n)
+	}
+	out := make([]float32, n)
+	if err := kernels.Dequantize(ti.Type, data, out); err != nil {
+		l.err = fmt.Errorf("model: tensor %q: %w", name, err)
+		return nil
+	}
+	return out
+}
+
+func littleEndian() bool {
+	var b [2]byte
+	binary.NativeEndian.PutUint16(b[:], 1)
+	return b[0] == 1
+}

@@ -1,0 +1,90 @@
+package model
+
+import (
+	"context"
+	"math"
+	"path/filepath"
+	"testing"
+
+	"github.com/gaianet-go/gaianet/gguf"
+	"github.com/gaianet-go/gaianet/model/modeltest"
+)
+
+// TestShiftRerotatesKeys checks Shift against a fresh evaluation: layer 0's
+// keys depend only on token and position, so after dropping positions
+// [keep, keep+discard) the moved keys must equal those computed directly at
+// their new positions, and values must have moved unchanged.
+func TestShiftRerotatesKeys(t *testing.T) {
+	for _, tc := range []struct {
+		arch  string
+		heads int
+		typ   gguf.TensorType
+		tol   float64
+	}{
+		{"llama", 4, gguf.TypeF16, 4e-3},
+		{"qwen2", 4, gguf.TypeF16, 4e-3},
+		{"llama", 2, gguf.TypeQ8_0, 3e-2},
+		{"qwen2", 4, gguf.TypeF32, 1e-5},
+	} {
+		arch := tc.arch
+		t.Run(arch+"/"+tc.typ.String(), func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "m.gguf")
+			if err := modeltest.Write(path, modeltest.Spec{Arch: arch, Seed: 5, Heads: tc.heads, KVHeads: 2}); err != nil {
+				t.Fatal(err)
+			}
+			f, err := gguf.Open(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			m, err := Load(f.Metadata, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			toks := []int32{1, 8, 9, 10, 11, 12, 13, 14, 15, 16}
+			const keep, discard = 2, 4
+			run := func(toks []int32) *Cache {
+				st := NewState(m, 16, 16, 1)
+				defer st.Close()
+				c, err := NewCache(m, 1, 16, tc.typ)
+				if err != nil {
+					t.Fatal(err)
+				}
+				n := len(toks)
+				b := Batch{Tokens: toks, Pos: make([]int32, n), Slot: make([]int32, n), Logits: make([]bool, n)}
+				for i := range n {
+					b.Pos[i] = int32(i)
+				}
+				if _, err := m.Forward(context.Background(), st, c, b); err != nil {
+					t.Fatal(err)
+				}
+				return c
+			}
+			shifted := run(toks)
+			if err := m.Shift(shifted, 0, keep, discard, len(toks)); err != nil {
+				t.Fatal(err)
+			}
+			kept := append(append([]int32(nil), toks[:keep]...), toks[keep+discard:]...)
+			fresh := run(kept)
+			hd, n := m.Config.HeadDim, len(kept)
+			for h := range m.Config.KVHeads {
+				sk, sv := make([]float32, n*hd), make([]float32, n*hd)
+				fk, fv := make([]float32, n*hd), make([]float32, n*hd)
+				shifted.widen(0, 0, h, n, sk, sv)
+				fresh.widen(0, 0, h, n, fk, fv)
+				for j := range sk {
+					x, y := sk[j], fk[j]
+					if math.Abs(float64(x-y)) > tc.tol*(1+math.Abs(float64(y))) {
+						t.Fatalf("head %d position %d key %d: shifted %v, fresh %v", h, j/hd, j%hd, x, y)
+					}
+					if sv[j] != fv[j] {
+						t.Fatalf("head %d position %d value %d: shifted %v, fresh %v", h, j/hd, j%hd, sv[j], fv[j])
+					}
+				}
+			}
+			if err := m.Shift(shifted, 0, 5, 10, 6); err == nil {
+				t.Error("Shift past the end accepted")
+			}
+		})
+	}
+}

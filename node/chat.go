@@ -1,0 +1,385 @@
+package node
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/gaianet-go/gaianet/api"
+	"github.com/gaianet-go/gaianet/chattemplate"
+	"github.com/gaianet-go/gaianet/config"
+	"github.com/gaianet-go/gaianet/engine"
+	"github.com/gaianet-go/gaianet/rag"
+	"github.com/gaianet-go/gaianet/sample"
+	"github.com/gaianet-go/gaianet/vectorstore"
+)
+
+// prompt is a rendered, tokenized prompt with the knowledge used.
+type prompt struct {
+	tokens  []int32
+	sources []api.Source
+}
+
+// Chat answers a chat completion with the local engine, or through the
+// chat upstream when one is configured.
+func (n *Node) Chat(ctx context.Context, req *api.ChatRequest, emit func(api.ChatDelta) error) (*api.ChatResult, error) {
+	if n.chatUp != nil {
+		return n.upstreamChat(ctx, req, emit)
+	}
+	start := time.Now()
+	p, err := n.chatPrompt(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	stops := append([]string(nil), req.Stop...)
+	stops = append(stops, n.stops...)
+	res, err := n.generate(ctx, p.tokens, &req.Sampling, req.Logprobs, req.TopLogprobs, stops, emit, start)
+	if err != nil {
+		return nil, err
+	}
+	res.Sources = p.sources
+	return res, nil
+}
+
+// Complete answers a text completion: the prompt is used as it is.
+func (n *Node) Complete(ctx context.Context, req *api.CompletionRequest, emit func(api.ChatDelta) error) (*api.ChatResult, error) {
+	if n.chatUp != nil {
+		return n.upstreamComplete(ctx, req, emit)
+	}
+	start := time.Now()
+	toks := n.tok.Encode(req.Prompt[0], true, true)
+	var top *int
+	if req.Logprobs != nil {
+		top = req.Logprobs
+	}
+	return n.generate(ctx, toks, &req.Sampling, req.Logprobs != nil, top, req.Stop, emit, start)
+}
+
+// chatPrompt builds the prompt of a chat request: the default system prompt
+// when the request has none, the retrieved context placed by rag_policy,
+// then the chat template.
+func (n *Node) chatPrompt(ctx context.Context, req *api.ChatRequest) (*prompt, error) {
+	msgs, sources, err := n.chatMessages(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	return n.render(&prompt{sources: sources}, req, msgs)
+}
+
+// chatMessages returns the conversation a chat request is answered from:
+// the default system prompt when the request has none and the retrieved
+// context placed by rag_policy, with the knowledge used.
+func (n *Node) chatMessages(ctx context.Context, req *api.ChatRequest) ([]chattemplate.Message, []api.Source, error) {
+	msgs, err := n.templateMessages(req)
+	if err != nil {
+		return nil, nil, err
+	}
+	var sources []api.Source
+	if n.retriever != nil {
+		chunks, err := n.retrieve(ctx, req, msgs)
+		if err != nil {
+			return nil, nil, err
+		}
+		if len(chunks) > 0 {
+			msgs = n.insertContext(msgs, chunks)
+			for _, c := range chunks {
+				sources = append(sources, api.Source{Text: c.Text, Source: c.Source, Score: c.Score})
+			}
+		}
+	}
+	return msgs, sources, nil
+}
+
+// templateMessages converts the request's messages for the template, with
+// the default system prompt first when the request has none.
+func (n *Node) templateMessages(req *api.ChatRequest) ([]chattemplate.Message, error) {
+	msgs := make([]chattemplate.Message, 0, len(req.Messages)+1)
+	if n.cfg.SystemPrompt != "" && (len(req.Messages) == 0 || req.Messages[0].Role != "system") {
+		msgs = append(msgs, chattemplate.Message{Role: "system", Content: n.cfg.SystemPrompt})
+	}
+	for _, m := range req.Messages {
+		cm := chattemplate.Message{Role: m.Role, Content: string(m.Content), Name: m.Name, ToolCallID: m.ToolCallID}
+		if cm.Role == "developer" {
+			cm.Role = "system"
+		}
+		for _, tc := range m.ToolCalls {
+			cm.ToolCalls = append(cm.ToolCalls, chattemplate.ToolCall{ID: tc.ID, Type: tc.Type,
+				Function: chattemplate.FunctionCall{Name: tc.Function.Name, Arguments: tc.Function.Arguments}})
+		}
+		msgs = append(msgs, cm)
+	}
+	return msgs, nil
+}
+
+// render applies the chat template and tokenizes the result into p.
+func (n *Node) render(p *prompt, req *api.ChatRequest, msgs []chattemplate.Message) (*prompt, error) {
+	opt := chattemplate.Options{AddGenerationPrompt: true, BOSToken: n.bosText, EOSToken: n.eosText}
+	for _, t := range req.Tools {
+		opt.Tools = append(opt.Tools, json.RawMessage(toolJSON(t)))
+	}
+	text, err := n.tmpl.Render(msgs, opt)
+	if err != nil {
+		var ex *chattemplate.ExceptionError
+		if errors.As(err, &ex) {
+			return nil, api.Errorf(400, "invalid_request_error", "template_error", "the chat template rejected the conversation: %s", ex.Message)
+		}
+		return nil, fmt.Errorf("node: render chat template: %w", err)
+	}
+	// Templates usually write the BOS token themselves; the tokenizer adds
+	// it too when the model asks for one. Keep exactly one.
+	addSpecial := true
+	if n.bosText != "" && strings.HasPrefix(text, n.bosText) && n.tok.AddBOS() {
+		text = text[len(n.bosText):]
+	}
+	p.tokens = n.tok.Encode(text, addSpecial, true)
+	return p, nil
+}
+
+func toolJSON(t api.Tool) []byte {
+	typ := t.Type
+	if typ == "" {
+		typ = "function"
+	}
+	b, _ := json.Marshal(struct {
+		Type     string          `json:"type"`
+		Function json.RawMessage `json:"function"`
+	}{typ, t.Function})
+	return b
+}
+
+// retrieve searches the knowledge base with the latest user messages.
+func (n *Node) retrieve(ctx context.Context, req *api.ChatRequest, msgs []chattemplate.Message) ([]rag.Chunk, error) {
+	window := max(n.cfg.ContextWindow, 1)
+	var parts []string
+	for i := len(msgs) - 1; i >= 0 && len(parts) < window; i-- {
+		if msgs[i].Role == "user" && strings.TrimSpace(msgs[i].Content) != "" {
+			parts = append(parts, msgs[i].Content)
+		}
+	}
+	if len(parts) == 0 {
+		return nil, nil
+	}
+	for i, j := 0, len(parts)-1; i < j; i, j = i+1, j-1 {
+		parts[i], parts[j] = parts[j], parts[i]
+	}
+	q := rag.Query{Text: strings.Join(parts, "\n"), Collections: n.collections, Limit: n.cfg.QdrantLimit,
+		Threshold: n.cfg.QdrantScoreThreshold, Fusion: n.fusion}
+	if len(req.CollectionName) > 0 {
+		q.Collections = req.CollectionName
+	}
+	if req.Limit != nil {
+		q.Limit = *req.Limit
+	}
+	if req.ScoreThreshold != nil {
+		q.Threshold = *req.ScoreThreshold
+	}
+	if q.Limit == 0 {
+		return nil, nil
+	}
+	chunks, err := n.retriever.Retrieve(ctx, q)
+	if errors.Is(err, vectorstore.ErrNotFound) && len(req.CollectionName) == 0 {
+		return nil, nil // no documents yet
+	}
+	if errors.Is(err, vectorstore.ErrNotFound) {
+		return nil, api.Errorf(404, "invalid_request_error", "collection_not_found", "%v", err)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("node: retrieval: %w", err)
+	}
+	return chunks, nil
+}
+
+// insertContext places the retrieved chunks by rag_policy: appended to the
+// system message (after the system prompt), or prepended to the last user
+// message.
+func (n *Node) insertContext(msgs []chattemplate.Message, chunks []rag.Chunk) []chattemplate.Message {
+	var b strings.Builder
+	if n.cfg.RAGPrompt != "" {
+		b.WriteString(n.cfg.RAGPrompt)
+		b.WriteString("\n")
+	}
+	for i, c := range chunks {
+		if i > 0 {
+			b.WriteString("\n\n")
+		}
+		b.WriteString(c.Text)
+	}
+	ctxText := b.String()
+	out := append([]chattemplate.Message(nil), msgs...)
+	if n.cfg.RAGPolicy == config.RAGPolicyLastUserMessage {
+		for i := len(out) - 1; i >= 0; i-- {
+			if out[i].Role == "user" {
+				out[i].Content = ctxText + "\n\n" + out[i].Content
+				return out
+			}
+		}
+	}
+	if len(out) > 0 && out[0].Role == "system" {
+		out[0].Content = strings.TrimRight(out[0].Content, "\n") + "\n\n" + ctxText
+		return out
+	}
+	return append([]chattemplate.Message{{Role: "system", Content: ctxText}}, out...)
+}
+
+// samplerParams maps an OpenAI request onto sampling parameters.
+func samplerParams(s *api.Sampling, topLogprobs *int) (sample.Params, error) {
+	p := sample.DefaultParams()
+	if s.Temperature != nil {
+		p.Temperature = float32(*s.Temperature)
+	}
+	if s.TopP != nil {
+		p.TopP = float32(*s.TopP)
+	}
+	if s.TopK != nil {
+		p.TopK = *s.TopK
+	}
+	if s.MinP != nil {
+		p.MinP = float32(*s.MinP)
+	}
+	if s.RepeatPenalty != nil {
+		p.RepeatPenalty = float32(*s.RepeatPenalty)
+	}
+	if s.PresencePenalty != nil {
+		p.PresencePenalty = float32(*s.PresencePenalty)
+	}
+	if s.FrequencyPenalty != nil {
+		p.FrequencyPenalty = float32(*s.FrequencyPenalty)
+	}
+	if s.Seed != nil {
+		p.Seed = uint64(*s.Seed)
+	} else {
+		p.Seed = uint64(time.Now().UnixNano())
+	}
+	if len(s.LogitBias) > 0 {
+		p.LogitBias = make(map[int32]float32, len(s.LogitBias))
+		for k, v := range s.LogitBias {
+			id, err := strconv.ParseInt(k, 10, 32)
+			if err != nil {
+				return p, api.Errorf(400, "invalid_request_error", "invalid_request", "logit_bias key %q is not a token ID", k)
+			}
+			bias := float32(v)
+			if v <= -100 {
+				bias = float32(math.Inf(-1))
+			}
+			p.LogitBias[int32(id)] = bias
+		}
+	}
+	if topLogprobs != nil {
+		p.TopLogprobs = *topLogprobs
+	}
+	return p, nil
+}
+
+// logprobSampler records log-probabilities as the engine samples; the
+// engine samples on its scheduler goroutine and streams on the caller's, so
+// the queue is guarded.
+type logprobSampler struct {
+	s  *sample.Sampler
+	mu sync.Mutex // guards queue
+	lp sample.Logprobs
+	q  []sample.Logprobs
+}
+
+func (l *logprobSampler) Sample(logits []float32) int32 {
+	id := l.s.SampleLogprobs(logits, &l.lp)
+	c := sample.Logprobs{Chosen: l.lp.Chosen, Top: append([]sample.TokenLogprob(nil), l.lp.Top...)}
+	l.mu.Lock()
+	l.q = append(l.q, c)
+	l.mu.Unlock()
+	return id
+}
+
+func (l *logprobSampler) Accept(id int32) { l.s.Accept(id) }
+
+func (l *logprobSampler) take() []sample.Logprobs {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	q := l.q
+	l.q = nil
+	return q
+}
+
+func (n *Node) tokenLogprob(id int32, lp float32) api.TokenLogprob {
+	b := n.tok.TokenBytes(id)
+	ints := make([]int, len(b))
+	for i, c := range b {
+		ints[i] = int(c)
+	}
+	return api.TokenLogprob{Token: string(b), Logprob: float64(lp), Bytes: ints}
+}
+
+// generate runs the engine and streams its output through emit.
+func (n *Node) generate(ctx context.Context, toks []int32, s *api.Sampling, logprobs bool, topLogprobs *int,
+	stops []string, emit func(api.ChatDelta) error, start time.Time) (*api.ChatResult, error) {
+	ctxSize := n.engine.Options().CtxSize
+	maxNew := s.MaxNewTokens()
+	if len(toks) >= ctxSize {
+		return nil, api.ErrContextLength(len(toks), maxNew, ctxSize)
+	}
+	if room := ctxSize - len(toks); maxNew == 0 || maxNew > room {
+		if maxNew > room && !n.engine.Options().ContextShift {
+			return nil, api.ErrContextLength(len(toks), maxNew, ctxSize)
+		}
+		if maxNew == 0 && !n.engine.Options().ContextShift {
+			maxNew = room
+		}
+	}
+	params, err := samplerParams(s, topLogprobs)
+	if err != nil {
+		return nil, err
+	}
+	smp := sample.New(params)
+	var sampler engine.Sampler = smp
+	var lps *logprobSampler
+	if logprobs {
+		lps = &logprobSampler{s: smp}
+		sampler = lps
+	}
+	var first time.Time
+	res, err := n.engine.Generate(ctx, engine.Request{Prompt: toks, MaxTokens: maxNew, Sampler: sampler, Stop: stops},
+		func(t engine.Token) error {
+			if first.IsZero() && t.ID >= 0 {
+				first = time.Now()
+			}
+			d := api.ChatDelta{Content: t.Text}
+			if lps != nil {
+				for _, lp := range lps.take() {
+					tl := n.tokenLogprob(lp.Chosen.ID, lp.Chosen.Logprob)
+					for _, alt := range lp.Top {
+						tl.TopLogprobs = append(tl.TopLogprobs, n.tokenLogprob(alt.ID, alt.Logprob))
+					}
+					if tl.TopLogprobs == nil {
+						tl.TopLogprobs = []api.TokenLogprob{}
+					}
+					d.Logprobs = append(d.Logprobs, tl)
+				}
+			}
+			if d.Content == "" && len(d.Logprobs) == 0 {
+				return nil
+			}
+			return emit(d)
+		})
+	if err != nil {
+		switch {
+		case errors.Is(err, engine.ErrBusy):
+			return nil, api.ErrBusy(2 * time.Second)
+		case errors.Is(err, engine.ErrContextFull):
+			return nil, api.ErrContextLength(len(toks), maxNew, ctxSize)
+		case errors.Is(err, engine.ErrRequest):
+			return nil, api.Errorf(400, "invalid_request_error", "invalid_request", "%v", err)
+		}
+		return nil, err
+	}
+	if n.metrics != nil && !first.IsZero() {
+		n.metrics.ObserveGeneration(n.chatName, res.PromptTokens, res.GeneratedTokens, first.Sub(start), time.Since(first))
+	}
+	return &api.ChatResult{Model: n.chatName, FinishReason: res.FinishReason,
+		Usage: api.Usage{PromptTokens: res.PromptTokens, CompletionTokens: res.GeneratedTokens,
+			TotalTokens: res.PromptTokens + res.GeneratedTokens}}, nil
+}

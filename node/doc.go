@@ -1,0 +1,10 @@
+// Package node assembles a GaiaNet node from its config: the chat engine,
+// the embedding model, the knowledge base, prompts and templates, behind the
+// OpenAI-compatible API and the web chat page.
+//
+// A chat request flows: api (decode, validate, auth) → Node.Chat (default
+// system prompt, retrieval from the knowledge base inserted by rag_policy,
+// chat template, tokenization, sampler) → engine.Generate (scheduled into a
+// slot, batched with other streams) → tokens streamed back through api as
+// server-sent events.
+package node

@@ -1,0 +1,373 @@
+package node
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"mime/multipart"
+	"net/http"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/gaianet-go/gaianet/api"
+	"github.com/gaianet-go/gaianet/ingest"
+	"github.com/gaianet-go/gaianet/kb"
+)
+
+// File is an uploaded file as /v1/files describes it (OpenAI's file object).
+type File struct {
+	ID        string `json:"id"`
+	Object    string `json:"object"`
+	Bytes     int64  `json:"bytes"`
+	CreatedAt int64  `json:"created_at"`
+	Filename  string `json:"filename"`
+	Purpose   string `json:"purpose"`
+}
+
+// fileStore keeps uploads in dir/<id>/<filename> with dir/<id>/meta.json.
+// mu guards writes; reads go to the file system.
+type fileStore struct {
+	dir string
+	mu  sync.Mutex
+}
+
+func openFileStore(dir string) (*fileStore, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("node: files: %w", err)
+	}
+	return &fileStore{dir: dir}, nil
+}
+
+func validFileID(id string) bool {
+	if !strings.HasPrefix(id, "file_") || len(id) != 5+32 {
+		return false
+	}
+	_, err := hex.DecodeString(id[5:])
+	return err == nil
+}
+
+// save stores r under a new id.
+func (s *fileStore) save(name, purpose string, r io.Reader) (*File, error) {
+	name = filepath.Base(filepath.Clean("/" + name))
+	if name == "/" || name == "." || name == "" {
+		return nil, api.BadRequest("file", "the uploaded file has no name")
+	}
+	var b [16]byte
+	rand.Read(b[:])
+	f := &File{ID: "file_" + hex.EncodeToString(b[:]), Object: "file", CreatedAt: time.Now().Unix(), Filename: name, Purpose: purpose}
+	dir := filepath.Join(s.dir, f.ID)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	out, err := os.Create(filepath.Join(dir, name))
+	if err != nil {
+		return nil, err
+	}
+	f.Bytes, err = io.Copy(out, r)
+	if cerr := out.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		var meta []byte
+		meta, err = json.Marshal(f)
+		if err == nil {
+			err = os.WriteFile(filepath.Join(dir, "meta.json"), meta, 0o644)
+		}
+	}
+	if err != nil {
+		os.RemoveAll(dir)
+		return nil, err
+	}
+	return f, nil
+}
+
+func (s *fileStore) get(id string) (*File, error) {
+	if !validFileID(id) {
+		return nil, api.Errorf(404, "invalid_request_error", "file_not_found", "no file with id %q", id)
+	}
+	b, err := os.ReadFile(filepath.Join(s.dir, id, "meta.json"))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, api.Errorf(404, "invalid_request_error", "file_not_found", "no file with id %q", id)
+	}
+	if err != nil {
+		return nil, err
+	}
+	var f File
+	if err := json.Unmarshal(b, &f); err != nil {
+		return nil, fmt.Errorf("node: file %s: %w", id, err)
+	}
+	return &f, nil
+}
+
+func (s *fileStore) path(f *File) string { return filepath.Join(s.dir, f.ID, f.Filename) }
+
+func (s *fileStore) list() ([]*File, error) {
+	ents, err := os.ReadDir(s.dir)
+	if err != nil {
+		return nil, err
+	}
+	out := []*File{}
+	for _, e := range ents {
+		if f, err := s.get(e.Name()); err == nil {
+			out = append(out, f)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].CreatedAt > out[j].CreatedAt })
+	return out, nil
+}
+
+func (s *fileStore) delete(id string) error {
+	if _, err := s.get(id); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return os.RemoveAll(filepath.Join(s.dir, id))
+}
+
+// knowledgeRoutes are the routes that manage files and the knowledge base.
+func (n *Node) knowledgeRoutes() map[string]api.HandlerFunc {
+	return map[string]api.HandlerFunc{
+		"POST /v1/files":                n.uploadFile,
+		"GET /v1/files":                 n.listFiles,
+		"GET /v1/files/{id}":            n.getFile,
+		"GET /v1/files/{id}/content":    n.fileContent,
+		"DELETE /v1/files/{id}":         n.deleteFile,
+		"POST /v1/chunks":               n.chunkFile,
+		"POST /v1/create/rag":           n.createRAG,
+		"POST /v1/retrieve":             n.retrieveRoute,
+		"GET /v1/knowledge/collections": n.listCollections,
+	}
+}
+
+func (n *Node) needFiles() error {
+	if n.files == nil {
+		return api.Errorf(404, "invalid_request_error", "no_storage", "this node has no base directory for files")
+	}
+	return nil
+}
+
+// multipartFile reads the "file" field of a multipart upload.
+func multipartFile(r *http.Request) (multipart.File, *multipart.FileHeader, error) {
+	if err := r.ParseMultipartForm(32 << 20); err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			return nil, nil, err
+		}
+		return nil, nil, api.BadRequest("file", "expected a multipart/form-data upload with a \"file\" field: %v", err)
+	}
+	f, h, err := r.FormFile("file")
+	if err != nil {
+		return nil, nil, api.BadRequest("file", "the upload has no \"file\" field")
+	}
+	return f, h, nil
+}
+
+func (n *Node) uploadFile(w http.ResponseWriter, r *http.Request) error {
+	if err := n.needFiles(); err != nil {
+		return err
+	}
+	f, h, err := multipartFile(r)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	purpose := r.FormValue("purpose")
+	if purpose == "" {
+		purpose = "assistants"
+	}
+	obj, err := n.files.save(h.Filename, purpose, f)
+	if err != nil {
+		return err
+	}
+	n.log.Info("file uploaded", "id", obj.ID, "name", obj.Filename, "bytes", obj.Bytes)
+	api.WriteJSON(w, http.StatusOK, obj)
+	return nil
+}
+
+func (n *Node) listFiles(w http.ResponseWriter, r *http.Request) error {
+	if err := n.needFiles(); err != nil {
+		return err
+	}
+	list, err := n.files.list()
+	if err != nil {
+		return err
+	}
+	api.WriteJSON(w, http.StatusOK, map[string]any{"object": "list", "data": list})
+	return nil
+}
+
+func (n *Node) getFile(w http.ResponseWriter, r *http.Request) error {
+	if err := n.needFiles(); err != nil {
+		return err
+	}
+	f, err := n.files.get(r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	api.WriteJSON(w, http.StatusOK, f)
+	return nil
+}
+
+func (n *Node) fileContent(w http.ResponseWriter, r *http.Request) error {
+	if err := n.needFiles(); err != nil {
+		return err
+	}
+	f, err := n.files.get(r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", f.Filename))
+	http.ServeFile(w, r, n.files.path(f))
+	return nil
+}
+
+func (n *Node) deleteFile(w http.ResponseWriter, r *http.Request) error {
+	if err := n.needFiles(); err != nil {
+		return err
+	}
+	id := r.PathValue("id")
+	if err := n.files.delete(id); err != nil {
+		return err
+	}
+	api.WriteJSON(w, http.StatusOK, map[string]any{"id": id, "object": "file", "deleted": true})
+	return nil
+}
+
+// chunker returns a chunker sized for the embedding model (capacity 0
+// means the default chunk size).
+func (n *Node) chunker(capacity int) (ingest.Chunker, error) {
+	if n.embedTok == nil {
+		return ingest.Chunker{}, api.Errorf(404, "invalid_request_error", "no_embedding_model", "this node serves no embedding model")
+	}
+	size := ingest.DefaultChunkTokens
+	if capacity > 0 {
+		size = capacity
+	}
+	size = min(size, n.embed.MaxTokens()-2)
+	return ingest.Chunker{Counter: n.embedTok, Size: size, Overlap: min(ingest.DefaultOverlapTokens, size/4)}, nil
+}
+
+// chunkFile splits an uploaded file into chunks (LlamaEdge's /v1/chunks).
+func (n *Node) chunkFile(w http.ResponseWriter, r *http.Request) error {
+	if err := n.needFiles(); err != nil {
+		return err
+	}
+	var req struct {
+		ID            string `json:"id"`
+		Filename      string `json:"filename"`
+		ChunkCapacity int    `json:"chunk_capacity"`
+	}
+	if err := api.Decode(r, &req); err != nil {
+		return err
+	}
+	f, err := n.files.get(req.ID)
+	if err != nil {
+		return err
+	}
+	ch, err := n.chunker(req.ChunkCapacity)
+	if err != nil {
+		return err
+	}
+	data, err := os.ReadFile(n.files.path(f))
+	if err != nil {
+		return err
+	}
+	in := ingest.Ingester{Chunker: ch}
+	doc, err := in.IngestBytes(r.Context(), f.Filename, "", data)
+	if err != nil {
+		return api.BadRequest("id", "cannot read %s: %v", f.Filename, err)
+	}
+	chunks := make([]string, len(doc.Chunks))
+	for i, c := range doc.Chunks {
+		chunks[i] = c.Text
+	}
+	api.WriteJSON(w, http.StatusOK, map[string]any{"id": f.ID, "filename": f.Filename, "chunks": chunks})
+	return nil
+}
+
+// createRAG uploads a document and adds it to the knowledge base.
+func (n *Node) createRAG(w http.ResponseWriter, r *http.Request) error {
+	if err := n.needFiles(); err != nil {
+		return err
+	}
+	ch, err := n.chunker(0)
+	if err != nil {
+		return err
+	}
+	f, h, err := multipartFile(r)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	obj, err := n.files.save(h.Filename, "rag", f)
+	if err != nil {
+		return err
+	}
+	coll := r.FormValue("collection")
+	if coll == "" {
+		coll = n.cfg.EmbeddingCollectionName
+	}
+	k := &kb.KB{Store: n.store, Embedder: n.embed, ModelName: n.embedName, Collection: coll, Chunker: ch}
+	rep, err := k.Ingest(r.Context(), n.files.path(obj))
+	if err != nil {
+		return api.BadRequest("file", "cannot ingest %s: %v", obj.Filename, err)
+	}
+	n.log.Info("document added to the knowledge base", "file", obj.Filename, "collection", coll, "chunks", rep.Chunks)
+	api.WriteJSON(w, http.StatusOK, map[string]any{"id": obj.ID, "filename": obj.Filename, "collection": coll,
+		"chunks": rep.Chunks, "object": "rag"})
+	return nil
+}
+
+// retrieveRoute answers LlamaEdge's /v1/retrieve: the knowledge a chat
+// request would use, without generating.
+func (n *Node) retrieveRoute(w http.ResponseWriter, r *http.Request) error {
+	if n.retriever == nil {
+		return api.Errorf(404, "invalid_request_error", "no_knowledge_base", "this node has no knowledge base")
+	}
+	var req api.ChatRequest
+	if err := api.Decode(r, &req); err != nil {
+		return err
+	}
+	if len(req.Messages) == 0 {
+		return api.BadRequest("messages", "messages must contain at least one user message")
+	}
+	msgs, _ := n.templateMessages(&req)
+	chunks, err := n.retrieve(r.Context(), &req, msgs)
+	if err != nil {
+		return err
+	}
+	points := make([]map[string]any, 0, len(chunks))
+	for _, c := range chunks {
+		points = append(points, map[string]any{"source": c.Text, "file": c.Source, "score": c.Score})
+	}
+	limit := n.cfg.QdrantLimit
+	if req.Limit != nil {
+		limit = *req.Limit
+	}
+	api.WriteJSON(w, http.StatusOK, map[string]any{"points": points, "limit": limit,
+		"score_threshold": n.cfg.QdrantScoreThreshold})
+	return nil
+}
+
+func (n *Node) listCollections(w http.ResponseWriter, r *http.Request) error {
+	if n.store == nil {
+		return api.Errorf(404, "invalid_request_error", "no_knowledge_base", "this node has no knowledge base")
+	}
+	var out []any
+	for _, c := range n.store.ListCollections() {
+		if info, err := n.store.CollectionInfo(c); err == nil {
+			out = append(out, info)
+		}
+	}
+	api.WriteJSON(w, http.StatusOK, map[string]any{"collections": out})
+	return nil
+}

@@ -1,0 +1,102 @@
+package node
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"strings"
+	"testing"
+)
+
+func upload(t *testing.T, url, name, content string, fields ...string) (int, []byte) {
+	t.Helper()
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	fw, _ := mw.CreateFormFile("file", name)
+	fw.Write([]byte(content))
+	for i := 0; i+1 < len(fields); i += 2 {
+		mw.WriteField(fields[i], fields[i+1])
+	}
+	mw.Close()
+	resp, err := http.Post(url, mw.FormDataContentType(), &body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, b
+}
+
+func get(t *testing.T, method, url string) (int, []byte) {
+	t.Helper()
+	req, _ := http.NewRequest(method, url, nil)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, b
+}
+
+func TestFilesLifecycle(t *testing.T) {
+	_, srv := testNode(t, nil)
+	doc := "# Title\n\nFirst paragraph about nodes.\n\n## Part\n\nSecond paragraph about domains.\n"
+	code, body := upload(t, srv.URL+"/v1/files", "../../evil/doc.md", doc)
+	var f File
+	if err := json.Unmarshal(body, &f); code != 200 || err != nil || f.Filename != "doc.md" || f.Bytes != int64(len(doc)) || f.Object != "file" {
+		t.Fatalf("upload: %d %s", code, body)
+	}
+	code, body = get(t, "GET", srv.URL+"/v1/files")
+	if code != 200 || !strings.Contains(string(body), f.ID) {
+		t.Errorf("list: %d %s", code, body)
+	}
+	code, body = get(t, "GET", srv.URL+"/v1/files/"+f.ID+"/content")
+	if code != 200 || string(body) != doc {
+		t.Errorf("content: %d %q", code, body)
+	}
+	code, body = post(t, srv.URL+"/v1/chunks", `{"id":"`+f.ID+`","filename":"doc.md","chunk_capacity":100}`)
+	var chunks struct {
+		Chunks []string `json:"chunks"`
+	}
+	if err := json.Unmarshal(body, &chunks); code != 200 || err != nil || len(chunks.Chunks) != 2 || !strings.Contains(chunks.Chunks[1], "Second paragraph") {
+		t.Errorf("chunks: %d %s", code, body)
+	}
+	if code, _ := get(t, "DELETE", srv.URL+"/v1/files/"+f.ID); code != 200 {
+		t.Errorf("delete: %d", code)
+	}
+	for _, id := range []string{f.ID, "file_nope", "file_..%2F..%2Fmeta"} {
+		if code, body := get(t, "GET", srv.URL+"/v1/files/"+id); code != 404 || !strings.Contains(string(body), "file_not_found") {
+			t.Errorf("get %s after delete: %d %s", id, code, body)
+		}
+	}
+	if code, body := post(t, srv.URL+"/v1/files", `{"not":"multipart"}`); code != 400 {
+		t.Errorf("non-multipart upload: %d %s", code, body)
+	}
+}
+
+func TestCreateRAGAndRetrieve(t *testing.T) {
+	_, srv := testNode(t, nil)
+	text := "Uploaded knowledge: the answer to the test question is forty-two."
+	code, body := upload(t, srv.URL+"/v1/create/rag", "answer.txt", text)
+	if code != 200 || !strings.Contains(string(body), `"chunks":1`) {
+		t.Fatalf("create/rag: %d %s", code, body)
+	}
+	code, body = post(t, srv.URL+"/v1/retrieve", `{"messages":[{"role":"user","content":"`+text+`"}],"limit":2}`)
+	var out struct {
+		Points []struct {
+			Source string  `json:"source"`
+			Score  float64 `json:"score"`
+		} `json:"points"`
+	}
+	if err := json.Unmarshal(body, &out); code != 200 || err != nil || len(out.Points) == 0 || out.Points[0].Source != text {
+		t.Fatalf("retrieve: %d %s", code, body)
+	}
+	// The chat path uses the new chunk too.
+	code, body = post(t, srv.URL+"/v1/chat/completions", `{"max_tokens":2,"messages":[{"role":"user","content":"`+text+`"}]}`)
+	if code != 200 || !strings.Contains(string(body), "forty-two") {
+		t.Errorf("chat sources: %d %s", code, body)
+	}
+}

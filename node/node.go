@@ -1,0 +1,339 @@
+package node
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"path"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/gaianet-go/gaianet/api"
+	"github.com/gaianet-go/gaianet/chattemplate"
+	"github.com/gaianet-go/gaianet/config"
+	"github.com/gaianet-go/gaianet/embedding"
+	"github.com/gaianet-go/gaianet/engine"
+	"github.com/gaianet-go/gaianet/ingest"
+	"github.com/gaianet-go/gaianet/rag"
+	"github.com/gaianet-go/gaianet/tokenizer"
+	"github.com/gaianet-go/gaianet/vectorstore"
+	"github.com/gaianet-go/gaianet/webui"
+)
+
+// Options configure Open beyond config.json.
+type Options struct {
+	// Base is the node's directory: relative model paths and the file
+	// names of downloaded models resolve against it, and the vector store
+	// lives in Base/vectors.
+	Base string
+	// Threads for each model's forward passes; 0 means GOMAXPROCS.
+	Threads int
+	// NodeID and DeviceID are reported by /v1/info.
+	NodeID, DeviceID string
+	// Version is the software version reported by /v1/info.
+	Version string
+	// Logger receives request and lifecycle logs; nil discards them.
+	Logger *slog.Logger
+}
+
+// Node is a running node's components. It is safe for concurrent use.
+type Node struct {
+	cfg *config.Config
+	opt Options
+	log *slog.Logger
+
+	engine   *engine.Engine
+	tok      *tokenizer.Tokenizer
+	tmpl     *chattemplate.Template
+	tmplName string
+	chatName string
+	bosText  string
+	eosText  string
+	stops    []string
+
+	chatUp *upstream // set when chat_upstream answers chats instead of engine
+
+	embed     embedder // the local model or an upstream
+	embedTok  ingest.TokenCounter
+	embedName string
+	files     *fileStore
+
+	store       *vectorstore.Store
+	retriever   *rag.Retriever
+	collections []string
+	fusion      rag.Fusion
+
+	server  *api.Server
+	metrics *api.Metrics
+	started time.Time
+}
+
+// ModelPath returns where the model named by a config value lives: a URL's
+// file name in base, a relative path joined to base, an absolute path as is.
+func ModelPath(base, ref string) string {
+	if u, err := url.Parse(ref); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
+		return filepath.Join(base, path.Base(u.Path))
+	}
+	if filepath.IsAbs(ref) {
+		return ref
+	}
+	return filepath.Join(base, ref)
+}
+
+// modelName derives an API model name from a config name or a file path.
+func modelName(name, ref string) string {
+	if name != "" {
+		return name
+	}
+	return strings.TrimSuffix(path.Base(filepath.ToSlash(ref)), ".gguf")
+}
+
+// Open loads everything cfg names. cfg must be valid (config.Validate).
+func Open(ctx context.Context, cfg *config.Config, opt Options) (n *Node, err error) {
+	log := opt.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	n = &Node{cfg: cfg, opt: opt, log: log, started: time.Now()}
+	opened := n // "return nil, err" clears n
+	defer func() {
+		if err != nil {
+			opened.Close()
+		}
+	}()
+	if cfg.Chat == "" && cfg.Ext.ChatUpstream == "" {
+		return nil, errors.New("node: no chat model: set chat (a GGUF file path or download URL) or " +
+			config.ExtensionsKey + ".chat_upstream (the base URL of an OpenAI-compatible server, e.g. http://host:8080/v1)")
+	}
+	if cfg.Ext.ChatUpstream != "" {
+		err = n.openChatUpstream(ctx)
+	} else {
+		err = n.openChat()
+	}
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case cfg.Ext.EmbeddingUpstream != "":
+		err = n.openEmbeddingUpstream(ctx)
+	case cfg.Embedding != "":
+		err = n.openEmbedding()
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := n.openKnowledge(ctx); err != nil {
+		return nil, err
+	}
+	n.server = api.New(api.Backends{
+		Chat: n, Completion: n, Embedding: n.embeddingBackend(),
+		Models: n.models, Info: n.info,
+		Extra:    map[string]http.Handler{"GET /": webui.Handler()},
+		Public:   []string{"GET /"},
+		Handlers: n.knowledgeRoutes(),
+		Uploads:  []string{"POST /v1/files", "POST /v1/create/rag"},
+	}, api.Options{
+		APIKeys: cfg.Ext.APIKeys, CORSOrigins: cfg.Ext.CORSOrigins, Logger: log,
+	})
+	n.metrics = n.server.Metrics()
+	return n, nil
+}
+
+func (n *Node) openChat() error {
+	p := ModelPath(n.opt.Base, n.cfg.Chat)
+	t0 := time.Now()
+	eng, err := engine.Load(p, engine.Options{Threads: n.opt.Threads, CtxSize: n.cfg.ChatCtxSize,
+		Parallel: n.cfg.Ext.Parallel, BatchSize: n.cfg.ChatBatchSize})
+	if err != nil {
+		return fmt.Errorf("node: chat model: %w", err)
+	}
+	n.engine = eng
+	n.tok, err = tokenizer.FromGGUF(eng.Metadata())
+	if err != nil {
+		return fmt.Errorf("node: chat model %s: %w", p, err)
+	}
+	n.chatName = modelName(n.cfg.ChatName, n.cfg.Chat)
+	n.bosText = n.tok.Text(n.tok.BOS())
+	n.eosText = n.tok.Text(n.tok.EOS())
+	if err := n.chooseTemplate(eng.Metadata()); err != nil {
+		return err
+	}
+	if n.cfg.ReversePrompt != "" {
+		n.stops = append(n.stops, n.cfg.ReversePrompt)
+	}
+	n.log.Info("chat model loaded", "path", p, "name", n.chatName, "template", n.tmplName,
+		"ctx_size", eng.Options().CtxSize, "slots", eng.Options().Parallel, "took", time.Since(t0).Round(time.Millisecond))
+	return nil
+}
+
+// chooseTemplate picks the chat template: prompt_template when it names a
+// built-in template (what GaiaNet configs set, as LlamaEdge reads them);
+// the GGUF's own template when prompt_template is empty or "gguf".
+func (n *Node) chooseTemplate(md interface{ String(string) (string, bool) }) error {
+	name := n.cfg.PromptTemplate
+	if name != "" && name != "gguf" {
+		t, ok := chattemplate.Lookup(name)
+		if ok {
+			n.tmpl, n.tmplName = t, name
+			if info, ok := chattemplate.Info(name); ok {
+				n.stops = append(n.stops, info.Stop...)
+			}
+			return nil
+		}
+		n.log.Warn("prompt_template is not a built-in template; using the model's own", "prompt_template", name,
+			"built_in", strings.Join(chattemplate.Names(), ", "))
+	}
+	src, ok := md.String("tokenizer.chat_template")
+	if !ok {
+		return fmt.Errorf("node: the chat model has no chat template and prompt_template %q is not one of: %s",
+			name, strings.Join(chattemplate.Names(), ", "))
+	}
+	t, err := chattemplate.Parse(src)
+	if err != nil {
+		return fmt.Errorf("node: the chat model's template: %w", err)
+	}
+	n.tmpl, n.tmplName = t, "gguf"
+	return nil
+}
+
+func (n *Node) openEmbedding() error {
+	p := ModelPath(n.opt.Base, n.cfg.Embedding)
+	tok, err := tokenizer.Load(p)
+	if err != nil {
+		return fmt.Errorf("node: embedding model: %w", err)
+	}
+	n.embedTok = tok
+	m, err := embedding.Load(p, tok, embedding.Options{Threads: n.opt.Threads, MaxTokens: n.cfg.EmbeddingCtxSize})
+	if err != nil {
+		return fmt.Errorf("node: embedding model: %w", err)
+	}
+	n.embed = m
+	n.embedName = modelName(n.cfg.EmbeddingName, n.cfg.Embedding)
+	n.log.Info("embedding model loaded", "path", p, "name", n.embedName, "dim", m.Dim())
+	return nil
+}
+
+// openKnowledge opens the vector store and the uploaded-files area. With an
+// embedding model, retrieval is on: chats search the configured collection
+// once it exists (an upload through /v1/create/rag may create it later).
+func (n *Node) openKnowledge(ctx context.Context) error {
+	if n.opt.Base == "" {
+		return nil
+	}
+	files, err := openFileStore(filepath.Join(n.opt.Base, "archives"))
+	if err != nil {
+		return err
+	}
+	n.files = files
+	store, err := vectorstore.Open(ctx, filepath.Join(n.opt.Base, "vectors"), nil)
+	if err != nil {
+		return fmt.Errorf("node: knowledge base: %w", err)
+	}
+	n.store = store
+	if n.embed == nil {
+		return nil
+	}
+	coll := n.cfg.EmbeddingCollectionName
+	n.collections = []string{coll}
+	n.retriever = &rag.Retriever{Embedder: n.embed, Vectors: store}
+	info, err := store.CollectionInfo(coll)
+	switch {
+	case err != nil:
+		n.log.Info("the knowledge base collection is empty; answering without retrieval until documents are added", "collection", coll)
+	case n.embed.Dim() != 0 && info.Config.Dim != n.embed.Dim(): // 0: an upstream's, learned later
+		return fmt.Errorf("node: collection %q has %d-dimensional vectors but the embedding model makes %d", coll, info.Config.Dim, n.embed.Dim())
+	default:
+		n.log.Info("knowledge base ready", "collection", coll, "points", info.Points)
+	}
+	return nil
+}
+
+func (n *Node) embeddingBackend() api.EmbeddingBackend {
+	if n.embed == nil {
+		return nil
+	}
+	return embedBackend{n}
+}
+
+type embedBackend struct{ n *Node }
+
+func (b embedBackend) Embed(ctx context.Context, model string, inputs []string) ([][]float32, int, error) {
+	return b.n.embed.Embed(ctx, inputs)
+}
+
+func (n *Node) models() []api.Model {
+	created := n.started.Unix()
+	out := []api.Model{{ID: n.chatName, Object: "model", Created: created, OwnedBy: "gaianet"}}
+	if n.embed != nil {
+		out = append(out, api.Model{ID: n.embedName, Object: "model", Created: created, OwnedBy: "gaianet"})
+	}
+	return out
+}
+
+func (n *Node) info() any {
+	type model struct {
+		Name           string `json:"name"`
+		Type           string `json:"type"`
+		CtxSize        int    `json:"ctx_size"`
+		PromptTemplate string `json:"prompt_template,omitempty"`
+		Upstream       string `json:"upstream,omitempty"`
+		SystemPrompt   string `json:"system_prompt,omitempty"`
+		RAGPrompt      string `json:"rag_prompt,omitempty"`
+		RAGPolicy      string `json:"rag_policy,omitempty"`
+	}
+	chat := model{Name: n.chatName, Type: "chat", PromptTemplate: n.tmplName,
+		SystemPrompt: n.cfg.SystemPrompt, RAGPrompt: n.cfg.RAGPrompt, RAGPolicy: n.cfg.RAGPolicy}
+	if n.chatUp != nil {
+		chat.Upstream = n.chatUp.String() // its context size is not known
+	} else {
+		chat.CtxSize = n.engine.Options().CtxSize
+	}
+	out := map[string]any{
+		"version":        n.opt.Version,
+		"node_id":        n.opt.NodeID,
+		"device_id":      n.opt.DeviceID,
+		"chat":           chat,
+		"uptime_seconds": int(time.Since(n.started).Seconds()),
+	}
+	if n.embed != nil {
+		out["embedding"] = model{Name: n.embedName, Type: "embedding", CtxSize: n.embed.MaxTokens(), Upstream: upstreamName(n.embed)}
+	}
+	if n.store != nil {
+		kb := map[string]any{"collections": n.collections, "qdrant_limit": n.cfg.QdrantLimit,
+			"qdrant_score_threshold": n.cfg.QdrantScoreThreshold}
+		var points int
+		for _, c := range n.collections {
+			if ci, err := n.store.CollectionInfo(c); err == nil {
+				points += ci.Points
+			}
+		}
+		kb["points"] = points
+		out["knowledge_base"] = kb
+	}
+	return out
+}
+
+// Handler returns the node's HTTP handler: the API and the web chat page.
+func (n *Node) Handler() http.Handler { return n.server }
+
+// Close releases the models and the vector store.
+func (n *Node) Close() error {
+	var errs []error
+	if n.engine != nil {
+		errs = append(errs, n.engine.Close())
+	}
+	if n.chatUp != nil {
+		n.chatUp.close()
+	}
+	if n.embed != nil {
+		errs = append(errs, n.embed.Close())
+	}
+	if n.store != nil {
+		errs = append(errs, n.store.Close())
+	}
+	return errors.Join(errs...)
+}

@@ -1,0 +1,19 @@
+// Package rag owns retrieval over a node's knowledge base.
+//
+// This part of the package is the keyword side of retrieval and the rules
+// that merge keyword and vector results. It is made of pure functions and
+// in-memory data structures and does no I/O:
+//
+//   - BM25 is an Okapi BM25 inverted index over chunk texts keyed by chunk
+//     id, with Add, Remove and Search, and a versioned, checksummed binary
+//     encoding (MarshalBinary / UnmarshalBinary) so the caller can store it
+//     next to the vector store.
+//   - Tokenizer is the simple analyzer BM25 uses: lowercase runs of Unicode
+//     letters and digits, with an optional English stopword list.
+//   - Hybrid is GaiaNet's hybrid rule: min-max normalize each list of scores
+//     on its own, then fuse them as 0.7*keyword + 0.3*vector (weights are
+//     configurable). RRF is Reciprocal Rank Fusion with k=60 by default.
+//
+// Scores are float64 and every ranked result list is ordered by descending
+// score, ties broken by ascending ID, so results are deterministic.
+package rag

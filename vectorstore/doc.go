@@ -1,0 +1,66 @@
+// Package vectorstore is the embedded vector store of a GaiaNet node: the
+// default knowledge-base storage, in-process, with no server to start. Its
+// concepts follow Qdrant's so that an HTTP layer (package qdrantapi) can
+// serve a subset of Qdrant's REST API on top of it.
+//
+// A Store holds named collections. A collection has a vector dimension, a
+// Distance (Cosine, Dot or Euclid, with Qdrant's score semantics: cosine
+// similarity and dot product are higher-is-better, Euclid is the L2 distance
+// and lower-is-better), the name of the embedding model that made its
+// vectors, and points: an id (a u64 or a UUID, like Qdrant's PointId), a
+// []float32 vector and a JSON payload. Operations are Upsert, Delete (by ids
+// or by Filter), Get, Scroll (id order, paged), Count and Search (limit,
+// offset, score threshold, filter). Filters are Qdrant-shaped
+// (must/should/must_not with match, range, has_id, is_empty, is_null, nested
+// conditions) and decode from Qdrant's JSON.
+//
+// # Search
+//
+// Each collection keeps an HNSW graph (hnsw.go) over vectors stored back to
+// back in one []float32; Cosine vectors are normalised on insert so search
+// uses a dot product, computed by AVX2/FMA kernels where available
+// (kernels_amd64.s, with pure-Go twins). Searches take their scratch space
+// (visited set, heaps) from a pool and do not allocate in steady state
+// beyond the returned results. Small collections (HNSWConfig.FullScanThreshold
+// points, default 2000), filters estimated to match few points, and requests
+// with Params.Exact use an exact scan instead, which also serves recall
+// checks. Deleted and replaced points are tombstones: still walked through,
+// never returned; once they are a quarter of the graph the collection is
+// rebuilt without them while readers go on using the old graph. Large
+// batches are inserted into the graph by GOMAXPROCS goroutines with
+// per-node locks.
+//
+// # Concurrency
+//
+// A Store is safe for concurrent use: any number of readers, one writer at a
+// time. Store.writeMu serialises writers and guards the WAL; Store.mu guards
+// the collection map; each collection's mu guards its points and graph
+// (readers hold it shared for a whole request, the writer exclusively while
+// it applies at most 256 points, so a reader may see part of a large batch).
+//
+// # Durability
+//
+// A store directory holds wal.log, checkpoint.vsc and LOCK. Every write is
+// appended to the write-ahead log as a length-prefixed, CRC-32C-checked
+// record and fsynced before it is applied and acknowledged (wal.go). When the
+// log passes Options.CheckpointBytes, the writer writes every collection to
+// a new checkpoint file (atomically replaced) and starts an empty log. Open
+// loads the checkpoint, replays the log records after it, and drops a torn
+// record at the tail (one never acknowledged); damage before the tail is
+// reported as ErrCorrupt. The HNSW graph is not persisted: Open rebuilds it.
+//
+// # Snapshots
+//
+// ExportSnapshot writes one collection to a versioned, checksummed file
+// (snapshot.go) that records the embedding model and dimension;
+// ImportSnapshot verifies it completely before it changes anything and
+// refuses, with ErrMismatch, a snapshot made with another model or
+// dimension than the caller or the existing collection expects.
+//
+// # Benchmark
+//
+// bench_test.go measures recall@10, queries per second, build time and
+// memory on embedding-like data, beside github.com/coder/hnsw:
+//
+//	go test ./vectorstore -run XXX -bench BenchmarkSearch100k -benchtime=20000x -cpu 2
+package vectorstore

@@ -1,0 +1,833 @@
+package vectorstore
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"sync"
+)
+
+// Options configures Open. The zero value is usable.
+type Options struct {
+	// CheckpointBytes: when the WAL grows past this many bytes after a
+	// write, the writer checkpoints (writes all collections to the
+	// checkpoint file and starts an empty WAL). Default 64 MiB.
+	CheckpointBytes int64
+	// NoSync skips fsync. Acknowledged writes then survive a process crash
+	// but not a machine crash. For benchmarks and tests only.
+	NoSync bool
+}
+
+// Files in a store directory.
+const (
+	walFile        = "wal.log"
+	checkpointFile = "checkpoint.vsc"
+	lockFile       = "LOCK"
+)
+
+// Store is an embedded vector store: named collections of points, durable in
+// one directory (or in memory only, when opened with an empty directory).
+//
+// Store is safe for concurrent use. Reads (Get, Scroll, Count, Search,
+// CollectionInfo, ListCollections, ExportSnapshot) run in parallel; writes are
+// serialised by writeMu, so there is one writer at a time, and each write is
+// in the WAL and fsynced before it is applied and acknowledged.
+//
+// Locking, outermost first:
+//
+//   - writeMu serialises writers; it guards wal, seq, broken and the
+//     checkpoint files. Only its holder mutates collections.
+//   - mu guards colls and closed; readers hold it (read) just to look a
+//     collection up.
+//   - each collection's mu guards that collection's data (see collection).
+type Store struct {
+	dir  string
+	opts Options
+	lock *os.File
+
+	writeMu sync.Mutex
+	wal     *walWriter // nil for an in-memory store
+	seq     uint64     // seq of the last record written
+	broken  error      // set when disk state became unknown; writes then fail
+	// nextCkpt is the WAL size that triggers the next automatic checkpoint;
+	// it moves on after a failed attempt so a full disk is not retried on
+	// every write.
+	nextCkpt int64
+
+	mu     sync.RWMutex
+	colls  map[string]*collection
+	closed bool
+}
+
+// Open opens or creates the store in dir and replays its log. With dir ""
+// the store lives in memory only. The directory is locked against a second
+// Open from another process until Close.
+func Open(ctx context.Context, dir string, opts *Options) (*Store, error) {
+	s := &Store{dir: dir, colls: make(map[string]*collection)}
+	if opts != nil {
+		s.opts = *opts
+	}
+	if s.opts.CheckpointBytes <= 0 {
+		s.opts.CheckpointBytes = 64 << 20
+	}
+	if dir == "" {
+		return s, nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("vectorstore: %w", err)
+	}
+	lock, err := lockDir(filepath.Join(dir, lockFile))
+	if err != nil {
+		return nil, err
+	}
+	s.lock = lock
+	if err := s.recover(ctx); err != nil {
+		lock.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// recover loads the checkpoint, replays the WAL after it and opens the WAL
+// for appending, truncated after its last good record.
+func (s *Store) recover(ctx context.Context) error {
+	lastSeq, err := s.loadCheckpoint(ctx)
+	if err != nil {
+		return err
+	}
+	s.seq = lastSeq
+	path := filepath.Join(s.dir, walFile)
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return fmt.Errorf("vectorstore: %w", err)
+	}
+	data, err := readAllLimited(f)
+	if err != nil {
+		f.Close()
+		return fmt.Errorf("vectorstore: reading wal: %w", err)
+	}
+	good, err := scanWAL(data, func(op walOp) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if op.seq <= lastSeq {
+			return nil
+		}
+		if op.seq != s.seq+1 {
+			return fmt.Errorf("%w: wal seq %d after %d", ErrCorrupt, op.seq, s.seq)
+		}
+		s.seq = op.seq
+		return s.applyOp(&op)
+	})
+	if err != nil {
+		f.Close()
+		return fmt.Errorf("vectorstore: replaying %s: %w", path, err)
+	}
+	if good < walHeaderSize {
+		// New or torn while being created: write a fresh header.
+		if err := f.Truncate(0); err != nil {
+			f.Close()
+			return fmt.Errorf("vectorstore: %w", err)
+		}
+		if _, err := f.WriteAt(walHeader(), 0); err != nil {
+			f.Close()
+			return fmt.Errorf("vectorstore: %w", err)
+		}
+		good = walHeaderSize
+	} else if good < len(data) {
+		if err := f.Truncate(int64(good)); err != nil {
+			f.Close()
+			return fmt.Errorf("vectorstore: truncating torn wal tail: %w", err)
+		}
+	}
+	if _, err := f.Seek(int64(good), io.SeekStart); err != nil {
+		f.Close()
+		return fmt.Errorf("vectorstore: %w", err)
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return fmt.Errorf("vectorstore: %w", err)
+	}
+	s.wal = &walWriter{f: f, size: int64(good), sync: !s.opts.NoSync}
+	return nil
+}
+
+// applyOp applies a replayed record to memory.
+func (s *Store) applyOp(op *walOp) error {
+	switch op.op {
+	case opCreate:
+		if _, ok := s.colls[op.name]; ok {
+			return fmt.Errorf("%w: wal creates existing collection %q", ErrCorrupt, op.name)
+		}
+		s.colls[op.name] = newCollection(op.name, op.cfg)
+	case opDrop:
+		delete(s.colls, op.name)
+	case opUpsert:
+		c, ok := s.colls[op.name]
+		if !ok || c.cfg.Dim != op.dim {
+			return fmt.Errorf("%w: wal upserts into missing or different collection %q", ErrCorrupt, op.name)
+		}
+		c.upsert(op.points)
+	case opDelete:
+		c, ok := s.colls[op.name]
+		if !ok {
+			return fmt.Errorf("%w: wal deletes from missing collection %q", ErrCorrupt, op.name)
+		}
+		c.deleteIDs(op.ids)
+	}
+	return nil
+}
+
+// Close releases the store. It does not checkpoint: the WAL already holds
+// every acknowledged write. Close is idempotent.
+func (s *Store) Close() error {
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		return nil
+	}
+	s.closed = true
+	s.mu.Unlock()
+	var errs []error
+	if s.wal != nil {
+		errs = append(errs, s.wal.f.Close())
+	}
+	if s.lock != nil {
+		errs = append(errs, s.lock.Close())
+	}
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("vectorstore: close: %w", err)
+	}
+	return nil
+}
+
+// beginWrite takes writeMu and checks the store can be written. On success
+// the caller must call s.writeMu.Unlock.
+func (s *Store) beginWrite(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	s.writeMu.Lock()
+	s.mu.RLock()
+	closed := s.closed
+	s.mu.RUnlock()
+	switch {
+	case closed:
+		s.writeMu.Unlock()
+		return ErrClosed
+	case s.broken != nil:
+		err := fmt.Errorf("%w: %v", ErrBroken, s.broken)
+		s.writeMu.Unlock()
+		return err
+	}
+	return nil
+}
+
+// logLocked appends records built by mk (given consecutive seqs) to the WAL
+// and fsyncs. Needs writeMu. A failure breaks the store: what is on disk is
+// unknown, so no later write may be acknowledged.
+func (s *Store) logLocked(payloads ...[]byte) error {
+	if s.wal == nil {
+		return nil
+	}
+	if err := s.wal.append(payloads...); err != nil {
+		if !errors.Is(err, ErrInvalid) {
+			s.broken = err
+		}
+		return err
+	}
+	return nil
+}
+
+// nextSeqLocked reserves the next record number. Needs writeMu.
+func (s *Store) nextSeqLocked() uint64 {
+	s.seq++
+	return s.seq
+}
+
+// afterWriteLocked checkpoints when the WAL has grown past the threshold.
+// Needs writeMu.
+//
+// The write itself is already durable, so a failed checkpoint does not fail
+// it: a failure before the WAL is replaced leaves everything consistent (the
+// next attempt comes after another CheckpointBytes of log), and a failure
+// after it breaks the store (see checkpointLocked).
+func (s *Store) afterWriteLocked(ctx context.Context) error {
+	if s.wal == nil || s.wal.size < max(s.nextCkpt, s.opts.CheckpointBytes) {
+		return nil
+	}
+	if err := s.checkpointLocked(context.WithoutCancel(ctx)); err != nil {
+		s.nextCkpt = s.wal.size + s.opts.CheckpointBytes
+	}
+	return nil
+}
+
+func (s *Store) collection(name string) (*collection, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.closed {
+		return nil, ErrClosed
+	}
+	c, ok := s.colls[name]
+	if !ok {
+		return nil, fmt.Errorf("%w: %q", ErrNotFound, name)
+	}
+	return c, nil
+}
+
+// CreateCollection creates an empty collection. cfg is validated and its
+// defaults filled; ErrExists if the name is taken.
+func (s *Store) CreateCollection(ctx context.Context, name string, cfg CollectionConfig) error {
+	if err := ValidName(name); err != nil {
+		return err
+	}
+	if err := cfg.Validate(); err != nil {
+		return err
+	}
+	cfg.Metadata = cloneMap(cfg.Metadata)
+	if err := s.beginWrite(ctx); err != nil {
+		return err
+	}
+	defer s.writeMu.Unlock()
+	s.mu.RLock()
+	_, exists := s.colls[name]
+	s.mu.RUnlock()
+	if exists {
+		return fmt.Errorf("%w: %q", ErrExists, name)
+	}
+	seq := s.seq + 1
+	rec, err := encodeCreate(seq, name, cfg)
+	if err != nil {
+		return err
+	}
+	if err := s.logLocked(rec); err != nil {
+		return err
+	}
+	s.nextSeqLocked()
+	s.mu.Lock()
+	s.colls[name] = newCollection(name, cfg)
+	s.mu.Unlock()
+	return s.afterWriteLocked(ctx)
+}
+
+// DeleteCollection removes a collection and its points. It reports whether
+// the collection existed.
+func (s *Store) DeleteCollection(ctx context.Context, name string) (bool, error) {
+	if err := s.beginWrite(ctx); err != nil {
+		return false, err
+	}
+	defer s.writeMu.Unlock()
+	s.mu.RLock()
+	_, exists := s.colls[name]
+	s.mu.RUnlock()
+	if !exists {
+		return false, nil
+	}
+	seq := s.seq + 1
+	if err := s.logLocked(walPayloadHead(seq, opDrop, name)); err != nil {
+		return false, err
+	}
+	s.nextSeqLocked()
+	s.mu.Lock()
+	delete(s.colls, name)
+	s.mu.Unlock()
+	return true, s.afterWriteLocked(ctx)
+}
+
+// ListCollections returns the collection names in sorted order.
+func (s *Store) ListCollections() []string {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	names := make([]string, 0, len(s.colls))
+	for n := range s.colls {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return names
+}
+
+// CollectionInfo describes a collection.
+type CollectionInfo struct {
+	Name   string           `json:"name"`
+	Config CollectionConfig `json:"config"`
+	// Points is the number of live points.
+	Points int `json:"points_count"`
+	// IndexedNodes is the number of nodes in the HNSW graph, tombstones
+	// included; Tombstones is how many of them are deleted or replaced.
+	IndexedNodes int `json:"indexed_vectors_count"`
+	Tombstones   int `json:"tombstones"`
+}
+
+// CollectionInfo returns the configuration and counts of a collection.
+func (s *Store) CollectionInfo(name string) (CollectionInfo, error) {
+	c, err := s.collection(name)
+	if err != nil {
+		return CollectionInfo{}, err
+	}
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	cfg := c.cfg
+	cfg.Metadata = cloneMap(cfg.Metadata)
+	return CollectionInfo{Name: name, Config: cfg, Points: c.liveLocked(), IndexedNodes: c.graph.size(), Tombstones: c.dead}, nil
+}
+
+func cloneMap(m map[string]string) map[string]string {
+	if m == nil {
+		return nil
+	}
+	out := make(map[string]string, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}
+
+// Upsert inserts or replaces points (a point with an existing id replaces
+// it whole: vector and payload). The batch is validated first; an error
+// leaves the store unchanged. When Upsert returns nil every point is durable.
+func (s *Store) Upsert(ctx context.Context, collection string, points []Point) error {
+	c, err := s.collection(collection)
+	if err != nil {
+		return err
+	}
+	pp, err := preparePoints(&c.cfg, points)
+	if err != nil {
+		return err
+	}
+	if err := s.beginWrite(ctx); err != nil {
+		return err
+	}
+	defer s.writeMu.Unlock()
+	if c, err = s.sameCollection(collection, c); err != nil {
+		return err
+	}
+	var recs [][]byte
+	seq := s.seq
+	for start := 0; start < len(pp); {
+		end, size := start, 0
+		for end < len(pp) && (end == start || size+pointSize(c.cfg.Dim, &pp[end]) <= walSplitBytes) {
+			size += pointSize(c.cfg.Dim, &pp[end])
+			end++
+		}
+		seq++
+		recs = append(recs, encodeUpsert(seq, collection, c.cfg.Dim, pp[start:end]))
+		start = end
+	}
+	if err := s.logLocked(recs...); err != nil {
+		return err
+	}
+	s.seq = seq
+	c.upsert(pp)
+	return s.afterWriteLocked(ctx)
+}
+
+// sameCollection re-checks, under writeMu, that name still refers to c.
+func (s *Store) sameCollection(name string, c *collection) (*collection, error) {
+	now, err := s.collection(name)
+	if err != nil {
+		return nil, err
+	}
+	if now != c {
+		return nil, fmt.Errorf("%w: collection %q was replaced during the request", ErrInvalid, name)
+	}
+	return c, nil
+}
+
+// Delete removes the points with these ids and returns how many existed.
+func (s *Store) Delete(ctx context.Context, collection string, ids []PointID) (int, error) {
+	if err := s.beginWrite(ctx); err != nil {
+		return 0, err
+	}
+	defer s.writeMu.Unlock()
+	c, err := s.collection(collection)
+	if err != nil {
+		return 0, err
+	}
+	return s.deleteLocked(ctx, c, ids)
+}
+
+func (s *Store) deleteLocked(ctx context.Context, c *collection, ids []PointID) (int, error) {
+	var present []PointID
+	for _, id := range ids {
+		if _, ok := c.byID[id]; ok { // the writer may read without c.mu
+			present = append(present, id)
+		}
+	}
+	if len(present) == 0 {
+		return 0, nil
+	}
+	if err := s.logLocked(encodeDelete(s.seq+1, c.name, present)); err != nil {
+		return 0, err
+	}
+	s.nextSeqLocked()
+	n := c.deleteIDs(present)
+	return n, s.afterWriteLocked(ctx)
+}
+
+// DeleteByFilter removes every point matching f (a nil filter matches all)
+// and returns how many were removed.
+func (s *Store) DeleteByFilter(ctx context.Context, collection string, f *Filter) (int, error) {
+	cf, err := compileFilter(f)
+	if err != nil {
+		return 0, err
+	}
+	if err := s.beginWrite(ctx); err != nil {
+		return 0, err
+	}
+	defer s.writeMu.Unlock()
+	c, err := s.collection(collection)
+	if err != nil {
+		return 0, err
+	}
+	return s.deleteLocked(ctx, c, c.matchingIDs(cf))
+}
+
+// Get returns the points with these ids that exist, in the order asked
+// (duplicates once), with payload and vector as w says.
+func (s *Store) Get(ctx context.Context, collection string, ids []PointID, w With) ([]Record, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	c, err := s.collection(collection)
+	if err != nil {
+		return nil, err
+	}
+	return c.get(ids, w), nil
+}
+
+// Scroll returns one page of points in id order.
+func (s *Store) Scroll(ctx context.Context, collection string, req ScrollRequest) (ScrollResult, error) {
+	if err := ctx.Err(); err != nil {
+		return ScrollResult{}, err
+	}
+	cf, err := compileFilter(req.Filter)
+	if err != nil {
+		return ScrollResult{}, err
+	}
+	c, err := s.collection(collection)
+	if err != nil {
+		return ScrollResult{}, err
+	}
+	return c.scroll(&req, cf), nil
+}
+
+// Count returns the number of points matching f (all points for nil).
+func (s *Store) Count(ctx context.Context, collection string, f *Filter) (int, error) {
+	if err := ctx.Err(); err != nil {
+		return 0, err
+	}
+	cf, err := compileFilter(f)
+	if err != nil {
+		return 0, err
+	}
+	c, err := s.collection(collection)
+	if err != nil {
+		return 0, err
+	}
+	return c.count(cf), nil
+}
+
+// Search returns the nearest points to req.Vector, best first (see Distance
+// for what the scores mean). It uses the HNSW index, or an exact scan for
+// small collections, selective filters and req.Params.Exact.
+func (s *Store) Search(ctx context.Context, collection string, req SearchRequest) ([]ScoredPoint, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	cf, err := compileFilter(req.Filter)
+	if err != nil {
+		return nil, err
+	}
+	c, err := s.collection(collection)
+	if err != nil {
+		return nil, err
+	}
+	return c.search(&req, cf)
+}
+
+// Checkpoint writes every collection to the checkpoint file and empties the
+// WAL. Open then loads the checkpoint instead of replaying the log. It is
+// a no-op for an in-memory store.
+func (s *Store) Checkpoint(ctx context.Context) error {
+	if err := s.beginWrite(ctx); err != nil {
+		return err
+	}
+	defer s.writeMu.Unlock()
+	if s.wal == nil {
+		return nil
+	}
+	return s.checkpointLocked(ctx)
+}
+
+// ExportSnapshot writes the collection to w in the snapshot format (see
+// snapshot.go). It holds the collection's read lock while writing, so
+// searches go on and writes wait.
+func (s *Store) ExportSnapshot(ctx context.Context, collection string, w io.Writer) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	c, err := s.collection(collection)
+	if err != nil {
+		return err
+	}
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	return c.writeSnapshotLocked(w)
+}
+
+// ImportOptions controls ImportSnapshot.
+type ImportOptions struct {
+	// Collection is the collection to create or replace; empty means the
+	// name recorded in the snapshot.
+	Collection string
+	// EmbeddingModel and Dim, when set, must equal the snapshot's.
+	EmbeddingModel string
+	Dim            int
+}
+
+// ImportSnapshot reads a snapshot from r and makes it the content of the
+// target collection, creating it or replacing an existing one. It refuses,
+// with an error wrapping ErrMismatch, a snapshot whose embedding model or
+// dimension differs from opts or from the existing collection, and, with
+// ErrCorrupt, one that fails to decode or verify; in both cases nothing
+// changes. On success the store is checkpointed, which makes the import
+// durable.
+func (s *Store) ImportSnapshot(ctx context.Context, r io.Reader, opts ImportOptions) (CollectionInfo, error) {
+	d, err := readSnapshot(newStreamReader(r))
+	if err != nil {
+		return CollectionInfo{}, fmt.Errorf("vectorstore: import snapshot: %w", err)
+	}
+	name := opts.Collection
+	if name == "" {
+		name = d.name
+	}
+	if err := ValidName(name); err != nil {
+		return CollectionInfo{}, err
+	}
+	if opts.EmbeddingModel != "" && opts.EmbeddingModel != d.cfg.EmbeddingModel {
+		return CollectionInfo{}, fmt.Errorf("%w: snapshot embedding model is %q, expected %q", ErrMismatch, d.cfg.EmbeddingModel, opts.EmbeddingModel)
+	}
+	if opts.Dim != 0 && opts.Dim != d.cfg.Dim {
+		return CollectionInfo{}, fmt.Errorf("%w: snapshot dimension is %d, expected %d", ErrMismatch, d.cfg.Dim, opts.Dim)
+	}
+	if err := s.beginWrite(ctx); err != nil {
+		return CollectionInfo{}, err
+	}
+	defer s.writeMu.Unlock()
+	s.mu.RLock()
+	old := s.colls[name]
+	s.mu.RUnlock()
+	if old != nil && (old.cfg.EmbeddingModel != d.cfg.EmbeddingModel || old.cfg.Dim != d.cfg.Dim) {
+		return CollectionInfo{}, fmt.Errorf("%w: snapshot has embedding model %q (dimension %d) but collection %q has %q (dimension %d)",
+			ErrMismatch, d.cfg.EmbeddingModel, d.cfg.Dim, name, old.cfg.EmbeddingModel, old.cfg.Dim)
+	}
+	c := newCollection(name, d.cfg)
+	c.upsert(d.points)
+	s.mu.Lock()
+	s.colls[name] = c
+	s.mu.Unlock()
+	if s.wal != nil {
+		if err := s.checkpointLocked(ctx); err != nil {
+			s.broken = err
+			return CollectionInfo{}, err
+		}
+	}
+	return CollectionInfo{Name: name, Config: c.cfg, Points: c.liveLocked(), IndexedNodes: c.graph.size()}, nil
+}
+
+// --- checkpoint file ---
+
+// The checkpoint file holds every collection as of one WAL seq:
+//
+//	offset  size  field
+//	0       8     magic "GAIAVCKP" (47 41 49 41 56 43 4b 50)
+//	8       4     format version, u32 = 1
+//	12      8     last seq included, u64
+//	20      4     collection count K, u32
+//	24      4     CRC-32C of bytes 0..24
+//	28      ...   K collection snapshots (snapshot.go), each with its own CRC
+//
+// It is written to checkpoint.vsc.tmp, fsynced and renamed over
+// checkpoint.vsc (then the directory is fsynced), so a crash leaves either
+// the old or the new checkpoint whole. Only after that is the WAL replaced by
+// an empty one; a crash in between leaves a WAL whose records are all at or
+// below the checkpoint's seq, which replay skips.
+
+const (
+	checkpointMagic   = "GAIAVCKP"
+	checkpointVersion = 1
+	maxCollections    = 1 << 16
+)
+
+func (s *Store) checkpointLocked(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	tmp := filepath.Join(s.dir, checkpointFile+".tmp")
+	if err := s.writeCheckpointFile(tmp); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	if err := os.Rename(tmp, filepath.Join(s.dir, checkpointFile)); err != nil {
+		return fmt.Errorf("vectorstore: checkpoint: %w", err)
+	}
+	if err := syncDir(s.dir); err != nil {
+		return err
+	}
+	// Start an empty WAL.
+	walTmp := filepath.Join(s.dir, walFile+".tmp")
+	f, err := os.OpenFile(walTmp, os.O_RDWR|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return fmt.Errorf("vectorstore: checkpoint: %w", err)
+	}
+	if _, err := f.Write(walHeader()); err != nil {
+		f.Close()
+		return fmt.Errorf("vectorstore: checkpoint: %w", err)
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return fmt.Errorf("vectorstore: checkpoint: %w", err)
+	}
+	if err := os.Rename(walTmp, filepath.Join(s.dir, walFile)); err != nil {
+		f.Close()
+		return fmt.Errorf("vectorstore: checkpoint: %w", err)
+	}
+	// From here the old WAL handle points at a replaced file: whatever
+	// happens, appends must go to the new one.
+	s.wal.f.Close()
+	s.wal.f = f
+	s.wal.size = walHeaderSize
+	s.nextCkpt = 0
+	if err := syncDir(s.dir); err != nil {
+		s.broken = err
+		return err
+	}
+	return nil
+}
+
+func (s *Store) writeCheckpointFile(path string) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return fmt.Errorf("vectorstore: checkpoint: %w", err)
+	}
+	defer f.Close()
+	bw := bufio.NewWriterSize(f, 1<<20)
+	s.mu.RLock()
+	names := make([]string, 0, len(s.colls))
+	for n := range s.colls {
+		names = append(names, n)
+	}
+	colls := make([]*collection, 0, len(names))
+	slices.Sort(names)
+	for _, n := range names {
+		colls = append(colls, s.colls[n])
+	}
+	s.mu.RUnlock()
+	hdr := []byte(checkpointMagic)
+	hdr = appendU32(hdr, checkpointVersion)
+	hdr = appendU64(hdr, s.seq)
+	hdr = appendU32(hdr, uint32(len(colls)))
+	hdr = appendU32(hdr, crc32Castagnoli(hdr))
+	if _, err := bw.Write(hdr); err != nil {
+		return fmt.Errorf("vectorstore: checkpoint: %w", err)
+	}
+	for _, c := range colls {
+		// The writer is the only mutator and holds writeMu: no lock needed.
+		if err := c.writeSnapshotLocked(bw); err != nil {
+			return fmt.Errorf("vectorstore: checkpoint: %w", err)
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("vectorstore: checkpoint: %w", err)
+	}
+	if !s.opts.NoSync {
+		if err := f.Sync(); err != nil {
+			return fmt.Errorf("vectorstore: checkpoint: %w", err)
+		}
+	}
+	return f.Close()
+}
+
+// loadCheckpoint reads the checkpoint file, if any, into s.colls and returns
+// the last seq it includes.
+func (s *Store) loadCheckpoint(ctx context.Context) (uint64, error) {
+	path := filepath.Join(s.dir, checkpointFile)
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("vectorstore: %w", err)
+	}
+	defer f.Close()
+	seq, snaps, err := readCheckpoint(ctx, f)
+	if err != nil {
+		return 0, fmt.Errorf("vectorstore: loading %s: %w", path, err)
+	}
+	for _, d := range snaps {
+		c := newCollection(d.name, d.cfg)
+		c.upsert(d.points)
+		s.colls[d.name] = c
+	}
+	return seq, nil
+}
+
+// readCheckpoint decodes a checkpoint stream.
+func readCheckpoint(ctx context.Context, r io.Reader) (uint64, []*decodedSnapshot, error) {
+	sr := newStreamReader(r)
+	var magic [8]byte
+	if sr.read(magic[:], "checkpoint magic") && string(magic[:]) != checkpointMagic {
+		return 0, nil, fmt.Errorf("%w: bad checkpoint magic %q", ErrCorrupt, magic[:])
+	}
+	if v := sr.u32("checkpoint version"); sr.err == nil && v != checkpointVersion {
+		return 0, nil, fmt.Errorf("%w: unsupported checkpoint version %d", ErrCorrupt, v)
+	}
+	seq := sr.u64("checkpoint seq")
+	k := sr.u32("collection count")
+	sr.checkCRC("checkpoint header")
+	if sr.err != nil {
+		return 0, nil, sr.err
+	}
+	if k > maxCollections {
+		return 0, nil, fmt.Errorf("%w: checkpoint claims %d collections", ErrCorrupt, k)
+	}
+	var snaps []*decodedSnapshot
+	seen := map[string]bool{}
+	for range k {
+		if err := ctx.Err(); err != nil {
+			return 0, nil, err
+		}
+		d, err := readSnapshot(sr)
+		if err != nil {
+			return 0, nil, err
+		}
+		if seen[d.name] {
+			return 0, nil, fmt.Errorf("%w: checkpoint has collection %q twice", ErrCorrupt, d.name)
+		}
+		seen[d.name] = true
+		snaps = append(snaps, d)
+	}
+	return seq, snaps, nil
+}
+
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return fmt.Errorf("vectorstore: %w", err)
+	}
+	defer d.Close()
+	if err := d.Sync(); err != nil {
+		return fmt.Errorf("vectorstore: syncing %s: %w", dir, err)
+	}
+	return nil
+}
+
+func crc32Castagnoli(b []byte) uint32 { return crc32.Checksum(b, crcTable) }
