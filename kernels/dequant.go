@@ -34,8 +34,12 @@ import (
 // For example the Q4_0 block 00 3c | 98 ... (d = 1.0, first byte 0x98)
 // decodes to x[0] = 8-8 = 0 and x[16] = 9-8 = 1.
 //
-// Arithmetic is float32 and each product is rounded before an add, as in
-// ggml's reference C code (explicit conversions stop Go from fusing).
+// Arithmetic is float32 and matches ggml's dequantize_row_* as the
+// reference llama.cpp build computes it: GCC compiles ggml for FMA-capable
+// x86 with contraction on, so q*d + m (Q4_1, Q5_1) and d*q - m (Q2_K, Q4_K,
+// Q5_K) are single fused multiply-adds there and here (fma32); the other
+// types only multiply. (quant_k.go explains how the contraction was
+// established against llama.cpp's quantizer output.)
 
 // Supported reports whether Dequantize and MatMul handle tensors of type t.
 func Supported(t gguf.TensorType) bool {
@@ -139,8 +143,8 @@ func dequantBlockQ4_1(b []byte, y []float32) {
 	qs := b[4:20]
 	y = y[:32]
 	for j, q := range qs {
-		y[j] = float32(float32(q&15)*d) + m
-		y[j+16] = float32(float32(q>>4)*d) + m
+		y[j] = fma32(float32(q&15), d, m)
+		y[j+16] = fma32(float32(q>>4), d, m)
 	}
 }
 
@@ -165,8 +169,8 @@ func dequantBlockQ5_1(b []byte, y []float32) {
 	for j, q := range qs {
 		h0 := byte(qh>>j<<4) & 0x10
 		h1 := byte(qh>>(j+12)) & 0x10
-		y[j] = float32(float32(q&15|h0)*d) + m
-		y[j+16] = float32(float32(q>>4|h1)*d) + m
+		y[j] = fma32(float32(q&15|h0), d, m)
+		y[j+16] = fma32(float32(q>>4|h1), d, m)
 	}
 }
 
@@ -203,7 +207,7 @@ func dequantBlockQ2K(b []byte, y []float32) {
 				dl := d * float32(sc&15)
 				ml := dmin * float32(sc>>4)
 				for l := 0; l < 16; l++ {
-					y[l] = float32(dl*float32(q[16*half+l]>>shift&3)) - ml
+					y[l] = fma32(dl, float32(q[16*half+l]>>shift&3), -ml)
 				}
 				y = y[16:]
 			}
@@ -277,8 +281,8 @@ func dequantBlockQ4K(b []byte, y []float32) {
 		d2, mm2 := d*float32(sc2), dmin*float32(m2)
 		q := qs[32*j : 32*j+32]
 		for l, v := range q {
-			y[64*j+l] = float32(d1*float32(v&15)) - mm1
-			y[64*j+32+l] = float32(d2*float32(v>>4)) - mm2
+			y[64*j+l] = fma32(d1, float32(v&15), -mm1)
+			y[64*j+32+l] = fma32(d2, float32(v>>4), -mm2)
 		}
 	}
 }
@@ -304,8 +308,8 @@ func dequantBlockQ5K(b []byte, y []float32) {
 			if qh[l]&u2 != 0 {
 				hi += 16
 			}
-			y[64*j+l] = float32(d1*float32(lo)) - mm1
-			y[64*j+32+l] = float32(d2*float32(hi)) - mm2
+			y[64*j+l] = fma32(d1, float32(lo), -mm1)
+			y[64*j+32+l] = fma32(d2, float32(hi), -mm2)
 		}
 	}
 }

@@ -350,6 +350,13 @@ func TestQuantizeRoundTrip(t *testing.T) {
 		{gguf.TypeQ5_1, 0.5/31 + 2e-3},
 		{gguf.TypeQ4_0, 1.0/8 + 1e-3},
 		{gguf.TypeQ4_1, 0.5/15 + 2e-3},
+		// K-quants: scales are themselves quantized (6 or 8 bits) and the
+		// search trades the maximum error for a smaller average one.
+		{gguf.TypeQ6_K, 0.03},
+		{gguf.TypeQ5_K, 0.07},
+		{gguf.TypeQ4_K, 0.14},
+		{gguf.TypeQ3_K, 0.35},
+		{gguf.TypeQ2_K, 0.7},
 		{gguf.TypeF16, 1e-3},
 		{gguf.TypeBF16, 4e-3},
 		{gguf.TypeF32, 0},
@@ -375,7 +382,7 @@ func TestQuantizeRoundTrip(t *testing.T) {
 				xs := x[blk*bs : (blk+1)*bs]
 				lo, hi := minMax(xs)
 				rng := float64(max(hi, -lo))
-				if tc.t == gguf.TypeQ4_1 || tc.t == gguf.TypeQ5_1 {
+				if tc.t == gguf.TypeQ4_1 || tc.t == gguf.TypeQ5_1 || tc.t == gguf.TypeQ2_K || tc.t == gguf.TypeQ4_K || tc.t == gguf.TypeQ5_K {
 					rng = float64(hi - lo)
 				}
 				for i, v := range xs {

@@ -11,3 +11,7 @@ func axpyF32(alpha float32, x, y []float32)     { axpyF32Generic(alpha, x, y) }
 func axpyF16(alpha float32, x []uint16, y []float32) {
 	axpyF16Generic(alpha, x, y)
 }
+
+func f32ToF16Row(dst []uint16, src []float32) { f32ToF16RowGeneric(dst, src) }
+func f16ToF32Row(dst []float32, src []uint16) { f16ToF32RowGeneric(dst, src) }
+func roundF16Row(dst, src []float32)          { roundF16RowGeneric(dst, src) }

@@ -463,3 +463,45 @@ func dotQ6Kx4Asm(m *mmTask, w []byte, b, r int) {
 	dotQ6Kx4AVX2(&w[0], &m.qs[b*m.cols], m.cols, &m.dT[b], 4*m.batch, &m.bsT[b*16], nb, &o)
 	m.put4(&o, b, r)
 }
+
+// f32ToF16AVX2 converts n floats (n a multiple of 8) to half precision,
+// rounding to nearest even. Twin: the loop in f32ToF16RowGeneric.
+//
+//go:noescape
+func f32ToF16AVX2(dst *uint16, src *float32, n int)
+
+// f16ToF32AVX2 widens n halves (n a multiple of 8). Twin: the loop in
+// f16ToF32RowGeneric.
+//
+//go:noescape
+func f16ToF32AVX2(dst *float32, src *uint16, n int)
+
+// roundF16AVX2 rounds n floats (n a multiple of 8) to the nearest half and
+// back. Twin: the loop in roundF16RowGeneric.
+//
+//go:noescape
+func roundF16AVX2(dst, src *float32, n int)
+
+func f32ToF16Row(dst []uint16, src []float32) {
+	if n := len(dst) &^ 7; hasAVX2 && n > 0 {
+		f32ToF16AVX2(&dst[0], &src[0], n)
+		dst, src = dst[n:], src[n:]
+	}
+	f32ToF16RowGeneric(dst, src)
+}
+
+func f16ToF32Row(dst []float32, src []uint16) {
+	if n := len(dst) &^ 7; hasAVX2 && n > 0 {
+		f16ToF32AVX2(&dst[0], &src[0], n)
+		dst, src = dst[n:], src[n:]
+	}
+	f16ToF32RowGeneric(dst, src)
+}
+
+func roundF16Row(dst, src []float32) {
+	if n := len(dst) &^ 7; hasAVX2 && n > 0 {
+		roundF16AVX2(&dst[0], &src[0], n)
+		dst, src = dst[n:], src[n:]
+	}
+	roundF16RowGeneric(dst, src)
+}

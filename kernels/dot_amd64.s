@@ -1090,3 +1090,69 @@ axf16loop:
 axf16done:
 	VZEROUPPER
 	RET
+
+// func f32ToF16AVX2(dst *uint16, src *float32, n int)
+// n must be a multiple of 8. Rounds to nearest even like F32ToF16.
+TEXT ·f32ToF16AVX2(SB), NOSPLIT, $0-24
+	MOVQ dst+0(FP), DI
+	MOVQ src+8(FP), SI
+	MOVQ n+16(FP), CX
+
+cvtphloop:
+	TESTQ CX, CX
+	JZ    cvtphdone
+	VMOVUPS   (SI), Y0
+	VCVTPS2PH $0, Y0, X1
+	VMOVDQU   X1, (DI)
+	ADDQ $32, SI
+	ADDQ $16, DI
+	SUBQ $8, CX
+	JMP  cvtphloop
+
+cvtphdone:
+	VZEROUPPER
+	RET
+
+// func f16ToF32AVX2(dst *float32, src *uint16, n int)
+// n must be a multiple of 8.
+TEXT ·f16ToF32AVX2(SB), NOSPLIT, $0-24
+	MOVQ dst+0(FP), DI
+	MOVQ src+8(FP), SI
+	MOVQ n+16(FP), CX
+
+cvtpsloop:
+	TESTQ CX, CX
+	JZ    cvtpsdone
+	VCVTPH2PS (SI), Y0
+	VMOVUPS   Y0, (DI)
+	ADDQ $16, SI
+	ADDQ $32, DI
+	SUBQ $8, CX
+	JMP  cvtpsloop
+
+cvtpsdone:
+	VZEROUPPER
+	RET
+
+// func roundF16AVX2(dst, src *float32, n int)
+// dst[i] = f32(f16(src[i])) for i < n, n a multiple of 8.
+TEXT ·roundF16AVX2(SB), NOSPLIT, $0-24
+	MOVQ dst+0(FP), DI
+	MOVQ src+8(FP), SI
+	MOVQ n+16(FP), CX
+
+rndloop:
+	TESTQ CX, CX
+	JZ    rnddone
+	VMOVUPS   (SI), Y0
+	VCVTPS2PH $0, Y0, X1
+	VCVTPH2PS X1, Y0
+	VMOVUPS   Y0, (DI)
+	ADDQ $32, SI
+	ADDQ $32, DI
+	SUBQ $8, CX
+	JMP  rndloop
+
+rnddone:
+	VZEROUPPER
+	RET

@@ -172,3 +172,48 @@ func TestAsm4MatchesGeneric(t *testing.T) {
 		}
 	}
 }
+
+// TestAsmF16Rows checks the F16C row conversions against the exact scalar
+// ones for every half and for floats around every rounding boundary.
+func TestAsmF16Rows(t *testing.T) {
+	if !hasAVX2 {
+		t.Skip("no AVX2/FMA/F16C")
+	}
+	r := rand.New(rand.NewPCG(9, 9))
+	n := 1<<16 + 5
+	h := make([]uint16, n)
+	for i := range h {
+		h[i] = uint16(i)
+	}
+	f := make([]float32, n)
+	F16ToF32Row(f, h)
+	for i, v := range f {
+		want := F16ToF32(h[i])
+		if math.Float32bits(v) != math.Float32bits(want) && !(math.IsNaN(float64(v)) && math.IsNaN(float64(want))) {
+			t.Fatalf("F16ToF32Row(%#04x) = %v, want %v", h[i], v, want)
+		}
+	}
+	// Floats: exact halves, midpoints (ties), near-midpoints, out of range.
+	var xs []float32
+	for i := 0; i < 0x7c00; i += 7 {
+		a, b := F16ToF32(uint16(i)), F16ToF32(uint16(i+1))
+		mid := (float64(a) + float64(b)) / 2
+		xs = append(xs, a, float32(mid), math.Nextafter32(float32(mid), 1e9), math.Nextafter32(float32(mid), -1e9), -float32(mid))
+	}
+	for i := 0; i < 1000; i++ {
+		xs = append(xs, float32(math.Ldexp(r.NormFloat64(), r.IntN(60)-30)))
+	}
+	xs = append(xs, float32(math.Inf(1)), float32(math.Inf(-1)), 1e10, -1e-10)
+	got := make([]uint16, len(xs))
+	F32ToF16Row(got, xs)
+	rounded := make([]float32, len(xs))
+	roundF16Row(rounded, xs)
+	for i, x := range xs {
+		if want := F32ToF16(x); got[i] != want {
+			t.Fatalf("F32ToF16Row(%g) = %#04x, want %#04x", x, got[i], want)
+		}
+		if want := F16ToF32(F32ToF16(x)); rounded[i] != want {
+			t.Fatalf("roundF16Row(%g) = %v, want %v", x, rounded[i], want)
+		}
+	}
+}

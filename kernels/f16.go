@@ -101,19 +101,36 @@ func F32ToBF16(f float32) uint16 {
 }
 
 // F16ToF32Row converts len(dst) half-precision values from src to float32.
-// src must hold at least len(dst) values.
+// src must hold at least len(dst) values. Safe for concurrent use.
 func F16ToF32Row(dst []float32, src []uint16) {
+	f16ToF32Row(dst, src[:len(dst)])
+}
+
+// F32ToF16Row rounds len(dst) float32 values from src to half precision
+// (exactly as F32ToF16). src must hold at least len(dst) values. Safe for
+// concurrent use.
+func F32ToF16Row(dst []uint16, src []float32) {
+	f32ToF16Row(dst, src[:len(dst)])
+}
+
+func f16ToF32RowGeneric(dst []float32, src []uint16) {
 	src = src[:len(dst)]
 	for i, h := range src {
 		dst[i] = f16Table[h]
 	}
 }
 
-// F32ToF16Row rounds len(dst) float32 values from src to half precision.
-// src must hold at least len(dst) values.
-func F32ToF16Row(dst []uint16, src []float32) {
+func f32ToF16RowGeneric(dst []uint16, src []float32) {
 	src = src[:len(dst)]
 	for i, f := range src {
 		dst[i] = F32ToF16(f)
+	}
+}
+
+// roundF16RowGeneric sets dst[i] to src[i] rounded to half precision.
+func roundF16RowGeneric(dst, src []float32) {
+	src = src[:len(dst)]
+	for i, f := range src {
+		dst[i] = f16Table[F32ToF16(f)]
 	}
 }

@@ -185,7 +185,8 @@ func (m *mmTask) do(lo, hi int) {
 // while it is used for all activations. In steady state MatMul does not
 // allocate (scratch lives in the Pool).
 //
-// MatMul panics if t is not Supported or the slices are too short: shapes
+// out must not overlap x or w. MatMul panics if t is not Supported or the
+// slices are too short: shapes
 // are the caller's responsibility, checked once when a model is loaded.
 // Like every Pool method it must not be called concurrently on one Pool.
 func MatMul(p *Pool, t gguf.TensorType, w []byte, rows, cols int, x []float32, batch int, out []float32) {
@@ -248,10 +249,10 @@ func (p *Pool) prepareActs(k actKind, x []float32, batch, cols int) {
 		return
 	case actF16, actBF16:
 		s.f = grow(s.f, batch*cols)
-		for i, v := range x[:batch*cols] {
-			if k == actF16 {
-				s.f[i] = f16Table[F32ToF16(v)]
-			} else {
+		if k == actF16 {
+			roundF16Row(s.f, x[:batch*cols])
+		} else {
+			for i, v := range x[:batch*cols] {
 				s.f[i] = BF16ToF32(F32ToBF16(v))
 			}
 		}
@@ -377,7 +378,8 @@ func quantActQ8_1(x []float32, qs []int8, d, s []float32) {
 	}
 }
 
-// quantActQ8K quantizes x like quantize_row_q8_K.
+// quantActQ8K quantizes x like quantize_row_q8_K (with the product fused
+// into nearest_int, as in the reference build; see quant_k.go).
 func quantActQ8K(x []float32, qs []int8, d []float32, bsums []int16) {
 	for i := range d {
 		xb := x[256*i : 256*i+256]
@@ -392,7 +394,7 @@ func quantActQ8K(x []float32, qs []int8, d []float32, bsums []int16) {
 		}
 		iscale := -127 / mx
 		for j, v := range xb {
-			q[j] = int8(min(127, nearestInt(iscale*v)))
+			q[j] = int8(min(127, nearestIntMul(iscale, v)))
 		}
 		for j := range bs {
 			sum := 0

@@ -212,7 +212,7 @@ func quantBlockQ8K(x []float32, b []byte) {
 	}
 	iscale := -127 / mx
 	for j, v := range x {
-		qs[j] = byte(int8(min(127, nearestInt(iscale*v))))
+		qs[j] = byte(int8(min(127, nearestIntMul(iscale, v))))
 	}
 	for j := 0; j < 16; j++ {
 		sum := 0
@@ -232,8 +232,8 @@ func quantBlockQ4_0(x []float32, b []byte) {
 	binary.LittleEndian.PutUint16(b, F32ToF16(d))
 	qs := b[2:18]
 	for j := range qs {
-		x0 := min(15, trunc8(kMA(16, x[j], id, 8.5)))
-		x1 := min(15, trunc8(kMA(16, x[16+j], id, 8.5)))
+		x0 := min(15, trunc8(fma32(x[j], id, 8.5)))
+		x1 := min(15, trunc8(fma32(x[16+j], id, 8.5)))
 		qs[j] = byte(x0) | byte(x1)<<4
 	}
 }
@@ -247,8 +247,8 @@ func quantBlockQ4_1(x []float32, b []byte) {
 	binary.LittleEndian.PutUint16(b[2:], F32ToF16(lo))
 	qs := b[4:20]
 	for j := range qs {
-		x0 := min(15, trunc8(float32((x[j]-lo)*id)+0.5))
-		x1 := min(15, trunc8(float32((x[16+j]-lo)*id)+0.5))
+		x0 := min(15, trunc8(fma32(x[j]-lo, id, 0.5)))
+		x1 := min(15, trunc8(fma32(x[16+j]-lo, id, 0.5)))
 		qs[j] = byte(x0) | byte(x1)<<4
 	}
 }
@@ -262,8 +262,8 @@ func quantBlockQ5_0(x []float32, b []byte) {
 	qs := b[6:22]
 	var qh uint32
 	for j := range qs {
-		x0 := min(31, trunc8(kMA(16, x[j], id, 16.5)))
-		x1 := min(31, trunc8(kMA(16, x[16+j], id, 16.5)))
+		x0 := min(31, trunc8(fma32(x[j], id, 16.5)))
+		x1 := min(31, trunc8(fma32(x[16+j], id, 16.5)))
 		qs[j] = byte(x0&15) | byte(x1&15)<<4
 		qh |= uint32(x0>>4&1) << j
 		qh |= uint32(x1>>4&1) << (j + 16)
@@ -281,8 +281,8 @@ func quantBlockQ5_1(x []float32, b []byte) {
 	qs := b[8:24]
 	var qh uint32
 	for j := range qs {
-		x0 := byte(int32(float32((x[j]-lo)*id) + 0.5))
-		x1 := byte(int32(float32((x[16+j]-lo)*id) + 0.5))
+		x0 := byte(int32(fma32(x[j]-lo, id, 0.5)))
+		x1 := byte(int32(fma32(x[16+j]-lo, id, 0.5)))
 		qs[j] = x0&15 | (x1&15)<<4
 		qh |= uint32(x0>>4&1) << j
 		qh |= uint32(x1>>4&1) << (j + 16)

@@ -48,26 +48,30 @@ func makeQXQuants(x []float32, nmax int32, L []int8) float32 {
 		return 0
 	}
 	fn := float32(nmax)
-	ko := 0
-	sums := func(iscale float32) (sumlx, suml2 float32) {
+	// The first pass fuses its accumulations, the search passes do not
+	// (see the file comment: GCC treats the two loops differently).
+	sums := func(iscale float32, fused bool) (sumlx, suml2 float32) {
 		for _, v := range x {
-			l := float32(clampInt(kNI(1, iscale, v), -nmax, nmax-1))
+			l := float32(clampInt(nearestIntMul(iscale, v), -nmax, nmax-1))
 			w := mul(v, v)
-			sumlx = kMA(2+ko, mul(w, v), l, sumlx)
-			suml2 = kMA(17+ko, mul(w, l), l, suml2)
+			if fused {
+				sumlx = fma32(mul(w, v), l, sumlx)
+				suml2 = fma32(mul(w, l), l, suml2)
+			} else {
+				sumlx += mul(mul(w, v), l)
+				suml2 += mul(mul(w, l), l)
+			}
 		}
 		return sumlx, suml2
 	}
 	setL := func(iscale float32) {
 		for i, v := range x {
-			L[i] = int8(nmax + clampInt(kNI(1, iscale, v), -nmax, nmax-1))
+			L[i] = int8(nmax + clampInt(nearestIntMul(iscale, v), -nmax, nmax-1))
 		}
 	}
 	iscale := -fn / mx
 	setL(iscale)
-	ko = 60
-	sumlx, suml2 := sums(iscale)
-	ko = 0
+	sumlx, suml2 := sums(iscale, true)
 	var scale float32
 	if suml2 != 0 {
 		scale = sumlx / suml2
@@ -77,8 +81,8 @@ func makeQXQuants(x []float32, nmax int32, L []int8) float32 {
 		if is == 0 {
 			continue
 		}
-		iscale = -kMA(3, 0.1, float32(is), fn) / mx
-		sumlx, suml2 = sums(iscale)
+		iscale = -fma32(0.1, float32(is), fn) / mx
+		sumlx, suml2 = sums(iscale, false)
 		if suml2 > 0 && mul(sumlx, sumlx) > mul(best, suml2) {
 			setL(iscale)
 			scale = sumlx / suml2
@@ -104,11 +108,11 @@ func makeQ3Quants(x []float32, nmax int32, L []int8) float32 {
 	iscale := -float32(nmax) / mx
 	var sumlx, suml2 float32
 	for i, v := range x {
-		l := clampInt(kNI(20, iscale, v), -nmax, nmax-1)
+		l := clampInt(nearestIntMul(iscale, v), -nmax, nmax-1)
 		L[i] = int8(l)
 		w := mul(v, v)
-		sumlx = kMA(21, mul(w, v), float32(l), sumlx)
-		suml2 = kMA(21, mul(w, float32(l)), float32(l), suml2)
+		sumlx += mul(mul(w, v), float32(l))
+		suml2 += mul(mul(w, float32(l)), float32(l))
 	}
 	for itry := 0; itry < 5; itry++ {
 		changed := 0
@@ -116,14 +120,14 @@ func makeQ3Quants(x []float32, nmax int32, L []int8) float32 {
 			w := mul(v, v)
 			wv := mul(w, v)
 			li := float32(L[i])
-			slx := kMA(22, -wv, li, sumlx)
+			slx := fma32(-wv, li, sumlx)
 			if slx > 0 {
-				sl2 := kMA(22, -mul(w, li), li, suml2)
+				sl2 := fma32(-mul(w, li), li, suml2)
 				nl := clampInt(nearestInt(mul(v, sl2)/slx), -nmax, nmax-1)
 				if nl != int32(L[i]) {
 					fl := float32(nl)
-					slx = kMA(23, wv, fl, slx)
-					sl2 = kMA(23, mul(w, fl), fl, sl2)
+					slx = fma32(wv, fl, slx)
+					sl2 = fma32(mul(w, fl), fl, sl2)
 					if sl2 > 0 && mul(mul(slx, slx), suml2) > mul(mul(sumlx, sumlx), sl2) {
 						L[i] = int8(nl)
 						sumlx, suml2 = slx, sl2
@@ -150,10 +154,6 @@ func makeQ3Quants(x []float32, nmax int32, L []int8) float32 {
 // from (nmax+rmin)/(max-min) in steps of rdelta. It returns scale and min.
 func makeQKX2Quants(x, weights []float32, nmax int32, L, Laux []uint8, rmin, rdelta float32, nstep int, useMAD bool) (scale, theMin float32) {
 	n := len(x)
-	mo := 0
-	if useMAD {
-		mo = 32
-	}
 	mn, mx := x[0], x[0]
 	sumW := weights[0]
 	sumX := mul(sumW, x[0])
@@ -165,7 +165,7 @@ func makeQKX2Quants(x, weights []float32, nmax int32, L, Laux []uint8, rmin, rde
 			mx = x[i]
 		}
 		sumW += weights[i]
-		sumX = kMA(5+mo, weights[i], x[i], sumX)
+		sumX = fma32(weights[i], x[i], sumX)
 	}
 	if mn > 0 {
 		mn = 0
@@ -175,53 +175,45 @@ func makeQKX2Quants(x, weights []float32, nmax int32, L, Laux []uint8, rmin, rde
 		return 0, -mn
 	}
 	fn := float32(nmax)
-	eo := 0
 	errOf := func(s, m float32, q []uint8) float32 {
 		var e float32
 		for i, v := range x {
-			d := kMA(6+mo+eo, s, float32(q[i]), m) - v
+			d := fma32(s, float32(q[i]), m) - v
 			if useMAD {
 				d = f32abs(d)
 			} else {
 				d = mul(d, d)
 			}
-			e = kMA(7+mo+eo, weights[i], d, e)
+			e += mul(weights[i], d)
 		}
 		return e
 	}
 	iscale := fn / (mx - mn)
 	scale = 1 / iscale
 	for i, v := range x {
-		L[i] = uint8(clampInt(kNI(8+mo, iscale, v-mn), 0, nmax))
+		L[i] = uint8(clampInt(nearestIntMul(iscale, v-mn), 0, nmax))
 	}
 	bestErr := errOf(scale, mn, L)
 	for is := 0; is <= nstep; is++ {
-		iscale = (kMA(9+mo, rdelta, float32(is), rmin) + fn) / (mx - mn)
+		iscale = (fma32(rdelta, float32(is), rmin) + fn) / (mx - mn)
 		var sumL, sumL2, sumXL float32
 		for i, v := range x {
-			l := clampInt(kNI(8+mo, iscale, v-mn), 0, nmax)
+			l := clampInt(nearestIntMul(iscale, v-mn), 0, nmax)
 			Laux[i] = uint8(l)
 			wl := mul(weights[i], float32(l))
-			if fz[10+mo] {
-				sumL = fma32(weights[i], float32(l), sumL)
-			} else {
-				sumL += wl
-			}
-			sumL2 = kMA(11+mo, wl, float32(l), sumL2)
-			sumXL = kMA(18+mo, wl, v, sumXL)
+			sumL += wl
+			sumL2 = fma32(wl, float32(l), sumL2)
+			sumXL = fma32(wl, v, sumXL)
 		}
-		D := kMA(12+mo, sumW, sumL2, -mul(sumL, sumL))
+		D := fmaFirst(sumW, sumL2, sumL, sumL)
 		if D > 0 {
-			thisScale := kMA(19+mo, sumW, sumXL, -mul(sumX, sumL)) / D
-			thisMin := kMA(25+mo, sumL2, sumX, -mul(sumL, sumXL)) / D
+			thisScale := fmaFirst(sumW, sumXL, sumX, sumL) / D
+			thisMin := fmaFirst(sumL2, sumX, sumL, sumXL) / D
 			if thisMin > 0 {
 				thisMin = 0
 				thisScale = sumXL / sumL2
 			}
-			eo = 20
-			e := errOf(thisScale, thisMin, Laux)
-			eo = 0
-			if e < bestErr {
+			if e := errOf(thisScale, thisMin, Laux); e < bestErr {
 				copy(L[:n], Laux[:n])
 				bestErr, scale, mn = e, thisScale, thisMin
 			}
@@ -264,7 +256,7 @@ func quantBlockQ2K(x []float32, b []byte) {
 	if maxScale > 0 {
 		iscale := 15 / maxScale
 		for j := range sc {
-			sc[j] = uint8(kNI(15, iscale, scales[j]))
+			sc[j] = uint8(nearestIntMul(iscale, scales[j]))
 		}
 		binary.LittleEndian.PutUint16(b[80:], F32ToF16(maxScale/15))
 	} else {
@@ -273,7 +265,7 @@ func quantBlockQ2K(x []float32, b []byte) {
 	if maxMin > 0 {
 		iscale := 15 / maxMin
 		for j := range sc {
-			sc[j] |= uint8(kNI(15, iscale, mins[j])) << 4
+			sc[j] |= uint8(nearestIntMul(iscale, mins[j])) << 4
 		}
 		binary.LittleEndian.PutUint16(b[82:], F32ToF16(maxMin/15))
 	} else {
@@ -314,7 +306,7 @@ func quantBlockQ3K(x []float32, b []byte) {
 	if maxScale != 0 {
 		iscale := -32 / maxScale
 		for j := 0; j < 16; j++ {
-			l := uint8(clampInt(int32(int8(kNI(24, iscale, scales[j]))), -32, 31) + 32)
+			l := uint8(clampInt(int32(int8(nearestIntMul(iscale, scales[j]))), -32, 31) + 32)
 			if j < 8 {
 				sc[j] = l & 15
 			} else {
@@ -363,7 +355,7 @@ func quantK4Levels(x []float32, b []byte, nmax int32, rmin, rdelta float32, nste
 		xs := x[32*j : 32*j+32]
 		var sumX2 float32
 		for _, v := range xs {
-			sumX2 = kMA(13, v, v, sumX2)
+			sumX2 += mul(v, v)
 		}
 		avX := f32sqrt(sumX2 / 32)
 		for l, v := range xs {
@@ -383,8 +375,8 @@ func quantK4Levels(x []float32, b []byte, nmax int32, rmin, rdelta float32, nste
 	sc := b[4:16]
 	clear(sc)
 	for j := 0; j < 8; j++ {
-		ls := min(63, uint8(kNI(14, invScale, scales[j])))
-		lm := min(63, uint8(kNI(14, invMin, mins[j])))
+		ls := min(63, uint8(nearestIntMul(invScale, scales[j])))
+		lm := min(63, uint8(nearestIntMul(invMin, mins[j])))
 		packK4Scales(sc, j, ls, lm)
 	}
 	binary.LittleEndian.PutUint16(b[0:], F32ToF16(maxScale/63))
@@ -460,7 +452,7 @@ func quantBlockQ6K(x []float32, b []byte) {
 	iscale := -128 / maxScale
 	binary.LittleEndian.PutUint16(b[208:], F32ToF16(1/iscale))
 	for ib := range sc {
-		sc[ib] = uint8(int8(min(127, kNI(4, iscale, scales[ib]))))
+		sc[ib] = uint8(int8(min(127, nearestIntMul(iscale, scales[ib]))))
 	}
 	d := f16at(b, 208)
 	for j := 0; j < 16; j++ {
@@ -499,18 +491,6 @@ func nearestIntMul(a, b float32) int32 {
 	return int32(math.Float32bits(v)&0x007fffff) - 0x00400000
 }
 
-var fz [128]bool
-
-func kMA(k int, a, b, c float32) float32 {
-	if fz[k] {
-		return fma32(a, b, c)
-	}
-	return mul(a, b) + c
-}
-
-func kNI(k int, a, b float32) int32 {
-	if fz[k] {
-		return nearestIntMul(a, b)
-	}
-	return nearestInt(mul(a, b))
-}
+// fmaFirst returns a*b - c*d with the first product fused, as GCC
+// contracts the expression.
+func fmaFirst(a, b, c, d float32) float32 { return fma32(a, b, -mul(c, d)) }

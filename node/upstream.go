@@ -62,7 +62,7 @@ const (
 )
 
 // embedder is what the node needs of an embedding model: the local
-// *embedding.Model or an upstreamEmbedder.
+// *embedding.Model or an EmbeddingUpstream.
 type embedder interface {
 	Embed(ctx context.Context, texts []string) ([][]float32, int, error)
 	// Dim is the vector dimension, 0 while an upstream's is not known yet.
@@ -267,9 +267,9 @@ func (u *upstream) probeModel(ctx context.Context) (string, error) {
 }
 
 // openChatUpstream sets the node up to answer chats through chat_upstream.
-// The model name is chat_name, else the first model the upstream lists,
-// else the upstream's host; the name sent upstream is chat_name or the
-// listed model (or the client's when neither is known).
+// The model name is chat_name, else the first model the upstream lists
+// (asked once, here), else the upstream's host; the name sent upstream is
+// chat_name or the listed model, or the client's when neither is known.
 func (n *Node) openChatUpstream(ctx context.Context) error {
 	up, err := newUpstream(n.cfg.Ext.ChatUpstream, n.cfg.Ext.UpstreamAPIKey)
 	if err != nil {
@@ -280,13 +280,13 @@ func (n *Node) openChatUpstream(ctx context.Context) error {
 	}
 	up.model = n.cfg.ChatName
 	n.chatName = n.cfg.ChatName
-	if id, err := up.probeModel(ctx); err != nil {
-		n.log.Warn("cannot list the chat upstream's models; chat requests will fail until it answers", "upstream", up.String(), "err", err)
-	} else if up.model == "" {
-		up.model, n.chatName = id, id
-	}
 	if n.chatName == "" {
-		n.chatName = up.host
+		if id, err := up.probeModel(ctx); err != nil {
+			n.chatName = up.host
+			n.log.Warn("cannot list the chat upstream's models; set chat_name to the model it serves", "upstream", up.String(), "err", err)
+		} else {
+			up.model, n.chatName = id, id
+		}
 	}
 	n.chatUp = up
 	n.log.Info("chat answered by upstream", "upstream", up.String(), "name", n.chatName)
@@ -424,6 +424,9 @@ func (n *Node) relay(ctx context.Context, endpoint string, body any, emit func(a
 				return errStopSSE
 			}
 			if ev.Type == "error" {
+				if err := acc.add([]byte(ev.Data)); err != nil {
+					return err // {"error":{...}}, with its code
+				}
 				msg, _, _ := errorDetails([]byte(ev.Data))
 				return &upstreamEventError{msg: msg}
 			}
@@ -726,15 +729,39 @@ func readLine(br *bufio.Reader, limit int) (string, error) {
 	}
 }
 
-// upstreamEmbedder embeds through embedding_upstream. It learns the vector
-// dimension from the first reply (Dim is 0 until then) and hands it to
-// check, which compares it with the knowledge base. Safe for concurrent use.
-type upstreamEmbedder struct {
+// EmbeddingUpstream embeds texts with the /embeddings endpoint of an
+// OpenAI-compatible server; it implements kb.Embedder and
+// ingest.TokenCounter, so that tools outside the node (the kb command) can
+// use embedding_upstream too. It learns the vector dimension from the first
+// reply: Dim is 0 until then (call Probe before creating a collection). It
+// is safe for concurrent use.
+type EmbeddingUpstream struct {
 	up        *upstream
 	maxTokens int
-	check     func(dim int) error
-	mu        sync.Mutex // guards dim
+	check     func(dim int) error // vets a newly learned dimension; may be nil
+	mu        sync.Mutex          // guards dim
 	dim       int
+}
+
+// NewEmbeddingUpstream returns an EmbeddingUpstream for the server at base
+// (e.g. "http://host:8080/v1"), sending apiKey as a bearer token when not
+// empty and model as the model name. maxTokens is what MaxTokens reports
+// (the server's own limit is unknown). It does not contact the server.
+func NewEmbeddingUpstream(base, apiKey, model string, maxTokens int) (*EmbeddingUpstream, error) {
+	up, err := newUpstream(base, apiKey)
+	if err != nil {
+		return nil, err
+	}
+	up.model = model
+	return &EmbeddingUpstream{up: up, maxTokens: maxTokens}, nil
+}
+
+// Probe embeds a short text to learn the dimension and returns it.
+func (e *EmbeddingUpstream) Probe(ctx context.Context) (int, error) {
+	if _, _, err := e.Embed(ctx, []string{"dimension probe"}); err != nil {
+		return 0, err
+	}
+	return e.Dim(), nil
 }
 
 // openEmbeddingUpstream sets the node up to embed through
@@ -753,14 +780,14 @@ func (n *Node) openEmbeddingUpstream(ctx context.Context) error {
 			n.embedName = up.host
 		}
 	}
-	e := &upstreamEmbedder{up: up, maxTokens: n.cfg.EmbeddingCtxSize, check: n.checkEmbeddingDim}
+	e := &EmbeddingUpstream{up: up, maxTokens: n.cfg.EmbeddingCtxSize, check: n.checkEmbeddingDim}
 	n.embed = e
-	n.embedTok = approxTokenCounter{}
+	n.embedTok = e
 	pctx, cancel := context.WithTimeout(ctx, upstreamProbeTimeout)
 	defer cancel()
 	// The knowledge base is not open yet: openKnowledge checks the
 	// dimension learned here against the collection.
-	if _, _, err := e.Embed(pctx, []string{"dimension probe"}); err != nil {
+	if _, err := e.Probe(pctx); err != nil {
 		n.log.Warn("the embedding upstream did not answer; its dimension will be learned from its first reply",
 			"upstream", up.String(), "err", err)
 	}
@@ -784,21 +811,21 @@ func (n *Node) checkEmbeddingDim(dim int) error {
 }
 
 // Dim returns the dimension, 0 while it is not known.
-func (e *upstreamEmbedder) Dim() int {
+func (e *EmbeddingUpstream) Dim() int {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	return e.dim
 }
 
 // MaxTokens returns embedding_ctx_size: the upstream's own limit is unknown.
-func (e *upstreamEmbedder) MaxTokens() int { return e.maxTokens }
+func (e *EmbeddingUpstream) MaxTokens() int { return e.maxTokens }
 
 // Close releases idle connections.
-func (e *upstreamEmbedder) Close() error { e.up.close(); return nil }
+func (e *EmbeddingUpstream) Close() error { e.up.close(); return nil }
 
 // Embed embeds texts with the upstream; the token count is the upstream's
 // (0 when it reports none).
-func (e *upstreamEmbedder) Embed(ctx context.Context, texts []string) ([][]float32, int, error) {
+func (e *EmbeddingUpstream) Embed(ctx context.Context, texts []string) ([][]float32, int, error) {
 	resp, err := e.up.request(ctx, http.MethodPost, "embeddings",
 		map[string]any{"model": e.up.modelFor(""), "input": texts, "encoding_format": "float"})
 	if err != nil {
@@ -820,7 +847,7 @@ func (e *upstreamEmbedder) Embed(ctx context.Context, texts []string) ([][]float
 	return vecs, tokens, nil
 }
 
-func (e *upstreamEmbedder) learnDim(d int) error {
+func (e *EmbeddingUpstream) learnDim(d int) error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	if e.dim != 0 {
@@ -904,18 +931,15 @@ func decodeVector(raw json.RawMessage) ([]float32, error) {
 	return v, nil
 }
 
-// approxTokenCounter estimates tokens for chunking when the embedding
+// CountTokens estimates the tokens of text, for chunking, since the
 // tokenizer is remote: one token per 3 bytes, rounded up, which
 // over-counts English (about 4 bytes a token) and matches CJK (3 bytes a
 // character), so chunks stay within the model's limit.
-type approxTokenCounter struct{}
-
-// CountTokens returns the estimate.
-func (approxTokenCounter) CountTokens(text string) int { return (len(text) + 2) / 3 }
+func (e *EmbeddingUpstream) CountTokens(text string) int { return (len(text) + 2) / 3 }
 
 // upstreamName returns the base URL serving e, or "" for a local model.
 func upstreamName(e embedder) string {
-	if u, ok := e.(*upstreamEmbedder); ok {
+	if u, ok := e.(*EmbeddingUpstream); ok {
 		return u.up.String()
 	}
 	return ""

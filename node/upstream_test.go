@@ -228,6 +228,17 @@ func TestUpstreamChat(t *testing.T) {
 		t.Errorf("B's chat name %q, want tiny-llama learned from A's /v1/models", b.chatName)
 	}
 	addKnowledge(t, bs.URL, "kb.md", kbText)
+	for path, wants := range map[string][]string{
+		"/v1/info":   {`"upstream":"` + a.URL + `/v1"`, `"system_prompt":"` + systemB + `"`, `"points":1`},
+		"/v1/models": {`"id":"tiny-llama"`, `"id":"tiny-bert"`},
+	} {
+		code, body := get(t, "GET", bs.URL+path)
+		for _, w := range wants {
+			if code != 200 || !bytes.Contains(body, []byte(w)) {
+				t.Errorf("%s lacks %s: %d %s", path, w, code, body)
+			}
+		}
+	}
 
 	req := `{"temperature":0,"max_tokens":12,"messages":[{"role":"user","content":"` + kbText + `"}]%s}`
 	code, body := post(t, bs.URL+"/v1/chat/completions", fmt.Sprintf(req, ""))
@@ -527,6 +538,23 @@ func TestUpstreamEmbeddings(t *testing.T) {
 	if err != nil || info.Config.Dim != 256 || info.Points == 0 {
 		t.Errorf("collection %+v %v", info, err)
 	}
+
+	// Standalone, as the kb command would use it.
+	e, err := NewEmbeddingUpstream(a.URL+"/v1", "", "tiny-bert", 512)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	if e.Dim() != 0 {
+		t.Errorf("dimension %d before any reply", e.Dim())
+	}
+	if d, err := e.Probe(context.Background()); d != 256 || err != nil || e.Dim() != 256 {
+		t.Errorf("Probe: %d %v", d, err)
+	}
+	vecs, _, err := e.Embed(context.Background(), []string{"hello", "world"})
+	if err != nil || !reflect.DeepEqual(vecs[0], ea.Data[0].Embedding) || !reflect.DeepEqual(vecs[1], ea.Data[1].Embedding) {
+		t.Errorf("standalone Embed differs from A's /v1/embeddings: %v", err)
+	}
 }
 
 // TestUpstreamDimensionMismatch: a collection of another dimension stops
@@ -659,6 +687,8 @@ func TestUpstreamScripted(t *testing.T) {
 			body: "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}]}\n\ndata: {\"error\":{\"code\":500,\"message\":\"slot crashed\"}}\n\n",
 			code: 502, want: "slot crashed"},
 		{name: "error event type", status: 200, header: sse, body: "event: error\ndata: {\"message\":\"boom\"}\n\n", code: 502, want: "boom"},
+		{name: "error event with code", status: 200, header: sse, body: "event: error\ndata: {\"error\":{\"code\":400,\"message\":\"bad grammar\"}}\n\n",
+			code: 400, want: "bad grammar"},
 		{name: "cut short", status: 200, header: sse, body: "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}]}\n\n",
 			code: 502, want: "before the reply was finished"},
 		{name: "garbage", status: 200, header: sse, body: "data: {nope\n\n", code: 502, want: "unreadable"},
@@ -717,7 +747,10 @@ func TestUpstreamScripted(t *testing.T) {
 // TestUpstreamTimeout: an upstream that accepts but never answers is a 502
 // once the header timeout passes.
 func TestUpstreamTimeout(t *testing.T) {
-	hang := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { <-r.Context().Done() }))
+	hang := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		io.Copy(io.Discard, r.Body) // so that the server notices the client leaving
+		<-r.Context().Done()
+	}))
 	defer hang.Close()
 	b, bs := nodeB(t, hang.URL+"/v1", func(c *config.Config) { c.ChatName = "m"; c.Ext.EmbeddingUpstream = "" })
 	b.chatUp.client.Transport.(*http.Transport).ResponseHeaderTimeout = 200 * time.Millisecond

@@ -17,6 +17,7 @@ func TestServesSelfContainedPage(t *testing.T) {
 		{"/", "text/html", `<script src="app.js">`},
 		{"/app.js", "javascript", "/v1/chat/completions"},
 		{"/style.css", "text/css", "body"},
+		{"/favicon.svg", "image/svg+xml", "<svg"},
 	} {
 		resp, err := http.Get(srv.URL + tt.path)
 		if err != nil {

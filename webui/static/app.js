@@ -87,14 +87,25 @@
     status.textContent = "generating…";
     let reply = "", usage = null, started = performance.now(), first = 0;
     try {
-      const resp = await api("/v1/chat/completions", {
-        method: "POST", signal: controller.signal,
-        body: JSON.stringify({ model, messages, stream: true, stream_options: { include_usage: true } }),
-      });
-      if (!resp.ok) {
-        let msg = resp.status + " " + resp.statusText;
-        try { msg = (await resp.json()).error.message; } catch (e) {}
-        throw new Error(msg);
+      // When the conversation outgrows the model's context, drop the oldest
+      // turns (keeping the system prompt and the new question) and retry.
+      let resp;
+      for (;;) {
+        resp = await api("/v1/chat/completions", {
+          method: "POST", signal: controller.signal,
+          body: JSON.stringify({ model, messages, stream: true, stream_options: { include_usage: true } }),
+        });
+        if (resp.ok) break;
+        let err = { message: resp.status + " " + resp.statusText };
+        try { err = (await resp.json()).error; } catch (e) {}
+        const first = messages.findIndex((m) => m.role !== "system");
+        if (err.code === "context_length_exceeded" && first >= 0 && messages.length - first > 1) {
+          messages.splice(first, 1);
+          history.splice(0, 1);
+          status.textContent = "conversation trimmed to fit the context";
+          continue;
+        }
+        throw new Error(err.message);
       }
       const reader = resp.body.getReader();
       const dec = new TextDecoder();

@@ -1,0 +1,105 @@
+// End-to-end test of the node's Qdrant-compatible REST subset (under
+// /qdrant/) with the official Qdrant JavaScript client. It skips itself when
+// the node does not serve /qdrant/ (GET /qdrant/collections answers 404) or
+// when GAIANET_E2E_URL is unset.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { QdrantClient } from '@qdrant/js-client-rest';
+
+const url = process.env.GAIANET_E2E_URL;
+
+async function skipReason() {
+  if (!url) return 'GAIANET_E2E_URL is not set (run the Go test TestJSClients)';
+  const r = await fetch(url + '/qdrant/collections');
+  await r.arrayBuffer();
+  if (r.status === 404) return 'the node does not serve /qdrant/ (GET /qdrant/collections answered 404)';
+  return false;
+}
+const skip = await skipReason();
+
+// The client drops the path of `url`, so the mount point goes in `prefix`.
+const client = () => new QdrantClient({ url, prefix: '/qdrant', checkCompatibility: false, timeout: 30_000 });
+
+const ids = (points) => points.map((p) => p.id).sort((a, b) => String(a).localeCompare(String(b)));
+
+test('Qdrant JS client: collection and point lifecycle', { skip }, async () => {
+  const q = client();
+  const name = `e2e_${process.pid}_${Date.now()}`;
+  const uuid = '5c56c793-69f3-4fbf-87e6-c4bf54c28c26';
+
+  assert.equal(await q.createCollection(name, { vectors: { size: 4, distance: 'Cosine' } }), true);
+  const { collections } = await q.getCollections();
+  assert.ok(collections.some((c) => c.name === name), `${name} not listed in ${JSON.stringify(collections)}`);
+
+  const up = await q.upsert(name, {
+    wait: true,
+    points: [
+      { id: 1, vector: [1, 0, 0, 0], payload: { city: 'Paris', country: 'France', rank: 1 } },
+      { id: 2, vector: [0, 1, 0, 0], payload: { city: 'Berlin', country: 'Germany', rank: 2 } },
+      { id: 3, vector: [0.9, 0.1, 0, 0], payload: { city: 'Lyon', country: 'France', rank: 3 } },
+      { id: uuid, vector: [0, 0, 1, 0], payload: { city: 'Rome', country: 'Italy', rank: 4 } },
+    ],
+  });
+  assert.equal(up.status, 'completed');
+
+  // Nearest neighbours by cosine similarity, with payloads.
+  const hits = await q.search(name, { vector: [1, 0, 0, 0], limit: 2 });
+  assert.deepEqual(hits.map((h) => h.id), [1, 3]);
+  assert.ok(Math.abs(hits[0].score - 1) < 1e-5, `score of an identical vector: ${hits[0].score}`);
+  assert.ok(hits[1].score < hits[0].score);
+  assert.equal(hits[0].payload.city, 'Paris');
+
+  // The Query API (what newer clients use) finds the same neighbours.
+  const queried = await q.query(name, { query: [1, 0, 0, 0], limit: 2, with_payload: true });
+  assert.deepEqual(queried.points.map((h) => h.id), [1, 3]);
+  assert.equal(queried.points[0].payload.city, 'Paris');
+
+  // A payload filter narrows the search.
+  const filtered = await q.search(name, {
+    vector: [1, 0, 0, 0],
+    limit: 10,
+    filter: { must: [{ key: 'country', match: { value: 'Germany' } }] },
+  });
+  assert.deepEqual(filtered.map((h) => h.id), [2]);
+
+  // Scroll pages through every point.
+  const page1 = await q.scroll(name, { limit: 3, with_payload: true });
+  assert.equal(page1.points.length, 3);
+  assert.ok(page1.next_page_offset !== null && page1.next_page_offset !== undefined, 'no next page offset');
+  const page2 = await q.scroll(name, { limit: 3, offset: page1.next_page_offset });
+  assert.equal(page2.points.length, 1);
+  assert.ok(page2.next_page_offset === null || page2.next_page_offset === undefined);
+  assert.deepEqual(ids([...page1.points, ...page2.points]), ids([{ id: 1 }, { id: 2 }, { id: 3 }, { id: uuid }]));
+
+  assert.equal((await q.count(name)).count, 4);
+  assert.equal(
+    (await q.count(name, { filter: { must: [{ key: 'country', match: { value: 'France' } }] } })).count,
+    2,
+  );
+
+  const del = await q.delete(name, { wait: true, points: [2] });
+  assert.equal(del.status, 'completed');
+  assert.equal((await q.count(name)).count, 3);
+  const after = await q.search(name, { vector: [0, 1, 0, 0], limit: 10 });
+  assert.ok(!after.some((h) => h.id === 2), 'a deleted point is still found');
+
+  const info = await q.getCollection(name);
+  assert.equal(info.points_count, 3);
+  assert.equal(info.config.params.vectors.size, 4);
+  assert.equal(info.config.params.vectors.distance, 'Cosine');
+
+  assert.equal(await q.deleteCollection(name), true);
+  await assert.rejects(q.getCollection(name), (e) => {
+    assert.equal(e.status, 404, String(e));
+    return true;
+  });
+});
+
+test('Qdrant JS client: the knowledge base the node answers from', { skip }, async () => {
+  // `gaianet kb ingest` wrote the test documents into collection "default".
+  const info = await client().getCollection('default');
+  assert.ok(info.points_count >= 2, `points_count ${info.points_count}`);
+  assert.equal(info.config.params.vectors.size, 256);
+  const { points } = await client().scroll('default', { limit: 10, with_payload: true });
+  assert.ok(points.length >= 2);
+});
