@@ -9,35 +9,12 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/gaianet-go/gaianet/internal/sharedtest"
 )
 
-// sharedConfigs returns ../shared/gaianet-configs next to the directory
-// holding go.mod, or skips the test.
-func sharedConfigs(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "gaianet-configs")
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("shared GaiaNet configs not available: %v", err)
-	}
-	return p
-}
-
 func presetFiles(t *testing.T) []string {
-	root := sharedConfigs(t)
+	root := sharedtest.Path(t, "gaianet-configs")
 	files, err := filepath.Glob(filepath.Join(root, "*", "config.json"))
 	if err != nil {
 		t.Fatal(err)
@@ -173,7 +150,7 @@ func body(b []byte) []byte {
 }
 
 func TestDefaultMatchesGaiaNetDefault(t *testing.T) {
-	path := filepath.Join(sharedConfigs(t), "_default", "config.json")
+	path := filepath.Join(sharedtest.Path(t, "gaianet-configs"), "_default", "config.json")
 	orig, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)

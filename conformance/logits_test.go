@@ -3,37 +3,13 @@ package conformance
 import (
 	"context"
 	"os"
-	"path/filepath"
 	"testing"
+
+	"github.com/gaianet-go/gaianet/internal/sharedtest"
 )
 
-// sharedConformance returns ../shared/conformance beside the project root,
-// or skips the test.
-func sharedConformance(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("project root not found")
-		}
-		dir = parent
-	}
-	d := filepath.Join(dir, "..", "shared", "conformance")
-	if _, err := os.Stat(filepath.Join(d, "manifest.json")); err != nil {
-		t.Skip("../shared/conformance/manifest.json is absent")
-	}
-	return d
-}
-
 func TestCheckLogits(t *testing.T) {
-	dir := sharedConformance(t)
+	dir := sharedtest.Conformance(t)
 	m, err := LoadManifest(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -60,7 +36,7 @@ func TestCheckLogits(t *testing.T) {
 // TestCheckLogitsDetectsMismatch feeds the checker a reference whose
 // logits were perturbed, so a checker that passes everything fails here.
 func TestCheckLogitsDetectsMismatch(t *testing.T) {
-	dir := sharedConformance(t)
+	dir := sharedtest.Conformance(t)
 	m, err := LoadManifest(dir)
 	if err != nil {
 		t.Fatal(err)

@@ -5,32 +5,14 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-)
 
-func manifestDir(t *testing.T) string {
-	t.Helper()
-	dir, _ := os.Getwd()
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("module root not found")
-		}
-		dir = parent
-	}
-	c := filepath.Join(dir, "..", "shared", "conformance")
-	if _, err := os.Stat(filepath.Join(c, "manifest.json")); err != nil {
-		t.Skip("../shared/conformance not present")
-	}
-	return c
-}
+	"github.com/gaianet-go/gaianet/internal/sharedtest"
+)
 
 // TestSharedConformance runs every suite of ../shared/conformance; each must
 // pass.
 func TestSharedConformance(t *testing.T) {
-	dir := manifestDir(t)
+	dir := filepath.Dir(sharedtest.Path(t, "conformance", "manifest.json"))
 	results, err := Run(context.Background(), dir)
 	if err != nil {
 		t.Fatal(err)

@@ -9,34 +9,12 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/gaianet-go/gaianet/internal/sharedtest"
 )
 
-// sharedDir returns ../shared/conformance beside the module root, or skips.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("module root not found")
-		}
-		dir = parent
-	}
-	c := filepath.Join(dir, "..", "shared", "conformance")
-	if _, err := os.Stat(c); err != nil {
-		t.Skip("../shared/conformance not present")
-	}
-	return c
-}
-
 func TestOpenConformanceModels(t *testing.T) {
-	dir := sharedDir(t)
+	dir := sharedtest.Conformance(t)
 	tests := []struct {
 		file, arch string
 		tensors    bool

@@ -7,35 +7,17 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gaianet-go/gaianet/internal/sharedtest"
+
 	"github.com/gaianet-go/gaianet/embedding"
 	"github.com/gaianet-go/gaianet/ingest"
 	"github.com/gaianet-go/gaianet/tokenizer"
 	"github.com/gaianet-go/gaianet/vectorstore"
 )
 
-func bertPath(t *testing.T) string {
-	t.Helper()
-	dir, _ := os.Getwd()
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("module root not found")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "conformance", "models", "bert-f16.gguf")
-	if _, err := os.Stat(p); err != nil {
-		t.Skip("../shared/conformance not present")
-	}
-	return p
-}
-
 func newKB(t *testing.T) *KB {
 	t.Helper()
-	p := bertPath(t)
+	p := sharedtest.Model(t, "bert-f16.gguf")
 	tok, err := tokenizer.Load(p)
 	if err != nil {
 		t.Fatal(err)

@@ -3,42 +3,19 @@ package kernels
 import (
 	"math"
 	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"testing"
 
+	"github.com/gaianet-go/gaianet/internal/sharedtest"
+
 	"github.com/gaianet-go/gaianet/gguf"
 )
-
-// sharedDir returns /work/shared as ../shared from the module root, or
-// skips the test when it is absent.
-func sharedDir(t testing.TB) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		t.Skip("shared test data not found at ../shared")
-	}
-	return shared
-}
 
 // TestMatMulRealModels runs MatMul on the weight matrices of the
 // conformance models, quantized by llama.cpp, and compares with a float64
 // product of Dequantize'd weights and reference-quantized activations.
 func TestMatMulRealModels(t *testing.T) {
-	models, err := filepath.Glob(filepath.Join(sharedDir(t), "conformance", "models", "*.gguf"))
+	models, err := filepath.Glob(filepath.Join(sharedtest.Path(t), "conformance", "models", "*.gguf"))
 	if err != nil || len(models) == 0 {
 		t.Skip("no conformance models")
 	}

@@ -334,6 +334,13 @@ func (n *Node) generate(ctx context.Context, toks []int32, s *api.Sampling, logp
 	if err != nil {
 		return nil, err
 	}
+	select {
+	case n.admit <- struct{}{}:
+		n.queued.Add(1)
+		defer func() { n.queued.Add(-1); <-n.admit }()
+	default:
+		return nil, api.ErrBusy(time.Second)
+	}
 	smp := sample.New(params)
 	var sampler engine.Sampler = smp
 	var lps *logprobSampler

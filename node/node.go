@@ -10,6 +10,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/gaianet-go/gaianet/api"
@@ -67,10 +68,20 @@ type Node struct {
 	collections []string
 	fusion      rag.Fusion
 
+	// admit bounds the generations in the node: one place per slot plus
+	// queue_size waiting; a request that finds it full gets 429.
+	admit  chan struct{}
+	slots  int
+	queued atomic.Int64 // admitted generations, waiting or running
+
 	server  *api.Server
 	metrics *api.Metrics
 	started time.Time
 }
+
+// DefaultQueueSize is how many requests may wait for a slot when
+// queue_size is not set.
+const DefaultQueueSize = 32
 
 // ModelPath returns where the model named by a config value lives: a URL's
 // file name in base, a relative path joined to base, an absolute path as is.
@@ -129,6 +140,15 @@ func Open(ctx context.Context, cfg *config.Config, opt Options) (n *Node, err er
 	if err := n.openKnowledge(ctx); err != nil {
 		return nil, err
 	}
+	n.slots = max(n.cfg.Ext.Parallel, 1)
+	if n.engine != nil {
+		n.slots = n.engine.Options().Parallel
+	}
+	queue := n.cfg.Ext.QueueSize
+	if queue <= 0 {
+		queue = DefaultQueueSize
+	}
+	n.admit = make(chan struct{}, n.slots+queue)
 	n.server = api.New(api.Backends{
 		Chat: n, Completion: n, Embedding: n.embeddingBackend(),
 		Models: n.models, Info: n.info,
@@ -138,6 +158,10 @@ func Open(ctx context.Context, cfg *config.Config, opt Options) (n *Node, err er
 		Uploads:  []string{"POST /v1/files", "POST /v1/create/rag"},
 	}, api.Options{
 		APIKeys: cfg.Ext.APIKeys, CORSOrigins: cfg.Ext.CORSOrigins, Logger: log,
+		Gauges: api.Gauges{
+			QueueDepth:  func() int { return max(int(n.queued.Load())-n.slots, 0) },
+			ActiveSlots: func() int { return min(int(n.queued.Load()), n.slots) },
+		},
 	})
 	n.metrics = n.server.Metrics()
 	return n, nil

@@ -9,11 +9,12 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/gaianet-go/gaianet/internal/sharedtest"
 
 	"github.com/gaianet-go/gaianet/config"
 	"github.com/gaianet-go/gaianet/engine"
@@ -21,33 +22,13 @@ import (
 	"github.com/gaianet-go/gaianet/vectorstore"
 )
 
-func conformanceModels(t *testing.T) string {
-	t.Helper()
-	dir, _ := os.Getwd()
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("module root not found")
-		}
-		dir = parent
-	}
-	m := filepath.Join(dir, "..", "shared", "conformance", "models")
-	if _, err := os.Stat(m); err != nil {
-		t.Skip("../shared/conformance not present")
-	}
-	return m
-}
-
 const kbText = "The GaiaNet test node keeps its knowledge in an embedded vector store."
 
 // testNode starts a node on the conformance models with a one-chunk
 // knowledge base, served over a real HTTP server.
 func testNode(t *testing.T, mutate func(*config.Config)) (*Node, *httptest.Server) {
 	t.Helper()
-	models := conformanceModels(t)
+	models := sharedtest.Path(t, "conformance", "models")
 	base := t.TempDir()
 	cfg := config.Default()
 	cfg.Chat = filepath.Join(models, "llama-spm-q8_0.gguf")
@@ -329,5 +310,64 @@ func TestClientDisconnectFreesSlot(t *testing.T) {
 	case <-done:
 	case <-time.After(60 * time.Second):
 		t.Fatal("slot not freed after the client disconnected")
+	}
+}
+
+// TestQueueFull fills the only slot and the only queue place with streams
+// and checks that a third request is refused with 429 and Retry-After,
+// and that the node serves again once they end.
+func TestQueueFull(t *testing.T) {
+	_, srv := testNode(t, func(c *config.Config) { c.Ext.Parallel = 1; c.Ext.QueueSize = 1 })
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	for i := 0; i < 2; i++ {
+		req, _ := http.NewRequestWithContext(ctx, "POST", srv.URL+"/v1/chat/completions",
+			strings.NewReader(`{"stream":true,"max_tokens":400,"logit_bias":{"2":-100},"messages":[{"role":"user","content":"go on"}]}`))
+		req.Header.Set("Content-Type", "application/json")
+		go func() {
+			resp, err := http.DefaultClient.Do(req)
+			if err == nil {
+				io.Copy(io.Discard, resp.Body)
+				resp.Body.Close()
+			}
+		}()
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		resp, err := http.Get(srv.URL + "/metrics")
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if bytes.Contains(b, []byte("gaianet_queue_depth 1")) && bytes.Contains(b, []byte("gaianet_active_slots 1")) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the two streams never filled the slot and the queue:\n%s", b)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	resp, err := http.Post(srv.URL+"/v1/chat/completions", "application/json",
+		strings.NewReader(`{"max_tokens":1,"messages":[{"role":"user","content":"x"}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 429 || resp.Header.Get("Retry-After") == "" || !bytes.Contains(b, []byte("rate_limit_error")) {
+		t.Fatalf("full node: %d Retry-After=%q %s", resp.StatusCode, resp.Header.Get("Retry-After"), b)
+	}
+	cancel()
+	deadline = time.Now().Add(30 * time.Second)
+	for {
+		code, body := post(t, srv.URL+"/v1/chat/completions", `{"max_tokens":1,"messages":[{"role":"user","content":"x"}]}`)
+		if code == 200 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("node still refusing after the streams ended: %d %s", code, body)
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 }

@@ -21,6 +21,7 @@ import (
 
 	"github.com/gaianet-go/gaianet/api"
 	"github.com/gaianet-go/gaianet/config"
+	"github.com/gaianet-go/gaianet/internal/sharedtest"
 	"github.com/gaianet-go/gaianet/vectorstore"
 )
 
@@ -101,7 +102,7 @@ func (w *countingWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter 
 // embeddings, no system prompt, no knowledge base.
 func nodeA(t *testing.T, mutate func(*config.Config)) (*recorder, *httptest.Server) {
 	t.Helper()
-	models := conformanceModels(t)
+	models := sharedtest.Path(t, "conformance", "models")
 	cfg := &config.Config{Chat: filepath.Join(models, "llama-spm-q8_0.gguf"), ChatName: "tiny-llama", ChatCtxSize: 512,
 		PromptTemplate: "llama-2-chat", Embedding: filepath.Join(models, "bert-f16.gguf"), EmbeddingName: "tiny-bert",
 		EmbeddingCtxSize: 512}

@@ -3,40 +3,20 @@ package rag
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 	"testing"
+
+	"github.com/gaianet-go/gaianet/internal/sharedtest"
 
 	"github.com/gaianet-go/gaianet/embedding"
 	"github.com/gaianet-go/gaianet/tokenizer"
 	"github.com/gaianet-go/gaianet/vectorstore"
 )
 
-func bertModel(t *testing.T) string {
-	t.Helper()
-	dir, _ := os.Getwd()
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("module root not found")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "conformance", "models", "bert-f16.gguf")
-	if _, err := os.Stat(p); err != nil {
-		t.Skip("../shared/conformance not present")
-	}
-	return p
-}
-
 // TestRetrieveRealComponents indexes chunks with the BERT conformance model
 // into the embedded vector store and checks that querying a chunk's exact
 // text returns that chunk first, with and without fusion.
 func TestRetrieveRealComponents(t *testing.T) {
-	path := bertModel(t)
+	path := sharedtest.Model(t, "bert-f16.gguf")
 	ctx := context.Background()
 	tok, err := tokenizer.Load(path)
 	if err != nil {
