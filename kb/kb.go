@@ -27,12 +27,25 @@ type Embedder interface {
 	Dim() int
 }
 
+// Store is the vector storage a knowledge base lives in: the embedded
+// *vectorstore.Store, or an external Qdrant cluster.
+type Store interface {
+	CollectionInfo(name string) (vectorstore.CollectionInfo, error)
+	CreateCollection(ctx context.Context, name string, cfg vectorstore.CollectionConfig) error
+	Upsert(ctx context.Context, collection string, points []vectorstore.Point) error
+	DeleteByFilter(ctx context.Context, collection string, f *vectorstore.Filter) (int, error)
+	Scroll(ctx context.Context, collection string, req vectorstore.ScrollRequest) (vectorstore.ScrollResult, error)
+	Search(ctx context.Context, collection string, req vectorstore.SearchRequest) ([]vectorstore.ScoredPoint, error)
+}
+
+var _ Store = (*vectorstore.Store)(nil)
+
 // Payload keys beyond rag's.
 const payloadIndex = "index"
 
 // KB is a knowledge-base collection with the model that embeds into it.
 type KB struct {
-	Store      *vectorstore.Store
+	Store      Store
 	Embedder   Embedder
 	ModelName  string // recorded in the collection; imports check it
 	Collection string

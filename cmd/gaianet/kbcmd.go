@@ -204,12 +204,16 @@ func runKBExport(ctx context.Context, env *cmdEnv, k *kb.KB, f *kbFlags, args []
 	if len(args) != 1 {
 		return usagef("kb export needs one output file")
 	}
+	store, err := embedded(k)
+	if err != nil {
+		return err
+	}
 	tmp := args[0] + ".tmp"
 	out, err := os.Create(tmp)
 	if err != nil {
 		return err
 	}
-	if err := k.Store.ExportSnapshot(ctx, k.Collection, out); err != nil {
+	if err := store.ExportSnapshot(ctx, k.Collection, out); err != nil {
 		out.Close()
 		os.Remove(tmp)
 		return err
@@ -233,12 +237,26 @@ func runKBImport(ctx context.Context, env *cmdEnv, k *kb.KB, f *kbFlags, args []
 		return err
 	}
 	defer in.Close()
-	info, err := k.Store.ImportSnapshot(ctx, io.Reader(in), vectorstore.ImportOptions{Collection: k.Collection, Dim: k.Embedder.Dim()})
+	store, err := embedded(k)
+	if err != nil {
+		return err
+	}
+	info, err := store.ImportSnapshot(ctx, io.Reader(in), vectorstore.ImportOptions{Collection: k.Collection, Dim: k.Embedder.Dim()})
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(env.stdout, "imported %d points into %q\n", info.Points, info.Name)
 	return nil
+}
+
+// embedded returns the knowledge base's embedded store; snapshots are a
+// feature of it (an external Qdrant has its own snapshot API).
+func embedded(k *kb.KB) (*vectorstore.Store, error) {
+	s, ok := k.Store.(*vectorstore.Store)
+	if !ok {
+		return nil, errors.New("snapshot files work with the embedded vector store only; use Qdrant's snapshot API for an external cluster")
+	}
+	return s, nil
 }
 
 // writeDemo writes the demo models and knowledge base into base and returns
