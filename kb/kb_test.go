@@ -11,6 +11,7 @@ import (
 
 	"github.com/gaianet-go/gaianet/embedding"
 	"github.com/gaianet-go/gaianet/ingest"
+	"github.com/gaianet-go/gaianet/rag"
 	"github.com/gaianet-go/gaianet/tokenizer"
 	"github.com/gaianet-go/gaianet/vectorstore"
 )
@@ -51,18 +52,24 @@ func TestIngestFolderEveryType(t *testing.T) {
 	for name, body := range files {
 		os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644)
 	}
-	// A corrupt PDF is reported by name and the rest continue.
+	// A real PDF (the ingest package's sample) and a corrupt one, which is
+	// reported by name while the rest continue.
+	pdf, err := os.ReadFile(filepath.Join("..", "ingest", "testdata", "sample.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "paper.pdf"), pdf, 0o644)
 	os.WriteFile(filepath.Join(dir, "broken.pdf"), []byte("%PDF-1.4 garbage"), 0o644)
 	rep, err := k.Ingest(ctx, dir)
 	if err == nil || !strings.Contains(err.Error(), "broken.pdf") {
 		t.Errorf("corrupt PDF not reported: %v", err)
 	}
-	if rep.Added != 4 || rep.Failed != 1 || rep.Chunks < 5 {
+	if rep.Added != 5 || rep.Failed != 1 || rep.Chunks < 6 {
 		t.Fatalf("report %+v", rep)
 	}
 	// Unchanged re-ingest is a no-op.
 	rep, _ = k.Ingest(ctx, dir)
-	if rep.Unchanged != 4 || rep.Added != 0 || rep.Replaced != 0 {
+	if rep.Unchanged != 5 || rep.Added != 0 || rep.Replaced != 0 {
 		t.Errorf("re-ingest: %+v", rep)
 	}
 	// A changed file replaces its chunks.
@@ -72,20 +79,32 @@ func TestIngestFolderEveryType(t *testing.T) {
 		t.Errorf("changed file: %+v", rep)
 	}
 	srcs, err := k.Sources(ctx)
-	if err != nil || srcs[filepath.Join(dir, "notes.txt")] != 1 || len(srcs) != 4 {
+	if err != nil || srcs[filepath.Join(dir, "notes.txt")] != 1 || len(srcs) != 5 {
 		t.Errorf("sources %v %v", srcs, err)
 	}
-	for _, q := range []string{"Completely new notes.", "What is a domain?"} {
-		hits, err := k.Search(ctx, q, 3, 0)
-		if err != nil || len(hits) == 0 {
-			t.Fatalf("search %q: %v %v", q, hits, err)
+	// Every chunk is found first when its exact text is the query (CSV rows
+	// embed their second column, so they are queried by it below).
+	page, err := k.Store.Scroll(ctx, k.Collection, vectorstore.ScrollRequest{Limit: 1000, With: vectorstore.With{WithPayload: true}})
+	if err != nil || len(page.Points) < 6 {
+		t.Fatalf("scroll: %d points, %v", len(page.Points), err)
+	}
+	for _, p := range page.Points {
+		text, _ := p.Payload[rag.PayloadText].(string)
+		if file, _ := p.Payload[rag.PayloadFile].(string); strings.HasSuffix(file, ".csv") {
+			continue
 		}
-		if hits[0].Text != q {
-			t.Errorf("search %q: top hit %q", q, hits[0].Text)
+		hits, err := k.Search(ctx, text, 3, 0)
+		if err != nil || len(hits) == 0 || hits[0].Text != text {
+			t.Errorf("search %q: %+v %v", text, hits, err)
 		}
 	}
+	// The PDF's text is searchable like any other chunk.
+	hits, err := k.Search(ctx, "Page two explains the vector store.", 1, 0)
+	if err != nil || len(hits) == 0 || !strings.HasSuffix(hits[0].Source, "paper.pdf") {
+		t.Errorf("pdf chunk not found: %+v %v", hits, err)
+	}
 	// CSV: column 2 was embedded, so searching it finds column 1's text.
-	hits, _ := k.Search(ctx, "domain definition", 1, 0)
+	hits, _ = k.Search(ctx, "domain definition", 1, 0)
 	if len(hits) == 0 || hits[0].Text != "What is a domain?" {
 		t.Errorf("csv embed column: %+v", hits)
 	}
