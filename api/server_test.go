@@ -295,6 +295,9 @@ func TestEmbeddings(t *testing.T) {
 		t.Fatalf("%d %s", resp.StatusCode, body)
 	}
 	resp, body = do(t, "POST", srv.URL+"/v1/embeddings", `{"input":"a","encoding_format":"base64","dimensions":2}`)
+	if resp.StatusCode != 200 {
+		t.Fatalf("base64: %d %s", resp.StatusCode, body)
+	}
 	var b64 struct {
 		Data []struct {
 			Embedding string `json:"embedding"`

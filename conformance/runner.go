@@ -77,9 +77,6 @@ func checkers() map[string]Checker {
 	}
 }
 
-func notImplemented(ctx context.Context, s Suite, tol Tolerances) Result {
-	return Result{Suite: s, Summary: "not implemented"}
-}
 
 // Run runs every suite of the conformance folder dir, in manifest order, and
 // the chat-template renderings when dir/templates/renderings.jsonl exists.
