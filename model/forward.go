@@ -44,6 +44,7 @@ type State struct {
 	logits  []float32 // grown to the largest number of outputs seen
 	scratch chan *attnScratch
 	attn    attnTask
+	rows    rowsTask
 }
 
 // NewState allocates scratch for batches of up to maxBatch entries against
@@ -70,6 +71,7 @@ func NewState(m *Model, maxBatch, ctx, threads int) *State {
 		st.scratch <- newAttnScratch(c, ctx)
 	}
 	st.attn.st = st
+	st.rows.bind(st)
 	st.attn.items = make([]attnItem, 0, maxBatch)
 	return st
 }
@@ -172,12 +174,13 @@ func (m *Model) layer(st *State, c *Cache, l int, b Batch) error {
 	y := &m.Layers[l]
 	n := b.Len()
 	d, qd, kvd, ff := cfg.Dim, cfg.QDim(), cfg.KVDim(), cfg.FFN
-	half := cfg.RopeDim / 2
+	r := &st.rows
+	r.c, r.l, r.b = c, l, b
+	defer func() { r.c, r.b, r.norm = nil, Batch{}, nil }()
 
 	// Attention block.
-	for i := range n {
-		kernels.RMSNorm(st.xb[i*d:(i+1)*d], st.x[i*d:(i+1)*d], y.AttnNorm, cfg.NormEps)
-	}
+	r.norm = y.AttnNorm
+	st.pool.Parallel(n, r.normFn)
 	xb := st.xb[:n*d]
 	if err := st.linear(&y.Wq, xb, n, st.q[:n*qd]); err != nil {
 		return err
@@ -188,27 +191,7 @@ func (m *Model) layer(st *State, c *Cache, l int, b Batch) error {
 	if err := st.linear(&y.Wv, xb, n, st.v[:n*kvd]); err != nil {
 		return err
 	}
-	for i := range n {
-		q, k, v := st.q[i*qd:(i+1)*qd], st.k[i*kvd:(i+1)*kvd], st.v[i*kvd:(i+1)*kvd]
-		if y.Bq != nil {
-			kernels.Add(q, q, y.Bq)
-			kernels.Add(k, k, y.Bk)
-			kernels.Add(v, v, y.Bv)
-		}
-		if y.QNorm != nil {
-			hd := cfg.HeadDim
-			for h := 0; h < cfg.Heads; h++ {
-				kernels.RMSNorm(q[h*hd:(h+1)*hd], q[h*hd:(h+1)*hd], y.QNorm, cfg.NormEps)
-			}
-			for h := 0; h < cfg.KVHeads; h++ {
-				kernels.RMSNorm(k[h*hd:(h+1)*hd], k[h*hd:(h+1)*hd], y.KNorm, cfg.NormEps)
-			}
-		}
-		cos, sin := st.cos[i*half:(i+1)*half], st.sin[i*half:(i+1)*half]
-		rope(cfg, q, cfg.Heads, cos, sin)
-		rope(cfg, k, cfg.KVHeads, cos, sin)
-		c.put(l, int(b.Slot[i]), int(b.Pos[i]), k, v)
-	}
+	st.pool.Parallel(n, r.prepFn)
 	st.attn.run(c, l, b)
 	if err := st.linear(&y.Wo, st.att[:n*qd], n, st.xb[:n*d]); err != nil {
 		return err
@@ -216,16 +199,15 @@ func (m *Model) layer(st *State, c *Cache, l int, b Batch) error {
 	kernels.Add(st.x[:n*d], st.x[:n*d], st.xb[:n*d])
 
 	// Feed-forward block.
-	for i := range n {
-		kernels.RMSNorm(st.xb[i*d:(i+1)*d], st.x[i*d:(i+1)*d], y.FFNNorm, cfg.NormEps)
-	}
+	r.norm = y.FFNNorm
+	st.pool.Parallel(n, r.normFn)
 	if err := st.linear(&y.Gate, xb, n, st.gate[:n*ff]); err != nil {
 		return err
 	}
 	if err := st.linear(&y.Up, xb, n, st.up[:n*ff]); err != nil {
 		return err
 	}
-	kernels.SwiGLU(st.gate[:n*ff], st.gate[:n*ff], st.up[:n*ff])
+	st.pool.Parallel(n, r.gluFn)
 	if err := st.linear(&y.Down, st.gate[:n*ff], n, st.xb[:n*d]); err != nil {
 		return err
 	}

@@ -1,0 +1,71 @@
+package model
+
+import "github.com/gaianet-go/gaianet/kernels"
+
+// rowsTask spreads the per-token element-wise work of a layer (norms,
+// biases, q/k norms, rope, cache writes, SwiGLU) over the pool: negligible
+// for a decode step, a few percent of a long prefill. Its functions are
+// bound once in NewState and its fields set per call, so that running it
+// does not allocate.
+type rowsTask struct {
+	st   *State
+	c    *Cache
+	l    int
+	b    Batch
+	norm []float32 // weight of the RMS norm normFn applies
+
+	normFn, prepFn, gluFn func(lo, hi int)
+}
+
+func (r *rowsTask) bind(st *State) {
+	r.st = st
+	r.normFn, r.prepFn, r.gluFn = r.normRows, r.prep, r.glu
+}
+
+// normRows writes RMSNorm(x[i]) * norm into xb[i].
+func (r *rowsTask) normRows(lo, hi int) {
+	st := r.st
+	cfg := &st.m.Config
+	d := cfg.Dim
+	for i := lo; i < hi; i++ {
+		kernels.RMSNorm(st.xb[i*d:(i+1)*d], st.x[i*d:(i+1)*d], r.norm, cfg.NormEps)
+	}
+}
+
+// prep finishes q, k and v of entries [lo,hi) (biases, per-head norms,
+// rope) and stores k and v in the cache.
+func (r *rowsTask) prep(lo, hi int) {
+	st := r.st
+	cfg := &st.m.Config
+	y := &st.m.Layers[r.l]
+	qd, kvd, hd := cfg.QDim(), cfg.KVDim(), cfg.HeadDim
+	half := cfg.RopeDim / 2
+	for i := lo; i < hi; i++ {
+		q, k, v := st.q[i*qd:(i+1)*qd], st.k[i*kvd:(i+1)*kvd], st.v[i*kvd:(i+1)*kvd]
+		if y.Bq != nil {
+			kernels.Add(q, q, y.Bq)
+			kernels.Add(k, k, y.Bk)
+			kernels.Add(v, v, y.Bv)
+		}
+		if y.QNorm != nil {
+			for h := 0; h < cfg.Heads; h++ {
+				kernels.RMSNorm(q[h*hd:(h+1)*hd], q[h*hd:(h+1)*hd], y.QNorm, cfg.NormEps)
+			}
+			for h := 0; h < cfg.KVHeads; h++ {
+				kernels.RMSNorm(k[h*hd:(h+1)*hd], k[h*hd:(h+1)*hd], y.KNorm, cfg.NormEps)
+			}
+		}
+		cos, sin := st.cos[i*half:(i+1)*half], st.sin[i*half:(i+1)*half]
+		rope(cfg, q, cfg.Heads, cos, sin)
+		rope(cfg, k, cfg.KVHeads, cos, sin)
+		r.c.put(r.l, int(r.b.Slot[i]), int(r.b.Pos[i]), k, v)
+	}
+}
+
+// glu writes silu(gate[i]) * up[i] into gate[i].
+func (r *rowsTask) glu(lo, hi int) {
+	st := r.st
+	ff := st.m.Config.FFN
+	g, u := st.gate[lo*ff:hi*ff], st.up[lo*ff:hi*ff]
+	kernels.SwiGLU(g, g, u)
+}
