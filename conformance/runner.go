@@ -77,7 +77,6 @@ func checkers() map[string]Checker {
 	}
 }
 
-
 // Run runs every suite of the conformance folder dir, in manifest order, and
 // the chat-template renderings when dir/templates/renderings.jsonl exists.
 // A suite of an unknown kind fails. Run returns an error only when the
