@@ -64,6 +64,7 @@ func runInit(ctx context.Context, env *cmdEnv, args []string) error {
 	case src == "default":
 		cfg = config.Default()
 	case src == "demo":
+		fmt.Fprintln(w, "[0/4] demo: tiny random-weight models and a small knowledge base")
 		if cfg, err = writeDemo(ctx, base, w); err != nil {
 			return err
 		}
@@ -105,7 +106,9 @@ func runInit(ctx context.Context, env *cmdEnv, args []string) error {
 	}
 
 	fmt.Fprintln(w, "[3/4] knowledge base")
-	if err := importSnapshot(ctx, env, base, check); err != nil {
+	if *f.config == "demo" {
+		fmt.Fprintln(w, "      the demo documents were ingested above")
+	} else if err := importSnapshot(ctx, env, base, check); err != nil {
 		return err
 	}
 
