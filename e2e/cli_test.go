@@ -1,15 +1,18 @@
 package e2e
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -138,4 +141,136 @@ func postJSON(t *testing.T, url, body string, v any) int {
 		t.Fatalf("POST %s: %d, body is not JSON: %v", url, resp.StatusCode, err)
 	}
 	return resp.StatusCode
+}
+
+// TestInitDownloads runs "gaianet init --config URL" against a local HTTP
+// server that serves the config and the conformance models. The chat model's
+// first transfer drops its connection halfway (init resumes it with a Range
+// request in the same run); then a second node's init is killed halfway
+// through its download and a re-run resumes from the partial file. The
+// models on disk must be byte-identical to the served ones, and an HTML
+// error page served instead of a model must be reported as such.
+func TestInitDownloads(t *testing.T) {
+	if env.bin == "" {
+		t.Skip(env.skip)
+	}
+	models := filepath.Join(env.root, "..", "shared", "conformance", "models")
+	chat, err := os.ReadFile(filepath.Join(models, "llama-spm-q8_0.gguf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var (
+		mu       sync.Mutex
+		mode     = "drop" // what the next full (non-Range) request gets: drop, hang or serve
+		ranges   []string
+		halfSent = make(chan struct{}, 1)
+	)
+	mux := http.NewServeMux()
+	mux.HandleFunc("/models/chat.gguf", func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		m := mode
+		if r.Header.Get("Range") != "" {
+			ranges = append(ranges, r.Header.Get("Range"))
+			m = "serve"
+		} else if m != "serve" {
+			mode = "serve"
+		}
+		mu.Unlock()
+		if m == "serve" {
+			http.ServeContent(w, r, "chat.gguf", time.Time{}, bytes.NewReader(chat))
+			return
+		}
+		// Promise the whole file, send half, then drop or stall.
+		w.Header().Set("Content-Length", fmt.Sprint(len(chat)))
+		w.WriteHeader(http.StatusOK)
+		w.Write(chat[:len(chat)/2])
+		w.(http.Flusher).Flush()
+		if m == "hang" {
+			halfSent <- struct{}{}
+			<-r.Context().Done()
+			return
+		}
+		conn, _, _ := w.(http.Hijacker).Hijack()
+		conn.Close()
+	})
+	mux.HandleFunc("/models/embed.gguf", func(w http.ResponseWriter, r *http.Request) {
+		http.ServeFile(w, r, filepath.Join(models, "bert-f16.gguf"))
+	})
+	mux.HandleFunc("/broken.gguf", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		fmt.Fprint(w, "<!DOCTYPE html><html><body>Repository not found</body></html>")
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	cfg := func(chatURL string) string {
+		return fmt.Sprintf(`{"chat":"%s","chat_name":"dl-chat","prompt_template":"llama-2-chat","chat_ctx_size":"512",
+			"embedding":"%s/models/embed.gguf","embedding_name":"dl-embed","embedding_ctx_size":"512","llamaedge_port":"8080"}`, chatURL, srv.URL)
+	}
+	mux.HandleFunc("/config.json", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, cfg(srv.URL+"/models/chat.gguf")) })
+	mux.HandleFunc("/broken-config.json", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, cfg(srv.URL+"/broken.gguf")) })
+	checkChat := func(base string) {
+		t.Helper()
+		got, err := os.ReadFile(filepath.Join(base, "chat.gguf"))
+		if err != nil || !bytes.Equal(got, chat) {
+			t.Fatalf("downloaded chat model differs (%d bytes, want %d): %v", len(got), len(chat), err)
+		}
+		if _, err := os.Stat(filepath.Join(base, "embed.gguf")); err != nil {
+			t.Errorf("embedding model: %v", err)
+		}
+	}
+	half := fmt.Sprintf("bytes=%d-", len(chat)/2)
+
+	// 1. A dropped connection is resumed within the same run.
+	base := filepath.Join(t.TempDir(), "node")
+	out, err := run(t, "init", "--base", base, "--light-keystore", "--config", srv.URL+"/config.json")
+	if err != nil {
+		t.Fatalf("init: %v\n%s", err, out)
+	}
+	checkChat(base)
+	mu.Lock()
+	if len(ranges) != 1 || ranges[0] != half {
+		t.Errorf("resume requests %q, want one %q", ranges, half)
+	}
+	ranges, mode = nil, "hang"
+	mu.Unlock()
+	if out, err := run(t, "info", "--base", base); err != nil || !strings.Contains(out, "dl-chat") {
+		t.Errorf("info: %v\n%s", err, out)
+	}
+
+	// 2. An init killed halfway resumes from its partial file when re-run.
+	base2 := filepath.Join(t.TempDir(), "node2")
+	cmd := exec.Command(env.bin, "init", "--base", base2, "--light-keystore", "--config", srv.URL+"/config.json")
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-halfSent:
+	case <-time.After(60 * time.Second):
+		cmd.Process.Kill()
+		t.Fatal("the download never started")
+	}
+	time.Sleep(200 * time.Millisecond) // let the client write what it received
+	cmd.Process.Kill()
+	cmd.Wait()
+	part, err := os.Stat(filepath.Join(base2, "chat.gguf.part"))
+	if err != nil || part.Size() == 0 {
+		t.Fatalf("no partial download after the kill: %v", err)
+	}
+	out, err = run(t, "init", "--base", base2, "--light-keystore", "--config", srv.URL+"/config.json")
+	if err != nil {
+		t.Fatalf("re-run init: %v\n%s", err, out)
+	}
+	checkChat(base2)
+	mu.Lock()
+	if len(ranges) != 1 || ranges[0] != fmt.Sprintf("bytes=%d-", part.Size()) {
+		t.Errorf("resume requests %q, want one from byte %d", ranges, part.Size())
+	}
+	mu.Unlock()
+
+	// 3. An HTML error page served instead of a model is reported as such.
+	base3 := filepath.Join(t.TempDir(), "node3")
+	out, err = run(t, "init", "--base", base3, "--light-keystore", "--config", srv.URL+"/broken-config.json")
+	if err == nil || !strings.Contains(out, "HTML") {
+		t.Errorf("HTML instead of a model: %v\n%s", err, out)
+	}
 }
