@@ -14,15 +14,17 @@ import (
 // (adding biases and applying rope on the way), then for each block of up
 // to queryBlock queries Q computes
 //
-//	S = Q·Kᵀ            (kernels.MatMul with K as F32 "weights")
-//	P = softmax(S·scale) per row
+//	S = (Q·scale)·Kᵀ    (kernels.MatMul with K as F32 "weights")
+//	P = softmax(S) per row
 //	O = P·V             (kernels.MatMul with Vᵀ as F32 "weights")
 //
-// and copies O into the head's columns of s.attn. Both products use the
-// tiled four-column MatMul kernels; a goroutine runs them on its own
+// and copies O into the head's columns of s.attn. (llama.cpp scales S
+// rather than Q; for the usual head sizes, 16, 64 or 256, the scale is a
+// power of two and the results are the same.) Both products run on the
+// tiled four-column MatMul kernels; each goroutine uses its own
 // single-goroutine Pool (headScratch.pool), so jobs run in parallel without
 // nesting calls on m.pool. The query block bounds S to queryBlock×L values,
-// so long inputs do not need L×L memory.
+// so long inputs need no L×L buffer.
 
 // queryBlock is how many queries of one head share a pass over its keys.
 const queryBlock = 128
@@ -71,7 +73,7 @@ func (m *Model) attention(nSeq, maxLen int, q, k, v view) {
 func (m *Model) attendHead(hs *headScratch, si, h, maxLen int, q, k, v *view) {
 	s, d := &m.s, m.h.nEmbd
 	hd := d / m.h.nHead
-	half := hd / 2
+	half := m.h.nRot / 2
 	rope := m.h.arch == "nomic-bert"
 	a := s.starts[si]
 	L := s.starts[si+1] - a
@@ -105,13 +107,12 @@ func (m *Model) attendHead(hs *headScratch, si, h, maxLen int, q, k, v *view) {
 				p := q0 + i
 				kernels.RopeNeox(qr, 1, hd, s.ropeCos[p*half:(p+1)*half], s.ropeSin[p*half:(p+1)*half])
 			}
+			kernels.Scale(qr, scale)
 		}
 		sc := hs.s[:n*L]
 		kernels.MatMul(hs.pool, gguf.TypeF32, kb, L, hd, hs.q, n, sc)
 		for i := range n {
-			r := sc[i*L : (i+1)*L]
-			kernels.Scale(r, scale)
-			kernels.Softmax(r)
+			kernels.Softmax(sc[i*L : (i+1)*L])
 		}
 		kernels.MatMul(hs.pool, gguf.TypeF32, vb, hd, L, sc, n, hs.o)
 		for i := range n {

@@ -13,7 +13,8 @@ import (
 // tokens with the model at $GAIANET_BENCH_EMBED_MODEL (skipped when unset),
 // to compare with `llamaref bench-embed MODEL THREADS NTEXTS TOKENS`.
 // $GAIANET_BENCH_EMBED_THREADS (default 2) and $GAIANET_BENCH_EMBED_TEXTS
-// (default 16) set the threads and the texts per Embed call.
+// (default 16) set the threads and the texts per Embed call,
+// $GAIANET_BENCH_EMBED_BATCH Options.BatchTokens.
 func BenchmarkEmbed(b *testing.B) {
 	path := os.Getenv("GAIANET_BENCH_EMBED_MODEL")
 	if path == "" {
@@ -21,7 +22,7 @@ func BenchmarkEmbed(b *testing.B) {
 	}
 	threads := envInt("GAIANET_BENCH_EMBED_THREADS", 2)
 	nTexts := envInt("GAIANET_BENCH_EMBED_TEXTS", 16)
-	m, err := Load(path, nil, Options{Threads: threads})
+	m, err := Load(path, nil, Options{Threads: threads, BatchTokens: envInt("GAIANET_BENCH_EMBED_BATCH", 0)})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -224,6 +225,97 @@ func TestLoadErrors(t *testing.T) {
 			}
 			if tt.name == "architecture" && !errors.Is(err, ErrUnsupported) {
 				t.Error("not ErrUnsupported")
+			}
+		})
+	}
+}
+
+// wordTokenizer maps space-separated words "wN" to token N, adding 1 and 2
+// around them as [CLS] and [SEP] when asked.
+type wordTokenizer struct{}
+
+func (wordTokenizer) Encode(text string, addSpecial, _ bool) []int32 {
+	var ids []int32
+	if addSpecial {
+		ids = append(ids, 1)
+	}
+	for _, w := range strings.Fields(text) {
+		var n int32
+		for _, c := range strings.TrimPrefix(w, "w") {
+			n = 10*n + c - '0'
+		}
+		ids = append(ids, n)
+	}
+	if addSpecial {
+		ids = append(ids, 2)
+	}
+	return ids
+}
+
+// TestEmbedTruncation checks that Embed counts the tokens it processed
+// (truncated inputs at their truncated length), that truncation keeps the
+// closing special token and leaves the caller's slices alone, and that
+// RejectLong rejects instead.
+func TestEmbedTruncation(t *testing.T) {
+	spec := nomicSpec{d: 32, heads: 2, layers: 1, ff: 48, vocab: 40, ctx: 32, eps: 1e-5, ropeBase: 1000, pooling: PoolMean, typ: gguf.TypeF32}
+	ref := newNomicRef(spec, 9)
+	path := filepath.Join(t.TempDir(), "nomic.gguf")
+	if err := gguf.WriteFile(path, ref.metadata(), ref.tensors); err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	long := "w5 w6 w7 w8 w9 w10 w11 w12 w13 w14" // 12 tokens with [CLS], [SEP]
+	for _, tt := range []struct {
+		name   string
+		max    int
+		texts  []string
+		tokens int
+	}{
+		{"fits", 0, []string{long, "w3"}, 12 + 3},
+		{"truncated", 8, []string{long, "w3"}, 8 + 3},
+		{"all truncated", 4, []string{long, long, "w3 w4 w5"}, 4 + 4 + 4},
+		{"exact", 12, []string{long}, 12},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			m, err := Load(path, wordTokenizer{}, Options{MaxTokens: tt.max})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer m.Close()
+			vecs, n, err := m.Embed(ctx, tt.texts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n != tt.tokens {
+				t.Errorf("Embed counted %d tokens, want %d", n, tt.tokens)
+			}
+			for i, text := range tt.texts {
+				ids := wordTokenizer{}.Encode(text, true, false)
+				orig := append([]int32(nil), ids...)
+				if len(ids) > m.MaxTokens() {
+					want, err := m.EmbedTokens(ctx, [][]int32{append(ids[:m.MaxTokens()-1:m.MaxTokens()-1], 2)})
+					if err != nil {
+						t.Fatal(err)
+					}
+					if c := cosine(vecs[i], f64(want[0])); c < 0.99999 {
+						t.Errorf("text %d: truncated embedding differs from its first %d tokens + [SEP]: cosine %v", i, m.MaxTokens()-1, c)
+					}
+				}
+				if _, err := m.EmbedTokens(ctx, [][]int32{ids}); err != nil {
+					t.Fatal(err)
+				}
+				if !slices.Equal(ids, orig) {
+					t.Errorf("EmbedTokens modified its input: %v, was %v", ids, orig)
+				}
+			}
+			strict, err := Load(path, wordTokenizer{}, Options{MaxTokens: tt.max, RejectLong: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer strict.Close()
+			_, n, err = strict.Embed(ctx, tt.texts)
+			if tooLong := tt.max > 0 && tt.max < 12; tooLong != (err != nil) {
+				t.Errorf("RejectLong: error %v, n %d", err, n)
 			}
 		})
 	}

@@ -19,7 +19,7 @@ type scratch struct {
 	ids    []int32 // token of each row
 	pos    []int32 // position of each row within its sequence
 
-	// ropeCos and ropeSin hold headDim/2 rotation values for each of the
+	// ropeCos and ropeSin hold nRot/2 rotation values for each of the
 	// first ropeN positions (nomic-bert), computed once and kept.
 	ropeCos, ropeSin []float32
 	ropeN            int
@@ -214,7 +214,7 @@ func (m *Model) ropeTable(n int) {
 	if n <= s.ropeN {
 		return
 	}
-	half := m.h.nEmbd / m.h.nHead / 2
+	half := m.h.nRot / 2
 	cos, sin := make([]float32, n*half), make([]float32, n*half)
 	copy(cos, s.ropeCos)
 	copy(sin, s.ropeSin)

@@ -62,6 +62,7 @@ type hparams struct {
 	eps      float32
 	pooling  Pooling
 	ropeBase float32 // nomic-bert only
+	nRot     int     // nomic-bert: rotated dimensions of each head (even)
 }
 
 // weights binds tensors of a GGUF file. Every slice of GGUF bytes aliases the
@@ -179,6 +180,16 @@ func readHparams(md gguf.Metadata) (hparams, error) {
 	h.ropeBase = 10000
 	if b, ok := md.ArchFloat("rope.freq_base"); ok && b > 0 && !math.IsInf(b, 0) {
 		h.ropeBase = float32(b)
+	}
+	// As in llama.cpp, rope turns whole heads unless the file says
+	// otherwise.
+	headDim := h.nEmbd / h.nHead
+	h.nRot = headDim
+	if r, ok := md.ArchUint("rope.dimension_count"); ok && h.arch == "nomic-bert" {
+		if r == 0 || r > uint64(headDim) || r%2 != 0 {
+			return h, fmt.Errorf("embedding: metadata %s.rope.dimension_count %d is invalid for heads of %d", h.arch, r, headDim)
+		}
+		h.nRot = int(r)
 	}
 	return h, nil
 }

@@ -1,0 +1,31 @@
+package embedding_test
+
+import (
+	"context"
+	"fmt"
+	"log"
+
+	"github.com/gaianet-go/gaianet/embedding"
+	"github.com/gaianet-go/gaianet/tokenizer"
+)
+
+// Embedding a query with nomic-embed-text (which expects a task prefix).
+// Inputs longer than MaxTokens are truncated; tokens counts what was
+// embedded.
+func Example() {
+	const path = "nomic-embed-text-v1.5.f16.gguf"
+	tok, err := tokenizer.Load(path)
+	if err != nil {
+		log.Fatal(err)
+	}
+	m, err := embedding.Load(path, tok, embedding.Options{MaxTokens: 512})
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer m.Close()
+	vecs, tokens, err := m.Embed(context.Background(), []string{"search_query: What is GaiaNet?"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(len(vecs[0]) == m.Dim(), tokens > 0)
+}
