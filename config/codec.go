@@ -86,6 +86,8 @@ func (e *Extensions) fields() []field {
 		{"parallel", &e.Parallel, false},
 		{"queue_size", &e.QueueSize, false},
 		{"force_rag", &e.ForceRAG, false},
+		{"qdrant_url", &e.QdrantURL, false},
+		{"qdrant_api_key", &e.QdrantAPIKey, false},
 	}
 }
 

@@ -140,6 +140,13 @@ type Extensions struct {
 	// ForceRAG turns retrieval on even without a snapshot, like
 	// `gaianet start --force-rag`.
 	ForceRAG bool `json:"force_rag"`
+	// QdrantURL, when set, keeps the knowledge base's vectors in an external
+	// Qdrant server or cluster instead of the embedded store: the base URL of
+	// its gRPC endpoint, e.g. "http://qdrant.internal:6334" ("https" for TLS).
+	QdrantURL string `json:"qdrant_url"`
+	// QdrantAPIKey is sent as Qdrant's "api-key" with every request to
+	// QdrantURL; empty sends none.
+	QdrantAPIKey string `json:"qdrant_api_key"`
 
 	// Extra holds keys of the "gaianet_go" object this package does not
 	// know, as compact JSON.

@@ -253,6 +253,8 @@ func TestTolerantDecoding(t *testing.T) {
 		{"queue_size", c.Ext.QueueSize, 16},
 		{"force_rag yes", c.Ext.ForceRAG, true},
 		{"chat_upstream", c.Ext.ChatUpstream, "https://api.example.com/v1"},
+		{"qdrant_url", c.Ext.QdrantURL, "https://qdrant.example:6334"},
+		{"qdrant_api_key", c.Ext.QdrantAPIKey, "qk-1"},
 	}
 	for _, ck := range checks {
 		if !reflect.DeepEqual(ck.got, ck.want) {

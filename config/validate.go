@@ -6,6 +6,7 @@ import (
 	"math"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -22,7 +23,7 @@ var addressRE = regexp.MustCompile(`^0x[0-9a-fA-F]{40}$`)
 // snapshot each an http(s) URL or a local path; chat and embedding present
 // unless an upstream replaces them; address empty or 0x plus 40 hex digits;
 // qdrant_limit positive and the threshold in [-1, 1]; and the extensions'
-// URLs, origins and counts. It reads nothing from disk or network.
+// URLs (qdrant_url as http(s)://host[:port]), origins and counts. It reads nothing from disk or network.
 func (c *Config) Validate() error {
 	var errs []error
 	bad := func(key, format string, args ...any) {
@@ -117,6 +118,14 @@ func (c *Config) Validate() error {
 			}
 		}
 	}
+	if e.QdrantURL != "" {
+		if err := checkQdrantURL(e.QdrantURL); err != nil {
+			bad(ExtensionsKey+".qdrant_url", "%v", err)
+		}
+	}
+	if strings.ContainsAny(e.QdrantAPIKey, " \t\r\n") {
+		bad(ExtensionsKey+".qdrant_api_key", "must have no spaces")
+	}
 	for i, k := range e.APIKeys {
 		if k == "" || strings.ContainsAny(k, " \t\r\n") {
 			bad(fmt.Sprintf("%s.api_keys[%d]", ExtensionsKey, i), "must be non-empty with no spaces")
@@ -165,6 +174,25 @@ func checkHTTPURL(v string) error {
 	}
 	if u.Host == "" {
 		return fmt.Errorf("URL %q has no host", v)
+	}
+	return nil
+}
+
+// checkQdrantURL accepts scheme://host[:port] with scheme http or https and
+// nothing after the authority: the Qdrant client dials a host and port, so a
+// path, query or credentials in the URL would be silently ignored.
+func checkQdrantURL(v string) error {
+	if err := checkHTTPURL(v); err != nil {
+		return err
+	}
+	u, _ := url.Parse(v)
+	if (u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+		return fmt.Errorf("want http(s)://host[:port] with no path, query or credentials, got %q", v)
+	}
+	if p := u.Port(); p != "" {
+		if n, err := strconv.Atoi(p); err != nil || n < 1 || n > 65535 {
+			return fmt.Errorf("port %q of %q is not in 1..65535", p, v)
+		}
 	}
 	return nil
 }

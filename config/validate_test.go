@@ -45,6 +45,13 @@ func TestValidate(t *testing.T) {
 		{"api key blank", func(c *Config) { c.Ext.APIKeys = []string{"ok", ""} }, []string{"gaianet_go.api_keys[1]"}},
 		{"origin with path", func(c *Config) { c.Ext.CORSOrigins = []string{"https://a.example/app"} }, []string{"gaianet_go.cors_origins[0]"}},
 		{"parallel negative", func(c *Config) { c.Ext.Parallel = -1 }, []string{"gaianet_go.parallel"}},
+		{"qdrant url", func(c *Config) { c.Ext.QdrantURL, c.Ext.QdrantAPIKey = "https://qdrant.example:6334/", "k" }, nil},
+		{"qdrant url no port", func(c *Config) { c.Ext.QdrantURL = "http://localhost" }, nil},
+		{"qdrant url scheme", func(c *Config) { c.Ext.QdrantURL = "grpc://localhost:6334" }, []string{"gaianet_go.qdrant_url: want an http or https URL"}},
+		{"qdrant url bare host", func(c *Config) { c.Ext.QdrantURL = "localhost:6334" }, []string{"gaianet_go.qdrant_url"}},
+		{"qdrant url path", func(c *Config) { c.Ext.QdrantURL = "http://localhost:6334/v1" }, []string{"gaianet_go.qdrant_url: want http(s)://host[:port]"}},
+		{"qdrant url port", func(c *Config) { c.Ext.QdrantURL = "http://localhost:99999" }, []string{"gaianet_go.qdrant_url: port"}},
+		{"qdrant api key space", func(c *Config) { c.Ext.QdrantAPIKey = "a b" }, []string{"gaianet_go.qdrant_api_key"}},
 		{"several at once", func(c *Config) { c.LlamaEdgePort, c.ChatCtxSize = -5, 0 }, []string{"llamaedge_port", "chat_ctx_size"}},
 	}
 	for _, tt := range tests {
