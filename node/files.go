@@ -363,7 +363,11 @@ func (n *Node) listCollections(w http.ResponseWriter, r *http.Request) error {
 		return api.Errorf(404, "invalid_request_error", "no_knowledge_base", "this node has no knowledge base")
 	}
 	var out []any
-	for _, c := range n.store.ListCollections() {
+	names, err := collectionNames(r.Context(), n.store)
+	if err != nil {
+		return err
+	}
+	for _, c := range names {
 		if info, err := n.store.CollectionInfo(c); err == nil {
 			out = append(out, info)
 		}

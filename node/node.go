@@ -21,7 +21,6 @@ import (
 	"github.com/gaianet-go/gaianet/ingest"
 	"github.com/gaianet-go/gaianet/rag"
 	"github.com/gaianet-go/gaianet/tokenizer"
-	"github.com/gaianet-go/gaianet/vectorstore"
 	"github.com/gaianet-go/gaianet/webui"
 )
 
@@ -63,7 +62,7 @@ type Node struct {
 	embedName string
 	files     *fileStore
 
-	store       *vectorstore.Store
+	store       VectorStore
 	retriever   *rag.Retriever
 	collections []string
 	fusion      rag.Fusion
@@ -253,9 +252,9 @@ func (n *Node) openKnowledge(ctx context.Context) error {
 		return err
 	}
 	n.files = files
-	store, err := vectorstore.Open(ctx, filepath.Join(n.opt.Base, "vectors"), nil)
+	store, err := OpenVectorStore(ctx, n.cfg, n.opt.Base)
 	if err != nil {
-		return fmt.Errorf("node: knowledge base: %w", err)
+		return err
 	}
 	n.store = store
 	if n.embed == nil {

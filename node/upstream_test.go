@@ -611,7 +611,7 @@ func TestUpstreamDimensionLearnedLate(t *testing.T) {
 	if code != 500 || !bytes.Contains(body, []byte("8-dimensional")) || !bytes.Contains(body, []byte("makes 256")) {
 		t.Errorf("with a mismatched collection: %d %.300s", code, body)
 	}
-	if _, err := b.store.DeleteCollection(ctx, "default"); err != nil {
+	if _, err := b.store.(*vectorstore.Store).DeleteCollection(ctx, "default"); err != nil {
 		t.Fatal(err)
 	}
 	code, body = post(t, bs.URL+"/v1/embeddings", `{"input":"hello"}`)

@@ -38,7 +38,7 @@ func openKB(ctx context.Context, base string, cfg *config.Config, collection str
 	if err != nil {
 		return nil, nil, fmt.Errorf("embedding model: %w", err)
 	}
-	store, err := vectorstore.Open(ctx, filepath.Join(base, "vectors"), nil)
+	store, err := node.OpenVectorStore(ctx, cfg, base)
 	if err != nil {
 		emb.Close()
 		return nil, nil, err
