@@ -13,7 +13,7 @@ import (
 
 // The 100k benchmark (data like real embeddings, see embeddingGen):
 //
-//	go test ./vectorstore -run XXX -bench BenchmarkSearch100k -benchtime=20000x -cpu 2
+//	go test ./vectorstore -run XXX -bench BenchmarkSearch100k -benchtime=20000x -cpu 2 -timeout 0
 //
 // Flags: -vs.n (points, default 100000), -vs.ef (search beam width, default
 // the collection default), -vs.coder=false to skip github.com/coder/hnsw.

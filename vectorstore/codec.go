@@ -24,6 +24,8 @@ import (
 
 var crcTable = crc32.MakeTable(crc32.Castagnoli)
 
+func crc32Update(crc uint32, b []byte) uint32 { return crc32.Update(crc, crcTable, b) }
+
 const (
 	idKindNum  = 1
 	idKindUUID = 2
@@ -176,6 +178,13 @@ func (r *streamReader) u8(what string) uint8 {
 		return 0
 	}
 	return r.buf[0]
+}
+
+func (r *streamReader) u16(what string) uint16 {
+	if !r.read(r.buf[:2], what) {
+		return 0
+	}
+	return binary.LittleEndian.Uint16(r.buf[:2])
 }
 
 func (r *streamReader) u32(what string) uint32 {

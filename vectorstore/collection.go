@@ -137,6 +137,16 @@ const applyChunk = 256
 // upsert stores pts (already prepared). Caller is the store's writer.
 func (c *collection) upsert(pts []preparedPoint) {
 	workers := runtime.GOMAXPROCS(0)
+	if len(pts) > applyChunk {
+		// Size the arrays for the whole batch once, rather than letting
+		// append double them (which can leave half the memory unused).
+		c.mu.Lock()
+		c.vecs.data = slices.Grow(c.vecs.data, len(pts)*c.cfg.Dim)
+		c.ids = slices.Grow(c.ids, len(pts))
+		c.payloads = slices.Grow(c.payloads, len(pts))
+		c.deleted = slices.Grow(c.deleted, len(pts))
+		c.mu.Unlock()
+	}
 	for len(pts) > 0 {
 		n := min(len(pts), applyChunk)
 		c.mu.Lock()

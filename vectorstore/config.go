@@ -47,7 +47,9 @@ type HNSWConfig struct {
 	// EfConstruction is the beam width used while inserting. Default 128.
 	EfConstruction int `json:"ef_construct,omitempty"`
 	// EfSearch is the default beam width of a search (raised to the number
-	// of results wanted when that is larger). Default 64.
+	// of results wanted when that is larger). Default 100 (as Qdrant's),
+	// which gives recall@10 near 0.965 on 100k embedding-like vectors
+	// (see bench_test.go); 128 gives 0.98 for a quarter more time.
 	EfSearch int `json:"ef,omitempty"`
 	// FullScanThreshold: collections with at most this many live points,
 	// and filtered searches expected to match at most this many, are
@@ -97,7 +99,7 @@ func (cfg CollectionConfig) withDefaults() CollectionConfig {
 		h.EfConstruction = 128
 	}
 	if h.EfSearch == 0 {
-		h.EfSearch = 64
+		h.EfSearch = 100
 	}
 	if h.FullScanThreshold == 0 {
 		h.FullScanThreshold = 2000

@@ -65,17 +65,52 @@ func FuzzSnapshot(f *testing.F) {
 	})
 }
 
-// FuzzCheckpoint feeds arbitrary bytes to the checkpoint decoder.
+// FuzzCheckpoint feeds arbitrary bytes to the checkpoint decoder, seeded
+// with real checkpoints (with and without a saved graph).
 func FuzzCheckpoint(f *testing.F) {
-	snap := addSeedFile(f, "golden.vsnap")
-	hdr := []byte(checkpointMagic)
-	hdr = appendU32(hdr, checkpointVersion)
-	hdr = appendU64(hdr, 3)
-	hdr = appendU32(hdr, 1)
-	hdr = appendU32(hdr, crc32Castagnoli(hdr))
-	f.Add(append(hdr, snap...))
+	for _, withGraph := range []bool{true, false} {
+		dir := f.TempDir()
+		s, err := Open(context.Background(), dir, nil)
+		if err != nil {
+			f.Fatal(err)
+		}
+		ctx := context.Background()
+		s.CreateCollection(ctx, "c", CollectionConfig{Dim: 2, Distance: Euclid, HNSW: HNSWConfig{M: 4}})
+		var pts []Point
+		for i := range 40 {
+			pts = append(pts, Point{ID: NumID(uint64(i)), Vector: []float32{float32(i), float32(i % 7)}, Payload: map[string]any{"i": i}})
+		}
+		s.Upsert(ctx, "c", pts)
+		if !withGraph {
+			s.Delete(ctx, "c", []PointID{NumID(3)})
+		}
+		if err := s.Checkpoint(ctx); err != nil {
+			f.Fatal(err)
+		}
+		s.Close()
+		data, err := os.ReadFile(filepath.Join(dir, checkpointFile))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		_, _, _ = readCheckpoint(context.Background(), bytes.NewReader(data))
+		_, snaps, err := readCheckpoint(context.Background(), bytes.NewReader(data))
+		if err != nil {
+			return
+		}
+		// What decodes must load: install the graphs and search them.
+		for _, d := range snaps {
+			c := newCollection(d.name, d.cfg)
+			if d.graph != nil {
+				c.loadWithGraph(d.points, d.graph)
+			} else {
+				c.upsert(d.points)
+			}
+			if _, err := c.search(&SearchRequest{Vector: make([]float32, d.cfg.Dim), Params: SearchParams{HNSWEf: 8}}, nil); err != nil {
+				t.Fatal(err)
+			}
+		}
 	})
 }
 

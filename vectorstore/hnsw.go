@@ -76,6 +76,7 @@ func (v *vectorSet) encodePending() {
 		}
 		v.quant = true
 	}
+	v.codes = slices.Grow(v.codes, n*v.dim-len(v.codes))
 	for i := len(v.codes) / v.dim; i < n; i++ {
 		var norm float32
 		for d, x := range v.at(uint32(i)) {
@@ -179,9 +180,7 @@ func (v *vectorSet) rerank(q []float32, items []distItem) {
 // rerankCount is how many of the best approximate candidates a search
 // re-ranks exactly when it wants k results: the SQ8 order is close enough
 // that the true top k lie well within the first 3k.
-func rerankCount(k int) int { return max(rerankMul*k, 32) }
-
-var rerankMul = 3
+func rerankCount(k int) int { return max(3*k, 32) }
 
 // hnswGraph is a Hierarchical Navigable Small World graph (Malkov and
 // Yashunin, 2016) over the vectors of a vectorSet; node i is vector i.
@@ -376,8 +375,9 @@ func (g *hnswGraph) searchLayer(c *searchCtx, q *query, eps []distItem, ef, l in
 		if cur.d > bound {
 			break
 		}
-		// Collect the unvisited neighbours first, so that each one's
-		// vector can be prefetched while the previous distance is computed.
+		// Collect the unvisited neighbours first and prefetch their codes
+		// all at once: the loads then overlap instead of each distance
+		// waiting for memory in turn.
 		fresh := c.fresh[:0]
 		for _, n := range g.nbrs(c, cur.id, l) {
 			if !c.visit(n) {
@@ -385,13 +385,10 @@ func (g *hnswGraph) searchLayer(c *searchCtx, q *query, eps []distItem, ef, l in
 			}
 		}
 		c.fresh = fresh
-		if len(fresh) > 0 {
-			g.vecs.prefetch(fresh[0])
+		for _, n := range fresh {
+			g.vecs.prefetch(n)
 		}
-		for j, n := range fresh {
-			if j+1 < len(fresh) {
-				g.vecs.prefetch(fresh[j+1])
-			}
+		for _, n := range fresh {
 			d := g.vecs.approx(q, n)
 			if d >= bound {
 				continue
@@ -418,6 +415,10 @@ func (g *hnswGraph) insertBatch(first, n uint32, workers int) {
 	if uint32(g.size()) != first {
 		panic("vectorstore: hnsw nodes inserted out of order")
 	}
+	g.levels = slices.Grow(g.levels, int(n))
+	g.links0 = slices.Grow(g.links0, int(n)*g.m0)
+	g.cnt0 = slices.Grow(g.cnt0, int(n))
+	g.upper = slices.Grow(g.upper, int(n))
 	for range n {
 		level := g.randomLevel()
 		g.levels = append(g.levels, uint8(level))

@@ -267,3 +267,82 @@ func TestCorruptCheckpoint(t *testing.T) {
 		t.Fatalf("open with corrupt checkpoint: %v", err)
 	}
 }
+
+// TestCheckpointKeepsGraph checks that reopening from a checkpoint restores
+// the HNSW graph as it was (no rebuild) and that a graph is not saved while
+// tombstones exist.
+func TestCheckpointKeepsGraph(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	s, err := Open(ctx, dir, &Options{NoSync: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const dim = 96 // large enough for SQ8 codes
+	mustCreate(t, s, "g", CollectionConfig{Dim: dim, Distance: Cosine, HNSW: HNSWConfig{FullScanThreshold: -1, M: 8}})
+	rng := rand.New(rand.NewPCG(11, 12))
+	var pts []Point
+	for i := range 1500 {
+		pts = append(pts, Point{ID: NumID(uint64(i)), Vector: randVec(rng, dim)})
+	}
+	if err := s.Upsert(ctx, "g", pts); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Checkpoint(ctx); err != nil {
+		t.Fatal(err)
+	}
+	before := s.colls["g"].graph
+	queries := make([][]float32, 20)
+	want := make([][]ScoredPoint, len(queries))
+	for i := range queries {
+		queries[i] = randVec(rng, dim)
+		want[i], _ = s.Search(ctx, "g", SearchRequest{Vector: queries[i], Limit: 5})
+	}
+	s.Close()
+
+	s2, err := Open(ctx, dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	after := s2.colls["g"].graph
+	if !slices.Equal(before.levels, after.levels) || before.entry != after.entry || before.top != after.top {
+		t.Fatal("graph shape differs after reopening")
+	}
+	for i := range before.levels {
+		for l := 0; l <= int(before.levels[i]); l++ {
+			if !slices.Equal(before.neighbors(uint32(i), l), after.neighbors(uint32(i), l)) {
+				t.Fatalf("node %d level %d: links differ after reopening", i, l)
+			}
+		}
+	}
+	if !s2.colls["g"].vecs.quant {
+		t.Fatal("SQ8 codes not restored")
+	}
+	for i, q := range queries {
+		got, _ := s2.Search(ctx, "g", SearchRequest{Vector: q, Limit: 5})
+		if len(got) != len(want[i]) {
+			t.Fatalf("query %d: %d results, want %d", i, len(got), len(want[i]))
+		}
+		for j := range got {
+			if got[j].ID != want[i][j].ID {
+				t.Fatalf("query %d: result %d is %v, want %v", i, j, got[j].ID, want[i][j].ID)
+			}
+		}
+	}
+	// With a tombstone the graph is not saved, and reopening rebuilds it.
+	if _, err := s2.Delete(ctx, "g", []PointID{NumID(7)}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s2.Checkpoint(ctx); err != nil {
+		t.Fatal(err)
+	}
+	s2.Close()
+	s3, err := Open(ctx, dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s3.Close()
+	if info, _ := s3.CollectionInfo("g"); info.Points != 1499 || info.IndexedNodes != 1499 {
+		t.Fatalf("after rebuild: %+v", info)
+	}
+}

@@ -86,3 +86,25 @@ func TestRecall(t *testing.T) {
 		})
 	}
 }
+
+// TestSearchAllocs checks that a search in steady state allocates only its
+// result slice: scratch space comes from the pool.
+func TestSearchAllocs(t *testing.T) {
+	const dim, n = 128, 3000
+	gen := newEmbeddingGen(3, dim, 16)
+	c := buildCollectionDist(t, gen.batch(n), dim, Cosine, HNSWConfig{FullScanThreshold: -1})
+	q := gen.batch(1)
+	req := &SearchRequest{Vector: q, Limit: 10}
+	for _, exact := range []bool{false, true} {
+		req.Params.Exact = exact
+		c.search(req, nil) // warm the pool
+		allocs := testing.AllocsPerRun(200, func() {
+			if _, err := c.search(req, nil); err != nil {
+				t.Fatal(err)
+			}
+		})
+		if allocs > 1 {
+			t.Errorf("exact=%v: %.1f allocations per search, want at most 1 (the results)", exact, allocs)
+		}
+	}
+}

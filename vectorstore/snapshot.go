@@ -90,6 +90,7 @@ type decodedSnapshot struct {
 	name   string
 	cfg    CollectionConfig
 	points []preparedPoint
+	graph  *decodedGraph // from a checkpoint only; nil means rebuild
 }
 
 // readSnapshot decodes one snapshot from r, verifying its checksum. It

@@ -402,6 +402,9 @@ func (s *Store) Upsert(ctx context.Context, collection string, points []Point) e
 	if err != nil {
 		return err
 	}
+	if len(pp) == 0 {
+		return nil
+	}
 	if err := s.beginWrite(ctx); err != nil {
 		return err
 	}
@@ -649,11 +652,12 @@ func (s *Store) ImportSnapshot(ctx context.Context, r io.Reader, opts ImportOpti
 //
 //	offset  size  field
 //	0       8     magic "GAIAVCKP" (47 41 49 41 56 43 4b 50)
-//	8       4     format version, u32 = 1
+//	8       4     format version, u32 = 2
 //	12      8     last seq included, u64
 //	20      4     collection count K, u32
 //	24      4     CRC-32C of bytes 0..24
-//	28      ...   K collection snapshots (snapshot.go), each with its own CRC
+//	28      ...   K times: a collection snapshot (snapshot.go) followed by
+//	              its HNSW graph (graphfile.go), each with its own CRC
 //
 // It is written to checkpoint.vsc.tmp, fsynced and renamed over
 // checkpoint.vsc (then the directory is fsynced), so a crash leaves either
@@ -663,7 +667,7 @@ func (s *Store) ImportSnapshot(ctx context.Context, r io.Reader, opts ImportOpti
 
 const (
 	checkpointMagic   = "GAIAVCKP"
-	checkpointVersion = 1
+	checkpointVersion = 2
 	maxCollections    = 1 << 16
 )
 
@@ -744,6 +748,9 @@ func (s *Store) writeCheckpointFile(path string) error {
 		if err := c.writeSnapshotLocked(bw); err != nil {
 			return fmt.Errorf("vectorstore: checkpoint: %w", err)
 		}
+		if err := c.writeGraphLocked(bw); err != nil {
+			return fmt.Errorf("vectorstore: checkpoint: %w", err)
+		}
 	}
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("vectorstore: checkpoint: %w", err)
@@ -774,7 +781,11 @@ func (s *Store) loadCheckpoint(ctx context.Context) (uint64, error) {
 	}
 	for _, d := range snaps {
 		c := newCollection(d.name, d.cfg)
-		c.upsert(d.points)
+		if d.graph != nil {
+			c.loadWithGraph(d.points, d.graph)
+		} else {
+			c.upsert(d.points)
+		}
 		s.colls[d.name] = c
 	}
 	return seq, nil
@@ -808,6 +819,9 @@ func readCheckpoint(ctx context.Context, r io.Reader) (uint64, []*decodedSnapsho
 		d, err := readSnapshot(sr)
 		if err != nil {
 			return 0, nil, err
+		}
+		if d.graph, err = readGraph(sr, &d.cfg, len(d.points)); err != nil {
+			return 0, nil, fmt.Errorf("collection %q: %w", d.name, err)
 		}
 		if seen[d.name] {
 			return 0, nil, fmt.Errorf("%w: checkpoint has collection %q twice", ErrCorrupt, d.name)

@@ -1,0 +1,205 @@
+package vectorstore
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+)
+
+// In a checkpoint each collection's snapshot is followed by its HNSW graph,
+// so that Open does not rebuild the index:
+//
+//	offset  size       field
+//	0       1          present: 0 = no graph follows (Open rebuilds it), 1 = graph
+//	1       4          M, u32 (must equal the collection's HNSWConfig.M)
+//	5       4          node count N, u32 (must equal the snapshot's point count)
+//	9       4          entry node, u32
+//	13      N          level of each node, u8 (at most 32)
+//	13+N    ...        per node: layer-0 link count u16, then that many u32 ids
+//	...     ...        per node with level L > 0, for levels 1..L: count u16,
+//	                   then that many u32 ids
+//	end-4   4          CRC-32C of the section from "present" on
+//
+// Node i is the snapshot's i-th point. A graph is only written when the
+// collection has no tombstones (node ids then equal snapshot order);
+// otherwise present is 0. The reader checks every count and id against M
+// and N, so a damaged section is an error, never a bad graph.
+
+// writeGraphLocked writes c's graph section. Same locking as
+// writeSnapshotLocked.
+func (c *collection) writeGraphLocked(w io.Writer) error {
+	bw := bufio.NewWriterSize(w, 1<<16)
+	b := make([]byte, 0, 1<<16)
+	g := c.graph
+	present := c.dead == 0 && g.size() == len(c.ids) && g.size() > 0
+	if !present {
+		b = append(b, 0)
+	} else {
+		b = append(b, 1)
+		b = appendU32(b, uint32(g.m))
+		b = appendU32(b, uint32(g.size()))
+		b = appendU32(b, g.entry)
+		b = append(b, g.levels...)
+	}
+	crc := crc32Castagnoli(nil)
+	flush := func() error {
+		crc = crc32Update(crc, b)
+		if _, err := bw.Write(b); err != nil {
+			return fmt.Errorf("vectorstore: writing graph: %w", err)
+		}
+		b = b[:0]
+		return nil
+	}
+	if present {
+		for i := range g.size() {
+			ns := g.neighbors(uint32(i), 0)
+			b = appendU16(b, uint16(len(ns)))
+			for _, n := range ns {
+				b = appendU32(b, n)
+			}
+			if len(b) >= 1<<16 {
+				if err := flush(); err != nil {
+					return err
+				}
+			}
+		}
+		for i := range g.size() {
+			for l := 1; l <= int(g.levels[i]); l++ {
+				ns := g.neighbors(uint32(i), l)
+				b = appendU16(b, uint16(len(ns)))
+				for _, n := range ns {
+					b = appendU32(b, n)
+				}
+			}
+			if len(b) >= 1<<16 {
+				if err := flush(); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	if err := flush(); err != nil {
+		return err
+	}
+	b = appendU32(b, crc)
+	if _, err := bw.Write(b); err != nil {
+		return fmt.Errorf("vectorstore: writing graph: %w", err)
+	}
+	return bw.Flush()
+}
+
+// decodedGraph is a graph section read and checked.
+type decodedGraph struct {
+	entry  uint32
+	levels []uint8
+	links0 [][]uint32
+	upper  [][]uint32 // per node, laid out as hnswGraph.upper
+}
+
+// readGraph reads a graph section for a snapshot of n points with config
+// cfg. It returns nil (and no error) when the section says no graph.
+func readGraph(r *streamReader, cfg *CollectionConfig, n int) (*decodedGraph, error) {
+	r.crc.Reset()
+	present := r.u8("graph present")
+	if r.err != nil {
+		return nil, r.err
+	}
+	if present == 0 {
+		r.checkCRC("graph")
+		return nil, r.err
+	}
+	if present != 1 {
+		return nil, fmt.Errorf("%w: bad graph marker %d", ErrCorrupt, present)
+	}
+	m := int(r.u32("graph m"))
+	count := int(r.u32("graph node count"))
+	entry := r.u32("graph entry")
+	if r.err != nil {
+		return nil, r.err
+	}
+	if m != cfg.HNSW.M || count != n || n == 0 || int(entry) >= n {
+		return nil, fmt.Errorf("%w: graph header (m %d, %d nodes, entry %d) does not fit the collection (m %d, %d points)", ErrCorrupt, m, count, entry, cfg.HNSW.M, n)
+	}
+	g := &decodedGraph{entry: entry, levels: make([]uint8, n), links0: make([][]uint32, n), upper: make([][]uint32, n)}
+	if !r.read(g.levels, "graph levels") {
+		return nil, r.err
+	}
+	readList := func(max int, what string) []uint32 {
+		k := int(r.u16(what + " count"))
+		if r.err != nil {
+			return nil
+		}
+		if k > max {
+			r.err = fmt.Errorf("%w: %s has %d links, limit %d", ErrCorrupt, what, k, max)
+			return nil
+		}
+		out := make([]uint32, k)
+		for j := range out {
+			id := r.u32(what)
+			if r.err == nil && int(id) >= n {
+				r.err = fmt.Errorf("%w: %s links to node %d of %d", ErrCorrupt, what, id, n)
+			}
+			out[j] = id
+		}
+		return out
+	}
+	for i := range n {
+		if g.levels[i] > 32 {
+			return nil, fmt.Errorf("%w: graph node %d has level %d", ErrCorrupt, i, g.levels[i])
+		}
+		g.links0[i] = readList(2*m, "layer-0 links")
+	}
+	for i := range n {
+		if L := int(g.levels[i]); L > 0 {
+			up := make([]uint32, L*(m+1))
+			for l := 1; l <= L && r.err == nil; l++ {
+				ns := readList(m, "upper links")
+				o := (l - 1) * (m + 1)
+				up[o] = uint32(len(ns))
+				copy(up[o+1:], ns)
+			}
+			g.upper[i] = up
+		}
+	}
+	r.checkCRC("graph")
+	if r.err != nil {
+		return nil, r.err
+	}
+	top := int(g.levels[entry])
+	for i, lv := range g.levels {
+		if int(lv) > top {
+			return nil, fmt.Errorf("%w: graph node %d is above the entry point", ErrCorrupt, i)
+		}
+	}
+	return g, nil
+}
+
+// install replaces g's structure with d (sizes already checked).
+func (g *hnswGraph) install(d *decodedGraph) {
+	n := len(d.levels)
+	g.levels = d.levels
+	g.links0 = make([]uint32, n*g.m0)
+	g.cnt0 = make([]uint16, n)
+	for i, ns := range d.links0 {
+		copy(g.links0[i*g.m0:], ns)
+		g.cnt0[i] = uint16(len(ns))
+	}
+	g.upper = d.upper
+	g.entry = d.entry
+	g.top = int(d.levels[d.entry])
+}
+
+// loadWithGraph fills an empty collection with points and a decoded graph,
+// without inserting: the graph is taken as it is.
+func (c *collection) loadWithGraph(pts []preparedPoint, d *decodedGraph) {
+	for i := range pts {
+		p := &pts[i]
+		c.vecs.data = append(c.vecs.data, p.vec...)
+		c.ids = append(c.ids, p.id)
+		c.payloads = append(c.payloads, p.payload)
+		c.deleted = append(c.deleted, false)
+		c.byID[p.id] = uint32(i)
+	}
+	c.vecs.encodePending()
+	c.graph.install(d)
+}

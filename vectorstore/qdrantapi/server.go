@@ -1,0 +1,158 @@
+package qdrantapi
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"sync/atomic"
+	"time"
+
+	"github.com/gaianet-go/gaianet/vectorstore"
+)
+
+// Options configures a Server. The zero value serves no snapshots.
+type Options struct {
+	// SnapshotDir is where created and uploaded snapshot files live, one
+	// subdirectory per collection. Empty disables the snapshot routes.
+	SnapshotDir string `json:"snapshot_dir"`
+	// MaxBodyBytes bounds request bodies other than snapshot uploads.
+	// Default 256 MiB.
+	MaxBodyBytes int64 `json:"max_body_bytes"`
+	// MaxSnapshotBytes bounds snapshot uploads. Default 16 GiB.
+	MaxSnapshotBytes int64 `json:"max_snapshot_bytes"`
+}
+
+// Server is an http.Handler serving the Qdrant REST subset over a Store. It
+// is safe for concurrent use; the Store does the locking.
+type Server struct {
+	store *vectorstore.Store
+	opts  Options
+	mux   *http.ServeMux
+	now   func() time.Time
+	ops   atomic.Uint64 // numbers update operations, as Qdrant's operation_id
+}
+
+var _ http.Handler = (*Server)(nil)
+
+// New returns a Server for store. The store stays owned by the caller.
+func New(store *vectorstore.Store, opts Options) *Server {
+	if opts.MaxBodyBytes <= 0 {
+		opts.MaxBodyBytes = 256 << 20
+	}
+	if opts.MaxSnapshotBytes <= 0 {
+		opts.MaxSnapshotBytes = 16 << 30
+	}
+	s := &Server{store: store, opts: opts, mux: http.NewServeMux(), now: time.Now}
+	s.routes()
+	return s
+}
+
+// routes lists every route.
+func (s *Server) routes() {
+	s.handle("GET /collections", s.listCollections)
+	s.handle("GET /collections/{c}", s.getCollection)
+	s.handle("PUT /collections/{c}", s.createCollection)
+	s.handle("DELETE /collections/{c}", s.deleteCollection)
+	s.handle("PUT /collections/{c}/points", s.upsertPoints)
+	s.handle("POST /collections/{c}/points/delete", s.deletePoints)
+	s.handle("POST /collections/{c}/points", s.getPoints)
+	s.handle("GET /collections/{c}/points/{id}", s.getPoint)
+	s.handle("POST /collections/{c}/points/search", s.search)
+	s.handle("POST /collections/{c}/points/query", s.query)
+	s.handle("POST /collections/{c}/points/scroll", s.scroll)
+	s.handle("POST /collections/{c}/points/count", s.count)
+	s.handle("POST /collections/{c}/snapshots", s.createSnapshot)
+	s.handle("GET /collections/{c}/snapshots", s.listSnapshots)
+	s.handle("GET /collections/{c}/snapshots/{s}", s.downloadSnapshot)
+	s.handle("DELETE /collections/{c}/snapshots/{s}", s.deleteSnapshot)
+	s.handle("POST /collections/{c}/snapshots/upload", s.uploadSnapshot)
+	s.handle("PUT /collections/{c}/snapshots/upload", s.uploadSnapshot)
+}
+
+// handlerFunc answers a request with a result to render as JSON, or an
+// error. A handler that writes the response itself returns errHandled.
+type handlerFunc func(w http.ResponseWriter, r *http.Request) (any, error)
+
+var errHandled = errors.New("qdrantapi: response already written")
+
+func (s *Server) handle(pattern string, h handlerFunc) {
+	s.mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
+		start := s.now()
+		res, err := h(w, r)
+		if errors.Is(err, errHandled) {
+			return
+		}
+		elapsed := s.now().Sub(start).Seconds()
+		if err != nil {
+			writeJSON(w, statusOf(err), map[string]any{
+				"status": map[string]string{"error": err.Error()},
+				"time":   elapsed,
+			})
+			return
+		}
+		writeJSON(w, http.StatusOK, map[string]any{"result": res, "status": "ok", "time": elapsed})
+	})
+}
+
+// ServeHTTP routes the request; unknown routes get a Qdrant-style 404.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.mux.ServeHTTP(w, r)
+}
+
+func writeJSON(w http.ResponseWriter, code int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(code)
+	json.NewEncoder(w).Encode(v)
+}
+
+// httpError carries a status code chosen by a handler.
+type httpError struct {
+	code int
+	err  error
+}
+
+func (e *httpError) Error() string { return e.err.Error() }
+func (e *httpError) Unwrap() error { return e.err }
+
+func badRequest(format string, args ...any) error {
+	return &httpError{code: http.StatusBadRequest, err: fmt.Errorf("qdrantapi: "+format, args...)}
+}
+
+func statusOf(err error) int {
+	var he *httpError
+	switch {
+	case errors.As(err, &he):
+		return he.code
+	case errors.Is(err, vectorstore.ErrNotFound):
+		return http.StatusNotFound
+	case errors.Is(err, vectorstore.ErrExists):
+		return http.StatusConflict
+	case errors.Is(err, vectorstore.ErrInvalid), errors.Is(err, vectorstore.ErrInvalidID),
+		errors.Is(err, vectorstore.ErrMismatch), errors.Is(err, vectorstore.ErrCorrupt):
+		return http.StatusBadRequest
+	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+		return http.StatusServiceUnavailable
+	}
+	return http.StatusInternalServerError
+}
+
+// decodeBody decodes a JSON request body into v (an empty body leaves v as
+// is). Unknown fields are ignored, as Qdrant clients send many options this
+// subset does not use.
+func (s *Server) decodeBody(w http.ResponseWriter, r *http.Request, v any) error {
+	body := http.MaxBytesReader(w, r.Body, s.opts.MaxBodyBytes)
+	b, err := io.ReadAll(body)
+	if err != nil {
+		return badRequest("reading body: %v", err)
+	}
+	if len(b) == 0 {
+		return nil
+	}
+	if err := json.Unmarshal(b, v); err != nil {
+		return &httpError{code: http.StatusBadRequest, err: fmt.Errorf("qdrantapi: bad JSON body: %w", err)}
+	}
+	return nil
+}
