@@ -51,7 +51,8 @@ type ChatResult struct {
 // CORS and an 8 MiB body limit.
 type Options struct {
 	// APIKeys, when not empty, are the keys accepted as "Authorization:
-	// Bearer KEY". Every route except /health and the web UI then needs one.
+	// Bearer KEY" (or an X-Api-Key or Api-Key header, as Qdrant clients
+	// send). Every route except /health and the web UI then needs one.
 	APIKeys []string
 	// CORSOrigins lists origins allowed to call the API from a browser; "*"
 	// allows any.
@@ -273,6 +274,9 @@ func (s *Server) authorized(r *http.Request) bool {
 	if !ok {
 		key = r.Header.Get("X-Api-Key")
 	}
+	if key == "" {
+		key = r.Header.Get("Api-Key") // Qdrant's clients send this
+	}
 	key = strings.TrimSpace(key)
 	if key == "" {
 		return false
@@ -306,7 +310,7 @@ func (s *Server) cors(w http.ResponseWriter, r *http.Request) bool {
 	h.Add("Vary", "Origin")
 	if r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != "" {
 		h.Set("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE, OPTIONS")
-		h.Set("Access-Control-Allow-Headers", "Authorization, Content-Type, X-Api-Key")
+		h.Set("Access-Control-Allow-Headers", "Authorization, Content-Type, X-Api-Key, Api-Key")
 		h.Set("Access-Control-Max-Age", "600")
 		w.WriteHeader(http.StatusNoContent)
 		return true

@@ -166,6 +166,8 @@ func TestAPIKeys(t *testing.T) {
 		{"not bearer", "POST", "/v1/chat/completions", chat, []string{"Authorization", "Basic k1"}, 401},
 		{"good key", "POST", "/v1/chat/completions", chat, []string{"Authorization", "Bearer k2"}, 200},
 		{"x-api-key", "GET", "/v1/models", "", []string{"X-Api-Key", "k1"}, 200},
+		{"qdrant api-key", "GET", "/v1/models", "", []string{"Api-Key", "k2"}, 200},
+		{"wrong api-key", "GET", "/v1/models", "", []string{"Api-Key", "k3"}, 401},
 		{"models need key", "GET", "/v1/models", "", nil, 401},
 		{"metrics need key", "GET", "/metrics", "", nil, 401},
 		{"unknown route needs key", "GET", "/v1/nothing", "", nil, 401},

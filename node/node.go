@@ -21,6 +21,8 @@ import (
 	"github.com/gaianet-go/gaianet/ingest"
 	"github.com/gaianet-go/gaianet/rag"
 	"github.com/gaianet-go/gaianet/tokenizer"
+	"github.com/gaianet-go/gaianet/vectorstore"
+	"github.com/gaianet-go/gaianet/vectorstore/qdrantapi"
 	"github.com/gaianet-go/gaianet/webui"
 )
 
@@ -151,7 +153,7 @@ func Open(ctx context.Context, cfg *config.Config, opt Options) (n *Node, err er
 	n.server = api.New(api.Backends{
 		Chat: n, Completion: n, Embedding: n.embeddingBackend(),
 		Models: n.models, Info: n.info,
-		Extra:    map[string]http.Handler{"GET /": webui.Handler()},
+		Extra:    n.extraRoutes(),
 		Public:   []string{"GET /"},
 		Handlers: n.knowledgeRoutes(),
 		Uploads:  []string{"POST /v1/files", "POST /v1/create/rag"},
@@ -164,6 +166,23 @@ func Open(ctx context.Context, cfg *config.Config, opt Options) (n *Node, err er
 	})
 	n.metrics = n.server.Metrics()
 	return n, nil
+}
+
+// extraRoutes are the web page and, with the embedded vector store, its
+// Qdrant-compatible REST API under /qdrant/ (an external Qdrant serves its
+// own). One pattern per method keeps them clear of "GET /".
+func (n *Node) extraRoutes() map[string]http.Handler {
+	routes := map[string]http.Handler{"GET /": webui.Handler()}
+	store, ok := n.store.(*vectorstore.Store)
+	if !ok {
+		return routes
+	}
+	q := http.StripPrefix("/qdrant", qdrantapi.New(store, qdrantapi.Options{
+		SnapshotDir: filepath.Join(n.opt.Base, "snapshots")}))
+	for _, m := range []string{"GET", "POST", "PUT", "PATCH", "DELETE"} {
+		routes[m+" /qdrant/"] = q
+	}
+	return routes
 }
 
 func (n *Node) openChat() error {
