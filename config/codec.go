@@ -88,6 +88,7 @@ func (e *Extensions) fields() []field {
 		{"force_rag", &e.ForceRAG, false},
 		{"qdrant_url", &e.QdrantURL, false},
 		{"qdrant_api_key", &e.QdrantAPIKey, false},
+		{"search_fusion", &e.SearchFusion, false},
 	}
 }
 

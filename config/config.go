@@ -147,6 +147,11 @@ type Extensions struct {
 	// QdrantAPIKey is sent as Qdrant's "api-key" with every request to
 	// QdrantURL; empty sends none.
 	QdrantAPIKey string `json:"qdrant_api_key"`
+	// SearchFusion chooses how chats retrieve: "" or "vector" (vector search
+	// only), "hybrid" (a BM25 keyword index fused with vector scores as
+	// GaiaNet does: min-max normalized, 0.7 keyword + 0.3 vector) or "rrf"
+	// (reciprocal rank fusion).
+	SearchFusion string `json:"search_fusion"`
 
 	// Extra holds keys of the "gaianet_go" object this package does not
 	// know, as compact JSON.

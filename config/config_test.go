@@ -255,6 +255,7 @@ func TestTolerantDecoding(t *testing.T) {
 		{"chat_upstream", c.Ext.ChatUpstream, "https://api.example.com/v1"},
 		{"qdrant_url", c.Ext.QdrantURL, "https://qdrant.example:6334"},
 		{"qdrant_api_key", c.Ext.QdrantAPIKey, "qk-1"},
+		{"search_fusion", c.Ext.SearchFusion, "hybrid"},
 	}
 	for _, ck := range checks {
 		if !reflect.DeepEqual(ck.got, ck.want) {

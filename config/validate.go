@@ -123,6 +123,11 @@ func (c *Config) Validate() error {
 			bad(ExtensionsKey+".qdrant_url", "%v", err)
 		}
 	}
+	switch e.SearchFusion {
+	case "", "vector", "hybrid", "rrf":
+	default:
+		bad(ExtensionsKey+".search_fusion", "must be vector, hybrid or rrf, got %q", e.SearchFusion)
+	}
 	if strings.ContainsAny(e.QdrantAPIKey, " \t\r\n") {
 		bad(ExtensionsKey+".qdrant_api_key", "must have no spaces")
 	}

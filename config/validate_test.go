@@ -51,6 +51,7 @@ func TestValidate(t *testing.T) {
 		{"qdrant url bare host", func(c *Config) { c.Ext.QdrantURL = "localhost:6334" }, []string{"gaianet_go.qdrant_url"}},
 		{"qdrant url path", func(c *Config) { c.Ext.QdrantURL = "http://localhost:6334/v1" }, []string{"gaianet_go.qdrant_url: want http(s)://host[:port]"}},
 		{"qdrant url port", func(c *Config) { c.Ext.QdrantURL = "http://localhost:99999" }, []string{"gaianet_go.qdrant_url: port"}},
+		{"search fusion", func(c *Config) { c.Ext.SearchFusion = "bm42" }, []string{"gaianet_go.search_fusion: must be vector, hybrid or rrf"}},
 		{"qdrant api key space", func(c *Config) { c.Ext.QdrantAPIKey = "a b" }, []string{"gaianet_go.qdrant_api_key"}},
 		{"several at once", func(c *Config) { c.LlamaEdgePort, c.ChatCtxSize = -5, 0 }, []string{"llamaedge_port", "chat_ctx_size"}},
 	}

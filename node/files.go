@@ -20,6 +20,8 @@ import (
 	"github.com/gaianet-go/gaianet/api"
 	"github.com/gaianet-go/gaianet/ingest"
 	"github.com/gaianet-go/gaianet/kb"
+	"github.com/gaianet-go/gaianet/rag"
+	"github.com/gaianet-go/gaianet/vectorstore"
 )
 
 // File is an uploaded file as /v1/files describes it (OpenAI's file object).
@@ -320,6 +322,10 @@ func (n *Node) createRAG(w http.ResponseWriter, r *http.Request) error {
 	rep, err := k.Ingest(r.Context(), n.files.path(obj))
 	if err != nil {
 		return api.BadRequest("file", "cannot ingest %s: %v", obj.Filename, err)
+	}
+	if _, err := n.indexKeywords(r.Context(), coll, &vectorstore.Filter{Must: []vectorstore.Condition{
+		{Key: rag.PayloadFile, Match: &vectorstore.Match{Value: n.files.path(obj)}}}}); err != nil {
+		return err
 	}
 	n.log.Info("document added to the knowledge base", "file", obj.Filename, "collection", coll, "chunks", rep.Chunks)
 	api.WriteJSON(w, http.StatusOK, map[string]any{"id": obj.ID, "filename": obj.Filename, "collection": coll,

@@ -68,6 +68,7 @@ type Node struct {
 	retriever   *rag.Retriever
 	collections []string
 	fusion      rag.Fusion
+	keywords    map[string]*rag.BM25 // by collection; nil without hybrid search
 
 	// admit bounds the generations in the node: one place per slot plus
 	// queue_size waiting; a request that finds it full gets 429.
@@ -139,6 +140,9 @@ func Open(ctx context.Context, cfg *config.Config, opt Options) (n *Node, err er
 		return nil, err
 	}
 	if err := n.openKnowledge(ctx); err != nil {
+		return nil, err
+	}
+	if err := n.openKeywords(ctx); err != nil {
 		return nil, err
 	}
 	n.slots = max(n.cfg.Ext.Parallel, 1)
