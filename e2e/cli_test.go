@@ -207,6 +207,14 @@ func TestInitDownloads(t *testing.T) {
 			"embedding":"%s/models/embed.gguf","embedding_name":"dl-embed","embedding_ctx_size":"512","llamaedge_port":"8080"}`, chatURL, srv.URL)
 	}
 	mux.HandleFunc("/config.json", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, cfg(srv.URL+"/models/chat.gguf")) })
+	mux.HandleFunc("/kb.snapshot", func(w http.ResponseWriter, r *http.Request) {
+		// What a Qdrant snapshot starts with: a tar archive of segments.
+		w.Write(append([]byte("0/segments/"), make([]byte, 4096)...))
+	})
+	mux.HandleFunc("/qdrant-snapshot-config.json", func(w http.ResponseWriter, r *http.Request) {
+		c := strings.TrimSuffix(cfg(srv.URL+"/models/chat.gguf"), "}")
+		fmt.Fprintf(w, `%s,"snapshot":"%s/kb.snapshot"}`, c, srv.URL)
+	})
 	mux.HandleFunc("/broken-config.json", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, cfg(srv.URL+"/broken.gguf")) })
 	checkChat := func(base string) {
 		t.Helper()
@@ -267,7 +275,14 @@ func TestInitDownloads(t *testing.T) {
 	}
 	mu.Unlock()
 
-	// 3. An HTML error page served instead of a model is reported as such.
+	// 3. A preset whose knowledge base is a Qdrant-native snapshot: init
+	// finishes with a warning saying so, and the node is usable.
+	out, err = run(t, "init", "--base", base, "--light-keystore", "--config", srv.URL+"/qdrant-snapshot-config.json")
+	if err != nil || !strings.Contains(out, "warning:") || !strings.Contains(out, "Qdrant's own snapshot format") {
+		t.Errorf("Qdrant snapshot: %v\n%s", err, out)
+	}
+
+	// 4. An HTML error page served instead of a model is reported as such.
 	base3 := filepath.Join(t.TempDir(), "node3")
 	out, err = run(t, "init", "--base", base3, "--light-keystore", "--config", srv.URL+"/broken-config.json")
 	if err == nil || !strings.Contains(out, "HTML") {

@@ -108,7 +108,10 @@ func runInit(ctx context.Context, env *cmdEnv, args []string) error {
 	fmt.Fprintln(w, "[3/4] knowledge base")
 	if *f.config == "demo" {
 		fmt.Fprintln(w, "      the demo documents were ingested above")
-	} else if err := importSnapshot(ctx, env, base, check); err != nil {
+	} else if err := importSnapshot(ctx, env, base, check); errors.Is(err, errQdrantSnapshot) {
+		// The node still runs, answering without its knowledge base.
+		fmt.Fprintf(env.stderr, "      warning: %v\n", err)
+	} else if err != nil {
 		return err
 	}
 
@@ -169,6 +172,10 @@ func fetchModel(ctx context.Context, env *cmdEnv, base, label, ref string) error
 	return nil
 }
 
+// errQdrantSnapshot marks a knowledge-base snapshot in Qdrant's native
+// format, which GaiaNet publishes for some presets and this node cannot read.
+var errQdrantSnapshot = errors.New("unsupported snapshot format")
+
 // importSnapshot loads cfg.Snapshot into the vector store.
 func importSnapshot(ctx context.Context, env *cmdEnv, base string, cfg *config.Config) error {
 	if cfg.Snapshot == "" {
@@ -197,8 +204,9 @@ func importSnapshot(ctx context.Context, env *cmdEnv, base string, cfg *config.C
 	info, err := store.ImportSnapshot(ctx, io.Reader(fd), vectorstore.ImportOptions{Collection: cfg.EmbeddingCollectionName})
 	if err != nil {
 		if errors.Is(err, vectorstore.ErrCorrupt) && (strings.HasSuffix(p, ".snapshot") || strings.HasSuffix(p, ".tar.gz")) {
-			return fmt.Errorf("snapshot %s looks like a Qdrant snapshot, which this node cannot import yet; "+
-				"rebuild the knowledge base from its documents with 'gaianet kb ingest' (%w)", p, err)
+			return fmt.Errorf("%w: %s is in Qdrant's own snapshot format, which this node cannot import yet; "+
+				"the node will answer without this knowledge base until you rebuild it from its documents "+
+				"with 'gaianet kb ingest' (or keep it in a Qdrant cluster: gaianet_go.qdrant_url)", errQdrantSnapshot, p)
 		}
 		return fmt.Errorf("snapshot %s: %w", p, err)
 	}
