@@ -2,8 +2,9 @@ package chattemplate
 
 import (
 	"os"
-	"path/filepath"
 	"testing"
+
+	"github.com/gaianet-go/gaianet/internal/sharedtest"
 )
 
 func tenMessages() []Message {
@@ -38,7 +39,7 @@ func BenchmarkRender(b *testing.B) {
 		}
 	}
 	b.Run("llama3_1", func(b *testing.B) {
-		src, err := os.ReadFile(filepath.Join(sharedDir(b), "templates", "llama3_1.jinja"))
+		src, err := os.ReadFile(sharedtest.Path(b, "conformance", "templates", "llama3_1.jinja"))
 		if err != nil {
 			b.Fatal(err)
 		}

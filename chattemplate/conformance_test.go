@@ -1,38 +1,14 @@
 package chattemplate
 
 import (
-	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/gaianet-go/gaianet/internal/sharedtest"
 )
 
-// sharedDir finds ../shared next to the directory holding go.mod, or
-// skips the test.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the package directory")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(filepath.Join(shared, "conformance", "templates", "renderings.jsonl")); err != nil {
-		t.Skipf("shared conformance data not found: %v", err)
-	}
-	return filepath.Join(shared, "conformance")
-}
-
 func TestConformance(t *testing.T) {
-	dir := sharedDir(t)
+	dir := filepath.Dir(filepath.Dir(sharedtest.Path(t, "conformance", "templates", "renderings.jsonl")))
 	cases, err := loadConformance(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -56,7 +32,7 @@ func TestConformance(t *testing.T) {
 }
 
 func TestRunConformance(t *testing.T) {
-	dir := sharedDir(t)
+	dir := filepath.Dir(filepath.Dir(sharedtest.Path(t, "conformance", "templates", "renderings.jsonl")))
 	passed, failed, first, err := RunConformance(dir)
 	if err != nil {
 		t.Fatal(err)

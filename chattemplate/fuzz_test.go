@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/gaianet-go/gaianet/internal/sharedtest"
 )
 
 var fuzzMessages = []Message{
@@ -39,7 +41,8 @@ func addTemplateSeeds(f *testing.F) {
 			}
 		}
 	}
-	if dir := sharedDirOrEmpty(); dir != "" {
+	if root := sharedtest.Root(); root != "" {
+		dir := filepath.Join(root, "conformance")
 		files, _ := filepath.Glob(filepath.Join(dir, "templates", "*.jinja"))
 		for _, p := range files {
 			if b, err := os.ReadFile(p); err == nil {
@@ -47,22 +50,6 @@ func addTemplateSeeds(f *testing.F) {
 			}
 		}
 	}
-}
-
-// sharedDirOrEmpty is sharedDir without skipping, for seeding.
-func sharedDirOrEmpty() string {
-	dir, _ := os.Getwd()
-	for dir != filepath.Dir(dir) {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			p := filepath.Join(dir, "..", "shared", "conformance")
-			if _, err := os.Stat(p); err == nil {
-				return p
-			}
-			return ""
-		}
-		dir = filepath.Dir(dir)
-	}
-	return ""
 }
 
 // FuzzTemplate parses and renders arbitrary template source: it must never

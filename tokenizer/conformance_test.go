@@ -8,41 +8,9 @@ import (
 	"path/filepath"
 	"sync"
 	"testing"
+
+	"github.com/gaianet-go/gaianet/internal/sharedtest"
 )
-
-// findShared returns ../shared relative to the module root (the directory
-// holding go.mod), or "" when it has no conformance data.
-func findShared() string {
-	dir, err := os.Getwd()
-	if err != nil {
-		return ""
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(filepath.Join(shared, "conformance", "vocab")); err != nil {
-		return ""
-	}
-	return shared
-}
-
-// sharedDir returns the shared test data directory, or skips the test.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	shared := findShared()
-	if shared == "" {
-		t.Skip("shared test data (../shared/conformance) not available")
-	}
-	return shared
-}
 
 var vocabNames = []string{"llama2-spm", "llama3-bpe", "qwen2-bpe", "bert-wpm"}
 
@@ -94,6 +62,14 @@ func readCases(t testing.TB, path string) []ConformanceCase {
 // TestConformance checks every line of the llama.cpp reference files, plus
 // the extra cases in testdata/<vocab>.jsonl (llama.cpp's answers for strings
 // found while fuzzing against llamaref).
+// sharedDir returns the shared test data folder, or skips t when it has no
+// tokenizer conformance data.
+func sharedDir(t testing.TB) string {
+	t.Helper()
+	sharedtest.Path(t, "conformance", "vocab")
+	return sharedtest.Root()
+}
+
 func TestConformance(t *testing.T) {
 	shared := sharedDir(t)
 	for _, name := range vocabNames {

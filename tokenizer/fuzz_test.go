@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/gaianet-go/gaianet/internal/sharedtest"
 )
 
 // fuzzSeeds returns the seed strings in testdata/fuzz-seeds.jsonl.
@@ -38,7 +40,7 @@ func fuzzVocabs(f *testing.F) map[string]*Tokenizer {
 		f.Fatal(err)
 	}
 	out["tiny-spm"] = tiny
-	if findShared() != "" {
+	if sharedtest.Root() != "" {
 		for _, name := range vocabNames {
 			out[name] = loadVocab(f, name)
 		}
