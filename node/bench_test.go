@@ -49,31 +49,6 @@ import (
 	"github.com/gaianet-go/gaianet/vectorstore"
 )
 
-// benchConfig is testNode's configuration: the conformance llama-spm-q8_0
-// chat model and, when embed is set, the bert-f16 embedding model.
-func benchConfig(shared string, embed bool, mutate func(*config.Config)) *config.Config {
-	models := filepath.Join(shared, "conformance", "models")
-	cfg := config.Default()
-	cfg.Chat = filepath.Join(models, "llama-spm-q8_0.gguf")
-	cfg.ChatName = "tiny-llama"
-	cfg.ChatCtxSize = 512
-	cfg.PromptTemplate = "llama-2-chat"
-	cfg.Embedding = ""
-	cfg.EmbeddingName = ""
-	if embed {
-		cfg.Embedding = filepath.Join(models, "bert-f16.gguf")
-		cfg.EmbeddingName = "tiny-bert"
-		cfg.EmbeddingCtxSize = 512
-	}
-	cfg.QdrantScoreThreshold = 0.2
-	cfg.Ext.Parallel = 2
-	if mutate != nil {
-		mutate(cfg)
-	}
-	cfg.ApplyDefaults()
-	return cfg
-}
-
 // cpuTime returns the CPU time the process has used, user plus system.
 func cpuTime(b *testing.B) time.Duration {
 	var ru syscall.Rusage
@@ -144,10 +119,8 @@ const oneTokenChat = `{"model":"tiny-llama","messages":[{"role":"user","content"
 // first-reply-ms is a one-token chat right after Open (prompt prefill
 // included), outside the timed region.
 func BenchmarkStartup(b *testing.B) {
-	shared := sharedtest.Path(b)
-	sharedtest.Path(b, "conformance", "models")
 	b.Run("conformance=llama-spm-q8_0+bert-f16", func(b *testing.B) {
-		benchOpen(b, benchConfig(shared, true, nil))
+		benchOpen(b, testConfig(b, true, nil))
 	})
 	dir := os.Getenv("GAIANET_BENCH_MODELS")
 	if dir == "" {
@@ -160,7 +133,7 @@ func BenchmarkStartup(b *testing.B) {
 	for _, p := range big {
 		name := strings.TrimSuffix(filepath.Base(p), ".gguf")
 		b.Run("large="+name+"+bert-f16", func(b *testing.B) {
-			benchOpen(b, benchConfig(shared, true, func(c *config.Config) {
+			benchOpen(b, testConfig(b, true, func(c *config.Config) {
 				c.Chat = p
 				c.ChatName = "tiny-llama"
 			}))
@@ -225,10 +198,8 @@ func benchOpen(b *testing.B, cfg *config.Config) {
 // call back to back in each iteration and reports the median difference,
 // which is robust to the load of a shared machine, in wall and CPU time.
 func BenchmarkAPIOverhead(b *testing.B) {
-	shared := sharedtest.Path(b)
-	sharedtest.Path(b, "conformance", "models")
 	ctx := context.Background()
-	cfg := benchConfig(shared, false, func(c *config.Config) { c.Ext.Parallel = 1 })
+	cfg := testConfig(b, false, func(c *config.Config) { c.Ext.Parallel = 1 })
 	n, err := Open(ctx, cfg, Options{})
 	if err != nil {
 		b.Fatal(err)
@@ -430,9 +401,8 @@ const ragChunks = 10000
 // which skips retrieval, to show what retrieval adds.
 func BenchmarkRAGFirstToken(b *testing.B) {
 	shared := sharedtest.Path(b)
-	sharedtest.Path(b, "conformance", "models")
 	ctx := context.Background()
-	cfg := benchConfig(shared, true, func(c *config.Config) { c.Ext.Parallel = 1; c.ChatCtxSize = 1024 })
+	cfg := testConfig(b, true, func(c *config.Config) { c.Ext.Parallel = 1; c.ChatCtxSize = 1024 })
 
 	texts := realTexts(b, shared, 400)
 	if len(texts) < 50 {
@@ -626,9 +596,7 @@ func BenchmarkRAGFirstToken(b *testing.B) {
 // model always runs; set GAIANET_BENCH_CHAT to a GGUF file (a 1.1B model,
 // say) to measure it too, with -benchtime 1x: it is slow.
 func BenchmarkThroughput(b *testing.B) {
-	shared := sharedtest.Path(b)
-	sharedtest.Path(b, "conformance", "models")
-	cfg := benchConfig(shared, false, func(c *config.Config) { c.Ext.Parallel = 4 })
+	cfg := testConfig(b, false, func(c *config.Config) { c.Ext.Parallel = 4 })
 	b.Run("model="+strings.TrimSuffix(filepath.Base(cfg.Chat), ".gguf"), func(b *testing.B) { benchThroughput(b, cfg) })
 	if p := os.Getenv("GAIANET_BENCH_CHAT"); p != "" {
 		large := *cfg

@@ -24,26 +24,38 @@ import (
 
 const kbText = "The GaiaNet test node keeps its knowledge in an embedded vector store."
 
-// testNode starts a node on the conformance models with a one-chunk
-// knowledge base, served over a real HTTP server.
-func testNode(t *testing.T, mutate func(*config.Config)) (*Node, *httptest.Server) {
-	t.Helper()
-	models := sharedtest.Path(t, "conformance", "models")
-	base := t.TempDir()
+// testConfig is the node configuration of the tests and benchmarks: the
+// conformance llama-spm-q8_0 chat model and, when embed is set, the
+// bert-f16 embedding model; mutate may change it before defaults apply.
+func testConfig(tb testing.TB, embed bool, mutate func(*config.Config)) *config.Config {
+	tb.Helper()
+	models := sharedtest.Path(tb, "conformance", "models")
 	cfg := config.Default()
 	cfg.Chat = filepath.Join(models, "llama-spm-q8_0.gguf")
 	cfg.ChatName = "tiny-llama"
 	cfg.ChatCtxSize = 512
 	cfg.PromptTemplate = "llama-2-chat"
-	cfg.Embedding = filepath.Join(models, "bert-f16.gguf")
-	cfg.EmbeddingName = "tiny-bert"
-	cfg.EmbeddingCtxSize = 512
+	cfg.Embedding, cfg.EmbeddingName = "", ""
+	if embed {
+		cfg.Embedding = filepath.Join(models, "bert-f16.gguf")
+		cfg.EmbeddingName = "tiny-bert"
+		cfg.EmbeddingCtxSize = 512
+	}
 	cfg.QdrantScoreThreshold = 0.2
 	cfg.Ext.Parallel = 2
 	if mutate != nil {
 		mutate(cfg)
 	}
 	cfg.ApplyDefaults()
+	return cfg
+}
+
+// testNode starts a node on the conformance models with a one-chunk
+// knowledge base, served over a real HTTP server.
+func testNode(t *testing.T, mutate func(*config.Config)) (*Node, *httptest.Server) {
+	t.Helper()
+	base := t.TempDir()
+	cfg := testConfig(t, true, mutate)
 
 	// Build the knowledge base the way ingestion does: embed, upsert.
 	ctx := context.Background()
