@@ -19,11 +19,13 @@
 // and 0.05% of Q4_K blocks).
 //
 // MatMul computes like llama.cpp's CPU backend: the activations are
-// quantized once per call to the weight type's partner format (Q8_0 for
-// Q4_0/Q5_0/Q8_0, Q8_1 for Q4_1/Q5_1, Q8_K for the K-quants; rounded to
-// F16/BF16 for F16/BF16 weights) and the dot products are integer sums per
-// block, scaled in float32. Results agree with llama.cpp up to summation
-// order (relative differences around 1e-6 of the sum of |products|).
+// quantized once per call (MatMulShared: once for several matrices of the
+// same input, such as Q/K/V or gate/up) to the weight type's partner
+// format (Q8_0 for Q4_0/Q5_0/Q8_0, Q8_1 for Q4_1/Q5_1, Q8_K for the
+// K-quants; rounded to F16/BF16 for F16/BF16 weights) and the dot products
+// are integer sums per block, scaled in float32. Results agree with
+// llama.cpp up to summation order (relative differences around 1e-6 of the
+// sum of |products|).
 //
 // # Speed
 //
@@ -31,8 +33,11 @@
 // golang.org/x/sys/cpu) the dot products run in Go assembly
 // (dot_amd64.s: one weight row × one activation row, for decoding;
 // dot4_amd64.s: one weight row × four activation rows, for prompt
-// processing, so each weight block is loaded and unpacked once per four
-// products). Every assembly kernel has a pure-Go twin, used on other
+// processing and batched decoding, so each weight block is loaded and
+// unpacked once per four products; on CPUs with AVX-512 VNNI the Q4_0 and
+// Q8_0 ones use VPDPBUSD, dot4vnni_amd64.s, with identical results), and
+// the Q8_0 and Q8_K activation quantizers (quant_amd64.s, bit-identical to
+// their Go twins). Every assembly kernel has a pure-Go twin, used on other
 // architectures, on CPUs without the features, and with -tags noasm; the
 // tests compare each kernel with its twin. MatMul splits rows over the Pool
 // and, for batches, walks tiles of 16 rows × 32 activation rows.

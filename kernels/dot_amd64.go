@@ -38,8 +38,17 @@ var avx2Kernels = func() *kernelSet {
 	ks.dot4[gguf.TypeF16] = dotF16x4Asm
 	ks.dot4[gguf.TypeF32] = dotF32x4Asm
 	ks.dot4[gguf.TypeQ6_K] = dotQ6Kx4Asm
+	if hasVNNI {
+		ks.dot4[gguf.TypeQ4_0] = dotQ4_0x4VNNIAsm
+		ks.dot4[gguf.TypeQ8_0] = dotQ8_0x4VNNIAsm
+	}
 	return &ks
 }()
+
+// hasVNNI reports whether the AVX-512 VNNI four-column kernels
+// (dot4vnni_amd64.s) can run: VPDPBUSD on YMM registers needs AVX512_VNNI
+// and AVX512VL (x/sys/cpu also checks that the OS saves the AVX-512 state).
+var hasVNNI = hasAVX2 && cpu.X86.HasAVX512VNNI && cpu.X86.HasAVX512VL
 
 // defaultKernels are the dot products MatMul uses on this machine.
 var defaultKernels = func() *kernelSet {
@@ -312,6 +321,18 @@ func dotQ8_0x4AVX2(w *byte, x *int8, xstride int, dT *float32, dstride int, nb i
 //go:noescape
 func dotQ4_0x4AVX2(w *byte, x *int8, xstride int, dT, dsT *float32, dstride int, nb int, out *[4]float32)
 
+// dotQ8_0x4VNNI is dotQ8_0x4AVX2 using VPDPBUSD; its results are
+// identical. Twin: dot4Generic.
+//
+//go:noescape
+func dotQ8_0x4VNNI(w *byte, x *int8, xstride int, dT *float32, dstride int, nb int, out *[4]float32)
+
+// dotQ4_0x4VNNI is dotQ4_0x4AVX2 using VPDPBUSD; its results are
+// identical. Twin: dot4Generic.
+//
+//go:noescape
+func dotQ4_0x4VNNI(w *byte, x *int8, xstride int, dT, dsT *float32, dstride int, nb int, out *[4]float32)
+
 // dotQ5_0x4AVX2 is dotQ4_0x4AVX2 for Q5_0 weights. Twin: dot4Generic.
 //
 //go:noescape
@@ -416,6 +437,21 @@ func dotQ4_0x4Asm(m *mmTask, w []byte, b, r int) {
 	m.put4(&o, b, r)
 }
 
+func dotQ8_0x4VNNIAsm(m *mmTask, w []byte, b, r int) {
+	var o [4]float32
+	nb := check4(m, w, 34, 32, b)
+	dotQ8_0x4VNNI(&w[0], &m.qs[b*m.cols], m.cols, &m.dT[b], 4*m.batch, nb, &o)
+	m.put4(&o, b, r)
+}
+
+func dotQ4_0x4VNNIAsm(m *mmTask, w []byte, b, r int) {
+	var o [4]float32
+	nb := check4(m, w, 18, 32, b)
+	_ = m.dsT[(nb-1)*m.batch+b+3]
+	dotQ4_0x4VNNI(&w[0], &m.qs[b*m.cols], m.cols, &m.dT[b], &m.dsT[b], 4*m.batch, nb, &o)
+	m.put4(&o, b, r)
+}
+
 func dotQ5_0x4Asm(m *mmTask, w []byte, b, r int) {
 	var o [4]float32
 	nb := check4(m, w, 22, 32, b)
@@ -504,4 +540,42 @@ func roundF16Row(dst, src []float32) {
 		dst, src = dst[n:], src[n:]
 	}
 	roundF16RowGeneric(dst, src)
+}
+
+// quantQ8_0AVX2 is quantActQ8_0Generic for nb blocks of 32 values: the
+// same values, scales and sums bit for bit. Twin: quantActQ8_0Generic.
+//
+//go:noescape
+func quantQ8_0AVX2(x *float32, qs *int8, d, ds *float32, nb int)
+
+// quantActQ8_0 quantizes activations for Q4_0/Q5_0/Q8_0 weights; see
+// quantActQ8_0Generic.
+func quantActQ8_0(x []float32, qs []int8, d, ds []float32) {
+	nb := len(d)
+	if !hasAVX2 || nb == 0 {
+		quantActQ8_0Generic(x, qs, d, ds)
+		return
+	}
+	_, _, _ = x[32*nb-1], qs[32*nb-1], ds[nb-1]
+	quantQ8_0AVX2(&x[0], &qs[0], &d[0], &ds[0], nb)
+}
+
+// quantQ8KAVX2 is quantActQ8KGeneric for nb blocks of 256 values without
+// the block sums: the same values and scales bit for bit. Twin:
+// quantActQ8KGeneric.
+//
+//go:noescape
+func quantQ8KAVX2(x *float32, qs *int8, d *float32, nb int)
+
+// quantActQ8K quantizes activations for K-quant weights; see
+// quantActQ8KGeneric.
+func quantActQ8K(x []float32, qs []int8, d []float32, bsums []int16) {
+	nb := len(d)
+	if !hasAVX2 || nb == 0 {
+		quantActQ8KGeneric(x, qs, d, bsums)
+		return
+	}
+	_, _, _ = x[256*nb-1], qs[256*nb-1], bsums[16*nb-1]
+	quantQ8KAVX2(&x[0], &qs[0], &d[0], nb)
+	blockSums(qs[:256*nb], bsums[:16*nb])
 }

@@ -217,3 +217,190 @@ func TestAsmF16Rows(t *testing.T) {
 		}
 	}
 }
+
+// TestVNNI4MatchesAVX2 checks that the VNNI four-column kernels give bit
+// for bit the results of the AVX2 ones they replace (which
+// TestAsm4MatchesGeneric covers only on machines without VNNI).
+func TestVNNI4MatchesAVX2(t *testing.T) {
+	if !hasVNNI {
+		t.Skip("no AVX512_VNNI/AVX512VL")
+	}
+	pairs := []struct {
+		typ        gguf.TensorType
+		vnni, avx2 dot4Func
+	}{
+		{gguf.TypeQ4_0, dotQ4_0x4VNNIAsm, dotQ4_0x4Asm},
+		{gguf.TypeQ8_0, dotQ8_0x4VNNIAsm, dotQ8_0x4Asm},
+	}
+	r := rand.New(rand.NewPCG(23, 24))
+	p := NewPool(1)
+	defer p.Close()
+	for _, pr := range pairs {
+		for iter := 0; iter < 50; iter++ {
+			nb := 1 + r.IntN(12)
+			cols := nb * 32
+			batch := 4 + r.IntN(9)
+			x := make([]float32, batch*cols)
+			for i := range x {
+				x[i] = float32(r.NormFloat64())
+				if iter%5 == 0 && i%7 == 0 {
+					x[i] = -x[i] * 100 // saturate some blocks at -127/127
+				}
+			}
+			w := randomWeights(r, pr.typ, 1, cols)
+			if pr.typ == gguf.TypeQ8_0 && iter%3 == 0 {
+				for i := 2; i < len(w); i += 34 {
+					w[i] = 0x80 // -128 weights: the largest pair sums
+				}
+			}
+			p.prepareActs(actKindOf(pr.typ), x, batch, cols)
+			p.transposeActs(batch, cols)
+			mk := func() *mmTask {
+				return &mmTask{rows: 1, cols: cols, batch: batch, acts: p.scratch.acts,
+					out: make([]float32, batch), qs: p.scratch.qs, dT: p.scratch.dT, dsT: p.scratch.dsT, bsT: p.scratch.bsT}
+			}
+			b := r.IntN(batch - 3)
+			mv, ma := mk(), mk()
+			pr.vnni(mv, w, b, 0)
+			pr.avx2(ma, w, b, 0)
+			for c := b; c < b+4; c++ {
+				if math.Float32bits(mv.out[c]) != math.Float32bits(ma.out[c]) {
+					t.Fatalf("%v nb=%d col %d: VNNI %v, AVX2 %v", pr.typ, nb, c, mv.out[c], ma.out[c])
+				}
+			}
+		}
+	}
+}
+
+// TestQuantQ8_0MatchesGeneric checks the assembly activation quantizer
+// against quantActQ8_0Generic bit for bit: random rows at many scales,
+// exact rounding ties, zeros, NaN, infinities and subnormal blocks.
+func TestQuantQ8_0MatchesGeneric(t *testing.T) {
+	if !hasAVX2 {
+		t.Skip("no AVX2/FMA/F16C")
+	}
+	r := rand.New(rand.NewPCG(31, 32))
+	const nb = 9
+	inf := float32(math.Inf(1))
+	nan := float32(math.NaN())
+	for iter := 0; iter < 400; iter++ {
+		x := make([]float32, 32*nb)
+		scale := float32(math.Pow(10, float64(r.IntN(16)-8)))
+		for i := range x {
+			x[i] = float32(r.NormFloat64()) * scale
+		}
+		switch iter % 8 {
+		case 1: // ties: with max|x| = 127 the scale is 1, so k+0.5 is a tie
+			for i := range x {
+				x[i] = float32(r.IntN(254)-127) + 0.5
+				if i%32 == 0 {
+					x[i] = 127
+				}
+			}
+		case 2:
+			clear(x[32:64])
+			x[100] = nan
+			x[200] = -inf
+		case 3:
+			for i := range x {
+				x[i] = math.Float32frombits(uint32(r.IntN(1 << 20))) // subnormal
+				if r.IntN(2) == 0 {
+					x[i] = -x[i]
+				}
+			}
+		case 4:
+			for i := 0; i < 32; i++ {
+				x[i] = nan
+			}
+			x[40] = inf
+			x[70] = 7e4 // f16 overflow of the scale
+		case 5:
+			for i := range x {
+				x[i] = float32(r.IntN(7) - 3) // small integers, many ties
+			}
+		}
+		q1, q2 := make([]int8, len(x)), make([]int8, len(x))
+		d1, d2 := make([]float32, nb), make([]float32, nb)
+		s1, s2 := make([]float32, nb), make([]float32, nb)
+		quantActQ8_0(x, q1, d1, s1)
+		quantActQ8_0Generic(x, q2, d2, s2)
+		for i := range q1 {
+			if q1[i] != q2[i] {
+				t.Fatalf("iter %d: q[%d] = %d, generic %d (x %v)", iter, i, q1[i], q2[i], x[i])
+			}
+		}
+		for i := range d1 {
+			if math.Float32bits(d1[i]) != math.Float32bits(d2[i]) || math.Float32bits(s1[i]) != math.Float32bits(s2[i]) {
+				if !(math.IsNaN(float64(s1[i])) && math.IsNaN(float64(s2[i]))) {
+					t.Fatalf("iter %d block %d: d, ds = %v, %v; generic %v, %v", iter, i, d1[i], s1[i], d2[i], s2[i])
+				}
+			}
+		}
+	}
+}
+
+// TestQuantQ8KMatchesGeneric checks the assembly Q8_K quantizer against
+// quantActQ8KGeneric bit for bit, including ties for the largest
+// magnitude, zero and NaN blocks and infinities.
+func TestQuantQ8KMatchesGeneric(t *testing.T) {
+	if !hasAVX2 {
+		t.Skip("no AVX2/FMA/F16C")
+	}
+	r := rand.New(rand.NewPCG(41, 42))
+	const nb = 5
+	inf := float32(math.Inf(1))
+	nan := float32(math.NaN())
+	for iter := 0; iter < 300; iter++ {
+		x := make([]float32, 256*nb)
+		scale := float32(math.Pow(10, float64(r.IntN(16)-8)))
+		for i := range x {
+			x[i] = float32(r.NormFloat64()) * scale
+		}
+		switch iter % 7 {
+		case 1: // magnitude ties of both signs: the first one sets the sign
+			for b := 0; b < nb; b++ {
+				x[256*b+r.IntN(256)] = 9 * scale
+				x[256*b+r.IntN(256)] = -9 * scale
+			}
+		case 2:
+			clear(x[256:512])
+			x[600] = nan
+			x[1000] = -inf
+		case 3:
+			for i := range x {
+				x[i] = float32(r.IntN(255) - 127) // many exact halves after scaling
+			}
+		case 4:
+			for i := 0; i < 256; i++ {
+				x[i] = nan
+			}
+			for i := 256; i < 512; i++ {
+				x[i] = float32(math.Copysign(0, float64(r.IntN(2)-1)))
+			}
+		case 5:
+			for i := range x {
+				x[i] = math.Float32frombits(uint32(r.IntN(1 << 23))) // subnormal
+			}
+		}
+		q1, q2 := make([]int8, len(x)), make([]int8, len(x))
+		d1, d2 := make([]float32, nb), make([]float32, nb)
+		b1, b2 := make([]int16, 16*nb), make([]int16, 16*nb)
+		quantActQ8K(x, q1, d1, b1)
+		quantActQ8KGeneric(x, q2, d2, b2)
+		for i := range q1 {
+			if q1[i] != q2[i] {
+				t.Fatalf("iter %d: q[%d] = %d, generic %d (x %v)", iter, i, q1[i], q2[i], x[i])
+			}
+		}
+		for i := range d1 {
+			if math.Float32bits(d1[i]) != math.Float32bits(d2[i]) {
+				t.Fatalf("iter %d: d[%d] = %v, generic %v", iter, i, d1[i], d2[i])
+			}
+		}
+		for i := range b1 {
+			if b1[i] != b2[i] {
+				t.Fatalf("iter %d: bsums[%d] = %d, generic %d", iter, i, b1[i], b2[i])
+			}
+		}
+	}
+}

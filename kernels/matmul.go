@@ -190,6 +190,136 @@ func (m *mmTask) do(lo, hi int) {
 // are the caller's responsibility, checked once when a model is loaded.
 // Like every Pool method it must not be called concurrently on one Pool.
 func MatMul(p *Pool, t gguf.TensorType, w []byte, rows, cols int, x []float32, batch int, out []float32) {
+	checkMatMulArgs(t, w, rows, cols, x, batch, out)
+	if rows == 0 || batch == 0 {
+		return
+	}
+	if cols == 0 {
+		clear(out[:batch*rows])
+		return
+	}
+	p.prepareActs(actKindOf(t), x, batch, cols)
+	p.mulPrepared(t, w, rows, cols, batch, out, false)
+}
+
+// MatMulOp is one weight matrix of a MatMulShared call: a Rows×cols matrix
+// of type Type in raw GGUF bytes W, and the output Out (batch×Rows).
+type MatMulOp struct {
+	Type gguf.TensorType
+	W    []byte
+	Rows int
+	Out  []float32
+}
+
+// MatMulShared computes, for each op in order,
+//
+//	MatMul(p, op.Type, op.W, op.Rows, cols, x, batch, op.Out)
+//
+// with identical results, but quantizes x only once for all consecutive ops
+// whose weight types share an activation format: the Q, K and V
+// projections of one normed input, or the gate and up projections.
+// It panics like MatMul; it does not allocate in steady state.
+func MatMulShared(p *Pool, x []float32, batch, cols int, ops []MatMulOp) {
+	for i := range ops {
+		o := &ops[i]
+		checkMatMulArgs(o.Type, o.W, o.Rows, cols, x, batch, o.Out)
+	}
+	if batch == 0 {
+		return
+	}
+	if cols > 0 && p.mulShared(x, batch, cols, ops) {
+		return
+	}
+	prepared := actKind(-1)
+	transposed := false
+	for i := range ops {
+		o := &ops[i]
+		if o.Rows == 0 {
+			continue
+		}
+		if cols == 0 {
+			clear(o.Out[:batch*o.Rows])
+			continue
+		}
+		if k := actKindOf(o.Type); k != prepared {
+			p.prepareActs(k, x, batch, cols)
+			prepared, transposed = k, false
+		}
+		transposed = p.mulPrepared(o.Type, o.W, o.Rows, cols, batch, o.Out, transposed)
+	}
+}
+
+// maxShared is how many matrices mulShared runs as one job.
+const maxShared = 4
+
+// mmMulti is several MatMul tasks over the same activations run as one
+// job: rows [ends[i-1], ends[i]) of the job are rows of tasks[i].
+type mmMulti struct {
+	tasks [maxShared]mmTask
+	ends  [maxShared]int
+	n     int
+}
+
+func (mm *mmMulti) do(lo, hi int) {
+	start := 0
+	for i := 0; i < mm.n && lo < hi; i++ {
+		end := mm.ends[i]
+		if lo < end {
+			h := min(hi, end)
+			mm.tasks[i].do(lo-start, h-start)
+			lo = h
+		}
+		start = end
+	}
+}
+
+// mulShared runs ops (checked, cols > 0) as one job over the Pool when
+// they share one activation format and are few enough; it reports whether
+// it did. Each output element is computed by the same kernel as in MatMul,
+// so the results are identical; one job instead of one per matrix saves
+// the workers' hand-offs.
+func (p *Pool) mulShared(x []float32, batch, cols int, ops []MatMulOp) bool {
+	if len(ops) > maxShared || len(ops) < 2 {
+		return false
+	}
+	k := actKindOf(ops[0].Type)
+	for i := range ops {
+		if actKindOf(ops[i].Type) != k || ops[i].Rows == 0 {
+			return false
+		}
+	}
+	p.prepareActs(k, x, batch, cols)
+	ks := p.kernels()
+	mm := &p.multi
+	transposed := false
+	total := 0
+	for i := range ops {
+		o := &ops[i]
+		t := o.Type
+		m := &mm.tasks[i]
+		*m = mmTask{dot: ks.dot[t], w: o.W, rowSize: t.RowSize(cols), rows: o.Rows, cols: cols, batch: batch, acts: p.scratch.acts, out: o.Out}
+		if batch >= 4 && ks.dot4[t] != nil {
+			if t.IsQuantized() && !transposed {
+				p.transposeActs(batch, cols)
+				transposed = true
+			}
+			m.dot4, m.qs, m.dT, m.dsT, m.bsT = ks.dot4[t], p.scratch.qs, p.scratch.dT, p.scratch.dsT, p.scratch.bsT
+		}
+		total += o.Rows
+		mm.ends[i] = total
+	}
+	mm.n = len(ops)
+	chunk := 0
+	if batch > 1 {
+		chunk = mmTileRows
+	}
+	p.dispatch(total, chunk, mm)
+	*mm = mmMulti{}
+	return true
+}
+
+// checkMatMulArgs panics if MatMul's arguments do not fit together.
+func checkMatMulArgs(t gguf.TensorType, w []byte, rows, cols int, x []float32, batch int, out []float32) {
 	if !Supported(t) {
 		panic(fmt.Sprintf("kernels: MatMul: unsupported weight type %v", t))
 	}
@@ -204,20 +334,20 @@ func MatMul(p *Pool, t gguf.TensorType, w []byte, rows, cols int, x []float32, b
 	case len(out) < batch*rows:
 		panic(fmt.Sprintf("kernels: MatMul: output %dx%d needs %d values, have %d", batch, rows, batch*rows, len(out)))
 	}
-	if rows == 0 || batch == 0 {
-		return
-	}
-	if cols == 0 {
-		clear(out[:batch*rows])
-		return
-	}
-	p.prepareActs(actKindOf(t), x, batch, cols)
+}
+
+// mulPrepared runs the products of one checked MatMul (rows, cols and
+// batch above zero) over activations prepareActs already converted to t's
+// format. transposed says whether scratch's block-major copies are already
+// filled for them; mulPrepared reports whether they are afterwards.
+func (p *Pool) mulPrepared(t gguf.TensorType, w []byte, rows, cols, batch int, out []float32, transposed bool) bool {
 	m := &p.mm
 	ks := p.kernels()
-	*m = mmTask{dot: ks.dot[t], w: w, rowSize: rs, rows: rows, cols: cols, batch: batch, acts: p.scratch.acts, out: out}
+	*m = mmTask{dot: ks.dot[t], w: w, rowSize: t.RowSize(cols), rows: rows, cols: cols, batch: batch, acts: p.scratch.acts, out: out}
 	if batch >= 4 && ks.dot4[t] != nil {
-		if t.IsQuantized() {
+		if t.IsQuantized() && !transposed {
 			p.transposeActs(batch, cols)
+			transposed = true
 		}
 		m.dot4, m.qs, m.dT, m.dsT, m.bsT = ks.dot4[t], p.scratch.qs, p.scratch.dT, p.scratch.dsT, p.scratch.bsT
 	}
@@ -227,6 +357,7 @@ func MatMul(p *Pool, t gguf.TensorType, w []byte, rows, cols int, x []float32, b
 	}
 	p.dispatch(rows, chunk, m)
 	*m = mmTask{}
+	return transposed
 }
 
 // kernels returns the dot products this Pool uses.
@@ -342,9 +473,10 @@ func (p *Pool) transposeActs(batch, cols int) {
 	}
 }
 
-// quantActQ8_0 quantizes x like quantize_row_q8_0 into the split layout;
-// d receives the f16-rounded scales and ds the products d*sum(q).
-func quantActQ8_0(x []float32, qs []int8, d, ds []float32) {
+// quantActQ8_0Generic quantizes x like quantize_row_q8_0 into the split
+// layout; d receives the f16-rounded scales and ds the products d*sum(q).
+// It is the twin of the assembly behind quantActQ8_0.
+func quantActQ8_0Generic(x []float32, qs []int8, d, ds []float32) {
 	for i := range d {
 		xb := x[32*i : 32*i+32]
 		q := qs[32*i : 32*i+32]
@@ -378,9 +510,10 @@ func quantActQ8_1(x []float32, qs []int8, d, s []float32) {
 	}
 }
 
-// quantActQ8K quantizes x like quantize_row_q8_K (with the product fused
-// into nearest_int, as in the reference build; see quant_k.go).
-func quantActQ8K(x []float32, qs []int8, d []float32, bsums []int16) {
+// quantActQ8KGeneric quantizes x like quantize_row_q8_K (with the product
+// fused into nearest_int, as in the reference build; see quant_k.go). It is
+// the twin of the assembly behind quantActQ8K.
+func quantActQ8KGeneric(x []float32, qs []int8, d []float32, bsums []int16) {
 	for i := range d {
 		xb := x[256*i : 256*i+256]
 		q := qs[256*i : 256*i+256]
@@ -396,13 +529,7 @@ func quantActQ8K(x []float32, qs []int8, d []float32, bsums []int16) {
 		for j, v := range xb {
 			q[j] = int8(min(127, nearestIntMul(iscale, v)))
 		}
-		for j := range bs {
-			sum := 0
-			for _, v := range q[16*j : 16*j+16] {
-				sum += int(v)
-			}
-			bs[j] = int16(sum)
-		}
+		blockSums(q, bs)
 		d[i] = 1 / iscale
 	}
 }
@@ -414,4 +541,15 @@ func roundHalfAway(x float32) int32 {
 		return int32(float64(x) - 0.5)
 	}
 	return int32(float64(x) + 0.5)
+}
+
+// blockSums sets bs[j] to the sum of q[16*j:16*j+16].
+func blockSums(q []int8, bs []int16) {
+	for j := range bs {
+		sum := 0
+		for _, v := range q[16*j : 16*j+16] {
+			sum += int(v)
+		}
+		bs[j] = int16(sum)
+	}
 }

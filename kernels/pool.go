@@ -24,6 +24,7 @@ type Pool struct {
 	done    chan struct{} // wakes a parked caller; capacity 1
 	job     job           // reused for every call; guarded by single-caller rule
 	mm      mmTask        // reused MatMul task
+	multi   mmMulti       // reused MatMulShared task
 	qt      quantTask     // reused activation quantization task
 	scratch scratch       // MatMul activation buffers, grown on demand
 	ks      *kernelSet    // nil: defaultKernels; tests force genericKernels

@@ -45,6 +45,7 @@ type State struct {
 	scratch chan *attnScratch
 	attn    attnTask
 	rows    rowsTask
+	ops     [3]kernels.MatMulOp // matrices of one linear2/linear3 call
 }
 
 // NewState allocates scratch for batches of up to maxBatch entries against
@@ -182,15 +183,7 @@ func (m *Model) layer(st *State, c *Cache, l int, b Batch) error {
 	r.norm = y.AttnNorm
 	st.pool.Parallel(n, r.normFn)
 	xb := st.xb[:n*d]
-	if err := st.linear(&y.Wq, xb, n, st.q[:n*qd]); err != nil {
-		return err
-	}
-	if err := st.linear(&y.Wk, xb, n, st.k[:n*kvd]); err != nil {
-		return err
-	}
-	if err := st.linear(&y.Wv, xb, n, st.v[:n*kvd]); err != nil {
-		return err
-	}
+	st.linear3(xb, n, &y.Wq, st.q[:n*qd], &y.Wk, st.k[:n*kvd], &y.Wv, st.v[:n*kvd])
 	st.pool.Parallel(n, r.prepFn)
 	st.attn.run(c, l, b)
 	if err := st.linear(&y.Wo, st.att[:n*qd], n, st.xb[:n*d]); err != nil {
@@ -201,12 +194,7 @@ func (m *Model) layer(st *State, c *Cache, l int, b Batch) error {
 	// Feed-forward block.
 	r.norm = y.FFNNorm
 	st.pool.Parallel(n, r.normFn)
-	if err := st.linear(&y.Gate, xb, n, st.gate[:n*ff]); err != nil {
-		return err
-	}
-	if err := st.linear(&y.Up, xb, n, st.up[:n*ff]); err != nil {
-		return err
-	}
+	st.linear2(xb, n, &y.Gate, st.gate[:n*ff], &y.Up, st.up[:n*ff])
 	st.pool.Parallel(n, r.gluFn)
 	if err := st.linear(&y.Down, st.gate[:n*ff], n, st.xb[:n*d]); err != nil {
 		return err
