@@ -29,6 +29,8 @@
   }
 
   function add(role, text) {
+    const empty = $("empty");
+    if (empty) empty.remove();
     const div = document.createElement("div");
     div.className = "msg " + role;
     const r = document.createElement("div");
