@@ -75,9 +75,8 @@ func (m *Model) forwardLocked(seqs [][]int32, out [][]float32) {
 			}
 		} else {
 			s.q, s.k, s.v = grow(s.q, T*d), grow(s.k, T*d), grow(s.v, T*d)
-			m.matmul(&l.q, s.x, T, s.q)
-			m.matmul(&l.k, s.x, T, s.k)
-			m.matmul(&l.v, s.x, T, s.v)
+			// One activation quantization for all three products.
+			kernels.MatMulShared(m.pool, s.x, T, d, []kernels.MatMulOp{op(&l.q, s.q), op(&l.k, s.k), op(&l.v, s.v)})
 			q = view{buf: s.q, stride: d, bias: l.q.bias}
 			k = view{buf: s.k, stride: d, bias: l.k.bias}
 			v = view{buf: s.v, stride: d, bias: l.v.bias}
@@ -85,12 +84,12 @@ func (m *Model) forwardLocked(seqs [][]int32, out [][]float32) {
 		m.attention(len(seqs), maxLen, q, k, v)
 		m.matmul(&l.o, s.attn, T, s.tmp)
 		m.addNorm(T, l.o.bias, l.attnNorm, l.attnB)
-		m.matmul(&l.up, s.x, T, s.up)
 		if l.gate.w != nil {
 			s.gate = grow(s.gate, T*h.nFF)
-			m.matmul(&l.gate, s.x, T, s.gate)
+			kernels.MatMulShared(m.pool, s.x, T, d, []kernels.MatMulOp{op(&l.up, s.up), op(&l.gate, s.gate)})
 			m.swiGLU(T, l.up.bias, l.gate.bias)
 		} else {
+			m.matmul(&l.up, s.x, T, s.up)
 			m.gelu(T, l.up.bias)
 		}
 		m.matmul(&l.down, s.up, T, s.tmp)
@@ -106,6 +105,11 @@ func (m *Model) forwardLocked(seqs [][]int32, out [][]float32) {
 // matmul computes out = x·Wᵀ for n rows of x; the caller adds l.bias.
 func (m *Model) matmul(l *linear, x []float32, n int, out []float32) {
 	kernels.MatMul(m.pool, l.typ, l.w, l.rows, l.cols, x, n, out)
+}
+
+// op is the kernels.MatMulShared operation writing x·Wᵀ of l to out.
+func op(l *linear, out []float32) kernels.MatMulOp {
+	return kernels.MatMulOp{Type: l.typ, W: l.w, Rows: l.rows, Out: out}
 }
 
 // row dequantizes row r of l into dst.

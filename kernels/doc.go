@@ -34,13 +34,18 @@
 // (dot_amd64.s: one weight row × one activation row, for decoding;
 // dot4_amd64.s: one weight row × four activation rows, for prompt
 // processing and batched decoding, so each weight block is loaded and
-// unpacked once per four products; on CPUs with AVX-512 VNNI the Q4_0 and
-// Q8_0 ones use VPDPBUSD, dot4vnni_amd64.s, with identical results), and
+// unpacked once per four products; for F16 and F32 weights three or two
+// weight rows × four activation rows at once, each product summed exactly
+// as the one-row kernel does, so that enough independent accumulators hide
+// the FMA latency; on CPUs with AVX-512 VNNI the Q4_0 and Q8_0 ones use
+// VPDPBUSD, dot4vnni_amd64.s, with identical results), and
 // the Q8_0 and Q8_K activation quantizers (quant_amd64.s, bit-identical to
 // their Go twins). Every assembly kernel has a pure-Go twin, used on other
 // architectures, on CPUs without the features, and with -tags noasm; the
 // tests compare each kernel with its twin. MatMul splits rows over the Pool
-// and, for batches, walks tiles of 16 rows × 32 activation rows.
+// and, for batches, walks tiles of 16 rows × 32 activation rows; the
+// activation quantization (or F16/BF16 rounding) before it is spread over
+// the Pool too.
 //
 // # Concurrency
 //

@@ -994,3 +994,130 @@ DATA k4_32w<>+8(SB)/8, $0x0020002000200020
 DATA k4_32w<>+16(SB)/8, $0x0020002000200020
 DATA k4_32w<>+24(SB)/8, $0x0020002000200020
 GLOBL k4_32w<>(SB), RODATA|NOPTR, $32
+
+// func dotF32x2x4AVX2(w *float32, wstride int, x *float32, xstride int, n int, out *[8]float32)
+// Two float32 weight rows (wstride bytes apart) times four activation
+// rows: out[4*k+c] is row k times column c, each summed in the same lanes
+// and order as dotF32x4AVX2. n must be a multiple of 8; strides are in
+// bytes.
+TEXT ·dotF32x2x4AVX2(SB), NOSPLIT, $0-48
+	MOVQ w+0(FP), SI
+	MOVQ wstride+8(FP), R10
+	MOVQ x+16(FP), DI
+	MOVQ xstride+24(FP), R8
+	MOVQ n+32(FP), CX
+	MOVQ out+40(FP), DX
+	LEAQ (R8)(R8*2), R9
+	VXORPS Y0, Y0, Y0
+	VXORPS Y1, Y1, Y1
+	VXORPS Y2, Y2, Y2
+	VXORPS Y3, Y3, Y3
+	VXORPS Y6, Y6, Y6
+	VXORPS Y7, Y7, Y7
+	VXORPS Y8, Y8, Y8
+	VXORPS Y9, Y9, Y9
+
+f32x2x4loop:
+	TESTQ CX, CX
+	JZ    f32x2x4done
+	VMOVUPS (SI), Y4
+	VMOVUPS (SI)(R10*1), Y5
+	VMOVUPS (DI), Y10
+	VMOVUPS (DI)(R8*1), Y11
+	VMOVUPS (DI)(R8*2), Y12
+	VMOVUPS (DI)(R9*1), Y13
+	VFMADD231PS Y10, Y4, Y0
+	VFMADD231PS Y10, Y5, Y6
+	VFMADD231PS Y11, Y4, Y1
+	VFMADD231PS Y11, Y5, Y7
+	VFMADD231PS Y12, Y4, Y2
+	VFMADD231PS Y12, Y5, Y8
+	VFMADD231PS Y13, Y4, Y3
+	VFMADD231PS Y13, Y5, Y9
+	ADDQ $32, SI
+	ADDQ $32, DI
+	SUBQ $8, CX
+	JMP  f32x2x4loop
+
+f32x2x4done:
+	HADD4
+	VMOVUPS X0, (DX)
+	VMOVAPS Y6, Y0
+	VMOVAPS Y7, Y1
+	VMOVAPS Y8, Y2
+	VMOVAPS Y9, Y3
+	HADD4
+	VMOVUPS X0, 16(DX)
+	VZEROUPPER
+	RET
+
+// func dotF16x3x4AVX2(w *uint16, wstride int, x *float32, xstride int, n int, out *[12]float32)
+// Three weight rows (wstride bytes apart) times four activation rows:
+// out[4*k+c] is row k times column c, each summed in the same lanes and
+// order as dotF16x4AVX2. Twelve accumulators keep both FMA pipes busy
+// despite their latency; the activations pass through Y15 only. n must be a multiple of 8; strides are in bytes.
+TEXT ·dotF16x3x4AVX2(SB), NOSPLIT, $0-48
+	MOVQ w+0(FP), SI
+	MOVQ wstride+8(FP), R10
+	MOVQ x+16(FP), DI
+	MOVQ xstride+24(FP), R8
+	MOVQ n+32(FP), CX
+	MOVQ out+40(FP), DX
+	LEAQ (R8)(R8*2), R9
+	VXORPS Y0, Y0, Y0
+	VXORPS Y1, Y1, Y1
+	VXORPS Y2, Y2, Y2
+	VXORPS Y3, Y3, Y3
+	VXORPS Y6, Y6, Y6
+	VXORPS Y7, Y7, Y7
+	VXORPS Y8, Y8, Y8
+	VXORPS Y9, Y9, Y9
+	VXORPS Y10, Y10, Y10
+	VXORPS Y11, Y11, Y11
+	VXORPS Y12, Y12, Y12
+	VXORPS Y13, Y13, Y13
+
+f16x3x4loop:
+	TESTQ CX, CX
+	JZ    f16x3x4done
+	VCVTPH2PS (SI), Y4
+	VCVTPH2PS (SI)(R10*1), Y5
+	VCVTPH2PS (SI)(R10*2), Y14
+	VMOVUPS (DI), Y15
+	VFMADD231PS Y15, Y4, Y0
+	VFMADD231PS Y15, Y5, Y6
+	VFMADD231PS Y15, Y14, Y10
+	VMOVUPS (DI)(R8*1), Y15
+	VFMADD231PS Y15, Y4, Y1
+	VFMADD231PS Y15, Y5, Y7
+	VFMADD231PS Y15, Y14, Y11
+	VMOVUPS (DI)(R8*2), Y15
+	VFMADD231PS Y15, Y4, Y2
+	VFMADD231PS Y15, Y5, Y8
+	VFMADD231PS Y15, Y14, Y12
+	VMOVUPS (DI)(R9*1), Y15
+	VFMADD231PS Y15, Y4, Y3
+	VFMADD231PS Y15, Y5, Y9
+	VFMADD231PS Y15, Y14, Y13
+	ADDQ $16, SI
+	ADDQ $32, DI
+	SUBQ $8, CX
+	JMP  f16x3x4loop
+
+f16x3x4done:
+	HADD4
+	VMOVUPS X0, (DX)
+	VMOVAPS Y6, Y0
+	VMOVAPS Y7, Y1
+	VMOVAPS Y8, Y2
+	VMOVAPS Y9, Y3
+	HADD4
+	VMOVUPS X0, 16(DX)
+	VMOVAPS Y10, Y0
+	VMOVAPS Y11, Y1
+	VMOVAPS Y12, Y2
+	VMOVAPS Y13, Y3
+	HADD4
+	VMOVUPS X0, 32(DX)
+	VZEROUPPER
+	RET

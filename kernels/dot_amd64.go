@@ -36,6 +36,8 @@ var avx2Kernels = func() *kernelSet {
 	ks.dot4[gguf.TypeQ4_K] = dotQ4Kx4Asm
 	ks.dot4[gguf.TypeQ5_K] = dotQ5Kx4Asm
 	ks.dot4[gguf.TypeF16] = dotF16x4Asm
+	ks.dotNx4[gguf.TypeF16] = dotNx4{dotF16x3x4Asm, 3}
+	ks.dotNx4[gguf.TypeF32] = dotNx4{dotF32x2x4Asm, 2}
 	ks.dot4[gguf.TypeF32] = dotF32x4Asm
 	ks.dot4[gguf.TypeQ6_K] = dotQ6Kx4Asm
 	if hasVNNI {
@@ -376,6 +378,47 @@ func dotF16x4AVX2(w *uint16, x *float32, xstride int, n int, out *[4]float32)
 //go:noescape
 func dotF32x4AVX2(w *float32, x *float32, xstride int, n int, out *[4]float32)
 
+// putNx4 stores a result of len(o)/4 rows and four columns: o[4*k+c] is
+// row r+k of column b+c.
+func (m *mmTask) putNx4(o []float32, b, r int) {
+	for k := range len(o) / 4 {
+		for c := range 4 {
+			m.out[(b+c)*m.rows+r+k] = o[4*k+c]
+		}
+	}
+}
+
+// dotF16x3x4AVX2 is dotF16x4AVX2 for three weight rows at once, the
+// second and third wstride and 2*wstride bytes after the first: out[4*k+c]
+// is row k times column c, bit for bit what dotF16x4AVX2 gives for that
+// row. Twelve accumulators keep both FMA pipes busy despite their latency.
+// Twin: dotNx4Generic.
+//
+//go:noescape
+func dotF16x3x4AVX2(w *uint16, wstride int, x *float32, xstride int, n int, out *[12]float32)
+
+// dotF16x3x4Asm is dotF16x4Asm for weight rows r to r+2 (w holds them).
+func dotF16x3x4Asm(m *mmTask, w []byte, b, r int) {
+	var o [12]float32
+	wh := u16s(w)[:3*m.cols]
+	x0 := m.acts[b].f
+	_ = m.acts[b+3].f[m.cols-1]
+	n := m.cols &^ 7
+	if n > 0 {
+		dotF16x3x4AVX2(&wh[0], 2*m.cols, &x0[0], 4*m.cols, n, &o)
+	}
+	for k := range 3 {
+		wk := wh[k*m.cols : (k+1)*m.cols]
+		for c := range 4 {
+			x := m.acts[b+c].f
+			for i := n; i < m.cols; i++ {
+				o[4*k+c] += f16Table[wk[i]] * x[i]
+			}
+		}
+	}
+	m.putNx4(o[:], b, r)
+}
+
 func dotF16x4Asm(m *mmTask, w []byte, b, r int) {
 	var o [4]float32
 	wh := u16s(w)[:m.cols]
@@ -392,6 +435,35 @@ func dotF16x4Asm(m *mmTask, w []byte, b, r int) {
 		}
 	}
 	m.put4(&o, b, r)
+}
+
+// dotF32x2x4AVX2 is dotF32x4AVX2 for two weight rows at once, the second
+// wstride bytes after the first: out[4*k+c] is row k times column c, bit
+// for bit what dotF32x4AVX2 gives for that row. Twin: dotNx4Generic.
+//
+//go:noescape
+func dotF32x2x4AVX2(w *float32, wstride int, x *float32, xstride int, n int, out *[8]float32)
+
+// dotF32x2x4Asm is dotF32x4Asm for weight rows r and r+1 (w holds both).
+func dotF32x2x4Asm(m *mmTask, w []byte, b, r int) {
+	var o [8]float32
+	wf := f32s(w)[:2*m.cols]
+	x0 := m.acts[b].f
+	_ = m.acts[b+3].f[m.cols-1]
+	n := m.cols &^ 7
+	if n > 0 {
+		dotF32x2x4AVX2(&wf[0], 4*m.cols, &x0[0], 4*m.cols, n, &o)
+	}
+	for k := range 2 {
+		wk := wf[k*m.cols : (k+1)*m.cols]
+		for c := range 4 {
+			x := m.acts[b+c].f
+			for i := n; i < m.cols; i++ {
+				o[4*k+c] += wk[i] * x[i]
+			}
+		}
+	}
+	m.putNx4(o[:], b, r)
 }
 
 func dotF32x4Asm(m *mmTask, w []byte, b, r int) {

@@ -404,3 +404,72 @@ func TestQuantQ8KMatchesGeneric(t *testing.T) {
 		}
 	}
 }
+
+// TestAsmNx4MatchesDot4 checks every multi-row kernel against its
+// definition, dotNx4Generic over the same type's four-column kernel, bit
+// for bit, on
+// column counts with and without a tail past the vector width and with
+// odd and even starting rows.
+func TestAsmNx4MatchesDot4(t *testing.T) {
+	if !hasAVX2 {
+		t.Skip("no AVX2/FMA/F16C")
+	}
+	r := rand.New(rand.NewPCG(25, 26))
+	p := NewPool(1)
+	defer p.Close()
+	n := 0
+	kernels := []struct {
+		typ  gguf.TensorType
+		kern dotNx4
+	}{
+		{gguf.TypeF16, dotNx4{dotF16x3x4Asm, 3}},
+		{gguf.TypeF32, dotNx4{dotF32x2x4Asm, 2}},
+	}
+	for typ, k := range avx2Kernels.dotNx4 {
+		if k.f != nil {
+			kernels = append(kernels, struct {
+				typ  gguf.TensorType
+				kern dotNx4
+			}{gguf.TensorType(typ), k})
+		}
+	}
+	for _, kk := range kernels {
+		k2, nr := kk.kern.f, kk.kern.rows
+		n++
+		tt := kk.typ
+		k4 := avx2Kernels.dot4[tt]
+		for iter := 0; iter < 40; iter++ {
+			cols := 1 + r.IntN(200)
+			if iter%2 == 0 {
+				cols = 8 * (1 + r.IntN(40))
+			}
+			batch := 4 + r.IntN(9)
+			rows := nr + r.IntN(4)
+			x := make([]float32, batch*cols)
+			for i := range x {
+				x[i] = float32(r.NormFloat64())
+			}
+			w := randomWeights(r, tt, rows, cols)
+			p.prepareActs(actKindOf(tt), x, batch, cols)
+			mk := func() *mmTask {
+				return &mmTask{rowSize: tt.RowSize(cols), rows: rows, cols: cols, batch: batch,
+					acts: p.scratch.acts, out: make([]float32, batch*rows)}
+			}
+			b := r.IntN(batch - 3)
+			row := r.IntN(rows - nr + 1)
+			rs := tt.RowSize(cols)
+			wr := w[row*rs : (row+nr)*rs]
+			got, want := mk(), mk()
+			k2(got, wr, b, row)
+			dotNx4Generic(k4, nr, want, wr, b, row)
+			for i, v := range want.out {
+				if math.Float32bits(got.out[i]) != math.Float32bits(v) {
+					t.Fatalf("%v %dx4 cols=%d rows=%d row=%d b=%d: out[%d] = %v, dot4 per row gives %v", tt, nr, cols, rows, row, b, i, got.out[i], v)
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no multi-row kernels to test")
+	}
+}

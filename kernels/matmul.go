@@ -26,6 +26,18 @@ type kernelSet struct {
 	// dot4, where set, computes four activation columns at once (batched
 	// MatMul); its definition is dot4Generic.
 	dot4 [gguf.TypeBF16 + 1]dot4Func
+	// dotNx4, where set, computes several weight rows × four activation
+	// columns at once, exactly as one call of dot4 per row would; its
+	// definition is dotNx4Generic.
+	dotNx4 [gguf.TypeBF16 + 1]dotNx4
+}
+
+// dotNx4 is a kernel for rows weight rows × four activation columns: f
+// sets m.out[(b+c)*m.rows+r+k] for c < 4, k < rows, given w holding
+// weight rows r to r+rows-1.
+type dotNx4 struct {
+	f    dot4Func
+	rows int
 }
 
 // dot4Func sets m.out[(b+c)*m.rows+r] to the dot product of weight row r
@@ -39,6 +51,15 @@ func dot4Generic(dot dotFunc, m *mmTask, w []byte, b, r int) {
 		o[c] = dot(w, &m.acts[b+c])
 	}
 	m.put4(&o, b, r)
+}
+
+// dotNx4Generic is the definition every dotNx4 kernel for rows weight
+// rows must match bit for bit: w holds weight rows r to r+rows-1, each
+// multiplied by dot4.
+func dotNx4Generic(dot4 dot4Func, rows int, m *mmTask, w []byte, b, r int) {
+	for k := range rows {
+		dot4(m, w[k*m.rowSize:(k+1)*m.rowSize], b, r+k)
+	}
 }
 
 // put4 stores a four-column result.
@@ -88,6 +109,12 @@ var genericKernels = func() *kernelSet {
 			ks.dot4[t] = func(m *mmTask, w []byte, b, r int) { dot4Generic(dot, m, w, b, r) }
 		}
 	}
+	// The float types walk rows as the assembly does, by definition with
+	// the same results as one row at a time.
+	for t, n := range map[gguf.TensorType]int{gguf.TypeF16: 3, gguf.TypeF32: 2} {
+		dot4 := ks.dot4[t]
+		ks.dotNx4[t] = dotNx4{func(m *mmTask, w []byte, b, r int) { dotNx4Generic(dot4, n, m, w, b, r) }, n}
+	}
 	return ks
 }()
 
@@ -118,6 +145,7 @@ func grow[T any](s []T, n int) []T {
 type mmTask struct {
 	dot     dotFunc
 	dot4    dot4Func // nil: one column at a time
+	dotN    dotNx4   // f nil: one weight row at a time (with dot4)
 	w       []byte
 	rowSize int
 	rows    int
@@ -155,7 +183,13 @@ func (m *mmTask) do(lo, hi int) {
 			b := b0
 			if m.dot4 != nil {
 				for ; b+4 <= b1; b += 4 {
-					for r := r0; r < r1; r++ {
+					r := r0
+					if n := m.dotN.rows; m.dotN.f != nil {
+						for ; r+n <= r1; r += n {
+							m.dotN.f(m, m.w[r*m.rowSize:(r+n)*m.rowSize], b, r)
+						}
+					}
+					for ; r < r1; r++ {
 						m.dot4(m, m.w[r*m.rowSize:(r+1)*m.rowSize], b, r)
 					}
 				}
@@ -304,6 +338,7 @@ func (p *Pool) mulShared(x []float32, batch, cols int, ops []MatMulOp) bool {
 				transposed = true
 			}
 			m.dot4, m.qs, m.dT, m.dsT, m.bsT = ks.dot4[t], p.scratch.qs, p.scratch.dT, p.scratch.dsT, p.scratch.bsT
+			m.dotN = ks.dotNx4[t]
 		}
 		total += o.Rows
 		mm.ends[i] = total
@@ -350,6 +385,7 @@ func (p *Pool) mulPrepared(t gguf.TensorType, w []byte, rows, cols, batch int, o
 			transposed = true
 		}
 		m.dot4, m.qs, m.dT, m.dsT, m.bsT = ks.dot4[t], p.scratch.qs, p.scratch.dT, p.scratch.dsT, p.scratch.bsT
+		m.dotN = ks.dotNx4[t]
 	}
 	chunk := 0
 	if batch > 1 {
@@ -379,14 +415,11 @@ func (p *Pool) prepareActs(k actKind, x []float32, batch, cols int) {
 		}
 		return
 	case actF16, actBF16:
-		s.f = grow(s.f, batch*cols)
-		if k == actF16 {
-			roundF16Row(s.f, x[:batch*cols])
-		} else {
-			for i, v := range x[:batch*cols] {
-				s.f[i] = BF16ToF32(F32ToBF16(v))
-			}
-		}
+		n := batch * cols
+		s.f = grow(s.f, n)
+		p.rt = roundTask{dst: s.f, src: x[:n], bf16: k == actBF16}
+		p.dispatch(n, roundChunk(n, p.n), &p.rt)
+		p.rt = roundTask{}
 		for b := range batch {
 			s.acts[b] = act{f: s.f[b*cols : (b+1)*cols]}
 		}
@@ -411,6 +444,37 @@ func (p *Pool) prepareActs(k actKind, x []float32, batch, cols int) {
 	p.qt = quantTask{s: s, k: k, x: x, cols: cols, nb: nb}
 	p.dispatch(batch, 1, &p.qt)
 	p.qt = quantTask{}
+}
+
+// roundTask rounds activations [lo,hi) of src to F16 (or BF16) into dst.
+// Each value is rounded on its own, so any split gives the same result.
+type roundTask struct {
+	dst, src []float32
+	bf16     bool
+}
+
+func (r *roundTask) do(lo, hi int) {
+	dst, src := r.dst[lo:hi], r.src[lo:hi]
+	if !r.bf16 {
+		roundF16Row(dst, src)
+		return
+	}
+	for i, v := range src {
+		dst[i] = BF16ToF32(F32ToBF16(v))
+	}
+}
+
+// minRoundChunk is the fewest values a roundTask chunk converts: below
+// that, handing work to other goroutines costs more than it saves (a
+// decoding step's activations are rounded inline).
+const minRoundChunk = 1 << 14
+
+// roundChunk is the chunk size for rounding n activations on a pool of
+// size workers: a few chunks per worker, a multiple of 8 values (the
+// vector width of the F16 conversion), at least minRoundChunk.
+func roundChunk(n, workers int) int {
+	c := (n + 4*workers - 1) / (4 * workers)
+	return max(minRoundChunk, (c+7)&^7)
 }
 
 // quantTask quantizes activation rows [lo,hi) of a batch into scratch.

@@ -18,6 +18,8 @@ func TestMatMulShared(t *testing.T) {
 		{gguf.TypeQ4_K, gguf.TypeQ4_K, gguf.TypeQ6_K},
 		{gguf.TypeQ4_0, gguf.TypeQ8_0, gguf.TypeQ4_K, gguf.TypeQ6_K, gguf.TypeQ5_0},
 		{gguf.TypeF16, gguf.TypeQ4_1, gguf.TypeQ5_1, gguf.TypeF32, gguf.TypeQ4_K},
+		{gguf.TypeF16, gguf.TypeF16, gguf.TypeF16},
+		{gguf.TypeBF16, gguf.TypeBF16, gguf.TypeF32, gguf.TypeF32},
 	}
 	pools := map[string]*Pool{"1": NewPool(1), "3": NewPool(3)}
 	gen := NewPool(2)

@@ -167,8 +167,13 @@ func TestMatMulNoAlloc(t *testing.T) {
 	p := NewPool(2)
 	defer p.Close()
 	r := rand.New(rand.NewPCG(1, 1))
-	for _, typ := range []gguf.TensorType{gguf.TypeQ4_0, gguf.TypeQ4_K, gguf.TypeF16} {
-		rows, cols, batch := 64, 512, 4
+	// Batch 40 makes the F16 and BF16 rounding of the activations a job
+	// over the pool (more than minRoundChunk values).
+	for _, tc := range []struct {
+		typ   gguf.TensorType
+		batch int
+	}{{gguf.TypeQ4_0, 4}, {gguf.TypeQ4_K, 4}, {gguf.TypeF16, 4}, {gguf.TypeF16, 40}, {gguf.TypeBF16, 40}} {
+		typ, rows, cols, batch := tc.typ, 64, 512, tc.batch
 		w := randomWeights(r, typ, rows, cols)
 		x := make([]float32, batch*cols)
 		out := make([]float32, batch*rows)
@@ -178,7 +183,7 @@ func TestMatMulNoAlloc(t *testing.T) {
 			MatMul(p, typ, w, rows, cols, x, 1, out)
 		})
 		if n != 0 {
-			t.Errorf("%v: %v allocations per call", typ, n)
+			t.Errorf("%v batch %d: %v allocations per call", typ, batch, n)
 		}
 	}
 }
@@ -338,4 +343,31 @@ func TestParallelParkAndWake(t *testing.T) {
 		}
 	}()
 	p.Parallel(10, func(lo, hi int) {})
+}
+
+// TestPrepareActsRoundsInParallel checks that F16 and BF16 activation
+// rounding split over a pool gives every value exactly as the one-goroutine
+// conversion does, for sizes below, at and well above one chunk.
+func TestPrepareActsRoundsInParallel(t *testing.T) {
+	p := NewPool(3)
+	defer p.Close()
+	r := rand.New(rand.NewPCG(5, 6))
+	for _, k := range []actKind{actF16, actBF16} {
+		for _, n := range []int{7, minRoundChunk, 5*minRoundChunk + 13} {
+			x := make([]float32, n)
+			for i := range x {
+				x[i] = float32(r.NormFloat64() * 100)
+			}
+			p.prepareActs(k, x, 1, n)
+			for i, v := range x {
+				want := f16Table[F32ToF16(v)]
+				if k == actBF16 {
+					want = BF16ToF32(F32ToBF16(v))
+				}
+				if got := p.scratch.acts[0].f[i]; math.Float32bits(got) != math.Float32bits(want) {
+					t.Fatalf("kind %d n=%d: value %d rounds to %v, want %v", k, n, i, got, want)
+				}
+			}
+		}
+	}
 }

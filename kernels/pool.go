@@ -26,6 +26,7 @@ type Pool struct {
 	mm      mmTask        // reused MatMul task
 	multi   mmMulti       // reused MatMulShared task
 	qt      quantTask     // reused activation quantization task
+	rt      roundTask     // reused activation rounding task (F16, BF16)
 	scratch scratch       // MatMul activation buffers, grown on demand
 	ks      *kernelSet    // nil: defaultKernels; tests force genericKernels
 	closed  bool
