@@ -100,3 +100,33 @@ func TestCreateRAGAndRetrieve(t *testing.T) {
 		t.Errorf("chat sources: %d %s", code, body)
 	}
 }
+
+// TestKnowledgeRoutesBadInput covers the knowledge routes' refusals.
+func TestKnowledgeRoutesBadInput(t *testing.T) {
+	_, srv := testNode(t, nil)
+	for _, tt := range []struct {
+		name, path, body string
+		code             int
+		want             string
+	}{
+		{"chunks of an unknown file", "/v1/chunks", `{"id":"file_00000000000000000000000000000000"}`, 404, "file_not_found"},
+		{"chunks with a malformed id", "/v1/chunks", `{"id":"../../etc/passwd"}`, 404, "file_not_found"},
+		{"chunks with bad JSON", "/v1/chunks", `{"id":`, 400, "invalid_request"},
+		{"retrieve without messages", "/v1/retrieve", `{"messages":[]}`, 400, "messages"},
+		{"retrieve with bad JSON", "/v1/retrieve", `[1,2]`, 400, "invalid_request"},
+		{"retrieve from an unknown collection", "/v1/retrieve", `{"vdb_collection_name":"nope","messages":[{"role":"user","content":"x"}]}`, 404, "collection_not_found"},
+		{"create/rag without a file", "/v1/create/rag", `{}`, 400, "file"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			code, body := post(t, srv.URL+tt.path, tt.body)
+			if code != tt.code || !strings.Contains(string(body), tt.want) || !strings.Contains(string(body), `"error"`) {
+				t.Errorf("%d %s", code, body)
+			}
+		})
+	}
+	// An unsupported file type is refused by create/rag with a readable error.
+	code, body := upload(t, srv.URL+"/v1/create/rag", "image.png", "\x89PNG\r\n\x1a\n\x00\x00")
+	if code != 400 || !strings.Contains(string(body), "image.png") {
+		t.Errorf("png upload: %d %s", code, body)
+	}
+}
