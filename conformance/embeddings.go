@@ -10,7 +10,6 @@ import (
 
 	"github.com/gaianet-go/gaianet/embedding"
 	"github.com/gaianet-go/gaianet/gguf"
-	"github.com/gaianet-go/gaianet/tokenizer"
 )
 
 type embeddingCase struct {
@@ -43,12 +42,7 @@ func CheckEmbeddings(ctx context.Context, s Suite, tol Tolerances) Result {
 	} else if quantized {
 		bound = tol.EmbeddingCosineQuantized
 	}
-	tok, err := tokenizer.Load(s.Model)
-	if err != nil {
-		r.Summary, r.Detail = "cannot load tokenizer", err.Error()
-		return r
-	}
-	m, err := embedding.Load(s.Model, tok, embedding.Options{Raw: true})
+	m, tok, err := embedding.Open(s.Model, embedding.Options{Raw: true})
 	if err != nil {
 		r.Summary, r.Detail = "cannot load model", err.Error()
 		return r

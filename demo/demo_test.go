@@ -39,16 +39,12 @@ func TestDemoModelsRun(t *testing.T) {
 		t.Fatalf("generate: %+v %v", res, err)
 	}
 
-	etok, err := tokenizer.Load(emb)
+	m, etok, err := embedding.Open(emb, embedding.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if ids := etok.Encode("Hello, node!", true, false); len(ids) < 5 || ids[0] != 2 || ids[len(ids)-1] != 3 {
 		t.Errorf("embedding tokenizer: %v", ids)
-	}
-	m, err := embedding.Load(emb, etok, embedding.Options{})
-	if err != nil {
-		t.Fatal(err)
 	}
 	defer m.Close()
 	vecs, _, err := m.Embed(context.Background(), []string{"knowledge base", "knowledge base", "something else"})

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/gaianet-go/gaianet/gguf"
+	"github.com/gaianet-go/gaianet/internal/sharedtest"
 )
 
 func conformanceDir(t testing.TB) string {
@@ -318,5 +319,26 @@ func TestEmbedTruncation(t *testing.T) {
 				t.Errorf("RejectLong: error %v, n %d", err, n)
 			}
 		})
+	}
+}
+
+func TestOpen(t *testing.T) {
+	m, tok, err := Open(sharedtest.Model(t, "bert-f16.gguf"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close()
+	if ids := tok.Encode("hello", true, false); len(ids) != 3 || ids[0] != 101 || ids[2] != 102 {
+		t.Errorf("tokenizer from the same file: %v", ids)
+	}
+	vecs, n, err := m.Embed(context.Background(), []string{"hello"})
+	if err != nil || len(vecs) != 1 || n != 3 {
+		t.Errorf("Embed: %d tokens, %v", n, err)
+	}
+	if _, _, err := Open(sharedtest.Model(t, "llama-spm-q8_0.gguf"), Options{}); !errors.Is(err, ErrUnsupported) {
+		t.Errorf("a chat model opened as an embedding model: %v", err)
+	}
+	if _, _, err := Open(filepath.Join(t.TempDir(), "missing.gguf"), Options{}); err == nil {
+		t.Error("missing file opened")
 	}
 }

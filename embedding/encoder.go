@@ -8,6 +8,7 @@ import (
 
 	"github.com/gaianet-go/gaianet/gguf"
 	"github.com/gaianet-go/gaianet/kernels"
+	"github.com/gaianet-go/gaianet/tokenizer"
 )
 
 // Tokenizer turns text into token IDs; the tokenizer package provides one
@@ -207,4 +208,25 @@ func normalize(v []float32) {
 	for i := range v {
 		v[i] *= inv
 	}
+}
+
+// Open loads the embedding model at path with the tokenizer its own GGUF
+// metadata describes, and returns both (the tokenizer also counts tokens for
+// chunking). The caller must Close the model.
+func Open(path string, opt Options) (*Model, *tokenizer.Tokenizer, error) {
+	f, err := gguf.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	tok, err := tokenizer.FromGGUF(f.Metadata)
+	if err != nil {
+		f.Close()
+		return nil, nil, fmt.Errorf("%s: %w", path, err)
+	}
+	m, err := New(f, tok, opt)
+	if err != nil {
+		f.Close()
+		return nil, nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return m, tok, nil
 }

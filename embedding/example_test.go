@@ -6,7 +6,6 @@ import (
 	"log"
 
 	"github.com/gaianet-go/gaianet/embedding"
-	"github.com/gaianet-go/gaianet/tokenizer"
 )
 
 // Embedding a query with nomic-embed-text (which expects a task prefix).
@@ -14,11 +13,7 @@ import (
 // embedded.
 func Example() {
 	const path = "nomic-embed-text-v1.5.f16.gguf"
-	tok, err := tokenizer.Load(path)
-	if err != nil {
-		log.Fatal(err)
-	}
-	m, err := embedding.Load(path, tok, embedding.Options{MaxTokens: 512})
+	m, _, err := embedding.Open(path, embedding.Options{MaxTokens: 512})
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -11,7 +11,6 @@ import (
 	"github.com/gaianet-go/gaianet/embedding"
 	"github.com/gaianet-go/gaianet/ingest"
 	"github.com/gaianet-go/gaianet/internal/sharedtest"
-	"github.com/gaianet-go/gaianet/tokenizer"
 	"github.com/gaianet-go/gaianet/vectorstore"
 )
 
@@ -21,11 +20,7 @@ import (
 // conformance model. It reports chunks/s.
 func BenchmarkIngest(b *testing.B) {
 	p := sharedtest.Model(b, "bert-f16.gguf")
-	tok, err := tokenizer.Load(p)
-	if err != nil {
-		b.Fatal(err)
-	}
-	emb, err := embedding.Load(p, tok, embedding.Options{})
+	emb, tok, err := embedding.Open(p, embedding.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -12,18 +12,13 @@ import (
 	"github.com/gaianet-go/gaianet/embedding"
 	"github.com/gaianet-go/gaianet/ingest"
 	"github.com/gaianet-go/gaianet/rag"
-	"github.com/gaianet-go/gaianet/tokenizer"
 	"github.com/gaianet-go/gaianet/vectorstore"
 )
 
 func newKB(t *testing.T) *KB {
 	t.Helper()
 	p := sharedtest.Model(t, "bert-f16.gguf")
-	tok, err := tokenizer.Load(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	emb, err := embedding.Load(p, tok, embedding.Options{})
+	emb, tok, err := embedding.Open(p, embedding.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -45,7 +45,6 @@ import (
 	"github.com/gaianet-go/gaianet/engine"
 	"github.com/gaianet-go/gaianet/internal/sharedtest"
 	"github.com/gaianet-go/gaianet/rag"
-	"github.com/gaianet-go/gaianet/tokenizer"
 	"github.com/gaianet-go/gaianet/vectorstore"
 )
 
@@ -408,11 +407,7 @@ func BenchmarkRAGFirstToken(b *testing.B) {
 	if len(texts) < 50 {
 		b.Fatalf("only %d sentences under %s", len(texts), shared)
 	}
-	tok, err := tokenizer.Load(cfg.Embedding)
-	if err != nil {
-		b.Fatal(err)
-	}
-	em, err := embedding.Load(cfg.Embedding, tok, embedding.Options{MaxTokens: cfg.EmbeddingCtxSize})
+	em, _, err := embedding.Open(cfg.Embedding, embedding.Options{MaxTokens: cfg.EmbeddingCtxSize})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -248,15 +248,11 @@ func (n *Node) chooseTemplate(md interface{ String(string) (string, bool) }) err
 
 func (n *Node) openEmbedding() error {
 	p := ModelPath(n.opt.Base, n.cfg.Embedding)
-	tok, err := tokenizer.Load(p)
+	m, tok, err := embedding.Open(p, embedding.Options{Threads: n.opt.Threads, MaxTokens: n.cfg.EmbeddingCtxSize})
 	if err != nil {
 		return fmt.Errorf("node: embedding model: %w", err)
 	}
 	n.embedTok = tok
-	m, err := embedding.Load(p, tok, embedding.Options{Threads: n.opt.Threads, MaxTokens: n.cfg.EmbeddingCtxSize})
-	if err != nil {
-		return fmt.Errorf("node: embedding model: %w", err)
-	}
 	n.embed = m
 	n.embedName = modelName(n.cfg.EmbeddingName, n.cfg.Embedding)
 	n.log.Info("embedding model loaded", "path", p, "name", n.embedName, "dim", m.Dim())

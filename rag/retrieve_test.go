@@ -8,7 +8,6 @@ import (
 	"github.com/gaianet-go/gaianet/internal/sharedtest"
 
 	"github.com/gaianet-go/gaianet/embedding"
-	"github.com/gaianet-go/gaianet/tokenizer"
 	"github.com/gaianet-go/gaianet/vectorstore"
 )
 
@@ -18,11 +17,7 @@ import (
 func TestRetrieveRealComponents(t *testing.T) {
 	path := sharedtest.Model(t, "bert-f16.gguf")
 	ctx := context.Background()
-	tok, err := tokenizer.Load(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	emb, err := embedding.Load(path, tok, embedding.Options{})
+	emb, _, err := embedding.Open(path, embedding.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -19,7 +19,6 @@ import (
 	"github.com/gaianet-go/gaianet/ingest"
 	"github.com/gaianet-go/gaianet/kb"
 	"github.com/gaianet-go/gaianet/node"
-	"github.com/gaianet-go/gaianet/tokenizer"
 	"github.com/gaianet-go/gaianet/vectorstore"
 )
 
@@ -30,11 +29,7 @@ func openKB(ctx context.Context, base string, cfg *config.Config, collection str
 		return nil, nil, errors.New("the config names no embedding model; set one with 'gaianet config --embedding-url'")
 	}
 	p := node.ModelPath(base, cfg.Embedding)
-	tok, err := tokenizer.Load(p)
-	if err != nil {
-		return nil, nil, fmt.Errorf("embedding model: %w", err)
-	}
-	emb, err := embedding.Load(p, tok, embedding.Options{MaxTokens: cfg.EmbeddingCtxSize})
+	emb, tok, err := embedding.Open(p, embedding.Options{MaxTokens: cfg.EmbeddingCtxSize})
 	if err != nil {
 		return nil, nil, fmt.Errorf("embedding model: %w", err)
 	}

@@ -12,7 +12,6 @@ import (
 	"github.com/gaianet-go/gaianet/internal/sharedtest"
 	"github.com/gaianet-go/gaianet/kb"
 	"github.com/gaianet-go/gaianet/rag"
-	"github.com/gaianet-go/gaianet/tokenizer"
 	"github.com/gaianet-go/gaianet/vectorstore"
 )
 
@@ -21,11 +20,7 @@ import (
 // with the conformance BERT model making real embeddings.
 func TestKnowledgeBase(t *testing.T) {
 	p := sharedtest.Model(t, "bert-f16.gguf")
-	tok, err := tokenizer.Load(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	emb, err := embedding.Load(p, tok, embedding.Options{})
+	emb, tok, err := embedding.Open(p, embedding.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
