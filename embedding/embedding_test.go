@@ -15,26 +15,6 @@ import (
 	"github.com/gaianet-go/gaianet/internal/sharedtest"
 )
 
-func conformanceDir(t testing.TB) string {
-	t.Helper()
-	dir, _ := os.Getwd()
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("module root not found")
-		}
-		dir = parent
-	}
-	c := filepath.Join(dir, "..", "shared", "conformance")
-	if _, err := os.Stat(c); err != nil {
-		t.Skip("../shared/conformance not present")
-	}
-	return c
-}
-
 type refCase struct {
 	Text      string    `json:"text"`
 	Tokens    []int32   `json:"tokens"`
@@ -55,7 +35,7 @@ func cosine(a []float32, b []float64) float64 {
 // sequences with llama.cpp's, one forward pass per text and all texts in one
 // batched pass.
 func TestReferenceEmbeddings(t *testing.T) {
-	dir := conformanceDir(t)
+	dir := sharedtest.Conformance(t)
 	for _, tt := range []struct {
 		name string
 		min  float64
@@ -108,7 +88,7 @@ func TestReferenceEmbeddings(t *testing.T) {
 }
 
 func TestNormalizeAndTruncate(t *testing.T) {
-	dir := conformanceDir(t)
+	dir := sharedtest.Conformance(t)
 	m, err := Load(filepath.Join(dir, "models", "bert-f16.gguf"), nil, Options{MaxTokens: 8})
 	if err != nil {
 		t.Fatal(err)

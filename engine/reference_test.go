@@ -7,38 +7,15 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-// sharedConformance returns ../shared/conformance beside the project root,
-// or skips.
-func sharedConformance(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("project root not found")
-		}
-		dir = parent
-	}
-	d := filepath.Join(dir, "..", "shared", "conformance")
-	if _, err := os.Stat(d); err != nil {
-		t.Skip("../shared/conformance is absent")
-	}
-	return d
-}
+	"github.com/gaianet-go/gaianet/internal/sharedtest"
+)
 
 // TestGenerateReference serves llama.cpp's reference prompts through the
 // scheduler, all at once, and checks the greedy continuations and their
 // streamed text.
 func TestGenerateReference(t *testing.T) {
-	dir := sharedConformance(t)
+	dir := sharedtest.Conformance(t)
 	raw, err := os.ReadFile(filepath.Join(dir, "logits", "llama-spm-q8_0.json"))
 	if err != nil {
 		t.Skip(err)

@@ -8,33 +8,11 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/gaianet-go/gaianet/internal/sharedtest"
+
 	"github.com/gaianet-go/gaianet/gguf"
 	"github.com/gaianet-go/gaianet/kernels"
 )
-
-// sharedDir returns ../shared beside the project root, or skips.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("project root not found")
-		}
-		dir = parent
-	}
-	s := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(s); err != nil {
-		t.Skip("../shared is absent")
-	}
-	return s
-}
 
 type refCase struct {
 	Name       string    `json:"name"`
@@ -49,7 +27,7 @@ type refCase struct {
 // TestReferenceLogits runs each tiny model over the reference prompts and
 // compares the last position's logits with llama.cpp's.
 func TestReferenceLogits(t *testing.T) {
-	shared := sharedDir(t)
+	shared := sharedtest.Path(t)
 	for _, tc := range []struct {
 		model string
 		kv    gguf.TensorType
