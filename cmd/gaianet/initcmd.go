@@ -157,7 +157,7 @@ func fetchModel(ctx context.Context, env *cmdEnv, base, label, ref string) error
 		return nil
 	}
 	if st, err := os.Stat(dst); err == nil && st.Size() > 0 {
-		fmt.Fprintf(env.stdout, "      %s model: %s (already downloaded, %s)\n", label, dst, humanBytes(st.Size()))
+		fmt.Fprintf(env.stdout, "      %s model: %s (already downloaded, %s)\n", label, dst, download.FormatBytes(st.Size()))
 		return nil
 	}
 	bar := newProgressBar(env.stderr, "      "+filepath.Base(dst), "B")
@@ -168,7 +168,7 @@ func fetchModel(ctx context.Context, env *cmdEnv, base, label, ref string) error
 	if err != nil {
 		return fmt.Errorf("%s model: %w", label, err)
 	}
-	fmt.Fprintf(env.stdout, "      %s model: %s (%s)\n", label, res.Path, humanBytes(res.Size))
+	fmt.Fprintf(env.stdout, "      %s model: %s (%s)\n", label, res.Path, download.FormatBytes(res.Size))
 	return nil
 }
 

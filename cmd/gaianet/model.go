@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/gaianet-go/gaianet/download"
 	"github.com/gaianet-go/gaianet/gguf"
 )
 
@@ -82,7 +83,7 @@ func runModelInfo(ctx context.Context, env *cmdEnv, args []string) error {
 		return enc.Encode(info)
 	}
 	w := env.stdout
-	fmt.Fprintf(w, "file:           %s (%s, GGUF v%d)\n", info.File, humanBytes(info.FileSize), info.Version)
+	fmt.Fprintf(w, "file:           %s (%s, GGUF v%d)\n", info.File, download.FormatBytes(info.FileSize), info.Version)
 	if info.Name != "" {
 		fmt.Fprintf(w, "name:           %s\n", info.Name)
 	}
@@ -109,19 +110,6 @@ func yesNo(b bool) string {
 		return "yes"
 	}
 	return "no"
-}
-
-func humanBytes(n int64) string {
-	const unit = 1024
-	if n < unit {
-		return fmt.Sprintf("%d B", n)
-	}
-	div, exp := int64(unit), 0
-	for m := n / unit; m >= unit; m /= unit {
-		div *= unit
-		exp++
-	}
-	return fmt.Sprintf("%.1f %ciB", float64(n)/float64(div), "KMGTPE"[exp])
 }
 
 func humanCount(n uint64) string {

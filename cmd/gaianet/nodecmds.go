@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/gaianet-go/gaianet/config"
+	"github.com/gaianet-go/gaianet/download"
 	"github.com/gaianet-go/gaianet/identity"
 	"github.com/gaianet-go/gaianet/node"
 )
@@ -343,7 +344,7 @@ func infoCommand() *command {
 				p := node.ModelPath(base, ref)
 				state := "missing: run 'gaianet init'"
 				if st, err := os.Stat(p); err == nil {
-					state = humanBytes(st.Size())
+					state = download.FormatBytes(st.Size())
 				}
 				fmt.Fprintf(w, "%-15s %s (%s)\n%-15s %s\n", label+":", name, state, "", p)
 			}

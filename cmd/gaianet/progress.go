@@ -6,6 +6,8 @@ import (
 	"os"
 	"strings"
 	"time"
+
+	"github.com/gaianet-go/gaianet/download"
 )
 
 // progressBar draws a one-line progress bar on a terminal, or prints a line
@@ -34,7 +36,7 @@ func newProgressBar(w io.Writer, label, unit string) *progressBar {
 
 func (p *progressBar) amount(n int64) string {
 	if p.unit == "B" {
-		return humanBytes(n)
+		return download.FormatBytes(n)
 	}
 	return fmt.Sprintf("%d %s", n, p.unit)
 }
