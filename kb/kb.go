@@ -40,6 +40,19 @@ type Store interface {
 
 var _ Store = (*vectorstore.Store)(nil)
 
+// NewChunker returns the chunker for an embedding model that reads at most
+// maxTokens tokens: chunks of size tokens (0 means ingest.DefaultChunkTokens),
+// never more than the model reads once its two special tokens are added, and
+// an overlap of ingest.DefaultOverlapTokens or a quarter of a chunk, whichever
+// is smaller.
+func NewChunker(counter ingest.TokenCounter, maxTokens, size int) ingest.Chunker {
+	if size <= 0 {
+		size = ingest.DefaultChunkTokens
+	}
+	size = min(size, maxTokens-2)
+	return ingest.Chunker{Counter: counter, Size: size, Overlap: min(ingest.DefaultOverlapTokens, size/4)}
+}
+
 // Payload keys beyond rag's.
 const payloadIndex = "index"
 

@@ -108,3 +108,18 @@ func TestIngestFolderEveryType(t *testing.T) {
 		t.Errorf("delete: %d %v", n, err)
 	}
 }
+
+func TestNewChunker(t *testing.T) {
+	for _, tt := range []struct{ maxTokens, size, wantSize, wantOverlap int }{
+		{512, 0, ingest.DefaultChunkTokens, ingest.DefaultOverlapTokens},
+		{512, 100, 100, 25},
+		{128, 0, 126, 31},
+		{8192, 1000, 1000, ingest.DefaultOverlapTokens},
+	} {
+		c := NewChunker(nil, tt.maxTokens, tt.size)
+		if c.Size != tt.wantSize || c.Overlap != tt.wantOverlap {
+			t.Errorf("NewChunker(max %d, size %d) = size %d overlap %d, want %d %d",
+				tt.maxTokens, tt.size, c.Size, c.Overlap, tt.wantSize, tt.wantOverlap)
+		}
+	}
+}

@@ -250,12 +250,7 @@ func (n *Node) chunker(capacity int) (ingest.Chunker, error) {
 	if n.embedTok == nil {
 		return ingest.Chunker{}, api.Errorf(404, "invalid_request_error", "no_embedding_model", "this node serves no embedding model")
 	}
-	size := ingest.DefaultChunkTokens
-	if capacity > 0 {
-		size = capacity
-	}
-	size = min(size, n.embed.MaxTokens()-2)
-	return ingest.Chunker{Counter: n.embedTok, Size: size, Overlap: min(ingest.DefaultOverlapTokens, size/4)}, nil
+	return kb.NewChunker(n.embedTok, n.embed.MaxTokens(), capacity), nil
 }
 
 // chunkFile splits an uploaded file into chunks (LlamaEdge's /v1/chunks).

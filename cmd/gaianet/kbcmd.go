@@ -41,9 +41,8 @@ func openKB(ctx context.Context, base string, cfg *config.Config, collection str
 	if collection == "" {
 		collection = cfg.EmbeddingCollectionName
 	}
-	chunk := min(ingest.DefaultChunkTokens, emb.MaxTokens()-2)
 	k := &kb.KB{Store: store, Embedder: emb, ModelName: node.ModelPath("", cfg.EmbeddingName), Collection: collection,
-		Chunker: ingest.Chunker{Counter: tok, Size: chunk, Overlap: min(ingest.DefaultOverlapTokens, chunk/4)}}
+		Chunker: kb.NewChunker(tok, emb.MaxTokens(), 0)}
 	return k, func() { store.Close(); emb.Close() }, nil
 }
 
