@@ -23,9 +23,7 @@
 // otherwise it is hard-linked to dst when both are on one file system, and
 // copied (with progress) when not.
 //
-// Progress goes to a callback, so the CLI decides how to draw it; Bar is a
-// small terminal progress bar that fits that callback. The package draws it
-// itself rather than using schollz/progressbar: the callback is the real
-// API, a bar is ~100 lines, and owning it keeps the dependency graph small
-// and the rendering testable with an injected clock.
+// Progress goes to a callback, so the caller decides how to show it (the
+// gaianet command draws a bar on a terminal and logs lines elsewhere);
+// FormatBytes renders sizes for it.
 package download

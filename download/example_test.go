@@ -26,7 +26,7 @@ func ExampleFile() {
 
 	res, err := download.File(context.Background(), srv.URL+"/model.gguf", filepath.Join(dir, "model.gguf"), download.Options{
 		Magic: "GGUF",
-		// In the CLI: Progress: download.NewBar(os.Stderr, "model.gguf").Update,
+		// Progress: func(p download.Progress) { ... draw p.Done of p.Total ... },
 	})
 	if err != nil {
 		log.Fatal(err)
