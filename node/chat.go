@@ -54,11 +54,7 @@ func (n *Node) Complete(ctx context.Context, req *api.CompletionRequest, emit fu
 	}
 	start := time.Now()
 	toks := n.tok.Encode(req.Prompt[0], true, true)
-	var top *int
-	if req.Logprobs != nil {
-		top = req.Logprobs
-	}
-	return n.generate(ctx, toks, &req.Sampling, req.Logprobs != nil, top, req.Stop, emit, start)
+	return n.generate(ctx, toks, &req.Sampling, req.Logprobs != nil, req.Logprobs, req.Stop, emit, start)
 }
 
 // chatPrompt builds the prompt of a chat request: the default system prompt
@@ -322,11 +318,12 @@ func (n *Node) generate(ctx context.Context, toks []int32, s *api.Sampling, logp
 	if len(toks) >= ctxSize {
 		return nil, api.ErrContextLength(len(toks), maxNew, ctxSize)
 	}
-	if room := ctxSize - len(toks); maxNew == 0 || maxNew > room {
-		if maxNew > room && !n.engine.Options().ContextShift {
+	// Without context shift a reply must fit in what the prompt leaves.
+	if room := ctxSize - len(toks); !n.engine.Options().ContextShift {
+		if maxNew > room {
 			return nil, api.ErrContextLength(len(toks), maxNew, ctxSize)
 		}
-		if maxNew == 0 && !n.engine.Options().ContextShift {
+		if maxNew == 0 {
 			maxNew = room
 		}
 	}
