@@ -1,10 +1,13 @@
 package e2e
 
 import (
+	"archive/tar"
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -15,6 +18,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/gaianet-go/gaianet/demo"
 )
 
 // run runs the built gaianet binary and returns its combined output.
@@ -207,13 +212,28 @@ func TestInitDownloads(t *testing.T) {
 			"embedding":"%s/models/embed.gguf","embedding_name":"dl-embed","embedding_ctx_size":"512","llamaedge_port":"8080"}`, chatURL, srv.URL)
 	}
 	mux.HandleFunc("/config.json", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, cfg(srv.URL+"/models/chat.gguf")) })
-	mux.HandleFunc("/kb.snapshot", func(w http.ResponseWriter, r *http.Request) {
-		// What a Qdrant snapshot starts with: a tar archive of segments.
-		w.Write(append([]byte("0/segments/"), make([]byte, 4096)...))
+	// A knowledge base as GaiaNet publishes them: a Qdrant snapshot (made
+	// by Qdrant 1.3: 98 points, one unnamed vector of 256 dimensions, as
+	// the conformance BERT makes) in a .snapshot.tar.gz.
+	kbTarGz := qdrantSnapshotTarGz(t, filepath.Join(env.root, "vectorstore", "qdrantsnap", "testdata", "qdrant-1.3-unnamed-vector.snapshot.gz"))
+	mux.HandleFunc("/kb/paris.snapshot.tar.gz", func(w http.ResponseWriter, r *http.Request) {
+		http.ServeContent(w, r, "paris.snapshot.tar.gz", time.Time{}, bytes.NewReader(kbTarGz))
 	})
+	emb64 := filepath.Join(t.TempDir(), "embed64.gguf")
+	if err := demo.WriteEmbeddingModel(emb64, 3); err != nil { // 64 dimensions
+		t.Fatal(err)
+	}
+	mux.HandleFunc("/models/embed64.gguf", func(w http.ResponseWriter, r *http.Request) { http.ServeFile(w, r, emb64) })
+	kbConfig := func(embURL string) string {
+		return fmt.Sprintf(`{"chat":"%s/models/chat.gguf","chat_name":"dl-chat","prompt_template":"llama-2-chat","chat_ctx_size":"512",
+			"embedding":"%s","embedding_name":"kb-embed","embedding_ctx_size":"512","llamaedge_port":"8080",
+			"snapshot":"%s/kb/paris.snapshot.tar.gz","embedding_collection_name":"default"}`, srv.URL, embURL, srv.URL)
+	}
 	mux.HandleFunc("/qdrant-snapshot-config.json", func(w http.ResponseWriter, r *http.Request) {
-		c := strings.TrimSuffix(cfg(srv.URL+"/models/chat.gguf"), "}")
-		fmt.Fprintf(w, `%s,"snapshot":"%s/kb.snapshot"}`, c, srv.URL)
+		fmt.Fprint(w, kbConfig(srv.URL+"/models/embed.gguf"))
+	})
+	mux.HandleFunc("/qdrant-snapshot-mismatch-config.json", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, kbConfig(srv.URL+"/models/embed64.gguf"))
 	})
 	mux.HandleFunc("/broken-config.json", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, cfg(srv.URL+"/broken.gguf")) })
 	checkChat := func(base string) {
@@ -275,11 +295,28 @@ func TestInitDownloads(t *testing.T) {
 	}
 	mu.Unlock()
 
-	// 3. A preset whose knowledge base is a Qdrant-native snapshot: init
-	// finishes with a warning saying so, and the node is usable.
-	out, err = run(t, "init", "--base", base, "--light-keystore", "--config", srv.URL+"/qdrant-snapshot-config.json")
-	if err != nil || !strings.Contains(out, "warning:") || !strings.Contains(out, "Qdrant's own snapshot format") {
+	// 3. A preset whose knowledge base is a Qdrant snapshot: init downloads
+	// and imports it, and the knowledge base holds its points.
+	kbBase := filepath.Join(t.TempDir(), "kbnode")
+	out, err = run(t, "init", "--base", kbBase, "--light-keystore", "--config", srv.URL+"/qdrant-snapshot-config.json")
+	if err != nil || !strings.Contains(out, `imported 98 points into collection "default"`) {
 		t.Errorf("Qdrant snapshot: %v\n%s", err, out)
+	}
+	out, err = run(t, "kb", "stats", "--base", kbBase)
+	if err != nil || !strings.Contains(out, "points:          98") || !strings.Contains(out, "dimension:       256") {
+		t.Errorf("kb stats after the import: %v\n%s", err, out)
+	}
+	// kb import takes the Qdrant snapshot file too (here plain gzip).
+	gz := filepath.Join(env.root, "vectorstore", "qdrantsnap", "testdata", "qdrant-1.3-unnamed-vector.snapshot.gz")
+	out, err = run(t, "kb", "import", "--base", kbBase, "--collection", "copy", gz)
+	if err != nil || !strings.Contains(out, `imported 98 points into collection "copy"`) {
+		t.Errorf("kb import of a Qdrant snapshot: %v\n%s", err, out)
+	}
+	// The same snapshot with an embedding model of another dimension is
+	// refused, saying why, rather than imported where it could never match.
+	out, err = run(t, "init", "--base", filepath.Join(t.TempDir(), "kbnode2"), "--light-keystore", "--config", srv.URL+"/qdrant-snapshot-mismatch-config.json")
+	if err == nil || !strings.Contains(out, "dimension 256") {
+		t.Errorf("Qdrant snapshot, other dimension: %v\n%s", err, out)
 	}
 
 	// 4. An HTML error page served instead of a model is reported as such.
@@ -288,4 +325,37 @@ func TestInitDownloads(t *testing.T) {
 	if err == nil || !strings.Contains(out, "HTML") {
 		t.Errorf("HTML instead of a model: %v\n%s", err, out)
 	}
+}
+
+// qdrantSnapshotTarGz wraps the gzipped Qdrant snapshot at path the way
+// GaiaNet publishes knowledge bases: a .tar.gz holding one .snapshot file.
+func qdrantSnapshotTarGz(t *testing.T, path string) []byte {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	tw := tar.NewWriter(zw)
+	if err := tw.WriteHeader(&tar.Header{Name: "paris.snapshot", Mode: 0o644, Size: int64(len(snap))}); err != nil {
+		t.Fatal(err)
+	}
+	tw.Write(snap)
+	if err := tw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }

@@ -621,6 +621,31 @@ func (s *Store) ImportSnapshot(ctx context.Context, r io.Reader, opts ImportOpti
 	if opts.Dim != 0 && opts.Dim != d.cfg.Dim {
 		return CollectionInfo{}, fmt.Errorf("%w: snapshot dimension is %d, expected %d", ErrMismatch, d.cfg.Dim, opts.Dim)
 	}
+	return s.replaceCollection(ctx, name, d.cfg, d.points)
+}
+
+// ReplaceCollection makes points the whole content of collection name,
+// creating it with cfg or replacing an existing one, as one durable step
+// (the store is checkpointed): it is how snapshots in other formats are
+// imported. It refuses, with ErrMismatch, to replace a collection whose
+// embedding model or dimension differs from cfg, and, with ErrInvalid,
+// points that do not fit cfg; in both cases nothing changes.
+func (s *Store) ReplaceCollection(ctx context.Context, name string, cfg CollectionConfig, points []Point) (CollectionInfo, error) {
+	if err := ValidName(name); err != nil {
+		return CollectionInfo{}, err
+	}
+	if err := cfg.Validate(); err != nil {
+		return CollectionInfo{}, err
+	}
+	cfg.Metadata = cloneMap(cfg.Metadata)
+	prepared, err := preparePoints(&cfg, points)
+	if err != nil {
+		return CollectionInfo{}, err
+	}
+	return s.replaceCollection(ctx, name, cfg, prepared)
+}
+
+func (s *Store) replaceCollection(ctx context.Context, name string, cfg CollectionConfig, points []preparedPoint) (CollectionInfo, error) {
 	if err := s.beginWrite(ctx); err != nil {
 		return CollectionInfo{}, err
 	}
@@ -628,12 +653,12 @@ func (s *Store) ImportSnapshot(ctx context.Context, r io.Reader, opts ImportOpti
 	s.mu.RLock()
 	old := s.colls[name]
 	s.mu.RUnlock()
-	if old != nil && (old.cfg.EmbeddingModel != d.cfg.EmbeddingModel || old.cfg.Dim != d.cfg.Dim) {
+	if old != nil && (old.cfg.EmbeddingModel != cfg.EmbeddingModel || old.cfg.Dim != cfg.Dim) {
 		return CollectionInfo{}, fmt.Errorf("%w: snapshot has embedding model %q (dimension %d) but collection %q has %q (dimension %d)",
-			ErrMismatch, d.cfg.EmbeddingModel, d.cfg.Dim, name, old.cfg.EmbeddingModel, old.cfg.Dim)
+			ErrMismatch, cfg.EmbeddingModel, cfg.Dim, name, old.cfg.EmbeddingModel, old.cfg.Dim)
 	}
-	c := newCollection(name, d.cfg)
-	c.upsert(d.points)
+	c := newCollection(name, cfg)
+	c.upsert(points)
 	s.mu.Lock()
 	s.colls[name] = c
 	s.mu.Unlock()

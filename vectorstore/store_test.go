@@ -351,3 +351,56 @@ func TestCompaction(t *testing.T) {
 		}
 	}
 }
+
+// TestReplaceCollection checks that ReplaceCollection swaps a collection's
+// whole content in one durable step and that a refused replacement changes
+// nothing.
+func TestReplaceCollection(t *testing.T) {
+	ctx := context.Background()
+	s, dir := openTemp(t, nil)
+	rng := rand.New(rand.NewPCG(1, 2))
+	cfg := CollectionConfig{Dim: 4, Distance: Dot, EmbeddingModel: "m"}
+	old := []Point{{ID: NumID(1), Vector: randVec(rng, 4)}, {ID: NumID(2), Vector: randVec(rng, 4)}}
+	if _, err := s.ReplaceCollection(ctx, "kb", cfg, old); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name    string
+		coll    string
+		cfg     CollectionConfig
+		points  []Point
+		wantErr error
+	}{
+		{"bad name", "a/b", cfg, nil, ErrInvalid},
+		{"bad config", "kb", CollectionConfig{Dim: 0, Distance: Dot}, nil, ErrInvalid},
+		{"bad distance", "kb", CollectionConfig{Dim: 4, Distance: "Manhattan"}, nil, ErrInvalid},
+		{"wrong vector size", "kb", cfg, []Point{{ID: NumID(9), Vector: []float32{1}}}, ErrInvalid},
+		{"other dimension", "kb", CollectionConfig{Dim: 8, Distance: Dot, EmbeddingModel: "m"}, nil, ErrMismatch},
+		{"other model", "kb", CollectionConfig{Dim: 4, Distance: Dot, EmbeddingModel: "n"}, nil, ErrMismatch},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if _, err := s.ReplaceCollection(ctx, tc.coll, tc.cfg, tc.points); !errors.Is(err, tc.wantErr) {
+				t.Fatalf("err = %v, want %v", err, tc.wantErr)
+			}
+			if n, err := s.Count(ctx, "kb", nil); err != nil || n != 2 {
+				t.Fatalf("after a refused replace: %d points, %v", n, err)
+			}
+		})
+	}
+	repl := []Point{{ID: NumID(7), Vector: randVec(rng, 4), Payload: map[string]any{"source": "x"}}}
+	info, err := s.ReplaceCollection(ctx, "kb", cfg, repl)
+	if err != nil || info.Points != 1 {
+		t.Fatalf("replace: %+v %v", info, err)
+	}
+	// Durable without any further write: reopen and look.
+	s.Close()
+	s2, err := Open(ctx, dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	recs, err := s2.Get(ctx, "kb", []PointID{NumID(1), NumID(7)}, With{WithPayload: true})
+	if err != nil || len(recs) != 1 || recs[0].ID != NumID(7) || recs[0].Payload["source"] != "x" {
+		t.Fatalf("after reopen: %+v %v", recs, err)
+	}
+}

@@ -5,16 +5,16 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/gaianet-go/gaianet/config"
 	"github.com/gaianet-go/gaianet/download"
+	"github.com/gaianet-go/gaianet/embedding"
 	"github.com/gaianet-go/gaianet/identity"
 	"github.com/gaianet-go/gaianet/node"
 	"github.com/gaianet-go/gaianet/vectorstore"
+	"github.com/gaianet-go/gaianet/vectorstore/qdrantsnap"
 )
 
 type initFlags struct {
@@ -108,9 +108,10 @@ func runInit(ctx context.Context, env *cmdEnv, args []string) error {
 	fmt.Fprintln(w, "[3/4] knowledge base")
 	if *f.config == "demo" {
 		fmt.Fprintln(w, "      the demo documents were ingested above")
-	} else if err := importSnapshot(ctx, env, base, check); errors.Is(err, errQdrantSnapshot) {
+	} else if err := importSnapshot(ctx, env, base, check); errors.Is(err, qdrantsnap.ErrUnsupported) {
 		// The node still runs, answering without its knowledge base.
-		fmt.Fprintf(env.stderr, "      warning: %v\n", err)
+		fmt.Fprintf(env.stderr, "      warning: %v\n      the node will answer without this knowledge base until you rebuild it from its documents\n"+
+			"      with 'gaianet kb ingest' (or keep it in a Qdrant cluster: gaianet_go.qdrant_url)\n", err)
 	} else if err != nil {
 		return err
 	}
@@ -172,11 +173,10 @@ func fetchModel(ctx context.Context, env *cmdEnv, base, label, ref string) error
 	return nil
 }
 
-// errQdrantSnapshot marks a knowledge-base snapshot in Qdrant's native
-// format, which GaiaNet publishes for some presets and this node cannot read.
-var errQdrantSnapshot = errors.New("unsupported snapshot format")
-
-// importSnapshot loads cfg.Snapshot into the vector store.
+// importSnapshot loads cfg.Snapshot, in Qdrant's format or the vector
+// store's own, into the embedded vector store. A snapshot whose vectors do
+// not fit the embedding model is refused: its knowledge could never be
+// retrieved.
 func importSnapshot(ctx context.Context, env *cmdEnv, base string, cfg *config.Config) error {
 	if cfg.Snapshot == "" {
 		fmt.Fprintln(env.stdout, "      no snapshot configured (add documents with 'gaianet kb ingest')")
@@ -191,25 +191,28 @@ func importSnapshot(ctx context.Context, env *cmdEnv, base string, cfg *config.C
 			return fmt.Errorf("snapshot: %w", err)
 		}
 	}
-	fd, err := os.Open(p)
-	if err != nil {
-		return fmt.Errorf("snapshot: %w", err)
+	si := snapshotImport{collection: cfg.EmbeddingCollectionName, model: node.ModelPath("", cfg.EmbeddingName), scratch: base, indent: "      "}
+	if cfg.Embedding != "" {
+		// The model was fetched in step 2; its dimension is in its header.
+		emb, _, err := embedding.Open(node.ModelPath(base, cfg.Embedding), embedding.Options{})
+		if err != nil {
+			return fmt.Errorf("embedding model: %w", err)
+		}
+		si.dim = emb.Dim()
+		emb.Close()
 	}
-	defer fd.Close()
-	store, err := vectorstore.Open(ctx, filepath.Join(base, "vectors"), nil)
+	store, err := node.OpenVectorStore(ctx, cfg, base)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	info, err := store.ImportSnapshot(ctx, io.Reader(fd), vectorstore.ImportOptions{Collection: cfg.EmbeddingCollectionName})
-	if err != nil {
-		if errors.Is(err, vectorstore.ErrCorrupt) && (strings.HasSuffix(p, ".snapshot") || strings.HasSuffix(p, ".tar.gz")) {
-			return fmt.Errorf("%w: %s is in Qdrant's own snapshot format, which this node cannot import yet; "+
-				"the node will answer without this knowledge base until you rebuild it from its documents "+
-				"with 'gaianet kb ingest' (or keep it in a Qdrant cluster: gaianet_go.qdrant_url)", errQdrantSnapshot, p)
-		}
-		return fmt.Errorf("snapshot %s: %w", p, err)
+	if s, ok := store.(*vectorstore.Store); ok {
+		return importSnapshotFile(ctx, env, s, p, si)
 	}
-	fmt.Fprintf(env.stdout, "      imported %d points into collection %q\n", info.Points, info.Name)
-	return nil
+	ps, ok := store.(pointStore)
+	if !ok {
+		return fmt.Errorf("snapshot: cannot load points into %T", store)
+	}
+	fmt.Fprintf(env.stdout, "      loading into the Qdrant cluster at %s\n", cfg.Ext.QdrantURL)
+	return loadQdrantSnapshot(ctx, env, ps, p, si)
 }

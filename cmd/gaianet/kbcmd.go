@@ -93,7 +93,7 @@ func kbCommand() *command {
 			sub("search", "search the knowledge base", "[flags] QUERY", runKBSearch),
 			sub("delete", "remove a document's chunks", "[flags] SOURCE...", runKBDelete),
 			sub("export", "write the collection as a snapshot file", "[flags] FILE", runKBExport),
-			sub("import", "load a snapshot file into the collection", "[flags] FILE", runKBImport),
+			sub("import", "load a snapshot file into the collection, replacing it: an export of this node or a Qdrant snapshot (.snapshot, .snapshot.tar.gz)", "[flags] FILE", runKBImport),
 		}}
 }
 
@@ -226,21 +226,12 @@ func runKBImport(ctx context.Context, env *cmdEnv, k *kb.KB, f *kbFlags, args []
 	if len(args) != 1 {
 		return usagef("kb import needs one snapshot file")
 	}
-	in, err := os.Open(args[0])
-	if err != nil {
-		return err
-	}
-	defer in.Close()
 	store, err := embedded(k)
 	if err != nil {
 		return err
 	}
-	info, err := store.ImportSnapshot(ctx, io.Reader(in), vectorstore.ImportOptions{Collection: k.Collection, Dim: k.Embedder.Dim()})
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(env.stdout, "imported %d points into %q\n", info.Points, info.Name)
-	return nil
+	return importSnapshotFile(ctx, env, store, args[0], snapshotImport{
+		collection: k.Collection, model: k.ModelName, dim: k.Embedder.Dim(), scratch: filepath.Dir(args[0])})
 }
 
 // embedded returns the knowledge base's embedded store; snapshots are a

@@ -24,7 +24,9 @@
 //	DELETE /collections/{c}/snapshots/{s}
 //	POST   /collections/{c}/snapshots/upload     multipart field "snapshot", or the raw body
 //
-// Snapshots are vectorstore snapshot files (see the vectorstore package),
-// not Qdrant's tar archives: a snapshot made by a Qdrant server cannot be
-// uploaded here, and the reverse.
+// Created and downloaded snapshots are vectorstore snapshot files (see the
+// vectorstore package). Uploads take those and also Qdrant's own collection
+// snapshots (read by the qdrantsnap package), as GaiaNet's installer uploads
+// its knowledge bases; the reverse, a snapshot from here restored on a
+// Qdrant server, does not work.
 package qdrantapi

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/gaianet-go/gaianet/vectorstore"
+	"github.com/gaianet-go/gaianet/vectorstore/qdrantsnap"
 )
 
 // Options configures a Server. The zero value serves no snapshots.
@@ -131,7 +132,8 @@ func statusOf(err error) int {
 	case errors.Is(err, vectorstore.ErrExists):
 		return http.StatusConflict
 	case errors.Is(err, vectorstore.ErrInvalid), errors.Is(err, vectorstore.ErrInvalidID),
-		errors.Is(err, vectorstore.ErrMismatch), errors.Is(err, vectorstore.ErrCorrupt):
+		errors.Is(err, vectorstore.ErrMismatch), errors.Is(err, vectorstore.ErrCorrupt),
+		errors.Is(err, qdrantsnap.ErrFormat), errors.Is(err, qdrantsnap.ErrUnsupported):
 		return http.StatusBadRequest
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		return http.StatusServiceUnavailable

@@ -8,6 +8,7 @@ import (
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strings"
 	"testing"
 
@@ -270,5 +271,55 @@ func TestSnapshotsAPI(t *testing.T) {
 	c.ok("DELETE", "/collections/kb/snapshots/"+name, nil)
 	if list := c.ok("GET", "/collections/kb/snapshots", nil).([]any); len(list) != 0 {
 		t.Fatalf("list after delete = %v", list)
+	}
+}
+
+// TestUploadQdrantSnapshot uploads a snapshot made by Qdrant itself the way
+// GaiaNet's installer does (curl -F snapshot=@file), then searches it.
+func TestUploadQdrantSnapshot(t *testing.T) {
+	c, _ := newTestServer(t)
+	gz, err := os.ReadFile("../qdrantsnap/testdata/qdrant-1.3-unnamed-vector.snapshot.gz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	fw, _ := mw.CreateFormFile("snapshot", "default.snapshot")
+	fw.Write(gz)
+	mw.Close()
+	req, _ := http.NewRequest("POST", c.srv.URL+"/collections/default/snapshots/upload?priority=snapshot", &body)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	resp, err := c.srv.Client().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Fatalf("upload: %d %s", resp.StatusCode, raw)
+	}
+	info := c.ok("GET", "/collections/default", nil).(map[string]any)
+	if info["points_count"] != 98.0 {
+		t.Fatalf("collection after upload: %v", info)
+	}
+	// Point 1 is Berlin; searching with its own vector finds it first.
+	pt := c.ok("GET", "/collections/default/points/1?with_vector=true", nil).(map[string]any)
+	if pay := pt["payload"].(map[string]any); pay["city"] != "Berlin" || pay["count"] != 1000000.0 {
+		t.Fatalf("point 1 payload = %v", pay)
+	}
+	hits := c.ok("POST", "/collections/default/points/search", map[string]any{"vector": pt["vector"], "limit": 1}).([]any)
+	if len(hits) != 1 || hits[0].(map[string]any)["id"] != 1.0 {
+		t.Fatalf("search with point 1's vector: %v", hits)
+	}
+	// A damaged Qdrant snapshot is refused with 400 and names the problem.
+	req, _ = http.NewRequest("PUT", c.srv.URL+"/collections/broken/snapshots/upload", bytes.NewReader(gz[:len(gz)/2]))
+	resp, err = c.srv.Client().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 400 || !strings.Contains(string(raw), "Qdrant snapshot") {
+		t.Fatalf("damaged upload: %d %s", resp.StatusCode, raw)
 	}
 }

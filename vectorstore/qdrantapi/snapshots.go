@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/gaianet-go/gaianet/vectorstore"
+	"github.com/gaianet-go/gaianet/vectorstore/qdrantsnap"
 )
 
 // snapshotInfo is Qdrant's snapshot description.
@@ -189,7 +190,15 @@ func (s *Server) uploadSnapshot(w http.ResponseWriter, r *http.Request) (any, er
 			}
 		}
 	}
-	if _, err := s.store.ImportSnapshot(r.Context(), src, opts); err != nil {
+	// Qdrant's own snapshots are read into the store; GaiaNet's installer
+	// uploads its knowledge bases this way.
+	_, _, err := qdrantsnap.ImportAny(r.Context(), s.store, src, qdrantsnap.ImportOptions{
+		Options:        qdrantsnap.Options{TempDir: s.opts.SnapshotDir},
+		Target:         c,
+		EmbeddingModel: opts.EmbeddingModel,
+		Dim:            opts.Dim,
+	})
+	if err != nil {
 		return nil, err
 	}
 	return true, nil

@@ -1,0 +1,26 @@
+// Package qdrantsnap reads Qdrant's own snapshot files, the format GaiaNet
+// publishes knowledge bases in (a "*.snapshot" file, sometimes wrapped in a
+// "*.snapshot.tar.gz"), so that a node can import them into its embedded
+// vector store without running Qdrant.
+//
+// A collection snapshot is a tar archive: the collection's config.json (the
+// vector size and distance) and one directory per shard, whose segments/
+// folder holds one archive per segment. A segment keeps its point id
+// mapping, its payloads and (in Qdrant's default in-memory vector storage)
+// its vectors in RocksDB, packed as a RocksDB backup; memory-mapped vector
+// storages are plain files beside it. Read unpacks what it needs into a
+// scratch directory, reads every segment with the internal/rocksdb reader,
+// and returns the live points: for an id present in several segments, the
+// copy with the highest version wins, as in Qdrant.
+//
+// Supported: the segment layouts Qdrant wrote while it kept payloads in
+// RocksDB (through the 1.12 series): point ids in RocksDB or in the
+// immutable id tracker files of 1.11 and later, dense float32, float16 and
+// uint8 vectors in "Memory" (RocksDB), "Mmap" and "ChunkedMmap" storage, and
+// payloads in "in_memory" and "on_disk" storage. Tests read snapshots written
+// by Qdrant 1.3 and 1.7 and compare every point with what was uploaded.
+// Later layouts (payloads in Qdrant's own "mmap" file store, segments with no
+// RocksDB at all) are reported with ErrUnsupported, by name. The shard's
+// write-ahead log is not replayed: Qdrant flushes every segment before it
+// snapshots it, so the segments hold every acknowledged write.
+package qdrantsnap
