@@ -54,25 +54,19 @@ type expectedPoint struct {
 
 func loadExpected(t *testing.T, path string) []expectedPoint {
 	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var exp []expectedPoint
-	if err := json.NewDecoder(zr).Decode(&exp); err != nil {
+	if err := json.Unmarshal(gunzipFile(t, path), &exp); err != nil {
 		t.Fatal(err)
 	}
 	return exp
 }
 
-func fixtureBytes(t *testing.T) []byte {
+// fixtureBytes is the Qdrant 1.7 collection snapshot, uncompressed.
+func fixtureBytes(t *testing.T) []byte { return gunzipFile(t, fixture) }
+
+func gunzipFile(t *testing.T, path string) []byte {
 	t.Helper()
-	f, err := os.Open(fixture)
+	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
