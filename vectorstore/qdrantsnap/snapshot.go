@@ -159,7 +159,10 @@ func findCollections(dir, name string) ([]collectionDir, error) {
 		if probe.Collections != nil {
 			var out []collectionDir
 			for cname, file := range probe.Collections {
-				sub := filepath.Join(dir, filepath.FromSlash(file)+".d")
+				if file == "" || strings.ContainsAny(file, `/\`) || file == "." || file == ".." {
+					return nil, fmt.Errorf("%w: collection %q maps to file %q", ErrFormat, cname, file)
+				}
+				sub := filepath.Join(dir, file+".d")
 				if _, err := os.Stat(sub); err != nil {
 					return nil, fmt.Errorf("%w: collection %q: snapshot %s is missing", ErrFormat, cname, file)
 				}

@@ -371,6 +371,7 @@ func TestReadDamaged(t *testing.T) {
 		{"absolute path", tarOf(t, "/tmp/evil.txt", []byte("x"))},
 		{"no config", tarOf(t, "0/segments/readme.txt", []byte("x"))},
 		{"bad config", tarOf(t, "config.json", []byte("{"))},
+		{"mapping outside", tarOf(t, "config.json", []byte(`{"collections_mapping":{"a":"../../etc"}}`))},
 		{"flipped byte in a table", flipped},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
