@@ -47,6 +47,7 @@ type segmentVector struct {
 	Size        int             `json:"size"`
 	StorageType json.RawMessage `json:"storage_type"`
 	Datatype    string          `json:"datatype"`
+	Multivector json.RawMessage `json:"multivector_config"`
 }
 
 // The RocksDB column families Qdrant keeps a segment in.
@@ -91,12 +92,38 @@ func readSegment(ctx context.Context, seg, vname string, dim int) ([]segPoint, e
 	if sv.Size != dim {
 		return nil, fmt.Errorf("%w: segment vector %q has dimension %d, the collection %d", ErrFormat, vname, sv.Size, dim)
 	}
-	storage := storageKind(sv.StorageType)
-	payloadKind := storageKind(st.Config.PayloadStorageType)
-
+	if m := string(sv.Multivector); m != "" && m != "null" {
+		return nil, fmt.Errorf("%w: vector %q holds several vectors per point (multivector)", ErrUnsupported, vname)
+	}
+	// Every layout question is settled before any data is read.
+	var readVectors func(*rocksdb.DB, map[uint32]*segPoint) error
+	elem, err := elementKind(sv.Datatype)
+	if err != nil {
+		return nil, err
+	}
+	switch storage := storageKind(sv.StorageType); storage {
+	case "Memory", "InMemory", "":
+		readVectors = func(db *rocksdb.DB, by map[uint32]*segPoint) error { return readRocksVectors(db, vname, dim, elem, by) }
+	case "Mmap":
+		readVectors = func(_ *rocksdb.DB, by map[uint32]*segPoint) error {
+			return readMmapVectors(filepath.Join(files, vectorDir(vname)), dim, elem, by)
+		}
+	case "ChunkedMmap", "InRamChunkedMmap":
+		readVectors = func(_ *rocksdb.DB, by map[uint32]*segPoint) error {
+			return readChunkedVectors(filepath.Join(files, vectorDir(vname), "vectors"), dim, elem, by)
+		}
+	default:
+		return nil, fmt.Errorf("%w: vector storage %q", ErrUnsupported, storage)
+	}
+	switch kind := storageKind(st.Config.PayloadStorageType); kind {
+	case "", "in_memory", "on_disk", "InMemory", "OnDisk":
+	default:
+		return nil, fmt.Errorf("%w: payload storage %q", ErrUnsupported, kind)
+	}
 	if !exists(filepath.Join(dbDir, "CURRENT")) && !exists(filepath.Join(dbDir, "meta")) {
 		return nil, fmt.Errorf("%w: segment keeps no RocksDB database (id tracker and payloads in Qdrant's newer file formats)", ErrUnsupported)
 	}
+
 	db, err := rocksdb.Open(ctx, dbDir)
 	if errors.Is(err, rocksdb.ErrUnsupported) {
 		return nil, fmt.Errorf("%w: %v", ErrUnsupported, err)
@@ -104,7 +131,6 @@ func readSegment(ctx context.Context, seg, vname string, dim int) ([]segPoint, e
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
 	}
-
 	var pts []segPoint
 	if exists(filepath.Join(files, immutableMappings)) {
 		// Qdrant 1.11 and later keep an optimized segment's ids in files.
@@ -122,30 +148,10 @@ func readSegment(ctx context.Context, seg, vname string, dim int) ([]segPoint, e
 	for i := range pts {
 		byInternal[pts[i].internal] = &pts[i]
 	}
-	switch payloadKind {
-	case "", "in_memory", "on_disk", "InMemory", "OnDisk":
-		if err := readPayloads(db, byInternal); err != nil {
-			return nil, err
-		}
-	default:
-		return nil, fmt.Errorf("%w: payload storage %q", ErrUnsupported, payloadKind)
-	}
-
-	elem, err := elementKind(sv.Datatype)
-	if err != nil {
+	if err := readPayloads(db, byInternal); err != nil {
 		return nil, err
 	}
-	switch storage {
-	case "Memory", "InMemory", "":
-		err = readRocksVectors(db, vname, dim, elem, byInternal)
-	case "Mmap":
-		err = readMmapVectors(filepath.Join(files, vectorDir(vname)), dim, elem, byInternal)
-	case "ChunkedMmap", "InRamChunkedMmap":
-		err = readChunkedVectors(filepath.Join(files, vectorDir(vname), "vectors"), dim, elem, byInternal)
-	default:
-		err = fmt.Errorf("%w: vector storage %q", ErrUnsupported, storage)
-	}
-	if err != nil {
+	if err := readVectors(db, byInternal); err != nil {
 		return nil, err
 	}
 	return pts, nil

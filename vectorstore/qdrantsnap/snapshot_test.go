@@ -519,3 +519,39 @@ func TestReadImmutableIDs(t *testing.T) {
 		}
 	}
 }
+
+// TestSegmentLayouts checks that segment.json layouts this package does not
+// read are refused by name with ErrUnsupported, and malformed ones with
+// ErrFormat, before any data is read.
+func TestSegmentLayouts(t *testing.T) {
+	vec := func(extra string) string {
+		return `{"version":1,"config":{"vector_data":{"":{"size":4,"distance":"Dot"` + extra + `}}` +
+			`,"payload_storage_type":{"type":"on_disk"}}}`
+	}
+	for _, tc := range []struct {
+		name, segment string
+		want          error
+		msg           string
+	}{
+		{"multivector", vec(`,"multivector_config":{"comparator":"max_sim"}`), ErrUnsupported, "multivector"},
+		{"unknown storage", vec(`,"storage_type":"Tape"`), ErrUnsupported, `vector storage "Tape"`},
+		{"unknown datatype", vec(`,"datatype":"bfloat16"`), ErrUnsupported, `datatype "bfloat16"`},
+		{"mmap payloads", `{"version":1,"config":{"vector_data":{"":{"size":4,"storage_type":"Memory"}},"payload_storage_type":{"type":"mmap"}}}`,
+			ErrUnsupported, `payload storage "mmap"`},
+		{"no RocksDB", vec(`,"storage_type":"Memory"`), ErrUnsupported, "no RocksDB"},
+		{"other dimension", `{"config":{"vector_data":{"":{"size":8}}}}`, ErrFormat, "dimension 8"},
+		{"other vector", `{"config":{"vector_data":{"img":{"size":4}}}}`, ErrFormat, `no vector ""`},
+		{"not JSON", `{`, ErrFormat, "segment.json"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			seg := t.TempDir()
+			if err := os.WriteFile(filepath.Join(seg, "segment.json"), []byte(tc.segment), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			_, err := readSegment(context.Background(), seg, "", 4)
+			if !errors.Is(err, tc.want) || !strings.Contains(err.Error(), tc.msg) {
+				t.Fatalf("err = %v, want %v containing %q", err, tc.want, tc.msg)
+			}
+		})
+	}
+}
