@@ -4,9 +4,9 @@
 // and replays them the way RocksDB recovery would:
 //
 //   - block-based tables (SST files), format_version 2 to 5 as written by
-//     RocksDB 7.x/8.x (format_version 6 footers and context checksums are
-//     implemented from the format description but not tested against
-//     RocksDB; 0 and 1 are read best effort): binary-search, hash-search,
+//     RocksDB 7.x/8.x and 6 (new footer, context checksums) as RocksDB 9.x
+//     writes by default, each tested on files RocksDB wrote (0 and 1 are
+//     read best effort): binary-search, hash-search,
 //     first-key and partitioned (two-level) indexes, delta-encoded index
 //     values, data-block hash indexes, range-deletion blocks, block
 //     compression none, snappy, zlib, lz4, lz4hc and zstd, crc32c, xxHash64
