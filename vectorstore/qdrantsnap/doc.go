@@ -14,8 +14,8 @@
 // copy with the highest version wins, as in Qdrant.
 //
 // Supported: the segment layouts Qdrant wrote while it kept payloads in
-// RocksDB (through the 1.12 series): point ids in RocksDB or in the
-// immutable id tracker files of 1.11 and later, dense float32, float16 and
+// RocksDB: point ids in RocksDB or in the id tracker files of 1.11 and later
+// (immutable) and 1.14 and later (mutable), dense float32, float16 and
 // uint8 vectors in "Memory" (RocksDB), "Mmap" and "ChunkedMmap" storage, and
 // payloads in "in_memory" and "on_disk" storage. Tests read snapshots written
 // by Qdrant 1.3 and 1.7 and compare every point with what was uploaded.

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 
 	"github.com/fxamacker/cbor/v2"
 	"github.com/x448/float16"
@@ -132,10 +133,14 @@ func readSegment(ctx context.Context, seg, vname string, dim int) ([]segPoint, e
 		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
 	}
 	var pts []segPoint
-	if exists(filepath.Join(files, immutableMappings)) {
-		// Qdrant 1.11 and later keep an optimized segment's ids in files.
+	switch {
+	case exists(filepath.Join(files, immutableMappings)):
+		// Qdrant 1.11 and later keep an optimized segment's ids in files,
 		pts, err = readImmutableIDs(files)
-	} else {
+	case exists(filepath.Join(files, mutableMappings)):
+		// and from 1.14 an appendable segment's too.
+		pts, err = readMutableIDs(files)
+	default:
 		pts, err = readIDs(db)
 		if err == nil {
 			readVersions(db, pts)
@@ -287,6 +292,82 @@ func readImmutableIDs(dir string) ([]segPoint, error) {
 		}
 		pts = append(pts, p)
 	}
+	return pts, nil
+}
+
+// The files of Qdrant's mutable id tracker (1.14 and later).
+const (
+	mutableMappings = "mutable_id_tracker.mappings"
+	mutableVersions = "mutable_id_tracker.versions"
+)
+
+// readMutableIDs replays Qdrant's mutable id tracker: mutable_id_tracker.mappings
+// is a log of changes, each a type byte (1: insert a u64 id, 2: insert a
+// UUID, 3: delete a u64 id, 4: delete a UUID), the id (8 or 16 bytes) and,
+// for inserts, the u32 internal id, all little-endian; an incomplete last
+// entry is ignored, as Qdrant does. mutable_id_tracker.versions holds a u64
+// version per internal id.
+func readMutableIDs(dir string) ([]segPoint, error) {
+	m, err := os.ReadFile(filepath.Join(dir, mutableMappings))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
+	}
+	ver, err := os.ReadFile(filepath.Join(dir, mutableVersions))
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
+	}
+	// Replayed as Qdrant does: an insert takes its internal id over from
+	// whatever external id held it, a delete frees the id's internal one.
+	live := map[vectorstore.PointID]uint32{}
+	owner := map[uint32]vectorstore.PointID{}
+	for len(m) > 0 {
+		var (
+			id     vectorstore.PointID
+			idLen  int
+			insert bool
+		)
+		switch m[0] {
+		case 1, 3:
+			idLen, insert = 8, m[0] == 1
+		case 2, 4:
+			idLen, insert = 16, m[0] == 2
+		default:
+			return nil, fmt.Errorf("%w: %s: change type %d", ErrFormat, mutableMappings, m[0])
+		}
+		size := 1 + idLen
+		if insert {
+			size += 4
+		}
+		if len(m) < size {
+			break // a torn last entry
+		}
+		if idLen == 8 {
+			id = vectorstore.NumID(binary.LittleEndian.Uint64(m[1:]))
+		} else {
+			id = vectorstore.UUIDID([16]byte(m[1:17]))
+		}
+		if old, ok := live[id]; ok {
+			delete(owner, old)
+			delete(live, id)
+		}
+		if insert {
+			internal := binary.LittleEndian.Uint32(m[1+idLen:])
+			if prev, ok := owner[internal]; ok {
+				delete(live, prev)
+			}
+			live[id], owner[internal] = internal, id
+		}
+		m = m[size:]
+	}
+	pts := make([]segPoint, 0, len(live))
+	for id, internal := range live {
+		p := segPoint{id: id, internal: internal}
+		if off := 8 * int(internal); off+8 <= len(ver) {
+			p.version = binary.LittleEndian.Uint64(ver[off:])
+		}
+		pts = append(pts, p)
+	}
+	slices.SortFunc(pts, func(a, b segPoint) int { return int(a.internal) - int(b.internal) })
 	return pts, nil
 }
 

@@ -555,3 +555,48 @@ func TestSegmentLayouts(t *testing.T) {
 		})
 	}
 }
+
+// TestReadMutableIDs replays the mutable id tracker's change log as Qdrant
+// 1.14 writes it (bytes built here from its format): inserts, a delete, an
+// internal id taken over by another point, a re-inserted id, a torn tail.
+func TestReadMutableIDs(t *testing.T) {
+	u := [16]byte{0xb2, 2, 3, 4, 5, 6, 0x47, 8, 9, 10, 11, 12, 13, 14, 15, 16}
+	var m []byte
+	insNum := func(id uint64, internal uint32) {
+		m = append(m, 1)
+		m = binary.LittleEndian.AppendUint64(m, id)
+		m = binary.LittleEndian.AppendUint32(m, internal)
+	}
+	insNum(10, 0)
+	m = append(append(m, 2), u[:]...)
+	m = binary.LittleEndian.AppendUint32(m, 1)
+	insNum(11, 2)
+	m = binary.LittleEndian.AppendUint64(append(m, 3), 11) // delete 11
+	insNum(12, 0)                                          // 12 takes internal 0 over from 10
+	insNum(13, 3)
+	insNum(13, 4) // 13 moves to internal 4
+	m = append(m, 1, 0xff, 0xff)
+	var ver []byte
+	for _, v := range []uint64{20, 21, 22, 23, 24} {
+		ver = binary.LittleEndian.AppendUint64(ver, v)
+	}
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, mutableMappings), m, 0o644)
+	os.WriteFile(filepath.Join(dir, mutableVersions), ver, 0o644)
+	pts, err := readMutableIDs(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []segPoint{
+		{id: vectorstore.NumID(12), internal: 0, version: 20},
+		{id: vectorstore.UUIDID(u), internal: 1, version: 21},
+		{id: vectorstore.NumID(13), internal: 4, version: 24},
+	}
+	if !reflect.DeepEqual(pts, want) {
+		t.Fatalf("got %+v\nwant %+v", pts, want)
+	}
+	os.WriteFile(filepath.Join(dir, mutableMappings), []byte{9, 0, 0}, 0o644)
+	if _, err := readMutableIDs(dir); !errors.Is(err, ErrFormat) {
+		t.Fatalf("bad change type: %v", err)
+	}
+}
