@@ -149,6 +149,11 @@ func readSegment(ctx context.Context, seg, vname string, dim int) ([]segPoint, e
 	if err != nil {
 		return nil, err
 	}
+	if len(pts) == 0 && (db.Len(cfPayload) > 0 || db.Len(vectorCF(vname)) > 0) {
+		// Data without ids: an id tracker this reader does not know.
+		// Reading on would drop the segment's points without a word.
+		return nil, fmt.Errorf("%w: segment stores payloads or vectors but no point ids this reader can find", ErrUnsupported)
+	}
 	byInternal := make(map[uint32]*segPoint, len(pts))
 	for i := range pts {
 		byInternal[pts[i].internal] = &pts[i]

@@ -11,6 +11,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -598,5 +599,36 @@ func TestReadMutableIDs(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, mutableMappings), []byte{9, 0, 0}, 0o644)
 	if _, err := readMutableIDs(dir); !errors.Is(err, ErrFormat) {
 		t.Fatalf("bad change type: %v", err)
+	}
+}
+
+// TestSegmentWithoutIDs makes, with RocksDB's ldb, a segment database that
+// holds a payload but no id mapping (an id tracker this reader would not
+// know): it must be refused, not read as an empty segment.
+func TestSegmentWithoutIDs(t *testing.T) {
+	ldb, err := exec.LookPath("ldb")
+	if err != nil {
+		t.Skip("RocksDB's ldb is not installed (Debian: rocksdb-tools)")
+	}
+	seg := t.TempDir()
+	db := filepath.Join(seg, "db")
+	for _, args := range [][]string{
+		{"--db=" + db, "--create_if_missing", "put", "version", "1"},
+		{"--db=" + db, "create_column_family", "payload"},
+		{"--db=" + db, "--column_family=payload", "--key_hex", "--value_hex", "put", "0x00", "0xa0"},
+	} {
+		if out, err := exec.Command(ldb, args...).CombinedOutput(); err != nil {
+			t.Fatalf("ldb %v: %v\n%s", args, err, out)
+		}
+	}
+	// Lay it out as a pre-0.11 segment: RocksDB files beside segment.json.
+	ents, _ := os.ReadDir(db)
+	for _, e := range ents {
+		os.Rename(filepath.Join(db, e.Name()), filepath.Join(seg, e.Name()))
+	}
+	os.WriteFile(filepath.Join(seg, "segment.json"), []byte(`{"config":{"vector_data":{"":{"size":4,"storage_type":"Memory"}}}}`), 0o644)
+	_, err = readSegment(context.Background(), seg, "", 4)
+	if !errors.Is(err, ErrUnsupported) || !strings.Contains(err.Error(), "no point ids") {
+		t.Fatalf("err = %v, want ErrUnsupported about missing point ids", err)
 	}
 }
