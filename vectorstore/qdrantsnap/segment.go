@@ -61,12 +61,17 @@ const (
 
 // segmentLayout locates a segment's RocksDB data and its plain files. Since
 // Qdrant 0.11 a segment archive holds snapshot/db_backup (a RocksDB backup)
-// and snapshot/files; before that it was the segment directory as it is on
-// disk, RocksDB files included.
+// and snapshot/files; the "streamable" snapshots of later versions put
+// db_backup and files/ in a folder named after the segment instead of an
+// archive; before 0.11 a segment was its directory as it is on disk,
+// RocksDB files included.
 func segmentLayout(seg string) (dbDir, files string) {
 	snap := filepath.Join(seg, "snapshot")
 	if st, err := os.Stat(snap); err == nil && st.IsDir() {
 		return filepath.Join(snap, "db_backup"), filepath.Join(snap, "files")
+	}
+	if exists(filepath.Join(seg, "files", "segment.json")) {
+		return filepath.Join(seg, "db_backup"), filepath.Join(seg, "files")
 	}
 	return seg, seg
 }

@@ -632,3 +632,50 @@ func TestSegmentWithoutIDs(t *testing.T) {
 		t.Fatalf("err = %v, want ErrUnsupported about missing point ids", err)
 	}
 }
+
+// TestReadStreamableLayout repacks the Qdrant 1.3 fixture's segments the way
+// Qdrant's streamable snapshots lay them out (db_backup and files/ in a
+// folder named after the segment, no nested archive) and reads the same
+// points.
+func TestReadStreamableLayout(t *testing.T) {
+	in := tar.NewReader(bytes.NewReader(gunzipFile(t, qdrant13.file)))
+	var files []any
+	for {
+		h, err := in.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if h.Typeflag != tar.TypeReg {
+			continue
+		}
+		data, _ := io.ReadAll(in)
+		name := strings.TrimPrefix(h.Name, "./")
+		if !strings.HasSuffix(name, ".tar") {
+			files = append(files, name, data)
+			continue
+		}
+		seg := tar.NewReader(bytes.NewReader(data))
+		for {
+			sh, err := seg.Next()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if sh.Typeflag != tar.TypeReg {
+				continue
+			}
+			sdata, _ := io.ReadAll(seg)
+			files = append(files, strings.TrimSuffix(name, ".tar")+"/"+strings.TrimPrefix(sh.Name, "snapshot/"), sdata)
+		}
+	}
+	c, err := Read(context.Background(), bytes.NewReader(tarOf(t, files...)), Options{TempDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkFixture(t, c, qdrant13)
+}
