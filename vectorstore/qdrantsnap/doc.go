@@ -13,14 +13,18 @@
 // and returns the live points: for an id present in several segments, the
 // copy with the highest version wins, as in Qdrant.
 //
-// Supported: the segment layouts Qdrant wrote while it kept payloads in
-// RocksDB: point ids in RocksDB or in the id tracker files of 1.11 and later
-// (immutable) and 1.14 and later (mutable), dense float32, float16 and
-// uint8 vectors in "Memory" (RocksDB), "Mmap" and "ChunkedMmap" storage, and
-// payloads in "in_memory" and "on_disk" storage. Tests read snapshots written
-// by Qdrant 1.3 and 1.7 and compare every point with what was uploaded.
-// Later layouts (payloads in Qdrant's own "mmap" file store, segments with no
-// RocksDB at all) are reported with ErrUnsupported, by name. The shard's
-// write-ahead log is not replayed: Qdrant flushes every segment before it
-// snapshots it, so the segments hold every acknowledged write.
+// Supported: point ids in RocksDB or in the id tracker files of Qdrant 1.11
+// and later (immutable) and 1.14 and later (mutable); dense float32,
+// float16 and uint8 vectors in "Memory" (RocksDB), "Mmap" and "ChunkedMmap"
+// storage; payloads in RocksDB ("in_memory", "on_disk") or in Qdrant's
+// gridstore ("mmap", 1.13 and later), so segments with no RocksDB at all
+// read too. Tests read snapshots that Qdrant 1.3 and 1.7 wrote and compare
+// every point with what was uploaded, and RocksDB tables as RocksDB 7.8 and
+// 9.7 write them; the file-based id trackers and the gridstore are decoded
+// from Qdrant's source and tested on files built from it, as no snapshot of
+// those versions was at hand. Anything else (multivectors, unknown storage
+// kinds, a segment whose ids cannot be found) is refused with
+// ErrUnsupported, by name, never read as empty. The shard's write-ahead log
+// is not replayed: Qdrant flushes every segment before it snapshots it, so
+// the segments hold every acknowledged write.
 package qdrantsnap

@@ -14,6 +14,7 @@ import (
 	"slices"
 
 	"github.com/fxamacker/cbor/v2"
+	"github.com/pierrec/lz4/v4"
 	"github.com/x448/float16"
 
 	"github.com/gaianet-go/gaianet/internal/rocksdb"
@@ -101,14 +102,18 @@ func readSegment(ctx context.Context, seg, vname string, dim int) ([]segPoint, e
 	if m := string(sv.Multivector); m != "" && m != "null" {
 		return nil, fmt.Errorf("%w: vector %q holds several vectors per point (multivector)", ErrUnsupported, vname)
 	}
-	// Every layout question is settled before any data is read.
-	var readVectors func(*rocksdb.DB, map[uint32]*segPoint) error
+	// Every layout question is settled before any data is read. Each
+	// reader gets the segment's RocksDB, which is nil when the segment has
+	// none (Qdrant 1.15 and later can keep everything in files).
+	var readVectors, readPayload func(*rocksdb.DB, map[uint32]*segPoint) error
+	needDB := false
 	elem, err := elementKind(sv.Datatype)
 	if err != nil {
 		return nil, err
 	}
 	switch storage := storageKind(sv.StorageType); storage {
 	case "Memory", "InMemory", "":
+		needDB = true
 		readVectors = func(db *rocksdb.DB, by map[uint32]*segPoint) error { return readRocksVectors(db, vname, dim, elem, by) }
 	case "Mmap":
 		readVectors = func(_ *rocksdb.DB, by map[uint32]*segPoint) error {
@@ -123,19 +128,30 @@ func readSegment(ctx context.Context, seg, vname string, dim int) ([]segPoint, e
 	}
 	switch kind := storageKind(st.Config.PayloadStorageType); kind {
 	case "", "in_memory", "on_disk", "InMemory", "OnDisk":
+		needDB = true
+		readPayload = readPayloads
+	case "mmap", "Mmap":
+		readPayload = func(_ *rocksdb.DB, by map[uint32]*segPoint) error {
+			return readGridPayloads(filepath.Join(files, "payload_storage"), by)
+		}
 	default:
 		return nil, fmt.Errorf("%w: payload storage %q", ErrUnsupported, kind)
 	}
-	if !exists(filepath.Join(dbDir, "CURRENT")) && !exists(filepath.Join(dbDir, "meta")) {
-		return nil, fmt.Errorf("%w: segment keeps no RocksDB database (id tracker and payloads in Qdrant's newer file formats)", ErrUnsupported)
+	idFiles := exists(filepath.Join(files, immutableMappings)) || exists(filepath.Join(files, mutableMappings))
+	hasDB := exists(filepath.Join(dbDir, "CURRENT")) || exists(filepath.Join(dbDir, "meta"))
+	if (needDB || !idFiles) && !hasDB {
+		return nil, fmt.Errorf("%w: segment has no RocksDB database and no id tracker files this reader knows", ErrUnsupported)
 	}
 
-	db, err := rocksdb.Open(ctx, dbDir)
-	if errors.Is(err, rocksdb.ErrUnsupported) {
-		return nil, fmt.Errorf("%w: %v", ErrUnsupported, err)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
+	var db *rocksdb.DB
+	if hasDB {
+		db, err = rocksdb.Open(ctx, dbDir)
+		if errors.Is(err, rocksdb.ErrUnsupported) {
+			return nil, fmt.Errorf("%w: %v", ErrUnsupported, err)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrFormat, err)
+		}
 	}
 	var pts []segPoint
 	switch {
@@ -154,7 +170,7 @@ func readSegment(ctx context.Context, seg, vname string, dim int) ([]segPoint, e
 	if err != nil {
 		return nil, err
 	}
-	if len(pts) == 0 && (db.Len(cfPayload) > 0 || db.Len(vectorCF(vname)) > 0) {
+	if len(pts) == 0 && db != nil && (db.Len(cfPayload) > 0 || db.Len(vectorCF(vname)) > 0) {
 		// Data without ids: an id tracker this reader does not know.
 		// Reading on would drop the segment's points without a word.
 		return nil, fmt.Errorf("%w: segment stores payloads or vectors but no point ids this reader can find", ErrUnsupported)
@@ -163,7 +179,7 @@ func readSegment(ctx context.Context, seg, vname string, dim int) ([]segPoint, e
 	for i := range pts {
 		byInternal[pts[i].internal] = &pts[i]
 	}
-	if err := readPayloads(db, byInternal); err != nil {
+	if err := readPayload(db, byInternal); err != nil {
 		return nil, err
 	}
 	if err := readVectors(db, byInternal); err != nil {
@@ -477,19 +493,132 @@ func readPayloads(db *rocksdb.DB, byInternal map[uint32]*segPoint) error {
 		if err != nil {
 			return fmt.Errorf("%w: payload of point %s: %v", ErrFormat, p.id, err)
 		}
-		var obj map[string]any
-		if err := json.Unmarshal(js, &obj); err != nil {
-			return fmt.Errorf("%w: payload of point %s is not an object", ErrFormat, p.id)
-		}
-		if len(obj) > 0 {
-			p.payload = obj
-		}
-		return nil
+		return setPayload(p, js)
 	})
 	if err != nil {
 		return fmt.Errorf("payload: %w", err)
 	}
 	return nil
+}
+
+// setPayload decodes a JSON payload into p, with numbers as float64 as
+// encoding/json gives them everywhere else in the store.
+func setPayload(p *segPoint, js []byte) error {
+	var obj map[string]any
+	if err := json.Unmarshal(js, &obj); err != nil {
+		return fmt.Errorf("%w: payload of point %s is not a JSON object", ErrFormat, p.id)
+	}
+	if len(obj) > 0 {
+		p.payload = obj
+	}
+	return nil
+}
+
+// readGridPayloads decodes the payload storage Qdrant calls "mmap" (its
+// gridstore, 1.13 and later): config.json gives the block size and the
+// compression; tracker.dat is a u32 count then, per internal id, an
+// optional pointer (a tag byte, 1 when present, padded to 4 bytes, then
+// u32 page, u32 first block and u32 length in bytes); the value is read
+// from page_<n>.dat, continuing into the next page when it runs past the
+// end, and is JSON, LZ4-compressed with its u32 size in front unless the
+// compression is "None". Decoded from the format description; no snapshot
+// of that Qdrant version was at hand to test against.
+func readGridPayloads(dir string, byInternal map[uint32]*segPoint) error {
+	raw, err := os.ReadFile(filepath.Join(dir, "config.json"))
+	if err != nil {
+		return fmt.Errorf("%w: payload storage: %v", ErrFormat, err)
+	}
+	var cfg struct {
+		BlockSize   int    `json:"block_size_bytes"`
+		Compression string `json:"compression"`
+	}
+	if err := json.Unmarshal(raw, &cfg); err != nil || cfg.BlockSize <= 0 {
+		return fmt.Errorf("%w: payload storage config.json", ErrFormat)
+	}
+	if cfg.Compression != "None" && cfg.Compression != "LZ4" && cfg.Compression != "" {
+		return fmt.Errorf("%w: payload compression %q", ErrUnsupported, cfg.Compression)
+	}
+	tracker, err := os.ReadFile(filepath.Join(dir, "tracker.dat"))
+	if err != nil || len(tracker) < 4 {
+		return fmt.Errorf("%w: payload storage tracker.dat", ErrFormat)
+	}
+	count := binary.LittleEndian.Uint32(tracker)
+	pages := map[uint32][]byte{}
+	page := func(id uint32) ([]byte, error) {
+		if b, ok := pages[id]; ok {
+			return b, nil
+		}
+		b, err := os.ReadFile(filepath.Join(dir, fmt.Sprintf("page_%d.dat", id)))
+		if err != nil {
+			return nil, fmt.Errorf("%w: payload storage: %v", ErrFormat, err)
+		}
+		pages[id] = b
+		return b, nil
+	}
+	const entry = 16
+	for internal, p := range byInternal {
+		if internal >= count {
+			continue
+		}
+		off := 4 + int(internal)*entry
+		if off+entry > len(tracker) {
+			return fmt.Errorf("%w: tracker.dat has no entry for point %s", ErrFormat, p.id)
+		}
+		e := tracker[off : off+entry]
+		if e[0] == 0 {
+			continue // no payload
+		}
+		pageID := binary.LittleEndian.Uint32(e[4:])
+		start := int(binary.LittleEndian.Uint32(e[8:])) * cfg.BlockSize
+		length := int(binary.LittleEndian.Uint32(e[12:]))
+		if length > maxPayloadBytes {
+			return fmt.Errorf("%w: payload of point %s claims %d bytes", ErrFormat, p.id, length)
+		}
+		val := make([]byte, 0, length)
+		for length > 0 {
+			b, err := page(pageID)
+			if err != nil {
+				return err
+			}
+			if start >= len(b) {
+				return fmt.Errorf("%w: payload of point %s starts past page %d", ErrFormat, p.id, pageID)
+			}
+			n := min(length, len(b)-start)
+			val = append(val, b[start:start+n]...)
+			length -= n
+			pageID, start = pageID+1, 0
+		}
+		if cfg.Compression != "None" {
+			if val, err = decompressLZ4(val); err != nil {
+				return fmt.Errorf("%w: payload of point %s: %v", ErrFormat, p.id, err)
+			}
+		}
+		if err := setPayload(p, val); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// maxPayloadBytes bounds one decoded payload.
+const maxPayloadBytes = 64 << 20
+
+// decompressLZ4 undoes lz4_flex's compress_prepend_size: the uncompressed
+// size as a u32, then one LZ4 block.
+func decompressLZ4(b []byte) ([]byte, error) {
+	if len(b) < 4 {
+		return nil, errors.New("lz4: short value")
+	}
+	n := binary.LittleEndian.Uint32(b)
+	if n > maxPayloadBytes || uint64(n) > 255*uint64(len(b))+64 {
+		return nil, fmt.Errorf("lz4: impossible size %d", n)
+	}
+	out := make([]byte, n)
+	got, err := lz4.UncompressBlock(b[4:], out)
+	if err != nil || got != int(n) {
+		return nil, fmt.Errorf("lz4: decompressed %d of %d bytes: %v", got, n, err)
+	}
+	return out, nil
 }
 
 // element is how a vector's components are stored.

@@ -19,6 +19,7 @@ import (
 	"testing"
 
 	"github.com/gaianet-go/gaianet/vectorstore"
+	"github.com/pierrec/lz4/v4"
 )
 
 // fixtureCase is a collection snapshot made by Qdrant and the points its
@@ -537,8 +538,8 @@ func TestSegmentLayouts(t *testing.T) {
 		{"multivector", vec(`,"multivector_config":{"comparator":"max_sim"}`), ErrUnsupported, "multivector"},
 		{"unknown storage", vec(`,"storage_type":"Tape"`), ErrUnsupported, `vector storage "Tape"`},
 		{"unknown datatype", vec(`,"datatype":"bfloat16"`), ErrUnsupported, `datatype "bfloat16"`},
-		{"mmap payloads", `{"version":1,"config":{"vector_data":{"":{"size":4,"storage_type":"Memory"}},"payload_storage_type":{"type":"mmap"}}}`,
-			ErrUnsupported, `payload storage "mmap"`},
+		{"unknown payloads", `{"version":1,"config":{"vector_data":{"":{"size":4,"storage_type":"Memory"}},"payload_storage_type":{"type":"tape"}}}`,
+			ErrUnsupported, `payload storage "tape"`},
 		{"no RocksDB", vec(`,"storage_type":"Memory"`), ErrUnsupported, "no RocksDB"},
 		{"other dimension", `{"config":{"vector_data":{"":{"size":8}}}}`, ErrFormat, "dimension 8"},
 		{"other vector", `{"config":{"vector_data":{"img":{"size":4}}}}`, ErrFormat, `no vector ""`},
@@ -678,4 +679,90 @@ func TestReadStreamableLayout(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkFixture(t, c, qdrant13)
+}
+
+// TestSegmentWithoutRocksDB reads a segment laid out as Qdrant 1.15 and
+// later can write one, with no RocksDB at all: the mutable id tracker,
+// vectors in chunked files and payloads in Qdrant's gridstore (LZ4, a value
+// spanning two pages). The files are built here from the formats as Qdrant's
+// source describes them; no snapshot of those versions was at hand.
+func TestSegmentWithoutRocksDB(t *testing.T) {
+	seg := t.TempDir()
+	files := filepath.Join(seg, "snapshot", "files")
+	write := func(rel string, b []byte) {
+		t.Helper()
+		p := filepath.Join(files, filepath.FromSlash(rel))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("segment.json", []byte(`{"version":9,"config":{"vector_data":{"":{"size":2,"distance":"Cosine","storage_type":"InRamChunkedMmap"}},"payload_storage_type":{"type":"mmap"}}}`))
+	// Ids: 5 -> 0, 6 -> 1, 7 -> 2; 7 then deleted.
+	var m []byte
+	for i, id := range []uint64{5, 6, 7} {
+		m = binary.LittleEndian.AppendUint64(append(m, 1), id)
+		m = binary.LittleEndian.AppendUint32(m, uint32(i))
+	}
+	m = binary.LittleEndian.AppendUint64(append(m, 3), 7)
+	write(mutableMappings, m)
+	write(mutableVersions, make([]byte, 24))
+	// Vectors: two per chunk; point 6's is all zeros (absent).
+	var c0, c1 []byte
+	for _, f := range []float32{1, 2, 0, 0} {
+		c0 = binary.LittleEndian.AppendUint32(c0, math.Float32bits(f))
+	}
+	for _, f := range []float32{3, 4} {
+		c1 = binary.LittleEndian.AppendUint32(c1, math.Float32bits(f))
+	}
+	write("vector_storage/vectors/config.json", []byte(`{"chunk_size_bytes":16,"chunk_size_vectors":2,"dim":2}`))
+	write("vector_storage/vectors/chunk_0.mmap", c0)
+	write("vector_storage/vectors/chunk_1.mmap", c1)
+	// Payloads: block size 8, pages of 32 bytes; point 5's value starts in
+	// page 0 and runs into page 1; point 6 has none.
+	js := []byte(`{"source":"a chunk of text","n":1}`)
+	comp := make([]byte, lz4.CompressBlockBound(len(js)))
+	n, err := lz4.CompressBlock(js, comp, nil)
+	if err != nil || n == 0 {
+		t.Fatalf("lz4: %d %v", n, err)
+	}
+	val := binary.LittleEndian.AppendUint32(nil, uint32(len(js)))
+	val = append(val, comp[:n]...)
+	pages := make([]byte, 64)
+	copy(pages[16:], val)
+	write("payload_storage/config.json", []byte(`{"page_size_bytes":32,"block_size_bytes":8,"region_size_blocks":4,"compression":"LZ4"}`))
+	write("payload_storage/page_0.dat", pages[:32])
+	write("payload_storage/page_1.dat", pages[32:])
+	tracker := binary.LittleEndian.AppendUint32(nil, 2)
+	tracker = append(tracker, 1, 0, 0, 0)
+	tracker = binary.LittleEndian.AppendUint32(tracker, 0)
+	tracker = binary.LittleEndian.AppendUint32(tracker, 2) // block 2 = byte 16
+	tracker = binary.LittleEndian.AppendUint32(tracker, uint32(len(val)))
+	tracker = append(tracker, make([]byte, 16)...) // point 6: None
+	write("payload_storage/tracker.dat", tracker)
+	if len(val) <= 16 {
+		t.Fatalf("value of %d bytes does not span two pages", len(val))
+	}
+
+	pts, err := readSegment(context.Background(), seg, "", 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.SortFunc(pts, func(a, b segPoint) int { return int(a.internal) - int(b.internal) })
+	if len(pts) != 2 || pts[0].id != vectorstore.NumID(5) || pts[1].id != vectorstore.NumID(6) {
+		t.Fatalf("points %+v", pts)
+	}
+	if !slices.Equal(pts[0].vector, []float32{1, 2}) || pts[1].vector != nil {
+		t.Errorf("vectors %v %v", pts[0].vector, pts[1].vector)
+	}
+	if pts[0].payload["source"] != "a chunk of text" || pts[0].payload["n"] != 1.0 || pts[1].payload != nil {
+		t.Errorf("payloads %v %v", pts[0].payload, pts[1].payload)
+	}
+	// A damaged value is an error, not a panic.
+	bad := bytes.Clone(tracker)
+	binary.LittleEndian.PutUint32(bad[12:], 1<<30)
+	write("payload_storage/tracker.dat", bad)
+	if _, err := readSegment(context.Background(), seg, "", 2); !errors.Is(err, ErrFormat) {
+		t.Errorf("huge length: %v", err)
+	}
 }
