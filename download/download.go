@@ -140,9 +140,33 @@ type Result struct {
 // same one.
 func File(ctx context.Context, src, dst string, opts Options) (Result, error) {
 	if IsURL(src) {
-		return fetchHTTP(ctx, src, dst, &opts)
+		return fetchHTTP(ctx, FileURL(src), dst, &opts)
 	}
 	return fetchLocal(ctx, strings.TrimPrefix(src, "file://"), dst, &opts)
+}
+
+// FileURL returns the address of the file itself for a Hugging Face page
+// address: "https://huggingface.co/<repo>/blob/<rev>/<path>" is the page
+// that shows a file, "/resolve/" the file (some GaiaNet presets name the
+// page). Any other address is returned as it is.
+func FileURL(src string) string {
+	u, err := url.Parse(src)
+	if err != nil || !strings.EqualFold(u.Hostname(), "huggingface.co") {
+		return src
+	}
+	parts := strings.Split(u.Path, "/")
+	// /<owner>/<name>/blob/<rev>/<path...> or /datasets|spaces/<owner>/<name>/blob/...
+	i := 3
+	if len(parts) > 1 && (parts[1] == "datasets" || parts[1] == "spaces") {
+		i = 4
+	}
+	if len(parts) > i+2 && parts[i] == "blob" {
+		parts[i] = "resolve"
+		u.Path = strings.Join(parts, "/")
+		u.RawPath = ""
+		return u.String()
+	}
+	return src
 }
 
 // IsURL reports whether src is fetched over HTTP (http:// or https://).

@@ -535,3 +535,20 @@ func BenchmarkFile(b *testing.B) {
 		os.Remove(dst)
 	}
 }
+
+func TestFileURL(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://huggingface.co/datasets/alabulei/aelf-test/blob/main/aelf.snapshot":   "https://huggingface.co/datasets/alabulei/aelf-test/resolve/main/aelf.snapshot",
+		"https://huggingface.co/gaianet/Llama-GGUF/blob/main/dir/m.gguf?download=true": "https://huggingface.co/gaianet/Llama-GGUF/resolve/main/dir/m.gguf?download=true",
+		"https://huggingface.co/gaianet/Llama-GGUF/resolve/main/m.gguf":                "https://huggingface.co/gaianet/Llama-GGUF/resolve/main/m.gguf",
+		"https://huggingface.co/datasets/gaianet/london/resolve/main/london.snapshot":  "https://huggingface.co/datasets/gaianet/london/resolve/main/london.snapshot",
+		"https://huggingface.co/blob/blob/main":                                        "https://huggingface.co/blob/blob/main", // a repo named blob, no file path
+		"https://example.com/owner/repo/blob/main/m.gguf":                              "https://example.com/owner/repo/blob/main/m.gguf",
+		"https://huggingface.co/owner/blob/tree/main/x":                                "https://huggingface.co/owner/blob/tree/main/x",
+		"http://127.0.0.1:8080/models/chat.gguf":                                       "http://127.0.0.1:8080/models/chat.gguf",
+	} {
+		if got := FileURL(in); got != want {
+			t.Errorf("FileURL(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
