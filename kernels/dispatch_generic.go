@@ -15,9 +15,14 @@ func axpyF16(alpha float32, x []uint16, y []float32) {
 func f32ToF16Row(dst []uint16, src []float32) { f32ToF16RowGeneric(dst, src) }
 func f16ToF32Row(dst []float32, src []uint16) { f16ToF32RowGeneric(dst, src) }
 func roundF16Row(dst, src []float32)          { roundF16RowGeneric(dst, src) }
+func roundF16HRow(dst []float32, h []uint16, src []float32) {
+	roundF16HRowGeneric(dst, h, src)
+}
 
 func quantActQ8_0(x []float32, qs []int8, d, ds []float32) { quantActQ8_0Generic(x, qs, d, ds) }
 
 func quantActQ8K(x []float32, qs []int8, d []float32, bsums []int16) {
 	quantActQ8KGeneric(x, qs, d, bsums)
 }
+
+func addF32(dst, a, b []float32) { addF32Generic(dst, a, b) }

@@ -2,9 +2,11 @@
 // GGUF tensor blocks to float32 (Dequantize), encoding float32 into ggml
 // block formats (Quantize), the matrix product behind every linear layer
 // (MatMul), the float helpers attention needs (DotF32, DotF16F32, AxpyF32,
-// AxpyF16, F16/BF16 conversions) and a Pool of persistent workers that runs
-// them in parallel. Element-wise layer operations (norms, RoPE, softmax,
-// activations) live in ops*.go, owned by the engine.
+// AxpyF16, MulF32, SoftmaxVec, F16/BF16 conversions), the vectorised
+// element-wise steps of the embedding encoders (GELUF16, AddLayerNorm) and
+// a Pool of persistent workers that runs them in parallel. Element-wise
+// layer operations (norms, RoPE, softmax, activations) live in ops*.go,
+// owned by the engine.
 //
 // # Numerics
 //
@@ -42,10 +44,26 @@
 // the Q8_0 and Q8_K activation quantizers (quant_amd64.s, bit-identical to
 // their Go twins). Every assembly kernel has a pure-Go twin, used on other
 // architectures, on CPUs without the features, and with -tags noasm; the
-// tests compare each kernel with its twin. MatMul splits rows over the Pool
-// and, for batches, walks tiles of 16 rows × 32 activation rows; the
-// activation quantization (or F16/BF16 rounding) before it is spread over
-// the Pool too.
+// tests compare each kernel with its twin. On CPUs with AVX-512 (F and VL)
+// the F16 and F32 batch products use six weight rows × four activation
+// rows instead (dot6x4_amd64.s: 24 accumulators in the 32 YMM registers,
+// each product still summed exactly as the one-row kernel sums it, results
+// stored straight into the output), and F16 batches keep their rounded
+// activations as half-precision bits too, which halves the bytes streamed
+// per multiply-add once rows no longer fit in L1. MatMul splits rows over
+// the Pool and, for batches, walks tiles of about 16 rows (a multiple of
+// the multi-row kernel's rows) × 32 activation rows; the activation
+// quantization (or F16/BF16 rounding) before it is spread over the Pool
+// too.
+//
+// MulF32 (gemm_amd64.s) is a register-tiled float32 product, 6 rows × 16
+// columns in twelve accumulators with broadcast operands, for products
+// of two activation matrices (attention scores and outputs). SoftmaxVec,
+// GELUF16, AddLayerNorm and Add run eight values at a time in AVX2
+// (softmax_amd64.s, gelu_amd64.s, layernorm_amd64.s, dot_amd64.s), each
+// bit for bit like its pure-Go twin; SoftmaxVec's exponential is a
+// single-precision polynomial (relative error below 1e-7 against
+// math.Exp), as ggml's vectorised softmax uses.
 //
 // # Concurrency
 //

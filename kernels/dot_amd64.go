@@ -40,6 +40,11 @@ var avx2Kernels = func() *kernelSet {
 	ks.dotNx4[gguf.TypeF32] = dotNx4{dotF32x2x4Asm, 2}
 	ks.dot4[gguf.TypeF32] = dotF32x4Asm
 	ks.dot4[gguf.TypeQ6_K] = dotQ6Kx4Asm
+	if hasAVX512VL {
+		ks.dotNx4[gguf.TypeF16] = dotNx4{dotF16x6x4Asm, 6}
+		ks.dotNx4[gguf.TypeF32] = dotNx4{dotF32x6x4Asm, 6}
+		ks.halfActs = true
+	}
 	if hasVNNI {
 		ks.dot4[gguf.TypeQ4_0] = dotQ4_0x4VNNIAsm
 		ks.dot4[gguf.TypeQ8_0] = dotQ8_0x4VNNIAsm
@@ -650,4 +655,19 @@ func quantActQ8K(x []float32, qs []int8, d []float32, bsums []int16) {
 	_, _, _ = x[256*nb-1], qs[256*nb-1], bsums[16*nb-1]
 	quantQ8KAVX2(&x[0], &qs[0], &d[0], nb)
 	blockSums(qs[:256*nb], bsums[:16*nb])
+}
+
+// addAVX2 sets dst[i] = a[i] + b[i] for i < n (n a positive multiple of
+// 8); dst may be a or b. Twin: addF32Generic.
+//
+//go:noescape
+func addAVX2(dst, a, b *float32, n int)
+
+func addF32(dst, a, b []float32) {
+	if n := len(a) &^ 7; hasAVX2 && n > 0 {
+		_, _ = dst[n-1], b[n-1]
+		addAVX2(&dst[0], &a[0], &b[0], n)
+		dst, a, b = dst[n:], a[n:], b[n:]
+	}
+	addF32Generic(dst, a, b)
 }

@@ -208,12 +208,15 @@ func TestAsmF16Rows(t *testing.T) {
 	F32ToF16Row(got, xs)
 	rounded := make([]float32, len(xs))
 	roundF16Row(rounded, xs)
+	roundedH := make([]float32, len(xs))
+	bits := make([]uint16, len(xs))
+	roundF16HRow(roundedH, bits, xs)
 	for i, x := range xs {
-		if want := F32ToF16(x); got[i] != want {
-			t.Fatalf("F32ToF16Row(%g) = %#04x, want %#04x", x, got[i], want)
+		if want := F32ToF16(x); got[i] != want || bits[i] != want {
+			t.Fatalf("F32ToF16Row(%g) = %#04x, roundF16HRow %#04x, want %#04x", x, got[i], bits[i], want)
 		}
-		if want := F16ToF32(F32ToF16(x)); rounded[i] != want {
-			t.Fatalf("roundF16Row(%g) = %v, want %v", x, rounded[i], want)
+		if want := F16ToF32(F32ToF16(x)); rounded[i] != want || roundedH[i] != want {
+			t.Fatalf("roundF16Row(%g) = %v, roundF16HRow %v, want %v", x, rounded[i], roundedH[i], want)
 		}
 	}
 }

@@ -15,6 +15,7 @@ type act struct {
 	ds    []float32 // Q8_0: d*sum(qs) per 32 values (for unsigned kernels)
 	bsums []int16   // Q8_K: sums of 16 consecutive qs
 	f     []float32 // float weights: activations (rounded to the weight type)
+	h     []uint16  // F16 weights, batches, if kernelSet.halfActs: f as half-precision bits
 }
 
 // dotFunc returns the dot product of one weight row (raw GGUF bytes) and an

@@ -134,3 +134,13 @@ func roundF16RowGeneric(dst, src []float32) {
 		dst[i] = f16Table[F32ToF16(f)]
 	}
 }
+
+// roundF16HRowGeneric sets h[i] to src[i] rounded to half precision and
+// dst[i] to its value.
+func roundF16HRowGeneric(dst []float32, h []uint16, src []float32) {
+	src, h = src[:len(dst)], h[:len(dst)]
+	for i, f := range src {
+		h[i] = F32ToF16(f)
+		dst[i] = f16Table[h[i]]
+	}
+}

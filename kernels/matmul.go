@@ -30,6 +30,10 @@ type kernelSet struct {
 	// columns at once, exactly as one call of dot4 per row would; its
 	// definition is dotNx4Generic.
 	dotNx4 [gguf.TypeBF16 + 1]dotNx4
+	// halfActs says that F16 batches (of four or more rows) also need
+	// their rounded activations as half-precision bits (act.h): the F16
+	// dotNx4 kernel reads those.
+	halfActs bool
 }
 
 // dotNx4 is a kernel for rows weight rows × four activation columns: f
@@ -126,6 +130,7 @@ type scratch struct {
 	ds    []float32
 	bsums []int16
 	f     []float32
+	h     []uint16
 	acts  []act
 	// Block-major copies for the four-column kernels: dT[i*batch+b] is the
 	// scale of block i of column b, bsT[(i*batch+b)*16+k] its k-th sum.
@@ -153,6 +158,7 @@ type mmTask struct {
 	batch   int
 	acts    []act
 	out     []float32
+	tile    int // weight rows per tile (batch > 1), a multiple of dotN.rows
 	// Batch activations, for dot4.
 	qs  []int8
 	dT  []float32
@@ -160,12 +166,21 @@ type mmTask struct {
 	bsT []int16
 }
 
-// Row and column tile sizes for batch > 1: a tile of mmTileRows weight rows
-// stays in cache while mmTileCols activation rows stream past it.
+// Row and column tile sizes for batch > 1: a tile of about mmTileRows
+// weight rows stays in cache while mmTileCols activation rows stream past
+// it.
 const (
 	mmTileRows = 16
 	mmTileCols = 32
 )
+
+// tileRows is the row tile for a multi-row kernel of n rows (0 or 1: none):
+// mmTileRows rounded up to a multiple of n, so that no row of a full tile
+// falls back to the one-row kernel.
+func tileRows(n int) int {
+	n = max(n, 1)
+	return (mmTileRows + n - 1) / n * n
+}
 
 func (m *mmTask) do(lo, hi int) {
 	batch := len(m.acts)
@@ -176,8 +191,9 @@ func (m *mmTask) do(lo, hi int) {
 		}
 		return
 	}
-	for r0 := lo; r0 < hi; r0 += mmTileRows {
-		r1 := min(r0+mmTileRows, hi)
+	tile := max(m.tile, 1)
+	for r0 := lo; r0 < hi; r0 += tile {
+		r1 := min(r0+tile, hi)
 		for b0 := 0; b0 < batch; b0 += mmTileCols {
 			b1 := min(b0+mmTileCols, batch)
 			b := b0
@@ -340,13 +356,14 @@ func (p *Pool) mulShared(x []float32, batch, cols int, ops []MatMulOp) bool {
 			m.dot4, m.qs, m.dT, m.dsT, m.bsT = ks.dot4[t], p.scratch.qs, p.scratch.dT, p.scratch.dsT, p.scratch.bsT
 			m.dotN = ks.dotNx4[t]
 		}
+		m.tile = tileRows(m.dotN.rows)
 		total += o.Rows
 		mm.ends[i] = total
 	}
 	mm.n = len(ops)
 	chunk := 0
 	if batch > 1 {
-		chunk = mmTileRows
+		chunk = mm.tasks[0].tile
 	}
 	p.dispatch(total, chunk, mm)
 	*mm = mmMulti{}
@@ -387,9 +404,10 @@ func (p *Pool) mulPrepared(t gguf.TensorType, w []byte, rows, cols, batch int, o
 		m.dot4, m.qs, m.dT, m.dsT, m.bsT = ks.dot4[t], p.scratch.qs, p.scratch.dT, p.scratch.dsT, p.scratch.bsT
 		m.dotN = ks.dotNx4[t]
 	}
+	m.tile = tileRows(m.dotN.rows)
 	chunk := 0
 	if batch > 1 {
-		chunk = mmTileRows
+		chunk = m.tile
 	}
 	p.dispatch(rows, chunk, m)
 	*m = mmTask{}
@@ -418,10 +436,18 @@ func (p *Pool) prepareActs(k actKind, x []float32, batch, cols int) {
 		n := batch * cols
 		s.f = grow(s.f, n)
 		p.rt = roundTask{dst: s.f, src: x[:n], bf16: k == actBF16}
+		half := k == actF16 && batch >= 4 && p.kernels().halfActs
+		if half {
+			s.h = grow(s.h, n)
+			p.rt.h = s.h
+		}
 		p.dispatch(n, roundChunk(n, p.n), &p.rt)
 		p.rt = roundTask{}
 		for b := range batch {
 			s.acts[b] = act{f: s.f[b*cols : (b+1)*cols]}
+			if half {
+				s.acts[b].h = s.h[b*cols : (b+1)*cols]
+			}
 		}
 		return
 	}
@@ -446,15 +472,21 @@ func (p *Pool) prepareActs(k actKind, x []float32, batch, cols int) {
 	p.qt = quantTask{}
 }
 
-// roundTask rounds activations [lo,hi) of src to F16 (or BF16) into dst.
-// Each value is rounded on its own, so any split gives the same result.
+// roundTask rounds activations [lo,hi) of src to F16 (or BF16) into dst,
+// and for F16 into h as half-precision bits too if h is not nil. Each
+// value is rounded on its own, so any split gives the same result.
 type roundTask struct {
 	dst, src []float32
+	h        []uint16
 	bf16     bool
 }
 
 func (r *roundTask) do(lo, hi int) {
 	dst, src := r.dst[lo:hi], r.src[lo:hi]
+	if r.h != nil {
+		roundF16HRow(dst, r.h[lo:hi], src)
+		return
+	}
 	if !r.bf16 {
 		roundF16Row(dst, src)
 		return

@@ -167,6 +167,13 @@ func GELU(x []float32) {
 func Add(dst, a, b []float32) {
 	b = b[:len(a)]
 	dst = dst[:len(a)]
+	addF32(dst, a, b)
+}
+
+// addF32Generic is Add's loop, the twin of the assembly behind addF32.
+func addF32Generic(dst, a, b []float32) {
+	b = b[:len(a)]
+	dst = dst[:len(a)]
 	for i, v := range a {
 		dst[i] = v + b[i]
 	}

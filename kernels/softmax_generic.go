@@ -1,0 +1,5 @@
+//go:build noasm || !amd64
+
+package kernels
+
+func softmaxVec(x []float32) { softmaxVecGeneric(x) }
