@@ -2,37 +2,46 @@ package embedding
 
 import (
 	"math"
-	"unsafe"
 
-	"github.com/gaianet-go/gaianet/gguf"
 	"github.com/gaianet-go/gaianet/kernels"
 )
 
 // Attention is bidirectional and stays within each sequence. One job is a
-// (sequence, head) pair: it gathers the head's keys into a contiguous
-// L×headDim matrix K and its values, transposed, into headDim×L matrix Vᵀ
-// (adding biases and applying rope on the way), then for each block of up
-// to queryBlock queries Q computes
+// (sequence, head) pair: it gathers the head's keys, transposed, into a
+// headDim×L matrix Kᵀ and its values into an L×headDim matrix V (adding
+// biases and applying rope on the way), then for each block of up to
+// queryBlock queries Q computes
 //
-//	S = (Q·scale)·Kᵀ    (kernels.MatMul with K as F32 "weights")
-//	P = softmax(S) per row
-//	O = P·V             (kernels.MatMul with Vᵀ as F32 "weights")
+//	S = (Q·scale)·Kᵀ    (kernels.MulF32)
+//	P = softmax(S) per row (kernels.SoftmaxVec)
+//	O = P·V             (kernels.MulF32)
 //
 // and copies O into the head's columns of s.attn. (llama.cpp scales S
 // rather than Q; for the usual head sizes, 16, 64 or 256, the scale is a
-// power of two and the results are the same.) Both products run on the
-// tiled four-column MatMul kernels; each goroutine uses its own
-// single-goroutine Pool (headScratch.pool), so jobs run in parallel without
-// nesting calls on m.pool. The query block bounds S to queryBlock×L values,
-// so long inputs need no L×L buffer.
+// power of two and the results are the same.) MulF32 works in register
+// tiles of 6 rows × 16 columns, so the gathered matrices are padded with
+// zeros: Kᵀ and V to a multiple of 16 columns, each query block to a
+// multiple of 6 rows; the padding never reaches s.attn. Jobs run in
+// parallel on m.pool, each goroutine with its own headScratch. The query
+// block bounds S to about queryBlock×L values, so long inputs need no L×L
+// buffer.
 
-// queryBlock is how many queries of one head share a pass over its keys.
+// queryBlock is about how many queries of one head share a pass over its
+// keys: a sequence's queries are split into equal blocks of at most this
+// many, rounded up to a multiple of 6.
 const queryBlock = 128
+
+// Tile sizes of kernels.MulF32.
+const (
+	tileRows = 6
+	tileCols = 16
+)
+
+func roundUp(n, m int) int { return (n + m - 1) / m * m }
 
 // headScratch is one goroutine's attention workspace.
 type headScratch struct {
-	pool           *kernels.Pool // size 1: MatMul runs on the calling goroutine
-	q, k, vt, s, o []float32
+	q, kt, v, s, o, row []float32
 }
 
 // view locates a head's values in a token-major buffer: head h of token t
@@ -77,29 +86,41 @@ func (m *Model) attendHead(hs *headScratch, si, h, maxLen int, q, k, v *view) {
 	rope := m.h.arch == "nomic-bert"
 	a := s.starts[si]
 	L := s.starts[si+1] - a
-	qb := min(maxLen, queryBlock)
-	hs.k = grow(hs.k, maxLen*hd)
-	hs.vt = grow(hs.vt, maxLen*hd)
+	if L == 0 {
+		return
+	}
+	lp, hdp := roundUp(L, tileCols), roundUp(hd, tileCols)
+	nBlocks := (L + queryBlock - 1) / queryBlock
+	qb := roundUp((L+nBlocks-1)/nBlocks, tileRows)
+	hs.kt = grow(hs.kt, hd*lp)
+	hs.v = grow(hs.v, L*hdp)
 	hs.q = grow(hs.q, qb*hd)
-	hs.o = grow(hs.o, qb*hd)
-	hs.s = grow(hs.s, qb*maxLen)
+	hs.s = grow(hs.s, qb*lp)
+	hs.o = grow(hs.o, qb*hdp)
+	hs.row = grow(hs.row, hd)
 
-	vrow := hs.o[:hd] // free until the first product
+	kr := hs.row
 	for t := range L {
-		kr := hs.k[t*hd : (t+1)*hd]
 		k.read(a+t, h, kr)
 		if rope {
 			kernels.RopeNeox(kr, 1, hd, s.ropeCos[t*half:(t+1)*half], s.ropeSin[t*half:(t+1)*half])
 		}
-		v.read(a+t, h, vrow)
-		for c, x := range vrow {
-			hs.vt[c*L+t] = x
+		for c, x := range kr {
+			hs.kt[c*lp+t] = x
+		}
+		vr := hs.v[t*hdp : (t+1)*hdp]
+		v.read(a+t, h, vr[:hd])
+		clear(vr[hd:])
+	}
+	if lp > L {
+		for c := range hd {
+			clear(hs.kt[c*lp+L : (c+1)*lp])
 		}
 	}
-	kb, vb := f32Bytes(hs.k[:L*hd]), f32Bytes(hs.vt[:L*hd])
 	scale := float32(1 / math.Sqrt(float64(hd)))
 	for q0 := 0; q0 < L; q0 += qb {
 		n := min(qb, L-q0)
+		np := roundUp(n, tileRows)
 		for i := range n {
 			qr := hs.q[i*hd : (i+1)*hd]
 			q.read(a+q0+i, h, qr)
@@ -109,23 +130,14 @@ func (m *Model) attendHead(hs *headScratch, si, h, maxLen int, q, k, v *view) {
 			}
 			kernels.Scale(qr, scale)
 		}
-		sc := hs.s[:n*L]
-		kernels.MatMul(hs.pool, gguf.TypeF32, kb, L, hd, hs.q, n, sc)
+		clear(hs.q[n*hd : np*hd])
+		kernels.MulF32(hs.s, lp, hs.q, hd, hs.kt, lp, np, lp, hd)
 		for i := range n {
-			kernels.Softmax(sc[i*L : (i+1)*L])
+			kernels.SoftmaxVec(hs.s[i*lp : i*lp+L])
 		}
-		kernels.MatMul(hs.pool, gguf.TypeF32, vb, hd, L, sc, n, hs.o)
+		kernels.MulF32(hs.o, hdp, hs.s, lp, hs.v, hdp, np, hdp, L)
 		for i := range n {
-			copy(s.attn[(a+q0+i)*d+h*hd:][:hd], hs.o[i*hd:(i+1)*hd])
+			copy(s.attn[(a+q0+i)*d+h*hd:][:hd], hs.o[i*hdp:i*hdp+hd])
 		}
 	}
-}
-
-// f32Bytes views f as the bytes of an F32 tensor (native byte order, which
-// is how kernels reads F32 data).
-func f32Bytes(f []float32) []byte {
-	if len(f) == 0 {
-		return nil
-	}
-	return unsafe.Slice((*byte)(unsafe.Pointer(&f[0])), len(f)*4)
 }

@@ -93,7 +93,7 @@ func New(f *gguf.File, tok Tokenizer, opt Options) (*Model, error) {
 	m := &Model{f: f, h: h, w: w, tok: tok, opt: opt, name: name, pool: kernels.NewPool(opt.Threads)}
 	m.heads = make(chan *headScratch, m.pool.Size())
 	for range m.pool.Size() {
-		m.heads <- &headScratch{pool: kernels.NewPool(1)}
+		m.heads <- &headScratch{}
 	}
 	return m, nil
 }
@@ -105,9 +105,6 @@ func (m *Model) Close() error {
 	if m.pool != nil {
 		m.pool.Close()
 		m.pool = nil
-		for range cap(m.heads) {
-			(<-m.heads).pool.Close()
-		}
 	}
 	return m.f.Close()
 }

@@ -152,26 +152,18 @@ func (m *Model) addNorm(T int, bias, norm, normB []float32) {
 	s, d, eps := &m.s, m.h.nEmbd, m.h.eps
 	m.pool.Parallel(T, func(lo, hi int) {
 		for t := lo; t < hi; t++ {
-			x, y := s.x[t*d:(t+1)*d], s.tmp[t*d:(t+1)*d]
-			if bias != nil {
-				kernels.Add(y, y, bias)
-			}
-			kernels.Add(x, y, x)
-			kernels.LayerNorm(x, x, norm, normB, eps)
+			kernels.AddLayerNorm(s.x[t*d:(t+1)*d], s.tmp[t*d:(t+1)*d], bias, norm, normB, eps)
 		}
 	})
 }
 
-// gelu applies bias and GELU to the T rows of s.up.
+// gelu applies bias and GELU to the T rows of s.up, as llama.cpp's CPU
+// GELU computes it (kernels.GELUF16: a half-precision table lookup).
 func (m *Model) gelu(T int, bias []float32) {
 	s, n := &m.s, m.h.nFF
 	m.pool.Parallel(T, func(lo, hi int) {
 		for t := lo; t < hi; t++ {
-			u := s.up[t*n : (t+1)*n]
-			if bias != nil {
-				kernels.Add(u, u, bias)
-			}
-			geluF16(u)
+			kernels.GELUF16(s.up[t*n:(t+1)*n], bias)
 		}
 	})
 }
