@@ -312,13 +312,18 @@ func readImmutableIDs(dir string) ([]segPoint, error) {
 			return nil, fmt.Errorf("%w: internal id %d mapped twice", ErrFormat, internal)
 		}
 		seen[internal] = true
-		p := segPoint{id: id, internal: internal}
-		if off := 8 * int(internal); off+8 <= len(ver) {
-			p.version = binary.LittleEndian.Uint64(ver[off:])
-		}
-		pts = append(pts, p)
+		pts = append(pts, segPoint{id: id, internal: internal, version: versionAt(ver, internal)})
 	}
 	return pts, nil
+}
+
+// versionAt reads internal id i's version from an id tracker's versions
+// file, one u64 per internal id; a missing entry is version 0.
+func versionAt(ver []byte, i uint32) uint64 {
+	if off := 8 * int(i); off+8 <= len(ver) {
+		return binary.LittleEndian.Uint64(ver[off:])
+	}
+	return 0
 }
 
 // The files of Qdrant's mutable id tracker (1.14 and later).
@@ -387,11 +392,7 @@ func readMutableIDs(dir string) ([]segPoint, error) {
 	}
 	pts := make([]segPoint, 0, len(live))
 	for id, internal := range live {
-		p := segPoint{id: id, internal: internal}
-		if off := 8 * int(internal); off+8 <= len(ver) {
-			p.version = binary.LittleEndian.Uint64(ver[off:])
-		}
-		pts = append(pts, p)
+		pts = append(pts, segPoint{id: id, internal: internal, version: versionAt(ver, internal)})
 	}
 	slices.SortFunc(pts, func(a, b segPoint) int { return int(a.internal) - int(b.internal) })
 	return pts, nil
