@@ -226,20 +226,24 @@ func runKBImport(ctx context.Context, env *cmdEnv, k *kb.KB, f *kbFlags, args []
 	if len(args) != 1 {
 		return usagef("kb import needs one snapshot file")
 	}
-	store, err := embedded(k)
-	if err != nil {
-		return err
+	si := snapshotImport{collection: k.Collection, model: k.ModelName, dim: k.Embedder.Dim(), scratch: filepath.Dir(args[0])}
+	if store, ok := k.Store.(*vectorstore.Store); ok {
+		return importSnapshotFile(ctx, env, store, args[0], si)
 	}
-	return importSnapshotFile(ctx, env, store, args[0], snapshotImport{
-		collection: k.Collection, model: k.ModelName, dim: k.Embedder.Dim(), scratch: filepath.Dir(args[0])})
+	// An external Qdrant cluster takes a Qdrant snapshot's points batch by
+	// batch.
+	if ps, ok := k.Store.(pointStore); ok {
+		return loadQdrantSnapshot(ctx, env, ps, args[0], si)
+	}
+	return fmt.Errorf("cannot import snapshots into %T", k.Store)
 }
 
-// embedded returns the knowledge base's embedded store; snapshots are a
-// feature of it (an external Qdrant has its own snapshot API).
+// embedded returns the knowledge base's embedded store, which exports
+// snapshot files (an external Qdrant has its own snapshot API).
 func embedded(k *kb.KB) (*vectorstore.Store, error) {
 	s, ok := k.Store.(*vectorstore.Store)
 	if !ok {
-		return nil, errors.New("snapshot files work with the embedded vector store only; use Qdrant's snapshot API for an external cluster")
+		return nil, errors.New("snapshot exports work with the embedded vector store only; use Qdrant's snapshot API for an external cluster")
 	}
 	return s, nil
 }
