@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"runtime/pprof"
 	"time"
 )
 
@@ -57,6 +58,14 @@ func Bench(ctx context.Context, path string, threads, nPrompt, nGen, parallel in
 	if _, err := e.Eval(ctx, Batch{Tokens: b.Tokens[:1], Pos: b.Pos[:1], Slot: b.Slot[:1], Logits: []bool{true}}); err != nil {
 		return res, err
 	}
+	// Each phase runs under a pprof label (phase=prefill, decode,
+	// parallel), so that a CPU profile of a benchmark can be split by
+	// phase (pprof -tagfocus); work of other pool goroutines is unlabelled.
+	defer pprof.SetGoroutineLabels(ctx)
+	phase := func(name string) {
+		pprof.SetGoroutineLabels(pprof.WithLabels(ctx, pprof.Labels("phase", name)))
+	}
+	phase("prefill")
 	t0, c0 := time.Now(), processCPU()
 	logits, err := e.Eval(ctx, b)
 	if err != nil {
@@ -66,6 +75,7 @@ func Bench(ctx context.Context, path string, threads, nPrompt, nGen, parallel in
 
 	one := Batch{Tokens: []int32{0}, Pos: []int32{0}, Slot: []int32{0}, Logits: []bool{true}}
 	next := argmax(logits)
+	phase("decode")
 	t0, c0 = time.Now(), processCPU()
 	for i := range nGen {
 		one.Tokens[0], one.Pos[0] = next, int32(nPrompt+i)
@@ -89,6 +99,7 @@ func Bench(ctx context.Context, path string, threads, nPrompt, nGen, parallel in
 		many.Slot[s] = int32(s)
 		many.Logits[s] = true
 	}
+	phase("parallel")
 	t0, c0 = time.Now(), processCPU()
 	for i := range nGen {
 		for s := range p {

@@ -29,7 +29,7 @@ func benchMatMul(b *testing.B, threads int) {
 		stream            bool
 	}{
 		{2048, 2048, 1, false}, {5632, 2048, 1, false}, {2048, 2048, 64, false},
-		{5632, 2048, 1, true},
+		{5632, 2048, 1, true}, {2048, 2048, 4, false}, {5632, 2048, 4, true},
 	}
 	p := NewPool(threads)
 	defer p.Close()

@@ -2,7 +2,10 @@
 // GGUF tensor blocks to float32 (Dequantize), encoding float32 into ggml
 // block formats (Quantize), the matrix product behind every linear layer
 // (MatMul), the float helpers attention needs (DotF32, DotF16F32, AxpyF32,
-// AxpyF16, MulF32, SoftmaxVec, F16/BF16 conversions), the vectorised
+// AxpyF16, MulF32, SoftmaxVec, F16/BF16 conversions, and the grouped-query
+// AttnScoresF16 and AttnMixF16, attn_amd64.s, which score and mix all query
+// heads of a GQA group against each half-precision cache row at once), the
+// vectorised
 // element-wise steps of the embedding encoders (GELUF16, AddLayerNorm) and
 // a Pool of persistent workers that runs them in parallel. Element-wise
 // layer operations (norms, RoPE, softmax, activations) live in ops*.go,
@@ -40,7 +43,12 @@
 // weight rows × four activation rows at once, each product summed exactly
 // as the one-row kernel does, so that enough independent accumulators hide
 // the FMA latency; on CPUs with AVX-512 VNNI the Q4_0 and Q8_0 ones use
-// VPDPBUSD, dot4vnni_amd64.s, with identical results), and
+// VPDPBUSD and the Q4_K and Q6_K ones VPDPWSSD, with identical results;
+// with VBMI and GFNI too, Q4_0 uses dotQ4_0x4Z in dot4vnni_amd64.s, 512-bit
+// over activations interleaved per four columns so that no per-block
+// horizontal sums are needed, eight weight rows per call; the four-column
+// kernels of the types a decoding step streams from memory prefetch the
+// weights 2 KB ahead), and
 // the Q8_0 and Q8_K activation quantizers (quant_amd64.s, bit-identical to
 // their Go twins). Every assembly kernel has a pure-Go twin, used on other
 // architectures, on CPUs without the features, and with -tags noasm; the

@@ -305,6 +305,9 @@ TEXT ·dotQ4Kx4AVX2(SB), NOSPLIT, $0-64
 q4kx4loop:
 	CMPQ nb+48(FP), $0
 	JEQ  q4kx4done
+	PREFETCHT0 2048(SI) // the weights stream from memory: 2 KB ahead
+	PREFETCHT0 2112(SI)
+	PREFETCHT0 2176(SI)
 	K4SCALES4
 	VPXOR Y4, Y4, Y4
 	VPXOR Y5, Y5, Y5
@@ -860,6 +863,12 @@ TEXT ·dotQ6Kx4AVX2(SB), NOSPLIT, $0-64
 q6kx4loop:
 	TESTQ CX, CX
 	JZ    q6kx4done
+	// The weights stream from memory (an output matrix is the largest of
+	// a model): fetch the block 2 KB ahead.
+	PREFETCHT0 2048(SI)
+	PREFETCHT0 2112(SI)
+	PREFETCHT0 2176(SI)
+	PREFETCHT0 2240(SI)
 	VPMOVSXBW 192(SI), Y4
 	VPERMQ    $0x44, Y4, Y12
 	VPERMQ    $0xEE, Y4, Y13
@@ -1120,4 +1129,163 @@ f16x3x4done:
 	HADD4
 	VMOVUPS X0, 32(DX)
 	VZEROUPPER
+	RET
+
+// VNNI versions of the Q4_K and Q6_K four-column kernels: VPDPWSSD (on YMM
+// registers, AVX512_VNNI with AVX512VL) replaces each VPMADDWD+VPADDD pair
+// that scales and accumulates the VPMADDUBSW pair sums. Both add the same
+// int32 products without saturation, so the results equal the AVX2
+// kernels' bit for bit. Pure-Go twin: dot4Generic.
+
+#define Q4COL4V(alo, ahi, Yr) \
+	VPMADDUBSW alo, Y8, Y12 \
+	VPDPWSSD   Y10, Y12, Yr \
+	VPMADDUBSW ahi, Y9, Y13 \
+	VPDPWSSD   Y11, Y13, Yr
+
+#define Q4CHUNK4V(qoff, xoff, moff) \
+	VMOVDQU    qoff(SI), Y8        \
+	VPSRLW     $4, Y8, Y9          \
+	VPAND      Y15, Y8, Y8         \
+	VPAND      Y15, Y9, Y9         \
+	VPSHUFB    k4_bcastw<>+moff(SB), Y2, Y10    \
+	VPSHUFB    k4_bcastw<>+moff+32(SB), Y2, Y11 \
+	Q4COL4V(xoff(DI), xoff+32(DI), Y4) \
+	Q4COL4V(xoff(DI)(R8*1), xoff+32(DI)(R8*1), Y5) \
+	Q4COL4V(xoff(DI)(R8*2), xoff+32(DI)(R8*2), Y6) \
+	Q4COL4V(xoff(DI)(R9*1), xoff+32(DI)(R9*1), Y7)
+
+#define Q6COL4V(addr, Yr) \
+	VPMADDUBSW addr, Y4, Y5 \
+	VPDPWSSD   Y11, Y5, Yr
+
+#define Q6COLS4V(xoff, Ys, moff) \
+	VPSHUFB k4_pairw<>+moff(SB), Ys, Y11 \
+	Q6COL4V(xoff(DI), Y1) \
+	Q6COL4V(xoff(DI)(R8*1), Y2) \
+	Q6COL4V(xoff(DI)(R8*2), Y3) \
+	Q6COL4V(xoff(DI)(R9*1), Y6)
+
+#define Q6HALF4V(qloff, qhoff, xoff, Ys) \
+	VMOVDQU qloff(SI), Y8      \
+	VMOVDQU qloff+32(SI), Y9   \
+	VMOVDQU qhoff(SI), Y10     \
+	VPAND   Y15, Y8, Y4        \
+	VPSLLW  $4, Y10, Y7        \
+	VPAND   Y14, Y7, Y7        \
+	VPOR    Y7, Y4, Y4         \
+	Q6COLS4V(xoff, Ys, 0)       \
+	VPAND   Y15, Y9, Y4        \
+	VPSLLW  $2, Y10, Y7        \
+	VPAND   Y14, Y7, Y7        \
+	VPOR    Y7, Y4, Y4         \
+	Q6COLS4V(xoff+32, Ys, 32)   \
+	VPSRLW  $4, Y8, Y4         \
+	VPAND   Y15, Y4, Y4        \
+	VPAND   Y14, Y10, Y7       \
+	VPOR    Y7, Y4, Y4         \
+	Q6COLS4V(xoff+64, Ys, 64)   \
+	VPSRLW  $4, Y9, Y4         \
+	VPAND   Y15, Y4, Y4        \
+	VPSRLW  $2, Y10, Y7        \
+	VPAND   Y14, Y7, Y7        \
+	VPOR    Y7, Y4, Y4         \
+	Q6COLS4V(xoff+96, Ys, 96)
+
+// func dotQ4Kx4VNNI(w *byte, x *int8, xstride int, dT *float32, dstride int, bsT *int16, nb int, out *[4]float32)
+TEXT ·dotQ4Kx4VNNI(SB), NOSPLIT, $0-64
+	MOVQ w+0(FP), SI
+	MOVQ x+8(FP), DI
+	MOVQ xstride+16(FP), R8
+	MOVQ dT+24(FP), R10
+	MOVQ dstride+32(FP), R11
+	MOVQ bsT+40(FP), R12
+	LEAQ (R8)(R8*2), R9
+	VPXOR   Y0, Y0, Y0
+	VMOVDQU k4_0f<>(SB), Y15
+
+q4kx4vloop:
+	CMPQ nb+48(FP), $0
+	JEQ  q4kx4vdone
+	PREFETCHT0 2048(SI) // the weights stream from memory: 2 KB ahead
+	PREFETCHT0 2112(SI)
+	PREFETCHT0 2176(SI)
+	K4SCALES4
+	VPXOR Y4, Y4, Y4
+	VPXOR Y5, Y5, Y5
+	VPXOR Y6, Y6, Y6
+	VPXOR Y7, Y7, Y7
+	Q4CHUNK4V(16, 0, 0)
+	Q4CHUNK4V(48, 64, 64)
+	Q4CHUNK4V(80, 128, 128)
+	Q4CHUNK4V(112, 192, 192)
+	KTAIL4
+	ADDQ $144, SI
+	ADDQ $256, DI
+	ADDQ R11, R10
+	LEAQ (R12)(R11*8), R12
+	DECQ nb+48(FP)
+	JMP  q4kx4vloop
+
+q4kx4vdone:
+	MOVQ out+56(FP), DX
+	STORE4
+	RET
+
+// func dotQ6Kx4VNNI(w *byte, x *int8, xstride int, dT *float32, dstride int, bsT *int16, nb int, out *[4]float32)
+TEXT ·dotQ6Kx4VNNI(SB), NOSPLIT, $0-64
+	MOVQ w+0(FP), SI
+	MOVQ x+8(FP), DI
+	MOVQ xstride+16(FP), R8
+	MOVQ dT+24(FP), R10
+	MOVQ dstride+32(FP), R11
+	MOVQ bsT+40(FP), R12
+	MOVQ nb+48(FP), CX
+	LEAQ (R8)(R8*2), R9
+	VPXOR   Y0, Y0, Y0
+	VMOVDQU k4_0f<>(SB), Y15
+	VMOVDQU k4_30<>(SB), Y14
+
+q6kx4vloop:
+	TESTQ CX, CX
+	JZ    q6kx4vdone
+	// The weights stream from memory (an output matrix is the largest of
+	// a model): fetch the block 2 KB ahead.
+	PREFETCHT0 2048(SI)
+	PREFETCHT0 2112(SI)
+	PREFETCHT0 2176(SI)
+	PREFETCHT0 2240(SI)
+	VPMOVSXBW 192(SI), Y4
+	VPERMQ    $0x44, Y4, Y12
+	VPERMQ    $0xEE, Y4, Y13
+	VPXOR Y1, Y1, Y1
+	VPXOR Y2, Y2, Y2
+	VPXOR Y3, Y3, Y3
+	VPXOR Y6, Y6, Y6
+	Q6HALF4V(0, 128, 0, Y12)
+	Q6HALF4V(64, 160, 128, Y13)
+	VPMOVSXBW 192(SI), Y4
+	Q6CORR(0, Y1)
+	Q6CORR(32, Y2)
+	Q6CORR(64, Y3)
+	Q6CORR(96, Y6)
+	COMBINE4(Y1, Y2, Y3, Y6)
+	VCVTDQ2PS Y1, Y1
+	MOVWLZX   208(SI), AX
+	VMOVD     AX, X7
+	VCVTPH2PS X7, X7
+	VBROADCASTSS X7, Y7
+	VBROADCASTF128 (R10), Y8
+	VMULPS    Y8, Y7, Y7
+	VFMADD231PS Y1, Y7, Y0
+	ADDQ $210, SI
+	ADDQ $256, DI
+	ADDQ R11, R10
+	LEAQ (R12)(R11*8), R12
+	DECQ CX
+	JMP  q6kx4vloop
+
+q6kx4vdone:
+	MOVQ out+56(FP), DX
+	STORE4
 	RET

@@ -36,6 +36,7 @@ TEXT ·dotQ8_0x4VNNI(SB), NOSPLIT, $0-56
 q80x4vloop:
 	TESTQ CX, CX
 	JZ    q80x4vdone
+	PREFETCHT0 2048(SI) // the weights stream from memory: 2 KB ahead
 	VMOVDQU 2(SI), Y1
 	VPSIGNB Y1, Y1, Y2
 	Q8COLV((DI), Y3, Y9)
@@ -83,7 +84,7 @@ TEXT ·dotQ4_0x4VNNI(SB), NOSPLIT, $0-64
 	LEAQ (R8)(R8*2), R9
 	VPXOR   Y0, Y0, Y0
 	VPXOR   Y9, Y9, Y9
-	VMOVDQU k4v_0f<>(SB), Y13
+	VMOVDQU kz_0f<>(SB), Y13 // the first 32 of its 0x0f bytes
 
 q40x4vloop:
 	TESTQ CX, CX
@@ -125,8 +126,180 @@ q40x4vdone:
 	VZEROUPPER
 	RET
 
-DATA k4v_0f<>+0(SB)/8, $0x0f0f0f0f0f0f0f0f
-DATA k4v_0f<>+8(SB)/8, $0x0f0f0f0f0f0f0f0f
-DATA k4v_0f<>+16(SB)/8, $0x0f0f0f0f0f0f0f0f
-DATA k4v_0f<>+24(SB)/8, $0x0f0f0f0f0f0f0f0f
-GLOBL k4v_0f<>(SB), RODATA|NOPTR, $32
+// Q4ZHALF adds the four columns' products with the Q4_0 block at woff(SI)
+// into Zacc (lanes 4c..4c+3 for column c), scaled by the block's dw*dT
+// spread by the pattern Zsidx from Z6; the block's interleaved activations
+// are at xoff(DI). Z8: 0x0f bytes, Z15: kz_hinib; clobbers Z2-Z5.
+#define Q4ZHALF(woff, Zsidx, xoff, Zacc) \
+	VBROADCASTI32X4 woff+2(SI), Z2      \
+	VPANDD          Z8, Z2, Z3          \
+	VGF2P8AFFINEQB  $0, Z15, Z2, Z2     \
+	VPXORD          Z4, Z4, Z4          \
+	VPDPBUSD        xoff(DI), Z3, Z4    \
+	VPDPBUSD        xoff+64(DI), Z2, Z4 \
+	VCVTDQ2PS       Z4, Z4              \
+	VPERMPS         Z6, Zsidx, Z5       \
+	VFMADD231PS     Z4, Z5, Zacc
+
+// func dotQ4_0x4Z(w *byte, wstride, rows int, xi *int8, dT, dsT *float32, dstride int, nb int, out *float32)
+//
+// The four-column Q4_0 kernel for AVX-512 (VNNI, VBMI, GFNI) over
+// interleaved activations (scratch.qsI): per block, 128 bytes hold the
+// four columns' values, x_c[16h..16h+15] at byte 64h+16c. The block's 16
+// weight bytes are broadcast to the four 128-bit lanes, so one VPDPBUSD
+// per half of the block leaves the int32 lanes 4c..4c+3 with column c's
+// partial sums: the block's four scales, each spread over its column's
+// lanes, multiply them directly and the lanes are folded once per row,
+// instead of folding four vectors per block. Blocks go in pairs (the two
+// weight scales converted together); an odd last block runs alone. It
+// does rows weight rows wstride bytes apart, storing row k's four results
+// at out[4k:4k+4].
+TEXT ·dotQ4_0x4Z(SB), NOSPLIT, $0-72
+	MOVQ w+0(FP), BX
+	MOVQ wstride+8(FP), R13
+	MOVQ rows+16(FP), R8
+	MOVQ dstride+48(FP), R11
+	MOVQ out+64(FP), DX
+	VMOVDQU64    kz_sidx0<>(SB), Z12
+	VMOVDQU64    kz_sidx1<>(SB), Z13
+	VMOVDQU      kz_dwidx<>(SB), Y14
+	VMOVDQU64    kz_0f<>(SB), Z8
+	VPBROADCASTQ kz_hinib<>(SB), Z15
+
+q40zrow:
+	TESTQ R8, R8
+	JZ    q40zend
+	MOVQ  BX, SI
+	MOVQ  xi+24(FP), DI
+	MOVQ  dT+32(FP), R10
+	MOVQ  dsT+40(FP), R12
+	MOVQ  nb+56(FP), CX
+	VPXORD Z0, Z0, Z0
+	VPXORD Z1, Z1, Z1
+	VPXOR  Y10, Y10, Y10
+	MOVQ   $0xfffffffff, AX
+	KMOVQ  AX, K1
+	SHRQ   $1, CX
+	JZ     q40zlast
+	CMPQ   R11, $16
+	JNE    q40zpair
+
+	// Batch of four: the pair's scales and sums are 8 adjacent floats.
+q40zdense:
+	PREFETCHT0  2048(SI) // the weights stream from memory: 2 KB ahead
+	VMOVDQU8.Z  (SI), K1, Z9
+	VPERMB      Y9, Y14, Y7
+	VCVTPH2PS   X7, Y7
+	VMULPS      (R10), Y7, Y6
+	VFMADD231PS (R12), Y7, Y10
+	Q4ZHALF(0, Z12, 0, Z0)
+	Q4ZHALF(18, Z13, 128, Z1)
+	ADDQ $36, SI
+	ADDQ $256, DI
+	ADDQ $32, R10
+	ADDQ $32, R12
+	DECQ CX
+	JNZ  q40zdense
+	JMP  q40zlast
+
+q40zpair:
+	PREFETCHT0  2048(SI)
+	VMOVDQU8.Z  (SI), K1, Z9
+	VPERMB      Y9, Y14, Y7
+	VCVTPH2PS   X7, Y7
+	VMOVUPS     (R10), X6
+	VINSERTF128 $1, (R10)(R11*1), Y6, Y6
+	VMULPS      Y7, Y6, Y6
+	VMOVUPS     (R12), X11
+	VINSERTF128 $1, (R12)(R11*1), Y11, Y11
+	VFMADD231PS Y11, Y7, Y10
+	Q4ZHALF(0, Z12, 0, Z0)
+	Q4ZHALF(18, Z13, 128, Z1)
+	ADDQ $36, SI
+	ADDQ $256, DI
+	LEAQ (R10)(R11*2), R10
+	LEAQ (R12)(R11*2), R12
+	DECQ CX
+	JNZ  q40zpair
+
+q40zlast:
+	MOVQ  nb+56(FP), AX
+	TESTQ $1, AX
+	JZ    q40zdone
+	MOVWLZX      (SI), AX
+	VMOVD        AX, X7
+	VCVTPH2PS    X7, X7
+	VBROADCASTSS X7, X7
+	VMULPS       (R10), X7, X6
+	VMOVUPS      (R12), X11
+	VFMADD231PS  Y11, Y7, Y10 // not X10: that would clear the upper half
+	Q4ZHALF(0, Z12, 0, Z0)
+
+q40zdone:
+	// out[c] = sum of lanes 4c..4c+3 of Z0+Z1 - 8*(both halves of Y10)
+	VADDPS        Z1, Z0, Z0
+	VEXTRACTF64X4 $1, Z0, Y1
+	VHADDPS       Y1, Y0, Y0
+	VHADDPS       Y0, Y0, Y0
+	VEXTRACTF128  $1, Y0, X1
+	VUNPCKLPS     X1, X0, X0
+	VEXTRACTF128  $1, Y10, X9
+	VADDPS        X9, X10, X10
+	MOVL          $0x41000000, AX
+	VMOVD         AX, X11
+	VBROADCASTSS  X11, X11
+	VFNMADD231PS  X11, X10, X0
+	VMOVUPS       X0, (DX)
+	ADDQ          $16, DX
+	ADDQ          R13, BX
+	DECQ          R8
+	JMP           q40zrow
+
+q40zend:
+	VZEROUPPER
+	RET
+
+// kz_hinib: the GF(2) affine matrix that moves bits 4-7 of a byte to bits
+// 0-3 and clears 4-7 (row i of the result, byte 7-i, selects bit i+4).
+DATA kz_hinib<>+0(SB)/8, $0x1020408000000000
+GLOBL kz_hinib<>(SB), RODATA|NOPTR, $8
+
+// kz_sidx0 (kz_sidx1): dword indices spreading scale c (4+c) of a pair
+// over lanes 4c..4c+3.
+DATA kz_sidx0<>+0(SB)/8, $0
+DATA kz_sidx0<>+8(SB)/8, $0
+DATA kz_sidx0<>+16(SB)/8, $0x0000000100000001
+DATA kz_sidx0<>+24(SB)/8, $0x0000000100000001
+DATA kz_sidx0<>+32(SB)/8, $0x0000000200000002
+DATA kz_sidx0<>+40(SB)/8, $0x0000000200000002
+DATA kz_sidx0<>+48(SB)/8, $0x0000000300000003
+DATA kz_sidx0<>+56(SB)/8, $0x0000000300000003
+GLOBL kz_sidx0<>(SB), RODATA|NOPTR, $64
+
+DATA kz_sidx1<>+0(SB)/8, $0x0000000400000004
+DATA kz_sidx1<>+8(SB)/8, $0x0000000400000004
+DATA kz_sidx1<>+16(SB)/8, $0x0000000500000005
+DATA kz_sidx1<>+24(SB)/8, $0x0000000500000005
+DATA kz_sidx1<>+32(SB)/8, $0x0000000600000006
+DATA kz_sidx1<>+40(SB)/8, $0x0000000600000006
+DATA kz_sidx1<>+48(SB)/8, $0x0000000700000007
+DATA kz_sidx1<>+56(SB)/8, $0x0000000700000007
+GLOBL kz_sidx1<>(SB), RODATA|NOPTR, $64
+
+// kz_dwidx: halves [dw0 dw0 dw0 dw0 dw1 dw1 dw1 dw1] of a pair of blocks
+// (bytes 0-1 and 18-19).
+DATA kz_dwidx<>+0(SB)/8, $0x0100010001000100
+DATA kz_dwidx<>+8(SB)/8, $0x1312131213121312
+DATA kz_dwidx<>+16(SB)/8, $0
+DATA kz_dwidx<>+24(SB)/8, $0
+GLOBL kz_dwidx<>(SB), RODATA|NOPTR, $32
+
+DATA kz_0f<>+0(SB)/8, $0x0f0f0f0f0f0f0f0f
+DATA kz_0f<>+8(SB)/8, $0x0f0f0f0f0f0f0f0f
+DATA kz_0f<>+16(SB)/8, $0x0f0f0f0f0f0f0f0f
+DATA kz_0f<>+24(SB)/8, $0x0f0f0f0f0f0f0f0f
+DATA kz_0f<>+32(SB)/8, $0x0f0f0f0f0f0f0f0f
+DATA kz_0f<>+40(SB)/8, $0x0f0f0f0f0f0f0f0f
+DATA kz_0f<>+48(SB)/8, $0x0f0f0f0f0f0f0f0f
+DATA kz_0f<>+56(SB)/8, $0x0f0f0f0f0f0f0f0f
+GLOBL kz_0f<>(SB), RODATA|NOPTR, $64

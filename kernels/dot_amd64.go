@@ -48,6 +48,13 @@ var avx2Kernels = func() *kernelSet {
 	if hasVNNI {
 		ks.dot4[gguf.TypeQ4_0] = dotQ4_0x4VNNIAsm
 		ks.dot4[gguf.TypeQ8_0] = dotQ8_0x4VNNIAsm
+		ks.dot4[gguf.TypeQ4_K] = dotQ4Kx4VNNIAsm
+		ks.dot4[gguf.TypeQ6_K] = dotQ6Kx4VNNIAsm
+	}
+	if hasZ4 {
+		ks.dot4[gguf.TypeQ4_0] = dotQ4_0x4ZAsm
+		ks.dotNx4[gguf.TypeQ4_0] = dotNx4{dotQ4_0xNx4ZAsm, zRows}
+		ks.interleave[gguf.TypeQ4_0] = true
 	}
 	return &ks
 }()
@@ -56,6 +63,11 @@ var avx2Kernels = func() *kernelSet {
 // (dot4vnni_amd64.s) can run: VPDPBUSD on YMM registers needs AVX512_VNNI
 // and AVX512VL (x/sys/cpu also checks that the OS saves the AVX-512 state).
 var hasVNNI = hasAVX2 && cpu.X86.HasAVX512VNNI && cpu.X86.HasAVX512VL
+
+// hasZ4 reports whether the 512-bit four-column kernels over interleaved
+// activations (dotQ4_0x4Z) can run: it needs AVX512_VNNI, AVX512_VBMI
+// (VPERMB), AVX512_GFNI (VGF2P8AFFINEQB) and AVX512BW (byte masks).
+var hasZ4 = hasVNNI && cpu.X86.HasAVX512BW && cpu.X86.HasAVX512VBMI && cpu.X86.HasAVX512GFNI
 
 // defaultKernels are the dot products MatMul uses on this machine.
 var defaultKernels = func() *kernelSet {
@@ -340,6 +352,26 @@ func dotQ8_0x4VNNI(w *byte, x *int8, xstride int, dT *float32, dstride int, nb i
 //go:noescape
 func dotQ4_0x4VNNI(w *byte, x *int8, xstride int, dT, dsT *float32, dstride int, nb int, out *[4]float32)
 
+// dotQ4_0x4Z is the four-column Q4_0 kernel over interleaved activations
+// (xi: scratch.qsI at the group of four columns) for rows weight rows
+// wstride bytes apart, row k's results at out[4k:4k+4]; dT, dsT and
+// dstride are as for dotQ4_0x4AVX2. It needs hasZ4. Twin: dotNx4Generic.
+//
+//go:noescape
+func dotQ4_0x4Z(w *byte, wstride, rows int, xi *int8, dT, dsT *float32, dstride int, nb int, out *float32)
+
+// dotQ4Kx4VNNI is dotQ4Kx4AVX2 using VPDPWSSD; its results are identical.
+// Twin: dot4Generic.
+//
+//go:noescape
+func dotQ4Kx4VNNI(w *byte, x *int8, xstride int, dT *float32, dstride int, bsT *int16, nb int, out *[4]float32)
+
+// dotQ6Kx4VNNI is dotQ6Kx4AVX2 using VPDPWSSD; its results are identical.
+// Twin: dot4Generic.
+//
+//go:noescape
+func dotQ6Kx4VNNI(w *byte, x *int8, xstride int, dT *float32, dstride int, bsT *int16, nb int, out *[4]float32)
+
 // dotQ5_0x4AVX2 is dotQ4_0x4AVX2 for Q5_0 weights. Twin: dot4Generic.
 //
 //go:noescape
@@ -529,6 +561,42 @@ func dotQ4_0x4VNNIAsm(m *mmTask, w []byte, b, r int) {
 	m.put4(&o, b, r)
 }
 
+// zRows is how many weight rows one dotQ4_0x4Z call of MatMul does.
+const zRows = 8
+
+// dotQ4_0xNx4ZAsm runs dotQ4_0x4Z for zRows weight rows (w holds them) and
+// a group of four columns (b a multiple of 4, as MatMul's tiles give); it
+// falls back to dotQ4_0x4VNNIAsm row by row otherwise.
+func dotQ4_0xNx4ZAsm(m *mmTask, w []byte, b, r int) {
+	if b&3 != 0 || len(m.qsI) < (b+4)*m.cols {
+		for k := range zRows {
+			dotQ4_0x4VNNIAsm(m, w[k*m.rowSize:(k+1)*m.rowSize], b, r+k)
+		}
+		return
+	}
+	var o [4 * zRows]float32
+	nb := check4(m, w, 18, 32, b)
+	_ = w[zRows*m.rowSize-1]
+	_ = m.dsT[(nb-1)*m.batch+b+3]
+	_ = m.qsI[(b+4)*m.cols-1]
+	dotQ4_0x4Z(&w[0], m.rowSize, zRows, &m.qsI[b*m.cols], &m.dT[b], &m.dsT[b], 4*m.batch, nb, &o[0])
+	m.putNx4(o[:], b, r)
+}
+
+// dotQ4_0x4ZAsm is dotQ4_0xNx4ZAsm for one weight row.
+func dotQ4_0x4ZAsm(m *mmTask, w []byte, b, r int) {
+	if b&3 != 0 || len(m.qsI) < (b+4)*m.cols {
+		dotQ4_0x4VNNIAsm(m, w, b, r)
+		return
+	}
+	var o [4]float32
+	nb := check4(m, w, 18, 32, b)
+	_ = m.dsT[(nb-1)*m.batch+b+3]
+	_ = m.qsI[(b+4)*m.cols-1]
+	dotQ4_0x4Z(&w[0], m.rowSize, 1, &m.qsI[b*m.cols], &m.dT[b], &m.dsT[b], 4*m.batch, nb, &o[0])
+	m.put4(&o, b, r)
+}
+
 func dotQ5_0x4Asm(m *mmTask, w []byte, b, r int) {
 	var o [4]float32
 	nb := check4(m, w, 22, 32, b)
@@ -542,6 +610,22 @@ func dotQ4Kx4Asm(m *mmTask, w []byte, b, r int) {
 	nb := check4(m, w, 144, 256, b)
 	_ = m.bsT[((nb-1)*m.batch+b+4)*16-1]
 	dotQ4Kx4AVX2(&w[0], &m.qs[b*m.cols], m.cols, &m.dT[b], 4*m.batch, &m.bsT[b*16], nb, &o)
+	m.put4(&o, b, r)
+}
+
+func dotQ4Kx4VNNIAsm(m *mmTask, w []byte, b, r int) {
+	var o [4]float32
+	nb := check4(m, w, 144, 256, b)
+	_ = m.bsT[((nb-1)*m.batch+b+4)*16-1]
+	dotQ4Kx4VNNI(&w[0], &m.qs[b*m.cols], m.cols, &m.dT[b], 4*m.batch, &m.bsT[b*16], nb, &o)
+	m.put4(&o, b, r)
+}
+
+func dotQ6Kx4VNNIAsm(m *mmTask, w []byte, b, r int) {
+	var o [4]float32
+	nb := check4(m, w, 210, 256, b)
+	_ = m.bsT[((nb-1)*m.batch+b+4)*16-1]
+	dotQ6Kx4VNNI(&w[0], &m.qs[b*m.cols], m.cols, &m.dT[b], 4*m.batch, &m.bsT[b*16], nb, &o)
 	m.put4(&o, b, r)
 }
 

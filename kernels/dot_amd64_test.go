@@ -234,6 +234,8 @@ func TestVNNI4MatchesAVX2(t *testing.T) {
 	}{
 		{gguf.TypeQ4_0, dotQ4_0x4VNNIAsm, dotQ4_0x4Asm},
 		{gguf.TypeQ8_0, dotQ8_0x4VNNIAsm, dotQ8_0x4Asm},
+		{gguf.TypeQ4_K, dotQ4Kx4VNNIAsm, dotQ4Kx4Asm},
+		{gguf.TypeQ6_K, dotQ6Kx4VNNIAsm, dotQ6Kx4Asm},
 	}
 	r := rand.New(rand.NewPCG(23, 24))
 	p := NewPool(1)
@@ -241,7 +243,7 @@ func TestVNNI4MatchesAVX2(t *testing.T) {
 	for _, pr := range pairs {
 		for iter := 0; iter < 50; iter++ {
 			nb := 1 + r.IntN(12)
-			cols := nb * 32
+			cols := nb * pr.typ.BlockSize()
 			batch := 4 + r.IntN(9)
 			x := make([]float32, batch*cols)
 			for i := range x {
@@ -446,6 +448,9 @@ func TestAsmNx4MatchesDot4(t *testing.T) {
 			if iter%2 == 0 {
 				cols = 8 * (1 + r.IntN(40))
 			}
+			if tt.IsQuantized() {
+				cols = tt.BlockSize() * (1 + r.IntN(12))
+			}
 			batch := 4 + r.IntN(9)
 			rows := nr + r.IntN(4)
 			x := make([]float32, batch*cols)
@@ -454,11 +459,21 @@ func TestAsmNx4MatchesDot4(t *testing.T) {
 			}
 			w := randomWeights(r, tt, rows, cols)
 			p.prepareActs(actKindOf(tt), x, batch, cols)
+			if tt.IsQuantized() {
+				p.transposeActs(batch, cols)
+			}
+			if avx2Kernels.interleave[tt] {
+				p.interleavedActs(batch, cols)
+			}
+			s := &p.scratch
 			mk := func() *mmTask {
 				return &mmTask{rowSize: tt.RowSize(cols), rows: rows, cols: cols, batch: batch,
-					acts: p.scratch.acts, out: make([]float32, batch*rows)}
+					acts: s.acts, out: make([]float32, batch*rows), qs: s.qs, dT: s.dT, dsT: s.dsT, bsT: s.bsT, qsI: s.qsI}
 			}
 			b := r.IntN(batch - 3)
+			if iter%4 != 3 {
+				b &^= 3 // where MatMul calls them
+			}
 			row := r.IntN(rows - nr + 1)
 			rs := tt.RowSize(cols)
 			wr := w[row*rs : (row+nr)*rs]
@@ -474,5 +489,62 @@ func TestAsmNx4MatchesDot4(t *testing.T) {
 	}
 	if n == 0 {
 		t.Fatal("no multi-row kernels to test")
+	}
+}
+
+// TestZ4MatchesGeneric checks the 512-bit four-column kernels over
+// interleaved activations against the generic one-column kernels, for
+// groups of four columns at multiples of 4 (where MatMul uses them) and at
+// other offsets (where they fall back).
+func TestZ4MatchesGeneric(t *testing.T) {
+	if !hasZ4 {
+		t.Skip("no AVX512_VBMI/AVX512_VNNI")
+	}
+	r := rand.New(rand.NewPCG(25, 26))
+	p := NewPool(1)
+	defer p.Close()
+	for _, tc := range []struct {
+		typ gguf.TensorType
+		k4  dot4Func
+	}{{gguf.TypeQ4_0, dotQ4_0x4ZAsm}} {
+		gen := genericKernels.dot[tc.typ]
+		for iter := 0; iter < 200; iter++ {
+			nb := 1 + r.IntN(12)
+			cols := nb * 32
+			batch := 4 + r.IntN(13)
+			if iter%3 == 0 {
+				batch = 4 // adjacent scales: the kernels' dense path
+			}
+			x := make([]float32, batch*cols)
+			for i := range x {
+				x[i] = float32(r.NormFloat64())
+				if iter%5 == 0 && i%7 == 0 {
+					x[i] = -x[i] * 100
+				}
+			}
+			w := randomWeights(r, tc.typ, 1, cols)
+			p.prepareActs(actKindOf(tc.typ), x, batch, cols)
+			p.transposeActs(batch, cols)
+			p.interleavedActs(batch, cols)
+			if len(p.scratch.qsI) != batch/4*4*cols {
+				t.Fatalf("qsI has %d values, want %d", len(p.scratch.qsI), batch/4*4*cols)
+			}
+			b := r.IntN(batch-3) &^ 3
+			if iter%4 == 3 {
+				b = r.IntN(batch - 3)
+			}
+			m := &mmTask{rows: 1, cols: cols, batch: batch, acts: p.scratch.acts, out: make([]float32, batch),
+				qs: p.scratch.qs, dT: p.scratch.dT, dsT: p.scratch.dsT, bsT: p.scratch.bsT, qsI: p.scratch.qsI}
+			tc.k4(m, w, b, 0)
+			ref := *m
+			ref.out = make([]float32, batch)
+			dot4Generic(gen, &ref, w, b, 0)
+			for c := b; c < b+4; c++ {
+				want, got := ref.out[c], m.out[c]
+				if d := math.Abs(float64(got - want)); d > 1e-4*math.Abs(float64(want))+1e-3 {
+					t.Fatalf("%v nb=%d batch=%d col %d: Z4 %v, generic %v", tc.typ, nb, batch, c, got, want)
+				}
+			}
+		}
 	}
 }

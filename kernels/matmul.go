@@ -34,6 +34,10 @@ type kernelSet struct {
 	// their rounded activations as half-precision bits (act.h): the F16
 	// dotNx4 kernel reads those.
 	halfActs bool
+	// interleave marks the types whose dot4 kernel reads the Q8_0
+	// activations of batches of four or more rows interleaved
+	// (scratch.qsI, filled on first use per prepared batch).
+	interleave [gguf.TypeBF16 + 1]bool
 }
 
 // dotNx4 is a kernel for rows weight rows × four activation columns: f
@@ -137,6 +141,11 @@ type scratch struct {
 	dT  []float32
 	dsT []float32
 	bsT []int16
+	// qsI holds the Q8_0 values of each whole group of four columns
+	// interleaved for the four-column kernels that read them (see
+	// interleaveQ8_0); qsIReady says it matches the prepared batch.
+	qsI      []int8
+	qsIReady bool
 }
 
 func grow[T any](s []T, n int) []T {
@@ -164,6 +173,7 @@ type mmTask struct {
 	dT  []float32
 	dsT []float32
 	bsT []int16
+	qsI []int8 // nil unless the kernel reads it (see scratch.qsI)
 }
 
 // Row and column tile sizes for batch > 1: a tile of about mmTileRows
@@ -354,6 +364,9 @@ func (p *Pool) mulShared(x []float32, batch, cols int, ops []MatMulOp) bool {
 				transposed = true
 			}
 			m.dot4, m.qs, m.dT, m.dsT, m.bsT = ks.dot4[t], p.scratch.qs, p.scratch.dT, p.scratch.dsT, p.scratch.bsT
+			if ks.interleave[t] {
+				m.qsI = p.interleavedActs(batch, cols)
+			}
 			m.dotN = ks.dotNx4[t]
 		}
 		m.tile = tileRows(m.dotN.rows)
@@ -363,7 +376,7 @@ func (p *Pool) mulShared(x []float32, batch, cols int, ops []MatMulOp) bool {
 	mm.n = len(ops)
 	chunk := 0
 	if batch > 1 {
-		chunk = mm.tasks[0].tile
+		chunk = batchChunk(total, mm.tasks[0].tile, p.n)
 	}
 	p.dispatch(total, chunk, mm)
 	*mm = mmMulti{}
@@ -402,16 +415,28 @@ func (p *Pool) mulPrepared(t gguf.TensorType, w []byte, rows, cols, batch int, o
 			transposed = true
 		}
 		m.dot4, m.qs, m.dT, m.dsT, m.bsT = ks.dot4[t], p.scratch.qs, p.scratch.dT, p.scratch.dsT, p.scratch.bsT
+		if ks.interleave[t] {
+			m.qsI = p.interleavedActs(batch, cols)
+		}
 		m.dotN = ks.dotNx4[t]
 	}
 	m.tile = tileRows(m.dotN.rows)
 	chunk := 0
 	if batch > 1 {
-		chunk = m.tile
+		chunk = batchChunk(rows, m.tile, p.n)
 	}
 	p.dispatch(rows, chunk, m)
 	*m = mmTask{}
 	return transposed
+}
+
+// batchChunk is the number of weight rows a worker takes at a time in a
+// batched product of n rows: a few chunks per worker, as for one column,
+// but whole tiles. Long runs of adjacent rows keep each worker's weight
+// stream sequential for the prefetchers.
+func batchChunk(n, tile, workers int) int {
+	c := (n + 4*workers - 1) / (4 * workers)
+	return max(tile, (c+tile-1)/tile*tile)
 }
 
 // kernels returns the dot products this Pool uses.
@@ -425,6 +450,7 @@ func (p *Pool) kernels() *kernelSet {
 // prepareActs converts the batch activation rows to kind k in p.scratch.
 func (p *Pool) prepareActs(k actKind, x []float32, batch, cols int) {
 	s := &p.scratch
+	s.qsIReady = false
 	s.acts = grow(s.acts, batch)
 	switch k {
 	case actF32:
@@ -565,6 +591,39 @@ func (p *Pool) transposeActs(batch, cols int) {
 		bs := s.acts[b].bsums
 		for i := range nb {
 			copy(s.bsT[(i*batch+b)*16:(i*batch+b+1)*16], bs[i*16:(i+1)*16])
+		}
+	}
+}
+
+// interleavedActs returns scratch.qsI for the prepared Q8_0 batch,
+// filling it on first use.
+func (p *Pool) interleavedActs(batch, cols int) []int8 {
+	s := &p.scratch
+	if !s.qsIReady {
+		s.qsI = grow(s.qsI, batch/4*4*cols)
+		interleaveQ8_0(s.qsI, s.qs, batch, cols)
+		s.qsIReady = true
+	}
+	return s.qsI
+}
+
+// interleaveQ8_0 fills dst with the Q8_0 activation values qs (batch rows
+// of cols) of each whole group of four columns interleaved: for the group
+// at column b, block i (32 values) takes the 128 bytes at b*cols+128*i,
+// where bytes 64h+16c to 64h+16c+15 are values 32i+16h to 32i+16h+15 of
+// column b+c (h < 2, c < 4). One 64-byte vector then holds the same 16
+// values of all four columns, each column in its own 128-bit lane, where
+// the block's 16 weight bytes broadcast to every lane meet them.
+func interleaveQ8_0(dst, qs []int8, batch, cols int) {
+	for b := 0; b+4 <= batch; b += 4 {
+		g := dst[b*cols : (b+4)*cols]
+		for c := range 4 {
+			src := qs[(b+c)*cols : (b+c+1)*cols]
+			for j := 0; j < cols; j += 16 {
+				// j = 32i + 16h: destination 128i + 64h + 16c.
+				o := j*4 + 16*c
+				copy(g[o:o+16], src[j:j+16])
+			}
 		}
 	}
 }

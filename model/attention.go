@@ -14,8 +14,9 @@ import (
 // serves every entry of the run and every query head sharing the KV head
 // (GQA) from that head's keys and values for positions 0..max(pos of the
 // run), which are contiguous in the cache. An F16 cache is read in place
-// with the F16 dot and axpy kernels (the hardware converts); a Q8_0 or F32
-// cache is first widened to float32 once per item. A decode step of many
+// by the grouped kernels (kernels.AttnScoresF16, AttnMixF16: each row is
+// widened once for all query heads of the group); a Q8_0 or F32 cache is
+// first widened to float32 once per item. A decode step of many
 // sequences spreads over the workers by sequence and head, a prefill chunk
 // by runs of tokens and head.
 
@@ -106,26 +107,30 @@ func (a *attnTask) do(lo, hi int) {
 		}
 		for i := run.lo; i < run.hi; i++ {
 			m := int(a.b.Pos[i]) + 1
+			if k16 != nil {
+				// All query heads of the group at once: each key and
+				// value row is widened once for the group.
+				q := st.q[i*qd+h*group*hd : i*qd+(h+1)*group*hd]
+				out := st.att[i*qd+h*group*hd : i*qd+(h+1)*group*hd]
+				s := sc.scores[:group*m]
+				kernels.AttnScoresF16(s, k16, q, group, hd, m, a.scale)
+				for g := range group {
+					kernels.SoftmaxVec(s[g*m : (g+1)*m])
+				}
+				clear(out)
+				kernels.AttnMixF16(out, v16, s, group, hd, m)
+				continue
+			}
 			for g := 0; g < group; g++ {
 				qh := h*group + g
 				q := st.q[i*qd+qh*hd : i*qd+(qh+1)*hd]
 				s := sc.scores[g*m : (g+1)*m]
 				out := st.att[i*qd+qh*hd : i*qd+(qh+1)*hd]
 				clear(out)
-				if k16 != nil {
-					for p := range s {
-						s[p] = kernels.DotF16F32(k16[p*hd:(p+1)*hd], q) * a.scale
-					}
-					kernels.Softmax(s)
-					for p, w := range s {
-						kernels.AxpyF16(w, v16[p*hd:(p+1)*hd], out)
-					}
-					continue
-				}
 				for p := range s {
 					s[p] = kernels.DotF32(sc.k[p*hd:(p+1)*hd], q) * a.scale
 				}
-				kernels.Softmax(s)
+				kernels.SoftmaxVec(s)
 				for p, w := range s {
 					kernels.AxpyF32(w, sc.v[p*hd:(p+1)*hd], out)
 				}
