@@ -257,9 +257,16 @@ func TestCancelFreesSlot(t *testing.T) {
 		t.Fatalf("after a cancelled request: %v", err)
 	}
 	// A request waiting for a slot returns when its context ends.
-	hold := make(chan struct{})
-	go e.Generate(context.Background(), Request{Prompt: []int32{1}, MaxTokens: 1000, Sampler: &noEOS{}}, func(Token) error { <-hold; return nil })
-	time.Sleep(50 * time.Millisecond)
+	// The holder's first token proves it has the slot (a fixed sleep was
+	// not enough on a loaded machine).
+	hold, holding := make(chan struct{}), make(chan struct{})
+	var once sync.Once
+	go e.Generate(context.Background(), Request{Prompt: []int32{1}, MaxTokens: 1000, Sampler: &noEOS{}}, func(Token) error {
+		once.Do(func() { close(holding) })
+		<-hold
+		return nil
+	})
+	<-holding
 	short, cancel2 := context.WithTimeout(context.Background(), 100*time.Millisecond)
 	defer cancel2()
 	if _, _, err := collect(short, e, Request{Prompt: []int32{1}, MaxTokens: 1}); !errors.Is(err, context.DeadlineExceeded) {
