@@ -44,9 +44,11 @@
 // as the one-row kernel does, so that enough independent accumulators hide
 // the FMA latency; on CPUs with AVX-512 VNNI the Q4_0 and Q8_0 ones use
 // VPDPBUSD and the Q4_K and Q6_K ones VPDPWSSD, with identical results;
-// with VBMI and GFNI too, Q4_0 uses dotQ4_0x4Z in dot4vnni_amd64.s, 512-bit
-// over activations interleaved per four columns so that no per-block
-// horizontal sums are needed, eight weight rows per call; the four-column
+// with VBMI and GFNI too, Q4_0 and Q8_0 use dotQ4_0x4Z and dotQ8_0x4Z in
+// dot4vnni_amd64.s, 512-bit over activations interleaved per four columns
+// so that no per-block horizontal sums are needed, eight weight rows per
+// call (Q8_0's signed weights go in offset by 128, the sums starting from
+// precomputed -128 times the activation block sums); the four-column
 // kernels of the types a decoding step streams from memory prefetch the
 // weights 2 KB ahead), and
 // the Q8_0 and Q8_K activation quantizers (quant_amd64.s, bit-identical to
@@ -67,11 +69,11 @@
 // MulF32 (gemm_amd64.s) is a register-tiled float32 product, 6 rows × 16
 // columns in twelve accumulators with broadcast operands, for products
 // of two activation matrices (attention scores and outputs). SoftmaxVec,
-// GELUF16, AddLayerNorm and Add run eight values at a time in AVX2
+// SwiGLU, GELUF16, AddLayerNorm and Add run eight values at a time in AVX2
 // (softmax_amd64.s, gelu_amd64.s, layernorm_amd64.s, dot_amd64.s), each
-// bit for bit like its pure-Go twin; SoftmaxVec's exponential is a
-// single-precision polynomial (relative error below 1e-7 against
-// math.Exp), as ggml's vectorised softmax uses.
+// bit for bit like its pure-Go twin; SoftmaxVec's exponential, which
+// SwiGLU shares, is a single-precision polynomial (relative error below
+// 1e-7 against math.Exp), as ggml's vectorised softmax uses.
 //
 // # Concurrency
 //

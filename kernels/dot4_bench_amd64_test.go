@@ -29,7 +29,7 @@ func BenchmarkDot4Q4_0(b *testing.B) {
 	p.transposeActs(batch, cols)
 	p.interleavedActs(batch, cols)
 	m := &mmTask{rows: rows, cols: cols, batch: batch, acts: p.scratch.acts, rowSize: 18 * cols / 32,
-		out: make([]float32, batch*rows), qs: p.scratch.qs, dT: p.scratch.dT, dsT: p.scratch.dsT, qsI: p.scratch.qsI}
+		out: make([]float32, batch*rows), qs: p.scratch.qs, dT: p.scratch.dT, dsT: p.scratch.dsT, qsI: p.scratch.qsI, xsI: p.scratch.xsI}
 	for _, k := range []struct {
 		name string
 		f    dot4Func
@@ -39,6 +39,46 @@ func BenchmarkDot4Q4_0(b *testing.B) {
 				if k.f == nil {
 					for r := 0; r < rows; r += zRows {
 						dotQ4_0xNx4ZAsm(m, w[r*m.rowSize:(r+zRows)*m.rowSize], 0, r)
+					}
+					continue
+				}
+				for r := range rows {
+					k.f(m, w[r*m.rowSize:(r+1)*m.rowSize], 0, r)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(rows*cols/32), "ns/block")
+		})
+	}
+}
+
+// BenchmarkDot4Q8_0 is BenchmarkDot4Q4_0 for the Q8_0 kernels.
+func BenchmarkDot4Q8_0(b *testing.B) {
+	if !hasZ4 {
+		b.Skip("no AVX-512 VNNI/VBMI/GFNI")
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	const rows, cols, batch = 256, 2048, 4
+	w := randomWeights(r, gguf.TypeQ8_0, rows, cols)
+	x := make([]float32, batch*cols)
+	for i := range x {
+		x[i] = float32(r.NormFloat64())
+	}
+	p := NewPool(1)
+	defer p.Close()
+	p.prepareActs(actQ8_0, x, batch, cols)
+	p.transposeActs(batch, cols)
+	p.interleavedActs(batch, cols)
+	m := &mmTask{rows: rows, cols: cols, batch: batch, acts: p.scratch.acts, rowSize: 34 * cols / 32,
+		out: make([]float32, batch*rows), qs: p.scratch.qs, dT: p.scratch.dT, dsT: p.scratch.dsT, qsI: p.scratch.qsI, xsI: p.scratch.xsI}
+	for _, k := range []struct {
+		name string
+		f    dot4Func
+	}{{"avx2", dotQ8_0x4Asm}, {"vnni", dotQ8_0x4VNNIAsm}, {"z", dotQ8_0x4ZAsm}, {"z8rows", nil}} {
+		b.Run(k.name, func(b *testing.B) {
+			for b.Loop() {
+				if k.f == nil {
+					for r := 0; r < rows; r += zRows {
+						dotQ8_0xNx4ZAsm(m, w[r*m.rowSize:(r+zRows)*m.rowSize], 0, r)
 					}
 					continue
 				}

@@ -303,3 +303,133 @@ DATA kz_0f<>+40(SB)/8, $0x0f0f0f0f0f0f0f0f
 DATA kz_0f<>+48(SB)/8, $0x0f0f0f0f0f0f0f0f
 DATA kz_0f<>+56(SB)/8, $0x0f0f0f0f0f0f0f0f
 GLOBL kz_0f<>(SB), RODATA|NOPTR, $64
+
+// Q8ZBLOCK adds the four columns' products with the Q8_0 block at woff(SI)
+// into Zacc (lanes 4c..4c+3 for column c), scaled by the block's dw*dT
+// spread by the pattern Zsidx from Z6; the block's interleaved activations
+// are at xoff(DI), its four offset sums at soff(R12). VPDPBUSD multiplies
+// unsigned by signed bytes, so the signed weights go in offset by 128 (w
+// XOR 0x80, Z8 holding 0x80 bytes) and the int32 sums start from -128
+// times the activations' block sum (lane 5c of 4c..4c+3, mask K3): they
+// end at sum(w*x) exactly. Clobbers Z2-Z5.
+#define Q8ZBLOCK(woff, Zsidx, xoff, soff, Zacc) \
+	VBROADCASTI32X4   woff+2(SI), Z2      \
+	VBROADCASTI32X4   woff+18(SI), Z3     \
+	VPXORD            Z8, Z2, Z2          \
+	VPXORD            Z8, Z3, Z3          \
+	VBROADCASTI32X4.Z soff(R12), K3, Z4   \
+	VPDPBUSD          xoff(DI), Z2, Z4    \
+	VPDPBUSD          xoff+64(DI), Z3, Z4 \
+	VCVTDQ2PS         Z4, Z4              \
+	VPERMPS           Z6, Zsidx, Z5       \
+	VFMADD231PS       Z4, Z5, Zacc
+
+// func dotQ8_0x4Z(w *byte, wstride, rows int, xi *int8, xs *int32, dT *float32, dstride int, nb int, out *float32)
+//
+// dotQ4_0x4Z for Q8_0 weights (34-byte blocks): the same interleaved
+// activations, scale spreading and once-per-row folding; the offset sums
+// xs (scratch.xsI: four int32 per block) replace the floating-point
+// correction, as the integer sums come out exact.
+TEXT ·dotQ8_0x4Z(SB), NOSPLIT, $0-72
+	MOVQ w+0(FP), BX
+	MOVQ wstride+8(FP), R13
+	MOVQ rows+16(FP), R8
+	MOVQ dstride+48(FP), R11
+	MOVQ out+64(FP), DX
+	VMOVDQU64    kz_sidx0<>(SB), Z12
+	VMOVDQU64    kz_sidx1<>(SB), Z13
+	VMOVDQU      kz8_dwidx<>(SB), Y14 // clears the upper half of Z14
+	MOVL         $0x80808080, AX
+	VPBROADCASTD AX, Z8
+	MOVL         $0x8421, AX // lanes 0, 5, 10, 15
+	KMOVW        AX, K3
+
+q80zrow:
+	TESTQ R8, R8
+	JZ    q80zend
+	MOVQ  BX, SI
+	MOVQ  xi+24(FP), DI
+	MOVQ  xs+32(FP), R12
+	MOVQ  dT+40(FP), R10
+	MOVQ  nb+56(FP), CX
+	VPXORD Z0, Z0, Z0
+	VPXORD Z1, Z1, Z1
+	MOVQ   $0xfffffffff, AX
+	KMOVQ  AX, K1
+	SHRQ   $1, CX
+	JZ     q80zlast
+	CMPQ   R11, $16
+	JNE    q80zpair
+
+	// Batch of four: the pair's scales are 8 adjacent floats.
+q80zdense:
+	PREFETCHT0 2048(SI) // the weights stream from memory: 2 KB ahead
+	PREFETCHT0 2112(SI) // a pair is 68 bytes: touch every line
+	VMOVDQU8.Z (SI), K1, Z9
+	VPERMB     Z9, Z14, Z7
+	VCVTPH2PS  X7, Y7
+	VMULPS     (R10), Y7, Y6
+	Q8ZBLOCK(0, Z12, 0, 0, Z0)
+	Q8ZBLOCK(34, Z13, 128, 16, Z1)
+	ADDQ $68, SI
+	ADDQ $256, DI
+	ADDQ $32, R12
+	ADDQ $32, R10
+	DECQ CX
+	JNZ  q80zdense
+	JMP  q80zlast
+
+q80zpair:
+	PREFETCHT0  2048(SI)
+	PREFETCHT0  2112(SI)
+	VMOVDQU8.Z  (SI), K1, Z9
+	VPERMB      Z9, Z14, Z7
+	VCVTPH2PS   X7, Y7
+	VMOVUPS     (R10), X6
+	VINSERTF128 $1, (R10)(R11*1), Y6, Y6
+	VMULPS      Y7, Y6, Y6
+	Q8ZBLOCK(0, Z12, 0, 0, Z0)
+	Q8ZBLOCK(34, Z13, 128, 16, Z1)
+	ADDQ $68, SI
+	ADDQ $256, DI
+	ADDQ $32, R12
+	LEAQ (R10)(R11*2), R10
+	DECQ CX
+	JNZ  q80zpair
+
+q80zlast:
+	MOVQ  nb+56(FP), AX
+	TESTQ $1, AX
+	JZ    q80zdone
+	MOVWLZX      (SI), AX
+	VMOVD        AX, X7
+	VCVTPH2PS    X7, X7
+	VBROADCASTSS X7, X7
+	VMULPS       (R10), X7, X6
+	Q8ZBLOCK(0, Z12, 0, 0, Z0)
+
+q80zdone:
+	// out[c] = sum of lanes 4c..4c+3 of Z0+Z1
+	VADDPS        Z1, Z0, Z0
+	VEXTRACTF64X4 $1, Z0, Y1
+	VHADDPS       Y1, Y0, Y0
+	VHADDPS       Y0, Y0, Y0
+	VEXTRACTF128  $1, Y0, X1
+	VUNPCKLPS     X1, X0, X0
+	VMOVUPS       X0, (DX)
+	ADDQ          $16, DX
+	ADDQ          R13, BX
+	DECQ          R8
+	JMP           q80zrow
+
+q80zend:
+	VZEROUPPER
+	RET
+
+// kz8_dwidx: halves [dw0 dw0 dw0 dw0 dw1 dw1 dw1 dw1] of a pair of Q8_0
+// blocks (bytes 0-1 and 34-35: past 32, hence VPERMB on ZMM registers).
+DATA kz8_dwidx<>+0(SB)/8, $0x0100010001000100
+DATA kz8_dwidx<>+8(SB)/8, $0x2322232223222322
+DATA kz8_dwidx<>+16(SB)/8, $0
+DATA kz8_dwidx<>+24(SB)/8, $0
+GLOBL kz8_dwidx<>(SB), RODATA|NOPTR, $32

@@ -55,6 +55,9 @@ var avx2Kernels = func() *kernelSet {
 		ks.dot4[gguf.TypeQ4_0] = dotQ4_0x4ZAsm
 		ks.dotNx4[gguf.TypeQ4_0] = dotNx4{dotQ4_0xNx4ZAsm, zRows}
 		ks.interleave[gguf.TypeQ4_0] = true
+		ks.dot4[gguf.TypeQ8_0] = dotQ8_0x4ZAsm
+		ks.dotNx4[gguf.TypeQ8_0] = dotNx4{dotQ8_0xNx4ZAsm, zRows}
+		ks.interleave[gguf.TypeQ8_0] = true
 	}
 	return &ks
 }()
@@ -360,6 +363,14 @@ func dotQ4_0x4VNNI(w *byte, x *int8, xstride int, dT, dsT *float32, dstride int,
 //go:noescape
 func dotQ4_0x4Z(w *byte, wstride, rows int, xi *int8, dT, dsT *float32, dstride int, nb int, out *float32)
 
+// dotQ8_0x4Z is dotQ4_0x4Z for Q8_0 weights, with xs (scratch.xsI at the
+// group of four columns) in place of dsT: the weights go in offset by 128
+// and the integer sums start from -128 times the activations' block sums,
+// so they are exact. It needs hasZ4. Twin: dotNx4Generic.
+//
+//go:noescape
+func dotQ8_0x4Z(w *byte, wstride, rows int, xi *int8, xs *int32, dT *float32, dstride int, nb int, out *float32)
+
 // dotQ4Kx4VNNI is dotQ4Kx4AVX2 using VPDPWSSD; its results are identical.
 // Twin: dot4Generic.
 //
@@ -594,6 +605,38 @@ func dotQ4_0x4ZAsm(m *mmTask, w []byte, b, r int) {
 	_ = m.dsT[(nb-1)*m.batch+b+3]
 	_ = m.qsI[(b+4)*m.cols-1]
 	dotQ4_0x4Z(&w[0], m.rowSize, 1, &m.qsI[b*m.cols], &m.dT[b], &m.dsT[b], 4*m.batch, nb, &o[0])
+	m.put4(&o, b, r)
+}
+
+// dotQ8_0xNx4ZAsm is dotQ4_0xNx4ZAsm for Q8_0 weights, with
+// dotQ8_0x4VNNIAsm as the fallback.
+func dotQ8_0xNx4ZAsm(m *mmTask, w []byte, b, r int) {
+	if b&3 != 0 || len(m.qsI) < (b+4)*m.cols || len(m.xsI) < (b+4)*(m.cols/32) {
+		for k := range zRows {
+			dotQ8_0x4VNNIAsm(m, w[k*m.rowSize:(k+1)*m.rowSize], b, r+k)
+		}
+		return
+	}
+	var o [4 * zRows]float32
+	nb := check4(m, w, 34, 32, b)
+	_ = w[zRows*m.rowSize-1]
+	_ = m.qsI[(b+4)*m.cols-1]
+	_ = m.xsI[(b+4)*nb-1]
+	dotQ8_0x4Z(&w[0], m.rowSize, zRows, &m.qsI[b*m.cols], &m.xsI[b*(m.cols/32)], &m.dT[b], 4*m.batch, nb, &o[0])
+	m.putNx4(o[:], b, r)
+}
+
+// dotQ8_0x4ZAsm is dotQ8_0xNx4ZAsm for one weight row.
+func dotQ8_0x4ZAsm(m *mmTask, w []byte, b, r int) {
+	if b&3 != 0 || len(m.qsI) < (b+4)*m.cols || len(m.xsI) < (b+4)*(m.cols/32) {
+		dotQ8_0x4VNNIAsm(m, w, b, r)
+		return
+	}
+	var o [4]float32
+	nb := check4(m, w, 34, 32, b)
+	_ = m.qsI[(b+4)*m.cols-1]
+	_ = m.xsI[(b+4)*nb-1]
+	dotQ8_0x4Z(&w[0], m.rowSize, 1, &m.qsI[b*m.cols], &m.xsI[b*(m.cols/32)], &m.dT[b], 4*m.batch, nb, &o[0])
 	m.put4(&o, b, r)
 }
 

@@ -468,7 +468,7 @@ func TestAsmNx4MatchesDot4(t *testing.T) {
 			s := &p.scratch
 			mk := func() *mmTask {
 				return &mmTask{rowSize: tt.RowSize(cols), rows: rows, cols: cols, batch: batch,
-					acts: s.acts, out: make([]float32, batch*rows), qs: s.qs, dT: s.dT, dsT: s.dsT, bsT: s.bsT, qsI: s.qsI}
+					acts: s.acts, out: make([]float32, batch*rows), qs: s.qs, dT: s.dT, dsT: s.dsT, bsT: s.bsT, qsI: s.qsI, xsI: s.xsI}
 			}
 			b := r.IntN(batch - 3)
 			if iter%4 != 3 {
@@ -506,7 +506,7 @@ func TestZ4MatchesGeneric(t *testing.T) {
 	for _, tc := range []struct {
 		typ gguf.TensorType
 		k4  dot4Func
-	}{{gguf.TypeQ4_0, dotQ4_0x4ZAsm}} {
+	}{{gguf.TypeQ4_0, dotQ4_0x4ZAsm}, {gguf.TypeQ8_0, dotQ8_0x4ZAsm}} {
 		gen := genericKernels.dot[tc.typ]
 		for iter := 0; iter < 200; iter++ {
 			nb := 1 + r.IntN(12)
@@ -529,12 +529,15 @@ func TestZ4MatchesGeneric(t *testing.T) {
 			if len(p.scratch.qsI) != batch/4*4*cols {
 				t.Fatalf("qsI has %d values, want %d", len(p.scratch.qsI), batch/4*4*cols)
 			}
+			if len(p.scratch.xsI) != batch/4*4*nb {
+				t.Fatalf("xsI has %d values, want %d", len(p.scratch.xsI), batch/4*4*nb)
+			}
 			b := r.IntN(batch-3) &^ 3
 			if iter%4 == 3 {
 				b = r.IntN(batch - 3)
 			}
 			m := &mmTask{rows: 1, cols: cols, batch: batch, acts: p.scratch.acts, out: make([]float32, batch),
-				qs: p.scratch.qs, dT: p.scratch.dT, dsT: p.scratch.dsT, bsT: p.scratch.bsT, qsI: p.scratch.qsI}
+				qs: p.scratch.qs, dT: p.scratch.dT, dsT: p.scratch.dsT, bsT: p.scratch.bsT, qsI: p.scratch.qsI, xsI: p.scratch.xsI}
 			tc.k4(m, w, b, 0)
 			ref := *m
 			ref.out = make([]float32, batch)

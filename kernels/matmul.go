@@ -146,6 +146,10 @@ type scratch struct {
 	// interleaveQ8_0); qsIReady says it matches the prepared batch.
 	qsI      []int8
 	qsIReady bool
+	// xsI holds, with qsI, -128 times the sum of each block's Q8_0
+	// values: xsI[b*nb+4*i+c] for block i of column b+c, b a multiple of
+	// 4 (the offset the Q8_0 kernel over qsI subtracts; see dotQ8_0x4Z).
+	xsI []int32
 }
 
 func grow[T any](s []T, n int) []T {
@@ -173,7 +177,8 @@ type mmTask struct {
 	dT  []float32
 	dsT []float32
 	bsT []int16
-	qsI []int8 // nil unless the kernel reads it (see scratch.qsI)
+	qsI []int8  // nil unless the kernel reads it (see scratch.qsI)
+	xsI []int32 // with qsI (see scratch.xsI)
 }
 
 // Row and column tile sizes for batch > 1: a tile of about mmTileRows
@@ -365,7 +370,7 @@ func (p *Pool) mulShared(x []float32, batch, cols int, ops []MatMulOp) bool {
 			}
 			m.dot4, m.qs, m.dT, m.dsT, m.bsT = ks.dot4[t], p.scratch.qs, p.scratch.dT, p.scratch.dsT, p.scratch.bsT
 			if ks.interleave[t] {
-				m.qsI = p.interleavedActs(batch, cols)
+				m.qsI, m.xsI = p.interleavedActs(batch, cols)
 			}
 			m.dotN = ks.dotNx4[t]
 		}
@@ -416,7 +421,7 @@ func (p *Pool) mulPrepared(t gguf.TensorType, w []byte, rows, cols, batch int, o
 		}
 		m.dot4, m.qs, m.dT, m.dsT, m.bsT = ks.dot4[t], p.scratch.qs, p.scratch.dT, p.scratch.dsT, p.scratch.bsT
 		if ks.interleave[t] {
-			m.qsI = p.interleavedActs(batch, cols)
+			m.qsI, m.xsI = p.interleavedActs(batch, cols)
 		}
 		m.dotN = ks.dotNx4[t]
 	}
@@ -595,16 +600,38 @@ func (p *Pool) transposeActs(batch, cols int) {
 	}
 }
 
-// interleavedActs returns scratch.qsI for the prepared Q8_0 batch,
-// filling it on first use.
-func (p *Pool) interleavedActs(batch, cols int) []int8 {
+// interleavedActs returns scratch.qsI and scratch.xsI for the prepared
+// Q8_0 batch, filling them on first use.
+func (p *Pool) interleavedActs(batch, cols int) ([]int8, []int32) {
 	s := &p.scratch
 	if !s.qsIReady {
 		s.qsI = grow(s.qsI, batch/4*4*cols)
 		interleaveQ8_0(s.qsI, s.qs, batch, cols)
+		s.xsI = grow(s.xsI, batch/4*4*(cols/32))
+		offsetSumsQ8_0(s.xsI, s.qs, batch, cols)
 		s.qsIReady = true
 	}
-	return s.qsI
+	return s.qsI, s.xsI
+}
+
+// offsetSumsQ8_0 fills dst with -128 times the sum of each 32-value block
+// of the Q8_0 activation values qs (batch rows of cols), for each whole
+// group of four columns: dst[b*nb+4*i+c] for block i of column b+c.
+func offsetSumsQ8_0(dst []int32, qs []int8, batch, cols int) {
+	nb := cols / 32
+	for b := 0; b+4 <= batch; b += 4 {
+		g := dst[b*nb : (b+4)*nb]
+		for c := range 4 {
+			src := qs[(b+c)*cols : (b+c+1)*cols]
+			for i := range nb {
+				sum := int32(0)
+				for _, v := range src[32*i : 32*i+32] {
+					sum += int32(v)
+				}
+				g[4*i+c] = -128 * sum
+			}
+		}
+	}
 }
 
 // interleaveQ8_0 fills dst with the Q8_0 activation values qs (batch rows

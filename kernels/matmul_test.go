@@ -371,3 +371,45 @@ func TestPrepareActsRoundsInParallel(t *testing.T) {
 		}
 	}
 }
+
+// TestInterleavedActs checks the layouts interleavedActs builds for the
+// four-column kernels over interleaved Q8_0 activations, against their
+// definitions: qsI byte 128i+64h+16c+k of the group at column b is value
+// 32i+16h+k of column b+c, and xsI[b*nb+4i+c] is -128 times the sum of
+// block i of column b+c; columns past the last whole group are left out.
+func TestInterleavedActs(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	p := NewPool(1)
+	defer p.Close()
+	for _, tc := range []struct{ batch, nb int }{{4, 1}, {5, 3}, {8, 2}, {11, 7}} {
+		cols := 32 * tc.nb
+		x := make([]float32, tc.batch*cols)
+		for i := range x {
+			x[i] = float32(r.NormFloat64())
+		}
+		p.prepareActs(actQ8_0, x, tc.batch, cols)
+		qsI, xsI := p.interleavedActs(tc.batch, cols)
+		groups := tc.batch / 4
+		if len(qsI) != groups*4*cols || len(xsI) != groups*4*tc.nb {
+			t.Fatalf("batch=%d nb=%d: %d and %d values, want %d and %d", tc.batch, tc.nb, len(qsI), len(xsI), groups*4*cols, groups*4*tc.nb)
+		}
+		for b := 0; b < groups*4; b += 4 {
+			for c := range 4 {
+				q := p.scratch.acts[b+c].qs
+				for i := range tc.nb {
+					sum := int32(0)
+					for j := range 32 {
+						h, k := j/16, j%16
+						if got, want := qsI[b*cols+128*i+64*h+16*c+k], q[32*i+j]; got != want {
+							t.Fatalf("batch=%d nb=%d: column %d value %d is %d, want %d", tc.batch, tc.nb, b+c, 32*i+j, got, want)
+						}
+						sum += int32(q[32*i+j])
+					}
+					if got := xsI[b*tc.nb+4*i+c]; got != -128*sum {
+						t.Fatalf("batch=%d nb=%d: column %d block %d offset sum %d, want %d", tc.batch, tc.nb, b+c, i, got, -128*sum)
+					}
+				}
+			}
+		}
+	}
+}

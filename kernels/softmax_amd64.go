@@ -45,3 +45,19 @@ func softmaxVec(x []float32) {
 		x[i] *= inv
 	}
 }
+
+// swiGLUAVX2 sets dst[i] = gate[i] / (1 + expVec(-gate[i])) * up[i] for
+// i < n (a positive multiple of 8); dst may be gate or up. Twin:
+// swiGLUGeneric.
+//
+//go:noescape
+func swiGLUAVX2(dst, gate, up *float32, n int)
+
+func swiGLU(dst, gate, up []float32) {
+	if n := len(gate) &^ 7; hasAVX2 && n > 0 {
+		_, _ = dst[n-1], up[n-1]
+		swiGLUAVX2(&dst[0], &gate[0], &up[0], n)
+		dst, gate, up = dst[n:], gate[n:], up[n:]
+	}
+	swiGLUGeneric(dst, gate, up)
+}

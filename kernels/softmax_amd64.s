@@ -1,7 +1,7 @@
 //go:build !noasm
 
 // AVX2 passes of SoftmaxVec: maximum, exponentials with lane sums, and
-// scaling. Each exponential lane computes exactly what expVec
+// scaling; and SwiGLU, which uses the same exponential. Each exponential lane computes exactly what expVec
 // (softmax.go) computes, with separate multiplies and adds (no FMA) so
 // that the pure-Go twin, softmaxVecGeneric, gives the same bits.
 
@@ -133,6 +133,68 @@ scaleloop:
 	ADDQ    $32, SI
 	SUBQ    $8, CX
 	JNZ     scaleloop
+
+	VZEROUPPER
+	RET
+
+// func swiGLUAVX2(dst, gate, up *float32, n int)
+// Sets dst[i] = gate[i] / (1 + expVec(-gate[i])) * up[i] for i < n (a
+// positive multiple of 8), each lane exactly as swiGLUGeneric computes it.
+TEXT ·swiGLUAVX2(SB), NOSPLIT, $0-32
+	MOVQ    dst+0(FP), DI
+	MOVQ    gate+8(FP), SI
+	MOVQ    up+16(FP), DX
+	MOVQ    n+24(FP), CX
+	LEAQ    expc<>(SB), AX
+	VMOVUPS 0(AX), Y15   // lo
+	VMOVUPS 32(AX), Y14  // hi
+	VMOVUPS 64(AX), Y13  // log2e
+	VMOVUPS 96(AX), Y12  // ln2Hi
+	VMOVUPS 128(AX), Y11 // ln2Lo
+	VMOVUPS 352(AX), Y10 // 1
+	MOVL    $0x80000000, BX
+	VMOVD   BX, X5
+	VPBROADCASTD X5, Y5  // sign bit
+
+gluloop:
+	VMOVUPS   (SI), Y4          // g
+	VXORPS    Y5, Y4, Y0        // x = -g
+	VCMPPS    $0x1d, Y15, Y0, Y1 // x >= lo (false for NaN)
+	VMINPS    Y14, Y0, Y0
+	VMULPS    Y13, Y0, Y6
+	VROUNDPS  $0, Y6, Y6        // n, to nearest even
+	VMULPS    Y12, Y6, Y7
+	VSUBPS    Y7, Y0, Y0
+	VMULPS    Y11, Y6, Y7
+	VSUBPS    Y7, Y0, Y0        // r
+	VMULPS    160(AX), Y0, Y8
+	VADDPS    192(AX), Y8, Y8
+	VMULPS    Y0, Y8, Y8
+	VADDPS    224(AX), Y8, Y8
+	VMULPS    Y0, Y8, Y8
+	VADDPS    256(AX), Y8, Y8
+	VMULPS    Y0, Y8, Y8
+	VADDPS    288(AX), Y8, Y8
+	VMULPS    Y0, Y8, Y8
+	VADDPS    320(AX), Y8, Y8   // P(r)
+	VMULPS    Y0, Y0, Y9
+	VMULPS    Y9, Y8, Y8
+	VADDPS    Y0, Y8, Y8
+	VADDPS    Y10, Y8, Y8       // 1 + r + r²P(r)
+	VCVTPS2DQ Y6, Y6
+	VPADDD    384(AX), Y6, Y6
+	VPSLLD    $23, Y6, Y6       // 2^n
+	VMULPS    Y6, Y8, Y8
+	VANDPS    Y1, Y8, Y8        // e^-g
+	VADDPS    Y10, Y8, Y8       // 1 + e^-g
+	VDIVPS    Y8, Y4, Y4        // g / (1 + e^-g)
+	VMULPS    (DX), Y4, Y4
+	VMOVUPS   Y4, (DI)
+	ADDQ      $32, SI
+	ADDQ      $32, DX
+	ADDQ      $32, DI
+	SUBQ      $8, CX
+	JNZ       gluloop
 
 	VZEROUPPER
 	RET
