@@ -1,0 +1,53 @@
+package store
+
+// migrations are applied in order, each once, in one transaction with the
+// schema_migrations row that records it. Never edit a released migration;
+// add a new one. "{{seq}}" is the only per-dialect text: an auto-increment
+// primary key column.
+var migrations = []string{
+	// 1: nodes, join nonces, users, ledger.
+	`CREATE TABLE nodes (
+		address TEXT PRIMARY KEY,
+		status TEXT NOT NULL,
+		health TEXT NOT NULL DEFAULT 'unhealthy',
+		replica TEXT NOT NULL DEFAULT '',
+		models TEXT NOT NULL DEFAULT '[]',
+		first_seen_ms BIGINT NOT NULL,
+		last_seen_ms BIGINT NOT NULL
+	);
+	CREATE TABLE nonces (
+		nonce TEXT PRIMARY KEY,
+		expires_ms BIGINT NOT NULL
+	);
+	CREATE TABLE users (
+		id TEXT PRIMARY KEY,
+		name TEXT NOT NULL,
+		key_hash TEXT NOT NULL UNIQUE,
+		created_ms BIGINT NOT NULL
+	);
+	CREATE TABLE accounts (
+		id TEXT PRIMARY KEY,
+		balance BIGINT NOT NULL
+	);
+	CREATE TABLE transfers (
+		seq {{seq}},
+		id TEXT NOT NULL UNIQUE,
+		debit TEXT NOT NULL,
+		credit TEXT NOT NULL,
+		amount BIGINT NOT NULL,
+		kind TEXT NOT NULL,
+		request_id TEXT NOT NULL DEFAULT '',
+		created_ms BIGINT NOT NULL
+	);
+	CREATE INDEX transfers_credit ON transfers (credit);
+	CREATE TABLE requests (
+		id TEXT PRIMARY KEY,
+		user_id TEXT NOT NULL,
+		node TEXT NOT NULL,
+		model TEXT NOT NULL,
+		input_tokens BIGINT NOT NULL,
+		output_tokens BIGINT NOT NULL,
+		amount BIGINT NOT NULL,
+		created_ms BIGINT NOT NULL
+	)`,
+}

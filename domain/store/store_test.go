@@ -1,0 +1,172 @@
+package store_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+		"sync"
+	"testing"
+	"time"
+
+	"github.com/gaianet-go/gaianet/domain/ledger"
+	"github.com/gaianet-go/gaianet/domain/store"
+	"github.com/gaianet-go/gaianet/domain/store/storetest"
+)
+
+// openStores returns the stores to test: SQLite always, PostgreSQL when
+// storetest has a server (required under CI).
+func openStores(t *testing.T) map[string]*store.Store {
+	t.Helper()
+	out := map[string]*store.Store{}
+	for name, storage := range storetest.Storages(t) {
+		out[name] = storetest.Open(t, storage)
+	}
+	return out
+}
+
+func TestMigrateTwice(t *testing.T) {
+	dir := t.TempDir()
+	for i := 0; i < 2; i++ {
+		s, err := store.Open(context.Background(), "", dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.Close()
+	}
+}
+
+func TestNodesAndNonces(t *testing.T) {
+	for name, s := range openStores(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			addr := fmt.Sprintf("0xNODE%d", time.Now().UnixNano())
+			n, err := s.AddNode(ctx, addr, store.StatusPending)
+			if err != nil || n.Status != store.StatusPending || n.Health != store.Unhealthy {
+				t.Fatalf("AddNode = %+v, %v", n, err)
+			}
+			if n, _ := s.AddNode(ctx, addr, store.StatusAdmitted); n.Status != store.StatusPending {
+				t.Fatalf("a second AddNode changed the status to %s", n.Status)
+			}
+			if err := s.SetNodeStatus(ctx, addr, store.StatusAdmitted); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.SetNodeHealth(ctx, addr, store.Healthy, "r1", []string{"m1"}); err != nil {
+				t.Fatal(err)
+			}
+			n, err = s.NodeByAddress(ctx, addr)
+			if err != nil || n.Status != store.StatusAdmitted || n.Health != store.Healthy || len(n.Models) != 1 || n.Models[0] != "m1" {
+				t.Fatalf("node = %+v, %v", n, err)
+			}
+			if err := s.SetNodeStatus(ctx, "0xnone", store.StatusEvicted); !errors.Is(err, store.ErrNotFound) {
+				t.Fatalf("SetNodeStatus of an unknown node: %v", err)
+			}
+			if _, err := s.NodeByAddress(ctx, "0xnone"); !errors.Is(err, store.ErrNotFound) {
+				t.Fatalf("NodeByAddress of an unknown node: %v", err)
+			}
+
+			nonce := fmt.Sprintf("n%d", time.Now().UnixNano())
+			if err := s.IssueNonce(ctx, nonce, time.Now().Add(time.Minute)); err != nil {
+				t.Fatal(err)
+			}
+			if ok, err := s.ConsumeNonce(ctx, nonce); !ok || err != nil {
+				t.Fatalf("first ConsumeNonce = %v, %v", ok, err)
+			}
+			if ok, _ := s.ConsumeNonce(ctx, nonce); ok {
+				t.Fatal("a nonce was consumed twice")
+			}
+			if ok, _ := s.ConsumeNonce(ctx, "never-issued"); ok {
+				t.Fatal("an unissued nonce was accepted")
+			}
+			old := nonce + "-old"
+			s.IssueNonce(ctx, old, time.Now().Add(-time.Second))
+			if ok, _ := s.ConsumeNonce(ctx, old); ok {
+				t.Fatal("an expired nonce was accepted")
+			}
+		})
+	}
+}
+
+func TestLedgerExactlyOnce(t *testing.T) {
+	for name, s := range openStores(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			u, key, err := s.AddUser(ctx, "alice")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, err := s.UserByKey(ctx, key); err != nil || got.ID != u.ID {
+				t.Fatalf("UserByKey = %+v, %v", got, err)
+			}
+			if _, err := s.UserByKey(ctx, key+"x"); !errors.Is(err, store.ErrNotFound) {
+				t.Fatalf("a wrong key: %v", err)
+			}
+			if ok, err := s.Deposit(ctx, "d-"+u.ID, u.ID, 5*ledger.PerDollar); !ok || err != nil {
+				t.Fatalf("Deposit = %v, %v", ok, err)
+			}
+			if ok, _ := s.Deposit(ctx, "d-"+u.ID, u.ID, 5*ledger.PerDollar); ok {
+				t.Fatal("a deposit was applied twice")
+			}
+			prices := ledger.Prices{InputPerMillion: 1_000_000, OutputPerMillion: 2_000_000, PerRequest: 7}
+			node := "0x" + u.ID
+			// 20 goroutines post 50 charges, each charge twice: every one
+			// must land exactly once.
+			var wg sync.WaitGroup
+			var want ledger.Micros
+			errs := make(chan error, 100)
+			for i := 0; i < 50; i++ {
+				c, err := ledger.NewCharge(fmt.Sprintf("%s-req-%d", u.ID, i), u.ID, node, "m", ledger.Usage{InputTokens: int64(10 * i), OutputTokens: int64(i)}, prices, ledger.DefaultSplit)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want += c.Amount
+				for rep := 0; rep < 2; rep++ {
+					wg.Add(1)
+					go func() {
+						defer wg.Done()
+						if _, err := s.Post(ctx, c); err != nil {
+							errs <- err
+						}
+					}()
+				}
+			}
+			wg.Wait()
+			close(errs)
+			for err := range errs {
+				t.Fatal(err)
+			}
+			bal, _ := s.Balance(ctx, ledger.UserAccount(u.ID))
+			if bal != 5*ledger.PerDollar-want {
+				t.Fatalf("user balance %s, want %s", bal, 5*ledger.PerDollar-want)
+			}
+			nodeBal, _ := s.Balance(ctx, ledger.NodeAccount(node))
+			if nodeBal <= 0 || nodeBal >= want {
+				t.Fatalf("node earned %s of %s", nodeBal, want)
+			}
+			accts, err := s.Accounts(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var sum ledger.Micros
+			for _, a := range accts {
+				sum += a.Balance
+			}
+			if sum != 0 {
+				t.Fatalf("balances sum to %s, want 0 (double entry)", sum)
+			}
+			tr, err := s.Transfers(ctx, 0, 100000)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := 1; i < len(tr); i++ {
+				if tr[i].Seq <= tr[i-1].Seq {
+					t.Fatalf("transfers out of order: %d after %d", tr[i].Seq, tr[i-1].Seq)
+				}
+			}
+			bad := ledger.Charge{RequestID: "bad", User: u.ID, Node: node, Amount: 5, Legs: []ledger.Leg{{Account: "operator", Amount: 4}}}
+			if _, err := s.Post(ctx, bad); err == nil {
+				t.Fatal("a charge whose legs do not sum was posted")
+			}
+		})
+	}
+}
+
