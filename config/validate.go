@@ -63,8 +63,8 @@ func (c *Config) Validate() error {
 	if c.Address != "" && !addressRE.MatchString(c.Address) {
 		bad("address", "want empty or 0x followed by 40 hex digits, got %q", c.Address)
 	}
-	if strings.ContainsAny(c.Domain, "/ \t\r\n") {
-		bad("domain", "want a host name like gaia.domains, got %q", c.Domain)
+	if !validDomain(c.Domain) {
+		bad("domain", "want a host name like gaia.domains or a domain URL like https://example.domain (no path), got %q", c.Domain)
 	}
 	port("llamaedge_port", c.LlamaEdgePort)
 	port("llamaedge_chat_port", c.LlamaEdgeChatPort)
@@ -212,4 +212,16 @@ func checkOrigin(o string) error {
 		return fmt.Errorf("want \"*\" or scheme://host[:port], got %q", o)
 	}
 	return nil
+}
+
+// validDomain accepts GaiaNet's host-name form ("gaia.domains") and, for
+// domains this project runs ("gaianet join URL"), an http(s) URL with a
+// host and no path.
+func validDomain(d string) bool {
+	if !strings.Contains(d, "://") {
+		return !strings.ContainsAny(d, "/ \t\r\n")
+	}
+	u, err := url.Parse(d)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && u.Path == "" &&
+		u.RawQuery == "" && u.Fragment == "" && u.User == nil && !strings.ContainsAny(d, " \t\r\n")
 }

@@ -18,6 +18,7 @@ func TestValidate(t *testing.T) {
 		wantErr []string // substrings; empty means valid
 	}{
 		{"default", func(c *Config) {}, nil},
+		{"domain URL", func(c *Config) { c.Domain = "http://127.0.0.1:9000" }, nil},
 		{"local paths", func(c *Config) {
 			c.Chat, c.Embedding, c.Snapshot = "Qwen3-4B-Q5_K_M.gguf", "/models/nomic.gguf", "./kb.snapshot.tar.gz"
 		}, nil},
@@ -38,6 +39,8 @@ func TestValidate(t *testing.T) {
 		{"snapshot scheme", func(c *Config) { c.Snapshot = "s3://bucket/x" }, []string{"snapshot:"}},
 		{"address", func(c *Config) { c.Address = "0x123" }, []string{"address: want empty or 0x"}},
 		{"domain", func(c *Config) { c.Domain = "https://gaia.domains/" }, []string{"domain:"}},
+		{"domain URL with query", func(c *Config) { c.Domain = "http://127.0.0.1:9000?x=1" }, []string{"domain:"}},
+		{"domain URL scheme", func(c *Config) { c.Domain = "ftp://gaia.domains" }, []string{"domain:"}},
 		{"collection", func(c *Config) { c.EmbeddingCollectionName = "" }, []string{"embedding_collection_name: is empty"}},
 		{"qdrant limit", func(c *Config) { c.QdrantLimit = 0 }, []string{"qdrant_limit"}},
 		{"threshold", func(c *Config) { c.QdrantScoreThreshold = 1.5 }, []string{"qdrant_score_threshold: must be in [-1, 1], got 1.5"}},

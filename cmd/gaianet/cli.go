@@ -53,6 +53,8 @@ func commands() []*command {
 		benchCommand(),
 		modelCommand(),
 		devCommand(),
+		joinCommand(),
+		domainCommand(),
 	}
 }
 

@@ -168,6 +168,7 @@ func runForeground(ctx context.Context, env *cmdEnv, f *startFlags) error {
 	serveErr := make(chan error, 1)
 	go func() { serveErr <- srv.Serve(ln) }()
 	log.Info("node ready", "url", "http://"+displayAddr(ln.Addr()), "node_id", opt.NodeID, "took", time.Since(start).Round(time.Millisecond))
+	defer startDomainLink(ctx, log, base, cfg, n.Handler())()
 
 	select {
 	case err := <-serveErr:

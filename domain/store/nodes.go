@@ -133,13 +133,16 @@ func (s *Store) IssueNonce(ctx context.Context, nonce string, expires time.Time)
 	return nil
 }
 
-// ConsumeNonce deletes nonce and reports whether it existed and had not
-// expired: true exactly once per issued nonce, on any replica.
-func (s *Store) ConsumeNonce(ctx context.Context, nonce string) (bool, error) {
-	res, err := s.db.ExecContext(ctx, s.q(`DELETE FROM nonces WHERE nonce = ? AND expires_ms >= ?`), nonce, s.ms())
-	if err != nil {
-		return false, fmt.Errorf("store: consume nonce: %w", err)
+// ConsumeNonce deletes nonce and returns its expiry and whether it existed
+// and had not expired: true exactly once per issued nonce, on any replica.
+func (s *Store) ConsumeNonce(ctx context.Context, nonce string) (time.Time, bool, error) {
+	var exp int64
+	err := s.db.QueryRowContext(ctx, s.q(`DELETE FROM nonces WHERE nonce = ? RETURNING expires_ms`), nonce).Scan(&exp)
+	if errors.Is(err, sql.ErrNoRows) {
+		return time.Time{}, false, nil
 	}
-	n, err := res.RowsAffected()
-	return n == 1, err
+	if err != nil {
+		return time.Time{}, false, fmt.Errorf("store: consume nonce: %w", err)
+	}
+	return time.UnixMilli(exp), exp >= s.ms(), nil
 }

@@ -4,7 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-		"sync"
+	"sync"
 	"testing"
 	"time"
 
@@ -68,18 +68,18 @@ func TestNodesAndNonces(t *testing.T) {
 			if err := s.IssueNonce(ctx, nonce, time.Now().Add(time.Minute)); err != nil {
 				t.Fatal(err)
 			}
-			if ok, err := s.ConsumeNonce(ctx, nonce); !ok || err != nil {
+			if _, ok, err := s.ConsumeNonce(ctx, nonce); !ok || err != nil {
 				t.Fatalf("first ConsumeNonce = %v, %v", ok, err)
 			}
-			if ok, _ := s.ConsumeNonce(ctx, nonce); ok {
+			if _, ok, _ := s.ConsumeNonce(ctx, nonce); ok {
 				t.Fatal("a nonce was consumed twice")
 			}
-			if ok, _ := s.ConsumeNonce(ctx, "never-issued"); ok {
+			if _, ok, _ := s.ConsumeNonce(ctx, "never-issued"); ok {
 				t.Fatal("an unissued nonce was accepted")
 			}
 			old := nonce + "-old"
 			s.IssueNonce(ctx, old, time.Now().Add(-time.Second))
-			if ok, _ := s.ConsumeNonce(ctx, old); ok {
+			if _, ok, _ := s.ConsumeNonce(ctx, old); ok {
 				t.Fatal("an expired nonce was accepted")
 			}
 		})
@@ -169,4 +169,3 @@ func TestLedgerExactlyOnce(t *testing.T) {
 		})
 	}
 }
-

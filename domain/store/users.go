@@ -9,6 +9,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/gaianet-go/gaianet/domain/ledger"
 )
 
 // KeyPrefix starts every user API key the domain issues.
@@ -81,4 +83,22 @@ func (s *Store) Users(ctx context.Context) ([]User, error) {
 		out = append(out, u)
 	}
 	return out, rows.Err()
+}
+
+// UserByKeyWithBalance returns the user whose API key is key and the
+// balance of their account (ledger.UserAccount, spelled out in the SQL),
+// in one query; ErrNotFound for an unknown key.
+func (s *Store) UserByKeyWithBalance(ctx context.Context, key string) (User, ledger.Micros, error) {
+	var u User
+	var created, bal int64
+	err := s.db.QueryRowContext(ctx, s.q(`SELECT u.id, u.name, u.created_ms, COALESCE(a.balance, 0)
+		FROM users u LEFT JOIN accounts a ON a.id = 'user:' || u.id WHERE u.key_hash = ?`), HashKey(key)).Scan(&u.ID, &u.Name, &created, &bal)
+	if errors.Is(err, sql.ErrNoRows) {
+		return User{}, 0, fmt.Errorf("%w: API key", ErrNotFound)
+	}
+	if err != nil {
+		return User{}, 0, fmt.Errorf("store: user by key: %w", err)
+	}
+	u.Created = time.UnixMilli(created).UTC()
+	return u, ledger.Micros(bal), nil
 }

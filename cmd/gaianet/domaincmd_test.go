@@ -1,0 +1,78 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestDomainCLI drives the operator commands on a fresh domain directory:
+// init, users add (the key alone on the last line), nodes/ledger/payouts
+// as JSON, info, and the errors users see for bad input.
+func TestDomainCLI(t *testing.T) {
+	base := filepath.Join(t.TempDir(), "dom")
+	must := func(args ...string) string {
+		t.Helper()
+		code, out, errOut := runCLI(t, args...)
+		if code != 0 {
+			t.Fatalf("gaianet %s: exit %d\n%s%s", strings.Join(args, " "), code, out, errOut)
+		}
+		return out
+	}
+	must("domain", "init", "--base", base, "--name", "test.domain", "--listen", "127.0.0.1:19999", "--policy", "approve", "--price-request", "0.001")
+	if st, err := os.Stat(filepath.Join(base, "admin.key")); err != nil || st.Mode().Perm() != 0o600 {
+		t.Fatalf("admin.key: %v %v", st, err)
+	}
+	if code, _, errOut := runCLI(t, "domain", "init", "--base", base, "--name", "x", "--listen", "127.0.0.1:1"); code == 0 || !strings.Contains(errOut, "already exists") {
+		t.Fatalf("second init: %d %s", code, errOut)
+	}
+	out := must("domain", "users", "add", "--base", base, "--name", "alice", "--credit", "2.5")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	key := lines[len(lines)-1]
+	if !strings.HasPrefix(key, "gd-") || len(key) != 3+64 {
+		t.Fatalf("last line is not a key: %q", key)
+	}
+	var users []struct {
+		ID      string
+		Name    string
+		Balance json.Number
+	}
+	if err := json.Unmarshal([]byte(must("domain", "users", "--base", base, "--json")), &users); err != nil || len(users) != 1 || users[0].Balance != "2.5" {
+		t.Fatalf("users: %+v %v", users, err)
+	}
+	must("domain", "users", "credit", users[0].ID, "--amount", "0.5", "--base", base)
+	var ledgerOut struct {
+		Accounts []struct {
+			ID      string
+			Balance json.Number
+		}
+		Sum json.Number
+	}
+	if err := json.Unmarshal([]byte(must("domain", "ledger", "--base", base, "--json")), &ledgerOut); err != nil || ledgerOut.Sum != "0" || len(ledgerOut.Accounts) != 2 {
+		t.Fatalf("ledger: %+v %v", ledgerOut, err)
+	}
+	if out := must("domain", "nodes", "--base", base, "--json"); strings.TrimSpace(out) != "[]" {
+		t.Fatalf("nodes: %s", out)
+	}
+	must("domain", "payouts", "--base", base, "--json")
+	if out := must("domain", "info", "--base", base); !strings.Contains(out, "Policy:     approve") || !strings.Contains(out, "$3.000000 deposited") {
+		t.Fatalf("info:\n%s", out)
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"domain", "users", "add", "--base", base, "--name", "bob", "--credit", "-1"}, "--credit"},
+		{[]string{"domain", "nodes", "approve", "0x12", "--base", base}, "node address"},
+		{[]string{"domain", "nodes", "approve", "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", "--base", base}, "no node"},
+		{[]string{"domain", "info", "--base", filepath.Join(base, "none")}, "domain init"},
+		{[]string{"domain", "init", "--base", t.TempDir(), "--name", "x", "--listen", "nope"}, "listen"},
+	} {
+		code, _, errOut := runCLI(t, tc.args...)
+		if code == 0 || !strings.Contains(errOut, tc.want) {
+			t.Errorf("gaianet %s: exit %d, stderr %q, want %q", strings.Join(tc.args, " "), code, errOut, tc.want)
+		}
+	}
+}

@@ -1,0 +1,534 @@
+package domain
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/gaianet-go/gaianet/domain/ledger"
+	"github.com/gaianet-go/gaianet/domain/store"
+	"github.com/gaianet-go/gaianet/domain/store/storetest"
+	"github.com/gaianet-go/gaianet/identity"
+	"github.com/gaianet-go/gaianet/tunnel"
+)
+
+// stubNode is an OpenAI-compatible node answering instantly with fixed
+// token counts, with switches to fail. The real node runs in the
+// end-to-end tests; this one lets the tests break it on purpose.
+type stubNode struct {
+	addr       string
+	model      string
+	failBefore atomic.Bool  // answer 503 to generations
+	failMid    atomic.Bool  // abort streams after the first chunk
+	failProbe  atomic.Bool  // answer 500 to /v1/models
+	served     atomic.Int64 // generations answered
+	sawAuth    atomic.Bool  // a request arrived with an Authorization header
+}
+
+const stubIn, stubOut = 12, 5
+
+func (n *stubNode) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Header.Get("Authorization") != "" {
+		n.sawAuth.Store(true)
+	}
+	switch r.URL.Path {
+	case "/v1/models":
+		if n.failProbe.Load() {
+			http.Error(w, "broken", http.StatusInternalServerError)
+			return
+		}
+		json.NewEncoder(w).Encode(map[string]any{"object": "list", "data": []map[string]any{{"id": n.model, "object": "model"}}})
+	case "/v1/info":
+		json.NewEncoder(w).Encode(map[string]any{"node_id": n.addr, "chat": map[string]any{"name": n.model, "ctx_size": 4096}})
+	case "/v1/chat/completions":
+		if n.failBefore.Load() {
+			http.Error(w, `{"error":{"message":"down"}}`, http.StatusServiceUnavailable)
+			return
+		}
+		var req struct {
+			Stream        bool `json:"stream"`
+			StreamOptions *struct {
+				IncludeUsage bool `json:"include_usage"`
+			} `json:"stream_options"`
+		}
+		json.NewDecoder(r.Body).Decode(&req)
+		n.served.Add(1)
+		usage := map[string]any{"prompt_tokens": stubIn, "completion_tokens": stubOut, "total_tokens": stubIn + stubOut}
+		if !req.Stream {
+			w.Header().Set("Content-Type", "application/json")
+			json.NewEncoder(w).Encode(map[string]any{"id": "c1", "object": "chat.completion", "model": n.model,
+				"choices": []map[string]any{{"index": 0, "message": map[string]any{"role": "assistant", "content": "hi from " + n.addr}, "finish_reason": "stop"}},
+				"usage":   usage})
+			return
+		}
+		w.Header().Set("Content-Type", "text/event-stream")
+		fl := w.(http.Flusher)
+		for i := 0; i < stubOut; i++ {
+			b, _ := json.Marshal(map[string]any{"id": "c1", "object": "chat.completion.chunk", "model": n.model,
+				"choices": []map[string]any{{"index": 0, "delta": map[string]any{"content": fmt.Sprintf("t%d ", i)}}}})
+			fmt.Fprintf(w, "data: %s\n\n", b)
+			fl.Flush()
+			if i == 0 && n.failMid.Load() {
+				panic(http.ErrAbortHandler)
+			}
+		}
+		if req.StreamOptions != nil && req.StreamOptions.IncludeUsage {
+			b, _ := json.Marshal(map[string]any{"id": "c1", "object": "chat.completion.chunk", "model": n.model, "choices": []any{}, "usage": usage})
+			fmt.Fprintf(w, "data: %s\n\n", b)
+		}
+		fmt.Fprint(w, "data: [DONE]\n\n")
+	default:
+		http.NotFound(w, r)
+	}
+}
+
+type harness struct {
+	t     *testing.T
+	cfg   Config
+	st    *store.Store
+	srv   *Server
+	http  *httptest.Server
+	key   string
+	user  string
+	ctx   context.Context
+	nodes []*stubNode
+}
+
+func newHarness(t *testing.T, storage string, mutate func(*Config)) *harness {
+	t.Helper()
+	cfg := Default("test.domain", "127.0.0.1:1")
+	cfg.Storage = storage
+	cfg.Prices = ledger.Prices{InputPerMillion: ledger.PerDollar, OutputPerMillion: 2 * ledger.PerDollar, PerRequest: 3}
+	cfg.Monitor = Monitor{Interval: Duration(50 * time.Millisecond), Timeout: Duration(time.Second), MaxFailures: 2}
+	if mutate != nil {
+		mutate(&cfg)
+	}
+	st := storetest.Open(t, storage)
+	srv, err := New(cfg, Options{Store: st})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs := httptest.NewServer(srv)
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(func() { cancel(); hs.CloseClientConnections(); srv.Close(); hs.Close() })
+	h := &harness{t: t, cfg: cfg, st: st, srv: srv, http: hs, ctx: ctx}
+	u, key, err := st.AddUser(ctx, "alice")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Deposit(ctx, "init", u.ID, 10*ledger.PerDollar); err != nil {
+		t.Fatal(err)
+	}
+	h.key, h.user = key, u.ID
+	return h
+}
+
+var keyCache sync.Map // test identities are slow-ish to make; reuse per index
+
+func testKey(t *testing.T, i int) *identity.Identity {
+	t.Helper()
+	if v, ok := keyCache.Load(i); ok {
+		return v.(*identity.Identity)
+	}
+	id, err := identity.Create(t.TempDir(), identity.LightScrypt())
+	if err != nil {
+		t.Fatal(err)
+	}
+	keyCache.Store(i, id)
+	return id
+}
+
+// join starts a stub node with key i and returns it with its client's
+// state channel.
+func (h *harness) join(i int, model string) (*stubNode, chan string) {
+	h.t.Helper()
+	id := testKey(h.t, i)
+	n := &stubNode{addr: id.Address(), model: model}
+	states := make(chan string, 64)
+	c := &tunnel.Client{URL: h.http.URL, Key: id, Handler: n, MinBackoff: 20 * time.Millisecond, MaxBackoff: 100 * time.Millisecond,
+		OnState: func(s string, err error) {
+			select {
+			case states <- s:
+			default:
+			}
+		}}
+	go c.Run(h.ctx)
+	h.nodes = append(h.nodes, n)
+	return n, states
+}
+
+// waitHealthy waits until n healthy nodes are in rotation.
+func (h *harness) waitHealthy(n int) {
+	h.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		c := 0
+		for _, m := range h.srv.pool.all() {
+			if m.healthy.Load() {
+				c++
+			}
+		}
+		if c == n {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	h.t.Fatalf("%d healthy nodes never appeared", n)
+}
+
+func (h *harness) post(path, key, body string) *http.Response {
+	h.t.Helper()
+	req, _ := http.NewRequest(http.MethodPost, h.http.URL+path, strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	if key != "" {
+		req.Header.Set("Authorization", "Bearer "+key)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	return resp
+}
+
+func (h *harness) balance() ledger.Micros {
+	b, err := h.st.Balance(context.Background(), ledger.UserAccount(h.user))
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	return b
+}
+
+// waitBalance waits for the asynchronous end of billing (posting happens
+// after the answer's last byte).
+func (h *harness) waitBalance(want ledger.Micros) {
+	h.t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for h.balance() != want && time.Now().Before(deadline) {
+		time.Sleep(5 * time.Millisecond)
+	}
+	if got := h.balance(); got != want {
+		h.t.Fatalf("balance %s, want %s", got, want)
+	}
+}
+
+// stubCost is what one stub generation costs at the harness prices:
+// 3 + ceil(12*1 + 5*2) = 25 micro-dollars.
+const stubCost = 3 + stubIn*1 + stubOut*2
+
+func readSSE(t *testing.T, r io.Reader) (events []string) {
+	t.Helper()
+	sc := bufio.NewScanner(r)
+	for sc.Scan() {
+		if d, ok := strings.CutPrefix(sc.Text(), "data: "); ok {
+			events = append(events, d)
+		}
+	}
+	return events
+}
+
+func TestProxyBillsAndHidesKey(t *testing.T) {
+	for name, storage := range storetest.Storages(t) {
+		t.Run(name, func(t *testing.T) {
+			h := newHarness(t, storage, nil)
+			n, _ := h.join(0, "m1")
+			h.waitHealthy(1)
+			start := h.balance()
+
+			resp := h.post("/v1/chat/completions", h.key, `{"model":"m1","messages":[{"role":"user","content":"hi"}]}`)
+			body, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != 200 || !strings.Contains(string(body), "hi from "+n.addr) || resp.Header.Get("X-Request-Id") == "" {
+				t.Fatalf("HTTP %d %s", resp.StatusCode, body)
+			}
+			h.waitBalance(start - stubCost)
+
+			// Streamed without include_usage: no usage chunk reaches the
+			// user, but the request is billed from it.
+			resp = h.post("/v1/chat/completions", h.key, `{"model":"m1","stream":true,"messages":[{"role":"user","content":"hi"}]}`)
+			ev := readSSE(t, resp.Body)
+			resp.Body.Close()
+			if len(ev) != stubOut+1 || ev[len(ev)-1] != "[DONE]" {
+				t.Fatalf("events %q", ev)
+			}
+			for _, e := range ev {
+				if strings.Contains(e, "usage") {
+					t.Fatalf("usage chunk leaked to a user who did not ask: %s", e)
+				}
+			}
+			h.waitBalance(start - 2*stubCost)
+
+			// Streamed with include_usage: the user gets it.
+			resp = h.post("/v1/chat/completions", h.key, `{"model":"m1","stream":true,"stream_options":{"include_usage":true},"messages":[{"role":"user","content":"hi"}]}`)
+			ev = readSSE(t, resp.Body)
+			resp.Body.Close()
+			if len(ev) != stubOut+2 || !strings.Contains(ev[len(ev)-2], `"completion_tokens":5`) {
+				t.Fatalf("events %q", ev)
+			}
+			h.waitBalance(start - 3*stubCost)
+
+			if n.sawAuth.Load() {
+				t.Fatal("the node received an Authorization header")
+			}
+
+			// Per-node address, by path and by Host.
+			resp = h.post("/"+strings.ToLower(n.addr)+"/v1/chat/completions", h.key, `{"messages":[]}`)
+			resp.Body.Close()
+			if resp.StatusCode != 200 {
+				t.Fatalf("per-node path: HTTP %d", resp.StatusCode)
+			}
+			req, _ := http.NewRequest(http.MethodPost, h.http.URL+"/v1/chat/completions", strings.NewReader(`{}`))
+			req.Host = n.addr + ".test.domain"
+			req.Header.Set("Authorization", "Bearer "+h.key)
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil || resp.StatusCode != 200 {
+				t.Fatalf("per-node Host: %v %v", err, resp)
+			}
+			resp.Body.Close()
+			h.waitBalance(start - 5*stubCost)
+
+			// Ledger: the user's loss is exactly the others' gain.
+			accts, _ := h.st.Accounts(context.Background())
+			var sum ledger.Micros
+			for _, a := range accts {
+				sum += a.Balance
+			}
+			nodeEarned, _ := h.st.Balance(context.Background(), ledger.NodeAccount(n.addr))
+			if sum != 0 || nodeEarned != 5*(stubCost*7000/10000) {
+				t.Fatalf("balances sum %s, node earned %s", sum, nodeEarned)
+			}
+
+			// Models, aggregated.
+			req, _ = http.NewRequest(http.MethodGet, h.http.URL+"/v1/models", nil)
+			req.Header.Set("Authorization", "Bearer "+h.key)
+			resp, _ = http.DefaultClient.Do(req)
+			body, _ = io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if !strings.Contains(string(body), `"id":"m1"`) {
+				t.Fatalf("models: %s", body)
+			}
+		})
+	}
+}
+
+func TestAuthAnd402(t *testing.T) {
+	h := newHarness(t, "", func(c *Config) { c.Prices.PerRequest = 4 * ledger.PerDollar })
+	h.join(0, "m1")
+	h.waitHealthy(1)
+	for _, tc := range []struct {
+		key  string
+		want int
+	}{{"", 401}, {"gd-wrong", 401}} {
+		resp := h.post("/v1/chat/completions", tc.key, `{}`)
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != tc.want || !strings.Contains(string(b), `"error"`) {
+			t.Fatalf("key %q: HTTP %d %s", tc.key, resp.StatusCode, b)
+		}
+	}
+	// $10 of credit at $4 + tokens a request: 3 requests pass (the third
+	// overdraws), the fourth is refused with 402.
+	codes := []int{}
+	for i := 0; i < 4; i++ {
+		resp := h.post("/v1/chat/completions", h.key, `{"messages":[]}`)
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		codes = append(codes, resp.StatusCode)
+		if resp.StatusCode == 402 {
+			var e struct {
+				Error struct{ Type, Code, Message string }
+			}
+			if json.Unmarshal(b, &e) != nil || e.Error.Code != "insufficient_quota" {
+				t.Fatalf("402 body %s", b)
+			}
+		}
+		time.Sleep(20 * time.Millisecond) // billing lands after the answer
+	}
+	if fmt.Sprint(codes) != "[200 200 200 402]" {
+		t.Fatalf("codes %v", codes)
+	}
+}
+
+func TestJoinRefusesForgedAndReplayed(t *testing.T) {
+	h := newHarness(t, "", nil)
+	id, other := testKey(t, 0), testKey(t, 1)
+	challenge := func() tunnel.Challenge {
+		resp, err := http.Get(h.http.URL + tunnel.ChallengePath)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var c tunnel.Challenge
+		json.NewDecoder(resp.Body).Decode(&c)
+		return c
+	}
+	try := func(addr string, c tunnel.Challenge, signer *identity.Identity) (int, string) {
+		sig, _ := signer.Sign(tunnel.JoinMessage(c, addr))
+		req, _ := http.NewRequest(http.MethodGet, h.http.URL+tunnel.TunnelPath, nil)
+		req.Header.Set(tunnel.HeaderNode, addr)
+		req.Header.Set(tunnel.HeaderNonce, c.Nonce)
+		req.Header.Set(tunnel.HeaderSignature, identity.FormatSignature(sig))
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		return resp.StatusCode, string(b)
+	}
+	// Forged: signed by another key.
+	if code, body := try(id.Address(), challenge(), other); code != 401 || !strings.Contains(body, "bad_signature") {
+		t.Fatalf("forged: %d %s", code, body)
+	}
+	// A valid signature (the upgrade is refused only because this is not
+	// a WebSocket request: the admission passed), then its replay.
+	c := challenge()
+	if code, body := try(id.Address(), c, id); code == 401 || code == 403 {
+		t.Fatalf("valid join refused: %d %s", code, body)
+	}
+	if code, body := try(id.Address(), c, id); code != 401 || !strings.Contains(body, "bad_nonce") {
+		t.Fatalf("replay: %d %s", code, body)
+	}
+	// A signature for another domain's challenge.
+	c = challenge()
+	c2 := c
+	c2.Domain = "other.domain"
+	if code, _ := try(id.Address(), c2, id); code != 401 {
+		t.Fatalf("cross-domain signature: %d", code)
+	}
+}
+
+func TestPolicies(t *testing.T) {
+	allowed := testKey(t, 0).Address()
+	t.Run("allow", func(t *testing.T) {
+		h := newHarness(t, "", func(c *Config) { c.Policy = PolicyAllow; c.Allow = []string{strings.ToLower(allowed)} })
+		_, states := h.join(1, "m1") // not on the list
+		if s := <-states; s != "refused" {
+			t.Fatalf("state %s", s)
+		}
+		h.join(0, "m1")
+		h.waitHealthy(1)
+	})
+	t.Run("deny", func(t *testing.T) {
+		h := newHarness(t, "", func(c *Config) { c.Deny = []string{allowed} })
+		_, states := h.join(0, "m1")
+		if s := <-states; s != "refused" {
+			t.Fatalf("state %s", s)
+		}
+	})
+	t.Run("approve", func(t *testing.T) {
+		h := newHarness(t, "", func(c *Config) { c.Policy = PolicyApprove })
+		_, states := h.join(0, "m1")
+		if s := <-states; s != "refused" {
+			t.Fatalf("state %s", s)
+		}
+		n, err := h.st.NodeByAddress(context.Background(), allowed)
+		if err != nil || n.Status != store.StatusPending {
+			t.Fatalf("node %+v, %v", n, err)
+		}
+		if err := h.st.SetNodeStatus(context.Background(), allowed, store.StatusAdmitted); err != nil {
+			t.Fatal(err)
+		}
+		h.waitHealthy(1)
+		// Evicting disconnects it at the next check and keeps it out.
+		h.st.SetNodeStatus(context.Background(), allowed, store.StatusEvicted)
+		h.waitHealthy(0)
+	})
+	t.Run("requirements", func(t *testing.T) {
+		h := newHarness(t, "", func(c *Config) { c.Requirements.ChatModel = "big-model" })
+		h.join(0, "small-model")
+		time.Sleep(300 * time.Millisecond)
+		if len(h.srv.pool.all()) != 0 {
+			t.Fatal("a node without the required model was admitted")
+		}
+		h.join(1, "big-model")
+		h.waitHealthy(1)
+	})
+}
+
+func TestRetryAndMidStreamFailure(t *testing.T) {
+	h := newHarness(t, "", nil)
+	a, _ := h.join(0, "m1")
+	b, _ := h.join(1, "m1")
+	h.waitHealthy(2)
+	a.failBefore.Store(true)
+	start := h.balance()
+	for i := 0; i < 20; i++ {
+		resp := h.post("/v1/chat/completions", h.key, `{"model":"m1","messages":[]}`)
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 {
+			t.Fatalf("request %d: HTTP %d despite a healthy node", i, resp.StatusCode)
+		}
+	}
+	if b.served.Load() != 20 {
+		t.Fatalf("node b served %d of 20", b.served.Load())
+	}
+	h.waitBalance(start - 20*stubCost)
+
+	// Both nodes fail before the first byte: a clean 503, no charge.
+	b.failBefore.Store(true)
+	resp := h.post("/v1/chat/completions", h.key, `{"model":"m1","messages":[]}`)
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 503 || !strings.Contains(string(body), `"error"`) {
+		t.Fatalf("all failing: HTTP %d %s", resp.StatusCode, body)
+	}
+
+	// Mid-stream: the user sees the first chunk, then an error event, and
+	// is not billed.
+	a.failBefore.Store(false)
+	b.failBefore.Store(false)
+	a.failMid.Store(true)
+	b.failMid.Store(true)
+	resp = h.post("/v1/chat/completions", h.key, `{"model":"m1","stream":true,"messages":[]}`)
+	ev := readSSE(t, resp.Body)
+	resp.Body.Close()
+	if len(ev) != 2 || !strings.Contains(ev[0], "t0") || !strings.Contains(ev[1], `"error"`) {
+		t.Fatalf("mid-stream events %q", ev)
+	}
+	time.Sleep(50 * time.Millisecond)
+	h.waitBalance(start - 20*stubCost)
+}
+
+func TestMonitorRotation(t *testing.T) {
+	h := newHarness(t, "", nil)
+	n, _ := h.join(0, "m1")
+	h.waitHealthy(1)
+	n.failProbe.Store(true)
+	h.waitHealthy(0)
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		st, _ := h.st.NodeByAddress(context.Background(), n.addr)
+		if st.Health == store.Unhealthy {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("stored health %s", st.Health)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	resp := h.post("/v1/chat/completions", h.key, `{"messages":[]}`)
+	resp.Body.Close()
+	if resp.StatusCode != 503 {
+		t.Fatalf("with no healthy node: HTTP %d", resp.StatusCode)
+	}
+	n.failProbe.Store(false)
+	h.waitHealthy(1)
+	mresp, _ := http.Get(h.http.URL + "/metrics")
+	mb, _ := io.ReadAll(mresp.Body)
+	mresp.Body.Close()
+	for _, want := range []string{`gaianet_domain_node_healthy{node="` + n.addr + `"} 1`, `gaianet_domain_node_probe_failures_total{node="` + n.addr + `"}`} {
+		if !strings.Contains(string(mb), want) {
+			t.Fatalf("/metrics lacks %s", want)
+		}
+	}
+}

@@ -1,0 +1,361 @@
+package domain
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gaianet-go/gaianet/domain/ledger"
+	"github.com/gaianet-go/gaianet/domain/store"
+)
+
+// maxAttempts bounds how many nodes one request tries before its first
+// byte.
+const maxAttempts = 3
+
+// maxResponseBytes bounds a non-streamed answer the gateway buffers to
+// read its usage.
+const maxResponseBytes = 64 << 20
+
+// authenticate checks the Bearer key and returns the user and balance.
+func (s *Server) authenticate(r *http.Request) (store.User, ledger.Micros, error) {
+	key, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	if !ok || key == "" {
+		return store.User{}, 0, errorf(http.StatusUnauthorized, "invalid_request_error", "missing_api_key",
+			"this domain needs an API key: send Authorization: Bearer KEY")
+	}
+	u, bal, err := s.st.UserByKeyWithBalance(r.Context(), strings.TrimSpace(key))
+	if errors.Is(err, store.ErrNotFound) {
+		return store.User{}, 0, errorf(http.StatusUnauthorized, "invalid_request_error", "invalid_api_key", "the API key is not valid for this domain")
+	}
+	return u, bal, err
+}
+
+func (s *Server) proxyAny(w http.ResponseWriter, r *http.Request) error {
+	return s.proxy(w, r, "", r.URL.Path)
+}
+
+// requestShape is what the gateway reads from a JSON request body.
+type requestShape struct {
+	model     string
+	stream    bool
+	userUsage bool   // the user asked for the usage chunk
+	body      []byte // what to send upstream
+}
+
+// shape reads model and stream from a JSON body and, for a streamed
+// generation, makes it ask for usage (stream_options.include_usage).
+func shape(path string, body []byte) (requestShape, error) {
+	rs := requestShape{body: body}
+	if len(bytes.TrimSpace(body)) == 0 || body[0] != '{' {
+		return rs, nil
+	}
+	var top map[string]json.RawMessage
+	if err := json.Unmarshal(body, &top); err != nil {
+		return rs, errorf(http.StatusBadRequest, "invalid_request_error", "invalid_json", "the request body is not valid JSON: %v", err)
+	}
+	if m, ok := top["model"]; ok {
+		json.Unmarshal(m, &rs.model)
+	}
+	if st, ok := top["stream"]; ok {
+		json.Unmarshal(st, &rs.stream)
+	}
+	if !rs.stream || (path != "/v1/chat/completions" && path != "/v1/completions") {
+		return rs, nil
+	}
+	opts := map[string]json.RawMessage{}
+	if raw, ok := top["stream_options"]; ok && string(raw) != "null" {
+		if err := json.Unmarshal(raw, &opts); err != nil {
+			return rs, errorf(http.StatusBadRequest, "invalid_request_error", "invalid_request", "stream_options must be an object")
+		}
+		if iu, ok := opts["include_usage"]; ok {
+			json.Unmarshal(iu, &rs.userUsage)
+		}
+	}
+	if rs.userUsage {
+		return rs, nil
+	}
+	opts["include_usage"] = json.RawMessage("true")
+	top["stream_options"], _ = json.Marshal(opts)
+	b, err := json.Marshal(top)
+	if err != nil {
+		return rs, err
+	}
+	rs.body = b
+	return rs, nil
+}
+
+// proxy forwards r to a node (pinned, or picked) and bills the answer.
+func (s *Server) proxy(w http.ResponseWriter, r *http.Request, pinned, path string) error {
+	start := time.Now()
+	user, bal, err := s.authenticate(r)
+	if err != nil {
+		return err
+	}
+	if bal <= 0 {
+		return errorf(http.StatusPaymentRequired, "insufficient_quota", "insufficient_quota",
+			"your credit on this domain is used up (balance $%s); add credit to continue", bal)
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.cfg.MaxBodyBytes))
+	if err != nil {
+		return err
+	}
+	rs, err := shape(path, body)
+	if err != nil {
+		return err
+	}
+	reqID := "req_" + randomHex(12)
+	w.Header().Set("X-Request-Id", reqID)
+	tried := map[string]bool{}
+	var lastErr error
+	for attempt := 0; attempt < maxAttempts; attempt++ {
+		var m *member
+		if pinned != "" {
+			if m = s.pool.get(pinned); m == nil || attempt > 0 {
+				break
+			}
+		} else if m = s.pool.pick(rs.model, tried); m == nil {
+			break
+		}
+		tried[m.addr] = true
+		if attempt > 0 {
+			s.metrics.retries.Inc()
+		}
+		resp, err := s.forward(r, m, path, rs.body, reqID)
+		if err == nil && resp.StatusCode != http.StatusBadGateway && resp.StatusCode != http.StatusServiceUnavailable &&
+			(resp.StatusCode != http.StatusTooManyRequests || pinned != "") {
+			s.relay(w, r, m, resp, rs, reqID, user.ID, start)
+			return nil
+		}
+		if err == nil {
+			lastErr = errorf(resp.StatusCode, "server_error", "node_unavailable", "node %s answered HTTP %d", m.addr, resp.StatusCode)
+			if resp.StatusCode == http.StatusTooManyRequests {
+				lastErr = errorf(http.StatusTooManyRequests, "rate_limit_error", "server_busy", "every node is busy; retry later")
+			}
+			resp.Body.Close()
+		} else {
+			lastErr = err
+		}
+		m.outstanding.Add(-1)
+		s.metrics.request(m.addr, 0, 0)
+		s.log.Warn("node failed before the first byte", "node", m.addr, "request", reqID, "err", lastErr)
+		if r.Context().Err() != nil {
+			return r.Context().Err()
+		}
+	}
+	if lastErr != nil {
+		var e *apiError
+		if errors.As(lastErr, &e) {
+			return e
+		}
+		return errorf(http.StatusBadGateway, "server_error", "node_failed", "no node could answer: %v", lastErr)
+	}
+	if pinned != "" {
+		return errorf(http.StatusNotFound, "invalid_request_error", "node_not_connected", "node %s is not connected to this domain", pinned)
+	}
+	if rs.model != "" {
+		return errorf(http.StatusNotFound, "invalid_request_error", "model_not_found", "no healthy node serves the model %q", rs.model)
+	}
+	return errorf(http.StatusServiceUnavailable, "server_error", "no_nodes", "no healthy node is connected to this domain")
+}
+
+// hopHeaders are not forwarded either way; the user's credentials never
+// reach a node.
+var hopHeaders = map[string]bool{
+	"Authorization": true, "Cookie": true, "Connection": true, "Keep-Alive": true, "Proxy-Authorization": true,
+	"Proxy-Authenticate": true, "Te": true, "Trailer": true, "Transfer-Encoding": true, "Upgrade": true,
+	"Content-Length": true, "Host": true, "Set-Cookie": true,
+}
+
+// forward sends the request to m; on success m's outstanding count stays
+// raised until relay finishes.
+func (s *Server) forward(r *http.Request, m *member, path string, body []byte, reqID string) (*http.Response, error) {
+	u := "http://node" + path
+	if r.URL.RawQuery != "" {
+		u += "?" + r.URL.RawQuery
+	}
+	req, err := http.NewRequestWithContext(r.Context(), r.Method, u, bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+	for k, v := range r.Header {
+		if !hopHeaders[k] {
+			req.Header[k] = v
+		}
+	}
+	req.Header.Set("X-Request-Id", reqID)
+	m.outstanding.Add(1)
+	s.metrics.outstanding(m.addr, m.outstanding.Load())
+	return m.client.Do(req)
+}
+
+// usageShape is the part of an OpenAI answer or chunk that carries usage.
+type usageShape struct {
+	Usage *struct {
+		PromptTokens     int64 `json:"prompt_tokens"`
+		CompletionTokens int64 `json:"completion_tokens"`
+	} `json:"usage"`
+	Choices []json.RawMessage `json:"choices"`
+}
+
+// relay copies the node's answer to the user, then bills it.
+func (s *Server) relay(w http.ResponseWriter, r *http.Request, m *member, resp *http.Response, rs requestShape, reqID, user string, start time.Time) {
+	defer resp.Body.Close()
+	defer func() {
+		m.outstanding.Add(-1)
+		s.metrics.outstanding(m.addr, m.outstanding.Load())
+	}()
+	for k, v := range resp.Header {
+		if !hopHeaders[k] {
+			w.Header()[k] = v
+		}
+	}
+	var usage *ledger.Usage
+	complete := true
+	if strings.HasPrefix(resp.Header.Get("Content-Type"), "text/event-stream") {
+		w.WriteHeader(resp.StatusCode)
+		usage, complete = s.relaySSE(w, resp.Body, rs.userUsage, reqID)
+	} else {
+		b, err := io.ReadAll(io.LimitReader(resp.Body, maxResponseBytes+1))
+		if err == nil && len(b) > maxResponseBytes {
+			err = errors.New("answer too large")
+		}
+		if err != nil {
+			// Nothing was sent yet: answer with an error, not half a body.
+			complete = false
+			writeJSON(w, http.StatusBadGateway, json.RawMessage(errorJSON("server_error", "node_failed", "the node failed while answering")))
+		} else {
+			w.Header().Set("Content-Length", strconv.Itoa(len(b)))
+			w.WriteHeader(resp.StatusCode)
+			w.Write(b)
+			var us usageShape
+			if resp.StatusCode/100 == 2 && bytes.Contains(b, []byte(`"usage"`)) && json.Unmarshal(b, &us) == nil && us.Usage != nil {
+				usage = &ledger.Usage{InputTokens: us.Usage.PromptTokens, OutputTokens: us.Usage.CompletionTokens}
+			}
+		}
+	}
+	elapsed := time.Since(start)
+	code := resp.StatusCode
+	if !complete {
+		code = 0
+	}
+	s.metrics.request(m.addr, code, elapsed)
+	if !complete || resp.StatusCode/100 != 2 {
+		return
+	}
+	if usage == nil && r.Method != http.MethodPost {
+		return // reads (models, info, files) are free
+	}
+	u := ledger.Usage{}
+	if usage != nil {
+		u = *usage
+		m.observe(u.OutputTokens, elapsed)
+		s.metrics.tokens(m.addr, u)
+	}
+	c, err := ledger.NewCharge(reqID, user, m.addr, rs.model, u, s.cfg.Prices, s.cfg.Split)
+	if err != nil {
+		s.log.Error("cannot price request; not billed", "request", reqID, "node", m.addr, "err", err)
+		return
+	}
+	s.post(c)
+}
+
+// post records c, retrying on errors: the request id makes retries safe.
+func (s *Server) post(c ledger.Charge) {
+	var err error
+	for i, wait := 0, 50*time.Millisecond; i < 6; i, wait = i+1, wait*2 {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		_, err = s.st.Post(ctx, c)
+		cancel()
+		if err == nil {
+			s.metrics.charged.Add(float64(c.Amount))
+			return
+		}
+		time.Sleep(wait)
+	}
+	s.log.Error("charge not recorded", "request", c.RequestID, "user", c.User, "amount", c.Amount.String(), "err", err)
+}
+
+// relaySSE copies a server-sent event stream, reading the usage chunk (and
+// dropping it when the user did not ask for it). complete is false when
+// the stream broke before "data: [DONE]"; the user then gets an error
+// event instead of a silent end.
+func (s *Server) relaySSE(w http.ResponseWriter, body io.Reader, userUsage bool, reqID string) (usage *ledger.Usage, complete bool) {
+	fl, _ := w.(http.Flusher)
+	br := bufio.NewReaderSize(body, 64<<10)
+	var event bytes.Buffer // the current event's lines
+	for {
+		line, err := br.ReadSlice('\n')
+		if errors.Is(err, bufio.ErrBufferFull) {
+			// A long line: gather it whole.
+			long := append([]byte(nil), line...)
+			for errors.Is(err, bufio.ErrBufferFull) {
+				line, err = br.ReadSlice('\n')
+				long = append(long, line...)
+			}
+			line = long
+		}
+		if len(line) > 0 {
+			event.Write(line)
+		}
+		if err != nil {
+			w.Write(event.Bytes())
+			msg := "the node serving this request failed mid-stream; the answer is incomplete"
+			w.Write([]byte("\ndata: "))
+			w.Write(errorJSON("server_error", "node_failed", msg+" (request "+reqID+")"))
+			w.Write([]byte("\n\n"))
+			if fl != nil {
+				fl.Flush()
+			}
+			return nil, false
+		}
+		if len(bytes.TrimRight(line, "\r\n")) != 0 {
+			continue // the event goes on
+		}
+		// A blank line ends the event.
+		ev := event.Bytes()
+		event.Reset()
+		data, isData := bytes.CutPrefix(bytes.TrimRight(ev, "\r\n"), []byte("data: "))
+		if isData && bytes.Equal(data, []byte("[DONE]")) {
+			w.Write(ev)
+			if fl != nil {
+				fl.Flush()
+			}
+			return usage, true
+		}
+		if isData && bytes.Contains(data, []byte(`"usage"`)) {
+			var us usageShape
+			if json.Unmarshal(data, &us) == nil && us.Usage != nil {
+				usage = &ledger.Usage{InputTokens: us.Usage.PromptTokens, OutputTokens: us.Usage.CompletionTokens}
+				if !userUsage {
+					if len(us.Choices) == 0 {
+						continue // the usage-only chunk the user did not ask for
+					}
+					ev = stripUsage(data)
+				}
+			}
+		}
+		w.Write(ev)
+		if fl != nil {
+			fl.Flush()
+		}
+	}
+}
+
+// stripUsage re-encodes a chunk without its usage field, as an SSE event.
+func stripUsage(data []byte) []byte {
+	var m map[string]json.RawMessage
+	if json.Unmarshal(data, &m) != nil {
+		return append(append([]byte("data: "), data...), '\n', '\n')
+	}
+	delete(m, "usage")
+	b, _ := json.Marshal(m)
+	return append(append([]byte("data: "), b...), '\n', '\n')
+}

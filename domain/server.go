@@ -1,0 +1,181 @@
+package domain
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"os"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/gaianet-go/gaianet/domain/store"
+	"github.com/gaianet-go/gaianet/identity"
+	"github.com/gaianet-go/gaianet/tunnel"
+)
+
+// Options are what a Server needs beyond its Config.
+type Options struct {
+	// Store is the domain's database (required).
+	Store *store.Store
+	// AdminKey guards /_domain/admin/; empty disables the operator API.
+	AdminKey string
+	// Replica names this process among replicas; default host-pid.
+	Replica string
+	// Logger receives lifecycle and error logs; nil discards them.
+	Logger *slog.Logger
+	// Tunnel tunes the tunnels' keepalive.
+	Tunnel tunnel.Config
+}
+
+// Server is a running domain gateway. It is safe for concurrent use.
+type Server struct {
+	cfg     Config
+	st      *store.Store
+	opt     Options
+	log     *slog.Logger
+	pool    *pool
+	metrics *metrics
+	mux     *http.ServeMux
+
+	ctx    context.Context // ends at Close: stops monitors and tunnels
+	cancel context.CancelFunc
+	wg     sync.WaitGroup // tunnel handlers and monitors
+}
+
+// New returns a gateway for cfg. Call Close to disconnect every node.
+func New(cfg Config, opt Options) (*Server, error) {
+	cfg.ApplyDefaults()
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	if opt.Store == nil {
+		return nil, fmt.Errorf("domain: no store")
+	}
+	if opt.Replica == "" {
+		host, _ := os.Hostname()
+		opt.Replica = fmt.Sprintf("%s-%d-%s", host, os.Getpid(), randomHex(3))
+	}
+	log := opt.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	s := &Server{cfg: cfg, st: opt.Store, opt: opt, log: log, pool: newPool(), metrics: newMetrics()}
+	s.ctx, s.cancel = context.WithCancel(context.Background())
+	s.routes()
+	return s, nil
+}
+
+// routes lists every route of the gateway.
+func (s *Server) routes() {
+	m := http.NewServeMux()
+	m.HandleFunc("GET /health", s.serve(s.health))
+	m.Handle("GET /metrics", s.metrics.handler())
+	m.HandleFunc("GET "+tunnel.ChallengePath, s.serve(s.challenge))
+	m.HandleFunc("GET "+tunnel.TunnelPath, s.serve(s.join))
+	m.HandleFunc("GET /v1/models", s.serve(s.models))
+	m.HandleFunc("/v1/", s.serve(s.proxyAny))
+	s.mux = m
+}
+
+// ServeHTTP routes r. Per-node addresses go to that node:
+// /0xADDRESS/v1/... by path, or Host: 0xADDRESS.<domain>.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if addr, path := pathNode(r.URL.Path); addr != "" {
+		s.serve(func(w http.ResponseWriter, r *http.Request) error { return s.proxy(w, r, addr, path) })(w, r)
+		return
+	}
+	if addr := hostNode(r.Host); addr != "" && strings.HasPrefix(r.URL.Path, "/v1/") {
+		s.serve(func(w http.ResponseWriter, r *http.Request) error { return s.proxy(w, r, addr, r.URL.Path) })(w, r)
+		return
+	}
+	s.mux.ServeHTTP(w, r)
+}
+
+// pathNode splits "/0xADDRESS/v1/rest" into the checksummed address and
+// "/v1/rest"; it returns "" for any other path.
+func pathNode(p string) (addr, rest string) {
+	if len(p) < 46 || !strings.HasPrefix(p, "/0x") || !strings.HasPrefix(p[43:], "/v1/") {
+		return "", ""
+	}
+	a, err := identity.ChecksumAddress(p[1:43])
+	if err != nil {
+		return "", ""
+	}
+	return a, p[43:]
+}
+
+// hostNode returns the node address in a Host such as
+// "0xabc...def.example.domain", or "".
+func hostNode(host string) string {
+	label, _, ok := strings.Cut(host, ".")
+	if !ok || !identity.IsAddress(label) {
+		return ""
+	}
+	a, err := identity.ChecksumAddress(label)
+	if err != nil {
+		return ""
+	}
+	return a
+}
+
+// Close disconnects every node and stops the monitors.
+func (s *Server) Close() {
+	s.cancel()
+	for _, m := range s.pool.all() {
+		m.sess.Close()
+	}
+	s.wg.Wait()
+}
+
+func (s *Server) health(w http.ResponseWriter, r *http.Request) error {
+	healthy := 0
+	for _, m := range s.pool.all() {
+		if m.healthy.Load() {
+			healthy++
+		}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"status": "ok", "domain": s.cfg.Name, "replica": s.opt.Replica, "healthy_nodes": healthy})
+	return nil
+}
+
+// models lists every model served by a healthy node of this replica.
+func (s *Server) models(w http.ResponseWriter, r *http.Request) error {
+	if _, _, err := s.authenticate(r); err != nil {
+		return err
+	}
+	seen := map[string]bool{}
+	for _, m := range s.pool.all() {
+		if !m.healthy.Load() {
+			continue
+		}
+		for _, id := range m.modelList() {
+			seen[id] = true
+		}
+	}
+	type model struct {
+		ID      string `json:"id"`
+		Object  string `json:"object"`
+		Created int64  `json:"created"`
+		OwnedBy string `json:"owned_by"`
+	}
+	out := []model{}
+	for id := range seen {
+		out = append(out, model{ID: id, Object: "model", Created: 0, OwnedBy: s.cfg.Name})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	writeJSON(w, http.StatusOK, map[string]any{"object": "list", "data": out})
+	return nil
+}
+
+func randomHex(n int) string {
+	b := make([]byte, n)
+	rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+func (s *Server) nowMs() int64 { return time.Now().UnixMilli() }

@@ -1,0 +1,191 @@
+package tunnel
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"math/rand/v2"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/coder/websocket"
+	"github.com/hashicorp/yamux"
+)
+
+// Signer is the node's key: its address and EIP-191 signatures.
+// identity.Identity is one.
+type Signer interface {
+	Address() string
+	Sign(message []byte) ([]byte, error)
+}
+
+// RefusedError is the domain's answer when it refuses a node (bad
+// signature, replay, not on the allow list, waiting for approval...).
+type RefusedError struct {
+	Status  int
+	Message string
+}
+
+func (e *RefusedError) Error() string {
+	return fmt.Sprintf("tunnel: the domain refused the node (HTTP %d): %s", e.Status, e.Message)
+}
+
+// Client keeps a node joined to a domain: it dials, serves the node's
+// Handler on every stream the domain opens, and redials with exponential
+// backoff (with jitter) when the tunnel breaks or the domain refuses.
+type Client struct {
+	// URL is the domain's base URL, e.g. "https://example.domain" or
+	// "http://127.0.0.1:9000".
+	URL string
+	// Key signs the join challenge.
+	Key Signer
+	// Handler serves the domain's requests (the node's API).
+	Handler http.Handler
+	// HTTP makes the handshake requests; nil means a client with a 30 s
+	// timeout.
+	HTTP *http.Client
+	// Log receives connection events; nil discards them.
+	Log *slog.Logger
+	// MinBackoff and MaxBackoff bound the wait between attempts; 0 means
+	// 500 ms and 30 s.
+	MinBackoff, MaxBackoff time.Duration
+	Config                 Config
+	// OnState, when set, is called with "connected", "refused" or
+	// "disconnected" and the error if any.
+	OnState func(state string, err error)
+}
+
+// Run keeps the tunnel up until ctx ends, then returns ctx's error.
+func (c *Client) Run(ctx context.Context) error {
+	log := c.Log
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	minB, maxB := c.MinBackoff, c.MaxBackoff
+	if minB <= 0 {
+		minB = 500 * time.Millisecond
+	}
+	if maxB <= 0 {
+		maxB = 30 * time.Second
+	}
+	backoff := minB
+	for {
+		start := time.Now()
+		err := c.Once(ctx)
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		state := "disconnected"
+		var refused *RefusedError
+		if errors.As(err, &refused) {
+			state = "refused"
+		}
+		if c.OnState != nil {
+			c.OnState(state, err)
+		}
+		if time.Since(start) > 2*maxB {
+			backoff = minB // it had been up a while: start over
+		}
+		wait := backoff/2 + rand.N(backoff/2+1)
+		log.Warn("domain tunnel down; reconnecting", "domain", c.URL, "state", state, "err", err, "in", wait.Round(time.Millisecond))
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(wait):
+		}
+		backoff = min(2*backoff, maxB)
+	}
+}
+
+// Once joins the domain and serves its requests until the tunnel breaks or
+// ctx ends.
+func (c *Client) Once(ctx context.Context) error {
+	base, err := url.Parse(strings.TrimRight(c.URL, "/"))
+	if err != nil || (base.Scheme != "http" && base.Scheme != "https") || base.Host == "" {
+		return fmt.Errorf("tunnel: domain URL %q: want http(s)://host[:port]", c.URL)
+	}
+	hc := c.HTTP
+	if hc == nil {
+		hc = &http.Client{Timeout: 30 * time.Second}
+	}
+	ch, err := c.challenge(ctx, hc, base.String()+ChallengePath)
+	if err != nil {
+		return err
+	}
+	sig, err := c.Key.Sign(JoinMessage(ch, c.Key.Address()))
+	if err != nil {
+		return err
+	}
+	h := http.Header{}
+	h.Set(HeaderNode, c.Key.Address())
+	h.Set(HeaderNonce, ch.Nonce)
+	h.Set(HeaderSignature, fmt.Sprintf("0x%x", sig))
+	ws, resp, err := websocket.Dial(ctx, base.String()+TunnelPath, &websocket.DialOptions{HTTPClient: hc, HTTPHeader: h})
+	if err != nil {
+		if resp != nil && resp.StatusCode != http.StatusSwitchingProtocols {
+			return &RefusedError{Status: resp.StatusCode, Message: errorMessage(resp)}
+		}
+		return fmt.Errorf("tunnel: dial %s: %w", base.Host, err)
+	}
+	// The connection outlives ctx only until Run's caller cancels it.
+	sess, err := yamux.Server(websocket.NetConn(ctx, ws, websocket.MessageBinary), c.Config.yamux())
+	if err != nil {
+		ws.CloseNow()
+		return fmt.Errorf("tunnel: %w", err)
+	}
+	if c.OnState != nil {
+		c.OnState("connected", nil)
+	}
+	if c.Log != nil {
+		c.Log.Info("joined domain", "domain", c.URL, "node", c.Key.Address())
+	}
+	srv := &http.Server{Handler: c.Handler, ReadHeaderTimeout: 30 * time.Second}
+	stop := context.AfterFunc(ctx, func() { sess.Close() })
+	defer stop()
+	err = srv.Serve(sess)
+	sess.Close()
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	return fmt.Errorf("tunnel: session ended: %w", err)
+}
+
+func (c *Client) challenge(ctx context.Context, hc *http.Client, u string) (Challenge, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return Challenge{}, err
+	}
+	resp, err := hc.Do(req)
+	if err != nil {
+		return Challenge{}, fmt.Errorf("tunnel: challenge: %w", err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return Challenge{}, &RefusedError{Status: resp.StatusCode, Message: errorMessage(resp)}
+	}
+	var ch Challenge
+	if err := json.NewDecoder(io.LimitReader(resp.Body, 4096)).Decode(&ch); err != nil || ch.Nonce == "" || ch.Domain == "" {
+		return Challenge{}, fmt.Errorf("tunnel: challenge: malformed answer from %s", u)
+	}
+	return ch, nil
+}
+
+// errorMessage extracts an OpenAI-shaped error message from resp, or its
+// status text.
+func errorMessage(resp *http.Response) string {
+	var e struct {
+		Error struct {
+			Message string `json:"message"`
+		} `json:"error"`
+	}
+	b, _ := io.ReadAll(io.LimitReader(resp.Body, 4096))
+	if json.Unmarshal(b, &e) == nil && e.Error.Message != "" {
+		return e.Error.Message
+	}
+	return http.StatusText(resp.StatusCode)
+}

@@ -1,0 +1,71 @@
+package tunnel
+
+import (
+	"context"
+	"io"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/coder/websocket"
+	"github.com/hashicorp/yamux"
+)
+
+// Config tunes both ends of a tunnel. The zero value uses the defaults.
+type Config struct {
+	// KeepAlive is the interval of yamux pings; a session whose pings go
+	// unanswered is closed. 0 means 10 s.
+	KeepAlive time.Duration
+}
+
+func (c Config) yamux() *yamux.Config {
+	y := yamux.DefaultConfig()
+	y.KeepAliveInterval = c.KeepAlive
+	if y.KeepAliveInterval <= 0 {
+		y.KeepAliveInterval = 10 * time.Second
+	}
+	y.ConnectionWriteTimeout = 15 * time.Second
+	y.StreamOpenTimeout = 15 * time.Second
+	y.MaxStreamWindowSize = 1 << 20
+	y.LogOutput = io.Discard
+	return y
+}
+
+// Accept upgrades a node's verified tunnel request to a WebSocket and
+// returns the domain's end: a yamux session whose Open gives a new stream
+// to the node. The session ends when either side closes; it outlives the
+// request, so the handler must not write to w afterwards.
+func Accept(w http.ResponseWriter, r *http.Request, cfg Config) (*yamux.Session, error) {
+	c, err := websocket.Accept(w, r, nil)
+	if err != nil {
+		return nil, err
+	}
+	return yamux.Client(websocket.NetConn(context.Background(), c, websocket.MessageBinary), cfg.yamux())
+}
+
+// Dialer returns a DialContext for an http.Transport that reaches the node
+// at the far end of sess: every connection is a new stream.
+func Dialer(sess *yamux.Session) func(ctx context.Context, network, addr string) (net.Conn, error) {
+	return func(ctx context.Context, network, addr string) (net.Conn, error) {
+		type result struct {
+			c   net.Conn
+			err error
+		}
+		done := make(chan result, 1)
+		go func() {
+			c, err := sess.Open()
+			done <- result{c, err}
+		}()
+		select {
+		case r := <-done:
+			return r.c, r.err
+		case <-ctx.Done():
+			go func() {
+				if r := <-done; r.c != nil {
+					r.c.Close()
+				}
+			}()
+			return nil, ctx.Err()
+		}
+	}
+}

@@ -1,0 +1,30 @@
+package tunnel
+
+import (
+	"fmt"
+	"time"
+)
+
+// Paths and headers of the handshake.
+const (
+	ChallengePath   = "/_domain/challenge"
+	TunnelPath      = "/_domain/tunnel"
+	HeaderNode      = "X-Gaianet-Node"
+	HeaderNonce     = "X-Gaianet-Nonce"
+	HeaderSignature = "X-Gaianet-Signature"
+)
+
+// Challenge is what the domain hands a joining node.
+type Challenge struct {
+	Domain  string `json:"domain"`
+	Nonce   string `json:"nonce"`
+	Expires int64  `json:"expires"` // Unix seconds
+}
+
+// JoinMessage is the text a node signs (EIP-191 personal_sign) to join:
+// readable in a wallet, bound to the domain, the node, the nonce and the
+// expiry, so it is useless anywhere else or later.
+func JoinMessage(c Challenge, node string) []byte {
+	return fmt.Appendf(nil, "GaiaNet domain join\ndomain: %s\nnode: %s\nnonce: %s\nexpires: %s",
+		c.Domain, node, c.Nonce, time.Unix(c.Expires, 0).UTC().Format(time.RFC3339))
+}
