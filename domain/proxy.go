@@ -205,7 +205,10 @@ type usageShape struct {
 	Choices []json.RawMessage `json:"choices"`
 }
 
-// relay copies the node's answer to the user, then bills it.
+// relay copies the node's answer to the user and bills it. The charge is
+// posted before the answer's last bytes (the body of a plain answer, the
+// "[DONE]" of a stream), so every answer a user received whole is billed,
+// even if the gateway is killed right after.
 func (s *Server) relay(w http.ResponseWriter, r *http.Request, m *member, resp *http.Response, rs requestShape, reqID, user string, start time.Time) {
 	defer resp.Body.Close()
 	defer func() {
@@ -217,11 +220,27 @@ func (s *Server) relay(w http.ResponseWriter, r *http.Request, m *member, resp *
 			w.Header()[k] = v
 		}
 	}
-	var usage *ledger.Usage
+	bill := func(usage *ledger.Usage) {
+		if resp.StatusCode/100 != 2 || (usage == nil && r.Method != http.MethodPost) {
+			return // failures and reads (models, info, files) are free
+		}
+		u := ledger.Usage{}
+		if usage != nil {
+			u = *usage
+			m.observe(u.OutputTokens, time.Since(start))
+			s.metrics.tokens(m.addr, u)
+		}
+		c, err := ledger.NewCharge(reqID, user, m.addr, rs.model, u, s.cfg.Prices, s.cfg.Split)
+		if err != nil {
+			s.log.Error("cannot price request; not billed", "request", reqID, "node", m.addr, "err", err)
+			return
+		}
+		s.post(c)
+	}
 	complete := true
 	if strings.HasPrefix(resp.Header.Get("Content-Type"), "text/event-stream") {
 		w.WriteHeader(resp.StatusCode)
-		usage, complete = s.relaySSE(w, resp.Body, rs.userUsage, reqID)
+		complete = s.relaySSE(w, resp.Body, rs.userUsage, reqID, bill)
 	} else {
 		b, err := io.ReadAll(io.LimitReader(resp.Body, maxResponseBytes+1))
 		if err == nil && len(b) > maxResponseBytes {
@@ -232,39 +251,22 @@ func (s *Server) relay(w http.ResponseWriter, r *http.Request, m *member, resp *
 			complete = false
 			writeJSON(w, http.StatusBadGateway, json.RawMessage(errorJSON("server_error", "node_failed", "the node failed while answering")))
 		} else {
-			w.Header().Set("Content-Length", strconv.Itoa(len(b)))
-			w.WriteHeader(resp.StatusCode)
-			w.Write(b)
 			var us usageShape
+			var usage *ledger.Usage
 			if resp.StatusCode/100 == 2 && bytes.Contains(b, []byte(`"usage"`)) && json.Unmarshal(b, &us) == nil && us.Usage != nil {
 				usage = &ledger.Usage{InputTokens: us.Usage.PromptTokens, OutputTokens: us.Usage.CompletionTokens}
 			}
+			bill(usage)
+			w.Header().Set("Content-Length", strconv.Itoa(len(b)))
+			w.WriteHeader(resp.StatusCode)
+			w.Write(b)
 		}
 	}
-	elapsed := time.Since(start)
 	code := resp.StatusCode
 	if !complete {
 		code = 0
 	}
-	s.metrics.request(m.addr, code, elapsed)
-	if !complete || resp.StatusCode/100 != 2 {
-		return
-	}
-	if usage == nil && r.Method != http.MethodPost {
-		return // reads (models, info, files) are free
-	}
-	u := ledger.Usage{}
-	if usage != nil {
-		u = *usage
-		m.observe(u.OutputTokens, elapsed)
-		s.metrics.tokens(m.addr, u)
-	}
-	c, err := ledger.NewCharge(reqID, user, m.addr, rs.model, u, s.cfg.Prices, s.cfg.Split)
-	if err != nil {
-		s.log.Error("cannot price request; not billed", "request", reqID, "node", m.addr, "err", err)
-		return
-	}
-	s.post(c)
+	s.metrics.request(m.addr, code, time.Since(start))
 }
 
 // post records c, retrying on errors: the request id makes retries safe.
@@ -284,10 +286,12 @@ func (s *Server) post(c ledger.Charge) {
 }
 
 // relaySSE copies a server-sent event stream, reading the usage chunk (and
-// dropping it when the user did not ask for it). complete is false when
-// the stream broke before "data: [DONE]"; the user then gets an error
-// event instead of a silent end.
-func (s *Server) relaySSE(w http.ResponseWriter, body io.Reader, userUsage bool, reqID string) (usage *ledger.Usage, complete bool) {
+// dropping it when the user did not ask for it) and calling bill with it
+// before passing "data: [DONE]" on. It returns false when the stream broke
+// before "[DONE]"; the user then gets an error event instead of a silent
+// end, and bill is not called.
+func (s *Server) relaySSE(w http.ResponseWriter, body io.Reader, userUsage bool, reqID string, bill func(*ledger.Usage)) bool {
+	var usage *ledger.Usage
 	fl, _ := w.(http.Flusher)
 	br := bufio.NewReaderSize(body, 64<<10)
 	var event bytes.Buffer // the current event's lines
@@ -314,7 +318,7 @@ func (s *Server) relaySSE(w http.ResponseWriter, body io.Reader, userUsage bool,
 			if fl != nil {
 				fl.Flush()
 			}
-			return nil, false
+			return false
 		}
 		if len(bytes.TrimRight(line, "\r\n")) != 0 {
 			continue // the event goes on
@@ -324,11 +328,12 @@ func (s *Server) relaySSE(w http.ResponseWriter, body io.Reader, userUsage bool,
 		event.Reset()
 		data, isData := bytes.CutPrefix(bytes.TrimRight(ev, "\r\n"), []byte("data: "))
 		if isData && bytes.Equal(data, []byte("[DONE]")) {
+			bill(usage)
 			w.Write(ev)
 			if fl != nil {
 				fl.Flush()
 			}
-			return usage, true
+			return true
 		}
 		if isData && bytes.Contains(data, []byte(`"usage"`)) {
 			var us usageShape

@@ -65,7 +65,9 @@ func Open(ctx context.Context, storage, base string) (*Store, error) {
 		q := url.Values{}
 		q.Add("_pragma", "busy_timeout(10000)")
 		q.Add("_pragma", "journal_mode(WAL)")
-		q.Add("_pragma", "synchronous(FULL)")
+		// WAL with synchronous NORMAL: a commit survives the process
+		// being killed (kill -9), not a power cut in the last moments.
+		q.Add("_pragma", "synchronous(NORMAL)")
 		q.Add("_pragma", "foreign_keys(1)")
 		q.Set("_txlock", "immediate")
 		s.db, err = sql.Open("sqlite", "file:"+p+"?"+q.Encode())

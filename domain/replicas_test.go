@@ -1,0 +1,134 @@
+package domain
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/gaianet-go/gaianet/domain/ledger"
+	"github.com/gaianet-go/gaianet/domain/store"
+	"github.com/gaianet-go/gaianet/domain/store/storetest"
+	"github.com/gaianet-go/gaianet/identity"
+	"github.com/gaianet-go/gaianet/tunnel"
+)
+
+// TestReplicasSharePostgres runs two gateways on one PostgreSQL database:
+// a challenge issued by one is good on the other exactly once, a node
+// approved through the database is admitted by either, a user's credit is
+// spent from both, and concurrent billing on both is exact.
+func TestReplicasSharePostgres(t *testing.T) {
+	dsn := storetest.PostgresDSN(t)
+	if dsn == "" {
+		t.Skip("no PostgreSQL: set " + storetest.PostgresEnv)
+	}
+	dsn = storetest.NewPostgresDB(t, dsn)
+	a := newHarness(t, dsn, func(c *Config) { c.Policy = PolicyApprove })
+	// Replica b: its own gateway on the same database.
+	stB := storetest.Open(t, dsn)
+	srvB, err := New(a.cfg, Options{Store: stB, Replica: "b"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hsB := httptest.NewServer(srvB)
+	t.Cleanup(func() { hsB.CloseClientConnections(); srvB.Close(); hsB.Close() })
+	b := &harness{t: t, cfg: a.cfg, st: stB, srv: srvB, http: hsB, ctx: a.ctx, key: a.key, user: a.user}
+
+	// A nonce from replica a, spent on replica b, then replayed on a.
+	id := testKey(t, 0)
+	resp, err := http.Get(a.http.URL + tunnel.ChallengePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ch tunnel.Challenge
+	json.NewDecoder(resp.Body).Decode(&ch)
+	resp.Body.Close()
+	sig, _ := id.Sign(tunnel.JoinMessage(ch, id.Address()))
+	try := func(base string) (int, string) {
+		req, _ := http.NewRequest(http.MethodGet, base+tunnel.TunnelPath, nil)
+		req.Header.Set(tunnel.HeaderNode, id.Address())
+		req.Header.Set(tunnel.HeaderNonce, ch.Nonce)
+		req.Header.Set(tunnel.HeaderSignature, identity.FormatSignature(sig))
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		return resp.StatusCode, string(body)
+	}
+	if code, body := try(hsB.URL); code != 403 || !strings.Contains(body, "pending_approval") {
+		t.Fatalf("first use on replica b: %d %s", code, body)
+	}
+	if code, body := try(a.http.URL); code != 401 || !strings.Contains(body, "bad_nonce") {
+		t.Fatalf("replay on replica a: %d %s", code, body)
+	}
+
+	// Node 0 joins b, node 1 joins a; approval happens in the database.
+	b.join(0, "m1")
+	a.join(1, "m1")
+	time.Sleep(100 * time.Millisecond)
+	for i := 0; i < 2; i++ {
+		if err := a.st.SetNodeStatus(context.Background(), testKey(t, i).Address(), store.StatusAdmitted); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a.waitHealthy(1)
+	b.waitHealthy(1)
+
+	// 40 concurrent requests, half on each replica.
+	start := a.balance()
+	var wg sync.WaitGroup
+	errs := make(chan string, 40)
+	for i := 0; i < 40; i++ {
+		h := a
+		if i%2 == 1 {
+			h = b
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			body := `{"model":"m1","messages":[]}`
+			if i%4 < 2 {
+				body = `{"model":"m1","stream":true,"messages":[]}`
+			}
+			req, _ := http.NewRequest(http.MethodPost, h.http.URL+"/v1/chat/completions", strings.NewReader(body))
+			req.Header.Set("Authorization", "Bearer "+h.key)
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				errs <- err.Error()
+				return
+			}
+			io.Copy(io.Discard, resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != 200 {
+				errs <- resp.Status
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Fatal(e)
+	}
+	if got := b.balance(); got != start-40*stubCost {
+		t.Fatalf("balance %s after 40 requests, want %s", got, start-40*stubCost)
+	}
+	tot, _ := a.st.Totals(context.Background())
+	if tot.Requests != 40 || tot.Charged != 40*stubCost {
+		t.Fatalf("totals %+v", tot)
+	}
+	accts, _ := b.st.Accounts(context.Background())
+	var sum ledger.Micros
+	for _, acct := range accts {
+		sum += acct.Balance
+	}
+	if sum != 0 {
+		t.Fatalf("balances sum to %s", sum)
+	}
+}

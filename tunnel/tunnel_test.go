@@ -1,0 +1,127 @@
+package tunnel
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/yamux"
+
+	"github.com/gaianet-go/gaianet/identity"
+)
+
+// TestClientServesAndReconnects runs the domain side of the handshake
+// (signature checked, nonce one-shot) in a test server, sends requests
+// through the tunnel to the node's handler, breaks the session and waits
+// for the client to come back.
+func TestClientServesAndReconnects(t *testing.T) {
+	id, err := identity.Create(t.TempDir(), identity.LightScrypt())
+	if err != nil {
+		t.Fatal(err)
+	}
+	issued := map[string]Challenge{}
+	sessions := make(chan *yamux.Session, 4)
+	var joins atomic.Int32
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET "+ChallengePath, func(w http.ResponseWriter, r *http.Request) {
+		c := Challenge{Domain: "t.domain", Nonce: fmt.Sprint(time.Now().UnixNano()), Expires: time.Now().Add(time.Minute).Unix()}
+		issued[c.Nonce] = c
+		json.NewEncoder(w).Encode(c)
+	})
+	mux.HandleFunc("GET "+TunnelPath, func(w http.ResponseWriter, r *http.Request) {
+		c, ok := issued[r.Header.Get(HeaderNonce)]
+		delete(issued, c.Nonce)
+		sig, _ := identity.ParseSignature(r.Header.Get(HeaderSignature))
+		if !ok || identity.Verify(r.Header.Get(HeaderNode), JoinMessage(c, r.Header.Get(HeaderNode)), sig) != nil {
+			http.Error(w, `{"error":{"message":"no"}}`, http.StatusUnauthorized)
+			return
+		}
+		sess, err := Accept(w, r, Config{KeepAlive: time.Second})
+		if err != nil {
+			return
+		}
+		joins.Add(1)
+		sessions <- sess
+		<-sess.CloseChan()
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	defer srv.CloseClientConnections()
+
+	node := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprintf(w, "node says %s %s", r.Method, r.URL.Path)
+	})
+	states := make(chan string, 8)
+	c := &Client{URL: srv.URL + "/", Key: id, Handler: node, MinBackoff: 10 * time.Millisecond, MaxBackoff: 50 * time.Millisecond,
+		OnState: func(s string, err error) { states <- s }}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- c.Run(ctx) }()
+
+	get := func(sess *yamux.Session) string {
+		hc := &http.Client{Transport: &http.Transport{DialContext: Dialer(sess)}}
+		resp, err := hc.Get("http://node/v1/models")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return string(b)
+	}
+	for round := 0; round < 2; round++ {
+		var sess *yamux.Session
+		select {
+		case sess = <-sessions:
+		case <-time.After(10 * time.Second):
+			t.Fatalf("round %d: the node never joined", round)
+		}
+		if s := <-states; s != "connected" {
+			t.Fatalf("state %s", s)
+		}
+		if got := get(sess); got != "node says GET /v1/models" {
+			t.Fatalf("through the tunnel: %q", got)
+		}
+		sess.Close() // the domain drops the node; it must come back
+		if s := <-states; s != "disconnected" {
+			t.Fatalf("state %s", s)
+		}
+	}
+	cancel()
+	if err := <-done; err != context.Canceled {
+		t.Fatalf("Run returned %v", err)
+	}
+	if joins.Load() < 2 {
+		t.Fatalf("%d joins", joins.Load())
+	}
+}
+
+func TestClientRefused(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == ChallengePath {
+			json.NewEncoder(w).Encode(Challenge{Domain: "d", Nonce: "n", Expires: time.Now().Unix() + 60})
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusForbidden)
+		io.WriteString(w, `{"error":{"message":"waits for approval"}}`)
+	}))
+	defer srv.Close()
+	id, _ := identity.Create(t.TempDir(), identity.LightScrypt())
+	c := &Client{URL: srv.URL, Key: id, Handler: http.NotFoundHandler()}
+	err := c.Once(context.Background())
+	if re, ok := err.(*RefusedError); !ok || re.Status != 403 || !strings.Contains(re.Message, "approval") {
+		t.Fatalf("Once = %v", err)
+	}
+	for _, bad := range []string{"ftp://x", "http://", "127.0.0.1:9"} {
+		if err := (&Client{URL: bad, Key: id}).Once(context.Background()); err == nil || !strings.Contains(err.Error(), "want http") {
+			t.Errorf("URL %q: %v", bad, err)
+		}
+	}
+}
