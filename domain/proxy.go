@@ -3,7 +3,6 @@ package domain
 import (
 	"bufio"
 	"bytes"
-	"context"
 	"encoding/json"
 	"errors"
 	"io"
@@ -267,22 +266,6 @@ func (s *Server) relay(w http.ResponseWriter, r *http.Request, m *member, resp *
 		code = 0
 	}
 	s.metrics.request(m.addr, code, time.Since(start))
-}
-
-// post records c, retrying on errors: the request id makes retries safe.
-func (s *Server) post(c ledger.Charge) {
-	var err error
-	for i, wait := 0, 50*time.Millisecond; i < 6; i, wait = i+1, wait*2 {
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		_, err = s.st.Post(ctx, c)
-		cancel()
-		if err == nil {
-			s.metrics.charged.Add(float64(c.Amount))
-			return
-		}
-		time.Sleep(wait)
-	}
-	s.log.Error("charge not recorded", "request", c.RequestID, "user", c.User, "amount", c.Amount.String(), "err", err)
 }
 
 // relaySSE copies a server-sent event stream, reading the usage chunk (and

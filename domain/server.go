@@ -44,7 +44,8 @@ type Server struct {
 
 	ctx    context.Context // ends at Close: stops monitors and tunnels
 	cancel context.CancelFunc
-	wg     sync.WaitGroup // tunnel handlers and monitors
+	wg     sync.WaitGroup // tunnel handlers, monitors and the biller
+	bills  chan billing   // charges waiting for the biller
 }
 
 // New returns a gateway for cfg. Call Close to disconnect every node.
@@ -66,6 +67,9 @@ func New(cfg Config, opt Options) (*Server, error) {
 	}
 	s := &Server{cfg: cfg, st: opt.Store, opt: opt, log: log, pool: newPool(), metrics: newMetrics()}
 	s.ctx, s.cancel = context.WithCancel(context.Background())
+	s.bills = make(chan billing, maxBatch)
+	s.wg.Add(1)
+	go s.biller()
 	s.routes()
 	return s, nil
 }

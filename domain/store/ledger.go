@@ -27,28 +27,26 @@ type Transfer struct {
 	RequestID string        `json:"request_id,omitempty"`
 }
 
-// transferLocked moves amount from debit to credit inside tx and records
-// the transfer, unless a transfer with id exists (then it returns false
-// and changes nothing). Accounts are created at 0 when new.
+// transferLocked records a transfer of amount from debit to credit inside
+// tx, unless one with id exists (then it returns false and changes
+// nothing). It does not touch balances: the caller applies them with
+// addBalanceLocked, so a charge debits its user once for all its legs.
 func (s *Store) transferLocked(ctx context.Context, tx *sql.Tx, id, debit, credit string, amount ledger.Micros, kind, requestID string) (bool, error) {
-	res, err := tx.ExecContext(ctx, s.q(`INSERT INTO transfers (id, debit, credit, amount, kind, request_id, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (id) DO NOTHING`), id, debit, credit, int64(amount), kind, requestID, s.ms())
+	res, err := tx.StmtContext(ctx, s.insertTransfer).ExecContext(ctx, id, debit, credit, int64(amount), kind, requestID, s.ms())
 	if err != nil {
 		return false, fmt.Errorf("transfer %s: %w", id, err)
 	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return false, nil
+	n, _ := res.RowsAffected()
+	return n == 1, nil
+}
+
+// addBalanceLocked adds delta to account's balance inside tx, creating the
+// account at 0 first if it is new.
+func (s *Store) addBalanceLocked(ctx context.Context, tx *sql.Tx, account string, delta int64) error {
+	if _, err := tx.StmtContext(ctx, s.addBalance).ExecContext(ctx, account, delta); err != nil {
+		return fmt.Errorf("account %s: %w", account, err)
 	}
-	for _, leg := range []struct {
-		acct  string
-		delta int64
-	}{{debit, -int64(amount)}, {credit, int64(amount)}} {
-		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO accounts (id, balance) VALUES (?, ?)
-			ON CONFLICT (id) DO UPDATE SET balance = accounts.balance + excluded.balance`), leg.acct, leg.delta); err != nil {
-			return false, fmt.Errorf("account %s: %w", leg.acct, err)
-		}
-	}
-	return true, nil
+	return nil
 }
 
 // Deposit credits amount to user's account from the deposits account,
@@ -58,7 +56,14 @@ func (s *Store) Deposit(ctx context.Context, id, user string, amount ledger.Micr
 		return false, fmt.Errorf("store: deposit of %s out of range", amount)
 	}
 	return s.once(ctx, "deposit "+id, func(tx *sql.Tx) (bool, error) {
-		return s.transferLocked(ctx, tx, "deposit/"+id, ledger.DepositAccount, ledger.UserAccount(user), amount, "deposit", "")
+		ok, err := s.transferLocked(ctx, tx, "deposit/"+id, ledger.DepositAccount, ledger.UserAccount(user), amount, "deposit", "")
+		if err != nil || !ok {
+			return false, err
+		}
+		if err := s.addBalanceLocked(ctx, tx, ledger.DepositAccount, -int64(amount)); err != nil {
+			return false, err
+		}
+		return true, s.addBalanceLocked(ctx, tx, ledger.UserAccount(user), int64(amount))
 	})
 }
 
@@ -67,30 +72,64 @@ func (s *Store) Deposit(ctx context.Context, id, user string, amount ledger.Micr
 // and returns true; later calls (a retry after an error, another replica)
 // change nothing and return false.
 func (s *Store) Post(ctx context.Context, c ledger.Charge) (bool, error) {
-	var sum ledger.Micros
-	for _, l := range c.Legs {
-		sum += l.Amount
+	posted, err := s.PostBatch(ctx, []ledger.Charge{c})
+	if err != nil {
+		return false, err
 	}
-	if sum != c.Amount {
-		return false, fmt.Errorf("store: charge %s: legs sum to %s, amount %s", c.RequestID, sum, c.Amount)
-	}
-	return s.once(ctx, "charge "+c.RequestID, func(tx *sql.Tx) (bool, error) {
-		res, err := tx.ExecContext(ctx, s.q(`INSERT INTO requests (id, user_id, node, model, input_tokens, output_tokens, amount, created_ms)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`),
-			c.RequestID, c.User, c.Node, c.Model, c.Usage.InputTokens, c.Usage.OutputTokens, int64(c.Amount), s.ms())
-		if err != nil {
-			return false, err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return false, nil
-		}
+	return posted[0], nil
+}
+
+// PostBatch posts several charges in one transaction (a group commit: one
+// write to disk for all), each exactly once as Post does; posted[i] tells
+// whether cs[i] was new. Either all are recorded or, on error, none.
+func (s *Store) PostBatch(ctx context.Context, cs []ledger.Charge) (posted []bool, err error) {
+	for _, c := range cs {
+		var sum ledger.Micros
 		for _, l := range c.Legs {
-			if _, err := s.transferLocked(ctx, tx, c.RequestID+"/"+l.Account, ledger.UserAccount(c.User), l.Account, l.Amount, "charge", c.RequestID); err != nil {
+			sum += l.Amount
+		}
+		if sum != c.Amount {
+			return nil, fmt.Errorf("store: charge %s: legs sum to %s, amount %s", c.RequestID, sum, c.Amount)
+		}
+	}
+	posted = make([]bool, len(cs))
+	what := "charge " + cs[0].RequestID
+	if len(cs) > 1 {
+		what = fmt.Sprintf("%d charges", len(cs))
+	}
+	_, err = s.once(ctx, what, func(tx *sql.Tx) (bool, error) {
+		insert := tx.StmtContext(ctx, s.insertRequest)
+		for i, c := range cs {
+			res, err := insert.ExecContext(ctx, c.RequestID, c.User, c.Node, c.Model, c.Usage.InputTokens, c.Usage.OutputTokens, int64(c.Amount), s.ms())
+			if err != nil {
+				return false, err
+			}
+			if n, _ := res.RowsAffected(); n == 0 {
+				continue
+			}
+			posted[i] = true
+			if c.Amount == 0 {
+				continue
+			}
+			user := ledger.UserAccount(c.User)
+			for _, l := range c.Legs {
+				if _, err := s.transferLocked(ctx, tx, c.RequestID+"/"+l.Account, user, l.Account, l.Amount, "charge", c.RequestID); err != nil {
+					return false, err
+				}
+				if err := s.addBalanceLocked(ctx, tx, l.Account, int64(l.Amount)); err != nil {
+					return false, err
+				}
+			}
+			if err := s.addBalanceLocked(ctx, tx, user, -int64(c.Amount)); err != nil {
 				return false, err
 			}
 		}
 		return true, nil
 	})
+	if err != nil {
+		return nil, err
+	}
+	return posted, nil
 }
 
 // once runs f in a transaction and commits it.

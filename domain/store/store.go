@@ -34,6 +34,9 @@ type Store struct {
 	d  dialect
 	// now is the clock; tests replace it.
 	now func() time.Time
+	// Prepared once: the statements every charge runs (parsing them per
+	// call cost more than executing them).
+	insertRequest, insertTransfer, addBalance *sql.Stmt
 }
 
 // IsDSN reports whether storage names a PostgreSQL database rather than a
@@ -83,6 +86,22 @@ func Open(ctx context.Context, storage, base string) (*Store, error) {
 	if err := s.migrate(ctx); err != nil {
 		s.db.Close()
 		return nil, err
+	}
+	for _, p := range []struct {
+		stmt  **sql.Stmt
+		query string
+	}{
+		{&s.insertRequest, `INSERT INTO requests (id, user_id, node, model, input_tokens, output_tokens, amount, created_ms)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`},
+		{&s.insertTransfer, `INSERT INTO transfers (id, debit, credit, amount, kind, request_id, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (id) DO NOTHING`},
+		{&s.addBalance, `INSERT INTO accounts (id, balance) VALUES (?, ?)
+			ON CONFLICT (id) DO UPDATE SET balance = accounts.balance + excluded.balance`},
+	} {
+		if *p.stmt, err = s.db.PrepareContext(ctx, s.q(p.query)); err != nil {
+			s.db.Close()
+			return nil, fmt.Errorf("store: prepare: %w", err)
+		}
 	}
 	return s, nil
 }
