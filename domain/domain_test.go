@@ -113,7 +113,7 @@ func newHarness(t *testing.T, storage string, mutate func(*Config)) *harness {
 		mutate(&cfg)
 	}
 	st := storetest.Open(t, storage)
-	srv, err := New(cfg, Options{Store: st})
+	srv, err := New(cfg, Options{Store: st, AdminKey: "gdadmin-test"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -531,4 +531,52 @@ func TestMonitorRotation(t *testing.T) {
 			t.Fatalf("/metrics lacks %s", want)
 		}
 	}
+}
+
+func TestAdminAPI(t *testing.T) {
+	h := newHarness(t, "", func(c *Config) { c.Policy = PolicyApprove })
+	_, states := h.join(0, "m1")
+	<-states // refused: pending
+	addr := testKey(t, 0).Address()
+	call := func(method, path, key string) (int, string) {
+		req, _ := http.NewRequest(method, h.http.URL+path, nil)
+		if key != "" {
+			req.Header.Set("Authorization", "Bearer "+key)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		return resp.StatusCode, string(b)
+	}
+	for _, key := range []string{"", h.key, "gdadmin-wrong"} {
+		if code, _ := call("GET", "/_domain/admin/nodes", key); code != 401 {
+			t.Fatalf("admin API with key %q: %d", key, code)
+		}
+	}
+	if code, body := call("GET", "/_domain/admin/nodes", "gdadmin-test"); code != 200 || !strings.Contains(body, `"status":"pending"`) {
+		t.Fatalf("nodes: %d %s", code, body)
+	}
+	if code, body := call("POST", "/_domain/admin/nodes/"+strings.ToLower(addr)+"/approve", "gdadmin-test"); code != 200 || !strings.Contains(body, addr) {
+		t.Fatalf("approve: %d %s", code, body)
+	}
+	h.waitHealthy(1)
+	if code, body := call("GET", "/_domain/admin/nodes", "gdadmin-test"); code != 200 || !strings.Contains(body, `"in_rotation":true`) {
+		t.Fatalf("nodes: %d %s", code, body)
+	}
+	if code, _ := call("POST", "/_domain/admin/nodes/0x12/approve", "gdadmin-test"); code != 400 {
+		t.Fatalf("bad address: %d", code)
+	}
+	if code, body := call("GET", "/_domain/admin/users", "gdadmin-test"); code != 200 || !strings.Contains(body, `"balance":10`) {
+		t.Fatalf("users: %d %s", code, body)
+	}
+	if code, body := call("GET", "/_domain/admin/ledger", "gdadmin-test"); code != 200 || !strings.Contains(body, `"deposited":10`) {
+		t.Fatalf("ledger: %d %s", code, body)
+	}
+	if code, _ := call("POST", "/_domain/admin/nodes/"+addr+"/evict", "gdadmin-test"); code != 200 {
+		t.Fatalf("evict: %d", code)
+	}
+	h.waitHealthy(0)
 }

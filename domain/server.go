@@ -83,6 +83,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET "+tunnel.TunnelPath, s.serve(s.join))
 	m.HandleFunc("GET /v1/models", s.serve(s.models))
 	m.HandleFunc("/v1/", s.serve(s.proxyAny))
+	s.adminRoutes(m)
 	s.mux = m
 }
 

@@ -1,0 +1,117 @@
+package domain
+
+import (
+	"crypto/subtle"
+	"errors"
+	"net/http"
+	"strings"
+
+	"github.com/gaianet-go/gaianet/domain/ledger"
+	"github.com/gaianet-go/gaianet/domain/store"
+	"github.com/gaianet-go/gaianet/identity"
+)
+
+// adminRoutes lists the operator API, behind the admin key:
+//
+//	GET  /_domain/admin/nodes                     nodes as stored, with this replica's view
+//	POST /_domain/admin/nodes/{address}/approve   admit a pending or evicted node
+//	POST /_domain/admin/nodes/{address}/evict     disconnect and refuse a node
+//	GET  /_domain/admin/users                     users and balances
+//	GET  /_domain/admin/ledger                    accounts and totals
+func (s *Server) adminRoutes(m *http.ServeMux) {
+	m.HandleFunc("GET /_domain/admin/nodes", s.serve(s.admin(s.adminNodes)))
+	m.HandleFunc("POST /_domain/admin/nodes/{address}/{action}", s.serve(s.admin(s.adminNodeStatus)))
+	m.HandleFunc("GET /_domain/admin/users", s.serve(s.admin(s.adminUsers)))
+	m.HandleFunc("GET /_domain/admin/ledger", s.serve(s.admin(s.adminLedger)))
+}
+
+// admin checks the admin key before h. Without a configured key the
+// operator API is off.
+func (s *Server) admin(h handlerFunc) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		key, _ := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+		if s.opt.AdminKey == "" || subtle.ConstantTimeCompare([]byte(key), []byte(s.opt.AdminKey)) != 1 {
+			return errorf(http.StatusUnauthorized, "invalid_request_error", "invalid_admin_key", "the operator API needs the domain's admin key (admin.key)")
+		}
+		return h(w, r)
+	}
+}
+
+func (s *Server) adminNodes(w http.ResponseWriter, r *http.Request) error {
+	nodes, err := s.st.Nodes(r.Context())
+	if err != nil {
+		return err
+	}
+	type view struct {
+		store.Node
+		Connected   bool  `json:"connected_here"`
+		InRotation  bool  `json:"in_rotation"`
+		Outstanding int64 `json:"outstanding"`
+	}
+	out := make([]view, 0, len(nodes))
+	for _, n := range nodes {
+		v := view{Node: n}
+		if m := s.pool.get(n.Address); m != nil {
+			v.Connected, v.InRotation, v.Outstanding = true, m.healthy.Load(), m.outstanding.Load()
+		}
+		out = append(out, v)
+	}
+	writeJSON(w, http.StatusOK, out)
+	return nil
+}
+
+func (s *Server) adminNodeStatus(w http.ResponseWriter, r *http.Request) error {
+	addr, err := identity.ChecksumAddress(r.PathValue("address"))
+	if err != nil {
+		return errorf(http.StatusBadRequest, "invalid_request_error", "bad_address", "%q is not a node address", r.PathValue("address"))
+	}
+	status := map[string]string{"approve": store.StatusAdmitted, "evict": store.StatusEvicted}[r.PathValue("action")]
+	if status == "" {
+		return errorf(http.StatusNotFound, "invalid_request_error", "unknown_url", "no action %q: approve or evict", r.PathValue("action"))
+	}
+	if err := s.st.SetNodeStatus(r.Context(), addr, status); err != nil {
+		if errors.Is(err, store.ErrNotFound) {
+			return errorf(http.StatusNotFound, "invalid_request_error", "unknown_node", "no node %s has tried to join", addr)
+		}
+		return err
+	}
+	if m := s.pool.get(addr); m != nil && status == store.StatusEvicted {
+		m.sess.Close()
+	}
+	writeJSON(w, http.StatusOK, map[string]string{"address": addr, "status": status})
+	return nil
+}
+
+func (s *Server) adminUsers(w http.ResponseWriter, r *http.Request) error {
+	users, err := s.st.Users(r.Context())
+	if err != nil {
+		return err
+	}
+	type view struct {
+		store.User
+		Balance ledger.Micros `json:"balance"`
+	}
+	out := make([]view, 0, len(users))
+	for _, u := range users {
+		b, err := s.st.Balance(r.Context(), ledger.UserAccount(u.ID))
+		if err != nil {
+			return err
+		}
+		out = append(out, view{u, b})
+	}
+	writeJSON(w, http.StatusOK, out)
+	return nil
+}
+
+func (s *Server) adminLedger(w http.ResponseWriter, r *http.Request) error {
+	accts, err := s.st.Accounts(r.Context())
+	if err != nil {
+		return err
+	}
+	tot, err := s.st.Totals(r.Context())
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"unit": "USD", "accounts": accts, "totals": tot})
+	return nil
+}
