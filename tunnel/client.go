@@ -75,8 +75,8 @@ func (c *Client) Run(ctx context.Context) error {
 	}
 	backoff := minB
 	for {
-		start := time.Now()
-		err := c.Once(ctx)
+		connected := false
+		err := c.once(ctx, &connected)
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
@@ -88,8 +88,8 @@ func (c *Client) Run(ctx context.Context) error {
 		if c.OnState != nil {
 			c.OnState(state, err)
 		}
-		if time.Since(start) > 2*maxB {
-			backoff = minB // it had been up a while: start over
+		if connected {
+			backoff = minB // it had been up: start over
 		}
 		wait := backoff/2 + rand.N(backoff/2+1)
 		log.Warn("domain tunnel down; reconnecting", "domain", c.URL, "state", state, "err", err, "in", wait.Round(time.Millisecond))
@@ -105,6 +105,12 @@ func (c *Client) Run(ctx context.Context) error {
 // Once joins the domain and serves its requests until the tunnel breaks or
 // ctx ends.
 func (c *Client) Once(ctx context.Context) error {
+	var connected bool
+	return c.once(ctx, &connected)
+}
+
+// once is Once, setting *connected once the tunnel is up.
+func (c *Client) once(ctx context.Context, connected *bool) error {
 	base, err := url.Parse(strings.TrimRight(c.URL, "/"))
 	if err != nil || (base.Scheme != "http" && base.Scheme != "https") || base.Host == "" {
 		return fmt.Errorf("tunnel: domain URL %q: want http(s)://host[:port]", c.URL)
@@ -138,6 +144,7 @@ func (c *Client) Once(ctx context.Context) error {
 		ws.CloseNow()
 		return fmt.Errorf("tunnel: %w", err)
 	}
+	*connected = true
 	if c.OnState != nil {
 		c.OnState("connected", nil)
 	}

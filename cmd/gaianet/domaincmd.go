@@ -608,7 +608,8 @@ func randomID() string { return strconv.FormatInt(time.Now().UnixNano(), 36) }
 func domainLedgerCommand() *command {
 	return &command{name: "ledger", summary: "show ledger accounts and totals", usage: "[--base DIR] [--json]",
 		help: "Every account with its balance (users, node:ADDRESS, operator, stakers,\n" +
-			"external:deposits) and the totals. Balances always sum to zero.",
+			"external:deposits) and the totals, and a check of the double entry: balances\n" +
+			"sum to zero, each equals its transfers, each billed request its charges.",
 		flags: listFlagSet,
 		run: func(ctx context.Context, env *cmdEnv, args []string) error {
 			f := env.flags.(*listFlags)
@@ -629,8 +630,16 @@ func domainLedgerCommand() *command {
 			for _, a := range accts {
 				sum += a.Balance
 			}
+			consistent, problem := true, ""
+			if err := st.Check(ctx); err != nil {
+				if !errors.Is(err, store.ErrInconsistent) {
+					return err
+				}
+				consistent, problem = false, err.Error()
+			}
 			if *f.json {
-				return printJSON(env.stdout, map[string]any{"unit": "USD", "accounts": accts, "totals": tot, "sum": sum})
+				return printJSON(env.stdout, map[string]any{"unit": "USD", "accounts": accts, "totals": tot, "sum": sum,
+					"consistent": consistent, "problem": problem})
 			}
 			tw := tabwriter.NewWriter(env.stdout, 0, 4, 2, ' ', 0)
 			fmt.Fprintln(tw, "ACCOUNT\tBALANCE (USD)")
@@ -640,6 +649,10 @@ func domainLedgerCommand() *command {
 			tw.Flush()
 			fmt.Fprintf(env.stdout, "\n%d requests billed, %d transfers, $%s charged, $%s deposited; balances sum to %s\n",
 				tot.Requests, tot.Transfers, tot.Charged, tot.Deposited, sum)
+			if !consistent {
+				return errors.New(problem)
+			}
+			fmt.Fprintln(env.stdout, "double entry checked: consistent")
 			return nil
 		}}
 }

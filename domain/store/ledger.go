@@ -223,3 +223,54 @@ func (s *Store) Totals(ctx context.Context) (Totals, error) {
 	t.Charged, t.Deposited = ledger.Micros(charged), ledger.Micros(deposited)
 	return t, nil
 }
+
+// Billed reports whether the request with id has been charged.
+func (s *Store) Billed(ctx context.Context, requestID string) (bool, error) {
+	var n int
+	if err := s.db.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM requests WHERE id = ?`), requestID).Scan(&n); err != nil {
+		return false, fmt.Errorf("store: billed %s: %w", requestID, err)
+	}
+	return n == 1, nil
+}
+
+// ErrInconsistent marks a ledger that breaks double entry.
+var ErrInconsistent = errors.New("store: ledger inconsistent")
+
+// Check verifies the ledger's invariants: balances sum to zero, every
+// balance equals its transfers in minus out, and every billed request's
+// amount equals its charge transfers. It returns an error wrapping
+// ErrInconsistent naming the first few offenders.
+func (s *Store) Check(ctx context.Context) error {
+	var sum int64
+	if err := s.db.QueryRowContext(ctx, `SELECT COALESCE(SUM(balance), 0) FROM accounts`).Scan(&sum); err != nil {
+		return fmt.Errorf("store: check: %w", err)
+	}
+	if sum != 0 {
+		return fmt.Errorf("%w: balances sum to %s, not 0", ErrInconsistent, ledger.Micros(sum))
+	}
+	for _, q := range []struct{ what, query string }{
+		{"accounts whose balance is not their transfers", `SELECT a.id FROM accounts a WHERE a.balance !=
+			(SELECT COALESCE(SUM(amount), 0) FROM transfers WHERE credit = a.id) - (SELECT COALESCE(SUM(amount), 0) FROM transfers WHERE debit = a.id) LIMIT 5`},
+		{"requests whose amount is not their transfers", `SELECT r.id FROM requests r WHERE r.amount !=
+			(SELECT COALESCE(SUM(amount), 0) FROM transfers t WHERE t.request_id = r.id AND t.kind = 'charge') LIMIT 5`},
+	} {
+		rows, err := s.db.QueryContext(ctx, q.query)
+		if err != nil {
+			return fmt.Errorf("store: check: %w", err)
+		}
+		var bad []string
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return err
+			}
+			bad = append(bad, id)
+		}
+		rows.Close()
+		if len(bad) > 0 {
+			return fmt.Errorf("%w: %s: %v", ErrInconsistent, q.what, bad)
+		}
+	}
+	return nil
+}

@@ -50,4 +50,7 @@ var migrations = []string{
 		amount BIGINT NOT NULL,
 		created_ms BIGINT NOT NULL
 	)`,
+	// 2: indexes for the consistency check and per-request lookups.
+	`CREATE INDEX transfers_debit ON transfers (debit);
+	CREATE INDEX transfers_request ON transfers (request_id)`,
 }

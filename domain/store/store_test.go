@@ -153,6 +153,12 @@ func TestLedgerExactlyOnce(t *testing.T) {
 			if sum != 0 {
 				t.Fatalf("balances sum to %s, want 0 (double entry)", sum)
 			}
+			if err := s.Check(ctx); err != nil {
+				t.Fatal(err)
+			}
+			if ok, err := s.Billed(ctx, u.ID+"-req-3"); !ok || err != nil {
+				t.Fatalf("Billed = %v, %v", ok, err)
+			}
 			tr, err := s.Transfers(ctx, 0, 100000)
 			if err != nil {
 				t.Fatal(err)
