@@ -54,6 +54,8 @@ type Config struct {
 	Storage string `json:"storage"`
 	// Monitor tunes health checks.
 	Monitor Monitor `json:"monitor"`
+	// Canary checks that nodes claiming a model answer as it does.
+	Canary Canary `json:"canary"`
 	// MaxBodyBytes bounds a request body; 0 means 32 MiB.
 	MaxBodyBytes int64 `json:"max_body_bytes,omitempty"`
 }
@@ -129,6 +131,7 @@ func (c *Config) ApplyDefaults() {
 	if c.Monitor.MaxFailures == 0 {
 		c.Monitor.MaxFailures = 3
 	}
+	c.Canary.applyDefaults()
 	if c.MaxBodyBytes == 0 {
 		c.MaxBodyBytes = 32 << 20
 	}
@@ -181,6 +184,9 @@ func (c *Config) Validate() error {
 	}
 	if c.Monitor.Interval < Duration(10*time.Millisecond) || c.Monitor.Timeout <= 0 || c.Monitor.MaxFailures < 1 {
 		bad("monitor", "interval must be at least 10ms, timeout positive, max_failures at least 1")
+	}
+	if c.Canary.Interval < 0 || (c.Canary.Interval > 0 && c.Canary.Interval < Duration(100*time.Millisecond)) || c.Canary.MaxTokens < 1 {
+		bad("canary", "interval must be 0 (off) or at least 100ms, max_tokens at least 1")
 	}
 	if c.MaxBodyBytes < 1024 {
 		bad("max_body_bytes", "must be at least 1024")

@@ -32,6 +32,7 @@ type stubNode struct {
 	failProbe  atomic.Bool  // answer 500 to /v1/models
 	served     atomic.Int64 // generations answered
 	sawAuth    atomic.Bool  // a request arrived with an Authorization header
+	reply      atomic.Value // string: the answer's text; default "hi from ADDRESS"
 }
 
 const stubIn, stubOut = 12, 5
@@ -62,11 +63,15 @@ func (n *stubNode) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		json.NewDecoder(r.Body).Decode(&req)
 		n.served.Add(1)
+		reply, _ := n.reply.Load().(string)
+		if reply == "" {
+			reply = "hi from " + n.addr
+		}
 		usage := map[string]any{"prompt_tokens": stubIn, "completion_tokens": stubOut, "total_tokens": stubIn + stubOut}
 		if !req.Stream {
 			w.Header().Set("Content-Type", "application/json")
 			json.NewEncoder(w).Encode(map[string]any{"id": "c1", "object": "chat.completion", "model": n.model,
-				"choices": []map[string]any{{"index": 0, "message": map[string]any{"role": "assistant", "content": "hi from " + n.addr}, "finish_reason": "stop"}},
+				"choices": []map[string]any{{"index": 0, "message": map[string]any{"role": "assistant", "content": reply}, "finish_reason": "stop"}},
 				"usage":   usage})
 			return
 		}
@@ -579,4 +584,37 @@ func TestAdminAPI(t *testing.T) {
 		t.Fatalf("evict: %d", code)
 	}
 	h.waitHealthy(0)
+}
+
+func TestCanaryEvictsTheOddNode(t *testing.T) {
+	h := newHarness(t, "", nil)
+	var ns []*stubNode
+	for i := 0; i < 4; i++ {
+		n, _ := h.join(i, "m1")
+		ns = append(ns, n)
+	}
+	h.waitHealthy(4)
+	for _, n := range ns[:3] {
+		n.reply.Store("the same answer")
+	}
+	// Two against two: no majority, nobody is evicted.
+	ns[2].reply.Store("another answer")
+	ns[3].reply.Store("another answer")
+	if ev := h.srv.canaryRound(context.Background()); len(ev) != 0 {
+		t.Fatalf("evicted %v without a majority", ev)
+	}
+	ns[2].reply.Store("the same answer")
+	ev := h.srv.canaryRound(context.Background())
+	if len(ev) != 1 || ev[0] != ns[3].addr {
+		t.Fatalf("evicted %v, want %s", ev, ns[3].addr)
+	}
+	n, _ := h.st.NodeByAddress(context.Background(), ns[3].addr)
+	if n.Status != store.StatusEvicted {
+		t.Fatalf("stored status %s", n.Status)
+	}
+	h.waitHealthy(3)
+	time.Sleep(200 * time.Millisecond) // it keeps retrying and is refused
+	if h.srv.pool.get(ns[3].addr) != nil {
+		t.Fatal("an evicted node got back in")
+	}
 }

@@ -22,6 +22,7 @@ type metrics struct {
 	probeSeconds *prometheus.GaugeVec
 	probeFails   *prometheus.CounterVec
 	tokenCount   *prometheus.CounterVec
+	canary       *prometheus.CounterVec
 	retries      prometheus.Counter
 	charged      prometheus.Counter
 }
@@ -43,12 +44,14 @@ func newMetrics() *metrics {
 			Help: "Failed health probes per node."}, []string{"node"}),
 		tokenCount: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "gaianet_domain_node_tokens_total",
 			Help: "Tokens billed per node, by kind (input, output)."}, []string{"node", "kind"}),
+		canary: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "gaianet_domain_node_canary_mismatches_total",
+			Help: "Canary answers that differed from the majority of nodes on the same model."}, []string{"node"}),
 		retries: prometheus.NewCounter(prometheus.CounterOpts{Name: "gaianet_domain_retries_total",
 			Help: "Requests retried on another node after a failure before the first byte."}),
 		charged: prometheus.NewCounter(prometheus.CounterOpts{Name: "gaianet_domain_charged_micro_usd_total",
 			Help: "Amount charged to users, in micro-dollars."}),
 	}
-	m.reg.MustRegister(m.requests, m.latency, m.inflight, m.up, m.probeSeconds, m.probeFails, m.tokenCount, m.retries, m.charged)
+	m.reg.MustRegister(m.requests, m.latency, m.inflight, m.up, m.probeSeconds, m.probeFails, m.tokenCount, m.canary, m.retries, m.charged)
 	return m
 }
 
@@ -82,3 +85,5 @@ func (m *metrics) tokens(node string, u ledger.Usage) {
 	m.tokenCount.WithLabelValues(node, "input").Add(float64(u.InputTokens))
 	m.tokenCount.WithLabelValues(node, "output").Add(float64(u.OutputTokens))
 }
+
+func (m *metrics) canaryMismatch(node string) { m.canary.WithLabelValues(node).Inc() }

@@ -70,6 +70,10 @@ func New(cfg Config, opt Options) (*Server, error) {
 	s.bills = make(chan billing, maxBatch)
 	s.wg.Add(1)
 	go s.biller()
+	if cfg.Canary.Interval > 0 {
+		s.wg.Add(1)
+		go s.canaryLoop()
+	}
 	s.routes()
 	return s, nil
 }

@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gaianet-go/gaianet/demo"
 	"github.com/openai/openai-go/v3"
 	"github.com/openai/openai-go/v3/option"
 )
@@ -172,11 +173,19 @@ func edit(t *testing.T, path string, f func(map[string]any)) {
 // startNode makes demo node i listening on 127.0.0.(2+i), joins it to the
 // domain and starts it; it returns the node's directory.
 func startNode(t *testing.T, i int, domainURL string) string {
+	return startNodeWith(t, i, domainURL, nil)
+}
+
+// startNodeWith is startNode with a hook run after init, before start.
+func startNodeWith(t *testing.T, i int, domainURL string, prepare func(base string)) string {
 	t.Helper()
 	base := filepath.Join(t.TempDir(), fmt.Sprintf("node%d", i))
 	host := fmt.Sprintf("127.0.0.%d", 2+i)
 	port := freePort(t, host)
 	gaianet(t, "init", "--base", base, "--config", "demo", "--light-keystore")
+	if prepare != nil {
+		prepare(base)
+	}
 	gaianet(t, "config", "--base", base, "--port", strconv.Itoa(port))
 	gaianet(t, "join", domainURL, "--base", base)
 	gaianet(t, "start", "--base", base, "--listen", fmt.Sprintf("%s:%d", host, port))
@@ -342,4 +351,53 @@ func TestDomainThreeNodes(t *testing.T) {
 	if apiErr == nil {
 		t.Fatal("a user with $0.0002 made 10 requests without a 402")
 	}
+}
+
+// TestCanaryEvictsWrongModel: four demo nodes claim demo-chat, but one runs
+// other weights (the demo model made from another seed). The domain's
+// canary prompts find it and evict it; the three honest nodes stay.
+func TestCanaryEvictsWrongModel(t *testing.T) {
+	dom, url := startDomain(t)
+	edit(t, filepath.Join(dom, "domain.json"), func(c map[string]any) {
+		c["canary"] = map[string]any{"interval": "1s", "max_tokens": 8}
+	})
+	gaianet(t, "domain", "stop", "--base", dom)
+	gaianet(t, "domain", "start", "--base", dom)
+	for i := 0; i < 3; i++ {
+		startNode(t, i, url)
+	}
+	liar := startNodeWith(t, 3, url, func(base string) {
+		if err := demo.WriteChatModel(filepath.Join(base, demo.ChatFile), 7); err != nil {
+			t.Fatal(err)
+		}
+	})
+	nid, err := os.ReadFile(filepath.Join(liar, "nodeid.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var id struct{ Address string }
+	json.Unmarshal(nid, &id)
+	deadline := time.Now().Add(2 * time.Minute)
+	for {
+		healthy, evicted := 0, ""
+		for _, n := range nodes(t, dom) {
+			switch n.Status {
+			case "healthy":
+				healthy++
+			case "evicted":
+				evicted = n.Address
+			}
+		}
+		if evicted != "" {
+			if !strings.EqualFold(evicted, id.Address) {
+				t.Fatalf("evicted %s, but the liar is %s", evicted, id.Address)
+			}
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the node with the wrong model was never evicted: %+v", nodes(t, dom))
+		}
+		time.Sleep(500 * time.Millisecond)
+	}
+	waitNodes(t, dom, 3)
 }
