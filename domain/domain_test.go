@@ -377,17 +377,7 @@ func TestJoinRefusesForgedAndReplayed(t *testing.T) {
 	}
 	try := func(addr string, c tunnel.Challenge, signer *identity.Identity) (int, string) {
 		sig, _ := signer.Sign(tunnel.JoinMessage(c, addr))
-		req, _ := http.NewRequest(http.MethodGet, h.http.URL+tunnel.TunnelPath, nil)
-		req.Header.Set(tunnel.HeaderNode, addr)
-		req.Header.Set(tunnel.HeaderNonce, c.Nonce)
-		req.Header.Set(tunnel.HeaderSignature, identity.FormatSignature(sig))
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, _ := io.ReadAll(resp.Body)
-		resp.Body.Close()
-		return resp.StatusCode, string(b)
+		return joinAttempt(t, h.http.URL, addr, c.Nonce, sig)
 	}
 	// Forged: signed by another key.
 	if code, body := try(id.Address(), challenge(), other); code != 401 || !strings.Contains(body, "bad_signature") {
@@ -617,4 +607,21 @@ func TestCanaryEvictsTheOddNode(t *testing.T) {
 	if h.srv.pool.get(ns[3].addr) != nil {
 		t.Fatal("an evicted node got back in")
 	}
+}
+
+// joinAttempt sends a tunnel request with the given join headers as a
+// plain GET (not a WebSocket upgrade) and returns the domain's answer.
+func joinAttempt(t *testing.T, url, addr, nonce string, sig []byte) (int, string) {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodGet, url+tunnel.TunnelPath, nil)
+	req.Header.Set(tunnel.HeaderNode, addr)
+	req.Header.Set(tunnel.HeaderNonce, nonce)
+	req.Header.Set(tunnel.HeaderSignature, identity.FormatSignature(sig))
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	return resp.StatusCode, string(b)
 }

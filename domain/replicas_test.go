@@ -14,7 +14,6 @@ import (
 	"github.com/gaianet-go/gaianet/domain/ledger"
 	"github.com/gaianet-go/gaianet/domain/store"
 	"github.com/gaianet-go/gaianet/domain/store/storetest"
-	"github.com/gaianet-go/gaianet/identity"
 	"github.com/gaianet-go/gaianet/tunnel"
 )
 
@@ -49,19 +48,7 @@ func TestReplicasSharePostgres(t *testing.T) {
 	json.NewDecoder(resp.Body).Decode(&ch)
 	resp.Body.Close()
 	sig, _ := id.Sign(tunnel.JoinMessage(ch, id.Address()))
-	try := func(base string) (int, string) {
-		req, _ := http.NewRequest(http.MethodGet, base+tunnel.TunnelPath, nil)
-		req.Header.Set(tunnel.HeaderNode, id.Address())
-		req.Header.Set(tunnel.HeaderNonce, ch.Nonce)
-		req.Header.Set(tunnel.HeaderSignature, identity.FormatSignature(sig))
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		body, _ := io.ReadAll(resp.Body)
-		resp.Body.Close()
-		return resp.StatusCode, string(body)
-	}
+	try := func(base string) (int, string) { return joinAttempt(t, base, id.Address(), ch.Nonce, sig) }
 	if code, body := try(hsB.URL); code != 403 || !strings.Contains(body, "pending_approval") {
 		t.Fatalf("first use on replica b: %d %s", code, body)
 	}
