@@ -625,3 +625,55 @@ func joinAttempt(t *testing.T, url, addr, nonce string, sig []byte) (int, string
 	resp.Body.Close()
 	return resp.StatusCode, string(b)
 }
+
+func TestSessionAffinity(t *testing.T) {
+	h := newHarness(t, "", nil)
+	var ns []*stubNode
+	for i := 0; i < 3; i++ {
+		n, _ := h.join(i, "m1")
+		ns = append(ns, n)
+	}
+	h.waitHealthy(3)
+	// Ten conversations, each asked ten different follow-ups on the same
+	// history: all of a conversation's follow-ups land on one node, and the
+	// conversations spread over more than one node.
+	used := map[int]bool{}
+	for c := 0; c < 10; c++ {
+		node := -1
+		for q := 0; q < 10; q++ {
+			before := []int64{ns[0].served.Load(), ns[1].served.Load(), ns[2].served.Load()}
+			resp := h.post("/v1/chat/completions", h.key, fmt.Sprintf(`{"model":"m1","messages":[
+				{"role":"user","content":"conversation %d"},{"role":"assistant","content":"ok"},{"role":"user","content":"question %d"}]}`, c, q))
+			resp.Body.Close()
+			for i, n := range ns {
+				if n.served.Load() == before[i] {
+					continue
+				}
+				if node >= 0 && node != i {
+					t.Fatalf("conversation %d moved from node %d to %d", c, node, i)
+				}
+				node = i
+			}
+		}
+		used[node] = true
+	}
+	if len(used) < 2 {
+		t.Fatalf("ten conversations all went to one node: %v", used)
+	}
+	key := conversationKey([]byte(`[{"role":"user","content":"a"},{"role":"assistant","content":"b"},{"role":"user","content":"c"}]`))
+	if key == 0 || conversationKey([]byte(`[{"role":"user","content":"a"}]`)) != 0 || conversationKey([]byte(`{}`)) != 0 {
+		t.Fatal("conversationKey")
+	}
+	first := h.srv.pool.pickAffine("m1", key, nil)
+	for i := 0; i < 50; i++ {
+		if got := h.srv.pool.pickAffine("m1", key, nil); got != first {
+			t.Fatalf("the same conversation went to %s then %s", first.addr, got.addr)
+		}
+	}
+	// A busy preferred node gives way to the balancer.
+	first.outstanding.Add(affinitySlack + 5)
+	defer first.outstanding.Add(-(affinitySlack + 5))
+	if got := h.srv.pool.pickAffine("m1", key, nil); got == first {
+		t.Fatal("affinity kept a conversation on a node far busier than the others")
+	}
+}

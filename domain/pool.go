@@ -164,3 +164,49 @@ func lighter(a, b *member) *member {
 	}
 	return a
 }
+
+// affinitySlack is how many more outstanding requests the node a
+// conversation prefers may have than the balancer's pick before the
+// conversation moves.
+const affinitySlack = 2
+
+// pickAffine is pick with session affinity: a continuing conversation
+// (key != 0) goes to the node rendezvous hashing prefers for its key, where
+// its earlier turns left their KV cache, unless that node is busier than
+// the balancer's own pick by more than affinitySlack requests.
+func (p *pool) pickAffine(model string, key uint64, exclude map[string]bool) *member {
+	lb := p.pick(model, exclude)
+	if key == 0 || lb == nil {
+		return lb
+	}
+	var best *member
+	var bestScore uint64
+	p.mu.RLock()
+	for _, m := range p.byAddr {
+		if !m.healthy.Load() || exclude[m.addr] || !m.serves(model) {
+			continue
+		}
+		if sc := rendezvous(key, m.addr); best == nil || sc > bestScore {
+			best, bestScore = m, sc
+		}
+	}
+	p.mu.RUnlock()
+	if best == nil || best.outstanding.Load() > lb.outstanding.Load()+affinitySlack {
+		return lb
+	}
+	return best
+}
+
+// rendezvous scores node addr for key (highest random weight hashing):
+// adding or removing a node moves only the conversations that node wins.
+func rendezvous(key uint64, addr string) uint64 {
+	h := key ^ 0x9e3779b97f4a7c15
+	for i := 0; i < len(addr); i++ {
+		h ^= uint64(addr[i])
+		h *= 0x100000001b3
+	}
+	h ^= h >> 33
+	h *= 0xff51afd7ed558ccd
+	h ^= h >> 33
+	return h
+}

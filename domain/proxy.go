@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"hash/fnv"
 	"io"
 	"net/http"
 	"strconv"
@@ -46,6 +47,7 @@ type requestShape struct {
 	model     string
 	stream    bool
 	userUsage bool   // the user asked for the usage chunk
+	affinity  uint64 // hash of the conversation before its last message; 0: none
 	body      []byte // what to send upstream
 }
 
@@ -66,6 +68,7 @@ func shape(path string, body []byte) (requestShape, error) {
 	if st, ok := top["stream"]; ok {
 		json.Unmarshal(st, &rs.stream)
 	}
+	rs.affinity = conversationKey(top["messages"])
 	if !rs.stream || (path != "/v1/chat/completions" && path != "/v1/completions") {
 		return rs, nil
 	}
@@ -120,7 +123,7 @@ func (s *Server) proxy(w http.ResponseWriter, r *http.Request, pinned, path stri
 			if m = s.pool.get(pinned); m == nil || attempt > 0 {
 				break
 			}
-		} else if m = s.pool.pick(rs.model, tried); m == nil {
+		} else if m = s.pool.pickAffine(rs.model, rs.affinity, tried); m == nil {
 			break
 		}
 		tried[m.addr] = true
@@ -346,4 +349,20 @@ func stripUsage(data []byte) []byte {
 	delete(m, "usage")
 	b, _ := json.Marshal(m)
 	return append(append([]byte("data: "), b...), '\n', '\n')
+}
+
+// conversationKey hashes a chat's messages before the last one: the part a
+// node may hold in its KV prefix cache from the previous turn. It is 0 for
+// a first turn (fewer than two messages) or anything that is not a list.
+func conversationKey(messages json.RawMessage) uint64 {
+	var msgs []json.RawMessage
+	if len(messages) == 0 || json.Unmarshal(messages, &msgs) != nil || len(msgs) < 2 {
+		return 0
+	}
+	h := fnv.New64a()
+	for _, m := range msgs[:len(msgs)-1] {
+		h.Write(m)
+		h.Write([]byte{0})
+	}
+	return h.Sum64() | 1
 }
