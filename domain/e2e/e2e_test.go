@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -18,6 +19,7 @@ import (
 	"time"
 
 	"github.com/gaianet-go/gaianet/demo"
+	"github.com/gaianet-go/gaianet/domain/store/storetest"
 	"github.com/openai/openai-go/v3"
 	"github.com/openai/openai-go/v3/option"
 )
@@ -212,17 +214,38 @@ func newKey(t *testing.T, dom, name, credit string) string {
 // chat requests (streamed and not) through openai-go with a node killed
 // after the first 100, then the ledger checked to the micro-dollar, and a
 // user running out of credit getting 402.
+//
+// On PostgreSQL the same runs on two domain replicas sharing the database:
+// nodes 0 and 1 join replica a, node 2 replica b, and the users' requests
+// alternate between the replicas.
 func TestDomainThreeNodes(t *testing.T) {
-	dom, url := startDomain(t)
+	for name, storage := range storetest.Storages(t) {
+		t.Run(name, func(t *testing.T) { threeNodes(t, storage) })
+	}
+}
+
+func threeNodes(t *testing.T, storage string) {
+	var extra []string
+	if storage != "" {
+		extra = []string{"--storage", storage}
+	}
+	dom, url := startDomain(t, extra...)
+	urls := []string{url, url, url}
+	if storage != "" {
+		urls[2] = startReplica(t, dom)
+	}
 	bases := make([]string, 3)
 	for i := range bases {
-		bases[i] = startNode(t, i, url)
+		bases[i] = startNode(t, i, urls[i])
 	}
 	waitNodes(t, dom, 3)
 
 	const credit = 50
 	key := newKey(t, dom, "alice", strconv.Itoa(credit))
-	client := openai.NewClient(option.WithBaseURL(url+"/v1"), option.WithAPIKey(key), option.WithMaxRetries(0))
+	clients := []openai.Client{
+		openai.NewClient(option.WithBaseURL(urls[0]+"/v1"), option.WithAPIKey(key), option.WithMaxRetries(0)),
+		openai.NewClient(option.WithBaseURL(urls[2]+"/v1"), option.WithAPIKey(key), option.WithMaxRetries(0)),
+	}
 	params := func(i int) openai.ChatCompletionNewParams {
 		return openai.ChatCompletionNewParams{
 			Model:     "demo-chat",
@@ -257,6 +280,7 @@ func TestDomainThreeNodes(t *testing.T) {
 					})
 				}
 				ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+				client := clients[(i/2)%2]
 				if i%2 == 0 {
 					resp, err := client.Chat.Completions.New(ctx, params(i))
 					switch {
@@ -308,7 +332,9 @@ func TestDomainThreeNodes(t *testing.T) {
 	}
 
 	// The killed node leaves rotation; the other two stay.
-	waitNodes(t, dom, 2)
+	if storage == "" {
+		waitNodes(t, dom, 2)
+	}
 
 	// Ledger: one billed request per answer received whole, and balances
 	// that add up exactly.
@@ -337,7 +363,7 @@ func TestDomainThreeNodes(t *testing.T) {
 	}
 
 	// Out of credit: $0.0002 lasts a request or two, then 402.
-	poor := openai.NewClient(option.WithBaseURL(url+"/v1"), option.WithAPIKey(newKey(t, dom, "bob", "0.0002")), option.WithMaxRetries(0))
+	poor := openai.NewClient(option.WithBaseURL(urls[2]+"/v1"), option.WithAPIKey(newKey(t, dom, "bob", "0.0002")), option.WithMaxRetries(0))
 	var apiErr *openai.Error
 	for i := 0; i < 10; i++ {
 		_, err := poor.Chat.Completions.New(context.Background(), params(i))
@@ -400,4 +426,32 @@ func TestCanaryEvictsWrongModel(t *testing.T) {
 		time.Sleep(500 * time.Millisecond)
 	}
 	waitNodes(t, dom, 3)
+}
+
+// startReplica starts a second gateway on dom's configuration (its
+// PostgreSQL database) on another port, killed when the test ends; it
+// returns its URL once it answers.
+func startReplica(t *testing.T, dom string) string {
+	t.Helper()
+	listen := fmt.Sprintf("127.0.0.1:%d", freePort(t, "127.0.0.1"))
+	cmd := exec.Command(binary(t), "domain", "start", "--foreground", "--base", dom, "--listen", listen)
+	logf, err := os.Create(filepath.Join(t.TempDir(), "replica.log"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd.Stdout, cmd.Stderr = logf, logf
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cmd.Process.Signal(syscall.SIGTERM); cmd.Wait(); logf.Close() })
+	url := "http://" + listen
+	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		if resp, err := http.Get(url + "/health"); err == nil {
+			resp.Body.Close()
+			return url
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("replica at %s did not start", url)
+		}
+	}
 }
