@@ -51,6 +51,10 @@ func (s *Server) verifyJoin(r *http.Request) (string, error) {
 		return "", errorf(http.StatusUnauthorized, "authentication_error", "bad_signature", "the join signature is not %s's: %v", addr, err)
 	}
 	addr, _ = identity.ChecksumAddress(addr)
+	wallet, err := verifyWallet(r, addr)
+	if err != nil {
+		return "", err
+	}
 	if containsAddr(s.cfg.Deny, addr) {
 		return "", errorf(http.StatusForbidden, "permission_error", "denied", "node %s is on the domain's deny list", addr)
 	}
@@ -67,6 +71,11 @@ func (s *Server) verifyJoin(r *http.Request) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	if n.Wallet != wallet {
+		if err := s.st.SetNodeWallet(r.Context(), addr, wallet); err != nil {
+			return "", err
+		}
+	}
 	switch n.Status {
 	case store.StatusEvicted:
 		return "", errorf(http.StatusForbidden, "permission_error", "evicted", "node %s was evicted from this domain", addr)
@@ -81,6 +90,27 @@ func (s *Server) verifyJoin(r *http.Request) (string, error) {
 			"node %s waits for the operator's approval (gaianet domain nodes approve %s)", addr, addr)
 	}
 	return addr, nil
+}
+
+// verifyWallet returns the wallet a joining node binds its earnings to, ""
+// for none, checking the binding signature by the node's key.
+func verifyWallet(r *http.Request, addr string) (string, error) {
+	wallet := r.Header.Get(tunnel.HeaderWallet)
+	if wallet == "" {
+		return "", nil
+	}
+	if !identity.IsAddress(wallet) {
+		return "", errorf(http.StatusBadRequest, "invalid_request_error", "bad_wallet", "%s: %q is not an address", tunnel.HeaderWallet, wallet)
+	}
+	wallet, _ = identity.ChecksumAddress(wallet)
+	sig, err := identity.ParseSignature(r.Header.Get(tunnel.HeaderWalletSignature))
+	if err == nil {
+		err = identity.Verify(addr, tunnel.WalletMessage(addr, wallet), sig)
+	}
+	if err != nil {
+		return "", errorf(http.StatusUnauthorized, "authentication_error", "bad_wallet_signature", "the wallet binding is not signed by %s: %v", addr, err)
+	}
+	return wallet, nil
 }
 
 func containsAddr(list []string, addr string) bool {

@@ -677,3 +677,50 @@ func TestSessionAffinity(t *testing.T) {
 		t.Fatal("affinity kept a conversation on a node far busier than the others")
 	}
 }
+
+func TestWalletBinding(t *testing.T) {
+	h := newHarness(t, "", nil)
+	id, wallet := testKey(t, 0), testKey(t, 1).Address()
+	goodSig, _ := id.Sign(tunnel.WalletMessage(id.Address(), wallet))
+	badSig, _ := testKey(t, 2).Sign(tunnel.WalletMessage(id.Address(), wallet))
+	join := func(sig []byte) (int, string) {
+		resp, err := http.Get(h.http.URL + tunnel.ChallengePath)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var c tunnel.Challenge
+		json.NewDecoder(resp.Body).Decode(&c)
+		resp.Body.Close()
+		joinSig, _ := id.Sign(tunnel.JoinMessage(c, id.Address()))
+		req, _ := http.NewRequest(http.MethodGet, h.http.URL+tunnel.TunnelPath, nil)
+		req.Header.Set(tunnel.HeaderNode, id.Address())
+		req.Header.Set(tunnel.HeaderNonce, c.Nonce)
+		req.Header.Set(tunnel.HeaderSignature, identity.FormatSignature(joinSig))
+		req.Header.Set(tunnel.HeaderWallet, strings.ToLower(wallet))
+		req.Header.Set(tunnel.HeaderWalletSignature, identity.FormatSignature(sig))
+		resp, err = http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		return resp.StatusCode, string(b)
+	}
+	if code, body := join(badSig); code != 401 || !strings.Contains(body, "bad_wallet_signature") {
+		t.Fatalf("binding signed by another key: %d %s", code, body)
+	}
+	join(goodSig) // admitted (the upgrade then fails: not a WebSocket)
+	n, err := h.st.NodeByAddress(context.Background(), id.Address())
+	if err != nil || n.Wallet != wallet {
+		t.Fatalf("node %+v, %v; want wallet %s", n, err, wallet)
+	}
+	// Through the real client too.
+	c := &tunnel.Client{URL: h.http.URL, Key: testKey(t, 3), Handler: &stubNode{addr: testKey(t, 3).Address(), model: "m"},
+		Wallet: wallet, MinBackoff: 10 * time.Millisecond}
+	c.WalletSignature, _ = testKey(t, 3).Sign(tunnel.WalletMessage(testKey(t, 3).Address(), wallet))
+	go c.Run(h.ctx)
+	h.waitHealthy(1)
+	if n, _ := h.st.NodeByAddress(context.Background(), testKey(t, 3).Address()); n.Wallet != wallet {
+		t.Fatalf("node joined with the client: wallet %q", n.Wallet)
+	}
+}

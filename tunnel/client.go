@@ -46,6 +46,10 @@ type Client struct {
 	Key Signer
 	// Handler serves the domain's requests (the node's API).
 	Handler http.Handler
+	// Wallet, when set, is where the node's earnings go, and
+	// WalletSignature the node key's signature over WalletMessage.
+	Wallet          string
+	WalletSignature []byte
 	// HTTP makes the handshake requests; nil means a client with a 30 s
 	// timeout.
 	HTTP *http.Client
@@ -131,6 +135,10 @@ func (c *Client) once(ctx context.Context, connected *bool) error {
 	h.Set(HeaderNode, c.Key.Address())
 	h.Set(HeaderNonce, ch.Nonce)
 	h.Set(HeaderSignature, fmt.Sprintf("0x%x", sig))
+	if c.Wallet != "" {
+		h.Set(HeaderWallet, c.Wallet)
+		h.Set(HeaderWalletSignature, fmt.Sprintf("0x%x", c.WalletSignature))
+	}
 	ws, resp, err := websocket.Dial(ctx, base.String()+TunnelPath, &websocket.DialOptions{HTTPClient: hc, HTTPHeader: h})
 	if err != nil {
 		if resp != nil && resp.StatusCode != http.StatusSwitchingProtocols {

@@ -12,6 +12,10 @@ const (
 	HeaderNode      = "X-Gaianet-Node"
 	HeaderNonce     = "X-Gaianet-Nonce"
 	HeaderSignature = "X-Gaianet-Signature"
+	// A node may name the wallet its earnings go to, with a binding
+	// signature from its key (WalletMessage).
+	HeaderWallet          = "X-Gaianet-Wallet"
+	HeaderWalletSignature = "X-Gaianet-Wallet-Signature"
 )
 
 // Challenge is what the domain hands a joining node.
@@ -27,4 +31,12 @@ type Challenge struct {
 func JoinMessage(c Challenge, node string) []byte {
 	return fmt.Appendf(nil, "GaiaNet domain join\ndomain: %s\nnode: %s\nnonce: %s\nexpires: %s",
 		c.Domain, node, c.Nonce, time.Unix(c.Expires, 0).UTC().Format(time.RFC3339))
+}
+
+// WalletMessage is the text a node signs to bind its earnings to wallet:
+// an operator binds many nodes to one wallet with one such signature from
+// each node's key. It names no domain, so one binding serves every domain
+// the node joins.
+func WalletMessage(node, wallet string) []byte {
+	return fmt.Appendf(nil, "GaiaNet wallet binding\nnode: %s\nwallet: %s", node, wallet)
 }

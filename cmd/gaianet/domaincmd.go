@@ -9,11 +9,13 @@ import (
 	"io"
 	"io/fs"
 	"log/slog"
+	"maps"
 	"net"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -658,7 +660,7 @@ func domainLedgerCommand() *command {
 }
 
 func domainPayoutsCommand() *command {
-	return &command{name: "payouts", summary: "what each node address has earned", usage: "[--base DIR] [--json]",
+	return &command{name: "payouts", summary: "what each node and each bound wallet has earned", usage: "[--base DIR] [--json]",
 		flags: listFlagSet,
 		run: func(ctx context.Context, env *cmdEnv, args []string) error {
 			f := env.flags.(*listFlags)
@@ -671,16 +673,34 @@ func domainPayoutsCommand() *command {
 			if err != nil {
 				return err
 			}
+			nodes, err := st.Nodes(ctx)
+			if err != nil {
+				return err
+			}
+			walletOf := map[string]string{}
+			for _, n := range nodes {
+				if n.Wallet != "" {
+					walletOf[n.Address] = n.Wallet
+				}
+			}
 			type payout struct {
 				Address string        `json:"address"`
+				Wallet  string        `json:"wallet"`
 				Amount  ledger.Micros `json:"amount"`
 			}
 			out := []payout{}
+			wallets := map[string]ledger.Micros{}
 			var operator, stakers ledger.Micros
 			for _, a := range accts {
 				switch {
 				case strings.HasPrefix(a.ID, "node:"):
-					out = append(out, payout{strings.TrimPrefix(a.ID, "node:"), a.Balance})
+					addr := strings.TrimPrefix(a.ID, "node:")
+					w := walletOf[addr]
+					if w == "" {
+						w = addr // unbound: paid to the node's own address
+					}
+					out = append(out, payout{addr, w, a.Balance})
+					wallets[w] += a.Balance
 				case a.ID == ledger.OperatorAccount:
 					operator = a.Balance
 				case a.ID == ledger.StakerAccount:
@@ -688,12 +708,16 @@ func domainPayoutsCommand() *command {
 				}
 			}
 			if *f.json {
-				return printJSON(env.stdout, map[string]any{"unit": "USD", "nodes": out, "operator": operator, "stakers": stakers})
+				return printJSON(env.stdout, map[string]any{"unit": "USD", "nodes": out, "wallets": wallets, "operator": operator, "stakers": stakers})
 			}
 			tw := tabwriter.NewWriter(env.stdout, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "NODE ADDRESS\tEARNED (USD)")
+			fmt.Fprintln(tw, "NODE ADDRESS\tWALLET\tEARNED (USD)")
 			for _, p := range out {
-				fmt.Fprintf(tw, "%s\t%s\n", p.Address, p.Amount)
+				fmt.Fprintf(tw, "%s\t%s\t%s\n", p.Address, p.Wallet, p.Amount)
+			}
+			fmt.Fprintln(tw, "\nWALLET\t\tTO PAY (USD)")
+			for _, w := range slices.Sorted(maps.Keys(wallets)) {
+				fmt.Fprintf(tw, "%s\t\t%s\n", w, wallets[w])
 			}
 			tw.Flush()
 			fmt.Fprintf(env.stdout, "\noperator $%s, stakers $%s\n", operator, stakers)

@@ -6,6 +6,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/gaianet-go/gaianet/config"
+	"github.com/gaianet-go/gaianet/identity"
+	"github.com/gaianet-go/gaianet/tunnel"
 )
 
 // TestDomainCLI drives the operator commands on a fresh domain directory:
@@ -74,5 +78,39 @@ func TestDomainCLI(t *testing.T) {
 		if code == 0 || !strings.Contains(errOut, tc.want) {
 			t.Errorf("gaianet %s: exit %d, stderr %q, want %q", strings.Join(tc.args, " "), code, errOut, tc.want)
 		}
+	}
+}
+
+// TestJoinWallet: "gaianet join URL --wallet W" sets config.json's domain
+// and writes a wallet binding the node's key signed.
+func TestJoinWallet(t *testing.T) {
+	base := t.TempDir()
+	id, err := identity.Create(base, identity.LightScrypt())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := config.Default().Save(filepath.Join(base, configFile)); err != nil {
+		t.Fatal(err)
+	}
+	wallet := "0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed"
+	if code, _, errOut := runCLI(t, "join", "http://127.0.0.1:9000/", "--base", base, "--wallet", "0x12"); code != 2 || !strings.Contains(errOut, "--wallet") {
+		t.Fatalf("bad wallet: %d %s", code, errOut)
+	}
+	if code, _, errOut := runCLI(t, "join", "ftp://x", "--base", base); code != 2 {
+		t.Fatalf("bad URL: %d %s", code, errOut)
+	}
+	if code, out, errOut := runCLI(t, "join", "http://127.0.0.1:9000/", "--base", base, "--wallet", wallet); code != 0 {
+		t.Fatalf("join: %d %s %s", code, out, errOut)
+	}
+	cfg, err := config.Load(filepath.Join(base, configFile))
+	if err != nil || cfg.Domain != "http://127.0.0.1:9000" {
+		t.Fatalf("domain %q, %v", cfg.Domain, err)
+	}
+	w, sig, err := readWallet(base)
+	if err != nil || !strings.EqualFold(w, wallet) {
+		t.Fatalf("wallet %q, %v", w, err)
+	}
+	if err := identity.Verify(id.Address(), tunnel.WalletMessage(id.Address(), w), sig); err != nil {
+		t.Fatal(err)
 	}
 }

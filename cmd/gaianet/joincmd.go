@@ -2,11 +2,15 @@ package main
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"net/http"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -16,6 +20,57 @@ import (
 	"github.com/gaianet-go/gaianet/tunnel"
 )
 
+type joinFlags struct {
+	base, wallet *string
+}
+
+// walletFile holds the node's signed wallet binding, sent when it joins.
+const walletFile = "domain-wallet.json"
+
+type walletBinding struct {
+	Wallet    string `json:"wallet"`
+	Signature string `json:"signature"`
+}
+
+// bindWallet signs tunnel.WalletMessage with the node's key and writes
+// DIR/domain-wallet.json.
+func bindWallet(base, wallet string) error {
+	w, err := identity.ChecksumAddress(wallet)
+	if err != nil || !identity.IsAddress(wallet) {
+		return usagef("--wallet: %q is not an address (0x and 40 hex digits)", wallet)
+	}
+	id, err := identity.Load(base)
+	if err != nil {
+		return err
+	}
+	sig, err := id.Sign(tunnel.WalletMessage(id.Address(), w))
+	if err != nil {
+		return err
+	}
+	b, _ := json.MarshalIndent(walletBinding{Wallet: w, Signature: identity.FormatSignature(sig)}, "", "  ")
+	return os.WriteFile(filepath.Join(base, walletFile), append(b, '\n'), 0o644)
+}
+
+// readWallet returns the node's wallet binding, if it made one.
+func readWallet(base string) (string, []byte, error) {
+	b, err := os.ReadFile(filepath.Join(base, walletFile))
+	if errors.Is(err, fs.ErrNotExist) {
+		return "", nil, nil
+	}
+	if err != nil {
+		return "", nil, err
+	}
+	var wb walletBinding
+	if err := json.Unmarshal(b, &wb); err != nil {
+		return "", nil, fmt.Errorf("%s: %w", walletFile, err)
+	}
+	sig, err := identity.ParseSignature(wb.Signature)
+	if err != nil {
+		return "", nil, fmt.Errorf("%s: %w", walletFile, err)
+	}
+	return wb.Wallet, sig, nil
+}
+
 func joinCommand() *command {
 	return &command{name: "join", summary: "make the node join a domain (sets config.json's domain)", usage: "URL [--base DIR]",
 		help: "Sets config.json's \"domain\" to URL, the domain's address (e.g.\n" +
@@ -23,12 +78,23 @@ func joinCommand() *command {
 			"dials out to the domain, proves the node's identity with its key, and serves\n" +
 			"the domain's users through that connection: no open port is needed. A domain\n" +
 			"with policy approve admits the node once its operator runs\n" +
-			"'gaianet domain nodes approve ADDRESS'.",
-		flags: func(fs *flag.FlagSet) any { return baseFlag(fs) },
+			"'gaianet domain nodes approve ADDRESS'. --wallet binds the node's earnings to\n" +
+			"a wallet (one signature by the node's key, in DIR/domain-wallet.json), so an\n" +
+			"operator's many nodes are paid together.",
+		flags: func(fs *flag.FlagSet) any {
+			return &joinFlags{base: baseFlag(fs),
+				wallet: fs.String("wallet", "", "pay this node's earnings to WALLET (an address), bound by a signature from the node's key")}
+		},
 		run: func(ctx context.Context, env *cmdEnv, args []string) error {
-			base := *env.flags.(*string)
+			f := env.flags.(*joinFlags)
+			base := *f.base
 			if len(args) != 1 {
 				return usagef("join needs the domain's URL")
+			}
+			if *f.wallet != "" {
+				if err := bindWallet(base, *f.wallet); err != nil {
+					return err
+				}
 			}
 			u, err := url.Parse(strings.TrimRight(args[0], "/"))
 			if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.Path != "" {
@@ -52,7 +118,11 @@ func joinCommand() *command {
 			if nid, err := identity.ReadNodeID(filepath.Join(base, identity.NodeIDFileName)); err == nil && nid.Address != "" {
 				addr = nid.Address
 			}
-			fmt.Fprintf(env.stdout, "node %s will join %s\n(re)start it to connect: gaianet start --base %s\n", addr, u, base)
+			fmt.Fprintf(env.stdout, "node %s will join %s\n", addr, u)
+			if *f.wallet != "" {
+				fmt.Fprintf(env.stdout, "its earnings go to wallet %s\n", *f.wallet)
+			}
+			fmt.Fprintf(env.stdout, "(re)start it to connect: gaianet start --base %s\n", base)
 			return nil
 		}}
 }
@@ -71,6 +141,10 @@ func startDomainLink(ctx context.Context, log *slog.Logger, base string, cfg *co
 		log.Error("cannot join the domain without the node's key", "domain", cfg.Domain, "err", err)
 		return func() {}
 	}
+	wallet, walletSig, err := readWallet(base)
+	if err != nil {
+		log.Error("ignoring the wallet binding", "err", err)
+	}
 	var nodeKey string
 	if len(cfg.Ext.APIKeys) > 0 {
 		nodeKey = "Bearer " + cfg.Ext.APIKeys[0]
@@ -87,7 +161,7 @@ func startDomainLink(ctx context.Context, log *slog.Logger, base string, cfg *co
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		c := &tunnel.Client{URL: cfg.Domain, Key: id, Handler: viaTunnel, Log: log}
+		c := &tunnel.Client{URL: cfg.Domain, Key: id, Handler: viaTunnel, Log: log, Wallet: wallet, WalletSignature: walletSig}
 		c.Run(ctx)
 	}()
 	log.Info("joining domain", "domain", cfg.Domain, "node", id.Address())

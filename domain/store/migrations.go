@@ -53,4 +53,6 @@ var migrations = []string{
 	// 2: indexes for the consistency check and per-request lookups.
 	`CREATE INDEX transfers_debit ON transfers (debit);
 	CREATE INDEX transfers_request ON transfers (request_id)`,
+	// 3: the wallet a node's earnings are paid to (its own address if none).
+	`ALTER TABLE nodes ADD COLUMN wallet TEXT NOT NULL DEFAULT ''`,
 }

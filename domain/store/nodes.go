@@ -29,17 +29,18 @@ type Node struct {
 	Health    string    `json:"health"`
 	Replica   string    `json:"replica"`
 	Models    []string  `json:"models"`
+	Wallet    string    `json:"wallet,omitempty"`
 	FirstSeen time.Time `json:"first_seen"`
 	LastSeen  time.Time `json:"last_seen"`
 }
 
-const nodeColumns = `address, status, health, replica, models, first_seen_ms, last_seen_ms`
+const nodeColumns = `address, status, health, replica, models, first_seen_ms, last_seen_ms, wallet`
 
 func scanNode(row interface{ Scan(...any) error }) (Node, error) {
 	var n Node
 	var models string
 	var first, last int64
-	if err := row.Scan(&n.Address, &n.Status, &n.Health, &n.Replica, &models, &first, &last); err != nil {
+	if err := row.Scan(&n.Address, &n.Status, &n.Health, &n.Replica, &models, &first, &last, &n.Wallet); err != nil {
 		return Node{}, err
 	}
 	if err := json.Unmarshal([]byte(models), &n.Models); err != nil {
@@ -103,6 +104,15 @@ func (s *Store) SetNodeStatus(ctx context.Context, address, status string) error
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
 		return fmt.Errorf("%w: node %s", ErrNotFound, address)
+	}
+	return nil
+}
+
+// SetNodeWallet records the wallet a node's earnings go to ("" for the
+// node's own address). The caller has checked the node's binding signature.
+func (s *Store) SetNodeWallet(ctx context.Context, address, wallet string) error {
+	if _, err := s.db.ExecContext(ctx, s.q(`UPDATE nodes SET wallet = ? WHERE address = ?`), wallet, address); err != nil {
+		return fmt.Errorf("store: node %s wallet: %w", address, err)
 	}
 	return nil
 }
