@@ -567,16 +567,7 @@ func domainUsersCommand() *command {
 		}}
 	return &command{name: "users", summary: "list users; add one or add credit", usage: "[--base DIR] [--json]",
 		flags: listFlagSet, children: []*command{add, credit},
-		run: func(ctx context.Context, env *cmdEnv, args []string) error {
-			f := env.flags.(*listFlags)
-			if len(args) > 0 {
-				return usagef("unknown command %q for gaianet domain users", args[0])
-			}
-			_, st, err := openDomain(ctx, *f.base)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
+		run: withStore(func(ctx context.Context, env *cmdEnv, f *listFlags, st *store.Store) error {
 			users, err := st.Users(ctx)
 			if err != nil {
 				return err
@@ -602,7 +593,7 @@ func domainUsersCommand() *command {
 				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", v.ID, v.Name, v.Balance, v.Created.Format(time.RFC3339))
 			}
 			return tw.Flush()
-		}}
+		})}
 }
 
 func randomID() string { return strconv.FormatInt(time.Now().UnixNano(), 36) }
@@ -613,13 +604,7 @@ func domainLedgerCommand() *command {
 			"external:deposits) and the totals, and a check of the double entry: balances\n" +
 			"sum to zero, each equals its transfers, each billed request its charges.",
 		flags: listFlagSet,
-		run: func(ctx context.Context, env *cmdEnv, args []string) error {
-			f := env.flags.(*listFlags)
-			_, st, err := openDomain(ctx, *f.base)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
+		run: withStore(func(ctx context.Context, env *cmdEnv, f *listFlags, st *store.Store) error {
 			accts, err := st.Accounts(ctx)
 			if err != nil {
 				return err
@@ -656,19 +641,13 @@ func domainLedgerCommand() *command {
 			}
 			fmt.Fprintln(env.stdout, "double entry checked: consistent")
 			return nil
-		}}
+		})}
 }
 
 func domainPayoutsCommand() *command {
 	return &command{name: "payouts", summary: "what each node and each bound wallet has earned", usage: "[--base DIR] [--json]",
 		flags: listFlagSet,
-		run: func(ctx context.Context, env *cmdEnv, args []string) error {
-			f := env.flags.(*listFlags)
-			_, st, err := openDomain(ctx, *f.base)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
+		run: withStore(func(ctx context.Context, env *cmdEnv, f *listFlags, st *store.Store) error {
 			accts, err := st.Accounts(ctx)
 			if err != nil {
 				return err
@@ -722,5 +701,22 @@ func domainPayoutsCommand() *command {
 			tw.Flush()
 			fmt.Fprintf(env.stdout, "\noperator $%s, stakers $%s\n", operator, stakers)
 			return nil
-		}}
+		})}
+}
+
+// withStore adapts a listing command's body to the command runner: it
+// refuses arguments and opens the domain's store for the body.
+func withStore(body func(ctx context.Context, env *cmdEnv, f *listFlags, st *store.Store) error) func(context.Context, *cmdEnv, []string) error {
+	return func(ctx context.Context, env *cmdEnv, args []string) error {
+		if len(args) > 0 {
+			return usagef("unexpected argument %q", args[0])
+		}
+		f := env.flags.(*listFlags)
+		_, st, err := openDomain(ctx, *f.base)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		return body(ctx, env, f, st)
+	}
 }
