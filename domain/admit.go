@@ -3,6 +3,7 @@ package domain
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -21,6 +22,10 @@ const challengeTTL = 60 * time.Second
 func (s *Server) challenge(w http.ResponseWriter, r *http.Request) error {
 	ch := tunnel.Challenge{Domain: s.cfg.Name, Nonce: randomHex(16), Expires: time.Now().Add(challengeTTL).Unix()}
 	if err := s.st.IssueNonce(r.Context(), ch.Nonce, time.Unix(ch.Expires, 0)); err != nil {
+		if errors.Is(err, store.ErrTooManyNonces) {
+			w.Header().Set("Retry-After", "60")
+			return errorf(http.StatusServiceUnavailable, "server_error", "too_many_challenges", "too many join challenges are outstanding; retry in a minute")
+		}
 		return err
 	}
 	writeJSON(w, http.StatusOK, ch)

@@ -131,11 +131,26 @@ func (s *Store) SetNodeHealth(ctx context.Context, address, health, replica stri
 	return nil
 }
 
-// IssueNonce records a join challenge nonce valid until expires.
+// MaxNonces bounds the join challenges outstanding at once, so anonymous
+// challenge requests cannot grow the table without end.
+const MaxNonces = 10_000
+
+// ErrTooManyNonces means MaxNonces challenges are outstanding.
+var ErrTooManyNonces = errors.New("store: too many outstanding join challenges")
+
+// IssueNonce records a join challenge nonce valid until expires. It fails
+// with ErrTooManyNonces when MaxNonces unexpired ones are outstanding.
 func (s *Store) IssueNonce(ctx context.Context, nonce string, expires time.Time) error {
 	now := s.ms()
 	if _, err := s.db.ExecContext(ctx, s.q(`DELETE FROM nonces WHERE expires_ms < ?`), now); err != nil {
 		return fmt.Errorf("store: purge nonces: %w", err)
+	}
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM nonces`).Scan(&n); err != nil {
+		return fmt.Errorf("store: count nonces: %w", err)
+	}
+	if n >= MaxNonces {
+		return ErrTooManyNonces
 	}
 	if _, err := s.db.ExecContext(ctx, s.q(`INSERT INTO nonces (nonce, expires_ms) VALUES (?, ?)`), nonce, expires.UnixMilli()); err != nil {
 		return fmt.Errorf("store: issue nonce: %w", err)

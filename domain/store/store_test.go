@@ -77,6 +77,15 @@ func TestNodesAndNonces(t *testing.T) {
 			if _, ok, _ := s.ConsumeNonce(ctx, "never-issued"); ok {
 				t.Fatal("an unissued nonce was accepted")
 			}
+			for i := 0; name == "sqlite" && i < store.MaxNonces+1; i++ { // 10k fsyncs take a minute on PostgreSQL
+				err := s.IssueNonce(ctx, fmt.Sprintf("%s-%d", nonce, i), time.Now().Add(time.Hour))
+				if i < store.MaxNonces && err != nil {
+					t.Fatalf("nonce %d: %v", i, err)
+				}
+				if i == store.MaxNonces && !errors.Is(err, store.ErrTooManyNonces) {
+					t.Fatalf("nonce %d beyond the bound: %v", i, err)
+				}
+			}
 			old := nonce + "-old"
 			s.IssueNonce(ctx, old, time.Now().Add(-time.Second))
 			if _, ok, _ := s.ConsumeNonce(ctx, old); ok {
