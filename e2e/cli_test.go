@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/gaianet-go/gaianet/demo"
+	"github.com/gaianet-go/gaianet/internal/sharedtest"
 )
 
 // run runs the built gaianet binary and returns its combined output.
@@ -45,7 +46,7 @@ func freePort(t *testing.T) int {
 // init, config, start in the background, info, a chat, stop.
 func TestLifecycleDemo(t *testing.T) {
 	if env.bin == "" {
-		t.Skip(env.skip)
+		sharedtest.Missing(t, "%s", env.skip)
 	}
 	base := filepath.Join(t.TempDir(), "node")
 	must := func(args ...string) string {
@@ -157,7 +158,7 @@ func postJSON(t *testing.T, url, body string, v any) int {
 // error page served instead of a model must be reported as such.
 func TestInitDownloads(t *testing.T) {
 	if env.bin == "" {
-		t.Skip(env.skip)
+		sharedtest.Missing(t, "%s", env.skip)
 	}
 	models := filepath.Join(env.root, "..", "shared", "conformance", "models")
 	chat, err := os.ReadFile(filepath.Join(models, "llama-spm-q8_0.gguf"))
