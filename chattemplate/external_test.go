@@ -21,7 +21,7 @@ import (
 
 type externalConversations struct {
 	Tokens map[string]struct{ BOS, EOS string } `json:"tokens"`
-	Cases  map[string][]Message                  `json:"cases"`
+	Cases  map[string][]Message                 `json:"cases"`
 }
 
 type difference struct {
