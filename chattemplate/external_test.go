@@ -2,6 +2,7 @@ package chattemplate
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"maps"
 	"os"
@@ -21,7 +22,23 @@ import (
 
 type externalConversations struct {
 	Tokens map[string]struct{ BOS, EOS string } `json:"tokens"`
-	Cases  map[string][]Message                 `json:"cases"`
+	Cases  map[string]externalCase              `json:"cases"`
+}
+
+// externalCase is one conversation of conversations.json.
+type externalCase struct {
+	Messages            []Message         `json:"messages"`
+	AddGenerationPrompt *bool             `json:"add_generation_prompt"` // default true
+	Tools               []json.RawMessage `json:"tools"`                 // raw: keeps the written key order
+	Templates           []string          `json:"templates"`             // default: every built-in
+	References          []string          `json:"references"`            // default: llamaedge and official
+}
+
+// checked reports whether the case applies to the built-in name and is
+// compared with reference.
+func (c externalCase) checked(name, reference string) bool {
+	return (c.Templates == nil || slices.Contains(c.Templates, name)) &&
+		(c.References == nil || slices.Contains(c.References, reference))
 }
 
 type difference struct {
@@ -29,9 +46,13 @@ type difference struct {
 	Template  string `json:"template"`
 	Case      string `json:"case"` // empty: every case
 	ID        string `json:"id"`
-	Kind      string `json:"kind"` // "replace", "suffix" or "error"
-	From      string `json:"from"`
-	To        string `json:"to"`
+	// Kind is "replace" (every occurrence of From by To), "suffix" (the
+	// text ends with From, replaced by To), "error" (the reference refuses
+	// with message From what we render on purpose) or "refused" (we refuse
+	// with message From what the reference renders).
+	Kind string `json:"kind"`
+	From string `json:"from"`
+	To   string `json:"to"`
 }
 
 func readExternal(t *testing.T, name string, v any) {
@@ -46,7 +67,7 @@ func readExternal(t *testing.T, name string, v any) {
 }
 
 // renderExternal renders builtin name on a conversation of
-// conversations.json with a generation prompt, as the node does.
+// conversations.json.
 func renderExternal(t *testing.T, conv externalConversations, name, c string) (string, error) {
 	t.Helper()
 	tpl, ok := Lookup(name)
@@ -57,7 +78,23 @@ func renderExternal(t *testing.T, conv externalConversations, name, c string) (s
 	if !ok {
 		t.Fatalf("conversations.json has no tokens for %q", name)
 	}
-	return tpl.Render(conv.Cases[c], Options{AddGenerationPrompt: true, BOSToken: tok.BOS, EOSToken: tok.EOS})
+	spec := conv.Cases[c]
+	opt := Options{AddGenerationPrompt: true, BOSToken: tok.BOS, EOSToken: tok.EOS}
+	if spec.AddGenerationPrompt != nil {
+		opt.AddGenerationPrompt = *spec.AddGenerationPrompt
+	}
+	for _, tool := range spec.Tools {
+		opt.Tools = append(opt.Tools, tool)
+	}
+	return tpl.Render(spec.Messages, opt)
+}
+
+// findDifference returns the index of the difference of kind listed for
+// (reference, name, c) whose message is msg, or -1.
+func findDifference(diffs []difference, reference, kind, name, c, msg string) int {
+	return slices.IndexFunc(diffs, func(d difference) bool {
+		return d.Reference == reference && d.Kind == kind && d.Template == name && d.Case == c && d.From == msg
+	})
 }
 
 // applyDifferences edits ref, the reference's text for (name, c), into what
@@ -65,7 +102,7 @@ func renderExternal(t *testing.T, conv externalConversations, name, c string) (s
 func applyDifferences(t *testing.T, diffs []difference, reference, name, c, ref string, used map[int]int) string {
 	t.Helper()
 	for i, d := range diffs {
-		if d.Reference != reference || d.Template != name || (d.Case != "" && d.Case != c) || d.Kind == "error" {
+		if d.Reference != reference || d.Template != name || (d.Case != "" && d.Case != c) || d.Kind == "error" || d.Kind == "refused" {
 			continue
 		}
 		switch d.Kind {
@@ -110,13 +147,25 @@ func TestBuiltinsMatchLlamaEdge(t *testing.T) {
 	}
 	used := map[int]int{}
 	for _, name := range Names() {
-		for c := range conv.Cases {
+		for c, spec := range conv.Cases {
+			if !spec.checked(name, "llamaedge") {
+				continue
+			}
 			t.Run(name+"/"+c, func(t *testing.T) {
 				ref, ok := le.Templates[name][c]
 				if !ok {
 					t.Fatalf("llamaedge.json has no %s/%s", name, c)
 				}
 				got, err := renderExternal(t, conv, name, c)
+				var exc *ExceptionError
+				if errors.As(err, &exc) {
+					i := findDifference(diffs.Differences, "llamaedge", "refused", name, c, exc.Message)
+					if i < 0 {
+						t.Fatalf("we refuse (%v) what LlamaEdge renders as %q, and no difference says why", err, ref)
+					}
+					used[i]++
+					return
+				}
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -147,19 +196,28 @@ func TestBuiltinsMatchOfficialJinja(t *testing.T) {
 	}
 	used := map[int]int{}
 	for _, name := range Names() {
-		for c := range conv.Cases {
+		for c, spec := range conv.Cases {
+			if !spec.checked(name, "official") {
+				continue
+			}
 			t.Run(name+"/"+c, func(t *testing.T) {
 				ref, ok := official[name].Cases[c]
 				if !ok {
 					t.Fatalf("official.json has no %s/%s (rerun gen_official.py)", name, c)
 				}
 				got, err := renderExternal(t, conv, name, c)
+				var exc *ExceptionError
+				if ref.Rendered == nil && errors.As(err, &exc) {
+					// Both refuse the conversation, for the same reason.
+					if exc.Message != ref.Error {
+						t.Fatalf("we refuse with %q, the official template with %q", exc.Message, ref.Error)
+					}
+					return
+				}
 				if ref.Rendered == nil {
 					// The official template refuses this conversation; ours
 					// must be listed as accepting it on purpose.
-					i := slices.IndexFunc(diffs.Differences, func(d difference) bool {
-						return d.Reference == "official" && d.Template == name && d.Case == c && d.Kind == "error" && d.From == ref.Error
-					})
+					i := findDifference(diffs.Differences, "official", "error", name, c, ref.Error)
 					if i < 0 {
 						t.Fatalf("the official template (%s) refuses: %s; ours rendered %q, err %v, and no difference says why", official[name].Source, ref.Error, got, err)
 					}

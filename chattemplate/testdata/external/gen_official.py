@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Renders each built-in template's official Jinja chat template (see
 README.md for where each comes from) on the conversations of
-conversations.json, with add_generation_prompt=True, using Python jinja2 set
-up as Hugging Face transformers does, and prints official.json.
+conversations.json that are checked against it, using Python jinja2 set up
+as Hugging Face transformers does, and prints official.json.
 
 Run from this folder, with ../shared beside the module root:
 
@@ -38,6 +38,25 @@ def tojson(x, ensure_ascii=False, indent=None, separators=None, sort_keys=False)
     return json.dumps(x, ensure_ascii=ensure_ascii, indent=indent, separators=separators, sort_keys=sort_keys)
 
 
+def hf_messages(messages):
+    """Tool-call arguments written as JSON text become objects, as Hugging
+    Face callers pass them."""
+    out = []
+    for m in messages:
+        m = dict(m)
+        if "tool_calls" in m:
+            calls = []
+            for c in m["tool_calls"]:
+                c = dict(c, function=dict(c["function"]))
+                args = c["function"]["arguments"]
+                if isinstance(args, str) and args.strip().startswith("{"):
+                    c["function"]["arguments"] = json.loads(args)
+                calls.append(c)
+            m["tool_calls"] = calls
+        out.append(m)
+    return out
+
+
 def main():
     env = ImmutableSandboxedEnvironment(trim_blocks=True, lstrip_blocks=True, extensions=[loopcontrols])
     env.filters["tojson"] = tojson
@@ -50,9 +69,12 @@ def main():
             tmpl = env.from_string(f.read())
         tok = conv["tokens"][name]
         rendered = {}
-        for case, messages in conv["cases"].items():
+        for case, spec in conv["cases"].items():
+            if name not in spec.get("templates", [name]) or "official" not in spec.get("references", ["official"]):
+                continue
             try:
-                text = tmpl.render(messages=messages, add_generation_prompt=True,
+                text = tmpl.render(messages=hf_messages(spec["messages"]), tools=spec.get("tools"),
+                                   add_generation_prompt=spec.get("add_generation_prompt", True),
                                    bos_token=tok["bos"], eos_token=tok["eos"], **extra)
                 rendered[case] = {"rendered": text}
             except Exception as e:  # the template refused the conversation
