@@ -1,7 +1,9 @@
 package qdrantapi
 
 import (
+	"archive/tar"
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"io"
@@ -14,6 +16,7 @@ import (
 	"testing"
 
 	"github.com/gaianet-go/gaianet/vectorstore"
+	"github.com/gaianet-go/gaianet/vectorstore/qdrantsnap"
 )
 
 type client struct {
@@ -362,5 +365,31 @@ func TestUploadOnFreshNode(t *testing.T) {
 	ents, _ := os.ReadDir(dir)
 	if len(ents) != 0 {
 		t.Fatalf("scratch left behind in %s: %v", dir, ents)
+	}
+}
+
+// TestUploadBomb uploads a decompression bomb (a gzipped tar holding one
+// 256 MiB entry of zeros, about 250 kB on the wire): the node must refuse
+// it with 413 after unpacking no more than its limit, and leave no scratch.
+func TestUploadBomb(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "snapshots")
+	c, _ := newTestServerOpts(t, Options{SnapshotDir: dir, Limits: qdrantsnap.Limits{MaxBytes: 1 << 20}})
+	var bomb bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&bomb, gzip.BestCompression)
+	tw := tar.NewWriter(zw)
+	const size = 256 << 20
+	tw.WriteHeader(&tar.Header{Name: "0/segments/s/payload", Mode: 0o644, Size: size, Typeflag: tar.TypeReg})
+	zeros := make([]byte, 1<<20)
+	for i := 0; i < size/len(zeros); i++ {
+		tw.Write(zeros)
+	}
+	tw.Close()
+	zw.Close()
+	code, raw := c.uploadForm("/collections/default/snapshots/upload", bomb.Bytes())
+	if code != http.StatusRequestEntityTooLarge || !strings.Contains(raw, "more than 1048576 bytes") {
+		t.Fatalf("bomb upload (%d bytes): %d %s", bomb.Len(), code, raw)
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 0 {
+		t.Fatalf("scratch left behind: %v", ents)
 	}
 }

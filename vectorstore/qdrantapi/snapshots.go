@@ -200,7 +200,7 @@ func (s *Server) uploadSnapshot(w http.ResponseWriter, r *http.Request) (any, er
 	// Qdrant's own snapshots are read into the store; GaiaNet's installer
 	// uploads its knowledge bases this way.
 	_, _, err := qdrantsnap.ImportAny(r.Context(), s.store, src, qdrantsnap.ImportOptions{
-		Options:        qdrantsnap.Options{TempDir: s.opts.SnapshotDir},
+		Options:        qdrantsnap.Options{TempDir: s.opts.SnapshotDir, Limits: s.opts.Limits},
 		Target:         c,
 		EmbeddingModel: opts.EmbeddingModel,
 		Dim:            opts.Dim,
