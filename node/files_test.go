@@ -2,6 +2,7 @@ package node
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"io"
 	"mime/multipart"
@@ -10,6 +11,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/gaianet-go/gaianet/config"
 )
 
 func upload(t *testing.T, url, name, content string, fields ...string) (int, []byte) {
@@ -219,6 +222,35 @@ func TestUploadModes(t *testing.T) {
 		t.Fatal(err)
 	}
 	for p, want := range map[string]os.FileMode{s.dir: 0o700, filepath.Dir(s.path(f)): 0o700, s.path(f): 0o600, s.metaPath(f.ID): 0o600} {
+		if st, err := os.Stat(p); err != nil || st.Mode().Perm() != want {
+			t.Errorf("%s: %v, want %v (%v)", p, st.Mode().Perm(), want, err)
+		}
+	}
+}
+
+// TestOpenTightensBase opens a node over a base folder an older version
+// wrote with loose modes: config.json (API keys) and snapshots become
+// owner-only (issue 13, item 15).
+func TestOpenTightensBase(t *testing.T) {
+	base := t.TempDir()
+	cfgPath := filepath.Join(base, config.FileName)
+	snap := filepath.Join(base, snapshotDir, "default", "default-1.snapshot")
+	os.MkdirAll(filepath.Dir(snap), 0o755)
+	os.WriteFile(snap, []byte("x"), 0o644)
+	cfg := testConfig(t, false, nil)
+	if err := cfg.Save(cfgPath); err != nil {
+		t.Fatal(err)
+	}
+	os.Chmod(cfgPath, 0o644)
+	n, err := Open(context.Background(), cfg, Options{Base: base})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer n.Close()
+	for p, want := range map[string]os.FileMode{
+		cfgPath: 0o600, filepath.Join(base, snapshotDir): 0o700, filepath.Dir(snap): 0o700, snap: 0o600,
+		filepath.Join(base, "archives"): 0o700, filepath.Join(base, "vectors"): 0o700,
+	} {
 		if st, err := os.Stat(p); err != nil || st.Mode().Perm() != want {
 			t.Errorf("%s: %v, want %v (%v)", p, st.Mode().Perm(), want, err)
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"net/http"
 	"net/url"
@@ -172,6 +173,22 @@ func Open(ctx context.Context, cfg *config.Config, opt Options) (n *Node, err er
 	return n, nil
 }
 
+// snapshotDir is where the Qdrant API keeps snapshots, in the base folder.
+const snapshotDir = "snapshots"
+
+// tightenBase takes group and other permissions off what an older version
+// left readable in the base folder: config.json (it holds API keys) and the
+// snapshots folder. The vector store and the uploads tighten their own.
+func tightenBase(base string) error {
+	if err := config.Tighten(filepath.Join(base, config.FileName), config.FileMode); err != nil {
+		return fmt.Errorf("node: %w", err)
+	}
+	if err := tightenTree(filepath.Join(base, snapshotDir)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("node: %w", err)
+	}
+	return nil
+}
+
 // extraRoutes are the web page and, with the embedded vector store, its
 // Qdrant-compatible REST API under /qdrant/ (an external Qdrant serves its
 // own). One pattern per method keeps them clear of "GET /".
@@ -182,7 +199,7 @@ func (n *Node) extraRoutes() map[string]http.Handler {
 		return routes
 	}
 	q := http.StripPrefix("/qdrant", qdrantapi.New(store, qdrantapi.Options{
-		SnapshotDir: filepath.Join(n.opt.Base, "snapshots")}))
+		SnapshotDir: filepath.Join(n.opt.Base, snapshotDir)}))
 	for _, m := range []string{"GET", "POST", "PUT", "PATCH", "DELETE"} {
 		routes[m+" /qdrant/"] = q
 	}
@@ -265,6 +282,9 @@ func (n *Node) openEmbedding() error {
 func (n *Node) openKnowledge(ctx context.Context) error {
 	if n.opt.Base == "" {
 		return nil
+	}
+	if err := tightenBase(n.opt.Base); err != nil {
+		return err
 	}
 	files, err := openFileStore(filepath.Join(n.opt.Base, "archives"))
 	if err != nil {
