@@ -159,6 +159,9 @@ func TestInitDownloads(t *testing.T) {
 	if env.bin == "" {
 		t.Skip(env.skip)
 	}
+	// The test server listens on loopback, which downloads refuse unless
+	// allow-listed (the variable reaches the gaianet processes).
+	t.Setenv("GAIANET_OUTBOUND_ALLOW", "127.0.0.1")
 	models := filepath.Join(env.root, "..", "shared", "conformance", "models")
 	chat, err := os.ReadFile(filepath.Join(models, "llama-spm-q8_0.gguf"))
 	if err != nil {

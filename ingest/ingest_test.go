@@ -103,7 +103,7 @@ func TestIngestMixedInputs(t *testing.T) {
 	noext := write("NOTES", "notes without extension")
 	bin := write("data.bin", "\x00\x01\x02\x03")
 
-	in := &Ingester{Chunker: Chunker{Counter: wordCounter{}}, Fetcher: Fetcher{Client: srv.Client()}}
+	in := &Ingester{Chunker: Chunker{Counter: wordCounter{}}, Fetcher: Fetcher{Egress: loopback(t)}}
 	inputs := []string{filepath.Join(dir, "docs"), filepath.Join(dir, "missing.md"), srv.URL + "/page", srv.URL + "/missing", noext, bin}
 	results, err := in.Ingest(context.Background(), inputs...)
 	type outcome struct {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/gaianet-go/gaianet/config"
 	"github.com/gaianet-go/gaianet/download"
+	"github.com/gaianet-go/gaianet/egress"
 	"github.com/gaianet-go/gaianet/embedding"
 	"github.com/gaianet-go/gaianet/identity"
 	"github.com/gaianet-go/gaianet/node"
@@ -70,7 +71,11 @@ func runInit(ctx context.Context, env *cmdEnv, args []string) error {
 		}
 	case download.IsURL(src):
 		tmp := filepath.Join(base, ".config-download.json")
-		if _, err := download.File(ctx, src, tmp, download.Options{AllowHTML: false}); err != nil {
+		pol, err := outboundPolicy(nil)
+		if err != nil {
+			return err
+		}
+		if _, err := download.File(ctx, src, tmp, download.Options{AllowHTML: false, Egress: pol}); err != nil {
 			return err
 		}
 		cfg, err = config.Load(tmp)
@@ -96,11 +101,15 @@ func runInit(ctx context.Context, env *cmdEnv, args []string) error {
 	fmt.Fprintf(w, "[1/4] config: %s\n", cfgPath)
 
 	fmt.Fprintln(w, "[2/4] models")
+	pol, err := outboundPolicy(check)
+	if err != nil {
+		return err
+	}
 	for _, m := range []struct{ label, ref string }{{"chat", cfg.Chat}, {"embedding", cfg.Embedding}} {
 		if m.ref == "" {
 			continue
 		}
-		if err := fetchModel(ctx, env, base, m.label, m.ref); err != nil {
+		if err := fetchModel(ctx, env, pol, base, m.label, m.ref); err != nil {
 			return err
 		}
 	}
@@ -148,7 +157,7 @@ func runInit(ctx context.Context, env *cmdEnv, args []string) error {
 
 // fetchModel makes the model named by ref available in base: downloads a URL
 // (resuming a partial file), or checks a local path.
-func fetchModel(ctx context.Context, env *cmdEnv, base, label, ref string) error {
+func fetchModel(ctx context.Context, env *cmdEnv, pol *egress.Policy, base, label, ref string) error {
 	dst := node.ModelPath(base, ref)
 	if !download.IsURL(ref) {
 		if _, err := os.Stat(dst); err != nil {
@@ -162,7 +171,7 @@ func fetchModel(ctx context.Context, env *cmdEnv, base, label, ref string) error
 		return nil
 	}
 	bar := newProgressBar(env.stderr, "      "+filepath.Base(dst), "B")
-	res, err := download.File(ctx, ref, dst, download.Options{Magic: "GGUF", Progress: func(p download.Progress) {
+	res, err := download.File(ctx, ref, dst, download.Options{Magic: "GGUF", Egress: pol, Progress: func(p download.Progress) {
 		bar.update(p.Done, p.Total)
 	}})
 	bar.finish()
@@ -184,8 +193,12 @@ func importSnapshot(ctx context.Context, env *cmdEnv, base string, cfg *config.C
 	}
 	p := node.ModelPath(base, cfg.Snapshot)
 	if download.IsURL(cfg.Snapshot) {
+		pol, err := outboundPolicy(cfg)
+		if err != nil {
+			return err
+		}
 		bar := newProgressBar(env.stderr, "      "+filepath.Base(p), "B")
-		_, err := download.File(ctx, cfg.Snapshot, p, download.Options{Progress: func(pr download.Progress) { bar.update(pr.Done, pr.Total) }})
+		_, err = download.File(ctx, cfg.Snapshot, p, download.Options{Egress: pol, Progress: func(pr download.Progress) { bar.update(pr.Done, pr.Total) }})
 		bar.finish()
 		if err != nil {
 			return fmt.Errorf("snapshot: %w", err)

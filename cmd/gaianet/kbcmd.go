@@ -41,8 +41,14 @@ func openKB(ctx context.Context, base string, cfg *config.Config, collection str
 	if collection == "" {
 		collection = cfg.EmbeddingCollectionName
 	}
+	pol, err := outboundPolicy(cfg)
+	if err != nil {
+		store.Close()
+		emb.Close()
+		return nil, nil, err
+	}
 	k := &kb.KB{Store: store, Embedder: emb, ModelName: node.ModelPath("", cfg.EmbeddingName), Collection: collection,
-		Chunker: kb.NewChunker(tok, emb.MaxTokens(), 0)}
+		Chunker: kb.NewChunker(tok, emb.MaxTokens(), 0), Fetcher: ingest.Fetcher{Egress: pol}}
 	return k, func() { store.Close(); emb.Close() }, nil
 }
 
