@@ -61,11 +61,18 @@ type Options struct {
 	MaxBodyBytes int64
 	// MaxUploadBytes bounds bodies of upload routes; 0 means 256 MiB.
 	MaxUploadBytes int64
+	// MaxEmbeddingInputs bounds the texts of one /v1/embeddings request;
+	// 0 means DefaultMaxEmbeddingInputs (OpenAI's limit).
+	MaxEmbeddingInputs int
 	// Logger receives one line per request; nil discards.
 	Logger *slog.Logger
 	// Gauges expose the scheduler's queue and slots in /metrics.
 	Gauges Gauges
 }
+
+// DefaultMaxEmbeddingInputs is OpenAI's limit on the inputs of one
+// embeddings request.
+const DefaultMaxEmbeddingInputs = 2048
 
 // Backends are what answers requests. Any may be nil: its routes then
 // answer 404 with a clear message.
@@ -111,6 +118,9 @@ func New(b Backends, opt Options) *Server {
 	}
 	if opt.MaxUploadBytes <= 0 {
 		opt.MaxUploadBytes = 256 << 20
+	}
+	if opt.MaxEmbeddingInputs <= 0 {
+		opt.MaxEmbeddingInputs = DefaultMaxEmbeddingInputs
 	}
 	log := opt.Logger
 	if log == nil {

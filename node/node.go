@@ -77,6 +77,11 @@ type Node struct {
 	slots  int
 	queued atomic.Int64 // admitted generations, waiting or running
 
+	// embedAdmit bounds /v1/embeddings requests the same way; their
+	// tokens are bounded by maxEmbedTokens.
+	embedAdmit     *admission
+	maxEmbedTokens int
+
 	server  *api.Server
 	metrics *api.Metrics
 	started time.Time
@@ -155,6 +160,12 @@ func Open(ctx context.Context, cfg *config.Config, opt Options) (n *Node, err er
 		queue = DefaultQueueSize
 	}
 	n.admit = make(chan struct{}, n.slots+queue)
+	embedSlots := 1 // a local model embeds one batch at a time
+	if cfg.Ext.EmbeddingUpstream != "" {
+		embedSlots = n.slots
+	}
+	n.embedAdmit = newAdmission(embedSlots, queue, time.Second)
+	n.maxEmbedTokens = DefaultMaxEmbeddingTokens
 	n.server = api.New(api.Backends{
 		Chat: n, Completion: n, Embedding: n.embeddingBackend(),
 		Models: n.models, Info: n.info,
@@ -323,8 +334,52 @@ func (n *Node) embeddingBackend() api.EmbeddingBackend {
 
 type embedBackend struct{ n *Node }
 
+// DefaultMaxEmbeddingTokens bounds the tokens one /v1/embeddings request
+// may have embedded, summed over its inputs (each counted up to the
+// model's limit, where it is truncated): OpenAI's limit.
+const DefaultMaxEmbeddingTokens = 300_000
+
+// Embed answers /v1/embeddings: it refuses requests over the token limit,
+// then runs under the embedding admission (one request at a time on a
+// local model, queue_size waiting, then 429), so a flood of embeddings
+// cannot starve chats of the CPU without bound.
 func (b embedBackend) Embed(ctx context.Context, model string, inputs []string) ([][]float32, int, error) {
-	return b.n.embed.Embed(ctx, inputs)
+	n := b.n
+	if err := n.checkEmbeddingTokens(inputs); err != nil {
+		return nil, 0, err
+	}
+	release, err := n.embedAdmit.acquire(ctx)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer release()
+	return n.embed.Embed(ctx, inputs)
+}
+
+// checkEmbeddingTokens refuses inputs whose tokens, each counted up to the
+// model's limit, add up to more than maxEmbedTokens. Texts short enough in
+// bytes are not tokenized: no tokenizer makes more tokens than bytes plus
+// a few special ones.
+func (n *Node) checkEmbeddingTokens(inputs []string) error {
+	limit, per := n.maxEmbedTokens, n.embed.MaxTokens()
+	if per <= 0 {
+		per = 1 << 30
+	}
+	bound := 0
+	for _, in := range inputs {
+		bound += min(len(in)+4, per)
+	}
+	if bound <= limit || n.embedTok == nil {
+		return nil
+	}
+	total := 0
+	for _, in := range inputs {
+		total += min(n.embedTok.CountTokens(in), per)
+		if total > limit {
+			return api.BadRequest("input", "the inputs have more than %d tokens in all, the limit per request; send them in several requests", limit)
+		}
+	}
+	return nil
 }
 
 func (n *Node) models() []api.Model {
