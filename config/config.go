@@ -158,18 +158,19 @@ type Extensions struct {
 	// Loopback, private, link-local and metadata addresses are refused
 	// otherwise (see package egress).
 	OutboundAllow []string `json:"outbound_allow"`
-	// HTTPReadTimeout bounds reading a request, header and body, in
-	// seconds; 0 means the server's default (60).
+	// HTTPReadTimeout bounds a pause while a client sends a request body,
+	// in seconds; 0 means the server's default (30). (Headers get 10 s.)
 	HTTPReadTimeout int `json:"http_read_timeout"`
-	// HTTPWriteTimeout bounds writing a response, in seconds, counted
-	// afresh for each event of a stream; 0 means the default (120).
+	// HTTPWriteTimeout bounds a pause while a client reads a response, in
+	// seconds, re-armed as bytes move so streams are never cut; 0 means
+	// the default (60).
 	HTTPWriteTimeout int `json:"http_write_timeout"`
 	// HTTPIdleTimeout closes keep-alive connections idle this long, in
-	// seconds; 0 means the default (60).
+	// seconds; 0 means the default (30).
 	HTTPIdleTimeout int `json:"http_idle_timeout"`
 	// MaxConnections bounds the open client connections, and
-	// MaxConnectionsPerIP those from one address; 0 means the defaults
-	// (1024 and 64).
+	// MaxConnectionsPerIP those from one address (loopback exempt: a
+	// reverse proxy); 0 means the defaults (1024 and 64).
 	MaxConnections      int `json:"max_connections"`
 	MaxConnectionsPerIP int `json:"max_connections_per_ip"`
 

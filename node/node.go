@@ -434,6 +434,17 @@ func (n *Node) info() any {
 	return out
 }
 
+// ServerLimits returns the HTTP server limits config.json sets
+// (gaianet_go.http_*_timeout, max_connections, max_connections_per_ip),
+// zero fields meaning the api package's defaults. Serve the node with
+// limits.NewServer(n.Handler(), ...) on limits.Listener(ln).
+func (n *Node) ServerLimits() api.ServerLimits {
+	sec := func(v int) time.Duration { return time.Duration(v) * time.Second }
+	e := &n.cfg.Ext
+	return api.ServerLimits{BodyTimeout: sec(e.HTTPReadTimeout), WriteTimeout: sec(e.HTTPWriteTimeout),
+		IdleTimeout: sec(e.HTTPIdleTimeout), MaxConnections: e.MaxConnections, MaxConnectionsPerIP: e.MaxConnectionsPerIP}
+}
+
 // Handler returns the node's HTTP handler: the API and the web chat page.
 func (n *Node) Handler() http.Handler { return n.server }
 

@@ -164,9 +164,10 @@ func runForeground(ctx context.Context, env *cmdEnv, f *startFlags) error {
 	}
 	defer os.Remove(filepath.Join(base, pidFile))
 
-	srv := &http.Server{Handler: n.Handler(), ReadHeaderTimeout: 10 * time.Second, ErrorLog: slog.NewLogLogger(h, slog.LevelWarn)}
+	limits := n.ServerLimits()
+	srv := limits.NewServer(n.Handler(), slog.NewLogLogger(h, slog.LevelWarn))
 	serveErr := make(chan error, 1)
-	go func() { serveErr <- srv.Serve(ln) }()
+	go func() { serveErr <- srv.Serve(limits.Listener(ln)) }()
 	log.Info("node ready", "url", "http://"+displayAddr(ln.Addr()), "node_id", opt.NodeID, "took", time.Since(start).Round(time.Millisecond))
 
 	select {
