@@ -7,6 +7,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/gaianet-go/gaianet/api"
+	"github.com/gaianet-go/gaianet/config"
 )
 
 // TestEmbeddingsBounded checks the limits on /v1/embeddings (issue 13,
@@ -94,5 +97,18 @@ func TestAdmissionQueues(t *testing.T) {
 	}
 	if a.inUse() != 0 {
 		t.Fatalf("%d places held after release", a.inUse())
+	}
+}
+
+// TestServerLimitsFromConfig checks that gaianet_go's HTTP settings reach
+// the server limits, and that unset ones stay zero (the api defaults).
+func TestServerLimitsFromConfig(t *testing.T) {
+	n := &Node{cfg: testConfig(t, false, func(c *config.Config) {
+		c.Ext.HTTPReadTimeout, c.Ext.HTTPIdleTimeout, c.Ext.MaxConnectionsPerIP = 5, 7, 9
+	})}
+	got := n.ServerLimits()
+	want := api.ServerLimits{BodyTimeout: 5 * time.Second, IdleTimeout: 7 * time.Second, MaxConnectionsPerIP: 9}
+	if got != want {
+		t.Fatalf("ServerLimits = %+v, want %+v", got, want)
 	}
 }
