@@ -53,7 +53,9 @@ func (p *Policy) Client(o Options) *http.Client {
 		maxRedirects = 0
 	}
 	tr := &http.Transport{
-		Proxy:                  nil, // a proxy would be dialed instead of the target
+		// No proxy from the environment unless the policy names one
+		// (WithProxy): a proxy is dialed instead of the target.
+		Proxy:                  nil,
 		DialContext:            p.DialContext(o.ConnectTimeout),
 		ForceAttemptHTTP2:      true,
 		MaxIdleConns:           16,
@@ -62,6 +64,9 @@ func (p *Policy) Client(o Options) *http.Client {
 		ResponseHeaderTimeout:  o.HeaderTimeout,
 		ExpectContinueTimeout:  time.Second,
 		MaxResponseHeaderBytes: 1 << 20,
+	}
+	if p.proxy != nil {
+		tr.Proxy = p.proxyFor
 	}
 	var rt http.RoundTripper = tr
 	if o.MaxBodyBytes > 0 {

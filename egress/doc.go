@@ -18,8 +18,9 @@
 // GAIANET_OUTBOUND_ALLOW for commands that run before a config exists)
 // admits CIDR ranges, single addresses and host names; servers the operator
 // configured (an upstream model server) are allowed by name the same way.
-// Client adds what a safe HTTP client needs beyond the dialer: no proxy from
-// the environment (a proxy would be dialed instead of the target), a
-// redirect limit, timeouts for connecting and for the response header, and
+// Client adds what a safe HTTP client needs beyond the dialer: a forward
+// proxy only when the policy names one (WithProxy: the proxy must pass the
+// policy, and the target is checked by resolving it first), a redirect
+// limit, timeouts for connecting and for the response header, and
 // an optional bound on response bodies.
 package egress

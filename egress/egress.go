@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/http"
 	"net/netip"
+	"net/url"
 	"strings"
 	"syscall"
 	"time"
@@ -34,6 +36,9 @@ func (e *blockedError) Unwrap() error { return ErrBlocked }
 type Policy struct {
 	prefixes []netip.Prefix
 	hosts    map[string]bool // lower-case host names, without a trailing dot
+	// proxy, when set, picks a forward proxy for a request URL (nil: go
+	// direct), as http.ProxyFromEnvironment does; see WithProxy.
+	proxy func(*url.URL) (*url.URL, error)
 }
 
 // Public is the Policy that allows public addresses only.
@@ -73,6 +78,45 @@ func NewPolicy(allow ...string) (*Policy, error) {
 	return p, nil
 }
 
+// WithProxy returns a copy of p whose clients send requests through the
+// forward proxy proxy chooses for each URL (nil for none), e.g.
+// httpproxy.FromEnvironment().ProxyFunc() read by the command line. The
+// proxy's own address must pass p (a proxy on the local network needs an
+// allow-list entry); the target, which the proxy connects to, is checked by
+// resolving its name first, so DNS rebinding between that lookup and the
+// proxy's is not covered.
+func (p *Policy) WithProxy(proxy func(*url.URL) (*url.URL, error)) *Policy {
+	q := *p
+	q.proxy = proxy
+	return &q
+}
+
+// proxyFor is an http.Transport.Proxy function for p's proxy: it refuses a
+// target that resolves to an address p does not allow.
+func (p *Policy) proxyFor(req *http.Request) (*url.URL, error) {
+	u, err := p.proxy(req.URL)
+	if err != nil || u == nil {
+		return u, err
+	}
+	host := req.URL.Hostname()
+	if p.HostAllowed(host) {
+		return u, nil
+	}
+	if a, err := netip.ParseAddr(host); err == nil {
+		return u, p.Check(a)
+	}
+	addrs, err := net.DefaultResolver.LookupNetIP(req.Context(), "ip", host)
+	if err != nil {
+		return nil, fmt.Errorf("egress: resolving %s: %w", host, err)
+	}
+	for _, a := range addrs {
+		if err := p.Check(a); err != nil {
+			return nil, err
+		}
+	}
+	return u, nil
+}
+
 // With returns a copy of p that also allows the given hosts or ranges (see
 // NewPolicy); p is unchanged.
 func (p *Policy) With(allow ...string) (*Policy, error) {
@@ -81,6 +125,7 @@ func (p *Policy) With(allow ...string) (*Policy, error) {
 		return nil, err
 	}
 	q.prefixes = append(q.prefixes, p.prefixes...)
+	q.proxy = p.proxy
 	for h := range p.hosts {
 		q.hosts[h] = true
 	}

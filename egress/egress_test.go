@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/netip"
+	"net/url"
 	"strings"
 	"testing"
 )
@@ -177,5 +178,36 @@ func TestClientLimits(t *testing.T) {
 	req, _ := http.NewRequestWithContext(ctx, "GET", loop+"/exact", nil)
 	if _, err := c.Do(req); err == nil {
 		t.Error("cancelled request succeeded")
+	}
+}
+
+// TestClientProxy sends requests through a forward proxy, as
+// HTTP_PROXY/HTTPS_PROXY name one: a public target goes through it, a
+// target resolving to a refused address is refused before the proxy is
+// asked, and a proxy the policy does not allow is never dialed.
+func TestClientProxy(t *testing.T) {
+	var proxied []string
+	proxyURL, _ := serve(t, "127.0.0.1:0", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		proxied = append(proxied, r.URL.String()) // absolute URI: a proxy request
+		io.WriteString(w, "via proxy")
+	}))
+	pu, _ := url.Parse(proxyURL)
+	viaProxy := func(*url.URL) (*url.URL, error) { return pu, nil }
+
+	allowProxy, _ := NewPolicy("127.0.0.1")
+	c := allowProxy.WithProxy(viaProxy).Client(Options{})
+	if body, err := get(c, "http://93.184.215.14/page"); err != nil || body != "via proxy" {
+		t.Fatalf("public target through the proxy: %q, %v", body, err)
+	}
+	for _, target := range []string{"http://169.254.169.254/latest/", "http://10.1.1.1/", "http://127.0.0.2/", "http://[::1]:8080/"} {
+		if body, err := get(c, target); !errors.Is(err, ErrBlocked) {
+			t.Errorf("%s through the proxy: %q, %v; want ErrBlocked", target, body, err)
+		}
+	}
+	if body, err := get(Public.WithProxy(viaProxy).Client(Options{}), "http://93.184.215.14/page"); !errors.Is(err, ErrBlocked) {
+		t.Errorf("a loopback proxy not allow-listed was used: %q, %v", body, err)
+	}
+	if len(proxied) != 1 || proxied[0] != "http://93.184.215.14/page" {
+		t.Errorf("proxy saw %q", proxied)
 	}
 }

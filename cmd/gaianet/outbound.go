@@ -7,6 +7,7 @@ import (
 
 	"github.com/gaianet-go/gaianet/config"
 	"github.com/gaianet-go/gaianet/egress"
+	"golang.org/x/net/http/httpproxy"
 )
 
 // outboundAllowEnv names the environment variable that adds to
@@ -16,8 +17,8 @@ const outboundAllowEnv = "GAIANET_OUTBOUND_ALLOW"
 
 // outboundPolicy returns the egress policy of a command's outbound
 // requests (URL ingestion, downloads): public addresses, plus what cfg's
-// gaianet_go.outbound_allow and GAIANET_OUTBOUND_ALLOW allow. cfg may be
-// nil.
+// gaianet_go.outbound_allow and GAIANET_OUTBOUND_ALLOW allow, through the
+// proxy HTTPS_PROXY / HTTP_PROXY / NO_PROXY name, if any. cfg may be nil.
 func outboundPolicy(cfg *config.Config) (*egress.Policy, error) {
 	var allow []string
 	if cfg != nil {
@@ -30,5 +31,5 @@ func outboundPolicy(cfg *config.Config) (*egress.Policy, error) {
 	if err != nil {
 		return nil, fmt.Errorf("outbound allow-list (%s.outbound_allow, %s): %w", config.ExtensionsKey, outboundAllowEnv, err)
 	}
-	return p, nil
+	return p.WithProxy(httpproxy.FromEnvironment().ProxyFunc()), nil
 }
