@@ -33,6 +33,8 @@ var (
 	ErrMagic = errors.New("download: wrong file type")
 	// ErrStalled: no byte arrived for Options.StallTimeout.
 	ErrStalled = errors.New("download: transfer stalled")
+	// ErrTooLarge: the file is larger than Options.MaxBytes.
+	ErrTooLarge = errors.New("download: file too large")
 )
 
 // sentinelError prints as "download: <source>: <sentinel text><detail>" and
@@ -90,6 +92,10 @@ type Options struct {
 	SHA256 string
 	// Magic, if set, is the prefix the file must start with, e.g. "GGUF".
 	Magic string
+	// MaxBytes, when positive, bounds the file's size: a larger announced
+	// size is refused before the transfer, and a body that runs past it is
+	// cut and refused (ErrTooLarge, the partial file deleted).
+	MaxBytes int64
 	// AllowHTML accepts text/html responses and bodies that look like HTML
 	// (for fetching web pages rather than model files).
 	AllowHTML bool

@@ -673,3 +673,32 @@ func TestRefusesPrivateByDefault(t *testing.T) {
 		t.Errorf("the server was reached: %q", got)
 	}
 }
+
+// TestMaxBytes bounds a download: an announced size over the limit is
+// refused before the transfer, and an endless body of unknown length is
+// cut at the limit; neither leaves a file behind.
+func TestMaxBytes(t *testing.T) {
+	data := payload(64 << 10)
+	s := newServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
+		if r.URL.Path == "/endless" {
+			w.Header().Set("Content-Type", "application/json")
+			for i := 0; i < 1<<12; i++ { // 256 MiB unless cut
+				if _, err := w.Write(data); err != nil {
+					return
+				}
+			}
+			return
+		}
+		serve(w, r, data)
+	})
+	for _, path := range []string{"/sized", "/endless"} {
+		dst := filepath.Join(t.TempDir(), "config.json")
+		_, err := File(context.Background(), s.URL+path, dst, fast(Options{MaxBytes: 1 << 10, Retries: -1}))
+		if !errors.Is(err, ErrTooLarge) || exists(dst) || exists(dst+PartSuffix) {
+			t.Errorf("%s: %v (file kept: %v)", path, err, exists(dst) || exists(dst+PartSuffix))
+		}
+	}
+	if _, err := File(context.Background(), s.URL+"/sized", filepath.Join(t.TempDir(), "m"), fast(Options{MaxBytes: int64(len(data))})); err != nil {
+		t.Errorf("a file of exactly MaxBytes: %v", err)
+	}
+}

@@ -235,6 +235,10 @@ func attemptHTTP(ctx context.Context, client *http.Client, src, name, part strin
 		retry := resp.StatusCode >= 500 || resp.StatusCode == http.StatusTooManyRequests
 		return -1, offset, retry, fail(name, ErrHTTPStatus, ": %s", resp.Status)
 	}
+	if opts.MaxBytes > 0 && total > opts.MaxBytes {
+		_ = restart() // nothing of it is worth resuming
+		return total, 0, false, fail(name, ErrTooLarge, ": %d bytes, limit %d", total, opts.MaxBytes)
+	}
 	rep.progress.Total, rep.progress.Done, rep.progress.Resumed = total, offset, offset
 	rep.report(true)
 
@@ -259,8 +263,16 @@ func attemptHTTP(ctx context.Context, client *http.Client, src, name, part strin
 	timer := time.AfterFunc(stall, func() { cancel(ErrStalled) })
 	defer timer.Stop()
 	buf := make([]byte, copyBufferSize)
-	n, err := io.CopyBuffer(&progressWriter{w: f, r: rep}, &stallReader{r: body, timer: timer, d: stall}, buf)
+	var in io.Reader = &stallReader{r: body, timer: timer, d: stall}
+	if opts.MaxBytes > 0 {
+		in = io.LimitReader(in, opts.MaxBytes-offset+1)
+	}
+	n, err := io.CopyBuffer(&progressWriter{w: f, r: rep}, in, buf)
 	got := offset + n
+	if opts.MaxBytes > 0 && got > opts.MaxBytes {
+		_ = restart()
+		return total, 0, false, fail(name, ErrTooLarge, ": more than %d bytes", opts.MaxBytes)
+	}
 	if err != nil {
 		if ctx.Err() != nil {
 			return total, offset, false, ctx.Err()

@@ -75,7 +75,7 @@ func runInit(ctx context.Context, env *cmdEnv, args []string) error {
 		if err != nil {
 			return err
 		}
-		if _, err := download.File(ctx, src, tmp, download.Options{AllowHTML: false, Egress: pol}); err != nil {
+		if _, err := download.File(ctx, src, tmp, download.Options{AllowHTML: false, Egress: pol, MaxBytes: 4 << 20}); err != nil {
 			return err
 		}
 		cfg, err = config.Load(tmp)
