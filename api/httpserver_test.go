@@ -96,6 +96,12 @@ func TestStreamsOutliveWriteTimeout(t *testing.T) {
 	stalled := make(chan error, 1)
 	addr := startLimited(t, ServerLimits{WriteTimeout: wt}, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		rc := http.NewResponseController(w)
+		if r.URL.Path == "/late" {
+			io.Copy(io.Discard, r.Body)
+			time.Sleep(3 * wt)
+			io.WriteString(w, "late answer")
+			return
+		}
 		if r.URL.Path == "/flood" {
 			chunk := make([]byte, 64<<10)
 			for i := 0; i < 1<<14; i++ { // up to 1 GiB: far beyond socket buffers
@@ -115,11 +121,24 @@ func TestStreamsOutliveWriteTimeout(t *testing.T) {
 		}
 		io.WriteString(w, "data: [DONE]\n\n")
 	}))
-	resp, err := http.Get("http://" + addr + "/stream")
+	// A reply that takes longer than the timeout to start (a queued
+	// request, a long prompt) is not cut either: the deadline bounds a
+	// blocked write, not the time before it.
+	resp, err := http.Post("http://"+addr+"/late", "application/json", strings.NewReader(`{"messages":[]}`))
 	if err != nil {
 		t.Fatal(err)
 	}
 	b, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if err != nil || string(b) != "late answer" {
+		t.Fatalf("late answer: %q, %v", b, err)
+	}
+
+	resp, err = http.Get("http://" + addr + "/stream")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err = io.ReadAll(resp.Body)
 	resp.Body.Close()
 	if err != nil || !strings.HasSuffix(string(b), "data: [DONE]\n\n") || strings.Count(string(b), "data:") != 10 {
 		t.Fatalf("stream cut: %q, %v", b, err)
