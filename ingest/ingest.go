@@ -20,6 +20,8 @@ type Ingester struct {
 	Chunker Chunker
 	// Fetcher downloads URL inputs.
 	Fetcher Fetcher
+	// Parse tunes the parsers (how CSV records become chunks).
+	Parse ParseOptions
 	// MaxFileBytes bounds the size of a file input; 0 means
 	// DefaultMaxBytes.
 	MaxFileBytes int64
@@ -167,7 +169,7 @@ func (in *Ingester) IngestBytes(ctx context.Context, source, contentType string,
 }
 
 func (in *Ingester) document(ctx context.Context, source string, format Format, data []byte, contentType string) (*Document, error) {
-	secs, err := Parse(ctx, format, data, contentType)
+	secs, err := in.Parse.Parse(ctx, format, data, contentType)
 	if err != nil {
 		return nil, err
 	}

@@ -67,6 +67,8 @@ type KB struct {
 	Chunker ingest.Chunker
 	// Fetcher fetches URL inputs.
 	Fetcher ingest.Fetcher
+	// Parse tunes the parsers (how CSV records become chunks).
+	Parse ingest.ParseOptions
 	// Progress receives a report after each input.
 	Progress func(ingest.Progress)
 	// EmbedBatch is how many chunks are embedded per call; 0 means 32.
@@ -122,7 +124,7 @@ func (k *KB) Ingest(ctx context.Context, inputs ...string) (*Report, error) {
 	}
 	rep := &Report{}
 	known := map[string]bool{} // sources already in the collection
-	in := &ingest.Ingester{Chunker: k.Chunker, Fetcher: k.Fetcher, Progress: k.Progress,
+	in := &ingest.Ingester{Chunker: k.Chunker, Fetcher: k.Fetcher, Progress: k.Progress, Parse: k.Parse,
 		Skip: func(source, hash string) bool {
 			old, err := k.storedHash(ctx, source)
 			if err != nil || old == "" {
