@@ -189,10 +189,13 @@ type TokenLogprob struct {
 }
 
 // Source is a knowledge-base chunk used to answer, reported with the reply.
+// It names its document (a file name or a URL) and the document's id, never
+// where the server stores it.
 type Source struct {
-	Text   string  `json:"text"`
-	Source string  `json:"source,omitempty"`
-	Score  float64 `json:"score"`
+	Text       string  `json:"text"`
+	Document   string  `json:"document,omitempty"`
+	DocumentID string  `json:"document_id,omitempty"`
+	Score      float64 `json:"score"`
 }
 
 // Model describes a model in GET /v1/models.

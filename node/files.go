@@ -347,8 +347,9 @@ func (n *Node) retrieveRoute(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	points := make([]map[string]any, 0, len(chunks))
-	for _, c := range chunks {
-		points = append(points, map[string]any{"source": c.Text, "file": c.Source, "score": c.Score})
+	for _, s := range n.apiSources(chunks) {
+		// "source" is the chunk text, as LlamaEdge names it.
+		points = append(points, map[string]any{"source": s.Text, "document": s.Document, "document_id": s.DocumentID, "score": s.Score})
 	}
 	limit := n.cfg.QdrantLimit
 	if req.Limit != nil {
