@@ -248,6 +248,9 @@ func embedded(k *kb.KB) (*vectorstore.Store, error) {
 	return s, nil
 }
 
+// demoDescription marks the demo node's config.
+const demoDescription = "GaiaNet demo node: tiny random-weight models, answers are noise"
+
 // writeDemo writes the demo models and knowledge base into base and returns
 // the demo config.
 func writeDemo(ctx context.Context, base string, w io.Writer) (*config.Config, error) {
@@ -256,7 +259,7 @@ func writeDemo(ctx context.Context, base string, w io.Writer) (*config.Config, e
 		return nil, err
 	}
 	cfg := config.Default()
-	cfg.Description = "GaiaNet demo node: tiny random-weight models, answers are noise"
+	cfg.Description = demoDescription
 	cfg.Chat, cfg.ChatName = demo.ChatFile, "demo-chat"
 	cfg.ChatCtxSize, cfg.ChatBatchSize, cfg.ChatUbatchSize = 2048, 128, 128
 	cfg.PromptTemplate = "chatml"
