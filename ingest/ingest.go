@@ -224,6 +224,21 @@ func (e *InputError) Error() string {
 // Unwrap returns the cause.
 func (e *InputError) Unwrap() error { return e.Err }
 
+// Expand lists the sources one input names, as Ingest expands it: a URL or
+// a file as is, a directory as the supported files below it in lexical
+// order. Paths that cannot be read come back as *InputError values; the
+// walk goes on past them.
+func Expand(input string) (sources []string, errs []error) {
+	for _, r := range expand(input) {
+		if r.Err != nil {
+			errs = append(errs, r.Err)
+			continue
+		}
+		sources = append(sources, r.Source)
+	}
+	return sources, errs
+}
+
 // expand turns one input into the sources it names, as Results still to be
 // filled: a URL or file as is, a directory as the supported files below it
 // in lexical order. Paths that cannot be read come back with Err set; the

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"mime/multipart"
 	"net/http"
 	"os"
@@ -33,6 +34,9 @@ type File struct {
 	Filename  string `json:"filename"`
 	Purpose   string `json:"purpose"`
 }
+
+// archivesDir is where a node keeps uploads, in its base directory.
+const archivesDir = "archives"
 
 // fileStore keeps uploads in dir/<id>/<filename> with dir/<id>/meta.json.
 // mu guards writes; reads go to the file system.
@@ -137,7 +141,8 @@ func (s *fileStore) delete(id string) error {
 
 // knowledgeRoutes are the routes that manage files and the knowledge base.
 func (n *Node) knowledgeRoutes() map[string]api.HandlerFunc {
-	return map[string]api.HandlerFunc{
+	routes := n.knowledgeManagementRoutes()
+	maps.Copy(routes, map[string]api.HandlerFunc{
 		"POST /v1/files":                n.uploadFile,
 		"GET /v1/files":                 n.listFiles,
 		"GET /v1/files/{id}":            n.getFile,
@@ -147,7 +152,8 @@ func (n *Node) knowledgeRoutes() map[string]api.HandlerFunc {
 		"POST /v1/create/rag":           n.createRAG,
 		"POST /v1/retrieve":             n.retrieveRoute,
 		"GET /v1/knowledge/collections": n.listCollections,
-	}
+	})
+	return routes
 }
 
 func (n *Node) needFiles() error {

@@ -11,18 +11,35 @@ import (
 	"github.com/gaianet-go/gaianet/rag"
 )
 
-// documentRef names the document a knowledge-base chunk came from for
-// API and chat-page users, without revealing where the server keeps it:
+// documentRef is DocumentRef for this node.
+func (n *Node) documentRef(source string) (name, id string) {
+	if n.files == nil {
+		return DocumentRef("", source)
+	}
+	return documentRef(n.files.dir, source)
+}
+
+// DocumentRef names the document a knowledge-base chunk of the node in
+// base came from, for API and chat-page users, without revealing where the
+// server keeps it:
 // an uploaded file by its name and file id, a URL without its query,
 // fragment or credentials, any other source by its base name. Sources that
 // are not uploads get a stable id derived from the full source, so two
 // files of the same name in different folders stay apart.
-func (n *Node) documentRef(source string) (name, id string) {
+func DocumentRef(base, source string) (name, id string) {
+	dir := ""
+	if base != "" {
+		dir = filepath.Join(base, archivesDir)
+	}
+	return documentRef(dir, source)
+}
+
+func documentRef(archives, source string) (name, id string) {
 	if source == "" {
 		return "", ""
 	}
-	if n.files != nil {
-		if rel, err := filepath.Rel(n.files.dir, source); err == nil && !strings.HasPrefix(rel, "..") {
+	if archives != "" {
+		if rel, err := filepath.Rel(archives, source); err == nil && !strings.HasPrefix(rel, "..") {
 			if fid, fname, ok := strings.Cut(filepath.ToSlash(rel), "/"); ok && validFileID(fid) && !strings.Contains(fname, "/") {
 				return fname, fid
 			}
