@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -155,5 +156,83 @@ func TestKBWhileNodeRuns(t *testing.T) {
 	// What the node serves reveals no paths of the client's disk either.
 	if out := mustRun(t, "kb", "list", "--base", base, "--json"); strings.Contains(out, string(filepath.Separator)+"tmp") {
 		t.Errorf("list over the API shows paths:\n%s", out)
+	}
+}
+
+// TestInfoShowsNode checks info on a node that is not running (knowledge
+// base read from disk) and on one that is (the address it listens on, and
+// the knowledge base through its API).
+func TestInfoShowsNode(t *testing.T) {
+	base := initDemo(t)
+	if out := mustRun(t, "info", "--base", base); !strings.Contains(out, `Knowledge base:  collection "default", 2 documents, 6 points`) ||
+		!strings.Contains(out, "Status:          stopped") {
+		t.Errorf("info of a stopped node:\n%s", out)
+	}
+	port := freeTCPPort(t)
+	mustRun(t, "config", "--base", base, "--port", strconv.Itoa(port))
+	serveNode(t, base)
+	// The config now names another port than the one the node listens on.
+	mustRun(t, "config", "--base", base, "--port", strconv.Itoa(port+1))
+	out := mustRun(t, "info", "--base", base)
+	for _, want := range []string{
+		fmt.Sprintf("Listening on:    127.0.0.1:%d", port),
+		fmt.Sprintf("API:             http://localhost:%d/v1", port),
+		fmt.Sprintf("config.json says port %d", port+1),
+		`collection "default", 2 documents, 6 points`,
+		"answering",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("info of a running node lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestVersion(t *testing.T) {
+	for _, args := range [][]string{{"--version"}, {"version"}} {
+		out := mustRun(t, args...)
+		if !strings.HasPrefix(out, "gaianet "+version+" (") || !strings.Contains(out, runtime.Version()) {
+			t.Errorf("gaianet %s: %q", args[0], out)
+		}
+	}
+}
+
+// TestConfigRefusesUnknownTemplate: an unknown prompt_template is refused
+// when set, listing the built-in names, and the file is left as it was.
+func TestConfigRefusesUnknownTemplate(t *testing.T) {
+	base := initDemo(t)
+	before, _ := os.ReadFile(filepath.Join(base, "config.json"))
+	code, _, stderr := runCLI(t, "config", "--base", base, "--prompt-template", "llama3")
+	if code != 2 || !strings.Contains(stderr, `"llama3" is not a built-in chat template`) || !strings.Contains(stderr, "llama-3-chat") {
+		t.Errorf("exit %d\n%s", code, stderr)
+	}
+	after, _ := os.ReadFile(filepath.Join(base, "config.json"))
+	if string(after) != string(before) {
+		t.Error("a refused edit changed config.json")
+	}
+	mustRun(t, "config", "--base", base, "--prompt-template", "gguf")
+	mustRun(t, "config", "--base", base, "--prompt-template", "chatml")
+}
+
+// TestKBHelpListsFlags: every kb subcommand's --help lists the flags it
+// takes, and only those.
+func TestKBHelpListsFlags(t *testing.T) {
+	for sub, flags := range map[string][]string{
+		"ingest": {"-base", "-collection", "-csv", "-chunk-tokens", "-overlap-tokens"},
+		"list":   {"-base", "-collection", "-json"},
+		"stats":  {"-base", "-collection", "-json"},
+		"search": {"-base", "-collection", "-limit", "-threshold", "-json"},
+		"delete": {"-base", "-collection"},
+		"export": {"-base", "-collection"},
+		"import": {"-base", "-collection"},
+	} {
+		out := mustRun(t, "kb", sub, "--help")
+		for _, f := range flags {
+			if !strings.Contains(out, "  "+f+" ") && !strings.Contains(out, "  "+f+"\n") {
+				t.Errorf("kb %s --help lacks %s:\n%s", sub, f, out)
+			}
+		}
+		if sub != "search" && strings.Contains(out, "-limit") {
+			t.Errorf("kb %s --help lists search's -limit", sub)
+		}
 	}
 }

@@ -31,31 +31,51 @@ type nodeClient struct {
 	client *http.Client
 }
 
-// runningNode returns a client for the node running from base, or nil when
-// none runs. The node is found by its pid file; its address is the one the
-// pid file records after the pid when it does, else llamaedge_port on the
-// loopback interface.
-func runningNode(ctx context.Context, base string, cfg *config.Config) (*nodeClient, error) {
-	pid := runningPID(base)
-	if pid == 0 {
-		return nil, nil
-	}
-	addr := fmt.Sprintf("127.0.0.1:%d", cfg.LlamaEdgePort)
+// nodeAddr returns the address the node running from base with pid
+// listens on: the one its pid file records after the pid, else the one the
+// process is seen listening on (Linux), else llamaedge_port; found says
+// whether it was seen rather than assumed from config.json. Wildcard hosts
+// become the loopback address.
+func nodeAddr(base string, cfg *config.Config, pid int) (addr string, found bool) {
+	addr = fmt.Sprintf("127.0.0.1:%d", cfg.LlamaEdgePort)
 	if b, err := os.ReadFile(filepath.Join(base, pidFile)); err == nil {
 		sc := bufio.NewScanner(bytes.NewReader(b))
 		for sc.Scan() {
 			line := strings.TrimPrefix(strings.TrimSpace(sc.Text()), "http://")
 			if _, port, err := net.SplitHostPort(line); err == nil {
 				if _, err := strconv.Atoi(port); err == nil {
-					addr = line
-					break
+					return loopback(line), true
 				}
 			}
 		}
 	}
-	if strings.HasPrefix(addr, ":") || strings.HasPrefix(addr, "0.0.0.0:") || strings.HasPrefix(addr, "[::]:") {
-		addr = "127.0.0.1:" + addr[strings.LastIndexByte(addr, ':')+1:]
+	if addrs, err := listenAddrs(pid); err == nil && len(addrs) > 0 {
+		return loopback(addrs[0]), true
 	}
+	return addr, false
+}
+
+// loopback replaces a wildcard host with the loopback address, to reach a
+// node that listens on all interfaces.
+func loopback(addr string) string {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return addr
+	}
+	if ip := net.ParseIP(host); host == "" || (ip != nil && ip.IsUnspecified()) {
+		host = "127.0.0.1"
+	}
+	return net.JoinHostPort(host, port)
+}
+
+// runningNode returns a client for the node running from base (found by its
+// pid file, reached at nodeAddr), or nil when none runs.
+func runningNode(ctx context.Context, base string, cfg *config.Config) (*nodeClient, error) {
+	pid := runningPID(base)
+	if pid == 0 {
+		return nil, nil
+	}
+	addr, _ := nodeAddr(base, cfg, pid)
 	c := &nodeClient{url: "http://" + addr, client: &http.Client{}}
 	if len(cfg.Ext.APIKeys) > 0 {
 		c.key = cfg.Ext.APIKeys[0]
