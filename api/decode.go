@@ -317,7 +317,7 @@ func jsonKind(raw []byte) string {
 func fieldMatcher(field []string) func(state int, key string) int {
 	return func(state int, key string) int {
 		for state >= 0 && state < len(field) {
-			if field[state] == key {
+			if strings.EqualFold(field[state], key) { // as encoding/json matches keys
 				return state + 1
 			}
 			if !isGoName(field[state]) {

@@ -29,6 +29,7 @@ func TestDecodeErrorMessages(t *testing.T) {
 		{"element not an object", "/v1/chat/completions", `{"messages":[{"role":"user","content":"a"},1]}`, "messages[1]", "messages[1]: expected an object, got 1"},
 		{"custom type", "/v1/chat/completions", `{"messages":[{"role":"user","content":"a"},{"role":"user","content":5}]}`, "messages[1].content", "messages[1].content: expected a string or an array of text parts, got 5"},
 		{"stop", "/v1/chat/completions", `{"stop":{"a":1},"messages":[{"role":"user","content":"a"}]}`, "stop", "stop: expected a string or an array of strings, got an object"},
+		{"key in another case", "/v1/chat/completions", `{"Messages":"hi"}`, "Messages", "Messages: expected an array, got a string"},
 		{"nested", "/v1/chat/completions", `{"stream_options":{"include_usage":"yes"}}`, "stream_options.include_usage", "stream_options.include_usage: expected true or false, got a string"},
 		{"map value", "/v1/chat/completions", `{"logit_bias":{"1":"a"}}`, "logit_bias.1", "logit_bias.1: expected a number, got a string"},
 		{"out of range", "/v1/chat/completions", `{"temperature":1e999}`, "temperature", "temperature: expected a number, got 1e999 (out of range)"},
@@ -129,7 +130,7 @@ func FuzzDecodeError(f *testing.F) {
 		if errors.As(err, &te) && goNames.MatchString(e.Message) {
 			t.Fatalf("message %q names Go types", e.Message)
 		}
-		if e.Param != "" && !strings.Contains(string(body), strings.Split(strings.Split(e.Param, ".")[0], "[")[0]) {
+		if e.Param != "" && !strings.Contains(string(body), strings.Split(strings.Split(e.Param, ".")[0], "[")[0]) && !strings.Contains(string(body), `\`) {
 			t.Fatalf("param %q is not in the body %q", e.Param, body)
 		}
 	})
