@@ -403,15 +403,24 @@ func withOfflineHint(err error, ref, base string) error {
 	var opErr *net.OpError
 	switch {
 	case errors.As(err, &dnsErr):
-		err = fmt.Errorf("cannot download %s: the name %s does not resolve (no network access or DNS?)", ref, dnsErr.Name)
+		err = fmt.Errorf("cannot download %s: the name %s does not resolve (no network access or DNS?): %w", ref, dnsErr.Name, dnsErr)
 	case errors.As(err, &opErr) && opErr.Op == "dial":
-		err = fmt.Errorf("cannot download %s: cannot connect to %s (%v)", ref, host, opErr.Err)
+		err = fmt.Errorf("cannot download %s: cannot connect to %s: %w", ref, host, opErr.Err)
 	}
-	return fmt.Errorf("%w\n\ncannot download from %s. %s/config.json is written; without network access you can:\n"+
+	return &hintError{err: err, hint: fmt.Sprintf("cannot download from %s. %s/config.json is written; without network access you can:\n"+
 		"  gaianet init --base %s --config demo --reset                       # offline demo node, tiny random-weight models\n"+
 		"  gaianet init --base %s --chat MODEL.gguf --embedding EMBED.gguf    # GGUF files you already have\n"+
-		"or run the same command again when the network is back (downloads resume).", err, host, base, base, base)
+		"or run the same command again when the network is back (downloads resume).", host, base, base, base)}
 }
+
+// hintError is an error followed by advice on what to do about it.
+type hintError struct {
+	err  error
+	hint string
+}
+
+func (e *hintError) Error() string { return e.err.Error() + "\n\n" + e.hint }
+func (e *hintError) Unwrap() error { return e.err }
 
 // fetchModel makes the model named by ref available in base: downloads a URL
 // (resuming a partial file), or checks a local path.
