@@ -12,11 +12,13 @@ import (
 	"io"
 	"io/fs"
 	"net"
+	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/gaianet-go/gaianet/config"
 	"github.com/gaianet-go/gaianet/download"
@@ -413,6 +415,35 @@ func withOfflineHint(err error, ref, base string) error {
 		"or run the same command again when the network is back (downloads resume).", host, base, base, base)}
 }
 
+// reachable checks, before a download, that the host of rawURL resolves
+// and accepts a connection (through the proxy when one is configured), so
+// that a machine without network access hears so at once rather than after
+// the download's retries, which are meant for transfers that break.
+func reachable(ctx context.Context, rawURL string) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, rawURL, nil)
+	if err != nil {
+		return err
+	}
+	target := req.URL.Host
+	if proxy, err := http.ProxyFromEnvironment(req); err == nil && proxy != nil {
+		target = proxy.Host
+	}
+	if _, port, err := net.SplitHostPort(target); err != nil || port == "" {
+		if req.URL.Scheme == "https" {
+			target = net.JoinHostPort(target, "443")
+		} else {
+			target = net.JoinHostPort(target, "80")
+		}
+	}
+	dctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	conn, err := (&net.Dialer{}).DialContext(dctx, "tcp", target)
+	if err != nil {
+		return fmt.Errorf("download: %s: %w", rawURL, err)
+	}
+	return conn.Close()
+}
+
 // hintError is an error followed by advice on what to do about it.
 type hintError struct {
 	err  error
@@ -436,6 +467,9 @@ func fetchModel(ctx context.Context, env *cmdEnv, base, label, ref string) error
 	if st, err := os.Stat(dst); err == nil && st.Size() > 0 {
 		fmt.Fprintf(env.stdout, "      %s model: %s (already downloaded, %s)\n", label, dst, download.FormatBytes(st.Size()))
 		return nil
+	}
+	if err := reachable(ctx, ref); err != nil {
+		return fmt.Errorf("%s model: %w", label, err)
 	}
 	bar := newProgressBar(env.stderr, "      "+filepath.Base(dst), "B")
 	res, err := download.File(ctx, ref, dst, download.Options{Magic: "GGUF", Progress: func(p download.Progress) {
