@@ -115,13 +115,16 @@ func kbCommand() *command {
 				if t.collection == "" {
 					t.collection = cfg.EmbeddingCollectionName
 				}
-				if t.remote, err = runningNode(ctx, *f.base, cfg); err != nil {
-					return err
-				}
+				// A pid whose process does not answer may not be a node at
+				// all (a stale pid file): then the store itself decides.
+				t.remote, err = runningNode(ctx, *f.base, cfg)
 				if t.remote == nil {
-					k, closeKB, err := openKB(ctx, *f.base, cfg, t.collection)
-					if err != nil {
-						return err
+					k, closeKB, kerr := openKB(ctx, *f.base, cfg, t.collection)
+					if kerr != nil && err != nil {
+						return fmt.Errorf("%w\n(and the knowledge base cannot be opened directly: %v)", err, kerr)
+					}
+					if kerr != nil {
+						return kerr
 					}
 					defer closeKB()
 					t.local = k

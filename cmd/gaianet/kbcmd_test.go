@@ -236,3 +236,16 @@ func TestKBHelpListsFlags(t *testing.T) {
 		}
 	}
 }
+
+// TestKBStalePidFile: a pid file naming a live process that is not a node
+// (nothing answers) does not stop kb from working on the files.
+func TestKBStalePidFile(t *testing.T) {
+	base := initDemo(t)
+	mustRun(t, "config", "--base", base, "--port", strconv.Itoa(freeTCPPort(t)))
+	if err := os.WriteFile(filepath.Join(base, pidFile), []byte(strconv.Itoa(os.Getpid())+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out := mustRun(t, "kb", "list", "--base", base); !strings.Contains(out, `2 documents in "default"`) {
+		t.Errorf("kb list with a stale pid file:\n%s", out)
+	}
+}

@@ -40,3 +40,19 @@ func TestListenAddrs(t *testing.T) {
 		t.Errorf("listenAddrs = %v, want %s among them", addrs, ln.Addr())
 	}
 }
+
+// FuzzParseProcAddr: any /proc address field parses to a host:port that
+// net.SplitHostPort reads, or is refused; never a panic.
+func FuzzParseProcAddr(f *testing.F) {
+	f.Add("0100007F:1F90")
+	f.Add("00000000000000000000000001000000:0016")
+	f.Fuzz(func(t *testing.T, s string) {
+		addr, ok := parseProcAddr(s)
+		if !ok {
+			return
+		}
+		if _, _, err := net.SplitHostPort(addr); err != nil {
+			t.Fatalf("parseProcAddr(%q) = %q: %v", s, addr, err)
+		}
+	})
+}

@@ -390,6 +390,8 @@ func infoCommand() *command {
 // documents and points, read through the running node's API or from the
 // store on disk.
 func knowledgeSummary(ctx context.Context, base string, cfg *config.Config, pid int) string {
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Second) // an external Qdrant may be unreachable
+	defer cancel()
 	coll := cfg.EmbeddingCollectionName
 	var (
 		st  kb.Stats
