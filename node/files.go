@@ -319,13 +319,20 @@ func (n *Node) createRAG(w http.ResponseWriter, r *http.Request) error {
 	if coll == "" {
 		coll = n.cfg.EmbeddingCollectionName
 	}
+	data, err := os.ReadFile(n.files.path(obj))
+	if err != nil {
+		return err
+	}
+	// The chunks record the upload as "file_ID/NAME", not where the node
+	// keeps it: payloads are readable through /qdrant/ too.
+	source := uploadSource(obj)
 	k := &kb.KB{Store: n.store, Embedder: n.embed, ModelName: n.embedName, Collection: coll, Chunker: ch}
-	rep, err := k.Ingest(r.Context(), n.files.path(obj))
+	rep, err := k.IngestData(r.Context(), source, "", data)
 	if err != nil {
 		return api.BadRequest("file", "cannot ingest %s: %v", obj.Filename, err)
 	}
 	if _, err := n.indexKeywords(r.Context(), coll, &vectorstore.Filter{Must: []vectorstore.Condition{
-		{Key: rag.PayloadFile, Match: &vectorstore.Match{Value: n.files.path(obj)}}}}); err != nil {
+		{Key: rag.PayloadFile, Match: &vectorstore.Match{Value: source}}}}); err != nil {
 		return err
 	}
 	n.log.Info("document added to the knowledge base", "file", obj.Filename, "collection", coll, "chunks", rep.Chunks)

@@ -79,7 +79,7 @@ func TestFilesLifecycle(t *testing.T) {
 }
 
 func TestCreateRAGAndRetrieve(t *testing.T) {
-	_, srv := testNode(t, nil)
+	n, srv := testNode(t, nil)
 	text := "Uploaded knowledge: the answer to the test question is forty-two."
 	code, body := upload(t, srv.URL+"/v1/create/rag", "answer.txt", text)
 	if code != 200 || !strings.Contains(string(body), `"chunks":1`) {
@@ -124,6 +124,13 @@ func TestCreateRAGAndRetrieve(t *testing.T) {
 		t.Errorf("streamed chat names no document: %s", body)
 	}
 	noServerPaths(t, "streamed chat", body)
+	// The stored chunks name the upload by id and name, so even the raw
+	// points under /qdrant/ reveal no server path.
+	code, body = post(t, srv.URL+"/qdrant/collections/"+n.cfg.EmbeddingCollectionName+"/points/scroll", `{"limit":100,"with_payload":true}`)
+	if code != 200 || !strings.Contains(string(body), up.ID+"/answer.txt") {
+		t.Errorf("scroll: %d %s", code, body)
+	}
+	noServerPaths(t, "qdrant scroll", body)
 }
 
 // noServerPaths fails when a response names a place on the server's disk.

@@ -21,11 +21,12 @@ func (n *Node) documentRef(source string) (name, id string) {
 
 // DocumentRef names the document a knowledge-base chunk of the node in
 // base came from, for API and chat-page users, without revealing where the
-// server keeps it:
-// an uploaded file by its name and file id, a URL without its query,
-// fragment or credentials, any other source by its base name. Sources that
-// are not uploads get a stable id derived from the full source, so two
-// files of the same name in different folders stay apart.
+// server keeps it: an uploaded file by its name and file id (its chunks
+// record "file_ID/NAME"; older ones the upload's path in base/archives), a
+// URL without its query, fragment or credentials, any other source by its
+// base name. Sources that are not uploads get a stable id derived from the
+// full source, so two files of the same name in different folders stay
+// apart.
 func DocumentRef(base, source string) (name, id string) {
 	dir := ""
 	if base != "" {
@@ -34,9 +35,15 @@ func DocumentRef(base, source string) (name, id string) {
 	return documentRef(dir, source)
 }
 
+// uploadSource is the source name the chunks of an upload record.
+func uploadSource(f *File) string { return f.ID + "/" + f.Filename }
+
 func documentRef(archives, source string) (name, id string) {
 	if source == "" {
 		return "", ""
+	}
+	if fid, fname, ok := strings.Cut(source, "/"); ok && validFileID(fid) && fname != "" && !strings.ContainsAny(fname, `/\`) {
+		return fname, fid // an upload (uploadSource)
 	}
 	if archives != "" {
 		if rel, err := filepath.Rel(archives, source); err == nil && !strings.HasPrefix(rel, "..") {
