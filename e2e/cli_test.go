@@ -131,12 +131,17 @@ func TestLifecycleDemo(t *testing.T) {
 			t.Errorf("log lacks %q", want)
 		}
 	}
-	// Re-running init keeps the identity.
+	// Re-running init keeps the identity and the config edits.
 	id1, _ := os.ReadFile(filepath.Join(base, "nodeid.json"))
-	must("init", "--config", "demo", "--light-keystore")
+	if out := must("init", "--light-keystore"); !strings.Contains(out, "kept as you edited it") {
+		t.Errorf("re-run init:\n%s", out)
+	}
 	id2, _ := os.ReadFile(filepath.Join(base, "nodeid.json"))
 	if string(id1) != string(id2) {
 		t.Error("init replaced the node identity")
+	}
+	if cfg, _ := os.ReadFile(filepath.Join(base, "config.json")); !strings.Contains(string(cfg), `"You are the demo node."`) {
+		t.Errorf("re-run init lost the config edits:\n%s", cfg)
 	}
 }
 

@@ -34,8 +34,8 @@ type nodeClient struct {
 // nodeAddr returns the address the node running from base with pid
 // listens on: the one its pid file records after the pid, else the one the
 // process is seen listening on (Linux), else llamaedge_port; found says
-// whether it was seen rather than assumed from config.json. Wildcard hosts
-// become the loopback address.
+// whether it was seen rather than assumed from config.json. The address may
+// be a wildcard (0.0.0.0:8080): connect to loopback(addr).
 func nodeAddr(base string, cfg *config.Config, pid int) (addr string, found bool) {
 	addr = fmt.Sprintf("127.0.0.1:%d", cfg.LlamaEdgePort)
 	if b, err := os.ReadFile(filepath.Join(base, pidFile)); err == nil {
@@ -44,13 +44,13 @@ func nodeAddr(base string, cfg *config.Config, pid int) (addr string, found bool
 			line := strings.TrimPrefix(strings.TrimSpace(sc.Text()), "http://")
 			if _, port, err := net.SplitHostPort(line); err == nil {
 				if _, err := strconv.Atoi(port); err == nil {
-					return loopback(line), true
+					return line, true
 				}
 			}
 		}
 	}
 	if addrs, err := listenAddrs(pid); err == nil && len(addrs) > 0 {
-		return loopback(addrs[0]), true
+		return addrs[0], true
 	}
 	return addr, false
 }
@@ -76,7 +76,7 @@ func runningNode(ctx context.Context, base string, cfg *config.Config) (*nodeCli
 		return nil, nil
 	}
 	addr, _ := nodeAddr(base, cfg, pid)
-	c := &nodeClient{url: "http://" + addr, client: &http.Client{}}
+	c := &nodeClient{url: "http://" + loopback(addr), client: &http.Client{}}
 	if len(cfg.Ext.APIKeys) > 0 {
 		c.key = cfg.Ext.APIKeys[0]
 	}

@@ -369,9 +369,10 @@ func infoCommand() *command {
 				return nil
 			}
 			addr, seen := nodeAddr(base, cfg, pid)
-			url := "http://" + strings.Replace(addr, "127.0.0.1", "localhost", 1)
+			local := loopback(addr)
+			url := "http://" + strings.Replace(local, "127.0.0.1", "localhost", 1)
 			state := "answering"
-			if !healthy(&http.Client{Timeout: 2 * time.Second}, "http://"+addr+"/health") {
+			if !healthy(&http.Client{Timeout: 2 * time.Second}, "http://"+local+"/health") {
 				state = "not answering yet"
 			}
 			fmt.Fprintf(w, "Status:          running (pid %d), %s\n", pid, state)
