@@ -7,6 +7,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"net/url"
 	"reflect"
 	"strconv"
 	"strings"
@@ -21,8 +22,9 @@ func Decode(r *http.Request, v any) error { return decode(r, v) }
 // The body is taken as JSON when it has no Content-Type, a JSON one
 // (application/json, anything +json), or the types curl and browsers send
 // by default for a raw body (application/x-www-form-urlencoded, text/plain)
-// as long as it then looks like JSON, as llama-server and Ollama accept it.
-// Other types are refused with 415.
+// as long as it then looks like JSON, as llama-server and Ollama accept it,
+// unless a web page of another origin sent it. Other types are refused
+// with 415.
 //
 // Errors name the field at fault as the client wrote it
 // ("messages[0].content: expected ..."), never Go types.
@@ -31,6 +33,12 @@ func decode(r *http.Request, v any) error {
 	lenient, err := jsonContentType(ct)
 	if err != nil {
 		return err
+	}
+	if lenient && crossSite(r) {
+		// A browser sends these types cross-site without asking the node
+		// first (no CORS preflight); only curl-style clients get the leniency.
+		return Errorf(http.StatusUnsupportedMediaType, "invalid_request_error", "unsupported_media_type",
+			"content type %q is not accepted from a web page of another site; send Content-Type: application/json", ct)
 	}
 	body, err := io.ReadAll(r.Body)
 	if err != nil {
@@ -56,6 +64,16 @@ func decode(r *http.Request, v any) error {
 		return badRequest("", "request body has data after the JSON object")
 	}
 	return nil
+}
+
+// crossSite reports whether a browser sent r from a page of another origin.
+func crossSite(r *http.Request) bool {
+	origin := r.Header.Get("Origin")
+	if origin == "" {
+		return false
+	}
+	u, err := url.Parse(origin)
+	return err != nil || !strings.EqualFold(u.Host, r.Host)
 }
 
 // jsonContentType checks a request's Content-Type: it reports whether the

@@ -77,16 +77,22 @@ func TestDecodeContentTypes(t *testing.T) {
 		ctype, body string
 		status      int
 		want        string
+		origin      string
 	}{
-		{"", chat, 200, "hello"},
-		{"application/json; charset=utf-8", chat, 200, "hello"},
-		{"application/x-www-form-urlencoded", chat, 200, "hello"}, // curl -d
-		{"text/plain;charset=UTF-8", chat, 200, "hello"},          // fetch with a string body
-		{"application/vnd.api+json", chat, 200, "hello"},
-		{"application/x-www-form-urlencoded", "messages=hello", 415, "form fields are not supported"},
-		{"application/xml", "<messages/>", 415, `is not supported; send a JSON body (Content-Type: application/json)`},
-		{"multipart/form-data; boundary=x", chat, 415, "is not supported"},
-		{"not a type", chat, 415, "is not supported"},
+		// A page of another site cannot use the leniency (its browser sends
+		// these types without a CORS preflight); the node's own page can.
+		{"text/plain", chat, 415, "from a web page of another site", "https://evil.example"},
+		{"text/plain", chat, 200, "hello", srv.URL},
+		{"application/json", chat, 200, "hello", "https://other.example"},
+		{"", chat, 200, "hello", ""},
+		{"application/json; charset=utf-8", chat, 200, "hello", ""},
+		{"application/x-www-form-urlencoded", chat, 200, "hello", ""}, // curl -d
+		{"text/plain;charset=UTF-8", chat, 200, "hello", ""},          // fetch with a string body
+		{"application/vnd.api+json", chat, 200, "hello", ""},
+		{"application/x-www-form-urlencoded", "messages=hello", 415, "form fields are not supported", ""},
+		{"application/xml", "<messages/>", 415, `is not supported; send a JSON body (Content-Type: application/json)`, ""},
+		{"multipart/form-data; boundary=x", chat, 415, "is not supported", ""},
+		{"not a type", chat, 415, "is not supported", ""},
 	} {
 		req, err := http.NewRequest("POST", srv.URL+"/v1/chat/completions", strings.NewReader(tt.body))
 		if err != nil {
@@ -94,6 +100,9 @@ func TestDecodeContentTypes(t *testing.T) {
 		}
 		if tt.ctype != "" {
 			req.Header.Set("Content-Type", tt.ctype)
+		}
+		if tt.origin != "" {
+			req.Header.Set("Origin", tt.origin)
 		}
 		resp, err := http.DefaultClient.Do(req)
 		if err != nil {
