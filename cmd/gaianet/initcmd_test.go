@@ -52,6 +52,20 @@ func TestInitOffline(t *testing.T) {
 	if code, out, stderr := runCLI(t, "init", "--base", base, "--light-keystore", "--config", "demo"); code != 0 {
 		t.Fatalf("init --config demo after the failure: exit %d\n%s%s", code, out, stderr)
 	}
+
+	// A host name that cannot resolve (.invalid never does, RFC 2606).
+	base2 := filepath.Join(t.TempDir(), "node")
+	cfg.Chat = "https://models.gaianet-test.invalid/chat.gguf"
+	if err := cfg.Save(src); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr = runCLI(t, "init", "--base", base2, "--light-keystore", "--config", src)
+	if code != 1 || !strings.Contains(stderr, "the name models.gaianet-test.invalid does not resolve") || !strings.Contains(stderr, "--config demo") {
+		t.Errorf("init with an unresolvable host: exit %d\n%s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(base2, "config.json")); err != nil {
+		t.Errorf("no config.json after the failure: %v", err)
+	}
 }
 
 // TestInitLocalModels uses GGUF files the user already has, and refuses
