@@ -1,6 +1,7 @@
 package node
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -160,6 +161,10 @@ func (n *Node) ingestDocument(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	old, err := n.keywordIDs(r.Context(), k.Collection, source)
+	if err != nil {
+		return err
+	}
 	rep, err := k.IngestData(r.Context(), source, h.Header.Get("Content-Type"), data)
 	if err != nil {
 		var ie *ingest.InputError
@@ -169,6 +174,7 @@ func (n *Node) ingestDocument(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if rep.Added+rep.Replaced > 0 {
+		n.forgetKeywords(k.Collection, old) // a shorter new version leaves no stale chunks
 		if _, err := n.indexKeywords(r.Context(), k.Collection, &vectorstore.Filter{Must: []vectorstore.Condition{
 			{Key: rag.PayloadFile, Match: &vectorstore.Match{Value: source}}}}); err != nil {
 			return err
@@ -199,10 +205,15 @@ func (n *Node) deleteDocument(w http.ResponseWriter, r *http.Request) error {
 			continue
 		}
 		found = true
+		ids, err := n.keywordIDs(r.Context(), k.Collection, s)
+		if err != nil {
+			return err
+		}
 		c, err := k.DeleteSource(r.Context(), s)
 		if err != nil {
 			return err
 		}
+		n.forgetKeywords(k.Collection, ids)
 		removed += c
 	}
 	if !found {
@@ -254,4 +265,40 @@ func (n *Node) searchKnowledge(w http.ResponseWriter, r *http.Request) error {
 	}
 	api.WriteJSON(w, http.StatusOK, map[string]any{"collection": k.Collection, "hits": hits})
 	return nil
+}
+
+// keywordIDs returns the ids of the chunks of source that the collection's
+// keyword index holds (none without hybrid search).
+func (n *Node) keywordIDs(ctx context.Context, coll, source string) ([]string, error) {
+	if n.keywords[coll] == nil {
+		return nil, nil
+	}
+	var ids []string
+	req := vectorstore.ScrollRequest{Limit: 1000, Filter: &vectorstore.Filter{Must: []vectorstore.Condition{
+		{Key: rag.PayloadFile, Match: &vectorstore.Match{Value: source}}}}}
+	for {
+		page, err := n.store.Scroll(ctx, coll, req)
+		if errors.Is(err, vectorstore.ErrNotFound) {
+			return ids, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("node: keyword index of %q: %w", coll, err)
+		}
+		for _, p := range page.Points {
+			ids = append(ids, p.ID.String())
+		}
+		if page.NextOffset == nil {
+			return ids, nil
+		}
+		req.Offset = page.NextOffset
+	}
+}
+
+// forgetKeywords removes chunks from the collection's keyword index.
+func (n *Node) forgetKeywords(coll string, ids []string) {
+	if ix := n.keywords[coll]; ix != nil {
+		for _, id := range ids {
+			ix.Remove(id)
+		}
+	}
 }

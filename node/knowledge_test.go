@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/gaianet-go/gaianet/config"
 )
 
 // TestKnowledgeManagementRoutes drives the routes 'gaianet kb' uses while
@@ -78,5 +80,32 @@ func TestKnowledgeManagementRoutes(t *testing.T) {
 	}
 	if code, body := get(t, "GET", srv.URL+"/v1/knowledge/collections/bad%20name"); code != 400 {
 		t.Errorf("bad collection name: %d %s", code, body)
+	}
+}
+
+// TestKnowledgeRoutesKeepKeywordIndex: with hybrid search, the keyword
+// index follows ingest and delete through the management routes, leaving
+// no deleted chunk behind.
+func TestKnowledgeRoutesKeepKeywordIndex(t *testing.T) {
+	n, srv := testNode(t, func(c *config.Config) { c.Ext.SearchFusion = "hybrid" })
+	coll := n.cfg.EmbeddingCollectionName
+	ix := n.keywords[coll]
+	before := ix.Len()
+	url := srv.URL + "/v1/knowledge/collections/" + coll + "/documents"
+	code, body := upload(t, url, "tides.txt", "Tides follow the moon.\n\nSpring tides are the largest.", "chunk_tokens", "8", "overlap_tokens", "0")
+	var res IngestResult
+	if err := json.Unmarshal(body, &res); code != 200 || err != nil || res.Chunks < 2 {
+		t.Fatalf("ingest: %d %s", code, body)
+	}
+	if ix.Len() != before+res.Chunks {
+		t.Errorf("keyword index holds %d chunks, want %d", ix.Len(), before+res.Chunks)
+	}
+	// A shorter new version replaces every old chunk.
+	code, body = upload(t, url, "tides.txt", "Neap tides.", "chunk_tokens", "8", "overlap_tokens", "0")
+	if code != 200 || !strings.Contains(string(body), `"replaced":1`) || ix.Len() != before+1 {
+		t.Errorf("replace: %d %s; keyword index %d, want %d", code, body, ix.Len(), before+1)
+	}
+	if code, body := get(t, "DELETE", url+"/"+res.DocumentID); code != 200 || ix.Len() != before {
+		t.Errorf("delete: %d %s; keyword index %d, want %d", code, body, ix.Len(), before)
 	}
 }
