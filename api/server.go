@@ -3,10 +3,7 @@ package api
 import (
 	"context"
 	"crypto/subtle"
-	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -328,42 +325,11 @@ func (s *Server) cors(w http.ResponseWriter, r *http.Request) bool {
 	return false
 }
 
-// Decode reads a JSON request body into v, returning errors shaped for
-// clients. Unknown fields are ignored.
-func Decode(r *http.Request, v any) error { return decode(r, v) }
-
 // WriteJSON writes v as a JSON response with the given status.
 func WriteJSON(w http.ResponseWriter, status int, v any) { writeJSON(w, status, v) }
 
 // BadRequest returns a 400 invalid_request_error about param.
 func BadRequest(param, format string, args ...any) *Error { return badRequest(param, format, args...) }
-
-// decode reads a JSON body into v. Unknown fields are ignored.
-func decode(r *http.Request, v any) error {
-	if ct := r.Header.Get("Content-Type"); ct != "" && !strings.HasPrefix(ct, "application/json") {
-		return Errorf(http.StatusUnsupportedMediaType, "invalid_request_error", "unsupported_media_type",
-			"content type %q is not supported; send application/json", ct)
-	}
-	dec := json.NewDecoder(r.Body)
-	if err := dec.Decode(v); err != nil {
-		var mbe *http.MaxBytesError
-		switch {
-		case errors.As(err, &mbe):
-			return err
-		case errors.Is(err, io.EOF):
-			return badRequest("", "request body is empty; send a JSON object")
-		}
-		var te *json.UnmarshalTypeError
-		if errors.As(err, &te) {
-			return badRequest(te.Field, "field %q has the wrong type: got JSON %s, want %s", te.Field, te.Value, te.Type)
-		}
-		return badRequest("", "request body is not valid JSON: %v", err)
-	}
-	if dec.More() {
-		return badRequest("", "request body has data after the JSON object")
-	}
-	return nil
-}
 
 func (s *Server) health(w http.ResponseWriter, r *http.Request) error {
 	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"mime"
 	"mime/multipart"
 	"net/http"
@@ -34,6 +35,9 @@ type File struct {
 	Filename  string `json:"filename"`
 	Purpose   string `json:"purpose"`
 }
+
+// archivesDir is where a node keeps uploads, in its base directory.
+const archivesDir = "archives"
 
 // fileStore keeps uploads in dir: the bytes in dir/<id>/<filename> and the
 // metadata beside that directory in dir/<id>.json, so no upload's name can
@@ -267,7 +271,8 @@ func (s *fileStore) delete(id string) error {
 
 // knowledgeRoutes are the routes that manage files and the knowledge base.
 func (n *Node) knowledgeRoutes() map[string]api.HandlerFunc {
-	return map[string]api.HandlerFunc{
+	routes := n.knowledgeManagementRoutes()
+	maps.Copy(routes, map[string]api.HandlerFunc{
 		"POST /v1/files":                n.uploadFile,
 		"GET /v1/files":                 n.listFiles,
 		"GET /v1/files/{id}":            n.getFile,
@@ -277,7 +282,8 @@ func (n *Node) knowledgeRoutes() map[string]api.HandlerFunc {
 		"POST /v1/create/rag":           n.createRAG,
 		"POST /v1/retrieve":             n.retrieveRoute,
 		"GET /v1/knowledge/collections": n.listCollections,
-	}
+	})
+	return routes
 }
 
 func (n *Node) needFiles() error {
@@ -459,13 +465,20 @@ func (n *Node) createRAG(w http.ResponseWriter, r *http.Request) error {
 	if coll == "" {
 		coll = n.cfg.EmbeddingCollectionName
 	}
+	data, err := os.ReadFile(n.files.path(obj))
+	if err != nil {
+		return err
+	}
+	// The chunks record the upload as "file_ID/NAME", not where the node
+	// keeps it: payloads are readable through /qdrant/ too.
+	source := uploadSource(obj)
 	k := &kb.KB{Store: n.store, Embedder: n.embed, ModelName: n.embedName, Collection: coll, Chunker: ch}
-	rep, err := k.Ingest(r.Context(), n.files.path(obj))
+	rep, err := k.IngestData(r.Context(), source, "", data)
 	if err != nil {
 		return api.BadRequest("file", "cannot ingest %s: %v", obj.Filename, err)
 	}
 	if _, err := n.indexKeywords(r.Context(), coll, &vectorstore.Filter{Must: []vectorstore.Condition{
-		{Key: rag.PayloadFile, Match: &vectorstore.Match{Value: n.files.path(obj)}}}}); err != nil {
+		{Key: rag.PayloadFile, Match: &vectorstore.Match{Value: source}}}}); err != nil {
 		return err
 	}
 	n.log.Info("document added to the knowledge base", "file", obj.Filename, "collection", coll, "chunks", rep.Chunks)
@@ -493,8 +506,9 @@ func (n *Node) retrieveRoute(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	points := make([]map[string]any, 0, len(chunks))
-	for _, c := range chunks {
-		points = append(points, map[string]any{"source": c.Text, "file": c.Source, "score": c.Score})
+	for _, s := range n.apiSources(chunks) {
+		// "source" is the chunk text, as LlamaEdge names it.
+		points = append(points, map[string]any{"source": s.Text, "document": s.Document, "document_id": s.DocumentID, "score": s.Score})
 	}
 	limit := n.cfg.QdrantLimit
 	if req.Limit != nil {

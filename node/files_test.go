@@ -83,26 +83,67 @@ func TestFilesLifecycle(t *testing.T) {
 }
 
 func TestCreateRAGAndRetrieve(t *testing.T) {
-	_, srv := testNode(t, nil)
+	n, srv := testNode(t, nil)
 	text := "Uploaded knowledge: the answer to the test question is forty-two."
 	code, body := upload(t, srv.URL+"/v1/create/rag", "answer.txt", text)
 	if code != 200 || !strings.Contains(string(body), `"chunks":1`) {
 		t.Fatalf("create/rag: %d %s", code, body)
 	}
+	var up struct {
+		ID string `json:"id"`
+	}
+	json.Unmarshal(body, &up)
 	code, body = post(t, srv.URL+"/v1/retrieve", `{"messages":[{"role":"user","content":"`+text+`"}],"limit":2}`)
 	var out struct {
 		Points []struct {
-			Source string  `json:"source"`
-			Score  float64 `json:"score"`
+			Source     string  `json:"source"`
+			Document   string  `json:"document"`
+			DocumentID string  `json:"document_id"`
+			Score      float64 `json:"score"`
 		} `json:"points"`
 	}
 	if err := json.Unmarshal(body, &out); code != 200 || err != nil || len(out.Points) == 0 || out.Points[0].Source != text {
 		t.Fatalf("retrieve: %d %s", code, body)
 	}
+	// The document is named by its upload name and file id, never by where
+	// the node keeps it.
+	if p := out.Points[0]; p.Document != "answer.txt" || p.DocumentID != up.ID || up.ID == "" {
+		t.Errorf("retrieve document = %q %q, want answer.txt %q", p.Document, p.DocumentID, up.ID)
+	}
+	noServerPaths(t, "retrieve", body)
 	// The chat path uses the new chunk too.
 	code, body = post(t, srv.URL+"/v1/chat/completions", `{"max_tokens":2,"messages":[{"role":"user","content":"`+text+`"}]}`)
-	if code != 200 || !strings.Contains(string(body), "forty-two") {
+	if code != 200 || !strings.Contains(string(body), "forty-two") || !strings.Contains(string(body), `"document":"answer.txt","document_id":"`+up.ID+`"`) {
 		t.Errorf("chat sources: %d %s", code, body)
+	}
+	noServerPaths(t, "chat", body)
+	resp, err := http.Post(srv.URL+"/v1/chat/completions", "application/json",
+		strings.NewReader(`{"max_tokens":2,"stream":true,"messages":[{"role":"user","content":"`+text+`"}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if !strings.Contains(string(body), up.ID) {
+		t.Errorf("streamed chat names no document: %s", body)
+	}
+	noServerPaths(t, "streamed chat", body)
+	// The stored chunks name the upload by id and name, so even the raw
+	// points under /qdrant/ reveal no server path.
+	code, body = post(t, srv.URL+"/qdrant/collections/"+n.cfg.EmbeddingCollectionName+"/points/scroll", `{"limit":100,"with_payload":true}`)
+	if code != 200 || !strings.Contains(string(body), up.ID+"/answer.txt") {
+		t.Errorf("scroll: %d %s", code, body)
+	}
+	noServerPaths(t, "qdrant scroll", body)
+}
+
+// noServerPaths fails when a response names a place on the server's disk.
+func noServerPaths(t *testing.T, what string, body []byte) {
+	t.Helper()
+	for _, leak := range []string{"archives", "/tmp", string(filepath.Separator) + "file_"} {
+		if strings.Contains(string(body), leak) {
+			t.Errorf("%s response reveals a server path (%q): %s", what, leak, body)
+		}
 	}
 }
 

@@ -172,7 +172,7 @@ func Open(ctx context.Context, cfg *config.Config, opt Options) (n *Node, err er
 		Extra:    n.extraRoutes(),
 		Public:   []string{"GET /"},
 		Handlers: n.knowledgeRoutes(),
-		Uploads:  []string{"POST /v1/files", "POST /v1/create/rag"},
+		Uploads:  []string{"POST /v1/files", "POST /v1/create/rag", "POST /v1/knowledge/collections/{c}/documents"},
 	}, api.Options{
 		APIKeys: cfg.Ext.APIKeys, CORSOrigins: cfg.Ext.CORSOrigins, Logger: log,
 		Gauges: api.Gauges{
@@ -297,7 +297,7 @@ func (n *Node) openKnowledge(ctx context.Context) error {
 	if err := tightenBase(n.opt.Base); err != nil {
 		return err
 	}
-	files, err := openFileStore(filepath.Join(n.opt.Base, "archives"))
+	files, err := openFileStore(filepath.Join(n.opt.Base, archivesDir))
 	if err != nil {
 		return err
 	}
