@@ -40,6 +40,10 @@ type Request struct {
 	// Logprobs asks for each token's log-probabilities in Token.Logprobs;
 	// it needs a Sampler that implements LogprobSampler.
 	Logprobs bool
+	// Constraint, when set, restricts the generated tokens (structured
+	// output, tool calls); see Constraint. Tokens a Forcer forces are
+	// appended without sampling unless Logprobs is set.
+	Constraint Constraint
 }
 
 // Token is one streamed piece of output.
