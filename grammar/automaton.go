@@ -1,0 +1,244 @@
+package grammar
+
+import (
+	"encoding/binary"
+	"slices"
+	"sync"
+)
+
+// automaton is a grammar bound to a vocabulary: the lazily built
+// deterministic automaton over configurations of the rule-calling NFA, plus
+// cached token masks. A configuration is a set of (NFA state, call stack)
+// pairs; configurations are interned, numbered, and their byte transitions
+// memoized, so after warm-up walking a token or the token trie costs one
+// table lookup per byte, whatever the grammar.
+//
+// mu guards everything below it; a Matcher holds it during each call.
+type automaton struct {
+	p    *program
+	v    *Vocab
+	ncls int
+
+	mu     sync.Mutex
+	stacks []stackNode
+	stackK map[stackNode]int32
+	confs  []conf
+	confK  map[string]int32
+	trans  []int32 // len(confs)*ncls; unknown = -1, 0 = dead
+	masks  map[int32][]uint64
+	start  int32
+
+	// scratch for closures
+	seen    map[elem]struct{}
+	kernel  []elem
+	accept  bool
+	keyBuf  []byte
+	walkBuf []int32
+}
+
+// elem is an NFA state with the call stack under it (index into stacks,
+// -1 for the empty stack).
+type elem struct{ q, k int32 }
+
+type stackNode struct {
+	ret, parent int32
+	depth       int32
+}
+
+type conf struct {
+	elems  []elem
+	accept bool
+}
+
+const (
+	unknown = -1
+	dead    = 0
+	// maxMasks bounds the cache of whole masks per automaton.
+	maxMasks = 4096
+	// maxConfs bounds the interned configurations; beyond it the memo
+	// tables are dropped and rebuilt (matchers keep working).
+	maxConfs = 1 << 20
+)
+
+func newAutomaton(p *program, v *Vocab) *automaton {
+	a := &automaton{p: p, v: v, ncls: len(p.rep)}
+	a.reset()
+	return a
+}
+
+func (a *automaton) reset() {
+	a.stacks = a.stacks[:0]
+	a.stackK = map[stackNode]int32{}
+	a.confs = []conf{{}} // 0 = dead
+	a.confK = map[string]int32{"": 0}
+	a.trans = make([]int32, a.ncls)
+	a.masks = map[int32][]uint64{}
+	a.seen = map[elem]struct{}{}
+	a.beginClosure()
+	a.closure(elem{a.p.root, -1})
+	a.start = a.internLocked()
+}
+
+func (a *automaton) beginClosure() {
+	clear(a.seen)
+	a.kernel = a.kernel[:0]
+	a.accept = false
+}
+
+func (a *automaton) closure(e elem) {
+	if _, ok := a.seen[e]; ok {
+		return
+	}
+	a.seen[e] = struct{}{}
+	st := &a.p.states[e.q]
+	if len(st.edges) > 0 {
+		a.kernel = append(a.kernel, e)
+	}
+	if st.end {
+		if e.k < 0 {
+			a.accept = true
+		} else {
+			s := a.stacks[e.k]
+			a.closure(elem{s.ret, s.parent})
+		}
+	}
+	for _, t := range st.eps {
+		a.closure(elem{t, e.k})
+	}
+	if st.call >= 0 {
+		if r := &a.p.states[st.ret]; r.end && len(r.edges) == 0 && len(r.eps) == 0 && r.call < 0 {
+			// A tail call: the callee returns where the caller would.
+			a.closure(elem{a.p.start[st.call], e.k})
+			return
+		}
+		depth := int32(1)
+		if e.k >= 0 {
+			depth = a.stacks[e.k].depth + 1
+		}
+		if depth <= maxStackDepth {
+			n := stackNode{st.ret, e.k, depth}
+			k, ok := a.stackK[n]
+			if !ok {
+				k = int32(len(a.stacks))
+				a.stacks = append(a.stacks, n)
+				a.stackK[n] = k
+			}
+			a.closure(elem{a.p.start[st.call], k})
+		}
+	}
+}
+
+// internLocked numbers the configuration collected by the closure.
+func (a *automaton) internLocked() int32 {
+	if len(a.kernel) == 0 && !a.accept {
+		return dead
+	}
+	slices.SortFunc(a.kernel, func(x, y elem) int {
+		if x.q != y.q {
+			return int(x.q - y.q)
+		}
+		return int(x.k - y.k)
+	})
+	key := a.keyBuf[:0]
+	if a.accept {
+		key = append(key, 1)
+	} else {
+		key = append(key, 0)
+	}
+	for _, e := range a.kernel {
+		key = binary.LittleEndian.AppendUint32(key, uint32(e.q))
+		key = binary.LittleEndian.AppendUint32(key, uint32(e.k))
+	}
+	a.keyBuf = key
+	if id, ok := a.confK[string(key)]; ok {
+		return id
+	}
+	id := int32(len(a.confs))
+	a.confs = append(a.confs, conf{elems: slices.Clone(a.kernel), accept: a.accept})
+	a.confK[string(key)] = id
+	for range a.ncls {
+		a.trans = append(a.trans, unknown)
+	}
+	return id
+}
+
+// step returns the configuration after byte c from configuration s.
+func (a *automaton) step(s int32, c byte) int32 {
+	t := a.trans[int(s)*a.ncls+int(a.p.classOf[c])]
+	if t != unknown {
+		return t
+	}
+	return a.stepSlow(s, c)
+}
+
+func (a *automaton) stepSlow(s int32, c byte) int32 {
+	a.beginClosure()
+	for _, e := range a.confs[s].elems {
+		for _, ed := range a.p.states[e.q].edges {
+			if a.p.sets[ed.set].has(c) {
+				a.closure(elem{ed.to, e.k})
+			}
+		}
+	}
+	t := a.internLocked()
+	a.trans[int(s)*a.ncls+int(a.p.classOf[c])] = t
+	return t
+}
+
+// walk returns the configuration after bytes b from s (dead if refused).
+func (a *automaton) walk(s int32, b []byte) int32 {
+	for _, c := range b {
+		s = a.step(s, c)
+		if s == dead {
+			return dead
+		}
+	}
+	return s
+}
+
+// fillMask writes the allowed tokens of configuration s into dst.
+func (a *automaton) fillMask(s int32, dst []uint64) {
+	if m, ok := a.masks[s]; ok {
+		copy(dst, m)
+		return
+	}
+	clear(dst)
+	if s != dead {
+		a.trieWalk(s, dst)
+		if a.confs[s].accept {
+			for _, e := range a.v.eog {
+				dst[e>>6] |= 1 << (e & 63)
+			}
+		}
+	}
+	if len(a.masks) >= maxMasks {
+		clear(a.masks)
+	}
+	a.masks[s] = slices.Clone(dst[:a.v.words])
+}
+
+func (a *automaton) trieWalk(s int32, dst []uint64) {
+	nodes := a.v.nodes
+	ids := a.v.ids
+	stack := a.walkBuf[:0]
+	stack = append(stack, s)
+	for i := 1; i < len(nodes); {
+		nd := &nodes[i]
+		d := int(nd.depth)
+		if d < len(stack) {
+			stack = stack[:d]
+		}
+		t := a.step(stack[d-1], nd.b)
+		if t == dead {
+			i = int(nd.next)
+			continue
+		}
+		stack = append(stack, t)
+		for j := nd.tok0; j < nd.tok1; j++ {
+			id := ids[j]
+			dst[id>>6] |= 1 << (id & 63)
+		}
+		i++
+	}
+	a.walkBuf = stack
+}
