@@ -80,6 +80,9 @@ type Message struct {
 	Name       string     `json:"name,omitempty"`
 	ToolCalls  []ToolCall `json:"tool_calls,omitempty"`
 	ToolCallID string     `json:"tool_call_id,omitempty"`
+	// ReasoningContent is an earlier assistant turn's reasoning, as
+	// replies carry it (templates that keep reasoning read it).
+	ReasoningContent string `json:"reasoning_content,omitempty"`
 }
 
 // ToolCall is a function call the model made.
@@ -107,10 +110,20 @@ type StreamOptions struct {
 	IncludeUsage bool `json:"include_usage"`
 }
 
-// ResponseFormat asks for JSON output, optionally with a schema.
+// ResponseFormat asks for JSON output, optionally with a schema: type
+// "text", "json_object" or "json_schema" (then JSONSchema is set).
 type ResponseFormat struct {
-	Type       string          `json:"type"`
-	JSONSchema json.RawMessage `json:"json_schema,omitempty"`
+	Type       string      `json:"type"`
+	JSONSchema *JSONSchema `json:"json_schema,omitempty"`
+}
+
+// JSONSchema is response_format.json_schema: a named schema the reply must
+// match.
+type JSONSchema struct {
+	Name        string          `json:"name"`
+	Description string          `json:"description,omitempty"`
+	Schema      json.RawMessage `json:"schema,omitempty"`
+	Strict      *bool           `json:"strict,omitempty"`
 }
 
 // Sampling holds the sampling fields shared by chat and text completions.
@@ -144,7 +157,12 @@ type ChatRequest struct {
 	TopLogprobs    *int            `json:"top_logprobs"`
 	Tools          []Tool          `json:"tools"`
 	ToolChoice     json.RawMessage `json:"tool_choice"`
-	ResponseFormat *ResponseFormat `json:"response_format"`
+	// ParallelToolCalls (default true) lets one reply hold several calls.
+	ParallelToolCalls *bool           `json:"parallel_tool_calls"`
+	ResponseFormat    *ResponseFormat `json:"response_format"`
+	// Grammar constrains the reply to a GBNF grammar, as llama-server's
+	// "grammar" field does.
+	Grammar string `json:"grammar"`
 
 	// Retrieval overrides, as LlamaEdge's RAG server accepts them.
 	CollectionName StringList `json:"vdb_collection_name"`
@@ -161,6 +179,9 @@ type CompletionRequest struct {
 	StreamOptions *StreamOptions `json:"stream_options"`
 	Logprobs      *int           `json:"logprobs"`
 	Echo          bool           `json:"echo"`
+	// ResponseFormat and Grammar constrain the text as in ChatRequest.
+	ResponseFormat *ResponseFormat `json:"response_format"`
+	Grammar        string          `json:"grammar"`
 }
 
 // EmbeddingRequest is the body of POST /v1/embeddings.
