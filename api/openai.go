@@ -88,14 +88,14 @@ type Message struct {
 // ToolCall is a function call the model made.
 type ToolCall struct {
 	Index    *int         `json:"index,omitempty"` // set in stream deltas only
-	ID       string       `json:"id"`
-	Type     string       `json:"type"`
+	ID       string       `json:"id,omitempty"`   // set on the first stream delta of a call
+	Type     string       `json:"type,omitempty"` // "function"
 	Function FunctionCall `json:"function"`
 }
 
 // FunctionCall names a function and carries its JSON-encoded arguments.
 type FunctionCall struct {
-	Name      string `json:"name"`
+	Name      string `json:"name,omitempty"` // in stream deltas, only the first piece names it
 	Arguments string `json:"arguments"`
 }
 

@@ -89,6 +89,7 @@ func (e *Extensions) fields() []field {
 		{"qdrant_url", &e.QdrantURL, false},
 		{"qdrant_api_key", &e.QdrantAPIKey, false},
 		{"search_fusion", &e.SearchFusion, false},
+		{"reasoning", &e.Reasoning, false},
 	}
 }
 

@@ -152,6 +152,12 @@ type Extensions struct {
 	// GaiaNet does: min-max normalized, 0.7 keyword + 0.3 vector) or "rrf"
 	// (reciprocal rank fusion).
 	SearchFusion string `json:"search_fusion"`
+	// Reasoning is what a reasoning model's thinking becomes: "" or
+	// "separate" (reasoning_content, apart from the answer), "inline" (left
+	// in the answer as the model wrote it) or "none" (the template's
+	// no-think variant is rendered where it has one, e.g. Qwen3's
+	// enable_thinking=false).
+	Reasoning string `json:"reasoning"`
 
 	// Extra holds keys of the "gaianet_go" object this package does not
 	// know, as compact JSON.

@@ -44,6 +44,10 @@ type Request struct {
 	// output, tool calls); see Constraint. Tokens a Forcer forces are
 	// appended without sampling unless Logprobs is set.
 	Constraint Constraint
+	// SpecialText streams special tokens (other than end-of-generation
+	// ones) as their text, e.g. "[TOOL_CALLS]" or "<|python_tag|>", for
+	// callers that parse them; by default they stream as nothing.
+	SpecialText bool
 }
 
 // Token is one streamed piece of output.

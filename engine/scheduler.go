@@ -309,7 +309,7 @@ func (e *Engine) sampleLocked(s *slot, row []float32) {
 			return
 		}
 	}
-	text, stopped := s.stop.Write(e.vocab.Piece(tok))
+	text, stopped := s.stop.Write(e.piece(s, tok))
 	end := stopped || c != nil && c.Done() || s.r.req.MaxTokens > 0 && s.res.GeneratedTokens >= s.r.req.MaxTokens
 	if f, ok := c.(Forcer); ok && !end && !s.r.req.Logprobs {
 		var err error
@@ -334,6 +334,14 @@ func (e *Engine) sampleLocked(s *slot, row []float32) {
 		return
 	}
 	s.next = tok
+}
+
+// piece is the text of a generated token of s's request.
+func (e *Engine) piece(s *slot, tok int32) string {
+	if s.r.req.SpecialText {
+		return string(e.vocab.SpecialPiece(tok))
+	}
+	return e.vocab.Piece(tok)
 }
 
 // maxForced bounds the tokens forced after one sampled token.
@@ -369,7 +377,7 @@ func (e *Engine) forceLocked(s *slot, f Forcer, text string) (string, bool, erro
 			smp.Accept(t)
 		}
 		s.res.GeneratedTokens++
-		more, stopped := s.stop.Write(e.vocab.Piece(t))
+		more, stopped := s.stop.Write(e.piece(s, t))
 		text += more
 		if stopped || f.Done() || s.r.req.MaxTokens > 0 && s.res.GeneratedTokens >= s.r.req.MaxTokens {
 			s.forced = s.forced[:0]
