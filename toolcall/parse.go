@@ -137,7 +137,11 @@ func (p *Parser) endCall() []Delta {
 // text looks for a trigger in the held text.
 func (p *Parser) text(out *strings.Builder) bool {
 	if p.trimWS {
-		p.buf = bytes.TrimLeft(p.buf, " \t\r\n")
+		cut := " \t\r\n"
+		if p.f.Family == Llama3 {
+			cut += ";" // Llama 3 separates calls with semicolons
+		}
+		p.buf = bytes.TrimLeft(p.buf, cut)
 		if len(p.buf) == 0 {
 			return false
 		}
