@@ -6,6 +6,8 @@ import (
 	"math/rand/v2"
 	"runtime/pprof"
 	"time"
+
+	"github.com/gaianet-go/gaianet/sample"
 )
 
 // BenchResult holds the speeds Bench measured, in tokens per second.
@@ -134,4 +136,62 @@ func rates(n int, t0 time.Time, c0 time.Duration) (wall, cpu float64) {
 		cpu = float64(n) / c.Seconds()
 	}
 	return wall, cpu
+}
+
+// GenBenchResult is what BenchGenerate measured.
+type GenBenchResult struct {
+	Tokens int
+	// TokensPerSec is generated tokens per wall second, summed over the
+	// sequences; TokensPerCPUSec the same per CPU second of the process
+	// (0 where not measured), steadier on a shared machine.
+	TokensPerSec, TokensPerCPUSec float64
+}
+
+// BenchGenerate measures generation through the scheduler, as requests
+// are served: parallel sequences each generate nGen tokens after prompt
+// (restarting a request that ends early, with its prompt cached), sampled
+// at temperature 1 with a fixed seed per sequence, each request under a
+// constraint from newConstraint when it is not nil.
+func (e *Engine) BenchGenerate(ctx context.Context, prompt []int32, nGen, parallel int, newConstraint func() Constraint) (GenBenchResult, error) {
+	var res GenBenchResult
+	if nGen < 1 || parallel < 1 || len(prompt) == 0 {
+		return res, fmt.Errorf("engine: bench needs a prompt, generated tokens and sequences")
+	}
+	errs := make(chan error, parallel)
+	counts := make([]int, parallel)
+	t0, c0 := time.Now(), processCPU()
+	for i := range parallel {
+		go func() {
+			p := sample.DefaultParams()
+			p.Seed = uint64(i + 1)
+			smp := sample.New(p)
+			for counts[i] < nGen {
+				req := Request{Prompt: prompt, MaxTokens: nGen - counts[i], Sampler: smp}
+				if newConstraint != nil {
+					req.Constraint = newConstraint()
+				}
+				r, err := e.Generate(ctx, req, func(Token) error { return nil })
+				if err != nil {
+					errs <- err
+					return
+				}
+				counts[i] += r.GeneratedTokens
+			}
+			errs <- nil
+		}()
+	}
+	var first error
+	for range parallel {
+		if err := <-errs; err != nil && first == nil {
+			first = err
+		}
+	}
+	if first != nil {
+		return res, first
+	}
+	for _, c := range counts {
+		res.Tokens += c
+	}
+	res.TokensPerSec, res.TokensPerCPUSec = rates(res.Tokens, t0, c0)
+	return res, nil
 }
