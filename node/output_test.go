@@ -230,3 +230,175 @@ func TestBenchJSONSchema(t *testing.T) {
 		t.Error("an unsupported schema must fail the bench")
 	}
 }
+
+// collectReply runs a chat and gathers its pieces.
+type reply struct {
+	content, reasoning strings.Builder
+	logprobs           int
+	res                *api.ChatResult
+}
+
+func chatReply(t *testing.T, n *Node, req *api.ChatRequest) *reply {
+	t.Helper()
+	r := &reply{}
+	res, err := n.Chat(context.Background(), req, func(d api.ChatDelta) error {
+		r.content.WriteString(d.Content)
+		r.reasoning.WriteString(d.ReasoningContent)
+		r.logprobs += len(d.Logprobs)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.res = res
+	return r
+}
+
+// TestGrammarReasoningModes constrains a reply with a GBNF grammar to a
+// thinking block and an answer; "separate" puts the block in reasoning,
+// "inline" leaves it in the content.
+func TestGrammarReasoningModes(t *testing.T) {
+	const gbnf = `root ::= "<think>" [a-z ]{3,12} "</think>" "\n\n" answer
+answer ::= "yes" | "no"`
+	for _, mode := range []string{"separate", "inline"} {
+		n := openTestNode(t, func(c *config.Config) { c.Ext.Reasoning = mode })
+		temp, seed, maxTok := 1.0, int64(9), 60
+		r := chatReply(t, n, &api.ChatRequest{Messages: []api.Message{{Role: "user", Content: "ok?"}},
+			Sampling: api.Sampling{Temperature: &temp, Seed: &seed, MaxTokens: &maxTok}, Grammar: gbnf})
+		content, reasoning := r.content.String(), r.reasoning.String()
+		if r.res.FinishReason != "stop" {
+			t.Fatalf("%s: finish %q: %q", mode, r.res.FinishReason, content)
+		}
+		switch mode {
+		case "separate":
+			if (content != "yes" && content != "no") || len(reasoning) < 3 || strings.ContainsAny(reasoning, "<>") {
+				t.Errorf("separate: reasoning %q content %q", reasoning, content)
+			}
+		case "inline":
+			if reasoning != "" || !strings.HasPrefix(content, "<think>") || !strings.Contains(content, "</think>\n\n") {
+				t.Errorf("inline: reasoning %q content %q", reasoning, content)
+			}
+		}
+	}
+}
+
+// TestConstraintWithLogprobsStopsAndParallel: constrained replies carry a
+// log-probability per token (no fast-forward then), stop strings still
+// stop them, and concurrent constrained requests on parallel slots each
+// keep their own grammar.
+func TestConstraintWithLogprobsStopsAndParallel(t *testing.T) {
+	n := openTestNode(t, nil)
+	schema := json.RawMessage(`{"type":"object","properties":{"name":{"type":"string","maxLength":8},"n":{"type":"integer"}},"required":["name","n"],"additionalProperties":false}`)
+	temp, maxTok := 1.0, 80
+	seed := int64(2)
+	r := chatReply(t, n, &api.ChatRequest{Messages: []api.Message{{Role: "user", Content: "JSON please"}},
+		Sampling: api.Sampling{Temperature: &temp, Seed: &seed, MaxTokens: &maxTok}, Logprobs: true,
+		ResponseFormat: &api.ResponseFormat{Type: "json_schema", JSONSchema: &api.JSONSchema{Name: "x", Schema: schema}}})
+	if r.logprobs != r.res.Usage.CompletionTokens-1 && r.logprobs != r.res.Usage.CompletionTokens {
+		t.Errorf("%d log-probabilities for %d tokens", r.logprobs, r.res.Usage.CompletionTokens)
+	}
+	// A stop string inside the JSON ends the reply there.
+	r = chatReply(t, n, &api.ChatRequest{Messages: []api.Message{{Role: "user", Content: "JSON please"}},
+		Sampling:       api.Sampling{Temperature: &temp, Seed: &seed, MaxTokens: &maxTok, Stop: api.StringList{`"n"`}},
+		ResponseFormat: &api.ResponseFormat{Type: "json_schema", JSONSchema: &api.JSONSchema{Name: "x", Schema: schema}}})
+	if got := r.content.String(); r.res.FinishReason != "stop" || !strings.HasPrefix(got, `{"name":"`) || strings.Contains(got, `"n"`) {
+		t.Errorf("with stop: %q, finish %q", got, r.res.FinishReason)
+	}
+	// Two schemas at once on two slots.
+	schemas := []json.RawMessage{schema, json.RawMessage(`{"type":"array","items":{"enum":[1,2,3]},"minItems":2,"maxItems":4}`)}
+	validators := make([]*jsonschema.Schema, 2)
+	for i, s := range schemas {
+		validators[i], _ = compileValidator(s)
+	}
+	errs := make(chan error, 8)
+	for i := range 8 {
+		go func() {
+			seed := int64(i)
+			temp, maxTok := 1.0, 100
+			var out strings.Builder
+			res, err := n.Chat(context.Background(), &api.ChatRequest{Messages: []api.Message{{Role: "user", Content: "JSON"}},
+				Sampling:       api.Sampling{Temperature: &temp, Seed: &seed, MaxTokens: &maxTok},
+				ResponseFormat: &api.ResponseFormat{Type: "json_schema", JSONSchema: &api.JSONSchema{Name: "x", Schema: schemas[i%2]}}},
+				func(d api.ChatDelta) error { out.WriteString(d.Content); return nil })
+			if err == nil && res.FinishReason == "stop" {
+				inst, jerr := jsonschema.UnmarshalJSON(strings.NewReader(out.String()))
+				if jerr == nil {
+					jerr = validators[i%2].Validate(inst)
+				}
+				if jerr != nil {
+					err = fmt.Errorf("request %d: %q: %v", i, out.String(), jerr)
+				}
+			}
+			errs <- err
+		}()
+	}
+	for range 8 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+func TestCompletionResponseFormat(t *testing.T) {
+	n := openTestNode(t, nil)
+	temp, seed, maxTok := 1.0, int64(4), 60
+	var out strings.Builder
+	res, err := n.Complete(context.Background(), &api.CompletionRequest{Prompt: api.StringList{"A JSON object:"},
+		Sampling:       api.Sampling{Temperature: &temp, Seed: &seed, MaxTokens: &maxTok},
+		ResponseFormat: &api.ResponseFormat{Type: "json_object"}}, func(d api.ChatDelta) error { out.WriteString(d.Content); return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v map[string]any
+	if res.FinishReason == "stop" && json.Unmarshal([]byte(out.String()), &v) != nil {
+		t.Errorf("json_object completion %q is not an object", out.String())
+	}
+	if !strings.HasPrefix(out.String(), "{") {
+		t.Errorf("json_object completion %q", out.String())
+	}
+}
+
+// TestLazyToolConstraint feeds a reply token by token to the constraint of
+// tool_choice auto: free until <tool_call>, then the call's grammar.
+func TestLazyToolConstraint(t *testing.T) {
+	n := openTestNode(t, func(c *config.Config) { c.PromptTemplate = "chatml" })
+	no := false
+	req := &api.ChatRequest{Messages: []api.Message{{Role: "user", Content: "hi"}}, ParallelToolCalls: &no,
+		Tools: []api.Tool{{Type: "function", Function: json.RawMessage(`{"name":"f","parameters":{"type":"object","properties":{"x":{"type":"integer"}},"required":["x"]}}`)}}}
+	plan, err := n.planOutput(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := plan.finish("<|im_start|>assistant\n"); err != nil {
+		t.Fatal(err)
+	}
+	c := n.constraint(plan, false)
+	mask := make([]uint64, (n.tok.VocabSize()+63)/64)
+	const text = `Let me call it. <tool_call>{"name":"f","arguments":{"x":12}}`
+	var seen strings.Builder
+	for _, tok := range n.tok.Encode(text, false, false) {
+		active := c.Mask(mask)
+		if want := strings.Contains(seen.String(), "<tool_call>"); active != want {
+			t.Fatalf("after %q: constrained %v, want %v", seen.String(), active, want)
+		}
+		if active && mask[tok/64]&(1<<(tok%64)) == 0 {
+			t.Fatalf("after %q: token %q refused", seen.String(), n.tok.Piece(tok))
+		}
+		if err := c.Accept(tok); err != nil {
+			t.Fatalf("after %q: %v", seen.String(), err)
+		}
+		seen.WriteString(n.tok.Piece(tok))
+		if strings.HasSuffix(seen.String(), "<tool_call>") {
+			// Free text is refused now: only the call's JSON may follow.
+			c.Mask(mask)
+			for _, bad := range n.tok.Encode("hello there", false, false) {
+				if mask[bad/64]&(1<<(bad%64)) != 0 {
+					t.Errorf("token %q allowed right after the trigger", n.tok.Piece(bad))
+				}
+			}
+		}
+	}
+	if !c.Done() {
+		t.Error("a complete call (parallel_tool_calls false) must end the reply")
+	}
+}
