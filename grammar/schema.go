@@ -995,30 +995,33 @@ func (c *schemaCompiler) object(s *Value, path string, depth int) (*expr, error)
 	return seq(c.punct("{"), R(0, 0), c.punct("}")), nil
 }
 
-// keyExcluding matches a JSON string that is none of the keys (sorted).
+// keyExcluding matches a JSON string that is none of the keys. It walks
+// the keys' characters as a trie: at each point a character that no key
+// continues with leaves every key behind.
 func keyExcluding(keys []string) *expr {
 	if len(keys) == 0 {
 		return jsonStringExpr(0, -1)
 	}
-	var bodies [][]byte
+	var bodies [][]rune
 	for _, k := range keys {
 		b := appendJSONString(nil, k)
-		bodies = append(bodies, b[1:len(b)-1])
+		bodies = append(bodies, []rune(string(b[1:len(b)-1])))
 	}
-	// free matches the rest of any string body and the closing quote.
 	free := seq(repeat(jsonChar, 0, -1), lit(`"`))
-	var build func(prefix []byte, set [][]byte) *expr
-	build = func(prefix []byte, set [][]byte) *expr {
-		// set: key bodies sharing prefix (len(prefix) consumed).
+	plain := negateRanges(normRanges(jsonSpecialCP))
+	escape := seq(lit(`\`), alt(class([]cpRange{{'"', '"'}, {'\\', '\\'}, {'/', '/'}, {'b', 'b'}, {'f', 'f'}, {'n', 'n'}, {'r', 'r'}, {'t', 't'}}),
+		seq(lit("u"), repeat(hexDigit, 4, 4))))
+	var build func(depth int, set [][]rune) *expr
+	build = func(depth int, set [][]rune) *expr {
 		terminal := false
-		children := map[byte][][]byte{}
-		var order []byte
+		children := map[rune][][]rune{}
+		var order []rune
 		for _, b := range set {
-			if len(b) == len(prefix) {
+			if len(b) == depth {
 				terminal = true
 				continue
 			}
-			c := b[len(prefix)]
+			c := b[depth]
 			if _, ok := children[c]; !ok {
 				order = append(order, c)
 			}
@@ -1028,23 +1031,18 @@ func keyExcluding(keys []string) *expr {
 		if !terminal {
 			alts = append(alts, lit(`"`))
 		}
-		var other byteSet
-		for c := 0x20; c < 0x100; c++ {
-			if c != '"' {
-				other.add(byte(c))
-			}
-		}
+		var taken []cpRange
 		for _, c := range order {
-			other[c>>6] &^= 1 << (c & 63)
-			next := append(append([]byte(nil), prefix...), c)
-			alts = append(alts, seq(litBytes([]byte{c}), build(next, children[c])))
+			taken = append(taken, cpRange{c, c})
+			alts = append(alts, seq(class([]cpRange{{c, c}}), build(depth+1, children[c])))
 		}
-		// Any other byte leaves every key behind. Bytes are matched one by
-		// one here, so a multi-byte character continues in free.
-		alts = append(alts, seq(byteClass(other), free))
+		alts = append(alts, seq(class(intersectRanges(plain, negateRanges(normRanges(taken)))), free))
+		if _, ok := children['\\']; !ok {
+			alts = append(alts, seq(escape, free))
+		}
 		return alt(alts...)
 	}
-	return seq(lit(`"`), build(nil, bodies))
+	return seq(lit(`"`), build(0, bodies))
 }
 
 var errNumber = errors.New("grammar: bad number bound")
