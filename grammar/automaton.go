@@ -31,10 +31,10 @@ type automaton struct {
 	start  int32
 
 	// scratch for closures
-	seen    map[elem]struct{}
-	kernel  []elem
-	accept  bool
-	keyBuf  []byte
+	seen      map[elem]struct{}
+	kernel    []elem
+	accept    bool
+	keyBuf    []byte
 	walkBuf   []int32
 	targetBuf []int32
 }

@@ -129,7 +129,9 @@ func runJSONSchemaBench(ctx context.Context, env *cmdEnv, args []string) error {
 		for k := range r.Refusals {
 			kws = append(kws, k)
 		}
-		sort.Slice(kws, func(i, j int) bool { return r.Refusals[kws[i]] > r.Refusals[kws[j]] || r.Refusals[kws[i]] == r.Refusals[kws[j]] && kws[i] < kws[j] })
+		sort.Slice(kws, func(i, j int) bool {
+			return r.Refusals[kws[i]] > r.Refusals[kws[j]] || r.Refusals[kws[i]] == r.Refusals[kws[j]] && kws[i] < kws[j]
+		})
 		fmt.Fprintf(w, "compile refusals:    ")
 		for _, k := range kws {
 			fmt.Fprintf(w, " %s %d", k, r.Refusals[k])

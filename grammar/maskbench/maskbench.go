@@ -282,4 +282,3 @@ func calibrated(clock func() int64) func() int64 {
 var wallStart = time.Now()
 
 func wallClock() int64 { return int64(time.Since(wallStart)) }
-
