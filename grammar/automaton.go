@@ -18,6 +18,8 @@ type automaton struct {
 	p    *program
 	v    *Vocab
 	ncls int
+	// shapes are the plain-character probes of plainDepth.
+	shapes [][]byte
 
 	mu     sync.Mutex
 	stacks []stackNode
@@ -29,11 +31,12 @@ type automaton struct {
 	start  int32
 
 	// scratch for closures
-	seen    map[elem]struct{}
-	kernel  []elem
-	accept  bool
-	keyBuf  []byte
-	walkBuf []int32
+	seen      map[elem]struct{}
+	kernel    []elem
+	accept    bool
+	keyBuf    []byte
+	walkBuf   []int32
+	targetBuf []int32
 }
 
 // elem is an NFA state with the call stack under it (index into stacks,
@@ -61,7 +64,7 @@ const (
 )
 
 func newAutomaton(p *program, v *Vocab) *automaton {
-	a := &automaton{p: p, v: v, ncls: len(p.rep)}
+	a := &automaton{p: p, v: v, ncls: len(p.rep), shapes: plainShapes(p)}
 	a.reset()
 	return a
 }
@@ -204,7 +207,7 @@ func (a *automaton) fillMask(s int32, dst []uint64) {
 	}
 	clear(dst)
 	if s != dead {
-		a.trieWalk(s, dst)
+		a.computeMask(s, dst)
 		if a.confs[s].accept {
 			for _, e := range a.v.eog {
 				dst[e>>6] |= 1 << (e & 63)
@@ -217,12 +220,81 @@ func (a *automaton) fillMask(s int32, dst []uint64) {
 	a.masks[s] = slices.Clone(dst[:a.v.words])
 }
 
-func (a *automaton) trieWalk(s int32, dst []uint64) {
-	nodes := a.v.nodes
-	ids := a.v.ids
+// computeMask sets the allowed non-end tokens of s in dst (cleared).
+func (a *automaton) computeMask(s int32, dst []uint64) {
+	v := a.v
+	all := &v.all
+	if n, ok := a.plainDepth(s); ok {
+		// Every plain character leads to the same place: plain tokens
+		// are decided by their length; walk only the other tokens.
+		if n > 0 {
+			copy(dst, v.plainUpTo[min(n, len(v.plainUpTo)-1)])
+		}
+		a.trieWalk(s, &v.rest, 1, len(v.rest.nodes), dst)
+		return
+	}
+	if minority, ok := a.mostlyPlain(s); ok {
+		// Most first characters lead into an unbounded plain loop (a
+		// string body): all plain tokens but those starting with a
+		// minority byte are allowed; walk those and the other tokens.
+		copy(dst, v.plainUpTo[len(v.plainUpTo)-1])
+		for c := 0; c < 256; c++ {
+			if !minority.has(byte(c)) || v.rootChild[c] == 0 {
+				continue
+			}
+			n := &all.nodes[v.rootChild[c]]
+			for _, id := range all.ids[v.rootIDs[c][0]:v.rootIDs[c][1]] {
+				dst[id>>6] &^= 1 << (id & 63)
+			}
+			a.trieWalk(s, all, int(v.rootChild[c]), int(n.next), dst)
+		}
+		a.trieWalk(s, &v.rest, 1, len(v.rest.nodes), dst)
+		return
+	}
+	a.trieWalk(s, all, 1, len(all.nodes), dst)
+}
+
+// mostlyPlain reports whether from s most plain characters (by shape) lead
+// to one state that accepts any run of plain characters; minority holds
+// the first bytes of the shapes that do not.
+func (a *automaton) mostlyPlain(s int32) (minority byteSet, ok bool) {
+	if len(a.shapes) == 0 || len(a.v.plainUpTo) == 0 {
+		return minority, false
+	}
+	targets := a.targetBuf[:0]
+	count := map[int32]int{}
+	best, bestN := int32(dead), 0
+	for _, sh := range a.shapes {
+		t := a.walk(s, sh)
+		targets = append(targets, t)
+		count[t]++
+		if count[t] > bestN && t != dead {
+			best, bestN = t, count[t]
+		}
+	}
+	a.targetBuf = targets
+	if best == dead || bestN*2 < len(a.shapes) {
+		return minority, false
+	}
+	if n, ok := a.plainDepth(best); !ok || n < len(a.v.plainUpTo)-1 {
+		return minority, false
+	}
+	for i, t := range targets {
+		if t != best {
+			minority.add(a.shapes[i][0])
+		}
+	}
+	return minority, true
+}
+
+// trieWalk sets the tokens of trie nodes [from, to) allowed from s; the
+// range must start at a depth-1 node and cover whole subtrees.
+func (a *automaton) trieWalk(s int32, tr *trie, from, to int, dst []uint64) {
+	nodes := tr.nodes[:to]
+	ids := tr.ids
 	stack := a.walkBuf[:0]
 	stack = append(stack, s)
-	for i := 1; i < len(nodes); {
+	for i := from; i < len(nodes); {
 		nd := &nodes[i]
 		d := int(nd.depth)
 		if d < len(stack) {
@@ -241,4 +313,84 @@ func (a *automaton) trieWalk(s int32, dst []uint64) {
 		i++
 	}
 	a.walkBuf = stack
+}
+
+// plainDepth reports whether configuration s treats every plain character
+// alike for as many characters as the longest plain token: then n is how
+// many plain characters in a row s accepts (capped there), and a plain
+// token is allowed exactly when it has at most n characters. This is the
+// case inside JSON strings without a pattern, where it saves walking most
+// of the vocabulary.
+func (a *automaton) plainDepth(s int32) (n int, ok bool) {
+	if len(a.shapes) == 0 || len(a.v.plainUpTo) == 0 {
+		return 0, false
+	}
+	limit := len(a.v.plainUpTo) - 1
+	cur := s
+	for n = 0; n < limit; n++ {
+		next := int32(-1)
+		for _, sh := range a.shapes {
+			t := a.walk(cur, sh)
+			if next < 0 {
+				next = t
+			} else if t != next {
+				return 0, false
+			}
+		}
+		if next == dead {
+			return n, true
+		}
+		if next == cur {
+			return limit, true
+		}
+		cur = next
+	}
+	return limit, true
+}
+
+// maxShapes bounds the plain-character shapes probed by plainDepth.
+const maxShapes = 256
+
+// plainShapes returns one UTF-8 string per distinct sequence of byte
+// classes that spells a plain character (nil if there are too many).
+func plainShapes(p *program) [][]byte {
+	plain := negateRanges(normRanges(jsonSpecialCP))
+	seen := map[string]bool{}
+	var out [][]byte
+	tooMany := false
+	for _, r := range plain {
+		forEachUTF8Seq(r.lo, r.hi, func(seq []byteRange) {
+			// expand each byte range into one representative per class
+			var expand func(i int, rep []byte, key []byte)
+			expand = func(i int, rep []byte, key []byte) {
+				if tooMany {
+					return
+				}
+				if i == len(seq) {
+					if !seen[string(key)] {
+						seen[string(key)] = true
+						out = append(out, append([]byte(nil), rep...))
+						if len(out) > maxShapes {
+							tooMany = true
+						}
+					}
+					return
+				}
+				var done [256]bool
+				for c := int(seq[i].lo); c <= int(seq[i].hi); c++ {
+					cls := p.classOf[c]
+					if done[cls] {
+						continue
+					}
+					done[cls] = true
+					expand(i+1, append(rep, byte(c)), append(key, cls))
+				}
+			}
+			expand(0, nil, []byte{byte(len(seq))})
+		})
+	}
+	if tooMany {
+		return nil
+	}
+	return out
 }

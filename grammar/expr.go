@@ -230,7 +230,7 @@ type Grammar struct {
 }
 
 func newGrammar(rules []rule) (*Grammar, error) {
-	p, err := compileProgram(rules)
+	p, err := compileProgram(rules, 0)
 	if err != nil {
 		return nil, err
 	}

@@ -60,8 +60,8 @@ type builder struct {
 	inlining  []bool
 }
 
-func compileProgram(rules []rule) (*program, error) {
-	if len(rules) == 0 {
+func compileProgram(rules []rule, root int) (*program, error) {
+	if root < 0 || root >= len(rules) {
 		return nil, errors.New("grammar: no rules")
 	}
 	p := &program{rules: rules}
@@ -77,7 +77,7 @@ func compileProgram(rules []rule) (*program, error) {
 	for i := range p.start {
 		p.start[i], p.stop[i] = -1, -1
 	}
-	if err := b.compileRule(0); err != nil {
+	if err := b.compileRule(int32(root)); err != nil {
 		return nil, err
 	}
 	for len(b.queue) > 0 {
@@ -87,7 +87,7 @@ func compileProgram(rules []rule) (*program, error) {
 			return nil, err
 		}
 	}
-	p.root = p.start[0]
+	p.root = p.start[root]
 	if err := checkLeftRecursion(p); err != nil {
 		return nil, err
 	}

@@ -90,6 +90,11 @@ func fromSchemaValue(root *Value, opts SchemaOptions) (*Grammar, error) {
 		return nil, err
 	}
 	c.rules[0].body = body
+	for _, chk := range c.oneOfChecks {
+		if err := c.checkExclusive(chk); err != nil {
+			return nil, err
+		}
+	}
 	return newGrammar(c.rules)
 }
 
@@ -110,6 +115,14 @@ type schemaCompiler struct {
 	refs    map[string]int // JSON pointer -> rule
 	anyRule int            // rule of any JSON value, 0 = not made yet
 	ws      *expr
+	// oneOfChecks are the oneOf alternatives to prove mutually exclusive
+	// once every rule is complete.
+	oneOfChecks []oneOfCheck
+}
+
+type oneOfCheck struct {
+	path string
+	alts []*expr
 }
 
 func unsupported(kw, path, detail string) error {
@@ -274,9 +287,22 @@ func (c *schemaCompiler) schema(s *Value, path string, depth int) (*expr, error)
 			}
 			alts = append(alts, e)
 		}
+		if kw == "oneOf" && len(alts) > 1 {
+			if len(alts) > maxOneOf {
+				return nil, unsupported("oneOf", path, fmt.Sprintf("more than %d alternatives to prove exclusive", maxOneOf))
+			}
+			c.oneOfChecks = append(c.oneOfChecks, oneOfCheck{path, alts})
+		}
 		return alt(alts...), nil
 	}
+	types, err := schemaTypes(s, path)
+	if err != nil {
+		return nil, err
+	}
 	if v, ok := s.Get("const"); ok {
+		if !valueHasType(v, types) {
+			return nothingExpr, nil
+		}
 		return litBytes(v.AppendCompact(nil)), nil
 	}
 	if v, ok := s.Get("enum"); ok {
@@ -286,6 +312,9 @@ func (c *schemaCompiler) schema(s *Value, path string, depth int) (*expr, error)
 		var alts []*expr
 		seen := map[string]bool{}
 		for i := range v.Items {
+			if !valueHasType(&v.Items[i], types) {
+				continue
+			}
 			b := v.Items[i].AppendCompact(nil)
 			if !seen[string(b)] {
 				seen[string(b)] = true
@@ -293,10 +322,6 @@ func (c *schemaCompiler) schema(s *Value, path string, depth int) (*expr, error)
 			}
 		}
 		return alt(alts...), nil
-	}
-	types, err := schemaTypes(s, path)
-	if err != nil {
-		return nil, err
 	}
 	var alts []*expr
 	for _, t := range types {
@@ -324,6 +349,23 @@ func (c *schemaCompiler) schema(s *Value, path string, depth int) (*expr, error)
 		alts = append(alts, e)
 	}
 	return alt(alts...), nil
+}
+
+// valueHasType reports whether v is an instance of one of types.
+func valueHasType(v *Value, types []string) bool {
+	for _, t := range types {
+		switch {
+		case t == "null" && v.Kind == KindNull, t == "boolean" && v.Kind == KindBool,
+			t == "string" && v.Kind == KindString, t == "array" && v.Kind == KindArray,
+			t == "object" && v.Kind == KindObject, t == "number" && v.Kind == KindNumber:
+			return true
+		case t == "integer" && v.Kind == KindNumber:
+			if r, ok := new(big.Rat).SetString(v.Str); ok && r.IsInt() {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 var allTypes = []string{"object", "array", "string", "number", "boolean", "null"}
@@ -450,6 +492,48 @@ func (c *schemaCompiler) merge(a, b *Value, path string, depth int) (*Value, err
 		b = m
 	}
 	out := &Value{Kind: KindObject, Keys: append([]string(nil), a.Keys...), Fields: append([]Value(nil), a.Fields...)}
+	// A property declared on one side only must also satisfy the other
+	// side's additionalProperties.
+	crossProps := func(x, y *Value) (*Value, error) {
+		addl, ok := y.Get("additionalProperties")
+		if !ok || addl.Kind == KindBool && addl.Bool {
+			return x, nil
+		}
+		xp, ok := x.Get("properties")
+		if !ok || xp.Kind != KindObject {
+			return x, nil
+		}
+		yp, _ := y.Get("properties")
+		np := Value{Kind: KindObject}
+		for i, k := range xp.Keys {
+			f := xp.Fields[i]
+			if yp == nil || !hasKey(yp, k) {
+				m, err := c.merge(&f, addl, path+"/properties/"+k, depth+1)
+				if err != nil {
+					return nil, err
+				}
+				f = *m
+			}
+			np.Keys = append(np.Keys, k)
+			np.Fields = append(np.Fields, f)
+		}
+		nx := without(x, "properties")
+		nx.set("properties", np)
+		return nx, nil
+	}
+	{
+		var err error
+		na, err := crossProps(a, b)
+		if err != nil {
+			return nil, err
+		}
+		nb, err := crossProps(b, a)
+		if err != nil {
+			return nil, err
+		}
+		a, b = na, nb
+		out = &Value{Kind: KindObject, Keys: append([]string(nil), a.Keys...), Fields: append([]Value(nil), a.Fields...)}
+	}
 	for i, k := range b.Keys {
 		bv := &b.Fields[i]
 		av, ok := out.Get(k)
@@ -550,6 +634,11 @@ func (c *schemaCompiler) merge(a, b *Value, path string, depth int) (*Value, err
 	return out, nil
 }
 
+func hasKey(v *Value, k string) bool {
+	_, ok := v.Get(k)
+	return ok
+}
+
 func numLess(a, b string) bool {
 	x, _, err1 := big.ParseFloat(a, 10, 200, big.ToNearestEven)
 	y, _, err2 := big.ParseFloat(b, 10, 200, big.ToNearestEven)
@@ -641,6 +730,8 @@ func (c *schemaCompiler) str(s *Value, path string) (*expr, error) {
 				return nil, fmt.Errorf("grammar: format %q: %w", f.Str, err)
 			}
 			body = e
+		} else if assertedFormats[f.Str] {
+			return nil, unsupported("format", path, fmt.Sprintf("format %q is not supported", f.Str))
 		}
 	}
 	if p, ok := s.Get("pattern"); ok {
@@ -721,6 +812,14 @@ func lengthRange(e *expr) (lo, hi int, ok bool) {
 		return l * e.min, hi, true
 	}
 	return 0, 0, false
+}
+
+// assertedFormats are standard formats that validators check but this
+// compiler does not; other unknown formats are annotations.
+var assertedFormats = map[string]bool{
+	"regex": true, "ipv6": true, "uri-reference": true, "iri": true, "iri-reference": true,
+	"idn-email": true, "idn-hostname": true, "json-pointer": true, "relative-json-pointer": true,
+	"duration": true, "uri-template": true,
 }
 
 var formatRegex = map[string]string{
@@ -928,16 +1027,29 @@ func (c *schemaCompiler) object(s *Value, path string, depth int) (*expr, error)
 		}
 		extra = append(extra, seq(keyExcluding(keys), c.punct(":"), addlE))
 	}
-	// Required keys not declared under properties must still appear.
+	// Required keys not declared under properties must still appear: they
+	// are declared (after the others) with the additional-property schema.
+	var undeclared []string
 	for k := range required {
 		if !declared[k] {
-			if len(extra) == 0 {
-				return nothingExpr, nil
-			}
-			// Enforcing presence of an undeclared key needs more than a
-			// sequence; refuse rather than accept objects without it.
-			return nil, unsupported("required", path, fmt.Sprintf("required property %q is not under properties", k))
+			undeclared = append(undeclared, k)
 		}
+	}
+	sort.Strings(undeclared)
+	if len(undeclared) > 0 {
+		if addlE.kind == exNothing {
+			return nothingExpr, nil
+		}
+		if len(patternKeys) > 0 {
+			return nil, unsupported("required", path, fmt.Sprintf("required property %q is not under properties", undeclared[0]))
+		}
+		for _, k := range undeclared {
+			props = append(props, prop{k, addlE, true})
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		extra = extra[:0]
+		extra = append(extra, seq(keyExcluding(keys), c.punct(":"), addlE))
 	}
 	extraE := alt(extra...)
 	// R(i, n): properties i.. after n present (n capped at limit).
@@ -995,30 +1107,33 @@ func (c *schemaCompiler) object(s *Value, path string, depth int) (*expr, error)
 	return seq(c.punct("{"), R(0, 0), c.punct("}")), nil
 }
 
-// keyExcluding matches a JSON string that is none of the keys (sorted).
+// keyExcluding matches a JSON string that is none of the keys. It walks
+// the keys' characters as a trie: at each point a character that no key
+// continues with leaves every key behind.
 func keyExcluding(keys []string) *expr {
 	if len(keys) == 0 {
 		return jsonStringExpr(0, -1)
 	}
-	var bodies [][]byte
+	var bodies [][]rune
 	for _, k := range keys {
 		b := appendJSONString(nil, k)
-		bodies = append(bodies, b[1:len(b)-1])
+		bodies = append(bodies, []rune(string(b[1:len(b)-1])))
 	}
-	// free matches the rest of any string body and the closing quote.
 	free := seq(repeat(jsonChar, 0, -1), lit(`"`))
-	var build func(prefix []byte, set [][]byte) *expr
-	build = func(prefix []byte, set [][]byte) *expr {
-		// set: key bodies sharing prefix (len(prefix) consumed).
+	plain := negateRanges(normRanges(jsonSpecialCP))
+	escape := seq(lit(`\`), alt(class([]cpRange{{'"', '"'}, {'\\', '\\'}, {'/', '/'}, {'b', 'b'}, {'f', 'f'}, {'n', 'n'}, {'r', 'r'}, {'t', 't'}}),
+		seq(lit("u"), repeat(hexDigit, 4, 4))))
+	var build func(depth int, set [][]rune) *expr
+	build = func(depth int, set [][]rune) *expr {
 		terminal := false
-		children := map[byte][][]byte{}
-		var order []byte
+		children := map[rune][][]rune{}
+		var order []rune
 		for _, b := range set {
-			if len(b) == len(prefix) {
+			if len(b) == depth {
 				terminal = true
 				continue
 			}
-			c := b[len(prefix)]
+			c := b[depth]
 			if _, ok := children[c]; !ok {
 				order = append(order, c)
 			}
@@ -1028,23 +1143,18 @@ func keyExcluding(keys []string) *expr {
 		if !terminal {
 			alts = append(alts, lit(`"`))
 		}
-		var other byteSet
-		for c := 0x20; c < 0x100; c++ {
-			if c != '"' {
-				other.add(byte(c))
-			}
-		}
+		var taken []cpRange
 		for _, c := range order {
-			other[c>>6] &^= 1 << (c & 63)
-			next := append(append([]byte(nil), prefix...), c)
-			alts = append(alts, seq(litBytes([]byte{c}), build(next, children[c])))
+			taken = append(taken, cpRange{c, c})
+			alts = append(alts, seq(class([]cpRange{{c, c}}), build(depth+1, children[c])))
 		}
-		// Any other byte leaves every key behind. Bytes are matched one by
-		// one here, so a multi-byte character continues in free.
-		alts = append(alts, seq(byteClass(other), free))
+		alts = append(alts, seq(class(intersectRanges(plain, negateRanges(normRanges(taken)))), free))
+		if _, ok := children['\\']; !ok {
+			alts = append(alts, seq(escape, free))
+		}
 		return alt(alts...)
 	}
-	return seq(lit(`"`), build(nil, bodies))
+	return seq(lit(`"`), build(0, bodies))
 }
 
 var errNumber = errors.New("grammar: bad number bound")

@@ -3,6 +3,7 @@ package grammar
 import (
 	"bytes"
 	"slices"
+	"unicode/utf8"
 )
 
 // Vocab is a model's vocabulary prepared for mask computation: its tokens'
@@ -12,9 +13,25 @@ type Vocab struct {
 	tokens [][]byte
 	eog    []int32
 	isEOG  []bool
-	nodes  []trieNode
-	ids    []int32 // token ids in trie order; a node's tokens are ids[tok0:tok1]
-	words  int     // mask length in uint64 words
+	all    trie // every token but control and end tokens
+	words  int  // mask length in uint64 words
+
+	// Plain tokens are whole UTF-8 characters with no quote, backslash or
+	// control character: text that a JSON string body takes as it is.
+	// plainUpTo[k] has the plain tokens of at most k characters; rest is
+	// the trie of the other tokens.
+	plainUpTo [][]uint64
+	rest      trie
+	// rootChild[c] is the node of all for first byte c (0: none) and
+	// rootIDs[c] the range of all.ids under it.
+	rootChild [256]int32
+	rootIDs   [256][2]int32
+}
+
+// trie is a prefix tree of tokens.
+type trie struct {
+	nodes []trieNode
+	ids   []int32 // token ids in trie order; a node's tokens are ids[tok0:tok1]
 }
 
 // trieNode is one node of the token trie, stored in depth-first pre-order so
@@ -55,18 +72,75 @@ func NewVocab(tokens [][]byte, eog []int32) *Vocab {
 		}
 		return int(a - b)
 	})
-	v.ids = order
-	v.buildTrie()
+	v.all = buildTrie(v.tokens, order)
+	for i := 1; i < len(v.all.nodes); i = int(v.all.nodes[i].next) {
+		n := v.all.nodes[i]
+		v.rootChild[n.b] = int32(i)
+		lo, hi := int32(-1), int32(-1)
+		for j := i; j < int(n.next); j++ {
+			if m := v.all.nodes[j]; m.tok0 >= 0 {
+				if lo < 0 {
+					lo = m.tok0
+				}
+				hi = m.tok1
+			}
+		}
+		if lo >= 0 {
+			v.rootIDs[n.b] = [2]int32{lo, hi}
+		}
+	}
+	var rest []int32
+	for _, id := range order {
+		t := v.tokens[id]
+		if n, ok := plainChars(t); ok {
+			for len(v.plainUpTo) <= n {
+				v.plainUpTo = append(v.plainUpTo, make([]uint64, v.words))
+			}
+			v.plainUpTo[n][id>>6] |= 1 << (id & 63)
+		} else {
+			rest = append(rest, id)
+		}
+	}
+	for k := 1; k < len(v.plainUpTo); k++ {
+		for w := range v.plainUpTo[k] {
+			v.plainUpTo[k][w] |= v.plainUpTo[k-1][w]
+		}
+	}
+	v.rest = buildTrie(v.tokens, rest)
 	return v
 }
 
-func (v *Vocab) buildTrie() {
-	v.nodes = append(v.nodes[:0], trieNode{})
+// plainChars returns the number of characters of t when t is plain.
+func plainChars(t []byte) (int, bool) {
+	n := 0
+	for i := 0; i < len(t); {
+		c := t[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 || c == '"' || c == '\\' {
+				return 0, false
+			}
+			i++
+		} else {
+			r, size := utf8.DecodeRune(t[i:])
+			if r == utf8.RuneError && size <= 1 {
+				return 0, false
+			}
+			i += size
+		}
+		n++
+	}
+	return n, true
+}
+
+// buildTrie builds the trie of the tokens ids, which are sorted by bytes.
+func buildTrie(tokens [][]byte, ids []int32) trie {
+	v := trie{ids: ids}
+	v.nodes = append(v.nodes, trieNode{})
 	// path[d] is the node index at depth d of the current branch.
 	path := []int32{0}
 	var prev []byte
-	for i, id := range v.ids {
-		t := v.tokens[id]
+	for i, id := range ids {
+		t := tokens[id]
 		common := 0
 		for common < len(prev) && common < len(t) && prev[common] == t[common] {
 			common++
@@ -92,6 +166,7 @@ func (v *Vocab) buildTrie() {
 		v.nodes[path[len(path)-1]].next = int32(len(v.nodes))
 		path = path[:len(path)-1]
 	}
+	return v
 }
 
 // Size is the number of tokens, the length of a mask in bits.

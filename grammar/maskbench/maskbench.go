@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -57,6 +58,9 @@ type Options struct {
 	Files []string
 	// Progress, when set, is called after each file.
 	Progress func(done, total int)
+	// CPUTime times masks with the thread's CPU clock instead of the wall
+	// clock, so that a loaded machine does not inflate the figures.
+	CPUTime bool
 }
 
 // NewVocab builds the grammar vocabulary of tok.
@@ -68,6 +72,8 @@ func NewVocab(tok Tokenizer) *grammar.Vocab {
 	}
 	return grammar.NewVocab(toks, tok.EOGTokens())
 }
+
+var debugSlow = os.Getenv("MASKBENCH_SLOW") != ""
 
 // Run benchmarks every *.json file of dir.
 func Run(ctx context.Context, dir string, tok Tokenizer, opts Options) (*Report, error) {
@@ -88,6 +94,12 @@ func Run(ctx context.Context, dir string, tok Tokenizer, opts Options) (*Report,
 		return nil, fmt.Errorf("maskbench: no .json files in %s", dir)
 	}
 	start := time.Now()
+	clock := wallClock
+	if opts.CPUTime {
+		runtime.LockOSThread()
+		defer runtime.UnlockOSThread()
+		clock = calibrated(threadClock)
+	}
 	v := NewVocab(tok)
 	r := &Report{Refusals: map[string]int{}}
 	mask := make([]uint64, v.MaskWords())
@@ -100,7 +112,7 @@ func Run(ctx context.Context, dir string, tok Tokenizer, opts Options) (*Report,
 		if err != nil {
 			return nil, fmt.Errorf("maskbench: %w", err)
 		}
-		reason, err := runFile(data, tok, v, mask, r, &maskNs, &compileNs)
+		reason, err := runFile(data, tok, v, mask, r, clock, &maskNs, &compileNs)
 		if err != nil {
 			return nil, fmt.Errorf("maskbench: %s: %w", name, err)
 		}
@@ -171,7 +183,7 @@ func parseFile(data []byte) (*benchFile, error) {
 }
 
 // runFile runs one schema file; reason is "" when it passes.
-func runFile(data []byte, tok Tokenizer, v *grammar.Vocab, mask []uint64, r *Report, maskNs, compileNs *[]int64) (string, error) {
+func runFile(data []byte, tok Tokenizer, v *grammar.Vocab, mask []uint64, r *Report, clock func() int64, maskNs, compileNs *[]int64) (string, error) {
 	f, err := parseFile(data)
 	if err != nil {
 		return "", err
@@ -184,9 +196,9 @@ func runFile(data []byte, tok Tokenizer, v *grammar.Vocab, mask []uint64, r *Rep
 		}
 	}
 	schema := f.schema.AppendCompact(nil)
-	t0 := time.Now()
+	t0 := clock()
 	g, err := grammar.FromJSONSchema(schema, grammar.SchemaOptions{})
-	*compileNs = append(*compileNs, time.Since(t0).Nanoseconds())
+	*compileNs = append(*compileNs, clock()-t0)
 	if err != nil {
 		var u *grammar.UnsupportedError
 		if errors.As(err, &u) {
@@ -200,7 +212,7 @@ func runFile(data []byte, tok Tokenizer, v *grammar.Vocab, mask []uint64, r *Rep
 	for i, t := range f.tests {
 		text := string(t.data.AppendCompact(nil))
 		ids := tok.Encode(text, false, false)
-		ok, at := accepts(g, v, ids, mask, maskNs)
+		ok, at := accepts(g, v, ids, mask, clock, maskNs)
 		switch {
 		case t.valid && !ok:
 			r.ValidationErrors++
@@ -220,12 +232,20 @@ func runFile(data []byte, tok Tokenizer, v *grammar.Vocab, mask []uint64, r *Rep
 // accepts feeds ids through a fresh matcher, timing each mask, and reports
 // whether the whole text was accepted (and if not, at which token it failed;
 // len(ids) means at the end).
-func accepts(g *grammar.Grammar, v *grammar.Vocab, ids []int32, mask []uint64, maskNs *[]int64) (bool, int) {
+func accepts(g *grammar.Grammar, v *grammar.Vocab, ids []int32, mask []uint64, clock func() int64, maskNs *[]int64) (bool, int) {
 	m := g.Matcher(v)
 	for i, id := range ids {
-		t0 := time.Now()
+		t0 := clock()
 		m.FillMask(mask)
-		*maskNs = append(*maskNs, time.Since(t0).Nanoseconds())
+		dt := clock() - t0
+		*maskNs = append(*maskNs, dt)
+		if debugSlow && dt > 1e6 {
+			var txt []byte
+			for _, x := range ids[:i] {
+				txt = append(txt, v.Token(x)...)
+			}
+			fmt.Fprintf(os.Stderr, "slow %v at %d: %q\n", time.Duration(dt), i, txt)
+		}
 		if mask[id>>6]&(1<<(id&63)) == 0 {
 			return false, i
 		}
@@ -233,8 +253,32 @@ func accepts(g *grammar.Grammar, v *grammar.Vocab, ids []int32, mask []uint64, m
 			return false, i // the mask allowed it: a bug, shows as a refusal
 		}
 	}
-	t0 := time.Now()
+	t0 := clock()
 	m.FillMask(mask)
-	*maskNs = append(*maskNs, time.Since(t0).Nanoseconds())
+	*maskNs = append(*maskNs, clock()-t0)
 	return m.CanEnd(), len(ids)
 }
+
+// calibrated returns clock minus its own median cost, so that a short
+// span is not dominated by the cost of reading the clock (the thread CPU
+// clock is a system call).
+func calibrated(clock func() int64) func() int64 {
+	d := make([]int64, 1001)
+	for i := range d {
+		t0 := clock()
+		d[i] = clock() - t0
+	}
+	slices.Sort(d)
+	cost := d[len(d)/2]
+	var last int64
+	return func() int64 {
+		// Each reading is charged for one clock cost, so a span t1-t0
+		// loses exactly one.
+		last += cost
+		return clock() - last
+	}
+}
+
+var wallStart = time.Now()
+
+func wallClock() int64 { return int64(time.Since(wallStart)) }
