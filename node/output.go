@@ -396,7 +396,6 @@ func keepTail(b []byte, n int) []byte {
 type replyShaper struct {
 	split  *reasoning.Splitter // nil: reasoning stays inline
 	parser *toolcall.Parser    // nil: no tools
-	calls  int
 }
 
 func newReplyShaper(p *outputPlan, mode string) *replyShaper {

@@ -120,7 +120,7 @@ func ParseTool(function json.RawMessage) (Tool, error) {
 	}
 	for _, r := range t.Name {
 		if !(r == '_' || r == '-' || r == '.' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
-			return t, fmt.Errorf("%w: function name %q may only contain a-z, A-Z, 0-9, _, - and .", ErrBadTool, t.Name)
+			return t, fmt.Errorf("%w: function name %q may only contain letters, digits, _, - and dots", ErrBadTool, t.Name)
 		}
 	}
 	p := bytes.TrimSpace(t.Parameters)
