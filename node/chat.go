@@ -414,7 +414,7 @@ func (n *Node) generate(ctx context.Context, toks []int32, s *api.Sampling, logp
 	if plan != nil {
 		// With log-probabilities every token is sampled, none forced.
 		req.Constraint = n.constraint(plan, !logprobs)
-		req.SpecialText = plan.toolsActive()
+		req.SpecialText = plan.toolsActive() || plan.format.Family == toolcall.Harmony
 		if plan.format.Family != "" || plan.thinkClose != "" {
 			shaper = newReplyShaper(plan, n.cfg.Ext.Reasoning)
 		}

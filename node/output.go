@@ -73,8 +73,12 @@ type outputPlan struct {
 	// opening, a closed thinking block).
 	prefix string
 	// thinkClose is the tag that ends the thinking block the prompt
-	// opened; the constraint starts after it.
+	// opened (for gpt-oss: the opening of the final channel); the
+	// constraint starts after it.
 	thinkClose string
+	// harmonyTools holds, for gpt-oss, each tool's arguments grammar: the
+	// function is named in the message header, the arguments follow.
+	harmonyTools map[string]*grammar.Grammar
 }
 
 // planOutput reads the fields of req that shape the reply. The grammar of
@@ -170,6 +174,9 @@ func (p *outputPlan) forced() bool {
 // opened thinking block when the reply must be a call, and compiles the
 // call grammar.
 func (p *outputPlan) finish(prompt string) error {
+	if p.format.Family == toolcall.Harmony {
+		return p.finishHarmony()
+	}
 	if c, open := reasoning.OpenIn(prompt); open {
 		p.thinkClose = c
 	}
@@ -199,10 +206,53 @@ func (p *outputPlan) finish(prompt string) error {
 	return nil
 }
 
+// finishHarmony plans a gpt-oss reply: a format constrains the final
+// channel; a call's arguments are constrained by the grammar of the
+// function its header names (prefilled when one function is required).
+func (p *outputPlan) finishHarmony() error {
+	if p.grammar != nil {
+		p.thinkClose = "<|channel|>final<|message|>"
+		return nil
+	}
+	if !p.toolsActive() {
+		return nil
+	}
+	p.harmonyTools = map[string]*grammar.Grammar{}
+	for _, t := range p.tools {
+		g, err := grammar.FromJSONSchema(t.Parameters, grammar.SchemaOptions{})
+		if err != nil {
+			return schemaError("tools", err)
+		}
+		p.harmonyTools[t.Name] = g
+	}
+	name := p.choice.name
+	if p.choice.mode == "required" && len(p.tools) == 1 {
+		name = p.tools[0].Name
+	}
+	switch {
+	case name != "":
+		g, ok := p.harmonyTools[name]
+		if !ok {
+			return badField("tool_choice", "tool_choice names %q, which is not in tools", name)
+		}
+		p.prefix, p.grammar = toolcall.HarmonyPrefix(name), g
+	case p.forced():
+		p.prefix = "<|channel|>commentary to=functions."
+	}
+	return nil
+}
+
 // constraint returns the engine constraint of the plan, nil for free text.
 func (n *Node) constraint(p *outputPlan, fastForward bool) engine.Constraint {
+	if p.harmonyTools != nil && p.grammar == nil {
+		return &harmonyConstraint{tools: p.harmonyTools, vocab: n.grammarVocab(), tok: n.tok,
+			fastForward: fastForward, text: []byte(p.prefix)}
+	}
 	if p.grammar == nil {
 		return nil
+	}
+	if p.harmonyTools != nil {
+		return &matcherConstraint{m: p.grammar.Matcher(n.grammarVocab()), tok: n.tok, fastForward: fastForward}
 	}
 	mc := &matcherConstraint{m: p.grammar.Matcher(n.grammarVocab()), tok: n.tok, fastForward: fastForward}
 	var triggers []toolcall.Trigger
@@ -391,15 +441,83 @@ func keepTail(b []byte, n int) []byte {
 	return append(b[:0], b[len(b)-n:]...)
 }
 
+// harmonyConstraint leaves a gpt-oss reply free until a message header
+// addresses a function ("to=functions.NAME ... <|message|>"), then
+// constrains the message to that function's arguments; a complete call
+// ends the reply (gpt-oss ends it there with <|call|>).
+type harmonyConstraint struct {
+	tools       map[string]*grammar.Grammar
+	vocab       *grammar.Vocab
+	tok         *tokenizer.Tokenizer
+	fastForward bool
+
+	text []byte
+	mc   *matcherConstraint // the arguments' matcher, once addressed
+	done bool
+}
+
+func (c *harmonyConstraint) Mask(dst []uint64) bool { return c.mc != nil && c.mc.Mask(dst) }
+func (c *harmonyConstraint) Done() bool             { return c.done }
+
+func (c *harmonyConstraint) ForcedTokens(dst []int32) []int32 {
+	if c.mc == nil {
+		return dst
+	}
+	return c.mc.ForcedTokens(dst)
+}
+
+func (c *harmonyConstraint) Accept(tok int32) error {
+	if c.mc != nil {
+		err := c.mc.Accept(tok)
+		c.done = c.mc.m.Done()
+		return err
+	}
+	c.text = append(c.text, c.tok.SpecialPiece(tok)...)
+	const to, msg = "to=functions.", "<|message|>"
+	i := bytes.LastIndex(c.text, []byte(to))
+	if i < 0 {
+		c.text = keepTail(c.text, len(to))
+		return nil
+	}
+	j := bytes.Index(c.text[i:], []byte(msg))
+	if j < 0 {
+		c.text = keepTail(c.text, 512) // a header is short
+		return nil
+	}
+	name := c.text[i+len(to) : i+j]
+	if k := bytes.IndexAny(name, " <"); k >= 0 {
+		name = name[:k]
+	}
+	rest := c.text[i+j+len(msg):]
+	g, ok := c.tools[string(name)]
+	c.text = c.text[:0]
+	if !ok {
+		return nil // not an offered function: left to the parser
+	}
+	m := g.Matcher(c.vocab)
+	if err := m.AcceptBytes(rest); err != nil {
+		return nil
+	}
+	c.mc = &matcherConstraint{m: m, tok: c.tok, fastForward: c.fastForward}
+	c.done = m.Done()
+	return nil
+}
+
 // replyShaper turns generated text into the deltas of a reply: reasoning
 // apart (reasoning "separate"), tool calls parsed.
 type replyShaper struct {
-	split  *reasoning.Splitter // nil: reasoning stays inline
-	parser *toolcall.Parser    // nil: no tools
+	split   *reasoning.Splitter     // nil: reasoning stays inline
+	parser  *toolcall.Parser        // nil: no tools
+	harmony *toolcall.HarmonyParser // gpt-oss: channels and calls
+	inline  bool
 }
 
 func newReplyShaper(p *outputPlan, mode string) *replyShaper {
-	s := &replyShaper{}
+	s := &replyShaper{inline: mode == "inline"}
+	if p.format.Family == toolcall.Harmony {
+		s.harmony = toolcall.NewHarmonyParser(p.prefix)
+		return s
+	}
 	if mode != "inline" {
 		s.split = reasoning.NewSplitter(p.thinkClose)
 	}
@@ -411,6 +529,18 @@ func newReplyShaper(p *outputPlan, mode string) *replyShaper {
 
 // write shapes one piece of text into d.
 func (s *replyShaper) write(d *api.ChatDelta, text string, final bool) {
+	if s.harmony != nil {
+		r, c, deltas := s.harmony.Write(text)
+		if final {
+			r2, c2, d2 := s.harmony.Close()
+			r, c, deltas = r+r2, c+c2, append(deltas, d2...)
+		}
+		if s.inline {
+			r, c = "", r+c
+		}
+		d.ReasoningContent, d.Content, d.ToolCalls = r, c, toolDeltas(deltas)
+		return
+	}
 	var r, content string
 	switch {
 	case s.split == nil:
@@ -433,23 +563,34 @@ func (s *replyShaper) write(d *api.ChatDelta, text string, final bool) {
 		c, deltas = c+c2, append(deltas, d2...)
 	}
 	d.Content = c
+	d.ToolCalls = toolDeltas(deltas)
+}
+
+// toolDeltas converts parsed call pieces to the API's.
+func toolDeltas(deltas []toolcall.Delta) []api.ToolCall {
+	var out []api.ToolCall
 	for _, td := range deltas {
 		i := td.Index
 		tc := api.ToolCall{Index: &i, Function: api.FunctionCall{Name: td.Name, Arguments: td.Arguments}}
 		if td.ID != "" {
 			tc.ID, tc.Type = td.ID, "function"
 		}
-		d.ToolCalls = append(d.ToolCalls, tc)
+		out = append(out, tc)
 	}
+	return out
 }
 
 // toolCalls returns the parsed calls for the final reply.
 func (s *replyShaper) toolCalls() []api.ToolCall {
-	if s.parser == nil {
-		return nil
+	var calls []toolcall.Call
+	switch {
+	case s.harmony != nil:
+		calls = s.harmony.Calls()
+	case s.parser != nil:
+		calls = s.parser.Calls()
 	}
 	var out []api.ToolCall
-	for _, c := range s.parser.Calls() {
+	for _, c := range calls {
 		out = append(out, api.ToolCall{ID: c.ID, Type: "function", Function: api.FunctionCall{Name: c.Name, Arguments: c.Arguments}})
 	}
 	return out

@@ -19,6 +19,7 @@ import (
 	"github.com/gaianet-go/gaianet/api"
 	"github.com/gaianet-go/gaianet/config"
 	"github.com/gaianet-go/gaianet/internal/sharedtest"
+	"github.com/gaianet-go/gaianet/toolcall"
 )
 
 // openTestNode opens a node on the conformance chat model without
@@ -400,5 +401,50 @@ func TestLazyToolConstraint(t *testing.T) {
 	}
 	if !c.Done() {
 		t.Error("a complete call (parallel_tool_calls false) must end the reply")
+	}
+}
+
+// TestHarmonyToolConstraint feeds a gpt-oss reply to the constraint of
+// tool_choice auto: free through the analysis channel and the header,
+// then the addressed function's arguments grammar.
+func TestHarmonyToolConstraint(t *testing.T) {
+	n := openTestNode(t, nil)
+	n.toolFmt = toolcall.Format{Family: toolcall.Harmony, Native: true}
+	req := &api.ChatRequest{Messages: []api.Message{{Role: "user", Content: "hi"}},
+		Tools: []api.Tool{{Type: "function", Function: json.RawMessage(`{"name":"f","parameters":{"type":"object","properties":{"x":{"type":"integer"}},"required":["x"],"additionalProperties":false}}`)}}}
+	plan, err := n.planOutput(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := plan.finish("<|start|>assistant"); err != nil {
+		t.Fatal(err)
+	}
+	c := n.constraint(plan, false)
+	mask := make([]uint64, (n.tok.VocabSize()+63)/64)
+	const text = `<|channel|>analysis<|message|>Call f.<|end|><|start|>assistant<|channel|>commentary to=functions.f <|constrain|>json<|message|>{"x":12}`
+	var seen strings.Builder
+	for _, tok := range n.tok.Encode(text, false, false) {
+		active := c.Mask(mask)
+		if want := strings.Contains(seen.String(), "json<|message|>"); active != want {
+			t.Fatalf("after %q: constrained %v, want %v", seen.String(), active, want)
+		}
+		if active && mask[tok/64]&(1<<(tok%64)) == 0 {
+			t.Fatalf("after %q: token %q refused", seen.String(), n.tok.Piece(tok))
+		}
+		if err := c.Accept(tok); err != nil {
+			t.Fatal(err)
+		}
+		seen.WriteString(n.tok.Piece(tok))
+	}
+	if !c.Done() {
+		t.Error("a complete call must end the reply")
+	}
+	// The reply shaper reads the same text into reasoning and a call.
+	s := newReplyShaper(plan, "separate")
+	var d api.ChatDelta
+	s.write(&d, text, true)
+	calls := s.toolCalls()
+	if d.ReasoningContent != "Call f." || d.Content != "" || len(calls) != 1 || calls[0].Function.Name != "f" || calls[0].Function.Arguments != `{"x":12}` {
+		t.Errorf("shaped %+v, calls %+v", d, calls)
 	}
 }

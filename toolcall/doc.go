@@ -17,7 +17,10 @@
 //   - Llama3: Llama 3.1-3.3 JSON tool calls, {"name": ..., "parameters":
 //     {...}} at the start of the reply or after <|python_tag|>.
 //   - Mistral: [TOOL_CALLS][{"name": ..., "arguments": {...}}, ...], and
-//     the newer [TOOL_CALLS]name[ARGS]{...} when a model writes it.
+//     (The newer [TOOL_CALLS]name[ARGS]{...} form is not read.)
+//   - Harmony: gpt-oss, whose replies are channel messages (analysis is
+//     reasoning, final the answer) and whose calls are commentary
+//     messages addressed to functions.NAME; HarmonyParser reads them.
 //
 // The package is text in, text out: it knows nothing of tokens or of the
 // grammar engine, which the node puts together with it.

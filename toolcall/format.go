@@ -17,6 +17,9 @@ const (
 	Groq    Family = "groq"
 	Llama3  Family = "llama3"
 	Mistral Family = "mistral"
+	// Harmony is gpt-oss: channels (analysis, commentary, final) and
+	// calls addressed to functions.NAME; see HarmonyParser.
+	Harmony Family = "harmony"
 )
 
 // Format is how one chat template's model calls tools.
@@ -37,6 +40,7 @@ var namedFamilies = map[string]Family{
 	"mistral-small-tool": Mistral,
 	"chatml":             Hermes,
 	"qwen3-no-think":     Hermes,
+	"gpt-oss":            Harmony,
 }
 
 // Detect returns the tool format of a chat template: the format its
@@ -50,6 +54,8 @@ func Detect(name, source string) Format {
 		return f
 	}
 	switch {
+	case strings.Contains(source, "<|channel|>"):
+		f.Family = Harmony
 	case strings.Contains(source, "[TOOL_CALLS]"):
 		f.Family = Mistral
 	case strings.Contains(source, "<tool_call>") && strings.Contains(source, `"id"`) && strings.Contains(source, "<|start_header_id|>"):
