@@ -261,11 +261,12 @@ func (n *Node) constraint(p *outputPlan, fastForward bool) engine.Constraint {
 		triggers = p.format.Triggers()
 	case p.thinkClose != "":
 		// Free thinking, then the constrained answer.
-		return &lazyConstraint{mc: mc, tok: n.tok, triggers: []toolcall.Trigger{{Text: p.thinkClose}}}
+		return &lazyConstraint{mc: mc, tok: n.tok, triggers: []toolcall.Trigger{{Text: p.thinkClose}}, thinkChecked: true}
 	default:
 		return mc
 	}
-	return &lazyConstraint{mc: mc, tok: n.tok, triggers: triggers, gate: p.thinkClose, repeat: p.parallel}
+	return &lazyConstraint{mc: mc, tok: n.tok, triggers: triggers, gate: p.thinkClose, repeat: p.parallel,
+		thinkChecked: p.thinkClose != ""}
 }
 
 // grammarVocab builds the grammar engine's view of the vocabulary once.
@@ -333,11 +334,12 @@ type lazyConstraint struct {
 	gate     string
 	repeat   bool
 
-	text    []byte // free text since the start (or the gate, or the last call)
-	started bool   // free text other than whitespace was written
-	active  bool
-	failed  bool // the text after a trigger did not fit the grammar
-	done    bool
+	text         []byte // free text since the start (or the gate, or the last call)
+	started      bool   // free text other than whitespace was written
+	thinkChecked bool   // the reply's start was checked for a thinking block
+	active       bool
+	failed       bool // the text after a trigger did not fit the grammar
+	done         bool
 }
 
 func (c *lazyConstraint) Mask(dst []uint64) bool {
@@ -369,6 +371,24 @@ func (c *lazyConstraint) Accept(tok int32) error {
 		return nil
 	}
 	c.text = append(c.text, c.tok.SpecialPiece(tok)...)
+	if !c.thinkChecked && c.gate == "" {
+		// A reply that opens a thinking block itself (Qwen3 with
+		// thinking on): calls count only after it.
+		trim := bytes.TrimLeft(c.text, " \t\r\n")
+		if len(trim) == 0 {
+			return nil
+		}
+		for _, t := range [][2]string{{"<think>", "</think>"}, {"<thought>", "</thought>"}} {
+			if bytes.HasPrefix(trim, []byte(t[0])) {
+				c.gate = t[1]
+				break
+			}
+			if strings.HasPrefix(t[0], string(trim)) {
+				return nil // may still open one
+			}
+		}
+		c.thinkChecked = true
+	}
 	if c.gate != "" {
 		i := bytes.Index(c.text, []byte(c.gate))
 		if i < 0 {

@@ -375,11 +375,13 @@ func TestLazyToolConstraint(t *testing.T) {
 	}
 	c := n.constraint(plan, false)
 	mask := make([]uint64, (n.tok.VocabSize()+63)/64)
-	const text = `Let me call it. <tool_call>{"name":"f","arguments":{"x":12}}`
+	// A <tool_call> inside the reply's own thinking block is not a call.
+	const text = `<think>I could write <tool_call> here.</think>Let me call it. <tool_call>{"name":"f","arguments":{"x":12}}`
 	var seen strings.Builder
 	for _, tok := range n.tok.Encode(text, false, false) {
 		active := c.Mask(mask)
-		if want := strings.Contains(seen.String(), "<tool_call>"); active != want {
+		_, answer, _ := strings.Cut(seen.String(), "</think>")
+		if want := strings.Contains(answer, "<tool_call>"); active != want {
 			t.Fatalf("after %q: constrained %v, want %v", seen.String(), active, want)
 		}
 		if active && mask[tok/64]&(1<<(tok%64)) == 0 {
