@@ -29,10 +29,13 @@ func (b SchemaBench) Cost() (wall, cpu float64) {
 }
 
 // BenchJSONSchema loads the model at path and measures nGen tokens of
-// each of parallel sequences generated freely and under schema (compiled
-// as response_format json_schema is, masks and fast-forward included),
-// in alternating rounds so that a changing machine load touches both.
-// A short constrained warm-up first builds the grammar's lazy tables.
+// each of parallel sequences generated under schema (compiled as
+// response_format json_schema is, masks and fast-forward included) and
+// freely, in alternating rounds so that a changing machine load touches
+// both. A constrained reply ends when its JSON does, so the free run of a
+// round replays the constrained run's request lengths: both evaluate the
+// same prompts and generate the same number of tokens. A short
+// constrained warm-up first builds the grammar's lazy tables.
 func BenchJSONSchema(ctx context.Context, path string, schema []byte, threads, nGen, parallel, rounds int) (SchemaBench, error) {
 	res := SchemaBench{Parallel: max(parallel, 1)}
 	g, err := grammar.FromJSONSchema(schema, grammar.SchemaOptions{})
@@ -52,21 +55,21 @@ func BenchJSONSchema(ctx context.Context, path string, schema []byte, threads, n
 	v := n.grammarVocab()
 	newC := func() engine.Constraint { return &matcherConstraint{m: g.Matcher(v), tok: tok, fastForward: true} }
 	prompt := tok.Encode("Describe a city as a JSON object.", true, false)
-	if _, err := e.BenchGenerate(ctx, prompt, max(nGen/4, 1), res.Parallel, newC); err != nil {
+	if _, err := e.BenchGenerate(ctx, prompt, max(nGen/4, 1), res.Parallel, newC, nil); err != nil {
 		return res, err
 	}
 	rounds = max(rounds, 1)
 	for range rounds {
-		free, err := e.BenchGenerate(ctx, prompt, nGen, res.Parallel, nil)
+		con, err := e.BenchGenerate(ctx, prompt, nGen, res.Parallel, newC, nil)
 		if err != nil {
 			return res, err
 		}
-		con, err := e.BenchGenerate(ctx, prompt, nGen, res.Parallel, newC)
+		free, err := e.BenchGenerate(ctx, prompt, nGen, res.Parallel, nil, con.Lengths)
 		if err != nil {
 			return res, err
 		}
 		add := func(sum *engine.GenBenchResult, r engine.GenBenchResult) {
-			sum.Tokens += r.Tokens
+			sum.Tokens, sum.Lengths = r.Tokens, r.Lengths // of the last round
 			sum.TokensPerSec += r.TokensPerSec / float64(rounds)
 			sum.TokensPerCPUSec += r.TokensPerCPUSec / float64(rounds)
 		}

@@ -202,14 +202,19 @@ func benchSchema(ctx context.Context, env *cmdEnv, f *benchFlags, threads int) e
 			"model": *f.model, "schema": *f.schema, "threads": threads, "gen": *f.gen, "parallel": r.Parallel,
 			"free_tok_s": r.Free.TokensPerSec, "constrained_tok_s": r.Constrained.TokensPerSec,
 			"free_tok_cpu_s": r.Free.TokensPerCPUSec, "constrained_tok_cpu_s": r.Constrained.TokensPerCPUSec,
-			"cost_pct": wall, "cost_cpu_pct": cpu,
+			"cost_pct": wall, "cost_cpu_pct": cpu, "requests": r.Constrained.Lengths,
 		})
 	}
 	fmt.Fprintf(env.stdout, "model: %s, %d threads, %d sequences\n", *f.model, threads, r.Parallel)
 	fmt.Fprintf(env.stdout, "%-14s %12s %14s\n", "decode", "tokens/s", "tokens/CPU-s")
 	fmt.Fprintf(env.stdout, "%-14s %12.2f %14.2f\n", "free", r.Free.TokensPerSec, r.Free.TokensPerCPUSec)
 	fmt.Fprintf(env.stdout, "%-14s %12.2f %14.2f\n", "json-schema", r.Constrained.TokensPerSec, r.Constrained.TokensPerCPUSec)
-	fmt.Fprintf(env.stdout, "cost: %.1f%% wall, %.1f%% CPU\n", wall, cpu)
+	reqs := 0
+	for _, ls := range r.Constrained.Lengths {
+		reqs += len(ls)
+	}
+	fmt.Fprintf(env.stdout, "cost: %.1f%% wall, %.1f%% CPU (%d requests of %.1f tokens on average, in each run)\n",
+		wall, cpu, reqs, float64(r.Constrained.Tokens)/float64(max(reqs, 1)))
 	return nil
 }
 
