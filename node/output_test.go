@@ -220,14 +220,14 @@ func TestOutputFieldErrors(t *testing.T) {
 
 func TestBenchJSONSchema(t *testing.T) {
 	model := filepath.Join(sharedtest.Path(t, "conformance", "models"), "llama-spm-q8_0.gguf")
-	r, err := BenchJSONSchema(context.Background(), model, []byte(`{"type":"object","properties":{"a":{"type":"string"}},"required":["a"]}`), 2, 8, 2, 1)
+	r, err := BenchJSONSchema(context.Background(), model, []byte(`{"type":"object","properties":{"a":{"type":"string"}},"required":["a"]}`), 2, 8, 2, 1, true)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if r.Free.Tokens != 16 || r.Constrained.Tokens != 16 || r.Free.TokensPerSec <= 0 || r.Constrained.TokensPerSec <= 0 {
 		t.Errorf("bench %+v", r)
 	}
-	if _, err := BenchJSONSchema(context.Background(), model, []byte(`{"type":"object","if":{}}`), 2, 8, 1, 1); err == nil {
+	if _, err := BenchJSONSchema(context.Background(), model, []byte(`{"type":"object","if":{}}`), 2, 8, 1, 1, true); err == nil {
 		t.Error("an unsupported schema must fail the bench")
 	}
 }

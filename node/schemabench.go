@@ -36,7 +36,10 @@ func (b SchemaBench) Cost() (wall, cpu float64) {
 // round replays the constrained run's request lengths: both evaluate the
 // same prompts and generate the same number of tokens. A short
 // constrained warm-up first builds the grammar's lazy tables.
-func BenchJSONSchema(ctx context.Context, path string, schema []byte, threads, nGen, parallel, rounds int) (SchemaBench, error) {
+//
+// With fastForward false, every token is sampled under the mask (no
+// forced tokens appended), which isolates the cost of masking.
+func BenchJSONSchema(ctx context.Context, path string, schema []byte, threads, nGen, parallel, rounds int, fastForward bool) (SchemaBench, error) {
 	res := SchemaBench{Parallel: max(parallel, 1)}
 	g, err := grammar.FromJSONSchema(schema, grammar.SchemaOptions{})
 	if err != nil {
@@ -53,7 +56,9 @@ func BenchJSONSchema(ctx context.Context, path string, schema []byte, threads, n
 	}
 	n := &Node{tok: tok}
 	v := n.grammarVocab()
-	newC := func() engine.Constraint { return &matcherConstraint{m: g.Matcher(v), tok: tok, fastForward: true} }
+	newC := func() engine.Constraint {
+		return &matcherConstraint{m: g.Matcher(v), tok: tok, fastForward: fastForward}
+	}
 	prompt := tok.Encode("Describe a city as a JSON object.", true, false)
 	if _, err := e.BenchGenerate(ctx, prompt, max(nGen/4, 1), res.Parallel, newC, nil); err != nil {
 		return res, err

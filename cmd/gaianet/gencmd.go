@@ -174,7 +174,7 @@ func pickTemplate(name string, eng *engine.Engine) (*chattemplate.Template, erro
 type benchFlags struct {
 	model, schema                          *string
 	threads, prompt, gen, parallel, rounds *int
-	jsonOut                                *bool
+	jsonOut, noFF                          *bool
 }
 
 // benchSchema runs bench --json-schema: constrained against free decoding.
@@ -192,7 +192,7 @@ func benchSchema(ctx context.Context, env *cmdEnv, f *benchFlags, threads int) e
 		schema = file.Schema // a MaskBench corpus file
 	}
 	fmt.Fprintf(env.stderr, "measuring %d tokens x %d sequences, %d rounds, free and under %s...\n", *f.gen, *f.parallel, *f.rounds, *f.schema)
-	r, err := node.BenchJSONSchema(ctx, *f.model, schema, threads, *f.gen, *f.parallel, *f.rounds)
+	r, err := node.BenchJSONSchema(ctx, *f.model, schema, threads, *f.gen, *f.parallel, *f.rounds, !*f.noFF)
 	if err != nil {
 		return err
 	}
@@ -229,7 +229,9 @@ func benchCommand() *command {
 			"in the MaskBench corpus) it instead measures generation through the scheduler,\n" +
 			"--gen tokens for each of --parallel sequences, freely and constrained by the\n" +
 			"schema, in --rounds alternating rounds, and prints both speeds and the cost of\n" +
-			"constraining (wall clock and per CPU second).",
+			"constraining (wall clock and per CPU second); --no-fast-forward samples every\n" +
+			"token under the mask, to isolate the cost of masking from the gain of\n" +
+			"appending forced tokens.",
 		flags: func(fs *flag.FlagSet) any {
 			return &benchFlags{
 				model:    fs.String("model", "", "GGUF model file (required)"),
@@ -240,6 +242,7 @@ func benchCommand() *command {
 				jsonOut:  fs.Bool("json", false, "print JSON"),
 				schema:   fs.String("json-schema", "", "measure constrained decoding under this JSON Schema file"),
 				rounds:   fs.Int("rounds", 3, "alternating free/constrained rounds (with --json-schema)"),
+				noFF:     fs.Bool("no-fast-forward", false, "sample every token under the mask, appending no forced tokens (with --json-schema)"),
 			}
 		},
 		run: func(ctx context.Context, env *cmdEnv, args []string) error {
