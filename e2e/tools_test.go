@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/openai/openai-go/v3"
 	"github.com/openai/openai-go/v3/shared"
@@ -40,7 +41,7 @@ func checkWeatherCall(t *testing.T, id, name, args string) {
 	}
 	dec := json.NewDecoder(stringsReader(args))
 	dec.DisallowUnknownFields()
-	if err := dec.Decode(&a); err != nil || a.City == nil || a.Days == nil || len(*a.City) > 10 || *a.Days < 1 || *a.Days > 7 {
+	if err := dec.Decode(&a); err != nil || a.City == nil || a.Days == nil || utf8.RuneCountInString(*a.City) > 10 || *a.Days < 1 || *a.Days > 7 {
 		t.Fatalf("arguments %q do not fit the parameters (%v)", args, err)
 	}
 }
@@ -139,7 +140,7 @@ func TestSDKResponseFormatJSONSchema(t *testing.T) {
 		}
 		dec := json.NewDecoder(stringsReader(text))
 		dec.DisallowUnknownFields()
-		if err := dec.Decode(&v); err != nil || v.Answer == nil || v.Sure == nil || len(*v.Answer) > 12 {
+		if err := dec.Decode(&v); err != nil || v.Answer == nil || v.Sure == nil || utf8.RuneCountInString(*v.Answer) > 12 {
 			t.Fatalf("reply %q does not fit the schema (%v)", text, err)
 		}
 	}
