@@ -88,8 +88,8 @@ type Message struct {
 // ToolCall is a function call the model made.
 type ToolCall struct {
 	Index    *int         `json:"index,omitempty"` // set in stream deltas only
-	ID       string       `json:"id,omitempty"`   // set on the first stream delta of a call
-	Type     string       `json:"type,omitempty"` // "function"
+	ID       string       `json:"id,omitempty"`    // set on the first stream delta of a call
+	Type     string       `json:"type,omitempty"`  // "function"
 	Function FunctionCall `json:"function"`
 }
 
@@ -151,12 +151,12 @@ type ChatRequest struct {
 	Model    string    `json:"model"`
 	Messages []Message `json:"messages"`
 	Sampling
-	Stream         bool            `json:"stream"`
-	StreamOptions  *StreamOptions  `json:"stream_options"`
-	Logprobs       bool            `json:"logprobs"`
-	TopLogprobs    *int            `json:"top_logprobs"`
-	Tools          []Tool          `json:"tools"`
-	ToolChoice     json.RawMessage `json:"tool_choice"`
+	Stream        bool            `json:"stream"`
+	StreamOptions *StreamOptions  `json:"stream_options"`
+	Logprobs      bool            `json:"logprobs"`
+	TopLogprobs   *int            `json:"top_logprobs"`
+	Tools         []Tool          `json:"tools"`
+	ToolChoice    json.RawMessage `json:"tool_choice"`
 	// ParallelToolCalls (default true) lets one reply hold several calls.
 	ParallelToolCalls *bool           `json:"parallel_tool_calls"`
 	ResponseFormat    *ResponseFormat `json:"response_format"`
