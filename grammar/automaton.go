@@ -2,6 +2,7 @@ package grammar
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"slices"
 	"sync"
 )
@@ -46,7 +47,16 @@ type elem struct{ q, k int32 }
 type stackNode struct {
 	ret, parent int32
 	depth       int32
+	// data is the members seen by an any-order object whose rule this
+	// frame runs: bits 0..47 declared members, bits 48.. the count of
+	// additional ones.
+	data uint64
 }
+
+const (
+	permMaskBits = 48
+	permMask     = 1<<permMaskBits - 1
+)
 
 type conf struct {
 	elems  []elem
@@ -108,8 +118,20 @@ func (a *automaton) closure(e elem) {
 	for _, t := range st.eps {
 		a.closure(elem{t, e.k})
 	}
+	if st.perm != nil && e.k >= 0 {
+		a.permClosure(st.perm, e.k)
+	}
+	if st.permBit >= 0 && e.k >= 0 {
+		f := a.stacks[e.k]
+		if st.permBit == permExtra {
+			f.data += 1 << permMaskBits
+		} else {
+			f.data |= 1 << uint(st.permBit)
+		}
+		a.closure(elem{st.permLoop, a.internStack(f)})
+	}
 	if st.call >= 0 {
-		if r := &a.p.states[st.ret]; r.end && len(r.edges) == 0 && len(r.eps) == 0 && r.call < 0 {
+		if r := &a.p.states[st.ret]; !a.p.rules[st.call].perm && r.end && len(r.edges) == 0 && len(r.eps) == 0 && r.call < 0 {
 			// A tail call: the callee returns where the caller would.
 			a.closure(elem{a.p.start[st.call], e.k})
 			return
@@ -119,15 +141,51 @@ func (a *automaton) closure(e elem) {
 			depth = a.stacks[e.k].depth + 1
 		}
 		if depth <= maxStackDepth {
-			n := stackNode{st.ret, e.k, depth}
-			k, ok := a.stackK[n]
-			if !ok {
-				k = int32(len(a.stacks))
-				a.stacks = append(a.stacks, n)
-				a.stackK[n] = k
-			}
+			k := a.internStack(stackNode{ret: st.ret, parent: e.k, depth: depth})
 			a.closure(elem{a.p.start[st.call], k})
 		}
+	}
+}
+
+func (a *automaton) internStack(n stackNode) int32 {
+	k, ok := a.stackK[n]
+	if !ok {
+		k = int32(len(a.stacks))
+		a.stacks = append(a.stacks, n)
+		a.stackK[n] = k
+	}
+	return k
+}
+
+// permClosure offers what may follow in an any-order object whose frame
+// is k: a member not seen yet, an additional member, or the close.
+func (a *automaton) permClosure(pi *permInfo, k int32) {
+	data := a.stacks[k].data
+	seen := data & permMask
+	count := bits.OnesCount64(seen) + int(data>>permMaskBits)
+	first := data == 0
+	more := pi.maxP < 0 || count < pi.maxP
+	if more {
+		for i := range pi.first {
+			if seen&(1<<uint(i)) != 0 {
+				continue
+			}
+			if first {
+				a.closure(elem{pi.first[i], k})
+			} else {
+				a.closure(elem{pi.next[i], k})
+			}
+		}
+		if pi.extraFirst >= 0 {
+			if first {
+				a.closure(elem{pi.extraFirst, k})
+			} else {
+				a.closure(elem{pi.extraNext, k})
+			}
+		}
+	}
+	if seen&pi.required == pi.required && count >= pi.minP && (pi.maxP < 0 || count <= pi.maxP) {
+		a.closure(elem{pi.close, k})
 	}
 }
 

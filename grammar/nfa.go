@@ -20,6 +20,24 @@ type nstate struct {
 	call  int32 // rule called, -1 for none
 	ret   int32 // where the call returns
 	end   bool
+	// perm is set on the loop state of an any-order object.
+	perm *permInfo
+	// permBit >= 0 marks the end of a member: record it in the frame and
+	// go back to permLoop (permExtra for an additional member).
+	permBit  int8
+	permLoop int32
+}
+
+const permExtra = 63
+
+// permInfo is what the loop state of an any-order object offers.
+type permInfo struct {
+	first, next []int32 // per member: entry without and with a comma
+	extraFirst  int32   // -1: no additional members
+	extraNext   int32
+	close       int32
+	required    uint64
+	minP, maxP  int
 }
 
 type nedge struct {
@@ -96,7 +114,7 @@ func compileProgram(rules []rule, root int) (*program, error) {
 }
 
 func (b *builder) newState() int32 {
-	b.p.states = append(b.p.states, nstate{call: -1, ret: -1})
+	b.p.states = append(b.p.states, nstate{call: -1, ret: -1, permBit: -1})
 	return int32(len(b.p.states) - 1)
 }
 
@@ -177,14 +195,51 @@ func (b *builder) build(e *expr, in, out int32) error {
 		return b.buildRepeat(e, in, out)
 	case exRef:
 		return b.buildRef(int32(e.ref), in, out)
+	case exPerm:
+		return b.buildPerm(e.perm, in, out)
 	default:
 		return fmt.Errorf("grammar: internal error: expr kind %d", e.kind)
 	}
 	return nil
 }
 
+func (b *builder) buildPerm(pe *permExpr, in, out int32) error {
+	loop := b.newState()
+	b.eps(in, loop)
+	info := &permInfo{close: out, required: pe.required, minP: pe.minP, maxP: pe.maxP, extraFirst: -1, extraNext: -1}
+	entry := func(e *expr, bit int8) (int32, int32, error) {
+		first, next, done := b.newState(), b.newState(), b.newState()
+		if err := b.build(pe.comma, next, first); err != nil {
+			return 0, 0, err
+		}
+		if err := b.build(e, first, done); err != nil {
+			return 0, 0, err
+		}
+		b.p.states[done].permBit = bit
+		b.p.states[done].permLoop = loop
+		return first, next, nil
+	}
+	for i, m := range pe.members {
+		f, n, err := entry(m, int8(i))
+		if err != nil {
+			return err
+		}
+		info.first = append(info.first, f)
+		info.next = append(info.next, n)
+	}
+	if pe.extra != nil {
+		f, n, err := entry(pe.extra, permExtra)
+		if err != nil {
+			return err
+		}
+		info.extraFirst, info.extraNext = f, n
+	}
+	b.p.states[loop].perm = info
+	return nil
+}
+
 func (b *builder) buildRef(r int32, in, out int32) error {
-	if !b.recursive[r] && !b.inlining[r] && !b.p.rules[r].noinline && b.estimate(b.p.rules[r].body, 0) <= inlineLimit {
+	if !b.recursive[r] && !b.inlining[r] && !b.p.rules[r].noinline && !b.p.rules[r].perm && b.estimate(b.p.rules[r].body, 0) <= inlineLimit {
 		b.inlining[r] = true
 		err := b.build(b.p.rules[r].body, in, out)
 		b.inlining[r] = false
@@ -284,6 +339,8 @@ func (b *builder) estimate(e *expr, depth int) int {
 			}
 		}
 		return n
+	case exPerm:
+		return inlineLimit + 1
 	case exRepeat:
 		c := max(e.min, e.max, 1)
 		k := b.estimate(e.kids[0], depth+1)
