@@ -197,6 +197,17 @@ func (p *regexParser) quantifiers(e *expr) (*expr, error) {
 			p.pos++
 		}
 		e = repeat(e, lo, hi)
+		if c := p.peek(); c == '*' || c == '+' || c == '?' {
+			return nil, p.errorf("nothing to repeat")
+		}
+		if p.peek() == '{' {
+			save := p.pos
+			if _, _, ok := p.braces(); ok {
+				return nil, p.errorf("nothing to repeat")
+			}
+			p.pos = save
+		}
+		return e, nil
 	}
 	return e, nil
 }
