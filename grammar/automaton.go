@@ -19,8 +19,10 @@ type automaton struct {
 	p    *program
 	v    *Vocab
 	ncls int
-	// shapes are the plain-character probes of plainDepth.
-	shapes [][]byte
+	// plainSeqs spell every plain character (see Vocab) as byte ranges.
+	plainSeqs [][]byteRange
+	frontier  []int32
+	frontier2 []int32
 
 	mu     sync.Mutex
 	stacks []stackNode
@@ -74,7 +76,7 @@ const (
 )
 
 func newAutomaton(p *program, v *Vocab) *automaton {
-	a := &automaton{p: p, v: v, ncls: len(p.rep), shapes: plainShapes(p)}
+	a := &automaton{p: p, v: v, ncls: len(p.rep), plainSeqs: plainUTF8Seqs()}
 	a.reset()
 	return a
 }
@@ -312,39 +314,6 @@ func (a *automaton) computeMask(s int32, dst []uint64) {
 	a.trieWalk(s, all, 1, len(all.nodes), dst)
 }
 
-// mostlyPlain reports whether from s most plain characters (by shape) lead
-// to one state that accepts any run of plain characters; minority holds
-// the first bytes of the shapes that do not.
-func (a *automaton) mostlyPlain(s int32) (minority byteSet, ok bool) {
-	if len(a.shapes) == 0 || len(a.v.plainUpTo) == 0 {
-		return minority, false
-	}
-	targets := a.targetBuf[:0]
-	count := map[int32]int{}
-	best, bestN := int32(dead), 0
-	for _, sh := range a.shapes {
-		t := a.walk(s, sh)
-		targets = append(targets, t)
-		count[t]++
-		if count[t] > bestN && t != dead {
-			best, bestN = t, count[t]
-		}
-	}
-	a.targetBuf = targets
-	if best == dead || bestN*2 < len(a.shapes) {
-		return minority, false
-	}
-	if n, ok := a.plainDepth(best); !ok || n < len(a.v.plainUpTo)-1 {
-		return minority, false
-	}
-	for i, t := range targets {
-		if t != best {
-			minority.add(a.shapes[i][0])
-		}
-	}
-	return minority, true
-}
-
 // trieWalk sets the tokens of trie nodes [from, to) allowed from s; the
 // range must start at a depth-1 node and cover whole subtrees.
 func (a *automaton) trieWalk(s int32, tr *trie, from, to int, dst []uint64) {
@@ -373,6 +342,79 @@ func (a *automaton) trieWalk(s int32, tr *trie, from, to int, dst []uint64) {
 	a.walkBuf = stack
 }
 
+
+// plainUTF8Seqs returns byte-range sequences whose strings are exactly the
+// UTF-8 encodings of plain characters.
+func plainUTF8Seqs() [][]byteRange {
+	var out [][]byteRange
+	for _, r := range negateRanges(normRanges(jsonSpecialCP)) {
+		forEachUTF8Seq(r.lo, r.hi, func(seq []byteRange) {
+			out = append(out, append([]byteRange(nil), seq...))
+		})
+	}
+	return out
+}
+
+// plainFrom returns the single state every plain character starting with
+// byte first leads to from s (ok false if they lead to different states or
+// first starts none).
+func (a *automaton) plainFrom(s int32, first byte) (target int32, ok bool) {
+	target = -1
+	for _, seq := range a.plainSeqs {
+		if first < seq[0].lo || first > seq[0].hi {
+			continue
+		}
+		cur := append(a.frontier[:0], a.step(s, first))
+		for _, br := range seq[1:] {
+			next := a.frontier2[:0]
+			for _, f := range cur {
+				if f == dead {
+					return dead, false
+				}
+				var done [256]bool
+				for c := int(br.lo); c <= int(br.hi); c++ {
+					cls := a.p.classOf[c]
+					if done[cls] {
+						continue
+					}
+					done[cls] = true
+					t := a.step(f, byte(c))
+					if !slices.Contains(next, t) {
+						next = append(next, t)
+					}
+				}
+			}
+			a.frontier2 = cur[:0]
+			cur = next
+		}
+		a.frontier = cur
+		for _, t := range cur {
+			if target >= 0 && t != target {
+				return target, false
+			}
+			target = t
+		}
+	}
+	return target, target >= 0
+}
+
+// plainStep returns the state every plain character leads to from s, if
+// there is one.
+func (a *automaton) plainStep(s int32) (int32, bool) {
+	target := int32(-1)
+	for c := 0x20; c < 0xF5; c++ {
+		if c == '"' || c == '\\' || c >= 0x80 && c < 0xC2 {
+			continue
+		}
+		t, ok := a.plainFrom(s, byte(c))
+		if !ok || target >= 0 && t != target {
+			return 0, false
+		}
+		target = t
+	}
+	return target, target >= 0
+}
+
 // plainDepth reports whether configuration s treats every plain character
 // alike for as many characters as the longest plain token: then n is how
 // many plain characters in a row s accepts (capped there), and a plain
@@ -380,20 +422,15 @@ func (a *automaton) trieWalk(s int32, tr *trie, from, to int, dst []uint64) {
 // case inside JSON strings without a pattern, where it saves walking most
 // of the vocabulary.
 func (a *automaton) plainDepth(s int32) (n int, ok bool) {
-	if len(a.shapes) == 0 || len(a.v.plainUpTo) == 0 {
+	if len(a.v.plainUpTo) == 0 {
 		return 0, false
 	}
 	limit := len(a.v.plainUpTo) - 1
 	cur := s
 	for n = 0; n < limit; n++ {
-		next := int32(-1)
-		for _, sh := range a.shapes {
-			t := a.walk(cur, sh)
-			if next < 0 {
-				next = t
-			} else if t != next {
-				return 0, false
-			}
+		next, ok := a.plainStep(cur)
+		if !ok {
+			return 0, false
 		}
 		if next == dead {
 			return n, true
@@ -406,49 +443,42 @@ func (a *automaton) plainDepth(s int32) (n int, ok bool) {
 	return limit, true
 }
 
-// maxShapes bounds the plain-character shapes probed by plainDepth.
-const maxShapes = 256
-
-// plainShapes returns one UTF-8 string per distinct sequence of byte
-// classes that spells a plain character (nil if there are too many).
-func plainShapes(p *program) [][]byte {
-	plain := negateRanges(normRanges(jsonSpecialCP))
-	seen := map[string]bool{}
-	var out [][]byte
-	tooMany := false
-	for _, r := range plain {
-		forEachUTF8Seq(r.lo, r.hi, func(seq []byteRange) {
-			// expand each byte range into one representative per class
-			var expand func(i int, rep []byte, key []byte)
-			expand = func(i int, rep []byte, key []byte) {
-				if tooMany {
-					return
-				}
-				if i == len(seq) {
-					if !seen[string(key)] {
-						seen[string(key)] = true
-						out = append(out, append([]byte(nil), rep...))
-						if len(out) > maxShapes {
-							tooMany = true
-						}
-					}
-					return
-				}
-				var done [256]bool
-				for c := int(seq[i].lo); c <= int(seq[i].hi); c++ {
-					cls := p.classOf[c]
-					if done[cls] {
-						continue
-					}
-					done[cls] = true
-					expand(i+1, append(rep, byte(c)), append(key, cls))
-				}
-			}
-			expand(0, nil, []byte{byte(len(seq))})
-		})
+// mostlyPlain reports whether from s most plain characters lead to one
+// state that accepts any run of plain characters; minority holds the first
+// bytes of the characters that do not.
+func (a *automaton) mostlyPlain(s int32) (minority byteSet, ok bool) {
+	if len(a.v.plainUpTo) == 0 {
+		return minority, false
 	}
-	if tooMany {
-		return nil
+	var target [256]int32
+	count := map[int32]int{}
+	best, bestN := int32(dead), 0
+	for c := 0x20; c < 0xF5; c++ {
+		target[c] = -1
+		if c == '"' || c == '\\' || c >= 0x80 && c < 0xC2 {
+			continue
+		}
+		t, ok := a.plainFrom(s, byte(c))
+		if !ok {
+			minority.add(byte(c))
+			continue
+		}
+		target[c] = t
+		count[t]++
+		if t != dead && count[t] > bestN {
+			best, bestN = t, count[t]
+		}
 	}
-	return out
+	if best == dead || bestN < 128 {
+		return minority, false
+	}
+	if n, ok := a.plainDepth(best); !ok || n < len(a.v.plainUpTo)-1 {
+		return minority, false
+	}
+	for c := 0x20; c < 0xF5; c++ {
+		if target[c] >= 0 && target[c] != best {
+			minority.add(byte(c))
+		}
+	}
+	return minority, true
 }
