@@ -342,7 +342,6 @@ func (a *automaton) trieWalk(s int32, tr *trie, from, to int, dst []uint64) {
 	a.walkBuf = stack
 }
 
-
 // plainUTF8Seqs returns byte-range sequences whose strings are exactly the
 // UTF-8 encodings of plain characters.
 func plainUTF8Seqs() [][]byteRange {
