@@ -34,7 +34,10 @@ type automaton struct {
 	start  int32
 
 	// scratch for closures
-	seen      map[elem]struct{}
+	seen      map[elem]uint32 // elem -> closure generation that saw it
+	seenQ     []uint32        // per NFA state: generation of its first elem
+	seenK     []int32         // per NFA state: that elem's stack
+	gen       uint32
 	kernel    []elem
 	accept    bool
 	keyBuf    []byte
@@ -61,8 +64,9 @@ const (
 )
 
 type conf struct {
-	elems  []elem
-	accept bool
+	elems   []elem
+	accept  bool
+	rowDone bool // dead classes filled in trans
 }
 
 const (
@@ -88,23 +92,36 @@ func (a *automaton) reset() {
 	a.confK = map[string]int32{"": 0}
 	a.trans = make([]int32, a.ncls)
 	a.masks = map[int32][]uint64{}
-	a.seen = map[elem]struct{}{}
+	a.seen = map[elem]uint32{}
+	a.seenQ = make([]uint32, len(a.p.states))
+	a.seenK = make([]int32, len(a.p.states))
 	a.beginClosure()
 	a.closure(elem{a.p.root, -1})
 	a.start = a.internLocked()
 }
 
 func (a *automaton) beginClosure() {
-	clear(a.seen)
+	a.gen++
+	if a.gen == 0 || len(a.seen) > 1<<20 {
+		clear(a.seen)
+		clear(a.seenQ)
+		a.gen = 1
+	}
 	a.kernel = a.kernel[:0]
 	a.accept = false
 }
 
 func (a *automaton) closure(e elem) {
-	if _, ok := a.seen[e]; ok {
+	// Most states appear with one stack per closure: a dense array
+	// answers those, the map the rest.
+	if a.seenQ[e.q] != a.gen {
+		a.seenQ[e.q] = a.gen
+		a.seenK[e.q] = e.k
+	} else if a.seenK[e.q] == e.k || a.seen[e] == a.gen {
 		return
+	} else {
+		a.seen[e] = a.gen
 	}
-	a.seen[e] = struct{}{}
 	st := &a.p.states[e.q]
 	if len(st.edges) > 0 {
 		a.kernel = append(a.kernel, e)
@@ -235,6 +252,31 @@ func (a *automaton) step(s int32, c byte) int32 {
 }
 
 func (a *automaton) stepSlow(s int32, c byte) int32 {
+	row := a.trans[int(s)*a.ncls : int(s+1)*a.ncls]
+	if !a.confs[s].rowDone {
+		// First visit of s: every class no edge takes is dead at once.
+		a.confs[s].rowDone = true
+		for cls, rep := range a.p.rep {
+			live := false
+			for _, e := range a.confs[s].elems {
+				for _, ed := range a.p.states[e.q].edges {
+					if a.p.sets[ed.set].has(rep) {
+						live = true
+						break
+					}
+				}
+				if live {
+					break
+				}
+			}
+			if !live {
+				row[cls] = dead
+			}
+		}
+		if t := row[a.p.classOf[c]]; t != unknown {
+			return t
+		}
+	}
 	a.beginClosure()
 	for _, e := range a.confs[s].elems {
 		for _, ed := range a.p.states[e.q].edges {

@@ -355,26 +355,40 @@ func (b *builder) estimate(e *expr, depth int) int {
 	return 1
 }
 
-// buildClass adds UTF-8 byte paths for every code point in ranges.
+// buildClass adds UTF-8 byte paths for every code point in ranges. Paths
+// share their tails: all the continuation bytes after a leading byte range
+// that are the same ranges end in the same states.
 func (b *builder) buildClass(ranges []cpRange, in, out int32) {
 	var ascii byteSet
+	tails := map[string]int32{} // remaining ranges -> state expecting them
+	var key []byte
 	for _, r := range ranges {
 		forEachUTF8Seq(r.lo, r.hi, func(seq []byteRange) {
 			if len(seq) == 1 {
 				ascii.addRange(seq[0].lo, seq[0].hi)
 				return
 			}
-			cur := in
-			for i, br := range seq {
-				next := out
-				if i < len(seq)-1 {
-					next = b.newState()
-				}
-				var s byteSet
-				s.addRange(br.lo, br.hi)
-				b.edge(cur, next, s)
-				cur = next
+			// find or build the state that reads seq[1:] and reaches out
+			key = key[:0]
+			for _, br := range seq[1:] {
+				key = append(key, br.lo, br.hi)
 			}
+			tail, ok := tails[string(key)]
+			if !ok {
+				next := out
+				for i := len(seq) - 1; i >= 1; i-- {
+					st := b.newState()
+					var s byteSet
+					s.addRange(seq[i].lo, seq[i].hi)
+					b.edge(st, next, s)
+					next = st
+				}
+				tail = next
+				tails[string(key)] = tail
+			}
+			var s byteSet
+			s.addRange(seq[0].lo, seq[0].hi)
+			b.edge(in, tail, s)
 		})
 	}
 	if ascii != (byteSet{}) {

@@ -241,7 +241,7 @@ func accepts(g *grammar.Grammar, v *grammar.Vocab, ids []int32, mask []uint64, c
 		m.FillMask(mask)
 		dt := clock() - t0
 		*maskNs = append(*maskNs, dt)
-		if debugSlow && dt > 1e6 {
+		if debugSlow && dt > 3e5 {
 			var txt []byte
 			for _, x := range ids[:i] {
 				txt = append(txt, v.Token(x)...)
