@@ -72,11 +72,9 @@ type conf struct {
 const (
 	unknown = -1
 	dead    = 0
-	// maxMasks bounds the cache of whole masks per automaton.
-	maxMasks = 4096
-	// maxConfs bounds the interned configurations; beyond it the memo
-	// tables are dropped and rebuilt (matchers keep working).
-	maxConfs = 1 << 20
+	// maxMasks bounds the cache of whole masks per automaton (16 KiB
+	// each for a 128k vocabulary).
+	maxMasks = 1024
 )
 
 func newAutomaton(p *program, v *Vocab) *automaton {

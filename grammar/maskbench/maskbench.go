@@ -75,8 +75,6 @@ func NewVocab(tok Tokenizer) *grammar.Vocab {
 	return grammar.NewVocab(toks, tok.EOGTokens())
 }
 
-var debugSlow = os.Getenv("MASKBENCH_SLOW") != ""
-
 // Run benchmarks every *.json file of dir.
 func Run(ctx context.Context, dir string, tok Tokenizer, opts Options) (*Report, error) {
 	files := opts.Files
@@ -241,13 +239,6 @@ func accepts(g *grammar.Grammar, v *grammar.Vocab, ids []int32, mask []uint64, c
 		m.FillMask(mask)
 		dt := clock() - t0
 		*maskNs = append(*maskNs, dt)
-		if debugSlow && dt > 3e5 {
-			var txt []byte
-			for _, x := range ids[:i] {
-				txt = append(txt, v.Token(x)...)
-			}
-			fmt.Fprintf(os.Stderr, "slow %v at %d: %q\n", time.Duration(dt), i, txt)
-		}
 		if mask[id>>6]&(1<<(id&63)) == 0 {
 			return false, i
 		}
