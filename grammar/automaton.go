@@ -34,15 +34,14 @@ type automaton struct {
 	start  int32
 
 	// scratch for closures
-	seen      map[elem]uint32 // elem -> closure generation that saw it
-	seenQ     []uint32        // per NFA state: generation of its first elem
-	seenK     []int32         // per NFA state: that elem's stack
-	gen       uint32
-	kernel    []elem
-	accept    bool
-	keyBuf    []byte
-	walkBuf   []int32
-	targetBuf []int32
+	seen    map[elem]uint32 // elem -> closure generation that saw it
+	seenQ   []uint32        // per NFA state: generation of its first elem
+	seenK   []int32         // per NFA state: that elem's stack
+	gen     uint32
+	kernel  []elem
+	accept  bool
+	keyBuf  []byte
+	walkBuf []int32
 }
 
 // elem is an NFA state with the call stack under it (index into stacks,

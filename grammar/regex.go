@@ -161,7 +161,7 @@ func (p *regexParser) sequence(depth int) (*expr, error) {
 }
 
 func (p *regexParser) quantifiers(e *expr) (*expr, error) {
-	for p.pos < len(p.src) {
+	if p.pos < len(p.src) {
 		lo, hi := 0, 0
 		start := p.pos
 		switch p.src[p.pos] {
@@ -207,7 +207,6 @@ func (p *regexParser) quantifiers(e *expr) (*expr, error) {
 			}
 			p.pos = save
 		}
-		return e, nil
 	}
 	return e, nil
 }
@@ -408,16 +407,14 @@ func (p *regexParser) charClass() (*expr, error) {
 		p.pos++
 	}
 	var ranges []cpRange
-	first := true
 	for {
 		if p.pos >= len(p.src) {
 			return nil, p.errorf("unterminated character class")
 		}
-		if p.src[p.pos] == ']' && !(first && false) {
+		if p.src[p.pos] == ']' {
 			p.pos++
 			break
 		}
-		first = false
 		lo, set, err := p.classAtom()
 		if err != nil {
 			return nil, err
