@@ -2,6 +2,7 @@ package grammar
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"slices"
 	"sync"
 )
@@ -18,8 +19,10 @@ type automaton struct {
 	p    *program
 	v    *Vocab
 	ncls int
-	// shapes are the plain-character probes of plainDepth.
-	shapes [][]byte
+	// plainSeqs spell every plain character (see Vocab) as byte ranges.
+	plainSeqs [][]byteRange
+	frontier  []int32
+	frontier2 []int32
 
 	mu     sync.Mutex
 	stacks []stackNode
@@ -31,12 +34,14 @@ type automaton struct {
 	start  int32
 
 	// scratch for closures
-	seen      map[elem]struct{}
-	kernel    []elem
-	accept    bool
-	keyBuf    []byte
-	walkBuf   []int32
-	targetBuf []int32
+	seen    map[elem]uint32 // elem -> closure generation that saw it
+	seenQ   []uint32        // per NFA state: generation of its first elem
+	seenK   []int32         // per NFA state: that elem's stack
+	gen     uint32
+	kernel  []elem
+	accept  bool
+	keyBuf  []byte
+	walkBuf []int32
 }
 
 // elem is an NFA state with the call stack under it (index into stacks,
@@ -46,25 +51,33 @@ type elem struct{ q, k int32 }
 type stackNode struct {
 	ret, parent int32
 	depth       int32
+	// data is the members seen by an any-order object whose rule this
+	// frame runs: bits 0..47 declared members, bits 48.. the count of
+	// additional ones.
+	data uint64
 }
 
+const (
+	permMaskBits = 48
+	permMask     = 1<<permMaskBits - 1
+)
+
 type conf struct {
-	elems  []elem
-	accept bool
+	elems   []elem
+	accept  bool
+	rowDone bool // dead classes filled in trans
 }
 
 const (
 	unknown = -1
 	dead    = 0
-	// maxMasks bounds the cache of whole masks per automaton.
-	maxMasks = 4096
-	// maxConfs bounds the interned configurations; beyond it the memo
-	// tables are dropped and rebuilt (matchers keep working).
-	maxConfs = 1 << 20
+	// maxMasks bounds the cache of whole masks per automaton (16 KiB
+	// each for a 128k vocabulary).
+	maxMasks = 1024
 )
 
 func newAutomaton(p *program, v *Vocab) *automaton {
-	a := &automaton{p: p, v: v, ncls: len(p.rep), shapes: plainShapes(p)}
+	a := &automaton{p: p, v: v, ncls: len(p.rep), plainSeqs: plainUTF8Seqs()}
 	a.reset()
 	return a
 }
@@ -76,23 +89,36 @@ func (a *automaton) reset() {
 	a.confK = map[string]int32{"": 0}
 	a.trans = make([]int32, a.ncls)
 	a.masks = map[int32][]uint64{}
-	a.seen = map[elem]struct{}{}
+	a.seen = map[elem]uint32{}
+	a.seenQ = make([]uint32, len(a.p.states))
+	a.seenK = make([]int32, len(a.p.states))
 	a.beginClosure()
 	a.closure(elem{a.p.root, -1})
 	a.start = a.internLocked()
 }
 
 func (a *automaton) beginClosure() {
-	clear(a.seen)
+	a.gen++
+	if a.gen == 0 || len(a.seen) > 1<<20 {
+		clear(a.seen)
+		clear(a.seenQ)
+		a.gen = 1
+	}
 	a.kernel = a.kernel[:0]
 	a.accept = false
 }
 
 func (a *automaton) closure(e elem) {
-	if _, ok := a.seen[e]; ok {
+	// Most states appear with one stack per closure: a dense array
+	// answers those, the map the rest.
+	if a.seenQ[e.q] != a.gen {
+		a.seenQ[e.q] = a.gen
+		a.seenK[e.q] = e.k
+	} else if a.seenK[e.q] == e.k || a.seen[e] == a.gen {
 		return
+	} else {
+		a.seen[e] = a.gen
 	}
-	a.seen[e] = struct{}{}
 	st := &a.p.states[e.q]
 	if len(st.edges) > 0 {
 		a.kernel = append(a.kernel, e)
@@ -108,8 +134,20 @@ func (a *automaton) closure(e elem) {
 	for _, t := range st.eps {
 		a.closure(elem{t, e.k})
 	}
+	if st.perm != nil && e.k >= 0 {
+		a.permClosure(st.perm, e.k)
+	}
+	if st.permBit >= 0 && e.k >= 0 {
+		f := a.stacks[e.k]
+		if st.permBit == permExtra {
+			f.data += 1 << permMaskBits
+		} else {
+			f.data |= 1 << uint(st.permBit)
+		}
+		a.closure(elem{st.permLoop, a.internStack(f)})
+	}
 	if st.call >= 0 {
-		if r := &a.p.states[st.ret]; r.end && len(r.edges) == 0 && len(r.eps) == 0 && r.call < 0 {
+		if r := &a.p.states[st.ret]; !a.p.rules[st.call].perm && r.end && len(r.edges) == 0 && len(r.eps) == 0 && r.call < 0 {
 			// A tail call: the callee returns where the caller would.
 			a.closure(elem{a.p.start[st.call], e.k})
 			return
@@ -119,15 +157,51 @@ func (a *automaton) closure(e elem) {
 			depth = a.stacks[e.k].depth + 1
 		}
 		if depth <= maxStackDepth {
-			n := stackNode{st.ret, e.k, depth}
-			k, ok := a.stackK[n]
-			if !ok {
-				k = int32(len(a.stacks))
-				a.stacks = append(a.stacks, n)
-				a.stackK[n] = k
-			}
+			k := a.internStack(stackNode{ret: st.ret, parent: e.k, depth: depth})
 			a.closure(elem{a.p.start[st.call], k})
 		}
+	}
+}
+
+func (a *automaton) internStack(n stackNode) int32 {
+	k, ok := a.stackK[n]
+	if !ok {
+		k = int32(len(a.stacks))
+		a.stacks = append(a.stacks, n)
+		a.stackK[n] = k
+	}
+	return k
+}
+
+// permClosure offers what may follow in an any-order object whose frame
+// is k: a member not seen yet, an additional member, or the close.
+func (a *automaton) permClosure(pi *permInfo, k int32) {
+	data := a.stacks[k].data
+	seen := data & permMask
+	count := bits.OnesCount64(seen) + int(data>>permMaskBits)
+	first := data == 0
+	more := pi.maxP < 0 || count < pi.maxP
+	if more {
+		for i := range pi.first {
+			if seen&(1<<uint(i)) != 0 {
+				continue
+			}
+			if first {
+				a.closure(elem{pi.first[i], k})
+			} else {
+				a.closure(elem{pi.next[i], k})
+			}
+		}
+		if pi.extraFirst >= 0 {
+			if first {
+				a.closure(elem{pi.extraFirst, k})
+			} else {
+				a.closure(elem{pi.extraNext, k})
+			}
+		}
+	}
+	if seen&pi.required == pi.required && count >= pi.minP && (pi.maxP < 0 || count <= pi.maxP) {
+		a.closure(elem{pi.close, k})
 	}
 }
 
@@ -175,6 +249,31 @@ func (a *automaton) step(s int32, c byte) int32 {
 }
 
 func (a *automaton) stepSlow(s int32, c byte) int32 {
+	row := a.trans[int(s)*a.ncls : int(s+1)*a.ncls]
+	if !a.confs[s].rowDone {
+		// First visit of s: every class no edge takes is dead at once.
+		a.confs[s].rowDone = true
+		for cls, rep := range a.p.rep {
+			live := false
+			for _, e := range a.confs[s].elems {
+				for _, ed := range a.p.states[e.q].edges {
+					if a.p.sets[ed.set].has(rep) {
+						live = true
+						break
+					}
+				}
+				if live {
+					break
+				}
+			}
+			if !live {
+				row[cls] = dead
+			}
+		}
+		if t := row[a.p.classOf[c]]; t != unknown {
+			return t
+		}
+	}
 	a.beginClosure()
 	for _, e := range a.confs[s].elems {
 		for _, ed := range a.p.states[e.q].edges {
@@ -254,39 +353,6 @@ func (a *automaton) computeMask(s int32, dst []uint64) {
 	a.trieWalk(s, all, 1, len(all.nodes), dst)
 }
 
-// mostlyPlain reports whether from s most plain characters (by shape) lead
-// to one state that accepts any run of plain characters; minority holds
-// the first bytes of the shapes that do not.
-func (a *automaton) mostlyPlain(s int32) (minority byteSet, ok bool) {
-	if len(a.shapes) == 0 || len(a.v.plainUpTo) == 0 {
-		return minority, false
-	}
-	targets := a.targetBuf[:0]
-	count := map[int32]int{}
-	best, bestN := int32(dead), 0
-	for _, sh := range a.shapes {
-		t := a.walk(s, sh)
-		targets = append(targets, t)
-		count[t]++
-		if count[t] > bestN && t != dead {
-			best, bestN = t, count[t]
-		}
-	}
-	a.targetBuf = targets
-	if best == dead || bestN*2 < len(a.shapes) {
-		return minority, false
-	}
-	if n, ok := a.plainDepth(best); !ok || n < len(a.v.plainUpTo)-1 {
-		return minority, false
-	}
-	for i, t := range targets {
-		if t != best {
-			minority.add(a.shapes[i][0])
-		}
-	}
-	return minority, true
-}
-
 // trieWalk sets the tokens of trie nodes [from, to) allowed from s; the
 // range must start at a depth-1 node and cover whole subtrees.
 func (a *automaton) trieWalk(s int32, tr *trie, from, to int, dst []uint64) {
@@ -315,6 +381,78 @@ func (a *automaton) trieWalk(s int32, tr *trie, from, to int, dst []uint64) {
 	a.walkBuf = stack
 }
 
+// plainUTF8Seqs returns byte-range sequences whose strings are exactly the
+// UTF-8 encodings of plain characters.
+func plainUTF8Seqs() [][]byteRange {
+	var out [][]byteRange
+	for _, r := range negateRanges(normRanges(jsonSpecialCP)) {
+		forEachUTF8Seq(r.lo, r.hi, func(seq []byteRange) {
+			out = append(out, append([]byteRange(nil), seq...))
+		})
+	}
+	return out
+}
+
+// plainFrom returns the single state every plain character starting with
+// byte first leads to from s (ok false if they lead to different states or
+// first starts none).
+func (a *automaton) plainFrom(s int32, first byte) (target int32, ok bool) {
+	target = -1
+	for _, seq := range a.plainSeqs {
+		if first < seq[0].lo || first > seq[0].hi {
+			continue
+		}
+		cur := append(a.frontier[:0], a.step(s, first))
+		for _, br := range seq[1:] {
+			next := a.frontier2[:0]
+			for _, f := range cur {
+				if f == dead {
+					return dead, false
+				}
+				var done [256]bool
+				for c := int(br.lo); c <= int(br.hi); c++ {
+					cls := a.p.classOf[c]
+					if done[cls] {
+						continue
+					}
+					done[cls] = true
+					t := a.step(f, byte(c))
+					if !slices.Contains(next, t) {
+						next = append(next, t)
+					}
+				}
+			}
+			a.frontier2 = cur[:0]
+			cur = next
+		}
+		a.frontier = cur
+		for _, t := range cur {
+			if target >= 0 && t != target {
+				return target, false
+			}
+			target = t
+		}
+	}
+	return target, target >= 0
+}
+
+// plainStep returns the state every plain character leads to from s, if
+// there is one.
+func (a *automaton) plainStep(s int32) (int32, bool) {
+	target := int32(-1)
+	for c := 0x20; c < 0xF5; c++ {
+		if c == '"' || c == '\\' || c >= 0x80 && c < 0xC2 {
+			continue
+		}
+		t, ok := a.plainFrom(s, byte(c))
+		if !ok || target >= 0 && t != target {
+			return 0, false
+		}
+		target = t
+	}
+	return target, target >= 0
+}
+
 // plainDepth reports whether configuration s treats every plain character
 // alike for as many characters as the longest plain token: then n is how
 // many plain characters in a row s accepts (capped there), and a plain
@@ -322,20 +460,15 @@ func (a *automaton) trieWalk(s int32, tr *trie, from, to int, dst []uint64) {
 // case inside JSON strings without a pattern, where it saves walking most
 // of the vocabulary.
 func (a *automaton) plainDepth(s int32) (n int, ok bool) {
-	if len(a.shapes) == 0 || len(a.v.plainUpTo) == 0 {
+	if len(a.v.plainUpTo) == 0 {
 		return 0, false
 	}
 	limit := len(a.v.plainUpTo) - 1
 	cur := s
 	for n = 0; n < limit; n++ {
-		next := int32(-1)
-		for _, sh := range a.shapes {
-			t := a.walk(cur, sh)
-			if next < 0 {
-				next = t
-			} else if t != next {
-				return 0, false
-			}
+		next, ok := a.plainStep(cur)
+		if !ok {
+			return 0, false
 		}
 		if next == dead {
 			return n, true
@@ -348,49 +481,42 @@ func (a *automaton) plainDepth(s int32) (n int, ok bool) {
 	return limit, true
 }
 
-// maxShapes bounds the plain-character shapes probed by plainDepth.
-const maxShapes = 256
-
-// plainShapes returns one UTF-8 string per distinct sequence of byte
-// classes that spells a plain character (nil if there are too many).
-func plainShapes(p *program) [][]byte {
-	plain := negateRanges(normRanges(jsonSpecialCP))
-	seen := map[string]bool{}
-	var out [][]byte
-	tooMany := false
-	for _, r := range plain {
-		forEachUTF8Seq(r.lo, r.hi, func(seq []byteRange) {
-			// expand each byte range into one representative per class
-			var expand func(i int, rep []byte, key []byte)
-			expand = func(i int, rep []byte, key []byte) {
-				if tooMany {
-					return
-				}
-				if i == len(seq) {
-					if !seen[string(key)] {
-						seen[string(key)] = true
-						out = append(out, append([]byte(nil), rep...))
-						if len(out) > maxShapes {
-							tooMany = true
-						}
-					}
-					return
-				}
-				var done [256]bool
-				for c := int(seq[i].lo); c <= int(seq[i].hi); c++ {
-					cls := p.classOf[c]
-					if done[cls] {
-						continue
-					}
-					done[cls] = true
-					expand(i+1, append(rep, byte(c)), append(key, cls))
-				}
-			}
-			expand(0, nil, []byte{byte(len(seq))})
-		})
+// mostlyPlain reports whether from s most plain characters lead to one
+// state that accepts any run of plain characters; minority holds the first
+// bytes of the characters that do not.
+func (a *automaton) mostlyPlain(s int32) (minority byteSet, ok bool) {
+	if len(a.v.plainUpTo) == 0 {
+		return minority, false
 	}
-	if tooMany {
-		return nil
+	var target [256]int32
+	count := map[int32]int{}
+	best, bestN := int32(dead), 0
+	for c := 0x20; c < 0xF5; c++ {
+		target[c] = -1
+		if c == '"' || c == '\\' || c >= 0x80 && c < 0xC2 {
+			continue
+		}
+		t, ok := a.plainFrom(s, byte(c))
+		if !ok {
+			minority.add(byte(c))
+			continue
+		}
+		target[c] = t
+		count[t]++
+		if t != dead && count[t] > bestN {
+			best, bestN = t, count[t]
+		}
 	}
-	return out
+	if best == dead || bestN < 128 {
+		return minority, false
+	}
+	if n, ok := a.plainDepth(best); !ok || n < len(a.v.plainUpTo)-1 {
+		return minority, false
+	}
+	for c := 0x20; c < 0xF5; c++ {
+		if target[c] >= 0 && target[c] != best {
+			minority.add(byte(c))
+		}
+	}
+	return minority, true
 }

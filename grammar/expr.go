@@ -19,6 +19,7 @@ const (
 	exAlt                     // any one of kids
 	exRepeat                  // kids[0] repeated min..max times (max < 0: unbounded)
 	exRef                     // the rule numbered ref
+	exPerm                    // object members in any order (perm)
 )
 
 // expr is the grammar's intermediate form: GBNF, JSON Schema and regexes all
@@ -32,6 +33,21 @@ type expr struct {
 	kids     []*expr
 	min, max int
 	ref      int
+	perm     *permExpr
+}
+
+// permExpr is the body of an object whose members may come in any order,
+// each declared member at most once: members[i] matches `"key":value`,
+// extra one additional member (nil if none). Commas are added between
+// members. It must be the body (between the braces) of a rule marked perm,
+// whose call frame records the members seen.
+type permExpr struct {
+	members  []*expr
+	required uint64
+	extra    *expr
+	minP     int
+	maxP     int // -1: unbounded
+	comma    *expr
 }
 
 // cpRange is an inclusive range of code points.
@@ -216,6 +232,7 @@ type rule struct {
 	name     string
 	body     *expr
 	noinline bool // always called, never copied into its callers
+	perm     bool // holds an exPerm: always called with its own frame
 }
 
 // Grammar is a compiled context-free grammar over bytes: the result of

@@ -28,6 +28,22 @@ func matches(g *Grammar, v *Vocab, s string) bool {
 	return m.CanEnd()
 }
 
+// checkLanguage asserts that g accepts every string of accept and none of
+// refuse.
+func checkLanguage(t *testing.T, g *Grammar, v *Vocab, accept, refuse []string) {
+	t.Helper()
+	for _, s := range accept {
+		if !matches(g, v, s) {
+			t.Errorf("refused %q", s)
+		}
+	}
+	for _, s := range refuse {
+		if matches(g, v, s) {
+			t.Errorf("accepted %q", s)
+		}
+	}
+}
+
 const jsonGBNF = `# JSON, as in llama.cpp's grammars/json.gbnf
 root   ::= object
 value  ::= object | array | string | number | ("true" | "false" | "null") ws
@@ -120,16 +136,7 @@ func TestGBNF(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			for _, s := range tc.accept {
-				if !matches(g, v, s) {
-					t.Errorf("refused %q", s)
-				}
-			}
-			for _, s := range tc.refuse {
-				if matches(g, v, s) {
-					t.Errorf("accepted %q", s)
-				}
-			}
+			checkLanguage(t, g, v, tc.accept, tc.refuse)
 		})
 	}
 }

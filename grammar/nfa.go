@@ -20,6 +20,24 @@ type nstate struct {
 	call  int32 // rule called, -1 for none
 	ret   int32 // where the call returns
 	end   bool
+	// perm is set on the loop state of an any-order object.
+	perm *permInfo
+	// permBit >= 0 marks the end of a member: record it in the frame and
+	// go back to permLoop (permExtra for an additional member).
+	permBit  int8
+	permLoop int32
+}
+
+const permExtra = 63
+
+// permInfo is what the loop state of an any-order object offers.
+type permInfo struct {
+	first, next []int32 // per member: entry without and with a comma
+	extraFirst  int32   // -1: no additional members
+	extraNext   int32
+	close       int32
+	required    uint64
+	minP, maxP  int
 }
 
 type nedge struct {
@@ -96,7 +114,7 @@ func compileProgram(rules []rule, root int) (*program, error) {
 }
 
 func (b *builder) newState() int32 {
-	b.p.states = append(b.p.states, nstate{call: -1, ret: -1})
+	b.p.states = append(b.p.states, nstate{call: -1, ret: -1, permBit: -1})
 	return int32(len(b.p.states) - 1)
 }
 
@@ -177,14 +195,51 @@ func (b *builder) build(e *expr, in, out int32) error {
 		return b.buildRepeat(e, in, out)
 	case exRef:
 		return b.buildRef(int32(e.ref), in, out)
+	case exPerm:
+		return b.buildPerm(e.perm, in, out)
 	default:
 		return fmt.Errorf("grammar: internal error: expr kind %d", e.kind)
 	}
 	return nil
 }
 
+func (b *builder) buildPerm(pe *permExpr, in, out int32) error {
+	loop := b.newState()
+	b.eps(in, loop)
+	info := &permInfo{close: out, required: pe.required, minP: pe.minP, maxP: pe.maxP, extraFirst: -1, extraNext: -1}
+	entry := func(e *expr, bit int8) (int32, int32, error) {
+		first, next, done := b.newState(), b.newState(), b.newState()
+		if err := b.build(pe.comma, next, first); err != nil {
+			return 0, 0, err
+		}
+		if err := b.build(e, first, done); err != nil {
+			return 0, 0, err
+		}
+		b.p.states[done].permBit = bit
+		b.p.states[done].permLoop = loop
+		return first, next, nil
+	}
+	for i, m := range pe.members {
+		f, n, err := entry(m, int8(i))
+		if err != nil {
+			return err
+		}
+		info.first = append(info.first, f)
+		info.next = append(info.next, n)
+	}
+	if pe.extra != nil {
+		f, n, err := entry(pe.extra, permExtra)
+		if err != nil {
+			return err
+		}
+		info.extraFirst, info.extraNext = f, n
+	}
+	b.p.states[loop].perm = info
+	return nil
+}
+
 func (b *builder) buildRef(r int32, in, out int32) error {
-	if !b.recursive[r] && !b.inlining[r] && !b.p.rules[r].noinline && b.estimate(b.p.rules[r].body, 0) <= inlineLimit {
+	if !b.recursive[r] && !b.inlining[r] && !b.p.rules[r].noinline && !b.p.rules[r].perm && b.estimate(b.p.rules[r].body, 0) <= inlineLimit {
 		b.inlining[r] = true
 		err := b.build(b.p.rules[r].body, in, out)
 		b.inlining[r] = false
@@ -284,6 +339,8 @@ func (b *builder) estimate(e *expr, depth int) int {
 			}
 		}
 		return n
+	case exPerm:
+		return inlineLimit + 1
 	case exRepeat:
 		c := max(e.min, e.max, 1)
 		k := b.estimate(e.kids[0], depth+1)
@@ -298,26 +355,40 @@ func (b *builder) estimate(e *expr, depth int) int {
 	return 1
 }
 
-// buildClass adds UTF-8 byte paths for every code point in ranges.
+// buildClass adds UTF-8 byte paths for every code point in ranges. Paths
+// share their tails: all the continuation bytes after a leading byte range
+// that are the same ranges end in the same states.
 func (b *builder) buildClass(ranges []cpRange, in, out int32) {
 	var ascii byteSet
+	tails := map[string]int32{} // remaining ranges -> state expecting them
+	var key []byte
 	for _, r := range ranges {
 		forEachUTF8Seq(r.lo, r.hi, func(seq []byteRange) {
 			if len(seq) == 1 {
 				ascii.addRange(seq[0].lo, seq[0].hi)
 				return
 			}
-			cur := in
-			for i, br := range seq {
-				next := out
-				if i < len(seq)-1 {
-					next = b.newState()
-				}
-				var s byteSet
-				s.addRange(br.lo, br.hi)
-				b.edge(cur, next, s)
-				cur = next
+			// find or build the state that reads seq[1:] and reaches out
+			key = key[:0]
+			for _, br := range seq[1:] {
+				key = append(key, br.lo, br.hi)
 			}
+			tail, ok := tails[string(key)]
+			if !ok {
+				next := out
+				for i := len(seq) - 1; i >= 1; i-- {
+					st := b.newState()
+					var s byteSet
+					s.addRange(seq[i].lo, seq[i].hi)
+					b.edge(st, next, s)
+					next = st
+				}
+				tail = next
+				tails[string(key)] = tail
+			}
+			var s byteSet
+			s.addRange(seq[0].lo, seq[0].hi)
+			b.edge(in, tail, s)
 		})
 	}
 	if ascii != (byteSet{}) {

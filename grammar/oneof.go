@@ -17,14 +17,31 @@ const maxProductStates = 20000
 var emptyVocab = NewVocab(nil, nil)
 
 func (c *schemaCompiler) checkExclusive(chk oneOfCheck) error {
-	n := len(c.rules)
-	rules := append(c.rules[:n:n], make([]rule, 0, len(chk.alts))...)
-	for _, a := range chk.alts {
-		rules = append(rules, rule{name: chk.path + "/oneOf", body: a})
+	// The proof needs every serialization of each value, so the
+	// alternatives are compiled again with properties in any order.
+	if c.proof == nil {
+		c2 := &schemaCompiler{root: c.root, opts: SchemaOptions{AnyOrder: true}, refs: map[string]int{"#": 0}, checking: true}
+		c2.rules = []rule{{name: "root", body: nothingExpr}}
+		body, err := c2.schema(c.root, "#", 0)
+		if err != nil {
+			return err
+		}
+		c2.rules[0].body = body
+		c.proof = c2
 	}
-	autos := make([]*automaton, len(chk.alts))
-	for i := range chk.alts {
-		p, err := compileProgram(rules, n+i)
+	c2 := c.proof
+	var roots []int
+	for i, sub := range chk.subs {
+		e, err := c2.schema(sub, fmt.Sprintf("%s/oneOf/%d", chk.path, i), 0)
+		if err != nil {
+			return err
+		}
+		roots = append(roots, len(c2.rules))
+		c2.rules = append(c2.rules, rule{name: chk.path + "/oneOf", body: e})
+	}
+	autos := make([]*automaton, len(roots))
+	for i, r := range roots {
+		p, err := compileProgram(c2.rules, r)
 		if err != nil {
 			return err
 		}

@@ -161,7 +161,7 @@ func (p *regexParser) sequence(depth int) (*expr, error) {
 }
 
 func (p *regexParser) quantifiers(e *expr) (*expr, error) {
-	for p.pos < len(p.src) {
+	if p.pos < len(p.src) {
 		lo, hi := 0, 0
 		start := p.pos
 		switch p.src[p.pos] {
@@ -197,6 +197,16 @@ func (p *regexParser) quantifiers(e *expr) (*expr, error) {
 			p.pos++
 		}
 		e = repeat(e, lo, hi)
+		if c := p.peek(); c == '*' || c == '+' || c == '?' {
+			return nil, p.errorf("nothing to repeat")
+		}
+		if p.peek() == '{' {
+			save := p.pos
+			if _, _, ok := p.braces(); ok {
+				return nil, p.errorf("nothing to repeat")
+			}
+			p.pos = save
+		}
 	}
 	return e, nil
 }
@@ -397,16 +407,14 @@ func (p *regexParser) charClass() (*expr, error) {
 		p.pos++
 	}
 	var ranges []cpRange
-	first := true
 	for {
 		if p.pos >= len(p.src) {
 			return nil, p.errorf("unterminated character class")
 		}
-		if p.src[p.pos] == ']' && !(first && false) {
+		if p.src[p.pos] == ']' {
 			p.pos++
 			break
 		}
-		first = false
 		lo, set, err := p.classAtom()
 		if err != nil {
 			return nil, err

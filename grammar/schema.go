@@ -20,6 +20,11 @@ type SchemaOptions struct {
 	// Whitespace allows up to this many bytes of JSON whitespace (space,
 	// newline, tab) around structural characters; 0 means compact JSON.
 	Whitespace int
+	// AnyOrder lets object properties come in any order (each declared
+	// property at most once, required ones enforced) instead of schema
+	// order. Objects with more than 48 declared properties keep schema
+	// order.
+	AnyOrder bool
 }
 
 // UnsupportedError reports a schema keyword FromJSONSchema cannot enforce.
@@ -118,11 +123,13 @@ type schemaCompiler struct {
 	// oneOfChecks are the oneOf alternatives to prove mutually exclusive
 	// once every rule is complete.
 	oneOfChecks []oneOfCheck
+	checking    bool // compiling for a oneOf proof: no nested checks
+	proof       *schemaCompiler
 }
 
 type oneOfCheck struct {
 	path string
-	alts []*expr
+	subs []*Value
 }
 
 func unsupported(kw, path, detail string) error {
@@ -230,6 +237,28 @@ func (c *schemaCompiler) schema(s *Value, path string, depth int) (*expr, error)
 	if u, ok := s.Get("uniqueItems"); ok && u.Kind == KindBool && u.Bool {
 		return nil, unsupported("uniqueItems", path, "")
 	}
+	// Schemas that merge others ($ref with siblings, allOf) get a rule per
+	// distinct content, so that recursion through them ends.
+	if r, ok := s.Get("$ref"); ok && r.Kind == KindString && hasValidation(s, "$ref") || hasKey(s, "allOf") {
+		key := "merge:" + string(s.AppendCompact(nil))
+		if i, ok := c.refs[key]; ok {
+			return ref(i), nil
+		}
+		i := len(c.rules)
+		c.rules = append(c.rules, rule{name: path, body: nothingExpr})
+		c.refs[key] = i
+		body, err := c.mergedSchema(s, path, depth)
+		if err != nil {
+			return nil, err
+		}
+		c.rules[i].body = body
+		return ref(i), nil
+	}
+	return c.plainSchema(s, path, depth)
+}
+
+// mergedSchema compiles a schema with $ref and siblings, or allOf.
+func (c *schemaCompiler) mergedSchema(s *Value, path string, depth int) (*expr, error) {
 	// $ref with siblings: in 2019-09 and later the siblings apply too.
 	if r, ok := s.Get("$ref"); ok {
 		if r.Kind != KindString {
@@ -261,6 +290,14 @@ func (c *schemaCompiler) schema(s *Value, path string, depth int) (*expr, error)
 		}
 		return c.schema(merged, path, depth+1)
 	}
+	return c.plainSchema(s, path, depth)
+}
+
+// plainSchema compiles a schema without allOf or $ref siblings.
+func (c *schemaCompiler) plainSchema(s *Value, path string, depth int) (*expr, error) {
+	if r, ok := s.Get("$ref"); ok && r.Kind == KindString {
+		return c.refRule(r.Str, path, depth)
+	}
 	for _, kw := range []string{"anyOf", "oneOf"} {
 		a, ok := s.Get(kw)
 		if !ok {
@@ -271,6 +308,7 @@ func (c *schemaCompiler) schema(s *Value, path string, depth int) (*expr, error)
 		}
 		rest := without(s, kw)
 		var alts []*expr
+		var subs []*Value
 		for i := range a.Items {
 			sub := &a.Items[i]
 			p := fmt.Sprintf("%s/%s/%d", path, kw, i)
@@ -286,12 +324,13 @@ func (c *schemaCompiler) schema(s *Value, path string, depth int) (*expr, error)
 				return nil, err
 			}
 			alts = append(alts, e)
+			subs = append(subs, sub)
 		}
-		if kw == "oneOf" && len(alts) > 1 {
+		if kw == "oneOf" && len(alts) > 1 && !c.checking {
 			if len(alts) > maxOneOf {
 				return nil, unsupported("oneOf", path, fmt.Sprintf("more than %d alternatives to prove exclusive", maxOneOf))
 			}
-			c.oneOfChecks = append(c.oneOfChecks, oneOfCheck{path, alts})
+			c.oneOfChecks = append(c.oneOfChecks, oneOfCheck{path, subs})
 		}
 		return alt(alts...), nil
 	}
@@ -1052,6 +1091,22 @@ func (c *schemaCompiler) object(s *Value, path string, depth int) (*expr, error)
 		extra = append(extra, seq(keyExcluding(keys), c.punct(":"), addlE))
 	}
 	extraE := alt(extra...)
+	if c.opts.AnyOrder && len(props) <= permMaskBits {
+		pe := &permExpr{minP: minP, maxP: maxP, comma: c.punct(",")}
+		for i, p := range props {
+			pe.members = append(pe.members, seq(litBytes(appendJSONString(nil, p.key)), c.punct(":"), p.val))
+			if p.req {
+				pe.required |= 1 << uint(i)
+			}
+		}
+		if len(extra) > 0 {
+			pe.extra = extraE
+		}
+		r := len(c.rules)
+		c.rules = append(c.rules, rule{name: path + "(object)", noinline: true, perm: true,
+			body: seq(c.punct("{"), &expr{kind: exPerm, perm: pe}, c.punct("}"))})
+		return ref(r), nil
+	}
 	// R(i, n): properties i.. after n present (n capped at limit).
 	limit := max(1, minP)
 	if maxP >= 0 {

@@ -8,6 +8,7 @@ import (
 	"sort"
 
 	"github.com/gaianet-go/gaianet/conformance"
+	"github.com/gaianet-go/gaianet/grammar"
 	"github.com/gaianet-go/gaianet/grammar/maskbench"
 	"github.com/gaianet-go/gaianet/tokenizer"
 )
@@ -55,13 +56,14 @@ type jsonschemaFlags struct {
 	json     bool
 	cpuTime  bool
 	failures bool
+	anyOrder bool
 }
 
 func jsonschemaCommand() *command {
 	return &command{
 		name:    "jsonschema",
 		summary: "benchmark constrained decoding on a JSON Schema corpus",
-		usage:   "--vocab FILE.gguf [--json] [--cpu-time] [--failures] DIR",
+		usage:   "--vocab FILE.gguf [--json] [--cpu-time] [--any-order] [--failures] DIR",
 		help: "Runs the MaskBench benchmark (../shared/jsonschema/README.md) over every\n" +
 			"*.json file in DIR. For each schema: compile it (or count the keyword it\n" +
 			"refuses), feed every valid instance (compact JSON, keys in file order,\n" +
@@ -78,6 +80,7 @@ func jsonschemaCommand() *command {
 			fs.BoolVar(&f.json, "json", false, "print the figures as one JSON object on the last line")
 			fs.BoolVar(&f.cpuTime, "cpu-time", false, "time masks with the thread's CPU clock (robust on a loaded machine)")
 			fs.BoolVar(&f.failures, "failures", false, "list each failing schema with the reason")
+			fs.BoolVar(&f.anyOrder, "any-order", false, "let object properties come in any order (default: schema order, as the node generates)")
 			return f
 		},
 		run: runJSONSchemaBench,
@@ -99,6 +102,7 @@ func runJSONSchemaBench(ctx context.Context, env *cmdEnv, args []string) error {
 	bar := newProgressBar(env.stderr, "schemas", "schemas")
 	r, err := maskbench.Run(ctx, args[0], tok, maskbench.Options{
 		CPUTime:  f.cpuTime,
+		Schema:   grammar.SchemaOptions{AnyOrder: f.anyOrder},
 		Progress: func(done, total int) { bar.update(int64(done), int64(total)) },
 	})
 	bar.finish()

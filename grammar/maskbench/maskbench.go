@@ -61,6 +61,8 @@ type Options struct {
 	// CPUTime times masks with the thread's CPU clock instead of the wall
 	// clock, so that a loaded machine does not inflate the figures.
 	CPUTime bool
+	// Schema are the compiler options (e.g. AnyOrder).
+	Schema grammar.SchemaOptions
 }
 
 // NewVocab builds the grammar vocabulary of tok.
@@ -72,8 +74,6 @@ func NewVocab(tok Tokenizer) *grammar.Vocab {
 	}
 	return grammar.NewVocab(toks, tok.EOGTokens())
 }
-
-var debugSlow = os.Getenv("MASKBENCH_SLOW") != ""
 
 // Run benchmarks every *.json file of dir.
 func Run(ctx context.Context, dir string, tok Tokenizer, opts Options) (*Report, error) {
@@ -112,7 +112,7 @@ func Run(ctx context.Context, dir string, tok Tokenizer, opts Options) (*Report,
 		if err != nil {
 			return nil, fmt.Errorf("maskbench: %w", err)
 		}
-		reason, err := runFile(data, tok, v, mask, r, clock, &maskNs, &compileNs)
+		reason, err := runFile(data, tok, v, mask, opts.Schema, r, clock, &maskNs, &compileNs)
 		if err != nil {
 			return nil, fmt.Errorf("maskbench: %s: %w", name, err)
 		}
@@ -183,7 +183,7 @@ func parseFile(data []byte) (*benchFile, error) {
 }
 
 // runFile runs one schema file; reason is "" when it passes.
-func runFile(data []byte, tok Tokenizer, v *grammar.Vocab, mask []uint64, r *Report, clock func() int64, maskNs, compileNs *[]int64) (string, error) {
+func runFile(data []byte, tok Tokenizer, v *grammar.Vocab, mask []uint64, sopts grammar.SchemaOptions, r *Report, clock func() int64, maskNs, compileNs *[]int64) (string, error) {
 	f, err := parseFile(data)
 	if err != nil {
 		return "", err
@@ -197,7 +197,7 @@ func runFile(data []byte, tok Tokenizer, v *grammar.Vocab, mask []uint64, r *Rep
 	}
 	schema := f.schema.AppendCompact(nil)
 	t0 := clock()
-	g, err := grammar.FromJSONSchema(schema, grammar.SchemaOptions{})
+	g, err := grammar.FromJSONSchema(schema, sopts)
 	*compileNs = append(*compileNs, clock()-t0)
 	if err != nil {
 		var u *grammar.UnsupportedError
@@ -239,13 +239,6 @@ func accepts(g *grammar.Grammar, v *grammar.Vocab, ids []int32, mask []uint64, c
 		m.FillMask(mask)
 		dt := clock() - t0
 		*maskNs = append(*maskNs, dt)
-		if debugSlow && dt > 1e6 {
-			var txt []byte
-			for _, x := range ids[:i] {
-				txt = append(txt, v.Token(x)...)
-			}
-			fmt.Fprintf(os.Stderr, "slow %v at %d: %q\n", time.Duration(dt), i, txt)
-		}
 		if mask[id>>6]&(1<<(id&63)) == 0 {
 			return false, i
 		}
