@@ -29,10 +29,16 @@ type EmbeddingBackend interface {
 	Embed(ctx context.Context, model string, inputs []string) ([][]float32, int, error)
 }
 
-// ChatDelta is a piece of a reply.
+// ChatDelta is a piece of a reply: answer text, reasoning text (a
+// reasoning model's thinking, kept apart from the answer), pieces of tool
+// calls (the first piece of a call carries Index, ID, Type and the
+// function name; later ones more of its arguments, with Index only), and
+// log-probabilities.
 type ChatDelta struct {
-	Content  string
-	Logprobs []TokenLogprob
+	Content          string
+	ReasoningContent string
+	ToolCalls        []ToolCall
+	Logprobs         []TokenLogprob
 }
 
 // ChatResult is how a reply ended.
@@ -40,8 +46,8 @@ type ChatResult struct {
 	Model        string // the model that answered
 	FinishReason string // "stop", "length" or "tool_calls"
 	Usage        Usage
-	ToolCalls    []ToolCall
-	Sources      []Source // knowledge used, reported in the "sources" extension field
+	ToolCalls    []ToolCall // the reply's calls, complete (streamed replies send them as deltas)
+	Sources      []Source   // knowledge used, reported in the "sources" extension field
 }
 
 // Options configure a Server. The zero value serves with no API key, no

@@ -95,6 +95,7 @@ func (e *Extensions) fields() []field {
 		{"http_idle_timeout", &e.HTTPIdleTimeout, false},
 		{"max_connections", &e.MaxConnections, false},
 		{"max_connections_per_ip", &e.MaxConnectionsPerIP, false},
+		{"reasoning", &e.Reasoning, false},
 	}
 }
 

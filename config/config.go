@@ -173,6 +173,12 @@ type Extensions struct {
 	// reverse proxy); 0 means the defaults (1024 and 64).
 	MaxConnections      int `json:"max_connections"`
 	MaxConnectionsPerIP int `json:"max_connections_per_ip"`
+	// Reasoning is what a reasoning model's thinking becomes: "" or
+	// "separate" (reasoning_content, apart from the answer), "inline" (left
+	// in the answer as the model wrote it) or "none" (the template's
+	// no-think variant is rendered where it has one, e.g. Qwen3's
+	// enable_thinking=false).
+	Reasoning string `json:"reasoning"`
 
 	// Extra holds keys of the "gaianet_go" object this package does not
 	// know, as compact JSON.

@@ -130,6 +130,11 @@ func (c *Config) Validate() error {
 	default:
 		bad(ExtensionsKey+".search_fusion", "must be vector, hybrid or rrf, got %q", e.SearchFusion)
 	}
+	switch e.Reasoning {
+	case "", "separate", "inline", "none":
+	default:
+		bad(ExtensionsKey+".reasoning", "must be separate, inline or none, got %q", e.Reasoning)
+	}
 	if strings.ContainsAny(e.QdrantAPIKey, " \t\r\n") {
 		bad(ExtensionsKey+".qdrant_api_key", "must have no spaces")
 	}

@@ -11,6 +11,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -19,9 +20,11 @@ import (
 	"github.com/gaianet-go/gaianet/config"
 	"github.com/gaianet-go/gaianet/embedding"
 	"github.com/gaianet-go/gaianet/engine"
+	"github.com/gaianet-go/gaianet/grammar"
 	"github.com/gaianet-go/gaianet/ingest"
 	"github.com/gaianet-go/gaianet/rag"
 	"github.com/gaianet-go/gaianet/tokenizer"
+	"github.com/gaianet-go/gaianet/toolcall"
 	"github.com/gaianet-go/gaianet/vectorstore"
 	"github.com/gaianet-go/gaianet/vectorstore/qdrantapi"
 	"github.com/gaianet-go/gaianet/webui"
@@ -53,10 +56,15 @@ type Node struct {
 	tok      *tokenizer.Tokenizer
 	tmpl     *chattemplate.Template
 	tmplName string
-	chatName string
-	bosText  string
-	eosText  string
-	stops    []string
+	tmplSrc  string          // the template's Jinja source
+	toolFmt  toolcall.Format // how the template's model calls tools
+
+	gvocabOnce sync.Once
+	gvocab     *grammar.Vocab // the chat vocabulary for grammars, built on first use
+	chatName   string
+	bosText    string
+	eosText    string
+	stops      []string
 
 	chatUp *upstream // set when chat_upstream answers chats instead of engine
 
@@ -253,6 +261,8 @@ func (n *Node) chooseTemplate(md interface{ String(string) (string, bool) }) err
 		t, ok := chattemplate.Lookup(name)
 		if ok {
 			n.tmpl, n.tmplName = t, name
+			n.tmplSrc, _ = chattemplate.Source(name)
+			n.toolFmt = toolcall.Detect(name, n.tmplSrc)
 			if info, ok := chattemplate.Info(name); ok {
 				n.stops = append(n.stops, info.Stop...)
 			}
@@ -270,7 +280,10 @@ func (n *Node) chooseTemplate(md interface{ String(string) (string, bool) }) err
 	if err != nil {
 		return fmt.Errorf("node: the chat model's template: %w", err)
 	}
-	n.tmpl, n.tmplName = t, "gguf"
+	n.tmpl, n.tmplName, n.tmplSrc = t, "gguf", src
+	// A LlamaEdge tool template name (llama-3-tool, mistral-tool...)
+	// still says which format the model writes.
+	n.toolFmt = toolcall.Detect(name, src)
 	return nil
 }
 
