@@ -105,9 +105,10 @@ type chatChoice struct {
 }
 
 type chatMessageOut struct {
-	Role      string     `json:"role"`
-	Content   *string    `json:"content"`
-	ToolCalls []ToolCall `json:"tool_calls,omitempty"`
+	Role             string     `json:"role"`
+	Content          *string    `json:"content"`
+	ReasoningContent string     `json:"reasoning_content,omitempty"`
+	ToolCalls        []ToolCall `json:"tool_calls,omitempty"`
 }
 
 type logprobsOut struct {
@@ -125,9 +126,10 @@ type chatCompletion struct {
 }
 
 type chunkDelta struct {
-	Role      string     `json:"role,omitempty"`
-	Content   *string    `json:"content,omitempty"`
-	ToolCalls []ToolCall `json:"tool_calls,omitempty"`
+	Role             string     `json:"role,omitempty"`
+	Content          *string    `json:"content,omitempty"`
+	ReasoningContent *string    `json:"reasoning_content,omitempty"`
+	ToolCalls        []ToolCall `json:"tool_calls,omitempty"`
 }
 
 type chunkChoice struct {
@@ -168,7 +170,13 @@ func (s *Server) chatCompletions(w http.ResponseWriter, r *http.Request) error {
 		sse := newSSE(w)
 		first := true
 		res, err := s.b.Chat.Chat(r.Context(), &req, func(d ChatDelta) error {
-			c := chunkChoice{Delta: chunkDelta{Content: &d.Content}}
+			c := chunkChoice{Delta: chunkDelta{ToolCalls: d.ToolCalls}}
+			if d.Content != "" || d.ReasoningContent == "" && len(d.ToolCalls) == 0 {
+				c.Delta.Content = &d.Content
+			}
+			if d.ReasoningContent != "" {
+				c.Delta.ReasoningContent = &d.ReasoningContent
+			}
 			if first {
 				c.Delta.Role, first = "assistant", false
 			}
@@ -184,13 +192,6 @@ func (s *Server) chatCompletions(w http.ResponseWriter, r *http.Request) error {
 			model = res.Model
 		}
 		last := chunkChoice{FinishReason: &res.FinishReason}
-		if len(res.ToolCalls) > 0 {
-			calls := append([]ToolCall(nil), res.ToolCalls...)
-			for i := range calls {
-				calls[i].Index = &i
-			}
-			last.Delta.ToolCalls = calls
-		}
 		if first {
 			last.Delta.Role = "assistant"
 		}
@@ -206,10 +207,11 @@ func (s *Server) chatCompletions(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	}
 
-	var text strings.Builder
+	var text, reasoning strings.Builder
 	var lps []TokenLogprob
 	res, err := s.b.Chat.Chat(r.Context(), &req, func(d ChatDelta) error {
 		text.WriteString(d.Content)
+		reasoning.WriteString(d.ReasoningContent)
 		lps = append(lps, d.Logprobs...)
 		return nil
 	})
@@ -217,7 +219,7 @@ func (s *Server) chatCompletions(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	content := text.String()
-	msg := chatMessageOut{Role: "assistant", Content: &content, ToolCalls: res.ToolCalls}
+	msg := chatMessageOut{Role: "assistant", Content: &content, ReasoningContent: reasoning.String(), ToolCalls: res.ToolCalls}
 	if len(res.ToolCalls) > 0 && content == "" {
 		msg.Content = nil
 	}
@@ -325,6 +327,10 @@ func (s *Server) embeddings(w http.ResponseWriter, r *http.Request) error {
 	}
 	if len(req.Input) == 0 {
 		return badRequest("input", "input must be a string or a non-empty array of strings")
+	}
+	if len(req.Input) > s.opt.MaxEmbeddingInputs {
+		return badRequest("input", "input has %d items, more than the limit of %d per request; send them in several requests",
+			len(req.Input), s.opt.MaxEmbeddingInputs)
 	}
 	for i, in := range req.Input {
 		if in == "" {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"reflect"
 )
 
 // StringList is a JSON value that may be a string or an array of strings
@@ -27,7 +28,7 @@ func (s *StringList) UnmarshalJSON(b []byte) error {
 	}
 	var many []string
 	if err := json.Unmarshal(b, &many); err != nil {
-		return fmt.Errorf("want a string or an array of strings")
+		return typeError(b, reflect.TypeFor[StringList]())
 	}
 	*s = many
 	return nil
@@ -57,12 +58,12 @@ func (c *Content) UnmarshalJSON(b []byte) error {
 		Text string `json:"text"`
 	}
 	if err := json.Unmarshal(b, &parts); err != nil {
-		return fmt.Errorf("want a string or an array of content parts")
+		return typeError(b, reflect.TypeFor[Content]())
 	}
 	var buf bytes.Buffer
 	for _, p := range parts {
 		if p.Type != "text" {
-			return fmt.Errorf("content part type %q is not supported (only text)", p.Type)
+			return fmt.Errorf("content part type %q is not supported (only text parts)", p.Type)
 		}
 		if buf.Len() > 0 {
 			buf.WriteByte('\n')
@@ -80,19 +81,22 @@ type Message struct {
 	Name       string     `json:"name,omitempty"`
 	ToolCalls  []ToolCall `json:"tool_calls,omitempty"`
 	ToolCallID string     `json:"tool_call_id,omitempty"`
+	// ReasoningContent is an earlier assistant turn's reasoning, as
+	// replies carry it (templates that keep reasoning read it).
+	ReasoningContent string `json:"reasoning_content,omitempty"`
 }
 
 // ToolCall is a function call the model made.
 type ToolCall struct {
 	Index    *int         `json:"index,omitempty"` // set in stream deltas only
-	ID       string       `json:"id"`
-	Type     string       `json:"type"`
+	ID       string       `json:"id,omitempty"`    // set on the first stream delta of a call
+	Type     string       `json:"type,omitempty"`  // "function"
 	Function FunctionCall `json:"function"`
 }
 
 // FunctionCall names a function and carries its JSON-encoded arguments.
 type FunctionCall struct {
-	Name      string `json:"name"`
+	Name      string `json:"name,omitempty"` // in stream deltas, only the first piece names it
 	Arguments string `json:"arguments"`
 }
 
@@ -107,10 +111,20 @@ type StreamOptions struct {
 	IncludeUsage bool `json:"include_usage"`
 }
 
-// ResponseFormat asks for JSON output, optionally with a schema.
+// ResponseFormat asks for JSON output, optionally with a schema: type
+// "text", "json_object" or "json_schema" (then JSONSchema is set).
 type ResponseFormat struct {
-	Type       string          `json:"type"`
-	JSONSchema json.RawMessage `json:"json_schema,omitempty"`
+	Type       string      `json:"type"`
+	JSONSchema *JSONSchema `json:"json_schema,omitempty"`
+}
+
+// JSONSchema is response_format.json_schema: a named schema the reply must
+// match.
+type JSONSchema struct {
+	Name        string          `json:"name"`
+	Description string          `json:"description,omitempty"`
+	Schema      json.RawMessage `json:"schema,omitempty"`
+	Strict      *bool           `json:"strict,omitempty"`
 }
 
 // Sampling holds the sampling fields shared by chat and text completions.
@@ -138,13 +152,18 @@ type ChatRequest struct {
 	Model    string    `json:"model"`
 	Messages []Message `json:"messages"`
 	Sampling
-	Stream         bool            `json:"stream"`
-	StreamOptions  *StreamOptions  `json:"stream_options"`
-	Logprobs       bool            `json:"logprobs"`
-	TopLogprobs    *int            `json:"top_logprobs"`
-	Tools          []Tool          `json:"tools"`
-	ToolChoice     json.RawMessage `json:"tool_choice"`
-	ResponseFormat *ResponseFormat `json:"response_format"`
+	Stream        bool            `json:"stream"`
+	StreamOptions *StreamOptions  `json:"stream_options"`
+	Logprobs      bool            `json:"logprobs"`
+	TopLogprobs   *int            `json:"top_logprobs"`
+	Tools         []Tool          `json:"tools"`
+	ToolChoice    json.RawMessage `json:"tool_choice"`
+	// ParallelToolCalls (default true) lets one reply hold several calls.
+	ParallelToolCalls *bool           `json:"parallel_tool_calls"`
+	ResponseFormat    *ResponseFormat `json:"response_format"`
+	// Grammar constrains the reply to a GBNF grammar, as llama-server's
+	// "grammar" field does.
+	Grammar string `json:"grammar"`
 
 	// Retrieval overrides, as LlamaEdge's RAG server accepts them.
 	CollectionName StringList `json:"vdb_collection_name"`
@@ -161,6 +180,9 @@ type CompletionRequest struct {
 	StreamOptions *StreamOptions `json:"stream_options"`
 	Logprobs      *int           `json:"logprobs"`
 	Echo          bool           `json:"echo"`
+	// ResponseFormat and Grammar constrain the text as in ChatRequest.
+	ResponseFormat *ResponseFormat `json:"response_format"`
+	Grammar        string          `json:"grammar"`
 }
 
 // EmbeddingRequest is the body of POST /v1/embeddings.
@@ -189,10 +211,13 @@ type TokenLogprob struct {
 }
 
 // Source is a knowledge-base chunk used to answer, reported with the reply.
+// It names its document (a file name or a URL) and the document's id, never
+// where the server stores it.
 type Source struct {
-	Text   string  `json:"text"`
-	Source string  `json:"source,omitempty"`
-	Score  float64 `json:"score"`
+	Text       string  `json:"text"`
+	Document   string  `json:"document,omitempty"`
+	DocumentID string  `json:"document_id,omitempty"`
+	Score      float64 `json:"score"`
 }
 
 // Model describes a model in GET /v1/models.

@@ -3,10 +3,7 @@ package api
 import (
 	"context"
 	"crypto/subtle"
-	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -32,10 +29,16 @@ type EmbeddingBackend interface {
 	Embed(ctx context.Context, model string, inputs []string) ([][]float32, int, error)
 }
 
-// ChatDelta is a piece of a reply.
+// ChatDelta is a piece of a reply: answer text, reasoning text (a
+// reasoning model's thinking, kept apart from the answer), pieces of tool
+// calls (the first piece of a call carries Index, ID, Type and the
+// function name; later ones more of its arguments, with Index only), and
+// log-probabilities.
 type ChatDelta struct {
-	Content  string
-	Logprobs []TokenLogprob
+	Content          string
+	ReasoningContent string
+	ToolCalls        []ToolCall
+	Logprobs         []TokenLogprob
 }
 
 // ChatResult is how a reply ended.
@@ -43,8 +46,8 @@ type ChatResult struct {
 	Model        string // the model that answered
 	FinishReason string // "stop", "length" or "tool_calls"
 	Usage        Usage
-	ToolCalls    []ToolCall
-	Sources      []Source // knowledge used, reported in the "sources" extension field
+	ToolCalls    []ToolCall // the reply's calls, complete (streamed replies send them as deltas)
+	Sources      []Source   // knowledge used, reported in the "sources" extension field
 }
 
 // Options configure a Server. The zero value serves with no API key, no
@@ -61,11 +64,18 @@ type Options struct {
 	MaxBodyBytes int64
 	// MaxUploadBytes bounds bodies of upload routes; 0 means 256 MiB.
 	MaxUploadBytes int64
+	// MaxEmbeddingInputs bounds the texts of one /v1/embeddings request;
+	// 0 means DefaultMaxEmbeddingInputs (OpenAI's limit).
+	MaxEmbeddingInputs int
 	// Logger receives one line per request; nil discards.
 	Logger *slog.Logger
 	// Gauges expose the scheduler's queue and slots in /metrics.
 	Gauges Gauges
 }
+
+// DefaultMaxEmbeddingInputs is OpenAI's limit on the inputs of one
+// embeddings request.
+const DefaultMaxEmbeddingInputs = 2048
 
 // Backends are what answers requests. Any may be nil: its routes then
 // answer 404 with a clear message.
@@ -111,6 +121,9 @@ func New(b Backends, opt Options) *Server {
 	}
 	if opt.MaxUploadBytes <= 0 {
 		opt.MaxUploadBytes = 256 << 20
+	}
+	if opt.MaxEmbeddingInputs <= 0 {
+		opt.MaxEmbeddingInputs = DefaultMaxEmbeddingInputs
 	}
 	log := opt.Logger
 	if log == nil {
@@ -318,42 +331,11 @@ func (s *Server) cors(w http.ResponseWriter, r *http.Request) bool {
 	return false
 }
 
-// Decode reads a JSON request body into v, returning errors shaped for
-// clients. Unknown fields are ignored.
-func Decode(r *http.Request, v any) error { return decode(r, v) }
-
 // WriteJSON writes v as a JSON response with the given status.
 func WriteJSON(w http.ResponseWriter, status int, v any) { writeJSON(w, status, v) }
 
 // BadRequest returns a 400 invalid_request_error about param.
 func BadRequest(param, format string, args ...any) *Error { return badRequest(param, format, args...) }
-
-// decode reads a JSON body into v. Unknown fields are ignored.
-func decode(r *http.Request, v any) error {
-	if ct := r.Header.Get("Content-Type"); ct != "" && !strings.HasPrefix(ct, "application/json") {
-		return Errorf(http.StatusUnsupportedMediaType, "invalid_request_error", "unsupported_media_type",
-			"content type %q is not supported; send application/json", ct)
-	}
-	dec := json.NewDecoder(r.Body)
-	if err := dec.Decode(v); err != nil {
-		var mbe *http.MaxBytesError
-		switch {
-		case errors.As(err, &mbe):
-			return err
-		case errors.Is(err, io.EOF):
-			return badRequest("", "request body is empty; send a JSON object")
-		}
-		var te *json.UnmarshalTypeError
-		if errors.As(err, &te) {
-			return badRequest(te.Field, "field %q has the wrong type: got JSON %s, want %s", te.Field, te.Value, te.Type)
-		}
-		return badRequest("", "request body is not valid JSON: %v", err)
-	}
-	if dec.More() {
-		return badRequest("", "request body has data after the JSON object")
-	}
-	return nil
-}
 
 func (s *Server) health(w http.ResponseWriter, r *http.Request) error {
 	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})

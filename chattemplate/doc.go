@@ -16,6 +16,9 @@
 //     an error wrapping ErrLimit instead of hanging or crashing.
 //   - A registry of built-in templates (Lookup, Names, Info, Source) under
 //     LlamaEdge's prompt-template names, for models whose GGUF has none.
+//     They render what each family's official template renders; how they
+//     differ from LlamaEdge's text, and why, is listed and tested in
+//     testdata/external (README.md there).
 //
 // Parse a template once and render it from many goroutines:
 //

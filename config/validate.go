@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/gaianet-go/gaianet/egress"
 )
 
 // ErrInvalid is wrapped by every error Validate reports.
@@ -128,6 +130,11 @@ func (c *Config) Validate() error {
 	default:
 		bad(ExtensionsKey+".search_fusion", "must be vector, hybrid or rrf, got %q", e.SearchFusion)
 	}
+	switch e.Reasoning {
+	case "", "separate", "inline", "none":
+	default:
+		bad(ExtensionsKey+".reasoning", "must be separate, inline or none, got %q", e.Reasoning)
+	}
 	if strings.ContainsAny(e.QdrantAPIKey, " \t\r\n") {
 		bad(ExtensionsKey+".qdrant_api_key", "must have no spaces")
 	}
@@ -135,6 +142,19 @@ func (c *Config) Validate() error {
 		if k == "" || strings.ContainsAny(k, " \t\r\n") {
 			bad(fmt.Sprintf("%s.api_keys[%d]", ExtensionsKey, i), "must be non-empty with no spaces")
 		}
+	}
+	if _, err := egress.NewPolicy(e.OutboundAllow...); err != nil {
+		bad(ExtensionsKey+".outbound_allow", "%v", err)
+	}
+	for _, n := range []struct {
+		key string
+		v   int
+	}{
+		{"http_read_timeout", e.HTTPReadTimeout}, {"http_write_timeout", e.HTTPWriteTimeout},
+		{"http_idle_timeout", e.HTTPIdleTimeout}, {"max_connections", e.MaxConnections},
+		{"max_connections_per_ip", e.MaxConnectionsPerIP},
+	} {
+		nonNegative(ExtensionsKey+"."+n.key, n.v)
 	}
 	for i, o := range e.CORSOrigins {
 		if err := checkOrigin(o); err != nil {

@@ -16,6 +16,7 @@ import (
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/gaianet-go/gaianet/internal/sharedtest"
 )
 
 // findChromium returns Debian's Chromium, or "" when it is not installed.
@@ -51,7 +52,7 @@ func newBrowser(t *testing.T) *browser {
 	t.Helper()
 	chromium := findChromium()
 	if chromium == "" {
-		skipOrFail(t, "chromium is not installed (apt-get install chromium)")
+		sharedtest.Missing(t, "chromium is not installed (apt-get install chromium)")
 	}
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(chromium),

@@ -7,11 +7,11 @@
 // conformance models from ../shared/conformance and a small knowledge base
 // (`gaianet init`, `gaianet kb ingest`), starts `gaianet start --foreground`
 // on a free loopback port and, after the tests, stops it with SIGTERM and
-// checks that it shut down gracefully. Without ../shared/conformance every
-// test skips.
+// checks that it shut down gracefully.
 //
-// The tests skip when an external tool (node and npm, Chromium) is missing,
-// unless E2E_REQUIRED=1, which CI sets: then a missing tool is a failure.
+// Without ../shared/conformance, or an external tool (node and npm,
+// Chromium), the tests skip, or fail under CI (GAIANET_TEST_REQUIRED=1,
+// which .ci/run sets, or CI=true: see internal/sharedtest).
 // TestJSClients runs `npm ci` in e2e/js when node_modules is missing (CI
 // runs it beforehand). Other knobs: E2E_CHROMIUM names the browser binary
 // (default /usr/bin/chromium); E2E_ARTIFACTS names a directory that keeps

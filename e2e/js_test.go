@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"testing"
 	"time"
+
+	"github.com/gaianet-go/gaianet/internal/sharedtest"
 )
 
 // TestJSClients runs the JavaScript tests in e2e/js (the official OpenAI and
@@ -18,7 +20,7 @@ func TestJSClients(t *testing.T) {
 	n := mainNode(t)
 	nodeBin, err := exec.LookPath("node")
 	if err != nil {
-		skipOrFail(t, "node is not installed: %v", err)
+		sharedtest.Missing(t, "node is not installed: %v", err)
 	}
 	dir := filepath.Join(env.root, "e2e", "js")
 	ctx, cancel := context.WithTimeout(t.Context(), 4*time.Minute)
@@ -26,7 +28,7 @@ func TestJSClients(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "node_modules")); err != nil {
 		npm, err := exec.LookPath("npm")
 		if err != nil {
-			skipOrFail(t, "npm is not installed and e2e/js/node_modules is missing: %v", err)
+			sharedtest.Missing(t, "npm is not installed and e2e/js/node_modules is missing: %v", err)
 		}
 		cmd := exec.CommandContext(ctx, npm, "ci", "--no-audit", "--no-fund")
 		cmd.Dir = dir

@@ -17,6 +17,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/gaianet-go/gaianet/internal/sharedtest"
 )
 
 // Names the API reports for the conformance models (chat_name and
@@ -36,7 +38,7 @@ var docs = map[string]string{
 // suite is what TestMain prepares for the tests. It is written once by
 // TestMain before any test runs and only read afterwards.
 type suite struct {
-	skip string // why every test skips; empty when the node runs
+	skip string // what is missing for every test to run; empty when the node runs
 	root string // project root (the directory holding go.mod)
 	tmp  string // scratch directory of the whole run
 	bin  string // the gaianet binary built for this run
@@ -344,11 +346,12 @@ func (n *nodeProc) logTail(lines int) string {
 	return strings.Join(all, "\n") + "\n"
 }
 
-// mainNode returns the node TestMain started, or skips t.
+// mainNode returns the node TestMain started, or ends t with
+// sharedtest.Missing.
 func mainNode(t *testing.T) *nodeProc {
 	t.Helper()
 	if env.skip != "" {
-		t.Skip(env.skip)
+		sharedtest.Missing(t, "%s", env.skip)
 	}
 	return env.node
 }
@@ -374,20 +377,6 @@ func startExtraNode(t *testing.T, name string, ext map[string]any) *nodeProc {
 		}
 	})
 	return n
-}
-
-// required reports whether E2E_REQUIRED=1 turns a missing tool into a
-// failure.
-func required() bool { return os.Getenv("E2E_REQUIRED") == "1" }
-
-// skipOrFail skips t because a tool is missing, or fails it under
-// E2E_REQUIRED=1.
-func skipOrFail(t *testing.T, format string, args ...any) {
-	t.Helper()
-	if required() {
-		t.Fatalf("E2E_REQUIRED=1 but "+format, args...)
-	}
-	t.Skipf(format, args...)
 }
 
 // getJSON GETs url and decodes a JSON body into v; it returns the status.

@@ -6,6 +6,8 @@ import (
 	"math/rand/v2"
 	"runtime/pprof"
 	"time"
+
+	"github.com/gaianet-go/gaianet/sample"
 )
 
 // BenchResult holds the speeds Bench measured, in tokens per second.
@@ -134,4 +136,84 @@ func rates(n int, t0 time.Time, c0 time.Duration) (wall, cpu float64) {
 		cpu = float64(n) / c.Seconds()
 	}
 	return wall, cpu
+}
+
+// GenBenchResult is what BenchGenerate measured.
+type GenBenchResult struct {
+	Tokens int
+	// TokensPerSec is generated tokens per wall second, summed over the
+	// sequences; TokensPerCPUSec the same per CPU second of the process
+	// (0 where not measured), steadier on a shared machine.
+	TokensPerSec, TokensPerCPUSec float64
+	// Lengths are the generated tokens of each request, by sequence.
+	Lengths [][]int
+}
+
+// BenchGenerate measures generation through the scheduler, as requests
+// are served: parallel sequences each generate nGen tokens after prompt,
+// sampled at temperature 1 with a fixed seed per sequence, restarting a
+// request that ends early (its prompt cached, its last token evaluated
+// again). With newConstraint each request runs under a fresh constraint.
+// With replay (a constrained run's Lengths), each sequence instead runs
+// requests of exactly those lengths with end-of-generation tokens banned,
+// so that a free run does the same requests and tokens as the constrained
+// one and the difference is the constraint alone.
+func (e *Engine) BenchGenerate(ctx context.Context, prompt []int32, nGen, parallel int, newConstraint func() Constraint, replay [][]int) (GenBenchResult, error) {
+	res := GenBenchResult{Lengths: make([][]int, parallel)}
+	if nGen < 1 || parallel < 1 || len(prompt) == 0 || replay != nil && len(replay) != parallel {
+		return res, fmt.Errorf("engine: bench needs a prompt, generated tokens and sequences")
+	}
+	var ban map[int32]float32
+	if replay != nil && e.tok != nil {
+		ban = map[int32]float32{}
+		for _, id := range e.tok.EOGTokens() {
+			ban[id] = sample.BanBias
+		}
+	}
+	errs := make(chan error, parallel)
+	t0, c0 := time.Now(), processCPU()
+	for i := range parallel {
+		go func() {
+			p := sample.DefaultParams()
+			p.Seed, p.LogitBias = uint64(i+1), ban
+			smp := sample.New(p)
+			for done, k := 0, 0; done < nGen; k++ {
+				limit := nGen - done
+				if replay != nil {
+					if k >= len(replay[i]) {
+						break
+					}
+					limit = replay[i][k]
+				}
+				req := Request{Prompt: prompt, MaxTokens: limit, Sampler: smp}
+				if newConstraint != nil {
+					req.Constraint = newConstraint()
+				}
+				r, err := e.Generate(ctx, req, func(Token) error { return nil })
+				if err != nil {
+					errs <- err
+					return
+				}
+				done += r.GeneratedTokens
+				res.Lengths[i] = append(res.Lengths[i], r.GeneratedTokens)
+			}
+			errs <- nil
+		}()
+	}
+	var first error
+	for range parallel {
+		if err := <-errs; err != nil && first == nil {
+			first = err
+		}
+	}
+	if first != nil {
+		return res, first
+	}
+	for _, ls := range res.Lengths {
+		for _, n := range ls {
+			res.Tokens += n
+		}
+	}
+	res.TokensPerSec, res.TokensPerCPUSec = rates(res.Tokens, t0, c0)
+	return res, nil
 }

@@ -11,6 +11,13 @@
 // forward step evaluates one new token of every decoding request plus
 // chunks of pending prompts, so all streams share every weight read.
 //
+// A Request may carry a Constraint (structured output, tool calls): before
+// each of its samples the scheduler asks it for the allowed tokens, masks
+// the others' logits to -Inf, and feeds the chosen token back; tokens a
+// Forcer forces are appended without sampling and evaluated in the next
+// step together with the sampled one. Each sequence has its own
+// Constraint, so constrained and free requests share every step.
+//
 // Eval is the low-level entry point for conformance tests and benchmarks:
 // one forward pass over an explicit batch of (token, position, slot,
 // want-logits) entries, like llama.cpp's llama_decode.

@@ -24,6 +24,9 @@ var (
 	ErrBusy = errors.New("engine: busy serving requests")
 	// ErrRequest marks an invalid request (empty prompt, token out of range).
 	ErrRequest = errors.New("engine: invalid request")
+	// ErrConstraint marks a generation its Constraint could not continue:
+	// no token allowed, or the constraint refused a token.
+	ErrConstraint = errors.New("engine: output constraint failed")
 )
 
 // Options configure an Engine. The zero value is usable: every field has a

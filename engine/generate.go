@@ -40,6 +40,14 @@ type Request struct {
 	// Logprobs asks for each token's log-probabilities in Token.Logprobs;
 	// it needs a Sampler that implements LogprobSampler.
 	Logprobs bool
+	// Constraint, when set, restricts the generated tokens (structured
+	// output, tool calls); see Constraint. Tokens a Forcer forces are
+	// appended without sampling unless Logprobs is set.
+	Constraint Constraint
+	// SpecialText streams special tokens (other than end-of-generation
+	// ones) as their text, e.g. "[TOOL_CALLS]" or "<|python_tag|>", for
+	// callers that parse them; by default they stream as nothing.
+	SpecialText bool
 }
 
 // Token is one streamed piece of output.

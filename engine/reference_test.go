@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -15,10 +14,9 @@ import (
 // scheduler, all at once, and checks the greedy continuations and their
 // streamed text.
 func TestGenerateReference(t *testing.T) {
-	dir := sharedtest.Conformance(t)
-	raw, err := os.ReadFile(filepath.Join(dir, "logits", "llama-spm-q8_0.json"))
+	raw, err := os.ReadFile(sharedtest.Path(t, "conformance", "logits", "llama-spm-q8_0.json"))
 	if err != nil {
-		t.Skip(err)
+		t.Fatal(err)
 	}
 	var ref struct {
 		Cases []struct {
@@ -33,7 +31,7 @@ func TestGenerateReference(t *testing.T) {
 	if err := json.Unmarshal(raw, &ref); err != nil {
 		t.Fatal(err)
 	}
-	e, err := Load(filepath.Join(dir, "models", "llama-spm-q8_0.gguf"), Options{Threads: 2, CtxSize: 128, Parallel: 3})
+	e, err := Load(sharedtest.Model(t, "llama-spm-q8_0.gguf"), Options{Threads: 2, CtxSize: 128, Parallel: 3})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -24,6 +24,10 @@ type slot struct {
 	stop     *sample.StopMatcher // also holds back incomplete UTF-8
 	lp       sample.Logprobs     // reused by SampleLogprobs
 	lastUse  uint64
+	// mask is the constraint's allowed-token bitmap, sized on first use;
+	// forced are tokens a Forcer forced after next, evaluated with it.
+	mask   []uint64
+	forced []int32
 }
 
 // stepState is the scheduler's reusable per-step bookkeeping.
@@ -159,6 +163,10 @@ func (e *Engine) admit(r *request, ss *stepState) {
 	best.decoding = false
 	best.res = Result{PromptTokens: len(prompt), CachedTokens: reuse}
 	best.stop = sample.NewStopMatcher(r.req.Stop)
+	best.forced = best.forced[:0]
+	if r.req.Constraint != nil && len(best.mask) != maskWords(e.model.Config.Vocab) {
+		best.mask = make([]uint64, maskWords(e.model.Config.Vocab))
+	}
 	ss.step++
 	best.lastUse = ss.step
 }
@@ -205,7 +213,11 @@ func (e *Engine) stepLocked(ss *stepState) bool {
 		if len(s.tokens) == e.opts.CtxSize && !e.shiftLocked(s) {
 			continue
 		}
-		add(s, s.next, true)
+		add(s, s.next, len(s.forced) == 0)
+		for i, t := range s.forced {
+			add(s, t, i == len(s.forced)-1)
+		}
+		s.forced = s.forced[:0]
 	}
 	// Prompt chunks fill the rest of the step.
 	budget := e.opts.BatchSize - len(b.Tokens)
@@ -253,8 +265,16 @@ func (e *Engine) stepLocked(ss *stepState) bool {
 	return true
 }
 
-// sampleLocked picks s's next token from its logits row and streams it.
+// sampleLocked picks s's next token from its logits row (masked by the
+// request's constraint), streams it, and takes any tokens the constraint
+// forces after it.
 func (e *Engine) sampleLocked(s *slot, row []float32) {
+	c := s.r.req.Constraint
+	masked := c != nil && c.Mask(s.mask)
+	if masked && applyMask(row, s.mask) == 0 {
+		e.finishLocked(s, errConstraint("no token of the vocabulary is allowed"))
+		return
+	}
 	var tok int32
 	var lp *sample.Logprobs
 	if ls, ok := s.r.req.Sampler.(LogprobSampler); ok && s.r.req.Logprobs {
@@ -271,6 +291,11 @@ func (e *Engine) sampleLocked(s *slot, row []float32) {
 		e.finishLocked(s, fmt.Errorf("%w: sampler chose token %d of %d", ErrRequest, tok, len(row)))
 		return
 	}
+	if masked && !allowedBy(s.mask, tok) {
+		// Every allowed token was banned (logit bias) after masking.
+		e.finishLocked(s, errConstraint("the sampler chose token %d, which the constraint forbids", tok))
+		return
+	}
 	s.decoding = true
 	s.res.GeneratedTokens++
 	if e.vocab.EOG(tok) {
@@ -278,23 +303,88 @@ func (e *Engine) sampleLocked(s *slot, row []float32) {
 		e.finishLocked(s, nil)
 		return
 	}
-	text, stopped := s.stop.Write(e.vocab.Piece(tok))
-	if stopped {
-		if text != "" {
-			s.r.out <- event{tok: Token{ID: tok, Text: text, Logprobs: lp}}
+	if c != nil {
+		if err := c.Accept(tok); err != nil {
+			e.finishLocked(s, fmt.Errorf("%w: %w", ErrConstraint, err))
+			return
 		}
-		s.res.FinishReason = FinishStop
-		s.res.StopString, _ = s.stop.Stopped()
-		e.finishLocked(s, nil)
-		return
 	}
-	s.r.out <- event{tok: Token{ID: tok, Text: text, Logprobs: lp}}
-	if m := s.r.req.MaxTokens; m > 0 && s.res.GeneratedTokens >= m {
-		s.res.FinishReason = FinishLength
+	text, stopped := s.stop.Write(e.piece(s, tok))
+	end := stopped || c != nil && c.Done() || s.r.req.MaxTokens > 0 && s.res.GeneratedTokens >= s.r.req.MaxTokens
+	if f, ok := c.(Forcer); ok && !end && !s.r.req.Logprobs {
+		var err error
+		text, end, err = e.forceLocked(s, f, text)
+		if err != nil {
+			e.finishLocked(s, err)
+			return
+		}
+		_, stopped = s.stop.Stopped()
+	}
+	if text != "" || !stopped {
+		s.r.out <- event{tok: Token{ID: tok, Text: text, Logprobs: lp}}
+	}
+	if end {
+		s.res.FinishReason = FinishStop
+		if stopped {
+			s.res.StopString, _ = s.stop.Stopped()
+		} else if m := s.r.req.MaxTokens; m > 0 && s.res.GeneratedTokens >= m && (c == nil || !c.Done()) {
+			s.res.FinishReason = FinishLength
+		}
 		e.finishLocked(s, nil)
 		return
 	}
 	s.next = tok
+}
+
+// piece is the text of a generated token of s's request.
+func (e *Engine) piece(s *slot, tok int32) string {
+	if s.r.req.SpecialText {
+		return string(e.vocab.SpecialPiece(tok))
+	}
+	return e.vocab.Piece(tok)
+}
+
+// maxForced bounds the tokens forced after one sampled token.
+const maxForced = 32
+
+// forceLocked takes the tokens f forces after the token just sampled, as
+// far as the context, the step's batch and MaxTokens allow: it accepts
+// them, adds their text to text and queues them for the next step. It
+// reports whether the generation ends (a stop string, the constraint done,
+// MaxTokens reached).
+func (e *Engine) forceLocked(s *slot, f Forcer, text string) (string, bool, error) {
+	room := min(e.opts.CtxSize-len(s.tokens)-2, e.opts.BatchSize/e.opts.Parallel-1, maxForced)
+	if m := s.r.req.MaxTokens; m > 0 {
+		room = min(room, m-s.res.GeneratedTokens)
+	}
+	if room <= 0 {
+		return text, false, nil
+	}
+	s.forced = f.ForcedTokens(s.forced[:0])
+	if len(s.forced) > room {
+		s.forced = s.forced[:room]
+	}
+	smp := s.r.req.Sampler
+	for i, t := range s.forced {
+		if t < 0 || int(t) >= e.model.Config.Vocab || e.vocab.EOG(t) {
+			s.forced = s.forced[:i]
+			break
+		}
+		if err := f.Accept(t); err != nil {
+			return text, true, fmt.Errorf("%w: forced token %d: %w", ErrConstraint, t, err)
+		}
+		if smp != nil {
+			smp.Accept(t)
+		}
+		s.res.GeneratedTokens++
+		more, stopped := s.stop.Write(e.piece(s, t))
+		text += more
+		if stopped || f.Done() || s.r.req.MaxTokens > 0 && s.res.GeneratedTokens >= s.r.req.MaxTokens {
+			s.forced = s.forced[:0]
+			return text, true, nil
+		}
+	}
+	return text, false, nil
 }
 
 // shiftLocked makes room in a full slot by dropping the older half of the

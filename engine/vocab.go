@@ -9,6 +9,8 @@ type vocab interface {
 	// Piece returns the text of a generated token (special tokens render
 	// as nothing); it may be an incomplete UTF-8 sequence.
 	Piece(id int32) string
+	// SpecialPiece is Piece with special tokens rendered as their text.
+	SpecialPiece(id int32) []byte
 }
 
 var _ vocab = (*tokenizer.Tokenizer)(nil)
@@ -31,5 +33,6 @@ func newMetaVocab(md metaReader) metaVocab {
 	return v
 }
 
-func (v metaVocab) EOG(id int32) bool  { return v.eog[id] }
-func (v metaVocab) Piece(int32) string { return "" }
+func (v metaVocab) EOG(id int32) bool         { return v.eog[id] }
+func (v metaVocab) Piece(int32) string        { return "" }
+func (v metaVocab) SpecialPiece(int32) []byte { return nil }

@@ -17,7 +17,7 @@ import (
 func TestMatMulRealModels(t *testing.T) {
 	models, err := filepath.Glob(filepath.Join(sharedtest.Path(t), "conformance", "models", "*.gguf"))
 	if err != nil || len(models) == 0 {
-		t.Skip("no conformance models")
+		sharedtest.Missing(t, "no conformance models (*.gguf) in ../shared/conformance/models")
 	}
 	p := NewPool(2)
 	defer p.Close()

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"math"
 	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/gaianet-go/gaianet/internal/sharedtest"
@@ -27,7 +26,6 @@ type refCase struct {
 // TestReferenceLogits runs each tiny model over the reference prompts and
 // compares the last position's logits with llama.cpp's.
 func TestReferenceLogits(t *testing.T) {
-	shared := sharedtest.Path(t)
 	for _, tc := range []struct {
 		model string
 		kv    gguf.TensorType
@@ -43,18 +41,18 @@ func TestReferenceLogits(t *testing.T) {
 		{"llama-spm-q8_0", gguf.TypeQ8_0, 0.06},
 	} {
 		t.Run(tc.model+"/kv="+tc.kv.String(), func(t *testing.T) {
-			f, err := gguf.Open(filepath.Join(shared, "conformance/models", tc.model+".gguf"))
+			f, err := gguf.Open(sharedtest.Model(t, tc.model+".gguf"))
 			if err != nil {
-				t.Skip(err)
+				t.Fatal(err)
 			}
 			defer f.Close()
 			m, err := Load(f.Metadata, f)
 			if err != nil {
 				t.Fatal(err)
 			}
-			raw, err := os.ReadFile(filepath.Join(shared, "conformance/logits", tc.model+".json"))
+			raw, err := os.ReadFile(sharedtest.Path(t, "conformance", "logits", tc.model+".json"))
 			if err != nil {
-				t.Skip(err)
+				t.Fatal(err)
 			}
 			var ref struct {
 				Cases []refCase `json:"cases"`

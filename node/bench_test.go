@@ -212,7 +212,11 @@ func BenchmarkAPIOverhead(b *testing.B) {
 	if err := json.Unmarshal([]byte(jsonBody), &req); err != nil {
 		b.Fatal(err)
 	}
-	p, err := n.chatPrompt(ctx, &req)
+	plan, err := n.planOutput(&req)
+	if err != nil {
+		b.Fatal(err)
+	}
+	p, err := n.chatPrompt(ctx, &req, plan)
 	if err != nil {
 		b.Fatal(err)
 	}

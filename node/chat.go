@@ -17,6 +17,7 @@ import (
 	"github.com/gaianet-go/gaianet/engine"
 	"github.com/gaianet-go/gaianet/rag"
 	"github.com/gaianet-go/gaianet/sample"
+	"github.com/gaianet-go/gaianet/toolcall"
 	"github.com/gaianet-go/gaianet/vectorstore"
 )
 
@@ -33,13 +34,17 @@ func (n *Node) Chat(ctx context.Context, req *api.ChatRequest, emit func(api.Cha
 		return n.upstreamChat(ctx, req, emit)
 	}
 	start := time.Now()
-	p, err := n.chatPrompt(ctx, req)
+	plan, err := n.planOutput(req)
+	if err != nil {
+		return nil, err
+	}
+	p, err := n.chatPrompt(ctx, req, plan)
 	if err != nil {
 		return nil, err
 	}
 	stops := append([]string(nil), req.Stop...)
 	stops = append(stops, n.stops...)
-	res, err := n.generate(ctx, p.tokens, &req.Sampling, req.Logprobs, req.TopLogprobs, stops, emit, start)
+	res, err := n.generate(ctx, p.tokens, &req.Sampling, req.Logprobs, req.TopLogprobs, stops, emit, start, plan)
 	if err != nil {
 		return nil, err
 	}
@@ -53,19 +58,27 @@ func (n *Node) Complete(ctx context.Context, req *api.CompletionRequest, emit fu
 		return n.upstreamComplete(ctx, req, emit)
 	}
 	start := time.Now()
+	g, err := responseGrammar(req.ResponseFormat, req.Grammar)
+	if err != nil {
+		return nil, err
+	}
+	var plan *outputPlan
+	if g != nil {
+		plan = &outputPlan{grammar: g}
+	}
 	toks := n.tok.Encode(req.Prompt[0], true, true)
-	return n.generate(ctx, toks, &req.Sampling, req.Logprobs != nil, req.Logprobs, req.Stop, emit, start)
+	return n.generate(ctx, toks, &req.Sampling, req.Logprobs != nil, req.Logprobs, req.Stop, emit, start, plan)
 }
 
 // chatPrompt builds the prompt of a chat request: the default system prompt
 // when the request has none, the retrieved context placed by rag_policy,
 // then the chat template.
-func (n *Node) chatPrompt(ctx context.Context, req *api.ChatRequest) (*prompt, error) {
+func (n *Node) chatPrompt(ctx context.Context, req *api.ChatRequest, plan *outputPlan) (*prompt, error) {
 	msgs, sources, err := n.chatMessages(ctx, req)
 	if err != nil {
 		return nil, err
 	}
-	return n.render(&prompt{sources: sources}, req, msgs)
+	return n.render(&prompt{sources: sources}, msgs, plan)
 }
 
 // chatMessages returns the conversation a chat request is answered from:
@@ -84,9 +97,7 @@ func (n *Node) chatMessages(ctx context.Context, req *api.ChatRequest) ([]chatte
 		}
 		if len(chunks) > 0 {
 			msgs = n.insertContext(msgs, chunks)
-			for _, c := range chunks {
-				sources = append(sources, api.Source{Text: c.Text, Source: c.Source, Score: c.Score})
-			}
+			sources = n.apiSources(chunks)
 		}
 	}
 	return msgs, sources, nil
@@ -100,7 +111,8 @@ func (n *Node) templateMessages(req *api.ChatRequest) ([]chattemplate.Message, e
 		msgs = append(msgs, chattemplate.Message{Role: "system", Content: n.cfg.SystemPrompt})
 	}
 	for _, m := range req.Messages {
-		cm := chattemplate.Message{Role: m.Role, Content: string(m.Content), Name: m.Name, ToolCallID: m.ToolCallID}
+		cm := chattemplate.Message{Role: m.Role, Content: string(m.Content), Name: m.Name, ToolCallID: m.ToolCallID,
+			ReasoningContent: m.ReasoningContent}
 		if cm.Role == "developer" {
 			cm.Role = "system"
 		}
@@ -113,11 +125,23 @@ func (n *Node) templateMessages(req *api.ChatRequest) ([]chattemplate.Message, e
 	return msgs, nil
 }
 
-// render applies the chat template and tokenizes the result into p.
-func (n *Node) render(p *prompt, req *api.ChatRequest, msgs []chattemplate.Message) (*prompt, error) {
+// render applies the chat template and tokenizes the result into p. A
+// template that renders tools gets them (and earlier calls and results)
+// as Hugging Face passes them; for one that does not, the tools are
+// described in the system message and earlier calls and results are
+// written as text in the model's format. The plan's prefix follows the
+// generation prompt.
+func (n *Node) render(p *prompt, msgs []chattemplate.Message, plan *outputPlan) (*prompt, error) {
 	opt := chattemplate.Options{AddGenerationPrompt: true, BOSToken: n.bosText, EOSToken: n.eosText}
-	for _, t := range req.Tools {
-		opt.Tools = append(opt.Tools, json.RawMessage(toolJSON(t)))
+	if n.cfg.Ext.Reasoning == "none" {
+		opt.Extra = map[string]any{"enable_thinking": false}
+	}
+	if !plan.format.Native {
+		msgs = toolsAsText(msgs, plan)
+	} else {
+		for _, t := range plan.tools {
+			opt.Tools = append(opt.Tools, toolValue(t))
+		}
 	}
 	text, err := n.tmpl.Render(msgs, opt)
 	if err != nil {
@@ -127,6 +151,10 @@ func (n *Node) render(p *prompt, req *api.ChatRequest, msgs []chattemplate.Messa
 		}
 		return nil, fmt.Errorf("node: render chat template: %w", err)
 	}
+	if err := plan.finish(text); err != nil {
+		return nil, err
+	}
+	text += plan.prefix
 	// Templates usually write the BOS token themselves; the tokenizer adds
 	// it too when the model asks for one. Keep exactly one.
 	addSpecial := true
@@ -137,16 +165,49 @@ func (n *Node) render(p *prompt, req *api.ChatRequest, msgs []chattemplate.Messa
 	return p, nil
 }
 
-func toolJSON(t api.Tool) []byte {
-	typ := t.Type
-	if typ == "" {
-		typ = "function"
-	}
+// toolValue is a tool as templates see it: {"type":"function","function":{...}}.
+func toolValue(t toolcall.Tool) json.RawMessage {
 	b, _ := json.Marshal(struct {
-		Type     string          `json:"type"`
-		Function json.RawMessage `json:"function"`
-	}{typ, t.Function})
+		Type     string        `json:"type"`
+		Function toolcall.Tool `json:"function"`
+	}{"function", t})
 	return b
+}
+
+// toolsAsText rewrites a conversation for a template that cannot render
+// tools: the tool descriptions join the system message, assistant calls
+// become text in the model's format, and tool results become user turns.
+func toolsAsText(msgs []chattemplate.Message, plan *outputPlan) []chattemplate.Message {
+	out := make([]chattemplate.Message, 0, len(msgs)+1)
+	if len(plan.tools) > 0 {
+		sys := plan.format.SystemPrompt(plan.tools)
+		if len(msgs) > 0 && msgs[0].Role == "system" {
+			m := msgs[0]
+			m.Content = strings.TrimRight(m.Content, "\n") + "\n\n" + sys
+			out = append(out, m)
+			msgs = msgs[1:]
+		} else {
+			out = append(out, chattemplate.Message{Role: "system", Content: sys})
+		}
+	}
+	for _, m := range msgs {
+		switch {
+		case m.Role == "assistant" && len(m.ToolCalls) > 0:
+			calls := make([]toolcall.Call, len(m.ToolCalls))
+			for i, tc := range m.ToolCalls {
+				calls[i] = toolcall.Call{ID: tc.ID, Name: tc.Function.Name, Arguments: tc.Function.Arguments}
+			}
+			text := plan.format.CallText(calls)
+			if m.Content != "" {
+				text = m.Content + "\n" + text
+			}
+			m.Content, m.ToolCalls = text, nil
+		case m.Role == "tool":
+			m = chattemplate.Message{Role: "user", Content: toolcall.ResultText(m.Name, m.Content)}
+		}
+		out = append(out, m)
+	}
+	return out
 }
 
 // retrieve searches the knowledge base with the latest user messages.
@@ -312,7 +373,7 @@ func (n *Node) tokenLogprob(id int32, lp float32) api.TokenLogprob {
 
 // generate runs the engine and streams its output through emit.
 func (n *Node) generate(ctx context.Context, toks []int32, s *api.Sampling, logprobs bool, topLogprobs *int,
-	stops []string, emit func(api.ChatDelta) error, start time.Time) (*api.ChatResult, error) {
+	stops []string, emit func(api.ChatDelta) error, start time.Time, plan *outputPlan) (*api.ChatResult, error) {
 	ctxSize := n.engine.Options().CtxSize
 	maxNew := s.MaxNewTokens()
 	if len(toks) >= ctxSize {
@@ -346,12 +407,25 @@ func (n *Node) generate(ctx context.Context, toks []int32, s *api.Sampling, logp
 		sampler = lps
 	}
 	var first time.Time
-	res, err := n.engine.Generate(ctx, engine.Request{Prompt: toks, MaxTokens: maxNew, Sampler: sampler, Stop: stops},
+	req := engine.Request{Prompt: toks, MaxTokens: maxNew, Sampler: sampler, Stop: stops}
+	var shaper *replyShaper
+	if plan != nil {
+		// With log-probabilities every token is sampled, none forced.
+		req.Constraint = n.constraint(plan, !logprobs)
+		req.SpecialText = plan.toolsActive() || plan.format.Family == toolcall.Harmony
+		if plan.format.Family != "" || plan.thinkClose != "" {
+			shaper = newReplyShaper(plan, n.cfg.Ext.Reasoning)
+		}
+	}
+	res, err := n.engine.Generate(ctx, req,
 		func(t engine.Token) error {
 			if first.IsZero() && t.ID >= 0 {
 				first = time.Now()
 			}
 			d := api.ChatDelta{Content: t.Text}
+			if shaper != nil {
+				shaper.write(&d, t.Text, false)
+			}
 			if lps != nil {
 				for _, lp := range lps.take() {
 					tl := n.tokenLogprob(lp.Chosen.ID, lp.Chosen.Logprob)
@@ -364,13 +438,22 @@ func (n *Node) generate(ctx context.Context, toks []int32, s *api.Sampling, logp
 					d.Logprobs = append(d.Logprobs, tl)
 				}
 			}
-			if d.Content == "" && len(d.Logprobs) == 0 {
+			if d.Content == "" && d.ReasoningContent == "" && len(d.ToolCalls) == 0 && len(d.Logprobs) == 0 {
 				return nil
 			}
 			return emit(d)
 		})
+	if err == nil && shaper != nil {
+		var d api.ChatDelta
+		shaper.write(&d, "", true)
+		if d.Content != "" || d.ReasoningContent != "" || len(d.ToolCalls) > 0 {
+			err = emit(d)
+		}
+	}
 	if err != nil {
 		switch {
+		case errors.Is(err, engine.ErrConstraint):
+			return nil, errConstraintReply(err)
 		case errors.Is(err, engine.ErrBusy):
 			return nil, api.ErrBusy(2 * time.Second)
 		case errors.Is(err, engine.ErrContextFull):
@@ -383,7 +466,14 @@ func (n *Node) generate(ctx context.Context, toks []int32, s *api.Sampling, logp
 	if n.metrics != nil && !first.IsZero() {
 		n.metrics.ObserveGeneration(n.chatName, res.PromptTokens, res.GeneratedTokens, first.Sub(start), time.Since(first))
 	}
-	return &api.ChatResult{Model: n.chatName, FinishReason: res.FinishReason,
+	out := &api.ChatResult{Model: n.chatName, FinishReason: res.FinishReason,
 		Usage: api.Usage{PromptTokens: res.PromptTokens, CompletionTokens: res.GeneratedTokens,
-			TotalTokens: res.PromptTokens + res.GeneratedTokens}}, nil
+			TotalTokens: res.PromptTokens + res.GeneratedTokens}}
+	if shaper != nil {
+		out.ToolCalls = shaper.toolCalls()
+		if len(out.ToolCalls) > 0 && out.FinishReason == engine.FinishStop {
+			out.FinishReason = "tool_calls"
+		}
+	}
+	return out, nil
 }

@@ -48,6 +48,7 @@ import (
 
 	"github.com/gaianet-go/gaianet/api"
 	"github.com/gaianet-go/gaianet/chattemplate"
+	"github.com/gaianet-go/gaianet/egress"
 )
 
 // Limits and timeouts of upstream requests.
@@ -85,11 +86,15 @@ func newUpstream(raw, key string) (*upstream, error) {
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return nil, fmt.Errorf("node: upstream %q is not an http(s) base URL like http://host:8080/v1", raw)
 	}
-	tr := http.DefaultTransport.(*http.Transport).Clone()
-	tr.DialContext = (&net.Dialer{Timeout: upstreamDialTimeout, KeepAlive: 30 * time.Second}).DialContext
-	tr.ResponseHeaderTimeout = upstreamHeaderTimeout
-	tr.TLSHandshakeTimeout = upstreamDialTimeout
-	return &upstream{base: u, host: u.Host, key: key, client: &http.Client{Transport: tr}}, nil
+	// The operator configured this server, so it is allowed wherever it
+	// is (often on the same machine or network); through the same guarded
+	// dialer as every outbound request, so its redirects are not.
+	pol, err := egress.Public.With(u.Hostname())
+	if err != nil {
+		return nil, fmt.Errorf("node: upstream %q: %w", raw, err)
+	}
+	client := pol.Client(egress.Options{ConnectTimeout: upstreamDialTimeout, HeaderTimeout: upstreamHeaderTimeout})
+	return &upstream{base: u, host: u.Host, key: key, client: client}, nil
 }
 
 // String returns the base URL without credentials or query, for /v1/info
@@ -300,6 +305,8 @@ type upstreamMessage struct {
 	Name       string         `json:"name,omitempty"`
 	ToolCalls  []api.ToolCall `json:"tool_calls,omitempty"`
 	ToolCallID string         `json:"tool_call_id,omitempty"`
+	// ReasoningContent is passed back as clients send it.
+	ReasoningContent string `json:"reasoning_content,omitempty"`
 }
 
 // upstreamSampling are the sampling fields passed through; absent fields
@@ -332,28 +339,33 @@ type upstreamChatRequest struct {
 	Model    string            `json:"model,omitempty"`
 	Messages []upstreamMessage `json:"messages"`
 	upstreamSampling
-	Stream         bool                `json:"stream"`
-	StreamOptions  *api.StreamOptions  `json:"stream_options,omitempty"`
-	Logprobs       bool                `json:"logprobs,omitempty"`
-	TopLogprobs    *int                `json:"top_logprobs,omitempty"`
-	Tools          []api.Tool          `json:"tools,omitempty"`
-	ToolChoice     json.RawMessage     `json:"tool_choice,omitempty"`
-	ResponseFormat *api.ResponseFormat `json:"response_format,omitempty"`
+	Stream            bool                `json:"stream"`
+	StreamOptions     *api.StreamOptions  `json:"stream_options,omitempty"`
+	Logprobs          bool                `json:"logprobs,omitempty"`
+	TopLogprobs       *int                `json:"top_logprobs,omitempty"`
+	Tools             []api.Tool          `json:"tools,omitempty"`
+	ToolChoice        json.RawMessage     `json:"tool_choice,omitempty"`
+	ParallelToolCalls *bool               `json:"parallel_tool_calls,omitempty"`
+	ResponseFormat    *api.ResponseFormat `json:"response_format,omitempty"`
+	Grammar           string              `json:"grammar,omitempty"`
 }
 
 type upstreamCompletionRequest struct {
 	Model  string `json:"model,omitempty"`
 	Prompt string `json:"prompt"`
 	upstreamSampling
-	Stream        bool               `json:"stream"`
-	StreamOptions *api.StreamOptions `json:"stream_options,omitempty"`
+	Stream         bool                `json:"stream"`
+	StreamOptions  *api.StreamOptions  `json:"stream_options,omitempty"`
+	ResponseFormat *api.ResponseFormat `json:"response_format,omitempty"`
+	Grammar        string              `json:"grammar,omitempty"`
 }
 
 func upstreamMessages(msgs []chattemplate.Message) []upstreamMessage {
 	out := make([]upstreamMessage, len(msgs))
 	for i, m := range msgs {
 		content := m.Content
-		um := upstreamMessage{Role: m.Role, Content: &content, Name: m.Name, ToolCallID: m.ToolCallID}
+		um := upstreamMessage{Role: m.Role, Content: &content, Name: m.Name, ToolCallID: m.ToolCallID,
+			ReasoningContent: m.ReasoningContent}
 		for _, tc := range m.ToolCalls {
 			um.ToolCalls = append(um.ToolCalls, api.ToolCall{ID: tc.ID, Type: tc.Type,
 				Function: api.FunctionCall{Name: tc.Function.Name, Arguments: tc.Function.Arguments}})
@@ -378,7 +390,8 @@ func (n *Node) upstreamChat(ctx context.Context, req *api.ChatRequest, emit func
 	body := upstreamChatRequest{Model: n.chatUp.modelFor(req.Model), Messages: upstreamMessages(msgs),
 		upstreamSampling: passSampling(&req.Sampling), Stream: true,
 		StreamOptions: &api.StreamOptions{IncludeUsage: true}, Logprobs: req.Logprobs, TopLogprobs: req.TopLogprobs,
-		Tools: req.Tools, ToolChoice: req.ToolChoice, ResponseFormat: req.ResponseFormat}
+		Tools: req.Tools, ToolChoice: req.ToolChoice, ParallelToolCalls: req.ParallelToolCalls,
+		ResponseFormat: req.ResponseFormat, Grammar: req.Grammar}
 	res, err := n.relay(ctx, "chat/completions", body, emit, start)
 	if err != nil {
 		return nil, err
@@ -390,7 +403,8 @@ func (n *Node) upstreamChat(ctx context.Context, req *api.ChatRequest, emit func
 // upstreamComplete answers a text completion through the chat upstream.
 func (n *Node) upstreamComplete(ctx context.Context, req *api.CompletionRequest, emit func(api.ChatDelta) error) (*api.ChatResult, error) {
 	body := upstreamCompletionRequest{Model: n.chatUp.modelFor(req.Model), Prompt: req.Prompt[0],
-		upstreamSampling: passSampling(&req.Sampling), Stream: true, StreamOptions: &api.StreamOptions{IncludeUsage: true}}
+		upstreamSampling: passSampling(&req.Sampling), Stream: true, StreamOptions: &api.StreamOptions{IncludeUsage: true},
+		ResponseFormat: req.ResponseFormat, Grammar: req.Grammar}
 	return n.relay(ctx, "completions", body, emit, time.Now())
 }
 
@@ -502,12 +516,14 @@ type upstreamChunk struct {
 	Choices []struct {
 		Index int `json:"index"`
 		Delta *struct {
-			Content   *string         `json:"content"`
-			ToolCalls []toolCallDelta `json:"tool_calls"`
+			Content          *string         `json:"content"`
+			ReasoningContent *string         `json:"reasoning_content"`
+			ToolCalls        []toolCallDelta `json:"tool_calls"`
 		} `json:"delta"`
 		Message *struct {
-			Content   *string        `json:"content"`
-			ToolCalls []api.ToolCall `json:"tool_calls"`
+			Content          *string        `json:"content"`
+			ReasoningContent *string        `json:"reasoning_content"`
+			ToolCalls        []api.ToolCall `json:"tool_calls"`
 		} `json:"message"`
 		Text         *string         `json:"text"`
 		Logprobs     json.RawMessage `json:"logprobs"`
@@ -570,14 +586,25 @@ func (a *replyAccumulator) add(data []byte) error {
 			if ch.Delta.Content != nil {
 				d.Content = *ch.Delta.Content
 			}
+			if ch.Delta.ReasoningContent != nil {
+				d.ReasoningContent = *ch.Delta.ReasoningContent
+			}
 			for _, tc := range ch.Delta.ToolCalls {
-				a.addToolCall(tc)
+				d.ToolCalls = append(d.ToolCalls, a.addToolCall(tc))
 			}
 		case ch.Message != nil:
 			if ch.Message.Content != nil {
 				d.Content = *ch.Message.Content
 			}
-			a.calls = append(a.calls, ch.Message.ToolCalls...)
+			if ch.Message.ReasoningContent != nil {
+				d.ReasoningContent = *ch.Message.ReasoningContent
+			}
+			for _, tc := range ch.Message.ToolCalls {
+				i := len(a.calls)
+				a.calls = append(a.calls, tc)
+				tc.Index = &i
+				d.ToolCalls = append(d.ToolCalls, tc)
+			}
 		case ch.Text != nil:
 			d.Content = *ch.Text
 		}
@@ -592,7 +619,7 @@ func (a *replyAccumulator) add(data []byte) error {
 		if ch.FinishReason != nil && *ch.FinishReason != "" {
 			a.finish = *ch.FinishReason
 		}
-		if d.Content == "" && len(d.Logprobs) == 0 {
+		if d.Content == "" && d.ReasoningContent == "" && len(d.ToolCalls) == 0 && len(d.Logprobs) == 0 {
 			continue
 		}
 		if a.first.IsZero() {
@@ -606,9 +633,10 @@ func (a *replyAccumulator) add(data []byte) error {
 	return nil
 }
 
-// addToolCall merges a streamed tool-call piece: the first piece of a call
-// carries its id and name, later ones more of its arguments.
-func (a *replyAccumulator) addToolCall(tc toolCallDelta) {
+// addToolCall merges a streamed tool-call piece (the first piece of a call
+// carries its id and name, later ones more of its arguments) and returns
+// it as the delta to relay, with the call's index in this reply.
+func (a *replyAccumulator) addToolCall(tc toolCallDelta) api.ToolCall {
 	i := len(a.calls) - 1
 	switch {
 	case tc.Index != nil:
@@ -631,6 +659,8 @@ func (a *replyAccumulator) addToolCall(tc toolCallDelta) {
 	}
 	c.Function.Name += tc.Function.Name
 	c.Function.Arguments += tc.Function.Arguments
+	return api.ToolCall{Index: &i, ID: tc.ID, Type: tc.Type,
+		Function: api.FunctionCall{Name: tc.Function.Name, Arguments: tc.Function.Arguments}}
 }
 
 func (a *replyAccumulator) toolCalls() []api.ToolCall {

@@ -266,7 +266,7 @@ func TestUpstreamChat(t *testing.T) {
 		!strings.Contains(msgs[0].Content, "Use this context:\n"+kbText) || msgs[1].Content != kbText {
 		t.Errorf("B's messages upstream: %+v", msgs)
 	}
-	if len(outB.Sources) == 0 || outB.Sources[0].Text != kbText || filepath.Base(outB.Sources[0].Source) != "kb.md" {
+	if len(outB.Sources) == 0 || outB.Sources[0].Text != kbText || outB.Sources[0].Document != "kb.md" {
 		t.Errorf("B's sources: %+v", outB.Sources)
 	}
 	if outB.Model != "tiny-llama" {
@@ -323,6 +323,27 @@ func mustJSON(v any) []byte {
 	return b
 }
 
+// TestUpstreamStreamsToolCallsAndReasoning checks that an upstream's
+// reasoning and tool-call deltas reach a streaming client as they come.
+func TestUpstreamStreamsToolCallsAndReasoning(t *testing.T) {
+	up := scripted(t, 200, map[string]string{"Content-Type": "text/event-stream"},
+		"data: {\"choices\":[{\"index\":0,\"delta\":{\"reasoning_content\":\"hmm\"}}]}\n\n"+
+			"data: {\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"id\":\"c1\",\"type\":\"function\",\"function\":{\"name\":\"get\",\"arguments\":\"{\\\"a\\\"\"}}]}}]}\n\n"+
+			"data: {\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\":1}\"}}]},\"finish_reason\":\"tool_calls\"}]}\n\ndata: [DONE]\n\n")
+	_, bs := nodeB(t, up, func(c *config.Config) { c.ChatName = "m"; c.Ext.EmbeddingUpstream = "" })
+	code, body := post(t, bs.URL+"/v1/chat/completions", `{"stream":true,"messages":[{"role":"user","content":"hi"}]}`)
+	if code != 200 {
+		t.Fatalf("%d %s", code, body)
+	}
+	for _, want := range []string{`"delta":{"role":"assistant","reasoning_content":"hmm"}`,
+		`"delta":{"tool_calls":[{"index":0,"id":"c1","type":"function","function":{"name":"get","arguments":"{\"a\""}}]}`,
+		`"delta":{"tool_calls":[{"index":0,"function":{"arguments":":1}"}}]}`, `"finish_reason":"tool_calls"`} {
+		if !bytes.Contains(body, []byte(want)) {
+			t.Errorf("stream lacks %s:\n%s", want, body)
+		}
+	}
+}
+
 // TestUpstreamPassesFields checks that the sampling, tool and format fields
 // reach the upstream as the client sent them.
 func TestUpstreamPassesFields(t *testing.T) {
@@ -332,9 +353,10 @@ func TestUpstreamPassesFields(t *testing.T) {
 		"temperature": `0.5`, "top_p": `0.9`, "max_tokens": `3`, "stop": `["\n\n","END"]`, "seed": `7`,
 		"presence_penalty": `0.1`, "frequency_penalty": `0.2`, "logit_bias": `{"5":-1}`, "logprobs": `true`,
 		"top_logprobs": `1`, "top_k": `40`,
-		"tools":           `[{"type":"function","function":{"name":"f","parameters":{"type":"object"}}}]`,
-		"tool_choice":     `"none"`,
-		"response_format": `{"type":"json_object"}`,
+		"tools":               `[{"type":"function","function":{"name":"f","parameters":{"type":"object"}}}]`,
+		"tool_choice":         `"none"`,
+		"parallel_tool_calls": `false`,
+		"response_format":     `{"type":"json_object"}`,
 	}
 	var b strings.Builder
 	b.WriteString(`{"model":"tiny-llama","messages":[{"role":"user","content":"hi"}]`)

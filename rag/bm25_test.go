@@ -1,11 +1,7 @@
 package rag
 
 import (
-	"bytes"
-	"encoding/binary"
-	"errors"
 	"fmt"
-	"hash/crc32"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -261,152 +257,6 @@ func TestBM25AddReplaces(t *testing.T) {
 	}
 }
 
-func TestBM25EncodeEmpty(t *testing.T) {
-	ix := newTestIndex(t, DefaultBM25Config(), nil)
-	got, err := ix.MarshalBinary()
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := []byte{
-		'B', 'M', '2', '5', 1, 0, 0, 0,
-		0x33, 0x33, 0x33, 0x33, 0x33, 0x33, 0xf3, 0x3f,
-		0, 0, 0, 0, 0, 0, 0xe8, 0x3f,
-		0, 0,
-	}
-	want = binary.LittleEndian.AppendUint32(want, crc32.Checksum(want, crc32.MakeTable(crc32.Castagnoli)))
-	if !bytes.Equal(got, want) {
-		t.Fatalf("MarshalBinary(empty) = % x\nwant % x", got, want)
-	}
-}
-
-func TestBM25RoundTrip(t *testing.T) {
-	r := rand.New(rand.NewPCG(5, 6))
-	docs := randomCorpus(r, 200, 100, 1, 20)
-	docs["empty"] = "!!!"
-	docs["uni"] = "知识 Straße"
-	cfg := BM25Config{K1: 1.5, B: 0.6, Stopwords: true}
-	ix := newTestIndex(t, cfg, docs)
-	ix.Remove("doc-00003")
-	data, err := ix.MarshalBinary()
-	if err != nil {
-		t.Fatal(err)
-	}
-	dec, err := DecodeBM25(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if dec.Config() != cfg || dec.Len() != ix.Len() {
-		t.Fatalf("decoded config %+v len %d, want %+v len %d", dec.Config(), dec.Len(), cfg, ix.Len())
-	}
-	for _, q := range []string{"w1", "w2 w9", "知", "strasse straße", "w99 w98 w97"} {
-		if got, want := dec.Search(q, 10), ix.Search(q, 10); !sameResults(got, want) {
-			t.Errorf("Search(%q) decoded = %v, original = %v", q, got, want)
-		}
-	}
-	again, _ := dec.MarshalBinary()
-	if !bytes.Equal(again, data) {
-		t.Error("re-encoding a decoded index changed the bytes")
-	}
-	var into BM25
-	if err := into.UnmarshalBinary(data); err != nil {
-		t.Fatal(err)
-	}
-	into.Add("new", "w1 w1 w1")
-	if got := into.Search("w1", 1); len(got) == 0 {
-		t.Error("UnmarshalBinary target not searchable")
-	}
-}
-
-// reseal rewrites the trailing checksum so that a test can reach the checks
-// behind it.
-func reseal(b []byte) []byte {
-	b = slices.Clone(b)
-	binary.LittleEndian.PutUint32(b[len(b)-4:], crc32.Checksum(b[:len(b)-4], crc32.MakeTable(crc32.Castagnoli)))
-	return b
-}
-
-func TestBM25DecodeErrors(t *testing.T) {
-	ix := newTestIndex(t, DefaultBM25Config(), map[string]string{"a": "alpha beta", "b": "beta gamma"})
-	good, _ := ix.MarshalBinary()
-	header := func(mut func([]byte)) []byte {
-		b := slices.Clone(good)
-		mut(b)
-		return reseal(b)
-	}
-	tests := []struct {
-		name string
-		data []byte
-		want error
-	}{
-		{"nil", nil, ErrCorrupt},
-		{"short", good[:20], ErrCorrupt},
-		{"bad magic", header(func(b []byte) { b[0] = 'X' }), ErrCorrupt},
-		{"bad crc", func() []byte { b := slices.Clone(good); b[len(b)-1] ^= 1; return b }(), ErrCorrupt},
-		{"flipped body byte", func() []byte { b := slices.Clone(good); b[30] ^= 0x40; return b }(), ErrCorrupt},
-		{"version 2", header(func(b []byte) { b[4] = 2 }), ErrVersion},
-		{"unknown flag", header(func(b []byte) { b[6] = 2 }), ErrCorrupt},
-		{"negative k1", header(func(b []byte) { b[15] |= 0x80 }), ErrCorrupt},
-		{"b > 1", header(func(b []byte) { binary.LittleEndian.PutUint64(b[16:], math.Float64bits(2)) }), ErrCorrupt},
-		{"truncated body", reseal(append(slices.Clone(good[:len(good)-8]), 0, 0, 0, 0)), ErrCorrupt},
-		{"trailing byte", reseal(append(slices.Clone(good[:len(good)-4]), 0, 0, 0, 0, 0)), ErrCorrupt},
-		{"huge term count", reseal(append(append(slices.Clone(good[:24]), 0xff, 0xff, 0xff, 0xff, 0x0f), 0, 0, 0, 0)), ErrCorrupt},
-		{"unsorted terms", reseal(append(append(slices.Clone(good[:24]), 2, 1, 'b', 1, 'a', 0), 0, 0, 0, 0)), ErrCorrupt},
-		{"term index out of range", reseal(append(append(slices.Clone(good[:24]), 1, 1, 'a', 1, 1, 'x', 1, 5, 1), 0, 0, 0, 0)), ErrCorrupt},
-		{"zero tf", reseal(append(append(slices.Clone(good[:24]), 1, 1, 'a', 1, 1, 'x', 1, 0, 0), 0, 0, 0, 0)), ErrCorrupt},
-		{"duplicate doc", reseal(append(append(slices.Clone(good[:24]), 1, 1, 'a', 2, 1, 'x', 1, 0, 1, 1, 'x', 1, 0, 1), 0, 0, 0, 0)), ErrCorrupt},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, err := DecodeBM25(tt.data)
-			if !errors.Is(err, tt.want) {
-				t.Fatalf("DecodeBM25 error = %v, want %v", err, tt.want)
-			}
-			if !strings.HasPrefix(err.Error(), "rag: ") {
-				t.Errorf("error %q lacks package prefix", err)
-			}
-		})
-	}
-	// A hand-built valid body decodes.
-	ok := reseal(append(append(slices.Clone(good[:24]), 1, 1, 'a', 1, 1, 'x', 1, 0, 3), 0, 0, 0, 0))
-	dec, err := DecodeBM25(ok)
-	if err != nil {
-		t.Fatalf("hand-built index: %v", err)
-	}
-	if got := dec.Search("a", 1); len(got) != 1 || got[0].ID != "x" {
-		t.Errorf("hand-built index Search(a) = %v", got)
-	}
-}
-
-func FuzzDecodeBM25(f *testing.F) {
-	empty, _ := newTestIndex(f, DefaultBM25Config(), nil).MarshalBinary()
-	small, _ := newTestIndex(f, BM25Config{K1: 2, B: 0.5, Stopwords: true}, map[string]string{"a": "the alpha beta", "b": "beta 知识", "": "x"}).MarshalBinary()
-	f.Add(empty)
-	f.Add(small)
-	f.Add([]byte("BM25"))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		ix, err := DecodeBM25(data)
-		if err != nil {
-			if !errors.Is(err, ErrCorrupt) && !errors.Is(err, ErrVersion) {
-				t.Fatalf("error %v is neither ErrCorrupt nor ErrVersion", err)
-			}
-			return
-		}
-		ix.Search("alpha beta x", 3)
-		enc, err := ix.MarshalBinary()
-		if err != nil {
-			t.Fatal(err)
-		}
-		ix2, err := DecodeBM25(enc)
-		if err != nil {
-			t.Fatalf("re-encoded index does not decode: %v", err)
-		}
-		enc2, _ := ix2.MarshalBinary()
-		if !bytes.Equal(enc, enc2) {
-			t.Fatal("encoding not stable across a round trip")
-		}
-	})
-}
-
 func FuzzBM25Search(f *testing.F) {
 	f.Add("the cat sat", "cat", 3)
 	f.Add("", "", 0)
@@ -477,9 +327,8 @@ func TestBM25Concurrent(t *testing.T) {
 						}
 					}
 				default:
-					if _, err := ix.MarshalBinary(); err != nil {
-						t.Error(err)
-					}
+					ix.Has(id)
+					ix.Len()
 				}
 			}
 		}()
@@ -487,9 +336,8 @@ func TestBM25Concurrent(t *testing.T) {
 	for range 4 {
 		<-done
 	}
-	data, _ := ix.MarshalBinary()
-	if _, err := DecodeBM25(data); err != nil {
-		t.Fatalf("index after concurrent edits does not round-trip: %v", err)
+	if n := ix.Len(); n < 200 || n > 200+4*20 {
+		t.Fatalf("Len after concurrent edits = %d, want 200..280", n)
 	}
 }
 

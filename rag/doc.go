@@ -5,9 +5,8 @@
 // in-memory data structures and does no I/O:
 //
 //   - BM25 is an Okapi BM25 inverted index over chunk texts keyed by chunk
-//     id, with Add, Remove and Search, and a versioned, checksummed binary
-//     encoding (MarshalBinary / UnmarshalBinary) so the caller can store it
-//     next to the vector store.
+//     id, with Add, Remove and Search. It lives in memory only: the node
+//     rebuilds it from the stored chunk texts when it starts.
 //   - Tokenizer is the simple analyzer BM25 uses: lowercase runs of Unicode
 //     letters and digits, with an optional English stopword list.
 //   - Hybrid is GaiaNet's hybrid rule: min-max normalize each list of scores

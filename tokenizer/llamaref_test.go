@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"github.com/gaianet-go/gaianet/gguf"
+	"github.com/gaianet-go/gaianet/internal/sharedtest"
 )
 
 var (
@@ -108,10 +109,7 @@ func writeVariant(t *testing.T, shared, dir string, v refVariant) string {
 
 func TestLlamaref(t *testing.T) {
 	shared := sharedDir(t)
-	ref := filepath.Join(shared, "tools", "llamaref")
-	if _, err := os.Stat(ref); err != nil {
-		t.Skip("llamaref not available")
-	}
+	ref := sharedtest.Path(t, "tools", "llamaref")
 	type target struct{ name, model string }
 	var targets []target
 	for _, name := range vocabNames {

@@ -7,8 +7,6 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
-
-	coderhnsw "github.com/coder/hnsw"
 )
 
 // The 100k benchmark (data like real embeddings, see embeddingGen):
@@ -16,17 +14,16 @@ import (
 //	go test ./vectorstore -run XXX -bench BenchmarkSearch100k -benchtime=20000x -cpu 2 -timeout 0
 //
 // Flags: -vs.n (points, default 100000), -vs.ef (search beam width, default
-// the collection default), -vs.coder=false to skip github.com/coder/hnsw.
+// the collection default).
 // Metrics: recall@10 against the exact scan over 500 queries; qps with
 // GOMAXPROCS goroutines searching at once (wall clock); cpu-us/query and
 // qps-2core-cpu, the same from the CPU time used, which a shared machine
 // disturbs less; build-s (seconds to insert all points as one batch);
 // heap-MB (live heap after the build). Add -timeout 0: building 100k points
-// for both engines takes minutes.
+// takes minutes.
 var (
-	benchN     = flag.Int("vs.n", 100000, "vectorstore benchmark: number of points")
-	benchEf    = flag.Int("vs.ef", 0, "vectorstore benchmark: search ef (0 = collection default)")
-	benchCoder = flag.Bool("vs.coder", true, "vectorstore benchmark: also measure github.com/coder/hnsw")
+	benchN  = flag.Int("vs.n", 100000, "vectorstore benchmark: number of points")
+	benchEf = flag.Int("vs.ef", 0, "vectorstore benchmark: search ef (0 = collection default)")
 )
 
 const (
@@ -150,60 +147,25 @@ func buildOurs(tb testing.TB, d *benchData, ef int) *searcher {
 	return s
 }
 
-func buildCoder(d *benchData, ef int) *searcher {
-	before := heapMB()
-	start := time.Now()
-	g := coderhnsw.NewGraph[uint64]()
-	g.M = 16
-	g.Ml = 1 / 2.772588722 // 1/ln(16), as in the paper
-	g.Distance = coderhnsw.CosineDistance
-	g.EfSearch = 64
-	if ef > 0 {
-		g.EfSearch = ef
-	}
-	for i := range d.n {
-		g.Add(coderhnsw.MakeNode(uint64(i), d.data[i*benchDim:(i+1)*benchDim]))
-	}
-	s := &searcher{name: "coder-hnsw", buildS: time.Since(start).Seconds()}
-	s.heapMB = heapMB() - before
-	s.search = func(q []float32) []uint64 {
-		nodes := g.Search(q, 10)
-		ids := make([]uint64, len(nodes))
-		for i, n := range nodes {
-			ids[i] = n.Key
-		}
-		return ids
-	}
-	s.recall = d.recall(s.search)
-	return s
-}
-
 // benchFixture caches the data and built indexes across the repeated calls
 // the testing package makes to a benchmark function.
 type benchFixture struct {
-	once  sync.Once
-	data  *benchData
-	ours  *searcher
-	coder *searcher
-	genS  float64
+	once sync.Once
+	data *benchData
+	ours *searcher
+	genS float64
 }
 
 var fixture100k benchFixture
 
-func (f *benchFixture) get(b *testing.B, n, ef int, withCoder bool) {
+func (f *benchFixture) get(b *testing.B, n, ef int) {
 	f.once.Do(func() {
 		start := time.Now()
 		f.data = makeBenchData(n)
 		f.genS = time.Since(start).Seconds()
 		f.ours = buildOurs(b, f.data, ef)
-		if withCoder {
-			f.coder = buildCoder(f.data, ef)
-		}
 		b.Logf("n=%d dim=%d: data+truth %.1fs; vectorstore build %.1fs recall %.4f heap %.0fMB",
 			n, benchDim, f.genS, f.ours.buildS, f.ours.recall, f.ours.heapMB)
-		if f.coder != nil {
-			b.Logf("coder/hnsw build %.1fs recall %.4f heap %.0fMB", f.coder.buildS, f.coder.recall, f.coder.heapMB)
-		}
 	})
 }
 
@@ -234,20 +196,15 @@ func runSearchBench(b *testing.B, d *benchData, s *searcher) {
 }
 
 // BenchmarkSearch100k measures recall, throughput, build time and memory on
-// -vs.n (default 100k) embedding-like vectors, for this package and for
-// github.com/coder/hnsw on the same data.
+// -vs.n (default 100k) embedding-like vectors.
 func BenchmarkSearch100k(b *testing.B) {
 	f := &fixture100k
-	f.get(b, *benchN, *benchEf, *benchCoder)
+	f.get(b, *benchN, *benchEf)
 	b.Run("vectorstore", func(b *testing.B) { runSearchBench(b, f.data, f.ours) })
-	if f.coder != nil {
-		b.Run("coder-hnsw", func(b *testing.B) { runSearchBench(b, f.data, f.coder) })
-	}
 }
 
 // TestBenchHarnessSmall runs the benchmark's code path on a small data set so
-// that ordinary `go test` keeps it working, and checks both engines reach a
-// sane recall there.
+// that ordinary `go test` keeps it working, and checks the recall there.
 func TestBenchHarnessSmall(t *testing.T) {
 	n := 2000
 	if testing.Short() {
@@ -259,18 +216,5 @@ func TestBenchHarnessSmall(t *testing.T) {
 	// n is below the full-scan threshold, so the search is exact.
 	if ours.recall < 0.999 {
 		t.Errorf("vectorstore recall %.4f on an exactly searched collection", ours.recall)
-	}
-	// github.com/coder/hnsw v0.6.1 reaches only about 0.1 here: its search
-	// trims its candidate and result heaps with PopLast, which removes the
-	// last array slot of a binary min-heap rather than the farthest item.
-	// Check only that the harness drives it: full answers, better than
-	// chance (10/n).
-	coder := buildCoder(d, 0)
-	t.Logf("coder/hnsw n=%d recall@10 %.4f build %.2fs", n, coder.recall, coder.buildS)
-	if got := len(coder.search(d.query(0))); got != 10 {
-		t.Errorf("coder/hnsw returned %d results", got)
-	}
-	if coder.recall < 3*10/float64(n) {
-		t.Errorf("coder/hnsw recall %.4f is chance level: harness broken?", coder.recall)
 	}
 }

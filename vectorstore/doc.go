@@ -66,7 +66,7 @@
 // # Benchmark
 //
 // bench_test.go measures recall@10, queries per second, build time and
-// memory on embedding-like data, beside github.com/coder/hnsw:
+// memory on embedding-like data:
 //
 //	go test ./vectorstore -run XXX -bench BenchmarkSearch100k -benchtime=20000x -cpu 2 -timeout 0
 package vectorstore

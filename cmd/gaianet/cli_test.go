@@ -6,10 +6,12 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/gaianet-go/gaianet/gguf"
+	"github.com/gaianet-go/gaianet/internal/sharedtest"
 )
 
 func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
@@ -100,5 +102,53 @@ func TestConformanceCommandUnknownKind(t *testing.T) {
 	}
 	if code, _, _ := runCLI(t, "dev", "conformance", filepath.Join(dir, "missing")); code != 1 {
 		t.Errorf("missing folder: exit %d", code)
+	}
+}
+
+// TestJSONSchemaCommand runs `dev jsonschema` on a few corpus files and
+// checks both output forms (the full corpus runs in grammar/maskbench).
+func TestJSONSchemaCommand(t *testing.T) {
+	corpus := sharedtest.Path(t, "jsonschema", "maskbench")
+	vocab := sharedtest.Path(t, "conformance", "vocab", "llama3-bpe.gguf")
+	dir := t.TempDir()
+	for _, name := range []string{"Github_easy---o66309.json", "Glaiveai2K---calculate_area_4bbe47e7.json", "BFCL_java_1.json"} {
+		data, err := os.ReadFile(filepath.Join(corpus, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, out, errOut := runCLI(t, "dev", "jsonschema", "--vocab", vocab, dir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if last := lines[len(lines)-1]; !regexp.MustCompile(`^\d+ passed, \d+ failed$`).MatchString(last) {
+		t.Errorf("last line %q", last)
+	}
+	if !strings.Contains(out, "format 1") { // o66309 uses format "regex"
+		t.Errorf("refusal by keyword not reported:\n%s", out)
+	}
+	code, out, errOut = runCLI(t, "dev", "jsonschema", "--json", "--vocab", vocab, dir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	lines = strings.Split(strings.TrimSpace(out), "\n")
+	var r map[string]any
+	if err := json.Unmarshal([]byte(lines[len(lines)-1]), &r); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"schemas", "passed", "failed", "valid_instances", "invalid_instances", "validation_errors", "invalidation_errors", "mask_us_mean", "mask_us_p50", "mask_us_p99", "compile_us_p50"} {
+		if _, ok := r[k]; !ok {
+			t.Errorf("--json lacks %q", k)
+		}
+	}
+	if r["schemas"] != 3.0 || r["invalidation_errors"] != 0.0 {
+		t.Errorf("report %v", r)
+	}
+	if code, _, _ := runCLI(t, "dev", "jsonschema", dir); code != 2 {
+		t.Errorf("missing --vocab: exit %d, want 2", code)
 	}
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/gaianet-go/gaianet/chattemplate"
 	"github.com/gaianet-go/gaianet/engine"
+	"github.com/gaianet-go/gaianet/node"
 	"github.com/gaianet-go/gaianet/sample"
 	"github.com/gaianet-go/gaianet/tokenizer"
 )
@@ -171,18 +172,66 @@ func pickTemplate(name string, eng *engine.Engine) (*chattemplate.Template, erro
 }
 
 type benchFlags struct {
-	model                          *string
-	threads, prompt, gen, parallel *int
-	jsonOut                        *bool
+	model, schema                          *string
+	threads, prompt, gen, parallel, rounds *int
+	jsonOut, noFF                          *bool
+}
+
+// benchSchema runs bench --json-schema: constrained against free decoding.
+func benchSchema(ctx context.Context, env *cmdEnv, f *benchFlags, threads int) error {
+	raw, err := os.ReadFile(*f.schema)
+	if err != nil {
+		return err
+	}
+	schema := raw
+	var file struct {
+		Schema json.RawMessage `json:"schema"`
+		Tests  json.RawMessage `json:"tests"`
+	}
+	if json.Unmarshal(raw, &file) == nil && len(file.Schema) > 0 && len(file.Tests) > 0 {
+		schema = file.Schema // a MaskBench corpus file
+	}
+	fmt.Fprintf(env.stderr, "measuring %d tokens x %d sequences, %d rounds, free and under %s...\n", *f.gen, *f.parallel, *f.rounds, *f.schema)
+	r, err := node.BenchJSONSchema(ctx, *f.model, schema, threads, *f.gen, *f.parallel, *f.rounds, !*f.noFF)
+	if err != nil {
+		return err
+	}
+	wall, cpu := r.Cost()
+	if *f.jsonOut {
+		return json.NewEncoder(env.stdout).Encode(map[string]any{
+			"model": *f.model, "schema": *f.schema, "threads": threads, "gen": *f.gen, "parallel": r.Parallel,
+			"free_tok_s": r.Free.TokensPerSec, "constrained_tok_s": r.Constrained.TokensPerSec,
+			"free_tok_cpu_s": r.Free.TokensPerCPUSec, "constrained_tok_cpu_s": r.Constrained.TokensPerCPUSec,
+			"cost_pct": wall, "cost_cpu_pct": cpu, "requests": r.Constrained.Lengths,
+		})
+	}
+	fmt.Fprintf(env.stdout, "model: %s, %d threads, %d sequences\n", *f.model, threads, r.Parallel)
+	fmt.Fprintf(env.stdout, "%-14s %12s %14s\n", "decode", "tokens/s", "tokens/CPU-s")
+	fmt.Fprintf(env.stdout, "%-14s %12.2f %14.2f\n", "free", r.Free.TokensPerSec, r.Free.TokensPerCPUSec)
+	fmt.Fprintf(env.stdout, "%-14s %12.2f %14.2f\n", "json-schema", r.Constrained.TokensPerSec, r.Constrained.TokensPerCPUSec)
+	reqs := 0
+	for _, ls := range r.Constrained.Lengths {
+		reqs += len(ls)
+	}
+	fmt.Fprintf(env.stdout, "cost: %.1f%% wall, %.1f%% CPU (%d requests of %.1f tokens on average, in each run)\n",
+		wall, cpu, reqs, float64(r.Constrained.Tokens)/float64(max(reqs, 1)))
+	return nil
 }
 
 func benchCommand() *command {
 	return &command{name: "bench", summary: "measure prefill and decode speed of a GGUF model",
-		usage: "--model FILE [--threads N] [--prompt 512] [--gen 128] [--parallel K] [--json]",
+		usage: "--model FILE [--threads N] [--prompt 512] [--gen 128] [--parallel K] [--json-schema FILE] [--rounds 3] [--json]",
 		help: "Measures, with random prompt tokens: prompt processing (prefill) of --prompt\n" +
 			"tokens in one batch, decoding of --gen tokens for one sequence, and, with\n" +
 			"--parallel K > 1, aggregate decoding of K sequences together. Prints a table,\n" +
-			"or JSON with --json (fields prefill_tok_s, decode_tok_s, aggregate_tok_s).",
+			"or JSON with --json (fields prefill_tok_s, decode_tok_s, aggregate_tok_s).\n\n" +
+			"With --json-schema FILE (a JSON Schema, or a file with a \"schema\" member as\n" +
+			"in the MaskBench corpus) it instead measures generation through the scheduler,\n" +
+			"--gen tokens for each of --parallel sequences, freely and constrained by the\n" +
+			"schema, in --rounds alternating rounds, and prints both speeds and the cost of\n" +
+			"constraining (wall clock and per CPU second); --no-fast-forward samples every\n" +
+			"token under the mask, to isolate the cost of masking from the gain of\n" +
+			"appending forced tokens.",
 		flags: func(fs *flag.FlagSet) any {
 			return &benchFlags{
 				model:    fs.String("model", "", "GGUF model file (required)"),
@@ -191,6 +240,9 @@ func benchCommand() *command {
 				gen:      fs.Int("gen", 128, "generated tokens"),
 				parallel: fs.Int("parallel", 1, "sequences decoded together"),
 				jsonOut:  fs.Bool("json", false, "print JSON"),
+				schema:   fs.String("json-schema", "", "measure constrained decoding under this JSON Schema file"),
+				rounds:   fs.Int("rounds", 3, "alternating free/constrained rounds (with --json-schema)"),
+				noFF:     fs.Bool("no-fast-forward", false, "sample every token under the mask, appending no forced tokens (with --json-schema)"),
 			}
 		},
 		run: func(ctx context.Context, env *cmdEnv, args []string) error {
@@ -201,6 +253,9 @@ func benchCommand() *command {
 			threads := *f.threads
 			if threads <= 0 {
 				threads = runtimeCPUs()
+			}
+			if *f.schema != "" {
+				return benchSchema(ctx, env, f, threads)
 			}
 			r, err := engine.Bench(ctx, *f.model, threads, *f.prompt, *f.gen, *f.parallel)
 			if err != nil {

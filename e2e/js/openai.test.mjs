@@ -135,4 +135,85 @@ describe('OpenAI JS client', { skip }, () => {
       },
     );
   });
+
+  const weather = {
+    type: 'function',
+    function: {
+      name: 'get_weather',
+      description: 'Weather forecast for a city',
+      parameters: {
+        type: 'object',
+        properties: { city: { type: 'string', maxLength: 10 }, days: { type: 'integer', minimum: 1, maximum: 7 } },
+        required: ['city', 'days'],
+        additionalProperties: false,
+      },
+    },
+  };
+  const checkCall = (call) => {
+    assert.ok(call.id, 'call without id');
+    assert.equal(call.function.name, 'get_weather');
+    const args = JSON.parse(call.function.arguments);
+    assert.deepEqual(Object.keys(args).sort(), ['city', 'days']);
+    assert.ok(typeof args.city === 'string' && [...args.city].length <= 10, `city ${args.city}`); // maxLength counts code points
+    assert.ok(Number.isInteger(args.days) && args.days >= 1 && args.days <= 7, `days ${args.days}`);
+  };
+
+  test('tool calls: required, result fed back, named streamed, auto', async () => {
+    const c = client();
+    const req = {
+      model: chatModel,
+      messages: [{ role: 'user', content: 'Weather in Paris?' }],
+      tools: [weather],
+      tool_choice: 'required',
+      max_tokens: 120,
+      temperature: 0.7,
+      seed: 4,
+    };
+    const r = await c.chat.completions.create(req);
+    assert.equal(r.choices[0].finish_reason, 'tool_calls');
+    assert.equal(r.choices[0].message.tool_calls.length, 1);
+    const call = r.choices[0].message.tool_calls[0];
+    checkCall(call);
+
+    req.messages.push(r.choices[0].message, { role: 'tool', tool_call_id: call.id, content: '{"temp_c": 21}' });
+    req.tool_choice = { type: 'function', function: { name: 'get_weather' } };
+    const stream = c.chat.completions.stream(req);
+    const final = await stream.finalChatCompletion();
+    assert.equal(final.choices[0].finish_reason, 'tool_calls');
+    assert.equal(final.choices[0].message.tool_calls.length, 1);
+    const streamed = final.choices[0].message.tool_calls[0];
+    checkCall(streamed);
+    assert.notEqual(streamed.id, call.id);
+
+    const auto = await c.chat.completions.create({ ...req, tool_choice: 'auto', max_tokens: 8 });
+    assert.ok(['stop', 'length', 'tool_calls'].includes(auto.choices[0].finish_reason));
+  });
+
+  test('response_format json_schema', async () => {
+    const r = await client().chat.completions.create({
+      model: chatModel,
+      messages: [{ role: 'user', content: 'Capital of France, as JSON?' }],
+      response_format: {
+        type: 'json_schema',
+        json_schema: {
+          name: 'answer',
+          strict: true,
+          schema: {
+            type: 'object',
+            properties: { answer: { type: 'string', maxLength: 12 }, sure: { type: 'boolean' } },
+            required: ['answer', 'sure'],
+            additionalProperties: false,
+          },
+        },
+      },
+      max_tokens: 60,
+      temperature: 0.7,
+      seed: 6,
+    });
+    assert.equal(r.choices[0].finish_reason, 'stop');
+    const v = JSON.parse(r.choices[0].message.content);
+    assert.deepEqual(Object.keys(v), ['answer', 'sure']);
+    assert.equal(typeof v.sure, 'boolean');
+    assert.ok([...v.answer].length <= 12);
+  });
 });

@@ -13,16 +13,15 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/gaianet-go/gaianet/internal/sharedtest"
 )
 
-// ldbPath returns the ldb binary from RocksDB's tools, or skips the test.
+// ldbPath returns the ldb binary from RocksDB's tools, or ends the test
+// with sharedtest.Missing.
 func ldbPath(t testing.TB) string {
 	t.Helper()
-	p, err := exec.LookPath("ldb")
-	if err != nil {
-		t.Skip("ldb (Debian package rocksdb-tools) not on PATH")
-	}
-	return p
+	return sharedtest.Tool(t, "ldb", "rocksdb-tools")
 }
 
 // ldb runs the ldb tool on the database dir with optional standard input

@@ -1,16 +1,57 @@
-// Package sharedtest locates the project's shared test data — the shared/
-// folder beside the module root, holding llama.cpp's conformance data and
-// GaiaNet's config files — for tests, which skip cleanly where it is absent.
 package sharedtest
 
 import (
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"testing"
 )
 
+// RequiredEnv is the variable that makes missing prerequisites failures.
+const RequiredEnv = "GAIANET_TEST_REQUIRED"
+
+// Required reports whether a missing prerequisite fails a test instead of
+// skipping it: under GAIANET_TEST_REQUIRED=1, CI=true or E2E_REQUIRED=1.
+func Required() bool {
+	return requiredBy(os.Getenv)
+}
+
+func requiredBy(getenv func(string) string) bool {
+	return getenv(RequiredEnv) == "1" || getenv("CI") == "true" || getenv("E2E_REQUIRED") == "1"
+}
+
+// Missing ends tb because a prerequisite is missing: format says which,
+// e.g. "RocksDB's ldb is not on PATH (Debian: rocksdb-tools)". It skips tb,
+// or fails it when Required.
+func Missing(tb testing.TB, format string, args ...any) {
+	tb.Helper()
+	missing(tb, Required(), format, args...)
+}
+
+func missing(tb testing.TB, required bool, format string, args ...any) {
+	tb.Helper()
+	msg := fmt.Sprintf(format, args...)
+	if required {
+		tb.Fatalf("%s, and missing test prerequisites are failures here (%s=1 or CI=true)", msg, RequiredEnv)
+	}
+	tb.Skip(msg)
+}
+
+// Tool returns the path of the executable name on PATH, or ends tb with
+// Missing; pkg names the Debian package that installs it.
+func Tool(tb testing.TB, name, pkg string) string {
+	tb.Helper()
+	p, err := exec.LookPath(name)
+	if err != nil {
+		Missing(tb, "%s is not on PATH (Debian: apt-get install %s)", name, pkg)
+	}
+	return p
+}
+
 // Root returns the shared folder (../shared from the directory holding
-// go.mod), or "" when there is none.
+// go.mod), or "" when there is none. Use it only for optional extras (e.g.
+// fuzz seeds); tests that need the folder call Path.
 func Root() string {
 	dir, err := os.Getwd()
 	if err != nil {
@@ -33,29 +74,33 @@ func Root() string {
 	return shared
 }
 
-// Path returns the path of elem inside the shared folder, and skips tb when
-// that path does not exist.
+// Path returns the path of elem inside the shared folder, or ends tb with
+// Missing when that path does not exist.
 func Path(tb testing.TB, elem ...string) string {
 	tb.Helper()
-	root := Root()
+	return pathIn(tb, Root(), Required(), elem...)
+}
+
+func pathIn(tb testing.TB, root string, required bool, elem ...string) string {
+	tb.Helper()
 	if root == "" {
-		tb.Skip("shared test data (../shared beside the module root) is absent")
+		missing(tb, required, "shared test data (../shared beside the module root) is absent")
 	}
 	p := filepath.Join(append([]string{root}, elem...)...)
 	if _, err := os.Stat(p); err != nil {
-		tb.Skipf("shared test data %s is absent", filepath.Join(elem...))
+		missing(tb, required, "shared test data %s is absent", filepath.Join(elem...))
 	}
 	return p
 }
 
-// Conformance returns ../shared/conformance, or skips tb.
+// Conformance returns ../shared/conformance, or ends tb with Missing.
 func Conformance(tb testing.TB) string {
 	tb.Helper()
 	return Path(tb, "conformance")
 }
 
-// Model returns the conformance model file name (e.g. "bert-f16.gguf"), or
-// skips tb.
+// Model returns the path of a conformance model file (e.g.
+// "bert-f16.gguf"), or ends tb with Missing.
 func Model(tb testing.TB, name string) string {
 	tb.Helper()
 	return Path(tb, "conformance", "models", name)

@@ -18,6 +18,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gaianet-go/gaianet/internal/sharedtest"
 	"github.com/gaianet-go/gaianet/vectorstore"
 	"github.com/pierrec/lz4/v4"
 )
@@ -607,10 +608,7 @@ func TestReadMutableIDs(t *testing.T) {
 // holds a payload but no id mapping (an id tracker this reader would not
 // know): it must be refused, not read as an empty segment.
 func TestSegmentWithoutIDs(t *testing.T) {
-	ldb, err := exec.LookPath("ldb")
-	if err != nil {
-		t.Skip("RocksDB's ldb is not installed (Debian: rocksdb-tools)")
-	}
+	ldb := sharedtest.Tool(t, "ldb", "rocksdb-tools")
 	seg := t.TempDir()
 	db := filepath.Join(seg, "db")
 	for _, args := range [][]string{
@@ -628,7 +626,7 @@ func TestSegmentWithoutIDs(t *testing.T) {
 		os.Rename(filepath.Join(db, e.Name()), filepath.Join(seg, e.Name()))
 	}
 	os.WriteFile(filepath.Join(seg, "segment.json"), []byte(`{"config":{"vector_data":{"":{"size":4,"storage_type":"Memory"}}}}`), 0o644)
-	_, err = readSegment(context.Background(), seg, "", 4)
+	_, err := readSegment(context.Background(), seg, "", 4)
 	if !errors.Is(err, ErrUnsupported) || !strings.Contains(err.Error(), "no point ids") {
 		t.Fatalf("err = %v, want ErrUnsupported about missing point ids", err)
 	}

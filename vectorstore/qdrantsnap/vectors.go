@@ -10,7 +10,7 @@ import (
 	"path/filepath"
 
 	"github.com/gaianet-go/gaianet/internal/rocksdb"
-	"github.com/x448/float16"
+	"github.com/gaianet-go/gaianet/kernels"
 )
 
 // element is how a vector's components are stored.
@@ -52,7 +52,7 @@ func decodeVector(b []byte, dim int, e element) []float32 {
 		case elemF32:
 			v[i] = math.Float32frombits(binary.LittleEndian.Uint32(b[4*i:]))
 		case elemF16:
-			v[i] = float16.Frombits(binary.LittleEndian.Uint16(b[2*i:])).Float32()
+			v[i] = kernels.F16ToF32(binary.LittleEndian.Uint16(b[2*i:]))
 		case elemU8:
 			v[i] = float32(b[i])
 		}

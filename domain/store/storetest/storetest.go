@@ -1,7 +1,8 @@
 // Package storetest gives tests the databases to run against: SQLite in a
 // temporary directory always, and the PostgreSQL server named by
-// $GAIANET_TEST_POSTGRES, which .ci/run starts; under CI (CI=true) its
-// absence fails the test instead of skipping PostgreSQL.
+// $GAIANET_TEST_POSTGRES, which .ci/run starts; under CI
+// (sharedtest.Required) its absence fails the test instead of skipping
+// PostgreSQL.
 package storetest
 
 import (
@@ -14,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/gaianet-go/gaianet/domain/store"
+	"github.com/gaianet-go/gaianet/internal/sharedtest"
 )
 
 // PostgresEnv names the environment variable holding the test DSN.
@@ -24,8 +26,8 @@ const PostgresEnv = "GAIANET_TEST_POSTGRES"
 func PostgresDSN(t testing.TB) string {
 	t.Helper()
 	dsn := os.Getenv(PostgresEnv)
-	if dsn == "" && os.Getenv("CI") == "true" {
-		t.Fatalf("CI=true but %s is not set: .ci/run starts PostgreSQL and sets it", PostgresEnv)
+	if dsn == "" && sharedtest.Required() {
+		t.Fatalf("under CI but %s is not set: .ci/run starts PostgreSQL and sets it", PostgresEnv)
 	}
 	return dsn
 }

@@ -1,0 +1,522 @@
+package grammar
+
+import (
+	"encoding/binary"
+	"math/bits"
+	"slices"
+	"sync"
+)
+
+// automaton is a grammar bound to a vocabulary: the lazily built
+// deterministic automaton over configurations of the rule-calling NFA, plus
+// cached token masks. A configuration is a set of (NFA state, call stack)
+// pairs; configurations are interned, numbered, and their byte transitions
+// memoized, so after warm-up walking a token or the token trie costs one
+// table lookup per byte, whatever the grammar.
+//
+// mu guards everything below it; a Matcher holds it during each call.
+type automaton struct {
+	p    *program
+	v    *Vocab
+	ncls int
+	// plainSeqs spell every plain character (see Vocab) as byte ranges.
+	plainSeqs [][]byteRange
+	frontier  []int32
+	frontier2 []int32
+
+	mu     sync.Mutex
+	stacks []stackNode
+	stackK map[stackNode]int32
+	confs  []conf
+	confK  map[string]int32
+	trans  []int32 // len(confs)*ncls; unknown = -1, 0 = dead
+	masks  map[int32][]uint64
+	start  int32
+
+	// scratch for closures
+	seen    map[elem]uint32 // elem -> closure generation that saw it
+	seenQ   []uint32        // per NFA state: generation of its first elem
+	seenK   []int32         // per NFA state: that elem's stack
+	gen     uint32
+	kernel  []elem
+	accept  bool
+	keyBuf  []byte
+	walkBuf []int32
+}
+
+// elem is an NFA state with the call stack under it (index into stacks,
+// -1 for the empty stack).
+type elem struct{ q, k int32 }
+
+type stackNode struct {
+	ret, parent int32
+	depth       int32
+	// data is the members seen by an any-order object whose rule this
+	// frame runs: bits 0..47 declared members, bits 48.. the count of
+	// additional ones.
+	data uint64
+}
+
+const (
+	permMaskBits = 48
+	permMask     = 1<<permMaskBits - 1
+)
+
+type conf struct {
+	elems   []elem
+	accept  bool
+	rowDone bool // dead classes filled in trans
+}
+
+const (
+	unknown = -1
+	dead    = 0
+	// maxMasks bounds the cache of whole masks per automaton (16 KiB
+	// each for a 128k vocabulary).
+	maxMasks = 1024
+)
+
+func newAutomaton(p *program, v *Vocab) *automaton {
+	a := &automaton{p: p, v: v, ncls: len(p.rep), plainSeqs: plainUTF8Seqs()}
+	a.reset()
+	return a
+}
+
+func (a *automaton) reset() {
+	a.stacks = a.stacks[:0]
+	a.stackK = map[stackNode]int32{}
+	a.confs = []conf{{}} // 0 = dead
+	a.confK = map[string]int32{"": 0}
+	a.trans = make([]int32, a.ncls)
+	a.masks = map[int32][]uint64{}
+	a.seen = map[elem]uint32{}
+	a.seenQ = make([]uint32, len(a.p.states))
+	a.seenK = make([]int32, len(a.p.states))
+	a.beginClosure()
+	a.closure(elem{a.p.root, -1})
+	a.start = a.internLocked()
+}
+
+func (a *automaton) beginClosure() {
+	a.gen++
+	if a.gen == 0 || len(a.seen) > 1<<20 {
+		clear(a.seen)
+		clear(a.seenQ)
+		a.gen = 1
+	}
+	a.kernel = a.kernel[:0]
+	a.accept = false
+}
+
+func (a *automaton) closure(e elem) {
+	// Most states appear with one stack per closure: a dense array
+	// answers those, the map the rest.
+	if a.seenQ[e.q] != a.gen {
+		a.seenQ[e.q] = a.gen
+		a.seenK[e.q] = e.k
+	} else if a.seenK[e.q] == e.k || a.seen[e] == a.gen {
+		return
+	} else {
+		a.seen[e] = a.gen
+	}
+	st := &a.p.states[e.q]
+	if len(st.edges) > 0 {
+		a.kernel = append(a.kernel, e)
+	}
+	if st.end {
+		if e.k < 0 {
+			a.accept = true
+		} else {
+			s := a.stacks[e.k]
+			a.closure(elem{s.ret, s.parent})
+		}
+	}
+	for _, t := range st.eps {
+		a.closure(elem{t, e.k})
+	}
+	if st.perm != nil && e.k >= 0 {
+		a.permClosure(st.perm, e.k)
+	}
+	if st.permBit >= 0 && e.k >= 0 {
+		f := a.stacks[e.k]
+		if st.permBit == permExtra {
+			f.data += 1 << permMaskBits
+		} else {
+			f.data |= 1 << uint(st.permBit)
+		}
+		a.closure(elem{st.permLoop, a.internStack(f)})
+	}
+	if st.call >= 0 {
+		if r := &a.p.states[st.ret]; !a.p.rules[st.call].perm && r.end && len(r.edges) == 0 && len(r.eps) == 0 && r.call < 0 {
+			// A tail call: the callee returns where the caller would.
+			a.closure(elem{a.p.start[st.call], e.k})
+			return
+		}
+		depth := int32(1)
+		if e.k >= 0 {
+			depth = a.stacks[e.k].depth + 1
+		}
+		if depth <= maxStackDepth {
+			k := a.internStack(stackNode{ret: st.ret, parent: e.k, depth: depth})
+			a.closure(elem{a.p.start[st.call], k})
+		}
+	}
+}
+
+func (a *automaton) internStack(n stackNode) int32 {
+	k, ok := a.stackK[n]
+	if !ok {
+		k = int32(len(a.stacks))
+		a.stacks = append(a.stacks, n)
+		a.stackK[n] = k
+	}
+	return k
+}
+
+// permClosure offers what may follow in an any-order object whose frame
+// is k: a member not seen yet, an additional member, or the close.
+func (a *automaton) permClosure(pi *permInfo, k int32) {
+	data := a.stacks[k].data
+	seen := data & permMask
+	count := bits.OnesCount64(seen) + int(data>>permMaskBits)
+	first := data == 0
+	more := pi.maxP < 0 || count < pi.maxP
+	if more {
+		for i := range pi.first {
+			if seen&(1<<uint(i)) != 0 {
+				continue
+			}
+			if first {
+				a.closure(elem{pi.first[i], k})
+			} else {
+				a.closure(elem{pi.next[i], k})
+			}
+		}
+		if pi.extraFirst >= 0 {
+			if first {
+				a.closure(elem{pi.extraFirst, k})
+			} else {
+				a.closure(elem{pi.extraNext, k})
+			}
+		}
+	}
+	if seen&pi.required == pi.required && count >= pi.minP && (pi.maxP < 0 || count <= pi.maxP) {
+		a.closure(elem{pi.close, k})
+	}
+}
+
+// internLocked numbers the configuration collected by the closure.
+func (a *automaton) internLocked() int32 {
+	if len(a.kernel) == 0 && !a.accept {
+		return dead
+	}
+	slices.SortFunc(a.kernel, func(x, y elem) int {
+		if x.q != y.q {
+			return int(x.q - y.q)
+		}
+		return int(x.k - y.k)
+	})
+	key := a.keyBuf[:0]
+	if a.accept {
+		key = append(key, 1)
+	} else {
+		key = append(key, 0)
+	}
+	for _, e := range a.kernel {
+		key = binary.LittleEndian.AppendUint32(key, uint32(e.q))
+		key = binary.LittleEndian.AppendUint32(key, uint32(e.k))
+	}
+	a.keyBuf = key
+	if id, ok := a.confK[string(key)]; ok {
+		return id
+	}
+	id := int32(len(a.confs))
+	a.confs = append(a.confs, conf{elems: slices.Clone(a.kernel), accept: a.accept})
+	a.confK[string(key)] = id
+	for range a.ncls {
+		a.trans = append(a.trans, unknown)
+	}
+	return id
+}
+
+// step returns the configuration after byte c from configuration s.
+func (a *automaton) step(s int32, c byte) int32 {
+	t := a.trans[int(s)*a.ncls+int(a.p.classOf[c])]
+	if t != unknown {
+		return t
+	}
+	return a.stepSlow(s, c)
+}
+
+func (a *automaton) stepSlow(s int32, c byte) int32 {
+	row := a.trans[int(s)*a.ncls : int(s+1)*a.ncls]
+	if !a.confs[s].rowDone {
+		// First visit of s: every class no edge takes is dead at once.
+		a.confs[s].rowDone = true
+		for cls, rep := range a.p.rep {
+			live := false
+			for _, e := range a.confs[s].elems {
+				for _, ed := range a.p.states[e.q].edges {
+					if a.p.sets[ed.set].has(rep) {
+						live = true
+						break
+					}
+				}
+				if live {
+					break
+				}
+			}
+			if !live {
+				row[cls] = dead
+			}
+		}
+		if t := row[a.p.classOf[c]]; t != unknown {
+			return t
+		}
+	}
+	a.beginClosure()
+	for _, e := range a.confs[s].elems {
+		for _, ed := range a.p.states[e.q].edges {
+			if a.p.sets[ed.set].has(c) {
+				a.closure(elem{ed.to, e.k})
+			}
+		}
+	}
+	t := a.internLocked()
+	a.trans[int(s)*a.ncls+int(a.p.classOf[c])] = t
+	return t
+}
+
+// walk returns the configuration after bytes b from s (dead if refused).
+func (a *automaton) walk(s int32, b []byte) int32 {
+	for _, c := range b {
+		s = a.step(s, c)
+		if s == dead {
+			return dead
+		}
+	}
+	return s
+}
+
+// fillMask writes the allowed tokens of configuration s into dst.
+func (a *automaton) fillMask(s int32, dst []uint64) {
+	if m, ok := a.masks[s]; ok {
+		copy(dst, m)
+		return
+	}
+	clear(dst)
+	if s != dead {
+		a.computeMask(s, dst)
+		if a.confs[s].accept {
+			for _, e := range a.v.eog {
+				dst[e>>6] |= 1 << (e & 63)
+			}
+		}
+	}
+	if len(a.masks) >= maxMasks {
+		clear(a.masks)
+	}
+	a.masks[s] = slices.Clone(dst[:a.v.words])
+}
+
+// computeMask sets the allowed non-end tokens of s in dst (cleared).
+func (a *automaton) computeMask(s int32, dst []uint64) {
+	v := a.v
+	all := &v.all
+	if n, ok := a.plainDepth(s); ok {
+		// Every plain character leads to the same place: plain tokens
+		// are decided by their length; walk only the other tokens.
+		if n > 0 {
+			copy(dst, v.plainUpTo[min(n, len(v.plainUpTo)-1)])
+		}
+		a.trieWalk(s, &v.rest, 1, len(v.rest.nodes), dst)
+		return
+	}
+	if minority, ok := a.mostlyPlain(s); ok {
+		// Most first characters lead into an unbounded plain loop (a
+		// string body): all plain tokens but those starting with a
+		// minority byte are allowed; walk those and the other tokens.
+		copy(dst, v.plainUpTo[len(v.plainUpTo)-1])
+		for c := 0; c < 256; c++ {
+			if !minority.has(byte(c)) || v.rootChild[c] == 0 {
+				continue
+			}
+			n := &all.nodes[v.rootChild[c]]
+			for _, id := range all.ids[v.rootIDs[c][0]:v.rootIDs[c][1]] {
+				dst[id>>6] &^= 1 << (id & 63)
+			}
+			a.trieWalk(s, all, int(v.rootChild[c]), int(n.next), dst)
+		}
+		a.trieWalk(s, &v.rest, 1, len(v.rest.nodes), dst)
+		return
+	}
+	a.trieWalk(s, all, 1, len(all.nodes), dst)
+}
+
+// trieWalk sets the tokens of trie nodes [from, to) allowed from s; the
+// range must start at a depth-1 node and cover whole subtrees.
+func (a *automaton) trieWalk(s int32, tr *trie, from, to int, dst []uint64) {
+	nodes := tr.nodes[:to]
+	ids := tr.ids
+	stack := a.walkBuf[:0]
+	stack = append(stack, s)
+	for i := from; i < len(nodes); {
+		nd := &nodes[i]
+		d := int(nd.depth)
+		if d < len(stack) {
+			stack = stack[:d]
+		}
+		t := a.step(stack[d-1], nd.b)
+		if t == dead {
+			i = int(nd.next)
+			continue
+		}
+		stack = append(stack, t)
+		for j := nd.tok0; j < nd.tok1; j++ {
+			id := ids[j]
+			dst[id>>6] |= 1 << (id & 63)
+		}
+		i++
+	}
+	a.walkBuf = stack
+}
+
+// plainUTF8Seqs returns byte-range sequences whose strings are exactly the
+// UTF-8 encodings of plain characters.
+func plainUTF8Seqs() [][]byteRange {
+	var out [][]byteRange
+	for _, r := range negateRanges(normRanges(jsonSpecialCP)) {
+		forEachUTF8Seq(r.lo, r.hi, func(seq []byteRange) {
+			out = append(out, append([]byteRange(nil), seq...))
+		})
+	}
+	return out
+}
+
+// plainFrom returns the single state every plain character starting with
+// byte first leads to from s (ok false if they lead to different states or
+// first starts none).
+func (a *automaton) plainFrom(s int32, first byte) (target int32, ok bool) {
+	target = -1
+	for _, seq := range a.plainSeqs {
+		if first < seq[0].lo || first > seq[0].hi {
+			continue
+		}
+		cur := append(a.frontier[:0], a.step(s, first))
+		for _, br := range seq[1:] {
+			next := a.frontier2[:0]
+			for _, f := range cur {
+				if f == dead {
+					return dead, false
+				}
+				var done [256]bool
+				for c := int(br.lo); c <= int(br.hi); c++ {
+					cls := a.p.classOf[c]
+					if done[cls] {
+						continue
+					}
+					done[cls] = true
+					t := a.step(f, byte(c))
+					if !slices.Contains(next, t) {
+						next = append(next, t)
+					}
+				}
+			}
+			a.frontier2 = cur[:0]
+			cur = next
+		}
+		a.frontier = cur
+		for _, t := range cur {
+			if target >= 0 && t != target {
+				return target, false
+			}
+			target = t
+		}
+	}
+	return target, target >= 0
+}
+
+// plainStep returns the state every plain character leads to from s, if
+// there is one.
+func (a *automaton) plainStep(s int32) (int32, bool) {
+	target := int32(-1)
+	for c := 0x20; c < 0xF5; c++ {
+		if c == '"' || c == '\\' || c >= 0x80 && c < 0xC2 {
+			continue
+		}
+		t, ok := a.plainFrom(s, byte(c))
+		if !ok || target >= 0 && t != target {
+			return 0, false
+		}
+		target = t
+	}
+	return target, target >= 0
+}
+
+// plainDepth reports whether configuration s treats every plain character
+// alike for as many characters as the longest plain token: then n is how
+// many plain characters in a row s accepts (capped there), and a plain
+// token is allowed exactly when it has at most n characters. This is the
+// case inside JSON strings without a pattern, where it saves walking most
+// of the vocabulary.
+func (a *automaton) plainDepth(s int32) (n int, ok bool) {
+	if len(a.v.plainUpTo) == 0 {
+		return 0, false
+	}
+	limit := len(a.v.plainUpTo) - 1
+	cur := s
+	for n = 0; n < limit; n++ {
+		next, ok := a.plainStep(cur)
+		if !ok {
+			return 0, false
+		}
+		if next == dead {
+			return n, true
+		}
+		if next == cur {
+			return limit, true
+		}
+		cur = next
+	}
+	return limit, true
+}
+
+// mostlyPlain reports whether from s most plain characters lead to one
+// state that accepts any run of plain characters; minority holds the first
+// bytes of the characters that do not.
+func (a *automaton) mostlyPlain(s int32) (minority byteSet, ok bool) {
+	if len(a.v.plainUpTo) == 0 {
+		return minority, false
+	}
+	var target [256]int32
+	count := map[int32]int{}
+	best, bestN := int32(dead), 0
+	for c := 0x20; c < 0xF5; c++ {
+		target[c] = -1
+		if c == '"' || c == '\\' || c >= 0x80 && c < 0xC2 {
+			continue
+		}
+		t, ok := a.plainFrom(s, byte(c))
+		if !ok {
+			minority.add(byte(c))
+			continue
+		}
+		target[c] = t
+		count[t]++
+		if t != dead && count[t] > bestN {
+			best, bestN = t, count[t]
+		}
+	}
+	if best == dead || bestN < 128 {
+		return minority, false
+	}
+	if n, ok := a.plainDepth(best); !ok || n < len(a.v.plainUpTo)-1 {
+		return minority, false
+	}
+	for c := 0x20; c < 0xF5; c++ {
+		if target[c] >= 0 && target[c] != best {
+			minority.add(byte(c))
+		}
+	}
+	return minority, true
+}

@@ -1,0 +1,62 @@
+// Package grammar is the constrained decoder: it compiles GBNF (llama.cpp's
+// dialect) and JSON Schema to one grammar form and, for a model's
+// vocabulary, says which tokens may come next.
+//
+// The API (the contract with the engine wiring):
+//
+//	g, err := grammar.ParseGBNF(src)                 // or FromJSONSchema(schema, opts), JSONObject()
+//	v := grammar.NewVocab(tokenBytes, eogTokens)     // once per model
+//	m := g.Matcher(v)                                // one per sequence
+//	m.FillMask(mask)                                 // bit i: token i allowed now
+//	m.Accept(tok)                                    // advance (error if refused)
+//	m.AcceptBytes(text), m.Forced(), m.CanEnd(), m.Done(), m.Reset()
+//
+// A Grammar is immutable and safe for concurrent use; reuse it (keyed by
+// its source) because it caches the automaton it builds per Vocab, which
+// is what makes masks fast after the first request. Matchers sharing a
+// Grammar and Vocab share that cache under a mutex.
+//
+// # JSON Schema
+//
+// FromJSONSchema covers drafts 4 to 2020-12 as real schemas use them (see
+// schema.go). A validation keyword it cannot enforce is an
+// *UnsupportedError naming the keyword (the API answers 400 with it),
+// never silently dropped: not, if/then/else, multipleOf, uniqueItems:true,
+// contains, dependencies, propertyNames, unevaluated*, remote $ref,
+// formats validators assert but this package does not (ipv6, regex,
+// uri-reference...), a oneOf whose alternatives it cannot prove exclusive,
+// patternProperties together with other additional properties, and
+// length limits combined with a pattern. Annotations (title, description,
+// examples, default, $comment, $schema, $id ...) and unknown keywords are
+// ignored, as validators ignore them.
+//
+// Output is compact JSON: no whitespace at all unless
+// SchemaOptions.Whitespace allows up to N bytes of space/newline/tab around
+// punctuation. Compact output costs the fewest tokens and leaves the model
+// no room to wander in whitespace; the mask makes the model follow it.
+// Object properties come in schema order, then additional properties;
+// SchemaOptions.AnyOrder accepts any order instead (each declared property
+// at most once, required ones enforced). Numbers with minimum/maximum are
+// written without exponent; integer ranges are exact digit automata.
+// oneOf is anyOf after a proof (a search of the product automaton, with
+// properties in any order) that no value matches two alternatives.
+//
+// # How it works
+//
+// Every source compiles to rules over bytes (expr.go), then to a Thompson
+// NFA in which rules that are not recursive are inlined and the rest become
+// calls with a return stack (nfa.go); tail calls keep the stack flat, and
+// an any-order object keeps the set of members seen in its call frame.
+// Bound to a vocabulary, an automaton (automaton.go) determinizes lazily: a
+// configuration is a set of (NFA state, call stack) pairs, interned and
+// numbered, with memoized byte transitions, so a token costs one table
+// lookup per byte. A mask walks the vocabulary's token trie (vocab.go)
+// through those transitions, pruning a whole subtree at the first refused
+// byte, and whole masks are cached per configuration. Inside string bodies
+// the walk is mostly skipped: "plain" tokens (whole UTF-8 characters with
+// no quote, backslash or control character) are decided by their length in
+// characters from precomputed bitsets, and only the few other tokens are
+// walked; a key position where most characters lead into a free string is
+// handled the same way but for the few first bytes that start a declared
+// key.
+package grammar

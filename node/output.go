@@ -1,0 +1,623 @@
+package node
+
+// Structured output, tool calls and reasoning for the local engine: what a
+// request asks of the reply's shape becomes an engine.Constraint (a
+// grammar.Matcher per sequence, switched on lazily at a trigger where the
+// model may also answer freely), extra prompt text, and parsers that split
+// the generated text into reasoning, content and tool calls.
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"strings"
+
+	"github.com/gaianet-go/gaianet/api"
+	"github.com/gaianet-go/gaianet/engine"
+	"github.com/gaianet-go/gaianet/grammar"
+	"github.com/gaianet-go/gaianet/reasoning"
+	"github.com/gaianet-go/gaianet/tokenizer"
+	"github.com/gaianet-go/gaianet/toolcall"
+)
+
+// toolChoice is a request's tool_choice.
+type toolChoice struct {
+	mode string // "none", "auto", "required", or "named"
+	name string // for "named"
+}
+
+func parseToolChoice(raw json.RawMessage) (toolChoice, error) {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 || bytes.Equal(raw, []byte("null")) {
+		return toolChoice{mode: "auto"}, nil
+	}
+	var s string
+	if json.Unmarshal(raw, &s) == nil {
+		switch s {
+		case "none", "auto", "required":
+			return toolChoice{mode: s}, nil
+		}
+		return toolChoice{}, badField("tool_choice", "tool_choice must be none, auto, required or {\"type\":\"function\",\"function\":{\"name\":...}}, got %q", s)
+	}
+	var obj struct {
+		Type     string `json:"type"`
+		Function struct {
+			Name string `json:"name"`
+		} `json:"function"`
+	}
+	if err := json.Unmarshal(raw, &obj); err != nil || obj.Type != "function" || obj.Function.Name == "" {
+		return toolChoice{}, badField("tool_choice", `tool_choice must be none, auto, required or {"type":"function","function":{"name":...}}`)
+	}
+	return toolChoice{mode: "named", name: obj.Function.Name}, nil
+}
+
+func badField(param, format string, args ...any) *api.Error {
+	e := api.Errorf(http.StatusBadRequest, "invalid_request_error", "invalid_request", format, args...)
+	e.Param = param
+	return e
+}
+
+// outputPlan is how one reply is shaped.
+type outputPlan struct {
+	// tools offered, and the format the template speaks; nil tools when
+	// tool_choice is none or no tools were sent.
+	tools    []toolcall.Tool
+	format   toolcall.Format
+	choice   toolChoice
+	parallel bool
+	// grammar constrains the whole reply (response_format, grammar) or,
+	// with tools, one call.
+	grammar *grammar.Grammar
+	// prefix is written after the rendered prompt (a required call's
+	// opening, a closed thinking block).
+	prefix string
+	// thinkClose is the tag that ends the thinking block the prompt
+	// opened (for gpt-oss: the opening of the final channel); the
+	// constraint starts after it.
+	thinkClose string
+	// harmonyTools holds, for gpt-oss, each tool's arguments grammar: the
+	// function is named in the message header, the arguments follow.
+	harmonyTools map[string]*grammar.Grammar
+}
+
+// planOutput reads the fields of req that shape the reply. The grammar of
+// tool calls is made later, once the prompt shows whether it opened a
+// thinking block.
+func (n *Node) planOutput(req *api.ChatRequest) (*outputPlan, error) {
+	p := &outputPlan{format: n.toolFmt, parallel: req.ParallelToolCalls == nil || *req.ParallelToolCalls}
+	choice, err := parseToolChoice(req.ToolChoice)
+	if err != nil {
+		return nil, err
+	}
+	p.choice = choice
+	if choice.mode != "none" {
+		for i, t := range req.Tools {
+			if t.Type != "" && t.Type != "function" {
+				return nil, badField("tools", "tools[%d].type %q is not supported (only function)", i, t.Type)
+			}
+			tool, err := toolcall.ParseTool(t.Function)
+			if err != nil {
+				return nil, badField("tools", "tools[%d]: %v", i, err)
+			}
+			p.tools = append(p.tools, tool)
+		}
+	}
+	if len(p.tools) == 0 && (choice.mode == "required" || choice.mode == "named") {
+		return nil, badField("tool_choice", "tool_choice %s needs tools", choice.mode)
+	}
+	g, err := responseGrammar(req.ResponseFormat, req.Grammar)
+	if err != nil {
+		return nil, err
+	}
+	if g != nil && len(p.tools) > 0 {
+		return nil, badField("response_format", "response_format and grammar cannot be combined with tools here; send tool_choice \"none\" or leave them out")
+	}
+	p.grammar = g
+	return p, nil
+}
+
+// responseGrammar compiles response_format or grammar; nil when neither
+// constrains the reply.
+func responseGrammar(rf *api.ResponseFormat, gbnf string) (*grammar.Grammar, error) {
+	var g *grammar.Grammar
+	if rf != nil {
+		switch rf.Type {
+		case "", "text":
+		case "json_object":
+			g = grammar.JSONObject()
+		case "json_schema":
+			if rf.JSONSchema == nil || len(bytes.TrimSpace(rf.JSONSchema.Schema)) == 0 {
+				return nil, badField("response_format", "response_format json_schema needs json_schema.schema")
+			}
+			var err error
+			g, err = grammar.FromJSONSchema(rf.JSONSchema.Schema, grammar.SchemaOptions{})
+			if err != nil {
+				return nil, schemaError("response_format", err)
+			}
+		default:
+			return nil, badField("response_format", "response_format.type must be text, json_object or json_schema, got %q", rf.Type)
+		}
+	}
+	if gbnf != "" {
+		if g != nil {
+			return nil, badField("grammar", "grammar and response_format cannot both constrain a reply")
+		}
+		var err error
+		if g, err = grammar.ParseGBNF(gbnf); err != nil {
+			return nil, badField("grammar", "grammar: %v", err)
+		}
+	}
+	return g, nil
+}
+
+// schemaError turns a schema compile error into a 400 naming the keyword.
+func schemaError(param string, err error) error {
+	var ue *grammar.UnsupportedError
+	if errors.As(err, &ue) {
+		e := badField(param, "JSON Schema keyword %q (at %s) is not supported: %v", ue.Keyword, ue.Path, err)
+		e.Code = "unsupported_schema_keyword"
+		return e
+	}
+	return badField(param, "invalid JSON Schema: %v", err)
+}
+
+// toolsActive reports whether the reply may hold tool calls.
+func (p *outputPlan) toolsActive() bool { return len(p.tools) > 0 }
+
+// forced reports whether the reply must be a call from its first token.
+func (p *outputPlan) forced() bool {
+	return p.toolsActive() && (p.choice.mode == "required" || p.choice.mode == "named")
+}
+
+// finish completes the plan once the prompt is rendered: it closes an
+// opened thinking block when the reply must be a call, and compiles the
+// call grammar.
+func (p *outputPlan) finish(prompt string) error {
+	if p.format.Family == toolcall.Harmony {
+		return p.finishHarmony()
+	}
+	if c, open := reasoning.OpenIn(prompt); open {
+		p.thinkClose = c
+	}
+	if !p.toolsActive() {
+		return nil
+	}
+	only := ""
+	if p.choice.mode == "named" {
+		only = p.choice.name
+	}
+	schema, err := p.format.CallSchema(p.tools, only, p.parallel)
+	if err != nil {
+		return badField("tool_choice", "%v", err)
+	}
+	g, err := grammar.FromJSONSchema(schema, grammar.SchemaOptions{})
+	if err != nil {
+		return schemaError("tools", err)
+	}
+	p.grammar = g
+	if p.forced() {
+		if p.thinkClose != "" {
+			p.prefix = p.thinkClose + "\n\n"
+			p.thinkClose = ""
+		}
+		p.prefix += p.format.Prefix()
+	}
+	return nil
+}
+
+// finishHarmony plans a gpt-oss reply: a format constrains the final
+// channel; a call's arguments are constrained by the grammar of the
+// function its header names (prefilled when one function is required).
+func (p *outputPlan) finishHarmony() error {
+	if p.grammar != nil {
+		p.thinkClose = "<|channel|>final<|message|>"
+		return nil
+	}
+	if !p.toolsActive() {
+		return nil
+	}
+	p.harmonyTools = map[string]*grammar.Grammar{}
+	for _, t := range p.tools {
+		g, err := grammar.FromJSONSchema(t.Parameters, grammar.SchemaOptions{})
+		if err != nil {
+			return schemaError("tools", err)
+		}
+		p.harmonyTools[t.Name] = g
+	}
+	name := p.choice.name
+	if p.choice.mode == "required" && len(p.tools) == 1 {
+		name = p.tools[0].Name
+	}
+	switch {
+	case name != "":
+		g, ok := p.harmonyTools[name]
+		if !ok {
+			return badField("tool_choice", "tool_choice names %q, which is not in tools", name)
+		}
+		p.prefix, p.grammar = toolcall.HarmonyPrefix(name), g
+	case p.forced():
+		p.prefix = "<|channel|>commentary to=functions."
+	}
+	return nil
+}
+
+// constraint returns the engine constraint of the plan, nil for free text.
+func (n *Node) constraint(p *outputPlan, fastForward bool) engine.Constraint {
+	if p.harmonyTools != nil && p.grammar == nil {
+		return &harmonyConstraint{tools: p.harmonyTools, vocab: n.grammarVocab(), tok: n.tok,
+			fastForward: fastForward, text: []byte(p.prefix)}
+	}
+	if p.grammar == nil {
+		return nil
+	}
+	if p.harmonyTools != nil {
+		return &matcherConstraint{m: p.grammar.Matcher(n.grammarVocab()), tok: n.tok, fastForward: fastForward}
+	}
+	mc := &matcherConstraint{m: p.grammar.Matcher(n.grammarVocab()), tok: n.tok, fastForward: fastForward}
+	var triggers []toolcall.Trigger
+	switch {
+	case p.toolsActive() && !p.forced():
+		triggers = p.format.Triggers()
+	case p.thinkClose != "":
+		// Free thinking, then the constrained answer.
+		return &lazyConstraint{mc: mc, tok: n.tok, triggers: []toolcall.Trigger{{Text: p.thinkClose}}, thinkChecked: true}
+	default:
+		return mc
+	}
+	return &lazyConstraint{mc: mc, tok: n.tok, triggers: triggers, gate: p.thinkClose, repeat: p.parallel,
+		thinkChecked: p.thinkClose != ""}
+}
+
+// grammarVocab builds the grammar engine's view of the vocabulary once.
+func (n *Node) grammarVocab() *grammar.Vocab {
+	n.gvocabOnce.Do(func() {
+		size := n.tok.VocabSize()
+		toks := make([][]byte, size)
+		for i := range toks {
+			toks[i] = n.tok.TokenBytes(int32(i))
+		}
+		n.gvocab = grammar.NewVocab(toks, n.tok.EOGTokens())
+	})
+	return n.gvocab
+}
+
+// matcherConstraint is a grammar.Matcher as an engine.Constraint; with
+// fastForward it is a Forcer that tokenizes the bytes the grammar forces.
+type matcherConstraint struct {
+	m           *grammar.Matcher
+	tok         *tokenizer.Tokenizer
+	fastForward bool
+	scratch     []int32
+}
+
+func (c *matcherConstraint) Mask(dst []uint64) bool { c.m.FillMask(dst); return true }
+func (c *matcherConstraint) Accept(tok int32) error { return c.m.Accept(tok) }
+func (c *matcherConstraint) Done() bool             { return c.m.Done() }
+
+// ForcedTokens tokenizes the forced bytes and keeps all tokens but the
+// last (which a longer token might have covered together with what
+// follows), and only when their bytes spell a prefix of the forced text.
+func (c *matcherConstraint) ForcedTokens(dst []int32) []int32 {
+	if !c.fastForward {
+		return dst
+	}
+	forced := c.m.Forced()
+	if len(forced) < 2 {
+		return dst
+	}
+	c.scratch = c.tok.AppendEncode(c.scratch[:0], string(forced), false, false)
+	if len(c.scratch) < 2 {
+		return dst
+	}
+	toks := c.scratch[:len(c.scratch)-1]
+	off := 0
+	for _, t := range toks {
+		b := c.tok.TokenBytes(t)
+		if len(b) == 0 || !bytes.HasPrefix(forced[off:], b) {
+			return dst
+		}
+		off += len(b)
+	}
+	return append(dst, toks...)
+}
+
+// lazyConstraint leaves generation free until one of its triggers appears
+// in the text (after gate, when set: the end of the thinking block), then
+// constrains the rest with the matcher, which reads the text after the
+// trigger (or from it, for a trigger that is part of the JSON). With
+// repeat, a completed call sets it free again for the next trigger.
+type lazyConstraint struct {
+	mc       *matcherConstraint
+	tok      *tokenizer.Tokenizer
+	triggers []toolcall.Trigger
+	gate     string
+	repeat   bool
+
+	text         []byte // free text since the start (or the gate, or the last call)
+	started      bool   // free text other than whitespace was written
+	thinkChecked bool   // the reply's start was checked for a thinking block
+	active       bool
+	failed       bool // the text after a trigger did not fit the grammar
+	done         bool
+}
+
+func (c *lazyConstraint) Mask(dst []uint64) bool {
+	if !c.active {
+		return false
+	}
+	return c.mc.Mask(dst)
+}
+
+func (c *lazyConstraint) Done() bool { return c.done }
+
+// ForcedTokens forwards to the matcher while it is on.
+func (c *lazyConstraint) ForcedTokens(dst []int32) []int32 {
+	if !c.active {
+		return dst
+	}
+	return c.mc.ForcedTokens(dst)
+}
+
+func (c *lazyConstraint) Accept(tok int32) error {
+	if c.active {
+		if err := c.mc.Accept(tok); err != nil {
+			return err
+		}
+		c.afterCall()
+		return nil
+	}
+	if c.failed {
+		return nil
+	}
+	c.text = append(c.text, c.tok.SpecialPiece(tok)...)
+	if !c.thinkChecked && c.gate == "" {
+		// A reply that opens a thinking block itself (Qwen3 with
+		// thinking on): calls count only after it.
+		trim := bytes.TrimLeft(c.text, " \t\r\n")
+		if len(trim) == 0 {
+			return nil
+		}
+		for _, t := range [][2]string{{"<think>", "</think>"}, {"<thought>", "</thought>"}} {
+			if bytes.HasPrefix(trim, []byte(t[0])) {
+				c.gate = t[1]
+				break
+			}
+			if strings.HasPrefix(t[0], string(trim)) {
+				return nil // may still open one
+			}
+		}
+		c.thinkChecked = true
+	}
+	if c.gate != "" {
+		i := bytes.Index(c.text, []byte(c.gate))
+		if i < 0 {
+			c.text = keepTail(c.text, len(c.gate))
+			return nil
+		}
+		c.text = append(c.text[:0], c.text[i+len(c.gate):]...)
+		c.gate = ""
+	}
+	for _, t := range c.triggers {
+		i := bytes.Index(c.text, []byte(t.Text))
+		if i < 0 || t.AtStart && (c.started || len(bytes.TrimSpace(c.text[:i])) > 0) {
+			continue
+		}
+		rest := c.text[i+len(t.Text):]
+		if t.InJSON {
+			rest = c.text[i:]
+		} else {
+			rest = bytes.TrimLeft(rest, " \t\r\n")
+		}
+		c.mc.m.Reset()
+		if err := c.mc.m.AcceptBytes(rest); err != nil {
+			c.failed = !c.repeat // the parser gives the text back as content
+			c.text = c.text[:0]
+			return nil
+		}
+		c.active = true
+		c.text = c.text[:0]
+		c.afterCall()
+		return nil
+	}
+	if len(bytes.TrimSpace(c.text)) > 0 && !c.atStartPending() {
+		c.started = true
+	}
+	c.text = keepTail(c.text, 64)
+	return nil
+}
+
+// atStartPending reports whether the free text so far may still grow into
+// an at-start trigger.
+func (c *lazyConstraint) atStartPending() bool {
+	trim := bytes.TrimLeft(c.text, " \t\r\n")
+	for _, t := range c.triggers {
+		if t.AtStart && !c.started && strings.HasPrefix(t.Text, string(trim)) {
+			return true
+		}
+	}
+	return false
+}
+
+// afterCall ends or re-arms the constraint when a call is complete.
+func (c *lazyConstraint) afterCall() {
+	if !c.mc.m.Done() {
+		return
+	}
+	if !c.repeat {
+		c.done = true
+		return
+	}
+	c.active = false
+	c.started = true
+}
+
+// keepTail keeps the last n bytes of b (enough to find a trigger split
+// across tokens).
+func keepTail(b []byte, n int) []byte {
+	if len(b) <= n {
+		return b
+	}
+	return append(b[:0], b[len(b)-n:]...)
+}
+
+// harmonyConstraint leaves a gpt-oss reply free until a message header
+// addresses a function ("to=functions.NAME ... <|message|>"), then
+// constrains the message to that function's arguments; a complete call
+// ends the reply (gpt-oss ends it there with <|call|>).
+type harmonyConstraint struct {
+	tools       map[string]*grammar.Grammar
+	vocab       *grammar.Vocab
+	tok         *tokenizer.Tokenizer
+	fastForward bool
+
+	text []byte
+	mc   *matcherConstraint // the arguments' matcher, once addressed
+	done bool
+}
+
+func (c *harmonyConstraint) Mask(dst []uint64) bool { return c.mc != nil && c.mc.Mask(dst) }
+func (c *harmonyConstraint) Done() bool             { return c.done }
+
+func (c *harmonyConstraint) ForcedTokens(dst []int32) []int32 {
+	if c.mc == nil {
+		return dst
+	}
+	return c.mc.ForcedTokens(dst)
+}
+
+func (c *harmonyConstraint) Accept(tok int32) error {
+	if c.mc != nil {
+		err := c.mc.Accept(tok)
+		c.done = c.mc.m.Done()
+		return err
+	}
+	c.text = append(c.text, c.tok.SpecialPiece(tok)...)
+	const to, msg = "to=functions.", "<|message|>"
+	i := bytes.LastIndex(c.text, []byte(to))
+	if i < 0 {
+		c.text = keepTail(c.text, len(to))
+		return nil
+	}
+	j := bytes.Index(c.text[i:], []byte(msg))
+	if j < 0 {
+		c.text = keepTail(c.text, 512) // a header is short
+		return nil
+	}
+	name := c.text[i+len(to) : i+j]
+	if k := bytes.IndexAny(name, " <"); k >= 0 {
+		name = name[:k]
+	}
+	rest := c.text[i+j+len(msg):]
+	g, ok := c.tools[string(name)]
+	c.text = c.text[:0]
+	if !ok {
+		return nil // not an offered function: left to the parser
+	}
+	m := g.Matcher(c.vocab)
+	if err := m.AcceptBytes(rest); err != nil {
+		return nil
+	}
+	c.mc = &matcherConstraint{m: m, tok: c.tok, fastForward: c.fastForward}
+	c.done = m.Done()
+	return nil
+}
+
+// replyShaper turns generated text into the deltas of a reply: reasoning
+// apart (reasoning "separate"), tool calls parsed.
+type replyShaper struct {
+	split   *reasoning.Splitter     // nil: reasoning stays inline
+	parser  *toolcall.Parser        // nil: no tools
+	harmony *toolcall.HarmonyParser // gpt-oss: channels and calls
+	inline  bool
+}
+
+func newReplyShaper(p *outputPlan, mode string) *replyShaper {
+	s := &replyShaper{inline: mode == "inline"}
+	if p.format.Family == toolcall.Harmony {
+		s.harmony = toolcall.NewHarmonyParser(p.prefix)
+		return s
+	}
+	if mode != "inline" {
+		s.split = reasoning.NewSplitter(p.thinkClose)
+	}
+	if p.toolsActive() {
+		s.parser = toolcall.NewParser(p.format, p.forced())
+	}
+	return s
+}
+
+// write shapes one piece of text into d.
+func (s *replyShaper) write(d *api.ChatDelta, text string, final bool) {
+	if s.harmony != nil {
+		r, c, deltas := s.harmony.Write(text)
+		if final {
+			r2, c2, d2 := s.harmony.Close()
+			r, c, deltas = r+r2, c+c2, append(deltas, d2...)
+		}
+		if s.inline {
+			r, c = "", r+c
+		}
+		d.ReasoningContent, d.Content, d.ToolCalls = r, c, toolDeltas(deltas)
+		return
+	}
+	var r, content string
+	switch {
+	case s.split == nil:
+		content = text
+	case final:
+		r1, c1 := s.split.Write(text)
+		r2, c2 := s.split.Close()
+		r, content = r1+r2, c1+c2
+	default:
+		r, content = s.split.Write(text)
+	}
+	d.ReasoningContent = r
+	if s.parser == nil {
+		d.Content = content
+		return
+	}
+	c, deltas := s.parser.Write(content)
+	if final {
+		c2, d2 := s.parser.Close()
+		c, deltas = c+c2, append(deltas, d2...)
+	}
+	d.Content = c
+	d.ToolCalls = toolDeltas(deltas)
+}
+
+// toolDeltas converts parsed call pieces to the API's.
+func toolDeltas(deltas []toolcall.Delta) []api.ToolCall {
+	var out []api.ToolCall
+	for _, td := range deltas {
+		i := td.Index
+		tc := api.ToolCall{Index: &i, Function: api.FunctionCall{Name: td.Name, Arguments: td.Arguments}}
+		if td.ID != "" {
+			tc.ID, tc.Type = td.ID, "function"
+		}
+		out = append(out, tc)
+	}
+	return out
+}
+
+// toolCalls returns the parsed calls for the final reply.
+func (s *replyShaper) toolCalls() []api.ToolCall {
+	var calls []toolcall.Call
+	switch {
+	case s.harmony != nil:
+		calls = s.harmony.Calls()
+	case s.parser != nil:
+		calls = s.parser.Calls()
+	}
+	var out []api.ToolCall
+	for _, c := range calls {
+		out = append(out, api.ToolCall{ID: c.ID, Type: "function", Function: api.FunctionCall{Name: c.Name, Arguments: c.Arguments}})
+	}
+	return out
+}
+
+// errConstraintReply maps an engine constraint failure.
+func errConstraintReply(err error) error {
+	return api.Errorf(http.StatusInternalServerError, "server_error", "constraint_failed",
+		"the reply could not be kept to the requested format: %v", err)
+}

@@ -1,0 +1,452 @@
+package node
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/gaianet-go/gaianet/api"
+	"github.com/gaianet-go/gaianet/config"
+	"github.com/gaianet-go/gaianet/internal/sharedtest"
+	"github.com/gaianet-go/gaianet/toolcall"
+)
+
+// openTestNode opens a node on the conformance chat model without
+// knowledge base.
+func openTestNode(t *testing.T, mutate func(*config.Config)) *Node {
+	t.Helper()
+	n, err := Open(context.Background(), testConfig(t, false, mutate), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { n.Close() })
+	return n
+}
+
+// compileValidator compiles schema with the independent validator; ok is
+// false for schemas it cannot load (remote references and the like).
+func compileValidator(schema []byte) (*jsonschema.Schema, bool) {
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(schema))
+	if err != nil {
+		return nil, false
+	}
+	c := jsonschema.NewCompiler()
+	c.AssertFormat()
+	if err := c.AddResource("schema.json", doc); err != nil {
+		return nil, false
+	}
+	s, err := c.Compile("schema.json")
+	return s, err == nil
+}
+
+// TestSchemaOutputsValidate generates, with a random-weight model at
+// temperature 1, replies under corpus schemas with many seeds; every
+// complete reply must validate with santhosh-tekuri/jsonschema.
+func TestSchemaOutputsValidate(t *testing.T) {
+	corpus := sharedtest.Path(t, "jsonschema", "maskbench")
+	files, err := filepath.Glob(filepath.Join(corpus, "*.json"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no schemas in %s: %v", corpus, err)
+	}
+	slices.Sort(files)
+	step := 83 // about 40 schemas of every origin, the same ones each run
+	seeds := 3
+	if testing.Short() {
+		step, seeds = 400, 2
+	}
+	n := openTestNode(t, func(c *config.Config) { c.ChatCtxSize = 1024 })
+	var runs, complete, refused int
+	for i := 0; i < len(files); i += step {
+		raw, err := os.ReadFile(files[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		var file struct {
+			Schema json.RawMessage `json:"schema"`
+		}
+		if err := json.Unmarshal(raw, &file); err != nil {
+			t.Fatal(err)
+		}
+		v, ok := compileValidator(file.Schema)
+		if !ok {
+			continue
+		}
+		for seed := range int64(seeds) {
+			temp := 1.0
+			maxTok := 160
+			req := &api.ChatRequest{Messages: []api.Message{{Role: "user", Content: "Answer in JSON."}},
+				Sampling:       api.Sampling{Temperature: &temp, Seed: &seed, MaxTokens: &maxTok},
+				ResponseFormat: &api.ResponseFormat{Type: "json_schema", JSONSchema: &api.JSONSchema{Name: "s", Schema: file.Schema}}}
+			var out strings.Builder
+			res, err := n.Chat(context.Background(), req, func(d api.ChatDelta) error {
+				out.WriteString(d.Content)
+				return nil
+			})
+			var ae *api.Error
+			if errors.As(err, &ae) && ae.Code == "unsupported_schema_keyword" {
+				refused++
+				break
+			}
+			if err != nil {
+				t.Errorf("%s seed %d: %v", filepath.Base(files[i]), seed, err)
+				break
+			}
+			runs++
+			if res.FinishReason != "stop" {
+				continue // cut off by max_tokens: incomplete JSON
+			}
+			complete++
+			inst, err := jsonschema.UnmarshalJSON(strings.NewReader(out.String()))
+			if err != nil {
+				t.Errorf("%s seed %d: reply is not JSON: %v\n%s", filepath.Base(files[i]), seed, err, out.String())
+				continue
+			}
+			if err := v.Validate(inst); err != nil {
+				t.Errorf("%s seed %d: reply does not validate: %v\n%s", filepath.Base(files[i]), seed, err, out.String())
+			}
+		}
+	}
+	t.Logf("%d generations, %d complete and validated, %d schemas refused by the compiler", runs, complete, refused)
+	if complete < runs/4 || complete == 0 {
+		t.Errorf("only %d of %d generations completed", complete, runs)
+	}
+}
+
+// TestToolCallsForced asks for calls with tool_choice required and named;
+// the calls must name an offered tool and carry arguments that validate
+// against its parameters.
+func TestToolCallsForced(t *testing.T) {
+	n := openTestNode(t, func(c *config.Config) { c.PromptTemplate = "chatml" })
+	params := json.RawMessage(`{"type":"object","properties":{"city":{"type":"string","maxLength":12},"days":{"type":"integer","minimum":1,"maximum":7}},"required":["city","days"],"additionalProperties":false}`)
+	v, ok := compileValidator(params)
+	if !ok {
+		t.Fatal("validator refused the parameters schema")
+	}
+	tools := []api.Tool{
+		{Type: "function", Function: json.RawMessage(`{"name":"get_weather","description":"Weather forecast","parameters":` + string(params) + `}`)},
+		{Type: "function", Function: json.RawMessage(`{"name":"get_time","parameters":{"type":"object","properties":{"tz":{"enum":["UTC","CET"]}},"required":["tz"]}}`)},
+	}
+	for _, choice := range []string{`"required"`, `{"type":"function","function":{"name":"get_weather"}}`} {
+		for seed := range int64(4) {
+			temp, maxTok := 1.0, 200
+			req := &api.ChatRequest{Messages: []api.Message{{Role: "user", Content: "Weather in Paris?"}},
+				Sampling: api.Sampling{Temperature: &temp, Seed: &seed, MaxTokens: &maxTok},
+				Tools:    tools, ToolChoice: json.RawMessage(choice)}
+			var content strings.Builder
+			var streamed []api.ToolCall
+			res, err := n.Chat(context.Background(), req, func(d api.ChatDelta) error {
+				content.WriteString(d.Content)
+				for _, tc := range d.ToolCalls {
+					if tc.Index == nil {
+						return fmt.Errorf("tool call delta without index")
+					}
+					for len(streamed) <= *tc.Index {
+						streamed = append(streamed, api.ToolCall{})
+					}
+					s := &streamed[*tc.Index]
+					s.ID += tc.ID
+					s.Function.Name += tc.Function.Name
+					s.Function.Arguments += tc.Function.Arguments
+				}
+				return nil
+			})
+			if err != nil {
+				t.Fatalf("%s seed %d: %v", choice, seed, err)
+			}
+			if res.FinishReason == "length" {
+				continue
+			}
+			if res.FinishReason != "tool_calls" || len(res.ToolCalls) != 1 {
+				t.Fatalf("%s seed %d: finish %q, calls %+v, content %q", choice, seed, res.FinishReason, res.ToolCalls, content.String())
+			}
+			c := res.ToolCalls[0]
+			if c.ID == "" || c.Type != "function" || len(streamed) != 1 || streamed[0].ID != c.ID ||
+				streamed[0].Function.Name != c.Function.Name || streamed[0].Function.Arguments != c.Function.Arguments {
+				t.Errorf("%s seed %d: call %+v, streamed %+v", choice, seed, c, streamed)
+			}
+			if strings.HasPrefix(choice, "{") && c.Function.Name != "get_weather" {
+				t.Errorf("named choice called %q", c.Function.Name)
+			}
+			if c.Function.Name == "get_weather" {
+				inst, err := jsonschema.UnmarshalJSON(strings.NewReader(c.Function.Arguments))
+				if err != nil {
+					t.Errorf("arguments %q: %v", c.Function.Arguments, err)
+				} else if err := v.Validate(inst); err != nil {
+					t.Errorf("arguments %s: %v", c.Function.Arguments, err)
+				}
+			}
+		}
+	}
+}
+
+func TestOutputFieldErrors(t *testing.T) {
+	n := openTestNode(t, nil)
+	srv := n.Handler()
+	for _, tc := range []struct{ body, param, want string }{
+		{`"response_format":{"type":"json_schema","json_schema":{"name":"x","schema":{"type":"object","if":{"type":"object"}}}}`, "response_format", `"if"`},
+		{`"response_format":{"type":"xml"}`, "response_format", "json_schema"},
+		{`"grammar":"root ::= [a"`, "grammar", "grammar"},
+		{`"tool_choice":"sometimes","tools":[{"type":"function","function":{"name":"f"}}]`, "tool_choice", "tool_choice"},
+		{`"tool_choice":"required"`, "tool_choice", "needs tools"},
+		{`"tools":[{"type":"function","function":{"name":"bad name"}}]`, "tools", "bad name"},
+		{`"tools":[{"type":"function","function":{"name":"f"}}],"tool_choice":{"type":"function","function":{"name":"g"}}`, "tool_choice", `"g"`},
+	} {
+		body := `{"messages":[{"role":"user","content":"hi"}],"max_tokens":4,` + tc.body + `}`
+		rec := httptest.NewRecorder()
+		srv.ServeHTTP(rec, httptest.NewRequest(http.MethodPost, "/v1/chat/completions", strings.NewReader(body)))
+		var e struct {
+			Error struct {
+				Message string `json:"message"`
+				Param   string `json:"param"`
+			} `json:"error"`
+		}
+		json.Unmarshal(rec.Body.Bytes(), &e)
+		if rec.Code != http.StatusBadRequest || !strings.Contains(e.Error.Message, tc.want) || e.Error.Param != tc.param {
+			t.Errorf("%s: %d %s; want 400 with param %s mentioning %s", tc.body, rec.Code, rec.Body, tc.param, tc.want)
+		}
+	}
+}
+
+func TestBenchJSONSchema(t *testing.T) {
+	model := filepath.Join(sharedtest.Path(t, "conformance", "models"), "llama-spm-q8_0.gguf")
+	r, err := BenchJSONSchema(context.Background(), model, []byte(`{"type":"object","properties":{"a":{"type":"string"}},"required":["a"]}`), 2, 8, 2, 1, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Free.Tokens != 16 || r.Constrained.Tokens != 16 || r.Free.TokensPerSec <= 0 || r.Constrained.TokensPerSec <= 0 {
+		t.Errorf("bench %+v", r)
+	}
+	if _, err := BenchJSONSchema(context.Background(), model, []byte(`{"type":"object","if":{}}`), 2, 8, 1, 1, true); err == nil {
+		t.Error("an unsupported schema must fail the bench")
+	}
+}
+
+// collectReply runs a chat and gathers its pieces.
+type reply struct {
+	content, reasoning strings.Builder
+	logprobs           int
+	res                *api.ChatResult
+}
+
+func chatReply(t *testing.T, n *Node, req *api.ChatRequest) *reply {
+	t.Helper()
+	r := &reply{}
+	res, err := n.Chat(context.Background(), req, func(d api.ChatDelta) error {
+		r.content.WriteString(d.Content)
+		r.reasoning.WriteString(d.ReasoningContent)
+		r.logprobs += len(d.Logprobs)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.res = res
+	return r
+}
+
+// TestGrammarReasoningModes constrains a reply with a GBNF grammar to a
+// thinking block and an answer; "separate" puts the block in reasoning,
+// "inline" leaves it in the content.
+func TestGrammarReasoningModes(t *testing.T) {
+	const gbnf = `root ::= "<think>" [a-z ]{3,12} "</think>" "\n\n" answer
+answer ::= "yes" | "no"`
+	for _, mode := range []string{"separate", "inline"} {
+		n := openTestNode(t, func(c *config.Config) { c.Ext.Reasoning = mode })
+		temp, seed, maxTok := 1.0, int64(9), 60
+		r := chatReply(t, n, &api.ChatRequest{Messages: []api.Message{{Role: "user", Content: "ok?"}},
+			Sampling: api.Sampling{Temperature: &temp, Seed: &seed, MaxTokens: &maxTok}, Grammar: gbnf})
+		content, reasoning := r.content.String(), r.reasoning.String()
+		if r.res.FinishReason != "stop" {
+			t.Fatalf("%s: finish %q: %q", mode, r.res.FinishReason, content)
+		}
+		switch mode {
+		case "separate":
+			if (content != "yes" && content != "no") || len(reasoning) < 3 || strings.ContainsAny(reasoning, "<>") {
+				t.Errorf("separate: reasoning %q content %q", reasoning, content)
+			}
+		case "inline":
+			if reasoning != "" || !strings.HasPrefix(content, "<think>") || !strings.Contains(content, "</think>\n\n") {
+				t.Errorf("inline: reasoning %q content %q", reasoning, content)
+			}
+		}
+	}
+}
+
+// TestConstraintWithLogprobsStopsAndParallel: constrained replies carry a
+// log-probability per token (no fast-forward then), stop strings still
+// stop them, and concurrent constrained requests on parallel slots each
+// keep their own grammar.
+func TestConstraintWithLogprobsStopsAndParallel(t *testing.T) {
+	n := openTestNode(t, nil)
+	schema := json.RawMessage(`{"type":"object","properties":{"name":{"type":"string","maxLength":8},"n":{"type":"integer"}},"required":["name","n"],"additionalProperties":false}`)
+	temp, maxTok := 1.0, 80
+	seed := int64(2)
+	r := chatReply(t, n, &api.ChatRequest{Messages: []api.Message{{Role: "user", Content: "JSON please"}},
+		Sampling: api.Sampling{Temperature: &temp, Seed: &seed, MaxTokens: &maxTok}, Logprobs: true,
+		ResponseFormat: &api.ResponseFormat{Type: "json_schema", JSONSchema: &api.JSONSchema{Name: "x", Schema: schema}}})
+	if r.logprobs != r.res.Usage.CompletionTokens-1 && r.logprobs != r.res.Usage.CompletionTokens {
+		t.Errorf("%d log-probabilities for %d tokens", r.logprobs, r.res.Usage.CompletionTokens)
+	}
+	// A stop string inside the JSON ends the reply there.
+	r = chatReply(t, n, &api.ChatRequest{Messages: []api.Message{{Role: "user", Content: "JSON please"}},
+		Sampling:       api.Sampling{Temperature: &temp, Seed: &seed, MaxTokens: &maxTok, Stop: api.StringList{`"n"`}},
+		ResponseFormat: &api.ResponseFormat{Type: "json_schema", JSONSchema: &api.JSONSchema{Name: "x", Schema: schema}}})
+	if got := r.content.String(); r.res.FinishReason != "stop" || !strings.HasPrefix(got, `{"name":"`) || strings.Contains(got, `"n"`) {
+		t.Errorf("with stop: %q, finish %q", got, r.res.FinishReason)
+	}
+	// Two schemas at once on two slots.
+	schemas := []json.RawMessage{schema, json.RawMessage(`{"type":"array","items":{"enum":[1,2,3]},"minItems":2,"maxItems":4}`)}
+	validators := make([]*jsonschema.Schema, 2)
+	for i, s := range schemas {
+		validators[i], _ = compileValidator(s)
+	}
+	errs := make(chan error, 8)
+	for i := range 8 {
+		go func() {
+			seed := int64(i)
+			temp, maxTok := 1.0, 100
+			var out strings.Builder
+			res, err := n.Chat(context.Background(), &api.ChatRequest{Messages: []api.Message{{Role: "user", Content: "JSON"}},
+				Sampling:       api.Sampling{Temperature: &temp, Seed: &seed, MaxTokens: &maxTok},
+				ResponseFormat: &api.ResponseFormat{Type: "json_schema", JSONSchema: &api.JSONSchema{Name: "x", Schema: schemas[i%2]}}},
+				func(d api.ChatDelta) error { out.WriteString(d.Content); return nil })
+			if err == nil && res.FinishReason == "stop" {
+				inst, jerr := jsonschema.UnmarshalJSON(strings.NewReader(out.String()))
+				if jerr == nil {
+					jerr = validators[i%2].Validate(inst)
+				}
+				if jerr != nil {
+					err = fmt.Errorf("request %d: %q: %v", i, out.String(), jerr)
+				}
+			}
+			errs <- err
+		}()
+	}
+	for range 8 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+func TestCompletionResponseFormat(t *testing.T) {
+	n := openTestNode(t, nil)
+	temp, seed, maxTok := 1.0, int64(4), 60
+	var out strings.Builder
+	res, err := n.Complete(context.Background(), &api.CompletionRequest{Prompt: api.StringList{"A JSON object:"},
+		Sampling:       api.Sampling{Temperature: &temp, Seed: &seed, MaxTokens: &maxTok},
+		ResponseFormat: &api.ResponseFormat{Type: "json_object"}}, func(d api.ChatDelta) error { out.WriteString(d.Content); return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v map[string]any
+	if res.FinishReason == "stop" && json.Unmarshal([]byte(out.String()), &v) != nil {
+		t.Errorf("json_object completion %q is not an object", out.String())
+	}
+	if !strings.HasPrefix(out.String(), "{") {
+		t.Errorf("json_object completion %q", out.String())
+	}
+}
+
+// TestLazyToolConstraint feeds a reply token by token to the constraint of
+// tool_choice auto: free until <tool_call>, then the call's grammar.
+func TestLazyToolConstraint(t *testing.T) {
+	n := openTestNode(t, func(c *config.Config) { c.PromptTemplate = "chatml" })
+	no := false
+	req := &api.ChatRequest{Messages: []api.Message{{Role: "user", Content: "hi"}}, ParallelToolCalls: &no,
+		Tools: []api.Tool{{Type: "function", Function: json.RawMessage(`{"name":"f","parameters":{"type":"object","properties":{"x":{"type":"integer"}},"required":["x"]}}`)}}}
+	plan, err := n.planOutput(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := plan.finish("<|im_start|>assistant\n"); err != nil {
+		t.Fatal(err)
+	}
+	c := n.constraint(plan, false)
+	mask := make([]uint64, (n.tok.VocabSize()+63)/64)
+	// A <tool_call> inside the reply's own thinking block is not a call.
+	const text = `<think>I could write <tool_call> here.</think>Let me call it. <tool_call>{"name":"f","arguments":{"x":12}}`
+	var seen strings.Builder
+	for _, tok := range n.tok.Encode(text, false, false) {
+		active := c.Mask(mask)
+		_, answer, _ := strings.Cut(seen.String(), "</think>")
+		if want := strings.Contains(answer, "<tool_call>"); active != want {
+			t.Fatalf("after %q: constrained %v, want %v", seen.String(), active, want)
+		}
+		if active && mask[tok/64]&(1<<(tok%64)) == 0 {
+			t.Fatalf("after %q: token %q refused", seen.String(), n.tok.Piece(tok))
+		}
+		if err := c.Accept(tok); err != nil {
+			t.Fatalf("after %q: %v", seen.String(), err)
+		}
+		seen.WriteString(n.tok.Piece(tok))
+		if strings.HasSuffix(seen.String(), "<tool_call>") {
+			// Free text is refused now: only the call's JSON may follow.
+			c.Mask(mask)
+			for _, bad := range n.tok.Encode("hello there", false, false) {
+				if mask[bad/64]&(1<<(bad%64)) != 0 {
+					t.Errorf("token %q allowed right after the trigger", n.tok.Piece(bad))
+				}
+			}
+		}
+	}
+	if !c.Done() {
+		t.Error("a complete call (parallel_tool_calls false) must end the reply")
+	}
+}
+
+// TestHarmonyToolConstraint feeds a gpt-oss reply to the constraint of
+// tool_choice auto: free through the analysis channel and the header,
+// then the addressed function's arguments grammar.
+func TestHarmonyToolConstraint(t *testing.T) {
+	n := openTestNode(t, nil)
+	n.toolFmt = toolcall.Format{Family: toolcall.Harmony, Native: true}
+	req := &api.ChatRequest{Messages: []api.Message{{Role: "user", Content: "hi"}},
+		Tools: []api.Tool{{Type: "function", Function: json.RawMessage(`{"name":"f","parameters":{"type":"object","properties":{"x":{"type":"integer"}},"required":["x"],"additionalProperties":false}}`)}}}
+	plan, err := n.planOutput(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := plan.finish("<|start|>assistant"); err != nil {
+		t.Fatal(err)
+	}
+	c := n.constraint(plan, false)
+	mask := make([]uint64, (n.tok.VocabSize()+63)/64)
+	const text = `<|channel|>analysis<|message|>Call f.<|end|><|start|>assistant<|channel|>commentary to=functions.f <|constrain|>json<|message|>{"x":12}`
+	var seen strings.Builder
+	for _, tok := range n.tok.Encode(text, false, false) {
+		active := c.Mask(mask)
+		if want := strings.Contains(seen.String(), "json<|message|>"); active != want {
+			t.Fatalf("after %q: constrained %v, want %v", seen.String(), active, want)
+		}
+		if active && mask[tok/64]&(1<<(tok%64)) == 0 {
+			t.Fatalf("after %q: token %q refused", seen.String(), n.tok.Piece(tok))
+		}
+		if err := c.Accept(tok); err != nil {
+			t.Fatal(err)
+		}
+		seen.WriteString(n.tok.Piece(tok))
+	}
+	if !c.Done() {
+		t.Error("a complete call must end the reply")
+	}
+	// The reply shaper reads the same text into reasoning and a call.
+	s := newReplyShaper(plan, "separate")
+	var d api.ChatDelta
+	s.write(&d, text, true)
+	calls := s.toolCalls()
+	if d.ReasoningContent != "Call f." || d.Content != "" || len(calls) != 1 || calls[0].Function.Name != "f" || calls[0].Function.Arguments != `{"x":12}` {
+		t.Errorf("shaped %+v, calls %+v", d, calls)
+	}
+}

@@ -1,0 +1,167 @@
+package toolcall
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+type parsed struct {
+	content string
+	calls   []Call
+	// streamed is the calls rebuilt from the deltas, as a client does.
+	streamed []Call
+}
+
+func run(f Format, inCall bool, pieces []string) parsed {
+	p := NewParser(f, inCall)
+	var out parsed
+	var b strings.Builder
+	add := func(c string, ds []Delta) {
+		b.WriteString(c)
+		for _, d := range ds {
+			for len(out.streamed) <= d.Index {
+				out.streamed = append(out.streamed, Call{})
+			}
+			s := &out.streamed[d.Index]
+			if d.ID != "" {
+				s.ID = d.ID
+			}
+			s.Name += d.Name
+			s.Arguments += d.Arguments
+		}
+	}
+	for _, s := range pieces {
+		add(p.Write(s))
+	}
+	add(p.Close())
+	out.content = b.String()
+	out.calls = p.Calls()
+	return out
+}
+
+// splits returns the text whole, byte by byte, and in 3-byte pieces.
+func splits(s string) [][]string {
+	var bytes1, threes []string
+	for i := range len(s) {
+		bytes1 = append(bytes1, s[i:i+1])
+	}
+	for i := 0; i < len(s); i += 3 {
+		threes = append(threes, s[i:min(i+3, len(s))])
+	}
+	return [][]string{{s}, bytes1, threes}
+}
+
+func TestParser(t *testing.T) {
+	type call struct{ name, args string }
+	tests := []struct {
+		name    string
+		f       Format
+		inCall  bool
+		text    string
+		content string
+		calls   []call
+	}{
+		{"hermes one", Format{Family: Hermes}, false,
+			"<tool_call>\n{\"name\": \"get_weather\", \"arguments\": {\"city\": \"Paris\"}}\n</tool_call>", "",
+			[]call{{"get_weather", `{"city": "Paris"}`}}},
+		{"hermes text then two", Format{Family: Hermes}, false,
+			"Let me check.\n<tool_call>{\"name\":\"a\",\"arguments\":{\"x\":[1,{\"y\":\"}\"}]}}</tool_call>\n<tool_call>\n{\"name\":\"b\",\"arguments\":{}}\n</tool_call>",
+			"Let me check.\n", []call{{"a", `{"x":[1,{"y":"}"}]}`}, {"b", `{}`}}},
+		{"hermes prefilled", Format{Family: Hermes}, true, `{"name": "f", "arguments": {"q": "a \"quoted\" word"}}`, "",
+			[]call{{"f", `{"q": "a \"quoted\" word"}`}}},
+		{"hermes plain text", Format{Family: Hermes}, false, "No tools needed: 1 < 2 and <tool is fine.", "No tools needed: 1 < 2 and <tool is fine.", nil},
+		{"hermes malformed", Format{Family: Hermes}, false, "<tool_call>oops", "<tool_call>oops", nil},
+		{"groq id key", Format{Family: Groq}, false, "<tool_call>\n{\"id\": 0, \"name\": \"f\", \"arguments\": {\"a\": 1}}\n</tool_call>", "",
+			[]call{{"f", `{"a": 1}`}}},
+		{"llama3 json", Format{Family: Llama3}, false, ` {"name": "f", "parameters": {"a": "b"}}`, "", []call{{"f", `{"a": "b"}`}}},
+		{"llama3 python tag", Format{Family: Llama3}, false, `<|python_tag|>{"name": "f", "parameters": {}}`, "", []call{{"f", `{}`}}},
+		{"llama3 json later is text", Format{Family: Llama3}, false, `Use {"name": "f"} like this`, `Use {"name": "f"} like this`, nil},
+		{"llama3 prefilled", Format{Family: Llama3}, true, `{"name":"f","parameters":{"n":-1.5e3}}`, "", []call{{"f", `{"n":-1.5e3}`}}},
+		{"mistral two", Format{Family: Mistral}, false,
+			`[TOOL_CALLS][{"name": "a", "arguments": {"x": 1}}, {"name": "b", "arguments": {"y": "z"}}]`, "",
+			[]call{{"a", `{"x": 1}`}, {"b", `{"y": "z"}`}}},
+		{"mistral prefilled", Format{Family: Mistral}, true, `[{"name":"a","arguments":{}}]`, "", []call{{"a", `{}`}}},
+		{"args before name", Format{Family: Hermes}, false, `<tool_call>{"arguments": {"k": true}, "name": "late"}</tool_call>`, "",
+			[]call{{"late", `{"k": true}`}}},
+	}
+	for _, tc := range tests {
+		for i, pieces := range splits(tc.text) {
+			got := run(tc.f, tc.inCall, pieces)
+			if got.content != tc.content {
+				t.Errorf("%s (split %d): content %q, want %q", tc.name, i, got.content, tc.content)
+			}
+			if len(got.calls) != len(tc.calls) || len(got.streamed) != len(tc.calls) {
+				t.Errorf("%s (split %d): %d calls, %d streamed, want %d: %+v", tc.name, i, len(got.calls), len(got.streamed), len(tc.calls), got.calls)
+				continue
+			}
+			ids := map[string]bool{}
+			for j, c := range tc.calls {
+				g, s := got.calls[j], got.streamed[j]
+				if g.Name != c.name || g.Arguments != c.args {
+					t.Errorf("%s (split %d): call %d = %q %q, want %q %q", tc.name, i, j, g.Name, g.Arguments, c.name, c.args)
+				}
+				if s != g {
+					t.Errorf("%s (split %d): streamed call %d = %+v, parsed %+v", tc.name, i, j, s, g)
+				}
+				if !strings.HasPrefix(g.ID, "call_") || ids[g.ID] {
+					t.Errorf("%s: call id %q empty or repeated", tc.name, g.ID)
+				}
+				ids[g.ID] = true
+			}
+		}
+	}
+}
+
+func TestCallSchema(t *testing.T) {
+	tools := []Tool{{Name: "a", Parameters: json.RawMessage(`{"type":"object","properties":{"x":{"type":"integer"}}}`)},
+		{Name: "b", Parameters: json.RawMessage(`{"type":"object"}`)}}
+	for _, tc := range []struct {
+		f        Format
+		only     string
+		parallel bool
+		want     string
+	}{
+		{Format{Family: Hermes}, "a", true, `{"type":"object","properties":{"name":{"const":"a"},"arguments":{"type":"object","properties":{"x":{"type":"integer"}}}},"required":["name","arguments"],"additionalProperties":false}`},
+		{Format{Family: Llama3}, "b", true, `{"type":"object","properties":{"name":{"const":"b"},"parameters":{"type":"object"}},"required":["name","parameters"],"additionalProperties":false}`},
+		{Format{Family: Mistral}, "b", false, `{"type":"array","items":{"type":"object","properties":{"name":{"const":"b"},"arguments":{"type":"object"}},"required":["name","arguments"],"additionalProperties":false},"minItems":1,"maxItems":1}`},
+	} {
+		got, err := tc.f.CallSchema(tools, tc.only, tc.parallel)
+		if err != nil || string(got) != tc.want {
+			t.Errorf("%s %q: %s, %v\nwant %s", tc.f.Family, tc.only, got, err, tc.want)
+		}
+	}
+	any, err := Format{Family: Hermes}.CallSchema(tools, "", true)
+	if err != nil || !strings.HasPrefix(string(any), `{"anyOf":[`) || !json.Valid(any) {
+		t.Errorf("any tool: %s, %v", any, err)
+	}
+	if _, err := (Format{}).CallSchema(tools, "missing", true); err == nil {
+		t.Error("a named tool that is not offered must be refused")
+	}
+}
+
+func FuzzParser(f *testing.F) {
+	f.Add(`<tool_call>{"name":"a","arguments":{"x":"}"}}</tool_call> tail`, 0)
+	f.Add(`[TOOL_CALLS][{"name":"a","arguments":{}},{"name":"b"}]`, 3)
+	f.Add(` {"name": "f", "parameters": {"a": [1, 2]}}`, 2)
+	f.Fuzz(func(t *testing.T, text string, fam int) {
+		fams := []Family{Hermes, Groq, Llama3, Mistral}
+		fm := Format{Family: fams[(fam%4+4)%4]}
+		whole := run(fm, false, []string{text})
+		bytewise := run(fm, false, splits(text)[1])
+		if whole.content != bytewise.content || len(whole.calls) != len(bytewise.calls) {
+			t.Fatalf("whole %+v, byte by byte %+v", whole, bytewise)
+		}
+		for i := range whole.calls {
+			if whole.calls[i].Name != bytewise.calls[i].Name || whole.calls[i].Arguments != bytewise.calls[i].Arguments {
+				t.Fatalf("call %d: whole %+v, byte by byte %+v", i, whole.calls[i], bytewise.calls[i])
+			}
+			if s := bytewise.streamed[i]; s.Name != bytewise.calls[i].Name || s.Arguments != bytewise.calls[i].Arguments {
+				t.Fatalf("streamed %+v, parsed %+v", s, bytewise.calls[i])
+			}
+		}
+		if len(whole.calls) == 0 && whole.content != text {
+			t.Fatalf("no calls, content %q, want the text %q", whole.content, text)
+		}
+	})
+}
