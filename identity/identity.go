@@ -84,12 +84,18 @@ func (o Options) params() (n, p int) {
 // calls share one decryption and its result, error included. The private
 // key never leaves the value except through Sign.
 type Identity struct {
-	address  common.Address
-	keystore string
+	address     common.Address
+	keystore    string
+	hasPassword bool
 	// key decrypts the keystore on its first call and returns the same
 	// key or error on every call.
 	key func() (*ecdsa.PrivateKey, error)
 }
+
+// HasPassword reports whether a keystore password is available (given in
+// Options or held by nodeid.json), without checking it: without one, Unlock
+// and Sign fail with ErrNoPassword.
+func (id *Identity) HasPassword() bool { return id.hasPassword }
 
 // Unlock decrypts the keystore now, if that has not happened yet, and
 // reports whether the key is usable: ErrWrongPassword, or a mismatch with
@@ -115,11 +121,11 @@ func (id *Identity) KeystorePath() string { return id.keystore }
 // is resolved against dir) and returns the identity without decrypting the
 // key (see Identity). It checks what it can without the key: that
 // nodeid.json names an address and a keystore, that the keystore is a
-// well-formed v3 file with bounded parameters, that a password is
-// available, and that the keystore's own address, when it records one,
-// matches nodeid.json. It returns an error wrapping ErrNoIdentity when there
-// is no identity yet. A wrong password, or a key that is not nodeid.json's
-// address, is reported by the first Unlock or Sign.
+// well-formed v3 file with bounded parameters, and that the keystore's own
+// address, when it records one, matches nodeid.json. It returns an error
+// wrapping ErrNoIdentity when there is no identity yet. A missing or wrong
+// password, or a key that is not nodeid.json's address, is reported by the
+// first Unlock or Sign (HasPassword tells the first case beforehand).
 func Load(dir string) (*Identity, error) { return LoadWith(dir, Options{}) }
 
 // LoadWith is Load with the password of opts.Password when it is set (the
@@ -146,8 +152,6 @@ func LoadWith(dir string, opts Options) (*Identity, error) {
 			ErrPasswordConflict, nidPath, NodeIDFileName)
 	case opts.Password != "":
 		password = opts.Password
-	case password == "":
-		return nil, fmt.Errorf("%w: %s holds none and none was given", ErrNoPassword, nidPath)
 	}
 	ksPath := nid.Keystore
 	if !filepath.IsAbs(ksPath) {
@@ -162,8 +166,11 @@ func LoadWith(dir string, opts Options) (*Identity, error) {
 		return nil, fmt.Errorf("identity: %s says address %s but keystore %s is for %s",
 			NodeIDFileName, nid.Address, ksPath, common.HexToAddress(kf.Address).Hex())
 	}
-	id := &Identity{address: want, keystore: ksPath}
+	id := &Identity{address: want, keystore: ksPath, hasPassword: password != ""}
 	id.key = sync.OnceValues(func() (*ecdsa.PrivateKey, error) {
+		if password == "" {
+			return nil, fmt.Errorf("%w: %s holds none and none was given", ErrNoPassword, nidPath)
+		}
 		key, err := kf.decrypt(password)
 		if errors.Is(err, ErrWrongPassword) {
 			return nil, fmt.Errorf("%w for %s", ErrWrongPassword, ksPath)
@@ -183,9 +190,10 @@ func LoadWith(dir string, opts Options) (*Identity, error) {
 // unlocked returns an Identity holding key, already decrypted.
 func unlocked(key *ecdsa.PrivateKey, ksPath string) *Identity {
 	return &Identity{
-		address:  crypto.PubkeyToAddress(key.PublicKey),
-		keystore: ksPath,
-		key:      func() (*ecdsa.PrivateKey, error) { return key, nil },
+		address:     crypto.PubkeyToAddress(key.PublicKey),
+		keystore:    ksPath,
+		hasPassword: true,
+		key:         func() (*ecdsa.PrivateKey, error) { return key, nil },
 	}
 }
 

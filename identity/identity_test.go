@@ -220,7 +220,7 @@ func TestLoadErrors(t *testing.T) {
 		{"no password", func(t *testing.T, dir string) {
 			name := writeGaiaNetKeystore(t, dir, testKey, "pw")
 			(&NodeID{Address: testAddress, Keystore: name}).Write(filepath.Join(dir, NodeIDFileName))
-		}, ErrNoPassword, "holds none", false},
+		}, ErrNoPassword, "holds none", true},
 		{"keystore garbage", func(t *testing.T, dir string) {
 			os.WriteFile(filepath.Join(dir, "ks"), []byte(`{"version": 3, "crypto": {"cipher": "aes-128-ctr"}}`), 0o600)
 			(&NodeID{Address: testAddress, Keystore: "ks", Password: "pw"}).Write(filepath.Join(dir, NodeIDFileName))
@@ -335,8 +335,16 @@ func TestPasswordOutsideBase(t *testing.T) {
 	if bytes.Contains(data, []byte(opts.Password)) {
 		t.Fatalf("nodeid.json holds the password: %s", data)
 	}
-	if _, err := Load(dir); !errors.Is(err, ErrNoPassword) {
-		t.Fatalf("Load without the password: %v, want ErrNoPassword", err)
+	// Without the password the node ID is known; the key is not.
+	locked, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if locked.NodeID() != id.NodeID() || locked.HasPassword() {
+		t.Fatalf("locked identity: %s, HasPassword %v", locked.NodeID(), locked.HasPassword())
+	}
+	if err := locked.Unlock(); !errors.Is(err, ErrNoPassword) {
+		t.Fatalf("Unlock without the password: %v, want ErrNoPassword", err)
 	}
 	again, err := LoadWith(dir, Options{Password: opts.Password})
 	if err != nil {
