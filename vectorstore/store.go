@@ -79,7 +79,7 @@ func Open(ctx context.Context, dir string, opts *Options) (*Store, error) {
 	if dir == "" {
 		return s, nil
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("vectorstore: %w", err)
 	}
 	lock, err := lockDir(filepath.Join(dir, lockFile))
@@ -103,7 +103,7 @@ func (s *Store) recover(ctx context.Context) error {
 	}
 	s.seq = lastSeq
 	path := filepath.Join(s.dir, walFile)
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
 		return fmt.Errorf("vectorstore: %w", err)
 	}
@@ -713,7 +713,7 @@ func (s *Store) checkpointLocked(ctx context.Context) error {
 	}
 	// Start an empty WAL.
 	walTmp := filepath.Join(s.dir, walFile+".tmp")
-	f, err := os.OpenFile(walTmp, os.O_RDWR|os.O_CREATE|os.O_TRUNC, 0o644)
+	f, err := os.OpenFile(walTmp, os.O_RDWR|os.O_CREATE|os.O_TRUNC, 0o600)
 	if err != nil {
 		return fmt.Errorf("vectorstore: checkpoint: %w", err)
 	}
@@ -743,7 +743,7 @@ func (s *Store) checkpointLocked(ctx context.Context) error {
 }
 
 func (s *Store) writeCheckpointFile(path string) error {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
 	if err != nil {
 		return fmt.Errorf("vectorstore: checkpoint: %w", err)
 	}
