@@ -25,9 +25,11 @@ type Options struct {
 	// components to index: an upserted point of dimension d costs d (its
 	// insertion into the HNSW graph, which dominates replay), a deleted
 	// point 3d (its share of the graph rebuild that tombstones trigger once
-	// they are a quarter of the graph). Default 12,000,000 (about 15,000
-	// points of 768 dimensions; see BenchmarkReopen for what a second of
-	// replay costs).
+	// they are a quarter of the graph). Default 1,000,000: about 1,300
+	// points of 768 dimensions, a second of replay on two quiet cores
+	// (graph insertion costs ~1.5 ms of CPU per such point in a 100k
+	// collection; BenchmarkReopen measures it). The price is write
+	// amplification: each checkpoint rewrites the whole store.
 	CheckpointReplayCost int64
 	// NoSync skips fsync. Acknowledged writes then survive a process crash
 	// but not a machine crash. For benchmarks and tests only.
@@ -111,7 +113,7 @@ func Open(ctx context.Context, dir string, opts *Options) (*Store, error) {
 }
 
 // defaultReplayCost is Options.CheckpointReplayCost's default.
-const defaultReplayCost = 12_000_000
+const defaultReplayCost = 1_000_000
 
 // Replay cost weights (see Options.CheckpointReplayCost).
 func upsertCost(dim, n int) int64 { return int64(dim) * int64(n) }
