@@ -2,6 +2,7 @@ package vectorstore
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -23,16 +24,25 @@ import (
 // restart meets. Metrics: open-s (seconds per Open), cpu-s (CPU seconds
 // per Open, steadier on a shared machine), wal-MB and wal-points (the WAL
 // replayed).
+var benchReopenDir = flag.String("vs.reopen.dir", "", "BenchmarkReopen: keep the built store in this directory and reuse it next time")
+
 func BenchmarkReopen(b *testing.B) {
 	ctx := context.Background()
 	n := *benchN
-	dir := b.TempDir()
+	dir := *benchReopenDir
+	if dir == "" {
+		dir = b.TempDir()
+	}
 	s, err := Open(ctx, dir, &Options{NoSync: true})
 	if err != nil {
 		b.Fatal(err)
 	}
 	const dim = benchDim
-	if err := s.CreateCollection(ctx, "kb", CollectionConfig{Dim: dim, Distance: Cosine}); err != nil {
+	if info, err := s.CollectionInfo("kb"); err == nil {
+		// A store kept by -vs.reopen.dir: reuse it.
+		n = info.Points
+		b.Logf("reusing the %d points in %s", n, dir)
+	} else if err := s.CreateCollection(ctx, "kb", CollectionConfig{Dim: dim, Distance: Cosine}); err != nil {
 		b.Fatal(err)
 	}
 	gen := newEmbeddingGen(7, dim, benchLatent)
@@ -49,6 +59,10 @@ func BenchmarkReopen(b *testing.B) {
 		return pts
 	}
 	t0 := time.Now()
+	next = 1 << 40 // ids above any the build used
+	if info, _ := s.CollectionInfo("kb"); info.Points == 0 {
+		next = 0
+	}
 	for next < n {
 		if err := s.Upsert(ctx, "kb", points(min(1000, n-next))); err != nil {
 			b.Fatal(err)
