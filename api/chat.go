@@ -326,6 +326,10 @@ func (s *Server) embeddings(w http.ResponseWriter, r *http.Request) error {
 	if len(req.Input) == 0 {
 		return badRequest("input", "input must be a string or a non-empty array of strings")
 	}
+	if len(req.Input) > s.opt.MaxEmbeddingInputs {
+		return badRequest("input", "input has %d items, more than the limit of %d per request; send them in several requests",
+			len(req.Input), s.opt.MaxEmbeddingInputs)
+	}
 	for i, in := range req.Input {
 		if in == "" {
 			return badRequest("input", "input[%d] is empty", i)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"reflect"
 )
 
 // StringList is a JSON value that may be a string or an array of strings
@@ -27,7 +28,7 @@ func (s *StringList) UnmarshalJSON(b []byte) error {
 	}
 	var many []string
 	if err := json.Unmarshal(b, &many); err != nil {
-		return fmt.Errorf("want a string or an array of strings")
+		return typeError(b, reflect.TypeFor[StringList]())
 	}
 	*s = many
 	return nil
@@ -57,12 +58,12 @@ func (c *Content) UnmarshalJSON(b []byte) error {
 		Text string `json:"text"`
 	}
 	if err := json.Unmarshal(b, &parts); err != nil {
-		return fmt.Errorf("want a string or an array of content parts")
+		return typeError(b, reflect.TypeFor[Content]())
 	}
 	var buf bytes.Buffer
 	for _, p := range parts {
 		if p.Type != "text" {
-			return fmt.Errorf("content part type %q is not supported (only text)", p.Type)
+			return fmt.Errorf("content part type %q is not supported (only text parts)", p.Type)
 		}
 		if buf.Len() > 0 {
 			buf.WriteByte('\n')
@@ -189,10 +190,13 @@ type TokenLogprob struct {
 }
 
 // Source is a knowledge-base chunk used to answer, reported with the reply.
+// It names its document (a file name or a URL) and the document's id, never
+// where the server stores it.
 type Source struct {
-	Text   string  `json:"text"`
-	Source string  `json:"source,omitempty"`
-	Score  float64 `json:"score"`
+	Text       string  `json:"text"`
+	Document   string  `json:"document,omitempty"`
+	DocumentID string  `json:"document_id,omitempty"`
+	Score      float64 `json:"score"`
 }
 
 // Model describes a model in GET /v1/models.

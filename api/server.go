@@ -3,10 +3,7 @@ package api
 import (
 	"context"
 	"crypto/subtle"
-	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -61,6 +58,9 @@ type Options struct {
 	MaxBodyBytes int64
 	// MaxUploadBytes bounds bodies of upload routes; 0 means 256 MiB.
 	MaxUploadBytes int64
+	// MaxEmbeddingInputs bounds the texts of one /v1/embeddings request;
+	// 0 means DefaultMaxEmbeddingInputs (OpenAI's limit).
+	MaxEmbeddingInputs int
 	// Logger receives one line per request; nil discards.
 	Logger *slog.Logger
 	// Gauges expose the scheduler's queue and slots in /metrics.
@@ -71,6 +71,10 @@ type Options struct {
 	// another program answering on the same port.
 	Instance string
 }
+
+// DefaultMaxEmbeddingInputs is OpenAI's limit on the inputs of one
+// embeddings request.
+const DefaultMaxEmbeddingInputs = 2048
 
 // Backends are what answers requests. Any may be nil: its routes then
 // answer 404 with a clear message.
@@ -116,6 +120,9 @@ func New(b Backends, opt Options) *Server {
 	}
 	if opt.MaxUploadBytes <= 0 {
 		opt.MaxUploadBytes = 256 << 20
+	}
+	if opt.MaxEmbeddingInputs <= 0 {
+		opt.MaxEmbeddingInputs = DefaultMaxEmbeddingInputs
 	}
 	log := opt.Logger
 	if log == nil {
@@ -323,42 +330,11 @@ func (s *Server) cors(w http.ResponseWriter, r *http.Request) bool {
 	return false
 }
 
-// Decode reads a JSON request body into v, returning errors shaped for
-// clients. Unknown fields are ignored.
-func Decode(r *http.Request, v any) error { return decode(r, v) }
-
 // WriteJSON writes v as a JSON response with the given status.
 func WriteJSON(w http.ResponseWriter, status int, v any) { writeJSON(w, status, v) }
 
 // BadRequest returns a 400 invalid_request_error about param.
 func BadRequest(param, format string, args ...any) *Error { return badRequest(param, format, args...) }
-
-// decode reads a JSON body into v. Unknown fields are ignored.
-func decode(r *http.Request, v any) error {
-	if ct := r.Header.Get("Content-Type"); ct != "" && !strings.HasPrefix(ct, "application/json") {
-		return Errorf(http.StatusUnsupportedMediaType, "invalid_request_error", "unsupported_media_type",
-			"content type %q is not supported; send application/json", ct)
-	}
-	dec := json.NewDecoder(r.Body)
-	if err := dec.Decode(v); err != nil {
-		var mbe *http.MaxBytesError
-		switch {
-		case errors.As(err, &mbe):
-			return err
-		case errors.Is(err, io.EOF):
-			return badRequest("", "request body is empty; send a JSON object")
-		}
-		var te *json.UnmarshalTypeError
-		if errors.As(err, &te) {
-			return badRequest(te.Field, "field %q has the wrong type: got JSON %s, want %s", te.Field, te.Value, te.Type)
-		}
-		return badRequest("", "request body is not valid JSON: %v", err)
-	}
-	if dec.More() {
-		return badRequest("", "request body has data after the JSON object")
-	}
-	return nil
-}
 
 // health answers {"status":"ok"}, with "instance" when Options.Instance is
 // set. It needs no API key: the instance value is random per start and says

@@ -38,7 +38,7 @@ func (b echoBackend) Chat(ctx context.Context, req *ChatRequest, emit func(ChatD
 		}
 	}
 	return &ChatResult{FinishReason: "stop", Usage: Usage{PromptTokens: 3, CompletionTokens: len(words), TotalTokens: 3 + len(words)},
-		Sources: []Source{{Text: "chunk", Source: "doc.md", Score: 0.9}}}, nil
+		Sources: []Source{{Text: "chunk", Document: "doc.md", DocumentID: "doc_1", Score: 0.9}}}, nil
 }
 
 func (b echoBackend) Complete(ctx context.Context, req *CompletionRequest, emit func(ChatDelta) error) (*ChatResult, error) {

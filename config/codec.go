@@ -89,6 +89,12 @@ func (e *Extensions) fields() []field {
 		{"qdrant_url", &e.QdrantURL, false},
 		{"qdrant_api_key", &e.QdrantAPIKey, false},
 		{"search_fusion", &e.SearchFusion, false},
+		{"outbound_allow", &e.OutboundAllow, false},
+		{"http_read_timeout", &e.HTTPReadTimeout, false},
+		{"http_write_timeout", &e.HTTPWriteTimeout, false},
+		{"http_idle_timeout", &e.HTTPIdleTimeout, false},
+		{"max_connections", &e.MaxConnections, false},
+		{"max_connections_per_ip", &e.MaxConnectionsPerIP, false},
 	}
 }
 

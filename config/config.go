@@ -152,6 +152,27 @@ type Extensions struct {
 	// GaiaNet does: min-max normalized, 0.7 keyword + 0.3 vector) or "rrf"
 	// (reciprocal rank fusion).
 	SearchFusion string `json:"search_fusion"`
+	// OutboundAllow lists what the node's outbound requests (URL
+	// ingestion, downloads) may reach beyond public addresses: CIDR ranges,
+	// addresses or host names, e.g. ["10.0.0.0/8", "models.internal"].
+	// Loopback, private, link-local and metadata addresses are refused
+	// otherwise (see package egress).
+	OutboundAllow []string `json:"outbound_allow"`
+	// HTTPReadTimeout bounds a pause while a client sends a request body,
+	// in seconds; 0 means the server's default (30). (Headers get 10 s.)
+	HTTPReadTimeout int `json:"http_read_timeout"`
+	// HTTPWriteTimeout bounds a pause while a client reads a response, in
+	// seconds, re-armed as bytes move so streams are never cut; 0 means
+	// the default (60).
+	HTTPWriteTimeout int `json:"http_write_timeout"`
+	// HTTPIdleTimeout closes keep-alive connections idle this long, in
+	// seconds; 0 means the default (30).
+	HTTPIdleTimeout int `json:"http_idle_timeout"`
+	// MaxConnections bounds the open client connections, and
+	// MaxConnectionsPerIP those from one address (loopback exempt: a
+	// reverse proxy); 0 means the defaults (1024 and 64).
+	MaxConnections      int `json:"max_connections"`
+	MaxConnectionsPerIP int `json:"max_connections_per_ip"`
 
 	// Extra holds keys of the "gaianet_go" object this package does not
 	// know, as compact JSON.
@@ -266,6 +287,7 @@ func (c *Config) Clone() *Config {
 	n.Ext.order = slices.Clone(c.Ext.order)
 	n.Ext.APIKeys = slices.Clone(c.Ext.APIKeys)
 	n.Ext.CORSOrigins = slices.Clone(c.Ext.CORSOrigins)
+	n.Ext.OutboundAllow = slices.Clone(c.Ext.OutboundAllow)
 	return &n
 }
 

@@ -414,3 +414,49 @@ func TestJSONMarshalers(t *testing.T) {
 		t.Fatalf("json round trip: %+v", out.Node)
 	}
 }
+
+// TestSaveModes checks that config.json, which holds API keys, is written
+// 0600 and that Save and Tighten take group and other bits off a file an
+// older version wrote 0644 (issue 13, item 15).
+func TestSaveModes(t *testing.T) {
+	dir := t.TempDir()
+	mode := func(p string) os.FileMode {
+		t.Helper()
+		st, err := os.Stat(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return st.Mode().Perm()
+	}
+	fresh := filepath.Join(dir, "fresh.json")
+	if err := Default().Save(fresh); err != nil {
+		t.Fatal(err)
+	}
+	if m := mode(fresh); m != 0o600 {
+		t.Errorf("new config.json: %v, want 0600", m)
+	}
+	old := filepath.Join(dir, "old.json")
+	if err := os.WriteFile(old, []byte("{}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := Default().Save(old); err != nil {
+		t.Fatal(err)
+	}
+	if m := mode(old); m != 0o600 {
+		t.Errorf("saved over a 0644 file: %v, want 0600", m)
+	}
+	os.Chmod(old, 0o664)
+	if err := Tighten(old, FileMode); err != nil {
+		t.Fatal(err)
+	}
+	if m := mode(old); m != 0o600 {
+		t.Errorf("tightened: %v, want 0600", m)
+	}
+	os.Chmod(old, 0o400)
+	if err := Tighten(old, FileMode); err != nil || mode(old) != 0o400 {
+		t.Errorf("Tighten loosened a 0400 file to %v (%v)", mode(old), err)
+	}
+	if err := Tighten(filepath.Join(dir, "missing.json"), FileMode); err != nil {
+		t.Errorf("Tighten of a missing file: %v", err)
+	}
+}

@@ -36,22 +36,46 @@ func Load(path string) (*Config, error) {
 
 // Save writes c to path atomically: it encodes c, writes a temporary file in
 // the same directory, syncs it and renames it over path, so a crash leaves
-// either the old file or the new one. An existing file keeps its permission
-// bits; a new one gets 0644. Save does not validate.
+// either the old file or the new one. The file holds API keys, so it is
+// written 0600 (an existing file keeps its bits minus any for group and
+// others). Save does not validate.
 func (c *Config) Save(path string) error {
 	data, err := c.Encode()
 	if err != nil {
 		return err
 	}
-	return WriteFileAtomic(path, data, 0o644)
+	return WriteFileAtomic(path, data, FileMode)
+}
+
+// FileMode is the permission of a node's config.json: it holds API keys.
+const FileMode fs.FileMode = 0o600
+
+// Tighten removes any permission beyond perm from the file at path (a
+// config.json an older version wrote 0644), never loosening it. A missing
+// file is not an error.
+func Tighten(path string, perm fs.FileMode) error {
+	st, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("config: %w", err)
+	}
+	if cur := st.Mode().Perm(); cur&^perm != 0 {
+		if err := os.Chmod(path, cur&perm); err != nil {
+			return fmt.Errorf("config: %w", err)
+		}
+	}
+	return nil
 }
 
 // WriteFileAtomic writes data to path through a temporary file in the same
 // directory and a rename. perm applies when path does not exist yet;
-// otherwise the existing file's permission bits are kept.
+// otherwise the existing file's permission bits are kept, without any that
+// perm does not have.
 func WriteFileAtomic(path string, data []byte, perm fs.FileMode) (err error) {
 	if st, statErr := os.Stat(path); statErr == nil {
-		perm = st.Mode().Perm()
+		perm &= st.Mode().Perm()
 	} else if !errors.Is(statErr, fs.ErrNotExist) {
 		return fmt.Errorf("config: %w", statErr)
 	}

@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/gaianet-go/gaianet/egress"
 )
 
 // ErrInvalid is wrapped by every error Validate reports.
@@ -135,6 +137,19 @@ func (c *Config) Validate() error {
 		if k == "" || strings.ContainsAny(k, " \t\r\n") {
 			bad(fmt.Sprintf("%s.api_keys[%d]", ExtensionsKey, i), "must be non-empty with no spaces")
 		}
+	}
+	if _, err := egress.NewPolicy(e.OutboundAllow...); err != nil {
+		bad(ExtensionsKey+".outbound_allow", "%v", err)
+	}
+	for _, n := range []struct {
+		key string
+		v   int
+	}{
+		{"http_read_timeout", e.HTTPReadTimeout}, {"http_write_timeout", e.HTTPWriteTimeout},
+		{"http_idle_timeout", e.HTTPIdleTimeout}, {"max_connections", e.MaxConnections},
+		{"max_connections_per_ip", e.MaxConnectionsPerIP},
+	} {
+		nonNegative(ExtensionsKey+"."+n.key, n.v)
 	}
 	for i, o := range e.CORSOrigins {
 		if err := checkOrigin(o); err != nil {

@@ -90,3 +90,35 @@ func TestIsURL(t *testing.T) {
 		}
 	}
 }
+
+// TestValidateOutboundAndServerLimits checks the egress allow-list and the
+// HTTP server limits of gaianet_go.
+func TestValidateOutboundAndServerLimits(t *testing.T) {
+	ok := Default()
+	ok.Ext.OutboundAllow = []string{"10.0.0.0/8", "::1", "models.internal"}
+	ok.Ext.HTTPIdleTimeout, ok.Ext.MaxConnectionsPerIP = 30, 8
+	if err := ok.Validate(); err != nil {
+		t.Fatalf("valid config refused: %v", err)
+	}
+	for _, mutate := range []func(*Config){
+		func(c *Config) { c.Ext.OutboundAllow = []string{"10.0.0.0/99"} },
+		func(c *Config) { c.Ext.OutboundAllow = []string{"not a host"} },
+		func(c *Config) { c.Ext.HTTPReadTimeout = -1 },
+		func(c *Config) { c.Ext.MaxConnections = -5 },
+	} {
+		c := Default()
+		mutate(c)
+		if err := c.Validate(); !errors.Is(err, ErrInvalid) {
+			t.Errorf("%+v: Validate = %v", c.Ext, err)
+		}
+	}
+	// The new keys round-trip through config.json.
+	data, err := ok.Encode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := Decode(data)
+	if err != nil || len(back.Ext.OutboundAllow) != 3 || back.Ext.HTTPIdleTimeout != 30 || back.Ext.MaxConnectionsPerIP != 8 {
+		t.Fatalf("round trip: %+v, %v\n%s", back.Ext, err, data)
+	}
+}

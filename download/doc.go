@@ -13,10 +13,19 @@
 // binary (Content-Type text/html, or a body starting with "<!DOCTYPE" or
 // "<html"), reported as "server returned an HTML page, not a model file";
 // the size against Content-Length / Content-Range (a short body is
-// ErrTruncated); the caller's magic prefix (e.g. "GGUF"); and an optional
-// SHA-256, whose mismatch deletes the file. Every error names the URL (with
-// any password redacted) and wraps a sentinel callers can test with
-// errors.Is.
+// ErrTruncated); the caller's magic prefix (e.g. "GGUF"); and the SHA-256,
+// whose mismatch deletes the file. The expected SHA-256 is, in order, the
+// caller's Options.SHA256; a "#sha256=<hex>" fragment of the URL (so a
+// config.json can pin a model: the fragment is never sent); or the one the
+// server announces: Hugging Face's X-Linked-Etag (on the redirect of a
+// large file to its CDN) or its ETag when X-Repo-Commit marks a Hugging
+// Face response. Without any of these the file is not hashed. Every error
+// names the URL (with any password redacted) and wraps a sentinel callers
+// can test with errors.Is.
+//
+// Connections go through package egress: by default only public addresses
+// are reached (Options.Egress allow-lists others), and a refused address is
+// not retried.
 //
 // A src that is not an http(s) URL is a local path (a "file://" prefix is
 // allowed). If it already is dst it is used in place, only checked;

@@ -13,6 +13,8 @@ import (
 	"os"
 	"strings"
 	"time"
+
+	"github.com/gaianet-go/gaianet/egress"
 )
 
 // Sentinel errors; File's errors wrap one of these (or a context error).
@@ -31,6 +33,8 @@ var (
 	ErrMagic = errors.New("download: wrong file type")
 	// ErrStalled: no byte arrived for Options.StallTimeout.
 	ErrStalled = errors.New("download: transfer stalled")
+	// ErrTooLarge: the file is larger than Options.MaxBytes.
+	ErrTooLarge = errors.New("download: file too large")
 )
 
 // sentinelError prints as "download: <source>: <sentinel text><detail>" and
@@ -70,16 +74,28 @@ type Progress struct {
 // Options tune File. The zero value is usable: no checks beyond size and
 // HTML, three retries, no progress reports.
 type Options struct {
-	// Client performs requests; nil means a client without an overall
-	// timeout (large files take long; cancel through ctx instead).
+	// Egress decides which addresses a download may reach; nil means
+	// egress.Public: public hosts only, checked at every connect and
+	// redirect, so a config's URL cannot point the node at its own machine
+	// or network unless allow-listed.
+	Egress *egress.Policy
+	// Client, when set, performs the requests instead of a client from
+	// Egress (it must do its own guarding). Neither has an overall
+	// timeout: large files take long; cancel through ctx instead.
 	Client *http.Client
 	// Header is added to every request (e.g. Authorization).
 	Header http.Header
-	// SHA256 is the expected hex digest; empty skips the check. On a
-	// mismatch the downloaded file is deleted.
+	// SHA256 is the expected hex digest. Empty means the one a URL names
+	// in a "#sha256=<hex>" fragment, else the one the server sends (see
+	// the package comment), else no check. On a mismatch the downloaded
+	// file is deleted.
 	SHA256 string
 	// Magic, if set, is the prefix the file must start with, e.g. "GGUF".
 	Magic string
+	// MaxBytes, when positive, bounds the file's size: a larger announced
+	// size is refused before the transfer, and a body that runs past it is
+	// cut and refused (ErrTooLarge, the partial file deleted).
+	MaxBytes int64
 	// AllowHTML accepts text/html responses and bodies that look like HTML
 	// (for fetching web pages rather than model files).
 	AllowHTML bool
@@ -98,6 +114,9 @@ type Options struct {
 	// StallTimeout aborts an attempt when no byte arrives for this long;
 	// 0 means 60s.
 	StallTimeout time.Duration
+
+	// sha256Note says, in a mismatch message, where the digest came from.
+	sha256Note string
 }
 
 func (o *Options) retries() int {
@@ -124,8 +143,12 @@ type Result struct {
 	Path string
 	// Size is the file's size in bytes.
 	Size int64
-	// SHA256 is the file's hex digest when Options.SHA256 was set, else "".
+	// SHA256 is the file's hex digest when it was checked, else "".
 	SHA256 string
+	// SHA256From says where the expected digest came from: "options", "url"
+	// (a #sha256= fragment), "X-Linked-Etag" or "ETag" (the server), or ""
+	// when the file was not checked.
+	SHA256From string
 	// Resumed is how many bytes came from an earlier, interrupted transfer.
 	Resumed int64
 	// Local reports that src was a local path.
@@ -140,9 +163,44 @@ type Result struct {
 // same one.
 func File(ctx context.Context, src, dst string, opts Options) (Result, error) {
 	if IsURL(src) {
-		return fetchHTTP(ctx, FileURL(src), dst, &opts)
+		src, want, err := splitDigest(src)
+		if err != nil {
+			return Result{}, err
+		}
+		if want != "" && opts.SHA256 != "" && !strings.EqualFold(want, strings.TrimSpace(opts.SHA256)) {
+			return Result{}, fmt.Errorf("download: %s: the URL's sha256 %s differs from the expected %s", redact(src), want, opts.SHA256)
+		}
+		return fetchHTTP(ctx, FileURL(src), dst, &opts, want)
 	}
 	return fetchLocal(ctx, strings.TrimPrefix(src, "file://"), dst, &opts)
+}
+
+// splitDigest removes a "#sha256=<64 hex digits>" fragment from a URL and
+// returns the digest (lower case), or "" when the URL has no such
+// fragment. Another fragment is left alone (it is never sent); a sha256
+// fragment that is not 64 hex digits is an error.
+func splitDigest(raw string) (string, string, error) {
+	base, frag, found := strings.Cut(raw, "#")
+	if !found {
+		return raw, "", nil
+	}
+	v, ok := strings.CutPrefix(frag, "sha256=")
+	if !ok {
+		return raw, "", nil
+	}
+	if !isSHA256(v) {
+		return "", "", fmt.Errorf("download: %s: #sha256= must be followed by 64 hex digits, got %q", redact(base), v)
+	}
+	return base, strings.ToLower(v), nil
+}
+
+// isSHA256 reports whether s is 64 hex digits.
+func isSHA256(s string) bool {
+	if len(s) != 64 {
+		return false
+	}
+	_, err := hex.DecodeString(s)
+	return err == nil
 }
 
 // FileURL returns the address of the file itself for a Hugging Face page
@@ -270,7 +328,7 @@ func checkFile(ctx context.Context, path, name string, wantSize int64, opts *Opt
 	}
 	digest = hex.EncodeToString(h.Sum(nil))
 	if !strings.EqualFold(digest, strings.TrimSpace(opts.SHA256)) {
-		return size, digest, fail(name, ErrChecksum, ": got %s, want %s", digest, opts.SHA256)
+		return size, digest, fail(name, ErrChecksum, ": got %s, want %s%s", digest, opts.SHA256, opts.sha256Note)
 	}
 	return size, digest, nil
 }

@@ -18,7 +18,20 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/gaianet-go/gaianet/egress"
 )
+
+// testEgress lets downloads reach the tests' servers on 127.0.0.1.
+var testEgress = mustPolicy("127.0.0.1")
+
+func mustPolicy(allow ...string) *egress.Policy {
+	p, err := egress.NewPolicy(allow...)
+	if err != nil {
+		panic(err)
+	}
+	return p
+}
 
 // payload returns n deterministic bytes that start like a GGUF file.
 func payload(n int) []byte {
@@ -81,6 +94,7 @@ func drop(w http.ResponseWriter, data []byte, n int) {
 
 func fast(o Options) Options {
 	o.RetryDelay = time.Millisecond
+	o.Egress = testEgress
 	return o
 }
 
@@ -103,7 +117,7 @@ func TestDownloadNormal(t *testing.T) {
 	s := newServer(t, func(w http.ResponseWriter, r *http.Request, _ int) { serve(w, r, data) })
 	dst := filepath.Join(t.TempDir(), "model.gguf")
 	var reports []Progress
-	res, err := File(context.Background(), s.URL+"/model.gguf", dst, Options{
+	res, err := File(context.Background(), s.URL+"/model.gguf", dst, Options{Egress: testEgress,
 		SHA256: strings.ToUpper(sum(data)), Magic: "GGUF",
 		Progress: func(p Progress) { reports = append(reports, p) }, ProgressInterval: time.Nanosecond,
 	})
@@ -148,7 +162,7 @@ func TestResumeAfterDroppedConnection(t *testing.T) {
 	dst := filepath.Join(t.TempDir(), "m.gguf")
 
 	// First call: no retries, so the broken transfer is reported and kept.
-	_, err := File(context.Background(), s.URL, dst, Options{Retries: -1})
+	_, err := File(context.Background(), s.URL, dst, Options{Egress: testEgress, Retries: -1})
 	if !errors.Is(err, ErrTruncated) || !strings.Contains(err.Error(), s.URL) {
 		t.Fatalf("first call: %v", err)
 	}
@@ -159,7 +173,7 @@ func TestResumeAfterDroppedConnection(t *testing.T) {
 		t.Fatal("dst exists after a broken transfer")
 	}
 	// Second call resumes with Range.
-	res, err := File(context.Background(), s.URL, dst, Options{SHA256: sum(data)})
+	res, err := File(context.Background(), s.URL, dst, Options{Egress: testEgress, SHA256: sum(data)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -184,7 +198,7 @@ func TestRetryResumesWithinOneCall(t *testing.T) {
 		}
 	})
 	dst := filepath.Join(t.TempDir(), "m.gguf")
-	res, err := File(context.Background(), s.URL, dst, fast(Options{}))
+	res, err := File(context.Background(), s.URL, dst, fast(Options{Egress: testEgress}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -207,7 +221,7 @@ func TestServerIgnoresRange(t *testing.T) {
 	if err := os.WriteFile(dst+PartSuffix, bytes.Repeat([]byte{0xAA}, 1000), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	res, err := File(context.Background(), s.URL, dst, Options{SHA256: sum(data)})
+	res, err := File(context.Background(), s.URL, dst, Options{Egress: testEgress, SHA256: sum(data)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -226,7 +240,7 @@ func TestPartAlreadyComplete(t *testing.T) {
 	if err := os.WriteFile(dst+PartSuffix, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	res, err := File(context.Background(), s.URL, dst, Options{SHA256: sum(data)})
+	res, err := File(context.Background(), s.URL, dst, Options{Egress: testEgress, SHA256: sum(data)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -266,7 +280,7 @@ func TestRejections(t *testing.T) {
 		{
 			name:    "wrong sha256",
 			handler: func(w http.ResponseWriter, r *http.Request, n int) { serve(w, r, data) },
-			opts:    Options{SHA256: strings.Repeat("ab", 32)},
+			opts:    Options{Egress: testEgress, SHA256: strings.Repeat("ab", 32)},
 			wantIs:  ErrChecksum, wantMsg: "sha256 mismatch: got " + sum(data) + ", want " + strings.Repeat("ab", 32) + "; deleted the downloaded file",
 			requests: 1,
 		},
@@ -280,7 +294,7 @@ func TestRejections(t *testing.T) {
 			handler: func(w http.ResponseWriter, r *http.Request, n int) {
 				serve(w, r, append([]byte("PK\x03\x04"), data[4:]...))
 			},
-			opts:   Options{Magic: "GGUF"},
+			opts:   Options{Egress: testEgress, Magic: "GGUF"},
 			wantIs: ErrMagic, wantMsg: `want a file starting with "GGUF", got "PK\x03\x04"`, requests: 1,
 		},
 		{
@@ -289,7 +303,7 @@ func TestRejections(t *testing.T) {
 				w.Header().Set("Content-Length", strconv.Itoa(len(data)+5000))
 				w.Write(data)
 			},
-			opts:   Options{Retries: 2},
+			opts:   Options{Egress: testEgress, Retries: 2},
 			wantIs: ErrTruncated, wantMsg: fmt.Sprintf("of %d bytes", len(data)+5000), requests: 3, partLeft: true,
 		},
 		{
@@ -297,7 +311,7 @@ func TestRejections(t *testing.T) {
 			handler: func(w http.ResponseWriter, r *http.Request, n int) {
 				http.Error(w, "down", http.StatusBadGateway)
 			},
-			opts:   Options{Retries: 1},
+			opts:   Options{Egress: testEgress, Retries: 1},
 			wantIs: ErrHTTPStatus, wantMsg: "502 Bad Gateway", requests: 2,
 		},
 	}
@@ -346,7 +360,7 @@ func TestCancellation(t *testing.T) {
 	defer cancel()
 	var once sync.Once
 	start := time.Now()
-	_, err := File(ctx, s.URL, dst, Options{
+	_, err := File(ctx, s.URL, dst, Options{Egress: testEgress,
 		ProgressInterval: time.Nanosecond,
 		Progress: func(p Progress) {
 			if p.Done >= 64<<10 {
@@ -385,7 +399,7 @@ func TestStall(t *testing.T) {
 		}
 	})
 	dst := filepath.Join(t.TempDir(), "m.gguf")
-	_, err := File(context.Background(), s.URL, dst, Options{StallTimeout: 100 * time.Millisecond, Retries: -1})
+	_, err := File(context.Background(), s.URL, dst, Options{Egress: testEgress, StallTimeout: 100 * time.Millisecond, Retries: -1})
 	if !errors.Is(err, ErrStalled) || !strings.Contains(err.Error(), "after 1000 bytes") {
 		t.Fatalf("err = %v", err)
 	}
@@ -401,7 +415,7 @@ func TestLocalSource(t *testing.T) {
 
 	t.Run("in place", func(t *testing.T) {
 		for _, dst := range []string{"", src} {
-			res, err := File(context.Background(), src, dst, Options{SHA256: sum(data), Magic: "GGUF"})
+			res, err := File(context.Background(), src, dst, Options{Egress: testEgress, SHA256: sum(data), Magic: "GGUF"})
 			if err != nil || res.Path != src || !res.Local || res.Size != int64(len(data)) {
 				t.Fatalf("dst %q: %+v %v", dst, res, err)
 			}
@@ -410,7 +424,7 @@ func TestLocalSource(t *testing.T) {
 	t.Run("copy via file URL", func(t *testing.T) {
 		dst := filepath.Join(t.TempDir(), "dst.gguf")
 		var last Progress
-		res, err := File(context.Background(), "file://"+src, dst, Options{Progress: func(p Progress) { last = p }})
+		res, err := File(context.Background(), "file://"+src, dst, Options{Egress: testEgress, Progress: func(p Progress) { last = p }})
 		if err != nil || res.Path != dst || !bytes.Equal(readFile(t, dst), data) {
 			t.Fatalf("%+v %v", res, err)
 		}
@@ -419,7 +433,7 @@ func TestLocalSource(t *testing.T) {
 		}
 	})
 	t.Run("bad checksum keeps the source", func(t *testing.T) {
-		_, err := File(context.Background(), src, "", Options{SHA256: strings.Repeat("0", 64)})
+		_, err := File(context.Background(), src, "", Options{Egress: testEgress, SHA256: strings.Repeat("0", 64)})
 		if !errors.Is(err, ErrChecksum) || !strings.HasPrefix(err.Error(), "download: "+src+": ") {
 			t.Fatalf("err = %v", err)
 		}
@@ -428,7 +442,7 @@ func TestLocalSource(t *testing.T) {
 		}
 	})
 	t.Run("missing", func(t *testing.T) {
-		_, err := File(context.Background(), filepath.Join(dir, "nope.gguf"), filepath.Join(dir, "x"), Options{})
+		_, err := File(context.Background(), filepath.Join(dir, "nope.gguf"), filepath.Join(dir, "x"), Options{Egress: testEgress})
 		if !errors.Is(err, os.ErrNotExist) || !strings.Contains(err.Error(), "nope.gguf") {
 			t.Fatalf("err = %v", err)
 		}
@@ -436,7 +450,7 @@ func TestLocalSource(t *testing.T) {
 	t.Run("html file", func(t *testing.T) {
 		page := filepath.Join(dir, "page.gguf")
 		os.WriteFile(page, []byte("<!doctype html><p>moved</p>"), 0o644)
-		if _, err := File(context.Background(), page, "", Options{}); !errors.Is(err, ErrHTML) {
+		if _, err := File(context.Background(), page, "", Options{Egress: testEgress}); !errors.Is(err, ErrHTML) {
 			t.Fatalf("err = %v", err)
 		}
 	})
@@ -461,7 +475,7 @@ func TestLocalSource(t *testing.T) {
 func TestRedactsPassword(t *testing.T) {
 	s := newServer(t, func(w http.ResponseWriter, r *http.Request, n int) { http.NotFound(w, r) })
 	url := strings.Replace(s.URL, "http://", "http://user:secret@", 1)
-	_, err := File(context.Background(), url, filepath.Join(t.TempDir(), "x"), Options{})
+	_, err := File(context.Background(), url, filepath.Join(t.TempDir(), "x"), Options{Egress: testEgress})
 	if err == nil || strings.Contains(err.Error(), "secret") || !strings.Contains(err.Error(), "user:xxxxx@") {
 		t.Fatalf("err = %v", err)
 	}
@@ -529,7 +543,7 @@ func BenchmarkFile(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
 		dst := filepath.Join(dir, strconv.Itoa(i))
-		if _, err := File(context.Background(), s.URL, dst, Options{SHA256: want, Magic: "GGUF"}); err != nil {
+		if _, err := File(context.Background(), s.URL, dst, Options{Egress: testEgress, SHA256: want, Magic: "GGUF"}); err != nil {
 			b.Fatal(err)
 		}
 		os.Remove(dst)
@@ -550,5 +564,141 @@ func TestFileURL(t *testing.T) {
 		if got := FileURL(in); got != want {
 			t.Errorf("FileURL(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestVerifiesDigest checks the digests a download is verified against
+// when the caller gives none (issue 13, item 16): a #sha256= fragment of
+// the URL (how a config names it), and what a Hugging Face-style server
+// announces: X-Linked-Etag on the redirect to its CDN, or an ETag beside
+// X-Repo-Commit. A mismatch deletes the file and says where the expected
+// digest came from; an opaque ETag (no X-Repo-Commit) is not taken as one.
+func TestVerifiesDigest(t *testing.T) {
+	data := payload(128 << 10)
+	good, bad := sum(data), strings.Repeat("0", 64)
+	quoted := func(h string) string { return `"` + h + `"` }
+	tests := []struct {
+		name     string
+		fragment string
+		headers  func(h http.Header, final bool)
+		wantFrom string
+		wantErr  string
+	}{
+		{name: "url fragment", fragment: "#sha256=" + strings.ToUpper(good), wantFrom: "url"},
+		{name: "url fragment mismatch", fragment: "#sha256=" + bad, wantErr: "(from the URL's #sha256=)"},
+		{name: "X-Linked-Etag on the redirect", headers: func(h http.Header, final bool) {
+			if !final {
+				h.Set("X-Linked-Etag", quoted(good))
+				h.Set("ETag", `"not-the-file"`)
+			}
+		}, wantFrom: "X-Linked-Etag"},
+		{name: "X-Linked-Etag mismatch", headers: func(h http.Header, final bool) {
+			if !final {
+				h.Set("X-Linked-Etag", quoted(bad))
+			}
+		}, wantErr: "(from the server's X-Linked-Etag header)"},
+		{name: "Hugging Face ETag", headers: func(h http.Header, final bool) {
+			if final {
+				h.Set("X-Repo-Commit", "0123abcd")
+				h.Set("ETag", quoted(good))
+			}
+		}, wantFrom: "ETag"},
+		{name: "Hugging Face ETag mismatch", headers: func(h http.Header, final bool) {
+			if final {
+				h.Set("X-Repo-Commit", "0123abcd")
+				h.Set("ETag", "W/"+quoted(bad))
+			}
+		}, wantErr: "(from the server's ETag header)"},
+		{name: "opaque ETag ignored", headers: func(h http.Header, final bool) {
+			if final {
+				h.Set("ETag", quoted(bad))
+			}
+		}, wantFrom: ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := newServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
+				if r.URL.Path == "/org/repo/resolve/main/m.gguf" {
+					if tc.headers != nil {
+						tc.headers(w.Header(), false)
+					}
+					http.Redirect(w, r, "/cdn/blob", http.StatusFound)
+					return
+				}
+				if tc.headers != nil {
+					tc.headers(w.Header(), true)
+				}
+				serve(w, r, data)
+			})
+			dst := filepath.Join(t.TempDir(), "m.gguf")
+			res, err := File(context.Background(), s.URL+"/org/repo/resolve/main/m.gguf"+tc.fragment, dst, fast(Options{Retries: -1}))
+			if tc.wantErr != "" {
+				if !errors.Is(err, ErrChecksum) || !strings.Contains(err.Error(), tc.wantErr) || !strings.Contains(err.Error(), "deleted the downloaded file") {
+					t.Fatalf("err = %v, want a checksum error naming %q", err, tc.wantErr)
+				}
+				if exists(dst) || exists(dst+PartSuffix) {
+					t.Fatal("a file failing its checksum was kept")
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.SHA256From != tc.wantFrom || (tc.wantFrom != "" && res.SHA256 != good) {
+				t.Fatalf("result %+v, want digest from %q", res, tc.wantFrom)
+			}
+		})
+	}
+	if _, err := File(context.Background(), "http://127.0.0.1:1/m.gguf#sha256=abc", filepath.Join(t.TempDir(), "m"), Options{}); err == nil || !strings.Contains(err.Error(), "64 hex digits") {
+		t.Errorf("short #sha256=: %v", err)
+	}
+}
+
+// TestRefusesPrivateByDefault checks that a download URL, as a config
+// names it, cannot reach loopback or metadata addresses unless allowed,
+// and is not retried when refused.
+func TestRefusesPrivateByDefault(t *testing.T) {
+	data := payload(1 << 10)
+	s := newServer(t, func(w http.ResponseWriter, r *http.Request, n int) { serve(w, r, data) })
+	for _, u := range []string{s.URL + "/m.gguf", "http://169.254.169.254/latest/m.gguf"} {
+		// A retry would wait an hour and end with the context's error.
+		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+		_, err := File(ctx, u, filepath.Join(t.TempDir(), "m.gguf"), Options{RetryDelay: time.Hour})
+		cancel()
+		if !errors.Is(err, egress.ErrBlocked) {
+			t.Errorf("%s: %v, want egress.ErrBlocked without retries", u, err)
+		}
+	}
+	if got := s.requests(); len(got) != 0 {
+		t.Errorf("the server was reached: %q", got)
+	}
+}
+
+// TestMaxBytes bounds a download: an announced size over the limit is
+// refused before the transfer, and an endless body of unknown length is
+// cut at the limit; neither leaves a file behind.
+func TestMaxBytes(t *testing.T) {
+	data := payload(64 << 10)
+	s := newServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
+		if r.URL.Path == "/endless" {
+			w.Header().Set("Content-Type", "application/json")
+			for i := 0; i < 1<<12; i++ { // 256 MiB unless cut
+				if _, err := w.Write(data); err != nil {
+					return
+				}
+			}
+			return
+		}
+		serve(w, r, data)
+	})
+	for _, path := range []string{"/sized", "/endless"} {
+		dst := filepath.Join(t.TempDir(), "config.json")
+		_, err := File(context.Background(), s.URL+path, dst, fast(Options{MaxBytes: 1 << 10, Retries: -1}))
+		if !errors.Is(err, ErrTooLarge) || exists(dst) || exists(dst+PartSuffix) {
+			t.Errorf("%s: %v (file kept: %v)", path, err, exists(dst) || exists(dst+PartSuffix))
+		}
+	}
+	if _, err := File(context.Background(), s.URL+"/sized", filepath.Join(t.TempDir(), "m"), fast(Options{MaxBytes: int64(len(data))})); err != nil {
+		t.Errorf("a file of exactly MaxBytes: %v", err)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 
 	"github.com/gaianet-go/gaianet/download"
+	"github.com/gaianet-go/gaianet/egress"
 )
 
 func ExampleFile() {
@@ -24,8 +25,13 @@ func ExampleFile() {
 	}
 	defer os.RemoveAll(dir)
 
+	local, err := egress.NewPolicy("127.0.0.1")
+	if err != nil {
+		log.Fatal(err)
+	}
 	res, err := download.File(context.Background(), srv.URL+"/model.gguf", filepath.Join(dir, "model.gguf"), download.Options{
-		Magic: "GGUF",
+		Magic:  "GGUF",
+		Egress: local, // test servers listen on 127.0.0.1; public hosts need no allow-list
 		// Progress: func(p download.Progress) { ... draw p.Done of p.Total ... },
 	})
 	if err != nil {

@@ -13,17 +13,35 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/gaianet-go/gaianet/egress"
 )
 
 const copyBufferSize = 256 << 10
 
-func fetchHTTP(ctx context.Context, src, dst string, opts *Options) (Result, error) {
+// fetchHTTP downloads src; urlDigest is the digest its #sha256= fragment
+// named, if any.
+func fetchHTTP(ctx context.Context, src, dst string, opts *Options, urlDigest string) (Result, error) {
 	name := redact(src)
 	part := dst + PartSuffix
 	client := opts.Client
 	if client == nil {
-		client = &http.Client{}
+		pol := opts.Egress
+		if pol == nil {
+			pol = egress.Public
+		}
+		client = pol.Client(egress.Options{})
 	}
+	from := ""
+	switch {
+	case opts.SHA256 != "":
+		from = "options"
+	case urlDigest != "":
+		opts.SHA256, from = urlDigest, "url"
+		opts.sha256Note = " (from the URL's #sha256=)"
+	}
+	var served serverDigest
+	client = served.watch(client)
 	rep := &reporter{fn: opts.Progress, every: orDefault(opts.ProgressInterval, 200*time.Millisecond)}
 	rep.progress = Progress{Source: name, Total: -1}
 	delay := orDefault(opts.RetryDelay, time.Second)
@@ -32,7 +50,7 @@ func fetchHTTP(ctx context.Context, src, dst string, opts *Options) (Result, err
 	for attempt := 0; ; attempt++ {
 		var retry bool
 		var err error
-		total, resumed, retry, err = attemptHTTP(ctx, client, src, name, part, opts, rep)
+		total, resumed, retry, err = attemptHTTP(ctx, client, src, name, part, opts, rep, &served)
 		if err == nil {
 			break
 		}
@@ -50,6 +68,13 @@ func fetchHTTP(ctx context.Context, src, dst string, opts *Options) (Result, err
 		delay *= 2
 	}
 
+	if opts.SHA256 == "" && served.digest != "" {
+		opts.SHA256, from = served.digest, served.header
+		opts.sha256Note = " (from the server's " + served.header + " header)"
+	}
+	if opts.SHA256 == "" {
+		from = ""
+	}
 	size, digest, err := checkFile(ctx, part, name, total, opts)
 	if err != nil {
 		if ctx.Err() != nil {
@@ -62,7 +87,62 @@ func fetchHTTP(ctx context.Context, src, dst string, opts *Options) (Result, err
 	}
 	rep.progress.Done, rep.progress.Finished = size, true
 	rep.report(true)
-	return Result{Path: dst, Size: size, SHA256: digest, Resumed: resumed}, nil
+	return Result{Path: dst, Size: size, SHA256: digest, SHA256From: from, Resumed: resumed}, nil
+}
+
+// serverDigest records the SHA-256 a server announces for the file. Hugging
+// Face answers a large (LFS) file's URL with a redirect to its CDN whose
+// X-Linked-Etag header is the file's SHA-256, quoted; its own responses
+// carry the SHA-256 as the ETag, recognised by the X-Repo-Commit header
+// beside it (an ETag alone is opaque: other servers put other hashes in
+// it).
+type serverDigest struct {
+	digest string
+	header string
+}
+
+// watch returns a copy of c that records the digest from every response,
+// redirects included.
+func (d *serverDigest) watch(c *http.Client) *http.Client {
+	w := *c
+	next := c.CheckRedirect
+	w.CheckRedirect = func(req *http.Request, via []*http.Request) error {
+		if req.Response != nil {
+			d.note(req.Response.Header)
+		}
+		if next != nil {
+			return next(req, via)
+		}
+		if len(via) >= 10 {
+			return errors.New("stopped after 10 redirects")
+		}
+		return nil
+	}
+	return &w
+}
+
+// note takes the digest from h, if it names one.
+func (d *serverDigest) note(h http.Header) {
+	if v := etagDigest(h.Get("X-Linked-Etag")); v != "" {
+		d.digest, d.header = v, "X-Linked-Etag"
+		return
+	}
+	if d.digest != "" || h.Get("X-Repo-Commit") == "" {
+		return
+	}
+	if v := etagDigest(h.Get("ETag")); v != "" {
+		d.digest, d.header = v, "ETag"
+	}
+}
+
+// etagDigest returns the SHA-256 an entity tag holds ("<64 hex>", quoted
+// or not, weak or not), lower case, or "".
+func etagDigest(tag string) string {
+	tag = strings.Trim(strings.TrimPrefix(strings.TrimSpace(tag), "W/"), `"`)
+	if !isSHA256(tag) {
+		return ""
+	}
+	return strings.ToLower(tag)
 }
 
 // discard deletes a complete but rejected file and says so in the error.
@@ -76,7 +156,7 @@ func discard(path string, err error) error {
 // attemptHTTP makes one request and appends what it gets to part. It
 // returns the file's total size (-1 if unknown), how many bytes were already
 // on disk when the request was made, and whether a failure is worth a retry.
-func attemptHTTP(ctx context.Context, client *http.Client, src, name, part string, opts *Options, rep *reporter) (total, offset int64, retry bool, err error) {
+func attemptHTTP(ctx context.Context, client *http.Client, src, name, part string, opts *Options, rep *reporter, served *serverDigest) (total, offset int64, retry bool, err error) {
 	f, err := os.OpenFile(part, os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
 		return -1, 0, false, fmt.Errorf("download: %s: %w", name, err)
@@ -116,9 +196,12 @@ func attemptHTTP(ctx context.Context, client *http.Client, src, name, part strin
 	}
 	resp, err := client.Do(req)
 	if err != nil {
-		return -1, offset, true, fmt.Errorf("download: %s: %w", name, err)
+		return -1, offset, !errors.Is(err, egress.ErrBlocked), fmt.Errorf("download: %s: %w", name, err)
 	}
 	defer resp.Body.Close()
+	if resp.StatusCode == http.StatusOK || resp.StatusCode == http.StatusPartialContent {
+		served.note(resp.Header)
+	}
 
 	switch resp.StatusCode {
 	case http.StatusOK:
@@ -152,6 +235,10 @@ func attemptHTTP(ctx context.Context, client *http.Client, src, name, part strin
 		retry := resp.StatusCode >= 500 || resp.StatusCode == http.StatusTooManyRequests
 		return -1, offset, retry, fail(name, ErrHTTPStatus, ": %s", resp.Status)
 	}
+	if opts.MaxBytes > 0 && total > opts.MaxBytes {
+		_ = restart() // nothing of it is worth resuming
+		return total, 0, false, fail(name, ErrTooLarge, ": %d bytes, limit %d", total, opts.MaxBytes)
+	}
 	rep.progress.Total, rep.progress.Done, rep.progress.Resumed = total, offset, offset
 	rep.report(true)
 
@@ -176,8 +263,16 @@ func attemptHTTP(ctx context.Context, client *http.Client, src, name, part strin
 	timer := time.AfterFunc(stall, func() { cancel(ErrStalled) })
 	defer timer.Stop()
 	buf := make([]byte, copyBufferSize)
-	n, err := io.CopyBuffer(&progressWriter{w: f, r: rep}, &stallReader{r: body, timer: timer, d: stall}, buf)
+	var in io.Reader = &stallReader{r: body, timer: timer, d: stall}
+	if opts.MaxBytes > 0 {
+		in = io.LimitReader(in, opts.MaxBytes-offset+1)
+	}
+	n, err := io.CopyBuffer(&progressWriter{w: f, r: rep}, in, buf)
 	got := offset + n
+	if opts.MaxBytes > 0 && got > opts.MaxBytes {
+		_ = restart()
+		return total, 0, false, fail(name, ErrTooLarge, ": more than %d bytes", opts.MaxBytes)
+	}
 	if err != nil {
 		if ctx.Err() != nil {
 			return total, offset, false, ctx.Err()

@@ -85,8 +85,15 @@ func TestLifecycleDemo(t *testing.T) {
 	if out, err := run(t, "start", "--base", base); err == nil || !strings.Contains(out, "already running") {
 		t.Errorf("second start: %v\n%s", err, out)
 	}
-	if out := must("info"); !strings.Contains(out, "running (pid") || !strings.Contains(out, "demo-chat") {
+	// info shows the address the node really listens on and the size of
+	// its knowledge base, read through its API; kb works alongside it.
+	if out := must("info"); !strings.Contains(out, "running (pid") || !strings.Contains(out, "demo-chat") ||
+		!strings.Contains(out, fmt.Sprintf("Listening on:    0.0.0.0:%d", port)) && !strings.Contains(out, fmt.Sprintf("Listening on:    [::]:%d", port)) ||
+		!strings.Contains(out, `collection "default", 2 documents, 6 points`) {
 		t.Errorf("info while running:\n%s", out)
+	}
+	if out := must("kb", "list"); !strings.Contains(out, `2 documents in "default"`) {
+		t.Errorf("kb list while running:\n%s", out)
 	}
 	var reply struct {
 		Choices []struct {
@@ -112,7 +119,7 @@ func TestLifecycleDemo(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(base, "gaianet.pid")); !os.IsNotExist(err) {
 		t.Errorf("pid file left behind: %v", err)
 	}
-	if out := must("info"); !strings.Contains(out, "Status:         stopped") {
+	if out := must("info"); !strings.Contains(out, "Status:          stopped") {
 		t.Errorf("info after stop:\n%s", out)
 	}
 	if out := must("stop"); !strings.Contains(out, "no node is running") {
@@ -124,12 +131,17 @@ func TestLifecycleDemo(t *testing.T) {
 			t.Errorf("log lacks %q", want)
 		}
 	}
-	// Re-running init keeps the identity.
+	// Re-running init keeps the identity and the config edits.
 	id1, _ := os.ReadFile(filepath.Join(base, "nodeid.json"))
-	must("init", "--config", "demo", "--light-keystore")
+	if out := must("init", "--light-keystore"); !strings.Contains(out, "kept as you edited it") {
+		t.Errorf("re-run init:\n%s", out)
+	}
 	id2, _ := os.ReadFile(filepath.Join(base, "nodeid.json"))
 	if string(id1) != string(id2) {
 		t.Error("init replaced the node identity")
+	}
+	if cfg, _ := os.ReadFile(filepath.Join(base, "config.json")); !strings.Contains(string(cfg), `"You are the demo node."`) {
+		t.Errorf("re-run init lost the config edits:\n%s", cfg)
 	}
 }
 
@@ -159,6 +171,9 @@ func TestInitDownloads(t *testing.T) {
 	if env.bin == "" {
 		t.Skip(env.skip)
 	}
+	// The test server listens on loopback, which downloads refuse unless
+	// allow-listed (the variable reaches the gaianet processes).
+	t.Setenv("GAIANET_OUTBOUND_ALLOW", "127.0.0.1")
 	models := filepath.Join(env.root, "..", "shared", "conformance", "models")
 	chat, err := os.ReadFile(filepath.Join(models, "llama-spm-q8_0.gguf"))
 	if err != nil {

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"math"
 	"net/http"
-	"path"
 	"slices"
 	"strings"
 	"testing"
@@ -98,9 +97,10 @@ func TestSDKChat(t *testing.T) {
 		t.Fatal("no \"sources\" in the response: retrieval from the knowledge base did not run")
 	}
 	var sources []struct {
-		Text   string  `json:"text"`
-		Source string  `json:"source"`
-		Score  float64 `json:"score"`
+		Text       string  `json:"text"`
+		Document   string  `json:"document"`
+		DocumentID string  `json:"document_id"`
+		Score      float64 `json:"score"`
 	}
 	if err := json.Unmarshal([]byte(src.Raw()), &sources); err != nil {
 		t.Fatalf("sources: %v in %s", err, src.Raw())
@@ -109,9 +109,10 @@ func TestSDKChat(t *testing.T) {
 		t.Errorf("%d sources, want 1..2 (qdrant_limit 2)", len(sources))
 	}
 	for _, s := range sources {
-		doc, ok := docs[path.Base(s.Source)]
+		// A source names its document, never where the server keeps it.
+		doc, ok := docs[s.Document]
 		first, _, _ := strings.Cut(strings.TrimSpace(s.Text), "\n")
-		if !ok || first == "" || !strings.Contains(doc, first) || s.Score < 0 || s.Score > 1 {
+		if !ok || first == "" || !strings.Contains(doc, first) || s.Score < 0 || s.Score > 1 || !strings.HasPrefix(s.DocumentID, "doc_") {
 			t.Errorf("source %+v is not a chunk of an ingested document with a score in [0, 1]", s)
 		}
 	}

@@ -17,7 +17,7 @@ func TestParseCSVSample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := ParseCSV(string(data))
+	got, err := ParseCSV(string(data), CSVGaiaNet)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -32,7 +32,7 @@ func TestParseCSVSample(t *testing.T) {
 	}
 }
 
-func TestParseCSV(t *testing.T) {
+func TestParseCSVGaiaNet(t *testing.T) {
 	tests := []struct {
 		name string
 		in   string
@@ -51,7 +51,7 @@ func TestParseCSV(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := ParseCSV(tt.in)
+			got, err := ParseCSV(tt.in, CSVGaiaNet)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -62,9 +62,53 @@ func TestParseCSV(t *testing.T) {
 	}
 }
 
+// TestParseCSVTable checks the default mode: a header row names the
+// columns and every column of every row is kept.
+func TestParseCSVTable(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []Section
+	}{
+		{"empty", "", nil},
+		{"every column kept", "name,price,stock,notes\nwidget,3.50,12,blue\n",
+			[]Section{rec("name: widget\nprice: 3.50\nstock: 12\nnotes: blue", "")}},
+		{"blank cells left out", "a,b,c\n1,,3\n", []Section{rec("a: 1\nc: 3", "")}},
+		{"cells beyond the header", "a\n1,2\n", []Section{rec("a: 1\ncolumn 2: 2", "")}},
+		{"blank header name", "a,,c\n1,2,3\n", []Section{rec("a: 1\ncolumn 2: 2\nc: 3", "")}},
+		{"header spaces folded", " first  name ,x\nAda,1\n", []Section{rec("first name: Ada\nx: 1", "")}},
+		{"blank rows skipped", "\n,,\na,b\n,\n1,2\n\n", []Section{rec("a: 1\nb: 2", "")}},
+		{"multi-line value", "q,a\n\"why\",\"line 1\nline 2\"\n", []Section{rec("q: why\na: line 1\nline 2", "")}},
+		{"header only kept", "just,one,row\n", []Section{rec("column 1: just\ncolumn 2: one\ncolumn 3: row", "")}},
+		{"bom and crlf", "\uFEFFk,v\r\n1,2\r\n", []Section{rec("k: 1\nv: 2", "")}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := ParseCSV(tt.in, CSVTable)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("ParseCSV(%q) =\n%#v\nwant\n%#v", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestParseCSVMode(t *testing.T) {
+	for in, want := range map[string]CSVMode{"": CSVTable, "table": CSVTable, "GaiaNet": CSVGaiaNet, "two-column": CSVGaiaNet} {
+		if got, err := ParseCSVMode(in); err != nil || got != want {
+			t.Errorf("ParseCSVMode(%q) = %v, %v; want %v", in, got, err, want)
+		}
+	}
+	if _, err := ParseCSVMode("columns"); err == nil {
+		t.Error("ParseCSVMode accepted an unknown mode")
+	}
+}
+
 func TestParseCSVUnterminatedQuote(t *testing.T) {
 	// Lenient like GaiaNet: an unterminated quoted field runs to the end.
-	got, err := ParseCSV("a,b\n\"unterminated,field\nmore")
+	got, err := ParseCSV("a,b\n\"unterminated,field\nmore", CSVGaiaNet)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +125,15 @@ func FuzzParseCSV(f *testing.F) {
 	f.Add("a,\"b\"\"c\"\n\"x\ny\",z")
 	f.Add("\"\n\"\",,,\r\r\n\xff\x00")
 	f.Fuzz(func(t *testing.T, in string) {
-		secs, err := ParseCSV(in)
+		for _, mode := range []CSVMode{CSVTable, CSVGaiaNet} {
+			fuzzCSV(t, in, mode)
+		}
+	})
+}
+
+func fuzzCSV(t *testing.T, in string, mode CSVMode) {
+	{
+		secs, err := ParseCSV(in, mode)
 		if err != nil {
 			return
 		}
@@ -101,5 +153,5 @@ func FuzzParseCSV(f *testing.F) {
 		if len(chunks) != len(secs) {
 			t.Fatalf("%d records gave %d chunks", len(secs), len(chunks))
 		}
-	})
+	}
 }

@@ -4,8 +4,9 @@
 //
 // Inputs are files, directories (walked recursively) and http(s) URLs.
 // Parsers exist for plain text (ParseText), Markdown split by headings with
-// fenced code kept whole (ParseMarkdown), CSV following GaiaNet's rule of
-// one record per chunk, column 1 stored and column 2 embedded (ParseCSV),
+// fenced code kept whole (ParseMarkdown), CSV with one record per chunk
+// keeping every column under its header name, or GaiaNet's two-column rule
+// when asked (ParseCSV),
 // PDF (ParsePDF) and HTML reduced to its readable text (ParseHTML). Each
 // yields Sections of Blocks; a Chunker packs them into token-bounded Chunks
 // with overlap, counting tokens through the TokenCounter interface. An

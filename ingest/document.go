@@ -11,8 +11,8 @@ type Chunk struct {
 	// context.
 	Text string `json:"text"`
 	// EmbedText is what gets embedded. It equals Text except for CSV
-	// records with a second column (GaiaNet's rule: column 1 is stored,
-	// column 2 is embedded). It is never empty when Text is not.
+	// records read in CSVGaiaNet mode with a second column (column 1 is
+	// stored, column 2 is embedded). It is never empty when Text is not.
 	EmbedText string `json:"embed_text"`
 	// Source names the input: a file path as given or found by the walk, or
 	// a URL.

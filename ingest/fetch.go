@@ -11,6 +11,8 @@ import (
 	"path"
 	"strings"
 	"time"
+
+	"github.com/gaianet-go/gaianet/egress"
 )
 
 // Default limits for reading inputs.
@@ -26,8 +28,12 @@ var ErrTooLarge = errors.New("ingest: input too large")
 // use with the defaults; a Fetcher is safe for concurrent use if its Client
 // is.
 type Fetcher struct {
-	// Client sends the requests; nil means a new http.Client with default
-	// settings for each fetch.
+	// Egress decides which addresses fetches may reach; nil means
+	// egress.Public (no loopback, private or metadata addresses, checked
+	// at every connect, redirects included).
+	Egress *egress.Policy
+	// Client, when set, sends the requests instead of a client from
+	// Egress; it must then do its own guarding (see package egress).
 	Client *http.Client
 	// Timeout bounds one fetch, body included; 0 means DefaultFetchTimeout.
 	Timeout time.Duration
@@ -71,7 +77,11 @@ func (f Fetcher) Fetch(ctx context.Context, rawURL string) (*Fetched, error) {
 	}
 	client := f.Client
 	if client == nil {
-		client = &http.Client{}
+		pol := f.Egress
+		if pol == nil {
+			pol = egress.Public
+		}
+		client = pol.Client(egress.Options{MaxBodyBytes: limit, HeaderTimeout: timeout})
 	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
@@ -84,6 +94,9 @@ func (f Fetcher) Fetch(ctx context.Context, rawURL string) (*Fetched, error) {
 		req.Header.Set("User-Agent", f.UserAgent)
 	}
 	resp, err := client.Do(req)
+	if errors.Is(err, egress.ErrTooLarge) {
+		return nil, fmt.Errorf("%w: fetch %s: more than %d bytes", ErrTooLarge, rawURL, limit)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("ingest: fetch %s: %w", rawURL, err)
 	}
@@ -95,6 +108,9 @@ func (f Fetcher) Fetch(ctx context.Context, rawURL string) (*Fetched, error) {
 		return nil, fmt.Errorf("%w: fetch %s: %d bytes, limit %d", ErrTooLarge, rawURL, resp.ContentLength, limit)
 	}
 	body, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
+	if errors.Is(err, egress.ErrTooLarge) {
+		return nil, fmt.Errorf("%w: fetch %s: more than %d bytes", ErrTooLarge, rawURL, limit)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("ingest: fetch %s: reading body: %w", rawURL, err)
 	}

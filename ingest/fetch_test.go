@@ -3,12 +3,15 @@ package ingest
 import (
 	"context"
 	"errors"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/gaianet-go/gaianet/egress"
 )
 
 func newTestServer(t *testing.T) *httptest.Server {
@@ -62,7 +65,7 @@ func newTestServer(t *testing.T) *httptest.Server {
 
 func TestFetch(t *testing.T) {
 	srv := newTestServer(t)
-	f := Fetcher{Client: srv.Client(), MaxBytes: 1500, Timeout: 2 * time.Second, UserAgent: "gaianet-test"}
+	f := Fetcher{Egress: loopback(t), MaxBytes: 1500, Timeout: 2 * time.Second, UserAgent: "gaianet-test"}
 	tests := []struct {
 		path    string
 		format  Format
@@ -165,5 +168,55 @@ func TestDetectFormat(t *testing.T) {
 				t.Errorf("error %v does not wrap ErrUnsupported", err)
 			}
 		})
+	}
+}
+
+// loopback is an egress policy allowing 127.0.0.1, where test servers
+// listen.
+func loopback(t *testing.T) *egress.Policy {
+	t.Helper()
+	p, err := egress.NewPolicy("127.0.0.1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// TestFetchRefusesPrivate checks that URL ingestion cannot reach the
+// node's own machine or network (issue 13, item 13: a redirect to another
+// loopback port was followed and its text stored).
+func TestFetchRefusesPrivate(t *testing.T) {
+	srv := newTestServer(t)
+	other := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain")
+		w.Write([]byte("internal secret"))
+	}))
+	ln, err := net.Listen("tcp", "127.0.0.2:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	other.Listener = ln
+	other.Start()
+	t.Cleanup(other.Close)
+	redirect := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, other.URL+"/x", http.StatusFound)
+	}))
+	t.Cleanup(redirect.Close)
+	_, port, _ := net.SplitHostPort(strings.TrimPrefix(srv.URL, "http://"))
+
+	var zero Fetcher
+	for _, u := range []string{srv.URL + "/page", "http://localhost:" + port + "/page", "http://[::1]:" + port + "/page",
+		"http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/", redirect.URL} {
+		if got, err := zero.Fetch(context.Background(), u); !errors.Is(err, egress.ErrBlocked) {
+			t.Errorf("Fetch(%s) = %v, %v; want egress.ErrBlocked", u, got, err)
+		}
+	}
+	// Allowing the first server does not allow where it redirects.
+	allowed := Fetcher{Egress: loopback(t)}
+	if got, err := allowed.Fetch(context.Background(), redirect.URL); !errors.Is(err, egress.ErrBlocked) {
+		t.Errorf("redirect to 127.0.0.2 = %v, %v; want egress.ErrBlocked", got, err)
+	}
+	if got, err := allowed.Fetch(context.Background(), srv.URL+"/page"); err != nil || !strings.Contains(string(got.Body), "Hello page") {
+		t.Errorf("allow-listed fetch = %v, %v", got, err)
 	}
 }

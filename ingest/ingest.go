@@ -20,6 +20,8 @@ type Ingester struct {
 	Chunker Chunker
 	// Fetcher downloads URL inputs.
 	Fetcher Fetcher
+	// Parse tunes the parsers (how CSV records become chunks).
+	Parse ParseOptions
 	// MaxFileBytes bounds the size of a file input; 0 means
 	// DefaultMaxBytes.
 	MaxFileBytes int64
@@ -167,7 +169,7 @@ func (in *Ingester) IngestBytes(ctx context.Context, source, contentType string,
 }
 
 func (in *Ingester) document(ctx context.Context, source string, format Format, data []byte, contentType string) (*Document, error) {
-	secs, err := Parse(ctx, format, data, contentType)
+	secs, err := in.Parse.Parse(ctx, format, data, contentType)
 	if err != nil {
 		return nil, err
 	}
@@ -221,6 +223,21 @@ func (e *InputError) Error() string {
 
 // Unwrap returns the cause.
 func (e *InputError) Unwrap() error { return e.Err }
+
+// Expand lists the sources one input names, as Ingest expands it: a URL or
+// a file as is, a directory as the supported files below it in lexical
+// order. Paths that cannot be read come back as *InputError values; the
+// walk goes on past them.
+func Expand(input string) (sources []string, errs []error) {
+	for _, r := range expand(input) {
+		if r.Err != nil {
+			errs = append(errs, r.Err)
+			continue
+		}
+		sources = append(sources, r.Source)
+	}
+	return sources, errs
+}
 
 // expand turns one input into the sources it names, as Results still to be
 // filled: a URL or file as is, a directory as the supported files below it

@@ -14,6 +14,7 @@ func TestIngestTestdata(t *testing.T) {
 	in := &Ingester{
 		Chunker:  Chunker{Counter: wordCounter{}, Size: 64, Overlap: 8},
 		Progress: func(p Progress) { reports = append(reports, p) },
+		Parse:    ParseOptions{CSV: CSVGaiaNet}, // sample.csv is a csv_embed file: no header
 	}
 	results, err := in.Ingest(context.Background(), "testdata")
 	names := []string{"corrupt.pdf", "sample.csv", "sample.html", "sample.md", "sample.pdf", "sample.txt"}
@@ -103,7 +104,7 @@ func TestIngestMixedInputs(t *testing.T) {
 	noext := write("NOTES", "notes without extension")
 	bin := write("data.bin", "\x00\x01\x02\x03")
 
-	in := &Ingester{Chunker: Chunker{Counter: wordCounter{}}, Fetcher: Fetcher{Client: srv.Client()}}
+	in := &Ingester{Chunker: Chunker{Counter: wordCounter{}}, Fetcher: Fetcher{Egress: loopback(t)}}
 	inputs := []string{filepath.Join(dir, "docs"), filepath.Join(dir, "missing.md"), srv.URL + "/page", srv.URL + "/missing", noext, bin}
 	results, err := in.Ingest(context.Background(), inputs...)
 	type outcome struct {
@@ -199,13 +200,22 @@ func TestIngestCanceled(t *testing.T) {
 }
 
 func TestIngestBytes(t *testing.T) {
-	in := &Ingester{Chunker: Chunker{Counter: wordCounter{}, Size: 4}}
+	in := &Ingester{Chunker: Chunker{Counter: wordCounter{}, Size: 4}, Parse: ParseOptions{CSV: CSVGaiaNet}}
 	doc, err := in.IngestBytes(context.Background(), "upload.csv", "", []byte("q1,e1\nq2\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if doc.Format != FormatCSV || len(doc.Chunks) != 2 || doc.Chunks[0].EmbedText != "e1" || doc.Hash != HashContent([]byte("q1,e1\nq2\n")) {
 		t.Errorf("doc = %+v", doc)
+	}
+	// The default keeps every column under its header name.
+	in.Parse = ParseOptions{}
+	doc, err = in.IngestBytes(context.Background(), "upload.csv", "", []byte("q,e,x\nq1,e1,x1\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Chunks) != 1 || doc.Chunks[0].Text != "q: q1\ne: e1\nx: x1" || doc.Chunks[0].EmbedText != doc.Chunks[0].Text {
+		t.Errorf("default CSV doc = %+v", doc)
 	}
 	if _, err := in.IngestBytes(context.Background(), "upload", "image/png", []byte("x")); !errors.Is(err, ErrUnsupported) {
 		t.Errorf("png upload error = %v", err)

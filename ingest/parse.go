@@ -84,12 +84,25 @@ type Section struct {
 	Blocks  []Block
 }
 
+// ParseOptions tune parsers beyond the format.
+type ParseOptions struct {
+	// CSV chooses how CSV records become chunks; the zero value is
+	// CSVTable.
+	CSV CSVMode
+}
+
+// Parse reads data in the given format into sections of clean text with
+// the default ParseOptions; see ParseOptions.Parse.
+func Parse(ctx context.Context, format Format, data []byte, contentType string) ([]Section, error) {
+	return ParseOptions{}.Parse(ctx, format, data, contentType)
+}
+
 // Parse reads data in the given format into sections of clean text.
 // contentType, when known (from an HTTP response), gives the character set
 // of text formats; otherwise UTF-8 is assumed, and for HTML the document's
 // own meta tags are consulted. Errors wrap ErrUnsupported, ErrNoText or the
 // parser's error, and start with "ingest:".
-func Parse(ctx context.Context, format Format, data []byte, contentType string) ([]Section, error) {
+func (o ParseOptions) Parse(ctx context.Context, format Format, data []byte, contentType string) ([]Section, error) {
 	var (
 		secs []Section
 		err  error
@@ -100,7 +113,7 @@ func Parse(ctx context.Context, format Format, data []byte, contentType string) 
 	case FormatMarkdown:
 		secs = ParseMarkdown(decodeText(data, contentType))
 	case FormatCSV:
-		secs, err = ParseCSV(decodeText(data, contentType))
+		secs, err = ParseCSV(decodeText(data, contentType), o.CSV)
 	case FormatHTML:
 		secs, err = ParseHTML(data, contentType)
 	case FormatPDF:

@@ -38,8 +38,9 @@ var ErrPDF = errors.New("ingest: pdf")
 // Malformed files give an error wrapping ErrPDF, never a panic. The text
 // extractor (github.com/ledongthuc/pdf) trusts its input in places, so
 // ParsePDF guards it: it first rejects files whose cross-reference tables
-// name object numbers far beyond the file's size or whose objects nest
-// absurdly deep (memory and stack exhaustion), walks the page tree and
+// name object numbers far beyond the file's size, whose objects nest
+// absurdly deep (memory and stack exhaustion) or whose compressed streams
+// inflate past 64 MiB each or 512 MiB in all (decompression bombs), walks the page tree and
 // inherited resources itself with depth and visit bounds (cycles would
 // otherwise loop forever), recovers the extractor's panics, and stops
 // waiting after MaxPDFParseTime or when ctx ends. In that last case the
@@ -283,7 +284,7 @@ func precheckPDF(data []byte) error {
 	if maxDepth > maxPDFNesting {
 		return fmt.Errorf("%w: objects nest %d deep", ErrPDF, maxDepth)
 	}
-	return nil
+	return checkPDFStreams(data)
 }
 
 // isPDFRegular reports whether c can be part of a PDF keyword.

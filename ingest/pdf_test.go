@@ -2,7 +2,9 @@ package ingest
 
 import (
 	"bytes"
+	"compress/zlib"
 	"context"
+	"encoding/ascii85"
 	"errors"
 	"flag"
 	"fmt"
@@ -42,6 +44,22 @@ func buildPDF(pages [][]string) []byte {
 // each using fontDict as its font /F1. Object offsets in the xref table are
 // exact.
 func buildPDFRaw(fontDict string, contents []string) []byte {
+	streams := make([]pdfStream, len(contents))
+	for i, c := range contents {
+		streams[i] = pdfStream{data: []byte(c)}
+	}
+	return buildPDFStreams(fontDict, streams)
+}
+
+// pdfStream is a page's content stream: its data as stored and the
+// dictionary entries beside /Length (e.g. "/Filter /FlateDecode").
+type pdfStream struct {
+	dict string
+	data []byte
+}
+
+// buildPDFStreams is buildPDFRaw with content streams given as stored.
+func buildPDFStreams(fontDict string, contents []pdfStream) []byte {
 	var b bytes.Buffer
 	var offsets []int
 	obj := func(body string) int {
@@ -61,7 +79,11 @@ func buildPDFRaw(fontDict string, contents []string) []byte {
 	obj(fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), len(contents)))
 	obj(fontDict)
 	for _, cs := range contents {
-		content := obj(fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(cs), cs))
+		dict := fmt.Sprintf("/Length %d", len(cs.data))
+		if cs.dict != "" {
+			dict += " " + cs.dict
+		}
+		content := obj(fmt.Sprintf("<< %s >>\nstream\n%s\nendstream", dict, cs.data))
 		obj(fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>", content))
 	}
 	xref := b.Len()
@@ -242,6 +264,51 @@ func TestParsePDFGuards(t *testing.T) {
 			_, err := ParsePDF(ctx, data)
 			if !errors.Is(err, ErrPDF) || errors.Is(err, context.DeadlineExceeded) {
 				t.Fatalf("ParsePDF error = %v, want a guard's ErrPDF", err)
+			}
+		})
+	}
+}
+
+// TestParsePDFRefusesStreamBombs builds PDFs whose page content is a
+// deflated stream: a real page of text reads, while one that inflates
+// past the bound (a few hundred kilobytes of file for 100 MiB of "(A) Tj")
+// is refused before the extractor inflates and keeps it.
+func TestParsePDFRefusesStreamBombs(t *testing.T) {
+	deflate := func(b []byte, ascii bool) []byte {
+		var z bytes.Buffer
+		zw, _ := zlib.NewWriterLevel(&z, zlib.BestCompression)
+		zw.Write(b)
+		zw.Close()
+		if !ascii {
+			return z.Bytes()
+		}
+		var a bytes.Buffer
+		aw := ascii85.NewEncoder(&a)
+		aw.Write(z.Bytes())
+		aw.Close()
+		a.WriteString("~>")
+		return a.Bytes()
+	}
+	page := []byte("BT /F1 12 Tf 72 720 Td (Deflated text reads.) Tj ET")
+	secs, err := ParsePDF(context.Background(), buildPDFStreams(helveticaDict, []pdfStream{{dict: "/Filter /FlateDecode", data: deflate(page, false)}}))
+	if err != nil || len(secs) != 1 || secs[0].Blocks[0].Text != "Deflated text reads." {
+		t.Fatalf("deflated page: %v, %v", secs, err)
+	}
+	bomb := bytes.Repeat([]byte("(A) Tj\n"), (maxPDFStreamBytes+1<<20)/7)
+	for _, tc := range []struct {
+		name  string
+		dict  string
+		ascii bool
+	}{
+		{"flate", "/Filter /FlateDecode", false},
+		{"escaped name", "/Filter /Fl#61teDecode", false},
+		{"filter chain", "/Filter [/ASCII85Decode /FlateDecode]", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			pdf := buildPDFStreams(helveticaDict, []pdfStream{{dict: tc.dict, data: deflate(bomb, tc.ascii)}})
+			_, err := ParsePDF(context.Background(), pdf)
+			if !errors.Is(err, ErrPDF) || !strings.Contains(err.Error(), "decompresses to more than") {
+				t.Fatalf("%d-byte PDF inflating to %d bytes: %v", len(pdf), len(bomb), err)
 			}
 		})
 	}

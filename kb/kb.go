@@ -67,6 +67,8 @@ type KB struct {
 	Chunker ingest.Chunker
 	// Fetcher fetches URL inputs.
 	Fetcher ingest.Fetcher
+	// Parse tunes the parsers (how CSV records become chunks).
+	Parse ingest.ParseOptions
 	// Progress receives a report after each input.
 	Progress func(ingest.Progress)
 	// EmbedBatch is how many chunks are embedded per call; 0 means 32.
@@ -122,7 +124,7 @@ func (k *KB) Ingest(ctx context.Context, inputs ...string) (*Report, error) {
 	}
 	rep := &Report{}
 	known := map[string]bool{} // sources already in the collection
-	in := &ingest.Ingester{Chunker: k.Chunker, Fetcher: k.Fetcher, Progress: k.Progress,
+	in := &ingest.Ingester{Chunker: k.Chunker, Fetcher: k.Fetcher, Progress: k.Progress, Parse: k.Parse,
 		Skip: func(source, hash string) bool {
 			old, err := k.storedHash(ctx, source)
 			if err != nil || old == "" {
@@ -223,11 +225,15 @@ func (k *KB) DeleteSource(ctx context.Context, source string) (int, error) {
 }
 
 // Sources lists the documents in the collection with their chunk counts.
+// A collection that does not exist yet holds none.
 func (k *KB) Sources(ctx context.Context) (map[string]int, error) {
 	out := map[string]int{}
 	req := vectorstore.ScrollRequest{Limit: 1000, With: vectorstore.With{WithPayload: true}}
 	for {
 		res, err := k.Store.Scroll(ctx, k.Collection, req)
+		if errors.Is(err, vectorstore.ErrNotFound) {
+			return out, nil
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -240,4 +246,77 @@ func (k *KB) Sources(ctx context.Context) (map[string]int, error) {
 		}
 		req.Offset = res.NextOffset
 	}
+}
+
+// Stats describes a knowledge-base collection.
+type Stats struct {
+	Collection string `json:"collection"`
+	// Exists is false for a collection nothing was added to yet; its
+	// counts are then zero.
+	Exists         bool   `json:"exists"`
+	Points         int    `json:"points"`
+	Documents      int    `json:"documents"`
+	Dim            int    `json:"dimension"`
+	Distance       string `json:"distance,omitempty"`
+	EmbeddingModel string `json:"embedding_model,omitempty"`
+}
+
+// Stats counts the collection's points and documents. A collection that
+// does not exist yet reports zero, with the dimension of the embedding
+// model when there is one.
+func (k *KB) Stats(ctx context.Context) (Stats, error) {
+	st := Stats{Collection: k.Collection}
+	info, err := k.Store.CollectionInfo(k.Collection)
+	if errors.Is(err, vectorstore.ErrNotFound) {
+		if k.Embedder != nil {
+			st.Dim = k.Embedder.Dim()
+		}
+		st.EmbeddingModel = k.ModelName
+		return st, nil
+	}
+	if err != nil {
+		return st, err
+	}
+	srcs, err := k.Sources(ctx)
+	if err != nil {
+		return st, err
+	}
+	st.Exists, st.Points, st.Documents = true, info.Points, len(srcs)
+	st.Dim, st.Distance, st.EmbeddingModel = info.Config.Dim, string(info.Config.Distance), info.Config.EmbeddingModel
+	return st, nil
+}
+
+// IngestData adds a document the caller already holds (an upload) under
+// the name source, as Ingest adds a file: unchanged content is skipped,
+// changed content replaces the document's chunks.
+func (k *KB) IngestData(ctx context.Context, source, contentType string, data []byte) (*Report, error) {
+	if err := k.ensureCollection(ctx); err != nil {
+		return nil, err
+	}
+	rep := &Report{}
+	old, err := k.storedHash(ctx, source)
+	if err != nil {
+		return nil, err
+	}
+	if old != "" && old == ingest.HashContent(data) {
+		rep.Unchanged = 1
+		return rep, nil
+	}
+	in := &ingest.Ingester{Chunker: k.Chunker, Parse: k.Parse}
+	doc, err := in.IngestBytes(ctx, source, contentType, data)
+	if err != nil {
+		rep.Failed = 1
+		return rep, err
+	}
+	if err := k.store(ctx, doc, old != ""); err != nil {
+		rep.Failed = 1
+		return rep, fmt.Errorf("%s: %w", source, err)
+	}
+	rep.Chunks = len(doc.Chunks)
+	if old != "" {
+		rep.Replaced = 1
+	} else {
+		rep.Added = 1
+	}
+	return rep, nil
 }

@@ -36,6 +36,7 @@ func newKB(t *testing.T) *KB {
 // re-ingests it unchanged, changes one file, and searches by exact text.
 func TestIngestFolderEveryType(t *testing.T) {
 	k := newKB(t)
+	k.Parse.CSV = ingest.CSVGaiaNet // faq.csv is a csv_embed file: question, then the text to embed
 	ctx := context.Background()
 	dir := t.TempDir()
 	files := map[string]string{

@@ -84,9 +84,7 @@ func (n *Node) chatMessages(ctx context.Context, req *api.ChatRequest) ([]chatte
 		}
 		if len(chunks) > 0 {
 			msgs = n.insertContext(msgs, chunks)
-			for _, c := range chunks {
-				sources = append(sources, api.Source{Text: c.Text, Source: c.Source, Score: c.Score})
-			}
+			sources = n.apiSources(chunks)
 		}
 	}
 	return msgs, sources, nil

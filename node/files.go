@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
+	"mime"
 	"mime/multipart"
 	"net/http"
 	"os"
@@ -34,18 +36,112 @@ type File struct {
 	Purpose   string `json:"purpose"`
 }
 
-// fileStore keeps uploads in dir/<id>/<filename> with dir/<id>/meta.json.
+// archivesDir is where a node keeps uploads, in its base directory.
+const archivesDir = "archives"
+
+// fileStore keeps uploads in dir: the bytes in dir/<id>/<filename> and the
+// metadata beside that directory in dir/<id>.json, so no upload's name can
+// collide with the metadata (an upload named "meta.json" once replaced it).
+// Directories are 0700 and files 0600: uploads are the node owner's data.
 // mu guards writes; reads go to the file system.
 type fileStore struct {
 	dir string
 	mu  sync.Mutex
 }
 
+// Modes of what the file store writes.
+const (
+	fileDirMode  = 0o700
+	fileDataMode = 0o600
+	// legacyMeta is where metadata lived before it moved beside the
+	// upload's directory, inside the user's file namespace.
+	legacyMeta = "meta.json"
+)
+
+// openFileStore opens (creating) the store in dir, moving metadata from
+// the old layout and tightening the modes of what an older version wrote.
 func openFileStore(dir string) (*fileStore, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(dir, fileDirMode); err != nil {
 		return nil, fmt.Errorf("node: files: %w", err)
 	}
-	return &fileStore{dir: dir}, nil
+	s := &fileStore{dir: dir}
+	if err := s.migrate(); err != nil {
+		return nil, fmt.Errorf("node: files: %w", err)
+	}
+	return s, nil
+}
+
+// migrate moves each dir/<id>/meta.json to dir/<id>.json and sets the
+// modes of the store's directories and files to 0700 and 0600. It is
+// idempotent; a crash midway leaves a state it finishes next time.
+func (s *fileStore) migrate() error {
+	if err := os.Chmod(s.dir, fileDirMode); err != nil {
+		return err
+	}
+	ents, err := os.ReadDir(s.dir)
+	if err != nil {
+		return err
+	}
+	for _, e := range ents {
+		if !e.IsDir() || !validFileID(e.Name()) {
+			continue
+		}
+		id := e.Name()
+		old := filepath.Join(s.dir, id, legacyMeta)
+		_, err := os.Stat(s.metaPath(id))
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			b, rerr := os.ReadFile(old)
+			if rerr != nil {
+				continue // no metadata at all: not a file
+			}
+			if err := writeFileAtomic(s.metaPath(id), b); err != nil {
+				return err
+			}
+			// Removed even for an upload named meta.json: in the old
+			// layout its bytes had been overwritten by the metadata.
+			if err := os.Remove(old); err != nil {
+				return err
+			}
+		case err != nil:
+			return err
+		default:
+			// A crash may have left the old copy; an upload that is
+			// itself named meta.json is kept.
+			var f File
+			if b, err := os.ReadFile(s.metaPath(id)); err == nil && json.Unmarshal(b, &f) == nil && f.Filename != legacyMeta {
+				if err := os.Remove(old); err != nil && !errors.Is(err, fs.ErrNotExist) {
+					return err
+				}
+			}
+		}
+		if err := tightenTree(filepath.Join(s.dir, id)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// tightenTree makes root and everything under it 0700 (directories) or
+// 0600 (files), never looser than it was.
+func tightenTree(root string) error {
+	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		mode := fs.FileMode(fileDataMode)
+		if d.IsDir() {
+			mode = fileDirMode
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		if info.Mode().Perm()&^mode != 0 {
+			return os.Chmod(p, info.Mode().Perm()&mode)
+		}
+		return nil
+	})
 }
 
 func validFileID(id string) bool {
@@ -55,6 +151,8 @@ func validFileID(id string) bool {
 	_, err := hex.DecodeString(id[5:])
 	return err == nil
 }
+
+func (s *fileStore) metaPath(id string) string { return filepath.Join(s.dir, id+".json") }
 
 // save stores r under a new id.
 func (s *fileStore) save(name, purpose string, r io.Reader) (*File, error) {
@@ -66,11 +164,12 @@ func (s *fileStore) save(name, purpose string, r io.Reader) (*File, error) {
 	rand.Read(b[:])
 	f := &File{ID: "file_" + hex.EncodeToString(b[:]), Object: "file", CreatedAt: time.Now().Unix(), Filename: name, Purpose: purpose}
 	dir := filepath.Join(s.dir, f.ID)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.Mkdir(dir, fileDirMode); err != nil {
 		return nil, err
 	}
-	out, err := os.Create(filepath.Join(dir, name))
+	out, err := os.OpenFile(filepath.Join(dir, name), os.O_WRONLY|os.O_CREATE|os.O_EXCL, fileDataMode)
 	if err != nil {
+		os.RemoveAll(dir)
 		return nil, err
 	}
 	f.Bytes, err = io.Copy(out, r)
@@ -79,9 +178,9 @@ func (s *fileStore) save(name, purpose string, r io.Reader) (*File, error) {
 	}
 	if err == nil {
 		var meta []byte
-		meta, err = json.Marshal(f)
-		if err == nil {
-			err = os.WriteFile(filepath.Join(dir, "meta.json"), meta, 0o644)
+		if meta, err = json.Marshal(f); err == nil {
+			// The metadata, written last, is what makes the file exist.
+			err = writeFileAtomic(s.metaPath(f.ID), meta)
 		}
 	}
 	if err != nil {
@@ -91,11 +190,34 @@ func (s *fileStore) save(name, purpose string, r io.Reader) (*File, error) {
 	return f, nil
 }
 
+// writeFileAtomic writes data to path (mode 0600) through a temporary file
+// and a rename.
+func writeFileAtomic(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".tmp-*") // 0600
+	if err != nil {
+		return err
+	}
+	_, err = tmp.Write(data)
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+	}
+	return err
+}
+
 func (s *fileStore) get(id string) (*File, error) {
 	if !validFileID(id) {
 		return nil, api.Errorf(404, "invalid_request_error", "file_not_found", "no file with id %q", id)
 	}
-	b, err := os.ReadFile(filepath.Join(s.dir, id, "meta.json"))
+	b, err := os.ReadFile(s.metaPath(id))
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, api.Errorf(404, "invalid_request_error", "file_not_found", "no file with id %q", id)
 	}
@@ -105,6 +227,9 @@ func (s *fileStore) get(id string) (*File, error) {
 	var f File
 	if err := json.Unmarshal(b, &f); err != nil {
 		return nil, fmt.Errorf("node: file %s: %w", id, err)
+	}
+	if f.ID != id {
+		return nil, fmt.Errorf("node: file %s: metadata names id %q", id, f.ID)
 	}
 	return &f, nil
 }
@@ -118,7 +243,11 @@ func (s *fileStore) list() ([]*File, error) {
 	}
 	out := []*File{}
 	for _, e := range ents {
-		if f, err := s.get(e.Name()); err == nil {
+		id, ok := strings.CutSuffix(e.Name(), ".json")
+		if !ok || !e.Type().IsRegular() {
+			continue
+		}
+		if f, err := s.get(id); err == nil {
 			out = append(out, f)
 		}
 	}
@@ -126,18 +255,24 @@ func (s *fileStore) list() ([]*File, error) {
 	return out, nil
 }
 
+// delete removes the metadata first, so a crash midway leaves an orphan
+// directory rather than a listed file without content.
 func (s *fileStore) delete(id string) error {
 	if _, err := s.get(id); err != nil {
 		return err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if err := os.Remove(s.metaPath(id)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
 	return os.RemoveAll(filepath.Join(s.dir, id))
 }
 
 // knowledgeRoutes are the routes that manage files and the knowledge base.
 func (n *Node) knowledgeRoutes() map[string]api.HandlerFunc {
-	return map[string]api.HandlerFunc{
+	routes := n.knowledgeManagementRoutes()
+	maps.Copy(routes, map[string]api.HandlerFunc{
 		"POST /v1/files":                n.uploadFile,
 		"GET /v1/files":                 n.listFiles,
 		"GET /v1/files/{id}":            n.getFile,
@@ -147,7 +282,8 @@ func (n *Node) knowledgeRoutes() map[string]api.HandlerFunc {
 		"POST /v1/create/rag":           n.createRAG,
 		"POST /v1/retrieve":             n.retrieveRoute,
 		"GET /v1/knowledge/collections": n.listCollections,
-	}
+	})
+	return routes
 }
 
 func (n *Node) needFiles() error {
@@ -227,8 +363,24 @@ func (n *Node) fileContent(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", f.Filename))
-	http.ServeFile(w, r, n.files.path(f))
+	fh, err := os.Open(n.files.path(f))
+	if errors.Is(err, fs.ErrNotExist) {
+		return api.Errorf(404, "invalid_request_error", "file_not_found", "the content of file %q is missing", f.ID)
+	}
+	if err != nil {
+		return err
+	}
+	defer fh.Close()
+	st, err := fh.Stat()
+	if err != nil {
+		return err
+	}
+	// An upload is served as bytes, never rendered by a browser on the
+	// node's origin (an uploaded HTML page would run as the chat page).
+	w.Header().Set("Content-Type", "application/octet-stream")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": f.Filename}))
+	http.ServeContent(w, r, "", st.ModTime(), fh)
 	return nil
 }
 
@@ -313,13 +465,20 @@ func (n *Node) createRAG(w http.ResponseWriter, r *http.Request) error {
 	if coll == "" {
 		coll = n.cfg.EmbeddingCollectionName
 	}
+	data, err := os.ReadFile(n.files.path(obj))
+	if err != nil {
+		return err
+	}
+	// The chunks record the upload as "file_ID/NAME", not where the node
+	// keeps it: payloads are readable through /qdrant/ too.
+	source := uploadSource(obj)
 	k := &kb.KB{Store: n.store, Embedder: n.embed, ModelName: n.embedName, Collection: coll, Chunker: ch}
-	rep, err := k.Ingest(r.Context(), n.files.path(obj))
+	rep, err := k.IngestData(r.Context(), source, "", data)
 	if err != nil {
 		return api.BadRequest("file", "cannot ingest %s: %v", obj.Filename, err)
 	}
 	if _, err := n.indexKeywords(r.Context(), coll, &vectorstore.Filter{Must: []vectorstore.Condition{
-		{Key: rag.PayloadFile, Match: &vectorstore.Match{Value: n.files.path(obj)}}}}); err != nil {
+		{Key: rag.PayloadFile, Match: &vectorstore.Match{Value: source}}}}); err != nil {
 		return err
 	}
 	n.log.Info("document added to the knowledge base", "file", obj.Filename, "collection", coll, "chunks", rep.Chunks)
@@ -347,8 +506,9 @@ func (n *Node) retrieveRoute(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	points := make([]map[string]any, 0, len(chunks))
-	for _, c := range chunks {
-		points = append(points, map[string]any{"source": c.Text, "file": c.Source, "score": c.Score})
+	for _, s := range n.apiSources(chunks) {
+		// "source" is the chunk text, as LlamaEdge names it.
+		points = append(points, map[string]any{"source": s.Text, "document": s.Document, "document_id": s.DocumentID, "score": s.Score})
 	}
 	limit := n.cfg.QdrantLimit
 	if req.Limit != nil {

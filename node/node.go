@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"net/http"
 	"net/url"
@@ -77,6 +78,11 @@ type Node struct {
 	admit  chan struct{}
 	slots  int
 	queued atomic.Int64 // admitted generations, waiting or running
+
+	// embedAdmit bounds /v1/embeddings requests the same way; their
+	// tokens are bounded by maxEmbedTokens.
+	embedAdmit     *admission
+	maxEmbedTokens int
 
 	server  *api.Server
 	metrics *api.Metrics
@@ -156,13 +162,19 @@ func Open(ctx context.Context, cfg *config.Config, opt Options) (n *Node, err er
 		queue = DefaultQueueSize
 	}
 	n.admit = make(chan struct{}, n.slots+queue)
+	embedSlots := 1 // a local model embeds one batch at a time
+	if cfg.Ext.EmbeddingUpstream != "" {
+		embedSlots = n.slots
+	}
+	n.embedAdmit = newAdmission(embedSlots, queue, time.Second)
+	n.maxEmbedTokens = DefaultMaxEmbeddingTokens
 	n.server = api.New(api.Backends{
 		Chat: n, Completion: n, Embedding: n.embeddingBackend(),
 		Models: n.models, Info: n.info,
 		Extra:    n.extraRoutes(),
 		Public:   []string{"GET /"},
 		Handlers: n.knowledgeRoutes(),
-		Uploads:  []string{"POST /v1/files", "POST /v1/create/rag"},
+		Uploads:  []string{"POST /v1/files", "POST /v1/create/rag", "POST /v1/knowledge/collections/{c}/documents"},
 	}, api.Options{
 		APIKeys: cfg.Ext.APIKeys, CORSOrigins: cfg.Ext.CORSOrigins, Logger: log, Instance: opt.Instance,
 		Gauges: api.Gauges{
@@ -172,6 +184,22 @@ func Open(ctx context.Context, cfg *config.Config, opt Options) (n *Node, err er
 	})
 	n.metrics = n.server.Metrics()
 	return n, nil
+}
+
+// snapshotDir is where the Qdrant API keeps snapshots, in the base folder.
+const snapshotDir = "snapshots"
+
+// tightenBase takes group and other permissions off what an older version
+// left readable in the base folder: config.json (it holds API keys) and the
+// snapshots folder. The vector store and the uploads tighten their own.
+func tightenBase(base string) error {
+	if err := config.Tighten(filepath.Join(base, config.FileName), config.FileMode); err != nil {
+		return fmt.Errorf("node: %w", err)
+	}
+	if err := tightenTree(filepath.Join(base, snapshotDir)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("node: %w", err)
+	}
+	return nil
 }
 
 // extraRoutes are the web page and, with the embedded vector store, its
@@ -184,7 +212,7 @@ func (n *Node) extraRoutes() map[string]http.Handler {
 		return routes
 	}
 	q := http.StripPrefix("/qdrant", qdrantapi.New(store, qdrantapi.Options{
-		SnapshotDir: filepath.Join(n.opt.Base, "snapshots")}))
+		SnapshotDir: filepath.Join(n.opt.Base, snapshotDir)}))
 	for _, m := range []string{"GET", "POST", "PUT", "PATCH", "DELETE"} {
 		routes[m+" /qdrant/"] = q
 	}
@@ -268,7 +296,10 @@ func (n *Node) openKnowledge(ctx context.Context) error {
 	if n.opt.Base == "" {
 		return nil
 	}
-	files, err := openFileStore(filepath.Join(n.opt.Base, "archives"))
+	if err := tightenBase(n.opt.Base); err != nil {
+		return err
+	}
+	files, err := openFileStore(filepath.Join(n.opt.Base, archivesDir))
 	if err != nil {
 		return err
 	}
@@ -305,8 +336,52 @@ func (n *Node) embeddingBackend() api.EmbeddingBackend {
 
 type embedBackend struct{ n *Node }
 
+// DefaultMaxEmbeddingTokens bounds the tokens one /v1/embeddings request
+// may have embedded, summed over its inputs (each counted up to the
+// model's limit, where it is truncated): OpenAI's limit.
+const DefaultMaxEmbeddingTokens = 300_000
+
+// Embed answers /v1/embeddings: it refuses requests over the token limit,
+// then runs under the embedding admission (one request at a time on a
+// local model, queue_size waiting, then 429), so a flood of embeddings
+// cannot starve chats of the CPU without bound.
 func (b embedBackend) Embed(ctx context.Context, model string, inputs []string) ([][]float32, int, error) {
-	return b.n.embed.Embed(ctx, inputs)
+	n := b.n
+	if err := n.checkEmbeddingTokens(inputs); err != nil {
+		return nil, 0, err
+	}
+	release, err := n.embedAdmit.acquire(ctx)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer release()
+	return n.embed.Embed(ctx, inputs)
+}
+
+// checkEmbeddingTokens refuses inputs whose tokens, each counted up to the
+// model's limit, add up to more than maxEmbedTokens. Texts short enough in
+// bytes are not tokenized: no tokenizer makes more tokens than bytes plus
+// a few special ones.
+func (n *Node) checkEmbeddingTokens(inputs []string) error {
+	limit, per := n.maxEmbedTokens, n.embed.MaxTokens()
+	if per <= 0 {
+		per = 1 << 30
+	}
+	bound := 0
+	for _, in := range inputs {
+		bound += min(len(in)+4, per)
+	}
+	if bound <= limit || n.embedTok == nil {
+		return nil
+	}
+	total := 0
+	for _, in := range inputs {
+		total += min(n.embedTok.CountTokens(in), per)
+		if total > limit {
+			return api.BadRequest("input", "the inputs have more than %d tokens in all, the limit per request; send them in several requests", limit)
+		}
+	}
+	return nil
 }
 
 func (n *Node) models() []api.Model {
@@ -359,6 +434,17 @@ func (n *Node) info() any {
 		out["knowledge_base"] = kb
 	}
 	return out
+}
+
+// ServerLimits returns the HTTP server limits config.json sets
+// (gaianet_go.http_*_timeout, max_connections, max_connections_per_ip),
+// zero fields meaning the api package's defaults. Serve the node with
+// limits.NewServer(n.Handler(), ...) on limits.Listener(ln).
+func (n *Node) ServerLimits() api.ServerLimits {
+	sec := func(v int) time.Duration { return time.Duration(v) * time.Second }
+	e := &n.cfg.Ext
+	return api.ServerLimits{BodyTimeout: sec(e.HTTPReadTimeout), WriteTimeout: sec(e.HTTPWriteTimeout),
+		IdleTimeout: sec(e.HTTPIdleTimeout), MaxConnections: e.MaxConnections, MaxConnectionsPerIP: e.MaxConnectionsPerIP}
 }
 
 // Handler returns the node's HTTP handler: the API and the web chat page.

@@ -126,9 +126,10 @@ type completionOut struct {
 		TotalTokens      int `json:"total_tokens"`
 	} `json:"usage"`
 	Sources []struct {
-		Text   string  `json:"text"`
-		Source string  `json:"source"`
-		Score  float64 `json:"score"`
+		Text       string  `json:"text"`
+		Document   string  `json:"document"`
+		DocumentID string  `json:"document_id"`
+		Score      float64 `json:"score"`
 	} `json:"sources"`
 }
 
@@ -199,7 +200,8 @@ func TestChatStreamAndRAG(t *testing.T) {
 		out.Usage.TotalTokens != out.Usage.PromptTokens+out.Usage.CompletionTokens {
 		t.Errorf("unexpected reply: %s", body)
 	}
-	if len(out.Sources) == 0 || out.Sources[0].Text != kbText || out.Sources[0].Source != "kb.md" {
+	if len(out.Sources) == 0 || out.Sources[0].Text != kbText || out.Sources[0].Document != "kb.md" ||
+		!strings.HasPrefix(out.Sources[0].DocumentID, "doc_") {
 		t.Errorf("sources: %+v", out.Sources)
 	}
 

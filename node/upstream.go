@@ -48,6 +48,7 @@ import (
 
 	"github.com/gaianet-go/gaianet/api"
 	"github.com/gaianet-go/gaianet/chattemplate"
+	"github.com/gaianet-go/gaianet/egress"
 )
 
 // Limits and timeouts of upstream requests.
@@ -85,11 +86,15 @@ func newUpstream(raw, key string) (*upstream, error) {
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return nil, fmt.Errorf("node: upstream %q is not an http(s) base URL like http://host:8080/v1", raw)
 	}
-	tr := http.DefaultTransport.(*http.Transport).Clone()
-	tr.DialContext = (&net.Dialer{Timeout: upstreamDialTimeout, KeepAlive: 30 * time.Second}).DialContext
-	tr.ResponseHeaderTimeout = upstreamHeaderTimeout
-	tr.TLSHandshakeTimeout = upstreamDialTimeout
-	return &upstream{base: u, host: u.Host, key: key, client: &http.Client{Transport: tr}}, nil
+	// The operator configured this server, so it is allowed wherever it
+	// is (often on the same machine or network); through the same guarded
+	// dialer as every outbound request, so its redirects are not.
+	pol, err := egress.Public.With(u.Hostname())
+	if err != nil {
+		return nil, fmt.Errorf("node: upstream %q: %w", raw, err)
+	}
+	client := pol.Client(egress.Options{ConnectTimeout: upstreamDialTimeout, HeaderTimeout: upstreamHeaderTimeout})
+	return &upstream{base: u, host: u.Host, key: key, client: client}, nil
 }
 
 // String returns the base URL without credentials or query, for /v1/info

@@ -266,7 +266,7 @@ func TestUpstreamChat(t *testing.T) {
 		!strings.Contains(msgs[0].Content, "Use this context:\n"+kbText) || msgs[1].Content != kbText {
 		t.Errorf("B's messages upstream: %+v", msgs)
 	}
-	if len(outB.Sources) == 0 || outB.Sources[0].Text != kbText || filepath.Base(outB.Sources[0].Source) != "kb.md" {
+	if len(outB.Sources) == 0 || outB.Sources[0].Text != kbText || outB.Sources[0].Document != "kb.md" {
 		t.Errorf("B's sources: %+v", outB.Sources)
 	}
 	if outB.Model != "tiny-llama" {

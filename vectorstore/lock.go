@@ -12,7 +12,7 @@ import (
 // on Windows: package filelock), so that a second process cannot open the
 // same store. The lock goes with the file's close (or the process's death).
 func lockDir(path string) (*os.File, error) {
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, fileMode)
 	if err != nil {
 		return nil, fmt.Errorf("vectorstore: %w", err)
 	}

@@ -97,8 +97,11 @@ func Open(ctx context.Context, dir string, opts *Options) (*Store, error) {
 	if dir == "" {
 		return s, nil
 	}
-	if err := os.MkdirAll(dir, 0o700); err != nil {
+	if err := os.MkdirAll(dir, dirMode); err != nil {
 		return nil, fmt.Errorf("vectorstore: %w", err)
+	}
+	if err := tightenModes(dir); err != nil {
+		return nil, err
 	}
 	lock, err := lockDir(filepath.Join(dir, lockFile))
 	if err != nil {
@@ -134,7 +137,7 @@ func (s *Store) recover(ctx context.Context) error {
 	}
 	s.seq = lastSeq
 	path := filepath.Join(s.dir, walFile)
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, fileMode)
 	if err != nil {
 		return fmt.Errorf("vectorstore: %w", err)
 	}
@@ -799,7 +802,7 @@ func (s *Store) checkpointLocked(ctx context.Context) error {
 	}
 	// Start an empty WAL.
 	walTmp := filepath.Join(s.dir, walFile+".tmp")
-	f, err := os.OpenFile(walTmp, os.O_RDWR|os.O_CREATE|os.O_TRUNC, 0o600)
+	f, err := os.OpenFile(walTmp, os.O_RDWR|os.O_CREATE|os.O_TRUNC, fileMode)
 	if err != nil {
 		return fmt.Errorf("vectorstore: checkpoint: %w", err)
 	}
@@ -830,7 +833,7 @@ func (s *Store) checkpointLocked(ctx context.Context) error {
 }
 
 func (s *Store) writeCheckpointFile(path string) error {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, fileMode)
 	if err != nil {
 		return fmt.Errorf("vectorstore: checkpoint: %w", err)
 	}

@@ -7,12 +7,46 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"runtime/debug"
 	"sort"
 	"strings"
 )
 
-// version is set at build time with -ldflags "-X main.version=...".
+// version is set at build time with -ldflags "-X main.version=..."; see
+// versionString for what is reported without it.
 var version = "0.1.0-dev"
+
+// versionString describes this build: the version (the module version when
+// installed with 'go install ...@version' and no -X flag set one), the
+// commit it was built from with whether the tree had changes, the Go
+// version and the platform.
+func versionString() string {
+	v := version
+	var details []string
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		if mv := bi.Main.Version; v == "0.1.0-dev" && mv != "" && mv != "(devel)" {
+			v = mv
+		}
+		var rev, modified string
+		for _, s := range bi.Settings {
+			switch s.Key {
+			case "vcs.revision":
+				rev = s.Value
+			case "vcs.modified":
+				modified = s.Value
+			}
+		}
+		if rev != "" {
+			c := "commit " + rev[:min(12, len(rev))]
+			if modified == "true" {
+				c += " with local changes"
+			}
+			details = append(details, c)
+		}
+	}
+	details = append(details, runtime.Version()+" "+runtime.GOOS+"/"+runtime.GOARCH)
+	return v + " (" + strings.Join(details, ", ") + ")"
+}
 
 // command is one subcommand. Commands with children dispatch to them.
 type command struct {
@@ -59,13 +93,18 @@ func commands() []*command {
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	root := &command{name: "gaianet", children: commands(),
 		help: "gaianet runs a GaiaNet node: an AI agent (a GGUF language model, a knowledge base\n" +
-			"and prompts) served as an OpenAI-compatible web API, from one pure-Go binary."}
+			"and prompts) served as an OpenAI-compatible web API, from one pure-Go binary.\n" +
+			"'gaianet --version' prints the version."}
 	root.children = append(root.children, &command{name: "help", summary: "show help for a command", usage: "[COMMAND...]",
 		run: func(ctx context.Context, env *cmdEnv, args []string) error {
 			c, path := find(root, args)
 			printHelp(env.stdout, c, path)
 			return nil
 		}})
+	if len(args) == 1 && (args[0] == "--version" || args[0] == "-version") {
+		fmt.Fprintf(stdout, "gaianet %s\n", versionString())
+		return 0
+	}
 	err := dispatch(ctx, root, []string{"gaianet"}, args, stdout, stderr)
 	var ue usageError
 	switch {
@@ -211,7 +250,7 @@ func printHelp(w io.Writer, c *command, path []string) {
 func versionCommand() *command {
 	return &command{name: "version", summary: "print the version", usage: "",
 		run: func(ctx context.Context, env *cmdEnv, args []string) error {
-			fmt.Fprintf(env.stdout, "gaianet %s\n", version)
+			fmt.Fprintf(env.stdout, "gaianet %s\n", versionString())
 			return nil
 		}}
 }

@@ -41,85 +41,161 @@ func openKB(ctx context.Context, base string, cfg *config.Config, collection str
 	if collection == "" {
 		collection = cfg.EmbeddingCollectionName
 	}
+	pol, err := outboundPolicy(cfg)
+	if err != nil {
+		store.Close()
+		emb.Close()
+		return nil, nil, err
+	}
 	k := &kb.KB{Store: store, Embedder: emb, ModelName: node.ModelPath("", cfg.EmbeddingName), Collection: collection,
-		Chunker: kb.NewChunker(tok, emb.MaxTokens(), 0)}
+		Chunker: kb.NewChunker(tok, emb.MaxTokens(), 0), Fetcher: ingest.Fetcher{Egress: pol}}
 	return k, func() { store.Close(); emb.Close() }, nil
 }
 
+// kbFlags are the flags of the kb subcommands; each subcommand defines the
+// ones it reads (the others stay nil).
 type kbFlags struct {
 	base       *string
 	collection *string
+	jsonOut    *bool
 	limit      *int
 	threshold  *float64
-	jsonOut    *bool
 	chunk      *int
 	overlap    *int
+	csv        *string
 }
 
-func kbFlagSet(fs *flag.FlagSet) any {
-	return &kbFlags{
-		base:       baseFlag(fs),
-		collection: fs.String("collection", "", "collection (default: embedding_collection_name from config.json)"),
-		limit:      fs.Int("limit", 5, "search: number of results"),
-		threshold:  fs.Float64("threshold", 0, "search: minimum similarity"),
-		jsonOut:    fs.Bool("json", false, "print JSON"),
-		chunk:      fs.Int("chunk-tokens", 0, "ingest: chunk size in tokens (default 256, at most the embedding context)"),
-		overlap:    fs.Int("overlap-tokens", -1, "ingest: overlap between chunks in tokens (default 32)"),
+// kbFlagSet returns the flag definitions of a kb subcommand: the common
+// ones plus those extra names.
+func kbFlagSet(extra ...string) func(fs *flag.FlagSet) any {
+	return func(fs *flag.FlagSet) any {
+		f := &kbFlags{
+			base:       baseFlag(fs),
+			collection: fs.String("collection", "", "collection (default: embedding_collection_name from config.json)"),
+		}
+		for _, name := range extra {
+			switch name {
+			case "json":
+				f.jsonOut = fs.Bool("json", false, "print JSON")
+			case "limit":
+				f.limit = fs.Int("limit", 5, "number of results")
+			case "threshold":
+				f.threshold = fs.Float64("threshold", 0, "minimum similarity of a result (0 to 1)")
+			case "chunk-tokens":
+				f.chunk = fs.Int("chunk-tokens", 0, "chunk size in tokens (default 256, at most the embedding context)")
+			case "overlap-tokens":
+				f.overlap = fs.Int("overlap-tokens", -1, "overlap between chunks in tokens; -1 means 32, or a quarter of a chunk when smaller")
+			case "csv":
+				f.csv = fs.String("csv", "table", "how CSV rows become chunks: table (header row; every column kept as 'name: value')\n"+
+					"or gaianet (GaiaNet's csv_embed rule: column 1 stored, column 2 embedded, others ignored)")
+			}
+		}
+		return f
 	}
 }
 
+// kbTarget is the knowledge base a kb subcommand works on: the running
+// node's, through its API (the node holds the store's lock), or the store
+// on disk when no node runs.
+type kbTarget struct {
+	base       string
+	cfg        *config.Config
+	collection string
+	remote     *nodeClient // set when a node runs from base
+	local      *kb.KB      // set otherwise
+}
+
+const kbHelp = "Works whether the node is stopped (on the files in DIR) or running (through the\n" +
+	"node's API on llamaedge_port, with its API key when api_keys are set)."
+
 func kbCommand() *command {
-	sub := func(name, summary, usage string, run func(ctx context.Context, env *cmdEnv, k *kb.KB, f *kbFlags, args []string) error) *command {
-		return &command{name: name, summary: summary, usage: usage, flags: kbFlagSet,
+	sub := func(name, summary, usage, help string, flags []string, run func(ctx context.Context, env *cmdEnv, t *kbTarget, f *kbFlags, args []string) error) *command {
+		return &command{name: name, summary: summary, usage: usage, help: help + "\n\n" + kbHelp, flags: kbFlagSet(flags...),
 			run: func(ctx context.Context, env *cmdEnv, args []string) error {
 				f := env.flags.(*kbFlags)
 				cfg, err := loadConfig(*f.base)
 				if err != nil {
 					return err
 				}
-				k, closeKB, err := openKB(ctx, *f.base, cfg, *f.collection)
-				if err != nil {
-					return err
+				t := &kbTarget{base: *f.base, cfg: cfg, collection: *f.collection}
+				if t.collection == "" {
+					t.collection = cfg.EmbeddingCollectionName
 				}
-				defer closeKB()
-				return run(ctx, env, k, f, args)
+				// A pid whose process does not answer may not be a node at
+				// all (a stale pid file): then the store itself decides.
+				t.remote, err = runningNode(ctx, *f.base, cfg)
+				if t.remote == nil {
+					k, closeKB, kerr := openKB(ctx, *f.base, cfg, t.collection)
+					if kerr != nil && err != nil {
+						return fmt.Errorf("%w\n(and the knowledge base cannot be opened directly: %v)", err, kerr)
+					}
+					if kerr != nil {
+						return kerr
+					}
+					defer closeKB()
+					t.local = k
+				}
+				return run(ctx, env, t, f, args)
 			}}
 	}
 	return &command{name: "kb", summary: "manage the knowledge base: ingest, list, search, delete, export, import",
 		children: []*command{
-			sub("ingest", "add documents (txt, md, csv, pdf, html, URLs, folders)", "[flags] PATH|URL...", runKBIngest),
-			sub("list", "list the documents in the knowledge base", "[flags]", runKBList),
-			sub("stats", "show collection statistics", "[flags]", runKBStats),
-			sub("search", "search the knowledge base", "[flags] QUERY", runKBSearch),
-			sub("delete", "remove a document's chunks", "[flags] SOURCE...", runKBDelete),
-			sub("export", "write the collection as a snapshot file", "[flags] FILE", runKBExport),
-			sub("import", "load a snapshot file into the collection, replacing it: an export of this node or a Qdrant snapshot (.snapshot, .snapshot.tar.gz)", "[flags] FILE", runKBImport),
+			sub("ingest", "add documents (txt, md, csv, pdf, html, URLs, folders)", "[flags] PATH|URL...",
+				"Adds files, folders (walked recursively) and web pages to the knowledge base.\n"+
+					"A document already there with the same content is skipped; a changed one is replaced.\n"+
+					"CSV files: the first row names the columns and each later row becomes one chunk\n"+
+					"keeping every column; --csv gaianet reads them as GaiaNet's csv_embed does.",
+				[]string{"chunk-tokens", "overlap-tokens", "csv"}, runKBIngest),
+			sub("list", "list the documents in the knowledge base", "[flags]",
+				"Lists the documents with their chunk counts and ids.", []string{"json"}, runKBList),
+			sub("stats", "show collection statistics", "[flags]",
+				"Shows the collection's documents, points, dimension and embedding model.", []string{"json"}, runKBStats),
+			sub("search", "search the knowledge base", "[flags] QUERY",
+				"Shows the chunks closest to QUERY, as a chat question would retrieve them.", []string{"limit", "threshold", "json"}, runKBSearch),
+			sub("delete", "remove a document's chunks", "[flags] DOCUMENT...",
+				"Removes documents, each named by its id, its source as ingested, or its name\n(see 'gaianet kb list').", nil, runKBDelete),
+			sub("export", "write the collection as a snapshot file", "[flags] FILE",
+				"Writes the collection to FILE as a snapshot that 'gaianet kb import' reads.", nil, runKBExport),
+			sub("import", "load a snapshot file into the collection, replacing it: an export of this node or a Qdrant snapshot (.snapshot, .snapshot.tar.gz)", "[flags] FILE",
+				"Replaces the collection with the snapshot in FILE: an export of this node or a\nQdrant snapshot (.snapshot, .snapshot.tar.gz).", nil, runKBImport),
 		}}
 }
 
-func runKBIngest(ctx context.Context, env *cmdEnv, k *kb.KB, f *kbFlags, args []string) error {
+func runKBIngest(ctx context.Context, env *cmdEnv, t *kbTarget, f *kbFlags, args []string) error {
 	if len(args) == 0 {
 		return usagef("kb ingest needs at least one file, folder or URL")
 	}
-	if *f.chunk > 0 {
-		k.Chunker.Size = *f.chunk
-	}
-	if *f.overlap >= 0 {
-		k.Chunker.Overlap = *f.overlap
+	mode, err := ingest.ParseCSVMode(*f.csv)
+	if err != nil {
+		return usagef("--csv: %v", err)
 	}
 	bar := newProgressBar(env.stderr, "ingesting", "files")
-	k.Progress = func(p ingest.Progress) {
+	progress := func(p ingest.Progress) {
 		if p.Err != nil {
 			bar.finish()
 			fmt.Fprintf(env.stderr, "  failed: %v\n", p.Err)
 		}
 		bar.update(int64(p.Done), int64(p.Total))
 	}
-	rep, err := k.Ingest(ctx, args...)
+	var rep *kb.Report
+	if t.remote != nil {
+		rep, err = t.remote.ingest(ctx, t.collection, args, remoteIngestOptions{csv: mode, chunk: *f.chunk, overlap: *f.overlap}, progress)
+	} else {
+		k := t.local
+		if *f.chunk > 0 {
+			k.Chunker.Size = *f.chunk
+		}
+		if *f.overlap >= 0 {
+			k.Chunker.Overlap = *f.overlap
+		}
+		k.Parse.CSV = mode
+		k.Progress = progress
+		rep, err = k.Ingest(ctx, args...)
+	}
 	bar.finish()
 	if rep != nil {
 		fmt.Fprintf(env.stdout, "%d added, %d replaced, %d unchanged, %d failed; %d chunks written to %q\n",
-			rep.Added, rep.Replaced, rep.Unchanged, rep.Failed, rep.Chunks, k.Collection)
+			rep.Added, rep.Replaced, rep.Unchanged, rep.Failed, rep.Chunks, t.collection)
 	}
 	if err != nil {
 		return fmt.Errorf("some inputs failed:\n%w", err)
@@ -127,52 +203,114 @@ func runKBIngest(ctx context.Context, env *cmdEnv, k *kb.KB, f *kbFlags, args []
 	return nil
 }
 
-func runKBList(ctx context.Context, env *cmdEnv, k *kb.KB, f *kbFlags, args []string) error {
-	srcs, err := k.Sources(ctx)
+// kbDocument is a document as kb list shows it.
+type kbDocument struct {
+	Source     string `json:"source,omitempty"` // as ingested; offline only
+	Document   string `json:"document"`
+	DocumentID string `json:"document_id"`
+	Chunks     int    `json:"chunks"`
+}
+
+func (t *kbTarget) documents(ctx context.Context) ([]kbDocument, error) {
+	if t.remote != nil {
+		return t.remote.documents(ctx, t.collection)
+	}
+	srcs, err := t.local.Sources(ctx)
+	if err != nil {
+		return nil, err
+	}
+	docs := make([]kbDocument, 0, len(srcs))
+	for s, n := range srcs {
+		name, id := node.DocumentRef(t.base, s)
+		docs = append(docs, kbDocument{Source: s, Document: name, DocumentID: id, Chunks: n})
+	}
+	sort.Slice(docs, func(i, j int) bool { return docs[i].Source < docs[j].Source })
+	return docs, nil
+}
+
+func runKBList(ctx context.Context, env *cmdEnv, t *kbTarget, f *kbFlags, args []string) error {
+	if len(args) > 0 {
+		return usagef("kb list takes no arguments")
+	}
+	docs, err := t.documents(ctx)
 	if err != nil {
 		return err
 	}
 	if *f.jsonOut {
-		return json.NewEncoder(env.stdout).Encode(srcs)
+		return json.NewEncoder(env.stdout).Encode(docs)
 	}
-	names := make([]string, 0, len(srcs))
-	for s := range srcs {
-		names = append(names, s)
+	for _, d := range docs {
+		name := d.Source
+		if name == "" {
+			name = d.Document
+		}
+		fmt.Fprintf(env.stdout, "%6d chunks  %-21s  %s\n", d.Chunks, d.DocumentID, name)
 	}
-	sort.Strings(names)
-	for _, s := range names {
-		fmt.Fprintf(env.stdout, "%6d chunks  %s\n", srcs[s], s)
-	}
-	fmt.Fprintf(env.stdout, "%d documents in %q\n", len(names), k.Collection)
+	fmt.Fprintf(env.stdout, "%d documents in %q\n", len(docs), t.collection)
 	return nil
 }
 
-func runKBStats(ctx context.Context, env *cmdEnv, k *kb.KB, f *kbFlags, args []string) error {
-	info, err := k.Store.CollectionInfo(k.Collection)
+func runKBStats(ctx context.Context, env *cmdEnv, t *kbTarget, f *kbFlags, args []string) error {
+	if len(args) > 0 {
+		return usagef("kb stats takes no arguments")
+	}
+	var (
+		st  kb.Stats
+		err error
+	)
+	if t.remote != nil {
+		st, err = t.remote.stats(ctx, t.collection)
+	} else {
+		st, err = t.local.Stats(ctx)
+	}
 	if err != nil {
 		return err
 	}
 	if *f.jsonOut {
-		return json.NewEncoder(env.stdout).Encode(info)
+		return json.NewEncoder(env.stdout).Encode(st)
 	}
-	fmt.Fprintf(env.stdout, "collection:      %s\npoints:          %d\ndimension:       %d\ndistance:        %s\nembedding model: %s\n",
-		info.Name, info.Points, info.Config.Dim, info.Config.Distance, info.Config.EmbeddingModel)
+	empty := ""
+	if !st.Exists {
+		empty = " (empty: add documents with 'gaianet kb ingest')"
+	}
+	fmt.Fprintf(env.stdout, "collection:      %s%s\ndocuments:       %d\npoints:          %d\ndimension:       %d\n",
+		st.Collection, empty, st.Documents, st.Points, st.Dim)
+	if st.Distance != "" {
+		fmt.Fprintf(env.stdout, "distance:        %s\n", st.Distance)
+	}
+	fmt.Fprintf(env.stdout, "embedding model: %s\n", st.EmbeddingModel)
 	return nil
 }
 
-func runKBSearch(ctx context.Context, env *cmdEnv, k *kb.KB, f *kbFlags, args []string) error {
+func runKBSearch(ctx context.Context, env *cmdEnv, t *kbTarget, f *kbFlags, args []string) error {
 	if len(args) == 0 {
 		return usagef("kb search needs a query")
 	}
-	hits, err := k.Search(ctx, strings.Join(args, " "), *f.limit, *f.threshold)
-	if err != nil {
-		return err
+	query := strings.Join(args, " ")
+	var hits []node.SearchHit
+	if t.remote != nil {
+		var err error
+		if hits, err = t.remote.search(ctx, t.collection, query, *f.limit, *f.threshold); err != nil {
+			return err
+		}
+	} else {
+		chunks, err := t.local.Search(ctx, query, *f.limit, *f.threshold)
+		if err != nil && !errors.Is(err, vectorstore.ErrNotFound) {
+			return err
+		}
+		for _, c := range chunks {
+			name, id := node.DocumentRef(t.base, c.Source)
+			hits = append(hits, node.SearchHit{Text: c.Text, Document: name, DocumentID: id, Score: c.Score})
+		}
 	}
 	if *f.jsonOut {
+		if hits == nil {
+			hits = []node.SearchHit{}
+		}
 		return json.NewEncoder(env.stdout).Encode(hits)
 	}
 	for i, h := range hits {
-		fmt.Fprintf(env.stdout, "%d. [%.4f] %s\n   %s\n", i+1, h.Score, h.Source, strings.ReplaceAll(h.Text, "\n", "\n   "))
+		fmt.Fprintf(env.stdout, "%d. [%.4f] %s (%s)\n   %s\n", i+1, h.Score, h.Document, h.DocumentID, strings.ReplaceAll(h.Text, "\n", "\n   "))
 	}
 	if len(hits) == 0 {
 		fmt.Fprintln(env.stdout, "no results")
@@ -180,52 +318,99 @@ func runKBSearch(ctx context.Context, env *cmdEnv, k *kb.KB, f *kbFlags, args []
 	return nil
 }
 
-func runKBDelete(ctx context.Context, env *cmdEnv, k *kb.KB, f *kbFlags, args []string) error {
-	if len(args) == 0 {
-		return usagef("kb delete needs the source of at least one document (see 'gaianet kb list')")
+// resolveDocument finds the document a user names: by id, by source as
+// ingested, or by name when only one document has it.
+func resolveDocument(docs []kbDocument, base, ref string) (kbDocument, error) {
+	_, refID := node.DocumentRef(base, ref)
+	var byName []kbDocument
+	for _, d := range docs {
+		switch {
+		case d.DocumentID == ref, d.Source != "" && d.Source == ref, d.DocumentID == refID:
+			return d, nil
+		case d.Document == ref:
+			byName = append(byName, d)
+		}
 	}
-	for _, s := range args {
-		n, err := k.DeleteSource(ctx, s)
+	switch len(byName) {
+	case 1:
+		return byName[0], nil
+	case 0:
+		return kbDocument{}, fmt.Errorf("no document %q in the knowledge base (see 'gaianet kb list')", ref)
+	}
+	return kbDocument{}, fmt.Errorf("%d documents are named %q; name one by its id (see 'gaianet kb list')", len(byName), ref)
+}
+
+func runKBDelete(ctx context.Context, env *cmdEnv, t *kbTarget, f *kbFlags, args []string) error {
+	if len(args) == 0 {
+		return usagef("kb delete needs at least one document: its id, source or name (see 'gaianet kb list')")
+	}
+	docs, err := t.documents(ctx)
+	if err != nil {
+		return err
+	}
+	for _, ref := range args {
+		d, err := resolveDocument(docs, t.base, ref)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(env.stdout, "%s: %d chunks removed\n", s, n)
+		var n int
+		if t.remote != nil {
+			n, err = t.remote.deleteDocument(ctx, t.collection, d.DocumentID)
+		} else {
+			n, err = t.local.DeleteSource(ctx, d.Source)
+		}
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(env.stdout, "%s: %d chunks removed\n", ref, n)
 	}
 	return nil
 }
 
-func runKBExport(ctx context.Context, env *cmdEnv, k *kb.KB, f *kbFlags, args []string) error {
+func runKBExport(ctx context.Context, env *cmdEnv, t *kbTarget, f *kbFlags, args []string) error {
 	if len(args) != 1 {
 		return usagef("kb export needs one output file")
-	}
-	store, err := embedded(k)
-	if err != nil {
-		return err
 	}
 	tmp := args[0] + ".tmp"
 	out, err := os.Create(tmp)
 	if err != nil {
 		return err
 	}
-	if err := store.ExportSnapshot(ctx, k.Collection, out); err != nil {
-		out.Close()
-		os.Remove(tmp)
-		return err
+	if t.remote != nil {
+		err = t.remote.export(ctx, t.collection, out)
+	} else {
+		var store *vectorstore.Store
+		if store, err = embedded(t.local); err == nil {
+			err = store.ExportSnapshot(ctx, t.collection, out)
+		}
 	}
-	if err := out.Close(); err != nil {
+	if cerr := out.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(tmp)
 		return err
 	}
 	if err := os.Rename(tmp, args[0]); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.stdout, "collection %q written to %s\n", k.Collection, args[0])
+	fmt.Fprintf(env.stdout, "collection %q written to %s\n", t.collection, args[0])
 	return nil
 }
 
-func runKBImport(ctx context.Context, env *cmdEnv, k *kb.KB, f *kbFlags, args []string) error {
+func runKBImport(ctx context.Context, env *cmdEnv, t *kbTarget, f *kbFlags, args []string) error {
 	if len(args) != 1 {
 		return usagef("kb import needs one snapshot file")
 	}
+	if t.remote != nil {
+		st, err := t.remote.importSnapshot(ctx, t.collection, args[0], env.stderr)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(env.stdout, "imported %d points into collection %q\n", st.Points, t.collection)
+		return nil
+	}
+	k := t.local
 	si := snapshotImport{collection: k.Collection, model: k.ModelName, dim: k.Embedder.Dim(), scratch: filepath.Dir(args[0])}
 	if store, ok := k.Store.(*vectorstore.Store); ok {
 		return importSnapshotFile(ctx, env, store, args[0], si)
@@ -248,6 +433,9 @@ func embedded(k *kb.KB) (*vectorstore.Store, error) {
 	return s, nil
 }
 
+// demoDescription marks the demo node's config.
+const demoDescription = "GaiaNet demo node: tiny random-weight models, answers are noise"
+
 // writeDemo writes the demo models and knowledge base into base and returns
 // the demo config.
 func writeDemo(ctx context.Context, base string, w io.Writer) (*config.Config, error) {
@@ -256,7 +444,7 @@ func writeDemo(ctx context.Context, base string, w io.Writer) (*config.Config, e
 		return nil, err
 	}
 	cfg := config.Default()
-	cfg.Description = "GaiaNet demo node: tiny random-weight models, answers are noise"
+	cfg.Description = demoDescription
 	cfg.Chat, cfg.ChatName = demo.ChatFile, "demo-chat"
 	cfg.ChatCtxSize, cfg.ChatBatchSize, cfg.ChatUbatchSize = 2048, 128, 128
 	cfg.PromptTemplate = "chatml"

@@ -16,9 +16,11 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gaianet-go/gaianet/chattemplate"
 	"github.com/gaianet-go/gaianet/config"
 	"github.com/gaianet-go/gaianet/download"
 	"github.com/gaianet-go/gaianet/identity"
+	"github.com/gaianet-go/gaianet/kb"
 	"github.com/gaianet-go/gaianet/node"
 )
 
@@ -159,6 +161,9 @@ func runForeground(ctx context.Context, env *cmdEnv, f *startFlags) error {
 		return listenError(addr, err)
 	}
 	defer ln.Close()
+	if err := lock.setAddr(ln.Addr().String()); err != nil {
+		return fmt.Errorf("pid file: %w", err)
+	}
 
 	instance := os.Getenv(instanceEnv)
 	if instance == "" {
@@ -201,9 +206,10 @@ func runForeground(ctx context.Context, env *cmdEnv, f *startFlags) error {
 	}
 	defer releaseWatch()
 
-	srv := &http.Server{Handler: n.Handler(), ReadHeaderTimeout: 10 * time.Second, ErrorLog: slog.NewLogLogger(h, slog.LevelWarn)}
+	limits := n.ServerLimits()
+	srv := limits.NewServer(n.Handler(), slog.NewLogLogger(h, slog.LevelWarn))
 	serveErr := make(chan error, 1)
-	go func() { serveErr <- srv.Serve(ln) }()
+	go func() { serveErr <- srv.Serve(limits.Listener(ln)) }()
 	log.Info("node ready", "url", "http://"+displayAddr(ln.Addr()), "node_id", opt.NodeID, "took", time.Since(start).Round(time.Millisecond))
 
 	select {
@@ -407,8 +413,13 @@ func removeStalePIDFile(base string) {
 
 func infoCommand() *command {
 	return &command{name: "info", summary: "show the node's ID, models, knowledge base and endpoints", usage: "[--base DIR]",
+		help: "Shows the node's ID, models, knowledge base (documents and points) and, when it runs,\n" +
+			"the address it really listens on.",
 		flags: func(fs *flag.FlagSet) any { return baseFlag(fs) },
 		run: func(ctx context.Context, env *cmdEnv, args []string) error {
+			if len(args) > 0 {
+				return usagef("info takes no arguments")
+			}
 			base := *env.flags.(*string)
 			cfg, err := loadConfig(base)
 			if err != nil {
@@ -423,10 +434,10 @@ func infoCommand() *command {
 			if b, err := os.ReadFile(filepath.Join(base, identity.DeviceIDFileName)); err == nil {
 				device = strings.TrimSpace(string(b))
 			}
-			fmt.Fprintf(w, "Node ID:        %s\nDevice ID:      %s\nBase:           %s\n", nodeID, device, base)
+			fmt.Fprintf(w, "Node ID:         %s\nDevice ID:       %s\nBase:            %s\n", nodeID, device, base)
 			model := func(label, ref, name string) {
 				if ref == "" {
-					fmt.Fprintf(w, "%-15s (none)\n", label+":")
+					fmt.Fprintf(w, "%-16s (none)\n", label+":")
 					return
 				}
 				p := node.ModelPath(base, ref)
@@ -434,24 +445,67 @@ func infoCommand() *command {
 				if st, err := os.Stat(p); err == nil {
 					state = download.FormatBytes(st.Size())
 				}
-				fmt.Fprintf(w, "%-15s %s (%s)\n%-15s %s\n", label+":", name, state, "", p)
+				fmt.Fprintf(w, "%-16s %s (%s)\n%-16s %s\n", label+":", name, state, "", p)
 			}
 			model("Chat model", cfg.Chat, cfg.ChatName)
 			model("Embedding", cfg.Embedding, cfg.EmbeddingName)
-			fmt.Fprintf(w, "Prompt template: %s\nContext size:   %d\n", cfg.PromptTemplate, cfg.ChatCtxSize)
-			kb := cfg.Snapshot
-			if kb == "" {
-				kb = "(no snapshot)"
+			fmt.Fprintf(w, "Prompt template: %s\nContext size:    %d\n", cfg.PromptTemplate, cfg.ChatCtxSize)
+
+			pid := runningPID(base)
+			fmt.Fprintf(w, "Knowledge base:  %s\n", knowledgeSummary(ctx, base, cfg, pid))
+			if cfg.Snapshot != "" {
+				fmt.Fprintf(w, "Snapshot:        %s\n", cfg.Snapshot)
 			}
-			fmt.Fprintf(w, "Knowledge base: collection %q, %s\n", cfg.EmbeddingCollectionName, kb)
-			status := "stopped"
-			if pid := runningPID(base); pid != 0 {
-				status = fmt.Sprintf("running (pid %d)", pid)
+			if pid == 0 {
+				fmt.Fprintf(w, "Status:          stopped\nAPI:             http://localhost:%d/v1 when started (llamaedge_port)\n", cfg.LlamaEdgePort)
+				return nil
 			}
-			fmt.Fprintf(w, "Status:         %s\nAPI:            http://localhost:%d/v1\nChat page:      http://localhost:%d/\n",
-				status, cfg.LlamaEdgePort, cfg.LlamaEdgePort)
+			addr, seen := nodeAddr(base, cfg, pid)
+			local := loopback(addr)
+			url := "http://" + strings.Replace(local, "127.0.0.1", "localhost", 1)
+			state := "answering"
+			if !healthy(&http.Client{Timeout: 2 * time.Second}, "http://"+local+"/health") {
+				state = "not answering yet"
+			}
+			fmt.Fprintf(w, "Status:          running (pid %d), %s\n", pid, state)
+			if seen {
+				fmt.Fprintf(w, "Listening on:    %s\n", addr)
+			}
+			fmt.Fprintf(w, "API:             %s/v1\nChat page:       %s/\n", url, url)
+			if _, port, _ := net.SplitHostPort(addr); seen && port != strconv.Itoa(cfg.LlamaEdgePort) {
+				fmt.Fprintf(w, "Note:            config.json says port %d; restart the node to use it\n", cfg.LlamaEdgePort)
+			}
 			return nil
 		}}
+}
+
+// knowledgeSummary describes the node's knowledge base: its collection's
+// documents and points, read through the running node's API or from the
+// store on disk.
+func knowledgeSummary(ctx context.Context, base string, cfg *config.Config, pid int) string {
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Second) // an external Qdrant may be unreachable
+	defer cancel()
+	coll := cfg.EmbeddingCollectionName
+	var (
+		st  kb.Stats
+		err error
+	)
+	if pid != 0 {
+		var c *nodeClient
+		if c, err = runningNode(ctx, base, cfg); err == nil && c != nil {
+			st, err = c.stats(ctx, coll)
+		}
+	} else {
+		var store node.VectorStore
+		if store, err = node.OpenVectorStore(ctx, cfg, base); err == nil {
+			st, err = (&kb.KB{Store: store, Collection: coll}).Stats(ctx)
+			store.Close()
+		}
+	}
+	if err != nil {
+		return fmt.Sprintf("collection %q (size unknown: %v)", coll, err)
+	}
+	return fmt.Sprintf("collection %q, %d documents, %d points", coll, st.Documents, st.Points)
 }
 
 // configSetters maps a "gaianet config" flag to the field it sets.
@@ -466,7 +520,16 @@ var configSetters = []struct {
 	{"embedding-url", "embedding model: URL or path of a GGUF file", func(c *config.Config, v string) error { c.Embedding = v; return nil }},
 	{"embedding-name", "embedding model name reported by the API", func(c *config.Config, v string) error { c.EmbeddingName = v; return nil }},
 	{"embedding-ctx-size", "embedding context size in tokens", intSetter(func(c *config.Config) *int { return &c.EmbeddingCtxSize })},
-	{"prompt-template", "chat template name (llama-3-chat, chatml, ...; 'gguf' for the model's own)", func(c *config.Config, v string) error { c.PromptTemplate = v; return nil }},
+	{"prompt-template", "chat template name (llama-3-chat, chatml, ...; 'gguf' for the model's own)", func(c *config.Config, v string) error {
+		if v != "" && v != "gguf" {
+			if _, ok := chattemplate.Lookup(v); !ok {
+				return fmt.Errorf("%q is not a built-in chat template; use one of: %s (or 'gguf' for the model's own template)",
+					v, strings.Join(chattemplate.Names(), ", "))
+			}
+		}
+		c.PromptTemplate = v
+		return nil
+	}},
 	{"reverse-prompt", "extra stop string", func(c *config.Config, v string) error { c.ReversePrompt = v; return nil }},
 	{"system-prompt", "default system prompt", func(c *config.Config, v string) error { c.SystemPrompt = v; return nil }},
 	{"rag-prompt", "text placed before retrieved context", func(c *config.Config, v string) error { c.RAGPrompt = v; return nil }},
@@ -530,6 +593,9 @@ func configCommand() *command {
 			}
 			p := filepath.Join(*f.base, configFile)
 			cfg, err := config.Load(p)
+			if errors.Is(err, fs.ErrNotExist) {
+				return fmt.Errorf("%s does not exist: run 'gaianet init --base %s' first", p, *f.base)
+			}
 			if err != nil {
 				return err
 			}

@@ -12,8 +12,8 @@ package main
 //	isAddrInUse(err)        a listen error meaning the port is taken
 //
 // Which node runs from a base folder is told by DIR/gaianet.pid: the node
-// writes its pid there and holds the file's lock (package filelock) for as
-// long as it runs. A pid file whose lock nobody holds is stale (the node was
+// writes its pid there (and, once it listens, its address on a second line)
+// and holds the file's lock (package filelock) for as long as it runs. A pid file whose lock nobody holds is stale (the node was
 // killed, or the pid has been reused by another program) and is never
 // signalled.
 
@@ -123,17 +123,40 @@ func (l *runLock) release() {
 	}
 }
 
-// readPID reads the pid a pid file records, 0 if none.
+// setAddr records, on the pid file's second line, the address the node
+// listens on (info and kb read it to reach the node).
+func (l *runLock) setAddr(addr string) error {
+	if err := l.f.Truncate(0); err != nil {
+		return err
+	}
+	if _, err := l.f.WriteAt([]byte(strconv.Itoa(os.Getpid())+"\n"+addr+"\n"), 0); err != nil {
+		return err
+	}
+	return l.f.Sync()
+}
+
+// readPID reads the pid a pid file records on its first line, 0 if none.
 func readPID(path string) int {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return 0
 	}
-	pid, err := strconv.Atoi(strings.TrimSpace(string(b)))
+	first, _, _ := strings.Cut(string(b), "\n")
+	pid, err := strconv.Atoi(strings.TrimSpace(first))
 	if err != nil || pid <= 0 {
 		return 0
 	}
 	return pid
+}
+
+// healthy reports whether url answers 200.
+func healthy(c *http.Client, url string) bool {
+	resp, err := c.Get(url)
+	if err != nil {
+		return false
+	}
+	resp.Body.Close()
+	return resp.StatusCode == http.StatusOK
 }
 
 // runningPID returns the pid of the node running from base, or 0 when none

@@ -100,16 +100,6 @@ func impostor(t *testing.T) int {
 	return ln.Addr().(*net.TCPAddr).Port
 }
 
-func freeTCPPort(t *testing.T) int {
-	t.Helper()
-	ln, err := net.Listen("tcp", ":0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	return ln.Addr().(*net.TCPAddr).Port
-}
-
 // TestStartPortTaken: with the port held by another program that answers
 // /health, start must fail with the bind error and a non-zero exit, in the
 // background (where that program's answer once passed for our node's) and
@@ -163,6 +153,9 @@ func TestStartStop(t *testing.T) {
 	pid, _ := strconv.Atoi(m[1])
 	if got := runningPID(base); got != pid {
 		t.Errorf("runningPID = %d, want %d", got, pid)
+	}
+	if b, _ := os.ReadFile(filepath.Join(base, pidFile)); !strings.HasSuffix(string(b), ":"+port+"\n") {
+		t.Errorf("pid file %q does not record the listen address", b)
 	}
 	resp, err := http.Get("http://127.0.0.1:" + port + "/health")
 	if err != nil {

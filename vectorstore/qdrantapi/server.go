@@ -24,6 +24,9 @@ type Options struct {
 	MaxBodyBytes int64 `json:"max_body_bytes"`
 	// MaxSnapshotBytes bounds snapshot uploads. Default 16 GiB.
 	MaxSnapshotBytes int64 `json:"max_snapshot_bytes"`
+	// Limits bound what an uploaded snapshot may unpack to (decompression
+	// bombs); the zero value means qdrantsnap's defaults.
+	Limits qdrantsnap.Limits `json:"-"`
 }
 
 // Server is an http.Handler serving the Qdrant REST subset over a Store. It
@@ -127,6 +130,10 @@ func statusOf(err error) int {
 	switch {
 	case errors.As(err, &he):
 		return he.code
+	case errors.Is(err, qdrantsnap.ErrTooLarge):
+		return http.StatusRequestEntityTooLarge
+	case errors.Is(err, qdrantsnap.ErrNoSpace):
+		return http.StatusInsufficientStorage
 	case errors.Is(err, vectorstore.ErrNotFound):
 		return http.StatusNotFound
 	case errors.Is(err, vectorstore.ErrExists):

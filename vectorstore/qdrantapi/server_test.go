@@ -1,7 +1,9 @@
 package qdrantapi
 
 import (
+	"archive/tar"
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"io"
@@ -9,10 +11,12 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/gaianet-go/gaianet/vectorstore"
+	"github.com/gaianet-go/gaianet/vectorstore/qdrantsnap"
 )
 
 type client struct {
@@ -79,12 +83,16 @@ func (c *client) fails(method, path string, body any, want int) string {
 }
 
 func newTestServer(t *testing.T) (*client, *vectorstore.Store) {
+	return newTestServerOpts(t, Options{SnapshotDir: t.TempDir()})
+}
+
+func newTestServerOpts(t *testing.T, opts Options) (*client, *vectorstore.Store) {
 	store, err := vectorstore.Open(context.Background(), t.TempDir(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { store.Close() })
-	srv := httptest.NewServer(New(store, Options{SnapshotDir: t.TempDir()}))
+	srv := httptest.NewServer(New(store, opts))
 	t.Cleanup(srv.Close)
 	return &client{t: t, srv: srv}, store
 }
@@ -282,21 +290,8 @@ func TestUploadQdrantSnapshot(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var body bytes.Buffer
-	mw := multipart.NewWriter(&body)
-	fw, _ := mw.CreateFormFile("snapshot", "default.snapshot")
-	fw.Write(gz)
-	mw.Close()
-	req, _ := http.NewRequest("POST", c.srv.URL+"/collections/default/snapshots/upload?priority=snapshot", &body)
-	req.Header.Set("Content-Type", mw.FormDataContentType())
-	resp, err := c.srv.Client().Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	raw, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	if resp.StatusCode != 200 {
-		t.Fatalf("upload: %d %s", resp.StatusCode, raw)
+	if code, raw := c.uploadForm("/collections/default/snapshots/upload?priority=snapshot", gz); code != 200 {
+		t.Fatalf("upload: %d %s", code, raw)
 	}
 	info := c.ok("GET", "/collections/default", nil).(map[string]any)
 	if info["points_count"] != 98.0 {
@@ -312,14 +307,89 @@ func TestUploadQdrantSnapshot(t *testing.T) {
 		t.Fatalf("search with point 1's vector: %v", hits)
 	}
 	// A damaged Qdrant snapshot is refused with 400 and names the problem.
-	req, _ = http.NewRequest("PUT", c.srv.URL+"/collections/broken/snapshots/upload", bytes.NewReader(gz[:len(gz)/2]))
-	resp, err = c.srv.Client().Do(req)
+	req, _ := http.NewRequest("PUT", c.srv.URL+"/collections/broken/snapshots/upload", bytes.NewReader(gz[:len(gz)/2]))
+	resp, err := c.srv.Client().Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
-	raw, _ = io.ReadAll(resp.Body)
+	raw, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
 	if resp.StatusCode != 400 || !strings.Contains(string(raw), "Qdrant snapshot") {
 		t.Fatalf("damaged upload: %d %s", resp.StatusCode, raw)
+	}
+}
+
+// uploadForm posts data as the "snapshot" field of a multipart form, as
+// GaiaNet's installer does with curl -F, and returns the status and body.
+func (c *client) uploadForm(path string, data []byte) (int, string) {
+	c.t.Helper()
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	fw, _ := mw.CreateFormFile("snapshot", "default.snapshot")
+	fw.Write(data)
+	mw.Close()
+	req, _ := http.NewRequest("POST", c.srv.URL+path, &body)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	resp, err := c.srv.Client().Do(req)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	raw, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(raw)
+}
+
+// TestUploadOnFreshNode uploads before any snapshot was ever created, so
+// the snapshot directory does not exist yet (issue 13, item 9: this was a
+// 500 "no such file or directory").
+func TestUploadOnFreshNode(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "snapshots")
+	c, _ := newTestServerOpts(t, Options{SnapshotDir: dir})
+	gz, err := os.ReadFile("../qdrantsnap/testdata/qdrant-1.3-unnamed-vector.snapshot.gz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code, raw := c.uploadForm("/collections/default/snapshots/upload", gz); code != 200 {
+		t.Fatalf("upload on a fresh node: %d %s", code, raw)
+	}
+	if info := c.ok("GET", "/collections/default", nil).(map[string]any); info["points_count"] != 98.0 {
+		t.Fatalf("collection after upload: %v", info)
+	}
+	st, err := os.Stat(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Mode().Perm() != 0o700 {
+		t.Fatalf("snapshot directory mode %v, want 0700", st.Mode().Perm())
+	}
+	ents, _ := os.ReadDir(dir)
+	if len(ents) != 0 {
+		t.Fatalf("scratch left behind in %s: %v", dir, ents)
+	}
+}
+
+// TestUploadBomb uploads a decompression bomb (a gzipped tar holding one
+// 256 MiB entry of zeros, about 250 kB on the wire): the node must refuse
+// it with 413 after unpacking no more than its limit, and leave no scratch.
+func TestUploadBomb(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "snapshots")
+	c, _ := newTestServerOpts(t, Options{SnapshotDir: dir, Limits: qdrantsnap.Limits{MaxBytes: 1 << 20}})
+	var bomb bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&bomb, gzip.BestCompression)
+	tw := tar.NewWriter(zw)
+	const size = 256 << 20
+	tw.WriteHeader(&tar.Header{Name: "0/segments/s/payload", Mode: 0o644, Size: size, Typeflag: tar.TypeReg})
+	zeros := make([]byte, 1<<20)
+	for i := 0; i < size/len(zeros); i++ {
+		tw.Write(zeros)
+	}
+	tw.Close()
+	zw.Close()
+	code, raw := c.uploadForm("/collections/default/snapshots/upload", bomb.Bytes())
+	if code != http.StatusRequestEntityTooLarge || !strings.Contains(raw, "more than 1048576 bytes") {
+		t.Fatalf("bomb upload (%d bytes): %d %s", bomb.Len(), code, raw)
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 0 {
+		t.Fatalf("scratch left behind: %v", ents)
 	}
 }

@@ -60,7 +60,7 @@ func (s *Server) createSnapshot(w http.ResponseWriter, r *http.Request) (any, er
 	if _, err := s.store.CollectionInfo(c); err != nil {
 		return nil, err
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("qdrantapi: %w", err)
 	}
 	now := s.now().UTC()
@@ -190,10 +190,17 @@ func (s *Server) uploadSnapshot(w http.ResponseWriter, r *http.Request) (any, er
 			}
 		}
 	}
+	// The snapshot is unpacked in a scratch directory inside SnapshotDir,
+	// which a fresh node has not created yet.
+	if s.opts.SnapshotDir != "" {
+		if err := os.MkdirAll(s.opts.SnapshotDir, 0o700); err != nil {
+			return nil, fmt.Errorf("qdrantapi: %w", err)
+		}
+	}
 	// Qdrant's own snapshots are read into the store; GaiaNet's installer
 	// uploads its knowledge bases this way.
 	_, _, err := qdrantsnap.ImportAny(r.Context(), s.store, src, qdrantsnap.ImportOptions{
-		Options:        qdrantsnap.Options{TempDir: s.opts.SnapshotDir},
+		Options:        qdrantsnap.Options{TempDir: s.opts.SnapshotDir, Limits: s.opts.Limits},
 		Target:         c,
 		EmbeddingModel: opts.EmbeddingModel,
 		Dim:            opts.Dim,

@@ -31,7 +31,8 @@ const maxNesting = 4
 // place into a directory of that name with ".d" appended, instead of being
 // written out, so a snapshot is read in one pass and its bulk never lands on
 // disk twice.
-func unpack(ctx context.Context, r io.Reader, dir string, depth int) error {
+// Every byte decompressed and written is charged to b (see Limits).
+func unpack(ctx context.Context, r io.Reader, dir string, depth int, b *budget) error {
 	if depth > maxNesting {
 		return fmt.Errorf("%w: archives nested more than %d deep", ErrFormat, maxNesting)
 	}
@@ -42,7 +43,7 @@ func unpack(ctx context.Context, r io.Reader, dir string, depth int) error {
 			return fmt.Errorf("%w: gzip: %v", ErrFormat, err)
 		}
 		defer zr.Close()
-		br = bufio.NewReader(zr)
+		br = bufio.NewReader(&inflateReader{r: zr, b: b})
 	}
 	tr := tar.NewReader(br)
 	entries := 0
@@ -55,6 +56,9 @@ func unpack(ctx context.Context, r io.Reader, dir string, depth int) error {
 			break
 		}
 		if err != nil {
+			if isLimit(err) {
+				return err
+			}
 			if entries == 0 {
 				return fmt.Errorf("%w: %v", ErrFormat, err)
 			}
@@ -71,20 +75,20 @@ func unpack(ctx context.Context, r io.Reader, dir string, depth int) error {
 		dst := filepath.Join(dir, filepath.FromSlash(name))
 		switch h.Typeflag {
 		case tar.TypeDir:
-			if err := os.MkdirAll(dst, 0o755); err != nil {
+			if err := os.MkdirAll(dst, 0o700); err != nil {
 				return fmt.Errorf("qdrantsnap: %w", err)
 			}
 		case tar.TypeReg:
-			if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			if err := os.MkdirAll(filepath.Dir(dst), 0o700); err != nil {
 				return fmt.Errorf("qdrantsnap: %w", err)
 			}
 			if isArchive(name) {
-				if err := unpack(ctx, tr, dst+".d", depth+1); err != nil {
+				if err := unpack(ctx, tr, dst+".d", depth+1, b); err != nil {
 					return fmt.Errorf("%s: %w", name, err)
 				}
 				continue
 			}
-			if err := writeFile(dst, tr); err != nil {
+			if err := writeFile(dst, tr, b); err != nil {
 				return err
 			}
 		case tar.TypeSymlink, tar.TypeLink:
@@ -143,13 +147,22 @@ func isArchive(name string) bool {
 	return strings.HasSuffix(base, ".tar") || strings.HasSuffix(base, ".snapshot")
 }
 
-func writeFile(dst string, r io.Reader) error {
-	f, err := os.OpenFile(dst, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o644)
+// isLimit reports whether err is a Limits refusal, which must reach the
+// caller as it is rather than as a damaged archive.
+func isLimit(err error) bool {
+	return errors.Is(err, ErrTooLarge) || errors.Is(err, ErrNoSpace)
+}
+
+func writeFile(dst string, r io.Reader, b *budget) error {
+	f, err := os.OpenFile(dst, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600)
 	if err != nil {
 		return fmt.Errorf("qdrantsnap: %w", err)
 	}
-	if _, err := io.Copy(f, r); err != nil {
+	if _, err := io.Copy(&budgetWriter{w: f, b: b}, r); err != nil {
 		f.Close()
+		if isLimit(err) {
+			return fmt.Errorf("%s: %w", filepath.Base(dst), err)
+		}
 		return fmt.Errorf("%w: %s: %v", ErrFormat, filepath.Base(dst), err)
 	}
 	if err := f.Close(); err != nil {

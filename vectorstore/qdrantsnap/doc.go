@@ -27,4 +27,10 @@
 // ErrUnsupported, by name, never read as empty. The shard's write-ahead log
 // is not replayed: Qdrant flushes every segment before it snapshots it, so
 // the segments hold every acknowledged write.
+//
+// Snapshots come from strangers (uploads, downloads), so unpacking is
+// bounded (Limits): bytes written against an absolute cap and a ratio to
+// the bytes read, bytes decompressed (skipped entries too) against ten
+// times that, and the disk's free space. A decompression bomb stops at the
+// first limit with ErrTooLarge or ErrNoSpace and its scratch is removed.
 package qdrantsnap

@@ -26,6 +26,9 @@ type Options struct {
 	// TempDir is where the snapshot is unpacked while it is read (removed
 	// before Read returns); empty means os.TempDir().
 	TempDir string
+	// Limits bound what unpacking may decompress and write; the zero
+	// value means the defaults.
+	Limits Limits
 }
 
 // Collection is what Read returns: one collection's configuration and its
@@ -69,12 +72,16 @@ func ReadFile(ctx context.Context, path string, opts Options) (*Collection, erro
 // input that is not such a snapshot or is damaged, and ErrUnsupported for
 // storage layouts this package does not read.
 func Read(ctx context.Context, r io.Reader, opts Options) (*Collection, error) {
-	dir, err := os.MkdirTemp(opts.TempDir, "qdrant-snapshot-")
+	dir, err := os.MkdirTemp(opts.TempDir, "qdrant-snapshot-") // 0700
 	if err != nil {
 		return nil, fmt.Errorf("qdrantsnap: %w", err)
 	}
 	defer os.RemoveAll(dir)
-	if err := unpack(ctx, r, dir, 0); err != nil {
+	b := newBudget(opts.Limits, dir)
+	if err := b.checkDisk(); err != nil {
+		return nil, err
+	}
+	if err := unpack(ctx, b.source(r), dir, 0, b); err != nil {
 		return nil, err
 	}
 	colls, err := findCollections(dir, "")

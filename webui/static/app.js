@@ -16,6 +16,18 @@
     return h;
   }
 
+  // unreachable turns a failed fetch (the browser says only "Failed to
+  // fetch" or "network error") into what happened: the node is down or
+  // the connection dropped.
+  function unreachable(e, midway) {
+    if (e && e.name === "TypeError") {
+      return midway
+        ? "The connection to the node was lost while it was answering. It may have been stopped or restarted; check that it runs (gaianet info) and send your question again."
+        : "Cannot reach the node at " + location.host + ". It may be stopped: start it with 'gaianet start' and send your question again.";
+    }
+    return e && e.message ? e.message : String(e);
+  }
+
   async function api(path, opts) {
     let resp = await fetch(path, Object.assign({ headers: headers() }, opts || {}));
     if (resp.status === 401) {
@@ -54,7 +66,7 @@
     const ul = document.createElement("ul");
     for (const src of sources) {
       const li = document.createElement("li");
-      li.textContent = (src.source ? src.source + " — " : "") + src.text.slice(0, 300) +
+      li.textContent = (src.document ? src.document + " — " : "") + src.text.slice(0, 300) +
         (src.text.length > 300 ? "…" : "") + " (score " + Number(src.score).toFixed(3) + ")";
       ul.append(li);
     }
@@ -75,7 +87,7 @@
         if (j.node_id) $("node-id").textContent = j.node_id;
         if (j.chat && j.chat.system_prompt && !system.value) system.placeholder = j.chat.system_prompt;
       }
-    } catch (e) { status.textContent = "cannot reach the node: " + e; }
+    } catch (e) { status.textContent = unreachable(e, false); }
   }
 
   async function send(text) {
@@ -87,7 +99,7 @@
     controller = new AbortController();
     sendBtn.hidden = true; stopBtn.hidden = false;
     status.textContent = "generating…";
-    let reply = "", usage = null, started = performance.now(), first = 0;
+    let reply = "", usage = null, started = performance.now(), first = 0, streaming = false;
     try {
       // When the conversation outgrows the model's context, drop the oldest
       // turns (keeping the system prompt and the new question) and retry.
@@ -109,6 +121,7 @@
         }
         throw new Error(err.message);
       }
+      streaming = true;
       const reader = resp.body.getReader();
       const dec = new TextDecoder();
       let buf = "";
@@ -144,9 +157,26 @@
         : "";
       div.dataset.done = "true";
     } catch (e) {
-      if (e.name === "AbortError") { status.textContent = "stopped"; history.push({ role: "assistant", content: reply }); }
-      else { div.className = "msg error"; content.textContent = e.message; status.textContent = ""; history.pop(); }
-      div.dataset.done = "true";
+      if (e.name === "AbortError" && reply) {
+        status.textContent = "stopped";
+        history.push({ role: "assistant", content: reply });
+        div.dataset.done = "true";
+      } else if (e.name === "AbortError") {
+        // Stopped before the first word: no empty card; the question goes
+        // back into the box to edit or send again.
+        div.remove();
+        log.lastElementChild && log.lastElementChild.classList.contains("user") && log.lastElementChild.remove();
+        history.pop();
+        if (!input.value) input.value = text;
+        status.textContent = "stopped before the answer began";
+      } else {
+        div.className = "msg error";
+        div.querySelector(".role").textContent = "Error";
+        content.textContent = unreachable(e, streaming);
+        status.textContent = "";
+        history.pop();
+        div.dataset.done = "true";
+      }
     } finally {
       controller = null;
       sendBtn.hidden = false; stopBtn.hidden = true;
