@@ -800,27 +800,31 @@ func (s *Store) checkpointLocked(ctx context.Context) error {
 	if err := syncDir(s.dir); err != nil {
 		return err
 	}
-	// Start an empty WAL.
+	// Start an empty WAL. Both files are closed around the rename: Windows
+	// cannot rename an open file or replace one (Go opens files without
+	// FILE_SHARE_DELETE), and on Unix it costs one open per checkpoint.
 	walTmp := filepath.Join(s.dir, walFile+".tmp")
-	f, err := os.OpenFile(walTmp, os.O_RDWR|os.O_CREATE|os.O_TRUNC, fileMode)
-	if err != nil {
+	walPath := filepath.Join(s.dir, walFile)
+	if err := writeNewWAL(walTmp); err != nil {
+		os.Remove(walTmp)
 		return fmt.Errorf("vectorstore: checkpoint: %w", err)
 	}
-	if _, err := f.Write(walHeader()); err != nil {
-		f.Close()
-		return fmt.Errorf("vectorstore: checkpoint: %w", err)
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return fmt.Errorf("vectorstore: checkpoint: %w", err)
-	}
-	if err := os.Rename(walTmp, filepath.Join(s.dir, walFile)); err != nil {
-		f.Close()
-		return fmt.Errorf("vectorstore: checkpoint: %w", err)
-	}
-	// From here the old WAL handle points at a replaced file: whatever
-	// happens, appends must go to the new one.
 	s.wal.f.Close()
+	if err := os.Rename(walTmp, walPath); err != nil {
+		// The old WAL is still in place and valid: go on appending to it.
+		err = fmt.Errorf("vectorstore: checkpoint: %w", err)
+		if s.wal.f, s.broken = openWALAppend(walPath); s.broken != nil {
+			s.broken = errors.Join(err, s.broken)
+		}
+		return err
+	}
+	// From here the old WAL is replaced: whatever happens, appends must go
+	// to the new one.
+	f, err := openWALAppend(walPath)
+	if err != nil {
+		s.broken = err
+		return err
+	}
 	s.wal.f = f
 	s.wal.size = walHeaderSize
 	s.nextCkpt = 0
@@ -830,6 +834,36 @@ func (s *Store) checkpointLocked(ctx context.Context) error {
 		return err
 	}
 	return nil
+}
+
+// writeNewWAL writes an empty, synced WAL (its header) at path.
+func writeNewWAL(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_TRUNC, fileMode)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(walHeader()); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// openWALAppend opens the WAL at path positioned at its end.
+func openWALAppend(path string) (*os.File, error) {
+	f, err := os.OpenFile(path, os.O_RDWR, fileMode)
+	if err != nil {
+		return nil, fmt.Errorf("vectorstore: reopening wal: %w", err)
+	}
+	if _, err := f.Seek(0, io.SeekEnd); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("vectorstore: reopening wal: %w", err)
+	}
+	return f, nil
 }
 
 func (s *Store) writeCheckpointFile(path string) error {
