@@ -18,7 +18,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"syscall"
 	"text/tabwriter"
 	"time"
 
@@ -194,10 +193,24 @@ func runDomain(ctx context.Context, env *cmdEnv, f *domainStartFlags) error {
 	if *f.listen != "" {
 		cfg.Listen = *f.listen
 	}
-	pidPath := filepath.Join(base, domainPidFile)
-	if pid := livePID(pidPath); pid != 0 && pid != os.Getpid() && *f.listen == "" {
-		return fmt.Errorf("a domain is already running from %s (pid %d); run 'gaianet domain stop' first", base, pid)
+	// A domain started with its configured address owns DIR/domain.pid (held
+	// locked while it runs); one given --listen is an extra replica.
+	if *f.listen == "" {
+		lock, err := claimPidFile(filepath.Join(base, domainPidFile), func(pid int) error {
+			return fmt.Errorf("a domain is already running from %s (pid %d); run 'gaianet domain stop --base %s' first", base, pid, base)
+		})
+		if err != nil {
+			return err
+		}
+		defer lock.release()
 	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	releaseWatch, err := watchStopRequests(cancel)
+	if err != nil {
+		return err
+	}
+	defer releaseWatch()
 	var h slog.Handler = slog.NewTextHandler(env.stderr, nil)
 	if *f.logJSON {
 		h = slog.NewJSONHandler(env.stderr, nil)
@@ -215,13 +228,6 @@ func runDomain(ctx context.Context, env *cmdEnv, f *domainStartFlags) error {
 	ln, err := net.Listen("tcp", cfg.Listen)
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
-	}
-	if *f.listen == "" {
-		if err := os.WriteFile(pidPath, []byte(strconv.Itoa(os.Getpid())+"\n"), 0o644); err != nil {
-			ln.Close()
-			return err
-		}
-		defer os.Remove(pidPath)
 	}
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, ErrorLog: slog.NewLogLogger(h, slog.LevelWarn)}
 	serveErr := make(chan error, 1)
@@ -243,26 +249,13 @@ func runDomain(ctx context.Context, env *cmdEnv, f *domainStartFlags) error {
 	return nil
 }
 
-// livePID returns the pid in the file at path if that process is alive.
-func livePID(path string) int {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return 0
-	}
-	pid, err := strconv.Atoi(strings.TrimSpace(string(b)))
-	if err != nil || pid <= 0 || syscall.Kill(pid, 0) != nil {
-		return 0
-	}
-	return pid
-}
-
 func startDomainDetached(ctx context.Context, env *cmdEnv, f *domainStartFlags) error {
 	base := *f.base
 	cfg, err := domain.LoadConfig(base)
 	if err != nil {
 		return err
 	}
-	if pid := livePID(filepath.Join(base, domainPidFile)); pid != 0 {
+	if pid := runningPIDFile(filepath.Join(base, domainPidFile)); pid != 0 {
 		return fmt.Errorf("a domain is already running from %s (pid %d)", base, pid)
 	}
 	exe, err := os.Executable()
@@ -281,7 +274,7 @@ func startDomainDetached(ctx context.Context, env *cmdEnv, f *domainStartFlags) 
 	}
 	cmd := exec.Command(exe, args...)
 	cmd.Stdout, cmd.Stderr = lf, lf
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
+	detach(cmd)
 	if err := cmd.Start(); err != nil {
 		return fmt.Errorf("start domain process: %w", err)
 	}
@@ -297,7 +290,7 @@ func startDomainDetached(ctx context.Context, env *cmdEnv, f *domainStartFlags) 
 		case <-deadline:
 			return fmt.Errorf("the domain did not answer %s within 60 s; see %s", health, logPath)
 		case <-ctx.Done():
-			cmd.Process.Signal(syscall.SIGTERM)
+			requestStop(cmd.Process.Pid)
 			return ctx.Err()
 		case <-time.After(50 * time.Millisecond):
 		}
@@ -314,22 +307,22 @@ func domainStopCommand() *command {
 		run: func(ctx context.Context, env *cmdEnv, args []string) error {
 			base := *env.flags.(*string)
 			pidPath := filepath.Join(base, domainPidFile)
-			pid := livePID(pidPath)
+			pid := runningPIDFile(pidPath)
 			if pid == 0 {
 				os.Remove(pidPath)
 				fmt.Fprintf(env.stdout, "no domain is running from %s\n", base)
 				return nil
 			}
-			if err := syscall.Kill(pid, syscall.SIGTERM); err != nil {
-				return fmt.Errorf("signal domain (pid %d): %w", pid, err)
+			if err := requestStop(pid); err != nil {
+				return fmt.Errorf("ask the domain (pid %d) to stop: %w", pid, err)
 			}
 			for deadline := time.Now().Add(40 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
-				if syscall.Kill(pid, 0) != nil {
+				if runningPIDFile(pidPath) == 0 {
 					fmt.Fprintf(env.stdout, "domain stopped (pid %d)\n", pid)
 					return nil
 				}
 			}
-			syscall.Kill(pid, syscall.SIGKILL)
+			forceKill(pid)
 			os.Remove(pidPath)
 			fmt.Fprintf(env.stdout, "domain did not stop within 40 s; killed (pid %d)\n", pid)
 			return nil
@@ -363,7 +356,7 @@ func domainInfoCommand() *command {
 				count[n.Status]++
 			}
 			status := "stopped"
-			if pid := livePID(filepath.Join(base, domainPidFile)); pid != 0 {
+			if pid := runningPIDFile(filepath.Join(base, domainPidFile)); pid != 0 {
 				status = fmt.Sprintf("running (pid %d)", pid)
 			}
 			w := env.stdout

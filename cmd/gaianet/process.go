@@ -58,9 +58,16 @@ type runLock struct {
 // claimBase takes DIR/gaianet.pid for this process, or says which node
 // already holds it.
 func claimBase(base string) (*runLock, error) {
-	path := filepath.Join(base, pidFile)
-	// A reader (runningPID) may hold the lock for an instant: retry briefly
-	// before calling the folder taken.
+	return claimPidFile(filepath.Join(base, pidFile), func(pid int) error {
+		return fmt.Errorf("a node is already running from %s (pid %d); stop it with 'gaianet stop --base %s'", base, pid, base)
+	})
+}
+
+// claimPidFile takes the pid file at path for this process (a node's or a
+// domain's); taken describes the process that already holds it.
+func claimPidFile(path string, taken func(pid int) error) (*runLock, error) {
+	// A reader (runningPIDFile) may hold the lock for an instant: retry
+	// briefly before calling the file taken.
 	for attempt := 0; ; attempt++ {
 		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
 		if err != nil {
@@ -73,8 +80,7 @@ func claimBase(base string) (*runLock, error) {
 				time.Sleep(20 * time.Millisecond)
 				continue
 			}
-			pid := readPID(path)
-			return nil, fmt.Errorf("a node is already running from %s (pid %d); stop it with 'gaianet stop --base %s'", base, pid, base)
+			return nil, taken(readPID(path))
 		}
 		if err != nil {
 			f.Close()
@@ -161,8 +167,11 @@ func healthy(c *http.Client, url string) bool {
 
 // runningPID returns the pid of the node running from base, or 0 when none
 // is (no pid file, or one that nobody holds locked: a stale file).
-func runningPID(base string) int {
-	path := filepath.Join(base, pidFile)
+func runningPID(base string) int { return runningPIDFile(filepath.Join(base, pidFile)) }
+
+// runningPIDFile returns the pid recorded in the pid file at path while
+// its process holds the file's lock, else 0.
+func runningPIDFile(path string) int {
 	f, err := os.Open(path)
 	if err != nil {
 		return 0

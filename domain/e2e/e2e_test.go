@@ -200,7 +200,14 @@ func pidOf(t *testing.T, path string) int {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pid, _ := strconv.Atoi(strings.TrimSpace(string(b)))
+	// A node's pid file holds its pid on the first line (and, once it
+	// listens, its address on the second).
+	first, _, _ := strings.Cut(string(b), "\n")
+	pid, err := strconv.Atoi(strings.TrimSpace(first))
+	if err != nil || pid <= 0 {
+		// Never return 0: kill(0, ...) would signal this whole process group.
+		t.Fatalf("pid file %s: no pid in %q", path, b)
+	}
 	return pid
 }
 
