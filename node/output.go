@@ -10,6 +10,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"strings"
 
@@ -79,6 +80,10 @@ type outputPlan struct {
 	// harmonyTools holds, for gpt-oss, each tool's arguments grammar: the
 	// function is named in the message header, the arguments follow.
 	harmonyTools map[string]*grammar.Grammar
+	// argsTools and nameGrammar constrain a MistralArgs call: the name
+	// (one of the tools, then [ARGS]), then that tool's arguments.
+	argsTools   map[string]*grammar.Grammar
+	nameGrammar *grammar.Grammar
 }
 
 // planOutput reads the fields of req that shape the reply. The grammar of
@@ -187,6 +192,13 @@ func (p *outputPlan) finish(prompt string) error {
 	if p.choice.mode == "named" {
 		only = p.choice.name
 	}
+	if p.format.Family == toolcall.MistralArgs {
+		if err := p.finishMistralArgs(only); err != nil {
+			return err
+		}
+		p.finishForced()
+		return nil
+	}
 	schema, err := p.format.CallSchema(p.tools, only, p.parallel)
 	if err != nil {
 		return badField("tool_choice", "%v", err)
@@ -196,13 +208,63 @@ func (p *outputPlan) finish(prompt string) error {
 		return schemaError("tools", err)
 	}
 	p.grammar = g
-	if p.forced() {
-		if p.thinkClose != "" {
-			p.prefix = p.thinkClose + "\n\n"
-			p.thinkClose = ""
-		}
-		p.prefix += p.format.Prefix()
+	p.finishForced()
+	return nil
+}
+
+// finishForced writes the opening of a required call after the prompt
+// (closing an opened thinking block first).
+func (p *outputPlan) finishForced() {
+	if !p.forced() {
+		return
 	}
+	if p.thinkClose != "" {
+		p.prefix = p.thinkClose + "\n\n"
+		p.thinkClose = ""
+	}
+	p.prefix += p.format.Prefix()
+}
+
+// toolGrammars compiles each tool's parameters (only the one named only,
+// when not empty).
+func (p *outputPlan) toolGrammars(only string) (map[string]*grammar.Grammar, error) {
+	gs := map[string]*grammar.Grammar{}
+	for _, t := range p.tools {
+		if only != "" && t.Name != only {
+			continue
+		}
+		g, err := grammar.FromJSONSchema(t.Parameters, grammar.SchemaOptions{})
+		if err != nil {
+			return nil, schemaError("tools", err)
+		}
+		gs[t.Name] = g
+	}
+	if len(gs) == 0 {
+		return nil, badField("tool_choice", "tool_choice names %q, which is not in tools", only)
+	}
+	return gs, nil
+}
+
+// finishMistralArgs compiles the grammars of a [TOOL_CALLS]name[ARGS]{...}
+// call: the name is one of the tools (names are letters, digits, _, -
+// and dots, so they need no escaping in GBNF), then the named tool's
+// parameters.
+func (p *outputPlan) finishMistralArgs(only string) error {
+	gs, err := p.toolGrammars(only)
+	if err != nil {
+		return err
+	}
+	names := make([]string, 0, len(gs))
+	for _, t := range p.tools {
+		if gs[t.Name] != nil {
+			names = append(names, `"`+t.Name+`"`)
+		}
+	}
+	g, err := grammar.ParseGBNF("root ::= (" + strings.Join(names, " | ") + `) "` + argsTag + `"`)
+	if err != nil {
+		return fmt.Errorf("node: tool name grammar: %w", err)
+	}
+	p.argsTools, p.nameGrammar = gs, g
 	return nil
 }
 
@@ -217,14 +279,11 @@ func (p *outputPlan) finishHarmony() error {
 	if !p.toolsActive() {
 		return nil
 	}
-	p.harmonyTools = map[string]*grammar.Grammar{}
-	for _, t := range p.tools {
-		g, err := grammar.FromJSONSchema(t.Parameters, grammar.SchemaOptions{})
-		if err != nil {
-			return schemaError("tools", err)
-		}
-		p.harmonyTools[t.Name] = g
+	gs, err := p.toolGrammars("")
+	if err != nil {
+		return err
 	}
+	p.harmonyTools = gs
 	name := p.choice.name
 	if p.choice.mode == "required" && len(p.tools) == 1 {
 		name = p.tools[0].Name
@@ -247,6 +306,15 @@ func (n *Node) constraint(p *outputPlan, fastForward bool) engine.Constraint {
 	if p.harmonyTools != nil && p.grammar == nil {
 		return &harmonyConstraint{tools: p.harmonyTools, vocab: n.grammarVocab(), tok: n.tok,
 			fastForward: fastForward, text: []byte(p.prefix)}
+	}
+	if p.argsTools != nil {
+		cc := &nameArgsConstraint{name: p.nameGrammar.Matcher(n.grammarVocab()), tools: p.argsTools,
+			vocab: n.grammarVocab(), tok: n.tok, fastForward: fastForward, argsTok: n.controlToken(argsTag)}
+		if p.forced() {
+			return cc
+		}
+		return &lazyConstraint{mc: cc, tok: n.tok, triggers: p.format.Triggers(), gate: p.thinkClose, repeat: p.parallel,
+			thinkChecked: p.thinkClose != ""}
 	}
 	if p.grammar == nil {
 		return nil
@@ -289,11 +357,22 @@ type matcherConstraint struct {
 	tok         *tokenizer.Tokenizer
 	fastForward bool
 	scratch     []int32
+	cut         string // forced bytes from this text on are not forced
 }
 
-func (c *matcherConstraint) Mask(dst []uint64) bool { c.m.FillMask(dst); return true }
-func (c *matcherConstraint) Accept(tok int32) error { return c.m.Accept(tok) }
-func (c *matcherConstraint) Done() bool             { return c.m.Done() }
+func (c *matcherConstraint) Mask(dst []uint64) bool     { c.m.FillMask(dst); return true }
+func (c *matcherConstraint) Accept(tok int32) error     { return c.m.Accept(tok) }
+func (c *matcherConstraint) Done() bool                 { return c.m.Done() }
+func (c *matcherConstraint) reset()                     { c.m.Reset() }
+func (c *matcherConstraint) acceptBytes(b []byte) error { return c.m.AcceptBytes(b) }
+
+// callConstraint constrains one tool call; lazyConstraint switches it on
+// at a trigger, feeding it the text that followed the trigger.
+type callConstraint interface {
+	engine.Forcer
+	reset()
+	acceptBytes(b []byte) error
+}
 
 // ForcedTokens tokenizes the forced bytes and keeps all tokens but the
 // last (which a longer token might have covered together with what
@@ -303,6 +382,11 @@ func (c *matcherConstraint) ForcedTokens(dst []int32) []int32 {
 		return dst
 	}
 	forced := c.m.Forced()
+	if c.cut != "" {
+		if i := bytes.Index(forced, []byte(c.cut)); i >= 0 {
+			forced = forced[:i]
+		}
+	}
 	if len(forced) < 2 {
 		return dst
 	}
@@ -328,7 +412,7 @@ func (c *matcherConstraint) ForcedTokens(dst []int32) []int32 {
 // trigger (or from it, for a trigger that is part of the JSON). With
 // repeat, a completed call sets it free again for the next trigger.
 type lazyConstraint struct {
-	mc       *matcherConstraint
+	mc       callConstraint
 	tok      *tokenizer.Tokenizer
 	triggers []toolcall.Trigger
 	gate     string
@@ -409,8 +493,8 @@ func (c *lazyConstraint) Accept(tok int32) error {
 		} else {
 			rest = bytes.TrimLeft(rest, " \t\r\n")
 		}
-		c.mc.m.Reset()
-		if err := c.mc.m.AcceptBytes(rest); err != nil {
+		c.mc.reset()
+		if err := c.mc.acceptBytes(rest); err != nil {
 			c.failed = !c.repeat // the parser gives the text back as content
 			c.text = c.text[:0]
 			return nil
@@ -441,7 +525,7 @@ func (c *lazyConstraint) atStartPending() bool {
 
 // afterCall ends or re-arms the constraint when a call is complete.
 func (c *lazyConstraint) afterCall() {
-	if !c.mc.m.Done() {
+	if !c.mc.Done() {
 		return
 	}
 	if !c.repeat {
@@ -459,6 +543,147 @@ func keepTail(b []byte, n int) []byte {
 		return b
 	}
 	return append(b[:0], b[len(b)-n:]...)
+}
+
+// argsTag separates a MistralArgs call's name from its arguments.
+const argsTag = "[ARGS]"
+
+// controlToken returns the control token whose text is text, or -1 when
+// the vocabulary writes text with ordinary tokens.
+func (n *Node) controlToken(text string) int32 {
+	toks := n.tok.Encode(text, false, true)
+	if len(toks) == 1 && len(n.tok.TokenBytes(toks[0])) == 0 && string(n.tok.SpecialPiece(toks[0])) == text {
+		return toks[0]
+	}
+	return -1
+}
+
+// nameArgsConstraint constrains a MistralArgs call: the name grammar (one
+// of the tools, then [ARGS] as text, or the vocabulary's [ARGS] control
+// token once the name is whole), then the named tool's arguments.
+type nameArgsConstraint struct {
+	name        *grammar.Matcher
+	tools       map[string]*grammar.Grammar
+	vocab       *grammar.Vocab
+	tok         *tokenizer.Tokenizer
+	fastForward bool
+	argsTok     int32 // the [ARGS] control token, -1 none
+
+	text []byte             // the name so far
+	args *matcherConstraint // once the name is complete
+}
+
+func (c *nameArgsConstraint) Mask(dst []uint64) bool {
+	if c.args != nil {
+		return c.args.Mask(dst)
+	}
+	c.name.FillMask(dst)
+	if c.argsTok >= 0 && c.tools[string(c.text)] != nil {
+		dst[c.argsTok/64] |= 1 << (c.argsTok % 64)
+	}
+	// Tokens that finish the name and go on into the arguments ("]{"):
+	// allowed when the arguments' grammar accepts what they go on with.
+	if rest, name := c.nameRest(); name != "" {
+		probe := c.tools[name].Matcher(c.vocab)
+		for id := range int32(c.tok.VocabSize()) {
+			b := c.tok.TokenBytes(id)
+			if len(b) <= len(rest) || !bytes.HasPrefix(b, rest) {
+				continue
+			}
+			probe.Reset()
+			if probe.AcceptBytes(b[len(rest):]) == nil {
+				dst[id/64] |= 1 << (id % 64)
+			}
+		}
+	}
+	return true
+}
+
+// nameRest returns, when the name grammar forces the rest of one tool's
+// name and [ARGS], those forced bytes and that tool's name.
+func (c *nameArgsConstraint) nameRest() ([]byte, string) {
+	rest := c.name.Forced()
+	whole := string(c.text) + string(rest)
+	if len(rest) == 0 || !strings.HasSuffix(whole, argsTag) || c.tools[strings.TrimSuffix(whole, argsTag)] == nil {
+		return nil, ""
+	}
+	return rest, strings.TrimSuffix(whole, argsTag)
+}
+
+func (c *nameArgsConstraint) Accept(tok int32) error {
+	if c.args != nil {
+		return c.args.Accept(tok)
+	}
+	if tok == c.argsTok && c.argsTok >= 0 {
+		return c.startArgs(string(c.text))
+	}
+	if rest, name := c.nameRest(); name != "" {
+		if b := c.tok.TokenBytes(tok); len(b) > len(rest) && bytes.HasPrefix(b, rest) {
+			if err := c.name.AcceptBytes(rest); err != nil {
+				return err
+			}
+			if err := c.startArgs(name); err != nil {
+				return err
+			}
+			return c.args.acceptBytes(b[len(rest):])
+		}
+	}
+	if err := c.name.Accept(tok); err != nil {
+		return err
+	}
+	c.text = append(c.text, c.tok.TokenBytes(tok)...)
+	if c.name.Done() {
+		return c.startArgs(strings.TrimSuffix(string(c.text), argsTag))
+	}
+	return nil
+}
+
+func (c *nameArgsConstraint) startArgs(name string) error {
+	g := c.tools[name]
+	if g == nil {
+		return fmt.Errorf("node: tool %q is not offered", name)
+	}
+	c.args = &matcherConstraint{m: g.Matcher(c.vocab), tok: c.tok, fastForward: c.fastForward}
+	return nil
+}
+
+func (c *nameArgsConstraint) Done() bool { return c.args != nil && c.args.Done() }
+
+// ForcedTokens forces the rest of a name (not [ARGS], which the model
+// may write as its control token), then what the arguments force.
+func (c *nameArgsConstraint) ForcedTokens(dst []int32) []int32 {
+	if c.args != nil {
+		return c.args.ForcedTokens(dst)
+	}
+	mc := matcherConstraint{m: c.name, tok: c.tok, fastForward: c.fastForward, cut: argsTag}
+	return mc.ForcedTokens(dst)
+}
+
+func (c *nameArgsConstraint) reset() {
+	c.name.Reset()
+	c.text, c.args = c.text[:0], nil
+}
+
+// acceptBytes reads the text that followed the trigger in the token that
+// wrote it: part of the name, or the name, [ARGS] and part of the
+// arguments.
+func (c *nameArgsConstraint) acceptBytes(b []byte) error {
+	i := bytes.Index(b, []byte(argsTag))
+	if i < 0 {
+		if err := c.name.AcceptBytes(b); err != nil {
+			return err
+		}
+		c.text = append(c.text, b...)
+		return nil
+	}
+	if err := c.name.AcceptBytes(b[:i+len(argsTag)]); err != nil {
+		return err
+	}
+	c.text = append(c.text, b[:i]...)
+	if err := c.startArgs(string(c.text)); err != nil {
+		return err
+	}
+	return c.args.acceptBytes(b[i+len(argsTag):])
 }
 
 // harmonyConstraint leaves a gpt-oss reply free until a message header

@@ -128,6 +128,14 @@ func TestSchemaOutputsValidate(t *testing.T) {
 // against its parameters.
 func TestToolCallsForced(t *testing.T) {
 	n := openTestNode(t, func(c *config.Config) { c.PromptTemplate = "chatml" })
+	checkForcedCalls(t, n)
+	// The newer Mistral form: the name, [ARGS], then the arguments.
+	n.toolFmt = toolcall.Format{Family: toolcall.MistralArgs}
+	checkForcedCalls(t, n)
+}
+
+func checkForcedCalls(t *testing.T, n *Node) {
+	t.Helper()
 	params := json.RawMessage(`{"type":"object","properties":{"city":{"type":"string","maxLength":12},"days":{"type":"integer","minimum":1,"maximum":7}},"required":["city","days"],"additionalProperties":false}`)
 	v, ok := compileValidator(params)
 	if !ok {
@@ -162,13 +170,13 @@ func TestToolCallsForced(t *testing.T) {
 				return nil
 			})
 			if err != nil {
-				t.Fatalf("%s seed %d: %v", choice, seed, err)
+				t.Fatalf("%s %s seed %d: %v", n.toolFmt.Family, choice, seed, err)
 			}
 			if res.FinishReason == "length" {
 				continue
 			}
 			if res.FinishReason != "tool_calls" || len(res.ToolCalls) != 1 {
-				t.Fatalf("%s seed %d: finish %q, calls %+v, content %q", choice, seed, res.FinishReason, res.ToolCalls, content.String())
+				t.Fatalf("%s %s seed %d: finish %q, calls %+v, content %q", n.toolFmt.Family, choice, seed, res.FinishReason, res.ToolCalls, content.String())
 			}
 			c := res.ToolCalls[0]
 			if c.ID == "" || c.Type != "function" || len(streamed) != 1 || streamed[0].ID != c.ID ||
@@ -403,6 +411,64 @@ func TestLazyToolConstraint(t *testing.T) {
 	}
 	if !c.Done() {
 		t.Error("a complete call (parallel_tool_calls false) must end the reply")
+	}
+}
+
+// TestMistralArgsToolConstraint feeds a reply in the newer Mistral form
+// to the constraint of tool_choice auto with parallel calls: free until
+// [TOOL_CALLS], then one of the tool names and [ARGS], then that tool's
+// arguments, then free again.
+func TestMistralArgsToolConstraint(t *testing.T) {
+	n := openTestNode(t, func(c *config.Config) { c.PromptTemplate = "chatml" })
+	n.toolFmt = toolcall.Format{Family: toolcall.MistralArgs}
+	req := &api.ChatRequest{Messages: []api.Message{{Role: "user", Content: "hi"}}, Tools: []api.Tool{
+		{Type: "function", Function: json.RawMessage(`{"name":"get_weather","parameters":{"type":"object","properties":{"city":{"type":"string"}},"required":["city"],"additionalProperties":false}}`)},
+		{Type: "function", Function: json.RawMessage(`{"name":"get_time","parameters":{"type":"object","properties":{"tz":{"enum":["UTC","CET"]}},"required":["tz"],"additionalProperties":false}}`)}}}
+	plan, err := n.planOutput(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := plan.finish("<|im_start|>assistant\n"); err != nil {
+		t.Fatal(err)
+	}
+	c := n.constraint(plan, false)
+	mask := make([]uint64, (n.tok.VocabSize()+63)/64)
+	allowed := func(tok int32) bool { return mask[tok/64]&(1<<(tok%64)) != 0 }
+	const text = `Sure.[TOOL_CALLS]get_weather[ARGS]{"city":"Paris"} and [TOOL_CALLS]get_time[ARGS]{"tz":"CET"}`
+	var seen strings.Builder
+	for _, tok := range n.tok.Encode(text, false, false) {
+		active := c.Mask(mask)
+		s := seen.String()
+		open := strings.Count(s, "[TOOL_CALLS]") > strings.Count(s, "}")
+		if active != open {
+			t.Fatalf("after %q: constrained %v, want %v", s, active, open)
+		}
+		if active && !allowed(tok) {
+			t.Fatalf("after %q: token %q refused", s, n.tok.Piece(tok))
+		}
+		bad := map[string]string{"[TOOL_CALLS]": "hello", "[ARGS]": "[1]"} // not a name, not an object
+		for suffix, bad := range bad {
+			if !strings.HasSuffix(s, suffix) {
+				continue
+			}
+			if b := n.tok.Encode(bad, false, false); allowed(b[0]) && !strings.HasPrefix(n.tok.Piece(tok), n.tok.Piece(b[0])) {
+				t.Errorf("after %q: %q allowed", s, n.tok.Piece(b[0]))
+			}
+		}
+		if err := c.Accept(tok); err != nil {
+			t.Fatalf("after %q: %v", s, err)
+		}
+		seen.WriteString(n.tok.Piece(tok))
+	}
+	if c.Done() {
+		t.Error("parallel calls: a complete call must not end the reply")
+	}
+	sh := newReplyShaper(plan, "separate")
+	var d api.ChatDelta
+	sh.write(&d, text, true)
+	calls := sh.toolCalls()
+	if d.Content != "Sure.and " || len(calls) != 2 || calls[0].Function.Name != "get_weather" || calls[1].Function.Arguments != `{"tz":"CET"}` {
+		t.Errorf("shaped %+v, calls %+v", d, calls)
 	}
 }
 
