@@ -145,6 +145,12 @@ func checkForcedCalls(t *testing.T, n *Node) {
 		{Type: "function", Function: json.RawMessage(`{"name":"get_weather","description":"Weather forecast","parameters":` + string(params) + `}`)},
 		{Type: "function", Function: json.RawMessage(`{"name":"get_time","parameters":{"type":"object","properties":{"tz":{"enum":["UTC","CET"]}},"required":["tz"]}}`)},
 	}
+	complete := 0
+	defer func() {
+		if complete == 0 {
+			t.Errorf("%s: no generation completed a call", n.toolFmt.Family)
+		}
+	}()
 	for _, choice := range []string{`"required"`, `{"type":"function","function":{"name":"get_weather"}}`} {
 		for seed := range int64(4) {
 			temp, maxTok := 1.0, 200
@@ -175,6 +181,7 @@ func checkForcedCalls(t *testing.T, n *Node) {
 			if res.FinishReason == "length" {
 				continue
 			}
+			complete++
 			if res.FinishReason != "tool_calls" || len(res.ToolCalls) != 1 {
 				t.Fatalf("%s %s seed %d: finish %q, calls %+v, content %q", n.toolFmt.Family, choice, seed, res.FinishReason, res.ToolCalls, content.String())
 			}
