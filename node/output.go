@@ -327,6 +327,11 @@ func (n *Node) constraint(p *outputPlan, fastForward bool) engine.Constraint {
 	switch {
 	case p.toolsActive() && !p.forced():
 		triggers = p.format.Triggers()
+		if lead := p.format.Lead(); lead != "" {
+			lc := &leadConstraint{inner: mc, probe: p.grammar.Matcher(n.grammarVocab()), tok: n.tok, lead: []byte(lead)}
+			return &lazyConstraint{mc: lc, tok: n.tok, triggers: triggers, gate: p.thinkClose, repeat: p.parallel,
+				thinkChecked: p.thinkClose != ""}
+		}
 	case p.thinkClose != "":
 		// Free thinking, then the constrained answer.
 		return &lazyConstraint{mc: mc, tok: n.tok, triggers: []toolcall.Trigger{{Text: p.thinkClose}}, thinkChecked: true}
@@ -543,6 +548,77 @@ func keepTail(b []byte, n int) []byte {
 		return b
 	}
 	return append(b[:0], b[len(b)-n:]...)
+}
+
+// leadConstraint lets the whitespace a model family customarily writes
+// after a trigger (lead) through once, optionally, before its call: a
+// token that is the lead, or the lead and a start of the call the call's
+// grammar accepts.
+type leadConstraint struct {
+	inner *matcherConstraint
+	probe *grammar.Matcher // a fresh matcher of the call's grammar
+	tok   *tokenizer.Tokenizer
+	lead  []byte
+
+	open  bool    // the lead may come next
+	leads []int32 // tokens allowed at the start besides the call's own, once computed
+	known bool
+}
+
+func (c *leadConstraint) Mask(dst []uint64) bool {
+	c.inner.Mask(dst)
+	if !c.open {
+		return true
+	}
+	if !c.known {
+		for id := range int32(c.tok.VocabSize()) {
+			b := c.tok.TokenBytes(id)
+			if !bytes.HasPrefix(b, c.lead) {
+				continue
+			}
+			c.probe.Reset()
+			if c.probe.AcceptBytes(b[len(c.lead):]) == nil {
+				c.leads = append(c.leads, id)
+			}
+		}
+		c.known = true
+	}
+	for _, id := range c.leads {
+		dst[id/64] |= 1 << (id % 64)
+	}
+	return true
+}
+
+func (c *leadConstraint) Accept(tok int32) error {
+	if c.open {
+		c.open = false
+		if b := c.tok.TokenBytes(tok); bytes.HasPrefix(b, c.lead) {
+			return c.inner.acceptBytes(b[len(c.lead):])
+		}
+	}
+	return c.inner.Accept(tok)
+}
+
+func (c *leadConstraint) Done() bool { return c.inner.Done() }
+
+// ForcedTokens forces nothing while the lead is still optional.
+func (c *leadConstraint) ForcedTokens(dst []int32) []int32 {
+	if c.open {
+		return dst
+	}
+	return c.inner.ForcedTokens(dst)
+}
+
+func (c *leadConstraint) reset() { c.inner.reset(); c.open = true }
+
+// acceptBytes reads the text after the trigger (whitespace already cut
+// by the caller): the lead stays possible only when there is none.
+func (c *leadConstraint) acceptBytes(b []byte) error {
+	if len(b) == 0 {
+		return nil
+	}
+	c.open = false
+	return c.inner.acceptBytes(b)
 }
 
 // argsTag separates a MistralArgs call's name from its arguments.

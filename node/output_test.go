@@ -479,6 +479,77 @@ func TestMistralArgsToolConstraint(t *testing.T) {
 	}
 }
 
+// TestToolCallLead: after <tool_call> the model may write the newline
+// Hermes and Qwen models are trained to write, once, or go straight to
+// the JSON; a second newline or free text is refused.
+func TestToolCallLead(t *testing.T) {
+	n := openTestNode(t, func(c *config.Config) { c.PromptTemplate = "chatml" })
+	req := &api.ChatRequest{Messages: []api.Message{{Role: "user", Content: "hi"}},
+		Tools: []api.Tool{{Type: "function", Function: json.RawMessage(`{"name":"f","parameters":{"type":"object","properties":{"x":{"type":"integer"}},"required":["x"]}}`)}}}
+	mask := make([]uint64, (n.tok.VocabSize()+63)/64)
+	allowed := func(tok int32) bool { return mask[tok/64]&(1<<(tok%64)) != 0 }
+	for _, tc := range []struct {
+		text   string
+		ok     bool
+		refuse string // refused right after text
+	}{
+		{"<tool_call>", true, "hello"},
+		{"<tool_call>\n", true, "\n"},
+		{"<tool_call>\n", true, " "},
+		{"<tool_call>\n{\"name\":\"f\",\"arguments\":{\"x\":1}}", true, ""},
+		{"Sure. <tool_call>{\"name\":\"f\",\"arguments\":{\"x\":1}}", true, ""},
+		{"<tool_call>\n\n{", false, ""},
+	} {
+		plan, err := n.planOutput(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := plan.finish("<|im_start|>assistant\n"); err != nil {
+			t.Fatal(err)
+		}
+		c := n.constraint(plan, false)
+		ok := true
+		toks := n.tok.Encode(tc.text, false, false)
+		for _, tok := range toks {
+			if c.Mask(mask) && !allowed(tok) {
+				ok = false
+				break
+			}
+			if err := c.Accept(tok); err != nil {
+				t.Fatalf("%q: %v", tc.text, err)
+			}
+		}
+		if ok != tc.ok {
+			t.Errorf("%q: accepted %v, want %v", tc.text, ok, tc.ok)
+		}
+		if strings.HasSuffix(tc.text, "<tool_call>") {
+			c.Mask(mask)
+			if nl := exactToken(t, n, "\n"); !allowed(nl) {
+				t.Errorf("after %q: the newline is refused", tc.text)
+			}
+		}
+		if tc.refuse != "" && ok {
+			c.Mask(mask)
+			bad := exactToken(t, n, tc.refuse)
+			if allowed(bad) {
+				t.Errorf("after %q: %q allowed", tc.text, n.tok.Piece(bad))
+			}
+		}
+	}
+}
+
+// exactToken returns the token whose bytes are text.
+func exactToken(t *testing.T, n *Node, text string) int32 {
+	t.Helper()
+	for id := range int32(n.tok.VocabSize()) {
+		if string(n.tok.TokenBytes(id)) == text {
+			return id
+		}
+	}
+	t.Fatalf("no token is %q", text)
+	return -1
+}
+
 // TestHarmonyToolConstraint feeds a gpt-oss reply to the constraint of
 // tool_choice auto: free through the analysis channel and the header,
 // then the addressed function's arguments grammar.

@@ -90,6 +90,17 @@ func (f Format) Prefix() string {
 	return "<tool_call>\n"
 }
 
+// Lead is the whitespace f's models customarily write between a trigger
+// and the call's JSON (Hermes and Qwen: a newline after <tool_call>); the
+// call's grammar lets it through once, optionally.
+func (f Format) Lead() string {
+	switch f.Family {
+	case Hermes, Groq:
+		return "\n"
+	}
+	return ""
+}
+
 // Trigger is a text that starts a call in a free reply.
 type Trigger struct {
 	Text string

@@ -122,6 +122,14 @@ func TestParser(t *testing.T) {
 	}
 }
 
+func TestLead(t *testing.T) {
+	for fam, want := range map[Family]string{Hermes: "\n", Groq: "\n", Llama3: "", Mistral: "", MistralArgs: "", Harmony: ""} {
+		if got := (Format{Family: fam}).Lead(); got != want {
+			t.Errorf("%s: lead %q, want %q", fam, got, want)
+		}
+	}
+}
+
 func TestCallSchema(t *testing.T) {
 	tools := []Tool{{Name: "a", Parameters: json.RawMessage(`{"type":"object","properties":{"x":{"type":"integer"}}}`)},
 		{Name: "b", Parameters: json.RawMessage(`{"type":"object"}`)}}
