@@ -84,6 +84,9 @@ type outputPlan struct {
 	// (one of the tools, then [ARGS]), then that tool's arguments.
 	argsTools   map[string]*grammar.Grammar
 	nameGrammar *grammar.Grammar
+	// answer constrains the reply, with tools and tool_choice auto, when
+	// it is not a call (response_format, grammar).
+	answer *grammar.Grammar
 }
 
 // planOutput reads the fields of req that shape the reply. The grammar of
@@ -116,7 +119,17 @@ func (n *Node) planOutput(req *api.ChatRequest) (*outputPlan, error) {
 		return nil, err
 	}
 	if g != nil && len(p.tools) > 0 {
-		return nil, badField("response_format", "response_format and grammar cannot be combined with tools here; send tool_choice \"none\" or leave them out")
+		// The reply is then a call or an answer in the format.
+		if choice.mode != "auto" {
+			return nil, badField("response_format", "with tool_choice %s the reply is a tool call: response_format and grammar apply only with tool_choice auto or none", choice.mode)
+		}
+		switch p.format.Family {
+		case toolcall.Hermes, toolcall.Groq, toolcall.Mistral, toolcall.MistralArgs:
+		default:
+			return nil, badField("response_format", "response_format and grammar cannot be combined with tools for the %s tool format (its calls and answers cannot be told apart in time); send tool_choice \"none\" or leave them out", p.format.Family)
+		}
+		p.answer = g
+		return p, nil
 	}
 	p.grammar = g
 	return p, nil
@@ -184,6 +197,9 @@ func (p *outputPlan) finish(prompt string) error {
 	}
 	if c, open := reasoning.OpenIn(prompt); open {
 		p.thinkClose = c
+	}
+	if p.answer != nil && p.thinkClose != "" {
+		return badField("response_format", "response_format and grammar cannot be combined with tools after a thinking block the prompt opens; send tool_choice \"none\" or leave them out")
 	}
 	if !p.toolsActive() {
 		return nil
@@ -313,6 +329,9 @@ func (n *Node) constraint(p *outputPlan, fastForward bool) engine.Constraint {
 		if p.forced() {
 			return cc
 		}
+		if p.answer != nil {
+			return n.eitherConstraint(p, cc, fastForward)
+		}
 		return &lazyConstraint{mc: cc, tok: n.tok, triggers: p.format.Triggers(), gate: p.thinkClose, repeat: p.parallel,
 			thinkChecked: p.thinkClose != ""}
 	}
@@ -323,23 +342,24 @@ func (n *Node) constraint(p *outputPlan, fastForward bool) engine.Constraint {
 		return &matcherConstraint{m: p.grammar.Matcher(n.grammarVocab()), tok: n.tok, fastForward: fastForward}
 	}
 	mc := &matcherConstraint{m: p.grammar.Matcher(n.grammarVocab()), tok: n.tok, fastForward: fastForward}
-	var triggers []toolcall.Trigger
 	switch {
 	case p.toolsActive() && !p.forced():
-		triggers = p.format.Triggers()
+		triggers := p.format.Triggers()
+		var cc callConstraint = mc
 		if lead := p.format.Lead(); lead != "" {
-			lc := &leadConstraint{inner: mc, probe: p.grammar.Matcher(n.grammarVocab()), tok: n.tok, lead: []byte(lead)}
-			return &lazyConstraint{mc: lc, tok: n.tok, triggers: triggers, gate: p.thinkClose, repeat: p.parallel,
-				thinkChecked: p.thinkClose != ""}
+			cc = &leadConstraint{inner: mc, probe: p.grammar.Matcher(n.grammarVocab()), tok: n.tok, lead: []byte(lead)}
 		}
+		if p.answer != nil {
+			return n.eitherConstraint(p, cc, fastForward)
+		}
+		return &lazyConstraint{mc: cc, tok: n.tok, triggers: triggers, gate: p.thinkClose, repeat: p.parallel,
+			thinkChecked: p.thinkClose != ""}
 	case p.thinkClose != "":
 		// Free thinking, then the constrained answer.
 		return &lazyConstraint{mc: mc, tok: n.tok, triggers: []toolcall.Trigger{{Text: p.thinkClose}}, thinkChecked: true}
 	default:
 		return mc
 	}
-	return &lazyConstraint{mc: mc, tok: n.tok, triggers: triggers, gate: p.thinkClose, repeat: p.parallel,
-		thinkChecked: p.thinkClose != ""}
 }
 
 // grammarVocab builds the grammar engine's view of the vocabulary once.
@@ -548,6 +568,99 @@ func keepTail(b []byte, n int) []byte {
 		return b
 	}
 	return append(b[:0], b[len(b)-n:]...)
+}
+
+// eitherConstraint builds the constraint of a reply that is either a
+// call (the family's trigger, then cc) or the answer in p.answer.
+func (n *Node) eitherConstraint(p *outputPlan, cc callConstraint, fastForward bool) *eitherConstraint {
+	trig := []byte(p.format.Triggers()[0].Text)
+	c := &eitherConstraint{answer: &matcherConstraint{m: p.answer.Matcher(n.grammarVocab()), tok: n.tok, fastForward: fastForward},
+		call: cc, tok: n.tok, trigger: trig}
+	for id := range int32(n.tok.VocabSize()) {
+		if b := n.tok.SpecialPiece(id); len(b) > 0 && bytes.Contains(trig, b) {
+			c.pieces = append(c.pieces, id)
+		}
+	}
+	return c
+}
+
+// eitherConstraint constrains a reply that is either tool calls or an
+// answer in the requested format: both stay possible while the tokens
+// fit both (the answer's grammar, and a prefix of the trigger); the
+// trigger written whole commits to the call, any other token to the
+// answer. A complete call ends the reply (no parallel calls here).
+type eitherConstraint struct {
+	answer  *matcherConstraint // nil once the reply is a call
+	call    callConstraint
+	tok     *tokenizer.Tokenizer
+	trigger []byte
+	pieces  []int32 // tokens whose text occurs in the trigger
+
+	got     int // trigger bytes written; -1 once the reply cannot be a call
+	calling bool
+}
+
+func (c *eitherConstraint) Mask(dst []uint64) bool {
+	if c.calling {
+		return c.call.Mask(dst)
+	}
+	if c.answer != nil {
+		c.answer.Mask(dst)
+	} else {
+		clear(dst)
+	}
+	if c.got >= 0 {
+		for _, id := range c.pieces {
+			if bytes.HasPrefix(c.trigger[c.got:], c.tok.SpecialPiece(id)) {
+				dst[id/64] |= 1 << (id % 64)
+			}
+		}
+	}
+	return true
+}
+
+func (c *eitherConstraint) Accept(tok int32) error {
+	if c.calling {
+		return c.call.Accept(tok)
+	}
+	piece := c.tok.SpecialPiece(tok)
+	inTrigger := c.got >= 0 && len(piece) > 0 && bytes.HasPrefix(c.trigger[c.got:], piece)
+	var answerErr error = errors.New("not the answer")
+	if c.answer != nil {
+		answerErr = c.answer.Accept(tok)
+	}
+	if answerErr != nil {
+		c.answer = nil
+	}
+	if !inTrigger {
+		c.got = -1
+		return answerErr
+	}
+	c.got += len(piece)
+	if c.got == len(c.trigger) {
+		c.answer, c.calling = nil, true
+		c.call.reset()
+		return c.call.acceptBytes(nil)
+	}
+	return nil
+}
+
+func (c *eitherConstraint) Done() bool {
+	if c.calling {
+		return c.call.Done()
+	}
+	return c.answer != nil && c.got < 0 && c.answer.Done()
+}
+
+// ForcedTokens forwards to the branch the reply is committed to.
+func (c *eitherConstraint) ForcedTokens(dst []int32) []int32 {
+	switch {
+	case c.calling:
+		return c.call.ForcedTokens(dst)
+	case c.got < 0 && c.answer != nil:
+		return c.answer.ForcedTokens(dst)
+	}
+	return dst
 }
 
 // leadConstraint lets the whitespace a model family customarily writes

@@ -216,6 +216,7 @@ func TestOutputFieldErrors(t *testing.T) {
 		{`"tool_choice":"required"`, "tool_choice", "needs tools"},
 		{`"tools":[{"type":"function","function":{"name":"bad name"}}]`, "tools", "bad name"},
 		{`"tools":[{"type":"function","function":{"name":"f"}}],"tool_choice":{"type":"function","function":{"name":"g"}}`, "tool_choice", `"g"`},
+		{`"tools":[{"type":"function","function":{"name":"f"}}],"tool_choice":"required","response_format":{"type":"json_object"}`, "response_format", "tool_choice required"},
 	} {
 		body := `{"messages":[{"role":"user","content":"hi"}],"max_tokens":4,` + tc.body + `}`
 		rec := httptest.NewRecorder()
@@ -536,6 +537,138 @@ func TestToolCallLead(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestToolsWithResponseFormat: with tools, tool_choice auto and a
+// response_format, the reply is a call or the answer in the format,
+// nothing else; families whose calls cannot be told apart from an answer
+// are refused.
+func TestToolsWithResponseFormat(t *testing.T) {
+	n := openTestNode(t, func(c *config.Config) { c.PromptTemplate = "chatml" })
+	answerSchema := `{"type":"object","properties":{"answer":{"type":"string","maxLength":20}},"required":["answer"],"additionalProperties":false}`
+	req := func() *api.ChatRequest {
+		return &api.ChatRequest{Messages: []api.Message{{Role: "user", Content: "hi"}},
+			ResponseFormat: &api.ResponseFormat{Type: "json_schema", JSONSchema: &api.JSONSchema{Name: "a", Schema: json.RawMessage(answerSchema)}},
+			Tools: []api.Tool{{Type: "function", Function: json.RawMessage(`{"name":"f","parameters":{"type":"object","properties":{"x":{"type":"integer"}},"required":["x"],"additionalProperties":false}}`)}}}
+	}
+	mask := make([]uint64, (n.tok.VocabSize()+63)/64)
+	for _, tc := range []struct {
+		fam    toolcall.Family
+		text   string
+		ok     bool // every token allowed
+		done   bool
+		nCalls int
+	}{
+		{toolcall.Hermes, `{"answer":"hi"}`, true, true, 0},
+		{toolcall.Hermes, "<tool_call>\n{\"name\":\"f\",\"arguments\":{\"x\":1}}", true, true, 1},
+		{toolcall.Hermes, `hello`, false, false, 0},
+		{toolcall.Hermes, `{"answer":"hi"}<tool_call>`, false, true, 0},
+		{toolcall.Hermes, `<tool_call>{"answer":"hi"}`, false, false, 0},
+		{toolcall.Hermes, `{"answer":"hi","x":1}`, false, false, 0},
+		{toolcall.MistralArgs, `[TOOL_CALLS]f[ARGS]{"x":1}`, true, true, 1},
+		{toolcall.MistralArgs, `{"answer":"ok"}`, true, true, 0},
+		{toolcall.Mistral, `[TOOL_CALLS][{"name":"f","arguments":{"x":1}}]`, true, true, 1},
+	} {
+		n.toolFmt = toolcall.Format{Family: tc.fam}
+		plan, err := n.planOutput(req())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := plan.finish("<|im_start|>assistant\n"); err != nil {
+			t.Fatal(err)
+		}
+		c := n.constraint(plan, false)
+		ok := true
+		for _, tok := range charTokens(t, n, tc.text) {
+			if !c.Mask(mask) || mask[tok/64]&(1<<(tok%64)) == 0 {
+				ok = false
+				break
+			}
+			if err := c.Accept(tok); err != nil {
+				t.Fatalf("%s %q: %v", tc.fam, tc.text, err)
+			}
+		}
+		if ok != tc.ok || ok && c.Done() != tc.done {
+			t.Errorf("%s %q: accepted %v done %v, want %v %v", tc.fam, tc.text, ok, c.Done(), tc.ok, tc.done)
+		}
+		if ok {
+			sh := newReplyShaper(plan, "separate")
+			var d api.ChatDelta
+			sh.write(&d, tc.text, true)
+			if calls := sh.toolCalls(); len(calls) != tc.nCalls || tc.nCalls == 0 && d.Content != tc.text {
+				t.Errorf("%s %q: content %q, calls %+v", tc.fam, tc.text, d.Content, calls)
+			}
+		}
+	}
+	for _, fam := range []toolcall.Family{toolcall.Llama3, toolcall.Harmony} {
+		n.toolFmt = toolcall.Format{Family: fam}
+		if _, err := n.planOutput(req()); err == nil || !strings.Contains(err.Error(), string(fam)) {
+			t.Errorf("%s: %v, want a refusal naming the format", fam, err)
+		}
+	}
+	// Real generations: each is a call with valid arguments or a valid answer.
+	v, ok := compileValidator([]byte(answerSchema))
+	if !ok {
+		t.Fatal("validator refused the answer schema")
+	}
+	answers, calls := 0, 0
+	for _, fam := range []toolcall.Family{toolcall.Hermes, toolcall.MistralArgs} {
+		n.toolFmt = toolcall.Format{Family: fam}
+		for seed := range int64(8) {
+			temp, maxTok := 1.0, 60
+			r := req()
+			r.Sampling = api.Sampling{Temperature: &temp, Seed: &seed, MaxTokens: &maxTok}
+			var content strings.Builder
+			res, err := n.Chat(context.Background(), r, func(d api.ChatDelta) error { content.WriteString(d.Content); return nil })
+			if err != nil {
+				t.Fatalf("%s seed %d: %v", fam, seed, err)
+			}
+			if res.FinishReason == "length" {
+				continue
+			}
+			if len(res.ToolCalls) > 0 {
+				calls++
+				if res.FinishReason != "tool_calls" || res.ToolCalls[0].Function.Name != "f" || !json.Valid([]byte(res.ToolCalls[0].Function.Arguments)) {
+					t.Errorf("%s seed %d: %s %+v", fam, seed, res.FinishReason, res.ToolCalls)
+				}
+				continue
+			}
+			answers++
+			inst, err := jsonschema.UnmarshalJSON(strings.NewReader(content.String()))
+			if err != nil {
+				t.Errorf("%s seed %d: answer %q: %v", fam, seed, content.String(), err)
+			} else if err := v.Validate(inst); err != nil {
+				t.Errorf("%s seed %d: answer %s: %v", fam, seed, content.String(), err)
+			}
+		}
+	}
+	t.Logf("%d answers, %d calls", answers, calls)
+	if answers+calls == 0 {
+		t.Error("no generation completed")
+	}
+}
+
+// charTokens spells text one byte per token (the tokenizer would add a
+// leading space to the first word).
+func charTokens(t *testing.T, n *Node, text string) []int32 {
+	t.Helper()
+	byText := map[string]int32{}
+	for id := range int32(n.tok.VocabSize()) {
+		if b := n.tok.TokenBytes(id); len(b) == 1 {
+			if _, dup := byText[string(b)]; !dup {
+				byText[string(b)] = id
+			}
+		}
+	}
+	var toks []int32
+	for i := range len(text) {
+		id, ok := byText[text[i:i+1]]
+		if !ok {
+			t.Fatalf("no token is %q", text[i:i+1])
+		}
+		toks = append(toks, id)
+	}
+	return toks
 }
 
 // exactToken returns the token whose bytes are text.
