@@ -509,7 +509,7 @@ func (c *lazyConstraint) Accept(tok int32) error {
 	}
 	for _, t := range c.triggers {
 		i := bytes.Index(c.text, []byte(t.Text))
-		if i < 0 || t.AtStart && (c.started || len(bytes.TrimSpace(c.text[:i])) > 0) {
+		if i < 0 || t.AtStart && (c.started || len(bytes.Trim(c.text[:i], " \t\r\n")) > 0) {
 			continue
 		}
 		rest := c.text[i+len(t.Text):]
@@ -529,7 +529,7 @@ func (c *lazyConstraint) Accept(tok int32) error {
 		c.afterCall()
 		return nil
 	}
-	if len(bytes.TrimSpace(c.text)) > 0 && !c.atStartPending() {
+	if len(bytes.Trim(c.text, " \t\r\n")) > 0 && !c.atStartPending() {
 		c.started = true
 	}
 	c.text = keepTail(c.text, 64)

@@ -549,7 +549,7 @@ func TestToolsWithResponseFormat(t *testing.T) {
 	req := func() *api.ChatRequest {
 		return &api.ChatRequest{Messages: []api.Message{{Role: "user", Content: "hi"}},
 			ResponseFormat: &api.ResponseFormat{Type: "json_schema", JSONSchema: &api.JSONSchema{Name: "a", Schema: json.RawMessage(answerSchema)}},
-			Tools: []api.Tool{{Type: "function", Function: json.RawMessage(`{"name":"f","parameters":{"type":"object","properties":{"x":{"type":"integer"}},"required":["x"],"additionalProperties":false}}`)}}}
+			Tools:          []api.Tool{{Type: "function", Function: json.RawMessage(`{"name":"f","parameters":{"type":"object","properties":{"x":{"type":"integer"}},"required":["x"],"additionalProperties":false}}`)}}}
 	}
 	mask := make([]uint64, (n.tok.VocabSize()+63)/64)
 	for _, tc := range []struct {

@@ -41,6 +41,10 @@ const (
 	inName       // MistralArgs: the function name, before [ARGS]
 )
 
+// blank is the whitespace a reply may have before a call that must start
+// it: the JSON whitespace that the call scanner skips too.
+const blank = " \t\r\n"
+
 // argsTag separates a MistralArgs call's name from its arguments.
 const argsTag = "[ARGS]"
 
@@ -166,7 +170,7 @@ func (p *Parser) text(out *strings.Builder) bool {
 		if at < 0 || at >= bestAt {
 			continue
 		}
-		if t.AtStart && len(bytes.TrimSpace(p.buf[:at])) > 0 {
+		if t.AtStart && len(bytes.Trim(p.buf[:at], blank)) > 0 {
 			continue
 		}
 		best, bestAt = i, at
@@ -193,7 +197,7 @@ func (p *Parser) text(out *strings.Builder) bool {
 	// Hold back a suffix that may grow into a trigger.
 	hold := 0
 	for _, t := range p.triggers {
-		if t.AtStart && (p.started || len(bytes.TrimSpace(p.buf)) > len(t.Text)) {
+		if t.AtStart && (p.started || len(bytes.Trim(p.buf, blank)) > len(t.Text)) {
 			continue
 		}
 		for k := min(len(t.Text)-1, len(p.buf)); k > hold; k-- {
@@ -211,7 +215,7 @@ func (p *Parser) text(out *strings.Builder) bool {
 		}
 	}
 	emit := p.buf[:len(p.buf)-hold]
-	if len(bytes.TrimSpace(emit)) > 0 {
+	if len(bytes.Trim(emit, blank)) > 0 {
 		p.started = true
 	}
 	out.Write(emit)
