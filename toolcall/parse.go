@@ -448,7 +448,7 @@ func (s *objScan) feed(b []byte) (int, int) {
 		}
 		if s.depth == 1 && !s.bare && !s.expectKey && s.valStart < 0 && c != ',' && c != '}' && c != ':' {
 			s.valStart = pos
-			if s.valKey == s.argsKey || s.valKey == "arguments" || s.valKey == "parameters" {
+			if !s.hasArgs && (s.valKey == s.argsKey || s.valKey == "arguments" || s.valKey == "parameters") { // a repeated key is ignored
 				s.argStart, s.argEnd, s.argSent, s.hasArgs = pos, -1, pos, true
 			}
 		}
