@@ -71,6 +71,11 @@ type Options struct {
 	Logger *slog.Logger
 	// Gauges expose the scheduler's queue and slots in /metrics.
 	Gauges Gauges
+	// Instance, when set, is echoed by GET /health as "instance": a value
+	// that names this run of the process (`gaianet start` passes a random
+	// one), so a caller waiting for readiness can tell its own node from
+	// another program answering on the same port.
+	Instance string
 }
 
 // DefaultMaxEmbeddingInputs is OpenAI's limit on the inputs of one
@@ -337,8 +342,15 @@ func WriteJSON(w http.ResponseWriter, status int, v any) { writeJSON(w, status, 
 // BadRequest returns a 400 invalid_request_error about param.
 func BadRequest(param, format string, args ...any) *Error { return badRequest(param, format, args...) }
 
+// health answers {"status":"ok"}, with "instance" when Options.Instance is
+// set. It needs no API key: the instance value is random per start and says
+// nothing about the node.
 func (s *Server) health(w http.ResponseWriter, r *http.Request) error {
-	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+	body := map[string]string{"status": "ok"}
+	if s.opt.Instance != "" {
+		body["instance"] = s.opt.Instance
+	}
+	writeJSON(w, http.StatusOK, body)
 	return nil
 }
 

@@ -338,3 +338,18 @@ func TestMetricsAndInfo(t *testing.T) {
 		t.Errorf("models: %s", body)
 	}
 }
+
+// TestHealthInstance: /health names the run it answers for, so `gaianet
+// start` can tell its own node from another program on the port.
+func TestHealthInstance(t *testing.T) {
+	for _, tt := range []struct{ instance, want string }{
+		{"", `{"status":"ok"}`},
+		{"3f9a0c", `{"instance":"3f9a0c","status":"ok"}`},
+	} {
+		srv := newTestServer(t, echoBackend{}, Options{Instance: tt.instance, APIKeys: []string{"k"}})
+		resp, body := do(t, "GET", srv.URL+"/health", "")
+		if resp.StatusCode != 200 || strings.TrimSpace(string(body)) != tt.want {
+			t.Errorf("instance %q: %d %s, want %s", tt.instance, resp.StatusCode, body, tt.want)
+		}
+	}
+}

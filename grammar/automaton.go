@@ -23,6 +23,9 @@ type automaton struct {
 	plainSeqs [][]byteRange
 	frontier  []int32
 	frontier2 []int32
+	// plainNext memoizes plainStep per configuration: unknown, -2 for
+	// "not uniform", else the state.
+	plainNext []int32
 
 	mu     sync.Mutex
 	stacks []stackNode
@@ -329,6 +332,13 @@ func (a *automaton) computeMask(s int32, dst []uint64) {
 		if n > 0 {
 			copy(dst, v.plainUpTo[min(n, len(v.plainUpTo)-1)])
 		}
+		if n == probeDepth && n < len(v.plainUpTo)-1 {
+			for _, id := range v.longPlain {
+				if a.walk(s, v.tokens[id]) != dead {
+					dst[id>>6] |= 1 << (id & 63)
+				}
+			}
+		}
 		a.trieWalk(s, &v.rest, 1, len(v.rest.nodes), dst)
 		return
 	}
@@ -439,6 +449,23 @@ func (a *automaton) plainFrom(s int32, first byte) (target int32, ok bool) {
 // plainStep returns the state every plain character leads to from s, if
 // there is one.
 func (a *automaton) plainStep(s int32) (int32, bool) {
+	if int(s) < len(a.plainNext) {
+		if t := a.plainNext[s]; t != unknown {
+			return t, t >= 0
+		}
+	}
+	t, ok := a.plainStepSlow(s)
+	for len(a.plainNext) <= int(s) {
+		a.plainNext = append(a.plainNext, unknown)
+	}
+	if !ok {
+		t = -2
+	}
+	a.plainNext[s] = t
+	return t, ok
+}
+
+func (a *automaton) plainStepSlow(s int32) (int32, bool) {
 	target := int32(-1)
 	for c := 0x20; c < 0xF5; c++ {
 		if c == '"' || c == '\\' || c >= 0x80 && c < 0xC2 {
@@ -466,6 +493,12 @@ func (a *automaton) plainDepth(s int32) (n int, ok bool) {
 	limit := len(a.v.plainUpTo) - 1
 	cur := s
 	for n = 0; n < limit; n++ {
+		if n == probeDepth {
+			// A long chain (a string with a large maxLength): tokens up
+			// to probeDepth characters are decided here, longer plain
+			// tokens are walked one by one by the caller.
+			return probeDepth, true
+		}
 		next, ok := a.plainStep(cur)
 		if !ok {
 			return 0, false
@@ -480,6 +513,9 @@ func (a *automaton) plainDepth(s int32) (n int, ok bool) {
 	}
 	return limit, true
 }
+
+// probeDepth bounds how many plain characters plainDepth follows.
+const probeDepth = 24
 
 // mostlyPlain reports whether from s most plain characters lead to one
 // state that accepts any run of plain characters; minority holds the first
@@ -510,7 +546,7 @@ func (a *automaton) mostlyPlain(s int32) (minority byteSet, ok bool) {
 	if best == dead || bestN < 128 {
 		return minority, false
 	}
-	if n, ok := a.plainDepth(best); !ok || n < len(a.v.plainUpTo)-1 {
+	if n, ok := a.plainDepth(best); !ok || n < len(a.v.plainUpTo)-1 || n == probeDepth {
 		return minority, false
 	}
 	for c := 0x20; c < 0xF5; c++ {

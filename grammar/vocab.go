@@ -21,6 +21,7 @@ type Vocab struct {
 	// plainUpTo[k] has the plain tokens of at most k characters; rest is
 	// the trie of the other tokens.
 	plainUpTo [][]uint64
+	longPlain []int32 // plain tokens of more than probeDepth characters
 	rest      trie
 	// rootChild[c] is the node of all for first byte c (0: none) and
 	// rootIDs[c] the range of all.ids under it.
@@ -97,6 +98,9 @@ func NewVocab(tokens [][]byte, eog []int32) *Vocab {
 				v.plainUpTo = append(v.plainUpTo, make([]uint64, v.words))
 			}
 			v.plainUpTo[n][id>>6] |= 1 << (id & 63)
+			if n > probeDepth {
+				v.longPlain = append(v.longPlain, id)
+			}
 		} else {
 			rest = append(rest, id)
 		}

@@ -22,7 +22,7 @@ func NewDeviceID() (string, error) {
 }
 
 // LoadOrCreateDeviceID returns the device ID stored in dir/deviceid.txt,
-// creating the file (one line, mode 0644) when it is missing or blank, as
+// creating the file (one line, mode 0600) when it is missing or blank, as
 // GaiaNet's installer does. A non-blank value is returned trimmed, whatever
 // its form, so a GaiaNet-made file is kept. created tells whether a new ID
 // was written.
@@ -43,7 +43,7 @@ func LoadOrCreateDeviceID(dir string) (id string, created bool, err error) {
 	if id, err = NewDeviceID(); err != nil {
 		return "", false, err
 	}
-	if err := writeFileAtomic(path, []byte(id+"\n"), 0o644); err != nil {
+	if err := writeFileAtomic(path, []byte(id+"\n"), 0o600); err != nil {
 		return "", false, err
 	}
 	return id, true, nil

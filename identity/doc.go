@@ -12,8 +12,12 @@
 // nodeid.json is what GaiaNet's registry.wasm writes at `gaianet init`:
 // the three keys above, sorted, with two spaces of indentation. Its password
 // encrypts the keystore; anyone who can read nodeid.json can read the key, so
-// both files are written with mode 0600. GaiaNet downloads an empty "{}" as
-// the starting nodeid.json; a password already present there is reused.
+// both files are written with mode 0600 (and a directory Create makes, 0700).
+// GaiaNet downloads an empty "{}" as the starting nodeid.json; a password
+// already present there is reused. For owners who want the password away
+// from the key, Options.Password supplies it from elsewhere (the command
+// line reads it from an environment variable or a file): nodeid.json then
+// holds no password.
 //
 // The keystore is written by go-ethereum's keystore package (the standard
 // format geth, MetaMask and ethers read: 32 key bytes, an "address" field).
@@ -26,5 +30,7 @@
 // signature.
 //
 // Scrypt with the standard parameters costs about a second and 256 MiB per
-// Create or Load; tests pass LightScrypt.
+// Create, and per first Sign or Unlock of a loaded identity: Load only reads
+// and checks the files, so a node starts without paying for a key it may
+// never use. Tests pass LightScrypt.
 package identity

@@ -8,7 +8,9 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/accounts/keystore"
@@ -62,7 +64,11 @@ func TestCreateLoad(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	priv := crypto.FromECDSA(id.key)
+	key, err := id.key()
+	if err != nil {
+		t.Fatal(err)
+	}
+	priv := crypto.FromECDSA(key)
 	for _, needle := range [][]byte{priv, []byte(hex.EncodeToString(priv)), []byte(strings.ToUpper(hex.EncodeToString(priv)))} {
 		if bytes.Contains(ks, needle) {
 			t.Fatal("the keystore file contains the private key in the clear")
@@ -95,7 +101,11 @@ func TestCreateLoad(t *testing.T) {
 	if err != nil || created {
 		t.Fatalf("second LoadOrCreate: created=%v err=%v", created, err)
 	}
-	if again.Address() != id.Address() || !again.key.Equal(id.key) {
+	againKey, err := again.key()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Address() != id.Address() || !againKey.Equal(key) {
 		t.Fatal("reloaded identity differs")
 	}
 	if _, err := Create(dir, LightScrypt()); !errors.Is(err, ErrExists) {
@@ -170,45 +180,68 @@ func TestLoadGaiaNetKeystore(t *testing.T) {
 }
 
 func TestLoadErrors(t *testing.T) {
+	// unlock marks errors that Load cannot see without decrypting the key:
+	// Load succeeds and the first Unlock reports them.
 	tests := []struct {
 		name    string
 		setup   func(t *testing.T, dir string)
 		wantIs  error
 		wantMsg string
+		unlock  bool
 	}{
-		{"no nodeid.json", func(t *testing.T, dir string) {}, ErrNoIdentity, "not found"},
+		{"no nodeid.json", func(t *testing.T, dir string) {}, ErrNoIdentity, "not found", false},
 		{"empty object", func(t *testing.T, dir string) {
 			os.WriteFile(filepath.Join(dir, NodeIDFileName), []byte("{\n}\n"), 0o600)
-		}, ErrNoIdentity, "no address"},
+		}, ErrNoIdentity, "no address", false},
 		{"not json", func(t *testing.T, dir string) {
 			os.WriteFile(filepath.Join(dir, NodeIDFileName), []byte("address=0x1"), 0o600)
-		}, nil, "identity: "},
+		}, nil, "identity: ", false},
 		{"address not hex", func(t *testing.T, dir string) {
 			(&NodeID{Address: "0xnothex", Keystore: "k", Password: "p"}).Write(filepath.Join(dir, NodeIDFileName))
-		}, nil, "is not an Ethereum address"},
+		}, nil, "is not an Ethereum address", false},
 		{"keystore missing", func(t *testing.T, dir string) {
 			(&NodeID{Address: testAddress, Keystore: "gone", Password: "p"}).Write(filepath.Join(dir, NodeIDFileName))
-		}, os.ErrNotExist, "keystore"},
+		}, os.ErrNotExist, "keystore", false},
 		{"wrong password", func(t *testing.T, dir string) {
 			name := writeGaiaNetKeystore(t, dir, testKey, "right")
 			(&NodeID{Address: testAddress, Keystore: name, Password: "wrong"}).Write(filepath.Join(dir, NodeIDFileName))
-		}, ErrWrongPassword, "wrong keystore password"},
+		}, ErrWrongPassword, "wrong keystore password", true},
 		{"address mismatch", func(t *testing.T, dir string) {
 			name := writeGaiaNetKeystore(t, dir, testKey, "pw")
 			(&NodeID{Address: "0x0000000000000000000000000000000000000001", Keystore: name, Password: "pw"}).Write(filepath.Join(dir, NodeIDFileName))
-		}, nil, "holds the key of " + testAddress},
+		}, nil, "holds the key of " + testAddress, true},
+		{"address field mismatch", func(t *testing.T, dir string) {
+			id, err := Import(dir, testKey, LightScrypt())
+			if err != nil {
+				t.Fatal(err)
+			}
+			(&NodeID{Address: "0x0000000000000000000000000000000000000001", Keystore: filepath.Base(id.KeystorePath()), Password: "pw"}).Write(filepath.Join(dir, NodeIDFileName))
+		}, nil, "is for " + testAddress, false},
+		{"no password", func(t *testing.T, dir string) {
+			name := writeGaiaNetKeystore(t, dir, testKey, "pw")
+			(&NodeID{Address: testAddress, Keystore: name}).Write(filepath.Join(dir, NodeIDFileName))
+		}, ErrNoPassword, "holds none", true},
 		{"keystore garbage", func(t *testing.T, dir string) {
 			os.WriteFile(filepath.Join(dir, "ks"), []byte(`{"version": 3, "crypto": {"cipher": "aes-128-ctr"}}`), 0o600)
 			(&NodeID{Address: testAddress, Keystore: "ks", Password: "pw"}).Write(filepath.Join(dir, NodeIDFileName))
-		}, nil, "identity: keystore"},
+		}, nil, "identity: keystore", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
 			tt.setup(t, dir)
-			_, err := Load(dir)
+			id, err := Load(dir)
+			if tt.unlock {
+				if err != nil {
+					t.Fatalf("Load: %v (it should not decrypt)", err)
+				}
+				err = id.Unlock()
+				if _, serr := id.Sign([]byte("x")); serr == nil || serr.Error() != err.Error() {
+					t.Errorf("Sign after a failed Unlock: %v, want %v", serr, err)
+				}
+			}
 			if err == nil {
-				t.Fatal("Load succeeded")
+				t.Fatal("Load and Unlock succeeded")
 			}
 			if tt.wantIs != nil && !errors.Is(err, tt.wantIs) {
 				t.Errorf("errors.Is(%v, %v) = false", err, tt.wantIs)
@@ -217,12 +250,137 @@ func TestLoadErrors(t *testing.T) {
 				t.Errorf("error %q lacks %q", err, tt.wantMsg)
 			}
 			// A load error other than "no identity" never creates a new key.
-			if !errors.Is(err, ErrNoIdentity) {
+			if !errors.Is(err, ErrNoIdentity) && !tt.unlock {
 				if _, created, err := LoadOrCreate(dir, LightScrypt()); created || err == nil {
 					t.Errorf("LoadOrCreate replaced a broken identity: created=%v err=%v", created, err)
 				}
 			}
 		})
+	}
+}
+
+// TestLoadIsLazy: Load does not run scrypt; the first Unlock does, once, and
+// concurrent first Signs share that one decryption.
+func TestLoadIsLazy(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := Import(dir, testKey, LightScrypt()); err != nil {
+		t.Fatal(err)
+	}
+	// Light scrypt (N=4096, r=8) allocates 4 MiB per derivation: a Load
+	// or a Sign that decrypts shows up in the allocation count.
+	allocated := func(f func()) uint64 {
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		f()
+		runtime.ReadMemStats(&after)
+		return after.TotalAlloc - before.TotalAlloc
+	}
+	const scryptBytes = 128 * 8 * keystore.LightScryptN
+	var id *Identity
+	if n := allocated(func() {
+		var err error
+		if id, err = Load(dir); err != nil {
+			t.Fatal(err)
+		}
+	}); n >= scryptBytes {
+		t.Fatalf("Load allocated %d bytes: it ran scrypt", n)
+	}
+	if id.NodeID() != testAddress {
+		t.Fatalf("node ID %s before unlocking, want %s", id.NodeID(), testAddress)
+	}
+
+	var wg sync.WaitGroup
+	sigs := make([][]byte, 8)
+	errs := make([]error, 8)
+	for i := range sigs {
+		wg.Go(func() { sigs[i], errs[i] = id.Sign([]byte("challenge")) })
+	}
+	wg.Wait()
+	for i := range sigs {
+		if errs[i] != nil {
+			t.Fatal(errs[i])
+		}
+		if err := Verify(testAddress, []byte("challenge"), sigs[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := allocated(func() {
+		for range 4 {
+			if _, err := id.Sign([]byte("again")); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}); n >= scryptBytes {
+		t.Fatalf("4 Signs after unlocking allocated %d bytes: the key was decrypted again", n)
+	}
+}
+
+// TestPasswordOutsideBase: a password given in Options is used for the
+// keystore and never written beside it.
+func TestPasswordOutsideBase(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "base")
+	opts := LightScrypt()
+	opts.Password = "kept-elsewhere-1"
+	id, created, err := LoadOrCreate(dir, opts)
+	if err != nil || !created {
+		t.Fatalf("created=%v err=%v", created, err)
+	}
+	if m := mode(t, dir); m != 0o700 {
+		t.Errorf("base dir mode %v, want 0700", m)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, NodeIDFileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(data, []byte(opts.Password)) {
+		t.Fatalf("nodeid.json holds the password: %s", data)
+	}
+	// Without the password the node ID is known; the key is not.
+	locked, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if locked.NodeID() != id.NodeID() || locked.HasPassword() {
+		t.Fatalf("locked identity: %s, HasPassword %v", locked.NodeID(), locked.HasPassword())
+	}
+	if err := locked.Unlock(); !errors.Is(err, ErrNoPassword) {
+		t.Fatalf("Unlock without the password: %v, want ErrNoPassword", err)
+	}
+	again, err := LoadWith(dir, Options{Password: opts.Password})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sig, err := again.Sign([]byte("m"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := Verify(id.NodeID(), []byte("m"), sig); err != nil {
+		t.Fatal(err)
+	}
+	wrong, err := LoadWith(dir, Options{Password: "not-it"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := wrong.Unlock(); !errors.Is(err, ErrWrongPassword) {
+		t.Fatalf("Unlock with a wrong password: %v", err)
+	}
+
+	// GaiaNet's layout (password in nodeid.json) still loads, with or
+	// without the same password given; a different one is refused.
+	gdir := t.TempDir()
+	name := writeGaiaNetKeystore(t, gdir, testKey, "pw")
+	(&NodeID{Address: testAddress, Keystore: name, Password: "pw"}).Write(filepath.Join(gdir, NodeIDFileName))
+	for _, pw := range []string{"", "pw"} {
+		g, err := LoadWith(gdir, Options{Password: pw})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := g.Unlock(); err != nil {
+			t.Fatalf("password %q: %v", pw, err)
+		}
+	}
+	if _, err := LoadWith(gdir, Options{Password: "other"}); !errors.Is(err, ErrPasswordConflict) {
+		t.Fatalf("a second, different password: %v, want ErrPasswordConflict", err)
 	}
 }
 

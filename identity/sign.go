@@ -23,9 +23,14 @@ var ErrBadSignature = errors.New("identity: bad signature")
 // Sign signs message as EIP-191 personal_sign does (eth_sign with the
 // "\x19Ethereum Signed Message:\n<len>" prefix, keccak-256) and returns the
 // 65-byte signature r‖s‖v with v = 27 or 28, the form wallets and ethers'
-// verifyMessage use. The caller owns the returned slice.
+// verifyMessage use. The caller owns the returned slice. The first Sign
+// decrypts the keystore (see Identity) and fails as Unlock does.
 func (id *Identity) Sign(message []byte) ([]byte, error) {
-	sig, err := crypto.Sign(accounts.TextHash(message), id.key)
+	key, err := id.key()
+	if err != nil {
+		return nil, err
+	}
+	sig, err := crypto.Sign(accounts.TextHash(message), key)
 	if err != nil {
 		return nil, fmt.Errorf("identity: sign: %w", err)
 	}

@@ -15,7 +15,7 @@ func testIdentity(t *testing.T) *Identity {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &Identity{key: key, address: crypto.PubkeyToAddress(key.PublicKey)}
+	return unlocked(key, "")
 }
 
 // TestSignKnownVector checks personal_sign against the signature web3.js
@@ -114,7 +114,7 @@ func TestParseSignature(t *testing.T) {
 
 func FuzzRecoverAddress(f *testing.F) {
 	key, _ := crypto.HexToECDSA(testKey)
-	id := &Identity{key: key, address: crypto.PubkeyToAddress(key.PublicKey)}
+	id := unlocked(key, "")
 	sig, _ := id.Sign([]byte("seed"))
 	f.Add([]byte("seed"), sig)
 	f.Add([]byte(""), make([]byte, 65))

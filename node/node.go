@@ -44,6 +44,8 @@ type Options struct {
 	Version string
 	// Logger receives request and lifecycle logs; nil discards them.
 	Logger *slog.Logger
+	// Instance is echoed by GET /health (see api.Options.Instance).
+	Instance string
 }
 
 // Node is a running node's components. It is safe for concurrent use.
@@ -182,7 +184,7 @@ func Open(ctx context.Context, cfg *config.Config, opt Options) (n *Node, err er
 		Handlers: n.knowledgeRoutes(),
 		Uploads:  []string{"POST /v1/files", "POST /v1/create/rag", "POST /v1/knowledge/collections/{c}/documents"},
 	}, api.Options{
-		APIKeys: cfg.Ext.APIKeys, CORSOrigins: cfg.Ext.CORSOrigins, Logger: log,
+		APIKeys: cfg.Ext.APIKeys, CORSOrigins: cfg.Ext.CORSOrigins, Logger: log, Instance: opt.Instance,
 		Gauges: api.Gauges{
 			QueueDepth:  func() int { return max(int(n.queued.Load())-n.slots, 0) },
 			ActiveSlots: func() int { return min(int(n.queued.Load()), n.slots) },

@@ -300,7 +300,9 @@ func (r *byteReader) point(dim int) (preparedPoint, error) {
 	return p, finishPoint(&p, pay)
 }
 
-func (r *streamReader) point(dim int, vecBuf []byte) (preparedPoint, error) {
+// point reads one point; the caller must finishPoint it with the payload
+// bytes it returns (readSnapshot does that for many points in parallel).
+func (r *streamReader) point(dim int, vecBuf []byte) (preparedPoint, []byte, error) {
 	p := preparedPoint{id: r.id()}
 	if r.read(vecBuf[:4*dim], "vector") {
 		p.vec = make([]float32, dim)
@@ -310,10 +312,7 @@ func (r *streamReader) point(dim int, vecBuf []byte) (preparedPoint, error) {
 	}
 	n := r.u32("payload length")
 	pay := r.bytes(uint64(n), maxPayloadSize, "payload")
-	if r.err != nil {
-		return p, r.err
-	}
-	return p, finishPoint(&p, pay)
+	return p, pay, r.err
 }
 
 // finishPoint checks a decoded vector and payload the way preparePoints

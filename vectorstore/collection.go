@@ -35,6 +35,10 @@ type collection struct {
 	// A built slice is never modified, so readers may keep using it.
 	sortMu sync.Mutex
 	sorted []PointID
+
+	// deferCompact, set by the writer while it replays the WAL, holds
+	// compaction back until the replay is done (see Store.recover).
+	deferCompact bool
 }
 
 func newCollection(name string, cfg CollectionConfig) *collection {
@@ -208,7 +212,7 @@ func (c *collection) liveLocked() int { return len(c.ids) - c.dead }
 // the old index) and swaps the result in under mu.Lock. Caller is the
 // store's writer.
 func (c *collection) maybeCompact() {
-	if c.dead < 64 || c.dead*4 < len(c.ids) {
+	if c.deferCompact || c.dead < 64 || c.dead*4 < len(c.ids) {
 		return
 	}
 	c.compact()

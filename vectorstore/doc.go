@@ -47,9 +47,12 @@
 // A store directory holds wal.log, checkpoint.vsc and LOCK. Every write is
 // appended to the write-ahead log as a length-prefixed, CRC-32C-checked
 // record and fsynced before it is applied and acknowledged (wal.go). When the
-// log passes Options.CheckpointBytes, the writer writes every collection to
-// a new checkpoint file (atomically replaced) and starts an empty log. Open
-// loads the checkpoint, replays the log records after it, and drops a torn
+// log passes Options.CheckpointBytes, or the work of replaying it passes
+// Options.CheckpointReplayCost (points to insert into the graph, weighted by
+// dimension: small records are cheap to write but not to replay), the writer
+// writes every collection to a new checkpoint file (atomically replaced) and
+// starts an empty log. Open loads the checkpoint, replays the log records
+// after it (consecutive upserts as one parallel batch), and drops a torn
 // record at the tail (one never acknowledged); damage before the tail is
 // reported as ErrCorrupt. The checkpoint also holds each collection's HNSW
 // graph (when it has no tombstones), so Open need not rebuild the index;

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
 )
 
 // In a checkpoint each collection's snapshot is followed by its HNSW graph,
@@ -192,6 +193,15 @@ func (g *hnswGraph) install(d *decodedGraph) {
 // loadWithGraph fills an empty collection with points and a decoded graph,
 // without inserting: the graph is taken as it is.
 func (c *collection) loadWithGraph(pts []preparedPoint, d *decodedGraph) {
+	// Size everything once: growing by append would copy the vectors
+	// (most of a checkpoint) several times over.
+	c.vecs.data = slices.Grow(c.vecs.data, len(pts)*c.cfg.Dim)
+	c.ids = slices.Grow(c.ids, len(pts))
+	c.payloads = slices.Grow(c.payloads, len(pts))
+	c.deleted = slices.Grow(c.deleted, len(pts))
+	if len(c.byID) == 0 {
+		c.byID = make(map[PointID]uint32, len(pts))
+	}
 	for i := range pts {
 		p := &pts[i]
 		c.vecs.data = append(c.vecs.data, p.vec...)

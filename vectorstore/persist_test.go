@@ -142,14 +142,6 @@ func TestReopen(t *testing.T) {
 	}
 }
 
-func TestOpenLocked(t *testing.T) {
-	s, dir := openTemp(t, nil)
-	_ = s
-	if _, err := Open(context.Background(), dir, nil); err == nil {
-		t.Fatal("second Open of a locked store succeeded")
-	}
-}
-
 // walWithRecords builds a store whose WAL holds a create and n one-point
 // upserts, closes it and returns the directory and the record boundaries.
 func walWithRecords(t *testing.T, n int) (dir string, bounds []int) {

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io"
+	"runtime"
+	"sync"
 )
 
 // A collection snapshot is one self-checking file:
@@ -124,23 +126,56 @@ func readSnapshot(r *streamReader) (*decodedSnapshot, error) {
 	d := &decodedSnapshot{name: hdr.Name, cfg: hdr.Config}
 	dim := hdr.Config.Dim
 	vecBuf := make([]byte, 4*dim)
+	// n is untrusted: presize for at most 64Ki points.
+	d.points = make([]preparedPoint, 0, min(n, 1<<16))
+	var pays [][]byte
 	for i := uint64(0); i < n && r.err == nil; i++ {
-		p, err := r.point(dim, vecBuf)
+		p, pay, err := r.point(dim, vecBuf)
 		if err != nil {
 			return nil, err
 		}
 		d.points = append(d.points, p)
+		pays = append(pays, pay)
 	}
 	r.checkCRC("snapshot")
 	if r.err != nil {
 		return nil, r.err
 	}
-	if hdr.Config.Distance == Cosine {
-		for i := range d.points {
-			normalizeIfNeeded(d.points[i].vec)
-		}
+	if err := finishPoints(d.points, pays, hdr.Config.Distance == Cosine); err != nil {
+		return nil, err
 	}
 	return d, nil
+}
+
+// finishPoints checks and completes decoded points (finishPoint, and for
+// Cosine normalizeIfNeeded) on every core: decoding payload JSON is most of
+// the work of loading a checkpoint. It returns the error of the first bad
+// point, as a sequential pass would.
+func finishPoints(pts []preparedPoint, pays [][]byte, cosine bool) error {
+	workers := min(runtime.GOMAXPROCS(0), max(len(pts)/256, 1))
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			lo, hi := len(pts)*w/workers, len(pts)*(w+1)/workers
+			for i := lo; i < hi; i++ {
+				if err := finishPoint(&pts[i], pays[i]); err != nil {
+					errs[w] = err
+					return
+				}
+				if cosine {
+					normalizeIfNeeded(pts[i].vec)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // DecodeSnapshot reads a whole collection snapshot from r and verifies it,

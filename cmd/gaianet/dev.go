@@ -79,7 +79,7 @@ func jsonschemaCommand() *command {
 			fs.StringVar(&f.vocab, "vocab", "", "GGUF file whose tokenizer to use (required)")
 			fs.BoolVar(&f.json, "json", false, "print the figures as one JSON object on the last line")
 			fs.BoolVar(&f.cpuTime, "cpu-time", false, "time masks with the thread's CPU clock (robust on a loaded machine)")
-			fs.BoolVar(&f.failures, "failures", false, "list each failing schema with the reason")
+			fs.BoolVar(&f.failures, "failures", false, "list each failing schema with the reason, and the schemas with the slowest masks")
 			fs.BoolVar(&f.anyOrder, "any-order", false, "let object properties come in any order (default: schema order, as the node generates)")
 			return f
 		},
@@ -113,6 +113,9 @@ func runJSONSchemaBench(ctx context.Context, env *cmdEnv, args []string) error {
 	if f.failures {
 		for _, fl := range r.Failures {
 			fmt.Fprintf(w, "FAIL %s: %s\n", fl.File, fl.Reason)
+		}
+		for _, sl := range r.Slowest {
+			fmt.Fprintf(w, "SLOW %s: slowest mask %.0f µs\n", sl.File, sl.MaskUs)
 		}
 	}
 	if f.json {

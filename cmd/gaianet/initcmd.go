@@ -39,6 +39,7 @@ type initFlags struct {
 	embedding *string
 	reset     *bool
 	light     *bool
+	password  *string
 }
 
 func initCommand() *command {
@@ -47,7 +48,10 @@ func initCommand() *command {
 		help: "Writes DIR/config.json, downloads the chat and embedding models it names (with a\n" +
 			"progress bar; an interrupted download resumes), imports the knowledge-base\n" +
 			"snapshot, and creates the node's identity: an Ethereum key in an encrypted\n" +
-			"keystore (password in nodeid.json), whose address is the node ID, and a device ID.\n\n" +
+			"keystore, whose address is the node ID, and a device ID. The keystore password is\n" +
+			"kept in nodeid.json (GaiaNet's layout) unless you give one from outside the base\n" +
+			"folder: --keystore-password-file FILE, GAIANET_KEYSTORE_PASSWORD_FILE or\n" +
+			"GAIANET_KEYSTORE_PASSWORD (then 'gaianet start' needs it the same way).\n\n" +
 			"--config default  GaiaNet's default config (its models from Hugging Face)\n" +
 			"--config demo     tiny random-weight models made on the spot, no network needed;\n" +
 			"                  answers are noise, but every part of the node works\n" +
@@ -64,6 +68,7 @@ func initCommand() *command {
 				embedding: fs.String("embedding", "", "a local GGUF embedding model to use instead of the config's"),
 				reset:     fs.Bool("reset", false, "replace an edited config.json with the --config source"),
 				light:     fs.Bool("light-keystore", false, "encrypt the keystore with light scrypt parameters (fast; for tests and small devices)"),
+				password:  fs.String("keystore-password-file", "", "encrypt a new keystore with the password in FILE (keep it outside the base folder) instead of one kept in nodeid.json"),
 			}
 		},
 		run: runInit,
@@ -142,6 +147,11 @@ func runInit(ctx context.Context, env *cmdEnv, args []string) error {
 	if *f.light {
 		opts = identity.LightScrypt()
 	}
+	pw, pwSource, err := keystorePassword(*f.password, os.Getenv, func(msg string) { fmt.Fprintln(env.stderr, "      warning: "+msg) })
+	if err != nil {
+		return err
+	}
+	opts.Password = pw
 	id, created, err := identity.LoadOrCreate(base, opts)
 	if err != nil {
 		return err
@@ -155,6 +165,9 @@ func runInit(ctx context.Context, env *cmdEnv, args []string) error {
 		verb = "new"
 	}
 	fmt.Fprintf(w, "      %s node ID %s (keystore %s)\n      device ID %s\n", verb, id.NodeID(), id.KeystorePath(), device)
+	if pwSource != "" && created {
+		fmt.Fprintf(w, "      keystore password from %s (not stored in the base folder)\n", pwSource)
+	}
 	if cfg.Address != id.NodeID() {
 		cfg.Address = id.NodeID()
 		if err := saveInitConfig(cfg, base, !kept); err != nil {

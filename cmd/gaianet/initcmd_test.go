@@ -9,6 +9,7 @@ import (
 
 	"github.com/gaianet-go/gaianet/config"
 	"github.com/gaianet-go/gaianet/demo"
+	"github.com/gaianet-go/gaianet/identity"
 )
 
 // closedPortURL returns a URL on a local port nothing listens on: the
@@ -153,5 +154,43 @@ func TestInitKeepsEdits(t *testing.T) {
 	mustCLI("init", "--config", "demo", "--reset", "--light-keystore")
 	if p := prompt(); p == "You answer in French." {
 		t.Errorf("--reset kept the edit %q", p)
+	}
+}
+
+// TestInitPasswordOutsideBase checks that init encrypts a new keystore with
+// a password given from outside the base folder and keeps it out of
+// nodeid.json, so that only that password unlocks the key.
+func TestInitPasswordOutsideBase(t *testing.T) {
+	base := filepath.Join(t.TempDir(), "node")
+	pwFile := filepath.Join(t.TempDir(), "pw")
+	if err := os.WriteFile(pwFile, []byte("correct horse battery staple\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, stderr := runCLI(t, "init", "--config", "demo", "--light-keystore", "--keystore-password-file", pwFile, "--base", base)
+	if code != 0 {
+		t.Fatalf("init: exit %d\n%s%s", code, out, stderr)
+	}
+	if !strings.Contains(out, "keystore password from "+pwFile) {
+		t.Errorf("init does not say where the password came from:\n%s", out)
+	}
+	nid, err := identity.ReadNodeID(filepath.Join(base, identity.NodeIDFileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if nid.Password != "" {
+		t.Errorf("nodeid.json holds the password %q; it was given from outside the base folder", nid.Password)
+	}
+	id, err := identity.LoadWith(base, identity.Options{Password: "correct horse battery staple"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := id.Unlock(); err != nil {
+		t.Errorf("the password given to init does not unlock the keystore: %v", err)
+	}
+	wrong, err := identity.LoadWith(base, identity.Options{Password: "wrong"})
+	if err == nil {
+		if err := wrong.Unlock(); err == nil {
+			t.Error("a wrong password unlocked the keystore")
+		}
 	}
 }

@@ -53,13 +53,14 @@ func serveNode(t *testing.T, base string) {
 	}
 	srv := &http.Server{Handler: n.Handler()}
 	go srv.Serve(ln)
-	if err := os.WriteFile(filepath.Join(base, pidFile), []byte(strconv.Itoa(os.Getpid())+"\n"), 0o644); err != nil {
+	lock, err := claimBase(base) // the pid file, held as a running node holds it
+	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() {
 		srv.Close()
 		n.Close()
-		os.Remove(filepath.Join(base, pidFile))
+		lock.release()
 	})
 }
 

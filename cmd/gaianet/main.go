@@ -11,9 +11,11 @@ import (
 	"syscall"
 )
 
-func main() {
+func main() { os.Exit(cliMain(os.Args[1:])) }
+
+// cliMain runs gaianet with args; SIGINT and SIGTERM cancel its context.
+func cliMain(args []string) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
-	stop()
-	os.Exit(code)
+	defer stop()
+	return run(ctx, args, os.Stdout, os.Stderr)
 }

@@ -14,7 +14,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/gaianet-go/gaianet/chattemplate"
@@ -61,28 +60,37 @@ func loadConfig(base string) (*config.Config, error) {
 }
 
 type startFlags struct {
-	base       *string
-	foreground *bool
-	listen     *string
-	threads    *int
-	logJSON    *bool
+	base         *string
+	foreground   *bool
+	listen       *string
+	port         *int
+	threads      *int
+	logJSON      *bool
+	passwordFile *string
 }
 
 func startCommand() *command {
-	return &command{name: "start", summary: "start the node", usage: "[--base DIR] [--foreground]",
+	return &command{name: "start", summary: "start the node", usage: "[--base DIR] [--port N] [--foreground]",
 		help: "Starts the node described by DIR/config.json: loads the chat and embedding models,\n" +
 			"opens the knowledge base and serves the OpenAI-compatible API and the web chat\n" +
-			"page on llamaedge_port. By default the node runs in the background, logs to\n" +
-			"DIR/log/gaianet.log and writes its pid to DIR/gaianet.pid; 'gaianet stop' stops it.\n" +
+			"page on llamaedge_port (or --port). By default the node runs in the background,\n" +
+			"logs to DIR/log/gaianet.log and writes its pid to DIR/gaianet.pid; 'gaianet start'\n" +
+			"returns once that node answers (and fails, with the node's error, if it cannot\n" +
+			"start, e.g. when the port is taken); 'gaianet stop' stops it.\n" +
 			"With --foreground it runs attached and logs to the terminal; Ctrl-C stops it\n" +
-			"gracefully (in-flight streams finish, up to 30 s).",
+			"gracefully (in-flight streams finish, up to 30 s).\n\n" +
+			"The keystore password is read from nodeid.json (GaiaNet's layout) unless given\n" +
+			"outside the base folder: --keystore-password-file FILE, or the environment\n" +
+			"variables GAIANET_KEYSTORE_PASSWORD_FILE or GAIANET_KEYSTORE_PASSWORD.",
 		flags: func(fs *flag.FlagSet) any {
 			return &startFlags{
-				base:       baseFlag(fs),
-				foreground: fs.Bool("foreground", false, "run attached to the terminal instead of in the background"),
-				listen:     fs.String("listen", "", "address to listen on (default: all interfaces, port llamaedge_port)"),
-				threads:    fs.Int("threads", 0, "threads per model (default: all CPUs)"),
-				logJSON:    fs.Bool("log-json", false, "write logs as JSON lines"),
+				base:         baseFlag(fs),
+				foreground:   fs.Bool("foreground", false, "run attached to the terminal instead of in the background"),
+				listen:       fs.String("listen", "", "address to listen on, HOST:PORT (default: all interfaces, port llamaedge_port)"),
+				port:         fs.Int("port", 0, "port to listen on for this run, instead of config.json's llamaedge_port"),
+				threads:      fs.Int("threads", 0, "threads per model (default: all CPUs)"),
+				logJSON:      fs.Bool("log-json", false, "write logs as JSON lines"),
+				passwordFile: fs.String("keystore-password-file", "", "read the keystore password from FILE (keep it outside the base folder)"),
 			}
 		},
 		run: func(ctx context.Context, env *cmdEnv, args []string) error {
@@ -90,11 +98,33 @@ func startCommand() *command {
 			if len(args) > 0 {
 				return usagef("start takes no arguments")
 			}
+			if env.set["port"] && (*f.port < 1 || *f.port > 65535) {
+				return usagef("--port %d: want a port from 1 to 65535", *f.port)
+			}
+			if env.set["port"] && *f.listen != "" {
+				return usagef("give --listen HOST:PORT or --port N, not both")
+			}
 			if *f.foreground {
 				return runForeground(ctx, env, f)
 			}
 			return runDetached(ctx, env, f)
 		}}
+}
+
+// startConfig loads and validates the config of a start, with --port
+// applied.
+func startConfig(f *startFlags) (*config.Config, error) {
+	cfg, err := loadConfig(*f.base)
+	if err != nil {
+		return nil, err
+	}
+	if *f.port != 0 {
+		cfg.LlamaEdgePort = *f.port
+	}
+	if err := cfg.Validate(); err != nil {
+		return nil, fmt.Errorf("%s: %w", filepath.Join(*f.base, configFile), err)
+	}
+	return cfg, nil
 }
 
 // listenAddr is where the node listens.
@@ -105,44 +135,55 @@ func listenAddr(f *startFlags, cfg *config.Config) string {
 	return fmt.Sprintf(":%d", cfg.LlamaEdgePort)
 }
 
-// runningPID returns the pid of a live node of base, or 0.
-func runningPID(base string) int {
-	b, err := os.ReadFile(filepath.Join(base, pidFile))
-	if err != nil {
-		return 0
-	}
-	pid, err := strconv.Atoi(strings.TrimSpace(string(b)))
-	if err != nil || pid <= 0 {
-		return 0
-	}
-	if syscall.Kill(pid, 0) != nil {
-		return 0
-	}
-	return pid
-}
-
 func runForeground(ctx context.Context, env *cmdEnv, f *startFlags) error {
+	start := time.Now()
 	base := *f.base
-	cfg, err := loadConfig(base)
+	cfg, err := startConfig(f)
 	if err != nil {
 		return err
-	}
-	if err := cfg.Validate(); err != nil {
-		return fmt.Errorf("%s: %w", filepath.Join(base, configFile), err)
-	}
-	if pid := runningPID(base); pid != 0 && pid != os.Getpid() {
-		return fmt.Errorf("a node is already running from %s (pid %d); run 'gaianet stop' first", base, pid)
 	}
 	var h slog.Handler = slog.NewTextHandler(env.stderr, nil)
 	if *f.logJSON {
 		h = slog.NewJSONHandler(env.stderr, nil)
 	}
 	log := slog.New(h)
-	start := time.Now()
 
-	opt := node.Options{Base: base, Threads: *f.threads, Version: version, Logger: log}
-	if id, err := identity.Load(base); err == nil {
+	// Claim the folder, then the port, before the slow part, so that a
+	// second node or a taken port fails at once with a clear message.
+	lock, err := claimBase(base)
+	if err != nil {
+		return err
+	}
+	defer lock.release()
+	addr := listenAddr(f, cfg)
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return listenError(addr, err)
+	}
+	defer ln.Close()
+	if err := lock.setAddr(ln.Addr().String()); err != nil {
+		return fmt.Errorf("pid file: %w", err)
+	}
+
+	instance := os.Getenv(instanceEnv)
+	if instance == "" {
+		instance = newInstance()
+	}
+	opt := node.Options{Base: base, Threads: *f.threads, Version: version, Logger: log, Instance: instance}
+	pw, pwSource, err := keystorePassword(*f.passwordFile, os.Getenv, func(msg string) { log.Warn(msg) })
+	if err != nil {
+		return err
+	}
+	// Loading reads nodeid.json and checks the keystore; the key itself is
+	// decrypted only when the node first signs (identity.Identity).
+	if id, err := identity.LoadWith(base, identity.Options{Password: pw}); err == nil {
 		opt.NodeID = id.NodeID()
+		if !id.HasPassword() {
+			log.Warn("no keystore password: nodeid.json holds none; the node cannot sign until one is given " +
+				"(GAIANET_KEYSTORE_PASSWORD, GAIANET_KEYSTORE_PASSWORD_FILE or --keystore-password-file)")
+		} else if pwSource != "" {
+			log.Info("keystore password given outside the base folder", "from", pwSource)
+		}
 	} else if !errors.Is(err, identity.ErrNoIdentity) {
 		return err
 	} else {
@@ -156,15 +197,14 @@ func runForeground(ctx context.Context, env *cmdEnv, f *startFlags) error {
 		return err
 	}
 	defer n.Close()
-	ln, err := net.Listen("tcp", listenAddr(f, cfg))
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	releaseWatch, err := watchStopRequests(cancel)
 	if err != nil {
-		return fmt.Errorf("listen: %w", err)
-	}
-	if err := os.WriteFile(filepath.Join(base, pidFile), []byte(strconv.Itoa(os.Getpid())+"\n"), 0o644); err != nil {
-		ln.Close()
 		return err
 	}
-	defer os.Remove(filepath.Join(base, pidFile))
+	defer releaseWatch()
 
 	limits := n.ServerLimits()
 	srv := limits.NewServer(n.Handler(), slog.NewLogLogger(h, slog.LevelWarn))
@@ -179,8 +219,8 @@ func runForeground(ctx context.Context, env *cmdEnv, f *startFlags) error {
 	case <-ctx.Done():
 	}
 	log.Info("shutting down: finishing in-flight requests (up to 30 s)")
-	sctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
+	sctx, scancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer scancel()
 	if err := srv.Shutdown(sctx); err != nil {
 		log.Warn("in-flight requests cancelled", "err", err)
 		srv.Close()
@@ -200,36 +240,53 @@ func displayAddr(a net.Addr) string {
 	return net.JoinHostPort(host, port)
 }
 
-// runDetached starts "gaianet start --foreground" in a new session with its
-// output in the log file, then waits until the node answers /health.
+// readyTimeout bounds how long a background start waits for its node.
+const readyTimeout = 120 * time.Second
+
+// runDetached starts "gaianet start --foreground" in the background with its
+// output in the log file, then waits until that process (and not another
+// one holding the port) answers /health with the instance value it was
+// given. If the node exits first, its error is shown and start fails.
 func runDetached(ctx context.Context, env *cmdEnv, f *startFlags) error {
 	base := *f.base
-	cfg, err := loadConfig(base)
+	cfg, err := startConfig(f)
 	if err != nil {
 		return err
 	}
-	if err := cfg.Validate(); err != nil {
-		return fmt.Errorf("%s: %w", filepath.Join(base, configFile), err)
-	}
 	if pid := runningPID(base); pid != 0 {
-		return fmt.Errorf("a node is already running from %s (pid %d)", base, pid)
+		return fmt.Errorf("a node is already running from %s (pid %d); stop it with 'gaianet stop --base %s'", base, pid, base)
+	}
+	addr := listenAddr(f, cfg)
+	health, err := healthURL(addr)
+	if err != nil {
+		return err
+	}
+	if strings.HasSuffix(addr, ":0") {
+		return usagef("a background node needs a fixed port (got %s); use --foreground to listen on port 0", addr)
 	}
 	exe, err := os.Executable()
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(filepath.Join(base, logDir), 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Join(base, logDir), 0o700); err != nil {
 		return err
 	}
 	logPath := filepath.Join(base, logDir, logFile)
-	lf, err := os.OpenFile(logPath, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
+	lf, err := os.OpenFile(logPath, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
 	if err != nil {
 		return err
 	}
 	defer lf.Close()
+	var logStart int64
+	if st, err := lf.Stat(); err == nil {
+		logStart = st.Size()
+	}
 	args := []string{"start", "--foreground", "--base", base}
 	if *f.listen != "" {
 		args = append(args, "--listen", *f.listen)
+	}
+	if *f.port != 0 {
+		args = append(args, "--port", strconv.Itoa(*f.port))
 	}
 	if *f.threads != 0 {
 		args = append(args, "--threads", strconv.Itoa(*f.threads))
@@ -237,50 +294,57 @@ func runDetached(ctx context.Context, env *cmdEnv, f *startFlags) error {
 	if *f.logJSON {
 		args = append(args, "--log-json")
 	}
+	if *f.passwordFile != "" {
+		abs, err := filepath.Abs(*f.passwordFile)
+		if err != nil {
+			return err
+		}
+		args = append(args, "--keystore-password-file", abs)
+	}
+	instance := newInstance()
 	cmd := exec.Command(exe, args...)
 	cmd.Stdout, cmd.Stderr = lf, lf
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
+	cmd.Env = append(os.Environ(), instanceEnv+"="+instance)
+	detach(cmd)
 	if err := cmd.Start(); err != nil {
 		return fmt.Errorf("start node process: %w", err)
 	}
 	exited := make(chan error, 1)
 	go func() { exited <- cmd.Wait() }()
 
-	addr := listenAddr(f, cfg)
-	if strings.HasPrefix(addr, ":") {
-		addr = "127.0.0.1" + addr
-	}
-	health := "http://" + addr + "/health"
-	client := &http.Client{Timeout: time.Second}
-	deadline := time.After(120 * time.Second)
-	for {
-		select {
-		case err := <-exited:
-			return fmt.Errorf("the node exited during start-up (%v); see %s", err, logPath)
-		case <-deadline:
-			return fmt.Errorf("the node did not answer %s within 120 s; see %s", health, logPath)
-		case <-ctx.Done():
-			cmd.Process.Signal(syscall.SIGTERM)
-			return ctx.Err()
-		case <-time.After(50 * time.Millisecond):
+	if err := waitReady(ctx, health, instance, exited, readyTimeout); err != nil {
+		if errors.Is(err, errNotReady) {
+			select {
+			case <-exited:
+			default:
+				// Still starting (or hung): do not leave it behind.
+				stopChild(cmd, exited)
+			}
+			if msg := startupErrors(logPath, logStart); msg != "" {
+				return fmt.Errorf("%w\n%s\n(log: %s)", err, msg, logPath)
+			}
+			return fmt.Errorf("%w; see %s", err, logPath)
 		}
-		if healthy(client, health) {
-			break
-		}
+		stopChild(cmd, exited)
+		return err
 	}
-	fmt.Fprintf(env.stdout, "node started (pid %d): http://%s\nlogs: %s\nstop it with: gaianet stop --base %s\n",
-		cmd.Process.Pid, strings.Replace(addr, "127.0.0.1", "localhost", 1), logPath, base)
+	u := strings.TrimSuffix(health, "/health")
+	u = strings.Replace(u, "://127.0.0.1:", "://localhost:", 1)
+	fmt.Fprintf(env.stdout, "node started (pid %d): %s\nlogs: %s\nstop it with: gaianet stop --base %s\n",
+		cmd.Process.Pid, u, logPath, base)
 	cmd.Process.Release()
 	return nil
 }
 
-func healthy(c *http.Client, url string) bool {
-	resp, err := c.Get(url)
-	if err != nil {
-		return false
+// stopChild asks a node that failed to become ready to stop, and kills it
+// if it has not exited after 10 s.
+func stopChild(cmd *exec.Cmd, exited <-chan error) {
+	requestStop(cmd.Process.Pid)
+	select {
+	case <-exited:
+	case <-time.After(10 * time.Second):
+		cmd.Process.Kill()
 	}
-	resp.Body.Close()
-	return resp.StatusCode == http.StatusOK
 }
 
 type stopFlags struct {
@@ -290,8 +354,10 @@ type stopFlags struct {
 
 func stopCommand() *command {
 	return &command{name: "stop", summary: "stop the node", usage: "[--base DIR]",
-		help: "Stops the node started from DIR: asks it to shut down gracefully (SIGTERM),\n" +
-			"waits for it, and kills it if it has not exited after --timeout.",
+		help: "Stops the node started from DIR: asks it to shut down gracefully (SIGTERM on\n" +
+			"Unix, its stop event on Windows), waits for it, and kills it if it has not\n" +
+			"exited after --timeout. A stale pid file (a node that was killed) is removed;\n" +
+			"no other process is ever signalled.",
 		flags: func(fs *flag.FlagSet) any {
 			return &stopFlags{base: baseFlag(fs), timeout: fs.Duration("timeout", 40*time.Second, "how long to wait before killing the node")}
 		},
@@ -299,26 +365,51 @@ func stopCommand() *command {
 			f := env.flags.(*stopFlags)
 			pid := runningPID(*f.base)
 			if pid == 0 {
-				os.Remove(filepath.Join(*f.base, pidFile))
+				removeStalePIDFile(*f.base)
 				fmt.Fprintf(env.stdout, "no node is running from %s\n", *f.base)
 				return nil
 			}
-			if err := syscall.Kill(pid, syscall.SIGTERM); err != nil {
-				return fmt.Errorf("signal node (pid %d): %w", pid, err)
+			if err := requestStop(pid); err != nil {
+				return fmt.Errorf("ask the node (pid %d) to stop: %w", pid, err)
 			}
 			deadline := time.Now().Add(*f.timeout)
 			for time.Now().Before(deadline) {
-				if syscall.Kill(pid, 0) != nil {
+				if runningPID(*f.base) != pid {
 					fmt.Fprintf(env.stdout, "node stopped (pid %d)\n", pid)
 					return nil
 				}
-				time.Sleep(50 * time.Millisecond)
+				select {
+				case <-ctx.Done():
+					return ctx.Err()
+				case <-time.After(50 * time.Millisecond):
+				}
 			}
-			syscall.Kill(pid, syscall.SIGKILL)
-			os.Remove(filepath.Join(*f.base, pidFile))
+			// Still holding its pid file, so still that node: safe to kill.
+			if runningPID(*f.base) == pid {
+				if err := forceKill(pid); err != nil {
+					return fmt.Errorf("node did not stop within %s and could not be killed (pid %d): %w", *f.timeout, pid, err)
+				}
+			}
+			removeStalePIDFile(*f.base)
 			fmt.Fprintf(env.stdout, "node did not stop within %s; killed (pid %d)\n", *f.timeout, pid)
 			return nil
 		}}
+}
+
+// removeStalePIDFile removes DIR/gaianet.pid if no node holds it.
+func removeStalePIDFile(base string) {
+	for range 50 {
+		if runningPID(base) != 0 {
+			return
+		}
+		// The lock is dropped by the system once the killed process is
+		// gone: a file still locked a moment later is a new node's.
+		err := os.Remove(filepath.Join(base, pidFile))
+		if err == nil || errors.Is(err, fs.ErrNotExist) {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }
 
 func infoCommand() *command {

@@ -1,6 +1,7 @@
 package maskbench
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -44,6 +45,14 @@ type Report struct {
 	Seconds            float64        `json:"seconds"`
 	// Failures lists failing schema files with a reason (not in --json).
 	Failures []Failure `json:"-"`
+	// Slowest lists the files with the slowest single masks, slowest first.
+	Slowest []Slow `json:"-"`
+}
+
+// Slow is the slowest mask of one schema file.
+type Slow struct {
+	File   string
+	MaskUs float64
 }
 
 // Failure says why one schema file failed.
@@ -112,9 +121,17 @@ func Run(ctx context.Context, dir string, tok Tokenizer, opts Options) (*Report,
 		if err != nil {
 			return nil, fmt.Errorf("maskbench: %w", err)
 		}
+		before := len(maskNs)
 		reason, err := runFile(data, tok, v, mask, opts.Schema, r, clock, &maskNs, &compileNs)
 		if err != nil {
 			return nil, fmt.Errorf("maskbench: %s: %w", name, err)
+		}
+		if n := len(maskNs); n > before {
+			r.Slowest = append(r.Slowest, Slow{name, float64(slices.Max(maskNs[before:])) / 1000})
+			slices.SortFunc(r.Slowest, func(a, b Slow) int { return cmp.Compare(b.MaskUs, a.MaskUs) })
+			if len(r.Slowest) > 10 {
+				r.Slowest = r.Slowest[:10]
+			}
 		}
 		r.Schemas++
 		if reason == "" {
