@@ -10,6 +10,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"strings"
 
@@ -79,6 +80,13 @@ type outputPlan struct {
 	// harmonyTools holds, for gpt-oss, each tool's arguments grammar: the
 	// function is named in the message header, the arguments follow.
 	harmonyTools map[string]*grammar.Grammar
+	// argsTools and nameGrammar constrain a MistralArgs call: the name
+	// (one of the tools, then [ARGS]), then that tool's arguments.
+	argsTools   map[string]*grammar.Grammar
+	nameGrammar *grammar.Grammar
+	// answer constrains the reply, with tools and tool_choice auto, when
+	// it is not a call (response_format, grammar).
+	answer *grammar.Grammar
 }
 
 // planOutput reads the fields of req that shape the reply. The grammar of
@@ -111,7 +119,17 @@ func (n *Node) planOutput(req *api.ChatRequest) (*outputPlan, error) {
 		return nil, err
 	}
 	if g != nil && len(p.tools) > 0 {
-		return nil, badField("response_format", "response_format and grammar cannot be combined with tools here; send tool_choice \"none\" or leave them out")
+		// The reply is then a call or an answer in the format.
+		if choice.mode != "auto" {
+			return nil, badField("response_format", "with tool_choice %s the reply is a tool call: response_format and grammar apply only with tool_choice auto or none", choice.mode)
+		}
+		switch p.format.Family {
+		case toolcall.Hermes, toolcall.Groq, toolcall.Mistral, toolcall.MistralArgs:
+		default:
+			return nil, badField("response_format", "response_format and grammar cannot be combined with tools for the %s tool format (its calls and answers cannot be told apart in time); send tool_choice \"none\" or leave them out", p.format.Family)
+		}
+		p.answer = g
+		return p, nil
 	}
 	p.grammar = g
 	return p, nil
@@ -180,12 +198,22 @@ func (p *outputPlan) finish(prompt string) error {
 	if c, open := reasoning.OpenIn(prompt); open {
 		p.thinkClose = c
 	}
+	if p.answer != nil && p.thinkClose != "" {
+		return badField("response_format", "response_format and grammar cannot be combined with tools after a thinking block the prompt opens; send tool_choice \"none\" or leave them out")
+	}
 	if !p.toolsActive() {
 		return nil
 	}
 	only := ""
 	if p.choice.mode == "named" {
 		only = p.choice.name
+	}
+	if p.format.Family == toolcall.MistralArgs {
+		if err := p.finishMistralArgs(only); err != nil {
+			return err
+		}
+		p.finishForced()
+		return nil
 	}
 	schema, err := p.format.CallSchema(p.tools, only, p.parallel)
 	if err != nil {
@@ -196,13 +224,63 @@ func (p *outputPlan) finish(prompt string) error {
 		return schemaError("tools", err)
 	}
 	p.grammar = g
-	if p.forced() {
-		if p.thinkClose != "" {
-			p.prefix = p.thinkClose + "\n\n"
-			p.thinkClose = ""
-		}
-		p.prefix += p.format.Prefix()
+	p.finishForced()
+	return nil
+}
+
+// finishForced writes the opening of a required call after the prompt
+// (closing an opened thinking block first).
+func (p *outputPlan) finishForced() {
+	if !p.forced() {
+		return
 	}
+	if p.thinkClose != "" {
+		p.prefix = p.thinkClose + "\n\n"
+		p.thinkClose = ""
+	}
+	p.prefix += p.format.Prefix()
+}
+
+// toolGrammars compiles each tool's parameters (only the one named only,
+// when not empty).
+func (p *outputPlan) toolGrammars(only string) (map[string]*grammar.Grammar, error) {
+	gs := map[string]*grammar.Grammar{}
+	for _, t := range p.tools {
+		if only != "" && t.Name != only {
+			continue
+		}
+		g, err := grammar.FromJSONSchema(t.Parameters, grammar.SchemaOptions{})
+		if err != nil {
+			return nil, schemaError("tools", err)
+		}
+		gs[t.Name] = g
+	}
+	if len(gs) == 0 {
+		return nil, badField("tool_choice", "tool_choice names %q, which is not in tools", only)
+	}
+	return gs, nil
+}
+
+// finishMistralArgs compiles the grammars of a [TOOL_CALLS]name[ARGS]{...}
+// call: the name is one of the tools (names are letters, digits, _, -
+// and dots, so they need no escaping in GBNF), then the named tool's
+// parameters.
+func (p *outputPlan) finishMistralArgs(only string) error {
+	gs, err := p.toolGrammars(only)
+	if err != nil {
+		return err
+	}
+	names := make([]string, 0, len(gs))
+	for _, t := range p.tools {
+		if gs[t.Name] != nil {
+			names = append(names, `"`+t.Name+`"`)
+		}
+	}
+	g, err := grammar.ParseGBNF("root ::= (" + strings.Join(names, " | ") + `) "` + argsTag + `"`)
+	if err != nil {
+		return fmt.Errorf("node: tool name grammar: %w", err)
+	}
+	p.argsTools, p.nameGrammar = gs, g
 	return nil
 }
 
@@ -217,14 +295,11 @@ func (p *outputPlan) finishHarmony() error {
 	if !p.toolsActive() {
 		return nil
 	}
-	p.harmonyTools = map[string]*grammar.Grammar{}
-	for _, t := range p.tools {
-		g, err := grammar.FromJSONSchema(t.Parameters, grammar.SchemaOptions{})
-		if err != nil {
-			return schemaError("tools", err)
-		}
-		p.harmonyTools[t.Name] = g
+	gs, err := p.toolGrammars("")
+	if err != nil {
+		return err
 	}
+	p.harmonyTools = gs
 	name := p.choice.name
 	if p.choice.mode == "required" && len(p.tools) == 1 {
 		name = p.tools[0].Name
@@ -248,6 +323,18 @@ func (n *Node) constraint(p *outputPlan, fastForward bool) engine.Constraint {
 		return &harmonyConstraint{tools: p.harmonyTools, vocab: n.grammarVocab(), tok: n.tok,
 			fastForward: fastForward, text: []byte(p.prefix)}
 	}
+	if p.argsTools != nil {
+		cc := &nameArgsConstraint{name: p.nameGrammar.Matcher(n.grammarVocab()), tools: p.argsTools,
+			vocab: n.grammarVocab(), tok: n.tok, fastForward: fastForward, argsTok: n.controlToken(argsTag)}
+		if p.forced() {
+			return cc
+		}
+		if p.answer != nil {
+			return n.eitherConstraint(p, cc, fastForward)
+		}
+		return &lazyConstraint{mc: cc, tok: n.tok, triggers: p.format.Triggers(), gate: p.thinkClose, repeat: p.parallel,
+			thinkChecked: p.thinkClose != ""}
+	}
 	if p.grammar == nil {
 		return nil
 	}
@@ -255,18 +342,24 @@ func (n *Node) constraint(p *outputPlan, fastForward bool) engine.Constraint {
 		return &matcherConstraint{m: p.grammar.Matcher(n.grammarVocab()), tok: n.tok, fastForward: fastForward}
 	}
 	mc := &matcherConstraint{m: p.grammar.Matcher(n.grammarVocab()), tok: n.tok, fastForward: fastForward}
-	var triggers []toolcall.Trigger
 	switch {
 	case p.toolsActive() && !p.forced():
-		triggers = p.format.Triggers()
+		triggers := p.format.Triggers()
+		var cc callConstraint = mc
+		if lead := p.format.Lead(); lead != "" {
+			cc = &leadConstraint{inner: mc, probe: p.grammar.Matcher(n.grammarVocab()), tok: n.tok, lead: []byte(lead)}
+		}
+		if p.answer != nil {
+			return n.eitherConstraint(p, cc, fastForward)
+		}
+		return &lazyConstraint{mc: cc, tok: n.tok, triggers: triggers, gate: p.thinkClose, repeat: p.parallel,
+			thinkChecked: p.thinkClose != ""}
 	case p.thinkClose != "":
 		// Free thinking, then the constrained answer.
 		return &lazyConstraint{mc: mc, tok: n.tok, triggers: []toolcall.Trigger{{Text: p.thinkClose}}, thinkChecked: true}
 	default:
 		return mc
 	}
-	return &lazyConstraint{mc: mc, tok: n.tok, triggers: triggers, gate: p.thinkClose, repeat: p.parallel,
-		thinkChecked: p.thinkClose != ""}
 }
 
 // grammarVocab builds the grammar engine's view of the vocabulary once.
@@ -289,11 +382,22 @@ type matcherConstraint struct {
 	tok         *tokenizer.Tokenizer
 	fastForward bool
 	scratch     []int32
+	cut         string // forced bytes from this text on are not forced
 }
 
-func (c *matcherConstraint) Mask(dst []uint64) bool { c.m.FillMask(dst); return true }
-func (c *matcherConstraint) Accept(tok int32) error { return c.m.Accept(tok) }
-func (c *matcherConstraint) Done() bool             { return c.m.Done() }
+func (c *matcherConstraint) Mask(dst []uint64) bool     { c.m.FillMask(dst); return true }
+func (c *matcherConstraint) Accept(tok int32) error     { return c.m.Accept(tok) }
+func (c *matcherConstraint) Done() bool                 { return c.m.Done() }
+func (c *matcherConstraint) reset()                     { c.m.Reset() }
+func (c *matcherConstraint) acceptBytes(b []byte) error { return c.m.AcceptBytes(b) }
+
+// callConstraint constrains one tool call; lazyConstraint switches it on
+// at a trigger, feeding it the text that followed the trigger.
+type callConstraint interface {
+	engine.Forcer
+	reset()
+	acceptBytes(b []byte) error
+}
 
 // ForcedTokens tokenizes the forced bytes and keeps all tokens but the
 // last (which a longer token might have covered together with what
@@ -303,6 +407,11 @@ func (c *matcherConstraint) ForcedTokens(dst []int32) []int32 {
 		return dst
 	}
 	forced := c.m.Forced()
+	if c.cut != "" {
+		if i := bytes.Index(forced, []byte(c.cut)); i >= 0 {
+			forced = forced[:i]
+		}
+	}
 	if len(forced) < 2 {
 		return dst
 	}
@@ -328,7 +437,7 @@ func (c *matcherConstraint) ForcedTokens(dst []int32) []int32 {
 // trigger (or from it, for a trigger that is part of the JSON). With
 // repeat, a completed call sets it free again for the next trigger.
 type lazyConstraint struct {
-	mc       *matcherConstraint
+	mc       callConstraint
 	tok      *tokenizer.Tokenizer
 	triggers []toolcall.Trigger
 	gate     string
@@ -400,7 +509,7 @@ func (c *lazyConstraint) Accept(tok int32) error {
 	}
 	for _, t := range c.triggers {
 		i := bytes.Index(c.text, []byte(t.Text))
-		if i < 0 || t.AtStart && (c.started || len(bytes.TrimSpace(c.text[:i])) > 0) {
+		if i < 0 || t.AtStart && (c.started || len(bytes.Trim(c.text[:i], " \t\r\n")) > 0) {
 			continue
 		}
 		rest := c.text[i+len(t.Text):]
@@ -409,8 +518,8 @@ func (c *lazyConstraint) Accept(tok int32) error {
 		} else {
 			rest = bytes.TrimLeft(rest, " \t\r\n")
 		}
-		c.mc.m.Reset()
-		if err := c.mc.m.AcceptBytes(rest); err != nil {
+		c.mc.reset()
+		if err := c.mc.acceptBytes(rest); err != nil {
 			c.failed = !c.repeat // the parser gives the text back as content
 			c.text = c.text[:0]
 			return nil
@@ -420,7 +529,7 @@ func (c *lazyConstraint) Accept(tok int32) error {
 		c.afterCall()
 		return nil
 	}
-	if len(bytes.TrimSpace(c.text)) > 0 && !c.atStartPending() {
+	if len(bytes.Trim(c.text, " \t\r\n")) > 0 && !c.atStartPending() {
 		c.started = true
 	}
 	c.text = keepTail(c.text, 64)
@@ -441,7 +550,7 @@ func (c *lazyConstraint) atStartPending() bool {
 
 // afterCall ends or re-arms the constraint when a call is complete.
 func (c *lazyConstraint) afterCall() {
-	if !c.mc.m.Done() {
+	if !c.mc.Done() {
 		return
 	}
 	if !c.repeat {
@@ -459,6 +568,311 @@ func keepTail(b []byte, n int) []byte {
 		return b
 	}
 	return append(b[:0], b[len(b)-n:]...)
+}
+
+// eitherConstraint builds the constraint of a reply that is either a
+// call (the family's trigger, then cc) or the answer in p.answer.
+func (n *Node) eitherConstraint(p *outputPlan, cc callConstraint, fastForward bool) *eitherConstraint {
+	trig := []byte(p.format.Triggers()[0].Text)
+	c := &eitherConstraint{answer: &matcherConstraint{m: p.answer.Matcher(n.grammarVocab()), tok: n.tok, fastForward: fastForward},
+		call: cc, tok: n.tok, trigger: trig}
+	for id := range int32(n.tok.VocabSize()) {
+		if b := n.tok.SpecialPiece(id); len(b) > 0 && bytes.Contains(trig, b) {
+			c.pieces = append(c.pieces, id)
+		}
+	}
+	return c
+}
+
+// eitherConstraint constrains a reply that is either tool calls or an
+// answer in the requested format: both stay possible while the tokens
+// fit both (the answer's grammar, and a prefix of the trigger); the
+// trigger written whole commits to the call, any other token to the
+// answer. A complete call ends the reply (no parallel calls here).
+type eitherConstraint struct {
+	answer  *matcherConstraint // nil once the reply is a call
+	call    callConstraint
+	tok     *tokenizer.Tokenizer
+	trigger []byte
+	pieces  []int32 // tokens whose text occurs in the trigger
+
+	got     int // trigger bytes written; -1 once the reply cannot be a call
+	calling bool
+}
+
+func (c *eitherConstraint) Mask(dst []uint64) bool {
+	if c.calling {
+		return c.call.Mask(dst)
+	}
+	if c.answer != nil {
+		c.answer.Mask(dst)
+	} else {
+		clear(dst)
+	}
+	if c.got >= 0 {
+		for _, id := range c.pieces {
+			if bytes.HasPrefix(c.trigger[c.got:], c.tok.SpecialPiece(id)) {
+				dst[id/64] |= 1 << (id % 64)
+			}
+		}
+	}
+	return true
+}
+
+func (c *eitherConstraint) Accept(tok int32) error {
+	if c.calling {
+		return c.call.Accept(tok)
+	}
+	piece := c.tok.SpecialPiece(tok)
+	inTrigger := c.got >= 0 && len(piece) > 0 && bytes.HasPrefix(c.trigger[c.got:], piece)
+	var answerErr error = errors.New("not the answer")
+	if c.answer != nil {
+		answerErr = c.answer.Accept(tok)
+	}
+	if answerErr != nil {
+		c.answer = nil
+	}
+	if !inTrigger {
+		c.got = -1
+		return answerErr
+	}
+	c.got += len(piece)
+	if c.got == len(c.trigger) {
+		c.answer, c.calling = nil, true
+		c.call.reset()
+		return c.call.acceptBytes(nil)
+	}
+	return nil
+}
+
+func (c *eitherConstraint) Done() bool {
+	if c.calling {
+		return c.call.Done()
+	}
+	return c.answer != nil && c.got < 0 && c.answer.Done()
+}
+
+// ForcedTokens forwards to the branch the reply is committed to.
+func (c *eitherConstraint) ForcedTokens(dst []int32) []int32 {
+	switch {
+	case c.calling:
+		return c.call.ForcedTokens(dst)
+	case c.got < 0 && c.answer != nil:
+		return c.answer.ForcedTokens(dst)
+	}
+	return dst
+}
+
+// leadConstraint lets the whitespace a model family customarily writes
+// after a trigger (lead) through once, optionally, before its call: a
+// token that is the lead, or the lead and a start of the call the call's
+// grammar accepts.
+type leadConstraint struct {
+	inner *matcherConstraint
+	probe *grammar.Matcher // a fresh matcher of the call's grammar
+	tok   *tokenizer.Tokenizer
+	lead  []byte
+
+	open  bool    // the lead may come next
+	leads []int32 // tokens allowed at the start besides the call's own, once computed
+	known bool
+}
+
+func (c *leadConstraint) Mask(dst []uint64) bool {
+	c.inner.Mask(dst)
+	if !c.open {
+		return true
+	}
+	if !c.known {
+		for id := range int32(c.tok.VocabSize()) {
+			b := c.tok.TokenBytes(id)
+			if !bytes.HasPrefix(b, c.lead) {
+				continue
+			}
+			c.probe.Reset()
+			if c.probe.AcceptBytes(b[len(c.lead):]) == nil {
+				c.leads = append(c.leads, id)
+			}
+		}
+		c.known = true
+	}
+	for _, id := range c.leads {
+		dst[id/64] |= 1 << (id % 64)
+	}
+	return true
+}
+
+func (c *leadConstraint) Accept(tok int32) error {
+	if c.open {
+		c.open = false
+		if b := c.tok.TokenBytes(tok); bytes.HasPrefix(b, c.lead) {
+			return c.inner.acceptBytes(b[len(c.lead):])
+		}
+	}
+	return c.inner.Accept(tok)
+}
+
+func (c *leadConstraint) Done() bool { return c.inner.Done() }
+
+// ForcedTokens forces nothing while the lead is still optional.
+func (c *leadConstraint) ForcedTokens(dst []int32) []int32 {
+	if c.open {
+		return dst
+	}
+	return c.inner.ForcedTokens(dst)
+}
+
+func (c *leadConstraint) reset() { c.inner.reset(); c.open = true }
+
+// acceptBytes reads the text after the trigger (whitespace already cut
+// by the caller): the lead stays possible only when there is none.
+func (c *leadConstraint) acceptBytes(b []byte) error {
+	if len(b) == 0 {
+		return nil
+	}
+	c.open = false
+	return c.inner.acceptBytes(b)
+}
+
+// argsTag separates a MistralArgs call's name from its arguments.
+const argsTag = "[ARGS]"
+
+// controlToken returns the control token whose text is text, or -1 when
+// the vocabulary writes text with ordinary tokens.
+func (n *Node) controlToken(text string) int32 {
+	toks := n.tok.Encode(text, false, true)
+	if len(toks) == 1 && len(n.tok.TokenBytes(toks[0])) == 0 && string(n.tok.SpecialPiece(toks[0])) == text {
+		return toks[0]
+	}
+	return -1
+}
+
+// nameArgsConstraint constrains a MistralArgs call: the name grammar (one
+// of the tools, then [ARGS] as text, or the vocabulary's [ARGS] control
+// token once the name is whole), then the named tool's arguments.
+type nameArgsConstraint struct {
+	name        *grammar.Matcher
+	tools       map[string]*grammar.Grammar
+	vocab       *grammar.Vocab
+	tok         *tokenizer.Tokenizer
+	fastForward bool
+	argsTok     int32 // the [ARGS] control token, -1 none
+
+	text []byte             // the name so far
+	args *matcherConstraint // once the name is complete
+}
+
+func (c *nameArgsConstraint) Mask(dst []uint64) bool {
+	if c.args != nil {
+		return c.args.Mask(dst)
+	}
+	c.name.FillMask(dst)
+	if c.argsTok >= 0 && c.tools[string(c.text)] != nil {
+		dst[c.argsTok/64] |= 1 << (c.argsTok % 64)
+	}
+	// Tokens that finish the name and go on into the arguments ("]{"):
+	// allowed when the arguments' grammar accepts what they go on with.
+	if rest, name := c.nameRest(); name != "" {
+		probe := c.tools[name].Matcher(c.vocab)
+		for id := range int32(c.tok.VocabSize()) {
+			b := c.tok.TokenBytes(id)
+			if len(b) <= len(rest) || !bytes.HasPrefix(b, rest) {
+				continue
+			}
+			probe.Reset()
+			if probe.AcceptBytes(b[len(rest):]) == nil {
+				dst[id/64] |= 1 << (id % 64)
+			}
+		}
+	}
+	return true
+}
+
+// nameRest returns, when the name grammar forces the rest of one tool's
+// name and [ARGS], those forced bytes and that tool's name.
+func (c *nameArgsConstraint) nameRest() ([]byte, string) {
+	rest := c.name.Forced()
+	whole := string(c.text) + string(rest)
+	if len(rest) == 0 || !strings.HasSuffix(whole, argsTag) || c.tools[strings.TrimSuffix(whole, argsTag)] == nil {
+		return nil, ""
+	}
+	return rest, strings.TrimSuffix(whole, argsTag)
+}
+
+func (c *nameArgsConstraint) Accept(tok int32) error {
+	if c.args != nil {
+		return c.args.Accept(tok)
+	}
+	if tok == c.argsTok && c.argsTok >= 0 {
+		return c.startArgs(string(c.text))
+	}
+	if rest, name := c.nameRest(); name != "" {
+		if b := c.tok.TokenBytes(tok); len(b) > len(rest) && bytes.HasPrefix(b, rest) {
+			if err := c.name.AcceptBytes(rest); err != nil {
+				return err
+			}
+			if err := c.startArgs(name); err != nil {
+				return err
+			}
+			return c.args.acceptBytes(b[len(rest):])
+		}
+	}
+	if err := c.name.Accept(tok); err != nil {
+		return err
+	}
+	c.text = append(c.text, c.tok.TokenBytes(tok)...)
+	if c.name.Done() {
+		return c.startArgs(strings.TrimSuffix(string(c.text), argsTag))
+	}
+	return nil
+}
+
+func (c *nameArgsConstraint) startArgs(name string) error {
+	g := c.tools[name]
+	if g == nil {
+		return fmt.Errorf("node: tool %q is not offered", name)
+	}
+	c.args = &matcherConstraint{m: g.Matcher(c.vocab), tok: c.tok, fastForward: c.fastForward}
+	return nil
+}
+
+func (c *nameArgsConstraint) Done() bool { return c.args != nil && c.args.Done() }
+
+// ForcedTokens forces the rest of a name (not [ARGS], which the model
+// may write as its control token), then what the arguments force.
+func (c *nameArgsConstraint) ForcedTokens(dst []int32) []int32 {
+	if c.args != nil {
+		return c.args.ForcedTokens(dst)
+	}
+	mc := matcherConstraint{m: c.name, tok: c.tok, fastForward: c.fastForward, cut: argsTag}
+	return mc.ForcedTokens(dst)
+}
+
+func (c *nameArgsConstraint) reset() {
+	c.name.Reset()
+	c.text, c.args = c.text[:0], nil
+}
+
+// acceptBytes reads the text that followed the trigger in the token that
+// wrote it: part of the name, or the name, [ARGS] and part of the
+// arguments.
+func (c *nameArgsConstraint) acceptBytes(b []byte) error {
+	i := bytes.Index(b, []byte(argsTag))
+	if i < 0 {
+		if err := c.name.AcceptBytes(b); err != nil {
+			return err
+		}
+		c.text = append(c.text, b...)
+		return nil
+	}
+	if err := c.name.AcceptBytes(b[:i+len(argsTag)]); err != nil {
+		return err
+	}
+	c.text = append(c.text, b[:i]...)
+	if err := c.startArgs(string(c.text)); err != nil {
+		return err
+	}
+	return c.args.acceptBytes(b[i+len(argsTag):])
 }
 
 // harmonyConstraint leaves a gpt-oss reply free until a message header

@@ -128,6 +128,14 @@ func TestSchemaOutputsValidate(t *testing.T) {
 // against its parameters.
 func TestToolCallsForced(t *testing.T) {
 	n := openTestNode(t, func(c *config.Config) { c.PromptTemplate = "chatml" })
+	checkForcedCalls(t, n)
+	// The newer Mistral form: the name, [ARGS], then the arguments.
+	n.toolFmt = toolcall.Format{Family: toolcall.MistralArgs}
+	checkForcedCalls(t, n)
+}
+
+func checkForcedCalls(t *testing.T, n *Node) {
+	t.Helper()
 	params := json.RawMessage(`{"type":"object","properties":{"city":{"type":"string","maxLength":12},"days":{"type":"integer","minimum":1,"maximum":7}},"required":["city","days"],"additionalProperties":false}`)
 	v, ok := compileValidator(params)
 	if !ok {
@@ -137,6 +145,12 @@ func TestToolCallsForced(t *testing.T) {
 		{Type: "function", Function: json.RawMessage(`{"name":"get_weather","description":"Weather forecast","parameters":` + string(params) + `}`)},
 		{Type: "function", Function: json.RawMessage(`{"name":"get_time","parameters":{"type":"object","properties":{"tz":{"enum":["UTC","CET"]}},"required":["tz"]}}`)},
 	}
+	complete := 0
+	defer func() {
+		if complete == 0 {
+			t.Errorf("%s: no generation completed a call", n.toolFmt.Family)
+		}
+	}()
 	for _, choice := range []string{`"required"`, `{"type":"function","function":{"name":"get_weather"}}`} {
 		for seed := range int64(4) {
 			temp, maxTok := 1.0, 200
@@ -162,13 +176,14 @@ func TestToolCallsForced(t *testing.T) {
 				return nil
 			})
 			if err != nil {
-				t.Fatalf("%s seed %d: %v", choice, seed, err)
+				t.Fatalf("%s %s seed %d: %v", n.toolFmt.Family, choice, seed, err)
 			}
 			if res.FinishReason == "length" {
 				continue
 			}
+			complete++
 			if res.FinishReason != "tool_calls" || len(res.ToolCalls) != 1 {
-				t.Fatalf("%s seed %d: finish %q, calls %+v, content %q", choice, seed, res.FinishReason, res.ToolCalls, content.String())
+				t.Fatalf("%s %s seed %d: finish %q, calls %+v, content %q", n.toolFmt.Family, choice, seed, res.FinishReason, res.ToolCalls, content.String())
 			}
 			c := res.ToolCalls[0]
 			if c.ID == "" || c.Type != "function" || len(streamed) != 1 || streamed[0].ID != c.ID ||
@@ -201,6 +216,7 @@ func TestOutputFieldErrors(t *testing.T) {
 		{`"tool_choice":"required"`, "tool_choice", "needs tools"},
 		{`"tools":[{"type":"function","function":{"name":"bad name"}}]`, "tools", "bad name"},
 		{`"tools":[{"type":"function","function":{"name":"f"}}],"tool_choice":{"type":"function","function":{"name":"g"}}`, "tool_choice", `"g"`},
+		{`"tools":[{"type":"function","function":{"name":"f"}}],"tool_choice":"required","response_format":{"type":"json_object"}`, "response_format", "tool_choice required"},
 	} {
 		body := `{"messages":[{"role":"user","content":"hi"}],"max_tokens":4,` + tc.body + `}`
 		rec := httptest.NewRecorder()
@@ -404,6 +420,267 @@ func TestLazyToolConstraint(t *testing.T) {
 	if !c.Done() {
 		t.Error("a complete call (parallel_tool_calls false) must end the reply")
 	}
+}
+
+// TestMistralArgsToolConstraint feeds a reply in the newer Mistral form
+// to the constraint of tool_choice auto with parallel calls: free until
+// [TOOL_CALLS], then one of the tool names and [ARGS], then that tool's
+// arguments, then free again.
+func TestMistralArgsToolConstraint(t *testing.T) {
+	n := openTestNode(t, func(c *config.Config) { c.PromptTemplate = "chatml" })
+	n.toolFmt = toolcall.Format{Family: toolcall.MistralArgs}
+	req := &api.ChatRequest{Messages: []api.Message{{Role: "user", Content: "hi"}}, Tools: []api.Tool{
+		{Type: "function", Function: json.RawMessage(`{"name":"get_weather","parameters":{"type":"object","properties":{"city":{"type":"string"}},"required":["city"],"additionalProperties":false}}`)},
+		{Type: "function", Function: json.RawMessage(`{"name":"get_time","parameters":{"type":"object","properties":{"tz":{"enum":["UTC","CET"]}},"required":["tz"],"additionalProperties":false}}`)}}}
+	plan, err := n.planOutput(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := plan.finish("<|im_start|>assistant\n"); err != nil {
+		t.Fatal(err)
+	}
+	c := n.constraint(plan, false)
+	mask := make([]uint64, (n.tok.VocabSize()+63)/64)
+	allowed := func(tok int32) bool { return mask[tok/64]&(1<<(tok%64)) != 0 }
+	const text = `Sure.[TOOL_CALLS]get_weather[ARGS]{"city":"Paris"} and [TOOL_CALLS]get_time[ARGS]{"tz":"CET"}`
+	var seen strings.Builder
+	for _, tok := range n.tok.Encode(text, false, false) {
+		active := c.Mask(mask)
+		s := seen.String()
+		open := strings.Count(s, "[TOOL_CALLS]") > strings.Count(s, "}")
+		if active != open {
+			t.Fatalf("after %q: constrained %v, want %v", s, active, open)
+		}
+		if active && !allowed(tok) {
+			t.Fatalf("after %q: token %q refused", s, n.tok.Piece(tok))
+		}
+		bad := map[string]string{"[TOOL_CALLS]": "hello", "[ARGS]": "[1]"} // not a name, not an object
+		for suffix, bad := range bad {
+			if !strings.HasSuffix(s, suffix) {
+				continue
+			}
+			if b := n.tok.Encode(bad, false, false); allowed(b[0]) && !strings.HasPrefix(n.tok.Piece(tok), n.tok.Piece(b[0])) {
+				t.Errorf("after %q: %q allowed", s, n.tok.Piece(b[0]))
+			}
+		}
+		if err := c.Accept(tok); err != nil {
+			t.Fatalf("after %q: %v", s, err)
+		}
+		seen.WriteString(n.tok.Piece(tok))
+	}
+	if c.Done() {
+		t.Error("parallel calls: a complete call must not end the reply")
+	}
+	sh := newReplyShaper(plan, "separate")
+	var d api.ChatDelta
+	sh.write(&d, text, true)
+	calls := sh.toolCalls()
+	if d.Content != "Sure.and " || len(calls) != 2 || calls[0].Function.Name != "get_weather" || calls[1].Function.Arguments != `{"tz":"CET"}` {
+		t.Errorf("shaped %+v, calls %+v", d, calls)
+	}
+}
+
+// TestToolCallLead: after <tool_call> the model may write the newline
+// Hermes and Qwen models are trained to write, once, or go straight to
+// the JSON; a second newline or free text is refused.
+func TestToolCallLead(t *testing.T) {
+	n := openTestNode(t, func(c *config.Config) { c.PromptTemplate = "chatml" })
+	req := &api.ChatRequest{Messages: []api.Message{{Role: "user", Content: "hi"}},
+		Tools: []api.Tool{{Type: "function", Function: json.RawMessage(`{"name":"f","parameters":{"type":"object","properties":{"x":{"type":"integer"}},"required":["x"]}}`)}}}
+	mask := make([]uint64, (n.tok.VocabSize()+63)/64)
+	allowed := func(tok int32) bool { return mask[tok/64]&(1<<(tok%64)) != 0 }
+	for _, tc := range []struct {
+		text   string
+		ok     bool
+		refuse string // refused right after text
+	}{
+		{"<tool_call>", true, "hello"},
+		{"<tool_call>\n", true, "\n"},
+		{"<tool_call>\n", true, " "},
+		{"<tool_call>\n{\"name\":\"f\",\"arguments\":{\"x\":1}}", true, ""},
+		{"Sure. <tool_call>{\"name\":\"f\",\"arguments\":{\"x\":1}}", true, ""},
+		{"<tool_call>\n\n{", false, ""},
+	} {
+		plan, err := n.planOutput(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := plan.finish("<|im_start|>assistant\n"); err != nil {
+			t.Fatal(err)
+		}
+		c := n.constraint(plan, false)
+		ok := true
+		toks := n.tok.Encode(tc.text, false, false)
+		for _, tok := range toks {
+			if c.Mask(mask) && !allowed(tok) {
+				ok = false
+				break
+			}
+			if err := c.Accept(tok); err != nil {
+				t.Fatalf("%q: %v", tc.text, err)
+			}
+		}
+		if ok != tc.ok {
+			t.Errorf("%q: accepted %v, want %v", tc.text, ok, tc.ok)
+		}
+		if strings.HasSuffix(tc.text, "<tool_call>") {
+			c.Mask(mask)
+			if nl := exactToken(t, n, "\n"); !allowed(nl) {
+				t.Errorf("after %q: the newline is refused", tc.text)
+			}
+		}
+		if tc.refuse != "" && ok {
+			c.Mask(mask)
+			bad := exactToken(t, n, tc.refuse)
+			if allowed(bad) {
+				t.Errorf("after %q: %q allowed", tc.text, n.tok.Piece(bad))
+			}
+		}
+	}
+}
+
+// TestToolsWithResponseFormat: with tools, tool_choice auto and a
+// response_format, the reply is a call or the answer in the format,
+// nothing else; families whose calls cannot be told apart from an answer
+// are refused.
+func TestToolsWithResponseFormat(t *testing.T) {
+	n := openTestNode(t, func(c *config.Config) { c.PromptTemplate = "chatml" })
+	answerSchema := `{"type":"object","properties":{"answer":{"type":"string","maxLength":20}},"required":["answer"],"additionalProperties":false}`
+	req := func() *api.ChatRequest {
+		return &api.ChatRequest{Messages: []api.Message{{Role: "user", Content: "hi"}},
+			ResponseFormat: &api.ResponseFormat{Type: "json_schema", JSONSchema: &api.JSONSchema{Name: "a", Schema: json.RawMessage(answerSchema)}},
+			Tools:          []api.Tool{{Type: "function", Function: json.RawMessage(`{"name":"f","parameters":{"type":"object","properties":{"x":{"type":"integer"}},"required":["x"],"additionalProperties":false}}`)}}}
+	}
+	mask := make([]uint64, (n.tok.VocabSize()+63)/64)
+	for _, tc := range []struct {
+		fam    toolcall.Family
+		text   string
+		ok     bool // every token allowed
+		done   bool
+		nCalls int
+	}{
+		{toolcall.Hermes, `{"answer":"hi"}`, true, true, 0},
+		{toolcall.Hermes, "<tool_call>\n{\"name\":\"f\",\"arguments\":{\"x\":1}}", true, true, 1},
+		{toolcall.Hermes, `hello`, false, false, 0},
+		{toolcall.Hermes, `{"answer":"hi"}<tool_call>`, false, true, 0},
+		{toolcall.Hermes, `<tool_call>{"answer":"hi"}`, false, false, 0},
+		{toolcall.Hermes, `{"answer":"hi","x":1}`, false, false, 0},
+		{toolcall.MistralArgs, `[TOOL_CALLS]f[ARGS]{"x":1}`, true, true, 1},
+		{toolcall.MistralArgs, `{"answer":"ok"}`, true, true, 0},
+		{toolcall.Mistral, `[TOOL_CALLS][{"name":"f","arguments":{"x":1}}]`, true, true, 1},
+	} {
+		n.toolFmt = toolcall.Format{Family: tc.fam}
+		plan, err := n.planOutput(req())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := plan.finish("<|im_start|>assistant\n"); err != nil {
+			t.Fatal(err)
+		}
+		c := n.constraint(plan, false)
+		ok := true
+		for _, tok := range charTokens(t, n, tc.text) {
+			if !c.Mask(mask) || mask[tok/64]&(1<<(tok%64)) == 0 {
+				ok = false
+				break
+			}
+			if err := c.Accept(tok); err != nil {
+				t.Fatalf("%s %q: %v", tc.fam, tc.text, err)
+			}
+		}
+		if ok != tc.ok || ok && c.Done() != tc.done {
+			t.Errorf("%s %q: accepted %v done %v, want %v %v", tc.fam, tc.text, ok, c.Done(), tc.ok, tc.done)
+		}
+		if ok {
+			sh := newReplyShaper(plan, "separate")
+			var d api.ChatDelta
+			sh.write(&d, tc.text, true)
+			if calls := sh.toolCalls(); len(calls) != tc.nCalls || tc.nCalls == 0 && d.Content != tc.text {
+				t.Errorf("%s %q: content %q, calls %+v", tc.fam, tc.text, d.Content, calls)
+			}
+		}
+	}
+	for _, fam := range []toolcall.Family{toolcall.Llama3, toolcall.Harmony} {
+		n.toolFmt = toolcall.Format{Family: fam}
+		if _, err := n.planOutput(req()); err == nil || !strings.Contains(err.Error(), string(fam)) {
+			t.Errorf("%s: %v, want a refusal naming the format", fam, err)
+		}
+	}
+	// Real generations: each is a call with valid arguments or a valid answer.
+	v, ok := compileValidator([]byte(answerSchema))
+	if !ok {
+		t.Fatal("validator refused the answer schema")
+	}
+	answers, calls := 0, 0
+	for _, fam := range []toolcall.Family{toolcall.Hermes, toolcall.MistralArgs} {
+		n.toolFmt = toolcall.Format{Family: fam}
+		for seed := range int64(8) {
+			temp, maxTok := 1.0, 60
+			r := req()
+			r.Sampling = api.Sampling{Temperature: &temp, Seed: &seed, MaxTokens: &maxTok}
+			var content strings.Builder
+			res, err := n.Chat(context.Background(), r, func(d api.ChatDelta) error { content.WriteString(d.Content); return nil })
+			if err != nil {
+				t.Fatalf("%s seed %d: %v", fam, seed, err)
+			}
+			if res.FinishReason == "length" {
+				continue
+			}
+			if len(res.ToolCalls) > 0 {
+				calls++
+				if res.FinishReason != "tool_calls" || res.ToolCalls[0].Function.Name != "f" || !json.Valid([]byte(res.ToolCalls[0].Function.Arguments)) {
+					t.Errorf("%s seed %d: %s %+v", fam, seed, res.FinishReason, res.ToolCalls)
+				}
+				continue
+			}
+			answers++
+			inst, err := jsonschema.UnmarshalJSON(strings.NewReader(content.String()))
+			if err != nil {
+				t.Errorf("%s seed %d: answer %q: %v", fam, seed, content.String(), err)
+			} else if err := v.Validate(inst); err != nil {
+				t.Errorf("%s seed %d: answer %s: %v", fam, seed, content.String(), err)
+			}
+		}
+	}
+	t.Logf("%d answers, %d calls", answers, calls)
+	if answers+calls == 0 {
+		t.Error("no generation completed")
+	}
+}
+
+// charTokens spells text one byte per token (the tokenizer would add a
+// leading space to the first word).
+func charTokens(t *testing.T, n *Node, text string) []int32 {
+	t.Helper()
+	byText := map[string]int32{}
+	for id := range int32(n.tok.VocabSize()) {
+		if b := n.tok.TokenBytes(id); len(b) == 1 {
+			if _, dup := byText[string(b)]; !dup {
+				byText[string(b)] = id
+			}
+		}
+	}
+	var toks []int32
+	for i := range len(text) {
+		id, ok := byText[text[i:i+1]]
+		if !ok {
+			t.Fatalf("no token is %q", text[i:i+1])
+		}
+		toks = append(toks, id)
+	}
+	return toks
+}
+
+// exactToken returns the token whose bytes are text.
+func exactToken(t *testing.T, n *Node, text string) int32 {
+	t.Helper()
+	for id := range int32(n.tok.VocabSize()) {
+		if string(n.tok.TokenBytes(id)) == text {
+			return id
+		}
+	}
+	t.Fatalf("no token is %q", text)
+	return -1
 }
 
 // TestHarmonyToolConstraint feeds a gpt-oss reply to the constraint of

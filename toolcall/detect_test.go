@@ -52,9 +52,14 @@ func TestDetectRealTemplates(t *testing.T) {
 			t.Errorf("%s: %+v, want %s", name, got, fam)
 		}
 	}
+	// A Mistral preset whose model's template writes the newer form.
+	if got := Detect("mistral-small-tool", "{{ tools }}[TOOL_CALLS]{{ name }}[ARGS]"); got.Family != MistralArgs {
+		t.Errorf("mistral-small-tool with an [ARGS] template: %s, want %s", got.Family, MistralArgs)
+	}
 	// Formats written by the sources of other families.
 	for src, fam := range map[string]Family{
 		`{{- '[TOOL_CALLS]' + tool_calls|tojson }}`:                                            Mistral,
+		`{{- '[TOOL_CALLS]' + tc.function.name + '[ARGS]' + tc.function.arguments }}`:          MistralArgs,
 		`<|start_header_id|>ipython<|end_header_id|>{{ '<|python_tag|>' }}`:                    Llama3,
 		`<|start_header_id|>{% for tool in tools %}{"name": .., "parameters": ..}{% endfor %}`: Llama3,
 		`<|start_header_id|><tool_call>{"id": {{ loop.index0 }}, "name": ...}</tool_call>`:     Groq,
@@ -81,7 +86,11 @@ func TestTemplateCallsParseBack(t *testing.T) {
 		t.Fatal(err)
 	}
 	noThink, _ := chattemplate.Source("qwen3-no-think")
-	for name, src := range map[string]string{"qwen3.jinja": string(qwen3), "qwen3-no-think": noThink} {
+	mistralArgs, err := os.ReadFile("testdata/mistral-args.jinja")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, src := range map[string]string{"qwen3.jinja": string(qwen3), "qwen3-no-think": noThink, "mistral-args.jinja": string(mistralArgs)} {
 		tmpl, err := chattemplate.Parse(src)
 		if err != nil {
 			t.Fatal(err)
@@ -95,6 +104,9 @@ func TestTemplateCallsParseBack(t *testing.T) {
 		}
 		turn := out[strings.LastIndex(out, "<|im_start|>assistant\n")+len("<|im_start|>assistant\n"):]
 		turn = strings.TrimSuffix(strings.TrimSpace(turn), "<|im_end|>")
+		if i := strings.LastIndex(out, "[/INST]"); i >= 0 && !strings.Contains(out, "<|im_start|>") {
+			turn = out[i+len("[/INST]"):] // the Mistral turn ends at EOS, empty here
+		}
 		// The node takes the thinking block apart first, as here.
 		split := reasoning.NewSplitter("")
 		_, answer := split.Write(turn)
@@ -102,7 +114,7 @@ func TestTemplateCallsParseBack(t *testing.T) {
 		turn = answer + rest
 		checkParsed(t, name, Detect("gguf", src), turn, calls)
 	}
-	for _, fam := range []Family{Hermes, Groq, Llama3, Mistral} {
+	for _, fam := range []Family{Hermes, Groq, Llama3, Mistral, MistralArgs} {
 		f := Format{Family: fam}
 		var cs []Call
 		for _, c := range calls {

@@ -16,8 +16,12 @@
 //   - Groq: Llama-3-Groq-Tool-Use, the same tags with an "id" key.
 //   - Llama3: Llama 3.1-3.3 JSON tool calls, {"name": ..., "parameters":
 //     {...}} at the start of the reply or after <|python_tag|>.
-//   - Mistral: [TOOL_CALLS][{"name": ..., "arguments": {...}}, ...], and
-//     (The newer [TOOL_CALLS]name[ARGS]{...} form is not read.)
+//   - Mistral: [TOOL_CALLS][{"name": ..., "arguments": {...}}, ...].
+//   - MistralArgs: the newer Mistral form (Mistral Small 3.2, Magistral,
+//     Devstral; templates that write [ARGS]): [TOOL_CALLS]name[ARGS]{...}
+//     for each call. Its call is not one JSON value, so it has no
+//     CallSchema: the node constrains the name, then that tool's
+//     parameters.
 //   - Harmony: gpt-oss, whose replies are channel messages (analysis is
 //     reasoning, final the answer) and whose calls are commentary
 //     messages addressed to functions.NAME; HarmonyParser reads them.

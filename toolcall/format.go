@@ -17,6 +17,9 @@ const (
 	Groq    Family = "groq"
 	Llama3  Family = "llama3"
 	Mistral Family = "mistral"
+	// MistralArgs is the newer Mistral form (Mistral Small 3.2, Magistral,
+	// Devstral): [TOOL_CALLS]name[ARGS]{...} for each call.
+	MistralArgs Family = "mistral-args"
 	// Harmony is gpt-oss: channels (analysis, commentary, final) and
 	// calls addressed to functions.NAME; see HarmonyParser.
 	Harmony Family = "harmony"
@@ -51,11 +54,16 @@ func Detect(name, source string) Format {
 	f := Format{Family: Hermes, Native: strings.Contains(source, "tools")}
 	if fam, ok := namedFamilies[name]; ok {
 		f.Family = fam
+		if fam == Mistral && strings.Contains(source, "[ARGS]") {
+			f.Family = MistralArgs // the model's own template writes the newer form
+		}
 		return f
 	}
 	switch {
 	case strings.Contains(source, "<|channel|>"):
 		f.Family = Harmony
+	case strings.Contains(source, "[TOOL_CALLS]") && strings.Contains(source, "[ARGS]"):
+		f.Family = MistralArgs
 	case strings.Contains(source, "[TOOL_CALLS]"):
 		f.Family = Mistral
 	case strings.Contains(source, "<tool_call>") && strings.Contains(source, `"id"`) && strings.Contains(source, "<|start_header_id|>"):
@@ -74,12 +82,23 @@ func Detect(name, source string) Format {
 // call's JSON from its first token.
 func (f Format) Prefix() string {
 	switch f.Family {
-	case Mistral:
+	case Mistral, MistralArgs:
 		return "[TOOL_CALLS]"
 	case Llama3:
 		return ""
 	}
 	return "<tool_call>\n"
+}
+
+// Lead is the whitespace f's models customarily write between a trigger
+// and the call's JSON (Hermes and Qwen: a newline after <tool_call>); the
+// call's grammar lets it through once, optionally.
+func (f Format) Lead() string {
+	switch f.Family {
+	case Hermes, Groq:
+		return "\n"
+	}
+	return ""
 }
 
 // Trigger is a text that starts a call in a free reply.
@@ -96,7 +115,7 @@ type Trigger struct {
 // Triggers lists the texts that start a call in f.
 func (f Format) Triggers() []Trigger {
 	switch f.Family {
-	case Mistral:
+	case Mistral, MistralArgs:
 		return []Trigger{{Text: "[TOOL_CALLS]"}}
 	case Llama3:
 		return []Trigger{{Text: "<|python_tag|>"}, {Text: `{"name"`, AtStart: true, InJSON: true}}
@@ -124,8 +143,8 @@ func ParseTool(function json.RawMessage) (Tool, error) {
 	if t.Name == "" {
 		return t, fmt.Errorf("%w: function.name is empty", ErrBadTool)
 	}
-	for _, r := range t.Name {
-		if !(r == '_' || r == '-' || r == '.' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+	for i := range len(t.Name) {
+		if !nameByte(t.Name[i]) {
 			return t, fmt.Errorf("%w: function name %q may only contain letters, digits, _, - and dots", ErrBadTool, t.Name)
 		}
 	}
@@ -152,6 +171,9 @@ func (f Format) argsKey() string {
 // most families, an array of them for Mistral (at most one when parallel
 // is false). Properties are in the order the model writes them.
 func (f Format) CallSchema(tools []Tool, only string, parallel bool) ([]byte, error) {
+	if f.Family == MistralArgs {
+		return nil, fmt.Errorf("%w: a %s call is not JSON; constrain its name and then the named tool's parameters", ErrBadTool, f.Family)
+	}
 	var alts []json.RawMessage
 	for _, t := range tools {
 		if only != "" && t.Name != only {
@@ -195,6 +217,8 @@ func (f Format) SystemPrompt(tools []Tool) string {
 	}
 	b.WriteString("</tools>\n\nTo call a tool, reply with ")
 	switch f.Family {
+	case MistralArgs:
+		b.WriteString(`[TOOL_CALLS], the function name, [ARGS] and the arguments object, for each call: [TOOL_CALLS]<function name>[ARGS]<arguments object>`)
 	case Mistral:
 		b.WriteString(`[TOOL_CALLS] followed by a JSON array of calls: [TOOL_CALLS][{"name": <function name>, "arguments": <arguments object>}]`)
 	case Llama3:
@@ -211,15 +235,14 @@ func (f Format) SystemPrompt(tools []Tool) string {
 func (f Format) CallText(calls []Call) string {
 	var b strings.Builder
 	obj := func(c Call) string {
-		args := strings.TrimSpace(c.Arguments)
-		if !json.Valid([]byte(args)) {
-			q, _ := json.Marshal(c.Arguments)
-			args = string(q)
-		}
 		name, _ := json.Marshal(c.Name)
-		return fmt.Sprintf(`{"name": %s, %q: %s}`, name, f.argsKey(), args)
+		return fmt.Sprintf(`{"name": %s, %q: %s}`, name, f.argsKey(), argsJSON(c.Arguments))
 	}
 	switch f.Family {
+	case MistralArgs:
+		for _, c := range calls {
+			b.WriteString("[TOOL_CALLS]" + c.Name + "[ARGS]" + argsJSON(c.Arguments))
+		}
 	case Mistral:
 		b.WriteString("[TOOL_CALLS][")
 		for i, c := range calls {
@@ -245,6 +268,17 @@ func (f Format) CallText(calls []Call) string {
 		}
 	}
 	return b.String()
+}
+
+// argsJSON is a call's arguments as JSON text: as they are when valid,
+// else as a JSON string.
+func argsJSON(a string) string {
+	args := strings.TrimSpace(a)
+	if !json.Valid([]byte(args)) {
+		q, _ := json.Marshal(a)
+		args = string(q)
+	}
+	return args
 }
 
 // ResultText writes a tool's result as a user turn, for templates that

@@ -38,7 +38,15 @@ const (
 	inCall       // before or inside one call object
 	inList       // Mistral: inside [...] between calls
 	inClose      // Hermes: after a call, before </tool_call>
+	inName       // MistralArgs: the function name, before [ARGS]
 )
+
+// blank is the whitespace a reply may have before a call that must start
+// it: the JSON whitespace that the call scanner skips too.
+const blank = " \t\r\n"
+
+// argsTag separates a MistralArgs call's name from its arguments.
+const argsTag = "[ARGS]"
 
 // Parser splits a streamed reply into content and tool calls. Feed it the
 // generated text piece by piece with Write and end with Close; text that
@@ -55,7 +63,8 @@ type Parser struct {
 	raw      []byte // text of the call being read, from its trigger, for giving it back
 	calls    []Call
 	obj      objScan
-	list     bool // the current call sits in a Mistral list
+	list     bool   // the current call sits in a Mistral list
+	name     []byte // MistralArgs: the name read so far
 }
 
 // NewParser returns a parser for replies in f. inCall says the prompt
@@ -79,6 +88,9 @@ func (p *Parser) startCall(trigger string) {
 	if p.list {
 		p.mode = inList
 	}
+	if p.f.Family == MistralArgs {
+		p.mode, p.name = inName, p.name[:0]
+	}
 }
 
 // Write takes the next piece of generated text and returns the content
@@ -97,6 +109,8 @@ func (p *Parser) Write(s string) (content string, deltas []Delta) {
 			progressed = p.callStep(&deltas, &out)
 		case inClose:
 			progressed = p.closeStep()
+		case inName:
+			progressed = p.nameStep(&deltas, &out)
 		}
 		if !progressed {
 			break
@@ -111,7 +125,7 @@ func (p *Parser) Close() (content string, deltas []Delta) {
 	if p.mode == inCall && p.obj.headerSent {
 		deltas = p.endCall()
 		p.buf = p.buf[:0]
-	} else if p.mode == inCall || p.mode == inList && len(p.raw) > 0 {
+	} else if p.mode == inCall || p.mode == inName || p.mode == inList && len(p.raw) > 0 {
 		content = string(p.raw)
 	}
 	content += string(p.buf)
@@ -156,7 +170,7 @@ func (p *Parser) text(out *strings.Builder) bool {
 		if at < 0 || at >= bestAt {
 			continue
 		}
-		if t.AtStart && len(bytes.TrimSpace(p.buf[:at])) > 0 {
+		if t.AtStart && len(bytes.Trim(p.buf[:at], blank)) > 0 {
 			continue
 		}
 		best, bestAt = i, at
@@ -183,7 +197,7 @@ func (p *Parser) text(out *strings.Builder) bool {
 	// Hold back a suffix that may grow into a trigger.
 	hold := 0
 	for _, t := range p.triggers {
-		if t.AtStart && (p.started || len(bytes.TrimSpace(p.buf)) > len(t.Text)) {
+		if t.AtStart && (p.started || len(bytes.Trim(p.buf, blank)) > len(t.Text)) {
 			continue
 		}
 		for k := min(len(t.Text)-1, len(p.buf)); k > hold; k-- {
@@ -201,7 +215,7 @@ func (p *Parser) text(out *strings.Builder) bool {
 		}
 	}
 	emit := p.buf[:len(p.buf)-hold]
-	if len(bytes.TrimSpace(emit)) > 0 {
+	if len(bytes.Trim(emit, blank)) > 0 {
 		p.started = true
 	}
 	out.Write(emit)
@@ -237,6 +251,52 @@ func (p *Parser) listStep(out *strings.Builder) bool {
 	p.raw = append(p.raw, c)
 	p.buf = p.buf[1:]
 	return true
+}
+
+// nameStep reads a MistralArgs call's name up to [ARGS]; the call is
+// announced there, and its arguments follow as a bare JSON object.
+func (p *Parser) nameStep(deltas *[]Delta, out *strings.Builder) bool {
+	end := bytes.Index(p.buf, []byte(argsTag))
+	scan := end
+	if end < 0 {
+		scan = len(p.buf)
+	}
+	for k := 0; k < scan; k++ {
+		if nameByte(p.buf[k]) {
+			continue
+		}
+		if end < 0 && strings.HasPrefix(argsTag, string(p.buf[k:])) {
+			scan = k // may grow into [ARGS]: wait
+			break
+		}
+		p.raw = append(p.raw, p.buf[:k]...)
+		p.buf = p.buf[k:]
+		p.abandon(out)
+		return true
+	}
+	p.name = append(p.name, p.buf[:scan]...)
+	p.raw = append(p.raw, p.buf[:scan]...)
+	p.buf = p.buf[scan:]
+	if end < 0 {
+		return false
+	}
+	p.raw = append(p.raw, argsTag...)
+	p.buf = p.buf[len(argsTag):]
+	if len(p.name) == 0 {
+		p.abandon(out)
+		return true
+	}
+	c := Call{ID: NewID(), Name: string(p.name)}
+	p.calls = append(p.calls, c)
+	*deltas = append(*deltas, Delta{Index: len(p.calls) - 1, ID: c.ID, Name: c.Name})
+	p.obj = objScan{bare: true, nameDone: true, headerSent: true}
+	p.mode = inCall
+	return true
+}
+
+// nameByte reports whether c may appear in a function name (see ParseTool).
+func nameByte(c byte) bool {
+	return c == '_' || c == '-' || c == '.' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
 // abandon gives a malformed call's text back as content.
@@ -326,6 +386,7 @@ const (
 type objScan struct {
 	argsKey string
 	inList  bool
+	bare    bool // the object is the arguments themselves (MistralArgs)
 
 	text      []byte // the object's bytes so far
 	depth     int
@@ -357,6 +418,9 @@ func (s *objScan) feed(b []byte) (int, int) {
 			if c != '{' {
 				return i, scanBad
 			}
+			if s.bare {
+				s.argStart, s.argEnd, s.argSent, s.hasArgs = 0, -1, 0, true
+			}
 		}
 		pos := len(s.text)
 		s.text = append(s.text, c)
@@ -382,9 +446,9 @@ func (s *objScan) feed(b []byte) (int, int) {
 		if c == ' ' || c == '\t' || c == '\r' || c == '\n' {
 			continue
 		}
-		if s.depth == 1 && !s.expectKey && s.valStart < 0 && c != ',' && c != '}' && c != ':' {
+		if s.depth == 1 && !s.bare && !s.expectKey && s.valStart < 0 && c != ',' && c != '}' && c != ':' {
 			s.valStart = pos
-			if s.valKey == s.argsKey || s.valKey == "arguments" || s.valKey == "parameters" {
+			if !s.hasArgs && (s.valKey == s.argsKey || s.valKey == "arguments" || s.valKey == "parameters") { // a repeated key is ignored
 				s.argStart, s.argEnd, s.argSent, s.hasArgs = pos, -1, pos, true
 			}
 		}
@@ -403,6 +467,9 @@ func (s *objScan) feed(b []byte) (int, int) {
 			if s.depth == 1 {
 				if c != '}' {
 					return i + 1, scanBad
+				}
+				if s.bare {
+					s.argEnd = pos + 1
 				}
 				s.endValue(pos)
 				s.depth = 0

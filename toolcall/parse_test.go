@@ -82,6 +82,15 @@ func TestParser(t *testing.T) {
 			`[TOOL_CALLS][{"name": "a", "arguments": {"x": 1}}, {"name": "b", "arguments": {"y": "z"}}]`, "",
 			[]call{{"a", `{"x": 1}`}, {"b", `{"y": "z"}`}}},
 		{"mistral prefilled", Format{Family: Mistral}, true, `[{"name":"a","arguments":{}}]`, "", []call{{"a", `{}`}}},
+		{"mistral args two", Format{Family: MistralArgs}, false,
+			"Checking.[TOOL_CALLS]get_weather[ARGS]{\"city\": \"Paris\", \"n\": {\"a\": \"}\"}}[TOOL_CALLS]get_time[ARGS]{}", "Checking.",
+			[]call{{"get_weather", `{"city": "Paris", "n": {"a": "}"}}`}, {"get_time", `{}`}}},
+		{"mistral args prefilled", Format{Family: MistralArgs}, true, `f.v-2[ARGS]{"arguments": 1, "name": "x"}`, "",
+			[]call{{"f.v-2", `{"arguments": 1, "name": "x"}`}}},
+		{"mistral args bad name", Format{Family: MistralArgs}, false, "[TOOL_CALLS]no such[ARGS]{}", "[TOOL_CALLS]no such[ARGS]{}", nil},
+		{"mistral args empty name", Format{Family: MistralArgs}, false, "[TOOL_CALLS][ARGS]{}", "[TOOL_CALLS][ARGS]{}", nil},
+		{"mistral args cut in name", Format{Family: MistralArgs}, false, "[TOOL_CALLS]get_wea", "[TOOL_CALLS]get_wea", nil},
+		{"mistral args cut in args", Format{Family: MistralArgs}, false, `[TOOL_CALLS]f[ARGS]{"a": [1,`, "", []call{{"f", `{"a": [1,`}}},
 		{"args before name", Format{Family: Hermes}, false, `<tool_call>{"arguments": {"k": true}, "name": "late"}</tool_call>`, "",
 			[]call{{"late", `{"k": true}`}}},
 	}
@@ -109,6 +118,14 @@ func TestParser(t *testing.T) {
 				}
 				ids[g.ID] = true
 			}
+		}
+	}
+}
+
+func TestLead(t *testing.T) {
+	for fam, want := range map[Family]string{Hermes: "\n", Groq: "\n", Llama3: "", Mistral: "", MistralArgs: "", Harmony: ""} {
+		if got := (Format{Family: fam}).Lead(); got != want {
+			t.Errorf("%s: lead %q, want %q", fam, got, want)
 		}
 	}
 }
@@ -144,9 +161,10 @@ func FuzzParser(f *testing.F) {
 	f.Add(`<tool_call>{"name":"a","arguments":{"x":"}"}}</tool_call> tail`, 0)
 	f.Add(`[TOOL_CALLS][{"name":"a","arguments":{}},{"name":"b"}]`, 3)
 	f.Add(` {"name": "f", "parameters": {"a": [1, 2]}}`, 2)
+	f.Add(`x[TOOL_CALLS]a[ARGS]{"k":"}"}[TOOL_CALLS]b[ARG`, 4)
 	f.Fuzz(func(t *testing.T, text string, fam int) {
-		fams := []Family{Hermes, Groq, Llama3, Mistral}
-		fm := Format{Family: fams[(fam%4+4)%4]}
+		fams := []Family{Hermes, Groq, Llama3, Mistral, MistralArgs}
+		fm := Format{Family: fams[(fam%5+5)%5]}
 		whole := run(fm, false, []string{text})
 		bytewise := run(fm, false, splits(text)[1])
 		if whole.content != bytewise.content || len(whole.calls) != len(bytewise.calls) {
