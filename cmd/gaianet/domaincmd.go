@@ -33,15 +33,7 @@ const (
 )
 
 // defaultDomainBase is $GAIANET_DOMAIN_BASE, or ~/gaianet-domain.
-func defaultDomainBase() string {
-	if b := os.Getenv("GAIANET_DOMAIN_BASE"); b != "" {
-		return b
-	}
-	if home, err := os.UserHomeDir(); err == nil {
-		return filepath.Join(home, "gaianet-domain")
-	}
-	return "gaianet-domain"
-}
+func defaultDomainBase() string { return defaultDir("GAIANET_DOMAIN_BASE", "gaianet-domain") }
 
 func domainBaseFlag(fs *flag.FlagSet) *string {
 	return fs.String("base", defaultDomainBase(), "the domain's directory (domain.json, admin.key, domain.db, logs)")

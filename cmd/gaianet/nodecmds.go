@@ -32,14 +32,18 @@ const (
 )
 
 // defaultBase is $GAIANET_BASE, or ~/gaianet as GaiaNet installs it.
-func defaultBase() string {
-	if b := os.Getenv("GAIANET_BASE"); b != "" {
+func defaultBase() string { return defaultDir("GAIANET_BASE", "gaianet") }
+
+// defaultDir is the folder named by the environment variable env, or else
+// name in the user's home folder (in the working folder without one).
+func defaultDir(env, name string) string {
+	if b := os.Getenv(env); b != "" {
 		return b
 	}
 	if home, err := os.UserHomeDir(); err == nil {
-		return filepath.Join(home, "gaianet")
+		return filepath.Join(home, name)
 	}
-	return "gaianet"
+	return name
 }
 
 func baseFlag(fs *flag.FlagSet) *string {
