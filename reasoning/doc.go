@@ -1,0 +1,12 @@
+// Package reasoning separates a reasoning model's thinking from its answer
+// in streamed text, as llama-server's --reasoning-format deepseek does:
+// text inside <think>...</think> (EXAONE Deep: <thought>...</thought>) is
+// reasoning, the rest is the answer. It also tells whether a rendered
+// prompt opened a thinking block itself (DeepSeek-R1 distills and QwQ
+// templates end the generation prompt with "<think>\n"), in which case
+// the reply starts inside it.
+//
+// It owns only text: which tags open and close a thinking block, and how a
+// stream of pieces splits into reasoning and answer. It must not import the
+// engine, the node or the API; the node decides what to do with each part.
+package reasoning
