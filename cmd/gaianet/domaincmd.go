@@ -196,17 +196,12 @@ func runDomain(ctx context.Context, env *cmdEnv, f *domainStartFlags) error {
 		}
 		defer lock.release()
 	}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	releaseWatch, err := watchStopRequests(cancel)
+	ctx, releaseStop, err := untilStopRequested(ctx)
 	if err != nil {
 		return err
 	}
-	defer releaseWatch()
-	var h slog.Handler = slog.NewTextHandler(env.stderr, nil)
-	if *f.logJSON {
-		h = slog.NewJSONHandler(env.stderr, nil)
-	}
+	defer releaseStop()
+	h := logHandler(env.stderr, *f.logJSON)
 	log := slog.New(h)
 	admin, err := domain.AdminKey(base)
 	if err != nil {

@@ -146,10 +146,7 @@ func runForeground(ctx context.Context, env *cmdEnv, f *startFlags) error {
 	if err != nil {
 		return err
 	}
-	var h slog.Handler = slog.NewTextHandler(env.stderr, nil)
-	if *f.logJSON {
-		h = slog.NewJSONHandler(env.stderr, nil)
-	}
+	h := logHandler(env.stderr, *f.logJSON)
 	log := slog.New(h)
 
 	// Claim the folder, then the port, before the slow part, so that a
@@ -202,13 +199,11 @@ func runForeground(ctx context.Context, env *cmdEnv, f *startFlags) error {
 	}
 	defer n.Close()
 
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	releaseWatch, err := watchStopRequests(cancel)
+	ctx, releaseStop, err := untilStopRequested(ctx)
 	if err != nil {
 		return err
 	}
-	defer releaseWatch()
+	defer releaseStop()
 
 	limits := n.ServerLimits()
 	srv := limits.NewServer(n.Handler(), slog.NewLogLogger(h, slog.LevelWarn))

@@ -26,6 +26,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"net/http"
 	"os"
@@ -46,6 +47,28 @@ func newInstance() string {
 	var b [16]byte
 	rand.Read(b[:]) // never fails (crypto/rand)
 	return hex.EncodeToString(b[:])
+}
+
+// untilStopRequested returns ctx, cancelled as well when 'stop' asks this
+// process to shut down (a named event on Windows; on Unix the request is
+// SIGTERM, which main already turns into cancellation). release undoes it.
+func untilStopRequested(ctx context.Context) (_ context.Context, release func(), err error) {
+	ctx, cancel := context.WithCancel(ctx)
+	releaseWatch, err := watchStopRequests(cancel)
+	if err != nil {
+		cancel()
+		return nil, nil, err
+	}
+	return ctx, func() { releaseWatch(); cancel() }, nil
+}
+
+// logHandler is the log format of a foreground node or domain: text, or
+// JSON lines with --log-json.
+func logHandler(w io.Writer, asJSON bool) slog.Handler {
+	if asJSON {
+		return slog.NewJSONHandler(w, nil)
+	}
+	return slog.NewTextHandler(w, nil)
 }
 
 // runLock is a running node's claim on its base folder: DIR/gaianet.pid,
