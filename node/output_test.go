@@ -18,6 +18,7 @@ import (
 
 	"github.com/gaianet-go/gaianet/api"
 	"github.com/gaianet-go/gaianet/config"
+	"github.com/gaianet-go/gaianet/engine"
 	"github.com/gaianet-go/gaianet/internal/sharedtest"
 	"github.com/gaianet-go/gaianet/toolcall"
 )
@@ -382,14 +383,7 @@ func TestLazyToolConstraint(t *testing.T) {
 	no := false
 	req := &api.ChatRequest{Messages: []api.Message{{Role: "user", Content: "hi"}}, ParallelToolCalls: &no,
 		Tools: []api.Tool{{Type: "function", Function: json.RawMessage(`{"name":"f","parameters":{"type":"object","properties":{"x":{"type":"integer"}},"required":["x"]}}`)}}}
-	plan, err := n.planOutput(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := plan.finish("<|im_start|>assistant\n"); err != nil {
-		t.Fatal(err)
-	}
-	c := n.constraint(plan, false)
+	_, c := planConstraint(t, n, req, "<|im_start|>assistant\n")
 	mask := make([]uint64, (n.tok.VocabSize()+63)/64)
 	// A <tool_call> inside the reply's own thinking block is not a call.
 	const text = `<think>I could write <tool_call> here.</think>Let me call it. <tool_call>{"name":"f","arguments":{"x":12}}`
@@ -432,14 +426,7 @@ func TestMistralArgsToolConstraint(t *testing.T) {
 	req := &api.ChatRequest{Messages: []api.Message{{Role: "user", Content: "hi"}}, Tools: []api.Tool{
 		{Type: "function", Function: json.RawMessage(`{"name":"get_weather","parameters":{"type":"object","properties":{"city":{"type":"string"}},"required":["city"],"additionalProperties":false}}`)},
 		{Type: "function", Function: json.RawMessage(`{"name":"get_time","parameters":{"type":"object","properties":{"tz":{"enum":["UTC","CET"]}},"required":["tz"],"additionalProperties":false}}`)}}}
-	plan, err := n.planOutput(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := plan.finish("<|im_start|>assistant\n"); err != nil {
-		t.Fatal(err)
-	}
-	c := n.constraint(plan, false)
+	plan, c := planConstraint(t, n, req, "<|im_start|>assistant\n")
 	mask := make([]uint64, (n.tok.VocabSize()+63)/64)
 	allowed := func(tok int32) bool { return mask[tok/64]&(1<<(tok%64)) != 0 }
 	const text = `Sure.[TOOL_CALLS]get_weather[ARGS]{"city":"Paris"} and [TOOL_CALLS]get_time[ARGS]{"tz":"CET"}`
@@ -501,14 +488,7 @@ func TestToolCallLead(t *testing.T) {
 		{"Sure. <tool_call>{\"name\":\"f\",\"arguments\":{\"x\":1}}", true, ""},
 		{"<tool_call>\n\n{", false, ""},
 	} {
-		plan, err := n.planOutput(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := plan.finish("<|im_start|>assistant\n"); err != nil {
-			t.Fatal(err)
-		}
-		c := n.constraint(plan, false)
+		_, c := planConstraint(t, n, req, "<|im_start|>assistant\n")
 		ok := true
 		toks := n.tok.Encode(tc.text, false, false)
 		for _, tok := range toks {
@@ -570,14 +550,7 @@ func TestToolsWithResponseFormat(t *testing.T) {
 		{toolcall.Mistral, `[TOOL_CALLS][{"name":"f","arguments":{"x":1}}]`, true, true, 1},
 	} {
 		n.toolFmt = toolcall.Format{Family: tc.fam}
-		plan, err := n.planOutput(req())
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := plan.finish("<|im_start|>assistant\n"); err != nil {
-			t.Fatal(err)
-		}
-		c := n.constraint(plan, false)
+		plan, c := planConstraint(t, n, req(), "<|im_start|>assistant\n")
 		ok := true
 		for _, tok := range charTokens(t, n, tc.text) {
 			if !c.Mask(mask) || mask[tok/64]&(1<<(tok%64)) == 0 {
@@ -691,14 +664,7 @@ func TestHarmonyToolConstraint(t *testing.T) {
 	n.toolFmt = toolcall.Format{Family: toolcall.Harmony, Native: true}
 	req := &api.ChatRequest{Messages: []api.Message{{Role: "user", Content: "hi"}},
 		Tools: []api.Tool{{Type: "function", Function: json.RawMessage(`{"name":"f","parameters":{"type":"object","properties":{"x":{"type":"integer"}},"required":["x"],"additionalProperties":false}}`)}}}
-	plan, err := n.planOutput(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := plan.finish("<|start|>assistant"); err != nil {
-		t.Fatal(err)
-	}
-	c := n.constraint(plan, false)
+	plan, c := planConstraint(t, n, req, "<|start|>assistant")
 	mask := make([]uint64, (n.tok.VocabSize()+63)/64)
 	const text = `<|channel|>analysis<|message|>Call f.<|end|><|start|>assistant<|channel|>commentary to=functions.f <|constrain|>json<|message|>{"x":12}`
 	var seen strings.Builder
@@ -726,4 +692,19 @@ func TestHarmonyToolConstraint(t *testing.T) {
 	if d.ReasoningContent != "Call f." || d.Content != "" || len(calls) != 1 || calls[0].Function.Name != "f" || calls[0].Function.Arguments != `{"x":12}` {
 		t.Errorf("shaped %+v, calls %+v", d, calls)
 	}
+}
+
+// planConstraint plans the output of req on n, finishes the plan with the
+// rendered prompt's tail, and returns it with the constraint generation
+// would use (without fast-forward).
+func planConstraint(t *testing.T, n *Node, req *api.ChatRequest, prompt string) (*outputPlan, engine.Constraint) {
+	t.Helper()
+	plan, err := n.planOutput(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := plan.finish(prompt); err != nil {
+		t.Fatal(err)
+	}
+	return plan, n.constraint(plan, false)
 }
