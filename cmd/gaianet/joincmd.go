@@ -106,12 +106,7 @@ func joinCommand() *command {
 				return err
 			}
 			cfg.Domain = u.String()
-			check := cfg.Clone()
-			check.ApplyDefaults()
-			if err := check.Validate(); err != nil {
-				return fmt.Errorf("not saved: %w", err)
-			}
-			if err := cfg.Save(p); err != nil {
+			if err := saveChecked(cfg, p); err != nil {
 				return err
 			}
 			addr := "(no identity yet: run 'gaianet init')"

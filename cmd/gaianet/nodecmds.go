@@ -50,6 +50,17 @@ func baseFlag(fs *flag.FlagSet) *string {
 	return fs.String("base", defaultBase(), "the node's directory (config.json, models, keystore, knowledge base)")
 }
 
+// saveChecked writes cfg to path if it is valid with its defaults applied,
+// and otherwise says why it was not saved (the file is left as it was).
+func saveChecked(cfg *config.Config, path string) error {
+	check := cfg.Clone()
+	check.ApplyDefaults()
+	if err := check.Validate(); err != nil {
+		return fmt.Errorf("not saved: %w", err)
+	}
+	return cfg.Save(path)
+}
+
 func loadConfig(base string) (*config.Config, error) {
 	p := filepath.Join(base, configFile)
 	cfg, err := config.Load(p)
@@ -618,12 +629,7 @@ func configCommand() *command {
 				_, err = env.stdout.Write(b)
 				return err
 			}
-			check := cfg.Clone()
-			check.ApplyDefaults()
-			if err := check.Validate(); err != nil {
-				return fmt.Errorf("not saved: %w", err)
-			}
-			if err := cfg.Save(p); err != nil {
+			if err := saveChecked(cfg, p); err != nil {
 				return err
 			}
 			fmt.Fprintf(env.stdout, "updated %d field(s) in %s; restart the node to apply them\n", changed, p)
