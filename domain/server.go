@@ -29,6 +29,10 @@ type Options struct {
 	Logger *slog.Logger
 	// Tunnel tunes the tunnels' keepalive.
 	Tunnel tunnel.Config
+	// Instance, when set, is echoed by GET /health as "instance", so that
+	// 'gaianet domain start' knows the process answering is the one it
+	// started, not another program holding the port.
+	Instance string
 }
 
 // Server is a running domain gateway. It is safe for concurrent use.
@@ -147,7 +151,11 @@ func (s *Server) health(w http.ResponseWriter, r *http.Request) error {
 			healthy++
 		}
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"status": "ok", "domain": s.cfg.Name, "replica": s.opt.Replica, "healthy_nodes": healthy})
+	body := map[string]any{"status": "ok", "domain": s.cfg.Name, "replica": s.opt.Replica, "healthy_nodes": healthy}
+	if s.opt.Instance != "" {
+		body["instance"] = s.opt.Instance
+	}
+	writeJSON(w, http.StatusOK, body)
 	return nil
 }
 

@@ -207,7 +207,7 @@ func runDomain(ctx context.Context, env *cmdEnv, f *domainStartFlags) error {
 	if err != nil {
 		return fmt.Errorf("admin key: %w", err)
 	}
-	srv, err := domain.New(cfg, domain.Options{Store: st, AdminKey: admin, Logger: log})
+	srv, err := domain.New(cfg, domain.Options{Store: st, AdminKey: admin, Logger: log, Instance: os.Getenv(instanceEnv)})
 	if err != nil {
 		return err
 	}
@@ -259,28 +259,32 @@ func startDomainDetached(ctx context.Context, env *cmdEnv, f *domainStartFlags) 
 	if *f.logJSON {
 		args = append(args, "--log-json")
 	}
+	health, err := healthURL(cfg.Listen)
+	if err != nil {
+		return err
+	}
+	instance := newInstance()
 	cmd := exec.Command(exe, args...)
 	cmd.Stdout, cmd.Stderr = lf, lf
+	cmd.Env = append(os.Environ(), instanceEnv+"="+instance)
 	detach(cmd)
 	if err := cmd.Start(); err != nil {
 		return fmt.Errorf("start domain process: %w", err)
 	}
 	exited := make(chan error, 1)
 	go func() { exited <- cmd.Wait() }()
-	health := "http://" + cfg.Listen + "/health"
-	client := &http.Client{Timeout: time.Second}
-	deadline := time.After(60 * time.Second)
-	for !healthy(client, health) {
+	ready := readiness{what: "domain", url: health, instance: instance, timeout: 60 * time.Second,
+		portHint: "choose another address: 'listen' in " + filepath.Join(base, domain.ConfigFile)}
+	if err := ready.wait(ctx, exited); err != nil {
 		select {
-		case err := <-exited:
-			return fmt.Errorf("the domain exited during start-up (%v); see %s", err, logPath)
-		case <-deadline:
-			return fmt.Errorf("the domain did not answer %s within 60 s; see %s", health, logPath)
-		case <-ctx.Done():
-			requestStop(cmd.Process.Pid)
-			return ctx.Err()
-		case <-time.After(50 * time.Millisecond):
+		case <-exited:
+		default:
+			stopChild(cmd, exited) // still starting, or hung: do not leave it behind
 		}
+		if errors.Is(err, errNotReady) {
+			return fmt.Errorf("%w; see %s", err, logPath)
+		}
+		return err
 	}
 	fmt.Fprintf(env.stdout, "domain %s started (pid %d): http://%s\nlogs: %s\nstop it with: gaianet domain stop --base %s\n",
 		cfg.Name, cmd.Process.Pid, cfg.Listen, logPath, base)

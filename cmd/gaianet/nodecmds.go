@@ -322,7 +322,9 @@ func runDetached(ctx context.Context, env *cmdEnv, f *startFlags) error {
 	exited := make(chan error, 1)
 	go func() { exited <- cmd.Wait() }()
 
-	if err := waitReady(ctx, health, instance, exited, readyTimeout); err != nil {
+	ready := readiness{what: "node", url: health, instance: instance, timeout: readyTimeout,
+		portHint: "choose another port with 'gaianet start --port N'"}
+	if err := ready.wait(ctx, exited); err != nil {
 		if errors.Is(err, errNotReady) {
 			select {
 			case <-exited:

@@ -257,19 +257,30 @@ func probe(ctx context.Context, c *http.Client, url, instance string) (ours, for
 	return true, false
 }
 
-// errNotReady is why waitReady gave up.
-var errNotReady = errors.New("the node did not become ready")
+// errNotReady is why readiness.wait gave up.
+var errNotReady = errors.New("did not become ready")
 
-// foreignGrace is how long waitReady keeps waiting while another program
+// foreignGrace is how long readiness.wait keeps waiting while another program
 // answers the health URL: our node, which binds its port before loading
 // anything, normally fails with "address in use" well within it. (On Linux
 // a node listening on all interfaces can bind while another program holds
 // 127.0.0.1 alone; loopback clients would then reach that program.)
 const foreignGrace = 10 * time.Second
 
-// waitReady polls url until it answers as instance. It returns the
-// child's exit error (wrapped in errNotReady) as soon as exited yields one.
-func waitReady(ctx context.Context, url, instance string, exited <-chan error, timeout time.Duration) error {
+// readiness is what a background start waits for: the started process
+// (what: "node" or "domain") answering url with its instance value.
+type readiness struct {
+	what, url, instance string
+	// portHint says how to choose another port when another program holds
+	// this one.
+	portHint string
+	timeout  time.Duration
+}
+
+// wait polls r.url until it answers as r.instance. It returns the child's
+// exit error (wrapped in errNotReady) as soon as exited yields one.
+func (r readiness) wait(ctx context.Context, exited <-chan error) error {
+	url, instance, timeout := r.url, r.instance, r.timeout
 	client := &http.Client{Timeout: time.Second}
 	deadline := time.NewTimer(timeout)
 	defer deadline.Stop()
@@ -287,17 +298,17 @@ func waitReady(ctx context.Context, url, instance string, exited <-chan error, t
 		case foreignSince.IsZero():
 			foreignSince = time.Now()
 		case time.Since(foreignSince) > foreignGrace:
-			return fmt.Errorf("%w: another program answers %s, not the node just started; "+
-				"choose another port with 'gaianet start --port N'", errNotReady, url)
+			return fmt.Errorf("the %s %w: another program answers %s, not the %s just started; %s",
+				r.what, errNotReady, url, r.what, r.portHint)
 		}
 		select {
 		case err := <-exited:
 			if err == nil {
 				err = errors.New("exit status 0")
 			}
-			return fmt.Errorf("%w: it exited during start-up (%v)", errNotReady, err)
+			return fmt.Errorf("the %s %w: it exited during start-up (%v)", r.what, errNotReady, err)
 		case <-deadline.C:
-			return fmt.Errorf("%w: it did not answer %s within %s", errNotReady, url, timeout)
+			return fmt.Errorf("the %s %w: it did not answer %s within %s", r.what, errNotReady, url, timeout)
 		case <-ctx.Done():
 			return ctx.Err()
 		case <-tick.C:

@@ -298,3 +298,25 @@ func TestKeystorePassword(t *testing.T) {
 		})
 	}
 }
+
+// TestDomainStartPortTaken: a background 'domain start' on a port another
+// program answers /health on must fail, not report that program as the
+// domain it started.
+func TestDomainStartPortTaken(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "dom")
+	port := strconv.Itoa(impostor(t))
+	if code, out, errOut := gaianetProc(t, "domain", "init", "--base", dir, "--name", "test.example", "--listen", "127.0.0.1:"+port); code != 0 {
+		t.Fatalf("domain init: exit %d\n%s%s", code, out, errOut)
+	}
+	code, out, errOut := gaianetProc(t, "domain", "start", "--base", dir)
+	if code == 0 || strings.Contains(out, "started") {
+		gaianetProc(t, "domain", "stop", "--base", dir)
+		t.Fatalf("domain start on a taken port: exit %d\nstdout: %s\nstderr: %s", code, out, errOut)
+	}
+	if !strings.Contains(errOut, "did not become ready") {
+		t.Errorf("domain start does not say why it failed:\n%s", errOut)
+	}
+	if pid := runningPIDFile(filepath.Join(dir, domainPidFile)); pid != 0 {
+		t.Errorf("a domain (pid %d) still holds the folder", pid)
+	}
+}
