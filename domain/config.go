@@ -20,6 +20,8 @@ import (
 const (
 	ConfigFile   = "domain.json"
 	AdminKeyFile = "admin.key"
+	// JournalDir holds the local charge journal (package domain/journal).
+	JournalDir = "journal"
 )
 
 // Admission policies.

@@ -118,7 +118,7 @@ func newHarness(t *testing.T, storage string, mutate func(*Config)) *harness {
 		mutate(&cfg)
 	}
 	st := storetest.Open(t, storage)
-	srv, err := New(cfg, Options{Store: st, AdminKey: "gdadmin-test"})
+	srv, err := New(cfg, Options{Store: st, AdminKey: "gdadmin-test", Journal: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -137,18 +137,18 @@ func newHarness(t *testing.T, storage string, mutate func(*Config)) *harness {
 	return h
 }
 
-var keyCache sync.Map // test identities are slow-ish to make; reuse per index
+var testKeys sync.Map // test identities are slow-ish to make; reuse per index
 
 func testKey(t *testing.T, i int) *identity.Identity {
 	t.Helper()
-	if v, ok := keyCache.Load(i); ok {
+	if v, ok := testKeys.Load(i); ok {
 		return v.(*identity.Identity)
 	}
 	id, err := identity.Create(t.TempDir(), identity.LightScrypt())
 	if err != nil {
 		t.Fatal(err)
 	}
-	keyCache.Store(i, id)
+	testKeys.Store(i, id)
 	return id
 }
 
@@ -210,6 +210,18 @@ func (h *harness) balance() ledger.Micros {
 		h.t.Fatal(err)
 	}
 	return b
+}
+
+// drained waits until every journaled charge is posted.
+func (h *harness) drained() {
+	h.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for h.srv.journal.Pending() > 0 {
+		if time.Now().After(deadline) {
+			h.t.Fatalf("%d charges still not posted after 10 s", h.srv.journal.Pending())
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
 }
 
 // waitBalance waits for the asynchronous end of billing (posting happens
@@ -339,8 +351,9 @@ func TestAuthAnd402(t *testing.T) {
 			t.Fatalf("key %q: HTTP %d %s", tc.key, resp.StatusCode, b)
 		}
 	}
-	// $10 of credit at $4 + tokens a request: 3 requests pass (the third
-	// overdraws), the fourth is refused with 402.
+	// $10 of credit at $4 + tokens a request: 2 requests pass; the third
+	// would overdraw (its estimate exceeds the $1.99... left), so it and
+	// the fourth are refused with 402.
 	codes := []int{}
 	for i := 0; i < 4; i++ {
 		resp := h.post("/v1/chat/completions", h.key, `{"messages":[]}`)
@@ -357,8 +370,70 @@ func TestAuthAnd402(t *testing.T) {
 		}
 		time.Sleep(20 * time.Millisecond) // billing lands after the answer
 	}
-	if fmt.Sprint(codes) != "[200 200 200 402]" {
+	if fmt.Sprint(codes) != "[200 200 402 402]" {
 		t.Fatalf("codes %v", codes)
+	}
+	if h.drained(); h.balance() < 0 {
+		t.Fatalf("balance %s: overdrawn", h.balance())
+	}
+}
+
+// TestConcurrentRequestsCannotOverdraw: 60 concurrent requests of one user
+// whose credit covers exactly 7 of them (each holds its estimate while in
+// flight): 7 are answered, the rest get 402, and the balance ends at 0,
+// never below, on each store.
+func TestConcurrentRequestsCannotOverdraw(t *testing.T) {
+	for name, storage := range storetest.Storages(t) {
+		t.Run(name, func(t *testing.T) {
+			// Only a per-request price: the estimate equals the charge.
+			const price = 1000
+			h := newHarness(t, storage, func(c *Config) { c.Prices = ledger.Prices{PerRequest: price} })
+			h.join(0, "m1")
+			h.waitHealthy(1)
+			// Spend the harness's $10 down to 7 requests' worth.
+			u, key, err := h.st.AddUser(h.ctx, "poor")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := h.st.Deposit(h.ctx, "poor", u.ID, 7*price); err != nil {
+				t.Fatal(err)
+			}
+			var ok, refused atomic.Int64
+			var wg sync.WaitGroup
+			for i := 0; i < 60; i++ {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					body := `{"model":"m1","messages":[]}`
+					if i%2 == 0 {
+						body = `{"model":"m1","stream":true,"messages":[]}`
+					}
+					resp := h.post("/v1/chat/completions", key, body)
+					io.Copy(io.Discard, resp.Body)
+					resp.Body.Close()
+					switch resp.StatusCode {
+					case 200:
+						ok.Add(1)
+					case 402:
+						refused.Add(1)
+					default:
+						t.Errorf("HTTP %d", resp.StatusCode)
+					}
+				}()
+			}
+			wg.Wait()
+			h.drained()
+			bal, err := h.st.Balance(h.ctx, ledger.UserAccount(u.ID))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ok.Load() != 7 || refused.Load() != 53 || bal != 0 {
+				t.Fatalf("%d answered, %d refused, balance %s; want 7, 53, 0", ok.Load(), refused.Load(), bal)
+			}
+			if err := h.st.Check(h.ctx); err != nil {
+				t.Fatal(err)
+			}
+		})
 	}
 }
 

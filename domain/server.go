@@ -11,7 +11,10 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
+	"github.com/gaianet-go/gaianet/domain/journal"
+	"github.com/gaianet-go/gaianet/domain/ledger"
 	"github.com/gaianet-go/gaianet/domain/store"
 	"github.com/gaianet-go/gaianet/identity"
 	"github.com/gaianet-go/gaianet/tunnel"
@@ -29,6 +32,10 @@ type Options struct {
 	Logger *slog.Logger
 	// Tunnel tunes the tunnels' keepalive.
 	Tunnel tunnel.Config
+	// Journal is the directory of the local charge journal (required):
+	// answers are billed there before they are sent, and drained into
+	// the store in batches (package domain/journal).
+	Journal string
 	// Instance, when set, is echoed by GET /health as "instance", so that
 	// 'gaianet domain start' knows the process answering is the one it
 	// started, not another program holding the port.
@@ -47,9 +54,19 @@ type Server struct {
 
 	ctx    context.Context // ends at Close: stops monitors and tunnels
 	cancel context.CancelFunc
-	wg     sync.WaitGroup // tunnel handlers, monitors and the biller
-	bills  chan billing   // charges waiting for the biller
+	wg      sync.WaitGroup // tunnel handlers and monitors
+	journal *journal.Journal
+	keys    *keyCache
+	credit  *credit
 }
+
+// Cache lifetimes: how long a replica trusts what it read of an API key
+// and of a user's stored balance (other replicas' revocations, deposits
+// and spending show within these).
+const (
+	keyCacheTTL   = 2 * time.Second
+	balanceReread = time.Second
+)
 
 // New returns a gateway for cfg. Call Close to disconnect every node.
 func New(cfg Config, opt Options) (*Server, error) {
@@ -60,6 +77,9 @@ func New(cfg Config, opt Options) (*Server, error) {
 	if opt.Store == nil {
 		return nil, fmt.Errorf("domain: no store")
 	}
+	if opt.Journal == "" {
+		return nil, fmt.Errorf("domain: no journal directory")
+	}
 	if opt.Replica == "" {
 		host, _ := os.Hostname()
 		opt.Replica = fmt.Sprintf("%s-%d-%s", host, os.Getpid(), randomHex(3))
@@ -68,11 +88,21 @@ func New(cfg Config, opt Options) (*Server, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{cfg: cfg, st: opt.Store, opt: opt, log: log, pool: newPool(), metrics: newMetrics()}
+	s := &Server{cfg: cfg, st: opt.Store, opt: opt, log: log, pool: newPool(), metrics: newMetrics(),
+		keys: newKeyCache(keyCacheTTL), credit: newCredit(opt.Store, balanceReread)}
+	j, err := journal.Open(context.Background(), opt.Journal, creditPoster{opt.Store, s.credit}, journal.Options{
+		Logger: log,
+		Posted: func(cs []ledger.Charge) {
+			for _, c := range cs {
+				s.metrics.charged.Add(float64(c.Amount))
+			}
+		},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("domain: %w", err)
+	}
+	s.journal = j
 	s.ctx, s.cancel = context.WithCancel(context.Background())
-	s.bills = make(chan billing, maxBatch)
-	s.wg.Add(1)
-	go s.biller()
 	if cfg.Canary.Interval > 0 {
 		s.wg.Add(1)
 		go s.canaryLoop()
@@ -135,13 +165,20 @@ func hostNode(host string) string {
 	return a
 }
 
-// Close disconnects every node and stops the monitors.
+// Close disconnects every node, stops the monitors and posts the
+// journaled charges (for up to 30 s; what is left stays in the journal
+// for the next start).
 func (s *Server) Close() {
 	s.cancel()
 	for _, m := range s.pool.all() {
 		m.sess.Close()
 	}
 	s.wg.Wait()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if err := s.journal.Close(ctx); err != nil {
+		s.log.Error("closing the charge journal", "err", err)
+	}
 }
 
 func (s *Server) health(w http.ResponseWriter, r *http.Request) error {
@@ -161,7 +198,7 @@ func (s *Server) health(w http.ResponseWriter, r *http.Request) error {
 
 // models lists every model served by a healthy node of this replica.
 func (s *Server) models(w http.ResponseWriter, r *http.Request) error {
-	if _, _, err := s.authenticate(r); err != nil {
+	if _, err := s.authenticate(r); err != nil {
 		return err
 	}
 	seen := map[string]bool{}

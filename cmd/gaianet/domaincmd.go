@@ -207,7 +207,8 @@ func runDomain(ctx context.Context, env *cmdEnv, f *domainStartFlags) error {
 	if err != nil {
 		return fmt.Errorf("admin key: %w", err)
 	}
-	srv, err := domain.New(cfg, domain.Options{Store: st, AdminKey: admin, Logger: log, Instance: os.Getenv(instanceEnv)})
+	srv, err := domain.New(cfg, domain.Options{Store: st, AdminKey: admin, Logger: log, Instance: os.Getenv(instanceEnv),
+		Journal: filepath.Join(base, domain.JournalDir)})
 	if err != nil {
 		return err
 	}
