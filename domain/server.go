@@ -52,8 +52,8 @@ type Server struct {
 	metrics *metrics
 	mux     *http.ServeMux
 
-	ctx    context.Context // ends at Close: stops monitors and tunnels
-	cancel context.CancelFunc
+	ctx     context.Context // ends at Close: stops monitors and tunnels
+	cancel  context.CancelFunc
 	wg      sync.WaitGroup // tunnel handlers and monitors
 	journal *journal.Journal
 	keys    *keyCache

@@ -46,9 +46,9 @@ type Journal struct {
 	lock *os.File
 
 	mu      sync.Mutex
-	seg     *segment   // the segment appended to
-	queue   []queued   // appended, not yet posted
-	buf     []byte     // encoding buffer, reused under mu
+	seg     *segment // the segment appended to
+	queue   []queued // appended, not yet posted
+	buf     []byte   // encoding buffer, reused under mu
 	wake    chan struct{}
 	closed  bool
 	drained chan struct{} // closed when the drainer has exited

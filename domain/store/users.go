@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"time"
-
 )
 
 // KeyPrefix starts every user API key the domain issues.
