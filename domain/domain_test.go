@@ -212,6 +212,20 @@ func (h *harness) balance() ledger.Micros {
 	return b
 }
 
+// get sends GET path with key as Bearer (none when "").
+func (h *harness) get(path, key string) *http.Response {
+	h.t.Helper()
+	req, _ := http.NewRequest(http.MethodGet, h.http.URL+path, nil)
+	if key != "" {
+		req.Header.Set("Authorization", "Bearer "+key)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	return resp
+}
+
 // drained waits until every journaled charge is posted.
 func (h *harness) drained() {
 	h.t.Helper()
@@ -593,7 +607,7 @@ func TestMonitorRotation(t *testing.T) {
 	}
 	n.failProbe.Store(false)
 	h.waitHealthy(1)
-	mresp, _ := http.Get(h.http.URL + "/metrics")
+	mresp := h.get("/metrics", "gdadmin-test")
 	mb, _ := io.ReadAll(mresp.Body)
 	mresp.Body.Close()
 	for _, want := range []string{`gaianet_domain_node_healthy{node="` + n.addr + `"} 1`, `gaianet_domain_node_probe_failures_total{node="` + n.addr + `"}`} {
@@ -797,5 +811,44 @@ func TestWalletBinding(t *testing.T) {
 	h.waitHealthy(1)
 	if n, _ := h.st.NodeByAddress(context.Background(), testKey(t, 3).Address()); n.Wallet != wallet {
 		t.Fatalf("node joined with the client: wallet %q", n.Wallet)
+	}
+}
+
+// TestPublicSurface: without the admin key /health says only that the
+// gateway is alive and /metrics is refused; the challenge route answers
+// 429 with Retry-After to an address over its rate.
+func TestPublicSurface(t *testing.T) {
+	h := newHarness(t, "", func(c *Config) { c.ChallengeRate = RateLimit{PerMinute: 60, Burst: 3} })
+	for _, tc := range []struct {
+		path, key string
+		code      int
+		has, lacks string
+	}{
+		{"/health", "", 200, `"status":"ok"`, `healthy_nodes`},
+		{"/health", "gd-wrong", 200, `"status":"ok"`, `test.domain`},
+		{"/health", "gdadmin-test", 200, `"healthy_nodes":0`, ""},
+		{"/metrics", "", 401, `invalid_admin_key`, "gaianet_domain"},
+		{"/metrics", h.key, 401, `invalid_admin_key`, "gaianet_domain"},
+		{"/metrics", "gdadmin-test", 200, `gaianet_domain_retries_total`, ""},
+	} {
+		resp := h.get(tc.path, tc.key)
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != tc.code || !strings.Contains(string(b), tc.has) || (tc.lacks != "" && strings.Contains(string(b), tc.lacks)) {
+			t.Errorf("GET %s with %q: HTTP %d %.200s", tc.path, tc.key, resp.StatusCode, b)
+		}
+	}
+	codes := []int{}
+	var retry string
+	for i := 0; i < 5; i++ {
+		resp := h.get(tunnel.ChallengePath, "")
+		resp.Body.Close()
+		codes = append(codes, resp.StatusCode)
+		if resp.StatusCode == 429 {
+			retry = resp.Header.Get("Retry-After")
+		}
+	}
+	if fmt.Sprint(codes) != "[200 200 200 429 429]" || retry != "1" {
+		t.Fatalf("challenges: %v, Retry-After %q", codes, retry)
 	}
 }

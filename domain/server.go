@@ -115,8 +115,12 @@ func New(cfg Config, opt Options) (*Server, error) {
 func (s *Server) routes() {
 	m := http.NewServeMux()
 	m.HandleFunc("GET /health", s.serve(s.health))
-	m.Handle("GET /metrics", s.metrics.handler())
-	m.HandleFunc("GET "+tunnel.ChallengePath, s.serve(s.challenge))
+	metrics := s.metrics.handler()
+	m.HandleFunc("GET /metrics", s.serve(s.admin(func(w http.ResponseWriter, r *http.Request) error {
+		metrics.ServeHTTP(w, r)
+		return nil
+	})))
+	m.HandleFunc("GET "+tunnel.ChallengePath, s.serve(limited(newIPLimiter(s.cfg.ChallengeRate), s.challenge)))
 	m.HandleFunc("GET "+tunnel.TunnelPath, s.serve(s.join))
 	m.HandleFunc("GET /v1/models", s.serve(s.models))
 	m.HandleFunc("/v1/", s.serve(s.proxyAny))
@@ -181,17 +185,26 @@ func (s *Server) Close() {
 	}
 }
 
+// health answers a bare liveness status (and the instance, which
+// 'gaianet domain start' matches to know the answer is from the process
+// it started) to anyone; the domain's name, replica and node count only
+// with the admin key.
 func (s *Server) health(w http.ResponseWriter, r *http.Request) error {
+	body := map[string]any{"status": "ok"}
+	if s.opt.Instance != "" {
+		body["instance"] = s.opt.Instance
+	}
+	if !s.isAdmin(r) {
+		writeJSON(w, http.StatusOK, body)
+		return nil
+	}
 	healthy := 0
 	for _, m := range s.pool.all() {
 		if m.healthy.Load() {
 			healthy++
 		}
 	}
-	body := map[string]any{"status": "ok", "domain": s.cfg.Name, "replica": s.opt.Replica, "healthy_nodes": healthy}
-	if s.opt.Instance != "" {
-		body["instance"] = s.opt.Instance
-	}
+	body["domain"], body["replica"], body["healthy_nodes"] = s.cfg.Name, s.opt.Replica, healthy
 	writeJSON(w, http.StatusOK, body)
 	return nil
 }
