@@ -820,8 +820,8 @@ func TestWalletBinding(t *testing.T) {
 func TestPublicSurface(t *testing.T) {
 	h := newHarness(t, "", func(c *Config) { c.ChallengeRate = RateLimit{PerMinute: 60, Burst: 3} })
 	for _, tc := range []struct {
-		path, key string
-		code      int
+		path, key  string
+		code       int
 		has, lacks string
 	}{
 		{"/health", "", 200, `"status":"ok"`, `healthy_nodes`},
