@@ -852,3 +852,80 @@ func TestPublicSurface(t *testing.T) {
 		t.Fatalf("challenges: %v, Retry-After %q", codes, retry)
 	}
 }
+
+// TestAdminKeys: through the operator API, a new key works, a rotated key
+// stops at once on this replica (no cache lag) while its successor works,
+// a key rotated with grace keeps working, and a revoked one gets 401.
+func TestAdminKeys(t *testing.T) {
+	h := newHarness(t, "", nil)
+	h.join(0, "m1")
+	h.waitHealthy(1)
+	admin := func(method, path, body string) (int, map[string]any) {
+		req, _ := http.NewRequest(method, h.http.URL+path, strings.NewReader(body))
+		req.Header.Set("Authorization", "Bearer gdadmin-test")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var out map[string]any
+		json.NewDecoder(resp.Body).Decode(&out)
+		return resp.StatusCode, out
+	}
+	chat := func(key string) int {
+		resp := h.post("/v1/chat/completions", key, `{"model":"m1","messages":[]}`)
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	if chat(h.key) != 200 {
+		t.Fatal("the first key does not work")
+	}
+	code, out := admin("POST", "/_domain/admin/users/"+h.user+"/keys", `{"name":"ci"}`)
+	if code != 200 {
+		t.Fatalf("create: %d %v", code, out)
+	}
+	second := out["secret"].(string)
+	firstID := ""
+	resp := h.get("/_domain/admin/keys?user="+h.user, "gdadmin-test")
+	var keys []struct{ ID, Name string }
+	json.NewDecoder(resp.Body).Decode(&keys)
+	resp.Body.Close()
+	for _, k := range keys {
+		if k.Name == "first" {
+			firstID = k.ID
+		}
+	}
+	if len(keys) != 2 || firstID == "" {
+		t.Fatalf("keys %+v", keys)
+	}
+	code, out = admin("POST", "/_domain/admin/keys/"+firstID+"/rotate", ``)
+	if code != 200 {
+		t.Fatalf("rotate: %d %v", code, out)
+	}
+	third := out["secret"].(string)
+	if c := chat(h.key); c != 401 {
+		t.Fatalf("a rotated key answered %d", c)
+	}
+	if chat(second) != 200 || chat(third) != 200 {
+		t.Fatal("the new keys do not work")
+	}
+	code, out = admin("POST", "/_domain/admin/keys/"+out["key"].(map[string]any)["id"].(string)+"/rotate", `{"grace":"1h"}`)
+	if code != 200 || chat(third) != 200 || chat(out["secret"].(string)) != 200 {
+		t.Fatalf("rotate with grace: %d %v", code, out)
+	}
+	for _, tc := range []struct {
+		path, body string
+		code       int
+	}{
+		{"/_domain/admin/keys/" + firstID + "/rotate", ``, 409},
+		{"/_domain/admin/keys/k_none/revoke", ``, 404},
+		{"/_domain/admin/keys/" + firstID + "/revoke", `{"grace":"-1s"}`, 400},
+		{"/_domain/admin/keys/" + firstID + "/revoke", `{"graze":"1s"}`, 400},
+		{"/_domain/admin/users/u_none/keys", ``, 404},
+	} {
+		if code, out := admin("POST", tc.path, tc.body); code != tc.code {
+			t.Errorf("POST %s %s: %d %v, want %d", tc.path, tc.body, code, out, tc.code)
+		}
+	}
+}

@@ -61,7 +61,7 @@ func domainCommand() *command {
 			"request in a double-entry ledger. State lives in SQLite (DIR/domain.db) or,\n" +
 			"for several replicas, PostgreSQL (storage: a postgres:// DSN in domain.json).",
 		children: []*command{domainInitCommand(), domainStartCommand(), domainStopCommand(), domainInfoCommand(),
-			domainNodesCommand(), domainUsersCommand(), domainLedgerCommand(), domainPayoutsCommand()}}
+			domainNodesCommand(), domainUsersCommand(), domainKeysCommand(), domainLedgerCommand(), domainPayoutsCommand()}}
 }
 
 type domainInitFlags struct {

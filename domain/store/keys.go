@@ -8,6 +8,9 @@ import (
 	"time"
 )
 
+// ErrRevoked means a revoked key cannot be rotated.
+var ErrRevoked = errors.New("store: key revoked")
+
 // Key is one of a user's API keys; the secret itself is never stored.
 // A key works until Revoked (zero: until revoked); a rotated key may work
 // a little longer (its grace period).
@@ -137,7 +140,7 @@ func (s *Store) RotateKey(ctx context.Context, id string, grace time.Duration) (
 		return Key{}, "", err
 	}
 	if !old.Active(time.UnixMilli(s.ms())) {
-		return Key{}, "", fmt.Errorf("store: key %s is revoked; create a new one instead", id)
+		return Key{}, "", fmt.Errorf("%w: key %s; create a new one instead", ErrRevoked, id)
 	}
 	var k Key
 	var secret string
