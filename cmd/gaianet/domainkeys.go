@@ -57,7 +57,7 @@ func domainKeysCommand() *command {
 			return nil
 		})}
 	revoke := &command{name: "revoke", summary: "stop an API key from working", usage: "KEY_ID [--grace DURATION] [--base DIR]",
-		help: "Revokes KEY_ID: requests with it get 401 (through other replicas within 2 s).",
+		help:  "Revokes KEY_ID: requests with it get 401 (through other replicas within 2 s).",
 		flags: graceFlags,
 		run: withKeyStore(1, "keys revoke needs one key id", func(ctx context.Context, env *cmdEnv, f *keysFlags, st *store.Store, a []string) error {
 			k, err := st.RevokeKey(ctx, a[0], *f.grace)
