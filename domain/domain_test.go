@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/gaianet-go/gaianet/domain/ledger"
+	"github.com/gaianet-go/gaianet/egress"
 	"github.com/gaianet-go/gaianet/domain/store"
 	"github.com/gaianet-go/gaianet/domain/store/storetest"
 	"github.com/gaianet-go/gaianet/identity"
@@ -137,6 +138,10 @@ func newHarness(t *testing.T, storage string, mutate func(*Config)) *harness {
 	return h
 }
 
+// loopback is the egress policy test nodes dial their domain through: the
+// test servers listen on 127.0.0.1, which only an explicit entry allows.
+var loopback, _ = egress.NewPolicy("127.0.0.0/8")
+
 var testKeys sync.Map // test identities are slow-ish to make; reuse per index
 
 func testKey(t *testing.T, i int) *identity.Identity {
@@ -159,7 +164,7 @@ func (h *harness) join(i int, model string) (*stubNode, chan string) {
 	id := testKey(h.t, i)
 	n := &stubNode{addr: id.Address(), model: model}
 	states := make(chan string, 64)
-	c := &tunnel.Client{URL: h.http.URL, Key: id, Handler: n, MinBackoff: 20 * time.Millisecond, MaxBackoff: 100 * time.Millisecond,
+	c := &tunnel.Client{URL: h.http.URL, Key: id, Handler: n, Egress: loopback, MinBackoff: 20 * time.Millisecond, MaxBackoff: 100 * time.Millisecond,
 		OnState: func(s string, err error) {
 			select {
 			case states <- s:
@@ -804,7 +809,7 @@ func TestWalletBinding(t *testing.T) {
 		t.Fatalf("node %+v, %v; want wallet %s", n, err, wallet)
 	}
 	// Through the real client too.
-	c := &tunnel.Client{URL: h.http.URL, Key: testKey(t, 3), Handler: &stubNode{addr: testKey(t, 3).Address(), model: "m"},
+	c := &tunnel.Client{URL: h.http.URL, Key: testKey(t, 3), Egress: loopback, Handler: &stubNode{addr: testKey(t, 3).Address(), model: "m"},
 		Wallet: wallet, MinBackoff: 10 * time.Millisecond}
 	c.WalletSignature, _ = testKey(t, 3).Sign(tunnel.WalletMessage(testKey(t, 3).Address(), wallet))
 	go c.Run(h.ctx)

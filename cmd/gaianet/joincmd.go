@@ -137,6 +137,14 @@ func startDomainLink(ctx context.Context, log *slog.Logger, base string, id *ide
 		log.Error("cannot join the domain without the node's key: run 'gaianet init'", "domain", cfg.Domain)
 		return func() {}
 	}
+	// The domain is dialed like every outbound request: public addresses,
+	// plus gaianet_go.outbound_allow (a domain on this machine or network
+	// must be listed there).
+	pol, err := outboundPolicy(cfg)
+	if err != nil {
+		log.Error("cannot join the domain", "domain", cfg.Domain, "err", err)
+		return func() {}
+	}
 	wallet, walletSig, err := readWallet(base)
 	if err != nil {
 		log.Error("ignoring the wallet binding", "err", err)
@@ -157,7 +165,7 @@ func startDomainLink(ctx context.Context, log *slog.Logger, base string, id *ide
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		c := &tunnel.Client{URL: cfg.Domain, Key: id, Handler: viaTunnel, Log: log, Wallet: wallet, WalletSignature: walletSig}
+		c := &tunnel.Client{URL: cfg.Domain, Key: id, Handler: viaTunnel, Log: log, Wallet: wallet, WalletSignature: walletSig, Egress: pol}
 		c.Run(ctx)
 	}()
 	log.Info("joining domain", "domain", cfg.Domain, "node", id.Address())
