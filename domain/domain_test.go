@@ -15,9 +15,9 @@ import (
 	"time"
 
 	"github.com/gaianet-go/gaianet/domain/ledger"
-	"github.com/gaianet-go/gaianet/egress"
 	"github.com/gaianet-go/gaianet/domain/store"
 	"github.com/gaianet-go/gaianet/domain/store/storetest"
+	"github.com/gaianet-go/gaianet/egress"
 	"github.com/gaianet-go/gaianet/identity"
 	"github.com/gaianet-go/gaianet/tunnel"
 )
