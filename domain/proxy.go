@@ -99,6 +99,13 @@ func (s *Server) proxy(w http.ResponseWriter, r *http.Request, pinned, path stri
 	if err != nil {
 		return err
 	}
+	if pinned != "" && s.pool.get(pinned) == nil {
+		// Another replica may hold the node's tunnel: it serves and
+		// bills the request.
+		if done, err := s.forwardPinned(w, r, pinned, body); done || err != nil {
+			return err
+		}
+	}
 	rs, err := shape(path, body)
 	if err != nil {
 		return err

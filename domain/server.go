@@ -58,6 +58,7 @@ type Server struct {
 	journal *journal.Journal
 	keys    *keyCache
 	credit  *credit
+	peers   peers // other replicas, for pinned requests
 }
 
 // Cache lifetimes: how long a replica trusts what it read of an API key
