@@ -126,6 +126,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /v1/models", s.serve(s.models))
 	m.HandleFunc("/v1/", s.serve(s.proxyAny))
 	s.adminRoutes(m)
+	s.dashboardRoutes(m)
 	s.mux = m
 }
 

@@ -68,10 +68,12 @@ var migrations = []string{
 	CREATE INDEX api_keys_user ON api_keys (user_id);
 	INSERT INTO api_keys (id, user_id, key_hash, name, created_ms) SELECT 'k_' || id, id, key_hash, 'first', created_ms FROM users`,
 	// 5: replicas and where the others reach them (for requests pinned to
-	// a node whose tunnel another replica holds).
+	// a node whose tunnel another replica holds); requests by time (the
+	// dashboard's charts).
 	`CREATE TABLE replicas (
 		name TEXT PRIMARY KEY,
 		url TEXT NOT NULL,
 		seen_ms BIGINT NOT NULL
-	)`,
+	);
+	CREATE INDEX requests_created ON requests (created_ms)`,
 }
