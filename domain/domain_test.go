@@ -99,7 +99,7 @@ func (n *stubNode) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 type harness struct {
-	t     *testing.T
+	t     testing.TB
 	cfg   Config
 	st    *store.Store
 	srv   *Server
@@ -110,7 +110,7 @@ type harness struct {
 	nodes []*stubNode
 }
 
-func newHarness(t *testing.T, storage string, mutate func(*Config)) *harness {
+func newHarness(t testing.TB, storage string, mutate func(*Config)) *harness {
 	t.Helper()
 	cfg := Default("test.domain", "127.0.0.1:1")
 	cfg.Storage = storage
@@ -145,7 +145,7 @@ var loopback, _ = egress.NewPolicy("127.0.0.0/8")
 
 var testKeys sync.Map // test identities are slow-ish to make; reuse per index
 
-func testKey(t *testing.T, i int) *identity.Identity {
+func testKey(t testing.TB, i int) *identity.Identity {
 	t.Helper()
 	if v, ok := testKeys.Load(i); ok {
 		return v.(*identity.Identity)
