@@ -20,6 +20,8 @@ import (
 const (
 	ConfigFile   = "domain.json"
 	AdminKeyFile = "admin.key"
+	// JournalDir holds the local charge journal (package domain/journal).
+	JournalDir = "journal"
 )
 
 // Admission policies.
@@ -58,6 +60,14 @@ type Config struct {
 	Canary Canary `json:"canary"`
 	// MaxBodyBytes bounds a request body; 0 means 32 MiB.
 	MaxBodyBytes int64 `json:"max_body_bytes,omitempty"`
+	// ChallengeRate limits join challenges per client IP.
+	ChallengeRate RateLimit `json:"challenge_rate"`
+}
+
+// RateLimit is a token bucket: PerMinute tokens a minute, up to Burst.
+type RateLimit struct {
+	PerMinute int `json:"per_minute"`
+	Burst     int `json:"burst"`
 }
 
 // Requirements are what a node must serve to be admitted and kept.
@@ -135,6 +145,9 @@ func (c *Config) ApplyDefaults() {
 	if c.MaxBodyBytes == 0 {
 		c.MaxBodyBytes = 32 << 20
 	}
+	if c.ChallengeRate == (RateLimit{}) {
+		c.ChallengeRate = RateLimit{PerMinute: 30, Burst: 10}
+	}
 	if c.Allow == nil {
 		c.Allow = []string{}
 	}
@@ -190,6 +203,9 @@ func (c *Config) Validate() error {
 	}
 	if c.MaxBodyBytes < 1024 {
 		bad("max_body_bytes", "must be at least 1024")
+	}
+	if c.ChallengeRate.PerMinute < 1 || c.ChallengeRate.Burst < 1 {
+		bad("challenge_rate", "per_minute and burst must be at least 1")
 	}
 	return errors.Join(errs...)
 }

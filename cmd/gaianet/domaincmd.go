@@ -61,7 +61,7 @@ func domainCommand() *command {
 			"request in a double-entry ledger. State lives in SQLite (DIR/domain.db) or,\n" +
 			"for several replicas, PostgreSQL (storage: a postgres:// DSN in domain.json).",
 		children: []*command{domainInitCommand(), domainStartCommand(), domainStopCommand(), domainInfoCommand(),
-			domainNodesCommand(), domainUsersCommand(), domainLedgerCommand(), domainPayoutsCommand()}}
+			domainNodesCommand(), domainUsersCommand(), domainKeysCommand(), domainLedgerCommand(), domainPayoutsCommand()}}
 }
 
 type domainInitFlags struct {
@@ -207,7 +207,8 @@ func runDomain(ctx context.Context, env *cmdEnv, f *domainStartFlags) error {
 	if err != nil {
 		return fmt.Errorf("admin key: %w", err)
 	}
-	srv, err := domain.New(cfg, domain.Options{Store: st, AdminKey: admin, Logger: log, Instance: os.Getenv(instanceEnv)})
+	srv, err := domain.New(cfg, domain.Options{Store: st, AdminKey: admin, Logger: log, Instance: os.Getenv(instanceEnv),
+		Journal: filepath.Join(base, domain.JournalDir)})
 	if err != nil {
 		return err
 	}

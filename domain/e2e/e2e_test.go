@@ -185,6 +185,16 @@ func startNodeWith(t *testing.T, i int, domainURL string, prepare func(base stri
 	host := fmt.Sprintf("127.0.0.%d", 2+i)
 	port := freePort(t, host)
 	gaianet(t, "init", "--base", base, "--config", "demo", "--light-keystore")
+	// The domain listens on loopback, which a node dials only when its
+	// outbound allow-list says so.
+	edit(t, filepath.Join(base, "config.json"), func(c map[string]any) {
+		ext, _ := c["gaianet_go"].(map[string]any)
+		if ext == nil {
+			ext = map[string]any{}
+			c["gaianet_go"] = ext
+		}
+		ext["outbound_allow"] = []string{"127.0.0.0/8"}
+	})
 	if prepare != nil {
 		prepare(base)
 	}
