@@ -212,8 +212,17 @@ func testKey(t *testing.T, i int) *identity.Identity {
 // state channel.
 func (h *harness) join(i int, model string) (*stubNode, chan string) {
 	h.t.Helper()
+	return h.joinWith(i, model, nil)
+}
+
+// joinWith is join with setup applied to the stub before it connects.
+func (h *harness) joinWith(i int, model string, setup func(*stubNode)) (*stubNode, chan string) {
+	h.t.Helper()
 	id := testKey(h.t, i)
 	n := &stubNode{addr: id.Address(), model: model, id: id}
+	if setup != nil {
+		setup(n)
+	}
 	states := make(chan string, 64)
 	c := &tunnel.Client{URL: h.http.URL, Key: id, Handler: n, Egress: loopback, MinBackoff: 20 * time.Millisecond, MaxBackoff: 100 * time.Millisecond,
 		OnState: func(s string, err error) {
