@@ -158,6 +158,18 @@ func TestReplayEvictsLiar(t *testing.T) {
 					t.Errorf("the witness's statement does not verify: %v", err)
 				}
 			}
+			// The operator API lists the same evidence.
+			resp := h.get("/_domain/admin/evidence?node="+strings.ToLower(liar.addr), "gdadmin-test")
+			var listed struct {
+				Data []store.Evidence `json:"data"`
+			}
+			if err := json.NewDecoder(resp.Body).Decode(&listed); err != nil || resp.StatusCode != 200 || len(listed.Data) != len(ev) {
+				t.Fatalf("admin evidence: %d, %d items, %v; want %d", resp.StatusCode, len(listed.Data), err, len(ev))
+			}
+			resp.Body.Close()
+			if resp := h.get("/_domain/admin/evidence", h.key); resp.StatusCode != 401 {
+				t.Fatalf("evidence with a user key: %d", resp.StatusCode)
+			}
 			for _, n := range honest {
 				if k, err := h.st.Strikes(ctx, n.addr); err != nil || k != 0 {
 					all, _ := h.st.EvidenceList(ctx, n.addr)
