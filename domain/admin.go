@@ -22,6 +22,7 @@ import (
 //	POST /_domain/admin/nodes/{address}/evict     disconnect and refuse a node
 //	GET  /_domain/admin/users                     users and balances
 //	GET  /_domain/admin/ledger                    accounts and totals
+//	GET  /_domain/admin/evidence[?node=ADDR]      replay evidence (signed statements)
 //	GET  /_domain/admin/keys[?user=ID]            API keys (never their secrets)
 //	POST /_domain/admin/users/{id}/keys           issue a key {"name"}: returns its secret once
 //	POST /_domain/admin/keys/{id}/revoke          revoke {"grace": "1h"} (grace optional)
@@ -34,6 +35,24 @@ func (s *Server) adminRoutes(m *http.ServeMux) {
 	m.HandleFunc("POST /_domain/admin/nodes/{address}/{action}", s.serve(s.admin(s.adminNodeStatus)))
 	m.HandleFunc("GET /_domain/admin/users", s.serve(s.admin(s.adminUsers)))
 	m.HandleFunc("GET /_domain/admin/ledger", s.serve(s.admin(s.adminLedger)))
+	m.HandleFunc("GET /_domain/admin/evidence", s.serve(s.admin(s.adminEvidence)))
+}
+
+// adminEvidence lists replay evidence, against one node with ?node=ADDR.
+func (s *Server) adminEvidence(w http.ResponseWriter, r *http.Request) error {
+	node := r.URL.Query().Get("node")
+	if node != "" && !identity.IsAddress(node) {
+		return errorf(http.StatusBadRequest, "invalid_request_error", "invalid_request", "node must be a node address (0x and 40 hex digits)")
+	}
+	if node != "" {
+		node, _ = identity.ChecksumAddress(node)
+	}
+	ev, err := s.st.EvidenceList(r.Context(), node)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"object": "list", "data": ev})
+	return nil
 }
 
 // admin checks the admin key before h. Without a configured key the

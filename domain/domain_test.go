@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gaianet-go/gaianet/attest"
 	"github.com/gaianet-go/gaianet/domain/ledger"
 	"github.com/gaianet-go/gaianet/domain/store"
 	"github.com/gaianet-go/gaianet/domain/store/storetest"
@@ -35,6 +36,13 @@ type stubNode struct {
 	served     atomic.Int64 // generations answered
 	sawAuth    atomic.Bool  // a request arrived with an Authorization header
 	reply      atomic.Value // string: the answer's text; default "hi from ADDRESS"
+	// id signs /v1/info?nonce=N and the answers, as the real node does;
+	// info, when set, edits the facts before they are signed (a node
+	// misstating what it serves), and infoSigner replaces id as their
+	// signer (a forgery).
+	id         *identity.Identity
+	info       atomic.Pointer[func(*attest.Info)]
+	infoSigner *identity.Identity
 }
 
 const stubIn, stubOut = 12, 5
@@ -51,7 +59,24 @@ func (n *stubNode) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		json.NewEncoder(w).Encode(map[string]any{"object": "list", "data": []map[string]any{{"id": n.model, "object": "model"}}})
 	case "/v1/info":
-		json.NewEncoder(w).Encode(map[string]any{"node_id": n.addr, "chat": map[string]any{"name": n.model, "ctx_size": 4096}})
+		body := map[string]any{"node_id": n.addr, "chat": map[string]any{"name": n.model, "ctx_size": 4096}}
+		if nonce := r.URL.Query().Get("nonce"); nonce != "" && n.id != nil {
+			facts := attest.Info{NodeID: n.addr, ChatModel: n.model, ContextSize: 4096, Nonce: nonce, Time: time.Now().Unix()}
+			if edit := n.info.Load(); edit != nil {
+				(*edit)(&facts)
+			}
+			signer := n.id
+			if n.infoSigner != nil {
+				signer = n.infoSigner
+			}
+			att, err := facts.Sign(signer)
+			if err != nil {
+				http.Error(w, err.Error(), http.StatusInternalServerError)
+				return
+			}
+			body["attestation"] = att
+		}
+		json.NewEncoder(w).Encode(body)
 	case "/v1/chat/completions":
 		if n.failBefore.Load() {
 			http.Error(w, `{"error":{"message":"down"}}`, http.StatusServiceUnavailable)
@@ -62,26 +87,51 @@ func (n *stubNode) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			StreamOptions *struct {
 				IncludeUsage bool `json:"include_usage"`
 			} `json:"stream_options"`
+			Seed *int64 `json:"seed"`
 		}
-		json.NewDecoder(r.Body).Decode(&req)
+		raw, _ := io.ReadAll(r.Body)
+		json.Unmarshal(raw, &req)
 		n.served.Add(1)
 		reply, _ := n.reply.Load().(string)
 		if reply == "" {
 			reply = "hi from " + n.addr
 		}
+		var seed uint64
+		if req.Seed != nil {
+			seed = uint64(*req.Seed)
+		}
+		sign := func(h http.Header, output string) {
+			if n.id == nil {
+				return
+			}
+			a := attest.Answer{Request: attest.Hash(raw), Seed: seed, Output: attest.Hash([]byte(output))}
+			sig, _ := a.Sign(n.id)
+			h.Set(attest.HeaderSeed, fmt.Sprint(seed))
+			h.Set(attest.HeaderRequest, a.Request)
+			h.Set(attest.HeaderOutput, a.Output)
+			h.Set(attest.HeaderSignature, sig)
+		}
 		usage := map[string]any{"prompt_tokens": stubIn, "completion_tokens": stubOut, "total_tokens": stubIn + stubOut}
 		if !req.Stream {
 			w.Header().Set("Content-Type", "application/json")
+			sign(w.Header(), reply)
 			json.NewEncoder(w).Encode(map[string]any{"id": "c1", "object": "chat.completion", "model": n.model,
 				"choices": []map[string]any{{"index": 0, "message": map[string]any{"role": "assistant", "content": reply}, "finish_reason": "stop"}},
 				"usage":   usage})
 			return
 		}
 		w.Header().Set("Content-Type", "text/event-stream")
+		w.Header().Set("Trailer", attest.HeaderSeed+", "+attest.HeaderRequest+", "+attest.HeaderOutput+", "+attest.HeaderSignature)
 		fl := w.(http.Flusher)
+		var out strings.Builder
 		for i := 0; i < stubOut; i++ {
+			piece := fmt.Sprintf("t%d ", i)
+			if r, _ := n.reply.Load().(string); i == 0 && r != "" {
+				piece = r + " "
+			}
+			out.WriteString(piece)
 			b, _ := json.Marshal(map[string]any{"id": "c1", "object": "chat.completion.chunk", "model": n.model,
-				"choices": []map[string]any{{"index": 0, "delta": map[string]any{"content": fmt.Sprintf("t%d ", i)}}}})
+				"choices": []map[string]any{{"index": 0, "delta": map[string]any{"content": piece}}}})
 			fmt.Fprintf(w, "data: %s\n\n", b)
 			fl.Flush()
 			if i == 0 && n.failMid.Load() {
@@ -92,6 +142,7 @@ func (n *stubNode) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			b, _ := json.Marshal(map[string]any{"id": "c1", "object": "chat.completion.chunk", "model": n.model, "choices": []any{}, "usage": usage})
 			fmt.Fprintf(w, "data: %s\n\n", b)
 		}
+		sign(w.Header(), out.String())
 		fmt.Fprint(w, "data: [DONE]\n\n")
 	default:
 		http.NotFound(w, r)
@@ -162,8 +213,17 @@ func testKey(t testing.TB, i int) *identity.Identity {
 // state channel.
 func (h *harness) join(i int, model string) (*stubNode, chan string) {
 	h.t.Helper()
+	return h.joinWith(i, model, nil)
+}
+
+// joinWith is join with setup applied to the stub before it connects.
+func (h *harness) joinWith(i int, model string, setup func(*stubNode)) (*stubNode, chan string) {
+	h.t.Helper()
 	id := testKey(h.t, i)
-	n := &stubNode{addr: id.Address(), model: model}
+	n := &stubNode{addr: id.Address(), model: model, id: id}
+	if setup != nil {
+		setup(n)
+	}
 	states := make(chan string, 64)
 	c := &tunnel.Client{URL: h.http.URL, Key: id, Handler: n, Egress: loopback, MinBackoff: 20 * time.Millisecond, MaxBackoff: 100 * time.Millisecond,
 		OnState: func(s string, err error) {
@@ -810,7 +870,7 @@ func TestWalletBinding(t *testing.T) {
 		t.Fatalf("node %+v, %v; want wallet %s", n, err, wallet)
 	}
 	// Through the real client too.
-	c := &tunnel.Client{URL: h.http.URL, Key: testKey(t, 3), Egress: loopback, Handler: &stubNode{addr: testKey(t, 3).Address(), model: "m"},
+	c := &tunnel.Client{URL: h.http.URL, Key: testKey(t, 3), Egress: loopback, Handler: &stubNode{addr: testKey(t, 3).Address(), model: "m", id: testKey(t, 3)},
 		Wallet: wallet, MinBackoff: 10 * time.Millisecond}
 	c.WalletSignature, _ = testKey(t, 3).Sign(tunnel.WalletMessage(testKey(t, 3).Address(), wallet))
 	go c.Run(h.ctx)

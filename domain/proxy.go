@@ -32,10 +32,11 @@ func (s *Server) proxyAny(w http.ResponseWriter, r *http.Request) error {
 type requestShape struct {
 	model     string
 	stream    bool
-	userUsage bool   // the user asked for the usage chunk
-	affinity  uint64 // hash of the conversation before its last message; 0: none
-	maxTokens int64  // max_tokens or max_completion_tokens; 0: not given
-	body      []byte // what to send upstream
+	userUsage bool       // the user asked for the usage chunk
+	affinity  uint64     // hash of the conversation before its last message; 0: none
+	maxTokens int64      // max_tokens or max_completion_tokens; 0: not given
+	body      []byte     // what to send upstream
+	replay    *replayJob // set when the answer is replayed on another node
 }
 
 // shape reads model and stream from a JSON body and, for a streamed
@@ -130,6 +131,9 @@ func (s *Server) proxy(w http.ResponseWriter, r *http.Request, pinned, path stri
 	}
 	rs, err := shape(path, body)
 	if err != nil {
+		return err
+	}
+	if err := s.sampleReplay(path, pinned, &rs); err != nil {
 		return err
 	}
 	est, err := s.estimate(r.Method, path, len(body), rs.maxTokens)
@@ -344,7 +348,10 @@ func (s *Server) relay(w http.ResponseWriter, r *http.Request, m *member, resp *
 	complete := true
 	if strings.HasPrefix(resp.Header.Get("Content-Type"), "text/event-stream") {
 		w.WriteHeader(resp.StatusCode)
-		complete = s.relaySSE(w, resp.Body, rs.userUsage, reqID, bill)
+		complete = s.relaySSE(w, resp.Body, rs.userUsage, reqID, bill, rs.replay)
+		if complete {
+			rs.replay.finish(resp, true)
+		}
 	} else {
 		b, err := io.ReadAll(io.LimitReader(resp.Body, maxResponseBytes+1))
 		if err == nil && len(b) > maxResponseBytes {
@@ -363,6 +370,10 @@ func (s *Server) relay(w http.ResponseWriter, r *http.Request, m *member, resp *
 				usage = &ledger.Usage{InputTokens: us.Usage.PromptTokens, OutputTokens: us.Usage.CompletionTokens}
 			}
 			bill(usage)
+			if rs.replay != nil {
+				rs.replay.output.WriteString(answerText(b))
+				rs.replay.finish(resp, false)
+			}
 			w.Header().Set("Content-Length", strconv.Itoa(len(b)))
 			w.WriteHeader(resp.StatusCode)
 			w.Write(b)
@@ -373,6 +384,9 @@ func (s *Server) relay(w http.ResponseWriter, r *http.Request, m *member, resp *
 		code = 0
 	}
 	s.metrics.request(m.addr, code, time.Since(start))
+	if complete && resp.StatusCode == http.StatusOK && rs.replay != nil {
+		s.startReplay(rs, m, reqID)
+	}
 }
 
 // relaySSE copies a server-sent event stream, reading the usage chunk (and
@@ -380,7 +394,7 @@ func (s *Server) relay(w http.ResponseWriter, r *http.Request, m *member, resp *
 // before passing "data: [DONE]" on. It returns false when the stream broke
 // before "[DONE]"; the user then gets an error event instead of a silent
 // end, and bill is not called.
-func (s *Server) relaySSE(w http.ResponseWriter, body io.Reader, userUsage bool, reqID string, bill func(*ledger.Usage)) bool {
+func (s *Server) relaySSE(w http.ResponseWriter, body io.Reader, userUsage bool, reqID string, bill func(*ledger.Usage), rp *replayJob) bool {
 	var usage *ledger.Usage
 	fl, _ := w.(http.Flusher)
 	br := bufio.NewReaderSize(body, 64<<10)
@@ -424,6 +438,9 @@ func (s *Server) relaySSE(w http.ResponseWriter, body io.Reader, userUsage bool,
 				fl.Flush()
 			}
 			return true
+		}
+		if isData {
+			rp.collect(data)
 		}
 		if isData && bytes.Contains(data, []byte(`"usage"`)) {
 			var us usageShape

@@ -115,7 +115,7 @@ func BenchmarkQuantizeActs(b *testing.B) {
 			}
 			b.SetBytes(int64(4 * len(x)))
 			for b.Loop() {
-				p.prepareActs(actKindOf(k.t), x, 1, len(x))
+				p.prepareActs(actKindOf(k.t), x, 1, 1, len(x))
 			}
 		})
 	}

@@ -191,6 +191,9 @@ func runForeground(ctx context.Context, env *cmdEnv, f *startFlags) error {
 	id, err := identity.LoadWith(base, identity.Options{Password: pw})
 	if err == nil {
 		opt.NodeID = id.NodeID()
+		if id.HasPassword() {
+			opt.Signer = id // signs answers and /v1/info?nonce=N
+		}
 		if !id.HasPassword() {
 			log.Warn("no keystore password: nodeid.json holds none; the node cannot sign until one is given " +
 				"(GAIANET_KEYSTORE_PASSWORD, GAIANET_KEYSTORE_PASSWORD_FILE or --keystore-password-file)")

@@ -67,7 +67,25 @@ var migrations = []string{
 	);
 	CREATE INDEX api_keys_user ON api_keys (user_id);
 	INSERT INTO api_keys (id, user_id, key_hash, name, created_ms) SELECT 'k_' || id, id, key_hash, 'first', created_ms FROM users`,
-	// 5: replicas and where the others reach them (for requests pinned to
+	// 5: evidence from replay verification: a node's signed answer that
+	// another node, replaying the request with the same seed, contradicted.
+	`CREATE TABLE evidence (
+		seq {{seq}},
+		node TEXT NOT NULL,
+		verdict TEXT NOT NULL,
+		request_id TEXT NOT NULL,
+		model TEXT NOT NULL,
+		request_sha256 TEXT NOT NULL,
+		seed TEXT NOT NULL,
+		output_sha256 TEXT NOT NULL,
+		signature TEXT NOT NULL,
+		witness TEXT NOT NULL,
+		witness_output_sha256 TEXT NOT NULL,
+		witness_signature TEXT NOT NULL,
+		created_ms BIGINT NOT NULL
+	);
+	CREATE INDEX evidence_node ON evidence (node)`,
+	// 6: replicas and where the others reach them (for requests pinned to
 	// a node whose tunnel another replica holds); requests by time (the
 	// dashboard's charts).
 	`CREATE TABLE replicas (
