@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/gaianet-go/gaianet/domain/ledger"
@@ -301,6 +302,9 @@ func (s *Server) forward(r *http.Request, m *member, path string, body []byte, r
 	return m.client.Do(req)
 }
 
+// answerBufs holds the buffers plain (not streamed) answers are read into.
+var answerBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
 // usageShape is the part of an OpenAI answer or chunk that carries usage.
 type usageShape struct {
 	Usage   *usageCounts      `json:"usage"`
@@ -353,7 +357,15 @@ func (s *Server) relay(w http.ResponseWriter, r *http.Request, m *member, resp *
 			rs.replay.finish(resp, true)
 		}
 	} else {
-		b, err := io.ReadAll(io.LimitReader(resp.Body, maxResponseBytes+1))
+		buf := answerBufs.Get().(*bytes.Buffer)
+		defer func() {
+			if buf.Cap() <= 1<<20 { // keep only ordinary sizes
+				buf.Reset()
+				answerBufs.Put(buf)
+			}
+		}()
+		_, err := buf.ReadFrom(io.LimitReader(resp.Body, maxResponseBytes+1))
+		b := buf.Bytes() // not kept past this function
 		if err == nil && len(b) > maxResponseBytes {
 			err = errors.New("answer too large")
 		}
