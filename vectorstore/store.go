@@ -1,12 +1,11 @@
 package vectorstore
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
-	"hash/crc32"
 	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"slices"
@@ -74,6 +73,10 @@ type Store struct {
 	nextCkpt     int64
 	replayCost   int64
 	nextCkptCost int64
+	// nextSegID names the next segment file; migrate is set by Open when
+	// the checkpoint is in format 2, to rewrite it (see checkpoint.go).
+	nextSegID uint64
+	migrate   bool
 
 	mu     sync.RWMutex
 	colls  map[string]*collection
@@ -111,6 +114,19 @@ func Open(ctx context.Context, dir string, opts *Options) (*Store, error) {
 	if err := s.recover(ctx); err != nil {
 		lock.Close()
 		return nil, err
+	}
+	if s.migrate {
+		// A format-2 checkpoint: rewrite it in today's format now, so
+		// that the next Open is fast. On failure the store still works
+		// (the WAL holds everything) and the next checkpoint retries.
+		s.writeMu.Lock()
+		err := s.checkpointLocked(ctx)
+		s.writeMu.Unlock()
+		if err != nil {
+			slog.Warn("vectorstore: rewriting a format-2 checkpoint", "dir", dir, "err", err)
+		} else {
+			s.migrate = false
+		}
 	}
 	return s, nil
 }
@@ -759,238 +775,3 @@ func (s *Store) replaceCollection(ctx context.Context, name string, cfg Collecti
 	}
 	return CollectionInfo{Name: name, Config: c.cfg, Points: c.liveLocked(), IndexedNodes: c.graph.size()}, nil
 }
-
-// --- checkpoint file ---
-
-// The checkpoint file holds every collection as of one WAL seq:
-//
-//	offset  size  field
-//	0       8     magic "GAIAVCKP" (47 41 49 41 56 43 4b 50)
-//	8       4     format version, u32 = 2
-//	12      8     last seq included, u64
-//	20      4     collection count K, u32
-//	24      4     CRC-32C of bytes 0..24
-//	28      ...   K times: a collection snapshot (snapshot.go) followed by
-//	              its HNSW graph (graphfile.go), each with its own CRC
-//
-// It is written to checkpoint.vsc.tmp, fsynced and renamed over
-// checkpoint.vsc (then the directory is fsynced), so a crash leaves either
-// the old or the new checkpoint whole. Only after that is the WAL replaced by
-// an empty one; a crash in between leaves a WAL whose records are all at or
-// below the checkpoint's seq, which replay skips.
-
-const (
-	checkpointMagic   = "GAIAVCKP"
-	checkpointVersion = 2
-	maxCollections    = 1 << 16
-)
-
-func (s *Store) checkpointLocked(ctx context.Context) error {
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	tmp := filepath.Join(s.dir, checkpointFile+".tmp")
-	if err := s.writeCheckpointFile(tmp); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	if err := os.Rename(tmp, filepath.Join(s.dir, checkpointFile)); err != nil {
-		return fmt.Errorf("vectorstore: checkpoint: %w", err)
-	}
-	if err := syncDir(s.dir); err != nil {
-		return err
-	}
-	// Start an empty WAL. Both files are closed around the rename: Windows
-	// cannot rename an open file or replace one (Go opens files without
-	// FILE_SHARE_DELETE), and on Unix it costs one open per checkpoint.
-	walTmp := filepath.Join(s.dir, walFile+".tmp")
-	walPath := filepath.Join(s.dir, walFile)
-	if err := writeNewWAL(walTmp); err != nil {
-		os.Remove(walTmp)
-		return fmt.Errorf("vectorstore: checkpoint: %w", err)
-	}
-	s.wal.f.Close()
-	if err := os.Rename(walTmp, walPath); err != nil {
-		// The old WAL is still in place and valid: go on appending to it.
-		err = fmt.Errorf("vectorstore: checkpoint: %w", err)
-		if s.wal.f, s.broken = openWALAppend(walPath); s.broken != nil {
-			s.broken = errors.Join(err, s.broken)
-		}
-		return err
-	}
-	// From here the old WAL is replaced: whatever happens, appends must go
-	// to the new one.
-	f, err := openWALAppend(walPath)
-	if err != nil {
-		s.broken = err
-		return err
-	}
-	s.wal.f = f
-	s.wal.size = walHeaderSize
-	s.nextCkpt = 0
-	s.replayCost, s.nextCkptCost = 0, 0
-	if err := syncDir(s.dir); err != nil {
-		s.broken = err
-		return err
-	}
-	return nil
-}
-
-// writeNewWAL writes an empty, synced WAL (its header) at path.
-func writeNewWAL(path string) error {
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_TRUNC, fileMode)
-	if err != nil {
-		return err
-	}
-	if _, err := f.Write(walHeader()); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
-}
-
-// openWALAppend opens the WAL at path positioned at its end.
-func openWALAppend(path string) (*os.File, error) {
-	f, err := os.OpenFile(path, os.O_RDWR, fileMode)
-	if err != nil {
-		return nil, fmt.Errorf("vectorstore: reopening wal: %w", err)
-	}
-	if _, err := f.Seek(0, io.SeekEnd); err != nil {
-		f.Close()
-		return nil, fmt.Errorf("vectorstore: reopening wal: %w", err)
-	}
-	return f, nil
-}
-
-func (s *Store) writeCheckpointFile(path string) error {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, fileMode)
-	if err != nil {
-		return fmt.Errorf("vectorstore: checkpoint: %w", err)
-	}
-	defer f.Close()
-	bw := bufio.NewWriterSize(f, 1<<20)
-	s.mu.RLock()
-	names := make([]string, 0, len(s.colls))
-	for n := range s.colls {
-		names = append(names, n)
-	}
-	colls := make([]*collection, 0, len(names))
-	slices.Sort(names)
-	for _, n := range names {
-		colls = append(colls, s.colls[n])
-	}
-	s.mu.RUnlock()
-	hdr := []byte(checkpointMagic)
-	hdr = appendU32(hdr, checkpointVersion)
-	hdr = appendU64(hdr, s.seq)
-	hdr = appendU32(hdr, uint32(len(colls)))
-	hdr = appendU32(hdr, crc32Castagnoli(hdr))
-	if _, err := bw.Write(hdr); err != nil {
-		return fmt.Errorf("vectorstore: checkpoint: %w", err)
-	}
-	for _, c := range colls {
-		// The writer is the only mutator and holds writeMu: no lock needed.
-		if err := c.writeSnapshotLocked(bw); err != nil {
-			return fmt.Errorf("vectorstore: checkpoint: %w", err)
-		}
-		if err := c.writeGraphLocked(bw); err != nil {
-			return fmt.Errorf("vectorstore: checkpoint: %w", err)
-		}
-	}
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("vectorstore: checkpoint: %w", err)
-	}
-	if !s.opts.NoSync {
-		if err := f.Sync(); err != nil {
-			return fmt.Errorf("vectorstore: checkpoint: %w", err)
-		}
-	}
-	return f.Close()
-}
-
-// loadCheckpoint reads the checkpoint file, if any, into s.colls and returns
-// the last seq it includes.
-func (s *Store) loadCheckpoint(ctx context.Context) (uint64, error) {
-	path := filepath.Join(s.dir, checkpointFile)
-	f, err := os.Open(path)
-	if errors.Is(err, os.ErrNotExist) {
-		return 0, nil
-	}
-	if err != nil {
-		return 0, fmt.Errorf("vectorstore: %w", err)
-	}
-	defer f.Close()
-	seq, snaps, err := readCheckpoint(ctx, f)
-	if err != nil {
-		return 0, fmt.Errorf("vectorstore: loading %s: %w", path, err)
-	}
-	for _, d := range snaps {
-		c := newCollection(d.name, d.cfg)
-		if d.graph != nil {
-			c.loadWithGraph(d.points, d.graph)
-		} else {
-			c.upsert(d.points)
-		}
-		s.colls[d.name] = c
-	}
-	return seq, nil
-}
-
-// readCheckpoint decodes a checkpoint stream.
-func readCheckpoint(ctx context.Context, r io.Reader) (uint64, []*decodedSnapshot, error) {
-	sr := newStreamReader(r)
-	var magic [8]byte
-	if sr.read(magic[:], "checkpoint magic") && string(magic[:]) != checkpointMagic {
-		return 0, nil, fmt.Errorf("%w: bad checkpoint magic %q", ErrCorrupt, magic[:])
-	}
-	if v := sr.u32("checkpoint version"); sr.err == nil && v != checkpointVersion {
-		return 0, nil, fmt.Errorf("%w: unsupported checkpoint version %d", ErrCorrupt, v)
-	}
-	seq := sr.u64("checkpoint seq")
-	k := sr.u32("collection count")
-	sr.checkCRC("checkpoint header")
-	if sr.err != nil {
-		return 0, nil, sr.err
-	}
-	if k > maxCollections {
-		return 0, nil, fmt.Errorf("%w: checkpoint claims %d collections", ErrCorrupt, k)
-	}
-	var snaps []*decodedSnapshot
-	seen := map[string]bool{}
-	for range k {
-		if err := ctx.Err(); err != nil {
-			return 0, nil, err
-		}
-		d, err := readSnapshot(sr)
-		if err != nil {
-			return 0, nil, err
-		}
-		if d.graph, err = readGraph(sr, &d.cfg, len(d.points)); err != nil {
-			return 0, nil, fmt.Errorf("collection %q: %w", d.name, err)
-		}
-		if seen[d.name] {
-			return 0, nil, fmt.Errorf("%w: checkpoint has collection %q twice", ErrCorrupt, d.name)
-		}
-		seen[d.name] = true
-		snaps = append(snaps, d)
-	}
-	return seq, snaps, nil
-}
-
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return fmt.Errorf("vectorstore: %w", err)
-	}
-	defer d.Close()
-	if err := d.Sync(); err != nil {
-		return fmt.Errorf("vectorstore: syncing %s: %w", dir, err)
-	}
-	return nil
-}
-
-func crc32Castagnoli(b []byte) uint32 { return crc32.Checksum(b, crcTable) }
