@@ -1,7 +1,9 @@
 package vectorstore
 
 import (
+	"bufio"
 	"fmt"
+	"io"
 	"math"
 )
 
@@ -42,3 +44,90 @@ func v2Point(i, dim int) Point {
 	}
 	return p
 }
+
+// writeCheckpointV2 writes s's collections as a format-2 checkpoint, as the
+// code before format 3 did, so tests can make old stores of any shape.
+func writeCheckpointV2(w io.Writer, s *Store) error {
+	colls := s.sortedCollections()
+	hdr := []byte(checkpointMagic)
+	hdr = appendU32(hdr, checkpointV2)
+	hdr = appendU64(hdr, s.seq)
+	hdr = appendU32(hdr, uint32(len(colls)))
+	hdr = appendU32(hdr, crc32Castagnoli(hdr))
+	if _, err := w.Write(hdr); err != nil {
+		return err
+	}
+	for _, c := range colls {
+		if err := c.writeSnapshotLocked(w); err != nil {
+			return err
+		}
+		if err := c.writeGraphLocked(w); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeGraphLocked writes c's graph section the way format 2 did (the
+// format-2 writer, kept for tests: see writeCheckpointV2).
+func (c *collection) writeGraphLocked(w io.Writer) error {
+	bw := bufio.NewWriterSize(w, 1<<16)
+	b := make([]byte, 0, 1<<16)
+	g := c.graph
+	present := c.dead == 0 && g.size() == len(c.ids) && g.size() > 0
+	if !present {
+		b = append(b, 0)
+	} else {
+		b = append(b, 1)
+		b = appendU32(b, uint32(g.m))
+		b = appendU32(b, uint32(g.size()))
+		b = appendU32(b, g.entry)
+		b = append(b, g.levels...)
+	}
+	crc := crc32Castagnoli(nil)
+	flush := func() error {
+		crc = crc32Update(crc, b)
+		if _, err := bw.Write(b); err != nil {
+			return fmt.Errorf("vectorstore: writing graph: %w", err)
+		}
+		b = b[:0]
+		return nil
+	}
+	if present {
+		for i := range g.size() {
+			ns := g.neighbors(uint32(i), 0)
+			b = appendU16(b, uint16(len(ns)))
+			for _, n := range ns {
+				b = appendU32(b, n)
+			}
+			if len(b) >= 1<<16 {
+				if err := flush(); err != nil {
+					return err
+				}
+			}
+		}
+		for i := range g.size() {
+			for l := 1; l <= int(g.levels[i]); l++ {
+				ns := g.neighbors(uint32(i), l)
+				b = appendU16(b, uint16(len(ns)))
+				for _, n := range ns {
+					b = appendU32(b, n)
+				}
+			}
+			if len(b) >= 1<<16 {
+				if err := flush(); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	if err := flush(); err != nil {
+		return err
+	}
+	b = appendU32(b, crc)
+	if _, err := bw.Write(b); err != nil {
+		return fmt.Errorf("vectorstore: writing graph: %w", err)
+	}
+	return bw.Flush()
+}
+

@@ -232,21 +232,25 @@ func (c *collection) writeSegment(dir string, id uint64, first, count int, sync 
 
 // segmentReader reads a segment file, keeping the CRC of what it read.
 type segmentReader struct {
-	r    *bufio.Reader
+	r    io.Reader // unbuffered: reads are large and go straight to their destination
 	path string
 	crc  uint32
 	err  error
 }
 
 func (r *segmentReader) read(p []byte, what string) {
-	if r.err != nil {
-		return
+	// Checksum each piece right after reading it, while it is still in
+	// the CPU's cache: over the whole of a large read it would come from
+	// memory again, at a tenth of the speed.
+	for r.err == nil && len(p) > 0 {
+		k := min(len(p), 64<<10)
+		if _, err := io.ReadFull(r.r, p[:k]); err != nil {
+			r.err = fmt.Errorf("%w: segment %s: reading %s: %v", ErrCorrupt, r.path, what, err)
+			return
+		}
+		r.crc = crc32Update(r.crc, p[:k])
+		p = p[k:]
 	}
-	if _, err := io.ReadFull(r.r, p); err != nil {
-		r.err = fmt.Errorf("%w: segment %s: reading %s: %v", ErrCorrupt, r.path, what, err)
-		return
-	}
-	r.crc = crc32Update(r.crc, p)
 }
 
 // readRaw fills s from little-endian bytes.
@@ -291,7 +295,7 @@ func (c *collection) readSegment(dir string, ref segmentRef, wantFlags uint8) er
 	if st.Size() != ref.size {
 		return fmt.Errorf("%w: segment %s is %d bytes, the checkpoint recorded %d", ErrCorrupt, path, st.Size(), ref.size)
 	}
-	r := &segmentReader{r: bufio.NewReaderSize(f, 1<<20), path: path}
+	r := &segmentReader{r: f, path: path}
 	var hdr [segHeaderSize]byte
 	r.read(hdr[:], "header")
 	if r.err != nil {
