@@ -130,4 +130,3 @@ func (c *collection) writeGraphLocked(w io.Writer) error {
 	}
 	return bw.Flush()
 }
-
