@@ -15,8 +15,9 @@ import (
 // Options configures Open. The zero value is usable.
 type Options struct {
 	// CheckpointBytes: when the WAL grows past this many bytes after a
-	// write, the writer checkpoints (writes all collections to the
-	// checkpoint file and starts an empty WAL). Default 64 MiB.
+	// write, the writer checkpoints (writes what changed since the last
+	// checkpoint, see checkpoint.go, and starts an empty WAL). Default
+	// 64 MiB.
 	CheckpointBytes int64
 	// CheckpointReplayCost: when the work of replaying the WAL at the next
 	// Open passes this, the writer checkpoints, so that reopening stays
@@ -24,11 +25,13 @@ type Options struct {
 	// components to index: an upserted point of dimension d costs d (its
 	// insertion into the HNSW graph, which dominates replay), a deleted
 	// point 3d (its share of the graph rebuild that tombstones trigger once
-	// they are a quarter of the graph). Default 1,000,000: about 1,300
-	// points of 768 dimensions, a second of replay on two quiet cores
-	// (graph insertion costs ~1.5 ms of CPU per such point in a 100k
-	// collection; BenchmarkReopen measures it). The price is write
-	// amplification: each checkpoint rewrites the whole store.
+	// they are a quarter of the graph). Default 300,000: about 390 points
+	// of 768 dimensions, 0.6–1.4 s of CPU to replay (graph insertion costs
+	// 1.5–3.5 ms of CPU per such point in a 100k collection, on every
+	// core; BenchmarkReopen measures it). A checkpoint writes the points
+	// added since the last one plus each collection's graph and tombstones
+	// (for 100k points of 768 dimensions, ~2 MB of points and 14 MB of
+	// graph at this default), not the whole store.
 	CheckpointReplayCost int64
 	// NoSync skips fsync. Acknowledged writes then survive a process crash
 	// but not a machine crash. For benchmarks and tests only.
@@ -132,7 +135,7 @@ func Open(ctx context.Context, dir string, opts *Options) (*Store, error) {
 }
 
 // defaultReplayCost is Options.CheckpointReplayCost's default.
-const defaultReplayCost = 1_000_000
+const defaultReplayCost = 300_000
 
 // Replay cost weights (see Options.CheckpointReplayCost).
 func upsertCost(dim, n int) int64 { return int64(dim) * int64(n) }
