@@ -255,16 +255,22 @@ func FuzzSegment(f *testing.F) {
 			if off < 0 {
 				f.Fatal("segment record not found")
 			}
-			targets = append(targets, target{segmentName(sg.id), off + 24})
 			data, err := os.ReadFile(filepath.Join(dir, segmentName(sg.id)))
 			if err != nil {
 				f.Fatal(err)
 			}
+			if len(data) > 64<<10 {
+				// The quantized collection's segment (SQ8 needs 1024
+				// points) is too large to mutate usefully; its sections
+				// are read by the same code as the small one's.
+				continue
+			}
+			targets = append(targets, target{segmentName(sg.id), off + 24})
 			f.Add(uint8(len(targets)-1), data[:len(data)-4])
 		}
 	}
-	if len(targets) != len(segs) {
-		f.Fatalf("segments %v, records %d", segs, len(targets))
+	if len(targets) == 0 || len(segs) != 2 {
+		f.Fatalf("segments %v, fuzz targets %d", segs, len(targets))
 	}
 	f.Fuzz(func(t *testing.T, which uint8, body []byte) {
 		tg := targets[int(which)%len(targets)]

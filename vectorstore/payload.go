@@ -44,8 +44,6 @@ type payloadSet struct {
 	corrupt func(slot uint32, err error)
 }
 
-func (p *payloadSet) len() int { return len(p.raw) }
-
 // at returns slot s's payload (nil when it has none). The map is shared:
 // callers must not modify it (reads hand out copies, see copyPayload).
 func (p *payloadSet) at(s uint32) map[string]any {
