@@ -46,13 +46,13 @@ type automaton struct {
 	bytes    int
 	tableCap int // maxTableBytes but in tests
 	epoch    uint32
-	stacks []stackNode
-	stackK map[stackNode]int32
-	confs  []conf
-	confK  map[string]int32
-	trans  []int32 // len(confs)*ncls; unknown = -1, 0 = dead
-	masks  map[int32][]uint64
-	start  int32
+	stacks   []stackNode
+	stackK   map[stackNode]int32
+	confs    []conf
+	confK    map[string]int32
+	trans    []int32 // len(confs)*ncls; unknown = -1, 0 = dead
+	masks    map[int32][]uint64
+	start    int32
 
 	// scratch for closures
 	seen    map[elem]uint32 // elem -> closure generation that saw it
