@@ -50,7 +50,7 @@ type automaton struct {
 	stackK   map[stackNode]int32
 	confs    []conf
 	confK    map[string]int32
-	trans    []int32 // len(confs)*ncls; unknown = -1, 0 = dead
+	rows     [][]int32 // transitions per chunk of configurations; unknown = -1, 0 = dead
 	masks    map[int32][]uint64
 	start    int32
 
@@ -163,7 +163,8 @@ func (a *automaton) reset() {
 	a.stackK = map[stackNode]int32{}
 	a.confs = []conf{{}} // 0 = dead
 	a.confK = map[string]int32{"": 0}
-	a.trans = make([]int32, a.ncls)
+	a.rows = a.rows[:0]
+	a.addRow()
 	a.bytes = 0
 	a.masks = map[int32][]uint64{}
 	a.escs = map[int32][]escPoint{}
@@ -332,15 +333,42 @@ func (a *automaton) internLocked() int32 {
 	a.confK[string(key)] = id
 	// the conf, its elems, its key twice (map and string), its row
 	a.bytes += int(unsafe.Sizeof(conf{})) + 8*len(a.kernel) + 2*len(key) + 48 + 4*a.ncls + 8
-	for range a.ncls {
-		a.trans = append(a.trans, unknown)
-	}
+	a.addRow()
 	return id
+}
+
+// Transitions are stored in chunks of 1<<rowShift configurations, so
+// that the table grows without copying.
+const (
+	rowShift = 8
+	rowMask  = 1<<rowShift - 1
+)
+
+// addRow appends the (unknown) transitions of a new configuration.
+func (a *automaton) addRow() {
+	n := len(a.confs) - 1
+	if n>>rowShift == len(a.rows) {
+		c := 1 << rowShift
+		if len(a.rows) == 0 {
+			c = 16 // small grammars stay small; the first chunk grows
+		}
+		a.rows = append(a.rows, make([]int32, 0, a.ncls*c))
+	}
+	ch := &a.rows[n>>rowShift]
+	for range a.ncls {
+		*ch = append(*ch, unknown)
+	}
+}
+
+// row returns the transitions of configuration s by byte class.
+func (a *automaton) row(s int32) []int32 {
+	i := int(s&rowMask) * a.ncls
+	return a.rows[s>>rowShift][i : i+a.ncls]
 }
 
 // step returns the configuration after byte c from configuration s.
 func (a *automaton) step(s int32, c byte) int32 {
-	t := a.trans[int(s)*a.ncls+int(a.p.classOf[c])]
+	t := a.rows[s>>rowShift][int(s&rowMask)*a.ncls+int(a.p.classOf[c])]
 	if t != unknown {
 		return t
 	}
@@ -348,7 +376,7 @@ func (a *automaton) step(s int32, c byte) int32 {
 }
 
 func (a *automaton) stepSlow(s int32, c byte) int32 {
-	row := a.trans[int(s)*a.ncls : int(s+1)*a.ncls]
+	row := a.row(s)
 	if !a.confs[s].rowDone {
 		// First visit of s: every class no edge takes is dead at once.
 		a.confs[s].rowDone = true
@@ -382,7 +410,7 @@ func (a *automaton) stepSlow(s int32, c byte) int32 {
 		}
 	}
 	t := a.internLocked()
-	a.trans[int(s)*a.ncls+int(a.p.classOf[c])] = t
+	a.row(s)[a.p.classOf[c]] = t // row may have moved: the first chunk grows
 	return t
 }
 
