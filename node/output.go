@@ -415,7 +415,7 @@ func (c *matcherConstraint) ForcedTokens(dst []int32) []int32 {
 	if len(forced) < 2 {
 		return dst
 	}
-	c.scratch = c.tok.AppendEncode(c.scratch[:0], string(forced), false, false)
+	c.scratch = c.tok.AppendEncodeContinuation(c.scratch[:0], string(forced))
 	if len(c.scratch) < 2 {
 		return dst
 	}
