@@ -37,7 +37,7 @@ func TestFastForwardSentencePiece(t *testing.T) {
 		for _, id := range toks {
 			spelled = append(spelled, n.tok.TokenBytes(id)...)
 		}
-	// All tokens but the last of the forced text are fast-forwarded.
+		// All tokens but the last of the forced text are fast-forwarded.
 		if len(toks) == 0 || !bytes.HasPrefix([]byte(tc.want), spelled) || len(spelled) < len(tc.want)/2 {
 			t.Errorf("%s after %q: fast-forward %q of forced %q", tc.schema, tc.feed, spelled, tc.want)
 		}
