@@ -31,8 +31,9 @@
 // ignored, as validators ignore them.
 //
 // Output is compact JSON: no whitespace at all unless
-// SchemaOptions.Whitespace allows up to N bytes of space/newline/tab around
-// punctuation. Compact output costs the fewest tokens and leaves the model
+// SchemaOptions.Whitespace allows up to N bytes of space/newline/tab where
+// formatters write it: after "{", "[", "," and ":", before "}" and "]"
+// (never before or after the whole value). Compact output costs the fewest tokens and leaves the model
 // no room to wander in whitespace; the mask makes the model follow it.
 // Object properties come in schema order, then additional properties;
 // SchemaOptions.AnyOrder accepts any order instead (each declared property

@@ -151,7 +151,17 @@ func (c *schemaCompiler) w() *expr {
 	return c.ws
 }
 
-func (c *schemaCompiler) punct(s string) *expr { return seq(c.w(), lit(s), c.w()) }
+// punct is a structural character with the whitespace formatters write
+// around it (json.dumps and JSON.stringify, indented or not, and the
+// tojson of chat templates): after "{", "[", "," and ":", before "}" and
+// "]". None comes before a value or after it, so a complete value is not
+// followed by optional whitespace (the grammar is done at its last byte).
+func (c *schemaCompiler) punct(s string) *expr {
+	if s == "}" || s == "]" {
+		return seq(c.w(), lit(s))
+	}
+	return seq(lit(s), c.w())
+}
 
 // resolve follows a $ref JSON pointer within the document.
 func (c *schemaCompiler) resolve(ref, path string) (*Value, error) {

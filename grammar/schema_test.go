@@ -75,7 +75,8 @@ func TestFromJSONSchema(t *testing.T) {
 		{"false schema property", `{"type":"object","properties":{"a":false}}`, SchemaOptions{},
 			[]string{`{}`, `{"b":1}`}, []string{`{"a":1}`}},
 		{"whitespace", `{"type":"object","properties":{"a":{"type":"array"}}}`, SchemaOptions{Whitespace: 2},
-			[]string{`{"a":[]}`, `{ "a" : [ 1 ,  2 ] }`, "{\n \"a\": []}"}, []string{`{   "a":[]}`}},
+			[]string{`{"a":[]}`, `{ "a": [ 1,  2 ] }`, "{\n \"a\": []}", "{\"a\": [\n 1,\n 2\n]\n}"},
+			[]string{`{   "a":[]}`, `{"a" :[]}`, `{"a":[1 ,2]}`, ` {"a":[]}`, `{"a":[]} `}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -219,7 +219,7 @@ func (p *outputPlan) finish(prompt string) error {
 	if err != nil {
 		return badField("tool_choice", "%v", err)
 	}
-	g, err := grammar.FromJSONSchema(schema, grammar.SchemaOptions{})
+	g, err := grammar.FromJSONSchema(schema, callSchemaOptions)
 	if err != nil {
 		return schemaError("tools", err)
 	}
@@ -227,6 +227,11 @@ func (p *outputPlan) finish(prompt string) error {
 	p.finishForced()
 	return nil
 }
+
+// callSchemaOptions compile the JSON of tool calls: with the whitespace
+// the families' templates write in calls (a response_format stays
+// compact).
+var callSchemaOptions = grammar.SchemaOptions{Whitespace: toolcall.CallWhitespace}
 
 // finishForced writes the opening of a required call after the prompt
 // (closing an opened thinking block first).
@@ -249,7 +254,7 @@ func (p *outputPlan) toolGrammars(only string) (map[string]*grammar.Grammar, err
 		if only != "" && t.Name != only {
 			continue
 		}
-		g, err := grammar.FromJSONSchema(t.Parameters, grammar.SchemaOptions{})
+		g, err := grammar.FromJSONSchema(t.Parameters, callSchemaOptions)
 		if err != nil {
 			return nil, schemaError("tools", err)
 		}
