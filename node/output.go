@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math/bits"
 	"net/http"
 	"strings"
 
@@ -595,6 +596,7 @@ func (n *Node) eitherConstraint(p *outputPlan, cc callConstraint, fastForward bo
 		if t.InJSON && t.AtStart {
 			// Llama 3: the call's JSON may start the reply itself.
 			c.direct = &matcherConstraint{m: p.grammar.Matcher(n.grammarVocab()), tok: n.tok, fastForward: fastForward}
+			c.directTrigger = []byte(t.Text)
 			c.scratch = make([]uint64, (n.tok.VocabSize()+63)/64)
 		}
 	}
@@ -618,6 +620,10 @@ type eitherConstraint struct {
 	pieces  []int32 // tokens whose text occurs in the trigger
 	direct  *matcherConstraint
 	scratch []uint64
+	// directTrigger is the text a direct call starts with (the parser
+	// reads a call only there); directGot its bytes written so far.
+	directTrigger []byte
+	directGot     int
 
 	got     int // trigger bytes written; -1 once the reply cannot be a call
 	calling bool
@@ -634,6 +640,18 @@ func (c *eitherConstraint) Mask(dst []uint64) bool {
 	}
 	if c.direct != nil {
 		c.direct.Mask(c.scratch)
+		if c.directGot < len(c.directTrigger) {
+			// Only tokens that go on writing the trigger.
+			for i, w := range c.scratch {
+				for w != 0 {
+					b := bits.TrailingZeros64(w)
+					w &= w - 1
+					if !c.onTrigger(int32(i*64 + b)) {
+						c.scratch[i] &^= 1 << b
+					}
+				}
+			}
+		}
 		for i, w := range c.scratch {
 			dst[i] |= w
 		}
@@ -663,8 +681,12 @@ func (c *eitherConstraint) Accept(tok int32) error {
 	}
 	var directErr error = errors.New("not a call")
 	if c.direct != nil {
-		if directErr = c.direct.Accept(tok); directErr != nil {
+		if c.directGot < len(c.directTrigger) && !c.onTrigger(tok) {
 			c.direct = nil
+		} else if directErr = c.direct.Accept(tok); directErr != nil {
+			c.direct = nil
+		} else {
+			c.directGot += len(c.tok.TokenBytes(tok))
 		}
 	}
 	if !inTrigger {
@@ -684,6 +706,13 @@ func (c *eitherConstraint) Accept(tok int32) error {
 		return c.call.acceptBytes(nil)
 	}
 	return nil
+}
+
+// onTrigger reports whether tok's bytes go on writing the direct call's
+// trigger (they may also go beyond it).
+func (c *eitherConstraint) onTrigger(tok int32) bool {
+	b, rest := c.tok.TokenBytes(tok), c.directTrigger[c.directGot:]
+	return len(b) > 0 && (bytes.HasPrefix(rest, b) || bytes.HasPrefix(b, rest))
 }
 
 func (c *eitherConstraint) Done() bool {

@@ -553,6 +553,7 @@ func TestToolsWithResponseFormat(t *testing.T) {
 		{toolcall.Llama3, `{"answer":"hi"}`, true, true, 0},
 		{toolcall.Llama3, `{"name":"f","parameters":{"x":1}}`, true, true, 1},
 		{toolcall.Llama3, `{"name": "f", "parameters": {"x": 1}}`, true, true, 1},
+		{toolcall.Llama3, `{ "name": "f", "parameters": {"x": 1}}`, false, false, 0},
 		{toolcall.Llama3, `<|python_tag|>{"name":"f","parameters":{"x":1}}`, true, true, 1},
 		{toolcall.Llama3, `{"name":"f","answer":"hi"}`, false, false, 0},
 		{toolcall.Llama3, `{"answer":"hi","parameters":{}}`, false, false, 0},
