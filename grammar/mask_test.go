@@ -71,7 +71,7 @@ func TestMaskMatchesWalk(t *testing.T) {
 	var grammars []*Grammar
 	for _, s := range schemas {
 		for _, any := range []bool{false, true} {
-			g, err := FromJSONSchema([]byte(s), SchemaOptions{AnyOrder: any})
+			g, err := FromJSONSchema([]byte(s), SchemaOptions{SchemaOrder: !any})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -141,7 +141,7 @@ func TestCorpusMasksMatchWalk(t *testing.T) {
 			t.Fatal(err)
 		}
 		s, _ := f.Get("schema")
-		g, err := FromJSONSchema(s.AppendCompact(nil), SchemaOptions{AnyOrder: true})
+		g, err := FromJSONSchema(s.AppendCompact(nil), SchemaOptions{})
 		if err != nil {
 			continue
 		}
@@ -173,11 +173,11 @@ func TestCorpusMasksMatchWalk(t *testing.T) {
 func TestTablesDropped(t *testing.T) {
 	v := byteVocab()
 	schema := []byte(`{"type":"object","properties":{"a":{"type":"string"},"b":{"type":"array","items":{"type":"integer"}}},"required":["a"]}`)
-	g1, err := FromJSONSchema(schema, SchemaOptions{AnyOrder: true})
+	g1, err := FromJSONSchema(schema, SchemaOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	g2, _ := FromJSONSchema(schema, SchemaOptions{AnyOrder: true})
+	g2, _ := FromJSONSchema(schema, SchemaOptions{})
 	g2.automaton(v).tableCap = 0
 	m1, m2 := g1.Matcher(v), g2.Matcher(v)
 	mask1, mask2 := make([]uint64, v.MaskWords()), make([]uint64, v.MaskWords())
