@@ -10,6 +10,8 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+
+	"github.com/gaianet-go/gaianet/attest"
 )
 
 var validRoles = map[string]bool{"system": true, "user": true, "assistant": true, "tool": true, "developer": true}
@@ -173,7 +175,7 @@ func (s *Server) chatCompletions(w http.ResponseWriter, r *http.Request) error {
 		first := true
 		var output strings.Builder
 		res, err := s.b.Chat.Chat(r.Context(), &req, func(d ChatDelta) error {
-			output.WriteString(d.Content)
+			output.WriteString(attest.Text(d.Content))
 			c := chunkChoice{Delta: chunkDelta{ToolCalls: d.ToolCalls}}
 			if d.Content != "" || d.ReasoningContent == "" && len(d.ToolCalls) == 0 {
 				c.Delta.Content = &d.Content
@@ -238,7 +240,7 @@ func (s *Server) chatCompletions(w http.ResponseWriter, r *http.Request) error {
 	if res.Model != "" {
 		model = res.Model
 	}
-	signer.sign(w.Header(), content, res)
+	signer.sign(w.Header(), attest.Text(content), res)
 	writeJSON(w, http.StatusOK, chatCompletion{ID: id, Object: "chat.completion", Created: created, Model: model,
 		Choices: []chatChoice{choice}, Usage: res.Usage, Sources: res.Sources})
 	return nil
