@@ -250,7 +250,7 @@ func (n *Node) openChat() error {
 	p := ModelPath(n.opt.Base, n.cfg.Chat)
 	t0 := time.Now()
 	eng, err := engine.Load(p, engine.Options{Threads: n.opt.Threads, CtxSize: n.cfg.ChatCtxSize,
-		Parallel: n.cfg.Ext.Parallel, BatchSize: n.cfg.ChatBatchSize})
+		Parallel: n.cfg.Ext.Parallel, BatchSize: n.cfg.ChatBatchSize, BatchVariant: n.cfg.Ext.BatchVariant})
 	if err != nil {
 		return fmt.Errorf("node: chat model: %w", err)
 	}
