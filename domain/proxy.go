@@ -3,6 +3,7 @@ package domain
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"hash/fnv"
@@ -13,7 +14,6 @@ import (
 	"time"
 
 	"github.com/gaianet-go/gaianet/domain/ledger"
-	"github.com/gaianet-go/gaianet/domain/store"
 )
 
 // maxAttempts bounds how many nodes one request tries before its first
@@ -24,20 +24,6 @@ const maxAttempts = 3
 // read its usage.
 const maxResponseBytes = 64 << 20
 
-// authenticate checks the Bearer key and returns the user and balance.
-func (s *Server) authenticate(r *http.Request) (store.User, ledger.Micros, error) {
-	key, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
-	if !ok || key == "" {
-		return store.User{}, 0, errorf(http.StatusUnauthorized, "invalid_request_error", "missing_api_key",
-			"this domain needs an API key: send Authorization: Bearer KEY")
-	}
-	u, bal, err := s.st.UserByKeyWithBalance(r.Context(), strings.TrimSpace(key))
-	if errors.Is(err, store.ErrNotFound) {
-		return store.User{}, 0, errorf(http.StatusUnauthorized, "invalid_request_error", "invalid_api_key", "the API key is not valid for this domain")
-	}
-	return u, bal, err
-}
-
 func (s *Server) proxyAny(w http.ResponseWriter, r *http.Request) error {
 	return s.proxy(w, r, "", r.URL.Path)
 }
@@ -46,9 +32,11 @@ func (s *Server) proxyAny(w http.ResponseWriter, r *http.Request) error {
 type requestShape struct {
 	model     string
 	stream    bool
-	userUsage bool   // the user asked for the usage chunk
-	affinity  uint64 // hash of the conversation before its last message; 0: none
-	body      []byte // what to send upstream
+	userUsage bool       // the user asked for the usage chunk
+	affinity  uint64     // hash of the conversation before its last message; 0: none
+	maxTokens int64      // max_tokens or max_completion_tokens; 0: not given
+	body      []byte     // what to send upstream
+	replay    *replayJob // set when the answer is replayed on another node
 }
 
 // shape reads model and stream from a JSON body and, for a streamed
@@ -69,6 +57,13 @@ func shape(path string, body []byte) (requestShape, error) {
 		json.Unmarshal(st, &rs.stream)
 	}
 	rs.affinity = conversationKey(top["messages"])
+	for _, k := range []string{"max_tokens", "max_completion_tokens"} {
+		if raw, ok := top[k]; ok && string(raw) != "null" {
+			if err := json.Unmarshal(raw, &rs.maxTokens); err != nil || rs.maxTokens < 0 {
+				return rs, errorf(http.StatusBadRequest, "invalid_request_error", "invalid_request", "%s must be a non-negative integer", k)
+			}
+		}
+	}
 	if !rs.stream || (path != "/v1/chat/completions" && path != "/v1/completions") {
 		return rs, nil
 	}
@@ -97,13 +92,9 @@ func shape(path string, body []byte) (requestShape, error) {
 // proxy forwards r to a node (pinned, or picked) and bills the answer.
 func (s *Server) proxy(w http.ResponseWriter, r *http.Request, pinned, path string) error {
 	start := time.Now()
-	user, bal, err := s.authenticate(r)
+	user, err := s.authenticate(r)
 	if err != nil {
 		return err
-	}
-	if bal <= 0 {
-		return errorf(http.StatusPaymentRequired, "insufficient_quota", "insufficient_quota",
-			"your credit on this domain is used up (balance $%s); add credit to continue", bal)
 	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.cfg.MaxBodyBytes))
 	if err != nil {
@@ -113,6 +104,27 @@ func (s *Server) proxy(w http.ResponseWriter, r *http.Request, pinned, path stri
 	if err != nil {
 		return err
 	}
+	if err := s.sampleReplay(path, pinned, &rs); err != nil {
+		return err
+	}
+	est, err := s.estimate(r.Method, path, len(body), rs.maxTokens)
+	if err != nil {
+		return err
+	}
+	ok, avail, err := s.credit.hold(r.Context(), user.ID, est)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		if avail <= 0 {
+			return errorf(http.StatusPaymentRequired, "insufficient_quota", "insufficient_quota",
+				"your credit on this domain is used up (available $%s); add credit to continue", avail)
+		}
+		return errorf(http.StatusPaymentRequired, "insufficient_quota", "insufficient_quota",
+			"this request may cost up to $%s and your available credit is $%s (requests in flight hold their estimate); lower max_tokens or add credit", est, avail)
+	}
+	h := &holdState{credit: s.credit, user: user.ID, estimate: est}
+	defer h.settle(0)
 	reqID := "req_" + randomHex(12)
 	w.Header().Set("X-Request-Id", reqID)
 	tried := map[string]bool{}
@@ -133,7 +145,7 @@ func (s *Server) proxy(w http.ResponseWriter, r *http.Request, pinned, path stri
 		resp, err := s.forward(r, m, path, rs.body, reqID)
 		if err == nil && resp.StatusCode != http.StatusBadGateway && resp.StatusCode != http.StatusServiceUnavailable &&
 			(resp.StatusCode != http.StatusTooManyRequests || pinned != "") {
-			s.relay(w, r, m, resp, rs, reqID, user.ID, start)
+			s.relay(w, r, m, resp, rs, reqID, h, start)
 			return nil
 		}
 		if err == nil {
@@ -166,6 +178,68 @@ func (s *Server) proxy(w http.ResponseWriter, r *http.Request, pinned, path stri
 		return errorf(http.StatusNotFound, "invalid_request_error", "model_not_found", "no healthy node serves the model %q", rs.model)
 	}
 	return errorf(http.StatusServiceUnavailable, "server_error", "no_nodes", "no healthy node is connected to this domain")
+}
+
+// defaultOutputEstimate is the output a generation without max_tokens is
+// assumed to reach when its cost is estimated at admission.
+const defaultOutputEstimate = 1024
+
+// estimate is what a request may cost, held from the user's credit while
+// it runs: the per-request price plus its body's length in bytes / 2 + 16
+// as input tokens (a tokenizer makes fewer) and max_tokens (or
+// defaultOutputEstimate) as output for generations. Reads cost nothing.
+func (s *Server) estimate(method, path string, bodyLen int, maxTokens int64) (ledger.Micros, error) {
+	if method != http.MethodPost {
+		return 0, nil
+	}
+	u := ledger.Usage{InputTokens: min(int64(bodyLen)/2+16, ledger.MaxTokens)}
+	if path == "/v1/chat/completions" || path == "/v1/completions" {
+		u.OutputTokens = defaultOutputEstimate
+		if maxTokens > 0 {
+			u.OutputTokens = min(maxTokens, ledger.MaxTokens)
+		}
+	}
+	c, err := s.cfg.Prices.Cost(u)
+	if err != nil {
+		return 0, errorf(http.StatusBadRequest, "invalid_request_error", "invalid_request", "cannot price this request: %v", err)
+	}
+	return c, nil
+}
+
+// holdState is one request's hold on its user's credit, settled once.
+type holdState struct {
+	credit   *credit
+	user     string
+	estimate ledger.Micros
+	done     bool
+}
+
+func (h *holdState) settle(charged ledger.Micros) {
+	if !h.done {
+		h.done = true
+		h.credit.settle(h.user, h.estimate, charged)
+	}
+}
+
+// charge makes c durable before the answer's last bytes go out: in the
+// journal, or, if the journal cannot write, straight in the store.
+func (s *Server) charge(c ledger.Charge) {
+	err := s.journal.Append(c)
+	if err == nil {
+		return
+	}
+	s.log.Error("charge journal failed; posting directly", "request", c.RequestID, "err", err)
+	for i, wait := 0, 50*time.Millisecond; i < 6; i, wait = i+1, wait*2 {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		_, err = creditPoster{s.st, s.credit}.PostBatch(ctx, []ledger.Charge{c})
+		cancel()
+		if err == nil {
+			s.metrics.charged.Add(float64(c.Amount))
+			return
+		}
+		time.Sleep(wait)
+	}
+	s.log.Error("charge not recorded", "request", c.RequestID, "user", c.User, "amount", c.Amount.String(), "err", err)
 }
 
 // hopHeaders are not forwarded either way; the user's credentials never
@@ -211,7 +285,7 @@ type usageShape struct {
 // posted before the answer's last bytes (the body of a plain answer, the
 // "[DONE]" of a stream), so every answer a user received whole is billed,
 // even if the gateway is killed right after.
-func (s *Server) relay(w http.ResponseWriter, r *http.Request, m *member, resp *http.Response, rs requestShape, reqID, user string, start time.Time) {
+func (s *Server) relay(w http.ResponseWriter, r *http.Request, m *member, resp *http.Response, rs requestShape, reqID string, h *holdState, start time.Time) {
 	defer resp.Body.Close()
 	defer func() {
 		m.outstanding.Add(-1)
@@ -232,17 +306,21 @@ func (s *Server) relay(w http.ResponseWriter, r *http.Request, m *member, resp *
 			m.observe(u.OutputTokens, time.Since(start))
 			s.metrics.tokens(m.addr, u)
 		}
-		c, err := ledger.NewCharge(reqID, user, m.addr, rs.model, u, s.cfg.Prices, s.cfg.Split)
+		c, err := ledger.NewCharge(reqID, h.user, m.addr, rs.model, u, s.cfg.Prices, s.cfg.Split)
 		if err != nil {
 			s.log.Error("cannot price request; not billed", "request", reqID, "node", m.addr, "err", err)
 			return
 		}
-		s.post(c)
+		s.charge(c)
+		h.settle(c.Amount)
 	}
 	complete := true
 	if strings.HasPrefix(resp.Header.Get("Content-Type"), "text/event-stream") {
 		w.WriteHeader(resp.StatusCode)
-		complete = s.relaySSE(w, resp.Body, rs.userUsage, reqID, bill)
+		complete = s.relaySSE(w, resp.Body, rs.userUsage, reqID, bill, rs.replay)
+		if complete {
+			rs.replay.finish(resp, true)
+		}
 	} else {
 		b, err := io.ReadAll(io.LimitReader(resp.Body, maxResponseBytes+1))
 		if err == nil && len(b) > maxResponseBytes {
@@ -259,6 +337,10 @@ func (s *Server) relay(w http.ResponseWriter, r *http.Request, m *member, resp *
 				usage = &ledger.Usage{InputTokens: us.Usage.PromptTokens, OutputTokens: us.Usage.CompletionTokens}
 			}
 			bill(usage)
+			if rs.replay != nil {
+				rs.replay.output.WriteString(answerText(b))
+				rs.replay.finish(resp, false)
+			}
 			w.Header().Set("Content-Length", strconv.Itoa(len(b)))
 			w.WriteHeader(resp.StatusCode)
 			w.Write(b)
@@ -269,6 +351,9 @@ func (s *Server) relay(w http.ResponseWriter, r *http.Request, m *member, resp *
 		code = 0
 	}
 	s.metrics.request(m.addr, code, time.Since(start))
+	if complete && resp.StatusCode == http.StatusOK && rs.replay != nil {
+		s.startReplay(rs, m, reqID)
+	}
 }
 
 // relaySSE copies a server-sent event stream, reading the usage chunk (and
@@ -276,7 +361,7 @@ func (s *Server) relay(w http.ResponseWriter, r *http.Request, m *member, resp *
 // before passing "data: [DONE]" on. It returns false when the stream broke
 // before "[DONE]"; the user then gets an error event instead of a silent
 // end, and bill is not called.
-func (s *Server) relaySSE(w http.ResponseWriter, body io.Reader, userUsage bool, reqID string, bill func(*ledger.Usage)) bool {
+func (s *Server) relaySSE(w http.ResponseWriter, body io.Reader, userUsage bool, reqID string, bill func(*ledger.Usage), rp *replayJob) bool {
 	var usage *ledger.Usage
 	fl, _ := w.(http.Flusher)
 	br := bufio.NewReaderSize(body, 64<<10)
@@ -320,6 +405,9 @@ func (s *Server) relaySSE(w http.ResponseWriter, body io.Reader, userUsage bool,
 				fl.Flush()
 			}
 			return true
+		}
+		if isData {
+			rp.collect(data)
 		}
 		if isData && bytes.Contains(data, []byte(`"usage"`)) {
 			var us usageShape

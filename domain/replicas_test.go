@@ -30,7 +30,7 @@ func TestReplicasSharePostgres(t *testing.T) {
 	a := newHarness(t, dsn, func(c *Config) { c.Policy = PolicyApprove })
 	// Replica b: its own gateway on the same database.
 	stB := storetest.Open(t, dsn)
-	srvB, err := New(a.cfg, Options{Store: stB, Replica: "b"})
+	srvB, err := New(a.cfg, Options{Store: stB, Replica: "b", Journal: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,10 +91,10 @@ func TestReplicasSharePostgres(t *testing.T) {
 				errs <- err.Error()
 				return
 			}
-			io.Copy(io.Discard, resp.Body)
+			b, _ := io.ReadAll(resp.Body)
 			resp.Body.Close()
 			if resp.StatusCode != 200 {
-				errs <- resp.Status
+				errs <- resp.Status + " " + string(b)
 			}
 		}()
 	}
@@ -103,6 +103,8 @@ func TestReplicasSharePostgres(t *testing.T) {
 	for e := range errs {
 		t.Fatal(e)
 	}
+	a.drained()
+	b.drained()
 	if got := b.balance(); got != start-40*stubCost {
 		t.Fatalf("balance %s after 40 requests, want %s", got, start-40*stubCost)
 	}
