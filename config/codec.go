@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"reflect"
 	"slices"
 	"sort"
 	"strconv"
@@ -96,6 +97,11 @@ func (e *Extensions) fields() []field {
 		{"max_connections", &e.MaxConnections, false},
 		{"max_connections_per_ip", &e.MaxConnectionsPerIP, false},
 		{"reasoning", &e.Reasoning, false},
+		{"tools", &e.Tools, false},
+		{"mcp_servers", &e.MCPServers, false},
+		{"prompt_sets", &e.PromptSets, false},
+		{"agent_max_steps", &e.AgentMaxSteps, false},
+		{"agent_timeout", &e.AgentTimeout, false},
 	}
 }
 
@@ -254,7 +260,9 @@ func setField(f field, raw json.RawMessage) error {
 	case *[]string:
 		*p, err = parseStrings(raw)
 	default:
-		panic(fmt.Sprintf("config: field %q has unsupported type %T", f.key, f.ptr))
+		// Structured extensions (tools, mcp_servers, prompt_sets) are
+		// strict JSON: an unknown field is an error, not ignored.
+		err = strictUnmarshal(raw, f.ptr)
 	}
 	if err != nil {
 		return fmt.Errorf("field %q: %w", f.key, err)
@@ -407,7 +415,8 @@ func isZero(p any) bool {
 	case *[]string:
 		return len(*p) == 0
 	}
-	return false
+	v := reflect.ValueOf(p).Elem()
+	return v.IsZero() || (v.Kind() == reflect.Slice || v.Kind() == reflect.Map) && v.Len() == 0
 }
 
 // Encode renders c the way GaiaNet writes config.json: an object with four
@@ -489,6 +498,13 @@ func (e *Extensions) encode(w *objWriter) error {
 			if f.key == key {
 				if !isZero(f.ptr) || slices.Contains(e.order, key) {
 					written[key] = true
+					if !isScalar(f.ptr) {
+						b, err := json.Marshal(f.ptr)
+						if err != nil {
+							return fmt.Errorf("config: field %q: %w", key, err)
+						}
+						return w.raw("        ", key, b)
+					}
 					w.member("        ", key, nativeValue(f.ptr))
 				}
 				return nil
@@ -517,6 +533,15 @@ func (e *Extensions) encode(w *objWriter) error {
 	}
 	w.end("    ")
 	return nil
+}
+
+// isScalar reports whether p is one of the scalar field types.
+func isScalar(p any) bool {
+	switch p.(type) {
+	case *string, *int, *float64, *bool, *[]string:
+		return true
+	}
+	return false
 }
 
 // gaianetValue renders a GaiaNet field as GaiaNet does: always a string.
