@@ -45,7 +45,8 @@ func (n *Node) openTools(ctx context.Context) error {
 	if n.retriever != nil {
 		search = n.mcpSearch
 	}
-	h, err := tools.MCPHandler(n.tools, search, "gaianet-node", n.opt.Version, n.log)
+	h, err := tools.MCPHandler(n.tools, search, tools.ServerOptions{Name: "gaianet-node", Version: n.opt.Version,
+		Keyed: len(n.cfg.Ext.APIKeys) > 0, Logger: n.log})
 	if err != nil {
 		return fmt.Errorf("node: /mcp: %w", err)
 	}

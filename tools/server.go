@@ -30,12 +30,26 @@ const knowledgeSchema = `{"type":"object","properties":{"query":{"type":"string"
 	`"limit":{"type":"integer","minimum":1,"maximum":20,"description":"How many chunks (default: the node's qdrant_limit)"}},` +
 	`"required":["query"],"additionalProperties":false}`
 
+// ServerOptions configure MCPHandler.
+type ServerOptions struct {
+	// Name and Version introduce the server to clients.
+	Name, Version string
+	// Keyed says that the caller checks an API key before the handler.
+	// Without one, a request reaching a loopback address with another
+	// Host name is refused (DNS rebinding: a web page making the user's
+	// browser call a local node); with one, the key is the guard, so a
+	// reverse proxy on the same machine can forward any host name.
+	Keyed bool
+	// Logger receives the SDK's logs; nil discards them.
+	Logger *slog.Logger
+}
+
 // MCPHandler serves reg's tools, and search (when not nil) as the tool
 // knowledge_search, as an MCP server over streamable HTTP (stateless: every
-// request stands alone). Authentication is the caller's: the node mounts
-// it behind its API key.
-func MCPHandler(reg *Registry, search Search, name, version string, log *slog.Logger) (http.Handler, error) {
-	srv := mcp.NewServer(&mcp.Implementation{Name: name, Version: version}, &mcp.ServerOptions{Logger: log})
+// request stands alone). Cross-site browser requests are refused.
+// Authentication is the caller's: the node mounts it behind its API key.
+func MCPHandler(reg *Registry, search Search, opt ServerOptions) (http.Handler, error) {
+	srv := mcp.NewServer(&mcp.Implementation{Name: opt.Name, Version: opt.Version}, &mcp.ServerOptions{Logger: opt.Logger})
 	for _, e := range reg.List() {
 		def := e.Tool.Definition()
 		var schema map[string]any
@@ -76,7 +90,8 @@ func MCPHandler(reg *Registry, search Search, name, version string, log *slog.Lo
 			})
 	}
 	return mcp.NewStreamableHTTPHandler(func(*http.Request) *mcp.Server { return srv },
-		&mcp.StreamableHTTPOptions{Stateless: true, Logger: log}), nil
+		&mcp.StreamableHTTPOptions{Stateless: true, Logger: opt.Logger, DisableLocalhostProtection: opt.Keyed,
+			CrossOriginProtection: http.NewCrossOriginProtection()}), nil
 }
 
 // toolResult is a tool's result or error as an MCP result: an error is

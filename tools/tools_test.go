@@ -325,12 +325,45 @@ func TestMCPServerOverHTTP(t *testing.T) {
 	search := func(ctx context.Context, q string, limit int) ([]SearchHit, error) {
 		return []SearchHit{{Text: "Paris is the capital of France. (" + q + ")", Document: "paris.md", Score: 0.9}}, nil
 	}
-	h, err := MCPHandler(reg, search, "test-node", "1", nil)
+	h, err := MCPHandler(reg, search, ServerOptions{Name: "test-node", Version: "1"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(h)
 	defer srv.Close()
+
+	// Guards: a loopback server reached under another host name (DNS
+	// rebinding) unless keyed, and cross-site browser requests.
+	keyedH, _ := MCPHandler(reg, nil, ServerOptions{Keyed: true})
+	keyed := httptest.NewServer(keyedH)
+	defer keyed.Close()
+	list := `{"jsonrpc":"2.0","id":1,"method":"tools/list"}`
+	for _, c := range []struct {
+		url, host, site string
+		want            int
+	}{
+		{srv.URL, "evil.example", "", http.StatusForbidden},
+		{keyed.URL, "node.example", "", http.StatusOK},
+		{keyed.URL, "", "cross-site", http.StatusForbidden},
+	} {
+		req, _ := http.NewRequest("POST", c.url, strings.NewReader(list))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Accept", "application/json, text/event-stream")
+		if c.host != "" {
+			req.Host = c.host
+		}
+		if c.site != "" {
+			req.Header.Set("Sec-Fetch-Site", c.site)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != c.want {
+			t.Errorf("host %q site %q: %d, want %d", c.host, c.site, resp.StatusCode, c.want)
+		}
+	}
 
 	spec := config.MCPServer{Name: "node", URL: srv.URL}
 	if _, err := ConnectMCP(ctx, spec, MCPOptions{}); !errors.Is(err, egress.ErrBlocked) {
