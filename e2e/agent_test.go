@@ -192,6 +192,28 @@ func TestAgentLoopNode(t *testing.T) {
 		t.Errorf("client tool: %+v", ch)
 	}
 
+	// The same tools from the command line, built as the node builds them.
+	base := filepath.Join(env.tmp, "agent", "base")
+	out, err := run(t, "tools", "list", "--base", base)
+	if err != nil || !strings.Contains(out, "get_weather  https") || !strings.Contains(out, "forecast     mcp") {
+		t.Errorf("tools list: %v\n%s", err, out)
+	}
+	out, err = run(t, "tools", "call", "get_weather", "--base", base, "--args", `{"city":"Bergen"}`)
+	if err != nil || !strings.Contains(out, `"city": "Bergen"`) || weather.calls()[len(weather.calls())-1] != "Bergen" {
+		t.Errorf("tools call get_weather: %v\n%s", err, out)
+	}
+	out, err = run(t, "tools", "call", "forecast", "--base", base, "--args", `{"city":"Oslo"}`)
+	if err != nil || !strings.Contains(out, `"forecast": "rain"`) {
+		t.Errorf("tools call forecast: %v\n%s", err, out)
+	}
+	out, err = run(t, "tools", "call", "nope", "--base", base)
+	if err == nil || !strings.Contains(out, `no node tool "nope"; the node has: get_weather, forecast`) {
+		t.Errorf("tools call nope: %v\n%s", err, out)
+	}
+	if out, err = run(t, "tools", "call", "forecast", "--base", base, "--args", `[1]`); err == nil || !strings.Contains(out, "--args must be a JSON object") {
+		t.Errorf("tools call with bad --args: %v\n%s", err, out)
+	}
+
 	// The node as an MCP server: refused without the key, then its tools
 	// and knowledge search through the SDK's client.
 	if r, err := http.Post(n.URL+"/mcp", "application/json", strings.NewReader(`{"jsonrpc":"2.0","id":1,"method":"tools/list"}`)); err != nil || r.StatusCode != http.StatusUnauthorized {
