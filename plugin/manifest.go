@@ -123,7 +123,10 @@ func (d *Duration) UnmarshalJSON(b []byte) error {
 // MarshalJSON writes the duration as a string.
 func (d Duration) MarshalJSON() ([]byte, error) { return json.Marshal(time.Duration(d).String()) }
 
-var nameRE = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,63}$`)
+var (
+	nameRE     = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,63}$`)
+	toolNameRE = regexp.MustCompile(`^[a-zA-Z0-9_-]{1,64}$`)
+)
 
 // ParseManifests decodes gaianet_go.plugins (a JSON array of manifests),
 // applies defaults and validates each. Unknown fields are errors.
