@@ -96,6 +96,7 @@ func (e *Extensions) fields() []field {
 		{"max_connections", &e.MaxConnections, false},
 		{"max_connections_per_ip", &e.MaxConnectionsPerIP, false},
 		{"reasoning", &e.Reasoning, false},
+		{"plugins", &e.Plugins, false},
 	}
 }
 
@@ -253,6 +254,8 @@ func setField(f field, raw json.RawMessage) error {
 		*p, err = parseBool(raw)
 	case *[]string:
 		*p, err = parseStrings(raw)
+	case *json.RawMessage:
+		*p, err = parseArray(raw)
 	default:
 		panic(fmt.Sprintf("config: field %q has unsupported type %T", f.key, f.ptr))
 	}
@@ -282,6 +285,18 @@ func scalar(raw json.RawMessage) (text string, kind byte, err error) {
 		return string(raw), 'n', nil
 	}
 	return "", 0, badValue("want a string, number or boolean, found %s", short(raw))
+}
+
+// parseArray keeps a JSON array as it is (its elements are validated by
+// the package that owns them); null means empty.
+func parseArray(raw json.RawMessage) (json.RawMessage, error) {
+	if string(raw) == "null" {
+		return nil, nil
+	}
+	if len(raw) == 0 || raw[0] != '[' {
+		return nil, badValue("want a JSON array, found %s", short(raw))
+	}
+	return append(json.RawMessage(nil), raw...), nil
 }
 
 func parseString(raw json.RawMessage) (string, error) {
@@ -406,6 +421,8 @@ func isZero(p any) bool {
 		return !*p
 	case *[]string:
 		return len(*p) == 0
+	case *json.RawMessage:
+		return len(*p) == 0
 	}
 	return false
 }
@@ -489,6 +506,12 @@ func (e *Extensions) encode(w *objWriter) error {
 			if f.key == key {
 				if !isZero(f.ptr) || slices.Contains(e.order, key) {
 					written[key] = true
+					if raw, ok := f.ptr.(*json.RawMessage); ok {
+						if len(*raw) == 0 {
+							return w.raw("        ", key, json.RawMessage("[]"))
+						}
+						return w.raw("        ", key, *raw)
+					}
 					w.member("        ", key, nativeValue(f.ptr))
 				}
 				return nil

@@ -179,6 +179,11 @@ type Extensions struct {
 	// no-think variant is rendered where it has one, e.g. Qwen3's
 	// enable_thinking=false).
 	Reasoning string `json:"reasoning"`
+	// Plugins are the WebAssembly plugins the node loads, each with the
+	// capabilities it is granted: a JSON array of manifests, parsed and
+	// validated by package plugin (plugin.ParseManifests) when the node
+	// starts. Empty means none.
+	Plugins json.RawMessage `json:"plugins"`
 
 	// Extra holds keys of the "gaianet_go" object this package does not
 	// know, as compact JSON.
@@ -294,6 +299,7 @@ func (c *Config) Clone() *Config {
 	n.Ext.APIKeys = slices.Clone(c.Ext.APIKeys)
 	n.Ext.CORSOrigins = slices.Clone(c.Ext.CORSOrigins)
 	n.Ext.OutboundAllow = slices.Clone(c.Ext.OutboundAllow)
+	n.Ext.Plugins = slices.Clone(c.Ext.Plugins)
 	return &n
 }
 

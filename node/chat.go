@@ -29,7 +29,9 @@ type prompt struct {
 
 // Chat answers a chat completion with the local engine, or through the
 // chat upstream when one is configured.
-func (n *Node) Chat(ctx context.Context, req *api.ChatRequest, emit func(api.ChatDelta) error) (*api.ChatResult, error) {
+func (n *Node) Chat(ctx context.Context, req *api.ChatRequest, emit func(api.ChatDelta) error) (res *api.ChatResult, err error) {
+	emit, finish := n.responseHooks(ctx, req, emit)
+	defer func() { res, err = finish(res, err) }()
 	if n.chatUp != nil {
 		return n.upstreamChat(ctx, req, emit)
 	}
@@ -44,7 +46,7 @@ func (n *Node) Chat(ctx context.Context, req *api.ChatRequest, emit func(api.Cha
 	}
 	stops := append([]string(nil), req.Stop...)
 	stops = append(stops, n.stops...)
-	res, err := n.generate(ctx, p.tokens, &req.Sampling, req.Logprobs, req.TopLogprobs, stops, emit, start, plan)
+	res, err = n.generate(ctx, p.tokens, &req.Sampling, req.Logprobs, req.TopLogprobs, stops, emit, start, plan)
 	if err != nil {
 		return nil, err
 	}
@@ -90,15 +92,18 @@ func (n *Node) chatMessages(ctx context.Context, req *api.ChatRequest) ([]chatte
 		return nil, nil, err
 	}
 	var sources []api.Source
+	var chunks []rag.Chunk
 	if n.retriever != nil {
-		chunks, err := n.retrieve(ctx, req, msgs)
-		if err != nil {
+		if chunks, err = n.retrieve(ctx, req, msgs); err != nil {
 			return nil, nil, err
 		}
-		if len(chunks) > 0 {
-			msgs = n.insertContext(msgs, chunks)
-			sources = n.apiSources(chunks)
-		}
+	}
+	if msgs, chunks, err = n.promptHooks(ctx, msgs, chunks); err != nil {
+		return nil, nil, err
+	}
+	if len(chunks) > 0 {
+		msgs = n.insertContext(msgs, chunks)
+		sources = n.apiSources(chunks)
 	}
 	return msgs, sources, nil
 }

@@ -27,6 +27,7 @@ import (
 	"github.com/gaianet-go/gaianet/toolcall"
 	"github.com/gaianet-go/gaianet/vectorstore"
 	"github.com/gaianet-go/gaianet/vectorstore/qdrantapi"
+	"github.com/gaianet-go/gaianet/plugin"
 	"github.com/gaianet-go/gaianet/webui"
 )
 
@@ -95,6 +96,9 @@ type Node struct {
 	server  *api.Server
 	metrics *api.Metrics
 	started time.Time
+
+	pluginHost *plugin.Host     // nil without gaianet_go.plugins
+	plugins    *plugin.Registry // nil without gaianet_go.plugins
 }
 
 // DefaultQueueSize is how many requests may wait for a slot when
@@ -159,6 +163,9 @@ func Open(ctx context.Context, cfg *config.Config, opt Options) (n *Node, err er
 		return nil, err
 	}
 	if err := n.openKeywords(ctx); err != nil {
+		return nil, err
+	}
+	if err := n.openPlugins(ctx); err != nil {
 		return nil, err
 	}
 	n.slots = max(n.cfg.Ext.Parallel, 1)
@@ -478,5 +485,6 @@ func (n *Node) Close() error {
 	if n.store != nil {
 		errs = append(errs, n.store.Close())
 	}
+	errs = append(errs, n.closePlugins())
 	return errors.Join(errs...)
 }

@@ -8,6 +8,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 
 	"github.com/gaianet-go/gaianet/plugin/pdk"
@@ -42,18 +43,13 @@ func wordCount() int32 {
 	return pdk.OutputJSON(map[string]int{"words": len(strings.Fields(*args.Text))})
 }
 
-type message struct {
-	Role    string `json:"role"`
-	Content string `json:"content"`
-}
-
-// prompt_hook adds the configured note to the system message and drops
+// prompt_hook puts the configured note first in the system message and drops
 // retrieved chunks scoring under the configured minimum.
 //
 //go:wasmexport prompt_hook
 func promptHook() int32 {
 	var in struct {
-		Messages []json.RawMessage `json:"messages"`
+		Messages []map[string]any `json:"messages"`
 		Chunks   []struct {
 			Text   string  `json:"text"`
 			Source string  `json:"source,omitempty"`
@@ -65,8 +61,11 @@ func promptHook() int32 {
 	}
 	note, _ := pdk.Config("note")
 	if note != "" {
-		sys, _ := json.Marshal(message{Role: "system", Content: note})
-		in.Messages = append([]json.RawMessage{sys}, in.Messages...)
+		if len(in.Messages) > 0 && in.Messages[0]["role"] == "system" {
+			in.Messages[0]["content"] = note + "\n\n" + fmt.Sprint(in.Messages[0]["content"])
+		} else {
+			in.Messages = append([]map[string]any{{"role": "system", "content": note}}, in.Messages...)
+		}
 	}
 	kept := in.Chunks[:0]
 	for _, c := range in.Chunks {

@@ -138,3 +138,19 @@ func config() int32 {
 	pdk.Output(b)
 	return 0
 }
+
+// prompt_hook passes the prompt through, but loops forever when the last
+// message says LOOP and allocates without end when it says BOMB.
+//
+//go:wasmexport prompt_hook
+func promptHook() int32 {
+	in := pdk.Input()
+	switch {
+	case strings.Contains(string(in), "LOOP"):
+		return loop()
+	case strings.Contains(string(in), "BOMB"):
+		return membomb()
+	}
+	pdk.Output(in)
+	return 0
+}
