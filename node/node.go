@@ -22,12 +22,12 @@ import (
 	"github.com/gaianet-go/gaianet/engine"
 	"github.com/gaianet-go/gaianet/grammar"
 	"github.com/gaianet-go/gaianet/ingest"
+	"github.com/gaianet-go/gaianet/plugin"
 	"github.com/gaianet-go/gaianet/rag"
 	"github.com/gaianet-go/gaianet/tokenizer"
 	"github.com/gaianet-go/gaianet/toolcall"
 	"github.com/gaianet-go/gaianet/vectorstore"
 	"github.com/gaianet-go/gaianet/vectorstore/qdrantapi"
-	"github.com/gaianet-go/gaianet/plugin"
 	"github.com/gaianet-go/gaianet/webui"
 )
 
