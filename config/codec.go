@@ -97,6 +97,7 @@ func (e *Extensions) fields() []field {
 		{"max_connections", &e.MaxConnections, false},
 		{"max_connections_per_ip", &e.MaxConnectionsPerIP, false},
 		{"reasoning", &e.Reasoning, false},
+		{"plugins", &e.Plugins, false},
 		{"tools", &e.Tools, false},
 		{"mcp_servers", &e.MCPServers, false},
 		{"prompt_sets", &e.PromptSets, false},
@@ -259,6 +260,8 @@ func setField(f field, raw json.RawMessage) error {
 		*p, err = parseBool(raw)
 	case *[]string:
 		*p, err = parseStrings(raw)
+	case *json.RawMessage:
+		*p, err = parseArray(raw)
 	default:
 		// Structured extensions (tools, mcp_servers, prompt_sets) are
 		// strict JSON: an unknown field is an error, not ignored.
@@ -290,6 +293,18 @@ func scalar(raw json.RawMessage) (text string, kind byte, err error) {
 		return string(raw), 'n', nil
 	}
 	return "", 0, badValue("want a string, number or boolean, found %s", short(raw))
+}
+
+// parseArray keeps a JSON array as it is (its elements are validated by
+// the package that owns them); null means empty.
+func parseArray(raw json.RawMessage) (json.RawMessage, error) {
+	if string(raw) == "null" {
+		return nil, nil
+	}
+	if len(raw) == 0 || raw[0] != '[' {
+		return nil, badValue("want a JSON array, found %s", short(raw))
+	}
+	return append(json.RawMessage(nil), raw...), nil
 }
 
 func parseString(raw json.RawMessage) (string, error) {
@@ -414,6 +429,8 @@ func isZero(p any) bool {
 		return !*p
 	case *[]string:
 		return len(*p) == 0
+	case *json.RawMessage:
+		return len(*p) == 0
 	}
 	v := reflect.ValueOf(p).Elem()
 	return v.IsZero() || (v.Kind() == reflect.Slice || v.Kind() == reflect.Map) && v.Len() == 0
@@ -498,6 +515,12 @@ func (e *Extensions) encode(w *objWriter) error {
 			if f.key == key {
 				if !isZero(f.ptr) || slices.Contains(e.order, key) {
 					written[key] = true
+					if raw, ok := f.ptr.(*json.RawMessage); ok {
+						if len(*raw) == 0 {
+							return w.raw("        ", key, json.RawMessage("[]"))
+						}
+						return w.raw("        ", key, *raw)
+					}
 					if !isScalar(f.ptr) {
 						b, err := json.Marshal(f.ptr)
 						if err != nil {

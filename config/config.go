@@ -179,6 +179,11 @@ type Extensions struct {
 	// no-think variant is rendered where it has one, e.g. Qwen3's
 	// enable_thinking=false).
 	Reasoning string `json:"reasoning"`
+	// Plugins are the WebAssembly plugins the node loads, each with the
+	// capabilities it is granted: a JSON array of manifests, parsed and
+	// validated by package plugin (plugin.ParseManifests) when the node
+	// starts. Empty means none.
+	Plugins json.RawMessage `json:"plugins"`
 
 	// Tools are node tools the model may call and the node runs (see
 	// ToolSpec); MCPServers are MCP servers whose tools join them.
@@ -307,6 +312,7 @@ func (c *Config) Clone() *Config {
 	n.Ext.APIKeys = slices.Clone(c.Ext.APIKeys)
 	n.Ext.CORSOrigins = slices.Clone(c.Ext.CORSOrigins)
 	n.Ext.OutboundAllow = slices.Clone(c.Ext.OutboundAllow)
+	n.Ext.Plugins = slices.Clone(c.Ext.Plugins)
 	cloneJSON(&n.Ext.Tools, c.Ext.Tools)
 	cloneJSON(&n.Ext.MCPServers, c.Ext.MCPServers)
 	cloneJSON(&n.Ext.PromptSets, c.Ext.PromptSets)

@@ -29,8 +29,10 @@ type prompt struct {
 
 // Chat answers a chat completion with the local engine, or through the
 // chat upstream when one is configured. With node tools offered it runs the
-// agent loop (agent.go).
-func (n *Node) Chat(ctx context.Context, req *api.ChatRequest, emit func(api.ChatDelta) error) (*api.ChatResult, error) {
+// agent loop (agent.go). Response hooks (hooks.go) see the final reply.
+func (n *Node) Chat(ctx context.Context, req *api.ChatRequest, emit func(api.ChatDelta) error) (res *api.ChatResult, err error) {
+	emit, finish := n.responseHooks(ctx, req, emit)
+	defer func() { res, err = finish(res, err) }()
 	req, prof, err := n.profileFor(req)
 	if err != nil {
 		return nil, err
@@ -39,7 +41,6 @@ func (n *Node) Chat(ctx context.Context, req *api.ChatRequest, emit func(api.Cha
 	if err != nil {
 		return nil, err
 	}
-	var res *api.ChatResult
 	if len(prof.tools) > 0 && !toolChoiceNone(req.ToolChoice) {
 		res, err = n.agentLoop(ctx, req, msgs, prof.tools, emit)
 	} else {
@@ -110,15 +111,18 @@ func (n *Node) chatMessages(ctx context.Context, req *api.ChatRequest, prof *pro
 		return nil, nil, err
 	}
 	var sources []api.Source
+	var chunks []rag.Chunk
 	if n.retriever != nil {
-		chunks, err := n.retrieve(ctx, req, msgs)
-		if err != nil {
+		if chunks, err = n.retrieve(ctx, req, msgs); err != nil {
 			return nil, nil, err
 		}
-		if len(chunks) > 0 {
-			msgs = insertContext(msgs, chunks, prof)
-			sources = n.apiSources(chunks)
-		}
+	}
+	if msgs, chunks, err = n.promptHooks(ctx, msgs, chunks); err != nil {
+		return nil, nil, err
+	}
+	if len(chunks) > 0 {
+		msgs = insertContext(msgs, chunks, prof)
+		sources = n.apiSources(chunks)
 	}
 	return msgs, sources, nil
 }

@@ -23,6 +23,7 @@ import (
 	"github.com/gaianet-go/gaianet/engine"
 	"github.com/gaianet-go/gaianet/grammar"
 	"github.com/gaianet-go/gaianet/ingest"
+	"github.com/gaianet-go/gaianet/plugin"
 	"github.com/gaianet-go/gaianet/rag"
 	"github.com/gaianet-go/gaianet/tokenizer"
 	"github.com/gaianet-go/gaianet/toolcall"
@@ -51,8 +52,8 @@ type Options struct {
 	// Outbound guards the requests node tools make (HTTPS tools, MCP
 	// servers over HTTP); nil builds one from gaianet_go.outbound_allow.
 	Outbound *egress.Policy
-	// Plugins resolves node tools of kind "plugin"; nil makes a config
-	// that lists one fail to open.
+	// Plugins, when set, resolves node tools of kind "plugin" instead of
+	// the plugins gaianet_go.plugins loads.
 	Plugins tools.PluginTools
 }
 
@@ -106,6 +107,9 @@ type Node struct {
 	server  *api.Server
 	metrics *api.Metrics
 	started time.Time
+
+	pluginHost *plugin.Host     // nil without gaianet_go.plugins
+	plugins    *plugin.Registry // nil without gaianet_go.plugins
 }
 
 // DefaultQueueSize is how many requests may wait for a slot when
@@ -170,6 +174,9 @@ func Open(ctx context.Context, cfg *config.Config, opt Options) (n *Node, err er
 		return nil, err
 	}
 	if err := n.openKeywords(ctx); err != nil {
+		return nil, err
+	}
+	if err := n.openPlugins(ctx); err != nil {
 		return nil, err
 	}
 	if err := n.openTools(ctx); err != nil {
@@ -501,6 +508,7 @@ func (n *Node) Close() error {
 	if n.store != nil {
 		errs = append(errs, n.store.Close())
 	}
+	errs = append(errs, n.closePlugins())
 	errs = append(errs, n.tools.Close())
 	return errors.Join(errs...)
 }

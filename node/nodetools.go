@@ -8,6 +8,7 @@ import (
 	"slices"
 
 	"github.com/gaianet-go/gaianet/egress"
+	"github.com/gaianet-go/gaianet/plugin"
 	"github.com/gaianet-go/gaianet/rag"
 	"github.com/gaianet-go/gaianet/tools"
 	"github.com/gaianet-go/gaianet/vectorstore"
@@ -29,7 +30,7 @@ func (n *Node) openTools(ctx context.Context) error {
 				return fmt.Errorf("node: outbound_allow: %w", err)
 			}
 		}
-		reg, err := tools.Build(ctx, e, tools.Options{Policy: policy, Plugins: n.opt.Plugins, Logger: n.log})
+		reg, err := tools.Build(ctx, e, tools.Options{Policy: policy, Plugins: n.pluginTools(), Logger: n.log})
 		if err != nil {
 			return fmt.Errorf("node: %w", err)
 		}
@@ -52,6 +53,26 @@ func (n *Node) openTools(ctx context.Context) error {
 	}
 	n.mcp = http.MaxBytesHandler(h, maxMCPBody)
 	return nil
+}
+
+// pluginTools resolves tools of kind "plugin": Options.Plugins, or the
+// plugins gaianet_go.plugins loaded (hooks.go).
+func (n *Node) pluginTools() tools.PluginTools {
+	if n.opt.Plugins != nil || n.plugins == nil {
+		return n.opt.Plugins
+	}
+	return PluginTools(n.plugins)
+}
+
+// PluginTools adapts a plugin registry to tools.PluginTools.
+func PluginTools(reg *plugin.Registry) tools.PluginTools {
+	return tools.PluginToolsFunc(func(name, function string) (tools.PluginTool, error) {
+		t, err := reg.PluginTool(name, function)
+		if err != nil {
+			return nil, err
+		}
+		return t, nil
+	})
 }
 
 // mcpSearch is the MCP server's knowledge_search: the chat path's

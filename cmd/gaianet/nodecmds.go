@@ -185,7 +185,6 @@ func runForeground(ctx context.Context, env *cmdEnv, f *startFlags) error {
 	if opt.Outbound, err = outboundPolicy(cfg); err != nil {
 		return err
 	}
-	opt.Plugins = cliPlugins(cfg)
 	pw, pwSource, err := keystorePassword(*f.passwordFile, os.Getenv, func(msg string) { log.Warn(msg) })
 	if err != nil {
 		return err

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/gaianet-go/gaianet/config"
+	"github.com/gaianet-go/gaianet/node"
+	"github.com/gaianet-go/gaianet/plugin"
 	"github.com/gaianet-go/gaianet/tools"
 )
 
@@ -50,40 +52,61 @@ type toolsFlags struct {
 	timeout *time.Duration
 }
 
-// buildTools builds the node tools of the config in base.
-func buildTools(ctx context.Context, env *cmdEnv, base string) (*tools.Registry, error) {
+// buildTools builds the node tools of the config in base (loading its
+// plugins and starting its MCP servers); release frees them.
+func buildTools(ctx context.Context, env *cmdEnv, base string) (reg *tools.Registry, release func(), err error) {
 	cfg, err := loadConfig(base)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := cfg.Validate(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if len(cfg.Ext.Tools) == 0 && len(cfg.Ext.MCPServers) == 0 {
-		return nil, fmt.Errorf("no node tools: config.json lists none in %s.tools or %s.mcp_servers", config.ExtensionsKey, config.ExtensionsKey)
+		return nil, nil, fmt.Errorf("no node tools: config.json lists none in %s.tools or %s.mcp_servers", config.ExtensionsKey, config.ExtensionsKey)
 	}
 	policy, err := outboundPolicy(cfg)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	log := slog.New(slog.NewTextHandler(env.stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	return tools.Build(ctx, &cfg.Ext, tools.Options{Policy: policy, Plugins: cliPlugins(cfg), Logger: log})
+	var plugins tools.PluginTools
+	closePlugins := func() {}
+	if len(cfg.Ext.Plugins) > 0 {
+		ms, err := plugin.ParseManifests(cfg.Ext.Plugins)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s.%w", config.ExtensionsKey, err)
+		}
+		host, err := plugin.NewHost(plugin.HostOptions{Egress: policy, Logger: log})
+		if err != nil {
+			return nil, nil, err
+		}
+		preg, err := plugin.NewRegistry(ctx, host, ms, base)
+		if err != nil {
+			host.Close(ctx)
+			return nil, nil, err
+		}
+		plugins = node.PluginTools(preg)
+		closePlugins = func() { preg.Close(context.Background()); host.Close(context.Background()) }
+	}
+	reg, err = tools.Build(ctx, &cfg.Ext, tools.Options{Policy: policy, Plugins: plugins, Logger: log})
+	if err != nil {
+		closePlugins()
+		return nil, nil, err
+	}
+	return reg, func() { reg.Close(); closePlugins() }, nil
 }
-
-// cliPlugins resolves plugin tools for the tools commands; nil until a
-// plugin host exists in this build.
-func cliPlugins(*config.Config) tools.PluginTools { return nil }
 
 func runToolsList(ctx context.Context, env *cmdEnv, args []string) error {
 	f := env.flags.(*toolsFlags)
 	if len(args) > 0 {
 		return usagef("tools list takes no arguments")
 	}
-	reg, err := buildTools(ctx, env, *f.base)
+	reg, closeTools, err := buildTools(ctx, env, *f.base)
 	if err != nil {
 		return err
 	}
-	defer reg.Close()
+	defer closeTools()
 	if *f.json {
 		defs := []tools.Definition{}
 		for _, e := range reg.List() {
@@ -118,11 +141,11 @@ func runToolsCall(ctx context.Context, env *cmdEnv, args []string) error {
 	}
 	ctx, cancel := context.WithTimeout(ctx, *f.timeout)
 	defer cancel()
-	reg, err := buildTools(ctx, env, *f.base)
+	reg, closeTools, err := buildTools(ctx, env, *f.base)
 	if err != nil {
 		return err
 	}
-	defer reg.Close()
+	defer closeTools()
 	t, ok := reg.Get(args[0])
 	if !ok {
 		var names []string
