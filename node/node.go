@@ -461,6 +461,20 @@ func (n *Node) info() any {
 		"chat":           chat,
 		"uptime_seconds": int(time.Since(n.started).Seconds()),
 	}
+	if n.tools.Len() > 0 {
+		type tool struct {
+			Name string `json:"name"`
+			Kind string `json:"kind"`
+		}
+		ts := []tool{}
+		for _, e := range n.tools.List() {
+			ts = append(ts, tool{Name: e.Tool.Definition().Name, Kind: e.Kind})
+		}
+		out["tools"] = ts
+	}
+	if len(n.cfg.Ext.PromptSets) > 0 {
+		out["prompt_sets"] = sortedKeys(n.cfg.Ext.PromptSets)
+	}
 	if n.embed != nil {
 		out["embedding"] = model{Name: n.embedName, Type: "embedding", CtxSize: n.embed.MaxTokens(), Upstream: upstreamName(n.embed)}
 	}
