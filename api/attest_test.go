@@ -37,8 +37,10 @@ func TestSignedAnswers(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := New(Backends{Chat: seededBackend{}, Models: func() []Model { return []Model{{ID: "chat-model"}} },
-		Info:   func() any { return map[string]string{"node_id": id.Address()} },
-		Attest: func() (attest.Info, error) { return attest.Info{NodeID: id.Address(), ChatModel: "chat-model", ContextSize: 512}, nil },
+		Info: func() any { return map[string]string{"node_id": id.Address()} },
+		Attest: func() (attest.Info, error) {
+			return attest.Info{NodeID: id.Address(), ChatModel: "chat-model", ContextSize: 512}, nil
+		},
 	}, Options{Signer: id})
 	srv := httptest.NewServer(s)
 	defer srv.Close()

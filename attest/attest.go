@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/gaianet-go/gaianet/identity"
 )
@@ -28,6 +29,27 @@ var ErrInvalid = errors.New("attest: invalid statement")
 // Signer signs a message as EIP-191 personal_sign (identity.Identity).
 type Signer interface {
 	Sign(message []byte) ([]byte, error)
+}
+
+// Text returns s as a JSON client decodes it: each byte that is not part
+// of valid UTF-8 becomes U+FFFD, as encoding/json writes it. A node hashes
+// its output as sent (each streamed piece through Text), so that the hash
+// matches what the domain and the user decode.
+func Text(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b.WriteRune(utf8.RuneError)
+		} else {
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
 }
 
 // Hash returns the lowercase hex SHA-256 of b.

@@ -1,6 +1,7 @@
 package attest
 
 import (
+	"encoding/json"
 	"errors"
 	"net/http"
 	"strconv"
@@ -139,4 +140,22 @@ func FuzzVerify(f *testing.F) {
 			t.Fatalf("accepted an unsigned answer: %v", h)
 		}
 	})
+}
+
+// TestText checks Text against encoding/json: the text a node hashes is
+// the text a client decodes, invalid UTF-8 included.
+func TestText(t *testing.T) {
+	for _, s := range []string{"plain", "caf\xc3\xa9", "\xff\xfe", "a\xe2\x82", "\xe2\x82\xac\xe2", "", "\x80abc\xc3"} {
+		b, err := json.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var decoded string
+		if err := json.Unmarshal(b, &decoded); err != nil {
+			t.Fatal(err)
+		}
+		if got := Text(s); got != decoded {
+			t.Errorf("Text(%q) = %q, a JSON client reads %q", s, got, decoded)
+		}
+	}
 }

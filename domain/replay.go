@@ -178,7 +178,8 @@ func (s *Server) replay(ctx context.Context, rs requestShape, m *member, reqID s
 	if first.Request != ev.RequestSHA256 || first.Seed != job.seed || first.Output != ev.OutputSHA256 {
 		ev.Verdict = store.VerdictMisreported
 		ev.RequestSHA256, ev.Seed, ev.OutputSHA256 = first.Request, first.Seed, first.Output // what it signed
-		s.recordEvidence(ctx, m, ev, "the signed statement does not match the answer delivered")
+		s.recordEvidence(ctx, m, ev, fmt.Sprintf("the signed statement (%+v) does not match the answer delivered (request %s, seed %d, output %s: %q)",
+			first, attest.Hash(rs.body), job.seed, attest.Hash([]byte(job.output.String())), job.output.String()))
 		return
 	}
 	exclude := map[string]bool{m.addr: true}
