@@ -78,6 +78,9 @@ func TestHarmonyRequiredName(t *testing.T) {
 		if !ok {
 			continue
 		}
+		if want := tc.name + " <|constrain|>json<|message|>" + tc.args; reply.String() != want {
+			t.Errorf("reply %q, want %q", reply.String(), want)
+		}
 		s := newReplyShaper(plan, "separate")
 		var d api.ChatDelta
 		s.write(&d, reply.String(), true)

@@ -336,7 +336,7 @@ func (n *Node) constraint(p *outputPlan, fastForward bool) engine.Constraint {
 	}
 	if p.argsTools != nil {
 		cc := &nameArgsConstraint{name: p.nameGrammar.Matcher(n.grammarVocab()), tools: p.argsTools,
-			vocab: n.grammarVocab(), tok: n.tok, fastForward: fastForward, argsTok: n.controlToken(argsTag)}
+			vocab: n.grammarVocab(), tok: n.tok, fastForward: fastForward, argsTok: controlToken(n.tok, argsTag)}
 		if p.forced() {
 			return cc
 		}
@@ -812,9 +812,9 @@ const argsTag = "[ARGS]"
 
 // controlToken returns the control token whose text is text, or -1 when
 // the vocabulary writes text with ordinary tokens.
-func (n *Node) controlToken(text string) int32 {
-	toks := n.tok.Encode(text, false, true)
-	if len(toks) == 1 && len(n.tok.TokenBytes(toks[0])) == 0 && string(n.tok.SpecialPiece(toks[0])) == text {
+func controlToken(tok *tokenizer.Tokenizer, text string) int32 {
+	toks := tok.Encode(text, false, true)
+	if len(toks) == 1 && len(tok.TokenBytes(toks[0])) == 0 && string(tok.SpecialPiece(toks[0])) == text {
 		return toks[0]
 	}
 	return -1
