@@ -11,9 +11,9 @@ import (
 
 // Harmony (gpt-oss) message framing, as the model writes it.
 const (
-	harmonyStart   = "<|start|>"
-	harmonyChannel = "<|channel|>"
-	harmonyMessage = "<|message|>"
+	harmonyStart     = "<|start|>"
+	harmonyChannel   = "<|channel|>"
+	harmonyMessage   = "<|message|>"
 	harmonyTo        = "to=functions."
 	harmonyConstrain = "<|constrain|>"
 )
