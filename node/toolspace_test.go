@@ -122,3 +122,43 @@ func shapeReply(plan *outputPlan, text string) (api.ChatDelta, []api.ToolCall) {
 	sh.write(&d, text, true)
 	return d, sh.toolCalls()
 }
+
+// TestToolsWithResponseFormatAfterThinking: the prompt opens a thinking
+// block (Qwen3 with thinking on); with tools, tool_choice auto and a
+// response_format, the block is free and the reply after it is a call or
+// an answer in the format.
+func TestToolsWithResponseFormatAfterThinking(t *testing.T) {
+	n := openTestNode(t, nil)
+	n.toolFmt = toolcall.Format{Family: toolcall.Hermes}
+	answer := `{"type":"object","properties":{"answer":{"type":"string"}},"required":["answer"],"additionalProperties":false}`
+	mask := make([]uint64, (n.tok.VocabSize()+63)/64)
+	for _, tc := range []struct {
+		text      string
+		ok        bool
+		reasoning string
+		content   string
+		calls     int
+	}{
+		{`Maybe {"bad": 1}.</think>{"answer":"hi"}`, true, `Maybe {"bad": 1}.`, `{"answer":"hi"}`, 0},
+		{"Call it.</think><tool_call>\n{\"name\": \"f\", \"arguments\": {\"x\": 1}}", true, "Call it.", "", 1},
+		{`Hmm.</think>Sunny.`, false, "", "", 0},
+		{`Hmm.</think>{"answer":1}`, false, "", "", 0},
+	} {
+		req := &api.ChatRequest{Messages: []api.Message{{Role: "user", Content: "hi"}},
+			ResponseFormat: &api.ResponseFormat{Type: "json_schema", JSONSchema: &api.JSONSchema{Name: "a", Schema: json.RawMessage(answer)}},
+			Tools:          []api.Tool{{Type: "function", Function: json.RawMessage(`{"name":"f","parameters":{"type":"object","properties":{"x":{"type":"integer"}},"required":["x"],"additionalProperties":false}}`)}}}
+		plan, c := planConstraint(t, n, req, "<|im_start|>assistant\n<think>\n")
+		ok := feedAllowed(t, c, mask, charTokens(t, n, tc.text))
+		if ok != tc.ok || ok && !c.Done() {
+			t.Errorf("%q: accepted %v (done %v), want %v", tc.text, ok, c.Done(), tc.ok)
+			continue
+		}
+		if !ok {
+			continue
+		}
+		d, calls := shapeReply(plan, tc.text)
+		if d.ReasoningContent != tc.reasoning || d.Content != tc.content || len(calls) != tc.calls {
+			t.Errorf("%q: reasoning %q, content %q, calls %+v", tc.text, d.ReasoningContent, d.Content, calls)
+		}
+	}
+}
