@@ -13,18 +13,20 @@ import (
 
 // JSON Schema to grammar. The output is compact JSON: no whitespace
 // between tokens (SchemaOptions.Whitespace relaxes this), object
-// properties in schema order, then any additional properties.
+// properties in any order (SchemaOptions.SchemaOrder: in schema order,
+// then any additional properties).
 
 // SchemaOptions tunes FromJSONSchema. The zero value is the default.
 type SchemaOptions struct {
 	// Whitespace allows up to this many bytes of JSON whitespace (space,
 	// newline, tab) around structural characters; 0 means compact JSON.
 	Whitespace int
-	// AnyOrder lets object properties come in any order (each declared
-	// property at most once, required ones enforced) instead of schema
-	// order. Objects with more than 48 declared properties keep schema
-	// order.
-	AnyOrder bool
+	// SchemaOrder makes object properties come in schema order (then the
+	// additional ones). By default they may come in any order: each
+	// declared property at most once, required ones enforced, as JSON
+	// Schema validators accept them. Objects with more than 48 declared
+	// properties keep schema order in both modes.
+	SchemaOrder bool
 }
 
 // UnsupportedError reports a schema keyword FromJSONSchema cannot enforce.
@@ -1141,7 +1143,7 @@ func (c *schemaCompiler) object(s *Value, path string, depth int) (*expr, error)
 		extra = append(extra, seq(keyExcluding(keys), c.punct(":"), addlE))
 	}
 	extraE := alt(extra...)
-	if c.opts.AnyOrder && len(props) <= permMaskBits {
+	if !c.opts.SchemaOrder && len(props) <= permMaskBits {
 		pe := &permExpr{minP: minP, maxP: maxP, comma: c.punct(",")}
 		for i, p := range props {
 			pe.members = append(pe.members, seq(litBytes(appendJSONString(nil, p.key)), c.punct(":"), p.val))

@@ -72,7 +72,7 @@ type Options struct {
 	// CPUTime times masks with the thread's CPU clock instead of the wall
 	// clock, so that a loaded machine does not inflate the figures.
 	CPUTime bool
-	// Schema are the compiler options (e.g. AnyOrder).
+	// Schema are the compiler options (e.g. SchemaOrder).
 	Schema grammar.SchemaOptions
 }
 
