@@ -224,8 +224,10 @@ func (p *outputPlan) finish(prompt string) error {
 
 // callSchemaOptions compile the JSON of tool calls: with the whitespace
 // the families' templates write in calls (a response_format stays
-// compact).
-var callSchemaOptions = grammar.SchemaOptions{Whitespace: toolcall.CallWhitespace}
+// compact), and in schema order: "name" first, as every family writes it
+// and its parser and trigger ({"name") expect, then the arguments as the
+// tool declares them.
+var callSchemaOptions = grammar.SchemaOptions{Whitespace: toolcall.CallWhitespace, SchemaOrder: true}
 
 // finishForced writes the opening of a required call after the prompt
 // (closing an opened thinking block first).
