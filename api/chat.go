@@ -118,13 +118,14 @@ type logprobsOut struct {
 }
 
 type chatCompletion struct {
-	ID      string       `json:"id"`
-	Object  string       `json:"object"`
-	Created int64        `json:"created"`
-	Model   string       `json:"model"`
-	Choices []chatChoice `json:"choices"`
-	Usage   Usage        `json:"usage"`
-	Sources []Source     `json:"sources,omitempty"`
+	ID       string       `json:"id"`
+	Object   string       `json:"object"`
+	Created  int64        `json:"created"`
+	Model    string       `json:"model"`
+	Choices  []chatChoice `json:"choices"`
+	Usage    Usage        `json:"usage"`
+	Sources  []Source     `json:"sources,omitempty"`
+	ToolRuns []ToolRun    `json:"tool_runs,omitempty"`
 }
 
 type chunkDelta struct {
@@ -142,13 +143,15 @@ type chunkChoice struct {
 }
 
 type chatChunk struct {
-	ID      string        `json:"id"`
-	Object  string        `json:"object"`
-	Created int64         `json:"created"`
-	Model   string        `json:"model"`
-	Choices []chunkChoice `json:"choices"`
-	Usage   *Usage        `json:"usage,omitempty"`
-	Sources []Source      `json:"sources,omitempty"`
+	ID       string        `json:"id"`
+	Object   string        `json:"object"`
+	Created  int64         `json:"created"`
+	Model    string        `json:"model"`
+	Choices  []chunkChoice `json:"choices"`
+	Usage    *Usage        `json:"usage,omitempty"`
+	Sources  []Source      `json:"sources,omitempty"`
+	ToolRuns []ToolRun     `json:"tool_runs,omitempty"`
+	ToolRun  *ToolRun      `json:"tool_run,omitempty"`
 }
 
 func (s *Server) chatCompletions(w http.ResponseWriter, r *http.Request) error {
@@ -168,6 +171,7 @@ func (s *Server) chatCompletions(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	req.Model = model
+	req.PromptSet = r.Header.Get(PromptSetHeader)
 	id, created := newID("chatcmpl-"), s.now().Unix()
 	if req.Stream {
 		signer.streaming(w)
@@ -175,6 +179,10 @@ func (s *Server) chatCompletions(w http.ResponseWriter, r *http.Request) error {
 		first := true
 		var output strings.Builder
 		res, err := s.b.Chat.Chat(r.Context(), &req, func(d ChatDelta) error {
+			if d.ToolRun != nil {
+				return sse.send(chatChunk{ID: id, Object: "chat.completion.chunk", Created: created, Model: req.Model,
+					Choices: []chunkChoice{}, ToolRun: d.ToolRun})
+			}
 			output.WriteString(attest.Text(d.Content))
 			c := chunkChoice{Delta: chunkDelta{ToolCalls: d.ToolCalls}}
 			if d.Content != "" || d.ReasoningContent == "" && len(d.ToolCalls) == 0 {
@@ -202,7 +210,7 @@ func (s *Server) chatCompletions(w http.ResponseWriter, r *http.Request) error {
 			last.Delta.Role = "assistant"
 		}
 		if err := sse.send(chatChunk{ID: id, Object: "chat.completion.chunk", Created: created, Model: model,
-			Choices: []chunkChoice{last}, Sources: res.Sources}); err != nil {
+			Choices: []chunkChoice{last}, Sources: res.Sources, ToolRuns: res.ToolRuns}); err != nil {
 			return nil
 		}
 		if req.StreamOptions != nil && req.StreamOptions.IncludeUsage {
@@ -242,7 +250,7 @@ func (s *Server) chatCompletions(w http.ResponseWriter, r *http.Request) error {
 	}
 	signer.sign(w.Header(), attest.Text(content), res)
 	writeJSON(w, http.StatusOK, chatCompletion{ID: id, Object: "chat.completion", Created: created, Model: model,
-		Choices: []chatChoice{choice}, Usage: res.Usage, Sources: res.Sources})
+		Choices: []chatChoice{choice}, Usage: res.Usage, Sources: res.Sources, ToolRuns: res.ToolRuns})
 	return nil
 }
 

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/gaianet-go/gaianet/domain/ledger"
@@ -46,21 +47,38 @@ func shape(path string, body []byte) (requestShape, error) {
 	if len(bytes.TrimSpace(body)) == 0 || body[0] != '{' {
 		return rs, nil
 	}
-	var top map[string]json.RawMessage
+	// Only the fields read here are copied out (a map of every field cost
+	// most of the gateway's allocations). Matching is case-insensitive,
+	// as in the node's own decoding.
+	var top struct {
+		Model               json.RawMessage `json:"model"`
+		Stream              json.RawMessage `json:"stream"`
+		StreamOptions       json.RawMessage `json:"stream_options"`
+		Messages            json.RawMessage `json:"messages"`
+		MaxTokens           json.RawMessage `json:"max_tokens"`
+		MaxCompletionTokens json.RawMessage `json:"max_completion_tokens"`
+	}
 	if err := json.Unmarshal(body, &top); err != nil {
-		return rs, errorf(http.StatusBadRequest, "invalid_request_error", "invalid_json", "the request body is not valid JSON: %v", err)
+		var syntax *json.SyntaxError
+		if errors.As(err, &syntax) || errors.Is(err, io.ErrUnexpectedEOF) {
+			return rs, errorf(http.StatusBadRequest, "invalid_request_error", "invalid_json", "the request body is not valid JSON: %v", err)
+		}
+		return rs, nil // a JSON array or scalar: passed on as it is
 	}
-	if m, ok := top["model"]; ok {
-		json.Unmarshal(m, &rs.model)
+	if top.Model != nil {
+		json.Unmarshal(top.Model, &rs.model)
 	}
-	if st, ok := top["stream"]; ok {
-		json.Unmarshal(st, &rs.stream)
+	if top.Stream != nil {
+		json.Unmarshal(top.Stream, &rs.stream)
 	}
-	rs.affinity = conversationKey(top["messages"])
-	for _, k := range []string{"max_tokens", "max_completion_tokens"} {
-		if raw, ok := top[k]; ok && string(raw) != "null" {
-			if err := json.Unmarshal(raw, &rs.maxTokens); err != nil || rs.maxTokens < 0 {
-				return rs, errorf(http.StatusBadRequest, "invalid_request_error", "invalid_request", "%s must be a non-negative integer", k)
+	rs.affinity = conversationKey(top.Messages)
+	for _, f := range []struct {
+		name string
+		raw  json.RawMessage
+	}{{"max_tokens", top.MaxTokens}, {"max_completion_tokens", top.MaxCompletionTokens}} {
+		if f.raw != nil && string(f.raw) != "null" {
+			if err := json.Unmarshal(f.raw, &rs.maxTokens); err != nil || rs.maxTokens < 0 {
+				return rs, errorf(http.StatusBadRequest, "invalid_request_error", "invalid_request", "%s must be a non-negative integer", f.name)
 			}
 		}
 	}
@@ -68,7 +86,7 @@ func shape(path string, body []byte) (requestShape, error) {
 		return rs, nil
 	}
 	opts := map[string]json.RawMessage{}
-	if raw, ok := top["stream_options"]; ok && string(raw) != "null" {
+	if raw := top.StreamOptions; raw != nil && string(raw) != "null" {
 		if err := json.Unmarshal(raw, &opts); err != nil {
 			return rs, errorf(http.StatusBadRequest, "invalid_request_error", "invalid_request", "stream_options must be an object")
 		}
@@ -79,9 +97,14 @@ func shape(path string, body []byte) (requestShape, error) {
 	if rs.userUsage {
 		return rs, nil
 	}
+	// The one case that rewrites the body: every field kept as it came.
+	var all map[string]json.RawMessage
+	if err := json.Unmarshal(body, &all); err != nil {
+		return rs, errorf(http.StatusBadRequest, "invalid_request_error", "invalid_json", "the request body is not valid JSON: %v", err)
+	}
 	opts["include_usage"] = json.RawMessage("true")
-	top["stream_options"], _ = json.Marshal(opts)
-	b, err := json.Marshal(top)
+	all["stream_options"], _ = json.Marshal(opts)
+	b, err := json.Marshal(all)
 	if err != nil {
 		return rs, err
 	}
@@ -99,6 +122,13 @@ func (s *Server) proxy(w http.ResponseWriter, r *http.Request, pinned, path stri
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.cfg.MaxBodyBytes))
 	if err != nil {
 		return err
+	}
+	if pinned != "" && s.pool.get(pinned) == nil {
+		// Another replica may hold the node's tunnel: it serves and
+		// bills the request.
+		if done, err := s.forwardPinned(w, r, pinned, body); done || err != nil {
+			return err
+		}
 	}
 	rs, err := shape(path, body)
 	if err != nil {
@@ -272,13 +302,18 @@ func (s *Server) forward(r *http.Request, m *member, path string, body []byte, r
 	return m.client.Do(req)
 }
 
+// answerBufs holds the buffers plain (not streamed) answers are read into.
+var answerBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
 // usageShape is the part of an OpenAI answer or chunk that carries usage.
 type usageShape struct {
-	Usage *struct {
-		PromptTokens     int64 `json:"prompt_tokens"`
-		CompletionTokens int64 `json:"completion_tokens"`
-	} `json:"usage"`
+	Usage   *usageCounts      `json:"usage"`
 	Choices []json.RawMessage `json:"choices"`
+}
+
+type usageCounts struct {
+	PromptTokens     int64 `json:"prompt_tokens"`
+	CompletionTokens int64 `json:"completion_tokens"`
 }
 
 // relay copies the node's answer to the user and bills it. The charge is
@@ -322,7 +357,15 @@ func (s *Server) relay(w http.ResponseWriter, r *http.Request, m *member, resp *
 			rs.replay.finish(resp, true)
 		}
 	} else {
-		b, err := io.ReadAll(io.LimitReader(resp.Body, maxResponseBytes+1))
+		buf := answerBufs.Get().(*bytes.Buffer)
+		defer func() {
+			if buf.Cap() <= 1<<20 { // keep only ordinary sizes
+				buf.Reset()
+				answerBufs.Put(buf)
+			}
+		}()
+		_, err := buf.ReadFrom(io.LimitReader(resp.Body, maxResponseBytes+1))
+		b := buf.Bytes() // not kept past this function
 		if err == nil && len(b) > maxResponseBytes {
 			err = errors.New("answer too large")
 		}
@@ -331,7 +374,9 @@ func (s *Server) relay(w http.ResponseWriter, r *http.Request, m *member, resp *
 			complete = false
 			writeJSON(w, http.StatusBadGateway, json.RawMessage(errorJSON("server_error", "node_failed", "the node failed while answering")))
 		} else {
-			var us usageShape
+			var us struct {
+				Usage *usageCounts `json:"usage"`
+			}
 			var usage *ledger.Usage
 			if resp.StatusCode/100 == 2 && bytes.Contains(b, []byte(`"usage"`)) && json.Unmarshal(b, &us) == nil && us.Usage != nil {
 				usage = &ledger.Usage{InputTokens: us.Usage.PromptTokens, OutputTokens: us.Usage.CompletionTokens}

@@ -58,6 +58,7 @@ type Server struct {
 	journal *journal.Journal
 	keys    *keyCache
 	credit  *credit
+	peers   peers // other replicas, for pinned requests
 }
 
 // Cache lifetimes: how long a replica trusts what it read of an API key
@@ -125,6 +126,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /v1/models", s.serve(s.models))
 	m.HandleFunc("/v1/", s.serve(s.proxyAny))
 	s.adminRoutes(m)
+	s.dashboardRoutes(m)
 	s.mux = m
 }
 

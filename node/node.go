@@ -23,13 +23,16 @@ import (
 	"github.com/gaianet-go/gaianet/attest"
 	"github.com/gaianet-go/gaianet/chattemplate"
 	"github.com/gaianet-go/gaianet/config"
+	"github.com/gaianet-go/gaianet/egress"
 	"github.com/gaianet-go/gaianet/embedding"
 	"github.com/gaianet-go/gaianet/engine"
 	"github.com/gaianet-go/gaianet/grammar"
 	"github.com/gaianet-go/gaianet/ingest"
+	"github.com/gaianet-go/gaianet/plugin"
 	"github.com/gaianet-go/gaianet/rag"
 	"github.com/gaianet-go/gaianet/tokenizer"
 	"github.com/gaianet-go/gaianet/toolcall"
+	"github.com/gaianet-go/gaianet/tools"
 	"github.com/gaianet-go/gaianet/vectorstore"
 	"github.com/gaianet-go/gaianet/vectorstore/qdrantapi"
 	"github.com/gaianet-go/gaianet/webui"
@@ -54,6 +57,12 @@ type Options struct {
 	// Signer, the node's identity key, signs chat answers and
 	// /v1/info?nonce=N (package attest); nil signs nothing.
 	Signer attest.Signer
+	// Outbound guards the requests node tools make (HTTPS tools, MCP
+	// servers over HTTP); nil builds one from gaianet_go.outbound_allow.
+	Outbound *egress.Policy
+	// Plugins, when set, resolves node tools of kind "plugin" instead of
+	// the plugins gaianet_go.plugins loads.
+	Plugins tools.PluginTools
 }
 
 // Node is a running node's components. It is safe for concurrent use.
@@ -77,6 +86,9 @@ type Node struct {
 	stops      []string
 
 	chatUp *upstream // set when chat_upstream answers chats instead of engine
+
+	tools *tools.Registry // node tools; nil when none are configured
+	mcp   http.Handler    // the MCP server at /mcp
 
 	embed     embedder // the local model or an upstream
 	embedTok  ingest.TokenCounter
@@ -107,6 +119,9 @@ type Node struct {
 	// fileHashes hashes the model and knowledge-base files once, for
 	// /v1/info attestations.
 	fileHashes func() (fileHashes, error)
+
+	pluginHost *plugin.Host     // nil without gaianet_go.plugins
+	plugins    *plugin.Registry // nil without gaianet_go.plugins
 }
 
 // fileHashes are the SHA-256 digests of the files a node serves.
@@ -176,6 +191,12 @@ func Open(ctx context.Context, cfg *config.Config, opt Options) (n *Node, err er
 	if err := n.openKeywords(ctx); err != nil {
 		return nil, err
 	}
+	if err := n.openPlugins(ctx); err != nil {
+		return nil, err
+	}
+	if err := n.openTools(ctx); err != nil {
+		return nil, err
+	}
 	n.slots = max(n.cfg.Ext.Parallel, 1)
 	if n.engine != nil {
 		n.slots = n.engine.Options().Parallel
@@ -234,6 +255,11 @@ func tightenBase(base string) error {
 // own). One pattern per method keeps them clear of "GET /".
 func (n *Node) extraRoutes() map[string]http.Handler {
 	routes := map[string]http.Handler{"GET /": webui.Handler()}
+	if n.mcp != nil {
+		for _, m := range []string{"GET", "POST", "DELETE"} {
+			routes[m+" /mcp"] = n.mcp
+		}
+	}
 	store, ok := n.store.(*vectorstore.Store)
 	if !ok {
 		return routes
@@ -419,6 +445,10 @@ func (n *Node) checkEmbeddingTokens(inputs []string) error {
 func (n *Node) models() []api.Model {
 	created := n.started.Unix()
 	out := []api.Model{{ID: n.chatName, Object: "model", Created: created, OwnedBy: "gaianet"}}
+	// Each prompt set is a model name too: "MODEL:SET".
+	for _, set := range sortedKeys(n.cfg.Ext.PromptSets) {
+		out = append(out, api.Model{ID: n.chatName + ":" + set, Object: "model", Created: created, OwnedBy: "gaianet"})
+	}
 	if n.embed != nil {
 		out = append(out, api.Model{ID: n.embedName, Object: "model", Created: created, OwnedBy: "gaianet"})
 	}
@@ -515,6 +545,20 @@ func (n *Node) info() any {
 		"chat":           chat,
 		"uptime_seconds": int(time.Since(n.started).Seconds()),
 	}
+	if n.tools.Len() > 0 {
+		type tool struct {
+			Name string `json:"name"`
+			Kind string `json:"kind"`
+		}
+		ts := []tool{}
+		for _, e := range n.tools.List() {
+			ts = append(ts, tool{Name: e.Tool.Definition().Name, Kind: e.Kind})
+		}
+		out["tools"] = ts
+	}
+	if len(n.cfg.Ext.PromptSets) > 0 {
+		out["prompt_sets"] = sortedKeys(n.cfg.Ext.PromptSets)
+	}
 	if n.embed != nil {
 		out["embedding"] = model{Name: n.embedName, Type: "embedding", CtxSize: n.embed.MaxTokens(), Upstream: upstreamName(n.embed)}
 	}
@@ -562,5 +606,7 @@ func (n *Node) Close() error {
 	if n.store != nil {
 		errs = append(errs, n.store.Close())
 	}
+	errs = append(errs, n.closePlugins())
+	errs = append(errs, n.tools.Close())
 	return errors.Join(errs...)
 }

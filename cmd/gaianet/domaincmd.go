@@ -196,6 +196,7 @@ type domainStartFlags struct {
 	base       *string
 	foreground *bool
 	listen     *string
+	advertise  *string
 	logJSON    *bool
 }
 
@@ -208,7 +209,9 @@ func domainStartCommand() *command {
 			return &domainStartFlags{base: domainBaseFlag(fs),
 				foreground: fs.Bool("foreground", false, "run attached to the terminal"),
 				listen:     fs.String("listen", "", "override domain.json's listen address (e.g. a second replica)"),
-				logJSON:    fs.Bool("log-json", false, "write logs as JSON lines")}
+				advertise: fs.String("advertise", "", "the URL other replicas reach this one at (default http://LISTEN-ADDRESS;\n"+
+					"set it when listening on 0.0.0.0 or behind NAT)"),
+				logJSON: fs.Bool("log-json", false, "write logs as JSON lines")}
 		},
 		run: func(ctx context.Context, env *cmdEnv, args []string) error {
 			f := env.flags.(*domainStartFlags)
@@ -267,6 +270,13 @@ func runDomain(ctx context.Context, env *cmdEnv, f *domainStartFlags) error {
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, ErrorLog: slog.NewLogLogger(h, slog.LevelWarn)}
 	serveErr := make(chan error, 1)
 	go func() { serveErr <- hs.Serve(ln) }()
+	advertise := *f.advertise
+	if advertise == "" {
+		advertise = "http://" + ln.Addr().String()
+	}
+	if err := srv.Advertise(advertise); err != nil {
+		return err
+	}
 	log.Info("domain ready", "name", cfg.Name, "url", "http://"+ln.Addr().String(), "policy", cfg.Policy, "storage", st.Dialect())
 	select {
 	case err := <-serveErr:
@@ -304,6 +314,9 @@ func startDomainDetached(ctx context.Context, env *cmdEnv, f *domainStartFlags) 
 	}
 	defer lf.Close()
 	args := []string{"domain", "start", "--foreground", "--base", base}
+	if *f.advertise != "" {
+		args = append(args, "--advertise", *f.advertise)
+	}
 	if *f.logJSON {
 		args = append(args, "--log-json")
 	}

@@ -15,12 +15,10 @@ import (
 	"github.com/gaianet-go/gaianet/tunnel"
 )
 
-// TestDomainCLI drives the operator commands on a fresh domain directory:
-// init, users add (the key alone on the last line), nodes/ledger/payouts
-// as JSON, info, and the errors users see for bad input.
-func TestDomainCLI(t *testing.T) {
-	base := filepath.Join(t.TempDir(), "dom")
-	must := func(args ...string) string {
+// mustCLI returns a function running the CLI that fails t unless the
+// command succeeds, and returns its standard output.
+func mustCLI(t *testing.T) func(args ...string) string {
+	return func(args ...string) string {
 		t.Helper()
 		code, out, errOut := runCLI(t, args...)
 		if code != 0 {
@@ -28,6 +26,14 @@ func TestDomainCLI(t *testing.T) {
 		}
 		return out
 	}
+}
+
+// TestDomainCLI drives the operator commands on a fresh domain directory:
+// init, users add (the key alone on the last line), nodes/ledger/payouts
+// as JSON, info, and the errors users see for bad input.
+func TestDomainCLI(t *testing.T) {
+	base := filepath.Join(t.TempDir(), "dom")
+	must := mustCLI(t)
 	must("domain", "init", "--base", base, "--name", "test.domain", "--listen", "127.0.0.1:19999", "--policy", "approve", "--price-request", "0.001")
 	if st, err := os.Stat(filepath.Join(base, "admin.key")); err != nil || st.Mode().Perm() != 0o600 {
 		t.Fatalf("admin.key: %v %v", st, err)
@@ -122,14 +128,7 @@ func TestJoinWallet(t *testing.T) {
 // revoke, checked against what the store then authenticates.
 func TestDomainKeysCLI(t *testing.T) {
 	base := filepath.Join(t.TempDir(), "dom")
-	must := func(args ...string) string {
-		t.Helper()
-		code, out, errOut := runCLI(t, args...)
-		if code != 0 {
-			t.Fatalf("gaianet %s: exit %d\n%s%s", strings.Join(args, " "), code, out, errOut)
-		}
-		return out
-	}
+	must := mustCLI(t)
 	lastLine := func(s string) string {
 		lines := strings.Split(strings.TrimSpace(s), "\n")
 		return lines[len(lines)-1]

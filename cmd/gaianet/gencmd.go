@@ -203,6 +203,7 @@ func benchSchema(ctx context.Context, env *cmdEnv, f *benchFlags, threads int) e
 			"free_tok_s": r.Free.TokensPerSec, "constrained_tok_s": r.Constrained.TokensPerSec,
 			"free_tok_cpu_s": r.Free.TokensPerCPUSec, "constrained_tok_cpu_s": r.Constrained.TokensPerCPUSec,
 			"cost_pct": wall, "cost_cpu_pct": cpu, "requests": r.Constrained.Lengths,
+			"constraint_us_per_token": r.ConstraintUs, "constraint_share": r.ConstraintShare,
 		})
 	}
 	fmt.Fprintf(env.stdout, "model: %s, %d threads, %d sequences\n", *f.model, threads, r.Parallel)
@@ -215,6 +216,8 @@ func benchSchema(ctx context.Context, env *cmdEnv, f *benchFlags, threads int) e
 	}
 	fmt.Fprintf(env.stdout, "cost: %.1f%% wall, %.1f%% CPU (%d requests of %.1f tokens on average, in each run)\n",
 		wall, cpu, reqs, float64(r.Constrained.Tokens)/float64(max(reqs, 1)))
+	fmt.Fprintf(env.stdout, "constraint work on the scheduler: %.1f µs per token, %.2f%% of the constrained wall time\n",
+		r.ConstraintUs, 100*r.ConstraintShare)
 	return nil
 }
 

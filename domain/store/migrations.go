@@ -85,4 +85,13 @@ var migrations = []string{
 		created_ms BIGINT NOT NULL
 	);
 	CREATE INDEX evidence_node ON evidence (node)`,
+	// 6: replicas and where the others reach them (for requests pinned to
+	// a node whose tunnel another replica holds); requests by time (the
+	// dashboard's charts).
+	`CREATE TABLE replicas (
+		name TEXT PRIMARY KEY,
+		url TEXT NOT NULL,
+		seen_ms BIGINT NOT NULL
+	);
+	CREATE INDEX requests_created ON requests (created_ms)`,
 }
