@@ -172,6 +172,17 @@ func (p *Plugin) HasFunction(name string) bool {
 		len(f.ResultTypes()) == 1 && f.ResultTypes()[0] == api.ValueTypeI32)
 }
 
+// ImportsExtism reports whether the module uses the Extism ABI's host
+// functions.
+func (p *Plugin) ImportsExtism() bool {
+	for _, f := range p.mod.ImportedFunctions() {
+		if mn, _, _ := f.Import(); mn == envModule {
+			return true
+		}
+	}
+	return false
+}
+
 // Command reports whether the module is a plain wasip1 command (exports
 // _start and no _initialize): run it with Run.
 func (p *Plugin) Command() bool { return p.command }

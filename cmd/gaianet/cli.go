@@ -89,6 +89,7 @@ func commands() []*command {
 		devCommand(),
 		joinCommand(),
 		domainCommand(),
+		pluginCommand(),
 	}
 }
 
