@@ -366,3 +366,38 @@ func TestCommand(t *testing.T) {
 		t.Fatalf("exit 3: %v", err)
 	}
 }
+
+// TestNoLeakAcrossFailures makes many calls that trap and checks that the
+// heap and the goroutine count come back to where they were: discarded
+// instances are released.
+func TestNoLeakAcrossFailures(t *testing.T) {
+	h := newHost(t, nil)
+	p := load(t, h, wasmbuild.C(t, "plugin/examples/c-reverse/reverse.c"), plugin.Manifest{MemoryPages: 16, Timeout: plugin.Duration(time.Second)})
+	ctx := context.Background()
+	round := func(n int) {
+		for range n {
+			if _, err := p.Call(ctx, "trap", nil); !errors.Is(err, plugin.ErrTrap) {
+				t.Fatal(err)
+			}
+			if _, err := p.Call(ctx, "reverse", []byte(`{"text":"abc"}`)); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	heap := func() uint64 {
+		runtime.GC()
+		runtime.GC()
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		return ms.HeapAlloc
+	}
+	round(50)
+	goroutines, before := runtime.NumGoroutine(), heap()
+	round(500) // 500 instances trapped and were replaced
+	after := heap()
+	t.Logf("heap %d KiB before, %d KiB after 500 traps", before>>10, after>>10)
+	if after > before+4<<20 {
+		t.Fatalf("heap grew from %d to %d bytes over 500 trapped calls", before, after)
+	}
+	waitGoroutines(t, goroutines)
+}
