@@ -116,13 +116,14 @@ type logprobsOut struct {
 }
 
 type chatCompletion struct {
-	ID      string       `json:"id"`
-	Object  string       `json:"object"`
-	Created int64        `json:"created"`
-	Model   string       `json:"model"`
-	Choices []chatChoice `json:"choices"`
-	Usage   Usage        `json:"usage"`
-	Sources []Source     `json:"sources,omitempty"`
+	ID       string       `json:"id"`
+	Object   string       `json:"object"`
+	Created  int64        `json:"created"`
+	Model    string       `json:"model"`
+	Choices  []chatChoice `json:"choices"`
+	Usage    Usage        `json:"usage"`
+	Sources  []Source     `json:"sources,omitempty"`
+	ToolRuns []ToolRun    `json:"tool_runs,omitempty"`
 }
 
 type chunkDelta struct {
@@ -140,13 +141,15 @@ type chunkChoice struct {
 }
 
 type chatChunk struct {
-	ID      string        `json:"id"`
-	Object  string        `json:"object"`
-	Created int64         `json:"created"`
-	Model   string        `json:"model"`
-	Choices []chunkChoice `json:"choices"`
-	Usage   *Usage        `json:"usage,omitempty"`
-	Sources []Source      `json:"sources,omitempty"`
+	ID       string        `json:"id"`
+	Object   string        `json:"object"`
+	Created  int64         `json:"created"`
+	Model    string        `json:"model"`
+	Choices  []chunkChoice `json:"choices"`
+	Usage    *Usage        `json:"usage,omitempty"`
+	Sources  []Source      `json:"sources,omitempty"`
+	ToolRuns []ToolRun     `json:"tool_runs,omitempty"`
+	ToolRun  *ToolRun      `json:"tool_run,omitempty"`
 }
 
 func (s *Server) chatCompletions(w http.ResponseWriter, r *http.Request) error {
@@ -165,11 +168,16 @@ func (s *Server) chatCompletions(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	req.Model = model
+	req.PromptSet = r.Header.Get(PromptSetHeader)
 	id, created := newID("chatcmpl-"), s.now().Unix()
 	if req.Stream {
 		sse := newSSE(w)
 		first := true
 		res, err := s.b.Chat.Chat(r.Context(), &req, func(d ChatDelta) error {
+			if d.ToolRun != nil {
+				return sse.send(chatChunk{ID: id, Object: "chat.completion.chunk", Created: created, Model: req.Model,
+					Choices: []chunkChoice{}, ToolRun: d.ToolRun})
+			}
 			c := chunkChoice{Delta: chunkDelta{ToolCalls: d.ToolCalls}}
 			if d.Content != "" || d.ReasoningContent == "" && len(d.ToolCalls) == 0 {
 				c.Delta.Content = &d.Content
@@ -196,7 +204,7 @@ func (s *Server) chatCompletions(w http.ResponseWriter, r *http.Request) error {
 			last.Delta.Role = "assistant"
 		}
 		if err := sse.send(chatChunk{ID: id, Object: "chat.completion.chunk", Created: created, Model: model,
-			Choices: []chunkChoice{last}, Sources: res.Sources}); err != nil {
+			Choices: []chunkChoice{last}, Sources: res.Sources, ToolRuns: res.ToolRuns}); err != nil {
 			return nil
 		}
 		if req.StreamOptions != nil && req.StreamOptions.IncludeUsage {
@@ -234,7 +242,7 @@ func (s *Server) chatCompletions(w http.ResponseWriter, r *http.Request) error {
 		model = res.Model
 	}
 	writeJSON(w, http.StatusOK, chatCompletion{ID: id, Object: "chat.completion", Created: created, Model: model,
-		Choices: []chatChoice{choice}, Usage: res.Usage, Sources: res.Sources})
+		Choices: []chatChoice{choice}, Usage: res.Usage, Sources: res.Sources, ToolRuns: res.ToolRuns})
 	return nil
 }
 

@@ -39,6 +39,10 @@ type ChatDelta struct {
 	ReasoningContent string
 	ToolCalls        []ToolCall
 	Logprobs         []TokenLogprob
+	// ToolRun, when set, is the progress of a tool the node runs itself
+	// (status "running", then "ok" or "error"); a stream sends it as a
+	// chunk of its own with no choices and a "tool_run" field.
+	ToolRun *ToolRun
 }
 
 // ChatResult is how a reply ended.
@@ -48,6 +52,7 @@ type ChatResult struct {
 	Usage        Usage
 	ToolCalls    []ToolCall // the reply's calls, complete (streamed replies send them as deltas)
 	Sources      []Source   // knowledge used, reported in the "sources" extension field
+	ToolRuns     []ToolRun  // tools the node ran, reported in the "tool_runs" extension field
 }
 
 // Options configure a Server. The zero value serves with no API key, no

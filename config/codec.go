@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"reflect"
 	"slices"
 	"sort"
 	"strconv"
@@ -97,6 +98,11 @@ func (e *Extensions) fields() []field {
 		{"max_connections_per_ip", &e.MaxConnectionsPerIP, false},
 		{"reasoning", &e.Reasoning, false},
 		{"plugins", &e.Plugins, false},
+		{"tools", &e.Tools, false},
+		{"mcp_servers", &e.MCPServers, false},
+		{"prompt_sets", &e.PromptSets, false},
+		{"agent_max_steps", &e.AgentMaxSteps, false},
+		{"agent_timeout", &e.AgentTimeout, false},
 	}
 }
 
@@ -257,7 +263,9 @@ func setField(f field, raw json.RawMessage) error {
 	case *json.RawMessage:
 		*p, err = parseArray(raw)
 	default:
-		panic(fmt.Sprintf("config: field %q has unsupported type %T", f.key, f.ptr))
+		// Structured extensions (tools, mcp_servers, prompt_sets) are
+		// strict JSON: an unknown field is an error, not ignored.
+		err = strictUnmarshal(raw, f.ptr)
 	}
 	if err != nil {
 		return fmt.Errorf("field %q: %w", f.key, err)
@@ -424,7 +432,8 @@ func isZero(p any) bool {
 	case *json.RawMessage:
 		return len(*p) == 0
 	}
-	return false
+	v := reflect.ValueOf(p).Elem()
+	return v.IsZero() || (v.Kind() == reflect.Slice || v.Kind() == reflect.Map) && v.Len() == 0
 }
 
 // Encode renders c the way GaiaNet writes config.json: an object with four
@@ -512,6 +521,13 @@ func (e *Extensions) encode(w *objWriter) error {
 						}
 						return w.raw("        ", key, *raw)
 					}
+					if !isScalar(f.ptr) {
+						b, err := json.Marshal(f.ptr)
+						if err != nil {
+							return fmt.Errorf("config: field %q: %w", key, err)
+						}
+						return w.raw("        ", key, b)
+					}
 					w.member("        ", key, nativeValue(f.ptr))
 				}
 				return nil
@@ -540,6 +556,15 @@ func (e *Extensions) encode(w *objWriter) error {
 	}
 	w.end("    ")
 	return nil
+}
+
+// isScalar reports whether p is one of the scalar field types.
+func isScalar(p any) bool {
+	switch p.(type) {
+	case *string, *int, *float64, *bool, *[]string:
+		return true
+	}
+	return false
 }
 
 // gaianetValue renders a GaiaNet field as GaiaNet does: always a string.

@@ -18,6 +18,7 @@ import (
 	"github.com/gaianet-go/gaianet/api"
 	"github.com/gaianet-go/gaianet/chattemplate"
 	"github.com/gaianet-go/gaianet/config"
+	"github.com/gaianet-go/gaianet/egress"
 	"github.com/gaianet-go/gaianet/embedding"
 	"github.com/gaianet-go/gaianet/engine"
 	"github.com/gaianet-go/gaianet/grammar"
@@ -26,6 +27,7 @@ import (
 	"github.com/gaianet-go/gaianet/rag"
 	"github.com/gaianet-go/gaianet/tokenizer"
 	"github.com/gaianet-go/gaianet/toolcall"
+	"github.com/gaianet-go/gaianet/tools"
 	"github.com/gaianet-go/gaianet/vectorstore"
 	"github.com/gaianet-go/gaianet/vectorstore/qdrantapi"
 	"github.com/gaianet-go/gaianet/webui"
@@ -47,6 +49,12 @@ type Options struct {
 	Logger *slog.Logger
 	// Instance is echoed by GET /health (see api.Options.Instance).
 	Instance string
+	// Outbound guards the requests node tools make (HTTPS tools, MCP
+	// servers over HTTP); nil builds one from gaianet_go.outbound_allow.
+	Outbound *egress.Policy
+	// Plugins, when set, resolves node tools of kind "plugin" instead of
+	// the plugins gaianet_go.plugins loads.
+	Plugins tools.PluginTools
 }
 
 // Node is a running node's components. It is safe for concurrent use.
@@ -70,6 +78,9 @@ type Node struct {
 	stops      []string
 
 	chatUp *upstream // set when chat_upstream answers chats instead of engine
+
+	tools *tools.Registry // node tools; nil when none are configured
+	mcp   http.Handler    // the MCP server at /mcp
 
 	embed     embedder // the local model or an upstream
 	embedTok  ingest.TokenCounter
@@ -168,6 +179,9 @@ func Open(ctx context.Context, cfg *config.Config, opt Options) (n *Node, err er
 	if err := n.openPlugins(ctx); err != nil {
 		return nil, err
 	}
+	if err := n.openTools(ctx); err != nil {
+		return nil, err
+	}
 	n.slots = max(n.cfg.Ext.Parallel, 1)
 	if n.engine != nil {
 		n.slots = n.engine.Options().Parallel
@@ -222,6 +236,11 @@ func tightenBase(base string) error {
 // own). One pattern per method keeps them clear of "GET /".
 func (n *Node) extraRoutes() map[string]http.Handler {
 	routes := map[string]http.Handler{"GET /": webui.Handler()}
+	if n.mcp != nil {
+		for _, m := range []string{"GET", "POST", "DELETE"} {
+			routes[m+" /mcp"] = n.mcp
+		}
+	}
 	store, ok := n.store.(*vectorstore.Store)
 	if !ok {
 		return routes
@@ -407,6 +426,10 @@ func (n *Node) checkEmbeddingTokens(inputs []string) error {
 func (n *Node) models() []api.Model {
 	created := n.started.Unix()
 	out := []api.Model{{ID: n.chatName, Object: "model", Created: created, OwnedBy: "gaianet"}}
+	// Each prompt set is a model name too: "MODEL:SET".
+	for _, set := range sortedKeys(n.cfg.Ext.PromptSets) {
+		out = append(out, api.Model{ID: n.chatName + ":" + set, Object: "model", Created: created, OwnedBy: "gaianet"})
+	}
 	if n.embed != nil {
 		out = append(out, api.Model{ID: n.embedName, Object: "model", Created: created, OwnedBy: "gaianet"})
 	}
@@ -486,5 +509,6 @@ func (n *Node) Close() error {
 		errs = append(errs, n.store.Close())
 	}
 	errs = append(errs, n.closePlugins())
+	errs = append(errs, n.tools.Close())
 	return errors.Join(errs...)
 }

@@ -182,6 +182,9 @@ func runForeground(ctx context.Context, env *cmdEnv, f *startFlags) error {
 		instance = newInstance()
 	}
 	opt := node.Options{Base: base, Threads: *f.threads, Version: version, Logger: log, Instance: instance}
+	if opt.Outbound, err = outboundPolicy(cfg); err != nil {
+		return err
+	}
 	pw, pwSource, err := keystorePassword(*f.passwordFile, os.Getenv, func(msg string) { log.Warn(msg) })
 	if err != nil {
 		return err
