@@ -401,3 +401,26 @@ func TestNoLeakAcrossFailures(t *testing.T) {
 	}
 	waitGoroutines(t, goroutines)
 }
+
+// TestInstanceState shows what vars keep: an instance's state lasts across
+// its calls and is gone with an instance discarded after a crash.
+func TestInstanceState(t *testing.T) {
+	h := newHost(t, nil)
+	p := load(t, h, wasmbuild.Go(t, "plugin/testdata/hostile", false), plugin.Manifest{Instances: 1})
+	count := func() string {
+		res, err := p.Call(context.Background(), "counter", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(res.Output)
+	}
+	if a, b, c := count(), count(), count(); a != "1" || b != "2" || c != "3" {
+		t.Fatalf("counter %s %s %s, want 1 2 3", a, b, c)
+	}
+	if _, err := p.Call(context.Background(), "crash", nil); !errors.Is(err, plugin.ErrTrap) {
+		t.Fatalf("crash: %v", err)
+	}
+	if n := count(); n != "1" {
+		t.Fatalf("after a crash the counter is %s: the crashed instance was reused", n)
+	}
+}
