@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gaianet-go/gaianet/internal/wasmbuild"
 	"github.com/modelcontextprotocol/go-sdk/mcp"
 	"github.com/openai/openai-go/v3"
 	"github.com/openai/openai-go/v3/shared"
@@ -60,7 +61,7 @@ func (w *weatherService) calls() []string {
 
 // TestAgentLoopNode runs the agent loop on a real node: an HTTPS tool (a
 // local TLS server, allow-listed), a tool of an MCP server the test builds
-// with the SDK (stdio), called by the conformance model forced with a
+// with the SDK (stdio) and a WebAssembly plugin's tool, called by the conformance model forced with a
 // named tool_choice through the official openai-go client; then the node's
 // /mcp endpoint through the SDK's client, behind the API key.
 func TestAgentLoopNode(t *testing.T) {
@@ -76,6 +77,9 @@ func TestAgentLoopNode(t *testing.T) {
 		t.Fatalf("building the MCP server: %v\n%s", err, out)
 	}
 	callsFile := filepath.Join(t.TempDir(), "forecast-calls")
+	// The plugin leg: the repository's Go example plugin (word_count),
+	// built for wasip1 by the test.
+	wcWasm := wasmbuild.Go(t, "plugin/examples/go-wordcount", false)
 
 	weather := &weatherService{}
 	weather.srv = httptest.NewTLSServer(weather)
@@ -101,7 +105,13 @@ func TestAgentLoopNode(t *testing.T) {
 				"url": weather.srv.URL + "/weather", "parameters": citySchema, "timeout": 10,
 				"headers": map[string]any{"Authorization": map[string]any{"env": "E2E_WEATHER_KEY", "prefix": "Bearer "}}},
 			map[string]any{"name": "forecast", "kind": "mcp", "server": "forecaster", "parameters": citySchema},
+			// The schema is the plugin's, with a bound the random model
+			// needs to finish its call within max_tokens.
+			map[string]any{"name": "word_count", "kind": "plugin", "plugin": "wc", "function": "word_count",
+				"parameters": map[string]any{"type": "object", "properties": map[string]any{
+					"text": map[string]any{"type": "string", "maxLength": 12}}, "required": []string{"text"}, "additionalProperties": false}},
 		},
+		"plugins": []any{map[string]any{"name": "wc", "path": wcWasm, "timeout": "5s"}},
 		"mcp_servers": []any{map[string]any{"name": "forecaster", "command": mcpBin,
 			"env": map[string]any{"FORECAST_CALLS": callsFile}}},
 	})
@@ -178,6 +188,16 @@ func TestAgentLoopNode(t *testing.T) {
 		t.Errorf("the MCP server recorded %q (%v)", b, err)
 	}
 
+	// The plugin tool, not streamed.
+	resp, err = c.Chat.Completions.New(ctx, ask("word_count"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	runs = runsOf(resp.JSON.ExtraFields["tool_runs"].Raw())
+	if r := runs[0]; r.Name != "word_count" || r.Status != "ok" {
+		t.Errorf("plugin run %+v", r)
+	}
+
 	// A client tool next to the node tools still goes to the client.
 	p := ask("get_weather")
 	p.Tools = []openai.ChatCompletionToolUnionParam{openai.ChatCompletionFunctionTool(shared.FunctionDefinitionParam{
@@ -206,8 +226,12 @@ func TestAgentLoopNode(t *testing.T) {
 	if err != nil || !strings.Contains(out, `"forecast": "rain"`) {
 		t.Errorf("tools call forecast: %v\n%s", err, out)
 	}
+	out, err = run(t, "tools", "call", "word_count", "--base", base, "--args", `{"text":"one two three"}`)
+	if err != nil || !strings.Contains(out, `"words": 3`) {
+		t.Errorf("tools call word_count: %v\n%s", err, out)
+	}
 	out, err = run(t, "tools", "call", "nope", "--base", base)
-	if err == nil || !strings.Contains(out, `no node tool "nope"; the node has: get_weather, forecast`) {
+	if err == nil || !strings.Contains(out, `no node tool "nope"; the node has: get_weather, forecast, word_count`) {
 		t.Errorf("tools call nope: %v\n%s", err, out)
 	}
 	if out, err = run(t, "tools", "call", "forecast", "--base", base, "--args", `[1]`); err == nil || !strings.Contains(out, "--args must be a JSON object") {
@@ -239,7 +263,7 @@ func TestAgentLoopNode(t *testing.T) {
 		}
 		names = append(names, tool.Name)
 	}
-	if strings.Join(names, ",") != "forecast,get_weather,knowledge_search" {
+	if strings.Join(names, ",") != "forecast,get_weather,knowledge_search,word_count" {
 		t.Errorf("/mcp tools %v", names)
 	}
 	res, err := session.CallTool(ctx, &mcp.CallToolParams{Name: "get_weather", Arguments: map[string]any{"city": "Oslo"}})

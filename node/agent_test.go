@@ -323,6 +323,14 @@ func TestAgentLoopUpstream(t *testing.T) {
 	if code != 400 || !strings.Contains(out.Error.Message, `prompt set "loud" is not configured; this node has: quiet`) {
 		t.Errorf("unknown set: %d %+v", code, out.Error)
 	}
+	var info struct {
+		Tools      []struct{ Name, Kind string }
+		PromptSets []string `json:"prompt_sets"`
+	}
+	if getJSONInto(t, srv.URL+"/v1/info", &info); len(info.Tools) != 1 || info.Tools[0].Name != "get_weather" || info.Tools[0].Kind != "plugin" ||
+		len(info.PromptSets) != 1 || info.PromptSets[0] != "quiet" {
+		t.Errorf("/v1/info tools %+v, prompt sets %v", info.Tools, info.PromptSets)
+	}
 	var models struct{ Data []api.Model }
 	if getJSONInto(t, srv.URL+"/v1/models", &models); len(models.Data) != 2 || models.Data[1].ID != "up:quiet" {
 		t.Errorf("models %+v", models.Data)

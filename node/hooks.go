@@ -120,7 +120,7 @@ func (n *Node) responseHooks(ctx context.Context, req *api.ChatRequest, emit fun
 	held := func(d api.ChatDelta) error {
 		content.WriteString(d.Content)
 		d.Content = ""
-		if d.ReasoningContent == "" && len(d.ToolCalls) == 0 && len(d.Logprobs) == 0 {
+		if d.ReasoningContent == "" && len(d.ToolCalls) == 0 && len(d.Logprobs) == 0 && d.ToolRun == nil {
 			return nil
 		}
 		return emit(d)

@@ -89,9 +89,9 @@ func MCPHandler(reg *Registry, search Search, opt ServerOptions) (http.Handler, 
 				return toolResult(b, err)
 			})
 	}
-	return mcp.NewStreamableHTTPHandler(func(*http.Request) *mcp.Server { return srv },
-		&mcp.StreamableHTTPOptions{Stateless: true, Logger: opt.Logger, DisableLocalhostProtection: opt.Keyed,
-			CrossOriginProtection: http.NewCrossOriginProtection()}), nil
+	h := mcp.NewStreamableHTTPHandler(func(*http.Request) *mcp.Server { return srv },
+		&mcp.StreamableHTTPOptions{Stateless: true, Logger: opt.Logger, DisableLocalhostProtection: opt.Keyed})
+	return http.NewCrossOriginProtection().Handler(h), nil
 }
 
 // toolResult is a tool's result or error as an MCP result: an error is

@@ -53,6 +53,10 @@ func serveStdioMCP() {
 	}) (*mcp.CallToolResult, any, error) {
 		return &mcp.CallToolResult{Content: []mcp.Content{&mcp.TextContent{Text: os.Getenv(in.Name)}}}, nil, nil
 	})
+	mcp.AddTool(s, &mcp.Tool{Name: "quit", Description: "Ends the server"}, func(ctx context.Context, req *mcp.CallToolRequest, in struct{}) (*mcp.CallToolResult, any, error) {
+		go func() { time.Sleep(50 * time.Millisecond); os.Exit(0) }()
+		return &mcp.CallToolResult{Content: []mcp.Content{&mcp.TextContent{Text: "bye"}}}, nil, nil
+	})
 	if err := s.Run(context.Background(), &mcp.StdioTransport{}); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
@@ -243,7 +247,7 @@ func TestMCPStdio(t *testing.T) {
 	for _, e := range reg.List() {
 		names = append(names, e.Tool.Definition().Name)
 	}
-	if strings.Join(names, ",") != "calc_add,calc_env,calc_fail" {
+	if strings.Join(names, ",") != "calc_add,calc_env,calc_fail,calc_quit" {
 		t.Fatalf("tools %v", names)
 	}
 	add, _ := reg.Get("calc_add")
@@ -269,6 +273,16 @@ func TestMCPStdio(t *testing.T) {
 		if err != nil || string(got) != c.want {
 			t.Errorf("%s %s: %s, %v; want %s", c.tool, c.args, got, err, c.want)
 		}
+	}
+
+	// A server that exits is started again by the next call.
+	quit, _ := reg.Get("calc_quit")
+	if got, err := quit.Call(ctx, json.RawMessage(`{}`)); err != nil || string(got) != `"bye"` {
+		t.Fatalf("quit: %s, %v", got, err)
+	}
+	time.Sleep(300 * time.Millisecond)
+	if got, err := add.Call(ctx, json.RawMessage(`{"a":1,"b":1}`)); err != nil || string(got) != `{"sum":2}` {
+		t.Errorf("call after the server exited: %s, %v", got, err)
 	}
 
 	// An entry of tools renames one server tool; the server's others
