@@ -172,8 +172,10 @@ func TestHostile(t *testing.T) {
 		maxDur time.Duration
 	}{
 		{name: "infinite loop", fn: "loop", m: plugin.Manifest{Timeout: plugin.Duration(300 * time.Millisecond)}, want: plugin.ErrTimeout, maxDur: 3 * time.Second},
-		{name: "memory bomb", fn: "membomb", m: plugin.Manifest{MemoryPages: 256}, want: plugin.ErrMemoryLimit, maxDur: 10 * time.Second},
-		{name: "host memory bomb", fn: "hostbomb", m: plugin.Manifest{MemoryPages: 256}, want: plugin.ErrMemoryLimit},
+		// The bombs get a long timeout so that a loaded machine still reaches
+		// the page limit first.
+		{name: "memory bomb", fn: "membomb", m: plugin.Manifest{MemoryPages: 256, Timeout: plugin.Duration(2 * time.Minute)}, want: plugin.ErrMemoryLimit},
+		{name: "host memory bomb", fn: "hostbomb", m: plugin.Manifest{MemoryPages: 128, Timeout: plugin.Duration(2 * time.Minute)}, want: plugin.ErrMemoryLimit},
 		{name: "file not granted", fn: "readfile", input: secret, want: plugin.ErrFailed, errHas: "Bad file number"},
 		{name: "root not granted", fn: "readfile", input: "/etc/hostname", want: plugin.ErrFailed},
 		{name: "granted file", fn: "readfile", input: "/data/data.txt", m: plugin.Manifest{AllowedPaths: []plugin.Mount{{Host: granted, Guest: "/data"}}}, output: "granted data"},
