@@ -134,6 +134,11 @@ type Extensions struct {
 	// Parallel is the number of sequences decoded at once (slots); 0 means
 	// the engine's default.
 	Parallel int `json:"parallel"`
+	// BatchVariant lets the engine use the fastest kernels for each batch
+	// size, so that an answer may depend on what else the node serves at
+	// the time; by default answers are batch-invariant (replayable by a
+	// domain). See engine.Options.BatchVariant.
+	BatchVariant bool `json:"batch_variant,omitempty"`
 	// QueueSize bounds the requests waiting for a slot; 0 means the server's
 	// default. Requests past it are refused with 503.
 	QueueSize int `json:"queue_size"`

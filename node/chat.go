@@ -490,7 +490,8 @@ func (n *Node) generate(ctx context.Context, toks []int32, s *api.Sampling, logp
 	if n.metrics != nil && !first.IsZero() {
 		n.metrics.ObserveGeneration(n.chatName, res.PromptTokens, res.GeneratedTokens, first.Sub(start), time.Since(first))
 	}
-	out := &api.ChatResult{Model: n.chatName, FinishReason: res.FinishReason,
+	seed := params.Seed
+	out := &api.ChatResult{Model: n.chatName, FinishReason: res.FinishReason, Seed: &seed,
 		Usage: api.Usage{PromptTokens: res.PromptTokens, CompletionTokens: res.GeneratedTokens,
 			TotalTokens: res.PromptTokens + res.GeneratedTokens}}
 	if shaper != nil {

@@ -2,12 +2,16 @@ package node
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"log/slog"
 	"net/http"
 	"net/url"
+	"os"
 	"path"
 	"path/filepath"
 	"strings"
@@ -16,6 +20,7 @@ import (
 	"time"
 
 	"github.com/gaianet-go/gaianet/api"
+	"github.com/gaianet-go/gaianet/attest"
 	"github.com/gaianet-go/gaianet/chattemplate"
 	"github.com/gaianet-go/gaianet/config"
 	"github.com/gaianet-go/gaianet/egress"
@@ -49,6 +54,9 @@ type Options struct {
 	Logger *slog.Logger
 	// Instance is echoed by GET /health (see api.Options.Instance).
 	Instance string
+	// Signer, the node's identity key, signs chat answers and
+	// /v1/info?nonce=N (package attest); nil signs nothing.
+	Signer attest.Signer
 	// Outbound guards the requests node tools make (HTTPS tools, MCP
 	// servers over HTTP); nil builds one from gaianet_go.outbound_allow.
 	Outbound *egress.Policy
@@ -108,9 +116,16 @@ type Node struct {
 	metrics *api.Metrics
 	started time.Time
 
+	// fileHashes hashes the model and knowledge-base files once, for
+	// /v1/info attestations.
+	fileHashes func() (fileHashes, error)
+
 	pluginHost *plugin.Host     // nil without gaianet_go.plugins
 	plugins    *plugin.Registry // nil without gaianet_go.plugins
 }
+
+// fileHashes are the SHA-256 digests of the files a node serves.
+type fileHashes struct{ chat, embedding, snapshot string }
 
 // DefaultQueueSize is how many requests may wait for a slot when
 // queue_size is not set.
@@ -197,15 +212,19 @@ func Open(ctx context.Context, cfg *config.Config, opt Options) (n *Node, err er
 	}
 	n.embedAdmit = newAdmission(embedSlots, queue, time.Second)
 	n.maxEmbedTokens = DefaultMaxEmbeddingTokens
+	n.fileHashes = sync.OnceValues(n.hashFiles)
+	if opt.Signer != nil {
+		go n.fileHashes() // ready before a domain first asks
+	}
 	n.server = api.New(api.Backends{
 		Chat: n, Completion: n, Embedding: n.embeddingBackend(),
-		Models: n.models, Info: n.info,
+		Models: n.models, Info: n.info, Attest: n.attest,
 		Extra:    n.extraRoutes(),
 		Public:   []string{"GET /"},
 		Handlers: n.knowledgeRoutes(),
 		Uploads:  []string{"POST /v1/files", "POST /v1/create/rag", "POST /v1/knowledge/collections/{c}/documents"},
 	}, api.Options{
-		APIKeys: cfg.Ext.APIKeys, CORSOrigins: cfg.Ext.CORSOrigins, Logger: log, Instance: opt.Instance,
+		APIKeys: cfg.Ext.APIKeys, CORSOrigins: cfg.Ext.CORSOrigins, Logger: log, Instance: opt.Instance, Signer: opt.Signer,
 		Gauges: api.Gauges{
 			QueueDepth:  func() int { return max(int(n.queued.Load())-n.slots, 0) },
 			ActiveSlots: func() int { return min(int(n.queued.Load()), n.slots) },
@@ -257,7 +276,7 @@ func (n *Node) openChat() error {
 	p := ModelPath(n.opt.Base, n.cfg.Chat)
 	t0 := time.Now()
 	eng, err := engine.Load(p, engine.Options{Threads: n.opt.Threads, CtxSize: n.cfg.ChatCtxSize,
-		Parallel: n.cfg.Ext.Parallel, BatchSize: n.cfg.ChatBatchSize})
+		Parallel: n.cfg.Ext.Parallel, BatchSize: n.cfg.ChatBatchSize, BatchVariant: n.cfg.Ext.BatchVariant})
 	if err != nil {
 		return fmt.Errorf("node: chat model: %w", err)
 	}
@@ -434,6 +453,71 @@ func (n *Node) models() []api.Model {
 		out = append(out, api.Model{ID: n.embedName, Object: "model", Created: created, OwnedBy: "gaianet"})
 	}
 	return out
+}
+
+// attest returns the facts the node signs in /v1/info?nonce=N: file
+// hashes (computed once, in the background from Open), the system
+// prompt's hash and the chat context size.
+func (n *Node) attest() (attest.Info, error) {
+	h, err := n.fileHashes()
+	if err != nil {
+		return attest.Info{}, err
+	}
+	i := attest.Info{NodeID: n.opt.NodeID, ChatModel: n.chatName, ChatModelSHA256: h.chat,
+		EmbeddingModelSHA256: h.embedding, KnowledgeBaseSHA256: h.snapshot}
+	if n.embed != nil {
+		i.EmbeddingModel = n.embedName
+	}
+	if n.cfg.SystemPrompt != "" {
+		i.SystemPromptSHA256 = attest.Hash([]byte(n.cfg.SystemPrompt))
+	}
+	if n.chatUp == nil {
+		i.ContextSize = n.engine.Options().CtxSize
+	}
+	return i, nil
+}
+
+// hashFiles hashes the local chat and embedding model files and the
+// knowledge-base snapshot file; a remote model or a snapshot not on disk
+// gets "".
+func (n *Node) hashFiles() (fileHashes, error) {
+	var h fileHashes
+	for _, f := range []struct {
+		ref string
+		dst *string
+		use bool
+	}{
+		{n.cfg.Chat, &h.chat, n.chatUp == nil},
+		{n.cfg.Embedding, &h.embedding, n.embed != nil && upstreamName(n.embed) == ""},
+		{n.cfg.Snapshot, &h.snapshot, true},
+	} {
+		if f.ref == "" || !f.use {
+			continue
+		}
+		p := ModelPath(n.opt.Base, f.ref)
+		d, err := sha256File(p)
+		if errors.Is(err, fs.ErrNotExist) && f.dst == &h.snapshot {
+			continue // a snapshot imported and since removed
+		}
+		if err != nil {
+			return h, fmt.Errorf("node: hash %s: %w", p, err)
+		}
+		*f.dst = d
+	}
+	return h, nil
+}
+
+func sha256File(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
 func (n *Node) info() any {
