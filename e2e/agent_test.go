@@ -207,7 +207,8 @@ func TestAgentLoopNode(t *testing.T) {
 	p := ask("get_weather")
 	p.Tools = []openai.ChatCompletionToolUnionParam{openai.ChatCompletionFunctionTool(shared.FunctionDefinitionParam{
 		Name: "show_map", Parameters: shared.FunctionParameters{"type": "object", "properties": map[string]any{
-			"zoom": map[string]any{"type": "integer", "minimum": 1, "maximum": 9}}, "required": []string{"zoom"}}})}
+			"zoom": map[string]any{"type": "integer", "minimum": 1, "maximum": 9}}, "required": []string{"zoom"},
+			"additionalProperties": false}})}
 	p.ToolChoice = openai.ToolChoiceOptionFunctionToolChoice(openai.ChatCompletionNamedToolChoiceFunctionParam{Name: "show_map"})
 	resp, err = c.Chat.Completions.New(ctx, p)
 	if err != nil {
