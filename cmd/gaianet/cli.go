@@ -89,6 +89,8 @@ func commands() []*command {
 		devCommand(),
 		joinCommand(),
 		domainCommand(),
+		chainCommand(),
+		walletCommand(),
 	}
 }
 
