@@ -130,18 +130,27 @@ func buildBinary(ctx context.Context, root, dir string) (string, error) {
 }
 
 // nodeConfig is the config.json of a test node; ext is merged into its
-// "gaianet_go" object.
+// "gaianet_go" object, except chat and prompt_template, which replace the
+// top-level ones.
 func nodeConfig(ext map[string]any) map[string]any {
 	models := filepath.Join(env.root, "..", "shared", "conformance", "models")
 	gg := map[string]any{"parallel": 2}
+	chat, template := filepath.Join(models, "llama-spm-q8_0.gguf"), "llama-2-chat"
 	for k, v := range ext {
-		gg[k] = v
+		switch k {
+		case "chat":
+			chat = v.(string)
+		case "prompt_template":
+			template = v.(string)
+		default:
+			gg[k] = v
+		}
 	}
 	return map[string]any{
-		"chat":                   filepath.Join(models, "llama-spm-q8_0.gguf"),
+		"chat":                   chat,
 		"chat_name":              chatModel,
 		"chat_ctx_size":          512,
-		"prompt_template":        "llama-2-chat",
+		"prompt_template":        template,
 		"embedding":              filepath.Join(models, "bert-f16.gguf"),
 		"embedding_name":         embedModel,
 		"embedding_ctx_size":     512,

@@ -5,6 +5,7 @@ import (
 	"math/bits"
 	"slices"
 	"sync"
+	"unsafe"
 )
 
 // automaton is a grammar bound to a vocabulary: the lazily built
@@ -27,14 +28,31 @@ type automaton struct {
 	// "not uniform", else the state.
 	plainNext []int32
 
-	mu     sync.Mutex
-	stacks []stackNode
-	stackK map[stackNode]int32
-	confs  []conf
-	confK  map[string]int32
-	trans  []int32 // len(confs)*ncls; unknown = -1, 0 = dead
-	masks  map[int32][]uint64
-	start  int32
+	// local is the frame-abstracted twin (see localConf); nil for the
+	// twin itself, whose isLocal is set.
+	local   *automaton
+	isLocal bool
+	// localOf memoizes localConf per configuration: unknown, -2 for none.
+	localOf []int32
+	// escOf marks the twin's configurations that reached a frame below
+	// the token (an escape); escs are the escape points of its masks.
+	escOf  []bool
+	escs   map[int32][]escPoint
+	escBuf []escPoint
+
+	mu sync.Mutex
+	// bytes estimates the memory of the tables below; epoch counts the
+	// times they were dropped (see shrinkLocked).
+	bytes    int
+	tableCap int // maxTableBytes but in tests
+	epoch    uint32
+	stacks   []stackNode
+	stackK   map[stackNode]int32
+	confs    []conf
+	confK    map[string]int32
+	rows     [][]int32 // transitions per chunk of configurations; unknown = -1, 0 = dead
+	masks    map[int32][]uint64
+	start    int32
 
 	// scratch for closures
 	seen    map[elem]uint32 // elem -> closure generation that saw it
@@ -43,6 +61,7 @@ type automaton struct {
 	gen     uint32
 	kernel  []elem
 	accept  bool
+	esc     bool
 	keyBuf  []byte
 	walkBuf []int32
 }
@@ -71,18 +90,72 @@ type conf struct {
 	rowDone bool // dead classes filled in trans
 }
 
+// escPoint is where a mask walk of the local twin left the frames it
+// knows: the subtree of trie node node of tr, or (tr nil) token tok.
+type escPoint struct {
+	tr   *trie
+	node int32
+	tok  int32
+}
+
 const (
 	unknown = -1
 	dead    = 0
-	// maxMasks bounds the cache of whole masks per automaton (16 KiB
-	// each for a 128k vocabulary).
-	maxMasks = 1024
+	// maskCacheBytes bounds the cache of whole masks of an automaton and
+	// of its twin each (16 KiB a mask for a 128k vocabulary: 512 masks);
+	// when full, the cache is emptied.
+	maskCacheBytes = 8 << 20
+	// maxTableBytes bounds the lazily built tables of an automaton and
+	// its twin together (configurations, transitions, stacks). Above it
+	// the tables are dropped at the next matcher call and built again as
+	// needed; matchers find their place again by replaying their text.
+	maxTableBytes = 128 << 20
 )
 
-func newAutomaton(p *program, v *Vocab) *automaton {
-	a := &automaton{p: p, v: v, ncls: len(p.rep), plainSeqs: plainUTF8Seqs()}
+// maxMasks is how many masks the cache of one automaton holds.
+func (a *automaton) maxMasks() int { return max(16, maskCacheBytes/(8*max(1, a.v.words))) }
+
+// tableBytes estimates the memory of the lazily built tables of a and its twin.
+func (a *automaton) tableBytes() int {
+	n := a.bytes
+	if a.local != nil {
+		n += a.local.bytes
+	}
+	return n
+}
+
+// shrinkLocked drops the tables when they exceed maxTableBytes; epoch
+// tells matchers that their configuration numbers are stale.
+func (a *automaton) shrinkLocked() {
+	if a.tableBytes() <= a.tableCap {
+		return
+	}
 	a.reset()
+	if a.local != nil {
+		a.local.reset()
+	}
+	a.epoch++
+}
+
+func newAutomaton(p *program, v *Vocab) *automaton {
+	a := &automaton{p: p, v: v, ncls: len(p.rep), plainSeqs: plainUTF8Seqs(), tableCap: maxTableBytes}
+	a.reset()
+	if hasCalls(p) {
+		a.local = &automaton{p: p, v: v, ncls: a.ncls, plainSeqs: a.plainSeqs, isLocal: true}
+		a.local.reset()
+	}
 	return a
+}
+
+// hasCalls reports whether p calls rules at all: without calls every
+// configuration has empty stacks and the local twin would be the same.
+func hasCalls(p *program) bool {
+	for i := range p.states {
+		if p.states[i].call >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func (a *automaton) reset() {
@@ -90,8 +163,14 @@ func (a *automaton) reset() {
 	a.stackK = map[stackNode]int32{}
 	a.confs = []conf{{}} // 0 = dead
 	a.confK = map[string]int32{"": 0}
-	a.trans = make([]int32, a.ncls)
+	a.rows = a.rows[:0]
+	a.addRow()
+	a.bytes = 0
 	a.masks = map[int32][]uint64{}
+	a.escs = map[int32][]escPoint{}
+	a.escOf = append(a.escOf[:0], false)
+	a.localOf = a.localOf[:0]
+	a.plainNext = a.plainNext[:0]
 	a.seen = map[elem]uint32{}
 	a.seenQ = make([]uint32, len(a.p.states))
 	a.seenK = make([]int32, len(a.p.states))
@@ -109,6 +188,7 @@ func (a *automaton) beginClosure() {
 	}
 	a.kernel = a.kernel[:0]
 	a.accept = false
+	a.esc = false
 }
 
 func (a *automaton) closure(e elem) {
@@ -129,8 +209,9 @@ func (a *automaton) closure(e elem) {
 	if st.end {
 		if e.k < 0 {
 			a.accept = true
+		} else if s := a.stacks[e.k]; s.ret < 0 {
+			a.esc = true // returns into a frame the twin does not know
 		} else {
-			s := a.stacks[e.k]
 			a.closure(elem{s.ret, s.parent})
 		}
 	}
@@ -138,16 +219,23 @@ func (a *automaton) closure(e elem) {
 		a.closure(elem{t, e.k})
 	}
 	if st.perm != nil && e.k >= 0 {
-		a.permClosure(st.perm, e.k)
+		if a.stacks[e.k].ret < 0 {
+			a.esc = true
+		} else {
+			a.permClosure(st.perm, e.k)
+		}
 	}
 	if st.permBit >= 0 && e.k >= 0 {
-		f := a.stacks[e.k]
-		if st.permBit == permExtra {
-			f.data += 1 << permMaskBits
+		if f := a.stacks[e.k]; f.ret < 0 {
+			a.esc = true // the frame's members are unknown here
 		} else {
-			f.data |= 1 << uint(st.permBit)
+			if st.permBit == permExtra {
+				f.data += 1 << permMaskBits
+			} else {
+				f.data |= 1 << uint(st.permBit)
+			}
+			a.closure(elem{st.permLoop, a.internStack(f)})
 		}
-		a.closure(elem{st.permLoop, a.internStack(f)})
 	}
 	if st.call >= 0 {
 		if r := &a.p.states[st.ret]; !a.p.rules[st.call].perm && r.end && len(r.edges) == 0 && len(r.eps) == 0 && r.call < 0 {
@@ -159,7 +247,9 @@ func (a *automaton) closure(e elem) {
 		if e.k >= 0 {
 			depth = a.stacks[e.k].depth + 1
 		}
-		if depth <= maxStackDepth {
+		if a.isLocal && depth > localDepth {
+			a.esc = true // deeper than the twin follows: the real walk decides
+		} else if depth <= maxStackDepth {
 			k := a.internStack(stackNode{ret: st.ret, parent: e.k, depth: depth})
 			a.closure(elem{a.p.start[st.call], k})
 		}
@@ -172,6 +262,7 @@ func (a *automaton) internStack(n stackNode) int32 {
 		k = int32(len(a.stacks))
 		a.stacks = append(a.stacks, n)
 		a.stackK[n] = k
+		a.bytes += 3 * int(unsafe.Sizeof(n))
 	}
 	return k
 }
@@ -210,7 +301,7 @@ func (a *automaton) permClosure(pi *permInfo, k int32) {
 
 // internLocked numbers the configuration collected by the closure.
 func (a *automaton) internLocked() int32 {
-	if len(a.kernel) == 0 && !a.accept {
+	if len(a.kernel) == 0 && !a.accept && !a.esc {
 		return dead
 	}
 	slices.SortFunc(a.kernel, func(x, y elem) int {
@@ -220,11 +311,14 @@ func (a *automaton) internLocked() int32 {
 		return int(x.k - y.k)
 	})
 	key := a.keyBuf[:0]
+	var flags byte
 	if a.accept {
-		key = append(key, 1)
-	} else {
-		key = append(key, 0)
+		flags |= 1
 	}
+	if a.esc {
+		flags |= 2
+	}
+	key = append(key, flags)
 	for _, e := range a.kernel {
 		key = binary.LittleEndian.AppendUint32(key, uint32(e.q))
 		key = binary.LittleEndian.AppendUint32(key, uint32(e.k))
@@ -235,16 +329,46 @@ func (a *automaton) internLocked() int32 {
 	}
 	id := int32(len(a.confs))
 	a.confs = append(a.confs, conf{elems: slices.Clone(a.kernel), accept: a.accept})
+	a.escOf = append(a.escOf, a.esc)
 	a.confK[string(key)] = id
-	for range a.ncls {
-		a.trans = append(a.trans, unknown)
-	}
+	// the conf, its elems, its key twice (map and string), its row
+	a.bytes += int(unsafe.Sizeof(conf{})) + 8*len(a.kernel) + 2*len(key) + 48 + 4*a.ncls + 8
+	a.addRow()
 	return id
+}
+
+// Transitions are stored in chunks of 1<<rowShift configurations, so
+// that the table grows without copying.
+const (
+	rowShift = 8
+	rowMask  = 1<<rowShift - 1
+)
+
+// addRow appends the (unknown) transitions of a new configuration.
+func (a *automaton) addRow() {
+	n := len(a.confs) - 1
+	if n>>rowShift == len(a.rows) {
+		c := 1 << rowShift
+		if len(a.rows) == 0 {
+			c = 16 // small grammars stay small; the first chunk grows
+		}
+		a.rows = append(a.rows, make([]int32, 0, a.ncls*c))
+	}
+	ch := &a.rows[n>>rowShift]
+	for range a.ncls {
+		*ch = append(*ch, unknown)
+	}
+}
+
+// row returns the transitions of configuration s by byte class.
+func (a *automaton) row(s int32) []int32 {
+	i := int(s&rowMask) * a.ncls
+	return a.rows[s>>rowShift][i : i+a.ncls]
 }
 
 // step returns the configuration after byte c from configuration s.
 func (a *automaton) step(s int32, c byte) int32 {
-	t := a.trans[int(s)*a.ncls+int(a.p.classOf[c])]
+	t := a.rows[s>>rowShift][int(s&rowMask)*a.ncls+int(a.p.classOf[c])]
 	if t != unknown {
 		return t
 	}
@@ -252,7 +376,7 @@ func (a *automaton) step(s int32, c byte) int32 {
 }
 
 func (a *automaton) stepSlow(s int32, c byte) int32 {
-	row := a.trans[int(s)*a.ncls : int(s+1)*a.ncls]
+	row := a.row(s)
 	if !a.confs[s].rowDone {
 		// First visit of s: every class no edge takes is dead at once.
 		a.confs[s].rowDone = true
@@ -286,20 +410,27 @@ func (a *automaton) stepSlow(s int32, c byte) int32 {
 		}
 	}
 	t := a.internLocked()
-	a.trans[int(s)*a.ncls+int(a.p.classOf[c])] = t
+	a.row(s)[a.p.classOf[c]] = t // row may have moved: the first chunk grows
 	return t
 }
 
-// walk returns the configuration after bytes b from s (dead if refused).
+// walk returns the configuration after bytes b from s (dead if refused;
+// in the local twin, escaped if the walk escapes).
 func (a *automaton) walk(s int32, b []byte) int32 {
 	for _, c := range b {
 		s = a.step(s, c)
 		if s == dead {
 			return dead
 		}
+		if a.isLocal && a.escOf[s] {
+			return escaped
+		}
 	}
 	return s
 }
+
+// escaped is what the local twin's walk returns for a walk that escapes.
+const escaped = -3
 
 // fillMask writes the allowed tokens of configuration s into dst.
 func (a *automaton) fillMask(s int32, dst []uint64) {
@@ -309,17 +440,130 @@ func (a *automaton) fillMask(s int32, dst []uint64) {
 	}
 	clear(dst)
 	if s != dead {
-		a.computeMask(s, dst)
+		if l := a.localConf(s); l >= 0 {
+			// The part of the mask that stays in the frames the
+			// configuration has pushed comes from the twin, shared by
+			// every configuration that differs only below them; the
+			// tokens that reach further down are walked here.
+			for _, ep := range a.local.localMask(l, dst) {
+				a.resolve(s, ep, dst)
+			}
+		} else {
+			a.computeMask(s, dst)
+		}
 		if a.confs[s].accept {
 			for _, e := range a.v.eog {
 				dst[e>>6] |= 1 << (e & 63)
 			}
 		}
 	}
-	if len(a.masks) >= maxMasks {
+	if len(a.masks) >= a.maxMasks() {
 		clear(a.masks)
 	}
 	a.masks[s] = slices.Clone(dst[:a.v.words])
+}
+
+// localDepth bounds how many frames the local twin pushes on top of the
+// frames it abstracts; deeper calls are escapes.
+const localDepth = 64
+
+// localConf returns the local twin's configuration for s: the same NFA
+// states with every distinct call stack replaced by an opaque frame. It
+// is -1 when s has no stacks (or stacks too deep to abstract exactly).
+//
+// Why: in an any-order object the frame records the members seen, so the
+// configurations inside a member's value differ for every set of members
+// before it, though the value's tokens do not care. The twin's masks
+// are the same for all of them; only tokens that finish the value (an
+// escape from the opaque frame) are walked per configuration.
+func (a *automaton) localConf(s int32) int32 {
+	if a.local == nil {
+		return -1
+	}
+	if int(s) < len(a.localOf) {
+		if l := a.localOf[s]; l != unknown {
+			return max(l, -1)
+		}
+	}
+	l := a.localConfSlow(s)
+	for len(a.localOf) <= int(s) {
+		a.localOf = append(a.localOf, unknown)
+	}
+	if l < 0 {
+		a.localOf[s] = -2
+	} else {
+		a.localOf[s] = l
+	}
+	return l
+}
+
+func (a *automaton) localConfSlow(s int32) int32 {
+	la := a.local
+	la.beginClosure()
+	var ks [8]int32
+	distinct := ks[:0]
+	for _, e := range a.confs[s].elems {
+		if e.k < 0 {
+			la.kernel = append(la.kernel, e)
+			continue
+		}
+		if a.stacks[e.k].depth > maxStackDepth-localDepth {
+			return -1
+		}
+		j := slices.Index(distinct, e.k)
+		if j < 0 {
+			j = len(distinct)
+			distinct = append(distinct, e.k)
+		}
+		la.kernel = append(la.kernel, elem{e.q, la.internStack(stackNode{ret: int32(-2 - j), parent: -1})})
+	}
+	if len(distinct) == 0 {
+		return -1
+	}
+	return la.internLocked()
+}
+
+// localMask writes the twin's mask of configuration l into dst (cleared)
+// and returns its escape points.
+func (a *automaton) localMask(l int32, dst []uint64) []escPoint {
+	if m, ok := a.masks[l]; ok {
+		copy(dst, m)
+		return a.escs[l]
+	}
+	a.escBuf = a.escBuf[:0]
+	a.computeMask(l, dst)
+	if len(a.masks) >= a.maxMasks() {
+		clear(a.masks)
+		clear(a.escs)
+	}
+	a.masks[l] = slices.Clone(dst[:a.v.words])
+	eps := slices.Clone(a.escBuf)
+	a.escs[l] = eps
+	return eps
+}
+
+// resolve adds to dst the tokens of escape point ep allowed from s.
+func (a *automaton) resolve(s int32, ep escPoint, dst []uint64) {
+	if ep.tr == nil {
+		if a.walk(s, a.v.tokens[ep.tok]) != dead {
+			dst[ep.tok>>6] |= 1 << (ep.tok & 63)
+		}
+		return
+	}
+	nodes := ep.tr.nodes
+	n := &nodes[ep.node]
+	d := int(n.depth)
+	// The node's bytes are the first d bytes of any token under it.
+	var prefix []byte
+	for j := ep.node; j < n.next; j++ {
+		if nodes[j].tok0 >= 0 {
+			prefix = a.v.tokens[ep.tr.ids[nodes[j].tok0]][:d]
+			break
+		}
+	}
+	if t := a.walk(s, prefix[:d-1]); t != dead {
+		a.trieWalk(t, ep.tr, int(ep.node), int(n.next), dst)
+	}
 }
 
 // computeMask sets the allowed non-end tokens of s in dst (cleared).
@@ -334,7 +578,9 @@ func (a *automaton) computeMask(s int32, dst []uint64) {
 		}
 		if n == probeDepth && n < len(v.plainUpTo)-1 {
 			for _, id := range v.longPlain {
-				if a.walk(s, v.tokens[id]) != dead {
+				if t := a.walk(s, v.tokens[id]); t == escaped {
+					a.escBuf = append(a.escBuf, escPoint{tok: id})
+				} else if t != dead {
 					dst[id>>6] |= 1 << (id & 63)
 				}
 			}
@@ -364,12 +610,17 @@ func (a *automaton) computeMask(s int32, dst []uint64) {
 }
 
 // trieWalk sets the tokens of trie nodes [from, to) allowed from s; the
-// range must start at a depth-1 node and cover whole subtrees.
+// range must cover whole subtrees whose roots have the depth of from, and
+// s is the state before from's byte. In the local twin, a subtree whose
+// walk escapes is recorded in escBuf and skipped.
 func (a *automaton) trieWalk(s int32, tr *trie, from, to int, dst []uint64) {
 	nodes := tr.nodes[:to]
 	ids := tr.ids
 	stack := a.walkBuf[:0]
-	stack = append(stack, s)
+	for range nodes[from].depth {
+		stack = append(stack, s)
+	}
+	local := a.isLocal
 	for i := from; i < len(nodes); {
 		nd := &nodes[i]
 		d := int(nd.depth)
@@ -380,6 +631,13 @@ func (a *automaton) trieWalk(s int32, tr *trie, from, to int, dst []uint64) {
 		if t == dead {
 			i = int(nd.next)
 			continue
+		}
+		if local {
+			if a.escOf[t] {
+				a.escBuf = append(a.escBuf, escPoint{tr: tr, node: int32(i)})
+				i = int(nd.next)
+				continue
+			}
 		}
 		stack = append(stack, t)
 		for j := nd.tok0; j < nd.tok1; j++ {
@@ -416,7 +674,7 @@ func (a *automaton) plainFrom(s int32, first byte) (target int32, ok bool) {
 		for _, br := range seq[1:] {
 			next := a.frontier2[:0]
 			for _, f := range cur {
-				if f == dead {
+				if f == dead || a.escOf[f] {
 					return dead, false
 				}
 				var done [256]bool
@@ -437,7 +695,7 @@ func (a *automaton) plainFrom(s int32, first byte) (target int32, ok bool) {
 		}
 		a.frontier = cur
 		for _, t := range cur {
-			if target >= 0 && t != target {
+			if target >= 0 && t != target || a.escOf[t] {
 				return target, false
 			}
 			target = t

@@ -50,7 +50,7 @@ func FuzzSchema(f *testing.F) {
 		if len(schema) > 4096 {
 			return
 		}
-		g, err := FromJSONSchema(schema, SchemaOptions{AnyOrder: anyOrder})
+		g, err := FromJSONSchema(schema, SchemaOptions{SchemaOrder: !anyOrder})
 		if err != nil {
 			return
 		}

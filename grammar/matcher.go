@@ -36,6 +36,24 @@ type Matcher struct {
 	cur   int32
 	ended bool
 	buf   []byte
+	// text is everything accepted since the start and epoch the
+	// automaton's epoch cur belongs to: when the automaton has dropped
+	// its tables (see maxTableBytes), cur is found again from text.
+	text  []byte
+	epoch uint32
+}
+
+// lock takes the automaton's lock, lets it drop oversized tables, and
+// brings m's configuration up to date with them.
+func (m *Matcher) lock() *automaton {
+	a := m.a
+	a.mu.Lock()
+	a.shrinkLocked()
+	if m.epoch != a.epoch {
+		m.cur = a.walk(a.start, m.text)
+		m.epoch = a.epoch
+	}
+	return a
 }
 
 // ErrRefused is wrapped by the errors of Accept and AcceptBytes for input
@@ -46,9 +64,9 @@ var ErrRefused = errors.New("grammar: refused")
 func (g *Grammar) Matcher(v *Vocab) *Matcher {
 	a := g.automaton(v)
 	a.mu.Lock()
-	s := a.start
+	m := &Matcher{a: a, cur: a.start, epoch: a.epoch}
 	a.mu.Unlock()
-	return &Matcher{a: a, cur: s}
+	return m
 }
 
 // NewMatcher is g.Matcher(v).
@@ -57,8 +75,9 @@ func NewMatcher(g *Grammar, v *Vocab) *Matcher { return g.Matcher(v) }
 // Reset returns m to the grammar's start.
 func (m *Matcher) Reset() {
 	m.a.mu.Lock()
-	m.cur = m.a.start
+	m.cur, m.epoch = m.a.start, m.a.epoch
 	m.a.mu.Unlock()
+	m.text = m.text[:0]
 	m.ended = false
 }
 
@@ -72,9 +91,9 @@ func (m *Matcher) FillMask(dst []uint64) {
 		clear(dst)
 		return
 	}
-	m.a.mu.Lock()
-	m.a.fillMask(m.cur, dst)
-	m.a.mu.Unlock()
+	a := m.lock()
+	a.fillMask(m.cur, dst)
+	a.mu.Unlock()
 }
 
 // Accept advances m by token tok. An end-of-generation token is accepted
@@ -96,13 +115,14 @@ func (m *Matcher) Accept(tok int32) error {
 	if len(b) == 0 {
 		return fmt.Errorf("%w: token %d has no text", ErrRefused, tok)
 	}
-	m.a.mu.Lock()
-	t := m.a.walk(m.cur, b)
-	m.a.mu.Unlock()
+	a := m.lock()
+	t := a.walk(m.cur, b)
+	a.mu.Unlock()
 	if t == dead {
 		return fmt.Errorf("%w: token %d (%q)", ErrRefused, tok, b)
 	}
 	m.cur = t
+	m.text = append(m.text, b...)
 	return nil
 }
 
@@ -112,13 +132,14 @@ func (m *Matcher) AcceptBytes(b []byte) error {
 	if m.ended {
 		return fmt.Errorf("%w: text after the end", ErrRefused)
 	}
-	m.a.mu.Lock()
-	t := m.a.walk(m.cur, b)
-	m.a.mu.Unlock()
+	a := m.lock()
+	t := a.walk(m.cur, b)
+	a.mu.Unlock()
 	if t == dead {
 		return fmt.Errorf("%w: text %q", ErrRefused, b)
 	}
 	m.cur = t
+	m.text = append(m.text, b...)
 	return nil
 }
 
@@ -133,8 +154,7 @@ func (m *Matcher) Forced() []byte {
 	if m.ended {
 		return nil
 	}
-	a := m.a
-	a.mu.Lock()
+	a := m.lock()
 	defer a.mu.Unlock()
 	out := m.buf[:0]
 	s := m.cur
@@ -175,9 +195,9 @@ func (m *Matcher) CanEnd() bool {
 	if m.ended {
 		return true
 	}
-	m.a.mu.Lock()
-	defer m.a.mu.Unlock()
-	return m.a.confs[m.cur].accept
+	a := m.lock()
+	defer a.mu.Unlock()
+	return a.confs[m.cur].accept
 }
 
 // Done reports whether the text is complete and nothing more may follow
@@ -186,8 +206,8 @@ func (m *Matcher) Done() bool {
 	if m.ended {
 		return true
 	}
-	m.a.mu.Lock()
-	defer m.a.mu.Unlock()
-	c := m.a.confs[m.cur]
+	a := m.lock()
+	defer a.mu.Unlock()
+	c := a.confs[m.cur]
 	return c.accept && len(c.elems) == 0
 }

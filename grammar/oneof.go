@@ -20,7 +20,7 @@ func (c *schemaCompiler) checkExclusive(chk oneOfCheck) error {
 	// The proof needs every serialization of each value, so the
 	// alternatives are compiled again with properties in any order.
 	if c.proof == nil {
-		c2 := &schemaCompiler{root: c.root, opts: SchemaOptions{AnyOrder: true}, refs: map[string]int{"#": 0}, checking: true}
+		c2 := &schemaCompiler{root: c.root, opts: SchemaOptions{}, refs: map[string]int{"#": 0}, checking: true}
 		c2.rules = []rule{{name: "root", body: nothingExpr}}
 		body, err := c2.schema(c.root, "#", 0)
 		if err != nil {

@@ -13,18 +13,20 @@ import (
 
 // JSON Schema to grammar. The output is compact JSON: no whitespace
 // between tokens (SchemaOptions.Whitespace relaxes this), object
-// properties in schema order, then any additional properties.
+// properties in any order (SchemaOptions.SchemaOrder: in schema order,
+// then any additional properties).
 
 // SchemaOptions tunes FromJSONSchema. The zero value is the default.
 type SchemaOptions struct {
 	// Whitespace allows up to this many bytes of JSON whitespace (space,
 	// newline, tab) around structural characters; 0 means compact JSON.
 	Whitespace int
-	// AnyOrder lets object properties come in any order (each declared
-	// property at most once, required ones enforced) instead of schema
-	// order. Objects with more than 48 declared properties keep schema
-	// order.
-	AnyOrder bool
+	// SchemaOrder makes object properties come in schema order (then the
+	// additional ones). By default they may come in any order: each
+	// declared property at most once, required ones enforced, as JSON
+	// Schema validators accept them. Objects with more than 48 declared
+	// properties keep schema order in both modes.
+	SchemaOrder bool
 }
 
 // UnsupportedError reports a schema keyword FromJSONSchema cannot enforce.
@@ -151,7 +153,17 @@ func (c *schemaCompiler) w() *expr {
 	return c.ws
 }
 
-func (c *schemaCompiler) punct(s string) *expr { return seq(c.w(), lit(s), c.w()) }
+// punct is a structural character with the whitespace formatters write
+// around it (json.dumps and JSON.stringify, indented or not, and the
+// tojson of chat templates): after "{", "[", "," and ":", before "}" and
+// "]". None comes before a value or after it, so a complete value is not
+// followed by optional whitespace (the grammar is done at its last byte).
+func (c *schemaCompiler) punct(s string) *expr {
+	if s == "}" || s == "]" {
+		return seq(c.w(), lit(s))
+	}
+	return seq(lit(s), c.w())
+}
 
 // resolve follows a $ref JSON pointer within the document.
 func (c *schemaCompiler) resolve(ref, path string) (*Value, error) {
@@ -480,6 +492,29 @@ func (v *Value) set(key string, x Value) {
 	v.Fields = append(v.Fields, x)
 }
 
+// mergeSub merges two subschemas met inside a merge (a property's, the
+// items', an anyOf product's): eagerly, unless either refers elsewhere
+// ($ref) or is itself a merge (allOf); then as {"allOf":[a, b]} (flat),
+// which schema compiles to one rule per distinct content. Recursive
+// definitions merged with others then end: the same combination recurs
+// as a reference to the same rule, instead of being expanded again.
+func (c *schemaCompiler) mergeSub(a, b *Value, path string, depth int) (*Value, error) {
+	if !hasKey(a, "$ref") && !hasKey(b, "$ref") && !hasKey(a, "allOf") && !hasKey(b, "allOf") {
+		return c.merge(a, b, path, depth)
+	}
+	all := Value{Kind: KindArray}
+	for _, x := range []*Value{a, b} {
+		if items, ok := x.Get("allOf"); ok && items.Kind == KindArray && !hasValidation(x, "allOf") {
+			all.Items = append(all.Items, items.Items...)
+		} else if x.Kind != KindBool || !x.Bool {
+			all.Items = append(all.Items, *x)
+		}
+	}
+	out := &Value{Kind: KindObject}
+	out.set("allOf", all)
+	return out, nil
+}
+
 // merge returns a schema equivalent to both a and b (allOf), or an
 // UnsupportedError when the combination cannot be expressed.
 func (c *schemaCompiler) merge(a, b *Value, path string, depth int) (*Value, error) {
@@ -547,7 +582,7 @@ func (c *schemaCompiler) merge(a, b *Value, path string, depth int) (*Value, err
 		for i, k := range xp.Keys {
 			f := xp.Fields[i]
 			if yp == nil || !hasKey(yp, k) {
-				m, err := c.merge(&f, addl, path+"/properties/"+k, depth+1)
+				m, err := c.mergeSub(&f, addl, path+"/properties/"+k, depth+1)
 				if err != nil {
 					return nil, err
 				}
@@ -587,7 +622,7 @@ func (c *schemaCompiler) merge(a, b *Value, path string, depth int) (*Value, err
 			m.Fields = append([]Value(nil), av.Fields...)
 			for j, pk := range bv.Keys {
 				if pv, ok := m.Get(pk); ok {
-					mv, err := c.merge(pv, &bv.Fields[j], path+"/"+k+"/"+pk, depth+1)
+					mv, err := c.mergeSub(pv, &bv.Fields[j], path+"/"+k+"/"+pk, depth+1)
 					if err != nil {
 						return nil, err
 					}
@@ -640,11 +675,28 @@ func (c *schemaCompiler) merge(a, b *Value, path string, depth int) (*Value, err
 			if av.Kind == KindArray || bv.Kind == KindArray {
 				return nil, unsupported(k, path, "allOf of tuple items")
 			}
-			mv, err := c.merge(av, bv, path+"/"+k, depth+1)
+			mv, err := c.mergeSub(av, bv, path+"/"+k, depth+1)
 			if err != nil {
 				return nil, err
 			}
 			out.set(k, *mv)
+		case "enum":
+			// Both enums hold: the values in both (compared in compact
+			// form; numbers as written).
+			if av.Kind != KindArray || bv.Kind != KindArray {
+				return nil, fmt.Errorf("grammar: enum at %s is not an array", path)
+			}
+			in := map[string]bool{}
+			for _, x := range bv.Items {
+				in[string(x.AppendCompact(nil))] = true
+			}
+			both := Value{Kind: KindArray}
+			for _, x := range av.Items {
+				if in[string(x.AppendCompact(nil))] {
+					both.Items = append(both.Items, x)
+				}
+			}
+			out.set(k, both)
 		case "anyOf", "oneOf":
 			// (a1|a2) & (b1|b2) = a1&b1 | a1&b2 | ...
 			if len(av.Items)*len(bv.Items) > 64 {
@@ -653,7 +705,7 @@ func (c *schemaCompiler) merge(a, b *Value, path string, depth int) (*Value, err
 			var prod []Value
 			for x := range av.Items {
 				for y := range bv.Items {
-					mv, err := c.merge(&av.Items[x], &bv.Items[y], path+"/"+k, depth+1)
+					mv, err := c.mergeSub(&av.Items[x], &bv.Items[y], path+"/"+k, depth+1)
 					if err != nil {
 						return nil, err
 					}
@@ -1091,7 +1143,7 @@ func (c *schemaCompiler) object(s *Value, path string, depth int) (*expr, error)
 		extra = append(extra, seq(keyExcluding(keys), c.punct(":"), addlE))
 	}
 	extraE := alt(extra...)
-	if c.opts.AnyOrder && len(props) <= permMaskBits {
+	if !c.opts.SchemaOrder && len(props) <= permMaskBits {
 		pe := &permExpr{minP: minP, maxP: maxP, comma: c.punct(",")}
 		for i, p := range props {
 			pe.members = append(pe.members, seq(litBytes(appendJSONString(nil, p.key)), c.punct(":"), p.val))

@@ -44,9 +44,9 @@ func TestFromJSONSchema(t *testing.T) {
 			[]string{`{"d":"2023-02-29"}`, `{"d":"1900-02-29"}`, `{"d":"2023-13-01"}`, `{"t":"2023-12-01 12:00:00Z"}`, `{"u":"123"}`}},
 		{"email and ipv4", `{"type":"array","prefixItems":[{"type":"string","format":"email"},{"type":"string","format":"ipv4"}],"items":false}`, SchemaOptions{},
 			[]string{`["a.b@example.com","10.0.0.255"]`, `[]`, `["x@y"]`}, []string{`["a@","1.2.3.4"]`, `["a@b","256.1.1.1"]`, `["a@b","1.2.3.4",1]`}},
-		{"object order and required", `{"type":"object","properties":{"a":{"type":"integer"},"b":{"type":"string"}},"required":["b"],"additionalProperties":false}`, SchemaOptions{},
+		{"schema order and required", `{"type":"object","properties":{"a":{"type":"integer"},"b":{"type":"string"}},"required":["b"],"additionalProperties":false}`, SchemaOptions{SchemaOrder: true},
 			[]string{`{"b":"x"}`, `{"a":1,"b":"x"}`}, []string{`{}`, `{"a":1}`, `{"b":"x","a":1}`, `{"b":"x","c":1}`, `{"a":"1","b":"x"}`}},
-		{"any order", `{"type":"object","properties":{"a":{"type":"integer"},"b":{"type":"string"}},"required":["b"],"additionalProperties":false}`, SchemaOptions{AnyOrder: true},
+		{"any order (default)", `{"type":"object","properties":{"a":{"type":"integer"},"b":{"type":"string"}},"required":["b"],"additionalProperties":false}`, SchemaOptions{},
 			[]string{`{"b":"x"}`, `{"a":1,"b":"x"}`, `{"b":"x","a":1}`}, []string{`{}`, `{"a":1}`, `{"b":"x","b":"y"}`, `{"b":"x","c":1}`, `{"a":1,"a":2,"b":"x"}`}},
 		{"additional properties", `{"type":"object","properties":{"a":{"type":"integer"}},"additionalProperties":{"type":"boolean"}}`, SchemaOptions{},
 			[]string{`{}`, `{"a":1}`, `{"a":1,"x":true}`, `{"x":false,"ab":true}`, `{"é":true}`}, []string{`{"x":1}`, `{"a":true}`, `{"a":1,"a":2}`}},
@@ -64,6 +64,10 @@ func TestFromJSONSchema(t *testing.T) {
 			[]string{`{"a":5}`, `{"a":7,"b":1}`}, []string{`{"a":4}`, `{}`}},
 		{"allOf additionalProperties", `{"allOf":[{"properties":{"a":{}},"additionalProperties":false}],"properties":{"b":{}},"required":["b"]}`, SchemaOptions{},
 			nil, []string{`{"b":1}`, `{"a":1,"b":1}`}},
+		{"allOf of enums", `{"allOf":[{"enum":["a","b",1,{"x":1}]},{"enum":["b",{"x":1},2]}]}`, SchemaOptions{},
+			[]string{`"b"`, `{"x":1}`}, []string{`"a"`, `1`, `2`}},
+		{"allOf of recursive refs", `{"allOf":[{"$ref":"#/$defs/a"},{"$ref":"#/$defs/b"}],"$defs":{"a":{"type":"object","properties":{"n":{"$ref":"#/$defs/a"}},"additionalProperties":false},"b":{"type":"object","additionalProperties":{"$ref":"#/$defs/c"},"minProperties":1},"c":{"additionalProperties":{"$ref":"#/$defs/b"}}}}`, SchemaOptions{},
+			[]string{`{"n":{}}`, `{"n":{"n":{"n":{}}}}`, `{"n":{"n":{"n":{"n":{"n":{}}}}}}`}, []string{`{}`, `{"n":{"n":{}}}`, `{"m":{}}`, `{"n":{"n":{"n":{"n":{}}}}}`}},
 		{"recursive ref", `{"$ref":"#/$defs/node","$defs":{"node":{"type":"object","properties":{"v":{"type":"integer"},"next":{"$ref":"#/$defs/node"}},"required":["v"],"additionalProperties":false}}}`, SchemaOptions{},
 			[]string{`{"v":1}`, `{"v":1,"next":{"v":2,"next":{"v":3}}}`}, []string{`{"v":1,"next":{}}`, `{"next":{"v":1}}`}},
 		{"draft 4 definitions and tuple items", `{"definitions":{"n":{"type":"number"}},"type":"array","items":[{"$ref":"#/definitions/n"},{"type":"string"}],"additionalItems":{"type":"boolean"}}`, SchemaOptions{},
@@ -75,7 +79,8 @@ func TestFromJSONSchema(t *testing.T) {
 		{"false schema property", `{"type":"object","properties":{"a":false}}`, SchemaOptions{},
 			[]string{`{}`, `{"b":1}`}, []string{`{"a":1}`}},
 		{"whitespace", `{"type":"object","properties":{"a":{"type":"array"}}}`, SchemaOptions{Whitespace: 2},
-			[]string{`{"a":[]}`, `{ "a" : [ 1 ,  2 ] }`, "{\n \"a\": []}"}, []string{`{   "a":[]}`}},
+			[]string{`{"a":[]}`, `{ "a": [ 1,  2 ] }`, "{\n \"a\": []}", "{\"a\": [\n 1,\n 2\n]\n}"},
+			[]string{`{   "a":[]}`, `{"a" :[]}`, `{"a":[1 ,2]}`, ` {"a":[]}`, `{"a":[]} `}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

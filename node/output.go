@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math/bits"
 	"net/http"
 	"strings"
 
@@ -119,15 +120,11 @@ func (n *Node) planOutput(req *api.ChatRequest) (*outputPlan, error) {
 		return nil, err
 	}
 	if g != nil && len(p.tools) > 0 {
-		// The reply is then a call or an answer in the format.
-		if choice.mode != "auto" {
-			return nil, badField("response_format", "with tool_choice %s the reply is a tool call: response_format and grammar apply only with tool_choice auto or none", choice.mode)
-		}
-		switch p.format.Family {
-		case toolcall.Hermes, toolcall.Groq, toolcall.Mistral, toolcall.MistralArgs:
-		default:
-			return nil, badField("response_format", "response_format and grammar cannot be combined with tools for the %s tool format (its calls and answers cannot be told apart in time); send tool_choice \"none\" or leave them out", p.format.Family)
-		}
+		// With tool_choice auto the reply is a call or an answer in the
+		// format. With required or named it is a call, which the format
+		// does not shape; as OpenAI does, the request is accepted (the
+		// format is meant for the answer of a later turn, after the tool
+		// results).
 		p.answer = g
 		return p, nil
 	}
@@ -198,7 +195,7 @@ func (p *outputPlan) finish(prompt string) error {
 	if c, open := reasoning.OpenIn(prompt); open {
 		p.thinkClose = c
 	}
-	if p.answer != nil && p.thinkClose != "" {
+	if p.answer != nil && p.thinkClose != "" && !p.forced() {
 		return badField("response_format", "response_format and grammar cannot be combined with tools after a thinking block the prompt opens; send tool_choice \"none\" or leave them out")
 	}
 	if !p.toolsActive() {
@@ -219,7 +216,7 @@ func (p *outputPlan) finish(prompt string) error {
 	if err != nil {
 		return badField("tool_choice", "%v", err)
 	}
-	g, err := grammar.FromJSONSchema(schema, grammar.SchemaOptions{})
+	g, err := grammar.FromJSONSchema(schema, callSchemaOptions)
 	if err != nil {
 		return schemaError("tools", err)
 	}
@@ -227,6 +224,11 @@ func (p *outputPlan) finish(prompt string) error {
 	p.finishForced()
 	return nil
 }
+
+// callSchemaOptions compile the JSON of tool calls: with the whitespace
+// the families' templates write in calls (a response_format stays
+// compact).
+var callSchemaOptions = grammar.SchemaOptions{Whitespace: toolcall.CallWhitespace}
 
 // finishForced writes the opening of a required call after the prompt
 // (closing an opened thinking block first).
@@ -249,7 +251,7 @@ func (p *outputPlan) toolGrammars(only string) (map[string]*grammar.Grammar, err
 		if only != "" && t.Name != only {
 			continue
 		}
-		g, err := grammar.FromJSONSchema(t.Parameters, grammar.SchemaOptions{})
+		g, err := grammar.FromJSONSchema(t.Parameters, callSchemaOptions)
 		if err != nil {
 			return nil, schemaError("tools", err)
 		}
@@ -312,7 +314,17 @@ func (p *outputPlan) finishHarmony() error {
 		}
 		p.prefix, p.grammar = toolcall.HarmonyPrefix(name), g
 	case p.forced():
-		p.prefix = "<|channel|>commentary to=functions."
+		// The model writes one of the tools' names, then the header's end.
+		p.prefix = harmonyChannel + "commentary " + harmonyTo
+		names := make([]string, 0, len(p.tools))
+		for _, t := range p.tools {
+			names = append(names, `"`+t.Name+`"`) // names need no escaping: toolcall.ParseTool
+		}
+		g, err := grammar.ParseGBNF("root ::= (" + strings.Join(names, " | ") + `) " "`)
+		if err != nil {
+			return fmt.Errorf("node: tool name grammar: %w", err)
+		}
+		p.nameGrammar = g
 	}
 	return nil
 }
@@ -320,8 +332,7 @@ func (p *outputPlan) finishHarmony() error {
 // constraint returns the engine constraint of the plan, nil for free text.
 func (n *Node) constraint(p *outputPlan, fastForward bool) engine.Constraint {
 	if p.harmonyTools != nil && p.grammar == nil {
-		return &harmonyConstraint{tools: p.harmonyTools, vocab: n.grammarVocab(), tok: n.tok,
-			fastForward: fastForward, text: []byte(p.prefix)}
+		return n.harmonyConstraint(p, fastForward)
 	}
 	if p.argsTools != nil {
 		cc := &nameArgsConstraint{name: p.nameGrammar.Matcher(n.grammarVocab()), tools: p.argsTools,
@@ -415,7 +426,7 @@ func (c *matcherConstraint) ForcedTokens(dst []int32) []int32 {
 	if len(forced) < 2 {
 		return dst
 	}
-	c.scratch = c.tok.AppendEncode(c.scratch[:0], string(forced), false, false)
+	c.scratch = c.tok.AppendEncodeContinuation(c.scratch[:0], string(forced))
 	if len(c.scratch) < 2 {
 		return dst
 	}
@@ -581,6 +592,14 @@ func (n *Node) eitherConstraint(p *outputPlan, cc callConstraint, fastForward bo
 			c.pieces = append(c.pieces, id)
 		}
 	}
+	for _, t := range p.format.Triggers() {
+		if t.InJSON && t.AtStart {
+			// Llama 3: the call's JSON may start the reply itself.
+			c.direct = &matcherConstraint{m: p.grammar.Matcher(n.grammarVocab()), tok: n.tok, fastForward: fastForward}
+			c.directTrigger = []byte(t.Text)
+			c.scratch = make([]uint64, (n.tok.VocabSize()+63)/64)
+		}
+	}
 	return c
 }
 
@@ -588,13 +607,23 @@ func (n *Node) eitherConstraint(p *outputPlan, cc callConstraint, fastForward bo
 // answer in the requested format: both stay possible while the tokens
 // fit both (the answer's grammar, and a prefix of the trigger); the
 // trigger written whole commits to the call, any other token to the
-// answer. A complete call ends the reply (no parallel calls here).
+// answer. For a family whose call's JSON may start the reply without a
+// trigger (Llama 3), the call's grammar runs beside the answer's from the
+// first token (direct), and whichever refuses a token drops out; a text
+// both accept to the end is a call (as the parser reads it). A complete
+// call ends the reply (no parallel calls here).
 type eitherConstraint struct {
 	answer  *matcherConstraint // nil once the reply is a call
 	call    callConstraint
 	tok     *tokenizer.Tokenizer
 	trigger []byte
 	pieces  []int32 // tokens whose text occurs in the trigger
+	direct  *matcherConstraint
+	scratch []uint64
+	// directTrigger is the text a direct call starts with (the parser
+	// reads a call only there); directGot its bytes written so far.
+	directTrigger []byte
+	directGot     int
 
 	got     int // trigger bytes written; -1 once the reply cannot be a call
 	calling bool
@@ -608,6 +637,24 @@ func (c *eitherConstraint) Mask(dst []uint64) bool {
 		c.answer.Mask(dst)
 	} else {
 		clear(dst)
+	}
+	if c.direct != nil {
+		c.direct.Mask(c.scratch)
+		if c.directGot < len(c.directTrigger) {
+			// Only tokens that go on writing the trigger.
+			for i, w := range c.scratch {
+				for w != 0 {
+					b := bits.TrailingZeros64(w)
+					w &= w - 1
+					if !c.onTrigger(int32(i*64 + b)) {
+						c.scratch[i] &^= 1 << b
+					}
+				}
+			}
+		}
+		for i, w := range c.scratch {
+			dst[i] |= w
+		}
 	}
 	if c.got >= 0 {
 		for _, id := range c.pieces {
@@ -632,8 +679,24 @@ func (c *eitherConstraint) Accept(tok int32) error {
 	if answerErr != nil {
 		c.answer = nil
 	}
+	var directErr error = errors.New("not a call")
+	if c.direct != nil {
+		if c.directGot < len(c.directTrigger) && !c.onTrigger(tok) {
+			c.direct = nil
+		} else if directErr = c.direct.Accept(tok); directErr != nil {
+			c.direct = nil
+		} else {
+			c.directGot += len(c.tok.TokenBytes(tok))
+		}
+	}
 	if !inTrigger {
 		c.got = -1
+		if c.direct != nil && c.answer == nil {
+			c.call, c.calling, c.direct = c.direct, true, nil
+		}
+		if directErr == nil {
+			return nil
+		}
 		return answerErr
 	}
 	c.got += len(piece)
@@ -645,9 +708,19 @@ func (c *eitherConstraint) Accept(tok int32) error {
 	return nil
 }
 
+// onTrigger reports whether tok's bytes go on writing the direct call's
+// trigger (they may also go beyond it).
+func (c *eitherConstraint) onTrigger(tok int32) bool {
+	b, rest := c.tok.TokenBytes(tok), c.directTrigger[c.directGot:]
+	return len(b) > 0 && (bytes.HasPrefix(rest, b) || bytes.HasPrefix(b, rest))
+}
+
 func (c *eitherConstraint) Done() bool {
 	if c.calling {
 		return c.call.Done()
+	}
+	if c.direct != nil && c.direct.Done() {
+		return true
 	}
 	return c.answer != nil && c.got < 0 && c.answer.Done()
 }
@@ -657,7 +730,7 @@ func (c *eitherConstraint) ForcedTokens(dst []int32) []int32 {
 	switch {
 	case c.calling:
 		return c.call.ForcedTokens(dst)
-	case c.got < 0 && c.answer != nil:
+	case c.got < 0 && c.answer != nil && c.direct == nil:
 		return c.answer.ForcedTokens(dst)
 	}
 	return dst
@@ -875,81 +948,24 @@ func (c *nameArgsConstraint) acceptBytes(b []byte) error {
 	return c.args.acceptBytes(b[i+len(argsTag):])
 }
 
-// harmonyConstraint leaves a gpt-oss reply free until a message header
-// addresses a function ("to=functions.NAME ... <|message|>"), then
-// constrains the message to that function's arguments; a complete call
-// ends the reply (gpt-oss ends it there with <|call|>).
-type harmonyConstraint struct {
-	tools       map[string]*grammar.Grammar
-	vocab       *grammar.Vocab
-	tok         *tokenizer.Tokenizer
-	fastForward bool
-
-	text []byte
-	mc   *matcherConstraint // the arguments' matcher, once addressed
-	done bool
-}
-
-func (c *harmonyConstraint) Mask(dst []uint64) bool { return c.mc != nil && c.mc.Mask(dst) }
-func (c *harmonyConstraint) Done() bool             { return c.done }
-
-func (c *harmonyConstraint) ForcedTokens(dst []int32) []int32 {
-	if c.mc == nil {
-		return dst
-	}
-	return c.mc.ForcedTokens(dst)
-}
-
-func (c *harmonyConstraint) Accept(tok int32) error {
-	if c.mc != nil {
-		err := c.mc.Accept(tok)
-		c.done = c.mc.m.Done()
-		return err
-	}
-	c.text = append(c.text, c.tok.SpecialPiece(tok)...)
-	const to, msg = "to=functions.", "<|message|>"
-	i := bytes.LastIndex(c.text, []byte(to))
-	if i < 0 {
-		c.text = keepTail(c.text, len(to))
-		return nil
-	}
-	j := bytes.Index(c.text[i:], []byte(msg))
-	if j < 0 {
-		c.text = keepTail(c.text, 512) // a header is short
-		return nil
-	}
-	name := c.text[i+len(to) : i+j]
-	if k := bytes.IndexAny(name, " <"); k >= 0 {
-		name = name[:k]
-	}
-	rest := c.text[i+j+len(msg):]
-	g, ok := c.tools[string(name)]
-	c.text = c.text[:0]
-	if !ok {
-		return nil // not an offered function: left to the parser
-	}
-	m := g.Matcher(c.vocab)
-	if err := m.AcceptBytes(rest); err != nil {
-		return nil
-	}
-	c.mc = &matcherConstraint{m: m, tok: c.tok, fastForward: c.fastForward}
-	c.done = m.Done()
-	return nil
-}
-
 // replyShaper turns generated text into the deltas of a reply: reasoning
 // apart (reasoning "separate"), tool calls parsed.
 type replyShaper struct {
 	split   *reasoning.Splitter     // nil: reasoning stays inline
 	parser  *toolcall.Parser        // nil: no tools
 	harmony *toolcall.HarmonyParser // gpt-oss: channels and calls
-	inline  bool
+	// harmonyPrefix is the prompt's end the harmony parser reads first.
+	harmonyPrefix string
+	inline        bool
 }
 
 func newReplyShaper(p *outputPlan, mode string) *replyShaper {
 	s := &replyShaper{inline: mode == "inline"}
 	if p.format.Family == toolcall.Harmony {
-		s.harmony = toolcall.NewHarmonyParser(p.prefix)
+		// The prefix the prompt holds (a required call's header) is
+		// written with the first piece, so that its call's id and name
+		// are streamed too.
+		s.harmony, s.harmonyPrefix = toolcall.NewHarmonyParser(""), p.prefix
 		return s
 	}
 	if mode != "inline" {
@@ -964,6 +980,7 @@ func newReplyShaper(p *outputPlan, mode string) *replyShaper {
 // write shapes one piece of text into d.
 func (s *replyShaper) write(d *api.ChatDelta, text string, final bool) {
 	if s.harmony != nil {
+		text, s.harmonyPrefix = s.harmonyPrefix+text, ""
 		r, c, deltas := s.harmony.Write(text)
 		if final {
 			r2, c2, d2 := s.harmony.Close()

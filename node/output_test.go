@@ -217,7 +217,6 @@ func TestOutputFieldErrors(t *testing.T) {
 		{`"tool_choice":"required"`, "tool_choice", "needs tools"},
 		{`"tools":[{"type":"function","function":{"name":"bad name"}}]`, "tools", "bad name"},
 		{`"tools":[{"type":"function","function":{"name":"f"}}],"tool_choice":{"type":"function","function":{"name":"g"}}`, "tool_choice", `"g"`},
-		{`"tools":[{"type":"function","function":{"name":"f"}}],"tool_choice":"required","response_format":{"type":"json_object"}`, "response_format", "tool_choice required"},
 	} {
 		body := `{"messages":[{"role":"user","content":"hi"}],"max_tokens":4,` + tc.body + `}`
 		rec := httptest.NewRecorder()
@@ -243,6 +242,9 @@ func TestBenchJSONSchema(t *testing.T) {
 	}
 	if r.Free.Tokens != 16 || r.Constrained.Tokens != 16 || r.Free.TokensPerSec <= 0 || r.Constrained.TokensPerSec <= 0 {
 		t.Errorf("bench %+v", r)
+	}
+	if r.ConstraintUs <= 0 || r.ConstraintShare <= 0 || r.ConstraintShare >= 1 {
+		t.Errorf("constraint time %.1f µs per token, share %.4f", r.ConstraintUs, r.ConstraintShare)
 	}
 	if _, err := BenchJSONSchema(context.Background(), model, []byte(`{"type":"object","if":{}}`), 2, 8, 1, 1, true); err == nil {
 		t.Error("an unsupported schema must fail the bench")
@@ -548,6 +550,14 @@ func TestToolsWithResponseFormat(t *testing.T) {
 		{toolcall.MistralArgs, `[TOOL_CALLS]f[ARGS]{"x":1}`, true, true, 1},
 		{toolcall.MistralArgs, `{"answer":"ok"}`, true, true, 0},
 		{toolcall.Mistral, `[TOOL_CALLS][{"name":"f","arguments":{"x":1}}]`, true, true, 1},
+		{toolcall.Llama3, `{"answer":"hi"}`, true, true, 0},
+		{toolcall.Llama3, `{"name":"f","parameters":{"x":1}}`, true, true, 1},
+		{toolcall.Llama3, `{"name": "f", "parameters": {"x": 1}}`, true, true, 1},
+		{toolcall.Llama3, `{ "name": "f", "parameters": {"x": 1}}`, false, false, 0},
+		{toolcall.Llama3, `<|python_tag|>{"name":"f","parameters":{"x":1}}`, true, true, 1},
+		{toolcall.Llama3, `{"name":"f","answer":"hi"}`, false, false, 0},
+		{toolcall.Llama3, `{"answer":"hi","parameters":{}}`, false, false, 0},
+		{toolcall.Llama3, `hello`, false, false, 0},
 	} {
 		n.toolFmt = toolcall.Format{Family: tc.fam}
 		plan, c := planConstraint(t, n, req(), "<|im_start|>assistant\n")
@@ -573,19 +583,13 @@ func TestToolsWithResponseFormat(t *testing.T) {
 			}
 		}
 	}
-	for _, fam := range []toolcall.Family{toolcall.Llama3, toolcall.Harmony} {
-		n.toolFmt = toolcall.Format{Family: fam}
-		if _, err := n.planOutput(req()); err == nil || !strings.Contains(err.Error(), string(fam)) {
-			t.Errorf("%s: %v, want a refusal naming the format", fam, err)
-		}
-	}
 	// Real generations: each is a call with valid arguments or a valid answer.
 	v, ok := compileValidator([]byte(answerSchema))
 	if !ok {
 		t.Fatal("validator refused the answer schema")
 	}
 	answers, calls := 0, 0
-	for _, fam := range []toolcall.Family{toolcall.Hermes, toolcall.MistralArgs} {
+	for _, fam := range []toolcall.Family{toolcall.Hermes, toolcall.MistralArgs, toolcall.Llama3} {
 		n.toolFmt = toolcall.Format{Family: fam}
 		for seed := range int64(8) {
 			temp, maxTok := 1.0, 60

@@ -3,6 +3,8 @@ package node
 import (
 	"context"
 	"fmt"
+	"sync/atomic"
+	"time"
 
 	"github.com/gaianet-go/gaianet/engine"
 	"github.com/gaianet-go/gaianet/grammar"
@@ -14,6 +16,12 @@ type SchemaBench struct {
 	Parallel    int
 	Free        engine.GenBenchResult
 	Constrained engine.GenBenchResult
+	// ConstraintUs is the wall time the scheduler spent in the
+	// constraints' calls (masks, accepts, forced tokens) per constrained
+	// token, and ConstraintShare that time as a fraction of the
+	// constrained runs' wall time: the most that computing masks while
+	// the batch's forward pass runs could save.
+	ConstraintUs, ConstraintShare float64
 }
 
 // Cost is the constrained slowdown, in percent of the free speed, by
@@ -56,18 +64,27 @@ func BenchJSONSchema(ctx context.Context, path string, schema []byte, threads, n
 	}
 	n := &Node{tok: tok}
 	v := n.grammarVocab()
+	var spent atomic.Int64
 	newC := func() engine.Constraint {
-		return &matcherConstraint{m: g.Matcher(v), tok: tok, fastForward: fastForward}
+		return &timedConstraint{c: &matcherConstraint{m: g.Matcher(v), tok: tok, fastForward: fastForward}, ns: &spent}
 	}
 	prompt := tok.Encode("Describe a city as a JSON object.", true, false)
 	if _, err := e.BenchGenerate(ctx, prompt, max(nGen/4, 1), res.Parallel, newC, nil); err != nil {
 		return res, err
 	}
 	rounds = max(rounds, 1)
+	var conTokens int
+	var conWall float64
 	for range rounds {
+		spent.Store(0)
 		con, err := e.BenchGenerate(ctx, prompt, nGen, res.Parallel, newC, nil)
 		if err != nil {
 			return res, err
+		}
+		if con.Tokens > 0 && con.TokensPerSec > 0 {
+			res.ConstraintUs += float64(spent.Load()) / 1e3
+			conTokens += con.Tokens
+			conWall += float64(con.Tokens) / con.TokensPerSec
 		}
 		free, err := e.BenchGenerate(ctx, prompt, nGen, res.Parallel, nil, con.Lengths)
 		if err != nil {
@@ -81,5 +98,39 @@ func BenchJSONSchema(ctx context.Context, path string, schema []byte, threads, n
 		add(&res.Free, free)
 		add(&res.Constrained, con)
 	}
+	if conTokens > 0 {
+		res.ConstraintShare = res.ConstraintUs / 1e6 / conWall
+		res.ConstraintUs /= float64(conTokens)
+	}
 	return res, nil
+}
+
+// timedConstraint adds the wall time of each call of its constraint to
+// ns.
+type timedConstraint struct {
+	c  engine.Forcer
+	ns *atomic.Int64
+}
+
+func (t *timedConstraint) Mask(dst []uint64) bool {
+	t0 := time.Now()
+	ok := t.c.Mask(dst)
+	t.ns.Add(int64(time.Since(t0)))
+	return ok
+}
+
+func (t *timedConstraint) Accept(tok int32) error {
+	t0 := time.Now()
+	err := t.c.Accept(tok)
+	t.ns.Add(int64(time.Since(t0)))
+	return err
+}
+
+func (t *timedConstraint) Done() bool { return t.c.Done() }
+
+func (t *timedConstraint) ForcedTokens(dst []int32) []int32 {
+	t0 := time.Now()
+	dst = t.c.ForcedTokens(dst)
+	t.ns.Add(int64(time.Since(t0)))
+	return dst
 }

@@ -9,6 +9,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/gaianet-go/gaianet/gguf"
 	"github.com/gaianet-go/gaianet/internal/sharedtest"
 )
 
@@ -109,4 +110,39 @@ func TestRunConformance(t *testing.T) {
 	if _, _, _, err := RunConformance(context.Background(), "/nonexistent.gguf", "x"); err == nil {
 		t.Fatal("missing model: no error")
 	}
+}
+
+// refVariant is a conformance vocabulary with some metadata replaced, to
+// exercise settings the shipped vocabularies do not use.
+type refVariant struct {
+	name, base string
+	set        map[string]any
+}
+
+// writeVariant writes the variant's GGUF into dir and returns its path.
+func writeVariant(t *testing.T, shared, dir string, v refVariant) string {
+	f, err := gguf.Open(filepath.Join(shared, "conformance", "vocab", v.base+".gguf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var kvs []gguf.KV
+	seen := map[string]bool{}
+	for _, kv := range f.Metadata.KVs() {
+		if nv, ok := v.set[kv.Key]; ok {
+			kv.Value = nv
+			seen[kv.Key] = true
+		}
+		kvs = append(kvs, kv)
+	}
+	for k, nv := range v.set {
+		if !seen[k] {
+			kvs = append(kvs, gguf.KV{Key: k, Value: nv})
+		}
+	}
+	path := filepath.Join(dir, v.name+".gguf")
+	if err := gguf.WriteFile(path, gguf.NewMetadata(kvs...), nil); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }

@@ -57,14 +57,36 @@ func (t *Tokenizer) AppendEncode(dst []int32, text string, addSpecial, parseSpec
 	return dst
 }
 
+// AppendEncodeContinuation appends the tokens of text as the model
+// writes it after other text: SentencePiece's add_space_prefix, which
+// llama_tokenize applies at the start of a text (and after special
+// tokens), is not applied to its start, so the tokens spell exactly text.
+// No BOS/EOS is added and special-token text is not parsed. For other
+// vocabularies this is AppendEncode(dst, text, false, false). Constrained
+// decoding uses it to tokenize forced text and to feed instances to a
+// grammar: with the prefix, SentencePiece text would start with a space
+// the grammar does not allow.
+func (t *Tokenizer) AppendEncodeContinuation(dst []int32, text string) []int32 {
+	st := statePool.Get().(*encodeState)
+	dst = t.encode(st, dst, text, false, false, true)
+	statePool.Put(st)
+	return dst
+}
+
 func (t *Tokenizer) appendEncode(st *encodeState, out []int32, text string, addSpecial, parseSpecial bool) []int32 {
+	return t.encode(st, out, text, addSpecial, parseSpecial, false)
+}
+
+// encode is appendEncode; with continuation, SentencePiece text does not
+// get the space prefix at its start.
+func (t *Tokenizer) encode(st *encodeState, out []int32, text string, addSpecial, parseSpecial, continuation bool) []int32 {
 	frags := t.partition(st, text, parseSpecial)
 	switch t.kind {
 	case KindSPM:
 		if addSpecial && t.addBOS && t.bos != Null {
 			out = append(out, t.bos)
 		}
-		prevSpecial := true
+		prevSpecial := !continuation
 		for _, f := range frags {
 			if f.tok >= 0 {
 				out = append(out, f.tok)

@@ -22,7 +22,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/gaianet-go/gaianet/gguf"
 	"github.com/gaianet-go/gaianet/internal/sharedtest"
 )
 
@@ -58,13 +57,6 @@ func randomText(r *rand.Rand) string {
 	return b.String()
 }
 
-// refVariant is a conformance vocabulary with some metadata replaced, to
-// exercise settings the shipped vocabularies do not use.
-type refVariant struct {
-	name, base string
-	set        map[string]any
-}
-
 var refVariants = []refVariant{
 	{"llama3-default", "llama3-bpe", map[string]any{"tokenizer.ggml.pre": "default"}},
 	{"llama3-gpt2", "llama3-bpe", map[string]any{"tokenizer.ggml.pre": "gpt-2"}},
@@ -77,34 +69,6 @@ var refVariants = []refVariant{
 	{"qwen2-phi3", "qwen2-bpe", map[string]any{"general.name": "phi3-test"}},
 	{"qwen2-gpt4o", "qwen2-bpe", map[string]any{"tokenizer.ggml.pre": "gpt-4o"}},
 	{"llama2-noprefix", "llama2-spm", map[string]any{"tokenizer.ggml.add_space_prefix": false, "tokenizer.ggml.add_eos_token": true}},
-}
-
-// writeVariant writes the variant's GGUF into dir and returns its path.
-func writeVariant(t *testing.T, shared, dir string, v refVariant) string {
-	f, err := gguf.Open(filepath.Join(shared, "conformance", "vocab", v.base+".gguf"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var kvs []gguf.KV
-	seen := map[string]bool{}
-	for _, kv := range f.Metadata.KVs() {
-		if nv, ok := v.set[kv.Key]; ok {
-			kv.Value = nv
-			seen[kv.Key] = true
-		}
-		kvs = append(kvs, kv)
-	}
-	for k, nv := range v.set {
-		if !seen[k] {
-			kvs = append(kvs, gguf.KV{Key: k, Value: nv})
-		}
-	}
-	path := filepath.Join(dir, v.name+".gguf")
-	if err := gguf.WriteFile(path, gguf.NewMetadata(kvs...), nil); err != nil {
-		t.Fatal(err)
-	}
-	return path
 }
 
 func TestLlamaref(t *testing.T) {

@@ -336,3 +336,36 @@ func TestSPMWholeText(t *testing.T) {
 		}
 	}
 }
+
+// TestEncodeContinuation: text encoded as a continuation spells exactly
+// that text (no SentencePiece space prefix), and for SentencePiece it is
+// what llama.cpp gives with add_space_prefix false (the llama2-noprefix
+// variant, checked against llama.cpp in TestLlamaref).
+func TestEncodeContinuation(t *testing.T) {
+	shared := sharedDir(t)
+	noPrefix, err := Load(writeVariant(t, shared, t.TempDir(), refVariant{"noprefix", "llama2-spm", map[string]any{"tokenizer.ggml.add_space_prefix": false}}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{`{"name":"f","arguments":{"x":1}}`, ` {"a": [1, 2]}`, "a b  c\n\td", `"ünï"`, "", "}\n</tool_call>"}
+	for _, name := range []string{"llama2-spm", "llama3-bpe", "qwen2-bpe"} {
+		tk := loadVocab(t, name)
+		for _, text := range texts {
+			ids := tk.AppendEncodeContinuation(nil, text)
+			var got []byte
+			for _, id := range ids {
+				got = append(got, tk.TokenBytes(id)...)
+			}
+			if string(got) != text {
+				t.Errorf("%s %q: tokens spell %q", name, text, got)
+			}
+			if name == "llama2-spm" {
+				if want := noPrefix.Encode(text, false, false); !slices.Equal(ids, want) {
+					t.Errorf("%s %q: %v, llama.cpp without space prefix %v", name, text, ids, want)
+				}
+			} else if want := tk.Encode(text, false, false); !slices.Equal(ids, want) {
+				t.Errorf("%s %q: %v, Encode %v", name, text, ids, want)
+			}
+		}
+	}
+}

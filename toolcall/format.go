@@ -101,6 +101,14 @@ func (f Format) Lead() string {
 	return ""
 }
 
+// CallWhitespace bounds the JSON whitespace a call may hold at each place
+// formatters write it (after "{", "[", "," and ":", before "}" and "]"):
+// the chat templates of every family render earlier calls with Jinja's
+// tojson, whose separators are ", " and ": " (Qwen3's writes
+// {"name": "f", "arguments": {"location": "Singapore"}}), so models write
+// calls that way; one byte allows that, or compact JSON, and no wandering.
+const CallWhitespace = 1
+
 // Trigger is a text that starts a call in a free reply.
 type Trigger struct {
 	Text string

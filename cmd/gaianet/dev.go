@@ -52,18 +52,18 @@ func devCommand() *command {
 }
 
 type jsonschemaFlags struct {
-	vocab    string
-	json     bool
-	cpuTime  bool
-	failures bool
-	anyOrder bool
+	vocab       string
+	json        bool
+	cpuTime     bool
+	failures    bool
+	schemaOrder bool
 }
 
 func jsonschemaCommand() *command {
 	return &command{
 		name:    "jsonschema",
 		summary: "benchmark constrained decoding on a JSON Schema corpus",
-		usage:   "--vocab FILE.gguf [--json] [--cpu-time] [--any-order] [--failures] DIR",
+		usage:   "--vocab FILE.gguf [--json] [--cpu-time] [--schema-order] [--failures] DIR",
 		help: "Runs the MaskBench benchmark (../shared/jsonschema/README.md) over every\n" +
 			"*.json file in DIR. For each schema: compile it (or count the keyword it\n" +
 			"refuses), feed every valid instance (compact JSON, keys in file order,\n" +
@@ -80,7 +80,7 @@ func jsonschemaCommand() *command {
 			fs.BoolVar(&f.json, "json", false, "print the figures as one JSON object on the last line")
 			fs.BoolVar(&f.cpuTime, "cpu-time", false, "time masks with the thread's CPU clock (robust on a loaded machine)")
 			fs.BoolVar(&f.failures, "failures", false, "list each failing schema with the reason, and the schemas with the slowest masks")
-			fs.BoolVar(&f.anyOrder, "any-order", false, "let object properties come in any order (default: schema order, as the node generates)")
+			fs.BoolVar(&f.schemaOrder, "schema-order", false, "make object properties come in schema order (default: any order, as the node generates)")
 			return f
 		},
 		run: runJSONSchemaBench,
@@ -102,7 +102,7 @@ func runJSONSchemaBench(ctx context.Context, env *cmdEnv, args []string) error {
 	bar := newProgressBar(env.stderr, "schemas", "schemas")
 	r, err := maskbench.Run(ctx, args[0], tok, maskbench.Options{
 		CPUTime:  f.cpuTime,
-		Schema:   grammar.SchemaOptions{AnyOrder: f.anyOrder},
+		Schema:   grammar.SchemaOptions{SchemaOrder: f.schemaOrder},
 		Progress: func(done, total int) { bar.update(int64(done), int64(total)) },
 	})
 	bar.finish()

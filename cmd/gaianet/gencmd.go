@@ -174,7 +174,7 @@ func pickTemplate(name string, eng *engine.Engine) (*chattemplate.Template, erro
 type benchFlags struct {
 	model, schema                          *string
 	threads, prompt, gen, parallel, rounds *int
-	jsonOut, noFF                          *bool
+	jsonOut, noFF, variant                 *bool
 }
 
 // benchSchema runs bench --json-schema: constrained against free decoding.
@@ -203,6 +203,7 @@ func benchSchema(ctx context.Context, env *cmdEnv, f *benchFlags, threads int) e
 			"free_tok_s": r.Free.TokensPerSec, "constrained_tok_s": r.Constrained.TokensPerSec,
 			"free_tok_cpu_s": r.Free.TokensPerCPUSec, "constrained_tok_cpu_s": r.Constrained.TokensPerCPUSec,
 			"cost_pct": wall, "cost_cpu_pct": cpu, "requests": r.Constrained.Lengths,
+			"constraint_us_per_token": r.ConstraintUs, "constraint_share": r.ConstraintShare,
 		})
 	}
 	fmt.Fprintf(env.stdout, "model: %s, %d threads, %d sequences\n", *f.model, threads, r.Parallel)
@@ -215,6 +216,8 @@ func benchSchema(ctx context.Context, env *cmdEnv, f *benchFlags, threads int) e
 	}
 	fmt.Fprintf(env.stdout, "cost: %.1f%% wall, %.1f%% CPU (%d requests of %.1f tokens on average, in each run)\n",
 		wall, cpu, reqs, float64(r.Constrained.Tokens)/float64(max(reqs, 1)))
+	fmt.Fprintf(env.stdout, "constraint work on the scheduler: %.1f µs per token, %.2f%% of the constrained wall time\n",
+		r.ConstraintUs, 100*r.ConstraintShare)
 	return nil
 }
 
@@ -243,6 +246,7 @@ func benchCommand() *command {
 				schema:   fs.String("json-schema", "", "measure constrained decoding under this JSON Schema file"),
 				rounds:   fs.Int("rounds", 3, "alternating free/constrained rounds (with --json-schema)"),
 				noFF:     fs.Bool("no-fast-forward", false, "sample every token under the mask, appending no forced tokens (with --json-schema)"),
+				variant:  fs.Bool("batch-variant", false, "measure the batch-variant kernels (config batch_variant: faster one-sequence decode, results depend on the batch)"),
 			}
 		},
 		run: func(ctx context.Context, env *cmdEnv, args []string) error {
@@ -257,7 +261,7 @@ func benchCommand() *command {
 			if *f.schema != "" {
 				return benchSchema(ctx, env, f, threads)
 			}
-			r, err := engine.Bench(ctx, *f.model, threads, *f.prompt, *f.gen, *f.parallel)
+			r, err := engine.Bench(ctx, *f.model, threads, *f.prompt, *f.gen, *f.parallel, *f.variant)
 			if err != nil {
 				return err
 			}

@@ -18,7 +18,9 @@ import (
 
 // Tokenizer is what the benchmark needs from a tokenizer.
 type Tokenizer interface {
-	Encode(text string, addSpecial, parseSpecial bool) []int32
+	// AppendEncodeContinuation tokenizes text as the model writes it
+	// after other text (no SentencePiece space prefix).
+	AppendEncodeContinuation(dst []int32, text string) []int32
 	TokenBytes(id int32) []byte
 	EOGTokens() []int32
 	VocabSize() int
@@ -70,7 +72,7 @@ type Options struct {
 	// CPUTime times masks with the thread's CPU clock instead of the wall
 	// clock, so that a loaded machine does not inflate the figures.
 	CPUTime bool
-	// Schema are the compiler options (e.g. AnyOrder).
+	// Schema are the compiler options (e.g. SchemaOrder).
 	Schema grammar.SchemaOptions
 }
 
@@ -228,7 +230,7 @@ func runFile(data []byte, tok Tokenizer, v *grammar.Vocab, mask []uint64, sopts 
 	reason := ""
 	for i, t := range f.tests {
 		text := string(t.data.AppendCompact(nil))
-		ids := tok.Encode(text, false, false)
+		ids := tok.AppendEncodeContinuation(nil, text)
 		ok, at := accepts(g, v, ids, mask, clock, maskNs)
 		switch {
 		case t.valid && !ok:

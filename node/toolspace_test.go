@@ -1,0 +1,111 @@
+package node
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/gaianet-go/gaianet/api"
+	"github.com/gaianet-go/gaianet/internal/sharedtest"
+	"github.com/gaianet-go/gaianet/toolcall"
+)
+
+// templateCall returns the tools and the assistant's call text of the
+// Qwen3 tool-result case rendered by the real template (Python jinja2,
+// ../shared/conformance/templates/renderings.jsonl).
+func templateCall(t *testing.T) ([]api.Tool, string) {
+	t.Helper()
+	f, err := os.Open(sharedtest.Path(t, "conformance", "templates", "renderings.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		var c struct {
+			Template, Case, Rendered string
+			Tools                    []api.Tool
+		}
+		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
+			t.Fatal(err)
+		}
+		if c.Template != "qwen3" || c.Case != "tool-result" {
+			continue
+		}
+		i := strings.LastIndex(c.Rendered, "<tool_call>")
+		j := strings.LastIndex(c.Rendered, "</tool_call>")
+		if i < 0 || j < i {
+			t.Fatalf("no call in %q", c.Rendered)
+		}
+		return c.Tools, c.Rendered[i : j+len("</tool_call>")]
+	}
+	t.Fatal("no qwen3 tool-result rendering")
+	return nil, ""
+}
+
+// TestCallWhitespace feeds calls spaced as the families' templates write
+// them (Jinja's tojson: ", " and ": "), starting with the real Qwen3
+// rendering, through the constraints of tool_choice auto and required:
+// every token must be allowed and the call parsed; whitespace beyond the
+// bound, or where no formatter writes it, is refused.
+func TestCallWhitespace(t *testing.T) {
+	n := openTestNode(t, nil)
+	tools, qwenCall := templateCall(t)
+	if !strings.Contains(qwenCall, `{"name": "get_current_weather", "arguments": {"location": "Singapore", "unit": "celsius"}}`) {
+		t.Fatalf("the rendering changed: %q", qwenCall)
+	}
+	const args = `{"location": "Singapore", "unit": "celsius"}`
+	mask := make([]uint64, (n.tok.VocabSize()+63)/64)
+	for _, tc := range []struct {
+		fam    toolcall.Family
+		choice string
+		text   string // the reply (for required: after the prefix the node writes)
+		ok     bool
+	}{
+		{toolcall.Hermes, "auto", qwenCall, true},
+		{toolcall.Hermes, "auto", "Let me check.\n" + qwenCall, true},
+		{toolcall.Hermes, "required", strings.TrimSuffix(strings.TrimPrefix(qwenCall, "<tool_call>\n"), "\n</tool_call>"), true},
+		{toolcall.Hermes, "auto", `<tool_call>{"name":"get_current_weather","arguments":{"location":"Singapore"}}</tool_call>`, true},
+		{toolcall.Hermes, "auto", "<tool_call>\n{\n\"name\": \"get_current_weather\",\n\"arguments\": {\n\"location\": \"Singapore\"\n}\n}\n</tool_call>", true},
+		{toolcall.Groq, "auto", qwenCall, true},
+		{toolcall.Llama3, "auto", `{"name": "get_current_weather", "parameters": ` + args + `}`, true},
+		{toolcall.Mistral, "auto", `[TOOL_CALLS][{"name": "get_current_weather", "arguments": ` + args + `}]`, true},
+		{toolcall.MistralArgs, "auto", `[TOOL_CALLS]get_current_weather[ARGS]` + args, true},
+		{toolcall.Hermes, "auto", `<tool_call>{"name":  "get_current_weather", "arguments": {}}</tool_call>`, false},
+		{toolcall.Hermes, "auto", `<tool_call>{"name" : "get_current_weather", "arguments": {}}</tool_call>`, false},
+		{toolcall.Hermes, "required", `{"name": "get_current_weather" , "arguments": {}}`, false},
+		{toolcall.Llama3, "auto", `{"name": "get_current_weather", "parameters": {"location":   "x"}}`, false},
+	} {
+		req := &api.ChatRequest{Messages: []api.Message{{Role: "user", Content: "Weather?"}}, Tools: tools,
+			ToolChoice: json.RawMessage(`"` + tc.choice + `"`)}
+		n.toolFmt = toolcall.Format{Family: tc.fam}
+		plan, c := planConstraint(t, n, req, "<|im_start|>assistant\n")
+		ok := true
+		for _, tok := range n.tok.AppendEncodeContinuation(nil, tc.text) {
+			if c.Mask(mask) && mask[tok/64]&(1<<(tok%64)) == 0 {
+				ok = false
+				break
+			}
+			if err := c.Accept(tok); err != nil {
+				t.Fatalf("%s %s %q: %v", tc.fam, tc.choice, tc.text, err)
+			}
+		}
+		if ok != tc.ok {
+			t.Errorf("%s %s %q: accepted %v, want %v", tc.fam, tc.choice, tc.text, ok, tc.ok)
+			continue
+		}
+		if !ok {
+			continue
+		}
+		sh := newReplyShaper(plan, "separate")
+		var d api.ChatDelta
+		sh.write(&d, tc.text, true)
+		calls := sh.toolCalls()
+		if len(calls) != 1 || calls[0].Function.Name != "get_current_weather" || !json.Valid([]byte(calls[0].Function.Arguments)) {
+			t.Errorf("%s %s %q: calls %+v, content %q", tc.fam, tc.choice, tc.text, calls, d.Content)
+		}
+	}
+}
