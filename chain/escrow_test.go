@@ -8,7 +8,6 @@ import (
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/common/math"
 	"github.com/ethereum/go-ethereum/signer/core/apitypes"
 
@@ -385,5 +384,4 @@ func TestEscrowRejects(t *testing.T) {
 	e.reverts("ZeroAmount")(e.escrow.Deposit(e.opts(u), e.a.Stablecoin, new(big.Int)))
 	e.reverts("OwnableUnauthorizedAccount")(e.escrow.SetShares(e.opts(e.admin), 0, 0))
 	e.reverts("NotOperator")(e.escrow.SetSigner(e.opts(u), addr(u)))
-	_ = hexutil.Encode
 }
