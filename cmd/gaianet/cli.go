@@ -91,6 +91,8 @@ func commands() []*command {
 		joinCommand(),
 		domainCommand(),
 		pluginCommand(),
+		chainCommand(),
+		walletCommand(),
 	}
 }
 

@@ -1,0 +1,199 @@
+package chain
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"errors"
+	"fmt"
+	"math/big"
+	"net"
+	"strconv"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/eth"
+	"github.com/ethereum/go-ethereum/eth/catalyst"
+	"github.com/ethereum/go-ethereum/eth/ethconfig"
+	"github.com/ethereum/go-ethereum/eth/filters"
+	"github.com/ethereum/go-ethereum/ethclient"
+	"github.com/ethereum/go-ethereum/node"
+	"github.com/ethereum/go-ethereum/p2p"
+	"github.com/ethereum/go-ethereum/rpc"
+
+	"github.com/gaianet-go/gaianet/chain/contracts"
+)
+
+// DevnetAccounts is how many funded test accounts a devnet has. Account 0
+// deploys the contracts and is the escrow's operator, signer and price feeder.
+const DevnetAccounts = 5
+
+// DevnetKey returns the private key of devnet test account i. The keys are
+// derived from a public string: they guard nothing, never use them elsewhere.
+func DevnetKey(i int) *ecdsa.PrivateKey {
+	seed := crypto.Keccak256([]byte("gaianet devnet account " + strconv.Itoa(i)))
+	k, err := crypto.ToECDSA(seed)
+	if err != nil {
+		panic(fmt.Sprintf("chain: devnet key %d: %v", i, err)) // a fixed seed: cannot fail
+	}
+	return k
+}
+
+// DevnetConfig is the deployment a devnet uses: short periods, so a user can
+// see a withdrawal, an unbonding and a governance vote through in minutes.
+func DevnetConfig(admin common.Address, now time.Time) DeployConfig {
+	c := DefaultDeployConfig(admin, now)
+	c.NoticePeriod = time.Minute
+	c.UnbondingPeriod = 10 * time.Minute
+	c.TimelockDelay = time.Minute
+	c.VotingPeriod = 10
+	c.MaxPriceAge = 24 * time.Hour
+	return c
+}
+
+// Devnet is a go-ethereum node in dev mode running in this process: an
+// in-memory chain that seals a block as soon as a transaction arrives, with
+// JSON-RPC over HTTP, the contracts deployed and test accounts funded.
+type Devnet struct {
+	// RPC is the HTTP JSON-RPC endpoint, e.g. http://127.0.0.1:8545.
+	RPC       string
+	ChainID   *big.Int
+	Addresses Addresses
+	Config    DeployConfig
+
+	stack  *node.Node
+	beacon *catalyst.SimulatedBeacon
+	client *ethclient.Client
+}
+
+// StartDevnet starts a dev-mode node listening for JSON-RPC on listen
+// (HOST:PORT; port 0 picks a free one) and deploys the contracts as
+// DevnetKey(0). The test accounts and the addresses in fund (a node's, say)
+// get ETH, tUSD and GAIA. Close stops it; the chain is lost.
+func StartDevnet(ctx context.Context, listen string, fund ...common.Address) (*Devnet, error) {
+	host, portStr, err := net.SplitHostPort(listen)
+	if err != nil {
+		return nil, fmt.Errorf("chain: devnet listen address %q: %w", listen, err)
+	}
+	port, err := strconv.Atoi(portStr)
+	if err != nil || port < 0 || port > 65535 {
+		return nil, fmt.Errorf("chain: devnet listen port %q is not a port number", portStr)
+	}
+	stack, err := node.New(&node.Config{
+		Name:             "gaianet-devnet",
+		DataDir:          "", // in memory
+		P2P:              p2p.Config{NoDiscovery: true, MaxPeers: 0, ListenAddr: ""},
+		HTTPHost:         host,
+		HTTPPort:         port,
+		HTTPModules:      []string{"eth", "net", "web3", "dev"},
+		HTTPVirtualHosts: []string{"localhost", "127.0.0.1", host},
+		HTTPCors:         []string{"http://localhost", "http://127.0.0.1"},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("chain: devnet node: %w", err)
+	}
+	d := &Devnet{stack: stack}
+	ok := false
+	defer func() {
+		if !ok {
+			stack.Close()
+		}
+	}()
+
+	admin := DevnetKey(0)
+	faucet := crypto.PubkeyToAddress(admin.PublicKey)
+	genesis := core.DeveloperGenesisBlock(60_000_000, &faucet)
+	for i := 1; i < DevnetAccounts; i++ {
+		fund = append(fund, crypto.PubkeyToAddress(DevnetKey(i).PublicKey))
+	}
+	for _, a := range fund {
+		genesis.Alloc[a] = types.Account{Balance: new(big.Int).Mul(big.NewInt(10_000), big.NewInt(1e18))}
+	}
+	cfg := ethconfig.Defaults
+	cfg.NetworkId = genesis.Config.ChainID.Uint64()
+	cfg.SyncMode = ethconfig.FullSync
+	cfg.Genesis = genesis
+	cfg.Miner.PendingFeeRecipient = faucet
+	backend, err := eth.New(stack, &cfg)
+	if err != nil {
+		return nil, fmt.Errorf("chain: devnet ethereum service: %w", err)
+	}
+	stack.RegisterAPIs([]rpc.API{{Namespace: "eth",
+		Service: filters.NewFilterAPI(filters.NewFilterSystem(backend.APIBackend, filters.Config{}))}})
+	beacon, err := catalyst.NewSimulatedBeacon(0, faucet, backend)
+	if err != nil {
+		return nil, fmt.Errorf("chain: devnet beacon: %w", err)
+	}
+	catalyst.RegisterSimulatedBeaconAPIs(stack, beacon)
+	stack.RegisterLifecycle(beacon)
+	if err := stack.Start(); err != nil {
+		return nil, fmt.Errorf("chain: devnet start: %w", err)
+	}
+	d.beacon = beacon
+	d.RPC = stack.HTTPEndpoint()
+	d.client = ethclient.NewClient(stack.Attach())
+	d.ChainID = genesis.Config.ChainID
+
+	tr, err := NewTransactor(ctx, d.client, admin, nil)
+	if err != nil {
+		return nil, err
+	}
+	head, err := d.client.HeaderByNumber(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("chain: devnet head: %w", err)
+	}
+	d.Config = DevnetConfig(faucet, time.Unix(int64(head.Time), 0))
+	if d.Addresses, err = Deploy(tr, d.Config); err != nil {
+		return nil, err
+	}
+	if err := d.fund(tr, fund); err != nil {
+		return nil, err
+	}
+	ok = true
+	return d, nil
+}
+
+// fund gives each address 10,000 tUSD and 10,000 GAIA.
+func (d *Devnet) fund(tr *Transactor, to []common.Address) error {
+	stable, err := contracts.NewTestStablecoin(d.Addresses.Stablecoin, d.client)
+	if err != nil {
+		return err
+	}
+	token, err := contracts.NewGaiaToken(d.Addresses.Token, d.client)
+	if err != nil {
+		return err
+	}
+	for _, to := range to {
+		if err := tr.do("fund tUSD")(stable.Mint(tr.Opts, to, big.NewInt(10_000_000_000))); err != nil {
+			return err
+		}
+		if err := tr.do("fund GAIA")(token.Transfer(tr.Opts, to, new(big.Int).Mul(big.NewInt(10_000), big.NewInt(1e18)))); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Client is an in-process client of the devnet; Close closes it.
+func (d *Devnet) Client() *ethclient.Client { return d.client }
+
+// Commit seals a block now (dev mode seals on each transaction by itself;
+// governance counts blocks, and this moves them on).
+func (d *Devnet) Commit() { d.beacon.Commit() }
+
+// AdjustTime seals an empty block dt later than the last one.
+func (d *Devnet) AdjustTime(dt time.Duration) error { return d.beacon.AdjustTime(dt) }
+
+// Close stops the node.
+func (d *Devnet) Close() error {
+	if d.client != nil {
+		d.client.Close()
+	}
+	err := d.stack.Close()
+	if errors.Is(err, node.ErrNodeStopped) {
+		return nil
+	}
+	return err
+}

@@ -1,0 +1,359 @@
+// SPDX-License-Identifier: Apache-2.0
+pragma solidity 0.8.30;
+
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
+import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
+import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
+import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {IAggregatorV3} from "./IAggregatorV3.sol";
+import {Staking} from "./Staking.sol";
+import {Marketplace} from "./Marketplace.sol";
+
+/// @title Escrow: one domain's purpose-bound money (after ERC-7291's ideas).
+/// @notice Users deposit the stablecoin or GAIA; the balance can leave only two
+/// ways: spent on this domain's services, by a settlement the domain's signer
+/// signed (EIP-712, chain id and this contract in the domain separator, each
+/// settlement id accepted once), or withdrawn by its depositor after a notice
+/// period. The notice period is the operator's window to settle usage already
+/// served; a settlement in that window is charged first and the withdrawal pays
+/// what is left. After expiry (plus one notice period for the last settlements)
+/// or after revocation, settlements stop and users withdraw at once.
+///
+/// A settlement's total is split: stakers' share to Staking (if the operator has
+/// active stake), component owners' share to the Marketplace (if the domain
+/// reported usage), the listed node payouts, and the remainder to the operator.
+/// Every split is floored and the remainder takes the dust, so a settlement pays
+/// out exactly what it charged.
+contract Escrow is EIP712, Ownable, ReentrancyGuard {
+    using SafeERC20 for IERC20;
+
+    struct Charge {
+        address user;
+        uint256 amount;
+    }
+
+    struct Payout {
+        address to;
+        uint256 amount;
+    }
+
+    struct Usage {
+        uint256 component;
+        uint256 units;
+    }
+
+    struct Settlement {
+        uint256 id;
+        address asset;
+        Charge[] charges;
+        Payout[] payouts;
+        Usage[] usage;
+        uint256 deadline;
+    }
+
+    struct Withdrawal {
+        uint256 amount;
+        uint64 readyAt;
+    }
+
+    bytes32 public constant CHARGE_TYPEHASH = keccak256("Charge(address user,uint256 amount)");
+    bytes32 public constant PAYOUT_TYPEHASH = keccak256("Payout(address to,uint256 amount)");
+    bytes32 public constant USAGE_TYPEHASH = keccak256("Usage(uint256 component,uint256 units)");
+    bytes32 public constant SETTLEMENT_TYPEHASH = keccak256(
+        "Settlement(uint256 id,address asset,Charge[] charges,Payout[] payouts,Usage[] usage,uint256 deadline)"
+        "Charge(address user,uint256 amount)Payout(address to,uint256 amount)Usage(uint256 component,uint256 units)"
+    );
+    uint16 public constant MAX_SHARE_BPS = 5_000;
+
+    IERC20 public immutable stable;
+    IERC20 public immutable token;
+    IAggregatorV3 public immutable priceFeed;
+    uint64 public immutable noticePeriod;
+    uint64 public immutable expiresAt;
+    uint8 private immutable stableDecimals;
+    uint8 private immutable tokenDecimals;
+
+    address public operator;
+    address public signer;
+    uint64 public maxPriceAge;
+    bool public revoked;
+    Staking public staking;
+    Marketplace public marketplace;
+    uint16 public stakingBps;
+    uint16 public royaltyBps;
+
+    mapping(address user => mapping(address asset => uint256)) public balanceOf;
+    mapping(address asset => uint256) public totalBalance;
+    mapping(address user => mapping(address asset => Withdrawal)) public withdrawals;
+    mapping(uint256 id => bool) public settled;
+
+    error NotOperator();
+    error UnknownAsset(address asset);
+    error ZeroAmount();
+    error Closed();
+    error Expired();
+    error AlreadySettled(uint256 id);
+    error BadSignature();
+    error PastDeadline(uint256 deadline);
+    error InsufficientBalance(address user, uint256 balance, uint256 charge);
+    error PayoutsExceedTotal(uint256 payouts, uint256 available);
+    error NoWithdrawalRequested();
+    error NoticeNotOver(uint64 readyAt);
+    error StalePrice(uint256 updatedAt);
+    error BadPrice(int256 answer);
+    error BadShares();
+
+    event Deposited(address indexed user, address indexed asset, uint256 amount, uint256 usdValue);
+    event WithdrawalRequested(address indexed user, address indexed asset, uint256 amount, uint64 readyAt);
+    event Withdrawn(address indexed user, address indexed asset, uint256 amount);
+    event Charged(uint256 indexed id, address indexed user, address indexed asset, uint256 amount);
+    event Settled(
+        uint256 indexed id,
+        address indexed asset,
+        uint256 total,
+        uint256 usdValue,
+        uint256 toStakers,
+        uint256 toComponents,
+        uint256 toNodes,
+        uint256 toOperator
+    );
+    event SignerSet(address signer);
+    event OperatorSet(address operator);
+    event SharesSet(uint16 stakingBps, uint16 royaltyBps);
+    event Revoked(address by);
+
+    struct Config {
+        address owner;
+        address operator;
+        address signer;
+        IERC20 stable;
+        IERC20 token;
+        IAggregatorV3 priceFeed;
+        uint64 maxPriceAge;
+        uint64 noticePeriod;
+        uint64 expiresAt;
+        Staking staking;
+        Marketplace marketplace;
+        uint16 stakingBps;
+        uint16 royaltyBps;
+    }
+
+    constructor(Config memory c) EIP712("GaiaNetEscrow", "1") Ownable(c.owner) {
+        if (uint256(c.stakingBps) + c.royaltyBps > MAX_SHARE_BPS) revert BadShares();
+        operator = c.operator;
+        signer = c.signer;
+        stable = c.stable;
+        token = c.token;
+        priceFeed = c.priceFeed;
+        maxPriceAge = c.maxPriceAge;
+        noticePeriod = c.noticePeriod;
+        expiresAt = c.expiresAt;
+        staking = c.staking;
+        marketplace = c.marketplace;
+        stakingBps = c.stakingBps;
+        royaltyBps = c.royaltyBps;
+        stableDecimals = IERC20Metadata(address(c.stable)).decimals();
+        tokenDecimals = IERC20Metadata(address(c.token)).decimals();
+    }
+
+    modifier onlyOperator() {
+        if (msg.sender != operator) revert NotOperator();
+        _;
+    }
+
+    modifier knownAsset(address asset) {
+        if (asset != address(stable) && asset != address(token)) revert UnknownAsset(asset);
+        _;
+    }
+
+    // ---- governance and operator ----
+
+    function setShares(uint16 stakingBps_, uint16 royaltyBps_) external onlyOwner {
+        if (uint256(stakingBps_) + royaltyBps_ > MAX_SHARE_BPS) revert BadShares();
+        stakingBps = stakingBps_;
+        royaltyBps = royaltyBps_;
+        emit SharesSet(stakingBps_, royaltyBps_);
+    }
+
+    function setMaxPriceAge(uint64 age) external onlyOwner {
+        maxPriceAge = age;
+    }
+
+    /// @notice revoke closes the escrow for good: no deposits, no settlements, withdrawals without notice.
+    /// The DAO (owner) or the operator may revoke.
+    function revoke() external {
+        if (msg.sender != owner() && msg.sender != operator) revert NotOperator();
+        revoked = true;
+        emit Revoked(msg.sender);
+    }
+
+    function setSigner(address signer_) external onlyOperator {
+        signer = signer_;
+        emit SignerSet(signer_);
+    }
+
+    function setOperator(address operator_) external onlyOperator {
+        operator = operator_;
+        emit OperatorSet(operator_);
+    }
+
+    // ---- prices ----
+
+    /// @notice usdValue is `amount` of `asset` in stablecoin units, at the feed's current price.
+    /// Reverts when the feed's answer is older than maxPriceAge or not positive.
+    function usdValue(address asset, uint256 amount) public view knownAsset(asset) returns (uint256) {
+        if (asset == address(stable)) return amount;
+        (, int256 answer,, uint256 updatedAt,) = priceFeed.latestRoundData();
+        if (answer <= 0) revert BadPrice(answer);
+        if (updatedAt + maxPriceAge < block.timestamp) revert StalePrice(updatedAt);
+        return Math.mulDiv(
+            amount, uint256(answer) * 10 ** stableDecimals, 10 ** (uint256(tokenDecimals) + priceFeed.decimals())
+        );
+    }
+
+    // ---- users ----
+
+    function deposit(address asset, uint256 amount) external {
+        depositFor(msg.sender, asset, amount);
+    }
+
+    /// @notice depositFor credits `user` with `amount` of `asset` paid by the caller.
+    function depositFor(address user, address asset, uint256 amount) public nonReentrant knownAsset(asset) {
+        if (amount == 0) revert ZeroAmount();
+        if (revoked) revert Closed();
+        if (block.timestamp >= expiresAt) revert Expired();
+        uint256 value = usdValue(asset, amount);
+        uint256 before = IERC20(asset).balanceOf(address(this));
+        IERC20(asset).safeTransferFrom(msg.sender, address(this), amount);
+        uint256 received = IERC20(asset).balanceOf(address(this)) - before;
+        balanceOf[user][asset] += received;
+        totalBalance[asset] += received;
+        emit Deposited(user, asset, received, received == amount ? value : usdValue(asset, received));
+    }
+
+    /// @notice requestWithdrawal starts the notice period for `amount` of the caller's `asset` balance.
+    /// A new request replaces the previous one and restarts the notice.
+    function requestWithdrawal(address asset, uint256 amount) external knownAsset(asset) {
+        if (amount == 0) revert ZeroAmount();
+        uint64 readyAt = uint64(block.timestamp) + noticePeriod;
+        withdrawals[msg.sender][asset] = Withdrawal(amount, readyAt);
+        emit WithdrawalRequested(msg.sender, asset, amount, readyAt);
+    }
+
+    /// @notice withdraw pays the caller the requested amount, or their whole balance if less is left,
+    /// once the notice is over. After revocation, or once the settlement window after expiry has closed,
+    /// it pays the whole balance without a request.
+    function withdraw(address asset) external nonReentrant knownAsset(asset) {
+        uint256 bal = balanceOf[msg.sender][asset];
+        uint256 amount;
+        if (_open()) {
+            Withdrawal memory w = withdrawals[msg.sender][asset];
+            if (w.readyAt == 0) revert NoWithdrawalRequested();
+            if (block.timestamp < w.readyAt) revert NoticeNotOver(w.readyAt);
+            amount = Math.min(w.amount, bal);
+        } else {
+            amount = bal;
+        }
+        delete withdrawals[msg.sender][asset];
+        if (amount == 0) revert ZeroAmount();
+        balanceOf[msg.sender][asset] = bal - amount;
+        totalBalance[asset] -= amount;
+        IERC20(asset).safeTransfer(msg.sender, amount);
+        emit Withdrawn(msg.sender, asset, amount);
+    }
+
+    // ---- settlement ----
+
+    /// @notice hashSettlement is the EIP-712 digest the signer signs for `s`.
+    function hashSettlement(Settlement calldata s) public view returns (bytes32) {
+        bytes32[] memory h = new bytes32[](s.charges.length);
+        for (uint256 i = 0; i < h.length; i++) {
+            h[i] = keccak256(abi.encode(CHARGE_TYPEHASH, s.charges[i].user, s.charges[i].amount));
+        }
+        bytes32 charges = keccak256(abi.encodePacked(h));
+        h = new bytes32[](s.payouts.length);
+        for (uint256 i = 0; i < h.length; i++) {
+            h[i] = keccak256(abi.encode(PAYOUT_TYPEHASH, s.payouts[i].to, s.payouts[i].amount));
+        }
+        bytes32 payouts = keccak256(abi.encodePacked(h));
+        h = new bytes32[](s.usage.length);
+        for (uint256 i = 0; i < h.length; i++) {
+            h[i] = keccak256(abi.encode(USAGE_TYPEHASH, s.usage[i].component, s.usage[i].units));
+        }
+        bytes32 usage = keccak256(abi.encodePacked(h));
+        return _hashTypedDataV4(
+            keccak256(abi.encode(SETTLEMENT_TYPEHASH, s.id, s.asset, charges, payouts, usage, s.deadline))
+        );
+    }
+
+    function domainSeparator() external view returns (bytes32) {
+        return _domainSeparatorV4();
+    }
+
+    /// @notice settle charges the users in `s` and pays out the total, once per settlement id.
+    /// Anyone may submit: the domain signer's signature is the authority.
+    function settle(Settlement calldata s, bytes calldata signature) external nonReentrant knownAsset(s.asset) {
+        if (!_open()) revert Closed();
+        if (block.timestamp > s.deadline) revert PastDeadline(s.deadline);
+        if (settled[s.id]) revert AlreadySettled(s.id);
+        if (ECDSA.recover(hashSettlement(s), signature) != signer) revert BadSignature();
+        settled[s.id] = true;
+
+        uint256 total;
+        for (uint256 i = 0; i < s.charges.length; i++) {
+            Charge calldata c = s.charges[i];
+            uint256 bal = balanceOf[c.user][s.asset];
+            if (bal < c.amount) revert InsufficientBalance(c.user, bal, c.amount);
+            balanceOf[c.user][s.asset] = bal - c.amount;
+            total += c.amount;
+            emit Charged(s.id, c.user, s.asset, c.amount);
+        }
+        totalBalance[s.asset] -= total;
+        uint256 value = usdValue(s.asset, total);
+
+        uint256 toStakers;
+        if (address(staking) != address(0) && stakingBps > 0 && staking.activeShares(operator) > 0) {
+            toStakers = Math.mulDiv(total, stakingBps, 10_000);
+        }
+        uint256 toComponents;
+        if (s.usage.length > 0 && royaltyBps > 0) {
+            toComponents = Math.mulDiv(total, royaltyBps, 10_000);
+        }
+        uint256 toNodes;
+        for (uint256 i = 0; i < s.payouts.length; i++) {
+            toNodes += s.payouts[i].amount;
+        }
+        uint256 available = total - toStakers - toComponents;
+        if (toNodes > available) revert PayoutsExceedTotal(toNodes, available);
+        uint256 toOperator = available - toNodes;
+
+        IERC20 asset = IERC20(s.asset);
+        if (toStakers > 0) {
+            asset.forceApprove(address(staking), toStakers);
+            staking.notifyRevenue(operator, s.asset, toStakers);
+        }
+        if (toComponents > 0) {
+            uint256[] memory ids = new uint256[](s.usage.length);
+            uint256[] memory units = new uint256[](s.usage.length);
+            for (uint256 i = 0; i < ids.length; i++) {
+                ids[i] = s.usage[i].component;
+                units[i] = s.usage[i].units;
+            }
+            asset.forceApprove(address(marketplace), toComponents);
+            marketplace.distribute(s.asset, ids, units, toComponents);
+        }
+        for (uint256 i = 0; i < s.payouts.length; i++) {
+            if (s.payouts[i].amount > 0) asset.safeTransfer(s.payouts[i].to, s.payouts[i].amount);
+        }
+        if (toOperator > 0) asset.safeTransfer(operator, toOperator);
+        emit Settled(s.id, s.asset, total, value, toStakers, toComponents, toNodes, toOperator);
+    }
+
+    function _open() private view returns (bool) {
+        return !revoked && block.timestamp < uint256(expiresAt) + noticePeriod;
+    }
+}
