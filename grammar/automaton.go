@@ -268,7 +268,8 @@ func (a *automaton) internStack(n stackNode) int32 {
 }
 
 // permClosure offers what may follow in an any-order object whose frame
-// is k: a member not seen yet, an additional member, or the close.
+// is k: a member not seen yet, an additional member once the required ones
+// are there, or the close.
 func (a *automaton) permClosure(pi *permInfo, k int32) {
 	data := a.stacks[k].data
 	seen := data & permMask
@@ -286,7 +287,10 @@ func (a *automaton) permClosure(pi *permInfo, k int32) {
 				a.closure(elem{pi.next[i], k})
 			}
 		}
-		if pi.extraFirst >= 0 {
+		// Additional members come after the required ones: a model is
+		// led to the keys it must write (and a weak one finishes), at the
+		// cost of refusing objects with an additional key first.
+		if pi.extraFirst >= 0 && seen&pi.required == pi.required {
 			if first {
 				a.closure(elem{pi.extraFirst, k})
 			} else {
