@@ -10,6 +10,8 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+
+	"github.com/gaianet-go/gaianet/attest"
 )
 
 var validRoles = map[string]bool{"system": true, "user": true, "assistant": true, "tool": true, "developer": true}
@@ -116,13 +118,14 @@ type logprobsOut struct {
 }
 
 type chatCompletion struct {
-	ID      string       `json:"id"`
-	Object  string       `json:"object"`
-	Created int64        `json:"created"`
-	Model   string       `json:"model"`
-	Choices []chatChoice `json:"choices"`
-	Usage   Usage        `json:"usage"`
-	Sources []Source     `json:"sources,omitempty"`
+	ID       string       `json:"id"`
+	Object   string       `json:"object"`
+	Created  int64        `json:"created"`
+	Model    string       `json:"model"`
+	Choices  []chatChoice `json:"choices"`
+	Usage    Usage        `json:"usage"`
+	Sources  []Source     `json:"sources,omitempty"`
+	ToolRuns []ToolRun    `json:"tool_runs,omitempty"`
 }
 
 type chunkDelta struct {
@@ -140,13 +143,15 @@ type chunkChoice struct {
 }
 
 type chatChunk struct {
-	ID      string        `json:"id"`
-	Object  string        `json:"object"`
-	Created int64         `json:"created"`
-	Model   string        `json:"model"`
-	Choices []chunkChoice `json:"choices"`
-	Usage   *Usage        `json:"usage,omitempty"`
-	Sources []Source      `json:"sources,omitempty"`
+	ID       string        `json:"id"`
+	Object   string        `json:"object"`
+	Created  int64         `json:"created"`
+	Model    string        `json:"model"`
+	Choices  []chunkChoice `json:"choices"`
+	Usage    *Usage        `json:"usage,omitempty"`
+	Sources  []Source      `json:"sources,omitempty"`
+	ToolRuns []ToolRun     `json:"tool_runs,omitempty"`
+	ToolRun  *ToolRun      `json:"tool_run,omitempty"`
 }
 
 func (s *Server) chatCompletions(w http.ResponseWriter, r *http.Request) error {
@@ -154,6 +159,7 @@ func (s *Server) chatCompletions(w http.ResponseWriter, r *http.Request) error {
 		return Errorf(http.StatusNotFound, "invalid_request_error", "no_chat_model", "this node serves no chat model")
 	}
 	var req ChatRequest
+	signer := s.signAnswers(w, r)
 	if err := decode(r, &req); err != nil {
 		return err
 	}
@@ -165,11 +171,19 @@ func (s *Server) chatCompletions(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	req.Model = model
+	req.PromptSet = r.Header.Get(PromptSetHeader)
 	id, created := newID("chatcmpl-"), s.now().Unix()
 	if req.Stream {
+		signer.streaming(w)
 		sse := newSSE(w)
 		first := true
+		var output strings.Builder
 		res, err := s.b.Chat.Chat(r.Context(), &req, func(d ChatDelta) error {
+			if d.ToolRun != nil {
+				return sse.send(chatChunk{ID: id, Object: "chat.completion.chunk", Created: created, Model: req.Model,
+					Choices: []chunkChoice{}, ToolRun: d.ToolRun})
+			}
+			output.WriteString(attest.Text(d.Content))
 			c := chunkChoice{Delta: chunkDelta{ToolCalls: d.ToolCalls}}
 			if d.Content != "" || d.ReasoningContent == "" && len(d.ToolCalls) == 0 {
 				c.Delta.Content = &d.Content
@@ -196,13 +210,14 @@ func (s *Server) chatCompletions(w http.ResponseWriter, r *http.Request) error {
 			last.Delta.Role = "assistant"
 		}
 		if err := sse.send(chatChunk{ID: id, Object: "chat.completion.chunk", Created: created, Model: model,
-			Choices: []chunkChoice{last}, Sources: res.Sources}); err != nil {
+			Choices: []chunkChoice{last}, Sources: res.Sources, ToolRuns: res.ToolRuns}); err != nil {
 			return nil
 		}
 		if req.StreamOptions != nil && req.StreamOptions.IncludeUsage {
 			usage := res.Usage
 			sse.send(chatChunk{ID: id, Object: "chat.completion.chunk", Created: created, Model: model, Choices: []chunkChoice{}, Usage: &usage})
 		}
+		signer.sign(w.Header(), output.String(), res)
 		sse.done()
 		return nil
 	}
@@ -233,8 +248,9 @@ func (s *Server) chatCompletions(w http.ResponseWriter, r *http.Request) error {
 	if res.Model != "" {
 		model = res.Model
 	}
+	signer.sign(w.Header(), attest.Text(content), res)
 	writeJSON(w, http.StatusOK, chatCompletion{ID: id, Object: "chat.completion", Created: created, Model: model,
-		Choices: []chatChoice{choice}, Usage: res.Usage, Sources: res.Sources})
+		Choices: []chatChoice{choice}, Usage: res.Usage, Sources: res.Sources, ToolRuns: res.ToolRuns})
 	return nil
 }
 

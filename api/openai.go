@@ -165,6 +165,10 @@ type ChatRequest struct {
 	// "grammar" field does.
 	Grammar string `json:"grammar"`
 
+	// PromptSet names a prompt set of the node (gaianet_go.prompt_sets),
+	// from the X-Prompt-Set header.
+	PromptSet string `json:"-"`
+
 	// Retrieval overrides, as LlamaEdge's RAG server accepts them.
 	CollectionName StringList `json:"vdb_collection_name"`
 	Limit          *int       `json:"limit"`
@@ -219,6 +223,25 @@ type Source struct {
 	DocumentID string  `json:"document_id,omitempty"`
 	Score      float64 `json:"score"`
 }
+
+// ToolRun is a tool the node ran itself while answering (an agent step),
+// reported with the reply the way sources are.
+type ToolRun struct {
+	// Step is the model call (1, 2, ...) whose tool call this ran.
+	Step int `json:"step"`
+	// ID is the model's tool call id.
+	ID        string `json:"id,omitempty"`
+	Name      string `json:"name"`
+	Arguments string `json:"arguments"`
+	// Status is "running" (streamed progress only), "ok" or "error".
+	Status     string `json:"status"`
+	DurationMs int64  `json:"duration_ms"`
+	// Error is the failure shown to the model as the tool's result.
+	Error string `json:"error,omitempty"`
+}
+
+// PromptSetHeader is the request header that chooses a prompt set.
+const PromptSetHeader = "X-Prompt-Set"
 
 // Model describes a model in GET /v1/models.
 type Model struct {

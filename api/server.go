@@ -2,12 +2,20 @@ package api
 
 import (
 	"context"
+	"crypto/sha256"
 	"crypto/subtle"
+	"encoding/hex"
+	"encoding/json"
 	"fmt"
+	"hash"
+	"io"
 	"log/slog"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
+
+	"github.com/gaianet-go/gaianet/attest"
 )
 
 // ChatBackend answers chat completions. Chat calls emit for every piece of
@@ -39,6 +47,10 @@ type ChatDelta struct {
 	ReasoningContent string
 	ToolCalls        []ToolCall
 	Logprobs         []TokenLogprob
+	// ToolRun, when set, is the progress of a tool the node runs itself
+	// (status "running", then "ok" or "error"); a stream sends it as a
+	// chunk of its own with no choices and a "tool_run" field.
+	ToolRun *ToolRun
 }
 
 // ChatResult is how a reply ended.
@@ -46,8 +58,12 @@ type ChatResult struct {
 	Model        string // the model that answered
 	FinishReason string // "stop", "length" or "tool_calls"
 	Usage        Usage
-	ToolCalls    []ToolCall // the reply's calls, complete (streamed replies send them as deltas)
-	Sources      []Source   // knowledge used, reported in the "sources" extension field
+	// Seed is the sampling seed used (the request's, or the one the
+	// backend drew); nil when the backend cannot tell (an upstream).
+	Seed      *uint64
+	ToolCalls []ToolCall // the reply's calls, complete (streamed replies send them as deltas)
+	Sources   []Source   // knowledge used, reported in the "sources" extension field
+	ToolRuns  []ToolRun  // tools the node ran, reported in the "tool_runs" extension field
 }
 
 // Options configure a Server. The zero value serves with no API key, no
@@ -71,6 +87,10 @@ type Options struct {
 	Logger *slog.Logger
 	// Gauges expose the scheduler's queue and slots in /metrics.
 	Gauges Gauges
+	// Signer, when set, signs every chat answer (package attest: request,
+	// seed and output hashes in headers, or trailers of a stream) and
+	// /v1/info?nonce=N; it is the node's identity key.
+	Signer attest.Signer
 	// Instance, when set, is echoed by GET /health as "instance": a value
 	// that names this run of the process (`gaianet start` passes a random
 	// one), so a caller waiting for readiness can tell its own node from
@@ -93,6 +113,10 @@ type Backends struct {
 	Models func() []Model
 	// Info returns the body of GET /v1/info.
 	Info func() any
+	// Attest returns the facts a node signs in GET /v1/info?nonce=N (see
+	// package attest); the server fills in the nonce and time and signs
+	// with Options.Signer.
+	Attest func() (attest.Info, error)
 	// Extra routes (pattern → handler) mounted on the same mux, e.g. the
 	// web UI at "/" or the vector store under "/qdrant/". They get API-key
 	// checks, metrics and logs but manage their own body limits.
@@ -370,8 +394,86 @@ func (s *Server) info(w http.ResponseWriter, r *http.Request) error {
 	if s.b.Info == nil {
 		return Errorf(http.StatusNotFound, "invalid_request_error", "unknown_url", "this server has no node information")
 	}
-	writeJSON(w, http.StatusOK, s.b.Info())
+	nonce := r.URL.Query().Get("nonce")
+	if nonce == "" {
+		writeJSON(w, http.StatusOK, s.b.Info())
+		return nil
+	}
+	if len(nonce) > 128 {
+		return badRequest("nonce", "nonce is longer than 128 characters")
+	}
+	if s.opt.Signer == nil || s.b.Attest == nil {
+		return Errorf(http.StatusNotImplemented, "server_error", "cannot_sign", "this node has no identity key to sign its information with")
+	}
+	facts, err := s.b.Attest()
+	if err != nil {
+		return err
+	}
+	facts.Nonce, facts.Time = nonce, s.now().Unix()
+	att, err := facts.Sign(s.opt.Signer)
+	if err != nil {
+		return Errorf(http.StatusServiceUnavailable, "server_error", "cannot_sign", "cannot sign the node information: %v", err)
+	}
+	body, err := json.Marshal(s.b.Info())
+	if err != nil {
+		return err
+	}
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(body, &m); err != nil {
+		return err
+	}
+	m["attestation"], _ = json.Marshal(att)
+	writeJSON(w, http.StatusOK, m)
 	return nil
+}
+
+// answerSigner signs a chat answer for attest: it hashes the request body
+// as it is read and, given the seed and the output, sets the signed
+// headers (trailers for a stream). Without a Signer it does nothing.
+type answerSigner struct {
+	signer attest.Signer
+	h      hash.Hash
+	log    *slog.Logger
+}
+
+// signAnswers wraps r's body so that its SHA-256 is known after decoding;
+// for a stream it declares the trailers on w (before the header is sent).
+func (s *Server) signAnswers(w http.ResponseWriter, r *http.Request) *answerSigner {
+	if s.opt.Signer == nil {
+		return nil
+	}
+	a := &answerSigner{signer: s.opt.Signer, h: sha256.New(), log: s.log}
+	r.Body = struct {
+		io.Reader
+		io.Closer
+	}{io.TeeReader(r.Body, a.h), r.Body}
+	return a
+}
+
+// streaming declares the signed answer's trailers on w, before a stream's
+// header is sent.
+func (a *answerSigner) streaming(w http.ResponseWriter) {
+	if a != nil {
+		w.Header().Set("Trailer", attest.HeaderSeed+", "+attest.HeaderRequest+", "+attest.HeaderOutput+", "+attest.HeaderSignature)
+	}
+}
+
+// sign sets the signed answer for output and res's seed into h (the
+// response's header or, once the body started, its trailers).
+func (a *answerSigner) sign(h http.Header, output string, res *ChatResult) {
+	if a == nil || res == nil || res.Seed == nil {
+		return
+	}
+	ans := attest.Answer{Request: hex.EncodeToString(a.h.Sum(nil)), Seed: *res.Seed, Output: attest.Hash([]byte(output))}
+	sig, err := ans.Sign(a.signer)
+	if err != nil {
+		a.log.Warn("cannot sign the answer", "err", err)
+		return
+	}
+	h.Set(attest.HeaderSeed, strconv.FormatUint(ans.Seed, 10))
+	h.Set(attest.HeaderRequest, ans.Request)
+	h.Set(attest.HeaderOutput, ans.Output)
+	h.Set(attest.HeaderSignature, sig)
 }
 
 // resolveModel returns the model a request names, or the first model served

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"reflect"
 	"slices"
 	"sort"
 	"strconv"
@@ -96,6 +97,12 @@ func (e *Extensions) fields() []field {
 		{"max_connections", &e.MaxConnections, false},
 		{"max_connections_per_ip", &e.MaxConnectionsPerIP, false},
 		{"reasoning", &e.Reasoning, false},
+		{"plugins", &e.Plugins, false},
+		{"tools", &e.Tools, false},
+		{"mcp_servers", &e.MCPServers, false},
+		{"prompt_sets", &e.PromptSets, false},
+		{"agent_max_steps", &e.AgentMaxSteps, false},
+		{"agent_timeout", &e.AgentTimeout, false},
 	}
 }
 
@@ -253,8 +260,12 @@ func setField(f field, raw json.RawMessage) error {
 		*p, err = parseBool(raw)
 	case *[]string:
 		*p, err = parseStrings(raw)
+	case *json.RawMessage:
+		*p, err = parseArray(raw)
 	default:
-		panic(fmt.Sprintf("config: field %q has unsupported type %T", f.key, f.ptr))
+		// Structured extensions (tools, mcp_servers, prompt_sets) are
+		// strict JSON: an unknown field is an error, not ignored.
+		err = strictUnmarshal(raw, f.ptr)
 	}
 	if err != nil {
 		return fmt.Errorf("field %q: %w", f.key, err)
@@ -282,6 +293,18 @@ func scalar(raw json.RawMessage) (text string, kind byte, err error) {
 		return string(raw), 'n', nil
 	}
 	return "", 0, badValue("want a string, number or boolean, found %s", short(raw))
+}
+
+// parseArray keeps a JSON array as it is (its elements are validated by
+// the package that owns them); null means empty.
+func parseArray(raw json.RawMessage) (json.RawMessage, error) {
+	if string(raw) == "null" {
+		return nil, nil
+	}
+	if len(raw) == 0 || raw[0] != '[' {
+		return nil, badValue("want a JSON array, found %s", short(raw))
+	}
+	return append(json.RawMessage(nil), raw...), nil
 }
 
 func parseString(raw json.RawMessage) (string, error) {
@@ -406,8 +429,11 @@ func isZero(p any) bool {
 		return !*p
 	case *[]string:
 		return len(*p) == 0
+	case *json.RawMessage:
+		return len(*p) == 0
 	}
-	return false
+	v := reflect.ValueOf(p).Elem()
+	return v.IsZero() || (v.Kind() == reflect.Slice || v.Kind() == reflect.Map) && v.Len() == 0
 }
 
 // Encode renders c the way GaiaNet writes config.json: an object with four
@@ -489,6 +515,19 @@ func (e *Extensions) encode(w *objWriter) error {
 			if f.key == key {
 				if !isZero(f.ptr) || slices.Contains(e.order, key) {
 					written[key] = true
+					if raw, ok := f.ptr.(*json.RawMessage); ok {
+						if len(*raw) == 0 {
+							return w.raw("        ", key, json.RawMessage("[]"))
+						}
+						return w.raw("        ", key, *raw)
+					}
+					if !isScalar(f.ptr) {
+						b, err := json.Marshal(f.ptr)
+						if err != nil {
+							return fmt.Errorf("config: field %q: %w", key, err)
+						}
+						return w.raw("        ", key, b)
+					}
 					w.member("        ", key, nativeValue(f.ptr))
 				}
 				return nil
@@ -517,6 +556,15 @@ func (e *Extensions) encode(w *objWriter) error {
 	}
 	w.end("    ")
 	return nil
+}
+
+// isScalar reports whether p is one of the scalar field types.
+func isScalar(p any) bool {
+	switch p.(type) {
+	case *string, *int, *float64, *bool, *[]string:
+		return true
+	}
+	return false
 }
 
 // gaianetValue renders a GaiaNet field as GaiaNet does: always a string.

@@ -134,6 +134,11 @@ type Extensions struct {
 	// Parallel is the number of sequences decoded at once (slots); 0 means
 	// the engine's default.
 	Parallel int `json:"parallel"`
+	// BatchVariant lets the engine use the fastest kernels for each batch
+	// size, so that an answer may depend on what else the node serves at
+	// the time; by default answers are batch-invariant (replayable by a
+	// domain). See engine.Options.BatchVariant.
+	BatchVariant bool `json:"batch_variant,omitempty"`
 	// QueueSize bounds the requests waiting for a slot; 0 means the server's
 	// default. Requests past it are refused with 503.
 	QueueSize int `json:"queue_size"`
@@ -179,6 +184,24 @@ type Extensions struct {
 	// no-think variant is rendered where it has one, e.g. Qwen3's
 	// enable_thinking=false).
 	Reasoning string `json:"reasoning"`
+	// Plugins are the WebAssembly plugins the node loads, each with the
+	// capabilities it is granted: a JSON array of manifests, parsed and
+	// validated by package plugin (plugin.ParseManifests) when the node
+	// starts. Empty means none.
+	Plugins json.RawMessage `json:"plugins"`
+
+	// Tools are node tools the model may call and the node runs (see
+	// ToolSpec); MCPServers are MCP servers whose tools join them.
+	Tools      []ToolSpec  `json:"tools"`
+	MCPServers []MCPServer `json:"mcp_servers"`
+	// PromptSets are named prompt profiles chosen per request.
+	PromptSets map[string]PromptSet `json:"prompt_sets"`
+	// AgentMaxSteps bounds the model calls of one chat request when node
+	// tools run (0 means 8); AgentTimeout bounds, in seconds, the time
+	// after which no further node tool runs (0 means 120): the model
+	// then answers with what it has.
+	AgentMaxSteps int `json:"agent_max_steps"`
+	AgentTimeout  int `json:"agent_timeout"`
 
 	// Extra holds keys of the "gaianet_go" object this package does not
 	// know, as compact JSON.
@@ -294,6 +317,10 @@ func (c *Config) Clone() *Config {
 	n.Ext.APIKeys = slices.Clone(c.Ext.APIKeys)
 	n.Ext.CORSOrigins = slices.Clone(c.Ext.CORSOrigins)
 	n.Ext.OutboundAllow = slices.Clone(c.Ext.OutboundAllow)
+	n.Ext.Plugins = slices.Clone(c.Ext.Plugins)
+	cloneJSON(&n.Ext.Tools, c.Ext.Tools)
+	cloneJSON(&n.Ext.MCPServers, c.Ext.MCPServers)
+	cloneJSON(&n.Ext.PromptSets, c.Ext.PromptSets)
 	return &n
 }
 
@@ -306,6 +333,16 @@ func (c *Config) Equal(o *Config) bool {
 		x.order, x.Ext.order, x.thresholdSet = nil, nil, false
 	}
 	return reflect.DeepEqual(a, b)
+}
+
+// cloneJSON deep-copies src into dst through JSON (the structured
+// extensions hold only JSON-shaped values); nil stays nil.
+func cloneJSON[T any](dst *T, src T) {
+	var zero T
+	*dst = zero
+	if b, err := json.Marshal(src); err == nil && string(b) != "null" {
+		_ = json.Unmarshal(b, dst)
+	}
 }
 
 func cloneRaw(m map[string]json.RawMessage) map[string]json.RawMessage {

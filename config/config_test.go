@@ -460,3 +460,25 @@ func TestSaveModes(t *testing.T) {
 		t.Errorf("Tighten of a missing file: %v", err)
 	}
 }
+
+func TestPluginsRoundTrip(t *testing.T) {
+	in := []byte(`{"chat":"x","gaianet_go":{"plugins":[{"name":"wc","path":"wc.wasm","hooks":["prompt"]}]}}`)
+	c, err := Decode(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(c.Ext.Plugins) != `[{"name":"wc","path":"wc.wasm","hooks":["prompt"]}]` {
+		t.Fatalf("plugins: %s", c.Ext.Plugins)
+	}
+	out, err := c.Encode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c2, err := Decode(out)
+	if err != nil || !c.Equal(c2) {
+		t.Fatalf("round trip: %v\n%s", err, out)
+	}
+	if _, err := Decode([]byte(`{"gaianet_go":{"plugins":{"name":"wc"}}}`)); err == nil || !strings.Contains(err.Error(), "array") {
+		t.Fatalf("plugins as an object: %v", err)
+	}
+}

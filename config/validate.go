@@ -161,6 +161,7 @@ func (c *Config) Validate() error {
 			bad(fmt.Sprintf("%s.cors_origins[%d]", ExtensionsKey, i), "%v", err)
 		}
 	}
+	e.validateAgent(bad)
 	nonNegative(ExtensionsKey+".parallel", e.Parallel)
 	nonNegative(ExtensionsKey+".queue_size", e.QueueSize)
 	return errors.Join(errs...)

@@ -159,15 +159,6 @@ func (s *Server) join(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// nodeInfo is the part of a node's /v1/info the domain checks.
-type nodeInfo struct {
-	NodeID string `json:"node_id"`
-	Chat   struct {
-		Name    string `json:"name"`
-		CtxSize int    `json:"ctx_size"`
-	} `json:"chat"`
-}
-
 // check asks the node what it serves and holds it to the requirements;
 // it updates m's model list.
 func (s *Server) check(ctx context.Context, m *member) error {
@@ -192,17 +183,7 @@ func (s *Server) check(ctx context.Context, m *member) error {
 			return fmt.Errorf("the node does not serve the required model %q (it serves %v)", want, ids)
 		}
 	}
-	var info nodeInfo
-	if err := m.getJSON(ctx, "/v1/info", &info); err != nil {
-		return err
-	}
-	if info.NodeID != "" && !strings.EqualFold(info.NodeID, m.addr) {
-		return fmt.Errorf("the node reports id %s but joined as %s", info.NodeID, m.addr)
-	}
-	if req.MinContextSize > 0 && info.Chat.CtxSize < req.MinContextSize {
-		return fmt.Errorf("the node's chat context is %d tokens, below the required %d", info.Chat.CtxSize, req.MinContextSize)
-	}
-	return nil
+	return s.checkInfo(ctx, m, ids)
 }
 
 // getJSON GETs path from the node and decodes its JSON answer.

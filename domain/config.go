@@ -20,6 +20,8 @@ import (
 const (
 	ConfigFile   = "domain.json"
 	AdminKeyFile = "admin.key"
+	// JournalDir holds the local charge journal (package domain/journal).
+	JournalDir = "journal"
 )
 
 // Admission policies.
@@ -56,8 +58,18 @@ type Config struct {
 	Monitor Monitor `json:"monitor"`
 	// Canary checks that nodes claiming a model answer as it does.
 	Canary Canary `json:"canary"`
+	// Replay re-runs a sample of real requests on a second node.
+	Replay Replay `json:"replay"`
 	// MaxBodyBytes bounds a request body; 0 means 32 MiB.
 	MaxBodyBytes int64 `json:"max_body_bytes,omitempty"`
+	// ChallengeRate limits join challenges per client IP.
+	ChallengeRate RateLimit `json:"challenge_rate"`
+}
+
+// RateLimit is a token bucket: PerMinute tokens a minute, up to Burst.
+type RateLimit struct {
+	PerMinute int `json:"per_minute"`
+	Burst     int `json:"burst"`
 }
 
 // Requirements are what a node must serve to be admitted and kept.
@@ -68,6 +80,13 @@ type Requirements struct {
 	EmbeddingModel string `json:"embedding_model,omitempty"`
 	// MinContextSize is the least chat context (tokens) /v1/info may report.
 	MinContextSize int `json:"min_context_size,omitempty"`
+	// Hashes (lowercase hex SHA-256) the node must state, signed, in
+	// /v1/info?nonce=N: its chat and embedding model files, its
+	// knowledge-base snapshot file and its system prompt; empty means any.
+	ChatModelSHA256      string `json:"chat_model_sha256,omitempty"`
+	EmbeddingModelSHA256 string `json:"embedding_model_sha256,omitempty"`
+	KnowledgeBaseSHA256  string `json:"knowledge_base_sha256,omitempty"`
+	SystemPromptSHA256   string `json:"system_prompt_sha256,omitempty"`
 }
 
 // Monitor tunes health checks.
@@ -132,8 +151,12 @@ func (c *Config) ApplyDefaults() {
 		c.Monitor.MaxFailures = 3
 	}
 	c.Canary.applyDefaults()
+	c.Replay.applyDefaults()
 	if c.MaxBodyBytes == 0 {
 		c.MaxBodyBytes = 32 << 20
+	}
+	if c.ChallengeRate == (RateLimit{}) {
+		c.ChallengeRate = RateLimit{PerMinute: 30, Burst: 10}
 	}
 	if c.Allow == nil {
 		c.Allow = []string{}
@@ -182,6 +205,14 @@ func (c *Config) Validate() error {
 	if c.Requirements.MinContextSize < 0 {
 		bad("requirements.min_context_size", "must not be negative")
 	}
+	for _, h := range c.Requirements.hashes() {
+		if h.want != "" && !isSHA256(h.want) {
+			bad("requirements."+h.field, "want 64 lowercase hex digits (a SHA-256), got %q", h.want)
+		}
+	}
+	if err := c.Replay.validate(); err != nil {
+		bad("replay", "%v", err)
+	}
 	if c.Monitor.Interval < Duration(10*time.Millisecond) || c.Monitor.Timeout <= 0 || c.Monitor.MaxFailures < 1 {
 		bad("monitor", "interval must be at least 10ms, timeout positive, max_failures at least 1")
 	}
@@ -190,6 +221,9 @@ func (c *Config) Validate() error {
 	}
 	if c.MaxBodyBytes < 1024 {
 		bad("max_body_bytes", "must be at least 1024")
+	}
+	if c.ChallengeRate.PerMinute < 1 || c.ChallengeRate.Burst < 1 {
+		bad("challenge_rate", "per_minute and burst must be at least 1")
 	}
 	return errors.Join(errs...)
 }

@@ -8,15 +8,18 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/gaianet-go/gaianet/attest"
 	"github.com/gaianet-go/gaianet/domain/ledger"
 	"github.com/gaianet-go/gaianet/domain/store"
 	"github.com/gaianet-go/gaianet/domain/store/storetest"
+	"github.com/gaianet-go/gaianet/egress"
 	"github.com/gaianet-go/gaianet/identity"
 	"github.com/gaianet-go/gaianet/tunnel"
 )
@@ -33,6 +36,13 @@ type stubNode struct {
 	served     atomic.Int64 // generations answered
 	sawAuth    atomic.Bool  // a request arrived with an Authorization header
 	reply      atomic.Value // string: the answer's text; default "hi from ADDRESS"
+	// id signs /v1/info?nonce=N and the answers, as the real node does;
+	// info, when set, edits the facts before they are signed (a node
+	// misstating what it serves), and infoSigner replaces id as their
+	// signer (a forgery).
+	id         *identity.Identity
+	info       atomic.Pointer[func(*attest.Info)]
+	infoSigner *identity.Identity
 }
 
 const stubIn, stubOut = 12, 5
@@ -49,7 +59,24 @@ func (n *stubNode) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		json.NewEncoder(w).Encode(map[string]any{"object": "list", "data": []map[string]any{{"id": n.model, "object": "model"}}})
 	case "/v1/info":
-		json.NewEncoder(w).Encode(map[string]any{"node_id": n.addr, "chat": map[string]any{"name": n.model, "ctx_size": 4096}})
+		body := map[string]any{"node_id": n.addr, "chat": map[string]any{"name": n.model, "ctx_size": 4096}}
+		if nonce := r.URL.Query().Get("nonce"); nonce != "" && n.id != nil {
+			facts := attest.Info{NodeID: n.addr, ChatModel: n.model, ContextSize: 4096, Nonce: nonce, Time: time.Now().Unix()}
+			if edit := n.info.Load(); edit != nil {
+				(*edit)(&facts)
+			}
+			signer := n.id
+			if n.infoSigner != nil {
+				signer = n.infoSigner
+			}
+			att, err := facts.Sign(signer)
+			if err != nil {
+				http.Error(w, err.Error(), http.StatusInternalServerError)
+				return
+			}
+			body["attestation"] = att
+		}
+		json.NewEncoder(w).Encode(body)
 	case "/v1/chat/completions":
 		if n.failBefore.Load() {
 			http.Error(w, `{"error":{"message":"down"}}`, http.StatusServiceUnavailable)
@@ -60,26 +87,51 @@ func (n *stubNode) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			StreamOptions *struct {
 				IncludeUsage bool `json:"include_usage"`
 			} `json:"stream_options"`
+			Seed *int64 `json:"seed"`
 		}
-		json.NewDecoder(r.Body).Decode(&req)
+		raw, _ := io.ReadAll(r.Body)
+		json.Unmarshal(raw, &req)
 		n.served.Add(1)
 		reply, _ := n.reply.Load().(string)
 		if reply == "" {
 			reply = "hi from " + n.addr
 		}
+		var seed uint64
+		if req.Seed != nil {
+			seed = uint64(*req.Seed)
+		}
+		sign := func(h http.Header, output string) {
+			if n.id == nil {
+				return
+			}
+			a := attest.Answer{Request: attest.Hash(raw), Seed: seed, Output: attest.Hash([]byte(output))}
+			sig, _ := a.Sign(n.id)
+			h.Set(attest.HeaderSeed, fmt.Sprint(seed))
+			h.Set(attest.HeaderRequest, a.Request)
+			h.Set(attest.HeaderOutput, a.Output)
+			h.Set(attest.HeaderSignature, sig)
+		}
 		usage := map[string]any{"prompt_tokens": stubIn, "completion_tokens": stubOut, "total_tokens": stubIn + stubOut}
 		if !req.Stream {
 			w.Header().Set("Content-Type", "application/json")
+			sign(w.Header(), reply)
 			json.NewEncoder(w).Encode(map[string]any{"id": "c1", "object": "chat.completion", "model": n.model,
 				"choices": []map[string]any{{"index": 0, "message": map[string]any{"role": "assistant", "content": reply}, "finish_reason": "stop"}},
 				"usage":   usage})
 			return
 		}
 		w.Header().Set("Content-Type", "text/event-stream")
+		w.Header().Set("Trailer", attest.HeaderSeed+", "+attest.HeaderRequest+", "+attest.HeaderOutput+", "+attest.HeaderSignature)
 		fl := w.(http.Flusher)
+		var out strings.Builder
 		for i := 0; i < stubOut; i++ {
+			piece := fmt.Sprintf("t%d ", i)
+			if r, _ := n.reply.Load().(string); i == 0 && r != "" {
+				piece = r + " "
+			}
+			out.WriteString(piece)
 			b, _ := json.Marshal(map[string]any{"id": "c1", "object": "chat.completion.chunk", "model": n.model,
-				"choices": []map[string]any{{"index": 0, "delta": map[string]any{"content": fmt.Sprintf("t%d ", i)}}}})
+				"choices": []map[string]any{{"index": 0, "delta": map[string]any{"content": piece}}}})
 			fmt.Fprintf(w, "data: %s\n\n", b)
 			fl.Flush()
 			if i == 0 && n.failMid.Load() {
@@ -90,6 +142,7 @@ func (n *stubNode) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			b, _ := json.Marshal(map[string]any{"id": "c1", "object": "chat.completion.chunk", "model": n.model, "choices": []any{}, "usage": usage})
 			fmt.Fprintf(w, "data: %s\n\n", b)
 		}
+		sign(w.Header(), out.String())
 		fmt.Fprint(w, "data: [DONE]\n\n")
 	default:
 		http.NotFound(w, r)
@@ -97,7 +150,7 @@ func (n *stubNode) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 type harness struct {
-	t     *testing.T
+	t     testing.TB
 	cfg   Config
 	st    *store.Store
 	srv   *Server
@@ -108,7 +161,7 @@ type harness struct {
 	nodes []*stubNode
 }
 
-func newHarness(t *testing.T, storage string, mutate func(*Config)) *harness {
+func newHarness(t testing.TB, storage string, mutate func(*Config)) *harness {
 	t.Helper()
 	cfg := Default("test.domain", "127.0.0.1:1")
 	cfg.Storage = storage
@@ -118,7 +171,7 @@ func newHarness(t *testing.T, storage string, mutate func(*Config)) *harness {
 		mutate(&cfg)
 	}
 	st := storetest.Open(t, storage)
-	srv, err := New(cfg, Options{Store: st, AdminKey: "gdadmin-test"})
+	srv, err := New(cfg, Options{Store: st, AdminKey: "gdadmin-test", Journal: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -137,18 +190,22 @@ func newHarness(t *testing.T, storage string, mutate func(*Config)) *harness {
 	return h
 }
 
-var keyCache sync.Map // test identities are slow-ish to make; reuse per index
+// loopback is the egress policy test nodes dial their domain through: the
+// test servers listen on 127.0.0.1, which only an explicit entry allows.
+var loopback, _ = egress.NewPolicy("127.0.0.0/8")
 
-func testKey(t *testing.T, i int) *identity.Identity {
+var testKeys sync.Map // test identities are slow-ish to make; reuse per index
+
+func testKey(t testing.TB, i int) *identity.Identity {
 	t.Helper()
-	if v, ok := keyCache.Load(i); ok {
+	if v, ok := testKeys.Load(i); ok {
 		return v.(*identity.Identity)
 	}
 	id, err := identity.Create(t.TempDir(), identity.LightScrypt())
 	if err != nil {
 		t.Fatal(err)
 	}
-	keyCache.Store(i, id)
+	testKeys.Store(i, id)
 	return id
 }
 
@@ -156,10 +213,19 @@ func testKey(t *testing.T, i int) *identity.Identity {
 // state channel.
 func (h *harness) join(i int, model string) (*stubNode, chan string) {
 	h.t.Helper()
+	return h.joinWith(i, model, nil)
+}
+
+// joinWith is join with setup applied to the stub before it connects.
+func (h *harness) joinWith(i int, model string, setup func(*stubNode)) (*stubNode, chan string) {
+	h.t.Helper()
 	id := testKey(h.t, i)
-	n := &stubNode{addr: id.Address(), model: model}
+	n := &stubNode{addr: id.Address(), model: model, id: id}
+	if setup != nil {
+		setup(n)
+	}
 	states := make(chan string, 64)
-	c := &tunnel.Client{URL: h.http.URL, Key: id, Handler: n, MinBackoff: 20 * time.Millisecond, MaxBackoff: 100 * time.Millisecond,
+	c := &tunnel.Client{URL: h.http.URL, Key: id, Handler: n, Egress: loopback, MinBackoff: 20 * time.Millisecond, MaxBackoff: 100 * time.Millisecond,
 		OnState: func(s string, err error) {
 			select {
 			case states <- s:
@@ -210,6 +276,32 @@ func (h *harness) balance() ledger.Micros {
 		h.t.Fatal(err)
 	}
 	return b
+}
+
+// get sends GET path with key as Bearer (none when "").
+func (h *harness) get(path, key string) *http.Response {
+	h.t.Helper()
+	req, _ := http.NewRequest(http.MethodGet, h.http.URL+path, nil)
+	if key != "" {
+		req.Header.Set("Authorization", "Bearer "+key)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	return resp
+}
+
+// drained waits until every journaled charge is posted.
+func (h *harness) drained() {
+	h.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for h.srv.journal.Pending() > 0 {
+		if time.Now().After(deadline) {
+			h.t.Fatalf("%d charges still not posted after 10 s", h.srv.journal.Pending())
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
 }
 
 // waitBalance waits for the asynchronous end of billing (posting happens
@@ -339,8 +431,9 @@ func TestAuthAnd402(t *testing.T) {
 			t.Fatalf("key %q: HTTP %d %s", tc.key, resp.StatusCode, b)
 		}
 	}
-	// $10 of credit at $4 + tokens a request: 3 requests pass (the third
-	// overdraws), the fourth is refused with 402.
+	// $10 of credit at $4 + tokens a request: 2 requests pass; the third
+	// would overdraw (its estimate exceeds the $1.99... left), so it and
+	// the fourth are refused with 402.
 	codes := []int{}
 	for i := 0; i < 4; i++ {
 		resp := h.post("/v1/chat/completions", h.key, `{"messages":[]}`)
@@ -357,8 +450,70 @@ func TestAuthAnd402(t *testing.T) {
 		}
 		time.Sleep(20 * time.Millisecond) // billing lands after the answer
 	}
-	if fmt.Sprint(codes) != "[200 200 200 402]" {
+	if fmt.Sprint(codes) != "[200 200 402 402]" {
 		t.Fatalf("codes %v", codes)
+	}
+	if h.drained(); h.balance() < 0 {
+		t.Fatalf("balance %s: overdrawn", h.balance())
+	}
+}
+
+// TestConcurrentRequestsCannotOverdraw: 60 concurrent requests of one user
+// whose credit covers exactly 7 of them (each holds its estimate while in
+// flight): 7 are answered, the rest get 402, and the balance ends at 0,
+// never below, on each store.
+func TestConcurrentRequestsCannotOverdraw(t *testing.T) {
+	for name, storage := range storetest.Storages(t) {
+		t.Run(name, func(t *testing.T) {
+			// Only a per-request price: the estimate equals the charge.
+			const price = 1000
+			h := newHarness(t, storage, func(c *Config) { c.Prices = ledger.Prices{PerRequest: price} })
+			h.join(0, "m1")
+			h.waitHealthy(1)
+			// Spend the harness's $10 down to 7 requests' worth.
+			u, key, err := h.st.AddUser(h.ctx, "poor")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := h.st.Deposit(h.ctx, "poor", u.ID, 7*price); err != nil {
+				t.Fatal(err)
+			}
+			var ok, refused atomic.Int64
+			var wg sync.WaitGroup
+			for i := 0; i < 60; i++ {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					body := `{"model":"m1","messages":[]}`
+					if i%2 == 0 {
+						body = `{"model":"m1","stream":true,"messages":[]}`
+					}
+					resp := h.post("/v1/chat/completions", key, body)
+					io.Copy(io.Discard, resp.Body)
+					resp.Body.Close()
+					switch resp.StatusCode {
+					case 200:
+						ok.Add(1)
+					case 402:
+						refused.Add(1)
+					default:
+						t.Errorf("HTTP %d", resp.StatusCode)
+					}
+				}()
+			}
+			wg.Wait()
+			h.drained()
+			bal, err := h.st.Balance(h.ctx, ledger.UserAccount(u.ID))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ok.Load() != 7 || refused.Load() != 53 || bal != 0 {
+				t.Fatalf("%d answered, %d refused, balance %s; want 7, 53, 0", ok.Load(), refused.Load(), bal)
+			}
+			if err := h.st.Check(h.ctx); err != nil {
+				t.Fatal(err)
+			}
+		})
 	}
 }
 
@@ -518,7 +673,7 @@ func TestMonitorRotation(t *testing.T) {
 	}
 	n.failProbe.Store(false)
 	h.waitHealthy(1)
-	mresp, _ := http.Get(h.http.URL + "/metrics")
+	mresp := h.get("/metrics", "gdadmin-test")
 	mb, _ := io.ReadAll(mresp.Body)
 	mresp.Body.Close()
 	for _, want := range []string{`gaianet_domain_node_healthy{node="` + n.addr + `"} 1`, `gaianet_domain_node_probe_failures_total{node="` + n.addr + `"}`} {
@@ -715,12 +870,129 @@ func TestWalletBinding(t *testing.T) {
 		t.Fatalf("node %+v, %v; want wallet %s", n, err, wallet)
 	}
 	// Through the real client too.
-	c := &tunnel.Client{URL: h.http.URL, Key: testKey(t, 3), Handler: &stubNode{addr: testKey(t, 3).Address(), model: "m"},
+	c := &tunnel.Client{URL: h.http.URL, Key: testKey(t, 3), Egress: loopback, Handler: &stubNode{addr: testKey(t, 3).Address(), model: "m", id: testKey(t, 3)},
 		Wallet: wallet, MinBackoff: 10 * time.Millisecond}
 	c.WalletSignature, _ = testKey(t, 3).Sign(tunnel.WalletMessage(testKey(t, 3).Address(), wallet))
 	go c.Run(h.ctx)
 	h.waitHealthy(1)
 	if n, _ := h.st.NodeByAddress(context.Background(), testKey(t, 3).Address()); n.Wallet != wallet {
 		t.Fatalf("node joined with the client: wallet %q", n.Wallet)
+	}
+}
+
+// TestPublicSurface: without the admin key /health says only that the
+// gateway is alive and /metrics is refused; the challenge route answers
+// 429 with Retry-After to an address over its rate.
+func TestPublicSurface(t *testing.T) {
+	h := newHarness(t, "", func(c *Config) { c.ChallengeRate = RateLimit{PerMinute: 1, Burst: 3} })
+	for _, tc := range []struct {
+		path, key  string
+		code       int
+		has, lacks string
+	}{
+		{"/health", "", 200, `"status":"ok"`, `healthy_nodes`},
+		{"/health", "gd-wrong", 200, `"status":"ok"`, `test.domain`},
+		{"/health", "gdadmin-test", 200, `"healthy_nodes":0`, ""},
+		{"/metrics", "", 401, `invalid_admin_key`, "gaianet_domain"},
+		{"/metrics", h.key, 401, `invalid_admin_key`, "gaianet_domain"},
+		{"/metrics", "gdadmin-test", 200, `gaianet_domain_retries_total`, ""},
+	} {
+		resp := h.get(tc.path, tc.key)
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != tc.code || !strings.Contains(string(b), tc.has) || (tc.lacks != "" && strings.Contains(string(b), tc.lacks)) {
+			t.Errorf("GET %s with %q: HTTP %d %.200s", tc.path, tc.key, resp.StatusCode, b)
+		}
+	}
+	codes := []int{}
+	var retry string
+	for i := 0; i < 5; i++ {
+		resp := h.get(tunnel.ChallengePath, "")
+		resp.Body.Close()
+		codes = append(codes, resp.StatusCode)
+		if resp.StatusCode == 429 {
+			retry = resp.Header.Get("Retry-After")
+		}
+	}
+	// One token a minute: the fourth and fifth wait most of a minute.
+	if sec, err := strconv.Atoi(retry); fmt.Sprint(codes) != "[200 200 200 429 429]" || err != nil || sec < 50 || sec > 60 {
+		t.Fatalf("challenges: %v, Retry-After %q", codes, retry)
+	}
+}
+
+// TestAdminKeys: through the operator API, a new key works, a rotated key
+// stops at once on this replica (no cache lag) while its successor works,
+// a key rotated with grace keeps working, and a revoked one gets 401.
+func TestAdminKeys(t *testing.T) {
+	h := newHarness(t, "", nil)
+	h.join(0, "m1")
+	h.waitHealthy(1)
+	admin := func(method, path, body string) (int, map[string]any) {
+		req, _ := http.NewRequest(method, h.http.URL+path, strings.NewReader(body))
+		req.Header.Set("Authorization", "Bearer gdadmin-test")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var out map[string]any
+		json.NewDecoder(resp.Body).Decode(&out)
+		return resp.StatusCode, out
+	}
+	chat := func(key string) int {
+		resp := h.post("/v1/chat/completions", key, `{"model":"m1","messages":[]}`)
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	if chat(h.key) != 200 {
+		t.Fatal("the first key does not work")
+	}
+	code, out := admin("POST", "/_domain/admin/users/"+h.user+"/keys", `{"name":"ci"}`)
+	if code != 200 {
+		t.Fatalf("create: %d %v", code, out)
+	}
+	second := out["secret"].(string)
+	firstID := ""
+	resp := h.get("/_domain/admin/keys?user="+h.user, "gdadmin-test")
+	var keys []struct{ ID, Name string }
+	json.NewDecoder(resp.Body).Decode(&keys)
+	resp.Body.Close()
+	for _, k := range keys {
+		if k.Name == "first" {
+			firstID = k.ID
+		}
+	}
+	if len(keys) != 2 || firstID == "" {
+		t.Fatalf("keys %+v", keys)
+	}
+	code, out = admin("POST", "/_domain/admin/keys/"+firstID+"/rotate", ``)
+	if code != 200 {
+		t.Fatalf("rotate: %d %v", code, out)
+	}
+	third := out["secret"].(string)
+	if c := chat(h.key); c != 401 {
+		t.Fatalf("a rotated key answered %d", c)
+	}
+	if chat(second) != 200 || chat(third) != 200 {
+		t.Fatal("the new keys do not work")
+	}
+	code, out = admin("POST", "/_domain/admin/keys/"+out["key"].(map[string]any)["id"].(string)+"/rotate", `{"grace":"1h"}`)
+	if code != 200 || chat(third) != 200 || chat(out["secret"].(string)) != 200 {
+		t.Fatalf("rotate with grace: %d %v", code, out)
+	}
+	for _, tc := range []struct {
+		path, body string
+		code       int
+	}{
+		{"/_domain/admin/keys/" + firstID + "/rotate", ``, 409},
+		{"/_domain/admin/keys/k_none/revoke", ``, 404},
+		{"/_domain/admin/keys/" + firstID + "/revoke", `{"grace":"-1s"}`, 400},
+		{"/_domain/admin/keys/" + firstID + "/revoke", `{"graze":"1s"}`, 400},
+		{"/_domain/admin/users/u_none/keys", ``, 404},
+	} {
+		if code, out := admin("POST", tc.path, tc.body); code != tc.code {
+			t.Errorf("POST %s %s: %d %v, want %d", tc.path, tc.body, code, out, tc.code)
+		}
 	}
 }

@@ -91,7 +91,7 @@ func FuzzRelaySSE(f *testing.F) {
 		w := httptest.NewRecorder()
 		billed := 0
 		var got *ledger.Usage
-		complete := s.relaySSE(w, strings.NewReader(stream), userUsage, "req", func(u *ledger.Usage) { billed++; got = u })
+		complete := s.relaySSE(w, strings.NewReader(stream), userUsage, "req", func(u *ledger.Usage) { billed++; got = u }, &replayJob{})
 		out := w.Body.Bytes()
 		if complete != (billed == 1) || billed > 1 {
 			t.Fatalf("complete %v, billed %d times", complete, billed)

@@ -23,6 +23,7 @@ type metrics struct {
 	probeFails   *prometheus.CounterVec
 	tokenCount   *prometheus.CounterVec
 	canary       *prometheus.CounterVec
+	replays      *prometheus.CounterVec
 	retries      prometheus.Counter
 	charged      prometheus.Counter
 }
@@ -46,12 +47,14 @@ func newMetrics() *metrics {
 			Help: "Tokens billed per node, by kind (input, output)."}, []string{"node", "kind"}),
 		canary: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "gaianet_domain_node_canary_mismatches_total",
 			Help: "Canary answers that differed from the majority of nodes on the same model."}, []string{"node"}),
+		replays: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "gaianet_domain_replays_total",
+			Help: "Replayed requests by outcome: agreed, skipped (no second node), or the verdict of the evidence recorded."}, []string{"outcome"}),
 		retries: prometheus.NewCounter(prometheus.CounterOpts{Name: "gaianet_domain_retries_total",
 			Help: "Requests retried on another node after a failure before the first byte."}),
 		charged: prometheus.NewCounter(prometheus.CounterOpts{Name: "gaianet_domain_charged_micro_usd_total",
 			Help: "Amount charged to users, in micro-dollars."}),
 	}
-	m.reg.MustRegister(m.requests, m.latency, m.inflight, m.up, m.probeSeconds, m.probeFails, m.tokenCount, m.canary, m.retries, m.charged)
+	m.reg.MustRegister(m.requests, m.latency, m.inflight, m.up, m.probeSeconds, m.probeFails, m.tokenCount, m.canary, m.replays, m.retries, m.charged)
 	return m
 }
 
@@ -87,3 +90,5 @@ func (m *metrics) tokens(node string, u ledger.Usage) {
 }
 
 func (m *metrics) canaryMismatch(node string) { m.canary.WithLabelValues(node).Inc() }
+
+func (m *metrics) replay(outcome string) { m.replays.WithLabelValues(outcome).Inc() }

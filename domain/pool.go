@@ -23,6 +23,7 @@ type member struct {
 	outstanding atomic.Int64
 	healthy     atomic.Bool
 	speedBits   atomic.Uint64 // EWMA of output tokens/s; 0 = not measured
+	strikes     atomic.Int64  // replay evidence against the node: lowers its standing
 
 	mu     sync.Mutex // guards models
 	models []string
@@ -155,7 +156,8 @@ func (p *pool) pick(model string, exclude map[string]bool) *member {
 }
 
 func lighter(a, b *member) *member {
-	la, lb := float64(a.outstanding.Load()+1), float64(b.outstanding.Load()+1)
+	// Each piece of replay evidence counts as one more request in flight.
+	la, lb := float64(a.outstanding.Load()+1+a.strikes.Load()), float64(b.outstanding.Load()+1+b.strikes.Load())
 	if sa, sb := a.speed(), b.speed(); sa > 0 && sb > 0 {
 		la, lb = la/sa, lb/sb
 	}

@@ -3,6 +3,7 @@ package domain
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"hash/fnv"
@@ -10,10 +11,10 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/gaianet-go/gaianet/domain/ledger"
-	"github.com/gaianet-go/gaianet/domain/store"
 )
 
 // maxAttempts bounds how many nodes one request tries before its first
@@ -24,20 +25,6 @@ const maxAttempts = 3
 // read its usage.
 const maxResponseBytes = 64 << 20
 
-// authenticate checks the Bearer key and returns the user and balance.
-func (s *Server) authenticate(r *http.Request) (store.User, ledger.Micros, error) {
-	key, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
-	if !ok || key == "" {
-		return store.User{}, 0, errorf(http.StatusUnauthorized, "invalid_request_error", "missing_api_key",
-			"this domain needs an API key: send Authorization: Bearer KEY")
-	}
-	u, bal, err := s.st.UserByKeyWithBalance(r.Context(), strings.TrimSpace(key))
-	if errors.Is(err, store.ErrNotFound) {
-		return store.User{}, 0, errorf(http.StatusUnauthorized, "invalid_request_error", "invalid_api_key", "the API key is not valid for this domain")
-	}
-	return u, bal, err
-}
-
 func (s *Server) proxyAny(w http.ResponseWriter, r *http.Request) error {
 	return s.proxy(w, r, "", r.URL.Path)
 }
@@ -46,9 +33,11 @@ func (s *Server) proxyAny(w http.ResponseWriter, r *http.Request) error {
 type requestShape struct {
 	model     string
 	stream    bool
-	userUsage bool   // the user asked for the usage chunk
-	affinity  uint64 // hash of the conversation before its last message; 0: none
-	body      []byte // what to send upstream
+	userUsage bool       // the user asked for the usage chunk
+	affinity  uint64     // hash of the conversation before its last message; 0: none
+	maxTokens int64      // max_tokens or max_completion_tokens; 0: not given
+	body      []byte     // what to send upstream
+	replay    *replayJob // set when the answer is replayed on another node
 }
 
 // shape reads model and stream from a JSON body and, for a streamed
@@ -58,22 +47,46 @@ func shape(path string, body []byte) (requestShape, error) {
 	if len(bytes.TrimSpace(body)) == 0 || body[0] != '{' {
 		return rs, nil
 	}
-	var top map[string]json.RawMessage
+	// Only the fields read here are copied out (a map of every field cost
+	// most of the gateway's allocations). Matching is case-insensitive,
+	// as in the node's own decoding.
+	var top struct {
+		Model               json.RawMessage `json:"model"`
+		Stream              json.RawMessage `json:"stream"`
+		StreamOptions       json.RawMessage `json:"stream_options"`
+		Messages            json.RawMessage `json:"messages"`
+		MaxTokens           json.RawMessage `json:"max_tokens"`
+		MaxCompletionTokens json.RawMessage `json:"max_completion_tokens"`
+	}
 	if err := json.Unmarshal(body, &top); err != nil {
-		return rs, errorf(http.StatusBadRequest, "invalid_request_error", "invalid_json", "the request body is not valid JSON: %v", err)
+		var syntax *json.SyntaxError
+		if errors.As(err, &syntax) || errors.Is(err, io.ErrUnexpectedEOF) {
+			return rs, errorf(http.StatusBadRequest, "invalid_request_error", "invalid_json", "the request body is not valid JSON: %v", err)
+		}
+		return rs, nil // a JSON array or scalar: passed on as it is
 	}
-	if m, ok := top["model"]; ok {
-		json.Unmarshal(m, &rs.model)
+	if top.Model != nil {
+		json.Unmarshal(top.Model, &rs.model)
 	}
-	if st, ok := top["stream"]; ok {
-		json.Unmarshal(st, &rs.stream)
+	if top.Stream != nil {
+		json.Unmarshal(top.Stream, &rs.stream)
 	}
-	rs.affinity = conversationKey(top["messages"])
+	rs.affinity = conversationKey(top.Messages)
+	for _, f := range []struct {
+		name string
+		raw  json.RawMessage
+	}{{"max_tokens", top.MaxTokens}, {"max_completion_tokens", top.MaxCompletionTokens}} {
+		if f.raw != nil && string(f.raw) != "null" {
+			if err := json.Unmarshal(f.raw, &rs.maxTokens); err != nil || rs.maxTokens < 0 {
+				return rs, errorf(http.StatusBadRequest, "invalid_request_error", "invalid_request", "%s must be a non-negative integer", f.name)
+			}
+		}
+	}
 	if !rs.stream || (path != "/v1/chat/completions" && path != "/v1/completions") {
 		return rs, nil
 	}
 	opts := map[string]json.RawMessage{}
-	if raw, ok := top["stream_options"]; ok && string(raw) != "null" {
+	if raw := top.StreamOptions; raw != nil && string(raw) != "null" {
 		if err := json.Unmarshal(raw, &opts); err != nil {
 			return rs, errorf(http.StatusBadRequest, "invalid_request_error", "invalid_request", "stream_options must be an object")
 		}
@@ -84,9 +97,14 @@ func shape(path string, body []byte) (requestShape, error) {
 	if rs.userUsage {
 		return rs, nil
 	}
+	// The one case that rewrites the body: every field kept as it came.
+	var all map[string]json.RawMessage
+	if err := json.Unmarshal(body, &all); err != nil {
+		return rs, errorf(http.StatusBadRequest, "invalid_request_error", "invalid_json", "the request body is not valid JSON: %v", err)
+	}
 	opts["include_usage"] = json.RawMessage("true")
-	top["stream_options"], _ = json.Marshal(opts)
-	b, err := json.Marshal(top)
+	all["stream_options"], _ = json.Marshal(opts)
+	b, err := json.Marshal(all)
 	if err != nil {
 		return rs, err
 	}
@@ -97,22 +115,46 @@ func shape(path string, body []byte) (requestShape, error) {
 // proxy forwards r to a node (pinned, or picked) and bills the answer.
 func (s *Server) proxy(w http.ResponseWriter, r *http.Request, pinned, path string) error {
 	start := time.Now()
-	user, bal, err := s.authenticate(r)
+	user, err := s.authenticate(r)
 	if err != nil {
 		return err
-	}
-	if bal <= 0 {
-		return errorf(http.StatusPaymentRequired, "insufficient_quota", "insufficient_quota",
-			"your credit on this domain is used up (balance $%s); add credit to continue", bal)
 	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.cfg.MaxBodyBytes))
 	if err != nil {
 		return err
 	}
+	if pinned != "" && s.pool.get(pinned) == nil {
+		// Another replica may hold the node's tunnel: it serves and
+		// bills the request.
+		if done, err := s.forwardPinned(w, r, pinned, body); done || err != nil {
+			return err
+		}
+	}
 	rs, err := shape(path, body)
 	if err != nil {
 		return err
 	}
+	if err := s.sampleReplay(path, pinned, &rs); err != nil {
+		return err
+	}
+	est, err := s.estimate(r.Method, path, len(body), rs.maxTokens)
+	if err != nil {
+		return err
+	}
+	ok, avail, err := s.credit.hold(r.Context(), user.ID, est)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		if avail <= 0 {
+			return errorf(http.StatusPaymentRequired, "insufficient_quota", "insufficient_quota",
+				"your credit on this domain is used up (available $%s); add credit to continue", avail)
+		}
+		return errorf(http.StatusPaymentRequired, "insufficient_quota", "insufficient_quota",
+			"this request may cost up to $%s and your available credit is $%s (requests in flight hold their estimate); lower max_tokens or add credit", est, avail)
+	}
+	h := &holdState{credit: s.credit, user: user.ID, estimate: est}
+	defer h.settle(0)
 	reqID := "req_" + randomHex(12)
 	w.Header().Set("X-Request-Id", reqID)
 	tried := map[string]bool{}
@@ -133,7 +175,7 @@ func (s *Server) proxy(w http.ResponseWriter, r *http.Request, pinned, path stri
 		resp, err := s.forward(r, m, path, rs.body, reqID)
 		if err == nil && resp.StatusCode != http.StatusBadGateway && resp.StatusCode != http.StatusServiceUnavailable &&
 			(resp.StatusCode != http.StatusTooManyRequests || pinned != "") {
-			s.relay(w, r, m, resp, rs, reqID, user.ID, start)
+			s.relay(w, r, m, resp, rs, reqID, h, start)
 			return nil
 		}
 		if err == nil {
@@ -168,6 +210,68 @@ func (s *Server) proxy(w http.ResponseWriter, r *http.Request, pinned, path stri
 	return errorf(http.StatusServiceUnavailable, "server_error", "no_nodes", "no healthy node is connected to this domain")
 }
 
+// defaultOutputEstimate is the output a generation without max_tokens is
+// assumed to reach when its cost is estimated at admission.
+const defaultOutputEstimate = 1024
+
+// estimate is what a request may cost, held from the user's credit while
+// it runs: the per-request price plus its body's length in bytes / 2 + 16
+// as input tokens (a tokenizer makes fewer) and max_tokens (or
+// defaultOutputEstimate) as output for generations. Reads cost nothing.
+func (s *Server) estimate(method, path string, bodyLen int, maxTokens int64) (ledger.Micros, error) {
+	if method != http.MethodPost {
+		return 0, nil
+	}
+	u := ledger.Usage{InputTokens: min(int64(bodyLen)/2+16, ledger.MaxTokens)}
+	if path == "/v1/chat/completions" || path == "/v1/completions" {
+		u.OutputTokens = defaultOutputEstimate
+		if maxTokens > 0 {
+			u.OutputTokens = min(maxTokens, ledger.MaxTokens)
+		}
+	}
+	c, err := s.cfg.Prices.Cost(u)
+	if err != nil {
+		return 0, errorf(http.StatusBadRequest, "invalid_request_error", "invalid_request", "cannot price this request: %v", err)
+	}
+	return c, nil
+}
+
+// holdState is one request's hold on its user's credit, settled once.
+type holdState struct {
+	credit   *credit
+	user     string
+	estimate ledger.Micros
+	done     bool
+}
+
+func (h *holdState) settle(charged ledger.Micros) {
+	if !h.done {
+		h.done = true
+		h.credit.settle(h.user, h.estimate, charged)
+	}
+}
+
+// charge makes c durable before the answer's last bytes go out: in the
+// journal, or, if the journal cannot write, straight in the store.
+func (s *Server) charge(c ledger.Charge) {
+	err := s.journal.Append(c)
+	if err == nil {
+		return
+	}
+	s.log.Error("charge journal failed; posting directly", "request", c.RequestID, "err", err)
+	for i, wait := 0, 50*time.Millisecond; i < 6; i, wait = i+1, wait*2 {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		_, err = creditPoster{s.st, s.credit}.PostBatch(ctx, []ledger.Charge{c})
+		cancel()
+		if err == nil {
+			s.metrics.charged.Add(float64(c.Amount))
+			return
+		}
+		time.Sleep(wait)
+	}
+	s.log.Error("charge not recorded", "request", c.RequestID, "user", c.User, "amount", c.Amount.String(), "err", err)
+}
+
 // hopHeaders are not forwarded either way; the user's credentials never
 // reach a node.
 var hopHeaders = map[string]bool{
@@ -198,20 +302,25 @@ func (s *Server) forward(r *http.Request, m *member, path string, body []byte, r
 	return m.client.Do(req)
 }
 
+// answerBufs holds the buffers plain (not streamed) answers are read into.
+var answerBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
 // usageShape is the part of an OpenAI answer or chunk that carries usage.
 type usageShape struct {
-	Usage *struct {
-		PromptTokens     int64 `json:"prompt_tokens"`
-		CompletionTokens int64 `json:"completion_tokens"`
-	} `json:"usage"`
+	Usage   *usageCounts      `json:"usage"`
 	Choices []json.RawMessage `json:"choices"`
+}
+
+type usageCounts struct {
+	PromptTokens     int64 `json:"prompt_tokens"`
+	CompletionTokens int64 `json:"completion_tokens"`
 }
 
 // relay copies the node's answer to the user and bills it. The charge is
 // posted before the answer's last bytes (the body of a plain answer, the
 // "[DONE]" of a stream), so every answer a user received whole is billed,
 // even if the gateway is killed right after.
-func (s *Server) relay(w http.ResponseWriter, r *http.Request, m *member, resp *http.Response, rs requestShape, reqID, user string, start time.Time) {
+func (s *Server) relay(w http.ResponseWriter, r *http.Request, m *member, resp *http.Response, rs requestShape, reqID string, h *holdState, start time.Time) {
 	defer resp.Body.Close()
 	defer func() {
 		m.outstanding.Add(-1)
@@ -232,19 +341,31 @@ func (s *Server) relay(w http.ResponseWriter, r *http.Request, m *member, resp *
 			m.observe(u.OutputTokens, time.Since(start))
 			s.metrics.tokens(m.addr, u)
 		}
-		c, err := ledger.NewCharge(reqID, user, m.addr, rs.model, u, s.cfg.Prices, s.cfg.Split)
+		c, err := ledger.NewCharge(reqID, h.user, m.addr, rs.model, u, s.cfg.Prices, s.cfg.Split)
 		if err != nil {
 			s.log.Error("cannot price request; not billed", "request", reqID, "node", m.addr, "err", err)
 			return
 		}
-		s.post(c)
+		s.charge(c)
+		h.settle(c.Amount)
 	}
 	complete := true
 	if strings.HasPrefix(resp.Header.Get("Content-Type"), "text/event-stream") {
 		w.WriteHeader(resp.StatusCode)
-		complete = s.relaySSE(w, resp.Body, rs.userUsage, reqID, bill)
+		complete = s.relaySSE(w, resp.Body, rs.userUsage, reqID, bill, rs.replay)
+		if complete {
+			rs.replay.finish(resp, true)
+		}
 	} else {
-		b, err := io.ReadAll(io.LimitReader(resp.Body, maxResponseBytes+1))
+		buf := answerBufs.Get().(*bytes.Buffer)
+		defer func() {
+			if buf.Cap() <= 1<<20 { // keep only ordinary sizes
+				buf.Reset()
+				answerBufs.Put(buf)
+			}
+		}()
+		_, err := buf.ReadFrom(io.LimitReader(resp.Body, maxResponseBytes+1))
+		b := buf.Bytes() // not kept past this function
 		if err == nil && len(b) > maxResponseBytes {
 			err = errors.New("answer too large")
 		}
@@ -253,12 +374,18 @@ func (s *Server) relay(w http.ResponseWriter, r *http.Request, m *member, resp *
 			complete = false
 			writeJSON(w, http.StatusBadGateway, json.RawMessage(errorJSON("server_error", "node_failed", "the node failed while answering")))
 		} else {
-			var us usageShape
+			var us struct {
+				Usage *usageCounts `json:"usage"`
+			}
 			var usage *ledger.Usage
 			if resp.StatusCode/100 == 2 && bytes.Contains(b, []byte(`"usage"`)) && json.Unmarshal(b, &us) == nil && us.Usage != nil {
 				usage = &ledger.Usage{InputTokens: us.Usage.PromptTokens, OutputTokens: us.Usage.CompletionTokens}
 			}
 			bill(usage)
+			if rs.replay != nil {
+				rs.replay.output.WriteString(answerText(b))
+				rs.replay.finish(resp, false)
+			}
 			w.Header().Set("Content-Length", strconv.Itoa(len(b)))
 			w.WriteHeader(resp.StatusCode)
 			w.Write(b)
@@ -269,6 +396,9 @@ func (s *Server) relay(w http.ResponseWriter, r *http.Request, m *member, resp *
 		code = 0
 	}
 	s.metrics.request(m.addr, code, time.Since(start))
+	if complete && resp.StatusCode == http.StatusOK && rs.replay != nil {
+		s.startReplay(rs, m, reqID)
+	}
 }
 
 // relaySSE copies a server-sent event stream, reading the usage chunk (and
@@ -276,7 +406,7 @@ func (s *Server) relay(w http.ResponseWriter, r *http.Request, m *member, resp *
 // before passing "data: [DONE]" on. It returns false when the stream broke
 // before "[DONE]"; the user then gets an error event instead of a silent
 // end, and bill is not called.
-func (s *Server) relaySSE(w http.ResponseWriter, body io.Reader, userUsage bool, reqID string, bill func(*ledger.Usage)) bool {
+func (s *Server) relaySSE(w http.ResponseWriter, body io.Reader, userUsage bool, reqID string, bill func(*ledger.Usage), rp *replayJob) bool {
 	var usage *ledger.Usage
 	fl, _ := w.(http.Flusher)
 	br := bufio.NewReaderSize(body, 64<<10)
@@ -320,6 +450,9 @@ func (s *Server) relaySSE(w http.ResponseWriter, body io.Reader, userUsage bool,
 				fl.Flush()
 			}
 			return true
+		}
+		if isData {
+			rp.collect(data)
 		}
 		if isData && bytes.Contains(data, []byte(`"usage"`)) {
 			var us usageShape

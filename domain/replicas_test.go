@@ -30,7 +30,7 @@ func TestReplicasSharePostgres(t *testing.T) {
 	a := newHarness(t, dsn, func(c *Config) { c.Policy = PolicyApprove })
 	// Replica b: its own gateway on the same database.
 	stB := storetest.Open(t, dsn)
-	srvB, err := New(a.cfg, Options{Store: stB, Replica: "b"})
+	srvB, err := New(a.cfg, Options{Store: stB, Replica: "b", Journal: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,10 +91,10 @@ func TestReplicasSharePostgres(t *testing.T) {
 				errs <- err.Error()
 				return
 			}
-			io.Copy(io.Discard, resp.Body)
+			b, _ := io.ReadAll(resp.Body)
 			resp.Body.Close()
 			if resp.StatusCode != 200 {
-				errs <- resp.Status
+				errs <- resp.Status + " " + string(b)
 			}
 		}()
 	}
@@ -103,6 +103,8 @@ func TestReplicasSharePostgres(t *testing.T) {
 	for e := range errs {
 		t.Fatal(e)
 	}
+	a.drained()
+	b.drained()
 	if got := b.balance(); got != start-40*stubCost {
 		t.Fatalf("balance %s after 40 requests, want %s", got, start-40*stubCost)
 	}
@@ -110,6 +112,45 @@ func TestReplicasSharePostgres(t *testing.T) {
 	if tot.Requests != 40 || tot.Charged != 40*stubCost {
 		t.Fatalf("totals %+v", tot)
 	}
+	// Requests pinned to a node whose tunnel the other replica holds are
+	// forwarded there (and billed there) once the replicas advertise
+	// themselves; before that they get 404.
+	pinned := func(h *harness, node int) (int, string) {
+		path := "/" + testKey(t, node).Address() + "/v1/chat/completions"
+		resp := h.post(path, h.key, `{"model":"m1","stream":true,"messages":[]}`)
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		return resp.StatusCode, string(body)
+	}
+	if code, body := pinned(a, 0); code != 404 || !strings.Contains(body, "node_not_connected") {
+		t.Fatalf("pinned to b's node before advertising: %d %s", code, body)
+	}
+	if err := a.srv.Advertise(a.http.URL); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.srv.Advertise(b.http.URL); err != nil {
+		t.Fatal(err)
+	}
+	before := a.balance()
+	served0, served1 := b.nodes[0].served.Load(), a.nodes[0].served.Load()
+	for _, tc := range []struct {
+		via  *harness
+		node int
+	}{{a, 0}, {b, 1}, {a, 0}} {
+		code, body := pinned(tc.via, tc.node)
+		if code != 200 || !strings.Contains(body, "[DONE]") || strings.Contains(body, `"usage"`) {
+			t.Fatalf("pinned to node %d through the other replica: %d %s", tc.node, code, body)
+		}
+	}
+	a.drained()
+	b.drained()
+	if got := a.balance(); got != before-3*stubCost {
+		t.Fatalf("3 forwarded requests: balance %s, want %s", got, before-3*stubCost)
+	}
+	if n0, n1 := b.nodes[0].served.Load()-served0, a.nodes[0].served.Load()-served1; n0 != 2 || n1 != 1 {
+		t.Fatalf("node 0 served %d (want 2), node 1 %d (want 1)", n0, n1)
+	}
+
 	accts, _ := b.st.Accounts(context.Background())
 	var sum ledger.Micros
 	for _, acct := range accts {

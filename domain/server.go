@@ -11,7 +11,10 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
+	"github.com/gaianet-go/gaianet/domain/journal"
+	"github.com/gaianet-go/gaianet/domain/ledger"
 	"github.com/gaianet-go/gaianet/domain/store"
 	"github.com/gaianet-go/gaianet/identity"
 	"github.com/gaianet-go/gaianet/tunnel"
@@ -29,6 +32,10 @@ type Options struct {
 	Logger *slog.Logger
 	// Tunnel tunes the tunnels' keepalive.
 	Tunnel tunnel.Config
+	// Journal is the directory of the local charge journal (required):
+	// answers are billed there before they are sent, and drained into
+	// the store in batches (package domain/journal).
+	Journal string
 	// Instance, when set, is echoed by GET /health as "instance", so that
 	// 'gaianet domain start' knows the process answering is the one it
 	// started, not another program holding the port.
@@ -45,11 +52,22 @@ type Server struct {
 	metrics *metrics
 	mux     *http.ServeMux
 
-	ctx    context.Context // ends at Close: stops monitors and tunnels
-	cancel context.CancelFunc
-	wg     sync.WaitGroup // tunnel handlers, monitors and the biller
-	bills  chan billing   // charges waiting for the biller
+	ctx     context.Context // ends at Close: stops monitors and tunnels
+	cancel  context.CancelFunc
+	wg      sync.WaitGroup // tunnel handlers and monitors
+	journal *journal.Journal
+	keys    *keyCache
+	credit  *credit
+	peers   peers // other replicas, for pinned requests
 }
+
+// Cache lifetimes: how long a replica trusts what it read of an API key
+// and of a user's stored balance (other replicas' revocations, deposits
+// and spending show within these).
+const (
+	keyCacheTTL   = 2 * time.Second
+	balanceReread = time.Second
+)
 
 // New returns a gateway for cfg. Call Close to disconnect every node.
 func New(cfg Config, opt Options) (*Server, error) {
@@ -60,6 +78,9 @@ func New(cfg Config, opt Options) (*Server, error) {
 	if opt.Store == nil {
 		return nil, fmt.Errorf("domain: no store")
 	}
+	if opt.Journal == "" {
+		return nil, fmt.Errorf("domain: no journal directory")
+	}
 	if opt.Replica == "" {
 		host, _ := os.Hostname()
 		opt.Replica = fmt.Sprintf("%s-%d-%s", host, os.Getpid(), randomHex(3))
@@ -68,11 +89,21 @@ func New(cfg Config, opt Options) (*Server, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{cfg: cfg, st: opt.Store, opt: opt, log: log, pool: newPool(), metrics: newMetrics()}
+	s := &Server{cfg: cfg, st: opt.Store, opt: opt, log: log, pool: newPool(), metrics: newMetrics(),
+		keys: newKeyCache(keyCacheTTL), credit: newCredit(opt.Store, balanceReread)}
+	j, err := journal.Open(context.Background(), opt.Journal, creditPoster{opt.Store, s.credit}, journal.Options{
+		Logger: log,
+		Posted: func(cs []ledger.Charge) {
+			for _, c := range cs {
+				s.metrics.charged.Add(float64(c.Amount))
+			}
+		},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("domain: %w", err)
+	}
+	s.journal = j
 	s.ctx, s.cancel = context.WithCancel(context.Background())
-	s.bills = make(chan billing, maxBatch)
-	s.wg.Add(1)
-	go s.biller()
 	if cfg.Canary.Interval > 0 {
 		s.wg.Add(1)
 		go s.canaryLoop()
@@ -85,12 +116,17 @@ func New(cfg Config, opt Options) (*Server, error) {
 func (s *Server) routes() {
 	m := http.NewServeMux()
 	m.HandleFunc("GET /health", s.serve(s.health))
-	m.Handle("GET /metrics", s.metrics.handler())
-	m.HandleFunc("GET "+tunnel.ChallengePath, s.serve(s.challenge))
+	metrics := s.metrics.handler()
+	m.HandleFunc("GET /metrics", s.serve(s.admin(func(w http.ResponseWriter, r *http.Request) error {
+		metrics.ServeHTTP(w, r)
+		return nil
+	})))
+	m.HandleFunc("GET "+tunnel.ChallengePath, s.serve(limited(newIPLimiter(s.cfg.ChallengeRate), s.challenge)))
 	m.HandleFunc("GET "+tunnel.TunnelPath, s.serve(s.join))
 	m.HandleFunc("GET /v1/models", s.serve(s.models))
 	m.HandleFunc("/v1/", s.serve(s.proxyAny))
 	s.adminRoutes(m)
+	s.dashboardRoutes(m)
 	s.mux = m
 }
 
@@ -135,33 +171,49 @@ func hostNode(host string) string {
 	return a
 }
 
-// Close disconnects every node and stops the monitors.
+// Close disconnects every node, stops the monitors and posts the
+// journaled charges (for up to 30 s; what is left stays in the journal
+// for the next start).
 func (s *Server) Close() {
 	s.cancel()
 	for _, m := range s.pool.all() {
 		m.sess.Close()
 	}
 	s.wg.Wait()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if err := s.journal.Close(ctx); err != nil {
+		s.log.Error("closing the charge journal", "err", err)
+	}
 }
 
+// health answers a bare liveness status (and the instance, which
+// 'gaianet domain start' matches to know the answer is from the process
+// it started) to anyone; the domain's name, replica and node count only
+// with the admin key.
 func (s *Server) health(w http.ResponseWriter, r *http.Request) error {
+	body := map[string]any{"status": "ok"}
+	if s.opt.Instance != "" {
+		body["instance"] = s.opt.Instance
+	}
+	if !s.isAdmin(r) {
+		writeJSON(w, http.StatusOK, body)
+		return nil
+	}
 	healthy := 0
 	for _, m := range s.pool.all() {
 		if m.healthy.Load() {
 			healthy++
 		}
 	}
-	body := map[string]any{"status": "ok", "domain": s.cfg.Name, "replica": s.opt.Replica, "healthy_nodes": healthy}
-	if s.opt.Instance != "" {
-		body["instance"] = s.opt.Instance
-	}
+	body["domain"], body["replica"], body["healthy_nodes"] = s.cfg.Name, s.opt.Replica, healthy
 	writeJSON(w, http.StatusOK, body)
 	return nil
 }
 
 // models lists every model served by a healthy node of this replica.
 func (s *Server) models(w http.ResponseWriter, r *http.Request) error {
-	if _, _, err := s.authenticate(r); err != nil {
+	if _, err := s.authenticate(r); err != nil {
 		return err
 	}
 	seen := map[string]bool{}

@@ -1,6 +1,8 @@
 package egress
 
 import (
+	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"io"
@@ -34,6 +36,9 @@ type Options struct {
 	// many bytes fail with ErrTooLarge (after any transparent gzip
 	// decoding, so a compressed bomb stops there too).
 	MaxBodyBytes int64
+	// RootCAs, when set, replaces the system's certificate authorities
+	// for TLS (tests with a local TLS server; a private CA).
+	RootCAs *x509.CertPool
 }
 
 // Client returns an HTTP client whose connections are checked by p (see
@@ -64,6 +69,9 @@ func (p *Policy) Client(o Options) *http.Client {
 		ResponseHeaderTimeout:  o.HeaderTimeout,
 		ExpectContinueTimeout:  time.Second,
 		MaxResponseHeaderBytes: 1 << 20,
+	}
+	if o.RootCAs != nil {
+		tr.TLSClientConfig = &tls.Config{RootCAs: o.RootCAs, MinVersion: tls.VersionTLS12}
 	}
 	if p.proxy != nil {
 		tr.Proxy = p.proxyFor

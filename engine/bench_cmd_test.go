@@ -28,7 +28,7 @@ func TestBenchModel(t *testing.T) {
 		}
 		copy(args, f)
 	}
-	r, err := Bench(context.Background(), path, args[0], args[1], args[2], args[3])
+	r, err := Bench(context.Background(), path, args[0], args[1], args[2], args[3], os.Getenv("GAIANET_BENCH_VARIANT") != "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -51,6 +51,14 @@ type Options struct {
 	// the positions after Request.Keep and continues, as llama.cpp does;
 	// when false, generation stops with ErrContextFull.
 	ContextShift bool `json:"context_shift"`
+	// BatchVariant lets every forward step use the fastest kernels for its
+	// batch size, so that a request's logits (and, at near-ties, its
+	// tokens) depend on what else is served with it. By default (false)
+	// the engine is batch-invariant: a request gives bit for bit the same
+	// logits and tokens alone or batched, in any slot, with or without a
+	// cached prefix (see kernels.Pool.SetBatchInvariant for the cost), so
+	// that another node can replay it and compare.
+	BatchVariant bool `json:"batch_variant"`
 }
 
 func (o *Options) fill(m *model.Model) error {
@@ -180,6 +188,7 @@ func newEngine(f *gguf.File, opts Options) (*Engine, error) {
 	for i := range e.slots {
 		e.slots[i] = &slot{id: i, tokens: make([]int32, 0, opts.CtxSize)}
 	}
+	e.st.Pool().SetBatchInvariant(!opts.BatchVariant)
 	go e.run()
 	return e, nil
 }

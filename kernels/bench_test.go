@@ -3,6 +3,7 @@ package kernels
 import (
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"syscall"
 	"testing"
 	"time"
@@ -33,6 +34,9 @@ func benchMatMul(b *testing.B, threads int) {
 	}
 	p := NewPool(threads)
 	defer p.Close()
+	// KERNELS_BENCH_INVARIANT=1 measures a batch-invariant Pool, as the
+	// engine uses by default (padded batches).
+	p.SetBatchInvariant(os.Getenv("KERNELS_BENCH_INVARIANT") != "")
 	r := rand.New(rand.NewPCG(1, 2))
 	for _, t := range types {
 		for _, s := range shapes {
@@ -115,7 +119,7 @@ func BenchmarkQuantizeActs(b *testing.B) {
 			}
 			b.SetBytes(int64(4 * len(x)))
 			for b.Loop() {
-				p.prepareActs(actKindOf(k.t), x, 1, len(x))
+				p.prepareActs(actKindOf(k.t), x, 1, 1, len(x))
 			}
 		})
 	}

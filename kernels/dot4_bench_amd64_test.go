@@ -42,7 +42,7 @@ func benchDot4(b *testing.B, typ gguf.TensorType, blockBytes int, kernels []dot4
 	}
 	p := NewPool(1)
 	defer p.Close()
-	p.prepareActs(actQ8_0, x, batch, cols)
+	p.prepareActs(actQ8_0, x, batch, batch, cols)
 	p.transposeActs(batch, cols)
 	p.interleavedActs(batch, cols)
 	m := &mmTask{rows: rows, cols: cols, batch: batch, acts: p.scratch.acts, rowSize: blockBytes * cols / 32,

@@ -310,14 +310,18 @@ GLOBL kz_0f<>(SB), RODATA|NOPTR, $64
 // are at xoff(DI), its four offset sums at soff(R12). VPDPBUSD multiplies
 // unsigned by signed bytes, so the signed weights go in offset by 128 (w
 // XOR 0x80, Z8 holding 0x80 bytes) and the int32 sums start from -128
-// times the activations' block sum (lane 5c of 4c..4c+3, mask K3): they
-// end at sum(w*x) exactly. Clobbers Z2-Z5.
+// times the activations' block sum: they end at sum(w*x) exactly. The
+// offset goes into the first lane of every column's four (lane 4c, spread
+// by Z12's indices under mask K3), so that each column is summed the same
+// way whatever its place in the group: a column's result does not depend
+// on the batch around it. Clobbers Z2-Z5.
 #define Q8ZBLOCK(woff, Zsidx, xoff, soff, Zacc) \
 	VBROADCASTI32X4   woff+2(SI), Z2      \
 	VBROADCASTI32X4   woff+18(SI), Z3     \
 	VPXORD            Z8, Z2, Z2          \
 	VPXORD            Z8, Z3, Z3          \
-	VBROADCASTI32X4.Z soff(R12), K3, Z4   \
+	VBROADCASTI32X4   soff(R12), Z4       \
+	VPERMD.Z          Z4, Z12, K3, Z4     \
 	VPDPBUSD          xoff(DI), Z2, Z4    \
 	VPDPBUSD          xoff+64(DI), Z3, Z4 \
 	VCVTDQ2PS         Z4, Z4              \
@@ -341,7 +345,7 @@ TEXT ·dotQ8_0x4Z(SB), NOSPLIT, $0-72
 	VMOVDQU      kz8_dwidx<>(SB), Y14 // clears the upper half of Z14
 	MOVL         $0x80808080, AX
 	VPBROADCASTD AX, Z8
-	MOVL         $0x8421, AX // lanes 0, 5, 10, 15
+	MOVL         $0x1111, AX // lanes 0, 4, 8, 12
 	KMOVW        AX, K3
 
 q80zrow:

@@ -15,6 +15,7 @@ var hasAVX2 = cpu.X86.HasAVX2 && cpu.X86.HasFMA && cpu.X86.HasF16C
 var avx2Kernels = func() *kernelSet {
 	ks := *genericKernels
 	ks.dot4 = [len(ks.dot4)]dot4Func{} // only the real four-column kernels
+	ks.exact4 = false                  // they sum in their own order
 	ks.dot[gguf.TypeQ4_0] = dotQ4_0Asm
 	ks.dot[gguf.TypeQ8_0] = dotQ8_0Asm
 	ks.dot[gguf.TypeQ5_0] = dotQ5_0Asm

@@ -19,7 +19,7 @@ func randAct(r *rand.Rand, t gguf.TensorType, cols int) *act {
 	}
 	p := NewPool(1)
 	defer p.Close()
-	p.prepareActs(actKindOf(t), x[:cols], 1, cols)
+	p.prepareActs(actKindOf(t), x[:cols], 1, 1, cols)
 	a := p.scratch.acts[0]
 	return &a
 }
@@ -153,7 +153,7 @@ func TestAsm4MatchesGeneric(t *testing.T) {
 				x[i] = float32(r.NormFloat64())
 			}
 			w := randomWeights(r, tt, 1, cols)
-			p.prepareActs(actKindOf(tt), x, batch, cols)
+			p.prepareActs(actKindOf(tt), x, batch, batch, cols)
 			p.transposeActs(batch, cols)
 			m := &mmTask{rows: 1, cols: cols, batch: batch, acts: p.scratch.acts,
 				out: make([]float32, batch), qs: p.scratch.qs, dT: p.scratch.dT, dsT: p.scratch.dsT, bsT: p.scratch.bsT}
@@ -258,7 +258,7 @@ func TestVNNI4MatchesAVX2(t *testing.T) {
 					w[i] = 0x80 // -128 weights: the largest pair sums
 				}
 			}
-			p.prepareActs(actKindOf(pr.typ), x, batch, cols)
+			p.prepareActs(actKindOf(pr.typ), x, batch, batch, cols)
 			p.transposeActs(batch, cols)
 			mk := func() *mmTask {
 				return &mmTask{rows: 1, cols: cols, batch: batch, acts: p.scratch.acts,
@@ -458,7 +458,7 @@ func TestAsmNx4MatchesDot4(t *testing.T) {
 				x[i] = float32(r.NormFloat64())
 			}
 			w := randomWeights(r, tt, rows, cols)
-			p.prepareActs(actKindOf(tt), x, batch, cols)
+			p.prepareActs(actKindOf(tt), x, batch, batch, cols)
 			if tt.IsQuantized() {
 				p.transposeActs(batch, cols)
 			}
@@ -523,7 +523,7 @@ func TestZ4MatchesGeneric(t *testing.T) {
 				}
 			}
 			w := randomWeights(r, tc.typ, 1, cols)
-			p.prepareActs(actKindOf(tc.typ), x, batch, cols)
+			p.prepareActs(actKindOf(tc.typ), x, batch, batch, cols)
 			p.transposeActs(batch, cols)
 			p.interleavedActs(batch, cols)
 			if len(p.scratch.qsI) != batch/4*4*cols {
@@ -549,5 +549,31 @@ func TestZ4MatchesGeneric(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestMatMulBatchInvariantAVX2 runs the batch-invariance check with the
+// AVX2 four-column kernels in place of the AVX-512 ones this machine may
+// pick (the kernels a machine without VNNI uses), and checks that without
+// invariance the batch does change results, so that the check can fail.
+func TestMatMulBatchInvariantAVX2(t *testing.T) {
+	if !hasAVX2 {
+		t.Skip("no AVX2/FMA/F16C")
+	}
+	ks := *avx2Kernels
+	ks.dot4[gguf.TypeQ4_0], ks.dot4[gguf.TypeQ8_0] = dotQ4_0x4Asm, dotQ8_0x4Asm
+	ks.dot4[gguf.TypeQ4_K], ks.dot4[gguf.TypeQ6_K] = dotQ4Kx4Asm, dotQ6Kx4Asm
+	ks.dotNx4[gguf.TypeQ4_0], ks.dotNx4[gguf.TypeQ8_0] = dotNx4{}, dotNx4{}
+	ks.dotNx4[gguf.TypeF16] = dotNx4{dotF16x3x4Asm, 3}
+	ks.dotNx4[gguf.TypeF32] = dotNx4{dotF32x2x4Asm, 2}
+	ks.interleave = [len(ks.interleave)]bool{}
+	ks.halfActs = false
+	for _, set := range []*kernelSet{&ks, avx2Kernels} {
+		p := NewPool(2)
+		p.ks = set
+		if !checkBatchInvariant(t, p) {
+			t.Error("without invariance every column gave the same products: the check cannot fail")
+		}
+		p.Close()
 	}
 }

@@ -38,6 +38,10 @@ type kernelSet struct {
 	// activations of batches of four or more rows interleaved
 	// (scratch.qsI, filled on first use per prepared batch).
 	interleave [gguf.TypeBF16 + 1]bool
+	// exact4 says that every dot4 and dotNx4 kernel gives bit for bit what
+	// dot gives for each column, so a batch-invariant Pool need not pad
+	// (the generic set, whose four-column kernels are dot per column).
+	exact4 bool
 }
 
 // dotNx4 is a kernel for rows weight rows × four activation columns: f
@@ -97,7 +101,7 @@ func actKindOf(t gguf.TensorType) actKind {
 
 // genericKernels are the pure-Go dot products.
 var genericKernels = func() *kernelSet {
-	ks := &kernelSet{}
+	ks := &kernelSet{exact4: true}
 	ks.dot[gguf.TypeF32] = dotF32W
 	ks.dot[gguf.TypeF16] = dotF16W
 	ks.dot[gguf.TypeBF16] = dotBF16W
@@ -150,6 +154,9 @@ type scratch struct {
 	// values: xsI[b*nb+4*i+c] for block i of column b+c, b a multiple of
 	// 4 (the offset the Q8_0 kernel over qsI subtracts; see dotQ8_0x4Z).
 	xsI []int32
+	// out receives the products of a padded batch (see Pool.padBatch)
+	// before its real columns are copied to the caller's output.
+	out []float32
 }
 
 func grow[T any](s []T, n int) []T {
@@ -168,7 +175,8 @@ type mmTask struct {
 	rowSize int
 	rows    int
 	cols    int
-	batch   int
+	batch   int // columns computed: the real ones plus any padding
+	real    int // real columns; the one-column kernel skips padding
 	acts    []act
 	out     []float32
 	tile    int // weight rows per tile (batch > 1), a multiple of dotN.rows
@@ -198,7 +206,7 @@ func tileRows(n int) int {
 }
 
 func (m *mmTask) do(lo, hi int) {
-	batch := len(m.acts)
+	batch := m.batch
 	if batch == 1 {
 		a := &m.acts[0]
 		for r := lo; r < hi; r++ {
@@ -225,7 +233,7 @@ func (m *mmTask) do(lo, hi int) {
 					}
 				}
 			}
-			for ; b < b1; b++ {
+			for ; b < min(b1, m.real); b++ {
 				a := &m.acts[b]
 				o := m.out[b*m.rows : (b+1)*m.rows]
 				for r := r0; r < r1; r++ {
@@ -263,8 +271,9 @@ func MatMul(p *Pool, t gguf.TensorType, w []byte, rows, cols int, x []float32, b
 		clear(out[:batch*rows])
 		return
 	}
-	p.prepareActs(actKindOf(t), x, batch, cols)
-	p.mulPrepared(t, w, rows, cols, batch, out, false)
+	pb := p.padBatch(t, batch)
+	p.prepareActs(actKindOf(t), x, batch, pb, cols)
+	p.mulPrepared(t, w, rows, cols, batch, pb, out, false)
 }
 
 // MatMulOp is one weight matrix of a MatMulShared call: a Rows×cols matrix
@@ -292,7 +301,11 @@ func MatMulShared(p *Pool, x []float32, batch, cols int, ops []MatMulOp) {
 	if batch == 0 {
 		return
 	}
-	if cols > 0 && p.mulShared(x, batch, cols, ops) {
+	pb := batch
+	for i := range ops {
+		pb = max(pb, p.padBatch(ops[i].Type, batch))
+	}
+	if cols > 0 && p.mulShared(x, batch, pb, cols, ops) {
 		return
 	}
 	prepared := actKind(-1)
@@ -307,10 +320,10 @@ func MatMulShared(p *Pool, x []float32, batch, cols int, ops []MatMulOp) {
 			continue
 		}
 		if k := actKindOf(o.Type); k != prepared {
-			p.prepareActs(k, x, batch, cols)
+			p.prepareActs(k, x, batch, pb, cols)
 			prepared, transposed = k, false
 		}
-		transposed = p.mulPrepared(o.Type, o.W, o.Rows, cols, batch, o.Out, transposed)
+		transposed = p.mulPrepared(o.Type, o.W, o.Rows, cols, batch, pb, o.Out, transposed)
 	}
 }
 
@@ -342,8 +355,8 @@ func (mm *mmMulti) do(lo, hi int) {
 // they share one activation format and are few enough; it reports whether
 // it did. Each output element is computed by the same kernel as in MatMul,
 // so the results are identical; one job instead of one per matrix saves
-// the workers' hand-offs.
-func (p *Pool) mulShared(x []float32, batch, cols int, ops []MatMulOp) bool {
+// the workers' hand-offs. pb is the padded batch (see padBatch).
+func (p *Pool) mulShared(x []float32, batch, pb, cols int, ops []MatMulOp) bool {
 	if len(ops) > maxShared || len(ops) < 2 {
 		return false
 	}
@@ -353,24 +366,35 @@ func (p *Pool) mulShared(x []float32, batch, cols int, ops []MatMulOp) bool {
 			return false
 		}
 	}
-	p.prepareActs(k, x, batch, cols)
+	p.prepareActs(k, x, batch, pb, cols)
 	ks := p.kernels()
 	mm := &p.multi
 	transposed := false
 	total := 0
 	for i := range ops {
+		total += ops[i].Rows
+	}
+	if pb > batch {
+		p.scratch.out = grow(p.scratch.out, pb*total)
+	}
+	total = 0
+	for i := range ops {
 		o := &ops[i]
 		t := o.Type
 		m := &mm.tasks[i]
-		*m = mmTask{dot: ks.dot[t], w: o.W, rowSize: t.RowSize(cols), rows: o.Rows, cols: cols, batch: batch, acts: p.scratch.acts, out: o.Out}
-		if batch >= 4 && ks.dot4[t] != nil {
+		out := o.Out
+		if pb > batch {
+			out = p.scratch.out[pb*total : pb*(total+o.Rows)]
+		}
+		*m = mmTask{dot: ks.dot[t], w: o.W, rowSize: t.RowSize(cols), rows: o.Rows, cols: cols, batch: pb, real: batch, acts: p.scratch.acts, out: out}
+		if pb >= 4 && ks.dot4[t] != nil {
 			if t.IsQuantized() && !transposed {
-				p.transposeActs(batch, cols)
+				p.transposeActs(pb, cols)
 				transposed = true
 			}
 			m.dot4, m.qs, m.dT, m.dsT, m.bsT = ks.dot4[t], p.scratch.qs, p.scratch.dT, p.scratch.dsT, p.scratch.bsT
 			if ks.interleave[t] {
-				m.qsI, m.xsI = p.interleavedActs(batch, cols)
+				m.qsI, m.xsI = p.interleavedActs(pb, cols)
 			}
 			m.dotN = ks.dotNx4[t]
 		}
@@ -380,12 +404,42 @@ func (p *Pool) mulShared(x []float32, batch, cols int, ops []MatMulOp) bool {
 	}
 	mm.n = len(ops)
 	chunk := 0
-	if batch > 1 {
+	if pb > 1 {
 		chunk = batchChunk(total, mm.tasks[0].tile, p.n)
 	}
 	p.dispatch(total, chunk, mm)
+	if pb > batch {
+		for i := range ops {
+			copy(ops[i].Out[:batch*ops[i].Rows], mm.tasks[i].out)
+		}
+	}
 	*mm = mmMulti{}
 	return true
+}
+
+// SetBatchInvariant makes every MatMul result independent of the batch it
+// is computed in (on) or lets each batch size use its fastest kernels
+// (off, the default). The four-column kernels sum in another order than
+// the one-column ones, so by default a column's products depend on
+// whether it falls in a group of four: on the batch size and the column's
+// place in it. Invariant, a batch that is not a multiple of four is padded
+// with copies of its last column so that every column goes through the
+// four-column kernel (where the weight type has one); a one-sequence decode
+// step then costs about as much as a four-sequence one. Serving engines
+// turn it on, so that a request's tokens do not depend on what else is
+// served with it (replay verification relies on that).
+func (p *Pool) SetBatchInvariant(on bool) { p.invariant = on }
+
+// padBatch is the number of columns MatMul computes for batch columns of
+// weight type t: batch rounded up to a multiple of four on a
+// batch-invariant Pool whose four-column kernel for t sums differently from
+// its one-column kernel, batch otherwise.
+func (p *Pool) padBatch(t gguf.TensorType, batch int) int {
+	ks := p.kernels()
+	if !p.invariant || batch%4 == 0 || ks.exact4 || ks.dot4[t] == nil {
+		return batch
+	}
+	return (batch + 3) &^ 3
 }
 
 // checkMatMulArgs panics if MatMul's arguments do not fit together.
@@ -408,29 +462,38 @@ func checkMatMulArgs(t gguf.TensorType, w []byte, rows, cols int, x []float32, b
 
 // mulPrepared runs the products of one checked MatMul (rows, cols and
 // batch above zero) over activations prepareActs already converted to t's
-// format. transposed says whether scratch's block-major copies are already
-// filled for them; mulPrepared reports whether they are afterwards.
-func (p *Pool) mulPrepared(t gguf.TensorType, w []byte, rows, cols, batch int, out []float32, transposed bool) bool {
+// format, padded to pb columns. transposed says whether scratch's
+// block-major copies are already filled for them; mulPrepared reports
+// whether they are afterwards.
+func (p *Pool) mulPrepared(t gguf.TensorType, w []byte, rows, cols, batch, pb int, out []float32, transposed bool) bool {
 	m := &p.mm
 	ks := p.kernels()
-	*m = mmTask{dot: ks.dot[t], w: w, rowSize: t.RowSize(cols), rows: rows, cols: cols, batch: batch, acts: p.scratch.acts, out: out}
-	if batch >= 4 && ks.dot4[t] != nil {
+	dst := out
+	if pb > batch {
+		p.scratch.out = grow(p.scratch.out, pb*rows)
+		dst = p.scratch.out
+	}
+	*m = mmTask{dot: ks.dot[t], w: w, rowSize: t.RowSize(cols), rows: rows, cols: cols, batch: pb, real: batch, acts: p.scratch.acts, out: dst}
+	if pb >= 4 && ks.dot4[t] != nil {
 		if t.IsQuantized() && !transposed {
-			p.transposeActs(batch, cols)
+			p.transposeActs(pb, cols)
 			transposed = true
 		}
 		m.dot4, m.qs, m.dT, m.dsT, m.bsT = ks.dot4[t], p.scratch.qs, p.scratch.dT, p.scratch.dsT, p.scratch.bsT
 		if ks.interleave[t] {
-			m.qsI, m.xsI = p.interleavedActs(batch, cols)
+			m.qsI, m.xsI = p.interleavedActs(pb, cols)
 		}
 		m.dotN = ks.dotNx4[t]
 	}
 	m.tile = tileRows(m.dotN.rows)
 	chunk := 0
-	if batch > 1 {
+	if pb > 1 {
 		chunk = batchChunk(rows, m.tile, p.n)
 	}
 	p.dispatch(rows, chunk, m)
+	if pb > batch {
+		copy(out[:batch*rows], dst)
+	}
 	*m = mmTask{}
 	return transposed
 }
@@ -452,29 +515,40 @@ func (p *Pool) kernels() *kernelSet {
 	return defaultKernels
 }
 
-// prepareActs converts the batch activation rows to kind k in p.scratch.
-func (p *Pool) prepareActs(k actKind, x []float32, batch, cols int) {
+// prepareActs converts the batch activation rows to kind k in p.scratch,
+// followed by pb-batch copies of the last row (padding, see padBatch).
+func (p *Pool) prepareActs(k actKind, x []float32, batch, pb, cols int) {
 	s := &p.scratch
 	s.qsIReady = false
-	s.acts = grow(s.acts, batch)
+	s.acts = grow(s.acts, pb)
 	switch k {
 	case actF32:
-		for b := range batch {
+		if pb > batch {
+			s.f = grow(s.f, pb*cols)
+			copy(s.f, x[:batch*cols])
+			padRows(s.f, batch, pb, cols)
+			x = s.f
+		}
+		for b := range pb {
 			s.acts[b] = act{f: x[b*cols : (b+1)*cols]}
 		}
 		return
 	case actF16, actBF16:
 		n := batch * cols
-		s.f = grow(s.f, n)
+		s.f = grow(s.f, pb*cols)
 		p.rt = roundTask{dst: s.f, src: x[:n], bf16: k == actBF16}
-		half := k == actF16 && batch >= 4 && p.kernels().halfActs
+		half := k == actF16 && pb >= 4 && p.kernels().halfActs
 		if half {
-			s.h = grow(s.h, n)
+			s.h = grow(s.h, pb*cols)
 			p.rt.h = s.h
 		}
 		p.dispatch(n, roundChunk(n, p.n), &p.rt)
 		p.rt = roundTask{}
-		for b := range batch {
+		padRows(s.f, batch, pb, cols)
+		if half {
+			padRows(s.h, batch, pb, cols)
+		}
+		for b := range pb {
 			s.acts[b] = act{f: s.f[b*cols : (b+1)*cols]}
 			if half {
 				s.acts[b].h = s.h[b*cols : (b+1)*cols]
@@ -487,20 +561,29 @@ func (p *Pool) prepareActs(k actKind, x []float32, batch, cols int) {
 		bs = 256
 	}
 	nb := cols / bs
-	s.qs = grow(s.qs, batch*cols)
-	s.d = grow(s.d, batch*nb)
+	s.qs = grow(s.qs, pb*cols)
+	s.d = grow(s.d, pb*nb)
 	if k == actQ8_1 {
-		s.s = grow(s.s, batch*nb)
+		s.s = grow(s.s, pb*nb)
 	}
 	if k == actQ8_0 {
-		s.ds = grow(s.ds, batch*nb)
+		s.ds = grow(s.ds, pb*nb)
 	}
 	if k == actQ8K {
-		s.bsums = grow(s.bsums, batch*cols/16)
+		s.bsums = grow(s.bsums, pb*cols/16)
 	}
-	p.qt = quantTask{s: s, k: k, x: x, cols: cols, nb: nb}
-	p.dispatch(batch, 1, &p.qt)
+	p.qt = quantTask{s: s, k: k, x: x, cols: cols, nb: nb, last: batch - 1}
+	p.dispatch(pb, 1, &p.qt)
 	p.qt = quantTask{}
+}
+
+// padRows fills rows [batch,pb) of the row-major buf (cols per row) with
+// copies of row batch-1.
+func padRows[T any](buf []T, batch, pb, cols int) {
+	last := buf[(batch-1)*cols : batch*cols]
+	for b := batch; b < pb; b++ {
+		copy(buf[b*cols:(b+1)*cols], last)
+	}
 }
 
 // roundTask rounds activations [lo,hi) of src to F16 (or BF16) into dst,
@@ -547,13 +630,15 @@ type quantTask struct {
 	x    []float32
 	cols int
 	nb   int
+	last int // the last real row: padding rows repeat it
 }
 
 func (q *quantTask) do(lo, hi int) {
 	s, cols, nb := q.s, q.cols, q.nb
 	for b := lo; b < hi; b++ {
 		a := act{qs: s.qs[b*cols : (b+1)*cols], d: s.d[b*nb : (b+1)*nb]}
-		xr := q.x[b*cols : (b+1)*cols]
+		xb := min(b, q.last)
+		xr := q.x[xb*cols : (xb+1)*cols]
 		switch q.k {
 		case actQ8_0:
 			a.ds = s.ds[b*nb : (b+1)*nb]

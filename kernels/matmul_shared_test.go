@@ -25,6 +25,9 @@ func TestMatMulShared(t *testing.T) {
 	gen := NewPool(2)
 	gen.ks = genericKernels
 	pools["generic"] = gen
+	inv := NewPool(2)
+	inv.SetBatchInvariant(true)
+	pools["invariant"] = inv
 	defer func() {
 		for _, p := range pools {
 			p.Close()

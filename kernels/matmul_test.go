@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -149,6 +150,10 @@ func TestMatMul(t *testing.T) {
 	gen.ks = genericKernels
 	defer gen.Close()
 	pools["generic"] = gen
+	inv := NewPool(2)
+	inv.SetBatchInvariant(true)
+	defer inv.Close()
+	pools["invariant"] = inv
 	shapes := []struct{ rows, cols, batch int }{
 		{1, 256, 1}, {37, 512, 1}, {37, 512, 3}, {19, 256, 40}, {23, 512, 7}, {5, 256, 4},
 	}
@@ -161,6 +166,75 @@ func TestMatMul(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestMatMulBatchInvariant checks that on a batch-invariant Pool every
+// column's products are bit for bit the same whatever batch it is in (1 to
+// 12 columns, at every place), for every weight type, alone and through
+// MatMulShared, with this machine's kernels and the generic ones.
+func TestMatMulBatchInvariant(t *testing.T) {
+	for _, threads := range []int{1, 2} {
+		p := NewPool(threads)
+		checkBatchInvariant(t, p)
+		p.ks = genericKernels
+		checkBatchInvariant(t, p)
+		p.Close()
+	}
+}
+
+// checkBatchInvariant runs TestMatMulBatchInvariant's check on p (made
+// batch-invariant) and reports whether, without invariance, some column's
+// products did differ between batches.
+func checkBatchInvariant(t *testing.T, p *Pool) (differs bool) {
+	t.Helper()
+	const rows, cols, n = 29, 512, 12
+	defer p.SetBatchInvariant(false)
+	for _, typ := range matmulTypes {
+		r := rand.New(rand.NewPCG(5, uint64(typ)))
+		w := randomWeights(r, typ, rows, cols)
+		x := make([]float32, n*cols)
+		for i := range x {
+			x[i] = float32(r.NormFloat64())
+		}
+		mul := func(lo, hi int, shared bool) []float32 {
+			out := make([]float32, (hi-lo)*rows)
+			if shared {
+				out2 := make([]float32, (hi-lo)*rows)
+				MatMulShared(p, x[lo*cols:hi*cols], hi-lo, cols, []MatMulOp{{Type: typ, W: w, Rows: rows, Out: out}, {Type: typ, W: w, Rows: rows, Out: out2}})
+				if !slices.Equal(out, out2) {
+					t.Fatalf("%v: MatMulShared gave two results for one matrix", typ)
+				}
+				return out
+			}
+			MatMul(p, typ, w, rows, cols, x[lo*cols:hi*cols], hi-lo, out)
+			return out
+		}
+		for _, invariant := range []bool{true, false} {
+			p.SetBatchInvariant(invariant)
+			alone := make([][]float32, n)
+			for b := range n {
+				alone[b] = mul(b, b+1, false)
+			}
+			for lo := 0; lo < n; lo++ {
+				for hi := lo + 1; hi <= n; hi++ {
+					got := mul(lo, hi, (lo+hi)%2 == 0)
+					for b := lo; b < hi; b++ {
+						for rr := range rows {
+							v, want := got[(b-lo)*rows+rr], alone[b][rr]
+							if math.Float32bits(v) == math.Float32bits(want) {
+								continue
+							}
+							if invariant {
+								t.Fatalf("%v threads %d: column %d in batch [%d,%d): row %d = %v, alone %v", typ, p.Size(), b, lo, hi, rr, v, want)
+							}
+							differs = true
+						}
+					}
+				}
+			}
+		}
+	}
+	return differs
 }
 
 func TestMatMulNoAlloc(t *testing.T) {
@@ -358,7 +432,7 @@ func TestPrepareActsRoundsInParallel(t *testing.T) {
 			for i := range x {
 				x[i] = float32(r.NormFloat64() * 100)
 			}
-			p.prepareActs(k, x, 1, n)
+			p.prepareActs(k, x, 1, 1, n)
 			for i, v := range x {
 				want := f16Table[F32ToF16(v)]
 				if k == actBF16 {
@@ -387,7 +461,7 @@ func TestInterleavedActs(t *testing.T) {
 		for i := range x {
 			x[i] = float32(r.NormFloat64())
 		}
-		p.prepareActs(actQ8_0, x, tc.batch, cols)
+		p.prepareActs(actQ8_0, x, tc.batch, tc.batch, cols)
 		qsI, xsI := p.interleavedActs(tc.batch, cols)
 		groups := tc.batch / 4
 		if len(qsI) != groups*4*cols || len(xsI) != groups*4*tc.nb {

@@ -29,7 +29,10 @@ type Pool struct {
 	rt      roundTask     // reused activation rounding task (F16, BF16)
 	scratch scratch       // MatMul activation buffers, grown on demand
 	ks      *kernelSet    // nil: defaultKernels; tests force genericKernels
-	closed  bool
+	// invariant pads batches so that every column of a weight type goes
+	// through the same kernel (see SetBatchInvariant).
+	invariant bool
+	closed    bool
 }
 
 // spinTime is how long an idle worker (or a caller waiting for workers)

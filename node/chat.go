@@ -28,28 +28,49 @@ type prompt struct {
 }
 
 // Chat answers a chat completion with the local engine, or through the
-// chat upstream when one is configured.
-func (n *Node) Chat(ctx context.Context, req *api.ChatRequest, emit func(api.ChatDelta) error) (*api.ChatResult, error) {
+// chat upstream when one is configured. With node tools offered it runs the
+// agent loop (agent.go). Response hooks (hooks.go) see the final reply.
+func (n *Node) Chat(ctx context.Context, req *api.ChatRequest, emit func(api.ChatDelta) error) (res *api.ChatResult, err error) {
+	emit, finish := n.responseHooks(ctx, req, emit)
+	defer func() { res, err = finish(res, err) }()
+	req, prof, err := n.profileFor(req)
+	if err != nil {
+		return nil, err
+	}
+	msgs, sources, err := n.chatMessages(ctx, req, prof)
+	if err != nil {
+		return nil, err
+	}
+	if len(prof.tools) > 0 && !toolChoiceNone(req.ToolChoice) {
+		res, err = n.agentLoop(ctx, req, msgs, prof.tools, emit)
+	} else {
+		res, err = n.chatStep(ctx, req, msgs, emit)
+	}
+	if err != nil {
+		return nil, err
+	}
+	res.Sources = sources
+	return res, nil
+}
+
+// chatStep answers one model call on the conversation msgs (already holding
+// the system prompt and retrieved context).
+func (n *Node) chatStep(ctx context.Context, req *api.ChatRequest, msgs []chattemplate.Message, emit func(api.ChatDelta) error) (*api.ChatResult, error) {
 	if n.chatUp != nil {
-		return n.upstreamChat(ctx, req, emit)
+		return n.upstreamStep(ctx, req, msgs, emit)
 	}
 	start := time.Now()
 	plan, err := n.planOutput(req)
 	if err != nil {
 		return nil, err
 	}
-	p, err := n.chatPrompt(ctx, req, plan)
+	p, err := n.render(&prompt{}, msgs, plan)
 	if err != nil {
 		return nil, err
 	}
 	stops := append([]string(nil), req.Stop...)
 	stops = append(stops, n.stops...)
-	res, err := n.generate(ctx, p.tokens, &req.Sampling, req.Logprobs, req.TopLogprobs, stops, emit, start, plan)
-	if err != nil {
-		return nil, err
-	}
-	res.Sources = p.sources
-	return res, nil
+	return n.generate(ctx, p.tokens, &req.Sampling, req.Logprobs, req.TopLogprobs, stops, emit, start, plan)
 }
 
 // Complete answers a text completion: the prompt is used as it is.
@@ -74,7 +95,7 @@ func (n *Node) Complete(ctx context.Context, req *api.CompletionRequest, emit fu
 // when the request has none, the retrieved context placed by rag_policy,
 // then the chat template.
 func (n *Node) chatPrompt(ctx context.Context, req *api.ChatRequest, plan *outputPlan) (*prompt, error) {
-	msgs, sources, err := n.chatMessages(ctx, req)
+	msgs, sources, err := n.chatMessages(ctx, req, n.defaultProfile())
 	if err != nil {
 		return nil, err
 	}
@@ -84,31 +105,34 @@ func (n *Node) chatPrompt(ctx context.Context, req *api.ChatRequest, plan *outpu
 // chatMessages returns the conversation a chat request is answered from:
 // the default system prompt when the request has none and the retrieved
 // context placed by rag_policy, with the knowledge used.
-func (n *Node) chatMessages(ctx context.Context, req *api.ChatRequest) ([]chattemplate.Message, []api.Source, error) {
-	msgs, err := n.templateMessages(req)
+func (n *Node) chatMessages(ctx context.Context, req *api.ChatRequest, prof *profile) ([]chattemplate.Message, []api.Source, error) {
+	msgs, err := n.templateMessages(req, prof)
 	if err != nil {
 		return nil, nil, err
 	}
 	var sources []api.Source
+	var chunks []rag.Chunk
 	if n.retriever != nil {
-		chunks, err := n.retrieve(ctx, req, msgs)
-		if err != nil {
+		if chunks, err = n.retrieve(ctx, req, msgs); err != nil {
 			return nil, nil, err
 		}
-		if len(chunks) > 0 {
-			msgs = n.insertContext(msgs, chunks)
-			sources = n.apiSources(chunks)
-		}
+	}
+	if msgs, chunks, err = n.promptHooks(ctx, msgs, chunks); err != nil {
+		return nil, nil, err
+	}
+	if len(chunks) > 0 {
+		msgs = insertContext(msgs, chunks, prof)
+		sources = n.apiSources(chunks)
 	}
 	return msgs, sources, nil
 }
 
 // templateMessages converts the request's messages for the template, with
 // the default system prompt first when the request has none.
-func (n *Node) templateMessages(req *api.ChatRequest) ([]chattemplate.Message, error) {
+func (n *Node) templateMessages(req *api.ChatRequest, prof *profile) ([]chattemplate.Message, error) {
 	msgs := make([]chattemplate.Message, 0, len(req.Messages)+1)
-	if n.cfg.SystemPrompt != "" && (len(req.Messages) == 0 || req.Messages[0].Role != "system") {
-		msgs = append(msgs, chattemplate.Message{Role: "system", Content: n.cfg.SystemPrompt})
+	if prof.system != "" && (len(req.Messages) == 0 || req.Messages[0].Role != "system") {
+		msgs = append(msgs, chattemplate.Message{Role: "system", Content: prof.system})
 	}
 	for _, m := range req.Messages {
 		cm := chattemplate.Message{Role: m.Role, Content: string(m.Content), Name: m.Name, ToolCallID: m.ToolCallID,
@@ -252,13 +276,13 @@ func (n *Node) retrieve(ctx context.Context, req *api.ChatRequest, msgs []chatte
 	return chunks, nil
 }
 
-// insertContext places the retrieved chunks by rag_policy: appended to the
-// system message (after the system prompt), or prepended to the last user
-// message.
-func (n *Node) insertContext(msgs []chattemplate.Message, chunks []rag.Chunk) []chattemplate.Message {
+// insertContext places the retrieved chunks by the profile's rag_policy:
+// appended to the system message (after the system prompt), or prepended
+// to the last user message.
+func insertContext(msgs []chattemplate.Message, chunks []rag.Chunk, prof *profile) []chattemplate.Message {
 	var b strings.Builder
-	if n.cfg.RAGPrompt != "" {
-		b.WriteString(n.cfg.RAGPrompt)
+	if prof.ragPrompt != "" {
+		b.WriteString(prof.ragPrompt)
 		b.WriteString("\n")
 	}
 	for i, c := range chunks {
@@ -269,7 +293,7 @@ func (n *Node) insertContext(msgs []chattemplate.Message, chunks []rag.Chunk) []
 	}
 	ctxText := b.String()
 	out := append([]chattemplate.Message(nil), msgs...)
-	if n.cfg.RAGPolicy == config.RAGPolicyLastUserMessage {
+	if prof.ragPolicy == config.RAGPolicyLastUserMessage {
 		for i := len(out) - 1; i >= 0; i-- {
 			if out[i].Role == "user" {
 				out[i].Content = ctxText + "\n\n" + out[i].Content
@@ -466,7 +490,8 @@ func (n *Node) generate(ctx context.Context, toks []int32, s *api.Sampling, logp
 	if n.metrics != nil && !first.IsZero() {
 		n.metrics.ObserveGeneration(n.chatName, res.PromptTokens, res.GeneratedTokens, first.Sub(start), time.Since(first))
 	}
-	out := &api.ChatResult{Model: n.chatName, FinishReason: res.FinishReason,
+	seed := params.Seed
+	out := &api.ChatResult{Model: n.chatName, FinishReason: res.FinishReason, Seed: &seed,
 		Usage: api.Usage{PromptTokens: res.PromptTokens, CompletionTokens: res.GeneratedTokens,
 			TotalTokens: res.PromptTokens + res.GeneratedTokens}}
 	if shaper != nil {

@@ -500,7 +500,7 @@ func (n *Node) retrieveRoute(w http.ResponseWriter, r *http.Request) error {
 	if len(req.Messages) == 0 {
 		return api.BadRequest("messages", "messages must contain at least one user message")
 	}
-	msgs, _ := n.templateMessages(&req)
+	msgs, _ := n.templateMessages(&req, n.defaultProfile())
 	chunks, err := n.retrieve(r.Context(), &req, msgs)
 	if err != nil {
 		return err

@@ -2,12 +2,16 @@ package node
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"log/slog"
 	"net/http"
 	"net/url"
+	"os"
 	"path"
 	"path/filepath"
 	"strings"
@@ -16,15 +20,19 @@ import (
 	"time"
 
 	"github.com/gaianet-go/gaianet/api"
+	"github.com/gaianet-go/gaianet/attest"
 	"github.com/gaianet-go/gaianet/chattemplate"
 	"github.com/gaianet-go/gaianet/config"
+	"github.com/gaianet-go/gaianet/egress"
 	"github.com/gaianet-go/gaianet/embedding"
 	"github.com/gaianet-go/gaianet/engine"
 	"github.com/gaianet-go/gaianet/grammar"
 	"github.com/gaianet-go/gaianet/ingest"
+	"github.com/gaianet-go/gaianet/plugin"
 	"github.com/gaianet-go/gaianet/rag"
 	"github.com/gaianet-go/gaianet/tokenizer"
 	"github.com/gaianet-go/gaianet/toolcall"
+	"github.com/gaianet-go/gaianet/tools"
 	"github.com/gaianet-go/gaianet/vectorstore"
 	"github.com/gaianet-go/gaianet/vectorstore/qdrantapi"
 	"github.com/gaianet-go/gaianet/webui"
@@ -46,6 +54,15 @@ type Options struct {
 	Logger *slog.Logger
 	// Instance is echoed by GET /health (see api.Options.Instance).
 	Instance string
+	// Signer, the node's identity key, signs chat answers and
+	// /v1/info?nonce=N (package attest); nil signs nothing.
+	Signer attest.Signer
+	// Outbound guards the requests node tools make (HTTPS tools, MCP
+	// servers over HTTP); nil builds one from gaianet_go.outbound_allow.
+	Outbound *egress.Policy
+	// Plugins, when set, resolves node tools of kind "plugin" instead of
+	// the plugins gaianet_go.plugins loads.
+	Plugins tools.PluginTools
 }
 
 // Node is a running node's components. It is safe for concurrent use.
@@ -69,6 +86,9 @@ type Node struct {
 	stops      []string
 
 	chatUp *upstream // set when chat_upstream answers chats instead of engine
+
+	tools *tools.Registry // node tools; nil when none are configured
+	mcp   http.Handler    // the MCP server at /mcp
 
 	embed     embedder // the local model or an upstream
 	embedTok  ingest.TokenCounter
@@ -95,7 +115,17 @@ type Node struct {
 	server  *api.Server
 	metrics *api.Metrics
 	started time.Time
+
+	// fileHashes hashes the model and knowledge-base files once, for
+	// /v1/info attestations.
+	fileHashes func() (fileHashes, error)
+
+	pluginHost *plugin.Host     // nil without gaianet_go.plugins
+	plugins    *plugin.Registry // nil without gaianet_go.plugins
 }
+
+// fileHashes are the SHA-256 digests of the files a node serves.
+type fileHashes struct{ chat, embedding, snapshot string }
 
 // DefaultQueueSize is how many requests may wait for a slot when
 // queue_size is not set.
@@ -161,6 +191,12 @@ func Open(ctx context.Context, cfg *config.Config, opt Options) (n *Node, err er
 	if err := n.openKeywords(ctx); err != nil {
 		return nil, err
 	}
+	if err := n.openPlugins(ctx); err != nil {
+		return nil, err
+	}
+	if err := n.openTools(ctx); err != nil {
+		return nil, err
+	}
 	n.slots = max(n.cfg.Ext.Parallel, 1)
 	if n.engine != nil {
 		n.slots = n.engine.Options().Parallel
@@ -176,15 +212,19 @@ func Open(ctx context.Context, cfg *config.Config, opt Options) (n *Node, err er
 	}
 	n.embedAdmit = newAdmission(embedSlots, queue, time.Second)
 	n.maxEmbedTokens = DefaultMaxEmbeddingTokens
+	n.fileHashes = sync.OnceValues(n.hashFiles)
+	if opt.Signer != nil {
+		go n.fileHashes() // ready before a domain first asks
+	}
 	n.server = api.New(api.Backends{
 		Chat: n, Completion: n, Embedding: n.embeddingBackend(),
-		Models: n.models, Info: n.info,
+		Models: n.models, Info: n.info, Attest: n.attest,
 		Extra:    n.extraRoutes(),
 		Public:   []string{"GET /"},
 		Handlers: n.knowledgeRoutes(),
 		Uploads:  []string{"POST /v1/files", "POST /v1/create/rag", "POST /v1/knowledge/collections/{c}/documents"},
 	}, api.Options{
-		APIKeys: cfg.Ext.APIKeys, CORSOrigins: cfg.Ext.CORSOrigins, Logger: log, Instance: opt.Instance,
+		APIKeys: cfg.Ext.APIKeys, CORSOrigins: cfg.Ext.CORSOrigins, Logger: log, Instance: opt.Instance, Signer: opt.Signer,
 		Gauges: api.Gauges{
 			QueueDepth:  func() int { return max(int(n.queued.Load())-n.slots, 0) },
 			ActiveSlots: func() int { return min(int(n.queued.Load()), n.slots) },
@@ -215,6 +255,11 @@ func tightenBase(base string) error {
 // own). One pattern per method keeps them clear of "GET /".
 func (n *Node) extraRoutes() map[string]http.Handler {
 	routes := map[string]http.Handler{"GET /": webui.Handler()}
+	if n.mcp != nil {
+		for _, m := range []string{"GET", "POST", "DELETE"} {
+			routes[m+" /mcp"] = n.mcp
+		}
+	}
 	store, ok := n.store.(*vectorstore.Store)
 	if !ok {
 		return routes
@@ -231,7 +276,7 @@ func (n *Node) openChat() error {
 	p := ModelPath(n.opt.Base, n.cfg.Chat)
 	t0 := time.Now()
 	eng, err := engine.Load(p, engine.Options{Threads: n.opt.Threads, CtxSize: n.cfg.ChatCtxSize,
-		Parallel: n.cfg.Ext.Parallel, BatchSize: n.cfg.ChatBatchSize})
+		Parallel: n.cfg.Ext.Parallel, BatchSize: n.cfg.ChatBatchSize, BatchVariant: n.cfg.Ext.BatchVariant})
 	if err != nil {
 		return fmt.Errorf("node: chat model: %w", err)
 	}
@@ -400,10 +445,79 @@ func (n *Node) checkEmbeddingTokens(inputs []string) error {
 func (n *Node) models() []api.Model {
 	created := n.started.Unix()
 	out := []api.Model{{ID: n.chatName, Object: "model", Created: created, OwnedBy: "gaianet"}}
+	// Each prompt set is a model name too: "MODEL:SET".
+	for _, set := range sortedKeys(n.cfg.Ext.PromptSets) {
+		out = append(out, api.Model{ID: n.chatName + ":" + set, Object: "model", Created: created, OwnedBy: "gaianet"})
+	}
 	if n.embed != nil {
 		out = append(out, api.Model{ID: n.embedName, Object: "model", Created: created, OwnedBy: "gaianet"})
 	}
 	return out
+}
+
+// attest returns the facts the node signs in /v1/info?nonce=N: file
+// hashes (computed once, in the background from Open), the system
+// prompt's hash and the chat context size.
+func (n *Node) attest() (attest.Info, error) {
+	h, err := n.fileHashes()
+	if err != nil {
+		return attest.Info{}, err
+	}
+	i := attest.Info{NodeID: n.opt.NodeID, ChatModel: n.chatName, ChatModelSHA256: h.chat,
+		EmbeddingModelSHA256: h.embedding, KnowledgeBaseSHA256: h.snapshot}
+	if n.embed != nil {
+		i.EmbeddingModel = n.embedName
+	}
+	if n.cfg.SystemPrompt != "" {
+		i.SystemPromptSHA256 = attest.Hash([]byte(n.cfg.SystemPrompt))
+	}
+	if n.chatUp == nil {
+		i.ContextSize = n.engine.Options().CtxSize
+	}
+	return i, nil
+}
+
+// hashFiles hashes the local chat and embedding model files and the
+// knowledge-base snapshot file; a remote model or a snapshot not on disk
+// gets "".
+func (n *Node) hashFiles() (fileHashes, error) {
+	var h fileHashes
+	for _, f := range []struct {
+		ref string
+		dst *string
+		use bool
+	}{
+		{n.cfg.Chat, &h.chat, n.chatUp == nil},
+		{n.cfg.Embedding, &h.embedding, n.embed != nil && upstreamName(n.embed) == ""},
+		{n.cfg.Snapshot, &h.snapshot, true},
+	} {
+		if f.ref == "" || !f.use {
+			continue
+		}
+		p := ModelPath(n.opt.Base, f.ref)
+		d, err := sha256File(p)
+		if errors.Is(err, fs.ErrNotExist) && f.dst == &h.snapshot {
+			continue // a snapshot imported and since removed
+		}
+		if err != nil {
+			return h, fmt.Errorf("node: hash %s: %w", p, err)
+		}
+		*f.dst = d
+	}
+	return h, nil
+}
+
+func sha256File(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
 func (n *Node) info() any {
@@ -430,6 +544,20 @@ func (n *Node) info() any {
 		"device_id":      n.opt.DeviceID,
 		"chat":           chat,
 		"uptime_seconds": int(time.Since(n.started).Seconds()),
+	}
+	if n.tools.Len() > 0 {
+		type tool struct {
+			Name string `json:"name"`
+			Kind string `json:"kind"`
+		}
+		ts := []tool{}
+		for _, e := range n.tools.List() {
+			ts = append(ts, tool{Name: e.Tool.Definition().Name, Kind: e.Kind})
+		}
+		out["tools"] = ts
+	}
+	if len(n.cfg.Ext.PromptSets) > 0 {
+		out["prompt_sets"] = sortedKeys(n.cfg.Ext.PromptSets)
 	}
 	if n.embed != nil {
 		out["embedding"] = model{Name: n.embedName, Type: "embedding", CtxSize: n.embed.MaxTokens(), Upstream: upstreamName(n.embed)}
@@ -478,5 +606,7 @@ func (n *Node) Close() error {
 	if n.store != nil {
 		errs = append(errs, n.store.Close())
 	}
+	errs = append(errs, n.closePlugins())
+	errs = append(errs, n.tools.Close())
 	return errors.Join(errs...)
 }

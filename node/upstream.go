@@ -25,7 +25,7 @@ package node
 // send one when a stream fails midway) ends the reply with that error. An
 // upstream that answers with plain JSON despite "stream": true is accepted
 // too. When the upstream reports no usage, the node reports usage as zeros:
-// it does not count tokens it did not see (see upstreamChat).
+// it does not count tokens it did not see (see upstreamStep).
 
 import (
 	"bufio"
@@ -378,26 +378,17 @@ func upstreamMessages(msgs []chattemplate.Message) []upstreamMessage {
 	return out
 }
 
-// upstreamChat answers a chat through the chat upstream: the node's prompt
-// building (system prompt, retrieval) produces the messages sent. Usage is
-// the upstream's; when it reports none, Usage is zero.
-func (n *Node) upstreamChat(ctx context.Context, req *api.ChatRequest, emit func(api.ChatDelta) error) (*api.ChatResult, error) {
+// upstreamStep answers one model call through the chat upstream: msgs,
+// built by the node (system prompt, retrieval, agent steps), are sent.
+// Usage is the upstream's; when it reports none, Usage is zero.
+func (n *Node) upstreamStep(ctx context.Context, req *api.ChatRequest, msgs []chattemplate.Message, emit func(api.ChatDelta) error) (*api.ChatResult, error) {
 	start := time.Now()
-	msgs, sources, err := n.chatMessages(ctx, req)
-	if err != nil {
-		return nil, err
-	}
 	body := upstreamChatRequest{Model: n.chatUp.modelFor(req.Model), Messages: upstreamMessages(msgs),
 		upstreamSampling: passSampling(&req.Sampling), Stream: true,
 		StreamOptions: &api.StreamOptions{IncludeUsage: true}, Logprobs: req.Logprobs, TopLogprobs: req.TopLogprobs,
 		Tools: req.Tools, ToolChoice: req.ToolChoice, ParallelToolCalls: req.ParallelToolCalls,
 		ResponseFormat: req.ResponseFormat, Grammar: req.Grammar}
-	res, err := n.relay(ctx, "chat/completions", body, emit, start)
-	if err != nil {
-		return nil, err
-	}
-	res.Sources = sources
-	return res, nil
+	return n.relay(ctx, "chat/completions", body, emit, start)
 }
 
 // upstreamComplete answers a text completion through the chat upstream.

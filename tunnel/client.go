@@ -15,6 +15,8 @@ import (
 
 	"github.com/coder/websocket"
 	"github.com/hashicorp/yamux"
+
+	"github.com/gaianet-go/gaianet/egress"
 )
 
 // Signer is the node's key: its address and EIP-191 signatures.
@@ -50,9 +52,11 @@ type Client struct {
 	// WalletSignature the node key's signature over WalletMessage.
 	Wallet          string
 	WalletSignature []byte
-	// HTTP makes the handshake requests; nil means a client with a 30 s
-	// timeout.
-	HTTP *http.Client
+	// Egress checks every connection the client dials (the project's one
+	// guarded dialer, package egress); nil means egress.Public: public
+	// addresses only, so a domain on a loopback or private address needs
+	// an explicit allow-list entry.
+	Egress *egress.Policy
 	// Log receives connection events; nil discards them.
 	Log *slog.Logger
 	// MinBackoff and MaxBackoff bound the wait between attempts; 0 means
@@ -119,10 +123,15 @@ func (c *Client) once(ctx context.Context, connected *bool) error {
 	if err != nil || (base.Scheme != "http" && base.Scheme != "https") || base.Host == "" {
 		return fmt.Errorf("tunnel: domain URL %q: want http(s)://host[:port]", c.URL)
 	}
-	hc := c.HTTP
-	if hc == nil {
-		hc = &http.Client{Timeout: 30 * time.Second}
+	pol := c.Egress
+	if pol == nil {
+		pol = egress.Public
 	}
+	// HTTP/1.1 only: the WebSocket upgrade needs it. No proxy: the tunnel
+	// dials the domain itself, through the policy's checked dialer.
+	hc := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{
+		DialContext: pol.DialContext(10 * time.Second), TLSHandshakeTimeout: 10 * time.Second}}
+	defer hc.CloseIdleConnections()
 	ch, err := c.challenge(ctx, hc, base.String()+ChallengePath)
 	if err != nil {
 		return err

@@ -3,6 +3,7 @@ package tunnel
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/hashicorp/yamux"
 
+	"github.com/gaianet-go/gaianet/egress"
 	"github.com/gaianet-go/gaianet/identity"
 )
 
@@ -59,7 +61,7 @@ func TestClientServesAndReconnects(t *testing.T) {
 		fmt.Fprintf(w, "node says %s %s", r.Method, r.URL.Path)
 	})
 	states := make(chan string, 8)
-	c := &Client{URL: srv.URL + "/", Key: id, Handler: node, MinBackoff: 10 * time.Millisecond, MaxBackoff: 50 * time.Millisecond,
+	c := &Client{URL: srv.URL + "/", Key: id, Handler: node, Egress: loopback, MinBackoff: 10 * time.Millisecond, MaxBackoff: 50 * time.Millisecond,
 		OnState: func(s string, err error) { states <- s }}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
@@ -102,6 +104,23 @@ func TestClientServesAndReconnects(t *testing.T) {
 	}
 }
 
+// loopback allows the test servers' address, which egress refuses by
+// default.
+var loopback, _ = egress.NewPolicy("127.0.0.1")
+
+// TestClientDialsThroughEgress: without an allow-list entry the client
+// does not even reach a domain on a loopback address.
+func TestClientDialsThroughEgress(t *testing.T) {
+	var hits atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { hits.Add(1) }))
+	defer srv.Close()
+	id, _ := identity.Create(t.TempDir(), identity.LightScrypt())
+	err := (&Client{URL: srv.URL, Key: id, Handler: http.NotFoundHandler()}).Once(context.Background())
+	if !errors.Is(err, egress.ErrBlocked) || hits.Load() != 0 {
+		t.Fatalf("Once = %v, %d requests reached the server", err, hits.Load())
+	}
+}
+
 func TestClientRefused(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == ChallengePath {
@@ -114,7 +133,7 @@ func TestClientRefused(t *testing.T) {
 	}))
 	defer srv.Close()
 	id, _ := identity.Create(t.TempDir(), identity.LightScrypt())
-	c := &Client{URL: srv.URL, Key: id, Handler: http.NotFoundHandler()}
+	c := &Client{URL: srv.URL, Key: id, Handler: http.NotFoundHandler(), Egress: loopback}
 	err := c.Once(context.Background())
 	if re, ok := err.(*RefusedError); !ok || re.Status != 403 || !strings.Contains(re.Message, "approval") {
 		t.Fatalf("Once = %v", err)

@@ -3,6 +3,7 @@ package vectorstore
 import (
 	"encoding/json"
 	"fmt"
+	"log/slog"
 	"math"
 	"runtime"
 	"slices"
@@ -23,10 +24,10 @@ type collection struct {
 
 	mu       sync.RWMutex
 	vecs     *vectorSet
-	ids      []PointID        // slot -> id
-	payloads []map[string]any // slot -> payload (never mutated once stored)
-	deleted  []bool           // slot -> tombstone
-	dead     int              // number of tombstones
+	ids      []PointID   // slot -> id
+	payloads *payloadSet // slot -> payload
+	deleted  []bool      // slot -> tombstone
+	dead     int         // number of tombstones
 	byID     map[PointID]uint32
 	graph    *hnswGraph
 
@@ -39,6 +40,14 @@ type collection struct {
 	// deferCompact, set by the writer while it replays the WAL, holds
 	// compaction back until the replay is done (see Store.recover).
 	deferCompact bool
+
+	// What the last checkpoint holds of this collection (writer only):
+	// segs are its segment files, covering slots 0..persisted-1, and
+	// dirtyFrom is the first of those slots whose payload changed since
+	// (persisted when none did). See checkpoint.go.
+	segs      []segmentRef
+	persisted int
+	dirtyFrom int
 }
 
 func newCollection(name string, cfg CollectionConfig) *collection {
@@ -50,12 +59,22 @@ func newCollection(name string, cfg CollectionConfig) *collection {
 func (c *collection) resetLocked() {
 	c.vecs = &vectorSet{dim: c.cfg.Dim, euclid: c.cfg.Distance == Euclid, noQuant: c.cfg.HNSW.NoQuantization}
 	c.ids = nil
-	c.payloads = nil
+	c.payloads = c.newPayloadSet()
 	c.deleted = nil
 	c.dead = 0
 	c.byID = make(map[PointID]uint32)
 	c.graph = newHNSW(c.vecs, c.cfg.HNSW)
 	c.sorted = nil
+	c.segs, c.persisted, c.dirtyFrom = nil, 0, 0
+}
+
+// newPayloadSet returns an empty payload set that reports payloads that
+// fail to decode.
+func (c *collection) newPayloadSet() *payloadSet {
+	return &payloadSet{corrupt: func(s uint32, err error) {
+		slog.Error("vectorstore: stored payload does not decode; the point reads without payload",
+			"collection", c.name, "slot", s, "err", err)
+	}}
 }
 
 // preparedPoint is a validated point ready to log and apply: its vector is
@@ -147,7 +166,7 @@ func (c *collection) upsert(pts []preparedPoint) {
 		c.mu.Lock()
 		c.vecs.data = slices.Grow(c.vecs.data, len(pts)*c.cfg.Dim)
 		c.ids = slices.Grow(c.ids, len(pts))
-		c.payloads = slices.Grow(c.payloads, len(pts))
+		c.payloads.grow(len(pts))
 		c.deleted = slices.Grow(c.deleted, len(pts))
 		c.mu.Unlock()
 	}
@@ -170,7 +189,10 @@ func (c *collection) upsert(pts []preparedPoint) {
 func (c *collection) upsertOneLocked(p *preparedPoint) {
 	if s, ok := c.byID[p.id]; ok {
 		if slices.Equal(c.vecs.at(s), p.vec) {
-			c.payloads[s] = p.payload
+			c.payloads.set(s, p.payloadJSON)
+			if int(s) < c.persisted {
+				c.dirtyFrom = min(c.dirtyFrom, int(s))
+			}
 			return
 		}
 		c.deleted[s] = true
@@ -179,7 +201,7 @@ func (c *collection) upsertOneLocked(p *preparedPoint) {
 	s := uint32(len(c.ids))
 	c.vecs.data = append(c.vecs.data, p.vec...)
 	c.ids = append(c.ids, p.id)
-	c.payloads = append(c.payloads, p.payload)
+	c.payloads.add(p.payloadJSON)
 	c.deleted = append(c.deleted, false)
 	c.byID[p.id] = s
 }
@@ -193,7 +215,7 @@ func (c *collection) deleteIDs(ids []PointID) int {
 		if s, ok := c.byID[id]; ok {
 			delete(c.byID, id)
 			c.deleted[s] = true
-			c.payloads[s] = nil
+			c.payloads.set(s, nil)
 			c.dead++
 			n++
 		}
@@ -223,7 +245,8 @@ func (c *collection) compact() {
 	live := len(c.ids) - c.dead
 	vecs.data = make([]float32, 0, live*c.cfg.Dim)
 	ids := make([]PointID, 0, live)
-	payloads := make([]map[string]any, 0, live)
+	payloads := c.newPayloadSet()
+	payloads.grow(live)
 	byID := make(map[PointID]uint32, live)
 	g := newHNSW(vecs, c.cfg.HNSW)
 	for s := range c.ids {
@@ -233,7 +256,7 @@ func (c *collection) compact() {
 		n := uint32(len(ids))
 		vecs.data = append(vecs.data, c.vecs.at(uint32(s))...)
 		ids = append(ids, c.ids[s])
-		payloads = append(payloads, c.payloads[s])
+		payloads.add(c.payloads.raw[s])
 		byID[c.ids[s]] = n
 	}
 	vecs.encodePending()
@@ -243,6 +266,7 @@ func (c *collection) compact() {
 	c.deleted = make([]bool, len(ids))
 	c.dead = 0
 	c.sorted = nil
+	c.segs, c.persisted, c.dirtyFrom = nil, 0, 0 // slots renumbered: the next checkpoint rewrites all
 	c.mu.Unlock()
 }
 
@@ -251,7 +275,7 @@ func (c *collection) compact() {
 func (c *collection) matchingIDs(cf *cfilter) []PointID {
 	var out []PointID
 	for s, id := range c.ids {
-		if !c.deleted[s] && cf.matches(id, c.payloads[s]) {
+		if !c.deleted[s] && (cf == nil || cf.matches(id, c.payloads.at(uint32(s)))) {
 			out = append(out, id)
 		}
 	}
@@ -269,7 +293,7 @@ type With struct {
 func (c *collection) recordLocked(s uint32, w With) Record {
 	r := Record{ID: c.ids[s]}
 	if w.WithPayload {
-		r.Payload = copyPayload(c.payloads[s])
+		r.Payload = copyPayload(c.payloads.at(s))
 	}
 	if w.WithVector {
 		r.Vector = slices.Clone(c.vecs.at(s))
@@ -302,7 +326,7 @@ func (c *collection) count(cf *cfilter) int {
 	}
 	n := 0
 	for s, id := range c.ids {
-		if !c.deleted[s] && cf.matches(id, c.payloads[s]) {
+		if !c.deleted[s] && cf.matches(id, c.payloads.at(uint32(s))) {
 			n++
 		}
 	}
@@ -357,7 +381,7 @@ func (c *collection) scroll(req *ScrollRequest, cf *cfilter) ScrollResult {
 	res := ScrollResult{Points: []Record{}}
 	for ; i < len(ids); i++ {
 		s := c.byID[ids[i]]
-		if !cf.matches(ids[i], c.payloads[s]) {
+		if cf != nil && !cf.matches(ids[i], c.payloads.at(s)) {
 			continue
 		}
 		if len(res.Points) == limit {
@@ -440,7 +464,7 @@ func (c *collection) search(req *SearchRequest, cf *cfilter) ([]ScoredPoint, err
 		}
 		sp := ScoredPoint{ID: c.ids[h.id], Score: score}
 		if req.WithPayload {
-			sp.Payload = copyPayload(c.payloads[h.id])
+			sp.Payload = copyPayload(c.payloads.at(h.id))
 		}
 		if req.WithVector {
 			sp.Vector = slices.Clone(c.vecs.at(h.id))
@@ -484,7 +508,7 @@ func (c *collection) useExactLocked(forced bool, cf *cfilter) bool {
 			continue
 		}
 		sampled++
-		if cf.matches(c.ids[s], c.payloads[s]) {
+		if cf.matches(c.ids[s], c.payloads.at(uint32(s))) {
 			matched++
 		}
 	}
@@ -503,7 +527,7 @@ func (c *collection) exactLocked(ctx *searchCtx, q []float32, k int, cf *cfilter
 		if c.deleted[s] {
 			continue
 		}
-		if cf != nil && !cf.matches(c.ids[s], c.payloads[s]) {
+		if cf != nil && !cf.matches(c.ids[s], c.payloads.at(uint32(s))) {
 			continue
 		}
 		ctx.res.pushBounded(distItem{c.vecs.dist(q, uint32(s)), uint32(s)}, k)

@@ -44,19 +44,26 @@
 //
 // # Durability
 //
-// A store directory holds wal.log, checkpoint.vsc and LOCK. Every write is
-// appended to the write-ahead log as a length-prefixed, CRC-32C-checked
-// record and fsynced before it is applied and acknowledged (wal.go). When the
-// log passes Options.CheckpointBytes, or the work of replaying it passes
-// Options.CheckpointReplayCost (points to insert into the graph, weighted by
-// dimension: small records are cheap to write but not to replay), the writer
-// writes every collection to a new checkpoint file (atomically replaced) and
-// starts an empty log. Open loads the checkpoint, replays the log records
-// after it (consecutive upserts as one parallel batch), and drops a torn
-// record at the tail (one never acknowledged); damage before the tail is
-// reported as ErrCorrupt. The checkpoint also holds each collection's HNSW
-// graph (when it has no tombstones), so Open need not rebuild the index;
-// points replayed from the log are inserted as usual.
+// A store directory holds wal.log, checkpoint.vsc, segment files
+// (seg-*.vss) and LOCK. Every write is appended to the write-ahead log as a
+// length-prefixed, CRC-32C-checked record and fsynced before it is applied
+// and acknowledged (wal.go). When the log passes Options.CheckpointBytes, or
+// the work of replaying it passes Options.CheckpointReplayCost (points to
+// insert into the graph, weighted by dimension: small records are cheap to
+// write but not to replay), the writer checkpoints and starts an empty log.
+// A checkpoint (checkpoint.go) writes the points added since the last one
+// as a new immutable segment file (ids, raw vectors, SQ8 codes, payload
+// JSON, exactly as the collection keeps them in memory; trailing segments
+// are merged so their number stays logarithmic) and rewrites checkpoint.vsc
+// (tombstones, the HNSW graph, the list of segments), atomically replaced.
+// Open loads the checkpoint with a few large reads straight into the
+// collections' arrays, decodes payload JSON only when a read or filter first
+// needs it (payloadSet), replays the log records after the checkpoint
+// (consecutive upserts as one parallel batch), and drops a torn record at
+// the tail (one never acknowledged); damage before the tail, or in any
+// checkpoint file, is reported as ErrCorrupt. Points replayed from the log
+// are inserted into the graph as usual. A checkpoint in the older format 2
+// (checkpoint_v2.go) is read and rewritten in format 3 by Open.
 //
 // # Snapshots
 //

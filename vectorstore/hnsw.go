@@ -325,7 +325,7 @@ type acceptor struct {
 	deleted []bool
 	filter  *cfilter
 	ids     []PointID
-	payload []map[string]any
+	payload *payloadSet
 }
 
 func (a *acceptor) ok(i uint32) bool {
@@ -335,7 +335,7 @@ func (a *acceptor) ok(i uint32) bool {
 	if a.deleted[i] {
 		return false
 	}
-	return a.filter == nil || a.filter.matches(a.ids[i], a.payload[i])
+	return a.filter == nil || a.filter.matches(a.ids[i], a.payload.at(i))
 }
 
 // greedyC walks level l from (cur, curD) to a local minimum of the

@@ -261,8 +261,7 @@ func TestCorruptCheckpoint(t *testing.T) {
 }
 
 // TestCheckpointKeepsGraph checks that reopening from a checkpoint restores
-// the HNSW graph as it was (no rebuild) and that a graph is not saved while
-// tombstones exist.
+// the HNSW graph as it was (no rebuild), also while tombstones exist.
 func TestCheckpointKeepsGraph(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
@@ -321,7 +320,7 @@ func TestCheckpointKeepsGraph(t *testing.T) {
 			}
 		}
 	}
-	// With a tombstone the graph is not saved, and reopening rebuilds it.
+	// With a tombstone the graph is saved too, tombstone included.
 	if _, err := s2.Delete(ctx, "g", []PointID{NumID(7)}); err != nil {
 		t.Fatal(err)
 	}
@@ -334,7 +333,13 @@ func TestCheckpointKeepsGraph(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s3.Close()
-	if info, _ := s3.CollectionInfo("g"); info.Points != 1499 || info.IndexedNodes != 1499 {
-		t.Fatalf("after rebuild: %+v", info)
+	if info, _ := s3.CollectionInfo("g"); info.Points != 1499 || info.IndexedNodes != 1500 || info.Tombstones != 1 {
+		t.Fatalf("after reopening with a tombstone: %+v", info)
+	}
+	for _, q := range queries {
+		got, _ := s3.Search(ctx, "g", SearchRequest{Vector: q, Limit: 5})
+		if len(got) != 5 || slices.ContainsFunc(got, func(p ScoredPoint) bool { return p.ID == NumID(7) }) {
+			t.Fatalf("search after reopening with a tombstone: %+v", got)
+		}
 	}
 }

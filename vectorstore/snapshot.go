@@ -61,12 +61,7 @@ func (c *collection) writeSnapshotLocked(w io.Writer) error {
 		if c.deleted[s] {
 			continue
 		}
-		p := preparedPoint{id: c.ids[s], vec: c.vecs.at(uint32(s))}
-		if c.payloads[s] != nil {
-			if p.payloadJSON, err = json.Marshal(c.payloads[s]); err != nil {
-				return fmt.Errorf("vectorstore: snapshot of point %v: %w", p.id, err)
-			}
-		}
+		p := preparedPoint{id: c.ids[s], vec: c.vecs.at(uint32(s)), payloadJSON: c.payloads.raw[s]}
 		b = appendPoint(b, &p)
 		if len(b) >= 1<<16 {
 			if _, err := bw.Write(b); err != nil {

@@ -1,12 +1,11 @@
 package vectorstore
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
-	"hash/crc32"
 	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"slices"
@@ -16,8 +15,9 @@ import (
 // Options configures Open. The zero value is usable.
 type Options struct {
 	// CheckpointBytes: when the WAL grows past this many bytes after a
-	// write, the writer checkpoints (writes all collections to the
-	// checkpoint file and starts an empty WAL). Default 64 MiB.
+	// write, the writer checkpoints (writes what changed since the last
+	// checkpoint, see checkpoint.go, and starts an empty WAL). Default
+	// 64 MiB.
 	CheckpointBytes int64
 	// CheckpointReplayCost: when the work of replaying the WAL at the next
 	// Open passes this, the writer checkpoints, so that reopening stays
@@ -25,11 +25,13 @@ type Options struct {
 	// components to index: an upserted point of dimension d costs d (its
 	// insertion into the HNSW graph, which dominates replay), a deleted
 	// point 3d (its share of the graph rebuild that tombstones trigger once
-	// they are a quarter of the graph). Default 1,000,000: about 1,300
-	// points of 768 dimensions, a second of replay on two quiet cores
-	// (graph insertion costs ~1.5 ms of CPU per such point in a 100k
-	// collection; BenchmarkReopen measures it). The price is write
-	// amplification: each checkpoint rewrites the whole store.
+	// they are a quarter of the graph). Default 300,000: about 390 points
+	// of 768 dimensions, 0.6–1.4 s of CPU to replay (graph insertion costs
+	// 1.5–3.5 ms of CPU per such point in a 100k collection, on every
+	// core; BenchmarkReopen measures it). A checkpoint writes the points
+	// added since the last one plus each collection's graph and tombstones
+	// (for 100k points of 768 dimensions, ~2 MB of points and 14 MB of
+	// graph at this default), not the whole store.
 	CheckpointReplayCost int64
 	// NoSync skips fsync. Acknowledged writes then survive a process crash
 	// but not a machine crash. For benchmarks and tests only.
@@ -74,6 +76,10 @@ type Store struct {
 	nextCkpt     int64
 	replayCost   int64
 	nextCkptCost int64
+	// nextSegID names the next segment file; migrate is set by Open when
+	// the checkpoint is in format 2, to rewrite it (see checkpoint.go).
+	nextSegID uint64
+	migrate   bool
 
 	mu     sync.RWMutex
 	colls  map[string]*collection
@@ -112,11 +118,24 @@ func Open(ctx context.Context, dir string, opts *Options) (*Store, error) {
 		lock.Close()
 		return nil, err
 	}
+	if s.migrate {
+		// A format-2 checkpoint: rewrite it in today's format now, so
+		// that the next Open is fast. On failure the store still works
+		// (the WAL holds everything) and the next checkpoint retries.
+		s.writeMu.Lock()
+		err := s.checkpointLocked(ctx)
+		s.writeMu.Unlock()
+		if err != nil {
+			slog.Warn("vectorstore: rewriting a format-2 checkpoint", "dir", dir, "err", err)
+		} else {
+			s.migrate = false
+		}
+	}
 	return s, nil
 }
 
 // defaultReplayCost is Options.CheckpointReplayCost's default.
-const defaultReplayCost = 1_000_000
+const defaultReplayCost = 300_000
 
 // Replay cost weights (see Options.CheckpointReplayCost).
 func upsertCost(dim, n int) int64 { return int64(dim) * int64(n) }
@@ -759,238 +778,3 @@ func (s *Store) replaceCollection(ctx context.Context, name string, cfg Collecti
 	}
 	return CollectionInfo{Name: name, Config: c.cfg, Points: c.liveLocked(), IndexedNodes: c.graph.size()}, nil
 }
-
-// --- checkpoint file ---
-
-// The checkpoint file holds every collection as of one WAL seq:
-//
-//	offset  size  field
-//	0       8     magic "GAIAVCKP" (47 41 49 41 56 43 4b 50)
-//	8       4     format version, u32 = 2
-//	12      8     last seq included, u64
-//	20      4     collection count K, u32
-//	24      4     CRC-32C of bytes 0..24
-//	28      ...   K times: a collection snapshot (snapshot.go) followed by
-//	              its HNSW graph (graphfile.go), each with its own CRC
-//
-// It is written to checkpoint.vsc.tmp, fsynced and renamed over
-// checkpoint.vsc (then the directory is fsynced), so a crash leaves either
-// the old or the new checkpoint whole. Only after that is the WAL replaced by
-// an empty one; a crash in between leaves a WAL whose records are all at or
-// below the checkpoint's seq, which replay skips.
-
-const (
-	checkpointMagic   = "GAIAVCKP"
-	checkpointVersion = 2
-	maxCollections    = 1 << 16
-)
-
-func (s *Store) checkpointLocked(ctx context.Context) error {
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	tmp := filepath.Join(s.dir, checkpointFile+".tmp")
-	if err := s.writeCheckpointFile(tmp); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	if err := os.Rename(tmp, filepath.Join(s.dir, checkpointFile)); err != nil {
-		return fmt.Errorf("vectorstore: checkpoint: %w", err)
-	}
-	if err := syncDir(s.dir); err != nil {
-		return err
-	}
-	// Start an empty WAL. Both files are closed around the rename: Windows
-	// cannot rename an open file or replace one (Go opens files without
-	// FILE_SHARE_DELETE), and on Unix it costs one open per checkpoint.
-	walTmp := filepath.Join(s.dir, walFile+".tmp")
-	walPath := filepath.Join(s.dir, walFile)
-	if err := writeNewWAL(walTmp); err != nil {
-		os.Remove(walTmp)
-		return fmt.Errorf("vectorstore: checkpoint: %w", err)
-	}
-	s.wal.f.Close()
-	if err := os.Rename(walTmp, walPath); err != nil {
-		// The old WAL is still in place and valid: go on appending to it.
-		err = fmt.Errorf("vectorstore: checkpoint: %w", err)
-		if s.wal.f, s.broken = openWALAppend(walPath); s.broken != nil {
-			s.broken = errors.Join(err, s.broken)
-		}
-		return err
-	}
-	// From here the old WAL is replaced: whatever happens, appends must go
-	// to the new one.
-	f, err := openWALAppend(walPath)
-	if err != nil {
-		s.broken = err
-		return err
-	}
-	s.wal.f = f
-	s.wal.size = walHeaderSize
-	s.nextCkpt = 0
-	s.replayCost, s.nextCkptCost = 0, 0
-	if err := syncDir(s.dir); err != nil {
-		s.broken = err
-		return err
-	}
-	return nil
-}
-
-// writeNewWAL writes an empty, synced WAL (its header) at path.
-func writeNewWAL(path string) error {
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_TRUNC, fileMode)
-	if err != nil {
-		return err
-	}
-	if _, err := f.Write(walHeader()); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
-}
-
-// openWALAppend opens the WAL at path positioned at its end.
-func openWALAppend(path string) (*os.File, error) {
-	f, err := os.OpenFile(path, os.O_RDWR, fileMode)
-	if err != nil {
-		return nil, fmt.Errorf("vectorstore: reopening wal: %w", err)
-	}
-	if _, err := f.Seek(0, io.SeekEnd); err != nil {
-		f.Close()
-		return nil, fmt.Errorf("vectorstore: reopening wal: %w", err)
-	}
-	return f, nil
-}
-
-func (s *Store) writeCheckpointFile(path string) error {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, fileMode)
-	if err != nil {
-		return fmt.Errorf("vectorstore: checkpoint: %w", err)
-	}
-	defer f.Close()
-	bw := bufio.NewWriterSize(f, 1<<20)
-	s.mu.RLock()
-	names := make([]string, 0, len(s.colls))
-	for n := range s.colls {
-		names = append(names, n)
-	}
-	colls := make([]*collection, 0, len(names))
-	slices.Sort(names)
-	for _, n := range names {
-		colls = append(colls, s.colls[n])
-	}
-	s.mu.RUnlock()
-	hdr := []byte(checkpointMagic)
-	hdr = appendU32(hdr, checkpointVersion)
-	hdr = appendU64(hdr, s.seq)
-	hdr = appendU32(hdr, uint32(len(colls)))
-	hdr = appendU32(hdr, crc32Castagnoli(hdr))
-	if _, err := bw.Write(hdr); err != nil {
-		return fmt.Errorf("vectorstore: checkpoint: %w", err)
-	}
-	for _, c := range colls {
-		// The writer is the only mutator and holds writeMu: no lock needed.
-		if err := c.writeSnapshotLocked(bw); err != nil {
-			return fmt.Errorf("vectorstore: checkpoint: %w", err)
-		}
-		if err := c.writeGraphLocked(bw); err != nil {
-			return fmt.Errorf("vectorstore: checkpoint: %w", err)
-		}
-	}
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("vectorstore: checkpoint: %w", err)
-	}
-	if !s.opts.NoSync {
-		if err := f.Sync(); err != nil {
-			return fmt.Errorf("vectorstore: checkpoint: %w", err)
-		}
-	}
-	return f.Close()
-}
-
-// loadCheckpoint reads the checkpoint file, if any, into s.colls and returns
-// the last seq it includes.
-func (s *Store) loadCheckpoint(ctx context.Context) (uint64, error) {
-	path := filepath.Join(s.dir, checkpointFile)
-	f, err := os.Open(path)
-	if errors.Is(err, os.ErrNotExist) {
-		return 0, nil
-	}
-	if err != nil {
-		return 0, fmt.Errorf("vectorstore: %w", err)
-	}
-	defer f.Close()
-	seq, snaps, err := readCheckpoint(ctx, f)
-	if err != nil {
-		return 0, fmt.Errorf("vectorstore: loading %s: %w", path, err)
-	}
-	for _, d := range snaps {
-		c := newCollection(d.name, d.cfg)
-		if d.graph != nil {
-			c.loadWithGraph(d.points, d.graph)
-		} else {
-			c.upsert(d.points)
-		}
-		s.colls[d.name] = c
-	}
-	return seq, nil
-}
-
-// readCheckpoint decodes a checkpoint stream.
-func readCheckpoint(ctx context.Context, r io.Reader) (uint64, []*decodedSnapshot, error) {
-	sr := newStreamReader(r)
-	var magic [8]byte
-	if sr.read(magic[:], "checkpoint magic") && string(magic[:]) != checkpointMagic {
-		return 0, nil, fmt.Errorf("%w: bad checkpoint magic %q", ErrCorrupt, magic[:])
-	}
-	if v := sr.u32("checkpoint version"); sr.err == nil && v != checkpointVersion {
-		return 0, nil, fmt.Errorf("%w: unsupported checkpoint version %d", ErrCorrupt, v)
-	}
-	seq := sr.u64("checkpoint seq")
-	k := sr.u32("collection count")
-	sr.checkCRC("checkpoint header")
-	if sr.err != nil {
-		return 0, nil, sr.err
-	}
-	if k > maxCollections {
-		return 0, nil, fmt.Errorf("%w: checkpoint claims %d collections", ErrCorrupt, k)
-	}
-	var snaps []*decodedSnapshot
-	seen := map[string]bool{}
-	for range k {
-		if err := ctx.Err(); err != nil {
-			return 0, nil, err
-		}
-		d, err := readSnapshot(sr)
-		if err != nil {
-			return 0, nil, err
-		}
-		if d.graph, err = readGraph(sr, &d.cfg, len(d.points)); err != nil {
-			return 0, nil, fmt.Errorf("collection %q: %w", d.name, err)
-		}
-		if seen[d.name] {
-			return 0, nil, fmt.Errorf("%w: checkpoint has collection %q twice", ErrCorrupt, d.name)
-		}
-		seen[d.name] = true
-		snaps = append(snaps, d)
-	}
-	return seq, snaps, nil
-}
-
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return fmt.Errorf("vectorstore: %w", err)
-	}
-	defer d.Close()
-	if err := d.Sync(); err != nil {
-		return fmt.Errorf("vectorstore: syncing %s: %w", dir, err)
-	}
-	return nil
-}
-
-func crc32Castagnoli(b []byte) uint32 { return crc32.Checksum(b, crcTable) }

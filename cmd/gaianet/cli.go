@@ -83,6 +83,7 @@ func commands() []*command {
 		infoCommand(),
 		configCommand(),
 		kbCommand(),
+		toolsCommand(),
 		generateCommand(),
 		benchCommand(),
 		modelCommand(),

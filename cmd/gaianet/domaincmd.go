@@ -61,7 +61,54 @@ func domainCommand() *command {
 			"request in a double-entry ledger. State lives in SQLite (DIR/domain.db) or,\n" +
 			"for several replicas, PostgreSQL (storage: a postgres:// DSN in domain.json).",
 		children: []*command{domainInitCommand(), domainStartCommand(), domainStopCommand(), domainInfoCommand(),
-			domainNodesCommand(), domainUsersCommand(), domainLedgerCommand(), domainPayoutsCommand()}}
+			domainNodesCommand(), domainUsersCommand(), domainKeysCommand(), domainLedgerCommand(), domainPayoutsCommand(),
+			domainEvidenceCommand()}}
+}
+
+type evidenceFlags struct {
+	listFlags
+	node *string
+}
+
+func domainEvidenceCommand() *command {
+	return &command{name: "evidence", summary: "replay evidence against nodes", usage: "[--base DIR] [--node ADDRESS] [--json]",
+		help: "Each time replay verification (domain.json \"replay\": {\"rate\": 0.01}) found a\n" +
+			"node's answer contradicted by two others for the same request and seed, or a\n" +
+			"node's signed statement not matching what it delivered, the node's own signed\n" +
+			"statement is kept as evidence: request and output SHA-256, seed, its EIP-191\n" +
+			"signature, and the witness node's. Verdicts: mismatch, misreported, unsigned\n" +
+			"(each counts; replay.evict_after of them evict the node) and unresolved (two\n" +
+			"nodes differed and no third decided; does not count).",
+		flags: func(fs *flag.FlagSet) any {
+			return &evidenceFlags{listFlags: listFlags{base: domainBaseFlag(fs), json: fs.Bool("json", false, "print JSON")},
+				node: fs.String("node", "", "only the evidence against this node address")}
+		},
+		run: func(ctx context.Context, env *cmdEnv, args []string) error {
+			f := env.flags.(*evidenceFlags)
+			env.flags = &f.listFlags
+			node := *f.node
+			if node != "" {
+				var err error
+				if node, err = identity.ChecksumAddress(node); err != nil {
+					return usagef("--node %q is not a node address (0x and 40 hex digits)", *f.node)
+				}
+			}
+			return withStore(func(ctx context.Context, env *cmdEnv, lf *listFlags, st *store.Store) error {
+				ev, err := st.EvidenceList(ctx, node)
+				if err != nil {
+					return err
+				}
+				if *lf.json {
+					return printJSON(env.stdout, ev)
+				}
+				tw := tabwriter.NewWriter(env.stdout, 0, 4, 2, ' ', 0)
+				fmt.Fprintln(tw, "TIME\tNODE\tVERDICT\tREQUEST\tSEED\tOUTPUT SHA-256\tWITNESS")
+				for _, e := range ev {
+					fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%.16s…\t%s\n", e.Created.Format(time.RFC3339), e.Node, e.Verdict, e.RequestID, e.Seed, e.OutputSHA256, e.Witness)
+				}
+				return tw.Flush()
+			})(ctx, env, args)
+		}}
 }
 
 type domainInitFlags struct {
@@ -149,6 +196,7 @@ type domainStartFlags struct {
 	base       *string
 	foreground *bool
 	listen     *string
+	advertise  *string
 	logJSON    *bool
 }
 
@@ -161,7 +209,9 @@ func domainStartCommand() *command {
 			return &domainStartFlags{base: domainBaseFlag(fs),
 				foreground: fs.Bool("foreground", false, "run attached to the terminal"),
 				listen:     fs.String("listen", "", "override domain.json's listen address (e.g. a second replica)"),
-				logJSON:    fs.Bool("log-json", false, "write logs as JSON lines")}
+				advertise: fs.String("advertise", "", "the URL other replicas reach this one at (default http://LISTEN-ADDRESS;\n"+
+					"set it when listening on 0.0.0.0 or behind NAT)"),
+				logJSON: fs.Bool("log-json", false, "write logs as JSON lines")}
 		},
 		run: func(ctx context.Context, env *cmdEnv, args []string) error {
 			f := env.flags.(*domainStartFlags)
@@ -207,7 +257,8 @@ func runDomain(ctx context.Context, env *cmdEnv, f *domainStartFlags) error {
 	if err != nil {
 		return fmt.Errorf("admin key: %w", err)
 	}
-	srv, err := domain.New(cfg, domain.Options{Store: st, AdminKey: admin, Logger: log, Instance: os.Getenv(instanceEnv)})
+	srv, err := domain.New(cfg, domain.Options{Store: st, AdminKey: admin, Logger: log, Instance: os.Getenv(instanceEnv),
+		Journal: filepath.Join(base, domain.JournalDir)})
 	if err != nil {
 		return err
 	}
@@ -219,6 +270,13 @@ func runDomain(ctx context.Context, env *cmdEnv, f *domainStartFlags) error {
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, ErrorLog: slog.NewLogLogger(h, slog.LevelWarn)}
 	serveErr := make(chan error, 1)
 	go func() { serveErr <- hs.Serve(ln) }()
+	advertise := *f.advertise
+	if advertise == "" {
+		advertise = "http://" + ln.Addr().String()
+	}
+	if err := srv.Advertise(advertise); err != nil {
+		return err
+	}
 	log.Info("domain ready", "name", cfg.Name, "url", "http://"+ln.Addr().String(), "policy", cfg.Policy, "storage", st.Dialect())
 	select {
 	case err := <-serveErr:
@@ -256,6 +314,9 @@ func startDomainDetached(ctx context.Context, env *cmdEnv, f *domainStartFlags) 
 	}
 	defer lf.Close()
 	args := []string{"domain", "start", "--foreground", "--base", base}
+	if *f.advertise != "" {
+		args = append(args, "--advertise", *f.advertise)
+	}
 	if *f.logJSON {
 		args = append(args, "--log-json")
 	}

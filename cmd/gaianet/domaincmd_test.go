@@ -1,23 +1,24 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/gaianet-go/gaianet/config"
+	"github.com/gaianet-go/gaianet/domain/store"
 	"github.com/gaianet-go/gaianet/identity"
 	"github.com/gaianet-go/gaianet/tunnel"
 )
 
-// TestDomainCLI drives the operator commands on a fresh domain directory:
-// init, users add (the key alone on the last line), nodes/ledger/payouts
-// as JSON, info, and the errors users see for bad input.
-func TestDomainCLI(t *testing.T) {
-	base := filepath.Join(t.TempDir(), "dom")
-	must := func(args ...string) string {
+// mustCLI returns a function running the CLI that fails t unless the
+// command succeeds, and returns its standard output.
+func mustCLI(t *testing.T) func(args ...string) string {
+	return func(args ...string) string {
 		t.Helper()
 		code, out, errOut := runCLI(t, args...)
 		if code != 0 {
@@ -25,6 +26,14 @@ func TestDomainCLI(t *testing.T) {
 		}
 		return out
 	}
+}
+
+// TestDomainCLI drives the operator commands on a fresh domain directory:
+// init, users add (the key alone on the last line), nodes/ledger/payouts
+// as JSON, info, and the errors users see for bad input.
+func TestDomainCLI(t *testing.T) {
+	base := filepath.Join(t.TempDir(), "dom")
+	must := mustCLI(t)
 	must("domain", "init", "--base", base, "--name", "test.domain", "--listen", "127.0.0.1:19999", "--policy", "approve", "--price-request", "0.001")
 	if st, err := os.Stat(filepath.Join(base, "admin.key")); err != nil || st.Mode().Perm() != 0o600 {
 		t.Fatalf("admin.key: %v %v", st, err)
@@ -112,5 +121,75 @@ func TestJoinWallet(t *testing.T) {
 	}
 	if err := identity.Verify(id.Address(), tunnel.WalletMessage(id.Address(), w), sig); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestDomainKeysCLI: keys create, rotate (with and without grace) and
+// revoke, checked against what the store then authenticates.
+func TestDomainKeysCLI(t *testing.T) {
+	base := filepath.Join(t.TempDir(), "dom")
+	must := mustCLI(t)
+	lastLine := func(s string) string {
+		lines := strings.Split(strings.TrimSpace(s), "\n")
+		return lines[len(lines)-1]
+	}
+	must("domain", "init", "--base", base, "--name", "test.domain", "--listen", "127.0.0.1:19998")
+	first := lastLine(must("domain", "users", "add", "--base", base, "--name", "alice", "--credit", "1"))
+	type key struct {
+		ID, User, Name string
+		Revoked        *time.Time
+	}
+	list := func() []key {
+		var ks []key
+		if err := json.Unmarshal([]byte(must("domain", "keys", "--base", base, "--json")), &ks); err != nil {
+			t.Fatal(err)
+		}
+		return ks
+	}
+	ks := list()
+	if len(ks) != 1 || ks[0].Revoked != nil {
+		t.Fatalf("keys after users add: %+v", ks)
+	}
+	second := lastLine(must("domain", "keys", "create", ks[0].User, "--name", "ci", "--base", base))
+	rotated := lastLine(must("domain", "keys", "rotate", ks[0].ID, "--base", base))
+	graced := lastLine(must("domain", "keys", "rotate", list()[1].ID, "--grace", "1h", "--base", base))
+	auth := func(secret string) bool {
+		st, err := store.Open(context.Background(), "", base)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		_, err = st.UserByKey(context.Background(), secret)
+		return err == nil
+	}
+	for _, tc := range []struct {
+		secret string
+		works  bool
+	}{{first, false}, {second, true}, {rotated, true}, {graced, true}} {
+		if !strings.HasPrefix(tc.secret, "gd-") || auth(tc.secret) != tc.works {
+			t.Errorf("key %.12s...: authenticates %v, want %v", tc.secret, !tc.works, tc.works)
+		}
+	}
+	// Revoke the key still in its grace period: it stops at once.
+	must("domain", "keys", "revoke", list()[1].ID, "--base", base)
+	if auth(second) {
+		t.Error("a revoked key still authenticates")
+	}
+	if len(list()) != 4 {
+		t.Errorf("want 4 keys listed, got %+v", list())
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"domain", "keys", "create", "u_none", "--base", base}, "not found"},
+		{[]string{"domain", "keys", "revoke", "k_none", "--base", base}, "not found"},
+		{[]string{"domain", "keys", "rotate", list()[0].ID, "--base", base}, "revoked"},
+		{[]string{"domain", "keys", "rotate", list()[2].ID, "--grace", "-1s", "--base", base}, "negative"},
+	} {
+		code, _, errOut := runCLI(t, tc.args...)
+		if code == 0 || !strings.Contains(errOut, tc.want) {
+			t.Errorf("gaianet %s: exit %d, stderr %q, want %q", strings.Join(tc.args, " "), code, errOut, tc.want)
+		}
 	}
 }

@@ -174,7 +174,7 @@ func pickTemplate(name string, eng *engine.Engine) (*chattemplate.Template, erro
 type benchFlags struct {
 	model, schema                          *string
 	threads, prompt, gen, parallel, rounds *int
-	jsonOut, noFF                          *bool
+	jsonOut, noFF, variant                 *bool
 }
 
 // benchSchema runs bench --json-schema: constrained against free decoding.
@@ -246,6 +246,7 @@ func benchCommand() *command {
 				schema:   fs.String("json-schema", "", "measure constrained decoding under this JSON Schema file"),
 				rounds:   fs.Int("rounds", 3, "alternating free/constrained rounds (with --json-schema)"),
 				noFF:     fs.Bool("no-fast-forward", false, "sample every token under the mask, appending no forced tokens (with --json-schema)"),
+				variant:  fs.Bool("batch-variant", false, "measure the batch-variant kernels (config batch_variant: faster one-sequence decode, results depend on the batch)"),
 			}
 		},
 		run: func(ctx context.Context, env *cmdEnv, args []string) error {
@@ -260,7 +261,7 @@ func benchCommand() *command {
 			if *f.schema != "" {
 				return benchSchema(ctx, env, f, threads)
 			}
-			r, err := engine.Bench(ctx, *f.model, threads, *f.prompt, *f.gen, *f.parallel)
+			r, err := engine.Bench(ctx, *f.model, threads, *f.prompt, *f.gen, *f.parallel, *f.variant)
 			if err != nil {
 				return err
 			}

@@ -126,14 +126,23 @@ func joinCommand() *command {
 // that is a URL (GaiaNet's own host-name form, e.g. gaia.domains, is served
 // by GaiaNet's frp and is left alone). The domain reaches h, the node's
 // API, through the tunnel with the node's own API key if it has one (the
-// domain never forwards its users' keys). The returned function stops it.
-func startDomainLink(ctx context.Context, log *slog.Logger, base string, cfg *config.Config, h http.Handler) func() {
+// domain never forwards its users' keys). id is the identity the node
+// loaded (with its keystore password), shared so that the keystore is
+// decrypted once. The returned function stops it.
+func startDomainLink(ctx context.Context, log *slog.Logger, base string, id *identity.Identity, cfg *config.Config, h http.Handler) func() {
 	if !strings.Contains(cfg.Domain, "://") {
 		return func() {}
 	}
-	id, err := identity.Load(base)
+	if id == nil {
+		log.Error("cannot join the domain without the node's key: run 'gaianet init'", "domain", cfg.Domain)
+		return func() {}
+	}
+	// The domain is dialed like every outbound request: public addresses,
+	// plus gaianet_go.outbound_allow (a domain on this machine or network
+	// must be listed there).
+	pol, err := outboundPolicy(cfg)
 	if err != nil {
-		log.Error("cannot join the domain without the node's key", "domain", cfg.Domain, "err", err)
+		log.Error("cannot join the domain", "domain", cfg.Domain, "err", err)
 		return func() {}
 	}
 	wallet, walletSig, err := readWallet(base)
@@ -156,7 +165,7 @@ func startDomainLink(ctx context.Context, log *slog.Logger, base string, cfg *co
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		c := &tunnel.Client{URL: cfg.Domain, Key: id, Handler: viaTunnel, Log: log, Wallet: wallet, WalletSignature: walletSig}
+		c := &tunnel.Client{URL: cfg.Domain, Key: id, Handler: viaTunnel, Log: log, Wallet: wallet, WalletSignature: walletSig, Egress: pol}
 		c.Run(ctx)
 	}()
 	log.Info("joining domain", "domain", cfg.Domain, "node", id.Address())

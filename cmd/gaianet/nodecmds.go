@@ -182,14 +182,21 @@ func runForeground(ctx context.Context, env *cmdEnv, f *startFlags) error {
 		instance = newInstance()
 	}
 	opt := node.Options{Base: base, Threads: *f.threads, Version: version, Logger: log, Instance: instance}
+	if opt.Outbound, err = outboundPolicy(cfg); err != nil {
+		return err
+	}
 	pw, pwSource, err := keystorePassword(*f.passwordFile, os.Getenv, func(msg string) { log.Warn(msg) })
 	if err != nil {
 		return err
 	}
 	// Loading reads nodeid.json and checks the keystore; the key itself is
 	// decrypted only when the node first signs (identity.Identity).
-	if id, err := identity.LoadWith(base, identity.Options{Password: pw}); err == nil {
+	id, err := identity.LoadWith(base, identity.Options{Password: pw})
+	if err == nil {
 		opt.NodeID = id.NodeID()
+		if id.HasPassword() {
+			opt.Signer = id // signs answers and /v1/info?nonce=N
+		}
 		if !id.HasPassword() {
 			log.Warn("no keystore password: nodeid.json holds none; the node cannot sign until one is given " +
 				"(GAIANET_KEYSTORE_PASSWORD, GAIANET_KEYSTORE_PASSWORD_FILE or --keystore-password-file)")
@@ -221,7 +228,7 @@ func runForeground(ctx context.Context, env *cmdEnv, f *startFlags) error {
 	serveErr := make(chan error, 1)
 	go func() { serveErr <- srv.Serve(limits.Listener(ln)) }()
 	log.Info("node ready", "url", "http://"+displayAddr(ln.Addr()), "node_id", opt.NodeID, "took", time.Since(start).Round(time.Millisecond))
-	defer startDomainLink(ctx, log, base, cfg, n.Handler())()
+	defer startDomainLink(ctx, log, base, id, cfg, n.Handler())()
 
 	select {
 	case err := <-serveErr:

@@ -185,6 +185,16 @@ func startNodeWith(t *testing.T, i int, domainURL string, prepare func(base stri
 	host := fmt.Sprintf("127.0.0.%d", 2+i)
 	port := freePort(t, host)
 	gaianet(t, "init", "--base", base, "--config", "demo", "--light-keystore")
+	// The domain listens on loopback, which a node dials only when its
+	// outbound allow-list says so.
+	edit(t, filepath.Join(base, "config.json"), func(c map[string]any) {
+		ext, _ := c["gaianet_go"].(map[string]any)
+		if ext == nil {
+			ext = map[string]any{}
+			c["gaianet_go"] = ext
+		}
+		ext["outbound_allow"] = []string{"127.0.0.0/8"}
+	})
 	if prepare != nil {
 		prepare(base)
 	}
@@ -461,4 +471,141 @@ func startReplica(t *testing.T, dom string) string {
 			t.Fatalf("replica at %s did not start", url)
 		}
 	}
+}
+
+// TestReplayEvictsWrongModel: four demo nodes serve "demo-chat" with four
+// slots each, one of them other weights under that name. With replay at
+// rate 1 (canaries off), concurrent sampled requests without a seed,
+// streamed and not, are each re-run with the same domain-chosen seed on
+// a second node: the liar is caught by its own signed answers and
+// evicted, and no honest node is ever flagged, although their engines
+// batch the requests with each other and with the replays.
+func TestReplayEvictsWrongModel(t *testing.T) {
+	dom, url := startDomain(t)
+	edit(t, filepath.Join(dom, "domain.json"), func(c map[string]any) {
+		c["replay"] = map[string]any{"rate": 1, "evict_after": 2}
+	})
+	gaianet(t, "domain", "stop", "--base", dom)
+	gaianet(t, "domain", "start", "--base", dom)
+	parallel := func(base string) {
+		edit(t, filepath.Join(base, "config.json"), func(c map[string]any) {
+			c["gaianet_go"].(map[string]any)["parallel"] = 4
+		})
+	}
+	for i := 0; i < 3; i++ {
+		startNodeWith(t, i, url, parallel)
+	}
+	liar := startNodeWith(t, 3, url, func(base string) {
+		parallel(base)
+		if err := demo.WriteChatModel(filepath.Join(base, demo.ChatFile), 7); err != nil {
+			t.Fatal(err)
+		}
+	})
+	nid, err := os.ReadFile(filepath.Join(liar, "nodeid.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var id struct{ Address string }
+	json.Unmarshal(nid, &id)
+	waitNodes(t, dom, 4)
+	key := newKey(t, dom, "replay", "100")
+	client := openai.NewClient(option.WithBaseURL(url+"/v1"), option.WithAPIKey(key), option.WithMaxRetries(0))
+	ctx := context.Background()
+	deadline := time.Now().Add(3 * time.Minute)
+	var sent, failed atomic.Int64
+	evicted := func() bool {
+		for _, n := range nodes(t, dom) {
+			if strings.EqualFold(n.Address, id.Address) {
+				return n.Status == "evicted"
+			}
+		}
+		return false
+	}
+	for round := 0; !evicted(); round++ {
+		if time.Now().After(deadline) {
+			t.Fatalf("the node with other weights was never evicted after %d requests: %+v", sent.Load(), nodes(t, dom))
+		}
+		var wg sync.WaitGroup
+		for k := range 6 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				i := 6*round + k
+				p := openai.ChatCompletionNewParams{Model: "demo-chat", MaxTokens: openai.Int(int64(12 + i%7)),
+					Temperature: openai.Float(1),
+					Messages:    []openai.ChatCompletionMessageParamUnion{openai.UserMessage(fmt.Sprintf("request %d: what does a node do?", i))}}
+				// Requests on the liar when it is evicted (its tunnel
+				// closed) fail; they are counted, not errors.
+				var err error
+				if i%2 == 0 {
+					_, err = client.Chat.Completions.New(ctx, p)
+				} else {
+					s := client.Chat.Completions.NewStreaming(ctx, p)
+					for s.Next() {
+					}
+					err = s.Err()
+				}
+				if err != nil {
+					failed.Add(1)
+					t.Logf("request %d (stream %v): %v", i, i%2 == 1, err)
+				}
+				sent.Add(1)
+			}()
+		}
+		wg.Wait()
+	}
+	t.Logf("evicted after %d requests (%d failed as it was evicted)", sent.Load(), failed.Load())
+	if failed.Load() > 6 {
+		t.Errorf("%d requests failed: more than the last round's", failed.Load())
+	}
+	// More replays on the honest nodes alone, four requests at a time
+	// (batched in their engines with each other and with replays), then
+	// the evidence.
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, 4)
+	for i := range 32 {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			p := openai.ChatCompletionNewParams{Model: "demo-chat", MaxTokens: openai.Int(int64(10 + i%9)), Temperature: openai.Float(0.8),
+				Messages: []openai.ChatCompletionMessageParamUnion{openai.UserMessage(fmt.Sprintf("after %d", i%5))}}
+			if i%2 == 0 {
+				if _, err := client.Chat.Completions.New(ctx, p); err != nil {
+					t.Errorf("after the eviction: %v", err)
+				}
+				return
+			}
+			s := client.Chat.Completions.NewStreaming(ctx, p)
+			for s.Next() {
+			}
+			if err := s.Err(); err != nil {
+				t.Errorf("after the eviction, streamed: %v", err)
+			}
+		}()
+	}
+	wg.Wait()
+	time.Sleep(3 * time.Second) // replays of the last requests
+	var ev []struct {
+		Node, Verdict, Witness string
+	}
+	if err := json.Unmarshal([]byte(gaianet(t, "domain", "evidence", "--base", dom, "--json")), &ev); err != nil {
+		t.Fatal(err)
+	}
+	against := 0
+	for _, e := range ev {
+		if !strings.EqualFold(e.Node, id.Address) {
+			t.Errorf("evidence against an honest node: %+v", e)
+			continue
+		}
+		if e.Verdict != "mismatch" {
+			t.Errorf("evidence against the liar with verdict %q", e.Verdict)
+		}
+		against++
+	}
+	if against < 2 {
+		t.Fatalf("%d pieces of evidence against the liar, want at least 2: %+v", against, ev)
+	}
+	waitNodes(t, dom, 3)
 }

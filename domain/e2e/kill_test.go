@@ -88,7 +88,7 @@ func TestLedgerSurvivesKill9(t *testing.T) {
 				if err := cmd.Start(); err != nil {
 					t.Fatal(err)
 				}
-				waitServing(t, url)
+				waitServing(t, url, dom)
 				stop := make(chan struct{})
 				var wg sync.WaitGroup
 				for w := 0; w < 4; w++ {
@@ -138,13 +138,20 @@ func TestLedgerSurvivesKill9(t *testing.T) {
 	}
 }
 
-// waitServing waits until the domain at url has a node in rotation (its
-// /health; the stored status may still be the killed process's).
-func waitServing(t *testing.T, url string) {
+// waitServing waits until the domain at url (directory dom) has a node in
+// rotation (its /health, with the admin key; the stored status may still
+// be the killed process's).
+func waitServing(t *testing.T, url, dom string) {
 	t.Helper()
+	admin, err := os.ReadFile(filepath.Join(dom, "admin.key"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	deadline := time.Now().Add(60 * time.Second)
 	for time.Now().Before(deadline) {
-		resp, err := http.Get(url + "/health")
+		req, _ := http.NewRequest(http.MethodGet, url+"/health", nil)
+		req.Header.Set("Authorization", "Bearer "+strings.TrimSpace(string(admin)))
+		resp, err := http.DefaultClient.Do(req)
 		if err == nil {
 			var h struct {
 				HealthyNodes int `json:"healthy_nodes"`

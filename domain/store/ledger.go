@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"sort"
+	"strings"
 
 	"github.com/gaianet-go/gaianet/domain/ledger"
 )
@@ -98,38 +100,118 @@ func (s *Store) PostBatch(ctx context.Context, cs []ledger.Charge) (posted []boo
 		what = fmt.Sprintf("%d charges", len(cs))
 	}
 	_, err = s.once(ctx, what, func(tx *sql.Tx) (bool, error) {
-		insert := tx.StmtContext(ctx, s.insertRequest)
-		for i, c := range cs {
-			res, err := insert.ExecContext(ctx, c.RequestID, c.User, c.Node, c.Model, c.Usage.InputTokens, c.Usage.OutputTokens, int64(c.Amount), s.ms())
-			if err != nil {
-				return false, err
-			}
-			if n, _ := res.RowsAffected(); n == 0 {
-				continue
-			}
-			posted[i] = true
-			if c.Amount == 0 {
-				continue
-			}
-			user := ledger.UserAccount(c.User)
-			for _, l := range c.Legs {
-				if _, err := s.transferLocked(ctx, tx, c.RequestID+"/"+l.Account, user, l.Account, l.Amount, "charge", c.RequestID); err != nil {
-					return false, err
-				}
-				if err := s.addBalanceLocked(ctx, tx, l.Account, int64(l.Amount)); err != nil {
-					return false, err
-				}
-			}
-			if err := s.addBalanceLocked(ctx, tx, user, -int64(c.Amount)); err != nil {
-				return false, err
-			}
-		}
-		return true, nil
+		return true, s.postLocked(ctx, tx, cs, posted)
 	})
 	if err != nil {
 		return nil, err
 	}
 	return posted, nil
+}
+
+// rowsPerStatement bounds the rows of one multi-row INSERT (SQLite allows
+// 32766 parameters, PostgreSQL 65535; a transfer row has 7).
+const rowsPerStatement = 256
+
+// postLocked writes cs inside tx with a few multi-row statements: the
+// request rows (RETURNING the ids that were new), the transfers of the new
+// ones, then one balance change per account (summed over the batch, in
+// account order so concurrent replicas lock rows in the same order).
+func (s *Store) postLocked(ctx context.Context, tx *sql.Tx, cs []ledger.Charge, posted []bool) error {
+	now := s.ms()
+	fresh := make(map[string]bool, len(cs))
+	for lo := 0; lo < len(cs); lo += rowsPerStatement {
+		chunk := cs[lo:min(lo+rowsPerStatement, len(cs))]
+		args := make([]any, 0, 8*len(chunk))
+		for _, c := range chunk {
+			args = append(args, c.RequestID, c.User, c.Node, c.Model, c.Usage.InputTokens, c.Usage.OutputTokens, int64(c.Amount), now)
+		}
+		q := `INSERT INTO requests (id, user_id, node, model, input_tokens, output_tokens, amount, created_ms) VALUES ` +
+			rowsOf(len(chunk), 8) + ` ON CONFLICT (id) DO NOTHING RETURNING id`
+		rows, err := tx.QueryContext(ctx, s.q(q), args...)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return err
+			}
+			fresh[id] = true
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+	}
+	deltas := map[string]int64{}
+	var args []any
+	n := 0
+	flush := func() error {
+		if n == 0 {
+			return nil
+		}
+		q := `INSERT INTO transfers (id, debit, credit, amount, kind, request_id, created_ms) VALUES ` + rowsOf(n, 7) + ` ON CONFLICT (id) DO NOTHING`
+		_, err := tx.ExecContext(ctx, s.q(q), args...)
+		args, n = args[:0], 0
+		return err
+	}
+	for i, c := range cs {
+		if !fresh[c.RequestID] {
+			continue
+		}
+		delete(fresh, c.RequestID) // a request id twice in one batch posts once
+		posted[i] = true
+		user := ledger.UserAccount(c.User)
+		for _, l := range c.Legs {
+			args = append(args, c.RequestID+"/"+l.Account, user, l.Account, int64(l.Amount), "charge", c.RequestID, now)
+			n++
+			deltas[l.Account] += int64(l.Amount)
+			deltas[user] -= int64(l.Amount)
+			if n == rowsPerStatement {
+				if err := flush(); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	if err := flush(); err != nil {
+		return err
+	}
+	accounts := make([]string, 0, len(deltas))
+	for a, d := range deltas {
+		if d != 0 {
+			accounts = append(accounts, a)
+		}
+	}
+	sort.Strings(accounts)
+	for lo := 0; lo < len(accounts); lo += rowsPerStatement {
+		chunk := accounts[lo:min(lo+rowsPerStatement, len(accounts))]
+		args := make([]any, 0, 2*len(chunk))
+		for _, a := range chunk {
+			args = append(args, a, deltas[a])
+		}
+		q := `INSERT INTO accounts (id, balance) VALUES ` + rowsOf(len(chunk), 2) +
+			` ON CONFLICT (id) DO UPDATE SET balance = accounts.balance + excluded.balance`
+		if _, err := tx.ExecContext(ctx, s.q(q), args...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// rowsOf returns n rows of cols placeholders: "(?, ?), (?, ?)".
+func rowsOf(n, cols int) string {
+	row := "(" + strings.Repeat("?, ", cols-1) + "?)"
+	var b strings.Builder
+	b.Grow(n * (len(row) + 2))
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(row)
+	}
+	return b.String()
 }
 
 // once runs f in a transaction and commits it.

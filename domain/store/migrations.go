@@ -55,4 +55,43 @@ var migrations = []string{
 	CREATE INDEX transfers_request ON transfers (request_id)`,
 	// 3: the wallet a node's earnings are paid to (its own address if none).
 	`ALTER TABLE nodes ADD COLUMN wallet TEXT NOT NULL DEFAULT ''`,
+	// 4: several API keys per user, each revocable (rotation). Lookups use
+	// api_keys only; users.key_hash keeps the first key's hash.
+	`CREATE TABLE api_keys (
+		id TEXT PRIMARY KEY,
+		user_id TEXT NOT NULL REFERENCES users (id),
+		key_hash TEXT NOT NULL UNIQUE,
+		name TEXT NOT NULL DEFAULT '',
+		created_ms BIGINT NOT NULL,
+		revoked_ms BIGINT NOT NULL DEFAULT 0
+	);
+	CREATE INDEX api_keys_user ON api_keys (user_id);
+	INSERT INTO api_keys (id, user_id, key_hash, name, created_ms) SELECT 'k_' || id, id, key_hash, 'first', created_ms FROM users`,
+	// 5: evidence from replay verification: a node's signed answer that
+	// another node, replaying the request with the same seed, contradicted.
+	`CREATE TABLE evidence (
+		seq {{seq}},
+		node TEXT NOT NULL,
+		verdict TEXT NOT NULL,
+		request_id TEXT NOT NULL,
+		model TEXT NOT NULL,
+		request_sha256 TEXT NOT NULL,
+		seed TEXT NOT NULL,
+		output_sha256 TEXT NOT NULL,
+		signature TEXT NOT NULL,
+		witness TEXT NOT NULL,
+		witness_output_sha256 TEXT NOT NULL,
+		witness_signature TEXT NOT NULL,
+		created_ms BIGINT NOT NULL
+	);
+	CREATE INDEX evidence_node ON evidence (node)`,
+	// 6: replicas and where the others reach them (for requests pinned to
+	// a node whose tunnel another replica holds); requests by time (the
+	// dashboard's charts).
+	`CREATE TABLE replicas (
+		name TEXT PRIMARY KEY,
+		url TEXT NOT NULL,
+		seen_ms BIGINT NOT NULL
+	);
+	CREATE INDEX requests_created ON requests (created_ms)`,
 }

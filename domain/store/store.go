@@ -34,9 +34,8 @@ type Store struct {
 	d  dialect
 	// now is the clock; tests replace it.
 	now func() time.Time
-	// Prepared once: the statements every charge runs (parsing them per
-	// call cost more than executing them).
-	insertRequest, insertTransfer, addBalance *sql.Stmt
+	// Prepared once: the statements of every deposit.
+	insertTransfer, addBalance *sql.Stmt
 }
 
 // IsDSN reports whether storage names a PostgreSQL database rather than a
@@ -91,8 +90,6 @@ func Open(ctx context.Context, storage, base string) (*Store, error) {
 		stmt  **sql.Stmt
 		query string
 	}{
-		{&s.insertRequest, `INSERT INTO requests (id, user_id, node, model, input_tokens, output_tokens, amount, created_ms)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`},
 		{&s.insertTransfer, `INSERT INTO transfers (id, debit, credit, amount, kind, request_id, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (id) DO NOTHING`},
 		{&s.addBalance, `INSERT INTO accounts (id, balance) VALUES (?, ?)

@@ -184,3 +184,53 @@ func TestLedgerExactlyOnce(t *testing.T) {
 		})
 	}
 }
+
+// TestPostBatchOnce: a batch holding a request twice, and one already
+// posted, bills each request once; balances and transfers agree, and a
+// batch larger than one statement's rows posts whole.
+func TestPostBatchOnce(t *testing.T) {
+	for name, s := range openStores(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			u, _, err := s.AddUser(ctx, "u")
+			if err != nil {
+				t.Fatal(err)
+			}
+			s.Deposit(ctx, "d", u.ID, ledger.PerDollar)
+			mk := func(id string, out int64) ledger.Charge {
+				c, err := ledger.NewCharge(id, u.ID, "0xnode"+id[len(id)-1:], "m", ledger.Usage{InputTokens: 10, OutputTokens: out},
+					ledger.Prices{InputPerMillion: ledger.PerDollar, OutputPerMillion: 3 * ledger.PerDollar, PerRequest: 7}, ledger.DefaultSplit)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return c
+			}
+			a, b := mk("ra", 1), mk("rb", 2)
+			if _, err := s.Post(ctx, a); err != nil {
+				t.Fatal(err)
+			}
+			posted, err := s.PostBatch(ctx, []ledger.Charge{a, b, b})
+			if err != nil || fmt.Sprint(posted) != "[false true false]" {
+				t.Fatalf("posted %v, %v", posted, err)
+			}
+			var big []ledger.Charge
+			want := a.Amount + b.Amount
+			for i := 0; i < 700; i++ {
+				c := mk(fmt.Sprintf("big%d", i), int64(i%5))
+				want += c.Amount
+				big = append(big, c)
+			}
+			if _, err := s.PostBatch(ctx, big); err != nil {
+				t.Fatal(err)
+			}
+			bal, _ := s.Balance(ctx, ledger.UserAccount(u.ID))
+			tot, _ := s.Totals(ctx)
+			if bal != ledger.PerDollar-want || tot.Requests != 702 || tot.Charged != want {
+				t.Fatalf("balance %s, totals %+v; want %s charged over 702 requests", bal, tot, want)
+			}
+			if err := s.Check(ctx); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+}

@@ -9,8 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"time"
-
-	"github.com/gaianet-go/gaianet/domain/ledger"
 )
 
 // KeyPrefix starts every user API key the domain issues.
@@ -36,33 +34,33 @@ func randomHex(n int) string {
 	return hex.EncodeToString(b)
 }
 
-// AddUser creates a user and returns it with a new API key, shown once.
+// AddUser creates a user and returns it with its first API key, shown
+// once.
 func (s *Store) AddUser(ctx context.Context, name string) (User, string, error) {
 	if name == "" {
 		return User{}, "", errors.New("store: a user needs a name")
 	}
 	u := User{ID: "u_" + randomHex(8), Name: name, Created: time.UnixMilli(s.ms()).UTC()}
-	key := KeyPrefix + randomHex(32)
-	if _, err := s.db.ExecContext(ctx, s.q(`INSERT INTO users (id, name, key_hash, created_ms) VALUES (?, ?, ?, ?)`),
-		u.ID, u.Name, HashKey(key), u.Created.UnixMilli()); err != nil {
-		return User{}, "", fmt.Errorf("store: add user: %w", err)
+	secret := KeyPrefix + randomHex(32)
+	_, err := s.once(ctx, "add user", func(tx *sql.Tx) (bool, error) {
+		// users.key_hash, kept from the first schema, holds the first
+		// key's hash; lookups go through api_keys.
+		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO users (id, name, key_hash, created_ms) VALUES (?, ?, ?, ?)`),
+			u.ID, u.Name, HashKey(secret), u.Created.UnixMilli()); err != nil {
+			return false, err
+		}
+		_, _, err := s.insertKeySecret(ctx, tx, u.ID, "first", secret)
+		return err == nil, err
+	})
+	if err != nil {
+		return User{}, "", err
 	}
-	return u, key, nil
+	return u, secret, nil
 }
 
-// UserByKey returns the user whose API key is key, or ErrNotFound.
+// UserByKey returns the user whose active API key is key, or ErrNotFound.
 func (s *Store) UserByKey(ctx context.Context, key string) (User, error) {
-	var u User
-	var created int64
-	err := s.db.QueryRowContext(ctx, s.q(`SELECT id, name, created_ms FROM users WHERE key_hash = ?`), HashKey(key)).Scan(&u.ID, &u.Name, &created)
-	if errors.Is(err, sql.ErrNoRows) {
-		return User{}, fmt.Errorf("%w: API key", ErrNotFound)
-	}
-	if err != nil {
-		return User{}, fmt.Errorf("store: user by key: %w", err)
-	}
-	u.Created = time.UnixMilli(created).UTC()
-	return u, nil
+	return s.UserByKeyHash(ctx, HashKey(key))
 }
 
 // Users lists every user, oldest first.
@@ -83,22 +81,4 @@ func (s *Store) Users(ctx context.Context) ([]User, error) {
 		out = append(out, u)
 	}
 	return out, rows.Err()
-}
-
-// UserByKeyWithBalance returns the user whose API key is key and the
-// balance of their account (ledger.UserAccount, spelled out in the SQL),
-// in one query; ErrNotFound for an unknown key.
-func (s *Store) UserByKeyWithBalance(ctx context.Context, key string) (User, ledger.Micros, error) {
-	var u User
-	var created, bal int64
-	err := s.db.QueryRowContext(ctx, s.q(`SELECT u.id, u.name, u.created_ms, COALESCE(a.balance, 0)
-		FROM users u LEFT JOIN accounts a ON a.id = 'user:' || u.id WHERE u.key_hash = ?`), HashKey(key)).Scan(&u.ID, &u.Name, &created, &bal)
-	if errors.Is(err, sql.ErrNoRows) {
-		return User{}, 0, fmt.Errorf("%w: API key", ErrNotFound)
-	}
-	if err != nil {
-		return User{}, 0, fmt.Errorf("store: user by key: %w", err)
-	}
-	u.Created = time.UnixMilli(created).UTC()
-	return u, ledger.Micros(bal), nil
 }

@@ -1,14 +1,26 @@
 package vectorstore
 
 import (
-	"bufio"
+	"context"
 	"fmt"
 	"io"
 	"slices"
 )
 
-// In a checkpoint each collection's snapshot is followed by its HNSW graph,
-// so that Open does not rebuild the index:
+// Format 2 checkpoints (written before format 3, see checkpoint.go) are
+// still read, and Open rewrites them as format 3:
+//
+//	offset  size  field
+//	0       8     magic "GAIAVCKP" (47 41 49 41 56 43 4b 50)
+//	8       4     format version, u32 = 2
+//	12      8     last seq included, u64
+//	20      4     collection count K, u32
+//	24      4     CRC-32C of bytes 0..24
+//	28      ...   K times: a collection snapshot (snapshot.go) followed by
+//	              its HNSW graph, each with its own CRC
+//
+// In such a checkpoint each collection's snapshot is followed by its HNSW
+// graph, so that Open does not rebuild the index:
 //
 //	offset  size       field
 //	0       1          present: 0 = no graph follows (Open rebuilds it), 1 = graph
@@ -25,69 +37,6 @@ import (
 // collection has no tombstones (node ids then equal snapshot order);
 // otherwise present is 0. The reader checks every count and id against M
 // and N, so a damaged section is an error, never a bad graph.
-
-// writeGraphLocked writes c's graph section. Same locking as
-// writeSnapshotLocked.
-func (c *collection) writeGraphLocked(w io.Writer) error {
-	bw := bufio.NewWriterSize(w, 1<<16)
-	b := make([]byte, 0, 1<<16)
-	g := c.graph
-	present := c.dead == 0 && g.size() == len(c.ids) && g.size() > 0
-	if !present {
-		b = append(b, 0)
-	} else {
-		b = append(b, 1)
-		b = appendU32(b, uint32(g.m))
-		b = appendU32(b, uint32(g.size()))
-		b = appendU32(b, g.entry)
-		b = append(b, g.levels...)
-	}
-	crc := crc32Castagnoli(nil)
-	flush := func() error {
-		crc = crc32Update(crc, b)
-		if _, err := bw.Write(b); err != nil {
-			return fmt.Errorf("vectorstore: writing graph: %w", err)
-		}
-		b = b[:0]
-		return nil
-	}
-	if present {
-		for i := range g.size() {
-			ns := g.neighbors(uint32(i), 0)
-			b = appendU16(b, uint16(len(ns)))
-			for _, n := range ns {
-				b = appendU32(b, n)
-			}
-			if len(b) >= 1<<16 {
-				if err := flush(); err != nil {
-					return err
-				}
-			}
-		}
-		for i := range g.size() {
-			for l := 1; l <= int(g.levels[i]); l++ {
-				ns := g.neighbors(uint32(i), l)
-				b = appendU16(b, uint16(len(ns)))
-				for _, n := range ns {
-					b = appendU32(b, n)
-				}
-			}
-			if len(b) >= 1<<16 {
-				if err := flush(); err != nil {
-					return err
-				}
-			}
-		}
-	}
-	if err := flush(); err != nil {
-		return err
-	}
-	b = appendU32(b, crc)
-	if _, err := bw.Write(b); err != nil {
-		return fmt.Errorf("vectorstore: writing graph: %w", err)
-	}
-	return bw.Flush()
-}
 
 // decodedGraph is a graph section read and checked.
 type decodedGraph struct {
@@ -197,7 +146,7 @@ func (c *collection) loadWithGraph(pts []preparedPoint, d *decodedGraph) {
 	// (most of a checkpoint) several times over.
 	c.vecs.data = slices.Grow(c.vecs.data, len(pts)*c.cfg.Dim)
 	c.ids = slices.Grow(c.ids, len(pts))
-	c.payloads = slices.Grow(c.payloads, len(pts))
+	c.payloads.grow(len(pts))
 	c.deleted = slices.Grow(c.deleted, len(pts))
 	if len(c.byID) == 0 {
 		c.byID = make(map[PointID]uint32, len(pts))
@@ -206,10 +155,72 @@ func (c *collection) loadWithGraph(pts []preparedPoint, d *decodedGraph) {
 		p := &pts[i]
 		c.vecs.data = append(c.vecs.data, p.vec...)
 		c.ids = append(c.ids, p.id)
-		c.payloads = append(c.payloads, p.payload)
+		c.payloads.add(p.payloadJSON)
 		c.deleted = append(c.deleted, false)
 		c.byID[p.id] = uint32(i)
 	}
 	c.vecs.encodePending()
 	c.graph.install(d)
+}
+
+const checkpointV2 = 2
+
+// loadCheckpointV2 reads a format-2 checkpoint into s.colls and returns the
+// last seq it includes.
+func (s *Store) loadCheckpointV2(ctx context.Context, f io.Reader) (uint64, error) {
+	seq, snaps, err := readCheckpoint(ctx, f)
+	if err != nil {
+		return 0, err
+	}
+	for _, d := range snaps {
+		c := newCollection(d.name, d.cfg)
+		if d.graph != nil {
+			c.loadWithGraph(d.points, d.graph)
+		} else {
+			c.upsert(d.points)
+		}
+		s.colls[d.name] = c
+	}
+	return seq, nil
+}
+
+// readCheckpoint decodes a format-2 checkpoint stream.
+func readCheckpoint(ctx context.Context, r io.Reader) (uint64, []*decodedSnapshot, error) {
+	sr := newStreamReader(r)
+	var magic [8]byte
+	if sr.read(magic[:], "checkpoint magic") && string(magic[:]) != checkpointMagic {
+		return 0, nil, fmt.Errorf("%w: bad checkpoint magic %q", ErrCorrupt, magic[:])
+	}
+	if v := sr.u32("checkpoint version"); sr.err == nil && v != checkpointV2 {
+		return 0, nil, fmt.Errorf("%w: unsupported checkpoint version %d", ErrCorrupt, v)
+	}
+	seq := sr.u64("checkpoint seq")
+	k := sr.u32("collection count")
+	sr.checkCRC("checkpoint header")
+	if sr.err != nil {
+		return 0, nil, sr.err
+	}
+	if k > maxCollections {
+		return 0, nil, fmt.Errorf("%w: checkpoint claims %d collections", ErrCorrupt, k)
+	}
+	var snaps []*decodedSnapshot
+	seen := map[string]bool{}
+	for range k {
+		if err := ctx.Err(); err != nil {
+			return 0, nil, err
+		}
+		d, err := readSnapshot(sr)
+		if err != nil {
+			return 0, nil, err
+		}
+		if d.graph, err = readGraph(sr, &d.cfg, len(d.points)); err != nil {
+			return 0, nil, fmt.Errorf("collection %q: %w", d.name, err)
+		}
+		if seen[d.name] {
+			return 0, nil, fmt.Errorf("%w: checkpoint has collection %q twice", ErrCorrupt, d.name)
+		}
+		seen[d.name] = true
+		snaps = append(snaps, d)
+	}
+	return seq, snaps, nil
 }

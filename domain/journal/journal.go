@@ -1,0 +1,339 @@
+package journal
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/gaianet-go/gaianet/domain/ledger"
+	"github.com/gaianet-go/gaianet/internal/filelock"
+)
+
+// Poster writes charges to the ledger in one transaction, each exactly
+// once by request id (store.Store.PostBatch).
+type Poster interface {
+	PostBatch(ctx context.Context, cs []ledger.Charge) ([]bool, error)
+}
+
+// Options tune a Journal.
+type Options struct {
+	// MaxBatch bounds the charges posted in one transaction; default 512.
+	MaxBatch int
+	// SegmentBytes is the size after which a new segment file starts (a
+	// segment is deleted once all its charges are posted); default 4 MiB.
+	SegmentBytes int64
+	// Posted, if set, is called by the drainer after each committed batch
+	// with the charges it held (in journal order).
+	Posted func([]ledger.Charge)
+	// Logger receives errors; nil discards them.
+	Logger *slog.Logger
+}
+
+// Journal is one process's charge journal. It is safe for concurrent use.
+type Journal struct {
+	dir  string // this process's subdirectory
+	root string
+	post Poster
+	opt  Options
+	log  *slog.Logger
+	lock *os.File
+
+	mu      sync.Mutex
+	seg     *segment // the segment appended to
+	queue   []queued // appended, not yet posted
+	buf     []byte   // encoding buffer, reused under mu
+	wake    chan struct{}
+	closed  bool
+	drained chan struct{} // closed when the drainer has exited
+	stop    chan struct{}
+}
+
+type segment struct {
+	f       *os.File
+	size    int64
+	pending int  // charges appended and not yet posted
+	sealed  bool // no more appends: delete when pending reaches 0
+}
+
+type queued struct {
+	c   ledger.Charge
+	seg *segment
+}
+
+// Open starts the journal of this process in a new subdirectory of root
+// and first replays, through post, every journal of a dead process found
+// there. It returns when those are posted (or with the error that stopped
+// it: nothing is deleted before it is posted).
+func Open(ctx context.Context, root string, post Poster, opt Options) (*Journal, error) {
+	if opt.MaxBatch <= 0 {
+		opt.MaxBatch = 512
+	}
+	if opt.SegmentBytes <= 0 {
+		opt.SegmentBytes = 4 << 20
+	}
+	log := opt.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	if err := os.MkdirAll(root, 0o700); err != nil {
+		return nil, fmt.Errorf("journal: %w", err)
+	}
+	if err := recoverAll(ctx, root, post, log); err != nil {
+		return nil, err
+	}
+	dir, err := os.MkdirTemp(root, fmt.Sprintf("p%d-", os.Getpid()))
+	if err != nil {
+		return nil, fmt.Errorf("journal: %w", err)
+	}
+	lock, err := os.OpenFile(filepath.Join(dir, "LOCK"), os.O_CREATE|os.O_RDWR, 0o600)
+	if err == nil {
+		err = filelock.TryLock(lock)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("journal: lock %s: %w", dir, err)
+	}
+	j := &Journal{dir: dir, root: root, post: post, opt: opt, log: log, lock: lock,
+		wake: make(chan struct{}, 1), drained: make(chan struct{}), stop: make(chan struct{})}
+	if err := j.rotateLocked(); err != nil {
+		lock.Close()
+		return nil, err
+	}
+	go j.drain()
+	return j, nil
+}
+
+// Append writes c to the journal and queues it for posting. When it
+// returns nil the charge survives the process being killed.
+func (j *Journal) Append(c ledger.Charge) error {
+	if err := validate(c); err != nil {
+		return fmt.Errorf("journal: %w", err)
+	}
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if j.closed {
+		return errors.New("journal: closed")
+	}
+	var err error
+	if j.buf, err = appendRecord(j.buf[:0], c); err != nil {
+		return err
+	}
+	if _, err := j.seg.f.Write(j.buf); err != nil {
+		// A partial record is torn and skipped by replay; start a new
+		// segment so later records stay readable.
+		j.seg.sealed = true
+		if rerr := j.rotateLocked(); rerr != nil {
+			j.log.Error("journal: cannot start a new segment", "err", rerr)
+		}
+		return fmt.Errorf("journal: write: %w", err)
+	}
+	j.seg.size += int64(len(j.buf))
+	j.seg.pending++
+	j.queue = append(j.queue, queued{c, j.seg})
+	if j.seg.size >= j.opt.SegmentBytes {
+		j.seg.sealed = true
+		if err := j.rotateLocked(); err != nil {
+			j.log.Error("journal: cannot start a new segment", "err", err)
+		}
+	}
+	select {
+	case j.wake <- struct{}{}:
+	default:
+	}
+	return nil
+}
+
+// Pending counts the charges appended and not yet posted.
+func (j *Journal) Pending() int {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	return len(j.queue)
+}
+
+// rotateLocked starts a new segment file.
+func (j *Journal) rotateLocked() error {
+	name := filepath.Join(j.dir, fmt.Sprintf("%020d.log", time.Now().UnixNano()))
+	f, err := os.OpenFile(name, os.O_CREATE|os.O_EXCL|os.O_WRONLY|os.O_APPEND, 0o600)
+	if err != nil {
+		return fmt.Errorf("journal: %w", err)
+	}
+	old := j.seg
+	j.seg = &segment{f: f}
+	if old != nil && old.pending == 0 {
+		j.removeSegment(old)
+	}
+	return nil
+}
+
+func (j *Journal) removeSegment(s *segment) {
+	s.f.Close()
+	if err := os.Remove(s.f.Name()); err != nil {
+		j.log.Error("journal: cannot remove a posted segment", "file", s.f.Name(), "err", err)
+	}
+}
+
+// drain posts queued charges in batches until Close, then posts what is
+// left (best effort: whatever is not posted stays in the files).
+func (j *Journal) drain() {
+	defer close(j.drained)
+	batch := make([]queued, 0, j.opt.MaxBatch)
+	charges := make([]ledger.Charge, 0, j.opt.MaxBatch)
+	backoff := 10 * time.Millisecond
+	for {
+		j.mu.Lock()
+		n := min(len(j.queue), j.opt.MaxBatch)
+		batch = append(batch[:0], j.queue[:n]...)
+		closed := j.closed
+		j.mu.Unlock()
+		if n == 0 {
+			if closed {
+				return
+			}
+			select {
+			case <-j.wake:
+			case <-j.stop:
+			}
+			continue
+		}
+		charges = charges[:0]
+		for _, q := range batch {
+			charges = append(charges, q.c)
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		_, err := j.post.PostBatch(ctx, charges)
+		cancel()
+		if err != nil {
+			j.log.Error("journal: posting charges failed; will retry", "charges", len(charges), "err", err)
+			if closed {
+				return // the files keep them for the next start
+			}
+			select {
+			case <-time.After(backoff):
+			case <-j.stop:
+			}
+			backoff = min(2*backoff, 5*time.Second)
+			continue
+		}
+		backoff = 10 * time.Millisecond
+		if j.opt.Posted != nil {
+			j.opt.Posted(charges)
+		}
+		j.mu.Lock()
+		j.queue = append(j.queue[:0], j.queue[n:]...)
+		for _, q := range batch {
+			q.seg.pending--
+			if q.seg.pending == 0 && q.seg.sealed {
+				j.removeSegment(q.seg)
+			}
+		}
+		j.mu.Unlock()
+		clear(batch)
+	}
+}
+
+// Close stops appends, posts what is queued (giving up on the database
+// after ctx ends; the files keep the rest for the next start), and
+// removes this process's journal if everything was posted.
+func (j *Journal) Close(ctx context.Context) error {
+	j.mu.Lock()
+	if j.closed {
+		j.mu.Unlock()
+		return nil
+	}
+	j.closed = true
+	j.mu.Unlock()
+	select {
+	case j.wake <- struct{}{}:
+	default:
+	}
+	select {
+	case <-j.drained:
+	case <-ctx.Done():
+		close(j.stop)
+		<-j.drained
+	}
+	j.mu.Lock()
+	left := len(j.queue)
+	j.seg.f.Close()
+	j.mu.Unlock()
+	if left > 0 {
+		j.lock.Close()
+		return fmt.Errorf("journal: %d charges not posted yet; they stay in %s for the next start", left, j.dir)
+	}
+	err := os.RemoveAll(j.dir)
+	j.lock.Close()
+	return err
+}
+
+// recoverAll replays the journal of every dead process under root.
+func recoverAll(ctx context.Context, root string, post Poster, log *slog.Logger) error {
+	dirs, err := os.ReadDir(root)
+	if err != nil {
+		return fmt.Errorf("journal: %w", err)
+	}
+	for _, d := range dirs {
+		if !d.IsDir() {
+			continue
+		}
+		if err := recoverDir(ctx, filepath.Join(root, d.Name()), post, log); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// recoverDir posts the records of one process's journal and removes it,
+// unless that process is alive (it holds the lock).
+func recoverDir(ctx context.Context, dir string, post Poster, log *slog.Logger) error {
+	lock, err := os.OpenFile(filepath.Join(dir, "LOCK"), os.O_CREATE|os.O_RDWR, 0o600)
+	if err != nil {
+		return fmt.Errorf("journal: %w", err)
+	}
+	defer lock.Close()
+	if err := filelock.TryLock(lock); err != nil {
+		if errors.Is(err, filelock.ErrLocked) {
+			return nil // a live process's journal
+		}
+		return fmt.Errorf("journal: lock %s: %w", dir, err)
+	}
+	names, err := filepath.Glob(filepath.Join(dir, "*.log"))
+	if err != nil {
+		return err
+	}
+	sort.Strings(names)
+	total := 0
+	for _, name := range names {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			return fmt.Errorf("journal: %w", err)
+		}
+		cs, whole, err := readRecords(data)
+		if err != nil {
+			return fmt.Errorf("journal: %s: %w", name, err)
+		}
+		if whole < len(data) {
+			log.Warn("journal: skipped a torn record at the end (its answer was never sent)", "file", name, "bytes", len(data)-whole)
+		}
+		for len(cs) > 0 {
+			n := min(len(cs), 512)
+			if _, err := post.PostBatch(ctx, cs[:n]); err != nil {
+				return fmt.Errorf("journal: replay %s: %w", name, err)
+			}
+			total += n
+			cs = cs[n:]
+		}
+	}
+	if total > 0 || len(names) > 0 {
+		log.Info("journal: replayed a dead process's charges", "dir", dir, "charges", total)
+	}
+	if err := os.RemoveAll(dir); err != nil && !strings.Contains(err.Error(), "no such file") {
+		return fmt.Errorf("journal: %w", err)
+	}
+	return nil
+}

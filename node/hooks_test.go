@@ -1,0 +1,102 @@
+package node
+
+import (
+	"encoding/json"
+	"fmt"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/gaianet-go/gaianet/config"
+	"github.com/gaianet-go/gaianet/internal/wasmbuild"
+)
+
+// TestPluginHooks runs a node whose chats go to an upstream node, with the
+// example plugin as prompt and response hook: the upstream receives the
+// hook's system message and the client the hook's signature.
+func TestPluginHooks(t *testing.T) {
+	wasm := wasmbuild.Go(t, "plugin/examples/go-wordcount", false)
+	rc, a := nodeA(t, nil)
+	_, bs := nodeB(t, a.URL+"/v1", func(c *config.Config) {
+		c.Ext.Plugins = json.RawMessage(fmt.Sprintf(`[{"name":"wc","path":%q,"hooks":["prompt","response"],
+			"config":{"note":"Answer in one word.","signature":" [checked]"}}]`, wasm))
+	})
+	addKnowledge(t, bs.URL, "kb.md", kbText)
+	req := `{"temperature":0,"max_tokens":8,"messages":[{"role":"user","content":"` + kbText + `"}]%s}`
+	code, body := post(t, bs.URL+"/v1/chat/completions", fmt.Sprintf(req, ""))
+	out := decodeOut(t, code, body)
+	var up struct {
+		Messages []struct{ Role, Content string } `json:"messages"`
+	}
+	json.Unmarshal(rc.last(t, "/v1/chat/completions").Body, &up)
+	if len(up.Messages) < 2 || up.Messages[0].Role != "system" || !strings.HasPrefix(up.Messages[0].Content, "Answer in one word.") {
+		t.Fatalf("the prompt hook's message did not reach the model: %+v", up.Messages)
+	}
+	if !strings.HasSuffix(out.Choices[0].Message.Content, " [checked]") || len(out.Sources) == 0 {
+		t.Fatalf("response hook: %s", body)
+	}
+	// Streamed: the hooked content arrives whole.
+	s := postStream(t, bs.URL+"/v1/chat/completions", fmt.Sprintf(req, `,"stream":true`))
+	if s.text != out.Choices[0].Message.Content {
+		t.Fatalf("streamed %q, want %q", s.text, out.Choices[0].Message.Content)
+	}
+}
+
+// TestHostileHookContained gives a node a prompt hook that loops forever
+// or allocates without end on some requests: those fail with the reason,
+// requests without the trigger are served meanwhile, and no goroutine is
+// left behind.
+func TestHostileHookContained(t *testing.T) {
+	wasm := wasmbuild.Go(t, "plugin/testdata/hostile", false)
+	_, a := nodeA(t, nil)
+	before := runtime.NumGoroutine()
+	n, bs := nodeB(t, a.URL+"/v1", func(c *config.Config) {
+		c.Ext.Plugins = json.RawMessage(fmt.Sprintf(`[{"name":"hostile","path":%q,"hooks":["prompt"],
+			"timeout":"4s","memory_pages":300,"instances":3}]`, wasm))
+	})
+	chat := func(content string) (int, []byte) {
+		return post(t, bs.URL+"/v1/chat/completions", `{"temperature":0,"max_tokens":4,"messages":[{"role":"user","content":"`+content+`"}]}`)
+	}
+	var wg sync.WaitGroup
+	results := map[string]string{}
+	var mu sync.Mutex
+	for _, trigger := range []string{"LOOP", "BOMB"} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			code, body := chat(trigger)
+			mu.Lock()
+			results[trigger] = fmt.Sprintf("%d %s", code, body)
+			mu.Unlock()
+		}()
+	}
+	time.Sleep(200 * time.Millisecond) // the hostile calls are running
+	start := time.Now()
+	code, body := chat("hello")
+	if code != 200 {
+		t.Fatalf("a normal request while the hook misbehaves: %d %s", code, body)
+	}
+	t.Logf("normal request served in %v while the hostile calls ran", time.Since(start).Round(time.Millisecond))
+	wg.Wait()
+	if r := results["LOOP"]; !strings.HasPrefix(r, "500 ") || !strings.Contains(r, "plugin_error") || !strings.Contains(r, "timed out") {
+		t.Errorf("LOOP: %s", r)
+	}
+	if r := results["BOMB"]; !strings.HasPrefix(r, "500 ") || !strings.Contains(r, "memory") {
+		t.Errorf("BOMB: %s", r)
+	}
+	// Served again after the failures.
+	if code, body := chat("again"); code != 200 {
+		t.Fatalf("after the hostile calls: %d %s", code, body)
+	}
+	bs.Close()
+	n.Close()
+	deadline := time.Now().Add(5 * time.Second)
+	for runtime.NumGoroutine() > before && time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond)
+	}
+	if g := runtime.NumGoroutine(); g > before {
+		t.Errorf("%d goroutines after, %d before", g, before)
+	}
+}
