@@ -19,7 +19,8 @@ import (
 // SchemaOptions tunes FromJSONSchema. The zero value is the default.
 type SchemaOptions struct {
 	// Whitespace allows up to this many bytes of JSON whitespace (space,
-	// newline, tab) around structural characters; 0 means compact JSON.
+	// newline, tab) where formatters write it: after "{", "[", "," and
+	// ":", before "}" and "]"; 0 means compact JSON.
 	Whitespace int
 	// SchemaOrder makes object properties come in schema order (then the
 	// additional ones). By default they may come in any order: each

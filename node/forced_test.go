@@ -17,8 +17,8 @@ func TestFastForwardSentencePiece(t *testing.T) {
 		feed   string // accepted first, as text
 		want   string // the forced text fast-forward must cover, but its last token
 	}{
-		{`{"type":"object","properties":{"alpha_beta":{"type":"string"}},"required":["alpha_beta"]}`, "", `{"alpha_beta":"`},
-		{`{"type":"object","properties":{"a":{"type":"integer"},"second key":{"const":"two words"}},"required":["a","second key"]}`, `{"a":12,`, `"second key":"two words"`},
+		{`{"type":"object","properties":{"alpha_beta":{"type":"string"}},"required":["alpha_beta"],"additionalProperties":false}`, "", `{"alpha_beta":"`},
+		{`{"type":"object","properties":{"a":{"type":"integer"},"second key":{"const":"two words"}},"required":["a","second key"],"additionalProperties":false}`, `{"a":12,`, `"second key":"two words"}`},
 		{`{"enum":["north pole","south pole"]}`, `"n`, `orth pole"`},
 	} {
 		g, err := grammar.FromJSONSchema([]byte(tc.schema), grammar.SchemaOptions{})

@@ -11,13 +11,11 @@ import (
 
 // Harmony (gpt-oss) message framing, as the model writes it.
 const (
-	harmonyStart   = "<|start|>"
-	harmonyChannel = "<|channel|>"
-	harmonyMessage = "<|message|>"
-	harmonyTo      = "to=functions."
-	// harmonyArgsOpen closes the header of a call after the function's
-	// name: its arguments are JSON.
-	harmonyArgsOpen = " <|constrain|>json<|message|>"
+	harmonyStart     = "<|start|>"
+	harmonyChannel   = "<|channel|>"
+	harmonyMessage   = "<|message|>"
+	harmonyTo        = "to=functions."
+	harmonyConstrain = "<|constrain|>"
 )
 
 // harmonyConstraint shapes a gpt-oss reply: free until a message header
@@ -102,7 +100,7 @@ func (c *harmonyConstraint) Accept(tok int32) error {
 		if c.name.Done() {
 			c.callee = strings.TrimSuffix(string(c.nameBuf), " ")
 			c.name = nil
-			c.header = c.tok.Encode(strings.TrimPrefix(harmonyArgsOpen, " "), false, true)
+			c.header = c.headerTokens()
 		}
 		return nil
 	case len(c.header) > 0:
@@ -138,6 +136,21 @@ func (c *harmonyConstraint) Accept(tok int32) error {
 	c.mc = &matcherConstraint{m: mt, tok: c.tok, fastForward: c.fastForward}
 	c.done = mt.Done()
 	return nil
+}
+
+// headerTokens returns the tokens that end a call's header after the
+// name and its space: gpt-oss's control tokens where the vocabulary has
+// them, the rest as text that continues the reply.
+func (c *harmonyConstraint) headerTokens() []int32 {
+	var toks []int32
+	for _, piece := range []string{harmonyConstrain, "json", harmonyMessage} {
+		if id := controlToken(c.tok, piece); id >= 0 {
+			toks = append(toks, id)
+		} else {
+			toks = c.tok.AppendEncodeContinuation(toks, piece)
+		}
+	}
+	return toks
 }
 
 // messageGrammar returns the grammar of the message whose header text

@@ -78,10 +78,10 @@ func TestHarmonyRequiredName(t *testing.T) {
 		if !ok {
 			continue
 		}
-		s := newReplyShaper(plan, "separate")
-		var d api.ChatDelta
-		s.write(&d, reply.String(), true)
-		calls := s.toolCalls()
+		if want := tc.name + " <|constrain|>json<|message|>" + tc.args; reply.String() != want {
+			t.Errorf("reply %q, want %q", reply.String(), want)
+		}
+		d, calls := shapeReply(plan, reply.String())
 		if len(calls) != 1 || calls[0].Function.Name != tc.name || calls[0].Function.Arguments != tc.args {
 			t.Errorf("%s: calls %+v, content %q", tc.name, calls, d.Content)
 		}
@@ -116,16 +116,7 @@ func TestHarmonyResponseFormat(t *testing.T) {
 		req := &api.ChatRequest{Messages: []api.Message{{Role: "user", Content: "hi"}}, Tools: harmonyTools,
 			ResponseFormat: &api.ResponseFormat{Type: "json_schema", JSONSchema: &api.JSONSchema{Name: "a", Schema: json.RawMessage(answer)}}}
 		plan, c := planConstraint(t, n, req, "<|start|>assistant")
-		ok := true
-		for _, tok := range n.tok.AppendEncodeContinuation(nil, tc.text) {
-			if c.Mask(mask) && mask[tok/64]&(1<<(tok%64)) == 0 {
-				ok = false
-				break
-			}
-			if err := c.Accept(tok); err != nil {
-				t.Fatal(err)
-			}
-		}
+		ok := feedAllowed(t, c, mask, n.tok.AppendEncodeContinuation(nil, tc.text))
 		if ok != tc.ok || ok && !c.Done() {
 			t.Errorf("%q: accepted %v (done %v), want %v", tc.text, ok, c.Done(), tc.ok)
 			continue
@@ -133,10 +124,7 @@ func TestHarmonyResponseFormat(t *testing.T) {
 		if !ok {
 			continue
 		}
-		s := newReplyShaper(plan, "separate")
-		var d api.ChatDelta
-		s.write(&d, tc.text, true)
-		calls := s.toolCalls()
+		d, calls := shapeReply(plan, tc.text)
 		if d.Content != tc.content || tc.call == "" && len(calls) != 0 || tc.call != "" && (len(calls) != 1 || calls[0].Function.Arguments != tc.call) {
 			t.Errorf("%q: content %q, calls %+v", tc.text, d.Content, calls)
 		}

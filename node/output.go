@@ -195,9 +195,6 @@ func (p *outputPlan) finish(prompt string) error {
 	if c, open := reasoning.OpenIn(prompt); open {
 		p.thinkClose = c
 	}
-	if p.answer != nil && p.thinkClose != "" && !p.forced() {
-		return badField("response_format", "response_format and grammar cannot be combined with tools after a thinking block the prompt opens; send tool_choice \"none\" or leave them out")
-	}
 	if !p.toolsActive() {
 		return nil
 	}
@@ -227,8 +224,10 @@ func (p *outputPlan) finish(prompt string) error {
 
 // callSchemaOptions compile the JSON of tool calls: with the whitespace
 // the families' templates write in calls (a response_format stays
-// compact).
-var callSchemaOptions = grammar.SchemaOptions{Whitespace: toolcall.CallWhitespace}
+// compact), and in schema order: "name" first, as every family writes it
+// and its parser and trigger ({"name") expect, then the arguments as the
+// tool declares them.
+var callSchemaOptions = grammar.SchemaOptions{Whitespace: toolcall.CallWhitespace, SchemaOrder: true}
 
 // finishForced writes the opening of a required call after the prompt
 // (closing an opened thinking block first).
@@ -336,12 +335,12 @@ func (n *Node) constraint(p *outputPlan, fastForward bool) engine.Constraint {
 	}
 	if p.argsTools != nil {
 		cc := &nameArgsConstraint{name: p.nameGrammar.Matcher(n.grammarVocab()), tools: p.argsTools,
-			vocab: n.grammarVocab(), tok: n.tok, fastForward: fastForward, argsTok: n.controlToken(argsTag)}
+			vocab: n.grammarVocab(), tok: n.tok, fastForward: fastForward, argsTok: controlToken(n.tok, argsTag)}
 		if p.forced() {
 			return cc
 		}
 		if p.answer != nil {
-			return n.eitherConstraint(p, cc, fastForward)
+			return n.afterThinking(p, n.eitherConstraint(p, cc, fastForward))
 		}
 		return &lazyConstraint{mc: cc, tok: n.tok, triggers: p.format.Triggers(), gate: p.thinkClose, repeat: p.parallel,
 			thinkChecked: p.thinkClose != ""}
@@ -361,7 +360,7 @@ func (n *Node) constraint(p *outputPlan, fastForward bool) engine.Constraint {
 			cc = &leadConstraint{inner: mc, probe: p.grammar.Matcher(n.grammarVocab()), tok: n.tok, lead: []byte(lead)}
 		}
 		if p.answer != nil {
-			return n.eitherConstraint(p, cc, fastForward)
+			return n.afterThinking(p, n.eitherConstraint(p, cc, fastForward))
 		}
 		return &lazyConstraint{mc: cc, tok: n.tok, triggers: triggers, gate: p.thinkClose, repeat: p.parallel,
 			thinkChecked: p.thinkClose != ""}
@@ -579,6 +578,60 @@ func keepTail(b []byte, n int) []byte {
 		return b
 	}
 	return append(b[:0], b[len(b)-n:]...)
+}
+
+// afterThinking returns c, or, when the prompt opened a thinking block,
+// c behind a gate that leaves the block free.
+func (n *Node) afterThinking(p *outputPlan, c engine.Forcer) engine.Forcer {
+	if p.thinkClose == "" {
+		return c
+	}
+	return &gateConstraint{gate: []byte(p.thinkClose), inner: c, tok: n.tok}
+}
+
+// gateConstraint leaves the reply free until gate (the end of the
+// thinking block the prompt opened) is written, then constrains the rest
+// with inner. Whitespace in the token that closes the block is dropped;
+// other text there leaves the reply free (the parser reads it).
+type gateConstraint struct {
+	gate  []byte
+	inner engine.Forcer
+	tok   *tokenizer.Tokenizer
+
+	text []byte
+	open bool // the gate is passed
+	free bool // ... but the text went on in the same token
+}
+
+func (c *gateConstraint) Mask(dst []uint64) bool {
+	return c.open && !c.free && c.inner.Mask(dst)
+}
+
+func (c *gateConstraint) Accept(tok int32) error {
+	switch {
+	case c.free:
+		return nil
+	case c.open:
+		return c.inner.Accept(tok)
+	}
+	c.text = append(c.text, c.tok.SpecialPiece(tok)...)
+	i := bytes.Index(c.text, c.gate)
+	if i < 0 {
+		c.text = keepTail(c.text, len(c.gate))
+		return nil
+	}
+	c.open = true
+	c.free = len(bytes.TrimSpace(c.text[i+len(c.gate):])) > 0
+	return nil
+}
+
+func (c *gateConstraint) Done() bool { return c.open && !c.free && c.inner.Done() }
+
+func (c *gateConstraint) ForcedTokens(dst []int32) []int32 {
+	if !c.open || c.free {
+		return dst
+	}
+	return c.inner.ForcedTokens(dst)
 }
 
 // eitherConstraint builds the constraint of a reply that is either a
@@ -812,9 +865,9 @@ const argsTag = "[ARGS]"
 
 // controlToken returns the control token whose text is text, or -1 when
 // the vocabulary writes text with ordinary tokens.
-func (n *Node) controlToken(text string) int32 {
-	toks := n.tok.Encode(text, false, true)
-	if len(toks) == 1 && len(n.tok.TokenBytes(toks[0])) == 0 && string(n.tok.SpecialPiece(toks[0])) == text {
+func controlToken(tok *tokenizer.Tokenizer, text string) int32 {
+	toks := tok.Encode(text, false, true)
+	if len(toks) == 1 && len(tok.TokenBytes(toks[0])) == 0 && string(tok.SpecialPiece(toks[0])) == text {
 		return toks[0]
 	}
 	return -1

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/gaianet-go/gaianet/api"
+	"github.com/gaianet-go/gaianet/engine"
 	"github.com/gaianet-go/gaianet/internal/sharedtest"
 	"github.com/gaianet-go/gaianet/toolcall"
 )
@@ -83,16 +84,7 @@ func TestCallWhitespace(t *testing.T) {
 			ToolChoice: json.RawMessage(`"` + tc.choice + `"`)}
 		n.toolFmt = toolcall.Format{Family: tc.fam}
 		plan, c := planConstraint(t, n, req, "<|im_start|>assistant\n")
-		ok := true
-		for _, tok := range n.tok.AppendEncodeContinuation(nil, tc.text) {
-			if c.Mask(mask) && mask[tok/64]&(1<<(tok%64)) == 0 {
-				ok = false
-				break
-			}
-			if err := c.Accept(tok); err != nil {
-				t.Fatalf("%s %s %q: %v", tc.fam, tc.choice, tc.text, err)
-			}
-		}
+		ok := feedAllowed(t, c, mask, n.tok.AppendEncodeContinuation(nil, tc.text))
 		if ok != tc.ok {
 			t.Errorf("%s %s %q: accepted %v, want %v", tc.fam, tc.choice, tc.text, ok, tc.ok)
 			continue
@@ -100,12 +92,73 @@ func TestCallWhitespace(t *testing.T) {
 		if !ok {
 			continue
 		}
-		sh := newReplyShaper(plan, "separate")
-		var d api.ChatDelta
-		sh.write(&d, tc.text, true)
-		calls := sh.toolCalls()
+		d, calls := shapeReply(plan, tc.text)
 		if len(calls) != 1 || calls[0].Function.Name != "get_current_weather" || !json.Valid([]byte(calls[0].Function.Arguments)) {
 			t.Errorf("%s %s %q: calls %+v, content %q", tc.fam, tc.choice, tc.text, calls, d.Content)
+		}
+	}
+}
+
+// feedAllowed feeds toks to c while its mask allows them (a free
+// constraint allows all) and reports whether it allowed every one.
+func feedAllowed(t *testing.T, c engine.Constraint, mask []uint64, toks []int32) bool {
+	t.Helper()
+	for _, tok := range toks {
+		if c.Mask(mask) && mask[tok/64]&(1<<(tok%64)) == 0 {
+			return false
+		}
+		if err := c.Accept(tok); err != nil {
+			t.Fatalf("token %q: %v", tok, err)
+		}
+	}
+	return true
+}
+
+// shapeReply shapes a whole reply as the node streams it, and returns
+// the content and reasoning deltas' sum and the calls parsed.
+func shapeReply(plan *outputPlan, text string) (api.ChatDelta, []api.ToolCall) {
+	sh := newReplyShaper(plan, "separate")
+	var d api.ChatDelta
+	sh.write(&d, text, true)
+	return d, sh.toolCalls()
+}
+
+// TestToolsWithResponseFormatAfterThinking: the prompt opens a thinking
+// block (Qwen3 with thinking on); with tools, tool_choice auto and a
+// response_format, the block is free and the reply after it is a call or
+// an answer in the format.
+func TestToolsWithResponseFormatAfterThinking(t *testing.T) {
+	n := openTestNode(t, nil)
+	n.toolFmt = toolcall.Format{Family: toolcall.Hermes}
+	answer := `{"type":"object","properties":{"answer":{"type":"string"}},"required":["answer"],"additionalProperties":false}`
+	mask := make([]uint64, (n.tok.VocabSize()+63)/64)
+	for _, tc := range []struct {
+		text      string
+		ok        bool
+		reasoning string
+		content   string
+		calls     int
+	}{
+		{`Maybe {"bad": 1}.</think>{"answer":"hi"}`, true, `Maybe {"bad": 1}.`, `{"answer":"hi"}`, 0},
+		{"Call it.</think><tool_call>\n{\"name\": \"f\", \"arguments\": {\"x\": 1}}", true, "Call it.", "", 1},
+		{`Hmm.</think>Sunny.`, false, "", "", 0},
+		{`Hmm.</think>{"answer":1}`, false, "", "", 0},
+	} {
+		req := &api.ChatRequest{Messages: []api.Message{{Role: "user", Content: "hi"}},
+			ResponseFormat: &api.ResponseFormat{Type: "json_schema", JSONSchema: &api.JSONSchema{Name: "a", Schema: json.RawMessage(answer)}},
+			Tools:          []api.Tool{{Type: "function", Function: json.RawMessage(`{"name":"f","parameters":{"type":"object","properties":{"x":{"type":"integer"}},"required":["x"],"additionalProperties":false}}`)}}}
+		plan, c := planConstraint(t, n, req, "<|im_start|>assistant\n<think>\n")
+		ok := feedAllowed(t, c, mask, charTokens(t, n, tc.text))
+		if ok != tc.ok || ok && !c.Done() {
+			t.Errorf("%q: accepted %v (done %v), want %v", tc.text, ok, c.Done(), tc.ok)
+			continue
+		}
+		if !ok {
+			continue
+		}
+		d, calls := shapeReply(plan, tc.text)
+		if d.ReasoningContent != tc.reasoning || d.Content != tc.content || len(calls) != tc.calls {
+			t.Errorf("%q: reasoning %q, content %q, calls %+v", tc.text, d.ReasoningContent, d.Content, calls)
 		}
 	}
 }

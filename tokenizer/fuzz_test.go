@@ -104,6 +104,15 @@ func FuzzEncode(f *testing.F) {
 				if streamed.String() != s {
 					t.Fatalf("%s: stream of %q is %q", name, s, streamed.String())
 				}
+				// As a continuation, the pieces spell s itself (no space
+				// prefix): what fast-forward of forced text relies on.
+				var cont []byte
+				for _, id := range tk.AppendEncodeContinuation(nil, s) {
+					cont = append(cont, tk.TokenBytes(id)...)
+				}
+				if string(cont) != s {
+					t.Fatalf("%s: continuation pieces of %q spell %q", name, s, cont)
+				}
 			}
 		}
 	})
