@@ -292,7 +292,7 @@ func (a *automaton) permClosure(pi *permInfo, k int32) {
 		// Additional members come after the required ones: a model is
 		// led to the keys it must write (and a weak one finishes), at the
 		// cost of refusing objects with an additional key first.
-		if pi.extraFirst >= 0 && seen&pi.required == pi.required {
+		if pi.extraFirst >= 0 && (!pi.extraLate || seen&pi.required == pi.required) {
 			if first {
 				a.closure(elem{pi.extraFirst, k})
 			} else {
