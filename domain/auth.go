@@ -62,17 +62,6 @@ func (k *keyCache) forget(hash string) {
 	k.mu.Unlock()
 }
 
-// forgetUser drops every key of user.
-func (k *keyCache) forgetUser(id string) {
-	k.mu.Lock()
-	for h, c := range k.m {
-		if c.user.ID == id {
-			delete(k.m, h)
-		}
-	}
-	k.mu.Unlock()
-}
-
 // authenticate checks the Bearer key and returns its user.
 func (s *Server) authenticate(r *http.Request) (store.User, error) {
 	key, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")

@@ -129,14 +129,6 @@ func (c *credit) posted(cs []ledger.Charge, newly []bool) {
 	c.mu.Unlock()
 }
 
-// forget drops what is known of user's stored balance (after a deposit
-// through this replica).
-func (c *credit) forget(user string) {
-	c.mu.Lock()
-	c.account(user).readAt = time.Time{}
-	c.mu.Unlock()
-}
-
 // creditPoster posts through the store and keeps credit in step.
 type creditPoster struct {
 	st interface {

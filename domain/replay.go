@@ -183,7 +183,7 @@ func (s *Server) replay(ctx context.Context, rs requestShape, m *member, reqID s
 		return
 	}
 	exclude := map[string]bool{m.addr: true}
-	second, ok := s.witness(ctx, rs, exclude)
+	second, ok := s.witness(ctx, rs, reqID, exclude)
 	if !ok {
 		s.metrics.replay("skipped")
 		return
@@ -192,7 +192,7 @@ func (s *Server) replay(ctx context.Context, rs requestShape, m *member, reqID s
 		s.metrics.replay("agreed")
 		return
 	}
-	third, ok := s.witness(ctx, rs, exclude)
+	third, ok := s.witness(ctx, rs, reqID, exclude)
 	switch {
 	case ok && third.a.Output == second.a.Output:
 		ev.Verdict, ev.Witness, ev.WitnessOutputSHA256, ev.WitnessSignature = store.VerdictMismatch, second.m.addr, second.a.Output, second.sig
@@ -208,10 +208,10 @@ func (s *Server) replay(ctx context.Context, rs requestShape, m *member, reqID s
 	}
 }
 
-// witness replays rs on a node serving its model not in exclude (adding
-// it there) and returns its signed answer. A node that answers unsigned
+// witness replays rs (the user's request reqID) on a node serving its
+// model not in exclude (adding it there) and returns its signed answer. A node that answers unsigned
 // gets evidence of its own; a node that fails is skipped.
-func (s *Server) witness(ctx context.Context, rs requestShape, exclude map[string]bool) (witnessAnswer, bool) {
+func (s *Server) witness(ctx context.Context, rs requestShape, reqID string, exclude map[string]bool) (witnessAnswer, bool) {
 	for {
 		w := s.pool.pick(rs.model, exclude)
 		if w == nil {
@@ -228,7 +228,7 @@ func (s *Server) witness(ctx context.Context, rs requestShape, exclude map[strin
 			err = errors.New("the signed statement does not match the answer delivered")
 		}
 		if err != nil {
-			ev := store.Evidence{Node: w.addr, Verdict: store.VerdictUnsigned, RequestID: "replay", Model: rs.model,
+			ev := store.Evidence{Node: w.addr, Verdict: store.VerdictUnsigned, RequestID: reqID, Model: rs.model,
 				RequestSHA256: attest.Hash(rs.body), Seed: rs.replay.seed, OutputSHA256: attest.Hash([]byte(out))}
 			s.recordEvidence(ctx, w, ev, err.Error())
 			continue

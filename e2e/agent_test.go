@@ -142,6 +142,7 @@ func TestAgentLoopNode(t *testing.T) {
 		t.Fatal(err)
 	}
 	runs := runsOf(resp.JSON.ExtraFields["tool_runs"].Raw())
+	t.Logf("HTTPS tool: %d run(s), first %d ms; tokens %d prompt, %d completion", len(runs), runs[0].DurationMs, resp.Usage.PromptTokens, resp.Usage.CompletionTokens)
 	if r := runs[0]; r.Name != "get_weather" || r.Status != "ok" || r.Step != 1 {
 		t.Fatalf("first run %+v", r)
 	}
@@ -178,6 +179,9 @@ func TestAgentLoopNode(t *testing.T) {
 	if err := stream.Err(); err != nil {
 		t.Fatal(err)
 	}
+	if len(final) > 0 {
+		t.Logf("MCP tool (streamed): progress %v, first run %d ms", progress, final[0].DurationMs)
+	}
 	if len(progress) < 2 || progress[0] != "forecast:running" || progress[1] != "forecast:ok" || len(final) == 0 || final[0].Status != "ok" {
 		t.Errorf("progress %v, tool_runs %+v", progress, final)
 	}
@@ -194,6 +198,7 @@ func TestAgentLoopNode(t *testing.T) {
 		t.Fatal(err)
 	}
 	runs = runsOf(resp.JSON.ExtraFields["tool_runs"].Raw())
+	t.Logf("plugin tool: %d run(s), first %d ms", len(runs), runs[0].DurationMs)
 	if r := runs[0]; r.Name != "word_count" || r.Status != "ok" {
 		t.Errorf("plugin run %+v", r)
 	}
@@ -202,7 +207,8 @@ func TestAgentLoopNode(t *testing.T) {
 	p := ask("get_weather")
 	p.Tools = []openai.ChatCompletionToolUnionParam{openai.ChatCompletionFunctionTool(shared.FunctionDefinitionParam{
 		Name: "show_map", Parameters: shared.FunctionParameters{"type": "object", "properties": map[string]any{
-			"zoom": map[string]any{"type": "integer", "minimum": 1, "maximum": 9}}, "required": []string{"zoom"}}})}
+			"zoom": map[string]any{"type": "integer", "minimum": 1, "maximum": 9}}, "required": []string{"zoom"},
+			"additionalProperties": false}})}
 	p.ToolChoice = openai.ToolChoiceOptionFunctionToolChoice(openai.ChatCompletionNamedToolChoiceFunctionParam{Name: "show_map"})
 	resp, err = c.Chat.Completions.New(ctx, p)
 	if err != nil {

@@ -19,6 +19,7 @@ import (
 	"github.com/gaianet-go/gaianet/api"
 	"github.com/gaianet-go/gaianet/chattemplate"
 	"github.com/gaianet-go/gaianet/config"
+	"github.com/gaianet-go/gaianet/toolcall"
 	"github.com/gaianet-go/gaianet/tools"
 )
 
@@ -120,6 +121,22 @@ func (n *Node) checkPromptSets() error {
 		}
 	}
 	return nil
+}
+
+// toolsFitFormat reports whether node tools can be offered with the
+// request's response_format or grammar: a local model whose tool format
+// cannot tell a call from a constrained answer in time (planOutput) answers
+// such a request without node tools, as it would without any configured.
+func (n *Node) toolsFitFormat(req *api.ChatRequest) bool {
+	constrained := req.Grammar != "" || req.ResponseFormat != nil && req.ResponseFormat.Type != "" && req.ResponseFormat.Type != "text"
+	if !constrained || n.chatUp != nil || len(req.Tools) > 0 {
+		return true
+	}
+	switch n.toolFmt.Family {
+	case toolcall.Hermes, toolcall.Groq, toolcall.Mistral, toolcall.MistralArgs:
+		return true
+	}
+	return false
 }
 
 // toolChoiceNone reports whether tool_choice is "none".

@@ -14,6 +14,7 @@ import (
 
 	"github.com/gaianet-go/gaianet/api"
 	"github.com/gaianet-go/gaianet/config"
+	"github.com/gaianet-go/gaianet/toolcall"
 	"github.com/gaianet-go/gaianet/tools"
 )
 
@@ -162,6 +163,15 @@ func TestAgentLoopLocal(t *testing.T) {
 	}
 	if len(progress) < 2 || progress[0] != "get_weather:running" || progress[1] != "get_weather:ok" || len(final) != len(progress)/2 {
 		t.Errorf("progress %v, final tool_runs %v", progress, final)
+	}
+
+	// A response_format without client tools works whatever the model's
+	// tool format: node tools are left out where it cannot combine them.
+	code, out = postChat(t, srv.URL, `{"messages":[{"role":"user","content":"JSON?"}],"max_tokens":40,"seed":3,
+		"response_format":{"type":"json_object"}}`, nil)
+	fits := n.toolsFitFormat(&api.ChatRequest{Grammar: "x"})
+	if code != 200 || !fits && len(out.ToolRuns) > 0 {
+		t.Errorf("response_format with node tools (format %s): %d %+v", n.toolFmt.Family, code, out)
 	}
 
 	// The prompt set "quiet" offers no node tool: naming it is a 400.
@@ -346,5 +356,29 @@ func getJSONInto(t *testing.T, url string, v any) {
 	defer resp.Body.Close()
 	if err := json.NewDecoder(resp.Body).Decode(v); err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestToolsFitFormat(t *testing.T) {
+	json := &api.ResponseFormat{Type: "json_object"}
+	clientTool := []api.Tool{{Type: "function"}}
+	cases := []struct {
+		family toolcall.Family
+		req    api.ChatRequest
+		want   bool
+	}{
+		{toolcall.Llama3, api.ChatRequest{}, true},
+		{toolcall.Llama3, api.ChatRequest{ResponseFormat: &api.ResponseFormat{Type: "text"}}, true},
+		{toolcall.Llama3, api.ChatRequest{ResponseFormat: json}, false},
+		{toolcall.Harmony, api.ChatRequest{Grammar: "root ::= \"a\""}, false},
+		{toolcall.Llama3, api.ChatRequest{ResponseFormat: json, Tools: clientTool}, true}, // the client's 400 stays
+		{toolcall.Hermes, api.ChatRequest{ResponseFormat: json}, true},
+		{toolcall.MistralArgs, api.ChatRequest{Grammar: "root ::= \"a\""}, true},
+	}
+	for _, c := range cases {
+		n := &Node{toolFmt: toolcall.Format{Family: c.family}}
+		if got := n.toolsFitFormat(&c.req); got != c.want {
+			t.Errorf("%s %+v: %v, want %v", c.family, c.req, got, c.want)
+		}
 	}
 }

@@ -41,7 +41,7 @@ func (n *Node) Chat(ctx context.Context, req *api.ChatRequest, emit func(api.Cha
 	if err != nil {
 		return nil, err
 	}
-	if len(prof.tools) > 0 && !toolChoiceNone(req.ToolChoice) {
+	if len(prof.tools) > 0 && !toolChoiceNone(req.ToolChoice) && n.toolsFitFormat(req) {
 		res, err = n.agentLoop(ctx, req, msgs, prof.tools, emit)
 	} else {
 		res, err = n.chatStep(ctx, req, msgs, emit)

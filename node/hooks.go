@@ -21,7 +21,7 @@ const pluginCacheDir = "plugin-cache"
 
 // openPlugins loads gaianet_go.plugins: each module compiled once, with the
 // capabilities its manifest grants. Plugin HTTP goes through the guarded
-// dialer under outbound_allow.
+// dialer: Options.Outbound, or one built from outbound_allow.
 func (n *Node) openPlugins(ctx context.Context) error {
 	if len(n.cfg.Ext.Plugins) == 0 {
 		return nil
@@ -30,9 +30,11 @@ func (n *Node) openPlugins(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("node: %s.%w", "gaianet_go", err)
 	}
-	pol, err := egress.NewPolicy(n.cfg.Ext.OutboundAllow...)
-	if err != nil {
-		return fmt.Errorf("node: outbound_allow: %w", err)
+	pol := n.opt.Outbound
+	if pol == nil {
+		if pol, err = egress.NewPolicy(n.cfg.Ext.OutboundAllow...); err != nil {
+			return fmt.Errorf("node: outbound_allow: %w", err)
+		}
 	}
 	o := plugin.HostOptions{Egress: pol, Logger: n.log}
 	if n.opt.Base != "" {

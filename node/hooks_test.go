@@ -53,8 +53,12 @@ func TestHostileHookContained(t *testing.T) {
 	_, a := nodeA(t, nil)
 	before := runtime.NumGoroutine()
 	n, bs := nodeB(t, a.URL+"/v1", func(c *config.Config) {
-		c.Ext.Plugins = json.RawMessage(fmt.Sprintf(`[{"name":"hostile","path":%q,"hooks":["prompt"],
-			"timeout":"4s","memory_pages":300,"instances":3}]`, wasm))
+		// Two entries of the same module, run in turn on every request: one
+		// that meets the memory limit first (a long timeout, so a loaded
+		// machine still reaches it), one that times out early.
+		c.Ext.Plugins = json.RawMessage(fmt.Sprintf(`[
+			{"name":"bomb","path":%q,"hooks":["prompt"],"timeout":"60s","memory_pages":200,"config":{"attack":"BOMB"}},
+			{"name":"loop","path":%[1]q,"hooks":["prompt"],"timeout":"2s","config":{"attack":"LOOP"}}]`, wasm))
 	})
 	chat := func(content string) (int, []byte) {
 		return post(t, bs.URL+"/v1/chat/completions", `{"temperature":0,"max_tokens":4,"messages":[{"role":"user","content":"`+content+`"}]}`)

@@ -114,6 +114,19 @@ func feedAllowed(t *testing.T, c engine.Constraint, mask []uint64, toks []int32)
 	return true
 }
 
+// checkFeed feeds toks to c and checks that all were allowed, and c done
+// after them, exactly when want; it reports whether the reply went
+// through (to be checked further).
+func checkFeed(t *testing.T, c engine.Constraint, mask []uint64, toks []int32, want bool, what string) bool {
+	t.Helper()
+	ok := feedAllowed(t, c, mask, toks)
+	if ok != want || ok && !c.Done() {
+		t.Errorf("%q: accepted %v (done %v), want %v", what, ok, c.Done(), want)
+		return false
+	}
+	return ok
+}
+
 // shapeReply shapes a whole reply as the node streams it, and returns
 // the content and reasoning deltas' sum and the calls parsed.
 func shapeReply(plan *outputPlan, text string) (api.ChatDelta, []api.ToolCall) {
@@ -148,12 +161,7 @@ func TestToolsWithResponseFormatAfterThinking(t *testing.T) {
 			ResponseFormat: &api.ResponseFormat{Type: "json_schema", JSONSchema: &api.JSONSchema{Name: "a", Schema: json.RawMessage(answer)}},
 			Tools:          []api.Tool{{Type: "function", Function: json.RawMessage(`{"name":"f","parameters":{"type":"object","properties":{"x":{"type":"integer"}},"required":["x"],"additionalProperties":false}}`)}}}
 		plan, c := planConstraint(t, n, req, "<|im_start|>assistant\n<think>\n")
-		ok := feedAllowed(t, c, mask, charTokens(t, n, tc.text))
-		if ok != tc.ok || ok && !c.Done() {
-			t.Errorf("%q: accepted %v (done %v), want %v", tc.text, ok, c.Done(), tc.ok)
-			continue
-		}
-		if !ok {
+		if !checkFeed(t, c, mask, charTokens(t, n, tc.text), tc.ok, tc.text) {
 			continue
 		}
 		d, calls := shapeReply(plan, tc.text)

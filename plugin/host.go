@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/tetratelabs/wazero"
@@ -156,8 +157,11 @@ func instantiateEnv(ctx context.Context, r wazero.Runtime) error {
 		st[0] = uint64(len(s.mem))
 	})
 	def("reset", none, none, func(s *callState, _ api.Module, _ []uint64) {
+		// Every block is freed; the input stays readable (copied into the
+		// fresh memory, so input_offset changes).
+		in := slices.Clone(s.mem[s.input : s.input+s.inputLen])
 		s.mem, s.blocks = s.mem[:0], map[uint64]uint64{}
-		s.input = s.write(s.mem[:0]) // keeps input_offset valid only until reset, as in Extism
+		s.input = s.write(in)
 	})
 
 	// Input and output.

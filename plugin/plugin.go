@@ -172,6 +172,17 @@ func (p *Plugin) HasFunction(name string) bool {
 		len(f.ResultTypes()) == 1 && f.ResultTypes()[0] == api.ValueTypeI32)
 }
 
+// ImportsExtism reports whether the module uses the Extism ABI's host
+// functions.
+func (p *Plugin) ImportsExtism() bool {
+	for _, f := range p.mod.ImportedFunctions() {
+		if mn, _, _ := f.Import(); mn == envModule {
+			return true
+		}
+	}
+	return false
+}
+
 // Command reports whether the module is a plain wasip1 command (exports
 // _start and no _initialize): run it with Run.
 func (p *Plugin) Command() bool { return p.command }
@@ -241,17 +252,20 @@ func (w *boundedWriter) Write(b []byte) (int, error) {
 }
 
 func (in *instance) setVar(s *callState, key string, val uint64) {
-	old := len(in.vars[key])
+	prev, had := in.vars[key]
+	old := len(prev)
 	if val == 0 {
-		delete(in.vars, key)
-		in.varBytes -= old + len(key)
+		if had {
+			delete(in.vars, key)
+			in.varBytes -= old + len(key)
+		}
 		return
 	}
 	v := s.block(val)
 	if in.varBytes-old+len(v)+len(key) > s.limit {
 		s.abort(fmt.Errorf("%w: vars over %d bytes", ErrMemoryLimit, s.limit))
 	}
-	if _, ok := in.vars[key]; !ok {
+	if !had {
 		in.varBytes += len(key)
 	}
 	in.varBytes += len(v) - old

@@ -90,6 +90,7 @@ func commands() []*command {
 		devCommand(),
 		joinCommand(),
 		domainCommand(),
+		pluginCommand(),
 	}
 }
 

@@ -409,17 +409,7 @@ func TestCanaryEvictsWrongModel(t *testing.T) {
 	for i := 0; i < 3; i++ {
 		startNode(t, i, url)
 	}
-	liar := startNodeWith(t, 3, url, func(base string) {
-		if err := demo.WriteChatModel(filepath.Join(base, demo.ChatFile), 7); err != nil {
-			t.Fatal(err)
-		}
-	})
-	nid, err := os.ReadFile(filepath.Join(liar, "nodeid.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var id struct{ Address string }
-	json.Unmarshal(nid, &id)
+	id := startLiar(t, url, nil)
 	deadline := time.Now().Add(2 * time.Minute)
 	for {
 		healthy, evicted := 0, ""
@@ -443,6 +433,28 @@ func TestCanaryEvictsWrongModel(t *testing.T) {
 		time.Sleep(500 * time.Millisecond)
 	}
 	waitNodes(t, dom, 3)
+}
+
+// startLiar starts demo node 3 with other weights (the demo model made
+// from another seed) under the same model name, prepare run first; it
+// returns the node's address.
+func startLiar(t *testing.T, url string, prepare func(base string)) (id struct{ Address string }) {
+	liar := startNodeWith(t, 3, url, func(base string) {
+		if prepare != nil {
+			prepare(base)
+		}
+		if err := demo.WriteChatModel(filepath.Join(base, demo.ChatFile), 7); err != nil {
+			t.Fatal(err)
+		}
+	})
+	nid, err := os.ReadFile(filepath.Join(liar, "nodeid.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(nid, &id); err != nil {
+		t.Fatal(err)
+	}
+	return id
 }
 
 // startReplica starts a second gateway on dom's configuration (its
@@ -495,18 +507,7 @@ func TestReplayEvictsWrongModel(t *testing.T) {
 	for i := 0; i < 3; i++ {
 		startNodeWith(t, i, url, parallel)
 	}
-	liar := startNodeWith(t, 3, url, func(base string) {
-		parallel(base)
-		if err := demo.WriteChatModel(filepath.Join(base, demo.ChatFile), 7); err != nil {
-			t.Fatal(err)
-		}
-	})
-	nid, err := os.ReadFile(filepath.Join(liar, "nodeid.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var id struct{ Address string }
-	json.Unmarshal(nid, &id)
+	id := startLiar(t, url, parallel)
 	waitNodes(t, dom, 4)
 	key := newKey(t, dom, "replay", "100")
 	client := openai.NewClient(option.WithBaseURL(url+"/v1"), option.WithAPIKey(key), option.WithMaxRetries(0))

@@ -19,10 +19,6 @@ const maxRecord = 1 << 20
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
-// errTorn marks the end of the readable records: a record cut short or
-// corrupted, as a write interrupted by a crash leaves it.
-var errTorn = errors.New("journal: torn record")
-
 // appendRecord appends c's record to buf.
 func appendRecord(buf []byte, c ledger.Charge) ([]byte, error) {
 	payload, err := json.Marshal(c)

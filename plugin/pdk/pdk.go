@@ -49,6 +49,12 @@ func httpRequest(req, body uint64) uint64
 //go:wasmimport extism:host/env http_status_code
 func httpStatusCode() int32
 
+//go:wasmimport extism:host/env var_get
+func varGet(key uint64) uint64
+
+//go:wasmimport extism:host/env var_set
+func varSet(key, val uint64)
+
 //go:wasmimport extism:host/env log_info
 func logInfo(off uint64)
 
@@ -146,4 +152,17 @@ func HTTP(req HTTPRequest, body []byte) (int, []byte) {
 	}
 	resp := httpRequest(write(rb), bo)
 	return int(httpStatusCode()), read(resp)
+}
+
+// Var returns a value kept by this plugin instance between calls (nil when
+// unset). Instances are pooled: a later call may get another instance.
+func Var(key string) []byte { return read(varGet(write([]byte(key)))) }
+
+// SetVar keeps val under key for later calls on this instance; nil deletes.
+func SetVar(key string, val []byte) {
+	var off uint64
+	if len(val) > 0 {
+		off = write(val)
+	}
+	varSet(write([]byte(key)), off)
 }

@@ -139,18 +139,37 @@ func config() int32 {
 	return 0
 }
 
-// prompt_hook passes the prompt through, but loops forever when the last
-// message says LOOP and allocates without end when it says BOMB.
+// prompt_hook passes the prompt through, but loops forever when it
+// contains LOOP and allocates without end when it contains BOMB; config
+// "attack" limits it to one of the two ("LOOP" or "BOMB").
 //
 //go:wasmexport prompt_hook
 func promptHook() int32 {
-	in := pdk.Input()
+	in := string(pdk.Input())
+	attack, only := pdk.Config("attack")
 	switch {
-	case strings.Contains(string(in), "LOOP"):
+	case strings.Contains(in, "LOOP") && (!only || attack == "LOOP"):
 		return loop()
-	case strings.Contains(string(in), "BOMB"):
+	case strings.Contains(in, "BOMB") && (!only || attack == "BOMB"):
 		return membomb()
 	}
-	pdk.Output(in)
+	pdk.Output([]byte(in))
 	return 0
+}
+
+// counter counts the calls this instance served, in a var.
+//
+//go:wasmexport counter
+func counter() int32 {
+	n := len(pdk.Var("n")) + 1
+	pdk.SetVar("n", make([]byte, n))
+	return pdk.OutputJSON(n)
+}
+
+// crash traps (a nil pointer dereference: the Go runtime panics).
+//
+//go:wasmexport crash
+func crash() int32 {
+	var p *int
+	return int32(*p)
 }
