@@ -36,9 +36,11 @@ type automaton struct {
 	localOf []int32
 	// escOf marks the twin's configurations that reached a frame below
 	// the token (an escape); escs are the escape points of its masks.
-	escOf  []bool
-	escs   map[int32][]escPoint
-	escBuf []escPoint
+	escOf []bool
+	escs  map[int32][]escPoint
+	// freeMasks are mask buffers of an emptied cache, for reuse.
+	freeMasks [][]uint64
+	escBuf    []escPoint
 
 	mu sync.Mutex
 	// bytes estimates the memory of the tables below; epoch counts the
@@ -268,7 +270,8 @@ func (a *automaton) internStack(n stackNode) int32 {
 }
 
 // permClosure offers what may follow in an any-order object whose frame
-// is k: a member not seen yet, an additional member, or the close.
+// is k: a member not seen yet, an additional member once the required ones
+// are there, or the close.
 func (a *automaton) permClosure(pi *permInfo, k int32) {
 	data := a.stacks[k].data
 	seen := data & permMask
@@ -286,7 +289,10 @@ func (a *automaton) permClosure(pi *permInfo, k int32) {
 				a.closure(elem{pi.next[i], k})
 			}
 		}
-		if pi.extraFirst >= 0 {
+		// Additional members come after the required ones: a model is
+		// led to the keys it must write (and a weak one finishes), at the
+		// cost of refusing objects with an additional key first.
+		if pi.extraFirst >= 0 && (!pi.extraLate || seen&pi.required == pi.required) {
 			if first {
 				a.closure(elem{pi.extraFirst, k})
 			} else {
@@ -445,22 +451,51 @@ func (a *automaton) fillMask(s int32, dst []uint64) {
 			// configuration has pushed comes from the twin, shared by
 			// every configuration that differs only below them; the
 			// tokens that reach further down are walked here.
-			for _, ep := range a.local.localMask(l, dst) {
+			eps := a.local.localMask(l, dst)
+			for _, ep := range eps {
 				a.resolve(s, ep, dst)
+			}
+			if len(eps) == 0 {
+				// the twin's cached mask is the whole answer: caching
+				// it again per configuration would only cost memory
+				a.addEOG(s, dst)
+				return
 			}
 		} else {
 			a.computeMask(s, dst)
 		}
-		if a.confs[s].accept {
-			for _, e := range a.v.eog {
-				dst[e>>6] |= 1 << (e & 63)
-			}
+		a.addEOG(s, dst)
+	}
+	a.cacheMask(s, dst)
+}
+
+// addEOG allows the end tokens in dst when s may end.
+func (a *automaton) addEOG(s int32, dst []uint64) {
+	if a.confs[s].accept {
+		for _, e := range a.v.eog {
+			dst[e>>6] |= 1 << (e & 63)
 		}
 	}
+}
+
+// cacheMask keeps a copy of mask m of configuration s. A full cache is
+// emptied, its buffers kept for reuse.
+func (a *automaton) cacheMask(s int32, m []uint64) {
 	if len(a.masks) >= a.maxMasks() {
+		for _, b := range a.masks {
+			a.freeMasks = append(a.freeMasks, b)
+		}
 		clear(a.masks)
+		clear(a.escs)
 	}
-	a.masks[s] = slices.Clone(dst[:a.v.words])
+	var b []uint64
+	if n := len(a.freeMasks); n > 0 {
+		b, a.freeMasks = a.freeMasks[n-1], a.freeMasks[:n-1]
+	} else {
+		b = make([]uint64, a.v.words)
+	}
+	copy(b, m)
+	a.masks[s] = b
 }
 
 // localDepth bounds how many frames the local twin pushes on top of the
@@ -532,11 +567,7 @@ func (a *automaton) localMask(l int32, dst []uint64) []escPoint {
 	}
 	a.escBuf = a.escBuf[:0]
 	a.computeMask(l, dst)
-	if len(a.masks) >= a.maxMasks() {
-		clear(a.masks)
-		clear(a.escs)
-	}
-	a.masks[l] = slices.Clone(dst[:a.v.words])
+	a.cacheMask(l, dst)
 	eps := slices.Clone(a.escBuf)
 	a.escs[l] = eps
 	return eps

@@ -48,6 +48,10 @@ type permExpr struct {
 	minP     int
 	maxP     int // -1: unbounded
 	comma    *expr
+	// extraLate offers additional members only once the required ones
+	// are there (generation); a oneOf proof needs every order, so it
+	// leaves it false.
+	extraLate bool
 }
 
 // cpRange is an inclusive range of code points.

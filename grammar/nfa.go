@@ -38,6 +38,7 @@ type permInfo struct {
 	close       int32
 	required    uint64
 	minP, maxP  int
+	extraLate   bool // additional members only after the required ones
 }
 
 type nedge struct {
@@ -206,7 +207,7 @@ func (b *builder) build(e *expr, in, out int32) error {
 func (b *builder) buildPerm(pe *permExpr, in, out int32) error {
 	loop := b.newState()
 	b.eps(in, loop)
-	info := &permInfo{close: out, required: pe.required, minP: pe.minP, maxP: pe.maxP, extraFirst: -1, extraNext: -1}
+	info := &permInfo{close: out, required: pe.required, minP: pe.minP, maxP: pe.maxP, extraFirst: -1, extraNext: -1, extraLate: pe.extraLate}
 	entry := func(e *expr, bit int8) (int32, int32, error) {
 		first, next, done := b.newState(), b.newState(), b.newState()
 		if err := b.build(pe.comma, next, first); err != nil {

@@ -1145,7 +1145,7 @@ func (c *schemaCompiler) object(s *Value, path string, depth int) (*expr, error)
 	}
 	extraE := alt(extra...)
 	if !c.opts.SchemaOrder && len(props) <= permMaskBits {
-		pe := &permExpr{minP: minP, maxP: maxP, comma: c.punct(",")}
+		pe := &permExpr{minP: minP, maxP: maxP, comma: c.punct(","), extraLate: !c.checking}
 		for i, p := range props {
 			pe.members = append(pe.members, seq(litBytes(appendJSONString(nil, p.key)), c.punct(":"), p.val))
 			if p.req {

@@ -103,6 +103,9 @@ func TestSchemaUnsupported(t *testing.T) {
 		{`{"type":"string","pattern":"(?=a)b"}`, "pattern"},
 		{`{"$ref":"https://example.com/schema.json"}`, "$ref"},
 		{`{"oneOf":[{"type":"integer"},{"type":"number"}]}`, "oneOf"},
+		// {"login":"x","password":"y"} matches both; generation offers
+		// additional keys only after the required ones, the proof must not
+		{`{"type":"object","oneOf":[{"properties":{"login":{"type":"string"}},"required":["login"]},{"properties":{"password":{"type":"string"}},"required":["password"]}]}`, "oneOf"},
 		{`{"type":"object","dependentRequired":{"a":["b"]}}`, "dependentRequired"},
 	}
 	for _, tc := range cases {
