@@ -11,10 +11,9 @@
 //	m.Accept(tok)                                    // advance (error if refused)
 //	m.AcceptBytes(text), m.Forced(), m.CanEnd(), m.Done(), m.Reset()
 //
-// API change (branch maskbench): SchemaOptions.AnyOrder is gone; object
-// properties may come in any order by default, and SchemaOptions.SchemaOrder
-// asks for schema order. SchemaOptions{} callers (the node) now accept
-// properties in any order.
+// Object properties may come in any order by default, and
+// SchemaOptions.SchemaOrder asks for schema order (the node's
+// response_format and tool calls do).
 //
 // A Grammar is immutable and safe for concurrent use; reuse it (keyed by
 // its source) because it caches the automaton it builds per Vocab, which

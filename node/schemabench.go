@@ -49,7 +49,7 @@ func (b SchemaBench) Cost() (wall, cpu float64) {
 // forced tokens appended), which isolates the cost of masking.
 func BenchJSONSchema(ctx context.Context, path string, schema []byte, threads, nGen, parallel, rounds int, fastForward bool) (SchemaBench, error) {
 	res := SchemaBench{Parallel: max(parallel, 1)}
-	g, err := grammar.FromJSONSchema(schema, grammar.SchemaOptions{})
+	g, err := grammar.FromJSONSchema(schema, responseSchemaOptions)
 	if err != nil {
 		return res, fmt.Errorf("node: bench schema: %w", err)
 	}

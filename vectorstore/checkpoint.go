@@ -654,8 +654,10 @@ func (s *Store) loadCollection(e *manifestEntry) (*collection, error) {
 	}
 	n, dim := e.n, e.cfg.Dim
 	v.data = make([]float32, n*dim)
+	adviseHugePages(rawBytes(v.data))
 	if v.quant {
 		v.codes = make([]int8, n*dim)
+		adviseHugePages(rawBytes(v.codes))
 		if v.euclid {
 			v.qnorm = make([]float32, n)
 		}
