@@ -653,11 +653,15 @@ func (s *Store) loadCollection(e *manifestEntry) (*collection, error) {
 		sg.flags = flags
 	}
 	n, dim := e.n, e.cfg.Dim
-	v.data = make([]float32, n*dim)
-	adviseHugePages(rawBytes(v.data))
+	// Room for the points the WAL may add (at most its size in vectors),
+	// bounded by the on-disk size of what is loaded: replay then appends
+	// in place.
+	spare := int(min(s.walBytes/int64(4*max(dim, 1)), int64(n)))
+	v.data = make([]float32, n*dim, (n+spare)*dim)
+	adviseHugePages(rawBytes(v.data[:cap(v.data)]))
 	if v.quant {
-		v.codes = make([]int8, n*dim)
-		adviseHugePages(rawBytes(v.codes))
+		v.codes = make([]int8, n*dim, (n+spare)*dim)
+		adviseHugePages(rawBytes(v.codes[:cap(v.codes)]))
 		if v.euclid {
 			v.qnorm = make([]float32, n)
 		}

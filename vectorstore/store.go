@@ -25,8 +25,8 @@ type Options struct {
 	// components to index: an upserted point of dimension d costs d (its
 	// insertion into the HNSW graph, which dominates replay), a deleted
 	// point 3d (its share of the graph rebuild that tombstones trigger once
-	// they are a quarter of the graph). Default 300,000: about 390 points
-	// of 768 dimensions, 0.6–1.4 s of CPU to replay (graph insertion costs
+	// they are a quarter of the graph). Default 200,000: about 260 points
+	// of 768 dimensions, under a second of CPU to replay (graph insertion costs
 	// 1.5–3.5 ms of CPU per such point in a 100k collection, on every
 	// core; BenchmarkReopen measures it). A checkpoint writes the points
 	// added since the last one plus each collection's graph and tombstones
@@ -80,6 +80,10 @@ type Store struct {
 	// the checkpoint is in format 2, to rewrite it (see checkpoint.go).
 	nextSegID uint64
 	migrate   bool
+	// walBytes is the WAL's size when Open began: loading a checkpoint
+	// leaves room for that many bytes of vectors, so that replaying the
+	// WAL appends in place instead of copying every array.
+	walBytes int64
 
 	mu     sync.RWMutex
 	colls  map[string]*collection
@@ -135,7 +139,7 @@ func Open(ctx context.Context, dir string, opts *Options) (*Store, error) {
 }
 
 // defaultReplayCost is Options.CheckpointReplayCost's default.
-const defaultReplayCost = 300_000
+const defaultReplayCost = 200_000
 
 // Replay cost weights (see Options.CheckpointReplayCost).
 func upsertCost(dim, n int) int64 { return int64(dim) * int64(n) }
@@ -150,12 +154,15 @@ func deleteCost(dim, n int) int64 { return 3 * int64(dim) * int64(n) }
 // than one small record at a time), and collections are compacted once at
 // the end rather than whenever their tombstones pass a quarter.
 func (s *Store) recover(ctx context.Context) error {
+	path := filepath.Join(s.dir, walFile)
+	if st, err := os.Stat(path); err == nil {
+		s.walBytes = st.Size()
+	}
 	lastSeq, err := s.loadCheckpoint(ctx)
 	if err != nil {
 		return err
 	}
 	s.seq = lastSeq
-	path := filepath.Join(s.dir, walFile)
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, fileMode)
 	if err != nil {
 		return fmt.Errorf("vectorstore: %w", err)
