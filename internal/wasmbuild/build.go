@@ -68,7 +68,7 @@ func Go(tb testing.TB, dir string, command bool) string {
 	mu.Lock()
 	defer mu.Unlock()
 	root := moduleRoot(tb)
-	k, err := key(fmt.Sprint(command), filepath.Join(root, dir), filepath.Join(root, "plugin", "pdk"), filepath.Join(root, "go.sum"))
+	k, err := key(fmt.Sprint(command)+" -buildvcs=false", filepath.Join(root, dir), filepath.Join(root, "plugin", "pdk"), filepath.Join(root, "go.sum"))
 	if err != nil {
 		tb.Fatalf("wasmbuild: %v", err)
 	}
@@ -80,7 +80,7 @@ func Go(tb testing.TB, dir string, command bool) string {
 	if _, err := os.Stat(out); err == nil {
 		return out
 	}
-	args := []string{"build", "-trimpath", "-o", out + ".tmp"}
+	args := []string{"build", "-trimpath", "-buildvcs=false", "-o", out + ".tmp"}
 	if !command {
 		args = append(args, "-buildmode=c-shared")
 	}

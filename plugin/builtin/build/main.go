@@ -36,7 +36,7 @@ func build(dir string, check bool) error {
 	}
 	defer os.RemoveAll(tmp)
 	out := filepath.Join(tmp, "code.wasm")
-	cmd := exec.Command("go", "build", "-trimpath", "-buildmode=c-shared", "-o", out, "./"+filepath.ToSlash(filepath.Join(dir, "code")))
+	cmd := exec.Command("go", "build", "-trimpath", "-buildvcs=false", "-buildmode=c-shared", "-o", out, "./"+filepath.ToSlash(filepath.Join(dir, "code")))
 	cmd.Env = append(os.Environ(), "GOOS=wasip1", "GOARCH=wasm", "CGO_ENABLED=0")
 	cmd.Stderr = os.Stderr
 	if err := cmd.Run(); err != nil {
