@@ -31,12 +31,12 @@ type prompt struct {
 // chat upstream when one is configured. With node tools offered it runs the
 // agent loop (agent.go). Response hooks (hooks.go) see the final reply.
 func (n *Node) Chat(ctx context.Context, req *api.ChatRequest, emit func(api.ChatDelta) error) (res *api.ChatResult, err error) {
-	emit, finish := n.responseHooks(ctx, req, emit)
-	defer func() { res, err = finish(res, err) }()
 	req, prof, err := n.profileFor(req)
 	if err != nil {
 		return nil, err
 	}
+	emit, finish := responseHooks(ctx, prof.hooks, req, emit)
+	defer func() { res, err = finish(res, err) }()
 	msgs, sources, err := n.chatMessages(ctx, req, prof)
 	if err != nil {
 		return nil, err
@@ -117,7 +117,7 @@ func (n *Node) chatMessages(ctx context.Context, req *api.ChatRequest, prof *pro
 			return nil, nil, err
 		}
 	}
-	if msgs, chunks, err = n.promptHooks(ctx, msgs, chunks); err != nil {
+	if msgs, chunks, err = promptHooks(ctx, prof.hooks, msgs, chunks); err != nil {
 		return nil, nil, err
 	}
 	if len(chunks) > 0 {
