@@ -26,8 +26,9 @@ const DefaultMCPTimeout = 60 * time.Second
 var clientInfo = &mcp.Implementation{Name: "gaianet-node", Version: "1"}
 
 // MCPClient is a connection to one MCP server. It reconnects once when a
-// call finds the connection closed (a stdio server that exited is
-// started again).
+// call finds the session gone: a stdio server that exited is started
+// again, a streamable HTTP server that restarted (or dropped the session)
+// gets a new session.
 type MCPClient struct {
 	spec    config.MCPServer
 	connect func(ctx context.Context) (*mcp.ClientSession, error)
@@ -228,7 +229,7 @@ func (t *mcpTool) Call(ctx context.Context, args json.RawMessage) (json.RawMessa
 	}
 	params := &mcp.CallToolParams{Name: t.remote, Arguments: args}
 	res, err := s.CallTool(ctx, params)
-	if errors.Is(err, mcp.ErrConnectionClosed) {
+	if sessionLost(err) {
 		if s, err = t.c.sessionFor(ctx, s); err == nil {
 			res, err = s.CallTool(ctx, params)
 		}
@@ -240,6 +241,14 @@ func (t *mcpTool) Call(ctx context.Context, args json.RawMessage) (json.RawMessa
 		return nil, fmt.Errorf("mcp server %s: %s: %w", t.c.spec.Name, t.remote, err)
 	}
 	return callResult(res)
+}
+
+// sessionLost reports whether err means the call never reached a live
+// session, so it can be sent again on a new one: the connection is closed
+// (a stdio server exited, an HTTP session broke) or the server no longer
+// knows the session (a streamable HTTP server restarted answers 404).
+func sessionLost(err error) bool {
+	return errors.Is(err, mcp.ErrConnectionClosed) || errors.Is(err, mcp.ErrSessionMissing)
 }
 
 // callResult turns an MCP tool result into the tool's JSON result.
