@@ -85,6 +85,13 @@ func (s *Store) Post(ctx context.Context, c ledger.Charge) (bool, error) {
 // write to disk for all), each exactly once as Post does; posted[i] tells
 // whether cs[i] was new. Either all are recorded or, on error, none.
 func (s *Store) PostBatch(ctx context.Context, cs []ledger.Charge) (posted []bool, err error) {
+	return s.PostBatchFrom(ctx, "", cs)
+}
+
+// PostBatchFrom is PostBatch for charges replica made under its credit
+// leases (LeaseCredit): each newly posted charge also comes off the
+// replica's lease on its user, in the same transaction.
+func (s *Store) PostBatchFrom(ctx context.Context, replica string, cs []ledger.Charge) (posted []bool, err error) {
 	for _, c := range cs {
 		var sum ledger.Micros
 		for _, l := range c.Legs {
@@ -100,7 +107,16 @@ func (s *Store) PostBatch(ctx context.Context, cs []ledger.Charge) (posted []boo
 		what = fmt.Sprintf("%d charges", len(cs))
 	}
 	_, err = s.once(ctx, what, func(tx *sql.Tx) (bool, error) {
-		return true, s.postLocked(ctx, tx, cs, posted)
+		if err := s.postLocked(ctx, tx, cs, posted); err != nil || replica == "" {
+			return true, err
+		}
+		spent := map[string]int64{}
+		for i, c := range cs {
+			if posted[i] {
+				spent[c.User] += int64(c.Amount)
+			}
+		}
+		return true, s.spendLeasesLocked(ctx, tx, replica, spent)
 	})
 	if err != nil {
 		return nil, err
