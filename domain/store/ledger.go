@@ -69,6 +69,26 @@ func (s *Store) Deposit(ctx context.Context, id, user string, amount ledger.Micr
 	})
 }
 
+// PayReplay pays node amount from the operator's account for replaying a
+// user's request (verification is the operator's cost), once per id:
+// repeating an id changes nothing and returns false.
+func (s *Store) PayReplay(ctx context.Context, id, node string, amount ledger.Micros) (bool, error) {
+	if amount < 0 || amount > ledger.MaxAmount {
+		return false, fmt.Errorf("store: replay payment of %s out of range", amount)
+	}
+	return s.once(ctx, "replay payment "+id, func(tx *sql.Tx) (bool, error) {
+		ok, err := s.transferLocked(ctx, tx, "replay/"+id, ledger.OperatorAccount, ledger.NodeAccount(node), amount, "replay", "")
+		if err != nil || !ok {
+			return false, err
+		}
+		// Accounts in name order, as every transaction here takes them.
+		if err := s.addBalanceLocked(ctx, tx, ledger.NodeAccount(node), int64(amount)); err != nil {
+			return false, err
+		}
+		return true, s.addBalanceLocked(ctx, tx, ledger.OperatorAccount, -int64(amount))
+	})
+}
+
 // Post records c exactly once: the first call with c.RequestID writes the
 // request row, one transfer per leg and the balances in one transaction
 // and returns true; later calls (a retry after an error, another replica)
