@@ -57,7 +57,8 @@ func (n *Node) Chat(ctx context.Context, req *api.ChatRequest, emit func(api.Cha
 // the system prompt and retrieved context).
 func (n *Node) chatStep(ctx context.Context, req *api.ChatRequest, msgs []chattemplate.Message, emit func(api.ChatDelta) error) (*api.ChatResult, error) {
 	if n.chatUp != nil {
-		return n.upstreamStep(ctx, req, msgs, emit)
+		res, err := n.upstreamStep(ctx, req, msgs, emit)
+		return upstreamSeed(res, err, &req.Sampling)
 	}
 	start := time.Now()
 	plan, err := n.planOutput(req)
@@ -73,10 +74,23 @@ func (n *Node) chatStep(ctx context.Context, req *api.ChatRequest, msgs []chatte
 	return n.generate(ctx, p.tokens, &req.Sampling, req.Logprobs, req.TopLogprobs, stops, emit, start, plan)
 }
 
+// upstreamSeed sets an upstream's answer's seed to the request's: the
+// node passed it on, so the answer can be signed for it (a domain verifies
+// signed answers, and its replays always carry a seed). Without one the
+// seed stays unknown and the answer unsigned.
+func upstreamSeed(res *api.ChatResult, err error, s *api.Sampling) (*api.ChatResult, error) {
+	if err == nil && res != nil && res.Seed == nil && s.Seed != nil {
+		seed := uint64(*s.Seed)
+		res.Seed = &seed
+	}
+	return res, err
+}
+
 // Complete answers a text completion: the prompt is used as it is.
 func (n *Node) Complete(ctx context.Context, req *api.CompletionRequest, emit func(api.ChatDelta) error) (*api.ChatResult, error) {
 	if n.chatUp != nil {
-		return n.upstreamComplete(ctx, req, emit)
+		res, err := n.upstreamComplete(ctx, req, emit)
+		return upstreamSeed(res, err, &req.Sampling)
 	}
 	start := time.Now()
 	g, err := responseGrammar(req.ResponseFormat, req.Grammar)
