@@ -29,8 +29,9 @@ const (
 	reclaimPoll = 50 * time.Millisecond
 	reclaimWait = 5 * time.Second
 	// sliceRequests is how many more requests like the one that needed a
-	// lease its slice is sized for: most requests then find credit in the
-	// replica's lease without reading the database.
+	// lease its first slice is sized for (later ones double): most
+	// requests then find credit in the replica's lease without reading
+	// the database.
 	sliceRequests = 16
 	// scarceFor is how long a user whose credit another replica asked
 	// back is leased without a slice (each request leases what it needs).
@@ -69,6 +70,7 @@ type account struct {
 	unposted ledger.Micros // charges journaled, not yet posted
 	busy     chan struct{} // set while a lease transaction runs; closed at its end
 	scarce   time.Time     // until then, lease no slice
+	slice    ledger.Micros // the slice last asked for; doubled at each lease
 	used     time.Time     // last hold
 }
 
@@ -119,10 +121,14 @@ func (c *credit) hold(ctx context.Context, user string, estimate ledger.Micros) 
 			c.mu.Unlock()
 			return false, max(avail, 0), nil
 		}
-		slice := max(estimate, 1) * sliceRequests
+		// The slice doubles at each lease a busy user needs (the store
+		// grants at most half of what is free), so a steady stream of
+		// requests leases rarely.
+		slice := min(max(max(estimate, 1)*sliceRequests, 2*a.slice), ledger.MaxAmount)
 		if now.Before(a.scarce) {
 			slice = 0
 		}
+		a.slice = slice
 		c.mu.Unlock()
 		l, ran, err := c.lease(ctx, user, estimate, slice)
 		if err != nil {

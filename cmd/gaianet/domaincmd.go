@@ -62,7 +62,7 @@ func domainCommand() *command {
 			"for several replicas, PostgreSQL (storage: a postgres:// DSN in domain.json).",
 		children: []*command{domainInitCommand(), domainStartCommand(), domainStopCommand(), domainInfoCommand(),
 			domainNodesCommand(), domainUsersCommand(), domainKeysCommand(), domainLedgerCommand(), domainPayoutsCommand(),
-			domainEvidenceCommand(), domainAdminKeyCommand()}}
+			domainEvidenceCommand(), domainAdminKeyCommand(), domainBenchCommand()}}
 }
 
 type evidenceFlags struct {
