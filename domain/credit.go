@@ -100,14 +100,10 @@ func (c *credit) hold(ctx context.Context, user string, estimate ledger.Micros) 
 		a := c.accountLocked(user)
 		if a.busy != nil {
 			// A lease is being changed: what is available is not known.
-			ch := a.busy
-			c.mu.Unlock()
-			select {
-			case <-ch:
-				continue
-			case <-ctx.Done():
-				return false, 0, ctx.Err()
+			if err := c.waitLeaseLocked(ctx, a); err != nil {
+				return false, 0, err
 			}
+			continue
 		}
 		now := time.Now()
 		avail := a.lease - a.held - a.unposted
@@ -159,14 +155,7 @@ func (c *credit) lease(ctx context.Context, user string, extra, slice ledger.Mic
 	c.mu.Lock()
 	a := c.accountLocked(user)
 	if a.busy != nil {
-		ch := a.busy
-		c.mu.Unlock()
-		select {
-		case <-ch:
-			return store.Lease{}, false, nil
-		case <-ctx.Done():
-			return store.Lease{}, false, ctx.Err()
-		}
+		return store.Lease{}, false, c.waitLeaseLocked(ctx, a)
 	}
 	done := make(chan struct{})
 	a.busy = done
@@ -185,6 +174,19 @@ func (c *credit) lease(ctx context.Context, user string, extra, slice ledger.Mic
 	close(done)
 	c.mu.Unlock()
 	return l, true, err
+}
+
+// waitLeaseLocked releases c.mu and waits for a's lease transaction to
+// end (or ctx).
+func (c *credit) waitLeaseLocked(ctx context.Context, a *account) error {
+	ch := a.busy
+	c.mu.Unlock()
+	select {
+	case <-ch:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 }
 
 // settle ends a hold: the request's real charge (0 when nothing is
