@@ -10,7 +10,32 @@ type Arch struct {
 	RopeOrder RopeOrder
 	QKVBias   bool // attn_{q,k,v}.bias are required
 	QKNorm    bool // attn_{q,k}_norm.weight are required
+	// Act is the activation of the gated feed-forward (SwiGLU by default).
+	Act Activation
+	// EmbedScale multiplies token embeddings by sqrt(Dim) (Gemma).
+	EmbedScale bool
+	// PostNorms adds RMS norms after attention and feed-forward, before
+	// their residual additions (post_attention_norm, post_ffw_norm).
+	PostNorms bool
+	// FusedQKV reads q, k and v from one attn_qkv matrix (rows q, then k,
+	// then v); FusedGateUp reads gate and up from one ffn_up matrix of
+	// 2*FFN rows (gate first), as Phi-3 stores them.
+	FusedQKV, FusedGateUp bool
+	// Setup reads the architecture's own metadata into c (sliding-window
+	// pattern, per-layer rope bases, attention scale) after the common
+	// hyperparameters are read; nil when there is none.
+	Setup func(md Metadata, c *Config) error
 }
+
+// Activation is the nonlinearity of a gated feed-forward block.
+type Activation int
+
+const (
+	// ActSiLU is SwiGLU: silu(gate) * up.
+	ActSiLU Activation = iota
+	// ActGELU is GeGLU: gelu_tanh(gate) * up, with ggml's F16 table.
+	ActGELU
+)
 
 // archs is filled by init functions only and read-only afterwards.
 var archs = map[string]Arch{}

@@ -3,6 +3,7 @@ package model
 import (
 	"context"
 	"fmt"
+	"math"
 
 	"github.com/gaianet-go/gaianet/kernels"
 )
@@ -40,12 +41,17 @@ type State struct {
 	up      []float32 // maxBatch x FFN
 	cos     []float32 // maxBatch x RopeDim/2
 	sin     []float32
-	outRows []int     // batch rows that want logits, this chunk
-	logits  []float32 // grown to the largest number of outputs seen
-	scratch chan *attnScratch
-	attn    attnTask
-	rows    rowsTask
-	ops     [3]kernels.MatMulOp // matrices of one linear2/linear3 call
+	// cosSWA and sinSWA are the rope tables of sliding-window layers when
+	// their base differs (Gemma 3), else nil.
+	cosSWA, sinSWA []float32
+	factors        []float32 // rope frequency factors for this context
+	moe            moeScratch
+	outRows        []int     // batch rows that want logits, this chunk
+	logits         []float32 // grown to the largest number of outputs seen
+	scratch        chan *attnScratch
+	attn           attnTask
+	rows           rowsTask
+	ops            [3]kernels.MatMulOp // matrices of one linear2/linear3 call
 }
 
 // NewState allocates scratch for batches of up to maxBatch entries against
@@ -61,10 +67,21 @@ func NewState(m *Model, maxBatch, ctx, threads int) *State {
 	st.k = make([]float32, maxBatch*c.KVDim())
 	st.v = make([]float32, maxBatch*c.VDim())
 	st.att = make([]float32, maxBatch*c.QDim())
-	st.gate = make([]float32, maxBatch*c.FFN)
-	st.up = make([]float32, maxBatch*c.FFN)
+	ff := c.FFN
+	if c.Experts > 0 {
+		// Expert rows are gathered: at most every entry in every expert.
+		ff = c.ExpertFFN
+		st.moe = newMoEScratch(c, maxBatch)
+	}
+	st.gate = make([]float32, maxBatch*ff)
+	st.up = make([]float32, maxBatch*ff)
 	st.cos = make([]float32, maxBatch*c.RopeDim/2)
 	st.sin = make([]float32, maxBatch*c.RopeDim/2)
+	if c.RopeBaseSWA != 0 {
+		st.cosSWA = make([]float32, maxBatch*c.RopeDim/2)
+		st.sinSWA = make([]float32, maxBatch*c.RopeDim/2)
+	}
+	st.factors = m.ropeFactors(ctx)
 	st.outRows = make([]int, 0, maxBatch)
 	n := st.pool.Size()
 	st.scratch = make(chan *attnScratch, n)
@@ -139,7 +156,13 @@ func (m *Model) forwardChunk(ctx context.Context, st *State, c *Cache, b Batch, 
 		if err := kernels.Dequantize(emb.Type, emb.Row(int(t)), st.x[i*d:(i+1)*d]); err != nil {
 			return 0, fmt.Errorf("model: embedding: %w", err)
 		}
-		RopeTableFor(cfg, m.RopeFreqs, st.cos[i*half:(i+1)*half], st.sin[i*half:(i+1)*half], float32(b.Pos[i]))
+		if cfg.EmbedScale != 0 {
+			kernels.Scale(st.x[i*d:(i+1)*d], cfg.EmbedScale)
+		}
+		RopeTableFor(cfg, st.factors, st.cos[i*half:(i+1)*half], st.sin[i*half:(i+1)*half], float32(b.Pos[i]))
+		if st.cosSWA != nil {
+			ropeTableSWA(cfg, st.cosSWA[i*half:(i+1)*half], st.sinSWA[i*half:(i+1)*half], float32(b.Pos[i]))
+		}
 	}
 	for l := range m.Layers {
 		if err := ctx.Err(); err != nil {
@@ -166,7 +189,19 @@ func (m *Model) forwardChunk(ctx context.Context, st *State, c *Cache, b Batch, 
 	if err := st.linear(&m.Output, st.xb[:nOut*d], nOut, logits[:nOut*cfg.Vocab]); err != nil {
 		return 0, err
 	}
+	if cfg.FinalSoftcap != 0 {
+		softcap(logits[:nOut*cfg.Vocab], cfg.FinalSoftcap)
+	}
 	return nOut, nil
+}
+
+// softcap bounds x to (-c, c) as c*tanh(x/c), in ggml's order of
+// operations (scale, tanh, scale).
+func softcap(x []float32, c float32) {
+	inv := 1 / c
+	for i, v := range x {
+		x[i] = float32(math.Tanh(float64(v*inv))) * c
+	}
 }
 
 // layer runs transformer block l over the chunk, updating st.x in place.
@@ -189,15 +224,30 @@ func (m *Model) layer(st *State, c *Cache, l int, b Batch) error {
 	if err := st.linear(&y.Wo, st.att[:n*qd], n, st.xb[:n*d]); err != nil {
 		return err
 	}
+	if y.PostAttnNorm != nil {
+		r.norm = y.PostAttnNorm
+		st.pool.Parallel(n, r.postNormFn)
+	}
 	kernels.Add(st.x[:n*d], st.x[:n*d], st.xb[:n*d])
 
 	// Feed-forward block.
 	r.norm = y.FFNNorm
 	st.pool.Parallel(n, r.normFn)
-	st.linear2(xb, n, &y.Gate, st.gate[:n*ff], &y.Up, st.up[:n*ff])
-	st.pool.Parallel(n, r.gluFn)
-	if err := st.linear(&y.Down, st.gate[:n*ff], n, st.xb[:n*d]); err != nil {
-		return err
+	if cfg.Experts > 0 {
+		if err := st.moeFFN(y, n); err != nil {
+			return err
+		}
+	} else {
+		st.linear2(xb, n, &y.Gate, st.gate[:n*ff], &y.Up, st.up[:n*ff])
+		r.ff = ff
+		st.pool.Parallel(n, r.gluFn)
+		if err := st.linear(&y.Down, st.gate[:n*ff], n, st.xb[:n*d]); err != nil {
+			return err
+		}
+	}
+	if y.PostFFNNorm != nil {
+		r.norm = y.PostFFNNorm
+		st.pool.Parallel(n, r.postNormFn)
 	}
 	kernels.Add(st.x[:n*d], st.x[:n*d], st.xb[:n*d])
 	return nil
