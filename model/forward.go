@@ -105,6 +105,18 @@ func (st *State) Pool() *kernels.Pool { return st.pool }
 // Vocab values each. The returned slice is owned by st and valid until the
 // next call. Batches longer than the State's maximum run in chunks.
 func (m *Model) Forward(ctx context.Context, st *State, c *Cache, b Batch) ([]float32, error) {
+	return m.forward(ctx, st, c, b, false)
+}
+
+// Hidden is Forward returning, instead of logits, the final hidden states
+// (after the output norm, Dim values each) of the entries that asked for
+// them: what a decoder used as an embedding model pools, as llama.cpp's
+// embeddings mode does.
+func (m *Model) Hidden(ctx context.Context, st *State, c *Cache, b Batch) ([]float32, error) {
+	return m.forward(ctx, st, c, b, true)
+}
+
+func (m *Model) forward(ctx context.Context, st *State, c *Cache, b Batch, hidden bool) ([]float32, error) {
 	n := b.Len()
 	if len(b.Pos) != n || len(b.Slot) != n || len(b.Logits) != n {
 		return nil, fmt.Errorf("%w: slices of lengths %d, %d, %d, %d", ErrBatch, n, len(b.Pos), len(b.Slot), len(b.Logits))
@@ -128,6 +140,9 @@ func (m *Model) Forward(ctx context.Context, st *State, c *Cache, b Batch) ([]fl
 		}
 	}
 	vocab := m.Config.Vocab
+	if hidden {
+		vocab = m.Config.Dim
+	}
 	if cap(st.logits) < nOut*vocab {
 		st.logits = make([]float32, nOut*vocab)
 	}
@@ -136,7 +151,7 @@ func (m *Model) Forward(ctx context.Context, st *State, c *Cache, b Batch) ([]fl
 	for lo := 0; lo < n; lo += st.maxBatch {
 		hi := min(n, lo+st.maxBatch)
 		chunk := Batch{Tokens: b.Tokens[lo:hi], Pos: b.Pos[lo:hi], Slot: b.Slot[lo:hi], Logits: b.Logits[lo:hi]}
-		k, err := m.forwardChunk(ctx, st, c, chunk, logits[out*vocab:])
+		k, err := m.forwardChunk(ctx, st, c, chunk, logits[out*vocab:], hidden)
 		if err != nil {
 			return nil, err
 		}
@@ -145,9 +160,9 @@ func (m *Model) Forward(ctx context.Context, st *State, c *Cache, b Batch) ([]fl
 	return logits, nil
 }
 
-// forwardChunk runs up to maxBatch entries and writes the wanted logits to
-// logits; it returns how many rows it wrote.
-func (m *Model) forwardChunk(ctx context.Context, st *State, c *Cache, b Batch, logits []float32) (int, error) {
+// forwardChunk runs up to maxBatch entries and writes the wanted logits (or
+// normed hidden states) to logits; it returns how many rows it wrote.
+func (m *Model) forwardChunk(ctx context.Context, st *State, c *Cache, b Batch, logits []float32, hidden bool) (int, error) {
 	cfg := &m.Config
 	d := cfg.Dim
 	half := cfg.RopeDim / 2
@@ -185,6 +200,10 @@ func (m *Model) forwardChunk(ctx context.Context, st *State, c *Cache, b Batch, 
 	}
 	for j, i := range st.outRows {
 		kernels.RMSNorm(st.xb[j*d:(j+1)*d], st.x[i*d:(i+1)*d], m.OutputNorm, cfg.NormEps)
+	}
+	if hidden {
+		copy(logits[:nOut*d], st.xb[:nOut*d])
+		return nOut, nil
 	}
 	if err := st.linear(&m.Output, st.xb[:nOut*d], nOut, logits[:nOut*cfg.Vocab]); err != nil {
 		return 0, err
