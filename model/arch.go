@@ -52,3 +52,22 @@ func Supported(name string) bool {
 	_, ok := archs[name]
 	return ok
 }
+
+// needs says what the engine lacks for architectures that GaiaNet's
+// published presets use but this package cannot run yet.
+var needs = map[string]string{
+	"exaone":    "EXAONE's block (llama-like, its own tensor names and rope scaling) is not implemented",
+	"stablelm":  "StableLM's block (LayerNorm with biases, parallel attention and feed-forward, partial rotary) is not implemented",
+	"deepseek2": "multi-head latent attention (MLA) and MoE with shared experts and grouped routing are not implemented",
+	"gpt-oss":   "attention sinks, its alternating sliding window, sigmoid-free expert routing with biases and the MXFP4 weight type are not implemented",
+	"llama4":    "Llama 4's MoE with a shared expert, chunked attention and rope-free layers are not implemented",
+}
+
+// Needs returns what the engine lacks to run architecture name, or "" when
+// it is supported or unknown to this table.
+func Needs(name string) string {
+	if Supported(name) {
+		return ""
+	}
+	return needs[name]
+}

@@ -98,6 +98,9 @@ func Load(md Metadata, ts Tensors) (*Model, error) {
 	}
 	arch, ok := archs[name]
 	if !ok {
+		if n := Needs(name); n != "" {
+			return nil, fmt.Errorf("%w: architecture %q: %s", ErrUnsupported, name, n)
+		}
 		return nil, fmt.Errorf("%w: architecture %q", ErrUnsupported, name)
 	}
 	cfg, err := readConfig(md, name)
