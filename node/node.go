@@ -33,6 +33,7 @@ import (
 	"github.com/gaianet-go/gaianet/tokenizer"
 	"github.com/gaianet-go/gaianet/toolcall"
 	"github.com/gaianet-go/gaianet/tools"
+	"github.com/gaianet-go/gaianet/upstream"
 	"github.com/gaianet-go/gaianet/vectorstore"
 	"github.com/gaianet-go/gaianet/vectorstore/qdrantapi"
 	"github.com/gaianet-go/gaianet/webui"
@@ -85,7 +86,7 @@ type Node struct {
 	eosText    string
 	stops      []string
 
-	chatUp *upstream // set when chat_upstream answers chats instead of engine
+	chatUp *upstream.Client // set when chat_upstream answers chats instead of engine
 
 	tools *tools.Registry // node tools; nil when none are configured
 	mcp   http.Handler    // the MCP server at /mcp
@@ -598,7 +599,7 @@ func (n *Node) Close() error {
 		errs = append(errs, n.engine.Close())
 	}
 	if n.chatUp != nil {
-		n.chatUp.close()
+		n.chatUp.Close()
 	}
 	if n.embed != nil {
 		errs = append(errs, n.embed.Close())
