@@ -60,6 +60,13 @@ func tokenize(e *engine.Engine, text string) (toks []int32, ok bool, err error) 
 // over tokens+greedy, pick the reference's arg-max wherever the
 // reference's top-1 margin is at least tol.ArgmaxMargin.
 func CheckLogits(ctx context.Context, s Suite, tol Tolerances) Result {
+	return CheckLogitsKV(ctx, s, tol, "")
+}
+
+// CheckLogitsKV is CheckLogits with the engine's KV cache of element type
+// kv (engine.Options.KVType: "f16", "q8_0"...; "" is the engine's
+// default), for callers that check a cache type against wider tolerances.
+func CheckLogitsKV(ctx context.Context, s Suite, tol Tolerances, kv string) Result {
 	res := Result{Suite: s}
 	fail := func(format string, args ...any) Result {
 		res.Passed = false
@@ -82,7 +89,7 @@ func CheckLogits(ctx context.Context, s Suite, tol Tolerances) Result {
 	}
 	// The context is at least 512 positions, as in the reference runs:
 	// LongRoPE models choose their rope factors by context length.
-	eng, err := engine.Load(s.Model, engine.Options{CtxSize: max(maxLen, 512), BatchSize: max(maxLen, 16)})
+	eng, err := engine.Load(s.Model, engine.Options{CtxSize: max(maxLen, 512), BatchSize: max(maxLen, 16), KVType: kv})
 	if err != nil {
 		return fail("conformance: %v", err)
 	}
