@@ -1,7 +1,6 @@
 package domain
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -16,6 +15,7 @@ import (
 	"github.com/gaianet-go/gaianet/attest"
 	"github.com/gaianet-go/gaianet/domain/ledger"
 	"github.com/gaianet-go/gaianet/domain/store"
+	"github.com/gaianet-go/gaianet/upstream"
 )
 
 // Replay configures replay verification: a sample of real chat and text
@@ -378,15 +378,14 @@ func (s *Server) ask(ctx context.Context, m *member, path string, body []byte) (
 		return answerText(b), resp.Header, usage, nil
 	}
 	var out strings.Builder
-	sc := bufio.NewScanner(resp.Body)
-	sc.Buffer(make([]byte, 64<<10), maxResponseBytes)
-	for sc.Scan() {
-		if data, ok := bytes.CutPrefix(sc.Bytes(), []byte("data: ")); ok && !bytes.Equal(data, []byte("[DONE]")) {
-			out.WriteString(chunkText(data))
-			readUsage(data)
+	err = upstream.ReadSSE(resp.Body, maxResponseBytes, func(ev upstream.Event) error {
+		if ev.Data != "[DONE]" {
+			out.WriteString(chunkText([]byte(ev.Data)))
+			readUsage([]byte(ev.Data))
 		}
-	}
-	if err := sc.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return "", nil, ledger.Usage{}, err
 	}
 	return out.String(), resp.Trailer, usage, nil

@@ -6,12 +6,15 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
+	"net/http/httptrace"
 	"os"
 	"os/exec"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/gaianet-go/gaianet/config"
@@ -283,7 +286,12 @@ func callResult(res *mcp.CallToolResult) (json.RawMessage, error) {
 	return resultJSON([]byte(text))
 }
 
-// headerTransport adds fixed headers to every request.
+// headerTransport adds fixed headers to every request, and sends a
+// request again, once, on a new connection when a kept-alive connection
+// was found closed before any byte of an answer came back (the server
+// restarted, or closed the idle connection as the request went out), as
+// net/http does by itself only for idempotent methods: MCP posts every
+// message.
 type headerTransport struct {
 	rt      http.RoundTripper
 	headers map[string]string
@@ -296,7 +304,33 @@ func (h *headerTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 			r.Header.Set(k, v)
 		}
 	}
+	var reused, answered bool
+	trace := &httptrace.ClientTrace{
+		GotConn:              func(i httptrace.GotConnInfo) { reused = i.Reused },
+		GotFirstResponseByte: func() { answered = true },
+	}
+	first := r.WithContext(httptrace.WithClientTrace(r.Context(), trace))
+	resp, err := h.rt.RoundTrip(first)
+	if err == nil || !reused || answered || r.Context().Err() != nil || !staleConn(err) {
+		return resp, err
+	}
+	if r.Body != nil && r.Body != http.NoBody {
+		if r.GetBody == nil {
+			return resp, err
+		}
+		body, gerr := r.GetBody()
+		if gerr != nil {
+			return resp, err
+		}
+		r = r.Clone(r.Context())
+		r.Body = body
+	}
 	return h.rt.RoundTrip(r)
+}
+
+// staleConn reports whether err is a connection closed under a request.
+func staleConn(err error) bool {
+	return errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EPIPE)
 }
 
 // lineLogger logs what a stdio server writes to stderr, line by line.
