@@ -8,4 +8,7 @@
 // answers a request is behind small interfaces (ChatBackend,
 // CompletionBackend, EmbeddingBackend) that the node package implements with
 // the local engine, retrieval and prompts, or with an upstream server.
+//
+// It must not import node, engine, model or config: what answers a request
+// is behind its interfaces.
 package api

@@ -80,4 +80,6 @@
 // A Pool (and MatMul, which uses the Pool's scratch memory) is driven by one
 // goroutine at a time; use one Pool per concurrent caller. Everything else
 // in the package is safe for concurrent use.
+//
+// It imports only gguf from this module.
 package kernels

@@ -21,4 +21,6 @@
 // computes them, and keys and values are rounded to the cache type when
 // stored. Against llama.cpp's reference logits the normalized RMS error is
 // below 0.001 for F16 weights and about 0.02-0.03 for quantized ones.
+//
+// It must not import engine, tokenizer, sample, node or api.
 package model

@@ -7,4 +7,7 @@
 // chat template, tokenization, sampler) → engine.Generate (scheduled into a
 // slot, batched with other streams) → tokens streamed back through api as
 // server-sent events.
+//
+// It must not import domain/..., chain/..., tunnel or cmd/...: the node is
+// assembled from the capabilities below it and started by the command line.
 package node

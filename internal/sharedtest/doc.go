@@ -10,4 +10,6 @@
 //
 // CI is recognised by GAIANET_TEST_REQUIRED=1 (set by .ci/run), CI=true (set
 // by most CI services) or E2E_REQUIRED=1 (the older name, still honoured).
+//
+// It is imported by tests only.
 package sharedtest
