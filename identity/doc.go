@@ -34,5 +34,5 @@
 // and checks the files, so a node starts without paying for a key it may
 // never use. Tests pass LightScrypt.
 //
-// It imports nothing from this module.
+// It imports only internal/atomicfile from this module.
 package identity
