@@ -87,7 +87,9 @@ func CheckLogitsKV(ctx context.Context, s Suite, tol Tolerances, kv string) Resu
 	for _, c := range ref.Cases {
 		maxLen = max(maxLen, len(c.Tokens)+len(c.Greedy))
 	}
-	eng, err := engine.Load(s.Model, engine.Options{CtxSize: max(maxLen, 16), BatchSize: max(maxLen, 16), KVType: kv})
+	// The context is at least 512 positions, as in the reference runs:
+	// LongRoPE models choose their rope factors by context length.
+	eng, err := engine.Load(s.Model, engine.Options{CtxSize: max(maxLen, 512), BatchSize: max(maxLen, 16), KVType: kv})
 	if err != nil {
 		return fail("conformance: %v", err)
 	}
@@ -183,7 +185,7 @@ func quantized(m *model.Model) bool {
 	ws := []*model.Weight{&m.TokenEmbd, &m.Output}
 	for i := range m.Layers {
 		y := &m.Layers[i]
-		ws = append(ws, &y.Wq, &y.Wk, &y.Wv, &y.Wo, &y.Gate, &y.Up, &y.Down)
+		ws = append(ws, &y.Wq, &y.Wk, &y.Wv, &y.Wo, &y.Gate, &y.Up, &y.Down, &y.ExpGate, &y.ExpUp, &y.ExpDown)
 	}
 	for _, w := range ws {
 		if w.Type.IsQuantized() {
