@@ -81,92 +81,6 @@ var defaultKernels = func() *kernelSet {
 	return genericKernels
 }()
 
-// dotQ8_0AVX2 returns the Q8_0 × Q8_0 dot product of nb blocks: w holds
-// nb raw Q8_0 blocks, x nb*32 activation values, d nb activation scales.
-// Pure-Go twin: dotQ8_0Generic.
-//
-//go:noescape
-func dotQ8_0AVX2(w *byte, x *int8, d *float32, nb int) float32
-
-// dotQ4_0AVX2 is dotQ8_0AVX2 for Q4_0 weights; ds[i] = d[i]*sum(x of
-// block i). Twin: dotQ4_0Generic.
-//
-//go:noescape
-func dotQ4_0AVX2(w *byte, x *int8, d, ds *float32, nb int) float32
-
-// dotQ5_0AVX2 is dotQ4_0AVX2 for Q5_0 weights. Twin: dotQ5_0Generic.
-//
-//go:noescape
-func dotQ5_0AVX2(w *byte, x *int8, d, ds *float32, nb int) float32
-
-// dotQ4_1AVX2 returns the Q4_1 × Q8_1 dot product of nb blocks; s holds
-// the Q8_1 block sums d*sum(x). Twin: dotQ4_1Generic.
-//
-//go:noescape
-func dotQ4_1AVX2(w *byte, x *int8, d, s *float32, nb int) float32
-
-// dotQ5_1AVX2 is dotQ4_1AVX2 for Q5_1 weights. Twin: dotQ5_1Generic.
-//
-//go:noescape
-func dotQ5_1AVX2(w *byte, x *int8, d, s *float32, nb int) float32
-
-// dotQ4KAVX2 returns the Q4_K × Q8_K dot product of nb blocks with
-// activation values x, scales d and block sums bsums (16 per block).
-// Twin: dotQ4KGeneric.
-//
-//go:noescape
-func dotQ4KAVX2(w *byte, x *int8, d *float32, bsums *int16, nb int) float32
-
-// dotQ5KAVX2 is dotQ4KAVX2 for Q5_K. Twin: dotQ5KGeneric.
-//
-//go:noescape
-func dotQ5KAVX2(w *byte, x *int8, d *float32, bsums *int16, nb int) float32
-
-// dotQ6KAVX2 is dotQ4KAVX2 for Q6_K. Twin: dotQ6KGeneric.
-//
-//go:noescape
-func dotQ6KAVX2(w *byte, x *int8, d *float32, bsums *int16, nb int) float32
-
-// dotQ2KAVX2 is dotQ4KAVX2 for Q2_K. Twin: dotQ2KGeneric.
-//
-//go:noescape
-func dotQ2KAVX2(w *byte, x *int8, d *float32, bsums *int16, nb int) float32
-
-// dotQ3KAVX2 is dotQ4KAVX2 for Q3_K. Twin: dotQ3KGeneric.
-//
-//go:noescape
-func dotQ3KAVX2(w *byte, x *int8, d *float32, bsums *int16, nb int) float32
-
-// dotF32AVX2 returns sum(a[i]*b[i]) for i < n, n a multiple of 8.
-// Twin: dotF32Generic.
-//
-//go:noescape
-func dotF32AVX2(a, b *float32, n int) float32
-
-// dotF16F32AVX2 returns sum(f32(a[i])*b[i]) for i < n, n a multiple of 8.
-// Twin: dotF16F32Generic.
-//
-//go:noescape
-func dotF16F32AVX2(a *uint16, b *float32, n int) float32
-
-// dotBF16F32AVX2 returns sum(f32(a[i])*b[i]) for bfloat16 a, i < n, n a
-// multiple of 16. Twin: dotBF16F32Generic.
-//
-//go:noescape
-func dotBF16F32AVX2(a *uint16, b *float32, n int) float32
-
-// axpyF32AVX2 does y[i] += alpha*x[i] for i < n, n a multiple of 8.
-// Twin: axpyF32Generic.
-//
-//go:noescape
-func axpyF32AVX2(alpha float32, x, y *float32, n int)
-
-// axpyF16AVX2 does y[i] += alpha*f32(x[i]) for i < n, n a multiple of 8.
-// Twin: axpyF16Generic.
-//
-//go:noescape
-func axpyF16AVX2(alpha float32, x *uint16, y *float32, n int)
-
 // The wrappers below check that the slices cover nb blocks (so the
 // assembly never reads out of bounds) and pass base pointers.
 
@@ -705,24 +619,6 @@ func dotQ6Kx4Asm(m *mmTask, w []byte, b, r int) {
 	m.put4(&o, b, r)
 }
 
-// f32ToF16AVX2 converts n floats (n a multiple of 8) to half precision,
-// rounding to nearest even. Twin: the loop in f32ToF16RowGeneric.
-//
-//go:noescape
-func f32ToF16AVX2(dst *uint16, src *float32, n int)
-
-// f16ToF32AVX2 widens n halves (n a multiple of 8). Twin: the loop in
-// f16ToF32RowGeneric.
-//
-//go:noescape
-func f16ToF32AVX2(dst *float32, src *uint16, n int)
-
-// roundF16AVX2 rounds n floats (n a multiple of 8) to the nearest half and
-// back. Twin: the loop in roundF16RowGeneric.
-//
-//go:noescape
-func roundF16AVX2(dst, src *float32, n int)
-
 func f32ToF16Row(dst []uint16, src []float32) {
 	if n := len(dst) &^ 7; hasAVX2 && n > 0 {
 		f32ToF16AVX2(&dst[0], &src[0], n)
@@ -784,12 +680,6 @@ func quantActQ8K(x []float32, qs []int8, d []float32, bsums []int16) {
 	quantQ8KAVX2(&x[0], &qs[0], &d[0], nb)
 	blockSums(qs[:256*nb], bsums[:16*nb])
 }
-
-// addAVX2 sets dst[i] = a[i] + b[i] for i < n (n a positive multiple of
-// 8); dst may be a or b. Twin: addF32Generic.
-//
-//go:noescape
-func addAVX2(dst, a, b *float32, n int)
 
 func addF32(dst, a, b []float32) {
 	if n := len(a) &^ 7; hasAVX2 && n > 0 {

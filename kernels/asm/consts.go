@@ -1,0 +1,72 @@
+package main
+
+import (
+	"fmt"
+
+	. "github.com/mmcloughlin/avo/build"
+	. "github.com/mmcloughlin/avo/operand"
+)
+
+// splat8 is eight copies of byte b as one 64-bit word.
+func splat8(b byte) uint64 { return 0x0101010101010101 * uint64(b) }
+
+// splat16 is four copies of the 16-bit w as one 64-bit word.
+func splat16(w uint16) uint64 { return 0x0001000100010001 * uint64(w) }
+
+// rep repeats the 64-bit words ws n times.
+func rep(n int, ws ...uint64) []uint64 {
+	var out []uint64
+	for range n {
+		out = append(out, ws...)
+	}
+	return out
+}
+
+// wordPairs is, for the 16-bit elements e = 0..7, the shuffle mask that
+// broadcasts element e of a 128-bit lane into 16 bytes, each mask
+// repeated per times 16 bytes: with per = 2 the 32-byte masks for whole
+// YMM registers (k_bcastw), with per = 1 the 16-byte ones (k_pairw).
+func wordPairs(per int) []uint64 {
+	var out []uint64
+	for e := range uint64(8) {
+		w := splat16(uint16((2*e+1)<<8 | 2*e))
+		out = append(out, rep(2*per, w)...)
+	}
+	return out
+}
+
+// constTable holds the read-only vectors the kernels load, as 64-bit words.
+var constTable = map[string][]uint64{
+	"k_0f":     rep(4, splat8(0x0f)),
+	"k_30":     rep(4, splat8(0x30)),
+	"k_10":     rep(4, splat8(0x10)),
+	"k_03":     rep(4, splat8(0x03)),
+	"k_04":     rep(4, splat8(0x04)),
+	"k_ones16": rep(4, splat16(1)),
+	"k_32w":    rep(4, splat16(32)),
+	"k_bcastw": wordPairs(2),
+	"k_pairw":  wordPairs(1),
+	"k_qhshuf": {splat8(0), splat8(1), splat8(2), splat8(3)},
+	"k_bitsel": rep(4, 0x8040201008040201),
+}
+
+// emitted holds the constants already written to the current file.
+var emitted = map[string]Mem{}
+
+// k returns the constant name, writing its data on first use (static
+// symbols are local to a file, so each generated file has its own copy).
+func k(name string) Mem {
+	if mem, ok := emitted[name]; ok {
+		return mem
+	}
+	words, ok := constTable[name]
+	if !ok {
+		panic(fmt.Sprintf("k: no constant %q", name))
+	}
+	mem := GLOBL(name, RODATA|NOPTR)
+	for i, w := range words {
+		DATA(8*i, U64(w))
+	}
+	emitted[name] = mem
+	return mem
+}

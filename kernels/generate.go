@@ -1,0 +1,10 @@
+package kernels
+
+// The amd64 assembly (the *_amd64.s files that say "Code generated") and
+// the Go declarations of its functions are written by the avo descriptions
+// in asm/, a module of its own so that this one does not depend on avo.
+// Edit the description, then run `go generate ./kernels`; CI regenerates
+// and fails when the files differ from the commit.
+
+//go:generate go run -C asm . -family dot -pkg kernels -out ../dot_avx2_amd64.s -stubs ../dot_avx2_amd64.go
+//go:generate go run -C asm . -family vec -pkg kernels -out ../vec_avx2_amd64.s -stubs ../vec_avx2_amd64.go
