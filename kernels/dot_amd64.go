@@ -245,31 +245,6 @@ func axpyF16(alpha float32, x []uint16, y []float32) {
 	axpyF16Generic(alpha, x, y)
 }
 
-// dotQ8_0x4AVX2 stores in out[c] the Q8_0 × Q8_0 dot product of one weight
-// row (nb blocks at w) with activation column c (values at x+c*xstride,
-// scales at dT[i*dstride/4+c] for block i). Twin: dot4Generic.
-//
-//go:noescape
-func dotQ8_0x4AVX2(w *byte, x *int8, xstride int, dT *float32, dstride int, nb int, out *[4]float32)
-
-// dotQ4_0x4AVX2 is dotQ8_0x4AVX2 for Q4_0 weights; dsT holds the columns'
-// d*sum(x) per block like dT. Twin: dot4Generic.
-//
-//go:noescape
-func dotQ4_0x4AVX2(w *byte, x *int8, xstride int, dT, dsT *float32, dstride int, nb int, out *[4]float32)
-
-// dotQ8_0x4VNNI is dotQ8_0x4AVX2 using VPDPBUSD; its results are
-// identical. Twin: dot4Generic.
-//
-//go:noescape
-func dotQ8_0x4VNNI(w *byte, x *int8, xstride int, dT *float32, dstride int, nb int, out *[4]float32)
-
-// dotQ4_0x4VNNI is dotQ4_0x4AVX2 using VPDPBUSD; its results are
-// identical. Twin: dot4Generic.
-//
-//go:noescape
-func dotQ4_0x4VNNI(w *byte, x *int8, xstride int, dT, dsT *float32, dstride int, nb int, out *[4]float32)
-
 // dotQ4_0x4Z is the four-column Q4_0 kernel over interleaved activations
 // (xi: scratch.qsI at the group of four columns) for rows weight rows
 // wstride bytes apart, row k's results at out[4k:4k+4]; dT, dsT and
@@ -286,61 +261,6 @@ func dotQ4_0x4Z(w *byte, wstride, rows int, xi *int8, dT, dsT *float32, dstride 
 //go:noescape
 func dotQ8_0x4Z(w *byte, wstride, rows int, xi *int8, xs *int32, dT *float32, dstride int, nb int, out *float32)
 
-// dotQ4Kx4VNNI is dotQ4Kx4AVX2 using VPDPWSSD; its results are identical.
-// Twin: dot4Generic.
-//
-//go:noescape
-func dotQ4Kx4VNNI(w *byte, x *int8, xstride int, dT *float32, dstride int, bsT *int16, nb int, out *[4]float32)
-
-// dotQ6Kx4VNNI is dotQ6Kx4AVX2 using VPDPWSSD; its results are identical.
-// Twin: dot4Generic.
-//
-//go:noescape
-func dotQ6Kx4VNNI(w *byte, x *int8, xstride int, dT *float32, dstride int, bsT *int16, nb int, out *[4]float32)
-
-// dotQ5_0x4AVX2 is dotQ4_0x4AVX2 for Q5_0 weights. Twin: dot4Generic.
-//
-//go:noescape
-func dotQ5_0x4AVX2(w *byte, x *int8, xstride int, dT, dsT *float32, dstride int, nb int, out *[4]float32)
-
-// dotQ4Kx4AVX2 is the four-column Q4_K × Q8_K product; bsT holds the
-// columns' block sums block-major (16 per column, 4 columns adjacent,
-// advancing by 8*dstride bytes per block). Twin: dot4Generic.
-//
-//go:noescape
-func dotQ4Kx4AVX2(w *byte, x *int8, xstride int, dT *float32, dstride int, bsT *int16, nb int, out *[4]float32)
-
-// dotQ5Kx4AVX2 is dotQ4Kx4AVX2 for Q5_K. Twin: dot4Generic.
-//
-//go:noescape
-func dotQ5Kx4AVX2(w *byte, x *int8, xstride int, dT *float32, dstride int, bsT *int16, nb int, out *[4]float32)
-
-// dotQ2Kx4AVX2 is dotQ4Kx4AVX2 for Q2_K. Twin: dot4Generic.
-//
-//go:noescape
-func dotQ2Kx4AVX2(w *byte, x *int8, xstride int, dT *float32, dstride int, bsT *int16, nb int, out *[4]float32)
-
-// dotQ3Kx4AVX2 is dotQ4Kx4AVX2 for Q3_K. Twin: dot4Generic.
-//
-//go:noescape
-func dotQ3Kx4AVX2(w *byte, x *int8, xstride int, dT *float32, dstride int, bsT *int16, nb int, out *[4]float32)
-
-// dotQ6Kx4AVX2 is dotQ4Kx4AVX2 for Q6_K. Twin: dot4Generic.
-//
-//go:noescape
-func dotQ6Kx4AVX2(w *byte, x *int8, xstride int, dT *float32, dstride int, bsT *int16, nb int, out *[4]float32)
-
-// dotF16x4AVX2 stores in out[c] sum(f32(w[i]) * x[c*xstride/4+i]) for
-// i < n (n a multiple of 8, xstride in bytes). Twin: dot4Generic.
-//
-//go:noescape
-func dotF16x4AVX2(w *uint16, x *float32, xstride int, n int, out *[4]float32)
-
-// dotF32x4AVX2 is dotF16x4AVX2 for float32 weights. Twin: dot4Generic.
-//
-//go:noescape
-func dotF32x4AVX2(w *float32, x *float32, xstride int, n int, out *[4]float32)
-
 // putNx4 stores a result of len(o)/4 rows and four columns: o[4*k+c] is
 // row r+k of column b+c.
 func (m *mmTask) putNx4(o []float32, b, r int) {
@@ -350,15 +270,6 @@ func (m *mmTask) putNx4(o []float32, b, r int) {
 		}
 	}
 }
-
-// dotF16x3x4AVX2 is dotF16x4AVX2 for three weight rows at once, the
-// second and third wstride and 2*wstride bytes after the first: out[4*k+c]
-// is row k times column c, bit for bit what dotF16x4AVX2 gives for that
-// row. Twelve accumulators keep both FMA pipes busy despite their latency.
-// Twin: dotNx4Generic.
-//
-//go:noescape
-func dotF16x3x4AVX2(w *uint16, wstride int, x *float32, xstride int, n int, out *[12]float32)
 
 // dotF16x3x4Asm is dotF16x4Asm for weight rows r to r+2 (w holds them).
 func dotF16x3x4Asm(m *mmTask, w []byte, b, r int) {
@@ -399,13 +310,6 @@ func dotF16x4Asm(m *mmTask, w []byte, b, r int) {
 	}
 	m.put4(&o, b, r)
 }
-
-// dotF32x2x4AVX2 is dotF32x4AVX2 for two weight rows at once, the second
-// wstride bytes after the first: out[4*k+c] is row k times column c, bit
-// for bit what dotF32x4AVX2 gives for that row. Twin: dotNx4Generic.
-//
-//go:noescape
-func dotF32x2x4AVX2(w *float32, wstride int, x *float32, xstride int, n int, out *[8]float32)
 
 // dotF32x2x4Asm is dotF32x4Asm for weight rows r and r+1 (w holds both).
 func dotF32x2x4Asm(m *mmTask, w []byte, b, r int) {

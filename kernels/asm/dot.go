@@ -197,7 +197,7 @@ func (q legacy) block() {
 
 // loop runs block over the remaining blocks.
 func (q legacy) loop(name string) {
-	countdown(name, RCX, 1, []ptrStep{{RSI, blockBytes(q.t)}, {RDI, 32}, {R10, 4}, {R11, 4}}, q.block)
+	countdown(name, RCX, 1, []ptrStep{{r: RSI, n: blockBytes(q.t)}, {r: RDI, n: 32}, {r: R10, n: 4}, {r: R11, n: 4}}, q.block)
 }
 
 // epilogue returns sum(Y0) - offset*X9 (no minimum) or sum(Y0) + X9.
@@ -305,7 +305,7 @@ func kDot(t gguf.TensorType, doc string, body func()) {
 	case gguf.TypeQ2_K, gguf.TypeQ3_K:
 		VMOVDQU(k("k_03"), Y14)
 	}
-	countdown("loop", R12, 1, []ptrStep{{RSI, blockBytes(t)}, {RDI, 256}, {R10, 4}, {R11, 32}}, body)
+	countdown("loop", R12, 1, []ptrStep{{r: RSI, n: blockBytes(t)}, {r: RDI, n: 256}, {r: R10, n: 4}, {r: R11, n: 32}}, body)
 	if hasMin {
 		VSUBPS(Y1, Y0, Y0)
 	}
@@ -479,7 +479,7 @@ func dotFloat(t gguf.TensorType) {
 	ADDQ(U8(128), RDI)
 	SUBQ(U8(32), RCX)
 	JMP(LabelRef("loop4"))
-	countdown("loop1", RCX, 8, []ptrStep{{RSI, 8 * es}, {RDI, 32}}, func() {
+	countdown("loop1", RCX, 8, []ptrStep{{r: RSI, n: 8 * es}, {r: RDI, n: 32}}, func() {
 		load(0, Y4)
 		VFMADD231PS(m(RDI, 0), Y4, Y0)
 	})
@@ -495,7 +495,7 @@ func dotBF16() {
 		"dotBF16F32AVX2 returns sum(f32(a[i])*b[i]) for bfloat16 a, i < n, n a\nmultiple of 16. Twin: dotBF16F32Generic.",
 		[]string{"a", "b", "n"}, RSI, RDI, RCX)
 	zeroPS(Y0, Y1)
-	countdown("loop", RCX, 16, []ptrStep{{RSI, 32}, {RDI, 64}}, func() {
+	countdown("loop", RCX, 16, []ptrStep{{r: RSI, n: 32}, {r: RDI, n: 64}}, func() {
 		VPMOVZXWD(m(RSI, 0), Y4)
 		VPMOVZXWD(m(RSI, 16), Y5)
 		VPSLLD(U8(16), Y4, Y4)

@@ -18,22 +18,37 @@ func kernel(name, sig, doc string, params []string, regs ...Register) {
 	loadArgs(params, regs...)
 }
 
-// ptrStep is a pointer register and how far it moves per iteration.
+// ptrStep moves the pointer register r per iteration: by the constant n,
+// or by the register by (times scale when scale is set, with LEAQ).
 type ptrStep struct {
-	r Register
-	n int
+	r     Register
+	n     int
+	by    Register
+	scale uint8
 }
 
 // countdown emits the loop "name: if cnt == 0 goto done; body; advance
 // the pointers; cnt -= dec; goto name" with the label name+"done" after
-// it. cnt is a register or a frame slot (then it is compared with CMPQ).
-func countdown(name string, cnt Register, dec int, steps []ptrStep, body func()) {
+// it. cnt is a register or a frame slot.
+func countdown(name string, cnt Op, dec int, steps []ptrStep, body func()) {
 	Label(name)
-	TESTQ(cnt, cnt)
-	JZ(LabelRef(name + "done"))
+	if r, ok := cnt.(Register); ok {
+		TESTQ(r, r)
+		JZ(LabelRef(name + "done"))
+	} else {
+		CMPQ(cnt, U8(0))
+		JEQ(LabelRef(name + "done"))
+	}
 	body()
 	for _, s := range steps {
-		ADDQ(imm(s.n), s.r)
+		switch {
+		case s.by == nil:
+			ADDQ(imm(s.n), s.r)
+		case s.scale == 0:
+			ADDQ(s.by, s.r)
+		default:
+			LEAQ(mi(s.r, 0, s.by, s.scale), s.r)
+		}
 	}
 	if dec == 1 {
 		DECQ(cnt)

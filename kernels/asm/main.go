@@ -23,8 +23,10 @@ import (
 
 // families maps a -family name to the function that emits it.
 var families = map[string]func(){
-	"dot": dotFamily,
-	"vec": vecFamily,
+	"dot":      dotFamily,
+	"vec":      vecFamily,
+	"dot4":     dot4Family,
+	"dot4vnni": dot4VNNIFamily,
 }
 
 func main() {

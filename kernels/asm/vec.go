@@ -48,7 +48,7 @@ func axpy(name, sig, doc string, xStep int, body func()) {
 	kernel(name, sig, doc, nil)
 	VBROADCASTSS(arg("alpha"), Y0)
 	loadArgs([]string{"x", "y", "n"}, RSI, RDI, RCX)
-	countdown("loop", RCX, 8, []ptrStep{{RSI, xStep}, {RDI, 32}}, func() {
+	countdown("loop", RCX, 8, []ptrStep{{r: RSI, n: xStep}, {r: RDI, n: 32}}, func() {
 		body()
 		VMOVUPS(Y1, m(RDI, 0))
 	})
@@ -59,7 +59,7 @@ func axpy(name, sig, doc string, xStep int, body func()) {
 // stream8 emits a loop over 8 values at a time from src (SI) to dst (DI).
 func stream8(name, sig, doc string, srcStep, dstStep int, body func()) {
 	kernel(name, sig, doc, []string{"dst", "src", "n"}, RDI, RSI, RCX)
-	countdown("loop", RCX, 8, []ptrStep{{RSI, srcStep}, {RDI, dstStep}}, body)
+	countdown("loop", RCX, 8, []ptrStep{{r: RSI, n: srcStep}, {r: RDI, n: dstStep}}, body)
 	VZEROUPPER()
 	RET()
 }
