@@ -10,3 +10,4 @@ package kernels
 //go:generate go run -C asm . -family vec -pkg kernels -out ../vec_avx2_amd64.s -stubs ../vec_avx2_amd64.go
 //go:generate go run -C asm . -family dot4 -pkg kernels -out ../dot4_avx2_amd64.s -stubs ../dot4_avx2_amd64.go
 //go:generate go run -C asm . -family dot4vnni -pkg kernels -out ../dot4_vnni_amd64.s -stubs ../dot4_vnni_amd64.go
+//go:generate go run -C asm . -family dot6x4 -pkg kernels -out ../dot6x4_avx512_amd64.s -stubs ../dot6x4_avx512_amd64.go

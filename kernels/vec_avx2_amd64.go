@@ -34,6 +34,13 @@ func f16ToF32AVX2(dst *float32, src *uint16, n int)
 //go:noescape
 func roundF16AVX2(dst *float32, src *float32, n int)
 
+// roundF16HAVX2 rounds n floats (n a multiple of 8) to the nearest half,
+// storing the bits in h and their value in dst. Twin: the loop in
+// roundF16HRowGeneric.
+//
+//go:noescape
+func roundF16HAVX2(dst *float32, h *uint16, src *float32, n int)
+
 // addAVX2 sets dst[i] = a[i] + b[i] for i < n (n a positive multiple of
 // 8); dst may be a or b. Twin: addF32Generic.
 //

@@ -117,6 +117,32 @@ loopdone:
 	VZEROUPPER
 	RET
 
+// func roundF16HAVX2(dst *float32, h *uint16, src *float32, n int)
+// Requires: AVX, F16C
+TEXT ·roundF16HAVX2(SB), NOSPLIT, $0-32
+	MOVQ dst+0(FP), DI
+	MOVQ h+8(FP), DX
+	MOVQ src+16(FP), SI
+	MOVQ n+24(FP), CX
+
+loop:
+	TESTQ     CX, CX
+	JZ        loopdone
+	VMOVUPS   (SI), Y0
+	VCVTPS2PH $0x00, Y0, X1
+	VMOVUPS   X1, (DX)
+	VCVTPH2PS X1, Y0
+	VMOVUPS   Y0, (DI)
+	ADDQ      $0x20, SI
+	ADDQ      $0x20, DI
+	ADDQ      $0x10, DX
+	SUBQ      $0x08, CX
+	JMP       loop
+
+loopdone:
+	VZEROUPPER
+	RET
+
 // func addAVX2(dst *float32, a *float32, b *float32, n int)
 // Requires: AVX
 TEXT ·addAVX2(SB), NOSPLIT, $0-32

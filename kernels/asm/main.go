@@ -27,6 +27,7 @@ var families = map[string]func(){
 	"vec":      vecFamily,
 	"dot4":     dot4Family,
 	"dot4vnni": dot4VNNIFamily,
+	"dot6x4":   dot6x4Family,
 }
 
 func main() {

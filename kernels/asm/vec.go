@@ -39,6 +39,18 @@ func vecFamily() {
 			VCVTPH2PS(X1, Y0)
 			VMOVUPS(Y0, m(RDI, 0))
 		})
+	kernel("roundF16HAVX2", "func(dst *float32, h *uint16, src *float32, n int)",
+		"roundF16HAVX2 rounds n floats (n a multiple of 8) to the nearest half,\nstoring the bits in h and their value in dst. Twin: the loop in\nroundF16HRowGeneric.",
+		[]string{"dst", "h", "src", "n"}, RDI, RDX, RSI, RCX)
+	countdown("loop", RCX, 8, []ptrStep{{r: RSI, n: 32}, {r: RDI, n: 32}, {r: RDX, n: 16}}, func() {
+		VMOVUPS(m(RSI, 0), Y0)
+		VCVTPS2PH(U8(0), Y0, X1)
+		VMOVUPS(X1, m(RDX, 0))
+		VCVTPH2PS(X1, Y0)
+		VMOVUPS(Y0, m(RDI, 0))
+	})
+	VZEROUPPER()
+	RET()
 	add()
 }
 
