@@ -547,12 +547,6 @@ func roundF16Row(dst, src []float32) {
 	roundF16RowGeneric(dst, src)
 }
 
-// quantQ8_0AVX2 is quantActQ8_0Generic for nb blocks of 32 values: the
-// same values, scales and sums bit for bit. Twin: quantActQ8_0Generic.
-//
-//go:noescape
-func quantQ8_0AVX2(x *float32, qs *int8, d, ds *float32, nb int)
-
 // quantActQ8_0 quantizes activations for Q4_0/Q5_0/Q8_0 weights; see
 // quantActQ8_0Generic.
 func quantActQ8_0(x []float32, qs []int8, d, ds []float32) {
@@ -564,13 +558,6 @@ func quantActQ8_0(x []float32, qs []int8, d, ds []float32) {
 	_, _, _ = x[32*nb-1], qs[32*nb-1], ds[nb-1]
 	quantQ8_0AVX2(&x[0], &qs[0], &d[0], &ds[0], nb)
 }
-
-// quantQ8KAVX2 is quantActQ8KGeneric for nb blocks of 256 values without
-// the block sums: the same values and scales bit for bit. Twin:
-// quantActQ8KGeneric.
-//
-//go:noescape
-func quantQ8KAVX2(x *float32, qs *int8, d *float32, nb int)
 
 // quantActQ8K quantizes activations for K-quant weights; see
 // quantActQ8KGeneric.

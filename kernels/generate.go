@@ -11,3 +11,9 @@ package kernels
 //go:generate go run -C asm . -family dot4 -pkg kernels -out ../dot4_avx2_amd64.s -stubs ../dot4_avx2_amd64.go
 //go:generate go run -C asm . -family dot4vnni -pkg kernels -out ../dot4_vnni_amd64.s -stubs ../dot4_vnni_amd64.go
 //go:generate go run -C asm . -family dot6x4 -pkg kernels -out ../dot6x4_avx512_amd64.s -stubs ../dot6x4_avx512_amd64.go
+//go:generate go run -C asm . -family attn -pkg kernels -out ../attn_avx2_amd64.s -stubs ../attn_avx2_amd64.go
+//go:generate go run -C asm . -family gemm -pkg kernels -out ../gemm_avx2_amd64.s -stubs ../gemm_avx2_amd64.go
+//go:generate go run -C asm . -family gelu -pkg kernels -out ../gelu_avx2_amd64.s -stubs ../gelu_avx2_amd64.go
+//go:generate go run -C asm . -family layernorm -pkg kernels -out ../layernorm_avx2_amd64.s -stubs ../layernorm_avx2_amd64.go
+//go:generate go run -C asm . -family softmax -pkg kernels -out ../softmax_avx2_amd64.s -stubs ../softmax_avx2_amd64.go
+//go:generate go run -C asm . -family quant -pkg kernels -out ../quant_avx2_amd64.s -stubs ../quant_avx2_amd64.go

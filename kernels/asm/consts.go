@@ -50,6 +50,41 @@ var constTable = map[string][]uint64{
 	"k_bitsel": rep(4, 0x8040201008040201),
 }
 
+// constTable32 holds the read-only tables of 32-bit words.
+var constTable32 = map[string][]uint32{
+	// expVec's constants (softmax.go), each broadcast to eight lanes: lo,
+	// hi, log2e, ln2Hi, ln2Lo, p0..p5, 1, and the int32 127.
+	"expc": splat32x8(0xc2aeac4f, 0x42b0999a, 0x3fb8aa3b, 0x3f318000, 0xb95e8083,
+		0x39506967, 0x3ab743ce, 0x3c088908, 0x3d2aa9c1, 0x3e2aaaaa, 0x3f000000,
+		0x3f800000, 0x0000007f),
+	"geluc":   {0xc1200000, 0x41200000}, // -10, 10
+	"qabs":    {0x7fffffff},
+	"qsign":   {0x80000000},
+	"qone":    {0x3f800000},
+	"qhalf":   {0x3f000000},
+	"q127":    {0x42fe0000},
+	"qm127":   {0xc2fe0000},
+	"qperm":   {0, 4, 1, 5, 2, 6, 3, 7},
+	"qmask8":  {0x000000ff},
+	"qones8":  {0x01010101},
+	"qones16": {0x00010001},
+	"qmant":   {0x007fffff},
+	"qbias":   {0x00400000},
+	"q127i":   {127},
+	"qmagic":  {0x00000000, 0x41680000}, // float64 12582912
+}
+
+// splat32x8 repeats each of vs in eight consecutive 32-bit words.
+func splat32x8(vs ...uint32) []uint32 {
+	var out []uint32
+	for _, v := range vs {
+		for range 8 {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
 // emitted holds the constants already written to the current file.
 var emitted = map[string]Mem{}
 
@@ -60,12 +95,16 @@ func k(name string) Mem {
 		return mem
 	}
 	words, ok := constTable[name]
-	if !ok {
+	words32, ok32 := constTable32[name]
+	if !ok && !ok32 {
 		panic(fmt.Sprintf("k: no constant %q", name))
 	}
 	mem := GLOBL(name, RODATA|NOPTR)
 	for i, w := range words {
 		DATA(8*i, U64(w))
+	}
+	for i, w := range words32 {
+		DATA(4*i, U32(w))
 	}
 	emitted[name] = mem
 	return mem

@@ -61,7 +61,14 @@ func (s isa) suffix() string { return []string{"AVX2", "VNNI"}[s] }
 // raw emits an instruction avo's tables do not have (AVX512_VNNI, GFNI)
 // with its operands in Go assembler order; the last operand is also read.
 func raw(opcode string, ops ...Op) {
-	Instruction(&ir.Instruction{Opcode: opcode, Operands: ops, Inputs: ops, Outputs: ops[len(ops)-1:]})
+	var in []Op
+	for _, op := range ops {
+		switch op.(type) {
+		case Register, Mem:
+			in = append(in, op)
+		}
+	}
+	Instruction(&ir.Instruction{Opcode: opcode, Operands: ops, Inputs: in, Outputs: ops[len(ops)-1:]})
 }
 
 // madd adds to acc the products of the int16 pairs of tmp with scale: one
@@ -413,13 +420,13 @@ func dot4Q2K3K(t gguf.TensorType) {
 }
 
 // hadd4 reduces the four float vectors Y0..Y3 to [sum Y0, sum Y1, sum Y2,
-// sum Y3] in X0. Clobbers Y4.
-func hadd4() {
+// sum Y3] in X0. Clobbers tmp (an XMM register).
+func hadd4(tmp Register) {
 	VHADDPS(Y1, Y0, Y0)
 	VHADDPS(Y3, Y2, Y2)
 	VHADDPS(Y2, Y0, Y0)
-	VEXTRACTF128(U8(1), Y0, X4)
-	VADDPS(X4, X0, X0)
+	VEXTRACTF128(U8(1), Y0, tmp)
+	VADDPS(tmp, X0, X0)
 }
 
 // dot4Float is the float32 or f16 kernel for rows weight rows (1, 2 or
@@ -497,7 +504,7 @@ func dot4Float(t gguf.TensorType, rows int) {
 				VMOVAPS(acc[r][c], acc[0][c])
 			}
 		}
-		hadd4()
+		hadd4(X4)
 		VMOVUPS(X0, m(RDX, 16*r))
 	}
 	VZEROUPPER()

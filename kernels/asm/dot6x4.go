@@ -95,7 +95,7 @@ func dot6x4(t gguf.TensorType) {
 		for c, a := range acc6x4[k] {
 			VMOVAPS(a, ymm(c))
 		}
-		hadd4()
+		hadd4(X4)
 		VMOVSS(X0, m(RDX, 0))
 		VEXTRACTPS(U8(1), X0, mi(RDX, 0, R12, 1))
 		VEXTRACTPS(U8(2), X0, mi(RDX, 0, R12, 2))

@@ -23,11 +23,17 @@ import (
 
 // families maps a -family name to the function that emits it.
 var families = map[string]func(){
-	"dot":      dotFamily,
-	"vec":      vecFamily,
-	"dot4":     dot4Family,
-	"dot4vnni": dot4VNNIFamily,
-	"dot6x4":   dot6x4Family,
+	"dot":       dotFamily,
+	"vec":       vecFamily,
+	"dot4":      dot4Family,
+	"dot4vnni":  dot4VNNIFamily,
+	"dot6x4":    dot6x4Family,
+	"attn":      attnFamily,
+	"gemm":      gemmFamily,
+	"gelu":      geluFamily,
+	"layernorm": layerNormFamily,
+	"softmax":   softmaxFamily,
+	"quant":     quantFamily,
 }
 
 func main() {
