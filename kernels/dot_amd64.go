@@ -245,22 +245,6 @@ func axpyF16(alpha float32, x []uint16, y []float32) {
 	axpyF16Generic(alpha, x, y)
 }
 
-// dotQ4_0x4Z is the four-column Q4_0 kernel over interleaved activations
-// (xi: scratch.qsI at the group of four columns) for rows weight rows
-// wstride bytes apart, row k's results at out[4k:4k+4]; dT, dsT and
-// dstride are as for dotQ4_0x4AVX2. It needs hasZ4. Twin: dotNx4Generic.
-//
-//go:noescape
-func dotQ4_0x4Z(w *byte, wstride, rows int, xi *int8, dT, dsT *float32, dstride int, nb int, out *float32)
-
-// dotQ8_0x4Z is dotQ4_0x4Z for Q8_0 weights, with xs (scratch.xsI at the
-// group of four columns) in place of dsT: the weights go in offset by 128
-// and the integer sums start from -128 times the activations' block sums,
-// so they are exact. It needs hasZ4. Twin: dotNx4Generic.
-//
-//go:noescape
-func dotQ8_0x4Z(w *byte, wstride, rows int, xi *int8, xs *int32, dT *float32, dstride int, nb int, out *float32)
-
 // putNx4 stores a result of len(o)/4 rows and four columns: o[4*k+c] is
 // row r+k of column b+c.
 func (m *mmTask) putNx4(o []float32, b, r int) {

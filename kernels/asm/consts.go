@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 
+	"github.com/gaianet-go/gaianet/gguf"
+
 	. "github.com/mmcloughlin/avo/build"
 	. "github.com/mmcloughlin/avo/operand"
 )
@@ -48,6 +50,32 @@ var constTable = map[string][]uint64{
 	"k_pairw":  wordPairs(1),
 	"k_qhshuf": {splat8(0), splat8(1), splat8(2), splat8(3)},
 	"k_bitsel": rep(4, 0x8040201008040201),
+	// the GF(2) affine matrix that moves bits 4-7 of a byte to bits 0-3
+	// and clears 4-7 (row i of the result, byte 7-i, selects bit i+4)
+	"kz_hinib": {0x1020408000000000},
+	"kz_sidx0": spread4(0),
+	"kz_sidx1": spread4(4),
+	"kz_0f":    rep(8, splat8(0x0f)),
+	// the halves [dw0 dw0 dw0 dw0 dw1 dw1 dw1 dw1] of a pair of blocks
+	"kz_dwidx":  pairScales(gguf.TypeQ4_0.TypeSize()),
+	"kz8_dwidx": pairScales(gguf.TypeQ8_0.TypeSize()),
+}
+
+// spread4 is the dword indices that spread scale first+c over the lanes
+// 4c..4c+3 of a ZMM register, c < 4.
+func spread4(first uint64) []uint64 {
+	var out []uint64
+	for c := range uint64(4) {
+		out = append(out, rep(2, (first+c)*(1<<32|1))...)
+	}
+	return out
+}
+
+// pairScales is the VPERMB byte indices that gather the f16 scales of
+// two consecutive blocks of bs bytes, each four times.
+func pairScales(bs int) []uint64 {
+	b := uint64(bs)
+	return []uint64{splat16(0x0100), splat16(uint16((b+1)<<8 | b)), 0, 0}
 }
 
 // constTable32 holds the read-only tables of 32-bit words.

@@ -34,6 +34,7 @@ var families = map[string]func(){
 	"layernorm": layerNormFamily,
 	"softmax":   softmaxFamily,
 	"quant":     quantFamily,
+	"dot4z":     dot4ZFamily,
 }
 
 func main() {
