@@ -81,98 +81,58 @@ var defaultKernels = func() *kernelSet {
 	return genericKernels
 }()
 
+// typeBytes caches the block sizes of the gguf type table (a map) for the
+// bounds checks of the wrappers below.
+var typeBytes = func() (b [64]int) {
+	for t := range b {
+		b[t] = gguf.TensorType(t).TypeSize()
+	}
+	return b
+}()
+
 // The wrappers below check that the slices cover nb blocks (so the
-// assembly never reads out of bounds) and pass base pointers.
+// assembly never reads out of bounds) and pass base pointers. With no
+// blocks the kernels read nothing and return 0.
+
+// qArgs returns the arguments of the one-column kernel of the 32-value
+// type t whose per-block terms are s (a.ds or a.s).
+func qArgs(t gguf.TensorType, w []byte, a *act, s []float32) (*byte, *int8, *float32, *float32, int) {
+	nb := len(a.d)
+	if nb == 0 {
+		return nil, nil, nil, nil, 0
+	}
+	_, _, _ = w[nb*typeBytes[t]-1], a.qs[nb*32-1], s[nb-1]
+	return &w[0], &a.qs[0], &a.d[0], &s[0], nb
+}
+
+// kArgs returns the arguments of the one-column kernel of the k-quant t.
+func kArgs(t gguf.TensorType, w []byte, a *act) (*byte, *int8, *float32, *int16, int) {
+	nb := len(a.d)
+	if nb == 0 {
+		return nil, nil, nil, nil, 0
+	}
+	_, _, _ = w[nb*typeBytes[t]-1], a.qs[nb*256-1], a.bsums[nb*16-1]
+	return &w[0], &a.qs[0], &a.d[0], &a.bsums[0], nb
+}
 
 func dotQ8_0Asm(w []byte, a *act) float32 {
 	nb := len(a.d)
 	if nb == 0 {
 		return 0
 	}
-	_, _ = w[nb*34-1], a.qs[nb*32-1]
+	_, _ = w[nb*typeBytes[gguf.TypeQ8_0]-1], a.qs[nb*32-1]
 	return dotQ8_0AVX2(&w[0], &a.qs[0], &a.d[0], nb)
 }
 
-func dotQ4_0Asm(w []byte, a *act) float32 {
-	nb := len(a.d)
-	if nb == 0 {
-		return 0
-	}
-	_, _, _ = w[nb*18-1], a.qs[nb*32-1], a.ds[nb-1]
-	return dotQ4_0AVX2(&w[0], &a.qs[0], &a.d[0], &a.ds[0], nb)
-}
-
-func dotQ5_0Asm(w []byte, a *act) float32 {
-	nb := len(a.d)
-	if nb == 0 {
-		return 0
-	}
-	_, _, _ = w[nb*22-1], a.qs[nb*32-1], a.ds[nb-1]
-	return dotQ5_0AVX2(&w[0], &a.qs[0], &a.d[0], &a.ds[0], nb)
-}
-
-func dotQ4_1Asm(w []byte, a *act) float32 {
-	nb := len(a.d)
-	if nb == 0 {
-		return 0
-	}
-	_, _, _ = w[nb*20-1], a.qs[nb*32-1], a.s[nb-1]
-	return dotQ4_1AVX2(&w[0], &a.qs[0], &a.d[0], &a.s[0], nb)
-}
-
-func dotQ5_1Asm(w []byte, a *act) float32 {
-	nb := len(a.d)
-	if nb == 0 {
-		return 0
-	}
-	_, _, _ = w[nb*24-1], a.qs[nb*32-1], a.s[nb-1]
-	return dotQ5_1AVX2(&w[0], &a.qs[0], &a.d[0], &a.s[0], nb)
-}
-
-func dotQ4KAsm(w []byte, a *act) float32 {
-	nb := len(a.d)
-	if nb == 0 {
-		return 0
-	}
-	_, _, _ = w[nb*144-1], a.qs[nb*256-1], a.bsums[nb*16-1]
-	return dotQ4KAVX2(&w[0], &a.qs[0], &a.d[0], &a.bsums[0], nb)
-}
-
-func dotQ5KAsm(w []byte, a *act) float32 {
-	nb := len(a.d)
-	if nb == 0 {
-		return 0
-	}
-	_, _, _ = w[nb*176-1], a.qs[nb*256-1], a.bsums[nb*16-1]
-	return dotQ5KAVX2(&w[0], &a.qs[0], &a.d[0], &a.bsums[0], nb)
-}
-
-func dotQ6KAsm(w []byte, a *act) float32 {
-	nb := len(a.d)
-	if nb == 0 {
-		return 0
-	}
-	_, _, _ = w[nb*210-1], a.qs[nb*256-1], a.bsums[nb*16-1]
-	return dotQ6KAVX2(&w[0], &a.qs[0], &a.d[0], &a.bsums[0], nb)
-}
-
-func dotQ2KAsm(w []byte, a *act) float32 {
-	nb := len(a.d)
-	if nb == 0 {
-		return 0
-	}
-	_, _, _ = w[nb*84-1], a.qs[nb*256-1], a.bsums[nb*16-1]
-	return dotQ2KAVX2(&w[0], &a.qs[0], &a.d[0], &a.bsums[0], nb)
-}
-
-func dotQ3KAsm(w []byte, a *act) float32 {
-	nb := len(a.d)
-	if nb == 0 {
-		return 0
-	}
-	_, _, _ = w[nb*110-1], a.qs[nb*256-1], a.bsums[nb*16-1]
-	return dotQ3KAVX2(&w[0], &a.qs[0], &a.d[0], &a.bsums[0], nb)
-}
+func dotQ4_0Asm(w []byte, a *act) float32 { return dotQ4_0AVX2(qArgs(gguf.TypeQ4_0, w, a, a.ds)) }
+func dotQ5_0Asm(w []byte, a *act) float32 { return dotQ5_0AVX2(qArgs(gguf.TypeQ5_0, w, a, a.ds)) }
+func dotQ4_1Asm(w []byte, a *act) float32 { return dotQ4_1AVX2(qArgs(gguf.TypeQ4_1, w, a, a.s)) }
+func dotQ5_1Asm(w []byte, a *act) float32 { return dotQ5_1AVX2(qArgs(gguf.TypeQ5_1, w, a, a.s)) }
+func dotQ4KAsm(w []byte, a *act) float32  { return dotQ4KAVX2(kArgs(gguf.TypeQ4_K, w, a)) }
+func dotQ5KAsm(w []byte, a *act) float32  { return dotQ5KAVX2(kArgs(gguf.TypeQ5_K, w, a)) }
+func dotQ6KAsm(w []byte, a *act) float32  { return dotQ6KAVX2(kArgs(gguf.TypeQ6_K, w, a)) }
+func dotQ2KAsm(w []byte, a *act) float32  { return dotQ2KAVX2(kArgs(gguf.TypeQ2_K, w, a)) }
+func dotQ3KAsm(w []byte, a *act) float32  { return dotQ3KAVX2(kArgs(gguf.TypeQ3_K, w, a)) }
 
 func dotF32AsmTail(a, b []float32) float32 {
 	b = b[:len(a)]
@@ -336,10 +296,10 @@ func dotF32x4Asm(m *mmTask, w []byte, b, r int) {
 }
 
 // check4 panics unless the four columns starting at b cover nb blocks of
-// bs values, so the assembly stays in bounds.
-func check4(m *mmTask, w []byte, blockBytes, bs, b int) (nb int) {
+// the type t (bs values each), so the assembly stays in bounds.
+func check4(m *mmTask, w []byte, t gguf.TensorType, bs, b int) (nb int) {
 	nb = m.cols / bs
-	_ = w[nb*blockBytes-1]
+	_ = w[nb*typeBytes[t]-1]
 	_ = m.qs[(b+4)*m.cols-1]
 	_ = m.dT[(nb-1)*m.batch+b+3]
 	return nb
@@ -347,14 +307,14 @@ func check4(m *mmTask, w []byte, blockBytes, bs, b int) (nb int) {
 
 func dotQ8_0x4Asm(m *mmTask, w []byte, b, r int) {
 	var o [4]float32
-	nb := check4(m, w, 34, 32, b)
+	nb := check4(m, w, gguf.TypeQ8_0, 32, b)
 	dotQ8_0x4AVX2(&w[0], &m.qs[b*m.cols], m.cols, &m.dT[b], 4*m.batch, nb, &o)
 	m.put4(&o, b, r)
 }
 
 func dotQ4_0x4Asm(m *mmTask, w []byte, b, r int) {
 	var o [4]float32
-	nb := check4(m, w, 18, 32, b)
+	nb := check4(m, w, gguf.TypeQ4_0, 32, b)
 	_ = m.dsT[(nb-1)*m.batch+b+3]
 	dotQ4_0x4AVX2(&w[0], &m.qs[b*m.cols], m.cols, &m.dT[b], &m.dsT[b], 4*m.batch, nb, &o)
 	m.put4(&o, b, r)
@@ -362,14 +322,14 @@ func dotQ4_0x4Asm(m *mmTask, w []byte, b, r int) {
 
 func dotQ8_0x4VNNIAsm(m *mmTask, w []byte, b, r int) {
 	var o [4]float32
-	nb := check4(m, w, 34, 32, b)
+	nb := check4(m, w, gguf.TypeQ8_0, 32, b)
 	dotQ8_0x4VNNI(&w[0], &m.qs[b*m.cols], m.cols, &m.dT[b], 4*m.batch, nb, &o)
 	m.put4(&o, b, r)
 }
 
 func dotQ4_0x4VNNIAsm(m *mmTask, w []byte, b, r int) {
 	var o [4]float32
-	nb := check4(m, w, 18, 32, b)
+	nb := check4(m, w, gguf.TypeQ4_0, 32, b)
 	_ = m.dsT[(nb-1)*m.batch+b+3]
 	dotQ4_0x4VNNI(&w[0], &m.qs[b*m.cols], m.cols, &m.dT[b], &m.dsT[b], 4*m.batch, nb, &o)
 	m.put4(&o, b, r)
@@ -389,7 +349,7 @@ func dotQ4_0xNx4ZAsm(m *mmTask, w []byte, b, r int) {
 		return
 	}
 	var o [4 * zRows]float32
-	nb := check4(m, w, 18, 32, b)
+	nb := check4(m, w, gguf.TypeQ4_0, 32, b)
 	_ = w[zRows*m.rowSize-1]
 	_ = m.dsT[(nb-1)*m.batch+b+3]
 	_ = m.qsI[(b+4)*m.cols-1]
@@ -404,7 +364,7 @@ func dotQ4_0x4ZAsm(m *mmTask, w []byte, b, r int) {
 		return
 	}
 	var o [4]float32
-	nb := check4(m, w, 18, 32, b)
+	nb := check4(m, w, gguf.TypeQ4_0, 32, b)
 	_ = m.dsT[(nb-1)*m.batch+b+3]
 	_ = m.qsI[(b+4)*m.cols-1]
 	dotQ4_0x4Z(&w[0], m.rowSize, 1, &m.qsI[b*m.cols], &m.dT[b], &m.dsT[b], 4*m.batch, nb, &o[0])
@@ -421,7 +381,7 @@ func dotQ8_0xNx4ZAsm(m *mmTask, w []byte, b, r int) {
 		return
 	}
 	var o [4 * zRows]float32
-	nb := check4(m, w, 34, 32, b)
+	nb := check4(m, w, gguf.TypeQ8_0, 32, b)
 	_ = w[zRows*m.rowSize-1]
 	_ = m.qsI[(b+4)*m.cols-1]
 	_ = m.xsI[(b+4)*nb-1]
@@ -436,7 +396,7 @@ func dotQ8_0x4ZAsm(m *mmTask, w []byte, b, r int) {
 		return
 	}
 	var o [4]float32
-	nb := check4(m, w, 34, 32, b)
+	nb := check4(m, w, gguf.TypeQ8_0, 32, b)
 	_ = m.qsI[(b+4)*m.cols-1]
 	_ = m.xsI[(b+4)*nb-1]
 	dotQ8_0x4Z(&w[0], m.rowSize, 1, &m.qsI[b*m.cols], &m.xsI[b*(m.cols/32)], &m.dT[b], 4*m.batch, nb, &o[0])
@@ -445,7 +405,7 @@ func dotQ8_0x4ZAsm(m *mmTask, w []byte, b, r int) {
 
 func dotQ5_0x4Asm(m *mmTask, w []byte, b, r int) {
 	var o [4]float32
-	nb := check4(m, w, 22, 32, b)
+	nb := check4(m, w, gguf.TypeQ5_0, 32, b)
 	_ = m.dsT[(nb-1)*m.batch+b+3]
 	dotQ5_0x4AVX2(&w[0], &m.qs[b*m.cols], m.cols, &m.dT[b], &m.dsT[b], 4*m.batch, nb, &o)
 	m.put4(&o, b, r)
@@ -453,7 +413,7 @@ func dotQ5_0x4Asm(m *mmTask, w []byte, b, r int) {
 
 func dotQ4Kx4Asm(m *mmTask, w []byte, b, r int) {
 	var o [4]float32
-	nb := check4(m, w, 144, 256, b)
+	nb := check4(m, w, gguf.TypeQ4_K, 256, b)
 	_ = m.bsT[((nb-1)*m.batch+b+4)*16-1]
 	dotQ4Kx4AVX2(&w[0], &m.qs[b*m.cols], m.cols, &m.dT[b], 4*m.batch, &m.bsT[b*16], nb, &o)
 	m.put4(&o, b, r)
@@ -461,7 +421,7 @@ func dotQ4Kx4Asm(m *mmTask, w []byte, b, r int) {
 
 func dotQ4Kx4VNNIAsm(m *mmTask, w []byte, b, r int) {
 	var o [4]float32
-	nb := check4(m, w, 144, 256, b)
+	nb := check4(m, w, gguf.TypeQ4_K, 256, b)
 	_ = m.bsT[((nb-1)*m.batch+b+4)*16-1]
 	dotQ4Kx4VNNI(&w[0], &m.qs[b*m.cols], m.cols, &m.dT[b], 4*m.batch, &m.bsT[b*16], nb, &o)
 	m.put4(&o, b, r)
@@ -469,7 +429,7 @@ func dotQ4Kx4VNNIAsm(m *mmTask, w []byte, b, r int) {
 
 func dotQ6Kx4VNNIAsm(m *mmTask, w []byte, b, r int) {
 	var o [4]float32
-	nb := check4(m, w, 210, 256, b)
+	nb := check4(m, w, gguf.TypeQ6_K, 256, b)
 	_ = m.bsT[((nb-1)*m.batch+b+4)*16-1]
 	dotQ6Kx4VNNI(&w[0], &m.qs[b*m.cols], m.cols, &m.dT[b], 4*m.batch, &m.bsT[b*16], nb, &o)
 	m.put4(&o, b, r)
@@ -477,7 +437,7 @@ func dotQ6Kx4VNNIAsm(m *mmTask, w []byte, b, r int) {
 
 func dotQ5Kx4Asm(m *mmTask, w []byte, b, r int) {
 	var o [4]float32
-	nb := check4(m, w, 176, 256, b)
+	nb := check4(m, w, gguf.TypeQ5_K, 256, b)
 	_ = m.bsT[((nb-1)*m.batch+b+4)*16-1]
 	dotQ5Kx4AVX2(&w[0], &m.qs[b*m.cols], m.cols, &m.dT[b], 4*m.batch, &m.bsT[b*16], nb, &o)
 	m.put4(&o, b, r)
@@ -485,7 +445,7 @@ func dotQ5Kx4Asm(m *mmTask, w []byte, b, r int) {
 
 func dotQ2Kx4Asm(m *mmTask, w []byte, b, r int) {
 	var o [4]float32
-	nb := check4(m, w, 84, 256, b)
+	nb := check4(m, w, gguf.TypeQ2_K, 256, b)
 	_ = m.bsT[((nb-1)*m.batch+b+4)*16-1]
 	dotQ2Kx4AVX2(&w[0], &m.qs[b*m.cols], m.cols, &m.dT[b], 4*m.batch, &m.bsT[b*16], nb, &o)
 	m.put4(&o, b, r)
@@ -493,7 +453,7 @@ func dotQ2Kx4Asm(m *mmTask, w []byte, b, r int) {
 
 func dotQ3Kx4Asm(m *mmTask, w []byte, b, r int) {
 	var o [4]float32
-	nb := check4(m, w, 110, 256, b)
+	nb := check4(m, w, gguf.TypeQ3_K, 256, b)
 	_ = m.bsT[((nb-1)*m.batch+b+4)*16-1]
 	dotQ3Kx4AVX2(&w[0], &m.qs[b*m.cols], m.cols, &m.dT[b], 4*m.batch, &m.bsT[b*16], nb, &o)
 	m.put4(&o, b, r)
@@ -501,7 +461,7 @@ func dotQ3Kx4Asm(m *mmTask, w []byte, b, r int) {
 
 func dotQ6Kx4Asm(m *mmTask, w []byte, b, r int) {
 	var o [4]float32
-	nb := check4(m, w, 210, 256, b)
+	nb := check4(m, w, gguf.TypeQ6_K, 256, b)
 	_ = m.bsT[((nb-1)*m.batch+b+4)*16-1]
 	dotQ6Kx4AVX2(&w[0], &m.qs[b*m.cols], m.cols, &m.dT[b], 4*m.batch, &m.bsT[b*16], nb, &o)
 	m.put4(&o, b, r)
