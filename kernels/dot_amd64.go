@@ -64,7 +64,7 @@ var avx2Kernels = func() *kernelSet {
 }()
 
 // hasVNNI reports whether the AVX-512 VNNI four-column kernels
-// (dot4vnni_amd64.s) can run: VPDPBUSD on YMM registers needs AVX512_VNNI
+// (dot4_vnni_amd64.s) can run: VPDPBUSD on YMM registers needs AVX512_VNNI
 // and AVX512VL (x/sys/cpu also checks that the OS saves the AVX-512 state).
 var hasVNNI = hasAVX2 && cpu.X86.HasAVX512VNNI && cpu.X86.HasAVX512VL
 

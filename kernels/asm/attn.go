@@ -67,8 +67,7 @@ func attnScores() {
 	ADDQ(U8(4), RDX)
 	DECQ(RCX)
 	JNZ(LabelRef("row"))
-	VZEROUPPER()
-	RET()
+	vret()
 }
 
 // attnMix adds w-weighted value rows into out. The head dimension goes in
@@ -114,6 +113,5 @@ func attnMix() {
 	ADDQ(U8(64), RDX)
 	DECQ(R13)
 	JNZ(LabelRef("piece"))
-	VZEROUPPER()
-	RET()
+	vret()
 }

@@ -349,9 +349,7 @@ func dotQ4K5K(t gguf.TensorType) {
 		k4Scales(R8, R9, Y3, Y4)
 		VPMADDWD(m(R11, 0), Y3, Y3)
 		VCVTDQ2PS(Y3, Y3)
-		f16Pair(l.d, X4)
-		VBROADCASTSS(m(R10, 0), X6)
-		VMULPS(X6, X4, X4)
+		dminScales(l.d, X4, X6)
 		VBROADCASTSS(X4, Y5)
 		VMOVSHDUP(X4, X6)
 		VBROADCASTSS(X6, Y6)
@@ -371,6 +369,14 @@ func dotQ4K5K(t gguf.TensorType) {
 		VCVTDQ2PS(Y7, Y7)
 		VFMADD231PS(Y7, Y5, Y0)
 	})
+}
+
+// dminScales leaves in h's low lanes d and dmin (the f16 pair at off(SI))
+// times the activation scale at (R10); uses t.
+func dminScales(off int, h, t Register) {
+	f16Pair(off, h)
+	VBROADCASTSS(m(R10, 0), t)
+	VMULPS(t, h, h)
 }
 
 // pairDot adds to Y7 the products of the 32 values in y with the
@@ -427,9 +433,7 @@ func dotQ2K3K(t gguf.TensorType) {
 		VPERMQ(U8(0xEE), Y2, Y13)
 		if t == gguf.TypeQ2_K {
 			// d*yd in Y6, dmin*yd in Y10
-			f16Pair(l.d, X6)
-			VBROADCASTSS(m(R10, 0), X10)
-			VMULPS(X10, X6, X6)
+			dminScales(l.d, X6, X10)
 			VMOVSHDUP(X6, X10)
 			VBROADCASTSS(X10, Y10)
 			VBROADCASTSS(X6, Y6)

@@ -119,8 +119,7 @@ func store4() {
 	VEXTRACTF128(U8(1), Y0, X1)
 	VADDPS(X1, X0, X0)
 	VMOVUPS(X0, m(RDX, 0))
-	VZEROUPPER()
-	RET()
+	vret()
 }
 
 // scale4 multiplies the four columns' float sums in sums by the block's f16
@@ -222,8 +221,7 @@ func dot4Legacy(q legacy, s isa) {
 	VBROADCASTSS(X10, X10)
 	VFNMADD231PS(X10, X9, X0)
 	VMOVUPS(X0, m(RDX, 0))
-	VZEROUPPER()
-	RET()
+	vret()
 }
 
 // kDot4 starts a four-column k-quant kernel and runs body once per block;
@@ -507,6 +505,5 @@ func dot4Float(t gguf.TensorType, rows int) {
 		hadd4(X4)
 		VMOVUPS(X0, m(RDX, 16*r))
 	}
-	VZEROUPPER()
-	RET()
+	vret()
 }

@@ -197,6 +197,5 @@ func dot4Z(t gguf.TensorType) {
 	DECQ(R8)
 	JMP(LabelRef("row"))
 	Label("end")
-	VZEROUPPER()
-	RET()
+	vret()
 }

@@ -102,6 +102,5 @@ func dot6x4(t gguf.TensorType) {
 		VEXTRACTPS(U8(3), X0, mi(RDX, 0, R13, 1))
 		ADDQ(U8(4), RDX)
 	}
-	VZEROUPPER()
-	RET()
+	vret()
 }

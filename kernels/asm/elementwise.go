@@ -38,11 +38,8 @@ func geluFamily() {
 	VCMPPS(U8(0x1d), Y15, Y0, Y5) // v >= 10
 	VBLENDVPS(Y5, Y0, Y3, Y3)
 	VMOVUPS(Y3, m(RSI, 0))
-	ADDQ(U8(32), RSI)
-	SUBQ(U8(8), RCX)
-	JNZ(LabelRef("loop"))
-	VZEROUPPER()
-	RET()
+	loop8(RSI)
+	vret()
 }
 
 // layerNormFamily emits the AVX2 passes of AddLayerNorm
@@ -85,11 +82,8 @@ func layerNormFamily() {
 	ifPtr(RSI, "now", func(w Mem) { VMULPS(w, Y2, Y2) })
 	ifPtr(RDX, "nob", func(b Mem) { VADDPS(b, Y2, Y2) })
 	VMOVUPS(Y2, m(RDI, 0))
-	ADDQ(U8(32), RDI)
-	SUBQ(U8(8), RCX)
-	JNZ(LabelRef("loop"))
-	VZEROUPPER()
-	RET()
+	loop8(RDI)
+	vret()
 }
 
 // laneSum emits a pass over x (DI, n in CX) whose body leaves eight floats
@@ -107,14 +101,12 @@ func laneSum(name, sig, doc string, args, body func(), src Register) {
 	VEXTRACTF128(U8(1), Y2, X14)
 	VCVTPS2PD(X14, Y15)
 	VADDPD(Y15, Y1, Y1)
-	ADDQ(U8(32), RDI)
 	if src != nil {
-		ADDQ(U8(32), src)
+		loop8(RDI, src)
+	} else {
+		loop8(RDI)
 	}
-	SUBQ(U8(8), RCX)
-	JNZ(LabelRef("loop"))
 	VMOVUPD(Y0, m(RAX, 0))
 	VMOVUPD(Y1, m(RAX, 32))
-	VZEROUPPER()
-	RET()
+	vret()
 }

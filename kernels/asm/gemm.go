@@ -46,6 +46,5 @@ func gemmFamily() {
 		VMOVUPS(acc[2*i], m(RDX, 0))
 		VMOVUPS(acc[2*i+1], m(RDX, 32))
 	}
-	VZEROUPPER()
-	RET()
+	vret()
 }

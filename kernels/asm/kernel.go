@@ -9,8 +9,8 @@ import (
 )
 
 // kernel starts the assembly function name with the Go signature sig
-// (its stub is generated with doc, one comment line per element, and
-// go:noescape) and loads the named parameters into regs, in order.
+// (its generated stub carries doc, split into lines, and the noescape
+// pragma) and loads the named parameters into regs, in order.
 func kernel(name, sig, doc string, params []string, regs ...Register) {
 	TEXT(name, NOSPLIT, sig)
 	Doc(strings.Split(doc, "\n")...)

@@ -37,36 +37,53 @@ func init() {
 	}
 }
 
+// field sets the 32-bit dst = (src >> shift) & mask.
+func field(src Register, shift int, mask uint32, dst Register) {
+	if src != dst {
+		MOVL(src, dst)
+	}
+	if shift != 0 {
+		SHRL(U8(shift), dst)
+	}
+	ANDL(U32(mask), dst)
+}
+
 // bits2 merges bits shift+1..shift of each byte of the 32-bit src, moved
 // to bits 5..4, into dst: dst |= ((src >> shift) & 0x03030303) << 4.
 func bits2(src Register, shift int, t GPPhysical, dst Register) {
-	MOVL(src, t.As32())
-	if shift != 0 {
-		SHRL(U8(shift), t.As32())
-	}
-	ANDL(U32(0x03030303), t.As32())
+	field(src, shift, 0x03030303, t.As32())
 	SHLL(U8(4), t.As32())
 	ORL(t.As32(), dst)
+}
+
+// scaleWords loads the three 32-bit words of packed scales at s(SI) into
+// AX, BX and CX.
+func scaleWords(s int) {
+	for i, r := range []Register{EAX, EBX, ECX} {
+		MOVL(m(RSI, s+4*i), r)
+	}
+}
+
+// join64 packs the 32-bit halves into 64-bit registers: RAX = hi0<<32 |
+// AX, RDX = hi1<<32 | DX.
+func join64(hi0, hi1 GPPhysical) {
+	SHLQ(U8(32), hi0)
+	ORQ(hi0, RAX)
+	SHLQ(U8(32), hi1)
+	ORQ(hi1, RDX)
 }
 
 // k4ScaleWords unpacks the 12 scale bytes of a Q4_K/Q5_K block into the
 // 8 six-bit scales (bytes of RAX) and 8 six-bit minimums (bytes of RDX).
 // Uses BX, CX and the scratch registers t1, t2.
 func k4ScaleWords(t1, t2 GPPhysical) {
-	s := kLayouts[gguf.TypeQ4_K].scales
-	MOVL(m(RSI, s), EAX)
-	MOVL(m(RSI, s+4), EBX)
-	MOVL(m(RSI, s+8), ECX)
-	MOVL(ECX, EDX)
-	SHRL(U8(4), EDX)
-	ANDL(U32(0x0f0f0f0f), EDX)
+	scaleWords(kLayouts[gguf.TypeQ4_K].scales)
+	field(ECX, 4, 0x0f0f0f0f, EDX)
 	bits2(EBX, 6, t1, EDX)
-	MOVL(EBX, t2.As32())
-	ANDL(U32(0x3f3f3f3f), t2.As32())
-	MOVL(ECX, EBX)
-	ANDL(U32(0x0f0f0f0f), EBX)
+	field(EBX, 0, 0x3f3f3f3f, t2.As32())
+	field(ECX, 0, 0x0f0f0f0f, EBX)
 	bits2(EAX, 6, t1, EBX)
-	ANDL(U32(0x3f3f3f3f), EAX)
+	field(EAX, 0, 0x3f3f3f3f, EAX)
 	SHLQ(U8(32), RBX)
 	ORQ(RBX, RAX)
 	SHLQ(U8(32), RDX)
@@ -91,26 +108,16 @@ func k4Scales(t1, t2 GPPhysical, mins, tmp Register) {
 // six-bit scales, the first 8 in the bytes of RAX, the rest in RDX. Uses
 // BX, CX and the scratch registers t1, t2.
 func q3ScaleWords(t1, t2 GPPhysical) {
-	s := kLayouts[gguf.TypeQ3_K].scales
-	MOVL(m(RSI, s), EAX)
-	MOVL(m(RSI, s+4), EBX)
-	MOVL(m(RSI, s+8), ECX)
-	MOVL(EAX, EDX)
-	SHRL(U8(4), EDX)
-	ANDL(U32(0x0f0f0f0f), EDX)
+	scaleWords(kLayouts[gguf.TypeQ3_K].scales)
+	field(EAX, 4, 0x0f0f0f0f, EDX)
 	bits2(ECX, 4, t1, EDX)
-	MOVL(EBX, t2.As32())
-	SHRL(U8(4), t2.As32())
-	ANDL(U32(0x0f0f0f0f), t2.As32())
+	field(EBX, 4, 0x0f0f0f0f, t2.As32())
 	bits2(ECX, 6, t1, t2.As32())
-	ANDL(U32(0x0f0f0f0f), EAX)
+	field(EAX, 0, 0x0f0f0f0f, EAX)
 	bits2(ECX, 0, t1, EAX)
-	ANDL(U32(0x0f0f0f0f), EBX)
+	field(EBX, 0, 0x0f0f0f0f, EBX)
 	bits2(ECX, 2, t1, EBX)
-	SHLQ(U8(32), RBX)
-	ORQ(RBX, RAX)
-	SHLQ(U8(32), t2)
-	ORQ(t2, RDX)
+	join64(RBX, t2)
 }
 
 // q3Scales is q3ScaleWords leaving the 16 scales minus 32 as int16 in y.

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"fmt"
+
 	. "github.com/mmcloughlin/avo/build"
 	. "github.com/mmcloughlin/avo/operand"
 	. "github.com/mmcloughlin/avo/reg"
@@ -82,13 +84,58 @@ func zeroPS(regs ...Register) {
 }
 
 // hsum reduces the 8 floats of Y0 into X0's low lane. Clobbers X1.
-func hsum() {
-	VEXTRACTF128(U8(1), Y0, X1)
-	VADDPS(X1, X0, X0)
-	VMOVHLPS(X0, X0, X1)
-	VADDPS(X1, X0, X0)
-	VMOVSHDUP(X0, X1)
-	VADDSS(X1, X0, X0)
+func hsum() { hreduce(Y0, X0, X1, VADDPS, VADDSS) }
+
+// hreduce folds the 8 floats of the YMM register y into the low lane of
+// its XMM half x with the packed op and, last, the scalar op ss. Uses t.
+func hreduce(y, x, t Register, op, ss any) {
+	VEXTRACTF128(U8(1), y, t)
+	call(op, t, x, x)
+	VMOVHLPS(x, x, t)
+	call(op, t, x, x)
+	VMOVSHDUP(x, t)
+	call(ss, t, x, x)
+}
+
+// hfold folds the 8 lanes of Y0 into every lane of X0 with op, using
+// extract to take the upper half and shuffle to swap lanes. Clobbers X1.
+func hfold(extract, op, shuffle any) {
+	call(extract, U8(1), Y0, X1)
+	call(op, X1, X0, X0)
+	for _, imm := range []uint8{0x4e, 0xb1} {
+		call(shuffle, U8(imm), X0, X1)
+		call(op, X1, X0, X0)
+	}
+}
+
+// vret ends a function without a result.
+func vret() {
+	VZEROUPPER()
+	RET()
+}
+
+// loop8 moves the pointers by 32 bytes (8 floats), counts CX down by 8
+// and goes back to "loop" until it is 0.
+func loop8(ptrs ...Register) {
+	for _, p := range ptrs {
+		ADDQ(U8(32), p)
+	}
+	SUBQ(U8(8), RCX)
+	JNZ(LabelRef("loop"))
+}
+
+// constLoad is one constant load of a kernel's prologue.
+type constLoad struct {
+	op   any // an avo instruction function
+	name string
+	dst  Register
+}
+
+// loadConsts loads the constants, in order.
+func loadConsts(cs ...constLoad) {
+	for _, c := range cs {
+		call(c.op, k(c.name), c.dst)
+	}
 }
 
 // retF32 ends a function returning the float32 in X0.
@@ -115,3 +162,18 @@ func f16Pair(off int, xr Register) {
 
 // xOf is the XMM register of the vector register r.
 func xOf(r Register) Register { return r.(VecPhysical).AsX() }
+
+// call runs the avo instruction function f (fixed or variadic arity) on
+// ops.
+func call(f any, ops ...Op) {
+	switch f := f.(type) {
+	case func(...Op):
+		f(ops...)
+	case func(Op, Op):
+		f(ops[0], ops[1])
+	case func(Op, Op, Op):
+		f(ops[0], ops[1], ops[2])
+	default:
+		panic(fmt.Sprintf("call: %T is not an instruction", f))
+	}
+}

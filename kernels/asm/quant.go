@@ -13,16 +13,9 @@ func quantFamily() {
 	quantQ8K()
 }
 
-// hmax leaves in x's low lane the largest of the 8 floats of the YMM
-// register of x; t is a scratch XMM register.
-func hmax(y, x, t Register) {
-	VEXTRACTF128(U8(1), y, t)
-	VMAXPS(t, x, x)
-	VMOVHLPS(x, x, t)
-	VMAXPS(t, x, x)
-	VMOVSHDUP(x, t)
-	VMAXSS(t, x, x)
-}
+// hmax leaves in x's low lane the largest of the 8 floats of y (x is its
+// XMM half); t is a scratch XMM register.
+func hmax(y, x, t Register) { hreduce(y, x, t, VMAXPS, VMAXSS) }
 
 // packQ stores at (DI) the low bytes of the 32 int32 in Y0..Y3, in order:
 // mask holds 0xff per dword, perm the dword order k_qperm undoes the
@@ -62,14 +55,11 @@ func quantQ8_0() {
 	kernel("quantQ8_0AVX2", "func(x *float32, qs *int8, d, ds *float32, nb int)",
 		"quantQ8_0AVX2 is quantActQ8_0Generic for nb blocks of 32 values: the\nsame values, scales and sums bit for bit. Twin: quantActQ8_0Generic.",
 		[]string{"x", "qs", "d", "ds", "nb"}, RSI, RDI, R10, R11, RCX)
-	VBROADCASTSS(k("qabs"), Y15)
-	VBROADCASTSS(k("qsign"), Y14)
-	VBROADCASTSS(k("qone"), Y13)
-	VBROADCASTSS(k("qhalf"), Y12)
-	VMOVDQU(k("qperm"), Y11)
-	VPBROADCASTD(k("qmask8"), Y10)
-	VPBROADCASTD(k("qones8"), Y9)
-	VPBROADCASTD(k("qones16"), Y8)
+	loadConsts(
+		constLoad{VBROADCASTSS, "qabs", Y15}, constLoad{VBROADCASTSS, "qsign", Y14},
+		constLoad{VBROADCASTSS, "qone", Y13}, constLoad{VBROADCASTSS, "qhalf", Y12},
+		constLoad{VMOVDQU, "qperm", Y11}, constLoad{VPBROADCASTD, "qmask8", Y10},
+		constLoad{VPBROADCASTD, "qones8", Y9}, constLoad{VPBROADCASTD, "qones16", Y8})
 	ys := []Register{Y0, Y1, Y2, Y3}
 	countdown("loop", RCX, 1, []ptrStep{{r: RSI, n: 128}, {r: RDI, n: 32}, {r: R10, n: 4}, {r: R11, n: 4}}, func() {
 		for i, y := range ys {
@@ -100,18 +90,12 @@ func quantQ8_0() {
 		// sum(q) as int8
 		VPMADDUBSW(Y0, Y9, Y0)
 		VPMADDWD(Y8, Y0, Y0)
-		VEXTRACTI128(U8(1), Y0, X1)
-		VPADDD(X1, X0, X0)
-		VPSHUFD(U8(0x4e), X0, X1)
-		VPADDD(X1, X0, X0)
-		VPSHUFD(U8(0xb1), X0, X1)
-		VPADDD(X1, X0, X0)
+		hfold(VEXTRACTI128, VPADDD, VPSHUFD)
 		VCVTDQ2PS(X0, X0)
 		VMULSS(X5, X0, X0)
 		VMOVSS(X0, m(R11, 0)) // ds = d*sum
 	})
-	VZEROUPPER()
-	RET()
+	vret()
 }
 
 // qkRound8 quantizes the 8 floats at off(SI) into int32 lanes of y as Go's
@@ -139,13 +123,11 @@ func quantQ8K() {
 	kernel("quantQ8KAVX2", "func(x *float32, qs *int8, d *float32, nb int)",
 		"quantQ8KAVX2 is quantActQ8KGeneric for nb blocks of 256 values without\nthe block sums: the same values and scales bit for bit. Twin:\nquantActQ8KGeneric.",
 		[]string{"x", "qs", "d", "nb"}, RSI, RDI, R10, RCX)
-	VBROADCASTSS(k("qabs"), Y15)
-	VBROADCASTSD(k("qmagic"), Y13)
-	VPBROADCASTD(k("qmant"), Y12)
-	VPBROADCASTD(k("qbias"), Y11)
-	VPBROADCASTD(k("q127i"), Y10)
-	VPBROADCASTD(k("qmask8"), Y9)
-	VMOVDQU(k("qperm"), Y8)
+	loadConsts(
+		constLoad{VBROADCASTSS, "qabs", Y15}, constLoad{VBROADCASTSD, "qmagic", Y13},
+		constLoad{VPBROADCASTD, "qmant", Y12}, constLoad{VPBROADCASTD, "qbias", Y11},
+		constLoad{VPBROADCASTD, "q127i", Y10}, constLoad{VPBROADCASTD, "qmask8", Y9},
+		constLoad{VMOVDQU, "qperm", Y8})
 	Label("loop")
 	TESTQ(RCX, RCX)
 	JZ(LabelRef("done"))
@@ -213,6 +195,5 @@ func quantQ8K() {
 	DECQ(RCX)
 	JMP(LabelRef("loop"))
 	Label("done")
-	VZEROUPPER()
-	RET()
+	vret()
 }

@@ -19,12 +19,7 @@ func softmaxFamily() {
 	ADDQ(U8(32), RSI)
 	SUBQ(U8(8), RCX)
 	countdown("loop", RCX, 8, []ptrStep{{r: RSI, n: 32}}, func() { VMAXPS(m(RSI, 0), Y0, Y0) })
-	VEXTRACTF128(U8(1), Y0, X1)
-	VMAXPS(X1, X0, X0)
-	VPERMILPS(U8(0x4e), X0, X1)
-	VMAXPS(X1, X0, X0)
-	VPERMILPS(U8(0xb1), X0, X1)
-	VMAXPS(X1, X0, X0)
+	hfold(VEXTRACTF128, VMAXPS, VPERMILPS)
 	retF32()
 
 	kernel("expSumAVX2", "func(x *float32, n int, shift float32, lanes *[8]float32)",
@@ -40,12 +35,9 @@ func softmaxFamily() {
 	expY0()
 	VMOVUPS(Y8, m(RSI, 0))
 	VADDPS(Y8, Y2, Y2)
-	ADDQ(U8(32), RSI)
-	SUBQ(U8(8), RCX)
-	JNZ(LabelRef("loop"))
+	loop8(RSI)
 	VMOVUPS(Y2, m(RDX, 0))
-	VZEROUPPER()
-	RET()
+	vret()
 
 	kernel("scaleAVX2", "func(x *float32, n int, s float32)",
 		"scaleAVX2 multiplies x[:n] by s; n must be a positive multiple of 8.\nTwin: the last loop of softmaxVecGeneric.",
@@ -54,11 +46,8 @@ func softmaxFamily() {
 	Label("loop")
 	VMULPS(m(RSI, 0), Y1, Y0)
 	VMOVUPS(Y0, m(RSI, 0))
-	ADDQ(U8(32), RSI)
-	SUBQ(U8(8), RCX)
-	JNZ(LabelRef("loop"))
-	VZEROUPPER()
-	RET()
+	loop8(RSI)
+	vret()
 
 	kernel("swiGLUAVX2", "func(dst, gate, up *float32, n int)",
 		"swiGLUAVX2 sets dst[i] = gate[i] / (1 + expVec(-gate[i])) * up[i] for\ni < n (a positive multiple of 8); dst may be gate or up. Twin:\nswiGLUGeneric.",
@@ -75,13 +64,8 @@ func softmaxFamily() {
 	VDIVPS(Y8, Y4, Y4)     // g / (1 + e^-g)
 	VMULPS(m(RDX, 0), Y4, Y4)
 	VMOVUPS(Y4, m(RDI, 0))
-	for _, r := range []Register{RSI, RDX, RDI} {
-		ADDQ(U8(32), r)
-	}
-	SUBQ(U8(8), RCX)
-	JNZ(LabelRef("loop"))
-	VZEROUPPER()
-	RET()
+	loop8(RSI, RDX, RDI)
+	vret()
 }
 
 // expc offsets: the polynomial p0..p5 and the int32 127.

@@ -49,8 +49,7 @@ func vecFamily() {
 		VCVTPH2PS(X1, Y0)
 		VMOVUPS(Y0, m(RDI, 0))
 	})
-	VZEROUPPER()
-	RET()
+	vret()
 	add()
 }
 
@@ -64,16 +63,14 @@ func axpy(name, sig, doc string, xStep int, body func()) {
 		body()
 		VMOVUPS(Y1, m(RDI, 0))
 	})
-	VZEROUPPER()
-	RET()
+	vret()
 }
 
 // stream8 emits a loop over 8 values at a time from src (SI) to dst (DI).
 func stream8(name, sig, doc string, srcStep, dstStep int, body func()) {
 	kernel(name, sig, doc, []string{"dst", "src", "n"}, RDI, RSI, RCX)
 	countdown("loop", RCX, 8, []ptrStep{{r: RSI, n: srcStep}, {r: RDI, n: dstStep}}, body)
-	VZEROUPPER()
-	RET()
+	vret()
 }
 
 func add() {
@@ -107,6 +104,5 @@ func add() {
 	ADDQ(U8(8), RAX)
 	JMP(LabelRef("tail"))
 	Label("done")
-	VZEROUPPER()
-	RET()
+	vret()
 }
