@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -23,16 +22,9 @@ func TestAdminKeyRotation(t *testing.T) {
 			a := newHarness(t, storage, nil)
 			replicas := []*harness{a}
 			if name == "postgres" {
-				st := storetest.Open(t, storage)
 				// b was started with an admin.key of its own: the stored
 				// key, seeded by a, is the one in force.
-				srv, err := New(a.cfg, Options{Store: st, Replica: "b", AdminKey: "gdadmin-stale-file", Journal: t.TempDir()})
-				if err != nil {
-					t.Fatal(err)
-				}
-				hs := httptest.NewServer(srv)
-				t.Cleanup(func() { hs.CloseClientConnections(); srv.Close(); hs.Close() })
-				replicas = append(replicas, &harness{t: t, cfg: a.cfg, st: st, srv: srv, http: hs, ctx: a.ctx})
+				replicas = append(replicas, a.replica("b", Options{AdminKey: "gdadmin-stale-file"}))
 			}
 			status := func(h *harness, key string) int {
 				resp := h.get("/_domain/admin/users", key)

@@ -3,7 +3,6 @@ package domain
 import (
 	"context"
 	"io"
-	"net/http/httptest"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -23,14 +22,7 @@ func replicaPair(t *testing.T, price ledger.Micros) (a, b *harness) {
 	}
 	dsn = storetest.NewPostgresDB(t, dsn)
 	a = newHarness(t, dsn, func(c *Config) { c.Prices = ledger.Prices{PerRequest: price} })
-	stB := storetest.Open(t, dsn)
-	srvB, err := New(a.cfg, Options{Store: stB, Replica: "b", Journal: t.TempDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	hsB := httptest.NewServer(srvB)
-	t.Cleanup(func() { hsB.CloseClientConnections(); srvB.Close(); hsB.Close() })
-	b = &harness{t: t, cfg: a.cfg, st: stB, srv: srvB, http: hsB, ctx: a.ctx}
+	b = a.replica("b", Options{})
 	a.join(0, "m1")
 	b.join(1, "m1")
 	a.waitHealthy(1)

@@ -203,6 +203,21 @@ func newHarness(t testing.TB, storage string, mutate func(*Config)) *harness {
 	return h
 }
 
+// replica starts another gateway, named name, on h's database (with
+// opt's other fields), sharing h's user.
+func (h *harness) replica(name string, opt Options) *harness {
+	h.t.Helper()
+	st := storetest.Open(h.t, h.cfg.Storage)
+	opt.Store, opt.Replica, opt.Journal = st, name, h.t.TempDir()
+	srv, err := New(h.cfg, opt)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	hs := httptest.NewServer(srv)
+	h.t.Cleanup(func() { hs.CloseClientConnections(); srv.Close(); hs.Close() })
+	return &harness{t: h.t, cfg: h.cfg, st: st, srv: srv, http: hs, ctx: h.ctx, key: h.key, user: h.user}
+}
+
 // loopback is the egress policy test nodes dial their domain through: the
 // test servers listen on 127.0.0.1, which only an explicit entry allows.
 var loopback, _ = egress.NewPolicy("127.0.0.0/8")
@@ -491,37 +506,14 @@ func TestConcurrentRequestsCannotOverdraw(t *testing.T) {
 			if _, err := h.st.Deposit(h.ctx, "poor", u.ID, 7*price); err != nil {
 				t.Fatal(err)
 			}
-			var ok, refused atomic.Int64
-			var wg sync.WaitGroup
-			for i := 0; i < 60; i++ {
-				wg.Add(1)
-				go func() {
-					defer wg.Done()
-					body := `{"model":"m1","messages":[]}`
-					if i%2 == 0 {
-						body = `{"model":"m1","stream":true,"messages":[]}`
-					}
-					resp := h.post("/v1/chat/completions", key, body)
-					io.Copy(io.Discard, resp.Body)
-					resp.Body.Close()
-					switch resp.StatusCode {
-					case 200:
-						ok.Add(1)
-					case 402:
-						refused.Add(1)
-					default:
-						t.Errorf("HTTP %d", resp.StatusCode)
-					}
-				}()
-			}
-			wg.Wait()
+			ok, refused := burst(t, 60, key, func(int) *harness { return h })
 			h.drained()
 			bal, err := h.st.Balance(h.ctx, ledger.UserAccount(u.ID))
 			if err != nil {
 				t.Fatal(err)
 			}
-			if ok.Load() != 7 || refused.Load() != 53 || bal != 0 {
-				t.Fatalf("%d answered, %d refused, balance %s; want 7, 53, 0", ok.Load(), refused.Load(), bal)
+			if ok != 7 || refused != 53 || bal != 0 {
+				t.Fatalf("%d answered, %d refused, balance %s; want 7, 53, 0", ok, refused, bal)
 			}
 			if err := h.st.Check(h.ctx); err != nil {
 				t.Fatal(err)
