@@ -1,9 +1,6 @@
 package model
 
-import (
-	"github.com/gaianet-go/gaianet/gguf"
-	"github.com/gaianet-go/gaianet/kernels"
-)
+import "github.com/gaianet-go/gaianet/kernels"
 
 // rowsTask spreads the per-token element-wise work of a layer (norms,
 // biases, q/k norms, rope, cache writes, SwiGLU) over the pool: negligible
@@ -75,13 +72,6 @@ func (r *rowsTask) prep(lo, hi int) {
 		}
 		rope(cfg, q, cfg.Heads, cos, sin)
 		rope(cfg, k, cfg.KVHeads, cos, sin)
-		if r.c.Type == gguf.TypeF16 {
-			// Queries meet F16 keys in F16, as llama.cpp converts them
-			// to the cache's type for the k·q product.
-			for j, x := range q {
-				q[j] = kernels.F16ToF32(kernels.F32ToF16(x))
-			}
-		}
 		r.c.put(r.l, int(r.b.Slot[i]), int(r.b.Pos[i]), k, v)
 	}
 }
