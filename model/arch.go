@@ -21,6 +21,13 @@ type Arch struct {
 	// then v); FusedGateUp reads gate and up from one ffn_up matrix of
 	// 2*FFN rows (gate first), as Phi-3 stores them.
 	FusedQKV, FusedGateUp bool
+	// LayerNorm makes every norm a LayerNorm with optional bias
+	// (attention.layer_norm_epsilon) instead of an RMS norm; a layer
+	// without ffn_norm then runs attention and feed-forward in parallel
+	// on the same normed input (StableLM).
+	LayerNorm bool
+	// OptionalQKVBias loads attn_{q,k,v}.bias when the file has them.
+	OptionalQKVBias bool
 	// Setup reads the architecture's own metadata into c (sliding-window
 	// pattern, per-layer rope bases, attention scale) after the common
 	// hyperparameters are read; nil when there is none.
@@ -57,9 +64,8 @@ func Supported(name string) bool {
 // published presets use but this package cannot run yet.
 var needs = map[string]string{
 	"exaone":    "EXAONE's block (llama-like, its own tensor names and rope scaling) is not implemented",
-	"stablelm":  "StableLM's block (LayerNorm with biases, parallel attention and feed-forward, partial rotary) is not implemented",
 	"deepseek2": "multi-head latent attention (MLA) and MoE with shared experts and grouped routing are not implemented",
-	"gpt-oss":   "attention sinks, its alternating sliding window, sigmoid-free expert routing with biases and the MXFP4 weight type are not implemented",
+	"gpt-oss":   "attention sinks, its alternating sliding window, expert routing with biases (softmax over the chosen experts) and the MXFP4 weight type are not implemented",
 	"llama4":    "Llama 4's MoE with a shared expert, chunked attention and rope-free layers are not implemented",
 }
 

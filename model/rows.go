@@ -12,7 +12,8 @@ type rowsTask struct {
 	c    *Cache
 	l    int
 	b    Batch
-	norm []float32 // weight of the RMS norm normFn and postNormFn apply
+	norm []float32 // weight of the norm normFn and postNormFn apply
+	bias []float32 // LayerNorm bias of normFn, or nil
 	ff   int       // hidden length of the rows gluFn activates
 
 	normFn, postNormFn, prepFn, gluFn func(lo, hi int)
@@ -33,12 +34,17 @@ func (r *rowsTask) postNormRows(lo, hi int) {
 	}
 }
 
-// normRows writes RMSNorm(x[i]) * norm into xb[i].
+// normRows writes RMSNorm(x[i]) * norm (or, in LayerNorm models,
+// LayerNorm(x[i]) * norm + bias) into xb[i].
 func (r *rowsTask) normRows(lo, hi int) {
 	st := r.st
 	cfg := &st.m.Config
 	d := cfg.Dim
 	for i := lo; i < hi; i++ {
+		if cfg.LayerNorm {
+			kernels.LayerNorm(st.xb[i*d:(i+1)*d], st.x[i*d:(i+1)*d], r.norm, r.bias, cfg.NormEps)
+			continue
+		}
 		kernels.RMSNorm(st.xb[i*d:(i+1)*d], st.x[i*d:(i+1)*d], r.norm, cfg.NormEps)
 	}
 }
