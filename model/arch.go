@@ -63,7 +63,6 @@ func Supported(name string) bool {
 // needs says what the engine lacks for architectures that GaiaNet's
 // published presets use but this package cannot run yet.
 var needs = map[string]string{
-	"exaone":    "EXAONE's block (llama-like, its own tensor names and rope scaling) is not implemented",
 	"deepseek2": "multi-head latent attention (MLA) and MoE with shared experts and grouped routing are not implemented",
 	"gpt-oss":   "attention sinks, its alternating sliding window, expert routing with biases (softmax over the chosen experts) and the MXFP4 weight type are not implemented",
 	"llama4":    "Llama 4's MoE with a shared expert, chunked attention and rope-free layers are not implemented",

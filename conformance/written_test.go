@@ -18,21 +18,28 @@ import (
 	"github.com/gaianet-go/gaianet/kernels"
 )
 
-// stablelmVariants are StableLM-shaped models that no shared reference
-// covers: the test writes each with the project's GGUF writer (tensor
-// names and metadata as llama.cpp's stablelm loader expects, random
-// weights from a fixed seed, the Llama 2 vocabulary), and llama.cpp ran
-// the same bytes (`llamaref ref`) to make testdata/<name>.json; the file's
-// SHA-256 is pinned in testdata/<name>.sha256.
-var stablelmVariants = []struct {
+// writtenModels are small models of architectures that no shared
+// reference covers: the test writes each with the project's GGUF writer
+// (tensor names and metadata as llama.cpp's loader expects for the
+// architecture, random weights from a fixed seed, the Llama 2
+// vocabulary), and llama.cpp ran the same bytes (`llamaref ref`) to make
+// testdata/<name>.json; the file's SHA-256 is pinned in
+// testdata/<name>.sha256. Loading and running the file in llama.cpp is
+// itself part of the check.
+var writtenModels = []struct {
 	name     string
-	parallel bool // no ffn_norm: attention and feed-forward in parallel
+	arch     string
+	parallel bool // stablelm without ffn_norm: attention and feed-forward in parallel
 }{
-	{"stablelm-seq", false},
-	{"stablelm-par", true},
+	{"stablelm-seq", "stablelm", false},
+	{"stablelm-par", "stablelm", true},
+	{"exaone", "exaone", false},
 }
 
-func writeStableLM(t testing.TB, path string, parallel bool) {
+// writeSmallModel writes a 2-layer model: for stablelm, LayerNorms with
+// biases, q/k/v biases and rope over a quarter of each head, as StableLM 2;
+// for exaone, the llama block (RMS norms, no biases, full rope).
+func writeSmallModel(t testing.TB, path, arch string, parallel bool) {
 	t.Helper()
 	vocab, err := gguf.Open(sharedtest.Path(t, "conformance", "vocab", "llama2-spm.gguf"))
 	if err != nil {
@@ -43,17 +50,27 @@ func writeStableLM(t testing.TB, path string, parallel bool) {
 		dim, layers, heads, kv, ffn, nv = 128, 2, 4, 2, 256, 32000
 		hd                              = dim / heads
 	)
+	ln := arch == "stablelm"
 	var md gguf.Metadata
-	md.Set("general.architecture", "stablelm")
-	md.Set("general.name", "stablelm test")
-	md.Set("stablelm.context_length", uint32(4096))
-	md.Set("stablelm.embedding_length", uint32(dim))
-	md.Set("stablelm.block_count", uint32(layers))
-	md.Set("stablelm.feed_forward_length", uint32(ffn))
-	md.Set("stablelm.rope.dimension_count", uint32(hd/4)) // partial rotary, 25% as StableLM 2
-	md.Set("stablelm.attention.head_count", uint32(heads))
-	md.Set("stablelm.attention.head_count_kv", uint32(kv))
-	md.Set("stablelm.attention.layer_norm_epsilon", float32(1e-5))
+	md.Set("general.architecture", arch)
+	md.Set("general.name", arch+" test")
+	md.Set(arch+".context_length", uint32(4096))
+	md.Set(arch+".embedding_length", uint32(dim))
+	md.Set(arch+".block_count", uint32(layers))
+	md.Set(arch+".feed_forward_length", uint32(ffn))
+	if ln {
+		md.Set(arch+".rope.dimension_count", uint32(hd/4)) // partial rotary, 25% as StableLM 2
+	} else {
+		md.Set(arch+".rope.dimension_count", uint32(hd))
+		md.Set(arch+".rope.freq_base", float32(1e6))
+	}
+	md.Set(arch+".attention.head_count", uint32(heads))
+	md.Set(arch+".attention.head_count_kv", uint32(kv))
+	if ln {
+		md.Set(arch+".attention.layer_norm_epsilon", float32(1e-5))
+	} else {
+		md.Set(arch+".attention.layer_norm_rms_epsilon", float32(1e-5))
+	}
 	for _, e := range vocab.Metadata.KVs() {
 		if strings.HasPrefix(e.Key, "tokenizer.") {
 			md.Set(e.Key, e.Value)
@@ -90,22 +107,30 @@ func writeStableLM(t testing.TB, path string, parallel bool) {
 	mat := func(name string, rows, cols uint64) { add(name, f32, math.Sqrt(3/float64(cols)), 0, cols, rows) }
 	add("token_embd.weight", gguf.TypeF16, 1, 0, dim, nv)
 	add("output_norm.weight", f32, 0.1, 1, dim)
-	add("output_norm.bias", f32, 0.1, 0, dim)
+	if ln {
+		add("output_norm.bias", f32, 0.1, 0, dim)
+	}
 	add("output.weight", gguf.TypeF16, math.Sqrt(3/float64(dim)), 0, dim, nv)
 	for l := range layers {
 		p := fmt.Sprintf("blk.%d.", l)
 		add(p+"attn_norm.weight", f32, 0.1, 1, dim)
-		add(p+"attn_norm.bias", f32, 0.1, 0, dim)
+		if ln {
+			add(p+"attn_norm.bias", f32, 0.1, 0, dim)
+		}
 		mat(p+"attn_q.weight", heads*hd, dim)
 		mat(p+"attn_k.weight", kv*hd, dim)
 		mat(p+"attn_v.weight", kv*hd, dim)
-		add(p+"attn_q.bias", f32, 0.1, 0, heads*hd)
-		add(p+"attn_k.bias", f32, 0.1, 0, kv*hd)
-		add(p+"attn_v.bias", f32, 0.1, 0, kv*hd)
+		if ln {
+			add(p+"attn_q.bias", f32, 0.1, 0, heads*hd)
+			add(p+"attn_k.bias", f32, 0.1, 0, kv*hd)
+			add(p+"attn_v.bias", f32, 0.1, 0, kv*hd)
+		}
 		mat(p+"attn_output.weight", dim, heads*hd)
 		if !parallel {
 			add(p+"ffn_norm.weight", f32, 0.1, 1, dim)
-			add(p+"ffn_norm.bias", f32, 0.1, 0, dim)
+			if ln {
+				add(p+"ffn_norm.bias", f32, 0.1, 0, dim)
+			}
 		}
 		mat(p+"ffn_gate.weight", ffn, dim)
 		mat(p+"ffn_up.weight", ffn, dim)
@@ -116,18 +141,18 @@ func writeStableLM(t testing.TB, path string, parallel bool) {
 	}
 }
 
-// TestStableLMMatchesLlamaCpp runs the logits check on StableLM models
-// this test writes, against llama.cpp's logits for the same files.
-func TestStableLMMatchesLlamaCpp(t *testing.T) {
+// TestWrittenModelsMatchLlamaCpp runs the logits check on the models this
+// test writes, against llama.cpp's logits for the same files.
+func TestWrittenModelsMatchLlamaCpp(t *testing.T) {
 	tol := Tolerances{LogitsNRMSEFloat: 0.01, LogitsNRMSEQuantized: 0.06, ArgmaxMargin: 1}
-	for _, v := range stablelmVariants {
+	for _, v := range writtenModels {
 		t.Run(v.name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), v.name+".gguf")
 			if dir := os.Getenv("CONFORMANCE_WRITE_MODELS"); dir != "" {
 				// Developer hook: write the model for `llamaref ref`.
 				path = filepath.Join(dir, v.name+".gguf")
 			}
-			writeStableLM(t, path, v.parallel)
+			writeSmallModel(t, path, v.arch, v.parallel)
 			raw, err := os.ReadFile(path)
 			if err != nil {
 				t.Fatal(err)
