@@ -1,6 +1,9 @@
 package model
 
-import "fmt"
+import (
+	"fmt"
+	"sort"
+)
 
 // Arch describes how one architecture differs from the common decoder
 // block (pre-norm attention and SwiGLU feed-forward with residuals). Each
@@ -52,6 +55,16 @@ func register(a Arch) {
 		panic(fmt.Sprintf("model: architecture %q registered twice", a.Name))
 	}
 	archs[a.Name] = a
+}
+
+// Architectures returns the names of the supported architectures, sorted.
+func Architectures() []string {
+	names := make([]string, 0, len(archs))
+	for n := range archs {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
 }
 
 // Supported reports whether architecture name can be loaded.
