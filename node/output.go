@@ -232,9 +232,10 @@ var responseSchemaOptions = grammar.SchemaOptions{SchemaOrder: true}
 
 // callSchemaOptions compile the JSON of tool calls: with the whitespace
 // the families' templates write in calls (a response_format stays
-// compact), and in schema order: "name" first, as every family writes it
-// and its parser and trigger ({"name") expect, then the arguments as the
-// tool declares them.
+// compact), and in schema order: "name" first, as most families write it
+// and Llama 3's trigger ({"name") expects (a Hermes call may also put its
+// arguments first, as Hermes 2 Pro does: toolcall.Format.CallSchema), and
+// the arguments' properties as the tool declares them.
 var callSchemaOptions = grammar.SchemaOptions{Whitespace: toolcall.CallWhitespace, SchemaOrder: true}
 
 // finishForced writes the opening of a required call after the prompt
