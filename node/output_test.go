@@ -592,6 +592,61 @@ func TestToolCallArgumentsFirst(t *testing.T) {
 	}
 }
 
+// TestThinkGap: after the thinking block the prompt opened, a reply
+// constrained by response_format (alone, or with tools) may write up to
+// two bytes of whitespace before the answer, as reasoning models do, and
+// no more.
+func TestThinkGap(t *testing.T) {
+	n := openTestNode(t, func(c *config.Config) { c.PromptTemplate = "chatml" })
+	rf := &api.ResponseFormat{Type: "json_schema", JSONSchema: &api.JSONSchema{Name: "a",
+		Schema: json.RawMessage(`{"type":"object","properties":{"answer":{"type":"string"}},"required":["answer"],"additionalProperties":false}`)}}
+	tools := []api.Tool{{Type: "function", Function: json.RawMessage(`{"name":"f","parameters":{"type":"object"}}`)}}
+	mask := make([]uint64, (n.tok.VocabSize()+63)/64)
+	allowed := func(tok int32) bool { return mask[tok/64]&(1<<(tok%64)) != 0 }
+	nl, sp := exactToken(t, n, "\n"), exactToken(t, n, " ")
+	answer := n.tok.AppendEncodeContinuation(nil, `{"answer":"yes"}`)
+	for _, tc := range []struct {
+		name  string
+		tools []api.Tool
+		gap   []int32
+		ok    bool
+	}{
+		{"none", nil, nil, true},
+		{"newline", nil, []int32{nl}, true},
+		{"two newlines", nil, []int32{nl, nl}, true},
+		{"newline space", nil, []int32{nl, sp}, true},
+		{"three newlines", nil, []int32{nl, nl, nl}, false},
+		{"tools: two newlines", tools, []int32{nl, nl}, true},
+		{"tools: three", tools, []int32{nl, sp, nl}, false},
+	} {
+		req := &api.ChatRequest{Messages: []api.Message{{Role: "user", Content: "hi"}}, ResponseFormat: rf, Tools: tc.tools}
+		_, c := planConstraint(t, n, req, "<|im_start|>assistant\n<think>\n")
+		toks := append(n.tok.Encode("Easy.</think>", false, false), tc.gap...)
+		toks = append(toks, answer...)
+		ok := true
+		for i, tok := range toks {
+			if c.Mask(mask) && !allowed(tok) {
+				ok = false
+				if i < len(toks)-len(answer)-len(tc.gap) {
+					t.Fatalf("%s: thinking token %q refused", tc.name, n.tok.Piece(tok))
+				}
+				break
+			}
+			if err := c.Accept(tok); err != nil {
+				t.Fatalf("%s: %v", tc.name, err)
+			}
+		}
+		if ok {
+			if !c.Mask(mask) || !slices.ContainsFunc(n.tok.EOGTokens(), allowed) || allowed(nl) {
+				t.Errorf("%s: after the answer the reply must end", tc.name)
+			}
+		}
+		if ok != tc.ok {
+			t.Errorf("%s: accepted %v, want %v", tc.name, ok, tc.ok)
+		}
+	}
+}
+
 // TestToolsWithResponseFormat: with tools, tool_choice auto and a
 // response_format, the reply is a call or the answer in the format,
 // nothing else; families whose calls cannot be told apart from an answer
