@@ -236,6 +236,7 @@ func TestCallGrammarOrders(t *testing.T) {
 
 func FuzzParser(f *testing.F) {
 	f.Add(`<tool_call>{"name":"a","arguments":{"x":"}"}}</tool_call> tail`, 0)
+	f.Add("<tool_call>\n{\"arguments\": {\"x\": \"}\"}, \"name\": \"a\"}\n</tool_call>", 0)
 	f.Add(`[TOOL_CALLS][{"name":"a","arguments":{}},{"name":"b"}]`, 3)
 	f.Add(` {"name": "f", "parameters": {"a": [1, 2]}}`, 2)
 	f.Add(`x[TOOL_CALLS]a[ARGS]{"k":"}"}[TOOL_CALLS]b[ARG`, 4)
