@@ -80,7 +80,11 @@ func CheckLogits(ctx context.Context, s Suite, tol Tolerances) Result {
 	for _, c := range ref.Cases {
 		maxLen = max(maxLen, len(c.Tokens)+len(c.Greedy))
 	}
-	eng, err := engine.Load(s.Model, engine.Options{CtxSize: max(maxLen, 16), BatchSize: max(maxLen, 16)})
+	opts := engine.Options{CtxSize: max(maxLen, 16), BatchSize: max(maxLen, 16)}
+	for _, l := range s.LoRA {
+		opts.LoRA = append(opts.LoRA, engine.LoRAFile{Path: l.Path, Scale: l.Scale})
+	}
+	eng, err := engine.Load(s.Model, opts)
 	if err != nil {
 		return fail("conformance: %v", err)
 	}

@@ -46,6 +46,7 @@ type State struct {
 	attn    attnTask
 	rows    rowsTask
 	ops     [3]kernels.MatMulOp // matrices of one linear2/linear3 call
+	lora    loraTask            // adapters per slot (lora.go)
 }
 
 // NewState allocates scratch for batches of up to maxBatch entries against
@@ -74,6 +75,7 @@ func NewState(m *Model, maxBatch, ctx, threads int) *State {
 	st.attn.st = st
 	st.rows.bind(st)
 	st.attn.items = make([]attnItem, 0, maxBatch)
+	st.lora.st = st
 	return st
 }
 
@@ -184,21 +186,25 @@ func (m *Model) layer(st *State, c *Cache, l int, b Batch) error {
 	st.pool.Parallel(n, r.normFn)
 	xb := st.xb[:n*d]
 	st.linear3(xb, n, &y.Wq, st.q[:n*qd], &y.Wk, st.k[:n*kvd], &y.Wv, st.v[:n*kvd])
+	st.lora.apply(l, b, loraOut{ProjQ, xb, d, st.q, qd}, loraOut{ProjK, xb, d, st.k, kvd}, loraOut{ProjV, xb, d, st.v, kvd})
 	st.pool.Parallel(n, r.prepFn)
 	st.attn.run(c, l, b)
 	if err := st.linear(&y.Wo, st.att[:n*qd], n, st.xb[:n*d]); err != nil {
 		return err
 	}
+	st.lora.apply(l, b, loraOut{ProjO, st.att, qd, st.xb, d})
 	kernels.Add(st.x[:n*d], st.x[:n*d], st.xb[:n*d])
 
 	// Feed-forward block.
 	r.norm = y.FFNNorm
 	st.pool.Parallel(n, r.normFn)
 	st.linear2(xb, n, &y.Gate, st.gate[:n*ff], &y.Up, st.up[:n*ff])
+	st.lora.apply(l, b, loraOut{ProjGate, xb, d, st.gate, ff}, loraOut{ProjUp, xb, d, st.up, ff})
 	st.pool.Parallel(n, r.gluFn)
 	if err := st.linear(&y.Down, st.gate[:n*ff], n, st.xb[:n*d]); err != nil {
 		return err
 	}
+	st.lora.apply(l, b, loraOut{ProjDown, st.gate, ff, st.xb, d})
 	kernels.Add(st.x[:n*d], st.x[:n*d], st.xb[:n*d])
 	return nil
 }
