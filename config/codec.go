@@ -103,6 +103,7 @@ func (e *Extensions) fields() []field {
 		{"prompt_sets", &e.PromptSets, false},
 		{"agent_max_steps", &e.AgentMaxSteps, false},
 		{"agent_timeout", &e.AgentTimeout, false},
+		{"lora", &e.LoRA, false},
 	}
 }
 

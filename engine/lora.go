@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/gaianet-go/gaianet/gguf"
 	"github.com/gaianet-go/gaianet/model"
@@ -85,6 +87,12 @@ func (e *Engine) checkScales(scales []float32) error {
 	if len(scales) != len(e.lora) {
 		return fmt.Errorf("%w: %d LoRA scales for %d loaded adapters", ErrRequest, len(scales), len(e.lora))
 	}
+	return ValidLoRAScales(scales)
+}
+
+// ValidLoRAScales reports whether every scale is usable: finite and in
+// [-100, 100].
+func ValidLoRAScales(scales []float32) error {
 	for _, s := range scales {
 		if err := checkScale(s); err != nil {
 			return err
@@ -119,4 +127,22 @@ func (e *Engine) sameLoRA(s *slot, scales []float32) bool {
 		scales = e.loraScales
 	}
 	return slices.Equal(s.loraScales, scales)
+}
+
+// ParseLoRA reads FILE[:SCALE] (the --lora flag): the scale defaults to 1.
+// A colon followed by something that is not a number belongs to the path.
+func ParseLoRA(s string) (LoRAFile, error) {
+	lf := LoRAFile{Path: s, Scale: 1}
+	if i := strings.LastIndexByte(s, ':'); i >= 0 {
+		if v, err := strconv.ParseFloat(s[i+1:], 32); err == nil {
+			lf.Path, lf.Scale = s[:i], float32(v)
+		}
+	}
+	if lf.Path == "" {
+		return lf, fmt.Errorf("%w: LoRA %q: no file", ErrRequest, s)
+	}
+	if err := checkScale(lf.Scale); err != nil {
+		return lf, fmt.Errorf("LoRA %q: %w", s, err)
+	}
+	return lf, nil
 }

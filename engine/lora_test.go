@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 
@@ -139,4 +140,42 @@ func TestLoRALoadErrors(t *testing.T) {
 		}
 		t.Logf("%s: %v", c.name, err)
 	}
+}
+
+func TestParseLoRA(t *testing.T) {
+	for _, c := range []struct {
+		in    string
+		path  string
+		scale float32
+		bad   bool
+	}{
+		{"a.gguf", "a.gguf", 1, false},
+		{"a.gguf:0.5", "a.gguf", 0.5, false},
+		{"C:\\x\\a.gguf", "C:\\x\\a.gguf", 1, false},
+		{"dir:x/a.gguf:-2", "dir:x/a.gguf", -2, false},
+		{":1", "", 0, true},
+		{"", "", 0, true},
+		{"a.gguf:NaN", "", 0, true},
+		{"a.gguf:1e9", "", 0, true},
+	} {
+		lf, err := ParseLoRA(c.in)
+		if (err != nil) != c.bad || !c.bad && (lf.Path != c.path || lf.Scale != c.scale) {
+			t.Errorf("ParseLoRA(%q) = %+v, %v", c.in, lf, err)
+		}
+	}
+}
+
+func FuzzParseLoRA(f *testing.F) {
+	for _, s := range []string{"a.gguf", "a:1", "a:b:0.5", ":", "x:inf", "x:-0"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		lf, err := ParseLoRA(s)
+		if err != nil {
+			return
+		}
+		if lf.Path == "" || checkScale(lf.Scale) != nil || !strings.HasPrefix(s, lf.Path) {
+			t.Fatalf("ParseLoRA(%q) = %+v", s, lf)
+		}
+	})
 }

@@ -221,7 +221,7 @@ func Open(ctx context.Context, cfg *config.Config, opt Options) (n *Node, err er
 		Models: n.models, Info: n.info, Attest: n.attest,
 		Extra:    n.extraRoutes(),
 		Public:   []string{"GET /"},
-		Handlers: n.knowledgeRoutes(),
+		Handlers: withRoutes(n.knowledgeRoutes(), n.loraRoutes()),
 		Uploads:  []string{"POST /v1/files", "POST /v1/create/rag", "POST /v1/knowledge/collections/{c}/documents"},
 	}, api.Options{
 		APIKeys: cfg.Ext.APIKeys, CORSOrigins: cfg.Ext.CORSOrigins, Logger: log, Instance: opt.Instance, Signer: opt.Signer,
@@ -275,8 +275,12 @@ func (n *Node) extraRoutes() map[string]http.Handler {
 func (n *Node) openChat() error {
 	p := ModelPath(n.opt.Base, n.cfg.Chat)
 	t0 := time.Now()
+	var lora []engine.LoRAFile
+	for _, l := range n.cfg.Ext.LoRA {
+		lora = append(lora, engine.LoRAFile{Path: ModelPath(n.opt.Base, l.Path), Scale: float32(l.ScaleOr1())})
+	}
 	eng, err := engine.Load(p, engine.Options{Threads: n.opt.Threads, CtxSize: n.cfg.ChatCtxSize,
-		Parallel: n.cfg.Ext.Parallel, BatchSize: n.cfg.ChatBatchSize, BatchVariant: n.cfg.Ext.BatchVariant})
+		Parallel: n.cfg.Ext.Parallel, BatchSize: n.cfg.ChatBatchSize, BatchVariant: n.cfg.Ext.BatchVariant, LoRA: lora})
 	if err != nil {
 		return fmt.Errorf("node: chat model: %w", err)
 	}
