@@ -2,51 +2,12 @@ package conformance
 
 import (
 	"context"
-	"encoding/json"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"testing"
 
 	"github.com/gaianet-go/gaianet/internal/sharedtest"
 )
-
-// llamaref runs the llama.cpp reference tool with extra environment and
-// fails t on error.
-func llamaref(t *testing.T, env []string, args ...string) {
-	t.Helper()
-	cmd := exec.Command(sharedtest.Path(t, "tools", "llamaref"), args...)
-	cmd.Env = append(os.Environ(), env...)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("llamaref %v: %v\n%s", args, err, out)
-	}
-}
-
-// refPrompts are the prompts of references made on the fly.
-var refPrompts = []map[string]string{
-	{"name": "fox", "prompt": "The quick brown fox jumps over the lazy dog."},
-	{"name": "code", "prompt": "func main() { fmt.Println(\"hello\") }"},
-	{"name": "short", "prompt": "Hi"},
-}
-
-// writeRef writes the prompts and runs `llamaref ref` on model with the
-// adapter at scale (none when adapter is ""), returning the logits file.
-func writeRef(t *testing.T, dir, model, adapter string, scale float32) string {
-	t.Helper()
-	prompts := filepath.Join(dir, "prompts.json")
-	b, _ := json.Marshal(refPrompts)
-	if err := os.WriteFile(prompts, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out := filepath.Join(dir, "ref-"+strconv.FormatFloat(float64(scale), 'g', -1, 32)+filepath.Base(model)+".json")
-	var env []string
-	if adapter != "" {
-		env = []string{"LLAMAREF_LORA=" + adapter + ":" + strconv.FormatFloat(float64(scale), 'g', -1, 32)}
-	}
-	llamaref(t, env, "ref", model, prompts, out, "12")
-	return out
-}
 
 // TestLlamarefAdapters makes rank-16 adapters with llama.cpp's own tools
 // (`llamaref lora`, a PEFT adapter, converted by `llamaref
@@ -67,11 +28,11 @@ func TestLlamarefAdapters(t *testing.T) {
 	} {
 		dir := t.TempDir()
 		model := sharedtest.Model(t, c.model)
-		llamaref(t, nil, append([]string{"lora", "-out", filepath.Join(dir, "hf")}, c.flags...)...)
+		sharedtest.Llamaref(t, nil, append([]string{"lora", "-out", filepath.Join(dir, "hf")}, c.flags...)...)
 		adapter := filepath.Join(dir, "adapter.gguf")
-		llamaref(t, nil, "convert-adapter", filepath.Join(dir, "hf"), model, adapter)
+		sharedtest.Llamaref(t, nil, "convert-adapter", filepath.Join(dir, "hf"), model, adapter)
 		for _, sc := range c.scale {
-			s := Suite{Kind: "logits", Name: c.model + "+lora", Model: model, Data: writeRef(t, dir, model, adapter, sc),
+			s := Suite{Kind: "logits", Name: c.model + "+lora", Model: model, Data: sharedtest.LlamarefLogits(t, dir, model, adapter+":"+strconv.FormatFloat(float64(sc), 'g', -1, 32)),
 				LoRA: []SuiteLoRA{{Path: adapter, Scale: sc}}}
 			r := CheckLogits(context.Background(), s, tol)
 			if !r.Passed {

@@ -36,14 +36,17 @@ const (
 	numProj
 )
 
+// NumProjections is the number of adaptable projections of a block.
+const NumProjections = numProj
+
 // projNames are the GGUF tensor names of the projections, after "blk.N.".
 var projNames = [numProj]string{"attn_q", "attn_k", "attn_v", "attn_output", "ffn_gate", "ffn_up", "ffn_down"}
 
 // String returns the projection's GGUF tensor name (without block prefix).
 func (p Projection) String() string { return projNames[p] }
 
-// weight returns the projection's base matrix in layer y.
-func (y *Layer) weight(p Projection) *Weight {
+// Weight returns the projection's base matrix in layer y.
+func (y *Layer) Weight(p Projection) *Weight {
 	return [numProj]*Weight{&y.Wq, &y.Wk, &y.Wv, &y.Wo, &y.Gate, &y.Up, &y.Down}[p]
 }
 
@@ -141,7 +144,7 @@ func LoadLoRA(md Metadata, ts Tensors, names []string, m *Model) (*LoRA, error) 
 		if !ok {
 			return nil, fmt.Errorf("%w: adapter tensor %q: only the attention and FFN projections of the blocks can be adapted", ErrUnsupported, name)
 		}
-		pair, err := loadPair(ts, base, m.Layers[l].weight(p), float32(alpha))
+		pair, err := loadPair(ts, base, m.Layers[l].Weight(p), float32(alpha))
 		if err != nil {
 			return nil, err
 		}

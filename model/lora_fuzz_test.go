@@ -1,0 +1,56 @@
+package model_test
+
+import (
+	"context"
+	"os"
+	"testing"
+
+	"github.com/gaianet-go/gaianet/gguf"
+	"github.com/gaianet-go/gaianet/internal/sharedtest"
+	"github.com/gaianet-go/gaianet/model"
+)
+
+// FuzzLoadLoRA feeds mutated adapter files to LoadLoRA for the model the
+// shared adapter was made for: it must reject them or return an adapter
+// that runs a token, never panic.
+func FuzzLoadLoRA(f *testing.F) {
+	root := sharedtest.Root()
+	if root == "" {
+		f.Skip("../shared is absent")
+	}
+	seed, err := os.ReadFile(root + "/conformance/lora/llama-spm-lora-r8.gguf")
+	if err != nil {
+		f.Skip(err)
+	}
+	f.Add(seed)
+	mf, err := gguf.Open(root + "/conformance/models/llama-spm-q8_0.gguf")
+	if err != nil {
+		f.Fatal(err)
+	}
+	defer mf.Close()
+	m, err := model.Load(mf.Metadata, mf)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		af, err := gguf.Parse(data)
+		if err != nil {
+			return
+		}
+		names := make([]string, len(af.Tensors))
+		for i := range af.Tensors {
+			names[i] = af.Tensors[i].Name
+		}
+		a, err := model.LoadLoRA(af.Metadata, af, names, m)
+		if err != nil {
+			return
+		}
+		st := model.NewState(m, 1, 4, 1)
+		defer st.Close()
+		c, _ := model.NewCache(m, 1, 4, gguf.TypeF32)
+		st.SetLoRA(0, []model.LoRAUse{{Adapter: a, Scale: 1}})
+		if _, err := m.Forward(context.Background(), st, c, model.Batch{Tokens: []int32{1}, Pos: []int32{0}, Slot: []int32{0}, Logits: []bool{true}}); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
