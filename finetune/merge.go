@@ -1,7 +1,9 @@
 package finetune
 
 import (
+	"bufio"
 	"context"
+	"io"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -128,7 +130,7 @@ func Merge(ctx context.Context, base string, adapters []Adapter, out string, opt
 			opts.Progress(i+1, len(bf.Tensors))
 		}
 	}
-	return writeGGUF(out, md, ts)
+	return writeFile(out, func(w io.Writer) error { return gguf.Write(w, md, ts) })
 }
 
 // addDelta adds scale·pair.Scale·B·A to w (Out rows of In).
@@ -161,23 +163,27 @@ func LoadAdapter(path string, m *model.Model) (*model.LoRA, error) {
 	return a, nil
 }
 
-// writeGGUF writes a GGUF file through a temporary file in the same
-// directory, renamed into place once complete.
-func writeGGUF(path string, md gguf.Metadata, ts []gguf.WriteTensor) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".tmp-*.gguf")
+// writeFile writes path through a temporary file in the same directory,
+// renamed into place once complete, so that path is never half-written.
+func writeFile(path string, write func(io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".tmp-*")
 	if err != nil {
 		return fmt.Errorf("finetune: %w", err)
 	}
 	defer os.Remove(tmp.Name())
-	if err := gguf.Write(tmp, md, ts); err != nil {
-		tmp.Close()
-		return fmt.Errorf("finetune: %s: %w", path, err)
+	w := bufio.NewWriterSize(tmp, 1<<16)
+	err = write(w)
+	if err == nil {
+		err = w.Flush()
 	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("finetune: %s: %w", path, err)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
 	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("finetune: %w", err)
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		return fmt.Errorf("finetune: %s: %w", path, err)
 	}
 	return nil
 }

@@ -4,17 +4,157 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"strings"
 
+	"github.com/gaianet-go/gaianet/egress"
 	"github.com/gaianet-go/gaianet/finetune"
 )
 
 func finetuneCommand() *command {
-	return &command{name: "finetune", summary: "make a model your own: merge LoRA adapters",
+	return &command{name: "finetune", summary: "make a model your own: training data, LoRA adapters, merging",
 		help: "LoRA adapters (llama.cpp's GGUF adapter format) change a model cheaply: a node\n" +
 			"applies them at run time (gaianet_go.lora in config.json, --lora on generate\n" +
 			"and bench, per request with the \"lora\" field). 'finetune merge' bakes them\n" +
 			"into a standalone GGUF model.",
-		children: []*command{finetuneMergeCommand()}}
+		children: []*command{finetuneDataCommand(), finetuneMergeCommand()}}
+}
+
+type dataFlags struct {
+	base, out, heldoutOut, kb, upstream, upstreamKey, upstreamModel *string
+	heldout                                                         *float64
+	pairs, maxTokens                                                *int
+	chats                                                           *stringList
+}
+
+// stringList is a repeatable string flag.
+type stringList []string
+
+func (l *stringList) String() string     { return strings.Join(*l, ",") }
+func (l *stringList) Set(s string) error { *l = append(*l, s); return nil }
+
+func finetuneDataCommand() *command {
+	return &command{name: "data", summary: "build a chat training set from chat histories and the knowledge base",
+		usage: "--out TRAIN.jsonl [--chats FILE]... [--kb [COLLECTION]] [--heldout 0.1] [--pairs 3] [--upstream URL]",
+		help: "Writes a training set in the usual chat JSONL ({\"messages\": [...]} a line) and\n" +
+			"a held-out split beside it (TRAIN.heldout.jsonl), deduplicated (case,\n" +
+			"punctuation and spacing ignored); an example's side is fixed by a hash of\n" +
+			"its content, so reruns and added data keep the split stable.\n\n" +
+			"--chats FILE reads chat histories: JSONL of {\"messages\": [...]} objects or\n" +
+			"bare message arrays, or a CSV with a prompt and a response column\n" +
+			"(prompt/question/input/user, response/answer/completion/output/assistant).\n\n" +
+			"--kb reads every chunk of a knowledge-base collection (default: the\n" +
+			"config's) from the running node and asks a chat model to write --pairs\n" +
+			"question/answer pairs from each, constrained to JSON; pairs whose answer\n" +
+			"is not grounded in the chunk (most of its words absent from it) are\n" +
+			"dropped. The model is the node's own, or --upstream (an OpenAI-compatible\n" +
+			"base URL such as https://api.example.com/v1, with --upstream-key and\n" +
+			"--upstream-model). Each chunk's answer is journaled (TRAIN.qa-journal.jsonl)\n" +
+			"as it arrives: an interrupted run, rerun with the same flags, resumes\n" +
+			"where it stopped.",
+		flags: func(fs *flag.FlagSet) any {
+			f := &dataFlags{
+				base:          baseFlag(fs),
+				out:           fs.String("out", "", "training set to write (required)"),
+				heldoutOut:    fs.String("heldout-out", "", "held-out set to write (default: OUT with .heldout.jsonl)"),
+				heldout:       fs.Float64("heldout", 0.1, "share of examples held out for evaluation"),
+				kb:            fs.String("kb", "", "knowledge-base collection to write QA pairs from ('default': the config's)"),
+				pairs:         fs.Int("pairs", 3, "question/answer pairs asked per chunk"),
+				maxTokens:     fs.Int("max-tokens", 1024, "longest reply of the QA writer, in tokens"),
+				upstream:      fs.String("upstream", "", "OpenAI-compatible base URL of the QA writer (default: the running node)"),
+				upstreamKey:   fs.String("upstream-key", "", "bearer key for --upstream"),
+				upstreamModel: fs.String("upstream-model", "", "model name for --upstream"),
+				chats:         &stringList{},
+			}
+			fs.Var(f.chats, "chats", "chat-history file (.jsonl or .csv); repeat for several")
+			return f
+		},
+		run: runFinetuneData}
+}
+
+func runFinetuneData(ctx context.Context, env *cmdEnv, args []string) error {
+	f := env.flags.(*dataFlags)
+	if *f.out == "" || (len(*f.chats) == 0 && *f.kb == "") {
+		return usagef("finetune data needs --out and at least one of --chats FILE and --kb COLLECTION")
+	}
+	if *f.heldout < 0 || *f.heldout >= 1 {
+		return usagef("--heldout must be in [0, 1)")
+	}
+	heldPath := *f.heldoutOut
+	if heldPath == "" {
+		heldPath = strings.TrimSuffix(*f.out, ".jsonl") + ".heldout.jsonl"
+	}
+	var all []finetune.Example
+	for _, c := range *f.chats {
+		exs, err := finetune.ReadChats(c)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(env.stderr, "%s: %d conversations\n", c, len(exs))
+		all = append(all, exs...)
+	}
+	if *f.kb != "" {
+		exs, err := kbExamples(ctx, env, f)
+		if err != nil {
+			return err
+		}
+		all = append(all, exs...)
+	}
+	n := len(all)
+	all = finetune.Dedup(all)
+	train, held := finetune.Split(all, *f.heldout)
+	if err := finetune.WriteJSONL(*f.out, train); err != nil {
+		return err
+	}
+	if err := finetune.WriteJSONL(heldPath, held); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.stdout, "%d examples (%d duplicates dropped): %d in %s, %d held out in %s\n",
+		len(all), n-len(all), len(train), *f.out, len(held), heldPath)
+	return nil
+}
+
+// kbExamples writes QA pairs from every chunk of the collection, read from
+// the running node.
+func kbExamples(ctx context.Context, env *cmdEnv, f *dataFlags) ([]finetune.Example, error) {
+	base := *f.base
+	cfg, err := loadConfig(base)
+	if err != nil {
+		return nil, err
+	}
+	coll := *f.kb
+	if coll == "default" {
+		coll = cfg.EmbeddingCollectionName
+	}
+	nc, err := runningNode(ctx, base, cfg)
+	if err != nil {
+		return nil, err
+	}
+	if nc == nil {
+		return nil, fmt.Errorf("--kb reads the knowledge base through the running node: start it with 'gaianet start --base %s'", base)
+	}
+	chunks, err := nc.chunks(ctx, coll)
+	if err != nil {
+		return nil, err
+	}
+	chat := finetune.OpenAIChat(nc.client, nc.url+"/v1", nc.key, "", *f.maxTokens)
+	if *f.upstream != "" {
+		pol, err := egress.NewPolicy(cfg.Ext.OutboundAllow...)
+		if err != nil {
+			return nil, err
+		}
+		chat = finetune.OpenAIChat(pol.Client(egress.Options{MaxBodyBytes: 8 << 20}), *f.upstream, *f.upstreamKey, *f.upstreamModel, *f.maxTokens)
+	}
+	bar := newProgressBar(env.stderr, "writing QA pairs", "chunks")
+	journal := strings.TrimSuffix(*f.out, ".jsonl") + ".qa-journal.jsonl"
+	exs, st, err := finetune.GenerateQA(ctx, chunks, chat, journal, finetune.QAOptions{Pairs: *f.pairs,
+		Progress: func(done, total int) { bar.update(int64(done), int64(total)) }})
+	bar.finish()
+	if err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(env.stderr, "%s: %d chunks (%d from the journal), %d pairs kept, %d ungrounded dropped, %d malformed replies, %d failed calls (rerun to retry them)\n",
+		coll, len(chunks), st.Resumed, st.Kept, st.Ungrounded, st.Malformed, st.Failures)
+	return exs, nil
 }
 
 type mergeFlags struct {
