@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/gaianet-go/gaianet/egress"
@@ -16,7 +17,7 @@ func finetuneCommand() *command {
 			"applies them at run time (gaianet_go.lora in config.json, --lora on generate\n" +
 			"and bench, per request with the \"lora\" field). 'finetune merge' bakes them\n" +
 			"into a standalone GGUF model.",
-		children: []*command{finetuneDataCommand(), finetuneMergeCommand()}}
+		children: []*command{finetuneDataCommand(), finetuneTrainCommand(), finetuneMergeCommand()}}
 }
 
 type dataFlags struct {
@@ -198,4 +199,89 @@ func finetuneMergeCommand() *command {
 			fmt.Fprintf(env.stdout, "wrote %s\n", *f.out)
 			return nil
 		}}
+}
+
+type trainFlags struct {
+	model, data, heldout, out, template, checkpoint *string
+	rank, epochs, accum, maxLen, threads, warmup    *int
+	alpha, lr, wd                                   *float64
+	seed                                            *uint64
+}
+
+func finetuneTrainCommand() *command {
+	return &command{name: "train", summary: "train a LoRA adapter on the CPU",
+		usage: "--model BASE.gguf --data TRAIN.jsonl --out ADAPTER.gguf [--heldout FILE] [--rank 16] [--epochs 1] [--lr 2e-4]",
+		help: "Trains a LoRA adapter (rank --rank, on the attention and FFN projections of\n" +
+			"every block) in pure Go on the CPU. The base model stays frozen in its stored\n" +
+			"type; the adapter is float32. Examples are chat JSONL (finetune data writes\n" +
+			"them); each is rendered with the chat template (the model's, or --template)\n" +
+			"and only its last assistant reply is learned. AdamW, gradient accumulation\n" +
+			"(--accum examples per step), a cosine schedule with warm-up. The held-out\n" +
+			"loss (--heldout, default TRAIN.heldout.jsonl when it exists) is measured\n" +
+			"along the way. A checkpoint (ADAPTER.gguf.ckpt) is written every 20 steps\n" +
+			"and when interrupted: rerunning the same command resumes from it.\n" +
+			"Writes ADAPTER.gguf (llama.cpp's GGUF adapter format: use it with --lora,\n" +
+			"gaianet_go.lora or llama.cpp) and ADAPTER.loss.svg, the loss curves.",
+		flags: func(fs *flag.FlagSet) any {
+			return &trainFlags{
+				model:      fs.String("model", "", "base GGUF model (required)"),
+				data:       fs.String("data", "", "training examples, chat JSONL (required)"),
+				heldout:    fs.String("heldout", "", "held-out examples (default: DATA's .heldout.jsonl when it exists)"),
+				out:        fs.String("out", "", "adapter file to write (required)"),
+				template:   fs.String("template", "", "built-in chat template (default: the model's own)"),
+				checkpoint: fs.String("checkpoint", "", "checkpoint file (default: OUT.ckpt)"),
+				rank:       fs.Int("rank", 16, "LoRA rank"),
+				alpha:      fs.Float64("alpha", 0, "LoRA alpha (default: the rank, scale 1)"),
+				epochs:     fs.Int("epochs", 1, "passes over the training examples"),
+				accum:      fs.Int("accum", 1, "examples per optimizer step (gradient accumulation)"),
+				lr:         fs.Float64("lr", 2e-4, "peak learning rate"),
+				wd:         fs.Float64("weight-decay", 0, "AdamW weight decay"),
+				warmup:     fs.Int("warmup", 0, "warm-up steps (default: 5% of the steps)"),
+				maxLen:     fs.Int("max-len", 512, "tokens per example; longer ones are cut"),
+				threads:    fs.Int("threads", 2, "threads"),
+				seed:       fs.Uint64("seed", 1, "seed for shuffling and initialization"),
+			}
+		},
+		run: func(ctx context.Context, env *cmdEnv, args []string) error {
+			f := env.flags.(*trainFlags)
+			if *f.model == "" || *f.data == "" || *f.out == "" {
+				return usagef("finetune train needs --model, --data and --out")
+			}
+			train, err := finetune.ReadChats(*f.data)
+			if err != nil {
+				return err
+			}
+			heldPath := *f.heldout
+			if heldPath == "" {
+				if p := strings.TrimSuffix(*f.data, ".jsonl") + ".heldout.jsonl"; fileExists(p) {
+					heldPath = p
+				}
+			}
+			var held []finetune.Example
+			if heldPath != "" {
+				if held, err = finetune.ReadChats(heldPath); err != nil {
+					return err
+				}
+			}
+			bar := newProgressBar(env.stderr, "training", "steps")
+			res, err := finetune.Train(ctx, *f.model, train, held, *f.out, finetune.TrainOptions{
+				Rank: *f.rank, Alpha: float32(*f.alpha), LR: *f.lr, Epochs: *f.epochs, Accum: *f.accum, Warmup: *f.warmup,
+				WeightDecay: *f.wd, MaxLen: *f.maxLen, Threads: *f.threads, Seed: *f.seed, Template: *f.template, Checkpoint: *f.checkpoint,
+				Progress: func(p finetune.Progress) {
+					bar.label = fmt.Sprintf("training: loss %.3f, held-out %.3f, %.1f tokens/s", p.Loss, p.EvalLoss, p.TokensPerSec)
+					bar.update(int64(p.Step), int64(p.Steps))
+				}})
+			bar.finish()
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(env.stdout, "wrote %s and %s: %d steps (%d resumed), held-out loss %.4f -> %.4f, %.1f tokens/s\n",
+				res.Adapter, res.Curve, res.Steps, res.Resumed, res.InitialEval, res.FinalEval, float64(res.TrainTokens)/res.Seconds)
+			return nil
+		}}
+}
+
+func fileExists(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && st.Mode().IsRegular()
 }
