@@ -1,6 +1,7 @@
 package model_test
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"testing"
@@ -10,9 +11,10 @@ import (
 	"github.com/gaianet-go/gaianet/model"
 )
 
-// FuzzLoadLoRA feeds mutated adapter files to LoadLoRA for the model the
-// shared adapter was made for: it must reject them or return an adapter
-// that runs a token, never panic.
+// FuzzLoadLoRA feeds mutated adapter files to LoadLoRA for the tiny
+// conformance model: it must reject them (the shared adapter, made for
+// another shape, included) or return an adapter that runs a token, never
+// panic.
 func FuzzLoadLoRA(f *testing.F) {
 	root := sharedtest.Root()
 	if root == "" {
@@ -23,7 +25,25 @@ func FuzzLoadLoRA(f *testing.F) {
 		f.Skip(err)
 	}
 	f.Add(seed)
-	mf, err := gguf.Open(root + "/conformance/models/llama-spm-q8_0.gguf")
+	// Small seeds, so that mutations run fast: one rank-1 pair for the
+	// tiny model's attn_q (128 × 128), in F32 and F16.
+	for _, typ := range []gguf.TensorType{gguf.TypeF32, gguf.TypeF16} {
+		md := gguf.NewMetadata()
+		md.Set("general.architecture", "llama")
+		md.Set("general.type", "adapter")
+		md.Set("adapter.type", "lora")
+		md.Set("adapter.lora.alpha", float32(2))
+		vec := make([]byte, 128*typ.TypeSize())
+		var buf bytes.Buffer
+		if err := gguf.Write(&buf, md, []gguf.WriteTensor{
+			{Name: "blk.1.attn_q.weight.lora_a", Dims: []uint64{128, 1}, Type: typ, Data: vec},
+			{Name: "blk.1.attn_q.weight.lora_b", Dims: []uint64{1, 128}, Type: typ, Data: vec},
+		}); err != nil {
+			f.Fatal(err)
+		}
+		f.Add(buf.Bytes())
+	}
+	mf, err := gguf.Open(root + "/conformance/models/llama-spm-tiny-f16.gguf")
 	if err != nil {
 		f.Fatal(err)
 	}
