@@ -443,8 +443,8 @@ func (nt *net) backward(f *fwd, dl []float32) {
 // initializes them, so that training starts from the base model.
 func newNet(m *model.Model, rank int, alpha float32, threads int, seed uint64) (*net, error) {
 	cfg := &m.Config
-	if cfg.QKVBias || cfg.QKNorm {
-		return nil, fmt.Errorf("finetune: training supports llama-architecture models; %s has q/k/v biases or q/k norms", cfg.Arch)
+	if cfg.Arch != "llama" || cfg.QKVBias || cfg.QKNorm || cfg.Experts > 0 {
+		return nil, fmt.Errorf("finetune: training supports dense llama-architecture models (Llama, Mistral, TinyLlama, SmolLM), not %s", describeArch(cfg))
 	}
 	if rank < 1 || rank > 1024 {
 		return nil, fmt.Errorf("finetune: rank %d out of range [1, 1024]", rank)
@@ -459,4 +459,11 @@ func newNet(m *model.Model, rank int, alpha float32, threads int, seed uint64) (
 		}
 	}
 	return nt, nil
+}
+
+func describeArch(cfg *model.Config) string {
+	if cfg.Experts > 0 {
+		return cfg.Arch + " with experts"
+	}
+	return cfg.Arch
 }

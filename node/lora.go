@@ -12,17 +12,6 @@ import (
 // scales, POST /lora-adapters sets the scales (adapters not listed go to
 // 0), and a request's "lora" field chooses scales for that request only.
 
-// loraRoutes are the adapter routes; none without a local chat model.
-func (n *Node) loraRoutes() map[string]api.HandlerFunc {
-	if n.engine == nil {
-		return nil
-	}
-	return map[string]api.HandlerFunc{
-		"GET /lora-adapters":  n.listLoRA,
-		"POST /lora-adapters": n.setLoRA,
-	}
-}
-
 func (n *Node) listLoRA(w http.ResponseWriter, _ *http.Request) error {
 	api.WriteJSON(w, http.StatusOK, n.engine.LoRA())
 	return nil
@@ -71,10 +60,3 @@ func (n *Node) requestLoRA(list []api.LoRAScale) ([]float32, error) {
 	return scales, nil
 }
 
-// withRoutes returns a with the routes of b added.
-func withRoutes(a, b map[string]api.HandlerFunc) map[string]api.HandlerFunc {
-	for k, v := range b {
-		a[k] = v
-	}
-	return a
-}
