@@ -59,4 +59,3 @@ func (n *Node) requestLoRA(list []api.LoRAScale) ([]float32, error) {
 	}
 	return scales, nil
 }
-
