@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,7 +13,7 @@ import (
 	"github.com/gaianet-go/gaianet/config"
 	"github.com/gaianet-go/gaianet/internal/sharedtest"
 	"github.com/gaianet-go/gaianet/node"
-	"net/http/httptest"
+	"github.com/gaianet-go/gaianet/upstream"
 )
 
 func TestReadChatJSONL(t *testing.T) {
@@ -219,8 +220,12 @@ func TestGenerateQAThroughNode(t *testing.T) {
 	defer n.Close()
 	srv := httptest.NewServer(n.Handler())
 	defer srv.Close()
+	up, err := upstream.New(srv.URL+"/v1", "")
+	if err != nil {
+		t.Fatal(err)
+	}
 	chunks := []Chunk{{ID: "a", Text: "GaiaNet nodes serve models."}, {ID: "b", Text: "Adapters change a model cheaply."}}
-	_, st, err := GenerateQA(context.Background(), chunks, OpenAIChat(srv.Client(), srv.URL+"/v1", "", "", 400), filepath.Join(t.TempDir(), "j"), QAOptions{})
+	_, st, err := GenerateQA(context.Background(), chunks, OpenAIChat(up, 400), filepath.Join(t.TempDir(), "j"), QAOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

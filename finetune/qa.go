@@ -12,6 +12,8 @@ import (
 	"os"
 	"strings"
 	"unicode"
+
+	"github.com/gaianet-go/gaianet/upstream"
 )
 
 // Chunk is a piece of the knowledge base that question/answer pairs are
@@ -235,37 +237,20 @@ func grounding(answer string, chunk map[string]bool) float64 {
 var qaSchema = json.RawMessage(`{"type":"object","properties":{"pairs":{"type":"array","items":{"type":"object",` +
 	`"properties":{"question":{"type":"string"},"answer":{"type":"string"}},"required":["question","answer"]}}},"required":["pairs"]}`)
 
-// OpenAIChat is a ChatFunc calling an OpenAI-compatible chat completions
-// endpoint (baseURL such as "http://127.0.0.1:8080/v1") with client, an
-// optional bearer key and model name, at low temperature and with the
-// reply constrained to the pairs schema. maxTokens bounds each reply.
-func OpenAIChat(client *http.Client, baseURL, key, model string, maxTokens int) ChatFunc {
-	url := strings.TrimRight(baseURL, "/") + "/chat/completions"
+// OpenAIChat is a ChatFunc calling an OpenAI-compatible server's chat
+// completions (the node itself, or an upstream) through c, at low
+// temperature and with the reply constrained to the pairs schema.
+// maxTokens bounds each reply.
+func OpenAIChat(c *upstream.Client, maxTokens int) ChatFunc {
 	return func(ctx context.Context, msgs []Message) (string, error) {
-		body, _ := json.Marshal(map[string]any{
-			"model": model, "messages": msgs, "temperature": 0.3, "max_tokens": maxTokens,
+		resp, err := c.Request(ctx, http.MethodPost, "chat/completions", map[string]any{
+			"model": c.ModelFor(""), "messages": msgs, "temperature": 0.3, "max_tokens": maxTokens,
 			"response_format": map[string]any{"type": "json_schema", "json_schema": map[string]any{"name": "qa_pairs", "schema": qaSchema}},
 		})
-		req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))
 		if err != nil {
-			return "", fmt.Errorf("finetune: %w", err)
-		}
-		req.Header.Set("Content-Type", "application/json")
-		if key != "" {
-			req.Header.Set("Authorization", "Bearer "+key)
-		}
-		resp, err := client.Do(req)
-		if err != nil {
-			return "", fmt.Errorf("finetune: %w", err)
+			return "", fmt.Errorf("finetune: %s: %w", c, err)
 		}
 		defer resp.Body.Close()
-		raw, err := io.ReadAll(io.LimitReader(resp.Body, 8<<20))
-		if err != nil {
-			return "", fmt.Errorf("finetune: %s: %w", url, err)
-		}
-		if resp.StatusCode != http.StatusOK {
-			return "", fmt.Errorf("finetune: %s: %s: %s", url, resp.Status, bytes.TrimSpace(raw))
-		}
 		var out struct {
 			Choices []struct {
 				Message struct {
@@ -273,8 +258,8 @@ func OpenAIChat(client *http.Client, baseURL, key, model string, maxTokens int) 
 				} `json:"message"`
 			} `json:"choices"`
 		}
-		if err := json.Unmarshal(raw, &out); err != nil || len(out.Choices) == 0 {
-			return "", fmt.Errorf("finetune: %s: not a chat completion: %.200s", url, raw)
+		if err := json.NewDecoder(io.LimitReader(resp.Body, upstream.MaxBody)).Decode(&out); err != nil || len(out.Choices) == 0 {
+			return "", fmt.Errorf("finetune: %s: not a chat completion (%v)", c, err)
 		}
 		return out.Choices[0].Message.Content, nil
 	}

@@ -7,8 +7,8 @@ import (
 	"os"
 	"strings"
 
-	"github.com/gaianet-go/gaianet/egress"
 	"github.com/gaianet-go/gaianet/finetune"
+	"github.com/gaianet-go/gaianet/upstream"
 )
 
 func finetuneCommand() *command {
@@ -137,14 +137,17 @@ func kbExamples(ctx context.Context, env *cmdEnv, f *dataFlags) ([]finetune.Exam
 	if err != nil {
 		return nil, err
 	}
-	chat := finetune.OpenAIChat(nc.client, nc.url+"/v1", nc.key, "", *f.maxTokens)
+	writer, key := nc.url+"/v1", nc.key
 	if *f.upstream != "" {
-		pol, err := egress.NewPolicy(cfg.Ext.OutboundAllow...)
-		if err != nil {
-			return nil, err
-		}
-		chat = finetune.OpenAIChat(pol.Client(egress.Options{MaxBodyBytes: 8 << 20}), *f.upstream, *f.upstreamKey, *f.upstreamModel, *f.maxTokens)
+		writer, key = *f.upstream, *f.upstreamKey
 	}
+	up, err := upstream.New(writer, key)
+	if err != nil {
+		return nil, err
+	}
+	defer up.Close()
+	up.SetModel(*f.upstreamModel)
+	chat := finetune.OpenAIChat(up, *f.maxTokens)
 	bar := newProgressBar(env.stderr, "writing QA pairs", "chunks")
 	journal := strings.TrimSuffix(*f.out, ".jsonl") + ".qa-journal.jsonl"
 	exs, st, err := finetune.GenerateQA(ctx, chunks, chat, journal, finetune.QAOptions{Pairs: *f.pairs,
