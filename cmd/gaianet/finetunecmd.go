@@ -278,8 +278,9 @@ func finetuneTrainCommand() *command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(env.stdout, "wrote %s and %s: %d steps (%d resumed), held-out loss %.4f -> %.4f, %.1f tokens/s\n",
-				res.Adapter, res.Curve, res.Steps, res.Resumed, res.InitialEval, res.FinalEval, float64(res.TrainTokens)/res.Seconds)
+			fmt.Fprintf(env.stdout, "wrote %s and %s: %d steps (%d resumed), held-out loss %.4f -> %.4f; %d tokens in %.1f s, %.2f tokens/s, %.0f ms per example (forward and backward)\n",
+				res.Adapter, res.Curve, res.Steps, res.Resumed, res.InitialEval, res.FinalEval, res.TrainTokens, res.Seconds,
+				float64(res.TrainTokens)/res.Seconds, res.ForwardBackwardMs)
 			return nil
 		}}
 }
