@@ -14,6 +14,11 @@
 // Supported today: llama (Llama 2/3, Mistral, TinyLlama, SmolLM, and
 // Mixtral-style MoE), qwen2, qwen3, gemma, gemma2, gemma3 (text) and phi3.
 //
+// LoRA adapters in llama.cpp's GGUF adapter format (LoadLoRA) add a
+// low-rank product to the attention and FFN projections; they are chosen
+// per cache slot (State.SetLoRA), so one batch may mix sequences with
+// different adapters, several, or none (lora.go).
+//
 // Weights are never copied: matrices are views into the mapped file and are
 // multiplied in their stored type by package kernels; F32 vectors (norms,
 // biases) are reinterpreted in place. The KV cache (Cache) stores keys and
