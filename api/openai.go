@@ -146,7 +146,8 @@ type Sampling struct {
 	User                string             `json:"user"`
 	// LoRA chooses the node's LoRA adapters for this request, as
 	// llama-server's "lora" field: adapters not listed run at scale 0;
-	// absent (nil) keeps the node's current scales (/lora-adapters).
+	// absent (nil) keeps the node's current scales (/lora-adapters). A
+	// node answering through a chat upstream passes it on.
 	LoRA []LoRAScale `json:"lora"`
 }
 

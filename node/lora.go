@@ -43,7 +43,7 @@ func (n *Node) requestLoRA(list []api.LoRAScale) ([]float32, error) {
 		return nil, nil
 	}
 	if n.engine == nil {
-		return nil, api.BadRequest("lora", "this node answers through an upstream: it has no LoRA adapters")
+		return nil, api.BadRequest("lora", "this node has no local chat model, so no LoRA adapters")
 	}
 	scales := make([]float32, len(n.engine.LoRA()))
 	for i, l := range list {
