@@ -69,7 +69,7 @@ func TestLoRADecodeCost(t *testing.T) {
 		pos[slot]++
 	}
 	step(0)
-	step(1) // warm up
+	step(1)                      // warm up
 	var tb, tl, cb, cl []float64 // wall and process CPU ms per step
 	for r := range rounds {
 		for _, slot := range []int{r % 2, 1 - r%2} {
