@@ -278,6 +278,7 @@ func (s *Server) Completions(w http.ResponseWriter, r *http.Request) error {
 		return Errorf(http.StatusNotFound, "invalid_request_error", "no_completion_model", "this node serves no completion model")
 	}
 	var req CompletionRequest
+	signer := s.signAnswers(w, r)
 	if err := decode(r, &req); err != nil {
 		return err
 	}
@@ -302,9 +303,12 @@ func (s *Server) Completions(w http.ResponseWriter, r *http.Request) error {
 	req.Model = model
 	id, created := newID("cmpl-"), s.now().Unix()
 	if req.Stream {
+		signer.streaming(w)
 		sse := newSSE(w)
 		offset := 0
+		var output strings.Builder
 		res, err := s.b.Completion.Complete(r.Context(), &req, func(d ChatDelta) error {
+			output.WriteString(attest.Text(d.Content))
 			c := completionChoice{Text: d.Content}
 			if req.Logprobs != nil && len(d.Logprobs) > 0 {
 				c.Logprobs = legacyLogprobs(d.Logprobs, &offset)
@@ -323,6 +327,7 @@ func (s *Server) Completions(w http.ResponseWriter, r *http.Request) error {
 			usage := res.Usage
 			sse.send(completion{ID: id, Object: "text_completion", Created: created, Model: req.Model, Choices: []completionChoice{}, Usage: &usage})
 		}
+		signer.sign(w.Header(), output.String(), res)
 		sse.done()
 		return nil
 	}
@@ -345,6 +350,7 @@ func (s *Server) Completions(w http.ResponseWriter, r *http.Request) error {
 		offset := 0
 		choice.Logprobs = legacyLogprobs(lps, &offset)
 	}
+	signer.sign(w.Header(), attest.Text(text.String()), res)
 	writeJSON(w, http.StatusOK, completion{ID: id, Object: "text_completion", Created: created, Model: req.Model,
 		Choices: []completionChoice{choice}, Usage: &usage})
 	return nil
