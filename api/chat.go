@@ -285,6 +285,14 @@ func (s *Server) Completions(w http.ResponseWriter, r *http.Request) error {
 	if len(req.Prompt) != 1 {
 		return badRequest("prompt", "prompt must be one string (got %d)", len(req.Prompt))
 	}
+	if req.Logprobs != nil {
+		if *req.Logprobs < 0 || *req.Logprobs > 20 {
+			return badRequest("logprobs", "logprobs must be between 0 and 20, got %d", *req.Logprobs)
+		}
+		if req.Echo {
+			return badRequest("echo", "echo with logprobs (log-probabilities of the prompt) is not supported")
+		}
+	}
 	if err := validateSampling(&req.Sampling); err != nil {
 		return err
 	}
@@ -297,11 +305,16 @@ func (s *Server) Completions(w http.ResponseWriter, r *http.Request) error {
 	if req.Stream {
 		signer.streaming(w)
 		sse := newSSE(w)
+		offset := 0
 		var output strings.Builder
 		res, err := s.b.Completion.Complete(r.Context(), &req, func(d ChatDelta) error {
 			output.WriteString(attest.Text(d.Content))
+			c := completionChoice{Text: d.Content}
+			if req.Logprobs != nil && len(d.Logprobs) > 0 {
+				c.Logprobs = legacyLogprobs(d.Logprobs, &offset)
+			}
 			return sse.send(completion{ID: id, Object: "text_completion", Created: created, Model: req.Model,
-				Choices: []completionChoice{{Text: d.Content}}})
+				Choices: []completionChoice{c}})
 		})
 		if err != nil {
 			return sse.fail(err)
@@ -322,18 +335,56 @@ func (s *Server) Completions(w http.ResponseWriter, r *http.Request) error {
 	if req.Echo {
 		text.WriteString(req.Prompt[0])
 	}
+	var lps []TokenLogprob
 	res, err := s.b.Completion.Complete(r.Context(), &req, func(d ChatDelta) error {
 		text.WriteString(d.Content)
+		lps = append(lps, d.Logprobs...)
 		return nil
 	})
 	if err != nil {
 		return err
 	}
 	usage := res.Usage
+	choice := completionChoice{Text: text.String(), FinishReason: &res.FinishReason}
+	if req.Logprobs != nil {
+		offset := 0
+		choice.Logprobs = legacyLogprobs(lps, &offset)
+	}
 	signer.sign(w.Header(), attest.Text(text.String()), res)
 	writeJSON(w, http.StatusOK, completion{ID: id, Object: "text_completion", Created: created, Model: req.Model,
-		Choices: []completionChoice{{Text: text.String(), FinishReason: &res.FinishReason}}, Usage: &usage})
+		Choices: []completionChoice{choice}, Usage: &usage})
 	return nil
+}
+
+// completionLogprobs is the "logprobs" of a legacy completion choice:
+// parallel lists of the generated tokens, their log-probabilities, the
+// most likely alternatives at each position (token → log-probability) and
+// each token's byte offset in the text.
+type completionLogprobs struct {
+	Tokens        []string             `json:"tokens"`
+	TokenLogprobs []float64            `json:"token_logprobs"`
+	TopLogprobs   []map[string]float64 `json:"top_logprobs"`
+	TextOffset    []int                `json:"text_offset"`
+}
+
+// legacyLogprobs converts lps; offset is the text offset of the first
+// token and is advanced past the last.
+func legacyLogprobs(lps []TokenLogprob, offset *int) *completionLogprobs {
+	out := &completionLogprobs{Tokens: []string{}, TokenLogprobs: []float64{}, TopLogprobs: []map[string]float64{}, TextOffset: []int{}}
+	for _, lp := range lps {
+		out.Tokens = append(out.Tokens, lp.Token)
+		out.TokenLogprobs = append(out.TokenLogprobs, lp.Logprob)
+		top := make(map[string]float64, len(lp.TopLogprobs))
+		for _, t := range lp.TopLogprobs {
+			if _, dup := top[t.Token]; !dup {
+				top[t.Token] = t.Logprob
+			}
+		}
+		out.TopLogprobs = append(out.TopLogprobs, top)
+		out.TextOffset = append(out.TextOffset, *offset)
+		*offset += len(lp.Token)
+	}
+	return out
 }
 
 type embeddingData struct {

@@ -144,6 +144,18 @@ type Sampling struct {
 	MaxCompletionTokens *int               `json:"max_completion_tokens"`
 	N                   *int               `json:"n"`
 	User                string             `json:"user"`
+	// LoRA chooses the node's LoRA adapters for this request, as
+	// llama-server's "lora" field: adapters not listed run at scale 0;
+	// absent (nil) keeps the node's current scales (/lora-adapters). A
+	// node answering through a chat upstream passes it on.
+	LoRA []LoRAScale `json:"lora"`
+}
+
+// LoRAScale is an adapter of the node (its id in GET /lora-adapters) and
+// the scale to apply it with.
+type LoRAScale struct {
+	ID    int     `json:"id"`
+	Scale float64 `json:"scale"`
 }
 
 // ChatRequest is the body of POST /v1/chat/completions. Unknown fields are

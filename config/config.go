@@ -206,6 +206,10 @@ type Extensions struct {
 	// then answers with what it has.
 	AgentMaxSteps int `json:"agent_max_steps"`
 	AgentTimeout  int `json:"agent_timeout"`
+	// LoRA lists LoRA adapters (llama.cpp's GGUF adapter format) applied to
+	// the chat model, each with its default scale; requests may choose
+	// others (see node's /lora-adapters).
+	LoRA []LoRAAdapter `json:"lora"`
 
 	// Extra holds keys of the "gaianet_go" object this package does not
 	// know, as compact JSON.
@@ -325,6 +329,7 @@ func (c *Config) Clone() *Config {
 	cloneJSON(&n.Ext.Tools, c.Ext.Tools)
 	cloneJSON(&n.Ext.MCPServers, c.Ext.MCPServers)
 	cloneJSON(&n.Ext.PromptSets, c.Ext.PromptSets)
+	cloneJSON(&n.Ext.LoRA, c.Ext.LoRA)
 	return &n
 }
 
@@ -358,4 +363,20 @@ func cloneRaw(m map[string]json.RawMessage) map[string]json.RawMessage {
 		n[k] = append(json.RawMessage(nil), v...)
 	}
 	return n
+}
+
+// LoRAAdapter is an entry of gaianet_go.lora: an adapter file (a local
+// path, relative to the node's base directory) and its scale, 1 when
+// absent.
+type LoRAAdapter struct {
+	Path  string   `json:"path"`
+	Scale *float64 `json:"scale,omitempty"`
+}
+
+// ScaleOr1 returns the scale, 1 when absent.
+func (l LoRAAdapter) ScaleOr1() float64 {
+	if l.Scale == nil {
+		return 1
+	}
+	return *l.Scale
 }

@@ -482,3 +482,29 @@ func TestPluginsRoundTrip(t *testing.T) {
 		t.Fatalf("plugins as an object: %v", err)
 	}
 }
+
+func TestLoRAConfig(t *testing.T) {
+	c, err := Decode([]byte(`{"chat":"m.gguf","embedding":"e.gguf","gaianet_go":{"lora":[{"path":"a.gguf"},{"path":"b.gguf","scale":0.5}]}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Ext.LoRA) != 2 || c.Ext.LoRA[0].ScaleOr1() != 1 || c.Ext.LoRA[1].ScaleOr1() != 0.5 {
+		t.Fatalf("lora = %+v", c.Ext.LoRA)
+	}
+	if d := c.Clone(); !d.Equal(c) || &d.Ext.LoRA[0] == &c.Ext.LoRA[0] {
+		t.Error("clone")
+	}
+	for _, bad := range []string{`[{"path":""}]`, `[{"path":"https://x/a.gguf"}]`, `[{"path":"a","scale":1000}]`} {
+		c, err := Decode([]byte(`{"gaianet_go":{"lora":` + bad + `}}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.ApplyDefaults()
+		if err := c.Validate(); err == nil || !strings.Contains(err.Error(), "gaianet_go.lora[0]") {
+			t.Errorf("%s: %v", bad, err)
+		}
+	}
+	if _, err := Decode([]byte(`{"gaianet_go":{"lora":[{"path":"a","scales":1}]}}`)); err == nil {
+		t.Error("unknown field accepted")
+	}
+}

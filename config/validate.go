@@ -162,6 +162,17 @@ func (c *Config) Validate() error {
 		}
 	}
 	e.validateAgent(bad)
+	for i, l := range e.LoRA {
+		key := fmt.Sprintf("%s.lora[%d]", ExtensionsKey, i)
+		if l.Path == "" {
+			bad(key+".path", "is empty: set the adapter's GGUF file")
+		} else if IsURL(l.Path) {
+			bad(key+".path", "want a local file (relative to the node's directory), got the URL %q", l.Path)
+		}
+		if s := l.ScaleOr1(); !(s >= -100 && s <= 100) {
+			bad(key+".scale", "must be in [-100, 100], got %v", s)
+		}
+	}
 	nonNegative(ExtensionsKey+".parallel", e.Parallel)
 	nonNegative(ExtensionsKey+".queue_size", e.QueueSize)
 	return errors.Join(errs...)

@@ -89,7 +89,11 @@ func CheckLogitsKV(ctx context.Context, s Suite, tol Tolerances, kv string) Resu
 	}
 	// The context is at least 512 positions, as in the reference runs:
 	// LongRoPE models choose their rope factors by context length.
-	eng, err := engine.Load(s.Model, engine.Options{CtxSize: max(maxLen, 512), BatchSize: max(maxLen, 16), KVType: kv})
+	opts := engine.Options{CtxSize: max(maxLen, 512), BatchSize: max(maxLen, 16), KVType: kv}
+	for _, l := range s.LoRA {
+		opts.LoRA = append(opts.LoRA, engine.LoRAFile{Path: l.Path, Scale: l.Scale})
+	}
+	eng, err := engine.Load(s.Model, opts)
 	if err != nil {
 		return fail("conformance: %v", err)
 	}

@@ -24,12 +24,22 @@ type Tolerances struct {
 	EmbeddingCosineQuantized float64 `json:"embedding_cosine_quantized"`
 }
 
-// Suite is one manifest entry. Model and Data are absolute after LoadManifest.
+// Suite is one manifest entry. Model, Data and the LoRA paths are absolute
+// after LoadManifest.
 type Suite struct {
 	Kind  string `json:"kind"`
 	Name  string `json:"name"`
 	Model string `json:"model"`
 	Data  string `json:"data"`
+	// LoRA lists adapters a logits suite runs the model with (the
+	// reference was made by llama.cpp with the same adapters and scales).
+	LoRA []SuiteLoRA `json:"lora,omitempty"`
+}
+
+// SuiteLoRA is an adapter of a suite and its scale.
+type SuiteLoRA struct {
+	Path  string  `json:"path"`
+	Scale float32 `json:"scale"`
 }
 
 // Result is the outcome of one suite.
@@ -62,6 +72,9 @@ func LoadManifest(dir string) (*Manifest, error) {
 		}
 		if s.Data != "" {
 			s.Data = filepath.Join(dir, s.Data)
+		}
+		for j := range s.LoRA {
+			s.LoRA[j].Path = filepath.Join(dir, s.LoRA[j].Path)
 		}
 	}
 	return &m, nil

@@ -29,6 +29,29 @@ func TestSharedConformance(t *testing.T) {
 	}
 }
 
+// TestSharedLoRAConformance runs ../shared/conformance/lora: llama.cpp's
+// logits with a LoRA adapter applied at two scales.
+func TestSharedLoRAConformance(t *testing.T) {
+	dir := filepath.Dir(sharedtest.Path(t, "conformance", "lora", "manifest.json"))
+	results, err := Run(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(results) < 2 {
+		t.Fatalf("%d suites ran", len(results))
+	}
+	for _, r := range results {
+		if len(r.Suite.LoRA) == 0 {
+			t.Errorf("suite %s has no adapter", r.Suite.Name)
+		}
+		if !r.Passed {
+			t.Errorf("FAIL %s: %s\n%s", r.Suite.Name, r.Summary, r.Detail)
+		} else {
+			t.Logf("PASS %s: %s", r.Suite.Name, r.Summary)
+		}
+	}
+}
+
 func TestRunUnknownKindAndMissingManifest(t *testing.T) {
 	dir := t.TempDir()
 	if _, err := Run(context.Background(), dir); err == nil {

@@ -37,13 +37,14 @@ func (r BenchResult) String() string {
 // that sequence, then nGen steps of parallel sequences decoding together
 // (each a copy of the prompt). Token ids are random and fixed by a seed;
 // decode feeds back the arg-max, as a greedy generation does. variant
-// measures the batch-variant kernels (Options.BatchVariant).
-func Bench(ctx context.Context, path string, threads, nPrompt, nGen, parallel int, variant bool) (BenchResult, error) {
+// measures the batch-variant kernels (Options.BatchVariant); lora
+// adapters, if any, run at their scales in every phase.
+func Bench(ctx context.Context, path string, threads, nPrompt, nGen, parallel int, variant bool, lora ...LoRAFile) (BenchResult, error) {
 	res := BenchResult{Threads: threads, Prompt: nPrompt, Gen: nGen, Parallel: max(parallel, 1)}
 	if nPrompt < 1 || nGen < 1 {
 		return res, fmt.Errorf("engine: bench needs a prompt and generated tokens, got %d and %d", nPrompt, nGen)
 	}
-	e, err := Load(path, Options{Threads: threads, CtxSize: nPrompt + nGen + 1, Parallel: res.Parallel, BatchSize: max(nPrompt, res.Parallel), BatchVariant: variant})
+	e, err := Load(path, Options{Threads: threads, CtxSize: nPrompt + nGen + 1, Parallel: res.Parallel, BatchSize: max(nPrompt, res.Parallel), BatchVariant: variant, LoRA: lora})
 	if err != nil {
 		return res, err
 	}

@@ -10,7 +10,9 @@ import (
 
 // TestBenchModel runs Bench on the model named by GAIANET_BENCH_MODEL
 // (threads, prompt and generated tokens from GAIANET_BENCH_ARGS as
-// "2 256 64 4"); it is skipped unless set, as it takes minutes.
+// "2 256 64 4"); it is skipped unless set, as it takes minutes. With
+// GAIANET_BENCH_LORA (FILE[:SCALE], comma-separated) it alternates three
+// runs of the base model with three runs with those adapters.
 func TestBenchModel(t *testing.T) {
 	path := os.Getenv("GAIANET_BENCH_MODEL")
 	if path == "" {
@@ -28,9 +30,33 @@ func TestBenchModel(t *testing.T) {
 		}
 		copy(args, f)
 	}
-	r, err := Bench(context.Background(), path, args[0], args[1], args[2], args[3], os.Getenv("GAIANET_BENCH_VARIANT") != "")
-	if err != nil {
-		t.Fatal(err)
+	variant := os.Getenv("GAIANET_BENCH_VARIANT") != ""
+	var lora []LoRAFile
+	if s := os.Getenv("GAIANET_BENCH_LORA"); s != "" {
+		for _, f := range strings.Split(s, ",") {
+			lf, err := ParseLoRA(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			lora = append(lora, lf)
+		}
 	}
-	t.Logf("%s (threads %d)\n%s", path, args[0], r)
+	rounds := 1
+	if lora != nil {
+		rounds = 3
+	}
+	for range rounds {
+		r, err := Bench(context.Background(), path, args[0], args[1], args[2], args[3], variant)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s (threads %d)\n%s", path, args[0], r)
+		if lora != nil {
+			r, err := Bench(context.Background(), path, args[0], args[1], args[2], args[3], variant, lora...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Logf("%s with %v (threads %d)\n%s", path, lora, args[0], r)
+		}
+	}
 }

@@ -59,6 +59,9 @@ type Options struct {
 	// cached prefix (see kernels.Pool.SetBatchInvariant for the cost), so
 	// that another node can replay it and compare.
 	BatchVariant bool `json:"batch_variant"`
+	// LoRA lists adapters loaded with the model and their default scales
+	// (see LoRAFile, Engine.SetLoRAScales and Request.LoRA).
+	LoRA []LoRAFile `json:"lora"`
 }
 
 func (o *Options) fill(m *model.Model) error {
@@ -117,6 +120,10 @@ type Engine struct {
 	st    *model.State
 	cache *model.Cache
 	slots []*slot
+	// lora are the loaded adapters, loraScales their default scales
+	// (guarded by mu).
+	lora       []*model.LoRA
+	loraScales []float32
 
 	reqs   chan *request
 	wake   chan struct{}
@@ -171,6 +178,10 @@ func newEngine(f *gguf.File, opts Options) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
+	adapters, err := loadLoRA(m, opts.LoRA)
+	if err != nil {
+		return nil, err
+	}
 	e := &Engine{
 		file:   f,
 		model:  m,
@@ -179,14 +190,20 @@ func newEngine(f *gguf.File, opts Options) (*Engine, error) {
 		vocab:  v,
 		st:     model.NewState(m, opts.BatchSize, opts.CtxSize, opts.Threads),
 		cache:  cache,
+		lora:   adapters,
 		reqs:   make(chan *request),
 		wake:   make(chan struct{}, 1),
 		quit:   make(chan struct{}),
 		exited: make(chan struct{}),
 	}
+	e.loraScales = make([]float32, len(adapters))
+	for i, lf := range opts.LoRA {
+		e.loraScales[i] = lf.Scale
+	}
 	e.slots = make([]*slot, opts.Parallel)
 	for i := range e.slots {
 		e.slots[i] = &slot{id: i, tokens: make([]int32, 0, opts.CtxSize)}
+		e.bindLoRALocked(e.slots[i], nil)
 	}
 	e.st.Pool().SetBatchInvariant(!opts.BatchVariant)
 	go e.run()
@@ -243,6 +260,7 @@ func (e *Engine) Eval(ctx context.Context, b Batch) ([]float32, error) {
 	for _, id := range b.Slot {
 		if id >= 0 && int(id) < len(e.slots) {
 			e.slots[id].tokens = e.slots[id].tokens[:0]
+			e.bindLoRALocked(e.slots[id], nil)
 		}
 	}
 	return e.model.Forward(ctx, e.st, e.cache, b)

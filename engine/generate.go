@@ -48,6 +48,10 @@ type Request struct {
 	// ones) as their text, e.g. "[TOOL_CALLS]" or "<|python_tag|>", for
 	// callers that parse them; by default they stream as nothing.
 	SpecialText bool
+	// LoRA, when not nil, holds the scale of every loaded adapter for this
+	// request (0 disables one), in load order, as llama-server's per-request
+	// "lora" field; nil runs the engine's default scales.
+	LoRA []float32
 }
 
 // Token is one streamed piece of output.
@@ -122,6 +126,11 @@ func (e *Engine) Generate(ctx context.Context, req Request, fn func(Token) error
 	}
 	if req.MaxTokens < 0 {
 		return Result{}, fmt.Errorf("%w: max tokens %d", ErrRequest, req.MaxTokens)
+	}
+	if req.LoRA != nil {
+		if err := e.checkScales(req.LoRA); err != nil {
+			return Result{}, err
+		}
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	r := &request{ctx: ctx, req: req, out: make(chan event, outCap)}

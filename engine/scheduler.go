@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/gaianet-go/gaianet/kernels"
+	"github.com/gaianet-go/gaianet/model"
 	"github.com/gaianet-go/gaianet/sample"
 )
 
@@ -28,6 +29,11 @@ type slot struct {
 	// forced are tokens a Forcer forced after next, evaluated with it.
 	mask   []uint64
 	forced []int32
+	// loraScales are the adapter scales the cached tokens were computed
+	// with (the prefix-cache key besides the tokens); loraMix is what the
+	// model's State runs for the slot.
+	loraScales []float32
+	loraMix    []model.LoRAUse
 }
 
 // stepState is the scheduler's reusable per-step bookkeeping.
@@ -139,6 +145,9 @@ func (e *Engine) admit(r *request, ss *stepState) {
 	bestN, srcN := -1, 0
 	for _, s := range e.slots {
 		n := commonPrefix(s.tokens, prompt, limit)
+		if !e.sameLoRA(s, r.req.LoRA) {
+			n = 0 // keys and values computed by other adapters
+		}
 		if s.r == nil {
 			// Prefer the longest own prefix, then the least recently used.
 			if n > bestN || (n == bestN && s.lastUse < best.lastUse) {
@@ -156,6 +165,9 @@ func (e *Engine) admit(r *request, ss *stepState) {
 		e.cache.Copy(best.id, bestSrc.id, srcN)
 		best.tokens = append(best.tokens[:0], bestSrc.tokens[:srcN]...)
 		reuse = srcN
+	}
+	if e.bindLoRALocked(best, r.req.LoRA) && reuse == bestN {
+		reuse = 0
 	}
 	best.tokens = best.tokens[:reuse]
 	best.r = r

@@ -15,6 +15,11 @@
 // Mixtral-style MoE), qwen2, qwen3, gemma, gemma2, gemma3 (text), phi3,
 // stablelm (LayerNorm, partial rotary, parallel blocks) and exaone.
 //
+// LoRA adapters in llama.cpp's GGUF adapter format (LoadLoRA) add a
+// low-rank product to the attention and FFN projections; they are chosen
+// per cache slot (State.SetLoRA), so one batch may mix sequences with
+// different adapters, several, or none (lora.go).
+//
 // Weights are never copied: matrices are views into the mapped file and are
 // multiplied in their stored type by package kernels; F32 vectors (norms,
 // biases) are reinterpreted in place. The KV cache (Cache) stores keys and

@@ -52,6 +52,7 @@ type State struct {
 	attn           attnTask
 	rows           rowsTask
 	ops            [3]kernels.MatMulOp // matrices of one linear2/linear3 call
+	lora           loraTask            // adapters per slot (lora.go)
 }
 
 // NewState allocates scratch for batches of up to maxBatch entries against
@@ -91,6 +92,7 @@ func NewState(m *Model, maxBatch, ctx, threads int) *State {
 	st.attn.st = st
 	st.rows.bind(st)
 	st.attn.items = make([]attnItem, 0, maxBatch)
+	st.lora.st = st
 	return st
 }
 
@@ -242,18 +244,21 @@ func (m *Model) layer(st *State, c *Cache, l int, b Batch) error {
 	st.pool.Parallel(n, r.normFn)
 	xb := st.xb[:n*d]
 	st.linear3(xb, n, &y.Wq, st.q[:n*qd], &y.Wk, st.k[:n*kvd], &y.Wv, st.v[:n*kvd])
+	st.lora.apply(l, b, loraOut{ProjQ, xb, d, st.q, qd}, loraOut{ProjK, xb, d, st.k, kvd}, loraOut{ProjV, xb, d, st.v, kvd})
 	// A parallel block (a LayerNorm layer without ffn_norm) feeds the
 	// same normed input to the feed-forward: its gate and up are taken
 	// now, before attention reuses xb.
 	parallel := cfg.LayerNorm && y.FFNNorm == nil
 	if parallel {
 		st.linear2(xb, n, &y.Gate, st.gate[:n*ff], &y.Up, st.up[:n*ff])
+		st.lora.apply(l, b, loraOut{ProjGate, xb, d, st.gate, ff}, loraOut{ProjUp, xb, d, st.up, ff})
 	}
 	st.pool.Parallel(n, r.prepFn)
 	st.attn.run(c, l, b)
 	if err := st.linear(&y.Wo, st.att[:n*qd], n, st.xb[:n*d]); err != nil {
 		return err
 	}
+	st.lora.apply(l, b, loraOut{ProjO, st.att, qd, st.xb, d})
 	if y.PostAttnNorm != nil {
 		r.norm = y.PostAttnNorm
 		st.pool.Parallel(n, r.postNormFn)
@@ -273,12 +278,14 @@ func (m *Model) layer(st *State, c *Cache, l int, b Batch) error {
 	} else {
 		if !parallel {
 			st.linear2(xb, n, &y.Gate, st.gate[:n*ff], &y.Up, st.up[:n*ff])
+			st.lora.apply(l, b, loraOut{ProjGate, xb, d, st.gate, ff}, loraOut{ProjUp, xb, d, st.up, ff})
 		}
 		r.ff = ff
 		st.pool.Parallel(n, r.gluFn)
 		if err := st.linear(&y.Down, st.gate[:n*ff], n, st.xb[:n*d]); err != nil {
 			return err
 		}
+		st.lora.apply(l, b, loraOut{ProjDown, st.gate, ff, st.xb, d})
 	}
 	if y.PostFFNNorm != nil {
 		r.norm = y.PostFFNNorm

@@ -430,6 +430,10 @@ func (n *Node) generate(ctx context.Context, toks []int32, s *api.Sampling, logp
 	if err != nil {
 		return nil, err
 	}
+	loraScales, err := n.requestLoRA(s.LoRA)
+	if err != nil {
+		return nil, err
+	}
 	select {
 	case n.admit <- struct{}{}:
 		n.queued.Add(1)
@@ -446,6 +450,7 @@ func (n *Node) generate(ctx context.Context, toks []int32, s *api.Sampling, logp
 	}
 	var first time.Time
 	req := engine.Request{Prompt: toks, MaxTokens: maxNew, Sampler: sampler, Stop: stops}
+	req.LoRA = loraScales
 	var shaper *replyShaper
 	if plan != nil {
 		// With log-probabilities every token is sampled, none forced.

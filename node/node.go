@@ -251,8 +251,12 @@ func tightenBase(base string) error {
 func (n *Node) openChat() error {
 	p := ModelPath(n.opt.Base, n.cfg.Chat)
 	t0 := time.Now()
+	var lora []engine.LoRAFile
+	for _, l := range n.cfg.Ext.LoRA {
+		lora = append(lora, engine.LoRAFile{Path: ModelPath(n.opt.Base, l.Path), Scale: float32(l.ScaleOr1())})
+	}
 	eng, err := engine.Load(p, engine.Options{Threads: n.opt.Threads, CtxSize: n.cfg.ChatCtxSize,
-		Parallel: n.cfg.Ext.Parallel, BatchSize: n.cfg.ChatBatchSize, BatchVariant: n.cfg.Ext.BatchVariant})
+		Parallel: n.cfg.Ext.Parallel, BatchSize: n.cfg.ChatBatchSize, BatchVariant: n.cfg.Ext.BatchVariant, LoRA: lora})
 	if err != nil {
 		return fmt.Errorf("node: chat model: %w", err)
 	}

@@ -56,6 +56,12 @@ func (n *Node) routes(s *api.Server) []api.Route {
 		}
 	}
 
+	// The chat model's LoRA adapters, as llama-server serves them (lora.go).
+	if n.engine != nil {
+		rs = append(rs, api.Route{Pattern: "GET /lora-adapters", Handler: n.listLoRA},
+			api.Route{Pattern: "POST /lora-adapters", Handler: n.setLoRA})
+	}
+
 	// The embedded vector store's Qdrant-compatible REST API under
 	// /qdrant/ (an external Qdrant serves its own). One pattern per method
 	// keeps these and the ones below clear of "GET /".

@@ -109,13 +109,20 @@ type upstreamSampling struct {
 	MaxCompletionTokens *int               `json:"max_completion_tokens,omitempty"`
 	N                   *int               `json:"n,omitempty"`
 	User                string             `json:"user,omitempty"`
+	// LoRA is llama-server's per-request adapter choice, passed on as the
+	// client wrote it (an empty list too: no adapters).
+	LoRA *[]api.LoRAScale `json:"lora,omitempty"`
 }
 
 func passSampling(s *api.Sampling) upstreamSampling {
-	return upstreamSampling{Temperature: s.Temperature, TopP: s.TopP, TopK: s.TopK, MinP: s.MinP,
+	u := upstreamSampling{Temperature: s.Temperature, TopP: s.TopP, TopK: s.TopK, MinP: s.MinP,
 		RepeatPenalty: s.RepeatPenalty, PresencePenalty: s.PresencePenalty, FrequencyPenalty: s.FrequencyPenalty,
 		LogitBias: s.LogitBias, Seed: s.Seed, Stop: s.Stop, MaxTokens: s.MaxTokens,
 		MaxCompletionTokens: s.MaxCompletionTokens, N: s.N, User: s.User}
+	if s.LoRA != nil {
+		u.LoRA = &s.LoRA
+	}
+	return u
 }
 
 type upstreamChatRequest struct {

@@ -357,6 +357,7 @@ func TestUpstreamPassesFields(t *testing.T) {
 		"tool_choice":         `"none"`,
 		"parallel_tool_calls": `false`,
 		"response_format":     `{"type":"json_object"}`,
+		"lora":                `[]`,
 	}
 	var b strings.Builder
 	b.WriteString(`{"model":"tiny-llama","messages":[{"role":"user","content":"hi"}]`)

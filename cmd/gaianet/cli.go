@@ -86,6 +86,7 @@ func commands() []*command {
 		toolsCommand(),
 		generateCommand(),
 		benchCommand(),
+		finetuneCommand(),
 		modelCommand(),
 		devCommand(),
 		joinCommand(),

@@ -27,15 +27,40 @@ type generateFlags struct {
 	seed                            *uint64
 	stop                            *string
 	verbose                         *bool
+	lora                            *loraFlag
+}
+
+// loraFlag is a repeatable --lora FILE[:SCALE].
+type loraFlag []engine.LoRAFile
+
+func (l *loraFlag) String() string { return fmt.Sprint([]engine.LoRAFile(*l)) }
+
+func (l *loraFlag) Set(s string) error {
+	lf, err := engine.ParseLoRA(s)
+	if err != nil {
+		return err
+	}
+	*l = append(*l, lf)
+	return nil
+}
+
+// loraVar registers --lora on fs.
+func loraVar(fs *flag.FlagSet) *loraFlag {
+	l := &loraFlag{}
+	fs.Var(l, "lora", "LoRA adapter (llama.cpp GGUF adapter) to apply, FILE or FILE:SCALE (scale 1 by default); repeat for several")
+	return l
 }
 
 func generateCommand() *command {
 	return &command{name: "generate", summary: "generate text from a GGUF model in the terminal",
-		usage: "--model FILE [--prompt TEXT | --chat] [sampling flags]",
+		usage: "--model FILE [--lora FILE[:SCALE]]... [--prompt TEXT | --chat] [sampling flags]",
 		help: "Runs a GGUF chat model directly, streaming tokens to the terminal.\n" +
 			"With --prompt, the text is completed as it is (a prompt from standard input\n" +
 			"if TEXT is '-'). With --chat, you talk to the model turn by turn through its\n" +
-			"chat template (the GGUF's own, or --template NAME); an empty line ends.",
+			"chat template (the GGUF's own, or --template NAME); an empty line ends.\n" +
+			"--lora applies LoRA adapters in llama.cpp's GGUF adapter format (made by\n" +
+			"llama.cpp's convert_lora_to_gguf.py or `gaianet finetune train`), each at\n" +
+			"its scale.",
 		flags: func(fs *flag.FlagSet) any {
 			return &generateFlags{
 				model:     fs.String("model", "", "GGUF model file (required)"),
@@ -54,6 +79,7 @@ func generateCommand() *command {
 				seed:      fs.Uint64("seed", 0, "random seed (0: a new one each run)"),
 				stop:      fs.String("stop", "", "comma-separated stop strings"),
 				verbose:   fs.Bool("verbose", false, "print timing after each answer"),
+				lora:      loraVar(fs),
 			}
 		},
 		run: runGenerate}
@@ -67,7 +93,7 @@ func runGenerate(ctx context.Context, env *cmdEnv, args []string) error {
 	if (*f.prompt == "") == !*f.chat {
 		return usagef("generate needs exactly one of --prompt TEXT and --chat")
 	}
-	eng, err := engine.Load(*f.model, engine.Options{Threads: *f.threads, CtxSize: *f.ctx})
+	eng, err := engine.Load(*f.model, engine.Options{Threads: *f.threads, CtxSize: *f.ctx, LoRA: *f.lora})
 	if err != nil {
 		return err
 	}
@@ -175,6 +201,7 @@ type benchFlags struct {
 	model, schema                          *string
 	threads, prompt, gen, parallel, rounds *int
 	jsonOut, noFF, variant                 *bool
+	lora                                   *loraFlag
 }
 
 // benchSchema runs bench --json-schema: constrained against free decoding.
@@ -223,7 +250,7 @@ func benchSchema(ctx context.Context, env *cmdEnv, f *benchFlags, threads int) e
 
 func benchCommand() *command {
 	return &command{name: "bench", summary: "measure prefill and decode speed of a GGUF model",
-		usage: "--model FILE [--threads N] [--prompt 512] [--gen 128] [--parallel K] [--json-schema FILE] [--rounds 3] [--json]",
+		usage: "--model FILE [--lora FILE[:SCALE]]... [--threads N] [--prompt 512] [--gen 128] [--parallel K] [--json-schema FILE] [--rounds 3] [--json]",
 		help: "Measures, with random prompt tokens: prompt processing (prefill) of --prompt\n" +
 			"tokens in one batch, decoding of --gen tokens for one sequence, and, with\n" +
 			"--parallel K > 1, aggregate decoding of K sequences together. Prints a table,\n" +
@@ -247,6 +274,7 @@ func benchCommand() *command {
 				rounds:   fs.Int("rounds", 3, "alternating free/constrained rounds (with --json-schema)"),
 				noFF:     fs.Bool("no-fast-forward", false, "sample every token under the mask, appending no forced tokens (with --json-schema)"),
 				variant:  fs.Bool("batch-variant", false, "measure the batch-variant kernels (config batch_variant: faster one-sequence decode, results depend on the batch)"),
+				lora:     loraVar(fs),
 			}
 		},
 		run: func(ctx context.Context, env *cmdEnv, args []string) error {
@@ -259,9 +287,12 @@ func benchCommand() *command {
 				threads = runtimeCPUs()
 			}
 			if *f.schema != "" {
+				if len(*f.lora) > 0 {
+					return usagef("bench --json-schema does not take --lora")
+				}
 				return benchSchema(ctx, env, f, threads)
 			}
-			r, err := engine.Bench(ctx, *f.model, threads, *f.prompt, *f.gen, *f.parallel, *f.variant)
+			r, err := engine.Bench(ctx, *f.model, threads, *f.prompt, *f.gen, *f.parallel, *f.variant, *f.lora...)
 			if err != nil {
 				return err
 			}

@@ -18,9 +18,11 @@ import (
 	"strings"
 
 	"github.com/gaianet-go/gaianet/config"
+	"github.com/gaianet-go/gaianet/finetune"
 	"github.com/gaianet-go/gaianet/ingest"
 	"github.com/gaianet-go/gaianet/kb"
 	"github.com/gaianet-go/gaianet/node"
+	"github.com/gaianet-go/gaianet/rag"
 )
 
 // nodeClient calls the API of the node running from a base directory, for
@@ -353,4 +355,35 @@ func qdrantRouteError(err error) error {
 		return fmt.Errorf("%w (snapshots through the node work with the embedded vector store only; use the Qdrant cluster's own snapshot API)", err)
 	}
 	return err
+}
+
+// chunks returns every chunk of a collection, through the node's Qdrant
+// API (scroll, in id order).
+func (c *nodeClient) chunks(ctx context.Context, coll string) ([]finetune.Chunk, error) {
+	var out []finetune.Chunk
+	var offset any
+	for {
+		body, _ := json.Marshal(map[string]any{"limit": 256, "offset": offset, "with_payload": true, "with_vector": false})
+		var page struct {
+			Result struct {
+				Points []struct {
+					ID      any            `json:"id"`
+					Payload map[string]any `json:"payload"`
+				} `json:"points"`
+				Next any `json:"next_page_offset"`
+			} `json:"result"`
+		}
+		if err := c.do(ctx, "POST", "/qdrant/collections/"+url.PathEscape(coll)+"/points/scroll", bytes.NewReader(body), "application/json", &page); err != nil {
+			return nil, err
+		}
+		for _, p := range page.Result.Points {
+			if text, _ := p.Payload[rag.PayloadText].(string); strings.TrimSpace(text) != "" {
+				out = append(out, finetune.Chunk{ID: fmt.Sprint(p.ID), Text: text})
+			}
+		}
+		if page.Result.Next == nil {
+			return out, nil
+		}
+		offset = page.Result.Next
+	}
 }

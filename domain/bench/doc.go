@@ -14,4 +14,7 @@
 //     then domain, requests per second.
 //
 // 'gaianet domain bench' runs it; Run is the whole harness.
+//
+// It must not import node, engine, model, kernels or tokenizer: its stub
+// node is made for the benchmark and runs no model.
 package bench

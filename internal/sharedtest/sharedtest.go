@@ -2,6 +2,7 @@ package sharedtest
 
 import (
 	"compress/gzip"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -116,6 +117,49 @@ func Conformance(tb testing.TB) string {
 func Model(tb testing.TB, name string) string {
 	tb.Helper()
 	return Path(tb, "conformance", "models", name)
+}
+
+// Llamaref runs ../shared/tools/llamaref (llama.cpp behind a small CLI)
+// with args and extra environment (e.g. "LLAMAREF_LORA=FILE:SCALE"),
+// failing tb on error, or ends tb with Missing when the tool is absent.
+func Llamaref(tb testing.TB, env []string, args ...string) {
+	tb.Helper()
+	cmd := exec.Command(Path(tb, "tools", "llamaref"), args...)
+	cmd.Env = append(os.Environ(), env...)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		tb.Fatalf("llamaref %v: %v\n%s", args, err, out)
+	}
+}
+
+// llamarefPrompts are the prompts of logits references made on the fly.
+var llamarefPrompts = []map[string]string{
+	{"name": "fox", "prompt": "The quick brown fox jumps over the lazy dog."},
+	{"name": "code", "prompt": "func main() { fmt.Println(\"hello\") }"},
+	{"name": "short", "prompt": "Hi"},
+}
+
+// LlamarefLogits makes a logits reference (the format of
+// conformance/logits) with `llamaref ref` for model, three prompts and 12
+// greedy tokens each, applying the adapter lora ("FILE:SCALE", none when
+// empty); it returns the reference file, written in dir.
+func LlamarefLogits(tb testing.TB, dir, model, lora string) string {
+	tb.Helper()
+	prompts := filepath.Join(dir, "prompts.json")
+	b, _ := json.Marshal(llamarefPrompts)
+	if err := os.WriteFile(prompts, b, 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	out, err := os.CreateTemp(dir, "ref-*.json")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	out.Close()
+	var env []string
+	if lora != "" {
+		env = []string{"LLAMAREF_LORA=" + lora}
+	}
+	Llamaref(tb, env, "ref", model, prompts, out.Name(), "12")
+	return out.Name()
 }
 
 // ReadGzip returns the uncompressed contents of the gzip file at path, or

@@ -1,0 +1,291 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/gaianet-go/gaianet/finetune"
+	"github.com/gaianet-go/gaianet/upstream"
+)
+
+func finetuneCommand() *command {
+	return &command{name: "finetune", summary: "make a model your own: training data, LoRA adapters, merging",
+		help: "LoRA adapters (llama.cpp's GGUF adapter format) change a model cheaply: a node\n" +
+			"applies them at run time (gaianet_go.lora in config.json, --lora on generate\n" +
+			"and bench, per request with the \"lora\" field). 'finetune merge' bakes them\n" +
+			"into a standalone GGUF model.",
+		children: []*command{finetuneDataCommand(), finetuneTrainCommand(), finetuneMergeCommand()}}
+}
+
+type dataFlags struct {
+	base, out, heldoutOut, kb, upstream, upstreamKey, upstreamModel *string
+	heldout                                                         *float64
+	pairs, maxTokens                                                *int
+	chats                                                           *stringList
+}
+
+// stringList is a repeatable string flag.
+type stringList []string
+
+func (l *stringList) String() string     { return strings.Join(*l, ",") }
+func (l *stringList) Set(s string) error { *l = append(*l, s); return nil }
+
+func finetuneDataCommand() *command {
+	return &command{name: "data", summary: "build a chat training set from chat histories and the knowledge base",
+		usage: "--out TRAIN.jsonl [--chats FILE]... [--kb [COLLECTION]] [--heldout 0.1] [--pairs 3] [--upstream URL]",
+		help: "Writes a training set in the usual chat JSONL ({\"messages\": [...]} a line) and\n" +
+			"a held-out split beside it (TRAIN.heldout.jsonl), deduplicated (case,\n" +
+			"punctuation and spacing ignored); an example's side is fixed by a hash of\n" +
+			"its content, so reruns and added data keep the split stable.\n\n" +
+			"--chats FILE reads chat histories: JSONL of {\"messages\": [...]} objects or\n" +
+			"bare message arrays, or a CSV with a prompt and a response column\n" +
+			"(prompt/question/input/user, response/answer/completion/output/assistant).\n\n" +
+			"--kb reads every chunk of a knowledge-base collection (default: the\n" +
+			"config's) from the running node and asks a chat model to write --pairs\n" +
+			"question/answer pairs from each, constrained to JSON; pairs whose answer\n" +
+			"is not grounded in the chunk (most of its words absent from it) are\n" +
+			"dropped. The model is the node's own, or --upstream (an OpenAI-compatible\n" +
+			"base URL such as https://api.example.com/v1, with --upstream-key and\n" +
+			"--upstream-model). Each chunk's answer is journaled (TRAIN.qa-journal.jsonl)\n" +
+			"as it arrives: an interrupted run, rerun with the same flags, resumes\n" +
+			"where it stopped.",
+		flags: func(fs *flag.FlagSet) any {
+			f := &dataFlags{
+				base:          baseFlag(fs),
+				out:           fs.String("out", "", "training set to write (required)"),
+				heldoutOut:    fs.String("heldout-out", "", "held-out set to write (default: OUT with .heldout.jsonl)"),
+				heldout:       fs.Float64("heldout", 0.1, "share of examples held out for evaluation"),
+				kb:            fs.String("kb", "", "knowledge-base collection to write QA pairs from ('default': the config's)"),
+				pairs:         fs.Int("pairs", 3, "question/answer pairs asked per chunk"),
+				maxTokens:     fs.Int("max-tokens", 1024, "longest reply of the QA writer, in tokens"),
+				upstream:      fs.String("upstream", "", "OpenAI-compatible base URL of the QA writer (default: the running node)"),
+				upstreamKey:   fs.String("upstream-key", "", "bearer key for --upstream"),
+				upstreamModel: fs.String("upstream-model", "", "model name for --upstream"),
+				chats:         &stringList{},
+			}
+			fs.Var(f.chats, "chats", "chat-history file (.jsonl or .csv); repeat for several")
+			return f
+		},
+		run: runFinetuneData}
+}
+
+func runFinetuneData(ctx context.Context, env *cmdEnv, args []string) error {
+	f := env.flags.(*dataFlags)
+	if *f.out == "" || (len(*f.chats) == 0 && *f.kb == "") {
+		return usagef("finetune data needs --out and at least one of --chats FILE and --kb COLLECTION")
+	}
+	if *f.heldout < 0 || *f.heldout >= 1 {
+		return usagef("--heldout must be in [0, 1)")
+	}
+	heldPath := *f.heldoutOut
+	if heldPath == "" {
+		heldPath = strings.TrimSuffix(*f.out, ".jsonl") + ".heldout.jsonl"
+	}
+	var all []finetune.Example
+	for _, c := range *f.chats {
+		exs, err := finetune.ReadChats(c)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(env.stderr, "%s: %d conversations\n", c, len(exs))
+		all = append(all, exs...)
+	}
+	if *f.kb != "" {
+		exs, err := kbExamples(ctx, env, f)
+		if err != nil {
+			return err
+		}
+		all = append(all, exs...)
+	}
+	n := len(all)
+	all = finetune.Dedup(all)
+	train, held := finetune.Split(all, *f.heldout)
+	if err := finetune.WriteJSONL(*f.out, train); err != nil {
+		return err
+	}
+	if err := finetune.WriteJSONL(heldPath, held); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.stdout, "%d examples (%d duplicates dropped): %d in %s, %d held out in %s\n",
+		len(all), n-len(all), len(train), *f.out, len(held), heldPath)
+	return nil
+}
+
+// kbExamples writes QA pairs from every chunk of the collection, read from
+// the running node.
+func kbExamples(ctx context.Context, env *cmdEnv, f *dataFlags) ([]finetune.Example, error) {
+	base := *f.base
+	cfg, err := loadConfig(base)
+	if err != nil {
+		return nil, err
+	}
+	coll := *f.kb
+	if coll == "default" {
+		coll = cfg.EmbeddingCollectionName
+	}
+	nc, err := runningNode(ctx, base, cfg)
+	if err != nil {
+		return nil, err
+	}
+	if nc == nil {
+		return nil, fmt.Errorf("--kb reads the knowledge base through the running node: start it with 'gaianet start --base %s'", base)
+	}
+	chunks, err := nc.chunks(ctx, coll)
+	if err != nil {
+		return nil, err
+	}
+	writer, key := nc.url+"/v1", nc.key
+	if *f.upstream != "" {
+		writer, key = *f.upstream, *f.upstreamKey
+	}
+	up, err := upstream.New(writer, key)
+	if err != nil {
+		return nil, err
+	}
+	defer up.Close()
+	up.SetModel(*f.upstreamModel)
+	chat := finetune.OpenAIChat(up, *f.maxTokens)
+	bar := newProgressBar(env.stderr, "writing QA pairs", "chunks")
+	journal := strings.TrimSuffix(*f.out, ".jsonl") + ".qa-journal.jsonl"
+	exs, st, err := finetune.GenerateQA(ctx, chunks, chat, journal, finetune.QAOptions{Pairs: *f.pairs,
+		Progress: func(done, total int) { bar.update(int64(done), int64(total)) }})
+	bar.finish()
+	if err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(env.stderr, "%s: %d chunks (%d from the journal), %d pairs kept, %d ungrounded dropped, %d malformed replies, %d failed calls (rerun to retry them)\n",
+		coll, len(chunks), st.Resumed, st.Kept, st.Ungrounded, st.Malformed, st.Failures)
+	return exs, nil
+}
+
+type mergeFlags struct {
+	model, out, typ *string
+	lora            *loraFlag
+}
+
+func finetuneMergeCommand() *command {
+	return &command{name: "merge", summary: "write a model with LoRA adapters merged into its weights",
+		usage: "--model BASE.gguf --lora FILE[:SCALE]... --out MERGED.gguf [--type f16|f32]",
+		help: "Adds each adapter, times its scale (1 by default) and alpha/rank, to the\n" +
+			"weights it adapts, in float32, and writes a GGUF model that llama.cpp and\n" +
+			"gaianet load like any other. By default each changed matrix is requantized\n" +
+			"to its own type in the base model (unchanged ones are copied as they are);\n" +
+			"--type f16 or f32 writes every matrix in that type instead, losing nothing\n" +
+			"to requantization.",
+		flags: func(fs *flag.FlagSet) any {
+			return &mergeFlags{
+				model: fs.String("model", "", "base GGUF model (required)"),
+				out:   fs.String("out", "", "merged GGUF file to write (required)"),
+				typ:   fs.String("type", "", "matrix type of the output: f16 or f32 (default: the base's)"),
+				lora:  loraVar(fs),
+			}
+		},
+		run: func(ctx context.Context, env *cmdEnv, args []string) error {
+			f := env.flags.(*mergeFlags)
+			if *f.model == "" || *f.out == "" || len(*f.lora) == 0 {
+				return usagef("finetune merge needs --model, --out and at least one --lora")
+			}
+			var ads []finetune.Adapter
+			for _, l := range *f.lora {
+				ads = append(ads, finetune.Adapter{Path: l.Path, Scale: l.Scale})
+			}
+			bar := newProgressBar(env.stderr, "merging", "tensors")
+			err := finetune.Merge(ctx, *f.model, ads, *f.out, finetune.MergeOptions{Type: *f.typ,
+				Progress: func(done, total int) { bar.update(int64(done), int64(total)) }})
+			bar.finish()
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(env.stdout, "wrote %s\n", *f.out)
+			return nil
+		}}
+}
+
+type trainFlags struct {
+	model, data, heldout, out, template, checkpoint *string
+	rank, epochs, accum, maxLen, threads, warmup    *int
+	alpha, lr, wd                                   *float64
+	seed                                            *uint64
+}
+
+func finetuneTrainCommand() *command {
+	return &command{name: "train", summary: "train a LoRA adapter on the CPU",
+		usage: "--model BASE.gguf --data TRAIN.jsonl --out ADAPTER.gguf [--heldout FILE] [--rank 16] [--epochs 1] [--lr 2e-4]",
+		help: "Trains a LoRA adapter (rank --rank, on the attention and FFN projections of\n" +
+			"every block) in pure Go on the CPU. The base model stays frozen in its stored\n" +
+			"type; the adapter is float32. Examples are chat JSONL (finetune data writes\n" +
+			"them); each is rendered with the chat template (the model's, or --template)\n" +
+			"and only its last assistant reply is learned. AdamW, gradient accumulation\n" +
+			"(--accum examples per step), a cosine schedule with warm-up. The held-out\n" +
+			"loss (--heldout, default TRAIN.heldout.jsonl when it exists) is measured\n" +
+			"along the way. A checkpoint (ADAPTER.gguf.ckpt) is written every 20 steps\n" +
+			"and when interrupted: rerunning the same command resumes from it.\n" +
+			"Writes ADAPTER.gguf (llama.cpp's GGUF adapter format: use it with --lora,\n" +
+			"gaianet_go.lora or llama.cpp) and ADAPTER.loss.svg, the loss curves.",
+		flags: func(fs *flag.FlagSet) any {
+			return &trainFlags{
+				model:      fs.String("model", "", "base GGUF model (required)"),
+				data:       fs.String("data", "", "training examples, chat JSONL (required)"),
+				heldout:    fs.String("heldout", "", "held-out examples (default: DATA's .heldout.jsonl when it exists)"),
+				out:        fs.String("out", "", "adapter file to write (required)"),
+				template:   fs.String("template", "", "built-in chat template (default: the model's own)"),
+				checkpoint: fs.String("checkpoint", "", "checkpoint file (default: OUT.ckpt)"),
+				rank:       fs.Int("rank", 16, "LoRA rank"),
+				alpha:      fs.Float64("alpha", 0, "LoRA alpha (default: the rank, scale 1)"),
+				epochs:     fs.Int("epochs", 1, "passes over the training examples"),
+				accum:      fs.Int("accum", 1, "examples per optimizer step (gradient accumulation)"),
+				lr:         fs.Float64("lr", 2e-4, "peak learning rate"),
+				wd:         fs.Float64("weight-decay", 0, "AdamW weight decay"),
+				warmup:     fs.Int("warmup", 0, "warm-up steps (default: 5% of the steps)"),
+				maxLen:     fs.Int("max-len", 512, "tokens per example; longer ones are cut"),
+				threads:    fs.Int("threads", 2, "threads"),
+				seed:       fs.Uint64("seed", 1, "seed for shuffling and initialization"),
+			}
+		},
+		run: func(ctx context.Context, env *cmdEnv, args []string) error {
+			f := env.flags.(*trainFlags)
+			if *f.model == "" || *f.data == "" || *f.out == "" {
+				return usagef("finetune train needs --model, --data and --out")
+			}
+			train, err := finetune.ReadChats(*f.data)
+			if err != nil {
+				return err
+			}
+			heldPath := *f.heldout
+			if heldPath == "" {
+				if p := strings.TrimSuffix(*f.data, ".jsonl") + ".heldout.jsonl"; fileExists(p) {
+					heldPath = p
+				}
+			}
+			var held []finetune.Example
+			if heldPath != "" {
+				if held, err = finetune.ReadChats(heldPath); err != nil {
+					return err
+				}
+			}
+			bar := newProgressBar(env.stderr, "training", "steps")
+			res, err := finetune.Train(ctx, *f.model, train, held, *f.out, finetune.TrainOptions{
+				Rank: *f.rank, Alpha: float32(*f.alpha), LR: *f.lr, Epochs: *f.epochs, Accum: *f.accum, Warmup: *f.warmup,
+				WeightDecay: *f.wd, MaxLen: *f.maxLen, Threads: *f.threads, Seed: *f.seed, Template: *f.template, Checkpoint: *f.checkpoint,
+				Progress: func(p finetune.Progress) {
+					bar.label = fmt.Sprintf("training: loss %.3f, held-out %.3f, %.1f tokens/s", p.Loss, p.EvalLoss, p.TokensPerSec)
+					bar.update(int64(p.Step), int64(p.Steps))
+				}})
+			bar.finish()
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(env.stdout, "wrote %s and %s: %d steps (%d resumed), held-out loss %.4f -> %.4f; %d tokens in %.1f s, %.2f tokens/s, %.0f ms per example (forward and backward)\n",
+				res.Adapter, res.Curve, res.Steps, res.Resumed, res.InitialEval, res.FinalEval, res.TrainTokens, res.Seconds,
+				float64(res.TrainTokens)/res.Seconds, res.ForwardBackwardMs)
+			return nil
+		}}
+}
+
+func fileExists(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && st.Mode().IsRegular()
+}

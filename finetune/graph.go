@@ -1,0 +1,469 @@
+package finetune
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"sync"
+
+	"github.com/gaianet-go/gaianet/kernels"
+	"github.com/gaianet-go/gaianet/model"
+)
+
+// The training graph: a forward pass over one sequence that keeps what the
+// backward pass needs, and the backward pass, for the llama block with
+// LoRA pairs on its seven projections. The base weights stay in their
+// stored (quantized) type and are dequantized a row at a time, once per
+// matrix product, for all positions of the sequence; only the LoRA
+// matrices get gradients. Activations are float32.
+
+// loraParam is one trainable pair: A (Rank × In), B (Out × Rank) and their
+// gradients and AdamW moments.
+type loraParam struct {
+	rank, in, out int
+	a, b          []float32
+	ga, gb        []float32
+	ma, va        []float32
+	mb, vb        []float32
+}
+
+func newLoRAParam(rank, in, out int, init func() float32) *loraParam {
+	p := &loraParam{rank: rank, in: in, out: out}
+	for _, s := range []*[]float32{&p.a, &p.ga, &p.ma, &p.va} {
+		*s = make([]float32, rank*in)
+	}
+	for _, s := range []*[]float32{&p.b, &p.gb, &p.mb, &p.vb} {
+		*s = make([]float32, out*rank)
+	}
+	for i := range p.a {
+		p.a[i] = init()
+	}
+	return p
+}
+
+// net is a model with trainable LoRA pairs.
+type net struct {
+	m       *model.Model
+	cfg     *model.Config
+	lora    [][model.NumProjections]*loraParam
+	scale   float32 // alpha / rank
+	threads int
+}
+
+// layerActs are the activations of one block kept for the backward pass.
+type layerActs struct {
+	x        []float32 // block input, T × Dim
+	xn1, xn2 []float32 // normed inputs of attention and FFN
+	r1, r2   []float32 // their 1/rms, T
+	q, k, v  []float32 // after rope (q, k)
+	p        []float32 // attention probabilities, Heads × T × T
+	o        []float32 // attention output, T × QDim
+	h        []float32 // after the attention residual
+	g, u, a  []float32 // gate, up, silu(gate)*up, T × FFN
+	xa       [model.NumProjections][]float32
+}
+
+// fwd is one forward pass's state.
+type fwd struct {
+	t      int
+	tokens []int32
+	layers []layerActs
+	xf     []float32 // final block output
+	xnf    []float32 // after the output norm
+	rf     []float32
+	logits []float32 // T × Vocab
+	cos    []float32 // T × RopeDim/2
+	sin    []float32
+}
+
+// parallel runs fn over [0,n) split into up to threads ranges.
+func (nt *net) parallel(n int, fn func(w, lo, hi int)) {
+	k := min(nt.threads, n)
+	if k <= 1 {
+		fn(0, 0, n)
+		return
+	}
+	var wg sync.WaitGroup
+	for w := range k {
+		lo, hi := n*w/k, n*(w+1)/k
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			fn(w, lo, hi)
+		}()
+	}
+	wg.Wait()
+}
+
+// matmul sets y[t] = W x[t] (+ scale·B·A·x[t], keeping xa[t] = A·x[t]).
+func (nt *net) matmul(w *model.Weight, x []float32, t int, y []float32, lp *loraParam, xa []float32) {
+	in, out := w.Cols, w.Rows
+	nt.parallel(out, func(_, lo, hi int) {
+		row := make([]float32, in)
+		for o := lo; o < hi; o++ {
+			if err := kernels.Dequantize(w.Type, w.Row(o), row); err != nil {
+				panic(fmt.Sprintf("finetune: %s: %v", w.Name, err)) // types were checked at load
+			}
+			for i := range t {
+				y[i*out+o] = kernels.DotF32(row, x[i*in:(i+1)*in])
+			}
+		}
+	})
+	if lp == nil {
+		return
+	}
+	r := lp.rank
+	for i := range t {
+		xi := x[i*in : (i+1)*in]
+		for k := range r {
+			xa[i*r+k] = kernels.DotF32(lp.a[k*in:(k+1)*in], xi)
+		}
+		yi := y[i*out : (i+1)*out]
+		xak := xa[i*r : (i+1)*r]
+		for o := range out {
+			yi[o] += nt.scale * kernels.DotF32(lp.b[o*r:(o+1)*r], xak)
+		}
+	}
+}
+
+// matmulBack adds Wᵀ dy[t] (+ the LoRA path) to dx[t] and accumulates the
+// LoRA gradients.
+func (nt *net) matmulBack(w *model.Weight, x []float32, t int, dy, dx []float32, lp *loraParam, xa []float32) {
+	in, out := w.Cols, w.Rows
+	k := min(nt.threads, out)
+	parts := make([][]float32, k)
+	nt.parallel(out, func(wk, lo, hi int) {
+		acc := make([]float32, t*in)
+		row := make([]float32, in)
+		for o := lo; o < hi; o++ {
+			if err := kernels.Dequantize(w.Type, w.Row(o), row); err != nil {
+				panic(fmt.Sprintf("finetune: %s: %v", w.Name, err))
+			}
+			for i := range t {
+				if g := dy[i*out+o]; g != 0 {
+					kernels.AxpyF32(g, row, acc[i*in:(i+1)*in])
+				}
+			}
+		}
+		parts[wk] = acc
+	})
+	for _, p := range parts {
+		if p != nil {
+			kernels.Add(dx[:t*in], dx[:t*in], p)
+		}
+	}
+	if lp == nil {
+		return
+	}
+	r := lp.rank
+	dxa := make([]float32, r)
+	for i := range t {
+		dyi := dy[i*out : (i+1)*out]
+		xai := xa[i*r : (i+1)*r]
+		clear(dxa)
+		for o, g := range dyi {
+			if g == 0 {
+				continue
+			}
+			g *= nt.scale
+			kernels.AxpyF32(g, lp.b[o*r:(o+1)*r], dxa) // dxa = s·Bᵀdy
+			kernels.AxpyF32(g, xai, lp.gb[o*r:(o+1)*r])
+		}
+		xi := x[i*in : (i+1)*in]
+		dxi := dx[i*in : (i+1)*in]
+		for kk, g := range dxa {
+			kernels.AxpyF32(g, xi, lp.ga[kk*in:(kk+1)*in])
+			kernels.AxpyF32(g, lp.a[kk*in:(kk+1)*in], dxi)
+		}
+	}
+}
+
+// rmsnorm sets y = x·r·w per row, r = 1/sqrt(mean(x²)+eps), keeping r.
+func rmsnorm(y, x, w, r []float32, t, d int, eps float32) {
+	for i := range t {
+		xi := x[i*d : (i+1)*d]
+		var ss float64
+		for _, v := range xi {
+			ss += float64(v) * float64(v)
+		}
+		ri := float32(1 / math.Sqrt(ss/float64(d)+float64(eps)))
+		r[i] = ri
+		yi := y[i*d : (i+1)*d]
+		for j, v := range xi {
+			yi[j] = v * ri * w[j]
+		}
+	}
+}
+
+// rmsnormBack adds the gradient of x to dx given dy.
+func rmsnormBack(dx, dy, x, w, r []float32, t, d int) {
+	for i := range t {
+		xi, dyi, dxi := x[i*d:(i+1)*d], dy[i*d:(i+1)*d], dx[i*d:(i+1)*d]
+		ri := r[i]
+		var dot float64
+		for j := range xi {
+			dot += float64(dyi[j] * w[j] * xi[j])
+		}
+		c := float32(dot) * ri * ri * ri / float32(d)
+		for j := range xi {
+			dxi[j] += dyi[j]*w[j]*ri - xi[j]*c
+		}
+	}
+}
+
+func (nt *net) rope(x []float32, t, heads int, cos, sin []float32, inverse bool) {
+	cfg := nt.cfg
+	half := cfg.RopeDim / 2
+	neg := make([]float32, half)
+	for i := range t {
+		c, s := cos[i*half:(i+1)*half], sin[i*half:(i+1)*half]
+		if inverse {
+			for j := range s {
+				neg[j] = -s[j]
+			}
+			s = neg
+		}
+		xi := x[i*heads*cfg.HeadDim : (i+1)*heads*cfg.HeadDim]
+		if cfg.RopeOrder == model.RopeNeox {
+			kernels.RopeNeox(xi, heads, cfg.HeadDim, c, s)
+		} else {
+			kernels.RopeNorm(xi, heads, cfg.HeadDim, c, s)
+		}
+	}
+}
+
+// forward runs the model over tokens, keeping activations.
+func (nt *net) forward(tokens []int32) *fwd {
+	cfg := nt.cfg
+	t, d, qd, kvd, ff := len(tokens), cfg.Dim, cfg.QDim(), cfg.KVDim(), cfg.FFN
+	half := cfg.RopeDim / 2
+	f := &fwd{t: t, tokens: tokens, layers: make([]layerActs, len(nt.m.Layers)),
+		cos: make([]float32, t*half), sin: make([]float32, t*half)}
+	x := make([]float32, t*d)
+	for i, tok := range tokens {
+		if err := kernels.Dequantize(nt.m.TokenEmbd.Type, nt.m.TokenEmbd.Row(int(tok)), x[i*d:(i+1)*d]); err != nil {
+			panic(err)
+		}
+		model.RopeTableFor(cfg, nt.m.RopeFreqs, f.cos[i*half:(i+1)*half], f.sin[i*half:(i+1)*half], float32(i))
+	}
+	for l := range nt.m.Layers {
+		y := &nt.m.Layers[l]
+		la := &f.layers[l]
+		lp := &nt.lora[l]
+		la.x = x
+		la.xn1, la.r1 = make([]float32, t*d), make([]float32, t)
+		rmsnorm(la.xn1, x, y.AttnNorm, la.r1, t, d, cfg.NormEps)
+		la.q, la.k, la.v = make([]float32, t*qd), make([]float32, t*kvd), make([]float32, t*kvd)
+		for p, out := range map[model.Projection][]float32{model.ProjQ: la.q, model.ProjK: la.k, model.ProjV: la.v} {
+			la.xa[p] = nt.xaBuf(lp[p], t)
+			nt.matmul(y.Weight(p), la.xn1, t, out, lp[p], la.xa[p])
+		}
+		nt.rope(la.q, t, cfg.Heads, f.cos, f.sin, false)
+		nt.rope(la.k, t, cfg.KVHeads, f.cos, f.sin, false)
+		la.p, la.o = make([]float32, cfg.Heads*t*t), make([]float32, t*qd)
+		nt.attention(la, t)
+		att := make([]float32, t*d)
+		la.xa[model.ProjO] = nt.xaBuf(lp[model.ProjO], t)
+		nt.matmul(&y.Wo, la.o, t, att, lp[model.ProjO], la.xa[model.ProjO])
+		la.h = make([]float32, t*d)
+		kernels.Add(la.h, x, att)
+		la.xn2, la.r2 = make([]float32, t*d), make([]float32, t)
+		rmsnorm(la.xn2, la.h, y.FFNNorm, la.r2, t, d, cfg.NormEps)
+		la.g, la.u, la.a = make([]float32, t*ff), make([]float32, t*ff), make([]float32, t*ff)
+		la.xa[model.ProjGate] = nt.xaBuf(lp[model.ProjGate], t)
+		la.xa[model.ProjUp] = nt.xaBuf(lp[model.ProjUp], t)
+		nt.matmul(&y.Gate, la.xn2, t, la.g, lp[model.ProjGate], la.xa[model.ProjGate])
+		nt.matmul(&y.Up, la.xn2, t, la.u, lp[model.ProjUp], la.xa[model.ProjUp])
+		for i, g := range la.g {
+			la.a[i] = g / (1 + float32(math.Exp(float64(-g)))) * la.u[i]
+		}
+		down := make([]float32, t*d)
+		la.xa[model.ProjDown] = nt.xaBuf(lp[model.ProjDown], t)
+		nt.matmul(&y.Down, la.a, t, down, lp[model.ProjDown], la.xa[model.ProjDown])
+		x = make([]float32, t*d)
+		kernels.Add(x, la.h, down)
+	}
+	f.xf = x
+	f.xnf, f.rf = make([]float32, t*d), make([]float32, t)
+	rmsnorm(f.xnf, x, nt.m.OutputNorm, f.rf, t, d, cfg.NormEps)
+	f.logits = make([]float32, t*cfg.Vocab)
+	nt.matmul(&nt.m.Output, f.xnf, t, f.logits, nil, nil)
+	return f
+}
+
+func (nt *net) xaBuf(lp *loraParam, t int) []float32 {
+	if lp == nil {
+		return nil
+	}
+	return make([]float32, t*lp.rank)
+}
+
+// attention computes causal attention of la.q over la.k, la.v into la.o,
+// keeping the probabilities.
+func (nt *net) attention(la *layerActs, t int) {
+	cfg := nt.cfg
+	hd, qd, kvd := cfg.HeadDim, cfg.QDim(), cfg.KVDim()
+	group := cfg.Heads / cfg.KVHeads
+	scale := float32(1 / math.Sqrt(float64(hd)))
+	nt.parallel(cfg.Heads, func(_, lo, hi int) {
+		for h := lo; h < hi; h++ {
+			kh := h / group
+			for i := range t {
+				q := la.q[i*qd+h*hd : i*qd+(h+1)*hd]
+				p := la.p[(h*t+i)*t : (h*t+i)*t+i+1]
+				for j := range p {
+					p[j] = kernels.DotF32(q, la.k[j*kvd+kh*hd:j*kvd+(kh+1)*hd]) * scale
+				}
+				kernels.Softmax(p)
+				o := la.o[i*qd+h*hd : i*qd+(h+1)*hd]
+				for j, w := range p {
+					kernels.AxpyF32(w, la.v[j*kvd+kh*hd:j*kvd+(kh+1)*hd], o)
+				}
+			}
+		}
+	})
+}
+
+// attentionBack turns do into dq, dk, dv (all rope-space for q and k).
+func (nt *net) attentionBack(la *layerActs, t int, do, dq, dk, dv []float32) {
+	cfg := nt.cfg
+	hd, qd, kvd := cfg.HeadDim, cfg.QDim(), cfg.KVDim()
+	group := cfg.Heads / cfg.KVHeads
+	scale := float32(1 / math.Sqrt(float64(hd)))
+	// Heads of one KV head write the same dk, dv: split by KV head.
+	nt.parallel(cfg.KVHeads, func(_, lo, hi int) {
+		dp := make([]float32, t)
+		for kh := lo; kh < hi; kh++ {
+			for h := kh * group; h < (kh+1)*group; h++ {
+				for i := range t {
+					p := la.p[(h*t+i)*t : (h*t+i)*t+i+1]
+					doi := do[i*qd+h*hd : i*qd+(h+1)*hd]
+					var sum float32
+					for j, w := range p {
+						vj := la.v[j*kvd+kh*hd : j*kvd+(kh+1)*hd]
+						dp[j] = kernels.DotF32(doi, vj)
+						sum += w * dp[j]
+						kernels.AxpyF32(w, doi, dv[j*kvd+kh*hd:j*kvd+(kh+1)*hd])
+					}
+					qi := la.q[i*qd+h*hd : i*qd+(h+1)*hd]
+					dqi := dq[i*qd+h*hd : i*qd+(h+1)*hd]
+					for j, w := range p {
+						ds := w * (dp[j] - sum) * scale
+						kernels.AxpyF32(ds, la.k[j*kvd+kh*hd:j*kvd+(kh+1)*hd], dqi)
+						kernels.AxpyF32(ds, qi, dk[j*kvd+kh*hd:j*kvd+(kh+1)*hd])
+					}
+				}
+			}
+		}
+	})
+}
+
+// lossGrad returns the mean cross-entropy of predicting tokens[i+1] at the
+// positions i where mask[i+1] is set, and the gradient of the logits.
+func lossGrad(f *fwd, mask []bool, vocab int) (float64, []float32, int) {
+	dl := make([]float32, len(f.logits))
+	n := 0
+	for i := 0; i+1 < f.t; i++ {
+		if mask[i+1] {
+			n++
+		}
+	}
+	if n == 0 {
+		return 0, dl, 0
+	}
+	var loss float64
+	for i := 0; i+1 < f.t; i++ {
+		if !mask[i+1] {
+			continue
+		}
+		row := f.logits[i*vocab : (i+1)*vocab]
+		m := row[kernels.Argmax(row)]
+		var sum float64
+		for _, v := range row {
+			sum += math.Exp(float64(v - m))
+		}
+		lse := float64(m) + math.Log(sum)
+		tgt := f.tokens[i+1]
+		loss += lse - float64(row[tgt])
+		g := dl[i*vocab : (i+1)*vocab]
+		for j, v := range row {
+			g[j] = float32(math.Exp(float64(v)-lse) / float64(n))
+		}
+		g[tgt] -= 1 / float32(n)
+	}
+	return loss / float64(n), dl, n
+}
+
+// backward accumulates the LoRA gradients of the loss whose logits
+// gradient is dl.
+func (nt *net) backward(f *fwd, dl []float32) {
+	cfg := nt.cfg
+	t, d, qd, kvd, ff := f.t, cfg.Dim, cfg.QDim(), cfg.KVDim(), cfg.FFN
+	dxn := make([]float32, t*d)
+	nt.matmulBack(&nt.m.Output, f.xnf, t, dl, dxn, nil, nil)
+	dx := make([]float32, t*d)
+	rmsnormBack(dx, dxn, f.xf, nt.m.OutputNorm, f.rf, t, d)
+	for l := len(nt.m.Layers) - 1; l >= 0; l-- {
+		y := &nt.m.Layers[l]
+		la := &f.layers[l]
+		lp := &nt.lora[l]
+		// x_out = h + down(a): dh = dx; da from the down projection.
+		da := make([]float32, t*ff)
+		nt.matmulBack(&y.Down, la.a, t, dx, da, lp[model.ProjDown], la.xa[model.ProjDown])
+		dg, du := make([]float32, t*ff), make([]float32, t*ff)
+		for i, g := range la.g {
+			sg := 1 / (1 + float32(math.Exp(float64(-g))))
+			du[i] = da[i] * g * sg
+			dg[i] = da[i] * la.u[i] * sg * (1 + g*(1-sg))
+		}
+		dxn2 := make([]float32, t*d)
+		nt.matmulBack(&y.Gate, la.xn2, t, dg, dxn2, lp[model.ProjGate], la.xa[model.ProjGate])
+		nt.matmulBack(&y.Up, la.xn2, t, du, dxn2, lp[model.ProjUp], la.xa[model.ProjUp])
+		dh := dx // the residual
+		rmsnormBack(dh, dxn2, la.h, y.FFNNorm, la.r2, t, d)
+		// h = x + Wo(o).
+		do := make([]float32, t*qd)
+		nt.matmulBack(&y.Wo, la.o, t, dh, do, lp[model.ProjO], la.xa[model.ProjO])
+		dq, dk, dv := make([]float32, t*qd), make([]float32, t*kvd), make([]float32, t*kvd)
+		nt.attentionBack(la, t, do, dq, dk, dv)
+		nt.rope(dq, t, cfg.Heads, f.cos, f.sin, true)
+		nt.rope(dk, t, cfg.KVHeads, f.cos, f.sin, true)
+		dxn1 := make([]float32, t*d)
+		nt.matmulBack(&y.Wq, la.xn1, t, dq, dxn1, lp[model.ProjQ], la.xa[model.ProjQ])
+		nt.matmulBack(&y.Wk, la.xn1, t, dk, dxn1, lp[model.ProjK], la.xa[model.ProjK])
+		nt.matmulBack(&y.Wv, la.xn1, t, dv, dxn1, lp[model.ProjV], la.xa[model.ProjV])
+		dxPrev := dh // x's gradient: the residual plus the attention norm's
+		rmsnormBack(dxPrev, dxn1, la.x, y.AttnNorm, la.r1, t, d)
+		dx = dxPrev
+	}
+}
+
+// newNet binds m for training LoRA pairs of the given rank and alpha on
+// every projection, A random (uniform, ±1/sqrt(in)) and B zero as PEFT
+// initializes them, so that training starts from the base model.
+func newNet(m *model.Model, rank int, alpha float32, threads int, seed uint64) (*net, error) {
+	cfg := &m.Config
+	if cfg.Arch != "llama" || cfg.QKVBias || cfg.QKNorm || cfg.Experts > 0 {
+		return nil, fmt.Errorf("finetune: training supports dense llama-architecture models (Llama, Mistral, TinyLlama, SmolLM), not %s", describeArch(cfg))
+	}
+	if rank < 1 || rank > 1024 {
+		return nil, fmt.Errorf("finetune: rank %d out of range [1, 1024]", rank)
+	}
+	nt := &net{m: m, cfg: cfg, lora: make([][model.NumProjections]*loraParam, len(m.Layers)), scale: alpha / float32(rank), threads: max(threads, 1)}
+	r := rand.New(rand.NewPCG(seed, 0x10a))
+	for l := range m.Layers {
+		for p := range model.NumProjections {
+			w := m.Layers[l].Weight(p)
+			bound := 1 / math.Sqrt(float64(w.Cols))
+			nt.lora[l][p] = newLoRAParam(rank, w.Cols, w.Rows, func() float32 { return float32((2*r.Float64() - 1) * bound) })
+		}
+	}
+	return nt, nil
+}
+
+func describeArch(cfg *model.Config) string {
+	if cfg.Experts > 0 {
+		return cfg.Arch + " with experts"
+	}
+	return cfg.Arch
+}
