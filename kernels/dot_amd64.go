@@ -305,6 +305,14 @@ func check4(m *mmTask, w []byte, t gguf.TensorType, bs, b int) (nb int) {
 	return nb
 }
 
+// checkK4 is check4 for a K-quant row (256-value blocks) and also covers the
+// activations' block sums (m.bsT) that the K-quant kernels read.
+func checkK4(m *mmTask, w []byte, t gguf.TensorType, b int) (nb int) {
+	nb = check4(m, w, t, 256, b)
+	_ = m.bsT[((nb-1)*m.batch+b+4)*16-1]
+	return nb
+}
+
 func dotQ8_0x4Asm(m *mmTask, w []byte, b, r int) {
 	var o [4]float32
 	nb := check4(m, w, gguf.TypeQ8_0, 32, b)
@@ -413,56 +421,49 @@ func dotQ5_0x4Asm(m *mmTask, w []byte, b, r int) {
 
 func dotQ4Kx4Asm(m *mmTask, w []byte, b, r int) {
 	var o [4]float32
-	nb := check4(m, w, gguf.TypeQ4_K, 256, b)
-	_ = m.bsT[((nb-1)*m.batch+b+4)*16-1]
+	nb := checkK4(m, w, gguf.TypeQ4_K, b)
 	dotQ4Kx4AVX2(&w[0], &m.qs[b*m.cols], m.cols, &m.dT[b], 4*m.batch, &m.bsT[b*16], nb, &o)
 	m.put4(&o, b, r)
 }
 
 func dotQ4Kx4VNNIAsm(m *mmTask, w []byte, b, r int) {
 	var o [4]float32
-	nb := check4(m, w, gguf.TypeQ4_K, 256, b)
-	_ = m.bsT[((nb-1)*m.batch+b+4)*16-1]
+	nb := checkK4(m, w, gguf.TypeQ4_K, b)
 	dotQ4Kx4VNNI(&w[0], &m.qs[b*m.cols], m.cols, &m.dT[b], 4*m.batch, &m.bsT[b*16], nb, &o)
 	m.put4(&o, b, r)
 }
 
 func dotQ6Kx4VNNIAsm(m *mmTask, w []byte, b, r int) {
 	var o [4]float32
-	nb := check4(m, w, gguf.TypeQ6_K, 256, b)
-	_ = m.bsT[((nb-1)*m.batch+b+4)*16-1]
+	nb := checkK4(m, w, gguf.TypeQ6_K, b)
 	dotQ6Kx4VNNI(&w[0], &m.qs[b*m.cols], m.cols, &m.dT[b], 4*m.batch, &m.bsT[b*16], nb, &o)
 	m.put4(&o, b, r)
 }
 
 func dotQ5Kx4Asm(m *mmTask, w []byte, b, r int) {
 	var o [4]float32
-	nb := check4(m, w, gguf.TypeQ5_K, 256, b)
-	_ = m.bsT[((nb-1)*m.batch+b+4)*16-1]
+	nb := checkK4(m, w, gguf.TypeQ5_K, b)
 	dotQ5Kx4AVX2(&w[0], &m.qs[b*m.cols], m.cols, &m.dT[b], 4*m.batch, &m.bsT[b*16], nb, &o)
 	m.put4(&o, b, r)
 }
 
 func dotQ2Kx4Asm(m *mmTask, w []byte, b, r int) {
 	var o [4]float32
-	nb := check4(m, w, gguf.TypeQ2_K, 256, b)
-	_ = m.bsT[((nb-1)*m.batch+b+4)*16-1]
+	nb := checkK4(m, w, gguf.TypeQ2_K, b)
 	dotQ2Kx4AVX2(&w[0], &m.qs[b*m.cols], m.cols, &m.dT[b], 4*m.batch, &m.bsT[b*16], nb, &o)
 	m.put4(&o, b, r)
 }
 
 func dotQ3Kx4Asm(m *mmTask, w []byte, b, r int) {
 	var o [4]float32
-	nb := check4(m, w, gguf.TypeQ3_K, 256, b)
-	_ = m.bsT[((nb-1)*m.batch+b+4)*16-1]
+	nb := checkK4(m, w, gguf.TypeQ3_K, b)
 	dotQ3Kx4AVX2(&w[0], &m.qs[b*m.cols], m.cols, &m.dT[b], 4*m.batch, &m.bsT[b*16], nb, &o)
 	m.put4(&o, b, r)
 }
 
 func dotQ6Kx4Asm(m *mmTask, w []byte, b, r int) {
 	var o [4]float32
-	nb := check4(m, w, gguf.TypeQ6_K, 256, b)
-	_ = m.bsT[((nb-1)*m.batch+b+4)*16-1]
+	nb := checkK4(m, w, gguf.TypeQ6_K, b)
 	dotQ6Kx4AVX2(&w[0], &m.qs[b*m.cols], m.cols, &m.dT[b], 4*m.batch, &m.bsT[b*16], nb, &o)
 	m.put4(&o, b, r)
 }
