@@ -39,12 +39,7 @@ func mul(a, b float32) float32 { return float32(a * b) }
 // rmse_type 1 without importance weights), trying 18 scales around
 // nmax/max. It stores level+nmax in L and returns the scale.
 func makeQXQuants(x []float32, nmax int32, L []int8) float32 {
-	var mx, amax float32
-	for _, v := range x {
-		if a := f32abs(v); a > amax {
-			amax, mx = a, v
-		}
-	}
+	mx, amax := signedAbsMax(x)
 	if amax < groupMaxEps {
 		clear(L[:len(x)])
 		return 0
@@ -97,12 +92,7 @@ func makeQXQuants(x []float32, nmax int32, L []int8) float32 {
 // makeQ3Quants fits levels -nmax..nmax-1 to x and refines them one at a
 // time (ggml's make_q3_quants with do_rmse), storing level+nmax in L.
 func makeQ3Quants(x []float32, nmax int32, L []int8) float32 {
-	var mx, amax float32
-	for _, v := range x {
-		if a := f32abs(v); a > amax {
-			amax, mx = a, v
-		}
-	}
+	mx, amax := signedAbsMax(x)
 	if amax < groupMaxEps {
 		clear(L[:len(x)])
 		return 0
