@@ -188,18 +188,31 @@ func dotQ3KGeneric(w []byte, a *act) float32 {
 	return sum
 }
 
+// sumK4 finishes one Q4_K/Q5_K block b of dotQ4KGeneric/dotQ5KGeneric
+// from t, the integer dots of its eight 32-value sub-blocks with the
+// activations: each scaled by its 6-bit scale, less the mins times the
+// activations' 16-value block sums bs, times d, dmin and the activations'
+// scale xd.
+func sumK4(b []byte, xd float32, t *[8]int32, bs []int16) float32 {
+	scales := b[4:16]
+	bs = bs[:16]
+	var isum, summ int32
+	for k := range t {
+		sc, m := scaleMinK4(k, scales)
+		isum += int32(sc) * t[k]
+		summ += int32(m) * (int32(bs[2*k]) + int32(bs[2*k+1]))
+	}
+	return xd*f16at(b, 0)*float32(isum) - xd*f16at(b, 2)*float32(summ)
+}
+
 func dotQ4KGeneric(w []byte, a *act) float32 {
 	var sum float32
 	for i, xd := range a.d {
 		b := w[i*144 : i*144+144]
-		scales := b[4:16]
 		qs := b[16:144]
 		q8 := a.qs[i*256 : i*256+256]
-		bs := a.bsums[i*16 : i*16+16]
-		var isum, summ int32
+		var t [8]int32
 		for j := 0; j < 4; j++ {
-			sc1, m1 := scaleMinK4(2*j, scales)
-			sc2, m2 := scaleMinK4(2*j+1, scales)
 			q := qs[32*j : 32*j+32]
 			x := q8[64*j : 64*j+64]
 			var t1, t2 int32
@@ -207,10 +220,9 @@ func dotQ4KGeneric(w []byte, a *act) float32 {
 				t1 += int32(v&15) * int32(x[l])
 				t2 += int32(v>>4) * int32(x[l+32])
 			}
-			isum += int32(sc1)*t1 + int32(sc2)*t2
-			summ += int32(m1)*(int32(bs[4*j])+int32(bs[4*j+1])) + int32(m2)*(int32(bs[4*j+2])+int32(bs[4*j+3]))
+			t[2*j], t[2*j+1] = t1, t2
 		}
-		sum += xd*f16at(b, 0)*float32(isum) - xd*f16at(b, 2)*float32(summ)
+		sum += sumK4(b, xd, &t, a.bsums[i*16:])
 	}
 	return sum
 }
@@ -219,15 +231,11 @@ func dotQ5KGeneric(w []byte, a *act) float32 {
 	var sum float32
 	for i, xd := range a.d {
 		b := w[i*176 : i*176+176]
-		scales := b[4:16]
 		qh := b[16:48]
 		qs := b[48:176]
 		q8 := a.qs[i*256 : i*256+256]
-		bs := a.bsums[i*16 : i*16+16]
-		var isum, summ int32
+		var t [8]int32
 		for j := 0; j < 4; j++ {
-			sc1, m1 := scaleMinK4(2*j, scales)
-			sc2, m2 := scaleMinK4(2*j+1, scales)
 			q := qs[32*j : 32*j+32]
 			x := q8[64*j : 64*j+64]
 			u1, u2 := uint(2*j), uint(2*j+1)
@@ -236,10 +244,9 @@ func dotQ5KGeneric(w []byte, a *act) float32 {
 				t1 += (int32(v&15) | int32(qh[l]>>u1&1)<<4) * int32(x[l])
 				t2 += (int32(v>>4) | int32(qh[l]>>u2&1)<<4) * int32(x[l+32])
 			}
-			isum += int32(sc1)*t1 + int32(sc2)*t2
-			summ += int32(m1)*(int32(bs[4*j])+int32(bs[4*j+1])) + int32(m2)*(int32(bs[4*j+2])+int32(bs[4*j+3]))
+			t[2*j], t[2*j+1] = t1, t2
 		}
-		sum += xd*f16at(b, 0)*float32(isum) - xd*f16at(b, 2)*float32(summ)
+		sum += sumK4(b, xd, &t, a.bsums[i*16:])
 	}
 	return sum
 }
