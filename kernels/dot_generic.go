@@ -67,18 +67,24 @@ func dotQ4_1Generic(w []byte, a *act) float32 {
 	return sum
 }
 
+// dot5 is the integer dot of one Q5_0/Q5_1 block's 32 five-bit values
+// (low nibbles qs, fifth bits qh), each less off, with the activations q.
+func dot5(qs []byte, qh uint32, q []int8, off int32) int32 {
+	qs, q = qs[:16], q[:32]
+	var s int32
+	for j, v := range qs {
+		h0 := int32(qh>>j<<4) & 0x10
+		h1 := int32(qh>>(j+12)) & 0x10
+		s += (int32(v&15)|h0-off)*int32(q[j]) + (int32(v>>4)|h1-off)*int32(q[j+16])
+	}
+	return s
+}
+
 func dotQ5_0Generic(w []byte, a *act) float32 {
 	var sum float32
 	for i, xd := range a.d {
 		b := w[i*22 : i*22+22]
-		qh := binary.LittleEndian.Uint32(b[2:])
-		q := a.qs[i*32 : i*32+32]
-		var s int32
-		for j, v := range b[6:22] {
-			h0 := int32(qh>>j<<4) & 0x10
-			h1 := int32(qh>>(j+12)) & 0x10
-			s += (int32(v&15)|h0-16)*int32(q[j]) + (int32(v>>4)|h1-16)*int32(q[j+16])
-		}
+		s := dot5(b[6:22], binary.LittleEndian.Uint32(b[2:]), a.qs[i*32:i*32+32], 16)
 		sum += f16at(b, 0) * xd * float32(s)
 	}
 	return sum
@@ -88,14 +94,7 @@ func dotQ5_1Generic(w []byte, a *act) float32 {
 	var sum float32
 	for i, xd := range a.d {
 		b := w[i*24 : i*24+24]
-		qh := binary.LittleEndian.Uint32(b[4:])
-		q := a.qs[i*32 : i*32+32]
-		var s int32
-		for j, v := range b[8:24] {
-			h0 := int32(qh>>j<<4) & 0x10
-			h1 := int32(qh>>(j+12)) & 0x10
-			s += (int32(v&15)|h0)*int32(q[j]) + (int32(v>>4)|h1)*int32(q[j+16])
-		}
+		s := dot5(b[8:24], binary.LittleEndian.Uint32(b[4:]), a.qs[i*32:i*32+32], 0)
 		sum += f16at(b, 0)*xd*float32(s) + f16at(b, 2)*a.s[i]
 	}
 	return sum
