@@ -738,6 +738,20 @@ func interleaveQ8_0(dst, qs []int8, batch, cols int) {
 	}
 }
 
+// quantActBlockQ8 rounds the 32 values of xb into q at the scale
+// max|x|/127 (before f16 rounding, as quantize_row_q8_0 and q8_1 use it)
+// and returns that scale and the sum of q.
+func quantActBlockQ8(xb []float32, q []int8) (di float32, sum int32) {
+	q = q[:len(xb)]
+	di = absMax(xb) / 127
+	id := inv(di)
+	for j, v := range xb {
+		q[j] = int8(roundHalfAway(v * id))
+		sum += int32(q[j])
+	}
+	return di, sum
+}
+
 // quantActQ8_0Generic quantizes x like quantize_row_q8_0 into the split
 // layout; d receives the f16-rounded scales and ds the products d*sum(q).
 // It is the twin of the assembly behind quantActQ8_0.
@@ -745,14 +759,8 @@ func quantActQ8_0Generic(x []float32, qs []int8, d, ds []float32) {
 	for i := range d {
 		xb := x[32*i : 32*i+32]
 		q := qs[32*i : 32*i+32]
-		di := absMax(xb) / 127
-		id := inv(di)
+		di, sum := quantActBlockQ8(xb, q)
 		d[i] = f16Table[F32ToF16(di)]
-		sum := int32(0)
-		for j, v := range xb {
-			q[j] = int8(roundHalfAway(v * id))
-			sum += int32(q[j])
-		}
 		ds[i] = d[i] * float32(sum)
 	}
 }
@@ -763,14 +771,8 @@ func quantActQ8_1(x []float32, qs []int8, d, s []float32) {
 	for i := range d {
 		xb := x[32*i : 32*i+32]
 		q := qs[32*i : 32*i+32]
-		di := absMax(xb) / 127
-		id := inv(di)
+		di, sum := quantActBlockQ8(xb, q)
 		d[i] = f16Table[F32ToF16(di)]
-		sum := 0
-		for j, v := range xb {
-			q[j] = int8(roundHalfAway(v * id))
-			sum += int(q[j])
-		}
 		s[i] = f16Table[F32ToF16(float32(sum)*di)]
 	}
 }
