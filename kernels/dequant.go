@@ -148,29 +148,32 @@ func dequantBlockQ4_1(b []byte, y []float32) {
 	}
 }
 
+// unpack5 spreads the 32 five-bit values of a Q5_0/Q5_1 block (low nibbles
+// qs, fifth bits qh) into l in value order.
+func unpack5(qs []byte, qh uint32, l *[32]byte) {
+	for j, q := range qs[:16] {
+		l[j] = q&15 | byte(qh>>j<<4)&0x10
+		l[j+16] = q>>4 | byte(qh>>(j+12))&0x10
+	}
+}
+
 func dequantBlockQ5_0(b []byte, y []float32) {
 	d := f16at(b, 0)
-	qh := binary.LittleEndian.Uint32(b[2:])
-	qs := b[6:22]
+	var l [32]byte
+	unpack5(b[6:22], binary.LittleEndian.Uint32(b[2:]), &l)
 	y = y[:32]
-	for j, q := range qs {
-		h0 := byte(qh>>j<<4) & 0x10
-		h1 := byte(qh>>(j+12)) & 0x10
-		y[j] = float32(int(q&15|h0)-16) * d
-		y[j+16] = float32(int(q>>4|h1)-16) * d
+	for j, v := range l {
+		y[j] = float32(int(v)-16) * d
 	}
 }
 
 func dequantBlockQ5_1(b []byte, y []float32) {
 	d, m := f16at(b, 0), f16at(b, 2)
-	qh := binary.LittleEndian.Uint32(b[4:])
-	qs := b[8:24]
+	var l [32]byte
+	unpack5(b[8:24], binary.LittleEndian.Uint32(b[4:]), &l)
 	y = y[:32]
-	for j, q := range qs {
-		h0 := byte(qh>>j<<4) & 0x10
-		h1 := byte(qh>>(j+12)) & 0x10
-		y[j] = fma32(float32(q&15|h0), d, m)
-		y[j+16] = fma32(float32(q>>4|h1), d, m)
+	for j, v := range l {
+		y[j] = fma32(float32(v), d, m)
 	}
 }
 
