@@ -225,13 +225,19 @@ func quantBlockQ4_0(x []float32, b []byte) {
 	}
 }
 
-func quantBlockQ4_1(x []float32, b []byte) {
-	x = x[:32]
+// putScaleMin writes the f16 scale (max-min)/levels and min of x into the
+// header of a Q4_1/Q5_1 block b and returns the min and 1/scale.
+func putScaleMin(x []float32, b []byte, levels float32) (lo, id float32) {
 	lo, hi := minMax(x)
-	d := (hi - lo) / 15
-	id := inv(d)
+	d := (hi - lo) / levels
 	binary.LittleEndian.PutUint16(b, F32ToF16(d))
 	binary.LittleEndian.PutUint16(b[2:], F32ToF16(lo))
+	return lo, inv(d)
+}
+
+func quantBlockQ4_1(x []float32, b []byte) {
+	x = x[:32]
+	lo, id := putScaleMin(x, b, 15)
 	qs := b[4:20]
 	for j := range qs {
 		x0 := min(15, trunc8(fma32(x[j]-lo, id, 0.5)))
@@ -260,11 +266,7 @@ func quantBlockQ5_0(x []float32, b []byte) {
 
 func quantBlockQ5_1(x []float32, b []byte) {
 	x = x[:32]
-	lo, hi := minMax(x)
-	d := (hi - lo) / 31
-	id := inv(d)
-	binary.LittleEndian.PutUint16(b, F32ToF16(d))
-	binary.LittleEndian.PutUint16(b[2:], F32ToF16(lo))
+	lo, id := putScaleMin(x, b, 31)
 	qs := b[8:24]
 	var qh uint32
 	for j := range qs {
