@@ -419,6 +419,10 @@ func dotQ5_0x4Asm(m *mmTask, w []byte, b, r int) {
 	m.put4(&o, b, r)
 }
 
+// The K-quant four-column wrappers below stay one per kernel: folded behind
+// a func value or a type parameter, their assembly call turns indirect once
+// per weight row, and through a type parameter o also escapes to the heap
+// (Go 1.26 devirtualizes neither; checked with -gcflags=-S).
 func dotQ4Kx4Asm(m *mmTask, w []byte, b, r int) {
 	var o [4]float32
 	nb := checkK4(m, w, gguf.TypeQ4_K, b)
@@ -517,6 +521,8 @@ func quantActQ8K(x []float32, qs []int8, d []float32, bsums []int16) {
 	blockSums(qs[:256*nb], bsums[:16*nb])
 }
 
+// addF32, swiGLU (softmax_amd64.go) and the f16 row helpers share a shape
+// but call different assembly; a shared dispatcher would call it indirectly.
 func addF32(dst, a, b []float32) {
 	if n := len(a) &^ 7; hasAVX2 && n > 0 {
 		_, _ = dst[n-1], b[n-1]

@@ -39,6 +39,8 @@ func f32s(b []byte) []float32 {
 // The pure-Go dot products below follow ggml's scalar vec_dot_*_q8_*:
 // integer sums per block, scaled in float32.
 
+// Each type keeps its own block loop: a shared loop over blocks would call
+// the per-type unpacking through a func value once per block.
 func dotQ4_0Generic(w []byte, a *act) float32 {
 	var sum float32
 	for i, xd := range a.d {
