@@ -148,29 +148,32 @@ func dequantBlockQ4_1(b []byte, y []float32) {
 	}
 }
 
+// unpack5 spreads the 32 five-bit values of a Q5_0/Q5_1 block (low nibbles
+// qs, fifth bits qh) into l in value order.
+func unpack5(qs []byte, qh uint32, l *[32]byte) {
+	for j, q := range qs[:16] {
+		l[j] = q&15 | byte(qh>>j<<4)&0x10
+		l[j+16] = q>>4 | byte(qh>>(j+12))&0x10
+	}
+}
+
 func dequantBlockQ5_0(b []byte, y []float32) {
 	d := f16at(b, 0)
-	qh := binary.LittleEndian.Uint32(b[2:])
-	qs := b[6:22]
+	var l [32]byte
+	unpack5(b[6:22], binary.LittleEndian.Uint32(b[2:]), &l)
 	y = y[:32]
-	for j, q := range qs {
-		h0 := byte(qh>>j<<4) & 0x10
-		h1 := byte(qh>>(j+12)) & 0x10
-		y[j] = float32(int(q&15|h0)-16) * d
-		y[j+16] = float32(int(q>>4|h1)-16) * d
+	for j, v := range l {
+		y[j] = float32(int(v)-16) * d
 	}
 }
 
 func dequantBlockQ5_1(b []byte, y []float32) {
 	d, m := f16at(b, 0), f16at(b, 2)
-	qh := binary.LittleEndian.Uint32(b[4:])
-	qs := b[8:24]
+	var l [32]byte
+	unpack5(b[8:24], binary.LittleEndian.Uint32(b[4:]), &l)
 	y = y[:32]
-	for j, q := range qs {
-		h0 := byte(qh>>j<<4) & 0x10
-		h1 := byte(qh>>(j+12)) & 0x10
-		y[j] = fma32(float32(q&15|h0), d, m)
-		y[j+16] = fma32(float32(q>>4|h1), d, m)
+	for j, v := range l {
+		y[j] = fma32(float32(v), d, m)
 	}
 }
 
@@ -269,16 +272,21 @@ func scaleMinK4(j int, q []byte) (sc, m byte) {
 	return q[j+4]&15 | (q[j-4]>>6)<<4, q[j+4]>>4 | (q[j]>>6)<<4
 }
 
+// scaleMinPairK4 returns the scales and mins of sub-blocks 2j and 2j+1 of a
+// Q4_K/Q5_K block, times the block's d and dmin.
+func scaleMinPairK4(j int, d, dmin float32, scales []byte) (d1, m1, d2, m2 float32) {
+	s1, n1 := scaleMinK4(2*j, scales)
+	s2, n2 := scaleMinK4(2*j+1, scales)
+	return d * float32(s1), dmin * float32(n1), d * float32(s2), dmin * float32(n2)
+}
+
 func dequantBlockQ4K(b []byte, y []float32) {
 	d, dmin := f16at(b, 0), f16at(b, 2)
 	scales := b[4:16]
 	qs := b[16:144]
 	y = y[:256]
 	for j := 0; j < 4; j++ {
-		sc1, m1 := scaleMinK4(2*j, scales)
-		sc2, m2 := scaleMinK4(2*j+1, scales)
-		d1, mm1 := d*float32(sc1), dmin*float32(m1)
-		d2, mm2 := d*float32(sc2), dmin*float32(m2)
+		d1, mm1, d2, mm2 := scaleMinPairK4(j, d, dmin, scales)
 		q := qs[32*j : 32*j+32]
 		for l, v := range q {
 			y[64*j+l] = fma32(d1, float32(v&15), -mm1)
@@ -294,10 +302,7 @@ func dequantBlockQ5K(b []byte, y []float32) {
 	qs := b[48:176]
 	y = y[:256]
 	for j := 0; j < 4; j++ {
-		sc1, m1 := scaleMinK4(2*j, scales)
-		sc2, m2 := scaleMinK4(2*j+1, scales)
-		d1, mm1 := d*float32(sc1), dmin*float32(m1)
-		d2, mm2 := d*float32(sc2), dmin*float32(m2)
+		d1, mm1, d2, mm2 := scaleMinPairK4(j, d, dmin, scales)
 		q := qs[32*j : 32*j+32]
 		u1, u2 := byte(1)<<(2*j), byte(2)<<(2*j)
 		for l, v := range q {

@@ -19,6 +19,8 @@ func roundF16HRow(dst []float32, h []uint16, src []float32) {
 	roundF16HRowGeneric(dst, h, src)
 }
 
+// The F16 and F32 six-row wrappers keep their own tail loops: a shared one
+// would need the weight decode (f16Table or none) as a call per value.
 // dotF16x6x4Asm is dotF16x4Asm for weight rows r to r+5 (w holds them),
 // reading the activations as half-precision bits (act.h).
 func dotF16x6x4Asm(m *mmTask, w []byte, b, r int) {

@@ -39,6 +39,8 @@ func f32s(b []byte) []float32 {
 // The pure-Go dot products below follow ggml's scalar vec_dot_*_q8_*:
 // integer sums per block, scaled in float32.
 
+// Each type keeps its own block loop: a shared loop over blocks would call
+// the per-type unpacking through a func value once per block.
 func dotQ4_0Generic(w []byte, a *act) float32 {
 	var sum float32
 	for i, xd := range a.d {
@@ -67,18 +69,24 @@ func dotQ4_1Generic(w []byte, a *act) float32 {
 	return sum
 }
 
+// dot5 is the integer dot of one Q5_0/Q5_1 block's 32 five-bit values
+// (low nibbles qs, fifth bits qh), each less off, with the activations q.
+func dot5(qs []byte, qh uint32, q []int8, off int32) int32 {
+	qs, q = qs[:16], q[:32]
+	var s int32
+	for j, v := range qs {
+		h0 := int32(qh>>j<<4) & 0x10
+		h1 := int32(qh>>(j+12)) & 0x10
+		s += (int32(v&15)|h0-off)*int32(q[j]) + (int32(v>>4)|h1-off)*int32(q[j+16])
+	}
+	return s
+}
+
 func dotQ5_0Generic(w []byte, a *act) float32 {
 	var sum float32
 	for i, xd := range a.d {
 		b := w[i*22 : i*22+22]
-		qh := binary.LittleEndian.Uint32(b[2:])
-		q := a.qs[i*32 : i*32+32]
-		var s int32
-		for j, v := range b[6:22] {
-			h0 := int32(qh>>j<<4) & 0x10
-			h1 := int32(qh>>(j+12)) & 0x10
-			s += (int32(v&15)|h0-16)*int32(q[j]) + (int32(v>>4)|h1-16)*int32(q[j+16])
-		}
+		s := dot5(b[6:22], binary.LittleEndian.Uint32(b[2:]), a.qs[i*32:i*32+32], 16)
 		sum += f16at(b, 0) * xd * float32(s)
 	}
 	return sum
@@ -88,14 +96,7 @@ func dotQ5_1Generic(w []byte, a *act) float32 {
 	var sum float32
 	for i, xd := range a.d {
 		b := w[i*24 : i*24+24]
-		qh := binary.LittleEndian.Uint32(b[4:])
-		q := a.qs[i*32 : i*32+32]
-		var s int32
-		for j, v := range b[8:24] {
-			h0 := int32(qh>>j<<4) & 0x10
-			h1 := int32(qh>>(j+12)) & 0x10
-			s += (int32(v&15)|h0)*int32(q[j]) + (int32(v>>4)|h1)*int32(q[j+16])
-		}
+		s := dot5(b[8:24], binary.LittleEndian.Uint32(b[4:]), a.qs[i*32:i*32+32], 0)
 		sum += f16at(b, 0)*xd*float32(s) + f16at(b, 2)*a.s[i]
 	}
 	return sum
@@ -188,18 +189,31 @@ func dotQ3KGeneric(w []byte, a *act) float32 {
 	return sum
 }
 
+// sumK4 finishes one Q4_K/Q5_K block b of dotQ4KGeneric/dotQ5KGeneric
+// from t, the integer dots of its eight 32-value sub-blocks with the
+// activations: each scaled by its 6-bit scale, less the mins times the
+// activations' 16-value block sums bs, times d, dmin and the activations'
+// scale xd.
+func sumK4(b []byte, xd float32, t *[8]int32, bs []int16) float32 {
+	scales := b[4:16]
+	bs = bs[:16]
+	var isum, summ int32
+	for k := range t {
+		sc, m := scaleMinK4(k, scales)
+		isum += int32(sc) * t[k]
+		summ += int32(m) * (int32(bs[2*k]) + int32(bs[2*k+1]))
+	}
+	return xd*f16at(b, 0)*float32(isum) - xd*f16at(b, 2)*float32(summ)
+}
+
 func dotQ4KGeneric(w []byte, a *act) float32 {
 	var sum float32
 	for i, xd := range a.d {
 		b := w[i*144 : i*144+144]
-		scales := b[4:16]
 		qs := b[16:144]
 		q8 := a.qs[i*256 : i*256+256]
-		bs := a.bsums[i*16 : i*16+16]
-		var isum, summ int32
+		var t [8]int32
 		for j := 0; j < 4; j++ {
-			sc1, m1 := scaleMinK4(2*j, scales)
-			sc2, m2 := scaleMinK4(2*j+1, scales)
 			q := qs[32*j : 32*j+32]
 			x := q8[64*j : 64*j+64]
 			var t1, t2 int32
@@ -207,10 +221,9 @@ func dotQ4KGeneric(w []byte, a *act) float32 {
 				t1 += int32(v&15) * int32(x[l])
 				t2 += int32(v>>4) * int32(x[l+32])
 			}
-			isum += int32(sc1)*t1 + int32(sc2)*t2
-			summ += int32(m1)*(int32(bs[4*j])+int32(bs[4*j+1])) + int32(m2)*(int32(bs[4*j+2])+int32(bs[4*j+3]))
+			t[2*j], t[2*j+1] = t1, t2
 		}
-		sum += xd*f16at(b, 0)*float32(isum) - xd*f16at(b, 2)*float32(summ)
+		sum += sumK4(b, xd, &t, a.bsums[i*16:])
 	}
 	return sum
 }
@@ -219,15 +232,11 @@ func dotQ5KGeneric(w []byte, a *act) float32 {
 	var sum float32
 	for i, xd := range a.d {
 		b := w[i*176 : i*176+176]
-		scales := b[4:16]
 		qh := b[16:48]
 		qs := b[48:176]
 		q8 := a.qs[i*256 : i*256+256]
-		bs := a.bsums[i*16 : i*16+16]
-		var isum, summ int32
+		var t [8]int32
 		for j := 0; j < 4; j++ {
-			sc1, m1 := scaleMinK4(2*j, scales)
-			sc2, m2 := scaleMinK4(2*j+1, scales)
 			q := qs[32*j : 32*j+32]
 			x := q8[64*j : 64*j+64]
 			u1, u2 := uint(2*j), uint(2*j+1)
@@ -236,10 +245,9 @@ func dotQ5KGeneric(w []byte, a *act) float32 {
 				t1 += (int32(v&15) | int32(qh[l]>>u1&1)<<4) * int32(x[l])
 				t2 += (int32(v>>4) | int32(qh[l]>>u2&1)<<4) * int32(x[l+32])
 			}
-			isum += int32(sc1)*t1 + int32(sc2)*t2
-			summ += int32(m1)*(int32(bs[4*j])+int32(bs[4*j+1])) + int32(m2)*(int32(bs[4*j+2])+int32(bs[4*j+3]))
+			t[2*j], t[2*j+1] = t1, t2
 		}
-		sum += xd*f16at(b, 0)*float32(isum) - xd*f16at(b, 2)*float32(summ)
+		sum += sumK4(b, xd, &t, a.bsums[i*16:])
 	}
 	return sum
 }

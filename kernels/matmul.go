@@ -386,19 +386,7 @@ func (p *Pool) mulShared(x []float32, batch, pb, cols int, ops []MatMulOp) bool 
 		if pb > batch {
 			out = p.scratch.out[pb*total : pb*(total+o.Rows)]
 		}
-		*m = mmTask{dot: ks.dot[t], w: o.W, rowSize: t.RowSize(cols), rows: o.Rows, cols: cols, batch: pb, real: batch, acts: p.scratch.acts, out: out}
-		if pb >= 4 && ks.dot4[t] != nil {
-			if t.IsQuantized() && !transposed {
-				p.transposeActs(pb, cols)
-				transposed = true
-			}
-			m.dot4, m.qs, m.dT, m.dsT, m.bsT = ks.dot4[t], p.scratch.qs, p.scratch.dT, p.scratch.dsT, p.scratch.bsT
-			if ks.interleave[t] {
-				m.qsI, m.xsI = p.interleavedActs(pb, cols)
-			}
-			m.dotN = ks.dotNx4[t]
-		}
-		m.tile = tileRows(m.dotN.rows)
+		transposed = p.setTask(m, ks, t, o.W, o.Rows, cols, batch, pb, out, transposed)
 		total += o.Rows
 		mm.ends[i] = total
 	}
@@ -465,15 +453,13 @@ func checkMatMulArgs(t gguf.TensorType, w []byte, rows, cols int, x []float32, b
 // format, padded to pb columns. transposed says whether scratch's
 // block-major copies are already filled for them; mulPrepared reports
 // whether they are afterwards.
-func (p *Pool) mulPrepared(t gguf.TensorType, w []byte, rows, cols, batch, pb int, out []float32, transposed bool) bool {
-	m := &p.mm
-	ks := p.kernels()
-	dst := out
-	if pb > batch {
-		p.scratch.out = grow(p.scratch.out, pb*rows)
-		dst = p.scratch.out
-	}
-	*m = mmTask{dot: ks.dot[t], w: w, rowSize: t.RowSize(cols), rows: rows, cols: cols, batch: pb, real: batch, acts: p.scratch.acts, out: dst}
+// setTask fills m for one weight matrix of type t over the prepared
+// activations (pb padded rows of cols values, batch of them real), picking
+// the four-column kernels when the batch allows and transposing or
+// interleaving the activations they read on first need; it returns whether
+// the activations are now transposed.
+func (p *Pool) setTask(m *mmTask, ks *kernelSet, t gguf.TensorType, w []byte, rows, cols, batch, pb int, out []float32, transposed bool) bool {
+	*m = mmTask{dot: ks.dot[t], w: w, rowSize: t.RowSize(cols), rows: rows, cols: cols, batch: pb, real: batch, acts: p.scratch.acts, out: out}
 	if pb >= 4 && ks.dot4[t] != nil {
 		if t.IsQuantized() && !transposed {
 			p.transposeActs(pb, cols)
@@ -486,6 +472,18 @@ func (p *Pool) mulPrepared(t gguf.TensorType, w []byte, rows, cols, batch, pb in
 		m.dotN = ks.dotNx4[t]
 	}
 	m.tile = tileRows(m.dotN.rows)
+	return transposed
+}
+
+func (p *Pool) mulPrepared(t gguf.TensorType, w []byte, rows, cols, batch, pb int, out []float32, transposed bool) bool {
+	m := &p.mm
+	ks := p.kernels()
+	dst := out
+	if pb > batch {
+		p.scratch.out = grow(p.scratch.out, pb*rows)
+		dst = p.scratch.out
+	}
+	transposed = p.setTask(m, ks, t, w, rows, cols, batch, pb, dst, transposed)
 	chunk := 0
 	if pb > 1 {
 		chunk = batchChunk(rows, m.tile, p.n)
@@ -740,6 +738,20 @@ func interleaveQ8_0(dst, qs []int8, batch, cols int) {
 	}
 }
 
+// quantActBlockQ8 rounds the 32 values of xb into q at the scale
+// max|x|/127 (before f16 rounding, as quantize_row_q8_0 and q8_1 use it)
+// and returns that scale and the sum of q.
+func quantActBlockQ8(xb []float32, q []int8) (di float32, sum int32) {
+	q = q[:len(xb)]
+	di = absMax(xb) / 127
+	id := inv(di)
+	for j, v := range xb {
+		q[j] = int8(roundHalfAway(v * id))
+		sum += int32(q[j])
+	}
+	return di, sum
+}
+
 // quantActQ8_0Generic quantizes x like quantize_row_q8_0 into the split
 // layout; d receives the f16-rounded scales and ds the products d*sum(q).
 // It is the twin of the assembly behind quantActQ8_0.
@@ -747,14 +759,8 @@ func quantActQ8_0Generic(x []float32, qs []int8, d, ds []float32) {
 	for i := range d {
 		xb := x[32*i : 32*i+32]
 		q := qs[32*i : 32*i+32]
-		di := absMax(xb) / 127
-		id := inv(di)
+		di, sum := quantActBlockQ8(xb, q)
 		d[i] = f16Table[F32ToF16(di)]
-		sum := int32(0)
-		for j, v := range xb {
-			q[j] = int8(roundHalfAway(v * id))
-			sum += int32(q[j])
-		}
 		ds[i] = d[i] * float32(sum)
 	}
 }
@@ -765,14 +771,8 @@ func quantActQ8_1(x []float32, qs []int8, d, s []float32) {
 	for i := range d {
 		xb := x[32*i : 32*i+32]
 		q := qs[32*i : 32*i+32]
-		di := absMax(xb) / 127
-		id := inv(di)
+		di, sum := quantActBlockQ8(xb, q)
 		d[i] = f16Table[F32ToF16(di)]
-		sum := 0
-		for j, v := range xb {
-			q[j] = int8(roundHalfAway(v * id))
-			sum += int(q[j])
-		}
 		s[i] = f16Table[F32ToF16(float32(sum)*di)]
 	}
 }

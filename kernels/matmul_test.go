@@ -120,12 +120,7 @@ func checkMatMul(t *testing.T, p *Pool, typ gguf.TensorType, rows, cols, batch i
 	for b := 0; b < batch; b++ {
 		xa := refActs(typ, x[b*cols:(b+1)*cols])
 		for rr := 0; rr < rows; rr++ {
-			var want, mag float64
-			for c := 0; c < cols; c++ {
-				v := float64(wf[rr*cols+c]) * float64(xa[c])
-				want += v
-				mag += math.Abs(v)
-			}
+			want, mag := refRowDot(wf[rr*cols:(rr+1)*cols], xa)
 			got := float64(out[b*rows+rr])
 			if math.IsNaN(got) || math.Abs(got-want) > tol*mag+1e-6 {
 				t.Fatalf("%v %dx%d batch %d: out[%d][%d] = %v, want %v (mag %v)", typ, rows, cols, batch, b, rr, got, want, mag)
@@ -486,4 +481,16 @@ func TestInterleavedActs(t *testing.T) {
 			}
 		}
 	}
+}
+
+// refRowDot is the float64 reference for one output of a matrix product:
+// the dot of weight row w with activations xa, and the sum of the terms'
+// magnitudes that scales the tolerance.
+func refRowDot(w, xa []float32) (want, mag float64) {
+	for c, x := range xa[:len(w)] {
+		v := float64(w[c]) * float64(x)
+		want += v
+		mag += math.Abs(v)
+	}
+	return want, mag
 }

@@ -50,12 +50,7 @@ func TestMatMulRealModels(t *testing.T) {
 				for b := 0; b < batch; b++ {
 					xa := refActs(ti.Type, x[b*cols:(b+1)*cols])
 					for rr := 0; rr < rows; rr++ {
-						var want, mag float64
-						for c := 0; c < cols; c++ {
-							v := float64(wf[rr*cols+c]) * float64(xa[c])
-							want += v
-							mag += math.Abs(v)
-						}
+						want, mag := refRowDot(wf[rr*cols:(rr+1)*cols], xa)
 						got := float64(out[b*rows+rr])
 						if math.Abs(got-want) > 2e-5*mag+1e-6 {
 							t.Fatalf("%s %s (%v) batch %d row %d: got %v, want %v", filepath.Base(path), ti.Name, ti.Type, batch, rr, got, want)

@@ -102,44 +102,31 @@ func nearestInt(x float32) int32 {
 	return int32(math.Float32bits(v)&0x007fffff) - 0x00400000
 }
 
+// gtMax is m, or a where a > m: unlike the builtin max it keeps m when a is
+// NaN.
+func gtMax(m, a float32) float32 {
+	if a > m {
+		return a
+	}
+	return m
+}
+
 // absMax returns max |x| (NaNs are skipped).
 func absMax(x []float32) float32 {
 	// Four running maxima break the compare dependency chain.
 	var m0, m1, m2, m3 float32
 	i := 0
 	for ; i+4 <= len(x); i += 4 {
-		a0 := math.Float32frombits(math.Float32bits(x[i]) &^ (1 << 31))
-		a1 := math.Float32frombits(math.Float32bits(x[i+1]) &^ (1 << 31))
-		a2 := math.Float32frombits(math.Float32bits(x[i+2]) &^ (1 << 31))
-		a3 := math.Float32frombits(math.Float32bits(x[i+3]) &^ (1 << 31))
-		if a0 > m0 {
-			m0 = a0
-		}
-		if a1 > m1 {
-			m1 = a1
-		}
-		if a2 > m2 {
-			m2 = a2
-		}
-		if a3 > m3 {
-			m3 = a3
-		}
+		a0 := f32abs(x[i])
+		a1 := f32abs(x[i+1])
+		a2 := f32abs(x[i+2])
+		a3 := f32abs(x[i+3])
+		m0, m1, m2, m3 = gtMax(m0, a0), gtMax(m1, a1), gtMax(m2, a2), gtMax(m3, a3)
 	}
 	for ; i < len(x); i++ {
-		if a := math.Float32frombits(math.Float32bits(x[i]) &^ (1 << 31)); a > m0 {
-			m0 = a
-		}
+		m0 = gtMax(m0, f32abs(x[i]))
 	}
-	if m1 > m0 {
-		m0 = m1
-	}
-	if m3 > m2 {
-		m2 = m3
-	}
-	if m2 > m0 {
-		m0 = m2
-	}
-	return m0
+	return gtMax(gtMax(m0, m1), gtMax(m2, m3))
 }
 
 // signedAbsMax returns the value with the largest magnitude (the first
@@ -238,13 +225,19 @@ func quantBlockQ4_0(x []float32, b []byte) {
 	}
 }
 
-func quantBlockQ4_1(x []float32, b []byte) {
-	x = x[:32]
+// putScaleMin writes the f16 scale (max-min)/levels and min of x into the
+// header of a Q4_1/Q5_1 block b and returns the min and 1/scale.
+func putScaleMin(x []float32, b []byte, levels float32) (lo, id float32) {
 	lo, hi := minMax(x)
-	d := (hi - lo) / 15
-	id := inv(d)
+	d := (hi - lo) / levels
 	binary.LittleEndian.PutUint16(b, F32ToF16(d))
 	binary.LittleEndian.PutUint16(b[2:], F32ToF16(lo))
+	return lo, inv(d)
+}
+
+func quantBlockQ4_1(x []float32, b []byte) {
+	x = x[:32]
+	lo, id := putScaleMin(x, b, 15)
 	qs := b[4:20]
 	for j := range qs {
 		x0 := min(15, trunc8(fma32(x[j]-lo, id, 0.5)))
@@ -273,11 +266,7 @@ func quantBlockQ5_0(x []float32, b []byte) {
 
 func quantBlockQ5_1(x []float32, b []byte) {
 	x = x[:32]
-	lo, hi := minMax(x)
-	d := (hi - lo) / 31
-	id := inv(d)
-	binary.LittleEndian.PutUint16(b, F32ToF16(d))
-	binary.LittleEndian.PutUint16(b[2:], F32ToF16(lo))
+	lo, id := putScaleMin(x, b, 31)
 	qs := b[8:24]
 	var qh uint32
 	for j := range qs {

@@ -39,12 +39,7 @@ func mul(a, b float32) float32 { return float32(a * b) }
 // rmse_type 1 without importance weights), trying 18 scales around
 // nmax/max. It stores level+nmax in L and returns the scale.
 func makeQXQuants(x []float32, nmax int32, L []int8) float32 {
-	var mx, amax float32
-	for _, v := range x {
-		if a := f32abs(v); a > amax {
-			amax, mx = a, v
-		}
-	}
+	mx, amax := signedAbsMax(x)
 	if amax < groupMaxEps {
 		clear(L[:len(x)])
 		return 0
@@ -97,12 +92,7 @@ func makeQXQuants(x []float32, nmax int32, L []int8) float32 {
 // makeQ3Quants fits levels -nmax..nmax-1 to x and refines them one at a
 // time (ggml's make_q3_quants with do_rmse), storing level+nmax in L.
 func makeQ3Quants(x []float32, nmax int32, L []int8) float32 {
-	var mx, amax float32
-	for _, v := range x {
-		if a := f32abs(v); a > amax {
-			amax, mx = a, v
-		}
-	}
+	mx, amax := signedAbsMax(x)
 	if amax < groupMaxEps {
 		clear(L[:len(x)])
 		return 0
@@ -296,13 +286,10 @@ func quantBlockQ3K(x []float32, b []byte) {
 	x = x[:256]
 	var L [256]int8
 	var scales [16]float32
-	var maxScale, amax float32
 	for j := 0; j < 16; j++ {
 		scales[j] = makeQ3Quants(x[16*j:16*j+16], 4, L[16*j:16*j+16])
-		if a := f32abs(scales[j]); a > amax {
-			amax, maxScale = a, scales[j]
-		}
 	}
+	maxScale, _ := signedAbsMax(scales[:])
 	hmask, qs, sc := b[0:32], b[32:96], b[96:108]
 	clear(sc)
 	if maxScale != 0 {
@@ -438,13 +425,10 @@ func quantBlockQ6K(x []float32, b []byte) {
 	x = x[:256]
 	var L [256]int8
 	var scales [16]float32
-	var maxScale, maxAbs float32
 	for ib := 0; ib < 16; ib++ {
 		scales[ib] = makeQXQuants(x[16*ib:16*ib+16], 32, L[16*ib:16*ib+16])
-		if a := f32abs(scales[ib]); a > maxAbs {
-			maxAbs, maxScale = a, scales[ib]
-		}
 	}
+	maxScale, maxAbs := signedAbsMax(scales[:])
 	b = b[:210]
 	if maxAbs < groupMaxEps {
 		clear(b)

@@ -75,15 +75,22 @@ func softmaxVecGeneric(x []float32) {
 		lanes[i&7] += e
 	}
 	sum := reduce8(&lanes)
-	for i := n; i < len(x); i++ {
-		e := expVec(x[i] - mx)
-		x[i] = e
-		sum += e
-	}
-	inv := 1 / sum
+	inv := expTailInv(x[n:], mx, sum)
 	for i := range x {
 		x[i] *= inv
 	}
+}
+
+// expTailInv is the end of both softmaxes: it replaces the values of the
+// last partial group of eight with e^(v-mx), adds them to sum in order and
+// returns 1/sum.
+func expTailInv(x []float32, mx, sum float32) float32 {
+	for i, v := range x {
+		e := expVec(v - mx)
+		x[i] = e
+		sum += e
+	}
+	return 1 / sum
 }
 
 // reduce8 adds eight lanes the way the assembly does: halves, then

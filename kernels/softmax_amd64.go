@@ -15,12 +15,7 @@ func softmaxVec(x []float32) {
 	var lanes [8]float32
 	expSumAVX2(&x[0], n, mx, &lanes)
 	sum := reduce8(&lanes)
-	for i := n; i < len(x); i++ {
-		e := expVec(x[i] - mx)
-		x[i] = e
-		sum += e
-	}
-	inv := 1 / sum
+	inv := expTailInv(x[n:], mx, sum)
 	scaleAVX2(&x[0], n, inv)
 	for i := n; i < len(x); i++ {
 		x[i] *= inv
