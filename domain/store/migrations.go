@@ -94,4 +94,8 @@ var migrations = []string{
 		seen_ms BIGINT NOT NULL
 	);
 	CREATE INDEX requests_created ON requests (created_ms)`,
+	// 7: payments on a chain (chain.go): the escrow watcher's position,
+	// wallets bound to users, the escrow's deposit and withdrawal events,
+	// settlement batches, and which batch settled each request.
+	chainMigration,
 }
