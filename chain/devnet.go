@@ -73,6 +73,12 @@ type Devnet struct {
 // DevnetKey(0). The test accounts and the addresses in fund (a node's, say)
 // get ETH, tUSD and GAIA. Close stops it; the chain is lost.
 func StartDevnet(ctx context.Context, listen string, fund ...common.Address) (*Devnet, error) {
+	return StartDevnetWith(ctx, listen, nil, fund...)
+}
+
+// StartDevnetWith is StartDevnet with the deployment's configuration
+// adjusted by tune (nil: DevnetConfig as is), e.g. a shorter notice period.
+func StartDevnetWith(ctx context.Context, listen string, tune func(*DeployConfig), fund ...common.Address) (*Devnet, error) {
 	host, portStr, err := net.SplitHostPort(listen)
 	if err != nil {
 		return nil, fmt.Errorf("chain: devnet listen address %q: %w", listen, err)
@@ -145,6 +151,10 @@ func StartDevnet(ctx context.Context, listen string, fund ...common.Address) (*D
 		return nil, fmt.Errorf("chain: devnet head: %w", err)
 	}
 	d.Config = DevnetConfig(faucet, time.Unix(int64(head.Time), 0))
+	if tune != nil {
+		tune(&d.Config)
+	}
+	d.Config.Stablecoin = common.Address{} // the devnet mints its test stablecoin
 	if d.Addresses, err = Deploy(tr, d.Config); err != nil {
 		return nil, err
 	}
