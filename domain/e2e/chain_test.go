@@ -335,4 +335,3 @@ func TestPaymentsOnDevnet(t *testing.T) {
 		t.Fatalf("ledger sum %s", lv.Sum)
 	}
 }
-
