@@ -221,19 +221,19 @@ func TestPaymentsOnDevnet(t *testing.T) {
 		t.Fatalf("before any deposit: %v, want 402", err)
 	}
 
-	// Bind the user's wallet to the key, then deposit $1.
+	// Bind the user's wallet to the key, then deposit $5.
 	env := []string{"GAIANET_OUTBOUND_ALLOW=127.0.0.0/8"}
 	out := gaianetEnv(t, env, "wallet", "bind", "--domain", url, "--api-key", key, "--base", userKey,
 		"--keystore-password-file", pwFile, "--escrow", info.Escrow.Hex())
 	if !strings.Contains(out, "bound to user") {
 		t.Fatalf("wallet bind: %s", out)
 	}
-	gaianet(t, "wallet", "deposit", "--rpc", info.RPC, "--escrow", info.Escrow.Hex(), "--base", userKey, "--keystore-password-file", pwFile, "1")
+	gaianet(t, "wallet", "deposit", "--rpc", info.RPC, "--escrow", info.Escrow.Hex(), "--base", userKey, "--keystore-password-file", pwFile, "5")
 	var userAccount string
 	waitFor(t, "the deposit to be credited", 30*time.Second, func() bool {
 		acc, _ := ledgerOf(t, dom)
 		for id, b := range acc {
-			if strings.HasPrefix(id, "user:") && b == 1_000_000 {
+			if strings.HasPrefix(id, "user:") && b == 5_000_000 {
 				userAccount = id
 				return true
 			}
@@ -271,7 +271,7 @@ func TestPaymentsOnDevnet(t *testing.T) {
 	if lv.Totals.Requests != requests {
 		t.Fatalf("ledger billed %d requests, want %d", lv.Totals.Requests, requests)
 	}
-	spent := 1_000_000 - acc[userAccount]
+	spent := 5_000_000 - acc[userAccount]
 	if spent < requests*50_000 {
 		t.Fatalf("spent %d micro-dollars on %d requests at $0.05 each", spent, requests)
 	}
@@ -318,8 +318,17 @@ func TestPaymentsOnDevnet(t *testing.T) {
 	left := chain.FormatAmount(big.NewInt(inEscrow(user)), 6)
 	gaianet(t, "wallet", "withdraw", "--rpc", info.RPC, "--escrow", info.Escrow.Hex(), "--base", userKey, "--keystore-password-file", pwFile, left)
 	time.Sleep(4 * time.Second)
-	// Dev mode seals a block per transaction; the withdrawal's block time
-	// is the wall clock, past the notice now.
+	// Dev mode seals a block per transaction, and an idle chain's last
+	// block is older than the wall clock: gas estimation runs on it and
+	// would still see the notice running. Another account's transaction
+	// seals a block with the time now.
+	nudge, err := chain.NewTransactor(context.Background(), client, chain.DevnetKey(3), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := nudge.Wait(stable.Approve(nudge.Opts, info.Escrow, big.NewInt(1))); err != nil {
+		t.Fatal(err)
+	}
 	gaianet(t, "wallet", "withdraw", "--rpc", info.RPC, "--escrow", info.Escrow.Hex(), "--base", userKey, "--keystore-password-file", pwFile)
 	waitFor(t, "the withdrawal to be debited", 30*time.Second, func() bool {
 		acc, _ := ledgerOf(t, dom)
