@@ -36,4 +36,3 @@ func DevnetConfig(admin common.Address, now time.Time) DeployConfig {
 	c.MaxPriceAge = 24 * time.Hour
 	return c
 }
-
