@@ -314,6 +314,9 @@ func TestPaymentsOnDevnet(t *testing.T) {
 		t.Fatalf("payouts %d + %d != spent %d", paidNodes, acc["operator"]+acc["stakers"], spent)
 	}
 
+	t.Logf("%d requests: user charged %d micro-dollars on chain and in the ledger; nodes paid %d, operator and stakers %d",
+		requests, spent, paidNodes, acc["operator"]+acc["stakers"])
+
 	// Withdraw the rest after the notice; the key stops working at zero.
 	left := chain.FormatAmount(big.NewInt(inEscrow(user)), 6)
 	gaianet(t, "wallet", "withdraw", "--rpc", info.RPC, "--escrow", info.Escrow.Hex(), "--base", userKey, "--keystore-password-file", pwFile, left)
