@@ -12,6 +12,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
+	"github.com/gaianet-go/gaianet/config"
 	"github.com/gaianet-go/gaianet/domain"
 )
 
@@ -122,9 +123,5 @@ func SaveConfig(dir string, c Config) error {
 	if err != nil {
 		return err
 	}
-	tmp := filepath.Join(dir, ConfigFile+".tmp")
-	if err := os.WriteFile(tmp, append(b, '\n'), 0o600); err != nil {
-		return err
-	}
-	return os.Rename(tmp, filepath.Join(dir, ConfigFile))
+	return config.WriteFileAtomic(filepath.Join(dir, ConfigFile), append(b, '\n'), 0o600)
 }

@@ -87,6 +87,16 @@ func New(ctx context.Context, cfg Config, opt Options) (*Service, error) {
 	if signer != opt.From {
 		return nil, fmt.Errorf("onchain: the escrow's settlement signer is %s, but the key is %s's", signer, opt.From)
 	}
+	// Usage must settle within a withdrawal's notice, or a user could take
+	// back what they spent.
+	notice, err := s.escrow.NoticePeriod(call)
+	if err != nil {
+		return nil, fmt.Errorf("onchain: escrow notice period: %w", err)
+	}
+	if time.Duration(s.cfg.SettleEvery) >= time.Duration(notice)*time.Second/2 {
+		return nil, fmt.Errorf("onchain: settle_every %s must be under half the escrow's withdrawal notice (%s), or users could withdraw what they spent",
+			time.Duration(s.cfg.SettleEvery), time.Duration(notice)*time.Second)
+	}
 	if s.stable, err = s.escrow.Stable(call); err != nil {
 		return nil, fmt.Errorf("onchain: escrow stablecoin: %w", err)
 	}

@@ -385,3 +385,20 @@ func TestConfigValidate(t *testing.T) {
 		}
 	}
 }
+
+// TestSettleWithinNotice: a schedule that could let a withdrawal's notice
+// pass before the usage settles is refused.
+func TestSettleWithinNotice(t *testing.T) {
+	w := newWorld(t, "")
+	zero := uint64(0)
+	_, err := New(w.ctx, Config{RPC: "http://sim.invalid", Escrow: w.a.Escrow.Hex(), Key: "k", Confirmations: &zero, SettleEvery: domain.Duration(time.Hour)},
+		Options{DomainName: "test.domain", Store: w.st, Client: w.client, Signer: chain.KeySigner{Key: w.admin}, From: addrOf(w.admin)})
+	if err == nil {
+		t.Fatal("settling every hour accepted with a one-hour notice")
+	}
+	_, err = New(w.ctx, Config{RPC: "http://sim.invalid", Escrow: w.a.Escrow.Hex(), Key: "k", Confirmations: &zero},
+		Options{DomainName: "test.domain", Store: w.st, Client: w.client, Signer: chain.KeySigner{Key: key(t)}, From: addrOf(key(t))})
+	if err == nil {
+		t.Fatal("a key that is not the escrow's signer accepted")
+	}
+}
