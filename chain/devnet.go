@@ -164,7 +164,10 @@ func (d *Devnet) fund(tr *Transactor, to []common.Address) error {
 func (d *Devnet) Client() *ethclient.Client { return d.client }
 
 // Commit seals a block now (dev mode seals on each transaction by itself;
-// governance counts blocks, and this moves them on).
+// governance counts blocks, and this moves them on). Call it only while no
+// transaction is being sent: go-ethereum's dev mode seals from its own
+// goroutine too, and a Commit racing it was seen to leave the next
+// transaction unmined (TestSlashOnDevnet moves blocks with transactions).
 func (d *Devnet) Commit() { d.beacon.Commit() }
 
 // AdjustTime seals an empty block dt later than the last one.
