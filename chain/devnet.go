@@ -9,6 +9,7 @@ import (
 	"math/big"
 	"net"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -171,7 +172,19 @@ func (d *Devnet) Client() *ethclient.Client { return d.client }
 func (d *Devnet) Commit() { d.beacon.Commit() }
 
 // AdjustTime seals an empty block dt later than the last one.
-func (d *Devnet) AdjustTime(dt time.Duration) error { return d.beacon.AdjustTime(dt) }
+// The transaction pool drops a mined transaction a moment after its
+// receipt shows, and go-ethereum refuses to seal while the pool holds one:
+// that is retried for up to 5 s.
+func (d *Devnet) AdjustTime(dt time.Duration) error {
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		err := d.beacon.AdjustTime(dt)
+		if err == nil || !strings.Contains(err.Error(), "non-empty block") || time.Now().After(deadline) {
+			return err
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
 
 // Close stops the node.
 func (d *Devnet) Close() error {
