@@ -188,6 +188,13 @@ func (s *Store) applyEventLocked(ctx context.Context, tx *sql.Tx, e ChainEvent, 
 			}
 		}
 	}
+	if e.Kind == EventWithdrawal {
+		// Replicas leasing the user's credit give back their unused
+		// slices (leases.go), so the leases stay within the lower balance.
+		if _, err := tx.ExecContext(ctx, s.q(`UPDATE credit_leases SET reclaim = 1 WHERE user_id = ?`), user); err != nil {
+			return err
+		}
+	}
 	_, err := tx.ExecContext(ctx, s.q(`UPDATE chain_events SET user_id = ? WHERE id = ?`), user, e.ID)
 	return err
 }
