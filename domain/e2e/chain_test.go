@@ -329,10 +329,21 @@ func TestPaymentsOnDevnet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := nudge.Wait(stable.Approve(nudge.Opts, info.Escrow, big.NewInt(1))); err != nil {
-		t.Fatal(err)
-	}
-	gaianet(t, "wallet", "withdraw", "--rpc", info.RPC, "--escrow", info.Escrow.Hex(), "--base", userKey, "--keystore-password-file", pwFile)
+	// Dev mode may have sealed blocks ahead of the wall clock (a block's
+	// time is at least its parent's plus one second): nudge until a block
+	// is past the notice.
+	waitFor(t, "a block past the notice and the withdrawal", time.Minute, func() bool {
+		if _, err := nudge.Wait(stable.Approve(nudge.Opts, info.Escrow, big.NewInt(1))); err != nil {
+			t.Fatal(err)
+		}
+		cmd := exec.Command(binary(t), "wallet", "withdraw", "--rpc", info.RPC, "--escrow", info.Escrow.Hex(), "--base", userKey,
+			"--keystore-password-file", pwFile)
+		out, err := cmd.CombinedOutput()
+		if err != nil && !strings.Contains(string(out), "NoticeNotOver") {
+			t.Fatalf("withdraw: %v\n%s", err, out)
+		}
+		return err == nil
+	})
 	waitFor(t, "the withdrawal to be debited", 30*time.Second, func() bool {
 		acc, _ := ledgerOf(t, dom)
 		return acc[userAccount] == 0
