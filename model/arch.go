@@ -1,6 +1,9 @@
 package model
 
-import "fmt"
+import (
+	"fmt"
+	"sort"
+)
 
 // Arch describes how one architecture differs from the common decoder
 // block (pre-norm attention and SwiGLU feed-forward with residuals). Each
@@ -21,6 +24,13 @@ type Arch struct {
 	// then v); FusedGateUp reads gate and up from one ffn_up matrix of
 	// 2*FFN rows (gate first), as Phi-3 stores them.
 	FusedQKV, FusedGateUp bool
+	// LayerNorm makes every norm a LayerNorm with optional bias
+	// (attention.layer_norm_epsilon) instead of an RMS norm; a layer
+	// without ffn_norm then runs attention and feed-forward in parallel
+	// on the same normed input (StableLM).
+	LayerNorm bool
+	// OptionalQKVBias loads attn_{q,k,v}.bias when the file has them.
+	OptionalQKVBias bool
 	// Setup reads the architecture's own metadata into c (sliding-window
 	// pattern, per-layer rope bases, attention scale) after the common
 	// hyperparameters are read; nil when there is none.
@@ -47,6 +57,16 @@ func register(a Arch) {
 	archs[a.Name] = a
 }
 
+// Architectures returns the names of the supported architectures, sorted.
+func Architectures() []string {
+	names := make([]string, 0, len(archs))
+	for n := range archs {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
 // Supported reports whether architecture name can be loaded.
 func Supported(name string) bool {
 	_, ok := archs[name]
@@ -56,10 +76,8 @@ func Supported(name string) bool {
 // needs says what the engine lacks for architectures that GaiaNet's
 // published presets use but this package cannot run yet.
 var needs = map[string]string{
-	"exaone":    "EXAONE's block (llama-like, its own tensor names and rope scaling) is not implemented",
-	"stablelm":  "StableLM's block (LayerNorm with biases, parallel attention and feed-forward, partial rotary) is not implemented",
 	"deepseek2": "multi-head latent attention (MLA) and MoE with shared experts and grouped routing are not implemented",
-	"gpt-oss":   "attention sinks, its alternating sliding window, sigmoid-free expert routing with biases and the MXFP4 weight type are not implemented",
+	"gpt-oss":   "attention sinks, its alternating sliding window, expert routing with biases (softmax over the chosen experts) and the MXFP4 weight type are not implemented",
 	"llama4":    "Llama 4's MoE with a shared expert, chunked attention and rope-free layers are not implemented",
 }
 

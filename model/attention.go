@@ -36,13 +36,13 @@ type attnItem struct {
 type attnScratch struct {
 	k, v   []float32
 	scores []float32
-	p16    []uint16 // scores rounded to F16
+	p16    []uint16 // queries or scores rounded to F16
 	wide   int      // length of k and v once allocated
 }
 
 func newAttnScratch(c *Config, ctx int) *attnScratch {
 	group := c.Heads / c.KVHeads
-	return &attnScratch{scores: make([]float32, group*ctx), p16: make([]uint16, group*ctx), wide: ctx * c.HeadDim}
+	return &attnScratch{scores: make([]float32, group*ctx), p16: make([]uint16, group*max(ctx, c.HeadDim)), wide: ctx * c.HeadDim}
 }
 
 // attnTask computes attention for a chunk; its fields are set per call so
@@ -133,6 +133,11 @@ func (a *attnTask) do(lo, hi int) {
 				// value row is widened once for the group.
 				q := st.q[i*qd+h*group*hd : i*qd+(h+1)*group*hd]
 				out := st.att[i*qd+h*group*hd : i*qd+(h+1)*group*hd]
+				// Queries meet F16 keys in F16, as llama.cpp converts
+				// them to the cache's type for the k·q product. Each
+				// query head belongs to one KV head: rounded once.
+				kernels.F32ToF16Row(sc.p16[:len(q)], q)
+				kernels.F16ToF32Row(q, sc.p16[:len(q)])
 				s := sc.scores[:group*m]
 				kernels.AttnScoresF16(s, k16[off:], q, group, hd, m, a.scale)
 				if capAt != 0 {

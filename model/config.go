@@ -45,6 +45,7 @@ type Config struct {
 	TiedOutput bool // output projection is the token embedding
 
 	Act        Activation // feed-forward activation
+	LayerNorm  bool       // norms are LayerNorms (with bias) rather than RMS norms
 	EmbedScale float32    // multiplies token embeddings; 0 means none
 	PostNorms  bool       // RMS norms after attention and feed-forward
 	AttnScale  float32    // multiplies q·k; 1/sqrt(HeadDim) unless the arch says otherwise

@@ -12,7 +12,8 @@
 // Soft-capping, sliding windows, LongRoPE factors and Mixture-of-Experts
 // layers come from metadata and tensors, whatever the architecture.
 // Supported today: llama (Llama 2/3, Mistral, TinyLlama, SmolLM, and
-// Mixtral-style MoE), qwen2, qwen3, gemma, gemma2, gemma3 (text) and phi3.
+// Mixtral-style MoE), qwen2, qwen3, gemma, gemma2, gemma3 (text), phi3,
+// stablelm (LayerNorm, partial rotary, parallel blocks) and exaone.
 //
 // Weights are never copied: matrices are views into the mapped file and are
 // multiplied in their stored type by package kernels; F32 vectors (norms,

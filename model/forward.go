@@ -199,6 +199,10 @@ func (m *Model) forwardChunk(ctx context.Context, st *State, c *Cache, b Batch, 
 		return 0, nil
 	}
 	for j, i := range st.outRows {
+		if cfg.LayerNorm {
+			kernels.LayerNorm(st.xb[j*d:(j+1)*d], st.x[i*d:(i+1)*d], m.OutputNorm, m.OutputNormB, cfg.NormEps)
+			continue
+		}
 		kernels.RMSNorm(st.xb[j*d:(j+1)*d], st.x[i*d:(i+1)*d], m.OutputNorm, cfg.NormEps)
 	}
 	if hidden {
@@ -231,13 +235,20 @@ func (m *Model) layer(st *State, c *Cache, l int, b Batch) error {
 	d, qd, kvd, ff := cfg.Dim, cfg.QDim(), cfg.KVDim(), cfg.FFN
 	r := &st.rows
 	r.c, r.l, r.b = c, l, b
-	defer func() { r.c, r.b, r.norm = nil, Batch{}, nil }()
+	defer func() { r.c, r.b, r.norm, r.bias = nil, Batch{}, nil, nil }()
 
 	// Attention block.
-	r.norm = y.AttnNorm
+	r.norm, r.bias = y.AttnNorm, y.AttnNormB
 	st.pool.Parallel(n, r.normFn)
 	xb := st.xb[:n*d]
 	st.linear3(xb, n, &y.Wq, st.q[:n*qd], &y.Wk, st.k[:n*kvd], &y.Wv, st.v[:n*kvd])
+	// A parallel block (a LayerNorm layer without ffn_norm) feeds the
+	// same normed input to the feed-forward: its gate and up are taken
+	// now, before attention reuses xb.
+	parallel := cfg.LayerNorm && y.FFNNorm == nil
+	if parallel {
+		st.linear2(xb, n, &y.Gate, st.gate[:n*ff], &y.Up, st.up[:n*ff])
+	}
 	st.pool.Parallel(n, r.prepFn)
 	st.attn.run(c, l, b)
 	if err := st.linear(&y.Wo, st.att[:n*qd], n, st.xb[:n*d]); err != nil {
@@ -250,14 +261,19 @@ func (m *Model) layer(st *State, c *Cache, l int, b Batch) error {
 	kernels.Add(st.x[:n*d], st.x[:n*d], st.xb[:n*d])
 
 	// Feed-forward block.
-	r.norm = y.FFNNorm
-	st.pool.Parallel(n, r.normFn)
+	r.norm, r.bias = y.FFNNorm, y.FFNNormB
+	if !parallel {
+		st.pool.Parallel(n, r.normFn)
+	}
+	r.bias = nil
 	if cfg.Experts > 0 {
 		if err := st.moeFFN(y, n); err != nil {
 			return err
 		}
 	} else {
-		st.linear2(xb, n, &y.Gate, st.gate[:n*ff], &y.Up, st.up[:n*ff])
+		if !parallel {
+			st.linear2(xb, n, &y.Gate, st.gate[:n*ff], &y.Up, st.up[:n*ff])
+		}
 		r.ff = ff
 		st.pool.Parallel(n, r.gluFn)
 		if err := st.linear(&y.Down, st.gate[:n*ff], n, st.xb[:n*d]); err != nil {

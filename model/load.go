@@ -49,6 +49,10 @@ type Layer struct {
 	FFNNorm      []float32
 	Gate, Up     Weight
 	Down         Weight
+	// AttnNormB and FFNNormB are LayerNorm biases (StableLM), or nil. A
+	// LayerNorm layer with a nil FFNNorm is parallel: its feed-forward
+	// reads the attention's normed input.
+	AttnNormB, FFNNormB []float32
 	// PostAttnNorm and PostFFNNorm are the post-norms (Gemma 2 and 3).
 	PostAttnNorm, PostFFNNorm []float32
 	// Mixture of experts: the router (Experts rows of Dim, F32 in the
@@ -62,11 +66,12 @@ type Layer struct {
 // read-only after Load and safe for concurrent use; its weights alias the
 // file it was loaded from, which must stay open.
 type Model struct {
-	Config     Config
-	TokenEmbd  Weight // Vocab rows of Dim
-	OutputNorm []float32
-	Output     Weight    // Vocab rows of Dim; TokenEmbd when tied
-	RopeFreqs  []float32 // RopeDim/2 frequency factors, or nil
+	Config      Config
+	TokenEmbd   Weight // Vocab rows of Dim
+	OutputNorm  []float32
+	OutputNormB []float32 // LayerNorm bias, or nil
+	Output      Weight    // Vocab rows of Dim; TokenEmbd when tied
+	RopeFreqs   []float32 // RopeDim/2 frequency factors, or nil
 	// RopeShort and RopeLong are LongRoPE's frequency factors (RopeDim/2
 	// each), or nil; see ropeFactors.
 	RopeShort, RopeLong []float32
@@ -111,6 +116,17 @@ func Load(md Metadata, ts Tensors) (*Model, error) {
 	cfg.QKVBias = arch.QKVBias
 	cfg.QKNorm = arch.QKNorm
 	cfg.Act = arch.Act
+	cfg.LayerNorm = arch.LayerNorm
+	if arch.LayerNorm {
+		eps, ok := md.Float(name + ".attention.layer_norm_epsilon")
+		if !ok {
+			eps = 1e-5
+		}
+		if !(eps > 0) || eps > 1 {
+			return nil, fmt.Errorf("%w: layer norm epsilon %v", ErrInvalid, eps)
+		}
+		cfg.NormEps = float32(eps)
+	}
 	cfg.PostNorms = arch.PostNorms
 	if arch.EmbedScale {
 		cfg.EmbedScale = float32(math.Sqrt(float64(cfg.Dim)))
@@ -137,6 +153,10 @@ func Load(md Metadata, ts Tensors) (*Model, error) {
 	d, q, kv, ff := cfg.Dim, cfg.QDim(), cfg.KVDim(), cfg.FFN
 	m.TokenEmbd = l.matrix("token_embd.weight", cfg.Vocab, d)
 	m.OutputNorm = l.vector("output_norm.weight", d)
+	has := func(name string) bool { _, ok := ts.Tensor(name); return ok }
+	if arch.LayerNorm && has("output_norm.bias") {
+		m.OutputNormB = l.vector("output_norm.bias", d)
+	}
 	if _, ok := ts.Tensor("output.weight"); ok {
 		m.Output = l.matrix("output.weight", cfg.Vocab, d)
 	} else {
@@ -160,6 +180,12 @@ func Load(md Metadata, ts Tensors) (*Model, error) {
 		p := fmt.Sprintf("blk.%d.", i)
 		y := &m.Layers[i]
 		y.AttnNorm = l.vector(p+"attn_norm.weight", d)
+		if arch.LayerNorm && has(p+"attn_norm.bias") {
+			y.AttnNormB = l.vector(p+"attn_norm.bias", d)
+		}
+		if has(p+"attn_q_norm.weight") && !arch.QKNorm {
+			l.fail(fmt.Errorf("%w: %s: per-head q/k norms (%s) are not implemented for this architecture", ErrUnsupported, name, p+"attn_q_norm.weight"))
+		}
 		if _, fused := ts.Tensor(p + "attn_qkv.weight"); arch.FusedQKV && fused {
 			if w := l.matrix(p+"attn_qkv.weight", q+kv+cfg.VDim(), d); w.Data != nil {
 				y.Wq, y.Wk, y.Wv = w.view(0, q), w.view(q, kv), w.view(q+kv, cfg.VDim())
@@ -170,7 +196,7 @@ func Load(md Metadata, ts Tensors) (*Model, error) {
 			y.Wv = l.matrix(p+"attn_v.weight", cfg.VDim(), d)
 		}
 		y.Wo = l.matrix(p+"attn_output.weight", d, cfg.Heads*cfg.ValueDim)
-		if arch.QKVBias {
+		if arch.QKVBias || (arch.OptionalQKVBias && has(p+"attn_q.bias")) {
 			y.Bq = l.vector(p+"attn_q.bias", q)
 			y.Bk = l.vector(p+"attn_k.bias", kv)
 			y.Bv = l.vector(p+"attn_v.bias", cfg.VDim())
@@ -183,7 +209,12 @@ func Load(md Metadata, ts Tensors) (*Model, error) {
 			y.PostAttnNorm = l.vector(p+"post_attention_norm.weight", d)
 			y.PostFFNNorm = l.vector(p+"post_ffw_norm.weight", d)
 		}
-		y.FFNNorm = l.vector(p+"ffn_norm.weight", d)
+		if !arch.LayerNorm || has(p+"ffn_norm.weight") {
+			y.FFNNorm = l.vector(p+"ffn_norm.weight", d)
+			if arch.LayerNorm && has(p+"ffn_norm.bias") {
+				y.FFNNormB = l.vector(p+"ffn_norm.bias", d)
+			}
+		}
 		switch {
 		case cfg.Experts > 0:
 			e, ef := cfg.Experts, cfg.ExpertFFN
@@ -217,6 +248,12 @@ func Load(md Metadata, ts Tensors) (*Model, error) {
 type loader struct {
 	ts  Tensors
 	err error
+}
+
+func (l *loader) fail(err error) {
+	if l.err == nil {
+		l.err = err
+	}
 }
 
 func (l *loader) tensor(name string, dims ...int) (*gguf.TensorInfo, []byte) {

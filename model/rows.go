@@ -1,9 +1,6 @@
 package model
 
-import (
-	"github.com/gaianet-go/gaianet/gguf"
-	"github.com/gaianet-go/gaianet/kernels"
-)
+import "github.com/gaianet-go/gaianet/kernels"
 
 // rowsTask spreads the per-token element-wise work of a layer (norms,
 // biases, q/k norms, rope, cache writes, SwiGLU) over the pool: negligible
@@ -15,7 +12,8 @@ type rowsTask struct {
 	c    *Cache
 	l    int
 	b    Batch
-	norm []float32 // weight of the RMS norm normFn and postNormFn apply
+	norm []float32 // weight of the norm normFn and postNormFn apply
+	bias []float32 // LayerNorm bias of normFn, or nil
 	ff   int       // hidden length of the rows gluFn activates
 
 	normFn, postNormFn, prepFn, gluFn func(lo, hi int)
@@ -36,12 +34,17 @@ func (r *rowsTask) postNormRows(lo, hi int) {
 	}
 }
 
-// normRows writes RMSNorm(x[i]) * norm into xb[i].
+// normRows writes RMSNorm(x[i]) * norm (or, in LayerNorm models,
+// LayerNorm(x[i]) * norm + bias) into xb[i].
 func (r *rowsTask) normRows(lo, hi int) {
 	st := r.st
 	cfg := &st.m.Config
 	d := cfg.Dim
 	for i := lo; i < hi; i++ {
+		if cfg.LayerNorm {
+			kernels.LayerNorm(st.xb[i*d:(i+1)*d], st.x[i*d:(i+1)*d], r.norm, r.bias, cfg.NormEps)
+			continue
+		}
 		kernels.RMSNorm(st.xb[i*d:(i+1)*d], st.x[i*d:(i+1)*d], r.norm, cfg.NormEps)
 	}
 }
@@ -75,13 +78,6 @@ func (r *rowsTask) prep(lo, hi int) {
 		}
 		rope(cfg, q, cfg.Heads, cos, sin)
 		rope(cfg, k, cfg.KVHeads, cos, sin)
-		if r.c.Type == gguf.TypeF16 {
-			// Queries meet F16 keys in F16, as llama.cpp converts them
-			// to the cache's type for the k·q product.
-			for j, x := range q {
-				q[j] = kernels.F16ToF32(kernels.F32ToF16(x))
-			}
-		}
 		r.c.put(r.l, int(r.b.Slot[i]), int(r.b.Pos[i]), k, v)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/gaianet-go/gaianet/gguf"
+	"github.com/gaianet-go/gaianet/internal/sharedtest"
 	"github.com/gaianet-go/gaianet/model/modeltest"
 )
 
@@ -20,16 +21,23 @@ func TestShiftRerotatesKeys(t *testing.T) {
 		heads int
 		typ   gguf.TensorType
 		tol   float64
+		file  string // a conformance model instead of a modeltest one
 	}{
-		{"llama", 4, gguf.TypeF16, 4e-3},
-		{"qwen2", 4, gguf.TypeF16, 4e-3},
-		{"llama", 2, gguf.TypeQ8_0, 3e-2},
-		{"qwen2", 4, gguf.TypeF32, 1e-5},
+		{"llama", 4, gguf.TypeF16, 4e-3, ""},
+		{"qwen2", 4, gguf.TypeF16, 4e-3, ""},
+		{"llama", 2, gguf.TypeQ8_0, 3e-2, ""},
+		{"qwen2", 4, gguf.TypeF32, 1e-5, ""},
+		// Layer 0 of gemma3 slides with its own rope base; phi3's keys
+		// carry LongRoPE's factors and attention factor.
+		{"gemma3", 0, gguf.TypeF32, 1e-5, "gemma3-spm-q8_0.gguf"},
+		{"phi3", 0, gguf.TypeF32, 1e-5, "phi3-spm-q4_k_m.gguf"},
 	} {
 		arch := tc.arch
 		t.Run(arch+"/"+tc.typ.String(), func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "m.gguf")
-			if err := modeltest.Write(path, modeltest.Spec{Arch: arch, Seed: 5, Heads: tc.heads, KVHeads: 2}); err != nil {
+			if tc.file != "" {
+				path = sharedtest.Model(t, tc.file)
+			} else if err := modeltest.Write(path, modeltest.Spec{Arch: arch, Seed: 5, Heads: tc.heads, KVHeads: 2}); err != nil {
 				t.Fatal(err)
 			}
 			f, err := gguf.Open(path)

@@ -232,9 +232,10 @@ var responseSchemaOptions = grammar.SchemaOptions{SchemaOrder: true}
 
 // callSchemaOptions compile the JSON of tool calls: with the whitespace
 // the families' templates write in calls (a response_format stays
-// compact), and in schema order: "name" first, as every family writes it
-// and its parser and trigger ({"name") expect, then the arguments as the
-// tool declares them.
+// compact), and in schema order: "name" first, as most families write it
+// and Llama 3's trigger ({"name") expects (a Hermes call may also put its
+// arguments first, as Hermes 2 Pro does: toolcall.Format.CallSchema), and
+// the arguments' properties as the tool declares them.
 var callSchemaOptions = grammar.SchemaOptions{Whitespace: toolcall.CallWhitespace, SchemaOrder: true}
 
 // finishForced writes the opening of a required call after the prompt
@@ -373,8 +374,9 @@ func (n *Node) constraint(p *outputPlan, fastForward bool) engine.Constraint {
 		return &lazyConstraint{mc: cc, tok: n.tok, triggers: triggers, gate: p.thinkClose, repeat: p.parallel,
 			thinkChecked: p.thinkClose != ""}
 	case p.thinkClose != "":
-		// Free thinking, then the constrained answer.
-		return &lazyConstraint{mc: mc, tok: n.tok, triggers: []toolcall.Trigger{{Text: p.thinkClose}}, thinkChecked: true}
+		// Free thinking, then (after a little whitespace) the constrained answer.
+		return &lazyConstraint{mc: &spaceLead{inner: mc, tok: n.tok, room: thinkGap}, tok: n.tok,
+			triggers: []toolcall.Trigger{{Text: p.thinkClose}}, thinkChecked: true}
 	default:
 		return mc
 	}
@@ -594,7 +596,102 @@ func (n *Node) afterThinking(p *outputPlan, c engine.Forcer) engine.Forcer {
 	if p.thinkClose == "" {
 		return c
 	}
-	return &gateConstraint{gate: []byte(p.thinkClose), inner: c, tok: n.tok}
+	return &gateConstraint{gate: []byte(p.thinkClose), inner: &spaceLead{inner: c, tok: n.tok, room: thinkGap}, tok: n.tok}
+}
+
+// thinkGap bounds the whitespace a reply may write between the end of its
+// thinking block and the constrained answer: reasoning models write a
+// newline or two there ("</think>\n\n{"), and no more is let through, so
+// that whitespace cannot be generated forever.
+const thinkGap = 2
+
+// spaceLead lets up to room bytes of whitespace, in tokens that are only
+// whitespace, come before the first token of inner (which is constrained
+// from its start); tokens inner itself accepts go to inner. Tokens that
+// mix whitespace with the answer's first bytes are inner's to accept.
+type spaceLead struct {
+	inner engine.Forcer
+	tok   *tokenizer.Tokenizer
+	room  int // whitespace bytes still allowed
+
+	started bool    // inner has accepted a token
+	spaces  []int32 // the vocabulary's whitespace-only tokens of at most thinkGap bytes
+	known   bool
+	scratch []uint64
+}
+
+// whitespaceTokens lists the tokens whose text is 1 to n bytes of
+// whitespace.
+func whitespaceTokens(tok *tokenizer.Tokenizer, n int) []int32 {
+	var ids []int32
+	for id := range int32(tok.VocabSize()) {
+		b := tok.TokenBytes(id)
+		if len(b) > 0 && len(b) <= n && len(bytes.Trim(b, " \t\r\n")) == 0 {
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}
+
+func (c *spaceLead) Mask(dst []uint64) bool {
+	if !c.inner.Mask(dst) {
+		return false
+	}
+	if c.started || c.room == 0 {
+		return true
+	}
+	if !c.known {
+		c.spaces, c.known = whitespaceTokens(c.tok, thinkGap), true
+	}
+	for _, id := range c.spaces {
+		if len(c.tok.TokenBytes(id)) <= c.room {
+			dst[id/64] |= 1 << (id % 64)
+		}
+	}
+	return true
+}
+
+func (c *spaceLead) Accept(tok int32) error {
+	if !c.started && c.room > 0 {
+		b := c.tok.TokenBytes(tok)
+		if len(b) > 0 && len(b) <= c.room && len(bytes.Trim(b, " \t\r\n")) == 0 {
+			if c.scratch == nil {
+				c.scratch = make([]uint64, (c.tok.VocabSize()+63)/64)
+			}
+			if !c.inner.Mask(c.scratch) || c.scratch[tok/64]&(1<<(tok%64)) == 0 {
+				c.room -= len(b) // inner refuses it: the lead takes it
+				return nil
+			}
+		}
+	}
+	c.started = true
+	return c.inner.Accept(tok)
+}
+
+func (c *spaceLead) Done() bool { return c.inner.Done() }
+
+// ForcedTokens forwards inner's: bytes inner forces are exact with or
+// without the optional whitespace before them.
+func (c *spaceLead) ForcedTokens(dst []int32) []int32 { return c.inner.ForcedTokens(dst) }
+
+// reset and acceptBytes make a spaceLead over a callConstraint one too
+// (lazyConstraint restarts it at its trigger).
+func (c *spaceLead) reset() {
+	c.started, c.room = false, thinkGap
+	if cc, ok := c.inner.(callConstraint); ok {
+		cc.reset()
+	}
+}
+
+func (c *spaceLead) acceptBytes(b []byte) error {
+	cc, ok := c.inner.(callConstraint)
+	if !ok {
+		return fmt.Errorf("node: %T cannot read text", c.inner)
+	}
+	if len(b) > 0 {
+		c.started = true
+	}
+	return cc.acceptBytes(b)
 }
 
 // gateConstraint leaves the reply free until gate (the end of the

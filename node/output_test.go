@@ -521,6 +521,132 @@ func TestToolCallLead(t *testing.T) {
 	}
 }
 
+// TestToolCallArgumentsFirst: Hermes 2 Pro writes a call's arguments
+// before its name. Under tool_choice required (constrained from the first
+// token, after the prefilled <tool_call>) the model's tokens for that order
+// are each allowed, and the call completes; arguments that break the named
+// tool's schema are refused at the offending token, in either order.
+func TestToolCallArgumentsFirst(t *testing.T) {
+	n := openTestNode(t, func(c *config.Config) { c.PromptTemplate = "chatml" })
+	req := &api.ChatRequest{Messages: []api.Message{{Role: "user", Content: "hi"}}, ToolChoice: json.RawMessage(`"required"`),
+		Tools: []api.Tool{
+			{Type: "function", Function: json.RawMessage(`{"name":"get_weather","parameters":{"type":"object","properties":{"city":{"type":"string"}},"required":["city"],"additionalProperties":false}}`)},
+			{Type: "function", Function: json.RawMessage(`{"name":"get_time","parameters":{"type":"object","properties":{"tz":{"enum":["UTC","CET"]}},"required":["tz"],"additionalProperties":false}}`)}}}
+	mask := make([]uint64, (n.tok.VocabSize()+63)/64)
+	for _, tc := range []struct {
+		text string
+		ok   bool
+	}{
+		{`{"arguments": {"city": "Paris"}, "name": "get_weather"}`, true},
+		{`{"arguments":{"tz":"UTC"},"name":"get_time"}`, true},
+		{`{"name": "get_time", "arguments": {"tz": "CET"}}`, true},
+		{`{"arguments": {"tz": "CET"}, "name": "get_weather"}`, false},
+		{`{"arguments": {"city": 3}, "name": "get_weather"}`, false},
+		{`{"arguments": {"city": "Paris", "tz": "CET"}, "name": "get_weather"}`, false},
+		{`{"name": "get_weather", "arguments": {"tz": "CET"}}`, false},
+	} {
+		plan, c := planConstraint(t, n, req, "<|im_start|>assistant\n")
+		if !strings.HasSuffix(plan.prefix, "<tool_call>\n") {
+			t.Fatalf("prefix %q", plan.prefix)
+		}
+		ok := true
+		var seen strings.Builder
+		for _, tok := range n.tok.AppendEncodeContinuation(nil, tc.text) { // after "<tool_call>\n"
+			if !c.Mask(mask) {
+				t.Fatalf("%s: unconstrained after %q", tc.text, seen.String())
+			}
+			if mask[tok/64]&(1<<(tok%64)) == 0 {
+				ok = false
+				if tc.ok {
+					t.Errorf("%s: token %q refused after %q", tc.text, n.tok.Piece(tok), seen.String())
+				}
+				break
+			}
+			if err := c.Accept(tok); err != nil {
+				t.Fatalf("%s: %v", tc.text, err)
+			}
+			seen.WriteString(n.tok.Piece(tok))
+		}
+		if ok && !c.Done() {
+			c.Mask(mask)
+			ok = slices.ContainsFunc(n.tok.EOGTokens(), func(e int32) bool { return mask[e/64]&(1<<(e%64)) != 0 })
+		}
+		if ok != tc.ok {
+			t.Errorf("%s: accepted %v, want %v", tc.text, ok, tc.ok)
+		}
+		if tc.ok {
+			sh := newReplyShaper(plan, "separate")
+			var d api.ChatDelta
+			sh.write(&d, tc.text, true)
+			var want struct {
+				Name      string          `json:"name"`
+				Arguments json.RawMessage `json:"arguments"`
+			}
+			if err := json.Unmarshal([]byte(tc.text), &want); err != nil {
+				t.Fatal(err)
+			}
+			if calls := sh.toolCalls(); len(calls) != 1 || calls[0].Function.Name != want.Name || calls[0].Function.Arguments != string(want.Arguments) {
+				t.Errorf("%s: shaped calls %+v", tc.text, calls)
+			}
+		}
+	}
+}
+
+// TestThinkGap: after the thinking block the prompt opened, a reply
+// constrained by response_format (alone, or with tools) may write up to
+// two bytes of whitespace before the answer, as reasoning models do, and
+// no more.
+func TestThinkGap(t *testing.T) {
+	n := openTestNode(t, func(c *config.Config) { c.PromptTemplate = "chatml" })
+	rf := &api.ResponseFormat{Type: "json_schema", JSONSchema: &api.JSONSchema{Name: "a",
+		Schema: json.RawMessage(`{"type":"object","properties":{"answer":{"type":"string"}},"required":["answer"],"additionalProperties":false}`)}}
+	tools := []api.Tool{{Type: "function", Function: json.RawMessage(`{"name":"f","parameters":{"type":"object"}}`)}}
+	mask := make([]uint64, (n.tok.VocabSize()+63)/64)
+	allowed := func(tok int32) bool { return mask[tok/64]&(1<<(tok%64)) != 0 }
+	nl, sp := exactToken(t, n, "\n"), exactToken(t, n, " ")
+	answer := n.tok.AppendEncodeContinuation(nil, `{"answer":"yes"}`)
+	for _, tc := range []struct {
+		name  string
+		tools []api.Tool
+		gap   []int32
+		ok    bool
+	}{
+		{"none", nil, nil, true},
+		{"newline", nil, []int32{nl}, true},
+		{"two newlines", nil, []int32{nl, nl}, true},
+		{"newline space", nil, []int32{nl, sp}, true},
+		{"three newlines", nil, []int32{nl, nl, nl}, false},
+		{"tools: two newlines", tools, []int32{nl, nl}, true},
+		{"tools: three", tools, []int32{nl, sp, nl}, false},
+	} {
+		req := &api.ChatRequest{Messages: []api.Message{{Role: "user", Content: "hi"}}, ResponseFormat: rf, Tools: tc.tools}
+		_, c := planConstraint(t, n, req, "<|im_start|>assistant\n<think>\n")
+		toks := append(n.tok.Encode("Easy.</think>", false, false), tc.gap...)
+		toks = append(toks, answer...)
+		ok := true
+		for i, tok := range toks {
+			if c.Mask(mask) && !allowed(tok) {
+				ok = false
+				if i < len(toks)-len(answer)-len(tc.gap) {
+					t.Fatalf("%s: thinking token %q refused", tc.name, n.tok.Piece(tok))
+				}
+				break
+			}
+			if err := c.Accept(tok); err != nil {
+				t.Fatalf("%s: %v", tc.name, err)
+			}
+		}
+		if ok {
+			if !c.Mask(mask) || !slices.ContainsFunc(n.tok.EOGTokens(), allowed) || allowed(nl) {
+				t.Errorf("%s: after the answer the reply must end", tc.name)
+			}
+		}
+		if ok != tc.ok {
+			t.Errorf("%s: accepted %v, want %v", tc.name, ok, tc.ok)
+		}
+	}
+}
+
 // TestToolsWithResponseFormat: with tools, tool_choice auto and a
 // response_format, the reply is a call or the answer in the format,
 // nothing else; families whose calls cannot be told apart from an answer

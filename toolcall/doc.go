@@ -12,7 +12,9 @@
 //   - Hermes: Hermes 2/3, Qwen 2.5 and Qwen3, ChatML presets, and the
 //     generic fallback for templates without tool support:
 //     <tool_call>{"name": ..., "arguments": {...}}</tool_call>, repeated
-//     for parallel calls.
+//     for parallel calls. Hermes 2 Pro puts "arguments" before "name";
+//     CallSchema allows either order here, and the parser reads either
+//     order in every family.
 //   - Groq: Llama-3-Groq-Tool-Use, the same tags with an "id" key.
 //   - Llama3: Llama 3.1-3.3 JSON tool calls, {"name": ..., "parameters":
 //     {...}} at the start of the reply or after <|python_tag|>.

@@ -177,7 +177,12 @@ func (f Format) argsKey() string {
 // trigger that is not InJSON) when the model calls one of tools (or only
 // the one named only, when not empty): an object {"name", arguments} for
 // most families, an array of them for Mistral (at most one when parallel
-// is false). Properties are in the order the model writes them.
+// is false). Properties are in the order the model writes them: "name"
+// first, except that a Hermes call may also put the arguments first, as
+// Hermes 2 Pro is trained to (its system prompt shows
+// {"arguments": <args-dict>, "name": <function-name>}), while Qwen's
+// templates write the name first; each order keeps the tool's schema for
+// its arguments.
 func (f Format) CallSchema(tools []Tool, only string, parallel bool) ([]byte, error) {
 	if f.Family == MistralArgs {
 		return nil, fmt.Errorf("%w: a %s call is not JSON; constrain its name and then the named tool's parameters", ErrBadTool, f.Family)
@@ -191,6 +196,11 @@ func (f Format) CallSchema(tools []Tool, only string, parallel bool) ([]byte, er
 		obj := fmt.Sprintf(`{"type":"object","properties":{"name":{"const":%s},%q:%s},"required":["name",%q],"additionalProperties":false}`,
 			name, f.argsKey(), t.Parameters, f.argsKey())
 		alts = append(alts, json.RawMessage(obj))
+		if f.Family == Hermes {
+			obj := fmt.Sprintf(`{"type":"object","properties":{%q:%s,"name":{"const":%s}},"required":[%q,"name"],"additionalProperties":false}`,
+				f.argsKey(), t.Parameters, name, f.argsKey())
+			alts = append(alts, json.RawMessage(obj))
+		}
 	}
 	if len(alts) == 0 {
 		if only != "" {

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/gaianet-go/gaianet/grammar"
 )
 
 type parsed struct {
@@ -93,6 +95,22 @@ func TestParser(t *testing.T) {
 		{"mistral args cut in args", Format{Family: MistralArgs}, false, `[TOOL_CALLS]f[ARGS]{"a": [1,`, "", []call{{"f", `{"a": [1,`}}},
 		{"args before name", Format{Family: Hermes}, false, `<tool_call>{"arguments": {"k": true}, "name": "late"}</tool_call>`, "",
 			[]call{{"late", `{"k": true}`}}},
+		// Hermes 2 Pro writes the arguments first; Qwen the name first.
+		// Each order, in each family that writes a JSON object per call.
+		{"hermes 2 pro order", Format{Family: Hermes}, false,
+			"<tool_call>\n{\"arguments\": {\"city\": \"Paris\", \"name\": \"x\"}, \"name\": \"get_weather\"}\n</tool_call>", "",
+			[]call{{"get_weather", `{"city": "Paris", "name": "x"}`}}},
+		{"hermes both orders", Format{Family: Hermes}, false,
+			"Two.<tool_call>\n{\"name\": \"a\", \"arguments\": {\"x\": 1}}\n</tool_call>\n<tool_call>\n{\"arguments\": {\"y\": \"}\"}, \"name\": \"b\"}\n</tool_call>", "Two.",
+			[]call{{"a", `{"x": 1}`}, {"b", `{"y": "}"}`}}},
+		{"hermes prefilled args first", Format{Family: Hermes}, true, `{"arguments":{},"name":"f"}`, "", []call{{"f", `{}`}}},
+		{"hermes args first no name", Format{Family: Hermes}, false, `<tool_call>{"arguments": {}}</tool_call>`, `<tool_call>{"arguments": {}}</tool_call>`, nil},
+		{"groq args first", Format{Family: Groq}, false, "<tool_call>\n{\"id\": 0, \"arguments\": {\"a\": 1}, \"name\": \"f\"}\n</tool_call>", "",
+			[]call{{"f", `{"a": 1}`}}},
+		{"llama3 parameters first", Format{Family: Llama3}, true, `{"parameters": {"a": "b"}, "name": "f"}`, "", []call{{"f", `{"a": "b"}`}}},
+		{"mistral both orders", Format{Family: Mistral}, false,
+			`[TOOL_CALLS][{"arguments": {"x": 1}, "name": "a"}, {"name": "b", "arguments": {}}]`, "",
+			[]call{{"a", `{"x": 1}`}, {"b", `{}`}}},
 	}
 	for _, tc := range tests {
 		for i, pieces := range splits(tc.text) {
@@ -139,7 +157,7 @@ func TestCallSchema(t *testing.T) {
 		parallel bool
 		want     string
 	}{
-		{Format{Family: Hermes}, "a", true, `{"type":"object","properties":{"name":{"const":"a"},"arguments":{"type":"object","properties":{"x":{"type":"integer"}}}},"required":["name","arguments"],"additionalProperties":false}`},
+		{Format{Family: Groq}, "a", true, `{"type":"object","properties":{"name":{"const":"a"},"arguments":{"type":"object","properties":{"x":{"type":"integer"}}}},"required":["name","arguments"],"additionalProperties":false}`},
 		{Format{Family: Llama3}, "b", true, `{"type":"object","properties":{"name":{"const":"b"},"parameters":{"type":"object"}},"required":["name","parameters"],"additionalProperties":false}`},
 		{Format{Family: Mistral}, "b", false, `{"type":"array","items":{"type":"object","properties":{"name":{"const":"b"},"arguments":{"type":"object"}},"required":["name","arguments"],"additionalProperties":false},"minItems":1,"maxItems":1}`},
 	} {
@@ -157,8 +175,68 @@ func TestCallSchema(t *testing.T) {
 	}
 }
 
+// TestCallGrammarOrders compiles Hermes call schemas as the node does
+// and feeds calls byte by byte: the name may come before or after the
+// arguments, each order holding the named tool's arguments to its schema.
+func TestCallGrammarOrders(t *testing.T) {
+	toks := make([][]byte, 257)
+	for i := range 256 {
+		toks[i] = []byte{byte(i)}
+	}
+	toks[256] = []byte("<eos>")
+	vocab := grammar.NewVocab(toks, []int32{256})
+	tools := []Tool{
+		{Name: "get_weather", Parameters: json.RawMessage(`{"type":"object","properties":{"city":{"type":"string"},"days":{"type":"integer","minimum":1,"maximum":7}},"required":["city"],"additionalProperties":false}`)},
+		{Name: "get_time", Parameters: json.RawMessage(`{"type":"object","properties":{"tz":{"enum":["UTC","CET"]}},"required":["tz"],"additionalProperties":false}`)},
+	}
+	opts := grammar.SchemaOptions{Whitespace: CallWhitespace, SchemaOrder: true}
+	for _, tc := range []struct {
+		f    Format
+		only string
+		text string
+		ok   bool
+	}{
+		{Format{Family: Hermes}, "", `{"name": "get_weather", "arguments": {"city": "Paris", "days": 3}}`, true},
+		{Format{Family: Hermes}, "", `{"arguments": {"city": "Paris", "days": 3}, "name": "get_weather"}`, true},
+		{Format{Family: Hermes}, "", `{"arguments":{"tz":"CET"},"name":"get_time"}`, true},
+		{Format{Family: Hermes}, "get_weather", `{"arguments": {"city": "Paris"}, "name": "get_weather"}`, true},
+		// The arguments of one tool under the other's name, in either order.
+		{Format{Family: Hermes}, "", `{"arguments": {"tz": "CET"}, "name": "get_weather"}`, false},
+		{Format{Family: Hermes}, "", `{"name": "get_time", "arguments": {"city": "Paris"}}`, false},
+		{Format{Family: Hermes}, "", `{"arguments": {"city": "Paris", "days": 9}, "name": "get_weather"}`, false},
+		{Format{Family: Hermes}, "get_weather", `{"arguments": {"tz": "UTC"}, "name": "get_time"}`, false},
+		{Format{Family: Hermes}, "", `{"arguments": {"city": "Paris"}}`, false},
+		{Format{Family: Hermes}, "", `{"arguments": {"city": "Paris"}, "name": "get_weather", "name": "get_weather"}`, false},
+		// Other families keep the name first.
+		{Format{Family: Groq}, "", `{"arguments": {"tz": "CET"}, "name": "get_time"}`, false},
+		{Format{Family: Llama3}, "", `{"parameters": {"tz": "CET"}, "name": "get_time"}`, false},
+		{Format{Family: Llama3}, "", `{"name": "get_time", "parameters": {"tz": "CET"}}`, true},
+	} {
+		schema, err := tc.f.CallSchema(tools, tc.only, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, err := grammar.FromJSONSchema(schema, opts)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.f.Family, err)
+		}
+		m := g.Matcher(vocab)
+		ok := true
+		for i := range len(tc.text) {
+			if err := m.Accept(int32(tc.text[i])); err != nil {
+				ok = false
+				break
+			}
+		}
+		if ok = ok && m.CanEnd(); ok != tc.ok {
+			t.Errorf("%s %q: %s accepted %v, want %v", tc.f.Family, tc.only, tc.text, ok, tc.ok)
+		}
+	}
+}
+
 func FuzzParser(f *testing.F) {
 	f.Add(`<tool_call>{"name":"a","arguments":{"x":"}"}}</tool_call> tail`, 0)
+	f.Add("<tool_call>\n{\"arguments\": {\"x\": \"}\"}, \"name\": \"a\"}\n</tool_call>", 0)
 	f.Add(`[TOOL_CALLS][{"name":"a","arguments":{}},{"name":"b"}]`, 3)
 	f.Add(` {"name": "f", "parameters": {"a": [1, 2]}}`, 2)
 	f.Add(`x[TOOL_CALLS]a[ARGS]{"k":"}"}[TOOL_CALLS]b[ARG`, 4)

@@ -349,7 +349,11 @@ func useLocalModels(cfg *config.Config, f *initFlags, w io.Writer) error {
 			return fmt.Errorf("--chat %s is an embedding model (%s), not a chat model; pass it as --embedding", *f.chat, arch)
 		}
 		if !model.Supported(arch) {
-			return fmt.Errorf("--chat %s: architecture %q is not supported (supported: llama, qwen2, qwen3)", *f.chat, arch)
+			why := ""
+			if n := model.Needs(arch); n != "" {
+				why = ": " + n
+			}
+			return fmt.Errorf("--chat %s: architecture %q is not supported%s (supported: %s)", *f.chat, arch, why, strings.Join(model.Architectures(), ", "))
 		}
 		cfg.Chat, cfg.ChatName = p, modelFileName(p)
 		if hasTemplate {
