@@ -42,6 +42,9 @@ type Addresses struct {
 // DeployConfig holds the parameters of a deployment. The zero value is not
 // usable; start from DefaultDeployConfig.
 type DeployConfig struct {
+	// Stablecoin is an existing ERC-20 stablecoin to use; zero deploys a
+	// test one (tUSD, 6 decimals, mintable by the deployer).
+	Stablecoin common.Address
 	// Operator receives the domain's remainder of each settlement and may
 	// rotate the signer; Signer signs settlement batches; Feeder posts prices.
 	Operator, Signer, Feeder common.Address
@@ -216,7 +219,8 @@ func (t *Transactor) do(step string) func(*types.Transaction, error) error {
 	}
 }
 
-// Deploy deploys the whole set as t's account: test stablecoin, GAIA token,
+// Deploy deploys the whole set as t's account: test stablecoin (unless
+// cfg names one), GAIA token,
 // timelock and governor (the timelock owns every rule and the deployer's
 // admin role is renounced), price feed, staking, marketplace and one escrow.
 func Deploy(t *Transactor, cfg DeployConfig) (Addresses, error) {
@@ -229,9 +233,20 @@ func Deploy(t *Transactor, cfg DeployConfig) (Addresses, error) {
 	var tx *types.Transaction
 	var err error
 
-	a.Stablecoin, tx, _, err = contracts.DeployTestStablecoin(t.Opts, b, me)
-	if err := t.do("deploy stablecoin")(tx, err); err != nil {
-		return a, err
+	if cfg.Stablecoin != (common.Address{}) {
+		a.Stablecoin = cfg.Stablecoin
+		erc, err := contracts.NewTestStablecoin(a.Stablecoin, b) // ERC-20 views only
+		if err != nil {
+			return a, err
+		}
+		if _, err := erc.Decimals(&bind.CallOpts{Context: t.Opts.Context}); err != nil {
+			return a, fmt.Errorf("chain: stablecoin %s is not an ERC-20 on this chain: %w", a.Stablecoin, err)
+		}
+	} else {
+		a.Stablecoin, tx, _, err = contracts.DeployTestStablecoin(t.Opts, b, me)
+		if err := t.do("deploy stablecoin")(tx, err); err != nil {
+			return a, err
+		}
 	}
 	a.Token, tx, _, err = contracts.DeployGaiaToken(t.Opts, b, me, cfg.TokenSupply)
 	if err := t.do("deploy token")(tx, err); err != nil {

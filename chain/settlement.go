@@ -96,6 +96,38 @@ func (d EscrowDomain) Sign(key *ecdsa.PrivateKey, s Settlement) ([]byte, error) 
 	return sig, nil
 }
 
+// SignWith signs s for domain d with a key held by signer (a node's
+// identity, say), in the form Sign returns.
+func (d EscrowDomain) SignWith(signer DigestSigner, s Settlement) ([]byte, error) {
+	h, err := d.Digest(s)
+	if err != nil {
+		return nil, err
+	}
+	return signDigest(signer, h)
+}
+
+// signDigest signs h with signer and returns r‖s‖v with v = 27 or 28.
+func signDigest(signer DigestSigner, h common.Hash) ([]byte, error) {
+	sig, err := signer.SignDigest(h[:])
+	if err != nil {
+		return nil, fmt.Errorf("chain: signing: %w", err)
+	}
+	if len(sig) != 65 {
+		return nil, fmt.Errorf("chain: signer returned %d bytes, want 65", len(sig))
+	}
+	sig = append([]byte(nil), sig...)
+	if sig[64] < 27 {
+		sig[64] += 27
+	}
+	return sig, nil
+}
+
+// KeySigner signs digests with a private key held in memory.
+type KeySigner struct{ Key *ecdsa.PrivateKey }
+
+// SignDigest signs a 32-byte digest: r‖s‖v with v = 0 or 1.
+func (k KeySigner) SignDigest(digest []byte) ([]byte, error) { return crypto.Sign(digest, k.Key) }
+
 // word is v as a 32-byte big-endian EVM word. v must fit in 256 bits.
 func word(v *big.Int) []byte { return math.U256Bytes(new(big.Int).Set(v)) }
 

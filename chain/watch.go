@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"sort"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
@@ -13,12 +14,15 @@ import (
 	"github.com/gaianet-go/gaianet/chain/contracts"
 )
 
-// Deposit is one Deposited event the watcher saw confirmed.
+// Deposit is one Deposited event the watcher saw confirmed, or, with
+// Withdrawn set, one Withdrawn event (Amount left the escrow to User).
 type Deposit struct {
 	User, Asset common.Address
 	Amount      *big.Int
-	// USDValue is the deposit's value in stablecoin units at deposit time.
+	// USDValue is the deposit's value in stablecoin units at deposit time
+	// (nil for a withdrawal).
 	USDValue  *big.Int
+	Withdrawn bool
 	Block     uint64
 	BlockHash common.Hash
 	TxHash    common.Hash
@@ -40,7 +44,7 @@ type HeaderReader interface {
 	HeaderByNumber(ctx context.Context, number *big.Int) (*types.Header, error)
 }
 
-// DepositWatcher reads an escrow's deposits once they have Confirmations
+// DepositWatcher reads an escrow's deposits and withdrawals once they have Confirmations
 // blocks on top, in order, each once. It remembers the hash of the last
 // block it scanned and checks it before scanning on, so a reorganisation
 // deeper than the confirmations is reported, never silently skipped or
@@ -58,7 +62,8 @@ type DepositWatcher struct {
 	MaxRange uint64
 }
 
-// Poll returns the deposits confirmed since the last Poll.
+// Poll returns the deposits and withdrawals confirmed since the last Poll,
+// in chain order.
 func (w *DepositWatcher) Poll(ctx context.Context) ([]Deposit, error) {
 	head, err := w.Headers.HeaderByNumber(ctx, nil)
 	if err != nil {
@@ -89,7 +94,8 @@ func (w *DepositWatcher) Poll(ctx context.Context) ([]Deposit, error) {
 	if err != nil {
 		return nil, fmt.Errorf("chain: header %d: %w", end, err)
 	}
-	it, err := w.Escrow.FilterDeposited(&bind.FilterOpts{Context: ctx, Start: w.Next, End: &end}, nil, nil)
+	opts := &bind.FilterOpts{Context: ctx, Start: w.Next, End: &end}
+	it, err := w.Escrow.FilterDeposited(opts, nil, nil)
 	if err != nil {
 		return nil, fmt.Errorf("chain: deposits %d-%d: %w", w.Next, end, err)
 	}
@@ -106,6 +112,28 @@ func (w *DepositWatcher) Poll(ctx context.Context) ([]Deposit, error) {
 	if err := it.Error(); err != nil {
 		return nil, fmt.Errorf("chain: deposits %d-%d: %w", w.Next, end, err)
 	}
+	wit, err := w.Escrow.FilterWithdrawn(opts, nil, nil)
+	if err != nil {
+		return nil, fmt.Errorf("chain: withdrawals %d-%d: %w", w.Next, end, err)
+	}
+	defer wit.Close()
+	for wit.Next() {
+		ev := wit.Event
+		if ev.Raw.Removed {
+			continue
+		}
+		out = append(out, Deposit{User: ev.User, Asset: ev.Asset, Amount: ev.Amount, Withdrawn: true,
+			Block: ev.Raw.BlockNumber, BlockHash: ev.Raw.BlockHash, TxHash: ev.Raw.TxHash, LogIndex: ev.Raw.Index})
+	}
+	if err := wit.Error(); err != nil {
+		return nil, fmt.Errorf("chain: withdrawals %d-%d: %w", w.Next, end, err)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Block != out[j].Block {
+			return out[i].Block < out[j].Block
+		}
+		return out[i].LogIndex < out[j].LogIndex
+	})
 	// The logs must come from the chain whose block `end` we hold: if the
 	// head moved under the scan, the next Poll's hash check catches it.
 	for _, d := range out {

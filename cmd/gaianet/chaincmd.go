@@ -35,7 +35,10 @@ type devnetAccount struct {
 	PrivateKey string         `json:"private_key"`
 }
 
-type devnetFlags struct{ listen, fund *string }
+type devnetFlags struct {
+	listen, fund *string
+	notice       *time.Duration
+}
 
 func chainDevnetCommand() *command {
 	return &command{name: "devnet", summary: "run a local EVM chain (go-ethereum dev mode) with the contracts deployed",
@@ -51,6 +54,7 @@ func chainDevnetCommand() *command {
 			return &devnetFlags{
 				listen: fs.String("listen", "127.0.0.1:8545", "HOST:PORT for JSON-RPC over HTTP"),
 				fund:   fs.String("fund", "", "comma-separated addresses (e.g. your node's, from 'gaianet info') to fund with ETH, tUSD and GAIA"),
+				notice: fs.Duration("notice", time.Minute, "the escrow's withdrawal notice period"),
 			}
 		},
 		run: func(ctx context.Context, env *cmdEnv, args []string) error {
@@ -69,7 +73,10 @@ func chainDevnetCommand() *command {
 				fund = append(fund, common.HexToAddress(a))
 			}
 			fmt.Fprintln(env.stderr, "starting the devnet and deploying the contracts...")
-			d, err := chain.StartDevnet(ctx, *f.listen, fund...)
+			if *f.notice < time.Second {
+				return usagef("--notice must be at least 1s")
+			}
+			d, err := chain.StartDevnetWith(ctx, *f.listen, func(c *chain.DeployConfig) { c.NoticePeriod = *f.notice }, fund...)
 			if err != nil {
 				return err
 			}
@@ -95,13 +102,13 @@ func chainDevnetCommand() *command {
 }
 
 type chainDeployFlags struct {
-	rpc, key, passwordFile, signer *string
+	rpc, key, passwordFile, signer, stablecoin *string
 }
 
 func chainDeployCommand() *command {
 	return &command{name: "deploy", summary: "deploy the contracts to a chain",
-		usage: "--rpc URL --key KEYSTORE [--signer ADDRESS]",
-		help: "Deploys the test stablecoin, GAIA (the whole supply to the deployer), timelock\n" +
+		usage: "--rpc URL --key KEYSTORE [--signer ADDRESS] [--stablecoin test|ADDRESS]",
+		help: "Deploys the stablecoin (--stablecoin), GAIA (the whole supply to the deployer), timelock\n" +
 			"and governor (the deployer's timelock admin role is renounced: the DAO owns\n" +
 			"every rule), price feed, staking, marketplace and one escrow, operated by the\n" +
 			"deployer. KEYSTORE is a node's base folder (nodeid.json and its keystore) or a\n" +
@@ -114,6 +121,8 @@ func chainDeployCommand() *command {
 				key:          fs.String("key", "", "node base folder or keystore file of the deployer (required)"),
 				passwordFile: fs.String("keystore-password-file", "", "read the keystore password from FILE"),
 				signer:       fs.String("signer", "", "address that signs settlements (default: the deployer)"),
+				stablecoin: fs.String("stablecoin", "test", "the escrow's stablecoin: an ERC-20's address on the chain, or\n"+
+					"'test' to deploy a test one (tUSD, 6 decimals, mintable by the deployer)"),
 			}
 		},
 		run: func(ctx context.Context, env *cmdEnv, args []string) error {
@@ -141,6 +150,13 @@ func chainDeployCommand() *command {
 				}
 				cfg.Signer = common.HexToAddress(*f.signer)
 			}
+			switch {
+			case *f.stablecoin == "test":
+			case common.IsHexAddress(*f.stablecoin):
+				cfg.Stablecoin = common.HexToAddress(*f.stablecoin)
+			default:
+				return usagef("--stablecoin: want test or an address, got %q", *f.stablecoin)
+			}
 			fmt.Fprintf(env.stderr, "deploying from %s...\n", tr.Address())
 			a, err := chain.Deploy(tr, cfg)
 			if err != nil {
@@ -154,36 +170,50 @@ func chainDeployCommand() *command {
 
 // transactorFromKey opens a node's identity (a folder) or a v3 keystore file.
 func transactorFromKey(ctx context.Context, env *cmdEnv, b chain.Backend, key, passwordFile string) (*chain.Transactor, error) {
-	pw, _, err := keystorePassword(passwordFile, os.Getenv, func(msg string) { fmt.Fprintln(env.stderr, "warning:", msg) })
+	from, signer, err := signerFromKey(env, key, passwordFile)
 	if err != nil {
 		return nil, err
 	}
+	return chain.NewSignerTransactor(ctx, b, from, signer, nil)
+}
+
+// signerFromKey opens a node's identity (a folder: nodeid.json and its
+// keystore) or a v3 keystore file, and returns its address and signer. A
+// keystore file readable by other users is refused.
+func signerFromKey(env *cmdEnv, key, passwordFile string) (common.Address, chain.DigestSigner, error) {
+	pw, _, err := keystorePassword(passwordFile, os.Getenv, func(msg string) { fmt.Fprintln(env.stderr, "warning:", msg) })
+	if err != nil {
+		return common.Address{}, nil, err
+	}
 	st, err := os.Stat(key)
 	if err != nil {
-		return nil, fmt.Errorf("--key: %w", err)
+		return common.Address{}, nil, fmt.Errorf("key: %w", err)
 	}
 	if st.IsDir() {
 		id, err := identity.LoadWith(key, identity.Options{Password: pw})
 		if err != nil {
-			return nil, err
+			return common.Address{}, nil, err
 		}
 		if err := id.Unlock(); err != nil {
-			return nil, err
+			return common.Address{}, nil, err
 		}
-		return chain.NewSignerTransactor(ctx, b, common.HexToAddress(id.Address()), id, nil)
+		return common.HexToAddress(id.Address()), id, nil
+	}
+	if st.Mode().Perm()&0o077 != 0 && filePermsMeaningful {
+		return common.Address{}, nil, fmt.Errorf("key %s is readable by other users (mode %v): chmod 600 it", key, st.Mode().Perm())
 	}
 	data, err := os.ReadFile(key)
 	if err != nil {
-		return nil, fmt.Errorf("--key: %w", err)
+		return common.Address{}, nil, fmt.Errorf("key: %w", err)
 	}
 	if pw == "" {
-		return nil, errors.New("--key: a keystore file needs a password (--keystore-password-file or GAIANET_KEYSTORE_PASSWORD)")
+		return common.Address{}, nil, errors.New("key: a keystore file needs a password (--keystore-password-file or GAIANET_KEYSTORE_PASSWORD)")
 	}
 	k, err := keystore.DecryptKey(data, pw)
 	if err != nil {
-		return nil, fmt.Errorf("--key %s: %w", key, err)
+		return common.Address{}, nil, fmt.Errorf("key %s: %w", key, err)
 	}
-	return chain.NewTransactor(ctx, b, k.PrivateKey, nil)
+	return k.Address, chain.KeySigner{Key: k.PrivateKey}, nil
 }
 
 type walletFlags struct {
@@ -251,6 +281,7 @@ func walletCommand() *command {
 			"(--escrow, on the chain at --rpc). A deposit can only be spent on that domain's\n" +
 			"services; a withdrawal is requested, then taken after the escrow's notice period.",
 		children: []*command{
+			walletBindCommand(),
 			wallet("balance", "show the account's balance in the wallet and in the escrow", "--escrow ADDRESS [--asset usd|gaia]", "",
 				func(ctx context.Context, env *cmdEnv, w *chain.Wallet, asset common.Address, args []string) error {
 					b, err := w.Balance(ctx, asset)

@@ -62,7 +62,7 @@ func domainCommand() *command {
 			"for several replicas, PostgreSQL (storage: a postgres:// DSN in domain.json).",
 		children: []*command{domainInitCommand(), domainStartCommand(), domainStopCommand(), domainInfoCommand(),
 			domainNodesCommand(), domainUsersCommand(), domainKeysCommand(), domainLedgerCommand(), domainPayoutsCommand(),
-			domainEvidenceCommand(), domainAdminKeyCommand(), domainBenchCommand()}}
+			domainEvidenceCommand(), domainAdminKeyCommand(), domainBenchCommand(), domainChainCommand(), domainSettlementsCommand()}}
 }
 
 type evidenceFlags struct {
@@ -266,11 +266,24 @@ func runDomain(ctx context.Context, env *cmdEnv, f *domainStartFlags) error {
 		return err
 	}
 	defer srv.Close()
+	// Payments on a chain (DIR/chain.json): every replica serves the
+	// wallet routes; the primary one watches the escrow and settles.
+	pay, closePay, err := openPayments(ctx, env, base, cfg, st, log)
+	if err != nil {
+		return err
+	}
+	defer closePay()
+	if pay != nil && *f.listen == "" {
+		payCtx, stopPay := context.WithCancel(ctx)
+		payDone := make(chan struct{})
+		go func() { defer close(payDone); pay.Run(payCtx) }()
+		defer func() { stopPay(); <-payDone }()
+	}
 	ln, err := net.Listen("tcp", cfg.Listen)
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
 	}
-	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, ErrorLog: slog.NewLogLogger(h, slog.LevelWarn)}
+	hs := &http.Server{Handler: withPayments(srv, pay), ReadHeaderTimeout: 10 * time.Second, ErrorLog: slog.NewLogLogger(h, slog.LevelWarn)}
 	serveErr := make(chan error, 1)
 	go func() { serveErr <- hs.Serve(ln) }()
 	advertise := *f.advertise

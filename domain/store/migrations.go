@@ -112,4 +112,8 @@ var migrations = []string{
 		created_ms BIGINT NOT NULL,
 		revoked_ms BIGINT NOT NULL DEFAULT 0
 	)`,
+	// 8: payments on a chain (chain.go): the escrow watcher's position,
+	// wallets bound to users, the escrow's deposit and withdrawal events,
+	// settlement batches, and which batch settled each request.
+	chainMigration,
 }

@@ -1,0 +1,262 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"math/big"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/ethclient"
+
+	"github.com/gaianet-go/gaianet/chain"
+	"github.com/gaianet-go/gaianet/domain"
+	"github.com/gaianet-go/gaianet/domain/onchain"
+	"github.com/gaianet-go/gaianet/domain/store"
+	"github.com/gaianet-go/gaianet/egress"
+)
+
+// openPayments connects the domain in base to its escrow when base has a
+// chain.json; nil (and no error) when it has none. close ends the
+// connection.
+func openPayments(ctx context.Context, env *cmdEnv, base string, cfg domain.Config, st *store.Store, log *slog.Logger) (svc *onchain.Service, closeFn func(), err error) {
+	pc, ok, err := onchain.LoadConfig(base)
+	if err != nil || !ok {
+		return nil, func() {}, err
+	}
+	from, signer, err := signerFromKey(env, pc.Key, pc.KeyPasswordFile)
+	if err != nil {
+		return nil, nil, fmt.Errorf("chain.json: %w", err)
+	}
+	client, err := ethclient.DialContext(ctx, pc.RPC)
+	if err != nil {
+		return nil, nil, fmt.Errorf("chain.json: rpc %s: %w", pc.RPC, err)
+	}
+	svc, err = onchain.New(ctx, pc, onchain.Options{DomainName: cfg.Name, Store: st, Client: client, Signer: signer, From: from, Logger: log})
+	if err != nil {
+		client.Close()
+		return nil, nil, err
+	}
+	return svc, client.Close, nil
+}
+
+// withPayments routes the wallet-binding paths to svc and the rest to h.
+func withPayments(h http.Handler, svc *onchain.Service) http.Handler {
+	if svc == nil {
+		return h
+	}
+	wallet := svc.Handler()
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == onchain.WalletPath || strings.HasPrefix(r.URL.Path, onchain.WalletPath+"/") {
+			wallet.ServeHTTP(w, r)
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+
+type domainChainFlags struct {
+	base, rpc, escrow, key, passwordFile *string
+	confirmations, startBlock            *uint64
+	poll, settleEvery                    *time.Duration
+}
+
+func domainChainCommand() *command {
+	return &command{name: "chain", summary: "take payments on an escrow: deposits credit users, usage settles on chain",
+		usage: "--rpc URL --escrow ADDRESS --key KEYSTORE [--base DIR] [--confirmations N] [--settle-every 10m]",
+		help: "Writes DIR/chain.json (mode 0600) after checking that the escrow's settlement\n" +
+			"signer is KEYSTORE's key. From the next 'domain start', the domain:\n" +
+			"  - credits each deposit into the escrow to the user whose API key the depositor\n" +
+			"    bound ('gaianet wallet bind'), once, after --confirmations blocks;\n" +
+			"  - debits the user's account for each withdrawal from the escrow;\n" +
+			"  - every --settle-every, settles the billed requests of bound users on the escrow\n" +
+			"    in batches it signs (each batch id is accepted once), paying each node's share\n" +
+			"    to the wallet the node bound, else to its address; the operator (the escrow's)\n" +
+			"    gets the rest.\n" +
+			"KEYSTORE is a node base folder or a v3 keystore file (0600); its password comes\n" +
+			"from --keystore-password-file (kept in chain.json), GAIANET_KEYSTORE_PASSWORD_FILE\n" +
+			"or GAIANET_KEYSTORE_PASSWORD when the domain starts.",
+		flags: func(fs *flag.FlagSet) any {
+			return &domainChainFlags{base: domainBaseFlag(fs),
+				rpc:           fs.String("rpc", "", "the chain's JSON-RPC URL (required)"),
+				escrow:        fs.String("escrow", "", "the domain's escrow contract (required)"),
+				key:           fs.String("key", "", "the settlement signer's node base folder or keystore file (required)"),
+				passwordFile:  fs.String("keystore-password-file", "", "file holding the keystore password"),
+				confirmations: fs.Uint64("confirmations", 12, "blocks on top of a deposit before it counts (0 on a dev chain only)"),
+				startBlock:    fs.Uint64("start-block", 0, "first block to scan (the escrow's deployment block)"),
+				poll:          fs.Duration("poll", 5*time.Second, "how often to read the escrow"),
+				settleEvery:   fs.Duration("settle-every", 10*time.Minute, "how often to settle usage on the escrow")}
+		},
+		run: func(ctx context.Context, env *cmdEnv, args []string) error {
+			f := env.flags.(*domainChainFlags)
+			if len(args) > 0 || *f.rpc == "" || *f.escrow == "" || *f.key == "" {
+				return usagef("domain chain needs --rpc URL, --escrow ADDRESS and --key KEYSTORE")
+			}
+			cfg, st, err := openDomain(ctx, *f.base)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			pc := onchain.Config{RPC: *f.rpc, Escrow: *f.escrow, Key: *f.key, KeyPasswordFile: *f.passwordFile,
+				Confirmations: f.confirmations, StartBlock: *f.startBlock, Poll: domain.Duration(*f.poll), SettleEvery: domain.Duration(*f.settleEvery)}
+			pc.ApplyDefaults()
+			if err := pc.Validate(); err != nil {
+				return usagef("%v", err)
+			}
+			// Check before saving: the escrow exists and the key signs for it.
+			if err := onchain.SaveConfig(*f.base, pc); err != nil {
+				return err
+			}
+			svc, closeFn, err := openPayments(ctx, env, *f.base, cfg, st, nil)
+			if err != nil {
+				os.Remove(onchainConfigPath(*f.base))
+				return fmt.Errorf("%w (chain.json not saved)", err)
+			}
+			closeFn()
+			fmt.Fprintf(env.stdout, "payments on escrow %s; restart the domain to start them\n", svc.Escrow())
+			return nil
+		}}
+}
+
+func onchainConfigPath(base string) string { return filepath.Join(base, onchain.ConfigFile) }
+
+func domainSettlementsCommand() *command {
+	return &command{name: "settlements", summary: "the batches settled (or pending) on the escrow", usage: "[--base DIR] [--json]",
+		flags: listFlagSet,
+		run: withStore(func(ctx context.Context, env *cmdEnv, f *listFlags, st *store.Store) error {
+			list, err := st.Settlements(ctx, "", "")
+			if err != nil {
+				return err
+			}
+			if *f.json {
+				return printJSON(env.stdout, list)
+			}
+			tw := tabwriter.NewWriter(env.stdout, 0, 4, 2, ' ', 0)
+			fmt.Fprintln(tw, "BATCH\tSTATUS\tREQUESTS\tTOTAL (USD)\tTRANSACTION")
+			for _, s := range list {
+				fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\n", s.ID, s.Status, s.Requests, s.Total, s.TxHash)
+			}
+			return tw.Flush()
+		})}
+}
+
+type walletBindFlags struct {
+	domain, apiKey, base, passwordFile, escrow *string
+}
+
+func walletBindCommand() *command {
+	return &command{name: "bind", summary: "bind this key's wallet to your API key on a domain, so deposits credit it",
+		usage: "--domain URL --api-key KEY [--base DIR | --base KEYSTORE] [--escrow ADDRESS]",
+		help: "Asks the domain for a binding challenge (a nonce it consumes on use), signs it\n" +
+			"with the wallet's key as EIP-712 typed data (the domain's chain id and escrow in\n" +
+			"the domain separator: the signature is worthless on any other chain, escrow,\n" +
+			"domain or user, and once used) and sends it. From then on, deposits from this\n" +
+			"wallet into the domain's escrow credit the API key's account (earlier deposits\n" +
+			"are credited at once). --escrow, when given, must be the domain's escrow.\n" +
+			"The API key may also come from GAIANET_API_KEY.",
+		flags: func(fs *flag.FlagSet) any {
+			return &walletBindFlags{
+				domain:       fs.String("domain", "", "the domain's URL, e.g. https://example.gaia.domains (required)"),
+				apiKey:       fs.String("api-key", "", "your API key on the domain (default $GAIANET_API_KEY)"),
+				base:         baseFlag(fs),
+				passwordFile: fs.String("keystore-password-file", "", "read the keystore password from FILE"),
+				escrow:       fs.String("escrow", "", "the escrow you deposit into; refuse to bind if the domain names another"),
+			}
+		},
+		run: func(ctx context.Context, env *cmdEnv, args []string) error {
+			f := env.flags.(*walletBindFlags)
+			key := *f.apiKey
+			if key == "" {
+				key = os.Getenv("GAIANET_API_KEY")
+			}
+			if len(args) > 0 || *f.domain == "" || key == "" {
+				return usagef("wallet bind needs --domain URL and --api-key KEY")
+			}
+			if *f.escrow != "" && !common.IsHexAddress(*f.escrow) {
+				return usagef("--escrow %q is not an address", *f.escrow)
+			}
+			from, signer, err := signerFromKey(env, *f.base, *f.passwordFile)
+			if err != nil {
+				return err
+			}
+			pol, err := outboundPolicy(nil)
+			if err != nil {
+				return err
+			}
+			client := pol.Client(egress.Options{MaxRedirects: -1, MaxBodyBytes: 1 << 20})
+			base := strings.TrimRight(*f.domain, "/")
+			var ch onchain.Challenge
+			if err := postJSON(ctx, client, base+onchain.ChallengePath, key, nil, &ch); err != nil {
+				return err
+			}
+			if *f.escrow != "" && ch.Escrow != common.HexToAddress(*f.escrow) {
+				return fmt.Errorf("the domain's escrow is %s, not %s: not binding", ch.Escrow, *f.escrow)
+			}
+			ch.Binding.Wallet = from
+			dom := chain.EscrowDomain{ChainID: new(big.Int).SetUint64(ch.ChainID), Escrow: ch.Escrow}
+			sig, err := dom.SignBinding(signer, ch.Binding)
+			if err != nil {
+				return err
+			}
+			var res struct {
+				User     string      `json:"user"`
+				Wallet   string      `json:"wallet"`
+				Credited json.Number `json:"credited"`
+			}
+			if err := postJSON(ctx, client, base+onchain.BindPath, key, onchain.BindRequest{Binding: ch.Binding, Signature: sig}, &res); err != nil {
+				return err
+			}
+			fmt.Fprintf(env.stdout, "wallet %s bound to user %s on %s (chain %d, escrow %s); $%s of earlier deposits credited\n",
+				res.Wallet, res.User, ch.Binding.Domain, ch.ChainID, ch.Escrow, res.Credited)
+			return nil
+		}}
+}
+
+// postJSON posts body (nil: none) with the API key and decodes a 200
+// answer into out; another status becomes an error with the domain's
+// message.
+func postJSON(ctx context.Context, client *http.Client, url, key string, body, out any) error {
+	var rd io.Reader = http.NoBody
+	if body != nil {
+		b, err := json.Marshal(body)
+		if err != nil {
+			return err
+		}
+		rd = bytes.NewReader(b)
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, rd)
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Authorization", "Bearer "+key)
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := client.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return fmt.Errorf("%s: %w", url, err)
+	}
+	if resp.StatusCode != http.StatusOK {
+		var e struct {
+			Error struct{ Message string } `json:"error"`
+		}
+		if json.Unmarshal(b, &e) == nil && e.Error.Message != "" {
+			return fmt.Errorf("%s: %s (HTTP %d)", url, e.Error.Message, resp.StatusCode)
+		}
+		return fmt.Errorf("%s: HTTP %d (does the domain take payments on a chain? 'gaianet domain chain')", url, resp.StatusCode)
+	}
+	return json.Unmarshal(b, out)
+}

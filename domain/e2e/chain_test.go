@@ -1,0 +1,360 @@
+package e2e
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"math/big"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
+	"github.com/ethereum/go-ethereum/accounts/keystore"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/ethclient"
+	"github.com/google/uuid"
+	"github.com/openai/openai-go/v3"
+	"github.com/openai/openai-go/v3/option"
+
+	"github.com/gaianet-go/gaianet/chain"
+	"github.com/gaianet-go/gaianet/chain/contracts"
+)
+
+// devnetInfo is the line 'gaianet chain devnet' prints.
+type devnetInfo struct {
+	RPC        string         `json:"rpc"`
+	ChainID    uint64         `json:"chain_id"`
+	Escrow     common.Address `json:"escrow"`
+	Stablecoin common.Address `json:"stablecoin"`
+	Accounts   []struct {
+		Address    common.Address `json:"address"`
+		PrivateKey string         `json:"private_key"`
+	} `json:"accounts"`
+}
+
+// startDevnet runs 'gaianet chain devnet' until the test ends.
+func startDevnet(t *testing.T, notice time.Duration) devnetInfo {
+	t.Helper()
+	listen := fmt.Sprintf("127.0.0.1:%d", freePort(t, "127.0.0.1"))
+	cmd := exec.Command(binary(t), "chain", "devnet", "--listen", listen, "--notice", notice.String())
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd.Stderr = os.Stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	line := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(out)
+		sc.Buffer(make([]byte, 1<<20), 1<<20)
+		if sc.Scan() {
+			line <- sc.Text()
+		}
+		close(line)
+	}()
+	var info devnetInfo
+	select {
+	case l := <-line:
+		if err := json.Unmarshal([]byte(l), &info); err != nil {
+			t.Fatalf("devnet printed %q: %v", l, err)
+		}
+	case <-time.After(2 * time.Minute):
+		t.Fatal("the devnet did not start in 2 minutes")
+	}
+	return info
+}
+
+// keystoreFile writes devnet account i's key as a v3 keystore (0600).
+func keystoreFile(t *testing.T, info devnetInfo, i int, password string) string {
+	t.Helper()
+	k, err := crypto.HexToECDSA(strings.TrimPrefix(info.Accounts[i].PrivateKey, "0x"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	js, err := keystore.EncryptKey(&keystore.Key{Id: uuid.New(), Address: crypto.PubkeyToAddress(k.PublicKey), PrivateKey: k},
+		password, keystore.LightScryptN, keystore.LightScryptP)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(t.TempDir(), fmt.Sprintf("account%d.json", i))
+	if err := os.WriteFile(p, js, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// gaianetEnv is gaianet with extra environment variables.
+func gaianetEnv(t *testing.T, env []string, args ...string) string {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, binary(t), args...)
+	cmd.Env = append(os.Environ(), env...)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("gaianet %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return string(out)
+}
+
+// ledgerOf reads the domain's accounts in micro-dollars.
+func ledgerOf(t *testing.T, dom string) (map[string]int64, ledgerView) {
+	t.Helper()
+	var v ledgerView
+	if err := json.Unmarshal([]byte(gaianet(t, "domain", "ledger", "--base", dom, "--json")), &v); err != nil {
+		t.Fatal(err)
+	}
+	m := map[string]int64{}
+	for _, a := range v.Accounts {
+		m[a.ID] = micros(t, a.Balance)
+	}
+	return m, v
+}
+
+func waitFor(t *testing.T, what string, d time.Duration, ok func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(d)
+	for !ok() {
+		if time.Now().After(deadline) {
+			t.Fatalf("waited %s for %s", d, what)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+}
+
+// TestPaymentsOnDevnet is issue 11's end-to-end flow on a real EVM (the
+// 'gaianet chain devnet' process: go-ethereum in dev mode): a domain with
+// two demo nodes takes payments on its escrow. A user's key is refused
+// (402) until the user binds a wallet ('gaianet wallet bind', EIP-712) and
+// deposits into the escrow ('gaianet wallet deposit'); the deposit credits
+// the key; chat requests through the domain are billed; the domain settles
+// them on the escrow on its schedule; the escrow's balances then equal the
+// ledger's to the micro-dollar (the user's balance, each node's earnings
+// paid to its address or to the wallet it bound, the operator's rest);
+// the user withdraws the unspent balance after the notice period and the
+// key stops working at zero.
+func TestPaymentsOnDevnet(t *testing.T) {
+	binary(t)
+	info := startDevnet(t, 3*time.Second)
+	const password = "e2e devnet password"
+	pwFile := filepath.Join(t.TempDir(), "password")
+	if err := os.WriteFile(pwFile, []byte(password), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	operatorKey, userKey := keystoreFile(t, info, 0, password), keystoreFile(t, info, 1, password)
+	operator, user := info.Accounts[0].Address, info.Accounts[1].Address
+	nodeWallet := crypto.PubkeyToAddress(chain.DevnetKey(4).PublicKey) // node 1's earnings go here
+
+	client, err := ethclient.Dial(info.RPC)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer client.Close()
+	stable, _ := contracts.NewTestStablecoin(info.Stablecoin, client)
+	escrow, _ := contracts.NewEscrow(info.Escrow, client)
+	call := &bind.CallOpts{}
+	tokens := func(a common.Address) int64 {
+		t.Helper()
+		b, err := stable.BalanceOf(call, a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b.Int64()
+	}
+	inEscrow := func(a common.Address) int64 {
+		t.Helper()
+		b, err := escrow.BalanceOf(call, a, info.Stablecoin)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b.Int64()
+	}
+	userStart, operatorStart, walletStart := tokens(user), tokens(operator), tokens(nodeWallet)
+
+	// The domain: $0.05 a request plus tokens, payments on the devnet.
+	dom := filepath.Join(t.TempDir(), "dom")
+	listen := fmt.Sprintf("127.0.0.1:%d", freePort(t, "127.0.0.1"))
+	url := "http://" + listen
+	gaianet(t, "domain", "init", "--base", dom, "--name", "e2e.domain", "--listen", listen)
+	edit(t, filepath.Join(dom, "domain.json"), func(c map[string]any) {
+		c["monitor"] = map[string]any{"interval": "200ms", "timeout": "5s", "max_failures": 2}
+		c["prices"] = map[string]any{"input_per_million": 100, "output_per_million": 400, "per_request": 0.05}
+	})
+	gaianet(t, "domain", "chain", "--base", dom, "--rpc", info.RPC, "--escrow", info.Escrow.Hex(), "--key", operatorKey,
+		"--keystore-password-file", pwFile, "--confirmations", "0", "--poll", "200ms", "--settle-every", "1s")
+	if st, err := os.Stat(filepath.Join(dom, "chain.json")); err != nil || st.Mode().Perm() != 0o600 {
+		t.Fatalf("chain.json: %v, %v", st, err)
+	}
+	gaianet(t, "domain", "start", "--base", dom)
+	t.Cleanup(func() { exec.Command(binary(t), "domain", "stop", "--base", dom).Run() })
+
+	startNode(t, 0, url)
+	startNodeWith(t, 1, url, func(base string) {
+		gaianet(t, "join", url, "--base", base, "--wallet", nodeWallet.Hex())
+	})
+	waitNodes(t, dom, 2)
+
+	key := newKey(t, dom, "alice", "0")
+	ai := openai.NewClient(option.WithBaseURL(url+"/v1"), option.WithAPIKey(key), option.WithMaxRetries(0))
+	chat := func(i int) error {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		_, err := ai.Chat.Completions.New(ctx, openai.ChatCompletionNewParams{Model: "demo-chat", MaxTokens: openai.Int(6),
+			Messages: []openai.ChatCompletionMessageParamUnion{openai.UserMessage(fmt.Sprintf("question %d", i))}})
+		return err
+	}
+	is402 := func(err error) bool {
+		apiErr, ok := err.(*openai.Error)
+		return ok && apiErr.StatusCode == http.StatusPaymentRequired
+	}
+	if err := chat(0); !is402(err) {
+		t.Fatalf("before any deposit: %v, want 402", err)
+	}
+
+	// Bind the user's wallet to the key, then deposit $5.
+	env := []string{"GAIANET_OUTBOUND_ALLOW=127.0.0.0/8"}
+	out := gaianetEnv(t, env, "wallet", "bind", "--domain", url, "--api-key", key, "--base", userKey,
+		"--keystore-password-file", pwFile, "--escrow", info.Escrow.Hex())
+	if !strings.Contains(out, "bound to user") {
+		t.Fatalf("wallet bind: %s", out)
+	}
+	gaianet(t, "wallet", "deposit", "--rpc", info.RPC, "--escrow", info.Escrow.Hex(), "--base", userKey, "--keystore-password-file", pwFile, "5")
+	var userAccount string
+	waitFor(t, "the deposit to be credited", 30*time.Second, func() bool {
+		acc, _ := ledgerOf(t, dom)
+		for id, b := range acc {
+			if strings.HasPrefix(id, "user:") && b == 5_000_000 {
+				userAccount = id
+				return true
+			}
+		}
+		return false
+	})
+
+	// Chat: 12 requests through the two nodes.
+	const requests = 12
+	for i := 1; i <= requests; i++ {
+		if err := chat(i); err != nil {
+			t.Fatalf("request %d: %v", i, err)
+		}
+	}
+
+	// Settlement on the domain's schedule, then the chain equals the ledger.
+	type settlement struct {
+		Status   string
+		Requests int64
+	}
+	waitFor(t, "every request to settle on the escrow", time.Minute, func() bool {
+		var list []settlement
+		if err := json.Unmarshal([]byte(gaianet(t, "domain", "settlements", "--base", dom, "--json")), &list); err != nil {
+			t.Fatal(err)
+		}
+		n := int64(0)
+		for _, s := range list {
+			if s.Status == "settled" {
+				n += s.Requests
+			}
+		}
+		return n == requests
+	})
+	acc, lv := ledgerOf(t, dom)
+	if lv.Totals.Requests != requests {
+		t.Fatalf("ledger billed %d requests, want %d", lv.Totals.Requests, requests)
+	}
+	spent := 5_000_000 - acc[userAccount]
+	if spent < requests*50_000 {
+		t.Fatalf("spent %d micro-dollars on %d requests at $0.05 each", spent, requests)
+	}
+	if got := inEscrow(user); got != acc[userAccount] {
+		t.Fatalf("escrow holds %d for the user, the ledger %d", got, acc[userAccount])
+	}
+	var payouts struct {
+		Nodes []struct {
+			Address, Wallet string
+			Amount          json.Number
+		}
+	}
+	if err := json.Unmarshal([]byte(gaianet(t, "domain", "payouts", "--base", dom, "--json")), &payouts); err != nil {
+		t.Fatal(err)
+	}
+	var paidNodes int64
+	boundPaid := false
+	for _, n := range payouts.Nodes {
+		earned := micros(t, n.Amount)
+		got := tokens(common.HexToAddress(n.Wallet))
+		if common.HexToAddress(n.Wallet) == nodeWallet {
+			got -= walletStart
+			boundPaid = true
+			if tokens(common.HexToAddress(n.Address)) != 0 {
+				t.Fatalf("node %s was paid at its address, not at its bound wallet", n.Address)
+			}
+		}
+		if earned == 0 || got != earned || earned != acc["node:"+n.Address] {
+			t.Fatalf("node %s: paid %d on chain to %s, earned %d in the ledger", n.Address, got, n.Wallet, earned)
+		}
+		paidNodes += earned
+	}
+	if len(payouts.Nodes) != 2 || !boundPaid {
+		t.Fatalf("payouts: %+v (want two nodes, one paid to %s)", payouts.Nodes, nodeWallet)
+	}
+	if got := tokens(operator) - operatorStart; got != acc["operator"]+acc["stakers"] {
+		t.Fatalf("operator received %d on chain, the ledger's operator and stakers %d", got, acc["operator"]+acc["stakers"])
+	}
+	if paidNodes+acc["operator"]+acc["stakers"] != spent {
+		t.Fatalf("payouts %d + %d != spent %d", paidNodes, acc["operator"]+acc["stakers"], spent)
+	}
+
+	t.Logf("%d requests: user charged %d micro-dollars on chain and in the ledger; nodes paid %d, operator and stakers %d",
+		requests, spent, paidNodes, acc["operator"]+acc["stakers"])
+
+	// Withdraw the rest after the notice; the key stops working at zero.
+	left := chain.FormatAmount(big.NewInt(inEscrow(user)), 6)
+	gaianet(t, "wallet", "withdraw", "--rpc", info.RPC, "--escrow", info.Escrow.Hex(), "--base", userKey, "--keystore-password-file", pwFile, left)
+	time.Sleep(4 * time.Second)
+	// Dev mode seals a block per transaction, and an idle chain's last
+	// block is older than the wall clock: gas estimation runs on it and
+	// would still see the notice running. Another account's transaction
+	// seals a block with the time now.
+	nudge, err := chain.NewTransactor(context.Background(), client, chain.DevnetKey(3), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Dev mode may have sealed blocks ahead of the wall clock (a block's
+	// time is at least its parent's plus one second): nudge until a block
+	// is past the notice.
+	waitFor(t, "a block past the notice and the withdrawal", time.Minute, func() bool {
+		if _, err := nudge.Wait(stable.Approve(nudge.Opts, info.Escrow, big.NewInt(1))); err != nil {
+			t.Fatal(err)
+		}
+		cmd := exec.Command(binary(t), "wallet", "withdraw", "--rpc", info.RPC, "--escrow", info.Escrow.Hex(), "--base", userKey,
+			"--keystore-password-file", pwFile)
+		out, err := cmd.CombinedOutput()
+		if err != nil && !strings.Contains(string(out), "NoticeNotOver") {
+			t.Fatalf("withdraw: %v\n%s", err, out)
+		}
+		return err == nil
+	})
+	waitFor(t, "the withdrawal to be debited", 30*time.Second, func() bool {
+		acc, _ := ledgerOf(t, dom)
+		return acc[userAccount] == 0
+	})
+	if inEscrow(user) != 0 || tokens(user) != userStart-spent {
+		t.Fatalf("after withdrawing: escrow %d, wallet %d (started with %d, spent %d)", inEscrow(user), tokens(user), userStart, spent)
+	}
+	if err := chat(requests + 1); !is402(err) {
+		t.Fatalf("at zero: %v, want 402", err)
+	}
+	if _, lv := ledgerOf(t, dom); micros(t, lv.Sum) != 0 {
+		t.Fatalf("ledger sum %s", lv.Sum)
+	}
+}

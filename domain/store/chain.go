@@ -1,0 +1,438 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/gaianet-go/gaianet/domain/ledger"
+)
+
+// chainMigration holds the tables of payments on a chain (package
+// domain/onchain): where the escrow watcher is, which wallet each user
+// bound, every escrow event seen (credited once its wallet is bound), the
+// settlement batches, and which batch settled each request.
+const chainMigration = `CREATE TABLE chain_watch (
+		escrow TEXT PRIMARY KEY,
+		next_block BIGINT NOT NULL,
+		last_hash TEXT NOT NULL
+	);
+	CREATE TABLE wallet_bindings (
+		address TEXT PRIMARY KEY,
+		user_id TEXT NOT NULL UNIQUE REFERENCES users (id),
+		bound_ms BIGINT NOT NULL
+	);
+	CREATE TABLE chain_events (
+		id TEXT PRIMARY KEY,
+		escrow TEXT NOT NULL,
+		kind TEXT NOT NULL,
+		address TEXT NOT NULL,
+		amount BIGINT NOT NULL,
+		block BIGINT NOT NULL,
+		user_id TEXT NOT NULL DEFAULT '',
+		created_ms BIGINT NOT NULL
+	);
+	CREATE INDEX chain_events_address ON chain_events (address);
+	CREATE TABLE settlements (
+		id TEXT PRIMARY KEY,
+		escrow TEXT NOT NULL,
+		batch TEXT NOT NULL,
+		total BIGINT NOT NULL,
+		requests BIGINT NOT NULL,
+		status TEXT NOT NULL,
+		tx_hash TEXT NOT NULL DEFAULT '',
+		created_ms BIGINT NOT NULL,
+		settled_ms BIGINT NOT NULL DEFAULT 0
+	);
+	CREATE INDEX settlements_status ON settlements (escrow, status);
+	ALTER TABLE requests ADD COLUMN settlement TEXT NOT NULL DEFAULT '';
+	CREATE INDEX requests_settlement ON requests (settlement)`
+
+// Kinds of escrow events.
+const (
+	// EventDeposit credits the wallet's user; EventWithdrawal debits it.
+	EventDeposit    = "deposit"
+	EventWithdrawal = "withdrawal"
+	// EventIgnored is an event recorded but never credited (an asset the
+	// ledger does not count in, an amount out of range).
+	EventIgnored = "ignored"
+)
+
+// Settlement states.
+const (
+	SettlementPending = "pending" // signed and recorded; maybe submitted
+	SettlementSettled = "settled" // the escrow accepted it
+)
+
+// ErrMoved means the watcher's position is no longer the one the caller
+// read: another process recorded the same blocks.
+var ErrMoved = errors.New("store: the chain position moved")
+
+// ErrBound means a wallet or a user is already bound to another.
+var ErrBound = errors.New("store: already bound")
+
+// WatchPosition is where an escrow's watcher resumes: the first block not
+// yet scanned and the hash of the block before it ("" before any scan).
+type WatchPosition struct {
+	Next     uint64
+	LastHash string
+}
+
+// ChainEvent is one escrow event in the ledger's units. ID is unique on the
+// chain (transaction hash and log index); Address is the checksummed user.
+type ChainEvent struct {
+	ID      string        `json:"id"`
+	Kind    string        `json:"kind"`
+	Address string        `json:"address"`
+	Amount  ledger.Micros `json:"amount"`
+	Block   uint64        `json:"block"`
+	// User is the user credited or debited; "" until the wallet is bound.
+	User string `json:"user,omitempty"`
+}
+
+// WatchPositionOf returns the watcher's position for escrow; ok is false
+// when it never recorded one.
+func (s *Store) WatchPositionOf(ctx context.Context, escrow string) (p WatchPosition, ok bool, err error) {
+	var next int64
+	err = s.db.QueryRowContext(ctx, s.q(`SELECT next_block, last_hash FROM chain_watch WHERE escrow = ?`), escrow).Scan(&next, &p.LastHash)
+	if errors.Is(err, sql.ErrNoRows) {
+		return WatchPosition{}, false, nil
+	}
+	if err != nil {
+		return WatchPosition{}, false, fmt.Errorf("store: watch position of %s: %w", escrow, err)
+	}
+	p.Next = uint64(next)
+	return p, true, nil
+}
+
+// RecordChainEvents moves escrow's watcher from `from` to `to` and records
+// evs, in one transaction: each event once (by ID), credited or debited at
+// once when its wallet is bound. It returns ErrMoved when the stored
+// position is not `from` (nothing is recorded then).
+func (s *Store) RecordChainEvents(ctx context.Context, escrow string, from, to WatchPosition, evs []ChainEvent) error {
+	_, err := s.once(ctx, "chain events", func(tx *sql.Tx) (bool, error) {
+		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO chain_watch (escrow, next_block, last_hash) VALUES (?, ?, ?) ON CONFLICT (escrow) DO NOTHING`),
+			escrow, int64(from.Next), from.LastHash); err != nil {
+			return false, err
+		}
+		res, err := tx.ExecContext(ctx, s.q(`UPDATE chain_watch SET next_block = ?, last_hash = ? WHERE escrow = ? AND next_block = ? AND last_hash = ?`),
+			int64(to.Next), to.LastHash, escrow, int64(from.Next), from.LastHash)
+		if err != nil {
+			return false, err
+		}
+		if n, _ := res.RowsAffected(); n != 1 {
+			return false, ErrMoved
+		}
+		for _, e := range evs {
+			if err := validEvent(e); err != nil {
+				return false, err
+			}
+			res, err := tx.ExecContext(ctx, s.q(`INSERT INTO chain_events (id, escrow, kind, address, amount, block, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?)
+				ON CONFLICT (id) DO NOTHING`), e.ID, escrow, e.Kind, e.Address, int64(e.Amount), int64(e.Block), s.ms())
+			if err != nil {
+				return false, fmt.Errorf("event %s: %w", e.ID, err)
+			}
+			if n, _ := res.RowsAffected(); n == 0 || e.Kind == EventIgnored {
+				continue
+			}
+			var user string
+			err = tx.QueryRowContext(ctx, s.q(`SELECT user_id FROM wallet_bindings WHERE address = ?`), e.Address).Scan(&user)
+			if errors.Is(err, sql.ErrNoRows) {
+				continue // credited when the wallet is bound
+			}
+			if err != nil {
+				return false, err
+			}
+			if err := s.applyEventLocked(ctx, tx, e, user); err != nil {
+				return false, err
+			}
+		}
+		return true, nil
+	})
+	return err
+}
+
+func validEvent(e ChainEvent) error {
+	switch {
+	case e.ID == "" || e.Address == "":
+		return errors.New("an event needs an id and an address")
+	case e.Kind != EventDeposit && e.Kind != EventWithdrawal && e.Kind != EventIgnored:
+		return fmt.Errorf("event %s: unknown kind %q", e.ID, e.Kind)
+	case e.Amount < 0 || e.Amount > ledger.MaxAmount:
+		return fmt.Errorf("event %s: amount %s out of range", e.ID, e.Amount)
+	}
+	return nil
+}
+
+// applyEventLocked posts e to user's account inside tx: a deposit from the
+// deposits account, a withdrawal back to it, each under the event's id.
+func (s *Store) applyEventLocked(ctx context.Context, tx *sql.Tx, e ChainEvent, user string) error {
+	debit, credit, sign := ledger.DepositAccount, ledger.UserAccount(user), int64(1)
+	if e.Kind == EventWithdrawal {
+		debit, credit, sign = credit, debit, -1
+	}
+	if e.Amount > 0 {
+		ok, err := s.transferLocked(ctx, tx, "chain/"+e.ID, debit, credit, e.Amount, e.Kind, "")
+		if err != nil {
+			return err
+		}
+		if ok {
+			if err := s.addBalanceLocked(ctx, tx, ledger.DepositAccount, -sign*int64(e.Amount)); err != nil {
+				return err
+			}
+			if err := s.addBalanceLocked(ctx, tx, ledger.UserAccount(user), sign*int64(e.Amount)); err != nil {
+				return err
+			}
+		}
+	}
+	if e.Kind == EventWithdrawal {
+		// Replicas leasing the user's credit give back their unused
+		// slices (leases.go), so the leases stay within the lower balance.
+		if _, err := tx.ExecContext(ctx, s.q(`UPDATE credit_leases SET reclaim = 1 WHERE user_id = ?`), user); err != nil {
+			return err
+		}
+	}
+	_, err := tx.ExecContext(ctx, s.q(`UPDATE chain_events SET user_id = ? WHERE id = ?`), user, e.ID)
+	return err
+}
+
+// BindWallet binds address (checksummed; the caller checked the wallet's
+// signature) to user and applies the wallet's escrow events seen so far.
+// It returns the net amount credited. Binding the same pair again changes
+// nothing; a wallet or user bound to another is ErrBound.
+func (s *Store) BindWallet(ctx context.Context, user, address string) (ledger.Micros, error) {
+	if _, err := s.user(ctx, user); err != nil {
+		return 0, err
+	}
+	var net ledger.Micros
+	_, err := s.once(ctx, "bind wallet "+address, func(tx *sql.Tx) (bool, error) {
+		var other string
+		err := tx.QueryRowContext(ctx, s.q(`SELECT user_id FROM wallet_bindings WHERE address = ?`), address).Scan(&other)
+		switch {
+		case err == nil && other == user:
+			return false, nil
+		case err == nil:
+			return false, fmt.Errorf("%w: wallet %s is bound to another user", ErrBound, address)
+		case !errors.Is(err, sql.ErrNoRows):
+			return false, err
+		}
+		err = tx.QueryRowContext(ctx, s.q(`SELECT address FROM wallet_bindings WHERE user_id = ?`), user).Scan(&other)
+		if err == nil {
+			return false, fmt.Errorf("%w: user %s is bound to wallet %s", ErrBound, user, other)
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return false, err
+		}
+		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO wallet_bindings (address, user_id, bound_ms) VALUES (?, ?, ?)`), address, user, s.ms()); err != nil {
+			return false, err
+		}
+		rows, err := tx.QueryContext(ctx, s.q(`SELECT id, kind, address, amount, block FROM chain_events
+			WHERE address = ? AND user_id = '' AND kind <> ? ORDER BY block, id`), address, EventIgnored)
+		if err != nil {
+			return false, err
+		}
+		var evs []ChainEvent
+		for rows.Next() {
+			var e ChainEvent
+			var amount, block int64
+			if err := rows.Scan(&e.ID, &e.Kind, &e.Address, &amount, &block); err != nil {
+				rows.Close()
+				return false, err
+			}
+			e.Amount, e.Block = ledger.Micros(amount), uint64(block)
+			evs = append(evs, e)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return false, err
+		}
+		for _, e := range evs {
+			if err := s.applyEventLocked(ctx, tx, e, user); err != nil {
+				return false, err
+			}
+			if e.Kind == EventWithdrawal {
+				net -= e.Amount
+			} else {
+				net += e.Amount
+			}
+		}
+		return true, nil
+	})
+	return net, err
+}
+
+// WalletOf returns the wallet bound to user, or ErrNotFound.
+func (s *Store) WalletOf(ctx context.Context, user string) (string, error) {
+	var a string
+	err := s.db.QueryRowContext(ctx, s.q(`SELECT address FROM wallet_bindings WHERE user_id = ?`), user).Scan(&a)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", fmt.Errorf("%w: no wallet bound to user %s", ErrNotFound, user)
+	}
+	if err != nil {
+		return "", fmt.Errorf("store: wallet of %s: %w", user, err)
+	}
+	return a, nil
+}
+
+// ChainEvents lists the escrow events recorded for address ("" for all),
+// oldest first.
+func (s *Store) ChainEvents(ctx context.Context, address string) ([]ChainEvent, error) {
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT id, kind, address, amount, block, user_id FROM chain_events
+		WHERE ? = '' OR address = ? ORDER BY block, id`), address, address)
+	if err != nil {
+		return nil, fmt.Errorf("store: chain events: %w", err)
+	}
+	defer rows.Close()
+	out := []ChainEvent{}
+	for rows.Next() {
+		var e ChainEvent
+		var amount, block int64
+		if err := rows.Scan(&e.ID, &e.Kind, &e.Address, &amount, &block, &e.User); err != nil {
+			return nil, err
+		}
+		e.Amount, e.Block = ledger.Micros(amount), uint64(block)
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// SettlementLeg is what a settlement batch moves, summed over its
+// requests: Amount from the user's wallet to Account (a ledger account:
+// node:ADDRESS, stakers, operator). Payee is where a node account is paid
+// on chain: the node's bound wallet, else its own address; "" for the
+// other accounts.
+type SettlementLeg struct {
+	Wallet  string        `json:"wallet"`
+	Account string        `json:"account"`
+	Payee   string        `json:"payee,omitempty"`
+	Amount  ledger.Micros `json:"amount"`
+}
+
+// Settlement is one batch of requests settled on an escrow. Batch is the
+// signed batch as the settler wrote it (opaque to the store).
+type Settlement struct {
+	ID       string        `json:"id"`
+	Escrow   string        `json:"escrow"`
+	Status   string        `json:"status"`
+	Total    ledger.Micros `json:"total"`
+	Requests int64         `json:"requests"`
+	TxHash   string        `json:"tx_hash,omitempty"`
+	Created  time.Time     `json:"created"`
+	Settled  *time.Time    `json:"settled,omitempty"`
+	Batch    string        `json:"-"`
+}
+
+// ClaimSettlement claims up to limit billed requests not yet settled, of
+// users with a bound wallet and made after the binding (earlier ones were
+// paid from other credit), for the batch id on escrow. In one transaction
+// it marks them, sums their charge legs and stores the batch that build
+// makes of the legs (pending). ok is false, and nothing is stored, when no
+// request is due. A request is in one batch at most, whatever runs
+// concurrently.
+func (s *Store) ClaimSettlement(ctx context.Context, escrow, id string, limit int,
+	build func(legs []SettlementLeg) (batch string, total ledger.Micros, err error)) (st Settlement, ok bool, err error) {
+	if id == "" || limit < 1 {
+		return Settlement{}, false, errors.New("store: a settlement needs an id and a positive limit")
+	}
+	_, err = s.once(ctx, "claim settlement "+id, func(tx *sql.Tx) (bool, error) {
+		res, err := tx.ExecContext(ctx, s.q(`UPDATE requests SET settlement = ? WHERE settlement = '' AND id IN (
+			SELECT r.id FROM requests r JOIN wallet_bindings w ON w.user_id = r.user_id
+			WHERE r.settlement = '' AND r.created_ms >= w.bound_ms ORDER BY r.created_ms, r.id LIMIT ?)`), id, limit)
+		if err != nil {
+			return false, err
+		}
+		n, err := res.RowsAffected()
+		if err != nil || n == 0 {
+			return false, err
+		}
+		rows, err := tx.QueryContext(ctx, s.q(`SELECT w.address, t.credit, SUM(t.amount) FROM transfers t
+			JOIN requests r ON r.id = t.request_id JOIN wallet_bindings w ON w.user_id = r.user_id
+			WHERE r.settlement = ? AND t.kind = 'charge' GROUP BY w.address, t.credit ORDER BY w.address, t.credit`), id)
+		if err != nil {
+			return false, err
+		}
+		var legs []SettlementLeg
+		for rows.Next() {
+			var l SettlementLeg
+			var amount int64
+			if err := rows.Scan(&l.Wallet, &l.Account, &amount); err != nil {
+				rows.Close()
+				return false, err
+			}
+			l.Amount = ledger.Micros(amount)
+			legs = append(legs, l)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return false, err
+		}
+		for i, l := range legs {
+			node, isNode := strings.CutPrefix(l.Account, "node:")
+			if !isNode {
+				continue
+			}
+			var wallet string
+			err := tx.QueryRowContext(ctx, s.q(`SELECT wallet FROM nodes WHERE address = ?`), node).Scan(&wallet)
+			if err != nil && !errors.Is(err, sql.ErrNoRows) {
+				return false, err
+			}
+			if wallet == "" {
+				wallet = node
+			}
+			legs[i].Payee = wallet
+		}
+		batch, total, err := build(legs)
+		if err != nil {
+			return false, err
+		}
+		st = Settlement{ID: id, Escrow: escrow, Status: SettlementPending, Total: total, Requests: n, Created: time.UnixMilli(s.ms()).UTC(), Batch: batch}
+		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO settlements (id, escrow, batch, total, requests, status, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+			id, escrow, batch, int64(total), n, SettlementPending, st.Created.UnixMilli()); err != nil {
+			return false, err
+		}
+		ok = true
+		return true, nil
+	})
+	if err != nil {
+		return Settlement{}, false, err
+	}
+	return st, ok, nil
+}
+
+// Settlements lists escrow's batches with status ("" for any), oldest first.
+func (s *Store) Settlements(ctx context.Context, escrow, status string) ([]Settlement, error) {
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT id, escrow, status, total, requests, tx_hash, created_ms, settled_ms, batch FROM settlements
+		WHERE (? = '' OR escrow = ?) AND (? = '' OR status = ?) ORDER BY created_ms, id`), escrow, escrow, status, status)
+	if err != nil {
+		return nil, fmt.Errorf("store: settlements: %w", err)
+	}
+	defer rows.Close()
+	out := []Settlement{}
+	for rows.Next() {
+		var st Settlement
+		var total, created, settled int64
+		if err := rows.Scan(&st.ID, &st.Escrow, &st.Status, &total, &st.Requests, &st.TxHash, &created, &settled, &st.Batch); err != nil {
+			return nil, err
+		}
+		st.Total, st.Created = ledger.Micros(total), time.UnixMilli(created).UTC()
+		if settled != 0 {
+			t := time.UnixMilli(settled).UTC()
+			st.Settled = &t
+		}
+		out = append(out, st)
+	}
+	return out, rows.Err()
+}
+
+// MarkSettled records that the escrow accepted batch id (in transaction
+// txHash, "" when it is only known to be settled).
+func (s *Store) MarkSettled(ctx context.Context, id, txHash string) error {
+	if _, err := s.db.ExecContext(ctx, s.q(`UPDATE settlements SET status = ?, tx_hash = ?, settled_ms = ? WHERE id = ? AND status = ?`),
+		SettlementSettled, txHash, s.ms(), id, SettlementPending); err != nil {
+		return fmt.Errorf("store: mark settlement %s: %w", id, err)
+	}
+	return nil
+}
