@@ -1,6 +1,7 @@
 package qdrantapi
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -56,9 +57,17 @@ func New(store *vectorstore.Store, opts Options) *Server {
 
 // routes lists every route.
 func (s *Server) routes() {
+	s.mux.HandleFunc("GET /{$}", s.root)
+	for _, p := range []string{"/healthz", "/livez"} {
+		s.mux.HandleFunc("GET "+p, plainText("healthz check passed"))
+	}
+	s.mux.HandleFunc("GET /readyz", plainText("all shards are ready"))
+	s.mux.HandleFunc("/", s.notFound)
 	s.handle("GET /collections", s.listCollections)
 	s.handle("GET /collections/{c}", s.getCollection)
+	s.handle("GET /collections/{c}/exists", s.collectionExists)
 	s.handle("PUT /collections/{c}", s.createCollection)
+	s.handle("PATCH /collections/{c}", s.updateCollection)
 	s.handle("DELETE /collections/{c}", s.deleteCollection)
 	s.handle("PUT /collections/{c}/points", s.upsertPoints)
 	s.handle("POST /collections/{c}/points/delete", s.deletePoints)
@@ -74,6 +83,39 @@ func (s *Server) routes() {
 	s.handle("DELETE /collections/{c}/snapshots/{s}", s.deleteSnapshot)
 	s.handle("POST /collections/{c}/snapshots/upload", s.uploadSnapshot)
 	s.handle("PUT /collections/{c}/snapshots/upload", s.uploadSnapshot)
+	for _, route := range outOfScope {
+		s.handle(route.pattern, refuse(route.feature))
+	}
+}
+
+// qdrantVersion and qdrantCommit name the Qdrant release whose REST API
+// (docs/redoc/master/openapi.json at that commit) this package follows;
+// clients read them from "/" to pick their protocol.
+const (
+	qdrantVersion = "1.19.0"
+	qdrantCommit  = "74f3e85b9473c62560006c043e13737ce6b48412"
+)
+
+// root answers GET / as Qdrant does; clients check the version.
+func (s *Server) root(w http.ResponseWriter, r *http.Request) {
+	writeJSON(w, http.StatusOK, map[string]string{
+		"title": "qdrant - vector search engine", "version": qdrantVersion, "commit": qdrantCommit,
+	})
+}
+
+func plainText(msg string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		io.WriteString(w, msg)
+	}
+}
+
+// notFound answers unknown routes with Qdrant's JSON error envelope.
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
+	writeJSON(w, http.StatusNotFound, map[string]any{
+		"status": map[string]string{"error": fmt.Sprintf("Not found: %s %s is not a route of this Qdrant-compatible API", r.Method, r.URL.Path)},
+		"time":   0.0,
+	})
 }
 
 // handlerFunc answers a request with a result to render as JSON, or an
@@ -121,8 +163,16 @@ type httpError struct {
 func (e *httpError) Error() string { return e.err.Error() }
 func (e *httpError) Unwrap() error { return e.err }
 
+// badRequest is Qdrant's 400: a request that cannot be carried out (wrong
+// dimension, unknown vector name, malformed JSON).
 func badRequest(format string, args ...any) error {
-	return &httpError{code: http.StatusBadRequest, err: fmt.Errorf("qdrantapi: "+format, args...)}
+	return &httpError{code: http.StatusBadRequest, err: fmt.Errorf("Bad request: "+format, args...)}
+}
+
+// unprocessable is Qdrant's 422: a well-formed request that violates a
+// validation rule of the schema (a size of 0, a limit out of range).
+func unprocessable(format string, args ...any) error {
+	return &httpError{code: http.StatusUnprocessableEntity, err: fmt.Errorf("Validation error: "+format, args...)}
 }
 
 func statusOf(err error) int {
@@ -149,19 +199,34 @@ func statusOf(err error) int {
 }
 
 // decodeBody decodes a JSON request body into v (an empty body leaves v as
-// is). Unknown fields are ignored, as Qdrant clients send many options this
-// subset does not use.
+// is). Like Qdrant, it refuses unknown fields: a field this API does not
+// implement is an error, never silently ignored.
 func (s *Server) decodeBody(w http.ResponseWriter, r *http.Request, v any) error {
 	body := http.MaxBytesReader(w, r.Body, s.opts.MaxBodyBytes)
 	b, err := io.ReadAll(body)
 	if err != nil {
 		return badRequest("reading body: %v", err)
 	}
-	if len(b) == 0 {
+	return decodeJSON(b, v)
+}
+
+// decodeJSON is decodeBody's parser: strict, one value, errors shaped as
+// Qdrant's "Format error in JSON body" (400) unless a decoder chose a code.
+func decodeJSON(b []byte, v any) error {
+	if len(bytes.TrimSpace(b)) == 0 {
 		return nil
 	}
-	if err := json.Unmarshal(b, v); err != nil {
-		return &httpError{code: http.StatusBadRequest, err: fmt.Errorf("qdrantapi: bad JSON body: %w", err)}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		var he *httpError
+		if errors.As(err, &he) {
+			return he
+		}
+		return &httpError{code: http.StatusBadRequest, err: fmt.Errorf("Format error in JSON body: %w", err)}
+	}
+	if dec.More() {
+		return &httpError{code: http.StatusBadRequest, err: errors.New("Format error in JSON body: trailing data after the JSON value")}
 	}
 	return nil
 }
