@@ -213,7 +213,7 @@ func FuzzManifest(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, body []byte) {
 		data := appendU32(slices.Clone(body), crc32Castagnoli(body))
-		if _, _, _, err := parseManifest(data); err != nil {
+		if _, err := parseManifest(data); err != nil {
 			if !errors.Is(err, ErrCorrupt) {
 				t.Fatalf("error not ErrCorrupt: %v", err)
 			}
@@ -235,7 +235,7 @@ func FuzzManifest(f *testing.F) {
 func FuzzSegment(f *testing.F) {
 	dir, manifest := fuzzSeedDir(f, true)
 	segs := segmentFiles(f, dir)
-	_, _, entries, err := parseManifest(manifest)
+	mf, err := parseManifest(manifest)
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -244,7 +244,7 @@ func FuzzSegment(f *testing.F) {
 		record int // offset of the segment's size field in checkpoint.vsc
 	}
 	var targets []target
-	for _, e := range entries {
+	for _, e := range mf.entries {
 		for _, sg := range e.segs {
 			rec := appendU64(nil, sg.id)
 			rec = appendU64(rec, uint64(sg.first))

@@ -115,7 +115,7 @@ func TestCollectionsAPI(t *testing.T) {
 		t.Fatal("create did not return true")
 	}
 	c.fails("PUT", "/collections/docs", `{"vectors":{"size":4,"distance":"Cosine"}}`, http.StatusConflict)
-	c.fails("PUT", "/collections/bad", `{"vectors":{"size":4,"distance":"Manhattan"}}`, http.StatusBadRequest)
+	c.fails("PUT", "/collections/bad", `{"vectors":{"size":4,"distance":"Hamming"}}`, http.StatusBadRequest)
 	c.fails("PUT", "/collections/bad", `{"vectors":`, http.StatusBadRequest)
 	info := c.ok("GET", "/collections/docs", nil).(map[string]any)
 	cfg := info["config"].(map[string]any)
