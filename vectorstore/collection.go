@@ -312,6 +312,15 @@ func (c *collection) compact() {
 // Caller is the store's writer (or holds mu).
 func (c *collection) matchingIDs(cf *cfilter) []PointID {
 	var out []PointID
+	c.bindFilterLocked(cf)
+	if cands, ok := c.indexCandidatesLocked(cf); ok {
+		for _, s := range cands {
+			if !c.deleted[s] && cf.matches(c.ids[s], c.payloads.at(s)) {
+				out = append(out, c.ids[s])
+			}
+		}
+		return out
+	}
 	for s, id := range c.ids {
 		if !c.deleted[s] && (cf == nil || cf.matches(id, c.payloads.at(uint32(s)))) {
 			out = append(out, id)
@@ -380,7 +389,16 @@ func (c *collection) count(cf *cfilter) int {
 	if cf == nil {
 		return c.liveLocked()
 	}
+	c.bindFilterLocked(cf)
 	n := 0
+	if cands, ok := c.indexCandidatesLocked(cf); ok {
+		for _, s := range cands {
+			if !c.deleted[s] && cf.matches(c.ids[s], c.payloads.at(s)) {
+				n++
+			}
+		}
+		return n
+	}
 	for s, id := range c.ids {
 		if !c.deleted[s] && cf.matches(id, c.payloads.at(uint32(s))) {
 			n++
@@ -429,7 +447,18 @@ func (c *collection) scroll(req *ScrollRequest, cf *cfilter) ScrollResult {
 	}
 	c.mu.RLock()
 	defer c.mu.RUnlock()
+	c.bindFilterLocked(cf)
 	ids := c.sortedIDsLocked()
+	if cands, ok := c.indexCandidatesLocked(cf); ok {
+		// Only the index's candidates can match: page through them.
+		ids = make([]PointID, 0, len(cands))
+		for _, s := range cands {
+			if !c.deleted[s] {
+				ids = append(ids, c.ids[s])
+			}
+		}
+		slices.SortFunc(ids, PointID.Compare)
+	}
 	i := 0
 	if req.Offset != nil {
 		i, _ = slices.BinarySearchFunc(ids, *req.Offset, PointID.Compare)
@@ -557,6 +586,7 @@ func (c *collection) search(req *SearchRequest, cf *cfilter) ([]ScoredPoint, err
 	}
 	c.mu.RLock()
 	defer c.mu.RUnlock()
+	c.bindFilterLocked(cf)
 	sp, err := c.spaceLocked(req.Using)
 	if err != nil {
 		return nil, err
@@ -604,7 +634,18 @@ func (c *collection) nearestLocked(ctx *searchCtx, sp *space, vec []float32, k i
 	if params.HNSWEf > 0 {
 		ef = params.HNSWEf
 	}
-	if c.useExactLocked(sp, params.Exact, cf) {
+	if cands, ok := c.indexCandidatesLocked(cf); ok && (params.Exact || len(cands) <= sp.hnsw.FullScanThreshold) {
+		// Few candidates from a payload index: score just them.
+		ctx.res = ctx.res[:0]
+		for _, s := range cands {
+			n, has := sp.nodeOf(s)
+			if !has || c.deleted[s] || !cf.matches(c.ids[s], c.payloads.at(s)) {
+				continue
+			}
+			ctx.res.pushBounded(distItem{sp.vecs.dist(qv, n), n}, k)
+		}
+		ctx.out = ctx.res.drainSorted(ctx.out[:0])
+	} else if c.useExactLocked(sp, params.Exact, cf) {
 		c.exactLocked(ctx, sp, qv, k, cf)
 	} else {
 		sp.graph.search(ctx, qv, k, ef, &acceptor{deleted: c.deleted, filter: cf, ids: c.ids, payload: c.payloads, owner: sp.owner})

@@ -436,3 +436,22 @@ func (s *Store) indexOp(ctx context.Context, collection string, ir *indexRecord)
 	c.applyIndexRecord(ir)
 	return s.afterWriteLocked(ctx)
 }
+
+// hasValue reports whether payload has value v at the index's field (for
+// numeric and datetime indexes).
+func (ix *payloadIndex) hasValue(payload map[string]any, v float64) bool {
+	found := false
+	ix.leaves(payload, func(x any) {
+		switch y := x.(type) {
+		case float64:
+			found = found || (ix.params.Type != SchemaDatetime && y == v)
+		case string:
+			if ix.params.Type == SchemaDatetime {
+				if t, err := parseDatetime(y); err == nil && t == v {
+					found = true
+				}
+			}
+		}
+	})
+	return found
+}
