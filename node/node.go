@@ -264,8 +264,14 @@ func (n *Node) extraRoutes() map[string]http.Handler {
 	if !ok {
 		return routes
 	}
+	// Snapshot recovery from a URL goes through the guarded dialer; a bad
+	// outbound_allow leaves it at public addresses only (nil).
+	pol := n.opt.Outbound
+	if pol == nil {
+		pol, _ = egress.NewPolicy(n.cfg.Ext.OutboundAllow...)
+	}
 	q := http.StripPrefix("/qdrant", qdrantapi.New(store, qdrantapi.Options{
-		SnapshotDir: filepath.Join(n.opt.Base, snapshotDir)}))
+		SnapshotDir: filepath.Join(n.opt.Base, snapshotDir), Egress: pol}))
 	for _, m := range []string{"GET", "POST", "PUT", "PATCH", "DELETE"} {
 		routes[m+" /qdrant/"] = q
 	}

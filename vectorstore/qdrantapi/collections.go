@@ -22,6 +22,9 @@ const settingsKey = "\x00qdrantapi.settings"
 // in Qdrant's units, and the collection metadata as arbitrary JSON.
 type collectionSettings struct {
 	OnDisk        map[string]bool  `json:"on_disk,omitempty"` // per vector name, "" = unnamed
+	// VectorHNSW are the hnsw_config diffs given for named vectors, shown
+	// under each vector's params as Qdrant does.
+	VectorHNSW map[string]*hnswDiff `json:"vector_hnsw,omitempty"`
 	OnDiskPayload bool             `json:"on_disk_payload"`
 	HNSW          hnswConfig       `json:"hnsw"`
 	Optimizers    optimizersConfig `json:"optimizers"`
@@ -244,10 +247,8 @@ func (v *vectorParams) check(name string) error {
 		field = "vectors." + name
 	}
 	switch {
-	case v.Size < 1:
-		return unprocessable("%s.size: must be at least 1", field)
-	case v.Size > vectorstore.MaxDim:
-		return unprocessable("%s.size %d: at most %d", field, v.Size, vectorstore.MaxDim)
+	case v.Size < 1 || v.Size > vectorstore.MaxDim:
+		return unprocessable("%s.size: value %d invalid, must be from 1 to %d", field, v.Size, vectorstore.MaxDim)
 	case present(v.QuantizationConfig):
 		return refusedField(field+".quantization_config", "quantization configs")
 	case present(v.Memory):
@@ -340,29 +341,16 @@ func (s *Server) createCollection(w http.ResponseWriter, r *http.Request) (any, 
 	if req.OnDiskPayload != nil {
 		set.OnDiskPayload = *req.OnDiskPayload
 	}
-	if !present(req.Vectors) {
-		return nil, refusedField("a collection without dense vectors (vectors absent)", "sparse-only collections")
-	}
-	if present(req.SparseVectors) && string(req.SparseVectors) != "{}" {
-		return nil, refusedField("sparse_vectors", "sparse vectors (not yet in this store)")
-	}
-	var vp vectorParams
-	if err := decodeJSON(req.Vectors, &vp); err != nil {
-		return nil, refusedField("named vectors", "named vectors (not yet in this store)")
-	}
-	if err := vp.check(""); err != nil {
+	cfg := vectorstore.CollectionConfig{HNSW: set.HNSW.storeHNSW(0)}
+	if err := decodeVectorsConfig(req.Vectors, &cfg, &set); err != nil {
 		return nil, err
 	}
-	dist, err := vectorstore.ParseDistance(vp.Distance)
-	if err != nil {
-		return nil, badRequest("vectors.distance %q: %v", vp.Distance, err)
+	if err := decodeSparseConfig(req.SparseVectors, &cfg); err != nil {
+		return nil, err
 	}
-	h := set.HNSW
-	h.apply(vp.HNSWConfig)
-	if vp.OnDisk != nil {
-		set.OnDisk[""] = *vp.OnDisk
+	if cfg.Dim == 0 && len(cfg.Vectors) == 0 && len(cfg.SparseVectors) == 0 {
+		return nil, badRequest("a collection needs vectors or sparse_vectors")
 	}
-	cfg := vectorstore.CollectionConfig{Dim: vp.Size, Distance: dist, HNSW: h.storeHNSW(vp.Size)}
 	if err := setMetadata(&cfg, &set, req.Metadata); err != nil {
 		return nil, err
 	}
@@ -421,6 +409,117 @@ func settingsOf(cfg *vectorstore.CollectionConfig) collectionSettings {
 	return set
 }
 
+// decodeVectorsConfig decodes Qdrant's VectorsConfig: one VectorParams
+// (the unnamed vector) or an object of named ones ("" is the unnamed one).
+func decodeVectorsConfig(raw json.RawMessage, cfg *vectorstore.CollectionConfig, set *collectionSettings) error {
+	if !present(raw) {
+		return nil
+	}
+	var probe map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &probe); err != nil {
+		return &httpError{code: http.StatusBadRequest, err: fmt.Errorf("Format error in JSON body: vectors: %w", err)}
+	}
+	_, hasSize := probe["size"]
+	_, hasDist := probe["distance"]
+	one := func(name string, b json.RawMessage) error {
+		var vp vectorParams
+		if err := decodeJSON(b, &vp); err != nil {
+			return err
+		}
+		if err := vp.check(name); err != nil {
+			return err
+		}
+		dist, err := vectorstore.ParseDistance(vp.Distance)
+		if err != nil {
+			return badRequest("vectors distance %q: want Cosine, Dot, Euclid or Manhattan", vp.Distance)
+		}
+		if vp.OnDisk != nil {
+			set.OnDisk[name] = *vp.OnDisk
+		}
+		if name == "" {
+			cfg.Dim, cfg.Distance = vp.Size, dist
+			h := set.HNSW
+			h.apply(vp.HNSWConfig)
+			cfg.HNSW = h.storeHNSW(vp.Size)
+			return nil
+		}
+		p := vectorstore.VectorParams{Size: vp.Size, Distance: dist}
+		if vp.HNSWConfig != nil {
+			h := set.HNSW
+			h.apply(vp.HNSWConfig)
+			sh := h.storeHNSW(vp.Size)
+			p.HNSW = &sh
+			if set.VectorHNSW == nil {
+				set.VectorHNSW = map[string]*hnswDiff{}
+			}
+			set.VectorHNSW[name] = vp.HNSWConfig
+		}
+		if cfg.Vectors == nil {
+			cfg.Vectors = map[string]vectorstore.VectorParams{}
+		}
+		cfg.Vectors[name] = p
+		return nil
+	}
+	if hasSize || hasDist {
+		return one("", raw)
+	}
+	for name, b := range probe {
+		if err := one(name, b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// decodeSparseConfig decodes sparse_vectors: name -> SparseVectorParams.
+func decodeSparseConfig(raw json.RawMessage, cfg *vectorstore.CollectionConfig) error {
+	if !present(raw) {
+		return nil
+	}
+	var named map[string]*struct {
+		Index *struct {
+			FullScanThreshold *int            `json:"full_scan_threshold"`
+			OnDisk            *bool           `json:"on_disk"`
+			Datatype          *string         `json:"datatype"`
+			Memory            json.RawMessage `json:"memory"`
+		} `json:"index"`
+		Modifier *string `json:"modifier"`
+	}
+	if err := decodeJSON(raw, &named); err != nil {
+		return err
+	}
+	for name, p := range named {
+		if name == "" {
+			return unprocessable("sparse_vectors: a sparse vector needs a name")
+		}
+		sp := vectorstore.SparseVectorParams{}
+		if p != nil {
+			if p.Index != nil && p.Index.Datatype != nil && *p.Index.Datatype != "float32" {
+				return badRequest("sparse vectors do not support the %s datatype in this store (float32 only)", *p.Index.Datatype)
+			}
+			if p.Index != nil && present(p.Index.Memory) {
+				return refusedField("sparse_vectors."+name+".index.memory", "memory placement configs")
+			}
+			if p.Modifier != nil {
+				switch *p.Modifier {
+				case "none", "idf":
+					sp.Modifier = vectorstore.SparseModifier(*p.Modifier)
+				default:
+					return badRequest("sparse_vectors.%s.modifier %q: want none or idf", name, *p.Modifier)
+				}
+			}
+		}
+		if cfg.SparseVectors == nil {
+			cfg.SparseVectors = map[string]vectorstore.SparseVectorParams{}
+		}
+		if _, dup := cfg.Vectors[name]; dup {
+			return badRequest("Dense and sparse vector names must be unique - duplicate found with '%s'", name)
+		}
+		cfg.SparseVectors[name] = sp
+	}
+	return nil
+}
+
 func (s *Server) deleteCollection(w http.ResponseWriter, r *http.Request) (any, error) {
 	ok, err := s.store.DeleteCollection(r.Context(), r.PathValue("c"))
 	return ok, err
@@ -433,18 +532,52 @@ func (s *Server) getCollection(w http.ResponseWriter, r *http.Request) (any, err
 	}
 	cfg := info.Config
 	set := settingsOf(&cfg)
-	vec := map[string]any{"size": cfg.Dim, "distance": string(cfg.Distance)}
-	if on, ok := set.OnDisk[""]; ok {
-		vec["on_disk"] = on
+	params := map[string]any{
+		"shard_number":             1,
+		"replication_factor":       1,
+		"write_consistency_factor": 1,
+		"on_disk_payload":          set.OnDiskPayload,
+	}
+	vecParams := func(name string, size int, dist vectorstore.Distance) map[string]any {
+		v := map[string]any{"size": size, "distance": string(dist)}
+		if on, ok := set.OnDisk[name]; ok {
+			v["on_disk"] = on
+		}
+		if d := set.VectorHNSW[name]; d != nil {
+			v["hnsw_config"] = d
+		}
+		return v
+	}
+	switch {
+	case cfg.Dim > 0 && len(cfg.Vectors) == 0:
+		params["vectors"] = vecParams("", cfg.Dim, cfg.Distance)
+	default:
+		named := map[string]any{}
+		if cfg.Dim > 0 {
+			named[""] = vecParams("", cfg.Dim, cfg.Distance)
+		}
+		for n, vp := range cfg.Vectors {
+			named[n] = vecParams(n, vp.Size, vp.Distance)
+		}
+		params["vectors"] = named
+	}
+	if len(cfg.SparseVectors) > 0 {
+		sp := map[string]any{}
+		for n, p := range cfg.SparseVectors {
+			m := map[string]any{}
+			if p.Modifier != "" {
+				m["modifier"] = string(p.Modifier)
+			}
+			sp[n] = m
+		}
+		params["sparse_vectors"] = sp
+	}
+	schema := map[string]any{}
+	for field, pi := range info.PayloadSchema {
+		schema[field] = payloadIndexJSON(pi)
 	}
 	config := map[string]any{
-		"params": map[string]any{
-			"vectors":                  vec,
-			"shard_number":             1,
-			"replication_factor":       1,
-			"write_consistency_factor": 1,
-			"on_disk_payload":          set.OnDiskPayload,
-		},
+		"params":              params,
 		"hnsw_config":         set.HNSW,
 		"optimizer_config":    set.Optimizers,
 		"wal_config":          set.WAL,
@@ -460,11 +593,174 @@ func (s *Server) getCollection(w http.ResponseWriter, r *http.Request) (any, err
 		"indexed_vectors_count": info.IndexedNodes - info.Tombstones,
 		"segments_count":        1,
 		"config":                config,
-		"payload_schema":        map[string]any{},
+		"payload_schema":        schema,
 	}, nil
 }
 
-// updateCollection serves PATCH /collections/{c}.
+// updateCollectionReq is Qdrant's UpdateCollection.
+type updateCollectionReq struct {
+	Vectors map[string]struct {
+		HNSWConfig         *hnswDiff       `json:"hnsw_config"`
+		QuantizationConfig json.RawMessage `json:"quantization_config"`
+		OnDisk             *bool           `json:"on_disk"`
+	} `json:"vectors"`
+	OptimizersConfig *optimizersDiff `json:"optimizers_config"`
+	Params           *struct {
+		ReplicationFactor      *int            `json:"replication_factor"`
+		WriteConsistencyFactor *int            `json:"write_consistency_factor"`
+		ReadFanOutFactor       json.RawMessage `json:"read_fan_out_factor"`
+		ReadFanOutDelayMS      json.RawMessage `json:"read_fan_out_delay_ms"`
+		OnDiskPayload          *bool           `json:"on_disk_payload"`
+	} `json:"params"`
+	HNSWConfig         *hnswDiff                  `json:"hnsw_config"`
+	QuantizationConfig json.RawMessage            `json:"quantization_config"`
+	SparseVectors      map[string]json.RawMessage `json:"sparse_vectors"`
+	StrictModeConfig   json.RawMessage            `json:"strict_mode_config"`
+	Metadata           map[string]any             `json:"metadata"`
+}
+
+// payloadIndexJSON renders a payload index as Qdrant's PayloadIndexInfo.
+func payloadIndexJSON(pi vectorstore.PayloadIndexInfo) map[string]any {
+	out := map[string]any{"data_type": string(pi.Params.Type), "points": pi.Points}
+	if pi.Params.Type == vectorstore.SchemaText {
+		p := map[string]any{"type": "text"}
+		if pi.Params.Tokenizer != "" {
+			p["tokenizer"] = pi.Params.Tokenizer
+		}
+		if pi.Params.MinTokenLen > 0 {
+			p["min_token_len"] = pi.Params.MinTokenLen
+		}
+		if pi.Params.MaxTokenLen > 0 {
+			p["max_token_len"] = pi.Params.MaxTokenLen
+		}
+		if pi.Params.Lowercase != nil {
+			p["lowercase"] = *pi.Params.Lowercase
+		}
+		if pi.Params.PhraseMatching != nil {
+			p["phrase_matching"] = *pi.Params.PhraseMatching
+		}
+		out["params"] = p
+	}
+	return out
+}
+
+// updateCollection serves PATCH /collections/{c}: HNSW settings (applied
+// to vectors inserted from now on, as in Qdrant), the echoed optimizer
+// and placement settings, and metadata (merged key by key; a null value
+// removes the key).
 func (s *Server) updateCollection(w http.ResponseWriter, r *http.Request) (any, error) {
-	return nil, errOutOfScope("PATCH /collections/{c} (collection update; pending the store's UpdateCollection)")
+	var req updateCollectionReq
+	if err := s.decodeBody(w, r, &req); err != nil {
+		return nil, err
+	}
+	switch {
+	case present(req.QuantizationConfig):
+		return nil, refusedField("quantization_config", "quantization configs")
+	case present(req.StrictModeConfig):
+		return nil, refusedField("strict_mode_config", "strict mode")
+	}
+	name := r.PathValue("c")
+	info, err := s.store.CollectionInfo(name)
+	if err != nil {
+		return nil, err
+	}
+	cfg := info.Config
+	set := settingsOf(&cfg)
+	if set.OnDisk == nil {
+		set.OnDisk = map[string]bool{}
+	}
+	if p := req.Params; p != nil {
+		switch {
+		case p.ReplicationFactor != nil && *p.ReplicationFactor != 1, p.WriteConsistencyFactor != nil && *p.WriteConsistencyFactor != 1,
+			present(p.ReadFanOutFactor), present(p.ReadFanOutDelayMS):
+			return nil, refusedField("params replication settings", "replication")
+		}
+		if p.OnDiskPayload != nil {
+			set.OnDiskPayload = *p.OnDiskPayload
+		}
+	}
+	vecHNSW := map[string]vectorstore.HNSWConfig{}
+	for vname, v := range req.Vectors {
+		vp, named := cfg.Vectors[vname]
+		if !named && (vname != "" || cfg.Dim == 0) {
+			return nil, badRequest("Wrong input: Not existing vector name error: %s", vname)
+		}
+		if present(v.QuantizationConfig) {
+			return nil, refusedField("vectors.quantization_config", "quantization configs")
+		}
+		if err := v.HNSWConfig.validate(); err != nil {
+			return nil, err
+		}
+		if v.OnDisk != nil {
+			set.OnDisk[vname] = *v.OnDisk
+		}
+		if v.HNSWConfig == nil {
+			continue
+		}
+		if vname == "" {
+			return nil, refusedField("vectors[\"\"].hnsw_config", "per-vector HNSW settings on the unnamed vector (set the collection's hnsw_config)")
+		}
+		h := set.HNSW
+		h.apply(v.HNSWConfig)
+		vecHNSW[vname] = h.storeHNSW(vp.Size)
+		if set.VectorHNSW == nil {
+			set.VectorHNSW = map[string]*hnswDiff{}
+		}
+		set.VectorHNSW[vname] = v.HNSWConfig
+	}
+	if err := req.HNSWConfig.validate(); err != nil {
+		return nil, err
+	}
+	set.HNSW.apply(req.HNSWConfig)
+	if err := set.Optimizers.apply(req.OptimizersConfig); err != nil {
+		return nil, err
+	}
+	meta := set.Metadata
+	if req.Metadata != nil {
+		if meta == nil {
+			meta = map[string]any{}
+		}
+		for k, v := range req.Metadata {
+			if v == nil {
+				delete(meta, k)
+				continue
+			}
+			meta[k] = v
+		}
+	}
+	if err := setMetadata(&cfg, &set, meta); err != nil {
+		return nil, err
+	}
+	var sparse map[string]vectorstore.SparseVectorParams
+	for sname, raw := range req.SparseVectors {
+		var sp struct {
+			Index    json.RawMessage `json:"index"`
+			Modifier *string         `json:"modifier"`
+		}
+		if err := decodeJSON(raw, &sp); err != nil {
+			return nil, err
+		}
+		cur, ok := cfg.SparseVectors[sname]
+		if !ok {
+			return nil, badRequest("Wrong input: Not existing vector name error: %s", sname)
+		}
+		if present(sp.Index) {
+			return nil, refusedField("sparse_vectors."+sname+".index", "sparse index settings (the inverted index has none)")
+		}
+		if sp.Modifier != nil {
+			if *sp.Modifier != "none" && *sp.Modifier != "idf" {
+				return nil, badRequest("sparse_vectors.%s.modifier %q: want none or idf", sname, *sp.Modifier)
+			}
+			cur.Modifier = vectorstore.SparseModifier(*sp.Modifier)
+		}
+		if sparse == nil {
+			sparse = map[string]vectorstore.SparseVectorParams{}
+		}
+		sparse[sname] = cur
+	}
+	h := set.HNSW.storeHNSW(cfg.Dim)
+	if err := s.store.UpdateCollection(r.Context(), name, vectorstore.CollectionUpdate{HNSW: &h, Vectors: vecHNSW, SparseVectors: sparse, Metadata: cfg.Metadata}); err != nil {
+		return nil, err
+	}
+	return true, nil
 }

@@ -37,10 +37,7 @@ var outOfScope = []struct{ pattern, feature string }{
 	{"POST /collections/{c}/facet", "facets"},
 	{"POST /collections/{c}/points/search/matrix/pairs", "distance matrix"},
 	{"POST /collections/{c}/points/search/matrix/offsets", "distance matrix"},
-	{"GET /snapshots", "full-storage snapshots (use collection snapshots)"},
 	{"POST /snapshots", "full-storage snapshots (use collection snapshots)"},
-	{"GET /snapshots/{s}", "full-storage snapshots (use collection snapshots)"},
-	{"DELETE /snapshots/{s}", "full-storage snapshots (use collection snapshots)"},
 }
 
 // errOutOfScope names a Qdrant feature the store refuses by design.

@@ -11,6 +11,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/gaianet-go/gaianet/egress"
 	"github.com/gaianet-go/gaianet/vectorstore"
 	"github.com/gaianet-go/gaianet/vectorstore/qdrantsnap"
 )
@@ -28,6 +29,9 @@ type Options struct {
 	// Limits bound what an uploaded snapshot may unpack to (decompression
 	// bombs); the zero value means qdrantsnap's defaults.
 	Limits qdrantsnap.Limits `json:"-"`
+	// Egress decides which hosts a snapshot recovery from a URL may
+	// reach; nil means public addresses only (package egress).
+	Egress *egress.Policy `json:"-"`
 }
 
 // Server is an http.Handler serving the Qdrant REST subset over a Store. It
@@ -77,12 +81,28 @@ func (s *Server) routes() {
 	s.handle("POST /collections/{c}/points/query", s.query)
 	s.handle("POST /collections/{c}/points/scroll", s.scroll)
 	s.handle("POST /collections/{c}/points/count", s.count)
+	s.handle("POST /collections/{c}/points/batch", s.batch)
+	s.handle("PUT /collections/{c}/points/payload", s.payloadHandler(true))
+	s.handle("POST /collections/{c}/points/payload", s.payloadHandler(false))
+	s.handle("POST /collections/{c}/points/payload/delete", s.deletePayload)
+	s.handle("POST /collections/{c}/points/payload/clear", s.clearPayload)
+	s.handle("POST /collections/{c}/points/query/batch", s.queryBatch)
+	s.handle("POST /collections/{c}/points/query/groups", s.queryGroups)
+	s.handle("POST /collections/aliases", s.updateAliases)
+	s.handle("GET /aliases", s.listAliases)
+	s.handle("GET /collections/{c}/aliases", s.listAliases)
+	s.handle("PUT /collections/{c}/index", s.createIndex)
+	s.handle("DELETE /collections/{c}/index/{field}", s.deleteIndex)
 	s.handle("POST /collections/{c}/snapshots", s.createSnapshot)
 	s.handle("GET /collections/{c}/snapshots", s.listSnapshots)
 	s.handle("GET /collections/{c}/snapshots/{s}", s.downloadSnapshot)
 	s.handle("DELETE /collections/{c}/snapshots/{s}", s.deleteSnapshot)
 	s.handle("POST /collections/{c}/snapshots/upload", s.uploadSnapshot)
 	s.handle("PUT /collections/{c}/snapshots/upload", s.uploadSnapshot)
+	s.handle("PUT /collections/{c}/snapshots/recover", s.recoverSnapshot)
+	s.handle("GET /snapshots", s.listFullSnapshots)
+	s.handle("GET /snapshots/{s}", s.fullSnapshotNotFound)
+	s.handle("DELETE /snapshots/{s}", s.fullSnapshotNotFound)
 	for _, route := range outOfScope {
 		s.handle(route.pattern, refuse(route.feature))
 	}
@@ -170,9 +190,11 @@ func badRequest(format string, args ...any) error {
 }
 
 // unprocessable is Qdrant's 422: a well-formed request that violates a
-// validation rule of the schema (a size of 0, a limit out of range).
+// validation rule of the schema (a size of 0, a limit out of range). The
+// message is shaped as Qdrant's: "Validation error in JSON body: [field:
+// problem]".
 func unprocessable(format string, args ...any) error {
-	return &httpError{code: http.StatusUnprocessableEntity, err: fmt.Errorf("Validation error: "+format, args...)}
+	return &httpError{code: http.StatusUnprocessableEntity, err: fmt.Errorf("Validation error in JSON body: ["+format+"]", args...)}
 }
 
 func statusOf(err error) int {

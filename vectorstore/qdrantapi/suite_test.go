@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gaianet-go/gaianet/egress"
 	"github.com/gaianet-go/gaianet/internal/sharedtest"
 	"github.com/gaianet-go/gaianet/vectorstore"
 )
@@ -108,7 +109,14 @@ func TestQdrantOpenAPISuite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := &http.Server{Handler: New(store, Options{SnapshotDir: filepath.Join(dir, "snapshots")}), ReadHeaderTimeout: 10 * time.Second}
+	// The suite serves snapshots for recovery from a local HTTP server
+	// (its http_server fixture, on localhost): this test allow-lists
+	// loopback for the guarded downloader, which refuses it by default.
+	pol, err := egress.NewPolicy("127.0.0.0/8", "::1", "localhost")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &http.Server{Handler: New(store, Options{SnapshotDir: filepath.Join(dir, "snapshots"), Egress: pol}), ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(ln)
 	defer srv.Close()
 

@@ -1,0 +1,195 @@
+package qdrantapi
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/gaianet-go/gaianet/egress"
+)
+
+func TestServiceRoutes(t *testing.T) {
+	c, _ := newTestServer(t)
+	code, root := c.do("GET", "/", nil)
+	if code != 200 || root["version"] != qdrantVersion || len(root["commit"].(string)) != 40 {
+		t.Fatalf("GET / = %d %v", code, root)
+	}
+	for path, want := range map[string]string{"/healthz": "healthz check passed", "/livez": "healthz check passed", "/readyz": "all shards are ready"} {
+		resp, err := c.srv.Client().Get(c.srv.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 || string(b) != want {
+			t.Errorf("%s = %d %q", path, resp.StatusCode, b)
+		}
+	}
+	// Unknown routes and out-of-scope features answer Qdrant's JSON envelope.
+	c.fails("GET", "/no/such/route", nil, http.StatusNotFound)
+	c.fails("DELETE", "/collections", nil, http.StatusNotFound)
+	if msg := c.fails("GET", "/cluster", nil, http.StatusNotImplemented); !strings.Contains(msg, "cluster") {
+		t.Errorf("cluster refusal %q does not name the feature", msg)
+	}
+	c.fails("POST", "/collections/x/facet", `{"key":"a"}`, http.StatusNotImplemented)
+	if got := c.ok("GET", "/snapshots", nil).([]any); len(got) != 0 {
+		t.Errorf("full snapshots = %v", got)
+	}
+	c.fails("GET", "/snapshots/..%2F..%2Fetc%2Fpasswd", nil, http.StatusNotFound)
+}
+
+func TestCollectionInfoAndUpdate(t *testing.T) {
+	c, _ := newTestServer(t)
+	c.ok("PUT", "/collections/kb", `{"vectors":{"size":4,"distance":"Dot","on_disk":true},"sparse_vectors":{"words":{"modifier":"idf"}},
+		"optimizers_config":{"default_segment_number":2},"wal_config":{"wal_capacity_mb":null},"on_disk_payload":false,"metadata":{"owner":{"team":"x"},"embedding_model":"nomic"}}`)
+	if got := c.ok("GET", "/collections/kb/exists", nil).(map[string]any)["exists"]; got != true {
+		t.Fatalf("exists = %v", got)
+	}
+	if got := c.ok("GET", "/collections/nope/exists", nil).(map[string]any)["exists"]; got != false {
+		t.Fatalf("exists of a missing collection = %v", got)
+	}
+	info := c.ok("GET", "/collections/kb", nil).(map[string]any)
+	cfg := info["config"].(map[string]any)
+	for _, k := range []string{"params", "hnsw_config", "optimizer_config", "wal_config"} {
+		if cfg[k] == nil {
+			t.Fatalf("config lacks %s: %v", k, cfg)
+		}
+	}
+	params := cfg["params"].(map[string]any)
+	if v := params["vectors"].(map[string]any); v["on_disk"] != true || v["size"] != 4.0 {
+		t.Errorf("params.vectors = %v", v)
+	}
+	if sp := params["sparse_vectors"].(map[string]any)["words"].(map[string]any); sp["modifier"] != "idf" {
+		t.Errorf("sparse_vectors = %v", sp)
+	}
+	if h := cfg["hnsw_config"].(map[string]any); h["m"] != 16.0 || h["ef_construct"] != 100.0 {
+		t.Errorf("hnsw_config = %v (Qdrant's defaults are m 16, ef_construct 100)", h)
+	}
+	if o := cfg["optimizer_config"].(map[string]any); o["default_segment_number"] != 2.0 || o["flush_interval_sec"] != 5.0 {
+		t.Errorf("optimizer_config = %v", o)
+	}
+	if m := cfg["metadata"].(map[string]any); m["owner"].(map[string]any)["team"] != "x" || m["embedding_model"] != "nomic" {
+		t.Errorf("metadata = %v", m)
+	}
+	// PATCH merges metadata (null removes a key) and keeps the rest.
+	c.ok("PATCH", "/collections/kb", `{"metadata":{"owner":null,"stage":"prod"},"params":{"on_disk_payload":true},"sparse_vectors":{"words":{"modifier":"none"}}}`)
+	cfg = c.ok("GET", "/collections/kb", nil).(map[string]any)["config"].(map[string]any)
+	if m := cfg["metadata"].(map[string]any); len(m) != 2 || m["stage"] != "prod" || m["embedding_model"] != "nomic" {
+		t.Errorf("metadata after PATCH = %v", m)
+	}
+	params = cfg["params"].(map[string]any)
+	if params["on_disk_payload"] != true || params["sparse_vectors"].(map[string]any)["words"].(map[string]any)["modifier"] != "none" {
+		t.Errorf("params after PATCH = %v", params)
+	}
+	// Refusals name the feature; validation errors are 422; unknown fields 400.
+	for body, code := range map[string]int{
+		`{"vectors":{"size":4,"distance":"Dot"},"quantization_config":{"scalar":{"type":"int8"}}}`: 400,
+		`{"vectors":{"size":4,"distance":"Dot"},"shard_number":3}`:                                  400,
+		`{"vectors":{"size":4,"distance":"Dot","multivector_config":{"comparator":"max_sim"}}}`:     400,
+		`{"vectors":{"size":0,"distance":"Dot"}}`:                                                   422,
+		`{"vectors":{"size":4,"distance":"Dot"},"no_such_field":1}`:                                 400,
+		`{"vectors":{"a":{"size":4,"distance":"Dot"}},"sparse_vectors":{"a":{}}}`:                  400,
+	} {
+		c.fails("PUT", "/collections/other", body, code)
+	}
+	c.fails("PATCH", "/collections/kb", `{"quantization_config":{"scalar":{"type":"int8"}}}`, http.StatusBadRequest)
+	c.fails("PATCH", "/collections/nope", `{"metadata":{"a":"b"}}`, http.StatusNotFound)
+}
+
+func TestNamedSparseVectorsAliasesIndexes(t *testing.T) {
+	c, _ := newTestServer(t)
+	c.ok("PUT", "/collections/mm", `{"vectors":{"text":{"size":3,"distance":"Cosine"},"image":{"size":2,"distance":"Dot"}},"sparse_vectors":{"kw":{}}}`)
+	c.ok("PUT", "/collections/mm/points?wait=true", `{"points":[
+		{"id":1,"vector":{"text":[1,0,0],"image":[1,0],"kw":{"indices":[5,1],"values":[0.5,1]}},"payload":{"lang":"en","n":1}},
+		{"id":2,"vector":{"text":[0,1,0]},"payload":{"lang":"de","n":2}}]}`)
+	c.ok("PUT", "/collections/mm/points", `{"batch":{"ids":[3],"vectors":{"image":[[0,1]],"kw":[{"indices":[2],"values":[3]}]}}}`)
+	got := c.ok("POST", "/collections/mm/points", `{"ids":[1],"with_vector":["image","kw"],"with_payload":false}`).([]any)
+	p := got[0].(map[string]any)
+	vec := p["vector"].(map[string]any)
+	if len(vec) != 2 || vec["image"] == nil || vec["kw"].(map[string]any)["indices"] == nil {
+		t.Fatalf("selected vectors = %v", vec)
+	}
+	if _, has := p["payload"]; has {
+		t.Errorf("payload returned with with_payload false: %v", p)
+	}
+	c.fails("PUT", "/collections/mm/points", `{"points":[{"id":4,"vector":{"nope":[1,2]}}]}`, http.StatusBadRequest)
+	c.fails("PUT", "/collections/mm/points", `{"points":[{"id":4,"vector":{"kw":{"indices":[1,1],"values":[1,2]}}}]}`, http.StatusUnprocessableEntity)
+	c.fails("PUT", "/collections/mm/points", `{"points":[{"id":4,"vector":{}}]}`, http.StatusUnprocessableEntity)
+
+	// Payload indexes show in payload_schema with the points they hold.
+	c.ok("PUT", "/collections/mm/index?wait=true", `{"field_name":"lang","field_schema":"keyword"}`)
+	c.ok("PUT", "/collections/mm/index", `{"field_name":"n","field_schema":{"type":"integer"}}`)
+	schema := c.ok("GET", "/collections/mm", nil).(map[string]any)["payload_schema"].(map[string]any)
+	if l := schema["lang"].(map[string]any); l["data_type"] != "keyword" || l["points"] != 2.0 {
+		t.Errorf("payload_schema = %v", schema)
+	}
+	c.fails("PUT", "/collections/mm/index", `{"field_name":"lang","field_schema":"nosuchtype"}`, http.StatusBadRequest)
+	c.ok("DELETE", "/collections/mm/index/n", nil)
+	schema = c.ok("GET", "/collections/mm", nil).(map[string]any)["payload_schema"].(map[string]any)
+	if _, has := schema["n"]; has || len(schema) != 1 {
+		t.Errorf("payload_schema after delete = %v", schema)
+	}
+
+	// Aliases: create, list, use, rename, and gone with their collection.
+	c.ok("POST", "/collections/aliases", `{"actions":[{"create_alias":{"collection_name":"mm","alias_name":"latest"}}]}`)
+	al := c.ok("GET", "/collections/mm/aliases", nil).(map[string]any)["aliases"].([]any)
+	if len(al) != 1 || al[0].(map[string]any)["alias_name"] != "latest" {
+		t.Fatalf("aliases = %v", al)
+	}
+	if n := c.ok("POST", "/collections/latest/points/count", `{}`).(map[string]any)["count"]; n != 3.0 {
+		t.Errorf("count through alias = %v", n)
+	}
+	c.ok("POST", "/collections/aliases", `{"actions":[{"rename_alias":{"old_alias_name":"latest","new_alias_name":"v2"}}]}`)
+	c.fails("POST", "/collections/aliases", `{"actions":[{"create_alias":{"collection_name":"nope","alias_name":"x"}}]}`, http.StatusNotFound)
+	c.fails("POST", "/collections/aliases", `{"actions":[{}]}`, http.StatusBadRequest)
+	c.ok("DELETE", "/collections/mm", nil)
+	if al := c.ok("GET", "/aliases", nil).(map[string]any)["aliases"].([]any); len(al) != 0 {
+		t.Errorf("aliases after the collection's deletion = %v", al)
+	}
+}
+
+func TestSnapshotRecover(t *testing.T) {
+	dir := t.TempDir()
+	pol, err := egress.NewPolicy("127.0.0.0/8")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, _ := newTestServerOpts(t, Options{SnapshotDir: dir, Egress: pol})
+	c.ok("PUT", "/collections/src", `{"vectors":{"size":2,"distance":"Dot"}}`)
+	c.ok("PUT", "/collections/src/points", `{"points":[{"id":1,"vector":[1,2],"payload":{"a":1}},{"id":2,"vector":[3,4]}]}`)
+	snap := c.ok("POST", "/collections/src/snapshots", nil).(map[string]any)
+	name, sum := snap["name"].(string), snap["checksum"].(string)
+	if list := c.ok("GET", "/collections/src/snapshots", nil).([]any); list[0].(map[string]any)["checksum"] != sum {
+		t.Fatalf("listed snapshot = %v, want checksum %s", list, sum)
+	}
+	raw, err := os.ReadFile(filepath.Join(dir, "src", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h := sha256.Sum256(raw); hex.EncodeToString(h[:]) != sum {
+		t.Fatal("checksum is not the file's SHA-256")
+	}
+	files := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.Write(raw) }))
+	defer files.Close()
+	c.fails("PUT", "/collections/copy/snapshots/recover", `{"location":"`+files.URL+`/s","checksum":"`+strings.Repeat("3", 64)+`"}`, http.StatusBadRequest)
+	c.fails("POST", "/collections/copy/points/count", `{}`, http.StatusNotFound)
+	c.ok("PUT", "/collections/copy/snapshots/recover", `{"location":"`+files.URL+`/s","checksum":"`+sum+`"}`)
+	if n := c.ok("POST", "/collections/copy/points/count", `{}`).(map[string]any)["count"]; n != 2.0 {
+		t.Fatalf("recovered count = %v", n)
+	}
+	// A file:// location must be inside the collection's snapshot
+	// directory; the guarded downloader refuses hosts the policy lacks.
+	c.fails("PUT", "/collections/copy/snapshots/recover", `{"location":"file:///etc/passwd"}`, http.StatusForbidden)
+	c.fails("PUT", "/collections/copy/snapshots/recover", `{"location":"file://./etc/passwd"}`, http.StatusBadRequest)
+	c.ok("PUT", "/collections/src/snapshots/recover", `{"location":"file://`+filepath.Join(dir, "src", name)+`"}`)
+	strict, _ := newTestServerOpts(t, Options{SnapshotDir: t.TempDir()})
+	if msg := strict.fails("PUT", "/collections/copy/snapshots/recover", `{"location":"`+files.URL+`/s"}`, http.StatusBadRequest); !strings.Contains(msg, "127.0.0.1") {
+		t.Errorf("loopback download refusal %q", msg)
+	}
+}

@@ -1,0 +1,224 @@
+package qdrantapi
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+
+	"github.com/gaianet-go/gaianet/vectorstore"
+)
+
+// setPayloadReq is Qdrant's SetPayload (also the body of overwrite).
+type setPayloadReq struct {
+	Payload *map[string]any `json:"payload"`
+	pointsSelector
+	Key *string `json:"key"`
+}
+
+func (req *setPayloadReq) op(overwrite bool) (payloadEdit, error) {
+	if req.Payload == nil {
+		return payloadEdit{}, badRequest("payload is required")
+	}
+	if err := req.check(); err != nil {
+		return payloadEdit{}, err
+	}
+	op := payloadEdit{Filter: req.Filter, Set: *req.Payload, Overwrite: overwrite}
+	if req.Points != nil {
+		op.IDs = *req.Points
+	}
+	if req.Key != nil {
+		if overwrite {
+			return op, badRequest("key is not allowed when overwriting a payload")
+		}
+		if _, err := parsePayloadPath(*req.Key); err != nil {
+			return op, err
+		}
+		op.Key = *req.Key
+	}
+	return op, nil
+}
+
+type deletePayloadReq struct {
+	Keys *[]string `json:"keys"`
+	pointsSelector
+}
+
+func (req *deletePayloadReq) op() (payloadEdit, error) {
+	if req.Keys == nil {
+		return payloadEdit{}, badRequest("keys is required")
+	}
+	if err := req.check(); err != nil {
+		return payloadEdit{}, err
+	}
+	for _, k := range *req.Keys {
+		if _, err := parsePayloadPath(k); err != nil {
+			return payloadEdit{}, err
+		}
+	}
+	op := payloadEdit{Filter: req.Filter, DeleteKeys: *req.Keys}
+	if req.Points != nil {
+		op.IDs = *req.Points
+	}
+	return op, nil
+}
+
+func clearOp(ps *pointsSelector) (payloadEdit, error) {
+	if err := ps.check(); err != nil {
+		return payloadEdit{}, err
+	}
+	op := payloadEdit{Filter: ps.Filter, Clear: true}
+	if ps.Points != nil {
+		op.IDs = *ps.Points
+	}
+	return op, nil
+}
+
+func (s *Server) payloadHandler(overwrite bool) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) (any, error) {
+		var req setPayloadReq
+		if err := s.decodeBody(w, r, &req); err != nil {
+			return nil, err
+		}
+		op, err := req.op(overwrite)
+		if err != nil {
+			return nil, err
+		}
+		return s.applyPayload(r, r.PathValue("c"), op)
+	}
+}
+
+func (s *Server) deletePayload(w http.ResponseWriter, r *http.Request) (any, error) {
+	var req deletePayloadReq
+	if err := s.decodeBody(w, r, &req); err != nil {
+		return nil, err
+	}
+	op, err := req.op()
+	if err != nil {
+		return nil, err
+	}
+	return s.applyPayload(r, r.PathValue("c"), op)
+}
+
+func (s *Server) clearPayload(w http.ResponseWriter, r *http.Request) (any, error) {
+	var req pointsSelector
+	if err := s.decodeBody(w, r, &req); err != nil {
+		return nil, err
+	}
+	op, err := clearOp(&req)
+	if err != nil {
+		return nil, err
+	}
+	return s.applyPayload(r, r.PathValue("c"), op)
+}
+
+func (s *Server) applyPayload(r *http.Request, coll string, op payloadEdit) (any, error) {
+	if err := s.editPayload(r.Context(), coll, op); err != nil {
+		return nil, err
+	}
+	return s.updateResult(), nil
+}
+
+// payloadEdit is one payload operation: exactly one selector (IDs or
+// Filter) and one of Set (merged at top level or at Key; replacing the
+// payload with Overwrite), DeleteKeys or Clear.
+type payloadEdit struct {
+	IDs        []vectorstore.PointID
+	Filter     *vectorstore.Filter
+	Set        map[string]any
+	Key        string
+	Overwrite  bool
+	DeleteKeys []string
+	Clear      bool
+}
+
+// editPayload applies op in the store.
+func (s *Server) editPayload(ctx context.Context, coll string, op payloadEdit) error {
+	return errOutOfScope("payload edits (set/overwrite/delete/clear: pending the store's UpdatePayload)")
+}
+
+// batch serves POST /points/batch: the operations run in order, each
+// durable before the next (as in Qdrant, the batch is not atomic: an
+// error stops it and earlier operations stay applied).
+func (s *Server) batch(w http.ResponseWriter, r *http.Request) (any, error) {
+	var req struct {
+		Operations *[]map[string]json.RawMessage `json:"operations"`
+	}
+	if err := s.decodeBody(w, r, &req); err != nil {
+		return nil, err
+	}
+	if req.Operations == nil {
+		return nil, badRequest("operations is required")
+	}
+	coll := r.PathValue("c")
+	var out []any
+	for i, opObj := range *req.Operations {
+		if len(opObj) != 1 {
+			return nil, badRequest("operations[%d] must have exactly one operation", i)
+		}
+		for kind, body := range opObj {
+			if err := s.batchOp(r, coll, kind, body); err != nil {
+				return nil, err
+			}
+		}
+		out = append(out, s.updateResult())
+	}
+	if out == nil {
+		out = []any{}
+	}
+	return out, nil
+}
+
+func (s *Server) batchOp(r *http.Request, coll, kind string, body json.RawMessage) error {
+	ctx := r.Context()
+	switch kind {
+	case "upsert":
+		var req upsertReq
+		if err := decodeJSON(body, &req); err != nil {
+			return err
+		}
+		pts, err := req.storePoints()
+		if err != nil {
+			return err
+		}
+		return s.store.Upsert(ctx, coll, pts)
+	case "delete":
+		var req pointsSelector
+		if err := decodeJSON(body, &req); err != nil {
+			return err
+		}
+		return s.deleteSelected(r, coll, &req)
+	case "set_payload", "overwrite_payload":
+		var req setPayloadReq
+		if err := decodeJSON(body, &req); err != nil {
+			return err
+		}
+		op, err := req.op(kind == "overwrite_payload")
+		if err != nil {
+			return err
+		}
+		return s.editPayload(ctx, coll, op)
+	case "delete_payload":
+		var req deletePayloadReq
+		if err := decodeJSON(body, &req); err != nil {
+			return err
+		}
+		op, err := req.op()
+		if err != nil {
+			return err
+		}
+		return s.editPayload(ctx, coll, op)
+	case "clear_payload":
+		var req pointsSelector
+		if err := decodeJSON(body, &req); err != nil {
+			return err
+		}
+		op, err := clearOp(&req)
+		if err != nil {
+			return err
+		}
+		return s.editPayload(ctx, coll, op)
+	case "update_vectors", "delete_vectors":
+		return refusedField("operations."+kind, "updating or deleting single vectors of a point (upsert the whole point)")
+	}
+	return badRequest("unknown batch operation %q", kind)
+}
