@@ -90,10 +90,10 @@ func TestCollectionInfoAndUpdate(t *testing.T) {
 	// Refusals name the feature; validation errors are 422; unknown fields 400.
 	for body, code := range map[string]int{
 		`{"vectors":{"size":4,"distance":"Dot"},"quantization_config":{"scalar":{"type":"int8"}}}`: 400,
-		`{"vectors":{"size":4,"distance":"Dot"},"shard_number":3}`:                                  400,
-		`{"vectors":{"size":4,"distance":"Dot","multivector_config":{"comparator":"max_sim"}}}`:     400,
-		`{"vectors":{"size":0,"distance":"Dot"}}`:                                                   422,
-		`{"vectors":{"size":4,"distance":"Dot"},"no_such_field":1}`:                                 400,
+		`{"vectors":{"size":4,"distance":"Dot"},"shard_number":3}`:                                 400,
+		`{"vectors":{"size":4,"distance":"Dot","multivector_config":{"comparator":"max_sim"}}}`:    400,
+		`{"vectors":{"size":0,"distance":"Dot"}}`:                                                  422,
+		`{"vectors":{"size":4,"distance":"Dot"},"no_such_field":1}`:                                400,
 		`{"vectors":{"a":{"size":4,"distance":"Dot"}},"sparse_vectors":{"a":{}}}`:                  400,
 	} {
 		c.fails("PUT", "/collections/other", body, code)

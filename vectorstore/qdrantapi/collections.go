@@ -21,15 +21,15 @@ const settingsKey = "\x00qdrantapi.settings"
 // given (the store has its own segment and WAL policy), the HNSW settings
 // in Qdrant's units, and the collection metadata as arbitrary JSON.
 type collectionSettings struct {
-	OnDisk        map[string]bool  `json:"on_disk,omitempty"` // per vector name, "" = unnamed
+	OnDisk map[string]bool `json:"on_disk,omitempty"` // per vector name, "" = unnamed
 	// VectorHNSW are the hnsw_config diffs given for named vectors, shown
 	// under each vector's params as Qdrant does.
-	VectorHNSW map[string]*hnswDiff `json:"vector_hnsw,omitempty"`
-	OnDiskPayload bool             `json:"on_disk_payload"`
-	HNSW          hnswConfig       `json:"hnsw"`
-	Optimizers    optimizersConfig `json:"optimizers"`
-	WAL           walConfig        `json:"wal"`
-	Metadata      map[string]any   `json:"metadata,omitempty"`
+	VectorHNSW    map[string]*hnswDiff `json:"vector_hnsw,omitempty"`
+	OnDiskPayload bool                 `json:"on_disk_payload"`
+	HNSW          hnswConfig           `json:"hnsw"`
+	Optimizers    optimizersConfig     `json:"optimizers"`
+	WAL           walConfig            `json:"wal"`
+	Metadata      map[string]any       `json:"metadata,omitempty"`
 }
 
 // hnswConfig is Qdrant's HnswConfig; full_scan_threshold is in KB of
