@@ -120,7 +120,19 @@ func TestNamedSparseVectorsAliasesIndexes(t *testing.T) {
 	}
 	c.fails("PUT", "/collections/mm/points", `{"points":[{"id":4,"vector":{"nope":[1,2]}}]}`, http.StatusBadRequest)
 	c.fails("PUT", "/collections/mm/points", `{"points":[{"id":4,"vector":{"kw":{"indices":[1,1],"values":[1,2]}}}]}`, http.StatusUnprocessableEntity)
-	c.fails("PUT", "/collections/mm/points", `{"points":[{"id":4,"vector":{}}]}`, http.StatusUnprocessableEntity)
+	// Vector edits change only the named vectors and keep the payload.
+	c.fails("PUT", "/collections/mm/points/vectors", `{"points":[{"id":1,"vector":{}}]}`, http.StatusUnprocessableEntity)
+	c.fails("PUT", "/collections/mm/points/vectors", `{"points":[{"id":99,"vector":{"image":[1,1]}}]}`, http.StatusNotFound)
+	c.ok("PUT", "/collections/mm/points/vectors", `{"points":[{"id":2,"vector":{"image":[0.5,0.5]}}]}`)
+	c.ok("POST", "/collections/mm/points/vectors/delete", `{"points":[1],"vector":["kw","text"]}`)
+	got = c.ok("POST", "/collections/mm/points", `{"ids":[1,2],"with_vector":true}`).([]any)
+	v1, v2 := got[0].(map[string]any), got[1].(map[string]any)
+	if vec := v1["vector"].(map[string]any); len(vec) != 1 || vec["image"] == nil || v1["payload"].(map[string]any)["lang"] != "en" {
+		t.Errorf("point 1 after deleting kw and text: %v", v1)
+	}
+	if vec := v2["vector"].(map[string]any); len(vec) != 2 || vec["image"] == nil || vec["text"] == nil {
+		t.Errorf("point 2 after adding image: %v", v2)
+	}
 
 	// Payload indexes show in payload_schema with the points they hold.
 	c.ok("PUT", "/collections/mm/index?wait=true", `{"field_name":"lang","field_schema":"keyword"}`)

@@ -217,8 +217,10 @@ func (s *Server) batchOp(r *http.Request, coll, kind string, body json.RawMessag
 			return err
 		}
 		return s.editPayload(ctx, coll, op)
-	case "update_vectors", "delete_vectors":
-		return refusedField("operations."+kind, "updating or deleting single vectors of a point (upsert the whole point)")
+	case "update_vectors":
+		return s.updateVectorsOp(ctx, coll, body)
+	case "delete_vectors":
+		return s.deleteVectorsOp(ctx, coll, body)
 	}
 	return badRequest("unknown batch operation %q", kind)
 }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -42,6 +43,7 @@ type Server struct {
 	mux   *http.ServeMux
 	now   func() time.Time
 	ops   atomic.Uint64 // numbers update operations, as Qdrant's operation_id
+	vecMu sync.Mutex    // serialises the read-and-upsert of vector edits (vectorsedit.go)
 }
 
 var _ http.Handler = (*Server)(nil)
@@ -82,6 +84,8 @@ func (s *Server) routes() {
 	s.handle("POST /collections/{c}/points/scroll", s.scroll)
 	s.handle("POST /collections/{c}/points/count", s.count)
 	s.handle("POST /collections/{c}/points/batch", s.batch)
+	s.handle("PUT /collections/{c}/points/vectors", s.updateVectors)
+	s.handle("POST /collections/{c}/points/vectors/delete", s.deleteVectors)
 	s.handle("PUT /collections/{c}/points/payload", s.payloadHandler(true))
 	s.handle("POST /collections/{c}/points/payload", s.payloadHandler(false))
 	s.handle("POST /collections/{c}/points/payload/delete", s.deletePayload)
@@ -224,12 +228,20 @@ func statusOf(err error) int {
 // is). Like Qdrant, it refuses unknown fields: a field this API does not
 // implement is an error, never silently ignored.
 func (s *Server) decodeBody(w http.ResponseWriter, r *http.Request, v any) error {
-	body := http.MaxBytesReader(w, r.Body, s.opts.MaxBodyBytes)
-	b, err := io.ReadAll(body)
+	b, err := s.readBody(w, r)
 	if err != nil {
-		return badRequest("reading body: %v", err)
+		return err
 	}
 	return decodeJSON(b, v)
+}
+
+// readBody reads a request body of at most Options.MaxBodyBytes.
+func (s *Server) readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
+	b, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.opts.MaxBodyBytes))
+	if err != nil {
+		return nil, badRequest("reading body: %v", err)
+	}
+	return b, nil
 }
 
 // decodeJSON is decodeBody's parser: strict, one value, errors shaped as

@@ -38,9 +38,6 @@ func decodeVectorStruct(raw json.RawMessage, field string) (pointVectors, error)
 	if err := json.Unmarshal(raw, &named); err != nil {
 		return pv, badRequest("%s: %v", field, err)
 	}
-	if len(named) == 0 {
-		return pv, unprocessable("%s: must name at least one vector", field)
-	}
 	if _, isDoc := named["model"]; isDoc {
 		return pv, refusedField("vector as a document/image/inference object", "server-side inference")
 	}
@@ -122,6 +119,10 @@ func decodeSparse(raw json.RawMessage, field string) (vectorstore.SparseVector, 
 		seen[i] = true
 	}
 	return vectorstore.SparseVector{Indices: *sv.Indices, Values: *sv.Values}, nil
+}
+
+func (pv *pointVectors) empty() bool {
+	return pv.unnamed == nil && len(pv.dense) == 0 && len(pv.sparse) == 0
 }
 
 // point builds a store point.
