@@ -42,6 +42,7 @@ func TestSignedAnswers(t *testing.T) {
 			return attest.Info{NodeID: id.Address(), ChatModel: "chat-model", ContextSize: 512}, nil
 		},
 	}, Options{Signer: id})
+	mountAPI(s)
 	srv := httptest.NewServer(s)
 	defer srv.Close()
 	for _, stream := range []bool{false, true} {

@@ -154,7 +154,9 @@ type chatChunk struct {
 	ToolRun  *ToolRun      `json:"tool_run,omitempty"`
 }
 
-func (s *Server) chatCompletions(w http.ResponseWriter, r *http.Request) error {
+// ChatCompletions answers POST /v1/chat/completions with Backends.Chat,
+// streamed as server-sent events when the request asks.
+func (s *Server) ChatCompletions(w http.ResponseWriter, r *http.Request) error {
 	if s.b.Chat == nil {
 		return Errorf(http.StatusNotFound, "invalid_request_error", "no_chat_model", "this node serves no chat model")
 	}
@@ -270,7 +272,8 @@ type completion struct {
 	Usage   *Usage             `json:"usage,omitempty"`
 }
 
-func (s *Server) completions(w http.ResponseWriter, r *http.Request) error {
+// Completions answers POST /v1/completions with Backends.Completion.
+func (s *Server) Completions(w http.ResponseWriter, r *http.Request) error {
 	if s.b.Completion == nil {
 		return Errorf(http.StatusNotFound, "invalid_request_error", "no_completion_model", "this node serves no completion model")
 	}
@@ -333,7 +336,8 @@ type embeddingData struct {
 	Embedding any    `json:"embedding"`
 }
 
-func (s *Server) embeddings(w http.ResponseWriter, r *http.Request) error {
+// Embeddings answers POST /v1/embeddings with Backends.Embedding.
+func (s *Server) Embeddings(w http.ResponseWriter, r *http.Request) error {
 	if s.b.Embedding == nil {
 		return Errorf(http.StatusNotFound, "invalid_request_error", "no_embedding_model", "this node serves no embedding model")
 	}

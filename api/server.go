@@ -117,19 +117,6 @@ type Backends struct {
 	// package attest); the server fills in the nonce and time and signs
 	// with Options.Signer.
 	Attest func() (attest.Info, error)
-	// Extra routes (pattern → handler) mounted on the same mux, e.g. the
-	// web UI at "/" or the vector store under "/qdrant/". They get API-key
-	// checks, metrics and logs but manage their own body limits.
-	Extra map[string]http.Handler
-	// Handlers are further API routes (pattern → handler returning an
-	// error rendered as an OpenAI error), with the standard body limit
-	// unless listed in Uploads.
-	Handlers map[string]HandlerFunc
-	// Uploads lists patterns of Handlers whose bodies may be as large as
-	// Options.MaxUploadBytes (file uploads).
-	Uploads []string
-	// Public lists patterns of Extra that need no API key (the web UI).
-	Public []string
 }
 
 // Server is the HTTP API of a node. It is an http.Handler; create it with
@@ -143,7 +130,10 @@ type Server struct {
 	now     func() time.Time
 }
 
-// New returns a Server answering with b.
+// New returns a Server answering with b. It serves no route until Handle
+// mounts them: the caller lists every route of its process in one place
+// (for a node, node/routes.go), with this Server's handlers (ChatCompletions,
+// Models, Health...) among its own.
 func New(b Backends, opt Options) *Server {
 	if opt.MaxBodyBytes <= 0 {
 		opt.MaxBodyBytes = 8 << 20
@@ -158,60 +148,73 @@ func New(b Backends, opt Options) *Server {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{opt: opt, b: b, mux: http.NewServeMux(), metrics: newMetrics(opt.Gauges), log: log, now: time.Now}
-	s.routes()
-	return s
+	return &Server{opt: opt, b: b, mux: http.NewServeMux(), metrics: newMetrics(opt.Gauges), log: log, now: time.Now}
 }
 
 // Metrics returns the server's collectors, for backends to record
 // generations.
 func (s *Server) Metrics() *Metrics { return s.metrics }
 
-// routes lists every route of the API.
-func (s *Server) routes() {
-	s.handle("POST /v1/chat/completions", true, s.chatCompletions)
-	s.handle("POST /v1/completions", true, s.completions)
-	s.handle("POST /v1/embeddings", true, s.embeddings)
-	s.handle("GET /v1/models", true, s.models)
-	s.handle("GET /v1/info", true, s.info)
-	s.handle("GET /health", false, s.health)
-	s.handle("GET /metrics", true, func(w http.ResponseWriter, r *http.Request) error {
-		s.metrics.handler().ServeHTTP(w, r)
-		return nil
-	})
-	public := map[string]bool{}
-	for _, p := range s.b.Public {
-		public[p] = true
-	}
-	for pattern, h := range s.b.Extra {
-		s.mux.Handle(pattern, s.wrap(pattern, !public[pattern], -1, func(w http.ResponseWriter, r *http.Request) error {
-			h.ServeHTTP(w, r)
-			return nil
-		}))
-	}
-	uploads := map[string]bool{}
-	for _, p := range s.b.Uploads {
-		uploads[p] = true
-	}
-	for pattern, h := range s.b.Handlers {
+// Route is one route of a Server: a ServeMux pattern ("METHOD /path") and
+// its handler, with its API-key and body-size rules.
+type Route struct {
+	Pattern string
+	Handler HandlerFunc
+	// Public routes need no API key (health, the web page).
+	Public bool
+	// Body is the route's request body limit.
+	Body BodyLimit
+}
+
+// BodyLimit says how large a route's request body may be.
+type BodyLimit int
+
+const (
+	// StandardBody bounds the body to Options.MaxBodyBytes.
+	StandardBody BodyLimit = iota
+	// UploadBody bounds the body to Options.MaxUploadBytes (file uploads).
+	UploadBody
+	// OwnBody leaves the body to the handler, which bounds it itself (a
+	// whole http.Handler mounted under a prefix).
+	OwnBody
+)
+
+// Handle mounts routes on the server, each behind the API-key check, the
+// body limit, JSON errors, panic recovery, metrics and a log line. A
+// pattern mounted twice panics, as with http.ServeMux. Call it before
+// serving.
+func (s *Server) Handle(routes ...Route) {
+	for _, rt := range routes {
 		limit := s.opt.MaxBodyBytes
-		if uploads[pattern] {
+		switch rt.Body {
+		case UploadBody:
 			limit = s.opt.MaxUploadBytes
+		case OwnBody:
+			limit = -1
 		}
-		s.mux.Handle(pattern, s.wrap(pattern, true, limit, h))
-	}
-	// Anything else under /v1 is an unknown endpoint, answered in JSON. One
-	// pattern per method, so that an Extra "GET /" (the web page) does not
-	// conflict with it.
-	for _, m := range []string{"GET", "POST", "PUT", "PATCH", "DELETE"} {
-		s.handle(m+" /v1/", true, func(w http.ResponseWriter, r *http.Request) error {
-			return Errorf(http.StatusNotFound, "invalid_request_error", "unknown_url", "unknown endpoint %s %s", r.Method, r.URL.Path)
-		})
+		s.mux.Handle(rt.Pattern, s.wrap(rt.Pattern, !rt.Public, limit, rt.Handler))
 	}
 }
 
-func (s *Server) handle(pattern string, auth bool, h func(http.ResponseWriter, *http.Request) error) {
-	s.mux.Handle(pattern, s.wrap(pattern, auth, s.opt.MaxBodyBytes, h))
+// ServeMetrics answers GET /metrics in the Prometheus text format.
+func (s *Server) ServeMetrics(w http.ResponseWriter, r *http.Request) error {
+	s.metrics.handler().ServeHTTP(w, r)
+	return nil
+}
+
+// UnknownEndpoint answers 404 in JSON, naming the method and path: the
+// route for anything else under /v1/.
+func UnknownEndpoint(w http.ResponseWriter, r *http.Request) error {
+	return Errorf(http.StatusNotFound, "invalid_request_error", "unknown_url", "unknown endpoint %s %s", r.Method, r.URL.Path)
+}
+
+// Handler adapts h, which writes its own responses and errors, to a
+// HandlerFunc.
+func Handler(h http.Handler) HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		h.ServeHTTP(w, r)
+		return nil
+	}
 }
 
 // HandlerFunc is an API route: it writes a response or returns an error,
@@ -366,10 +369,10 @@ func WriteJSON(w http.ResponseWriter, status int, v any) { writeJSON(w, status, 
 // BadRequest returns a 400 invalid_request_error about param.
 func BadRequest(param, format string, args ...any) *Error { return badRequest(param, format, args...) }
 
-// health answers {"status":"ok"}, with "instance" when Options.Instance is
-// set. It needs no API key: the instance value is random per start and says
-// nothing about the node.
-func (s *Server) health(w http.ResponseWriter, r *http.Request) error {
+// Health answers GET /health with {"status":"ok"}, and "instance" when
+// Options.Instance is set. Mount it Public: the instance value is random per
+// start and says nothing about the node.
+func (s *Server) Health(w http.ResponseWriter, r *http.Request) error {
 	body := map[string]string{"status": "ok"}
 	if s.opt.Instance != "" {
 		body["instance"] = s.opt.Instance
@@ -378,7 +381,8 @@ func (s *Server) health(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-func (s *Server) models(w http.ResponseWriter, r *http.Request) error {
+// Models answers GET /v1/models with Backends.Models.
+func (s *Server) Models(w http.ResponseWriter, r *http.Request) error {
 	var list []Model
 	if s.b.Models != nil {
 		list = s.b.Models()
@@ -390,7 +394,9 @@ func (s *Server) models(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-func (s *Server) info(w http.ResponseWriter, r *http.Request) error {
+// Info answers GET /v1/info with Backends.Info, signed with
+// Options.Signer for ?nonce=N (package attest).
+func (s *Server) Info(w http.ResponseWriter, r *http.Request) error {
 	if s.b.Info == nil {
 		return Errorf(http.StatusNotFound, "invalid_request_error", "unknown_url", "this server has no node information")
 	}

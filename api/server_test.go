@@ -64,9 +64,27 @@ func newTestServer(t *testing.T, b echoBackend, opt Options) *httptest.Server {
 		},
 		Info: func() any { return map[string]string{"node_id": "0xabc"} },
 	}, opt)
+	mountAPI(s)
 	srv := httptest.NewServer(s)
 	t.Cleanup(srv.Close)
 	return srv
+}
+
+// mountAPI mounts this package's routes on s as a node does (node/routes.go
+// lists them with the node's own routes).
+func mountAPI(s *Server) {
+	s.Handle(
+		Route{Pattern: "POST /v1/chat/completions", Handler: s.ChatCompletions},
+		Route{Pattern: "POST /v1/completions", Handler: s.Completions},
+		Route{Pattern: "POST /v1/embeddings", Handler: s.Embeddings},
+		Route{Pattern: "GET /v1/models", Handler: s.Models},
+		Route{Pattern: "GET /v1/info", Handler: s.Info},
+		Route{Pattern: "GET /health", Handler: s.Health, Public: true},
+		Route{Pattern: "GET /metrics", Handler: s.ServeMetrics},
+	)
+	for _, m := range []string{"GET", "POST", "PUT", "PATCH", "DELETE"} {
+		s.Handle(Route{Pattern: m + " /v1/", Handler: UnknownEndpoint})
+	}
 }
 
 func do(t *testing.T, method, url, body string, hdr ...string) (*http.Response, []byte) {

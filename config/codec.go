@@ -33,7 +33,8 @@ func badValue(format string, args ...any) error {
 const maxConfigBytes = 4 << 20
 
 // field binds a JSON key to the Go field that holds it. ptr is one of
-// *string, *int, *float64, *bool or *[]string. always marks keys GaiaNet's
+// *string, *int, *float64, *bool, *[]string, *json.RawMessage or a
+// structured extension (decoded strictly). always marks keys GaiaNet's
 // scripts require (`gaianet init` greps for them), so Save writes them even
 // when empty.
 type field struct {
@@ -42,69 +43,53 @@ type field struct {
 	always bool
 }
 
-// fields lists GaiaNet's keys in the order GaiaNet's default config.json
-// writes them; keys that file lacks sit where GaiaNet's presets put them.
-func (c *Config) fields() []field {
-	return []field{
-		{"address", &c.Address, true},
-		{"description", &c.Description, true},
-		{"domain", &c.Domain, true},
-		{"llamaedge_chat_port", &c.LlamaEdgeChatPort, true},
-		{"llamaedge_embedding_port", &c.LlamaEdgeEmbeddingPort, true},
-		{"llamaedge_port", &c.LlamaEdgePort, true},
-		{"server_health_url", &c.ServerHealthURL, false},
-		{"server_info_url", &c.ServerInfoURL, false},
-		{"chat", &c.Chat, true},
-		{"chat_name", &c.ChatName, false},
-		{"chat_ctx_size", &c.ChatCtxSize, true},
-		{"chat_batch_size", &c.ChatBatchSize, true},
-		{"chat_ubatch_size", &c.ChatUbatchSize, false},
-		{"prompt_template", &c.PromptTemplate, true},
-		{"reverse_prompt", &c.ReversePrompt, true},
-		{"system_prompt", &c.SystemPrompt, true},
-		{"context_window", &c.ContextWindow, false},
-		{"embedding", &c.Embedding, true},
-		{"embedding_name", &c.EmbeddingName, false},
-		{"embedding_ctx_size", &c.EmbeddingCtxSize, true},
-		{"embedding_batch_size", &c.EmbeddingBatchSize, true},
-		{"embedding_ubatch_size", &c.EmbeddingUbatchSize, false},
-		{"snapshot", &c.Snapshot, true},
-		{"embedding_collection_name", &c.EmbeddingCollectionName, true},
-		{"qdrant_limit", &c.QdrantLimit, true},
-		{"qdrant_score_threshold", &c.QdrantScoreThreshold, true},
-		{"rag_policy", &c.RAGPolicy, false},
-		{"rag_prompt", &c.RAGPrompt, false},
-	}
+// fieldSpec is a field of Config or Extensions as its struct tags describe
+// it: `json:"key"` names it (the only place a key is named), and
+// `config:"required"` marks a key GaiaNet's scripts require.
+type fieldSpec struct {
+	key    string
+	index  int
+	always bool
 }
 
-func (e *Extensions) fields() []field {
-	return []field{
-		{"chat_upstream", &e.ChatUpstream, false},
-		{"embedding_upstream", &e.EmbeddingUpstream, false},
-		{"upstream_api_key", &e.UpstreamAPIKey, false},
-		{"api_keys", &e.APIKeys, false},
-		{"cors_origins", &e.CORSOrigins, false},
-		{"parallel", &e.Parallel, false},
-		{"queue_size", &e.QueueSize, false},
-		{"force_rag", &e.ForceRAG, false},
-		{"qdrant_url", &e.QdrantURL, false},
-		{"qdrant_api_key", &e.QdrantAPIKey, false},
-		{"search_fusion", &e.SearchFusion, false},
-		{"outbound_allow", &e.OutboundAllow, false},
-		{"http_read_timeout", &e.HTTPReadTimeout, false},
-		{"http_write_timeout", &e.HTTPWriteTimeout, false},
-		{"http_idle_timeout", &e.HTTPIdleTimeout, false},
-		{"max_connections", &e.MaxConnections, false},
-		{"max_connections_per_ip", &e.MaxConnectionsPerIP, false},
-		{"reasoning", &e.Reasoning, false},
-		{"plugins", &e.Plugins, false},
-		{"tools", &e.Tools, false},
-		{"mcp_servers", &e.MCPServers, false},
-		{"prompt_sets", &e.PromptSets, false},
-		{"agent_max_steps", &e.AgentMaxSteps, false},
-		{"agent_timeout", &e.AgentTimeout, false},
+// The field tables, read once from the struct tags. The struct's field
+// order is the canonical key order: the order GaiaNet's default
+// config.json writes its keys, with keys that file lacks where GaiaNet's
+// presets put them.
+var (
+	configSpecs = fieldSpecs(reflect.TypeFor[Config](), ExtensionsKey)
+	extSpecs    = fieldSpecs(reflect.TypeFor[Extensions](), "")
+)
+
+// fieldSpecs lists t's exported fields that have a JSON key, except skip
+// (the nested extensions object, encoded on its own).
+func fieldSpecs(t reflect.Type, skip string) []fieldSpec {
+	var out []fieldSpec
+	for i := range t.NumField() {
+		f := t.Field(i)
+		key, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if !f.IsExported() || key == "" || key == "-" || key == skip {
+			continue
+		}
+		out = append(out, fieldSpec{key: key, index: i, always: f.Tag.Get("config") == "required"})
 	}
+	return out
 }
+
+// bind returns the fields of the struct v points to, as specs lists them.
+func bind(v reflect.Value, specs []fieldSpec) []field {
+	out := make([]field, len(specs))
+	for i, s := range specs {
+		out[i] = field{key: s.key, ptr: v.Field(s.index).Addr().Interface(), always: s.always}
+	}
+	return out
+}
+
+// fields lists c's GaiaNet keys in canonical order, bound to c's fields.
+func (c *Config) fields() []field { return bind(reflect.ValueOf(c).Elem(), configSpecs) }
+
+// fields lists e's keys in canonical order, bound to e's fields.
+func (e *Extensions) fields() []field { return bind(reflect.ValueOf(e).Elem(), extSpecs) }
 
 // KnownKeys returns GaiaNet's top-level config keys this package models, in
 // canonical order. The caller owns the returned slice.

@@ -19,27 +19,31 @@ const (
 // project's own settings (see Extensions).
 const ExtensionsKey = "gaianet_go"
 
-// Config is a GaiaNet node's config.json. The JSON names are GaiaNet's. The
+// Config is a GaiaNet node's config.json. The JSON names are GaiaNet's,
+// and the `json:` tags are the one place they are named: Decode and Encode
+// read them (with `config:"required"` for the keys GaiaNet's scripts
+// require), and the field order below is the order Encode writes new keys
+// in (GaiaNet's default config.json's order). The
 // zero value means "nothing set"; call ApplyDefaults to fill GaiaNet's
 // defaults and Validate before use. A Config is a plain value: it is not safe
 // for concurrent mutation, and Clone gives an independent copy.
 type Config struct {
 	// Address is the node ID, an EIP-55 Ethereum address ("0x..."). Empty
 	// until `gaianet init` creates the identity.
-	Address string `json:"address"`
+	Address string `json:"address" config:"required"`
 	// Description is free text shown in the dashboard and the domain.
-	Description string `json:"description"`
+	Description string `json:"description" config:"required"`
 	// Domain is the GaiaNet domain the node joins, e.g. "gaia.domains".
-	Domain string `json:"domain"`
+	Domain string `json:"domain" config:"required"`
 
-	// LlamaEdgePort is the public port of the node's OpenAI-compatible API.
-	LlamaEdgePort int `json:"llamaedge_port"`
 	// LlamaEdgeChatPort is the internal port of GaiaNet's chat server
 	// (v0.5+). Our node serves chat in-process but keeps the field.
-	LlamaEdgeChatPort int `json:"llamaedge_chat_port"`
+	LlamaEdgeChatPort int `json:"llamaedge_chat_port" config:"required"`
 	// LlamaEdgeEmbeddingPort is the internal port of GaiaNet's embedding
 	// server (v0.5+).
-	LlamaEdgeEmbeddingPort int `json:"llamaedge_embedding_port"`
+	LlamaEdgeEmbeddingPort int `json:"llamaedge_embedding_port" config:"required"`
+	// LlamaEdgePort is the public port of the node's OpenAI-compatible API.
+	LlamaEdgePort int `json:"llamaedge_port" config:"required"`
 	// ServerHealthURL is an optional URL polled for node health (a few
 	// presets set it).
 	ServerHealthURL string `json:"server_health_url"`
@@ -48,54 +52,54 @@ type Config struct {
 
 	// Chat is the chat model: an http(s) URL of a GGUF file, or a local path
 	// (GaiaNet resolves a bare file name against the node's base directory).
-	Chat string `json:"chat"`
+	Chat string `json:"chat" config:"required"`
 	// ChatName is the model name the API reports; empty means "derive it
 	// from the file name".
 	ChatName string `json:"chat_name"`
 	// ChatCtxSize is the chat model's context size in tokens.
-	ChatCtxSize int `json:"chat_ctx_size"`
+	ChatCtxSize int `json:"chat_ctx_size" config:"required"`
 	// ChatBatchSize is the logical batch size for prompt processing.
-	ChatBatchSize int `json:"chat_batch_size"`
+	ChatBatchSize int `json:"chat_batch_size" config:"required"`
 	// ChatUbatchSize is the physical micro-batch size; 0 means "same as
 	// ChatBatchSize" (GaiaNet's rule). See ChatUbatch.
 	ChatUbatchSize int `json:"chat_ubatch_size"`
 	// PromptTemplate names the chat template, e.g. "llama-3-chat", "chatml".
-	PromptTemplate string `json:"prompt_template"`
+	PromptTemplate string `json:"prompt_template" config:"required"`
 	// ReversePrompt is an extra stop string, e.g. "<|im_end|>"; may be empty.
-	ReversePrompt string `json:"reverse_prompt"`
+	ReversePrompt string `json:"reverse_prompt" config:"required"`
 	// SystemPrompt is the default system message.
-	SystemPrompt string `json:"system_prompt"`
-	// RAGPrompt is the text placed before the retrieved context.
-	RAGPrompt string `json:"rag_prompt"`
-	// RAGPolicy is RAGPolicySystemMessage or RAGPolicyLastUserMessage.
-	RAGPolicy string `json:"rag_policy"`
+	SystemPrompt string `json:"system_prompt" config:"required"`
 	// ContextWindow is how many of the latest user messages are used to
 	// build the retrieval query (LlamaEdge's --context-window); 0 = unset,
 	// which LlamaEdge treats as 1.
 	ContextWindow int `json:"context_window"`
 
 	// Embedding is the embedding model: an http(s) URL or a local path.
-	Embedding string `json:"embedding"`
+	Embedding string `json:"embedding" config:"required"`
 	// EmbeddingName is the embedding model name the API reports.
 	EmbeddingName string `json:"embedding_name"`
 	// EmbeddingCtxSize is the embedding model's context size in tokens.
-	EmbeddingCtxSize int `json:"embedding_ctx_size"`
+	EmbeddingCtxSize int `json:"embedding_ctx_size" config:"required"`
 	// EmbeddingBatchSize is the embedding model's batch size.
-	EmbeddingBatchSize int `json:"embedding_batch_size"`
+	EmbeddingBatchSize int `json:"embedding_batch_size" config:"required"`
 	// EmbeddingUbatchSize is the embedding micro-batch; 0 means "same as
 	// EmbeddingBatchSize". See EmbeddingUbatch.
 	EmbeddingUbatchSize int `json:"embedding_ubatch_size"`
 
 	// Snapshot is the knowledge base: a URL or path of a Qdrant snapshot
 	// (.snapshot, or .tar.gz holding one). Empty means no RAG.
-	Snapshot string `json:"snapshot"`
+	Snapshot string `json:"snapshot" config:"required"`
 	// EmbeddingCollectionName is the vector collection the snapshot is
 	// loaded into.
-	EmbeddingCollectionName string `json:"embedding_collection_name"`
+	EmbeddingCollectionName string `json:"embedding_collection_name" config:"required"`
 	// QdrantLimit is how many search hits are put into the prompt.
-	QdrantLimit int `json:"qdrant_limit"`
+	QdrantLimit int `json:"qdrant_limit" config:"required"`
 	// QdrantScoreThreshold is the minimum similarity score of a hit.
-	QdrantScoreThreshold float64 `json:"qdrant_score_threshold"`
+	QdrantScoreThreshold float64 `json:"qdrant_score_threshold" config:"required"`
+	// RAGPolicy is RAGPolicySystemMessage or RAGPolicyLastUserMessage.
+	RAGPolicy string `json:"rag_policy"`
+	// RAGPrompt is the text placed before the retrieved context.
+	RAGPrompt string `json:"rag_prompt"`
 
 	// Ext holds the project's own settings, stored under ExtensionsKey.
 	Ext Extensions `json:"gaianet_go"`
@@ -138,7 +142,7 @@ type Extensions struct {
 	// size, so that an answer may depend on what else the node serves at
 	// the time; by default answers are batch-invariant (replayable by a
 	// domain). See engine.Options.BatchVariant.
-	BatchVariant bool `json:"batch_variant,omitempty"`
+	BatchVariant bool `json:"batch_variant"`
 	// QueueSize bounds the requests waiting for a slot; 0 means the server's
 	// default. Requests past it are refused with 503.
 	QueueSize int `json:"queue_size"`

@@ -27,8 +27,19 @@
 // in one nested object, "gaianet_go", so they never collide with a key that
 // GaiaNet may add later; see Extensions.
 //
+// Key names come from one place: the `json:` tags of Config and
+// Extensions, which the codec reads by reflection (`config:"required"`
+// marks the keys GaiaNet's scripts require, always written). The field
+// order is the canonical key order. A new setting is a new tagged field;
+// nothing else names its key (keys_test.go checks every key of GaiaNet's
+// real configs and every extension round-trips).
+//
 // Defaults come from one place, Default, which mirrors GaiaNet v0.6.0's
 // default config.json; ApplyDefaults fills only the operational knobs that
 // GaiaNet itself requires (ports, sizes, Qdrant settings), never the model
 // choice. Validate reports every problem at once, each wrapping ErrInvalid.
+//
+// It must not import any package of this module but egress (whose rule
+// syntax outbound_allow uses): everything else reads its settings from
+// here.
 package config

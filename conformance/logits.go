@@ -60,6 +60,13 @@ func tokenize(e *engine.Engine, text string) (toks []int32, ok bool, err error) 
 // over tokens+greedy, pick the reference's arg-max wherever the
 // reference's top-1 margin is at least tol.ArgmaxMargin.
 func CheckLogits(ctx context.Context, s Suite, tol Tolerances) Result {
+	return CheckLogitsKV(ctx, s, tol, "")
+}
+
+// CheckLogitsKV is CheckLogits with the engine's KV cache of element type
+// kv (engine.Options.KVType: "f16", "q8_0"...; "" is the engine's
+// default), for callers that check a cache type against wider tolerances.
+func CheckLogitsKV(ctx context.Context, s Suite, tol Tolerances, kv string) Result {
 	res := Result{Suite: s}
 	fail := func(format string, args ...any) Result {
 		res.Passed = false
@@ -80,7 +87,9 @@ func CheckLogits(ctx context.Context, s Suite, tol Tolerances) Result {
 	for _, c := range ref.Cases {
 		maxLen = max(maxLen, len(c.Tokens)+len(c.Greedy))
 	}
-	eng, err := engine.Load(s.Model, engine.Options{CtxSize: max(maxLen, 16), BatchSize: max(maxLen, 16)})
+	// The context is at least 512 positions, as in the reference runs:
+	// LongRoPE models choose their rope factors by context length.
+	eng, err := engine.Load(s.Model, engine.Options{CtxSize: max(maxLen, 512), BatchSize: max(maxLen, 16), KVType: kv})
 	if err != nil {
 		return fail("conformance: %v", err)
 	}
@@ -176,7 +185,7 @@ func quantized(m *model.Model) bool {
 	ws := []*model.Weight{&m.TokenEmbd, &m.Output}
 	for i := range m.Layers {
 		y := &m.Layers[i]
-		ws = append(ws, &y.Wq, &y.Wk, &y.Wv, &y.Wo, &y.Gate, &y.Up, &y.Down)
+		ws = append(ws, &y.Wq, &y.Wk, &y.Wv, &y.Wo, &y.Gate, &y.Up, &y.Down, &y.ExpGate, &y.ExpUp, &y.ExpDown)
 	}
 	for _, w := range ws {
 		if w.Type.IsQuantized() {

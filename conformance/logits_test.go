@@ -3,6 +3,7 @@ package conformance
 import (
 	"context"
 	"os"
+	"slices"
 	"testing"
 
 	"github.com/gaianet-go/gaianet/internal/sharedtest"
@@ -30,6 +31,32 @@ func TestCheckLogits(t *testing.T) {
 	}
 	if n == 0 {
 		sharedtest.Missing(t, "no logits suites in ../shared/conformance/manifest.json")
+	}
+}
+
+// TestCheckLogitsQ8Cache: a Q8_0 KV cache adds quantization noise but must
+// stay in bounds: three times the float bound for float weights, the
+// quantized bound unchanged for quantized ones.
+func TestCheckLogitsQ8Cache(t *testing.T) {
+	dir := sharedtest.Conformance(t)
+	m, err := LoadManifest(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tol := m.Tolerances
+	tol.LogitsNRMSEFloat *= 3
+	for _, name := range []string{"logits/llama-spm-tiny-f16", "logits/llama-spm-q8_0"} {
+		i := slices.IndexFunc(m.Suites, func(s Suite) bool { return s.Name == name })
+		if i < 0 {
+			sharedtest.Missing(t, "suite %s is absent from ../shared/conformance/manifest.json", name)
+		}
+		t.Run(name, func(t *testing.T) {
+			r := CheckLogitsKV(context.Background(), m.Suites[i], tol, "q8_0")
+			t.Logf("%s kv=q8_0: %s", name, r.Summary)
+			if !r.Passed {
+				t.Fatalf("%s kv=q8_0 failed: %s (%s)", name, r.Detail, r.Summary)
+			}
+		})
 	}
 }
 

@@ -44,3 +44,24 @@ func TestRunUnknownKindAndMissingManifest(t *testing.T) {
 		t.Error("malformed manifest accepted")
 	}
 }
+
+// TestArchsConformance runs every suite of ../shared/conformance/archs (the
+// gemma, gemma2, gemma3, phi3 and Mixtral-style MoE references); each must
+// pass.
+func TestArchsConformance(t *testing.T) {
+	dir := filepath.Dir(sharedtest.Path(t, "conformance", "archs", "manifest.json"))
+	results, err := Run(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(results) == 0 {
+		t.Fatal("no suites ran")
+	}
+	for _, r := range results {
+		if !r.Passed {
+			t.Errorf("FAIL %s: %s\n%s", r.Suite.Name, r.Summary, r.Detail)
+		} else {
+			t.Logf("PASS %s: %s", r.Suite.Name, r.Summary)
+		}
+	}
+}

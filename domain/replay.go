@@ -1,7 +1,6 @@
 package domain
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -15,6 +14,7 @@ import (
 
 	"github.com/gaianet-go/gaianet/attest"
 	"github.com/gaianet-go/gaianet/domain/store"
+	"github.com/gaianet-go/gaianet/upstream"
 )
 
 // Replay configures replay verification: a sample of real chat requests
@@ -265,14 +265,13 @@ func (s *Server) ask(ctx context.Context, m *member, path string, body []byte) (
 		return answerText(b), resp.Header, nil
 	}
 	var out strings.Builder
-	sc := bufio.NewScanner(resp.Body)
-	sc.Buffer(make([]byte, 64<<10), maxResponseBytes)
-	for sc.Scan() {
-		if data, ok := bytes.CutPrefix(sc.Bytes(), []byte("data: ")); ok && !bytes.Equal(data, []byte("[DONE]")) {
-			out.WriteString(chunkText(data))
+	err = upstream.ReadSSE(resp.Body, maxResponseBytes, func(ev upstream.Event) error {
+		if ev.Data != "[DONE]" {
+			out.WriteString(chunkText([]byte(ev.Data)))
 		}
-	}
-	if err := sc.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return "", nil, err
 	}
 	return out.String(), resp.Trailer, nil

@@ -1,7 +1,9 @@
 // Package embedding runs text-embedding models: BERT-family encoders (BERT,
 // MiniLM, bge, e5, gte) and nomic-bert (nomic-embed-text v1/v1.5, GaiaNet's
 // default embedding model) from GGUF files, on the same kernels as the chat
-// engine.
+// engine; and decoder-only embedding models (gte-Qwen2: a qwen2 decoder
+// whose final normed hidden state of the last token is the embedding),
+// run by package model's forward pass (decoder.go).
 //
 // An encoder reads a whole text at once (attention is not causal), then
 // pools its last hidden states into one vector as the GGUF's

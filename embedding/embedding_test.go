@@ -183,7 +183,7 @@ func TestLoadErrors(t *testing.T) {
 	m.Close()
 
 	llama := base()
-	llama.Set("general.architecture", "llama")
+	llama.Set("general.architecture", "t5")
 	noHeads := base()
 	noHeads.Set("bert.attention.head_count", uint32(0))
 	wrongShape := append([]gguf.WriteTensor(nil), good...)
@@ -194,7 +194,7 @@ func TestLoadErrors(t *testing.T) {
 		ts   []gguf.WriteTensor
 		want string
 	}{
-		{"architecture", llama, good, `architecture "llama"`},
+		{"architecture", llama, good, `architecture "t5"`},
 		{"metadata", noHeads, good, "head_count"},
 		{"missing tensor", base(), good[:len(good)-1], `"blk.0.layer_output_norm.weight" is missing`},
 		{"wrong shape", base(), wrongShape, `"blk.0.attn_q.weight" has shape [32 16], want [32 32]`},

@@ -8,6 +8,7 @@ import (
 
 	"github.com/gaianet-go/gaianet/gguf"
 	"github.com/gaianet-go/gaianet/kernels"
+	"github.com/gaianet-go/gaianet/model"
 	"github.com/gaianet-go/gaianet/tokenizer"
 )
 
@@ -47,7 +48,10 @@ type Model struct {
 	opt  Options
 	name string
 
-	mu   sync.Mutex // guards pool, heads and s
+	// dec runs decoder-only models (gte-Qwen2 style); nil for encoders.
+	dec *decoder
+
+	mu   sync.Mutex // guards pool, heads, s and dec
 	pool *kernels.Pool
 	// heads holds one attention workspace per pool goroutine; a goroutine
 	// takes one for each batch of (sequence, head) jobs and returns it.
@@ -74,6 +78,16 @@ func Load(path string, tok Tokenizer, opt Options) (*Model, error) {
 // New binds an embedding model to an opened GGUF file, which then belongs to
 // the model (Close closes it).
 func New(f *gguf.File, tok Tokenizer, opt Options) (*Model, error) {
+	if a := f.Metadata.Architecture(); a != "bert" && a != "nomic-bert" && model.Supported(a) {
+		var h hparams
+		dec, err := newDecoder(f, &h, &opt)
+		if err != nil {
+			return nil, err
+		}
+		name, _ := f.Metadata.String("general.name")
+		opt.BatchTokens = opt.MaxTokens
+		return &Model{f: f, h: h, tok: tok, opt: opt, name: name, dec: dec, pool: dec.st.Pool()}, nil
+	}
 	h, err := readHparams(f.Metadata)
 	if err != nil {
 		return nil, err
@@ -102,10 +116,14 @@ func New(f *gguf.File, tok Tokenizer, opt Options) (*Model, error) {
 func (m *Model) Close() error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if m.pool != nil {
+	if m.dec != nil {
+		if m.pool != nil {
+			m.dec.close()
+		}
+	} else if m.pool != nil {
 		m.pool.Close()
-		m.pool = nil
 	}
+	m.pool = nil
 	return m.f.Close()
 }
 
@@ -118,7 +136,8 @@ func (m *Model) MaxTokens() int { return m.opt.MaxTokens }
 // Pooling returns how the model pools token states.
 func (m *Model) Pooling() Pooling { return m.h.pooling }
 
-// Architecture returns the GGUF architecture ("bert" or "nomic-bert").
+// Architecture returns the GGUF architecture ("bert", "nomic-bert", or a
+// decoder's such as "qwen2").
 func (m *Model) Architecture() string { return m.h.arch }
 
 // Embed tokenizes texts (special tokens added, as llama.cpp does for
@@ -147,7 +166,12 @@ func (m *Model) EmbedTokens(ctx context.Context, seqs [][]int32) ([][]float32, e
 
 // embed is EmbedTokens that also returns the number of tokens processed.
 func (m *Model) embed(ctx context.Context, seqs [][]int32) ([][]float32, int, error) {
-	vocab := m.w.tokEmbd.rows
+	var vocab int
+	if m.dec != nil {
+		vocab = m.dec.m.Config.Vocab
+	} else {
+		vocab = m.w.tokEmbd.rows
+	}
 	seqs = append([][]int32(nil), seqs...) // truncation must not reach the caller's slice
 	total := 0
 	for i, s := range seqs {
@@ -182,7 +206,13 @@ func (m *Model) embed(ctx context.Context, seqs [][]int32) ([][]float32, int, er
 			n += len(seqs[end])
 			end++
 		}
-		m.forwardLocked(seqs[start:end], out[start:end])
+		if m.dec != nil {
+			if err := m.dec.embed(ctx, m.h.pooling, seqs[start:end], out[start:end]); err != nil {
+				return nil, 0, err
+			}
+		} else {
+			m.forwardLocked(seqs[start:end], out[start:end])
+		}
 		start = end
 	}
 	if !m.opt.Raw {

@@ -41,11 +41,15 @@ type Pool struct {
 // spinning threads do, while parking keeps an idle Pool off the CPU.
 const spinTime = 50 * time.Microsecond
 
-// worker is one helper goroutine. The caller hands it a job through slot;
-// a parked worker (parked == true) also needs a token on wake.
+// worker is one helper goroutine. The caller hands it a job through slot,
+// which holds nil, a job, or &asleep while the worker is parked on wake.
+// Every hand-over is a read-modify-write of that one word, so a job and a
+// worker going to sleep cannot miss each other whatever the memory model
+// (a store followed by a load of another variable is not enough: qemu's
+// user-mode arm64 on an x86 host reorders them).
 type worker struct {
 	slot   atomic.Pointer[job]
-	parked atomic.Bool
+	asleep job           // sentinel stored in slot while parked; never run
 	wake   chan struct{} // capacity 1; stale tokens are harmless
 }
 
@@ -61,13 +65,18 @@ func (f funcRanger) do(lo, hi int) { f(lo, hi) }
 // job is one Parallel call: workers grab chunks of [0,n) until none are
 // left, then count themselves out of pending.
 type job struct {
-	task         ranger
-	n            int
-	chunk        int
-	next         atomic.Int64
-	pending      atomic.Int32 // helpers still running
-	callerParked atomic.Bool
+	task  ranger
+	n     int
+	chunk int
+	next  atomic.Int64
+	// pending counts the helpers still running, plus callerWaiting once the
+	// caller parks: the helper whose decrement leaves exactly callerWaiting
+	// wakes it, so the count and the caller's sleep are one atomic word.
+	pending atomic.Int32
 }
+
+// callerWaiting is added to job.pending by a caller that parks.
+const callerWaiting = 1 << 30
 
 func (j *job) run() {
 	for {
@@ -105,11 +114,8 @@ func (p *Pool) work(w *worker) {
 			return
 		}
 		j.run()
-		if j.pending.Add(-1) == 0 && j.callerParked.Load() {
-			select {
-			case p.done <- struct{}{}:
-			default:
-			}
+		if j.pending.Add(-1) == callerWaiting {
+			p.done <- struct{}{} // exactly one per parked wait: never blocks
 		}
 	}
 }
@@ -129,18 +135,19 @@ func (p *Pool) await(w *worker) *job {
 		}
 		runtime.Gosched()
 	}
-	w.parked.Store(true)
-	defer w.parked.Store(false)
 	for {
-		// Checked after parked is set: a job stored before the caller saw
-		// parked == true is found here, one stored after comes with a token.
-		if j := w.slot.Swap(nil); j != nil {
+		if j := w.slot.Swap(nil); j != nil && j != &w.asleep {
 			return j
 		}
 		if p.closing.Load() {
 			return nil
 		}
-		<-w.wake
+		// Park only if no job arrived since the Swap; a caller that
+		// replaces &asleep by a job sends a token. A stale token (the job
+		// was taken back, or Close) only causes another look.
+		if w.slot.CompareAndSwap(nil, &w.asleep) {
+			<-w.wake
+		}
 	}
 }
 
@@ -196,11 +203,10 @@ func (p *Pool) dispatch(n, chunk int, task ranger) {
 	helpers := min(len(p.workers), nchunks-1)
 	j.pending.Store(int32(helpers))
 	for _, w := range p.workers[:helpers] {
-		w.slot.Store(j)
-		if w.parked.Load() {
+		if w.slot.Swap(j) == &w.asleep {
 			select {
 			case w.wake <- struct{}{}:
-			default:
+			default: // a stale token is there: it wakes the worker too
 			}
 		}
 	}
@@ -223,11 +229,9 @@ func (p *Pool) waitHelpers(j *job) {
 	start := time.Now()
 	for i := 0; j.pending.Load() != 0; i++ {
 		if i&63 == 63 && time.Since(start) > spinTime {
-			j.callerParked.Store(true)
-			for j.pending.Load() != 0 {
-				<-p.done // a stale token only causes another check
+			if j.pending.Add(callerWaiting) != callerWaiting {
+				<-p.done
 			}
-			j.callerParked.Store(false)
 			return
 		}
 		runtime.Gosched()

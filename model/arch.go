@@ -10,7 +10,32 @@ type Arch struct {
 	RopeOrder RopeOrder
 	QKVBias   bool // attn_{q,k,v}.bias are required
 	QKNorm    bool // attn_{q,k}_norm.weight are required
+	// Act is the activation of the gated feed-forward (SwiGLU by default).
+	Act Activation
+	// EmbedScale multiplies token embeddings by sqrt(Dim) (Gemma).
+	EmbedScale bool
+	// PostNorms adds RMS norms after attention and feed-forward, before
+	// their residual additions (post_attention_norm, post_ffw_norm).
+	PostNorms bool
+	// FusedQKV reads q, k and v from one attn_qkv matrix (rows q, then k,
+	// then v); FusedGateUp reads gate and up from one ffn_up matrix of
+	// 2*FFN rows (gate first), as Phi-3 stores them.
+	FusedQKV, FusedGateUp bool
+	// Setup reads the architecture's own metadata into c (sliding-window
+	// pattern, per-layer rope bases, attention scale) after the common
+	// hyperparameters are read; nil when there is none.
+	Setup func(md Metadata, c *Config) error
 }
+
+// Activation is the nonlinearity of a gated feed-forward block.
+type Activation int
+
+const (
+	// ActSiLU is SwiGLU: silu(gate) * up.
+	ActSiLU Activation = iota
+	// ActGELU is GeGLU: gelu_tanh(gate) * up, with ggml's F16 table.
+	ActGELU
+)
 
 // archs is filled by init functions only and read-only afterwards.
 var archs = map[string]Arch{}
@@ -26,4 +51,23 @@ func register(a Arch) {
 func Supported(name string) bool {
 	_, ok := archs[name]
 	return ok
+}
+
+// needs says what the engine lacks for architectures that GaiaNet's
+// published presets use but this package cannot run yet.
+var needs = map[string]string{
+	"exaone":    "EXAONE's block (llama-like, its own tensor names and rope scaling) is not implemented",
+	"stablelm":  "StableLM's block (LayerNorm with biases, parallel attention and feed-forward, partial rotary) is not implemented",
+	"deepseek2": "multi-head latent attention (MLA) and MoE with shared experts and grouped routing are not implemented",
+	"gpt-oss":   "attention sinks, its alternating sliding window, sigmoid-free expert routing with biases and the MXFP4 weight type are not implemented",
+	"llama4":    "Llama 4's MoE with a shared expert, chunked attention and rope-free layers are not implemented",
+}
+
+// Needs returns what the engine lacks to run architecture name, or "" when
+// it is supported or unknown to this table.
+func Needs(name string) string {
+	if Supported(name) {
+		return ""
+	}
+	return needs[name]
 }

@@ -26,8 +26,8 @@ const attnRun = 32
 
 // attnItem is a run of entries [lo,hi) of one slot.
 type attnItem struct {
-	lo, hi int
-	maxPos int
+	lo, hi         int
+	minPos, maxPos int
 }
 
 // attnScratch is one worker's buffers: the scores of the query heads of a
@@ -36,12 +36,13 @@ type attnItem struct {
 type attnScratch struct {
 	k, v   []float32
 	scores []float32
-	wide   int // length of k and v once allocated
+	p16    []uint16 // scores rounded to F16
+	wide   int      // length of k and v once allocated
 }
 
 func newAttnScratch(c *Config, ctx int) *attnScratch {
 	group := c.Heads / c.KVHeads
-	return &attnScratch{scores: make([]float32, group*ctx), wide: ctx * c.HeadDim}
+	return &attnScratch{scores: make([]float32, group*ctx), p16: make([]uint16, group*ctx), wide: ctx * c.HeadDim}
 }
 
 // attnTask computes attention for a chunk; its fields are set per call so
@@ -60,18 +61,21 @@ type attnTask struct {
 func (a *attnTask) run(c *Cache, l int, b Batch) {
 	cfg := &a.st.m.Config
 	a.c, a.l, a.b = c, l, b
-	a.scale = float32(1 / math.Sqrt(float64(cfg.HeadDim)))
+	a.scale = cfg.AttnScale
+	if a.scale == 0 {
+		a.scale = float32(1 / math.Sqrt(float64(cfg.HeadDim)))
+	}
 	a.items = a.items[:0]
 	for i := 0; i < b.Len(); {
 		j := i + 1
 		for j < b.Len() && j-i < attnRun && b.Slot[j] == b.Slot[i] {
 			j++
 		}
-		mp := 0
+		mp, lp := 0, int(b.Pos[i])
 		for _, p := range b.Pos[i:j] {
-			mp = max(mp, int(p))
+			mp, lp = max(mp, int(p)), min(lp, int(p))
 		}
-		a.items = append(a.items, attnItem{lo: i, hi: j, maxPos: mp})
+		a.items = append(a.items, attnItem{lo: i, hi: j, minPos: lp, maxPos: mp})
 		i = j
 	}
 	if a.fn == nil {
@@ -90,37 +94,62 @@ func (a *attnTask) do(lo, hi int) {
 	defer func() { st.scratch <- sc }()
 	hd, qd := cfg.HeadDim, cfg.QDim()
 	group := cfg.Heads / cfg.KVHeads
+	// A sliding-window layer reads only the window of each query: a query
+	// at position p attends to positions p-win+1..p.
+	win := 0
+	if cfg.IsSWA(a.l) {
+		win = cfg.Window
+	}
+	capAt := cfg.AttnSoftcap
 	for it := lo; it < hi; it++ {
 		run, h := a.items[it/cfg.KVHeads], it%cfg.KVHeads
 		slot := int(a.b.Slot[run.lo])
 		n := run.maxPos + 1
+		from := 0
+		if win > 0 {
+			from = max(0, run.minPos-win+1)
+		}
 		// An F16 cache is read in place by the F16 kernels (hardware
 		// conversion); other types are widened to float32 once per run.
 		var k16, v16 []uint16
 		if a.c.Type == gguf.TypeF16 {
-			k16, v16 = a.c.f16Span(a.l, slot, h, n)
+			k16, v16 = a.c.f16Span(a.l, slot, h, from, n)
 		} else {
 			if sc.k == nil {
 				sc.k, sc.v = make([]float32, sc.wide), make([]float32, sc.wide)
 			}
-			a.c.widen(a.l, slot, h, n, sc.k, sc.v)
+			a.c.widen(a.l, slot, h, from, n, sc.k, sc.v)
 		}
 		for i := run.lo; i < run.hi; i++ {
-			m := int(a.b.Pos[i]) + 1
+			p := int(a.b.Pos[i])
+			start := 0
+			if win > 0 {
+				start = max(0, p-win+1)
+			}
+			m := p + 1 - start
+			off := (start - from) * hd
 			if k16 != nil {
 				// All query heads of the group at once: each key and
 				// value row is widened once for the group.
 				q := st.q[i*qd+h*group*hd : i*qd+(h+1)*group*hd]
 				out := st.att[i*qd+h*group*hd : i*qd+(h+1)*group*hd]
 				s := sc.scores[:group*m]
-				kernels.AttnScoresF16(s, k16, q, group, hd, m, a.scale)
+				kernels.AttnScoresF16(s, k16[off:], q, group, hd, m, a.scale)
+				if capAt != 0 {
+					softcap(s, capAt)
+				}
 				for g := range group {
 					kernels.SoftmaxVec(s[g*m : (g+1)*m])
 				}
+				// Probabilities are rounded to F16, as llama.cpp's
+				// kq·v product converts them to the cache's type.
+				kernels.F32ToF16Row(sc.p16[:len(s)], s)
+				kernels.F16ToF32Row(s, sc.p16[:len(s)])
 				clear(out)
-				kernels.AttnMixF16(out, v16, s, group, hd, m)
+				kernels.AttnMixF16(out, v16[off:], s, group, hd, m)
 				continue
 			}
+			ks, vs := sc.k[off:], sc.v[off:]
 			for g := 0; g < group; g++ {
 				qh := h*group + g
 				q := st.q[i*qd+qh*hd : i*qd+(qh+1)*hd]
@@ -128,11 +157,14 @@ func (a *attnTask) do(lo, hi int) {
 				out := st.att[i*qd+qh*hd : i*qd+(qh+1)*hd]
 				clear(out)
 				for p := range s {
-					s[p] = kernels.DotF32(sc.k[p*hd:(p+1)*hd], q) * a.scale
+					s[p] = kernels.DotF32(ks[p*hd:(p+1)*hd], q) * a.scale
+				}
+				if capAt != 0 {
+					softcap(s, capAt)
 				}
 				kernels.SoftmaxVec(s)
 				for p, w := range s {
-					kernels.AxpyF32(w, sc.v[p*hd:(p+1)*hd], out)
+					kernels.AxpyF32(w, vs[p*hd:(p+1)*hd], out)
 				}
 			}
 		}

@@ -87,10 +87,11 @@ func (c *Cache) encode(dst []byte, src []float32) {
 	}
 }
 
-// widen decodes positions [0, n) of one head into k and v (n*HeadDim each).
-func (c *Cache) widen(l, slot, head, n int, k, v []float32) {
-	a, b := c.span(slot, head, 0, n)
-	m := n * c.headDim
+// widen decodes positions [from, n) of one head into k and v
+// ((n-from)*HeadDim each).
+func (c *Cache) widen(l, slot, head, from, n int, k, v []float32) {
+	a, b := c.span(slot, head, from, n)
+	m := (n - from) * c.headDim
 	if c.Type == gguf.TypeF16 {
 		kernels.F16ToF32Row(k[:m], unsafe.Slice((*uint16)(unsafe.Pointer(unsafe.SliceData(c.k[l][a:b]))), m))
 		kernels.F16ToF32Row(v[:m], unsafe.Slice((*uint16)(unsafe.Pointer(unsafe.SliceData(c.v[l][a:b]))), m))
@@ -104,11 +105,11 @@ func (c *Cache) widen(l, slot, head, n int, k, v []float32) {
 	}
 }
 
-// f16Span returns the keys and values of positions [0, n) of one head of
-// an F16 cache, n*HeadDim values each, aliasing the cache.
-func (c *Cache) f16Span(l, slot, head, n int) (k, v []uint16) {
-	a, b := c.span(slot, head, 0, n)
-	m := n * c.headDim
+// f16Span returns the keys and values of positions [from, n) of one head
+// of an F16 cache, (n-from)*HeadDim values each, aliasing the cache.
+func (c *Cache) f16Span(l, slot, head, from, n int) (k, v []uint16) {
+	a, b := c.span(slot, head, from, n)
+	m := (n - from) * c.headDim
 	k = unsafe.Slice((*uint16)(unsafe.Pointer(unsafe.SliceData(c.k[l][a:b]))), m)
 	v = unsafe.Slice((*uint16)(unsafe.Pointer(unsafe.SliceData(c.v[l][a:b]))), m)
 	return k, v
@@ -140,19 +141,31 @@ func (m *Model) Shift(c *Cache, slot, keep, discard, n int) error {
 	}
 	cfg := &m.Config
 	half := cfg.RopeDim / 2
+	// Rotating back is a pure rotation: no attention factor.
+	rot := *cfg
+	rot.RopeAttnFactor = 1
 	cos := make([]float32, half)
 	sin := make([]float32, half)
-	RopeTableFor(cfg, m.RopeFreqs, cos, sin, float32(-discard))
+	RopeTableFor(&rot, m.ropeFactors(c.Ctx), cos, sin, float32(-discard))
+	var cosSWA, sinSWA []float32
+	if cfg.RopeBaseSWA != 0 {
+		cosSWA, sinSWA = make([]float32, half), make([]float32, half)
+		ropeTableSWA(cfg, cosSWA, sinSWA, float32(-discard))
+	}
 	hd := c.headDim
 	hk := make([]float32, n*hd)
 	hv := make([]float32, n*hd)
 	for l := range c.k {
+		lc, ls := cos, sin
+		if cosSWA != nil && cfg.IsSWA(l) {
+			lc, ls = cosSWA, sinSWA
+		}
 		for h := 0; h < c.kvHeads; h++ {
 			// Keys: widen, rotate back by discard, re-encode lower down.
-			c.widen(l, slot, h, n, hk, hv)
+			c.widen(l, slot, h, 0, n, hk, hv)
 			for p := keep + discard; p < n; p++ {
 				row := hk[p*hd : (p+1)*hd]
-				rope(cfg, row, 1, cos, sin)
+				rope(cfg, row, 1, lc, ls)
 				a, b := c.span(slot, h, p-discard, p-discard+1)
 				c.encode(c.k[l][a:b], row)
 			}
@@ -169,6 +182,16 @@ func (m *Model) Shift(c *Cache, slot, keep, discard, n int) error {
 // the model's rope settings.
 func RopeTableFor(cfg *Config, factors, cos, sin []float32, pos float32) {
 	kernels.RopeTable(cos, sin, pos, cfg.RopeDim, cfg.RopeBase, cfg.RopeScale, factors)
+	if f := cfg.RopeAttnFactor; f != 0 && f != 1 {
+		kernels.Scale(cos, f)
+		kernels.Scale(sin, f)
+	}
+}
+
+// ropeTableSWA fills the tables of sliding-window layers that have their
+// own rope base (Gemma 3's local layers: no scaling, no factors).
+func ropeTableSWA(cfg *Config, cos, sin []float32, pos float32) {
+	kernels.RopeTable(cos, sin, pos, cfg.RopeDim, cfg.RopeBaseSWA, 1, nil)
 }
 
 // rope rotates nHeads heads of x in the model's order.

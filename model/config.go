@@ -43,7 +43,37 @@ type Config struct {
 	QKVBias    bool // qwen2: q, k and v projections have biases
 	QKNorm     bool // qwen3: RMS norm per head on q and k before rope
 	TiedOutput bool // output projection is the token embedding
+
+	Act        Activation // feed-forward activation
+	EmbedScale float32    // multiplies token embeddings; 0 means none
+	PostNorms  bool       // RMS norms after attention and feed-forward
+	AttnScale  float32    // multiplies q·k; 1/sqrt(HeadDim) unless the arch says otherwise
+	// AttnSoftcap and FinalSoftcap, when not 0, bound attention scores and
+	// output logits to (-cap, cap) by cap*tanh(x/cap) (Gemma 2).
+	AttnSoftcap, FinalSoftcap float32
+	// Window is the sliding-window length of the layers SWA marks: a query
+	// at position p attends to positions p-Window+1..p. SWA is nil when no
+	// layer slides.
+	Window int
+	SWA    []bool
+	// RopeBaseSWA is the rope frequency base of sliding-window layers when
+	// it differs from RopeBase (Gemma 3's local layers); 0 otherwise.
+	RopeBaseSWA float32
+	// RopeAttnFactor multiplies rope's cos and sin (LongRoPE's attention
+	// factor); 1 otherwise. RopeCtxOrig is LongRoPE's original context:
+	// caches longer than it use the long frequency factors.
+	RopeAttnFactor float32
+	RopeCtxOrig    int
+	// Experts and ExpertsUsed are the Mixture-of-Experts sizes (0 for a
+	// dense model); ExpertFFN is each expert's hidden length.
+	Experts, ExpertsUsed, ExpertFFN int
 }
+
+// IsSWA reports whether layer l uses the sliding window.
+func (c *Config) IsSWA(l int) bool { return c.SWA != nil && c.SWA[l] }
+
+// LayerFFN returns the largest feed-forward hidden length of any layer.
+func (c *Config) LayerFFN() int { return max(c.FFN, c.ExpertFFN) }
 
 // QDim returns the length of all query heads together.
 func (c *Config) QDim() int { return c.Heads * c.HeadDim }
@@ -83,7 +113,8 @@ func readConfig(md Metadata, arch string) (Config, error) {
 			*field = def
 			return
 		}
-		if v < 1 || v > math.MaxInt32 {
+		// Keys whose default is 0 (absent features) may also say 0.
+		if (v < 1 && def != 0) || v > math.MaxInt32 {
 			err = fmt.Errorf("%w: metadata %q = %d is out of range", ErrInvalid, key(name), v)
 			return
 		}
@@ -133,6 +164,41 @@ func readConfig(md Metadata, arch string) (Config, error) {
 	if c.RopeDim > c.HeadDim || c.RopeDim%2 != 0 {
 		return c, fmt.Errorf("%w: rope dimension %d for head length %d", ErrInvalid, c.RopeDim, c.HeadDim)
 	}
+	opt(&c.Experts, "expert_count", 0)
+	opt(&c.ExpertsUsed, "expert_used_count", 0)
+	opt(&c.ExpertFFN, "expert_feed_forward_length", c.FFN)
+	opt(&c.Window, "attention.sliding_window", 0)
+	opt(&c.RopeCtxOrig, "rope.scaling.original_context_length", 0)
+	if err != nil {
+		return c, err
+	}
+	switch {
+	case c.Experts == 0:
+		c.ExpertsUsed, c.ExpertFFN = 0, 0
+	case c.Experts > 1<<10 || c.ExpertsUsed < 1 || c.ExpertsUsed > c.Experts:
+		return c, fmt.Errorf("%w: %d experts, %d used", ErrInvalid, c.Experts, c.ExpertsUsed)
+	case c.ExpertFFN > 1<<20:
+		return c, fmt.Errorf("%w: expert feed-forward length %d", ErrInvalid, c.ExpertFFN)
+	}
+	c.AttnScale = float32(1 / math.Sqrt(float64(c.HeadDim)))
+	for _, f := range []struct {
+		dst  *float32
+		name string
+	}{{&c.AttnSoftcap, "attn_logit_softcapping"}, {&c.FinalSoftcap, "final_logit_softcapping"}} {
+		if v, ok := md.Float(key(f.name)); ok {
+			if !(v >= 0) || math.IsInf(v, 0) {
+				return c, fmt.Errorf("%w: metadata %q = %v", ErrInvalid, key(f.name), v)
+			}
+			*f.dst = float32(v)
+		}
+	}
+	c.RopeAttnFactor = 1
+	if v, ok := md.Float(key("rope.scaling.attn_factor")); ok && v != 0 {
+		if !(v > 0) || v > 100 {
+			return c, fmt.Errorf("%w: rope attention factor %v", ErrInvalid, v)
+		}
+		c.RopeAttnFactor = float32(v)
+	}
 	eps, ok := md.Float(key("attention.layer_norm_rms_epsilon"))
 	if !ok {
 		eps = 1e-5
@@ -162,8 +228,9 @@ func readConfig(md Metadata, arch string) (Config, error) {
 				c.RopeScale = float32(1 / f)
 			}
 		}
-	case "llama3":
-		// Frequency factors come from the rope_freqs tensor.
+	case "llama3", "longrope":
+		// Frequency factors come from the rope_freqs tensor (llama3) or
+		// rope_factors_{short,long} (longrope).
 	default:
 		return c, fmt.Errorf("%w: rope scaling %q", ErrUnsupported, typ)
 	}

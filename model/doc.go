@@ -6,8 +6,13 @@
 //
 // Each architecture is one small file that registers an Arch describing how
 // it differs from the common decoder block: rotary embedding order, q/k/v
-// biases, per-head q/k normalization. Supported today: llama (Llama 2/3,
-// Mistral, TinyLlama, SmolLM), qwen2 and qwen3.
+// biases, per-head q/k normalization, GeGLU instead of SwiGLU, embedding
+// scaling, post-norms, fused projections, and a Setup hook for its own
+// metadata (sliding-window pattern, per-layer rope base, attention scale).
+// Soft-capping, sliding windows, LongRoPE factors and Mixture-of-Experts
+// layers come from metadata and tensors, whatever the architecture.
+// Supported today: llama (Llama 2/3, Mistral, TinyLlama, SmolLM, and
+// Mixtral-style MoE), qwen2, qwen3, gemma, gemma2, gemma3 (text) and phi3.
 //
 // Weights are never copied: matrices are views into the mapped file and are
 // multiplied in their stored type by package kernels; F32 vectors (norms,
@@ -18,7 +23,8 @@
 // Numerics follow llama.cpp's CPU backend: matrix products quantize their
 // activations as ggml does (package kernels), norms and softmax accumulate
 // in float64 like ggml_float, rope angles are computed as ggml_rope_ext
-// computes them, and keys and values are rounded to the cache type when
-// stored. Against llama.cpp's reference logits the normalized RMS error is
+// computes them, keys and values are rounded to the cache type when
+// stored, and with an F16 cache queries and attention probabilities are
+// rounded to F16 as ggml converts them for its F16 products. Against llama.cpp's reference logits the normalized RMS error is
 // below 0.001 for F16 weights and about 0.02-0.03 for quantized ones.
 package model

@@ -3,6 +3,7 @@ package model
 import (
 	"context"
 	"fmt"
+	"math"
 
 	"github.com/gaianet-go/gaianet/kernels"
 )
@@ -40,12 +41,17 @@ type State struct {
 	up      []float32 // maxBatch x FFN
 	cos     []float32 // maxBatch x RopeDim/2
 	sin     []float32
-	outRows []int     // batch rows that want logits, this chunk
-	logits  []float32 // grown to the largest number of outputs seen
-	scratch chan *attnScratch
-	attn    attnTask
-	rows    rowsTask
-	ops     [3]kernels.MatMulOp // matrices of one linear2/linear3 call
+	// cosSWA and sinSWA are the rope tables of sliding-window layers when
+	// their base differs (Gemma 3), else nil.
+	cosSWA, sinSWA []float32
+	factors        []float32 // rope frequency factors for this context
+	moe            moeScratch
+	outRows        []int     // batch rows that want logits, this chunk
+	logits         []float32 // grown to the largest number of outputs seen
+	scratch        chan *attnScratch
+	attn           attnTask
+	rows           rowsTask
+	ops            [3]kernels.MatMulOp // matrices of one linear2/linear3 call
 }
 
 // NewState allocates scratch for batches of up to maxBatch entries against
@@ -61,10 +67,21 @@ func NewState(m *Model, maxBatch, ctx, threads int) *State {
 	st.k = make([]float32, maxBatch*c.KVDim())
 	st.v = make([]float32, maxBatch*c.VDim())
 	st.att = make([]float32, maxBatch*c.QDim())
-	st.gate = make([]float32, maxBatch*c.FFN)
-	st.up = make([]float32, maxBatch*c.FFN)
+	ff := c.FFN
+	if c.Experts > 0 {
+		// Expert rows are gathered: at most every entry in every expert.
+		ff = c.ExpertFFN
+		st.moe = newMoEScratch(c, maxBatch)
+	}
+	st.gate = make([]float32, maxBatch*ff)
+	st.up = make([]float32, maxBatch*ff)
 	st.cos = make([]float32, maxBatch*c.RopeDim/2)
 	st.sin = make([]float32, maxBatch*c.RopeDim/2)
+	if c.RopeBaseSWA != 0 {
+		st.cosSWA = make([]float32, maxBatch*c.RopeDim/2)
+		st.sinSWA = make([]float32, maxBatch*c.RopeDim/2)
+	}
+	st.factors = m.ropeFactors(ctx)
 	st.outRows = make([]int, 0, maxBatch)
 	n := st.pool.Size()
 	st.scratch = make(chan *attnScratch, n)
@@ -88,6 +105,18 @@ func (st *State) Pool() *kernels.Pool { return st.pool }
 // Vocab values each. The returned slice is owned by st and valid until the
 // next call. Batches longer than the State's maximum run in chunks.
 func (m *Model) Forward(ctx context.Context, st *State, c *Cache, b Batch) ([]float32, error) {
+	return m.forward(ctx, st, c, b, false)
+}
+
+// Hidden is Forward returning, instead of logits, the final hidden states
+// (after the output norm, Dim values each) of the entries that asked for
+// them: what a decoder used as an embedding model pools, as llama.cpp's
+// embeddings mode does.
+func (m *Model) Hidden(ctx context.Context, st *State, c *Cache, b Batch) ([]float32, error) {
+	return m.forward(ctx, st, c, b, true)
+}
+
+func (m *Model) forward(ctx context.Context, st *State, c *Cache, b Batch, hidden bool) ([]float32, error) {
 	n := b.Len()
 	if len(b.Pos) != n || len(b.Slot) != n || len(b.Logits) != n {
 		return nil, fmt.Errorf("%w: slices of lengths %d, %d, %d, %d", ErrBatch, n, len(b.Pos), len(b.Slot), len(b.Logits))
@@ -111,6 +140,9 @@ func (m *Model) Forward(ctx context.Context, st *State, c *Cache, b Batch) ([]fl
 		}
 	}
 	vocab := m.Config.Vocab
+	if hidden {
+		vocab = m.Config.Dim
+	}
 	if cap(st.logits) < nOut*vocab {
 		st.logits = make([]float32, nOut*vocab)
 	}
@@ -119,7 +151,7 @@ func (m *Model) Forward(ctx context.Context, st *State, c *Cache, b Batch) ([]fl
 	for lo := 0; lo < n; lo += st.maxBatch {
 		hi := min(n, lo+st.maxBatch)
 		chunk := Batch{Tokens: b.Tokens[lo:hi], Pos: b.Pos[lo:hi], Slot: b.Slot[lo:hi], Logits: b.Logits[lo:hi]}
-		k, err := m.forwardChunk(ctx, st, c, chunk, logits[out*vocab:])
+		k, err := m.forwardChunk(ctx, st, c, chunk, logits[out*vocab:], hidden)
 		if err != nil {
 			return nil, err
 		}
@@ -128,9 +160,9 @@ func (m *Model) Forward(ctx context.Context, st *State, c *Cache, b Batch) ([]fl
 	return logits, nil
 }
 
-// forwardChunk runs up to maxBatch entries and writes the wanted logits to
-// logits; it returns how many rows it wrote.
-func (m *Model) forwardChunk(ctx context.Context, st *State, c *Cache, b Batch, logits []float32) (int, error) {
+// forwardChunk runs up to maxBatch entries and writes the wanted logits (or
+// normed hidden states) to logits; it returns how many rows it wrote.
+func (m *Model) forwardChunk(ctx context.Context, st *State, c *Cache, b Batch, logits []float32, hidden bool) (int, error) {
 	cfg := &m.Config
 	d := cfg.Dim
 	half := cfg.RopeDim / 2
@@ -139,7 +171,13 @@ func (m *Model) forwardChunk(ctx context.Context, st *State, c *Cache, b Batch, 
 		if err := kernels.Dequantize(emb.Type, emb.Row(int(t)), st.x[i*d:(i+1)*d]); err != nil {
 			return 0, fmt.Errorf("model: embedding: %w", err)
 		}
-		RopeTableFor(cfg, m.RopeFreqs, st.cos[i*half:(i+1)*half], st.sin[i*half:(i+1)*half], float32(b.Pos[i]))
+		if cfg.EmbedScale != 0 {
+			kernels.Scale(st.x[i*d:(i+1)*d], cfg.EmbedScale)
+		}
+		RopeTableFor(cfg, st.factors, st.cos[i*half:(i+1)*half], st.sin[i*half:(i+1)*half], float32(b.Pos[i]))
+		if st.cosSWA != nil {
+			ropeTableSWA(cfg, st.cosSWA[i*half:(i+1)*half], st.sinSWA[i*half:(i+1)*half], float32(b.Pos[i]))
+		}
 	}
 	for l := range m.Layers {
 		if err := ctx.Err(); err != nil {
@@ -163,10 +201,26 @@ func (m *Model) forwardChunk(ctx context.Context, st *State, c *Cache, b Batch, 
 	for j, i := range st.outRows {
 		kernels.RMSNorm(st.xb[j*d:(j+1)*d], st.x[i*d:(i+1)*d], m.OutputNorm, cfg.NormEps)
 	}
+	if hidden {
+		copy(logits[:nOut*d], st.xb[:nOut*d])
+		return nOut, nil
+	}
 	if err := st.linear(&m.Output, st.xb[:nOut*d], nOut, logits[:nOut*cfg.Vocab]); err != nil {
 		return 0, err
 	}
+	if cfg.FinalSoftcap != 0 {
+		softcap(logits[:nOut*cfg.Vocab], cfg.FinalSoftcap)
+	}
 	return nOut, nil
+}
+
+// softcap bounds x to (-c, c) as c*tanh(x/c), in ggml's order of
+// operations (scale, tanh, scale).
+func softcap(x []float32, c float32) {
+	inv := 1 / c
+	for i, v := range x {
+		x[i] = float32(math.Tanh(float64(v*inv))) * c
+	}
 }
 
 // layer runs transformer block l over the chunk, updating st.x in place.
@@ -189,15 +243,30 @@ func (m *Model) layer(st *State, c *Cache, l int, b Batch) error {
 	if err := st.linear(&y.Wo, st.att[:n*qd], n, st.xb[:n*d]); err != nil {
 		return err
 	}
+	if y.PostAttnNorm != nil {
+		r.norm = y.PostAttnNorm
+		st.pool.Parallel(n, r.postNormFn)
+	}
 	kernels.Add(st.x[:n*d], st.x[:n*d], st.xb[:n*d])
 
 	// Feed-forward block.
 	r.norm = y.FFNNorm
 	st.pool.Parallel(n, r.normFn)
-	st.linear2(xb, n, &y.Gate, st.gate[:n*ff], &y.Up, st.up[:n*ff])
-	st.pool.Parallel(n, r.gluFn)
-	if err := st.linear(&y.Down, st.gate[:n*ff], n, st.xb[:n*d]); err != nil {
-		return err
+	if cfg.Experts > 0 {
+		if err := st.moeFFN(y, n); err != nil {
+			return err
+		}
+	} else {
+		st.linear2(xb, n, &y.Gate, st.gate[:n*ff], &y.Up, st.up[:n*ff])
+		r.ff = ff
+		st.pool.Parallel(n, r.gluFn)
+		if err := st.linear(&y.Down, st.gate[:n*ff], n, st.xb[:n*d]); err != nil {
+			return err
+		}
+	}
+	if y.PostFFNNorm != nil {
+		r.norm = y.PostFFNNorm
+		st.pool.Parallel(n, r.postNormFn)
 	}
 	kernels.Add(st.x[:n*d], st.x[:n*d], st.xb[:n*d])
 	return nil

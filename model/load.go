@@ -3,6 +3,7 @@ package model
 import (
 	"encoding/binary"
 	"fmt"
+	"math"
 	"unsafe"
 
 	"github.com/gaianet-go/gaianet/gguf"
@@ -30,6 +31,13 @@ func (w *Weight) Row(r int) []byte {
 	return w.Data[r*n : (r+1)*n]
 }
 
+// view returns rows [lo, lo+n) of w, aliasing its data: one expert of a
+// 3-D expert tensor, or one part of a fused projection.
+func (w Weight) view(lo, n int) Weight {
+	rs := w.Type.RowSize(w.Cols)
+	return Weight{Name: w.Name, Type: w.Type, Rows: n, Cols: w.Cols, Data: w.Data[lo*rs : (lo+n)*rs]}
+}
+
 // Layer holds the weights of one transformer block. Optional tensors are
 // nil (vectors) or have a nil Data (matrices) when absent.
 type Layer struct {
@@ -41,6 +49,13 @@ type Layer struct {
 	FFNNorm      []float32
 	Gate, Up     Weight
 	Down         Weight
+	// PostAttnNorm and PostFFNNorm are the post-norms (Gemma 2 and 3).
+	PostAttnNorm, PostFFNNorm []float32
+	// Mixture of experts: the router (Experts rows of Dim, F32 in the
+	// files llama.cpp writes) and each projection of every expert stacked
+	// in one matrix, expert e owning rows [e*n, (e+1)*n).
+	Router                  Weight
+	ExpGate, ExpUp, ExpDown Weight
 }
 
 // Model is a loaded transformer: its hyperparameters and weights. It is
@@ -52,7 +67,24 @@ type Model struct {
 	OutputNorm []float32
 	Output     Weight    // Vocab rows of Dim; TokenEmbd when tied
 	RopeFreqs  []float32 // RopeDim/2 frequency factors, or nil
-	Layers     []Layer
+	// RopeShort and RopeLong are LongRoPE's frequency factors (RopeDim/2
+	// each), or nil; see ropeFactors.
+	RopeShort, RopeLong []float32
+	Layers              []Layer
+}
+
+// ropeFactors returns the rope frequency factors for caches of ctx
+// positions per sequence: LongRoPE's long factors when ctx exceeds the
+// original training context (as llama.cpp decides from its context size),
+// its short ones otherwise, else rope_freqs (Llama 3.1) or nil.
+func (m *Model) ropeFactors(ctx int) []float32 {
+	if m.RopeLong != nil {
+		if ctx > m.Config.RopeCtxOrig {
+			return m.RopeLong
+		}
+		return m.RopeShort
+	}
+	return m.RopeFreqs
 }
 
 // Load reads the hyperparameters from md and binds the weights from ts
@@ -66,6 +98,9 @@ func Load(md Metadata, ts Tensors) (*Model, error) {
 	}
 	arch, ok := archs[name]
 	if !ok {
+		if n := Needs(name); n != "" {
+			return nil, fmt.Errorf("%w: architecture %q: %s", ErrUnsupported, name, n)
+		}
 		return nil, fmt.Errorf("%w: architecture %q", ErrUnsupported, name)
 	}
 	cfg, err := readConfig(md, name)
@@ -75,6 +110,16 @@ func Load(md Metadata, ts Tensors) (*Model, error) {
 	cfg.RopeOrder = arch.RopeOrder
 	cfg.QKVBias = arch.QKVBias
 	cfg.QKNorm = arch.QKNorm
+	cfg.Act = arch.Act
+	cfg.PostNorms = arch.PostNorms
+	if arch.EmbedScale {
+		cfg.EmbedScale = float32(math.Sqrt(float64(cfg.Dim)))
+	}
+	if arch.Setup != nil {
+		if err := arch.Setup(md, &cfg); err != nil {
+			return nil, err
+		}
+	}
 
 	l := loader{ts: ts}
 	m := &Model{}
@@ -101,14 +146,29 @@ func Load(md Metadata, ts Tensors) (*Model, error) {
 	if _, ok := ts.Tensor("rope_freqs.weight"); ok {
 		m.RopeFreqs = l.vector("rope_freqs.weight", cfg.RopeDim/2)
 	}
+	_, short := ts.Tensor("rope_factors_short.weight")
+	_, long := ts.Tensor("rope_factors_long.weight")
+	if short || long {
+		m.RopeShort = l.vector("rope_factors_short.weight", cfg.RopeDim/2)
+		m.RopeLong = l.vector("rope_factors_long.weight", cfg.RopeDim/2)
+		if cfg.RopeCtxOrig == 0 {
+			cfg.RopeCtxOrig = cfg.CtxTrain
+		}
+	}
 	m.Layers = make([]Layer, cfg.Layers)
 	for i := range m.Layers {
 		p := fmt.Sprintf("blk.%d.", i)
 		y := &m.Layers[i]
 		y.AttnNorm = l.vector(p+"attn_norm.weight", d)
-		y.Wq = l.matrix(p+"attn_q.weight", q, d)
-		y.Wk = l.matrix(p+"attn_k.weight", kv, d)
-		y.Wv = l.matrix(p+"attn_v.weight", cfg.VDim(), d)
+		if _, fused := ts.Tensor(p + "attn_qkv.weight"); arch.FusedQKV && fused {
+			if w := l.matrix(p+"attn_qkv.weight", q+kv+cfg.VDim(), d); w.Data != nil {
+				y.Wq, y.Wk, y.Wv = w.view(0, q), w.view(q, kv), w.view(q+kv, cfg.VDim())
+			}
+		} else {
+			y.Wq = l.matrix(p+"attn_q.weight", q, d)
+			y.Wk = l.matrix(p+"attn_k.weight", kv, d)
+			y.Wv = l.matrix(p+"attn_v.weight", cfg.VDim(), d)
+		}
 		y.Wo = l.matrix(p+"attn_output.weight", d, cfg.Heads*cfg.ValueDim)
 		if arch.QKVBias {
 			y.Bq = l.vector(p+"attn_q.bias", q)
@@ -119,10 +179,28 @@ func Load(md Metadata, ts Tensors) (*Model, error) {
 			y.QNorm = l.vector(p+"attn_q_norm.weight", cfg.HeadDim)
 			y.KNorm = l.vector(p+"attn_k_norm.weight", cfg.HeadDim)
 		}
+		if arch.PostNorms {
+			y.PostAttnNorm = l.vector(p+"post_attention_norm.weight", d)
+			y.PostFFNNorm = l.vector(p+"post_ffw_norm.weight", d)
+		}
 		y.FFNNorm = l.vector(p+"ffn_norm.weight", d)
-		y.Gate = l.matrix(p+"ffn_gate.weight", ff, d)
-		y.Up = l.matrix(p+"ffn_up.weight", ff, d)
-		y.Down = l.matrix(p+"ffn_down.weight", d, ff)
+		switch {
+		case cfg.Experts > 0:
+			e, ef := cfg.Experts, cfg.ExpertFFN
+			y.Router = l.matrix(p+"ffn_gate_inp.weight", e, d)
+			y.ExpGate = l.experts(p+"ffn_gate_exps.weight", ef, d, e)
+			y.ExpUp = l.experts(p+"ffn_up_exps.weight", ef, d, e)
+			y.ExpDown = l.experts(p+"ffn_down_exps.weight", d, ef, e)
+		case arch.FusedGateUp:
+			if w := l.matrix(p+"ffn_up.weight", 2*ff, d); w.Data != nil {
+				y.Gate, y.Up = w.view(0, ff), w.view(ff, ff)
+			}
+			y.Down = l.matrix(p+"ffn_down.weight", d, ff)
+		default:
+			y.Gate = l.matrix(p+"ffn_gate.weight", ff, d)
+			y.Up = l.matrix(p+"ffn_up.weight", ff, d)
+			y.Down = l.matrix(p+"ffn_down.weight", d, ff)
+		}
 		if l.err != nil {
 			break
 		}
@@ -192,6 +270,16 @@ func (l *loader) matrix(name string, rows, cols int) Weight {
 		return Weight{Name: name}
 	}
 	return Weight{Name: name, Type: ti.Type, Rows: rows, Cols: cols, Data: data}
+}
+
+// experts binds a 3-D expert tensor (GGUF dims [cols, rows, n]) as one
+// matrix of n*rows rows.
+func (l *loader) experts(name string, rows, cols, n int) Weight {
+	ti, data := l.tensor(name, cols, rows, n)
+	if ti == nil {
+		return Weight{Name: name}
+	}
+	return Weight{Name: name, Type: ti.Type, Rows: rows * n, Cols: cols, Data: data}
 }
 
 // vector binds an n-value vector. F32 data is reinterpreted in place when

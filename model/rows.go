@@ -1,6 +1,9 @@
 package model
 
-import "github.com/gaianet-go/gaianet/kernels"
+import (
+	"github.com/gaianet-go/gaianet/gguf"
+	"github.com/gaianet-go/gaianet/kernels"
+)
 
 // rowsTask spreads the per-token element-wise work of a layer (norms,
 // biases, q/k norms, rope, cache writes, SwiGLU) over the pool: negligible
@@ -12,14 +15,25 @@ type rowsTask struct {
 	c    *Cache
 	l    int
 	b    Batch
-	norm []float32 // weight of the RMS norm normFn applies
+	norm []float32 // weight of the RMS norm normFn and postNormFn apply
+	ff   int       // hidden length of the rows gluFn activates
 
-	normFn, prepFn, gluFn func(lo, hi int)
+	normFn, postNormFn, prepFn, gluFn func(lo, hi int)
 }
 
 func (r *rowsTask) bind(st *State) {
 	r.st = st
-	r.normFn, r.prepFn, r.gluFn = r.normRows, r.prep, r.glu
+	r.normFn, r.postNormFn, r.prepFn, r.gluFn = r.normRows, r.postNormRows, r.prep, r.glu
+}
+
+// postNormRows normalizes xb[i] in place (the post-norms of Gemma 2 and 3).
+func (r *rowsTask) postNormRows(lo, hi int) {
+	st := r.st
+	cfg := &st.m.Config
+	d := cfg.Dim
+	for i := lo; i < hi; i++ {
+		kernels.RMSNorm(st.xb[i*d:(i+1)*d], st.xb[i*d:(i+1)*d], r.norm, cfg.NormEps)
+	}
 }
 
 // normRows writes RMSNorm(x[i]) * norm into xb[i].
@@ -56,16 +70,31 @@ func (r *rowsTask) prep(lo, hi int) {
 			}
 		}
 		cos, sin := st.cos[i*half:(i+1)*half], st.sin[i*half:(i+1)*half]
+		if st.cosSWA != nil && cfg.IsSWA(r.l) {
+			cos, sin = st.cosSWA[i*half:(i+1)*half], st.sinSWA[i*half:(i+1)*half]
+		}
 		rope(cfg, q, cfg.Heads, cos, sin)
 		rope(cfg, k, cfg.KVHeads, cos, sin)
+		if r.c.Type == gguf.TypeF16 {
+			// Queries meet F16 keys in F16, as llama.cpp converts them
+			// to the cache's type for the k·q product.
+			for j, x := range q {
+				q[j] = kernels.F16ToF32(kernels.F32ToF16(x))
+			}
+		}
 		r.c.put(r.l, int(r.b.Slot[i]), int(r.b.Pos[i]), k, v)
 	}
 }
 
-// glu writes silu(gate[i]) * up[i] into gate[i].
+// glu writes act(gate[i]) * up[i] into gate[i], rows of r.ff values.
 func (r *rowsTask) glu(lo, hi int) {
 	st := r.st
-	ff := st.m.Config.FFN
+	ff := r.ff
 	g, u := st.gate[lo*ff:hi*ff], st.up[lo*ff:hi*ff]
+	if st.m.Config.Act == ActGELU {
+		kernels.GELUF16(g, nil)
+		kernels.Mul(g, g, u)
+		return
+	}
 	kernels.SwiGLU(g, g, u)
 }

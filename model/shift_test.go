@@ -70,8 +70,8 @@ func TestShiftRerotatesKeys(t *testing.T) {
 			for h := range m.Config.KVHeads {
 				sk, sv := make([]float32, n*hd), make([]float32, n*hd)
 				fk, fv := make([]float32, n*hd), make([]float32, n*hd)
-				shifted.widen(0, 0, h, n, sk, sv)
-				fresh.widen(0, 0, h, n, fk, fv)
+				shifted.widen(0, 0, h, 0, n, sk, sv)
+				fresh.widen(0, 0, h, 0, n, fk, fv)
 				for j := range sk {
 					x, y := sk[j], fk[j]
 					if math.Abs(float64(x-y)) > tc.tol*(1+math.Abs(float64(y))) {

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"maps"
 	"mime"
 	"mime/multipart"
 	"net/http"
@@ -267,23 +266,6 @@ func (s *fileStore) delete(id string) error {
 		return err
 	}
 	return os.RemoveAll(filepath.Join(s.dir, id))
-}
-
-// knowledgeRoutes are the routes that manage files and the knowledge base.
-func (n *Node) knowledgeRoutes() map[string]api.HandlerFunc {
-	routes := n.knowledgeManagementRoutes()
-	maps.Copy(routes, map[string]api.HandlerFunc{
-		"POST /v1/files":                n.uploadFile,
-		"GET /v1/files":                 n.listFiles,
-		"GET /v1/files/{id}":            n.getFile,
-		"GET /v1/files/{id}/content":    n.fileContent,
-		"DELETE /v1/files/{id}":         n.deleteFile,
-		"POST /v1/chunks":               n.chunkFile,
-		"POST /v1/create/rag":           n.createRAG,
-		"POST /v1/retrieve":             n.retrieveRoute,
-		"GET /v1/knowledge/collections": n.listCollections,
-	})
-	return routes
 }
 
 func (n *Node) needFiles() error {

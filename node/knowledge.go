@@ -46,16 +46,6 @@ type IngestResult struct {
 	Chunks     int    `json:"chunks"`
 }
 
-func (n *Node) knowledgeManagementRoutes() map[string]api.HandlerFunc {
-	return map[string]api.HandlerFunc{
-		"GET /v1/knowledge/collections/{c}":                   n.collectionStats,
-		"GET /v1/knowledge/collections/{c}/documents":         n.listDocuments,
-		"POST /v1/knowledge/collections/{c}/documents":        n.ingestDocument,
-		"DELETE /v1/knowledge/collections/{c}/documents/{id}": n.deleteDocument,
-		"POST /v1/knowledge/collections/{c}/search":           n.searchKnowledge,
-	}
-}
-
 // knowledgeBase returns the collection a management route names.
 func (n *Node) knowledgeBase(r *http.Request) (*kb.KB, error) {
 	if n.store == nil {

@@ -33,9 +33,7 @@ import (
 	"github.com/gaianet-go/gaianet/tokenizer"
 	"github.com/gaianet-go/gaianet/toolcall"
 	"github.com/gaianet-go/gaianet/tools"
-	"github.com/gaianet-go/gaianet/vectorstore"
-	"github.com/gaianet-go/gaianet/vectorstore/qdrantapi"
-	"github.com/gaianet-go/gaianet/webui"
+	"github.com/gaianet-go/gaianet/upstream"
 )
 
 // Options configure Open beyond config.json.
@@ -85,7 +83,7 @@ type Node struct {
 	eosText    string
 	stops      []string
 
-	chatUp *upstream // set when chat_upstream answers chats instead of engine
+	chatUp *upstream.Client // set when chat_upstream answers chats instead of engine
 
 	tools *tools.Registry // node tools; nil when none are configured
 	mcp   http.Handler    // the MCP server at /mcp
@@ -219,10 +217,6 @@ func Open(ctx context.Context, cfg *config.Config, opt Options) (n *Node, err er
 	n.server = api.New(api.Backends{
 		Chat: n, Completion: n, Embedding: n.embeddingBackend(),
 		Models: n.models, Info: n.info, Attest: n.attest,
-		Extra:    n.extraRoutes(),
-		Public:   []string{"GET /"},
-		Handlers: n.knowledgeRoutes(),
-		Uploads:  []string{"POST /v1/files", "POST /v1/create/rag", "POST /v1/knowledge/collections/{c}/documents"},
 	}, api.Options{
 		APIKeys: cfg.Ext.APIKeys, CORSOrigins: cfg.Ext.CORSOrigins, Logger: log, Instance: opt.Instance, Signer: opt.Signer,
 		Gauges: api.Gauges{
@@ -230,6 +224,7 @@ func Open(ctx context.Context, cfg *config.Config, opt Options) (n *Node, err er
 			ActiveSlots: func() int { return min(int(n.queued.Load()), n.slots) },
 		},
 	})
+	n.server.Handle(n.routes(n.server)...)
 	n.metrics = n.server.Metrics()
 	return n, nil
 }
@@ -248,34 +243,6 @@ func tightenBase(base string) error {
 		return fmt.Errorf("node: %w", err)
 	}
 	return nil
-}
-
-// extraRoutes are the web page and, with the embedded vector store, its
-// Qdrant-compatible REST API under /qdrant/ (an external Qdrant serves its
-// own). One pattern per method keeps them clear of "GET /".
-func (n *Node) extraRoutes() map[string]http.Handler {
-	routes := map[string]http.Handler{"GET /": webui.Handler()}
-	if n.mcp != nil {
-		for _, m := range []string{"GET", "POST", "DELETE"} {
-			routes[m+" /mcp"] = n.mcp
-		}
-	}
-	store, ok := n.store.(*vectorstore.Store)
-	if !ok {
-		return routes
-	}
-	// Snapshot recovery from a URL goes through the guarded dialer; a bad
-	// outbound_allow leaves it at public addresses only (nil).
-	pol := n.opt.Outbound
-	if pol == nil {
-		pol, _ = egress.NewPolicy(n.cfg.Ext.OutboundAllow...)
-	}
-	q := http.StripPrefix("/qdrant", qdrantapi.New(store, qdrantapi.Options{
-		SnapshotDir: filepath.Join(n.opt.Base, snapshotDir), Egress: pol}))
-	for _, m := range []string{"GET", "POST", "PUT", "PATCH", "DELETE"} {
-		routes[m+" /qdrant/"] = q
-	}
-	return routes
 }
 
 func (n *Node) openChat() error {
@@ -604,7 +571,7 @@ func (n *Node) Close() error {
 		errs = append(errs, n.engine.Close())
 	}
 	if n.chatUp != nil {
-		n.chatUp.close()
+		n.chatUp.Close()
 	}
 	if n.embed != nil {
 		errs = append(errs, n.embed.Close())

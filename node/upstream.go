@@ -28,42 +28,23 @@ package node
 // it does not count tokens it did not see (see upstreamStep).
 
 import (
-	"bufio"
 	"bytes"
 	"context"
-	"encoding/base64"
-	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"math"
-	"net"
 	"net/http"
-	"net/url"
-	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/gaianet-go/gaianet/api"
 	"github.com/gaianet-go/gaianet/chattemplate"
-	"github.com/gaianet-go/gaianet/egress"
-)
-
-// Limits and timeouts of upstream requests.
-const (
-	upstreamDialTimeout   = 10 * time.Second
-	upstreamHeaderTimeout = 5 * time.Minute // a busy upstream may queue us
-	upstreamProbeTimeout  = 10 * time.Second
-	maxUpstreamEvent      = 16 << 20 // one SSE event
-	maxUpstreamErrorBody  = 64 << 10
-	maxUpstreamBody       = 256 << 20 // a non-streamed reply or embeddings
-	defaultUpstreamRetry  = 2 * time.Second
+	"github.com/gaianet-go/gaianet/upstream"
 )
 
 // embedder is what the node needs of an embedding model: the local
-// *embedding.Model or an EmbeddingUpstream.
+// *embedding.Model or an *upstream.Embeddings.
 type embedder interface {
 	Embed(ctx context.Context, texts []string) ([][]float32, int, error)
 	// Dim is the vector dimension, 0 while an upstream's is not known yet.
@@ -72,225 +53,27 @@ type embedder interface {
 	Close() error
 }
 
-// upstream is an OpenAI-compatible server. It is safe for concurrent use.
-type upstream struct {
-	base   *url.URL // e.g. http://host:8080/v1
-	host   string   // host[:port], for messages
-	key    string   // bearer token; may be empty
-	model  string   // model name sent upstream; empty means the client's
-	client *http.Client
-}
-
-func newUpstream(raw, key string) (*upstream, error) {
-	u, err := url.Parse(strings.TrimRight(raw, "/"))
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return nil, fmt.Errorf("node: upstream %q is not an http(s) base URL like http://host:8080/v1", raw)
-	}
-	// The operator configured this server, so it is allowed wherever it
-	// is (often on the same machine or network); through the same guarded
-	// dialer as every outbound request, so its redirects are not.
-	pol, err := egress.Public.With(u.Hostname())
-	if err != nil {
-		return nil, fmt.Errorf("node: upstream %q: %w", raw, err)
-	}
-	client := pol.Client(egress.Options{ConnectTimeout: upstreamDialTimeout, HeaderTimeout: upstreamHeaderTimeout})
-	return &upstream{base: u, host: u.Host, key: key, client: client}, nil
-}
-
-// String returns the base URL without credentials or query, for /v1/info
-// and logs.
-func (u *upstream) String() string {
-	c := *u.base
-	c.User, c.RawQuery, c.Fragment = nil, "", ""
-	return c.String()
-}
-
-func (u *upstream) close() { u.client.CloseIdleConnections() }
-
-// request sends a request to endpoint (relative to the base URL) and returns
-// the response when its status is 2xx; any other outcome is an *api.Error
-// for the client, or ctx's error when the client is gone.
-func (u *upstream) request(ctx context.Context, method, endpoint string, body any) (*http.Response, error) {
-	var rd io.Reader
-	if body != nil {
-		b, err := json.Marshal(body)
-		if err != nil {
-			return nil, fmt.Errorf("node: upstream request: %w", err)
-		}
-		rd = bytes.NewReader(b)
-	}
-	req, err := http.NewRequestWithContext(ctx, method, u.base.JoinPath(endpoint).String(), rd)
-	if err != nil {
-		return nil, fmt.Errorf("node: upstream request: %w", err)
-	}
-	if body != nil {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	req.Header.Set("Accept", "text/event-stream, application/json")
-	if u.key != "" {
-		req.Header.Set("Authorization", "Bearer "+u.key)
-	}
-	resp, err := u.client.Do(req)
-	if err != nil {
-		return nil, u.transportError(ctx, err)
-	}
-	if resp.StatusCode/100 != 2 {
-		defer resp.Body.Close()
-		b, _ := io.ReadAll(io.LimitReader(resp.Body, maxUpstreamErrorBody))
-		return nil, u.statusError(resp.StatusCode, resp.Header, b)
-	}
-	return resp, nil
-}
-
-// transportError explains a failure to reach the upstream or to read its
-// reply: 502 naming the host, or ctx's error when the client went away.
-func (u *upstream) transportError(ctx context.Context, err error) error {
-	if ctx.Err() != nil {
-		return ctx.Err()
-	}
-	var ne net.Error
-	if errors.As(err, &ne) && ne.Timeout() {
-		return api.Errorf(http.StatusBadGateway, "server_error", "upstream_unavailable",
-			"upstream unavailable: %s did not answer in time", u.host)
-	}
-	reason := err.Error()
-	var ue *url.Error
-	if errors.As(err, &ue) {
-		reason = ue.Err.Error()
-	}
-	return api.Errorf(http.StatusBadGateway, "server_error", "upstream_unavailable",
-		"upstream unavailable: cannot reach %s: %s", u.host, reason)
-}
-
-// statusError maps an upstream's non-2xx answer to the client's error:
-// 429 stays 429 with Retry-After; 401 and 403 mean the node's own key is
-// wrong, which is the operator's problem, so 502; other 4xx pass through
-// with the upstream's message; 5xx become 502.
-func (u *upstream) statusError(status int, h http.Header, body []byte) *api.Error {
-	msg, typ, code := errorDetails(body)
-	if msg == "" {
-		msg = http.StatusText(status)
-	}
-	var e *api.Error
-	switch {
-	case status == http.StatusTooManyRequests:
-		e = api.Errorf(status, "rate_limit_error", "upstream_busy", "upstream %s is busy: %s", u.host, msg)
-		e.RetryAfter = retryAfter(h.Get("Retry-After"), time.Now())
-	case status == http.StatusUnauthorized || status == http.StatusForbidden:
-		e = api.Errorf(http.StatusBadGateway, "server_error", "upstream_auth_failed",
-			"upstream %s refused the node's credentials (HTTP %d: %s); check gaianet_go.upstream_api_key", u.host, status, msg)
-	case status >= 400 && status < 500:
-		if typ == "" {
-			typ = "invalid_request_error"
-		}
-		if code == "" {
-			code = "upstream_error"
-		}
-		e = api.Errorf(status, typ, code, "upstream %s: %s", u.host, msg)
-	default:
-		e = api.Errorf(http.StatusBadGateway, "server_error", "upstream_error", "upstream %s failed (HTTP %d): %s", u.host, status, msg)
-		if ra := h.Get("Retry-After"); ra != "" {
-			e.RetryAfter = retryAfter(ra, time.Now())
-		}
-	}
-	return e
-}
-
-// errorDetails finds the message of an error body in the shapes servers
-// use: {"error":{"message","type","code"}} (OpenAI, llama-server, this
-// node), {"error":"text"} (Ollama), {"message":...} or {"detail":...}
-// (vLLM, FastAPI), or plain text.
-func errorDetails(body []byte) (msg, typ, code string) {
-	var v struct {
-		Error   json.RawMessage `json:"error"`
-		Message any             `json:"message"`
-		Detail  any             `json:"detail"`
-	}
-	if json.Unmarshal(body, &v) == nil {
-		var obj struct {
-			Message string `json:"message"`
-			Type    string `json:"type"`
-			Code    any    `json:"code"`
-		}
-		var s string
-		switch {
-		case len(v.Error) > 0 && json.Unmarshal(v.Error, &obj) == nil && obj.Message != "":
-			msg, typ = obj.Message, obj.Type
-			if c, ok := obj.Code.(string); ok {
-				code = c
-			}
-		case len(v.Error) > 0 && json.Unmarshal(v.Error, &s) == nil && s != "":
-			msg = s
-		case v.Message != nil:
-			msg = fmt.Sprint(v.Message)
-		case v.Detail != nil:
-			msg = fmt.Sprint(v.Detail)
-		}
-	}
-	if msg == "" {
-		msg = strings.TrimSpace(string(body))
-	}
-	if len(msg) > 1000 {
-		msg = msg[:1000] + "…"
-	}
-	return msg, typ, code
-}
-
-// retryAfter reads a Retry-After header: seconds or an HTTP date. Absent or
-// unreadable means the default.
-func retryAfter(v string, now time.Time) time.Duration {
-	if s, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && s > 0 {
-		return time.Duration(s) * time.Second
-	}
-	if t, err := http.ParseTime(v); err == nil && t.After(now) {
-		return t.Sub(now)
-	}
-	return defaultUpstreamRetry
-}
-
-// probeModel asks the upstream's /models for the first model it serves.
-func (u *upstream) probeModel(ctx context.Context) (string, error) {
-	ctx, cancel := context.WithTimeout(ctx, upstreamProbeTimeout)
-	defer cancel()
-	resp, err := u.request(ctx, http.MethodGet, "models", nil)
-	if err != nil {
-		return "", err
-	}
-	defer resp.Body.Close()
-	var list struct {
-		Data []struct {
-			ID string `json:"id"`
-		} `json:"data"`
-	}
-	if err := json.NewDecoder(io.LimitReader(resp.Body, maxUpstreamErrorBody)).Decode(&list); err != nil {
-		return "", fmt.Errorf("node: upstream %s: /models: %w", u.host, err)
-	}
-	if len(list.Data) == 0 || list.Data[0].ID == "" {
-		return "", fmt.Errorf("node: upstream %s lists no models", u.host)
-	}
-	return list.Data[0].ID, nil
-}
-
 // openChatUpstream sets the node up to answer chats through chat_upstream.
 // The model name is chat_name, else the first model the upstream lists
 // (asked once, here), else the upstream's host; the name sent upstream is
 // chat_name or the listed model, or the client's when neither is known.
 func (n *Node) openChatUpstream(ctx context.Context) error {
-	up, err := newUpstream(n.cfg.Ext.ChatUpstream, n.cfg.Ext.UpstreamAPIKey)
+	up, err := upstream.New(n.cfg.Ext.ChatUpstream, n.cfg.Ext.UpstreamAPIKey)
 	if err != nil {
 		return err
 	}
 	if n.cfg.Chat != "" {
 		n.log.Info("chat_upstream is set; the chat model file is not loaded", "chat", n.cfg.Chat)
 	}
-	up.model = n.cfg.ChatName
+	up.SetModel(n.cfg.ChatName)
 	n.chatName = n.cfg.ChatName
 	if n.chatName == "" {
-		if id, err := up.probeModel(ctx); err != nil {
-			n.chatName = up.host
+		if id, err := up.ProbeModel(ctx); err != nil {
+			n.chatName = up.Host()
 			n.log.Warn("cannot list the chat upstream's models; set chat_name to the model it serves", "upstream", up.String(), "err", err)
 		} else {
-			up.model, n.chatName = id, id
+			up.SetModel(id)
+			n.chatName = id
 		}
 	}
 	n.chatUp = up
@@ -383,7 +166,7 @@ func upstreamMessages(msgs []chattemplate.Message) []upstreamMessage {
 // Usage is the upstream's; when it reports none, Usage is zero.
 func (n *Node) upstreamStep(ctx context.Context, req *api.ChatRequest, msgs []chattemplate.Message, emit func(api.ChatDelta) error) (*api.ChatResult, error) {
 	start := time.Now()
-	body := upstreamChatRequest{Model: n.chatUp.modelFor(req.Model), Messages: upstreamMessages(msgs),
+	body := upstreamChatRequest{Model: n.chatUp.ModelFor(req.Model), Messages: upstreamMessages(msgs),
 		upstreamSampling: passSampling(&req.Sampling), Stream: true,
 		StreamOptions: &api.StreamOptions{IncludeUsage: true}, Logprobs: req.Logprobs, TopLogprobs: req.TopLogprobs,
 		Tools: req.Tools, ToolChoice: req.ToolChoice, ParallelToolCalls: req.ParallelToolCalls,
@@ -393,23 +176,16 @@ func (n *Node) upstreamStep(ctx context.Context, req *api.ChatRequest, msgs []ch
 
 // upstreamComplete answers a text completion through the chat upstream.
 func (n *Node) upstreamComplete(ctx context.Context, req *api.CompletionRequest, emit func(api.ChatDelta) error) (*api.ChatResult, error) {
-	body := upstreamCompletionRequest{Model: n.chatUp.modelFor(req.Model), Prompt: req.Prompt[0],
+	body := upstreamCompletionRequest{Model: n.chatUp.ModelFor(req.Model), Prompt: req.Prompt[0],
 		upstreamSampling: passSampling(&req.Sampling), Stream: true, StreamOptions: &api.StreamOptions{IncludeUsage: true},
 		ResponseFormat: req.ResponseFormat, Grammar: req.Grammar}
 	return n.relay(ctx, "completions", body, emit, time.Now())
 }
 
-func (u *upstream) modelFor(client string) string {
-	if u.model != "" {
-		return u.model
-	}
-	return client
-}
-
 // relay sends body to the chat upstream and streams its reply through emit.
 func (n *Node) relay(ctx context.Context, endpoint string, body any, emit func(api.ChatDelta) error, start time.Time) (*api.ChatResult, error) {
 	up := n.chatUp
-	resp, err := up.request(ctx, http.MethodPost, endpoint, body)
+	resp, err := up.Request(ctx, http.MethodPost, endpoint, body)
 	if err != nil {
 		return nil, err
 	}
@@ -417,46 +193,46 @@ func (n *Node) relay(ctx context.Context, endpoint string, body any, emit func(a
 	acc := &replyAccumulator{emit: emit}
 	if ct := resp.Header.Get("Content-Type"); strings.HasPrefix(ct, "application/json") {
 		var b []byte
-		b, err = io.ReadAll(io.LimitReader(resp.Body, maxUpstreamBody))
+		b, err = io.ReadAll(io.LimitReader(resp.Body, upstream.MaxBody))
 		if err == nil {
 			err = acc.add(b)
 			acc.done = true
 		}
 	} else {
-		err = readSSE(resp.Body, maxUpstreamEvent, func(ev sseEvent) error {
+		err = upstream.ReadSSE(resp.Body, upstream.MaxEvent, func(ev upstream.Event) error {
 			if ev.Data == "[DONE]" {
 				acc.done = true
-				return errStopSSE
+				return upstream.ErrStop
 			}
 			if ev.Type == "error" {
 				if err := acc.add([]byte(ev.Data)); err != nil {
 					return err // {"error":{...}}, with its code
 				}
-				msg, _, _ := errorDetails([]byte(ev.Data))
-				return &upstreamEventError{msg: msg}
+				msg, _, _ := upstream.ErrorDetails([]byte(ev.Data))
+				return &upstream.EventError{Msg: msg}
 			}
 			return acc.add([]byte(ev.Data))
 		})
-		if errors.Is(err, errStopSSE) {
+		if errors.Is(err, upstream.ErrStop) {
 			err = nil
 		}
 	}
-	var ee *upstreamEventError
+	var ee *upstream.EventError
 	switch {
 	case err == nil:
 	case acc.emitErr != nil:
 		return nil, acc.emitErr // the client is gone
-	case errors.As(err, &ee), errors.Is(err, errBadReply):
-		return nil, up.eventError(err)
+	case errors.As(err, &ee), errors.Is(err, upstream.ErrBadReply):
+		return nil, up.ReplyError(err)
 	case ctx.Err() != nil:
 		return nil, ctx.Err()
 	default:
 		return nil, api.Errorf(http.StatusBadGateway, "server_error", "upstream_error",
-			"upstream %s broke off the reply: %v", up.host, err)
+			"upstream %s broke off the reply: %v", up.Host(), err)
 	}
 	if !acc.done && acc.finish == "" {
 		return nil, api.Errorf(http.StatusBadGateway, "server_error", "upstream_error",
-			"upstream %s closed the stream before the reply was finished", up.host)
+			"upstream %s closed the stream before the reply was finished", up.Host())
 	}
 	res := &api.ChatResult{Model: n.chatName, FinishReason: acc.finish, ToolCalls: acc.toolCalls()}
 	if res.FinishReason == "" {
@@ -475,30 +251,9 @@ func (n *Node) relay(ctx context.Context, endpoint string, body any, emit func(a
 				acc.first.Sub(start), time.Since(acc.first))
 		}
 	} else {
-		n.log.Debug("the chat upstream reported no usage; reporting zeros", "upstream", up.host)
+		n.log.Debug("the chat upstream reported no usage; reporting zeros", "upstream", up.Host())
 	}
 	return res, nil
-}
-
-// upstreamEventError is an error event in an upstream's stream.
-type upstreamEventError struct {
-	msg    string
-	status int // the event's numeric code, 0 when it has none
-}
-
-func (e *upstreamEventError) Error() string { return e.msg }
-
-// eventError maps an error reported inside the upstream's reply.
-func (u *upstream) eventError(err error) error {
-	var ee *upstreamEventError
-	if !errors.As(err, &ee) {
-		return api.Errorf(http.StatusBadGateway, "server_error", "upstream_error", "upstream %s sent an unreadable reply: %v", u.host, err)
-	}
-	if ee.status >= 400 && ee.status < 600 {
-		body, _ := json.Marshal(map[string]any{"error": map[string]string{"message": ee.msg}})
-		return u.statusError(ee.status, http.Header{}, body)
-	}
-	return api.Errorf(http.StatusBadGateway, "server_error", "upstream_error", "upstream %s failed: %s", u.host, ee.msg)
 }
 
 // upstreamChunk is a streamed chunk, or a whole reply, of a chat or text
@@ -549,17 +304,17 @@ type replyAccumulator struct {
 func (a *replyAccumulator) add(data []byte) error {
 	var c upstreamChunk
 	if err := json.Unmarshal(data, &c); err != nil {
-		return fmt.Errorf("%w: %.200q: %v", errBadReply, data, err)
+		return fmt.Errorf("%w: %.200q: %v", upstream.ErrBadReply, data, err)
 	}
 	if len(c.Error) > 0 && !bytes.Equal(c.Error, []byte("null")) {
-		msg, _, _ := errorDetails(data)
+		msg, _, _ := upstream.ErrorDetails(data)
 		var code struct {
 			Code any `json:"code"`
 		}
 		json.Unmarshal(c.Error, &code)
-		ee := &upstreamEventError{msg: msg}
+		ee := &upstream.EventError{Msg: msg}
 		if f, ok := code.Code.(float64); ok {
-			ee.status = int(f)
+			ee.Status = int(f)
 		}
 		return ee
 	}
@@ -661,150 +416,27 @@ func (a *replyAccumulator) toolCalls() []api.ToolCall {
 	return a.calls
 }
 
-// sseEvent is a server-sent event: its type ("" for the default "message")
-// and its data lines joined by newlines.
-type sseEvent struct {
-	Type string
-	Data string
-}
-
-// errBadReply marks an upstream reply that is not the JSON expected.
-var errBadReply = errors.New("node: unreadable upstream reply")
-
-// errStopSSE, returned by a readSSE callback, ends reading without error.
-var errStopSSE = errors.New("node: stop reading events")
-
-// readSSE reads server-sent events from r and calls fn for each event with
-// data, until EOF or fn's error (which it returns). Lines end in "\n" or
-// "\r\n"; ":" starts a comment; an event longer than limit bytes is an
-// error. A last event not followed by a blank line is still delivered.
-func readSSE(r io.Reader, limit int, fn func(sseEvent) error) error {
-	br := bufio.NewReaderSize(r, 64<<10)
-	var ev sseEvent
-	var data strings.Builder
-	has := false
-	dispatch := func() error {
-		if !has {
-			ev = sseEvent{}
-			return nil
-		}
-		ev.Data = data.String()
-		out := ev
-		ev, has = sseEvent{}, false
-		data.Reset()
-		return fn(out)
-	}
-	for {
-		line, err := readLine(br, limit)
-		if err != nil && !(errors.Is(err, io.EOF) && line != "") {
-			if errors.Is(err, io.EOF) {
-				return dispatch()
-			}
-			return err
-		}
-		switch {
-		case line == "":
-			if err := dispatch(); err != nil {
-				return err
-			}
-		case line[0] == ':':
-		default:
-			field, value, _ := strings.Cut(line, ":")
-			value = strings.TrimPrefix(value, " ")
-			switch field {
-			case "data":
-				if has {
-					data.WriteByte('\n')
-				}
-				if data.Len()+len(value) > limit {
-					return fmt.Errorf("node: upstream event longer than %d bytes", limit)
-				}
-				data.WriteString(value)
-				has = true
-			case "event":
-				ev.Type = value
-			}
-		}
-		if err != nil { // EOF after a last unterminated line
-			return dispatch()
-		}
-	}
-}
-
-// readLine reads a line without its "\n" or "\r\n", at most limit bytes.
-// At EOF it returns the partial line with io.EOF.
-func readLine(br *bufio.Reader, limit int) (string, error) {
-	var buf []byte
-	for {
-		frag, err := br.ReadSlice('\n')
-		if len(buf)+len(frag) > limit+2 {
-			return "", fmt.Errorf("node: upstream event line longer than %d bytes", limit)
-		}
-		buf = append(buf, frag...)
-		if errors.Is(err, bufio.ErrBufferFull) {
-			continue
-		}
-		buf = bytes.TrimSuffix(buf, []byte("\n"))
-		buf = bytes.TrimSuffix(buf, []byte("\r"))
-		return string(buf), err
-	}
-}
-
-// EmbeddingUpstream embeds texts with the /embeddings endpoint of an
-// OpenAI-compatible server; it implements kb.Embedder and
-// ingest.TokenCounter, so that tools outside the node (the kb command) can
-// use embedding_upstream too. It learns the vector dimension from the first
-// reply: Dim is 0 until then (call Probe before creating a collection). It
-// is safe for concurrent use.
-type EmbeddingUpstream struct {
-	up        *upstream
-	maxTokens int
-	check     func(dim int) error // vets a newly learned dimension; may be nil
-	mu        sync.Mutex          // guards dim
-	dim       int
-}
-
-// NewEmbeddingUpstream returns an EmbeddingUpstream for the server at base
-// (e.g. "http://host:8080/v1"), sending apiKey as a bearer token when not
-// empty and model as the model name. maxTokens is what MaxTokens reports
-// (the server's own limit is unknown). It does not contact the server.
-func NewEmbeddingUpstream(base, apiKey, model string, maxTokens int) (*EmbeddingUpstream, error) {
-	up, err := newUpstream(base, apiKey)
-	if err != nil {
-		return nil, err
-	}
-	up.model = model
-	return &EmbeddingUpstream{up: up, maxTokens: maxTokens}, nil
-}
-
-// Probe embeds a short text to learn the dimension and returns it.
-func (e *EmbeddingUpstream) Probe(ctx context.Context) (int, error) {
-	if _, _, err := e.Embed(ctx, []string{"dimension probe"}); err != nil {
-		return 0, err
-	}
-	return e.Dim(), nil
-}
-
 // openEmbeddingUpstream sets the node up to embed through
 // embedding_upstream, probing it once for the dimension.
 func (n *Node) openEmbeddingUpstream(ctx context.Context) error {
-	up, err := newUpstream(n.cfg.Ext.EmbeddingUpstream, n.cfg.Ext.UpstreamAPIKey)
+	up, err := upstream.New(n.cfg.Ext.EmbeddingUpstream, n.cfg.Ext.UpstreamAPIKey)
 	if err != nil {
 		return err
 	}
-	up.model = n.cfg.EmbeddingName
+	up.SetModel(n.cfg.EmbeddingName)
 	n.embedName = n.cfg.EmbeddingName
-	if up.model == "" {
-		if id, err := up.probeModel(ctx); err == nil {
-			up.model, n.embedName = id, id
+	if n.cfg.EmbeddingName == "" {
+		if id, err := up.ProbeModel(ctx); err == nil {
+			up.SetModel(id)
+			n.embedName = id
 		} else {
-			n.embedName = up.host
+			n.embedName = up.Host()
 		}
 	}
-	e := &EmbeddingUpstream{up: up, maxTokens: n.cfg.EmbeddingCtxSize, check: n.checkEmbeddingDim}
+	e := up.Embeddings(n.cfg.EmbeddingCtxSize, n.checkEmbeddingDim)
 	n.embed = e
 	n.embedTok = e
-	pctx, cancel := context.WithTimeout(ctx, upstreamProbeTimeout)
+	pctx, cancel := context.WithTimeout(ctx, upstream.ProbeTimeout)
 	defer cancel()
 	// The knowledge base is not open yet: openKnowledge checks the
 	// dimension learned here against the collection.
@@ -831,137 +463,10 @@ func (n *Node) checkEmbeddingDim(dim int) error {
 		n.cfg.EmbeddingCollectionName, info.Config.Dim, dim)
 }
 
-// Dim returns the dimension, 0 while it is not known.
-func (e *EmbeddingUpstream) Dim() int {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	return e.dim
-}
-
-// MaxTokens returns embedding_ctx_size: the upstream's own limit is unknown.
-func (e *EmbeddingUpstream) MaxTokens() int { return e.maxTokens }
-
-// Close releases idle connections.
-func (e *EmbeddingUpstream) Close() error { e.up.close(); return nil }
-
-// Embed embeds texts with the upstream; the token count is the upstream's
-// (0 when it reports none).
-func (e *EmbeddingUpstream) Embed(ctx context.Context, texts []string) ([][]float32, int, error) {
-	resp, err := e.up.request(ctx, http.MethodPost, "embeddings",
-		map[string]any{"model": e.up.modelFor(""), "input": texts, "encoding_format": "float"})
-	if err != nil {
-		return nil, 0, err
-	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(io.LimitReader(resp.Body, maxUpstreamBody))
-	if err != nil {
-		return nil, 0, e.up.transportError(ctx, err)
-	}
-	vecs, tokens, err := decodeEmbeddings(b, len(texts))
-	if err != nil {
-		return nil, 0, api.Errorf(http.StatusBadGateway, "server_error", "upstream_error",
-			"upstream %s sent unreadable embeddings: %v", e.up.host, err)
-	}
-	if err := e.learnDim(len(vecs[0])); err != nil {
-		return nil, 0, err
-	}
-	return vecs, tokens, nil
-}
-
-func (e *EmbeddingUpstream) learnDim(d int) error {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	if e.dim != 0 {
-		if e.dim != d {
-			return api.Errorf(http.StatusBadGateway, "server_error", "upstream_error",
-				"the embedding upstream %s changed its vector dimension from %d to %d", e.up.host, e.dim, d)
-		}
-		return nil
-	}
-	if e.check != nil {
-		if err := e.check(d); err != nil {
-			return err
-		}
-	}
-	e.dim = d
-	return nil
-}
-
-// decodeEmbeddings reads an embeddings reply with want vectors of equal,
-// non-zero length, each a float array or base64 of little-endian float32s.
-func decodeEmbeddings(b []byte, want int) ([][]float32, int, error) {
-	var r struct {
-		Data []struct {
-			Index     int             `json:"index"`
-			Embedding json.RawMessage `json:"embedding"`
-		} `json:"data"`
-		Usage struct {
-			PromptTokens int `json:"prompt_tokens"`
-			TotalTokens  int `json:"total_tokens"`
-		} `json:"usage"`
-	}
-	if err := json.Unmarshal(b, &r); err != nil {
-		return nil, 0, err
-	}
-	if len(r.Data) != want {
-		return nil, 0, fmt.Errorf("%d vectors for %d inputs", len(r.Data), want)
-	}
-	out := make([][]float32, want)
-	for _, d := range r.Data {
-		if d.Index < 0 || d.Index >= want || out[d.Index] != nil {
-			return nil, 0, fmt.Errorf("bad or repeated index %d", d.Index)
-		}
-		v, err := decodeVector(d.Embedding)
-		if err != nil {
-			return nil, 0, fmt.Errorf("vector %d: %w", d.Index, err)
-		}
-		if len(v) == 0 || (d.Index > 0 && out[0] != nil && len(v) != len(out[0])) {
-			return nil, 0, fmt.Errorf("vector %d has %d dimensions", d.Index, len(v))
-		}
-		out[d.Index] = v
-	}
-	for i := 1; i < want; i++ {
-		if len(out[i]) != len(out[0]) {
-			return nil, 0, fmt.Errorf("vectors of %d and %d dimensions", len(out[0]), len(out[i]))
-		}
-	}
-	tokens := r.Usage.PromptTokens
-	if tokens == 0 {
-		tokens = r.Usage.TotalTokens
-	}
-	return out, tokens, nil
-}
-
-func decodeVector(raw json.RawMessage) ([]float32, error) {
-	var s string
-	if json.Unmarshal(raw, &s) == nil {
-		b, err := base64.StdEncoding.DecodeString(s)
-		if err != nil || len(b)%4 != 0 {
-			return nil, fmt.Errorf("bad base64 vector")
-		}
-		v := make([]float32, len(b)/4)
-		for i := range v {
-			v[i] = math.Float32frombits(binary.LittleEndian.Uint32(b[4*i:]))
-		}
-		return v, nil
-	}
-	var v []float32
-	if err := json.Unmarshal(raw, &v); err != nil {
-		return nil, err
-	}
-	return v, nil
-}
-
-// CountTokens estimates the tokens of text, for chunking, since the
-// tokenizer is remote: one token per 3 bytes, rounded up, which
-// over-counts English (about 4 bytes a token) and matches CJK (3 bytes a
-// character), so chunks stay within the model's limit.
-func (e *EmbeddingUpstream) CountTokens(text string) int { return (len(text) + 2) / 3 }
-
 // upstreamName returns the base URL serving e, or "" for a local model.
 func upstreamName(e embedder) string {
-	if u, ok := e.(*EmbeddingUpstream); ok {
-		return u.up.String()
+	if u, ok := e.(*upstream.Embeddings); ok {
+		return u.String()
 	}
 	return ""
 }

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -22,6 +21,7 @@ import (
 	"github.com/gaianet-go/gaianet/api"
 	"github.com/gaianet-go/gaianet/config"
 	"github.com/gaianet-go/gaianet/internal/sharedtest"
+	"github.com/gaianet-go/gaianet/upstream"
 	"github.com/gaianet-go/gaianet/vectorstore"
 )
 
@@ -563,7 +563,7 @@ func TestUpstreamEmbeddings(t *testing.T) {
 	}
 
 	// Standalone, as the kb command would use it.
-	e, err := NewEmbeddingUpstream(a.URL+"/v1", "", "tiny-bert", 512)
+	e, err := upstream.NewEmbeddings(a.URL+"/v1", "", "tiny-bert", 512)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -767,109 +767,19 @@ func TestUpstreamScripted(t *testing.T) {
 	}
 }
 
-// TestUpstreamTimeout: an upstream that accepts but never answers is a 502
-// once the header timeout passes.
-func TestUpstreamTimeout(t *testing.T) {
-	hang := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		io.Copy(io.Discard, r.Body) // so that the server notices the client leaving
-		<-r.Context().Done()
-	}))
-	defer hang.Close()
-	b, bs := nodeB(t, hang.URL+"/v1", func(c *config.Config) { c.ChatName = "m"; c.Ext.EmbeddingUpstream = "" })
-	b.chatUp.client.Transport.(*http.Transport).ResponseHeaderTimeout = 200 * time.Millisecond
-	code, body := post(t, bs.URL+"/v1/chat/completions", `{"messages":[{"role":"user","content":"hi"}]}`)
-	if code != 502 || !bytes.Contains(body, []byte("did not answer in time")) || !bytes.Contains(body, []byte(strings.TrimPrefix(hang.URL, "http://"))) {
-		t.Errorf("%d %s", code, body)
-	}
-}
-
-func TestReadSSE(t *testing.T) {
-	tests := []struct {
-		in   string
-		want []sseEvent
-	}{
-		{"data: a\n\ndata: b\n\n", []sseEvent{{Data: "a"}, {Data: "b"}}},
-		{"data:a\r\ndata: b\r\n\r\n", []sseEvent{{Data: "a\nb"}}},
-		{": comment\nevent: error\ndata: x\n\n", []sseEvent{{Type: "error", Data: "x"}}},
-		{"data: last", []sseEvent{{Data: "last"}}},
-		{"event: ping\n\nid: 3\nretry: 10\n\n", nil},
-		{"data\n\n", []sseEvent{{Data: ""}}},
-		{"\n\n\ndata:  two spaces\n\n", []sseEvent{{Data: " two spaces"}}},
-	}
-	for _, tc := range tests {
-		var got []sseEvent
-		err := readSSE(strings.NewReader(tc.in), 1<<10, func(e sseEvent) error { got = append(got, e); return nil })
-		if err != nil || !reflect.DeepEqual(got, tc.want) {
-			t.Errorf("%q: got %+v, %v; want %+v", tc.in, got, err, tc.want)
-		}
-	}
-	long := "data: " + strings.Repeat("x", 2000) + "\n\n"
-	if err := readSSE(strings.NewReader(long), 1<<10, func(sseEvent) error { return nil }); err == nil {
-		t.Error("an event over the limit was accepted")
-	}
-	stop := errors.New("stop")
-	n := 0
-	err := readSSE(strings.NewReader("data: 1\n\ndata: 2\n\n"), 1<<10, func(sseEvent) error { n++; return stop })
-	if err != stop || n != 1 {
-		t.Errorf("callback error: %v after %d events", err, n)
-	}
-}
-
-func TestRetryAfter(t *testing.T) {
-	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	for _, tc := range []struct {
-		in   string
-		want time.Duration
-	}{
-		{"5", 5 * time.Second},
-		{"", defaultUpstreamRetry},
-		{"-3", defaultUpstreamRetry},
-		{now.Add(90 * time.Second).Format(http.TimeFormat), 90 * time.Second},
-		{"soon", defaultUpstreamRetry},
-	} {
-		if got := retryAfter(tc.in, now); got != tc.want {
-			t.Errorf("retryAfter(%q) = %v, want %v", tc.in, got, tc.want)
-		}
-	}
-}
-
-func TestDecodeEmbeddings(t *testing.T) {
-	good := `{"data":[{"index":1,"embedding":[3,4]},{"index":0,"embedding":"AACAPwAAAEA="}],"usage":{"prompt_tokens":4}}`
-	vecs, tokens, err := decodeEmbeddings([]byte(good), 2)
-	if err != nil || tokens != 4 || !reflect.DeepEqual(vecs, [][]float32{{1, 2}, {3, 4}}) {
-		t.Errorf("%v %d %v", vecs, tokens, err)
-	}
-	for _, bad := range []string{
-		`{"data":[{"index":0,"embedding":[1]}]}`,                                   // too few
-		`{"data":[{"index":0,"embedding":[1]},{"index":0,"embedding":[2]}]}`,       // repeated index
-		`{"data":[{"index":0,"embedding":[1]},{"index":1,"embedding":[2,3]}]}`,     // ragged
-		`{"data":[{"index":0,"embedding":[]},{"index":1,"embedding":[]}]}`,         // empty
-		`{"data":[{"index":0,"embedding":"AAA"},{"index":1,"embedding":[1]}]}`,     // bad base64
-		`{"data":[{"index":5,"embedding":[1]},{"index":1,"embedding":[1]}]}`,       // out of range
-		`{"data":[{"index":1,"embedding":[1,2]},{"index":0,"embedding":[1,2,3]}]}`, // ragged, reversed
-	} {
-		if _, _, err := decodeEmbeddings([]byte(bad), 2); err == nil {
-			t.Errorf("accepted %s", bad)
-		}
-	}
-}
-
 // FuzzUpstreamReply feeds arbitrary bytes to the SSE reader and the chunk
 // decoder, as an upstream could.
 func FuzzUpstreamReply(f *testing.F) {
 	f.Add([]byte("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}]}\n\ndata: [DONE]\n\n"))
 	f.Add([]byte("data: {\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":3,\"function\":{\"arguments\":\"x\"}}]}}]}\n\n"))
 	f.Add([]byte("event: error\ndata: {\"error\":{\"code\":429,\"message\":\"m\"}}\r\n\r\n"))
-	f.Add([]byte(`{"data":[{"index":0,"embedding":[1,2]}]}`))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		acc := &replyAccumulator{emit: func(api.ChatDelta) error { return nil }}
-		readSSE(bytes.NewReader(b), 1<<12, func(e sseEvent) error {
+		upstream.ReadSSE(bytes.NewReader(b), 1<<12, func(e upstream.Event) error {
 			acc.add([]byte(e.Data))
 			return nil
 		})
 		acc.add(b)
 		acc.toolCalls()
-		errorDetails(b)
-		decodeEmbeddings(b, 2)
 	})
 }

@@ -83,3 +83,68 @@ func TestAliases(t *testing.T) {
 		t.Fatalf("count via a dropped alias: %v", err)
 	}
 }
+
+func TestUpdatePayload(t *testing.T) {
+	ctx := context.Background()
+	s, dir := openTemp(t, nil)
+	mustCreate(t, s, "p", CollectionConfig{Dim: 3, Distance: Cosine, Vectors: map[string]VectorParams{"v": {Size: 2, Distance: Cosine}}})
+	if err := s.CreatePayloadIndex(ctx, "p", "color", PayloadIndexParams{Type: SchemaKeyword}); err != nil {
+		t.Fatal(err)
+	}
+	pts := []Point{
+		{ID: NumID(1), Vector: []float32{1, 2, 3}, Vectors: map[string][]float32{"v": {3, 4}}, Payload: map[string]any{"color": "red", "a": map[string]any{"b": 1.0}}},
+		{ID: NumID(2), Vector: []float32{3, 2, 1}, Payload: map[string]any{"color": "blue"}},
+	}
+	if err := s.Upsert(ctx, "p", pts); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := s.Get(ctx, "p", []PointID{NumID(1), NumID(2)}, With{WithVector: true})
+	red := &Filter{Must: []Condition{{Key: "color", Match: &Match{Value: "red"}}}}
+	steps := []struct {
+		op   PayloadOp
+		n    int
+		want map[uint64]string
+	}{
+		{PayloadOp{Filter: red, Set: map[string]any{"x": "y"}}, 1, map[uint64]string{1: `{"a":{"b":1},"color":"red","x":"y"}`, 2: `{"color":"blue"}`}},
+		{PayloadOp{IDs: []PointID{NumID(1)}, Set: map[string]any{"c": 2.0}, Key: "a"}, 1, map[uint64]string{1: `{"a":{"b":1,"c":2},"color":"red","x":"y"}`}},
+		{PayloadOp{IDs: []PointID{NumID(1), NumID(2), NumID(9)}, DeleteKeys: []string{"a.b", "color"}}, 2, map[uint64]string{1: `{"a":{"c":2},"x":"y"}`, 2: `null`}},
+		{PayloadOp{IDs: []PointID{NumID(2)}, Set: map[string]any{"color": "red"}, Overwrite: true}, 1, map[uint64]string{2: `{"color":"red"}`}},
+		{PayloadOp{IDs: []PointID{NumID(1)}, Clear: true}, 1, map[uint64]string{1: `null`}},
+	}
+	for i, st := range steps {
+		n, err := s.UpdatePayload(ctx, "p", st.op)
+		if err != nil || n != st.n {
+			t.Fatalf("step %d: %d, %v", i, n, err)
+		}
+		for id, want := range st.want {
+			recs, _ := s.Get(ctx, "p", []PointID{NumID(id)}, With{WithPayload: true})
+			got, _ := jsonMarshalSorted(recs[0].Payload)
+			if string(got) != want {
+				t.Fatalf("step %d: point %d payload %s, want %s", i, id, got, want)
+			}
+		}
+	}
+	// The index follows the payload: only point 2 is red now.
+	if n, _ := s.Count(ctx, "p", red); n != 1 {
+		t.Fatalf("red points: %d", n)
+	}
+	after, _ := s.Get(ctx, "p", []PointID{NumID(1), NumID(2)}, With{WithVector: true})
+	if !reflect.DeepEqual(before, after) {
+		t.Fatalf("vectors changed: %+v vs %+v", before, after)
+	}
+	if _, err := s.UpdatePayload(ctx, "p", PayloadOp{IDs: []PointID{NumID(1)}}); !errors.Is(err, ErrInvalid) {
+		t.Fatalf("empty op: %v", err)
+	}
+	s.Close()
+	s2, err := Open(ctx, dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	if n, _ := s2.Count(ctx, "p", red); n != 1 {
+		t.Fatalf("after reopen, red points: %d", n)
+	}
+	if c, _ := s2.collection("p"); c.liveLocked() != 2 {
+		t.Fatal("payload changes added points")
+	}
+}

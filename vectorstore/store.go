@@ -565,6 +565,17 @@ func (s *Store) Upsert(ctx context.Context, collection string, points []Point) e
 	if c, err = s.sameCollection(collection, c); err != nil {
 		return err
 	}
+	if err := s.logUpsertLocked(c, pp); err != nil {
+		return err
+	}
+	c.upsert(pp)
+	s.replayCost += upsertCost(c.cfg.replayDim(), len(pp))
+	return s.afterWriteLocked(ctx)
+}
+
+// logUpsertLocked logs pp as upsert records of c (split at walSplitBytes)
+// and advances seq. Needs writeMu.
+func (s *Store) logUpsertLocked(c *collection, pp []preparedPoint) error {
 	var recs [][]byte
 	seq := s.seq
 	named := c.cfg.hasNamed()
@@ -592,9 +603,7 @@ func (s *Store) Upsert(ctx context.Context, collection string, points []Point) e
 		return err
 	}
 	s.seq = seq
-	c.upsert(pp)
-	s.replayCost += upsertCost(c.cfg.replayDim(), len(pp))
-	return s.afterWriteLocked(ctx)
+	return nil
 }
 
 // sameCollection re-checks, under writeMu, that name still refers to c.

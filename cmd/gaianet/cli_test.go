@@ -44,6 +44,10 @@ func writeTinyModel(t *testing.T) string {
 
 func TestCLI(t *testing.T) {
 	model := writeTinyModel(t)
+	exaone := filepath.Join(t.TempDir(), "exaone.gguf")
+	if err := gguf.WriteFile(exaone, gguf.NewMetadata(gguf.KV{Key: "general.architecture", Value: "exaone"}), nil); err != nil {
+		t.Fatal(err)
+	}
 	bad := filepath.Join(t.TempDir(), "bad.gguf")
 	os.WriteFile(bad, []byte("GGUF\x03\x00\x00\x00"), 0o644)
 	tests := []struct {
@@ -62,7 +66,9 @@ func TestCLI(t *testing.T) {
 		{name: "version", args: []string{"version"}, stdout: []string{"gaianet "}},
 		{name: "unknown command", args: []string{"frobnicate"}, code: 2, stderr: []string{`unknown command "frobnicate"`}},
 		{name: "unknown flag", args: []string{"model", "info", "--nope", model}, code: 2, stderr: []string{"nope"}},
-		{name: "model info", args: []string{"model", "info", model}, stdout: []string{"architecture:   llama", "F32×1, Q8_0×1", "context length: 128", "chat template:  yes", "parameters:     192"}},
+		{name: "model info", args: []string{"model", "info", model}, stdout: []string{"architecture:   llama", "F32×1, Q8_0×1", "context length: 128", "chat template:  yes", "parameters:     192",
+			`runs here:      no: model: invalid model: metadata "llama.embedding_length" is missing`}},
+		{name: "model info unsupported", args: []string{"model", "info", exaone}, stdout: []string{"runs here:      no: EXAONE's block"}},
 		{name: "model info flag after file", args: []string{"model", "info", model, "--json"}, jsonOut: true, stdout: []string{`"architecture": "llama"`}},
 		{name: "model info missing args", args: []string{"model", "info"}, code: 2},
 		{name: "model info truncated", args: []string{"model", "info", bad}, code: 1, stderr: []string{"truncated"}},

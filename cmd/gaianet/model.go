@@ -10,6 +10,7 @@ import (
 
 	"github.com/gaianet-go/gaianet/download"
 	"github.com/gaianet-go/gaianet/gguf"
+	"github.com/gaianet-go/gaianet/model"
 )
 
 func modelCommand() *command {
@@ -18,7 +19,8 @@ func modelCommand() *command {
 		summary: "describe a GGUF model file",
 		usage:   "[--json] FILE.gguf",
 		help: "Prints a GGUF file's architecture, parameter count, tensor types with counts,\n" +
-			"context length, tokenizer kind and whether it carries a chat template.\n" +
+			"context length, tokenizer kind, whether it carries a chat template, and\n" +
+			"whether this engine runs it (as a chat or embedding model) or what it lacks.\n" +
 			"The file is memory-mapped; nothing is loaded into memory.",
 		flags: func(fs *flag.FlagSet) any {
 			return fs.Bool("json", false, "print the description as JSON")
@@ -43,6 +45,10 @@ type modelInfo struct {
 	ChatTemplate  bool           `json:"chat_template"`
 	Metadata      int            `json:"metadata_entries"`
 	Tensors       int            `json:"tensors"`
+	// Runs says whether this engine runs the file ("chat", "embedding")
+	// and, when it cannot, Needs says what is missing.
+	Runs  string `json:"runs,omitempty"`
+	Needs string `json:"needs,omitempty"`
 }
 
 func describeModel(path string) (*modelInfo, error) {
@@ -65,6 +71,25 @@ func describeModel(path string) (*modelInfo, error) {
 		t := &f.Tensors[i]
 		info.Parameters += t.Elements()
 		info.TensorTypes[t.Type.String()]++
+	}
+	switch a := info.Architecture; {
+	case a == "bert" || a == "nomic-bert":
+		info.Runs = "embedding"
+	case model.Supported(a):
+		// Loading binds the weights without reading them: it finds
+		// missing tensors and unsupported weight types.
+		if _, err := model.Load(md, f); err != nil {
+			info.Needs = err.Error()
+		} else {
+			info.Runs = "chat"
+			if _, ok := md.Uint(a + ".pooling_type"); ok {
+				info.Runs = "embedding"
+			}
+		}
+	case model.Needs(a) != "":
+		info.Needs = model.Needs(a)
+	default:
+		info.Needs = fmt.Sprintf("architecture %q is not implemented", a)
 	}
 	return info, nil
 }
@@ -102,6 +127,11 @@ func runModelInfo(ctx context.Context, env *cmdEnv, args []string) error {
 	}
 	fmt.Fprintf(w, "tokenizer:      %s, %d tokens\n", tok, info.VocabSize)
 	fmt.Fprintf(w, "chat template:  %s\n", yesNo(info.ChatTemplate))
+	if info.Runs != "" {
+		fmt.Fprintf(w, "runs here:      yes, as a %s model\n", info.Runs)
+	} else {
+		fmt.Fprintf(w, "runs here:      no: %s\n", info.Needs)
+	}
 	return nil
 }
 

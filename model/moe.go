@@ -1,0 +1,140 @@
+package model
+
+import "github.com/gaianet-go/gaianet/kernels"
+
+// Mixture-of-Experts feed-forward (Mixtral and llama-arch MoE files): a
+// router scores the experts for each entry, the ExpertsUsed best by
+// softmax probability are chosen and their probabilities renormalized to
+// sum to 1, and the block's output is the weighted sum of the chosen
+// experts' SwiGLU outputs, added in rank order as llama.cpp adds them.
+//
+// The entries of a chunk are grouped by expert, so that each expert's
+// matrices are read once per step for all the entries that chose it, and
+// an expert nobody chose is not read at all: a decode step reads only the
+// active experts.
+
+// moeScratch is the State's memory for MoE layers, sized once.
+type moeScratch struct {
+	router []float32 // maxBatch x Experts: router logits, then probabilities
+	sel    []int32   // maxBatch x ExpertsUsed: chosen experts, best first
+	w      []float32 // maxBatch x ExpertsUsed: their weights
+	start  []int     // Experts+1: where each expert's rows begin in rows
+	fill   []int     // Experts: rows placed so far
+	rows   []int32   // maxBatch x ExpertsUsed: entry*ExpertsUsed+rank, grouped by expert
+	x      []float32 // maxBatch x Dim: inputs gathered for one expert
+	y      []float32 // maxBatch x Dim: that expert's outputs
+	out    []float32 // maxBatch x ExpertsUsed x Dim: every chosen expert's output
+}
+
+func newMoEScratch(c *Config, maxBatch int) moeScratch {
+	k := c.ExpertsUsed
+	return moeScratch{
+		router: make([]float32, maxBatch*c.Experts),
+		sel:    make([]int32, maxBatch*k),
+		w:      make([]float32, maxBatch*k),
+		start:  make([]int, c.Experts+1),
+		fill:   make([]int, c.Experts),
+		rows:   make([]int32, maxBatch*k),
+		x:      make([]float32, maxBatch*c.Dim),
+		y:      make([]float32, maxBatch*c.Dim),
+		out:    make([]float32, maxBatch*k*c.Dim),
+	}
+}
+
+// route picks the experts of each of n entries from their router logits
+// (softmax, top ExpertsUsed, renormalized) and groups the choices by expert.
+func (s *moeScratch) route(c *Config, n int) {
+	e, k := c.Experts, c.ExpertsUsed
+	clear(s.start)
+	for i := range n {
+		p := s.router[i*e : (i+1)*e]
+		kernels.SoftmaxVec(p)
+		sel, w := s.sel[i*k:(i+1)*k], s.w[i*k:(i+1)*k]
+		// Top k by selection: the best remaining each time, the lowest
+		// index on ties (a stable descending sort's order).
+		for r := range k {
+			best := -1
+			for x, v := range p {
+				if taken(sel[:r], x) {
+					continue
+				}
+				if best < 0 || v > p[best] {
+					best = x
+				}
+			}
+			sel[r], w[r] = int32(best), p[best]
+			s.start[best+1]++
+		}
+		var sum float32
+		for _, v := range w {
+			sum += v
+		}
+		for r := range w {
+			w[r] /= sum
+		}
+	}
+	for x := range e {
+		s.start[x+1] += s.start[x]
+		s.fill[x] = 0
+	}
+	for i := range n * k {
+		x := s.sel[i]
+		s.rows[s.start[x]+s.fill[x]] = int32(i)
+		s.fill[x]++
+	}
+}
+
+func taken(sel []int32, x int) bool {
+	for _, s := range sel {
+		if int(s) == x {
+			return true
+		}
+	}
+	return false
+}
+
+// moeFFN writes the mixture's output for the n normalized rows of st.xb
+// back into st.xb.
+func (st *State) moeFFN(y *Layer, n int) error {
+	cfg := &st.m.Config
+	s := &st.moe
+	d, ef, k := cfg.Dim, cfg.ExpertFFN, cfg.ExpertsUsed
+	if err := st.linear(&y.Router, st.xb[:n*d], n, s.router[:n*cfg.Experts]); err != nil {
+		return err
+	}
+	s.route(cfg, n)
+	for x := range cfg.Experts {
+		rows := s.rows[s.start[x]:s.start[x+1]]
+		cnt := len(rows)
+		if cnt == 0 {
+			continue
+		}
+		for j, r := range rows {
+			i := int(r) / k
+			copy(s.x[j*d:(j+1)*d], st.xb[i*d:(i+1)*d])
+		}
+		gate, up, down := y.ExpGate.view(x*ef, ef), y.ExpUp.view(x*ef, ef), y.ExpDown.view(x*d, d)
+		st.linear2(s.x[:cnt*d], cnt, &gate, st.gate[:cnt*ef], &up, st.up[:cnt*ef])
+		kernels.SwiGLU(st.gate[:cnt*ef], st.gate[:cnt*ef], st.up[:cnt*ef])
+		if err := st.linear(&down, st.gate[:cnt*ef], cnt, s.y[:cnt*d]); err != nil {
+			return err
+		}
+		for j, r := range rows {
+			copy(s.out[int(r)*d:(int(r)+1)*d], s.y[j*d:(j+1)*d])
+		}
+	}
+	// Weighted sum in rank order: out_0*w_0 + out_1*w_1 + ...
+	for i := range n {
+		dst := st.xb[i*d : (i+1)*d]
+		for r := range k {
+			o := s.out[(i*k+r)*d : (i*k+r+1)*d]
+			kernels.Scale(o, s.w[i*k+r])
+			if r == 0 {
+				copy(dst, o)
+			} else {
+				kernels.Add(dst, dst, o)
+			}
+		}
+	}
+	return nil
+}
