@@ -205,3 +205,48 @@ func TestSnapshotRecover(t *testing.T) {
 		t.Errorf("loopback download refusal %q", msg)
 	}
 }
+
+func TestPayloadEdits(t *testing.T) {
+	c, _ := newTestServer(t)
+	c.ok("PUT", "/collections/p", `{"vectors":{"size":2,"distance":"Dot"}}`)
+	c.ok("PUT", "/collections/p/points", `{"points":[{"id":1,"vector":[1,0],"payload":{"a":1,"b":{"c":2}}},{"id":2,"vector":[0,1],"payload":{"a":2}},{"id":3,"vector":[1,1]}]}`)
+	payload := func(id int) map[string]any {
+		t.Helper()
+		got := c.ok("POST", "/collections/p/points", map[string]any{"ids": []int{id}}).([]any)
+		pl, _ := got[0].(map[string]any)["payload"].(map[string]any)
+		return pl
+	}
+	c.ok("POST", "/collections/p/points/payload", `{"payload":{"x":"y"},"points":[1,3]}`)
+	if p := payload(1); p["x"] != "y" || p["a"] != 1.0 {
+		t.Errorf("set_payload: %v", p)
+	}
+	c.ok("POST", "/collections/p/points/payload", `{"payload":{"d":4},"key":"b","filter":{"must":[{"key":"a","match":{"value":1}}]}}`)
+	if b := payload(1)["b"].(map[string]any); b["c"] != 2.0 || b["d"] != 4.0 {
+		t.Errorf("set_payload at key: %v", b)
+	}
+	c.ok("PUT", "/collections/p/points/payload", `{"payload":{"only":true},"points":[2]}`)
+	if p := payload(2); len(p) != 1 || p["only"] != true {
+		t.Errorf("overwrite_payload: %v", p)
+	}
+	c.ok("POST", "/collections/p/points/payload/delete", `{"keys":["b.c","x"],"points":[1]}`)
+	if p := payload(1); p["x"] != nil || len(p["b"].(map[string]any)) != 1 {
+		t.Errorf("delete_payload: %v", p)
+	}
+	c.ok("POST", "/collections/p/points/payload/clear", `{"points":[1]}`)
+	if p := payload(1); len(p) != 0 {
+		t.Errorf("clear_payload: %v", p)
+	}
+	c.fails("POST", "/collections/p/points/payload", `{"payload":{"x":1},"points":[77]}`, http.StatusNotFound)
+	c.fails("POST", "/collections/p/points/payload", `{"payload":{"x":1}}`, http.StatusBadRequest)
+	// A batch runs its operations in order.
+	res := c.ok("POST", "/collections/p/points/batch", `{"operations":[
+		{"upsert":{"points":[{"id":4,"vector":[2,2],"payload":{"n":1}}]}},
+		{"set_payload":{"payload":{"n":2},"points":[4]}},
+		{"delete":{"points":[3]}}]}`).([]any)
+	if len(res) != 3 || payload(4)["n"] != 2.0 {
+		t.Errorf("batch: %v, payload %v", res, payload(4))
+	}
+	if n := c.ok("POST", "/collections/p/points/count", `{}`).(map[string]any)["count"]; n != 3.0 {
+		t.Errorf("count after batch = %v", n)
+	}
+}

@@ -131,9 +131,143 @@ type payloadEdit struct {
 	Clear      bool
 }
 
-// editPayload applies op in the store.
+// editPayload applies op: the selected points are read and upserted with
+// the new payload, serialised with the other edits of this server (the
+// store has no payload-only write yet; see rewritePoints for the caveat).
+// A point id that does not exist is an error (404), as in Qdrant.
 func (s *Server) editPayload(ctx context.Context, coll string, op payloadEdit) error {
-	return errOutOfScope("payload edits (set/overwrite/delete/clear: pending the store's UpdatePayload)")
+	ids := op.IDs
+	if op.Filter != nil {
+		var err error
+		if ids, err = s.matching(ctx, coll, op.Filter); err != nil {
+			return err
+		}
+	}
+	var keyPath []pathSeg
+	if op.Key != "" {
+		var err error
+		if keyPath, err = parsePayloadPath(op.Key); err != nil {
+			return err
+		}
+	}
+	var delPaths [][]pathSeg
+	for _, k := range op.DeleteKeys {
+		segs, err := parsePayloadPath(k)
+		if err != nil {
+			return err
+		}
+		delPaths = append(delPaths, segs)
+	}
+	return s.rewritePoints(ctx, coll, ids, func(_ int, p *vectorstore.Point) {
+		switch {
+		case op.Clear:
+			p.Payload = nil
+		case op.DeleteKeys != nil:
+			for _, path := range delPaths {
+				exclude(p.Payload, path)
+			}
+		case op.Overwrite:
+			p.Payload = copyJSONMap(op.Set)
+		case keyPath != nil:
+			if p.Payload == nil {
+				p.Payload = map[string]any{}
+			}
+			setAt(p.Payload, keyPath, copyJSONMap(op.Set))
+		default:
+			if p.Payload == nil {
+				p.Payload = map[string]any{}
+			}
+			for k, v := range copyJSONMap(op.Set) {
+				p.Payload[k] = v
+			}
+		}
+	})
+}
+
+// matching returns the ids of the points f selects.
+func (s *Server) matching(ctx context.Context, coll string, f *vectorstore.Filter) ([]vectorstore.PointID, error) {
+	var ids []vectorstore.PointID
+	var off *vectorstore.PointID
+	for {
+		page, err := s.store.Scroll(ctx, coll, vectorstore.ScrollRequest{Offset: off, Limit: 1024, Filter: f})
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range page.Points {
+			ids = append(ids, p.ID)
+		}
+		if page.NextOffset == nil {
+			return ids, nil
+		}
+		off = page.NextOffset
+	}
+}
+
+// setAt merges obj into the object at path (created where missing; a
+// non-object value there is replaced). Array steps apply to every element
+// (key[]) or one (key[N]) that exists.
+func setAt(m map[string]any, path []pathSeg, obj map[string]any) {
+	seg := path[0]
+	if seg.all || seg.index >= 0 {
+		arr, _ := m[seg.key].([]any)
+		for i := range arr {
+			if seg.index >= 0 && i != seg.index {
+				continue
+			}
+			if len(path) == 1 {
+				em, ok := arr[i].(map[string]any)
+				if !ok {
+					em = map[string]any{}
+					arr[i] = em
+				}
+				mergeInto(em, copyJSONMap(obj))
+				continue
+			}
+			if em, ok := arr[i].(map[string]any); ok {
+				setAt(em, path[1:], obj)
+			}
+		}
+		return
+	}
+	child, ok := m[seg.key].(map[string]any)
+	if !ok {
+		child = map[string]any{}
+		m[seg.key] = child
+	}
+	if len(path) == 1 {
+		for k, v := range copyJSONMap(obj) {
+			child[k] = v
+		}
+		return
+	}
+	setAt(child, path[1:], obj)
+}
+
+// copyJSONMap deep-copies a decoded JSON object, so that one request's
+// value is not shared by several points' payloads.
+func copyJSONMap(m map[string]any) map[string]any {
+	if m == nil {
+		return nil
+	}
+	out := make(map[string]any, len(m))
+	for k, v := range m {
+		out[k] = copyJSON(v)
+	}
+	return out
+}
+
+func copyJSON(v any) any {
+	switch t := v.(type) {
+	case map[string]any:
+		return copyJSONMap(t)
+	case []any:
+		out := make([]any, len(t))
+		for i, e := range t {
+			out[i] = copyJSON(e)
+		}
+		return out
+	}
+	return v
 }
 
 // batch serves POST /points/batch: the operations run in order, each

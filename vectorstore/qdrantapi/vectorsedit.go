@@ -124,21 +124,8 @@ func (s *Server) deleteVectorsOp(ctx context.Context, coll string, body []byte) 
 	var ids []vectorstore.PointID
 	if req.Points != nil {
 		ids = *req.Points
-	} else {
-		var off *vectorstore.PointID
-		for {
-			page, err := s.store.Scroll(ctx, coll, vectorstore.ScrollRequest{Offset: off, Limit: 1024, Filter: req.Filter})
-			if err != nil {
-				return err
-			}
-			for _, p := range page.Points {
-				ids = append(ids, p.ID)
-			}
-			if page.NextOffset == nil {
-				break
-			}
-			off = page.NextOffset
-		}
+	} else if ids, err = s.matching(ctx, coll, req.Filter); err != nil {
+		return err
 	}
 	return s.rewritePoints(ctx, coll, ids, func(_ int, p *vectorstore.Point) {
 		for _, n := range *req.Vector {
