@@ -73,7 +73,7 @@ func (s *Server) queryGroups(w http.ResponseWriter, r *http.Request) (any, error
 		}
 		out, full := groupHits(hits, path, groups, groupSize)
 		if full || len(hits) < fetch || fetch >= maxGroupFetch {
-			return map[string]any{"groups": s.renderGroups(out, &req.WithPayload)}, nil
+			return map[string]any{"groups": s.renderGroups(out, &req.WithPayload, req.WithVector.on)}, nil
 		}
 		fetch *= 4
 	}
@@ -146,10 +146,10 @@ func groupValues(payload map[string]any, path []pathSeg) []any {
 	return out
 }
 
-func (s *Server) renderGroups(gs []*hitGroup, wp *withPayload) []groupJSON {
+func (s *Server) renderGroups(gs []*hitGroup, wp *withPayload, wv bool) []groupJSON {
 	out := make([]groupJSON, 0, len(gs))
 	for _, g := range gs {
-		out = append(out, groupJSON{ID: g.id, Hits: s.scored(g.hits, wp)})
+		out = append(out, groupJSON{ID: g.id, Hits: s.scored(g.hits, wp, wv)})
 	}
 	return out
 }

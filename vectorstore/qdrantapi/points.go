@@ -29,10 +29,13 @@ func with(wp *withPayload, wv *withVector, def bool) vectorstore.With {
 	return w
 }
 
-func (s *Server) records(recs []vectorstore.Record, wp *withPayload, def bool) []record {
+func (s *Server) records(recs []vectorstore.Record, wp *withPayload, def bool, wv bool) []record {
 	out := make([]record, 0, len(recs))
 	for _, r := range recs {
-		rec := record{ID: r.ID, Vector: vectorOutput(r.Vector, r.Vectors, r.Sparse)}
+		rec := record{ID: r.ID}
+		if wv {
+			rec.Vector = vectorOutput(r.Vector, r.Vectors, r.Sparse)
+		}
 		if wp.enabled(def) {
 			rec.Payload = wp.apply(r.Payload)
 		}
@@ -41,11 +44,14 @@ func (s *Server) records(recs []vectorstore.Record, wp *withPayload, def bool) [
 	return out
 }
 
-func (s *Server) scored(hits []vectorstore.ScoredPoint, wp *withPayload) []record {
+func (s *Server) scored(hits []vectorstore.ScoredPoint, wp *withPayload, wv bool) []record {
 	out := make([]record, 0, len(hits))
 	for _, h := range hits {
 		score := h.Score
-		rec := record{ID: h.ID, Score: &score, Vector: vectorOutput(h.Vector, h.Vectors, h.Sparse)}
+		rec := record{ID: h.ID, Score: &score}
+		if wv {
+			rec.Vector = vectorOutput(h.Vector, h.Vectors, h.Sparse)
+		}
 		if wp.enabled(false) {
 			rec.Payload = wp.apply(h.Payload)
 		}
@@ -262,7 +268,7 @@ func (s *Server) getPoints(w http.ResponseWriter, r *http.Request) (any, error) 
 	if err != nil {
 		return nil, err
 	}
-	return s.records(recs, &req.WithPayload, true), nil
+	return s.records(recs, &req.WithPayload, true, req.WithVector.on), nil
 }
 
 func (s *Server) getPoint(w http.ResponseWriter, r *http.Request) (any, error) {
@@ -278,7 +284,7 @@ func (s *Server) getPoint(w http.ResponseWriter, r *http.Request) (any, error) {
 		return nil, &httpError{code: http.StatusNotFound, err: fmt.Errorf("Not found: No point with id %v found", id)}
 	}
 	wp := withPayload{}
-	return s.records(recs, &wp, true)[0], nil
+	return s.records(recs, &wp, true, true)[0], nil
 }
 
 func (s *Server) scroll(w http.ResponseWriter, r *http.Request) (any, error) {
@@ -321,7 +327,10 @@ func (s *Server) scroll(w http.ResponseWriter, r *http.Request) (any, error) {
 		}
 		recs := make([]record, 0, len(hits))
 		for _, h := range hits {
-			rec := record{ID: h.ID, Vector: vectorOutput(h.Vector, h.Vectors, h.Sparse)}
+			rec := record{ID: h.ID}
+			if req.WithVector.on {
+				rec.Vector = vectorOutput(h.Vector, h.Vectors, h.Sparse)
+			}
 			if req.WithPayload.enabled(true) {
 				rec.Payload = req.WithPayload.apply(h.Payload)
 			}
@@ -340,7 +349,7 @@ func (s *Server) scroll(w http.ResponseWriter, r *http.Request) (any, error) {
 		return nil, err
 	}
 	return map[string]any{
-		"points":           s.records(page.Points, &req.WithPayload, true),
+		"points":           s.records(page.Points, &req.WithPayload, true, req.WithVector.on),
 		"next_page_offset": page.NextOffset,
 	}, nil
 }

@@ -411,7 +411,7 @@ func (s *Server) runQuery(r *http.Request, coll string, req *queryReq) ([]record
 	if err != nil {
 		return nil, err
 	}
-	return s.scored(hits, &req.WithPayload), nil
+	return s.scored(hits, &req.WithPayload, req.WithVector.on), nil
 }
 
 func (s *Server) query(w http.ResponseWriter, r *http.Request) (any, error) {

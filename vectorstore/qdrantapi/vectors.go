@@ -131,12 +131,10 @@ func (pv *pointVectors) point(id vectorstore.PointID, payload map[string]any) ve
 }
 
 // vectorOutput renders a point's vectors as Qdrant does: a plain array when
-// the point holds only the unnamed vector, else an object by name.
+// the point holds only the unnamed vector, else an object by name (empty
+// for a point without vectors).
 func vectorOutput(unnamed []float32, dense map[string][]float32, sparse map[string]vectorstore.SparseVector) any {
-	if len(dense) == 0 && len(sparse) == 0 {
-		if unnamed == nil {
-			return nil
-		}
+	if len(dense) == 0 && len(sparse) == 0 && unnamed != nil {
 		return unnamed
 	}
 	out := make(map[string]any, len(dense)+len(sparse)+1)

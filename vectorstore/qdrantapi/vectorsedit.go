@@ -32,6 +32,9 @@ func (s *Server) updateVectorsOp(ctx context.Context, coll string, body []byte) 
 		Points *[]struct {
 			ID     *vectorstore.PointID `json:"id"`
 			Vector json.RawMessage      `json:"vector"`
+			// Payload is not part of Qdrant's PointVectors, which ignores
+			// it when clients (and its own tests) send it; so does this.
+			Payload json.RawMessage `json:"payload"`
 		} `json:"points"`
 		ShardKey     json.RawMessage `json:"shard_key"`
 		UpdateFilter json.RawMessage `json:"update_filter"`
