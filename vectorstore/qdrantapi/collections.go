@@ -24,12 +24,16 @@ type collectionSettings struct {
 	OnDisk map[string]bool `json:"on_disk,omitempty"` // per vector name, "" = unnamed
 	// VectorHNSW are the hnsw_config diffs given for named vectors, shown
 	// under each vector's params as Qdrant does.
-	VectorHNSW    map[string]*hnswDiff `json:"vector_hnsw,omitempty"`
-	OnDiskPayload bool                 `json:"on_disk_payload"`
-	HNSW          hnswConfig           `json:"hnsw"`
-	Optimizers    optimizersConfig     `json:"optimizers"`
-	WAL           walConfig            `json:"wal"`
-	Metadata      map[string]any       `json:"metadata,omitempty"`
+	VectorHNSW map[string]*hnswDiff `json:"vector_hnsw,omitempty"`
+	// SparseIndex are the sparse vectors' index settings as given
+	// (on_disk, full_scan_threshold): the inverted index is exact and in
+	// memory either way, so they are echoed only.
+	SparseIndex   map[string]*sparseIndexJSON `json:"sparse_index,omitempty"`
+	OnDiskPayload bool                        `json:"on_disk_payload"`
+	HNSW          hnswConfig                  `json:"hnsw"`
+	Optimizers    optimizersConfig            `json:"optimizers"`
+	WAL           walConfig                   `json:"wal"`
+	Metadata      map[string]any              `json:"metadata,omitempty"`
 }
 
 // hnswConfig is Qdrant's HnswConfig; full_scan_threshold is in KB of
@@ -345,7 +349,7 @@ func (s *Server) createCollection(w http.ResponseWriter, r *http.Request) (any, 
 	if err := decodeVectorsConfig(req.Vectors, &cfg, &set); err != nil {
 		return nil, err
 	}
-	if err := decodeSparseConfig(req.SparseVectors, &cfg); err != nil {
+	if err := decodeSparseConfig(req.SparseVectors, &cfg, &set); err != nil {
 		return nil, err
 	}
 	if cfg.Dim == 0 && len(cfg.Vectors) == 0 && len(cfg.SparseVectors) == 0 {
@@ -471,34 +475,63 @@ func decodeVectorsConfig(raw json.RawMessage, cfg *vectorstore.CollectionConfig,
 	return nil
 }
 
+// sparseIndexJSON is Qdrant's SparseIndexParams.
+type sparseIndexJSON struct {
+	FullScanThreshold *int            `json:"full_scan_threshold,omitempty"`
+	OnDisk            *bool           `json:"on_disk,omitempty"`
+	Datatype          *string         `json:"datatype,omitempty"`
+	Memory            json.RawMessage `json:"memory,omitempty"`
+}
+
+// check refuses what the store cannot do and merges d into the echoed
+// settings of sparse vector name.
+func (d *sparseIndexJSON) apply(set *collectionSettings, name string) error {
+	if d == nil {
+		return nil
+	}
+	if d.Datatype != nil && *d.Datatype != "float32" {
+		return badRequest("sparse vectors do not support the %s datatype in this store (float32 only)", *d.Datatype)
+	}
+	if present(d.Memory) {
+		return refusedField("sparse_vectors."+name+".index.memory", "memory placement configs")
+	}
+	if set.SparseIndex == nil {
+		set.SparseIndex = map[string]*sparseIndexJSON{}
+	}
+	cur := set.SparseIndex[name]
+	if cur == nil {
+		cur = &sparseIndexJSON{}
+		set.SparseIndex[name] = cur
+	}
+	if d.OnDisk != nil {
+		cur.OnDisk = d.OnDisk
+	}
+	if d.FullScanThreshold != nil {
+		cur.FullScanThreshold = d.FullScanThreshold
+	}
+	return nil
+}
+
 // decodeSparseConfig decodes sparse_vectors: name -> SparseVectorParams.
-func decodeSparseConfig(raw json.RawMessage, cfg *vectorstore.CollectionConfig) error {
+func decodeSparseConfig(raw json.RawMessage, cfg *vectorstore.CollectionConfig, set *collectionSettings) error {
 	if !present(raw) {
 		return nil
 	}
 	var named map[string]*struct {
-		Index *struct {
-			FullScanThreshold *int            `json:"full_scan_threshold"`
-			OnDisk            *bool           `json:"on_disk"`
-			Datatype          *string         `json:"datatype"`
-			Memory            json.RawMessage `json:"memory"`
-		} `json:"index"`
-		Modifier *string `json:"modifier"`
+		Index    *sparseIndexJSON `json:"index"`
+		Modifier *string          `json:"modifier"`
 	}
 	if err := decodeJSON(raw, &named); err != nil {
 		return err
 	}
 	for name, p := range named {
 		if name == "" {
-			return unprocessable("sparse_vectors: a sparse vector needs a name")
+			return unprocessable("sparse_vectors: Sparse vector name cannot be empty")
 		}
 		sp := vectorstore.SparseVectorParams{}
 		if p != nil {
-			if p.Index != nil && p.Index.Datatype != nil && *p.Index.Datatype != "float32" {
-				return badRequest("sparse vectors do not support the %s datatype in this store (float32 only)", *p.Index.Datatype)
-			}
-			if p.Index != nil && present(p.Index.Memory) {
-				return refusedField("sparse_vectors."+name+".index.memory", "memory placement configs")
+			if err := p.Index.apply(set, name); err != nil {
+				return err
 			}
 			if p.Modifier != nil {
 				switch *p.Modifier {
@@ -567,6 +600,9 @@ func (s *Server) getCollection(w http.ResponseWriter, r *http.Request) (any, err
 			m := map[string]any{}
 			if p.Modifier != "" {
 				m["modifier"] = string(p.Modifier)
+			}
+			if ix := set.SparseIndex[n]; ix != nil {
+				m["index"] = ix
 			}
 			sp[n] = m
 		}
@@ -734,8 +770,8 @@ func (s *Server) updateCollection(w http.ResponseWriter, r *http.Request) (any, 
 	var sparse map[string]vectorstore.SparseVectorParams
 	for sname, raw := range req.SparseVectors {
 		var sp struct {
-			Index    json.RawMessage `json:"index"`
-			Modifier *string         `json:"modifier"`
+			Index    *sparseIndexJSON `json:"index"`
+			Modifier *string          `json:"modifier"`
 		}
 		if err := decodeJSON(raw, &sp); err != nil {
 			return nil, err
@@ -744,8 +780,8 @@ func (s *Server) updateCollection(w http.ResponseWriter, r *http.Request) (any, 
 		if !ok {
 			return nil, badRequest("Wrong input: Not existing vector name error: %s", sname)
 		}
-		if present(sp.Index) {
-			return nil, refusedField("sparse_vectors."+sname+".index", "sparse index settings (the inverted index has none)")
+		if err := sp.Index.apply(&set, sname); err != nil {
+			return nil, err
 		}
 		if sp.Modifier != nil {
 			if *sp.Modifier != "none" && *sp.Modifier != "idf" {

@@ -56,3 +56,27 @@ func refuse(feature string) handlerFunc {
 		return nil, errOutOfScope(feature)
 	}
 }
+
+// createVector serves PUT /collections/{c}/vectors/{name}: the request is
+// validated as Qdrant does (422 for a bad size), then refused: the store
+// fixes a collection's vectors at creation.
+func (s *Server) createVector(w http.ResponseWriter, r *http.Request) (any, error) {
+	var vp vectorParams
+	if err := s.decodeBody(w, r, &vp); err != nil {
+		return nil, err
+	}
+	if err := vp.check(r.PathValue("name")); err != nil {
+		return nil, err
+	}
+	if _, err := s.store.CollectionInfo(r.PathValue("c")); err != nil {
+		return nil, err
+	}
+	return nil, errOutOfScope("adding a vector to an existing collection (vectors are fixed at creation; recreate the collection)")
+}
+
+func (s *Server) deleteVector(w http.ResponseWriter, r *http.Request) (any, error) {
+	if _, err := s.store.CollectionInfo(r.PathValue("c")); err != nil {
+		return nil, err
+	}
+	return nil, errOutOfScope("removing a vector from an existing collection (vectors are fixed at creation; recreate the collection)")
+}

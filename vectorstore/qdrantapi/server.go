@@ -95,6 +95,8 @@ func (s *Server) routes() {
 	s.handle("POST /collections/aliases", s.updateAliases)
 	s.handle("GET /aliases", s.listAliases)
 	s.handle("GET /collections/{c}/aliases", s.listAliases)
+	s.handle("PUT /collections/{c}/vectors/{name}", s.createVector)
+	s.handle("DELETE /collections/{c}/vectors/{name}", s.deleteVector)
 	s.handle("PUT /collections/{c}/index", s.createIndex)
 	s.handle("DELETE /collections/{c}/index/{field}", s.deleteIndex)
 	s.handle("POST /collections/{c}/snapshots", s.createSnapshot)
