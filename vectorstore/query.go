@@ -430,11 +430,11 @@ type scorer struct {
 	pos, neg [][]float32
 	strategy RecommendStrategy
 	// discover / context
-	target []float32
-	pairs  [][2][]float32
-	mode   int // 0 nearest/recommend, modeDiscover, modeContext
-	exclude  map[uint32]bool // example points, left out of the results
-	higher   bool            // higher scores are better
+	target  []float32
+	pairs   [][2][]float32
+	mode    int             // 0 nearest/recommend, modeDiscover, modeContext
+	exclude map[uint32]bool // example points, left out of the results
+	higher  bool            // higher scores are better
 }
 
 // scorerLocked prepares the scoring of q on the vector called using.
