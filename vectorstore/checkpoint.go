@@ -610,6 +610,11 @@ func parseManifestEntry(r *byteReader, nextSeg uint64) (*manifestEntry, error) {
 				if int(id) >= n {
 					return fail("node %d links to node %d of %d", i, id, n)
 				}
+				// A link at level l must reach a node that has level l,
+				// or a walk there would read links it does not have.
+				if int(g.levels[id]) < l {
+					return fail("node %d links at level %d to node %d of level %d", i, l, id, g.levels[id])
+				}
 			}
 		}
 	}

@@ -67,6 +67,21 @@ type Recommend struct {
 	Strategy RecommendStrategy `json:"strategy,omitempty"`
 }
 
+// ContextPair is a positive and a negative example.
+type ContextPair struct {
+	Positive VectorInput `json:"positive"`
+	Negative VectorInput `json:"negative"`
+}
+
+// Discover searches near Target within the zone Context describes. As in
+// Qdrant, a point scores rank + (1 + t/(1+|t|))/2, where rank adds +1 for
+// each pair whose positive is more similar to it than its negative and -1
+// otherwise, and t is its similarity to Target.
+type Discover struct {
+	Target  VectorInput   `json:"target"`
+	Context []ContextPair `json:"context"`
+}
+
 // OrderBy orders points by a numeric or datetime payload field, which
 // needs an integer, float or datetime payload index (as in Qdrant).
 type OrderBy struct {
@@ -85,7 +100,13 @@ type Query struct {
 	Fusion    Fusion       `json:"fusion,omitempty"`
 	RRF       *RRFParams   `json:"rrf,omitempty"`
 	Recommend *Recommend   `json:"recommend,omitempty"`
-	OrderBy   *OrderBy     `json:"order_by,omitempty"`
+	Discover  *Discover    `json:"discover,omitempty"`
+	// Context scores a point by the sum over pairs of
+	// d/(1+|d|) with d = min(sim(positive) - sim(negative) - ε, 0), ε
+	// the float32 epsilon: 0 inside every pair's positive zone (Qdrant's
+	// context search).
+	Context []ContextPair `json:"context,omitempty"`
+	OrderBy *OrderBy      `json:"order_by,omitempty"`
 }
 
 // Prefetch is a sub-query whose results the enclosing query re-scores or
@@ -310,11 +331,20 @@ func (q *Query) check() error {
 	if q.Recommend != nil {
 		n++
 	}
+	if q.Discover != nil {
+		n++
+	}
+	if q.Context != nil {
+		n++
+		if len(q.Context) == 0 {
+			return fmt.Errorf("%w: a context query needs pairs", ErrInvalid)
+		}
+	}
 	if q.OrderBy != nil {
 		n++
 	}
 	if n > 1 {
-		return fmt.Errorf("%w: a query takes one of nearest, fusion, recommend or order_by", ErrInvalid)
+		return fmt.Errorf("%w: a query takes one of nearest, fusion, recommend, discover, context or order_by", ErrInvalid)
 	}
 	return nil
 }
@@ -399,20 +429,24 @@ type scorer struct {
 	// best_score / sum_scores over dense examples
 	pos, neg [][]float32
 	strategy RecommendStrategy
-	exclude  map[uint32]bool // example points, left out of the results
-	higher   bool            // higher scores are better
+	// discover / context
+	target  []float32
+	pairs   [][2][]float32
+	mode    int             // 0 nearest/recommend, modeDiscover, modeContext
+	exclude map[uint32]bool // example points, left out of the results
+	higher  bool            // higher scores are better
 }
 
 // scorerLocked prepares the scoring of q on the vector called using.
 func (c *collection) scorerLocked(using string, q *Query) (*scorer, error) {
-	if q.Nearest == nil && q.Recommend == nil {
+	if q.Nearest == nil && q.Recommend == nil && q.Discover == nil && q.Context == nil {
 		return nil, fmt.Errorf("%w: empty query", ErrInvalid)
 	}
 	sc := &scorer{exclude: map[uint32]bool{}, higher: true}
 	if sp := c.sparseSpace(using); sp != nil && using != "" {
 		sc.sparseSp = sp
-		if q.Recommend != nil {
-			return nil, fmt.Errorf("%w: recommend on sparse vector %q is not supported", ErrInvalid, using)
+		if q.Nearest == nil {
+			return nil, fmt.Errorf("%w: recommend, discover and context on sparse vector %q are not supported", ErrInvalid, using)
 		}
 		v, err := c.sparseInputLocked(sp, q.Nearest, sc)
 		if err != nil {
@@ -433,6 +467,32 @@ func (c *collection) scorerLocked(using string, q *Query) (*scorer, error) {
 			return nil, err
 		}
 		sc.dense = v
+		return sc, nil
+	}
+	if q.Discover != nil || q.Context != nil {
+		pairs := q.Context
+		sc.mode = modeContext
+		if q.Discover != nil {
+			pairs = q.Discover.Context
+			sc.mode = modeDiscover
+			t, err := c.denseInputLocked(&sp, &q.Discover.Target, sc)
+			if err != nil {
+				return nil, err
+			}
+			sc.target = t
+		}
+		for _, p := range pairs {
+			pv, err := c.denseInputLocked(&sp, &p.Positive, sc)
+			if err != nil {
+				return nil, err
+			}
+			nv, err := c.denseInputLocked(&sp, &p.Negative, sc)
+			if err != nil {
+				return nil, err
+			}
+			sc.pairs = append(sc.pairs, [2][]float32{pv, nv})
+		}
+		sc.higher = true
 		return sc, nil
 	}
 	r := q.Recommend
@@ -582,6 +642,26 @@ func (sc *scorer) score(s uint32) (float32, bool) {
 		}
 		return x
 	}
+	switch sc.mode {
+	case modeDiscover:
+		rank := 0
+		for _, p := range sc.pairs {
+			if sim(p[0]) > sim(p[1]) {
+				rank++
+			} else {
+				rank--
+			}
+		}
+		t := sim(sc.target)
+		return float32(rank) + 0.5*(t/(1+abs32(t))+1), true
+	case modeContext:
+		var sum float32
+		for _, p := range sc.pairs {
+			d := min(sim(p[0])-sim(p[1])-epsilon32, 0)
+			sum += d / (1 + abs32(d))
+		}
+		return sum, true
+	}
 	if sc.strategy == RecommendSumScores {
 		var sum float32
 		for _, v := range sc.pos {
@@ -604,6 +684,15 @@ func (sc *scorer) score(s uint32) (float32, bool) {
 	}
 	return bestPos, true
 }
+
+// Scorer modes besides nearest and recommend.
+const (
+	modeDiscover = 1 + iota
+	modeContext
+)
+
+// epsilon32 is the float32 machine epsilon, Qdrant's context margin.
+const epsilon32 = 1.1920929e-07
 
 // finish orders hits best first, applies the threshold and the limit.
 func (sc *scorer) finish(hits []hit, threshold *float32, limit int) []hit {

@@ -317,3 +317,57 @@ func TestQueryByIDRecommendOrderBy(t *testing.T) {
 		}
 	}
 }
+
+// TestQueryDiscoverContext checks discovery and context scores by hand on
+// 1-dimensional Dot vectors, where the similarity is the product.
+func TestQueryDiscoverContext(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t, nil)
+	mustCreate(t, s, "x", CollectionConfig{Dim: 1, Distance: Dot})
+	var pts []Point
+	for i, v := range []float32{-2, -1, 0.5, 1, 3} {
+		pts = append(pts, Point{ID: NumID(uint64(i)), Vector: []float32{v}})
+	}
+	if err := s.Upsert(ctx, "x", pts); err != nil {
+		t.Fatal(err)
+	}
+	pair := ContextPair{Positive: VectorInput{Dense: []float32{1}}, Negative: VectorInput{Dense: []float32{-1}}}
+	// Discover with target 2: a point x has sims x·1 vs x·(-1) (rank +1
+	// when x > 0, else -1) and target sim t = 2x.
+	res, err := s.Query(ctx, "x", QueryRequest{Query: &Query{Discover: &Discover{Target: VectorInput{Dense: []float32{2}}, Context: []ContextPair{pair}}}, Limit: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := func(x float64) float64 {
+		rank := -1.0
+		if x > -x {
+			rank = 1
+		}
+		tt := 2 * x
+		return rank + 0.5*(tt/(1+math.Abs(tt))+1)
+	}
+	vals := []float64{-2, -1, 0.5, 1, 3}
+	if len(res) != 5 || res[0].ID != NumID(4) {
+		t.Fatalf("discover: %+v", res)
+	}
+	for _, r := range res {
+		if math.Abs(float64(r.Score)-want(vals[r.ID.Num()])) > 1e-6 {
+			t.Fatalf("discover point %v: %v, want %v", r.ID, r.Score, want(vals[r.ID.Num()]))
+		}
+	}
+	// Context: d = min(x - (-x) - ε, 0), score d/(1+|d|): 0 for x > 0.
+	res, err = s.Query(ctx, "x", QueryRequest{Query: &Query{Context: []ContextPair{pair}}, Limit: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range res {
+		x := vals[r.ID.Num()]
+		d := math.Min(2*x-1.1920929e-07, 0)
+		if w := d / (1 + math.Abs(d)); math.Abs(float64(r.Score)-w) > 1e-6 {
+			t.Fatalf("context point %v: %v, want %v", r.ID, r.Score, w)
+		}
+	}
+	if res[len(res)-1].ID != NumID(0) {
+		t.Fatalf("context: the most negative point should rank last: %+v", res)
+	}
+}
