@@ -191,8 +191,35 @@ func decodeQuery(raw json.RawMessage) (*vectorstore.Query, error) {
 				return nil, err
 			}
 			q.Recommend = rec
-		case "discover", "context":
-			return nil, refusedField("query."+k, "discovery and context search, not yet in this store")
+		case "discover":
+			var d struct {
+				Target  json.RawMessage `json:"target"`
+				Context json.RawMessage `json:"context"`
+			}
+			if err := decodeJSON(v, &d); err != nil {
+				return nil, err
+			}
+			if !present(d.Target) || d.Context == nil {
+				return nil, badRequest("query.discover needs target and context")
+			}
+			t, err := decodeVectorInput(d.Target, "query.discover.target")
+			if err != nil {
+				return nil, err
+			}
+			pairs, err := decodeContext(d.Context, "query.discover.context")
+			if err != nil {
+				return nil, err
+			}
+			q.Discover = &vectorstore.Discover{Target: t, Context: pairs}
+		case "context":
+			pairs, err := decodeContext(v, "query.context")
+			if err != nil {
+				return nil, err
+			}
+			q.Context = pairs
+			if q.Context == nil {
+				q.Context = []vectorstore.ContextPair{}
+			}
 		case "order_by":
 			ob, err := decodeOrderBy(v)
 			if err != nil {
@@ -317,6 +344,45 @@ func decodeRecommend(raw json.RawMessage) (*vectorstore.Recommend, error) {
 		return nil, unprocessable("query.recommend: at least one positive example is needed (or negatives with the best_score or sum_scores strategy)")
 	}
 	return rec, nil
+}
+
+// decodeContext decodes a list of {"positive", "negative"} pairs (or one).
+func decodeContext(raw json.RawMessage, field string) ([]vectorstore.ContextPair, error) {
+	raw = bytes.TrimSpace(raw)
+	if !present(raw) {
+		return nil, nil
+	}
+	var list []json.RawMessage
+	if raw[0] == '[' {
+		if err := json.Unmarshal(raw, &list); err != nil {
+			return nil, badRequest("%s: %v", field, err)
+		}
+	} else {
+		list = []json.RawMessage{raw}
+	}
+	out := make([]vectorstore.ContextPair, 0, len(list))
+	for i, one := range list {
+		var p struct {
+			Positive json.RawMessage `json:"positive"`
+			Negative json.RawMessage `json:"negative"`
+		}
+		if err := decodeJSON(one, &p); err != nil {
+			return nil, err
+		}
+		if !present(p.Positive) || !present(p.Negative) {
+			return nil, badRequest("%s[%d] needs positive and negative", field, i)
+		}
+		pos, err := decodeVectorInput(p.Positive, fmt.Sprintf("%s[%d].positive", field, i))
+		if err != nil {
+			return nil, err
+		}
+		neg, err := decodeVectorInput(p.Negative, fmt.Sprintf("%s[%d].negative", field, i))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, vectorstore.ContextPair{Positive: pos, Negative: neg})
+	}
+	return out, nil
 }
 
 // decodeOrderBy decodes Qdrant's OrderByInterface: a key, or {"key",
