@@ -1,6 +1,7 @@
 package qdrantapi
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/http"
 )
@@ -61,12 +62,20 @@ func refuse(feature string) handlerFunc {
 // validated as Qdrant does (422 for a bad size), then refused: the store
 // fixes a collection's vectors at creation.
 func (s *Server) createVector(w http.ResponseWriter, r *http.Request) (any, error) {
-	var vp vectorParams
-	if err := s.decodeBody(w, r, &vp); err != nil {
+	var req struct {
+		Dense  *vectorParams   `json:"dense"`
+		Sparse json.RawMessage `json:"sparse"`
+	}
+	if err := s.decodeBody(w, r, &req); err != nil {
 		return nil, err
 	}
-	if err := vp.check(r.PathValue("name")); err != nil {
-		return nil, err
+	if (req.Dense == nil) == !present(req.Sparse) {
+		return nil, badRequest("give exactly one of dense and sparse")
+	}
+	if req.Dense != nil {
+		if err := req.Dense.check(r.PathValue("name")); err != nil {
+			return nil, err
+		}
 	}
 	if _, err := s.store.CollectionInfo(r.PathValue("c")); err != nil {
 		return nil, err
