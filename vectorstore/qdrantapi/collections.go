@@ -421,7 +421,7 @@ func decodeVectorsConfig(raw json.RawMessage, cfg *vectorstore.CollectionConfig,
 	}
 	var probe map[string]json.RawMessage
 	if err := json.Unmarshal(raw, &probe); err != nil {
-		return &httpError{code: http.StatusBadRequest, err: fmt.Errorf("Format error in JSON body: vectors: %w", err)}
+		return qdrantError(http.StatusBadRequest, "Format error in JSON body: ", "vectors: %w", err)
 	}
 	_, hasSize := probe["size"]
 	_, hasDist := probe["distance"]

@@ -281,7 +281,7 @@ func (s *Server) getPoint(w http.ResponseWriter, r *http.Request) (any, error) {
 		return nil, err
 	}
 	if len(recs) == 0 {
-		return nil, &httpError{code: http.StatusNotFound, err: fmt.Errorf("Not found: No point with id %v found", id)}
+		return nil, qdrantError(http.StatusNotFound, "Not found: ", "No point with id %v found", id)
 	}
 	wp := withPayload{}
 	return s.records(recs, &wp, true, true)[0], nil

@@ -2,7 +2,6 @@ package qdrantapi
 
 import (
 	"encoding/json"
-	"fmt"
 	"net/http"
 )
 
@@ -43,8 +42,8 @@ var outOfScope = []struct{ pattern, feature string }{
 
 // errOutOfScope names a Qdrant feature the store refuses by design.
 func errOutOfScope(feature string) error {
-	return &httpError{code: http.StatusNotImplemented, err: fmt.Errorf(
-		"Not supported: %s is outside what the node's embedded Qdrant-compatible store implements (see docs/qdrant-compatibility.md)", feature)}
+	return qdrantError(http.StatusNotImplemented, "Not supported: ",
+		"%s is outside what the node's embedded Qdrant-compatible store implements (see docs/qdrant-compatibility.md)", feature)
 }
 
 // refusedField is a 400 for a request field naming an out-of-scope feature.

@@ -189,6 +189,13 @@ type httpError struct {
 func (e *httpError) Error() string { return e.err.Error() }
 func (e *httpError) Unwrap() error { return e.err }
 
+// qdrantError is an error answered with code, its message shaped as
+// Qdrant's: a capitalised kind ("Bad request: ", "Not found: ") before
+// the detail.
+func qdrantError(code int, kind, format string, args ...any) error {
+	return &httpError{code: code, err: fmt.Errorf(kind+format, args...)}
+}
+
 // badRequest is Qdrant's 400: a request that cannot be carried out (wrong
 // dimension, unknown vector name, malformed JSON).
 func badRequest(format string, args ...any) error {
@@ -259,10 +266,10 @@ func decodeJSON(b []byte, v any) error {
 		if errors.As(err, &he) {
 			return he
 		}
-		return &httpError{code: http.StatusBadRequest, err: fmt.Errorf("Format error in JSON body: %w", err)}
+		return qdrantError(http.StatusBadRequest, "Format error in JSON body: ", "%w", err)
 	}
 	if dec.More() {
-		return &httpError{code: http.StatusBadRequest, err: errors.New("Format error in JSON body: trailing data after the JSON value")}
+		return qdrantError(http.StatusBadRequest, "Format error in JSON body: ", "trailing data after the JSON value")
 	}
 	return nil
 }

@@ -54,7 +54,7 @@ func (s *Server) snapshotPath(collection, name string) (string, error) {
 	if !strings.HasSuffix(name, snapshotExt) || vectorstore.ValidName(base) != nil {
 		// A name that is not a plain file name (a path, "..") cannot name a
 		// snapshot of this collection.
-		return "", &httpError{code: http.StatusNotFound, err: fmt.Errorf("Not found: snapshot %q of collection %q", name, collection)}
+		return "", qdrantError(http.StatusNotFound, "Not found: ", "snapshot %q of collection %q", name, collection)
 	}
 	return filepath.Join(dir, name), nil
 }
@@ -329,7 +329,7 @@ func (s *Server) localSnapshot(dir, loc string) (string, error) {
 		return "", fmt.Errorf("qdrantapi: %w", err)
 	}
 	if filepath.Dir(p) != absDir {
-		return "", &httpError{code: http.StatusForbidden, err: fmt.Errorf("Forbidden: Snapshot file path must be inside the snapshots directory of collection (%s)", absDir)}
+		return "", qdrantError(http.StatusForbidden, "Forbidden: ", "Snapshot file path must be inside the snapshots directory of collection (%s)", absDir)
 	}
 	if _, err := s.snapshotPath(filepath.Base(absDir), filepath.Base(p)); err != nil {
 		return "", err
@@ -348,5 +348,5 @@ func (s *Server) listFullSnapshots(w http.ResponseWriter, r *http.Request) (any,
 }
 
 func (s *Server) fullSnapshotNotFound(w http.ResponseWriter, r *http.Request) (any, error) {
-	return nil, &httpError{code: http.StatusNotFound, err: fmt.Errorf("Not found: full-storage snapshot %q (this store makes collection snapshots only)", r.PathValue("s"))}
+	return nil, qdrantError(http.StatusNotFound, "Not found: ", "full-storage snapshot %q (this store makes collection snapshots only)", r.PathValue("s"))
 }

@@ -163,7 +163,7 @@ func (s *Server) rewritePoints(ctx context.Context, coll string, ids []vectorsto
 			if len(skipMissing) > 0 && skipMissing[0] {
 				continue
 			}
-			return &httpError{code: http.StatusNotFound, err: fmt.Errorf("Not found: No point with id %v found", id)}
+			return qdrantError(http.StatusNotFound, "Not found: ", "No point with id %v found", id)
 		}
 		j, seen := pos[id]
 		if !seen {
