@@ -119,13 +119,14 @@ func TestNamedSparseVectorsAliasesIndexes(t *testing.T) {
 		t.Errorf("payload returned with with_payload false: %v", p)
 	}
 	c.fails("PUT", "/collections/mm/points", `{"points":[{"id":4,"vector":{"nope":[1,2]}}]}`, http.StatusBadRequest)
+	c.fails("POST", "/collections/mm/points", `{"ids":[1],"with_vector":true,"with_vectors":true}`, http.StatusBadRequest)
 	c.fails("PUT", "/collections/mm/points", `{"points":[{"id":4,"vector":{"kw":{"indices":[1,1],"values":[1,2]}}}]}`, http.StatusUnprocessableEntity)
 	// Vector edits change only the named vectors and keep the payload.
 	c.fails("PUT", "/collections/mm/points/vectors", `{"points":[{"id":1,"vector":{}}]}`, http.StatusUnprocessableEntity)
 	c.fails("PUT", "/collections/mm/points/vectors", `{"points":[{"id":99,"vector":{"image":[1,1]}}]}`, http.StatusNotFound)
 	c.ok("PUT", "/collections/mm/points/vectors", `{"points":[{"id":2,"vector":{"image":[0.5,0.5]}}]}`)
 	c.ok("POST", "/collections/mm/points/vectors/delete", `{"points":[1],"vector":["kw","text"]}`)
-	got = c.ok("POST", "/collections/mm/points", `{"ids":[1,2],"with_vector":true}`).([]any)
+	got = c.ok("POST", "/collections/mm/points", `{"ids":[1,2],"with_vectors":true}`).([]any)
 	v1, v2 := got[0].(map[string]any), got[1].(map[string]any)
 	if vec := v1["vector"].(map[string]any); len(vec) != 1 || vec["image"] == nil || v1["payload"].(map[string]any)["lang"] != "en" {
 		t.Errorf("point 1 after deleting kw and text: %v", v1)

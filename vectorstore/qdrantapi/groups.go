@@ -13,6 +13,7 @@ type queryGroupsReq struct {
 	queryJSON
 	WithPayload withPayload     `json:"with_payload"`
 	WithVector  withVector      `json:"with_vector"`
+	WithVectors withVector      `json:"with_vectors"`
 	ShardKey    json.RawMessage `json:"shard_key"`
 	GroupBy     *string         `json:"group_by"`
 	GroupSize   *int            `json:"group_size"`
@@ -36,6 +37,9 @@ const maxGroupFetch = 1 << 20
 func (s *Server) queryGroups(w http.ResponseWriter, r *http.Request) (any, error) {
 	var req queryGroupsReq
 	if err := s.decodeBody(w, r, &req); err != nil {
+		return nil, err
+	}
+	if err := req.WithVector.alias(req.WithVectors); err != nil {
 		return nil, err
 	}
 	if present(req.WithLookup) {

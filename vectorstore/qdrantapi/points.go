@@ -253,9 +253,13 @@ func (s *Server) getPoints(w http.ResponseWriter, r *http.Request) (any, error) 
 		IDs         *[]vectorstore.PointID `json:"ids"`
 		WithPayload withPayload            `json:"with_payload"`
 		WithVector  withVector             `json:"with_vector"`
+		WithVectors withVector             `json:"with_vectors"`
 		ShardKey    json.RawMessage        `json:"shard_key"`
 	}
 	if err := s.decodeBody(w, r, &req); err != nil {
+		return nil, err
+	}
+	if err := req.WithVector.alias(req.WithVectors); err != nil {
 		return nil, err
 	}
 	if present(req.ShardKey) {
@@ -294,10 +298,14 @@ func (s *Server) scroll(w http.ResponseWriter, r *http.Request) (any, error) {
 		Filter      *vectorstore.Filter  `json:"filter"`
 		WithPayload withPayload          `json:"with_payload"`
 		WithVector  withVector           `json:"with_vector"`
+		WithVectors withVector           `json:"with_vectors"`
 		OrderBy     json.RawMessage      `json:"order_by"`
 		ShardKey    json.RawMessage      `json:"shard_key"`
 	}
 	if err := s.decodeBody(w, r, &req); err != nil {
+		return nil, err
+	}
+	if err := req.WithVector.alias(req.WithVectors); err != nil {
 		return nil, err
 	}
 	if present(req.ShardKey) {

@@ -58,6 +58,7 @@ type queryReq struct {
 	Offset      *int            `json:"offset"`
 	WithPayload withPayload     `json:"with_payload"`
 	WithVector  withVector      `json:"with_vector"`
+	WithVectors withVector      `json:"with_vectors"`
 	ShardKey    json.RawMessage `json:"shard_key"`
 }
 
@@ -442,6 +443,10 @@ func parseDatetime(s string) (time.Time, error) {
 // storeRequest converts a decoded QueryRequest.
 func (req *queryReq) storeRequest(def bool) (vectorstore.QueryRequest, error) {
 	var out vectorstore.QueryRequest
+	if err := req.WithVector.alias(req.WithVectors); err != nil {
+		return out, err
+	}
+	req.WithVectors = withVector{}
 	if present(req.ShardKey) {
 		return out, refusedField("shard_key", "sharding")
 	}
@@ -528,6 +533,7 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) (any, error) {
 		Offset         *int                `json:"offset"`
 		WithPayload    withPayload         `json:"with_payload"`
 		WithVector     withVector          `json:"with_vector"`
+		WithVectors    withVector          `json:"with_vectors"`
 		ScoreThreshold *float32            `json:"score_threshold"`
 		ShardKey       json.RawMessage     `json:"shard_key"`
 	}
@@ -536,6 +542,9 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) (any, error) {
 	}
 	if !present(req.Vector) {
 		return nil, badRequest("vector is required")
+	}
+	if err := req.WithVector.alias(req.WithVectors); err != nil {
+		return nil, err
 	}
 	// The search form of a named vector is {"name": ..., "vector": ...}.
 	var named struct {

@@ -231,13 +231,27 @@ func exclude(v any, path []pathSeg) {
 // withVector is Qdrant's with_vector: a bool or a list of vector names
 // ("" is not a name: the unnamed vector comes with true).
 type withVector struct {
+	set   bool // the field was present
 	on    bool
 	names []string // nil: all
 }
 
+// alias takes the value of with_vectors, which Qdrant accepts for
+// with_vector, when that was given instead.
+func (v *withVector) alias(other withVector) error {
+	if other.set {
+		if v.set {
+			return badRequest("give with_vector or with_vectors, not both")
+		}
+		*v = other
+	}
+	return nil
+}
+
 func (v *withVector) UnmarshalJSON(b []byte) error {
-	*v = withVector{}
+	*v = withVector{set: true}
 	if bytes.Equal(bytes.TrimSpace(b), []byte("null")) {
+		v.set = false
 		return nil
 	}
 	if json.Unmarshal(b, &v.on) == nil {
@@ -246,6 +260,7 @@ func (v *withVector) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &v.names); err != nil {
 		return badRequest("with_vector must be a bool or a list of vector names")
 	}
+	v.set = true
 	v.on = true
 	if v.names == nil {
 		v.names = []string{}
