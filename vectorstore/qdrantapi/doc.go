@@ -42,4 +42,6 @@
 // settings, are accepted and echoed in collection info but change nothing:
 // the store keeps vectors in memory and makes every write durable through
 // its own WAL either way (collections.go, collectionSettings).
+//
+// It must not import node, api, rag or kb.
 package qdrantapi
