@@ -170,4 +170,3 @@ func TestConcurrentNamed(t *testing.T) {
 	stop.Store(true)
 	wg.Wait()
 }
-
