@@ -8,4 +8,10 @@
 // answers a request is behind small interfaces (ChatBackend,
 // CompletionBackend, EmbeddingBackend) that the node package implements with
 // the local engine, retrieval and prompts, or with an upstream server.
+// A Server mounts no route by itself: its caller lists them all, this
+// package's handlers among its own (Server.Handle; a node's list is
+// node/routes.go).
+//
+// It must not import node, engine, model or config: what answers a request
+// is behind its interfaces.
 package api

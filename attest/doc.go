@@ -12,4 +12,6 @@
 //
 // The package defines the bytes signed and how to check them; the node's
 // api package signs, the domain verifies.
+//
+// It imports only identity from this module.
 package attest

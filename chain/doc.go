@@ -15,4 +15,6 @@
 //
 // Only cmd/gaianet and the domain import this package; package node never
 // does, so serving inference does not depend on go-ethereum's node stack.
+//
+// It must not import node, engine or api.
 package chain

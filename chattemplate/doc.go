@@ -48,4 +48,6 @@
 // lists rather than views.
 //
 // RunConformance checks the interpreter against a conformance folder.
+//
+// It imports nothing from this module.
 package chattemplate

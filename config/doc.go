@@ -39,7 +39,7 @@
 // GaiaNet itself requires (ports, sizes, Qdrant settings), never the model
 // choice. Validate reports every problem at once, each wrapping ErrInvalid.
 //
-// It must not import any package of this module but egress (whose rule
-// syntax outbound_allow uses): everything else reads its settings from
-// here.
+// It imports only egress and internal/atomicfile from this module (egress
+// for the rule syntax of outbound_allow): everything else reads its
+// settings from here.
 package config

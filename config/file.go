@@ -6,7 +6,8 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
+
+	"github.com/gaianet-go/gaianet/internal/atomicfile"
 )
 
 // FileName is the config file's name in a node's base directory.
@@ -79,35 +80,8 @@ func WriteFileAtomic(path string, data []byte, perm fs.FileMode) (err error) {
 	} else if !errors.Is(statErr, fs.ErrNotExist) {
 		return fmt.Errorf("config: %w", statErr)
 	}
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("config: write %s: %w", path, err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return fmt.Errorf("config: write %s: %w", path, err)
-	}
-	if err = tmp.Chmod(perm); err != nil {
-		return fmt.Errorf("config: write %s: %w", path, err)
-	}
-	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("config: write %s: %w", path, err)
-	}
-	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("config: write %s: %w", path, err)
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("config: write %s: %w", path, err)
-	}
-	if d, derr := os.Open(dir); derr == nil { // make the rename durable
-		_ = d.Sync()
-		d.Close()
+	if err := atomicfile.WriteFile(path, data, perm); err != nil {
+		return fmt.Errorf("config: %w", err)
 	}
 	return nil
 }

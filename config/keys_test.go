@@ -172,3 +172,63 @@ func TestExtensionKeysRoundTrip(t *testing.T) {
 		t.Errorf("round trip changed the extensions:\n got %+v\nwant %+v", back.Ext, c.Ext)
 	}
 }
+
+// TestValidateNamesKnownKeys breaks every scalar field at once and checks
+// that each key Validate names in its errors is one the tags define, so
+// the key names written out in validate.go cannot drift from them.
+func TestValidateNamesKnownKeys(t *testing.T) {
+	c := &Config{}
+	breakFields := func(v reflect.Value) {
+		for i := range v.NumField() {
+			if !v.Type().Field(i).IsExported() {
+				continue
+			}
+			switch f := v.Field(i); {
+			case f.Kind() == reflect.String:
+				f.SetString("no such\tthing")
+			case f.Kind() == reflect.Int:
+				f.SetInt(-1)
+			case f.Kind() == reflect.Float64:
+				f.SetFloat(5)
+			case f.Type() == reflect.TypeFor[[]string]():
+				f.Set(reflect.ValueOf([]string{"", "::bad::"}))
+			}
+		}
+	}
+	breakFields(reflect.ValueOf(c).Elem())
+	breakFields(reflect.ValueOf(&c.Ext).Elem())
+	err := c.Validate()
+	if err == nil {
+		t.Fatal("a config with every field broken is valid")
+	}
+	top := map[string]bool{}
+	for _, k := range KnownKeys() {
+		top[k] = true
+	}
+	ext := map[string]bool{}
+	for _, f := range (&Extensions{}).fields() {
+		ext[f.key] = true
+	}
+	named := 0
+	for _, line := range strings.Split(err.Error(), "\n") {
+		rest, ok := strings.CutPrefix(line, ErrInvalid.Error()+": ")
+		if !ok {
+			t.Errorf("error line without the ErrInvalid prefix: %q", line)
+			continue
+		}
+		key, _, _ := strings.Cut(rest, ": ")
+		key, _, _ = strings.Cut(key, "[")
+		named++
+		if sub, ok := strings.CutPrefix(key, ExtensionsKey+"."); ok {
+			sub, _, _ = strings.Cut(sub, ".")
+			if !ext[sub] {
+				t.Errorf("Validate names %s.%s, which no Extensions tag defines: %q", ExtensionsKey, sub, line)
+			}
+		} else if !top[key] {
+			t.Errorf("Validate names %q, which no Config tag defines: %q", key, line)
+		}
+	}
+	if named < 20 {
+		t.Errorf("only %d keys named; the test no longer breaks most fields:\n%v", named, err)
+	}
+}

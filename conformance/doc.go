@@ -6,4 +6,6 @@
 // and a data file, with paths relative to the folder. Run reads any folder
 // laid out this way, so new suites need no code. The tolerances that
 // "agrees" means come from the manifest (see ../shared/conformance/README.md).
+//
+// It must not import node, api or domain/....
 package conformance

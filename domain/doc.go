@@ -17,4 +17,7 @@
 // Everything that decides admission or money lives in the store, so domain
 // replicas sharing one PostgreSQL database work together; each replica
 // balances over the tunnels it holds.
+//
+// It must not import node, engine, model, kernels or tokenizer: it routes
+// requests and never runs a model.
 package domain

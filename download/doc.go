@@ -35,4 +35,6 @@
 // Progress goes to a callback, so the caller decides how to show it (the
 // gaianet command draws a bar on a terminal and logs lines elsewhere);
 // FormatBytes renders sizes for it.
+//
+// It imports only egress from this module.
 package download

@@ -7,7 +7,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -175,7 +174,7 @@ func TestInitDownloads(t *testing.T) {
 	// The test server listens on loopback, which downloads refuse unless
 	// allow-listed (the variable reaches the gaianet processes).
 	t.Setenv("GAIANET_OUTBOUND_ALLOW", "127.0.0.1")
-	models := filepath.Join(env.root, "..", "shared", "conformance", "models")
+	models := filepath.Join(sharedtest.Conformance(t), "models")
 	chat, err := os.ReadFile(filepath.Join(models, "llama-spm-q8_0.gguf"))
 	if err != nil {
 		t.Fatal(err)
@@ -347,19 +346,7 @@ func TestInitDownloads(t *testing.T) {
 // GaiaNet publishes knowledge bases: a .tar.gz holding one .snapshot file.
 func qdrantSnapshotTarGz(t *testing.T, path string) []byte {
 	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	snap, err := io.ReadAll(zr)
-	if err != nil {
-		t.Fatal(err)
-	}
+	snap := sharedtest.ReadGzip(t, path)
 	var buf bytes.Buffer
 	zw := gzip.NewWriter(&buf)
 	tw := tar.NewWriter(zw)

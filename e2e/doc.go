@@ -22,4 +22,6 @@
 //	cd e2e/js && npm ci && GAIANET_E2E_URL=http://localhost:8080 node --test *.test.mjs
 //
 // The package has no non-test code: it owns tests only.
+//
+// It imports nothing from this module.
 package e2e

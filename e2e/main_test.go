@@ -52,15 +52,15 @@ func TestMain(m *testing.M) {
 }
 
 func runMain(m *testing.M) int {
-	root, err := projectRoot()
+	root, err := sharedtest.ModuleRoot()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "e2e:", err)
 		return 1
 	}
 	env.root = root
-	models := filepath.Join(root, "..", "shared", "conformance", "models")
-	if _, err := os.Stat(filepath.Join(models, "llama-spm-q8_0.gguf")); err != nil {
-		env.skip = "e2e: ../shared/conformance is absent: " + err.Error()
+	shared := sharedtest.Root()
+	if _, err := os.Stat(filepath.Join(shared, "conformance", "models", "llama-spm-q8_0.gguf")); shared == "" || err != nil {
+		env.skip = "e2e: ../shared/conformance is absent"
 		return m.Run()
 	}
 	tmp, err := os.MkdirTemp("", "gaianet-e2e-")
@@ -99,24 +99,6 @@ func runMain(m *testing.M) int {
 	return code
 }
 
-// projectRoot walks up from the working directory to the one holding go.mod.
-func projectRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("no go.mod above the working directory")
-		}
-		dir = parent
-	}
-}
-
 // buildBinary builds cmd/gaianet into dir, without cgo, as users get it.
 func buildBinary(ctx context.Context, root, dir string) (string, error) {
 	bin := filepath.Join(dir, "gaianet")
@@ -133,7 +115,7 @@ func buildBinary(ctx context.Context, root, dir string) (string, error) {
 // "gaianet_go" object, except chat and prompt_template, which replace the
 // top-level ones.
 func nodeConfig(ext map[string]any) map[string]any {
-	models := filepath.Join(env.root, "..", "shared", "conformance", "models")
+	models := filepath.Join(sharedtest.Root(), "conformance", "models") // runMain checked it is there
 	gg := map[string]any{"parallel": 2}
 	chat, template := filepath.Join(models, "llama-spm-q8_0.gguf"), "llama-2-chat"
 	for k, v := range ext {

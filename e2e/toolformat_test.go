@@ -11,6 +11,7 @@ import (
 	"github.com/openai/openai-go/v3/shared"
 
 	"github.com/gaianet-go/gaianet/gguf"
+	"github.com/gaianet-go/gaianet/internal/sharedtest"
 )
 
 // harmonyTemplate is a minimal chat template in gpt-oss's Harmony framing
@@ -22,7 +23,7 @@ const harmonyTemplate = `{%- for m in messages %}<|start|>{{ m.role }}<|message|
 // tokenizer.chat_template is template, and returns its path.
 func modelWithTemplate(t *testing.T, name, template string) string {
 	t.Helper()
-	f, err := gguf.Open(filepath.Join(env.root, "..", "shared", "conformance", "models", "llama-spm-q8_0.gguf"))
+	f, err := gguf.Open(sharedtest.Model(t, "llama-spm-q8_0.gguf"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,7 +50,7 @@ func formatNode(t *testing.T, promptTemplate string) *nodeProc {
 	mainNode(t)
 	tmpl := harmonyTemplate
 	if promptTemplate == "llama-3-tool" {
-		b, err := os.ReadFile(filepath.Join(env.root, "..", "shared", "conformance", "templates", "llama3_1.jinja"))
+		b, err := os.ReadFile(sharedtest.Path(t, "conformance", "templates", "llama3_1.jinja"))
 		if err != nil {
 			t.Fatal(err)
 		}

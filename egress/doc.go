@@ -23,4 +23,6 @@
 // policy, and the target is checked by resolving it first), a redirect
 // limit, timeouts for connecting and for the response header, and
 // an optional bound on response bodies.
+//
+// It imports nothing from this module.
 package egress

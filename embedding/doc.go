@@ -19,4 +19,6 @@
 // embeddings to a cosine of 0.99999 or better. Element-wise work is spread
 // over the same worker pool as the products; buffers are reused from pass
 // to pass.
+//
+// It must not import engine, node or api.
 package embedding

@@ -21,4 +21,7 @@
 // Eval is the low-level entry point for conformance tests and benchmarks:
 // one forward pass over an explicit batch of (token, position, slot,
 // want-logits) entries, like llama.cpp's llama_decode.
+//
+// It must not import node, api, config, vectorstore/..., rag, kb or
+// domain/....
 package engine

@@ -27,4 +27,6 @@
 //
 // This package imports no other package of the project; tokenizers and
 // models read what they need through its typed accessors.
+//
+// It imports nothing from this module.
 package gguf

@@ -83,4 +83,6 @@
 // walked; a key position where most characters lead into a free string is
 // handled the same way but for the few first bytes that start a declared
 // key.
+//
+// It imports nothing from this module.
 package grammar

@@ -33,4 +33,6 @@
 // Create, and per first Sign or Unlock of a loaded identity: Load only reads
 // and checks the files, so a node starts without paying for a key it may
 // never use. Tests pass LightScrypt.
+//
+// It imports only internal/atomicfile from this module.
 package identity

@@ -35,4 +35,6 @@
 //
 // The package does no logging; errors start with "ingest:" and a failing
 // input's error is an *InputError naming it.
+//
+// It imports only egress from this module.
 package ingest

@@ -4,35 +4,11 @@ package kernels
 
 import "golang.org/x/sys/cpu"
 
-// hasAVX512VL reports whether the six-row float kernels (dot6x4_amd64.s)
+// hasAVX512VL reports whether the six-row float kernels (dot6x4_avx512_amd64.s)
 // can run: they need the 32 YMM registers of AVX-512 (F and VL) on top of
 // what the AVX2 kernels need (x/sys/cpu also checks that the OS saves the
 // AVX-512 state).
 var hasAVX512VL = hasAVX2 && cpu.X86.HasAVX512F && cpu.X86.HasAVX512VL
-
-// dotF16x6x4AVX512 stores, for k < 6 and c < 4, the dot product of F16
-// weight row k (rows wstride bytes apart from w) with F16 activation row c
-// (xstride bytes apart from x) over the first n values at out +
-// c*ostride + 4*k bytes, each summed exactly as dotF16x4AVX2 sums one row
-// with the activations widened to float32. n must be a positive multiple
-// of 8. Twin: dotNx4Generic.
-//
-//go:noescape
-func dotF16x6x4AVX512(w *uint16, wstride int, x *uint16, xstride int, n int, out *float32, ostride int)
-
-// dotF32x6x4AVX512 is dotF16x6x4AVX512 for float32 weights and
-// activations, each product summed exactly as dotF32x4AVX2 sums one row.
-// Twin: dotNx4Generic.
-//
-//go:noescape
-func dotF32x6x4AVX512(w *float32, wstride int, x *float32, xstride int, n int, out *float32, ostride int)
-
-// roundF16HAVX2 rounds n floats (n a multiple of 8) to the nearest half,
-// storing the bits in h and their value in dst. Twin: the loop in
-// roundF16HRowGeneric.
-//
-//go:noescape
-func roundF16HAVX2(dst *float32, h *uint16, src *float32, n int)
 
 func roundF16HRow(dst []float32, h []uint16, src []float32) {
 	if n := len(dst) &^ 7; hasAVX2 && n > 0 {

@@ -64,7 +64,7 @@ var avx2Kernels = func() *kernelSet {
 }()
 
 // hasVNNI reports whether the AVX-512 VNNI four-column kernels
-// (dot4vnni_amd64.s) can run: VPDPBUSD on YMM registers needs AVX512_VNNI
+// (dot4_vnni_amd64.s) can run: VPDPBUSD on YMM registers needs AVX512_VNNI
 // and AVX512VL (x/sys/cpu also checks that the OS saves the AVX-512 state).
 var hasVNNI = hasAVX2 && cpu.X86.HasAVX512VNNI && cpu.X86.HasAVX512VL
 
@@ -81,184 +81,58 @@ var defaultKernels = func() *kernelSet {
 	return genericKernels
 }()
 
-// dotQ8_0AVX2 returns the Q8_0 × Q8_0 dot product of nb blocks: w holds
-// nb raw Q8_0 blocks, x nb*32 activation values, d nb activation scales.
-// Pure-Go twin: dotQ8_0Generic.
-//
-//go:noescape
-func dotQ8_0AVX2(w *byte, x *int8, d *float32, nb int) float32
-
-// dotQ4_0AVX2 is dotQ8_0AVX2 for Q4_0 weights; ds[i] = d[i]*sum(x of
-// block i). Twin: dotQ4_0Generic.
-//
-//go:noescape
-func dotQ4_0AVX2(w *byte, x *int8, d, ds *float32, nb int) float32
-
-// dotQ5_0AVX2 is dotQ4_0AVX2 for Q5_0 weights. Twin: dotQ5_0Generic.
-//
-//go:noescape
-func dotQ5_0AVX2(w *byte, x *int8, d, ds *float32, nb int) float32
-
-// dotQ4_1AVX2 returns the Q4_1 × Q8_1 dot product of nb blocks; s holds
-// the Q8_1 block sums d*sum(x). Twin: dotQ4_1Generic.
-//
-//go:noescape
-func dotQ4_1AVX2(w *byte, x *int8, d, s *float32, nb int) float32
-
-// dotQ5_1AVX2 is dotQ4_1AVX2 for Q5_1 weights. Twin: dotQ5_1Generic.
-//
-//go:noescape
-func dotQ5_1AVX2(w *byte, x *int8, d, s *float32, nb int) float32
-
-// dotQ4KAVX2 returns the Q4_K × Q8_K dot product of nb blocks with
-// activation values x, scales d and block sums bsums (16 per block).
-// Twin: dotQ4KGeneric.
-//
-//go:noescape
-func dotQ4KAVX2(w *byte, x *int8, d *float32, bsums *int16, nb int) float32
-
-// dotQ5KAVX2 is dotQ4KAVX2 for Q5_K. Twin: dotQ5KGeneric.
-//
-//go:noescape
-func dotQ5KAVX2(w *byte, x *int8, d *float32, bsums *int16, nb int) float32
-
-// dotQ6KAVX2 is dotQ4KAVX2 for Q6_K. Twin: dotQ6KGeneric.
-//
-//go:noescape
-func dotQ6KAVX2(w *byte, x *int8, d *float32, bsums *int16, nb int) float32
-
-// dotQ2KAVX2 is dotQ4KAVX2 for Q2_K. Twin: dotQ2KGeneric.
-//
-//go:noescape
-func dotQ2KAVX2(w *byte, x *int8, d *float32, bsums *int16, nb int) float32
-
-// dotQ3KAVX2 is dotQ4KAVX2 for Q3_K. Twin: dotQ3KGeneric.
-//
-//go:noescape
-func dotQ3KAVX2(w *byte, x *int8, d *float32, bsums *int16, nb int) float32
-
-// dotF32AVX2 returns sum(a[i]*b[i]) for i < n, n a multiple of 8.
-// Twin: dotF32Generic.
-//
-//go:noescape
-func dotF32AVX2(a, b *float32, n int) float32
-
-// dotF16F32AVX2 returns sum(f32(a[i])*b[i]) for i < n, n a multiple of 8.
-// Twin: dotF16F32Generic.
-//
-//go:noescape
-func dotF16F32AVX2(a *uint16, b *float32, n int) float32
-
-// dotBF16F32AVX2 returns sum(f32(a[i])*b[i]) for bfloat16 a, i < n, n a
-// multiple of 16. Twin: dotBF16F32Generic.
-//
-//go:noescape
-func dotBF16F32AVX2(a *uint16, b *float32, n int) float32
-
-// axpyF32AVX2 does y[i] += alpha*x[i] for i < n, n a multiple of 8.
-// Twin: axpyF32Generic.
-//
-//go:noescape
-func axpyF32AVX2(alpha float32, x, y *float32, n int)
-
-// axpyF16AVX2 does y[i] += alpha*f32(x[i]) for i < n, n a multiple of 8.
-// Twin: axpyF16Generic.
-//
-//go:noescape
-func axpyF16AVX2(alpha float32, x *uint16, y *float32, n int)
+// typeBytes caches the block sizes of the gguf type table (a map) for the
+// bounds checks of the wrappers below.
+var typeBytes = func() (b [64]int) {
+	for t := range b {
+		b[t] = gguf.TensorType(t).TypeSize()
+	}
+	return b
+}()
 
 // The wrappers below check that the slices cover nb blocks (so the
-// assembly never reads out of bounds) and pass base pointers.
+// assembly never reads out of bounds) and pass base pointers. With no
+// blocks the kernels read nothing and return 0.
+
+// qArgs returns the arguments of the one-column kernel of the 32-value
+// type t whose per-block terms are s (a.ds or a.s).
+func qArgs(t gguf.TensorType, w []byte, a *act, s []float32) (*byte, *int8, *float32, *float32, int) {
+	nb := len(a.d)
+	if nb == 0 {
+		return nil, nil, nil, nil, 0
+	}
+	_, _, _ = w[nb*typeBytes[t]-1], a.qs[nb*32-1], s[nb-1]
+	return &w[0], &a.qs[0], &a.d[0], &s[0], nb
+}
+
+// kArgs returns the arguments of the one-column kernel of the k-quant t.
+func kArgs(t gguf.TensorType, w []byte, a *act) (*byte, *int8, *float32, *int16, int) {
+	nb := len(a.d)
+	if nb == 0 {
+		return nil, nil, nil, nil, 0
+	}
+	_, _, _ = w[nb*typeBytes[t]-1], a.qs[nb*256-1], a.bsums[nb*16-1]
+	return &w[0], &a.qs[0], &a.d[0], &a.bsums[0], nb
+}
 
 func dotQ8_0Asm(w []byte, a *act) float32 {
 	nb := len(a.d)
 	if nb == 0 {
 		return 0
 	}
-	_, _ = w[nb*34-1], a.qs[nb*32-1]
+	_, _ = w[nb*typeBytes[gguf.TypeQ8_0]-1], a.qs[nb*32-1]
 	return dotQ8_0AVX2(&w[0], &a.qs[0], &a.d[0], nb)
 }
 
-func dotQ4_0Asm(w []byte, a *act) float32 {
-	nb := len(a.d)
-	if nb == 0 {
-		return 0
-	}
-	_, _, _ = w[nb*18-1], a.qs[nb*32-1], a.ds[nb-1]
-	return dotQ4_0AVX2(&w[0], &a.qs[0], &a.d[0], &a.ds[0], nb)
-}
-
-func dotQ5_0Asm(w []byte, a *act) float32 {
-	nb := len(a.d)
-	if nb == 0 {
-		return 0
-	}
-	_, _, _ = w[nb*22-1], a.qs[nb*32-1], a.ds[nb-1]
-	return dotQ5_0AVX2(&w[0], &a.qs[0], &a.d[0], &a.ds[0], nb)
-}
-
-func dotQ4_1Asm(w []byte, a *act) float32 {
-	nb := len(a.d)
-	if nb == 0 {
-		return 0
-	}
-	_, _, _ = w[nb*20-1], a.qs[nb*32-1], a.s[nb-1]
-	return dotQ4_1AVX2(&w[0], &a.qs[0], &a.d[0], &a.s[0], nb)
-}
-
-func dotQ5_1Asm(w []byte, a *act) float32 {
-	nb := len(a.d)
-	if nb == 0 {
-		return 0
-	}
-	_, _, _ = w[nb*24-1], a.qs[nb*32-1], a.s[nb-1]
-	return dotQ5_1AVX2(&w[0], &a.qs[0], &a.d[0], &a.s[0], nb)
-}
-
-func dotQ4KAsm(w []byte, a *act) float32 {
-	nb := len(a.d)
-	if nb == 0 {
-		return 0
-	}
-	_, _, _ = w[nb*144-1], a.qs[nb*256-1], a.bsums[nb*16-1]
-	return dotQ4KAVX2(&w[0], &a.qs[0], &a.d[0], &a.bsums[0], nb)
-}
-
-func dotQ5KAsm(w []byte, a *act) float32 {
-	nb := len(a.d)
-	if nb == 0 {
-		return 0
-	}
-	_, _, _ = w[nb*176-1], a.qs[nb*256-1], a.bsums[nb*16-1]
-	return dotQ5KAVX2(&w[0], &a.qs[0], &a.d[0], &a.bsums[0], nb)
-}
-
-func dotQ6KAsm(w []byte, a *act) float32 {
-	nb := len(a.d)
-	if nb == 0 {
-		return 0
-	}
-	_, _, _ = w[nb*210-1], a.qs[nb*256-1], a.bsums[nb*16-1]
-	return dotQ6KAVX2(&w[0], &a.qs[0], &a.d[0], &a.bsums[0], nb)
-}
-
-func dotQ2KAsm(w []byte, a *act) float32 {
-	nb := len(a.d)
-	if nb == 0 {
-		return 0
-	}
-	_, _, _ = w[nb*84-1], a.qs[nb*256-1], a.bsums[nb*16-1]
-	return dotQ2KAVX2(&w[0], &a.qs[0], &a.d[0], &a.bsums[0], nb)
-}
-
-func dotQ3KAsm(w []byte, a *act) float32 {
-	nb := len(a.d)
-	if nb == 0 {
-		return 0
-	}
-	_, _, _ = w[nb*110-1], a.qs[nb*256-1], a.bsums[nb*16-1]
-	return dotQ3KAVX2(&w[0], &a.qs[0], &a.d[0], &a.bsums[0], nb)
-}
+func dotQ4_0Asm(w []byte, a *act) float32 { return dotQ4_0AVX2(qArgs(gguf.TypeQ4_0, w, a, a.ds)) }
+func dotQ5_0Asm(w []byte, a *act) float32 { return dotQ5_0AVX2(qArgs(gguf.TypeQ5_0, w, a, a.ds)) }
+func dotQ4_1Asm(w []byte, a *act) float32 { return dotQ4_1AVX2(qArgs(gguf.TypeQ4_1, w, a, a.s)) }
+func dotQ5_1Asm(w []byte, a *act) float32 { return dotQ5_1AVX2(qArgs(gguf.TypeQ5_1, w, a, a.s)) }
+func dotQ4KAsm(w []byte, a *act) float32  { return dotQ4KAVX2(kArgs(gguf.TypeQ4_K, w, a)) }
+func dotQ5KAsm(w []byte, a *act) float32  { return dotQ5KAVX2(kArgs(gguf.TypeQ5_K, w, a)) }
+func dotQ6KAsm(w []byte, a *act) float32  { return dotQ6KAVX2(kArgs(gguf.TypeQ6_K, w, a)) }
+func dotQ2KAsm(w []byte, a *act) float32  { return dotQ2KAVX2(kArgs(gguf.TypeQ2_K, w, a)) }
+func dotQ3KAsm(w []byte, a *act) float32  { return dotQ3KAVX2(kArgs(gguf.TypeQ3_K, w, a)) }
 
 func dotF32AsmTail(a, b []float32) float32 {
 	b = b[:len(a)]
@@ -331,102 +205,6 @@ func axpyF16(alpha float32, x []uint16, y []float32) {
 	axpyF16Generic(alpha, x, y)
 }
 
-// dotQ8_0x4AVX2 stores in out[c] the Q8_0 × Q8_0 dot product of one weight
-// row (nb blocks at w) with activation column c (values at x+c*xstride,
-// scales at dT[i*dstride/4+c] for block i). Twin: dot4Generic.
-//
-//go:noescape
-func dotQ8_0x4AVX2(w *byte, x *int8, xstride int, dT *float32, dstride int, nb int, out *[4]float32)
-
-// dotQ4_0x4AVX2 is dotQ8_0x4AVX2 for Q4_0 weights; dsT holds the columns'
-// d*sum(x) per block like dT. Twin: dot4Generic.
-//
-//go:noescape
-func dotQ4_0x4AVX2(w *byte, x *int8, xstride int, dT, dsT *float32, dstride int, nb int, out *[4]float32)
-
-// dotQ8_0x4VNNI is dotQ8_0x4AVX2 using VPDPBUSD; its results are
-// identical. Twin: dot4Generic.
-//
-//go:noescape
-func dotQ8_0x4VNNI(w *byte, x *int8, xstride int, dT *float32, dstride int, nb int, out *[4]float32)
-
-// dotQ4_0x4VNNI is dotQ4_0x4AVX2 using VPDPBUSD; its results are
-// identical. Twin: dot4Generic.
-//
-//go:noescape
-func dotQ4_0x4VNNI(w *byte, x *int8, xstride int, dT, dsT *float32, dstride int, nb int, out *[4]float32)
-
-// dotQ4_0x4Z is the four-column Q4_0 kernel over interleaved activations
-// (xi: scratch.qsI at the group of four columns) for rows weight rows
-// wstride bytes apart, row k's results at out[4k:4k+4]; dT, dsT and
-// dstride are as for dotQ4_0x4AVX2. It needs hasZ4. Twin: dotNx4Generic.
-//
-//go:noescape
-func dotQ4_0x4Z(w *byte, wstride, rows int, xi *int8, dT, dsT *float32, dstride int, nb int, out *float32)
-
-// dotQ8_0x4Z is dotQ4_0x4Z for Q8_0 weights, with xs (scratch.xsI at the
-// group of four columns) in place of dsT: the weights go in offset by 128
-// and the integer sums start from -128 times the activations' block sums,
-// so they are exact. It needs hasZ4. Twin: dotNx4Generic.
-//
-//go:noescape
-func dotQ8_0x4Z(w *byte, wstride, rows int, xi *int8, xs *int32, dT *float32, dstride int, nb int, out *float32)
-
-// dotQ4Kx4VNNI is dotQ4Kx4AVX2 using VPDPWSSD; its results are identical.
-// Twin: dot4Generic.
-//
-//go:noescape
-func dotQ4Kx4VNNI(w *byte, x *int8, xstride int, dT *float32, dstride int, bsT *int16, nb int, out *[4]float32)
-
-// dotQ6Kx4VNNI is dotQ6Kx4AVX2 using VPDPWSSD; its results are identical.
-// Twin: dot4Generic.
-//
-//go:noescape
-func dotQ6Kx4VNNI(w *byte, x *int8, xstride int, dT *float32, dstride int, bsT *int16, nb int, out *[4]float32)
-
-// dotQ5_0x4AVX2 is dotQ4_0x4AVX2 for Q5_0 weights. Twin: dot4Generic.
-//
-//go:noescape
-func dotQ5_0x4AVX2(w *byte, x *int8, xstride int, dT, dsT *float32, dstride int, nb int, out *[4]float32)
-
-// dotQ4Kx4AVX2 is the four-column Q4_K × Q8_K product; bsT holds the
-// columns' block sums block-major (16 per column, 4 columns adjacent,
-// advancing by 8*dstride bytes per block). Twin: dot4Generic.
-//
-//go:noescape
-func dotQ4Kx4AVX2(w *byte, x *int8, xstride int, dT *float32, dstride int, bsT *int16, nb int, out *[4]float32)
-
-// dotQ5Kx4AVX2 is dotQ4Kx4AVX2 for Q5_K. Twin: dot4Generic.
-//
-//go:noescape
-func dotQ5Kx4AVX2(w *byte, x *int8, xstride int, dT *float32, dstride int, bsT *int16, nb int, out *[4]float32)
-
-// dotQ2Kx4AVX2 is dotQ4Kx4AVX2 for Q2_K. Twin: dot4Generic.
-//
-//go:noescape
-func dotQ2Kx4AVX2(w *byte, x *int8, xstride int, dT *float32, dstride int, bsT *int16, nb int, out *[4]float32)
-
-// dotQ3Kx4AVX2 is dotQ4Kx4AVX2 for Q3_K. Twin: dot4Generic.
-//
-//go:noescape
-func dotQ3Kx4AVX2(w *byte, x *int8, xstride int, dT *float32, dstride int, bsT *int16, nb int, out *[4]float32)
-
-// dotQ6Kx4AVX2 is dotQ4Kx4AVX2 for Q6_K. Twin: dot4Generic.
-//
-//go:noescape
-func dotQ6Kx4AVX2(w *byte, x *int8, xstride int, dT *float32, dstride int, bsT *int16, nb int, out *[4]float32)
-
-// dotF16x4AVX2 stores in out[c] sum(f32(w[i]) * x[c*xstride/4+i]) for
-// i < n (n a multiple of 8, xstride in bytes). Twin: dot4Generic.
-//
-//go:noescape
-func dotF16x4AVX2(w *uint16, x *float32, xstride int, n int, out *[4]float32)
-
-// dotF32x4AVX2 is dotF16x4AVX2 for float32 weights. Twin: dot4Generic.
-//
-//go:noescape
-func dotF32x4AVX2(w *float32, x *float32, xstride int, n int, out *[4]float32)
-
 // putNx4 stores a result of len(o)/4 rows and four columns: o[4*k+c] is
 // row r+k of column b+c.
 func (m *mmTask) putNx4(o []float32, b, r int) {
@@ -436,15 +214,6 @@ func (m *mmTask) putNx4(o []float32, b, r int) {
 		}
 	}
 }
-
-// dotF16x3x4AVX2 is dotF16x4AVX2 for three weight rows at once, the
-// second and third wstride and 2*wstride bytes after the first: out[4*k+c]
-// is row k times column c, bit for bit what dotF16x4AVX2 gives for that
-// row. Twelve accumulators keep both FMA pipes busy despite their latency.
-// Twin: dotNx4Generic.
-//
-//go:noescape
-func dotF16x3x4AVX2(w *uint16, wstride int, x *float32, xstride int, n int, out *[12]float32)
 
 // dotF16x3x4Asm is dotF16x4Asm for weight rows r to r+2 (w holds them).
 func dotF16x3x4Asm(m *mmTask, w []byte, b, r int) {
@@ -485,13 +254,6 @@ func dotF16x4Asm(m *mmTask, w []byte, b, r int) {
 	}
 	m.put4(&o, b, r)
 }
-
-// dotF32x2x4AVX2 is dotF32x4AVX2 for two weight rows at once, the second
-// wstride bytes after the first: out[4*k+c] is row k times column c, bit
-// for bit what dotF32x4AVX2 gives for that row. Twin: dotNx4Generic.
-//
-//go:noescape
-func dotF32x2x4AVX2(w *float32, wstride int, x *float32, xstride int, n int, out *[8]float32)
 
 // dotF32x2x4Asm is dotF32x4Asm for weight rows r and r+1 (w holds both).
 func dotF32x2x4Asm(m *mmTask, w []byte, b, r int) {
@@ -534,10 +296,10 @@ func dotF32x4Asm(m *mmTask, w []byte, b, r int) {
 }
 
 // check4 panics unless the four columns starting at b cover nb blocks of
-// bs values, so the assembly stays in bounds.
-func check4(m *mmTask, w []byte, blockBytes, bs, b int) (nb int) {
+// the type t (bs values each), so the assembly stays in bounds.
+func check4(m *mmTask, w []byte, t gguf.TensorType, bs, b int) (nb int) {
 	nb = m.cols / bs
-	_ = w[nb*blockBytes-1]
+	_ = w[nb*typeBytes[t]-1]
 	_ = m.qs[(b+4)*m.cols-1]
 	_ = m.dT[(nb-1)*m.batch+b+3]
 	return nb
@@ -545,14 +307,14 @@ func check4(m *mmTask, w []byte, blockBytes, bs, b int) (nb int) {
 
 func dotQ8_0x4Asm(m *mmTask, w []byte, b, r int) {
 	var o [4]float32
-	nb := check4(m, w, 34, 32, b)
+	nb := check4(m, w, gguf.TypeQ8_0, 32, b)
 	dotQ8_0x4AVX2(&w[0], &m.qs[b*m.cols], m.cols, &m.dT[b], 4*m.batch, nb, &o)
 	m.put4(&o, b, r)
 }
 
 func dotQ4_0x4Asm(m *mmTask, w []byte, b, r int) {
 	var o [4]float32
-	nb := check4(m, w, 18, 32, b)
+	nb := check4(m, w, gguf.TypeQ4_0, 32, b)
 	_ = m.dsT[(nb-1)*m.batch+b+3]
 	dotQ4_0x4AVX2(&w[0], &m.qs[b*m.cols], m.cols, &m.dT[b], &m.dsT[b], 4*m.batch, nb, &o)
 	m.put4(&o, b, r)
@@ -560,14 +322,14 @@ func dotQ4_0x4Asm(m *mmTask, w []byte, b, r int) {
 
 func dotQ8_0x4VNNIAsm(m *mmTask, w []byte, b, r int) {
 	var o [4]float32
-	nb := check4(m, w, 34, 32, b)
+	nb := check4(m, w, gguf.TypeQ8_0, 32, b)
 	dotQ8_0x4VNNI(&w[0], &m.qs[b*m.cols], m.cols, &m.dT[b], 4*m.batch, nb, &o)
 	m.put4(&o, b, r)
 }
 
 func dotQ4_0x4VNNIAsm(m *mmTask, w []byte, b, r int) {
 	var o [4]float32
-	nb := check4(m, w, 18, 32, b)
+	nb := check4(m, w, gguf.TypeQ4_0, 32, b)
 	_ = m.dsT[(nb-1)*m.batch+b+3]
 	dotQ4_0x4VNNI(&w[0], &m.qs[b*m.cols], m.cols, &m.dT[b], &m.dsT[b], 4*m.batch, nb, &o)
 	m.put4(&o, b, r)
@@ -587,7 +349,7 @@ func dotQ4_0xNx4ZAsm(m *mmTask, w []byte, b, r int) {
 		return
 	}
 	var o [4 * zRows]float32
-	nb := check4(m, w, 18, 32, b)
+	nb := check4(m, w, gguf.TypeQ4_0, 32, b)
 	_ = w[zRows*m.rowSize-1]
 	_ = m.dsT[(nb-1)*m.batch+b+3]
 	_ = m.qsI[(b+4)*m.cols-1]
@@ -602,7 +364,7 @@ func dotQ4_0x4ZAsm(m *mmTask, w []byte, b, r int) {
 		return
 	}
 	var o [4]float32
-	nb := check4(m, w, 18, 32, b)
+	nb := check4(m, w, gguf.TypeQ4_0, 32, b)
 	_ = m.dsT[(nb-1)*m.batch+b+3]
 	_ = m.qsI[(b+4)*m.cols-1]
 	dotQ4_0x4Z(&w[0], m.rowSize, 1, &m.qsI[b*m.cols], &m.dT[b], &m.dsT[b], 4*m.batch, nb, &o[0])
@@ -619,7 +381,7 @@ func dotQ8_0xNx4ZAsm(m *mmTask, w []byte, b, r int) {
 		return
 	}
 	var o [4 * zRows]float32
-	nb := check4(m, w, 34, 32, b)
+	nb := check4(m, w, gguf.TypeQ8_0, 32, b)
 	_ = w[zRows*m.rowSize-1]
 	_ = m.qsI[(b+4)*m.cols-1]
 	_ = m.xsI[(b+4)*nb-1]
@@ -634,7 +396,7 @@ func dotQ8_0x4ZAsm(m *mmTask, w []byte, b, r int) {
 		return
 	}
 	var o [4]float32
-	nb := check4(m, w, 34, 32, b)
+	nb := check4(m, w, gguf.TypeQ8_0, 32, b)
 	_ = m.qsI[(b+4)*m.cols-1]
 	_ = m.xsI[(b+4)*nb-1]
 	dotQ8_0x4Z(&w[0], m.rowSize, 1, &m.qsI[b*m.cols], &m.xsI[b*(m.cols/32)], &m.dT[b], 4*m.batch, nb, &o[0])
@@ -643,7 +405,7 @@ func dotQ8_0x4ZAsm(m *mmTask, w []byte, b, r int) {
 
 func dotQ5_0x4Asm(m *mmTask, w []byte, b, r int) {
 	var o [4]float32
-	nb := check4(m, w, 22, 32, b)
+	nb := check4(m, w, gguf.TypeQ5_0, 32, b)
 	_ = m.dsT[(nb-1)*m.batch+b+3]
 	dotQ5_0x4AVX2(&w[0], &m.qs[b*m.cols], m.cols, &m.dT[b], &m.dsT[b], 4*m.batch, nb, &o)
 	m.put4(&o, b, r)
@@ -651,7 +413,7 @@ func dotQ5_0x4Asm(m *mmTask, w []byte, b, r int) {
 
 func dotQ4Kx4Asm(m *mmTask, w []byte, b, r int) {
 	var o [4]float32
-	nb := check4(m, w, 144, 256, b)
+	nb := check4(m, w, gguf.TypeQ4_K, 256, b)
 	_ = m.bsT[((nb-1)*m.batch+b+4)*16-1]
 	dotQ4Kx4AVX2(&w[0], &m.qs[b*m.cols], m.cols, &m.dT[b], 4*m.batch, &m.bsT[b*16], nb, &o)
 	m.put4(&o, b, r)
@@ -659,7 +421,7 @@ func dotQ4Kx4Asm(m *mmTask, w []byte, b, r int) {
 
 func dotQ4Kx4VNNIAsm(m *mmTask, w []byte, b, r int) {
 	var o [4]float32
-	nb := check4(m, w, 144, 256, b)
+	nb := check4(m, w, gguf.TypeQ4_K, 256, b)
 	_ = m.bsT[((nb-1)*m.batch+b+4)*16-1]
 	dotQ4Kx4VNNI(&w[0], &m.qs[b*m.cols], m.cols, &m.dT[b], 4*m.batch, &m.bsT[b*16], nb, &o)
 	m.put4(&o, b, r)
@@ -667,7 +429,7 @@ func dotQ4Kx4VNNIAsm(m *mmTask, w []byte, b, r int) {
 
 func dotQ6Kx4VNNIAsm(m *mmTask, w []byte, b, r int) {
 	var o [4]float32
-	nb := check4(m, w, 210, 256, b)
+	nb := check4(m, w, gguf.TypeQ6_K, 256, b)
 	_ = m.bsT[((nb-1)*m.batch+b+4)*16-1]
 	dotQ6Kx4VNNI(&w[0], &m.qs[b*m.cols], m.cols, &m.dT[b], 4*m.batch, &m.bsT[b*16], nb, &o)
 	m.put4(&o, b, r)
@@ -675,7 +437,7 @@ func dotQ6Kx4VNNIAsm(m *mmTask, w []byte, b, r int) {
 
 func dotQ5Kx4Asm(m *mmTask, w []byte, b, r int) {
 	var o [4]float32
-	nb := check4(m, w, 176, 256, b)
+	nb := check4(m, w, gguf.TypeQ5_K, 256, b)
 	_ = m.bsT[((nb-1)*m.batch+b+4)*16-1]
 	dotQ5Kx4AVX2(&w[0], &m.qs[b*m.cols], m.cols, &m.dT[b], 4*m.batch, &m.bsT[b*16], nb, &o)
 	m.put4(&o, b, r)
@@ -683,7 +445,7 @@ func dotQ5Kx4Asm(m *mmTask, w []byte, b, r int) {
 
 func dotQ2Kx4Asm(m *mmTask, w []byte, b, r int) {
 	var o [4]float32
-	nb := check4(m, w, 84, 256, b)
+	nb := check4(m, w, gguf.TypeQ2_K, 256, b)
 	_ = m.bsT[((nb-1)*m.batch+b+4)*16-1]
 	dotQ2Kx4AVX2(&w[0], &m.qs[b*m.cols], m.cols, &m.dT[b], 4*m.batch, &m.bsT[b*16], nb, &o)
 	m.put4(&o, b, r)
@@ -691,7 +453,7 @@ func dotQ2Kx4Asm(m *mmTask, w []byte, b, r int) {
 
 func dotQ3Kx4Asm(m *mmTask, w []byte, b, r int) {
 	var o [4]float32
-	nb := check4(m, w, 110, 256, b)
+	nb := check4(m, w, gguf.TypeQ3_K, 256, b)
 	_ = m.bsT[((nb-1)*m.batch+b+4)*16-1]
 	dotQ3Kx4AVX2(&w[0], &m.qs[b*m.cols], m.cols, &m.dT[b], 4*m.batch, &m.bsT[b*16], nb, &o)
 	m.put4(&o, b, r)
@@ -699,29 +461,11 @@ func dotQ3Kx4Asm(m *mmTask, w []byte, b, r int) {
 
 func dotQ6Kx4Asm(m *mmTask, w []byte, b, r int) {
 	var o [4]float32
-	nb := check4(m, w, 210, 256, b)
+	nb := check4(m, w, gguf.TypeQ6_K, 256, b)
 	_ = m.bsT[((nb-1)*m.batch+b+4)*16-1]
 	dotQ6Kx4AVX2(&w[0], &m.qs[b*m.cols], m.cols, &m.dT[b], 4*m.batch, &m.bsT[b*16], nb, &o)
 	m.put4(&o, b, r)
 }
-
-// f32ToF16AVX2 converts n floats (n a multiple of 8) to half precision,
-// rounding to nearest even. Twin: the loop in f32ToF16RowGeneric.
-//
-//go:noescape
-func f32ToF16AVX2(dst *uint16, src *float32, n int)
-
-// f16ToF32AVX2 widens n halves (n a multiple of 8). Twin: the loop in
-// f16ToF32RowGeneric.
-//
-//go:noescape
-func f16ToF32AVX2(dst *float32, src *uint16, n int)
-
-// roundF16AVX2 rounds n floats (n a multiple of 8) to the nearest half and
-// back. Twin: the loop in roundF16RowGeneric.
-//
-//go:noescape
-func roundF16AVX2(dst, src *float32, n int)
 
 func f32ToF16Row(dst []uint16, src []float32) {
 	if n := len(dst) &^ 7; hasAVX2 && n > 0 {
@@ -747,12 +491,6 @@ func roundF16Row(dst, src []float32) {
 	roundF16RowGeneric(dst, src)
 }
 
-// quantQ8_0AVX2 is quantActQ8_0Generic for nb blocks of 32 values: the
-// same values, scales and sums bit for bit. Twin: quantActQ8_0Generic.
-//
-//go:noescape
-func quantQ8_0AVX2(x *float32, qs *int8, d, ds *float32, nb int)
-
 // quantActQ8_0 quantizes activations for Q4_0/Q5_0/Q8_0 weights; see
 // quantActQ8_0Generic.
 func quantActQ8_0(x []float32, qs []int8, d, ds []float32) {
@@ -764,13 +502,6 @@ func quantActQ8_0(x []float32, qs []int8, d, ds []float32) {
 	_, _, _ = x[32*nb-1], qs[32*nb-1], ds[nb-1]
 	quantQ8_0AVX2(&x[0], &qs[0], &d[0], &ds[0], nb)
 }
-
-// quantQ8KAVX2 is quantActQ8KGeneric for nb blocks of 256 values without
-// the block sums: the same values and scales bit for bit. Twin:
-// quantActQ8KGeneric.
-//
-//go:noescape
-func quantQ8KAVX2(x *float32, qs *int8, d *float32, nb int)
 
 // quantActQ8K quantizes activations for K-quant weights; see
 // quantActQ8KGeneric.
@@ -784,12 +515,6 @@ func quantActQ8K(x []float32, qs []int8, d []float32, bsums []int16) {
 	quantQ8KAVX2(&x[0], &qs[0], &d[0], nb)
 	blockSums(qs[:256*nb], bsums[:16*nb])
 }
-
-// addAVX2 sets dst[i] = a[i] + b[i] for i < n (n a positive multiple of
-// 8); dst may be a or b. Twin: addF32Generic.
-//
-//go:noescape
-func addAVX2(dst, a, b *float32, n int)
 
 func addF32(dst, a, b []float32) {
 	if n := len(a) &^ 7; hasAVX2 && n > 0 {

@@ -28,7 +28,7 @@ var geluF16Table = sync.OnceValue(func() *[1 << 16]float32 {
 // computes it with GGML_GELU_FP16, llama.cpp's default: 0 at or below
 // -10, v at or above 10, otherwise the tanh-approximation GELU of v
 // rounded to half precision, looked up in a table of all 65536 halves.
-// On amd64 with AVX2 eight values go at a time (gelu_amd64.s, table
+// On amd64 with AVX2 eight values go at a time (gelu_avx2_amd64.s, table
 // lookups by gather); geluF16Generic is the pure-Go twin, bit for bit.
 // Safe for concurrent use on distinct x.
 func GELUF16(x, bias []float32) {

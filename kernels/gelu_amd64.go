@@ -2,12 +2,6 @@
 
 package kernels
 
-// geluF16AVX2 applies GELUF16 to x[:n] (n a positive multiple of 8) with
-// bias (nil: none) and table t. Twin: geluF16Generic.
-//
-//go:noescape
-func geluF16AVX2(x, bias *float32, n int, t *[1 << 16]float32)
-
 func geluF16(x, bias []float32, t *[1 << 16]float32) {
 	if n := len(x) &^ 7; hasAVX2 && n > 0 {
 		var b *float32

@@ -2,14 +2,6 @@
 
 package kernels
 
-// gemmF32x6x16AVX2 sets the 6×16 tile at c (rows ldc bytes apart) to the
-// product of the 6×k tile at a (rows lda bytes apart) and the k×16 tile at
-// b (rows ldb bytes apart); k > 0. Each output is accumulated over p in
-// order with fused multiply-adds. Twin: mulF32Generic.
-//
-//go:noescape
-func gemmF32x6x16AVX2(a *float32, lda int, b *float32, ldb int, k int, c *float32, ldc int)
-
 func mulF32(c []float32, ldc int, a []float32, lda int, b []float32, ldb int, m, n, k int) {
 	if !hasAVX2 {
 		mulF32Generic(c, ldc, a, lda, b, ldb, m, n, k)

@@ -2,25 +2,6 @@
 
 package kernels
 
-// addSumAVX2 sets x[i] = (y[i] + bias[i]) + x[i] (bias nil: y[i] + x[i])
-// for i < n (n a positive multiple of 8) and sums[j] to the in-order
-// float64 sum of the new x[i] with i%8 == j. Twin: the first loop of
-// addLayerNormGeneric.
-//
-//go:noescape
-func addSumAVX2(x, y, bias *float32, n int, sums *[8]float64)
-
-// devSumAVX2 is devSumGeneric for n a positive multiple of 8.
-//
-//go:noescape
-func devSumAVX2(x *float32, n int, mean float32, sums *[8]float64)
-
-// normalizeAVX2 is normalizeGeneric for n a positive multiple of 8 (w, b
-// nil: skipped).
-//
-//go:noescape
-func normalizeAVX2(x *float32, n int, mean, scale float32, w, b *float32)
-
 func addLayerNorm(x, y, bias, w, b []float32, eps float32) {
 	n := len(x)
 	if !hasAVX2 || n%8 != 0 {

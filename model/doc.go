@@ -27,4 +27,6 @@
 // stored, and with an F16 cache queries and attention probabilities are
 // rounded to F16 as ggml converts them for its F16 products. Against llama.cpp's reference logits the normalized RMS error is
 // below 0.001 for F16 weights and about 0.02-0.03 for quantized ones.
+//
+// It must not import engine, tokenizer, sample, node or api.
 package model

@@ -7,4 +7,11 @@
 // chat template, tokenization, sampler) → engine.Generate (scheduled into a
 // slot, batched with other streams) → tokens streamed back through api as
 // server-sent events.
+//
+// Every HTTP route of the process is listed in routes.go, top to bottom.
+// What talks to another OpenAI-compatible server (chat_upstream,
+// embedding_upstream) is package upstream; node keeps the relay.
+//
+// It must not import domain/..., chain/..., tunnel or cmd/...: the node is
+// assembled from the capabilities below it and started by the command line.
 package node

@@ -20,6 +20,7 @@ import (
 
 	"github.com/gaianet-go/gaianet/api"
 	"github.com/gaianet-go/gaianet/ingest"
+	"github.com/gaianet-go/gaianet/internal/atomicfile"
 	"github.com/gaianet-go/gaianet/kb"
 	"github.com/gaianet-go/gaianet/rag"
 	"github.com/gaianet-go/gaianet/vectorstore"
@@ -94,7 +95,7 @@ func (s *fileStore) migrate() error {
 			if rerr != nil {
 				continue // no metadata at all: not a file
 			}
-			if err := writeFileAtomic(s.metaPath(id), b); err != nil {
+			if err := atomicfile.WriteFile(s.metaPath(id), b, 0o600); err != nil {
 				return err
 			}
 			// Removed even for an upload named meta.json: in the old
@@ -179,7 +180,7 @@ func (s *fileStore) save(name, purpose string, r io.Reader) (*File, error) {
 		var meta []byte
 		if meta, err = json.Marshal(f); err == nil {
 			// The metadata, written last, is what makes the file exist.
-			err = writeFileAtomic(s.metaPath(f.ID), meta)
+			err = atomicfile.WriteFile(s.metaPath(f.ID), meta, 0o600)
 		}
 	}
 	if err != nil {
@@ -187,29 +188,6 @@ func (s *fileStore) save(name, purpose string, r io.Reader) (*File, error) {
 		return nil, err
 	}
 	return f, nil
-}
-
-// writeFileAtomic writes data to path (mode 0600) through a temporary file
-// and a rename.
-func writeFileAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".tmp-*") // 0600
-	if err != nil {
-		return err
-	}
-	_, err = tmp.Write(data)
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-	}
-	return err
 }
 
 func (s *fileStore) get(id string) (*File, error) {

@@ -28,4 +28,6 @@
 // directory is given); instances are pooled and reused, and an instance
 // that trapped, timed out or exited is thrown away, so a crash is an error
 // for that call only.
+//
+// It must not import node, tools or engine.
 package plugin

@@ -15,4 +15,6 @@
 //
 // Scores are float64 and every ranked result list is ordered by descending
 // score, ties broken by ascending ID, so results are deterministic.
+//
+// It must not import node, api, engine or kb.
 package rag

@@ -7,6 +7,8 @@
 // the reply starts inside it.
 //
 // It owns only text: which tags open and close a thinking block, and how a
-// stream of pieces splits into reasoning and answer. It must not import the
-// engine, the node or the API; the node decides what to do with each part.
+// stream of pieces splits into reasoning and answer; the node decides what
+// to do with each part.
+//
+// It imports nothing from this module.
 package reasoning

@@ -70,4 +70,6 @@
 //
 // A Sampler or StopMatcher is one sequence's state: not safe for concurrent
 // use; use one per sequence.
+//
+// It imports nothing from this module.
 package sample

@@ -115,10 +115,11 @@ type bpeBigram struct {
 // (tokenizer's bigramHeap and spmHeap, vectorstore's minHeap and maxHeap,
 // rag's topK): a generic heap was measured and loses. With the order passed
 // as a func, or as a type parameter's method, the compiler does not inline
-// sift-down, so every comparison becomes an indirect call: 1.2x slower on a
-// bounded top-64, 1.7x on a candidate queue and 2.5x on BPE-like merges
-// (issue 12, item 4; minimum of 8 runs, same binary). Keep the sift loops
-// identical between them when changing one.
+// sift-down, so every comparison becomes an indirect call: in per-thread
+// CPU time (issue 12, item 4; min of 30 alternated rounds, same binary) it
+// was 2.4x slower on BPE-like merges and 1.3-1.4x on a candidate queue,
+// and only a bounded top-64 that rarely sifts came out even (0.91x). Keep
+// the sift loops identical between them when changing one.
 type bigramHeap []bpeBigram
 
 func (h bigramHeap) less(i, j int) bool {

@@ -29,4 +29,6 @@
 //
 // A Tokenizer is fixed after FromGGUF and safe for concurrent use.
 // RunConformance checks a tokenizer against a llama.cpp reference file.
+//
+// It must not import model, engine, sample, node or api.
 package tokenizer

@@ -28,4 +28,6 @@
 //
 // The package is text in, text out: it knows nothing of tokens or of the
 // grammar engine, which the node puts together with it.
+//
+// It imports nothing from this module.
 package toolcall

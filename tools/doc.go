@@ -21,4 +21,6 @@
 // A Registry holds a node's tools by name, in configuration order. The
 // package also serves a registry (and a knowledge-base search) as an MCP
 // server over streamable HTTP (MCPHandler), which the node mounts at /mcp.
+//
+// It must not import node, api or engine.
 package tools

@@ -22,4 +22,6 @@
 //
 // The nonce is stored by the domain and consumed by the first use, so a
 // replayed signature is refused on every replica.
+//
+// It must not import node or domain/....
 package tunnel

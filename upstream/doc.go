@@ -8,6 +8,6 @@
 // relay a reply (the node's system prompt, retrieval, agent steps) belong
 // to the caller: package node answers chats through a Client.
 //
-// It must not import node, domain, engine or any model package: it is a
-// leaf that both the node and the domain gateway can use.
+// It must not import node, domain/..., engine or model: both the node and
+// the domain gateway can use it.
 package upstream

@@ -102,4 +102,6 @@
 // memory on embedding-like data:
 //
 //	go test ./vectorstore -run XXX -bench BenchmarkSearch100k -benchtime=20000x -cpu 2 -timeout 0
+//
+// It must not import node, api, engine, model, rag or kb.
 package vectorstore

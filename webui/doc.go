@@ -2,6 +2,8 @@
 // HTML file (no CDN, no external asset) that talks to the node's own
 // OpenAI-compatible API, streams replies, and shows the sources a reply
 // drew on, the model and the system prompt.
+//
+// It imports nothing from this module.
 package webui
 
 import (

@@ -7,6 +7,8 @@
 //	cd contracts && npm ci && node build.js && cd .. && go generate ./chain/contracts
 //
 // The Go build never needs solc or Node.js.
+//
+// It imports nothing from this module.
 package contracts
 
 //go:generate go run github.com/ethereum/go-ethereum/cmd/abigen@v1.17.10 --combined-json ../../contracts/build/combined.json --pkg contracts --out bindings.go

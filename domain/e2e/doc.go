@@ -3,4 +3,6 @@
 // ("gaianet init --config demo") joined with "gaianet join" in others, on
 // loopback addresses, called with the official openai-go client. It has no
 // non-test code.
+//
+// It imports nothing from this module.
 package e2e

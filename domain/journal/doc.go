@@ -14,4 +14,6 @@
 // Each process journals in its own subdirectory, locked while it runs
 // (internal/filelock), so replicas sharing a directory recover each
 // other's journals only once the owner is dead.
+//
+// It imports only domain/ledger and internal/filelock from this module.
 package journal

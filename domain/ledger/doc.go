@@ -11,4 +11,6 @@
 // directly: "user:<id>", "node:<0xaddress>", "operator", "stakers", and
 // "external:deposits" (the counter-account of prepaid credit, whose balance
 // is minus everything ever deposited). The sum of all balances is always 0.
+//
+// It imports nothing from this module.
 package ledger

@@ -10,4 +10,6 @@
 // the SQL both understand: "?" placeholders rewritten to "$n" for
 // PostgreSQL, "ON CONFLICT" upserts, BIGINT millisecond times, and one
 // per-dialect type for the transfer sequence column.
+//
+// It must not import domain, node or engine.
 package store

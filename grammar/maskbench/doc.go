@@ -4,4 +4,6 @@
 // keyword it refuses), feeds each valid instance token by token through a
 // Matcher with a real vocabulary, checks each invalid one is refused, and
 // times every mask. `gaianet dev jsonschema` prints its Report.
+//
+// It imports only grammar from this module.
 package maskbench

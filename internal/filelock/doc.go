@@ -11,4 +11,6 @@
 // pid file's content is read while its owner holds the lock). Both are tied
 // to the open file, not to the process: two opens of one file in the same
 // process exclude each other too.
+//
+// It imports nothing from this module.
 package filelock

@@ -34,4 +34,6 @@
 //
 // Nothing is ever written: the package takes no lock and creates no files,
 // so it may read a directory another process has open.
+//
+// It imports nothing from this module.
 package rocksdb

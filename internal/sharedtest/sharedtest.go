@@ -1,7 +1,10 @@
 package sharedtest
 
 import (
+	"compress/gzip"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -49,23 +52,32 @@ func Tool(tb testing.TB, name, pkg string) string {
 	return p
 }
 
+// ModuleRoot returns the directory holding go.mod, found by walking up
+// from the working directory (a test's is its package's directory).
+func ModuleRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", errors.New("sharedtest: no go.mod above the working directory")
+		}
+		dir = parent
+	}
+}
+
 // Root returns the shared folder (../shared from the directory holding
 // go.mod), or "" when there is none. Use it only for optional extras (e.g.
 // fuzz seeds); tests that need the folder call Path.
 func Root() string {
-	dir, err := os.Getwd()
+	dir, err := ModuleRoot()
 	if err != nil {
 		return ""
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
 	}
 	shared := filepath.Join(dir, "..", "shared")
 	if _, err := os.Stat(shared); err != nil {
@@ -104,4 +116,24 @@ func Conformance(tb testing.TB) string {
 func Model(tb testing.TB, name string) string {
 	tb.Helper()
 	return Path(tb, "conformance", "models", name)
+}
+
+// ReadGzip returns the uncompressed contents of the gzip file at path, or
+// fails tb.
+func ReadGzip(tb testing.TB, path string) []byte {
+	tb.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		tb.Fatalf("%s: %v", path, err)
+	}
+	b, err := io.ReadAll(zr)
+	if err != nil {
+		tb.Fatalf("%s: %v", path, err)
+	}
+	return b
 }

@@ -7,4 +7,6 @@
 // A plugin function is a //go:wasmexport func with no parameters returning
 // int32: 0 for success (the output set with Output), non-zero after
 // SetError.
+//
+// It imports nothing from this module.
 package pdk

@@ -55,4 +55,6 @@
 // exercises the real client code (request building, wire encoding, response
 // decoding), not Qdrant's own behaviour. With QDRANT_URL (and optionally
 // QDRANT_API_KEY) set, the same tests also run against a real Qdrant.
+//
+// It must not import node, api, rag or kb.
 package qdrant

@@ -29,4 +29,6 @@
 // snapshots (read by the qdrantsnap package), as GaiaNet's installer uploads
 // its knowledge bases; the reverse, a snapshot from here restored on a
 // Qdrant server, does not work.
+//
+// It must not import node, api, rag or kb.
 package qdrantapi

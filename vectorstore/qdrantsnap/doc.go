@@ -33,4 +33,6 @@
 // the bytes read, bytes decompressed (skipped entries too) against ten
 // times that, and the disk's free space. A decompression bomb stops at the
 // first limit with ErrTooLarge or ErrNoSpace and its scratch is removed.
+//
+// It must not import node, api, rag or kb.
 package qdrantsnap

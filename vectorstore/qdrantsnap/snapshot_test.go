@@ -58,32 +58,14 @@ type expectedPoint struct {
 func loadExpected(t *testing.T, path string) []expectedPoint {
 	t.Helper()
 	var exp []expectedPoint
-	if err := json.Unmarshal(gunzipFile(t, path), &exp); err != nil {
+	if err := json.Unmarshal(sharedtest.ReadGzip(t, path), &exp); err != nil {
 		t.Fatal(err)
 	}
 	return exp
 }
 
 // fixtureBytes is the Qdrant 1.7 collection snapshot, uncompressed.
-func fixtureBytes(t *testing.T) []byte { return gunzipFile(t, fixture) }
-
-func gunzipFile(t *testing.T, path string) []byte {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := io.ReadAll(zr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
+func fixtureBytes(t *testing.T) []byte { return sharedtest.ReadGzip(t, fixture) }
 
 func f32s(v []float64) []float32 {
 	out := make([]float32, len(v))
@@ -637,7 +619,7 @@ func TestSegmentWithoutIDs(t *testing.T) {
 // folder named after the segment, no nested archive) and reads the same
 // points.
 func TestReadStreamableLayout(t *testing.T) {
-	in := tar.NewReader(bytes.NewReader(gunzipFile(t, qdrant13.file)))
+	in := tar.NewReader(bytes.NewReader(sharedtest.ReadGzip(t, qdrant13.file)))
 	var files []any
 	for {
 		h, err := in.Next()
