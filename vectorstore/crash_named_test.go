@@ -8,11 +8,9 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
-	"os/exec"
 	"slices"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 )
@@ -47,30 +45,10 @@ func TestCrashRecoveryNamed(t *testing.T) {
 	indexed := false
 	for round := range 6 {
 		base := uint64(round+1) * 1_000_000
-		cmd := exec.Command(os.Args[0], "-test.run=^TestCrashRecoveryNamed$", "-test.v=false")
-		cmd.Env = append(os.Environ(), crashNamedEnv+"="+dir, crashEnvBase+"="+strconv.FormatUint(base, 10))
-		cmd.Stderr = os.Stderr
-		out, err := cmd.StdoutPipe()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		lines := make(chan string, 1<<16)
-		go func() {
-			sc := bufio.NewScanner(out)
-			for sc.Scan() {
-				lines <- sc.Text()
-			}
-			close(lines)
-		}()
-		time.Sleep(time.Duration(200+rng.IntN(700)) * time.Millisecond)
-		if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
-			t.Fatal(err)
-		}
+		lines := runAndKill(t, "TestCrashRecoveryNamed", []string{crashNamedEnv + "=" + dir, crashEnvBase + "=" + strconv.FormatUint(base, 10)},
+			time.Duration(200+rng.IntN(700))*time.Millisecond)
 		acks := 0
-		for l := range lines {
+		for _, l := range lines {
 			f := strings.Fields(l)
 			if len(f) != 2 {
 				continue
@@ -85,11 +63,6 @@ func TestCrashRecoveryNamed(t *testing.T) {
 			case "index":
 				indexed = true
 			}
-		}
-		err = cmd.Wait()
-		var ee *exec.ExitError
-		if !errors.As(err, &ee) || ee.Sys().(syscall.WaitStatus).Signal() != syscall.SIGKILL {
-			t.Fatalf("round %d: child did not die of SIGKILL: %v", round, err)
 		}
 		s, err := Open(context.Background(), dir, nil)
 		if err != nil {

@@ -283,3 +283,61 @@ func TestUnnamedPlusNamed(t *testing.T) {
 		t.Fatalf("after reopen: search x = %+v", got)
 	}
 }
+
+// TestNamedVectorIndexRecall checks that a named vector's own HNSW graph
+// (not the exact scan) finds the true neighbours, also after the graph is
+// rebuilt from a checkpoint.
+func TestNamedVectorIndexRecall(t *testing.T) {
+	ctx := context.Background()
+	s, dir := openTemp(t, &Options{NoSync: true})
+	cfg := CollectionConfig{Dim: 4, Distance: Euclid, Vectors: map[string]VectorParams{"e": {Size: 24, Distance: Cosine}}, HNSW: HNSWConfig{FullScanThreshold: -1}}
+	mustCreate(t, s, "r", cfg)
+	rng := rand.New(rand.NewPCG(11, 12))
+	var pts []Point
+	for i := range 3000 {
+		p := Point{ID: NumID(uint64(i)), Vector: randVec(rng, 4)}
+		if i%4 != 0 { // a quarter of the points lack the named vector
+			p.Vectors = map[string][]float32{"e": randVec(rng, 24)}
+		}
+		pts = append(pts, p)
+	}
+	if err := s.Upsert(ctx, "r", pts); err != nil {
+		t.Fatal(err)
+	}
+	recall := func(s *Store) float64 {
+		found, total := 0, 0
+		for range 50 {
+			q := randVec(rng, 24)
+			approx, err := s.Search(ctx, "r", SearchRequest{Vector: q, Using: "e", Limit: 10})
+			if err != nil {
+				t.Fatal(err)
+			}
+			exact, _ := s.Search(ctx, "r", SearchRequest{Vector: q, Using: "e", Limit: 10, Params: SearchParams{Exact: true}})
+			for _, e := range exact {
+				total++
+				if slices.ContainsFunc(approx, func(a ScoredPoint) bool { return a.ID == e.ID }) {
+					found++
+				}
+				if e.ID.Num()%4 == 0 {
+					t.Fatalf("point %v has no vector e but was returned", e.ID)
+				}
+			}
+		}
+		return float64(found) / float64(total)
+	}
+	if r := recall(s); r < 0.9 {
+		t.Fatalf("recall@10 of the named vector's index %.3f", r)
+	}
+	if err := s.Checkpoint(ctx); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s2, err := Open(ctx, dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	if r := recall(s2); r < 0.9 {
+		t.Fatalf("recall@10 after reload %.3f", r)
+	}
+}
