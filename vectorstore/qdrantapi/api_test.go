@@ -78,13 +78,14 @@ func TestCollectionInfoAndUpdate(t *testing.T) {
 		t.Errorf("metadata = %v", m)
 	}
 	// PATCH merges metadata (null removes a key) and keeps the rest.
-	c.ok("PATCH", "/collections/kb", `{"metadata":{"owner":null,"stage":"prod"},"params":{"on_disk_payload":true},"sparse_vectors":{"words":{"modifier":"none"}}}`)
+	c.ok("PATCH", "/collections/kb", `{"metadata":{"owner":null,"stage":"prod"},"params":{"on_disk_payload":true},"sparse_vectors":{"words":{"modifier":"none","index":{"on_disk":true}}}}`)
 	cfg = c.ok("GET", "/collections/kb", nil).(map[string]any)["config"].(map[string]any)
 	if m := cfg["metadata"].(map[string]any); len(m) != 2 || m["stage"] != "prod" || m["embedding_model"] != "nomic" {
 		t.Errorf("metadata after PATCH = %v", m)
 	}
 	params = cfg["params"].(map[string]any)
-	if params["on_disk_payload"] != true || params["sparse_vectors"].(map[string]any)["words"].(map[string]any)["modifier"] != "none" {
+	words := params["sparse_vectors"].(map[string]any)["words"].(map[string]any)
+	if params["on_disk_payload"] != true || words["modifier"] != "none" || words["index"].(map[string]any)["on_disk"] != true {
 		t.Errorf("params after PATCH = %v", params)
 	}
 	// Refusals name the feature; validation errors are 422; unknown fields 400.

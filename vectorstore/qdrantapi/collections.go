@@ -764,9 +764,6 @@ func (s *Server) updateCollection(w http.ResponseWriter, r *http.Request) (any, 
 			meta[k] = v
 		}
 	}
-	if err := setMetadata(&cfg, &set, meta); err != nil {
-		return nil, err
-	}
 	var sparse map[string]vectorstore.SparseVectorParams
 	for sname, raw := range req.SparseVectors {
 		var sp struct {
@@ -793,6 +790,9 @@ func (s *Server) updateCollection(w http.ResponseWriter, r *http.Request) (any, 
 			sparse = map[string]vectorstore.SparseVectorParams{}
 		}
 		sparse[sname] = cur
+	}
+	if err := setMetadata(&cfg, &set, meta); err != nil {
+		return nil, err
 	}
 	h := set.HNSW.storeHNSW(cfg.Dim)
 	if err := s.store.UpdateCollection(r.Context(), name, vectorstore.CollectionUpdate{HNSW: &h, Vectors: vecHNSW, SparseVectors: sparse, Metadata: cfg.Metadata}); err != nil {
