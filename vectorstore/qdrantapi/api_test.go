@@ -252,3 +252,55 @@ func TestPayloadEdits(t *testing.T) {
 		t.Errorf("count after batch = %v", n)
 	}
 }
+
+func TestQueryAPI(t *testing.T) {
+	c, _ := newTestServer(t)
+	c.ok("PUT", "/collections/q", `{"vectors":{"size":2,"distance":"Dot"}}`)
+	c.ok("PUT", "/collections/q/points", `{"points":[
+		{"id":1,"vector":[1,0],"payload":{"g":"a","price":3,"n":{"x":1,"y":2}}},
+		{"id":2,"vector":[0.9,0.1],"payload":{"g":"a","price":1}},
+		{"id":3,"vector":[0,1],"payload":{"g":"b","price":2}},
+		{"id":4,"vector":[0.5,0.5],"payload":{"g":"b","price":4}}]}`)
+	pts := func(body string) []any {
+		t.Helper()
+		return c.ok("POST", "/collections/q/points/query", body).(map[string]any)["points"].([]any)
+	}
+	got := pts(`{"query":[1,0],"limit":2,"with_payload":{"include":["n.x"]}}`)
+	if ids(t, got)[0] != 1 || ids(t, got)[1] != 2 {
+		t.Fatalf("nearest = %v", got)
+	}
+	if pl := got[0].(map[string]any)["payload"].(map[string]any); len(pl) != 1 || pl["n"].(map[string]any)["x"] != 1.0 || len(pl["n"].(map[string]any)) != 1 {
+		t.Errorf("include n.x = %v", pl)
+	}
+	// Recommend by point ids: near 3, away from 1.
+	if got := ids(t, pts(`{"query":{"recommend":{"positive":[3],"negative":[1]}},"limit":1}`)); got[0] == 1 {
+		t.Errorf("recommend = %v", got)
+	}
+	c.fails("POST", "/collections/q/points/query", `{"query":{"recommend":{"positive":[]}}}`, http.StatusUnprocessableEntity)
+	// Fusion of two prefetches: 4 is second in both.
+	fused := ids(t, pts(`{"prefetch":[{"query":[1,0],"limit":2},{"query":[0,1],"limit":3}],"query":{"fusion":"rrf"},"limit":4}`))
+	if len(fused) != 4 {
+		t.Errorf("fused = %v", fused)
+	}
+	// order_by (needs a range index, as in Qdrant), in the query and in scroll.
+	c.ok("PUT", "/collections/q/index", `{"field_name":"price","field_schema":"float"}`)
+	if got := ids(t, pts(`{"query":{"order_by":{"key":"price","direction":"desc"}},"limit":2}`)); got[0] != 4 || got[1] != 1 {
+		t.Errorf("order_by desc = %v", got)
+	}
+	page := c.ok("POST", "/collections/q/points/scroll", `{"order_by":"price","limit":2}`).(map[string]any)
+	if got := ids(t, page["points"]); got[0] != 2 || got[1] != 3 {
+		t.Errorf("scroll order_by = %v", got)
+	}
+	c.fails("POST", "/collections/q/points/query", `{"score_threshold":1}`, http.StatusBadRequest)
+	// Groups by a payload field, best group first.
+	groups := c.ok("POST", "/collections/q/points/query/groups", `{"query":[1,0],"group_by":"g","group_size":1,"limit":2}`).(map[string]any)["groups"].([]any)
+	if len(groups) != 2 || groups[0].(map[string]any)["id"] != "a" || len(groups[0].(map[string]any)["hits"].([]any)) != 1 {
+		t.Errorf("groups = %v", groups)
+	}
+	batch := c.ok("POST", "/collections/q/points/query/batch", `{"searches":[{"query":[1,0],"limit":1},{"query":[0,1],"limit":1}]}`).([]any)
+	if len(batch) != 2 || ids(t, batch[1].(map[string]any)["points"])[0] != 3 {
+		t.Errorf("batch = %v", batch)
+	}
+	c.fails("POST", "/collections/q/points/query", `{"query":{"formula":{"sum":[]}}}`, http.StatusBadRequest)
+	c.fails("POST", "/collections/q/points/query", `{"query":[1,0],"lookup_from":{"collection":"x"}}`, http.StatusBadRequest)
+}
