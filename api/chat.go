@@ -278,6 +278,7 @@ func (s *Server) Completions(w http.ResponseWriter, r *http.Request) error {
 		return Errorf(http.StatusNotFound, "invalid_request_error", "no_completion_model", "this node serves no completion model")
 	}
 	var req CompletionRequest
+	signer := s.signAnswers(w, r)
 	if err := decode(r, &req); err != nil {
 		return err
 	}
@@ -294,8 +295,11 @@ func (s *Server) Completions(w http.ResponseWriter, r *http.Request) error {
 	req.Model = model
 	id, created := newID("cmpl-"), s.now().Unix()
 	if req.Stream {
+		signer.streaming(w)
 		sse := newSSE(w)
+		var output strings.Builder
 		res, err := s.b.Completion.Complete(r.Context(), &req, func(d ChatDelta) error {
+			output.WriteString(attest.Text(d.Content))
 			return sse.send(completion{ID: id, Object: "text_completion", Created: created, Model: req.Model,
 				Choices: []completionChoice{{Text: d.Content}}})
 		})
@@ -310,6 +314,7 @@ func (s *Server) Completions(w http.ResponseWriter, r *http.Request) error {
 			usage := res.Usage
 			sse.send(completion{ID: id, Object: "text_completion", Created: created, Model: req.Model, Choices: []completionChoice{}, Usage: &usage})
 		}
+		signer.sign(w.Header(), output.String(), res)
 		sse.done()
 		return nil
 	}
@@ -325,6 +330,7 @@ func (s *Server) Completions(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	usage := res.Usage
+	signer.sign(w.Header(), attest.Text(text.String()), res)
 	writeJSON(w, http.StatusOK, completion{ID: id, Object: "text_completion", Created: created, Model: req.Model,
 		Choices: []completionChoice{{Text: text.String(), FinishReason: &res.FinishReason}}, Usage: &usage})
 	return nil

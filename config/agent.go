@@ -128,6 +128,9 @@ type PromptSet struct {
 	RAGPolicy    string  `json:"rag_policy,omitempty"`
 	// Tools lists the node tools offered; absent means all, [] none.
 	Tools *[]string `json:"tools,omitempty"`
+	// Hooks lists the hook plugins (gaianet_go.plugins with "hooks") that
+	// run, in config order; absent means all, [] none.
+	Hooks *[]string `json:"hooks,omitempty"`
 }
 
 // strictUnmarshal decodes b into v, refusing unknown fields and data after
@@ -252,6 +255,13 @@ func (e *Extensions) validateAgent(bad func(key, format string, args ...any)) {
 			for _, t := range *s.Tools {
 				if !nameRE.MatchString(t) {
 					bad(key+".tools", "%q is not a tool name", t)
+				}
+			}
+		}
+		if s.Hooks != nil {
+			for _, h := range *s.Hooks {
+				if !nameRE.MatchString(h) {
+					bad(key+".hooks", "%q is not a plugin name", h)
 				}
 			}
 		}

@@ -76,6 +76,7 @@ func TestAgentExtensionErrors(t *testing.T) {
 		{`"prompt_sets": {"a:b": {}}`, "prompt set name"},
 		{`"prompt_sets": {"a": {"rag_policy": "first"}}`, "rag_policy"},
 		{`"prompt_sets": {"a": {"system": "x"}}`, `unknown field "system"`},
+		{`"prompt_sets": {"a": {"hooks": ["no such"]}}`, "not a plugin name"},
 		{`"agent_max_steps": -1`, "agent_max_steps"},
 	}
 	for _, c := range cases {

@@ -2,12 +2,10 @@ package domain
 
 import (
 	"bytes"
-	"crypto/subtle"
 	"encoding/json"
 	"errors"
 	"io"
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/gaianet-go/gaianet/domain/ledger"
@@ -27,7 +25,9 @@ import (
 //	POST /_domain/admin/users/{id}/keys           issue a key {"name"}: returns its secret once
 //	POST /_domain/admin/keys/{id}/revoke          revoke {"grace": "1h"} (grace optional)
 //	POST /_domain/admin/keys/{id}/rotate          new key for the same user, old one revoked after grace
+//	POST /_domain/admin/admin-key/rotate          replace the admin key: returns the new one once
 func (s *Server) adminRoutes(m *http.ServeMux) {
+	m.HandleFunc("POST /_domain/admin/admin-key/rotate", s.serve(s.admin(s.adminKeyRotate)))
 	m.HandleFunc("GET /_domain/admin/keys", s.serve(s.admin(s.adminKeys)))
 	m.HandleFunc("POST /_domain/admin/users/{id}/keys", s.serve(s.admin(s.adminKeyCreate)))
 	m.HandleFunc("POST /_domain/admin/keys/{id}/{action}", s.serve(s.admin(s.adminKeyAction)))
@@ -64,12 +64,6 @@ func (s *Server) admin(h handlerFunc) handlerFunc {
 		}
 		return h(w, r)
 	}
-}
-
-// isAdmin reports whether r carries the admin key.
-func (s *Server) isAdmin(r *http.Request) bool {
-	key, _ := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
-	return s.opt.AdminKey != "" && subtle.ConstantTimeCompare([]byte(key), []byte(s.opt.AdminKey)) == 1
 }
 
 func (s *Server) adminNodes(w http.ResponseWriter, r *http.Request) error {

@@ -284,9 +284,17 @@ func Init(dir string, c Config) error {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return err
 	}
-	key := "gdadmin-" + randomHex(32)
-	if err := os.WriteFile(filepath.Join(dir, AdminKeyFile), []byte(key+"\n"), 0o600); err != nil {
+	if err := WriteAdminKey(dir, NewAdminKey()); err != nil {
 		return err
 	}
 	return SaveConfig(dir, c)
+}
+
+// WriteAdminKey replaces DIR/admin.key (0600) with key, atomically.
+func WriteAdminKey(dir, key string) error {
+	tmp := filepath.Join(dir, AdminKeyFile+".tmp")
+	if err := os.WriteFile(tmp, []byte(key+"\n"), 0o600); err != nil {
+		return err
+	}
+	return os.Rename(tmp, filepath.Join(dir, AdminKeyFile))
 }

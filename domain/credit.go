@@ -2,50 +2,83 @@ package domain
 
 import (
 	"context"
+	"log/slog"
 	"sync"
 	"time"
 
 	"github.com/gaianet-go/gaianet/domain/ledger"
+	"github.com/gaianet-go/gaianet/domain/store"
 )
 
-// balanceReader reads an account's balance from the ledger.
-type balanceReader interface {
-	Balance(ctx context.Context, account string) (ledger.Micros, error)
+// leaser is the part of the store credit leases use (store/leases.go).
+type leaser interface {
+	LeaseCredit(ctx context.Context, user, replica string, used, need, slice ledger.Micros, ttl time.Duration) (store.Lease, error)
+	ReleaseCredit(ctx context.Context, user, replica string) error
+	Reclaims(ctx context.Context, replica string) ([]string, error)
 }
 
-// credit is this replica's view of what each user may still spend:
+// Credit leases' timing. A replica takes its lease for valid only until
+// half of leaseTTL has passed (other replicas count it until leaseTTL:
+// clocks may differ by up to leaseTTL/2) and renews it every leaseRenew.
+// It looks for other replicas' requests to give credit back every
+// reclaimPoll, and a request short of credit waits up to reclaimWait for
+// them before it is refused.
+const (
+	leaseTTL    = 30 * time.Second
+	leaseRenew  = leaseTTL / 6
+	reclaimPoll = 50 * time.Millisecond
+	reclaimWait = 5 * time.Second
+	// sliceRequests is how many more requests like the one that needed a
+	// lease its first slice is sized for (later ones double): most
+	// requests then find credit in the replica's lease without reading
+	// the database.
+	sliceRequests = 16
+	// scarceFor is how long a user whose credit another replica asked
+	// back is leased without a slice (each request leases what it needs).
+	scarceFor = 5 * time.Second
+)
+
+// credit is this replica's share of each user's credit, leased from the
+// store (store.LeaseCredit), which never leases more than the balance
+// across replicas:
 //
-//	available = stored balance - charges journaled, not yet posted - holds
+//	available = lease - holds of requests in flight - charges journaled, not yet posted
 //
-// A request holds an estimate of its cost at admission (refused with 402
-// when the estimate exceeds what is available) and settles to its real
-// charge when answered, so concurrent requests of one user cannot spend
-// past the balance on this replica. The stored balance is re-read after
-// refresh; spending through other replicas shows within that time.
+// A request holds an estimate of its cost at admission (402 when the
+// estimate does not fit) and settles to its real charge when answered; a
+// request that does not fit leases more, in one transaction, and if other
+// replicas hold unused credit it asks them to give it back and waits. So
+// concurrent requests of one user, on any replicas, cannot spend past the
+// balance, and a request is refused only when the rest of the balance is
+// held by requests in flight or charged.
 type credit struct {
-	st      balanceReader
-	refresh time.Duration
-	// postMu orders balance reads and this replica's posts: a read never
-	// overlaps a commit, so it sees each of our charges either posted and
-	// applied, or neither.
+	st      leaser
+	replica string
+	log     *slog.Logger
+	// postMu orders leases and this replica's posts: a lease transaction
+	// never overlaps a post, so it sees each of our charges either posted
+	// and applied locally, or neither.
 	postMu sync.RWMutex
-	mu     sync.Mutex // guards acc
+	mu     sync.Mutex // guards acc and every account's fields
 	acc    map[string]*account
 }
 
 type account struct {
-	balance  ledger.Micros // stored balance when read, minus what this replica posted since
-	readAt   time.Time     // zero: never read, or to be read again
-	reading  bool          // a read is under way
+	lease    ledger.Micros // leased in the store, less our charges posted since
+	until    time.Time     // the lease is ours until then
 	held     ledger.Micros // estimates of requests in flight
 	unposted ledger.Micros // charges journaled, not yet posted
+	busy     chan struct{} // set while a lease transaction runs; closed at its end
+	scarce   time.Time     // until then, lease no slice
+	slice    ledger.Micros // the slice last asked for; doubled at each lease
+	used     time.Time     // last hold
 }
 
-func newCredit(st balanceReader, refresh time.Duration) *credit {
-	return &credit{st: st, refresh: refresh, acc: map[string]*account{}}
+func newCredit(st leaser, replica string, log *slog.Logger) *credit {
+	return &credit{st: st, replica: replica, log: log, acc: map[string]*account{}}
 }
 
-func (c *credit) account(user string) *account {
+func (c *credit) accountLocked(user string) *account {
 	a := c.acc[user]
 	if a == nil {
 		a = &account{}
@@ -54,51 +87,105 @@ func (c *credit) account(user string) *account {
 	return a
 }
 
-// read loads user's stored balance.
-func (c *credit) read(ctx context.Context, user string) error {
-	c.postMu.RLock()
-	defer c.postMu.RUnlock()
-	c.mu.Lock()
-	a := c.account(user)
-	a.reading = true
-	c.mu.Unlock()
-	bal, err := c.st.Balance(ctx, ledger.UserAccount(user))
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	a.reading = false
-	if err != nil {
-		return err
-	}
-	a.balance, a.readAt = bal, time.Now()
-	return nil
-}
-
 // hold reserves estimate for one of user's requests. It returns false and
 // what is available when the estimate does not fit.
 func (c *credit) hold(ctx context.Context, user string, estimate ledger.Micros) (bool, ledger.Micros, error) {
-	for try := 0; ; try++ {
-		// The second pass has a balance read just now.
+	var (
+		tried    bool // a lease was asked for this request
+		last     store.Lease
+		deadline time.Time // of waiting for other replicas
+	)
+	for {
 		c.mu.Lock()
-		a := c.account(user)
-		age := time.Since(a.readAt)
-		fresh := !a.readAt.IsZero() && age < c.refresh
-		// A stale balance still serves while one request re-reads it; a
-		// refusal is only given on a balance read just now.
-		usable := !a.readAt.IsZero() && (fresh || a.reading)
-		avail := a.balance - a.unposted - a.held
-		if usable && avail >= estimate && avail > 0 {
+		a := c.accountLocked(user)
+		if a.busy != nil {
+			// A lease is being changed: what is available is not known.
+			if err := c.waitLeaseLocked(ctx, a); err != nil {
+				return false, 0, err
+			}
+			continue
+		}
+		now := time.Now()
+		avail := a.lease - a.held - a.unposted
+		if now.Before(a.until) && avail >= estimate && avail > 0 {
 			a.held += estimate
+			a.used = now
 			c.mu.Unlock()
 			return true, avail, nil
 		}
-		if usable && age < c.refresh/8 || try > 0 {
+		if tried && (last.OK || last.Pending == 0 || now.After(deadline)) {
 			c.mu.Unlock()
-			return false, avail, nil
+			return false, max(avail, 0), nil
 		}
+		// The slice doubles at each lease a busy user needs (the store
+		// grants at most half of what is free), so a steady stream of
+		// requests leases rarely.
+		slice := min(max(max(estimate, 1)*sliceRequests, 2*a.slice), ledger.MaxAmount)
+		if now.Before(a.scarce) {
+			slice = 0
+		}
+		a.slice = slice
 		c.mu.Unlock()
-		if err := c.read(ctx, user); err != nil {
+		l, ran, err := c.lease(ctx, user, estimate, slice)
+		if err != nil {
 			return false, 0, err
 		}
+		if !ran {
+			continue // another request's lease ended: look again
+		}
+		tried, last = true, l
+		if !l.OK && l.Pending > 0 {
+			if deadline.IsZero() {
+				deadline = now.Add(reclaimWait)
+			}
+			select {
+			case <-time.After(reclaimPoll):
+			case <-ctx.Done():
+				return false, 0, ctx.Err()
+			}
+		}
+	}
+}
+
+// lease runs one lease transaction for user: a lease covering what is in
+// flight and unposted plus extra, and if it can, slice more. When another
+// lease transaction of user is under way it waits for that one instead
+// and returns ran false.
+func (c *credit) lease(ctx context.Context, user string, extra, slice ledger.Micros) (l store.Lease, ran bool, err error) {
+	c.mu.Lock()
+	a := c.accountLocked(user)
+	if a.busy != nil {
+		return store.Lease{}, false, c.waitLeaseLocked(ctx, a)
+	}
+	done := make(chan struct{})
+	a.busy = done
+	// No hold changes used while busy is set (settles may lower held).
+	used := max(a.held+a.unposted, 0)
+	c.mu.Unlock()
+	start := time.Now()
+	c.postMu.RLock()
+	l, err = c.st.LeaseCredit(ctx, user, c.replica, used, used+extra, slice, leaseTTL)
+	c.postMu.RUnlock()
+	c.mu.Lock()
+	if err == nil {
+		a.lease, a.until = l.Amount, start.Add(leaseTTL/2)
+	}
+	a.busy = nil
+	close(done)
+	c.mu.Unlock()
+	return l, true, err
+}
+
+// waitLeaseLocked releases c.mu and waits for a's lease transaction to
+// end (or ctx).
+func (c *credit) waitLeaseLocked(ctx context.Context, a *account) error {
+	ch := a.busy
+	c.mu.Unlock()
+	select {
+	case <-ch:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
 	}
 }
 
@@ -106,33 +193,126 @@ func (c *credit) hold(ctx context.Context, user string, estimate ledger.Micros) 
 // billed) is now journaled and waits to be posted.
 func (c *credit) settle(user string, estimate, charged ledger.Micros) {
 	c.mu.Lock()
-	a := c.account(user)
+	a := c.accountLocked(user)
 	a.held -= estimate
 	a.unposted += charged
 	c.mu.Unlock()
 }
 
-// posted applies a committed batch: each charge moves from unposted to
-// the balance (one that was already in the ledger makes the balance be
-// read again). The caller holds postMu.
+// posted applies a committed batch: each charge is no longer unposted and,
+// when it was new to the ledger, it came off our lease there too. The
+// caller holds postMu.
 func (c *credit) posted(cs []ledger.Charge, newly []bool) {
 	c.mu.Lock()
 	for i, ch := range cs {
-		a := c.account(ch.User)
-		a.unposted -= ch.Amount
+		a := c.accountLocked(ch.User)
+		// Charges of a previous process, recovered from its journal, were
+		// never unposted here.
+		a.unposted = max(a.unposted-ch.Amount, 0)
 		if newly[i] {
-			a.balance -= ch.Amount
-		} else {
-			a.readAt = time.Time{}
+			a.lease = max(a.lease-ch.Amount, 0)
 		}
 	}
 	c.mu.Unlock()
 }
 
+// maintain gives credit back when other replicas ask (every reclaimPoll),
+// renews the leases in use and releases idle ones (every leaseRenew),
+// until ctx ends; then it releases every lease.
+func (c *credit) maintain(ctx context.Context) {
+	poll := time.NewTicker(reclaimPoll)
+	defer poll.Stop()
+	renew := time.NewTicker(leaseRenew)
+	defer renew.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			c.releaseAll()
+			return
+		case <-poll.C:
+			users, err := c.st.Reclaims(ctx, c.replica)
+			if err != nil {
+				if ctx.Err() == nil {
+					c.log.Warn("credit leases: cannot read reclaims", "err", err)
+				}
+				continue
+			}
+			for _, u := range users {
+				c.mu.Lock()
+				c.accountLocked(u).scarce = time.Now().Add(scarceFor)
+				c.mu.Unlock()
+				if _, _, err := c.lease(ctx, u, 0, 0); err != nil && ctx.Err() == nil {
+					c.log.Warn("credit leases: cannot give credit back", "user", u, "err", err)
+				}
+			}
+		case <-renew.C:
+			c.renew(ctx)
+		}
+	}
+}
+
+// renew extends the leases in use, keeping their slice, and releases those
+// idle for a lease's lifetime.
+func (c *credit) renew(ctx context.Context) {
+	type job struct {
+		user    string
+		slice   ledger.Micros
+		release bool
+	}
+	var jobs []job
+	now := time.Now()
+	c.mu.Lock()
+	for u, a := range c.acc {
+		used := a.held + a.unposted
+		switch {
+		case a.busy != nil:
+		case used == 0 && now.Sub(a.used) > leaseTTL:
+			jobs = append(jobs, job{user: u, release: true})
+			delete(c.acc, u)
+		case a.lease > 0 || used > 0:
+			jobs = append(jobs, job{user: u, slice: max(a.lease-used, 0)})
+		}
+	}
+	c.mu.Unlock()
+	for _, j := range jobs {
+		var err error
+		if j.release {
+			err = c.st.ReleaseCredit(ctx, j.user, c.replica)
+		} else {
+			_, _, err = c.lease(ctx, j.user, 0, j.slice)
+		}
+		if err != nil && ctx.Err() == nil {
+			c.log.Warn("credit leases: cannot renew", "user", j.user, "err", err)
+		}
+	}
+}
+
+// releaseAll ends this replica's leases (at Close, after the journal has
+// posted what it could), so other replicas need not wait for them to
+// expire.
+func (c *credit) releaseAll() {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	c.mu.Lock()
+	users := make([]string, 0, len(c.acc))
+	for u, a := range c.acc {
+		if a.held == 0 && a.unposted == 0 {
+			users = append(users, u)
+		}
+	}
+	c.mu.Unlock()
+	for _, u := range users {
+		if err := c.st.ReleaseCredit(ctx, u, c.replica); err != nil {
+			c.log.Warn("credit leases: cannot release", "user", u, "err", err)
+			return
+		}
+	}
+}
+
 // creditPoster posts through the store and keeps credit in step.
 type creditPoster struct {
 	st interface {
-		PostBatch(ctx context.Context, cs []ledger.Charge) ([]bool, error)
+		PostBatchFrom(ctx context.Context, replica string, cs []ledger.Charge) ([]bool, error)
 	}
 	credit *credit
 }
@@ -140,7 +320,7 @@ type creditPoster struct {
 func (p creditPoster) PostBatch(ctx context.Context, cs []ledger.Charge) ([]bool, error) {
 	p.credit.postMu.Lock()
 	defer p.credit.postMu.Unlock()
-	newly, err := p.st.PostBatch(ctx, cs)
+	newly, err := p.st.PostBatchFrom(ctx, p.credit.replica, cs)
 	if err == nil {
 		p.credit.posted(cs, newly)
 	}

@@ -2,12 +2,10 @@ package domain
 
 import (
 	"bytes"
-	"crypto/hmac"
 	"crypto/sha256"
 	"crypto/subtle"
 	_ "embed"
 	"encoding/base64"
-	"encoding/hex"
 	"html"
 	"net/http"
 	"strings"
@@ -49,20 +47,20 @@ func (s *Server) dashboardRoutes(m *http.ServeMux) {
 	m.HandleFunc("GET /_domain/dashboard/data", s.serve(s.dashboardAuth(s.dashboardData)))
 }
 
-// session is the cookie value that stands for the admin key.
-func (s *Server) session() string {
-	mac := hmac.New(sha256.New, []byte(s.opt.AdminKey))
-	mac.Write([]byte("gaianet domain dashboard session v1"))
-	return hex.EncodeToString(mac.Sum(nil))
-}
-
 // dashboardAdmin reports whether r carries the admin key or the session.
 func (s *Server) dashboardAdmin(r *http.Request) bool {
 	if s.isAdmin(r) {
 		return true
 	}
 	c, err := r.Cookie(dashboardCookie)
-	return err == nil && s.opt.AdminKey != "" && subtle.ConstantTimeCompare([]byte(c.Value), []byte(s.session())) == 1
+	if err != nil {
+		return false
+	}
+	ok := false
+	for _, v := range s.sessions(r.Context()) {
+		ok = subtle.ConstantTimeCompare([]byte(c.Value), []byte(v)) == 1 || ok
+	}
+	return ok
 }
 
 func (s *Server) dashboardAuth(h handlerFunc) handlerFunc {
@@ -95,13 +93,13 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 func (s *Server) dashboardLogin(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, 4096)
 	key := r.PostFormValue("key")
-	if s.opt.AdminKey == "" || subtle.ConstantTimeCompare([]byte(strings.TrimSpace(key)), []byte(s.opt.AdminKey)) != 1 {
+	if !s.isAdminKey(r.Context(), key) {
 		pageHeaders(w)
 		w.WriteHeader(http.StatusUnauthorized)
 		w.Write([]byte(strings.Replace(loginPage, "{{ERROR}}", html.EscapeString("That is not this domain's admin key."), 1)))
 		return
 	}
-	http.SetCookie(w, &http.Cookie{Name: dashboardCookie, Value: s.session(), Path: "/_domain/dashboard",
+	http.SetCookie(w, &http.Cookie{Name: dashboardCookie, Value: sessionOf(store.HashKey(strings.TrimSpace(key))), Path: "/_domain/dashboard",
 		HttpOnly: true, Secure: r.TLS != nil, SameSite: http.SameSiteStrictMode, MaxAge: 12 * 3600})
 	http.Redirect(w, r, "/_domain/dashboard", http.StatusSeeOther)
 }

@@ -36,6 +36,8 @@ type stubNode struct {
 	served     atomic.Int64 // generations answered
 	sawAuth    atomic.Bool  // a request arrived with an Authorization header
 	reply      atomic.Value // string: the answer's text; default "hi from ADDRESS"
+	vary       atomic.Bool  // append a count to each answer (a node that cannot repeat itself)
+	answered   atomic.Int64 // answers given, for vary
 	// id signs /v1/info?nonce=N and the answers, as the real node does;
 	// info, when set, edits the facts before they are signed (a node
 	// misstating what it serves), and infoSigner replaces id as their
@@ -77,7 +79,8 @@ func (n *stubNode) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			body["attestation"] = att
 		}
 		json.NewEncoder(w).Encode(body)
-	case "/v1/chat/completions":
+	case "/v1/chat/completions", "/v1/completions":
+		completion := r.URL.Path == "/v1/completions"
 		if n.failBefore.Load() {
 			http.Error(w, `{"error":{"message":"down"}}`, http.StatusServiceUnavailable)
 			return
@@ -95,6 +98,9 @@ func (n *stubNode) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		reply, _ := n.reply.Load().(string)
 		if reply == "" {
 			reply = "hi from " + n.addr
+		}
+		if k := n.answered.Add(1); n.vary.Load() {
+			reply += fmt.Sprint(" #", k)
 		}
 		var seed uint64
 		if req.Seed != nil {
@@ -115,9 +121,12 @@ func (n *stubNode) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		if !req.Stream {
 			w.Header().Set("Content-Type", "application/json")
 			sign(w.Header(), reply)
+			choice := map[string]any{"index": 0, "message": map[string]any{"role": "assistant", "content": reply}, "finish_reason": "stop"}
+			if completion {
+				choice = map[string]any{"index": 0, "text": reply, "finish_reason": "stop"}
+			}
 			json.NewEncoder(w).Encode(map[string]any{"id": "c1", "object": "chat.completion", "model": n.model,
-				"choices": []map[string]any{{"index": 0, "message": map[string]any{"role": "assistant", "content": reply}, "finish_reason": "stop"}},
-				"usage":   usage})
+				"choices": []map[string]any{choice}, "usage": usage})
 			return
 		}
 		w.Header().Set("Content-Type", "text/event-stream")
@@ -126,12 +135,16 @@ func (n *stubNode) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		var out strings.Builder
 		for i := 0; i < stubOut; i++ {
 			piece := fmt.Sprintf("t%d ", i)
-			if r, _ := n.reply.Load().(string); i == 0 && r != "" {
-				piece = r + " "
+			if r, _ := n.reply.Load().(string); i == 0 && (r != "" || n.vary.Load()) {
+				piece = reply + " "
 			}
 			out.WriteString(piece)
+			choice := map[string]any{"index": 0, "delta": map[string]any{"content": piece}}
+			if completion {
+				choice = map[string]any{"index": 0, "text": piece}
+			}
 			b, _ := json.Marshal(map[string]any{"id": "c1", "object": "chat.completion.chunk", "model": n.model,
-				"choices": []map[string]any{{"index": 0, "delta": map[string]any{"content": piece}}}})
+				"choices": []map[string]any{choice}})
 			fmt.Fprintf(w, "data: %s\n\n", b)
 			fl.Flush()
 			if i == 0 && n.failMid.Load() {
@@ -188,6 +201,21 @@ func newHarness(t testing.TB, storage string, mutate func(*Config)) *harness {
 	}
 	h.key, h.user = key, u.ID
 	return h
+}
+
+// replica starts another gateway, named name, on h's database (with
+// opt's other fields), sharing h's user.
+func (h *harness) replica(name string, opt Options) *harness {
+	h.t.Helper()
+	st := storetest.Open(h.t, h.cfg.Storage)
+	opt.Store, opt.Replica, opt.Journal = st, name, h.t.TempDir()
+	srv, err := New(h.cfg, opt)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	hs := httptest.NewServer(srv)
+	h.t.Cleanup(func() { hs.CloseClientConnections(); srv.Close(); hs.Close() })
+	return &harness{t: h.t, cfg: h.cfg, st: st, srv: srv, http: hs, ctx: h.ctx, key: h.key, user: h.user}
 }
 
 // loopback is the egress policy test nodes dial their domain through: the
@@ -478,37 +506,14 @@ func TestConcurrentRequestsCannotOverdraw(t *testing.T) {
 			if _, err := h.st.Deposit(h.ctx, "poor", u.ID, 7*price); err != nil {
 				t.Fatal(err)
 			}
-			var ok, refused atomic.Int64
-			var wg sync.WaitGroup
-			for i := 0; i < 60; i++ {
-				wg.Add(1)
-				go func() {
-					defer wg.Done()
-					body := `{"model":"m1","messages":[]}`
-					if i%2 == 0 {
-						body = `{"model":"m1","stream":true,"messages":[]}`
-					}
-					resp := h.post("/v1/chat/completions", key, body)
-					io.Copy(io.Discard, resp.Body)
-					resp.Body.Close()
-					switch resp.StatusCode {
-					case 200:
-						ok.Add(1)
-					case 402:
-						refused.Add(1)
-					default:
-						t.Errorf("HTTP %d", resp.StatusCode)
-					}
-				}()
-			}
-			wg.Wait()
+			ok, refused := burst(t, 60, key, func(int) *harness { return h })
 			h.drained()
 			bal, err := h.st.Balance(h.ctx, ledger.UserAccount(u.ID))
 			if err != nil {
 				t.Fatal(err)
 			}
-			if ok.Load() != 7 || refused.Load() != 53 || bal != 0 {
-				t.Fatalf("%d answered, %d refused, balance %s; want 7, 53, 0", ok.Load(), refused.Load(), bal)
+			if ok != 7 || refused != 53 || bal != 0 {
+				t.Fatalf("%d answered, %d refused, balance %s; want 7, 53, 0", ok, refused, bal)
 			}
 			if err := h.st.Check(h.ctx); err != nil {
 				t.Fatal(err)

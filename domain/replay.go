@@ -13,17 +13,23 @@ import (
 	"time"
 
 	"github.com/gaianet-go/gaianet/attest"
+	"github.com/gaianet-go/gaianet/domain/ledger"
 	"github.com/gaianet-go/gaianet/domain/store"
 	"github.com/gaianet-go/gaianet/upstream"
 )
 
-// Replay configures replay verification: a sample of real chat requests
-// is re-run, with the same seed, on a second node serving the same model,
-// and the two signed outputs are compared. Nodes run batch-invariant
-// engines, so an honest node's output does not depend on its load. When
-// the outputs differ a third node decides; the node outvoted is recorded
-// with its signed statement as evidence, loses standing (it is picked less
-// often) and is evicted after EvictAfter pieces of evidence.
+// Replay configures replay verification: a sample of real chat and text
+// completions (pinned to a node or not) is re-run, with the same seed, on
+// a second node serving the same model, and the two signed outputs are
+// compared. Nodes run batch-invariant engines, so an honest node's output
+// does not depend on its load. When the outputs differ a third node
+// decides; the node outvoted is recorded with its signed statement as
+// evidence, loses standing (it is picked less often) and is evicted after
+// EvictAfter pieces of evidence. With only two nodes on the model, each
+// is asked to repeat its own answer: one that cannot is at fault, and if
+// both can the dispute is recorded for the operator. Every replay is paid
+// to the node that ran it, from the operator's account: the node share
+// (split.node_bps) of its usage at the domain's prices.
 type Replay struct {
 	// Rate is the fraction of chat completions replayed, 0 (off) to 1.
 	Rate float64 `json:"rate,omitempty"`
@@ -67,7 +73,7 @@ type replayJob struct {
 // without one anyway, and the domain's is as random; the seed used is
 // reported to the user in the X-Gaianet-Seed header either way.
 func (s *Server) sampleReplay(path, pinned string, rs *requestShape) error {
-	if s.cfg.Replay.Rate <= 0 || path != "/v1/chat/completions" || pinned != "" || rand.Float64() >= s.cfg.Replay.Rate {
+	if s.cfg.Replay.Rate <= 0 || (path != "/v1/chat/completions" && path != "/v1/completions") || rand.Float64() >= s.cfg.Replay.Rate {
 		return nil
 	}
 	var top map[string]json.RawMessage
@@ -115,34 +121,38 @@ func (j *replayJob) finish(resp *http.Response, stream bool) {
 	}
 }
 
-// chunkText is the content of the first choice of a chat chunk.
+// chunkText is the content of the first choice of a chat chunk, or the
+// text of a completion chunk's.
 func chunkText(data []byte) string {
 	var c struct {
 		Choices []struct {
 			Delta struct {
 				Content string `json:"content"`
 			} `json:"delta"`
+			Text string `json:"text"`
 		} `json:"choices"`
 	}
 	if json.Unmarshal(data, &c) != nil || len(c.Choices) == 0 {
 		return ""
 	}
-	return c.Choices[0].Delta.Content
+	return c.Choices[0].Delta.Content + c.Choices[0].Text
 }
 
-// answerText is the content of the first choice of a chat completion.
+// answerText is the content of the first choice of a chat completion, or
+// the text of a completion's.
 func answerText(b []byte) string {
 	var c struct {
 		Choices []struct {
 			Message struct {
 				Content string `json:"content"`
 			} `json:"message"`
+			Text string `json:"text"`
 		} `json:"choices"`
 	}
 	if json.Unmarshal(b, &c) != nil || len(c.Choices) == 0 {
 		return ""
 	}
-	return c.Choices[0].Message.Content
+	return c.Choices[0].Message.Content + c.Choices[0].Text
 }
 
 // startReplay replays a relayed answer in the background.
@@ -163,9 +173,22 @@ type witnessAnswer struct {
 
 // replay checks the first node's signed answer against what it delivered,
 // replays the request on a second node and, if their outputs differ, on a
-// third; it records evidence against the node the others contradict.
+// third; it records evidence against the node the others contradict. With
+// no third node, each of the two is asked to repeat its own answer: one
+// that cannot is at fault; if both can, the dispute is recorded for the
+// operator and neither loses standing.
 func (s *Server) replay(ctx context.Context, rs requestShape, m *member, reqID string) {
 	job := rs.replay
+	if rs.model == "" {
+		// A pinned request may name no model: the node's own, if it
+		// serves one.
+		if models := m.modelList(); len(models) == 1 {
+			rs.model = models[0]
+		} else {
+			s.metrics.replay("skipped")
+			return
+		}
+	}
 	ev := store.Evidence{Node: m.addr, RequestID: reqID, Model: rs.model, RequestSHA256: attest.Hash(rs.body),
 		Seed: job.seed, OutputSHA256: attest.Hash([]byte(job.output.String()))}
 	first, sig, err := attest.ReadAnswer(job.signed, m.addr)
@@ -198,19 +221,61 @@ func (s *Server) replay(ctx context.Context, rs requestShape, m *member, reqID s
 		ev.Verdict, ev.Witness, ev.WitnessOutputSHA256, ev.WitnessSignature = store.VerdictMismatch, second.m.addr, second.a.Output, second.sig
 		s.recordEvidence(ctx, m, ev, "outvoted by two nodes")
 	case ok && third.a.Output == first.Output:
-		liar := store.Evidence{Node: second.m.addr, Verdict: store.VerdictMismatch, RequestID: reqID, Model: rs.model,
-			RequestSHA256: second.a.Request, Seed: second.a.Seed, OutputSHA256: second.a.Output, Signature: second.sig,
-			Witness: m.addr, WitnessOutputSHA256: first.Output, WitnessSignature: sig}
-		s.recordEvidence(ctx, second.m, liar, "outvoted by two nodes")
-	default:
+		s.recordEvidence(ctx, second.m, against(second, reqID, rs.model, store.VerdictMismatch, m.addr, first.Output, sig), "outvoted by two nodes")
+	case ok:
 		ev.Verdict, ev.Witness, ev.WitnessOutputSHA256, ev.WitnessSignature = store.VerdictUnresolved, second.m.addr, second.a.Output, second.sig
-		s.recordEvidence(ctx, m, ev, "two nodes differ and no third agrees with either")
+		s.recordEvidence(ctx, m, ev, "three nodes gave three outputs")
+	default:
+		s.selfCheck(ctx, rs, reqID, witnessAnswer{m, first, sig}, second)
 	}
 }
 
+// selfCheck decides between two nodes that disagree with no third to ask:
+// each replays the request again, and a node whose second answer differs
+// from the one it signed first is at fault (irreproducible). When both
+// repeat themselves the dispute is recorded against the first node,
+// counting for neither; when neither does, both are at fault.
+func (s *Server) selfCheck(ctx context.Context, rs requestShape, reqID string, a, b witnessAnswer) {
+	again := func(w witnessAnswer) (witnessAnswer, bool) {
+		r, err := s.replayOn(ctx, w.m, rs, reqID+"/again")
+		if err != nil {
+			s.log.Warn("replay: a node could not answer again", "node", w.m.addr, "err", err)
+			return witnessAnswer{}, false
+		}
+		return r, true
+	}
+	ra, okA := again(a)
+	rb, okB := again(b)
+	if !okA || !okB {
+		s.metrics.replay("skipped")
+		return
+	}
+	repeatsA, repeatsB := ra.a.Output == a.a.Output, rb.a.Output == b.a.Output
+	if !repeatsA {
+		s.recordEvidence(ctx, a.m, against(ra, reqID, rs.model, store.VerdictIrreproducible, a.m.addr, a.a.Output, a.sig),
+			"its answer replayed on itself differs from the one it signed")
+	}
+	if !repeatsB {
+		s.recordEvidence(ctx, b.m, against(rb, reqID, rs.model, store.VerdictIrreproducible, b.m.addr, b.a.Output, b.sig),
+			"its answer replayed on itself differs from the one it signed")
+	}
+	if repeatsA && repeatsB {
+		s.recordEvidence(ctx, a.m, against(a, reqID, rs.model, store.VerdictDisputed, b.m.addr, b.a.Output, b.sig),
+			"two nodes each repeat their own answer and no third node serves the model: the operator decides")
+	}
+}
+
+// against is evidence against w's signed answer, with the witness's.
+func against(w witnessAnswer, reqID, model, verdict, witness, witnessOutput, witnessSig string) store.Evidence {
+	return store.Evidence{Node: w.m.addr, Verdict: verdict, RequestID: reqID, Model: model,
+		RequestSHA256: w.a.Request, Seed: w.a.Seed, OutputSHA256: w.a.Output, Signature: w.sig,
+		Witness: witness, WitnessOutputSHA256: witnessOutput, WitnessSignature: witnessSig}
+}
+
 // witness replays rs (the user's request reqID) on a node serving its
-// model not in exclude (adding it there) and returns its signed answer. A node that answers unsigned
-// gets evidence of its own; a node that fails is skipped.
+// model not in exclude (adding it there) and returns its signed answer. A
+// node that answers unsigned gets evidence of its own; a node that fails
+// is skipped.
 func (s *Server) witness(ctx context.Context, rs requestShape, reqID string, exclude map[string]bool) (witnessAnswer, bool) {
 	for {
 		w := s.pool.pick(rs.model, exclude)
@@ -218,63 +283,112 @@ func (s *Server) witness(ctx context.Context, rs requestShape, reqID string, exc
 			return witnessAnswer{}, false
 		}
 		exclude[w.addr] = true
-		out, h, err := s.ask(ctx, w, rs.replay.path, rs.body)
+		a, err := s.replayOn(ctx, w, rs, reqID)
+		if errors.Is(err, errBadStatement) {
+			continue
+		}
 		if err != nil {
 			s.log.Warn("replay failed on witness", "node", w.addr, "err", err)
 			continue
 		}
-		a, sig, err := attest.ReadAnswer(h, w.addr)
-		if err == nil && (a.Output != attest.Hash([]byte(out)) || a.Request != attest.Hash(rs.body) || a.Seed != rs.replay.seed) {
-			err = errors.New("the signed statement does not match the answer delivered")
-		}
-		if err != nil {
-			ev := store.Evidence{Node: w.addr, Verdict: store.VerdictUnsigned, RequestID: reqID, Model: rs.model,
-				RequestSHA256: attest.Hash(rs.body), Seed: rs.replay.seed, OutputSHA256: attest.Hash([]byte(out))}
-			s.recordEvidence(ctx, w, ev, err.Error())
-			continue
-		}
-		return witnessAnswer{w, a, sig}, true
+		return a, true
 	}
 }
 
-// ask sends body to m and returns the answer's text and the header (or a
-// stream's trailer) carrying its signature.
-func (s *Server) ask(ctx context.Context, m *member, path string, body []byte) (string, http.Header, error) {
+// errBadStatement marks a replayed answer without a valid signed
+// statement (already recorded as evidence).
+var errBadStatement = errors.New("domain: replayed answer not signed as delivered")
+
+// replayOn runs rs on w, pays w for it (payID: once per replay) and
+// returns its signed answer. An answer without a matching signed statement
+// is recorded as evidence against w and is errBadStatement.
+func (s *Server) replayOn(ctx context.Context, w *member, rs requestShape, payID string) (witnessAnswer, error) {
+	out, h, usage, err := s.ask(ctx, w, rs.replay.path, rs.body)
+	if err != nil {
+		return witnessAnswer{}, err
+	}
+	s.payReplay(ctx, payID+"/"+w.addr, w.addr, usage)
+	a, sig, err := attest.ReadAnswer(h, w.addr)
+	if err == nil && (a.Output != attest.Hash([]byte(out)) || a.Request != attest.Hash(rs.body) || a.Seed != rs.replay.seed) {
+		err = errors.New("the signed statement does not match the answer delivered")
+	}
+	if err != nil {
+		ev := store.Evidence{Node: w.addr, Verdict: store.VerdictUnsigned, RequestID: strings.SplitN(payID, "/", 2)[0], Model: rs.model,
+			RequestSHA256: attest.Hash(rs.body), Seed: rs.replay.seed, OutputSHA256: attest.Hash([]byte(out))}
+		s.recordEvidence(ctx, w, ev, err.Error())
+		return witnessAnswer{}, errBadStatement
+	}
+	return witnessAnswer{w, a, sig}, nil
+}
+
+// payReplay credits node, from the operator's account, the node share
+// (Split.NodeBPS) of what the replayed request's usage costs at the
+// domain's prices: replaying is work the node does for the operator's
+// verification, not for a user.
+func (s *Server) payReplay(ctx context.Context, id, node string, usage ledger.Usage) {
+	cost, err := s.cfg.Prices.Cost(usage)
+	if err != nil {
+		s.log.Warn("replay: cannot price the replay; not paid", "node", node, "err", err)
+		return
+	}
+	pay := ledger.Micros(int64(cost) * s.cfg.Split.NodeBPS / ledger.BasisPoints)
+	if pay == 0 {
+		return
+	}
+	if _, err := s.st.PayReplay(ctx, id, node, pay); err != nil {
+		s.log.Error("replay: payment not recorded", "node", node, "id", id, "err", err)
+		return
+	}
+	s.metrics.replay("paid")
+}
+
+// ask sends body to m and returns the answer's text, the header (or a
+// stream's trailer) carrying its signature, and its usage.
+func (s *Server) ask(ctx context.Context, m *member, path string, body []byte) (string, http.Header, ledger.Usage, error) {
 	ctx, cancel := context.WithTimeout(ctx, time.Duration(s.cfg.Replay.Timeout))
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, "http://node"+path, bytes.NewReader(body))
 	if err != nil {
-		return "", nil, err
+		return "", nil, ledger.Usage{}, err
 	}
 	req.Header.Set("Content-Type", "application/json")
 	m.outstanding.Add(1)
 	defer m.outstanding.Add(-1)
 	resp, err := m.client.Do(req)
 	if err != nil {
-		return "", nil, err
+		return "", nil, ledger.Usage{}, err
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
-		return "", nil, fmt.Errorf("HTTP %d", resp.StatusCode)
+		return "", nil, ledger.Usage{}, fmt.Errorf("HTTP %d", resp.StatusCode)
+	}
+	var usage ledger.Usage
+	readUsage := func(b []byte) {
+		var us usageShape
+		if bytes.Contains(b, []byte(`"usage"`)) && json.Unmarshal(b, &us) == nil && us.Usage != nil {
+			usage = ledger.Usage{InputTokens: us.Usage.PromptTokens, OutputTokens: us.Usage.CompletionTokens}
+		}
 	}
 	if !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/event-stream") {
 		b, err := io.ReadAll(io.LimitReader(resp.Body, maxResponseBytes))
 		if err != nil {
-			return "", nil, err
+			return "", nil, ledger.Usage{}, err
 		}
-		return answerText(b), resp.Header, nil
+		readUsage(b)
+		return answerText(b), resp.Header, usage, nil
 	}
 	var out strings.Builder
 	err = upstream.ReadSSE(resp.Body, maxResponseBytes, func(ev upstream.Event) error {
 		if ev.Data != "[DONE]" {
 			out.WriteString(chunkText([]byte(ev.Data)))
+			readUsage([]byte(ev.Data))
 		}
 		return nil
 	})
 	if err != nil {
-		return "", nil, err
+		return "", nil, ledger.Usage{}, err
 	}
-	return out.String(), resp.Trailer, nil
+	return out.String(), resp.Trailer, usage, nil
 }
 
 // recordEvidence stores ev, lowers the node's standing and evicts it once

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
@@ -28,15 +27,7 @@ func TestReplicasSharePostgres(t *testing.T) {
 	}
 	dsn = storetest.NewPostgresDB(t, dsn)
 	a := newHarness(t, dsn, func(c *Config) { c.Policy = PolicyApprove })
-	// Replica b: its own gateway on the same database.
-	stB := storetest.Open(t, dsn)
-	srvB, err := New(a.cfg, Options{Store: stB, Replica: "b", Journal: t.TempDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	hsB := httptest.NewServer(srvB)
-	t.Cleanup(func() { hsB.CloseClientConnections(); srvB.Close(); hsB.Close() })
-	b := &harness{t: t, cfg: a.cfg, st: stB, srv: srvB, http: hsB, ctx: a.ctx, key: a.key, user: a.user}
+	b := a.replica("b", Options{}) // its own gateway on the same database
 
 	// A nonce from replica a, spent on replica b, then replayed on a.
 	id := testKey(t, 0)
@@ -49,7 +40,7 @@ func TestReplicasSharePostgres(t *testing.T) {
 	resp.Body.Close()
 	sig, _ := id.Sign(tunnel.JoinMessage(ch, id.Address()))
 	try := func(base string) (int, string) { return joinAttempt(t, base, id.Address(), ch.Nonce, sig) }
-	if code, body := try(hsB.URL); code != 403 || !strings.Contains(body, "pending_approval") {
+	if code, body := try(b.http.URL); code != 403 || !strings.Contains(body, "pending_approval") {
 		t.Fatalf("first use on replica b: %d %s", code, body)
 	}
 	if code, body := try(a.http.URL); code != 401 || !strings.Contains(body, "bad_nonce") {

@@ -52,22 +52,19 @@ type Server struct {
 	metrics *metrics
 	mux     *http.ServeMux
 
-	ctx     context.Context // ends at Close: stops monitors and tunnels
-	cancel  context.CancelFunc
-	wg      sync.WaitGroup // tunnel handlers and monitors
-	journal *journal.Journal
-	keys    *keyCache
-	credit  *credit
-	peers   peers // other replicas, for pinned requests
+	ctx        context.Context // ends at Close: stops monitors and tunnels
+	cancel     context.CancelFunc
+	wg         sync.WaitGroup // tunnel handlers and monitors
+	journal    *journal.Journal
+	keys       *keyCache
+	credit     *credit
+	peers      peers         // other replicas, for pinned requests
+	adminCache adminKeyCache // the admin key hashes in force
 }
 
-// Cache lifetimes: how long a replica trusts what it read of an API key
-// and of a user's stored balance (other replicas' revocations, deposits
-// and spending show within these).
-const (
-	keyCacheTTL   = 2 * time.Second
-	balanceReread = time.Second
-)
+// keyCacheTTL is how long a replica trusts what it read of an API key
+// (other replicas' revocations show within it).
+const keyCacheTTL = 2 * time.Second
 
 // New returns a gateway for cfg. Call Close to disconnect every node.
 func New(cfg Config, opt Options) (*Server, error) {
@@ -90,7 +87,7 @@ func New(cfg Config, opt Options) (*Server, error) {
 		log = slog.New(slog.DiscardHandler)
 	}
 	s := &Server{cfg: cfg, st: opt.Store, opt: opt, log: log, pool: newPool(), metrics: newMetrics(),
-		keys: newKeyCache(keyCacheTTL), credit: newCredit(opt.Store, balanceReread)}
+		keys: newKeyCache(keyCacheTTL), credit: newCredit(opt.Store, opt.Replica, log)}
 	j, err := journal.Open(context.Background(), opt.Journal, creditPoster{opt.Store, s.credit}, journal.Options{
 		Logger: log,
 		Posted: func(cs []ledger.Charge) {
@@ -103,7 +100,18 @@ func New(cfg Config, opt Options) (*Server, error) {
 		return nil, fmt.Errorf("domain: %w", err)
 	}
 	s.journal = j
+	if opt.AdminKey != "" {
+		if _, err := opt.Store.SeedAdminKey(context.Background(), opt.AdminKey); err != nil {
+			j.Close(context.Background())
+			return nil, fmt.Errorf("domain: %w", err)
+		}
+	}
 	s.ctx, s.cancel = context.WithCancel(context.Background())
+	s.wg.Add(1)
+	go func() {
+		defer s.wg.Done()
+		s.credit.maintain(s.ctx)
+	}()
 	if cfg.Canary.Interval > 0 {
 		s.wg.Add(1)
 		go s.canaryLoop()

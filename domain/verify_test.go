@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/gaianet-go/gaianet/attest"
+	"github.com/gaianet-go/gaianet/domain/ledger"
 	"github.com/gaianet-go/gaianet/domain/store"
 	"github.com/gaianet-go/gaianet/domain/store/storetest"
 )
@@ -178,5 +179,169 @@ func TestReplayEvictsLiar(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestReplayCompletionsAndPinned: text completions and requests pinned
+// to one node are replayed too; a node pinned with a wrong answer is
+// outvoted and evicted on both kinds, with its signed statements kept.
+func TestReplayCompletionsAndPinned(t *testing.T) {
+	h := newHarness(t, "", func(c *Config) { c.Replay = Replay{Rate: 1, EvictAfter: 3} })
+	for i := range 3 {
+		h.joinWith(i, "m", func(n *stubNode) { n.reply.Store("the same answer") })
+	}
+	liar, _ := h.joinWith(3, "m", func(n *stubNode) { n.reply.Store("another answer") })
+	h.waitHealthy(4)
+	for i, req := range []struct{ path, body string }{
+		{"/v1/completions", `{"model":"m","prompt":"q0"}`},
+		{"/v1/completions", `{"model":"m","prompt":"q1","stream":true}`},
+		{"/v1/chat/completions", `{"model":"m","messages":[{"role":"user","content":"q2"}]}`},
+	} {
+		resp := h.post("/"+liar.addr+req.path, h.key, req.body)
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 || !strings.Contains(string(body), "another answer") {
+			t.Fatalf("request %d pinned to the liar: %d %s", i, resp.StatusCode, body)
+		}
+		// One replay at a time: the node is evicted after the third.
+		waitFor(t, "the replay", func() bool { ev, _ := h.st.EvidenceList(context.Background(), ""); return len(ev) > i })
+	}
+	ctx := context.Background()
+	waitFor(t, "3 pieces of evidence", func() bool { ev, _ := h.st.EvidenceList(ctx, ""); return len(ev) >= 3 })
+	n, err := h.st.NodeByAddress(ctx, liar.addr)
+	if err != nil || n.Status != store.StatusEvicted {
+		t.Fatalf("the liar pinned by every request was not evicted: %+v, %v", n, err)
+	}
+	ev, _ := h.st.EvidenceList(ctx, liar.addr)
+	if len(ev) != 3 {
+		t.Fatalf("%d pieces of evidence, want 3: %+v", len(ev), ev)
+	}
+	for _, e := range ev {
+		if e.Verdict != store.VerdictMismatch {
+			t.Errorf("verdict %q, want mismatch", e.Verdict)
+		}
+		if err := attest.VerifyAnswer(attest.Answer{Request: e.RequestSHA256, Seed: e.Seed, Output: e.OutputSHA256}, liar.addr, e.Signature); err != nil {
+			t.Errorf("not the liar's own statement: %v", err)
+		}
+	}
+	for _, m := range h.nodes[:3] {
+		if k, _ := h.st.Strikes(ctx, m.addr); k != 0 {
+			t.Errorf("honest node %s has %d strikes", m.addr, k)
+		}
+	}
+}
+
+// TestReplayTwoNodes: with only two nodes on a model no third can decide,
+// so each repeats its own answer. A node whose answers change with every
+// call is at fault (irreproducible, counted); two nodes that each repeat
+// themselves but differ are a dispute for the operator, counted against
+// neither and evicting neither. Every replay is paid to the node that ran
+// it, from the operator's account, at the node share of its price.
+func TestReplayTwoNodes(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		varies    bool   // node 1 cannot repeat itself
+		verdict   string // the evidence each request leaves
+		strikes1  int    // node 1's strikes after the requests
+		evictions bool
+	}{
+		{"one cannot repeat itself", true, store.VerdictIrreproducible, 4, false},
+		{"both repeat themselves", false, store.VerdictDisputed, 0, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h := newHarness(t, "", func(c *Config) { c.Replay = Replay{Rate: 1, EvictAfter: 100} })
+			steady, _ := h.joinWith(0, "m", func(n *stubNode) { n.reply.Store("steady") })
+			other, _ := h.joinWith(1, "m", func(n *stubNode) { n.reply.Store("other"); n.vary.Store(tc.varies) })
+			h.waitHealthy(2)
+			const requests = 4
+			for i := range requests {
+				resp := h.post("/v1/chat/completions", h.key, fmt.Sprintf(`{"model":"m","stream":%v,"messages":[{"role":"user","content":"q%d"}]}`, i%2 == 1, i))
+				io.Copy(io.Discard, resp.Body)
+				resp.Body.Close()
+				if resp.StatusCode != 200 {
+					t.Fatalf("request %d: %d", i, resp.StatusCode)
+				}
+			}
+			ctx := context.Background()
+			replays := func() int {
+				ts, _ := h.st.Transfers(ctx, 0, 1000)
+				n := 0
+				for _, tr := range ts {
+					if tr.Kind == "replay" {
+						n++
+					}
+				}
+				return n
+			}
+			waitFor(t, "the replays", func() bool {
+				ev, _ := h.st.EvidenceList(ctx, "")
+				return len(ev) >= requests && replays() >= 3*requests
+			})
+			h.srv.Close()
+			all, _ := h.st.EvidenceList(ctx, "")
+			if len(all) != requests {
+				b, _ := json.Marshal(all)
+				t.Fatalf("%d pieces of evidence for %d requests, want one each: %s", len(all), requests, b)
+			}
+			for _, e := range all {
+				if e.Verdict != tc.verdict {
+					t.Errorf("verdict %q, want %q", e.Verdict, tc.verdict)
+				}
+				if tc.varies && e.Node != other.addr {
+					t.Errorf("evidence against the steady node: %+v", e)
+				}
+				if err := attest.VerifyAnswer(attest.Answer{Request: e.RequestSHA256, Seed: e.Seed, Output: e.OutputSHA256}, e.Node, e.Signature); err != nil {
+					t.Errorf("evidence not signed by its node: %v", err)
+				}
+				if err := attest.VerifyAnswer(attest.Answer{Request: e.RequestSHA256, Seed: e.Seed, Output: e.WitnessOutputSHA256}, e.Witness, e.WitnessSignature); err != nil {
+					t.Errorf("witness statement not signed by %s: %v", e.Witness, err)
+				}
+			}
+			if k, _ := h.st.Strikes(ctx, steady.addr); k != 0 {
+				t.Errorf("the steady node has %d strikes", k)
+			}
+			if k, _ := h.st.Strikes(ctx, other.addr); k != tc.strikes1 {
+				t.Errorf("node 1 has %d strikes, want %d", k, tc.strikes1)
+			}
+			for _, n := range []*stubNode{steady, other} {
+				if s, _ := h.st.NodeByAddress(ctx, n.addr); s.Status == store.StatusEvicted {
+					t.Errorf("node %s evicted", n.addr)
+				}
+			}
+			// Paid replays: per request, one replay on the other node and
+			// one more on each node; each pays the node 70% of 25 µ$.
+			ts, err := h.st.Transfers(ctx, 0, 1000)
+			if err != nil {
+				t.Fatal(err)
+			}
+			paid := 0
+			for _, tr := range ts {
+				if tr.Kind != "replay" {
+					continue
+				}
+				paid++
+				if tr.Debit != ledger.OperatorAccount || tr.Amount != stubCost*7000/10000 {
+					t.Errorf("replay payment %+v, want %d µ$ from the operator", tr, stubCost*7000/10000)
+				}
+			}
+			if paid != 3*requests {
+				t.Errorf("%d replay payments, want %d", paid, 3*requests)
+			}
+			if err := h.st.Check(ctx); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+}
+
+// waitFor waits up to 10 s for cond (replays run after the answers).
+func waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("no %s after 10 s", what)
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/gaianet-go/gaianet/api"
 	"github.com/gaianet-go/gaianet/chattemplate"
 	"github.com/gaianet-go/gaianet/config"
+	"github.com/gaianet-go/gaianet/plugin"
 	"github.com/gaianet-go/gaianet/toolcall"
 	"github.com/gaianet-go/gaianet/tools"
 )
@@ -37,11 +38,15 @@ type profile struct {
 	ragPrompt string
 	ragPolicy string
 	tools     []tools.Tool
+	hooks     *plugin.Hooks // nil: none
 }
 
-// defaultProfile is the node's own prompts with all its tools.
+// defaultProfile is the node's own prompts with all its tools and hooks.
 func (n *Node) defaultProfile() *profile {
 	p := &profile{system: n.cfg.SystemPrompt, ragPrompt: n.cfg.RAGPrompt, ragPolicy: n.cfg.RAGPolicy}
+	if n.plugins != nil {
+		p.hooks = &n.plugins.Hooks
+	}
 	for _, e := range n.tools.List() {
 		p.tools = append(p.tools, e.Tool)
 	}
@@ -96,6 +101,9 @@ func (n *Node) profileFor(req *api.ChatRequest) (*api.ChatRequest, *profile, err
 			prof.tools = append(prof.tools, tool)
 		}
 	}
+	if set.Hooks != nil {
+		prof.hooks = n.setHooks[name]
+	}
 	return req, prof, nil
 }
 
@@ -108,17 +116,33 @@ func cutSetSuffix(model string) (base, set string, ok bool) {
 	return model[:i], model[i+1:], true
 }
 
-// checkPromptSets makes sure every tool a prompt set names exists.
+// checkPromptSets makes sure every tool and hook a prompt set names
+// exists, and resolves each set's hooks.
 func (n *Node) checkPromptSets() error {
+	n.setHooks = map[string]*plugin.Hooks{}
 	for name, set := range n.cfg.Ext.PromptSets {
-		if set.Tools == nil {
-			continue
-		}
-		for _, t := range *set.Tools {
-			if _, ok := n.tools.Get(t); !ok {
-				return fmt.Errorf("node: %s.prompt_sets.%s.tools names %q, which is not a node tool", config.ExtensionsKey, name, t)
+		if set.Tools != nil {
+			for _, t := range *set.Tools {
+				if _, ok := n.tools.Get(t); !ok {
+					return fmt.Errorf("node: %s.prompt_sets.%s.tools names %q, which is not a node tool", config.ExtensionsKey, name, t)
+				}
 			}
 		}
+		if set.Hooks == nil {
+			continue
+		}
+		if len(*set.Hooks) == 0 {
+			n.setHooks[name] = nil
+			continue
+		}
+		if n.plugins == nil {
+			return fmt.Errorf("node: %s.prompt_sets.%s.hooks names %q, but %[1]s.plugins is empty", config.ExtensionsKey, name, (*set.Hooks)[0])
+		}
+		h, err := n.plugins.HooksOf(*set.Hooks)
+		if err != nil {
+			return fmt.Errorf("node: %s.prompt_sets.%s.hooks: %w", config.ExtensionsKey, name, err)
+		}
+		n.setHooks[name] = &h
 	}
 	return nil
 }

@@ -31,12 +31,12 @@ type prompt struct {
 // chat upstream when one is configured. With node tools offered it runs the
 // agent loop (agent.go). Response hooks (hooks.go) see the final reply.
 func (n *Node) Chat(ctx context.Context, req *api.ChatRequest, emit func(api.ChatDelta) error) (res *api.ChatResult, err error) {
-	emit, finish := n.responseHooks(ctx, req, emit)
-	defer func() { res, err = finish(res, err) }()
 	req, prof, err := n.profileFor(req)
 	if err != nil {
 		return nil, err
 	}
+	emit, finish := responseHooks(ctx, prof.hooks, req, emit)
+	defer func() { res, err = finish(res, err) }()
 	msgs, sources, err := n.chatMessages(ctx, req, prof)
 	if err != nil {
 		return nil, err
@@ -57,7 +57,8 @@ func (n *Node) Chat(ctx context.Context, req *api.ChatRequest, emit func(api.Cha
 // the system prompt and retrieved context).
 func (n *Node) chatStep(ctx context.Context, req *api.ChatRequest, msgs []chattemplate.Message, emit func(api.ChatDelta) error) (*api.ChatResult, error) {
 	if n.chatUp != nil {
-		return n.upstreamStep(ctx, req, msgs, emit)
+		res, err := n.upstreamStep(ctx, req, msgs, emit)
+		return upstreamSeed(res, err, &req.Sampling)
 	}
 	start := time.Now()
 	plan, err := n.planOutput(req)
@@ -73,10 +74,23 @@ func (n *Node) chatStep(ctx context.Context, req *api.ChatRequest, msgs []chatte
 	return n.generate(ctx, p.tokens, &req.Sampling, req.Logprobs, req.TopLogprobs, stops, emit, start, plan)
 }
 
+// upstreamSeed sets an upstream's answer's seed to the request's: the
+// node passed it on, so the answer can be signed for it (a domain verifies
+// signed answers, and its replays always carry a seed). Without one the
+// seed stays unknown and the answer unsigned.
+func upstreamSeed(res *api.ChatResult, err error, s *api.Sampling) (*api.ChatResult, error) {
+	if err == nil && res != nil && res.Seed == nil && s.Seed != nil {
+		seed := uint64(*s.Seed)
+		res.Seed = &seed
+	}
+	return res, err
+}
+
 // Complete answers a text completion: the prompt is used as it is.
 func (n *Node) Complete(ctx context.Context, req *api.CompletionRequest, emit func(api.ChatDelta) error) (*api.ChatResult, error) {
 	if n.chatUp != nil {
-		return n.upstreamComplete(ctx, req, emit)
+		res, err := n.upstreamComplete(ctx, req, emit)
+		return upstreamSeed(res, err, &req.Sampling)
 	}
 	start := time.Now()
 	g, err := responseGrammar(req.ResponseFormat, req.Grammar)
@@ -117,7 +131,7 @@ func (n *Node) chatMessages(ctx context.Context, req *api.ChatRequest, prof *pro
 			return nil, nil, err
 		}
 	}
-	if msgs, chunks, err = n.promptHooks(ctx, msgs, chunks); err != nil {
+	if msgs, chunks, err = promptHooks(ctx, prof.hooks, msgs, chunks); err != nil {
 		return nil, nil, err
 	}
 	if len(chunks) > 0 {

@@ -74,10 +74,11 @@ func (n *Node) closePlugins() error {
 // plugin tools.
 func (n *Node) Plugins() *plugin.Registry { return n.plugins }
 
-// promptHooks runs the prompt hooks on the conversation and the retrieved
-// chunks before the chunks are placed in the prompt.
-func (n *Node) promptHooks(ctx context.Context, msgs []chattemplate.Message, chunks []rag.Chunk) ([]chattemplate.Message, []rag.Chunk, error) {
-	if !n.plugins.HasPromptHooks() {
+// promptHooks runs the prompt hooks of the request's prompt set (hooks) on
+// the conversation and the retrieved chunks before the chunks are placed
+// in the prompt.
+func promptHooks(ctx context.Context, hooks *plugin.Hooks, msgs []chattemplate.Message, chunks []rag.Chunk) ([]chattemplate.Message, []rag.Chunk, error) {
+	if !hooks.HasPromptHooks() {
 		return msgs, chunks, nil
 	}
 	raw, err := json.Marshal(msgs)
@@ -88,7 +89,7 @@ func (n *Node) promptHooks(ctx context.Context, msgs []chattemplate.Message, chu
 	for i, c := range chunks {
 		d.Chunks[i] = plugin.Chunk{Text: c.Text, Source: c.Source, Score: c.Score, Collection: c.Collection}
 	}
-	d, err = n.plugins.PromptHooks(ctx, d)
+	d, err = hooks.PromptHooks(ctx, d)
 	if err != nil {
 		return nil, nil, hookError("prompt", err)
 	}
@@ -108,12 +109,13 @@ func (n *Node) promptHooks(ctx context.Context, msgs []chattemplate.Message, chu
 	return out, chunks, nil
 }
 
-// responseHooks lets the response hooks rewrite the answer: the content
+// responseHooks lets the response hooks of the request's prompt set
+// (hooks) rewrite the answer: the content
 // deltas are held back (the other parts of a delta pass at once) and the
 // hooks' result is sent as one delta when the reply ends. It returns the
 // emit to generate with and finish, to run on the reply's result.
-func (n *Node) responseHooks(ctx context.Context, req *api.ChatRequest, emit func(api.ChatDelta) error) (func(api.ChatDelta) error, func(*api.ChatResult, error) (*api.ChatResult, error)) {
-	if !n.plugins.HasResponseHooks() {
+func responseHooks(ctx context.Context, hooks *plugin.Hooks, req *api.ChatRequest, emit func(api.ChatDelta) error) (func(api.ChatDelta) error, func(*api.ChatResult, error) (*api.ChatResult, error)) {
+	if !hooks.HasResponseHooks() {
 		return emit, func(r *api.ChatResult, err error) (*api.ChatResult, error) { return r, err }
 	}
 	var content strings.Builder
@@ -133,7 +135,7 @@ func (n *Node) responseHooks(ctx context.Context, req *api.ChatRequest, emit fun
 		if err != nil {
 			return nil, err
 		}
-		out, err := n.plugins.ResponseHooks(ctx, plugin.ResponseData{Messages: msgs, Content: content.String()})
+		out, err := hooks.ResponseHooks(ctx, plugin.ResponseData{Messages: msgs, Content: content.String()})
 		if err != nil {
 			return nil, hookError("response", err)
 		}

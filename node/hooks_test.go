@@ -1,6 +1,7 @@
 package node
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"runtime"
@@ -102,5 +103,78 @@ func TestHostileHookContained(t *testing.T) {
 	}
 	if g := runtime.NumGoroutine(); g > before {
 		t.Errorf("%d goroutines after, %d before", g, before)
+	}
+}
+
+// TestPromptSetHooks runs two hook plugins and prompt sets that choose
+// among them: the default runs both in config order, "two" only the
+// second (the upstream sees no hook note), "bare" none; a set naming a
+// plugin that is not a hook stops the node from opening.
+func TestPromptSetHooks(t *testing.T) {
+	wasm := wasmbuild.Go(t, "plugin/examples/go-wordcount", false)
+	rc, a := nodeA(t, nil)
+	plugins := json.RawMessage(fmt.Sprintf(`[
+		{"name":"wc","path":%q,"hooks":["prompt","response"],"config":{"note":"Answer in one word.","signature":" [checked]"}},
+		{"name":"wc2","path":%[1]q,"hooks":["response"],"config":{"signature":" [two]"}},
+		{"name":"tool","path":%[1]q}]`, wasm))
+	bare, two := []string{}, []string{"wc2"}
+	_, bs := nodeB(t, a.URL+"/v1", func(c *config.Config) {
+		c.Ext.Plugins = plugins
+		c.Ext.PromptSets = map[string]config.PromptSet{"bare": {Hooks: &bare}, "two": {Hooks: &two}}
+	})
+	body := `{"temperature":0,"max_tokens":8,"messages":[{"role":"user","content":"hello"}]}`
+	for _, tc := range []struct {
+		set       string
+		note      bool   // the prompt hook's note reached the model
+		signature string // what the response hooks appended
+	}{
+		{"", true, " [checked] [two]"},
+		{"two", false, " [two]"},
+		{"bare", false, ""},
+	} {
+		t.Run("set="+tc.set, func(t *testing.T) {
+			hdr := map[string]string{}
+			if tc.set != "" {
+				hdr["X-Prompt-Set"] = tc.set
+			}
+			code, out := postChat(t, bs.URL, body, hdr)
+			if code != 200 || len(out.Choices) != 1 {
+				t.Fatalf("HTTP %d %+v", code, out)
+			}
+			var up struct {
+				Messages []struct{ Role, Content string } `json:"messages"`
+			}
+			json.Unmarshal(rc.last(t, "/v1/chat/completions").Body, &up)
+			noted := len(up.Messages) > 0 && strings.HasPrefix(up.Messages[0].Content, "Answer in one word.")
+			content := ""
+			if c := out.Choices[0].Message.Content; c != nil {
+				content = *c
+			}
+			if noted != tc.note {
+				t.Errorf("prompt hook ran: %v, want %v (upstream saw %+v)", noted, tc.note, up.Messages)
+			}
+			got := ""
+			for _, sig := range []string{" [checked] [two]", " [two]", " [checked]"} {
+				if strings.HasSuffix(content, sig) {
+					got = sig
+					break
+				}
+			}
+			if got != tc.signature {
+				t.Errorf("answer %q ends with %q, want %q", content, got, tc.signature)
+			}
+		})
+	}
+	// A set naming a plugin that is no hook is refused at start.
+	cfg := &config.Config{SystemPrompt: systemB, EmbeddingName: "tiny-bert"}
+	cfg.Ext.ChatUpstream, cfg.Ext.EmbeddingUpstream = a.URL+"/v1", a.URL+"/v1"
+	cfg.Ext.Plugins = plugins
+	cfg.Ext.PromptSets = map[string]config.PromptSet{"odd": {Hooks: &[]string{"tool"}}}
+	cfg.ApplyDefaults()
+	if n, err := Open(context.Background(), cfg, Options{Base: t.TempDir()}); err == nil || !strings.Contains(err.Error(), `"tool" is not a plugin enabled as a hook`) {
+		if n != nil {
+			n.Close()
+		}
+		t.Fatalf("a set naming a plugin that is no hook: %v", err)
 	}
 }

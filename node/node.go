@@ -120,6 +120,9 @@ type Node struct {
 
 	pluginHost *plugin.Host     // nil without gaianet_go.plugins
 	plugins    *plugin.Registry // nil without gaianet_go.plugins
+	// setHooks are the hooks of each prompt set that chooses them
+	// ("hooks"); a set without the key runs the registry's.
+	setHooks map[string]*plugin.Hooks
 }
 
 // fileHashes are the SHA-256 digests of the files a node serves.

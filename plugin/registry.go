@@ -102,13 +102,13 @@ func (t *ToolFunc) Call(ctx context.Context, args json.RawMessage) (json.RawMess
 	return out, nil
 }
 
-// Registry holds the node's configured plugins.
+// Registry holds the node's configured plugins. Its hooks (the embedded
+// Hooks) are every plugin enabled as a hook; HooksOf chooses some.
 type Registry struct {
+	Hooks
 	host    *Host
 	plugins map[string]*Plugin
 	order   []string
-	prompt  []*Plugin
-	respond []*Plugin
 
 	mu    sync.Mutex
 	specs map[string][]ToolSpec
@@ -231,16 +231,55 @@ type ResponseData struct {
 	Content  string          `json:"content"`
 }
 
+// Hooks is a chain of prompt and response hooks, in config order. The zero
+// value runs none; it is safe for concurrent use.
+type Hooks struct {
+	prompt  []*Plugin
+	respond []*Plugin
+}
+
+// HooksOf returns the hooks of the named plugins only, in config order (a
+// prompt set's choice). A name that is not a plugin enabled as a hook is
+// an error naming it.
+func (r *Registry) HooksOf(names []string) (Hooks, error) {
+	want := map[string]bool{}
+	for _, n := range names {
+		p, ok := r.plugins[n]
+		if !ok || len(p.m.Hooks) == 0 {
+			var hooks []string
+			for _, name := range r.order {
+				if len(r.plugins[name].m.Hooks) > 0 {
+					hooks = append(hooks, name)
+				}
+			}
+			return Hooks{}, fmt.Errorf("%q is not a plugin enabled as a hook (hooks: %v)", n, hooks)
+		}
+		want[n] = true
+	}
+	var h Hooks
+	for _, p := range r.prompt {
+		if want[p.m.Name] {
+			h.prompt = append(h.prompt, p)
+		}
+	}
+	for _, p := range r.respond {
+		if want[p.m.Name] {
+			h.respond = append(h.respond, p)
+		}
+	}
+	return h, nil
+}
+
 // HasPromptHooks reports whether any plugin is a prompt hook.
-func (r *Registry) HasPromptHooks() bool { return r != nil && len(r.prompt) > 0 }
+func (h *Hooks) HasPromptHooks() bool { return h != nil && len(h.prompt) > 0 }
 
 // HasResponseHooks reports whether any plugin is a response hook.
-func (r *Registry) HasResponseHooks() bool { return r != nil && len(r.respond) > 0 }
+func (h *Hooks) HasResponseHooks() bool { return h != nil && len(h.respond) > 0 }
 
 // PromptHooks runs the prompt hooks in config order, each on the previous
 // one's result.
-func (r *Registry) PromptHooks(ctx context.Context, d PromptData) (PromptData, error) {
-	for _, p := range r.prompt {
+func (h *Hooks) PromptHooks(ctx context.Context, d PromptData) (PromptData, error) {
+	for _, p := range h.prompt {
 		in, err := json.Marshal(d)
 		if err != nil {
 			return d, err
@@ -263,8 +302,8 @@ func (r *Registry) PromptHooks(ctx context.Context, d PromptData) (PromptData, e
 
 // ResponseHooks runs the response hooks in config order and returns the
 // final content.
-func (r *Registry) ResponseHooks(ctx context.Context, d ResponseData) (string, error) {
-	for _, p := range r.respond {
+func (h *Hooks) ResponseHooks(ctx context.Context, d ResponseData) (string, error) {
+	for _, p := range h.respond {
 		in, err := json.Marshal(d)
 		if err != nil {
 			return "", err

@@ -6,12 +6,15 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
+	"net/http/httptrace"
 	"os"
 	"os/exec"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/gaianet-go/gaianet/config"
@@ -26,8 +29,9 @@ const DefaultMCPTimeout = 60 * time.Second
 var clientInfo = &mcp.Implementation{Name: "gaianet-node", Version: "1"}
 
 // MCPClient is a connection to one MCP server. It reconnects once when a
-// call finds the connection closed (a stdio server that exited is
-// started again).
+// call finds the session gone: a stdio server that exited is started
+// again, a streamable HTTP server that restarted (or dropped the session)
+// gets a new session.
 type MCPClient struct {
 	spec    config.MCPServer
 	connect func(ctx context.Context) (*mcp.ClientSession, error)
@@ -228,7 +232,7 @@ func (t *mcpTool) Call(ctx context.Context, args json.RawMessage) (json.RawMessa
 	}
 	params := &mcp.CallToolParams{Name: t.remote, Arguments: args}
 	res, err := s.CallTool(ctx, params)
-	if errors.Is(err, mcp.ErrConnectionClosed) {
+	if sessionLost(err) {
 		if s, err = t.c.sessionFor(ctx, s); err == nil {
 			res, err = s.CallTool(ctx, params)
 		}
@@ -240,6 +244,14 @@ func (t *mcpTool) Call(ctx context.Context, args json.RawMessage) (json.RawMessa
 		return nil, fmt.Errorf("mcp server %s: %s: %w", t.c.spec.Name, t.remote, err)
 	}
 	return callResult(res)
+}
+
+// sessionLost reports whether err means the call never reached a live
+// session, so it can be sent again on a new one: the connection is closed
+// (a stdio server exited, an HTTP session broke) or the server no longer
+// knows the session (a streamable HTTP server restarted answers 404).
+func sessionLost(err error) bool {
+	return errors.Is(err, mcp.ErrConnectionClosed) || errors.Is(err, mcp.ErrSessionMissing)
 }
 
 // callResult turns an MCP tool result into the tool's JSON result.
@@ -274,7 +286,12 @@ func callResult(res *mcp.CallToolResult) (json.RawMessage, error) {
 	return resultJSON([]byte(text))
 }
 
-// headerTransport adds fixed headers to every request.
+// headerTransport adds fixed headers to every request, and sends a
+// request again, once, on a new connection when a kept-alive connection
+// was found closed before any byte of an answer came back (the server
+// restarted, or closed the idle connection as the request went out), as
+// net/http does by itself only for idempotent methods: MCP posts every
+// message.
 type headerTransport struct {
 	rt      http.RoundTripper
 	headers map[string]string
@@ -287,7 +304,33 @@ func (h *headerTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 			r.Header.Set(k, v)
 		}
 	}
+	var reused, answered bool
+	trace := &httptrace.ClientTrace{
+		GotConn:              func(i httptrace.GotConnInfo) { reused = i.Reused },
+		GotFirstResponseByte: func() { answered = true },
+	}
+	first := r.WithContext(httptrace.WithClientTrace(r.Context(), trace))
+	resp, err := h.rt.RoundTrip(first)
+	if err == nil || !reused || answered || r.Context().Err() != nil || !staleConn(err) {
+		return resp, err
+	}
+	if r.Body != nil && r.Body != http.NoBody {
+		if r.GetBody == nil {
+			return resp, err
+		}
+		body, gerr := r.GetBody()
+		if gerr != nil {
+			return resp, err
+		}
+		r = r.Clone(r.Context())
+		r.Body = body
+	}
 	return h.rt.RoundTrip(r)
+}
+
+// staleConn reports whether err is a connection closed under a request.
+func staleConn(err error) bool {
+	return errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EPIPE)
 }
 
 // lineLogger logs what a stdio server writes to stderr, line by line.

@@ -62,7 +62,7 @@ func domainCommand() *command {
 			"for several replicas, PostgreSQL (storage: a postgres:// DSN in domain.json).",
 		children: []*command{domainInitCommand(), domainStartCommand(), domainStopCommand(), domainInfoCommand(),
 			domainNodesCommand(), domainUsersCommand(), domainKeysCommand(), domainLedgerCommand(), domainPayoutsCommand(),
-			domainEvidenceCommand()}}
+			domainEvidenceCommand(), domainAdminKeyCommand(), domainBenchCommand()}}
 }
 
 type evidenceFlags struct {
@@ -76,9 +76,12 @@ func domainEvidenceCommand() *command {
 			"node's answer contradicted by two others for the same request and seed, or a\n" +
 			"node's signed statement not matching what it delivered, the node's own signed\n" +
 			"statement is kept as evidence: request and output SHA-256, seed, its EIP-191\n" +
-			"signature, and the witness node's. Verdicts: mismatch, misreported, unsigned\n" +
-			"(each counts; replay.evict_after of them evict the node) and unresolved (two\n" +
-			"nodes differed and no third decided; does not count).",
+			"signature, and the witness node's. Verdicts: mismatch, misreported, unsigned,\n" +
+			"irreproducible (the node's own second answer to the same request and seed\n" +
+			"differed; each of these counts: replay.evict_after of them evict the node),\n" +
+			"unresolved (three nodes, three outputs) and disputed (two nodes on the model,\n" +
+			"each repeating its own answer: for the operator to decide; these two do not\n" +
+			"count).",
 		flags: func(fs *flag.FlagSet) any {
 			return &evidenceFlags{listFlags: listFlags{base: domainBaseFlag(fs), json: fs.Bool("json", false, "print JSON")},
 				node: fs.String("node", "", "only the evidence against this node address")}

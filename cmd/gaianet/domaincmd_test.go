@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/gaianet-go/gaianet/config"
+	"github.com/gaianet-go/gaianet/domain"
 	"github.com/gaianet-go/gaianet/domain/store"
 	"github.com/gaianet-go/gaianet/identity"
 	"github.com/gaianet-go/gaianet/tunnel"
@@ -191,5 +192,39 @@ func TestDomainKeysCLI(t *testing.T) {
 		if code == 0 || !strings.Contains(errOut, tc.want) {
 			t.Errorf("gaianet %s: exit %d, stderr %q, want %q", strings.Join(tc.args, " "), code, errOut, tc.want)
 		}
+	}
+}
+
+// TestDomainAdminKeyRotate: 'domain admin-key rotate' prints a new key
+// alone on its last line, writes it to admin.key (0600), and the store
+// then honours only the new key.
+func TestDomainAdminKeyRotate(t *testing.T) {
+	base := filepath.Join(t.TempDir(), "dom")
+	must := mustCLI(t)
+	must("domain", "init", "--base", base, "--name", "test.domain", "--listen", "127.0.0.1:19999")
+	old, err := domain.AdminKey(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := strings.TrimSpace(must("domain", "admin-key", "rotate", "--base", base))
+	key := out[strings.LastIndexByte(out, '\n')+1:]
+	inFile, err := domain.AdminKey(base)
+	if err != nil || inFile != key || key == old || !strings.HasPrefix(key, "gdadmin-") {
+		t.Fatalf("printed %q, admin.key %q (%v), old %q", key, inFile, err, old)
+	}
+	if st, err := os.Stat(filepath.Join(base, "admin.key")); err != nil || st.Mode().Perm() != 0o600 {
+		t.Fatalf("admin.key: %v %v", st, err)
+	}
+	_, st, err := openDomain(context.Background(), base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	hashes, err := st.AdminKeyHashes(context.Background())
+	if err != nil || len(hashes) != 1 || hashes[0] != store.HashKey(key) {
+		t.Fatalf("stored admin keys %v (%v), want only the new one", hashes, err)
+	}
+	if code, _, errOut := runCLI(t, "domain", "admin-key", "rotate", "extra", "--base", base); code != 2 || !strings.Contains(errOut, "no arguments") {
+		t.Fatalf("rotate with an argument: %d %s", code, errOut)
 	}
 }

@@ -189,24 +189,15 @@ func runForeground(ctx context.Context, env *cmdEnv, f *startFlags) error {
 	if err != nil {
 		return err
 	}
-	// Loading reads nodeid.json and checks the keystore; the key itself is
-	// decrypted only when the node first signs (identity.Identity).
-	id, err := identity.LoadWith(base, identity.Options{Password: pw})
-	if err == nil {
-		opt.NodeID = id.NodeID()
-		if id.HasPassword() {
-			opt.Signer = id // signs answers and /v1/info?nonce=N
-		}
-		if !id.HasPassword() {
-			log.Warn("no keystore password: nodeid.json holds none; the node cannot sign until one is given " +
-				"(GAIANET_KEYSTORE_PASSWORD, GAIANET_KEYSTORE_PASSWORD_FILE or --keystore-password-file)")
-		} else if pwSource != "" {
-			log.Info("keystore password given outside the base folder", "from", pwSource)
-		}
-	} else if !errors.Is(err, identity.ErrNoIdentity) {
+	id, canSign, err := nodeKey(log, base, cfg, pw, pwSource)
+	if err != nil {
 		return err
-	} else {
-		log.Warn("the node has no identity yet; run 'gaianet init' to create one")
+	}
+	if id != nil {
+		opt.NodeID = id.NodeID()
+	}
+	if canSign {
+		opt.Signer = id // signs answers and /v1/info?nonce=N
 	}
 	if dev, err := os.ReadFile(filepath.Join(base, identity.DeviceIDFileName)); err == nil {
 		opt.DeviceID = strings.TrimSpace(string(dev))

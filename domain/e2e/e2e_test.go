@@ -58,9 +58,10 @@ func binary(t *testing.T) string {
 
 func gaianet(t *testing.T, args ...string) string {
 	t.Helper()
+	bin := binary(t) // the first call builds it: not within the command's time
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	out, err := exec.CommandContext(ctx, binary(t), args...).CombinedOutput()
+	out, err := exec.CommandContext(ctx, bin, args...).CombinedOutput()
 	if err != nil {
 		t.Fatalf("gaianet %s: %v\n%s", strings.Join(args, " "), err, out)
 	}

@@ -20,10 +20,18 @@ const (
 	// VerdictUnresolved: two nodes differed and no third could decide;
 	// recorded, but it does not count against the node.
 	VerdictUnresolved = "unresolved"
+	// VerdictIrreproducible: asked to answer the same request with the
+	// same seed again, the node gave another output than the one it
+	// signed (an honest node's batch-invariant engine repeats itself).
+	VerdictIrreproducible = "irreproducible"
+	// VerdictDisputed: two nodes differed, no third could decide, and each
+	// repeated its own answer: a dispute for the operator (for example two
+	// builds of one model), which does not count against either node.
+	VerdictDisputed = "disputed"
 )
 
 // Counts reports whether a verdict lowers a node's standing.
-func Counts(verdict string) bool { return verdict != VerdictUnresolved }
+func Counts(verdict string) bool { return verdict != VerdictUnresolved && verdict != VerdictDisputed }
 
 // Evidence is one replay's finding against a node: its signed statement
 // (request hash, seed, output hash and the EIP-191 signature, verifiable
@@ -61,7 +69,7 @@ func (s *Store) AddEvidence(ctx context.Context, e Evidence) (int, error) {
 // Strikes counts the evidence against node that lowers its standing.
 func (s *Store) Strikes(ctx context.Context, node string) (int, error) {
 	var n int
-	err := s.db.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM evidence WHERE node = ? AND verdict <> ?`), node, VerdictUnresolved).Scan(&n)
+	err := s.db.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM evidence WHERE node = ? AND verdict NOT IN (?, ?)`), node, VerdictUnresolved, VerdictDisputed).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("store: evidence count of %s: %w", node, err)
 	}

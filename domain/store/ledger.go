@@ -69,6 +69,26 @@ func (s *Store) Deposit(ctx context.Context, id, user string, amount ledger.Micr
 	})
 }
 
+// PayReplay pays node amount from the operator's account for replaying a
+// user's request (verification is the operator's cost), once per id:
+// repeating an id changes nothing and returns false.
+func (s *Store) PayReplay(ctx context.Context, id, node string, amount ledger.Micros) (bool, error) {
+	if amount < 0 || amount > ledger.MaxAmount {
+		return false, fmt.Errorf("store: replay payment of %s out of range", amount)
+	}
+	return s.once(ctx, "replay payment "+id, func(tx *sql.Tx) (bool, error) {
+		ok, err := s.transferLocked(ctx, tx, "replay/"+id, ledger.OperatorAccount, ledger.NodeAccount(node), amount, "replay", "")
+		if err != nil || !ok {
+			return false, err
+		}
+		// Accounts in name order, as every transaction here takes them.
+		if err := s.addBalanceLocked(ctx, tx, ledger.NodeAccount(node), int64(amount)); err != nil {
+			return false, err
+		}
+		return true, s.addBalanceLocked(ctx, tx, ledger.OperatorAccount, -int64(amount))
+	})
+}
+
 // Post records c exactly once: the first call with c.RequestID writes the
 // request row, one transfer per leg and the balances in one transaction
 // and returns true; later calls (a retry after an error, another replica)
@@ -85,6 +105,13 @@ func (s *Store) Post(ctx context.Context, c ledger.Charge) (bool, error) {
 // write to disk for all), each exactly once as Post does; posted[i] tells
 // whether cs[i] was new. Either all are recorded or, on error, none.
 func (s *Store) PostBatch(ctx context.Context, cs []ledger.Charge) (posted []bool, err error) {
+	return s.PostBatchFrom(ctx, "", cs)
+}
+
+// PostBatchFrom is PostBatch for charges replica made under its credit
+// leases (LeaseCredit): each newly posted charge also comes off the
+// replica's lease on its user, in the same transaction.
+func (s *Store) PostBatchFrom(ctx context.Context, replica string, cs []ledger.Charge) (posted []bool, err error) {
 	for _, c := range cs {
 		var sum ledger.Micros
 		for _, l := range c.Legs {
@@ -100,7 +127,16 @@ func (s *Store) PostBatch(ctx context.Context, cs []ledger.Charge) (posted []boo
 		what = fmt.Sprintf("%d charges", len(cs))
 	}
 	_, err = s.once(ctx, what, func(tx *sql.Tx) (bool, error) {
-		return true, s.postLocked(ctx, tx, cs, posted)
+		if err := s.postLocked(ctx, tx, cs, posted); err != nil || replica == "" {
+			return true, err
+		}
+		spent := map[string]int64{}
+		for i, c := range cs {
+			if posted[i] {
+				spent[c.User] += int64(c.Amount)
+			}
+		}
+		return true, s.spendLeasesLocked(ctx, tx, replica, spent)
 	})
 	if err != nil {
 		return nil, err

@@ -94,4 +94,22 @@ var migrations = []string{
 		seen_ms BIGINT NOT NULL
 	);
 	CREATE INDEX requests_created ON requests (created_ms)`,
+	// 7: credit leases (each replica's share of a user's credit, so that
+	// replicas together never spend past the balance) and admin keys
+	// (hashed; rotation revokes the old one on every replica).
+	`CREATE TABLE credit_leases (
+		user_id TEXT NOT NULL,
+		replica TEXT NOT NULL,
+		amount BIGINT NOT NULL,
+		used BIGINT NOT NULL,
+		reclaim INTEGER NOT NULL DEFAULT 0,
+		expires_ms BIGINT NOT NULL,
+		PRIMARY KEY (user_id, replica)
+	);
+	CREATE INDEX credit_leases_replica ON credit_leases (replica, reclaim);
+	CREATE TABLE admin_keys (
+		hash TEXT PRIMARY KEY,
+		created_ms BIGINT NOT NULL,
+		revoked_ms BIGINT NOT NULL DEFAULT 0
+	)`,
 }

@@ -32,7 +32,7 @@ func (s *Store) Traffic(ctx context.Context, since time.Time, bucket time.Durati
 	}
 	b := bucket.Milliseconds()
 	rows, err := s.db.QueryContext(ctx, s.q(`SELECT (created_ms / ?) * ?, COUNT(*), COALESCE(SUM(input_tokens), 0), COALESCE(SUM(output_tokens), 0),
-		COALESCE(SUM(amount), 0) FROM requests WHERE created_ms >= ? GROUP BY (created_ms / ?) * ? ORDER BY 1`), b, b, since.UnixMilli(), b, b)
+		COALESCE(SUM(amount), 0) FROM requests WHERE created_ms >= ? GROUP BY 1 ORDER BY 1`), b, b, since.UnixMilli())
 	if err != nil {
 		return nil, nil, fmt.Errorf("store: traffic: %w", err)
 	}

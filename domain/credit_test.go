@@ -1,0 +1,122 @@
+package domain
+
+import (
+	"context"
+	"io"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/gaianet-go/gaianet/domain/ledger"
+	"github.com/gaianet-go/gaianet/domain/store/storetest"
+)
+
+// replicaPair starts two gateways on one fresh PostgreSQL database, each
+// with a node of its own, and the per-request price price.
+func replicaPair(t *testing.T, price ledger.Micros) (a, b *harness) {
+	t.Helper()
+	dsn := storetest.PostgresDSN(t)
+	if dsn == "" {
+		t.Skip("no PostgreSQL: set " + storetest.PostgresEnv)
+	}
+	dsn = storetest.NewPostgresDB(t, dsn)
+	a = newHarness(t, dsn, func(c *Config) { c.Prices = ledger.Prices{PerRequest: price} })
+	b = a.replica("b", Options{})
+	a.join(0, "m1")
+	b.join(1, "m1")
+	a.waitHealthy(1)
+	b.waitHealthy(1)
+	return a, b
+}
+
+// burst sends n concurrent requests with key, request i through via(i),
+// and counts the answers and the 402s (anything else fails the test).
+func burst(t *testing.T, n int, key string, via func(i int) *harness) (ok, refused int64) {
+	t.Helper()
+	var okN, refusedN atomic.Int64
+	var wg sync.WaitGroup
+	for i := 0; i < n; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			body := `{"model":"m1","messages":[]}`
+			if i%2 == 0 {
+				body = `{"model":"m1","stream":true,"messages":[]}`
+			}
+			resp := via(i).post("/v1/chat/completions", key, body)
+			io.Copy(io.Discard, resp.Body)
+			resp.Body.Close()
+			switch resp.StatusCode {
+			case 200:
+				okN.Add(1)
+			case 402:
+				refusedN.Add(1)
+			default:
+				t.Errorf("HTTP %d", resp.StatusCode)
+			}
+		}()
+	}
+	wg.Wait()
+	return okN.Load(), refusedN.Load()
+}
+
+// TestCreditExactAcrossReplicas: two replicas on one PostgreSQL spend one
+// user's credit, for exactly N requests, together: concurrent requests
+// spread over both get exactly N answers; and when one replica holds a
+// leased slice it is not using, requests on the other take it back, so
+// again exactly N are answered. The balance ends at 0, never below, and
+// the ledger checks.
+func TestCreditExactAcrossReplicas(t *testing.T) {
+	const price = 1000
+	a, b := replicaPair(t, price)
+	for _, tc := range []struct {
+		name string
+		n    int                  // requests the credit covers
+		warm *harness             // takes a lease with one request first
+		via  func(i int) *harness // where the burst's request i goes
+	}{
+		{"spread", 7, nil, func(i int) *harness { return []*harness{a, b}[i%2] }},
+		{"slice held by a, burst on b", 9, a, func(int) *harness { return b }},
+		{"uneven", 13, b, func(i int) *harness { return []*harness{a, a, a, b}[i%4] }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := context.Background()
+			u, key, err := a.st.AddUser(ctx, tc.name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := a.st.Deposit(ctx, "d-"+u.ID, u.ID, ledger.Micros(tc.n)*price); err != nil {
+				t.Fatal(err)
+			}
+			var warm int64
+			if tc.warm != nil {
+				resp := tc.warm.post("/v1/chat/completions", key, `{"model":"m1","messages":[]}`)
+				io.Copy(io.Discard, resp.Body)
+				resp.Body.Close()
+				if resp.StatusCode != 200 {
+					t.Fatalf("warm-up: HTTP %d", resp.StatusCode)
+				}
+				warm = 1
+			}
+			start := time.Now()
+			ok, refused := burst(t, 60, key, tc.via)
+			t.Logf("60 requests answered or refused in %v", time.Since(start).Round(time.Millisecond))
+			a.drained()
+			b.drained()
+			bal, err := a.st.Balance(ctx, ledger.UserAccount(u.ID))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if warm+ok != int64(tc.n) || refused != 60-ok || bal != 0 {
+				t.Fatalf("%d answered (+%d warm-up), %d refused, balance %s; want %d answers in all and balance 0", ok, warm, refused, bal, tc.n)
+			}
+			if leased, err := a.st.Leased(ctx, u.ID); err != nil || leased > bal {
+				t.Fatalf("leases %s over the balance %s (%v)", leased, bal, err)
+			}
+			if err := a.st.Check(ctx); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+}
