@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 
 	"github.com/gaianet-go/gaianet/api"
+	"github.com/gaianet-go/gaianet/egress"
 	"github.com/gaianet-go/gaianet/vectorstore"
 	"github.com/gaianet-go/gaianet/vectorstore/qdrantapi"
 	"github.com/gaianet-go/gaianet/webui"
@@ -66,8 +67,14 @@ func (n *Node) routes(s *api.Server) []api.Route {
 	// /qdrant/ (an external Qdrant serves its own). One pattern per method
 	// keeps these and the ones below clear of "GET /".
 	if store, ok := n.store.(*vectorstore.Store); ok {
+		// Snapshot recovery from a URL goes through the guarded dialer; a
+		// bad outbound_allow leaves it at public addresses only (nil).
+		pol := n.opt.Outbound
+		if pol == nil {
+			pol, _ = egress.NewPolicy(n.cfg.Ext.OutboundAllow...)
+		}
 		q := http.StripPrefix("/qdrant", qdrantapi.New(store, qdrantapi.Options{
-			SnapshotDir: filepath.Join(n.opt.Base, snapshotDir)}))
+			SnapshotDir: filepath.Join(n.opt.Base, snapshotDir), Egress: pol}))
 		for _, m := range []string{"GET", "POST", "PUT", "PATCH", "DELETE"} {
 			rs = append(rs, api.Route{Pattern: m + " /qdrant/", Handler: api.Handler(q), Body: api.OwnBody})
 		}

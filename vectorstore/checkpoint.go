@@ -58,6 +58,11 @@ import (
 //	                 M link slots)
 //	                 segment count S u32, S×(id u64, first slot u64, slot
 //	                 count u64, file size u64, file CRC u32)
+//	                 format 4 only: extension length E u32, E bytes of
+//	                 extension (named vectors and payload indexes, see
+//	                 checkpoint_ext.go)
+//	...     ...    format 4 only: store length A u32, A bytes of JSON
+//	               {"aliases": {alias: collection}}
 //	end-4   4      CRC-32C of every byte before it
 //
 // A checkpoint writes its new segments (fsynced), then checkpoint.vsc.tmp
@@ -67,12 +72,14 @@ import (
 // with all its segments (stray segments are deleted at the next Open), and a
 // WAL whose records at or below the checkpoint's seq replay skips.
 //
-// Format 2 (checkpoint_v2.go: one file with every collection as a snapshot
-// and a graph) is still read; Open rewrites it as format 3.
+// Format 3 (the same without the extension and store blocks) is read as
+// is; format 2 (checkpoint_v2.go: one file with every collection as a
+// snapshot and a graph) is still read, and Open rewrites it as format 4.
 
 const (
 	checkpointMagic   = "GAIAVCKP"
-	checkpointVersion = 3
+	checkpointVersion = 4
+	checkpointV3      = 3
 	maxCollections    = 1 << 16
 )
 
@@ -288,7 +295,21 @@ func (s *Store) writeCheckpointFile(path string, plans []collPlan) error {
 		if err := p.c.writeCheckpointEntry(w, p.segs); err != nil {
 			return fmt.Errorf("vectorstore: checkpoint: %w", err)
 		}
+		ext, err := p.c.encodeExtension()
+		if err != nil {
+			return fmt.Errorf("vectorstore: checkpoint: %w", err)
+		}
+		w.write(appendU32(nil, uint32(len(ext))))
+		w.write(ext)
 	}
+	s.mu.RLock()
+	st, err := jsonMarshalSorted(storeState{Aliases: s.aliases})
+	s.mu.RUnlock()
+	if err != nil {
+		return fmt.Errorf("vectorstore: checkpoint: %w", err)
+	}
+	w.write(appendU32(nil, uint32(len(st))))
+	w.write(st)
 	w.write(appendU32(nil, w.crc))
 	if w.err == nil {
 		w.err = w.w.Flush()
@@ -382,7 +403,7 @@ func (s *Store) loadCheckpoint(ctx context.Context) (uint64, error) {
 		}
 		seq, err = s.loadCheckpointV2(ctx, f)
 		s.migrate = true
-	case checkpointVersion:
+	case checkpointV3, checkpointVersion:
 		seq, err = s.loadCheckpointV3(ctx, f)
 	default:
 		err = fmt.Errorf("%w: unsupported checkpoint version %d", ErrCorrupt, v)
@@ -405,46 +426,74 @@ type manifestEntry struct {
 	dead    int
 	graph   *hnswGraph // levels, cnt0, links0, upper, entry, top
 	segs    []segmentRef
+	ext     []byte // format 4: the extension block (checkpoint_ext.go)
+}
+
+// manifest is checkpoint.vsc decoded.
+type manifest struct {
+	seq, nextSeg uint64
+	entries      []*manifestEntry
+	state        storeState
 }
 
 // parseManifest decodes checkpoint.vsc (format 3) from memory. Every count
 // is checked against the bytes present before anything is allocated, and
 // every link against the node count, so damage is an error, never a bad
 // graph or a huge allocation.
-func parseManifest(data []byte) (seq, nextSeg uint64, entries []*manifestEntry, err error) {
+func parseManifest(data []byte) (*manifest, error) {
 	if len(data) < 36 {
-		return 0, 0, nil, fmt.Errorf("%w: checkpoint of %d bytes is truncated", ErrCorrupt, len(data))
+		return nil, fmt.Errorf("%w: checkpoint of %d bytes is truncated", ErrCorrupt, len(data))
 	}
 	body := data[:len(data)-4]
 	if got, want := binary.LittleEndian.Uint32(data[len(data)-4:]), crc32Castagnoli(body); got != want {
-		return 0, 0, nil, fmt.Errorf("%w: checkpoint checksum mismatch (stored %08x, computed %08x): torn or damaged", ErrCorrupt, got, want)
+		return nil, fmt.Errorf("%w: checkpoint checksum mismatch (stored %08x, computed %08x): torn or damaged", ErrCorrupt, got, want)
 	}
 	r := &byteReader{b: body}
-	if string(r.take(8, "magic")) != checkpointMagic || r.u32("version") != checkpointVersion {
-		return 0, 0, nil, fmt.Errorf("%w: not a format-%d checkpoint", ErrCorrupt, checkpointVersion)
+	if string(r.take(8, "magic")) != checkpointMagic {
+		return nil, fmt.Errorf("%w: not a checkpoint", ErrCorrupt)
 	}
-	seq = r.u64("seq")
-	nextSeg = r.u64("next segment id")
+	version := r.u32("version")
+	if version != checkpointV3 && version != checkpointVersion {
+		return nil, fmt.Errorf("%w: not a format-%d or %d checkpoint", ErrCorrupt, checkpointV3, checkpointVersion)
+	}
+	m := &manifest{seq: r.u64("seq"), nextSeg: r.u64("next segment id")}
 	k := r.u32("collection count")
 	if k > maxCollections {
-		return 0, 0, nil, fmt.Errorf("%w: checkpoint claims %d collections", ErrCorrupt, k)
+		return nil, fmt.Errorf("%w: checkpoint claims %d collections", ErrCorrupt, k)
 	}
 	seen := map[string]bool{}
 	for range k {
-		e, err := parseManifestEntry(r, nextSeg)
+		e, err := parseManifestEntry(r, m.nextSeg)
 		if err != nil {
-			return 0, 0, nil, err
+			return nil, err
 		}
 		if seen[e.name] {
-			return 0, 0, nil, fmt.Errorf("%w: checkpoint has collection %q twice", ErrCorrupt, e.name)
+			return nil, fmt.Errorf("%w: checkpoint has collection %q twice", ErrCorrupt, e.name)
+		}
+		if version >= 4 {
+			e.ext = r.take(int(r.u32("extension length")), "extension")
 		}
 		seen[e.name] = true
-		entries = append(entries, e)
+		m.entries = append(m.entries, e)
+	}
+	if version >= 4 {
+		st := r.take(int(r.u32("store state length")), "store state")
+		if r.err != nil {
+			return nil, r.err
+		}
+		if err := decodeStrict(st, &m.state); err != nil {
+			return nil, fmt.Errorf("%w: store state: %v", ErrCorrupt, err)
+		}
+		for a, c := range m.state.Aliases {
+			if !seen[c] || ValidName(a) != nil || seen[a] {
+				return nil, fmt.Errorf("%w: alias %q of collection %q", ErrCorrupt, a, c)
+			}
+		}
 	}
 	if r.err == nil && r.remaining() != 0 {
-		return 0, 0, nil, fmt.Errorf("%w: %d bytes after the last collection", ErrCorrupt, r.remaining())
+		return nil, fmt.Errorf("%w: %d bytes after the last collection", ErrCorrupt, r.remaining())
 	}
-	return seq, nextSeg, entries, r.err
+	return m, r.err
 }
 
 // takeRaw fills a new slice of n numbers from r's little-endian bytes.
@@ -561,6 +610,11 @@ func parseManifestEntry(r *byteReader, nextSeg uint64) (*manifestEntry, error) {
 				if int(id) >= n {
 					return fail("node %d links to node %d of %d", i, id, n)
 				}
+				// A link at level l must reach a node that has level l,
+				// or a walk there would read links it does not have.
+				if int(g.levels[id]) < l {
+					return fail("node %d links at level %d to node %d of level %d", i, l, id, g.levels[id])
+				}
 			}
 		}
 	}
@@ -613,12 +667,14 @@ func (s *Store) loadCheckpointV3(ctx context.Context, f *os.File) (uint64, error
 	if _, err := f.ReadAt(data, 0); err != nil {
 		return 0, fmt.Errorf("reading: %w", err)
 	}
-	seq, nextSeg, entries, err := parseManifest(data)
+	m, err := parseManifest(data)
 	if err != nil {
 		return 0, err
 	}
-	s.nextSegID = nextSeg
-	for _, e := range entries {
+	seq := m.seq
+	s.nextSegID = m.nextSeg
+	s.aliases = m.state.Aliases
+	for _, e := range m.entries {
 		if err := ctx.Err(); err != nil {
 			return 0, err
 		}
@@ -692,6 +748,13 @@ func (s *Store) loadCollection(e *manifestEntry) (*collection, error) {
 	d := e.graph
 	g.levels, g.cnt0, g.links0, g.upper, g.entry, g.top = d.levels, d.cnt0, d.links0, d.upper, d.entry, d.top
 	c.segs, c.persisted, c.dirtyFrom = e.segs, n, n
+	if e.ext != nil {
+		if err := c.decodeExtension(e.ext); err != nil {
+			return nil, fmt.Errorf("%w: collection %q: extension: %v", ErrCorrupt, e.name, err)
+		}
+	} else if c.cfg.hasNamed() {
+		return nil, fmt.Errorf("%w: collection %q has named vectors but no extension block", ErrCorrupt, e.name)
+	}
 	return c, nil
 }
 

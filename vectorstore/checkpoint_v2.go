@@ -120,6 +120,14 @@ func readGraph(r *streamReader, cfg *CollectionConfig, n int) (*decodedGraph, er
 		if int(lv) > top {
 			return nil, fmt.Errorf("%w: graph node %d is above the entry point", ErrCorrupt, i)
 		}
+		for l := 1; l <= int(lv); l++ {
+			o := (l - 1) * (m + 1)
+			for _, id := range g.upper[i][o+1 : o+1+int(g.upper[i][o])] {
+				if int(g.levels[id]) < l {
+					return nil, fmt.Errorf("%w: graph node %d links at level %d to node %d of level %d", ErrCorrupt, i, l, id, g.levels[id])
+				}
+			}
+		}
 	}
 	return g, nil
 }

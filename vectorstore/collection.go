@@ -20,7 +20,10 @@ import (
 // Methods whose names end in Locked need mu held (read or write as they say).
 type collection struct {
 	name string
-	cfg  CollectionConfig // immutable
+	cfg  CollectionConfig // changed only by setConfig, under mu
+
+	// indexes are the payload indexes by field (payloadindex.go).
+	indexes map[string]*payloadIndex
 
 	mu       sync.RWMutex
 	vecs     *vectorSet
@@ -29,7 +32,12 @@ type collection struct {
 	deleted  []bool      // slot -> tombstone
 	dead     int         // number of tombstones
 	byID     map[PointID]uint32
-	graph    *hnswGraph
+	graph    *hnswGraph // over vecs; nodes unlinked when Dim is 0
+
+	// dense and sparse are the named vectors (named.go, sparse.go),
+	// sorted by name, slot-aligned with ids through their nodeOf/vecs.
+	dense  []*denseSpace
+	sparse []*sparseSpace
 
 	// sortMu guards sorted, the live ids in order for Scroll, which readers
 	// rebuild lazily; the writer clears it (under mu.Lock) on every change.
@@ -57,13 +65,14 @@ func newCollection(name string, cfg CollectionConfig) *collection {
 }
 
 func (c *collection) resetLocked() {
-	c.vecs = &vectorSet{dim: c.cfg.Dim, euclid: c.cfg.Distance == Euclid, noQuant: c.cfg.HNSW.NoQuantization}
+	c.vecs = newVectorSet(c.cfg.Dim, c.cfg.Distance, c.cfg.HNSW.NoQuantization)
 	c.ids = nil
 	c.payloads = c.newPayloadSet()
 	c.deleted = nil
 	c.dead = 0
 	c.byID = make(map[PointID]uint32)
 	c.graph = newHNSW(c.vecs, c.cfg.HNSW)
+	c.dense, c.sparse = namedSpaces(&c.cfg)
 	c.sorted = nil
 	c.segs, c.persisted, c.dirtyFrom = nil, 0, 0
 }
@@ -82,9 +91,11 @@ func (c *collection) newPayloadSet() *payloadSet {
 // map decoded from them.
 type preparedPoint struct {
 	id          PointID
-	vec         []float32
-	payloadJSON []byte // nil when the point has no payload
+	vec         []float32 // the unnamed vector (empty when Dim is 0)
+	payloadJSON []byte    // nil when the point has no payload
 	payload     map[string]any
+	named       map[string][]float32    // named dense vectors, if any
+	sparse      map[string]SparseVector // named sparse vectors, sorted
 }
 
 // preparePoints validates pts against cfg and copies them into the form the
@@ -93,6 +104,9 @@ func preparePoints(cfg *CollectionConfig, pts []Point) ([]preparedPoint, error) 
 	out := make([]preparedPoint, len(pts))
 	for i := range pts {
 		p := &pts[i]
+		if cfg.Dim == 0 && len(p.Vector) > 0 {
+			return nil, fmt.Errorf("%w: point %v has an unnamed vector, but the collection has only named vectors", ErrInvalid, p.ID)
+		}
 		if len(p.Vector) != cfg.Dim {
 			return nil, fmt.Errorf("%w: point %v has dimension %d, collection wants %d", ErrInvalid, p.ID, len(p.Vector), cfg.Dim)
 		}
@@ -106,6 +120,9 @@ func preparePoints(cfg *CollectionConfig, pts []Point) ([]preparedPoint, error) 
 			normalize(vec)
 		}
 		pp := preparedPoint{id: p.ID, vec: vec}
+		if err := prepareNamed(cfg, p, &pp); err != nil {
+			return nil, err
+		}
 		if len(p.Payload) > 0 {
 			b, err := json.Marshal(p.Payload)
 			if err != nil {
@@ -177,8 +194,13 @@ func (c *collection) upsert(pts []preparedPoint) {
 		for i := range pts[:n] {
 			c.upsertOneLocked(&pts[i])
 		}
-		c.vecs.encodePending()
-		c.graph.insertBatch(first, uint32(len(c.ids))-first, workers)
+		if c.cfg.Dim > 0 {
+			c.vecs.encodePending()
+			c.graph.insertBatch(first, uint32(len(c.ids))-first, workers)
+		} else {
+			c.graph.appendUnlinked(uint32(len(c.ids)) - first)
+		}
+		c.indexNamedLocked(workers)
 		c.sorted = nil
 		c.mu.Unlock()
 		pts = pts[n:]
@@ -188,14 +210,16 @@ func (c *collection) upsert(pts []preparedPoint) {
 
 func (c *collection) upsertOneLocked(p *preparedPoint) {
 	if s, ok := c.byID[p.id]; ok {
-		if slices.Equal(c.vecs.at(s), p.vec) {
+		if slices.Equal(c.vecs.at(s), p.vec) && (len(c.dense)+len(c.sparse) == 0 || c.sameNamedLocked(s, p)) {
 			c.payloads.set(s, p.payloadJSON)
+			c.indexSlotLocked(s, p.payload)
 			if int(s) < c.persisted {
 				c.dirtyFrom = min(c.dirtyFrom, int(s))
 			}
 			return
 		}
 		c.deleted[s] = true
+		c.killNamedLocked(s)
 		c.dead++
 	}
 	s := uint32(len(c.ids))
@@ -204,6 +228,8 @@ func (c *collection) upsertOneLocked(p *preparedPoint) {
 	c.payloads.add(p.payloadJSON)
 	c.deleted = append(c.deleted, false)
 	c.byID[p.id] = s
+	c.appendNamedLocked(s, p)
+	c.indexSlotLocked(s, p.payload)
 }
 
 // deleteIDs removes the given points; unknown ids are ignored. It returns
@@ -215,6 +241,7 @@ func (c *collection) deleteIDs(ids []PointID) int {
 		if s, ok := c.byID[id]; ok {
 			delete(c.byID, id)
 			c.deleted[s] = true
+			c.killNamedLocked(s)
 			c.payloads.set(s, nil)
 			c.dead++
 			n++
@@ -249,20 +276,31 @@ func (c *collection) compact() {
 	payloads.grow(live)
 	byID := make(map[PointID]uint32, live)
 	g := newHNSW(vecs, c.cfg.HNSW)
+	keep := make([]int32, len(c.ids))
 	for s := range c.ids {
 		if c.deleted[s] {
+			keep[s] = -1
 			continue
 		}
 		n := uint32(len(ids))
+		keep[s] = int32(n)
 		vecs.data = append(vecs.data, c.vecs.at(uint32(s))...)
 		ids = append(ids, c.ids[s])
 		payloads.add(c.payloads.raw[s])
 		byID[c.ids[s]] = n
 	}
-	vecs.encodePending()
-	g.insertBatch(0, uint32(len(ids)), runtime.GOMAXPROCS(0))
+	if c.cfg.Dim > 0 {
+		vecs.encodePending()
+		g.insertBatch(0, uint32(len(ids)), runtime.GOMAXPROCS(0))
+	} else {
+		g.appendUnlinked(uint32(len(ids)))
+	}
+	dense, sparse := c.rebuildNamed(keep, len(ids))
+	indexes := c.rebuildIndexes(payloads)
 	c.mu.Lock()
+	c.indexes = indexes
 	c.vecs, c.ids, c.payloads, c.byID, c.graph = vecs, ids, payloads, byID, g
+	c.dense, c.sparse = dense, sparse
 	c.deleted = make([]bool, len(ids))
 	c.dead = 0
 	c.sorted = nil
@@ -274,6 +312,15 @@ func (c *collection) compact() {
 // Caller is the store's writer (or holds mu).
 func (c *collection) matchingIDs(cf *cfilter) []PointID {
 	var out []PointID
+	c.bindFilterLocked(cf)
+	if cands, ok := c.indexCandidatesLocked(cf); ok {
+		for _, s := range cands {
+			if !c.deleted[s] && cf.matches(c.ids[s], c.payloads.at(s)) {
+				out = append(out, c.ids[s])
+			}
+		}
+		return out
+	}
 	for s, id := range c.ids {
 		if !c.deleted[s] && (cf == nil || cf.matches(id, c.payloads.at(uint32(s)))) {
 			out = append(out, id)
@@ -288,6 +335,10 @@ func (c *collection) matchingIDs(cf *cfilter) []PointID {
 type With struct {
 	WithPayload bool `json:"with_payload"`
 	WithVector  bool `json:"with_vector"`
+	// VectorNames, with WithVector, selects which vectors to return: ""
+	// is the unnamed one, other names the named dense or sparse ones; nil
+	// returns all.
+	VectorNames []string `json:"vector_names,omitempty"`
 }
 
 func (c *collection) recordLocked(s uint32, w With) Record {
@@ -296,9 +347,23 @@ func (c *collection) recordLocked(s uint32, w With) Record {
 		r.Payload = copyPayload(c.payloads.at(s))
 	}
 	if w.WithVector {
-		r.Vector = slices.Clone(c.vecs.at(s))
+		r.Vector, r.Vectors, r.Sparse = c.vectorsLocked(s, w.VectorNames)
 	}
 	return r
+}
+
+// vectorsLocked returns copies of slot s's vectors selected by names (nil:
+// all). Needs mu (read).
+func (c *collection) vectorsLocked(s uint32, names []string) ([]float32, map[string][]float32, map[string]SparseVector) {
+	var v []float32
+	if c.cfg.Dim > 0 && (names == nil || slices.Contains(names, "")) {
+		v = slices.Clone(c.vecs.at(s))
+	}
+	if len(c.dense)+len(c.sparse) == 0 {
+		return v, nil, nil
+	}
+	d, sp := c.namedOfLocked(s, names)
+	return v, d, sp
 }
 
 func (c *collection) get(ids []PointID, w With) []Record {
@@ -324,7 +389,16 @@ func (c *collection) count(cf *cfilter) int {
 	if cf == nil {
 		return c.liveLocked()
 	}
+	c.bindFilterLocked(cf)
 	n := 0
+	if cands, ok := c.indexCandidatesLocked(cf); ok {
+		for _, s := range cands {
+			if !c.deleted[s] && cf.matches(c.ids[s], c.payloads.at(s)) {
+				n++
+			}
+		}
+		return n
+	}
 	for s, id := range c.ids {
 		if !c.deleted[s] && cf.matches(id, c.payloads.at(uint32(s))) {
 			n++
@@ -373,7 +447,18 @@ func (c *collection) scroll(req *ScrollRequest, cf *cfilter) ScrollResult {
 	}
 	c.mu.RLock()
 	defer c.mu.RUnlock()
+	c.bindFilterLocked(cf)
 	ids := c.sortedIDsLocked()
+	if cands, ok := c.indexCandidatesLocked(cf); ok {
+		// Only the index's candidates can match: page through them.
+		ids = make([]PointID, 0, len(cands))
+		for _, s := range cands {
+			if !c.deleted[s] {
+				ids = append(ids, c.ids[s])
+			}
+		}
+		slices.SortFunc(ids, PointID.Compare)
+	}
 	i := 0
 	if req.Offset != nil {
 		i, _ = slices.BinarySearchFunc(ids, *req.Offset, PointID.Compare)
@@ -396,14 +481,18 @@ func (c *collection) scroll(req *ScrollRequest, cf *cfilter) ScrollResult {
 
 // SearchRequest is a nearest-neighbour query.
 type SearchRequest struct {
-	// Vector is the query; its length must be the collection's dimension.
+	// Vector is the query; its length must be the dimension of the vector
+	// searched.
 	Vector []float32
+	// Using names the dense vector to search; "" is the unnamed one.
+	Using string
 	// Limit is the number of results; 0 means 10.
 	Limit int
 	// Offset skips this many of the best results (for paging).
 	Offset int
 	// ScoreThreshold, when set, drops worse results: for Cosine and Dot
-	// those scoring below it, for Euclid those farther than it.
+	// those scoring below it, for Euclid and Manhattan those farther than
+	// it.
 	ScoreThreshold *float32
 	Filter         *Filter
 	With
@@ -418,10 +507,76 @@ type SearchParams struct {
 	Exact bool `json:"exact,omitempty"`
 }
 
-func (c *collection) search(req *SearchRequest, cf *cfilter) ([]ScoredPoint, error) {
-	if len(req.Vector) != c.cfg.Dim {
-		return nil, fmt.Errorf("%w: query has dimension %d, collection %q wants %d", ErrInvalid, len(req.Vector), c.name, c.cfg.Dim)
+// space is a dense vector space of a collection as a search sees it: the
+// unnamed vector (owner nil, nodes are slots) or a named one.
+type space struct {
+	vecs  *vectorSet
+	graph *hnswGraph
+	owner []uint32 // node -> slot; nil for the unnamed vector
+	named *denseSpace
+	dist  Distance
+	hnsw  HNSWConfig
+	dim   int
+}
+
+// spaceLocked returns the dense space called using. Needs mu (read).
+func (c *collection) spaceLocked(using string) (space, error) {
+	if using == "" {
+		if c.cfg.Dim == 0 {
+			return space{}, fmt.Errorf("%w: collection %q has no unnamed vector; name one of its vectors", ErrInvalid, c.name)
+		}
+		return space{vecs: c.vecs, graph: c.graph, dist: c.cfg.Distance, hnsw: c.cfg.HNSW, dim: c.cfg.Dim}, nil
 	}
+	ds := c.denseSpace(using)
+	if ds == nil {
+		if c.sparseSpace(using) != nil {
+			return space{}, fmt.Errorf("%w: %q is a sparse vector; query it with a sparse vector", ErrInvalid, using)
+		}
+		return space{}, fmt.Errorf("%w: collection %q has no vector named %q", ErrInvalid, c.name, using)
+	}
+	return space{vecs: ds.vecs, graph: ds.graph, owner: ds.owner, named: ds, dist: ds.params.Distance, hnsw: ds.hnsw, dim: ds.params.Size}, nil
+}
+
+// slot returns the collection slot of node i.
+func (sp *space) slot(i uint32) uint32 {
+	if sp.owner == nil {
+		return i
+	}
+	return sp.owner[i]
+}
+
+// nodeOf returns the node of slot s, if that point has this vector.
+func (sp *space) nodeOf(s uint32) (uint32, bool) {
+	if sp.named == nil {
+		return s, true
+	}
+	return sp.named.node(s)
+}
+
+// nodes is the number of nodes, tombstones included.
+func (sp *space) nodes() int { return sp.graph.size() }
+
+// scoreOf converts an internal distance (lower is nearer) to the score of
+// distance d: see Distance.
+func scoreOf(d Distance, x float32) float32 {
+	switch d {
+	case Euclid:
+		return float32(math.Sqrt(float64(max(x, 0))))
+	case Manhattan:
+		return x
+	}
+	return -x
+}
+
+// worse reports whether score a is worse than threshold t under d.
+func worse(d Distance, a, t float32) bool {
+	if d.HigherIsBetter() {
+		return a < t
+	}
+	return a > t
+}
+
+func (c *collection) search(req *SearchRequest, cf *cfilter) ([]ScoredPoint, error) {
 	limit := req.Limit
 	if limit <= 0 {
 		limit = 10
@@ -429,26 +584,19 @@ func (c *collection) search(req *SearchRequest, cf *cfilter) ([]ScoredPoint, err
 	if req.Offset < 0 {
 		return nil, fmt.Errorf("%w: negative offset", ErrInvalid)
 	}
-	k := limit + req.Offset
 	c.mu.RLock()
 	defer c.mu.RUnlock()
-	g := c.graph
-	ctx := g.getCtx()
-	defer g.putCtx(ctx)
-	qv := append(ctx.qbuf[:0], req.Vector...)
-	ctx.qbuf = qv
-	if c.cfg.Distance == Cosine {
-		normalize(qv)
+	c.bindFilterLocked(cf)
+	sp, err := c.spaceLocked(req.Using)
+	if err != nil {
+		return nil, err
 	}
-	ef := c.cfg.HNSW.EfSearch
-	if req.Params.HNSWEf > 0 {
-		ef = req.Params.HNSWEf
+	if len(req.Vector) != sp.dim {
+		return nil, fmt.Errorf("%w: query has dimension %d, collection %q wants %d", ErrInvalid, len(req.Vector), c.name, sp.dim)
 	}
-	if c.useExactLocked(req.Params.Exact, cf) {
-		c.exactLocked(ctx, qv, k, cf)
-	} else {
-		g.search(ctx, qv, k, ef, &acceptor{deleted: c.deleted, filter: cf, ids: c.ids, payload: c.payloads})
-	}
+	ctx := sp.graph.getCtx()
+	defer sp.graph.putCtx(ctx)
+	c.nearestLocked(ctx, &sp, req.Vector, limit+req.Offset, req.Params, cf)
 	hits := ctx.out
 	if req.Offset >= len(hits) {
 		return []ScoredPoint{}, nil
@@ -456,59 +604,86 @@ func (c *collection) search(req *SearchRequest, cf *cfilter) ([]ScoredPoint, err
 	hits = hits[req.Offset:]
 	out := make([]ScoredPoint, 0, len(hits))
 	for _, h := range hits {
-		score := c.score(h.d)
-		if t := req.ScoreThreshold; t != nil {
-			if c.cfg.Distance.HigherIsBetter() && score < *t || !c.cfg.Distance.HigherIsBetter() && score > *t {
-				break
-			}
+		score := scoreOf(sp.dist, h.d)
+		if t := req.ScoreThreshold; t != nil && worse(sp.dist, score, *t) {
+			break
 		}
-		sp := ScoredPoint{ID: c.ids[h.id], Score: score}
+		s := sp.slot(h.id)
+		p := ScoredPoint{ID: c.ids[s], Score: score}
 		if req.WithPayload {
-			sp.Payload = copyPayload(c.payloads.at(h.id))
+			p.Payload = copyPayload(c.payloads.at(s))
 		}
 		if req.WithVector {
-			sp.Vector = slices.Clone(c.vecs.at(h.id))
+			p.Vector, p.Vectors, p.Sparse = c.vectorsLocked(s, req.VectorNames)
 		}
-		out = append(out, sp)
+		out = append(out, p)
 	}
 	return out, nil
 }
 
-func (c *collection) score(d float32) float32 {
-	if c.cfg.Distance == Euclid {
-		return float32(math.Sqrt(float64(max(d, 0))))
+// nearestLocked leaves in ctx.out the k nearest nodes of sp to vec that are
+// live and pass cf, nearest first, with the index or an exact scan. vec is
+// copied (and normalised for Cosine). Needs mu (read).
+func (c *collection) nearestLocked(ctx *searchCtx, sp *space, vec []float32, k int, params SearchParams, cf *cfilter) {
+	qv := append(ctx.qbuf[:0], vec...)
+	ctx.qbuf = qv
+	if sp.dist == Cosine {
+		normalize(qv)
 	}
-	return -d
+	ef := sp.hnsw.EfSearch
+	if params.HNSWEf > 0 {
+		ef = params.HNSWEf
+	}
+	if cands, ok := c.indexCandidatesLocked(cf); ok && (params.Exact || len(cands) <= sp.hnsw.FullScanThreshold) {
+		// Few candidates from a payload index: score just them.
+		ctx.res = ctx.res[:0]
+		for _, s := range cands {
+			n, has := sp.nodeOf(s)
+			if !has || c.deleted[s] || !cf.matches(c.ids[s], c.payloads.at(s)) {
+				continue
+			}
+			ctx.res.pushBounded(distItem{sp.vecs.dist(qv, n), n}, k)
+		}
+		ctx.out = ctx.res.drainSorted(ctx.out[:0])
+	} else if c.useExactLocked(sp, params.Exact, cf) {
+		c.exactLocked(ctx, sp, qv, k, cf)
+	} else {
+		sp.graph.search(ctx, qv, k, ef, &acceptor{deleted: c.deleted, filter: cf, ids: c.ids, payload: c.payloads, owner: sp.owner})
+	}
 }
 
 // useExactLocked decides between the brute-force scan and the index: exact
-// when asked, when the collection is small, or when the filter is expected
+// when asked, when the space is small, or when the filter is expected
 // (from a sample of up to 256 points) to match few points, where a filtered
 // graph walk would visit most of the graph anyway.
-func (c *collection) useExactLocked(forced bool, cf *cfilter) bool {
-	th := c.cfg.HNSW.FullScanThreshold
+func (c *collection) useExactLocked(sp *space, forced bool, cf *cfilter) bool {
+	th := sp.hnsw.FullScanThreshold
 	if forced {
 		return true
 	}
 	if th < 0 {
 		return false
 	}
+	n := sp.nodes()
 	live := c.liveLocked()
+	if sp.owner != nil {
+		live = min(live, n)
+	}
 	if live <= th {
 		return true
 	}
 	if cf == nil {
 		return false
 	}
-	n := len(c.ids)
 	step := max(1, n/256)
 	sampled, matched := 0, 0
-	for s := 0; s < n; s += step {
+	for i := 0; i < n; i += step {
+		s := sp.slot(uint32(i))
 		if c.deleted[s] {
 			continue
 		}
 		sampled++
-		if cf.matches(c.ids[s], c.payloads.at(uint32(s))) {
+		if cf.matches(c.ids[s], c.payloads.at(s)) {
 			matched++
 		}
 	}
@@ -518,19 +693,20 @@ func (c *collection) useExactLocked(forced bool, cf *cfilter) bool {
 	return float64(matched)/float64(sampled)*float64(live) <= float64(th)
 }
 
-// exactLocked leaves the k nearest live points passing cf in ctx.out,
+// exactLocked leaves the k nearest live nodes of sp passing cf in ctx.out,
 // nearest first, by scanning every vector. Needs mu (read).
-func (c *collection) exactLocked(ctx *searchCtx, q []float32, k int, cf *cfilter) {
+func (c *collection) exactLocked(ctx *searchCtx, sp *space, q []float32, k int, cf *cfilter) {
 	ctx.res = ctx.res[:0]
-	n := len(c.ids)
-	for s := range n {
+	n := sp.nodes()
+	for i := range n {
+		s := sp.slot(uint32(i))
 		if c.deleted[s] {
 			continue
 		}
-		if cf != nil && !cf.matches(c.ids[s], c.payloads.at(uint32(s))) {
+		if cf != nil && !cf.matches(c.ids[s], c.payloads.at(s)) {
 			continue
 		}
-		ctx.res.pushBounded(distItem{c.vecs.dist(q, uint32(s)), uint32(s)}, k)
+		ctx.res.pushBounded(distItem{sp.vecs.dist(q, uint32(i)), uint32(i)}, k)
 	}
 	ctx.out = ctx.res.drainSorted(ctx.out[:0])
 }

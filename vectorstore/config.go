@@ -15,28 +15,31 @@ import (
 //   - Euclid: the Euclidean (L2) distance, lower is more similar. Results are
 //     still ordered best first, that is by ascending score, and a score
 //     threshold is an upper bound on the distance.
+//   - Manhattan: the L1 distance (sum of absolute differences), lower is
+//     more similar, ordered and thresholded like Euclid.
 type Distance string
 
 // The supported distances.
 const (
-	Cosine Distance = "Cosine"
-	Dot    Distance = "Dot"
-	Euclid Distance = "Euclid"
+	Cosine    Distance = "Cosine"
+	Dot       Distance = "Dot"
+	Euclid    Distance = "Euclid"
+	Manhattan Distance = "Manhattan"
 )
 
 // ParseDistance returns the Distance named s, ignoring case.
 func ParseDistance(s string) (Distance, error) {
-	for _, d := range []Distance{Cosine, Dot, Euclid} {
+	for _, d := range []Distance{Cosine, Dot, Euclid, Manhattan} {
 		if strings.EqualFold(s, string(d)) {
 			return d, nil
 		}
 	}
-	return "", fmt.Errorf("%w: unknown distance %q (want Cosine, Dot or Euclid)", ErrInvalid, s)
+	return "", fmt.Errorf("%w: unknown distance %q (want Cosine, Dot, Euclid or Manhattan)", ErrInvalid, s)
 }
 
 // HigherIsBetter reports whether a larger score means a better match
-// (Cosine, Dot) rather than a smaller one (Euclid).
-func (d Distance) HigherIsBetter() bool { return d != Euclid }
+// (Cosine, Dot) rather than a smaller one (Euclid, Manhattan).
+func (d Distance) HigherIsBetter() bool { return d != Euclid && d != Manhattan }
 
 // HNSWConfig tunes a collection's approximate index. Zero fields take the
 // defaults listed below (filled by CollectionConfig.Validate).
@@ -66,12 +69,48 @@ type HNSWConfig struct {
 	NoQuantization bool `json:"no_quantization,omitempty"`
 }
 
-// CollectionConfig describes a collection. It is fixed at creation.
-type CollectionConfig struct {
-	// Dim is the vector dimension, 1..65536.
-	Dim int `json:"dim"`
-	// Distance is Cosine, Dot or Euclid.
+// VectorParams configures one named dense vector of a collection (Qdrant's
+// named vectors): its own dimension, distance and HNSW index.
+type VectorParams struct {
+	// Size is the dimension, 1..65536.
+	Size int `json:"size"`
+	// Distance is Cosine, Dot, Euclid or Manhattan.
 	Distance Distance `json:"distance"`
+	// HNSW tunes this vector's index; nil takes the collection's HNSW.
+	HNSW *HNSWConfig `json:"hnsw_config,omitempty"`
+}
+
+// SparseModifier changes how a sparse vector's dimensions are weighted at
+// query time, as Qdrant's sparse vector modifier.
+type SparseModifier string
+
+// The sparse modifiers. With IDF each query dimension's contribution is
+// multiplied by its inverse document frequency in the collection (see
+// sparse.go for the formula).
+const (
+	SparseModifierNone SparseModifier = "none"
+	SparseModifierIDF  SparseModifier = "idf"
+)
+
+// SparseVectorParams configures one named sparse vector of a collection.
+type SparseVectorParams struct {
+	// Modifier is "" or "none" (plain dot product) or "idf".
+	Modifier SparseModifier `json:"modifier,omitempty"`
+}
+
+// CollectionConfig describes a collection.
+type CollectionConfig struct {
+	// Dim is the dimension of the unnamed vector, 1..65536, or 0 for a
+	// collection that has only named (dense or sparse) vectors.
+	Dim int `json:"dim"`
+	// Distance is Cosine, Dot, Euclid or Manhattan (empty when Dim is 0).
+	Distance Distance `json:"distance"`
+	// Vectors are the named dense vectors, each with its own size,
+	// distance and index. A point may carry any subset of them.
+	Vectors map[string]VectorParams `json:"vectors,omitempty"`
+	// SparseVectors are the named sparse vectors (inverted index, exact
+	// dot-product scoring).
+	SparseVectors map[string]SparseVectorParams `json:"sparse_vectors,omitempty"`
 	// EmbeddingModel names the model that produced the vectors; snapshots
 	// record it and imports refuse a different one.
 	EmbeddingModel string `json:"embedding_model,omitempty"`
@@ -109,19 +148,120 @@ func (cfg CollectionConfig) withDefaults() CollectionConfig {
 			cfg.Distance = d
 		}
 	}
+	if len(cfg.Vectors) > 0 {
+		named := make(map[string]VectorParams, len(cfg.Vectors))
+		for n, vp := range cfg.Vectors {
+			if d, err := ParseDistance(string(vp.Distance)); err == nil {
+				vp.Distance = d
+			}
+			if vp.HNSW != nil {
+				h := *vp.HNSW
+				vp.HNSW = &h
+			}
+			named[n] = vp
+		}
+		cfg.Vectors = named
+	}
+	if len(cfg.SparseVectors) > 0 {
+		sp := make(map[string]SparseVectorParams, len(cfg.SparseVectors))
+		for n, p := range cfg.SparseVectors {
+			if p.Modifier == "" {
+				p.Modifier = SparseModifierNone
+			}
+			sp[n] = p
+		}
+		cfg.SparseVectors = sp
+	}
 	return cfg
+}
+
+// namedHNSW returns the HNSW settings of named vector vp: its own merged
+// over the collection's.
+func (cfg *CollectionConfig) namedHNSW(vp VectorParams) HNSWConfig {
+	h := cfg.HNSW
+	if o := vp.HNSW; o != nil {
+		if o.M != 0 {
+			h.M = o.M
+		}
+		if o.EfConstruction != 0 {
+			h.EfConstruction = o.EfConstruction
+		}
+		if o.EfSearch != 0 {
+			h.EfSearch = o.EfSearch
+		}
+		if o.FullScanThreshold != 0 {
+			h.FullScanThreshold = o.FullScanThreshold
+		}
+		if o.Seed != 0 {
+			h.Seed = o.Seed
+		}
+		h.NoQuantization = h.NoQuantization || o.NoQuantization
+	}
+	return h
+}
+
+// hasNamed reports whether the collection has named dense or sparse vectors.
+func (cfg *CollectionConfig) hasNamed() bool {
+	return len(cfg.Vectors) > 0 || len(cfg.SparseVectors) > 0
+}
+
+// maxVectorNames bounds the named vectors of one collection.
+const maxVectorNames = 64
+
+func validVectorName(n string) error {
+	if n == "" || len(n) > maxNameLen {
+		return fmt.Errorf("%w: vector name %q: 1 to %d bytes", ErrInvalid, n, maxNameLen)
+	}
+	return nil
 }
 
 // Validate fills defaults and reports whether the configuration is usable.
 func (cfg *CollectionConfig) Validate() error {
 	*cfg = cfg.withDefaults()
-	if cfg.Dim < 1 || cfg.Dim > MaxDim {
-		return fmt.Errorf("%w: dimension %d outside 1..%d", ErrInvalid, cfg.Dim, MaxDim)
+	if cfg.Dim == 0 && cfg.hasNamed() {
+		if cfg.Distance != "" {
+			return fmt.Errorf("%w: distance %q given without an unnamed vector (dim 0)", ErrInvalid, cfg.Distance)
+		}
+	} else {
+		if cfg.Dim < 1 || cfg.Dim > MaxDim {
+			return fmt.Errorf("%w: dimension %d outside 1..%d", ErrInvalid, cfg.Dim, MaxDim)
+		}
+		if _, err := ParseDistance(string(cfg.Distance)); err != nil {
+			return err
+		}
 	}
-	if _, err := ParseDistance(string(cfg.Distance)); err != nil {
-		return err
+	if len(cfg.Vectors)+len(cfg.SparseVectors) > maxVectorNames {
+		return fmt.Errorf("%w: %d named vectors, limit %d", ErrInvalid, len(cfg.Vectors)+len(cfg.SparseVectors), maxVectorNames)
 	}
-	h := cfg.HNSW
+	for n, vp := range cfg.Vectors {
+		if err := validVectorName(n); err != nil {
+			return err
+		}
+		if _, dup := cfg.SparseVectors[n]; dup {
+			return fmt.Errorf("%w: %q is both a dense and a sparse vector", ErrInvalid, n)
+		}
+		if vp.Size < 1 || vp.Size > MaxDim {
+			return fmt.Errorf("%w: vector %q: size %d outside 1..%d", ErrInvalid, n, vp.Size, MaxDim)
+		}
+		if _, err := ParseDistance(string(vp.Distance)); err != nil {
+			return fmt.Errorf("vector %q: %w", n, err)
+		}
+		if err := validHNSW(cfg.namedHNSW(vp)); err != nil {
+			return fmt.Errorf("vector %q: %w", n, err)
+		}
+	}
+	for n, sp := range cfg.SparseVectors {
+		if err := validVectorName(n); err != nil {
+			return err
+		}
+		if sp.Modifier != SparseModifierNone && sp.Modifier != SparseModifierIDF {
+			return fmt.Errorf("%w: sparse vector %q: unknown modifier %q (want none or idf)", ErrInvalid, n, sp.Modifier)
+		}
+	}
+	return validHNSW(cfg.HNSW)
+}
+
+func validHNSW(h HNSWConfig) error {
 	if h.M < 2 || h.M > 128 {
 		return fmt.Errorf("%w: hnsw m %d outside 2..128", ErrInvalid, h.M)
 	}
@@ -150,4 +290,15 @@ func ValidName(name string) error {
 		}
 	}
 	return nil
+}
+
+// replayDim is the dimension that weighs a point's replay cost (see
+// Options.CheckpointReplayCost): every dense vector it has to index, and a
+// nominal 16 per sparse vector.
+func (cfg *CollectionConfig) replayDim() int {
+	d := cfg.Dim
+	for _, vp := range cfg.Vectors {
+		d += vp.Size
+	}
+	return max(d+16*len(cfg.SparseVectors), 1)
 }

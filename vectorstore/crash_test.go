@@ -54,31 +54,10 @@ func TestCrashRecovery(t *testing.T) {
 	const rounds = 8
 	for round := range rounds {
 		base := uint64(round+1) * 1_000_000
-		cmd := exec.Command(os.Args[0], "-test.run=^TestCrashRecovery$", "-test.v=false")
-		cmd.Env = append(os.Environ(), crashEnvDir+"="+dir, crashEnvBase+"="+strconv.FormatUint(base, 10))
-		cmd.Stderr = os.Stderr
-		out, err := cmd.StdoutPipe()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		lines := make(chan string, 1<<16)
-		go func() {
-			sc := bufio.NewScanner(out)
-			for sc.Scan() {
-				lines <- sc.Text()
-			}
-			close(lines)
-		}()
-		// Let it get going, then kill it at a random moment.
-		time.Sleep(time.Duration(150+rng.IntN(600)) * time.Millisecond)
-		if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
-			t.Fatal(err)
-		}
+		lines := runAndKill(t, "TestCrashRecovery", []string{crashEnvDir + "=" + dir, crashEnvBase + "=" + strconv.FormatUint(base, 10)},
+			time.Duration(150+rng.IntN(600))*time.Millisecond)
 		acks := 0
-		for l := range lines {
+		for _, l := range lines {
 			f := strings.Fields(l)
 			if len(f) != 2 {
 				continue
@@ -99,12 +78,6 @@ func TestCrashRecovery(t *testing.T) {
 				deleted[id] = true
 			}
 		}
-		err = cmd.Wait()
-		var ee *exec.ExitError
-		if !errors.As(err, &ee) || ee.Sys().(syscall.WaitStatus).Signal() != syscall.SIGKILL {
-			t.Fatalf("round %d: child did not die of SIGKILL: %v", round, err)
-		}
-
 		s, err := Open(context.Background(), dir, nil)
 		if err != nil {
 			t.Fatalf("round %d: reopen after kill: %v", round, err)
@@ -154,6 +127,43 @@ func TestCrashRecovery(t *testing.T) {
 			t.Logf("round %d: killed before the first ack", round)
 		}
 	}
+}
+
+// runAndKill re-executes the test binary as the child test, with env
+// added, kills it with SIGKILL after delay, and returns what it printed.
+// It fails unless the child died of that signal.
+func runAndKill(t *testing.T, test string, env []string, delay time.Duration) []string {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^"+test+"$", "-test.v=false")
+	cmd.Env = append(os.Environ(), env...)
+	cmd.Stderr = os.Stderr
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	lines := make(chan []string, 1)
+	go func() {
+		var ls []string
+		sc := bufio.NewScanner(out)
+		for sc.Scan() {
+			ls = append(ls, sc.Text())
+		}
+		lines <- ls
+	}()
+	time.Sleep(delay)
+	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	got := <-lines
+	err = cmd.Wait()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.Sys().(syscall.WaitStatus).Signal() != syscall.SIGKILL {
+		t.Fatalf("child %s did not die of SIGKILL: %v", test, err)
+	}
+	return got
 }
 
 // crashChild is the writer process: it upserts small batches and deletes

@@ -3,16 +3,30 @@
 // concepts follow Qdrant's so that an HTTP layer (package qdrantapi) can
 // serve a subset of Qdrant's REST API on top of it.
 //
-// A Store holds named collections. A collection has a vector dimension, a
-// Distance (Cosine, Dot or Euclid, with Qdrant's score semantics: cosine
-// similarity and dot product are higher-is-better, Euclid is the L2 distance
-// and lower-is-better), the name of the embedding model that made its
-// vectors, and points: an id (a u64 or a UUID, like Qdrant's PointId), a
-// []float32 vector and a JSON payload. Operations are Upsert, Delete (by ids
-// or by Filter), Get, Scroll (id order, paged), Count and Search (limit,
-// offset, score threshold, filter). Filters are Qdrant-shaped
-// (must/should/must_not with match, range, has_id, is_empty, is_null, nested
-// conditions) and decode from Qdrant's JSON.
+// A Store holds named collections, which aliases (alias.go) may also name.
+// A collection has an unnamed vector of a fixed dimension and a Distance
+// (Cosine, Dot, Euclid or Manhattan, with Qdrant's score semantics: cosine
+// similarity and dot product are higher-is-better, Euclid the L2 and
+// Manhattan the L1 distance, lower-is-better), or none (Dim 0), and any
+// number of named dense vectors (each with its own size, distance and
+// HNSW index) and named sparse vectors (named.go, sparse.go); the name of
+// the embedding model that made its vectors; and points: an id (a u64 or a
+// UUID, like Qdrant's PointId), the unnamed vector, any subset of the named
+// ones and a JSON payload. Operations are Upsert, Delete (by ids or by
+// Filter), UpdatePayload, Get, Scroll (id order, paged), Count, Search
+// (limit, offset, score threshold, filter, on any dense vector) and Query
+// (query.go: Qdrant's universal query with nested prefetches, RRF and DBSF
+// fusion, nearest by vector or point id, recommend, order_by). Filters are
+// Qdrant-shaped (must/should/must_not/min_should with match value/any/
+// except/text/text_any/phrase/prefix, numeric and datetime range,
+// values_count, geo box/radius/polygon, has_id, has_vector, is_empty,
+// is_null, nested conditions) and decode from Qdrant's JSON. Payload
+// indexes (payloadindex.go: keyword, integer, float, bool, datetime, uuid,
+// text with word/whitespace/prefix tokenizers) make text matches token
+// based, as in Qdrant, and serve selective filters: the planner
+// (filter_ext.go) takes the candidates of the most selective indexed must
+// condition when they are under a quarter of the points and checks each
+// against the whole filter.
 //
 // # Search
 //
@@ -63,7 +77,16 @@
 // the tail (one never acknowledged); damage before the tail, or in any
 // checkpoint file, is reported as ErrCorrupt. Points replayed from the log
 // are inserted into the graph as usual. A checkpoint in the older format 2
-// (checkpoint_v2.go) is read and rewritten in format 3 by Open.
+// (checkpoint_v2.go) is read and rewritten in today's format by Open; one
+// in format 3 is read as is.
+//
+// Format 4 adds, per collection, an extension block (checkpoint_ext.go:
+// named dense vectors with their owner slots, sparse vectors, payload index
+// definitions) and a store block (aliases); the WAL gained records for
+// upserts with named vectors, alias batches (applied all or nothing),
+// payload index changes and collection updates (wal.go, ops 5 to 8).
+// Named vectors' graphs and the payload indexes are rebuilt when a
+// checkpoint is loaded, rather than stored.
 //
 // # Snapshots
 //

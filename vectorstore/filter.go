@@ -22,6 +22,14 @@ type Filter struct {
 	Must    []Condition `json:"must,omitempty"`
 	Should  []Condition `json:"should,omitempty"`
 	MustNot []Condition `json:"must_not,omitempty"`
+	// MinShould holds when at least MinCount of its conditions hold.
+	MinShould *MinShould `json:"min_should,omitempty"`
+}
+
+// MinShould is Qdrant's min_should clause.
+type MinShould struct {
+	Conditions []Condition `json:"conditions"`
+	MinCount   int         `json:"min_count"`
 }
 
 // Condition is one clause of a Filter. Exactly one of the following is set:
@@ -35,40 +43,162 @@ type Filter struct {
 //   - IsNull: the field is present and null.
 //   - Nested: Filter applied to each object of the array at Nested.Key; holds
 //     if some element satisfies the whole filter.
-//   - Filter: a nested filter (in JSON, an object with must/should/must_not).
+//   - Key with ValuesCount: the number of values of the field (an array
+//     counts its elements, a scalar 1, null 0) is in range.
+//   - Key with GeoBoundingBox, GeoRadius or GeoPolygon: a geo point
+//     ({"lon", "lat"} object, or an array of them) of the field lies in
+//     the area.
+//   - HasVector: the point has the named vector ("" is the unnamed one).
+//   - Filter: a nested filter (in JSON, an object with must/should/must_not
+//     /min_should).
+//
+// In JSON, Qdrant's shorthand {"key": k, "is_empty": true} (and is_null)
+// is accepted too; false negates it.
 type Condition struct {
-	Key     string    `json:"key,omitempty"`
-	Match   *Match    `json:"match,omitempty"`
-	Range   *Range    `json:"range,omitempty"`
-	HasID   []PointID `json:"has_id,omitempty"`
-	IsEmpty *FieldRef `json:"is_empty,omitempty"`
-	IsNull  *FieldRef `json:"is_null,omitempty"`
-	Nested  *Nested   `json:"nested,omitempty"`
-	Filter  *Filter   `json:"-"`
+	Key            string          `json:"key,omitempty"`
+	Match          *Match          `json:"match,omitempty"`
+	Range          *Range          `json:"range,omitempty"`
+	ValuesCount    *ValuesCount    `json:"values_count,omitempty"`
+	GeoBoundingBox *GeoBoundingBox `json:"geo_bounding_box,omitempty"`
+	GeoRadius      *GeoRadius      `json:"geo_radius,omitempty"`
+	GeoPolygon     *GeoPolygon     `json:"geo_polygon,omitempty"`
+	HasID          []PointID       `json:"has_id,omitempty"`
+	HasVector      *string         `json:"has_vector,omitempty"`
+	IsEmpty        *FieldRef       `json:"is_empty,omitempty"`
+	IsNull         *FieldRef       `json:"is_null,omitempty"`
+	Nested         *Nested         `json:"nested,omitempty"`
+	Filter         *Filter         `json:"-"`
+	// negate, set by the {"key", "is_empty": false} shorthand.
+	negate bool
+}
+
+// ValuesCount bounds the number of values of a field; nil bounds are open.
+type ValuesCount struct {
+	LT  *int `json:"lt,omitempty"`
+	GT  *int `json:"gt,omitempty"`
+	GTE *int `json:"gte,omitempty"`
+	LTE *int `json:"lte,omitempty"`
+}
+
+// GeoPoint is a location in degrees.
+type GeoPoint struct {
+	Lon float64 `json:"lon"`
+	Lat float64 `json:"lat"`
+}
+
+// GeoBoundingBox is the area between its corners.
+type GeoBoundingBox struct {
+	TopLeft     GeoPoint `json:"top_left"`
+	BottomRight GeoPoint `json:"bottom_right"`
+}
+
+// GeoRadius is the area within Radius meters of Center (great-circle
+// distance on a sphere of radius 6371 km).
+type GeoRadius struct {
+	Center GeoPoint `json:"center"`
+	Radius float64  `json:"radius"`
+}
+
+// GeoLineString is a closed ring of points (first equals last).
+type GeoLineString struct {
+	Points []GeoPoint `json:"points"`
+}
+
+// GeoPolygon is the area inside Exterior and outside every Interior.
+type GeoPolygon struct {
+	Exterior  GeoLineString   `json:"exterior"`
+	Interiors []GeoLineString `json:"interiors,omitempty"`
 }
 
 // Match is a value condition on a payload field. Exactly one of Value, Any,
-// Except or Text is set. Values are strings (keywords), integers or booleans;
-// a JSON number must be integral.
+// Except, Text, TextAny, Phrase or Prefix is set. Values are strings
+// (keywords), integers or booleans; a JSON number must be integral.
 //
 //   - Value: the field equals Value.
 //   - Any: the field equals one of Any.
 //   - Except: the field has a value that is none of Except (a missing field
 //     does not match).
-//   - Text: the field is a string containing Text.
+//   - Text, TextAny, Phrase: full-text conditions. When the field has a
+//     text payload index, the value and the query are split into tokens
+//     as the index says, and Text needs every query token, TextAny one of
+//     them, Phrase all of them consecutively (as Qdrant). Without one,
+//     Text and Phrase are substring matches and TextAny matches when any
+//     whitespace-separated word of the query is a substring.
+//   - Prefix: the field is a string starting with Prefix (byte-wise,
+//     case-sensitive).
 type Match struct {
-	Value  any    `json:"value,omitempty"`
-	Any    []any  `json:"any,omitempty"`
-	Except []any  `json:"except,omitempty"`
-	Text   string `json:"text,omitempty"`
+	Value   any    `json:"value,omitempty"`
+	Any     []any  `json:"any,omitempty"`
+	Except  []any  `json:"except,omitempty"`
+	Text    string `json:"text,omitempty"`
+	TextAny string `json:"text_any,omitempty"`
+	Phrase  string `json:"phrase,omitempty"`
+	Prefix  string `json:"prefix,omitempty"`
 }
 
-// Range bounds a numeric payload field; nil bounds are open.
+// Range bounds a numeric payload field; nil bounds are open. In JSON the
+// bounds may instead be RFC 3339 date-times (Qdrant's DatetimeRange): the
+// range is then a datetime range, Datetime is set and the bounds are Unix
+// seconds, compared with fields holding date-time strings.
 type Range struct {
-	GT  *float64 `json:"gt,omitempty"`
-	GTE *float64 `json:"gte,omitempty"`
-	LT  *float64 `json:"lt,omitempty"`
-	LTE *float64 `json:"lte,omitempty"`
+	GT       *float64 `json:"gt,omitempty"`
+	GTE      *float64 `json:"gte,omitempty"`
+	LT       *float64 `json:"lt,omitempty"`
+	LTE      *float64 `json:"lte,omitempty"`
+	Datetime bool     `json:"-"`
+}
+
+// UnmarshalJSON accepts numbers, or date-time strings for a datetime range
+// (all bounds of one kind).
+func (r *Range) UnmarshalJSON(b []byte) error {
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return fmt.Errorf("%w: range: %v", ErrInvalid, err)
+	}
+	*r = Range{}
+	nums, times := 0, 0
+	for k, v := range raw {
+		var dst **float64
+		switch k {
+		case "gt":
+			dst = &r.GT
+		case "gte":
+			dst = &r.GTE
+		case "lt":
+			dst = &r.LT
+		case "lte":
+			dst = &r.LTE
+		default:
+			return fmt.Errorf("%w: range: unknown field %q", ErrInvalid, k)
+		}
+		v = bytes.TrimSpace(v)
+		switch {
+		case string(v) == "null":
+		case len(v) > 0 && v[0] == '"':
+			var s string
+			if err := json.Unmarshal(v, &s); err != nil {
+				return fmt.Errorf("%w: range %s: %v", ErrInvalid, k, err)
+			}
+			t, err := parseDatetime(s)
+			if err != nil {
+				return fmt.Errorf("range %s: %w", k, err)
+			}
+			*dst = &t
+			times++
+		default:
+			var f float64
+			if err := json.Unmarshal(v, &f); err != nil {
+				return fmt.Errorf("%w: range %s: %v", ErrInvalid, k, err)
+			}
+			*dst = &f
+			nums++
+		}
+	}
+	if nums > 0 && times > 0 {
+		return fmt.Errorf("%w: range mixes numbers and date-times", ErrInvalid)
+	}
+	r.Datetime = times > 0
+	return nil
 }
 
 // FieldRef names a payload field, as in {"is_empty": {"key": "tags"}}.
@@ -101,13 +231,42 @@ func (c *Condition) UnmarshalJSON(b []byte) error {
 	_, m1 := keys["must"]
 	_, m2 := keys["should"]
 	_, m3 := keys["must_not"]
-	if m1 || m2 || m3 {
+	_, m4 := keys["min_should"]
+	if m1 || m2 || m3 || m4 {
 		var f Filter
 		if err := decodeStrict(b, &f); err != nil {
 			return fmt.Errorf("%w: nested filter: %v", ErrInvalid, err)
 		}
 		*c = Condition{Filter: &f}
 		return nil
+	}
+	// Qdrant's {"key": k, "is_empty": true} shorthand (and is_null).
+	if k, ok := keys["key"]; ok {
+		for _, f := range []string{"is_empty", "is_null"} {
+			v, ok := keys[f]
+			if !ok {
+				continue
+			}
+			var flag bool
+			if json.Unmarshal(v, &flag) != nil {
+				continue // the {"is_empty": {"key": ...}} form, refused below with a key
+			}
+			if len(keys) != 2 {
+				return fmt.Errorf("%w: condition: %s with other fields", ErrInvalid, f)
+			}
+			var key string
+			if err := json.Unmarshal(k, &key); err != nil {
+				return fmt.Errorf("%w: condition key: %v", ErrInvalid, err)
+			}
+			ref := &FieldRef{Key: key}
+			*c = Condition{negate: !flag}
+			if f == "is_empty" {
+				c.IsEmpty = ref
+			} else {
+				c.IsNull = ref
+			}
+			return nil
+		}
 	}
 	type plain Condition
 	var p plain
@@ -138,6 +297,15 @@ const (
 	condIsNull
 	condNested
 	condFilter
+	condTextAny
+	condPhrase
+	condPrefix
+	condDatetimeRange
+	condValuesCount
+	condGeoBox
+	condGeoRadius
+	condGeoPolygon
+	condHasVector
 )
 
 type pathSeg struct {
@@ -147,24 +315,35 @@ type pathSeg struct {
 
 type cfilter struct {
 	must, should, mustNot []ccond
+	minShould             []ccond
+	minCount              int
 }
 
 type ccond struct {
 	kind   condKind
+	key    string // the payload key, for index lookups
 	path   []pathSeg
 	values []any // condMatch, condExcept: string, bool or float64
 	text   string
-	lo, hi float64 // condRange, with loIncl/hiIncl
+	lo, hi float64 // condRange, condDatetimeRange, condValuesCount, with loIncl/hiIncl
 	loIncl bool
 	hiIncl bool
 	ids    map[PointID]struct{}
 	sub    *cfilter
+	negate bool // is_empty/is_null false
+	geo    geoArea
+	vector string // condHasVector
+	// Set by collection.bindFilterLocked: the text index's tokenizer
+	// (nil: no text index, substring semantics), and for has_vector the
+	// test of a point.
+	tok *PayloadIndexParams
+	has func(PointID) bool
 }
 
 // compileFilter validates f and returns its compiled form; nil for a nil or
 // empty filter.
 func compileFilter(f *Filter) (*cfilter, error) {
-	if f == nil || (len(f.Must) == 0 && len(f.Should) == 0 && len(f.MustNot) == 0) {
+	if f == nil || (len(f.Must) == 0 && len(f.Should) == 0 && len(f.MustNot) == 0 && f.MinShould == nil) {
 		return nil, nil
 	}
 	return compileFilterDepth(f, 0)
@@ -187,6 +366,15 @@ func compileFilterDepth(f *Filter, depth int) (*cfilter, error) {
 	if cf.mustNot, err = compileConds(f.MustNot, depth); err != nil {
 		return nil, err
 	}
+	if ms := f.MinShould; ms != nil {
+		if ms.MinCount < 1 {
+			return nil, fmt.Errorf("%w: min_should min_count %d must be at least 1", ErrInvalid, ms.MinCount)
+		}
+		if cf.minShould, err = compileConds(ms.Conditions, depth); err != nil {
+			return nil, err
+		}
+		cf.minCount = ms.MinCount
+	}
 	return cf, nil
 }
 
@@ -206,11 +394,30 @@ func compileConds(cs []Condition, depth int) ([]ccond, error) {
 }
 
 func compileCond(c *Condition, depth int) (ccond, error) {
+	cc, err := compileCond1(c, depth)
+	cc.negate = c.negate
+	if err == nil && cc.key == "" {
+		cc.key = c.Key
+	}
+	return cc, err
+}
+
+func compileCond1(c *Condition, depth int) (ccond, error) {
 	n := 0
 	if c.Match != nil {
 		n++
 	}
 	if c.Range != nil {
+		n++
+	}
+	keyed := 0
+	for _, set := range []bool{c.ValuesCount != nil, c.GeoBoundingBox != nil, c.GeoRadius != nil, c.GeoPolygon != nil} {
+		if set {
+			keyed++
+		}
+	}
+	n += keyed
+	if c.HasVector != nil {
 		n++
 	}
 	if c.HasID != nil {
@@ -229,12 +436,18 @@ func compileCond(c *Condition, depth int) (ccond, error) {
 		n++
 	}
 	if n != 1 {
-		return ccond{}, fmt.Errorf("%w: a condition needs exactly one of match, range, has_id, is_empty, is_null, nested or a filter (has %d)", ErrInvalid, n)
+		return ccond{}, fmt.Errorf("%w: a condition needs exactly one of match, range, values_count, geo_bounding_box, geo_radius, geo_polygon, has_id, has_vector, is_empty, is_null, nested or a filter (has %d)", ErrInvalid, n)
 	}
-	if (c.Match != nil || c.Range != nil) != (c.Key != "") {
-		return ccond{}, fmt.Errorf("%w: key is required with match or range, and only with them", ErrInvalid)
+	if (c.Match != nil || c.Range != nil || keyed > 0) != (c.Key != "") {
+		return ccond{}, fmt.Errorf("%w: key is required with match, range, values_count and geo conditions, and only with them", ErrInvalid)
 	}
 	switch {
+	case c.ValuesCount != nil:
+		return compileValuesCount(c.Key, c.ValuesCount)
+	case c.GeoBoundingBox != nil || c.GeoRadius != nil || c.GeoPolygon != nil:
+		return compileGeo(c)
+	case c.HasVector != nil:
+		return ccond{kind: condHasVector, vector: *c.HasVector}, nil
 	case c.Match != nil:
 		return compileMatch(c.Key, c.Match)
 	case c.Range != nil:
@@ -298,16 +511,27 @@ func compileMatch(key string, m *Match) (ccond, error) {
 	if m.Except != nil {
 		set++
 	}
-	if m.Text != "" {
-		set++
+	for _, t := range []string{m.Text, m.TextAny, m.Phrase, m.Prefix} {
+		if t != "" {
+			set++
+		}
 	}
 	if set != 1 {
-		return ccond{}, fmt.Errorf("%w: match on %q needs exactly one of value, any, except or text", ErrInvalid, key)
+		return ccond{}, fmt.Errorf("%w: match on %q needs exactly one of value, any, except, text, text_any, phrase or prefix", ErrInvalid, key)
 	}
 	c := ccond{path: path}
 	switch {
 	case m.Text != "":
 		c.kind, c.text = condText, m.Text
+		return c, nil
+	case m.TextAny != "":
+		c.kind, c.text = condTextAny, m.TextAny
+		return c, nil
+	case m.Phrase != "":
+		c.kind, c.text = condPhrase, m.Phrase
+		return c, nil
+	case m.Prefix != "":
+		c.kind, c.text = condPrefix, m.Prefix
 		return c, nil
 	case m.Value != nil:
 		c.kind = condMatch
@@ -395,6 +619,9 @@ func compileRange(key string, r *Range) (ccond, error) {
 	if math.IsNaN(c.lo) || math.IsNaN(c.hi) {
 		return ccond{}, fmt.Errorf("%w: range on %q has NaN", ErrInvalid, key)
 	}
+	if r.Datetime {
+		c.kind = condDatetimeRange
+	}
 	return c, nil
 }
 
@@ -414,6 +641,17 @@ func (f *cfilter) matches(id PointID, payload map[string]any) bool {
 			return false
 		}
 	}
+	if f.minCount > 0 {
+		n := 0
+		for i := range f.minShould {
+			if f.minShould[i].eval(id, payload) {
+				n++
+			}
+		}
+		if n < f.minCount {
+			return false
+		}
+	}
 	if len(f.should) == 0 {
 		return true
 	}
@@ -426,7 +664,39 @@ func (f *cfilter) matches(id PointID, payload map[string]any) bool {
 }
 
 func (c *ccond) eval(id PointID, payload map[string]any) bool {
+	return c.eval1(id, payload) != c.negate
+}
+
+func (c *ccond) eval1(id PointID, payload map[string]any) bool {
 	switch c.kind {
+	case condHasVector:
+		return c.has != nil && c.has(id)
+	case condValuesCount:
+		n := 0
+		visitPath(payload, c.path, func(v any) bool {
+			switch x := v.(type) {
+			case nil:
+			case []any:
+				n += len(x)
+			default:
+				n++
+			}
+			return false
+		})
+		return c.inRange(float64(n))
+	case condGeoBox, condGeoRadius, condGeoPolygon:
+		return visitPath(payload, c.path, func(v any) bool {
+			if arr, ok := v.([]any); ok {
+				for _, e := range arr {
+					if p, ok := asGeoPoint(e); ok && c.geo.contains(c.kind, p) {
+						return true
+					}
+				}
+				return false
+			}
+			p, ok := asGeoPoint(v)
+			return ok && c.geo.contains(c.kind, p)
+		})
 	case condHasID:
 		_, ok := c.ids[id]
 		return ok
@@ -495,23 +765,35 @@ func (c *ccond) evalLeaf(v any) bool {
 			}
 		}
 		return true
-	case condText:
+	case condText, condTextAny, condPhrase:
 		s, ok := v.(string)
-		return ok && strings.Contains(s, c.text)
+		return ok && c.matchText(s)
+	case condPrefix:
+		s, ok := v.(string)
+		return ok && strings.HasPrefix(s, c.text)
 	case condRange:
 		x, ok := v.(float64)
+		return ok && c.inRange(x)
+	case condDatetimeRange:
+		s, ok := v.(string)
 		if !ok {
 			return false
 		}
-		if x < c.lo || (x == c.lo && !c.loIncl) {
-			return false
-		}
-		if x > c.hi || (x == c.hi && !c.hiIncl) {
-			return false
-		}
-		return true
+		t, err := parseDatetime(s)
+		return err == nil && c.inRange(t)
 	}
 	return false
+}
+
+// inRange tests x against the condition's bounds.
+func (c *ccond) inRange(x float64) bool {
+	if x < c.lo || (x == c.lo && !c.loIncl) {
+		return false
+	}
+	if x > c.hi || (x == c.hi && !c.hiIncl) {
+		return false
+	}
+	return true
 }
 
 // visitPath calls fn for each value found at path in payload (present keys

@@ -6,6 +6,8 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -27,10 +29,28 @@ func addSeedFile(f *testing.F, name string) []byte {
 func FuzzWAL(f *testing.F) {
 	good := addSeedFile(f, "golden.wal")
 	f.Add(good[:len(good)-3])
+	named := namedWAL(f)
+	f.Add(named)
+	f.Add(named[:len(named)-5])
 	f.Add([]byte(walMagic))
 	f.Add(append(walHeader(), 0xff, 0xff, 0xff, 0x0f, 0, 0, 0, 0))
 	f.Fuzz(func(t *testing.T, data []byte) {
+		cfg := namedCfg()
+		if err := cfg.Validate(); err != nil {
+			t.Fatal(err)
+		}
 		good, err := scanWAL(data, func(op walOp) error {
+			if op.op == opUpsertNamed {
+				pts, err := decodeNamedPoints(&op, &cfg)
+				if err != nil && !errors.Is(err, ErrCorrupt) {
+					t.Fatalf("error not ErrCorrupt: %v", err)
+				}
+				if err == nil {
+					if _, err := preparePoints(&cfg, pointsOf(pts)); err != nil {
+						t.Fatalf("decoded points an upsert refuses: %v", err)
+					}
+				}
+			}
 			if op.op == opUpsert {
 				for _, p := range op.points {
 					if len(p.vec) != op.dim {
@@ -158,6 +178,7 @@ func fuzzSeedDir(f *testing.F, tombstone bool) (string, []byte) {
 	if tombstone {
 		s.Delete(ctx, "c", []PointID{NumID(3)})
 	}
+	addNamedCollection(f, s, tombstone)
 	if err := s.Checkpoint(ctx); err != nil {
 		f.Fatal(err)
 	}
@@ -184,6 +205,30 @@ func fuzzOpen(t *testing.T, dir string) {
 	defer s.Close()
 	for _, name := range s.ListCollections() {
 		info, _ := s.CollectionInfo(name)
+		for vname, vp := range info.Config.Vectors {
+			q := make([]float32, vp.Size)
+			q[0] = 1
+			if _, err := s.Search(ctx, name, SearchRequest{Vector: q, Using: vname, Limit: 5, With: With{WithVector: true}}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for vname := range info.Config.SparseVectors {
+			sq := SparseVector{Indices: []uint32{1, 5}, Values: []float32{1, 1}}
+			if _, err := s.Query(ctx, name, QueryRequest{Query: &Query{Nearest: &VectorInput{Sparse: &sq}}, Using: vname}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for field := range info.PayloadSchema {
+			if _, err := s.Count(ctx, name, &Filter{Must: []Condition{{Key: field, Match: &Match{Value: "x"}}}}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if info.Config.Dim == 0 {
+			if _, err := s.Scroll(ctx, name, ScrollRequest{Limit: 1 << 20, With: With{WithPayload: true, WithVector: true}}); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
 		q := make([]float32, info.Config.Dim)
 		q[0] = 1
 		for _, exact := range []bool{false, true} {
@@ -213,7 +258,7 @@ func FuzzManifest(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, body []byte) {
 		data := appendU32(slices.Clone(body), crc32Castagnoli(body))
-		if _, _, _, err := parseManifest(data); err != nil {
+		if _, err := parseManifest(data); err != nil {
 			if !errors.Is(err, ErrCorrupt) {
 				t.Fatalf("error not ErrCorrupt: %v", err)
 			}
@@ -235,7 +280,7 @@ func FuzzManifest(f *testing.F) {
 func FuzzSegment(f *testing.F) {
 	dir, manifest := fuzzSeedDir(f, true)
 	segs := segmentFiles(f, dir)
-	_, _, entries, err := parseManifest(manifest)
+	mf, err := parseManifest(manifest)
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -244,7 +289,7 @@ func FuzzSegment(f *testing.F) {
 		record int // offset of the segment's size field in checkpoint.vsc
 	}
 	var targets []target
-	for _, e := range entries {
+	for _, e := range mf.entries {
 		for _, sg := range e.segs {
 			rec := appendU64(nil, sg.id)
 			rec = appendU64(rec, uint64(sg.first))
@@ -269,7 +314,7 @@ func FuzzSegment(f *testing.F) {
 			f.Add(uint8(len(targets)-1), data[:len(data)-4])
 		}
 	}
-	if len(targets) == 0 || len(segs) != 2 {
+	if len(targets) == 0 || len(segs) != 3 {
 		f.Fatalf("segments %v, fuzz targets %d", segs, len(targets))
 	}
 	f.Fuzz(func(t *testing.T, which uint8, body []byte) {
@@ -314,4 +359,63 @@ func FuzzFilter(f *testing.F) {
 			cf.matches(NumID(1), p)
 		}
 	})
+}
+
+// addNamedCollection adds to s a collection "n" with named dense and sparse
+// vectors, a payload index and an alias, so that the checkpoint seeds hold
+// format 4's extension and store blocks.
+func addNamedCollection(f *testing.F, s *Store, tombstone bool) {
+	ctx := context.Background()
+	if err := s.CreateCollection(ctx, "n", namedCfg()); err != nil {
+		f.Fatal(err)
+	}
+	pts := namedPoints(rand.New(rand.NewPCG(9, 9)), 30, 0)
+	for i := range pts {
+		pts[i].Payload["kw"] = fmt.Sprint("k", i%3)
+	}
+	if err := s.Upsert(ctx, "n", pts); err != nil {
+		f.Fatal(err)
+	}
+	if err := s.CreatePayloadIndex(ctx, "n", "kw", PayloadIndexParams{Type: SchemaKeyword}); err != nil {
+		f.Fatal(err)
+	}
+	if err := s.UpdateAliases(ctx, []AliasAction{{Create: &CreateAlias{Collection: "n", Alias: "nn"}}}); err != nil {
+		f.Fatal(err)
+	}
+	if tombstone {
+		s.Delete(ctx, "n", []PointID{NumID(4), NumID(5)})
+	}
+}
+
+// namedWAL returns a WAL holding every record type added with named
+// vectors (ops 5 to 8) besides the older ones.
+func namedWAL(f *testing.F) []byte {
+	ctx := context.Background()
+	dir := f.TempDir()
+	s, err := Open(ctx, dir, &Options{NoSync: true})
+	if err != nil {
+		f.Fatal(err)
+	}
+	addNamedCollection(f, s, true)
+	if err := s.UpdateCollection(ctx, "n", CollectionUpdate{HNSW: &HNSWConfig{EfSearch: 50}}); err != nil {
+		f.Fatal(err)
+	}
+	if _, err := s.DeletePayloadIndex(ctx, "n", "kw"); err != nil {
+		f.Fatal(err)
+	}
+	s.Close()
+	data, err := os.ReadFile(filepath.Join(dir, walFile))
+	if err != nil {
+		f.Fatal(err)
+	}
+	return data
+}
+
+// pointsOf turns decoded points back into Points.
+func pointsOf(pp []preparedPoint) []Point {
+	out := make([]Point, len(pp))
+	for i, p := range pp {
+		out[i] = Point{ID: p.id, Vector: p.vec, Vectors: p.named, Sparse: p.sparse, Payload: p.payload}
+	}
+	return out
 }

@@ -16,6 +16,7 @@ import (
 type vectorSet struct {
 	dim     int
 	euclid  bool
+	l1      bool // Manhattan: the L1 distance (never quantized)
 	noQuant bool
 	data    []float32
 
@@ -36,7 +37,16 @@ func (v *vectorSet) dist(q []float32, i uint32) float32 {
 	if v.euclid {
 		return sqL2(q, v.at(i))
 	}
+	if v.l1 {
+		return l1(q, v.at(i))
+	}
 	return -dot(q, v.at(i))
+}
+
+// newVectorSet returns an empty set for vectors of dimension dim compared
+// by d.
+func newVectorSet(dim int, d Distance, noQuant bool) *vectorSet {
+	return &vectorSet{dim: dim, euclid: d == Euclid, l1: d == Manhattan, noQuant: noQuant || d == Manhattan}
 }
 
 func (v *vectorSet) distNodes(i, j uint32) float32 { return v.dist(v.at(i), j) }
@@ -95,7 +105,7 @@ func (v *vectorSet) encodePending() {
 // withQuantizer returns an empty set with v's configuration and trained
 // steps, for rebuilding.
 func (v *vectorSet) withQuantizer() *vectorSet {
-	return &vectorSet{dim: v.dim, euclid: v.euclid, noQuant: v.noQuant, quant: v.quant, step: v.step}
+	return &vectorSet{dim: v.dim, euclid: v.euclid, l1: v.l1, noQuant: v.noQuant, quant: v.quant, step: v.step}
 }
 
 // query is a search vector prepared for both distance paths.
@@ -326,11 +336,17 @@ type acceptor struct {
 	filter  *cfilter
 	ids     []PointID
 	payload *payloadSet
+	// owner, for the graph of a named vector, maps its nodes to the
+	// collection's slots; nil for the unnamed vector's graph.
+	owner []uint32
 }
 
 func (a *acceptor) ok(i uint32) bool {
 	if a == nil {
 		return true
+	}
+	if a.owner != nil {
+		i = a.owner[i]
 	}
 	if a.deleted[i] {
 		return false
@@ -672,4 +688,16 @@ func (g *hnswGraph) search(c *searchCtx, vec []float32, k, ef int, acc *acceptor
 	if len(c.out) > k {
 		c.out = c.out[:k]
 	}
+}
+
+// appendUnlinked adds n nodes at level 0 without links and without making
+// any of them the entry point: the graph of a collection that has no
+// unnamed vector (Dim 0) keeps one node per slot, so that its slot
+// numbering and the checkpoint format stay those of every collection, but
+// is never searched.
+func (g *hnswGraph) appendUnlinked(n uint32) {
+	g.levels = append(g.levels, make([]uint8, n)...)
+	g.links0 = append(g.links0, make([]uint32, int(n)*g.m0)...)
+	g.cnt0 = append(g.cnt0, make([]uint16, n)...)
+	g.upper = append(g.upper, make([][]uint32, n)...)
 }

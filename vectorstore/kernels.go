@@ -1,5 +1,7 @@
 package vectorstore
 
+import "math"
+
 // kernels holds the vector arithmetic used by search. The exported-to-package
 // functions dot and sqL2 dispatch to an assembly implementation when the CPU
 // supports it (see kernels_amd64.go) and otherwise to the pure-Go twins below.
@@ -75,3 +77,22 @@ func dotI16I8Generic(q []int16, c []int8) int32 {
 	}
 	return s
 }
+
+// l1 is the Manhattan distance between a and b (same length).
+func l1(a, b []float32) float32 {
+	b = b[:len(a)]
+	var s0, s1, s2, s3 float32
+	i := 0
+	for ; i+4 <= len(a); i += 4 {
+		s0 += abs32(a[i] - b[i])
+		s1 += abs32(a[i+1] - b[i+1])
+		s2 += abs32(a[i+2] - b[i+2])
+		s3 += abs32(a[i+3] - b[i+3])
+	}
+	for ; i < len(a); i++ {
+		s0 += abs32(a[i] - b[i])
+	}
+	return (s0 + s1) + (s2 + s3)
+}
+
+func abs32(x float32) float32 { return math.Float32frombits(math.Float32bits(x) &^ (1 << 31)) }

@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"testing"
 )
@@ -37,7 +38,8 @@ func sameDump(t *testing.T, a, b map[string][]Record) {
 			t.Fatalf("%s: %d vs %d points", name, len(ra), len(rb))
 		}
 		for i := range ra {
-			if ra[i].ID != rb[i].ID || !slices.Equal(ra[i].Vector, rb[i].Vector) || !jsonEqual(ra[i].Payload, rb[i].Payload) {
+			if ra[i].ID != rb[i].ID || !slices.Equal(ra[i].Vector, rb[i].Vector) || !jsonEqual(ra[i].Payload, rb[i].Payload) ||
+				!reflect.DeepEqual(ra[i].Vectors, rb[i].Vectors) || !reflect.DeepEqual(ra[i].Sparse, rb[i].Sparse) {
 				t.Fatalf("%s: point %d differs: %+v vs %+v", name, i, ra[i], rb[i])
 			}
 		}

@@ -150,10 +150,16 @@ func (id *PointID) UnmarshalJSON(b []byte) error {
 // Point is a vector with its id and an optional JSON payload, the unit of
 // Upsert. The store copies what it keeps: the caller may reuse Vector and
 // Payload after Upsert returns.
+//
+// Vector is the unnamed vector, required when the collection has one
+// (CollectionConfig.Dim > 0) and refused otherwise. Vectors and Sparse hold
+// named dense and sparse vectors: any subset of the collection's names.
 type Point struct {
-	ID      PointID        `json:"id"`
-	Vector  []float32      `json:"vector"`
-	Payload map[string]any `json:"payload,omitempty"`
+	ID      PointID                 `json:"id"`
+	Vector  []float32               `json:"vector"`
+	Vectors map[string][]float32    `json:"vectors,omitempty"`
+	Sparse  map[string]SparseVector `json:"sparse,omitempty"`
+	Payload map[string]any          `json:"payload,omitempty"`
 }
 
 // Record is a stored point as returned by Get and Scroll. Vector and Payload
@@ -161,16 +167,22 @@ type Point struct {
 // numbers are float64, as encoding/json decodes them. For a Cosine collection
 // the vector is the normalised one that was stored.
 type Record struct {
-	ID      PointID        `json:"id"`
-	Payload map[string]any `json:"payload,omitempty"`
-	Vector  []float32      `json:"vector,omitempty"`
+	ID      PointID                 `json:"id"`
+	Payload map[string]any          `json:"payload,omitempty"`
+	Vector  []float32               `json:"vector,omitempty"`
+	Vectors map[string][]float32    `json:"vectors,omitempty"`
+	Sparse  map[string]SparseVector `json:"sparse,omitempty"`
 }
 
 // ScoredPoint is one search hit. Score follows the collection's Distance (see
 // Distance). Vector and Payload are filled only when asked for.
 type ScoredPoint struct {
-	ID      PointID        `json:"id"`
-	Score   float32        `json:"score"`
-	Payload map[string]any `json:"payload,omitempty"`
-	Vector  []float32      `json:"vector,omitempty"`
+	ID      PointID                 `json:"id"`
+	Score   float32                 `json:"score"`
+	Payload map[string]any          `json:"payload,omitempty"`
+	Vector  []float32               `json:"vector,omitempty"`
+	Vectors map[string][]float32    `json:"vectors,omitempty"`
+	Sparse  map[string]SparseVector `json:"sparse,omitempty"`
+	// OrderValue is the payload value a query with OrderBy sorted by.
+	OrderValue *float64 `json:"order_value,omitempty"`
 }

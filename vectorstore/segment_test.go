@@ -70,48 +70,7 @@ func TestOpenV2Store(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]map[PointID]Point{}
-	for _, c := range v2Collections {
-		m := map[PointID]Point{}
-		for i := range c.n {
-			p := v2Point(i, c.cfg.Dim)
-			m[p.ID] = p
-		}
-		want[c.name] = m
-	}
-	want["big"][NumID(1100)] = v2Point(1100, 64)
-	delete(want["big"], NumID(2))
-	delete(want["small"], NumID(1))
-	check := func(s *Store) {
-		t.Helper()
-		for name, m := range want {
-			page, err := s.Scroll(ctx, name, ScrollRequest{Limit: 1 << 20, With: With{WithPayload: true, WithVector: true}})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(page.Points) != len(m) {
-				t.Fatalf("%s: %d points, want %d", name, len(page.Points), len(m))
-			}
-			for _, r := range page.Points {
-				p, ok := m[r.ID]
-				if !ok {
-					t.Fatalf("%s: unexpected point %v", name, r.ID)
-				}
-				wantVec := slices.Clone(p.Vector)
-				if name == "big" {
-					normalize(wantVec)
-				}
-				if !slices.Equal(r.Vector, wantVec) {
-					t.Fatalf("%s: point %v vector differs", name, r.ID)
-				}
-				wantPay, _ := jsonMarshalSorted(p.Payload)
-				gotPay, _ := jsonMarshalSorted(r.Payload)
-				if p.Payload == nil && r.Payload != nil || p.Payload != nil && string(wantPay) != string(gotPay) {
-					t.Fatalf("%s: point %v payload %s, want %s", name, r.ID, gotPay, wantPay)
-				}
-			}
-		}
-	}
+	check := func(s *Store) { t.Helper(); checkV2Fixture(t, s) }
 	check(s)
 	q := v2Point(500, 64).Vector
 	before, err := s.Search(ctx, "big", SearchRequest{Vector: q, Limit: 10, Params: SearchParams{HNSWEf: 64}})
@@ -389,4 +348,83 @@ func TestInterruptedCheckpoint(t *testing.T) {
 	if got := segmentFiles(t, dir); !slices.Equal(got, segs) {
 		t.Fatalf("segments after Open: %v, want %v", got, segs)
 	}
+}
+
+// checkV2Fixture checks that s holds what the old-format fixtures hold
+// (v2Collections, plus point 1100 in "big" and without point 2 there and
+// point 1 in "small").
+func checkV2Fixture(t *testing.T, s *Store) {
+	t.Helper()
+	ctx := context.Background()
+	want := map[string]map[PointID]Point{}
+	for _, c := range v2Collections {
+		m := map[PointID]Point{}
+		for i := range c.n {
+			p := v2Point(i, c.cfg.Dim)
+			m[p.ID] = p
+		}
+		want[c.name] = m
+	}
+	want["big"][NumID(1100)] = v2Point(1100, 64)
+	delete(want["big"], NumID(2))
+	delete(want["small"], NumID(1))
+	{
+		for name, m := range want {
+			page, err := s.Scroll(ctx, name, ScrollRequest{Limit: 1 << 20, With: With{WithPayload: true, WithVector: true}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(page.Points) != len(m) {
+				t.Fatalf("%s: %d points, want %d", name, len(page.Points), len(m))
+			}
+			for _, r := range page.Points {
+				p, ok := m[r.ID]
+				if !ok {
+					t.Fatalf("%s: unexpected point %v", name, r.ID)
+				}
+				wantVec := slices.Clone(p.Vector)
+				if name == "big" {
+					normalize(wantVec)
+				}
+				if !slices.Equal(r.Vector, wantVec) {
+					t.Fatalf("%s: point %v vector differs", name, r.ID)
+				}
+				wantPay, _ := jsonMarshalSorted(p.Payload)
+				gotPay, _ := jsonMarshalSorted(r.Payload)
+				if p.Payload == nil && r.Payload != nil || p.Payload != nil && string(wantPay) != string(gotPay) {
+					t.Fatalf("%s: point %v payload %s, want %s", name, r.ID, gotPay, wantPay)
+				}
+			}
+		}
+	}
+}
+
+// TestOpenV3Store opens a store that the format-3 code wrote (commit
+// ab5f2fd: the same collections as testdata/v2store, checkpointed, then
+// point 1100 upserted into "big" and point 2 deleted from it in the WAL):
+// today's code reads it, and its next checkpoint is in format 4.
+func TestOpenV3Store(t *testing.T) {
+	ctx := context.Background()
+	dir := copyDir(t, filepath.Join("testdata", "v3store"))
+	if v := checkpointVersionOf(t, dir); v != checkpointV3 {
+		t.Fatalf("fixture has checkpoint version %d", v)
+	}
+	s, err := Open(ctx, dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkV2Fixture(t, s)
+	if err := s.Checkpoint(ctx); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if v := checkpointVersionOf(t, dir); v != checkpointVersion {
+		t.Fatalf("checkpoint version %d after a checkpoint, want %d", v, checkpointVersion)
+	}
+	s2, err := Open(ctx, dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	checkV2Fixture(t, s2)
 }

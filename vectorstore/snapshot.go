@@ -45,6 +45,9 @@ type snapshotHeader struct {
 // writeSnapshotLocked writes c to w in the snapshot format. The caller must
 // keep the collection from changing: hold mu (read) or be the store's writer.
 func (c *collection) writeSnapshotLocked(w io.Writer) error {
+	if c.cfg.hasNamed() || len(c.indexes) > 0 {
+		return fmt.Errorf("%w: collection %q has named vectors or payload indexes, which the snapshot format (version 1) does not hold yet", ErrInvalid, c.name)
+	}
 	crc := crc32.New(crcTable)
 	bw := bufio.NewWriterSize(io.MultiWriter(w, crc), 1<<16)
 	hdr, err := json.Marshal(snapshotHeader{Name: c.name, Config: c.cfg})

@@ -85,9 +85,10 @@ type Store struct {
 	// WAL appends in place instead of copying every array.
 	walBytes int64
 
-	mu     sync.RWMutex
-	colls  map[string]*collection
-	closed bool
+	mu      sync.RWMutex
+	colls   map[string]*collection
+	aliases map[string]string // alias -> collection name (alias.go)
+	closed  bool
 }
 
 // Open opens or creates the store in dir and replays its log. With dir ""
@@ -236,7 +237,7 @@ const maxPendingPoints = 1 << 16
 
 func (r *replayer) apply(op *walOp) error {
 	s := r.s
-	if op.op != opUpsert || r.pending == nil || r.pending.name != op.name || len(r.points) >= maxPendingPoints {
+	if (op.op != opUpsert && op.op != opUpsertNamed) || r.pending == nil || r.pending.name != op.name || len(r.points) >= maxPendingPoints {
 		r.flush()
 	}
 	switch op.op {
@@ -250,15 +251,31 @@ func (r *replayer) apply(op *walOp) error {
 		s.colls[op.name] = c
 	case opDrop:
 		delete(s.colls, op.name)
+		s.dropAliasesLocked(op.name)
 	case opUpsert:
 		c, ok := s.colls[op.name]
-		if !ok || c.cfg.Dim != op.dim {
+		if !ok || c.cfg.Dim != op.dim || c.cfg.hasNamed() {
 			return fmt.Errorf("%w: wal upserts into missing or different collection %q", ErrCorrupt, op.name)
 		}
 		r.defer_(c)
 		r.pending = c
 		r.points = append(r.points, op.points...)
-		s.replayCost += upsertCost(c.cfg.Dim, len(op.points))
+		s.replayCost += upsertCost(c.cfg.replayDim(), len(op.points))
+	case opUpsertNamed:
+		c, ok := s.colls[op.name]
+		if !ok {
+			return fmt.Errorf("%w: wal upserts into missing collection %q", ErrCorrupt, op.name)
+		}
+		pts, err := decodeNamedPoints(op, &c.cfg)
+		if err != nil {
+			return err
+		}
+		r.defer_(c)
+		r.pending = c
+		r.points = append(r.points, pts...)
+		s.replayCost += upsertCost(c.cfg.replayDim(), len(pts))
+	case opAliases, opIndex, opConfig:
+		return s.replayJSONOp(op)
 	case opDelete:
 		c, ok := s.colls[op.name]
 		if !ok {
@@ -266,7 +283,7 @@ func (r *replayer) apply(op *walOp) error {
 		}
 		r.defer_(c)
 		c.deleteIDs(op.ids)
-		s.replayCost += deleteCost(c.cfg.Dim, len(op.ids))
+		s.replayCost += deleteCost(c.cfg.replayDim(), len(op.ids))
 	}
 	return nil
 }
@@ -391,6 +408,11 @@ func (s *Store) collection(name string) (*collection, error) {
 	}
 	c, ok := s.colls[name]
 	if !ok {
+		if target, isAlias := s.aliases[name]; isAlias {
+			if c, ok = s.colls[target]; ok {
+				return c, nil
+			}
+		}
 		return nil, fmt.Errorf("%w: %q", ErrNotFound, name)
 	}
 	return c, nil
@@ -451,6 +473,7 @@ func (s *Store) DeleteCollection(ctx context.Context, name string) (bool, error)
 	s.nextSeqLocked()
 	s.mu.Lock()
 	delete(s.colls, name)
+	s.dropAliasesLocked(name)
 	s.mu.Unlock()
 	return true, s.afterWriteLocked(ctx)
 }
@@ -477,6 +500,10 @@ type CollectionInfo struct {
 	// included; Tombstones is how many of them are deleted or replaced.
 	IndexedNodes int `json:"indexed_vectors_count"`
 	Tombstones   int `json:"tombstones"`
+	// PayloadSchema lists the payload indexes by field.
+	PayloadSchema map[string]PayloadIndexInfo `json:"payload_schema"`
+	// Aliases are the collection's aliases, sorted.
+	Aliases []string `json:"aliases,omitempty"`
 }
 
 // CollectionInfo returns the configuration and counts of a collection.
@@ -485,11 +512,23 @@ func (s *Store) CollectionInfo(name string) (CollectionInfo, error) {
 	if err != nil {
 		return CollectionInfo{}, err
 	}
+	var aliases []string
+	for _, a := range s.Aliases(c.name) {
+		aliases = append(aliases, a.Alias)
+	}
 	c.mu.RLock()
 	defer c.mu.RUnlock()
 	cfg := c.cfg
 	cfg.Metadata = cloneMap(cfg.Metadata)
-	return CollectionInfo{Name: name, Config: cfg, Points: c.liveLocked(), IndexedNodes: c.graph.size(), Tombstones: c.dead}, nil
+	nodes := c.graph.size()
+	if cfg.Dim == 0 {
+		nodes = 0
+	}
+	for _, ds := range c.dense {
+		nodes += ds.graph.size()
+	}
+	return CollectionInfo{Name: c.name, Config: cfg, Points: c.liveLocked(), IndexedNodes: nodes, Tombstones: c.dead,
+		PayloadSchema: c.payloadSchemaLocked(), Aliases: aliases}, nil
 }
 
 func cloneMap(m map[string]string) map[string]string {
@@ -511,7 +550,8 @@ func (s *Store) Upsert(ctx context.Context, collection string, points []Point) e
 	if err != nil {
 		return err
 	}
-	pp, err := preparePoints(&c.cfg, points)
+	cfg := c.config()
+	pp, err := preparePoints(&cfg, points)
 	if err != nil {
 		return err
 	}
@@ -525,25 +565,45 @@ func (s *Store) Upsert(ctx context.Context, collection string, points []Point) e
 	if c, err = s.sameCollection(collection, c); err != nil {
 		return err
 	}
+	if err := s.logUpsertLocked(c, pp); err != nil {
+		return err
+	}
+	c.upsert(pp)
+	s.replayCost += upsertCost(c.cfg.replayDim(), len(pp))
+	return s.afterWriteLocked(ctx)
+}
+
+// logUpsertLocked logs pp as upsert records of c (split at walSplitBytes)
+// and advances seq. Needs writeMu.
+func (s *Store) logUpsertLocked(c *collection, pp []preparedPoint) error {
 	var recs [][]byte
 	seq := s.seq
+	named := c.cfg.hasNamed()
+	size1 := func(p *preparedPoint) int {
+		if named {
+			return namedPointSize(p)
+		}
+		return pointSize(c.cfg.Dim, p)
+	}
 	for start := 0; start < len(pp); {
 		end, size := start, 0
-		for end < len(pp) && (end == start || size+pointSize(c.cfg.Dim, &pp[end]) <= walSplitBytes) {
-			size += pointSize(c.cfg.Dim, &pp[end])
+		for end < len(pp) && (end == start || size+size1(&pp[end]) <= walSplitBytes) {
+			size += size1(&pp[end])
 			end++
 		}
 		seq++
-		recs = append(recs, encodeUpsert(seq, collection, c.cfg.Dim, pp[start:end]))
+		if named {
+			recs = append(recs, encodeUpsertNamed(seq, c.name, pp[start:end]))
+		} else {
+			recs = append(recs, encodeUpsert(seq, c.name, c.cfg.Dim, pp[start:end]))
+		}
 		start = end
 	}
 	if err := s.logLocked(recs...); err != nil {
 		return err
 	}
 	s.seq = seq
-	c.upsert(pp)
-	s.replayCost += upsertCost(c.cfg.Dim, len(pp))
-	return s.afterWriteLocked(ctx)
+	return nil
 }
 
 // sameCollection re-checks, under writeMu, that name still refers to c.
@@ -586,7 +646,7 @@ func (s *Store) deleteLocked(ctx context.Context, c *collection, ids []PointID) 
 	}
 	s.nextSeqLocked()
 	n := c.deleteIDs(present)
-	s.replayCost += deleteCost(c.cfg.Dim, len(present))
+	s.replayCost += deleteCost(c.cfg.replayDim(), len(present))
 	return n, s.afterWriteLocked(ctx)
 }
 

@@ -52,7 +52,7 @@ func TestCollectionLifecycle(t *testing.T) {
 		{"", CollectionConfig{Dim: 3, Distance: Dot}},
 		{"x/y", CollectionConfig{Dim: 3, Distance: Dot}},
 		{"x", CollectionConfig{Dim: 0, Distance: Dot}},
-		{"x", CollectionConfig{Dim: 3, Distance: "Manhattan"}},
+		{"x", CollectionConfig{Dim: 3, Distance: "Hamming"}},
 		{"x", CollectionConfig{Dim: 3, Distance: Dot, HNSW: HNSWConfig{M: 1}}},
 	} {
 		if err := s.CreateCollection(ctx, bad.name, bad.cfg); !errors.Is(err, ErrInvalid) {
@@ -373,7 +373,7 @@ func TestReplaceCollection(t *testing.T) {
 	}{
 		{"bad name", "a/b", cfg, nil, ErrInvalid},
 		{"bad config", "kb", CollectionConfig{Dim: 0, Distance: Dot}, nil, ErrInvalid},
-		{"bad distance", "kb", CollectionConfig{Dim: 4, Distance: "Manhattan"}, nil, ErrInvalid},
+		{"bad distance", "kb", CollectionConfig{Dim: 4, Distance: "Hamming"}, nil, ErrInvalid},
 		{"wrong vector size", "kb", cfg, []Point{{ID: NumID(9), Vector: []float32{1}}}, ErrInvalid},
 		{"other dimension", "kb", CollectionConfig{Dim: 8, Distance: Dot, EmbeddingModel: "m"}, nil, ErrMismatch},
 		{"other model", "kb", CollectionConfig{Dim: 4, Distance: Dot, EmbeddingModel: "n"}, nil, ErrMismatch},

@@ -30,6 +30,14 @@ import (
 //	2 delete collection   name
 //	3 upsert points       name, u32 dim, u32 count, count points
 //	4 delete points       name, u32 count, count ids (kind u8 + id)
+//	5 upsert named        name, u32 count, count points in the named form
+//	                      (codec_named.go), for collections with named
+//	                      dense or sparse vectors
+//	6 aliases             name "", u32 length, JSON array of AliasAction
+//	                      (applied all or nothing)
+//	7 payload index       name, u32 length, JSON {"field", "params"} to
+//	                      create, {"field", "delete": true} to drop
+//	8 update config       name, u32 length, the whole new config JSON
 //
 // For example the record deleting point 7 from "d" (seq 5) is
 //
@@ -55,6 +63,12 @@ const (
 	opDrop   = 2
 	opUpsert = 3
 	opDelete = 4
+	// Ops added with named vectors, aliases and payload indexes; a log
+	// written before them never holds them, so old logs read as before.
+	opUpsertNamed = 5
+	opAliases     = 6
+	opIndex       = 7
+	opConfig      = 8
 )
 
 // walOp is one decoded log record.
@@ -66,6 +80,7 @@ type walOp struct {
 	dim    int              // opUpsert
 	points []preparedPoint  // opUpsert
 	ids    []PointID        // opDelete
+	js     []byte           // opAliases, opIndex, opConfig: the JSON body
 }
 
 func walHeader() []byte {
@@ -112,6 +127,48 @@ func encodeUpsert(seq uint64, name string, dim int, pts []preparedPoint) []byte 
 	return b
 }
 
+func encodeUpsertNamed(seq uint64, name string, pts []preparedPoint) []byte {
+	size := 32 + len(name)
+	for i := range pts {
+		size += namedPointSize(&pts[i])
+	}
+	b := make([]byte, 0, size)
+	b = append(b, walPayloadHead(seq, opUpsertNamed, name)...)
+	b = appendU32(b, uint32(len(pts)))
+	for i := range pts {
+		b = appendNamedPoint(b, &pts[i])
+	}
+	return b
+}
+
+// decodeNamedPoints decodes the body of an opUpsertNamed record (op.js,
+// op.dim points) against cfg.
+func decodeNamedPoints(op *walOp, cfg *CollectionConfig) ([]preparedPoint, error) {
+	r := &byteReader{b: op.js}
+	pts := make([]preparedPoint, 0, op.dim)
+	for range op.dim {
+		p, err := r.namedPoint(cfg)
+		if err != nil {
+			return nil, fmt.Errorf("wal record %d: %w", op.seq, err)
+		}
+		pts = append(pts, p)
+	}
+	if r.remaining() != 0 {
+		return nil, fmt.Errorf("%w: wal record %d: %d trailing bytes", ErrCorrupt, op.seq, r.remaining())
+	}
+	return pts, nil
+}
+
+func encodeJSONOp(seq uint64, op uint8, name string, v any) ([]byte, error) {
+	js, err := json.Marshal(v)
+	if err != nil {
+		return nil, fmt.Errorf("vectorstore: encoding wal record: %w", err)
+	}
+	b := walPayloadHead(seq, op, name)
+	b = appendU32(b, uint32(len(js)))
+	return append(b, js...), nil
+}
+
 func encodeDelete(seq uint64, name string, ids []PointID) []byte {
 	b := walPayloadHead(seq, opDelete, name)
 	b = appendU32(b, uint32(len(ids)))
@@ -129,10 +186,31 @@ func decodeWALPayload(p []byte) (walOp, error) {
 	if r.err != nil {
 		return op, r.err
 	}
-	if err := ValidName(op.name); err != nil {
+	if op.op == opAliases {
+		if op.name != "" {
+			return op, fmt.Errorf("%w: wal record %d: aliases record names %q", ErrCorrupt, op.seq, op.name)
+		}
+	} else if err := ValidName(op.name); err != nil {
 		return op, fmt.Errorf("%w: wal record %d: %v", ErrCorrupt, op.seq, err)
 	}
 	switch op.op {
+	case opAliases, opIndex, opConfig:
+		op.js = r.take(int(r.u32("json length")), "json body")
+		if r.err != nil {
+			return op, r.err
+		}
+		if err := decodeWALJSON(&op); err != nil {
+			return op, fmt.Errorf("%w: wal record %d: %v", ErrCorrupt, op.seq, err)
+		}
+	case opUpsertNamed:
+		// The points are decoded at replay, against the collection's
+		// config (decodeNamedPoints); here only the framing is checked.
+		n := r.u32("count")
+		if uint64(n)*30 > uint64(r.remaining()) {
+			return op, fmt.Errorf("%w: wal record %d: %d points do not fit in %d bytes", ErrCorrupt, op.seq, n, r.remaining())
+		}
+		op.dim = int(n)
+		op.js = r.take(r.remaining(), "points")
 	case opCreate:
 		js := r.take(int(r.u32("config length")), "config")
 		if r.err != nil {

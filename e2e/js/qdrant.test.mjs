@@ -103,3 +103,74 @@ test('Qdrant JS client: the knowledge base the node answers from', { skip }, asy
   const { points } = await client().scroll('default', { limit: 10, with_payload: true });
   assert.ok(points.length >= 2);
 });
+
+test('Qdrant JS client: named and sparse vectors, hybrid query with fusion, payload index, aliases', { skip }, async () => {
+  const q = client();
+  const name = `e2e_hybrid_${process.pid}_${Date.now()}`;
+  const alias = `${name}_alias`;
+
+  assert.equal(await q.createCollection(name, {
+    vectors: { text: { size: 4, distance: 'Cosine' }, image: { size: 2, distance: 'Dot' } },
+    sparse_vectors: { keywords: { modifier: 'idf' } },
+  }), true);
+  const info0 = await q.getCollection(name);
+  assert.equal(info0.config.params.vectors.text.size, 4);
+  assert.equal(info0.config.params.vectors.image.distance, 'Dot');
+  assert.ok(info0.config.params.sparse_vectors.keywords, JSON.stringify(info0.config.params));
+
+  // Point 4 has no image vector: named vectors are optional per point.
+  await q.upsert(name, {
+    wait: true,
+    points: [
+      { id: 1, vector: { text: [1, 0, 0, 0], image: [1, 0], keywords: { indices: [1], values: [1] } }, payload: { country: 'France' } },
+      { id: 2, vector: { text: [0, 1, 0, 0], image: [0, 1], keywords: { indices: [2, 3], values: [1, 1] } }, payload: { country: 'Germany' } },
+      { id: 3, vector: { text: [0.9, 0.1, 0, 0], image: [0.5, 0.5], keywords: { indices: [2], values: [0.5] } }, payload: { country: 'France' } },
+      { id: 4, vector: { text: [0, 0, 1, 0], keywords: { indices: [3], values: [2] } }, payload: { country: 'Italy' } },
+    ],
+  });
+
+  // Each named vector is searched with its own distance.
+  const byImage = await q.query(name, { query: [0, 1], using: 'image', limit: 1 });
+  assert.deepEqual(byImage.points.map((p) => p.id), [2]);
+  assert.ok(Math.abs(byImage.points[0].score - 1) < 1e-6, `dot score ${byImage.points[0].score}`);
+  const bySparse = await q.query(name, { query: { indices: [2], values: [1] }, using: 'keywords', limit: 10 });
+  assert.deepEqual(bySparse.points.map((p) => p.id), [2, 3]);
+
+  // Hybrid: dense and sparse prefetches fused with reciprocal rank fusion.
+  // Point 3 is second in both lists, points 1 and 2 first in one each.
+  const fused = await q.query(name, {
+    prefetch: [
+      { query: [1, 0, 0, 0], using: 'text', limit: 2 },
+      { query: { indices: [2], values: [1] }, using: 'keywords', limit: 2 },
+    ],
+    query: { fusion: 'rrf' },
+    limit: 3,
+    with_payload: true,
+  });
+  assert.equal(fused.points.length, 3);
+  assert.deepEqual(ids(fused.points), ids([{ id: 1 }, { id: 2 }, { id: 3 }]));
+  assert.ok(fused.points[0].score >= fused.points[1].score && fused.points[1].score >= fused.points[2].score);
+
+  // Only the asked-for named vector comes back.
+  const [rec] = await q.retrieve(name, { ids: [1], with_vector: ['image'] });
+  assert.deepEqual(Object.keys(rec.vector), ['image']);
+
+  // A keyword payload index shows in the collection info and serves filters.
+  await q.createPayloadIndex(name, { field_name: 'country', field_schema: 'keyword', wait: true });
+  const info = await q.getCollection(name);
+  assert.equal(info.payload_schema.country.data_type, 'keyword');
+  assert.equal(info.payload_schema.country.points, 4);
+  const french = await q.query(name, {
+    query: [1, 0, 0, 0], using: 'text', limit: 10,
+    filter: { must: [{ key: 'country', match: { value: 'France' } }] },
+  });
+  assert.deepEqual(ids(french.points), ids([{ id: 1 }, { id: 3 }]));
+
+  // An alias answers like the collection, and goes away with it.
+  assert.equal(await q.updateCollectionAliases({ actions: [{ create_alias: { collection_name: name, alias_name: alias } }] }), true);
+  const { aliases } = await q.getCollectionAliases(name);
+  assert.deepEqual(aliases, [{ alias_name: alias, collection_name: name }]);
+  assert.equal((await q.count(alias)).count, 4);
+  assert.equal(await q.deleteCollection(name), true);
+  assert.ok(!(await q.getAliases()).aliases.some((a) => a.alias_name === alias), 'alias outlived its collection');
+});

@@ -1,34 +1,47 @@
-// Package qdrantapi serves a subset of Qdrant's REST API over a
-// vectorstore.Store, so that tools written for Qdrant (GaiaNet's own
-// scripts, LangChain and LlamaIndex clients) can use a node's embedded store.
+// Package qdrantapi serves Qdrant's REST API (v1.19, the spec in
+// ../shared/qdrant-openapi) over a vectorstore.Store, so that Qdrant's
+// official clients, LangChain, LlamaIndex and GaiaNet's own tools can use
+// a node's embedded store. Qdrant's own integration suite runs against it
+// in suite_test.go; docs/qdrant-compatibility.md has the per-file results
+// and every remaining difference.
 //
-// Routes (all JSON, answers shaped {"result": ..., "status": "ok",
-// "time": seconds}; errors {"status": {"error": "..."}, "time": ...} with a
-// 4xx/5xx code):
+// Answers are Qdrant's envelope {"result": ..., "status": "ok", "time":
+// seconds}; errors are {"status": {"error": "..."}, "time": ...} with
+// Qdrant's codes: 400 for a malformed body ("Format error in JSON body")
+// or a request that cannot be carried out ("Bad request: ..."), 422 for a
+// schema validation rule ("Validation error: ..."), 404 for a missing
+// collection, point or route (JSON, like every answer), 409 for a
+// collection that exists. Bodies are decoded strictly: an unknown field is
+// an error, never silently ignored.
 //
-//	GET    /collections
-//	GET    /collections/{c}
-//	PUT    /collections/{c}                      create
-//	DELETE /collections/{c}
-//	PUT    /collections/{c}/points               upsert (points list or batch form)
-//	POST   /collections/{c}/points/delete        by ids or filter
-//	POST   /collections/{c}/points               get by ids
-//	GET    /collections/{c}/points/{id}
-//	POST   /collections/{c}/points/search
-//	POST   /collections/{c}/points/query         vector query (nearest)
-//	POST   /collections/{c}/points/scroll
-//	POST   /collections/{c}/points/count
-//	POST   /collections/{c}/snapshots            create
-//	GET    /collections/{c}/snapshots            list
-//	GET    /collections/{c}/snapshots/{s}        download
-//	DELETE /collections/{c}/snapshots/{s}
-//	POST   /collections/{c}/snapshots/upload     multipart field "snapshot", or the raw body
+// Routes: "/", /healthz, /livez, /readyz; collections (list, get with
+// every field the spec requires, exists, create, PATCH, delete), aliases,
+// payload indexes (PUT/DELETE /collections/{c}/index); points (upsert as a
+// list or a batch, get, delete, scroll, count, batch of operations),
+// payloads (set, overwrite, delete keys, clear); the Query API (query,
+// query/batch, query/groups: nearest, recommend, discover, context,
+// order_by, fusion of prefetches) and the legacy /points/search; vectors
+// may be unnamed, named dense, or named sparse. Collection snapshots:
+// create, list (with SHA-256), download, delete, upload (multipart or
+// raw), and recover from a URL (through the guarded downloader of package
+// download, under Options.Egress) or from a file:// path inside the
+// collection's snapshot directory.
 //
-// Created and downloaded snapshots are vectorstore snapshot files (see the
-// vectorstore package). Uploads take those and also Qdrant's own collection
-// snapshots (read by the qdrantsnap package), as GaiaNet's installer uploads
-// its knowledge bases; the reverse, a snapshot from here restored on a
-// Qdrant server, does not work.
+// Created and downloaded snapshots are vectorstore snapshot files. Uploads
+// and recoveries take those and also Qdrant's own collection snapshots
+// (read by the qdrantsnap package), as GaiaNet's installer uploads its
+// knowledge bases; the reverse, a snapshot from here restored on a Qdrant
+// server, does not work.
+//
+// Features outside the embedded store's scope (sharding, cluster,
+// replication, telemetry internals, quantization and storage placement,
+// strict mode, multi-vectors, server-side inference, facets, distance
+// matrices, score formulas, relevance feedback) are refused by name: the
+// routes answer 501 and the request fields 400 (refuse.go). Qdrant's
+// placement hints on_disk and on_disk_payload, and its optimizer and WAL
+// settings, are accepted and echoed in collection info but change nothing:
+// the store keeps vectors in memory and makes every write durable through
+// its own WAL either way (collections.go, collectionSettings).
 //
 // It must not import node, api, rag or kb.
 package qdrantapi

@@ -8,80 +8,34 @@ import (
 	"github.com/gaianet-go/gaianet/vectorstore"
 )
 
-// withPayload is Qdrant's with_payload: a bool, a list of keys to include,
-// or {"include": [...]} / {"exclude": [...]}.
-type withPayload struct {
-	set     bool // the field was present
-	on      bool
-	include []string
-	exclude []string
-}
-
-func (p *withPayload) UnmarshalJSON(b []byte) error {
-	p.set = true
-	var on bool
-	if err := json.Unmarshal(b, &on); err == nil {
-		p.on = on
-		return nil
-	}
-	var keys []string
-	if err := json.Unmarshal(b, &keys); err == nil {
-		p.on, p.include = true, keys
-		return nil
-	}
-	var sel struct {
-		Include []string `json:"include"`
-		Exclude []string `json:"exclude"`
-	}
-	if err := json.Unmarshal(b, &sel); err != nil {
-		return badRequest("with_payload must be a bool, a list of keys or {include|exclude: [...]}")
-	}
-	p.on, p.include, p.exclude = true, sel.Include, sel.Exclude
-	return nil
-}
-
-// enabled reports whether payloads are wanted, def being Qdrant's default
-// for the route.
-func (p *withPayload) enabled(def bool) bool {
-	if !p.set {
-		return def
-	}
-	return p.on
-}
-
-// apply trims a payload to the selected keys (top-level keys only).
-func (p *withPayload) apply(m map[string]any) map[string]any {
-	if m == nil {
-		return map[string]any{}
-	}
-	if len(p.include) > 0 {
-		out := map[string]any{}
-		for _, k := range p.include {
-			if v, ok := m[k]; ok {
-				out[k] = v
-			}
-		}
-		return out
-	}
-	for _, k := range p.exclude {
-		delete(m, k)
-	}
-	return m
-}
-
-// record is a point as Qdrant returns it.
+// record is a point as Qdrant returns it (Record, or ScoredPoint when
+// Score is set; ScoredPoint requires version and score).
 type record struct {
-	ID      vectorstore.PointID `json:"id"`
-	Version int                 `json:"version,omitempty"`
-	Score   *float32            `json:"score,omitempty"`
-	Payload map[string]any      `json:"payload,omitempty"`
-	Vector  []float32           `json:"vector,omitempty"`
+	ID         vectorstore.PointID `json:"id"`
+	Version    *uint64             `json:"version,omitempty"`
+	Score      *float32            `json:"score,omitempty"`
+	Payload    map[string]any      `json:"payload,omitempty"`
+	Vector     any                 `json:"vector,omitempty"`
+	OrderValue any                 `json:"order_value,omitempty"`
 }
 
-func (s *Server) records(recs []vectorstore.Record, wp *withPayload, def bool) []record {
+// with converts the selectors into the store's With; def is Qdrant's
+// with_payload default for the route.
+func with(wp *withPayload, wv *withVector, def bool) vectorstore.With {
+	w := vectorstore.With{WithPayload: wp.enabled(def), WithVector: wv.on}
+	if wv.on && wv.names != nil {
+		w.VectorNames = wv.names
+	}
+	return w
+}
+
+func (s *Server) records(recs []vectorstore.Record, wp *withPayload, def bool, wv bool) []record {
 	out := make([]record, 0, len(recs))
 	for _, r := range recs {
-		rec := record{ID: r.ID, Vector: r.Vector}
+		rec := record{ID: r.ID}
+		if wv {
+			rec.Vector = vectorOutput(r.Vector, r.Vectors, r.Sparse)
+		}
 		if wp.enabled(def) {
 			rec.Payload = wp.apply(r.Payload)
 		}
@@ -90,13 +44,19 @@ func (s *Server) records(recs []vectorstore.Record, wp *withPayload, def bool) [
 	return out
 }
 
-func (s *Server) scored(hits []vectorstore.ScoredPoint, wp *withPayload) []record {
+func (s *Server) scored(hits []vectorstore.ScoredPoint, wp *withPayload, wv bool) []record {
 	out := make([]record, 0, len(hits))
 	for _, h := range hits {
 		score := h.Score
-		rec := record{ID: h.ID, Score: &score, Vector: h.Vector}
+		rec := record{ID: h.ID, Score: &score}
+		if wv {
+			rec.Vector = vectorOutput(h.Vector, h.Vectors, h.Sparse)
+		}
 		if wp.enabled(false) {
 			rec.Payload = wp.apply(h.Payload)
+		}
+		if h.OrderValue != nil {
+			rec.OrderValue = *h.OrderValue
 		}
 		out = append(out, rec)
 	}
@@ -108,34 +68,125 @@ func (s *Server) updateResult() any {
 }
 
 type pointJSON struct {
-	ID      vectorstore.PointID `json:"id"`
-	Vector  json.RawMessage     `json:"vector"`
-	Payload map[string]any      `json:"payload"`
+	ID      *vectorstore.PointID `json:"id"`
+	Vector  json.RawMessage      `json:"vector"`
+	Payload map[string]any       `json:"payload"`
 }
 
+// upsertReq is Qdrant's PointInsertOperations: a list or a batch.
 type upsertReq struct {
-	Points []pointJSON `json:"points"`
+	Points *[]pointJSON `json:"points"`
 	Batch  *struct {
 		IDs      []vectorstore.PointID `json:"ids"`
-		Vectors  []json.RawMessage     `json:"vectors"`
+		Vectors  json.RawMessage       `json:"vectors"`
 		Payloads []map[string]any      `json:"payloads"`
 	} `json:"batch"`
+	ShardKey     json.RawMessage `json:"shard_key"`
+	UpdateFilter json.RawMessage `json:"update_filter"`
+	UpdateMode   *string         `json:"update_mode"`
 }
 
-// decodeVector accepts a plain array, or a named-vector object holding only
-// the unnamed vector "".
-func decodeVector(raw json.RawMessage) ([]float32, error) {
-	var v []float32
-	if err := json.Unmarshal(raw, &v); err == nil {
-		return v, nil
+// storePoints decodes the points of an upsert.
+func (req *upsertReq) storePoints() ([]vectorstore.Point, error) {
+	switch {
+	case present(req.ShardKey):
+		return nil, refusedField("shard_key", "sharding")
+	case present(req.UpdateFilter):
+		return nil, refusedField("update_filter", "conditional updates")
+	case req.UpdateMode != nil && *req.UpdateMode != "upsert":
+		return nil, refusedField("update_mode "+*req.UpdateMode, "update modes other than upsert")
+	case (req.Points == nil) == (req.Batch == nil):
+		return nil, badRequest("give either points or batch")
 	}
-	var named map[string][]float32
-	if err := json.Unmarshal(raw, &named); err == nil {
-		if v, ok := named[""]; ok && len(named) == 1 {
-			return v, nil
+	var pts []vectorstore.Point
+	if req.Points != nil {
+		for i, pj := range *req.Points {
+			if pj.ID == nil {
+				return nil, badRequest("points[%d].id is required", i)
+			}
+			if pj.Vector == nil {
+				return nil, badRequest("points[%d].vector is required", i)
+			}
+			pv, err := decodeVectorStruct(pj.Vector, fmt.Sprintf("points[%d].vector", i))
+			if err != nil {
+				return nil, err
+			}
+			pts = append(pts, pv.point(*pj.ID, pj.Payload))
+		}
+		return pts, nil
+	}
+	b := req.Batch
+	if b.Payloads != nil && len(b.Payloads) != len(b.IDs) {
+		return nil, badRequest("batch: %d ids but %d payloads", len(b.IDs), len(b.Payloads))
+	}
+	vecs, err := decodeBatchVectors(b.Vectors, len(b.IDs))
+	if err != nil {
+		return nil, err
+	}
+	for i, id := range b.IDs {
+		p := vecs[i].point(id, nil)
+		if b.Payloads != nil {
+			p.Payload = b.Payloads[i]
+		}
+		pts = append(pts, p)
+	}
+	return pts, nil
+}
+
+// decodeBatchVectors decodes a batch's BatchVectorStruct: a list of
+// vectors, or an object mapping names to lists of (dense or sparse)
+// vectors.
+func decodeBatchVectors(raw json.RawMessage, n int) ([]pointVectors, error) {
+	out := make([]pointVectors, n)
+	var list []json.RawMessage
+	if err := json.Unmarshal(raw, &list); err == nil {
+		if len(list) != n {
+			return nil, badRequest("batch: %d ids but %d vectors", n, len(list))
+		}
+		for i, v := range list {
+			d, err := decodeDense(v, fmt.Sprintf("batch.vectors[%d]", i))
+			if err != nil {
+				return nil, err
+			}
+			out[i].unnamed = d
+		}
+		return out, nil
+	}
+	var named map[string][]json.RawMessage
+	if err := json.Unmarshal(raw, &named); err != nil {
+		return nil, badRequest("batch.vectors must be a list of vectors or an object of named vector lists")
+	}
+	for name, vs := range named {
+		if len(vs) != n {
+			return nil, badRequest("batch: %d ids but %d vectors named %q", n, len(vs), name)
+		}
+		for i, v := range vs {
+			one, err := decodeVectorStruct(json.RawMessage(fmt.Sprintf(`{%q:%s}`, name, v)), fmt.Sprintf("batch.vectors[%d]", i))
+			if err != nil {
+				return nil, err
+			}
+			out[i].merge(one)
 		}
 	}
-	return nil, badRequest("vector must be an array of numbers (named vectors are not supported)")
+	return out, nil
+}
+
+func (pv *pointVectors) merge(o pointVectors) {
+	if o.unnamed != nil {
+		pv.unnamed = o.unnamed
+	}
+	for n, v := range o.dense {
+		if pv.dense == nil {
+			pv.dense = map[string][]float32{}
+		}
+		pv.dense[n] = v
+	}
+	for n, v := range o.sparse {
+		if pv.sparse == nil {
+			pv.sparse = map[string]vectorstore.SparseVector{}
+		}
+		pv.sparse[n] = v
+	}
 }
 
 func (s *Server) upsertPoints(w http.ResponseWriter, r *http.Request) (any, error) {
@@ -143,32 +194,9 @@ func (s *Server) upsertPoints(w http.ResponseWriter, r *http.Request) (any, erro
 	if err := s.decodeBody(w, r, &req); err != nil {
 		return nil, err
 	}
-	var pts []vectorstore.Point
-	switch {
-	case req.Batch != nil:
-		b := req.Batch
-		if len(b.Vectors) != len(b.IDs) || (b.Payloads != nil && len(b.Payloads) != len(b.IDs)) {
-			return nil, badRequest("batch ids, vectors and payloads differ in length")
-		}
-		for i, id := range b.IDs {
-			v, err := decodeVector(b.Vectors[i])
-			if err != nil {
-				return nil, err
-			}
-			p := vectorstore.Point{ID: id, Vector: v}
-			if b.Payloads != nil {
-				p.Payload = b.Payloads[i]
-			}
-			pts = append(pts, p)
-		}
-	default:
-		for _, pj := range req.Points {
-			v, err := decodeVector(pj.Vector)
-			if err != nil {
-				return nil, err
-			}
-			pts = append(pts, vectorstore.Point{ID: pj.ID, Vector: v, Payload: pj.Payload})
-		}
+	pts, err := req.storePoints()
+	if err != nil {
+		return nil, err
 	}
 	if err := s.store.Upsert(r.Context(), r.PathValue("c"), pts); err != nil {
 		return nil, err
@@ -176,26 +204,45 @@ func (s *Server) upsertPoints(w http.ResponseWriter, r *http.Request) (any, erro
 	return s.updateResult(), nil
 }
 
-func (s *Server) deletePoints(w http.ResponseWriter, r *http.Request) (any, error) {
-	var req struct {
-		Points []vectorstore.PointID `json:"points"`
-		Filter *vectorstore.Filter   `json:"filter"`
+// pointsSelector is Qdrant's PointsSelector: {"points": [...]} or
+// {"filter": {...}}.
+type pointsSelector struct {
+	Points   *[]vectorstore.PointID `json:"points"`
+	Filter   *vectorstore.Filter    `json:"filter"`
+	ShardKey json.RawMessage        `json:"shard_key"`
+}
+
+func (ps *pointsSelector) check() error {
+	switch {
+	case present(ps.ShardKey):
+		return refusedField("shard_key", "sharding")
+	case ps.Points != nil && ps.Filter != nil:
+		return badRequest("give either points or filter, not both")
+	case ps.Points == nil && ps.Filter == nil:
+		return badRequest("points or filter is required")
 	}
+	return nil
+}
+
+func (s *Server) deleteSelected(r *http.Request, coll string, ps *pointsSelector) error {
+	if err := ps.check(); err != nil {
+		return err
+	}
+	var err error
+	if ps.Filter != nil {
+		_, err = s.store.DeleteByFilter(r.Context(), coll, ps.Filter)
+	} else {
+		_, err = s.store.Delete(r.Context(), coll, *ps.Points)
+	}
+	return err
+}
+
+func (s *Server) deletePoints(w http.ResponseWriter, r *http.Request) (any, error) {
+	var req pointsSelector
 	if err := s.decodeBody(w, r, &req); err != nil {
 		return nil, err
 	}
-	var err error
-	switch {
-	case req.Points != nil && req.Filter != nil:
-		return nil, badRequest("give either points or filter, not both")
-	case req.Filter != nil:
-		_, err = s.store.DeleteByFilter(r.Context(), r.PathValue("c"), req.Filter)
-	case req.Points != nil:
-		_, err = s.store.Delete(r.Context(), r.PathValue("c"), req.Points)
-	default:
-		return nil, badRequest("points or filter is required")
-	}
-	if err != nil {
+	if err := s.deleteSelected(r, r.PathValue("c"), &req); err != nil {
 		return nil, err
 	}
 	return s.updateResult(), nil
@@ -203,174 +250,129 @@ func (s *Server) deletePoints(w http.ResponseWriter, r *http.Request) (any, erro
 
 func (s *Server) getPoints(w http.ResponseWriter, r *http.Request) (any, error) {
 	var req struct {
-		IDs         []vectorstore.PointID `json:"ids"`
-		WithPayload withPayload           `json:"with_payload"`
-		WithVector  bool                  `json:"with_vector"`
+		IDs         *[]vectorstore.PointID `json:"ids"`
+		WithPayload withPayload            `json:"with_payload"`
+		WithVector  withVector             `json:"with_vector"`
+		WithVectors withVector             `json:"with_vectors"`
+		ShardKey    json.RawMessage        `json:"shard_key"`
 	}
 	if err := s.decodeBody(w, r, &req); err != nil {
 		return nil, err
 	}
-	recs, err := s.store.Get(r.Context(), r.PathValue("c"), req.IDs, vectorstore.With{WithPayload: req.WithPayload.enabled(true), WithVector: req.WithVector})
+	if err := req.WithVector.alias(req.WithVectors); err != nil {
+		return nil, err
+	}
+	if present(req.ShardKey) {
+		return nil, refusedField("shard_key", "sharding")
+	}
+	if req.IDs == nil {
+		return nil, badRequest("ids is required")
+	}
+	recs, err := s.store.Get(r.Context(), r.PathValue("c"), *req.IDs, with(&req.WithPayload, &req.WithVector, true))
 	if err != nil {
 		return nil, err
 	}
-	return s.records(recs, &req.WithPayload, true), nil
+	return s.records(recs, &req.WithPayload, true, req.WithVector.on), nil
 }
 
 func (s *Server) getPoint(w http.ResponseWriter, r *http.Request) (any, error) {
 	id, err := vectorstore.ParsePointID(r.PathValue("id"))
 	if err != nil {
-		return nil, err
+		return nil, badRequest("point id %q: %v", r.PathValue("id"), err)
 	}
 	recs, err := s.store.Get(r.Context(), r.PathValue("c"), []vectorstore.PointID{id}, vectorstore.With{WithPayload: true, WithVector: true})
 	if err != nil {
 		return nil, err
 	}
 	if len(recs) == 0 {
-		return nil, &httpError{code: http.StatusNotFound, err: fmt.Errorf("qdrantapi: point %v not found", id)}
+		return nil, qdrantError(http.StatusNotFound, "Not found: ", "No point with id %v found", id)
 	}
 	wp := withPayload{}
-	return s.records(recs, &wp, true)[0], nil
-}
-
-type searchParams struct {
-	HNSWEf int  `json:"hnsw_ef"`
-	Exact  bool `json:"exact"`
-}
-
-type searchReq struct {
-	Vector         json.RawMessage     `json:"vector"`
-	Filter         *vectorstore.Filter `json:"filter"`
-	Limit          int                 `json:"limit"`
-	Offset         int                 `json:"offset"`
-	ScoreThreshold *float32            `json:"score_threshold"`
-	WithPayload    withPayload         `json:"with_payload"`
-	WithVector     bool                `json:"with_vector"`
-	Params         searchParams        `json:"params"`
-}
-
-// decodeQueryVector accepts an array, {"name": "", "vector": [...]} (the
-// search form) or a named-vector map.
-func decodeQueryVector(raw json.RawMessage) ([]float32, error) {
-	var nv struct {
-		Name   string    `json:"name"`
-		Vector []float32 `json:"vector"`
-	}
-	if err := json.Unmarshal(raw, &nv); err == nil && nv.Vector != nil {
-		if nv.Name != "" {
-			return nil, badRequest("named vectors are not supported")
-		}
-		return nv.Vector, nil
-	}
-	return decodeVector(raw)
-}
-
-func (s *Server) runSearch(r *http.Request, req *searchReq, vec []float32) ([]record, error) {
-	limit := req.Limit
-	if limit <= 0 {
-		limit = 10
-	}
-	hits, err := s.store.Search(r.Context(), r.PathValue("c"), vectorstore.SearchRequest{
-		Vector: vec, Limit: limit, Offset: req.Offset, ScoreThreshold: req.ScoreThreshold, Filter: req.Filter,
-		With:   vectorstore.With{WithPayload: req.WithPayload.enabled(false), WithVector: req.WithVector},
-		Params: vectorstore.SearchParams{HNSWEf: req.Params.HNSWEf, Exact: req.Params.Exact},
-	})
-	if err != nil {
-		return nil, err
-	}
-	return s.scored(hits, &req.WithPayload), nil
-}
-
-func (s *Server) search(w http.ResponseWriter, r *http.Request) (any, error) {
-	var req searchReq
-	if err := s.decodeBody(w, r, &req); err != nil {
-		return nil, err
-	}
-	if len(req.Vector) == 0 {
-		return nil, badRequest("vector is required")
-	}
-	vec, err := decodeQueryVector(req.Vector)
-	if err != nil {
-		return nil, err
-	}
-	return s.runSearch(r, &req, vec)
-}
-
-// query serves the universal query API for its nearest-vector form:
-// "query" is a vector, {"nearest": vector}, or absent (then points come in
-// id order, like scroll).
-func (s *Server) query(w http.ResponseWriter, r *http.Request) (any, error) {
-	var req struct {
-		searchReq
-		Query json.RawMessage `json:"query"`
-	}
-	if err := s.decodeBody(w, r, &req); err != nil {
-		return nil, err
-	}
-	if len(req.Query) == 0 || string(req.Query) == "null" {
-		limit := req.Limit
-		if limit <= 0 {
-			limit = 10
-		}
-		page, err := s.store.Scroll(r.Context(), r.PathValue("c"), vectorstore.ScrollRequest{
-			Limit: limit + req.Offset, Filter: req.Filter,
-			With: vectorstore.With{WithPayload: req.WithPayload.enabled(false), WithVector: req.WithVector},
-		})
-		if err != nil {
-			return nil, err
-		}
-		pts := page.Points[min(req.Offset, len(page.Points)):]
-		return map[string]any{"points": s.records(pts, &req.WithPayload, false)}, nil
-	}
-	var nearest struct {
-		Nearest json.RawMessage `json:"nearest"`
-	}
-	raw := req.Query
-	if json.Unmarshal(raw, &nearest) == nil && len(nearest.Nearest) > 0 {
-		raw = nearest.Nearest
-	}
-	vec, err := decodeQueryVector(raw)
-	if err != nil {
-		return nil, badRequest("query must be a vector or {\"nearest\": vector}; other query kinds are not supported")
-	}
-	pts, err := s.runSearch(r, &req.searchReq, vec)
-	if err != nil {
-		return nil, err
-	}
-	return map[string]any{"points": pts}, nil
+	return s.records(recs, &wp, true, true)[0], nil
 }
 
 func (s *Server) scroll(w http.ResponseWriter, r *http.Request) (any, error) {
 	var req struct {
 		Offset      *vectorstore.PointID `json:"offset"`
-		Limit       int                  `json:"limit"`
+		Limit       *int                 `json:"limit"`
 		Filter      *vectorstore.Filter  `json:"filter"`
 		WithPayload withPayload          `json:"with_payload"`
-		WithVector  bool                 `json:"with_vector"`
+		WithVector  withVector           `json:"with_vector"`
+		WithVectors withVector           `json:"with_vectors"`
+		OrderBy     json.RawMessage      `json:"order_by"`
+		ShardKey    json.RawMessage      `json:"shard_key"`
 	}
 	if err := s.decodeBody(w, r, &req); err != nil {
 		return nil, err
 	}
+	if err := req.WithVector.alias(req.WithVectors); err != nil {
+		return nil, err
+	}
+	if present(req.ShardKey) {
+		return nil, refusedField("shard_key", "sharding")
+	}
+	limit := 10
+	if req.Limit != nil {
+		if *req.Limit < 1 {
+			return nil, unprocessable("limit: must be at least 1")
+		}
+		limit = *req.Limit
+	}
+	if present(req.OrderBy) {
+		ob, err := decodeOrderBy(req.OrderBy)
+		if err != nil {
+			return nil, err
+		}
+		if req.Offset != nil {
+			return nil, badRequest("Can't use offset with order_by (use order_by.start_from)")
+		}
+		hits, err := s.store.Query(r.Context(), r.PathValue("c"), vectorstore.QueryRequest{
+			Query: &vectorstore.Query{OrderBy: ob}, Filter: req.Filter, Limit: limit,
+			With: with(&req.WithPayload, &req.WithVector, true),
+		})
+		if err != nil {
+			return nil, err
+		}
+		recs := make([]record, 0, len(hits))
+		for _, h := range hits {
+			rec := record{ID: h.ID}
+			if req.WithVector.on {
+				rec.Vector = vectorOutput(h.Vector, h.Vectors, h.Sparse)
+			}
+			if req.WithPayload.enabled(true) {
+				rec.Payload = req.WithPayload.apply(h.Payload)
+			}
+			if h.OrderValue != nil {
+				rec.OrderValue = *h.OrderValue
+			}
+			recs = append(recs, rec)
+		}
+		return map[string]any{"points": recs, "next_page_offset": nil}, nil
+	}
 	page, err := s.store.Scroll(r.Context(), r.PathValue("c"), vectorstore.ScrollRequest{
-		Offset: req.Offset, Limit: req.Limit, Filter: req.Filter,
-		With: vectorstore.With{WithPayload: req.WithPayload.enabled(true), WithVector: req.WithVector},
+		Offset: req.Offset, Limit: limit, Filter: req.Filter,
+		With: with(&req.WithPayload, &req.WithVector, true),
 	})
 	if err != nil {
 		return nil, err
 	}
 	return map[string]any{
-		"points":           s.records(page.Points, &req.WithPayload, true),
+		"points":           s.records(page.Points, &req.WithPayload, true, req.WithVector.on),
 		"next_page_offset": page.NextOffset,
 	}, nil
 }
 
 func (s *Server) count(w http.ResponseWriter, r *http.Request) (any, error) {
 	var req struct {
-		Filter *vectorstore.Filter `json:"filter"`
-		Exact  *bool               `json:"exact"`
+		Filter   *vectorstore.Filter `json:"filter"`
+		Exact    *bool               `json:"exact"`
+		ShardKey json.RawMessage     `json:"shard_key"`
 	}
 	if err := s.decodeBody(w, r, &req); err != nil {
 		return nil, err
+	}
+	if present(req.ShardKey) {
+		return nil, refusedField("shard_key", "sharding")
 	}
 	n, err := s.store.Count(r.Context(), r.PathValue("c"), req.Filter)
 	if err != nil {

@@ -1,15 +1,18 @@
 package qdrantapi
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
+	"sync"
 	"sync/atomic"
 	"time"
 
+	"github.com/gaianet-go/gaianet/egress"
 	"github.com/gaianet-go/gaianet/vectorstore"
 	"github.com/gaianet-go/gaianet/vectorstore/qdrantsnap"
 )
@@ -27,6 +30,9 @@ type Options struct {
 	// Limits bound what an uploaded snapshot may unpack to (decompression
 	// bombs); the zero value means qdrantsnap's defaults.
 	Limits qdrantsnap.Limits `json:"-"`
+	// Egress decides which hosts a snapshot recovery from a URL may
+	// reach; nil means public addresses only (package egress).
+	Egress *egress.Policy `json:"-"`
 }
 
 // Server is an http.Handler serving the Qdrant REST subset over a Store. It
@@ -37,6 +43,7 @@ type Server struct {
 	mux   *http.ServeMux
 	now   func() time.Time
 	ops   atomic.Uint64 // numbers update operations, as Qdrant's operation_id
+	vecMu sync.Mutex    // serialises the read-and-upsert of vector edits (vectorsedit.go)
 }
 
 var _ http.Handler = (*Server)(nil)
@@ -56,9 +63,17 @@ func New(store *vectorstore.Store, opts Options) *Server {
 
 // routes lists every route.
 func (s *Server) routes() {
+	s.mux.HandleFunc("GET /{$}", s.root)
+	for _, p := range []string{"/healthz", "/livez"} {
+		s.mux.HandleFunc("GET "+p, plainText("healthz check passed"))
+	}
+	s.mux.HandleFunc("GET /readyz", plainText("all shards are ready"))
+	s.mux.HandleFunc("/", s.notFound)
 	s.handle("GET /collections", s.listCollections)
 	s.handle("GET /collections/{c}", s.getCollection)
+	s.handle("GET /collections/{c}/exists", s.collectionExists)
 	s.handle("PUT /collections/{c}", s.createCollection)
+	s.handle("PATCH /collections/{c}", s.updateCollection)
 	s.handle("DELETE /collections/{c}", s.deleteCollection)
 	s.handle("PUT /collections/{c}/points", s.upsertPoints)
 	s.handle("POST /collections/{c}/points/delete", s.deletePoints)
@@ -68,12 +83,65 @@ func (s *Server) routes() {
 	s.handle("POST /collections/{c}/points/query", s.query)
 	s.handle("POST /collections/{c}/points/scroll", s.scroll)
 	s.handle("POST /collections/{c}/points/count", s.count)
+	s.handle("POST /collections/{c}/points/batch", s.batch)
+	s.handle("PUT /collections/{c}/points/vectors", s.updateVectors)
+	s.handle("POST /collections/{c}/points/vectors/delete", s.deleteVectors)
+	s.handle("PUT /collections/{c}/points/payload", s.payloadHandler(true))
+	s.handle("POST /collections/{c}/points/payload", s.payloadHandler(false))
+	s.handle("POST /collections/{c}/points/payload/delete", s.deletePayload)
+	s.handle("POST /collections/{c}/points/payload/clear", s.clearPayload)
+	s.handle("POST /collections/{c}/points/query/batch", s.queryBatch)
+	s.handle("POST /collections/{c}/points/query/groups", s.queryGroups)
+	s.handle("POST /collections/aliases", s.updateAliases)
+	s.handle("GET /aliases", s.listAliases)
+	s.handle("GET /collections/{c}/aliases", s.listAliases)
+	s.handle("PUT /collections/{c}/vectors/{name}", s.createVector)
+	s.handle("DELETE /collections/{c}/vectors/{name}", s.deleteVector)
+	s.handle("PUT /collections/{c}/index", s.createIndex)
+	s.handle("DELETE /collections/{c}/index/{field}", s.deleteIndex)
 	s.handle("POST /collections/{c}/snapshots", s.createSnapshot)
 	s.handle("GET /collections/{c}/snapshots", s.listSnapshots)
 	s.handle("GET /collections/{c}/snapshots/{s}", s.downloadSnapshot)
 	s.handle("DELETE /collections/{c}/snapshots/{s}", s.deleteSnapshot)
 	s.handle("POST /collections/{c}/snapshots/upload", s.uploadSnapshot)
 	s.handle("PUT /collections/{c}/snapshots/upload", s.uploadSnapshot)
+	s.handle("PUT /collections/{c}/snapshots/recover", s.recoverSnapshot)
+	s.handle("GET /snapshots", s.listFullSnapshots)
+	s.handle("GET /snapshots/{s}", s.fullSnapshotNotFound)
+	s.handle("DELETE /snapshots/{s}", s.fullSnapshotNotFound)
+	for _, route := range outOfScope {
+		s.handle(route.pattern, refuse(route.feature))
+	}
+}
+
+// qdrantVersion and qdrantCommit name the Qdrant release whose REST API
+// (docs/redoc/master/openapi.json at that commit) this package follows;
+// clients read them from "/" to pick their protocol.
+const (
+	qdrantVersion = "1.19.0"
+	qdrantCommit  = "74f3e85b9473c62560006c043e13737ce6b48412"
+)
+
+// root answers GET / as Qdrant does; clients check the version.
+func (s *Server) root(w http.ResponseWriter, r *http.Request) {
+	writeJSON(w, http.StatusOK, map[string]string{
+		"title": "qdrant - vector search engine", "version": qdrantVersion, "commit": qdrantCommit,
+	})
+}
+
+func plainText(msg string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		io.WriteString(w, msg)
+	}
+}
+
+// notFound answers unknown routes with Qdrant's JSON error envelope.
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
+	writeJSON(w, http.StatusNotFound, map[string]any{
+		"status": map[string]string{"error": fmt.Sprintf("Not found: %s %s is not a route of this Qdrant-compatible API", r.Method, r.URL.Path)},
+		"time":   0.0,
+	})
 }
 
 // handlerFunc answers a request with a result to render as JSON, or an
@@ -121,8 +189,25 @@ type httpError struct {
 func (e *httpError) Error() string { return e.err.Error() }
 func (e *httpError) Unwrap() error { return e.err }
 
+// qdrantError is an error answered with code, its message shaped as
+// Qdrant's: a capitalised kind ("Bad request: ", "Not found: ") before
+// the detail.
+func qdrantError(code int, kind, format string, args ...any) error {
+	return &httpError{code: code, err: fmt.Errorf(kind+format, args...)}
+}
+
+// badRequest is Qdrant's 400: a request that cannot be carried out (wrong
+// dimension, unknown vector name, malformed JSON).
 func badRequest(format string, args ...any) error {
-	return &httpError{code: http.StatusBadRequest, err: fmt.Errorf("qdrantapi: "+format, args...)}
+	return &httpError{code: http.StatusBadRequest, err: fmt.Errorf("Bad request: "+format, args...)}
+}
+
+// unprocessable is Qdrant's 422: a well-formed request that violates a
+// validation rule of the schema (a size of 0, a limit out of range). The
+// message is shaped as Qdrant's: "Validation error in JSON body: [field:
+// problem]".
+func unprocessable(format string, args ...any) error {
+	return &httpError{code: http.StatusUnprocessableEntity, err: fmt.Errorf("Validation error in JSON body: ["+format+"]", args...)}
 }
 
 func statusOf(err error) int {
@@ -149,19 +234,42 @@ func statusOf(err error) int {
 }
 
 // decodeBody decodes a JSON request body into v (an empty body leaves v as
-// is). Unknown fields are ignored, as Qdrant clients send many options this
-// subset does not use.
+// is). Like Qdrant, it refuses unknown fields: a field this API does not
+// implement is an error, never silently ignored.
 func (s *Server) decodeBody(w http.ResponseWriter, r *http.Request, v any) error {
-	body := http.MaxBytesReader(w, r.Body, s.opts.MaxBodyBytes)
-	b, err := io.ReadAll(body)
+	b, err := s.readBody(w, r)
 	if err != nil {
-		return badRequest("reading body: %v", err)
+		return err
 	}
-	if len(b) == 0 {
+	return decodeJSON(b, v)
+}
+
+// readBody reads a request body of at most Options.MaxBodyBytes.
+func (s *Server) readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
+	b, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.opts.MaxBodyBytes))
+	if err != nil {
+		return nil, badRequest("reading body: %v", err)
+	}
+	return b, nil
+}
+
+// decodeJSON is decodeBody's parser: strict, one value, errors shaped as
+// Qdrant's "Format error in JSON body" (400) unless a decoder chose a code.
+func decodeJSON(b []byte, v any) error {
+	if len(bytes.TrimSpace(b)) == 0 {
 		return nil
 	}
-	if err := json.Unmarshal(b, v); err != nil {
-		return &httpError{code: http.StatusBadRequest, err: fmt.Errorf("qdrantapi: bad JSON body: %w", err)}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		var he *httpError
+		if errors.As(err, &he) {
+			return he
+		}
+		return qdrantError(http.StatusBadRequest, "Format error in JSON body: ", "%w", err)
+	}
+	if dec.More() {
+		return qdrantError(http.StatusBadRequest, "Format error in JSON body: ", "trailing data after the JSON value")
 	}
 	return nil
 }

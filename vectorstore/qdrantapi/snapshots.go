@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/gaianet-go/gaianet/download"
 	"github.com/gaianet-go/gaianet/vectorstore"
 	"github.com/gaianet-go/gaianet/vectorstore/qdrantsnap"
 )
@@ -25,7 +26,12 @@ type snapshotInfo struct {
 	Checksum     string `json:"checksum,omitempty"`
 }
 
-const snapshotExt = ".snapshot"
+const (
+	snapshotExt = ".snapshot"
+	// checksumExt names the file beside a created snapshot holding its
+	// SHA-256 (hex), which listings report as Qdrant does.
+	checksumExt = ".checksum"
+)
 
 func (s *Server) snapshotDir(collection string) (string, error) {
 	if s.opts.SnapshotDir == "" {
@@ -46,7 +52,9 @@ func (s *Server) snapshotPath(collection, name string) (string, error) {
 	}
 	base := strings.TrimSuffix(name, snapshotExt)
 	if !strings.HasSuffix(name, snapshotExt) || vectorstore.ValidName(base) != nil {
-		return "", badRequest("bad snapshot name %q", name)
+		// A name that is not a plain file name (a path, "..") cannot name a
+		// snapshot of this collection.
+		return "", qdrantError(http.StatusNotFound, "Not found: ", "snapshot %q of collection %q", name, collection)
 	}
 	return filepath.Join(dir, name), nil
 }
@@ -82,10 +90,14 @@ func (s *Server) createSnapshot(w http.ResponseWriter, r *http.Request) (any, er
 	if err != nil {
 		return nil, fmt.Errorf("qdrantapi: %w", err)
 	}
+	sum := hex.EncodeToString(h.Sum(nil))
+	if err := os.WriteFile(filepath.Join(dir, name+checksumExt), []byte(sum), 0o600); err != nil {
+		return nil, fmt.Errorf("qdrantapi: %w", err)
+	}
 	if err := os.Rename(f.Name(), filepath.Join(dir, name)); err != nil {
 		return nil, fmt.Errorf("qdrantapi: %w", err)
 	}
-	return snapshotInfo{Name: name, CreationTime: now.Format("2006-01-02T15:04:05.999999"), Size: st.Size(), Checksum: hex.EncodeToString(h.Sum(nil))}, nil
+	return snapshotInfo{Name: name, CreationTime: now.Format("2006-01-02T15:04:05.999999"), Size: st.Size(), Checksum: sum}, nil
 }
 
 func (s *Server) listSnapshots(w http.ResponseWriter, r *http.Request) (any, error) {
@@ -110,7 +122,11 @@ func (s *Server) listSnapshots(w http.ResponseWriter, r *http.Request) (any, err
 		if err != nil {
 			continue
 		}
-		out = append(out, snapshotInfo{Name: e.Name(), CreationTime: fi.ModTime().UTC().Format("2006-01-02T15:04:05.999999"), Size: fi.Size()})
+		info := snapshotInfo{Name: e.Name(), CreationTime: fi.ModTime().UTC().Format("2006-01-02T15:04:05.999999"), Size: fi.Size()}
+		if sum, err := os.ReadFile(filepath.Join(dir, e.Name()+checksumExt)); err == nil {
+			info.Checksum = strings.TrimSpace(string(sum))
+		}
+		out = append(out, info)
 	}
 	slices.SortFunc(out, func(a, b snapshotInfo) int { return strings.Compare(a.Name, b.Name) })
 	return out, nil
@@ -144,6 +160,7 @@ func (s *Server) deleteSnapshot(w http.ResponseWriter, r *http.Request) (any, er
 	if err != nil {
 		return nil, err
 	}
+	os.Remove(path + checksumExt)
 	if err := os.Remove(path); errors.Is(err, os.ErrNotExist) {
 		return nil, &httpError{code: http.StatusNotFound, err: fmt.Errorf("qdrantapi: snapshot %q not found", r.PathValue("s"))}
 	} else if err != nil {
@@ -190,11 +207,20 @@ func (s *Server) uploadSnapshot(w http.ResponseWriter, r *http.Request) (any, er
 			}
 		}
 	}
+	if err := s.importSnapshot(r, c, opts, src); err != nil {
+		return nil, err
+	}
+	return true, nil
+}
+
+// importSnapshot reads a snapshot (the store's own format or Qdrant's)
+// into collection c, creating or replacing it.
+func (s *Server) importSnapshot(r *http.Request, c string, opts vectorstore.ImportOptions, src io.Reader) error {
 	// The snapshot is unpacked in a scratch directory inside SnapshotDir,
 	// which a fresh node has not created yet.
 	if s.opts.SnapshotDir != "" {
 		if err := os.MkdirAll(s.opts.SnapshotDir, 0o700); err != nil {
-			return nil, fmt.Errorf("qdrantapi: %w", err)
+			return fmt.Errorf("qdrantapi: %w", err)
 		}
 	}
 	// Qdrant's own snapshots are read into the store; GaiaNet's installer
@@ -205,8 +231,122 @@ func (s *Server) uploadSnapshot(w http.ResponseWriter, r *http.Request) (any, er
 		EmbeddingModel: opts.EmbeddingModel,
 		Dim:            opts.Dim,
 	})
+	return err
+}
+
+// recoverSnapshot serves PUT /collections/{c}/snapshots/recover: the
+// snapshot at location (an http(s) URL, fetched through the guarded
+// downloader and its egress policy, or a file:// path inside this
+// collection's snapshot directory) replaces or creates the collection.
+// A given checksum (SHA-256, hex) must match.
+func (s *Server) recoverSnapshot(w http.ResponseWriter, r *http.Request) (any, error) {
+	var req struct {
+		Location *string `json:"location"`
+		Priority *string `json:"priority"`
+		Checksum *string `json:"checksum"`
+		APIKey   *string `json:"api_key"`
+		Wait     any     `json:"wait"` // sent in the body by some clients; recovery always completes before the answer
+	}
+	if err := s.decodeBody(w, r, &req); err != nil {
+		return nil, err
+	}
+	c := r.PathValue("c")
+	dir, err := s.snapshotDir(c)
 	if err != nil {
 		return nil, err
 	}
+	if req.Location == nil {
+		return nil, badRequest("location is required")
+	}
+	if req.Priority != nil && *req.Priority != "snapshot" && *req.Priority != "no_sync" {
+		return nil, refusedField("priority "+*req.Priority, "replica priorities")
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, fmt.Errorf("qdrantapi: %w", err)
+	}
+	loc := *req.Location
+	var path string
+	switch {
+	case strings.HasPrefix(loc, "file://"):
+		if path, err = s.localSnapshot(dir, loc); err != nil {
+			return nil, err
+		}
+	case strings.HasPrefix(loc, "http://"), strings.HasPrefix(loc, "https://"):
+		tmp, err := os.MkdirTemp(s.opts.SnapshotDir, ".recover-*")
+		if err != nil {
+			return nil, fmt.Errorf("qdrantapi: %w", err)
+		}
+		defer os.RemoveAll(tmp)
+		path = filepath.Join(tmp, "snapshot")
+		opts := download.Options{Egress: s.opts.Egress, MaxBytes: s.opts.MaxSnapshotBytes, Retries: -1}
+		if req.APIKey != nil {
+			opts.Header = http.Header{"Api-Key": {*req.APIKey}}
+		}
+		if _, err := download.File(r.Context(), loc, path, opts); err != nil {
+			return nil, badRequest("fetching snapshot: %v", err)
+		}
+	default:
+		return nil, badRequest("Invalid snapshot URI %q: want http(s):// or file://", loc)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("qdrantapi: %w", err)
+	}
+	defer f.Close()
+	if req.Checksum != nil {
+		h := sha256.New()
+		if _, err := io.Copy(h, f); err != nil {
+			return nil, fmt.Errorf("qdrantapi: reading snapshot: %w", err)
+		}
+		if got := hex.EncodeToString(h.Sum(nil)); !strings.EqualFold(got, *req.Checksum) {
+			return nil, badRequest("Snapshot checksum mismatch: expected %s, got %s", *req.Checksum, got)
+		}
+		if _, err := f.Seek(0, io.SeekStart); err != nil {
+			return nil, fmt.Errorf("qdrantapi: %w", err)
+		}
+	}
+	if err := s.importSnapshot(r, c, vectorstore.ImportOptions{Collection: c}, f); err != nil {
+		return nil, err
+	}
 	return true, nil
+}
+
+// localSnapshot resolves a file:// location, which must name a file inside
+// dir (the collection's snapshot directory): anything else is refused
+// before the file system is consulted, so the API cannot be used to probe
+// for files elsewhere.
+func (s *Server) localSnapshot(dir, loc string) (string, error) {
+	rest := strings.TrimPrefix(loc, "file://")
+	switch {
+	case strings.HasPrefix(rest, "localhost/"):
+		rest = strings.TrimPrefix(rest, "localhost")
+	case !strings.HasPrefix(rest, "/"):
+		return "", badRequest("Invalid snapshot URI, file path must be absolute or on localhost")
+	}
+	p := filepath.Clean(rest)
+	absDir, err := filepath.Abs(dir)
+	if err != nil {
+		return "", fmt.Errorf("qdrantapi: %w", err)
+	}
+	if filepath.Dir(p) != absDir {
+		return "", qdrantError(http.StatusForbidden, "Forbidden: ", "Snapshot file path must be inside the snapshots directory of collection (%s)", absDir)
+	}
+	if _, err := s.snapshotPath(filepath.Base(absDir), filepath.Base(p)); err != nil {
+		return "", err
+	}
+	if _, err := os.Stat(p); err != nil {
+		return "", badRequest("Snapshot file %q does not exist", p)
+	}
+	return p, nil
+}
+
+// fullSnapshots answers the read routes of full-storage snapshots, which
+// this store never makes (creating one is refused): the list is empty and
+// any name is not found.
+func (s *Server) listFullSnapshots(w http.ResponseWriter, r *http.Request) (any, error) {
+	return []snapshotInfo{}, nil
+}
+
+func (s *Server) fullSnapshotNotFound(w http.ResponseWriter, r *http.Request) (any, error) {
+	return nil, qdrantError(http.StatusNotFound, "Not found: ", "full-storage snapshot %q (this store makes collection snapshots only)", r.PathValue("s"))
 }

@@ -1,0 +1,373 @@
+package vectorstore
+
+import (
+	"context"
+	"errors"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+func h(slot uint32) hit { return hit{slot: slot} }
+
+// TestFuseRRF checks the formula against the worked example in Qdrant's
+// own unit test of rrf_scoring (lib/segment/src/common/
+// reciprocal_rank_fusion.rs): lists [2,1], [1,2,3], [5,3,1] give
+// 1: 1.0833334, 2: 0.8333334, 3: 0.5833334, 5: 0.5.
+func TestFuseRRF(t *testing.T) {
+	got, err := fuseRRF([][]hit{{h(2), h(1)}, {h(1), h(2), h(3)}, {h(5), h(3), h(1)}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []hit{{slot: 1, score: 1.0833334}, {slot: 2, score: 0.8333334}, {slot: 3, score: 0.5833334}, {slot: 5, score: 0.5}}
+	if len(got) != len(want) {
+		t.Fatalf("got %v", got)
+	}
+	for i := range want {
+		if got[i].slot != want[i].slot || math.Abs(float64(got[i].score-want[i].score)) > 1e-6 {
+			t.Fatalf("rank %d: %+v, want %+v", i, got[i], want[i])
+		}
+	}
+	// Weights [3, 1]: the first list's second point beats the second's
+	// first (same example as Qdrant's weighted test).
+	got, _ = fuseRRF([][]hit{{h(1), h(2)}, {h(2), h(1)}}, &RRFParams{Weights: []float32{3, 1}})
+	if got[0].slot != 2 || !(got[0].score > got[1].score) {
+		t.Fatalf("weighted: %+v", got)
+	}
+	if _, err := fuseRRF([][]hit{{h(1)}}, &RRFParams{Weights: []float32{1, 2}}); !errors.Is(err, ErrInvalid) {
+		t.Fatalf("weights of the wrong length: %v", err)
+	}
+}
+
+// TestFuseDBSF checks distribution-based fusion by hand: list scores
+// 1, 2, 3 have mean 2 and sample deviation 1, so they map to
+// (s - (2-3)) / 6 = 1/3, 1/2, 2/3; a single-point list scores 0.5.
+func TestFuseDBSF(t *testing.T) {
+	got := fuseDBSF([][]hit{{{slot: 7, score: 3}, {slot: 8, score: 2}, {slot: 9, score: 1}}, {{slot: 9, score: 100}}})
+	want := map[uint32]float64{7: 2.0 / 3, 8: 0.5, 9: 1.0/3 + 0.5}
+	for _, g := range got {
+		if math.Abs(float64(g.score)-want[g.slot]) > 1e-6 {
+			t.Fatalf("slot %d: %v, want %v", g.slot, g.score, want[g.slot])
+		}
+	}
+	if got[0].slot != 9 || got[1].slot != 7 || got[2].slot != 8 {
+		t.Fatalf("order %+v", got)
+	}
+}
+
+// hybridStore has points with a dense vector "d" (Dot) and a sparse
+// vector "s" (IDF), payload {"n": i, "even": bool}, and an integer index
+// on n.
+func hybridStore(t *testing.T) (*Store, map[PointID]Point) {
+	ctx := context.Background()
+	s, _ := openTemp(t, nil)
+	mustCreate(t, s, "h", CollectionConfig{
+		Vectors:       map[string]VectorParams{"d": {Size: 3, Distance: Dot}},
+		SparseVectors: map[string]SparseVectorParams{"s": {Modifier: SparseModifierIDF}},
+	})
+	rng := rand.New(rand.NewPCG(3, 4))
+	pts := map[PointID]Point{}
+	var batch []Point
+	for i := range 60 {
+		p := Point{ID: NumID(uint64(i)), Vectors: map[string][]float32{"d": randVec(rng, 3)}, Payload: map[string]any{"n": float64(i), "even": i%2 == 0}}
+		if i%3 != 0 {
+			sv := SparseVector{}
+			for d := range uint32(6) {
+				if rng.IntN(2) == 0 {
+					sv.Indices = append(sv.Indices, d)
+					sv.Values = append(sv.Values, float32(rng.IntN(3)+1))
+				}
+			}
+			if sv.Indices != nil {
+				p.Sparse = map[string]SparseVector{"s": sv}
+			}
+		}
+		pts[p.ID] = p
+		batch = append(batch, p)
+	}
+	if err := s.Upsert(ctx, "h", batch); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CreatePayloadIndex(ctx, "h", "n", PayloadIndexParams{Type: SchemaInteger}); err != nil {
+		t.Fatal(err)
+	}
+	return s, pts
+}
+
+// sparseTruth scores q against every point by the IDF formula computed
+// here independently.
+func sparseTruth(pts map[PointID]Point, q SparseVector) map[PointID]float64 {
+	N := 0
+	df := map[uint32]int{}
+	for _, p := range pts {
+		if sv, ok := p.Sparse["s"]; ok {
+			N++
+			for _, d := range sv.Indices {
+				df[d]++
+			}
+		}
+	}
+	out := map[PointID]float64{}
+	for id, p := range pts {
+		sv, ok := p.Sparse["s"]
+		if !ok {
+			continue
+		}
+		hitAny := false
+		var sc float64
+		for i, d := range q.Indices {
+			for j, e := range sv.Indices {
+				if d == e {
+					n := float64(df[d])
+					idf := math.Log(1 + (float64(N)-n+0.5)/(n+0.5))
+					sc += float64(q.Values[i]) * float64(sv.Values[j]) * idf
+					hitAny = true
+				}
+			}
+		}
+		if hitAny {
+			out[id] = sc
+		}
+	}
+	return out
+}
+
+func TestQuerySparseIDF(t *testing.T) {
+	ctx := context.Background()
+	s, pts := hybridStore(t)
+	q := SparseVector{Indices: []uint32{4, 1}, Values: []float32{1, 2}}
+	got, err := s.Query(ctx, "h", QueryRequest{Query: &Query{Nearest: &VectorInput{Sparse: &q}}, Using: "s", Limit: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	truth := sparseTruth(pts, q)
+	if len(got) != len(truth) {
+		t.Fatalf("%d hits, want %d (points sharing a dimension)", len(got), len(truth))
+	}
+	for i, g := range got {
+		if math.Abs(float64(g.Score)-truth[g.ID]) > 1e-4 {
+			t.Fatalf("point %v: score %v, want %v", g.ID, g.Score, truth[g.ID])
+		}
+		if i > 0 && g.Score > got[i-1].Score {
+			t.Fatal("not sorted")
+		}
+	}
+}
+
+func TestQueryHybridPrefetch(t *testing.T) {
+	ctx := context.Background()
+	s, _ := hybridStore(t)
+	dq := []float32{0.3, -0.2, 0.9}
+	sq := SparseVector{Indices: []uint32{0, 2, 5}, Values: []float32{1, 1, 1}}
+	dense, err := s.Query(ctx, "h", QueryRequest{Query: &Query{Nearest: &VectorInput{Dense: dq}}, Using: "d", Limit: 20, Params: SearchParams{Exact: true}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sparse, err := s.Query(ctx, "h", QueryRequest{Query: &Query{Nearest: &VectorInput{Sparse: &sq}}, Using: "s", Limit: 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pre := []Prefetch{
+		{Query: &Query{Nearest: &VectorInput{Dense: dq}}, Using: "d", Limit: 20, Params: SearchParams{Exact: true}},
+		{Query: &Query{Nearest: &VectorInput{Sparse: &sq}}, Using: "s", Limit: 20},
+	}
+	fused, err := s.Query(ctx, "h", QueryRequest{Prefetch: pre, Query: &Query{Fusion: FusionRRF}, Limit: 5, With: With{WithPayload: true}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The same fusion computed from the two result lists.
+	toHits := func(sp []ScoredPoint) []hit {
+		var out []hit
+		for _, p := range sp {
+			out = append(out, hit{slot: uint32(p.ID.Num()), score: p.Score})
+		}
+		return out
+	}
+	want, _ := fuseRRF([][]hit{toHits(dense), toHits(sparse)}, nil)
+	for i := range fused {
+		if fused[i].ID != NumID(uint64(want[i].slot)) || math.Abs(float64(fused[i].Score-want[i].score)) > 1e-6 || fused[i].Payload == nil {
+			t.Fatalf("rrf rank %d: %+v, want slot %d score %v", i, fused[i], want[i].slot, want[i].score)
+		}
+	}
+	wantD := fuseDBSF([][]hit{toHits(dense), toHits(sparse)})
+	fusedD, err := s.Query(ctx, "h", QueryRequest{Prefetch: pre, Query: &Query{Fusion: FusionDBSF}, Limit: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range fusedD {
+		if fusedD[i].ID != NumID(uint64(wantD[i].slot)) {
+			t.Fatalf("dbsf rank %d: %v, want %d", i, fusedD[i].ID, wantD[i].slot)
+		}
+	}
+	// The outer filter applies to the prefetches; nested prefetch with a
+	// re-scoring nearest query returns only prefetched points.
+	even := &Filter{Must: []Condition{{Key: "even", Match: &Match{Value: true}}}}
+	res, err := s.Query(ctx, "h", QueryRequest{Prefetch: []Prefetch{{Prefetch: pre, Query: &Query{Fusion: FusionRRF}, Limit: 10}}, Query: &Query{Nearest: &VectorInput{Dense: dq}}, Using: "d", Filter: even, Limit: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res) == 0 {
+		t.Fatal("no results")
+	}
+	for i, r := range res {
+		if r.ID.Num()%2 != 0 {
+			t.Fatalf("odd point %v passed the outer filter", r.ID)
+		}
+		if i > 0 && r.Score > res[i-1].Score {
+			t.Fatal("re-scored results not sorted by the dense score")
+		}
+	}
+	// A score threshold on a prefetch.
+	th := float32(0.5)
+	res, err = s.Query(ctx, "h", QueryRequest{Prefetch: []Prefetch{{Query: &Query{Nearest: &VectorInput{Dense: dq}}, Using: "d", ScoreThreshold: &th, Limit: 50, Params: SearchParams{Exact: true}}}, Query: &Query{Fusion: FusionRRF}, Limit: 50})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, d := range dense {
+		if d.Score >= th {
+			n++
+		}
+	}
+	if len(res) != min(n, 50) && n <= 20 {
+		t.Fatalf("threshold: %d results, %d dense scores over it", len(res), n)
+	}
+}
+
+func TestQueryByIDRecommendOrderBy(t *testing.T) {
+	ctx := context.Background()
+	s, pts := hybridStore(t)
+	id := NumID(5)
+	res, err := s.Query(ctx, "h", QueryRequest{Query: &Query{Nearest: &VectorInput{ID: &id}}, Using: "d", Limit: 3, Params: SearchParams{Exact: true}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	direct, _ := s.Search(ctx, "h", SearchRequest{Vector: pts[id].Vectors["d"], Using: "d", Limit: 4, Params: SearchParams{Exact: true}})
+	if slices.ContainsFunc(res, func(p ScoredPoint) bool { return p.ID == id }) {
+		t.Fatal("query by id returned the point itself")
+	}
+	var wantIDs []PointID
+	for _, d := range direct {
+		if d.ID != id {
+			wantIDs = append(wantIDs, d.ID)
+		}
+	}
+	if !slices.Equal(hitIDs(res), wantIDs[:3]) {
+		t.Fatalf("by id %v, by its vector %v", hitIDs(res), wantIDs)
+	}
+	// Recommend average_vector equals a nearest query on 2·avg(pos) − avg(neg).
+	p1, p2, n1 := NumID(1), NumID(2), NumID(4)
+	rec, err := s.Query(ctx, "h", QueryRequest{Query: &Query{Recommend: &Recommend{Positive: []VectorInput{{ID: &p1}, {ID: &p2}}, Negative: []VectorInput{{ID: &n1}}}}, Using: "d", Limit: 5, Params: SearchParams{Exact: true}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := make([]float32, 3)
+	for i := range q {
+		ap := (pts[p1].Vectors["d"][i] + pts[p2].Vectors["d"][i]) / 2
+		q[i] = ap + ap - pts[n1].Vectors["d"][i]
+	}
+	manual, _ := s.Search(ctx, "h", SearchRequest{Vector: q, Using: "d", Limit: 8, Params: SearchParams{Exact: true}})
+	var wantRec []PointID
+	for _, m := range manual {
+		if m.ID != p1 && m.ID != p2 && m.ID != n1 && len(wantRec) < 5 {
+			wantRec = append(wantRec, m.ID)
+		}
+	}
+	if !slices.Equal(hitIDs(rec), wantRec) {
+		t.Fatalf("recommend %v, want %v", hitIDs(rec), wantRec)
+	}
+	// best_score: a point equal to a positive example scores highest.
+	best, err := s.Query(ctx, "h", QueryRequest{Query: &Query{Recommend: &Recommend{Positive: []VectorInput{{Dense: pts[NumID(9)].Vectors["d"]}}, Strategy: RecommendBestScore}}, Using: "d", Limit: 60})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 1; i < len(best); i++ {
+		if best[i].Score > best[i-1].Score {
+			t.Fatal("best_score results not sorted")
+		}
+	}
+	// order_by n descending from 40, only even points.
+	start := 40.0
+	ob, err := s.Query(ctx, "h", QueryRequest{Query: &Query{OrderBy: &OrderBy{Key: "n", Desc: true, StartFrom: &start}}, Filter: &Filter{Must: []Condition{{Key: "even", Match: &Match{Value: true}}}}, Limit: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(hitIDs(ob), []PointID{NumID(40), NumID(38), NumID(36)}) || ob[0].OrderValue == nil || *ob[0].OrderValue != 40 {
+		t.Fatalf("order_by: %+v", ob)
+	}
+	if _, err := s.Query(ctx, "h", QueryRequest{Query: &Query{OrderBy: &OrderBy{Key: "even"}}}); !errors.Is(err, ErrInvalid) {
+		t.Fatalf("order_by without a range index: %v", err)
+	}
+	// No query: id order, score 0.
+	all, err := s.Query(ctx, "h", QueryRequest{Limit: 3, Offset: 2})
+	if err != nil || !slices.Equal(hitIDs(all), []PointID{NumID(2), NumID(3), NumID(4)}) {
+		t.Fatalf("no query: %v %v", all, err)
+	}
+	for _, bad := range []QueryRequest{
+		{Query: &Query{Fusion: FusionRRF}},
+		{Query: &Query{Fusion: "max"}, Prefetch: []Prefetch{{}}},
+		{Query: &Query{Nearest: &VectorInput{Dense: []float32{1, 2}}}, Using: "d"},
+		{Query: &Query{Nearest: &VectorInput{Dense: []float32{1, 2, 3}}}, Using: "s"},
+		{Query: &Query{Nearest: &VectorInput{Dense: []float32{1, 2, 3}}}, Using: "zz"},
+		{Prefetch: []Prefetch{{}}},
+	} {
+		if _, err := s.Query(ctx, "h", bad); !errors.Is(err, ErrInvalid) {
+			t.Errorf("%+v: err = %v, want ErrInvalid", bad, err)
+		}
+	}
+}
+
+// TestQueryDiscoverContext checks discovery and context scores by hand on
+// 1-dimensional Dot vectors, where the similarity is the product.
+func TestQueryDiscoverContext(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t, nil)
+	mustCreate(t, s, "x", CollectionConfig{Dim: 1, Distance: Dot})
+	var pts []Point
+	for i, v := range []float32{-2, -1, 0.5, 1, 3} {
+		pts = append(pts, Point{ID: NumID(uint64(i)), Vector: []float32{v}})
+	}
+	if err := s.Upsert(ctx, "x", pts); err != nil {
+		t.Fatal(err)
+	}
+	pair := ContextPair{Positive: VectorInput{Dense: []float32{1}}, Negative: VectorInput{Dense: []float32{-1}}}
+	// Discover with target 2: a point x has sims x·1 vs x·(-1) (rank +1
+	// when x > 0, else -1) and target sim t = 2x.
+	res, err := s.Query(ctx, "x", QueryRequest{Query: &Query{Discover: &Discover{Target: VectorInput{Dense: []float32{2}}, Context: []ContextPair{pair}}}, Limit: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := func(x float64) float64 {
+		rank := -1.0
+		if x > -x {
+			rank = 1
+		}
+		tt := 2 * x
+		return rank + 0.5*(tt/(1+math.Abs(tt))+1)
+	}
+	vals := []float64{-2, -1, 0.5, 1, 3}
+	if len(res) != 5 || res[0].ID != NumID(4) {
+		t.Fatalf("discover: %+v", res)
+	}
+	for _, r := range res {
+		if math.Abs(float64(r.Score)-want(vals[r.ID.Num()])) > 1e-6 {
+			t.Fatalf("discover point %v: %v, want %v", r.ID, r.Score, want(vals[r.ID.Num()]))
+		}
+	}
+	// Context: d = min(x - (-x) - ε, 0), score d/(1+|d|): 0 for x > 0.
+	res, err = s.Query(ctx, "x", QueryRequest{Query: &Query{Context: []ContextPair{pair}}, Limit: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range res {
+		x := vals[r.ID.Num()]
+		d := math.Min(2*x-1.1920929e-07, 0)
+		if w := d / (1 + math.Abs(d)); math.Abs(float64(r.Score)-w) > 1e-6 {
+			t.Fatalf("context point %v: %v, want %v", r.ID, r.Score, w)
+		}
+	}
+	if res[len(res)-1].ID != NumID(0) {
+		t.Fatalf("context: the most negative point should rank last: %+v", res)
+	}
+}
