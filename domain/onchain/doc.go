@@ -18,4 +18,7 @@
 // Only the stablecoin counts in the ledger (a ledger micro-dollar is one
 // unit of a 6-decimal stablecoin); deposits of other assets are recorded
 // and ignored.
+//
+// It must not import node, engine, model, kernels or tokenizer: it moves
+// money between the ledger and the chain and never runs a model.
 package onchain
