@@ -289,15 +289,7 @@ func (r *byteReader) point(dim int) (preparedPoint, error) {
 			p.vec[i] = math.Float32frombits(binary.LittleEndian.Uint32(raw[4*i:]))
 		}
 	}
-	n := r.u32("payload length")
-	if n > maxPayloadSize {
-		r.fail(fmt.Sprintf("payload length %d over limit", n))
-	}
-	pay := r.take(int(n), "payload")
-	if r.err != nil {
-		return p, r.err
-	}
-	return p, finishPoint(&p, pay)
+	return p, r.finishPayload(&p)
 }
 
 // point reads one point; the caller must finishPoint it with the payload
@@ -313,6 +305,20 @@ func (r *streamReader) point(dim int, vecBuf []byte) (preparedPoint, []byte, err
 	n := r.u32("payload length")
 	pay := r.bytes(uint64(n), maxPayloadSize, "payload")
 	return p, pay, r.err
+}
+
+// finishPayload reads a point record's trailing payload (length-prefixed,
+// bounded by maxPayloadSize) and finishes p with it.
+func (r *byteReader) finishPayload(p *preparedPoint) error {
+	n := r.u32("payload length")
+	if n > maxPayloadSize {
+		r.fail(fmt.Sprintf("payload length %d over limit", n))
+	}
+	pay := r.take(int(n), "payload")
+	if r.err != nil {
+		return r.err
+	}
+	return finishPoint(p, pay)
 }
 
 // finishPoint checks a decoded vector and payload the way preparePoints

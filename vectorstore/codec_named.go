@@ -159,13 +159,5 @@ func (r *byteReader) namedPoint(cfg *CollectionConfig) (preparedPoint, error) {
 		}
 		p.sparse[name] = v
 	}
-	n := r.u32("payload length")
-	if n > maxPayloadSize {
-		r.fail(fmt.Sprintf("payload length %d over limit", n))
-	}
-	pay := r.take(int(n), "payload")
-	if r.err != nil {
-		return p, r.err
-	}
-	return p, finishPoint(&p, pay)
+	return p, r.finishPayload(&p)
 }
