@@ -174,7 +174,7 @@ func newEngine(f *gguf.File, opts Options) (*Engine, error) {
 	default:
 		return nil, err
 	}
-	cache, err := model.NewCache(m, opts.Parallel, opts.CtxSize, kvTypes[opts.KVType])
+	cache, err := model.NewCacheBatch(m, opts.Parallel, opts.CtxSize, opts.BatchSize, kvTypes[opts.KVType])
 	if err != nil {
 		return nil, err
 	}

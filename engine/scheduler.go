@@ -145,8 +145,10 @@ func (e *Engine) admit(r *request, ss *stepState) {
 	bestN, srcN := -1, 0
 	for _, s := range e.slots {
 		n := commonPrefix(s.tokens, prompt, limit)
-		if !e.sameLoRA(s, r.req.LoRA) {
-			n = 0 // keys and values computed by other adapters
+		if !e.sameLoRA(s, r.req.LoRA) || !e.cache.Holds(s.id, n) {
+			// Keys and values computed by other adapters, or a prefix
+			// whose window the sliding-window rings no longer hold.
+			n = 0
 		}
 		if s.r == nil {
 			// Prefer the longest own prefix, then the least recently used.

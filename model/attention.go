@@ -38,11 +38,42 @@ type attnScratch struct {
 	scores []float32
 	p16    []uint16 // queries or scores rounded to F16
 	wide   int      // length of k and v once allocated
+	// tmp holds the scores of a span split by a ring, piece by piece;
+	// allocated on first use (group x ctx).
+	tmp  []float32
+	tmpN int
+}
+
+// pieces returns the split-span scratch, n values.
+func (sc *attnScratch) pieces(n int) []float32 {
+	if sc.tmp == nil {
+		sc.tmp = make([]float32, sc.tmpN)
+	}
+	return sc.tmp[:n]
+}
+
+// joinPieces lays out scores computed piece by piece (t: group x m1, then
+// group x m2) as group rows of m1+m2 in s.
+func joinPieces(s, t []float32, group, m1, m2 int) {
+	m := m1 + m2
+	for g := range group {
+		copy(s[g*m:g*m+m1], t[g*m1:(g+1)*m1])
+		copy(s[g*m+m1:(g+1)*m], t[group*m1+g*m2:group*m1+(g+1)*m2])
+	}
+}
+
+// splitPieces is the inverse of joinPieces.
+func splitPieces(t, s []float32, group, m1, m2 int) {
+	m := m1 + m2
+	for g := range group {
+		copy(t[g*m1:(g+1)*m1], s[g*m:g*m+m1])
+		copy(t[group*m1+g*m2:group*m1+(g+1)*m2], s[g*m+m1:(g+1)*m])
+	}
 }
 
 func newAttnScratch(c *Config, ctx int) *attnScratch {
 	group := c.Heads / c.KVHeads
-	return &attnScratch{scores: make([]float32, group*ctx), p16: make([]uint16, group*max(ctx, c.HeadDim)), wide: ctx * c.HeadDim}
+	return &attnScratch{scores: make([]float32, group*ctx), p16: make([]uint16, group*max(ctx, c.HeadDim)), wide: ctx * c.HeadDim, tmpN: group * ctx}
 }
 
 // attnTask computes attention for a chunk; its fields are set per call so
@@ -111,15 +142,18 @@ func (a *attnTask) do(lo, hi int) {
 		}
 		// An F16 cache is read in place by the F16 kernels (hardware
 		// conversion); other types are widened to float32 once per run.
-		var k16, v16 []uint16
+		// A span that wraps around a ring comes in two pieces: the first
+		// split positions in k16, the rest in k16b.
+		var k16, v16, k16b, v16b []uint16
 		if a.c.Type == gguf.TypeF16 {
-			k16, v16 = a.c.f16Span(a.l, slot, h, from, n)
+			k16, v16, k16b, v16b = a.c.f16Spans(a.l, slot, h, from, n)
 		} else {
 			if sc.k == nil {
 				sc.k, sc.v = make([]float32, sc.wide), make([]float32, sc.wide)
 			}
 			a.c.widen(a.l, slot, h, from, n, sc.k, sc.v)
 		}
+		split := len(k16) / hd
 		for i := run.lo; i < run.hi; i++ {
 			p := int(a.b.Pos[i])
 			start := 0
@@ -127,19 +161,40 @@ func (a *attnTask) do(lo, hi int) {
 				start = max(0, p-win+1)
 			}
 			m := p + 1 - start
-			off := (start - from) * hd
+			off := start - from
 			if k16 != nil {
 				// All query heads of the group at once: each key and
 				// value row is widened once for the group.
 				q := st.q[i*qd+h*group*hd : i*qd+(h+1)*group*hd]
 				out := st.att[i*qd+h*group*hd : i*qd+(h+1)*group*hd]
+				// This query's positions: m1 in (ka, va), the rest in
+				// (kb, vb) when they wrap around a ring.
+				var ka, va, kb, vb []uint16
+				m1 := m
+				switch {
+				case k16b == nil || off+m <= split:
+					ka, va = k16[off*hd:], v16[off*hd:]
+				case off >= split:
+					ka, va = k16b[(off-split)*hd:], v16b[(off-split)*hd:]
+				default:
+					ka, va, kb, vb = k16[off*hd:], v16[off*hd:], k16b, v16b
+					m1 = split - off
+				}
+				m2 := m - m1
 				// Queries meet F16 keys in F16, as llama.cpp converts
 				// them to the cache's type for the k·q product. Each
 				// query head belongs to one KV head: rounded once.
 				kernels.F32ToF16Row(sc.p16[:len(q)], q)
 				kernels.F16ToF32Row(q, sc.p16[:len(q)])
 				s := sc.scores[:group*m]
-				kernels.AttnScoresF16(s, k16[off:], q, group, hd, m, a.scale)
+				if m2 == 0 {
+					kernels.AttnScoresF16(s, ka, q, group, hd, m, a.scale)
+				} else {
+					t := sc.pieces(group * m)
+					kernels.AttnScoresF16(t[:group*m1], ka, q, group, hd, m1, a.scale)
+					kernels.AttnScoresF16(t[group*m1:], kb, q, group, hd, m2, a.scale)
+					joinPieces(s, t, group, m1, m2)
+				}
 				if capAt != 0 {
 					softcap(s, capAt)
 				}
@@ -151,9 +206,17 @@ func (a *attnTask) do(lo, hi int) {
 				kernels.F32ToF16Row(sc.p16[:len(s)], s)
 				kernels.F16ToF32Row(s, sc.p16[:len(s)])
 				clear(out)
-				kernels.AttnMixF16(out, v16[off:], s, group, hd, m)
+				if m2 == 0 {
+					kernels.AttnMixF16(out, va, s, group, hd, m)
+					continue
+				}
+				t := sc.pieces(group * m)
+				splitPieces(t, s, group, m1, m2)
+				kernels.AttnMixF16(out, va, t[:group*m1], group, hd, m1)
+				kernels.AttnMixF16(out, vb, t[group*m1:], group, hd, m2)
 				continue
 			}
+			off *= hd
 			ks, vs := sc.k[off:], sc.v[off:]
 			for g := 0; g < group; g++ {
 				qh := h*group + g

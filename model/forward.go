@@ -150,9 +150,16 @@ func (m *Model) forward(ctx context.Context, st *State, c *Cache, b Batch, hidde
 	}
 	logits := st.logits[:nOut*vocab]
 	out := 0
-	for lo := 0; lo < n; lo += st.maxBatch {
-		hi := min(n, lo+st.maxBatch)
+	step := st.maxBatch
+	if s := c.slack(); s > 0 {
+		step = min(step, s) // a slot may not write more than its ring spares
+	}
+	for lo := 0; lo < n; lo += step {
+		hi := min(n, lo+step)
 		chunk := Batch{Tokens: b.Tokens[lo:hi], Pos: b.Pos[lo:hi], Slot: b.Slot[lo:hi], Logits: b.Logits[lo:hi]}
+		if err := c.admit(chunk); err != nil {
+			return nil, err
+		}
 		k, err := m.forwardChunk(ctx, st, c, chunk, logits[out*vocab:], hidden)
 		if err != nil {
 			return nil, err
