@@ -88,3 +88,31 @@ func TestArchsConformance(t *testing.T) {
 		}
 	}
 }
+
+// TestArchsConformanceRings runs the sliding-window suites (gemma2, window
+// 16; gemma3, window 32) with batches of 4, so that their windowed layers
+// keep rings of 19 and 35 cells, which the cases' 48-token prompts and
+// greedy continuations wrap around: they must still agree with llama.cpp.
+func TestArchsConformanceRings(t *testing.T) {
+	dir := filepath.Dir(sharedtest.Path(t, "conformance", "archs", "manifest.json"))
+	m, err := LoadManifest(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, s := range m.Suites {
+		if s.Name != "logits/gemma2-spm-q8_0" && s.Name != "logits/gemma3-spm-q8_0" {
+			continue
+		}
+		n++
+		r := checkLogits(context.Background(), s, m.Tolerances, "", 4)
+		if !r.Passed {
+			t.Errorf("FAIL %s with rings: %s\n%s", s.Name, r.Summary, r.Detail)
+		} else {
+			t.Logf("PASS %s with rings: %s", s.Name, r.Summary)
+		}
+	}
+	if n != 2 {
+		sharedtest.Missing(t, "the gemma2 and gemma3 suites are absent from ../shared/conformance/archs/manifest.json")
+	}
+}
