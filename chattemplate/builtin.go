@@ -15,6 +15,9 @@ type Builtin struct {
 	Description string
 	// Stop lists the end-of-turn texts generation should stop at.
 	Stop []string
+	// file names builtin/<file>.jinja when the format is another
+	// name's (LlamaEdge has two names for one format); "" is Name.
+	file string
 }
 
 // builtinTable is the registry: adding a template is one entry here plus
@@ -26,6 +29,7 @@ var builtinTable = []Builtin{
 	{Name: "mistral-instruct", Description: "Mistral / Mixtral Instruct ([INST] ... [/INST])", Stop: []string{"</s>"}},
 	{Name: "qwen3-no-think", Description: "Qwen3 with thinking off (ChatML, tools, empty <think> block)", Stop: []string{"<|im_end|>"}},
 	{Name: "gemma-3", Description: "Gemma 2 / 3 instruct (<start_of_turn>, model role)", Stop: []string{"<end_of_turn>"}},
+	{Name: "gemma-instruct", Description: "Gemma 1.1, CodeGemma and Gemma 2 instruct: gemma-3's format (<start_of_turn>, model role, system text opening the first user turn)", Stop: []string{"<end_of_turn>"}, file: "gemma-3"},
 	{Name: "phi-3-chat", Description: "Phi-3 instruct (<|user|>, <|end|>)", Stop: []string{"<|end|>"}},
 }
 
@@ -47,7 +51,11 @@ func loadBuiltins() map[string]*builtinEntry {
 		if _, dup := m[b.Name]; dup {
 			panic("chattemplate: duplicate built-in template " + b.Name)
 		}
-		src, err := builtinFS.ReadFile("builtin/" + b.Name + ".jinja")
+		file := b.file
+		if file == "" {
+			file = b.Name
+		}
+		src, err := builtinFS.ReadFile("builtin/" + file + ".jinja")
 		if err != nil {
 			panic(fmt.Sprintf("chattemplate: built-in template %s: %v", b.Name, err))
 		}

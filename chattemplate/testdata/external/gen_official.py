@@ -26,6 +26,7 @@ SOURCES = {
     "phi-3-chat": (os.path.join(HERE, "official", "phi-3-chat.jinja"), {}),
     "llama-3-chat": (os.path.join(SHARED, "llama3.jinja"), {}),
     "gemma-3": (os.path.join(SHARED, "gemma3.jinja"), {}),
+    "gemma-instruct": (os.path.join(HERE, "official", "gemma-instruct.jinja"), {}),
     "qwen3-no-think": (os.path.join(SHARED, "qwen3.jinja"), {"enable_thinking": False}),
 }
 
