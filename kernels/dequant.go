@@ -47,7 +47,7 @@ func Supported(t gguf.TensorType) bool {
 	case gguf.TypeF32, gguf.TypeF16, gguf.TypeBF16,
 		gguf.TypeQ8_0, gguf.TypeQ4_0, gguf.TypeQ4_1, gguf.TypeQ5_0, gguf.TypeQ5_1,
 		gguf.TypeQ2_K, gguf.TypeQ3_K, gguf.TypeQ4_K, gguf.TypeQ5_K, gguf.TypeQ6_K,
-		gguf.TypeQ8_K:
+		gguf.TypeQ8_K, gguf.TypeMXFP4:
 		return true
 	}
 	return false
@@ -116,6 +116,8 @@ func dequantRow(t gguf.TensorType, src []byte, dst []float32) {
 		f = dequantBlockQ6K
 	case gguf.TypeQ8_K:
 		f = dequantBlockQ8K
+	case gguf.TypeMXFP4:
+		f = dequantBlockMXFP4
 	default:
 		panic("kernels: dequantRow: unchecked type " + t.String())
 	}

@@ -15,21 +15,21 @@ const (
 	actF32  actKind = iota // F32 weights: activations as is
 	actF16                 // F16 weights: activations rounded to F16
 	actBF16                // BF16 weights: activations rounded to BF16
-	actQ8_0                // Q4_0, Q5_0, Q8_0
+	actQ8_0                // Q4_0, Q5_0, Q8_0, MXFP4
 	actQ8_1                // Q4_1, Q5_1 (Q8_0 plus per-block d*sum)
 	actQ8K                 // K-quants
 )
 
 // kernelSet holds the dot product used for each weight type.
 type kernelSet struct {
-	dot [gguf.TypeBF16 + 1]dotFunc
+	dot [gguf.TypeMXFP4 + 1]dotFunc
 	// dot4, where set, computes four activation columns at once (batched
 	// MatMul); its definition is dot4Generic.
-	dot4 [gguf.TypeBF16 + 1]dot4Func
+	dot4 [gguf.TypeMXFP4 + 1]dot4Func
 	// dotNx4, where set, computes several weight rows × four activation
 	// columns at once, exactly as one call of dot4 per row would; its
 	// definition is dotNx4Generic.
-	dotNx4 [gguf.TypeBF16 + 1]dotNx4
+	dotNx4 [gguf.TypeMXFP4 + 1]dotNx4
 	// halfActs says that F16 batches (of four or more rows) also need
 	// their rounded activations as half-precision bits (act.h): the F16
 	// dotNx4 kernel reads those.
@@ -37,7 +37,7 @@ type kernelSet struct {
 	// interleave marks the types whose dot4 kernel reads the Q8_0
 	// activations of batches of four or more rows interleaved
 	// (scratch.qsI, filled on first use per prepared batch).
-	interleave [gguf.TypeBF16 + 1]bool
+	interleave [gguf.TypeMXFP4 + 1]bool
 	// exact4 says that every dot4 and dotNx4 kernel gives bit for bit what
 	// dot gives for each column, so a batch-invariant Pool need not pad
 	// (the generic set, whose four-column kernels are dot per column).
@@ -90,7 +90,7 @@ func actKindOf(t gguf.TensorType) actKind {
 		return actF16
 	case gguf.TypeBF16:
 		return actBF16
-	case gguf.TypeQ4_0, gguf.TypeQ5_0, gguf.TypeQ8_0:
+	case gguf.TypeQ4_0, gguf.TypeQ5_0, gguf.TypeQ8_0, gguf.TypeMXFP4:
 		return actQ8_0
 	case gguf.TypeQ4_1, gguf.TypeQ5_1:
 		return actQ8_1

@@ -19,7 +19,8 @@ func Quantizable(t gguf.TensorType) bool {
 	case gguf.TypeF32, gguf.TypeF16, gguf.TypeBF16,
 		gguf.TypeQ4_0, gguf.TypeQ4_1, gguf.TypeQ5_0, gguf.TypeQ5_1,
 		gguf.TypeQ8_0, gguf.TypeQ8_1, gguf.TypeQ8_K,
-		gguf.TypeQ2_K, gguf.TypeQ3_K, gguf.TypeQ4_K, gguf.TypeQ5_K, gguf.TypeQ6_K:
+		gguf.TypeQ2_K, gguf.TypeQ3_K, gguf.TypeQ4_K, gguf.TypeQ5_K, gguf.TypeQ6_K,
+		gguf.TypeMXFP4:
 		return true
 	}
 	return false
@@ -84,6 +85,8 @@ func Quantize(t gguf.TensorType, src []float32, dst []byte) error {
 		f = quantBlockQ5K
 	case gguf.TypeQ6_K:
 		f = quantBlockQ6K
+	case gguf.TypeMXFP4:
+		f = quantBlockMXFP4
 	}
 	bs, ts := t.BlockSize(), t.TypeSize()
 	for i := 0; i < len(src)/bs; i++ {
