@@ -41,11 +41,6 @@ var writtenModels = []struct {
 // for exaone, the llama block (RMS norms, no biases, full rope).
 func writeSmallModel(t testing.TB, path, arch string, parallel bool) {
 	t.Helper()
-	vocab, err := gguf.Open(sharedtest.Path(t, "conformance", "vocab", "llama2-spm.gguf"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer vocab.Close()
 	const (
 		dim, layers, heads, kv, ffn, nv = 128, 2, 4, 2, 256, 32000
 		hd                              = dim / heads
@@ -71,38 +66,9 @@ func writeSmallModel(t testing.TB, path, arch string, parallel bool) {
 	} else {
 		md.Set(arch+".attention.layer_norm_rms_epsilon", float32(1e-5))
 	}
-	for _, e := range vocab.Metadata.KVs() {
-		if strings.HasPrefix(e.Key, "tokenizer.") {
-			md.Set(e.Key, e.Value)
-		}
-	}
-	r := rand.New(rand.NewPCG(14, 3))
-	var ts []gguf.WriteTensor
-	add := func(name string, typ gguf.TensorType, scale, offset float64, dims ...uint64) {
-		n := uint64(1)
-		for _, d := range dims {
-			n *= d
-		}
-		v := make([]float32, n)
-		for i := range v {
-			v[i] = float32(offset + scale*(2*r.Float64()-1))
-		}
-		var b []byte
-		if typ == gguf.TypeF16 {
-			h := make([]uint16, n)
-			kernels.F32ToF16Row(h, v)
-			b = make([]byte, 2*n)
-			for i, x := range h {
-				binary.LittleEndian.PutUint16(b[2*i:], x)
-			}
-		} else {
-			b = make([]byte, 4*n)
-			for i, x := range v {
-				binary.LittleEndian.PutUint32(b[4*i:], math.Float32bits(x))
-			}
-		}
-		ts = append(ts, gguf.WriteTensor{Name: name, Dims: dims, Type: typ, Data: b})
-	}
+	setLlama2Vocab(t, &md)
+	w := newTensorWriter(rand.New(rand.NewPCG(14, 3)))
+	add := w.add
 	f32 := gguf.TypeF32
 	mat := func(name string, rows, cols uint64) { add(name, f32, math.Sqrt(3/float64(cols)), 0, cols, rows) }
 	add("token_embd.weight", gguf.TypeF16, 1, 0, dim, nv)
@@ -136,9 +102,68 @@ func writeSmallModel(t testing.TB, path, arch string, parallel bool) {
 		mat(p+"ffn_up.weight", ffn, dim)
 		mat(p+"ffn_down.weight", dim, ffn)
 	}
-	if err := gguf.WriteFile(path, md, ts); err != nil {
+	if err := gguf.WriteFile(path, md, w.ts); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// setLlama2Vocab copies the shared Llama 2 vocabulary's tokenizer
+// metadata into md.
+func setLlama2Vocab(t testing.TB, md *gguf.Metadata) {
+	t.Helper()
+	vocab, err := gguf.Open(sharedtest.Path(t, "conformance", "vocab", "llama2-spm.gguf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer vocab.Close()
+	for _, e := range vocab.Metadata.KVs() {
+		if strings.HasPrefix(e.Key, "tokenizer.") {
+			md.Set(e.Key, e.Value)
+		}
+	}
+}
+
+// tensorWriter makes the tensors of a written model: random values from
+// r, uniform in offset ± scale, stored as typ (F32, F16, or a type
+// kernels.Quantize encodes).
+type tensorWriter struct {
+	r   *rand.Rand
+	ts  []gguf.WriteTensor
+	err error
+}
+
+func newTensorWriter(r *rand.Rand) *tensorWriter { return &tensorWriter{r: r} }
+
+func (w *tensorWriter) add(name string, typ gguf.TensorType, scale, offset float64, dims ...uint64) {
+	n := uint64(1)
+	for _, d := range dims {
+		n *= d
+	}
+	v := make([]float32, n)
+	for i := range v {
+		v[i] = float32(offset + scale*(2*w.r.Float64()-1))
+	}
+	var b []byte
+	switch typ {
+	case gguf.TypeF16:
+		h := make([]uint16, n)
+		kernels.F32ToF16Row(h, v)
+		b = make([]byte, 2*n)
+		for i, x := range h {
+			binary.LittleEndian.PutUint16(b[2*i:], x)
+		}
+	case gguf.TypeF32:
+		b = make([]byte, 4*n)
+		for i, x := range v {
+			binary.LittleEndian.PutUint32(b[4*i:], math.Float32bits(x))
+		}
+	default:
+		b = make([]byte, typ.RowSize(int(n)))
+		if err := kernels.Quantize(typ, v, b); err != nil && w.err == nil {
+			w.err = fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	w.ts = append(w.ts, gguf.WriteTensor{Name: name, Dims: dims, Type: typ, Data: b})
 }
 
 // TestWrittenModelsMatchLlamaCpp runs the logits check on the models this

@@ -35,6 +35,12 @@ type Arch struct {
 	// pattern, per-layer rope bases, attention scale) after the common
 	// hyperparameters are read; nil when there is none.
 	Setup func(md Metadata, c *Config) error
+	// FFNNormName replaces "ffn_norm" as the name of the feed-forward
+	// block's pre-norm (gpt-oss: "post_attention_norm").
+	FFNNormName string
+	// LoadLayer binds the architecture's own tensors of one layer (name
+	// prefix p) after the common ones; nil when there are none.
+	LoadLayer func(l *loader, c *Config, p string, y *Layer)
 }
 
 // Activation is the nonlinearity of a gated feed-forward block.
@@ -77,7 +83,6 @@ func Supported(name string) bool {
 // published presets use but this package cannot run yet.
 var needs = map[string]string{
 	"deepseek2": "multi-head latent attention (MLA) and MoE with shared experts and grouped routing are not implemented",
-	"gpt-oss":   "attention sinks, its alternating sliding window, expert routing with biases (softmax over the chosen experts) and the MXFP4 weight type are not implemented",
 	"llama4":    "Llama 4's MoE with a shared expert, chunked attention and rope-free layers are not implemented",
 }
 

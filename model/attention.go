@@ -42,6 +42,18 @@ type attnScratch struct {
 	// allocated on first use (group x ctx).
 	tmp  []float32
 	tmpN int
+	// sink is one row of scores and an attention sink's logit
+	// (softmaxSink), allocated on first use (ctx+1).
+	sink  []float32
+	sinkN int
+}
+
+// sinkRow returns the attention-sink scratch.
+func (sc *attnScratch) sinkRow() []float32 {
+	if sc.sink == nil {
+		sc.sink = make([]float32, sc.sinkN)
+	}
+	return sc.sink
 }
 
 // pieces returns the split-span scratch, n values.
@@ -73,7 +85,7 @@ func splitPieces(t, s []float32, group, m1, m2 int) {
 
 func newAttnScratch(c *Config, ctx int) *attnScratch {
 	group := c.Heads / c.KVHeads
-	return &attnScratch{scores: make([]float32, group*ctx), p16: make([]uint16, group*max(ctx, c.HeadDim)), wide: ctx * c.HeadDim, tmpN: group * ctx}
+	return &attnScratch{scores: make([]float32, group*ctx), p16: make([]uint16, group*max(ctx, c.HeadDim)), wide: ctx * c.HeadDim, tmpN: group * ctx, sinkN: ctx + 1}
 }
 
 // attnTask computes attention for a chunk; its fields are set per call so
@@ -132,6 +144,7 @@ func (a *attnTask) do(lo, hi int) {
 		win = cfg.Window
 	}
 	capAt := cfg.AttnSoftcap
+	sinks := st.m.Layers[a.l].Sinks
 	for it := lo; it < hi; it++ {
 		run, h := a.items[it/cfg.KVHeads], it%cfg.KVHeads
 		slot := int(a.b.Slot[run.lo])
@@ -199,6 +212,10 @@ func (a *attnTask) do(lo, hi int) {
 					softcap(s, capAt)
 				}
 				for g := range group {
+					if sinks != nil {
+						softmaxSink(s[g*m:(g+1)*m], sinks[h*group+g], sc.sinkRow())
+						continue
+					}
 					kernels.SoftmaxVec(s[g*m : (g+1)*m])
 				}
 				// Probabilities are rounded to F16, as llama.cpp's
@@ -230,7 +247,11 @@ func (a *attnTask) do(lo, hi int) {
 				if capAt != 0 {
 					softcap(s, capAt)
 				}
-				kernels.SoftmaxVec(s)
+				if sinks != nil {
+					softmaxSink(s, sinks[qh], sc.sinkRow())
+				} else {
+					kernels.SoftmaxVec(s)
+				}
 				for p, w := range s {
 					kernels.AxpyF32(w, vs[p*hd:(p+1)*hd], out)
 				}

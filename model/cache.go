@@ -294,6 +294,11 @@ func (m *Model) Shift(c *Cache, slot, keep, discard, n int) error {
 	// Rotating back is a pure rotation: no attention factor.
 	rot := *cfg
 	rot.RopeAttnFactor = 1
+	if cfg.Yarn != nil {
+		y := *cfg.Yarn
+		y.pure = true
+		rot.Yarn = &y
+	}
 	cos := make([]float32, half)
 	sin := make([]float32, half)
 	RopeTableFor(&rot, m.ropeFactors(c.Ctx), cos, sin, float32(-discard))
@@ -390,6 +395,10 @@ func (c *Cache) shiftRing(cfg *Config, l, slot, h, keep, discard, n, floor int, 
 // RopeTableFor fills cos and sin (RopeDim/2 each) for position pos under
 // the model's rope settings.
 func RopeTableFor(cfg *Config, factors, cos, sin []float32, pos float32) {
+	if cfg.Yarn != nil {
+		ropeTableYarn(cfg, cos, sin, pos)
+		return
+	}
 	kernels.RopeTable(cos, sin, pos, cfg.RopeDim, cfg.RopeBase, cfg.RopeScale, factors)
 	if f := cfg.RopeAttnFactor; f != 0 && f != 1 {
 		kernels.Scale(cos, f)

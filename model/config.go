@@ -68,6 +68,13 @@ type Config struct {
 	// Experts and ExpertsUsed are the Mixture-of-Experts sizes (0 for a
 	// dense model); ExpertFFN is each expert's hidden length.
 	Experts, ExpertsUsed, ExpertFFN int
+
+	// Yarn holds YaRN rope scaling (yarn.go), nil without it.
+	Yarn *Yarn
+	// OAIMoE selects gpt-oss's feed-forward: experts chosen by router
+	// logits (with a bias) and weighted by a softmax over the chosen
+	// ones, each expert with biases and the clamped SwiGLU (gptoss.go).
+	OAIMoE bool
 }
 
 // IsSWA reports whether layer l uses the sliding window.
@@ -228,6 +235,10 @@ func readConfig(md Metadata, arch string) (Config, error) {
 			if typ != "none" {
 				c.RopeScale = float32(1 / f)
 			}
+		}
+	case "yarn":
+		if err := readYarn(md, arch, &c); err != nil {
+			return c, err
 		}
 	case "llama3", "longrope":
 		// Frequency factors come from the rope_freqs tensor (llama3) or

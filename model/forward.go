@@ -266,6 +266,9 @@ func (m *Model) layer(st *State, c *Cache, l int, b Batch) error {
 		return err
 	}
 	st.lora.apply(l, b, loraOut{ProjO, st.att, qd, st.xb, d})
+	if y.Bo != nil {
+		addRows(st.xb, n, d, y.Bo)
+	}
 	if y.PostAttnNorm != nil {
 		r.norm = y.PostAttnNorm
 		st.pool.Parallel(n, r.postNormFn)

@@ -60,6 +60,14 @@ type Layer struct {
 	// in one matrix, expert e owning rows [e*n, (e+1)*n).
 	Router                  Weight
 	ExpGate, ExpUp, ExpDown Weight
+
+	// gpt-oss (gptoss.go): the attention output's bias, one learned
+	// logit per query head that joins each softmax (attention sinks), the
+	// router's bias and every expert's biases (Experts x rows each).
+	Bo                         []float32
+	Sinks                      []float32
+	RouterB                    []float32
+	ExpGateB, ExpUpB, ExpDownB []float32
 }
 
 // Model is a loaded transformer: its hyperparameters and weights. It is
@@ -209,8 +217,12 @@ func Load(md Metadata, ts Tensors) (*Model, error) {
 			y.PostAttnNorm = l.vector(p+"post_attention_norm.weight", d)
 			y.PostFFNNorm = l.vector(p+"post_ffw_norm.weight", d)
 		}
-		if !arch.LayerNorm || has(p+"ffn_norm.weight") {
-			y.FFNNorm = l.vector(p+"ffn_norm.weight", d)
+		ffnNorm := "ffn_norm"
+		if arch.FFNNormName != "" {
+			ffnNorm = arch.FFNNormName
+		}
+		if !arch.LayerNorm || has(p+ffnNorm+".weight") {
+			y.FFNNorm = l.vector(p+ffnNorm+".weight", d)
 			if arch.LayerNorm && has(p+"ffn_norm.bias") {
 				y.FFNNormB = l.vector(p+"ffn_norm.bias", d)
 			}
@@ -231,6 +243,9 @@ func Load(md Metadata, ts Tensors) (*Model, error) {
 			y.Gate = l.matrix(p+"ffn_gate.weight", ff, d)
 			y.Up = l.matrix(p+"ffn_up.weight", ff, d)
 			y.Down = l.matrix(p+"ffn_down.weight", d, ff)
+		}
+		if arch.LoadLayer != nil {
+			arch.LoadLayer(&l, &cfg, p, y)
 		}
 		if l.err != nil {
 			break
@@ -322,10 +337,21 @@ func (l *loader) experts(name string, rows, cols, n int) Weight {
 // vector binds an n-value vector. F32 data is reinterpreted in place when
 // aligned; other types are decoded into a small heap copy.
 func (l *loader) vector(name string, n int) []float32 {
-	ti, data := l.tensor(name, n)
+	return l.vectors(name, n, 1)
+}
+
+// vectors binds k vectors of n values stored as one tensor (GGUF dims
+// [n, k]), as vector binds one.
+func (l *loader) vectors(name string, n, k int) []float32 {
+	dims := []int{n}
+	if k != 1 {
+		dims = append(dims, k)
+	}
+	ti, data := l.tensor(name, dims...)
 	if ti == nil {
 		return nil
 	}
+	n *= k
 	if ti.Type == gguf.TypeF32 && uintptr(unsafe.Pointer(unsafe.SliceData(data)))%4 == 0 && littleEndian() {
 		return unsafe.Slice((*float32)(unsafe.Pointer(unsafe.SliceData(data))), n)
 	}

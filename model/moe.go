@@ -48,7 +48,9 @@ func (s *moeScratch) route(c *Config, n int) {
 	clear(s.start)
 	for i := range n {
 		p := s.router[i*e : (i+1)*e]
-		kernels.SoftmaxVec(p)
+		if !c.OAIMoE {
+			kernels.SoftmaxVec(p)
+		}
 		sel, w := s.sel[i*k:(i+1)*k], s.w[i*k:(i+1)*k]
 		// Top k by selection: the best remaining each time, the lowest
 		// index on ties (a stable descending sort's order).
@@ -64,6 +66,12 @@ func (s *moeScratch) route(c *Config, n int) {
 			}
 			sel[r], w[r] = int32(best), p[best]
 			s.start[best+1]++
+		}
+		if c.OAIMoE {
+			// gpt-oss: chosen by logit, weighted by a softmax over the
+			// chosen logits (llama.cpp's SOFTMAX_WEIGHT gating).
+			kernels.SoftmaxVec(w)
+			continue
 		}
 		var sum float32
 		for _, v := range w {
@@ -102,6 +110,9 @@ func (st *State) moeFFN(y *Layer, n int) error {
 	if err := st.linear(&y.Router, st.xb[:n*d], n, s.router[:n*cfg.Experts]); err != nil {
 		return err
 	}
+	if y.RouterB != nil {
+		addRows(s.router, n, cfg.Experts, y.RouterB)
+	}
 	s.route(cfg, n)
 	for x := range cfg.Experts {
 		rows := s.rows[s.start[x]:s.start[x+1]]
@@ -115,9 +126,18 @@ func (st *State) moeFFN(y *Layer, n int) error {
 		}
 		gate, up, down := y.ExpGate.view(x*ef, ef), y.ExpUp.view(x*ef, ef), y.ExpDown.view(x*d, d)
 		st.linear2(s.x[:cnt*d], cnt, &gate, st.gate[:cnt*ef], &up, st.up[:cnt*ef])
-		kernels.SwiGLU(st.gate[:cnt*ef], st.gate[:cnt*ef], st.up[:cnt*ef])
+		if cfg.OAIMoE {
+			addRows(st.gate, cnt, ef, y.ExpGateB[x*ef:(x+1)*ef])
+			addRows(st.up, cnt, ef, y.ExpUpB[x*ef:(x+1)*ef])
+			swigluOAI(st.gate[:cnt*ef], st.up[:cnt*ef])
+		} else {
+			kernels.SwiGLU(st.gate[:cnt*ef], st.gate[:cnt*ef], st.up[:cnt*ef])
+		}
 		if err := st.linear(&down, st.gate[:cnt*ef], cnt, s.y[:cnt*d]); err != nil {
 			return err
+		}
+		if cfg.OAIMoE {
+			addRows(s.y, cnt, d, y.ExpDownB[x*d:(x+1)*d])
 		}
 		for j, r := range rows {
 			copy(s.out[int(r)*d:(int(r)+1)*d], s.y[j*d:(j+1)*d])

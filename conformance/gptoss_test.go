@@ -1,0 +1,118 @@
+package conformance
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/gaianet-go/gaianet/gguf"
+)
+
+// writeGptOss writes a small gpt-oss model with the project's GGUF
+// writer, in the layout llama.cpp's loader expects for LLM_ARCH_OPENAI_MOE
+// ("gpt-oss"): two layers (the first sliding, window 8, the second full),
+// 4 query and 2 KV heads of 64 with q/k/v/output biases and attention
+// sinks, YaRN rope (factor 32 over an original context of 4096, base
+// 150000, as gpt-oss-20b), and 4 experts in MXFP4 (2 used) with biases and
+// a router with a bias; the Llama 2 vocabulary.
+func writeGptOss(t testing.TB, path string) {
+	t.Helper()
+	const (
+		arch                              = "gpt-oss"
+		dim, layers, heads, kv, hd, nv    = 128, 2, 4, 2, 64, 32000
+		experts, used, effn, window, orig = 4, 2, 128, 8, 4096
+	)
+	var md gguf.Metadata
+	md.Set("general.architecture", arch)
+	md.Set("general.name", "gpt-oss test")
+	md.Set(arch+".context_length", uint32(131072))
+	md.Set(arch+".embedding_length", uint32(dim))
+	md.Set(arch+".block_count", uint32(layers))
+	md.Set(arch+".feed_forward_length", uint32(effn))
+	md.Set(arch+".expert_feed_forward_length", uint32(effn))
+	md.Set(arch+".expert_count", uint32(experts))
+	md.Set(arch+".expert_used_count", uint32(used))
+	md.Set(arch+".attention.head_count", uint32(heads))
+	md.Set(arch+".attention.head_count_kv", uint32(kv))
+	md.Set(arch+".attention.key_length", uint32(hd))
+	md.Set(arch+".attention.value_length", uint32(hd))
+	md.Set(arch+".attention.layer_norm_rms_epsilon", float32(1e-5))
+	md.Set(arch+".attention.sliding_window", uint32(window))
+	md.Set(arch+".rope.freq_base", float32(150000))
+	md.Set(arch+".rope.scaling.type", "yarn")
+	md.Set(arch+".rope.scaling.factor", float32(32))
+	md.Set(arch+".rope.scaling.original_context_length", uint32(orig))
+	setLlama2Vocab(t, &md)
+	w := newTensorWriter(rand.New(rand.NewPCG(20, 8)))
+	f32, mx := gguf.TypeF32, gguf.TypeMXFP4
+	mat := func(name string, typ gguf.TensorType, rows, cols uint64, n ...uint64) {
+		w.add(name, typ, math.Sqrt(3/float64(cols)), 0, append([]uint64{cols, rows}, n...)...)
+	}
+	w.add("token_embd.weight", gguf.TypeF16, 1, 0, dim, nv)
+	w.add("output_norm.weight", f32, 0.1, 1, dim)
+	w.add("output.weight", gguf.TypeF16, math.Sqrt(3/float64(dim)), 0, dim, nv)
+	for l := range layers {
+		p := fmt.Sprintf("blk.%d.", l)
+		w.add(p+"attn_norm.weight", f32, 0.1, 1, dim)
+		mat(p+"attn_q.weight", f32, heads*hd, dim)
+		mat(p+"attn_k.weight", f32, kv*hd, dim)
+		mat(p+"attn_v.weight", f32, kv*hd, dim)
+		w.add(p+"attn_q.bias", f32, 0.1, 0, heads*hd)
+		w.add(p+"attn_k.bias", f32, 0.1, 0, kv*hd)
+		w.add(p+"attn_v.bias", f32, 0.1, 0, kv*hd)
+		mat(p+"attn_output.weight", f32, dim, heads*hd)
+		w.add(p+"attn_output.bias", f32, 0.1, 0, dim)
+		w.add(p+"attn_sinks.weight", f32, 1.5, 0.5, heads)
+		w.add(p+"post_attention_norm.weight", f32, 0.1, 1, dim)
+		mat(p+"ffn_gate_inp.weight", f32, experts, dim)
+		w.add(p+"ffn_gate_inp.bias", f32, 0.5, 0, experts)
+		// Expert weights large enough that the clamp at ±7 is reached.
+		w.add(p+"ffn_gate_exps.weight", mx, 4*math.Sqrt(3/float64(dim)), 0, dim, effn, experts)
+		w.add(p+"ffn_up_exps.weight", mx, 4*math.Sqrt(3/float64(dim)), 0, dim, effn, experts)
+		w.add(p+"ffn_down_exps.weight", mx, math.Sqrt(3/float64(effn)), 0, effn, dim, experts)
+		w.add(p+"ffn_gate_exps.bias", f32, 0.5, 0, effn, experts)
+		w.add(p+"ffn_up_exps.bias", f32, 0.5, 0, effn, experts)
+		w.add(p+"ffn_down_exps.bias", f32, 0.1, 0, dim, experts)
+	}
+	if w.err != nil {
+		t.Fatal(w.err)
+	}
+	if err := gguf.WriteFile(path, md, w.ts); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestGptOssMatchesLlamaCpp checks the gpt-oss model this test writes
+// against llama.cpp's logits for the same file (`llamaref ref`, in
+// testdata/gpt-oss.json; the file's SHA-256 is pinned in
+// testdata/gpt-oss.sha256): prompts longer than the window of 8, the
+// greedy continuations past it, the MXFP4 experts, sinks and YaRN.
+func TestGptOssMatchesLlamaCpp(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "gpt-oss.gguf")
+	if dir := os.Getenv("CONFORMANCE_WRITE_MODELS"); dir != "" {
+		path = filepath.Join(dir, "gpt-oss.gguf") // developer hook, as for the written models
+	}
+	writeGptOss(t, path)
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256(raw)
+	if got, want := hex.EncodeToString(sum[:]), pinnedSHA(t, filepath.Join("testdata", "gpt-oss.sha256")); got != want {
+		t.Fatalf("model file has SHA-256 %s, the reference was made from %s", got, want)
+	}
+	tol := Tolerances{LogitsNRMSEFloat: 0.01, LogitsNRMSEQuantized: 0.06, ArgmaxMargin: 1}
+	for _, batch := range []int{0, 4} { // 4: rings of 11 cells on the sliding layer
+		r := checkLogits(context.Background(), Suite{Kind: "logits", Name: "gpt-oss", Model: path, Data: filepath.Join("testdata", "gpt-oss.json")}, tol, "", batch)
+		t.Logf("gpt-oss (batch %d): %s", batch, r.Summary)
+		if !r.Passed {
+			t.Fatalf("batch %d: %s: %s", batch, r.Summary, r.Detail)
+		}
+	}
+}
