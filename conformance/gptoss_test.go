@@ -80,7 +80,7 @@ func writeGptOss(t testing.TB, path string) {
 		w.add(p+"ffn_down_exps.weight", mx, math.Sqrt(3/float64(effn)), 0, effn, dim, experts)
 		w.add(p+"ffn_gate_exps.bias", f32, 0.5, 0, effn, experts)
 		w.add(p+"ffn_up_exps.bias", f32, 0.5, 0, effn, experts)
-		w.add(p+"ffn_down_exps.bias", f32, 0.1, 0, dim, experts)
+		w.add(p+"ffn_down_exps.bias", f32, 1, 0, dim, experts)
 	}
 	if w.err != nil {
 		t.Fatal(w.err)
