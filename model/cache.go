@@ -294,10 +294,10 @@ func (m *Model) Shift(c *Cache, slot, keep, discard, n int) error {
 	// Rotating back is a pure rotation: no attention factor.
 	rot := *cfg
 	rot.RopeAttnFactor = 1
-	if cfg.Yarn != nil {
-		y := *cfg.Yarn
-		y.pure = true
-		rot.Yarn = &y
+	if rot.YaRN != nil {
+		y := *rot.YaRN
+		y.Mscale = 1
+		rot.YaRN = &y
 	}
 	cos := make([]float32, half)
 	sin := make([]float32, half)
@@ -395,8 +395,8 @@ func (c *Cache) shiftRing(cfg *Config, l, slot, h, keep, discard, n, floor int, 
 // RopeTableFor fills cos and sin (RopeDim/2 each) for position pos under
 // the model's rope settings.
 func RopeTableFor(cfg *Config, factors, cos, sin []float32, pos float32) {
-	if cfg.Yarn != nil {
-		ropeTableYarn(cfg, cos, sin, pos)
+	if cfg.YaRN != nil {
+		ropeTableYaRN(cfg, factors, cos, sin, pos)
 		return
 	}
 	kernels.RopeTable(cos, sin, pos, cfg.RopeDim, cfg.RopeBase, cfg.RopeScale, factors)

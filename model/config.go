@@ -68,9 +68,9 @@ type Config struct {
 	// Experts and ExpertsUsed are the Mixture-of-Experts sizes (0 for a
 	// dense model); ExpertFFN is each expert's hidden length.
 	Experts, ExpertsUsed, ExpertFFN int
+	// YaRN is the YaRN rope scaling, or nil (yarn.go).
+	YaRN *YaRN
 
-	// Yarn holds YaRN rope scaling (yarn.go), nil without it.
-	Yarn *Yarn
 	// OAIMoE selects gpt-oss's feed-forward: experts chosen by router
 	// logits (with a bias) and weighted by a softmax over the chosen
 	// ones, each expert with biases and the clamped SwiGLU (gptoss.go).
@@ -237,7 +237,7 @@ func readConfig(md Metadata, arch string) (Config, error) {
 			}
 		}
 	case "yarn":
-		if err := readYarn(md, arch, &c); err != nil {
+		if err := readYaRN(md, key, &c, 0, false); err != nil {
 			return c, err
 		}
 	case "llama3", "longrope":
