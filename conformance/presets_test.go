@@ -120,6 +120,7 @@ func TestFamilyTable(t *testing.T) {
 		"Qwen2.5-Coder-7B-Instruct-Q5_K_M.gguf":    "qwen2",
 		"gte-Qwen2-1.5B-instruct-Q5_K_M.gguf":      "qwen2",
 		"DeepSeek-V2.5-Q4_0.gguf":                  "deepseek2",
+		"gpt-oss-20b-MXFP4_MOE.gguf":               "gpt-oss",
 	} {
 		if got, _ := familyOf(file); got != want {
 			t.Errorf("%s: family %q, want %q", file, got, want)
