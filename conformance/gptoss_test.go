@@ -21,13 +21,22 @@ import (
 // sinks, YaRN rope (factor 32 over an original context of 4096, base
 // 150000, as gpt-oss-20b), and 4 experts in MXFP4 (2 used) with biases and
 // a router with a bias; the Llama 2 vocabulary.
-func writeGptOss(t testing.TB, path string) {
+// gptOssShape is the size of a written gpt-oss model; attn is the type
+// of its attention and output matrices.
+type gptOssShape struct {
+	dim, layers, heads, kv, hd  int
+	experts, used, effn, window int
+	attn                        gguf.TensorType
+}
+
+// gptOssTest is the conformance model's shape.
+var gptOssTest = gptOssShape{dim: 128, layers: 2, heads: 4, kv: 2, hd: 64, experts: 4, used: 2, effn: 128, window: 8, attn: gguf.TypeF32}
+
+func writeGptOss(t testing.TB, path string, sh gptOssShape) {
 	t.Helper()
-	const (
-		arch                              = "gpt-oss"
-		dim, layers, heads, kv, hd, nv    = 128, 2, 4, 2, 64, 32000
-		experts, used, effn, window, orig = 4, 2, 128, 8, 4096
-	)
+	const arch, nv, orig = "gpt-oss", 32000, 4096
+	dim, layers, heads, kv, hd := uint64(sh.dim), sh.layers, uint64(sh.heads), uint64(sh.kv), uint64(sh.hd)
+	experts, effn := uint64(sh.experts), uint64(sh.effn)
 	var md gguf.Metadata
 	md.Set("general.architecture", arch)
 	md.Set("general.name", "gpt-oss test")
@@ -37,13 +46,13 @@ func writeGptOss(t testing.TB, path string) {
 	md.Set(arch+".feed_forward_length", uint32(effn))
 	md.Set(arch+".expert_feed_forward_length", uint32(effn))
 	md.Set(arch+".expert_count", uint32(experts))
-	md.Set(arch+".expert_used_count", uint32(used))
+	md.Set(arch+".expert_used_count", uint32(sh.used))
 	md.Set(arch+".attention.head_count", uint32(heads))
 	md.Set(arch+".attention.head_count_kv", uint32(kv))
 	md.Set(arch+".attention.key_length", uint32(hd))
 	md.Set(arch+".attention.value_length", uint32(hd))
 	md.Set(arch+".attention.layer_norm_rms_epsilon", float32(1e-5))
-	md.Set(arch+".attention.sliding_window", uint32(window))
+	md.Set(arch+".attention.sliding_window", uint32(sh.window))
 	md.Set(arch+".rope.freq_base", float32(150000))
 	md.Set(arch+".rope.scaling.type", "yarn")
 	md.Set(arch+".rope.scaling.factor", float32(32))
@@ -62,13 +71,13 @@ func writeGptOss(t testing.TB, path string) {
 	for l := range layers {
 		p := fmt.Sprintf("blk.%d.", l)
 		w.add(p+"attn_norm.weight", f32, 0.1, 1, dim)
-		mat(p+"attn_q.weight", f32, heads*hd, dim)
-		mat(p+"attn_k.weight", f32, kv*hd, dim)
-		mat(p+"attn_v.weight", f32, kv*hd, dim)
+		mat(p+"attn_q.weight", sh.attn, heads*hd, dim)
+		mat(p+"attn_k.weight", sh.attn, kv*hd, dim)
+		mat(p+"attn_v.weight", sh.attn, kv*hd, dim)
 		w.add(p+"attn_q.bias", f32, 0.1, 0, heads*hd)
 		w.add(p+"attn_k.bias", f32, 0.1, 0, kv*hd)
 		w.add(p+"attn_v.bias", f32, 0.1, 0, kv*hd)
-		mat(p+"attn_output.weight", f32, dim, heads*hd)
+		mat(p+"attn_output.weight", sh.attn, dim, heads*hd)
 		w.add(p+"attn_output.bias", f32, 0.1, 0, dim)
 		w.add(p+"attn_sinks.weight", f32, 1.5, 0.5, heads)
 		w.add(p+"post_attention_norm.weight", f32, 0.1, 1, dim)
@@ -100,7 +109,7 @@ func TestGptOssMatchesLlamaCpp(t *testing.T) {
 	if dir := os.Getenv("CONFORMANCE_WRITE_MODELS"); dir != "" {
 		path = filepath.Join(dir, "gpt-oss.gguf") // developer hook, as for the written models
 	}
-	writeGptOss(t, path)
+	writeGptOss(t, path, gptOssTest)
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -117,4 +126,17 @@ func TestGptOssMatchesLlamaCpp(t *testing.T) {
 			t.Fatalf("batch %d: %s: %s", batch, r.Summary, r.Detail)
 		}
 	}
+}
+
+// TestWriteGptOssBench writes, when GAIANET_WRITE_GPTOSS_BENCH names a
+// folder, a gpt-oss-shaped model for the speed comparison of
+// docs/performance.md: 8 layers of 1024, 16 query and 4 KV heads of 64,
+// 16 experts of 1024 in MXFP4 (4 used), Q8_0 attention, window 128.
+func TestWriteGptOssBench(t *testing.T) {
+	dir := os.Getenv("GAIANET_WRITE_GPTOSS_BENCH")
+	if dir == "" {
+		t.Skip("GAIANET_WRITE_GPTOSS_BENCH is not set")
+	}
+	writeGptOss(t, filepath.Join(dir, "gpt-oss-bench.gguf"), gptOssShape{dim: 1024, layers: 8, heads: 16, kv: 4, hd: 64,
+		experts: 16, used: 4, effn: 1024, window: 128, attn: gguf.TypeQ8_0})
 }
