@@ -13,7 +13,8 @@
 // layers come from metadata and tensors, whatever the architecture.
 // Supported today: llama (Llama 2/3, Mistral, TinyLlama, SmolLM, and
 // Mixtral-style MoE), qwen2, qwen3, gemma, gemma2, gemma3 (text), phi3,
-// stablelm (LayerNorm, partial rotary, parallel blocks) and exaone.
+// stablelm (LayerNorm, partial rotary, parallel blocks), exaone and
+// gpt-oss (attention sinks, YaRN, biased experts in MXFP4; gptoss.go).
 //
 // LoRA adapters in llama.cpp's GGUF adapter format (LoadLoRA) add a
 // low-rank product to the attention and FFN projections; they are chosen
@@ -25,6 +26,8 @@
 // biases) are reinterpreted in place. The KV cache (Cache) stores keys and
 // values in F16 (or Q8_0, or F32) per sequence slot; the caller (package
 // engine) decides which slot and position each token of a batch occupies.
+// Sliding-window layers keep only a ring of Window+batch-1 positions per
+// slot (cache.go), so their memory is O(window), not O(context).
 //
 // Numerics follow llama.cpp's CPU backend: matrix products quantize their
 // activations as ggml does (package kernels), norms and softmax accumulate
