@@ -40,15 +40,7 @@ func TestShiftRerotatesKeys(t *testing.T) {
 			} else if err := modeltest.Write(path, modeltest.Spec{Arch: arch, Seed: 5, Heads: tc.heads, KVHeads: 2}); err != nil {
 				t.Fatal(err)
 			}
-			f, err := gguf.Open(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer f.Close()
-			m, err := Load(f.Metadata, f)
-			if err != nil {
-				t.Fatal(err)
-			}
+			m := loadFile(t, path)
 			toks := []int32{1, 8, 9, 10, 11, 12, 13, 14, 15, 16}
 			const keep, discard = 2, 4
 			run := func(toks []int32) *Cache {

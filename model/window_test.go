@@ -27,15 +27,7 @@ func TestWindowedCacheMatchesFull(t *testing.T) {
 }
 
 func testWindowed(t *testing.T, file string, typ gguf.TensorType) {
-	f, err := gguf.Open(sharedtest.Model(t, file))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	m, err := Load(f.Metadata, f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := loadFile(t, sharedtest.Model(t, file))
 	const ctx, chunk = 192, 8
 	w := m.Config.Window
 	full, err := NewCacheBatch(m, 2, ctx, ctx, typ)
@@ -124,15 +116,7 @@ func testWindowed(t *testing.T, file string, typ gguf.TensorType) {
 // write positions spanning more than the ring spares in one chunk, and
 // Forward splits long batches into chunks that fit.
 func TestWindowedCacheChunks(t *testing.T) {
-	f, err := gguf.Open(sharedtest.Model(t, "gemma2-spm-q8_0.gguf"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	m, err := Load(f.Metadata, f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := loadFile(t, sharedtest.Model(t, "gemma2-spm-q8_0.gguf"))
 	c, err := NewCacheBatch(m, 1, 64, 4, gguf.TypeF16)
 	if err != nil {
 		t.Fatal(err)
@@ -184,4 +168,20 @@ func TestWindowedCacheMemory(t *testing.T) {
 	}
 	t.Logf("gemma3-1B shape, ctx 4096, F16: %.1f MiB per sequence with rings, %.1f MiB keeping every position",
 		float64(ring.Bytes())/(1<<20), float64(full.Bytes())/(1<<20))
+}
+
+// loadFile loads the model at path; the file stays open until the test
+// ends.
+func loadFile(t *testing.T, path string) *Model {
+	t.Helper()
+	f, err := gguf.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	m, err := Load(f.Metadata, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
 }
