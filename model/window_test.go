@@ -185,3 +185,54 @@ func loadFile(t *testing.T, path string) *Model {
 	}
 	return m
 }
+
+// BenchmarkWindowedDecode times decode steps from position 600 on of the
+// gemma3 conformance model (five layers in six slide, window 32) with the
+// sliding layers' rings (batch 8: 39 cells) and with every position kept.
+func BenchmarkWindowedDecode(b *testing.B) {
+	f, err := gguf.Open(sharedtest.Model(b, "gemma3-spm-q8_0.gguf"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	m, err := Load(f.Metadata, f)
+	if err != nil {
+		b.Fatal(err)
+	}
+	const ctx = 4096
+	for _, bc := range []struct {
+		name  string
+		batch int
+	}{{"ring", 8}, {"full", ctx}} {
+		b.Run(bc.name, func(b *testing.B) {
+			c, err := NewCacheBatch(m, 1, ctx, bc.batch, gguf.TypeF16)
+			if err != nil {
+				b.Fatal(err)
+			}
+			st := NewState(m, 8, ctx, 1)
+			defer st.Close()
+			step := func(p int) {
+				bt := Batch{Tokens: []int32{int32(1 + p%200)}, Pos: []int32{int32(p)}, Slot: []int32{0}, Logits: []bool{true}}
+				if _, err := m.Forward(context.Background(), st, c, bt); err != nil {
+					b.Fatal(err)
+				}
+			}
+			for p := range 600 {
+				step(p)
+			}
+			b.ResetTimer()
+			for i := 0; b.Loop(); i++ {
+				p := 600 + i%(ctx-600)
+				if p == 600 && i > 0 { // out of context: refill from 0
+					b.StopTimer()
+					for q := range 600 {
+						step(q)
+					}
+					b.StartTimer()
+				}
+				step(p)
+			}
+			b.ReportMetric(float64(c.Bytes()), "cache-bytes")
+		})
+	}
+}
