@@ -9,8 +9,11 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
+	"sync"
 	"testing"
 
+	"github.com/gaianet-go/gaianet/engine"
 	"github.com/gaianet-go/gaianet/gguf"
 )
 
@@ -140,3 +143,98 @@ func TestWriteGptOssBench(t *testing.T) {
 	writeGptOss(t, filepath.Join(dir, "gpt-oss-bench.gguf"), gptOssShape{dim: 1024, layers: 8, heads: 16, kv: 4, hd: 64,
 		experts: 16, used: 4, effn: 1024, window: 128, attn: gguf.TypeQ8_0})
 }
+
+// TestGptOssServing serves the written gpt-oss model through the engine's
+// scheduler (two slots, batches of 4: rings of 11 cells on the sliding
+// layer): two requests at once and then one that continues the first's
+// conversation (reusing its cached prefix) must each produce, token for token, the greedy continuation that
+// a fresh teacher-forced evaluation (Eval) gives.
+func TestGptOssServing(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "gpt-oss.gguf")
+	writeGptOss(t, path, gptOssTest)
+	e, err := engine.Load(path, engine.Options{Threads: 2, CtxSize: 128, Parallel: 2, BatchSize: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	tok := e.Tokenizer()
+	a := tok.Encode("The history of the city begins with a small fishing village on the river bank", true, true)
+	b := tok.Encode("Paris is the capital of", true, true)
+	const n = 12
+	// pick is greedy without the end-of-generation tokens, so that every
+	// request runs its n tokens.
+	pick := func(l []float32) int32 {
+		best := -1
+		for i, v := range l {
+			if !tok.EOG(int32(i)) && (best < 0 || v > l[best]) {
+				best = i
+			}
+		}
+		return int32(best)
+	}
+	greedy := func(prompt []int32) []int32 { // Eval, slot 0, from position 0
+		t.Helper()
+		seq := append([]int32(nil), prompt...)
+		var out []int32
+		for len(out) < n {
+			bt := engine.Batch{Tokens: seq, Pos: make([]int32, len(seq)), Slot: make([]int32, len(seq)), Logits: make([]bool, len(seq))}
+			for i := range seq {
+				bt.Pos[i] = int32(i)
+			}
+			bt.Logits[len(seq)-1] = true
+			l, err := e.Eval(context.Background(), bt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			next := pick(l)
+			out = append(out, next)
+			seq = append(seq, next)
+		}
+		return out
+	}
+	wantA := greedy(a)
+	// The third prompt continues a's conversation: a's prompt and ten of
+	// its tokens, then more text; the ring of a's slot still holds the
+	// window before that prefix.
+	long := append(append(append([]int32(nil), a...), wantA[:10]...), b[1:]...)
+	want := [][]int32{wantA, greedy(b), greedy(long)}
+	run := func(prompt []int32) ([]int32, engine.Result) {
+		var got []int32
+		res, err := e.Generate(context.Background(), engine.Request{Prompt: prompt, MaxTokens: n, Sampler: samplerFunc(pick)}, func(tk engine.Token) error {
+			if tk.ID >= 0 {
+				got = append(got, tk.ID)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got, res
+	}
+	var wg sync.WaitGroup
+	got := make([][]int32, 2)
+	for i, p := range [][]int32{a, b} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			got[i], _ = run(p)
+		}()
+	}
+	wg.Wait()
+	third, res := run(long)
+	got = append(got, third)
+	for i := range want {
+		if !slices.Equal(got[i], want[i]) {
+			t.Errorf("request %d: %v, fresh %v", i, got[i], want[i])
+		}
+	}
+	if want := len(a) + 10; res.CachedTokens != want {
+		t.Errorf("the third request reused %d cached tokens, want %d", res.CachedTokens, want)
+	}
+}
+
+// samplerFunc is an engine.Sampler made of a pick function.
+type samplerFunc func([]float32) int32
+
+func (f samplerFunc) Sample(l []float32) int32 { return f(l) }
+func (samplerFunc) Accept(int32)               {}
