@@ -172,7 +172,7 @@ func TestWindowedCacheMemory(t *testing.T) {
 
 // loadFile loads the model at path; the file stays open until the test
 // ends.
-func loadFile(t *testing.T, path string) *Model {
+func loadFile(t testing.TB, path string) *Model {
 	t.Helper()
 	f, err := gguf.Open(path)
 	if err != nil {
@@ -235,4 +235,92 @@ func BenchmarkWindowedDecode(b *testing.B) {
 			b.ReportMetric(float64(c.Bytes()), "cache-bytes")
 		})
 	}
+}
+
+// FuzzWindowedCache drives a ring cache and a full one through the same
+// random operations on the gemma2 conformance model (window 16, rings of
+// 19 cells): appends of 1-4 tokens, continuing from an earlier position
+// when the ring still holds its window, prefix copies between slots and
+// context shifts. Every forward pass must give the same logits bit for
+// bit, and the ring must refuse exactly what it cannot serve.
+func FuzzWindowedCache(f *testing.F) {
+	f.Add([]byte{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 2, 0, 3, 0})
+	f.Add([]byte{4, 8, 12, 16, 20, 24, 28, 32, 36, 5, 9, 13, 6, 10, 7, 11, 15})
+	m := loadFile(f, sharedtest.Path(f, "conformance", "models", "gemma2-spm-q8_0.gguf"))
+	f.Fuzz(func(t *testing.T, ops []byte) {
+		const ctx, batch, slots = 64, 4, 2
+		full, _ := NewCacheBatch(m, slots, ctx, ctx, gguf.TypeF16)
+		ring, _ := NewCacheBatch(m, slots, ctx, batch, gguf.TypeF16)
+		st := NewState(m, batch, ctx, 1)
+		defer st.Close()
+		top := make([]int, slots)
+		vocab := m.Config.Vocab
+		forward := func(s, from, k int, salt byte) {
+			var b Batch
+			for p := from; p < from+k; p++ {
+				b.Tokens = append(b.Tokens, int32(1+(p*31+int(salt))%(vocab-1)))
+				b.Pos = append(b.Pos, int32(p))
+				b.Slot = append(b.Slot, int32(s))
+				b.Logits = append(b.Logits, p == from+k-1)
+			}
+			want, err := m.Forward(context.Background(), st, full, b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want = append([]float32(nil), want...)
+			got, err := m.Forward(context.Background(), st, ring, b)
+			if err != nil {
+				t.Fatalf("ring refused positions %d..%d of slot %d: %v", from, from+k-1, s, err)
+			}
+			for i := range want {
+				if math.Float32bits(got[i]) != math.Float32bits(want[i]) {
+					t.Fatalf("slot %d positions %d..%d: logit %d differs", s, from, from+k-1, i)
+				}
+			}
+			top[s] = from + k
+		}
+		for i, op := range ops {
+			if i > 40 {
+				break
+			}
+			s, arg := int(op>>2)%slots, int(op>>3)
+			switch op % 4 {
+			case 0: // append
+				if k := 1 + arg%batch; top[s]+k <= ctx {
+					forward(s, top[s], k, op)
+				}
+			case 1: // continue from an earlier position
+				n := arg % (top[s] + 1)
+				if ring.Holds(s, n) && n < ctx {
+					forward(s, n, 1, op)
+				}
+			case 2: // copy a prefix to the other slot
+				n := arg % (top[s] + 1)
+				d := 1 - s
+				if ring.Holds(s, n) && n < ctx {
+					full.Copy(d, s, n)
+					ring.Copy(d, s, n)
+					top[d] = n
+					forward(d, n, 1, op)
+				}
+			case 3: // context shift
+				if top[s] >= 4 {
+					keep, discard := arg%2, 1+arg%(top[s]/2)
+					if keep+discard <= top[s] {
+						if err := m.Shift(ring, s, keep, discard, top[s]); err != nil {
+							top[s] = 0 // refused: start the slot over
+							continue
+						}
+						if err := m.Shift(full, s, keep, discard, top[s]); err != nil {
+							t.Fatal(err)
+						}
+						top[s] -= discard
+						if top[s] < ctx {
+							forward(s, top[s], 1, op)
+						}
+					}
+				}
+			}
+		}
+	})
 }
