@@ -16,7 +16,8 @@
 // Block layouts and dequantization follow ggml's dequantize_row_* (layout
 // table in dequant.go); Quantize follows quantize_row_*_ref for Q4_0, Q4_1,
 // Q5_0, Q5_1, Q8_0, Q8_1, Q8_K and Q2_K..Q6_K (what llama-quantize does
-// without an importance matrix). Both compute as the reference llama.cpp
+// without an importance matrix) and quantize_row_mxfp4_ref for MXFP4
+// (gpt-oss's expert weights, mxfp4.go). Both compute as the reference llama.cpp
 // build does, including where its compiler fuses a*b+c into one FMA (see
 // quant_k.go): checked byte for byte against llama.cpp's own quantizer
 // output (testdata/llama_quant.json; on whole tensors every block of Q4_0,
@@ -26,7 +27,7 @@
 // MatMul computes like llama.cpp's CPU backend: the activations are
 // quantized once per call (MatMulShared: once for several matrices of the
 // same input, such as Q/K/V or gate/up) to the weight type's partner
-// format (Q8_0 for Q4_0/Q5_0/Q8_0, Q8_1 for Q4_1/Q5_1, Q8_K for the
+// format (Q8_0 for Q4_0/Q5_0/Q8_0/MXFP4, Q8_1 for Q4_1/Q5_1, Q8_K for the
 // K-quants; rounded to F16/BF16 for F16/BF16 weights) and the dot products
 // are integer sums per block, scaled in float32. Results agree with
 // llama.cpp up to summation order (relative differences around 1e-6 of the
