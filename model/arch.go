@@ -35,6 +35,11 @@ type Arch struct {
 	// pattern, per-layer rope bases, attention scale) after the common
 	// hyperparameters are read; nil when there is none.
 	Setup func(md Metadata, c *Config) error
+	// loadLayer, when set, binds all of a layer's tensors instead of the
+	// common block's loading (deepseek2, llama4); layer, when set, runs a
+	// block instead of the common one (deepseek2's latent attention).
+	loadLayer func(l *loader, c *Config, prefix string, i int, y *Layer, has func(string) bool)
+	layer     func(m *Model, st *State, c *Cache, l int, b Batch) error
 }
 
 // Activation is the nonlinearity of a gated feed-forward block.
@@ -76,9 +81,7 @@ func Supported(name string) bool {
 // needs says what the engine lacks for architectures that GaiaNet's
 // published presets use but this package cannot run yet.
 var needs = map[string]string{
-	"deepseek2": "multi-head latent attention (MLA) and MoE with shared experts and grouped routing are not implemented",
-	"gpt-oss":   "attention sinks, its alternating sliding window, expert routing with biases (softmax over the chosen experts) and the MXFP4 weight type are not implemented",
-	"llama4":    "Llama 4's MoE with a shared expert, chunked attention and rope-free layers are not implemented",
+	"gpt-oss": "attention sinks, its alternating sliding window, expert routing with biases (softmax over the chosen experts) and the MXFP4 weight type are not implemented",
 }
 
 // Needs returns what the engine lacks to run architecture name, or "" when

@@ -27,6 +27,8 @@ type Cache struct {
 	kvHeads, headDim   int
 	headBytes          int
 	k, v               [][]byte
+	// shared says that values are the keys (MLA's latent): v aliases k.
+	shared bool
 }
 
 // NewCache allocates a cache for model m with the given slots, context
@@ -45,20 +47,27 @@ func NewCache(m *Model, slots, ctx int, typ gguf.TensorType) (*Cache, error) {
 	if hb < 0 {
 		return nil, fmt.Errorf("%w: KV cache type %v needs a head length that is a multiple of %d, have %d", ErrUnsupported, typ, typ.BlockSize(), cfg.HeadDim)
 	}
-	c := &Cache{Slots: slots, Ctx: ctx, Layers: cfg.Layers, Type: typ, kvHeads: cfg.KVHeads, headDim: cfg.HeadDim, headBytes: hb}
+	c := &Cache{Slots: slots, Ctx: ctx, Layers: cfg.Layers, Type: typ, kvHeads: cfg.KVHeads, headDim: cfg.HeadDim, headBytes: hb, shared: cfg.SharedKV}
 	size := slots * cfg.KVHeads * ctx * hb
 	c.k = make([][]byte, c.Layers)
 	c.v = make([][]byte, c.Layers)
 	for l := range c.k {
 		c.k[l] = make([]byte, size)
-		c.v[l] = make([]byte, size)
+		c.v[l] = c.k[l]
+		if !c.shared {
+			c.v[l] = make([]byte, size)
+		}
 	}
 	return c, nil
 }
 
 // Bytes returns the memory the cache holds.
 func (c *Cache) Bytes() int64 {
-	return 2 * int64(c.Layers) * int64(c.Slots*c.kvHeads*c.Ctx) * int64(c.headBytes)
+	n := int64(2)
+	if c.shared {
+		n = 1
+	}
+	return n * int64(c.Layers) * int64(c.Slots*c.kvHeads*c.Ctx) * int64(c.headBytes)
 }
 
 // span returns the byte range of positions [from, to) of one head.
@@ -126,7 +135,9 @@ func (c *Cache) Copy(dst, src, n int) {
 			a, b := c.span(dst, h, 0, n)
 			x, y := c.span(src, h, 0, n)
 			copy(c.k[l][a:b], c.k[l][x:y])
-			copy(c.v[l][a:b], c.v[l][x:y])
+			if !c.shared {
+				copy(c.v[l][a:b], c.v[l][x:y])
+			}
 		}
 	}
 }
@@ -144,6 +155,11 @@ func (m *Model) Shift(c *Cache, slot, keep, discard, n int) error {
 	// Rotating back is a pure rotation: no attention factor.
 	rot := *cfg
 	rot.RopeAttnFactor = 1
+	if rot.YaRN != nil {
+		y := *rot.YaRN
+		y.Mscale = 1
+		rot.YaRN = &y
+	}
 	cos := make([]float32, half)
 	sin := make([]float32, half)
 	RopeTableFor(&rot, m.ropeFactors(c.Ctx), cos, sin, float32(-discard))
@@ -165,11 +181,17 @@ func (m *Model) Shift(c *Cache, slot, keep, discard, n int) error {
 			c.widen(l, slot, h, 0, n, hk, hv)
 			for p := keep + discard; p < n; p++ {
 				row := hk[p*hd : (p+1)*hd]
-				rope(cfg, row, 1, lc, ls)
+				if !cfg.isNoRope(l) {
+					rope(cfg, row, 1, lc, ls)
+				}
 				a, b := c.span(slot, h, p-discard, p-discard+1)
 				c.encode(c.k[l][a:b], row)
 			}
-			// Values move as they are.
+			// Values move as they are (with shared keys and values, the
+			// keys' move above moved them).
+			if c.shared {
+				continue
+			}
 			a, _ := c.span(slot, h, keep, keep)
 			x, y := c.span(slot, h, keep+discard, n)
 			copy(c.v[l][a:], c.v[l][x:y])
@@ -181,6 +203,10 @@ func (m *Model) Shift(c *Cache, slot, keep, discard, n int) error {
 // RopeTableFor fills cos and sin (RopeDim/2 each) for position pos under
 // the model's rope settings.
 func RopeTableFor(cfg *Config, factors, cos, sin []float32, pos float32) {
+	if cfg.YaRN != nil {
+		ropeTableYaRN(cfg, factors, cos, sin, pos)
+		return
+	}
 	kernels.RopeTable(cos, sin, pos, cfg.RopeDim, cfg.RopeBase, cfg.RopeScale, factors)
 	if f := cfg.RopeAttnFactor; f != 0 && f != 1 {
 		kernels.Scale(cos, f)

@@ -116,10 +116,10 @@ func TestLoadBroken(t *testing.T) {
 			md.Set("llama.attention.head_count_kv", uint32(3))
 			return ts
 		}, model.ErrInvalid, []string{"KV heads"}},
-		{"yarn", func(md *gguf.Metadata, ts []gguf.WriteTensor) []gguf.WriteTensor {
-			md.Set("llama.rope.scaling.type", "yarn")
+		{"rope scaling", func(md *gguf.Metadata, ts []gguf.WriteTensor) []gguf.WriteTensor {
+			md.Set("llama.rope.scaling.type", "dynamic")
 			return ts
-		}, model.ErrUnsupported, []string{"yarn"}},
+		}, model.ErrUnsupported, []string{"dynamic"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
