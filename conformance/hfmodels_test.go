@@ -38,14 +38,39 @@ import (
 // and llama.cpp's reference was made from that committed file.
 //
 // Developer hooks: CONFORMANCE_WRITE_HF=DIR writes the checkpoints to
-// DIR/<name> for conversion; CONFORMANCE_MIX_GGUF=DIR turns
-// DIR/<name>-f16.gguf into DIR/<name>.gguf.
+// DIR/<ckpt> for conversion; CONFORMANCE_MIX_GGUF=DIR turns
+// DIR/<ckpt>-f16.gguf into DIR/<name>.gguf.
 var hfModels = []struct {
-	name  string
-	write func(w *hfWriter)
+	name, ckpt string // the GGUF and the checkpoint it comes from
+	write      func(w *hfWriter)
+	// edit, when set, changes the converted GGUF's metadata and tensors
+	// (mixGGUF) to exercise what the converter does not write.
+	edit func(md *gguf.Metadata, ts []gguf.WriteTensor) []gguf.WriteTensor
 }{
-	{"deepseek2", writeDeepseek2HF},
-	{"llama4", writeLlama4HF},
+	{"deepseek2", "deepseek2", writeDeepseek2HF, nil},
+	{"deepseek2-v3route", "deepseek2", writeDeepseek2HF, deepseekV3Route},
+	{"llama4", "llama4", writeLlama4HF, nil},
+}
+
+// deepseekV3Route turns the deepseek2 model's routing into DeepSeek V3's:
+// sigmoid gating, renormalized weights, a selection bias per expert
+// (exp_probs_b, uniform in ±0.3) and group-limited routing (4 groups of 2
+// experts, 2 groups used), none of which ollama's converter writes for
+// this checkpoint; llama.cpp reads them all.
+func deepseekV3Route(md *gguf.Metadata, ts []gguf.WriteTensor) []gguf.WriteTensor {
+	md.Set("deepseek2.expert_gating_func", uint32(2))
+	md.Set("deepseek2.expert_weights_norm", true)
+	md.Set("deepseek2.expert_group_count", uint32(4))
+	md.Set("deepseek2.expert_group_used_count", uint32(2))
+	r := rand.New(rand.NewPCG(14, 3))
+	for l := 1; l < 3; l++ {
+		b := make([]byte, 0, 4*8)
+		for range 8 {
+			b = binary.LittleEndian.AppendUint32(b, math.Float32bits(float32(0.3*(2*r.Float64()-1))))
+		}
+		ts = append(ts, gguf.WriteTensor{Name: fmt.Sprintf("blk.%d.exp_probs_b.bias", l), Dims: []uint64{8}, Type: gguf.TypeF32, Data: b})
+	}
+	return ts
 }
 
 // hfWriter collects a checkpoint's tensors (F32, row-major, Hugging Face
@@ -305,14 +330,14 @@ func TestHFModelsMatchLlamaCpp(t *testing.T) {
 		t.Run(v.name, func(t *testing.T) {
 			dir := ""
 			if d := os.Getenv("CONFORMANCE_WRITE_HF"); d != "" {
-				dir = filepath.Join(d, v.name)
+				dir = filepath.Join(d, v.ckpt)
 			}
 			if d := os.Getenv("CONFORMANCE_MIX_GGUF"); d != "" {
-				mixGGUF(t, filepath.Join(d, v.name+"-f16.gguf"), filepath.Join(d, v.name+".gguf"))
+				mixGGUF(t, filepath.Join(d, v.ckpt+"-f16.gguf"), filepath.Join(d, v.name+".gguf"), v.edit)
 			}
 			h := sha256.New()
-			buildHF(t, v.name, v.write, dir, h)
-			if got, want := hex.EncodeToString(h.Sum(nil)), pinnedSHA(t, filepath.Join("testdata", v.name+".hf.sha256")); got != want {
+			buildHF(t, v.ckpt, v.write, dir, h)
+			if got, want := hex.EncodeToString(h.Sum(nil)), pinnedSHA(t, filepath.Join("testdata", v.ckpt+".hf.sha256")); got != want {
 				t.Fatalf("checkpoint has SHA-256 %s, the committed GGUF was converted from %s", got, want)
 			}
 			r := CheckLogits(context.Background(), Suite{Kind: "logits", Name: v.name, Model: filepath.Join("testdata", v.name+".gguf"), Data: filepath.Join("testdata", v.name+".json")}, tol)
@@ -326,8 +351,8 @@ func TestHFModelsMatchLlamaCpp(t *testing.T) {
 
 // mixGGUF copies the GGUF at in to out with token_embd.weight and
 // output.weight re-encoded as Q8_0 (kernels.Quantize) and everything else
-// byte for byte.
-func mixGGUF(t *testing.T, in, out string) {
+// byte for byte, then applies edit if not nil.
+func mixGGUF(t *testing.T, in, out string, edit func(*gguf.Metadata, []gguf.WriteTensor) []gguf.WriteTensor) {
 	t.Helper()
 	f, err := gguf.Open(in)
 	if err != nil {
@@ -352,7 +377,11 @@ func mixGGUF(t *testing.T, in, out string) {
 		}
 		ts = append(ts, gguf.WriteTensor{Name: ti.Name, Dims: ti.Dims, Type: typ, Data: data})
 	}
-	if err := gguf.WriteFile(out, f.Metadata, ts); err != nil {
+	md := f.Metadata
+	if edit != nil {
+		ts = edit(&md, ts)
+	}
+	if err := gguf.WriteFile(out, md, ts); err != nil {
 		t.Fatal(err)
 	}
 }

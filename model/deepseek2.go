@@ -35,9 +35,9 @@ import (
 // expanded form from files with attn_kv_b; both are the same product,
 // differing only in where values are rounded to the cache type.
 //
-// W_kb,hᵀ is built at load as an F16 copy (kv_lora_rank rows of nope
-// values per head: 16 MB per layer for V2.5); W_vb,h are views of
-// attn_kv_b.
+// W_kb,hᵀ is built on the first forward pass as an F16 copy (kv_lora_rank
+// rows of nope values per head: 16 MB per layer, 1 GB for V2.5's 60
+// layers, under 1% of its weights); W_vb,h are views of attn_kv_b.
 
 // MLAConfig is the latent attention geometry of a deepseek2 model.
 type MLAConfig struct {
@@ -54,8 +54,43 @@ type mlaLayer struct {
 	QANorm  []float32 // QLoRA
 	KVA     Weight    // KVLoRA+Rope rows
 	KVANorm []float32 // KVLoRA
-	KB      []Weight  // per head: KVLoRA rows of Nope (W_kb,hᵀ, F16 copy)
+	KVB     Weight    // attn_kv_b: per head Nope key rows, then VDim value rows
+	KB      []Weight  // per head: KVLoRA rows of Nope (W_kb,hᵀ, F16 copy, built on first use)
 	VB      []Weight  // per head: VDim rows of KVLoRA (views of attn_kv_b)
+}
+
+// buildMLA makes the transposed key expansions W_kb,hᵀ of every layer,
+// once, on the first forward pass: Load only binds weights (gaianet model
+// info loads without running), and the copies cost memory (1 GB for
+// V2.5).
+func (m *Model) buildMLA() error {
+	m.mlaOnce.Do(func() {
+		a := m.Config.MLA
+		row := make([]float32, a.KVLoRA)
+		per := a.Nope + a.VDim
+		for l := range m.Layers {
+			ml := m.Layers[l].MLA
+			kvb := &ml.KVB
+			kb := make([]Weight, m.Config.Heads)
+			for hh := range kb {
+				// W_kb,h is rows [hh*per, hh*per+Nope) of attn_kv_b
+				// (Nope rows of KVLoRA); store its transpose in F16.
+				b := make([]byte, 2*a.KVLoRA*a.Nope)
+				for r := range a.Nope {
+					if err := kernels.Dequantize(kvb.Type, kvb.Row(hh*per+r), row); err != nil {
+						m.mlaErr = fmt.Errorf("model: tensor %q: %w", kvb.Name, err)
+						return
+					}
+					for j, v := range row {
+						binary.LittleEndian.PutUint16(b[2*(j*a.Nope+r):], kernels.F32ToF16(v))
+					}
+				}
+				kb[hh] = Weight{Name: kvb.Name + " (key part, transposed)", Type: gguf.TypeF16, Rows: a.KVLoRA, Cols: a.Nope, Data: b}
+			}
+			ml.KB = kb
+		}
+	})
+	return m.mlaErr
 }
 
 // mlaScratch is the State's memory for MLA layers.
@@ -208,29 +243,10 @@ func deepseek2LoadLayer(l *loader, c *Config, p string, i int, y *Layer, has fun
 	if l.err != nil {
 		return
 	}
-	ml.KB = make([]Weight, h)
+	ml.KVB = kvb
 	ml.VB = make([]Weight, h)
-	per := a.Nope + a.VDim
-	row := make([]float32, a.KVLoRA)
 	for hh := range h {
-		// W_kb,h is rows [hh*per, hh*per+Nope) of attn_kv_b (Nope rows of
-		// KVLoRA); store its transpose in F16.
-		kt := make([]uint16, a.KVLoRA*a.Nope)
-		for r := range a.Nope {
-			if err := kernels.Dequantize(kvb.Type, kvb.Row(hh*per+r), row); err != nil {
-				l.fail(fmt.Errorf("model: tensor %q: %w", kvb.Name, err))
-				return
-			}
-			for j, v := range row {
-				kt[j*a.Nope+r] = kernels.F32ToF16(v)
-			}
-		}
-		b := make([]byte, 2*len(kt))
-		for j, v := range kt {
-			binary.LittleEndian.PutUint16(b[2*j:], v)
-		}
-		ml.KB[hh] = Weight{Name: kvb.Name + " (k part, transposed)", Type: gguf.TypeF16, Rows: a.KVLoRA, Cols: a.Nope, Data: b}
-		ml.VB[hh] = kvb.view(hh*per+a.Nope, a.VDim)
+		ml.VB[hh] = kvb.view(hh*(a.Nope+a.VDim)+a.Nope, a.VDim)
 	}
 	y.FFNNorm = l.vector(p+"ffn_norm.weight", d)
 	loadMoEVariant(l, c, p, i, y, has)
@@ -247,6 +263,9 @@ func (m *Model) deepseek2Layer(st *State, c *Cache, l int, b Batch) error {
 	n := b.Len()
 	d, h, hd := cfg.Dim, cfg.Heads, cfg.HeadDim
 	kd := a.Nope + a.Rope
+	if err := m.buildMLA(); err != nil {
+		return err
+	}
 	r := &st.rows
 	r.c, r.l, r.b = c, l, b
 	defer func() { r.c, r.b, r.norm, r.bias = nil, Batch{}, nil, nil }()
