@@ -19,6 +19,7 @@ import (
 	"github.com/gaianet-go/gaianet/gguf"
 	"github.com/gaianet-go/gaianet/internal/sharedtest"
 	"github.com/gaianet-go/gaianet/kernels"
+	"github.com/gaianet-go/gaianet/model"
 )
 
 // hfModels are small models of architectures no shared reference covers
@@ -383,5 +384,68 @@ func mixGGUF(t *testing.T, in, out string, edit func(*gguf.Metadata, []gguf.Writ
 	}
 	if err := gguf.WriteFile(out, md, ts); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestLlama4ChunkedAttention checks chunked attention where llama.cpp
+// cannot be asked (llamaref's prompts are limited to 512 tokens, Llama 4's
+// chunks are 8192): with chunks of 4 and every layer chunked, the last
+// position's logits of an 11-token sequence must equal those of its last
+// chunk (positions 8-10) run alone in a fresh slot, and must differ when
+// chunking is off.
+func TestLlama4ChunkedAttention(t *testing.T) {
+	f, err := gguf.Open(filepath.Join("testdata", "llama4.gguf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	m, err := model.Load(f.Metadata, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Config.Chunk != 8192 {
+		t.Fatalf("chunk %d, want llama.cpp's 8192", m.Config.Chunk)
+	}
+	for l := range m.Config.NoRope {
+		m.Config.NoRope[l] = false
+	}
+	toks := []int32{1, 450, 4955, 310, 278, 4272, 16410, 411, 263, 2319, 9427}
+	last := func(chunk int) (full, alone []float32) {
+		m.Config.Chunk = chunk
+		st := model.NewState(m, 16, 16, 1)
+		defer st.Close()
+		c, err := model.NewCache(m, 2, 16, gguf.TypeF16)
+		if err != nil {
+			t.Fatal(err)
+		}
+		run := func(slot int32, pos0 int, tk []int32) []float32 {
+			b := model.Batch{Tokens: tk}
+			for i := range tk {
+				b.Pos = append(b.Pos, int32(pos0+i))
+				b.Slot = append(b.Slot, slot)
+				b.Logits = append(b.Logits, i == len(tk)-1)
+			}
+			out, err := m.Forward(context.Background(), st, c, b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return append([]float32(nil), out...)
+		}
+		return run(0, 0, toks), run(1, 8, toks[8:])
+	}
+	diff := func(a, b []float32) float64 {
+		d := 0.0
+		for i := range a {
+			d = max(d, math.Abs(float64(a[i]-b[i])))
+		}
+		return d
+	}
+	full, alone := last(4)
+	if d := diff(full, alone); d > 1e-3 {
+		t.Errorf("chunks of 4: the last chunk alone differs by %g", d)
+	}
+	full, alone = last(0)
+	if d := diff(full, alone); d < 0.1 {
+		t.Errorf("without chunks the last chunk alone differs by only %g: the check cannot fail", d)
 	}
 }
