@@ -177,11 +177,24 @@ const hfVocab = 32000
 // mscale_all_dim 0.707 (V2.5's values apart from the context). ollama's
 // converter knows this layout as DeepseekV3ForCausalLM (the same deepseek2
 // GGUF layout; V2's softmax gating comes from scoring_func).
-func writeDeepseek2HF(w *hfWriter) {
-	const (
-		dim, layers, heads, qlora, kvlora, nope, rope, vd = 64, 3, 4, 32, 64, 16, 16, 16
-		ffn, experts, used, eff, shared                   = 128, 8, 2, 32, 2
-	)
+func writeDeepseek2HF(w *hfWriter) { deepseek2HF(w, ds2Tiny) }
+
+// ds2Shape sizes a deepseek2 checkpoint.
+type ds2Shape struct {
+	dim, layers, heads, qlora, kvlora, nope, rope, vd int
+	ffn, experts, used, eff, shared                   int
+}
+
+var (
+	ds2Tiny = ds2Shape{64, 3, 4, 32, 64, 16, 16, 16, 128, 8, 2, 32, 2}
+	// ds2Bench is the speed comparison's shape (docs/performance.md):
+	// 8 layers, 16 experts of 384 (2 used), 2 shared.
+	ds2Bench = ds2Shape{768, 8, 12, 256, 256, 64, 32, 64, 2048, 16, 2, 384, 2}
+)
+
+func deepseek2HF(w *hfWriter, z ds2Shape) {
+	dim, layers, heads, qlora, kvlora, nope, rope, vd := z.dim, z.layers, z.heads, z.qlora, z.kvlora, z.nope, z.rope, z.vd
+	ffn, experts, used, eff, shared := z.ffn, z.experts, z.used, z.eff, z.shared
 	w.config = map[string]any{
 		"architectures": []string{"DeepseekV3ForCausalLM"}, "model_type": "deepseek_v2",
 		"vocab_size": hfVocab, "hidden_size": dim, "num_hidden_layers": layers,
@@ -234,10 +247,20 @@ func writeDeepseek2HF(w *hfWriter) {
 // writeLlama4HF writes a Llama-4-Scout-shaped text checkpoint: 4 layers
 // (layer 3 without rope), MoE on every second layer (4 experts, top 1, one
 // shared expert), dense layers of 128, head length 32.
-func writeLlama4HF(w *hfWriter) {
-	const (
-		dim, layers, heads, kv, hd, ffn, experts, eff = 64, 4, 2, 1, 32, 128, 4, 64
-	)
+func writeLlama4HF(w *hfWriter) { llama4HF(w, l4Tiny) }
+
+// l4Shape sizes a llama4 checkpoint.
+type l4Shape struct{ dim, layers, heads, kv, hd, ffn, experts, eff int }
+
+var (
+	l4Tiny = l4Shape{64, 4, 2, 1, 32, 128, 4, 64}
+	// l4Bench is the speed comparison's shape: 8 layers (MoE on odd
+	// ones), 8 experts of 1024, top 1, and the shared expert.
+	l4Bench = l4Shape{768, 8, 12, 4, 64, 2048, 8, 1024}
+)
+
+func llama4HF(w *hfWriter, z l4Shape) {
+	dim, layers, heads, kv, hd, ffn, experts, eff := z.dim, z.layers, z.heads, z.kv, z.hd, z.ffn, z.experts, z.eff
 	w.config = map[string]any{
 		"architectures": []string{"Llama4ForConditionalGeneration"}, "model_type": "llama4",
 		"vocab_size": hfVocab, "tie_word_embeddings": false, "torch_dtype": "float32",
@@ -335,6 +358,14 @@ func TestHFModelsMatchLlamaCpp(t *testing.T) {
 			}
 			if d := os.Getenv("CONFORMANCE_MIX_GGUF"); d != "" {
 				mixGGUF(t, filepath.Join(d, v.ckpt+"-f16.gguf"), filepath.Join(d, v.name+".gguf"), v.edit)
+			}
+			if d := os.Getenv("CONFORMANCE_WRITE_HF_BENCH"); d != "" && v.edit == nil {
+				// The speed comparison's larger shapes (not checked here).
+				bench := map[string]func(*hfWriter){
+					"deepseek2": func(w *hfWriter) { deepseek2HF(w, ds2Bench) },
+					"llama4":    func(w *hfWriter) { llama4HF(w, l4Bench) },
+				}[v.ckpt]
+				buildHF(t, v.ckpt, bench, filepath.Join(d, v.ckpt+"-bench"), sha256.New())
 			}
 			h := sha256.New()
 			buildHF(t, v.ckpt, v.write, dir, h)
