@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/gaianet-go/gaianet/gguf"
@@ -50,7 +51,20 @@ var hfModels = []struct {
 }{
 	{"deepseek2", "deepseek2", writeDeepseek2HF, nil},
 	{"deepseek2-v3route", "deepseek2", writeDeepseek2HF, deepseekV3Route},
+	{"deepseek2-lite", "deepseek2-lite", func(w *hfWriter) { deepseek2HF(w, ds2Lite) }, renameLiteQ},
 	{"llama4", "llama4", writeLlama4HF, nil},
+}
+
+// renameLiteQ names V2-Lite's query projection as llama.cpp expects
+// (attn_q): ollama's converter maps q_a_proj and q_b_proj but leaves
+// self_attn.q_proj unrenamed, the one thing it lacks for V2-Lite.
+func renameLiteQ(md *gguf.Metadata, ts []gguf.WriteTensor) []gguf.WriteTensor {
+	for i := range ts {
+		if l, ok := strings.CutSuffix(ts[i].Name, ".self_attn.q_proj.weight"); ok {
+			ts[i].Name = l + ".attn_q.weight"
+		}
+	}
+	return ts
 }
 
 // deepseekV3Route turns the deepseek2 model's routing into DeepSeek V3's:
@@ -183,13 +197,19 @@ func writeDeepseek2HF(w *hfWriter) { deepseek2HF(w, ds2Tiny) }
 type ds2Shape struct {
 	dim, layers, heads, qlora, kvlora, nope, rope, vd int
 	ffn, experts, used, eff, shared                   int
+	lite                                              bool // one query projection (q_lora_rank null)
 }
 
 var (
-	ds2Tiny = ds2Shape{64, 3, 4, 32, 64, 16, 16, 16, 128, 8, 2, 32, 2}
+	ds2Tiny = ds2Shape{64, 3, 4, 32, 64, 16, 16, 16, 128, 8, 2, 32, 2, false}
+	// ds2Lite has V2-Lite's 26 layers (llama.cpp tells the lite variants,
+	// whose query is one projection, by their layer count); both of its
+	// 2 experts are used, so that no near-tie of the router flips a choice
+	// over the 26 layers (the routing is checked by the other two).
+	ds2Lite = ds2Shape{64, 26, 2, 0, 32, 16, 16, 16, 128, 2, 2, 32, 1, true}
 	// ds2Bench is the speed comparison's shape (docs/performance.md):
 	// 8 layers, 16 experts of 384 (2 used), 2 shared.
-	ds2Bench = ds2Shape{768, 8, 12, 256, 256, 64, 32, 64, 2048, 16, 2, 384, 2}
+	ds2Bench = ds2Shape{768, 8, 12, 256, 256, 64, 32, 64, 2048, 16, 2, 384, 2, false}
 )
 
 func deepseek2HF(w *hfWriter, z ds2Shape) {
@@ -200,7 +220,7 @@ func deepseek2HF(w *hfWriter, z ds2Shape) {
 		"vocab_size": hfVocab, "hidden_size": dim, "num_hidden_layers": layers,
 		"intermediate_size": ffn, "num_attention_heads": heads, "num_key_value_heads": heads,
 		"max_position_embeddings": 2560, "rms_norm_eps": 1e-6, "rope_theta": 10000.0,
-		"q_lora_rank": qlora, "kv_lora_rank": kvlora, "qk_nope_head_dim": nope, "qk_rope_head_dim": rope,
+		"q_lora_rank": any(qlora), "kv_lora_rank": kvlora, "qk_nope_head_dim": nope, "qk_rope_head_dim": rope,
 		"v_head_dim": vd, "n_routed_experts": experts, "n_shared_experts": shared,
 		"moe_intermediate_size": eff, "num_experts_per_tok": used, "norm_topk_prob": false,
 		"routed_scaling_factor": 1.5, "scoring_func": "softmax", "topk_method": "greedy",
@@ -209,15 +229,22 @@ func deepseek2HF(w *hfWriter, z ds2Shape) {
 		"rope_scaling": map[string]any{"type": "yarn", "factor": 40.0, "original_max_position_embeddings": 64,
 			"beta_fast": 32, "beta_slow": 1, "mscale": 0.707, "mscale_all_dim": 0.707},
 	}
+	if z.lite {
+		w.config["q_lora_rank"] = nil
+	}
 	w.add("model.embed_tokens.weight", 1, 0, hfVocab, dim)
 	w.norm("model.norm.weight", dim)
 	w.head("lm_head.weight", hfVocab, dim)
 	for l := range layers {
 		p := fmt.Sprintf("model.layers.%d.", l)
 		w.norm(p+"input_layernorm.weight", dim)
-		w.mat(p+"self_attn.q_a_proj.weight", qlora, dim)
-		w.norm(p+"self_attn.q_a_layernorm.weight", qlora)
-		w.mat(p+"self_attn.q_b_proj.weight", heads*(nope+rope), qlora)
+		if z.lite {
+			w.mat(p+"self_attn.q_proj.weight", heads*(nope+rope), dim)
+		} else {
+			w.mat(p+"self_attn.q_a_proj.weight", qlora, dim)
+			w.norm(p+"self_attn.q_a_layernorm.weight", qlora)
+			w.mat(p+"self_attn.q_b_proj.weight", heads*(nope+rope), qlora)
+		}
 		w.mat(p+"self_attn.kv_a_proj_with_mqa.weight", kvlora+rope, dim)
 		w.norm(p+"self_attn.kv_a_layernorm.weight", kvlora)
 		w.mat(p+"self_attn.kv_b_proj.weight", heads*(nope+vd), kvlora)
@@ -359,7 +386,7 @@ func TestHFModelsMatchLlamaCpp(t *testing.T) {
 			if d := os.Getenv("CONFORMANCE_MIX_GGUF"); d != "" {
 				mixGGUF(t, filepath.Join(d, v.ckpt+"-f16.gguf"), filepath.Join(d, v.name+".gguf"), v.edit)
 			}
-			if d := os.Getenv("CONFORMANCE_WRITE_HF_BENCH"); d != "" && v.edit == nil {
+			if d := os.Getenv("CONFORMANCE_WRITE_HF_BENCH"); d != "" && v.name == v.ckpt && v.ckpt != "deepseek2-lite" {
 				// The speed comparison's larger shapes (not checked here).
 				bench := map[string]func(*hfWriter){
 					"deepseek2": func(w *hfWriter) { deepseek2HF(w, ds2Bench) },
@@ -372,7 +399,22 @@ func TestHFModelsMatchLlamaCpp(t *testing.T) {
 			if got, want := hex.EncodeToString(h.Sum(nil)), pinnedSHA(t, filepath.Join("testdata", v.ckpt+".hf.sha256")); got != want {
 				t.Fatalf("checkpoint has SHA-256 %s, the committed GGUF was converted from %s", got, want)
 			}
-			r := CheckLogits(context.Background(), Suite{Kind: "logits", Name: v.name, Model: filepath.Join("testdata", v.name+".gguf"), Data: filepath.Join("testdata", v.name+".json")}, tol)
+			path := filepath.Join("testdata", v.name+".gguf")
+			if v.name != v.ckpt && v.edit != nil && v.ckpt == "deepseek2" {
+				// A variant of a committed model: made from it here, and
+				// pinned as the file llama.cpp ran.
+				path = filepath.Join(t.TempDir(), v.name+".gguf")
+				mixGGUF(t, filepath.Join("testdata", v.ckpt+".gguf"), path, v.edit)
+				raw, err := os.ReadFile(path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				sum := sha256.Sum256(raw)
+				if got, want := hex.EncodeToString(sum[:]), pinnedSHA(t, filepath.Join("testdata", v.name+".sha256")); got != want {
+					t.Fatalf("%s has SHA-256 %s, llama.cpp ran %s", path, got, want)
+				}
+			}
+			r := CheckLogits(context.Background(), Suite{Kind: "logits", Name: v.name, Model: path, Data: filepath.Join("testdata", v.name+".json")}, tol)
 			t.Logf("%s: %s", v.name, r.Summary)
 			if !r.Passed {
 				t.Fatalf("%s: %s", r.Summary, r.Detail)
@@ -382,8 +424,9 @@ func TestHFModelsMatchLlamaCpp(t *testing.T) {
 }
 
 // mixGGUF copies the GGUF at in to out with token_embd.weight and
-// output.weight re-encoded as Q8_0 (kernels.Quantize) and everything else
-// byte for byte, then applies edit if not nil.
+// output.weight re-encoded as Q8_0 (kernels.Quantize) unless they are
+// already, and everything else byte for byte, then applies edit if not
+// nil.
 func mixGGUF(t *testing.T, in, out string, edit func(*gguf.Metadata, []gguf.WriteTensor) []gguf.WriteTensor) {
 	t.Helper()
 	f, err := gguf.Open(in)
@@ -396,7 +439,7 @@ func mixGGUF(t *testing.T, in, out string, edit func(*gguf.Metadata, []gguf.Writ
 		ti := &f.Tensors[i]
 		data := f.TensorData(ti)
 		typ := ti.Type
-		if ti.Name == "token_embd.weight" || ti.Name == "output.weight" {
+		if (ti.Name == "token_embd.weight" || ti.Name == "output.weight") && ti.Type != gguf.TypeQ8_0 {
 			v := make([]float32, ti.Elements())
 			if err := kernels.Dequantize(ti.Type, data, v); err != nil {
 				t.Fatal(err)
