@@ -126,6 +126,14 @@ func (w *hfWriter) head(name string, out, in int) {
 	w.add(name, 8*math.Sqrt(3/float64(in)), 0, out, in)
 }
 
+// ends stores the token embedding, the output norm and the output
+// projection under prefix.
+func (w *hfWriter) ends(prefix string, dim int) {
+	w.add(prefix+"model.embed_tokens.weight", 1, 0, hfVocab, dim)
+	w.norm(prefix+"model.norm.weight", dim)
+	w.head(prefix+"lm_head.weight", hfVocab, dim)
+}
+
 // norm stores an RMS norm weight around 1.
 func (w *hfWriter) norm(name string, n int) { w.add(name, 0.1, 1, n) }
 
@@ -232,9 +240,7 @@ func deepseek2HF(w *hfWriter, z ds2Shape) {
 	if z.lite {
 		w.config["q_lora_rank"] = nil
 	}
-	w.add("model.embed_tokens.weight", 1, 0, hfVocab, dim)
-	w.norm("model.norm.weight", dim)
-	w.head("lm_head.weight", hfVocab, dim)
+	w.ends("", dim)
 	for l := range layers {
 		p := fmt.Sprintf("model.layers.%d.", l)
 		w.norm(p+"input_layernorm.weight", dim)
@@ -300,9 +306,7 @@ func llama4HF(w *hfWriter, z l4Shape) {
 			"bos_token_id": 1, "eos_token_id": 2,
 		},
 	}
-	w.add("language_model.model.embed_tokens.weight", 1, 0, hfVocab, dim)
-	w.norm("language_model.model.norm.weight", dim)
-	w.head("language_model.lm_head.weight", hfVocab, dim)
+	w.ends("language_model.", dim)
 	for l := range layers {
 		p := fmt.Sprintf("language_model.model.layers.%d.", l)
 		w.norm(p+"input_layernorm.weight", dim)

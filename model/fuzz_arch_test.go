@@ -71,14 +71,25 @@ func FuzzLoadArchVariants(f *testing.F) {
 		if err != nil {
 			return
 		}
-		st := model.NewState(m, 2, 4, 1)
-		defer st.Close()
-		c, err := model.NewCache(m, 1, 4, gguf.TypeF16)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := m.Forward(context.Background(), st, c, model.Batch{Tokens: []int32{1, 2}, Pos: []int32{0, 1}, Slot: []int32{0, 0}, Logits: []bool{false, true}}); err != nil {
-			t.Fatal(err)
-		}
+		runTokens(t, m, 1, 2)
 	})
+}
+
+// runTokens runs the tokens as one sequence through m, failing t on any
+// error: a model that loaded must run.
+func runTokens(t *testing.T, m *model.Model, toks ...int32) {
+	t.Helper()
+	st := model.NewState(m, 2, 4, 1)
+	defer st.Close()
+	c, err := model.NewCache(m, 1, 4, gguf.TypeF16)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := model.Batch{Tokens: toks}
+	for i := range toks {
+		b.Pos, b.Slot, b.Logits = append(b.Pos, int32(i)), append(b.Slot, 0), append(b.Logits, i == len(toks)-1)
+	}
+	if _, err := m.Forward(context.Background(), st, c, b); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -94,47 +94,14 @@ func taken(sel []int32, x int) bool {
 }
 
 // moeFFN writes the mixture's output for the n normalized rows of st.xb
-// back into st.xb.
+// back into st.xb (runExperts, moe_shared.go).
 func (st *State) moeFFN(y *Layer, n int) error {
 	cfg := &st.m.Config
 	s := &st.moe
-	d, ef, k := cfg.Dim, cfg.ExpertFFN, cfg.ExpertsUsed
+	d := cfg.Dim
 	if err := st.linear(&y.Router, st.xb[:n*d], n, s.router[:n*cfg.Experts]); err != nil {
 		return err
 	}
 	s.route(cfg, n)
-	for x := range cfg.Experts {
-		rows := s.rows[s.start[x]:s.start[x+1]]
-		cnt := len(rows)
-		if cnt == 0 {
-			continue
-		}
-		for j, r := range rows {
-			i := int(r) / k
-			copy(s.x[j*d:(j+1)*d], st.xb[i*d:(i+1)*d])
-		}
-		gate, up, down := y.ExpGate.view(x*ef, ef), y.ExpUp.view(x*ef, ef), y.ExpDown.view(x*d, d)
-		st.linear2(s.x[:cnt*d], cnt, &gate, st.gate[:cnt*ef], &up, st.up[:cnt*ef])
-		kernels.SwiGLU(st.gate[:cnt*ef], st.gate[:cnt*ef], st.up[:cnt*ef])
-		if err := st.linear(&down, st.gate[:cnt*ef], cnt, s.y[:cnt*d]); err != nil {
-			return err
-		}
-		for j, r := range rows {
-			copy(s.out[int(r)*d:(int(r)+1)*d], s.y[j*d:(j+1)*d])
-		}
-	}
-	// Weighted sum in rank order: out_0*w_0 + out_1*w_1 + ...
-	for i := range n {
-		dst := st.xb[i*d : (i+1)*d]
-		for r := range k {
-			o := s.out[(i*k+r)*d : (i*k+r+1)*d]
-			kernels.Scale(o, s.w[i*k+r])
-			if r == 0 {
-				copy(dst, o)
-			} else {
-				kernels.Add(dst, dst, o)
-			}
-		}
-	}
-	return nil
+	return st.runExperts(y, n, false)
 }

@@ -210,7 +210,7 @@ func sigmoid(x float32) float32 { return float32(1 / (1 + math.Exp(-float64(x)))
 func (st *State) moeVariant(y *Layer, n int) error {
 	cfg := &st.m.Config
 	s, v := &st.moe, &st.shared
-	d, ef, k := cfg.Dim, cfg.ExpertFFN, cfg.ExpertsUsed
+	d := cfg.Dim
 	// Shared experts first: they read the same input, which the routed
 	// experts' sum overwrites.
 	if y.ShGate.Data != nil {
@@ -225,7 +225,24 @@ func (st *State) moeVariant(y *Layer, n int) error {
 		return err
 	}
 	st.routeVariant(n, y.ExpProbsB)
-	byInput := cfg.MoE.ByLogit
+	if err := st.runExperts(y, n, cfg.MoE.ByLogit); err != nil {
+		return err
+	}
+	if y.ShGate.Data != nil {
+		kernels.Add(st.xb[:n*d], st.xb[:n*d], v.shOut[:n*d])
+	}
+	return nil
+}
+
+// runExperts runs the experts chosen for n entries (st.moe after routing)
+// on the normalized rows of st.xb, each expert's matrices read once for
+// all the entries that chose it, and writes their weighted sum, added in
+// rank order as llama.cpp adds them, back into st.xb. byInput multiplies
+// each expert's input by its weight instead of its output (Llama 4).
+func (st *State) runExperts(y *Layer, n int, byInput bool) error {
+	cfg := &st.m.Config
+	s := &st.moe
+	d, ef, k := cfg.Dim, cfg.ExpertFFN, cfg.ExpertsUsed
 	for x := range cfg.Experts {
 		rows := s.rows[s.start[x]:s.start[x+1]]
 		cnt := len(rows)
@@ -250,7 +267,6 @@ func (st *State) moeVariant(y *Layer, n int) error {
 			copy(s.out[int(r)*d:(int(r)+1)*d], s.y[j*d:(j+1)*d])
 		}
 	}
-	// Weighted sum in rank order, then the shared experts' output.
 	for i := range n {
 		dst := st.xb[i*d : (i+1)*d]
 		for r := range k {
@@ -263,9 +279,6 @@ func (st *State) moeVariant(y *Layer, n int) error {
 			} else {
 				kernels.Add(dst, dst, o)
 			}
-		}
-		if y.ShGate.Data != nil {
-			kernels.Add(dst, dst, v.shOut[i*d:(i+1)*d])
 		}
 	}
 	return nil
