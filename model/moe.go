@@ -45,33 +45,30 @@ func newMoEScratch(c *Config, maxBatch int) moeScratch {
 // (softmax, top ExpertsUsed, renormalized) and groups the choices by expert.
 func (s *moeScratch) route(c *Config, n int) {
 	e, k := c.Experts, c.ExpertsUsed
-	clear(s.start)
 	for i := range n {
 		p := s.router[i*e : (i+1)*e]
 		kernels.SoftmaxVec(p)
 		sel, w := s.sel[i*k:(i+1)*k], s.w[i*k:(i+1)*k]
-		// Top k by selection: the best remaining each time, the lowest
-		// index on ties (a stable descending sort's order).
-		for r := range k {
-			best := -1
-			for x, v := range p {
-				if taken(sel[:r], x) {
-					continue
-				}
-				if best < 0 || v > p[best] {
-					best = x
-				}
-			}
-			sel[r], w[r] = int32(best), p[best]
-			s.start[best+1]++
-		}
+		topK(p, sel)
 		var sum float32
-		for _, v := range w {
-			sum += v
+		for r, x := range sel {
+			w[r] = p[x]
+			sum += w[r]
 		}
 		for r := range w {
 			w[r] /= sum
 		}
+	}
+	s.groupByExpert(c, n)
+}
+
+// groupByExpert lists the chosen (entry, rank) pairs of n entries by
+// expert: expert x's are rows[start[x]:start[x+1]], as entry*k+rank.
+func (s *moeScratch) groupByExpert(c *Config, n int) {
+	e, k := c.Experts, c.ExpertsUsed
+	clear(s.start)
+	for _, x := range s.sel[:n*k] {
+		s.start[x+1]++
 	}
 	for x := range e {
 		s.start[x+1] += s.start[x]

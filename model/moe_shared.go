@@ -94,8 +94,9 @@ func newSharedScratch(c *Config, maxBatch int) sharedScratch {
 	}
 }
 
-// topK writes the indices of the k largest values of v into sel, best
-// first, the lowest index first on ties (a stable descending sort).
+// topK writes the indices of the len(sel) largest values of v into sel,
+// best first, the lowest index first on ties (a stable descending sort's
+// order, as llama.cpp's argsort picks).
 func topK(v []float32, sel []int32) {
 	for r := range sel {
 		best := -1
@@ -118,7 +119,6 @@ func (st *State) routeVariant(n int, bias []float32) {
 	mc := cfg.MoE
 	s, v := &st.moe, &st.shared
 	e, k := cfg.Experts, cfg.ExpertsUsed
-	clear(s.start)
 	for i := range n {
 		logits := s.router[i*e : (i+1)*e]
 		sel, w := s.sel[i*k:(i+1)*k], s.w[i*k:(i+1)*k]
@@ -165,19 +165,8 @@ func (st *State) routeVariant(n int, bias []float32) {
 				w[r] *= mc.Scale
 			}
 		}
-		for _, x := range sel {
-			s.start[x+1]++
-		}
 	}
-	for x := range e {
-		s.start[x+1] += s.start[x]
-		s.fill[x] = 0
-	}
-	for i := range n * k {
-		x := s.sel[i]
-		s.rows[s.start[x]+s.fill[x]] = int32(i)
-		s.fill[x]++
-	}
+	s.groupByExpert(cfg, n)
 }
 
 // maskGroups keeps the scores of the best len(gsel) groups of experts (a
