@@ -527,3 +527,57 @@ func TestLlama4ChunkedAttention(t *testing.T) {
 		t.Errorf("without chunks the last chunk alone differs by only %g: the check cannot fail", d)
 	}
 }
+
+// TestHFModelsBatchInvariant checks that the new architectures' blocks
+// (latent attention, the routing variants, shared experts, NoPE and
+// chunked layers) keep the engine's batch invariance: two sequences
+// prefilled in one batch give the logits each gives alone, bit for bit.
+func TestHFModelsBatchInvariant(t *testing.T) {
+	for _, name := range []string{"deepseek2", "deepseek2-lite", "llama4"} {
+		t.Run(name, func(t *testing.T) {
+			f, err := gguf.Open(filepath.Join("testdata", name+".gguf"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			m, err := model.Load(f.Metadata, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			seqs := [2][]int32{{1, 450, 4955, 310, 278, 4272}, {1, 3681, 338, 278}}
+			step := func(st *model.State, c *model.Cache, slots []int32, toks [][]int32) []float32 {
+				var b model.Batch
+				for k, s := range slots {
+					for i, tk := range toks[k] {
+						b.Tokens = append(b.Tokens, tk)
+						b.Pos = append(b.Pos, int32(i))
+						b.Slot = append(b.Slot, s)
+						b.Logits = append(b.Logits, i == len(toks[k])-1)
+					}
+				}
+				out, err := m.Forward(context.Background(), st, c, b)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return append([]float32(nil), out...)
+			}
+			st := model.NewState(m, 16, 16, 2)
+			defer st.Close()
+			st.Pool().SetBatchInvariant(true) // as package engine runs it
+			c, err := model.NewCache(m, 2, 16, gguf.TypeF16)
+			if err != nil {
+				t.Fatal(err)
+			}
+			both := step(st, c, []int32{0, 1}, seqs[:])
+			v := m.Config.Vocab
+			for k := range seqs {
+				alone := step(st, c, []int32{int32(k)}, seqs[k:k+1])
+				for i, x := range alone {
+					if both[k*v+i] != x {
+						t.Fatalf("sequence %d logit %d: %v in the batch, %v alone", k, i, both[k*v+i], x)
+					}
+				}
+			}
+		})
+	}
+}
