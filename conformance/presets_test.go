@@ -42,6 +42,11 @@ var families = []struct {
 	{regexp.MustCompile(`(?i)^all-minilm-`), "bert"},
 }
 
+// stillMissing are the architectures of GaiaNet's presets the engine may
+// still lack; every other preset family must load. None is left: all 99
+// presets' families load.
+var stillMissing = map[string]bool{}
+
 func familyOf(file string) (string, bool) {
 	for _, f := range families {
 		if f.pattern.MatchString(file) {
@@ -107,6 +112,9 @@ func TestPresetFamiliesSupported(t *testing.T) {
 	for arch, names := range gaps {
 		n += len(names)
 		t.Logf("known gap %s (%s): %s", arch, model.Needs(arch), strings.Join(names, ", "))
+		if !stillMissing[arch] {
+			t.Errorf("architecture %s (%s) was supported and is a gap again", arch, strings.Join(names, ", "))
+		}
 	}
 	t.Logf("%d presets: %d supported, %d need an unsupported architecture", presets, presets-n, n)
 }
@@ -121,6 +129,7 @@ func TestFamilyTable(t *testing.T) {
 		"gte-Qwen2-1.5B-instruct-Q5_K_M.gguf":      "qwen2",
 		"DeepSeek-V2.5-Q4_0.gguf":                  "deepseek2",
 		"gpt-oss-20b-MXFP4_MOE.gguf":               "gpt-oss",
+		"Llama-4-Scout-17B-16E-Instruct-Q2_K.gguf": "llama4",
 	} {
 		if got, _ := familyOf(file); got != want {
 			t.Errorf("%s: family %q, want %q", file, got, want)

@@ -41,6 +41,11 @@ type Arch struct {
 	// LoadLayer binds the architecture's own tensors of one layer (name
 	// prefix p) after the common ones; nil when there are none.
 	LoadLayer func(l *loader, c *Config, p string, y *Layer)
+	// loadLayer, when set, binds all of a layer's tensors instead of the
+	// common block's loading (deepseek2, llama4); layer, when set, runs a
+	// block instead of the common one (deepseek2's latent attention).
+	loadLayer func(l *loader, c *Config, prefix string, i int, y *Layer, has func(string) bool)
+	layer     func(m *Model, st *State, c *Cache, l int, b Batch) error
 }
 
 // Activation is the nonlinearity of a gated feed-forward block.
@@ -81,10 +86,7 @@ func Supported(name string) bool {
 
 // needs says what the engine lacks for architectures that GaiaNet's
 // published presets use but this package cannot run yet.
-var needs = map[string]string{
-	"deepseek2": "multi-head latent attention (MLA) and MoE with shared experts and grouped routing are not implemented",
-	"llama4":    "Llama 4's MoE with a shared expert, chunked attention and rope-free layers are not implemented",
-}
+var needs = map[string]string{}
 
 // Needs returns what the engine lacks to run architecture name, or "" when
 // it is supported or unknown to this table.

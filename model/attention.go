@@ -143,6 +143,12 @@ func (a *attnTask) do(lo, hi int) {
 	if cfg.IsSWA(a.l) {
 		win = cfg.Window
 	}
+	// A chunked layer (Llama 4) reads only the query's chunk: positions
+	// floor(p/chunk)*chunk..p.
+	chunk := 0
+	if cfg.isChunked(a.l) {
+		chunk = cfg.Chunk
+	}
 	capAt := cfg.AttnSoftcap
 	sinks := st.m.Layers[a.l].Sinks
 	for it := lo; it < hi; it++ {
@@ -152,6 +158,9 @@ func (a *attnTask) do(lo, hi int) {
 		from := 0
 		if win > 0 {
 			from = max(0, run.minPos-win+1)
+		}
+		if chunk > 0 {
+			from = run.minPos - run.minPos%chunk
 		}
 		// An F16 cache is read in place by the F16 kernels (hardware
 		// conversion); other types are widened to float32 once per run.
@@ -172,6 +181,9 @@ func (a *attnTask) do(lo, hi int) {
 			start := 0
 			if win > 0 {
 				start = max(0, p-win+1)
+			}
+			if chunk > 0 {
+				start = p - p%chunk
 			}
 			m := p + 1 - start
 			off := start - from

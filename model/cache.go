@@ -44,6 +44,8 @@ type Cache struct {
 	headBytes        int
 	cells            []int // cells per slot and head, per layer
 	k, v             [][]byte
+	// shared says that values are the keys (MLA's latent): v aliases k.
+	shared bool
 	// floor[s] is the lowest position the rings of slot s still hold;
 	// lo and hi are per-slot scratch of the batch check.
 	floor, lo, hi []int32
@@ -77,7 +79,7 @@ func NewCacheBatch(m *Model, slots, ctx, batch int, typ gguf.TensorType) (*Cache
 	if hb < 0 {
 		return nil, fmt.Errorf("%w: KV cache type %v needs a head length that is a multiple of %d, have %d", ErrUnsupported, typ, typ.BlockSize(), cfg.HeadDim)
 	}
-	c := &Cache{Slots: slots, Ctx: ctx, Layers: cfg.Layers, Type: typ, kvHeads: cfg.KVHeads, headDim: cfg.HeadDim, headBytes: hb}
+	c := &Cache{Slots: slots, Ctx: ctx, Layers: cfg.Layers, Type: typ, kvHeads: cfg.KVHeads, headDim: cfg.HeadDim, headBytes: hb, shared: cfg.SharedKV}
 	if cfg.SWA != nil && cfg.Window > 0 {
 		if r := cfg.Window + min(batch, ctx) - 1; r < ctx {
 			c.Ring, c.window = r, cfg.Window
@@ -93,7 +95,10 @@ func NewCacheBatch(m *Model, slots, ctx, batch int, typ gguf.TensorType) (*Cache
 		}
 		size := slots * cfg.KVHeads * c.cells[l] * hb
 		c.k[l] = make([]byte, size)
-		c.v[l] = make([]byte, size)
+		c.v[l] = c.k[l]
+		if !c.shared {
+			c.v[l] = make([]byte, size)
+		}
 	}
 	c.floor = make([]int32, slots)
 	c.lo = make([]int32, slots)
@@ -105,7 +110,10 @@ func NewCacheBatch(m *Model, slots, ctx, batch int, typ gguf.TensorType) (*Cache
 func (c *Cache) Bytes() int64 {
 	var n int64
 	for l := range c.k {
-		n += int64(len(c.k[l]) + len(c.v[l]))
+		n += int64(len(c.k[l]))
+		if !c.shared {
+			n += int64(len(c.v[l]))
+		}
 	}
 	return n
 }
@@ -270,7 +278,9 @@ func (c *Cache) Copy(dst, src, n int) {
 			a, b := c.span(l, dst, h, 0, m)
 			x, y := c.span(l, src, h, 0, m)
 			copy(c.k[l][a:b], c.k[l][x:y])
-			copy(c.v[l][a:b], c.v[l][x:y])
+			if !c.shared {
+				copy(c.v[l][a:b], c.v[l][x:y])
+			}
 		}
 	}
 	c.floor[dst] = c.floor[src]
@@ -330,11 +340,17 @@ func (m *Model) Shift(c *Cache, slot, keep, discard, n int) error {
 			c.widen(l, slot, h, 0, n, hk, hv)
 			for p := keep + discard; p < n; p++ {
 				row := hk[p*hd : (p+1)*hd]
-				rope(cfg, row, 1, lc, ls)
+				if !cfg.isNoRope(l) {
+					rope(cfg, row, 1, lc, ls)
+				}
 				a, b := c.span(l, slot, h, p-discard, p-discard+1)
 				c.encode(c.k[l][a:b], row)
 			}
-			// Values move as they are.
+			// Values move as they are (with shared keys and values, the
+			// keys' move above moved them).
+			if c.shared {
+				continue
+			}
 			a, _ := c.span(l, slot, h, keep, keep)
 			x, y := c.span(l, slot, h, keep+discard, n)
 			copy(c.v[l][a:], c.v[l][x:y])

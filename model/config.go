@@ -75,6 +75,23 @@ type Config struct {
 	// logits (with a bias) and weighted by a softmax over the chosen
 	// ones, each expert with biases and the clamped SwiGLU (gptoss.go).
 	OAIMoE bool
+	// MoE holds the routing and layout variants of deepseek2 and llama4
+	// (moe_shared.go); nil for Mixtral-style routing.
+	MoE *MoEConfig
+	// MLA is deepseek2's multi-head latent attention (deepseek2.go), or
+	// nil. With MLA the cache holds one latent "head" per position
+	// (HeadDim = rope + latent values, KVHeads = 1) whose keys are also
+	// its values: SharedKV.
+	MLA      *MLAConfig
+	SharedKV bool
+	// Llama 4 (llama4.go): NoRope marks the layers without rotary (every
+	// NoRopeEvery-th), whose queries are scaled by the attention
+	// temperature; the others attend within chunks of Chunk positions and
+	// L2-normalize q and k after rope when QKL2Norm is set.
+	NoRope   []bool
+	Chunk    int
+	QKL2Norm bool
+	AttnTemp AttnTemp
 }
 
 // IsSWA reports whether layer l uses the sliding window.
@@ -166,7 +183,9 @@ func readConfig(md Metadata, arch string) (Config, error) {
 	if c.Heads%c.KVHeads != 0 {
 		return c, fmt.Errorf("%w: %d heads is not a multiple of %d KV heads", ErrInvalid, c.Heads, c.KVHeads)
 	}
-	if c.ValueDim != c.HeadDim {
+	// MLA files (attention.kv_lora_rank) have their own head geometry,
+	// which their architecture's Setup checks.
+	if _, mla := md.Uint(key("attention.kv_lora_rank")); c.ValueDim != c.HeadDim && !mla {
 		return c, fmt.Errorf("%w: value length %d differs from key length %d", ErrUnsupported, c.ValueDim, c.HeadDim)
 	}
 	if c.RopeDim > c.HeadDim || c.RopeDim%2 != 0 {

@@ -13,8 +13,13 @@
 // layers come from metadata and tensors, whatever the architecture.
 // Supported today: llama (Llama 2/3, Mistral, TinyLlama, SmolLM, and
 // Mixtral-style MoE), qwen2, qwen3, gemma, gemma2, gemma3 (text), phi3,
-// stablelm (LayerNorm, partial rotary, parallel blocks), exaone and
-// gpt-oss (attention sinks, YaRN, biased experts in MXFP4; gptoss.go).
+// stablelm (LayerNorm, partial rotary, parallel blocks), exaone, gpt-oss
+// (attention sinks, YaRN, biased experts in MXFP4; gptoss.go), deepseek2
+// (DeepSeek V2/V2.5/V2-Lite: multi-head latent attention with a latent KV
+// cache, YaRN, MoE with shared experts and group-limited routing;
+// deepseek2.go) and llama4 (Llama 4 Scout: NoPE layers, chunked attention,
+// q/k L2 norm, attention temperature, sigmoid top-1 MoE with a shared
+// expert; llama4.go). Their routing variants live in moe_shared.go.
 //
 // LoRA adapters in llama.cpp's GGUF adapter format (LoadLoRA) add a
 // low-rank product to the attention and FFN projections; they are chosen

@@ -46,8 +46,10 @@ type State struct {
 	cosSWA, sinSWA []float32
 	factors        []float32 // rope frequency factors for this context
 	moe            moeScratch
-	outRows        []int     // batch rows that want logits, this chunk
-	logits         []float32 // grown to the largest number of outputs seen
+	shared         sharedScratch // MoE variants (moe_shared.go)
+	mla            *mlaScratch   // deepseek2's latent attention, or nil
+	outRows        []int         // batch rows that want logits, this chunk
+	logits         []float32     // grown to the largest number of outputs seen
 	scratch        chan *attnScratch
 	attn           attnTask
 	rows           rowsTask
@@ -73,6 +75,14 @@ func NewState(m *Model, maxBatch, ctx, threads int) *State {
 		// Expert rows are gathered: at most every entry in every expert.
 		ff = c.ExpertFFN
 		st.moe = newMoEScratch(c, maxBatch)
+	}
+	if c.MoE != nil {
+		// Dense layers, routed and shared experts share gate and up.
+		ff = max(c.FFN, c.ExpertFFN, c.MoE.SharedFFN)
+		st.shared = newSharedScratch(c, maxBatch)
+	}
+	if c.MLA != nil {
+		st.mla = newMLAScratch(c, maxBatch)
 	}
 	st.gate = make([]float32, maxBatch*ff)
 	st.up = make([]float32, maxBatch*ff)
@@ -192,7 +202,11 @@ func (m *Model) forwardChunk(ctx context.Context, st *State, c *Cache, b Batch, 
 		if err := ctx.Err(); err != nil {
 			return 0, err
 		}
-		if err := m.layer(st, c, l, b); err != nil {
+		layer := (*Model).layer
+		if m.layerFn != nil {
+			layer = m.layerFn
+		}
+		if err := layer(m, st, c, l, b); err != nil {
 			return 0, err
 		}
 	}
@@ -281,11 +295,16 @@ func (m *Model) layer(st *State, c *Cache, l int, b Batch) error {
 		st.pool.Parallel(n, r.normFn)
 	}
 	r.bias = nil
-	if cfg.Experts > 0 {
+	switch {
+	case y.Router.Data != nil && cfg.MoE != nil:
+		if err := st.moeVariant(y, n); err != nil {
+			return err
+		}
+	case y.Router.Data != nil:
 		if err := st.moeFFN(y, n); err != nil {
 			return err
 		}
-	} else {
+	default:
 		if !parallel {
 			st.linear2(xb, n, &y.Gate, st.gate[:n*ff], &y.Up, st.up[:n*ff])
 			st.lora.apply(l, b, loraOut{ProjGate, xb, d, st.gate, ff}, loraOut{ProjUp, xb, d, st.up, ff})

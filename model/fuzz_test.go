@@ -47,15 +47,7 @@ func FuzzLoad(f *testing.F) {
 		if err != nil {
 			return
 		}
-		st := model.NewState(m, 2, 4, 1)
-		defer st.Close()
-		c, err := model.NewCache(m, 1, 4, gguf.TypeF16)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := m.Forward(context.Background(), st, c, model.Batch{Tokens: []int32{1}, Pos: []int32{0}, Slot: []int32{0}, Logits: []bool{true}}); err != nil {
-			t.Fatal(err)
-		}
+		runTokens(t, m, 1)
 	})
 }
 

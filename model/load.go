@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
+	"sync"
 	"unsafe"
 
 	"github.com/gaianet-go/gaianet/gguf"
@@ -55,6 +56,11 @@ type Layer struct {
 	AttnNormB, FFNNormB []float32
 	// PostAttnNorm and PostFFNNorm are the post-norms (Gemma 2 and 3).
 	PostAttnNorm, PostFFNNorm []float32
+	// MoE variants (moe_shared.go): the experts' selection bias
+	// (exp_probs_b) and the shared experts; MLA is deepseek2's attention.
+	ExpProbsB            []float32
+	ShGate, ShUp, ShDown Weight
+	MLA                  *mlaLayer
 	// Mixture of experts: the router (Experts rows of Dim, F32 in the
 	// files llama.cpp writes) and each projection of every expert stacked
 	// in one matrix, expert e owning rows [e*n, (e+1)*n).
@@ -84,6 +90,11 @@ type Model struct {
 	// each), or nil; see ropeFactors.
 	RopeShort, RopeLong []float32
 	Layers              []Layer
+	// layerFn runs a block when the architecture has its own (Arch.layer).
+	layerFn func(m *Model, st *State, c *Cache, l int, b Batch) error
+	// mlaOnce builds deepseek2's derived weights on first use (buildMLA).
+	mlaOnce sync.Once
+	mlaErr  error
 }
 
 // ropeFactors returns the rope frequency factors for caches of ctx
@@ -187,6 +198,13 @@ func Load(md Metadata, ts Tensors) (*Model, error) {
 	for i := range m.Layers {
 		p := fmt.Sprintf("blk.%d.", i)
 		y := &m.Layers[i]
+		if arch.loadLayer != nil {
+			arch.loadLayer(&l, &cfg, p, i, y, has)
+			if l.err != nil {
+				break
+			}
+			continue
+		}
 		y.AttnNorm = l.vector(p+"attn_norm.weight", d)
 		if arch.LayerNorm && has(p+"attn_norm.bias") {
 			y.AttnNormB = l.vector(p+"attn_norm.bias", d)
@@ -255,6 +273,7 @@ func Load(md Metadata, ts Tensors) (*Model, error) {
 		return nil, l.err
 	}
 	m.Config = cfg
+	m.layerFn = arch.layer
 	return m, nil
 }
 

@@ -129,6 +129,11 @@ func LoadLoRA(md Metadata, ts Tensors, names []string, m *Model) (*LoRA, error) 
 	if a, _ := md.String("general.architecture"); a != m.Config.Arch {
 		return nil, fmt.Errorf("%w: adapter is for architecture %q, the model is %q", ErrInvalid, a, m.Config.Arch)
 	}
+	if m.layerFn != nil {
+		// The architecture runs its own block (deepseek2's latent
+		// attention), which has no adapter hooks.
+		return nil, fmt.Errorf("%w: LoRA adapters for %s models are not implemented", ErrUnsupported, m.Config.Arch)
+	}
 	alpha, _ := md.Float("adapter.lora.alpha")
 	ad := &LoRA{Alpha: float32(alpha), Layers: make([][numProj]*LoRAPair, len(m.Layers))}
 	seen := 0

@@ -45,41 +45,41 @@ func newMoEScratch(c *Config, maxBatch int) moeScratch {
 // (softmax, top ExpertsUsed, renormalized) and groups the choices by expert.
 func (s *moeScratch) route(c *Config, n int) {
 	e, k := c.Experts, c.ExpertsUsed
-	clear(s.start)
 	for i := range n {
 		p := s.router[i*e : (i+1)*e]
 		if !c.OAIMoE {
 			kernels.SoftmaxVec(p)
 		}
 		sel, w := s.sel[i*k:(i+1)*k], s.w[i*k:(i+1)*k]
-		// Top k by selection: the best remaining each time, the lowest
-		// index on ties (a stable descending sort's order).
-		for r := range k {
-			best := -1
-			for x, v := range p {
-				if taken(sel[:r], x) {
-					continue
-				}
-				if best < 0 || v > p[best] {
-					best = x
-				}
-			}
-			sel[r], w[r] = int32(best), p[best]
-			s.start[best+1]++
-		}
+		topK(p, sel)
 		if c.OAIMoE {
 			// gpt-oss: chosen by logit, weighted by a softmax over the
 			// chosen logits (llama.cpp's SOFTMAX_WEIGHT gating).
+			for r, x := range sel {
+				w[r] = p[x]
+			}
 			kernels.SoftmaxVec(w)
 			continue
 		}
 		var sum float32
-		for _, v := range w {
-			sum += v
+		for r, x := range sel {
+			w[r] = p[x]
+			sum += w[r]
 		}
 		for r := range w {
 			w[r] /= sum
 		}
+	}
+	s.groupByExpert(c, n)
+}
+
+// groupByExpert lists the chosen (entry, rank) pairs of n entries by
+// expert: expert x's are rows[start[x]:start[x+1]], as entry*k+rank.
+func (s *moeScratch) groupByExpert(c *Config, n int) {
+	e, k := c.Experts, c.ExpertsUsed
+	clear(s.start)
+	for _, x := range s.sel[:n*k] {
+		s.start[x+1]++
 	}
 	for x := range e {
 		s.start[x+1] += s.start[x]
@@ -102,11 +102,11 @@ func taken(sel []int32, x int) bool {
 }
 
 // moeFFN writes the mixture's output for the n normalized rows of st.xb
-// back into st.xb.
+// back into st.xb (runExperts, moe_shared.go).
 func (st *State) moeFFN(y *Layer, n int) error {
 	cfg := &st.m.Config
 	s := &st.moe
-	d, ef, k := cfg.Dim, cfg.ExpertFFN, cfg.ExpertsUsed
+	d := cfg.Dim
 	if err := st.linear(&y.Router, st.xb[:n*d], n, s.router[:n*cfg.Experts]); err != nil {
 		return err
 	}
@@ -114,47 +114,5 @@ func (st *State) moeFFN(y *Layer, n int) error {
 		addRows(s.router, n, cfg.Experts, y.RouterB)
 	}
 	s.route(cfg, n)
-	for x := range cfg.Experts {
-		rows := s.rows[s.start[x]:s.start[x+1]]
-		cnt := len(rows)
-		if cnt == 0 {
-			continue
-		}
-		for j, r := range rows {
-			i := int(r) / k
-			copy(s.x[j*d:(j+1)*d], st.xb[i*d:(i+1)*d])
-		}
-		gate, up, down := y.ExpGate.view(x*ef, ef), y.ExpUp.view(x*ef, ef), y.ExpDown.view(x*d, d)
-		st.linear2(s.x[:cnt*d], cnt, &gate, st.gate[:cnt*ef], &up, st.up[:cnt*ef])
-		if cfg.OAIMoE {
-			addRows(st.gate, cnt, ef, y.ExpGateB[x*ef:(x+1)*ef])
-			addRows(st.up, cnt, ef, y.ExpUpB[x*ef:(x+1)*ef])
-			swigluOAI(st.gate[:cnt*ef], st.up[:cnt*ef])
-		} else {
-			kernels.SwiGLU(st.gate[:cnt*ef], st.gate[:cnt*ef], st.up[:cnt*ef])
-		}
-		if err := st.linear(&down, st.gate[:cnt*ef], cnt, s.y[:cnt*d]); err != nil {
-			return err
-		}
-		if cfg.OAIMoE {
-			addRows(s.y, cnt, d, y.ExpDownB[x*d:(x+1)*d])
-		}
-		for j, r := range rows {
-			copy(s.out[int(r)*d:(int(r)+1)*d], s.y[j*d:(j+1)*d])
-		}
-	}
-	// Weighted sum in rank order: out_0*w_0 + out_1*w_1 + ...
-	for i := range n {
-		dst := st.xb[i*d : (i+1)*d]
-		for r := range k {
-			o := s.out[(i*k+r)*d : (i*k+r+1)*d]
-			kernels.Scale(o, s.w[i*k+r])
-			if r == 0 {
-				copy(dst, o)
-			} else {
-				kernels.Add(dst, dst, o)
-			}
-		}
-	}
-	return nil
+	return st.runExperts(y, n, false)
 }

@@ -76,8 +76,26 @@ func (r *rowsTask) prep(lo, hi int) {
 		if st.cosSWA != nil && cfg.IsSWA(r.l) {
 			cos, sin = st.cosSWA[i*half:(i+1)*half], st.sinSWA[i*half:(i+1)*half]
 		}
-		rope(cfg, q, cfg.Heads, cos, sin)
-		rope(cfg, k, cfg.KVHeads, cos, sin)
+		switch {
+		case cfg.isNoRope(r.l):
+			// Llama 4's NoPE layers: no rope, queries scaled by the
+			// attention temperature.
+			if cfg.AttnTemp.Floor > 0 {
+				kernels.Scale(q, cfg.AttnTemp.factor(r.b.Pos[i]))
+			}
+		default:
+			rope(cfg, q, cfg.Heads, cos, sin)
+			rope(cfg, k, cfg.KVHeads, cos, sin)
+			if cfg.QKL2Norm {
+				// Llama 4's L2 norm of each head after rope.
+				for h := 0; h < cfg.Heads; h++ {
+					kernels.RMSNorm(q[h*hd:(h+1)*hd], q[h*hd:(h+1)*hd], nil, cfg.NormEps)
+				}
+				for h := 0; h < cfg.KVHeads; h++ {
+					kernels.RMSNorm(k[h*hd:(h+1)*hd], k[h*hd:(h+1)*hd], nil, cfg.NormEps)
+				}
+			}
+		}
 		r.c.put(r.l, int(r.b.Slot[i]), int(r.b.Pos[i]), k, v)
 	}
 }

@@ -44,8 +44,8 @@ func writeTinyModel(t *testing.T) string {
 
 func TestCLI(t *testing.T) {
 	model := writeTinyModel(t)
-	deepseek := filepath.Join(t.TempDir(), "deepseek2.gguf")
-	if err := gguf.WriteFile(deepseek, gguf.NewMetadata(gguf.KV{Key: "general.architecture", Value: "deepseek2"}), nil); err != nil {
+	unsupported := filepath.Join(t.TempDir(), "mamba.gguf")
+	if err := gguf.WriteFile(unsupported, gguf.NewMetadata(gguf.KV{Key: "general.architecture", Value: "mamba"}), nil); err != nil {
 		t.Fatal(err)
 	}
 	bad := filepath.Join(t.TempDir(), "bad.gguf")
@@ -68,7 +68,7 @@ func TestCLI(t *testing.T) {
 		{name: "unknown flag", args: []string{"model", "info", "--nope", model}, code: 2, stderr: []string{"nope"}},
 		{name: "model info", args: []string{"model", "info", model}, stdout: []string{"architecture:   llama", "F32×1, Q8_0×1", "context length: 128", "chat template:  yes", "parameters:     192",
 			`runs here:      no: model: invalid model: metadata "llama.embedding_length" is missing`}},
-		{name: "model info unsupported", args: []string{"model", "info", deepseek}, stdout: []string{"runs here:      no: multi-head latent attention (MLA)"}},
+		{name: "model info unsupported", args: []string{"model", "info", unsupported}, stdout: []string{`runs here:      no: architecture "mamba" is not implemented`}},
 		{name: "model info flag after file", args: []string{"model", "info", model, "--json"}, jsonOut: true, stdout: []string{`"architecture": "llama"`}},
 		{name: "model info missing args", args: []string{"model", "info"}, code: 2},
 		{name: "model info truncated", args: []string{"model", "info", bad}, code: 1, stderr: []string{"truncated"}},
