@@ -20,6 +20,7 @@ import (
 	"github.com/gaianet-go/gaianet/domain/store"
 	"github.com/gaianet-go/gaianet/egress"
 	"github.com/gaianet-go/gaianet/identity"
+	"github.com/gaianet-go/gaianet/internal/cputime"
 	"github.com/gaianet-go/gaianet/tunnel"
 )
 
@@ -207,6 +208,7 @@ func Run(ctx context.Context, opt Options) (Result, error) {
 	opt.Progress(fmt.Sprintf("saturation: %d clients, %v per target", opt.Clients, opt.SaturationDuration))
 	res.DirectPerSec, res.DirectErrors = saturate(ctx, opt, direct)
 	res.DomainPerSec, res.DomainErrors = saturate(ctx, opt, viaDomain)
+	opt.Progress("measured; tearing down")
 	return res, ctx.Err()
 }
 
@@ -258,7 +260,7 @@ func openLoop(ctx context.Context, opt Options, a, b target) (Latency, Latency) 
 		got := make([]time.Duration, perWindow)
 		var failed atomic.Int64
 		var wg sync.WaitGroup
-		cpu0 := processCPU()
+		cpu0 := cputime.Process()
 		start := time.Now()
 		for i := 0; i < perWindow; i++ {
 			due := start.Add(time.Duration(i) * time.Second / time.Duration(opt.Rate))
@@ -277,7 +279,7 @@ func openLoop(ctx context.Context, opt Options, a, b target) (Latency, Latency) 
 		}
 		wg.Wait()
 		busy[k] += time.Since(start)
-		cpu[k] += processCPU() - cpu0
+		cpu[k] += cputime.Process() - cpu0
 		lat[k] = append(lat[k], got...)
 		errs[k] += int(failed.Load())
 	}

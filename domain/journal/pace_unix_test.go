@@ -5,21 +5,13 @@ package journal
 import (
 	"context"
 	"fmt"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/gaianet-go/gaianet/domain/ledger"
 	"github.com/gaianet-go/gaianet/domain/store/storetest"
+	"github.com/gaianet-go/gaianet/internal/cputime"
 )
-
-func processCPU() time.Duration {
-	var ru syscall.Rusage
-	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
 
 // BenchmarkDrainAt2000 appends b.N charges at 2,000 per second, as the
 // gateway does at the target rate, and reports the process's CPU
@@ -45,7 +37,7 @@ func BenchmarkDrainAt2000(b *testing.B) {
 					b.Fatal(err)
 				}
 				b.ResetTimer()
-				cpu0, start := processCPU(), time.Now()
+				cpu0, start := cputime.Process(), time.Now()
 				for i, c := range cs {
 					if d := time.Until(start.Add(time.Duration(i) * time.Second / 2000)); d > 0 {
 						time.Sleep(d)
@@ -57,7 +49,7 @@ func BenchmarkDrainAt2000(b *testing.B) {
 				if err := j.Close(ctx); err != nil {
 					b.Fatal(err)
 				}
-				b.ReportMetric(float64(processCPU()-cpu0)/float64(time.Microsecond)/float64(b.N), "cpu-µs/charge")
+				b.ReportMetric(float64(cputime.Process()-cpu0)/float64(time.Microsecond)/float64(b.N), "cpu-µs/charge")
 				b.ReportMetric(float64(b.N)/float64(txs), "charges/tx")
 			})
 		}
