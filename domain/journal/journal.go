@@ -115,7 +115,7 @@ func Open(ctx context.Context, root string, post Poster, opt Options) (*Journal,
 	}
 	j := &Journal{dir: dir, root: root, post: post, opt: opt, log: log, lock: lock,
 		wake: make(chan struct{}, 1), full: make(chan struct{}, 1), drained: make(chan struct{}), stop: make(chan struct{})}
-	if err := j.rotateLocked(); err != nil {
+	if _, err := j.rotateLocked(); err != nil {
 		lock.Close()
 		return nil, err
 	}
@@ -129,6 +129,15 @@ func (j *Journal) Append(c ledger.Charge) error {
 	if err := validate(c); err != nil {
 		return fmt.Errorf("journal: %w", err)
 	}
+	// A segment fully posted when its successor starts is deleted after
+	// the lock is released: unlinking a 4 MiB file takes milliseconds,
+	// and every answer's Append would wait for it.
+	var drop *segment
+	defer func() {
+		if drop != nil {
+			j.removeSegment(drop)
+		}
+	}()
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	if j.closed {
@@ -142,7 +151,8 @@ func (j *Journal) Append(c ledger.Charge) error {
 		// A partial record is torn and skipped by replay; start a new
 		// segment so later records stay readable.
 		j.seg.sealed = true
-		if rerr := j.rotateLocked(); rerr != nil {
+		var rerr error
+		if drop, rerr = j.rotateLocked(); rerr != nil {
 			j.log.Error("journal: cannot start a new segment", "err", rerr)
 		}
 		return fmt.Errorf("journal: write: %w", err)
@@ -152,7 +162,7 @@ func (j *Journal) Append(c ledger.Charge) error {
 	j.queue = append(j.queue, queued{c, j.seg})
 	if j.seg.size >= j.opt.SegmentBytes {
 		j.seg.sealed = true
-		if err := j.rotateLocked(); err != nil {
+		if drop, err = j.rotateLocked(); err != nil {
 			j.log.Error("journal: cannot start a new segment", "err", err)
 		}
 	}
@@ -176,19 +186,21 @@ func (j *Journal) Pending() int {
 	return len(j.queue)
 }
 
-// rotateLocked starts a new segment file.
-func (j *Journal) rotateLocked() error {
+// rotateLocked starts a new segment file. It returns the old segment when
+// nothing of it waits to be posted: the caller deletes it (removeSegment)
+// once it has released j.mu.
+func (j *Journal) rotateLocked() (*segment, error) {
 	name := filepath.Join(j.dir, fmt.Sprintf("%020d.log", time.Now().UnixNano()))
 	f, err := os.OpenFile(name, os.O_CREATE|os.O_EXCL|os.O_WRONLY|os.O_APPEND, 0o600)
 	if err != nil {
-		return fmt.Errorf("journal: %w", err)
+		return nil, fmt.Errorf("journal: %w", err)
 	}
 	old := j.seg
 	j.seg = &segment{f: f}
 	if old != nil && old.pending == 0 {
-		j.removeSegment(old)
+		return old, nil
 	}
-	return nil
+	return nil, nil
 }
 
 func (j *Journal) removeSegment(s *segment) {
@@ -207,6 +219,7 @@ func (j *Journal) drain() {
 	charges := make([]ledger.Charge, 0, j.opt.MaxBatch)
 	backoff := 10 * time.Millisecond
 	var lastPost time.Time
+	var done []*segment // fully posted sealed segments, to delete
 	pace := time.NewTimer(time.Hour)
 	pace.Stop()
 	defer pace.Stop()
@@ -253,13 +266,18 @@ func (j *Journal) drain() {
 		}
 		j.mu.Lock()
 		j.queue = append(j.queue[:0], j.queue[n:]...)
+		done = done[:0]
 		for _, q := range batch {
 			q.seg.pending--
 			if q.seg.pending == 0 && q.seg.sealed {
-				j.removeSegment(q.seg)
+				done = append(done, q.seg)
 			}
 		}
 		j.mu.Unlock()
+		// Deleted outside the lock, which every answer's Append takes.
+		for _, seg := range done {
+			j.removeSegment(seg)
+		}
 		clear(batch)
 	}
 }
