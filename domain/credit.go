@@ -151,7 +151,14 @@ func (c *credit) hold(ctx context.Context, user string, estimate ledger.Micros) 
 // flight and unposted plus extra, and if it can, slice more. When another
 // lease transaction of user is under way it waits for that one instead
 // and returns ran false.
+//
+// It waits for a post in progress before it marks the account busy: holds
+// go on against the current lease meanwhile, and are stopped only for the
+// lease transaction itself (a post can take long, and the drainer's next
+// one waits for this lease).
 func (c *credit) lease(ctx context.Context, user string, extra, slice ledger.Micros) (l store.Lease, ran bool, err error) {
+	c.postMu.RLock()
+	defer c.postMu.RUnlock()
 	c.mu.Lock()
 	a := c.accountLocked(user)
 	if a.busy != nil {
@@ -163,9 +170,7 @@ func (c *credit) lease(ctx context.Context, user string, extra, slice ledger.Mic
 	used := max(a.held+a.unposted, 0)
 	c.mu.Unlock()
 	start := time.Now()
-	c.postMu.RLock()
 	l, err = c.st.LeaseCredit(ctx, user, c.replica, used, used+extra, slice, leaseTTL)
-	c.postMu.RUnlock()
 	c.mu.Lock()
 	if err == nil {
 		a.lease, a.until = l.Amount, start.Add(leaseTTL/2)

@@ -3,12 +3,14 @@ package domain
 import (
 	"context"
 	"io"
+	"log/slog"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/gaianet-go/gaianet/domain/ledger"
+	"github.com/gaianet-go/gaianet/domain/store"
 	"github.com/gaianet-go/gaianet/domain/store/storetest"
 )
 
@@ -118,5 +120,74 @@ func TestCreditExactAcrossReplicas(t *testing.T) {
 				t.Fatal(err)
 			}
 		})
+	}
+}
+
+// fakeLeaser grants every lease in full.
+type fakeLeaser struct{ leases atomic.Int64 }
+
+func (f *fakeLeaser) LeaseCredit(ctx context.Context, user, replica string, used, need, slice ledger.Micros, ttl time.Duration) (store.Lease, error) {
+	f.leases.Add(1)
+	return store.Lease{Amount: need + slice, OK: true}, nil
+}
+func (f *fakeLeaser) ReleaseCredit(ctx context.Context, user, replica string) error { return nil }
+func (f *fakeLeaser) Reclaims(ctx context.Context, replica string) ([]string, error) {
+	return nil, nil
+}
+
+// blockedPost is a store whose posts wait for release.
+type blockedPost struct{ posting, release chan struct{} }
+
+func (b blockedPost) PostBatchFrom(ctx context.Context, replica string, cs []ledger.Charge) ([]bool, error) {
+	close(b.posting)
+	<-b.release
+	return make([]bool, len(cs)), nil
+}
+
+// TestHoldsGoOnWhileARenewalWaitsForAPost: a lease renewal waits for the
+// drainer's post in progress without stopping the user's requests (it
+// used to mark the account busy first, so every request waited for the
+// post's transaction too); the renewal runs once the post ends.
+func TestHoldsGoOnWhileARenewalWaitsForAPost(t *testing.T) {
+	st := &fakeLeaser{}
+	c := newCredit(st, "r", slog.New(slog.DiscardHandler))
+	ctx := context.Background()
+	if ok, _, err := c.hold(ctx, "u", 10); !ok || err != nil {
+		t.Fatalf("first hold: %v %v", ok, err)
+	}
+	c.settle("u", 10, 10)
+	post := blockedPost{make(chan struct{}), make(chan struct{})}
+	posted := make(chan error, 1)
+	go func() {
+		_, err := creditPoster{post, c}.PostBatch(ctx, nil)
+		posted <- err
+	}()
+	<-post.posting
+	leases := st.leases.Load()
+	renewed := make(chan struct{})
+	go func() { c.renew(ctx); close(renewed) }()
+	time.Sleep(50 * time.Millisecond) // the renewal reaches its wait
+	held := make(chan bool, 1)
+	go func() { ok, _, _ := c.hold(ctx, "u", 10); held <- ok }()
+	select {
+	case ok := <-held:
+		if !ok {
+			t.Fatal("a hold within the lease was refused")
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("a hold waited for the post behind a lease renewal")
+	}
+	select {
+	case <-renewed:
+		t.Fatal("the renewal ran during the post")
+	default:
+	}
+	close(post.release)
+	if err := <-posted; err != nil {
+		t.Fatal(err)
+	}
+	<-renewed
+	if n := st.leases.Load() - leases; n != 1 {
+		t.Fatalf("%d lease transactions after the post, want the renewal's 1", n)
 	}
 }

@@ -63,7 +63,13 @@ func NewHTTPS(spec config.ToolSpec, policy *egress.Policy, roots *x509.CertPool)
 	if maxBody <= 0 {
 		maxBody = DefaultMaxResponseBytes
 	}
-	t.client = policy.Client(egress.Options{ConnectTimeout: t.timeout, HeaderTimeout: t.timeout, MaxBodyBytes: maxBody, RootCAs: roots})
+	// The tool's timeout is one budget for the whole call (connect, TLS,
+	// header, body), kept by Call's context. The transport's own limits
+	// are only a backstop past it: were they equal, whichever timer fired
+	// first would decide the error, and a slow machine could cut a call
+	// short of its budget.
+	backstop := 2*t.timeout + time.Second
+	t.client = policy.Client(egress.Options{ConnectTimeout: backstop, HeaderTimeout: backstop, MaxBodyBytes: maxBody, RootCAs: roots})
 	return t, nil
 }
 

@@ -89,6 +89,7 @@ func TestHTTPSTool(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Setenv("TOOLS_TEST_KEY", "env-secret")
+	slowDone := make(chan struct{})
 	srv, pool := tlsServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.Path {
 		case "/weather":
@@ -106,16 +107,24 @@ func TestHTTPSTool(t *testing.T) {
 		case "/big":
 			w.Write([]byte(strings.Repeat("x", 5000)))
 		case "/slow":
+			// No answer until the client gives up (or the test ends).
 			select {
-			case <-time.After(5 * time.Second):
+			case <-slowDone:
 			case <-r.Context().Done():
 			}
 		case "/down":
 			http.Error(w, "maintenance", http.StatusServiceUnavailable)
 		}
 	}))
+	defer close(slowDone) // before the server closes (cleanup): it waits for handlers
+	// Timeout is generous (a loaded machine can take seconds for a TLS
+	// handshake), except for /slow, which must be cut at its timeout.
 	spec := func(path, method string) config.ToolSpec {
-		return config.ToolSpec{Name: "t", Kind: "https", URL: srv.URL + path, Method: method, MaxResponseBytes: 4096, Timeout: 1,
+		timeout := 60.0
+		if path == "/slow" {
+			timeout = 1
+		}
+		return config.ToolSpec{Name: "t", Kind: "https", URL: srv.URL + path, Method: method, MaxResponseBytes: 4096, Timeout: timeout,
 			Headers: map[string]config.Secret{"Authorization": {Env: "TOOLS_TEST_KEY", Prefix: "Bearer "}, "X-File": {File: secretFile}}}
 	}
 	policy := loopbackPolicy(t)

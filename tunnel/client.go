@@ -156,7 +156,7 @@ func (c *Client) once(ctx context.Context, connected *bool) error {
 		return fmt.Errorf("tunnel: dial %s: %w", base.Host, err)
 	}
 	// The connection outlives ctx only until Run's caller cancels it.
-	sess, err := yamux.Server(websocket.NetConn(ctx, ws, websocket.MessageBinary), c.Config.yamux())
+	sess, err := yamux.Server(netConn(ctx, ws), c.Config.yamux())
 	if err != nil {
 		ws.CloseNow()
 		return fmt.Errorf("tunnel: %w", err)

@@ -40,7 +40,30 @@ func Accept(w http.ResponseWriter, r *http.Request, cfg Config) (*yamux.Session,
 	if err != nil {
 		return nil, err
 	}
-	return yamux.Client(websocket.NetConn(context.Background(), c, websocket.MessageBinary), cfg.yamux())
+	return yamux.Client(netConn(context.Background(), c), cfg.yamux())
+}
+
+// netConn is ws as the net.Conn a yamux session runs on. Its Close drops
+// the connection at once (CloseNow) rather than run the WebSocket close
+// handshake: yamux's Session.Close closes the session's shutdown channel,
+// then closes the conn and waits for its receive loop before it ends the
+// streams, and meanwhile every stream waiting in Read (each idle pooled
+// HTTP connection) spins on that closed channel. Against a peer that does
+// not answer the handshake (a node killed, a network gone) that lasted
+// the handshake's 5 s timeout, at full CPU.
+func netConn(ctx context.Context, ws *websocket.Conn) net.Conn {
+	return closeNow{websocket.NetConn(ctx, ws, websocket.MessageBinary), ws}
+}
+
+type closeNow struct {
+	net.Conn
+	ws *websocket.Conn
+}
+
+func (c closeNow) Close() error {
+	err := c.ws.CloseNow()
+	c.Conn.Close() // its timers and contexts; the connection is closed already
+	return err
 }
 
 // Dialer returns a DialContext for an http.Transport that reaches the node

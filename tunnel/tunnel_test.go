@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/coder/websocket"
 	"github.com/hashicorp/yamux"
 
 	"github.com/gaianet-go/gaianet/egress"
@@ -142,5 +143,49 @@ func TestClientRefused(t *testing.T) {
 		if err := (&Client{URL: bad, Key: id}).Once(context.Background()); err == nil || !strings.Contains(err.Error(), "want http") {
 			t.Errorf("URL %q: %v", bad, err)
 		}
+	}
+}
+
+// TestSessionCloseIsPrompt: closing a session whose peer does not answer
+// the WebSocket close handshake (a node killed, a network gone) ends it
+// and its streams at once. It used to wait for the handshake's 5 s
+// timeout while every stream waiting in Read spun on the closed session.
+func TestSessionCloseIsPrompt(t *testing.T) {
+	sessions := make(chan *yamux.Session, 1)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		sess, err := Accept(w, r, Config{})
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		sessions <- sess
+		<-sess.CloseChan()
+	}))
+	defer srv.Close()
+	defer srv.CloseClientConnections()
+	// The peer upgrades and then never reads: no close frame comes back.
+	peer, _, err := websocket.Dial(context.Background(), "ws"+strings.TrimPrefix(srv.URL, "http"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer peer.CloseNow()
+	sess := <-sessions
+	readers := make(chan error, 16)
+	for range cap(readers) {
+		s, err := sess.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		go func() { _, err := s.Read(make([]byte, 1)); readers <- err }()
+	}
+	start := time.Now()
+	sess.Close()
+	for range cap(readers) {
+		if err := <-readers; err == nil {
+			t.Fatal("a stream read data nobody sent")
+		}
+	}
+	if d := time.Since(start); d > 4*time.Second {
+		t.Fatalf("closing the session took %v (the close handshake's timeout is 5 s)", d)
 	}
 }

@@ -72,6 +72,9 @@ func domainBenchCommand() *command {
 			fmt.Fprintf(tw, "p50 µs\t%s\t%s\t%s\t\n", us(res.Direct.P50), us(res.Domain.P50), us(res.AddedP50))
 			fmt.Fprintf(tw, "p99 µs\t%s\t%s\t%s\t\n", us(res.Direct.P99), us(res.Domain.P99), us(res.AddedP99))
 			fmt.Fprintf(tw, "max µs\t%s\t%s\t\t\n", us(res.Direct.Max), us(res.Domain.Max))
+			if res.Direct.CPU > 0 {
+				fmt.Fprintf(tw, "CPU µs per request\t%s\t%s\t%s\t\n", us(res.Direct.CPU), us(res.Domain.CPU), us(res.Domain.CPU-res.Direct.CPU))
+			}
 			fmt.Fprintf(tw, "kept up, requests/s\t%.0f\t%.0f\t\t\n", res.Direct.Achieved, res.Domain.Achieved)
 			fmt.Fprintf(tw, "errors\t%d\t%d\t\t\n", res.Direct.Errors+res.DirectErrors, res.Domain.Errors+res.DomainErrors)
 			fmt.Fprintf(tw, "saturation (%d clients), requests/s\t%.0f\t%.0f\t\t\n", res.Clients, res.DirectPerSec, res.DomainPerSec)

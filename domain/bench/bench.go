@@ -20,6 +20,7 @@ import (
 	"github.com/gaianet-go/gaianet/domain/store"
 	"github.com/gaianet-go/gaianet/egress"
 	"github.com/gaianet-go/gaianet/identity"
+	"github.com/gaianet-go/gaianet/internal/cputime"
 	"github.com/gaianet-go/gaianet/tunnel"
 )
 
@@ -72,6 +73,12 @@ type Latency struct {
 	Max      time.Duration `json:"max_ns"`
 	// Achieved is the rate the target kept up with, requests/s.
 	Achieved float64 `json:"achieved_per_s"`
+	// CPU is the process's CPU time (user and system, every goroutine:
+	// client, stub node and, through the domain, the gateway with its
+	// drainer) per request during this target's windows; 0 where the
+	// system does not report it. Unlike latency it hardly depends on what
+	// else the machine runs.
+	CPU time.Duration `json:"cpu_per_request_ns"`
 }
 
 // Result is one run's figures, direct and through the domain.
@@ -201,6 +208,7 @@ func Run(ctx context.Context, opt Options) (Result, error) {
 	opt.Progress(fmt.Sprintf("saturation: %d clients, %v per target", opt.Clients, opt.SaturationDuration))
 	res.DirectPerSec, res.DirectErrors = saturate(ctx, opt, direct)
 	res.DomainPerSec, res.DomainErrors = saturate(ctx, opt, viaDomain)
+	opt.Progress("measured; tearing down")
 	return res, ctx.Err()
 }
 
@@ -244,6 +252,7 @@ func openLoop(ctx context.Context, opt Options, a, b target) (Latency, Latency) 
 	lat := [2][]time.Duration{make([]time.Duration, 0, windows*perWindow), make([]time.Duration, 0, windows*perWindow)}
 	errs := [2]int{}
 	busy := [2]time.Duration{}
+	cpu := [2]time.Duration{}
 	sem := make(chan struct{}, maxInFlight)
 	for w := 0; w < 2*windows && ctx.Err() == nil; w++ {
 		k := w % 2
@@ -251,6 +260,7 @@ func openLoop(ctx context.Context, opt Options, a, b target) (Latency, Latency) 
 		got := make([]time.Duration, perWindow)
 		var failed atomic.Int64
 		var wg sync.WaitGroup
+		cpu0 := cputime.Process()
 		start := time.Now()
 		for i := 0; i < perWindow; i++ {
 			due := start.Add(time.Duration(i) * time.Second / time.Duration(opt.Rate))
@@ -269,19 +279,20 @@ func openLoop(ctx context.Context, opt Options, a, b target) (Latency, Latency) 
 		}
 		wg.Wait()
 		busy[k] += time.Since(start)
+		cpu[k] += cputime.Process() - cpu0
 		lat[k] = append(lat[k], got...)
 		errs[k] += int(failed.Load())
 	}
-	return summarize(lat[0], errs[0], busy[0]), summarize(lat[1], errs[1], busy[1])
+	return summarize(lat[0], errs[0], busy[0], cpu[0]), summarize(lat[1], errs[1], busy[1], cpu[1])
 }
 
-func summarize(lat []time.Duration, errs int, busy time.Duration) Latency {
+func summarize(lat []time.Duration, errs int, busy, cpu time.Duration) Latency {
 	if len(lat) == 0 {
 		return Latency{}
 	}
 	slices.Sort(lat)
 	return Latency{Requests: len(lat), Errors: errs, P50: lat[len(lat)/2], P99: lat[len(lat)*99/100], Max: lat[len(lat)-1],
-		Achieved: float64(len(lat)) / busy.Seconds()}
+		Achieved: float64(len(lat)) / busy.Seconds(), CPU: cpu / time.Duration(len(lat))}
 }
 
 // saturate runs opt.Clients closed-loop clients against t for

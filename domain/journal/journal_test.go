@@ -207,3 +207,67 @@ func TestAppendRefusesBadCharges(t *testing.T) {
 		t.Fatal("a charge whose legs do not sum was accepted")
 	}
 }
+
+// TestDrainPaced: while fewer than MaxBatch charges wait, posts start at
+// most every Interval (here an hour: only the first post, a full batch and
+// Close may post); a full batch is posted at once and Close posts what is
+// left without waiting for the interval.
+func TestDrainPaced(t *testing.T) {
+	st, user, _ := setup(t, "")
+	batches := make(chan int, 16)
+	j, err := Open(context.Background(), t.TempDir(), st, Options{MaxBatch: 8, Interval: time.Hour,
+		Posted: func(cs []ledger.Charge) { batches <- len(cs) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	next := func(what string) int {
+		t.Helper()
+		select {
+		case n := <-batches:
+			return n
+		case <-time.After(30 * time.Second):
+			t.Fatalf("%s: nothing posted in 30 s", what)
+			return 0
+		}
+	}
+	i := 0
+	appendN := func(n int) {
+		t.Helper()
+		for range n {
+			if err := j.Append(charge(t, i, user)); err != nil {
+				t.Fatal(err)
+			}
+			i++
+		}
+	}
+	appendN(1)
+	if n := next("the first charge"); n != 1 {
+		t.Fatalf("first post: %d charges, want 1 (nothing was posted before: no wait)", n)
+	}
+	appendN(8)
+	if n := next("a full batch"); n != 8 {
+		t.Fatalf("full batch: %d charges posted, want 8", n)
+	}
+	appendN(3)
+	closed := make(chan error, 1)
+	go func() { closed <- j.Close(context.Background()) }()
+	if n := next("close"); n != 3 {
+		t.Fatalf("close posted %d charges, want 3", n)
+	}
+	select {
+	case err := <-closed:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("Close waits for the interval")
+	}
+	select {
+	case n := <-batches:
+		t.Fatalf("an extra post of %d charges", n)
+	default:
+	}
+	if tot, err := st.Totals(context.Background()); err != nil || tot.Requests != 12 {
+		t.Fatalf("%d requests in the ledger (%v), want 12", tot.Requests, err)
+	}
+}

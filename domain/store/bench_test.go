@@ -13,7 +13,7 @@ import (
 // transaction (the gateway's group commit), on each available database.
 func BenchmarkPost(b *testing.B) {
 	for name, storage := range storetest.Storages(b) {
-		for _, batch := range []int{1, 64} {
+		for _, batch := range []int{1, 4, 16, 64, 256} {
 			b.Run(fmt.Sprintf("%s/batch=%d", name, batch), func(b *testing.B) {
 				s := storetest.Open(b, storage)
 				ctx := context.Background()
