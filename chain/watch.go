@@ -19,8 +19,10 @@ import (
 type Deposit struct {
 	User, Asset common.Address
 	Amount      *big.Int
-	// USDValue is the deposit's value in stablecoin units at deposit time
-	// (nil for a withdrawal).
+	// USDValue is the amount's value in stablecoin units: at the oracle's
+	// price when deposited (the escrow refuses a deposit at a stale or
+	// out-of-bounds price), at its last price when withdrawn (a withdrawal
+	// is never blocked by the feed; 0 if the feed never answered).
 	USDValue  *big.Int
 	Withdrawn bool
 	Block     uint64
@@ -122,7 +124,7 @@ func (w *DepositWatcher) Poll(ctx context.Context) ([]Deposit, error) {
 		if ev.Raw.Removed {
 			continue
 		}
-		out = append(out, Deposit{User: ev.User, Asset: ev.Asset, Amount: ev.Amount, Withdrawn: true,
+		out = append(out, Deposit{User: ev.User, Asset: ev.Asset, Amount: ev.Amount, USDValue: ev.UsdValue, Withdrawn: true,
 			Block: ev.Raw.BlockNumber, BlockHash: ev.Raw.BlockHash, TxHash: ev.Raw.TxHash, LogIndex: ev.Raw.Index})
 	}
 	if err := wit.Error(); err != nil {
