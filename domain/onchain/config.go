@@ -1,6 +1,7 @@
 package onchain
 
 import (
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -45,6 +46,13 @@ type Config struct {
 	// Deadline is how long a batch's signature is valid; default 1h. A
 	// batch not settled in time is signed again under the same id.
 	Deadline domain.Duration `json:"deadline,omitempty"`
+	// Components maps a component's content hash (the lowercase hex
+	// SHA-256 a node signs for its model, knowledge-base snapshot or
+	// plugin file) to its marketplace token id. Requests served by a node
+	// verified to serve a listed component share the escrow's royalty with
+	// the token's owner; the service checks at start that each token holds
+	// that hash.
+	Components map[string]uint64 `json:"components,omitempty"`
 }
 
 // ApplyDefaults fills the unset optional fields.
@@ -87,6 +95,14 @@ func (c *Config) Validate() error {
 	}
 	if c.Deadline < domain.Duration(time.Minute) {
 		errs = append(errs, errors.New("deadline must be at least 1m"))
+	}
+	for h, id := range c.Components {
+		if b, err := hex.DecodeString(h); err != nil || len(b) != 32 || hex.EncodeToString(b) != h {
+			errs = append(errs, fmt.Errorf("components: %q is not a lowercase hex SHA-256", h))
+		}
+		if id == 0 {
+			errs = append(errs, fmt.Errorf("components: %s: token ids start at 1", h))
+		}
 	}
 	return errors.Join(errs...)
 }

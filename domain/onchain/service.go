@@ -3,11 +3,13 @@ package onchain
 import (
 	"context"
 	"crypto/rand"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
 	"math/big"
+	"slices"
 	"sort"
 	"time"
 
@@ -38,11 +40,15 @@ type Service struct {
 	addr   common.Address
 	dom    chain.EscrowDomain
 	stable common.Address
+	token  common.Address // GAIA, credited at the escrow's valuation
 	// scale is stablecoin units per ledger micro-dollar (10^(decimals-6)).
 	scale  *big.Int
 	signer chain.DigestSigner
 	tr     *chain.Transactor
 	log    *slog.Logger
+	// tokens maps a component's content hash to its marketplace token,
+	// checked on chain (cfg.Components).
+	tokens map[string]*big.Int
 }
 
 // Options are what New needs beyond the configuration.
@@ -100,6 +106,9 @@ func New(ctx context.Context, cfg Config, opt Options) (*Service, error) {
 	if s.stable, err = s.escrow.Stable(call); err != nil {
 		return nil, fmt.Errorf("onchain: escrow stablecoin: %w", err)
 	}
+	if s.token, err = s.escrow.Token(call); err != nil {
+		return nil, fmt.Errorf("onchain: escrow token: %w", err)
+	}
 	erc, err := contracts.NewTestStablecoin(s.stable, opt.Client) // ERC-20 views only
 	if err != nil {
 		return nil, err
@@ -117,10 +126,42 @@ func New(ctx context.Context, cfg Config, opt Options) (*Service, error) {
 		return nil, fmt.Errorf("onchain: chain id: %w", err)
 	}
 	s.dom = chain.EscrowDomain{ChainID: id, Escrow: s.addr}
+	if s.tokens, err = s.checkComponents(call); err != nil {
+		return nil, err
+	}
 	if s.tr, err = chain.NewSignerTransactor(ctx, opt.Client, opt.From, opt.Signer, opt.Mine); err != nil {
 		return nil, err
 	}
 	return s, nil
+}
+
+// checkComponents checks that each token of cfg.Components is listed on
+// the escrow's marketplace with the content hash it is mapped from.
+func (s *Service) checkComponents(call *bind.CallOpts) (map[string]*big.Int, error) {
+	out := map[string]*big.Int{}
+	if len(s.cfg.Components) == 0 {
+		return out, nil
+	}
+	maddr, err := s.escrow.Marketplace(call)
+	if err != nil {
+		return nil, fmt.Errorf("onchain: the escrow's marketplace: %w", err)
+	}
+	market, err := contracts.NewMarketplace(maddr, s.client)
+	if err != nil {
+		return nil, err
+	}
+	for h, id := range s.cfg.Components {
+		tok := new(big.Int).SetUint64(id)
+		c, err := market.Component(call, tok)
+		if err != nil {
+			return nil, fmt.Errorf("onchain: components: token %d on marketplace %s: %w", id, maddr, chain.Explain(err))
+		}
+		if got := hex.EncodeToString(c.ContentHash[:]); got != h {
+			return nil, fmt.Errorf("onchain: components: token %d holds content hash %s, not %s", id, got, h)
+		}
+		out[h] = tok
+	}
+	return out, nil
 }
 
 // Escrow is the escrow's address.
@@ -178,9 +219,16 @@ func (s *Service) Poll(ctx context.Context) (int, error) {
 		if d.Withdrawn {
 			e.Kind = store.EventWithdrawal
 		}
-		micros, exact := s.micros(d.Amount)
+		// The stablecoin counts at face value; GAIA at the value the escrow
+		// gave it on chain (the oracle's price at deposit, its last price
+		// at withdrawal), so the ledger equals the escrow's valuation.
+		value := d.Amount
+		if d.Asset == s.token && d.USDValue != nil {
+			value = d.USDValue
+		}
+		micros, exact := s.micros(value)
 		switch {
-		case d.Asset != s.stable:
+		case d.Asset != s.stable && d.Asset != s.token:
 			s.log.Warn("escrow event in an asset the ledger does not count; not credited", "event", e.ID, "asset", d.Asset, "user", e.Address)
 			e.Kind = store.EventIgnored
 		case micros == nil:
@@ -237,8 +285,8 @@ func (s *Service) Settle(ctx context.Context) (int, error) {
 		}
 		deadline := head.Time + uint64(time.Duration(s.cfg.Deadline)/time.Second)
 		id := newBatchID()
-		_, ok, err := s.st.ClaimSettlement(ctx, s.addr.Hex(), id.String(), s.cfg.BatchSize, func(legs []store.SettlementLeg) (string, ledger.Micros, error) {
-			return s.build(id, deadline, legs)
+		_, ok, err := s.st.ClaimSettlement(ctx, s.addr.Hex(), id.String(), s.cfg.BatchSize, func(legs []store.SettlementLeg, uses []store.NodeUse) (string, ledger.Micros, error) {
+			return s.build(id, deadline, legs, uses)
 		})
 		if err != nil || !ok {
 			return n, err
@@ -261,10 +309,11 @@ func newBatchID() *big.Int {
 }
 
 // build makes the signed batch id of a claim's legs: each wallet charged
-// the sum of its legs, each payee paid its nodes' shares; the escrow pays
-// the operator the rest (and the stakers their share when the operator
-// has stake).
-func (s *Service) build(id *big.Int, deadline uint64, legs []store.SettlementLeg) (string, ledger.Micros, error) {
+// the sum of its legs, each payee paid its nodes' shares, and the usage of
+// each listed component; the escrow pays the component owners their
+// royalty and the operator the rest (and the stakers their share when the
+// operator has stake).
+func (s *Service) build(id *big.Int, deadline uint64, legs []store.SettlementLeg, uses []store.NodeUse) (string, ledger.Micros, error) {
 	charges, payouts := map[common.Address]ledger.Micros{}, map[common.Address]ledger.Micros{}
 	var total ledger.Micros
 	for _, l := range legs {
@@ -286,6 +335,7 @@ func (s *Service) build(id *big.Int, deadline uint64, legs []store.SettlementLeg
 			set.Payouts = append(set.Payouts, contracts.EscrowPayout{To: a, Amount: s.units(payouts[a])})
 		}
 	}
+	set.Usage = s.usage(uses)
 	sig, err := s.dom.SignWith(s.signer, set)
 	if err != nil {
 		return "", 0, err
@@ -299,58 +349,184 @@ func (s *Service) build(id *big.Int, deadline uint64, legs []store.SettlementLeg
 
 // submitPending submits every pending batch until the escrow has it: a
 // batch the escrow already settled (a crash after submitting, another
-// replica) is only marked; one past its deadline is signed again, same id.
+// replica) is only recorded; one past its deadline is signed again, same
+// id. A batch the escrow refuses for good is marked failed and the others
+// go on, so one bad batch never blocks the ones after it.
 func (s *Service) submitPending(ctx context.Context) (int, error) {
 	pending, err := s.st.Settlements(ctx, s.addr.Hex(), store.SettlementPending)
 	if err != nil {
 		return 0, err
 	}
 	n := 0
+	var errs []error
 	for _, p := range pending {
-		var b signedBatch
-		if err := json.Unmarshal([]byte(p.Batch), &b); err != nil {
-			return n, fmt.Errorf("onchain: settlement %s: stored batch: %w", p.ID, err)
+		ok, err := s.submit(ctx, p)
+		if ok {
+			n++
 		}
-		call := &bind.CallOpts{Context: ctx}
-		done, err := s.escrow.Settled(call, b.Settlement.Id)
 		if err != nil {
-			return n, fmt.Errorf("onchain: settlement %s: %w", p.ID, err)
-		}
-		if done {
-			if err := s.st.MarkSettled(ctx, p.ID, ""); err != nil {
+			if ctx.Err() != nil {
 				return n, err
 			}
-			n++
+			errs = append(errs, err)
+		}
+	}
+	return n, errors.Join(errs...)
+}
+
+// transientReverts are the escrow's refusals that a later submission may
+// overcome (the price feed, the chain's clock); any other refusal of a
+// signed batch is final.
+var transientReverts = []string{"PastDeadline", "StalePrice", "BadPrice", "PriceOutOfBounds"}
+
+// submit submits one pending batch and records its outcome; ok tells
+// whether the escrow has it settled.
+func (s *Service) submit(ctx context.Context, p store.Settlement) (ok bool, err error) {
+	var b signedBatch
+	if err := json.Unmarshal([]byte(p.Batch), &b); err != nil {
+		return false, fmt.Errorf("onchain: settlement %s: stored batch: %w", p.ID, err)
+	}
+	call := &bind.CallOpts{Context: ctx}
+	done, err := s.escrow.Settled(call, b.Settlement.Id)
+	if err != nil {
+		return false, fmt.Errorf("onchain: settlement %s: %w", p.ID, err)
+	}
+	if done {
+		return true, s.recordFromChain(ctx, p.ID, b.Settlement.Id)
+	}
+	head, err := s.client.HeaderByNumber(ctx, nil)
+	if err != nil {
+		return false, fmt.Errorf("onchain: head: %w", err)
+	}
+	if head.Time+60 >= b.Settlement.Deadline.Uint64() {
+		b.Settlement.Deadline = new(big.Int).SetUint64(head.Time + uint64(time.Duration(s.cfg.Deadline)/time.Second))
+		if b.Signature, err = s.dom.SignWith(s.signer, b.Settlement); err != nil {
+			return false, err
+		}
+	}
+	r, err := s.tr.Wait(s.escrow.Settle(s.tr.Opts, b.Settlement, b.Signature))
+	if rv := chain.DecodeRevert(err); rv != nil {
+		switch {
+		case rv.Name == "AlreadySettled": // settled between the check and the submission
+			return true, s.recordFromChain(ctx, p.ID, b.Settlement.Id)
+		case !slices.Contains(transientReverts, rv.Name):
+			s.log.Error("the escrow refused a settlement batch for good; marked failed, its requests are not billed again",
+				"batch", p.ID, "requests", p.Requests, "total", p.Total, "err", chain.Explain(err))
+			return false, s.st.MarkFailed(ctx, p.ID, rv.Error())
+		}
+	}
+	if err != nil {
+		return false, fmt.Errorf("onchain: settlement %s of %s: %w", p.ID, p.Total, chain.Explain(err))
+	}
+	o := store.SettlementOutcome{}
+	var royalty, short big.Int
+	if r != nil {
+		o.TxHash = r.TxHash.Hex()
+		for _, l := range r.Logs {
+			if ev, err := s.escrow.ParseSettled(*l); err == nil && l.Address == s.addr {
+				royalty.Add(&royalty, ev.ToComponents)
+			}
+			if ev, err := s.escrow.ParseShortfall(*l); err == nil && l.Address == s.addr {
+				short.Add(&short, ev.Uncovered)
+			}
+		}
+	} else if err := s.outcomeFromChain(ctx, b.Settlement.Id, &royalty, &short); err != nil {
+		return true, err
+	}
+	if err := s.record(ctx, p, o, &royalty, &short); err != nil {
+		return true, err
+	}
+	s.log.Info("settled on the escrow", "batch", p.ID, "requests", p.Requests, "total", p.Total,
+		"royalty", o.Royalty, "uncovered", o.Uncovered, "tx", o.TxHash)
+	return true, nil
+}
+
+// recordFromChain records batch id (store id) as settled with the outcome
+// its events on chain report.
+func (s *Service) recordFromChain(ctx context.Context, storeID string, id *big.Int) error {
+	var royalty, short big.Int
+	if err := s.outcomeFromChain(ctx, id, &royalty, &short); err != nil {
+		return err
+	}
+	return s.record(ctx, store.Settlement{ID: storeID}, store.SettlementOutcome{}, &royalty, &short)
+}
+
+// outcomeFromChain sums the royalty and uncovered charges of settlement id
+// from the escrow's events.
+func (s *Service) outcomeFromChain(ctx context.Context, id *big.Int, royalty, short *big.Int) error {
+	opts := &bind.FilterOpts{Context: ctx, Start: s.cfg.StartBlock}
+	st, err := s.escrow.FilterSettled(opts, []*big.Int{id}, nil)
+	if err != nil {
+		return fmt.Errorf("onchain: settlement %s events: %w", id, err)
+	}
+	for st.Next() {
+		royalty.Add(royalty, st.Event.ToComponents)
+	}
+	st.Close()
+	sf, err := s.escrow.FilterShortfall(opts, []*big.Int{id}, nil, nil)
+	if err != nil {
+		return fmt.Errorf("onchain: settlement %s events: %w", id, err)
+	}
+	for sf.Next() {
+		short.Add(short, sf.Event.Uncovered)
+	}
+	sf.Close()
+	return errors.Join(st.Error(), sf.Error())
+}
+
+// record stores the batch settled with its royalty (rounded down) and
+// uncovered charges (rounded up) in ledger units.
+func (s *Service) record(ctx context.Context, p store.Settlement, o store.SettlementOutcome, royalty, short *big.Int) error {
+	q := new(big.Int).Quo(royalty, s.scale)
+	u := new(big.Int).Quo(new(big.Int).Add(short, new(big.Int).Sub(s.scale, big.NewInt(1))), s.scale)
+	if !q.IsInt64() || !u.IsInt64() || q.Int64() > int64(ledger.MaxAmount) || u.Int64() > int64(ledger.MaxAmount) {
+		return fmt.Errorf("onchain: settlement %s: royalty %v or shortfall %v out of the ledger's range", p.ID, royalty, short)
+	}
+	o.Royalty, o.Uncovered = ledger.Micros(q.Int64()), ledger.Micros(u.Int64())
+	if o.Uncovered > 0 {
+		s.log.Warn("the escrow could not charge all of a batch (users charged beyond their escrow balance, e.g. off-chain credit): the operator's loss",
+			"batch", p.ID, "uncovered", o.Uncovered)
+	}
+	return s.st.RecordSettled(ctx, p.ID, o)
+}
+
+// usage attributes what each node served to the listed components it was
+// verified to serve: a request's charge is shared equally among its node's
+// listed components (the first takes the remainder), so the units sum to
+// at most the batch's total and the escrow's royalty is its royalty share
+// of the revenue that used listed components.
+func (s *Service) usage(uses []store.NodeUse) []contracts.EscrowUsage {
+	by := map[uint64]ledger.Micros{}
+	for _, u := range uses {
+		var toks []uint64
+		for _, h := range u.Components {
+			if t, ok := s.tokens[h]; ok && !slices.Contains(toks, t.Uint64()) {
+				toks = append(toks, t.Uint64())
+			}
+		}
+		if len(toks) == 0 || u.Amount <= 0 {
 			continue
 		}
-		head, err := s.client.HeaderByNumber(ctx, nil)
-		if err != nil {
-			return n, fmt.Errorf("onchain: head: %w", err)
-		}
-		if head.Time+60 >= b.Settlement.Deadline.Uint64() {
-			b.Settlement.Deadline = new(big.Int).SetUint64(head.Time + uint64(time.Duration(s.cfg.Deadline)/time.Second))
-			if b.Signature, err = s.dom.SignWith(s.signer, b.Settlement); err != nil {
-				return n, err
+		each := u.Amount / ledger.Micros(len(toks))
+		for i, t := range toks {
+			by[t] += each
+			if i == 0 {
+				by[t] += u.Amount - each*ledger.Micros(len(toks))
 			}
 		}
-		r, err := s.tr.Wait(s.escrow.Settle(s.tr.Opts, b.Settlement, b.Signature))
-		if rv := chain.DecodeRevert(err); rv != nil && rv.Name == "AlreadySettled" {
-			err = nil // settled between the check and the submission
-		}
-		if err != nil {
-			return n, fmt.Errorf("onchain: settlement %s of %s: %w", p.ID, p.Total, chain.Explain(err))
-		}
-		tx := ""
-		if r != nil {
-			tx = r.TxHash.Hex()
-		}
-		if err := s.st.MarkSettled(ctx, p.ID, tx); err != nil {
-			return n, err
-		}
-		s.log.Info("settled on the escrow", "batch", p.ID, "requests", p.Requests, "total", p.Total, "tx", tx)
-		n++
 	}
-	return n, nil
+	ids := make([]uint64, 0, len(by))
+	for t := range by {
+		ids = append(ids, t)
+	}
+	slices.Sort(ids)
+	out := []contracts.EscrowUsage{}
+	for _, t := range ids {
+		if by[t] > 0 {
+			out = append(out, contracts.EscrowUsage{Component: new(big.Int).SetUint64(t), Units: s.units(by[t])})
+		}
+	}
+	return out
 }
 
 func (s *Service) units(m ledger.Micros) *big.Int {

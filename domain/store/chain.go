@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -51,6 +52,23 @@ const chainMigration = `CREATE TABLE chain_watch (
 	ALTER TABLE requests ADD COLUMN settlement TEXT NOT NULL DEFAULT '';
 	CREATE INDEX requests_settlement ON requests (settlement)`
 
+// settlementContentsMigration is migration 9: nodes.components (a JSON list
+// of the content hashes a node was last verified to serve) and what each
+// settled batch paid component owners (royalty) and left uncovered.
+const settlementContentsMigration = `ALTER TABLE nodes ADD COLUMN components TEXT NOT NULL DEFAULT '[]';
+	ALTER TABLE settlements ADD COLUMN royalty BIGINT NOT NULL DEFAULT 0;
+	ALTER TABLE settlements ADD COLUMN uncovered BIGINT NOT NULL DEFAULT 0`
+
+// Ledger accounts of a settlement's outcome on chain.
+const (
+	// RoyaltyAccount is what the escrow paid component owners (the
+	// marketplace) out of the operator's share.
+	RoyaltyAccount = "external:royalties"
+	// ShortfallAccount is what the escrow could not charge (more than the
+	// user held there: off-chain credit): the operator's loss.
+	ShortfallAccount = "external:shortfall"
+)
+
 // Kinds of escrow events.
 const (
 	// EventDeposit credits the wallet's user; EventWithdrawal debits it.
@@ -65,6 +83,10 @@ const (
 const (
 	SettlementPending = "pending" // signed and recorded; maybe submitted
 	SettlementSettled = "settled" // the escrow accepted it
+	// SettlementFailed is a batch the escrow refused for good (a bad
+	// signature, a closed escrow): its requests stay claimed by it, so they
+	// are not billed again, and later batches go on. The operator looks.
+	SettlementFailed = "failed"
 )
 
 // ErrMoved means the watcher's position is no longer the one the caller
@@ -311,6 +333,15 @@ type SettlementLeg struct {
 	Amount  ledger.Micros `json:"amount"`
 }
 
+// NodeUse is what a batch's requests served by one node were charged, with
+// the components (content hashes) the node was last verified to serve:
+// what the batch's royalties are shared by.
+type NodeUse struct {
+	Node       string        `json:"node"`
+	Amount     ledger.Micros `json:"amount"`
+	Components []string      `json:"components"`
+}
+
 // Settlement is one batch of requests settled on an escrow. Batch is the
 // signed batch as the settler wrote it (opaque to the store).
 type Settlement struct {
@@ -319,6 +350,10 @@ type Settlement struct {
 	Status   string        `json:"status"`
 	Total    ledger.Micros `json:"total"`
 	Requests int64         `json:"requests"`
+	// Royalty is what the escrow paid component owners; Uncovered what it
+	// could not charge (the operator's loss). Both known once settled.
+	Royalty   ledger.Micros `json:"royalty"`
+	Uncovered ledger.Micros `json:"uncovered"`
 	TxHash   string        `json:"tx_hash,omitempty"`
 	Created  time.Time     `json:"created"`
 	Settled  *time.Time    `json:"settled,omitempty"`
@@ -328,12 +363,12 @@ type Settlement struct {
 // ClaimSettlement claims up to limit billed requests not yet settled, of
 // users with a bound wallet and made after the binding (earlier ones were
 // paid from other credit), for the batch id on escrow. In one transaction
-// it marks them, sums their charge legs and stores the batch that build
-// makes of the legs (pending). ok is false, and nothing is stored, when no
+// it marks them, sums their charge legs and what each node served, and
+// stores the batch that build makes of them (pending). ok is false, and nothing is stored, when no
 // request is due. A request is in one batch at most, whatever runs
 // concurrently.
 func (s *Store) ClaimSettlement(ctx context.Context, escrow, id string, limit int,
-	build func(legs []SettlementLeg) (batch string, total ledger.Micros, err error)) (st Settlement, ok bool, err error) {
+	build func(legs []SettlementLeg, uses []NodeUse) (batch string, total ledger.Micros, err error)) (st Settlement, ok bool, err error) {
 	if id == "" || limit < 1 {
 		return Settlement{}, false, errors.New("store: a settlement needs an id and a positive limit")
 	}
@@ -384,7 +419,11 @@ func (s *Store) ClaimSettlement(ctx context.Context, escrow, id string, limit in
 			}
 			legs[i].Payee = wallet
 		}
-		batch, total, err := build(legs)
+		uses, err := nodeUsesLocked(ctx, tx, s, id)
+		if err != nil {
+			return false, err
+		}
+		batch, total, err := build(legs, uses)
 		if err != nil {
 			return false, err
 		}
@@ -402,9 +441,125 @@ func (s *Store) ClaimSettlement(ctx context.Context, escrow, id string, limit in
 	return st, ok, nil
 }
 
+// nodeUsesLocked sums batch id's requests by the node that served them,
+// with each node's components.
+func nodeUsesLocked(ctx context.Context, tx *sql.Tx, s *Store, id string) ([]NodeUse, error) {
+	rows, err := tx.QueryContext(ctx, s.q(`SELECT r.node, SUM(r.amount), COALESCE(MAX(n.components), '[]') FROM requests r
+		LEFT JOIN nodes n ON n.address = r.node WHERE r.settlement = ? GROUP BY r.node ORDER BY r.node`), id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []NodeUse
+	for rows.Next() {
+		var u NodeUse
+		var amount int64
+		var comps string
+		if err := rows.Scan(&u.Node, &amount, &comps); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal([]byte(comps), &u.Components); err != nil {
+			return nil, fmt.Errorf("node %s: components: %w", u.Node, err)
+		}
+		u.Amount = ledger.Micros(amount)
+		out = append(out, u)
+	}
+	return out, rows.Err()
+}
+
+// SetNodeComponents records the components (content hashes, e.g. SHA-256
+// of its model and knowledge-base files) the node was verified to serve.
+func (s *Store) SetNodeComponents(ctx context.Context, address string, hashes []string) error {
+	if hashes == nil {
+		hashes = []string{}
+	}
+	b, _ := json.Marshal(hashes)
+	if _, err := s.db.ExecContext(ctx, s.q(`UPDATE nodes SET components = ? WHERE address = ?`), string(b), address); err != nil {
+		return fmt.Errorf("store: node %s components: %w", address, err)
+	}
+	return nil
+}
+
+// NodeComponents returns what SetNodeComponents last recorded for address.
+func (s *Store) NodeComponents(ctx context.Context, address string) ([]string, error) {
+	var b string
+	err := s.db.QueryRowContext(ctx, s.q(`SELECT components FROM nodes WHERE address = ?`), address).Scan(&b)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("%w: node %s", ErrNotFound, address)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: node %s components: %w", address, err)
+	}
+	var out []string
+	if err := json.Unmarshal([]byte(b), &out); err != nil {
+		return nil, fmt.Errorf("store: node %s components: %w", address, err)
+	}
+	return out, nil
+}
+
+// SettlementOutcome is what the escrow did with a batch: its transaction
+// ("" when only known to be settled), the royalty it paid component owners
+// and what it could not charge.
+type SettlementOutcome struct {
+	TxHash             string
+	Royalty, Uncovered ledger.Micros
+}
+
+// RecordSettled marks batch id settled with its outcome and, in the same
+// transaction, posts the outcome to the ledger once: the royalty and the
+// uncovered charges leave the operator's account (to RoyaltyAccount and
+// ShortfallAccount), so the operator's account is what the escrow paid it.
+func (s *Store) RecordSettled(ctx context.Context, id string, o SettlementOutcome) error {
+	if o.Royalty < 0 || o.Uncovered < 0 || o.Royalty > ledger.MaxAmount || o.Uncovered > ledger.MaxAmount {
+		return fmt.Errorf("store: settlement %s: outcome out of range", id)
+	}
+	_, err := s.once(ctx, "record settlement "+id, func(tx *sql.Tx) (bool, error) {
+		res, err := tx.ExecContext(ctx, s.q(`UPDATE settlements SET status = ?, tx_hash = ?, settled_ms = ?, royalty = ?, uncovered = ? WHERE id = ? AND status = ?`),
+			SettlementSettled, o.TxHash, s.ms(), int64(o.Royalty), int64(o.Uncovered), id, SettlementPending)
+		if err != nil {
+			return false, err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return false, nil // already recorded
+		}
+		for _, t := range []struct {
+			kind, to string
+			amount   ledger.Micros
+		}{{"royalty", RoyaltyAccount, o.Royalty}, {"shortfall", ShortfallAccount, o.Uncovered}} {
+			if t.amount == 0 {
+				continue
+			}
+			ok, err := s.transferLocked(ctx, tx, t.kind+"/"+id, ledger.OperatorAccount, t.to, t.amount, t.kind, "")
+			if err != nil {
+				return false, err
+			}
+			if ok {
+				if err := s.addBalanceLocked(ctx, tx, ledger.OperatorAccount, -int64(t.amount)); err != nil {
+					return false, err
+				}
+				if err := s.addBalanceLocked(ctx, tx, t.to, int64(t.amount)); err != nil {
+					return false, err
+				}
+			}
+		}
+		return true, nil
+	})
+	return err
+}
+
+// MarkFailed records that the escrow refused batch id for good (why, for
+// the operator); its requests stay with it.
+func (s *Store) MarkFailed(ctx context.Context, id, why string) error {
+	if _, err := s.db.ExecContext(ctx, s.q(`UPDATE settlements SET status = ?, tx_hash = ? WHERE id = ? AND status = ?`),
+		SettlementFailed, "failed: "+why, id, SettlementPending); err != nil {
+		return fmt.Errorf("store: mark settlement %s failed: %w", id, err)
+	}
+	return nil
+}
+
 // Settlements lists escrow's batches with status ("" for any), oldest first.
 func (s *Store) Settlements(ctx context.Context, escrow, status string) ([]Settlement, error) {
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT id, escrow, status, total, requests, tx_hash, created_ms, settled_ms, batch FROM settlements
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT id, escrow, status, total, requests, tx_hash, created_ms, settled_ms, batch, royalty, uncovered FROM settlements
 		WHERE (? = '' OR escrow = ?) AND (? = '' OR status = ?) ORDER BY created_ms, id`), escrow, escrow, status, status)
 	if err != nil {
 		return nil, fmt.Errorf("store: settlements: %w", err)
@@ -413,10 +568,11 @@ func (s *Store) Settlements(ctx context.Context, escrow, status string) ([]Settl
 	out := []Settlement{}
 	for rows.Next() {
 		var st Settlement
-		var total, created, settled int64
-		if err := rows.Scan(&st.ID, &st.Escrow, &st.Status, &total, &st.Requests, &st.TxHash, &created, &settled, &st.Batch); err != nil {
+		var total, created, settled, royalty, uncovered int64
+		if err := rows.Scan(&st.ID, &st.Escrow, &st.Status, &total, &st.Requests, &st.TxHash, &created, &settled, &st.Batch, &royalty, &uncovered); err != nil {
 			return nil, err
 		}
+		st.Royalty, st.Uncovered = ledger.Micros(royalty), ledger.Micros(uncovered)
 		st.Total, st.Created = ledger.Micros(total), time.UnixMilli(created).UTC()
 		if settled != 0 {
 			t := time.UnixMilli(settled).UTC()

@@ -1,0 +1,281 @@
+package onchain
+
+import (
+	"crypto/ecdsa"
+	"encoding/hex"
+	"encoding/json"
+	"math/big"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/gaianet-go/gaianet/chain"
+	"github.com/gaianet-go/gaianet/chain/contracts"
+	"github.com/gaianet-go/gaianet/domain/ledger"
+	"github.com/gaianet-go/gaianet/domain/store"
+	"github.com/gaianet-go/gaianet/domain/store/storetest"
+)
+
+// bindUser adds a user and binds wallet k to it.
+func (w *world) bindUser(name string, k *ecdsa.PrivateKey) string {
+	w.t.Helper()
+	u, apiKey, err := w.st.AddUser(w.ctx, name)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	if code := w.call(BindPath, apiKey, w.signedBinding(apiKey, k), nil); code != http.StatusOK {
+		w.t.Fatalf("binding: %d", code)
+	}
+	return u.ID
+}
+
+// charges posts n charges of user on node (ids prefix-i) and returns their sum.
+func (w *world) charges(prefix, user string, node *ecdsa.PrivateKey, n int) ledger.Micros {
+	return w.bigCharges(prefix, user, node, n, 1)
+}
+
+// bigCharges is charges with token counts multiplied by mul.
+func (w *world) bigCharges(prefix, user string, node *ecdsa.PrivateKey, n int, mul int64) ledger.Micros {
+	w.t.Helper()
+	prices := ledger.Prices{InputPerMillion: 100_000, OutputPerMillion: 400_000, PerRequest: 1_003}
+	var cs []ledger.Charge
+	var sum ledger.Micros
+	for i := range n {
+		c, err := ledger.NewCharge(prefix+string(rune('a'+i)), user, addrOf(node).Hex(), "m",
+			ledger.Usage{InputTokens: mul * int64(1000+37*i), OutputTokens: mul * int64(500+11*i)}, prices, ledger.DefaultSplit)
+		if err != nil {
+			w.t.Fatal(err)
+		}
+		cs = append(cs, c)
+		sum += c.Amount
+	}
+	if _, err := w.st.PostBatch(w.ctx, cs); err != nil {
+		w.t.Fatal(err)
+	}
+	return sum
+}
+
+func (w *world) accountBalance(account string) ledger.Micros {
+	w.t.Helper()
+	b, err := w.st.Balance(w.ctx, account)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	return b
+}
+
+// TestRoyaltiesAndShortfalls: a batch reports the usage of the components
+// each node was verified to serve (mapped to their marketplace tokens by
+// the operator), and the escrow pays their owners the royalty share of
+// that revenue; a charge beyond the user's escrow balance (off-chain
+// credit) settles capped, its uncovered part recorded as the operator's
+// loss; a batch the escrow refuses for good is marked failed and the next
+// one settles.
+func TestRoyaltiesAndShortfalls(t *testing.T) {
+	for name, storage := range storetest.Storages(t) {
+		t.Run(name, func(t *testing.T) {
+			alice, modelOwner, kbOwner := key(t), key(t), key(t)
+			w := newWorld(t, storage, alice, modelOwner, kbOwner)
+			market, _ := contracts.NewMarketplace(w.a.Marketplace, chain.WithGasMargin(w.client))
+			modelHash := crypto.Keccak256Hash([]byte("model.gguf"))
+			kbHash := crypto.Keccak256Hash([]byte("kb.snapshot"))
+			w.ok(market.List(w.transactor(modelOwner).Opts, modelHash, 0, "ipfs://model", w.a.Stablecoin, usd(1), big.NewInt(250)))
+			w.ok(market.List(w.transactor(kbOwner).Opts, kbHash, 1, "ipfs://kb", w.a.Stablecoin, usd(1), big.NewInt(0)))
+			mh, kh := hex.EncodeToString(modelHash[:]), hex.EncodeToString(kbHash[:])
+
+			zero := uint64(0)
+			cfg := Config{RPC: "http://sim.invalid", Escrow: w.a.Escrow.Hex(), Key: "in memory", Confirmations: &zero,
+				Components: map[string]uint64{mh: 1, kh: 2}}
+			opts := Options{DomainName: "test.domain", Store: w.st, Client: w.client, Signer: chain.KeySigner{Key: w.admin},
+				From: addrOf(w.admin), Mine: func() { w.sim.Commit() }}
+			bad := cfg
+			bad.Components = map[string]uint64{kh: 1} // token 1 holds the model's hash
+			if _, err := New(w.ctx, bad, opts); err == nil || !strings.Contains(err.Error(), "holds content hash") {
+				t.Fatalf("a component mapped to the wrong token: %v", err)
+			}
+			svc, err := New(w.ctx, cfg, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+
+			user := w.bindUser("alice", alice)
+			w.deposit(alice, usd(10))
+			w.poll()
+
+			// Node A serves the model and the KB, node B the model and an
+			// unlisted plugin.
+			nodeA, nodeB := key(t), key(t)
+			for n, comps := range map[*ecdsa.PrivateKey][]string{nodeA: {mh, kh}, nodeB: {mh, strings.Repeat("ab", 32)}} {
+				if _, err := w.st.AddNode(w.ctx, addrOf(n).Hex(), store.StatusAdmitted); err != nil {
+					t.Fatal(err)
+				}
+				if err := w.st.SetNodeComponents(w.ctx, addrOf(n).Hex(), comps); err != nil {
+					t.Fatal(err)
+				}
+			}
+			onA, onB := w.charges("a-", user, nodeA, 3), w.charges("b-", user, nodeB, 2)
+			opBefore := w.tokens(addrOf(w.admin))
+			if n, err := svc.Settle(w.ctx); err != nil || n != 1 {
+				t.Fatalf("settle: %d, %v", n, chain.Explain(err))
+			}
+			// A's revenue is shared by its two listed components (the model
+			// takes the odd micro-dollar), B's goes to the model alone.
+			units := map[int64]int64{1: int64(onA - onA/2 + onB), 2: int64(onA / 2)}
+			total := units[1] + units[2]
+			if total != int64(onA+onB) {
+				t.Fatalf("units %v do not add up to %s", units, onA+onB)
+			}
+			royalty := total * 500 / 10_000 // the deployment's royaltyBps
+			toModel := royalty * units[1] / total
+			for who, want := range map[*ecdsa.PrivateKey]int64{modelOwner: toModel, kbOwner: royalty - toModel} {
+				got, err := market.Owed(&bind.CallOpts{Context: w.ctx}, addrOf(who), w.a.Stablecoin)
+				if err != nil || got.Int64() != want {
+					t.Fatalf("owed to a component owner: %v, want %d (%v)", got, want, err)
+				}
+			}
+			all, _ := w.st.Settlements(w.ctx, "", "")
+			if len(all) != 1 || int64(all[0].Royalty) != royalty || all[0].Uncovered != 0 {
+				t.Fatalf("settlement record: %+v, want royalty %d", all, royalty)
+			}
+			op, stakers := w.accountBalance(ledger.OperatorAccount), w.accountBalance(ledger.StakerAccount)
+			if got := w.tokens(addrOf(w.admin)) - opBefore; got != int64(op+stakers) {
+				t.Fatalf("operator received %d, ledger operator+stakers %s (royalty %d)", got, op+stakers, royalty)
+			}
+			if got := w.accountBalance(store.RoyaltyAccount); int64(got) != royalty {
+				t.Fatalf("ledger royalties %s, want %d", got, royalty)
+			}
+			if got := w.balance(user); int64(got) != w.onChain(addrOf(alice)) {
+				t.Fatalf("ledger %s, escrow %d", got, w.onChain(addrOf(alice)))
+			}
+
+			// Off-chain credit: the domain lets alice spend past her escrow
+			// balance; the batch settles capped, never reverts.
+			if _, err := w.st.Deposit(w.ctx, "grant-1", user, 50*ledger.PerDollar); err != nil {
+				t.Fatal(err)
+			}
+			escrowLeft := w.onChain(addrOf(alice))
+			spent := w.bigCharges("c-", user, nodeB, 3, 20_000) // about $10 each
+			if int64(spent) <= escrowLeft {
+				t.Fatalf("test charges %s do not exceed the escrow's %d", spent, escrowLeft)
+			}
+			if n, err := svc.Settle(w.ctx); err != nil || n != 1 {
+				t.Fatalf("settle beyond the escrow: %d, %v", n, chain.Explain(err))
+			}
+			all, _ = w.st.Settlements(w.ctx, "", "")
+			if all[1].Status != store.SettlementSettled || int64(all[1].Uncovered) != int64(spent)-escrowLeft {
+				t.Fatalf("short batch: %+v, want uncovered %d", all[1], int64(spent)-escrowLeft)
+			}
+			if w.onChain(addrOf(alice)) != 0 || w.accountBalance(store.ShortfallAccount) != all[1].Uncovered {
+				t.Fatalf("escrow %d, ledger shortfall %s", w.onChain(addrOf(alice)), w.accountBalance(store.ShortfallAccount))
+			}
+
+			// A batch the escrow refuses for good (signed by another key)
+			// is marked failed; the batch after it settles.
+			w.deposit(alice, usd(5))
+			w.poll()
+			w.charges("d-", user, nodeA, 1)
+			id := newBatchID()
+			head, _ := w.client.HeaderByNumber(w.ctx, nil)
+			if _, ok, err := w.st.ClaimSettlement(w.ctx, w.a.Escrow.Hex(), id.String(), 100, func(legs []store.SettlementLeg, uses []store.NodeUse) (string, ledger.Micros, error) {
+				b, total, err := svc.build(id, head.Time+3600, legs, uses)
+				var sb signedBatch
+				json.Unmarshal([]byte(b), &sb)
+				sb.Signature, _ = w.svc.dom.Sign(key(t), sb.Settlement)
+				out, _ := json.Marshal(sb)
+				return string(out), total, err
+			}); err != nil || !ok {
+				t.Fatalf("claim: %v %v", ok, err)
+			}
+			after := w.charges("e-", user, nodeA, 1)
+			if n, err := svc.Settle(w.ctx); err != nil || n != 1 {
+				t.Fatalf("settle past a refused batch: %d, %v", n, err)
+			}
+			all, _ = w.st.Settlements(w.ctx, "", "")
+			if len(all) != 4 || all[2].Status != store.SettlementFailed || !strings.Contains(all[2].TxHash, "BadSignature") ||
+				all[3].Status != store.SettlementSettled || all[3].Total != after {
+				t.Fatalf("settlements after a refused batch: %+v", all)
+			}
+			if err := w.st.Check(w.ctx); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+}
+
+// TestGaiaDeposits: a GAIA deposit credits the ledger with exactly the
+// value the escrow gave it at the oracle's price; at a stale price the
+// escrow refuses it, saying why; a GAIA withdrawal debits its value at the
+// feed's last price.
+func TestGaiaDeposits(t *testing.T) {
+	alice := key(t)
+	w := newWorld(t, "", alice)
+	token, _ := contracts.NewGaiaToken(w.a.Token, chain.WithGasMargin(w.client))
+	feed, _ := contracts.NewPriceFeed(w.a.PriceFeed, chain.WithGasMargin(w.client))
+	w.ok(token.Transfer(w.transactor(w.admin).Opts, addrOf(alice), new(big.Int).Mul(big.NewInt(100), big.NewInt(1e18))))
+	user := w.bindUser("alice", alice)
+	wal, err := chain.OpenWallet(w.ctx, w.transactor(alice), w.a.Escrow)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// 12.345678901 GAIA at $0.50 (the deployment's first price): the escrow
+	// values it at 6.172839 USD (rounded down), and the ledger credits that.
+	amount, _ := chain.ParseAmount("12.345678901", 18)
+	if err := wal.Deposit(w.a.Token, amount); err != nil {
+		t.Fatal(err)
+	}
+	w.poll()
+	ev, err := w.escrow.FilterDeposited(&bind.FilterOpts{Context: w.ctx}, nil, nil)
+	if err != nil || !ev.Next() {
+		t.Fatalf("no Deposited event: %v", err)
+	}
+	if ev.Event.UsdValue.Int64() != 6_172_839 || w.balance(user) != 6_172_839 {
+		t.Fatalf("valued on chain at %v, credited %s; want 6172839", ev.Event.UsdValue, w.balance(user))
+	}
+
+	// A new price ($0.75) values the next deposit.
+	w.ok(feed.Submit(w.transactor(w.admin).Opts, big.NewInt(75_000_000)))
+	if err := wal.Deposit(w.a.Token, new(big.Int).Mul(big.NewInt(2), big.NewInt(1e18))); err != nil {
+		t.Fatal(err)
+	}
+	w.poll()
+	if w.balance(user) != 6_172_839+1_500_000 {
+		t.Fatalf("after 2 GAIA at $0.75: %s", w.balance(user))
+	}
+
+	// Stale: refused, and the error says what to do.
+	if err := w.sim.AdjustTime(2 * time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	err = wal.Deposit(w.a.Token, big.NewInt(1e18))
+	if err == nil || !strings.Contains(err.Error(), "StalePrice") || !strings.Contains(err.Error(), "fresh price") {
+		t.Fatalf("deposit at a stale price: %v", err)
+	}
+	w.poll()
+	if w.balance(user) != 6_172_839+1_500_000 {
+		t.Fatalf("a refused deposit changed the ledger: %s", w.balance(user))
+	}
+
+	// Withdrawing 4 GAIA (the price is stale, the withdrawal still goes):
+	// debited at the last price, $0.75.
+	if err := wal.RequestWithdrawal(w.a.Token, new(big.Int).Mul(big.NewInt(4), big.NewInt(1e18))); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.sim.AdjustTime(2 * time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	if err := wal.Withdraw(w.a.Token); err != nil {
+		t.Fatal(err)
+	}
+	w.poll()
+	if w.balance(user) != 6_172_839+1_500_000-3_000_000 {
+		t.Fatalf("after withdrawing 4 GAIA at $0.75: %s", w.balance(user))
+	}
+	if err := w.st.Check(w.ctx); err != nil {
+		t.Fatal(err)
+	}
+}
