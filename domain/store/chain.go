@@ -354,10 +354,10 @@ type Settlement struct {
 	// could not charge (the operator's loss). Both known once settled.
 	Royalty   ledger.Micros `json:"royalty"`
 	Uncovered ledger.Micros `json:"uncovered"`
-	TxHash   string        `json:"tx_hash,omitempty"`
-	Created  time.Time     `json:"created"`
-	Settled  *time.Time    `json:"settled,omitempty"`
-	Batch    string        `json:"-"`
+	TxHash    string        `json:"tx_hash,omitempty"`
+	Created   time.Time     `json:"created"`
+	Settled   *time.Time    `json:"settled,omitempty"`
+	Batch     string        `json:"-"`
 }
 
 // ClaimSettlement claims up to limit billed requests not yet settled, of
