@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -69,6 +70,22 @@ type domainChainFlags struct {
 	base, rpc, escrow, key, passwordFile *string
 	confirmations, startBlock            *uint64
 	poll, settleEvery                    *time.Duration
+	components                           componentFlag
+}
+
+// componentFlag is the repeatable --component SHA256=TOKEN.
+type componentFlag map[string]uint64
+
+func (c componentFlag) String() string { return fmt.Sprint(map[string]uint64(c)) }
+
+func (c componentFlag) Set(v string) error {
+	h, id, ok := strings.Cut(v, "=")
+	n, err := strconv.ParseUint(id, 10, 64)
+	if !ok || err != nil || n == 0 {
+		return fmt.Errorf("want SHA256=TOKEN_ID (a marketplace token id, from 1), got %q", v)
+	}
+	c[strings.ToLower(h)] = n
+	return nil
 }
 
 func domainChainCommand() *command {
@@ -83,11 +100,15 @@ func domainChainCommand() *command {
 			"    in batches it signs (each batch id is accepted once), paying each node's share\n" +
 			"    to the wallet the node bound, else to its address; the operator (the escrow's)\n" +
 			"    gets the rest.\n" +
+			"  - with --component SHA256=TOKEN (repeatable), reports in each batch the revenue\n" +
+			"    of requests served by nodes verified to serve that content (model, knowledge-\n" +
+			"    base snapshot or plugin file), so the escrow pays the marketplace token's owner\n" +
+			"    its royalty share; each token must hold that content hash on chain.\n" +
 			"KEYSTORE is a node base folder or a v3 keystore file (0600); its password comes\n" +
 			"from --keystore-password-file (kept in chain.json), GAIANET_KEYSTORE_PASSWORD_FILE\n" +
 			"or GAIANET_KEYSTORE_PASSWORD when the domain starts.",
 		flags: func(fs *flag.FlagSet) any {
-			return &domainChainFlags{base: domainBaseFlag(fs),
+			f := &domainChainFlags{base: domainBaseFlag(fs),
 				rpc:           fs.String("rpc", "", "the chain's JSON-RPC URL (required)"),
 				escrow:        fs.String("escrow", "", "the domain's escrow contract (required)"),
 				key:           fs.String("key", "", "the settlement signer's node base folder or keystore file (required)"),
@@ -95,7 +116,10 @@ func domainChainCommand() *command {
 				confirmations: fs.Uint64("confirmations", 12, "blocks on top of a deposit before it counts (0 on a dev chain only)"),
 				startBlock:    fs.Uint64("start-block", 0, "first block to scan (the escrow's deployment block)"),
 				poll:          fs.Duration("poll", 5*time.Second, "how often to read the escrow"),
-				settleEvery:   fs.Duration("settle-every", 10*time.Minute, "how often to settle usage on the escrow")}
+				settleEvery:   fs.Duration("settle-every", 10*time.Minute, "how often to settle usage on the escrow"),
+				components:    componentFlag{}}
+			fs.Var(f.components, "component", "SHA256=TOKEN: content hash of a component and its marketplace token (repeatable)")
+			return f
 		},
 		run: func(ctx context.Context, env *cmdEnv, args []string) error {
 			f := env.flags.(*domainChainFlags)
@@ -109,6 +133,9 @@ func domainChainCommand() *command {
 			defer st.Close()
 			pc := onchain.Config{RPC: *f.rpc, Escrow: *f.escrow, Key: *f.key, KeyPasswordFile: *f.passwordFile,
 				Confirmations: f.confirmations, StartBlock: *f.startBlock, Poll: domain.Duration(*f.poll), SettleEvery: domain.Duration(*f.settleEvery)}
+			if len(f.components) > 0 {
+				pc.Components = f.components
+			}
 			pc.ApplyDefaults()
 			if err := pc.Validate(); err != nil {
 				return usagef("%v", err)
@@ -142,9 +169,9 @@ func domainSettlementsCommand() *command {
 				return printJSON(env.stdout, list)
 			}
 			tw := tabwriter.NewWriter(env.stdout, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "BATCH\tSTATUS\tREQUESTS\tTOTAL (USD)\tTRANSACTION")
+			fmt.Fprintln(tw, "BATCH\tSTATUS\tREQUESTS\tTOTAL (USD)\tROYALTY\tUNCOVERED\tTRANSACTION")
 			for _, s := range list {
-				fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\n", s.ID, s.Status, s.Requests, s.Total, s.TxHash)
+				fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\t%s\n", s.ID, s.Status, s.Requests, s.Total, s.Royalty, s.Uncovered, s.TxHash)
 			}
 			return tw.Flush()
 		})}
