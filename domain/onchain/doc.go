@@ -15,9 +15,19 @@
 // events it records move together in one transaction, keyed by
 // transaction hash and log index.
 //
-// Only the stablecoin counts in the ledger (a ledger micro-dollar is one
-// unit of a 6-decimal stablecoin); deposits of other assets are recorded
-// and ignored.
+// The ledger counts in micro-dollars (a ledger micro-dollar is one unit of
+// a 6-decimal stablecoin). GAIA deposits and withdrawals are posted at the
+// value the escrow gave them on chain (the oracle's price at deposit, its
+// last price at withdrawal); batches settle in the stablecoin only.
+//
+// A batch carries component usage: each node's revenue in the batch is
+// shared equally among the components (content hashes) it was last
+// verified to serve that chain.json maps to marketplace tokens, and the
+// escrow pays their owners its royalty share. The escrow caps a charge at
+// the user's balance; the batch's royalty and uncovered charges are
+// recorded with it and posted from the operator's ledger account. A batch
+// the escrow refuses for good is marked failed, so it never blocks the
+// ones after it.
 //
 // It must not import node, engine, model, kernels or tokenizer: it moves
 // money between the ledger and the chain and never runs a model.
