@@ -226,7 +226,8 @@ func TestOracle(t *testing.T) {
 	e.advance(e.cfg.MaxPriceAge + time.Minute)
 	e.ok(e.token.Approve(e.opts(u), e.a.Escrow, gaia(1)))
 	e.reverts("StalePrice")(e.escrow.Deposit(e.opts(u), e.a.Token, gaia(1)))
-	s := e.batch(1, e.a.Token, map[*ecdsa.PrivateKey]*big.Int{u: gaia(1)}, nil)
+	// A GAIA batch is signed in dollars: $2 of GAIA.
+	s := e.batch(1, e.a.Token, map[*ecdsa.PrivateKey]*big.Int{u: usd(2)}, nil)
 	e.reverts("StalePrice")(e.escrow.Settle(e.opts(e.admin), s, e.sign(s)))
 	// Stablecoin needs no price.
 	e.deposit(u, e.a.Stablecoin, usd(1))
@@ -241,6 +242,8 @@ func TestOracle(t *testing.T) {
 		t.Fatal("no Settled event")
 	}
 	eq(t, "settled value", ev.Event.UsdValue, usd(2))
+	eq(t, "$2 at $2 is 1 GAIA", ev.Event.Total, gaia(1))
+	eq(t, "GAIA left", e.escrowBalance(u, e.a.Token), gaia(9))
 
 	// A withdrawal is never blocked by the feed: with the price stale it is
 	// reported at the last price ($2: 9 GAIA = $18).

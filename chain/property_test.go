@@ -249,6 +249,32 @@ func (w *propWorld) settle(asset common.Address) string {
 	third := new(big.Int).Div(total, big.NewInt(3))
 	p0 := new(big.Int).Div(third, big.NewInt(2))
 	s.Payouts = []contracts.EscrowPayout{{To: addr(w.nodes[0]), Amount: p0}, {To: addr(w.nodes[1]), Amount: new(big.Int).Sub(third, p0)}}
+	// A GAIA batch is signed in dollars and charged in GAIA at the feed's
+	// price: the amounts drawn in GAIA are turned into dollars (rounded
+	// down), and the model charges them back in GAIA (rounded up).
+	toTok := func(v *big.Int) *big.Int { return v }
+	if asset == w.a.Token {
+		_, answer, _, _, _, err := w.feed.LatestRoundData(w.call())
+		if err != nil {
+			w.t.Fatal(err)
+		}
+		one := new(big.Int).Exp(big.NewInt(10), big.NewInt(18+8), nil)
+		per := new(big.Int).Mul(answer, big.NewInt(1e6))
+		toUSD := func(v *big.Int) *big.Int { return new(big.Int).Div(new(big.Int).Mul(v, per), one) }
+		toTok = func(v *big.Int) *big.Int {
+			n := new(big.Int).Mul(v, one)
+			return n.Add(n, new(big.Int).Sub(per, big.NewInt(1))).Div(n, per)
+		}
+		for i := range s.Charges {
+			s.Charges[i].Amount = toUSD(s.Charges[i].Amount)
+		}
+		for i := range s.Payouts {
+			s.Payouts[i].Amount = toUSD(s.Payouts[i].Amount)
+		}
+		for i := range s.Usage {
+			s.Usage[i].Units = toUSD(s.Usage[i].Units)
+		}
+	}
 	w.signed = append(w.signed, s)
 	w.ok(w.escrow.Settle(w.opts(w.admin), s, w.sign(s)))
 	// The escrow charges each user at most their balance; the model
@@ -256,7 +282,7 @@ func (w *propWorld) settle(asset common.Address) string {
 	charged := s
 	charged.Charges = nil
 	for _, c := range s.Charges {
-		amt := new(big.Int).Set(c.Amount)
+		amt := toTok(c.Amount)
 		if b := w.bal[c.User][asset]; amt.Cmp(b) > 0 {
 			amt.Set(b)
 		}

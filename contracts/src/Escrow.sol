@@ -341,6 +341,9 @@ contract Escrow is EIP712, Ownable, ReentrancyGuard {
     }
 
     /// @notice settle charges the users in `s` and pays out the total, once per settlement id.
+    /// A batch in the stablecoin is in its units. A batch in GAIA is signed in stablecoin units
+    /// too (dollars, as the domain's ledger counts) and charged in GAIA at the feed's price at
+    /// settlement: the real-time rate when the money leaves the escrow.
     /// Anyone may submit: the domain signer's signature is the authority. Each usage entry's
     /// units are the part of the signed total the domain attributes to that component (their
     /// sum cannot exceed it); the component owners' royalty is royaltyBps of that sum.
@@ -351,20 +354,22 @@ contract Escrow is EIP712, Ownable, ReentrancyGuard {
         if (ECDSA.recover(hashSettlement(s), signature) != signer) revert BadSignature();
         settled[s.id] = true;
 
-        (uint256 total, uint256 signedTotal) = _charge(s);
-        totalBalance[s.asset] -= total;
-        Split memory o = _split(s, total, signedTotal);
-        IERC20 asset = IERC20(s.asset);
+        Settlement memory m = s;
+        if (m.asset == address(token)) _toTokens(m);
+        (uint256 total, uint256 signedTotal) = _charge(m);
+        totalBalance[m.asset] -= total;
+        Split memory o = _split(m, total, signedTotal);
+        IERC20 asset = IERC20(m.asset);
         if (o.toStakers > 0) {
             asset.forceApprove(address(staking), o.toStakers);
             staking.notifyRevenue(operator, s.asset, o.toStakers);
         }
         if (o.toComponents > 0) {
-            o.toComponents = _payRoyalty(s, o.toComponents);
+            o.toComponents = _payRoyalty(m, o.toComponents);
         }
-        for (uint256 i = 0; i < s.payouts.length; i++) {
-            uint256 amount = o.want <= o.room ? s.payouts[i].amount : Math.mulDiv(s.payouts[i].amount, o.room, o.want);
-            if (amount > 0) asset.safeTransfer(s.payouts[i].to, amount);
+        for (uint256 i = 0; i < m.payouts.length; i++) {
+            uint256 amount = o.want <= o.room ? m.payouts[i].amount : Math.mulDiv(m.payouts[i].amount, o.room, o.want);
+            if (amount > 0) asset.safeTransfer(m.payouts[i].to, amount);
             o.toNodes += amount;
         }
         uint256 toOperator = o.room - o.toComponents - o.toNodes;
@@ -387,7 +392,7 @@ contract Escrow is EIP712, Ownable, ReentrancyGuard {
     /// @dev _split checks that the signed batch adds up on its own terms (whatever the balances)
     /// and shares the charged total: short charges come out of the operator's remainder first,
     /// then royalty and node payouts are scaled to fit.
-    function _split(Settlement calldata s, uint256 total, uint256 signedTotal) private view returns (Split memory o) {
+    function _split(Settlement memory s, uint256 total, uint256 signedTotal) private view returns (Split memory o) {
         bool staked = address(staking) != address(0) && stakingBps > 0 && staking.activeShares(operator) > 0;
         uint256 wantComponents = _royalty(s.usage, signedTotal);
         uint256 wantNodes;
@@ -402,11 +407,30 @@ contract Escrow is EIP712, Ownable, ReentrancyGuard {
         o.toComponents = o.want <= o.room ? wantComponents : Math.mulDiv(wantComponents, o.room, o.want);
     }
 
+    /// @dev _toTokens turns a GAIA batch's amounts, signed in stablecoin units (dollars: what the
+    /// domain's ledger counts), into GAIA at the feed's current price: charges rounded up, payouts
+    /// and usage down, so the batch still adds up. It reverts on a stale or out-of-bounds price.
+    function _toTokens(Settlement memory m) private view {
+        usdValue(address(token), 0); // the price checks
+        (, int256 answer,,,) = priceFeed.latestRoundData();
+        uint256 num = 10 ** (uint256(tokenDecimals) + priceFeed.decimals());
+        uint256 den = uint256(answer) * 10 ** stableDecimals;
+        for (uint256 i = 0; i < m.charges.length; i++) {
+            m.charges[i].amount = Math.mulDiv(m.charges[i].amount, num, den, Math.Rounding.Ceil);
+        }
+        for (uint256 i = 0; i < m.payouts.length; i++) {
+            m.payouts[i].amount = Math.mulDiv(m.payouts[i].amount, num, den);
+        }
+        for (uint256 i = 0; i < m.usage.length; i++) {
+            m.usage[i].units = Math.mulDiv(m.usage[i].units, num, den);
+        }
+    }
+
     /// @dev _charge debits each charge, capped at the user's balance, and returns what was
     /// charged and what was signed.
-    function _charge(Settlement calldata s) private returns (uint256 total, uint256 signedTotal) {
+    function _charge(Settlement memory s) private returns (uint256 total, uint256 signedTotal) {
         for (uint256 i = 0; i < s.charges.length; i++) {
-            Charge calldata c = s.charges[i];
+            Charge memory c = s.charges[i];
             uint256 bal = balanceOf[c.user][s.asset];
             uint256 amount = Math.min(c.amount, bal);
             if (amount < c.amount) emit Shortfall(s.id, c.user, s.asset, c.amount - amount);
@@ -418,7 +442,7 @@ contract Escrow is EIP712, Ownable, ReentrancyGuard {
     }
 
     /// @dev _royalty is the component owners' share of a batch: royaltyBps of the units.
-    function _royalty(Usage[] calldata usage, uint256 signedTotal) private view returns (uint256) {
+    function _royalty(Usage[] memory usage, uint256 signedTotal) private view returns (uint256) {
         uint256 units;
         for (uint256 i = 0; i < usage.length; i++) {
             units += usage[i].units;
@@ -429,7 +453,7 @@ contract Escrow is EIP712, Ownable, ReentrancyGuard {
 
     /// @dev _payRoyalty hands `amount` to the marketplace to share among the batch's components
     /// and returns what it took (a component that does not exist takes nothing).
-    function _payRoyalty(Settlement calldata s, uint256 amount) private returns (uint256 paid) {
+    function _payRoyalty(Settlement memory s, uint256 amount) private returns (uint256 paid) {
         uint256[] memory ids = new uint256[](s.usage.length);
         uint256[] memory units = new uint256[](s.usage.length);
         for (uint256 i = 0; i < ids.length; i++) {
