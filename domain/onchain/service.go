@@ -263,12 +263,33 @@ func (s *Service) micros(amount *big.Int) (v *big.Int, exact bool) {
 	return q, r.Sign() == 0
 }
 
-// signedBatch is a settlement as stored: the batch and the signer's
-// signature over it.
+// signedBatch is a settlement as stored: the batch in the stablecoin and
+// the signer's signature over it, and, when some users pay from GAIA, the
+// batch of their charges in GAIA (id + 2^128).
 type signedBatch struct {
 	Settlement chain.Settlement `json:"settlement"`
 	Signature  hexutil.Bytes    `json:"signature"`
+	Token      *signedPart      `json:"token,omitempty"`
 }
+
+// signedPart is one settlement and its signature.
+type signedPart struct {
+	Settlement chain.Settlement `json:"settlement"`
+	Signature  hexutil.Bytes    `json:"signature"`
+}
+
+// parts lists b's settlements, the stablecoin's first.
+func (b *signedBatch) parts() []*signedPart {
+	out := []*signedPart{{b.Settlement, b.Signature}}
+	if b.Token != nil {
+		out = append(out, b.Token)
+	}
+	return out
+}
+
+// tokenBatchOffset makes a GAIA batch's id from its stablecoin batch's
+// 128-bit random id: the two never collide with another batch's.
+var tokenBatchOffset = new(big.Int).Lsh(big.NewInt(1), 128)
 
 // Settle submits the pending batches, then claims, signs, stores and
 // submits new ones until no request is due. It returns how many batches
@@ -286,7 +307,7 @@ func (s *Service) Settle(ctx context.Context) (int, error) {
 		deadline := head.Time + uint64(time.Duration(s.cfg.Deadline)/time.Second)
 		id := newBatchID()
 		_, ok, err := s.st.ClaimSettlement(ctx, s.addr.Hex(), id.String(), s.cfg.BatchSize, func(legs []store.SettlementLeg, uses []store.NodeUse) (string, ledger.Micros, error) {
-			return s.build(id, deadline, legs, uses)
+			return s.build(ctx, id, deadline, legs, uses)
 		})
 		if err != nil || !ok {
 			return n, err
@@ -312,8 +333,12 @@ func newBatchID() *big.Int {
 // the sum of its legs, each payee paid its nodes' shares, and the usage of
 // each listed component; the escrow pays the component owners their
 // royalty and the operator the rest (and the stakers their share when the
-// operator has stake).
-func (s *Service) build(id *big.Int, deadline uint64, legs []store.SettlementLeg, uses []store.NodeUse) (string, ledger.Micros, error) {
+// operator has stake). A wallet whose stablecoin in the escrow falls short
+// and that holds GAIA there pays the rest in GAIA: those charges go to a
+// second settlement in GAIA, signed in dollars, which the escrow charges at
+// the feed's price when it settles; payouts and usage are shared between
+// the two in proportion to their charges.
+func (s *Service) build(ctx context.Context, id *big.Int, deadline uint64, legs []store.SettlementLeg, uses []store.NodeUse) (string, ledger.Micros, error) {
 	charges, payouts := map[common.Address]ledger.Micros{}, map[common.Address]ledger.Micros{}
 	var total ledger.Micros
 	for _, l := range legs {
@@ -323,7 +348,82 @@ func (s *Service) build(id *big.Int, deadline uint64, legs []store.SettlementLeg
 			payouts[common.HexToAddress(l.Payee)] += l.Amount
 		}
 	}
-	set := chain.Settlement{Id: id, Asset: s.stable, Deadline: new(big.Int).SetUint64(deadline),
+	usage := s.usage(uses)
+	gaia, err := s.gaiaCharges(ctx, charges)
+	if err != nil {
+		return "", 0, err
+	}
+	var gaiaTotal ledger.Micros
+	for _, c := range gaia {
+		gaiaTotal += c
+	}
+	gaiaPayouts, gaiaUsage := map[common.Address]ledger.Micros{}, map[uint64]ledger.Micros{}
+	if gaiaTotal > 0 {
+		for a, p := range payouts {
+			gaiaPayouts[a] = share(p, gaiaTotal, total)
+			payouts[a] -= gaiaPayouts[a]
+		}
+		for t, u := range usage {
+			gaiaUsage[t] = share(u, gaiaTotal, total)
+			usage[t] -= gaiaUsage[t]
+		}
+	}
+	var b signedBatch
+	main, err := s.signed(id, s.stable, deadline, charges, payouts, usage)
+	if err != nil {
+		return "", 0, err
+	}
+	b.Settlement, b.Signature = main.Settlement, main.Signature
+	if gaiaTotal > 0 {
+		if b.Token, err = s.signed(new(big.Int).Add(id, tokenBatchOffset), s.token, deadline, gaia, gaiaPayouts, gaiaUsage); err != nil {
+			return "", 0, err
+		}
+	}
+	js, err := json.Marshal(b)
+	if err != nil {
+		return "", 0, err
+	}
+	return string(js), total, nil
+}
+
+// gaiaCharges moves to GAIA, out of charges, the part of each wallet's
+// charge its stablecoin balance in the escrow does not cover, for wallets
+// holding GAIA there (a wallet with neither stays charged in the
+// stablecoin: the escrow caps it, a shortfall).
+func (s *Service) gaiaCharges(ctx context.Context, charges map[common.Address]ledger.Micros) (map[common.Address]ledger.Micros, error) {
+	out := map[common.Address]ledger.Micros{}
+	call := &bind.CallOpts{Context: ctx}
+	for a, c := range charges {
+		bal, err := s.escrow.BalanceOf(call, a, s.stable)
+		if err != nil {
+			return nil, fmt.Errorf("onchain: escrow balance of %s: %w", a, err)
+		}
+		have, _ := s.micros(bal)
+		if have == nil || have.Cmp(big.NewInt(int64(c))) >= 0 {
+			continue
+		}
+		g, err := s.escrow.BalanceOf(call, a, s.token)
+		if err != nil {
+			return nil, fmt.Errorf("onchain: escrow GAIA balance of %s: %w", a, err)
+		}
+		if g.Sign() > 0 {
+			out[a] = c - ledger.Micros(have.Int64())
+			charges[a] = ledger.Micros(have.Int64())
+		}
+	}
+	return out, nil
+}
+
+// share is v*part/whole, rounded down, without overflow.
+func share(v, part, whole ledger.Micros) ledger.Micros {
+	n := new(big.Int).Mul(big.NewInt(int64(v)), big.NewInt(int64(part)))
+	return ledger.Micros(n.Quo(n, big.NewInt(int64(whole))).Int64())
+}
+
+// signed makes and signs one settlement in asset (amounts in stablecoin
+// units, whatever the asset).
+func (s *Service) signed(id *big.Int, asset common.Address, deadline uint64, charges, payouts map[common.Address]ledger.Micros, usage map[uint64]ledger.Micros) (*signedPart, error) {
+	set := chain.Settlement{Id: id, Asset: asset, Deadline: new(big.Int).SetUint64(deadline),
 		Charges: []contracts.EscrowCharge{}, Payouts: []contracts.EscrowPayout{}, Usage: []contracts.EscrowUsage{}}
 	for _, a := range sortedKeys(charges) {
 		if charges[a] > 0 {
@@ -335,16 +435,21 @@ func (s *Service) build(id *big.Int, deadline uint64, legs []store.SettlementLeg
 			set.Payouts = append(set.Payouts, contracts.EscrowPayout{To: a, Amount: s.units(payouts[a])})
 		}
 	}
-	set.Usage = s.usage(uses)
+	ids := make([]uint64, 0, len(usage))
+	for t := range usage {
+		ids = append(ids, t)
+	}
+	slices.Sort(ids)
+	for _, t := range ids {
+		if usage[t] > 0 {
+			set.Usage = append(set.Usage, contracts.EscrowUsage{Component: new(big.Int).SetUint64(t), Units: s.units(usage[t])})
+		}
+	}
 	sig, err := s.dom.SignWith(s.signer, set)
 	if err != nil {
-		return "", 0, err
+		return nil, err
 	}
-	b, err := json.Marshal(signedBatch{set, sig})
-	if err != nil {
-		return "", 0, err
-	}
-	return string(b), total, nil
+	return &signedPart{set, sig}, nil
 }
 
 // submitPending submits every pending batch until the escrow has it: a
@@ -379,61 +484,41 @@ func (s *Service) submitPending(ctx context.Context) (int, error) {
 // signed batch is final.
 var transientReverts = []string{"PastDeadline", "StalePrice", "BadPrice", "PriceOutOfBounds"}
 
-// submit submits one pending batch and records its outcome; ok tells
-// whether the escrow has it settled.
+// submit submits one pending batch (each of its settlements) and records
+// its outcome; ok tells whether the escrow has it settled.
 func (s *Service) submit(ctx context.Context, p store.Settlement) (ok bool, err error) {
 	var b signedBatch
 	if err := json.Unmarshal([]byte(p.Batch), &b); err != nil {
 		return false, fmt.Errorf("onchain: settlement %s: stored batch: %w", p.ID, err)
 	}
-	call := &bind.CallOpts{Context: ctx}
-	done, err := s.escrow.Settled(call, b.Settlement.Id)
-	if err != nil {
-		return false, fmt.Errorf("onchain: settlement %s: %w", p.ID, err)
-	}
-	if done {
-		return true, s.recordFromChain(ctx, p.ID, b.Settlement.Id)
-	}
-	head, err := s.client.HeaderByNumber(ctx, nil)
-	if err != nil {
-		return false, fmt.Errorf("onchain: head: %w", err)
-	}
-	if head.Time+60 >= b.Settlement.Deadline.Uint64() {
-		b.Settlement.Deadline = new(big.Int).SetUint64(head.Time + uint64(time.Duration(s.cfg.Deadline)/time.Second))
-		if b.Signature, err = s.dom.SignWith(s.signer, b.Settlement); err != nil {
+	var out outcome
+	tx := ""
+	for _, part := range b.parts() {
+		o, hash, err := s.submitPart(ctx, p, part)
+		if err != nil {
+			var final *finalRefusal
+			if errors.As(err, &final) {
+				s.log.Error("the escrow refused a settlement batch for good; marked failed, its requests are not billed again",
+					"batch", p.ID, "requests", p.Requests, "total", p.Total, "err", final.err)
+				return false, s.st.MarkFailed(ctx, p.ID, final.rv.Error())
+			}
 			return false, err
 		}
-	}
-	r, err := s.tr.Wait(s.escrow.Settle(s.tr.Opts, b.Settlement, b.Signature))
-	if rv := chain.DecodeRevert(err); rv != nil {
-		switch {
-		case rv.Name == "AlreadySettled": // settled between the check and the submission
-			return true, s.recordFromChain(ctx, p.ID, b.Settlement.Id)
-		case !slices.Contains(transientReverts, rv.Name):
-			s.log.Error("the escrow refused a settlement batch for good; marked failed, its requests are not billed again",
-				"batch", p.ID, "requests", p.Requests, "total", p.Total, "err", chain.Explain(err))
-			return false, s.st.MarkFailed(ctx, p.ID, rv.Error())
+		out.add(o)
+		if tx == "" {
+			tx = hash
 		}
 	}
+	o, err := s.ledgerOutcome(p.ID, out)
 	if err != nil {
-		return false, fmt.Errorf("onchain: settlement %s of %s: %w", p.ID, p.Total, chain.Explain(err))
-	}
-	o := store.SettlementOutcome{}
-	var royalty, short big.Int
-	if r != nil {
-		o.TxHash = r.TxHash.Hex()
-		for _, l := range r.Logs {
-			if ev, err := s.escrow.ParseSettled(*l); err == nil && l.Address == s.addr {
-				royalty.Add(&royalty, ev.ToComponents)
-			}
-			if ev, err := s.escrow.ParseShortfall(*l); err == nil && l.Address == s.addr {
-				short.Add(&short, ev.Uncovered)
-			}
-		}
-	} else if err := s.outcomeFromChain(ctx, b.Settlement.Id, &royalty, &short); err != nil {
 		return true, err
 	}
-	if err := s.record(ctx, p, o, &royalty, &short); err != nil {
+	o.TxHash = tx
+	if o.Uncovered > 0 {
+		s.log.Warn("the escrow could not charge all of a batch (users charged beyond their escrow balance, e.g. off-chain credit): the operator's loss",
+			"batch", p.ID, "uncovered", o.Uncovered)
+	}
+	if err := s.st.RecordSettled(ctx, p.ID, o); err != nil {
 		return true, err
 	}
 	s.log.Info("settled on the escrow", "batch", p.ID, "requests", p.Requests, "total", p.Total,
@@ -441,61 +526,150 @@ func (s *Service) submit(ctx context.Context, p store.Settlement) (ok bool, err 
 	return true, nil
 }
 
-// recordFromChain records batch id (store id) as settled with the outcome
-// its events on chain report.
-func (s *Service) recordFromChain(ctx context.Context, storeID string, id *big.Int) error {
-	var royalty, short big.Int
-	if err := s.outcomeFromChain(ctx, id, &royalty, &short); err != nil {
-		return err
-	}
-	return s.record(ctx, store.Settlement{ID: storeID}, store.SettlementOutcome{}, &royalty, &short)
+// finalRefusal is a revert no resubmission overcomes.
+type finalRefusal struct {
+	rv  *chain.Revert
+	err error
 }
 
-// outcomeFromChain sums the royalty and uncovered charges of settlement id
-// from the escrow's events.
-func (s *Service) outcomeFromChain(ctx context.Context, id *big.Int, royalty, short *big.Int) error {
-	opts := &bind.FilterOpts{Context: ctx, Start: s.cfg.StartBlock}
-	st, err := s.escrow.FilterSettled(opts, []*big.Int{id}, nil)
+func (f *finalRefusal) Error() string { return f.err.Error() }
+
+// outcome is what the escrow did with settlements, in stablecoin units
+// (a GAIA settlement's amounts valued at its settlement price).
+type outcome struct{ royalty, short big.Int }
+
+func (o *outcome) add(p outcome) {
+	o.royalty.Add(&o.royalty, &p.royalty)
+	o.short.Add(&o.short, &p.short)
+}
+
+// submitPart settles one settlement unless the escrow already has it, and
+// returns its outcome and transaction ("" when settled before).
+func (s *Service) submitPart(ctx context.Context, p store.Settlement, part *signedPart) (outcome, string, error) {
+	id := part.Settlement.Id
+	done, err := s.escrow.Settled(&bind.CallOpts{Context: ctx}, id)
 	if err != nil {
-		return fmt.Errorf("onchain: settlement %s events: %w", id, err)
+		return outcome{}, "", fmt.Errorf("onchain: settlement %s: %w", p.ID, err)
 	}
-	for st.Next() {
-		royalty.Add(royalty, st.Event.ToComponents)
+	if done {
+		o, err := s.outcomeFromChain(ctx, id)
+		return o, "", err
 	}
-	st.Close()
+	head, err := s.client.HeaderByNumber(ctx, nil)
+	if err != nil {
+		return outcome{}, "", fmt.Errorf("onchain: head: %w", err)
+	}
+	if head.Time+60 >= part.Settlement.Deadline.Uint64() {
+		part.Settlement.Deadline = new(big.Int).SetUint64(head.Time + uint64(time.Duration(s.cfg.Deadline)/time.Second))
+		if part.Signature, err = s.dom.SignWith(s.signer, part.Settlement); err != nil {
+			return outcome{}, "", err
+		}
+	}
+	r, err := s.tr.Wait(s.escrow.Settle(s.tr.Opts, part.Settlement, part.Signature))
+	if rv := chain.DecodeRevert(err); rv != nil {
+		switch {
+		case rv.Name == "AlreadySettled": // settled between the check and the submission
+			o, err := s.outcomeFromChain(ctx, id)
+			return o, "", err
+		case !slices.Contains(transientReverts, rv.Name):
+			return outcome{}, "", &finalRefusal{rv, chain.Explain(err)}
+		}
+	}
+	if err != nil {
+		return outcome{}, "", fmt.Errorf("onchain: settlement %s of %s: %w", p.ID, p.Total, chain.Explain(err))
+	}
+	if r == nil {
+		o, err := s.outcomeFromChain(ctx, id)
+		return o, "", err
+	}
+	var settled []*contracts.EscrowSettled
+	var short []*big.Int
+	for _, l := range r.Logs {
+		if l.Address != s.addr {
+			continue
+		}
+		if ev, err := s.escrow.ParseSettled(*l); err == nil {
+			settled = append(settled, ev)
+		}
+		if ev, err := s.escrow.ParseShortfall(*l); err == nil {
+			short = append(short, ev.Uncovered)
+		}
+	}
+	return s.valued(settled, short), r.TxHash.Hex(), nil
+}
+
+// outcomeFromChain reads settlement id's outcome from the escrow's events.
+func (s *Service) outcomeFromChain(ctx context.Context, id *big.Int) (outcome, error) {
+	opts := &bind.FilterOpts{Context: ctx, Start: s.cfg.StartBlock}
+	it, err := s.escrow.FilterSettled(opts, []*big.Int{id}, nil)
+	if err != nil {
+		return outcome{}, fmt.Errorf("onchain: settlement %s events: %w", id, err)
+	}
+	var settled []*contracts.EscrowSettled
+	for it.Next() {
+		settled = append(settled, it.Event)
+	}
+	it.Close()
 	sf, err := s.escrow.FilterShortfall(opts, []*big.Int{id}, nil, nil)
 	if err != nil {
-		return fmt.Errorf("onchain: settlement %s events: %w", id, err)
+		return outcome{}, fmt.Errorf("onchain: settlement %s events: %w", id, err)
 	}
+	var short []*big.Int
 	for sf.Next() {
-		short.Add(short, sf.Event.Uncovered)
+		short = append(short, sf.Event.Uncovered)
 	}
 	sf.Close()
-	return errors.Join(st.Error(), sf.Error())
+	if err := errors.Join(it.Error(), sf.Error()); err != nil {
+		return outcome{}, err
+	}
+	return s.valued(settled, short), nil
 }
 
-// record stores the batch settled with its royalty (rounded down) and
-// uncovered charges (rounded up) in ledger units.
-func (s *Service) record(ctx context.Context, p store.Settlement, o store.SettlementOutcome, royalty, short *big.Int) error {
-	q := new(big.Int).Quo(royalty, s.scale)
-	u := new(big.Int).Quo(new(big.Int).Add(short, new(big.Int).Sub(s.scale, big.NewInt(1))), s.scale)
+// valued is a settlement's royalty and shortfalls in stablecoin units: a
+// GAIA settlement's (in GAIA) at the value the escrow gave its total.
+func (s *Service) valued(settled []*contracts.EscrowSettled, short []*big.Int) outcome {
+	var o outcome
+	if len(settled) == 0 {
+		return o
+	}
+	ev := settled[0]
+	usd := func(v *big.Int, up bool) *big.Int {
+		if ev.Asset != s.token {
+			return v
+		}
+		if ev.Total.Sign() == 0 { // nothing charged: no price to value it at
+			return new(big.Int)
+		}
+		x := new(big.Int).Mul(v, ev.UsdValue)
+		if up {
+			x.Add(x, new(big.Int).Sub(ev.Total, big.NewInt(1)))
+		}
+		return x.Quo(x, ev.Total)
+	}
+	o.royalty.Set(usd(ev.ToComponents, false))
+	for _, v := range short {
+		o.short.Add(&o.short, usd(v, true))
+	}
+	return o
+}
+
+// ledgerOutcome is o in ledger units: the royalty rounded down, the
+// uncovered charges up.
+func (s *Service) ledgerOutcome(id string, o outcome) (store.SettlementOutcome, error) {
+	q := new(big.Int).Quo(&o.royalty, s.scale)
+	u := new(big.Int).Quo(new(big.Int).Add(&o.short, new(big.Int).Sub(s.scale, big.NewInt(1))), s.scale)
 	if !q.IsInt64() || !u.IsInt64() || q.Int64() > int64(ledger.MaxAmount) || u.Int64() > int64(ledger.MaxAmount) {
-		return fmt.Errorf("onchain: settlement %s: royalty %v or shortfall %v out of the ledger's range", p.ID, royalty, short)
+		return store.SettlementOutcome{}, fmt.Errorf("onchain: settlement %s: royalty %v or shortfall %v out of the ledger's range", id, &o.royalty, &o.short)
 	}
-	o.Royalty, o.Uncovered = ledger.Micros(q.Int64()), ledger.Micros(u.Int64())
-	if o.Uncovered > 0 {
-		s.log.Warn("the escrow could not charge all of a batch (users charged beyond their escrow balance, e.g. off-chain credit): the operator's loss",
-			"batch", p.ID, "uncovered", o.Uncovered)
-	}
-	return s.st.RecordSettled(ctx, p.ID, o)
+	return store.SettlementOutcome{Royalty: ledger.Micros(q.Int64()), Uncovered: ledger.Micros(u.Int64())}, nil
 }
 
 // usage attributes what each node served to the listed components it was
-// verified to serve: a request's charge is shared equally among its node's
-// listed components (the first takes the remainder), so the units sum to
-// at most the batch's total and the escrow's royalty is its royalty share
-// of the revenue that used listed components.
-func (s *Service) usage(uses []store.NodeUse) []contracts.EscrowUsage {
+// verified to serve (by token id): a request's charge is shared equally
+// among its node's listed components (the first takes the remainder), so
+// the units sum to at most the batch's total and the escrow's royalty is
+// its royalty share of the revenue that used listed components.
+func (s *Service) usage(uses []store.NodeUse) map[uint64]ledger.Micros {
 	by := map[uint64]ledger.Micros{}
 	for _, u := range uses {
 		var toks []uint64
@@ -515,18 +689,7 @@ func (s *Service) usage(uses []store.NodeUse) []contracts.EscrowUsage {
 			}
 		}
 	}
-	ids := make([]uint64, 0, len(by))
-	for t := range by {
-		ids = append(ids, t)
-	}
-	slices.Sort(ids)
-	out := []contracts.EscrowUsage{}
-	for _, t := range ids {
-		if by[t] > 0 {
-			out = append(out, contracts.EscrowUsage{Component: new(big.Int).SetUint64(t), Units: s.units(by[t])})
-		}
-	}
-	return out
+	return by
 }
 
 func (s *Service) units(m ledger.Micros) *big.Int {

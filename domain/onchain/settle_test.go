@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/gaianet-go/gaianet/chain"
@@ -181,7 +182,7 @@ func TestRoyaltiesAndShortfalls(t *testing.T) {
 			id := newBatchID()
 			head, _ := w.client.HeaderByNumber(w.ctx, nil)
 			if _, ok, err := w.st.ClaimSettlement(w.ctx, w.a.Escrow.Hex(), id.String(), 100, func(legs []store.SettlementLeg, uses []store.NodeUse) (string, ledger.Micros, error) {
-				b, total, err := svc.build(id, head.Time+3600, legs, uses)
+				b, total, err := svc.build(w.ctx, id, head.Time+3600, legs, uses)
 				var sb signedBatch
 				json.Unmarshal([]byte(b), &sb)
 				sb.Signature, _ = w.svc.dom.Sign(key(t), sb.Settlement)
@@ -207,8 +208,10 @@ func TestRoyaltiesAndShortfalls(t *testing.T) {
 }
 
 // TestGaiaDeposits: a GAIA deposit credits the ledger with exactly the
-// value the escrow gave it at the oracle's price; at a stale price the
-// escrow refuses it, saying why; a GAIA withdrawal debits its value at the
+// value the escrow gave it at the oracle's price; usage beyond the user's
+// stablecoin is charged in GAIA at the price at settlement, valued by the
+// escrow at exactly what the ledger charged; at a stale price the escrow
+// refuses a deposit, saying why; a GAIA withdrawal debits its value at the
 // feed's last price.
 func TestGaiaDeposits(t *testing.T) {
 	alice := key(t)
@@ -247,6 +250,37 @@ func TestGaiaDeposits(t *testing.T) {
 		t.Fatalf("after 2 GAIA at $0.75: %s", w.balance(user))
 	}
 
+	// Usage beyond her stablecoin in the escrow ($0.01) is charged in GAIA,
+	// at the feed's price when the batch settles: the GAIA batch is signed
+	// in dollars and the escrow values what it took at exactly that.
+	w.deposit(alice, big.NewInt(10_000))
+	w.poll()
+	node := key(t)
+	if _, err := w.st.AddNode(w.ctx, addrOf(node).Hex(), store.StatusAdmitted); err != nil {
+		t.Fatal(err)
+	}
+	spent := w.bigCharges("g-", user, node, 3, 200) // about $0.38
+	gaiaBefore, _ := w.escrow.BalanceOf(&bind.CallOpts{Context: w.ctx}, addrOf(alice), w.a.Token)
+	if n, err := w.svc.Settle(w.ctx); err != nil || n != 1 {
+		t.Fatalf("settle: %d, %v", n, chain.Explain(err))
+	}
+	inGaia := int64(spent) - 10_000
+	// ceil(inGaia µ$ / $0.75) in GAIA-wei: inGaia * 10^26 / (75e6 * 1e6), rounded up.
+	want := new(big.Int).Mul(big.NewInt(inGaia), new(big.Int).Exp(big.NewInt(10), big.NewInt(26), nil))
+	want.Add(want, big.NewInt(75e12-1)).Quo(want, big.NewInt(75e12))
+	gaiaAfter, _ := w.escrow.BalanceOf(&bind.CallOpts{Context: w.ctx}, addrOf(alice), w.a.Token)
+	if got := new(big.Int).Sub(gaiaBefore, gaiaAfter); got.Cmp(want) != 0 {
+		t.Fatalf("GAIA charged %v, want %v ($%d µ at $0.75)", got, want, inGaia)
+	}
+	it, err := w.escrow.FilterSettled(&bind.FilterOpts{Context: w.ctx}, nil, []common.Address{w.a.Token})
+	if err != nil || !it.Next() || it.Event.UsdValue.Int64() != inGaia {
+		t.Fatalf("the GAIA settlement's value: %v (%v), want %d", it.Event, err, inGaia)
+	}
+	if w.onChain(addrOf(alice)) != 0 || w.balance(user) != 6_172_839+1_500_000+10_000-spent {
+		t.Fatalf("after settling %s: stablecoin left %d, ledger %s", spent, w.onChain(addrOf(alice)), w.balance(user))
+	}
+	left := 6_172_839 + 1_500_000 - spent + 10_000
+
 	// Stale: refused, and the error says what to do.
 	if err := w.sim.AdjustTime(2 * time.Hour); err != nil {
 		t.Fatal(err)
@@ -256,7 +290,7 @@ func TestGaiaDeposits(t *testing.T) {
 		t.Fatalf("deposit at a stale price: %v", err)
 	}
 	w.poll()
-	if w.balance(user) != 6_172_839+1_500_000 {
+	if w.balance(user) != left {
 		t.Fatalf("a refused deposit changed the ledger: %s", w.balance(user))
 	}
 
@@ -272,7 +306,7 @@ func TestGaiaDeposits(t *testing.T) {
 		t.Fatal(err)
 	}
 	w.poll()
-	if w.balance(user) != 6_172_839+1_500_000-3_000_000 {
+	if w.balance(user) != left-3_000_000 {
 		t.Fatalf("after withdrawing 4 GAIA at $0.75: %s", w.balance(user))
 	}
 	if err := w.st.Check(w.ctx); err != nil {
