@@ -81,7 +81,7 @@ func (c componentFlag) String() string { return fmt.Sprint(map[string]uint64(c))
 func (c componentFlag) Set(v string) error {
 	h, id, ok := strings.Cut(v, "=")
 	n, err := strconv.ParseUint(id, 10, 64)
-	if !ok || err != nil || n == 0 {
+	if !ok || h == "" || err != nil || n == 0 {
 		return fmt.Errorf("want SHA256=TOKEN_ID (a marketplace token id, from 1), got %q", v)
 	}
 	c[strings.ToLower(h)] = n
