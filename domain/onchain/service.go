@@ -294,30 +294,76 @@ var tokenBatchOffset = new(big.Int).Lsh(big.NewInt(1), 128)
 // Settle submits the pending batches, then claims, signs, stores and
 // submits new ones until no request is due. It returns how many batches
 // the escrow accepted.
+//
+// A pending batch the escrow cannot take yet (a stale price for its GAIA
+// part, say) does not stop new batches: claiming goes on as long as each
+// pass settles the batch it claimed.
 func (s *Service) Settle(ctx context.Context) (int, error) {
 	n, err := s.submitPending(ctx)
-	if err != nil {
-		return n, err
-	}
-	for {
+	errs := []error{err}
+	for ctx.Err() == nil {
 		head, err := s.client.HeaderByNumber(ctx, nil)
 		if err != nil {
-			return n, fmt.Errorf("onchain: head: %w", err)
+			return n, errors.Join(append(errs, fmt.Errorf("onchain: head: %w", err))...)
+		}
+		// The wallets' escrow balances are read before the claim, so no
+		// chain call runs inside the store's transaction.
+		wallets, err := s.st.UnsettledWallets(ctx)
+		if err != nil || len(wallets) == 0 {
+			return n, errors.Join(append(errs, err)...)
+		}
+		funds, err := s.funds(ctx, wallets)
+		if err != nil {
+			return n, errors.Join(append(errs, err)...)
 		}
 		deadline := head.Time + uint64(time.Duration(s.cfg.Deadline)/time.Second)
 		id := newBatchID()
 		_, ok, err := s.st.ClaimSettlement(ctx, s.addr.Hex(), id.String(), s.cfg.BatchSize, func(legs []store.SettlementLeg, uses []store.NodeUse) (string, ledger.Micros, error) {
-			return s.build(ctx, id, deadline, legs, uses)
+			return s.build(id, deadline, legs, uses, funds)
 		})
 		if err != nil || !ok {
-			return n, err
+			return n, errors.Join(append(errs, err)...)
 		}
 		m, err := s.submitPending(ctx)
 		n += m
 		if err != nil {
-			return n, err
+			errs = append(errs, err)
+			if m == 0 {
+				break
+			}
 		}
 	}
+	return n, errors.Join(errs...)
+}
+
+// funds is what a wallet holds in the escrow: its stablecoin in ledger
+// units (rounded down) and whether it holds GAIA.
+type funds struct {
+	stable ledger.Micros
+	gaia   bool
+}
+
+// funds reads the escrow balances of wallets.
+func (s *Service) funds(ctx context.Context, wallets []string) (map[common.Address]funds, error) {
+	out := map[common.Address]funds{}
+	call := &bind.CallOpts{Context: ctx}
+	for _, w := range wallets {
+		a := common.HexToAddress(w)
+		bal, err := s.escrow.BalanceOf(call, a, s.stable)
+		if err != nil {
+			return nil, fmt.Errorf("onchain: escrow balance of %s: %w", a, err)
+		}
+		g, err := s.escrow.BalanceOf(call, a, s.token)
+		if err != nil {
+			return nil, fmt.Errorf("onchain: escrow GAIA balance of %s: %w", a, err)
+		}
+		f := funds{gaia: g.Sign() > 0, stable: ledger.MaxAmount}
+		if m, _ := s.micros(bal); m != nil {
+			f.stable = ledger.Micros(m.Int64())
+		}
+		out[a] = f
+	}
+	return out, nil
 }
 
 // newBatchID is a random 128-bit batch id: unique per escrow without
@@ -338,7 +384,7 @@ func newBatchID() *big.Int {
 // second settlement in GAIA, signed in dollars, which the escrow charges at
 // the feed's price when it settles; payouts and usage are shared between
 // the two in proportion to their charges.
-func (s *Service) build(ctx context.Context, id *big.Int, deadline uint64, legs []store.SettlementLeg, uses []store.NodeUse) (string, ledger.Micros, error) {
+func (s *Service) build(id *big.Int, deadline uint64, legs []store.SettlementLeg, uses []store.NodeUse, funds map[common.Address]funds) (string, ledger.Micros, error) {
 	charges, payouts := map[common.Address]ledger.Micros{}, map[common.Address]ledger.Micros{}
 	var total ledger.Micros
 	for _, l := range legs {
@@ -349,10 +395,7 @@ func (s *Service) build(ctx context.Context, id *big.Int, deadline uint64, legs 
 		}
 	}
 	usage := s.usage(uses)
-	gaia, err := s.gaiaCharges(ctx, charges)
-	if err != nil {
-		return "", 0, err
-	}
+	gaia := gaiaCharges(charges, funds)
 	var gaiaTotal ledger.Micros
 	for _, c := range gaia {
 		gaiaTotal += c
@@ -389,29 +432,19 @@ func (s *Service) build(ctx context.Context, id *big.Int, deadline uint64, legs 
 // gaiaCharges moves to GAIA, out of charges, the part of each wallet's
 // charge its stablecoin balance in the escrow does not cover, for wallets
 // holding GAIA there (a wallet with neither stays charged in the
-// stablecoin: the escrow caps it, a shortfall).
-func (s *Service) gaiaCharges(ctx context.Context, charges map[common.Address]ledger.Micros) (map[common.Address]ledger.Micros, error) {
+// stablecoin: the escrow caps it, a shortfall; one whose balances were not
+// read stays in the stablecoin too).
+func gaiaCharges(charges map[common.Address]ledger.Micros, funds map[common.Address]funds) map[common.Address]ledger.Micros {
 	out := map[common.Address]ledger.Micros{}
-	call := &bind.CallOpts{Context: ctx}
 	for a, c := range charges {
-		bal, err := s.escrow.BalanceOf(call, a, s.stable)
-		if err != nil {
-			return nil, fmt.Errorf("onchain: escrow balance of %s: %w", a, err)
-		}
-		have, _ := s.micros(bal)
-		if have == nil || have.Cmp(big.NewInt(int64(c))) >= 0 {
+		f, ok := funds[a]
+		if !ok || !f.gaia || f.stable >= c {
 			continue
 		}
-		g, err := s.escrow.BalanceOf(call, a, s.token)
-		if err != nil {
-			return nil, fmt.Errorf("onchain: escrow GAIA balance of %s: %w", a, err)
-		}
-		if g.Sign() > 0 {
-			out[a] = c - ledger.Micros(have.Int64())
-			charges[a] = ledger.Micros(have.Int64())
-		}
+		out[a] = c - f.stable
+		charges[a] = f.stable
 	}
-	return out, nil
+	return out
 }
 
 // share is v*part/whole, rounded down, without overflow.

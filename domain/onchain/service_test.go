@@ -306,7 +306,7 @@ func TestDepositBindSettleWithdraw(t *testing.T) {
 			id := newBatchID()
 			head, _ := w.client.HeaderByNumber(w.ctx, nil)
 			if _, ok, err := w.st.ClaimSettlement(w.ctx, w.a.Escrow.Hex(), id.String(), 100, func(legs []store.SettlementLeg, _ []store.NodeUse) (string, ledger.Micros, error) {
-				return w.svc.build(w.ctx, id, head.Time+3600, legs, nil)
+				return w.svc.build(id, head.Time+3600, legs, nil, nil)
 			}); err != nil || !ok {
 				t.Fatalf("claim: %v %v", ok, err)
 			}

@@ -182,7 +182,7 @@ func TestRoyaltiesAndShortfalls(t *testing.T) {
 			id := newBatchID()
 			head, _ := w.client.HeaderByNumber(w.ctx, nil)
 			if _, ok, err := w.st.ClaimSettlement(w.ctx, w.a.Escrow.Hex(), id.String(), 100, func(legs []store.SettlementLeg, uses []store.NodeUse) (string, ledger.Micros, error) {
-				b, total, err := svc.build(w.ctx, id, head.Time+3600, legs, uses)
+				b, total, err := svc.build(id, head.Time+3600, legs, uses, nil)
 				var sb signedBatch
 				json.Unmarshal([]byte(b), &sb)
 				sb.Signature, _ = w.svc.dom.Sign(key(t), sb.Settlement)
@@ -214,8 +214,8 @@ func TestRoyaltiesAndShortfalls(t *testing.T) {
 // refuses a deposit, saying why; a GAIA withdrawal debits its value at the
 // feed's last price.
 func TestGaiaDeposits(t *testing.T) {
-	alice := key(t)
-	w := newWorld(t, "", alice)
+	alice, bob := key(t), key(t)
+	w := newWorld(t, "", alice, bob)
 	token, _ := contracts.NewGaiaToken(w.a.Token, chain.WithGasMargin(w.client))
 	feed, _ := contracts.NewPriceFeed(w.a.PriceFeed, chain.WithGasMargin(w.client))
 	w.ok(token.Transfer(w.transactor(w.admin).Opts, addrOf(alice), new(big.Int).Mul(big.NewInt(100), big.NewInt(1e18))))
@@ -308,6 +308,35 @@ func TestGaiaDeposits(t *testing.T) {
 	w.poll()
 	if w.balance(user) != left-3_000_000 {
 		t.Fatalf("after withdrawing 4 GAIA at $0.75: %s", w.balance(user))
+	}
+
+	// While the price is stale, alice's GAIA batch waits (pending), and it
+	// does not hold up bob's batch in the stablecoin; once the feeder posts
+	// a fresh price, alice's settles too.
+	bobUser := w.bindUser("bob", bob)
+	w.deposit(bob, usd(1))
+	w.poll()
+	w.charges("h-", user, node, 2)
+	bobSpent := w.charges("i-", bobUser, node, 2)
+	n, err := w.svc.Settle(w.ctx)
+	if n != 0 || err == nil || !strings.Contains(err.Error(), "StalePrice") {
+		t.Fatalf("settle with alice's GAIA at a stale price: %d, %v", n, err)
+	}
+	w.charges("j-", bobUser, node, 1)
+	n, err = w.svc.Settle(w.ctx)
+	if n != 1 || err == nil {
+		t.Fatalf("settle past alice's waiting batch: %d, %v", n, err)
+	}
+	if got := usd(1).Int64() - w.onChain(addrOf(bob)); got <= int64(bobSpent) {
+		t.Fatalf("bob charged %d on chain, want more than %s", got, bobSpent)
+	}
+	w.ok(feed.Submit(w.transactor(w.admin).Opts, big.NewInt(75_000_000)))
+	if n, err := w.svc.Settle(w.ctx); n != 1 || err != nil {
+		t.Fatalf("settle at a fresh price: %d, %v", n, err)
+	}
+	pending, _ := w.st.Settlements(w.ctx, "", store.SettlementPending)
+	if len(pending) != 0 || w.balance(bobUser) != ledger.Micros(w.onChain(addrOf(bob))) {
+		t.Fatalf("pending %v; bob: ledger %s, escrow %d", pending, w.balance(bobUser), w.onChain(addrOf(bob)))
 	}
 	if err := w.st.Check(w.ctx); err != nil {
 		t.Fatal(err)

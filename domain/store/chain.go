@@ -441,6 +441,26 @@ func (s *Store) ClaimSettlement(ctx context.Context, escrow, id string, limit in
 	return st, ok, nil
 }
 
+// UnsettledWallets lists the bound wallets with requests not yet claimed
+// by a settlement (what the next batches will charge), sorted.
+func (s *Store) UnsettledWallets(ctx context.Context) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT DISTINCT w.address FROM requests r JOIN wallet_bindings w ON w.user_id = r.user_id
+		WHERE r.settlement = '' AND r.created_ms >= w.bound_ms ORDER BY w.address`))
+	if err != nil {
+		return nil, fmt.Errorf("store: unsettled wallets: %w", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var a string
+		if err := rows.Scan(&a); err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
 // nodeUsesLocked sums batch id's requests by the node that served them,
 // with each node's components.
 func nodeUsesLocked(ctx context.Context, tx *sql.Tx, s *Store, id string) ([]NodeUse, error) {
