@@ -42,7 +42,9 @@ func openPayments(ctx context.Context, env *cmdEnv, base string, cfg domain.Conf
 	if err != nil {
 		return nil, nil, fmt.Errorf("chain.json: rpc %s: %w", pc.RPC, err)
 	}
-	svc, err = onchain.New(ctx, pc, onchain.Options{DomainName: cfg.Name, Store: st, Client: client, Signer: signer, From: from, Logger: log})
+	host, _ := os.Hostname()
+	svc, err = onchain.New(ctx, pc, onchain.Options{DomainName: cfg.Name, Store: st, Client: client, Signer: signer, From: from, Logger: log,
+		Replica: fmt.Sprintf("%s/%d", host, os.Getpid())})
 	if err != nil {
 		client.Close()
 		return nil, nil, err
@@ -155,22 +157,47 @@ type walletBindFlags struct {
 }
 
 func walletBindCommand() *command {
-	return &command{name: "bind", summary: "bind this key's wallet to your API key on a domain, so deposits credit it",
+	return walletBindingCommand("bind", onchain.BindPath, "bind this key's wallet to your API key on a domain, so deposits credit it",
+		"Asks the domain for a binding challenge (a nonce it consumes on use), signs it\n"+
+			"with the wallet's key as EIP-712 typed data (the domain's chain id and escrow in\n"+
+			"the domain separator: the signature is worthless on any other chain, escrow,\n"+
+			"domain or user, and once used) and sends it. From then on, deposits from this\n"+
+			"wallet into the domain's escrow credit the API key's account (earlier deposits\n"+
+			"are credited at once). --escrow, when given, must be the domain's escrow.\n"+
+			"The API key may also come from GAIANET_API_KEY. To move to another wallet\n"+
+			"later: 'gaianet wallet rebind'; to end it: 'gaianet wallet unbind'.")
+}
+
+func walletRebindCommand() *command {
+	return walletBindingCommand("rebind", onchain.RebindPath, "move your API key to this key's wallet (replacing the wallet bound now)",
+		"Like 'wallet bind', signed by the NEW wallet (this key): the API key's requests\n"+
+			"from now on settle on this wallet, earlier ones on the wallet bound when they\n"+
+			"were made, and this wallet's deposits credit the API key. The domain refuses\n"+
+			"while the old wallet holds anything in the escrow: withdraw it first.")
+}
+
+func walletUnbindCommand() *command {
+	return walletBindingCommand("unbind", onchain.UnbindPath, "end the binding of this key's wallet to your API key",
+		"Signs an EIP-712 Unbinding (a fresh domain nonce, an expiry, the chain id and\n"+
+			"escrow) with the bound wallet's key (this key) and sends it. Later deposits from\n"+
+			"the wallet are held until it is bound again, and later requests of the API key\n"+
+			"settle on no wallet. The domain refuses while the wallet holds anything in the\n"+
+			"escrow: withdraw it first.")
+}
+
+// walletBindingCommand is 'wallet bind', 'rebind' or 'unbind': a challenge
+// from the domain, signed by this key's wallet, posted to path.
+func walletBindingCommand(name, path, summary, help string) *command {
+	return &command{name: name, summary: summary,
 		usage: "--domain URL --api-key KEY [--base DIR | --base KEYSTORE] [--escrow ADDRESS]",
-		help: "Asks the domain for a binding challenge (a nonce it consumes on use), signs it\n" +
-			"with the wallet's key as EIP-712 typed data (the domain's chain id and escrow in\n" +
-			"the domain separator: the signature is worthless on any other chain, escrow,\n" +
-			"domain or user, and once used) and sends it. From then on, deposits from this\n" +
-			"wallet into the domain's escrow credit the API key's account (earlier deposits\n" +
-			"are credited at once). --escrow, when given, must be the domain's escrow.\n" +
-			"The API key may also come from GAIANET_API_KEY.",
+		help:  help,
 		flags: func(fs *flag.FlagSet) any {
 			return &walletBindFlags{
 				domain:       fs.String("domain", "", "the domain's URL, e.g. https://example.gaia.domains (required)"),
 				apiKey:       fs.String("api-key", "", "your API key on the domain (default $GAIANET_API_KEY)"),
 				base:         baseFlag(fs),
 				passwordFile: fs.String("keystore-password-file", "", "read the keystore password from FILE"),
-				escrow:       fs.String("escrow", "", "the escrow you deposit into; refuse to bind if the domain names another"),
+				escrow:       fs.String("escrow", "", "the escrow you deposit into; refuse if the domain names another"),
 			}
 		},
 		run: func(ctx context.Context, env *cmdEnv, args []string) error {
@@ -180,7 +207,7 @@ func walletBindCommand() *command {
 				key = os.Getenv("GAIANET_API_KEY")
 			}
 			if len(args) > 0 || *f.domain == "" || key == "" {
-				return usagef("wallet bind needs --domain URL and --api-key KEY")
+				return usagef("wallet %s needs --domain URL and --api-key KEY", name)
 			}
 			if *f.escrow != "" && !common.IsHexAddress(*f.escrow) {
 				return usagef("--escrow %q is not an address", *f.escrow)
@@ -200,24 +227,39 @@ func walletBindCommand() *command {
 				return err
 			}
 			if *f.escrow != "" && ch.Escrow != common.HexToAddress(*f.escrow) {
-				return fmt.Errorf("the domain's escrow is %s, not %s: not binding", ch.Escrow, *f.escrow)
+				return fmt.Errorf("the domain's escrow is %s, not %s: not signing", ch.Escrow, *f.escrow)
 			}
 			ch.Binding.Wallet = from
 			dom := chain.EscrowDomain{ChainID: new(big.Int).SetUint64(ch.ChainID), Escrow: ch.Escrow}
-			sig, err := dom.SignBinding(signer, ch.Binding)
+			sign := dom.SignBinding
+			if path == onchain.UnbindPath {
+				sign = dom.SignUnbinding
+			}
+			sig, err := sign(signer, ch.Binding)
 			if err != nil {
 				return err
 			}
 			var res struct {
 				User     string      `json:"user"`
 				Wallet   string      `json:"wallet"`
+				Previous string      `json:"previous"`
+				Unbound  string      `json:"unbound"`
 				Credited json.Number `json:"credited"`
 			}
-			if err := postJSON(ctx, client, base+onchain.BindPath, key, onchain.BindRequest{Binding: ch.Binding, Signature: sig}, &res); err != nil {
+			if err := postJSON(ctx, client, base+path, key, onchain.BindRequest{Binding: ch.Binding, Signature: sig}, &res); err != nil {
 				return err
 			}
-			fmt.Fprintf(env.stdout, "wallet %s bound to user %s on %s (chain %d, escrow %s); $%s of earlier deposits credited\n",
-				res.Wallet, res.User, ch.Binding.Domain, ch.ChainID, ch.Escrow, res.Credited)
+			switch path {
+			case onchain.UnbindPath:
+				fmt.Fprintf(env.stdout, "wallet %s unbound from user %s on %s (chain %d, escrow %s)\n",
+					res.Unbound, res.User, ch.Binding.Domain, ch.ChainID, ch.Escrow)
+			case onchain.RebindPath:
+				fmt.Fprintf(env.stdout, "user %s moved from wallet %s to %s on %s (chain %d, escrow %s); $%s of held deposits credited\n",
+					res.User, res.Previous, res.Wallet, ch.Binding.Domain, ch.ChainID, ch.Escrow, res.Credited)
+			default:
+				fmt.Fprintf(env.stdout, "wallet %s bound to user %s on %s (chain %d, escrow %s); $%s of earlier deposits credited\n",
+					res.Wallet, res.User, ch.Binding.Domain, ch.ChainID, ch.Escrow, res.Credited)
+			}
 			return nil
 		}}
 }

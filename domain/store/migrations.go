@@ -116,4 +116,9 @@ var migrations = []string{
 	// wallets bound to users, the escrow's deposit and withdrawal events,
 	// settlement batches, and which batch settled each request.
 	chainMigration,
+	// 9 here, 10 once chain-settle's 9 is merged before it (chainops.go):
+	// binding nonces apart from join nonces, wallet binding history,
+	// reorganisation state of escrow events and checkpoints, user flags,
+	// the settler lease, and each batch's submitted transaction.
+	chainOpsMigration,
 }
