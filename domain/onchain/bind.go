@@ -68,17 +68,17 @@ type BindRequest struct {
 
 // WalletStatus is what GET /_domain/wallet returns.
 type WalletStatus struct {
-	User    string         `json:"user"`
-	Wallet  string         `json:"wallet,omitempty"`
-	Balance ledger.Micros  `json:"balance"`
+	User    string        `json:"user"`
+	Wallet  string        `json:"wallet,omitempty"`
+	Balance ledger.Micros `json:"balance"`
 	// Blocked says why the user cannot spend (a reorganisation reversed
 	// credit already spent); "" when nothing is wrong.
 	Blocked string `json:"blocked,omitempty"`
 	// Links is every binding the user had, oldest first.
-	Links []store.WalletLink `json:"links"`
-	ChainID uint64         `json:"chain_id"`
-	Escrow  common.Address `json:"escrow"`
-	Asset   common.Address `json:"asset"`
+	Links   []store.WalletLink `json:"links"`
+	ChainID uint64             `json:"chain_id"`
+	Escrow  common.Address     `json:"escrow"`
+	Asset   common.Address     `json:"asset"`
 }
 
 // Handler serves the binding routes.
