@@ -87,7 +87,9 @@ func TestRebindAndUnbind(t *testing.T) {
 				t.Fatalf("second bind: %d", code)
 			}
 			// A still holds funds: rebinding refused, readably.
-			var e struct{ Error struct{ Code, Message string } }
+			var e struct {
+				Error struct{ Code, Message string }
+			}
 			if code := w.call(RebindPath, apiKey, w.signedBinding(apiKey, b), &e); code != http.StatusConflict || e.Error.Code != "wallet_not_empty" {
 				t.Fatalf("rebind with funds in A: %d %+v", code, e)
 			}

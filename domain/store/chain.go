@@ -138,6 +138,12 @@ func (s *Store) RecordChainEvents(ctx context.Context, escrow string, from, to W
 				if err := s.postEventLocked(ctx, tx, e); err != nil {
 					return false, err
 				}
+				continue
+			}
+			// Seen before: back on the chain after a reorganisation
+			// reversed it?
+			if _, err := s.restoreLocked(ctx, tx, e); err != nil {
+				return false, err
 			}
 		}
 		return true, nil

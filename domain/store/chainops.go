@@ -214,7 +214,7 @@ func (s *Store) flagLocked(ctx context.Context, tx *sql.Tx, user, why string) er
 		_, err = tx.ExecContext(ctx, s.q(`DELETE FROM user_flags WHERE user_id = ?`), user)
 		return err
 	}
-	reason := fmt.Sprintf("balance %s below zero: %s; deposit to continue", ledger.Micros(-bal), why)
+	reason := fmt.Sprintf("balance %s is below zero: %s; deposit to continue", ledger.Micros(bal), why)
 	_, err = tx.ExecContext(ctx, s.q(`INSERT INTO user_flags (user_id, reason, created_ms) VALUES (?, ?, ?)
 		ON CONFLICT (user_id) DO UPDATE SET reason = excluded.reason`), user, reason, s.ms())
 	return err
@@ -314,10 +314,7 @@ func (s *Store) ReorgChainEvents(ctx context.Context, escrow string, from WatchP
 				return false, err
 			}
 			seen[e.ID] = true
-			k, ok := known[e.ID]
-			if !ok {
-				// Not recorded at or after `first`; maybe recorded
-				// earlier (moved to a later block) or never.
+			if _, ok := known[e.ID]; !ok {
 				recorded, err := s.insertEventLocked(ctx, tx, escrow, e)
 				if err != nil {
 					return false, err
@@ -329,24 +326,16 @@ func (s *Store) ReorgChainEvents(ctx context.Context, escrow string, from WatchP
 					}
 					continue
 				}
-				rows, err := s.eventsLocked(ctx, tx, `id = ?`, e.ID)
-				if err != nil || len(rows) != 1 {
-					return false, fmt.Errorf("event %s: %v", e.ID, err)
-				}
-				k = rows[0]
 			}
-			if _, err := tx.ExecContext(ctx, s.q(`UPDATE chain_events SET block = ?, block_hash = ? WHERE id = ?`), int64(e.Block), e.BlockHash, e.ID); err != nil {
+			user, err := s.restoreLocked(ctx, tx, e)
+			if err != nil {
 				return false, err
 			}
-			if k.State == EventReversed {
-				user, err := s.flipLocked(ctx, tx, k, false)
-				if err != nil {
-					return false, err
-				}
+			if user != "-" {
+				r.Restored++
 				if user != "" {
 					touched[user] = ""
 				}
-				r.Restored++
 			}
 		}
 		for _, e := range old {
@@ -380,6 +369,30 @@ func (s *Store) ReorgChainEvents(ctx context.Context, escrow string, from WatchP
 		return true, nil
 	})
 	return r, err
+}
+
+// restoreLocked updates the block of e, an event recorded before, and
+// restores it when a reorganisation had reversed it. It returns the user
+// posted to ("" for none), or "-" when e was not reversed.
+func (s *Store) restoreLocked(ctx context.Context, tx *sql.Tx, e ChainEvent) (string, error) {
+	rows, err := s.eventsLocked(ctx, tx, `id = ?`, e.ID)
+	if err != nil {
+		return "", err
+	}
+	if len(rows) != 1 {
+		return "", fmt.Errorf("event %s: recorded %d times", e.ID, len(rows))
+	}
+	if _, err := tx.ExecContext(ctx, s.q(`UPDATE chain_events SET block = ?, block_hash = ? WHERE id = ?`), int64(e.Block), e.BlockHash, e.ID); err != nil {
+		return "", err
+	}
+	if rows[0].State != EventReversed {
+		return "-", nil
+	}
+	user, err := s.flipLocked(ctx, tx, rows[0], false)
+	if err != nil || user == "" {
+		return user, err
+	}
+	return user, s.flagLocked(ctx, tx, user, "a chain reorganisation")
 }
 
 // flipLocked reverses (reverse) or restores e: marks its state and, when
