@@ -70,7 +70,7 @@ func withPayments(h http.Handler, svc *onchain.Service) http.Handler {
 type domainChainFlags struct {
 	base, rpc, escrow, key, passwordFile *string
 	confirmations, startBlock            *uint64
-	poll, settleEvery                    *time.Duration
+	poll, settleEvery, lease             *time.Duration
 }
 
 func domainChainCommand() *command {
@@ -85,6 +85,8 @@ func domainChainCommand() *command {
 			"    in batches it signs (each batch id is accepted once), paying each node's share\n" +
 			"    to the wallet the node bound, else to its address; the operator (the escrow's)\n" +
 			"    gets the rest.\n" +
+			"Every replica of the domain (sharing one PostgreSQL database) runs the payments:\n" +
+			"the one holding the settler lease does the work, another takes over when it dies.\n" +
 			"KEYSTORE is a node base folder or a v3 keystore file (0600); its password comes\n" +
 			"from --keystore-password-file (kept in chain.json), GAIANET_KEYSTORE_PASSWORD_FILE\n" +
 			"or GAIANET_KEYSTORE_PASSWORD when the domain starts.",
@@ -97,7 +99,9 @@ func domainChainCommand() *command {
 				confirmations: fs.Uint64("confirmations", 12, "blocks on top of a deposit before it counts (0 on a dev chain only)"),
 				startBlock:    fs.Uint64("start-block", 0, "first block to scan (the escrow's deployment block)"),
 				poll:          fs.Duration("poll", 5*time.Second, "how often to read the escrow"),
-				settleEvery:   fs.Duration("settle-every", 10*time.Minute, "how often to settle usage on the escrow")}
+				settleEvery:   fs.Duration("settle-every", 10*time.Minute, "how often to settle usage on the escrow"),
+				lease: fs.Duration("lease", 0, "how long the settling replica holds the settler lease unrenewed: another replica\n"+
+					"takes over this long after it dies (default 30s, at least 3 polls)")}
 		},
 		run: func(ctx context.Context, env *cmdEnv, args []string) error {
 			f := env.flags.(*domainChainFlags)
@@ -110,7 +114,8 @@ func domainChainCommand() *command {
 			}
 			defer st.Close()
 			pc := onchain.Config{RPC: *f.rpc, Escrow: *f.escrow, Key: *f.key, KeyPasswordFile: *f.passwordFile,
-				Confirmations: f.confirmations, StartBlock: *f.startBlock, Poll: domain.Duration(*f.poll), SettleEvery: domain.Duration(*f.settleEvery)}
+				Confirmations: f.confirmations, StartBlock: *f.startBlock, Poll: domain.Duration(*f.poll), SettleEvery: domain.Duration(*f.settleEvery),
+				Lease: domain.Duration(*f.lease)}
 			pc.ApplyDefaults()
 			if err := pc.Validate(); err != nil {
 				return usagef("%v", err)
