@@ -59,16 +59,58 @@ func (w *world) head() uint64 {
 // blocks there (dropping every transaction of the old branch).
 func (w *world) reorg(after uint64, blocks int) {
 	w.t.Helper()
+	w.fork(after, true)
+	for range blocks {
+		w.sim.Commit()
+	}
+}
+
+// fork makes block `after` the head. The pool takes the old branch's
+// transactions back in the background: fork waits until it has them all,
+// then drops them when drop is set.
+func (w *world) fork(after uint64, drop bool) {
+	w.t.Helper()
+	var old []*types.Transaction
+	for n := after + 1; n <= w.head(); n++ {
+		b, err := w.client.BlockByNumber(w.ctx, new(big.Int).SetUint64(n))
+		if err != nil {
+			w.t.Fatal(err)
+		}
+		old = append(old, b.Transactions()...)
+	}
 	h, err := w.client.HeaderByNumber(w.ctx, new(big.Int).SetUint64(after))
 	if err != nil {
 		w.t.Fatal(err)
 	}
-	if err := w.sim.Fork(h.Hash()); err != nil {
-		w.t.Fatal(err)
+	for i := 0; ; i++ {
+		if err = w.sim.Fork(h.Hash()); err == nil {
+			break
+		}
+		if i == 500 {
+			w.t.Fatal(err) // the pool never emptied
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
-	w.sim.Rollback() // the old branch's transactions back in the pool: dropped
-	for range blocks {
-		w.sim.Commit()
+	pending := func(want bool) bool {
+		for _, tx := range old {
+			_, p, err := w.client.TransactionByHash(w.ctx, tx.Hash())
+			if (err == nil && p) != want {
+				return false
+			}
+		}
+		return true
+	}
+	for i := 0; !pending(true); i++ {
+		if i == 500 {
+			w.t.Fatal("the old branch's transactions did not come back to the pool")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if drop {
+		w.sim.Rollback()
+		if !pending(false) {
+			w.t.Fatal("transactions left in the pool after Rollback")
+		}
 	}
 }
 
@@ -242,10 +284,7 @@ func TestDeepReorgKeepsWhatStays(t *testing.T) {
 			w.poll()
 			// Fork below the deposit; the old branch's transactions go back
 			// to the pool and are mined again on the new branch.
-			h, _ := w.client.HeaderByNumber(w.ctx, new(big.Int).SetUint64(fork))
-			if err := w.sim.Fork(h.Hash()); err != nil {
-				t.Fatal(err)
-			}
+			w.fork(fork, false)
 			for range 8 {
 				w.sim.Commit()
 			}
@@ -262,9 +301,7 @@ func TestDeepReorgKeepsWhatStays(t *testing.T) {
 			if err := wal.RequestWithdrawal(w.a.Stablecoin, usd(4)); err != nil {
 				t.Fatal(err)
 			}
-			if err := w.sim.AdjustTime(2 * time.Hour); err != nil {
-				t.Fatal(err)
-			}
+			w.adjustTime(2 * time.Hour)
 			fork = w.head()
 			if err := wal.Withdraw(w.a.Stablecoin); err != nil {
 				t.Fatal(err)

@@ -186,13 +186,20 @@ func (w *world) call(path, apiKey string, body any, out any) int {
 // signedBinding asks for a challenge with apiKey and signs it with k.
 func (w *world) signedBinding(apiKey string, k *ecdsa.PrivateKey) BindRequest {
 	w.t.Helper()
+	return w.signed(apiKey, k, chain.EscrowDomain.SignBinding)
+}
+
+// signed asks for a challenge with apiKey and signs it for k's wallet
+// with sign.
+func (w *world) signed(apiKey string, k *ecdsa.PrivateKey, sign func(chain.EscrowDomain, chain.DigestSigner, chain.Binding) ([]byte, error)) BindRequest {
+	w.t.Helper()
 	var ch Challenge
 	if code := w.call(ChallengePath, apiKey, nil, &ch); code != http.StatusOK {
 		w.t.Fatalf("challenge: %d", code)
 	}
 	ch.Binding.Wallet = addrOf(k)
 	dom := chain.EscrowDomain{ChainID: new(big.Int).SetUint64(ch.ChainID), Escrow: ch.Escrow}
-	sig, err := dom.SignBinding(chain.KeySigner{Key: k}, ch.Binding)
+	sig, err := sign(dom, chain.KeySigner{Key: k}, ch.Binding)
 	if err != nil {
 		w.t.Fatal(err)
 	}
@@ -348,9 +355,7 @@ func TestDepositBindSettleWithdraw(t *testing.T) {
 			if err := wal.RequestWithdrawal(w.a.Stablecoin, big.NewInt(left)); err != nil {
 				t.Fatal(err)
 			}
-			if err := w.sim.AdjustTime(2 * time.Hour); err != nil {
-				t.Fatal(err)
-			}
+			w.adjustTime(2 * time.Hour)
 			if err := wal.Withdraw(w.a.Stablecoin); err != nil {
 				t.Fatal(err)
 			}
