@@ -62,7 +62,8 @@ func domainCommand() *command {
 			"for several replicas, PostgreSQL (storage: a postgres:// DSN in domain.json).",
 		children: []*command{domainInitCommand(), domainStartCommand(), domainStopCommand(), domainInfoCommand(),
 			domainNodesCommand(), domainUsersCommand(), domainKeysCommand(), domainLedgerCommand(), domainPayoutsCommand(),
-			domainEvidenceCommand(), domainAdminKeyCommand(), domainBenchCommand(), domainChainCommand(), domainSettlementsCommand()}}
+			domainEvidenceCommand(), domainAdminKeyCommand(), domainBenchCommand(), domainChainCommand(), domainSettlementsCommand(),
+			domainWalletsCommand()}}
 }
 
 type evidenceFlags struct {

@@ -157,6 +157,60 @@ func domainSettlementsCommand() *command {
 		})}
 }
 
+func domainWalletsCommand() *command {
+	return &command{name: "wallets", summary: "users' wallet bindings (with their history), blocked users, the settler",
+		usage: "[--base DIR] [--json]",
+		help: "Lists every binding of a wallet to a user, current and ended ('gaianet wallet bind',\n" +
+			"'rebind', 'unbind'), the users a chain reorganisation left below zero (blocked\n" +
+			"until they deposit, with the reason), and which replica holds the settler lease.",
+		flags: listFlagSet,
+		run: withStore(func(ctx context.Context, env *cmdEnv, f *listFlags, st *store.Store) error {
+			links, err := st.WalletLinks(ctx, "")
+			if err != nil {
+				return err
+			}
+			flags, err := st.UserFlags(ctx)
+			if err != nil {
+				return err
+			}
+			var settler struct {
+				Escrow string    `json:"escrow,omitempty"`
+				Holder string    `json:"holder,omitempty"`
+				Until  time.Time `json:"until,omitempty"`
+			}
+			if pc, ok, err := onchain.LoadConfig(*f.base); err != nil {
+				return err
+			} else if ok {
+				settler.Escrow = common.HexToAddress(pc.Escrow).Hex()
+				if settler.Holder, settler.Until, err = st.LeaseHolder(ctx, "settler:"+settler.Escrow); err != nil {
+					return err
+				}
+			}
+			if *f.json {
+				return printJSON(env.stdout, map[string]any{"links": links, "blocked": flags, "settler": settler})
+			}
+			tw := tabwriter.NewWriter(env.stdout, 0, 4, 2, ' ', 0)
+			fmt.Fprintln(tw, "USER\tWALLET\tBOUND\tUNBOUND")
+			for _, l := range links {
+				until := "-"
+				if l.Unbound != nil {
+					until = l.Unbound.Format(time.RFC3339)
+				}
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", l.User, l.Address, l.Bound.Format(time.RFC3339), until)
+			}
+			if err := tw.Flush(); err != nil {
+				return err
+			}
+			for u, why := range flags {
+				fmt.Fprintf(env.stdout, "blocked: %s: %s\n", u, why)
+			}
+			if settler.Holder != "" {
+				fmt.Fprintf(env.stdout, "settler: %s (lease until %s)\n", settler.Holder, settler.Until.Format(time.RFC3339))
+			}
+			return nil
+		})}
+}
+
 type walletBindFlags struct {
 	domain, apiKey, base, passwordFile, escrow *string
 }

@@ -210,6 +210,21 @@ func TestSettlerFailoverOnDevnet(t *testing.T) {
 			}
 		}
 	}
+	// The user's wallet holds the rest: moving the key to another wallet
+	// is refused, readably.
+	otherKey := keystoreFile(t, info, 2, password)
+	cmd := exec.Command(binary(t), "wallet", "rebind", "--domain", urlB, "--api-key", key, "--base", otherKey, "--keystore-password-file", pwFile)
+	cmd.Env = append(os.Environ(), env...)
+	if out, err := cmd.CombinedOutput(); err == nil || !strings.Contains(string(out), "withdraw them first") {
+		t.Fatalf("rebind with funds left: %v\n%s", err, out)
+	}
+	var wallets struct{ Settler struct{ Holder string } }
+	if err := json.Unmarshal([]byte(gaianet(t, "domain", "wallets", "--base", dom, "--json")), &wallets); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasSuffix(wallets.Settler.Holder, fmt.Sprintf("/%d", b.Process.Pid)) {
+		t.Fatalf("domain wallets names settler %q, want replica b (pid %d)", wallets.Settler.Holder, b.Process.Pid)
+	}
 	t.Logf("replica a killed; b took the lease %s later; %d batches, each once on chain; user charged %d micro-dollars, escrow = ledger",
 		took.Round(100*time.Millisecond), batches, 5_000_000-acc[userAccount])
 }

@@ -28,7 +28,7 @@ import (
 // world is a simulated chain with the contracts deployed, a domain store
 // and the payments service between them.
 type world struct {
-	t       *testing.T
+	t       testing.TB
 	ctx     context.Context
 	sim     *simulated.Backend
 	client  simulated.Client
@@ -42,7 +42,7 @@ type world struct {
 	chainID *big.Int
 }
 
-func key(t *testing.T) *ecdsa.PrivateKey {
+func key(t testing.TB) *ecdsa.PrivateKey {
 	k, err := crypto.GenerateKey()
 	if err != nil {
 		t.Fatal(err)
@@ -52,7 +52,7 @@ func key(t *testing.T) *ecdsa.PrivateKey {
 
 func addrOf(k *ecdsa.PrivateKey) common.Address { return crypto.PubkeyToAddress(k.PublicKey) }
 
-func newWorld(t *testing.T, storage string, funded ...*ecdsa.PrivateKey) *world {
+func newWorld(t testing.TB, storage string, funded ...*ecdsa.PrivateKey) *world {
 	w := &world{t: t, ctx: context.Background(), admin: key(t)}
 	alloc := types.GenesisAlloc{addrOf(w.admin): {Balance: new(big.Int).Mul(big.NewInt(1000), big.NewInt(1e18))}}
 	for _, k := range funded {

@@ -129,9 +129,9 @@ type WalletLink struct {
 	Unbound *time.Time `json:"unbound,omitempty"`
 }
 
-// WalletLinks lists user's bindings, oldest first.
+// WalletLinks lists user's bindings ("" for every user's), oldest first.
 func (s *Store) WalletLinks(ctx context.Context, user string) ([]WalletLink, error) {
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT address, user_id, bound_ms, unbound_ms FROM wallet_links WHERE user_id = ? ORDER BY seq`), user)
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT address, user_id, bound_ms, unbound_ms FROM wallet_links WHERE ? = '' OR user_id = ? ORDER BY seq`), user, user)
 	if err != nil {
 		return nil, fmt.Errorf("store: wallet links of %s: %w", user, err)
 	}
@@ -200,6 +200,24 @@ func (s *Store) UserFlag(ctx context.Context, user string) (string, error) {
 		return "", fmt.Errorf("store: flag of %s: %w", user, err)
 	}
 	return reason, nil
+}
+
+// UserFlags returns every flagged user's reason, by user.
+func (s *Store) UserFlags(ctx context.Context) (map[string]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT user_id, reason FROM user_flags`)
+	if err != nil {
+		return nil, fmt.Errorf("store: user flags: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var u, r string
+		if err := rows.Scan(&u, &r); err != nil {
+			return nil, err
+		}
+		out[u] = r
+	}
+	return out, rows.Err()
 }
 
 // flagLocked flags user when their balance is below zero (why says what
