@@ -293,7 +293,9 @@ func (s *Service) checkEmpty(ctx context.Context, wallet common.Address) error {
 	for _, n := range blocks {
 		bal, err := s.escrow.BalanceOf(&bind.CallOpts{Context: ctx, BlockNumber: n}, wallet, s.stable)
 		if err != nil {
-			return fmt.Errorf("onchain: escrow balance of %s: %w", wallet, err)
+			s.log.Error("reading a wallet's escrow balance", "wallet", wallet, "block", n, "err", err)
+			return fail(http.StatusServiceUnavailable, "chain_unavailable",
+				"the domain cannot read wallet %s's escrow balance from the chain now; retry in a minute", wallet)
 		}
 		if bal.Sign() != 0 {
 			at := "now"
