@@ -37,8 +37,10 @@ type Deposit struct {
 func (d Deposit) ID() string { return fmt.Sprintf("%s:%d", d.TxHash.Hex(), d.LogIndex) }
 
 // ErrDeepReorg is returned when the chain below the confirmed height changed:
-// deposits already returned may no longer exist. The operator must look
-// (more confirmations are needed on this chain); the watcher does not move.
+// deposits already returned may no longer exist. The watcher does not move;
+// its caller rescans from a block still on the chain and undoes what left
+// it (the domain does: domain/onchain's reorg.go). More confirmations suit
+// such a chain.
 var ErrDeepReorg = errors.New("chain: reorganisation deeper than the confirmations")
 
 // HeaderReader is what the watcher needs to see the chain's head and hashes.

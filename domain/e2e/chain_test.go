@@ -434,4 +434,31 @@ func TestPaymentsOnDevnet(t *testing.T) {
 	if _, lv := ledgerOf(t, dom); micros(t, lv.Sum) != 0 {
 		t.Fatalf("ledger sum %s", lv.Sum)
 	}
+
+	// The escrow is empty: the key moves to another wallet (signed by
+	// it), which then ends its binding (its Unbinding signature).
+	otherKey := keystoreFile(t, info, 2, password)
+	out = gaianetEnv(t, env, "wallet", "rebind", "--domain", url, "--api-key", key, "--base", otherKey,
+		"--keystore-password-file", pwFile, "--escrow", info.Escrow.Hex())
+	if !strings.Contains(out, "moved from wallet "+user.Hex()+" to "+info.Accounts[2].Address.Hex()) {
+		t.Fatalf("wallet rebind: %s", out)
+	}
+	out = gaianetEnv(t, env, "wallet", "unbind", "--domain", url, "--api-key", key, "--base", otherKey, "--keystore-password-file", pwFile)
+	if !strings.Contains(out, "wallet "+info.Accounts[2].Address.Hex()+" unbound") {
+		t.Fatalf("wallet unbind: %s", out)
+	}
+	var wallets struct {
+		Links []struct {
+			Address string
+			Unbound *time.Time
+		}
+		Settler struct{ Holder string }
+	}
+	if err := json.Unmarshal([]byte(gaianet(t, "domain", "wallets", "--base", dom, "--json")), &wallets); err != nil {
+		t.Fatal(err)
+	}
+	if len(wallets.Links) != 2 || wallets.Links[0].Address != user.Hex() || wallets.Links[0].Unbound == nil ||
+		wallets.Links[1].Unbound == nil || wallets.Settler.Holder == "" {
+		t.Fatalf("domain wallets: %+v", wallets)
+	}
 }

@@ -53,6 +53,10 @@ type Config struct {
 	// the token's owner; the service checks at start that each token holds
 	// that hash.
 	Components map[string]uint64 `json:"components,omitempty"`
+	// Lease is how long the replica that settles holds the settler lease
+	// without renewing it (it renews every poll); another replica takes
+	// over at most this long after it dies. Default 30s, at least 3 polls.
+	Lease domain.Duration `json:"lease,omitempty"`
 }
 
 // ApplyDefaults fills the unset optional fields.
@@ -73,6 +77,9 @@ func (c *Config) ApplyDefaults() {
 	if c.Deadline == 0 {
 		c.Deadline = domain.Duration(time.Hour)
 	}
+	if c.Lease == 0 {
+		c.Lease = domain.Duration(max(30*time.Second, 3*time.Duration(c.Poll)))
+	}
 }
 
 // Validate reports every problem with c in one error.
@@ -92,6 +99,9 @@ func (c *Config) Validate() error {
 	}
 	if c.BatchSize < 1 || c.BatchSize > 10_000 {
 		errs = append(errs, fmt.Errorf("batch_size: want 1 to 10000, got %d", c.BatchSize))
+	}
+	if c.Lease < 3*c.Poll {
+		errs = append(errs, fmt.Errorf("lease (%s) must be at least 3 polls (%s)", time.Duration(c.Lease), 3*time.Duration(c.Poll)))
 	}
 	if c.Deadline < domain.Duration(time.Minute) {
 		errs = append(errs, errors.New("deadline must be at least 1m"))

@@ -15,6 +15,23 @@
 // events it records move together in one transaction, keyed by
 // transaction hash and log index.
 //
+// Bindings change: a user moves to another wallet (rebind, signed by the
+// new wallet) or ends the binding (an EIP-712 Unbinding signed by the
+// bound wallet), each over a fresh domain nonce with an expiry, and only
+// while the wallet left holds nothing in the escrow. Each request is
+// charged to the wallet bound when it was made.
+//
+// A reorganisation deeper than the confirmations is undone (reorg.go): the
+// watcher rescans from the newest recorded block hash still on the chain,
+// reverses what left the chain and restores what came back, once each, and
+// flags a user left below zero.
+//
+// Every replica runs the service; the holder of the settler lease (a row
+// in the shared database, lease.go) does the work, and another takes over
+// when it dies. A batch's transaction hash is stored before it is sent, so
+// the next settler waits for a batch in flight rather than sending it
+// again.
+//
 // The ledger counts in micro-dollars (a ledger micro-dollar is one unit of
 // a 6-decimal stablecoin). GAIA deposits and withdrawals are posted at the
 // value the escrow gave them on chain (the oracle's price at deposit, its

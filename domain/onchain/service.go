@@ -13,9 +13,11 @@ import (
 	"sort"
 	"time"
 
+	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/core/types"
 
 	"github.com/gaianet-go/gaianet/chain"
 	"github.com/gaianet-go/gaianet/chain/contracts"
@@ -49,6 +51,10 @@ type Service struct {
 	// tokens maps a component's content hash to its marketplace token,
 	// checked on chain (cfg.Components).
 	tokens map[string]*big.Int
+	// holder names this replica in the settler lease.
+	holder string
+	// crashAfterSend makes send fail right after sending (tests).
+	crashAfterSend bool
 }
 
 // Options are what New needs beyond the configuration.
@@ -64,6 +70,9 @@ type Options struct {
 	// Mine seals blocks on a simulated chain; nil elsewhere.
 	Mine   chain.Miner
 	Logger *slog.Logger
+	// Replica names this process among the domain's replicas, in the
+	// settler lease (a random name when empty).
+	Replica string
 }
 
 // New checks that cfg.Escrow is an escrow whose signer is opt.From and
@@ -77,7 +86,12 @@ func New(ctx context.Context, cfg Config, opt Options) (*Service, error) {
 		return nil, errors.New("onchain: a store, a chain client, a signer and the domain's name are required")
 	}
 	s := &Service{cfg: cfg, name: opt.DomainName, st: opt.Store, client: opt.Client, addr: common.HexToAddress(cfg.Escrow),
-		signer: opt.Signer, log: opt.Logger}
+		signer: opt.Signer, log: opt.Logger, holder: opt.Replica}
+	if s.holder == "" {
+		b := make([]byte, 8)
+		rand.Read(b)
+		s.holder = "replica-" + hex.EncodeToString(b)
+	}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
@@ -168,22 +182,35 @@ func (s *Service) checkComponents(call *bind.CallOpts) (map[string]*big.Int, err
 func (s *Service) Escrow() common.Address { return s.addr }
 
 // Run polls the escrow and settles on the configured schedule until ctx
-// ends. Errors are logged and retried at the next tick.
+// ends, while this replica holds the settler lease (lease.go): every
+// replica may call Run, one at a time does the work, and another takes
+// over within the lease's time when it dies. Errors are logged and
+// retried at the next tick.
 func (s *Service) Run(ctx context.Context) {
+	l := s.newLease()
+	leaseDone := make(chan struct{})
+	go func() { defer close(leaseDone); l.keep(ctx) }()
+	defer func() { <-leaseDone }()
 	poll := time.NewTicker(time.Duration(s.cfg.Poll))
 	defer poll.Stop()
 	settle := time.NewTicker(time.Duration(s.cfg.SettleEvery))
 	defer settle.Stop()
-	s.log.Info("payments on chain", "escrow", s.addr, "chain_id", s.dom.ChainID, "settle_every", time.Duration(s.cfg.SettleEvery))
+	s.log.Info("payments on chain", "escrow", s.addr, "chain_id", s.dom.ChainID, "settle_every", time.Duration(s.cfg.SettleEvery), "replica", s.holder)
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case <-poll.C:
+			if !l.held() {
+				continue
+			}
 			if _, err := s.Poll(ctx); err != nil && ctx.Err() == nil {
 				s.log.Error("reading the escrow", "err", err)
 			}
 		case <-settle.C:
+			if !l.held() {
+				continue
+			}
 			if _, err := s.Settle(ctx); err != nil && ctx.Err() == nil {
 				s.log.Error("settling on the escrow", "err", chain.Explain(err))
 			}
@@ -207,15 +234,36 @@ func (s *Service) Poll(ctx context.Context) (int, error) {
 		w.LastHash = common.HexToHash(pos.LastHash)
 	}
 	evs, err := w.Poll(ctx)
+	if errors.Is(err, chain.ErrDeepReorg) {
+		s.log.Warn("chain reorganisation below the confirmed height: reversing what left the chain", "err", err)
+		r, err := s.recoverReorg(ctx, pos)
+		if err != nil {
+			return 0, err
+		}
+		return r.Recorded + r.Reversed + r.Restored, nil
+	}
 	if err != nil {
 		return 0, err
 	}
 	if w.Next == pos.Next {
 		return 0, nil
 	}
+	out := s.events(evs)
+	err = s.st.RecordChainEvents(ctx, escrow, pos, store.WatchPosition{Next: w.Next, LastHash: w.LastHash.Hex()}, out)
+	if errors.Is(err, store.ErrMoved) {
+		return 0, nil // another replica recorded these blocks
+	}
+	if err != nil {
+		return 0, err
+	}
+	return len(out), nil
+}
+
+// events converts the watcher's events to the ledger's units.
+func (s *Service) events(evs []chain.Deposit) []store.ChainEvent {
 	out := make([]store.ChainEvent, 0, len(evs))
 	for _, d := range evs {
-		e := store.ChainEvent{ID: d.ID(), Kind: store.EventDeposit, Address: d.User.Hex(), Block: d.Block}
+		e := store.ChainEvent{ID: d.ID(), Kind: store.EventDeposit, Address: d.User.Hex(), Block: d.Block, BlockHash: d.BlockHash.Hex()}
 		if d.Withdrawn {
 			e.Kind = store.EventWithdrawal
 		}
@@ -242,14 +290,7 @@ func (s *Service) Poll(ctx context.Context) (int, error) {
 		}
 		out = append(out, e)
 	}
-	err = s.st.RecordChainEvents(ctx, escrow, pos, store.WatchPosition{Next: w.Next, LastHash: w.LastHash.Hex()}, out)
-	if errors.Is(err, store.ErrMoved) {
-		return 0, nil // another replica recorded these blocks
-	}
-	if err != nil {
-		return 0, err
-	}
-	return len(out), nil
+	return out
 }
 
 // micros converts a stablecoin amount to the ledger's unit, rounding a
@@ -487,9 +528,11 @@ func (s *Service) signed(id *big.Int, asset common.Address, deadline uint64, cha
 
 // submitPending submits every pending batch until the escrow has it: a
 // batch the escrow already settled (a crash after submitting, another
-// replica) is only recorded; one past its deadline is signed again, same
-// id. A batch the escrow refuses for good is marked failed and the others
-// go on, so one bad batch never blocks the ones after it.
+// replica) is only recorded; one sent before and still in flight (by a
+// replica that died) is waited for, not sent again; one past its deadline
+// is signed again, same id. A batch the escrow refuses for good is marked
+// failed and the others go on, so one bad batch never blocks the ones
+// after it.
 func (s *Service) submitPending(ctx context.Context) (int, error) {
 	pending, err := s.st.Settlements(ctx, s.addr.Hex(), store.SettlementPending)
 	if err != nil {
@@ -520,9 +563,9 @@ var transientReverts = []string{"PastDeadline", "StalePrice", "BadPrice", "Price
 // submit submits one pending batch (each of its settlements) and records
 // its outcome; ok tells whether the escrow has it settled.
 func (s *Service) submit(ctx context.Context, p store.Settlement) (ok bool, err error) {
-	var b signedBatch
-	if err := json.Unmarshal([]byte(p.Batch), &b); err != nil {
-		return false, fmt.Errorf("onchain: settlement %s: stored batch: %w", p.ID, err)
+	b, err := decodeBatch(p)
+	if err != nil {
+		return false, err
 	}
 	var out outcome
 	tx := ""
@@ -545,6 +588,9 @@ func (s *Service) submit(ctx context.Context, p store.Settlement) (ok bool, err 
 	o, err := s.ledgerOutcome(p.ID, out)
 	if err != nil {
 		return true, err
+	}
+	if tx == "" {
+		tx = p.SubmittedTx
 	}
 	o.TxHash = tx
 	if o.Uncovered > 0 {
@@ -584,6 +630,13 @@ func (s *Service) submitPart(ctx context.Context, p store.Settlement, part *sign
 	if err != nil {
 		return outcome{}, "", fmt.Errorf("onchain: settlement %s: %w", p.ID, err)
 	}
+	// The batch's last transaction (of this part or the other) may still
+	// be in flight, sent by a replica that died: wait for it first.
+	if !done && p.SubmittedTx != "" {
+		if done, err = s.awaitInFlight(ctx, p, part); err != nil {
+			return outcome{}, "", err
+		}
+	}
 	if done {
 		o, err := s.outcomeFromChain(ctx, id)
 		return o, "", err
@@ -598,7 +651,7 @@ func (s *Service) submitPart(ctx context.Context, p store.Settlement, part *sign
 			return outcome{}, "", err
 		}
 	}
-	r, err := s.tr.Wait(s.escrow.Settle(s.tr.Opts, part.Settlement, part.Signature))
+	r, err := s.send(ctx, p, part)
 	if rv := chain.DecodeRevert(err); rv != nil {
 		switch {
 		case rv.Name == "AlreadySettled": // settled between the check and the submission
@@ -723,6 +776,88 @@ func (s *Service) usage(uses []store.NodeUse) map[uint64]ledger.Micros {
 		}
 	}
 	return by
+}
+
+func decodeBatch(p store.Settlement) (signedBatch, error) {
+	var b signedBatch
+	if err := json.Unmarshal([]byte(p.Batch), &b); err != nil {
+		return b, fmt.Errorf("onchain: settlement %s: stored batch: %w", p.ID, err)
+	}
+	return b, nil
+}
+
+// errCrash stands for the process dying between sending a batch and
+// recording it (tests set crashAfterSend).
+var errCrash = errors.New("onchain: crashed after sending (test)")
+
+// send signs the batch's transaction, records its hash, then sends it and
+// waits for it: a replica that takes over after a crash finds the hash
+// and waits for that transaction instead of sending a second one.
+func (s *Service) send(ctx context.Context, p store.Settlement, b *signedPart) (*types.Receipt, error) {
+	opts := *s.tr.Opts
+	opts.Context, opts.NoSend = ctx, true
+	tx, err := s.escrow.Settle(&opts, b.Settlement, b.Signature)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.st.MarkSubmitted(ctx, p.ID, tx.Hash().Hex()); err != nil {
+		return nil, err
+	}
+	if err := s.client.SendTransaction(ctx, tx); err != nil {
+		return nil, fmt.Errorf("onchain: send: %w", err)
+	}
+	if s.crashAfterSend {
+		return nil, errCrash
+	}
+	return s.tr.Wait(tx, nil)
+}
+
+// inFlightWait bounds how long a takeover waits for a batch's transaction
+// still in the pool; past it, the next Settle looks again.
+const inFlightWait = 2 * time.Minute
+
+// txLookup is the pool lookup of an *ethclient.Client (and the simulated
+// backend's client).
+type txLookup interface {
+	TransactionByHash(ctx context.Context, hash common.Hash) (*types.Transaction, bool, error)
+}
+
+// awaitInFlight looks for the transaction p was last sent in. Mined: the
+// escrow's word decides. In the pool: it waits for it (mining it on a
+// simulated chain). Unknown or failed: false, and the batch is sent again.
+func (s *Service) awaitInFlight(ctx context.Context, p store.Settlement, b *signedPart) (bool, error) {
+	h := common.HexToHash(p.SubmittedTx)
+	_, err := s.client.TransactionReceipt(ctx, h)
+	if err != nil && !errors.Is(err, ethereum.NotFound) {
+		return false, fmt.Errorf("onchain: settlement %s: receipt of %s: %w", p.ID, h, err)
+	}
+	if err != nil {
+		l, ok := s.client.(txLookup)
+		if !ok {
+			return false, nil
+		}
+		_, pending, err := l.TransactionByHash(ctx, h)
+		if errors.Is(err, ethereum.NotFound) || (err == nil && !pending) {
+			return false, nil
+		}
+		if err != nil {
+			return false, fmt.Errorf("onchain: settlement %s: transaction %s: %w", p.ID, h, err)
+		}
+		s.log.Info("a batch sent before is still in flight: waiting for it, not sending it again", "batch", p.ID, "tx", h)
+		if s.tr.Mine != nil {
+			s.tr.Mine()
+		}
+		wctx, cancel := context.WithTimeout(ctx, inFlightWait)
+		defer cancel()
+		if _, err := bind.WaitMinedHash(wctx, s.client, h); err != nil {
+			return false, fmt.Errorf("onchain: settlement %s: waiting for %s: %w", p.ID, h, err)
+		}
+	}
+	done, err := s.escrow.Settled(&bind.CallOpts{Context: ctx}, b.Settlement.Id)
+	if err != nil {
+		return false, fmt.Errorf("onchain: settlement %s: %w", p.ID, err)
+	}
+	return done, nil
 }
 
 func (s *Service) units(m ledger.Micros) *big.Int {

@@ -120,4 +120,9 @@ var migrations = []string{
 	// each node was verified to serve, for royalties, and what the escrow
 	// paid component owners and could not charge in each batch.
 	settlementContentsMigration,
+	// 10 (chainops.go):
+	// binding nonces apart from join nonces, wallet binding history,
+	// reorganisation state of escrow events and checkpoints, user flags,
+	// the settler lease, and each batch's submitted transaction.
+	chainOpsMigration,
 }
