@@ -35,7 +35,10 @@
 // The ledger counts in micro-dollars (a ledger micro-dollar is one unit of
 // a 6-decimal stablecoin). GAIA deposits and withdrawals are posted at the
 // value the escrow gave them on chain (the oracle's price at deposit, its
-// last price at withdrawal); batches settle in the stablecoin only.
+// last price at withdrawal). A user's usage is charged from their
+// stablecoin first; what it does not cover, for a user holding GAIA, goes
+// to a GAIA settlement signed in dollars that the escrow charges at the
+// feed's price when it settles.
 //
 // A batch carries component usage: each node's revenue in the batch is
 // shared equally among the components (content hashes) it was last
