@@ -681,7 +681,7 @@ func (s *Service) submitPart(ctx context.Context, p store.Settlement, part *sign
 			short = append(short, ev.Uncovered)
 		}
 	}
-	return s.valued(settled, short), r.TxHash.Hex(), nil
+	return s.valued(ctx, settled, short), r.TxHash.Hex(), nil
 }
 
 // outcomeFromChain reads settlement id's outcome from the escrow's events.
@@ -708,12 +708,13 @@ func (s *Service) outcomeFromChain(ctx context.Context, id *big.Int) (outcome, e
 	if err := errors.Join(it.Error(), sf.Error()); err != nil {
 		return outcome{}, err
 	}
-	return s.valued(settled, short), nil
+	return s.valued(ctx, settled, short), nil
 }
 
 // valued is a settlement's royalty and shortfalls in stablecoin units: a
-// GAIA settlement's (in GAIA) at the value the escrow gave its total.
-func (s *Service) valued(settled []*contracts.EscrowSettled, short []*big.Int) outcome {
+// GAIA settlement's (in GAIA) at the value the escrow gave its total, or,
+// when it charged nothing, at the feed's price now.
+func (s *Service) valued(ctx context.Context, settled []*contracts.EscrowSettled, short []*big.Int) outcome {
 	var o outcome
 	if len(settled) == 0 {
 		return o
@@ -723,8 +724,13 @@ func (s *Service) valued(settled []*contracts.EscrowSettled, short []*big.Int) o
 		if ev.Asset != s.token {
 			return v
 		}
-		if ev.Total.Sign() == 0 { // nothing charged: no price to value it at
-			return new(big.Int)
+		if ev.Total.Sign() == 0 { // nothing charged: valued at the feed's price now
+			x, err := s.escrow.UsdValue(&bind.CallOpts{Context: ctx}, s.token, v)
+			if err != nil {
+				s.log.Warn("cannot value a GAIA shortfall (price feed)", "gaia", v, "err", chain.Explain(err))
+				return new(big.Int)
+			}
+			return x
 		}
 		x := new(big.Int).Mul(v, ev.UsdValue)
 		if up {

@@ -338,6 +338,25 @@ func TestGaiaDeposits(t *testing.T) {
 	if len(pending) != 0 || w.balance(bobUser) != ledger.Micros(w.onChain(addrOf(bob))) {
 		t.Fatalf("pending %v; bob: ledger %s, escrow %d", pending, w.balance(bobUser), w.onChain(addrOf(bob)))
 	}
+
+	// A GAIA part that charges nothing (the GAIA left the escrow between
+	// the balance read and the settlement) reports its shortfall in GAIA;
+	// it is recorded valued at the feed's price now.
+	short := w.charges("k-", bobUser, node, 1)
+	id := newBatchID()
+	head, _ := w.client.HeaderByNumber(w.ctx, nil)
+	if _, ok, err := w.st.ClaimSettlement(w.ctx, w.a.Escrow.Hex(), id.String(), 100, func(legs []store.SettlementLeg, uses []store.NodeUse) (string, ledger.Micros, error) {
+		return w.svc.build(id, head.Time+3600, legs, uses, map[common.Address]funds{addrOf(bob): {gaia: true}})
+	}); err != nil || !ok {
+		t.Fatalf("claim: %v %v", ok, err)
+	}
+	if n, err := w.svc.Settle(w.ctx); n != 1 || err != nil {
+		t.Fatalf("settle: %d, %v", n, err)
+	}
+	all, _ := w.st.Settlements(w.ctx, "", "")
+	if last := all[len(all)-1]; last.ID != id.String() || last.Uncovered != short {
+		t.Fatalf("batch %s: uncovered %s, want %s", last.ID, last.Uncovered, short)
+	}
 	if err := w.st.Check(w.ctx); err != nil {
 		t.Fatal(err)
 	}
