@@ -140,7 +140,10 @@ type Info struct {
 	EmbeddingModelSHA256 string `json:"embedding_model_sha256"`
 	KnowledgeBaseSHA256  string `json:"knowledge_base_sha256"`
 	SystemPromptSHA256   string `json:"system_prompt_sha256"`
-	ContextSize          int    `json:"ctx_size"`
+	// PluginsSHA256 are the SHA-256 of the plugin (wasm) files the node
+	// loaded, sorted; a domain shares royalties by them.
+	PluginsSHA256 []string `json:"plugins_sha256,omitempty"`
+	ContextSize   int      `json:"ctx_size"`
 	// Nonce is the domain's, echoed; Time is when the node signed.
 	Nonce string `json:"nonce"`
 	Time  int64  `json:"time"`

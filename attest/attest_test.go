@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -67,13 +68,13 @@ func TestInfo(t *testing.T) {
 	node, other := newID(t), newID(t)
 	now := time.Unix(1_800_000_000, 0)
 	info := Info{NodeID: node.Address(), ChatModel: "llama", ChatModelSHA256: Hash([]byte("gguf")),
-		SystemPromptSHA256: Hash([]byte("be brief")), ContextSize: 4096, Nonce: "n1", Time: now.Unix()}
+		SystemPromptSHA256: Hash([]byte("be brief")), PluginsSHA256: []string{Hash([]byte("wasm"))}, ContextSize: 4096, Nonce: "n1", Time: now.Unix()}
 	att, err := info.Sign(node)
 	if err != nil {
 		t.Fatal(err)
 	}
 	got, err := att.Verify(node.Address(), "n1", now.Add(10*time.Second))
-	if err != nil || got != info {
+	if err != nil || !reflect.DeepEqual(got, info) {
 		t.Fatalf("Verify = %+v, %v", got, err)
 	}
 	forged := info

@@ -77,3 +77,28 @@ func FuzzVerifyBinding(f *testing.F) {
 		}
 	})
 }
+
+// TestUnbindingSignature: an unbinding verifies for its wallet only, and a
+// binding's signature is not an unbinding's nor the reverse (distinct
+// EIP-712 types).
+func TestUnbindingSignature(t *testing.T) {
+	k, _ := crypto.GenerateKey()
+	d := EscrowDomain{ChainID: big.NewInt(1337), Escrow: common.Address{0xE5}}
+	b := Binding{Domain: "d.example", User: "u_1", Wallet: crypto.PubkeyToAddress(k.PublicKey), Nonce: "bind-1", Expires: 1_800_000_000}
+	unb, err := d.SignUnbinding(KeySigner{Key: k}, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bnd, _ := d.SignBinding(KeySigner{Key: k}, b)
+	if err := d.VerifyUnbinding(b, unb); err != nil {
+		t.Fatalf("valid unbinding refused: %v", err)
+	}
+	if d.VerifyUnbinding(b, bnd) == nil || d.VerifyBinding(b, unb) == nil {
+		t.Fatal("a binding signature counted as an unbinding or the reverse")
+	}
+	other := b
+	other.Wallet = common.Address{1}
+	if d.VerifyUnbinding(other, unb) == nil {
+		t.Fatal("unbinding accepted for another wallet")
+	}
+}

@@ -3,12 +3,14 @@ package chain
 import (
 	"crypto/ecdsa"
 	"math/big"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/math"
+	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/signer/core/apitypes"
 
 	"github.com/gaianet-go/gaianet/chain/contracts"
@@ -95,7 +97,8 @@ func TestEscrowFlow(t *testing.T) {
 
 	s := e.batch(1, e.a.Stablecoin, map[*ecdsa.PrivateKey]*big.Int{u: usd(40)},
 		map[*ecdsa.PrivateKey]*big.Int{e.nodes[0]: usd(20), e.nodes[1]: usd(10)})
-	s.Usage = []contracts.EscrowUsage{{Component: big.NewInt(1), Units: big.NewInt(3)}}
+	// All 40 of the batch's revenue used the component: its royalty is 5% of 40.
+	s.Usage = []contracts.EscrowUsage{{Component: big.NewInt(1), Units: usd(40)}}
 	opBefore := e.balance(e.a.Stablecoin, op)
 	r := e.ok(e.escrow.Settle(e.opts(e.nodes[0]), s, e.sign(s))) // anyone may submit
 	t.Logf("settlement of 1 charge, 2 payouts, 1 usage: %d gas", r.GasUsed)
@@ -194,8 +197,14 @@ func TestWithdrawalDuringPendingSettlement(t *testing.T) {
 	e.ok(e.escrow.Withdraw(e.opts(u), e.a.Stablecoin))
 	eq(t, "withdrawn", new(big.Int).Sub(e.balance(e.a.Stablecoin, addr(u)), before), usd(70))
 
+	// A settlement after the user left charges nothing and does not revert:
+	// the uncovered charge is reported as a shortfall.
 	late := e.batch(2, e.a.Stablecoin, map[*ecdsa.PrivateKey]*big.Int{u: usd(1)}, nil)
-	e.reverts("InsufficientBalance")(e.escrow.Settle(e.opts(e.admin), late, e.sign(late)))
+	r := e.ok(e.escrow.Settle(e.opts(e.admin), late, e.sign(late)))
+	if got := shortfalls(t, e, r); len(got) != 1 || got[addr(u)].Cmp(usd(1)) != 0 {
+		t.Fatalf("shortfalls = %v, want %s short by 1 USD", got, addr(u))
+	}
+	eq(t, "nothing charged", e.escrowBalance(u, e.a.Stablecoin), new(big.Int))
 	e.reverts("NoWithdrawalRequested")(e.escrow.Withdraw(e.opts(u), e.a.Stablecoin))
 }
 
@@ -217,7 +226,8 @@ func TestOracle(t *testing.T) {
 	e.advance(e.cfg.MaxPriceAge + time.Minute)
 	e.ok(e.token.Approve(e.opts(u), e.a.Escrow, gaia(1)))
 	e.reverts("StalePrice")(e.escrow.Deposit(e.opts(u), e.a.Token, gaia(1)))
-	s := e.batch(1, e.a.Token, map[*ecdsa.PrivateKey]*big.Int{u: gaia(1)}, nil)
+	// A GAIA batch is signed in dollars: $2 of GAIA.
+	s := e.batch(1, e.a.Token, map[*ecdsa.PrivateKey]*big.Int{u: usd(2)}, nil)
 	e.reverts("StalePrice")(e.escrow.Settle(e.opts(e.admin), s, e.sign(s)))
 	// Stablecoin needs no price.
 	e.deposit(u, e.a.Stablecoin, usd(1))
@@ -232,6 +242,48 @@ func TestOracle(t *testing.T) {
 		t.Fatal("no Settled event")
 	}
 	eq(t, "settled value", ev.Event.UsdValue, usd(2))
+	eq(t, "$2 at $2 is 1 GAIA", ev.Event.Total, gaia(1))
+	eq(t, "GAIA left", e.escrowBalance(u, e.a.Token), gaia(9))
+
+	// A withdrawal is never blocked by the feed: with the price stale it is
+	// reported at the last price ($2: 9 GAIA = $18).
+	e.ok(e.escrow.RequestWithdrawal(e.opts(u), e.a.Token, gaia(9)))
+	e.advance(e.cfg.NoticePeriod + time.Second)
+	r := e.ok(e.escrow.Withdraw(e.opts(u), e.a.Token))
+	var w *contracts.EscrowWithdrawn
+	for _, l := range r.Logs {
+		if ev, err := e.escrow.ParseWithdrawn(*l); err == nil {
+			w = ev
+		}
+	}
+	if w == nil {
+		t.Fatal("no Withdrawn event")
+	}
+	eq(t, "withdrawn GAIA", w.Amount, gaia(9))
+	eq(t, "withdrawn value", w.UsdValue, usd(18))
+
+	// The escrow holds the feed to its own bounds too (a Chainlink feed has
+	// none the DAO controls): an escrow allowing at most $0.60 refuses a
+	// deposit at $2, with the price in the error.
+	cfg := e.cfg
+	cfg.MaxPrice = big.NewInt(60_000_000)
+	narrow, err := DeployEscrow(e.as(e.admin), e.a, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	esc2, err := contracts.NewEscrow(narrow, e.backend)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.ok(e.feed.Submit(e.opts(e.admin), big.NewInt(200_000_000)))
+	e.ok(e.token.Approve(e.opts(u), narrow, gaia(1)))
+	_, err = esc2.Deposit(e.opts(u), e.a.Token, gaia(1))
+	if rv := DecodeRevert(err); rv == nil || rv.Name != "PriceOutOfBounds" {
+		t.Fatalf("deposit at an out-of-bounds price: %v, want PriceOutOfBounds", err)
+	}
+	if msg := Explain(err).Error(); !strings.Contains(msg, "PriceOutOfBounds") {
+		t.Fatalf("explained: %q", msg)
+	}
 }
 
 // TestReentrancy: a hostile asset that calls back into the escrow while
@@ -314,7 +366,9 @@ func TestRounding(t *testing.T) {
 	// Two charges that would wrap 2^256 if the sum were unchecked.
 	huge := new(big.Int).Sub(math.MaxBig256, big.NewInt(5))
 	s = e.batch(3, e.a.Stablecoin, map[*ecdsa.PrivateKey]*big.Int{u: huge, e.users[1]: big.NewInt(10)}, nil)
-	e.reverts("InsufficientBalance")(e.escrow.Settle(e.opts(e.admin), s, e.sign(s)))
+	if _, err := e.escrow.Settle(e.opts(e.admin), s, e.sign(s)); err == nil {
+		t.Fatal("charges wrapping 2^256 accepted") // Panic(0x11): the signed total overflows
+	}
 	// A payout that would wrap the payouts' sum.
 	s = e.batch(4, e.a.Stablecoin, map[*ecdsa.PrivateKey]*big.Int{u: big.NewInt(100)},
 		map[*ecdsa.PrivateKey]*big.Int{e.nodes[0]: huge, e.nodes[1]: big.NewInt(10)})
@@ -384,4 +438,82 @@ func TestEscrowRejects(t *testing.T) {
 	e.reverts("ZeroAmount")(e.escrow.Deposit(e.opts(u), e.a.Stablecoin, new(big.Int)))
 	e.reverts("OwnableUnauthorizedAccount")(e.escrow.SetShares(e.opts(e.admin), 0, 0))
 	e.reverts("NotOperator")(e.escrow.SetSigner(e.opts(u), addr(u)))
+}
+
+// shortfalls returns the Shortfall events of receipt r: user -> uncovered.
+func shortfalls(t *testing.T, e *env, r *types.Receipt) map[common.Address]*big.Int {
+	t.Helper()
+	out := map[common.Address]*big.Int{}
+	for _, l := range r.Logs {
+		if ev, err := e.escrow.ParseShortfall(*l); err == nil {
+			out[ev.User] = ev.Uncovered
+		}
+	}
+	return out
+}
+
+// TestShortCharges: a charge above the user's escrow balance (the domain
+// gave off-chain credit) is capped, never reverts, and is the operator's
+// loss first; only when the operator's remainder cannot absorb it are the
+// node payouts and royalty scaled down. Later batches settle as usual.
+func TestShortCharges(t *testing.T) {
+	e := newEnv(t, nil)
+	op := addr(e.admin)
+	rich, poor := e.users[0], e.users[1]
+	e.ok(e.market.List(e.opts(e.nodes[2]), [32]byte{7}, 0, "ipfs://m", e.a.Stablecoin, usd(1), big.NewInt(0)))
+	e.deposit(rich, e.a.Stablecoin, usd(100))
+	e.deposit(poor, e.a.Stablecoin, usd(5))
+
+	// Signed: 80 + 10 = 90; nodes 54 (60%), royalty 5% of 90 = 4.5; no stake.
+	// Charged: 80 + 5 = 85 (poor is 5 short): the operator's remainder
+	// (90 - 54 - 4.5 = 31.5) absorbs it, nodes and royalty are paid in full.
+	s := e.batch(1, e.a.Stablecoin, map[*ecdsa.PrivateKey]*big.Int{rich: usd(80), poor: usd(10)},
+		map[*ecdsa.PrivateKey]*big.Int{e.nodes[0]: usd(30), e.nodes[1]: usd(24)})
+	s.Usage = []contracts.EscrowUsage{{Component: big.NewInt(1), Units: usd(90)}}
+	opBefore := e.balance(e.a.Stablecoin, op)
+	r := e.ok(e.escrow.Settle(e.opts(e.admin), s, e.sign(s)))
+	if got := shortfalls(t, e, r); len(got) != 1 || got[addr(poor)].Cmp(usd(5)) != 0 {
+		t.Fatalf("shortfalls = %v, want poor short by 5 USD", got)
+	}
+	eq(t, "rich", e.escrowBalance(rich, e.a.Stablecoin), usd(20))
+	eq(t, "poor", e.escrowBalance(poor, e.a.Stablecoin), new(big.Int))
+	eq(t, "node 0", e.balance(e.a.Stablecoin, addr(e.nodes[0])), usd(30))
+	eq(t, "node 1", e.balance(e.a.Stablecoin, addr(e.nodes[1])), usd(24))
+	owed, err := e.market.Owed(e.call(), addr(e.nodes[2]), e.a.Stablecoin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	eq(t, "royalty", owed, big.NewInt(4_500_000))
+	eq(t, "operator: 85 - 54 - 4.5", new(big.Int).Sub(e.balance(e.a.Stablecoin, op), opBefore), big.NewInt(26_500_000))
+
+	// Charged 20 of a signed 100 (poor has nothing): nodes want 60 and the
+	// royalty 5, more than 20: both scaled by 20/65, the operator keeps the dust.
+	s = e.batch(2, e.a.Stablecoin, map[*ecdsa.PrivateKey]*big.Int{rich: usd(40), poor: usd(60)},
+		map[*ecdsa.PrivateKey]*big.Int{e.nodes[0]: usd(60)})
+	s.Usage = []contracts.EscrowUsage{{Component: big.NewInt(1), Units: usd(100)}, {Component: big.NewInt(42), Units: new(big.Int)}}
+	opBefore = e.balance(e.a.Stablecoin, op)
+	r = e.ok(e.escrow.Settle(e.opts(e.admin), s, e.sign(s)))
+	if got := shortfalls(t, e, r); len(got) != 2 || got[addr(rich)].Cmp(usd(20)) != 0 || got[addr(poor)].Cmp(usd(60)) != 0 {
+		t.Fatalf("shortfalls = %v", got)
+	}
+	node := new(big.Int).Div(new(big.Int).Mul(usd(60), usd(20)), usd(65))
+	royalty := new(big.Int).Div(new(big.Int).Mul(usd(5), usd(20)), usd(65))
+	eq(t, "node 0 scaled", new(big.Int).Sub(e.balance(e.a.Stablecoin, addr(e.nodes[0])), usd(30)), node)
+	owed, _ = e.market.Owed(e.call(), addr(e.nodes[2]), e.a.Stablecoin)
+	eq(t, "royalty scaled", new(big.Int).Sub(owed, big.NewInt(4_500_000)), royalty)
+	dust := new(big.Int).Sub(usd(20), new(big.Int).Add(node, royalty))
+	eq(t, "operator dust", new(big.Int).Sub(e.balance(e.a.Stablecoin, op), opBefore), dust)
+	eq(t, "escrow holds nothing", e.balance(e.a.Stablecoin, e.a.Escrow), new(big.Int))
+
+	// A usage entry naming a component that does not exist takes nothing;
+	// more units than the batch's total is a bad batch (refused).
+	e.deposit(rich, e.a.Stablecoin, usd(10))
+	s = e.batch(3, e.a.Stablecoin, map[*ecdsa.PrivateKey]*big.Int{rich: usd(10)}, nil)
+	s.Usage = []contracts.EscrowUsage{{Component: big.NewInt(42), Units: usd(10)}}
+	opBefore = e.balance(e.a.Stablecoin, op)
+	e.ok(e.escrow.Settle(e.opts(e.admin), s, e.sign(s)))
+	eq(t, "operator gets the unowned royalty", new(big.Int).Sub(e.balance(e.a.Stablecoin, op), opBefore), usd(10))
+	s = e.batch(4, e.a.Stablecoin, map[*ecdsa.PrivateKey]*big.Int{rich: usd(1)}, nil)
+	s.Usage = []contracts.EscrowUsage{{Component: big.NewInt(1), Units: usd(2)}}
+	e.reverts("UsageExceedsTotal")(e.escrow.Settle(e.opts(e.admin), s, e.sign(s)))
 }

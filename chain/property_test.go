@@ -182,14 +182,15 @@ func (w *propWorld) step() string {
 		if b.Cmp(want) < 0 {
 			want.Set(b)
 		}
-		delete(w.req[addr(u)], asset)
 		if want.Sign() == 0 {
+			// Refused, so the request stays (the revert undoes its deletion).
 			if err == nil {
 				w.sim.Commit()
 				w.t.Fatal("empty withdrawal accepted")
 			}
 			return "empty withdrawal"
 		}
+		delete(w.req[addr(u)], asset)
 		w.ok(tx, err)
 		b.Sub(b, want)
 		return "withdraw"
@@ -235,25 +236,63 @@ func (w *propWorld) settle(asset common.Address) string {
 	s := w.batch(w.nextID, asset, charges, nil)
 	w.nextID++
 	if w.pick(2) == 0 {
-		s.Usage = []contracts.EscrowUsage{{Component: big.NewInt(1), Units: big.NewInt(int64(1 + w.pick(100)))}}
+		// Units are the part of the total that used a component (at most
+		// the total); id 2 was never listed and takes no share.
+		units := new(big.Int).Mod(new(big.Int).SetUint64(w.rng.Uint64()), total)
+		s.Usage = []contracts.EscrowUsage{{Component: big.NewInt(1), Units: units.Add(units, big.NewInt(1))},
+			{Component: big.NewInt(2), Units: big.NewInt(int64(w.pick(2)))}}
+		if s.Usage[0].Units.Cmp(total) == 0 {
+			s.Usage[1].Units = new(big.Int)
+		}
 	}
 	// Node payouts: up to a third of the total, split between two nodes.
 	third := new(big.Int).Div(total, big.NewInt(3))
 	p0 := new(big.Int).Div(third, big.NewInt(2))
 	s.Payouts = []contracts.EscrowPayout{{To: addr(w.nodes[0]), Amount: p0}, {To: addr(w.nodes[1]), Amount: new(big.Int).Sub(third, p0)}}
-	w.signed = append(w.signed, s)
-	tx, err := w.escrow.Settle(w.opts(w.admin), s, w.sign(s))
-	if over {
-		if r := DecodeRevert(err); r == nil || r.Name != "InsufficientBalance" {
-			w.t.Fatalf("over-budget settlement: %v", err)
+	// A GAIA batch is signed in dollars and charged in GAIA at the feed's
+	// price: the amounts drawn in GAIA are turned into dollars (rounded
+	// down), and the model charges them back in GAIA (rounded up).
+	toTok := func(v *big.Int) *big.Int { return v }
+	if asset == w.a.Token {
+		_, answer, _, _, _, err := w.feed.LatestRoundData(w.call())
+		if err != nil {
+			w.t.Fatal(err)
 		}
+		one := new(big.Int).Exp(big.NewInt(10), big.NewInt(18+8), nil)
+		per := new(big.Int).Mul(answer, big.NewInt(1e6))
+		toUSD := func(v *big.Int) *big.Int { return new(big.Int).Div(new(big.Int).Mul(v, per), one) }
+		toTok = func(v *big.Int) *big.Int {
+			n := new(big.Int).Mul(v, one)
+			return n.Add(n, new(big.Int).Sub(per, big.NewInt(1))).Div(n, per)
+		}
+		for i := range s.Charges {
+			s.Charges[i].Amount = toUSD(s.Charges[i].Amount)
+		}
+		for i := range s.Payouts {
+			s.Payouts[i].Amount = toUSD(s.Payouts[i].Amount)
+		}
+		for i := range s.Usage {
+			s.Usage[i].Units = toUSD(s.Usage[i].Units)
+		}
+	}
+	w.signed = append(w.signed, s)
+	w.ok(w.escrow.Settle(w.opts(w.admin), s, w.sign(s)))
+	// The escrow charges each user at most their balance; the model
+	// records what it charged (the receipts check compares with it).
+	charged := s
+	charged.Charges = nil
+	for _, c := range s.Charges {
+		amt := toTok(c.Amount)
+		if b := w.bal[c.User][asset]; amt.Cmp(b) > 0 {
+			amt.Set(b)
+		}
+		w.bal[c.User][asset].Sub(w.bal[c.User][asset], amt)
+		charged.Charges = append(charged.Charges, contracts.EscrowCharge{User: c.User, Amount: amt})
+	}
+	w.settled[s.Id.Int64()] = charged
+	if over {
 		return "settle over budget"
 	}
-	w.ok(tx, err)
-	for _, c := range s.Charges {
-		w.bal[c.User][asset].Sub(w.bal[c.User][asset], c.Amount)
-	}
-	w.settled[s.Id.Int64()] = s
 	return "settle"
 }
 

@@ -42,15 +42,26 @@ type Revert struct {
 	Args []any
 }
 
+// revertHints say in words what the refusals a user meets mean.
+var revertHints = map[string]string{
+	"StalePrice":       "the GAIA price feed has not been updated within the escrow's maximum price age; GAIA is valued only at a fresh price, so the operator's feeder must post one first",
+	"PriceOutOfBounds": "the GAIA price feed's answer (first number, feed decimals) lies outside the range the escrow accepts (the other two)",
+	"BadPrice":         "the GAIA price feed's answer is not a positive price",
+}
+
 func (r *Revert) Error() string {
-	if len(r.Args) == 0 {
-		return "reverted: " + r.Name
+	msg := "reverted: " + r.Name
+	if len(r.Args) > 0 {
+		parts := make([]string, len(r.Args))
+		for i, a := range r.Args {
+			parts[i] = fmt.Sprint(a)
+		}
+		msg += "(" + strings.Join(parts, ", ") + ")"
 	}
-	parts := make([]string, len(r.Args))
-	for i, a := range r.Args {
-		parts[i] = fmt.Sprint(a)
+	if h, ok := revertHints[r.Name]; ok {
+		msg += ": " + h
 	}
-	return "reverted: " + r.Name + "(" + strings.Join(parts, ", ") + ")"
+	return msg
 }
 
 // DecodeRevert finds the revert data in err (as a JSON-RPC node returns it

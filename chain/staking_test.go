@@ -180,5 +180,10 @@ func TestMarketplace(t *testing.T) {
 		}
 		eq(t, "owed", got, c.want)
 	}
-	e.reverts("NoUsage")(e.market.Distribute(e.opts(buyer), e.a.Stablecoin, []*big.Int{big.NewInt(1)}, []*big.Int{new(big.Int)}, usd(1)))
+	// No usage, or usage only of components that do not exist: nothing is
+	// pulled (so a stale id in a settlement cannot block it).
+	before := e.balance(e.a.Stablecoin, addr(buyer))
+	e.ok(e.market.Distribute(e.opts(buyer), e.a.Stablecoin, []*big.Int{big.NewInt(1)}, []*big.Int{new(big.Int)}, usd(1)))
+	e.ok(e.market.Distribute(e.opts(buyer), e.a.Stablecoin, []*big.Int{big.NewInt(99)}, []*big.Int{big.NewInt(5)}, usd(1)))
+	eq(t, "nothing pulled", e.balance(e.a.Stablecoin, addr(buyer)), before)
 }

@@ -19,8 +19,10 @@ import (
 type Deposit struct {
 	User, Asset common.Address
 	Amount      *big.Int
-	// USDValue is the deposit's value in stablecoin units at deposit time
-	// (nil for a withdrawal).
+	// USDValue is the amount's value in stablecoin units: at the oracle's
+	// price when deposited (the escrow refuses a deposit at a stale or
+	// out-of-bounds price), at its last price when withdrawn (a withdrawal
+	// is never blocked by the feed; 0 if the feed never answered).
 	USDValue  *big.Int
 	Withdrawn bool
 	Block     uint64
@@ -35,8 +37,10 @@ type Deposit struct {
 func (d Deposit) ID() string { return fmt.Sprintf("%s:%d", d.TxHash.Hex(), d.LogIndex) }
 
 // ErrDeepReorg is returned when the chain below the confirmed height changed:
-// deposits already returned may no longer exist. The operator must look
-// (more confirmations are needed on this chain); the watcher does not move.
+// deposits already returned may no longer exist. The watcher does not move;
+// its caller rescans from a block still on the chain and undoes what left
+// it (the domain does: domain/onchain's reorg.go). More confirmations suit
+// such a chain.
 var ErrDeepReorg = errors.New("chain: reorganisation deeper than the confirmations")
 
 // HeaderReader is what the watcher needs to see the chain's head and hashes.
@@ -122,7 +126,7 @@ func (w *DepositWatcher) Poll(ctx context.Context) ([]Deposit, error) {
 		if ev.Raw.Removed {
 			continue
 		}
-		out = append(out, Deposit{User: ev.User, Asset: ev.Asset, Amount: ev.Amount, Withdrawn: true,
+		out = append(out, Deposit{User: ev.User, Asset: ev.Asset, Amount: ev.Amount, USDValue: ev.UsdValue, Withdrawn: true,
 			Block: ev.Raw.BlockNumber, BlockHash: ev.Raw.BlockHash, TxHash: ev.Raw.TxHash, LogIndex: ev.Raw.Index})
 	}
 	if err := wit.Error(); err != nil {

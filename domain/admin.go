@@ -36,6 +36,7 @@ func (s *Server) adminRoutes(m *http.ServeMux) {
 	m.HandleFunc("GET /_domain/admin/users", s.serve(s.admin(s.adminUsers)))
 	m.HandleFunc("GET /_domain/admin/ledger", s.serve(s.admin(s.adminLedger)))
 	m.HandleFunc("GET /_domain/admin/evidence", s.serve(s.admin(s.adminEvidence)))
+	m.HandleFunc("GET /_domain/admin/wallets", s.serve(s.admin(s.adminWallets)))
 }
 
 // adminEvidence lists replay evidence, against one node with ?node=ADDR.
@@ -108,6 +109,21 @@ func (s *Server) adminNodeStatus(w http.ResponseWriter, r *http.Request) error {
 		m.sess.Close()
 	}
 	writeJSON(w, http.StatusOK, map[string]string{"address": addr, "status": status})
+	return nil
+}
+
+// adminWallets lists every wallet binding, current and ended, and the
+// users a chain reorganisation left below zero (with the reason).
+func (s *Server) adminWallets(w http.ResponseWriter, r *http.Request) error {
+	links, err := s.st.WalletLinks(r.Context(), "")
+	if err != nil {
+		return err
+	}
+	flags, err := s.st.UserFlags(r.Context())
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"links": links, "blocked": flags})
 	return nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/gaianet-go/gaianet/attest"
@@ -51,7 +52,44 @@ func (s *Server) checkInfo(ctx context.Context, m *member, models []string) erro
 	if err != nil {
 		return fmt.Errorf("the node's signed information: %w", err)
 	}
-	return s.cfg.Requirements.meets(facts, models)
+	if err := s.cfg.Requirements.meets(facts, models); err != nil {
+		return err
+	}
+	return s.recordComponents(ctx, m, facts)
+}
+
+// components lists the content hashes of what f says the node serves (its
+// chat and embedding model files, its knowledge-base snapshot, its
+// plugins): what a settlement shares royalties by, once the operator has
+// mapped a hash to its marketplace token (package domain/onchain).
+func components(f attest.Info) []string {
+	var out []string
+	for _, h := range append([]string{f.ChatModelSHA256, f.EmbeddingModelSHA256, f.KnowledgeBaseSHA256}, f.PluginsSHA256...) {
+		if isSHA256(h) && !slices.Contains(out, h) {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// recordComponents stores the components the node signed, when they
+// changed since this replica last stored them.
+func (s *Server) recordComponents(ctx context.Context, m *member, f attest.Info) error {
+	c := components(f)
+	key := strings.Join(c, ",")
+	m.mu.Lock()
+	same := m.components == key && m.componentsSet
+	m.mu.Unlock()
+	if same {
+		return nil
+	}
+	if err := s.st.SetNodeComponents(ctx, m.addr, c); err != nil {
+		return err
+	}
+	m.mu.Lock()
+	m.components, m.componentsSet = key, true
+	m.mu.Unlock()
+	return nil
 }
 
 // meets reports how f (signed by the node) falls short of r; models are

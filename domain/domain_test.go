@@ -727,6 +727,16 @@ func TestAdminAPI(t *testing.T) {
 	if code, body := call("GET", "/_domain/admin/users", "gdadmin-test"); code != 200 || !strings.Contains(body, `"balance":10`) {
 		t.Fatalf("users: %d %s", code, body)
 	}
+	if _, err := h.st.BindWallet(h.ctx, h.user, "0x00000000000000000000000000000000000000aA"); err != nil {
+		t.Fatal(err)
+	}
+	if code, body := call("GET", "/_domain/admin/wallets", "gdadmin-test"); code != 200 ||
+		!strings.Contains(body, `"address":"0x00000000000000000000000000000000000000aA","user":"`+h.user+`"`) {
+		t.Fatalf("wallets: %d %s", code, body)
+	}
+	if code, _ := call("GET", "/_domain/admin/wallets", h.key); code != 401 {
+		t.Fatalf("wallets with a user key: %d", code)
+	}
 	if code, body := call("GET", "/_domain/admin/ledger", "gdadmin-test"); code != 200 || !strings.Contains(body, `"deposited":10`) {
 		t.Fatalf("ledger: %d %s", code, body)
 	}

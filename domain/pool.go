@@ -25,8 +25,12 @@ type member struct {
 	speedBits   atomic.Uint64 // EWMA of output tokens/s; 0 = not measured
 	strikes     atomic.Int64  // replay evidence against the node: lowers its standing
 
-	mu     sync.Mutex // guards models
+	mu     sync.Mutex // guards models and components
 	models []string
+	// components is the node's verified content hashes as last stored
+	// (comma-joined; componentsSet once stored).
+	components    string
+	componentsSet bool
 }
 
 func newMember(addr string, sess *yamux.Session) *member {

@@ -448,6 +448,9 @@ func (n *Node) attest() (attest.Info, error) {
 	if n.embed != nil {
 		i.EmbeddingModel = n.embedName
 	}
+	if n.plugins != nil {
+		i.PluginsSHA256 = n.plugins.SHA256s()
+	}
 	if n.cfg.SystemPrompt != "" {
 		i.SystemPromptSHA256 = attest.Hash([]byte(n.cfg.SystemPrompt))
 	}

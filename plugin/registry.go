@@ -109,6 +109,7 @@ type Registry struct {
 	host    *Host
 	plugins map[string]*Plugin
 	order   []string
+	hashes  []string // hex SHA-256 of each module, sorted
 
 	mu    sync.Mutex
 	specs map[string][]ToolSpec
@@ -132,6 +133,10 @@ func NewRegistry(ctx context.Context, h *Host, ms []Manifest, baseDir string) (*
 		}
 		r.plugins[m.Name] = p
 		r.order = append(r.order, m.Name)
+		sum := sha256.Sum256(wasm)
+		if h := hex.EncodeToString(sum[:]); !slices.Contains(r.hashes, h) {
+			r.hashes = append(r.hashes, h)
+		}
 		for _, hook := range p.m.Hooks {
 			fn, list := PromptHookFunc, &r.prompt
 			if hook == HookResponse {
@@ -144,8 +149,14 @@ func NewRegistry(ctx context.Context, h *Host, ms []Manifest, baseDir string) (*
 			*list = append(*list, p)
 		}
 	}
+	slices.Sort(r.hashes)
 	return r, nil
 }
+
+// SHA256s lists the hex SHA-256 of the loaded modules, sorted: what the
+// node states in its signed information (a domain shares royalties with
+// the owners of the plugins by them).
+func (r *Registry) SHA256s() []string { return slices.Clone(r.hashes) }
 
 func moduleBytes(m Manifest, baseDir string) ([]byte, error) {
 	if m.Builtin != "" {

@@ -2,9 +2,12 @@ package plugin_test
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -37,6 +40,17 @@ func TestRegistry(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer r.Close(context.Background())
+	// The modules' SHA-256, sorted: what the node signs for royalties.
+	var want []string
+	for _, f := range []string{"wc.wasm", "rev.wasm"} {
+		b, _ := os.ReadFile(filepath.Join(dir, f))
+		sum := sha256.Sum256(b)
+		want = append(want, hex.EncodeToString(sum[:]))
+	}
+	slices.Sort(want)
+	if got := r.SHA256s(); !slices.Equal(got, want) {
+		t.Fatalf("SHA256s = %v, want %v", got, want)
+	}
 
 	tool, err := r.PluginTool("rev", "")
 	if err != nil {

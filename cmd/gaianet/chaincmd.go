@@ -282,6 +282,8 @@ func walletCommand() *command {
 			"services; a withdrawal is requested, then taken after the escrow's notice period.",
 		children: []*command{
 			walletBindCommand(),
+			walletRebindCommand(),
+			walletUnbindCommand(),
 			wallet("balance", "show the account's balance in the wallet and in the escrow", "--escrow ADDRESS [--asset usd|gaia]", "",
 				func(ctx context.Context, env *cmdEnv, w *chain.Wallet, asset common.Address, args []string) error {
 					b, err := w.Balance(ctx, asset)

@@ -62,7 +62,8 @@ func domainCommand() *command {
 			"for several replicas, PostgreSQL (storage: a postgres:// DSN in domain.json).",
 		children: []*command{domainInitCommand(), domainStartCommand(), domainStopCommand(), domainInfoCommand(),
 			domainNodesCommand(), domainUsersCommand(), domainKeysCommand(), domainLedgerCommand(), domainPayoutsCommand(),
-			domainEvidenceCommand(), domainAdminKeyCommand(), domainBenchCommand(), domainChainCommand(), domainSettlementsCommand()}}
+			domainEvidenceCommand(), domainAdminKeyCommand(), domainBenchCommand(), domainChainCommand(), domainSettlementsCommand(),
+			domainWalletsCommand()}}
 }
 
 type evidenceFlags struct {
@@ -267,13 +268,15 @@ func runDomain(ctx context.Context, env *cmdEnv, f *domainStartFlags) error {
 	}
 	defer srv.Close()
 	// Payments on a chain (DIR/chain.json): every replica serves the
-	// wallet routes; the primary one watches the escrow and settles.
+	// wallet routes and runs the payments worker; the one holding the
+	// settler lease (in the database) watches the escrow and settles, and
+	// another takes over when it dies.
 	pay, closePay, err := openPayments(ctx, env, base, cfg, st, log)
 	if err != nil {
 		return err
 	}
 	defer closePay()
-	if pay != nil && *f.listen == "" {
+	if pay != nil {
 		payCtx, stopPay := context.WithCancel(ctx)
 		payDone := make(chan struct{})
 		go func() { defer close(payDone); pay.Run(payCtx) }()

@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -42,7 +43,9 @@ func openPayments(ctx context.Context, env *cmdEnv, base string, cfg domain.Conf
 	if err != nil {
 		return nil, nil, fmt.Errorf("chain.json: rpc %s: %w", pc.RPC, err)
 	}
-	svc, err = onchain.New(ctx, pc, onchain.Options{DomainName: cfg.Name, Store: st, Client: client, Signer: signer, From: from, Logger: log})
+	host, _ := os.Hostname()
+	svc, err = onchain.New(ctx, pc, onchain.Options{DomainName: cfg.Name, Store: st, Client: client, Signer: signer, From: from, Logger: log,
+		Replica: fmt.Sprintf("%s/%d", host, os.Getpid())})
 	if err != nil {
 		client.Close()
 		return nil, nil, err
@@ -68,7 +71,23 @@ func withPayments(h http.Handler, svc *onchain.Service) http.Handler {
 type domainChainFlags struct {
 	base, rpc, escrow, key, passwordFile *string
 	confirmations, startBlock            *uint64
-	poll, settleEvery                    *time.Duration
+	poll, settleEvery, lease             *time.Duration
+	components                           componentFlag
+}
+
+// componentFlag is the repeatable --component SHA256=TOKEN.
+type componentFlag map[string]uint64
+
+func (c componentFlag) String() string { return fmt.Sprint(map[string]uint64(c)) }
+
+func (c componentFlag) Set(v string) error {
+	h, id, ok := strings.Cut(v, "=")
+	n, err := strconv.ParseUint(id, 10, 64)
+	if !ok || h == "" || err != nil || n == 0 {
+		return fmt.Errorf("want SHA256=TOKEN_ID (a marketplace token id, from 1), got %q", v)
+	}
+	c[strings.ToLower(h)] = n
+	return nil
 }
 
 func domainChainCommand() *command {
@@ -83,11 +102,17 @@ func domainChainCommand() *command {
 			"    in batches it signs (each batch id is accepted once), paying each node's share\n" +
 			"    to the wallet the node bound, else to its address; the operator (the escrow's)\n" +
 			"    gets the rest.\n" +
+			"  - with --component SHA256=TOKEN (repeatable), reports in each batch the revenue\n" +
+			"    of requests served by nodes verified to serve that content (model, knowledge-\n" +
+			"    base snapshot or plugin file), so the escrow pays the marketplace token's owner\n" +
+			"    its royalty share; each token must hold that content hash on chain.\n" +
+			"Every replica of the domain (sharing one PostgreSQL database) runs the payments:\n" +
+			"the one holding the settler lease does the work, another takes over when it dies.\n" +
 			"KEYSTORE is a node base folder or a v3 keystore file (0600); its password comes\n" +
 			"from --keystore-password-file (kept in chain.json), GAIANET_KEYSTORE_PASSWORD_FILE\n" +
 			"or GAIANET_KEYSTORE_PASSWORD when the domain starts.",
 		flags: func(fs *flag.FlagSet) any {
-			return &domainChainFlags{base: domainBaseFlag(fs),
+			f := &domainChainFlags{base: domainBaseFlag(fs),
 				rpc:           fs.String("rpc", "", "the chain's JSON-RPC URL (required)"),
 				escrow:        fs.String("escrow", "", "the domain's escrow contract (required)"),
 				key:           fs.String("key", "", "the settlement signer's node base folder or keystore file (required)"),
@@ -95,7 +120,12 @@ func domainChainCommand() *command {
 				confirmations: fs.Uint64("confirmations", 12, "blocks on top of a deposit before it counts (0 on a dev chain only)"),
 				startBlock:    fs.Uint64("start-block", 0, "first block to scan (the escrow's deployment block)"),
 				poll:          fs.Duration("poll", 5*time.Second, "how often to read the escrow"),
-				settleEvery:   fs.Duration("settle-every", 10*time.Minute, "how often to settle usage on the escrow")}
+				settleEvery:   fs.Duration("settle-every", 10*time.Minute, "how often to settle usage on the escrow"),
+				lease: fs.Duration("lease", 0, "how long the settling replica holds the settler lease unrenewed: another replica\n"+
+					"takes over this long after it dies (default 30s, at least 3 polls)"),
+				components: componentFlag{}}
+			fs.Var(f.components, "component", "SHA256=TOKEN: content hash of a component and its marketplace token (repeatable)")
+			return f
 		},
 		run: func(ctx context.Context, env *cmdEnv, args []string) error {
 			f := env.flags.(*domainChainFlags)
@@ -108,7 +138,11 @@ func domainChainCommand() *command {
 			}
 			defer st.Close()
 			pc := onchain.Config{RPC: *f.rpc, Escrow: *f.escrow, Key: *f.key, KeyPasswordFile: *f.passwordFile,
-				Confirmations: f.confirmations, StartBlock: *f.startBlock, Poll: domain.Duration(*f.poll), SettleEvery: domain.Duration(*f.settleEvery)}
+				Confirmations: f.confirmations, StartBlock: *f.startBlock, Poll: domain.Duration(*f.poll), SettleEvery: domain.Duration(*f.settleEvery),
+				Lease: domain.Duration(*f.lease)}
+			if len(f.components) > 0 {
+				pc.Components = f.components
+			}
 			pc.ApplyDefaults()
 			if err := pc.Validate(); err != nil {
 				return usagef("%v", err)
@@ -142,11 +176,65 @@ func domainSettlementsCommand() *command {
 				return printJSON(env.stdout, list)
 			}
 			tw := tabwriter.NewWriter(env.stdout, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "BATCH\tSTATUS\tREQUESTS\tTOTAL (USD)\tTRANSACTION")
+			fmt.Fprintln(tw, "BATCH\tSTATUS\tREQUESTS\tTOTAL (USD)\tROYALTY\tUNCOVERED\tTRANSACTION")
 			for _, s := range list {
-				fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\n", s.ID, s.Status, s.Requests, s.Total, s.TxHash)
+				fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\t%s\n", s.ID, s.Status, s.Requests, s.Total, s.Royalty, s.Uncovered, s.TxHash)
 			}
 			return tw.Flush()
+		})}
+}
+
+func domainWalletsCommand() *command {
+	return &command{name: "wallets", summary: "users' wallet bindings (with their history), blocked users, the settler",
+		usage: "[--base DIR] [--json]",
+		help: "Lists every binding of a wallet to a user, current and ended ('gaianet wallet bind',\n" +
+			"'rebind', 'unbind'), the users a chain reorganisation left below zero (blocked\n" +
+			"until they deposit, with the reason), and which replica holds the settler lease.",
+		flags: listFlagSet,
+		run: withStore(func(ctx context.Context, env *cmdEnv, f *listFlags, st *store.Store) error {
+			links, err := st.WalletLinks(ctx, "")
+			if err != nil {
+				return err
+			}
+			flags, err := st.UserFlags(ctx)
+			if err != nil {
+				return err
+			}
+			var settler struct {
+				Escrow string    `json:"escrow,omitempty"`
+				Holder string    `json:"holder,omitempty"`
+				Until  time.Time `json:"until,omitempty"`
+			}
+			if pc, ok, err := onchain.LoadConfig(*f.base); err != nil {
+				return err
+			} else if ok {
+				settler.Escrow = common.HexToAddress(pc.Escrow).Hex()
+				if settler.Holder, settler.Until, err = st.LeaseHolder(ctx, "settler:"+settler.Escrow); err != nil {
+					return err
+				}
+			}
+			if *f.json {
+				return printJSON(env.stdout, map[string]any{"links": links, "blocked": flags, "settler": settler})
+			}
+			tw := tabwriter.NewWriter(env.stdout, 0, 4, 2, ' ', 0)
+			fmt.Fprintln(tw, "USER\tWALLET\tBOUND\tUNBOUND")
+			for _, l := range links {
+				until := "-"
+				if l.Unbound != nil {
+					until = l.Unbound.Format(time.RFC3339)
+				}
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", l.User, l.Address, l.Bound.Format(time.RFC3339), until)
+			}
+			if err := tw.Flush(); err != nil {
+				return err
+			}
+			for u, why := range flags {
+				fmt.Fprintf(env.stdout, "blocked: %s: %s\n", u, why)
+			}
+			if settler.Holder != "" {
+				fmt.Fprintf(env.stdout, "settler: %s (lease until %s)\n", settler.Holder, settler.Until.Format(time.RFC3339))
+			}
+			return nil
 		})}
 }
 
@@ -155,22 +243,47 @@ type walletBindFlags struct {
 }
 
 func walletBindCommand() *command {
-	return &command{name: "bind", summary: "bind this key's wallet to your API key on a domain, so deposits credit it",
+	return walletBindingCommand("bind", onchain.BindPath, "bind this key's wallet to your API key on a domain, so deposits credit it",
+		"Asks the domain for a binding challenge (a nonce it consumes on use), signs it\n"+
+			"with the wallet's key as EIP-712 typed data (the domain's chain id and escrow in\n"+
+			"the domain separator: the signature is worthless on any other chain, escrow,\n"+
+			"domain or user, and once used) and sends it. From then on, deposits from this\n"+
+			"wallet into the domain's escrow credit the API key's account (earlier deposits\n"+
+			"are credited at once). --escrow, when given, must be the domain's escrow.\n"+
+			"The API key may also come from GAIANET_API_KEY. To move to another wallet\n"+
+			"later: 'gaianet wallet rebind'; to end it: 'gaianet wallet unbind'.")
+}
+
+func walletRebindCommand() *command {
+	return walletBindingCommand("rebind", onchain.RebindPath, "move your API key to this key's wallet (replacing the wallet bound now)",
+		"Like 'wallet bind', signed by the NEW wallet (this key): the API key's requests\n"+
+			"from now on settle on this wallet, earlier ones on the wallet bound when they\n"+
+			"were made, and this wallet's deposits credit the API key. The domain refuses\n"+
+			"while the old wallet holds anything in the escrow: withdraw it first.")
+}
+
+func walletUnbindCommand() *command {
+	return walletBindingCommand("unbind", onchain.UnbindPath, "end the binding of this key's wallet to your API key",
+		"Signs an EIP-712 Unbinding (a fresh domain nonce, an expiry, the chain id and\n"+
+			"escrow) with the bound wallet's key (this key) and sends it. Later deposits from\n"+
+			"the wallet are held until it is bound again, and later requests of the API key\n"+
+			"settle on no wallet. The domain refuses while the wallet holds anything in the\n"+
+			"escrow: withdraw it first.")
+}
+
+// walletBindingCommand is 'wallet bind', 'rebind' or 'unbind': a challenge
+// from the domain, signed by this key's wallet, posted to path.
+func walletBindingCommand(name, path, summary, help string) *command {
+	return &command{name: name, summary: summary,
 		usage: "--domain URL --api-key KEY [--base DIR | --base KEYSTORE] [--escrow ADDRESS]",
-		help: "Asks the domain for a binding challenge (a nonce it consumes on use), signs it\n" +
-			"with the wallet's key as EIP-712 typed data (the domain's chain id and escrow in\n" +
-			"the domain separator: the signature is worthless on any other chain, escrow,\n" +
-			"domain or user, and once used) and sends it. From then on, deposits from this\n" +
-			"wallet into the domain's escrow credit the API key's account (earlier deposits\n" +
-			"are credited at once). --escrow, when given, must be the domain's escrow.\n" +
-			"The API key may also come from GAIANET_API_KEY.",
+		help:  help,
 		flags: func(fs *flag.FlagSet) any {
 			return &walletBindFlags{
 				domain:       fs.String("domain", "", "the domain's URL, e.g. https://example.gaia.domains (required)"),
 				apiKey:       fs.String("api-key", "", "your API key on the domain (default $GAIANET_API_KEY)"),
 				base:         baseFlag(fs),
 				passwordFile: fs.String("keystore-password-file", "", "read the keystore password from FILE"),
-				escrow:       fs.String("escrow", "", "the escrow you deposit into; refuse to bind if the domain names another"),
+				escrow:       fs.String("escrow", "", "the escrow you deposit into; refuse if the domain names another"),
 			}
 		},
 		run: func(ctx context.Context, env *cmdEnv, args []string) error {
@@ -180,7 +293,7 @@ func walletBindCommand() *command {
 				key = os.Getenv("GAIANET_API_KEY")
 			}
 			if len(args) > 0 || *f.domain == "" || key == "" {
-				return usagef("wallet bind needs --domain URL and --api-key KEY")
+				return usagef("wallet %s needs --domain URL and --api-key KEY", name)
 			}
 			if *f.escrow != "" && !common.IsHexAddress(*f.escrow) {
 				return usagef("--escrow %q is not an address", *f.escrow)
@@ -200,24 +313,39 @@ func walletBindCommand() *command {
 				return err
 			}
 			if *f.escrow != "" && ch.Escrow != common.HexToAddress(*f.escrow) {
-				return fmt.Errorf("the domain's escrow is %s, not %s: not binding", ch.Escrow, *f.escrow)
+				return fmt.Errorf("the domain's escrow is %s, not %s: not signing", ch.Escrow, *f.escrow)
 			}
 			ch.Binding.Wallet = from
 			dom := chain.EscrowDomain{ChainID: new(big.Int).SetUint64(ch.ChainID), Escrow: ch.Escrow}
-			sig, err := dom.SignBinding(signer, ch.Binding)
+			sign := dom.SignBinding
+			if path == onchain.UnbindPath {
+				sign = dom.SignUnbinding
+			}
+			sig, err := sign(signer, ch.Binding)
 			if err != nil {
 				return err
 			}
 			var res struct {
 				User     string      `json:"user"`
 				Wallet   string      `json:"wallet"`
+				Previous string      `json:"previous"`
+				Unbound  string      `json:"unbound"`
 				Credited json.Number `json:"credited"`
 			}
-			if err := postJSON(ctx, client, base+onchain.BindPath, key, onchain.BindRequest{Binding: ch.Binding, Signature: sig}, &res); err != nil {
+			if err := postJSON(ctx, client, base+path, key, onchain.BindRequest{Binding: ch.Binding, Signature: sig}, &res); err != nil {
 				return err
 			}
-			fmt.Fprintf(env.stdout, "wallet %s bound to user %s on %s (chain %d, escrow %s); $%s of earlier deposits credited\n",
-				res.Wallet, res.User, ch.Binding.Domain, ch.ChainID, ch.Escrow, res.Credited)
+			switch path {
+			case onchain.UnbindPath:
+				fmt.Fprintf(env.stdout, "wallet %s unbound from user %s on %s (chain %d, escrow %s)\n",
+					res.Unbound, res.User, ch.Binding.Domain, ch.ChainID, ch.Escrow)
+			case onchain.RebindPath:
+				fmt.Fprintf(env.stdout, "user %s moved from wallet %s to %s on %s (chain %d, escrow %s); $%s of held deposits credited\n",
+					res.User, res.Previous, res.Wallet, ch.Binding.Domain, ch.ChainID, ch.Escrow, res.Credited)
+			default:
+				fmt.Fprintf(env.stdout, "wallet %s bound to user %s on %s (chain %d, escrow %s); $%s of earlier deposits credited\n",
+					res.Wallet, res.User, ch.Binding.Domain, ch.ChainID, ch.Escrow, res.Credited)
+			}
 			return nil
 		}}
 }

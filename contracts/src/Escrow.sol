@@ -24,10 +24,17 @@ import {Marketplace} from "./Marketplace.sol";
 /// or after revocation, settlements stop and users withdraw at once.
 ///
 /// A settlement's total is split: stakers' share to Staking (if the operator has
-/// active stake), component owners' share to the Marketplace (if the domain
-/// reported usage), the listed node payouts, and the remainder to the operator.
-/// Every split is floored and the remainder takes the dust, so a settlement pays
-/// out exactly what it charged.
+/// active stake), component owners' royalty to the Marketplace (royaltyBps of the
+/// revenue the domain attributes to listed components, pro rata to it), the
+/// listed node payouts, and the remainder to the operator. Every split is floored
+/// and the remainder takes the dust, so a settlement pays out exactly what it
+/// charged.
+///
+/// A charge is capped at the user's balance: a settlement never reverts because
+/// the domain charged more than a user holds here (off-chain credit, a withdrawal
+/// that went first). The uncovered part is reported (Shortfall) and is the
+/// operator's loss: it comes out of the operator's remainder first; only if that
+/// is not enough are the node payouts and the royalty scaled down pro rata.
 contract Escrow is EIP712, Ownable, ReentrancyGuard {
     using SafeERC20 for IERC20;
 
@@ -80,6 +87,8 @@ contract Escrow is EIP712, Ownable, ReentrancyGuard {
     address public operator;
     address public signer;
     uint64 public maxPriceAge;
+    int256 public minPrice;
+    int256 public maxPrice;
     bool public revoked;
     Staking public staking;
     Marketplace public marketplace;
@@ -99,18 +108,20 @@ contract Escrow is EIP712, Ownable, ReentrancyGuard {
     error AlreadySettled(uint256 id);
     error BadSignature();
     error PastDeadline(uint256 deadline);
-    error InsufficientBalance(address user, uint256 balance, uint256 charge);
     error PayoutsExceedTotal(uint256 payouts, uint256 available);
+    error UsageExceedsTotal(uint256 units, uint256 total);
     error NoWithdrawalRequested();
     error NoticeNotOver(uint64 readyAt);
     error StalePrice(uint256 updatedAt);
     error BadPrice(int256 answer);
+    error PriceOutOfBounds(int256 answer, int256 minPrice, int256 maxPrice);
     error BadShares();
 
     event Deposited(address indexed user, address indexed asset, uint256 amount, uint256 usdValue);
     event WithdrawalRequested(address indexed user, address indexed asset, uint256 amount, uint64 readyAt);
-    event Withdrawn(address indexed user, address indexed asset, uint256 amount);
+    event Withdrawn(address indexed user, address indexed asset, uint256 amount, uint256 usdValue);
     event Charged(uint256 indexed id, address indexed user, address indexed asset, uint256 amount);
+    event Shortfall(uint256 indexed id, address indexed user, address indexed asset, uint256 uncovered);
     event Settled(
         uint256 indexed id,
         address indexed asset,
@@ -124,6 +135,7 @@ contract Escrow is EIP712, Ownable, ReentrancyGuard {
     event SignerSet(address signer);
     event OperatorSet(address operator);
     event SharesSet(uint16 stakingBps, uint16 royaltyBps);
+    event PriceBoundsSet(int256 minPrice, int256 maxPrice);
     event Revoked(address by);
 
     struct Config {
@@ -134,6 +146,8 @@ contract Escrow is EIP712, Ownable, ReentrancyGuard {
         IERC20 token;
         IAggregatorV3 priceFeed;
         uint64 maxPriceAge;
+        int256 minPrice;
+        int256 maxPrice;
         uint64 noticePeriod;
         uint64 expiresAt;
         Staking staking;
@@ -150,6 +164,7 @@ contract Escrow is EIP712, Ownable, ReentrancyGuard {
         token = c.token;
         priceFeed = c.priceFeed;
         maxPriceAge = c.maxPriceAge;
+        _setPriceBounds(c.minPrice, c.maxPrice);
         noticePeriod = c.noticePeriod;
         expiresAt = c.expiresAt;
         staking = c.staking;
@@ -183,6 +198,20 @@ contract Escrow is EIP712, Ownable, ReentrancyGuard {
         maxPriceAge = age;
     }
 
+    /// @notice setPriceBounds sets the range of feed answers the escrow accepts (the feed's decimals),
+    /// so that a feed it does not control (a Chainlink aggregator) cannot value deposits at a price
+    /// the DAO did not allow.
+    function setPriceBounds(int256 min_, int256 max_) external onlyOwner {
+        _setPriceBounds(min_, max_);
+    }
+
+    function _setPriceBounds(int256 min_, int256 max_) private {
+        if (min_ <= 0 || max_ < min_) revert BadPrice(min_);
+        minPrice = min_;
+        maxPrice = max_;
+        emit PriceBoundsSet(min_, max_);
+    }
+
     /// @notice revoke closes the escrow for good: no deposits, no settlements, withdrawals without notice.
     /// The DAO (owner) or the operator may revoke.
     function revoke() external {
@@ -203,13 +232,30 @@ contract Escrow is EIP712, Ownable, ReentrancyGuard {
 
     // ---- prices ----
 
-    /// @notice usdValue is `amount` of `asset` in stablecoin units, at the feed's current price.
-    /// Reverts when the feed's answer is older than maxPriceAge or not positive.
+    /// @notice usdValue is `amount` of `asset` in stablecoin units (rounded down), at the feed's
+    /// current price. Reverts when the feed's answer is not positive, outside [minPrice, maxPrice]
+    /// or older than maxPriceAge.
     function usdValue(address asset, uint256 amount) public view knownAsset(asset) returns (uint256) {
         if (asset == address(stable)) return amount;
         (, int256 answer,, uint256 updatedAt,) = priceFeed.latestRoundData();
         if (answer <= 0) revert BadPrice(answer);
+        if (answer < minPrice || answer > maxPrice) revert PriceOutOfBounds(answer, minPrice, maxPrice);
         if (updatedAt + maxPriceAge < block.timestamp) revert StalePrice(updatedAt);
+        return _value(amount, answer);
+    }
+
+    /// @dev _lastValue values `amount` of `asset` at the feed's last answer whatever its age or
+    /// bounds (0 if the feed has none): a withdrawal is reported at it and never blocked by the feed.
+    function _lastValue(address asset, uint256 amount) private view returns (uint256) {
+        if (asset == address(stable)) return amount;
+        try priceFeed.latestRoundData() returns (uint80, int256 answer, uint256, uint256, uint80) {
+            return answer > 0 ? _value(amount, answer) : 0;
+        } catch {
+            return 0;
+        }
+    }
+
+    function _value(uint256 amount, int256 answer) private view returns (uint256) {
         return Math.mulDiv(
             amount, uint256(answer) * 10 ** stableDecimals, 10 ** (uint256(tokenDecimals) + priceFeed.decimals())
         );
@@ -263,7 +309,7 @@ contract Escrow is EIP712, Ownable, ReentrancyGuard {
         balanceOf[msg.sender][asset] = bal - amount;
         totalBalance[asset] -= amount;
         IERC20(asset).safeTransfer(msg.sender, amount);
-        emit Withdrawn(msg.sender, asset, amount);
+        emit Withdrawn(msg.sender, asset, amount, _lastValue(asset, amount));
     }
 
     // ---- settlement ----
@@ -295,7 +341,12 @@ contract Escrow is EIP712, Ownable, ReentrancyGuard {
     }
 
     /// @notice settle charges the users in `s` and pays out the total, once per settlement id.
-    /// Anyone may submit: the domain signer's signature is the authority.
+    /// A batch in the stablecoin is in its units. A batch in GAIA is signed in stablecoin units
+    /// too (dollars, as the domain's ledger counts) and charged in GAIA at the feed's price at
+    /// settlement: the real-time rate when the money leaves the escrow.
+    /// Anyone may submit: the domain signer's signature is the authority. Each usage entry's
+    /// units are the part of the signed total the domain attributes to that component (their
+    /// sum cannot exceed it); the component owners' royalty is royaltyBps of that sum.
     function settle(Settlement calldata s, bytes calldata signature) external nonReentrant knownAsset(s.asset) {
         if (!_open()) revert Closed();
         if (block.timestamp > s.deadline) revert PastDeadline(s.deadline);
@@ -303,54 +354,116 @@ contract Escrow is EIP712, Ownable, ReentrancyGuard {
         if (ECDSA.recover(hashSettlement(s), signature) != signer) revert BadSignature();
         settled[s.id] = true;
 
-        uint256 total;
-        for (uint256 i = 0; i < s.charges.length; i++) {
-            Charge calldata c = s.charges[i];
-            uint256 bal = balanceOf[c.user][s.asset];
-            if (bal < c.amount) revert InsufficientBalance(c.user, bal, c.amount);
-            balanceOf[c.user][s.asset] = bal - c.amount;
-            total += c.amount;
-            emit Charged(s.id, c.user, s.asset, c.amount);
+        Settlement memory m = s;
+        if (m.asset == address(token)) _toTokens(m);
+        (uint256 total, uint256 signedTotal) = _charge(m);
+        totalBalance[m.asset] -= total;
+        Split memory o = _split(m, total, signedTotal);
+        IERC20 asset = IERC20(m.asset);
+        if (o.toStakers > 0) {
+            asset.forceApprove(address(staking), o.toStakers);
+            staking.notifyRevenue(operator, s.asset, o.toStakers);
         }
-        totalBalance[s.asset] -= total;
-        uint256 value = usdValue(s.asset, total);
-
-        uint256 toStakers;
-        if (address(staking) != address(0) && stakingBps > 0 && staking.activeShares(operator) > 0) {
-            toStakers = Math.mulDiv(total, stakingBps, 10_000);
+        if (o.toComponents > 0) {
+            o.toComponents = _payRoyalty(m, o.toComponents);
         }
-        uint256 toComponents;
-        if (s.usage.length > 0 && royaltyBps > 0) {
-            toComponents = Math.mulDiv(total, royaltyBps, 10_000);
+        for (uint256 i = 0; i < m.payouts.length; i++) {
+            uint256 amount = o.want <= o.room ? m.payouts[i].amount : Math.mulDiv(m.payouts[i].amount, o.room, o.want);
+            if (amount > 0) asset.safeTransfer(m.payouts[i].to, amount);
+            o.toNodes += amount;
         }
-        uint256 toNodes;
-        for (uint256 i = 0; i < s.payouts.length; i++) {
-            toNodes += s.payouts[i].amount;
-        }
-        uint256 available = total - toStakers - toComponents;
-        if (toNodes > available) revert PayoutsExceedTotal(toNodes, available);
-        uint256 toOperator = available - toNodes;
-
-        IERC20 asset = IERC20(s.asset);
-        if (toStakers > 0) {
-            asset.forceApprove(address(staking), toStakers);
-            staking.notifyRevenue(operator, s.asset, toStakers);
-        }
-        if (toComponents > 0) {
-            uint256[] memory ids = new uint256[](s.usage.length);
-            uint256[] memory units = new uint256[](s.usage.length);
-            for (uint256 i = 0; i < ids.length; i++) {
-                ids[i] = s.usage[i].component;
-                units[i] = s.usage[i].units;
-            }
-            asset.forceApprove(address(marketplace), toComponents);
-            marketplace.distribute(s.asset, ids, units, toComponents);
-        }
-        for (uint256 i = 0; i < s.payouts.length; i++) {
-            if (s.payouts[i].amount > 0) asset.safeTransfer(s.payouts[i].to, s.payouts[i].amount);
-        }
+        uint256 toOperator = o.room - o.toComponents - o.toNodes;
         if (toOperator > 0) asset.safeTransfer(operator, toOperator);
-        emit Settled(s.id, s.asset, total, value, toStakers, toComponents, toNodes, toOperator);
+        emit Settled(
+            s.id, s.asset, total, usdValue(s.asset, total), o.toStakers, o.toComponents, o.toNodes, toOperator
+        );
+    }
+
+    /// @dev Split is how a batch's charged total is shared: the stakers' part, the room left for
+    /// royalty and nodes, what they asked for (want) and the royalty to pay.
+    struct Split {
+        uint256 toStakers;
+        uint256 room;
+        uint256 want;
+        uint256 toComponents;
+        uint256 toNodes;
+    }
+
+    /// @dev _split checks that the signed batch adds up on its own terms (whatever the balances)
+    /// and shares the charged total: short charges come out of the operator's remainder first,
+    /// then royalty and node payouts are scaled to fit.
+    function _split(Settlement memory s, uint256 total, uint256 signedTotal) private view returns (Split memory o) {
+        bool staked = address(staking) != address(0) && stakingBps > 0 && staking.activeShares(operator) > 0;
+        uint256 wantComponents = _royalty(s.usage, signedTotal);
+        uint256 wantNodes;
+        for (uint256 i = 0; i < s.payouts.length; i++) {
+            wantNodes += s.payouts[i].amount;
+        }
+        uint256 signedRoom = signedTotal - (staked ? Math.mulDiv(signedTotal, stakingBps, 10_000) : 0) - wantComponents;
+        if (wantNodes > signedRoom) revert PayoutsExceedTotal(wantNodes, signedRoom);
+        o.toStakers = staked ? Math.mulDiv(total, stakingBps, 10_000) : 0;
+        o.room = total - o.toStakers;
+        o.want = wantNodes + wantComponents;
+        o.toComponents = o.want <= o.room ? wantComponents : Math.mulDiv(wantComponents, o.room, o.want);
+    }
+
+    /// @dev _toTokens turns a GAIA batch's amounts, signed in stablecoin units (dollars: what the
+    /// domain's ledger counts), into GAIA at the feed's current price: charges rounded up, payouts
+    /// and usage down, so the batch still adds up. It reverts on a stale or out-of-bounds price.
+    function _toTokens(Settlement memory m) private view {
+        usdValue(address(token), 0); // the price checks
+        (, int256 answer,,,) = priceFeed.latestRoundData();
+        uint256 num = 10 ** (uint256(tokenDecimals) + priceFeed.decimals());
+        uint256 den = uint256(answer) * 10 ** stableDecimals;
+        for (uint256 i = 0; i < m.charges.length; i++) {
+            m.charges[i].amount = Math.mulDiv(m.charges[i].amount, num, den, Math.Rounding.Ceil);
+        }
+        for (uint256 i = 0; i < m.payouts.length; i++) {
+            m.payouts[i].amount = Math.mulDiv(m.payouts[i].amount, num, den);
+        }
+        for (uint256 i = 0; i < m.usage.length; i++) {
+            m.usage[i].units = Math.mulDiv(m.usage[i].units, num, den);
+        }
+    }
+
+    /// @dev _charge debits each charge, capped at the user's balance, and returns what was
+    /// charged and what was signed.
+    function _charge(Settlement memory s) private returns (uint256 total, uint256 signedTotal) {
+        for (uint256 i = 0; i < s.charges.length; i++) {
+            Charge memory c = s.charges[i];
+            uint256 bal = balanceOf[c.user][s.asset];
+            uint256 amount = Math.min(c.amount, bal);
+            if (amount < c.amount) emit Shortfall(s.id, c.user, s.asset, c.amount - amount);
+            balanceOf[c.user][s.asset] = bal - amount;
+            total += amount;
+            signedTotal += c.amount;
+            emit Charged(s.id, c.user, s.asset, amount);
+        }
+    }
+
+    /// @dev _royalty is the component owners' share of a batch: royaltyBps of the units.
+    function _royalty(Usage[] memory usage, uint256 signedTotal) private view returns (uint256) {
+        uint256 units;
+        for (uint256 i = 0; i < usage.length; i++) {
+            units += usage[i].units;
+        }
+        if (units > signedTotal) revert UsageExceedsTotal(units, signedTotal);
+        return Math.mulDiv(units, royaltyBps, 10_000);
+    }
+
+    /// @dev _payRoyalty hands `amount` to the marketplace to share among the batch's components
+    /// and returns what it took (a component that does not exist takes nothing).
+    function _payRoyalty(Settlement memory s, uint256 amount) private returns (uint256 paid) {
+        uint256[] memory ids = new uint256[](s.usage.length);
+        uint256[] memory units = new uint256[](s.usage.length);
+        for (uint256 i = 0; i < ids.length; i++) {
+            ids[i] = s.usage[i].component;
+            units[i] = s.usage[i].units;
+        }
+        IERC20 asset = IERC20(s.asset);
+        asset.forceApprove(address(marketplace), amount);
+        paid = marketplace.distribute(s.asset, ids, units, amount);
+        if (paid < amount) asset.forceApprove(address(marketplace), 0);
     }
 
     function _open() private view returns (bool) {

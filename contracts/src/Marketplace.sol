@@ -48,7 +48,6 @@ contract Marketplace is ERC721, ERC2981, Ownable, ReentrancyGuard {
     error NotComponentOwner();
     error NotForSale(uint256 id);
     error LengthMismatch();
-    error NoUsage();
     error AlreadyLicensed(uint256 id, address node);
 
     event Listed(uint256 indexed id, address indexed creator, Kind kind, bytes32 contentHash, string uri);
@@ -114,26 +113,35 @@ contract Marketplace is ERC721, ERC2981, Ownable, ReentrancyGuard {
         emit LicenceBought(id, node, msg.sender, c.payAsset, c.licencePrice);
     }
 
-    /// @notice distribute pulls `amount` of `asset` and owes it to the owners of `ids`, pro rata to `units`.
-    /// Rounding dust goes to the owner of the last component, so the whole amount is always owed.
+    /// @notice distribute pulls up to `amount` of `asset` and owes it to the owners of `ids`, pro rata to
+    /// `units`, and returns how much it pulled. Ids that do not exist (never listed, burned) take no
+    /// share, so a stale id in a settlement cannot block it; when none exists nothing is pulled.
+    /// Rounding dust goes to the owner of the last existing component, so all that is pulled is owed.
     function distribute(address asset, uint256[] calldata ids, uint256[] calldata units, uint256 amount)
         external
         nonReentrant
+        returns (uint256)
     {
         if (ids.length != units.length) revert LengthMismatch();
         uint256 total;
+        uint256 last;
         for (uint256 i = 0; i < units.length; i++) {
+            if (_ownerOf(ids[i]) == address(0) || units[i] == 0) continue;
             total += units[i];
+            last = i;
         }
-        if (total == 0) revert NoUsage();
+        if (total == 0 || amount == 0) return 0;
         IERC20(asset).safeTransferFrom(msg.sender, address(this), amount);
         uint256 given;
-        for (uint256 i = 0; i < ids.length; i++) {
-            uint256 share = i + 1 == ids.length ? amount - given : Math.mulDiv(amount, units[i], total);
+        for (uint256 i = 0; i <= last; i++) {
+            address holder = _ownerOf(ids[i]);
+            if (holder == address(0) || units[i] == 0) continue;
+            uint256 share = i == last ? amount - given : Math.mulDiv(amount, units[i], total);
             given += share;
-            owed[ownerOf(ids[i])][asset] += share;
+            owed[holder][asset] += share;
         }
         emit RevenueShared(asset, amount, total);
+        return amount;
     }
 
     function claim(address asset) external nonReentrant {

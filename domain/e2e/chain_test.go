@@ -3,6 +3,7 @@ package e2e
 import (
 	"bufio"
 	"context"
+	"crypto/sha256"
 	"encoding/json"
 	"fmt"
 	"math/big"
@@ -29,11 +30,12 @@ import (
 
 // devnetInfo is the line 'gaianet chain devnet' prints.
 type devnetInfo struct {
-	RPC        string         `json:"rpc"`
-	ChainID    uint64         `json:"chain_id"`
-	Escrow     common.Address `json:"escrow"`
-	Stablecoin common.Address `json:"stablecoin"`
-	Accounts   []struct {
+	RPC         string         `json:"rpc"`
+	ChainID     uint64         `json:"chain_id"`
+	Escrow      common.Address `json:"escrow"`
+	Stablecoin  common.Address `json:"stablecoin"`
+	Marketplace common.Address `json:"marketplace"`
+	Accounts    []struct {
 		Address    common.Address `json:"address"`
 		PrivateKey string         `json:"private_key"`
 	} `json:"accounts"`
@@ -107,6 +109,33 @@ func gaianetEnv(t *testing.T, env []string, args ...string) string {
 	return string(out)
 }
 
+// demoChatSHA256 is the SHA-256 of the chat model a demo node serves (its
+// weights come from a fixed seed): the content a marketplace token holds.
+func demoChatSHA256(t *testing.T) [32]byte {
+	t.Helper()
+	base := filepath.Join(t.TempDir(), "demo")
+	gaianet(t, "init", "--base", base, "--config", "demo", "--light-keystore")
+	var cfg struct {
+		Chat string `json:"chat"`
+	}
+	b, err := os.ReadFile(filepath.Join(base, "config.json"))
+	if err == nil {
+		err = json.Unmarshal(b, &cfg)
+	}
+	if err != nil || cfg.Chat == "" {
+		t.Fatalf("demo config.json: chat %q, %v", cfg.Chat, err)
+	}
+	p := cfg.Chat
+	if !filepath.IsAbs(p) {
+		p = filepath.Join(base, p)
+	}
+	model, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sha256.Sum256(model)
+}
+
 // ledgerOf reads the domain's accounts in micro-dollars.
 func ledgerOf(t *testing.T, dom string) (map[string]int64, ledgerView) {
 	t.Helper()
@@ -141,7 +170,9 @@ func waitFor(t *testing.T, what string, d time.Duration, ok func() bool) {
 // them on the escrow on its schedule; the escrow's balances then equal the
 // ledger's to the micro-dollar (the user's balance, each node's earnings
 // paid to its address or to the wallet it bound, the operator's rest);
-// the user withdraws the unspent balance after the notice period and the
+// the owner of the marketplace token holding the nodes' chat model (its
+// content hash, mapped by 'domain chain --component') is paid the escrow's
+// royalty share (5%) of every batch's revenue and claims it; the user withdraws the unspent balance after the notice period and the
 // key stops working at zero.
 func TestPaymentsOnDevnet(t *testing.T) {
 	binary(t)
@@ -181,6 +212,25 @@ func TestPaymentsOnDevnet(t *testing.T) {
 	}
 	userStart, operatorStart, walletStart := tokens(user), tokens(operator), tokens(nodeWallet)
 
+	// A model creator (devnet account 2) lists the demo chat model on the
+	// marketplace: an ERC-721 token holding its SHA-256.
+	creatorKey := chain.DevnetKey(2)
+	creator := crypto.PubkeyToAddress(creatorKey.PublicKey)
+	market, _ := contracts.NewMarketplace(info.Marketplace, client)
+	creatorTr, err := chain.NewTransactor(context.Background(), client, creatorKey, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	modelHash := demoChatSHA256(t)
+	tokenID, err := market.NextId(call)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := creatorTr.Wait(market.List(creatorTr.Opts, modelHash, 0, "ipfs://demo-chat", info.Stablecoin, big.NewInt(1_000_000), big.NewInt(250))); err != nil {
+		t.Fatal(chain.Explain(err))
+	}
+	creatorStart := tokens(creator)
+
 	// The domain: $0.05 a request plus tokens, payments on the devnet.
 	dom := filepath.Join(t.TempDir(), "dom")
 	listen := fmt.Sprintf("127.0.0.1:%d", freePort(t, "127.0.0.1"))
@@ -191,7 +241,8 @@ func TestPaymentsOnDevnet(t *testing.T) {
 		c["prices"] = map[string]any{"input_per_million": 100, "output_per_million": 400, "per_request": 0.05}
 	})
 	gaianet(t, "domain", "chain", "--base", dom, "--rpc", info.RPC, "--escrow", info.Escrow.Hex(), "--key", operatorKey,
-		"--keystore-password-file", pwFile, "--confirmations", "0", "--poll", "200ms", "--settle-every", "1s")
+		"--keystore-password-file", pwFile, "--confirmations", "0", "--poll", "200ms", "--settle-every", "1s",
+		"--component", fmt.Sprintf("%x=%d", modelHash, tokenID))
 	if st, err := os.Stat(filepath.Join(dom, "chain.json")); err != nil || st.Mode().Perm() != 0o600 {
 		t.Fatalf("chain.json: %v, %v", st, err)
 	}
@@ -251,22 +302,35 @@ func TestPaymentsOnDevnet(t *testing.T) {
 
 	// Settlement on the domain's schedule, then the chain equals the ledger.
 	type settlement struct {
-		Status   string
-		Requests int64
+		Status                    string
+		Requests                  int64
+		Total, Royalty, Uncovered json.Number
 	}
+	var batches []settlement
 	waitFor(t, "every request to settle on the escrow", time.Minute, func() bool {
-		var list []settlement
-		if err := json.Unmarshal([]byte(gaianet(t, "domain", "settlements", "--base", dom, "--json")), &list); err != nil {
+		batches = nil
+		if err := json.Unmarshal([]byte(gaianet(t, "domain", "settlements", "--base", dom, "--json")), &batches); err != nil {
 			t.Fatal(err)
 		}
 		n := int64(0)
-		for _, s := range list {
+		for _, s := range batches {
 			if s.Status == "settled" {
 				n += s.Requests
 			}
 		}
 		return n == requests
 	})
+	// Both nodes serve the listed model, so all of a batch's revenue used
+	// it: the royalty is 5% (the devnet escrow's royaltyBps) of each
+	// batch's total, rounded down per batch.
+	var royalty int64
+	for _, s := range batches {
+		want := micros(t, s.Total) * 500 / 10_000
+		if micros(t, s.Royalty) != want || micros(t, s.Uncovered) != 0 {
+			t.Fatalf("batch of %s: royalty %s, uncovered %s; want royalty %d", s.Total, s.Royalty, s.Uncovered, want)
+		}
+		royalty += want
+	}
 	acc, lv := ledgerOf(t, dom)
 	if lv.Totals.Requests != requests {
 		t.Fatalf("ledger billed %d requests, want %d", lv.Totals.Requests, requests)
@@ -310,12 +374,25 @@ func TestPaymentsOnDevnet(t *testing.T) {
 	if got := tokens(operator) - operatorStart; got != acc["operator"]+acc["stakers"] {
 		t.Fatalf("operator received %d on chain, the ledger's operator and stakers %d", got, acc["operator"]+acc["stakers"])
 	}
-	if paidNodes+acc["operator"]+acc["stakers"] != spent {
-		t.Fatalf("payouts %d + %d != spent %d", paidNodes, acc["operator"]+acc["stakers"], spent)
+	if royalty == 0 || acc["external:royalties"] != royalty {
+		t.Fatalf("royalty %d, ledger's royalties account %d", royalty, acc["external:royalties"])
+	}
+	owed, err := market.Owed(call, creator, info.Stablecoin)
+	if err != nil || owed.Int64() != royalty {
+		t.Fatalf("the marketplace owes the model's owner %v, want %d (%v)", owed, royalty, err)
+	}
+	if _, err := creatorTr.Wait(market.Claim(creatorTr.Opts, info.Stablecoin)); err != nil {
+		t.Fatal(chain.Explain(err))
+	}
+	if got := tokens(creator) - creatorStart; got != royalty {
+		t.Fatalf("the model's owner claimed %d, want %d", got, royalty)
+	}
+	if paidNodes+acc["operator"]+acc["stakers"]+royalty != spent {
+		t.Fatalf("payouts %d + %d + royalty %d != spent %d", paidNodes, acc["operator"]+acc["stakers"], royalty, spent)
 	}
 
-	t.Logf("%d requests: user charged %d micro-dollars on chain and in the ledger; nodes paid %d, operator and stakers %d",
-		requests, spent, paidNodes, acc["operator"]+acc["stakers"])
+	t.Logf("%d requests in %d batches: user charged %d micro-dollars on chain and in the ledger; nodes paid %d, operator and stakers %d, the model's owner %d",
+		requests, len(batches), spent, paidNodes, acc["operator"]+acc["stakers"], royalty)
 
 	// Withdraw the rest after the notice; the key stops working at zero.
 	left := chain.FormatAmount(big.NewInt(inEscrow(user)), 6)
@@ -356,5 +433,32 @@ func TestPaymentsOnDevnet(t *testing.T) {
 	}
 	if _, lv := ledgerOf(t, dom); micros(t, lv.Sum) != 0 {
 		t.Fatalf("ledger sum %s", lv.Sum)
+	}
+
+	// The escrow is empty: the key moves to another wallet (signed by
+	// it), which then ends its binding (its Unbinding signature).
+	otherKey := keystoreFile(t, info, 2, password)
+	out = gaianetEnv(t, env, "wallet", "rebind", "--domain", url, "--api-key", key, "--base", otherKey,
+		"--keystore-password-file", pwFile, "--escrow", info.Escrow.Hex())
+	if !strings.Contains(out, "moved from wallet "+user.Hex()+" to "+info.Accounts[2].Address.Hex()) {
+		t.Fatalf("wallet rebind: %s", out)
+	}
+	out = gaianetEnv(t, env, "wallet", "unbind", "--domain", url, "--api-key", key, "--base", otherKey, "--keystore-password-file", pwFile)
+	if !strings.Contains(out, "wallet "+info.Accounts[2].Address.Hex()+" unbound") {
+		t.Fatalf("wallet unbind: %s", out)
+	}
+	var wallets struct {
+		Links []struct {
+			Address string
+			Unbound *time.Time
+		}
+		Settler struct{ Holder string }
+	}
+	if err := json.Unmarshal([]byte(gaianet(t, "domain", "wallets", "--base", dom, "--json")), &wallets); err != nil {
+		t.Fatal(err)
+	}
+	if len(wallets.Links) != 2 || wallets.Links[0].Address != user.Hex() || wallets.Links[0].Unbound == nil ||
+		wallets.Links[1].Unbound == nil || wallets.Settler.Holder == "" {
+		t.Fatalf("domain wallets: %+v", wallets)
 	}
 }

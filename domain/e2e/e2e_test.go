@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"net"
-	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -463,27 +462,8 @@ func startLiar(t *testing.T, url string, prepare func(base string)) (id struct{ 
 // returns its URL once it answers.
 func startReplica(t *testing.T, dom string) string {
 	t.Helper()
-	listen := fmt.Sprintf("127.0.0.1:%d", freePort(t, "127.0.0.1"))
-	cmd := exec.Command(binary(t), "domain", "start", "--foreground", "--base", dom, "--listen", listen)
-	logf, err := os.Create(filepath.Join(t.TempDir(), "replica.log"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd.Stdout, cmd.Stderr = logf, logf
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { cmd.Process.Signal(syscall.SIGTERM); cmd.Wait(); logf.Close() })
-	url := "http://" + listen
-	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(50 * time.Millisecond) {
-		if resp, err := http.Get(url + "/health"); err == nil {
-			resp.Body.Close()
-			return url
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("replica at %s did not start", url)
-		}
-	}
+	_, url := startReplicaProc(t, dom, "replica")
+	return url
 }
 
 // TestReplayEvictsWrongModel: four demo nodes serve "demo-chat" with four

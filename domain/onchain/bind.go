@@ -2,16 +2,19 @@ package onchain
 
 import (
 	"bytes"
+	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"math/big"
 	"net/http"
 	"strings"
 	"time"
 
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
 
@@ -25,17 +28,28 @@ import (
 //	GET  /_domain/wallet            the user's bound wallet and the escrow to deposit into
 //	POST /_domain/wallet/challenge  a binding to sign: nonce, expiry, EIP-712 domain
 //	POST /_domain/wallet/bind       {"binding": ..., "signature": "0x..."}: binds the wallet
+//	POST /_domain/wallet/rebind     the same, signed by the new wallet: moves the user to it
+//	POST /_domain/wallet/unbind     {"binding": ..., "signature": "0x..."}, an Unbinding
+//	                                signed by the bound wallet: ends the binding
+//
+// A rebinding or unbinding takes effect for requests made after it
+// (earlier ones settle on the wallet bound when they were made), and is
+// refused while the wallet it ends holds anything in the escrow: the
+// user withdraws first, so no credit stays backed by a wallet the user no
+// longer answers for.
 const (
 	WalletPath    = "/_domain/wallet"
 	ChallengePath = WalletPath + "/challenge"
 	BindPath      = WalletPath + "/bind"
+	RebindPath    = WalletPath + "/rebind"
+	UnbindPath    = WalletPath + "/unbind"
 )
 
 // bindingTTL is how long a binding challenge may be signed and used.
 const bindingTTL = 5 * time.Minute
 
-// noncePrefix marks binding nonces in the store's nonce table, which join
-// challenges share: neither kind is accepted for the other.
+// noncePrefix marks binding nonces (kept apart from join nonces in the
+// store, each kind with its own limits).
 const noncePrefix = "bind-"
 
 // Challenge is what POST /_domain/wallet/challenge returns: the binding to
@@ -54,12 +68,17 @@ type BindRequest struct {
 
 // WalletStatus is what GET /_domain/wallet returns.
 type WalletStatus struct {
-	User    string         `json:"user"`
-	Wallet  string         `json:"wallet,omitempty"`
-	Balance ledger.Micros  `json:"balance"`
-	ChainID uint64         `json:"chain_id"`
-	Escrow  common.Address `json:"escrow"`
-	Asset   common.Address `json:"asset"`
+	User    string        `json:"user"`
+	Wallet  string        `json:"wallet,omitempty"`
+	Balance ledger.Micros `json:"balance"`
+	// Blocked says why the user cannot spend (a reorganisation reversed
+	// credit already spent); "" when nothing is wrong.
+	Blocked string `json:"blocked,omitempty"`
+	// Links is every binding the user had, oldest first.
+	Links   []store.WalletLink `json:"links"`
+	ChainID uint64             `json:"chain_id"`
+	Escrow  common.Address     `json:"escrow"`
+	Asset   common.Address     `json:"asset"`
 }
 
 // Handler serves the binding routes.
@@ -68,6 +87,8 @@ func (s *Service) Handler() http.Handler {
 	m.HandleFunc("GET "+WalletPath, s.route(s.status))
 	m.HandleFunc("POST "+ChallengePath, s.route(s.challenge))
 	m.HandleFunc("POST "+BindPath, s.route(s.bind))
+	m.HandleFunc("POST "+RebindPath, s.route(s.rebind))
+	m.HandleFunc("POST "+UnbindPath, s.route(s.unbind))
 	return m
 }
 
@@ -127,6 +148,12 @@ func (s *Service) status(r *http.Request, u store.User) (any, error) {
 	if st.Balance, err = s.st.Balance(r.Context(), ledger.UserAccount(u.ID)); err != nil {
 		return nil, err
 	}
+	if st.Blocked, err = s.st.UserFlag(r.Context(), u.ID); err != nil {
+		return nil, err
+	}
+	if st.Links, err = s.st.WalletLinks(r.Context(), u.ID); err != nil {
+		return nil, err
+	}
 	return st, nil
 }
 
@@ -135,8 +162,8 @@ func (s *Service) challenge(r *http.Request, u store.User) (any, error) {
 	rand.Read(b)
 	nonce := noncePrefix + hex.EncodeToString(b)
 	exp := time.Now().Add(bindingTTL).Truncate(time.Second)
-	if err := s.st.IssueNonce(r.Context(), nonce, exp); err != nil {
-		if errors.Is(err, store.ErrTooManyNonces) {
+	if err := s.st.IssueBindingNonce(r.Context(), u.ID, nonce, exp); err != nil {
+		if errors.Is(err, store.ErrTooManyBindingNonces) {
 			return nil, fail(http.StatusServiceUnavailable, "too_many_challenges", "too many challenges are outstanding; retry in a minute")
 		}
 		return nil, err
@@ -146,37 +173,9 @@ func (s *Service) challenge(r *http.Request, u store.User) (any, error) {
 }
 
 func (s *Service) bind(r *http.Request, u store.User) (any, error) {
-	body, err := io.ReadAll(io.LimitReader(r.Body, 16<<10))
+	b, err := s.verified(r, u, false)
 	if err != nil {
 		return nil, err
-	}
-	var req BindRequest
-	dec := json.NewDecoder(bytes.NewReader(body))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&req); err != nil {
-		return nil, fail(http.StatusBadRequest, "invalid_json", "the body must be {\"binding\": {...}, \"signature\": \"0x...\"}: %v", err)
-	}
-	b := req.Binding
-	switch {
-	case b.Domain != s.name:
-		return nil, fail(http.StatusBadRequest, "wrong_domain", "the binding names domain %q, this is %q", b.Domain, s.name)
-	case b.User != u.ID:
-		return nil, fail(http.StatusForbidden, "wrong_user", "the binding is for another user than this API key's")
-	case b.Wallet == (common.Address{}):
-		return nil, fail(http.StatusBadRequest, "bad_wallet", "the binding needs the wallet's address")
-	case !strings.HasPrefix(b.Nonce, noncePrefix):
-		return nil, fail(http.StatusUnauthorized, "bad_nonce", "the nonce is not a binding challenge's")
-	}
-	// The signature first: a forged request must not burn the user's nonce.
-	if err := s.dom.VerifyBinding(b, req.Signature); err != nil {
-		return nil, fail(http.StatusUnauthorized, "bad_signature", "%v", err)
-	}
-	exp, ok, err := s.st.ConsumeNonce(r.Context(), b.Nonce)
-	if err != nil {
-		return nil, err
-	}
-	if !ok || uint64(exp.Unix()) != b.Expires {
-		return nil, fail(http.StatusUnauthorized, "bad_nonce", "the nonce is unknown, expired or already used (replays are refused); ask for a new challenge")
 	}
 	credited, err := s.st.BindWallet(r.Context(), u.ID, b.Wallet.Hex())
 	if errors.Is(err, store.ErrBound) {
@@ -187,4 +186,126 @@ func (s *Service) bind(r *http.Request, u store.User) (any, error) {
 	}
 	s.log.Info("wallet bound", "user", u.ID, "wallet", b.Wallet, "credited", credited)
 	return map[string]any{"user": u.ID, "wallet": b.Wallet.Hex(), "credited": credited}, nil
+}
+
+func (s *Service) rebind(r *http.Request, u store.User) (any, error) {
+	b, err := s.verified(r, u, false)
+	if err != nil {
+		return nil, err
+	}
+	old, err := s.st.WalletOf(r.Context(), u.ID)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, fail(http.StatusConflict, "not_bound", "no wallet is bound to this API key: bind one (%s)", BindPath)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := s.checkEmpty(r.Context(), common.HexToAddress(old)); err != nil {
+		return nil, err
+	}
+	credited, err := s.st.RebindWallet(r.Context(), u.ID, old, b.Wallet.Hex())
+	if errors.Is(err, store.ErrBound) || errors.Is(err, store.ErrNotFound) {
+		return nil, fail(http.StatusConflict, "already_bound", "%v", err)
+	}
+	if err != nil {
+		return nil, err
+	}
+	s.log.Info("wallet rebound", "user", u.ID, "from", old, "to", b.Wallet, "credited", credited)
+	return map[string]any{"user": u.ID, "wallet": b.Wallet.Hex(), "previous": old, "credited": credited}, nil
+}
+
+func (s *Service) unbind(r *http.Request, u store.User) (any, error) {
+	b, err := s.verified(r, u, true)
+	if err != nil {
+		return nil, err
+	}
+	cur, err := s.st.WalletOf(r.Context(), u.ID)
+	if err != nil && !errors.Is(err, store.ErrNotFound) {
+		return nil, err
+	}
+	if cur != b.Wallet.Hex() {
+		return nil, fail(http.StatusConflict, "not_bound", "wallet %s is not the one bound to this API key", b.Wallet)
+	}
+	if err := s.checkEmpty(r.Context(), b.Wallet); err != nil {
+		return nil, err
+	}
+	if err := s.st.UnbindWallet(r.Context(), u.ID, cur); errors.Is(err, store.ErrNotFound) {
+		return nil, fail(http.StatusConflict, "not_bound", "%v", err)
+	} else if err != nil {
+		return nil, err
+	}
+	s.log.Info("wallet unbound", "user", u.ID, "wallet", cur)
+	return map[string]any{"user": u.ID, "unbound": cur}, nil
+}
+
+// verified reads a BindRequest for user u and checks it: this domain and
+// user, the wallet's signature (of an Unbinding when unbinding), then the
+// nonce, consumed here (a forged request does not burn it).
+func (s *Service) verified(r *http.Request, u store.User, unbinding bool) (chain.Binding, error) {
+	body, err := io.ReadAll(io.LimitReader(r.Body, 16<<10))
+	if err != nil {
+		return chain.Binding{}, err
+	}
+	var req BindRequest
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&req); err != nil {
+		return chain.Binding{}, fail(http.StatusBadRequest, "invalid_json", "the body must be {\"binding\": {...}, \"signature\": \"0x...\"}: %v", err)
+	}
+	b := req.Binding
+	switch {
+	case b.Domain != s.name:
+		return b, fail(http.StatusBadRequest, "wrong_domain", "the binding names domain %q, this is %q", b.Domain, s.name)
+	case b.User != u.ID:
+		return b, fail(http.StatusForbidden, "wrong_user", "the binding is for another user than this API key's")
+	case b.Wallet == (common.Address{}):
+		return b, fail(http.StatusBadRequest, "bad_wallet", "the binding needs the wallet's address")
+	case !strings.HasPrefix(b.Nonce, noncePrefix):
+		return b, fail(http.StatusUnauthorized, "bad_nonce", "the nonce is not a binding challenge's")
+	}
+	verify := s.dom.VerifyBinding
+	if unbinding {
+		verify = s.dom.VerifyUnbinding
+	}
+	if err := verify(b, req.Signature); err != nil {
+		return b, fail(http.StatusUnauthorized, "bad_signature", "%v", err)
+	}
+	exp, ok, err := s.st.ConsumeBindingNonce(r.Context(), u.ID, b.Nonce)
+	if err != nil {
+		return b, err
+	}
+	if !ok || uint64(exp.Unix()) != b.Expires {
+		return b, fail(http.StatusUnauthorized, "bad_nonce", "the nonce is unknown, expired or already used (replays are refused); ask for a new challenge")
+	}
+	return b, nil
+}
+
+// checkEmpty refuses to end wallet's binding while it holds anything in
+// the escrow, now or at the last block the watcher recorded (a deposit or
+// withdrawal not yet recorded would otherwise land on the wrong side).
+func (s *Service) checkEmpty(ctx context.Context, wallet common.Address) error {
+	blocks := []*big.Int{nil}
+	if pos, ok, err := s.st.WatchPositionOf(ctx, s.addr.Hex()); err != nil {
+		return err
+	} else if ok && pos.Next > 0 {
+		blocks = append(blocks, new(big.Int).SetUint64(pos.Next-1))
+	}
+	for _, n := range blocks {
+		bal, err := s.escrow.BalanceOf(&bind.CallOpts{Context: ctx, BlockNumber: n}, wallet, s.stable)
+		if err != nil {
+			s.log.Error("reading a wallet's escrow balance", "wallet", wallet, "block", n, "err", err)
+			return fail(http.StatusServiceUnavailable, "chain_unavailable",
+				"the domain cannot read wallet %s's escrow balance from the chain now; retry in a minute", wallet)
+		}
+		if bal.Sign() != 0 {
+			at := "now"
+			if n != nil {
+				at = fmt.Sprintf("at block %s (the last the domain recorded)", n)
+			}
+			return fail(http.StatusConflict, "wallet_not_empty",
+				"wallet %s holds %s units of the stablecoin in the escrow %s: withdraw them first ('gaianet wallet withdraw'), then rebind or unbind",
+				wallet, bal, at)
+		}
+	}
+	return nil
 }

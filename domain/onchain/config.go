@@ -1,6 +1,7 @@
 package onchain
 
 import (
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -45,6 +46,17 @@ type Config struct {
 	// Deadline is how long a batch's signature is valid; default 1h. A
 	// batch not settled in time is signed again under the same id.
 	Deadline domain.Duration `json:"deadline,omitempty"`
+	// Components maps a component's content hash (the lowercase hex
+	// SHA-256 a node signs for its model, knowledge-base snapshot or
+	// plugin file) to its marketplace token id. Requests served by a node
+	// verified to serve a listed component share the escrow's royalty with
+	// the token's owner; the service checks at start that each token holds
+	// that hash.
+	Components map[string]uint64 `json:"components,omitempty"`
+	// Lease is how long the replica that settles holds the settler lease
+	// without renewing it (it renews every poll); another replica takes
+	// over at most this long after it dies. Default 30s, at least 3 polls.
+	Lease domain.Duration `json:"lease,omitempty"`
 }
 
 // ApplyDefaults fills the unset optional fields.
@@ -64,6 +76,9 @@ func (c *Config) ApplyDefaults() {
 	}
 	if c.Deadline == 0 {
 		c.Deadline = domain.Duration(time.Hour)
+	}
+	if c.Lease == 0 {
+		c.Lease = domain.Duration(max(30*time.Second, 3*time.Duration(c.Poll)))
 	}
 }
 
@@ -85,8 +100,19 @@ func (c *Config) Validate() error {
 	if c.BatchSize < 1 || c.BatchSize > 10_000 {
 		errs = append(errs, fmt.Errorf("batch_size: want 1 to 10000, got %d", c.BatchSize))
 	}
+	if c.Lease < 3*c.Poll {
+		errs = append(errs, fmt.Errorf("lease (%s) must be at least 3 polls (%s)", time.Duration(c.Lease), 3*time.Duration(c.Poll)))
+	}
 	if c.Deadline < domain.Duration(time.Minute) {
 		errs = append(errs, errors.New("deadline must be at least 1m"))
+	}
+	for h, id := range c.Components {
+		if b, err := hex.DecodeString(h); err != nil || len(b) != 32 || hex.EncodeToString(b) != h {
+			errs = append(errs, fmt.Errorf("components: %q is not a lowercase hex SHA-256", h))
+		}
+		if id == 0 {
+			errs = append(errs, fmt.Errorf("components: %s: token ids start at 1", h))
+		}
 	}
 	return errors.Join(errs...)
 }

@@ -12,6 +12,10 @@ func FuzzLoadConfig(f *testing.F) {
 	f.Add(`{"rpc":"http://127.0.0.1:8545","escrow":"0x0000000000000000000000000000000000000001","key":"k","confirmations":0,"poll":"200ms"}`)
 	f.Add(`{"rpc":"http://x","escrow":"0x01","key":""}`)
 	f.Add(`{"rpc":"ws://h:1","escrow":"0x0000000000000000000000000000000000000001","key":"k","batch_size":0,"unknown":1}`)
+	f.Add(`{"rpc":"http://h:1","escrow":"0x0000000000000000000000000000000000000001","key":"k","components":{"` +
+		`9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08":1,"9F86":0}}`)
+	f.Add(`{"rpc":"http://h:1","escrow":"0x0000000000000000000000000000000000000001","key":"k","components":{"` +
+		`9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08":18446744073709551615}}`)
 	f.Fuzz(func(t *testing.T, text string) {
 		dir := t.TempDir()
 		if err := os.WriteFile(filepath.Join(dir, ConfigFile), []byte(text), 0o600); err != nil {

@@ -3,17 +3,21 @@ package onchain
 import (
 	"context"
 	"crypto/rand"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
 	"math/big"
+	"slices"
 	"sort"
 	"time"
 
+	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/core/types"
 
 	"github.com/gaianet-go/gaianet/chain"
 	"github.com/gaianet-go/gaianet/chain/contracts"
@@ -38,11 +42,19 @@ type Service struct {
 	addr   common.Address
 	dom    chain.EscrowDomain
 	stable common.Address
+	token  common.Address // GAIA, credited at the escrow's valuation
 	// scale is stablecoin units per ledger micro-dollar (10^(decimals-6)).
 	scale  *big.Int
 	signer chain.DigestSigner
 	tr     *chain.Transactor
 	log    *slog.Logger
+	// tokens maps a component's content hash to its marketplace token,
+	// checked on chain (cfg.Components).
+	tokens map[string]*big.Int
+	// holder names this replica in the settler lease.
+	holder string
+	// crashAfterSend makes send fail right after sending (tests).
+	crashAfterSend bool
 }
 
 // Options are what New needs beyond the configuration.
@@ -58,6 +70,9 @@ type Options struct {
 	// Mine seals blocks on a simulated chain; nil elsewhere.
 	Mine   chain.Miner
 	Logger *slog.Logger
+	// Replica names this process among the domain's replicas, in the
+	// settler lease (a random name when empty).
+	Replica string
 }
 
 // New checks that cfg.Escrow is an escrow whose signer is opt.From and
@@ -71,7 +86,12 @@ func New(ctx context.Context, cfg Config, opt Options) (*Service, error) {
 		return nil, errors.New("onchain: a store, a chain client, a signer and the domain's name are required")
 	}
 	s := &Service{cfg: cfg, name: opt.DomainName, st: opt.Store, client: opt.Client, addr: common.HexToAddress(cfg.Escrow),
-		signer: opt.Signer, log: opt.Logger}
+		signer: opt.Signer, log: opt.Logger, holder: opt.Replica}
+	if s.holder == "" {
+		b := make([]byte, 8)
+		rand.Read(b)
+		s.holder = "replica-" + hex.EncodeToString(b)
+	}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
@@ -100,6 +120,9 @@ func New(ctx context.Context, cfg Config, opt Options) (*Service, error) {
 	if s.stable, err = s.escrow.Stable(call); err != nil {
 		return nil, fmt.Errorf("onchain: escrow stablecoin: %w", err)
 	}
+	if s.token, err = s.escrow.Token(call); err != nil {
+		return nil, fmt.Errorf("onchain: escrow token: %w", err)
+	}
 	erc, err := contracts.NewTestStablecoin(s.stable, opt.Client) // ERC-20 views only
 	if err != nil {
 		return nil, err
@@ -117,32 +140,77 @@ func New(ctx context.Context, cfg Config, opt Options) (*Service, error) {
 		return nil, fmt.Errorf("onchain: chain id: %w", err)
 	}
 	s.dom = chain.EscrowDomain{ChainID: id, Escrow: s.addr}
+	if s.tokens, err = s.checkComponents(call); err != nil {
+		return nil, err
+	}
 	if s.tr, err = chain.NewSignerTransactor(ctx, opt.Client, opt.From, opt.Signer, opt.Mine); err != nil {
 		return nil, err
 	}
 	return s, nil
 }
 
+// checkComponents checks that each token of cfg.Components is listed on
+// the escrow's marketplace with the content hash it is mapped from.
+func (s *Service) checkComponents(call *bind.CallOpts) (map[string]*big.Int, error) {
+	out := map[string]*big.Int{}
+	if len(s.cfg.Components) == 0 {
+		return out, nil
+	}
+	maddr, err := s.escrow.Marketplace(call)
+	if err != nil {
+		return nil, fmt.Errorf("onchain: the escrow's marketplace: %w", err)
+	}
+	market, err := contracts.NewMarketplace(maddr, s.client)
+	if err != nil {
+		return nil, err
+	}
+	for h, id := range s.cfg.Components {
+		tok := new(big.Int).SetUint64(id)
+		c, err := market.Component(call, tok)
+		if err != nil {
+			return nil, fmt.Errorf("onchain: components: token %d on marketplace %s: %w", id, maddr, chain.Explain(err))
+		}
+		if got := hex.EncodeToString(c.ContentHash[:]); got != h {
+			return nil, fmt.Errorf("onchain: components: token %d holds content hash %s, not %s", id, got, h)
+		}
+		out[h] = tok
+	}
+	return out, nil
+}
+
 // Escrow is the escrow's address.
 func (s *Service) Escrow() common.Address { return s.addr }
 
 // Run polls the escrow and settles on the configured schedule until ctx
-// ends. Errors are logged and retried at the next tick.
+// ends, while this replica holds the settler lease (lease.go): every
+// replica may call Run, one at a time does the work, and another takes
+// over within the lease's time when it dies. Errors are logged and
+// retried at the next tick.
 func (s *Service) Run(ctx context.Context) {
+	l := s.newLease()
+	leaseDone := make(chan struct{})
+	go func() { defer close(leaseDone); l.keep(ctx) }()
+	defer func() { <-leaseDone }()
 	poll := time.NewTicker(time.Duration(s.cfg.Poll))
 	defer poll.Stop()
 	settle := time.NewTicker(time.Duration(s.cfg.SettleEvery))
 	defer settle.Stop()
-	s.log.Info("payments on chain", "escrow", s.addr, "chain_id", s.dom.ChainID, "settle_every", time.Duration(s.cfg.SettleEvery))
+	s.log.Info("payments on chain", "escrow", s.addr, "chain_id", s.dom.ChainID, "settle_every", time.Duration(s.cfg.SettleEvery), "replica", s.holder)
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case <-poll.C:
+			if !l.held() {
+				continue
+			}
 			if _, err := s.Poll(ctx); err != nil && ctx.Err() == nil {
 				s.log.Error("reading the escrow", "err", err)
 			}
 		case <-settle.C:
+			if !l.held() {
+				continue
+			}
 			if _, err := s.Settle(ctx); err != nil && ctx.Err() == nil {
 				s.log.Error("settling on the escrow", "err", chain.Explain(err))
 			}
@@ -166,21 +234,49 @@ func (s *Service) Poll(ctx context.Context) (int, error) {
 		w.LastHash = common.HexToHash(pos.LastHash)
 	}
 	evs, err := w.Poll(ctx)
+	if errors.Is(err, chain.ErrDeepReorg) {
+		s.log.Warn("chain reorganisation below the confirmed height: reversing what left the chain", "err", err)
+		r, err := s.recoverReorg(ctx, pos)
+		if err != nil {
+			return 0, err
+		}
+		return r.Recorded + r.Reversed + r.Restored, nil
+	}
 	if err != nil {
 		return 0, err
 	}
 	if w.Next == pos.Next {
 		return 0, nil
 	}
+	out := s.events(evs)
+	err = s.st.RecordChainEvents(ctx, escrow, pos, store.WatchPosition{Next: w.Next, LastHash: w.LastHash.Hex()}, out)
+	if errors.Is(err, store.ErrMoved) {
+		return 0, nil // another replica recorded these blocks
+	}
+	if err != nil {
+		return 0, err
+	}
+	return len(out), nil
+}
+
+// events converts the watcher's events to the ledger's units.
+func (s *Service) events(evs []chain.Deposit) []store.ChainEvent {
 	out := make([]store.ChainEvent, 0, len(evs))
 	for _, d := range evs {
-		e := store.ChainEvent{ID: d.ID(), Kind: store.EventDeposit, Address: d.User.Hex(), Block: d.Block}
+		e := store.ChainEvent{ID: d.ID(), Kind: store.EventDeposit, Address: d.User.Hex(), Block: d.Block, BlockHash: d.BlockHash.Hex()}
 		if d.Withdrawn {
 			e.Kind = store.EventWithdrawal
 		}
-		micros, exact := s.micros(d.Amount)
+		// The stablecoin counts at face value; GAIA at the value the escrow
+		// gave it on chain (the oracle's price at deposit, its last price
+		// at withdrawal), so the ledger equals the escrow's valuation.
+		value := d.Amount
+		if d.Asset == s.token && d.USDValue != nil {
+			value = d.USDValue
+		}
+		micros, exact := s.micros(value)
 		switch {
-		case d.Asset != s.stable:
+		case d.Asset != s.stable && d.Asset != s.token:
 			s.log.Warn("escrow event in an asset the ledger does not count; not credited", "event", e.ID, "asset", d.Asset, "user", e.Address)
 			e.Kind = store.EventIgnored
 		case micros == nil:
@@ -194,14 +290,7 @@ func (s *Service) Poll(ctx context.Context) (int, error) {
 		}
 		out = append(out, e)
 	}
-	err = s.st.RecordChainEvents(ctx, escrow, pos, store.WatchPosition{Next: w.Next, LastHash: w.LastHash.Hex()}, out)
-	if errors.Is(err, store.ErrMoved) {
-		return 0, nil // another replica recorded these blocks
-	}
-	if err != nil {
-		return 0, err
-	}
-	return len(out), nil
+	return out
 }
 
 // micros converts a stablecoin amount to the ledger's unit, rounding a
@@ -215,40 +304,107 @@ func (s *Service) micros(amount *big.Int) (v *big.Int, exact bool) {
 	return q, r.Sign() == 0
 }
 
-// signedBatch is a settlement as stored: the batch and the signer's
-// signature over it.
+// signedBatch is a settlement as stored: the batch in the stablecoin and
+// the signer's signature over it, and, when some users pay from GAIA, the
+// batch of their charges in GAIA (id + 2^128).
 type signedBatch struct {
+	Settlement chain.Settlement `json:"settlement"`
+	Signature  hexutil.Bytes    `json:"signature"`
+	Token      *signedPart      `json:"token,omitempty"`
+}
+
+// signedPart is one settlement and its signature.
+type signedPart struct {
 	Settlement chain.Settlement `json:"settlement"`
 	Signature  hexutil.Bytes    `json:"signature"`
 }
 
+// parts lists b's settlements, the stablecoin's first.
+func (b *signedBatch) parts() []*signedPart {
+	out := []*signedPart{{b.Settlement, b.Signature}}
+	if b.Token != nil {
+		out = append(out, b.Token)
+	}
+	return out
+}
+
+// tokenBatchOffset makes a GAIA batch's id from its stablecoin batch's
+// 128-bit random id: the two never collide with another batch's.
+var tokenBatchOffset = new(big.Int).Lsh(big.NewInt(1), 128)
+
 // Settle submits the pending batches, then claims, signs, stores and
 // submits new ones until no request is due. It returns how many batches
 // the escrow accepted.
+//
+// A pending batch the escrow cannot take yet (a stale price for its GAIA
+// part, say) does not stop new batches: claiming goes on as long as each
+// pass settles the batch it claimed.
 func (s *Service) Settle(ctx context.Context) (int, error) {
 	n, err := s.submitPending(ctx)
-	if err != nil {
-		return n, err
-	}
-	for {
+	errs := []error{err}
+	for ctx.Err() == nil {
 		head, err := s.client.HeaderByNumber(ctx, nil)
 		if err != nil {
-			return n, fmt.Errorf("onchain: head: %w", err)
+			return n, errors.Join(append(errs, fmt.Errorf("onchain: head: %w", err))...)
+		}
+		// The wallets' escrow balances are read before the claim, so no
+		// chain call runs inside the store's transaction.
+		wallets, err := s.st.UnsettledWallets(ctx)
+		if err != nil || len(wallets) == 0 {
+			return n, errors.Join(append(errs, err)...)
+		}
+		funds, err := s.funds(ctx, wallets)
+		if err != nil {
+			return n, errors.Join(append(errs, err)...)
 		}
 		deadline := head.Time + uint64(time.Duration(s.cfg.Deadline)/time.Second)
 		id := newBatchID()
-		_, ok, err := s.st.ClaimSettlement(ctx, s.addr.Hex(), id.String(), s.cfg.BatchSize, func(legs []store.SettlementLeg) (string, ledger.Micros, error) {
-			return s.build(id, deadline, legs)
+		_, ok, err := s.st.ClaimSettlement(ctx, s.addr.Hex(), id.String(), s.cfg.BatchSize, func(legs []store.SettlementLeg, uses []store.NodeUse) (string, ledger.Micros, error) {
+			return s.build(id, deadline, legs, uses, funds)
 		})
 		if err != nil || !ok {
-			return n, err
+			return n, errors.Join(append(errs, err)...)
 		}
 		m, err := s.submitPending(ctx)
 		n += m
 		if err != nil {
-			return n, err
+			errs = append(errs, err)
+			if m == 0 {
+				break
+			}
 		}
 	}
+	return n, errors.Join(errs...)
+}
+
+// funds is what a wallet holds in the escrow: its stablecoin in ledger
+// units (rounded down) and whether it holds GAIA.
+type funds struct {
+	stable ledger.Micros
+	gaia   bool
+}
+
+// funds reads the escrow balances of wallets.
+func (s *Service) funds(ctx context.Context, wallets []string) (map[common.Address]funds, error) {
+	out := map[common.Address]funds{}
+	call := &bind.CallOpts{Context: ctx}
+	for _, w := range wallets {
+		a := common.HexToAddress(w)
+		bal, err := s.escrow.BalanceOf(call, a, s.stable)
+		if err != nil {
+			return nil, fmt.Errorf("onchain: escrow balance of %s: %w", a, err)
+		}
+		g, err := s.escrow.BalanceOf(call, a, s.token)
+		if err != nil {
+			return nil, fmt.Errorf("onchain: escrow GAIA balance of %s: %w", a, err)
+		}
+		f := funds{gaia: g.Sign() > 0, stable: ledger.MaxAmount}
+		if m, _ := s.micros(bal); m != nil {
+			f.stable = ledger.Micros(m.Int64())
+		}
+		out[a] = f
+	}
+	return out, nil
 }
 
 // newBatchID is a random 128-bit batch id: unique per escrow without
@@ -261,10 +417,15 @@ func newBatchID() *big.Int {
 }
 
 // build makes the signed batch id of a claim's legs: each wallet charged
-// the sum of its legs, each payee paid its nodes' shares; the escrow pays
-// the operator the rest (and the stakers their share when the operator
-// has stake).
-func (s *Service) build(id *big.Int, deadline uint64, legs []store.SettlementLeg) (string, ledger.Micros, error) {
+// the sum of its legs, each payee paid its nodes' shares, and the usage of
+// each listed component; the escrow pays the component owners their
+// royalty and the operator the rest (and the stakers their share when the
+// operator has stake). A wallet whose stablecoin in the escrow falls short
+// and that holds GAIA there pays the rest in GAIA: those charges go to a
+// second settlement in GAIA, signed in dollars, which the escrow charges at
+// the feed's price when it settles; payouts and usage are shared between
+// the two in proportion to their charges.
+func (s *Service) build(id *big.Int, deadline uint64, legs []store.SettlementLeg, uses []store.NodeUse, funds map[common.Address]funds) (string, ledger.Micros, error) {
 	charges, payouts := map[common.Address]ledger.Micros{}, map[common.Address]ledger.Micros{}
 	var total ledger.Micros
 	for _, l := range legs {
@@ -274,7 +435,69 @@ func (s *Service) build(id *big.Int, deadline uint64, legs []store.SettlementLeg
 			payouts[common.HexToAddress(l.Payee)] += l.Amount
 		}
 	}
-	set := chain.Settlement{Id: id, Asset: s.stable, Deadline: new(big.Int).SetUint64(deadline),
+	usage := s.usage(uses)
+	gaia := gaiaCharges(charges, funds)
+	var gaiaTotal ledger.Micros
+	for _, c := range gaia {
+		gaiaTotal += c
+	}
+	gaiaPayouts, gaiaUsage := map[common.Address]ledger.Micros{}, map[uint64]ledger.Micros{}
+	if gaiaTotal > 0 {
+		for a, p := range payouts {
+			gaiaPayouts[a] = share(p, gaiaTotal, total)
+			payouts[a] -= gaiaPayouts[a]
+		}
+		for t, u := range usage {
+			gaiaUsage[t] = share(u, gaiaTotal, total)
+			usage[t] -= gaiaUsage[t]
+		}
+	}
+	var b signedBatch
+	main, err := s.signed(id, s.stable, deadline, charges, payouts, usage)
+	if err != nil {
+		return "", 0, err
+	}
+	b.Settlement, b.Signature = main.Settlement, main.Signature
+	if gaiaTotal > 0 {
+		if b.Token, err = s.signed(new(big.Int).Add(id, tokenBatchOffset), s.token, deadline, gaia, gaiaPayouts, gaiaUsage); err != nil {
+			return "", 0, err
+		}
+	}
+	js, err := json.Marshal(b)
+	if err != nil {
+		return "", 0, err
+	}
+	return string(js), total, nil
+}
+
+// gaiaCharges moves to GAIA, out of charges, the part of each wallet's
+// charge its stablecoin balance in the escrow does not cover, for wallets
+// holding GAIA there (a wallet with neither stays charged in the
+// stablecoin: the escrow caps it, a shortfall; one whose balances were not
+// read stays in the stablecoin too).
+func gaiaCharges(charges map[common.Address]ledger.Micros, funds map[common.Address]funds) map[common.Address]ledger.Micros {
+	out := map[common.Address]ledger.Micros{}
+	for a, c := range charges {
+		f, ok := funds[a]
+		if !ok || !f.gaia || f.stable >= c {
+			continue
+		}
+		out[a] = c - f.stable
+		charges[a] = f.stable
+	}
+	return out
+}
+
+// share is v*part/whole, rounded down, without overflow.
+func share(v, part, whole ledger.Micros) ledger.Micros {
+	n := new(big.Int).Mul(big.NewInt(int64(v)), big.NewInt(int64(part)))
+	return ledger.Micros(n.Quo(n, big.NewInt(int64(whole))).Int64())
+}
+
+// signed makes and signs one settlement in asset (amounts in stablecoin
+// units, whatever the asset).
+func (s *Service) signed(id *big.Int, asset common.Address, deadline uint64, charges, payouts map[common.Address]ledger.Micros, usage map[uint64]ledger.Micros) (*signedPart, error) {
+	set := chain.Settlement{Id: id, Asset: asset, Deadline: new(big.Int).SetUint64(deadline),
 		Charges: []contracts.EscrowCharge{}, Payouts: []contracts.EscrowPayout{}, Usage: []contracts.EscrowUsage{}}
 	for _, a := range sortedKeys(charges) {
 		if charges[a] > 0 {
@@ -286,71 +509,361 @@ func (s *Service) build(id *big.Int, deadline uint64, legs []store.SettlementLeg
 			set.Payouts = append(set.Payouts, contracts.EscrowPayout{To: a, Amount: s.units(payouts[a])})
 		}
 	}
+	ids := make([]uint64, 0, len(usage))
+	for t := range usage {
+		ids = append(ids, t)
+	}
+	slices.Sort(ids)
+	for _, t := range ids {
+		if usage[t] > 0 {
+			set.Usage = append(set.Usage, contracts.EscrowUsage{Component: new(big.Int).SetUint64(t), Units: s.units(usage[t])})
+		}
+	}
 	sig, err := s.dom.SignWith(s.signer, set)
 	if err != nil {
-		return "", 0, err
+		return nil, err
 	}
-	b, err := json.Marshal(signedBatch{set, sig})
-	if err != nil {
-		return "", 0, err
-	}
-	return string(b), total, nil
+	return &signedPart{set, sig}, nil
 }
 
 // submitPending submits every pending batch until the escrow has it: a
 // batch the escrow already settled (a crash after submitting, another
-// replica) is only marked; one past its deadline is signed again, same id.
+// replica) is only recorded; one sent before and still in flight (by a
+// replica that died) is waited for, not sent again; one past its deadline
+// is signed again, same id. A batch the escrow refuses for good is marked
+// failed and the others go on, so one bad batch never blocks the ones
+// after it.
 func (s *Service) submitPending(ctx context.Context) (int, error) {
 	pending, err := s.st.Settlements(ctx, s.addr.Hex(), store.SettlementPending)
 	if err != nil {
 		return 0, err
 	}
 	n := 0
+	var errs []error
 	for _, p := range pending {
-		var b signedBatch
-		if err := json.Unmarshal([]byte(p.Batch), &b); err != nil {
-			return n, fmt.Errorf("onchain: settlement %s: stored batch: %w", p.ID, err)
+		ok, err := s.submit(ctx, p)
+		if ok {
+			n++
 		}
-		call := &bind.CallOpts{Context: ctx}
-		done, err := s.escrow.Settled(call, b.Settlement.Id)
 		if err != nil {
-			return n, fmt.Errorf("onchain: settlement %s: %w", p.ID, err)
-		}
-		if done {
-			if err := s.st.MarkSettled(ctx, p.ID, ""); err != nil {
+			if ctx.Err() != nil {
 				return n, err
 			}
-			n++
+			errs = append(errs, err)
+		}
+	}
+	return n, errors.Join(errs...)
+}
+
+// transientReverts are the escrow's refusals that a later submission may
+// overcome (the price feed, the chain's clock); any other refusal of a
+// signed batch is final.
+var transientReverts = []string{"PastDeadline", "StalePrice", "BadPrice", "PriceOutOfBounds"}
+
+// submit submits one pending batch (each of its settlements) and records
+// its outcome; ok tells whether the escrow has it settled.
+func (s *Service) submit(ctx context.Context, p store.Settlement) (ok bool, err error) {
+	b, err := decodeBatch(p)
+	if err != nil {
+		return false, err
+	}
+	var out outcome
+	tx := ""
+	for _, part := range b.parts() {
+		o, hash, err := s.submitPart(ctx, p, part)
+		if err != nil {
+			var final *finalRefusal
+			if errors.As(err, &final) {
+				s.log.Error("the escrow refused a settlement batch for good; marked failed, its requests are not billed again",
+					"batch", p.ID, "requests", p.Requests, "total", p.Total, "err", final.err)
+				return false, s.st.MarkFailed(ctx, p.ID, final.rv.Error())
+			}
+			return false, err
+		}
+		out.add(o)
+		if tx == "" {
+			tx = hash
+		}
+	}
+	o, err := s.ledgerOutcome(p.ID, out)
+	if err != nil {
+		return true, err
+	}
+	if tx == "" {
+		tx = p.SubmittedTx
+	}
+	o.TxHash = tx
+	if o.Uncovered > 0 {
+		s.log.Warn("the escrow could not charge all of a batch (users charged beyond their escrow balance, e.g. off-chain credit): the operator's loss",
+			"batch", p.ID, "uncovered", o.Uncovered)
+	}
+	if err := s.st.RecordSettled(ctx, p.ID, o); err != nil {
+		return true, err
+	}
+	s.log.Info("settled on the escrow", "batch", p.ID, "requests", p.Requests, "total", p.Total,
+		"royalty", o.Royalty, "uncovered", o.Uncovered, "tx", o.TxHash)
+	return true, nil
+}
+
+// finalRefusal is a revert no resubmission overcomes.
+type finalRefusal struct {
+	rv  *chain.Revert
+	err error
+}
+
+func (f *finalRefusal) Error() string { return f.err.Error() }
+
+// outcome is what the escrow did with settlements, in stablecoin units
+// (a GAIA settlement's amounts valued at its settlement price).
+type outcome struct{ royalty, short big.Int }
+
+func (o *outcome) add(p outcome) {
+	o.royalty.Add(&o.royalty, &p.royalty)
+	o.short.Add(&o.short, &p.short)
+}
+
+// submitPart settles one settlement unless the escrow already has it, and
+// returns its outcome and transaction ("" when settled before).
+func (s *Service) submitPart(ctx context.Context, p store.Settlement, part *signedPart) (outcome, string, error) {
+	id := part.Settlement.Id
+	done, err := s.escrow.Settled(&bind.CallOpts{Context: ctx}, id)
+	if err != nil {
+		return outcome{}, "", fmt.Errorf("onchain: settlement %s: %w", p.ID, err)
+	}
+	// The batch's last transaction (of this part or the other) may still
+	// be in flight, sent by a replica that died: wait for it first.
+	if !done && p.SubmittedTx != "" {
+		if done, err = s.awaitInFlight(ctx, p, part); err != nil {
+			return outcome{}, "", err
+		}
+	}
+	if done {
+		o, err := s.outcomeFromChain(ctx, id)
+		return o, "", err
+	}
+	head, err := s.client.HeaderByNumber(ctx, nil)
+	if err != nil {
+		return outcome{}, "", fmt.Errorf("onchain: head: %w", err)
+	}
+	if head.Time+60 >= part.Settlement.Deadline.Uint64() {
+		part.Settlement.Deadline = new(big.Int).SetUint64(head.Time + uint64(time.Duration(s.cfg.Deadline)/time.Second))
+		if part.Signature, err = s.dom.SignWith(s.signer, part.Settlement); err != nil {
+			return outcome{}, "", err
+		}
+	}
+	r, err := s.send(ctx, p, part)
+	if rv := chain.DecodeRevert(err); rv != nil {
+		switch {
+		case rv.Name == "AlreadySettled": // settled between the check and the submission
+			o, err := s.outcomeFromChain(ctx, id)
+			return o, "", err
+		case !slices.Contains(transientReverts, rv.Name):
+			return outcome{}, "", &finalRefusal{rv, chain.Explain(err)}
+		}
+	}
+	if err != nil {
+		return outcome{}, "", fmt.Errorf("onchain: settlement %s of %s: %w", p.ID, p.Total, chain.Explain(err))
+	}
+	if r == nil {
+		o, err := s.outcomeFromChain(ctx, id)
+		return o, "", err
+	}
+	var settled []*contracts.EscrowSettled
+	var short []*big.Int
+	for _, l := range r.Logs {
+		if l.Address != s.addr {
 			continue
 		}
-		head, err := s.client.HeaderByNumber(ctx, nil)
-		if err != nil {
-			return n, fmt.Errorf("onchain: head: %w", err)
+		if ev, err := s.escrow.ParseSettled(*l); err == nil {
+			settled = append(settled, ev)
 		}
-		if head.Time+60 >= b.Settlement.Deadline.Uint64() {
-			b.Settlement.Deadline = new(big.Int).SetUint64(head.Time + uint64(time.Duration(s.cfg.Deadline)/time.Second))
-			if b.Signature, err = s.dom.SignWith(s.signer, b.Settlement); err != nil {
-				return n, err
+		if ev, err := s.escrow.ParseShortfall(*l); err == nil {
+			short = append(short, ev.Uncovered)
+		}
+	}
+	return s.valued(ctx, settled, short), r.TxHash.Hex(), nil
+}
+
+// outcomeFromChain reads settlement id's outcome from the escrow's events.
+func (s *Service) outcomeFromChain(ctx context.Context, id *big.Int) (outcome, error) {
+	opts := &bind.FilterOpts{Context: ctx, Start: s.cfg.StartBlock}
+	it, err := s.escrow.FilterSettled(opts, []*big.Int{id}, nil)
+	if err != nil {
+		return outcome{}, fmt.Errorf("onchain: settlement %s events: %w", id, err)
+	}
+	var settled []*contracts.EscrowSettled
+	for it.Next() {
+		settled = append(settled, it.Event)
+	}
+	it.Close()
+	sf, err := s.escrow.FilterShortfall(opts, []*big.Int{id}, nil, nil)
+	if err != nil {
+		return outcome{}, fmt.Errorf("onchain: settlement %s events: %w", id, err)
+	}
+	var short []*big.Int
+	for sf.Next() {
+		short = append(short, sf.Event.Uncovered)
+	}
+	sf.Close()
+	if err := errors.Join(it.Error(), sf.Error()); err != nil {
+		return outcome{}, err
+	}
+	return s.valued(ctx, settled, short), nil
+}
+
+// valued is a settlement's royalty and shortfalls in stablecoin units: a
+// GAIA settlement's (in GAIA) at the value the escrow gave its total, or,
+// when it charged nothing, at the feed's price now.
+func (s *Service) valued(ctx context.Context, settled []*contracts.EscrowSettled, short []*big.Int) outcome {
+	var o outcome
+	if len(settled) == 0 {
+		return o
+	}
+	ev := settled[0]
+	usd := func(v *big.Int, up bool) *big.Int {
+		if ev.Asset != s.token {
+			return v
+		}
+		if ev.Total.Sign() == 0 { // nothing charged: valued at the feed's price now
+			x, err := s.escrow.UsdValue(&bind.CallOpts{Context: ctx}, s.token, v)
+			if err != nil {
+				s.log.Warn("cannot value a GAIA shortfall (price feed)", "gaia", v, "err", chain.Explain(err))
+				return new(big.Int)
+			}
+			return x
+		}
+		x := new(big.Int).Mul(v, ev.UsdValue)
+		if up {
+			x.Add(x, new(big.Int).Sub(ev.Total, big.NewInt(1)))
+		}
+		return x.Quo(x, ev.Total)
+	}
+	o.royalty.Set(usd(ev.ToComponents, false))
+	for _, v := range short {
+		o.short.Add(&o.short, usd(v, true))
+	}
+	return o
+}
+
+// ledgerOutcome is o in ledger units: the royalty rounded down, the
+// uncovered charges up.
+func (s *Service) ledgerOutcome(id string, o outcome) (store.SettlementOutcome, error) {
+	q := new(big.Int).Quo(&o.royalty, s.scale)
+	u := new(big.Int).Quo(new(big.Int).Add(&o.short, new(big.Int).Sub(s.scale, big.NewInt(1))), s.scale)
+	if !q.IsInt64() || !u.IsInt64() || q.Int64() > int64(ledger.MaxAmount) || u.Int64() > int64(ledger.MaxAmount) {
+		return store.SettlementOutcome{}, fmt.Errorf("onchain: settlement %s: royalty %v or shortfall %v out of the ledger's range", id, &o.royalty, &o.short)
+	}
+	return store.SettlementOutcome{Royalty: ledger.Micros(q.Int64()), Uncovered: ledger.Micros(u.Int64())}, nil
+}
+
+// usage attributes what each node served to the listed components it was
+// verified to serve (by token id): a request's charge is shared equally
+// among its node's listed components (the first takes the remainder), so
+// the units sum to at most the batch's total and the escrow's royalty is
+// its royalty share of the revenue that used listed components.
+func (s *Service) usage(uses []store.NodeUse) map[uint64]ledger.Micros {
+	by := map[uint64]ledger.Micros{}
+	for _, u := range uses {
+		var toks []uint64
+		for _, h := range u.Components {
+			if t, ok := s.tokens[h]; ok && !slices.Contains(toks, t.Uint64()) {
+				toks = append(toks, t.Uint64())
 			}
 		}
-		r, err := s.tr.Wait(s.escrow.Settle(s.tr.Opts, b.Settlement, b.Signature))
-		if rv := chain.DecodeRevert(err); rv != nil && rv.Name == "AlreadySettled" {
-			err = nil // settled between the check and the submission
+		if len(toks) == 0 || u.Amount <= 0 {
+			continue
+		}
+		each := u.Amount / ledger.Micros(len(toks))
+		for i, t := range toks {
+			by[t] += each
+			if i == 0 {
+				by[t] += u.Amount - each*ledger.Micros(len(toks))
+			}
+		}
+	}
+	return by
+}
+
+func decodeBatch(p store.Settlement) (signedBatch, error) {
+	var b signedBatch
+	if err := json.Unmarshal([]byte(p.Batch), &b); err != nil {
+		return b, fmt.Errorf("onchain: settlement %s: stored batch: %w", p.ID, err)
+	}
+	return b, nil
+}
+
+// errCrash stands for the process dying between sending a batch and
+// recording it (tests set crashAfterSend).
+var errCrash = errors.New("onchain: crashed after sending (test)")
+
+// send signs the batch's transaction, records its hash, then sends it and
+// waits for it: a replica that takes over after a crash finds the hash
+// and waits for that transaction instead of sending a second one.
+func (s *Service) send(ctx context.Context, p store.Settlement, b *signedPart) (*types.Receipt, error) {
+	opts := *s.tr.Opts
+	opts.Context, opts.NoSend = ctx, true
+	tx, err := s.escrow.Settle(&opts, b.Settlement, b.Signature)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.st.MarkSubmitted(ctx, p.ID, tx.Hash().Hex()); err != nil {
+		return nil, err
+	}
+	if err := s.client.SendTransaction(ctx, tx); err != nil {
+		return nil, fmt.Errorf("onchain: send: %w", err)
+	}
+	if s.crashAfterSend {
+		return nil, errCrash
+	}
+	return s.tr.Wait(tx, nil)
+}
+
+// inFlightWait bounds how long a takeover waits for a batch's transaction
+// still in the pool; past it, the next Settle looks again.
+const inFlightWait = 2 * time.Minute
+
+// txLookup is the pool lookup of an *ethclient.Client (and the simulated
+// backend's client).
+type txLookup interface {
+	TransactionByHash(ctx context.Context, hash common.Hash) (*types.Transaction, bool, error)
+}
+
+// awaitInFlight looks for the transaction p was last sent in. Mined: the
+// escrow's word decides. In the pool: it waits for it (mining it on a
+// simulated chain). Unknown or failed: false, and the batch is sent again.
+func (s *Service) awaitInFlight(ctx context.Context, p store.Settlement, b *signedPart) (bool, error) {
+	h := common.HexToHash(p.SubmittedTx)
+	_, err := s.client.TransactionReceipt(ctx, h)
+	if err != nil && !errors.Is(err, ethereum.NotFound) {
+		return false, fmt.Errorf("onchain: settlement %s: receipt of %s: %w", p.ID, h, err)
+	}
+	if err != nil {
+		l, ok := s.client.(txLookup)
+		if !ok {
+			return false, nil
+		}
+		_, pending, err := l.TransactionByHash(ctx, h)
+		if errors.Is(err, ethereum.NotFound) || (err == nil && !pending) {
+			return false, nil
 		}
 		if err != nil {
-			return n, fmt.Errorf("onchain: settlement %s of %s: %w", p.ID, p.Total, chain.Explain(err))
+			return false, fmt.Errorf("onchain: settlement %s: transaction %s: %w", p.ID, h, err)
 		}
-		tx := ""
-		if r != nil {
-			tx = r.TxHash.Hex()
+		s.log.Info("a batch sent before is still in flight: waiting for it, not sending it again", "batch", p.ID, "tx", h)
+		if s.tr.Mine != nil {
+			s.tr.Mine()
 		}
-		if err := s.st.MarkSettled(ctx, p.ID, tx); err != nil {
-			return n, err
+		wctx, cancel := context.WithTimeout(ctx, inFlightWait)
+		defer cancel()
+		if _, err := bind.WaitMinedHash(wctx, s.client, h); err != nil {
+			return false, fmt.Errorf("onchain: settlement %s: waiting for %s: %w", p.ID, h, err)
 		}
-		s.log.Info("settled on the escrow", "batch", p.ID, "requests", p.Requests, "total", p.Total, "tx", tx)
-		n++
 	}
-	return n, nil
+	done, err := s.escrow.Settled(&bind.CallOpts{Context: ctx}, b.Settlement.Id)
+	if err != nil {
+		return false, fmt.Errorf("onchain: settlement %s: %w", p.ID, err)
+	}
+	return done, nil
 }
 
 func (s *Service) units(m ledger.Micros) *big.Int {

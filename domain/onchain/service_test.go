@@ -28,7 +28,7 @@ import (
 // world is a simulated chain with the contracts deployed, a domain store
 // and the payments service between them.
 type world struct {
-	t       *testing.T
+	t       testing.TB
 	ctx     context.Context
 	sim     *simulated.Backend
 	client  simulated.Client
@@ -42,7 +42,7 @@ type world struct {
 	chainID *big.Int
 }
 
-func key(t *testing.T) *ecdsa.PrivateKey {
+func key(t testing.TB) *ecdsa.PrivateKey {
 	k, err := crypto.GenerateKey()
 	if err != nil {
 		t.Fatal(err)
@@ -52,7 +52,7 @@ func key(t *testing.T) *ecdsa.PrivateKey {
 
 func addrOf(k *ecdsa.PrivateKey) common.Address { return crypto.PubkeyToAddress(k.PublicKey) }
 
-func newWorld(t *testing.T, storage string, funded ...*ecdsa.PrivateKey) *world {
+func newWorld(t testing.TB, storage string, funded ...*ecdsa.PrivateKey) *world {
 	w := &world{t: t, ctx: context.Background(), admin: key(t)}
 	alloc := types.GenesisAlloc{addrOf(w.admin): {Balance: new(big.Int).Mul(big.NewInt(1000), big.NewInt(1e18))}}
 	for _, k := range funded {
@@ -186,13 +186,20 @@ func (w *world) call(path, apiKey string, body any, out any) int {
 // signedBinding asks for a challenge with apiKey and signs it with k.
 func (w *world) signedBinding(apiKey string, k *ecdsa.PrivateKey) BindRequest {
 	w.t.Helper()
+	return w.signed(apiKey, k, chain.EscrowDomain.SignBinding)
+}
+
+// signed asks for a challenge with apiKey and signs it for k's wallet
+// with sign.
+func (w *world) signed(apiKey string, k *ecdsa.PrivateKey, sign func(chain.EscrowDomain, chain.DigestSigner, chain.Binding) ([]byte, error)) BindRequest {
+	w.t.Helper()
 	var ch Challenge
 	if code := w.call(ChallengePath, apiKey, nil, &ch); code != http.StatusOK {
 		w.t.Fatalf("challenge: %d", code)
 	}
 	ch.Binding.Wallet = addrOf(k)
 	dom := chain.EscrowDomain{ChainID: new(big.Int).SetUint64(ch.ChainID), Escrow: ch.Escrow}
-	sig, err := dom.SignBinding(chain.KeySigner{Key: k}, ch.Binding)
+	sig, err := sign(dom, chain.KeySigner{Key: k}, ch.Binding)
 	if err != nil {
 		w.t.Fatal(err)
 	}
@@ -305,8 +312,8 @@ func TestDepositBindSettleWithdraw(t *testing.T) {
 			}
 			id := newBatchID()
 			head, _ := w.client.HeaderByNumber(w.ctx, nil)
-			if _, ok, err := w.st.ClaimSettlement(w.ctx, w.a.Escrow.Hex(), id.String(), 100, func(legs []store.SettlementLeg) (string, ledger.Micros, error) {
-				return w.svc.build(id, head.Time+3600, legs)
+			if _, ok, err := w.st.ClaimSettlement(w.ctx, w.a.Escrow.Hex(), id.String(), 100, func(legs []store.SettlementLeg, _ []store.NodeUse) (string, ledger.Micros, error) {
+				return w.svc.build(id, head.Time+3600, legs, nil, nil)
 			}); err != nil || !ok {
 				t.Fatalf("claim: %v %v", ok, err)
 			}
@@ -348,9 +355,7 @@ func TestDepositBindSettleWithdraw(t *testing.T) {
 			if err := wal.RequestWithdrawal(w.a.Stablecoin, big.NewInt(left)); err != nil {
 				t.Fatal(err)
 			}
-			if err := w.sim.AdjustTime(2 * time.Hour); err != nil {
-				t.Fatal(err)
-			}
+			w.adjustTime(2 * time.Hour)
 			if err := wal.Withdraw(w.a.Stablecoin); err != nil {
 				t.Fatal(err)
 			}

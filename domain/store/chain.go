@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -51,6 +52,23 @@ const chainMigration = `CREATE TABLE chain_watch (
 	ALTER TABLE requests ADD COLUMN settlement TEXT NOT NULL DEFAULT '';
 	CREATE INDEX requests_settlement ON requests (settlement)`
 
+// settlementContentsMigration is migration 9: nodes.components (a JSON list
+// of the content hashes a node was last verified to serve) and what each
+// settled batch paid component owners (royalty) and left uncovered.
+const settlementContentsMigration = `ALTER TABLE nodes ADD COLUMN components TEXT NOT NULL DEFAULT '[]';
+	ALTER TABLE settlements ADD COLUMN royalty BIGINT NOT NULL DEFAULT 0;
+	ALTER TABLE settlements ADD COLUMN uncovered BIGINT NOT NULL DEFAULT 0`
+
+// Ledger accounts of a settlement's outcome on chain.
+const (
+	// RoyaltyAccount is what the escrow paid component owners (the
+	// marketplace) out of the operator's share.
+	RoyaltyAccount = "external:royalties"
+	// ShortfallAccount is what the escrow could not charge (more than the
+	// user held there: off-chain credit): the operator's loss.
+	ShortfallAccount = "external:shortfall"
+)
+
 // Kinds of escrow events.
 const (
 	// EventDeposit credits the wallet's user; EventWithdrawal debits it.
@@ -65,6 +83,10 @@ const (
 const (
 	SettlementPending = "pending" // signed and recorded; maybe submitted
 	SettlementSettled = "settled" // the escrow accepted it
+	// SettlementFailed is a batch the escrow refused for good (a bad
+	// signature, a closed escrow): its requests stay claimed by it, so they
+	// are not billed again, and later batches go on. The operator looks.
+	SettlementFailed = "failed"
 )
 
 // ErrMoved means the watcher's position is no longer the one the caller
@@ -91,6 +113,12 @@ type ChainEvent struct {
 	Block   uint64        `json:"block"`
 	// User is the user credited or debited; "" until the wallet is bound.
 	User string `json:"user,omitempty"`
+	// BlockHash is the hash of Block when the event was seen.
+	BlockHash string `json:"block_hash,omitempty"`
+	// State is EventCanonical, or EventReversed after a reorganisation
+	// took it off the chain; Flips counts the changes.
+	State string `json:"state,omitempty"`
+	Flips int64  `json:"flips,omitempty"`
 }
 
 // WatchPositionOf returns the watcher's position for escrow; ok is false
@@ -114,45 +142,82 @@ func (s *Store) WatchPositionOf(ctx context.Context, escrow string) (p WatchPosi
 // position is not `from` (nothing is recorded then).
 func (s *Store) RecordChainEvents(ctx context.Context, escrow string, from, to WatchPosition, evs []ChainEvent) error {
 	_, err := s.once(ctx, "chain events", func(tx *sql.Tx) (bool, error) {
-		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO chain_watch (escrow, next_block, last_hash) VALUES (?, ?, ?) ON CONFLICT (escrow) DO NOTHING`),
-			escrow, int64(from.Next), from.LastHash); err != nil {
+		if err := s.moveWatchLocked(ctx, tx, escrow, from, to); err != nil {
 			return false, err
 		}
-		res, err := tx.ExecContext(ctx, s.q(`UPDATE chain_watch SET next_block = ?, last_hash = ? WHERE escrow = ? AND next_block = ? AND last_hash = ?`),
-			int64(to.Next), to.LastHash, escrow, int64(from.Next), from.LastHash)
-		if err != nil {
+		if err := s.checkpointLocked(ctx, tx, escrow, to); err != nil {
 			return false, err
-		}
-		if n, _ := res.RowsAffected(); n != 1 {
-			return false, ErrMoved
 		}
 		for _, e := range evs {
 			if err := validEvent(e); err != nil {
 				return false, err
 			}
-			res, err := tx.ExecContext(ctx, s.q(`INSERT INTO chain_events (id, escrow, kind, address, amount, block, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?)
-				ON CONFLICT (id) DO NOTHING`), e.ID, escrow, e.Kind, e.Address, int64(e.Amount), int64(e.Block), s.ms())
-			if err != nil {
-				return false, fmt.Errorf("event %s: %w", e.ID, err)
-			}
-			if n, _ := res.RowsAffected(); n == 0 || e.Kind == EventIgnored {
-				continue
-			}
-			var user string
-			err = tx.QueryRowContext(ctx, s.q(`SELECT user_id FROM wallet_bindings WHERE address = ?`), e.Address).Scan(&user)
-			if errors.Is(err, sql.ErrNoRows) {
-				continue // credited when the wallet is bound
-			}
+			recorded, err := s.insertEventLocked(ctx, tx, escrow, e)
 			if err != nil {
 				return false, err
 			}
-			if err := s.applyEventLocked(ctx, tx, e, user); err != nil {
+			if recorded {
+				if err := s.postEventLocked(ctx, tx, e); err != nil {
+					return false, err
+				}
+				continue
+			}
+			// Seen before: back on the chain after a reorganisation
+			// reversed it?
+			if _, err := s.restoreLocked(ctx, tx, e); err != nil {
 				return false, err
 			}
 		}
 		return true, nil
 	})
 	return err
+}
+
+// moveWatchLocked moves escrow's watcher from `from` to `to` inside tx, or
+// fails with ErrMoved when it is not at `from`.
+func (s *Store) moveWatchLocked(ctx context.Context, tx *sql.Tx, escrow string, from, to WatchPosition) error {
+	if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO chain_watch (escrow, next_block, last_hash) VALUES (?, ?, ?) ON CONFLICT (escrow) DO NOTHING`),
+		escrow, int64(from.Next), from.LastHash); err != nil {
+		return err
+	}
+	res, err := tx.ExecContext(ctx, s.q(`UPDATE chain_watch SET next_block = ?, last_hash = ? WHERE escrow = ? AND next_block = ? AND last_hash = ?`),
+		int64(to.Next), to.LastHash, escrow, int64(from.Next), from.LastHash)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n != 1 {
+		return ErrMoved
+	}
+	return nil
+}
+
+// insertEventLocked records e unless an event with its ID is recorded;
+// it reports whether it recorded it.
+func (s *Store) insertEventLocked(ctx context.Context, tx *sql.Tx, escrow string, e ChainEvent) (bool, error) {
+	res, err := tx.ExecContext(ctx, s.q(`INSERT INTO chain_events (id, escrow, kind, address, amount, block, block_hash, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO NOTHING`), e.ID, escrow, e.Kind, e.Address, int64(e.Amount), int64(e.Block), e.BlockHash, s.ms())
+	if err != nil {
+		return false, fmt.Errorf("event %s: %w", e.ID, err)
+	}
+	n, _ := res.RowsAffected()
+	return n == 1, nil
+}
+
+// postEventLocked posts a newly recorded e to the user its wallet is bound
+// to; an unbound wallet's events are held until it is bound.
+func (s *Store) postEventLocked(ctx context.Context, tx *sql.Tx, e ChainEvent) error {
+	if e.Kind == EventIgnored {
+		return nil
+	}
+	var user string
+	err := tx.QueryRowContext(ctx, s.q(`SELECT user_id FROM wallet_bindings WHERE address = ?`), e.Address).Scan(&user)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil // credited when the wallet is bound
+	}
+	if err != nil {
+		return err
+	}
+	return s.applyEventLocked(ctx, tx, e, user)
 }
 
 func validEvent(e ChainEvent) error {
@@ -200,15 +265,24 @@ func (s *Store) applyEventLocked(ctx context.Context, tx *sql.Tx, e ChainEvent, 
 }
 
 // BindWallet binds address (checksummed; the caller checked the wallet's
-// signature) to user and applies the wallet's escrow events seen so far.
-// It returns the net amount credited. Binding the same pair again changes
-// nothing; a wallet or user bound to another is ErrBound.
+// signature) to user and applies the wallet's held escrow events. It
+// returns the net amount credited. Binding the same pair again changes
+// nothing; a wallet bound to another user (now or ever: a wallet's escrow
+// history is its first user's), or a user bound to another wallet, is
+// ErrBound.
 func (s *Store) BindWallet(ctx context.Context, user, address string) (ledger.Micros, error) {
+	return s.bindWallet(ctx, user, address, "")
+}
+
+// bindWallet binds address to user, first ending user's binding to old
+// when old is not "".
+func (s *Store) bindWallet(ctx context.Context, user, address, old string) (ledger.Micros, error) {
 	if _, err := s.user(ctx, user); err != nil {
 		return 0, err
 	}
 	var net ledger.Micros
 	_, err := s.once(ctx, "bind wallet "+address, func(tx *sql.Tx) (bool, error) {
+		net = 0
 		var other string
 		err := tx.QueryRowContext(ctx, s.q(`SELECT user_id FROM wallet_bindings WHERE address = ?`), address).Scan(&other)
 		switch {
@@ -219,34 +293,34 @@ func (s *Store) BindWallet(ctx context.Context, user, address string) (ledger.Mi
 		case !errors.Is(err, sql.ErrNoRows):
 			return false, err
 		}
-		err = tx.QueryRowContext(ctx, s.q(`SELECT address FROM wallet_bindings WHERE user_id = ?`), user).Scan(&other)
+		err = tx.QueryRowContext(ctx, s.q(`SELECT user_id FROM wallet_links WHERE address = ? AND user_id <> ?`), address, user).Scan(&other)
 		if err == nil {
-			return false, fmt.Errorf("%w: user %s is bound to wallet %s", ErrBound, user, other)
+			return false, fmt.Errorf("%w: wallet %s was bound to another user, whose escrow history it carries", ErrBound, address)
 		}
 		if !errors.Is(err, sql.ErrNoRows) {
 			return false, err
 		}
-		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO wallet_bindings (address, user_id, bound_ms) VALUES (?, ?, ?)`), address, user, s.ms()); err != nil {
-			return false, err
-		}
-		rows, err := tx.QueryContext(ctx, s.q(`SELECT id, kind, address, amount, block FROM chain_events
-			WHERE address = ? AND user_id = '' AND kind <> ? ORDER BY block, id`), address, EventIgnored)
-		if err != nil {
-			return false, err
-		}
-		var evs []ChainEvent
-		for rows.Next() {
-			var e ChainEvent
-			var amount, block int64
-			if err := rows.Scan(&e.ID, &e.Kind, &e.Address, &amount, &block); err != nil {
-				rows.Close()
+		if old != "" {
+			if err := s.unbindLocked(ctx, tx, user, old); err != nil {
 				return false, err
 			}
-			e.Amount, e.Block = ledger.Micros(amount), uint64(block)
-			evs = append(evs, e)
 		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
+		err = tx.QueryRowContext(ctx, s.q(`SELECT address FROM wallet_bindings WHERE user_id = ?`), user).Scan(&other)
+		if err == nil {
+			return false, fmt.Errorf("%w: user %s is bound to wallet %s (rebind to change it)", ErrBound, user, other)
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return false, err
+		}
+		now := s.ms()
+		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO wallet_bindings (address, user_id, bound_ms) VALUES (?, ?, ?)`), address, user, now); err != nil {
+			return false, err
+		}
+		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO wallet_links (address, user_id, bound_ms) VALUES (?, ?, ?)`), address, user, now); err != nil {
+			return false, err
+		}
+		evs, err := s.eventsLocked(ctx, tx, `address = ? AND user_id = '' AND kind <> ? AND state = ?`, address, EventIgnored, EventCanonical)
+		if err != nil {
 			return false, err
 		}
 		for _, e := range evs {
@@ -280,23 +354,19 @@ func (s *Store) WalletOf(ctx context.Context, user string) (string, error) {
 // ChainEvents lists the escrow events recorded for address ("" for all),
 // oldest first.
 func (s *Store) ChainEvents(ctx context.Context, address string) ([]ChainEvent, error) {
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT id, kind, address, amount, block, user_id FROM chain_events
-		WHERE ? = '' OR address = ? ORDER BY block, id`), address, address)
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: s.d == postgres})
 	if err != nil {
 		return nil, fmt.Errorf("store: chain events: %w", err)
 	}
-	defer rows.Close()
-	out := []ChainEvent{}
-	for rows.Next() {
-		var e ChainEvent
-		var amount, block int64
-		if err := rows.Scan(&e.ID, &e.Kind, &e.Address, &amount, &block, &e.User); err != nil {
-			return nil, err
-		}
-		e.Amount, e.Block = ledger.Micros(amount), uint64(block)
-		out = append(out, e)
+	defer tx.Rollback()
+	out, err := s.eventsLocked(ctx, tx, `? = '' OR address = ?`, address, address)
+	if err != nil {
+		return nil, fmt.Errorf("store: chain events: %w", err)
 	}
-	return out, rows.Err()
+	if out == nil {
+		out = []ChainEvent{}
+	}
+	return out, nil
 }
 
 // SettlementLeg is what a settlement batch moves, summed over its
@@ -311,6 +381,15 @@ type SettlementLeg struct {
 	Amount  ledger.Micros `json:"amount"`
 }
 
+// NodeUse is what a batch's requests served by one node were charged, with
+// the components (content hashes) the node was last verified to serve:
+// what the batch's royalties are shared by.
+type NodeUse struct {
+	Node       string        `json:"node"`
+	Amount     ledger.Micros `json:"amount"`
+	Components []string      `json:"components"`
+}
+
 // Settlement is one batch of requests settled on an escrow. Batch is the
 // signed batch as the settler wrote it (opaque to the store).
 type Settlement struct {
@@ -319,28 +398,37 @@ type Settlement struct {
 	Status   string        `json:"status"`
 	Total    ledger.Micros `json:"total"`
 	Requests int64         `json:"requests"`
-	TxHash   string        `json:"tx_hash,omitempty"`
-	Created  time.Time     `json:"created"`
-	Settled  *time.Time    `json:"settled,omitempty"`
-	Batch    string        `json:"-"`
+	// Royalty is what the escrow paid component owners; Uncovered what it
+	// could not charge (the operator's loss). Both known once settled.
+	Royalty   ledger.Micros `json:"royalty"`
+	Uncovered ledger.Micros `json:"uncovered"`
+	TxHash    string        `json:"tx_hash,omitempty"`
+	Created   time.Time     `json:"created"`
+	Settled   *time.Time    `json:"settled,omitempty"`
+	Batch     string        `json:"-"`
+	// SubmittedTx is the transaction the batch was last sent in (stored
+	// before sending); "" before the first send.
+	SubmittedTx string `json:"submitted_tx,omitempty"`
 }
 
-// ClaimSettlement claims up to limit billed requests not yet settled, of
-// users with a bound wallet and made after the binding (earlier ones were
-// paid from other credit), for the batch id on escrow. In one transaction
-// it marks them, sums their charge legs and stores the batch that build
-// makes of the legs (pending). ok is false, and nothing is stored, when no
+// ClaimSettlement claims up to limit billed requests not yet settled that
+// were made while their user had a wallet bound (others were paid from
+// other credit), for the batch id on escrow; each request is charged to
+// the wallet bound when it was made (linkedWhen), so a rebinding moves
+// only later requests. In one transaction
+// it marks them, sums their charge legs and what each node served, and
+// stores the batch that build makes of them (pending). ok is false, and nothing is stored, when no
 // request is due. A request is in one batch at most, whatever runs
 // concurrently.
 func (s *Store) ClaimSettlement(ctx context.Context, escrow, id string, limit int,
-	build func(legs []SettlementLeg) (batch string, total ledger.Micros, err error)) (st Settlement, ok bool, err error) {
+	build func(legs []SettlementLeg, uses []NodeUse) (batch string, total ledger.Micros, err error)) (st Settlement, ok bool, err error) {
 	if id == "" || limit < 1 {
 		return Settlement{}, false, errors.New("store: a settlement needs an id and a positive limit")
 	}
 	_, err = s.once(ctx, "claim settlement "+id, func(tx *sql.Tx) (bool, error) {
 		res, err := tx.ExecContext(ctx, s.q(`UPDATE requests SET settlement = ? WHERE settlement = '' AND id IN (
-			SELECT r.id FROM requests r JOIN wallet_bindings w ON w.user_id = r.user_id
-			WHERE r.settlement = '' AND r.created_ms >= w.bound_ms ORDER BY r.created_ms, r.id LIMIT ?)`), id, limit)
+			SELECT r.id FROM requests r JOIN wallet_links w ON `+linkedWhen+`
+			WHERE r.settlement = '' ORDER BY r.created_ms, r.id LIMIT ?)`), id, limit)
 		if err != nil {
 			return false, err
 		}
@@ -349,7 +437,7 @@ func (s *Store) ClaimSettlement(ctx context.Context, escrow, id string, limit in
 			return false, err
 		}
 		rows, err := tx.QueryContext(ctx, s.q(`SELECT w.address, t.credit, SUM(t.amount) FROM transfers t
-			JOIN requests r ON r.id = t.request_id JOIN wallet_bindings w ON w.user_id = r.user_id
+			JOIN requests r ON r.id = t.request_id JOIN wallet_links w ON `+linkedWhen+`
 			WHERE r.settlement = ? AND t.kind = 'charge' GROUP BY w.address, t.credit ORDER BY w.address, t.credit`), id)
 		if err != nil {
 			return false, err
@@ -384,7 +472,11 @@ func (s *Store) ClaimSettlement(ctx context.Context, escrow, id string, limit in
 			}
 			legs[i].Payee = wallet
 		}
-		batch, total, err := build(legs)
+		uses, err := nodeUsesLocked(ctx, tx, s, id)
+		if err != nil {
+			return false, err
+		}
+		batch, total, err := build(legs, uses)
 		if err != nil {
 			return false, err
 		}
@@ -402,9 +494,150 @@ func (s *Store) ClaimSettlement(ctx context.Context, escrow, id string, limit in
 	return st, ok, nil
 }
 
+// UnsettledWallets lists the bound wallets with requests not yet claimed
+// by a settlement (what the next batches will charge), sorted.
+func (s *Store) UnsettledWallets(ctx context.Context) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT DISTINCT w.address FROM requests r JOIN wallet_links w ON `+linkedWhen+`
+		WHERE r.settlement = '' ORDER BY w.address`))
+	if err != nil {
+		return nil, fmt.Errorf("store: unsettled wallets: %w", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var a string
+		if err := rows.Scan(&a); err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// nodeUsesLocked sums batch id's requests by the node that served them,
+// with each node's components.
+func nodeUsesLocked(ctx context.Context, tx *sql.Tx, s *Store, id string) ([]NodeUse, error) {
+	rows, err := tx.QueryContext(ctx, s.q(`SELECT r.node, SUM(r.amount), COALESCE(MAX(n.components), '[]') FROM requests r
+		LEFT JOIN nodes n ON n.address = r.node WHERE r.settlement = ? GROUP BY r.node ORDER BY r.node`), id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []NodeUse
+	for rows.Next() {
+		var u NodeUse
+		var amount int64
+		var comps string
+		if err := rows.Scan(&u.Node, &amount, &comps); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal([]byte(comps), &u.Components); err != nil {
+			return nil, fmt.Errorf("node %s: components: %w", u.Node, err)
+		}
+		u.Amount = ledger.Micros(amount)
+		out = append(out, u)
+	}
+	return out, rows.Err()
+}
+
+// SetNodeComponents records the components (content hashes, e.g. SHA-256
+// of its model and knowledge-base files) the node was verified to serve.
+func (s *Store) SetNodeComponents(ctx context.Context, address string, hashes []string) error {
+	if hashes == nil {
+		hashes = []string{}
+	}
+	b, _ := json.Marshal(hashes)
+	if _, err := s.db.ExecContext(ctx, s.q(`UPDATE nodes SET components = ? WHERE address = ?`), string(b), address); err != nil {
+		return fmt.Errorf("store: node %s components: %w", address, err)
+	}
+	return nil
+}
+
+// NodeComponents returns what SetNodeComponents last recorded for address.
+func (s *Store) NodeComponents(ctx context.Context, address string) ([]string, error) {
+	var b string
+	err := s.db.QueryRowContext(ctx, s.q(`SELECT components FROM nodes WHERE address = ?`), address).Scan(&b)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("%w: node %s", ErrNotFound, address)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: node %s components: %w", address, err)
+	}
+	var out []string
+	if err := json.Unmarshal([]byte(b), &out); err != nil {
+		return nil, fmt.Errorf("store: node %s components: %w", address, err)
+	}
+	return out, nil
+}
+
+// SettlementOutcome is what the escrow did with a batch: its transaction
+// ("" when only known to be settled), the royalty it paid component owners
+// and what it could not charge.
+type SettlementOutcome struct {
+	TxHash             string
+	Royalty, Uncovered ledger.Micros
+}
+
+// RecordSettled marks batch id settled with its outcome and, in the same
+// transaction, posts the outcome to the ledger once: the royalty and the
+// uncovered charges leave the operator's account (to RoyaltyAccount and
+// ShortfallAccount), so the operator's account is what the escrow paid it.
+func (s *Store) RecordSettled(ctx context.Context, id string, o SettlementOutcome) error {
+	if o.Royalty < 0 || o.Uncovered < 0 || o.Royalty > ledger.MaxAmount || o.Uncovered > ledger.MaxAmount {
+		return fmt.Errorf("store: settlement %s: outcome out of range", id)
+	}
+	_, err := s.once(ctx, "record settlement "+id, func(tx *sql.Tx) (bool, error) {
+		res, err := tx.ExecContext(ctx, s.q(`UPDATE settlements SET status = ?, tx_hash = ?, settled_ms = ?, royalty = ?, uncovered = ? WHERE id = ? AND status = ?`),
+			SettlementSettled, o.TxHash, s.ms(), int64(o.Royalty), int64(o.Uncovered), id, SettlementPending)
+		if err != nil {
+			return false, err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return false, nil // already recorded
+		}
+		for _, t := range []struct {
+			kind, to string
+			amount   ledger.Micros
+		}{{"royalty", RoyaltyAccount, o.Royalty}, {"shortfall", ShortfallAccount, o.Uncovered}} {
+			if t.amount == 0 {
+				continue
+			}
+			ok, err := s.transferLocked(ctx, tx, t.kind+"/"+id, ledger.OperatorAccount, t.to, t.amount, t.kind, "")
+			if err != nil {
+				return false, err
+			}
+			if ok {
+				if err := s.addBalanceLocked(ctx, tx, ledger.OperatorAccount, -int64(t.amount)); err != nil {
+					return false, err
+				}
+				if err := s.addBalanceLocked(ctx, tx, t.to, int64(t.amount)); err != nil {
+					return false, err
+				}
+			}
+		}
+		return true, nil
+	})
+	return err
+}
+
+// MarkFailed records that the escrow refused batch id for good (why, for
+// the operator); its requests stay with it.
+func (s *Store) MarkFailed(ctx context.Context, id, why string) error {
+	if _, err := s.db.ExecContext(ctx, s.q(`UPDATE settlements SET status = ?, tx_hash = ? WHERE id = ? AND status = ?`),
+		SettlementFailed, "failed: "+why, id, SettlementPending); err != nil {
+		return fmt.Errorf("store: mark settlement %s failed: %w", id, err)
+	}
+	return nil
+}
+
+// linkedWhen joins a request r to the wallet link w in force when r was
+// made: a request is charged to the wallet bound then, whatever was bound
+// since (links of one user never overlap).
+const linkedWhen = `w.user_id = r.user_id AND w.bound_ms <= r.created_ms AND (w.unbound_ms = 0 OR r.created_ms < w.unbound_ms)`
+
 // Settlements lists escrow's batches with status ("" for any), oldest first.
 func (s *Store) Settlements(ctx context.Context, escrow, status string) ([]Settlement, error) {
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT id, escrow, status, total, requests, tx_hash, created_ms, settled_ms, batch FROM settlements
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT id, escrow, status, total, requests, tx_hash, created_ms, settled_ms, batch, royalty, uncovered, submitted_tx FROM settlements
 		WHERE (? = '' OR escrow = ?) AND (? = '' OR status = ?) ORDER BY created_ms, id`), escrow, escrow, status, status)
 	if err != nil {
 		return nil, fmt.Errorf("store: settlements: %w", err)
@@ -413,10 +646,11 @@ func (s *Store) Settlements(ctx context.Context, escrow, status string) ([]Settl
 	out := []Settlement{}
 	for rows.Next() {
 		var st Settlement
-		var total, created, settled int64
-		if err := rows.Scan(&st.ID, &st.Escrow, &st.Status, &total, &st.Requests, &st.TxHash, &created, &settled, &st.Batch); err != nil {
+		var total, created, settled, royalty, uncovered int64
+		if err := rows.Scan(&st.ID, &st.Escrow, &st.Status, &total, &st.Requests, &st.TxHash, &created, &settled, &st.Batch, &royalty, &uncovered, &st.SubmittedTx); err != nil {
 			return nil, err
 		}
+		st.Royalty, st.Uncovered = ledger.Micros(royalty), ledger.Micros(uncovered)
 		st.Total, st.Created = ledger.Micros(total), time.UnixMilli(created).UTC()
 		if settled != 0 {
 			t := time.UnixMilli(settled).UTC()

@@ -116,4 +116,13 @@ var migrations = []string{
 	// wallets bound to users, the escrow's deposit and withdrawal events,
 	// settlement batches, and which batch settled each request.
 	chainMigration,
+	// 9: settlement contents (chain.go): the components (content hashes)
+	// each node was verified to serve, for royalties, and what the escrow
+	// paid component owners and could not charge in each batch.
+	settlementContentsMigration,
+	// 10 (chainops.go):
+	// binding nonces apart from join nonces, wallet binding history,
+	// reorganisation state of escrow events and checkpoints, user flags,
+	// the settler lease, and each batch's submitted transaction.
+	chainOpsMigration,
 }
