@@ -23,18 +23,19 @@ import (
 
 // families maps a -family name to the function that emits it.
 var families = map[string]func(){
-	"dot":       dotFamily,
-	"vec":       vecFamily,
-	"dot4":      dot4Family,
-	"dot4vnni":  dot4VNNIFamily,
-	"dot6x4":    dot6x4Family,
-	"attn":      attnFamily,
-	"gemm":      gemmFamily,
-	"gelu":      geluFamily,
-	"layernorm": layerNormFamily,
-	"softmax":   softmaxFamily,
-	"quant":     quantFamily,
-	"dot4z":     dot4ZFamily,
+	"dot":         dotFamily,
+	"vec":         vecFamily,
+	"dot4":        dot4Family,
+	"dot4vnni":    dot4VNNIFamily,
+	"dot6x4":      dot6x4Family,
+	"attn":        attnFamily,
+	"gemm":        gemmFamily,
+	"gelu":        geluFamily,
+	"layernorm":   layerNormFamily,
+	"softmax":     softmaxFamily,
+	"quant":       quantFamily,
+	"dot4z":       dot4ZFamily,
+	"vectorstore": vectorstoreFamily,
 }
 
 func main() {
