@@ -23,3 +23,9 @@ package kernels
 // wrappers and pure-Go twins stay in vectorstore).
 //
 //go:generate go run -C asm . -family vectorstore -pkg vectorstore -out ../../vectorstore/kernels_amd64.s -stubs ../../vectorstore/kernels_decl_amd64.go
+
+// The per-type Go drivers that share one shape are written from one
+// template each (kernels/asm/gosrc.go).
+//
+//go:generate go run -C asm . -family dotloops -go ../dotloops.go
+//go:generate go run -C asm . -family wrappers -go ../wrappers_amd64.go

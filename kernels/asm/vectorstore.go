@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strings"
 
 	. "github.com/mmcloughlin/avo/build"
 	. "github.com/mmcloughlin/avo/operand"
@@ -16,7 +17,7 @@ import (
 // compares them. The float dot stays vectorstore's own rather than
 // kernels.DotF32 (see dotAVX2's comment in vectorstore/kernels_amd64.go).
 func vectorstoreFamily() {
-	fma := func(src func(i int) Op) func(i int, y, acc Register) {
+	fma := func(src func(i int) Op) lane {
 		return func(i int, y, acc Register) { VFMADD231PS(src(i), y, acc) }
 	}
 	at := func(r Register, step int) func(i int) Op {
@@ -24,49 +25,26 @@ func vectorstoreFamily() {
 	}
 	self := func(i int) Op { return ymm(4 + i) }
 	load := func(i int, y, _ Register) { VMOVUPS(m(RSI, 32*i), y) }
-	cvt := func(_ int, y, _ Register) { VCVTDQ2PS(y, y) }
-	floatSum := func() {
-		hadd(VADDPS, VEXTRACTF128, VADDPS, VHADDPS)
-	}
-	vsKernel{
-		name: "dotAVX2", sig: "func(a, b *float32, n int) float32",
-		doc:    "dotAVX2 returns the dot product of the n float32 values at a and b.\nIts loop is dotGeneric's: for i < n { s += a[i]*b[i] }, with eight lanes\ntimes four accumulators.",
-		params: []string{"a", "b", "n"}, label: "dot", wide: 32, siBytes: 4, diBytes: 4, zero: zeroPS,
-		lanes: []func(i int, y, acc Register){load, fma(at(RDI, 32))},
-		sum:   floatSum,
-		tail: func() {
-			VMOVSS(m(RSI, 0), X4)
-			VFMADD231SS(m(RDI, 0), X4, X0)
-		},
-		ret: retF32,
-	}.emit()
-	vsKernel{
-		name: "sqL2AVX2", sig: "func(a, b *float32, n int) float32",
-		doc:    "sqL2AVX2 returns the squared Euclidean distance of the n float32 values at\na and b: for i < n { d := a[i]-b[i]; s += d*d }.",
-		params: []string{"a", "b", "n"}, label: "l2", wide: 32, siBytes: 4, diBytes: 4, zero: zeroPS,
-		lanes: []func(i int, y, acc Register){load, func(i int, y, _ Register) { VSUBPS(m(RDI, 32*i), y, y) }, fma(self)},
-		sum:   floatSum,
-		tail: func() {
-			VMOVSS(m(RSI, 0), X4)
-			VSUBSS(m(RDI, 0), X4, X4)
-			VFMADD231SS(X4, X4, X0)
-		},
-		ret: retF32,
-	}.emit()
-	vsKernel{
-		name: "dotF32I8AVX2", sig: "func(q *float32, c *int8, n int) float32",
-		doc:    "dotF32I8AVX2 returns sum(q[i]*float32(c[i])) for i < n; n must be a\nmultiple of 8. Its loop is dotF32I8Generic's.",
-		params: []string{"q", "c", "n"}, label: "i8", wide: 32, siBytes: 4, diBytes: 1, zero: zeroPS,
-		lanes: []func(i int, y, acc Register){func(i int, y, _ Register) { VPMOVSXBD(m(RDI, 8*i), y) }, cvt, fma(at(RSI, 32))},
-		sum:   floatSum,
-		ret:   retF32,
-	}.emit()
+	vsFloat("dotAVX2", "func(a, b *float32, n int) float32", "a b n", "dot", 4,
+		"dotAVX2 returns the dot product of the n float32 values at a and b.\nIts loop is dotGeneric's: for i < n { s += a[i]*b[i] }, with eight lanes\ntimes four accumulators.",
+		func() { VFMADD231SS(m(RDI, 0), X4, X0) },
+		load, fma(at(RDI, 32)))
+	vsFloat("sqL2AVX2", "func(a, b *float32, n int) float32", "a b n", "l2", 4,
+		"sqL2AVX2 returns the squared Euclidean distance of the n float32 values at\na and b: for i < n { d := a[i]-b[i]; s += d*d }.",
+		func() { VSUBSS(m(RDI, 0), X4, X4); VFMADD231SS(X4, X4, X0) },
+		load, func(i int, y, _ Register) { VSUBPS(m(RDI, 32*i), y, y) }, fma(self))
+	vsFloat("dotF32I8AVX2", "func(q *float32, c *int8, n int) float32", "q c n", "i8", 1,
+		"dotF32I8AVX2 returns sum(q[i]*float32(c[i])) for i < n; n must be a\nmultiple of 8. Its loop is dotF32I8Generic's.",
+		nil,
+		func(i int, y, _ Register) { VPMOVSXBD(m(RDI, 8*i), y) },
+		func(_ int, y, _ Register) { VCVTDQ2PS(y, y) },
+		fma(at(RSI, 32)))
 	prefetchLines()
 	vsKernel{
 		name: "dotI16I8AVX2", sig: "func(q *int16, c *int8, n int) int32",
 		doc:    "dotI16I8AVX2 returns sum(int32(q[i])*int32(c[i])) for i < n; n must be\na multiple of 16. Its loop is dotI16I8Generic's. With |q[i]| <= 32767,\n|c[i]| <= 127 and n <= 65536 the int32 lanes cannot overflow.",
 		params: []string{"q", "c", "n"}, label: "w", wide: 64, siBytes: 2, diBytes: 1, zero: zero,
-		lanes: []func(i int, y, acc Register){
+		lanes: []lane{
 			func(i int, y, _ Register) { VPMOVSXBW(m(RDI, 16*i), y) },
 			func(i int, y, _ Register) { VPMADDWD(m(RSI, 32*i), y, y) },
 			func(_ int, y, acc Register) { VPADDD(y, acc, acc) },
@@ -81,6 +59,28 @@ func vectorstoreFamily() {
 	}.emit()
 }
 
+// vsFloat emits a float reduction of vectorstoreFamily (params are the
+// names loaded into SI, DI and CX): 32 float32 values
+// at SI a step, DI advancing diBytes a value, the result a float32. tail,
+// when not nil, finishes one value at a time with the float at SI loaded
+// in X4.
+func vsFloat(name, sig, params, label string, diBytes int, doc string, tail func(), lanes ...lane) {
+	k := vsKernel{name: name, sig: sig, doc: doc, params: strings.Fields(params), label: label,
+		wide: 32, siBytes: 4, diBytes: diBytes, zero: zeroPS, lanes: lanes,
+		sum: func() { hadd(VADDPS, VEXTRACTF128, VADDPS, VHADDPS) }, ret: retF32}
+	if tail != nil {
+		k.tail = func() {
+			VMOVSS(m(RSI, 0), X4)
+			tail()
+		}
+	}
+	k.emit()
+}
+
+// lane is one step of a vsKernel's loop body for lane i: y is Y4+i, acc
+// the lane's accumulator.
+type lane func(i int, y, acc Register)
+
 // vsKernel is one of vectorstore's reductions: four accumulators Y0-Y3
 // over wide values a step (the values of lane i in Y4+i), then Y0 alone
 // over wide/4, then a sum of the accumulators into X0, then (when tail is
@@ -94,7 +94,7 @@ type vsKernel struct {
 	wide             int
 	siBytes, diBytes int
 	zero             func(...Register)
-	lanes            []func(i int, y, acc Register) // each run for every lane before the next
+	lanes            []lane // each run for every lane before the next
 	sum              func()
 	tail             func()
 	ret              func()
