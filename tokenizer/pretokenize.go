@@ -317,6 +317,28 @@ func contraction(c *cpText, p, hi int, foldCase bool) int {
 	return 0
 }
 
+// spaceEnd returns where the whitespace alternatives of the splitters end
+// for the piece at pos (hi ends the run of text): with rn, first
+// \s*[\r\n]+ (through the run's last \r or \n); then \s+(?!\S) (the run
+// but its last space when a non-space follows) and \s+. A piece that is
+// no whitespace at all takes one code point.
+func spaceEnd(c *cpText, pos, hi int, rn bool) int {
+	nws, lastRN := 0, -1
+	for pos+nws < hi && c.cls[pos+nws]&cWhitespace != 0 {
+		if r := c.cps[pos+nws]; rn && (r == '\r' || r == '\n') {
+			lastRN = pos + nws + 1
+		}
+		nws++
+	}
+	switch {
+	case lastRN >= 0:
+		return lastRN
+	case nws > 1 && pos+nws < hi:
+		return pos + nws - 1
+	}
+	return pos + max(nws, 1)
+}
+
 // splitGPT2 is llama.cpp's custom splitter for GPT-2's
 // `'s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+`.
 func splitGPT2(c *cpText, ends, out []int32) []int32 {
@@ -356,18 +378,7 @@ func splitGPT2(c *cpText, ends, out []int32) []int32 {
 					pos++
 				}
 			default:
-				nws := 0
-				for cls(pos+nws)&cWhitespace != 0 {
-					nws++
-				}
-				switch {
-				case nws > 1 && pos+nws < hi:
-					pos += nws - 1
-				case nws > 0:
-					pos += nws
-				default:
-					pos++
-				}
+				pos = spaceEnd(c, pos, hi, false)
 			}
 			out = append(out, int32(pos))
 		}
@@ -443,23 +454,7 @@ func splitLlamaFamily(c *cpText, ends, out []int32, maxDigits int) []int32 {
 				out = append(out, int32(pos))
 				continue
 			}
-			nws, lastRN := 0, -1
-			for cls(pos+nws)&cWhitespace != 0 {
-				if r := c.cps[pos+nws]; r == '\r' || r == '\n' {
-					lastRN = pos + nws + 1
-				}
-				nws++
-			}
-			switch {
-			case lastRN >= 0: // \s*[\r\n]+
-				pos = lastRN
-			case nws > 1 && pos+nws < hi: // \s+(?!\S)
-				pos += nws - 1
-			case nws > 0: // \s+
-				pos += nws
-			default:
-				pos++
-			}
+			pos = spaceEnd(c, pos, hi, true)
 			out = append(out, int32(pos))
 		}
 	})
@@ -556,21 +551,7 @@ func splitCased(c *cpText, ends, out []int32, maxDigits int, suffix bool) []int3
 				out = append(out, int32(pos))
 				continue
 			}
-			nws, lastRN := 0, -1
-			for pos+nws < hi && c.cls[pos+nws]&cWhitespace != 0 {
-				if r := c.cps[pos+nws]; r == '\r' || r == '\n' {
-					lastRN = pos + nws + 1
-				}
-				nws++
-			}
-			switch {
-			case lastRN >= 0:
-				pos = lastRN
-			case nws > 1 && pos+nws < hi:
-				pos += nws - 1
-			default:
-				pos += max(nws, 1)
-			}
+			pos = spaceEnd(c, pos, hi, true)
 			out = append(out, int32(pos))
 		}
 	})
