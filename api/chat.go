@@ -117,11 +117,17 @@ type logprobsOut struct {
 	Content []TokenLogprob `json:"content"`
 }
 
+// head opens every completion object and chunk: id, object, created and
+// model, as OpenAI orders them.
+type head struct {
+	ID      string `json:"id"`
+	Object  string `json:"object"`
+	Created int64  `json:"created"`
+	Model   string `json:"model"`
+}
+
 type chatCompletion struct {
-	ID       string       `json:"id"`
-	Object   string       `json:"object"`
-	Created  int64        `json:"created"`
-	Model    string       `json:"model"`
+	head
 	Choices  []chatChoice `json:"choices"`
 	Usage    Usage        `json:"usage"`
 	Sources  []Source     `json:"sources,omitempty"`
@@ -143,10 +149,7 @@ type chunkChoice struct {
 }
 
 type chatChunk struct {
-	ID       string        `json:"id"`
-	Object   string        `json:"object"`
-	Created  int64         `json:"created"`
-	Model    string        `json:"model"`
+	head
 	Choices  []chunkChoice `json:"choices"`
 	Usage    *Usage        `json:"usage,omitempty"`
 	Sources  []Source      `json:"sources,omitempty"`
@@ -174,7 +177,7 @@ func (s *Server) ChatCompletions(w http.ResponseWriter, r *http.Request) error {
 	}
 	req.Model = model
 	req.PromptSet = r.Header.Get(PromptSetHeader)
-	id, created := newID("chatcmpl-"), s.now().Unix()
+	h := head{ID: newID("chatcmpl-"), Object: "chat.completion.chunk", Created: s.now().Unix(), Model: req.Model}
 	if req.Stream {
 		signer.streaming(w)
 		sse := newSSE(w)
@@ -182,8 +185,7 @@ func (s *Server) ChatCompletions(w http.ResponseWriter, r *http.Request) error {
 		var output strings.Builder
 		res, err := s.b.Chat.Chat(r.Context(), &req, func(d ChatDelta) error {
 			if d.ToolRun != nil {
-				return sse.send(chatChunk{ID: id, Object: "chat.completion.chunk", Created: created, Model: req.Model,
-					Choices: []chunkChoice{}, ToolRun: d.ToolRun})
+				return sse.send(chatChunk{head: h, Choices: []chunkChoice{}, ToolRun: d.ToolRun})
 			}
 			output.WriteString(attest.Text(d.Content))
 			c := chunkChoice{Delta: chunkDelta{ToolCalls: d.ToolCalls}}
@@ -199,25 +201,25 @@ func (s *Server) ChatCompletions(w http.ResponseWriter, r *http.Request) error {
 			if req.Logprobs && len(d.Logprobs) > 0 {
 				c.Logprobs = &logprobsOut{Content: d.Logprobs}
 			}
-			return sse.send(chatChunk{ID: id, Object: "chat.completion.chunk", Created: created, Model: req.Model, Choices: []chunkChoice{c}})
+			return sse.send(chatChunk{head: h, Choices: []chunkChoice{c}})
 		})
 		if err != nil {
 			return sse.fail(err)
 		}
 		if res.Model != "" {
-			model = res.Model
+			h.Model = res.Model
 		}
 		last := chunkChoice{FinishReason: &res.FinishReason}
 		if first {
 			last.Delta.Role = "assistant"
 		}
-		if err := sse.send(chatChunk{ID: id, Object: "chat.completion.chunk", Created: created, Model: model,
+		if err := sse.send(chatChunk{head: h,
 			Choices: []chunkChoice{last}, Sources: res.Sources, ToolRuns: res.ToolRuns}); err != nil {
 			return nil
 		}
 		if req.StreamOptions != nil && req.StreamOptions.IncludeUsage {
 			usage := res.Usage
-			sse.send(chatChunk{ID: id, Object: "chat.completion.chunk", Created: created, Model: model, Choices: []chunkChoice{}, Usage: &usage})
+			sse.send(chatChunk{head: h, Choices: []chunkChoice{}, Usage: &usage})
 		}
 		signer.sign(w.Header(), output.String(), res)
 		sse.done()
@@ -248,10 +250,11 @@ func (s *Server) ChatCompletions(w http.ResponseWriter, r *http.Request) error {
 		choice.Logprobs = &logprobsOut{Content: lps}
 	}
 	if res.Model != "" {
-		model = res.Model
+		h.Model = res.Model
 	}
+	h.Object = "chat.completion"
 	signer.sign(w.Header(), attest.Text(content), res)
-	writeJSON(w, http.StatusOK, chatCompletion{ID: id, Object: "chat.completion", Created: created, Model: model,
+	writeJSON(w, http.StatusOK, chatCompletion{head: h,
 		Choices: []chatChoice{choice}, Usage: res.Usage, Sources: res.Sources, ToolRuns: res.ToolRuns})
 	return nil
 }
@@ -264,10 +267,7 @@ type completionChoice struct {
 }
 
 type completion struct {
-	ID      string             `json:"id"`
-	Object  string             `json:"object"`
-	Created int64              `json:"created"`
-	Model   string             `json:"model"`
+	head
 	Choices []completionChoice `json:"choices"`
 	Usage   *Usage             `json:"usage,omitempty"`
 }
@@ -301,7 +301,7 @@ func (s *Server) Completions(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	req.Model = model
-	id, created := newID("cmpl-"), s.now().Unix()
+	h := head{ID: newID("cmpl-"), Object: "text_completion", Created: s.now().Unix(), Model: req.Model}
 	if req.Stream {
 		signer.streaming(w)
 		sse := newSSE(w)
@@ -313,19 +313,19 @@ func (s *Server) Completions(w http.ResponseWriter, r *http.Request) error {
 			if req.Logprobs != nil && len(d.Logprobs) > 0 {
 				c.Logprobs = legacyLogprobs(d.Logprobs, &offset)
 			}
-			return sse.send(completion{ID: id, Object: "text_completion", Created: created, Model: req.Model,
+			return sse.send(completion{head: h,
 				Choices: []completionChoice{c}})
 		})
 		if err != nil {
 			return sse.fail(err)
 		}
-		if err := sse.send(completion{ID: id, Object: "text_completion", Created: created, Model: req.Model,
+		if err := sse.send(completion{head: h,
 			Choices: []completionChoice{{FinishReason: &res.FinishReason}}}); err != nil {
 			return nil
 		}
 		if req.StreamOptions != nil && req.StreamOptions.IncludeUsage {
 			usage := res.Usage
-			sse.send(completion{ID: id, Object: "text_completion", Created: created, Model: req.Model, Choices: []completionChoice{}, Usage: &usage})
+			sse.send(completion{head: h, Choices: []completionChoice{}, Usage: &usage})
 		}
 		signer.sign(w.Header(), output.String(), res)
 		sse.done()
@@ -351,7 +351,7 @@ func (s *Server) Completions(w http.ResponseWriter, r *http.Request) error {
 		choice.Logprobs = legacyLogprobs(lps, &offset)
 	}
 	signer.sign(w.Header(), attest.Text(text.String()), res)
-	writeJSON(w, http.StatusOK, completion{ID: id, Object: "text_completion", Created: created, Model: req.Model,
+	writeJSON(w, http.StatusOK, completion{head: h,
 		Choices: []completionChoice{choice}, Usage: &usage})
 	return nil
 }

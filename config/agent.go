@@ -150,18 +150,24 @@ func strictUnmarshal(b []byte, v any) error {
 // nameRE is what a tool or set name may be (toolcall accepts these).
 var nameRE = regexp.MustCompile(`^[A-Za-z0-9_.-]{1,64}$`)
 
+// checkName reports (to bad, under key) a tool or server name that nameRE
+// refuses or that seen already holds, and adds it to seen.
+func checkName(key, name string, seen map[string]bool, bad func(key, format string, args ...any)) {
+	switch {
+	case !nameRE.MatchString(name):
+		bad(key, "want 1-64 letters, digits, _, - or dots, got %q", name)
+	case seen[name]:
+		bad(key, "%q is used twice", name)
+	}
+	seen[name] = true
+}
+
 // validateAgent checks tools, mcp_servers and prompt_sets.
 func (e *Extensions) validateAgent(bad func(key, format string, args ...any)) {
 	servers := map[string]bool{}
 	for i, s := range e.MCPServers {
 		key := fmt.Sprintf("%s.mcp_servers[%d]", ExtensionsKey, i)
-		switch {
-		case !nameRE.MatchString(s.Name):
-			bad(key+".name", "want 1-64 letters, digits, _, - or dots, got %q", s.Name)
-		case servers[s.Name]:
-			bad(key+".name", "%q is used twice", s.Name)
-		}
-		servers[s.Name] = true
+		checkName(key+".name", s.Name, servers, bad)
 		switch {
 		case (s.Command == "") == (s.URL == ""):
 			bad(key, "set exactly one of command (a stdio server) and url (a streamable HTTP server)")
@@ -187,13 +193,7 @@ func (e *Extensions) validateAgent(bad func(key, format string, args ...any)) {
 	names := map[string]bool{}
 	for i, t := range e.Tools {
 		key := fmt.Sprintf("%s.tools[%d]", ExtensionsKey, i)
-		switch {
-		case !nameRE.MatchString(t.Name):
-			bad(key+".name", "want 1-64 letters, digits, _, - or dots, got %q", t.Name)
-		case names[t.Name]:
-			bad(key+".name", "%q is used twice", t.Name)
-		}
-		names[t.Name] = true
+		checkName(key+".name", t.Name, names, bad)
 		if p := bytes.TrimSpace(t.Parameters); len(p) > 0 && p[0] != '{' {
 			bad(key+".parameters", "must be a JSON Schema object")
 		}

@@ -173,11 +173,29 @@ func TestDefaultMatchesGaiaNetDefault(t *testing.T) {
 	}
 }
 
-func TestUnknownFieldsSurviveRoundTrip(t *testing.T) {
+// tolerantJSON returns testdata/tolerant.json, a config with unknown and
+// oddly typed fields.
+func tolerantJSON(t *testing.T) []byte {
+	t.Helper()
 	src, err := os.ReadFile(filepath.Join("testdata", "tolerant.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
+	return src
+}
+
+// tolerant returns testdata/tolerant.json decoded.
+func tolerant(t *testing.T) *Config {
+	t.Helper()
+	c, err := Decode(tolerantJSON(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestUnknownFieldsSurviveRoundTrip(t *testing.T) {
+	src := tolerantJSON(t)
 	dir := t.TempDir()
 	p := filepath.Join(dir, FileName)
 	if err := os.WriteFile(p, src, 0o600); err != nil {
@@ -228,14 +246,7 @@ func TestUnknownFieldsSurviveRoundTrip(t *testing.T) {
 }
 
 func TestTolerantDecoding(t *testing.T) {
-	src, err := os.ReadFile(filepath.Join("testdata", "tolerant.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := Decode(src)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := tolerant(t)
 	checks := []struct {
 		name      string
 		got, want any
@@ -377,14 +388,7 @@ func TestSaveErrors(t *testing.T) {
 }
 
 func TestCloneIsDeep(t *testing.T) {
-	src, err := os.ReadFile(filepath.Join("testdata", "tolerant.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := Decode(src)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := tolerant(t)
 	n := c.Clone()
 	if !reflect.DeepEqual(c, n) {
 		t.Fatal("clone differs")

@@ -12,15 +12,26 @@ import (
 // TestSharedConformance runs every suite of ../shared/conformance; each must
 // pass.
 func TestSharedConformance(t *testing.T) {
-	dir := filepath.Dir(sharedtest.Path(t, "conformance", "manifest.json"))
-	results, err := Run(context.Background(), dir)
+	runSuites(t, 1, nil, "conformance")
+}
+
+// runSuites runs every suite of the manifest in ../shared/<dir...>, at
+// least min of them, and fails t for each that does not pass; check, if
+// not nil, looks at each result too.
+func runSuites(t *testing.T, min int, check func(Result), dir ...string) {
+	t.Helper()
+	root := filepath.Dir(sharedtest.Path(t, append(dir, "manifest.json")...))
+	results, err := Run(context.Background(), root)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(results) == 0 {
-		t.Fatal("no suites ran")
+	if len(results) < min {
+		t.Fatalf("%d suites ran, want at least %d", len(results), min)
 	}
 	for _, r := range results {
+		if check != nil {
+			check(r)
+		}
 		if !r.Passed {
 			t.Errorf("FAIL %s: %s\n%s", r.Suite.Name, r.Summary, r.Detail)
 		} else {
@@ -32,24 +43,11 @@ func TestSharedConformance(t *testing.T) {
 // TestSharedLoRAConformance runs ../shared/conformance/lora: llama.cpp's
 // logits with a LoRA adapter applied at two scales.
 func TestSharedLoRAConformance(t *testing.T) {
-	dir := filepath.Dir(sharedtest.Path(t, "conformance", "lora", "manifest.json"))
-	results, err := Run(context.Background(), dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(results) < 2 {
-		t.Fatalf("%d suites ran", len(results))
-	}
-	for _, r := range results {
+	runSuites(t, 2, func(r Result) {
 		if len(r.Suite.LoRA) == 0 {
 			t.Errorf("suite %s has no adapter", r.Suite.Name)
 		}
-		if !r.Passed {
-			t.Errorf("FAIL %s: %s\n%s", r.Suite.Name, r.Summary, r.Detail)
-		} else {
-			t.Logf("PASS %s: %s", r.Suite.Name, r.Summary)
-		}
-	}
+	}, "conformance", "lora")
 }
 
 func TestRunUnknownKindAndMissingManifest(t *testing.T) {
@@ -72,21 +70,7 @@ func TestRunUnknownKindAndMissingManifest(t *testing.T) {
 // gemma, gemma2, gemma3, phi3 and Mixtral-style MoE references); each must
 // pass.
 func TestArchsConformance(t *testing.T) {
-	dir := filepath.Dir(sharedtest.Path(t, "conformance", "archs", "manifest.json"))
-	results, err := Run(context.Background(), dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(results) == 0 {
-		t.Fatal("no suites ran")
-	}
-	for _, r := range results {
-		if !r.Passed {
-			t.Errorf("FAIL %s: %s\n%s", r.Suite.Name, r.Summary, r.Detail)
-		} else {
-			t.Logf("PASS %s: %s", r.Suite.Name, r.Summary)
-		}
-	}
+	runSuites(t, 1, nil, "conformance", "archs")
 }
 
 // TestArchsConformanceRings runs the sliding-window suites (gemma2, window

@@ -1,7 +1,6 @@
 package conformance
 
 import (
-	"bufio"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -177,18 +176,11 @@ func pinnedSHA(t *testing.T, path string) string {
 func writeTexts(t *testing.T, path string) {
 	t.Helper()
 	texts := append([]string(nil), chatTexts...)
-	f, err := os.Open(sharedtest.Path(t, "conformance", "tokenizer", "llama2-spm.jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
+	for line := range sharedtest.JSONLines(t, "conformance", "tokenizer", "llama2-spm.jsonl") {
 		var l struct {
 			Text *string `json:"text"`
 		}
-		if json.Unmarshal(sc.Bytes(), &l) == nil && l.Text != nil {
+		if json.Unmarshal(line, &l) == nil && l.Text != nil {
 			texts = append(texts, *l.Text)
 		}
 	}

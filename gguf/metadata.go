@@ -52,6 +52,16 @@ func (v ValueType) scalarSize() int {
 	return 0
 }
 
+// numberSlices makes the slice of n values that Array.Values holds for
+// each fixed-size numeric element type but uint8.
+var numberSlices = [...]func(n int) any{
+	ValueInt8: func(n int) any { return make([]int8, n) }, ValueUint16: func(n int) any { return make([]uint16, n) },
+	ValueInt16: func(n int) any { return make([]int16, n) }, ValueUint32: func(n int) any { return make([]uint32, n) },
+	ValueInt32: func(n int) any { return make([]int32, n) }, ValueFloat32: func(n int) any { return make([]float32, n) },
+	ValueUint64: func(n int) any { return make([]uint64, n) }, ValueInt64: func(n int) any { return make([]int64, n) },
+	ValueFloat64: func(n int) any { return make([]float64, n) },
+}
+
 // Array is a metadata array. Values holds a typed slice that matches Type:
 // []uint8, []int8, []uint16, []int16, []uint32, []int32, []float32, []bool,
 // []string, []uint64, []int64, []float64, or []Array for nested arrays.

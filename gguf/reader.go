@@ -400,46 +400,11 @@ func (d *decoder) array(key string, depth int) Array {
 	switch et {
 	case ValueUint8:
 		a.Values = append([]uint8(nil), d.bytes(int(n), what)...)
-	case ValueInt8:
-		b := d.bytes(int(n), what)
-		v := make([]int8, n)
-		for i := range v {
-			v[i] = int8(b[i])
-		}
-		a.Values = v
-	case ValueUint16:
-		b := d.bytes(int(n)*2, what)
-		v := make([]uint16, n)
-		for i := range v {
-			v[i] = binary.LittleEndian.Uint16(b[2*i:])
-		}
-		a.Values = v
-	case ValueInt16:
-		b := d.bytes(int(n)*2, what)
-		v := make([]int16, n)
-		for i := range v {
-			v[i] = int16(binary.LittleEndian.Uint16(b[2*i:]))
-		}
-		a.Values = v
-	case ValueUint32:
-		b := d.bytes(int(n)*4, what)
-		v := make([]uint32, n)
-		for i := range v {
-			v[i] = binary.LittleEndian.Uint32(b[4*i:])
-		}
-		a.Values = v
-	case ValueInt32:
-		b := d.bytes(int(n)*4, what)
-		v := make([]int32, n)
-		for i := range v {
-			v[i] = int32(binary.LittleEndian.Uint32(b[4*i:]))
-		}
-		a.Values = v
-	case ValueFloat32:
-		b := d.bytes(int(n)*4, what)
-		v := make([]float32, n)
-		for i := range v {
-			v[i] = math.Float32frombits(binary.LittleEndian.Uint32(b[4*i:]))
+	case ValueInt8, ValueUint16, ValueInt16, ValueUint32, ValueInt32, ValueFloat32, ValueUint64, ValueInt64, ValueFloat64:
+		v := numberSlices[et](int(n))
+		if _, err := binary.Decode(d.bytes(int(n)*et.scalarSize(), what), binary.LittleEndian, v); err != nil {
+			d.fail(what, err.Error())
+			return Array{}
 		}
 		a.Values = v
 	case ValueBool:
@@ -453,28 +418,6 @@ func (d *decoder) array(key string, depth int) Array {
 			v[i] = b[i] == 1
 		}
 		a.Values = v
-	case ValueUint64, ValueInt64, ValueFloat64:
-		b := d.bytes(int(n)*8, what)
-		switch et {
-		case ValueUint64:
-			v := make([]uint64, n)
-			for i := range v {
-				v[i] = binary.LittleEndian.Uint64(b[8*i:])
-			}
-			a.Values = v
-		case ValueInt64:
-			v := make([]int64, n)
-			for i := range v {
-				v[i] = int64(binary.LittleEndian.Uint64(b[8*i:]))
-			}
-			a.Values = v
-		default:
-			v := make([]float64, n)
-			for i := range v {
-				v[i] = math.Float64frombits(binary.LittleEndian.Uint64(b[8*i:]))
-			}
-			a.Values = v
-		}
 	case ValueString:
 		v := make([]string, n)
 		for i := range v {

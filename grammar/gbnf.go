@@ -308,21 +308,7 @@ func (p *gbnfParser) braces(e *expr) (*expr, error) {
 }
 
 func (p *gbnfParser) charClass() (*expr, error) {
-	p.pos++ // [
-	neg := false
-	if p.pos < len(p.src) && p.src[p.pos] == '^' {
-		neg = true
-		p.pos++
-	}
-	var ranges []cpRange
-	for {
-		if p.pos >= len(p.src) {
-			return nil, p.errorf("unterminated character class")
-		}
-		if p.src[p.pos] == ']' {
-			p.pos++
-			break
-		}
+	return bracketClass(p.src, &p.pos, p.errorf, func(ranges []cpRange) ([]cpRange, error) {
 		lo, err := p.char()
 		if err != nil {
 			return nil, err
@@ -337,7 +323,32 @@ func (p *gbnfParser) charClass() (*expr, error) {
 				return nil, p.errorf("character range %q-%q is reversed", lo, hi)
 			}
 		}
-		ranges = append(ranges, cpRange{lo, hi})
+		return append(ranges, cpRange{lo, hi}), nil
+	})
+}
+
+// bracketClass parses the bracket class at src[*pos] (its '[') for the GBNF
+// and regex parsers: an optional '^', then items up to the closing ']',
+// each read by item, which appends its ranges. errorf reports at *pos.
+func bracketClass(src string, pos *int, errorf func(format string, args ...any) error, item func([]cpRange) ([]cpRange, error)) (*expr, error) {
+	*pos++ // [
+	neg := *pos < len(src) && src[*pos] == '^'
+	if neg {
+		*pos++
+	}
+	var ranges []cpRange
+	for {
+		if *pos >= len(src) {
+			return nil, errorf("unterminated character class")
+		}
+		if src[*pos] == ']' {
+			*pos++
+			break
+		}
+		var err error
+		if ranges, err = item(ranges); err != nil {
+			return nil, err
+		}
 	}
 	r := normRanges(ranges)
 	if neg {

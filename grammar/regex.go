@@ -400,28 +400,13 @@ func (p *regexParser) escape(inClass bool) (rune, []cpRange, error) {
 }
 
 func (p *regexParser) charClass() (*expr, error) {
-	p.pos++ // [
-	neg := false
-	if p.peek() == '^' {
-		neg = true
-		p.pos++
-	}
-	var ranges []cpRange
-	for {
-		if p.pos >= len(p.src) {
-			return nil, p.errorf("unterminated character class")
-		}
-		if p.src[p.pos] == ']' {
-			p.pos++
-			break
-		}
+	return bracketClass(p.src, &p.pos, p.errorf, func(ranges []cpRange) ([]cpRange, error) {
 		lo, set, err := p.classAtom()
 		if err != nil {
 			return nil, err
 		}
 		if set != nil {
-			ranges = append(ranges, set...)
-			continue
+			return append(ranges, set...), nil
 		}
 		if p.peek() == '-' && p.pos+1 < len(p.src) && p.src[p.pos+1] != ']' {
 			save := p.pos
@@ -432,22 +417,15 @@ func (p *regexParser) charClass() (*expr, error) {
 			}
 			if set2 != nil { // [a-\d]: '-' is literal
 				p.pos = save + 1
-				ranges = append(ranges, cpRange{lo, lo}, cpRange{'-', '-'})
-				continue
+				return append(ranges, cpRange{lo, lo}, cpRange{'-', '-'}), nil
 			}
 			if hi < lo {
 				return nil, p.errorf("range out of order")
 			}
-			ranges = append(ranges, cpRange{lo, hi})
-			continue
+			return append(ranges, cpRange{lo, hi}), nil
 		}
-		ranges = append(ranges, cpRange{lo, lo})
-	}
-	r := normRanges(ranges)
-	if neg {
-		r = negateRanges(r)
-	}
-	return class(r), nil
+		return append(ranges, cpRange{lo, lo}), nil
+	})
 }
 
 func (p *regexParser) classAtom() (rune, []cpRange, error) {

@@ -70,7 +70,7 @@ func findAll(n *html.Node, a atom.Atom, limit int) []*html.Node {
 type htmlWalker struct {
 	out    []Section
 	cur    Section
-	levels [6]string
+	levels headings
 
 	inline strings.Builder // text of the paragraph being read
 	list   []string        // items of the list being read
@@ -259,17 +259,7 @@ func (w *htmlWalker) flushList() {
 
 func (w *htmlWalker) heading(level int, title string) {
 	w.flushSection()
-	w.levels[level-1] = title
-	for i := level; i < len(w.levels); i++ {
-		w.levels[i] = ""
-	}
-	var path []string
-	for i, h := range w.levels {
-		if h != "" {
-			path = append(path, strings.Repeat("#", i+1)+" "+h)
-		}
-	}
-	w.cur = Section{Heading: strings.Join(path, " > "), Blocks: []Block{{Kind: Paragraph, Text: title}}}
+	w.cur = Section{Heading: w.levels.enter(level, title), Blocks: []Block{{Kind: Paragraph, Text: title}}}
 }
 
 func (w *htmlWalker) flushSection() {

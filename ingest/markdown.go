@@ -45,8 +45,8 @@ func skipFrontMatter(lines []string) []string {
 type mdParser struct {
 	out    []Section
 	cur    Section
-	levels [6]string // levels[i] is the current heading of level i+1, "" if none
-	para   []string  // lines of the paragraph being read
+	levels headings
+	para   []string // lines of the paragraph being read
 
 	fence     []string // lines of the open fence, including the opening line
 	fenceChar byte
@@ -123,17 +123,7 @@ func (p *mdParser) flushSection() {
 
 func (p *mdParser) heading(level int, title, src string) {
 	p.flushSection()
-	p.levels[level-1] = title
-	for i := level; i < len(p.levels); i++ {
-		p.levels[i] = ""
-	}
-	var path []string
-	for i, h := range p.levels {
-		if h != "" {
-			path = append(path, strings.Repeat("#", i+1)+" "+h)
-		}
-	}
-	p.cur = Section{Heading: strings.Join(path, " > "), Blocks: []Block{{Kind: Paragraph, Text: src}}}
+	p.cur = Section{Heading: p.levels.enter(level, title), Blocks: []Block{{Kind: Paragraph, Text: src}}}
 }
 
 // atxHeading parses "#..###### title #*" with up to three spaces of indent.

@@ -76,6 +76,24 @@ type Block struct {
 	EmbedText string
 }
 
+// headings holds the current heading of each level: headings[i] is the
+// one of level i+1, "" if none.
+type headings [6]string
+
+// enter makes title the heading of level (1-6), forgets the deeper ones,
+// and returns the section path: "# A > ## B > ### C".
+func (h *headings) enter(level int, title string) string {
+	h[level-1] = title
+	clear(h[level:])
+	var path []string
+	for i, t := range h {
+		if t != "" {
+			path = append(path, strings.Repeat("#", i+1)+" "+t)
+		}
+	}
+	return strings.Join(path, " > ")
+}
+
 // Section is a run of blocks under one heading path. Chunks never span
 // sections.
 type Section struct {

@@ -21,10 +21,7 @@ func TestAttnF16(t *testing.T) {
 			k[i] = F32ToF16(float32(r.NormFloat64()))
 			v[i] = F32ToF16(float32(r.NormFloat64()))
 		}
-		q := make([]float32, tc.heads*tc.hd)
-		for i := range q {
-			q[i] = float32(r.NormFloat64())
-		}
+		q := normals(r, tc.heads*tc.hd)
 		scale := float32(1 / math.Sqrt(float64(tc.hd)))
 		scores := make([]float32, tc.heads*tc.n+3)
 		scores[len(scores)-1] = 42
@@ -44,10 +41,7 @@ func TestAttnF16(t *testing.T) {
 		if scores[len(scores)-1] != 42 {
 			t.Fatalf("%+v: AttnScoresF16 wrote past its scores", tc)
 		}
-		out := make([]float32, tc.heads*tc.hd+3)
-		for i := range out {
-			out[i] = float32(r.NormFloat64())
-		}
+		out := normals(r, tc.heads*tc.hd+3)
 		before := append([]float32(nil), out...)
 		AttnMixF16(out, v, scores, tc.heads, tc.hd, tc.n)
 		for g := range tc.heads {

@@ -52,10 +52,7 @@ func benchMatMul(b *testing.B, threads int) {
 						copies = append(copies, append([]byte(nil), w...))
 					}
 				}
-				x := make([]float32, s.batch*s.cols)
-				for i := range x {
-					x[i] = float32(r.NormFloat64())
-				}
+				x := normals(r, s.batch*s.cols)
 				out := make([]float32, s.batch*s.rows)
 				b.SetBytes(int64(len(w)))
 				b.ReportAllocs()

@@ -41,16 +41,59 @@ import (
 // types only multiply. (quant_k.go explains how the contraction was
 // established against llama.cpp's quantizer output.)
 
-// Supported reports whether Dequantize and MatMul handle tensors of type t.
-func Supported(t gguf.TensorType) bool {
-	switch t {
-	case gguf.TypeF32, gguf.TypeF16, gguf.TypeBF16,
-		gguf.TypeQ8_0, gguf.TypeQ4_0, gguf.TypeQ4_1, gguf.TypeQ5_0, gguf.TypeQ5_1,
-		gguf.TypeQ2_K, gguf.TypeQ3_K, gguf.TypeQ4_K, gguf.TypeQ5_K, gguf.TypeQ6_K,
-		gguf.TypeQ8_K, gguf.TypeMXFP4:
-		return true
+// blockCodec is a quantized type's block decoder (dequantBlock*: one block
+// b to its values y) and encoder (quantBlock*: the values x to the block
+// b); either is nil where the type has none.
+type blockCodec struct {
+	dec func(b []byte, y []float32)
+	enc func(x []float32, b []byte)
+}
+
+// blockCodecs holds the codecs of the quantized types, by type, two a
+// line.
+var blockCodecs = [...]blockCodec{
+	gguf.TypeQ4_0: {dequantBlockQ4_0, quantBlockQ4_0}, gguf.TypeQ4_1: {dequantBlockQ4_1, quantBlockQ4_1},
+	gguf.TypeQ5_0: {dequantBlockQ5_0, quantBlockQ5_0}, gguf.TypeQ5_1: {dequantBlockQ5_1, quantBlockQ5_1},
+	gguf.TypeQ8_0: {dequantBlockQ8_0, quantBlockQ8_0}, gguf.TypeQ8_1: {nil, quantBlockQ8_1},
+	gguf.TypeQ2_K: {dequantBlockQ2K, quantBlockQ2K}, gguf.TypeQ3_K: {dequantBlockQ3K, quantBlockQ3K},
+	gguf.TypeQ4_K: {dequantBlockQ4K, quantBlockQ4K}, gguf.TypeQ5_K: {dequantBlockQ5K, quantBlockQ5K},
+	gguf.TypeQ6_K: {dequantBlockQ6K, quantBlockQ6K}, gguf.TypeQ8_K: {dequantBlockQ8K, quantBlockQ8K},
+	gguf.TypeMXFP4: {dequantBlockMXFP4, quantBlockMXFP4},
+}
+
+// codecOf returns the block codec of t (the zero one for the float types
+// and the types the package does not handle).
+func codecOf(t gguf.TensorType) blockCodec {
+	if uint(t) < uint(len(blockCodecs)) {
+		return blockCodecs[t]
 	}
-	return false
+	return blockCodec{}
+}
+
+// isFloat reports whether t is one of the float types every operation
+// handles.
+func isFloat(t gguf.TensorType) bool {
+	return t == gguf.TypeF32 || t == gguf.TypeF16 || t == gguf.TypeBF16
+}
+
+// Supported reports whether Dequantize and MatMul handle tensors of type t.
+func Supported(t gguf.TensorType) bool { return isFloat(t) || codecOf(t).dec != nil }
+
+// rowBytes returns the bytes n values of type t take, or the error of op
+// (quantize, dequantize) when t cannot be handled (ok false), n is not a
+// whole number of blocks or have bytes are too few.
+func rowBytes(op string, t gguf.TensorType, ok bool, n, have int) (int, error) {
+	if !ok {
+		return 0, fmt.Errorf("kernels: %s %v: %w", op, t, ErrUnsupported)
+	}
+	need := t.RowSize(n)
+	if need < 0 {
+		return 0, fmt.Errorf("kernels: %s %v: %d values is not a multiple of the block size %d", op, t, n, t.BlockSize())
+	}
+	if have < need {
+		return 0, fmt.Errorf("kernels: %s %v: %d values need %d bytes, have %d", op, t, n, need, have)
+	}
+	return need, nil
 }
 
 // Dequantize decodes len(dst) values of type t from src into dst.
@@ -58,15 +101,9 @@ func Supported(t gguf.TensorType) bool {
 // t.RowSize(len(dst)) bytes. It returns an error for an unsupported type or
 // bad sizes and never panics on the content of src. Safe for concurrent use.
 func Dequantize(t gguf.TensorType, src []byte, dst []float32) error {
-	if !Supported(t) {
-		return fmt.Errorf("kernels: dequantize %v: %w", t, ErrUnsupported)
-	}
-	need := t.RowSize(len(dst))
-	if need < 0 {
-		return fmt.Errorf("kernels: dequantize %v: %d values is not a multiple of the block size %d", t, len(dst), t.BlockSize())
-	}
-	if len(src) < need {
-		return fmt.Errorf("kernels: dequantize %v: %d values need %d bytes, have %d", t, len(dst), need, len(src))
+	need, err := rowBytes("dequantize", t, Supported(t), len(dst), len(src))
+	if err != nil {
+		return err
 	}
 	dequantRow(t, src[:need], dst)
 	return nil
@@ -92,33 +129,8 @@ func dequantRow(t gguf.TensorType, src []byte, dst []float32) {
 		}
 		return
 	}
-	var f func(b []byte, y []float32)
-	switch t {
-	case gguf.TypeQ4_0:
-		f = dequantBlockQ4_0
-	case gguf.TypeQ4_1:
-		f = dequantBlockQ4_1
-	case gguf.TypeQ5_0:
-		f = dequantBlockQ5_0
-	case gguf.TypeQ5_1:
-		f = dequantBlockQ5_1
-	case gguf.TypeQ8_0:
-		f = dequantBlockQ8_0
-	case gguf.TypeQ2_K:
-		f = dequantBlockQ2K
-	case gguf.TypeQ3_K:
-		f = dequantBlockQ3K
-	case gguf.TypeQ4_K:
-		f = dequantBlockQ4K
-	case gguf.TypeQ5_K:
-		f = dequantBlockQ5K
-	case gguf.TypeQ6_K:
-		f = dequantBlockQ6K
-	case gguf.TypeQ8_K:
-		f = dequantBlockQ8K
-	case gguf.TypeMXFP4:
-		f = dequantBlockMXFP4
-	default:
+	f := codecOf(t).dec
+	if f == nil {
 		panic("kernels: dequantRow: unchecked type " + t.String())
 	}
 	for i := 0; i < len(dst)/bs; i++ {
@@ -282,30 +294,25 @@ func scaleMinPairK4(j int, d, dmin float32, scales []byte) (d1, m1, d2, m2 float
 	return d * float32(s1), dmin * float32(n1), d * float32(s2), dmin * float32(n2)
 }
 
-func dequantBlockQ4K(b []byte, y []float32) {
-	d, dmin := f16at(b, 0), f16at(b, 2)
-	scales := b[4:16]
-	qs := b[16:144]
-	y = y[:256]
-	for j := 0; j < 4; j++ {
-		d1, mm1, d2, mm2 := scaleMinPairK4(j, d, dmin, scales)
-		q := qs[32*j : 32*j+32]
-		for l, v := range q {
-			y[64*j+l] = fma32(d1, float32(v&15), -mm1)
-			y[64*j+32+l] = fma32(d2, float32(v>>4), -mm2)
-		}
-	}
-}
+func dequantBlockQ4K(b []byte, y []float32) { dequantK45(b, nil, b[16:144], y) }
+func dequantBlockQ5K(b []byte, y []float32) { dequantK45(b, b[16:48], b[48:176], y) }
 
-func dequantBlockQ5K(b []byte, y []float32) {
+// dequantK45 decodes a Q4_K block b (qh nil) or a Q5_K block (qh its fifth
+// bits) whose nibbles are qs.
+func dequantK45(b, qh, qs []byte, y []float32) {
 	d, dmin := f16at(b, 0), f16at(b, 2)
 	scales := b[4:16]
-	qh := b[16:48]
-	qs := b[48:176]
 	y = y[:256]
 	for j := 0; j < 4; j++ {
 		d1, mm1, d2, mm2 := scaleMinPairK4(j, d, dmin, scales)
 		q := qs[32*j : 32*j+32]
+		if qh == nil {
+			for l, v := range q {
+				y[64*j+l] = fma32(d1, float32(v&15), -mm1)
+				y[64*j+32+l] = fma32(d2, float32(v>>4), -mm2)
+			}
+			continue
+		}
 		u1, u2 := byte(1)<<(2*j), byte(2)<<(2*j)
 		for l, v := range q {
 			lo, hi := v&15, v>>4

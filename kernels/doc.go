@@ -87,8 +87,16 @@
 // taken from the gguf type table. asm/ is a module of its own, so this one
 // does not depend on avo. Change a kernel there and run
 // `go generate ./kernels` (generate.go); CI regenerates and fails on any
-// difference. The wrappers, CPU feature checks and pure-Go twins stay
-// hand-written in the *_amd64.go and *_generic.go files.
+// difference. Two Go files are generated there too, each from one template
+// per shape and a table of types: the pure-Go dot loops of the quantized
+// types (dotloops.go) and the Go wrappers that bounds-check and call the
+// assembly (wrappers_amd64.go). A shared Go function in their place would
+// reach the per-type part through a func value, interface or type-parameter
+// dictionary, an indirect call per block or row (the standard library
+// generates sort's zsortfunc.go for the same reason). CPU feature checks,
+// dispatch and the other pure-Go twins are hand-written in the *_amd64.go,
+// *_generic.go and other files. Package vectorstore's assembly is
+// generated here as well (asm/vectorstore.go).
 //
 // # Concurrency
 //

@@ -227,7 +227,7 @@ DATA k_10<>+24(SB)/8, $0x1010101010101010
 GLOBL k_10<>(SB), RODATA|NOPTR, $32
 
 // func dotQ4Kx4AVX2(w *byte, x *int8, xstride int, dT *float32, dstride int, bsT *int16, nb int, out *[4]float32)
-// Requires: AVX, AVX2, F16C, FMA3, MMX+, SSE2
+// Requires: AVX, AVX2, F16C, FMA3, MMX+
 TEXT ·dotQ4Kx4AVX2(SB), NOSPLIT, $0-64
 	MOVQ    w+0(FP), SI
 	MOVQ    x+8(FP), DI
@@ -270,10 +270,10 @@ loop:
 	ORQ            BX, AX
 	SHLQ           $0x20, DX
 	ORQ            R14, DX
-	MOVQ           AX, X2
+	VMOVQ          AX, X2
 	VPMOVZXBW      X2, X2
 	VINSERTI128    $0x01, X2, Y2, Y2
-	MOVQ           DX, X1
+	VMOVQ          DX, X1
 	VPMOVZXBD      X1, Y1
 	VPSLLD         $0x10, Y1, Y3
 	VPOR           Y3, Y1, Y1
@@ -474,7 +474,7 @@ DATA k_bcastw<>+248(SB)/8, $0x0f0e0f0e0f0e0f0e
 GLOBL k_bcastw<>(SB), RODATA|NOPTR, $256
 
 // func dotQ5Kx4AVX2(w *byte, x *int8, xstride int, dT *float32, dstride int, bsT *int16, nb int, out *[4]float32)
-// Requires: AVX, AVX2, F16C, FMA3, SSE2
+// Requires: AVX, AVX2, F16C, FMA3
 TEXT ·dotQ5Kx4AVX2(SB), NOSPLIT, $0-64
 	MOVQ    w+0(FP), SI
 	MOVQ    x+8(FP), DI
@@ -514,10 +514,10 @@ loop:
 	ORQ            BX, AX
 	SHLQ           $0x20, DX
 	ORQ            R14, DX
-	MOVQ           AX, X2
+	VMOVQ          AX, X2
 	VPMOVZXBW      X2, X2
 	VINSERTI128    $0x01, X2, Y2, Y2
-	MOVQ           DX, X1
+	VMOVQ          DX, X1
 	VPMOVZXBD      X1, Y1
 	VPSLLD         $0x10, Y1, Y3
 	VPOR           Y3, Y1, Y1
@@ -923,7 +923,7 @@ DATA k_pairw<>+120(SB)/8, $0x0f0e0f0e0f0e0f0e
 GLOBL k_pairw<>(SB), RODATA|NOPTR, $128
 
 // func dotQ3Kx4AVX2(w *byte, x *int8, xstride int, dT *float32, dstride int, bsT *int16, nb int, out *[4]float32)
-// Requires: AVX, AVX2, F16C, FMA3, SSE2
+// Requires: AVX, AVX2, F16C, FMA3
 TEXT ·dotQ3Kx4AVX2(SB), NOSPLIT, $0-64
 	MOVQ    w+0(FP), SI
 	MOVQ    x+8(FP), DI
@@ -973,7 +973,7 @@ loop:
 	ORQ            BX, AX
 	SHLQ           $0x20, R14
 	ORQ            R14, DX
-	MOVQ           AX, X4
+	VMOVQ          AX, X4
 	VPINSRQ        $0x01, DX, X4, X4
 	VPMOVZXBW      X4, Y4
 	VPSUBW         k_32w<>+0(SB), Y4, Y4

@@ -36,10 +36,7 @@ func benchDot4(b *testing.B, typ gguf.TensorType, blockBytes int, kernels []dot4
 	r := rand.New(rand.NewPCG(1, 2))
 	const rows, cols, batch = 256, 2048, 4
 	w := randomWeights(r, typ, rows, cols)
-	x := make([]float32, batch*cols)
-	for i := range x {
-		x[i] = float32(r.NormFloat64())
-	}
+	x := normals(r, batch*cols)
 	p := NewPool(1)
 	defer p.Close()
 	p.prepareActs(actQ8_0, x, batch, batch, cols)

@@ -131,7 +131,7 @@ DATA k_0f<>+24(SB)/8, $0x0f0f0f0f0f0f0f0f
 GLOBL k_0f<>(SB), RODATA|NOPTR, $32
 
 // func dotQ4Kx4VNNI(w *byte, x *int8, xstride int, dT *float32, dstride int, bsT *int16, nb int, out *[4]float32)
-// Requires: AVX, AVX2, F16C, FMA3, MMX+, SSE2
+// Requires: AVX, AVX2, F16C, FMA3, MMX+
 TEXT ·dotQ4Kx4VNNI(SB), NOSPLIT, $0-64
 	MOVQ    w+0(FP), SI
 	MOVQ    x+8(FP), DI
@@ -174,10 +174,10 @@ loop:
 	ORQ            BX, AX
 	SHLQ           $0x20, DX
 	ORQ            R14, DX
-	MOVQ           AX, X2
+	VMOVQ          AX, X2
 	VPMOVZXBW      X2, X2
 	VINSERTI128    $0x01, X2, Y2, Y2
-	MOVQ           DX, X1
+	VMOVQ          DX, X1
 	VPMOVZXBD      X1, Y1
 	VPSLLD         $0x10, Y1, Y3
 	VPOR           Y3, Y1, Y1

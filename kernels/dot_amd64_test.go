@@ -10,13 +10,18 @@ import (
 	"github.com/gaianet-go/gaianet/gguf"
 )
 
+// needAVX2 skips t on machines without the AVX2 kernels.
+func needAVX2(t *testing.T) {
+	t.Helper()
+	if !hasAVX2 {
+		t.Skip("no AVX2/FMA/F16C")
+	}
+}
+
 // randAct returns an activation row of nb blocks of kind k carved out of a
 // larger random buffer, so reads past the end would see garbage.
 func randAct(r *rand.Rand, t gguf.TensorType, cols int) *act {
-	x := make([]float32, cols+300)
-	for i := range x {
-		x[i] = float32(r.NormFloat64())
-	}
+	x := normals(r, cols+300)
 	p := NewPool(1)
 	defer p.Close()
 	p.prepareActs(actKindOf(t), x[:cols], 1, 1, cols)
@@ -27,9 +32,7 @@ func randAct(r *rand.Rand, t gguf.TensorType, cols int) *act {
 // TestAsmMatchesGeneric compares every assembly dot product with its
 // pure-Go twin over random block counts, weights and activations.
 func TestAsmMatchesGeneric(t *testing.T) {
-	if !hasAVX2 {
-		t.Skip("no AVX2/FMA/F16C")
-	}
+	needAVX2(t)
 	r := rand.New(rand.NewPCG(11, 12))
 	for _, typ := range matmulTypes {
 		asm, gen := avx2Kernels.dot[typ], genericKernels.dot[typ]
@@ -74,9 +77,7 @@ func TestAsmMatchesGeneric(t *testing.T) {
 }
 
 func TestAsmFloatHelpers(t *testing.T) {
-	if !hasAVX2 {
-		t.Skip("no AVX2/FMA/F16C")
-	}
+	needAVX2(t)
 	r := rand.New(rand.NewPCG(5, 6))
 	for iter := 0; iter < 200; iter++ {
 		n := r.IntN(300)
@@ -102,28 +103,24 @@ func TestAsmFloatHelpers(t *testing.T) {
 			t.Fatalf("DotF16F32 n=%d: %v, generic %v", n, got, want)
 		}
 		alpha := float32(r.NormFloat64())
-		y1 := append([]float32(nil), b...)
-		y2 := append([]float32(nil), b...)
-		AxpyF32(alpha, aa, y1[off:off+n])
-		axpyF32Generic(alpha, aa, y2[off:off+n])
-		for i := range y1 {
-			if math.Abs(float64(y1[i]-y2[i])) > 1e-5*(math.Abs(float64(y2[i]))+1) {
-				t.Fatalf("AxpyF32 n=%d: y[%d] = %v, generic %v", n, i, y1[i], y2[i])
-			}
-			if (i < off || i >= off+n) && y1[i] != b[i] {
-				t.Fatalf("AxpyF32 wrote outside y at %d", i)
-			}
-		}
-		copy(y1, b)
-		copy(y2, b)
-		AxpyF16(alpha, hh, y1[off:off+n])
-		axpyF16Generic(alpha, hh, y2[off:off+n])
-		for i := range y1 {
-			if math.Abs(float64(y1[i]-y2[i])) > 1e-5*(math.Abs(float64(y2[i]))+1) {
-				t.Fatalf("AxpyF16 n=%d: y[%d] = %v, generic %v", n, i, y1[i], y2[i])
-			}
-			if (i < off || i >= off+n) && y1[i] != b[i] {
-				t.Fatalf("AxpyF16 wrote outside y at %d", i)
+		for _, c := range []struct {
+			name     string
+			asm, gen func(y []float32)
+		}{
+			{"AxpyF32", func(y []float32) { AxpyF32(alpha, aa, y) }, func(y []float32) { axpyF32Generic(alpha, aa, y) }},
+			{"AxpyF16", func(y []float32) { AxpyF16(alpha, hh, y) }, func(y []float32) { axpyF16Generic(alpha, hh, y) }},
+		} {
+			y1 := append([]float32(nil), b...)
+			y2 := append([]float32(nil), b...)
+			c.asm(y1[off : off+n])
+			c.gen(y2[off : off+n])
+			for i := range y1 {
+				if math.Abs(float64(y1[i]-y2[i])) > 1e-5*(math.Abs(float64(y2[i]))+1) {
+					t.Fatalf("%s n=%d: y[%d] = %v, generic %v", c.name, n, i, y1[i], y2[i])
+				}
+				if (i < off || i >= off+n) && y1[i] != b[i] {
+					t.Fatalf("%s wrote outside y at %d", c.name, i)
+				}
 			}
 		}
 	}
@@ -132,9 +129,7 @@ func TestAsmFloatHelpers(t *testing.T) {
 // TestAsm4MatchesGeneric compares the four-column kernels with the
 // one-column generic kernels over random shapes and column offsets.
 func TestAsm4MatchesGeneric(t *testing.T) {
-	if !hasAVX2 {
-		t.Skip("no AVX2/FMA/F16C")
-	}
+	needAVX2(t)
 	r := rand.New(rand.NewPCG(21, 22))
 	p := NewPool(1)
 	defer p.Close()
@@ -148,10 +143,7 @@ func TestAsm4MatchesGeneric(t *testing.T) {
 			nb := 1 + r.IntN(12)
 			cols := nb * tt.BlockSize()
 			batch := 4 + r.IntN(9)
-			x := make([]float32, batch*cols)
-			for i := range x {
-				x[i] = float32(r.NormFloat64())
-			}
+			x := normals(r, batch*cols)
 			w := randomWeights(r, tt, 1, cols)
 			p.prepareActs(actKindOf(tt), x, batch, batch, cols)
 			p.transposeActs(batch, cols)
@@ -176,9 +168,7 @@ func TestAsm4MatchesGeneric(t *testing.T) {
 // TestAsmF16Rows checks the F16C row conversions against the exact scalar
 // ones for every half and for floats around every rounding boundary.
 func TestAsmF16Rows(t *testing.T) {
-	if !hasAVX2 {
-		t.Skip("no AVX2/FMA/F16C")
-	}
+	needAVX2(t)
 	r := rand.New(rand.NewPCG(9, 9))
 	n := 1<<16 + 5
 	h := make([]uint16, n)
@@ -277,23 +267,58 @@ func TestVNNI4MatchesAVX2(t *testing.T) {
 	}
 }
 
+// quantIters runs body for iters rows of n random values (scaledNormals;
+// body edits some into special cases and checks an assembly quantizer
+// against its twin), on machines with the AVX2 kernels.
+func quantIters(t *testing.T, seed uint64, n, iters int, body func(iter int, r *rand.Rand, x []float32, scale float32)) {
+	t.Helper()
+	needAVX2(t)
+	r := rand.New(rand.NewPCG(seed, seed+1))
+	for iter := range iters {
+		x, scale := scaledNormals(r, n)
+		body(iter, r, x, scale)
+	}
+}
+
+// inf32 and nan32 are +Inf and NaN for the quantizer tests.
+var inf32, nan32 = float32(math.Inf(1)), float32(math.NaN())
+
+// zeroNaNInf makes the second block of bs values of x zero, x[nan] NaN and
+// x[inf] -Inf.
+func zeroNaNInf(x []float32, bs, nan, inf int) {
+	clear(x[bs : 2*bs])
+	x[nan] = nan32
+	x[inf] = -inf32
+}
+
+// scaledNormals returns n normal values times a random power of ten from
+// 1e-8 to 1e7, and that power.
+func scaledNormals(r *rand.Rand, n int) (x []float32, scale float32) {
+	x = make([]float32, n)
+	scale = float32(math.Pow(10, float64(r.IntN(16)-8)))
+	for i := range x {
+		x[i] = float32(r.NormFloat64()) * scale
+	}
+	return x, scale
+}
+
+// sameQuants fails unless the assembly quantizer's values q1 of x equal
+// the generic ones q2.
+func sameQuants(t *testing.T, iter int, x []float32, q1, q2 []int8) {
+	t.Helper()
+	for i := range q1 {
+		if q1[i] != q2[i] {
+			t.Fatalf("iter %d: q[%d] = %d, generic %d (x %v)", iter, i, q1[i], q2[i], x[i])
+		}
+	}
+}
+
 // TestQuantQ8_0MatchesGeneric checks the assembly activation quantizer
 // against quantActQ8_0Generic bit for bit: random rows at many scales,
 // exact rounding ties, zeros, NaN, infinities and subnormal blocks.
 func TestQuantQ8_0MatchesGeneric(t *testing.T) {
-	if !hasAVX2 {
-		t.Skip("no AVX2/FMA/F16C")
-	}
-	r := rand.New(rand.NewPCG(31, 32))
 	const nb = 9
-	inf := float32(math.Inf(1))
-	nan := float32(math.NaN())
-	for iter := 0; iter < 400; iter++ {
-		x := make([]float32, 32*nb)
-		scale := float32(math.Pow(10, float64(r.IntN(16)-8)))
-		for i := range x {
-			x[i] = float32(r.NormFloat64()) * scale
-		}
+	quantIters(t, 31, 32*nb, 400, func(iter int, r *rand.Rand, x []float32, _ float32) {
 		switch iter % 8 {
 		case 1: // ties: with max|x| = 127 the scale is 1, so k+0.5 is a tie
 			for i := range x {
@@ -303,9 +328,7 @@ func TestQuantQ8_0MatchesGeneric(t *testing.T) {
 				}
 			}
 		case 2:
-			clear(x[32:64])
-			x[100] = nan
-			x[200] = -inf
+			zeroNaNInf(x, 32, 100, 200)
 		case 3:
 			for i := range x {
 				x[i] = math.Float32frombits(uint32(r.IntN(1 << 20))) // subnormal
@@ -315,9 +338,9 @@ func TestQuantQ8_0MatchesGeneric(t *testing.T) {
 			}
 		case 4:
 			for i := 0; i < 32; i++ {
-				x[i] = nan
+				x[i] = nan32
 			}
-			x[40] = inf
+			x[40] = inf32
 			x[70] = 7e4 // f16 overflow of the scale
 		case 5:
 			for i := range x {
@@ -329,11 +352,7 @@ func TestQuantQ8_0MatchesGeneric(t *testing.T) {
 		s1, s2 := make([]float32, nb), make([]float32, nb)
 		quantActQ8_0(x, q1, d1, s1)
 		quantActQ8_0Generic(x, q2, d2, s2)
-		for i := range q1 {
-			if q1[i] != q2[i] {
-				t.Fatalf("iter %d: q[%d] = %d, generic %d (x %v)", iter, i, q1[i], q2[i], x[i])
-			}
-		}
+		sameQuants(t, iter, x, q1, q2)
 		for i := range d1 {
 			if math.Float32bits(d1[i]) != math.Float32bits(d2[i]) || math.Float32bits(s1[i]) != math.Float32bits(s2[i]) {
 				if !(math.IsNaN(float64(s1[i])) && math.IsNaN(float64(s2[i]))) {
@@ -341,26 +360,15 @@ func TestQuantQ8_0MatchesGeneric(t *testing.T) {
 				}
 			}
 		}
-	}
+	})
 }
 
 // TestQuantQ8KMatchesGeneric checks the assembly Q8_K quantizer against
 // quantActQ8KGeneric bit for bit, including ties for the largest
 // magnitude, zero and NaN blocks and infinities.
 func TestQuantQ8KMatchesGeneric(t *testing.T) {
-	if !hasAVX2 {
-		t.Skip("no AVX2/FMA/F16C")
-	}
-	r := rand.New(rand.NewPCG(41, 42))
 	const nb = 5
-	inf := float32(math.Inf(1))
-	nan := float32(math.NaN())
-	for iter := 0; iter < 300; iter++ {
-		x := make([]float32, 256*nb)
-		scale := float32(math.Pow(10, float64(r.IntN(16)-8)))
-		for i := range x {
-			x[i] = float32(r.NormFloat64()) * scale
-		}
+	quantIters(t, 41, 256*nb, 300, func(iter int, r *rand.Rand, x []float32, scale float32) {
 		switch iter % 7 {
 		case 1: // magnitude ties of both signs: the first one sets the sign
 			for b := 0; b < nb; b++ {
@@ -368,16 +376,14 @@ func TestQuantQ8KMatchesGeneric(t *testing.T) {
 				x[256*b+r.IntN(256)] = -9 * scale
 			}
 		case 2:
-			clear(x[256:512])
-			x[600] = nan
-			x[1000] = -inf
+			zeroNaNInf(x, 256, 600, 1000)
 		case 3:
 			for i := range x {
 				x[i] = float32(r.IntN(255) - 127) // many exact halves after scaling
 			}
 		case 4:
 			for i := 0; i < 256; i++ {
-				x[i] = nan
+				x[i] = nan32
 			}
 			for i := 256; i < 512; i++ {
 				x[i] = float32(math.Copysign(0, float64(r.IntN(2)-1)))
@@ -392,11 +398,7 @@ func TestQuantQ8KMatchesGeneric(t *testing.T) {
 		b1, b2 := make([]int16, 16*nb), make([]int16, 16*nb)
 		quantActQ8K(x, q1, d1, b1)
 		quantActQ8KGeneric(x, q2, d2, b2)
-		for i := range q1 {
-			if q1[i] != q2[i] {
-				t.Fatalf("iter %d: q[%d] = %d, generic %d (x %v)", iter, i, q1[i], q2[i], x[i])
-			}
-		}
+		sameQuants(t, iter, x, q1, q2)
 		for i := range d1 {
 			if math.Float32bits(d1[i]) != math.Float32bits(d2[i]) {
 				t.Fatalf("iter %d: d[%d] = %v, generic %v", iter, i, d1[i], d2[i])
@@ -407,7 +409,7 @@ func TestQuantQ8KMatchesGeneric(t *testing.T) {
 				t.Fatalf("iter %d: bsums[%d] = %d, generic %d", iter, i, b1[i], b2[i])
 			}
 		}
-	}
+	})
 }
 
 // TestAsmNx4MatchesDot4 checks every multi-row kernel against its
@@ -416,9 +418,7 @@ func TestQuantQ8KMatchesGeneric(t *testing.T) {
 // column counts with and without a tail past the vector width and with
 // odd and even starting rows.
 func TestAsmNx4MatchesDot4(t *testing.T) {
-	if !hasAVX2 {
-		t.Skip("no AVX2/FMA/F16C")
-	}
+	needAVX2(t)
 	r := rand.New(rand.NewPCG(25, 26))
 	p := NewPool(1)
 	defer p.Close()
@@ -453,10 +453,7 @@ func TestAsmNx4MatchesDot4(t *testing.T) {
 			}
 			batch := 4 + r.IntN(9)
 			rows := nr + r.IntN(4)
-			x := make([]float32, batch*cols)
-			for i := range x {
-				x[i] = float32(r.NormFloat64())
-			}
+			x := normals(r, batch*cols)
 			w := randomWeights(r, tt, rows, cols)
 			p.prepareActs(actKindOf(tt), x, batch, batch, cols)
 			if tt.IsQuantized() {
@@ -557,9 +554,7 @@ func TestZ4MatchesGeneric(t *testing.T) {
 // pick (the kernels a machine without VNNI uses), and checks that without
 // invariance the batch does change results, so that the check can fail.
 func TestMatMulBatchInvariantAVX2(t *testing.T) {
-	if !hasAVX2 {
-		t.Skip("no AVX2/FMA/F16C")
-	}
+	needAVX2(t)
 	ks := *avx2Kernels
 	ks.dot4[gguf.TypeQ4_0], ks.dot4[gguf.TypeQ8_0] = dotQ4_0x4Asm, dotQ8_0x4Asm
 	ks.dot4[gguf.TypeQ4_K], ks.dot4[gguf.TypeQ6_K] = dotQ4Kx4Asm, dotQ6Kx4Asm

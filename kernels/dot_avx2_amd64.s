@@ -386,7 +386,7 @@ loopdone:
 	RET
 
 // func dotQ4KAVX2(w *byte, x *int8, d *float32, bsums *int16, nb int) float32
-// Requires: AVX, AVX2, F16C, FMA3, SSE, SSE2
+// Requires: AVX, AVX2, F16C, FMA3, SSE
 TEXT ·dotQ4KAVX2(SB), NOSPLIT, $0-44
 	MOVQ    w+0(FP), SI
 	MOVQ    x+8(FP), DI
@@ -425,10 +425,10 @@ loop:
 	ORQ          BX, AX
 	SHLQ         $0x20, DX
 	ORQ          R9, DX
-	MOVQ         AX, X2
+	VMOVQ        AX, X2
 	VPMOVZXBW    X2, X2
 	VINSERTI128  $0x01, X2, Y2, Y2
-	MOVQ         DX, X3
+	VMOVQ        DX, X3
 	VPMOVZXBD    X3, Y3
 	VPSLLD       $0x10, Y3, Y4
 	VPOR         Y4, Y3, Y3
@@ -548,7 +548,7 @@ DATA k_bcastw<>+248(SB)/8, $0x0f0e0f0e0f0e0f0e
 GLOBL k_bcastw<>(SB), RODATA|NOPTR, $256
 
 // func dotQ5KAVX2(w *byte, x *int8, d *float32, bsums *int16, nb int) float32
-// Requires: AVX, AVX2, F16C, FMA3, SSE, SSE2
+// Requires: AVX, AVX2, F16C, FMA3, SSE
 TEXT ·dotQ5KAVX2(SB), NOSPLIT, $0-44
 	MOVQ    w+0(FP), SI
 	MOVQ    x+8(FP), DI
@@ -587,10 +587,10 @@ loop:
 	ORQ          BX, AX
 	SHLQ         $0x20, DX
 	ORQ          R9, DX
-	MOVQ         AX, X2
+	VMOVQ        AX, X2
 	VPMOVZXBW    X2, X2
 	VINSERTI128  $0x01, X2, Y2, Y2
-	MOVQ         DX, X3
+	VMOVQ        DX, X3
 	VPMOVZXBD    X3, Y3
 	VPSLLD       $0x10, Y3, Y4
 	VPOR         Y4, Y3, Y3
@@ -956,7 +956,7 @@ DATA k_03<>+24(SB)/8, $0x0303030303030303
 GLOBL k_03<>(SB), RODATA|NOPTR, $32
 
 // func dotQ3KAVX2(w *byte, x *int8, d *float32, bsums *int16, nb int) float32
-// Requires: AVX, AVX2, F16C, FMA3, SSE, SSE2
+// Requires: AVX, AVX2, F16C, FMA3, SSE
 TEXT ·dotQ3KAVX2(SB), NOSPLIT, $0-44
 	MOVQ    w+0(FP), SI
 	MOVQ    x+8(FP), DI
@@ -1004,7 +1004,7 @@ loop:
 	ORQ          BX, AX
 	SHLQ         $0x20, R9
 	ORQ          R9, DX
-	MOVQ         AX, X2
+	VMOVQ        AX, X2
 	VPINSRQ      $0x01, DX, X2, X2
 	VPMOVZXBW    X2, Y2
 	VPSUBW       k_32w<>+0(SB), Y2, Y2

@@ -42,50 +42,6 @@ func AxpyF16(alpha float32, x []uint16, y []float32) {
 	axpyF16(alpha, x, y)
 }
 
-// dotF32Generic is the pure-Go twin of the assembly dotF32: eight partial
-// sums, combined pairwise, so it rounds like the 8-lane vector code.
-func dotF32Generic(a, b []float32) float32 {
-	b = b[:len(a)]
-	var s [8]float32
-	i := 0
-	for ; i+8 <= len(a); i += 8 {
-		aa, bb := a[i:i+8], b[i:i+8]
-		s[0] += aa[0] * bb[0]
-		s[1] += aa[1] * bb[1]
-		s[2] += aa[2] * bb[2]
-		s[3] += aa[3] * bb[3]
-		s[4] += aa[4] * bb[4]
-		s[5] += aa[5] * bb[5]
-		s[6] += aa[6] * bb[6]
-		s[7] += aa[7] * bb[7]
-	}
-	for k := 0; i < len(a); i, k = i+1, k+1 {
-		s[k] += a[i] * b[i]
-	}
-	return (s[0] + s[4]) + (s[1] + s[5]) + (s[2] + s[6]) + (s[3] + s[7])
-}
-
-func dotF16F32Generic(a []uint16, b []float32) float32 {
-	b = b[:len(a)]
-	var s [8]float32
-	i := 0
-	for ; i+8 <= len(a); i += 8 {
-		aa, bb := a[i:i+8], b[i:i+8]
-		s[0] += f16Table[aa[0]] * bb[0]
-		s[1] += f16Table[aa[1]] * bb[1]
-		s[2] += f16Table[aa[2]] * bb[2]
-		s[3] += f16Table[aa[3]] * bb[3]
-		s[4] += f16Table[aa[4]] * bb[4]
-		s[5] += f16Table[aa[5]] * bb[5]
-		s[6] += f16Table[aa[6]] * bb[6]
-		s[7] += f16Table[aa[7]] * bb[7]
-	}
-	for k := 0; i < len(a); i, k = i+1, k+1 {
-		s[k] += f16Table[a[i]] * b[i]
-	}
-	return (s[0] + s[4]) + (s[1] + s[5]) + (s[2] + s[6]) + (s[3] + s[7])
-}
-
 func dotBF16F32Generic(a []uint16, b []float32) float32 {
 	b = b[:len(a)]
 	var s [4]float32

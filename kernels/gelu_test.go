@@ -59,14 +59,9 @@ func TestGELUF16Sweep(t *testing.T) {
 // guard-padded buffers.
 func TestGELUF16MatchesGeneric(t *testing.T) {
 	r := rand.New(rand.NewPCG(9, 10))
-	const guard = 9
 	for iter := range 300 {
 		n := r.IntN(200)
-		buf := make([]float32, n+2*guard)
-		for i := range buf {
-			buf[i] = float32(500 + i)
-		}
-		x := buf[guard : guard+n]
+		x, checkGuards := padded(t, n, func(i int) float32 { return float32(500 + i) })
 		for i := range x {
 			x[i] = float32(r.NormFloat64() * []float64{0.01, 1, 6, 20}[iter%4])
 		}
@@ -85,11 +80,7 @@ func TestGELUF16MatchesGeneric(t *testing.T) {
 				t.Fatalf("n=%d bias=%v: x[%d] = %v, generic %v", n, bias != nil, i, x[i], want[i])
 			}
 		}
-		for i := range guard {
-			if buf[i] != float32(500+i) || buf[guard+n+i] != float32(500+guard+n+i) {
-				t.Fatalf("n=%d: guard values changed", n)
-			}
-		}
+		checkGuards()
 	}
 }
 

@@ -21,10 +21,7 @@ func TestMulF32(t *testing.T) {
 		}
 		lda, ldb, ldc := k+r.IntN(3), n+r.IntN(3), n+r.IntN(3)
 		fill := func(size int) []float32 {
-			s := make([]float32, size)
-			for i := range s {
-				s[i] = float32(r.NormFloat64())
-			}
+			s := normals(r, size)
 			return s
 		}
 		a, b := fill(m*lda+3), fill(max(k, 1)*ldb+3)

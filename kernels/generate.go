@@ -18,3 +18,14 @@ package kernels
 //go:generate go run -C asm . -family softmax -pkg kernels -out ../softmax_avx2_amd64.s -stubs ../softmax_avx2_amd64.go
 //go:generate go run -C asm . -family quant -pkg kernels -out ../quant_avx2_amd64.s -stubs ../quant_avx2_amd64.go
 //go:generate go run -C asm . -family dot4z -pkg kernels -out ../dot4_avx512_amd64.s -stubs ../dot4_avx512_amd64.go
+
+// Package vectorstore's kernels are written from here too (their Go
+// wrappers and pure-Go twins stay in vectorstore).
+//
+//go:generate go run -C asm . -family vectorstore -pkg vectorstore -out ../../vectorstore/kernels_amd64.s -stubs ../../vectorstore/kernels_decl_amd64.go
+
+// The per-type Go drivers that share one shape are written from one
+// template each (kernels/asm/gosrc.go).
+//
+//go:generate go run -C asm . -family dotloops -go ../dotloops.go
+//go:generate go run -C asm . -family wrappers -go ../wrappers_amd64.go

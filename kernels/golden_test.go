@@ -33,16 +33,25 @@ const goldenPath = "testdata/llama_quant.json"
 //	    --kv 2 --ffn 768 --seed 7; llamaref convert; llamaref quant f16.gguf X.gguf X
 var goldenModels = []string{"q4_0", "q5_0", "q8_0", "q6_k", "q4_k_m", "q5_k_m", "q3_k_m", "q2_k", "bf16"}
 
-func updateGolden(t *testing.T) {
+// goldenF16 returns $KERNELS_GOLDEN_SRC (the directory of the llamaref
+// quantizations, see goldenModels) and its f16.gguf, closed when t ends.
+// Without the variable it calls none with why.
+func goldenF16(t *testing.T, none func(args ...any), why string) (string, *gguf.File) {
+	t.Helper()
 	src := os.Getenv("KERNELS_GOLDEN_SRC")
 	if src == "" {
-		t.Fatal("-update needs KERNELS_GOLDEN_SRC (a directory with f16.gguf and the llamaref quantizations)")
+		none(why)
 	}
 	f16, err := gguf.Open(filepath.Join(src, "f16.gguf"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f16.Close()
+	t.Cleanup(func() { f16.Close() })
+	return src, f16
+}
+
+func updateGolden(t *testing.T) {
+	src, f16 := goldenF16(t, t.Fatal, "-update needs KERNELS_GOLDEN_SRC (a directory with f16.gguf and the llamaref quantizations)")
 	var cases []goldenCase
 	for _, name := range []string{"blk.0.attn_q.weight", "blk.0.attn_v.weight", "blk.0.ffn_down.weight"} {
 		ti, ok := f16.Tensor(name)
@@ -171,15 +180,7 @@ func TestDequantizeLlamaBlocks(t *testing.T) {
 // the scale search of a handful of blocks lands on a different candidate
 // than llama.cpp's build (0.3% and 0.05% of blocks when last measured).
 func TestQuantizeMatchesLlamaFull(t *testing.T) {
-	src := os.Getenv("KERNELS_GOLDEN_SRC")
-	if src == "" {
-		t.Skip("set KERNELS_GOLDEN_SRC to the llamaref quantizations")
-	}
-	f16, err := gguf.Open(filepath.Join(src, "f16.gguf"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f16.Close()
+	src, f16 := goldenF16(t, t.Skip, "set KERNELS_GOLDEN_SRC to the llamaref quantizations")
 	allowed := map[gguf.TensorType]float64{gguf.TypeQ2_K: 0.005, gguf.TypeQ4_K: 0.001}
 	bad, total := map[gguf.TensorType]int{}, map[gguf.TensorType]int{}
 	done := map[string]bool{}

@@ -12,7 +12,6 @@ import (
 // lengths with and without a multiple of 8, in guard-padded buffers.
 func TestAddLayerNorm(t *testing.T) {
 	r := rand.New(rand.NewPCG(15, 16))
-	const guard = 9
 	vec := func(n int, mean, sd float64) []float32 {
 		v := make([]float32, n)
 		for i := range v {
@@ -25,9 +24,7 @@ func TestAddLayerNorm(t *testing.T) {
 		if iter%2 == 0 {
 			n = 8 * (1 + r.IntN(100))
 		}
-		buf := vec(n+2*guard, 0, 1)
-		guards := append([]float32(nil), buf...)
-		x := buf[guard : guard+n]
+		x, checkGuards := padded(t, n, func(int) float32 { return float32(r.NormFloat64()) })
 		y := vec(n, 3, 2)
 		var bias, w, b []float32
 		if iter&4 != 0 {
@@ -58,11 +55,7 @@ func TestAddLayerNorm(t *testing.T) {
 				t.Fatalf("n=%d: x[%d] = %v, Add+LayerNorm %v", n, i, x[i], ref[i])
 			}
 		}
-		for i := range guard {
-			if buf[i] != guards[i] || buf[guard+n+i] != guards[guard+n+i] {
-				t.Fatalf("n=%d: guard values changed", n)
-			}
-		}
+		checkGuards()
 	}
 	AddLayerNorm(nil, nil, nil, nil, nil, 1e-5) // must not panic
 }

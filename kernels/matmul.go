@@ -101,21 +101,13 @@ func actKindOf(t gguf.TensorType) actKind {
 
 // genericKernels are the pure-Go dot products.
 var genericKernels = func() *kernelSet {
-	ks := &kernelSet{exact4: true}
-	ks.dot[gguf.TypeF32] = dotF32W
-	ks.dot[gguf.TypeF16] = dotF16W
-	ks.dot[gguf.TypeBF16] = dotBF16W
-	ks.dot[gguf.TypeQ4_0] = dotQ4_0Generic
-	ks.dot[gguf.TypeQ4_1] = dotQ4_1Generic
-	ks.dot[gguf.TypeQ5_0] = dotQ5_0Generic
-	ks.dot[gguf.TypeQ5_1] = dotQ5_1Generic
-	ks.dot[gguf.TypeQ8_0] = dotQ8_0Generic
-	ks.dot[gguf.TypeQ2_K] = dotQ2KGeneric
-	ks.dot[gguf.TypeQ3_K] = dotQ3KGeneric
-	ks.dot[gguf.TypeQ4_K] = dotQ4KGeneric
-	ks.dot[gguf.TypeQ5_K] = dotQ5KGeneric
-	ks.dot[gguf.TypeQ6_K] = dotQ6KGeneric
-	ks.dot[gguf.TypeQ8_K] = dotQ8KGeneric
+	ks := &kernelSet{exact4: true, dot: [gguf.TypeMXFP4 + 1]dotFunc{
+		gguf.TypeF32: dotF32W, gguf.TypeF16: dotF16W, gguf.TypeBF16: dotBF16W,
+		gguf.TypeQ4_0: dotQ4_0Generic, gguf.TypeQ4_1: dotQ4_1Generic, gguf.TypeQ5_0: dotQ5_0Generic,
+		gguf.TypeQ5_1: dotQ5_1Generic, gguf.TypeQ8_0: dotQ8_0Generic, gguf.TypeQ8_K: dotQ8KGeneric,
+		gguf.TypeQ2_K: dotQ2KGeneric, gguf.TypeQ3_K: dotQ3KGeneric, gguf.TypeQ4_K: dotQ4KGeneric,
+		gguf.TypeQ5_K: dotQ5KGeneric, gguf.TypeQ6_K: dotQ6KGeneric,
+	}}
 	for t, dot := range ks.dot {
 		if dot != nil {
 			ks.dot4[t] = func(m *mmTask, w []byte, b, r int) { dot4Generic(dot, m, w, b, r) }
@@ -757,9 +749,7 @@ func quantActBlockQ8(xb []float32, q []int8) (di float32, sum int32) {
 // It is the twin of the assembly behind quantActQ8_0.
 func quantActQ8_0Generic(x []float32, qs []int8, d, ds []float32) {
 	for i := range d {
-		xb := x[32*i : 32*i+32]
-		q := qs[32*i : 32*i+32]
-		di, sum := quantActBlockQ8(xb, q)
+		di, sum := quantActBlockQ8(x[32*i:32*i+32], qs[32*i:32*i+32])
 		d[i] = f16Table[F32ToF16(di)]
 		ds[i] = d[i] * float32(sum)
 	}
@@ -769,9 +759,7 @@ func quantActQ8_0Generic(x []float32, qs []int8, d, ds []float32) {
 // quantize_row_q8_1.
 func quantActQ8_1(x []float32, qs []int8, d, s []float32) {
 	for i := range d {
-		xb := x[32*i : 32*i+32]
-		q := qs[32*i : 32*i+32]
-		di, sum := quantActBlockQ8(xb, q)
+		di, sum := quantActBlockQ8(x[32*i:32*i+32], qs[32*i:32*i+32])
 		d[i] = f16Table[F32ToF16(di)]
 		s[i] = f16Table[F32ToF16(float32(sum)*di)]
 	}

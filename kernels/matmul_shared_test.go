@@ -39,10 +39,7 @@ func TestMatMulShared(t *testing.T) {
 			for name, p := range pools {
 				t.Run(fmt.Sprintf("seq%d/batch%d/pool%s", si, batch, name), func(t *testing.T) {
 					r := rand.New(rand.NewPCG(uint64(si), uint64(batch)))
-					x := make([]float32, batch*cols)
-					for i := range x {
-						x[i] = float32(r.NormFloat64())
-					}
+					x := normals(r, batch*cols)
 					ops := make([]MatMulOp, len(seq))
 					want := make([][]float32, len(seq))
 					for i, typ := range seq {
@@ -71,10 +68,7 @@ func TestMatMulSharedNoAlloc(t *testing.T) {
 	defer p.Close()
 	r := rand.New(rand.NewPCG(3, 4))
 	const cols, batch = 256, 4
-	x := make([]float32, batch*cols)
-	for i := range x {
-		x[i] = float32(r.NormFloat64())
-	}
+	x := normals(r, batch*cols)
 	// One job (one activation format) and one job per matrix (two).
 	for _, types := range [][]gguf.TensorType{{gguf.TypeQ4_0, gguf.TypeQ4_0, gguf.TypeQ8_0}, {gguf.TypeQ4_0, gguf.TypeQ4_0, gguf.TypeQ4_K}} {
 		ops := []MatMulOp{}

@@ -19,6 +19,15 @@ var matmulTypes = []gguf.TensorType{
 	gguf.TypeQ2_K, gguf.TypeQ3_K, gguf.TypeQ4_K, gguf.TypeQ5_K, gguf.TypeQ6_K, gguf.TypeQ8_K,
 }
 
+// normals returns n standard normal values drawn from r.
+func normals(r *rand.Rand, n int) []float32 {
+	x := make([]float32, n)
+	for i := range x {
+		x[i] = float32(r.NormFloat64())
+	}
+	return x
+}
+
 // randomWeights returns rows×cols weights of type t: quantized from random
 // floats where a quantizer exists, otherwise random block bytes with sane
 // f16 scales.
@@ -26,10 +35,7 @@ func randomWeights(r *rand.Rand, t gguf.TensorType, rows, cols int) []byte {
 	rs := t.RowSize(cols)
 	w := make([]byte, rows*rs)
 	if Quantizable(t) && t != gguf.TypeQ8_K {
-		x := make([]float32, rows*cols)
-		for i := range x {
-			x[i] = float32(r.NormFloat64())
-		}
+		x := normals(r, rows*cols)
 		if err := Quantize(t, x, w); err != nil {
 			panic(err)
 		}
@@ -100,10 +106,7 @@ func checkMatMul(t *testing.T, p *Pool, typ gguf.TensorType, rows, cols, batch i
 	t.Helper()
 	r := rand.New(rand.NewPCG(seed, uint64(typ)))
 	w := randomWeights(r, typ, rows, cols)
-	x := make([]float32, batch*cols)
-	for i := range x {
-		x[i] = float32(r.NormFloat64())
-	}
+	x := normals(r, batch*cols)
 	out := make([]float32, batch*rows+3)
 	for i := range out {
 		out[i] = float32(math.NaN())
@@ -187,10 +190,7 @@ func checkBatchInvariant(t *testing.T, p *Pool) (differs bool) {
 	for _, typ := range matmulTypes {
 		r := rand.New(rand.NewPCG(5, uint64(typ)))
 		w := randomWeights(r, typ, rows, cols)
-		x := make([]float32, n*cols)
-		for i := range x {
-			x[i] = float32(r.NormFloat64())
-		}
+		x := normals(r, n*cols)
 		mul := func(lo, hi int, shared bool) []float32 {
 			out := make([]float32, (hi-lo)*rows)
 			if shared {
@@ -347,21 +347,13 @@ func TestActQuantMatchesQuantize(t *testing.T) {
 	d := make([]float32, cols/32)
 	s := make([]float32, cols/32)
 	quantActQ8_1(x, qs, d, s)
-	b := make([]byte, gguf.TypeQ8_1.RowSize(cols))
-	if err := Quantize(gguf.TypeQ8_1, x, b); err != nil {
-		t.Fatal(err)
-	}
-	for i := range d {
-		blk := b[36*i : 36*i+36]
+	b := quantizeRow(t, gguf.TypeQ8_1, x)
+	forBlocks(gguf.TypeQ8_1, b, func(i int, blk []byte) {
 		if F16ToF32(binary.LittleEndian.Uint16(blk)) != d[i] || F16ToF32(binary.LittleEndian.Uint16(blk[2:])) != s[i] {
 			t.Fatalf("Q8_1 block %d scale mismatch", i)
 		}
-		for j := 0; j < 32; j++ {
-			if int8(blk[4+j]) != qs[32*i+j] {
-				t.Fatalf("Q8_1 block %d value %d: %d vs %d", i, j, qs[32*i+j], int8(blk[4+j]))
-			}
-		}
-	}
+		sameBlockValues(t, "Q8_1", i, blk[4:36], qs[32*i:])
+	})
 	quantActQ8_0(x, qs, d, s)
 	for i := range d {
 		if F16ToF32(binary.LittleEndian.Uint16(b[36*i:])) != d[i] {
@@ -371,24 +363,44 @@ func TestActQuantMatchesQuantize(t *testing.T) {
 	dk := make([]float32, cols/256)
 	bs := make([]int16, cols/16)
 	quantActQ8K(x, qs, dk, bs)
-	bk := make([]byte, gguf.TypeQ8_K.RowSize(cols))
-	if err := Quantize(gguf.TypeQ8_K, x, bk); err != nil {
-		t.Fatal(err)
-	}
-	for i := range dk {
-		blk := bk[292*i : 292*i+292]
+	forBlocks(gguf.TypeQ8_K, quantizeRow(t, gguf.TypeQ8_K, x), func(i int, blk []byte) {
 		if math.Float32frombits(binary.LittleEndian.Uint32(blk)) != dk[i] {
 			t.Fatalf("Q8_K block %d scale mismatch", i)
 		}
-		for j := 0; j < 256; j++ {
-			if int8(blk[4+j]) != qs[256*i+j] {
-				t.Fatalf("Q8_K block %d value %d mismatch", i, j)
-			}
-		}
+		sameBlockValues(t, "Q8_K", i, blk[4:260], qs[256*i:])
 		for j := 0; j < 16; j++ {
 			if int16(binary.LittleEndian.Uint16(blk[260+2*j:])) != bs[16*i+j] {
 				t.Fatalf("Q8_K block %d bsum %d mismatch", i, j)
 			}
+		}
+	})
+}
+
+// forBlocks runs check on each block of the typ row b.
+func forBlocks(typ gguf.TensorType, b []byte, check func(i int, blk []byte)) {
+	ts := typ.TypeSize()
+	for i := range len(b) / ts {
+		check(i, b[ts*i:ts*i+ts])
+	}
+}
+
+// quantizeRow returns x quantized as typ (Quantize), failing t on error.
+func quantizeRow(t *testing.T, typ gguf.TensorType, x []float32) []byte {
+	t.Helper()
+	b := make([]byte, typ.RowSize(len(x)))
+	if err := Quantize(typ, x, b); err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// sameBlockValues fails t unless the int8 values of block i of a typ row,
+// vals, start qs.
+func sameBlockValues(t *testing.T, typ string, i int, vals []byte, qs []int8) {
+	t.Helper()
+	for j, v := range vals {
+		if int8(v) != qs[j] {
+			t.Fatalf("%s block %d value %d: %d vs %d", typ, i, j, qs[j], int8(v))
 		}
 	}
 }
@@ -452,10 +464,7 @@ func TestInterleavedActs(t *testing.T) {
 	defer p.Close()
 	for _, tc := range []struct{ batch, nb int }{{4, 1}, {5, 3}, {8, 2}, {11, 7}} {
 		cols := 32 * tc.nb
-		x := make([]float32, tc.batch*cols)
-		for i := range x {
-			x[i] = float32(r.NormFloat64())
-		}
+		x := normals(r, tc.batch*cols)
 		p.prepareActs(actQ8_0, x, tc.batch, tc.batch, cols)
 		qsI, xsI := p.interleavedActs(tc.batch, cols)
 		groups := tc.batch / 4

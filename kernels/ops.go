@@ -146,11 +146,7 @@ func SiLU(x []float32) {
 // exponentials are SoftmaxVec's (expVec, eight at a time in AVX2 assembly
 // on amd64; swiGLUGeneric is the pure-Go twin, bit for bit), within a few
 // float32 ulps of silu computed in double precision.
-func SwiGLU(dst, gate, up []float32) {
-	up = up[:len(gate)]
-	dst = dst[:len(gate)]
-	swiGLU(dst, gate, up)
-}
+func SwiGLU(dst, gate, up []float32) { swiGLU(dst[:len(gate)], gate, up[:len(gate)]) }
 
 // swiGLUGeneric is the definition of the assembly SwiGLU: each value is
 // g / (1 + expVec(-g)) * u, rounded after each operation.
@@ -175,11 +171,7 @@ func GELU(x []float32) {
 }
 
 // Add writes a + b into dst element-wise. dst may alias a or b.
-func Add(dst, a, b []float32) {
-	b = b[:len(a)]
-	dst = dst[:len(a)]
-	addF32(dst, a, b)
-}
+func Add(dst, a, b []float32) { addF32(dst[:len(a)], a, b[:len(a)]) }
 
 // addF32Generic is Add's loop, the twin of the assembly behind addF32.
 func addF32Generic(dst, a, b []float32) {

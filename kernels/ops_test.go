@@ -249,3 +249,56 @@ func BenchmarkExpf(b *testing.B) {
 		_ = s
 	})
 }
+
+// TestAddMatchesGeneric compares Add (assembly where the CPU has it) with
+// its twin over random lengths, with dst separate from and aliasing either
+// input, in guard-padded buffers.
+func TestAddMatchesGeneric(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	for iter := range 300 {
+		n := r.IntN(300)
+		normal := func(int) float32 { return float32(r.NormFloat64()) }
+		a, _ := padded(t, n, normal)
+		b, _ := padded(t, n, normal)
+		dst, checkGuards := padded(t, n, normal)
+		want := make([]float32, n)
+		addF32Generic(want, a, b)
+		switch iter % 3 {
+		case 1:
+			copy(dst, a)
+			a = dst
+		case 2:
+			copy(dst, b)
+			b = dst
+		}
+		Add(dst, a, b)
+		for i := range dst {
+			if math.Float32bits(dst[i]) != math.Float32bits(want[i]) {
+				t.Fatalf("n=%d alias=%d: dst[%d] = %v, want %v", n, iter%3, i, dst[i], want[i])
+			}
+		}
+		checkGuards()
+	}
+}
+
+// guardLen is how many guard values pad each side of a test's output.
+const guardLen = 9
+
+// padded returns n values with guardLen guard values on each side, all set
+// to fill(i) (i counting from the first guard), and a check that fails t
+// when a guard value changed.
+func padded(t *testing.T, n int, fill func(i int) float32) (x []float32, check func()) {
+	buf := make([]float32, n+2*guardLen)
+	for i := range buf {
+		buf[i] = fill(i)
+	}
+	guards := append([]float32(nil), buf...)
+	return buf[guardLen : guardLen+n], func() {
+		t.Helper()
+		for i := range guardLen {
+			if buf[i] != guards[i] || buf[guardLen+n+i] != guards[guardLen+n+i] {
+				t.Fatalf("n=%d: guard values changed", n)
+			}
+		}
+	}
+}

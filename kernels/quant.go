@@ -2,7 +2,6 @@ package kernels
 
 import (
 	"encoding/binary"
-	"fmt"
 	"math"
 
 	"github.com/gaianet-go/gaianet/gguf"
@@ -14,32 +13,16 @@ import (
 // 4/5-bit types, round-half-even nearest_int for Q8_K).
 
 // Quantizable reports whether Quantize can produce tensors of type t.
-func Quantizable(t gguf.TensorType) bool {
-	switch t {
-	case gguf.TypeF32, gguf.TypeF16, gguf.TypeBF16,
-		gguf.TypeQ4_0, gguf.TypeQ4_1, gguf.TypeQ5_0, gguf.TypeQ5_1,
-		gguf.TypeQ8_0, gguf.TypeQ8_1, gguf.TypeQ8_K,
-		gguf.TypeQ2_K, gguf.TypeQ3_K, gguf.TypeQ4_K, gguf.TypeQ5_K, gguf.TypeQ6_K,
-		gguf.TypeMXFP4:
-		return true
-	}
-	return false
-}
+func Quantizable(t gguf.TensorType) bool { return isFloat(t) || codecOf(t).enc != nil }
 
 // Quantize encodes src as type t into dst, which must hold at least
 // t.RowSize(len(src)) bytes; len(src) must be a multiple of t.BlockSize().
 // It returns an error for a type it cannot produce or bad sizes.
 // Safe for concurrent use.
 func Quantize(t gguf.TensorType, src []float32, dst []byte) error {
-	if !Quantizable(t) {
-		return fmt.Errorf("kernels: quantize %v: %w", t, ErrUnsupported)
-	}
-	need := t.RowSize(len(src))
-	if need < 0 {
-		return fmt.Errorf("kernels: quantize %v: %d values is not a multiple of the block size %d", t, len(src), t.BlockSize())
-	}
-	if len(dst) < need {
-		return fmt.Errorf("kernels: quantize %v: %d values need %d bytes, have %d", t, len(src), need, len(dst))
+	need, err := rowBytes("quantize", t, Quantizable(t), len(src), len(dst))
+	if err != nil {
+		return err
 	}
 	dst = dst[:need]
 	switch t {
@@ -59,35 +42,7 @@ func Quantize(t gguf.TensorType, src []float32, dst []byte) error {
 		}
 		return nil
 	}
-	var f func(x []float32, b []byte)
-	switch t {
-	case gguf.TypeQ4_0:
-		f = quantBlockQ4_0
-	case gguf.TypeQ4_1:
-		f = quantBlockQ4_1
-	case gguf.TypeQ5_0:
-		f = quantBlockQ5_0
-	case gguf.TypeQ5_1:
-		f = quantBlockQ5_1
-	case gguf.TypeQ8_0:
-		f = quantBlockQ8_0
-	case gguf.TypeQ8_1:
-		f = quantBlockQ8_1
-	case gguf.TypeQ8_K:
-		f = quantBlockQ8K
-	case gguf.TypeQ2_K:
-		f = quantBlockQ2K
-	case gguf.TypeQ3_K:
-		f = quantBlockQ3K
-	case gguf.TypeQ4_K:
-		f = quantBlockQ4K
-	case gguf.TypeQ5_K:
-		f = quantBlockQ5K
-	case gguf.TypeQ6_K:
-		f = quantBlockQ6K
-	case gguf.TypeMXFP4:
-		f = quantBlockMXFP4
-	}
+	f := codecOf(t).enc
 	bs, ts := t.BlockSize(), t.TypeSize()
 	for i := 0; i < len(src)/bs; i++ {
 		f(src[i*bs:(i+1)*bs], dst[i*ts:(i+1)*ts])
@@ -168,9 +123,7 @@ func trunc8(f float32) int { return int(int8(int32(f))) }
 
 func quantBlockQ8_0(x []float32, b []byte) {
 	x = x[:32]
-	d := absMax(x) / 127
-	id := inv(d)
-	binary.LittleEndian.PutUint16(b, F32ToF16(d))
+	id := putScale(b, absMax(x)/127)
 	qs := b[2:34]
 	for j, v := range x {
 		qs[j] = byte(int8(roundf(v * id)))
@@ -180,8 +133,7 @@ func quantBlockQ8_0(x []float32, b []byte) {
 func quantBlockQ8_1(x []float32, b []byte) {
 	x = x[:32]
 	d := absMax(x) / 127
-	id := inv(d)
-	binary.LittleEndian.PutUint16(b, F32ToF16(d))
+	id := putScale(b, d)
 	qs := b[4:36]
 	sum := 0
 	for j, v := range x {
@@ -217,15 +169,20 @@ func quantBlockQ8K(x []float32, b []byte) {
 func quantBlockQ4_0(x []float32, b []byte) {
 	x = x[:32]
 	mx, _ := signedAbsMax(x)
-	d := mx / -8
-	id := inv(d)
-	binary.LittleEndian.PutUint16(b, F32ToF16(d))
+	id := putScale(b, mx/-8)
 	qs := b[2:18]
 	for j := range qs {
 		x0 := min(15, trunc8(fma32(x[j], id, 8.5)))
 		x1 := min(15, trunc8(fma32(x[16+j], id, 8.5)))
 		qs[j] = byte(x0) | byte(x1)<<4
 	}
+}
+
+// putScale writes the scale d as an f16 into the header of a Q4_0, Q5_0,
+// Q8_0 or Q8_1 block b and returns 1/d (0 for 0).
+func putScale(b []byte, d float32) (id float32) {
+	binary.LittleEndian.PutUint16(b, F32ToF16(d))
+	return inv(d)
 }
 
 // putScaleMin writes the f16 scale (max-min)/levels and min of x into the
@@ -252,9 +209,7 @@ func quantBlockQ4_1(x []float32, b []byte) {
 func quantBlockQ5_0(x []float32, b []byte) {
 	x = x[:32]
 	mx, _ := signedAbsMax(x)
-	d := mx / -16
-	id := inv(d)
-	binary.LittleEndian.PutUint16(b, F32ToF16(d))
+	id := putScale(b, mx/-16)
 	qs := b[6:22]
 	var qh uint32
 	for j := range qs {

@@ -35,15 +35,33 @@ func clampInt(l, lo, hi int32) int32 { return max(lo, min(hi, l)) }
 // once mul is inlined, and quantization would then differ from llama.cpp's.
 func mul(a, b float32) float32 { return float32(a * b) }
 
-// makeQXQuants fits symmetric levels -nmax..nmax-1 to x (weights x², ggml's
-// rmse_type 1 without importance weights), trying 18 scales around
-// nmax/max. It stores level+nmax in L and returns the scale.
-func makeQXQuants(x []float32, nmax int32, L []int8) float32 {
-	mx, amax := signedAbsMax(x)
-	if amax < groupMaxEps {
-		clear(L[:len(x)])
-		return 0
+// groupScales fits the levels of the 16 groups of 16 values of x with
+// makeQ3Quants (q3) or makeQXQuants at nmax, leaving level+nmax in L, and
+// returns the groups' scales, the one of largest magnitude (signed) and
+// that magnitude. A group with no value above groupMaxEps gets scale 0
+// and levels 0.
+func groupScales(x []float32, nmax int32, q3 bool, L *[256]int8) (scales [16]float32, maxScale, maxAbs float32) {
+	for j := range scales {
+		xs, l := x[16*j:16*j+16], L[16*j:16*j+16]
+		mx, amax := signedAbsMax(xs)
+		switch {
+		case amax < groupMaxEps:
+			clear(l)
+		case q3:
+			scales[j] = makeQ3Quants(xs, mx, nmax, l)
+		default:
+			scales[j] = makeQXQuants(xs, mx, nmax, l)
+		}
 	}
+	maxScale, maxAbs = signedAbsMax(scales[:])
+	return scales, maxScale, maxAbs
+}
+
+// makeQXQuants fits symmetric levels -nmax..nmax-1 to x, mx its value of
+// largest magnitude (weights x², ggml's rmse_type 1 without importance
+// weights), trying 18 scales around nmax/mx. It stores level+nmax in L and
+// returns the scale.
+func makeQXQuants(x []float32, mx float32, nmax int32, L []int8) float32 {
 	fn := float32(nmax)
 	// The first pass fuses its accumulations, the search passes do not
 	// (see the file comment: GCC treats the two loops differently).
@@ -89,14 +107,10 @@ func makeQXQuants(x []float32, nmax int32, L []int8) float32 {
 	return scale
 }
 
-// makeQ3Quants fits levels -nmax..nmax-1 to x and refines them one at a
-// time (ggml's make_q3_quants with do_rmse), storing level+nmax in L.
-func makeQ3Quants(x []float32, nmax int32, L []int8) float32 {
-	mx, amax := signedAbsMax(x)
-	if amax < groupMaxEps {
-		clear(L[:len(x)])
-		return 0
-	}
+// makeQ3Quants fits levels -nmax..nmax-1 to x, mx its value of largest
+// magnitude, and refines them one at a time (ggml's make_q3_quants with
+// do_rmse), storing level+nmax in L.
+func makeQ3Quants(x []float32, mx float32, nmax int32, L []int8) float32 {
 	iscale := -float32(nmax) / mx
 	var sumlx, suml2 float32
 	for i, v := range x {
@@ -227,22 +241,50 @@ func packK4Scales(s []byte, j int, ls, lm uint8) {
 	s[j] |= (lm >> 4) << 6
 }
 
-func quantBlockQ2K(x []float32, b []byte) {
-	x = x[:256]
-	var L [256]uint8
-	var laux [16]uint8
-	var weights [16]float32
-	var scales, mins [16]float32
-	var maxScale, maxMin float32
-	for j := 0; j < 16; j++ {
-		xs := x[16*j : 16*j+16]
-		for l, v := range xs {
-			weights[l] = f32abs(v)
+// groupScaleMins fits scale and min to each group of g values of x (16 or
+// 32) with makeQKX2Quants, weighting each value by |v| (Q2_K, g 16) or by
+// |v| plus the group's root mean square (Q4_K, Q5_K: g 32), with the levels
+// in L. It returns the scales and mins (256/g of them) and their maxima.
+func groupScaleMins(x []float32, g int, nmax int32, L *[256]uint8, rmin, rdelta float32, nstep int, useMAD bool) (scales, mins [16]float32, maxScale, maxMin float32) {
+	var laux [32]uint8
+	var weights [32]float32
+	for j := range 256 / g {
+		xs := x[g*j : g*j+g]
+		var avX float32
+		if g == 32 {
+			var sumX2 float32
+			for _, v := range xs {
+				sumX2 += mul(v, v)
+			}
+			avX = f32sqrt(sumX2 / 32)
 		}
-		scales[j], mins[j] = makeQKX2Quants(xs, weights[:], 3, L[16*j:16*j+16], laux[:], -0.5, 0.1, 15, true)
+		for l, v := range xs {
+			weights[l] = avX + f32abs(v)
+		}
+		scales[j], mins[j] = makeQKX2Quants(xs, weights[:g], nmax, L[g*j:g*j+g], laux[:g], rmin, rdelta, nstep, useMAD)
 		maxScale = max(maxScale, scales[j])
 		maxMin = max(maxMin, mins[j])
 	}
+	return scales, mins, maxScale, maxMin
+}
+
+// groupLevels sets the levels L of the group x to round((x+dm)/dl) in
+// 0..nmax, for the group's rounded scale dl and min dm; with dl 0 it
+// leaves them.
+func groupLevels(x []float32, L []uint8, dl, dm float32, nmax int32) {
+	if dl == 0 {
+		return
+	}
+	L = L[:len(x)]
+	for l, v := range x {
+		L[l] = uint8(clampInt(nearestInt((v+dm)/dl), 0, nmax))
+	}
+}
+
+func quantBlockQ2K(x []float32, b []byte) {
+	x = x[:256]
+	var L [256]uint8
+	scales, mins, maxScale, maxMin := groupScaleMins(x, 16, 3, &L, -0.5, 0.1, 15, true)
 	sc := b[0:16]
 	clear(sc)
 	if maxScale > 0 {
@@ -265,14 +307,7 @@ func quantBlockQ2K(x []float32, b []byte) {
 	}
 	d, dmin := f16at(b, 80), f16at(b, 82)
 	for j := 0; j < 16; j++ {
-		dl := mul(d, float32(sc[j]&15))
-		if dl == 0 {
-			continue
-		}
-		dm := mul(dmin, float32(sc[j]>>4))
-		for l := 0; l < 16; l++ {
-			L[16*j+l] = uint8(clampInt(nearestInt((x[16*j+l]+dm)/dl), 0, 3))
-		}
+		groupLevels(x[16*j:16*j+16], L[16*j:16*j+16], mul(d, float32(sc[j]&15)), mul(dmin, float32(sc[j]>>4)), 3)
 	}
 	qs := b[16:80]
 	for j := 0; j < 256; j += 128 {
@@ -285,11 +320,7 @@ func quantBlockQ2K(x []float32, b []byte) {
 func quantBlockQ3K(x []float32, b []byte) {
 	x = x[:256]
 	var L [256]int8
-	var scales [16]float32
-	for j := 0; j < 16; j++ {
-		scales[j] = makeQ3Quants(x[16*j:16*j+16], 4, L[16*j:16*j+16])
-	}
-	maxScale, _ := signedAbsMax(scales[:])
+	scales, maxScale, _ := groupScales(x, 4, true, &L)
 	hmask, qs, sc := b[0:32], b[32:96], b[96:108]
 	clear(sc)
 	if maxScale != 0 {
@@ -336,24 +367,7 @@ func quantBlockQ3K(x []float32, b []byte) {
 // and min search per 32 values, 6-bit packing of both, then levels 0..nmax
 // against the rounded scales. It fills b[0:16] (d, dmin, scales) and L.
 func quantK4Levels(x []float32, b []byte, nmax int32, rmin, rdelta float32, nstep int, L *[256]uint8) {
-	var laux [32]uint8
-	var weights [32]float32
-	var scales, mins [8]float32
-	var maxScale, maxMin float32
-	for j := 0; j < 8; j++ {
-		xs := x[32*j : 32*j+32]
-		var sumX2 float32
-		for _, v := range xs {
-			sumX2 += mul(v, v)
-		}
-		avX := f32sqrt(sumX2 / 32)
-		for l, v := range xs {
-			weights[l] = avX + f32abs(v)
-		}
-		scales[j], mins[j] = makeQKX2Quants(xs, weights[:], nmax, L[32*j:32*j+32], laux[:], rmin, rdelta, nstep, false)
-		maxScale = max(maxScale, scales[j])
-		maxMin = max(maxMin, mins[j])
-	}
+	scales, mins, maxScale, maxMin := groupScaleMins(x, 32, nmax, L, rmin, rdelta, nstep, false)
 	var invScale, invMin float32
 	if maxScale > 0 {
 		invScale = 63 / maxScale
@@ -373,14 +387,7 @@ func quantK4Levels(x []float32, b []byte, nmax int32, rmin, rdelta float32, nste
 	d, dmin := f16at(b, 0), f16at(b, 2)
 	for j := 0; j < 8; j++ {
 		s, m := scaleMinK4(j, sc)
-		dl := mul(d, float32(s))
-		if dl == 0 {
-			continue
-		}
-		dm := mul(dmin, float32(m))
-		for l := 0; l < 32; l++ {
-			L[32*j+l] = uint8(clampInt(nearestInt((x[32*j+l]+dm)/dl), 0, nmax))
-		}
+		groupLevels(x[32*j:32*j+32], L[32*j:32*j+32], mul(d, float32(s)), mul(dmin, float32(m)), nmax)
 	}
 }
 
@@ -424,11 +431,7 @@ func quantBlockQ5K(x []float32, b []byte) {
 func quantBlockQ6K(x []float32, b []byte) {
 	x = x[:256]
 	var L [256]int8
-	var scales [16]float32
-	for ib := 0; ib < 16; ib++ {
-		scales[ib] = makeQXQuants(x[16*ib:16*ib+16], 32, L[16*ib:16*ib+16])
-	}
-	maxScale, maxAbs := signedAbsMax(scales[:])
+	scales, maxScale, maxAbs := groupScales(x, 32, false, &L)
 	b = b[:210]
 	if maxAbs < groupMaxEps {
 		clear(b)

@@ -21,12 +21,3 @@ func softmaxVec(x []float32) {
 		x[i] *= inv
 	}
 }
-
-func swiGLU(dst, gate, up []float32) {
-	if n := len(gate) &^ 7; hasAVX2 && n > 0 {
-		_, _ = dst[n-1], up[n-1]
-		swiGLUAVX2(&dst[0], &gate[0], &up[0], n)
-		dst, gate, up = dst[n:], gate[n:], up[n:]
-	}
-	swiGLUGeneric(dst, gate, up)
-}

@@ -45,16 +45,11 @@ func TestExpVecAccuracy(t *testing.T) {
 // offsets, in guard-padded buffers.
 func TestSoftmaxVecMatchesGeneric(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
-	const guard = 9
 	for iter := range 400 {
 		n := vecTestLen(r, iter)
 		scale := []float64{0.1, 1, 5, 30}[iter%4]
 		offset := float32(r.NormFloat64() * 100)
-		buf := make([]float32, n+2*guard)
-		for i := range buf {
-			buf[i] = float32(1000 + i)
-		}
-		x := buf[guard : guard+n]
+		x, checkGuards := padded(t, n, func(i int) float32 { return float32(1000 + i) })
 		for i := range x {
 			x[i] = offset + float32(r.NormFloat64()*scale)
 			if r.IntN(10) == 0 {
@@ -89,11 +84,7 @@ func TestSoftmaxVecMatchesGeneric(t *testing.T) {
 		if math.Abs(sum-1) > 1e-5 {
 			t.Fatalf("n=%d: sum %v, want 1", n, sum)
 		}
-		for i := range guard {
-			if buf[i] != float32(1000+i) || buf[guard+n+i] != float32(1000+guard+n+i) {
-				t.Fatalf("n=%d: guard values changed", n)
-			}
-		}
+		checkGuards()
 	}
 	SoftmaxVec(nil) // must not panic
 }
@@ -126,7 +117,6 @@ func BenchmarkSoftmax(b *testing.B) {
 // buffers.
 func TestSwiGLUMatchesGeneric(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 8))
-	const guard = 9
 	for iter := range 400 {
 		n := vecTestLen(r, iter)
 		scale := []float64{0.1, 1, 5, 60}[iter%4]
@@ -141,11 +131,7 @@ func TestSwiGLUMatchesGeneric(t *testing.T) {
 		}
 		want := make([]float32, n)
 		swiGLUGeneric(want, gate, up)
-		buf := make([]float32, n+2*guard)
-		for i := range buf {
-			buf[i] = float32(1000 + i)
-		}
-		dst := buf[guard : guard+n]
+		dst, checkGuards := padded(t, n, func(i int) float32 { return float32(1000 + i) })
 		switch iter % 3 {
 		case 1:
 			copy(dst, gate)
@@ -166,11 +152,7 @@ func TestSwiGLUMatchesGeneric(t *testing.T) {
 				t.Fatalf("n=%d: dst[%d] = %v, silu(%v)*%v = %v", n, i, v, gate[i], up[i], ref)
 			}
 		}
-		for i := range guard {
-			if buf[i] != float32(1000+i) || buf[guard+n+i] != float32(1000+guard+n+i) {
-				t.Fatalf("n=%d: guard %d overwritten", n, i)
-			}
-		}
+		checkGuards()
 	}
 }
 

@@ -1,9 +1,7 @@
 package node
 
 import (
-	"bufio"
 	"encoding/json"
-	"os"
 	"strings"
 	"testing"
 
@@ -18,19 +16,12 @@ import (
 // ../shared/conformance/templates/renderings.jsonl).
 func templateCall(t *testing.T) ([]api.Tool, string) {
 	t.Helper()
-	f, err := os.Open(sharedtest.Path(t, "conformance", "templates", "renderings.jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
+	for line := range sharedtest.JSONLines(t, "conformance", "templates", "renderings.jsonl") {
 		var c struct {
 			Template, Case, Rendered string
 			Tools                    []api.Tool
 		}
-		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
+		if err := json.Unmarshal(line, &c); err != nil {
 			t.Fatal(err)
 		}
 		if c.Template != "qwen3" || c.Case != "tool-result" {

@@ -111,19 +111,32 @@ func exp(x float64) float64 {
 	if x > 709 {
 		return math.Inf(1)
 	}
-	k := float64(float64(x*log2e64)+roundMagic) - roundMagic
-	r := x - float64(k*ln2Hi64)
+	return expJoin(expSplit(x))
+}
+
+// exp's body is in two parts small enough to inline (exp itself is not:
+// the loops below would pay a call per element, about a third of their
+// time): expSplit reduces x, expJoin evaluates. expJoin rounds its result
+// explicitly, so that no caller's addition fuses with its last product.
+
+// expSplit returns k = round(x·64/ln2) and r = x - k·ln2/64.
+func expSplit(x float64) (k, r float64) {
+	k = float64(float64(x*log2e64)+roundMagic) - roundMagic
+	r = x - float64(k*ln2Hi64)
 	r -= float64(k * ln2Lo64)
+	return k, r
+}
+
+// expJoin returns e**r (Taylor, degree 4) times 2**(k/64).
+func expJoin(k, r float64) float64 {
 	r2 := float64(r * r)
 	p := (1 + r) + float64(r2*(float64(inv2+float64(inv3*r))+float64(r2*inv4)))
 	ki := int64(k)
-	e := float64(exp2Table[ki&63]*p) * math.Float64frombits(uint64(ki>>6+1023)<<52)
-	return e
+	return float64(float64(exp2Table[ki&63]*p) * math.Float64frombits(uint64(ki>>6+1023)<<52))
 }
 
-// The loops below repeat exp's body so they make no call per element (exp
-// is too large for the inliner, and the call costs about a third of the
-// time); TestBatchExpMatchesExp checks they agree with exp bit for bit.
+// The loops below share exp's body through expSplit and expJoin, which
+// inline; TestBatchExpMatchesExp checks they agree with exp bit for bit.
 
 // sumExp returns Σ exp((logits[i] - m) · inv), summed in index order.
 // m must be finite (it is the maximum logit) and inv >= 0.
@@ -138,13 +151,7 @@ func sumExp(logits []float32, m, inv float64) float64 {
 			sum += math.Inf(1)
 			continue
 		}
-		k := float64(float64(x*log2e64)+roundMagic) - roundMagic
-		r := x - float64(k*ln2Hi64)
-		r -= float64(k * ln2Lo64)
-		r2 := float64(r * r)
-		p := (1 + r) + float64(r2*(float64(inv2+float64(inv3*r))+float64(r2*inv4)))
-		ki := int64(k)
-		e := float64(exp2Table[ki&63]*p) * math.Float64frombits(uint64(ki>>6+1023)<<52)
+		e := expJoin(expSplit(x))
 		sum += e
 	}
 	return sum
@@ -166,13 +173,7 @@ func expInto(dst []float64, logits []float32, m, inv float64) float64 {
 			sum += dst[i]
 			continue
 		}
-		k := float64(float64(x*log2e64)+roundMagic) - roundMagic
-		r := x - float64(k*ln2Hi64)
-		r -= float64(k * ln2Lo64)
-		r2 := float64(r * r)
-		p := (1 + r) + float64(r2*(float64(inv2+float64(inv3*r))+float64(r2*inv4)))
-		ki := int64(k)
-		e := float64(exp2Table[ki&63]*p) * math.Float64frombits(uint64(ki>>6+1023)<<52)
+		e := expJoin(expSplit(x))
 		dst[i] = e
 		sum += e
 	}

@@ -205,30 +205,30 @@ func splitRuns(c *cpText, ends, out []int32, match func(r rune, cls uint16) bool
 
 // splitPunctRuns is `[\p{P}\$\+<=>\^~\|]+`.
 func splitPunctRuns(c *cpText, ends, out []int32) []int32 {
-	return splitRuns(c, ends, out, func(r rune, cls uint16) bool {
-		if r < 0x80 {
-			switch r {
-			case '$', '+', '<', '=', '>', '^', '~', '|':
-				return true
-			}
-			return cls&cPunct != 0
-		}
-		return cls&cWhitespace == 0 && cls&^cWhitespace == cPunct
-	})
+	return splitRuns(c, ends, out, punct(false))
 }
 
 // splitPunctTickRuns is Falcon's `[\p{P}\$\+<=>\^~\|`]+`.
 func splitPunctTickRuns(c *cpText, ends, out []int32) []int32 {
-	return splitRuns(c, ends, out, func(r rune, cls uint16) bool {
+	return splitRuns(c, ends, out, punct(true))
+}
+
+// punct is the class [\p{P}\$\+<=>\^~\|], with tick also '`'.
+func punct(tick bool) func(r rune, cls uint16) bool {
+	return func(r rune, cls uint16) bool {
 		if r < 0x80 {
 			switch r {
-			case '$', '+', '<', '=', '>', '^', '~', '|', '`':
+			case '$', '+', '<', '=', '>', '^', '~', '|':
 				return true
+			case '`':
+				if tick {
+					return true
+				}
 			}
 			return cls&cPunct != 0
 		}
 		return cls&cWhitespace == 0 && cls&^cWhitespace == cPunct
-	})
+	}
 }
 
 // splitNumberSingles is `\p{N}`: every number code point is a piece, as is
@@ -317,6 +317,58 @@ func contraction(c *cpText, p, hi int, foldCase bool) int {
 	return 0
 }
 
+// tailEnd returns where the last alternatives of the Llama 3 family and
+// Tekken/GPT-4o expressions end for the piece at pos (hi ends the run):
+// \p{N}{1,maxDigits}, then ` ?[^\s\p{L}\p{N}]+[\r\n]*` (slash: `[\r\n/]*`),
+// then the whitespace ones (spaceEnd).
+func tailEnd(c *cpText, pos, hi, maxDigits int, slash bool) int {
+	if c.cls[pos]&cNumber != 0 {
+		for n := 0; n < maxDigits && pos < hi && c.cls[pos]&cNumber != 0; n++ {
+			pos++
+		}
+		return pos
+	}
+	// other reports [^\s\p{L}\p{N}] at p.
+	other := func(p int) bool {
+		return p < hi && c.cls[p]&(cWhitespace|cLetter|cNumber) == 0
+	}
+	if !(c.cps[pos] == ' ' && other(pos+1)) && !other(pos) {
+		return spaceEnd(c, pos, hi, true)
+	}
+	if c.cps[pos] == ' ' {
+		pos++
+	}
+	for other(pos) {
+		pos++
+	}
+	for pos < hi && (c.cps[pos] == '\r' || c.cps[pos] == '\n' || slash && c.cps[pos] == '/') {
+		pos++
+	}
+	return pos
+}
+
+// spaceEnd returns where the whitespace alternatives of the splitters end
+// for the piece at pos (hi ends the run of text): with rn, first
+// \s*[\r\n]+ (through the run's last \r or \n); then \s+(?!\S) (the run
+// but its last space when a non-space follows) and \s+. A piece that is
+// no whitespace at all takes one code point.
+func spaceEnd(c *cpText, pos, hi int, rn bool) int {
+	nws, lastRN := 0, -1
+	for pos+nws < hi && c.cls[pos+nws]&cWhitespace != 0 {
+		if r := c.cps[pos+nws]; rn && (r == '\r' || r == '\n') {
+			lastRN = pos + nws + 1
+		}
+		nws++
+	}
+	switch {
+	case lastRN >= 0:
+		return lastRN
+	case nws > 1 && pos+nws < hi:
+		return pos + nws - 1
+	}
+	return pos + max(nws, 1)
+}
+
 // splitGPT2 is llama.cpp's custom splitter for GPT-2's
 // `'s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+`.
 func splitGPT2(c *cpText, ends, out []int32) []int32 {
@@ -356,18 +408,7 @@ func splitGPT2(c *cpText, ends, out []int32) []int32 {
 					pos++
 				}
 			default:
-				nws := 0
-				for cls(pos+nws)&cWhitespace != 0 {
-					nws++
-				}
-				switch {
-				case nws > 1 && pos+nws < hi:
-					pos += nws - 1
-				case nws > 0:
-					pos += nws
-				default:
-					pos++
-				}
+				pos = spaceEnd(c, pos, hi, false)
 			}
 			out = append(out, int32(pos))
 		}
@@ -399,10 +440,6 @@ func splitLlamaFamily(c *cpText, ends, out []int32, maxDigits int) []int32 {
 			}
 			return 0
 		}
-		// other reports [^\s\p{L}\p{N}] at p.
-		other := func(p int) bool {
-			return p < hi && c.cls[p]&(cWhitespace|cLetter|cNumber) == 0
-		}
 		for pos := lo; pos < hi; {
 			cpt, f := c.cps[pos], c.cls[pos]
 			if n := contraction(c, pos, hi, true); n > 0 {
@@ -419,47 +456,7 @@ func splitLlamaFamily(c *cpText, ends, out []int32, maxDigits int) []int32 {
 				out = append(out, int32(pos))
 				continue
 			}
-			// \p{N}{1,maxDigits}
-			if f&cNumber != 0 {
-				n := 0
-				for n < maxDigits && cls(pos)&cNumber != 0 {
-					pos++
-					n++
-				}
-				out = append(out, int32(pos))
-				continue
-			}
-			// ` ?[^\s\p{L}\p{N}]+[\r\n]*`
-			if (cpt == ' ' && other(pos+1)) || other(pos) {
-				if cpt == ' ' {
-					pos++
-				}
-				for other(pos) {
-					pos++
-				}
-				for pos < hi && (c.cps[pos] == '\r' || c.cps[pos] == '\n') {
-					pos++
-				}
-				out = append(out, int32(pos))
-				continue
-			}
-			nws, lastRN := 0, -1
-			for cls(pos+nws)&cWhitespace != 0 {
-				if r := c.cps[pos+nws]; r == '\r' || r == '\n' {
-					lastRN = pos + nws + 1
-				}
-				nws++
-			}
-			switch {
-			case lastRN >= 0: // \s*[\r\n]+
-				pos = lastRN
-			case nws > 1 && pos+nws < hi: // \s+(?!\S)
-				pos += nws - 1
-			case nws > 0: // \s+
-				pos += nws
-			default:
-				pos++
-			}
+			pos = tailEnd(c, pos, hi, maxDigits, false)
 			out = append(out, int32(pos))
 		}
 	})
@@ -491,7 +488,6 @@ func splitCased(c *cpText, ends, out []int32, maxDigits int, suffix bool) []int3
 		letter := func(p int) bool { return p < hi && c.cls[p]&cLetter != 0 }
 		upper := func(p int) bool { return letter(p) && !(c.cps[p] >= 'a' && c.cps[p] <= 'z') }
 		lower := func(p int) bool { return letter(p) && !(c.cps[p] >= 'A' && c.cps[p] <= 'Z') }
-		other := func(p int) bool { return p < hi && c.cls[p]&(cWhitespace|cLetter|cNumber) == 0 }
 		// word matches the two letter alternatives from s; it returns the end
 		// or -1.
 		word := func(s int) int {
@@ -534,43 +530,7 @@ func splitCased(c *cpText, ends, out []int32, maxDigits int, suffix bool) []int3
 				pos = end
 				continue
 			}
-			if f&cNumber != 0 {
-				n := 0
-				for n < maxDigits && pos < hi && c.cls[pos]&cNumber != 0 {
-					pos++
-					n++
-				}
-				out = append(out, int32(pos))
-				continue
-			}
-			if (cpt == ' ' && other(pos+1)) || other(pos) {
-				if cpt == ' ' {
-					pos++
-				}
-				for other(pos) {
-					pos++
-				}
-				for pos < hi && (c.cps[pos] == '\r' || c.cps[pos] == '\n' || c.cps[pos] == '/') {
-					pos++
-				}
-				out = append(out, int32(pos))
-				continue
-			}
-			nws, lastRN := 0, -1
-			for pos+nws < hi && c.cls[pos+nws]&cWhitespace != 0 {
-				if r := c.cps[pos+nws]; r == '\r' || r == '\n' {
-					lastRN = pos + nws + 1
-				}
-				nws++
-			}
-			switch {
-			case lastRN >= 0:
-				pos = lastRN
-			case nws > 1 && pos+nws < hi:
-				pos += nws - 1
-			default:
-				pos += max(nws, 1)
-			}
+			pos = tailEnd(c, pos, hi, maxDigits, true)
 			out = append(out, int32(pos))
 		}
 	})

@@ -1,11 +1,13 @@
 package sharedtest
 
 import (
+	"bytes"
 	"compress/gzip"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -160,6 +162,17 @@ func LlamarefLogits(tb testing.TB, dir, model, lora string) string {
 	}
 	Llamaref(tb, env, "ref", model, prompts, out.Name(), "12")
 	return out.Name()
+}
+
+// JSONLines returns the lines of the JSON Lines file ../shared/<elem...>
+// (found as Path finds it), or fails tb.
+func JSONLines(tb testing.TB, elem ...string) iter.Seq[[]byte] {
+	tb.Helper()
+	b, err := os.ReadFile(Path(tb, elem...))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return bytes.Lines(b)
 }
 
 // ReadGzip returns the uncompressed contents of the gzip file at path, or

@@ -95,10 +95,10 @@ func k4ScaleWords(t1, t2 GPPhysical) {
 // mins. Uses tmp.
 func k4Scales(t1, t2 GPPhysical, mins, tmp Register) {
 	k4ScaleWords(t1, t2)
-	MOVQ(RAX, X2)
+	VMOVQ(RAX, X2)
 	VPMOVZXBW(X2, X2)
 	VINSERTI128(U8(1), X2, Y2, Y2)
-	MOVQ(RDX, xOf(mins))
+	VMOVQ(RDX, xOf(mins))
 	VPMOVZXBD(xOf(mins), mins)
 	VPSLLD(U8(16), mins, tmp)
 	VPOR(tmp, mins, mins)
@@ -123,7 +123,7 @@ func q3ScaleWords(t1, t2 GPPhysical) {
 // q3Scales is q3ScaleWords leaving the 16 scales minus 32 as int16 in y.
 func q3Scales(t1, t2 GPPhysical, y Register) {
 	q3ScaleWords(t1, t2)
-	MOVQ(RAX, xOf(y))
+	VMOVQ(RAX, xOf(y))
 	VPINSRQ(U8(1), RDX, xOf(y), xOf(y))
 	VPMOVZXBW(xOf(y), y)
 	VPSUBW(k("k_32w"), y, y)

@@ -9,7 +9,12 @@
 // depend on avo. It uses fixed registers throughout: the kernels were tuned
 // with their register assignment, and the generated code keeps it.
 //
+// The Go families (gosrc.go) write per-type Go drivers from one template
+// each instead: the pure-Go dot loops and the amd64 wrappers that bounds-
+// check and call the assembly.
+//
 // Usage: go run . -family NAME -pkg kernels -out FILE.s -stubs FILE.go
+// or, for a Go family: go run . -family NAME -go FILE.go
 package main
 
 import (
@@ -23,23 +28,32 @@ import (
 
 // families maps a -family name to the function that emits it.
 var families = map[string]func(){
-	"dot":       dotFamily,
-	"vec":       vecFamily,
-	"dot4":      dot4Family,
-	"dot4vnni":  dot4VNNIFamily,
-	"dot6x4":    dot6x4Family,
-	"attn":      attnFamily,
-	"gemm":      gemmFamily,
-	"gelu":      geluFamily,
-	"layernorm": layerNormFamily,
-	"softmax":   softmaxFamily,
-	"quant":     quantFamily,
-	"dot4z":     dot4ZFamily,
+	"dot":         dotFamily,
+	"vec":         vecFamily,
+	"dot4":        dot4Family,
+	"dot4vnni":    dot4VNNIFamily,
+	"dot6x4":      dot6x4Family,
+	"attn":        attnFamily,
+	"gemm":        gemmFamily,
+	"gelu":        geluFamily,
+	"layernorm":   layerNormFamily,
+	"softmax":     softmaxFamily,
+	"quant":       quantFamily,
+	"dot4z":       dot4ZFamily,
+	"vectorstore": vectorstoreFamily,
 }
 
 func main() {
 	family := flag.String("family", "", "kernel family to generate (one of: "+familyNames()+")")
+	goOut := flag.String("go", "", "the Go file a Go family writes")
 	flag.Parse()
+	if gen, ok := goFamilies[*family]; ok {
+		if err := writeGo(*family, *goOut, gen()); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		return
+	}
 	gen, ok := families[*family]
 	if !ok {
 		fmt.Fprintf(os.Stderr, "asm: unknown -family %q (one of: %s)\n", *family, familyNames())
@@ -51,8 +65,11 @@ func main() {
 }
 
 func familyNames() string {
-	names := make([]string, 0, len(families))
+	names := make([]string, 0, len(families)+len(goFamilies))
 	for n := range families {
+		names = append(names, n)
+	}
+	for n := range goFamilies {
 		names = append(names, n)
 	}
 	sort.Strings(names)
