@@ -300,19 +300,7 @@ func TestQuantizeHand(t *testing.T) {
 		for i := range x {
 			x[i] = float32(i) // min 0, d = 1
 		}
-		b := make([]byte, 24)
-		if err := Quantize(gguf.TypeQ5_1, x, b); err != nil {
-			t.Fatal(err)
-		}
-		y := make([]float32, 32)
-		if err := Dequantize(gguf.TypeQ5_1, b, y); err != nil {
-			t.Fatal(err)
-		}
-		for i := range x {
-			if y[i] != x[i] {
-				t.Errorf("y[%d] = %v, want %v", i, y[i], x[i])
-			}
-		}
+		exactRoundTrip(t, gguf.TypeQ5_1, x)
 	})
 	t.Run("zeros", func(t *testing.T) {
 		for _, tt := range []gguf.TensorType{gguf.TypeQ4_0, gguf.TypeQ4_1, gguf.TypeQ5_0, gguf.TypeQ5_1, gguf.TypeQ8_0, gguf.TypeQ8_1, gguf.TypeQ8_K} {
@@ -413,4 +401,24 @@ func FuzzDequantize(f *testing.F) {
 		}
 		_ = Dequantize(tt, data, y[:n-bs])
 	})
+}
+
+// exactRoundTrip quantizes x (whole blocks of type typ), checks that
+// dequantizing gives x back exactly and returns the encoded blocks.
+func exactRoundTrip(t *testing.T, typ gguf.TensorType, x []float32) []byte {
+	t.Helper()
+	b := make([]byte, typ.RowSize(len(x)))
+	if err := Quantize(typ, x, b); err != nil {
+		t.Fatal(err)
+	}
+	y := make([]float32, len(x))
+	if err := Dequantize(typ, b, y); err != nil {
+		t.Fatal(err)
+	}
+	for i := range x {
+		if y[i] != x[i] {
+			t.Fatalf("%v: value %d: %v round-trips to %v", typ, i, x[i], y[i])
+		}
+	}
+	return b
 }

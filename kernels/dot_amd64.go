@@ -116,14 +116,18 @@ func kArgs(t gguf.TensorType, w []byte, a *act) (*byte, *int8, *float32, *int16,
 	return &w[0], &a.qs[0], &a.d[0], &a.bsums[0], nb
 }
 
-func dotQ8_0Asm(w []byte, a *act) float32 {
+// q8Args returns the arguments of the one-column kernel of t, a type
+// whose activations are Q8_0 without sums (Q8_0, MXFP4).
+func q8Args(t gguf.TensorType, w []byte, a *act) (*byte, *int8, *float32, int) {
 	nb := len(a.d)
 	if nb == 0 {
-		return 0
+		return nil, nil, nil, 0
 	}
-	_, _ = w[nb*typeBytes[gguf.TypeQ8_0]-1], a.qs[nb*32-1]
-	return dotQ8_0AVX2(&w[0], &a.qs[0], &a.d[0], nb)
+	_, _ = w[nb*typeBytes[t]-1], a.qs[nb*32-1]
+	return &w[0], &a.qs[0], &a.d[0], nb
 }
+
+func dotQ8_0Asm(w []byte, a *act) float32 { return dotQ8_0AVX2(q8Args(gguf.TypeQ8_0, w, a)) }
 
 func dotQ4_0Asm(w []byte, a *act) float32 { return dotQ4_0AVX2(qArgs(gguf.TypeQ4_0, w, a, a.ds)) }
 func dotQ5_0Asm(w []byte, a *act) float32 { return dotQ5_0AVX2(qArgs(gguf.TypeQ5_0, w, a, a.ds)) }

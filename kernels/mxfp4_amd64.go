@@ -10,11 +10,4 @@ func init() {
 
 // dotMXFP4Asm is the AVX2 MXFP4 × Q8_0 dot product of one weight row
 // (dotMXFP4AVX2, generated), checked against dotMXFP4Generic.
-func dotMXFP4Asm(w []byte, a *act) float32 {
-	nb := len(a.d)
-	if nb == 0 {
-		return 0
-	}
-	_, _ = w[nb*typeBytes[gguf.TypeMXFP4]-1], a.qs[nb*32-1]
-	return dotMXFP4AVX2(&w[0], &a.qs[0], &a.d[0], nb)
-}
+func dotMXFP4Asm(w []byte, a *act) float32 { return dotMXFP4AVX2(q8Args(gguf.TypeMXFP4, w, a)) }

@@ -46,26 +46,15 @@ func TestMXFP4Quantize(t *testing.T) {
 			x[i] = -x[i]
 		}
 	}
-	b := make([]byte, 17)
-	if err := Quantize(gguf.TypeMXFP4, x, b); err != nil {
-		t.Fatal(err)
-	}
+	b := exactRoundTrip(t, gguf.TypeMXFP4, x)
 	if b[0] != 130 { // amax 48: floor(log2 48) = 5, 5-2+127
 		t.Fatalf("scale byte %d, want 130", b[0])
-	}
-	y := make([]float32, 32)
-	if err := Dequantize(gguf.TypeMXFP4, b, y); err != nil {
-		t.Fatal(err)
-	}
-	for i := range x {
-		if y[i] != x[i] {
-			t.Fatalf("value %d: %v round-trips to %v", i, x[i], y[i])
-		}
 	}
 	x[5] = 8 * 2.4 // between 2 and 3 (times 8): nearest is 3*8
 	if err := Quantize(gguf.TypeMXFP4, x, b); err != nil {
 		t.Fatal(err)
 	}
+	y := make([]float32, 32)
 	if err := Dequantize(gguf.TypeMXFP4, b, y); err != nil {
 		t.Fatal(err)
 	}
@@ -131,31 +120,9 @@ func TestMatMulMXFP4(t *testing.T) {
 	if err := Quantize(gguf.TypeMXFP4, wf, w); err != nil {
 		t.Fatal(err)
 	}
-	if err := Dequantize(gguf.TypeMXFP4, w, wf); err != nil {
-		t.Fatal(err)
-	}
 	p := NewPool(2)
 	defer p.Close()
-	for _, batch := range []int{1, 5} {
-		x := make([]float32, batch*cols)
-		for i := range x {
-			x[i] = float32(r.NormFloat64())
-		}
-		out := make([]float32, batch*rows)
-		MatMul(p, gguf.TypeMXFP4, w, rows, cols, x, batch, out)
-		for b := range batch {
-			for o := range rows {
-				var want, mag float64
-				for i := range cols {
-					want += float64(wf[o*cols+i]) * float64(x[b*cols+i])
-					mag += math.Abs(float64(wf[o*cols+i]) * float64(x[b*cols+i]))
-				}
-				if got := float64(out[b*rows+o]); math.Abs(got-want) > 0.02*mag {
-					t.Fatalf("batch %d row %d: %v, want %v", b, o, got, want)
-				}
-			}
-		}
-	}
+	checkMatMulRef(t, p, r, gguf.TypeMXFP4, w, rows, cols, "random")
 }
 
 func FuzzDequantizeMXFP4(f *testing.F) {
