@@ -14,7 +14,7 @@ type record struct {
 	ID         vectorstore.PointID `json:"id"`
 	Version    *uint64             `json:"version,omitempty"`
 	Score      *float32            `json:"score,omitempty"`
-	Payload    map[string]any      `json:"payload,omitempty"`
+	Payload    any                 `json:"payload,omitempty"` // a map (even empty) when asked for, else nil
 	Vector     any                 `json:"vector,omitempty"`
 	OrderValue any                 `json:"order_value,omitempty"`
 }
