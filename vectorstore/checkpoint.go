@@ -58,10 +58,10 @@ import (
 //	                 M link slots)
 //	                 segment count S u32, S×(id u64, first slot u64, slot
 //	                 count u64, file size u64, file CRC u32)
-//	                 format 4 only: extension length E u32, E bytes of
+//	                 formats 4 and 5: extension length E u32, E bytes of
 //	                 extension (named vectors and payload indexes, see
 //	                 checkpoint_ext.go)
-//	...     ...    format 4 only: store length A u32, A bytes of JSON
+//	...     ...    formats 4 and 5: store length A u32, A bytes of JSON
 //	               {"aliases": {alias: collection}}
 //	end-4   4      CRC-32C of every byte before it
 //
@@ -78,7 +78,8 @@ import (
 
 const (
 	checkpointMagic   = "GAIAVCKP"
-	checkpointVersion = 4
+	checkpointVersion = 5
+	checkpointV4      = 4
 	checkpointV3      = 3
 	maxCollections    = 1 << 16
 )
@@ -403,7 +404,7 @@ func (s *Store) loadCheckpoint(ctx context.Context) (uint64, error) {
 		}
 		seq, err = s.loadCheckpointV2(ctx, f)
 		s.migrate = true
-	case checkpointV3, checkpointVersion:
+	case checkpointV3, checkpointV4, checkpointVersion:
 		seq, err = s.loadCheckpointV3(ctx, f)
 	default:
 		err = fmt.Errorf("%w: unsupported checkpoint version %d", ErrCorrupt, v)
@@ -453,8 +454,8 @@ func parseManifest(data []byte) (*manifest, error) {
 		return nil, fmt.Errorf("%w: not a checkpoint", ErrCorrupt)
 	}
 	version := r.u32("version")
-	if version != checkpointV3 && version != checkpointVersion {
-		return nil, fmt.Errorf("%w: not a format-%d or %d checkpoint", ErrCorrupt, checkpointV3, checkpointVersion)
+	if version != checkpointV3 && version != checkpointV4 && version != checkpointVersion {
+		return nil, fmt.Errorf("%w: not a format-%d to %d checkpoint", ErrCorrupt, checkpointV3, checkpointVersion)
 	}
 	m := &manifest{seq: r.u64("seq"), nextSeg: r.u64("next segment id")}
 	k := r.u32("collection count")
@@ -723,6 +724,7 @@ func (s *Store) loadCollection(e *manifestEntry) (*collection, error) {
 		}
 	}
 	c.ids = make([]PointID, n)
+	c.versions = make([]uint64, n) // format 5's extension fills them in
 	c.deleted, c.dead = e.deleted, e.dead
 	c.payloads.raw = make([][]byte, n)
 	c.payloads.dec = make([]atomic.Pointer[map[string]any], n)

@@ -1,8 +1,10 @@
 package vectorstore
 
 import (
+	"encoding/binary"
 	"fmt"
 	"runtime"
+	"slices"
 )
 
 // storeState is the store-level part of a format-4 checkpoint.
@@ -20,6 +22,12 @@ type storeState struct {
 //	sparse count S u16, S times (sorted by name):
 //	    name, count M u32 of slots with a vector, M times: slot u32
 //	    (strictly increasing), the vector as in codec_named.go
+//	format 5 only, tagged sections (tag u8), each at most once, in
+//	increasing tag order:
+//	    1 no unnamed vector: count M u32, M slots u32 (strictly
+//	      increasing) whose point lacks the unnamed vector
+//	    2 versions: run count R u32, R times (run length u32, version
+//	      u64); the runs cover the slots in order
 //
 // Named vectors are written whole at every checkpoint, and their HNSW
 // graphs are rebuilt when the checkpoint is loaded; payload indexes are
@@ -64,7 +72,96 @@ func (c *collection) encodeExtension() ([]byte, error) {
 			}
 		}
 	}
+	if slices.Contains(c.noVec, true) {
+		b = append(b, extNoVector)
+		m := 0
+		for _, x := range c.noVec {
+			if x {
+				m++
+			}
+		}
+		b = appendU32(b, uint32(m))
+		for s, x := range c.noVec {
+			if x {
+				b = appendU32(b, uint32(s))
+			}
+		}
+	}
+	b = append(b, extVersions)
+	runsAt := len(b)
+	b = appendU32(b, 0)
+	runs := 0
+	for s := 0; s < len(c.versions); {
+		e := s + 1
+		for e < len(c.versions) && c.versions[e] == c.versions[s] {
+			e++
+		}
+		b = appendU32(b, uint32(e-s))
+		b = appendU64(b, c.versions[s])
+		runs++
+		s = e
+	}
+	binary.LittleEndian.PutUint32(b[runsAt:], uint32(runs))
 	return b, nil
+}
+
+// The tags of format 5's extension sections.
+const (
+	extNoVector = 1
+	extVersions = 2
+)
+
+// decodeSections reads format 5's tagged sections (see above).
+func (c *collection) decodeSections(r *byteReader) error {
+	n := len(c.ids)
+	last := 0
+	for r.err == nil && r.remaining() > 0 {
+		tag := int(r.u8("section tag"))
+		if tag <= last {
+			return fmt.Errorf("extension section %d after %d", tag, last)
+		}
+		last = tag
+		switch tag {
+		case extNoVector:
+			m := int(r.u32("count"))
+			if r.err != nil || m > n || m > r.remaining()/4 || c.cfg.Dim == 0 {
+				return fmt.Errorf("%d points without the unnamed vector do not fit", m)
+			}
+			c.noVec = make([]bool, n, cap(c.ids))
+			prev := -1
+			for range m {
+				s := int(r.u32("slot"))
+				if s <= prev || s >= n {
+					return fmt.Errorf("slot %d without the unnamed vector out of order", s)
+				}
+				c.noVec[s] = true
+				prev = s
+			}
+		case extVersions:
+			runs := int(r.u32("run count"))
+			if r.err != nil || runs > n || runs > r.remaining()/12 {
+				return fmt.Errorf("%d version runs do not fit", runs)
+			}
+			s := 0
+			for range runs {
+				k := int(r.u32("run length"))
+				v := r.u64("version")
+				if k <= 0 || k > n-s {
+					return fmt.Errorf("version run of %d at slot %d of %d", k, s, n)
+				}
+				for i := s; i < s+k; i++ {
+					c.versions[i] = v
+				}
+				s += k
+			}
+			if s != n {
+				return fmt.Errorf("version runs cover %d of %d slots", s, n)
+			}
+		default:
+			return fmt.Errorf("unknown extension section %d", tag)
+		}
+	}
+	return r.err
 }
 
 // decodeExtension loads an extension block into c, whose slots are loaded
@@ -165,8 +262,8 @@ func (c *collection) decodeExtension(ext []byte) error {
 	if r.err != nil {
 		return r.err
 	}
-	if r.remaining() != 0 {
-		return fmt.Errorf("%d trailing bytes", r.remaining())
+	if err := c.decodeSections(r); err != nil {
+		return err
 	}
 	for field, p := range ej.Indexes {
 		if err := c.createIndexLocked(field, p); err != nil {

@@ -12,7 +12,8 @@ import (
 //
 //	kind  u8        1 = numeric id, 2 = UUID
 //	id    8 or 16   u64 or the UUID's 16 bytes
-//	dim   u32       length of the unnamed vector (0 when none)
+//	dim   u32       length of the unnamed vector (0 when the point or
+//	                the collection has none)
 //	vec   dim×f32
 //	nd    u16       named dense vectors, each: name, size u32, size×f32
 //	ns    u16       named sparse vectors, each: name, nnz u32, nnz×u32
@@ -111,7 +112,7 @@ func (r *byteReader) sparseVec(what string) SparseVector {
 func (r *byteReader) namedPoint(cfg *CollectionConfig) (preparedPoint, error) {
 	p := preparedPoint{id: r.id()}
 	dim := int(r.u32("dim"))
-	if r.err == nil && dim != cfg.Dim {
+	if r.err == nil && dim != cfg.Dim && dim != 0 {
 		r.fail(fmt.Sprintf("point dimension %d, collection has %d", dim, cfg.Dim))
 	}
 	p.vec = r.f32s(dim, "vector")

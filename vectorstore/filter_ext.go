@@ -267,7 +267,7 @@ func (c *collection) hasVectorFunc(name string) func(PointID) bool {
 	}
 	switch {
 	case name == "":
-		return func(id PointID) bool { _, ok := slotOf(id); return ok && c.cfg.Dim > 0 }
+		return func(id PointID) bool { s, ok := slotOf(id); return ok && c.hasVecLocked(s) }
 	case c.denseSpace(name) != nil:
 		ds := c.denseSpace(name)
 		return func(id PointID) bool {

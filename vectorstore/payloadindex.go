@@ -417,14 +417,11 @@ func (s *Store) DeletePayloadIndex(ctx context.Context, collection, field string
 }
 
 func (s *Store) indexOp(ctx context.Context, collection string, ir *indexRecord) error {
-	if err := s.beginWrite(ctx); err != nil {
-		return err
-	}
-	defer s.writeMu.Unlock()
-	c, err := s.collection(collection)
+	c, err := s.beginCollectionWrite(ctx, collection, nil)
 	if err != nil {
 		return err
 	}
+	defer s.writeMu.Unlock()
 	rec, err := encodeJSONOp(s.seq+1, opIndex, c.name, ir)
 	if err != nil {
 		return err

@@ -114,14 +114,11 @@ func (s *Store) UpdatePayload(ctx context.Context, collection string, op Payload
 			return 0, fmt.Errorf("%w: payload: %v", ErrInvalid, err)
 		}
 	}
-	if err := s.beginWrite(ctx); err != nil {
-		return 0, err
-	}
-	defer s.writeMu.Unlock()
-	c, err := s.collection(collection)
+	c, err := s.beginCollectionWrite(ctx, collection, nil)
 	if err != nil {
 		return 0, err
 	}
+	defer s.writeMu.Unlock()
 	ids := op.IDs
 	if op.Filter != nil {
 		ids = c.matchingIDs(cf)
@@ -151,7 +148,9 @@ func (s *Store) UpdatePayload(ctx context.Context, collection string, op Payload
 	// could change their last bits and so their slot: keep them as stored.
 	for i := range pp {
 		slot := c.byID[pp[i].id]
-		pp[i].vec = slices.Clone(c.vecs.at(slot))
+		if c.hasVecLocked(slot) {
+			pp[i].vec = slices.Clone(c.vecs.at(slot))
+		}
 		for _, ds := range c.dense {
 			if n, ok := ds.node(slot); ok {
 				pp[i].named[ds.name] = slices.Clone(ds.vecs.at(n))

@@ -170,7 +170,7 @@ func (s *Store) Query(ctx context.Context, collection string, req QueryRequest) 
 	hits = hits[req.Offset:]
 	out := make([]ScoredPoint, 0, len(hits))
 	for _, h := range hits {
-		p := ScoredPoint{ID: c.ids[h.slot], Score: h.score}
+		p := ScoredPoint{ID: c.ids[h.slot], Version: c.versions[h.slot], Score: h.score}
 		if root.query != nil && root.query.OrderBy != nil {
 			v := h.order
 			p.OrderValue = &v

@@ -7,6 +7,7 @@ import (
 	"hash/crc32"
 	"io"
 	"runtime"
+	"slices"
 	"sync"
 )
 
@@ -45,8 +46,8 @@ type snapshotHeader struct {
 // writeSnapshotLocked writes c to w in the snapshot format. The caller must
 // keep the collection from changing: hold mu (read) or be the store's writer.
 func (c *collection) writeSnapshotLocked(w io.Writer) error {
-	if c.cfg.hasNamed() || len(c.indexes) > 0 {
-		return fmt.Errorf("%w: collection %q has named vectors or payload indexes, which the snapshot format (version 1) does not hold yet", ErrInvalid, c.name)
+	if c.cfg.hasNamed() || len(c.indexes) > 0 || slices.Contains(c.noVec, true) {
+		return fmt.Errorf("%w: collection %q has named vectors, payload indexes or points without a vector, which the snapshot format (version 1) does not hold yet", ErrInvalid, c.name)
 	}
 	crc := crc32.New(crcTable)
 	bw := bufio.NewWriterSize(io.MultiWriter(w, crc), 1<<16)

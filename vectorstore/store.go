@@ -359,6 +359,26 @@ func (s *Store) beginWrite(ctx context.Context) error {
 	return nil
 }
 
+// beginCollectionWrite is beginWrite followed by the lookup of the
+// collection called name (or an alias of it). When want is not nil the
+// name must still refer to it (a request that prepared its points against
+// want before taking writeMu). On success the caller holds writeMu and
+// must call s.writeMu.Unlock; on error writeMu is released.
+func (s *Store) beginCollectionWrite(ctx context.Context, name string, want *collection) (*collection, error) {
+	if err := s.beginWrite(ctx); err != nil {
+		return nil, err
+	}
+	c, err := s.collection(name)
+	if err == nil && want != nil && c != want {
+		err = fmt.Errorf("%w: collection %q was replaced during the request", ErrInvalid, name)
+	}
+	if err != nil {
+		s.writeMu.Unlock()
+		return nil, err
+	}
+	return c, nil
+}
+
 // logLocked appends records built by mk (given consecutive seqs) to the WAL
 // and fsyncs. Needs writeMu. A failure breaks the store: what is on disk is
 // unknown, so no later write may be acknowledged.
@@ -558,13 +578,10 @@ func (s *Store) Upsert(ctx context.Context, collection string, points []Point) e
 	if len(pp) == 0 {
 		return nil
 	}
-	if err := s.beginWrite(ctx); err != nil {
+	if c, err = s.beginCollectionWrite(ctx, collection, c); err != nil {
 		return err
 	}
 	defer s.writeMu.Unlock()
-	if c, err = s.sameCollection(collection, c); err != nil {
-		return err
-	}
 	if err := s.logUpsertLocked(c, pp); err != nil {
 		return err
 	}
@@ -578,7 +595,8 @@ func (s *Store) Upsert(ctx context.Context, collection string, points []Point) e
 func (s *Store) logUpsertLocked(c *collection, pp []preparedPoint) error {
 	var recs [][]byte
 	seq := s.seq
-	named := c.cfg.hasNamed()
+	// The named form also carries points without the unnamed vector.
+	named := c.cfg.hasNamed() || slices.ContainsFunc(pp, func(p preparedPoint) bool { return len(p.vec) != c.cfg.Dim })
 	size1 := func(p *preparedPoint) int {
 		if named {
 			return namedPointSize(p)
@@ -592,6 +610,9 @@ func (s *Store) logUpsertLocked(c *collection, pp []preparedPoint) error {
 			end++
 		}
 		seq++
+		for i := start; i < end; i++ {
+			pp[i].version = seq
+		}
 		if named {
 			recs = append(recs, encodeUpsertNamed(seq, c.name, pp[start:end]))
 		} else {
@@ -606,28 +627,13 @@ func (s *Store) logUpsertLocked(c *collection, pp []preparedPoint) error {
 	return nil
 }
 
-// sameCollection re-checks, under writeMu, that name still refers to c.
-func (s *Store) sameCollection(name string, c *collection) (*collection, error) {
-	now, err := s.collection(name)
-	if err != nil {
-		return nil, err
-	}
-	if now != c {
-		return nil, fmt.Errorf("%w: collection %q was replaced during the request", ErrInvalid, name)
-	}
-	return c, nil
-}
-
 // Delete removes the points with these ids and returns how many existed.
 func (s *Store) Delete(ctx context.Context, collection string, ids []PointID) (int, error) {
-	if err := s.beginWrite(ctx); err != nil {
+	c, err := s.beginCollectionWrite(ctx, collection, nil)
+	if err != nil {
 		return 0, err
 	}
 	defer s.writeMu.Unlock()
-	c, err := s.collection(collection)
-	if err != nil {
-		return 0, err
-	}
 	return s.deleteLocked(ctx, c, ids)
 }
 
@@ -657,14 +663,11 @@ func (s *Store) DeleteByFilter(ctx context.Context, collection string, f *Filter
 	if err != nil {
 		return 0, err
 	}
-	if err := s.beginWrite(ctx); err != nil {
-		return 0, err
-	}
-	defer s.writeMu.Unlock()
-	c, err := s.collection(collection)
+	c, err := s.beginCollectionWrite(ctx, collection, nil)
 	if err != nil {
 		return 0, err
 	}
+	defer s.writeMu.Unlock()
 	return s.deleteLocked(ctx, c, c.matchingIDs(cf))
 }
 

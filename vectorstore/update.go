@@ -134,14 +134,11 @@ func (c *collection) config() CollectionConfig {
 
 // UpdateCollection applies u to the collection as one durable step.
 func (s *Store) UpdateCollection(ctx context.Context, name string, u CollectionUpdate) error {
-	if err := s.beginWrite(ctx); err != nil {
-		return err
-	}
-	defer s.writeMu.Unlock()
-	c, err := s.collection(name)
+	c, err := s.beginCollectionWrite(ctx, name, nil)
 	if err != nil {
 		return err
 	}
+	defer s.writeMu.Unlock()
 	cfg, err := updatedConfig(c.cfg, &u)
 	if err != nil {
 		return err

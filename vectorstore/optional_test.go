@@ -1,0 +1,195 @@
+package vectorstore
+
+import (
+	"context"
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+// optionalPoints makes n points of dimension dim of which those with i%3
+// == 0 lack the unnamed vector (some of those carry a sparse vector
+// instead when sparse is set).
+func optionalPoints(rng *rand.Rand, n, dim int, sparse bool) []Point {
+	pts := make([]Point, n)
+	for i := range pts {
+		p := Point{ID: NumID(uint64(i)), Payload: map[string]any{"i": float64(i)}}
+		if i%3 != 0 {
+			p.Vector = randVec(rng, dim)
+		} else if sparse && i%2 == 0 {
+			p.Sparse = map[string]SparseVector{"s": {Indices: []uint32{uint32(i % 7)}, Values: []float32{1}}}
+		}
+		pts[i] = p
+	}
+	return pts
+}
+
+// bruteUnnamed returns the ids of the k points with the largest dot
+// product with q among those that have the unnamed vector.
+func bruteUnnamed(pts map[PointID]Point, q []float32, k int) []PointID {
+	type sc struct {
+		id PointID
+		d  float32
+	}
+	var all []sc
+	for _, p := range pts {
+		if p.Vector != nil {
+			all = append(all, sc{p.ID, dot(q, p.Vector)})
+		}
+	}
+	slices.SortFunc(all, func(a, b sc) int {
+		if a.d != b.d {
+			if a.d > b.d {
+				return -1
+			}
+			return 1
+		}
+		return a.id.Compare(b.id)
+	})
+	var out []PointID
+	for _, s := range all[:min(k, len(all))] {
+		out = append(out, s.id)
+	}
+	return out
+}
+
+// TestOptionalUnnamedVector: points may lack the unnamed vector, as in
+// Qdrant's fixtures (a collection with an unnamed and a sparse vector
+// whose points carry one or the other). Searches skip them, reads return
+// no vector for them, and that holds through WAL replay, checkpoints,
+// compaction and payload updates, with the index and the exact scan.
+func TestOptionalUnnamedVector(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name   string
+		sparse bool
+		full   int
+	}{
+		{"plain/index", false, -1},
+		{"plain/exact", false, 0},
+		{"sparse/index", true, -1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, dir := openTemp(t, nil)
+			cfg := CollectionConfig{Dim: 8, Distance: Dot, HNSW: HNSWConfig{FullScanThreshold: tc.full, Seed: 1}}
+			if tc.sparse {
+				cfg.SparseVectors = map[string]SparseVectorParams{"s": {}}
+			}
+			mustCreate(t, s, "o", cfg)
+			rng := rand.New(rand.NewPCG(7, 7))
+			pts := optionalPoints(rng, 600, 8, tc.sparse)
+			if err := s.Upsert(ctx, "o", pts); err != nil {
+				t.Fatal(err)
+			}
+			model := map[PointID]Point{}
+			for _, p := range pts {
+				model[p.ID] = p
+			}
+			// Replace some points: one gains a vector, one loses it.
+			gain := Point{ID: NumID(0), Vector: randVec(rng, 8)}
+			lose := Point{ID: NumID(1)}
+			if err := s.Upsert(ctx, "o", []Point{gain, lose}); err != nil {
+				t.Fatal(err)
+			}
+			model[gain.ID], model[lose.ID] = gain, lose
+			// Delete enough points to trigger a compaction.
+			var del []PointID
+			for i := uint64(300); i < 500; i++ {
+				del = append(del, NumID(i))
+				delete(model, NumID(i))
+			}
+			if _, err := s.Delete(ctx, "o", del); err != nil {
+				t.Fatal(err)
+			}
+			queries := make([][]float32, 20)
+			for i := range queries {
+				queries[i] = randVec(rng, 8)
+			}
+			check := func(s *Store, stage string) {
+				t.Helper()
+				hitsIn := 0
+				for _, q := range queries {
+					exact, err := s.Search(ctx, "o", SearchRequest{Vector: q, Limit: 10, Params: SearchParams{Exact: true}})
+					if err != nil {
+						t.Fatal(err)
+					}
+					if got, want := hitIDs(exact), bruteUnnamed(model, q, 10); !slices.Equal(got, want) {
+						t.Fatalf("%s: exact search %v, want %v", stage, got, want)
+					}
+					approx, err := s.Search(ctx, "o", SearchRequest{Vector: q, Limit: 10})
+					if err != nil {
+						t.Fatal(err)
+					}
+					for _, h := range approx {
+						if model[h.ID].Vector == nil {
+							t.Fatalf("%s: search returned %v, which has no vector", stage, h.ID)
+						}
+						if slices.Contains(hitIDs(exact), h.ID) {
+							hitsIn++
+						}
+					}
+				}
+				if r := float64(hitsIn) / float64(10*len(queries)); r < 0.95 {
+					t.Fatalf("%s: recall %.3f", stage, r)
+				}
+				recs, err := s.Get(ctx, "o", []PointID{NumID(0), NumID(1), NumID(2), NumID(3)}, With{WithVector: true})
+				if err != nil || len(recs) != 4 {
+					t.Fatalf("%s: get %v %v", stage, recs, err)
+				}
+				for _, r := range recs {
+					if want := model[r.ID].Vector; (want == nil) != (r.Vector == nil) || (want != nil && !slices.Equal(r.Vector, want)) {
+						t.Fatalf("%s: point %v vector %v, want %v", stage, r.ID, r.Vector, want)
+					}
+					if r.Version == 0 {
+						t.Fatalf("%s: point %v has version 0", stage, r.ID)
+					}
+				}
+				if recs[0].Version <= recs[3].Version {
+					t.Fatalf("%s: the rewritten point 0 has version %d, the older point 3 %d", stage, recs[0].Version, recs[3].Version)
+				}
+				if n, _ := s.Count(ctx, "o", nil); n != len(model) {
+					t.Fatalf("%s: count %d, want %d", stage, n, len(model))
+				}
+				// has_vector "" selects the points with the unnamed vector.
+				want := 0
+				for _, p := range model {
+					if p.Vector != nil {
+						want++
+					}
+				}
+				if n, _ := s.Count(ctx, "o", &Filter{Must: []Condition{{HasVector: ptr("")}}}); n != want {
+					t.Fatalf("%s: has_vector count %d, want %d", stage, n, want)
+				}
+			}
+			check(s, "live")
+			// A payload update keeps the vectors (and their absence).
+			if _, err := s.UpdatePayload(ctx, "o", PayloadOp{IDs: []PointID{NumID(1), NumID(2)}, Set: map[string]any{"x": 1.0}}); err != nil {
+				t.Fatal(err)
+			}
+			check(s, "payload update")
+			before, _ := s.Get(ctx, "o", []PointID{NumID(1), NumID(2), NumID(5)}, With{WithVector: true, WithPayload: true})
+			s.Close()
+			s2, err := Open(ctx, dir, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			check(s2, "after replay")
+			if err := s2.Checkpoint(ctx); err != nil {
+				t.Fatal(err)
+			}
+			s2.Close()
+			s3, err := Open(ctx, dir, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s3.Close()
+			check(s3, "after checkpoint")
+			after, _ := s3.Get(ctx, "o", []PointID{NumID(1), NumID(2), NumID(5)}, With{WithVector: true, WithPayload: true})
+			if !slices.EqualFunc(before, after, func(a, b Record) bool {
+				return a.Version == b.Version && slices.Equal(a.Vector, b.Vector)
+			}) {
+				t.Fatalf("records changed across reopen: %+v vs %+v", before, after)
+			}
+		})
+	}
+}
