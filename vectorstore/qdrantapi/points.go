@@ -48,7 +48,8 @@ func (s *Server) scored(hits []vectorstore.ScoredPoint, wp *withPayload, wv bool
 	out := make([]record, 0, len(hits))
 	for _, h := range hits {
 		score := h.Score
-		rec := record{ID: h.ID, Score: &score}
+		version := h.Version
+		rec := record{ID: h.ID, Score: &score, Version: &version}
 		if wv {
 			rec.Vector = vectorOutput(h.Vector, h.Vectors, h.Sparse)
 		}
