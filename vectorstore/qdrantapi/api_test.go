@@ -302,5 +302,32 @@ func TestQueryAPI(t *testing.T) {
 		t.Errorf("batch = %v", batch)
 	}
 	c.fails("POST", "/collections/q/points/query", `{"query":{"formula":{"sum":[]}}}`, http.StatusBadRequest)
-	c.fails("POST", "/collections/q/points/query", `{"query":[1,0],"lookup_from":{"collection":"x"}}`, http.StatusBadRequest)
+	c.fails("POST", "/collections/q/points/query", `{"query":[1,0],"lookup_from":{"collection":"x"}}`, http.StatusNotFound)
+}
+
+func TestLookups(t *testing.T) {
+	c, _ := newTestServer(t)
+	c.ok("PUT", "/collections/q", `{"vectors":{"size":2,"distance":"Dot"}}`)
+	c.ok("PUT", "/collections/q/points", `{"points":[
+		{"id":1,"vector":[1,0],"payload":{"doc":10}},
+		{"id":2,"vector":[0,1],"payload":{"doc":20}}]}`)
+	c.ok("PUT", "/collections/other", `{"vectors":{"v":{"size":2,"distance":"Dot"}}}`)
+	c.ok("PUT", "/collections/other/points", `{"points":[
+		{"id":7,"vector":{"v":[0,1]}},{"id":10,"vector":{"v":[1,1]},"payload":{"title":"ten"}}]}`)
+	// lookup_from: point 7 of "other" (vector v) is the positive example.
+	got := c.ok("POST", "/collections/q/points/query", `{"query":{"recommend":{"positive":[7]}},"limit":1,"lookup_from":{"collection":"other","vector":"v"}}`).(map[string]any)["points"]
+	if ids(t, got)[0] != 2 {
+		t.Errorf("recommend with lookup_from = %v", got)
+	}
+	c.fails("POST", "/collections/q/points/query", `{"query":{"recommend":{"positive":[8]}},"lookup_from":{"collection":"other","vector":"v"}}`, http.StatusNotFound)
+	c.fails("POST", "/collections/q/points/query", `{"query":{"recommend":{"positive":[7]}},"lookup_from":{"collection":"other","vector":"w"}}`, http.StatusBadRequest)
+	// with_lookup: group 10's record comes from "other".
+	groups := c.ok("POST", "/collections/q/points/query/groups", `{"query":[1,0],"group_by":"doc","limit":2,"with_lookup":"other"}`).(map[string]any)["groups"].([]any)
+	g0 := groups[0].(map[string]any)
+	if g0["id"] != 10.0 || g0["lookup"].(map[string]any)["payload"].(map[string]any)["title"] != "ten" || groups[1].(map[string]any)["lookup"] != nil {
+		t.Errorf("groups with lookup = %v", groups)
+	}
+	if msg := c.fails("POST", "/collections/q/points/query/groups", `{"query":[1,0],"group_by":"doc","with_lookup":{"collection":"nope"}}`, http.StatusNotFound); !strings.Contains(msg, "Collection nope not found") {
+		t.Errorf("missing lookup collection: %q", msg)
+	}
 }

@@ -42,7 +42,7 @@ func FuzzQueryRequest(f *testing.F) {
 			checkDecodeErr(t, err)
 			return
 		}
-		_, err := req.storeRequest(false)
+		_, err := req.storeRequest(false, nil)
 		checkDecodeErr(t, err)
 	})
 }

@@ -17,12 +17,13 @@ type queryGroupsReq struct {
 	ShardKey    json.RawMessage `json:"shard_key"`
 	GroupBy     *string         `json:"group_by"`
 	GroupSize   *int            `json:"group_size"`
-	WithLookup  json.RawMessage `json:"with_lookup"`
+	WithLookup  *withLookup     `json:"with_lookup"`
 }
 
 type groupJSON struct {
-	ID   any      `json:"id"`
-	Hits []record `json:"hits"`
+	ID     any      `json:"id"`
+	Hits   []record `json:"hits"`
+	Lookup *record  `json:"lookup,omitempty"`
 }
 
 // maxGroupFetch bounds how many hits one groups query walks through.
@@ -41,9 +42,6 @@ func (s *Server) queryGroups(w http.ResponseWriter, r *http.Request) (any, error
 	}
 	if err := req.WithVector.alias(req.WithVectors); err != nil {
 		return nil, err
-	}
-	if present(req.WithLookup) {
-		return nil, refusedField("with_lookup", "looking up group records in another collection")
 	}
 	if req.GroupBy == nil {
 		return nil, badRequest("group_by is required")
@@ -67,7 +65,7 @@ func (s *Server) queryGroups(w http.ResponseWriter, r *http.Request) (any, error
 	fetch := groups * groupSize * 2
 	for {
 		q.Limit = &fetch
-		sr, err := q.storeRequest(true)
+		sr, err := q.storeRequest(true, s.lookup(r.Context()))
 		if err != nil {
 			return nil, err
 		}
@@ -77,7 +75,13 @@ func (s *Server) queryGroups(w http.ResponseWriter, r *http.Request) (any, error
 		}
 		out, full := groupHits(hits, path, groups, groupSize)
 		if full || len(hits) < fetch || fetch >= maxGroupFetch {
-			return map[string]any{"groups": s.renderGroups(out, &req.WithPayload, req.WithVector.on)}, nil
+			rendered := s.renderGroups(out, &req.WithPayload, req.WithVector.on)
+			if req.WithLookup != nil {
+				if err := s.lookupGroups(r.Context(), req.WithLookup, rendered); err != nil {
+					return nil, err
+				}
+			}
+			return map[string]any{"groups": rendered}, nil
 		}
 		fetch *= 4
 	}

@@ -66,7 +66,7 @@ type queryReq struct {
 const maxPrefetchDepth = 16
 
 // decodePrefetches decodes a prefetch: one object or a list.
-func decodePrefetches(raw json.RawMessage, depth int) ([]vectorstore.Prefetch, error) {
+func decodePrefetches(raw json.RawMessage, depth int, lk lookupFunc) ([]vectorstore.Prefetch, error) {
 	if !present(raw) {
 		return nil, nil
 	}
@@ -88,7 +88,7 @@ func decodePrefetches(raw json.RawMessage, depth int) ([]vectorstore.Prefetch, e
 		if err := decodeJSON(one, &q); err != nil {
 			return nil, err
 		}
-		pf, err := q.prefetch(depth)
+		pf, err := q.prefetch(depth, lk)
 		if err != nil {
 			return nil, err
 		}
@@ -97,18 +97,29 @@ func decodePrefetches(raw json.RawMessage, depth int) ([]vectorstore.Prefetch, e
 	return out, nil
 }
 
-func (q *queryJSON) prefetch(depth int) (vectorstore.Prefetch, error) {
+// prefetch converts q; lk resolves the point ids of a query with
+// lookup_from (nil refuses lookup_from).
+func (q *queryJSON) prefetch(depth int, lk lookupFunc) (vectorstore.Prefetch, error) {
 	var pf vectorstore.Prefetch
-	if present(q.LookupFrom) {
+	if present(q.LookupFrom) && lk == nil {
 		return pf, refusedField("lookup_from", "looking up vectors in another collection")
 	}
-	sub, err := decodePrefetches(q.Prefetch, depth+1)
+	sub, err := decodePrefetches(q.Prefetch, depth+1, lk)
 	if err != nil {
 		return pf, err
 	}
 	query, err := decodeQuery(q.Query)
 	if err != nil {
 		return pf, err
+	}
+	if present(q.LookupFrom) {
+		using := ""
+		if q.Using != nil {
+			using = *q.Using
+		}
+		if err := lk(q.LookupFrom, using, query); err != nil {
+			return pf, err
+		}
 	}
 	params, err := q.Params.store()
 	if err != nil {
@@ -440,8 +451,9 @@ func parseDatetime(s string) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("not an RFC 3339 datetime")
 }
 
-// storeRequest converts a decoded QueryRequest.
-func (req *queryReq) storeRequest(def bool) (vectorstore.QueryRequest, error) {
+// storeRequest converts a decoded QueryRequest; lk resolves lookup_from
+// (nil refuses it).
+func (req *queryReq) storeRequest(def bool, lk lookupFunc) (vectorstore.QueryRequest, error) {
 	var out vectorstore.QueryRequest
 	if err := req.WithVector.alias(req.WithVectors); err != nil {
 		return out, err
@@ -450,7 +462,7 @@ func (req *queryReq) storeRequest(def bool) (vectorstore.QueryRequest, error) {
 	if present(req.ShardKey) {
 		return out, refusedField("shard_key", "sharding")
 	}
-	pf, err := req.prefetch(0)
+	pf, err := req.prefetch(0, lk)
 	if err != nil {
 		return out, err
 	}
@@ -474,7 +486,7 @@ func (req *queryReq) storeRequest(def bool) (vectorstore.QueryRequest, error) {
 
 // runQuery answers one QueryRequest with Qdrant's QueryResponse points.
 func (s *Server) runQuery(r *http.Request, coll string, req *queryReq) ([]record, error) {
-	sr, err := req.storeRequest(false)
+	sr, err := req.storeRequest(false, s.lookup(r.Context()))
 	if err != nil {
 		return nil, err
 	}
