@@ -285,6 +285,14 @@ type createCollectionReq struct {
 
 // checkScope refuses the create fields for out-of-scope features.
 func (req *createCollectionReq) checkScope() error {
+	for _, f := range []struct {
+		name string
+		v    *int
+	}{{"shard_number", req.ShardNumber}, {"replication_factor", req.ReplicationFactor}, {"write_consistency_factor", req.WriteConsistencyFactor}} {
+		if f.v != nil && *f.v == 0 {
+			return unprocessable("%s: value 0 invalid, must be 1 or larger", f.name)
+		}
+	}
 	switch {
 	case req.ShardNumber != nil && *req.ShardNumber != 1:
 		return refusedField("shard_number", "sharding")

@@ -16,7 +16,7 @@ type queryGroupsReq struct {
 	WithVectors withVector      `json:"with_vectors"`
 	ShardKey    json.RawMessage `json:"shard_key"`
 	GroupBy     *string         `json:"group_by"`
-	GroupSize   *int            `json:"group_size"`
+	GroupSize   *count          `json:"group_size"`
 	WithLookup  *withLookup     `json:"with_lookup"`
 }
 
@@ -55,14 +55,14 @@ func (s *Server) queryGroups(w http.ResponseWriter, r *http.Request) (any, error
 		if *req.GroupSize < 1 {
 			return nil, unprocessable("group_size: must be at least 1")
 		}
-		groupSize = *req.GroupSize
+		groupSize = int(*req.GroupSize)
 	}
 	groups, err := limitOf(req.Limit)
 	if err != nil {
 		return nil, err
 	}
 	q := queryReq{queryJSON: req.queryJSON, WithPayload: withPayload{set: true, on: true}, WithVector: req.WithVector, ShardKey: req.ShardKey}
-	fetch := groups * groupSize * 2
+	fetch := count(min(min(groups, maxGroupFetch)*min(groupSize, maxGroupFetch)*2, maxGroupFetch))
 	for {
 		q.Limit = &fetch
 		sr, err := q.storeRequest(true, s.lookup(r.Context()))
@@ -74,7 +74,7 @@ func (s *Server) queryGroups(w http.ResponseWriter, r *http.Request) (any, error
 			return nil, err
 		}
 		out, full := groupHits(hits, path, groups, groupSize)
-		if full || len(hits) < fetch || fetch >= maxGroupFetch {
+		if full || len(hits) < int(fetch) || fetch >= maxGroupFetch {
 			rendered := s.renderGroups(out, &req.WithPayload, req.WithVector.on)
 			if req.WithLookup != nil {
 				if err := s.lookupGroups(r.Context(), req.WithLookup, rendered); err != nil {
@@ -83,7 +83,7 @@ func (s *Server) queryGroups(w http.ResponseWriter, r *http.Request) (any, error
 			}
 			return map[string]any{"groups": rendered}, nil
 		}
-		fetch *= 4
+		fetch = min(fetch*4, maxGroupFetch)
 	}
 }
 

@@ -295,7 +295,7 @@ func (s *Server) getPoint(w http.ResponseWriter, r *http.Request) (any, error) {
 func (s *Server) scroll(w http.ResponseWriter, r *http.Request) (any, error) {
 	var req struct {
 		Offset      *vectorstore.PointID `json:"offset"`
-		Limit       *int                 `json:"limit"`
+		Limit       *count               `json:"limit"`
 		Filter      *vectorstore.Filter  `json:"filter"`
 		WithPayload withPayload          `json:"with_payload"`
 		WithVector  withVector           `json:"with_vector"`
@@ -317,7 +317,7 @@ func (s *Server) scroll(w http.ResponseWriter, r *http.Request) (any, error) {
 		if *req.Limit < 1 {
 			return nil, unprocessable("limit: must be at least 1")
 		}
-		limit = *req.Limit
+		limit = int(*req.Limit)
 	}
 	if present(req.OrderBy) {
 		ob, err := decodeOrderBy(req.OrderBy)

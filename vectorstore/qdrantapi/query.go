@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"strconv"
 	"time"
 
 	"github.com/gaianet-go/gaianet/vectorstore"
@@ -34,6 +35,12 @@ func (p *searchParams) store() (vectorstore.SearchParams, error) {
 		return out, refusedField("params.idf", "per-query IDF settings")
 	}
 	if p.HNSWEf != nil {
+		switch {
+		case *p.HNSWEf == 0:
+			return out, unprocessable("params.hnsw_ef: value 0 invalid, must be 1 or larger")
+		case *p.HNSWEf < 0:
+			return out, badRequest("params.hnsw_ef: %d is not a non-negative integer", *p.HNSWEf)
+		}
 		out.HNSWEf = *p.HNSWEf
 	}
 	out.Exact = p.Exact
@@ -48,14 +55,14 @@ type queryJSON struct {
 	Filter         *vectorstore.Filter `json:"filter"`
 	Params         *searchParams       `json:"params"`
 	ScoreThreshold *float32            `json:"score_threshold"`
-	Limit          *int                `json:"limit"`
+	Limit          *count              `json:"limit"`
 	LookupFrom     json.RawMessage     `json:"lookup_from"`
 }
 
 // queryReq is Qdrant's QueryRequest.
 type queryReq struct {
 	queryJSON
-	Offset      *int            `json:"offset"`
+	Offset      *count          `json:"offset"`
 	WithPayload withPayload     `json:"with_payload"`
 	WithVector  withVector      `json:"with_vector"`
 	WithVectors withVector      `json:"with_vectors"`
@@ -137,14 +144,38 @@ func (q *queryJSON) prefetch(depth int, lk lookupFunc) (vectorstore.Prefetch, er
 	return pf, nil
 }
 
-func limitOf(l *int) (int, error) {
+func limitOf(l *count) (int, error) {
 	if l == nil {
 		return 10, nil
 	}
 	if *l < 1 {
-		return 0, unprocessable("limit: must be at least 1")
+		return 0, unprocessable("internal.limit: value %d invalid, must be 1 or larger", *l)
 	}
-	return *l, nil
+	return int(*l), nil
+}
+
+// maxCount is the largest limit or offset this API passes on; Qdrant takes
+// any uint64 (clients send u64::MAX for "everything"), and no collection
+// here holds more points than this.
+const maxCount = 1<<31 - 1
+
+// count is a limit or offset: an integer, clamped to maxCount.
+type count int
+
+func (c *count) UnmarshalJSON(b []byte) error {
+	var n json.Number
+	if err := json.Unmarshal(b, &n); err != nil {
+		return err
+	}
+	i, err := strconv.ParseInt(string(n), 10, 64)
+	if err != nil {
+		if _, uerr := strconv.ParseUint(string(n), 10, 64); uerr != nil {
+			return badRequest("%s is not an integer", n)
+		}
+		i = maxCount
+	}
+	*c = count(min(i, maxCount))
+	return nil
 }
 
 // decodeQuery decodes Qdrant's QueryInterface: a vector input (nearest),
@@ -466,6 +497,9 @@ func (req *queryReq) storeRequest(def bool, lk lookupFunc) (vectorstore.QueryReq
 	if err != nil {
 		return out, err
 	}
+	if pf.Query == nil && len(pf.Prefetch) > 0 {
+		return out, badRequest("A query is needed to merge the prefetches. Can't have prefetches without defining a query.")
+	}
 	if pf.Query == nil && req.ScoreThreshold != nil {
 		return out, badRequest("A query is needed to use the score_threshold. Can't have score_threshold without defining a query.")
 	}
@@ -479,7 +513,7 @@ func (req *queryReq) storeRequest(def bool, lk lookupFunc) (vectorstore.QueryReq
 		if *req.Offset < 0 {
 			return out, unprocessable("offset: must not be negative")
 		}
-		out.Offset = *req.Offset
+		out.Offset = int(*req.Offset)
 	}
 	return out, nil
 }
@@ -541,8 +575,8 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) (any, error) {
 		Vector         json.RawMessage     `json:"vector"`
 		Filter         *vectorstore.Filter `json:"filter"`
 		Params         *searchParams       `json:"params"`
-		Limit          *int                `json:"limit"`
-		Offset         *int                `json:"offset"`
+		Limit          *count              `json:"limit"`
+		Offset         *count              `json:"offset"`
 		WithPayload    withPayload         `json:"with_payload"`
 		WithVector     withVector          `json:"with_vector"`
 		WithVectors    withVector          `json:"with_vectors"`

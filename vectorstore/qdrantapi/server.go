@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -153,7 +154,12 @@ var errHandled = errors.New("qdrantapi: response already written")
 func (s *Server) handle(pattern string, h handlerFunc) {
 	s.mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
 		start := s.now()
-		res, err := h(w, r)
+		r, cancel, err := checkRequest(r)
+		defer cancel()
+		var res any
+		if err == nil {
+			res, err = h(w, r)
+		}
 		if errors.Is(err, errHandled) {
 			return
 		}
@@ -167,6 +173,31 @@ func (s *Server) handle(pattern string, h handlerFunc) {
 		}
 		writeJSON(w, http.StatusOK, map[string]any{"result": res, "status": "ok", "time": elapsed})
 	})
+}
+
+// maxCollectionName is Qdrant's limit on collection names (file names).
+const maxCollectionName = 255
+
+// checkRequest validates what every route shares, as Qdrant does: the
+// collection name of the path (at most 255 bytes) and the query parameter
+// timeout (seconds, at least 1), which bounds the request's context.
+func checkRequest(r *http.Request) (*http.Request, context.CancelFunc, error) {
+	if c := r.PathValue("c"); len(c) > maxCollectionName {
+		return r, func() {}, qdrantError(http.StatusUnprocessableEntity, "Validation error in path parameters: ", "[collection_name: value is longer than %d bytes]", maxCollectionName)
+	}
+	t := r.URL.Query().Get("timeout")
+	if t == "" {
+		return r, func() {}, nil
+	}
+	secs, err := strconv.ParseUint(t, 10, 32)
+	switch {
+	case err != nil:
+		return r, func() {}, badRequest("Query deserialize error: timeout: %q is not a non-negative integer", t)
+	case secs == 0:
+		return r, func() {}, qdrantError(http.StatusUnprocessableEntity, "Validation error in query parameters: ", "[timeout: value 0 invalid, must be 1 or larger]")
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), time.Duration(secs)*time.Second)
+	return r.WithContext(ctx), cancel, nil
 }
 
 // ServeHTTP routes the request; unknown routes get a Qdrant-style 404.

@@ -87,6 +87,9 @@ func decodeVectorStruct(raw json.RawMessage, field string) (pointVectors, error)
 func decodeDense(raw json.RawMessage, field string) ([]float32, error) {
 	var v []float32
 	if err := json.Unmarshal(raw, &v); err == nil {
+		if len(v) == 0 {
+			return nil, badRequest("Wrong input: %s is an empty vector", field)
+		}
 		return v, nil
 	}
 	var multi [][]float32
