@@ -44,6 +44,46 @@ func TestServiceRoutes(t *testing.T) {
 	c.fails("GET", "/snapshots/..%2F..%2Fetc%2Fpasswd", nil, http.StatusNotFound)
 }
 
+func TestTelemetryAndMetrics(t *testing.T) {
+	c, _ := newTestServer(t)
+	c.ok("PUT", "/collections/t", `{"vectors":{"size":2,"distance":"Dot"}}`)
+	c.ok("PUT", "/collections/t/points", `{"points":[{"id":1,"vector":[1,0]}]}`)
+	c.ok("PUT", "/collections/t/points", `{"points":[{"id":2,"vector":[0,1]}]}`)
+	c.fails("PUT", "/collections/nope/points", `{"points":[{"id":2,"vector":[0,1]}]}`, http.StatusNotFound)
+	tel := c.ok("GET", "/telemetry?details_level=2&per_collection=true", nil).(map[string]any)
+	rest := tel["requests"].(map[string]any)["rest"].(map[string]any)
+	upserts := rest["responses"].(map[string]any)["PUT /collections/{collection_name}/points"].(map[string]any)
+	if upserts["200"].(map[string]any)["count"] != 2.0 || upserts["404"].(map[string]any)["count"] != 1.0 {
+		t.Errorf("upsert statistics = %v", upserts)
+	}
+	perColl := rest["per_collection_responses"].(map[string]any)
+	if len(perColl) != 2 || perColl["t PUT /collections/{collection_name}/points"] == nil { // the collection's PUT and its upserts
+		t.Errorf("per-collection statistics = %v", perColl)
+	}
+	colls := tel["collections"].(map[string]any)
+	if colls["number_of_collections"] != 1.0 || colls["collections"].([]any)[0].(map[string]any)["id"] != "t" {
+		t.Errorf("collections = %v", colls)
+	}
+	if _, ok := c.ok("GET", "/telemetry", nil).(map[string]any)["memory"]; ok {
+		t.Error("details_level 0 reports memory")
+	}
+	resp, err := c.srv.Client().Get(c.srv.URL + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	for _, want := range []string{`app_info{name="qdrant",version="` + qdrantVersion + `"} 1`, "collections_total 1", `collection_points{id="t"} 2`,
+		`rest_responses_total{method="PUT",endpoint="/collections/{collection_name}/points",status="200"} 2`} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("metrics lack %q:\n%s", want, b)
+		}
+	}
+	if strings.Contains(string(b), `collection="t"`) {
+		t.Error("metrics have per-collection labels without per_collection=true")
+	}
+}
+
 func TestCollectionInfoAndUpdate(t *testing.T) {
 	c, _ := newTestServer(t)
 	c.ok("PUT", "/collections/kb", `{"vectors":{"size":4,"distance":"Dot","on_disk":true},"sparse_vectors":{"words":{"modifier":"idf"}},

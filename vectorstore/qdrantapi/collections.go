@@ -567,7 +567,12 @@ func (s *Server) deleteCollection(w http.ResponseWriter, r *http.Request) (any, 
 }
 
 func (s *Server) getCollection(w http.ResponseWriter, r *http.Request) (any, error) {
-	info, err := s.store.CollectionInfo(r.PathValue("c"))
+	return s.collectionJSON(r.PathValue("c"))
+}
+
+// collectionJSON is Qdrant's CollectionInfo of collection name.
+func (s *Server) collectionJSON(name string) (map[string]any, error) {
+	info, err := s.store.CollectionInfo(name)
 	if err != nil {
 		return nil, err
 	}

@@ -27,8 +27,6 @@ var outOfScope = []struct{ pattern, feature string }{
 	{"GET /cluster/telemetry", "cluster telemetry"},
 	{"POST /cluster/recover", "cluster (replication)"},
 	{"DELETE /cluster/peer/{id}", "cluster (replication)"},
-	{"GET /telemetry", "telemetry internals"},
-	{"GET /metrics", "telemetry internals (Prometheus metrics)"},
 	{"GET /issues", "telemetry internals (issues)"},
 	{"DELETE /issues", "telemetry internals (issues)"},
 	{"GET /quotas", "strict mode (quotas)"},

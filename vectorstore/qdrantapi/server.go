@@ -45,6 +45,7 @@ type Server struct {
 	now   func() time.Time
 	ops   atomic.Uint64 // numbers update operations, as Qdrant's operation_id
 	vecMu sync.Mutex    // serialises the read-and-upsert of vector edits (vectorsedit.go)
+	tele  *telemetry
 }
 
 var _ http.Handler = (*Server)(nil)
@@ -58,6 +59,7 @@ func New(store *vectorstore.Store, opts Options) *Server {
 		opts.MaxSnapshotBytes = 16 << 30
 	}
 	s := &Server{store: store, opts: opts, mux: http.NewServeMux(), now: time.Now}
+	s.tele = newTelemetry(s.now())
 	s.routes()
 	return s
 }
@@ -69,6 +71,11 @@ func (s *Server) routes() {
 		s.mux.HandleFunc("GET "+p, plainText("healthz check passed"))
 	}
 	s.mux.HandleFunc("GET /readyz", plainText("all shards are ready"))
+	s.handle("GET /telemetry", s.serveTelemetry)
+	s.handle("GET /metrics", func(w http.ResponseWriter, r *http.Request) (any, error) {
+		s.serveMetrics(w, r)
+		return nil, errHandled
+	})
 	s.mux.HandleFunc("/", s.notFound)
 	s.handle("GET /collections", s.listCollections)
 	s.handle("GET /collections/{c}", s.getCollection)
@@ -151,9 +158,42 @@ type handlerFunc func(w http.ResponseWriter, r *http.Request) (any, error)
 
 var errHandled = errors.New("qdrantapi: response already written")
 
+// statusWriter remembers the status code of a response.
+type statusWriter struct {
+	http.ResponseWriter
+	code int
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	if w.code == 0 {
+		w.code = code
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Write(b []byte) (int, error) {
+	if w.code == 0 {
+		w.code = http.StatusOK
+	}
+	return w.ResponseWriter.Write(b)
+}
+
+// Unwrap lets http.ResponseController reach the connection.
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// handle registers h for pattern; every answer is counted in the
+// telemetry under the route's name in Qdrant's spec.
 func (s *Server) handle(pattern string, h handlerFunc) {
-	s.mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
+	route := qdrantRouteNames.Replace(pattern)
+	s.mux.HandleFunc(pattern, func(rw http.ResponseWriter, r *http.Request) {
 		start := s.now()
+		w := &statusWriter{ResponseWriter: rw}
+		defer func() {
+			if w.code != 0 {
+				end := s.now()
+				s.tele.record(route, r.PathValue("c"), w.code, end.Sub(start), end)
+			}
+		}()
 		r, cancel, err := checkRequest(r)
 		defer cancel()
 		var res any
