@@ -506,6 +506,8 @@ type scorer struct {
 	dense    []float32    // nearest (or average_vector) query, prepared
 	sparseSp *sparseSpace // sparse vector queried
 	sparseQ  *SparseVector
+	// best_score / sum_scores over sparse examples
+	sparsePos, sparseNeg []SparseVector
 	multiQ   []float32 // query vectors of a multi-vector, back to back
 	// best_score / sum_scores over dense examples
 	pos, neg [][]float32
@@ -526,8 +528,11 @@ func (c *collection) scorerLocked(using string, q *Query) (*scorer, error) {
 	sc := &scorer{exclude: map[uint32]bool{}, higher: true}
 	if sp := c.sparseSpace(using); sp != nil && using != "" {
 		sc.sparseSp = sp
+		if q.Recommend != nil {
+			return sc, c.sparseRecommendLocked(sp, q.Recommend, sc)
+		}
 		if q.Nearest == nil {
-			return nil, fmt.Errorf("%w: recommend, discover and context on sparse vector %q are not supported", ErrInvalid, using)
+			return nil, fmt.Errorf("%w: discover and context on sparse vector %q are not supported", ErrInvalid, using)
 		}
 		v, err := c.sparseInputLocked(sp, q.Nearest, sc)
 		if err != nil {
@@ -728,6 +733,22 @@ func (sc *scorer) score(s uint32) (float32, bool) {
 	if sc.multiQ != nil {
 		return sc.space.named.maxSim(sc.multiQ, s)
 	}
+	if sc.sparseSp != nil {
+		// best_score / sum_scores over sparse examples: the points that
+		// share a dimension with some example.
+		overlap := false
+		sim := func(neg bool, i int) float32 {
+			v := sc.sparsePos
+			if neg {
+				v = sc.sparseNeg
+			}
+			x, hit := sc.sparseSp.score(v[i], s)
+			overlap = overlap || hit
+			return x
+		}
+		score := recoScore(sc.strategy, len(sc.sparsePos), len(sc.sparseNeg), sim)
+		return score, overlap
+	}
 	n, ok := sc.space.nodeOf(s)
 	if !ok {
 		return 0, false
@@ -762,27 +783,104 @@ func (sc *scorer) score(s uint32) (float32, bool) {
 		}
 		return sum, true
 	}
-	if sc.strategy == RecommendSumScores {
+	return recoScore(sc.strategy, len(sc.pos), len(sc.neg), func(neg bool, i int) float32 {
+		if neg {
+			return sim(sc.neg[i])
+		}
+		return sim(sc.pos[i])
+	}), true
+}
+
+// recoScore combines the similarities sim(false, i) to np positive and
+// sim(true, i) to nn negative examples by a best_score or sum_scores
+// strategy (see RecommendStrategy).
+func recoScore(strategy RecommendStrategy, np, nn int, sim func(neg bool, i int) float32) float32 {
+	if strategy == RecommendSumScores {
 		var sum float32
-		for _, v := range sc.pos {
-			sum += sim(v)
+		for i := range np {
+			sum += sim(false, i)
 		}
-		for _, v := range sc.neg {
-			sum -= sim(v)
+		for i := range nn {
+			sum -= sim(true, i)
 		}
-		return sum, true
+		return sum
 	}
 	bestPos, bestNeg := float32(math.Inf(-1)), float32(math.Inf(-1))
-	for _, v := range sc.pos {
-		bestPos = max(bestPos, sim(v))
+	for i := range np {
+		bestPos = max(bestPos, sim(false, i))
 	}
-	for _, v := range sc.neg {
-		bestNeg = max(bestNeg, sim(v))
+	for i := range nn {
+		bestNeg = max(bestNeg, sim(true, i))
 	}
 	if bestNeg > bestPos {
-		return -bestNeg * bestNeg, true
+		return -bestNeg * bestNeg
 	}
-	return bestPos, true
+	return bestPos
+}
+
+// sparseRecommendLocked prepares a recommend query on sparse vector sp:
+// average_vector becomes a sparse query (the average of the positives,
+// plus that average minus the negatives' when there are negatives, as for
+// dense vectors), the other strategies keep the examples.
+func (c *collection) sparseRecommendLocked(sp *sparseSpace, r *Recommend, sc *scorer) error {
+	if len(r.Positive)+len(r.Negative) == 0 {
+		return fmt.Errorf("%w: recommend needs examples", ErrInvalid)
+	}
+	for _, in := range r.Positive {
+		v, err := c.sparseInputLocked(sp, &in, sc)
+		if err != nil {
+			return err
+		}
+		sc.sparsePos = append(sc.sparsePos, v)
+	}
+	for _, in := range r.Negative {
+		v, err := c.sparseInputLocked(sp, &in, sc)
+		if err != nil {
+			return err
+		}
+		sc.sparseNeg = append(sc.sparseNeg, v)
+	}
+	switch r.Strategy {
+	case "", RecommendAverageVector:
+		if len(sc.sparsePos) == 0 {
+			return fmt.Errorf("%w: recommend with average_vector needs a positive example", ErrInvalid)
+		}
+		acc := map[uint32]float32{}
+		add := func(vs []SparseVector, w float32) {
+			for _, v := range vs {
+				for i, d := range v.Indices {
+					acc[d] += w * v.Values[i] / float32(len(vs))
+				}
+			}
+		}
+		if len(sc.sparseNeg) == 0 {
+			add(sc.sparsePos, 1)
+		} else {
+			add(sc.sparsePos, 2)
+			add(sc.sparseNeg, -1)
+		}
+		var q SparseVector
+		for _, d := range sortedKeysU32(acc) {
+			q.Indices = append(q.Indices, d)
+			q.Values = append(q.Values, acc[d])
+		}
+		sc.sparseQ = &q
+		sc.sparsePos, sc.sparseNeg = nil, nil
+	case RecommendBestScore, RecommendSumScores:
+		sc.strategy = r.Strategy
+	default:
+		return fmt.Errorf("%w: unknown recommend strategy %q", ErrInvalid, r.Strategy)
+	}
+	return nil
+}
+
+func sortedKeysU32(m map[uint32]float32) []uint32 {
+	ks := make([]uint32, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	slices.Sort(ks)
+	return ks
 }
 
 // Scorer modes besides nearest and recommend.
