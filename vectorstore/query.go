@@ -508,7 +508,7 @@ type scorer struct {
 	sparseQ  *SparseVector
 	// best_score / sum_scores over sparse examples
 	sparsePos, sparseNeg []SparseVector
-	multiQ   []float32 // query vectors of a multi-vector, back to back
+	multiQ               []float32 // query vectors of a multi-vector, back to back
 	// best_score / sum_scores over dense examples
 	pos, neg [][]float32
 	strategy RecommendStrategy
