@@ -18,7 +18,8 @@ type storeState struct {
 //	json length J u32, J bytes of JSON {"indexes": {field: params}}
 //	dense count D u16, D times (sorted by name):
 //	    name, size u32, node count K u32, K×u32 owner slots (strictly
-//	    increasing, below the slot count), K×size f32 vectors
+//	    increasing, below the slot count; a multi-vector's slot owns
+//	    consecutive nodes), K×size f32 vectors
 //	sparse count S u16, S times (sorted by name):
 //	    name, count M u32 of slots with a vector, M times: slot u32
 //	    (strictly increasing), the vector as in codec_named.go
@@ -191,7 +192,7 @@ func (c *collection) decodeExtension(ext []byte) error {
 		if r.err != nil {
 			return r.err
 		}
-		if size != ds.params.Size || k > n || k > r.remaining()/(4+4*size) {
+		if size != ds.params.Size || (k > n && !ds.multi) || k > r.remaining()/(4+4*size) {
 			return fmt.Errorf("vector %q: %d nodes of size %d do not fit", ds.name, k, size)
 		}
 		ds.owner = takeRaw[uint32](r, k, "owners")
@@ -200,10 +201,13 @@ func (c *collection) decodeExtension(ext []byte) error {
 			ds.nodeOf[i] = -1
 		}
 		for i, o := range ds.owner {
-			if int(o) >= n || (i > 0 && o <= ds.owner[i-1]) {
+			// A multi-vector's slot owns consecutive nodes.
+			if int(o) >= n || (i > 0 && (o < ds.owner[i-1] || (o == ds.owner[i-1] && !ds.multi))) {
 				return fmt.Errorf("vector %q: node %d has owner slot %d", ds.name, i, o)
 			}
-			ds.nodeOf[o] = int32(i)
+			if i == 0 || o != ds.owner[i-1] {
+				ds.nodeOf[o] = int32(i)
+			}
 		}
 		ds.vecs.data = takeRaw[float32](r, k*size, "vectors")
 		if r.err != nil {
@@ -212,8 +216,10 @@ func (c *collection) decodeExtension(ext []byte) error {
 		if err := checkFinite(ds.vecs.data); err != nil {
 			return fmt.Errorf("vector %q: %v", ds.name, err)
 		}
-		ds.vecs.encodePending()
-		ds.graph.insertBatch(0, uint32(k), runtime.GOMAXPROCS(0))
+		if !ds.multi {
+			ds.vecs.encodePending()
+			ds.graph.insertBatch(0, uint32(k), runtime.GOMAXPROCS(0))
+		}
 	}
 	ns := int(r.u16("sparse count"))
 	if r.err == nil && ns != len(c.sparse) {

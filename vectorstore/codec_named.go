@@ -16,6 +16,8 @@ import (
 //	                the collection has none)
 //	vec   dim×f32
 //	nd    u16       named dense vectors, each: name, size u32, size×f32
+//	                (a multi-vector: its k vectors back to back, size
+//	                k×the vector's size)
 //	ns    u16       named sparse vectors, each: name, nnz u32, nnz×u32
 //	                indices (strictly increasing), nnz×f32 values
 //	plen  u32       payload length, 0 = no payload (at most 16 MiB)
@@ -121,7 +123,8 @@ func (r *byteReader) namedPoint(cfg *CollectionConfig) (preparedPoint, error) {
 		name := r.name()
 		n := int(r.u32("named size"))
 		vp, ok := cfg.Vectors[name]
-		if r.err == nil && (!ok || n != vp.Size) {
+		fits := n == vp.Size || (vp.isMulti() && n > 0 && n%vp.Size == 0 && n/vp.Size <= maxMultiVectors)
+		if r.err == nil && (!ok || !fits) {
 			r.fail(fmt.Sprintf("named vector %q of size %d does not fit the collection", name, n))
 		}
 		v := r.f32s(n, "named vector")

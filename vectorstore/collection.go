@@ -395,23 +395,23 @@ func (c *collection) recordLocked(s uint32, w With) Record {
 		r.Payload = copyPayload(c.payloads.at(s))
 	}
 	if w.WithVector {
-		r.Vector, r.Vectors, r.Sparse = c.vectorsLocked(s, w.VectorNames)
+		r.Vector, r.Vectors, r.Sparse, r.MultiVectors = c.vectorsLocked(s, w.VectorNames)
 	}
 	return r
 }
 
 // vectorsLocked returns copies of slot s's vectors selected by names (nil:
 // all). Needs mu (read).
-func (c *collection) vectorsLocked(s uint32, names []string) ([]float32, map[string][]float32, map[string]SparseVector) {
+func (c *collection) vectorsLocked(s uint32, names []string) ([]float32, map[string][]float32, map[string]SparseVector, map[string][][]float32) {
 	var v []float32
 	if c.hasVecLocked(s) && (names == nil || slices.Contains(names, "")) {
 		v = slices.Clone(c.vecs.at(s))
 	}
 	if len(c.dense)+len(c.sparse) == 0 {
-		return v, nil, nil
+		return v, nil, nil, nil
 	}
-	d, sp := c.namedOfLocked(s, names)
-	return v, d, sp
+	d, sp, m := c.namedOfLocked(s, names)
+	return v, d, sp, m
 }
 
 func (c *collection) get(ids []PointID, w With) []Record {
@@ -643,6 +643,9 @@ func (c *collection) search(req *SearchRequest, cf *cfilter) ([]ScoredPoint, err
 	if len(req.Vector) != sp.dim {
 		return nil, fmt.Errorf("%w: query has dimension %d, collection %q wants %d", ErrInvalid, len(req.Vector), c.name, sp.dim)
 	}
+	if sp.named != nil && sp.named.multi {
+		return c.searchMultiLocked(req, &sp, cf, limit)
+	}
 	ctx := sp.graph.getCtx()
 	defer sp.graph.putCtx(ctx)
 	c.nearestLocked(ctx, &sp, req.Vector, limit+req.Offset, req.Params, cf)
@@ -663,7 +666,31 @@ func (c *collection) search(req *SearchRequest, cf *cfilter) ([]ScoredPoint, err
 			p.Payload = copyPayload(c.payloads.at(s))
 		}
 		if req.WithVector {
-			p.Vector, p.Vectors, p.Sparse = c.vectorsLocked(s, req.VectorNames)
+			p.Vector, p.Vectors, p.Sparse, p.MultiVectors = c.vectorsLocked(s, req.VectorNames)
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+// searchMultiLocked serves a search on a multi-vector: an exact MaxSim
+// scan with req.Vector as a query of one vector. Needs mu (read).
+func (c *collection) searchMultiLocked(req *SearchRequest, sp *space, cf *cfilter, limit int) ([]ScoredPoint, error) {
+	sc := &scorer{space: *sp, higher: sp.dist.HigherIsBetter(), exclude: map[uint32]bool{}}
+	q, err := c.multiInputLocked(sp.named, &VectorInput{Dense: req.Vector}, sc)
+	if err != nil {
+		return nil, err
+	}
+	sc.multiQ = q
+	hits := c.scanLocked(sc, cf, req.ScoreThreshold, limit+req.Offset)
+	out := []ScoredPoint{}
+	for _, h := range hits[min(req.Offset, len(hits)):] {
+		p := ScoredPoint{ID: c.ids[h.slot], Version: c.versions[h.slot], Score: h.score}
+		if req.WithPayload {
+			p.Payload = copyPayload(c.payloads.at(h.slot))
+		}
+		if req.WithVector {
+			p.Vector, p.Vectors, p.Sparse, p.MultiVectors = c.vectorsLocked(h.slot, req.VectorNames)
 		}
 		out = append(out, p)
 	}

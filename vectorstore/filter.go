@@ -49,6 +49,8 @@ type MinShould struct {
 //     ({"lon", "lat"} object, or an array of them) of the field lies in
 //     the area.
 //   - HasVector: the point has the named vector ("" is the unnamed one).
+//   - Slice: the point's id falls in one of Total disjoint slices (see
+//     Slice).
 //   - Filter: a nested filter (in JSON, an object with must/should/must_not
 //     /min_should).
 //
@@ -67,9 +69,20 @@ type Condition struct {
 	IsEmpty        *FieldRef       `json:"is_empty,omitempty"`
 	IsNull         *FieldRef       `json:"is_null,omitempty"`
 	Nested         *Nested         `json:"nested,omitempty"`
+	Slice          *Slice          `json:"slice,omitempty"`
 	Filter         *Filter         `json:"-"`
 	// negate, set by the {"key", "is_empty": false} shorthand.
 	negate bool
+}
+
+// Slice selects one of Total disjoint slices of the id space, as Qdrant's
+// slice condition: a point is in slice Index when SipHash-2-4 (zero key)
+// of its id's canonical bytes (8 little-endian bytes for a number, the 16
+// bytes of a UUID) modulo Total is Index. Total is at least 1 and Index
+// below it.
+type Slice struct {
+	Total uint64 `json:"total"`
+	Index uint64 `json:"index"`
 }
 
 // ValuesCount bounds the number of values of a field; nil bounds are open.
@@ -306,6 +319,7 @@ const (
 	condGeoRadius
 	condGeoPolygon
 	condHasVector
+	condSlice
 )
 
 type pathSeg struct {
@@ -333,6 +347,7 @@ type ccond struct {
 	negate bool // is_empty/is_null false
 	geo    geoArea
 	vector string // condHasVector
+	slice  Slice  // condSlice
 	// Set by collection.bindFilterLocked: the text index's tokenizer
 	// (nil: no text index, substring semantics), and for has_vector the
 	// test of a point.
@@ -420,6 +435,9 @@ func compileCond1(c *Condition, depth int) (ccond, error) {
 	if c.HasVector != nil {
 		n++
 	}
+	if c.Slice != nil {
+		n++
+	}
 	if c.HasID != nil {
 		n++
 	}
@@ -436,7 +454,7 @@ func compileCond1(c *Condition, depth int) (ccond, error) {
 		n++
 	}
 	if n != 1 {
-		return ccond{}, fmt.Errorf("%w: a condition needs exactly one of match, range, values_count, geo_bounding_box, geo_radius, geo_polygon, has_id, has_vector, is_empty, is_null, nested or a filter (has %d)", ErrInvalid, n)
+		return ccond{}, fmt.Errorf("%w: a condition needs exactly one of match, range, values_count, geo_bounding_box, geo_radius, geo_polygon, has_id, has_vector, slice, is_empty, is_null, nested or a filter (has %d)", ErrInvalid, n)
 	}
 	if (c.Match != nil || c.Range != nil || keyed > 0) != (c.Key != "") {
 		return ccond{}, fmt.Errorf("%w: key is required with match, range, values_count and geo conditions, and only with them", ErrInvalid)
@@ -448,6 +466,14 @@ func compileCond1(c *Condition, depth int) (ccond, error) {
 		return compileGeo(c)
 	case c.HasVector != nil:
 		return ccond{kind: condHasVector, vector: *c.HasVector}, nil
+	case c.Slice != nil:
+		if c.Slice.Total == 0 {
+			return ccond{}, fmt.Errorf("%w: slice total must be at least 1", ErrInvalid)
+		}
+		if c.Slice.Index >= c.Slice.Total {
+			return ccond{}, fmt.Errorf("%w: slice index %d must be below total %d", ErrInvalid, c.Slice.Index, c.Slice.Total)
+		}
+		return ccond{kind: condSlice, slice: *c.Slice}, nil
 	case c.Match != nil:
 		return compileMatch(c.Key, c.Match)
 	case c.Range != nil:
@@ -671,6 +697,8 @@ func (c *ccond) eval1(id PointID, payload map[string]any) bool {
 	switch c.kind {
 	case condHasVector:
 		return c.has != nil && c.has(id)
+	case condSlice:
+		return sliceHash(id)%c.slice.Total == c.slice.Index
 	case condValuesCount:
 		n := 0
 		visitPath(payload, c.path, func(v any) bool {

@@ -34,9 +34,13 @@ const (
 )
 
 // PayloadIndexParams configures a payload index. Fields other than Type
-// apply to text indexes only.
+// and Prefix apply to text indexes only.
 type PayloadIndexParams struct {
 	Type PayloadSchemaType `json:"type"`
+	// Prefix, on a keyword index, declares that it serves match prefix
+	// conditions (Qdrant's keyword index option; this index serves them
+	// either way, by scanning its keys).
+	Prefix *bool `json:"prefix,omitempty"`
 	// Tokenizer is "word" (default: split at anything but letters and
 	// digits), "whitespace" or "prefix" (word tokens, each also indexed
 	// by its prefixes of MinTokenLen or more characters, so that a query
@@ -65,7 +69,13 @@ func (p *PayloadIndexParams) check() error {
 		if p.Tokenizer != "" || p.MinTokenLen != 0 || p.MaxTokenLen != 0 || p.Lowercase != nil || p.PhraseMatching != nil {
 			return fmt.Errorf("%w: tokenizer options apply to text indexes only", ErrInvalid)
 		}
+		if p.Prefix != nil && p.Type != SchemaKeyword {
+			return fmt.Errorf("%w: the prefix option applies to keyword indexes only", ErrInvalid)
+		}
 	case SchemaText:
+		if p.Prefix != nil {
+			return fmt.Errorf("%w: the prefix option applies to keyword indexes only (text indexes take the prefix tokenizer)", ErrInvalid)
+		}
 		switch p.Tokenizer {
 		case "", TokenizerWord, TokenizerWhitespace, TokenizerPrefix:
 		default:

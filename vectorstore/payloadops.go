@@ -134,7 +134,7 @@ func (s *Store) UpdatePayload(ctx context.Context, collection string, op Payload
 		}
 		seen[id] = true
 		p := Point{ID: id, Payload: op.apply(c.payloads.at(slot))}
-		p.Vector, p.Vectors, p.Sparse = c.vectorsLocked(slot, nil)
+		p.Vector, p.Vectors, p.Sparse, p.MultiVectors = c.vectorsLocked(slot, nil)
 		pts = append(pts, p)
 	}
 	if len(pts) == 0 {
@@ -152,8 +152,8 @@ func (s *Store) UpdatePayload(ctx context.Context, collection string, op Payload
 			pp[i].vec = slices.Clone(c.vecs.at(slot))
 		}
 		for _, ds := range c.dense {
-			if n, ok := ds.node(slot); ok {
-				pp[i].named[ds.name] = slices.Clone(ds.vecs.at(n))
+			if flat := ds.flat(slot); flat != nil {
+				pp[i].named[ds.name] = slices.Clone(flat)
 			}
 		}
 	}

@@ -162,7 +162,10 @@ type Point struct {
 	Vector  []float32               `json:"vector"`
 	Vectors map[string][]float32    `json:"vectors,omitempty"`
 	Sparse  map[string]SparseVector `json:"sparse,omitempty"`
-	Payload map[string]any          `json:"payload,omitempty"`
+	// MultiVectors holds named multi-vectors (VectorParams.MultiVector):
+	// each a non-empty list of vectors of the vector's size.
+	MultiVectors map[string][][]float32 `json:"multivectors,omitempty"`
+	Payload      map[string]any         `json:"payload,omitempty"`
 }
 
 // Record is a stored point as returned by Get and Scroll. Vector and Payload
@@ -178,6 +181,8 @@ type Record struct {
 	Vector  []float32               `json:"vector,omitempty"`
 	Vectors map[string][]float32    `json:"vectors,omitempty"`
 	Sparse  map[string]SparseVector `json:"sparse,omitempty"`
+	// MultiVectors holds the point's multi-vectors.
+	MultiVectors map[string][][]float32 `json:"multivectors,omitempty"`
 }
 
 // ScoredPoint is one search hit. Score follows the collection's Distance (see
@@ -190,6 +195,8 @@ type ScoredPoint struct {
 	Vector  []float32               `json:"vector,omitempty"`
 	Vectors map[string][]float32    `json:"vectors,omitempty"`
 	Sparse  map[string]SparseVector `json:"sparse,omitempty"`
+	// MultiVectors holds the point's multi-vectors.
+	MultiVectors map[string][][]float32 `json:"multivectors,omitempty"`
 	// OrderValue is the payload value a query with OrderBy sorted by.
 	OrderValue *float64 `json:"order_value,omitempty"`
 }

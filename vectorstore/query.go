@@ -37,9 +37,13 @@ type RRFParams struct {
 // VectorInput is a query vector: exactly one of Dense, Sparse or ID (the
 // stored vector of that point, for the vector the query uses; the point
 // itself is then left out of the results).
+//
+// Multi is a multi-vector query (a list of vectors) for a multi-vector;
+// a Dense query on a multi-vector counts as a list of one.
 type VectorInput struct {
 	Dense  []float32     `json:"dense,omitempty"`
 	Sparse *SparseVector `json:"sparse,omitempty"`
+	Multi  [][]float32   `json:"multi,omitempty"`
 	ID     *PointID      `json:"id,omitempty"`
 }
 
@@ -179,7 +183,7 @@ func (s *Store) Query(ctx context.Context, collection string, req QueryRequest) 
 			p.Payload = copyPayload(c.payloads.at(h.slot))
 		}
 		if req.WithVector {
-			p.Vector, p.Vectors, p.Sparse = c.vectorsLocked(h.slot, req.VectorNames)
+			p.Vector, p.Vectors, p.Sparse, p.MultiVectors = c.vectorsLocked(h.slot, req.VectorNames)
 		}
 		out = append(out, p)
 	}
@@ -405,8 +409,14 @@ func (c *collection) searchAllLocked(st *stage, cf *cfilter) ([]hit, error) {
 		}
 		return sc.finish(out, st.threshold, st.limit), nil
 	}
-	// A custom score (recommend best_score / sum_scores): exact scan of
-	// the points that have the vector.
+	// A custom score (recommend best_score / sum_scores, a multi-vector):
+	// exact scan of the points that have the vector.
+	return c.scanLocked(sc, cf, st.threshold, st.limit), nil
+}
+
+// scanLocked scores every live point passing cf that has sc's vector and
+// returns the best limit, best first. Needs mu (read).
+func (c *collection) scanLocked(sc *scorer, cf *cfilter, threshold *float32, limit int) []hit {
 	var out []hit
 	for s := range c.ids {
 		s := uint32(s)
@@ -417,7 +427,77 @@ func (c *collection) searchAllLocked(st *stage, cf *cfilter) ([]hit, error) {
 			out = append(out, hit{slot: s, score: score})
 		}
 	}
-	return sc.finish(out, st.threshold, st.limit), nil
+	return sc.finish(out, threshold, limit)
+}
+
+// multiInputLocked returns the query vectors of in for multi-vector ds,
+// back to back (each normalised for Cosine), noting an example point to
+// exclude.
+func (c *collection) multiInputLocked(ds *denseSpace, in *VectorInput, sc *scorer) ([]float32, error) {
+	if err := in.check(); err != nil {
+		return nil, err
+	}
+	d := ds.params.Size
+	var flat []float32
+	switch {
+	case in.Sparse != nil:
+		return nil, fmt.Errorf("%w: a sparse query vector for multi-vector %q", ErrInvalid, ds.name)
+	case in.ID != nil:
+		s, ok := c.byID[*in.ID]
+		if !ok {
+			return nil, fmt.Errorf("%w: point %v (used as a query) does not exist", ErrInvalid, *in.ID)
+		}
+		v := ds.flat(s)
+		if v == nil {
+			return nil, fmt.Errorf("%w: point %v has no vector %q", ErrInvalid, *in.ID, ds.name)
+		}
+		sc.exclude[s] = true
+		return slices.Clone(v), nil
+	case in.Dense != nil:
+		flat = slices.Clone(in.Dense)
+		if len(flat) != d {
+			return nil, fmt.Errorf("%w: query has dimension %d, the vector has %d", ErrInvalid, len(flat), d)
+		}
+	default:
+		if len(in.Multi) == 0 || len(in.Multi) > maxMultiVectors {
+			return nil, fmt.Errorf("%w: a multi-vector query needs 1 to %d vectors", ErrInvalid, maxMultiVectors)
+		}
+		for _, v := range in.Multi {
+			if len(v) != d {
+				return nil, fmt.Errorf("%w: query has a vector of dimension %d, the vector has %d", ErrInvalid, len(v), d)
+			}
+			flat = append(flat, v...)
+		}
+	}
+	if err := checkFiniteVec(flat); err != nil {
+		return nil, fmt.Errorf("%w: query vector: %v", ErrInvalid, err)
+	}
+	if ds.params.Distance == Cosine {
+		for i := 0; i < len(flat); i += d {
+			normalize(flat[i : i+d])
+		}
+	}
+	return flat, nil
+}
+
+// maxSim returns slot s's MaxSim score against the query vectors q (back
+// to back): the sum over them of the best score among the point's
+// vectors; false when the point has none.
+func (ds *denseSpace) maxSim(q []float32, s uint32) (float32, bool) {
+	first, k := ds.nodes(s)
+	if k == 0 {
+		return 0, false
+	}
+	d := ds.params.Size
+	var sum float32
+	for i := 0; i+d <= len(q); i += d {
+		best := float32(math.Inf(1))
+		for n := first; n < first+k; n++ {
+			best = min(best, ds.vecs.dist(q[i:i+d], n))
+		}
+		sum += scoreOf(ds.params.Distance, best)
+	}
+	return sum, true
 }
 
 // scorer scores slots for a nearest or recommend query on one vector.
@@ -426,6 +506,9 @@ type scorer struct {
 	dense    []float32    // nearest (or average_vector) query, prepared
 	sparseSp *sparseSpace // sparse vector queried
 	sparseQ  *SparseVector
+	// best_score / sum_scores over sparse examples
+	sparsePos, sparseNeg []SparseVector
+	multiQ               []float32 // query vectors of a multi-vector, back to back
 	// best_score / sum_scores over dense examples
 	pos, neg [][]float32
 	strategy RecommendStrategy
@@ -445,8 +528,11 @@ func (c *collection) scorerLocked(using string, q *Query) (*scorer, error) {
 	sc := &scorer{exclude: map[uint32]bool{}, higher: true}
 	if sp := c.sparseSpace(using); sp != nil && using != "" {
 		sc.sparseSp = sp
+		if q.Recommend != nil {
+			return sc, c.sparseRecommendLocked(sp, q.Recommend, sc)
+		}
 		if q.Nearest == nil {
-			return nil, fmt.Errorf("%w: recommend, discover and context on sparse vector %q are not supported", ErrInvalid, using)
+			return nil, fmt.Errorf("%w: discover and context on sparse vector %q are not supported", ErrInvalid, using)
 		}
 		v, err := c.sparseInputLocked(sp, q.Nearest, sc)
 		if err != nil {
@@ -461,6 +547,17 @@ func (c *collection) scorerLocked(using string, q *Query) (*scorer, error) {
 	}
 	sc.space = sp
 	sc.higher = sp.dist.HigherIsBetter()
+	if sp.named != nil && sp.named.multi {
+		if q.Nearest == nil {
+			return nil, fmt.Errorf("%w: recommend, discover and context on multi-vector %q are not supported", ErrInvalid, using)
+		}
+		v, err := c.multiInputLocked(sp.named, q.Nearest, sc)
+		if err != nil {
+			return nil, err
+		}
+		sc.multiQ = v
+		return sc, nil
+	}
 	if q.Nearest != nil {
 		v, err := c.denseInputLocked(&sp, q.Nearest, sc)
 		if err != nil {
@@ -555,6 +652,8 @@ func (c *collection) denseInputLocked(sp *space, in *VectorInput, sc *scorer) ([
 	switch {
 	case in.Sparse != nil:
 		return nil, fmt.Errorf("%w: a sparse query vector for a dense vector", ErrInvalid)
+	case in.Multi != nil:
+		return nil, fmt.Errorf("%w: a multi-vector query for a dense vector", ErrInvalid)
 	case in.ID != nil:
 		s, ok := c.byID[*in.ID]
 		if !ok {
@@ -617,8 +716,11 @@ func (in *VectorInput) check() error {
 	if in.ID != nil {
 		n++
 	}
+	if in.Multi != nil {
+		n++
+	}
 	if n != 1 {
-		return fmt.Errorf("%w: a query vector needs exactly one of dense, sparse or id", ErrInvalid)
+		return fmt.Errorf("%w: a query vector needs exactly one of dense, sparse, multi or id", ErrInvalid)
 	}
 	return nil
 }
@@ -627,6 +729,25 @@ func (in *VectorInput) check() error {
 func (sc *scorer) score(s uint32) (float32, bool) {
 	if sc.sparseQ != nil {
 		return sc.sparseSp.score(*sc.sparseQ, s)
+	}
+	if sc.multiQ != nil {
+		return sc.space.named.maxSim(sc.multiQ, s)
+	}
+	if sc.sparseSp != nil {
+		// best_score / sum_scores over sparse examples: the points that
+		// share a dimension with some example.
+		overlap := false
+		sim := func(neg bool, i int) float32 {
+			v := sc.sparsePos
+			if neg {
+				v = sc.sparseNeg
+			}
+			x, hit := sc.sparseSp.score(v[i], s)
+			overlap = overlap || hit
+			return x
+		}
+		score := recoScore(sc.strategy, len(sc.sparsePos), len(sc.sparseNeg), sim)
+		return score, overlap
 	}
 	n, ok := sc.space.nodeOf(s)
 	if !ok {
@@ -662,27 +783,104 @@ func (sc *scorer) score(s uint32) (float32, bool) {
 		}
 		return sum, true
 	}
-	if sc.strategy == RecommendSumScores {
+	return recoScore(sc.strategy, len(sc.pos), len(sc.neg), func(neg bool, i int) float32 {
+		if neg {
+			return sim(sc.neg[i])
+		}
+		return sim(sc.pos[i])
+	}), true
+}
+
+// recoScore combines the similarities sim(false, i) to np positive and
+// sim(true, i) to nn negative examples by a best_score or sum_scores
+// strategy (see RecommendStrategy).
+func recoScore(strategy RecommendStrategy, np, nn int, sim func(neg bool, i int) float32) float32 {
+	if strategy == RecommendSumScores {
 		var sum float32
-		for _, v := range sc.pos {
-			sum += sim(v)
+		for i := range np {
+			sum += sim(false, i)
 		}
-		for _, v := range sc.neg {
-			sum -= sim(v)
+		for i := range nn {
+			sum -= sim(true, i)
 		}
-		return sum, true
+		return sum
 	}
 	bestPos, bestNeg := float32(math.Inf(-1)), float32(math.Inf(-1))
-	for _, v := range sc.pos {
-		bestPos = max(bestPos, sim(v))
+	for i := range np {
+		bestPos = max(bestPos, sim(false, i))
 	}
-	for _, v := range sc.neg {
-		bestNeg = max(bestNeg, sim(v))
+	for i := range nn {
+		bestNeg = max(bestNeg, sim(true, i))
 	}
 	if bestNeg > bestPos {
-		return -bestNeg * bestNeg, true
+		return -bestNeg * bestNeg
 	}
-	return bestPos, true
+	return bestPos
+}
+
+// sparseRecommendLocked prepares a recommend query on sparse vector sp:
+// average_vector becomes a sparse query (the average of the positives,
+// plus that average minus the negatives' when there are negatives, as for
+// dense vectors), the other strategies keep the examples.
+func (c *collection) sparseRecommendLocked(sp *sparseSpace, r *Recommend, sc *scorer) error {
+	if len(r.Positive)+len(r.Negative) == 0 {
+		return fmt.Errorf("%w: recommend needs examples", ErrInvalid)
+	}
+	for _, in := range r.Positive {
+		v, err := c.sparseInputLocked(sp, &in, sc)
+		if err != nil {
+			return err
+		}
+		sc.sparsePos = append(sc.sparsePos, v)
+	}
+	for _, in := range r.Negative {
+		v, err := c.sparseInputLocked(sp, &in, sc)
+		if err != nil {
+			return err
+		}
+		sc.sparseNeg = append(sc.sparseNeg, v)
+	}
+	switch r.Strategy {
+	case "", RecommendAverageVector:
+		if len(sc.sparsePos) == 0 {
+			return fmt.Errorf("%w: recommend with average_vector needs a positive example", ErrInvalid)
+		}
+		acc := map[uint32]float32{}
+		add := func(vs []SparseVector, w float32) {
+			for _, v := range vs {
+				for i, d := range v.Indices {
+					acc[d] += w * v.Values[i] / float32(len(vs))
+				}
+			}
+		}
+		if len(sc.sparseNeg) == 0 {
+			add(sc.sparsePos, 1)
+		} else {
+			add(sc.sparsePos, 2)
+			add(sc.sparseNeg, -1)
+		}
+		var q SparseVector
+		for _, d := range sortedKeysU32(acc) {
+			q.Indices = append(q.Indices, d)
+			q.Values = append(q.Values, acc[d])
+		}
+		sc.sparseQ = &q
+		sc.sparsePos, sc.sparseNeg = nil, nil
+	case RecommendBestScore, RecommendSumScores:
+		sc.strategy = r.Strategy
+	default:
+		return fmt.Errorf("%w: unknown recommend strategy %q", ErrInvalid, r.Strategy)
+	}
+	return nil
+}
+
+func sortedKeysU32(m map[uint32]float32) []uint32 {
+	ks := make([]uint32, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	slices.Sort(ks)
+	return ks
 }
 
 // Scorer modes besides nearest and recommend.

@@ -371,3 +371,68 @@ func TestQueryDiscoverContext(t *testing.T) {
 		t.Fatalf("context: the most negative point should rank last: %+v", res)
 	}
 }
+
+// TestQuerySparseRecommend checks recommend on a sparse vector against
+// scores computed by hand: average_vector (2·avg(pos) − avg(neg)),
+// best_score and sum_scores, with the example points left out.
+func TestQuerySparseRecommend(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t, nil)
+	mustCreate(t, s, "r", CollectionConfig{SparseVectors: map[string]SparseVectorParams{"w": {}}})
+	sv := func(kv ...float32) SparseVector {
+		var v SparseVector
+		for i := 0; i < len(kv); i += 2 {
+			v.Indices = append(v.Indices, uint32(kv[i]))
+			v.Values = append(v.Values, kv[i+1])
+		}
+		return v
+	}
+	vecs := map[uint64]SparseVector{
+		1: sv(1, 1, 2, 1), // positive example
+		2: sv(3, 1),       // negative example
+		3: sv(1, 2),
+		4: sv(2, 1, 3, 3),
+		5: sv(3, 1, 4, 5),
+		6: sv(9, 1), // shares nothing with the examples
+	}
+	var pts []Point
+	for id, v := range vecs {
+		pts = append(pts, Point{ID: NumID(id), Sparse: map[string]SparseVector{"w": v}})
+	}
+	if err := s.Upsert(ctx, "r", pts); err != nil {
+		t.Fatal(err)
+	}
+	pos, neg := []VectorInput{{ID: ptr(NumID(1))}}, []VectorInput{{ID: ptr(NumID(2))}}
+	for _, tc := range []struct {
+		strategy RecommendStrategy
+		want     map[uint64]float32
+	}{
+		// query 2·(1:1, 2:1) − (3:1) = (1:2, 2:2, 3:−1)
+		{RecommendAverageVector, map[uint64]float32{3: 4, 4: -1, 5: -1}},
+		// best: sim to pos vs neg; 3: pos 2, neg 0 → 2; 4: pos 1, neg 3 → −9; 5: pos 0, neg 1 → −1
+		{RecommendBestScore, map[uint64]float32{3: 2, 4: -9, 5: -1}},
+		{RecommendSumScores, map[uint64]float32{3: 2, 4: -2, 5: -1}},
+	} {
+		res, err := s.Query(ctx, "r", QueryRequest{Using: "w", Query: &Query{Recommend: &Recommend{Positive: pos, Negative: neg, Strategy: tc.strategy}}})
+		if err != nil {
+			t.Fatalf("%s: %v", tc.strategy, err)
+		}
+		got := map[uint64]float32{}
+		for _, h := range res {
+			got[h.ID.Num()] = h.Score
+		}
+		if len(got) != len(tc.want) {
+			t.Fatalf("%s: %v, want %v", tc.strategy, got, tc.want)
+		}
+		for id, w := range tc.want {
+			if g, ok := got[id]; !ok || math.Abs(float64(g-w)) > 1e-5 {
+				t.Fatalf("%s: %v, want %v", tc.strategy, got, tc.want)
+			}
+		}
+		for i := 1; i < len(res); i++ {
+			if res[i].Score > res[i-1].Score {
+				t.Fatalf("%s: not best first: %v", tc.strategy, res)
+			}
+		}
+	}
+}
