@@ -240,7 +240,9 @@ type vectorParams struct {
 	QuantizationConfig json.RawMessage `json:"quantization_config"`
 	Memory             json.RawMessage `json:"memory"`
 	Datatype           *string         `json:"datatype"`
-	MultivectorConfig  json.RawMessage `json:"multivector_config"`
+	MultivectorConfig  *struct {
+		Comparator string `json:"comparator"`
+	} `json:"multivector_config"`
 }
 
 func present(raw json.RawMessage) bool { return len(raw) > 0 && string(raw) != "null" }
@@ -257,8 +259,10 @@ func (v *vectorParams) check(name string) error {
 		return refusedField(field+".quantization_config", "quantization configs")
 	case present(v.Memory):
 		return refusedField(field+".memory", "memory placement configs")
-	case present(v.MultivectorConfig):
-		return refusedField(field+".multivector_config", "multi-vectors")
+	case v.MultivectorConfig != nil && name == "":
+		return refusedField(field+".multivector_config", "multi-vectors on the unnamed vector; name the vector")
+	case v.MultivectorConfig != nil && v.MultivectorConfig.Comparator != vectorstore.MaxSim:
+		return badRequest("%s.multivector_config.comparator %q: want %q", field, v.MultivectorConfig.Comparator, vectorstore.MaxSim)
 	case v.Datatype != nil && *v.Datatype != "float32":
 		return refusedField(field+".datatype "+*v.Datatype, "vector datatypes other than float32")
 	}
@@ -456,6 +460,9 @@ func decodeVectorsConfig(raw json.RawMessage, cfg *vectorstore.CollectionConfig,
 			return nil
 		}
 		p := vectorstore.VectorParams{Size: vp.Size, Distance: dist}
+		if vp.MultivectorConfig != nil {
+			p.MultiVector = &vectorstore.MultiVectorConfig{Comparator: vp.MultivectorConfig.Comparator}
+		}
 		if vp.HNSWConfig != nil {
 			h := set.HNSW
 			h.apply(vp.HNSWConfig)
@@ -603,7 +610,11 @@ func (s *Server) collectionJSON(name string) (map[string]any, error) {
 			named[""] = vecParams("", cfg.Dim, cfg.Distance)
 		}
 		for n, vp := range cfg.Vectors {
-			named[n] = vecParams(n, vp.Size, vp.Distance)
+			v := vecParams(n, vp.Size, vp.Distance)
+			if vp.MultiVector != nil {
+				v["multivector_config"] = map[string]any{"comparator": vp.MultiVector.Comparator}
+			}
+			named[n] = v
 		}
 		params["vectors"] = named
 	}

@@ -69,7 +69,7 @@ func (s *Server) lookup(ctx context.Context) lookupFunc {
 		}
 		for _, id := range ids {
 			if _, ok := byID[id]; !ok {
-				return qdrantError(http.StatusNotFound, "Not found: ", "No point with id %v found in collection %s", id, loc.Collection)
+				return qdrantError(http.StatusNotFound, "Not found: ", "No point with id %v found", id)
 			}
 		}
 		if !hasVector(info.Config, name) {
@@ -86,6 +86,8 @@ func (s *Server) lookup(ctx context.Context) lookupFunc {
 				v.Dense = r.Vector
 			case r.Vectors[name] != nil:
 				v.Dense = r.Vectors[name]
+			case r.MultiVectors[name] != nil:
+				v.Multi = r.MultiVectors[name]
 			default:
 				sv, ok := r.Sparse[name]
 				if !ok {

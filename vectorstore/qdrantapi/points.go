@@ -34,7 +34,7 @@ func (s *Server) records(recs []vectorstore.Record, wp *withPayload, def bool, w
 	for _, r := range recs {
 		rec := record{ID: r.ID}
 		if wv {
-			rec.Vector = vectorOutput(r.Vector, r.Vectors, r.Sparse)
+			rec.Vector = vectorOutput(r.Vector, r.Vectors, r.MultiVectors, r.Sparse)
 		}
 		if wp.enabled(def) {
 			rec.Payload = wp.apply(r.Payload)
@@ -51,7 +51,7 @@ func (s *Server) scored(hits []vectorstore.ScoredPoint, wp *withPayload, wv bool
 		version := h.Version
 		rec := record{ID: h.ID, Score: &score, Version: &version}
 		if wv {
-			rec.Vector = vectorOutput(h.Vector, h.Vectors, h.Sparse)
+			rec.Vector = vectorOutput(h.Vector, h.Vectors, h.MultiVectors, h.Sparse)
 		}
 		if wp.enabled(false) {
 			rec.Payload = wp.apply(h.Payload)
@@ -181,6 +181,12 @@ func (pv *pointVectors) merge(o pointVectors) {
 			pv.dense = map[string][]float32{}
 		}
 		pv.dense[n] = v
+	}
+	for n, v := range o.multi {
+		if pv.multi == nil {
+			pv.multi = map[string][][]float32{}
+		}
+		pv.multi[n] = v
 	}
 	for n, v := range o.sparse {
 		if pv.sparse == nil {
@@ -338,7 +344,7 @@ func (s *Server) scroll(w http.ResponseWriter, r *http.Request) (any, error) {
 		for _, h := range hits {
 			rec := record{ID: h.ID}
 			if req.WithVector.on {
-				rec.Vector = vectorOutput(h.Vector, h.Vectors, h.Sparse)
+				rec.Vector = vectorOutput(h.Vector, h.Vectors, h.MultiVectors, h.Sparse)
 			}
 			if req.WithPayload.enabled(true) {
 				rec.Payload = req.WithPayload.apply(h.Payload)

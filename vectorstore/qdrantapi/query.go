@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/gaianet-go/gaianet/vectorstore"
@@ -118,6 +119,9 @@ func (q *queryJSON) prefetch(depth int, lk lookupFunc) (vectorstore.Prefetch, er
 	query, err := decodeQuery(q.Query)
 	if err != nil {
 		return pf, err
+	}
+	if query != nil && query.Fusion != "" && q.Using != nil && *q.Using != "" {
+		return pf, badRequest("Fusion queries cannot be combined with the 'using' field.")
 	}
 	if present(q.LookupFrom) {
 		using := ""
@@ -312,6 +316,11 @@ func decodeVectorInput(raw json.RawMessage, field string) (vectorstore.VectorInp
 	}
 	switch raw[0] {
 	case '[':
+		if isMulti(raw) {
+			m, err := decodeMulti(raw, field)
+			vi.Multi = m
+			return vi, err
+		}
 		d, err := decodeDense(raw, field)
 		vi.Dense = d
 		return vi, err
@@ -532,8 +541,21 @@ func (s *Server) runQuery(r *http.Request, coll string, req *queryReq) ([]record
 }
 
 func (s *Server) query(w http.ResponseWriter, r *http.Request) (any, error) {
+	b, err := s.readBody(w, r)
+	if err != nil {
+		return nil, err
+	}
 	var req queryReq
-	if err := s.decodeBody(w, r, &req); err != nil {
+	if err := decodeJSON(b, &req); err != nil {
+		// An unknown field is refused; but when the rest of the request
+		// is wrong too, that is the error Qdrant (which ignores unknown
+		// fields here) reports, so it is reported first.
+		var lenient queryReq
+		if strings.Contains(err.Error(), "unknown field") && json.Unmarshal(b, &lenient) == nil {
+			if _, verr := lenient.storeRequest(false, nil); verr != nil && !strings.Contains(verr.Error(), "lookup_from") {
+				return nil, verr
+			}
+		}
 		return nil, err
 	}
 	pts, err := s.runQuery(r, r.PathValue("c"), &req)

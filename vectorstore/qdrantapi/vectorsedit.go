@@ -77,6 +77,12 @@ func (s *Server) updateVectorsOp(ctx context.Context, coll string, body []byte) 
 			}
 			p.Vectors[n] = v
 		}
+		for n, v := range e.multi {
+			if p.MultiVectors == nil {
+				p.MultiVectors = map[string][][]float32{}
+			}
+			p.MultiVectors[n] = v
+		}
 		for n, v := range e.sparse {
 			if p.Sparse == nil {
 				p.Sparse = map[string]vectorstore.SparseVector{}
@@ -136,6 +142,7 @@ func (s *Server) deleteVectorsOp(ctx context.Context, coll string, body []byte) 
 				p.Vector = nil
 			}
 			delete(p.Vectors, n)
+			delete(p.MultiVectors, n)
 			delete(p.Sparse, n)
 		}
 	}, true)
@@ -169,7 +176,7 @@ func (s *Server) rewritePoints(ctx context.Context, coll string, ids []vectorsto
 		if !seen {
 			j = len(pts)
 			pos[id] = j
-			pts = append(pts, vectorstore.Point{ID: id, Vector: rec.Vector, Vectors: rec.Vectors, Sparse: rec.Sparse, Payload: rec.Payload})
+			pts = append(pts, vectorstore.Point{ID: id, Vector: rec.Vector, Vectors: rec.Vectors, MultiVectors: rec.MultiVectors, Sparse: rec.Sparse, Payload: rec.Payload})
 		}
 		edit(i, &pts[j])
 	}
