@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/gaianet-go/gaianet/egress"
 )
@@ -242,6 +243,19 @@ func TestSnapshotRecover(t *testing.T) {
 	c.fails("PUT", "/collections/copy/snapshots/recover", `{"location":"file:///etc/passwd"}`, http.StatusForbidden)
 	c.fails("PUT", "/collections/copy/snapshots/recover", `{"location":"file://./etc/passwd"}`, http.StatusBadRequest)
 	c.ok("PUT", "/collections/src/snapshots/recover", `{"location":"file://`+filepath.Join(dir, "src", name)+`"}`)
+	// wait=false answers 202 and finishes in the background.
+	if code, _ := c.do("POST", "/collections/src/snapshots?wait=false", nil); code != http.StatusAccepted {
+		t.Fatalf("snapshot with wait=false = %d", code)
+	}
+	for deadline := time.Now().Add(10 * time.Second); len(c.ok("GET", "/collections/src/snapshots", nil).([]any)) != 2; {
+		if time.Now().After(deadline) {
+			t.Fatal("the background snapshot never appeared")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if code, _ := c.do("DELETE", "/collections/src/snapshots/"+name+"?wait=false", nil); code != http.StatusAccepted {
+		t.Fatalf("snapshot delete with wait=false = %d", code)
+	}
 	strict, _ := newTestServerOpts(t, Options{SnapshotDir: t.TempDir()})
 	if msg := strict.fails("PUT", "/collections/copy/snapshots/recover", `{"location":"`+files.URL+`/s"}`, http.StatusBadRequest); !strings.Contains(msg, "127.0.0.1") {
 		t.Errorf("loopback download refusal %q", msg)

@@ -1,11 +1,13 @@
 package qdrantapi
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"mime"
 	"net/http"
 	"os"
@@ -68,6 +70,39 @@ func (s *Server) createSnapshot(w http.ResponseWriter, r *http.Request) (any, er
 	if _, err := s.store.CollectionInfo(c); err != nil {
 		return nil, err
 	}
+	return s.maybeAsync(w, r, "create snapshot of "+c, func(ctx context.Context) (any, error) {
+		return s.writeSnapshot(ctx, c, dir)
+	})
+}
+
+// maybeAsync runs op now, or, with the query parameter wait=false, in the
+// background after answering 202 Accepted (as Qdrant does); a background
+// failure is logged.
+func (s *Server) maybeAsync(w http.ResponseWriter, r *http.Request, what string, op func(context.Context) (any, error)) (any, error) {
+	wait := true
+	if v := r.URL.Query().Get("wait"); v != "" {
+		b, err := boolParam(v, "wait")
+		if err != nil {
+			return nil, err
+		}
+		wait = b
+	}
+	if wait {
+		return op(r.Context())
+	}
+	start := s.now()
+	ctx := context.WithoutCancel(r.Context())
+	go func() {
+		if _, err := op(ctx); err != nil {
+			slog.Warn("qdrantapi: background operation failed", "op", what, "err", err)
+		}
+	}()
+	writeJSON(w, http.StatusAccepted, map[string]any{"status": "accepted", "time": s.now().Sub(start).Seconds()})
+	return nil, errHandled
+}
+
+// writeSnapshot exports collection c into a new snapshot file of dir.
+func (s *Server) writeSnapshot(ctx context.Context, c, dir string) (any, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("qdrantapi: %w", err)
 	}
@@ -80,7 +115,7 @@ func (s *Server) createSnapshot(w http.ResponseWriter, r *http.Request) (any, er
 	defer os.Remove(f.Name())
 	defer f.Close()
 	h := sha256.New()
-	if err := s.store.ExportSnapshot(r.Context(), c, io.MultiWriter(f, h)); err != nil {
+	if err := s.store.ExportSnapshot(ctx, c, io.MultiWriter(f, h)); err != nil {
 		return nil, err
 	}
 	if err := f.Sync(); err != nil {
@@ -160,13 +195,18 @@ func (s *Server) deleteSnapshot(w http.ResponseWriter, r *http.Request) (any, er
 	if err != nil {
 		return nil, err
 	}
-	os.Remove(path + checksumExt)
-	if err := os.Remove(path); errors.Is(err, os.ErrNotExist) {
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		return nil, &httpError{code: http.StatusNotFound, err: fmt.Errorf("qdrantapi: snapshot %q not found", r.PathValue("s"))}
-	} else if err != nil {
-		return nil, fmt.Errorf("qdrantapi: %w", err)
 	}
-	return true, nil
+	return s.maybeAsync(w, r, "delete snapshot "+r.PathValue("s"), func(context.Context) (any, error) {
+		os.Remove(path + checksumExt)
+		if err := os.Remove(path); errors.Is(err, os.ErrNotExist) {
+			return nil, &httpError{code: http.StatusNotFound, err: fmt.Errorf("qdrantapi: snapshot %q not found", r.PathValue("s"))}
+		} else if err != nil {
+			return nil, fmt.Errorf("qdrantapi: %w", err)
+		}
+		return true, nil
+	})
 }
 
 // uploadSnapshot imports a snapshot into the collection in the path,
