@@ -799,7 +799,7 @@ func (s *Store) ImportSnapshot(ctx context.Context, r io.Reader, opts ImportOpti
 	if opts.Dim != 0 && opts.Dim != d.cfg.Dim {
 		return CollectionInfo{}, fmt.Errorf("%w: snapshot dimension is %d, expected %d", ErrMismatch, d.cfg.Dim, opts.Dim)
 	}
-	return s.replaceCollection(ctx, name, d.cfg, d.points)
+	return s.replaceCollection(ctx, name, d.cfg, d.points, d.indexes)
 }
 
 // ReplaceCollection makes points the whole content of collection name,
@@ -820,10 +820,10 @@ func (s *Store) ReplaceCollection(ctx context.Context, name string, cfg Collecti
 	if err != nil {
 		return CollectionInfo{}, err
 	}
-	return s.replaceCollection(ctx, name, cfg, prepared)
+	return s.replaceCollection(ctx, name, cfg, prepared, nil)
 }
 
-func (s *Store) replaceCollection(ctx context.Context, name string, cfg CollectionConfig, points []preparedPoint) (CollectionInfo, error) {
+func (s *Store) replaceCollection(ctx context.Context, name string, cfg CollectionConfig, points []preparedPoint, indexes map[string]PayloadIndexParams) (CollectionInfo, error) {
 	if err := s.beginWrite(ctx); err != nil {
 		return CollectionInfo{}, err
 	}
@@ -837,6 +837,11 @@ func (s *Store) replaceCollection(ctx context.Context, name string, cfg Collecti
 	}
 	c := newCollection(name, cfg)
 	c.upsert(points)
+	for f, p := range indexes {
+		if err := c.createIndexLocked(f, p); err != nil { // checked by the decoder already
+			return CollectionInfo{}, err
+		}
+	}
 	s.mu.Lock()
 	s.colls[name] = c
 	s.mu.Unlock()
