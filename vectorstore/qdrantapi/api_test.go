@@ -1,13 +1,17 @@
 package qdrantapi
 
 import (
+	"archive/tar"
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"io"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -384,4 +388,53 @@ func TestLookups(t *testing.T) {
 	if msg := c.fails("POST", "/collections/q/points/query/groups", `{"query":[1,0],"group_by":"doc","with_lookup":{"collection":"nope"}}`, http.StatusNotFound); !strings.Contains(msg, "Collection nope not found") {
 		t.Errorf("missing lookup collection: %q", msg)
 	}
+}
+
+func TestFullSnapshot(t *testing.T) {
+	c, _ := newTestServer(t)
+	c.ok("PUT", "/collections/a", `{"vectors":{"size":2,"distance":"Dot"}}`)
+	c.ok("PUT", "/collections/a/points", `{"points":[{"id":1,"vector":[1,2],"payload":{"k":"v"}}]}`)
+	c.ok("PUT", "/collections/b", `{"vectors":{"v":{"size":3,"distance":"Cosine"}},"sparse_vectors":{"s":{}}}`)
+	c.ok("PUT", "/collections/b/points", `{"points":[{"id":2,"vector":{"s":{"indices":[1],"values":[0.5]}}}]}`)
+	c.ok("POST", "/collections/aliases", `{"actions":[{"create_alias":{"alias_name":"al","collection_name":"a"}}]}`)
+	snap := c.ok("POST", "/snapshots", nil).(map[string]any)
+	name := snap["name"].(string)
+	if list := c.ok("GET", "/snapshots", nil).([]any); len(list) != 1 || list[0].(map[string]any)["name"] != name {
+		t.Fatalf("full snapshots = %v", list)
+	}
+	resp, err := c.srv.Client().Get(c.srv.URL + "/snapshots/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	members := map[string][]byte{}
+	tr := tar.NewReader(resp.Body)
+	for {
+		h, err := tr.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		members[h.Name], _ = io.ReadAll(tr)
+	}
+	if len(members) != 3 || !strings.Contains(string(members["aliases.json"]), `"alias_name":"al"`) {
+		t.Fatalf("archive members %v, aliases %s", slices.Collect(maps.Keys(members)), members["aliases.json"])
+	}
+	// A member restores its collection through the collection routes.
+	req, _ := http.NewRequest("POST", c.srv.URL+"/collections/b2/snapshots/upload", bytes.NewReader(members["b.snapshot"]))
+	up, err := c.srv.Client().Do(req)
+	if err != nil || up.StatusCode != 200 {
+		t.Fatalf("upload of the archive's b.snapshot: %v %v", err, up.Status)
+	}
+	up.Body.Close()
+	if n := c.ok("POST", "/collections/b2/points/count", `{}`).(map[string]any)["count"]; n != 1.0 {
+		t.Errorf("restored count = %v", n)
+	}
+	c.ok("DELETE", "/snapshots/"+name, nil)
+	if list := c.ok("GET", "/snapshots", nil).([]any); len(list) != 0 {
+		t.Errorf("full snapshots after delete = %v", list)
+	}
+	c.fails("GET", "/snapshots/"+name, nil, http.StatusNotFound)
 }

@@ -35,7 +35,6 @@ var outOfScope = []struct{ pattern, feature string }{
 	{"POST /collections/{c}/facet", "facets"},
 	{"POST /collections/{c}/points/search/matrix/pairs", "distance matrix"},
 	{"POST /collections/{c}/points/search/matrix/offsets", "distance matrix"},
-	{"POST /snapshots", "full-storage snapshots (use collection snapshots)"},
 }
 
 // errOutOfScope names a Qdrant feature the store refuses by design.

@@ -114,9 +114,10 @@ func (s *Server) routes() {
 	s.handle("POST /collections/{c}/snapshots/upload", s.uploadSnapshot)
 	s.handle("PUT /collections/{c}/snapshots/upload", s.uploadSnapshot)
 	s.handle("PUT /collections/{c}/snapshots/recover", s.recoverSnapshot)
+	s.handle("POST /snapshots", s.createFullSnapshot)
 	s.handle("GET /snapshots", s.listFullSnapshots)
-	s.handle("GET /snapshots/{s}", s.fullSnapshotNotFound)
-	s.handle("DELETE /snapshots/{s}", s.fullSnapshotNotFound)
+	s.handle("GET /snapshots/{s}", s.downloadFullSnapshot)
+	s.handle("DELETE /snapshots/{s}", s.deleteFullSnapshot)
 	for _, route := range outOfScope {
 		s.handle(route.pattern, refuse(route.feature))
 	}
