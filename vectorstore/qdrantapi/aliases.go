@@ -113,6 +113,7 @@ type indexSchemaJSON struct {
 	Stopwords      json.RawMessage `json:"stopwords"`
 	Stemmer        json.RawMessage `json:"stemmer"`
 	ASCIIFolding   *bool           `json:"ascii_folding"`
+	Prefix         *bool           `json:"prefix"`
 }
 
 var indexTypes = map[string]bool{"keyword": true, "integer": true, "float": true, "bool": true,
@@ -134,6 +135,12 @@ func decodeIndexSchema(raw json.RawMessage) (vectorstore.PayloadIndexParams, err
 	}
 	if !indexTypes[sc.Type] {
 		return p, badRequest("field_schema.type %q: want keyword, integer, float, bool, datetime, text, uuid or geo", sc.Type)
+	}
+	if (sc.Lookup != nil || sc.Range != nil) && sc.Type != "integer" {
+		return p, badRequest("field_schema: lookup and range are options of integer indexes only")
+	}
+	if sc.Lookup != nil && sc.Range != nil && !*sc.Lookup && !*sc.Range {
+		return p, unprocessable("field_schema: Validation error: the 'lookup' and 'range' capabilities can't be both disabled")
 	}
 	switch {
 	case present(sc.Stopwords):
@@ -162,6 +169,7 @@ func decodeIndexSchema(raw json.RawMessage) (vectorstore.PayloadIndexParams, err
 	}
 	p.Lowercase = sc.Lowercase
 	p.PhraseMatching = sc.PhraseMatching
+	p.Prefix = sc.Prefix
 	return p, nil
 }
 
