@@ -1,6 +1,7 @@
 package qdrantapi
 
 import (
+	"bytes"
 	"encoding/json"
 	"net/http"
 
@@ -191,14 +192,40 @@ func (s *Server) createIndex(w http.ResponseWriter, r *http.Request) (any, error
 	if err != nil {
 		return nil, err
 	}
-	if err := s.store.CreatePayloadIndex(r.Context(), r.PathValue("c"), *req.FieldName, params); err != nil {
+	c, field := r.PathValue("c"), *req.FieldName
+	if err := s.store.CreatePayloadIndex(r.Context(), c, field, params); err != nil {
+		return nil, err
+	}
+	var given json.RawMessage
+	if bytes.HasPrefix(bytes.TrimSpace(req.FieldSchema), []byte("{")) {
+		var obj map[string]any // canonical form of the object given
+		if err := json.Unmarshal(req.FieldSchema, &obj); err != nil {
+			return nil, badRequest("field_schema: %v", err)
+		}
+		given, _ = json.Marshal(obj)
+	}
+	err = s.updateSettings(r.Context(), c, func(set *collectionSettings) {
+		if given == nil {
+			delete(set.IndexSchemas, field)
+			return
+		}
+		if set.IndexSchemas == nil {
+			set.IndexSchemas = map[string]json.RawMessage{}
+		}
+		set.IndexSchemas[field] = given
+	})
+	if err != nil {
 		return nil, err
 	}
 	return s.updateResult(), nil
 }
 
 func (s *Server) deleteIndex(w http.ResponseWriter, r *http.Request) (any, error) {
-	if _, err := s.store.DeletePayloadIndex(r.Context(), r.PathValue("c"), r.PathValue("field")); err != nil {
+	c, field := r.PathValue("c"), r.PathValue("field")
+	if _, err := s.store.DeletePayloadIndex(r.Context(), c, field); err != nil {
+		return nil, err
+	}
+	if err := s.updateSettings(r.Context(), c, func(set *collectionSettings) { delete(set.IndexSchemas, field) }); err != nil {
 		return nil, err
 	}
 	return s.updateResult(), nil

@@ -438,3 +438,24 @@ func TestFullSnapshot(t *testing.T) {
 	}
 	c.fails("GET", "/snapshots/"+name, nil, http.StatusNotFound)
 }
+
+func TestIndexSchemaEcho(t *testing.T) {
+	c, _ := newTestServer(t)
+	c.ok("PUT", "/collections/ix", `{"vectors":{"size":2,"distance":"Dot"}}`)
+	c.ok("PUT", "/collections/ix/index", `{"field_name":"k","field_schema":{"type":"keyword","is_tenant":true,"prefix":true}}`)
+	c.ok("PUT", "/collections/ix/index", `{"field_name":"t","field_schema":"text"}`)
+	c.fails("PUT", "/collections/ix/index", `{"field_name":"i","field_schema":{"type":"integer","lookup":false,"range":false}}`, http.StatusUnprocessableEntity)
+	schema := c.ok("GET", "/collections/ix", nil).(map[string]any)["payload_schema"].(map[string]any)
+	k := schema["k"].(map[string]any)["params"].(map[string]any)
+	if k["type"] != "keyword" || k["is_tenant"] != true || k["prefix"] != true || len(k) != 3 {
+		t.Errorf("keyword params = %v", k)
+	}
+	if p, ok := schema["t"].(map[string]any)["params"]; ok {
+		t.Errorf("a string schema shows params %v", p)
+	}
+	c.ok("DELETE", "/collections/ix/index/k", nil)
+	c.ok("PUT", "/collections/ix/index", `{"field_name":"k","field_schema":"keyword"}`)
+	if p, ok := c.ok("GET", "/collections/ix", nil).(map[string]any)["payload_schema"].(map[string]any)["k"].(map[string]any)["params"]; ok {
+		t.Errorf("a recreated string index keeps params %v", p)
+	}
+}

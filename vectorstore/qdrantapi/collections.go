@@ -1,6 +1,7 @@
 package qdrantapi
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -34,6 +35,11 @@ type collectionSettings struct {
 	Optimizers    optimizersConfig            `json:"optimizers"`
 	WAL           walConfig                   `json:"wal"`
 	Metadata      map[string]any              `json:"metadata,omitempty"`
+	// IndexSchemas are the payload index schemas given as objects, by
+	// field, shown back as the index's params as Qdrant does (their
+	// placement hints is_tenant, is_principal, on_disk and enable_hnsw
+	// change nothing here).
+	IndexSchemas map[string]json.RawMessage `json:"index_schemas,omitempty"`
 }
 
 // hnswConfig is Qdrant's HnswConfig; full_scan_threshold is in KB of
@@ -400,6 +406,24 @@ func setMetadata(cfg *vectorstore.CollectionConfig, set *collectionSettings, met
 	return nil
 }
 
+// updateSettings changes the Qdrant-facing settings of collection name
+// with edit, serialised with the other settings changes of this server.
+func (s *Server) updateSettings(ctx context.Context, name string, edit func(*collectionSettings)) error {
+	s.setMu.Lock()
+	defer s.setMu.Unlock()
+	info, err := s.store.CollectionInfo(name)
+	if err != nil {
+		return err
+	}
+	cfg := info.Config
+	set := settingsOf(&cfg)
+	edit(&set)
+	if err := setMetadata(&cfg, &set, set.Metadata); err != nil {
+		return err
+	}
+	return s.store.UpdateCollection(ctx, name, vectorstore.CollectionUpdate{Metadata: cfg.Metadata})
+}
+
 // settingsOf reads the Qdrant-facing settings of a collection; one made
 // through the store's Go API (the node's knowledge base) gets Qdrant's
 // defaults and its string metadata.
@@ -634,7 +658,7 @@ func (s *Server) collectionJSON(name string) (map[string]any, error) {
 	}
 	schema := map[string]any{}
 	for field, pi := range info.PayloadSchema {
-		schema[field] = payloadIndexJSON(pi)
+		schema[field] = payloadIndexJSON(pi, set.IndexSchemas[field])
 	}
 	config := map[string]any{
 		"params":              params,
@@ -680,9 +704,14 @@ type updateCollectionReq struct {
 }
 
 // payloadIndexJSON renders a payload index as Qdrant's PayloadIndexInfo.
-func payloadIndexJSON(pi vectorstore.PayloadIndexInfo) map[string]any {
+func payloadIndexJSON(pi vectorstore.PayloadIndexInfo, given json.RawMessage) map[string]any {
 	out := map[string]any{"data_type": string(pi.Params.Type), "points": pi.Points}
-	if pi.Params.Type == vectorstore.SchemaText {
+	if given != nil {
+		out["params"] = given
+		return out
+	}
+	tp := pi.Params
+	if tp.Type == vectorstore.SchemaText && (tp.Tokenizer != "" || tp.MinTokenLen > 0 || tp.MaxTokenLen > 0 || tp.Lowercase != nil || tp.PhraseMatching != nil) {
 		p := map[string]any{"type": "text"}
 		if pi.Params.Tokenizer != "" {
 			p["tokenizer"] = pi.Params.Tokenizer

@@ -45,6 +45,7 @@ type Server struct {
 	now   func() time.Time
 	ops   atomic.Uint64 // numbers update operations, as Qdrant's operation_id
 	vecMu sync.Mutex    // serialises the read-and-upsert of vector edits (vectorsedit.go)
+	setMu sync.Mutex    // serialises read-modify-writes of collection settings (collections.go)
 	tele  *telemetry
 }
 
