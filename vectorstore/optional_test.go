@@ -2,6 +2,7 @@ package vectorstore
 
 import (
 	"context"
+	"errors"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -191,5 +192,70 @@ func TestOptionalUnnamedVector(t *testing.T) {
 				t.Fatalf("records changed across reopen: %+v vs %+v", before, after)
 			}
 		})
+	}
+}
+
+// TestUpdateDeleteVectors: UpdateVectors replaces only the vectors given
+// (the others and the payload stay, bit for bit), DeleteVectors removes
+// the vectors named, and both survive a reopen.
+func TestUpdateDeleteVectors(t *testing.T) {
+	ctx := context.Background()
+	s, dir := openTemp(t, nil)
+	cfg := multiCfg(Cosine)
+	cfg.Dim, cfg.Distance = 2, Cosine
+	mustCreate(t, s, "u", cfg)
+	sp := SparseVector{Indices: []uint32{1}, Values: []float32{2}}
+	p1 := Point{ID: NumID(1), Vector: []float32{3, 4}, Vectors: map[string][]float32{"dense": {1, 2, 3, 4}},
+		MultiVectors: map[string][][]float32{"multi": {{1, 0, 0, 0}, {0, 3, 4, 0}}}, Sparse: map[string]SparseVector{"sp": sp}, Payload: map[string]any{"k": "v"}}
+	if err := s.Upsert(ctx, "u", []Point{p1, {ID: NumID(2), Vector: []float32{1, 0}}}); err != nil {
+		t.Fatal(err)
+	}
+	get := func(s *Store, id uint64) Record {
+		t.Helper()
+		r, err := s.Get(ctx, "u", []PointID{NumID(id)}, With{WithPayload: true, WithVector: true})
+		if err != nil || len(r) != 1 {
+			t.Fatalf("get %d: %v %v", id, r, err)
+		}
+		return r[0]
+	}
+	before := get(s, 1)
+	n, err := s.UpdateVectors(ctx, "u", []Point{{ID: NumID(1), Vectors: map[string][]float32{"dense": {0, 0, 0, 5}}}})
+	if err != nil || n != 1 {
+		t.Fatalf("update: %d %v", n, err)
+	}
+	after := get(s, 1)
+	if !slices.Equal(after.Vectors["dense"], []float32{0, 0, 0, 5}) {
+		t.Fatalf("dense not updated: %v", after.Vectors)
+	}
+	if !slices.Equal(after.Vector, before.Vector) || !slices.EqualFunc(after.MultiVectors["multi"], before.MultiVectors["multi"], slices.Equal[[]float32]) ||
+		!after.Sparse["sp"].equal(sp) || after.Payload["k"] != "v" || after.Version <= before.Version {
+		t.Fatalf("update changed more than asked: %+v -> %+v", before, after)
+	}
+	if _, err := s.UpdateVectors(ctx, "u", []Point{{ID: NumID(9), Vector: []float32{1, 1}}}); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("update of a missing point: %v", err)
+	}
+	if _, err := s.DeleteVectors(ctx, "u", []PointID{NumID(1)}, nil, []string{"nope"}); !errors.Is(err, ErrInvalid) {
+		t.Fatalf("delete of an unknown vector: %v", err)
+	}
+	n, err = s.DeleteVectors(ctx, "u", []PointID{NumID(1), NumID(2)}, nil, []string{"", "multi"})
+	if err != nil || n != 2 {
+		t.Fatalf("delete: %d %v", n, err)
+	}
+	for _, st := range []*Store{s, nil} {
+		if st == nil {
+			s.Close()
+			var err error
+			if st, err = Open(ctx, dir, nil); err != nil {
+				t.Fatal(err)
+			}
+			defer st.Close()
+		}
+		r1, r2 := get(st, 1), get(st, 2)
+		if r1.Vector != nil || r1.MultiVectors != nil || r2.Vector != nil || !slices.Equal(r1.Vectors["dense"], []float32{0, 0, 0, 5}) || !r1.Sparse["sp"].equal(sp) {
+			t.Fatalf("after delete: %+v %+v", r1, r2)
+		}
+		if hits, _ := st.Search(ctx, "u", SearchRequest{Vector: []float32{1, 0}}); len(hits) != 0 {
+			t.Fatalf("search finds points without the vector: %v", hits)
+		}
 	}
 }
