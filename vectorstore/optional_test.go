@@ -59,6 +59,28 @@ func bruteUnnamed(pts map[PointID]Point, q []float32, k int) []PointID {
 // whose points carry one or the other). Searches skip them, reads return
 // no vector for them, and that holds through WAL replay, checkpoints,
 // compaction and payload updates, with the index and the exact scan.
+// checkThroughReopen runs check on s, then closes it and runs check again
+// after a reopen (WAL replay) and after a checkpoint and another reopen. It
+// returns the last store, which t's cleanup closes.
+func checkThroughReopen(t *testing.T, s *Store, dir string, check func(*Store, string)) *Store {
+	t.Helper()
+	ctx := context.Background()
+	check(s, "live")
+	for _, stage := range []string{"after replay", "after checkpoint"} {
+		s.Close()
+		var err error
+		if s, err = Open(ctx, dir, nil); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		check(s, stage)
+		if err := s.Checkpoint(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return s
+}
+
 func TestOptionalUnnamedVector(t *testing.T) {
 	ctx := context.Background()
 	for _, tc := range []struct {
@@ -162,29 +184,12 @@ func TestOptionalUnnamedVector(t *testing.T) {
 					t.Fatalf("%s: has_vector count %d, want %d", stage, n, want)
 				}
 			}
-			check(s, "live")
 			// A payload update keeps the vectors (and their absence).
 			if _, err := s.UpdatePayload(ctx, "o", PayloadOp{IDs: []PointID{NumID(1), NumID(2)}, Set: map[string]any{"x": 1.0}}); err != nil {
 				t.Fatal(err)
 			}
-			check(s, "payload update")
 			before, _ := s.Get(ctx, "o", []PointID{NumID(1), NumID(2), NumID(5)}, With{WithVector: true, WithPayload: true})
-			s.Close()
-			s2, err := Open(ctx, dir, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			check(s2, "after replay")
-			if err := s2.Checkpoint(ctx); err != nil {
-				t.Fatal(err)
-			}
-			s2.Close()
-			s3, err := Open(ctx, dir, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer s3.Close()
-			check(s3, "after checkpoint")
+			s3 := checkThroughReopen(t, s, dir, check)
 			after, _ := s3.Get(ctx, "o", []PointID{NumID(1), NumID(2), NumID(5)}, With{WithVector: true, WithPayload: true})
 			if !slices.EqualFunc(before, after, func(a, b Record) bool {
 				return a.Version == b.Version && slices.Equal(a.Vector, b.Vector)
