@@ -167,23 +167,7 @@ func TestMultiVectorMaxSim(t *testing.T) {
 					}
 				}
 			}
-			check(s, "live")
-			s.Close()
-			s2, err := Open(ctx, dir, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			check(s2, "after replay")
-			if err := s2.Checkpoint(ctx); err != nil {
-				t.Fatal(err)
-			}
-			s2.Close()
-			s3, err := Open(ctx, dir, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer s3.Close()
-			check(s3, "after checkpoint")
+			checkThroughReopen(t, s, dir, check)
 		})
 	}
 }

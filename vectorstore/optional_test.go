@@ -2,6 +2,7 @@ package vectorstore
 
 import (
 	"context"
+	"errors"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -58,6 +59,28 @@ func bruteUnnamed(pts map[PointID]Point, q []float32, k int) []PointID {
 // whose points carry one or the other). Searches skip them, reads return
 // no vector for them, and that holds through WAL replay, checkpoints,
 // compaction and payload updates, with the index and the exact scan.
+// checkThroughReopen runs check on s, then closes it and runs check again
+// after a reopen (WAL replay) and after a checkpoint and another reopen. It
+// returns the last store, which t's cleanup closes.
+func checkThroughReopen(t *testing.T, s *Store, dir string, check func(*Store, string)) *Store {
+	t.Helper()
+	ctx := context.Background()
+	check(s, "live")
+	for _, stage := range []string{"after replay", "after checkpoint"} {
+		s.Close()
+		var err error
+		if s, err = Open(ctx, dir, nil); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		check(s, stage)
+		if err := s.Checkpoint(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return s
+}
+
 func TestOptionalUnnamedVector(t *testing.T) {
 	ctx := context.Background()
 	for _, tc := range []struct {
@@ -161,29 +184,12 @@ func TestOptionalUnnamedVector(t *testing.T) {
 					t.Fatalf("%s: has_vector count %d, want %d", stage, n, want)
 				}
 			}
-			check(s, "live")
 			// A payload update keeps the vectors (and their absence).
 			if _, err := s.UpdatePayload(ctx, "o", PayloadOp{IDs: []PointID{NumID(1), NumID(2)}, Set: map[string]any{"x": 1.0}}); err != nil {
 				t.Fatal(err)
 			}
-			check(s, "payload update")
 			before, _ := s.Get(ctx, "o", []PointID{NumID(1), NumID(2), NumID(5)}, With{WithVector: true, WithPayload: true})
-			s.Close()
-			s2, err := Open(ctx, dir, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			check(s2, "after replay")
-			if err := s2.Checkpoint(ctx); err != nil {
-				t.Fatal(err)
-			}
-			s2.Close()
-			s3, err := Open(ctx, dir, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer s3.Close()
-			check(s3, "after checkpoint")
+			s3 := checkThroughReopen(t, s, dir, check)
 			after, _ := s3.Get(ctx, "o", []PointID{NumID(1), NumID(2), NumID(5)}, With{WithVector: true, WithPayload: true})
 			if !slices.EqualFunc(before, after, func(a, b Record) bool {
 				return a.Version == b.Version && slices.Equal(a.Vector, b.Vector)
@@ -191,5 +197,70 @@ func TestOptionalUnnamedVector(t *testing.T) {
 				t.Fatalf("records changed across reopen: %+v vs %+v", before, after)
 			}
 		})
+	}
+}
+
+// TestUpdateDeleteVectors: UpdateVectors replaces only the vectors given
+// (the others and the payload stay, bit for bit), DeleteVectors removes
+// the vectors named, and both survive a reopen.
+func TestUpdateDeleteVectors(t *testing.T) {
+	ctx := context.Background()
+	s, dir := openTemp(t, nil)
+	cfg := multiCfg(Cosine)
+	cfg.Dim, cfg.Distance = 2, Cosine
+	mustCreate(t, s, "u", cfg)
+	sp := SparseVector{Indices: []uint32{1}, Values: []float32{2}}
+	p1 := Point{ID: NumID(1), Vector: []float32{3, 4}, Vectors: map[string][]float32{"dense": {1, 2, 3, 4}},
+		MultiVectors: map[string][][]float32{"multi": {{1, 0, 0, 0}, {0, 3, 4, 0}}}, Sparse: map[string]SparseVector{"sp": sp}, Payload: map[string]any{"k": "v"}}
+	if err := s.Upsert(ctx, "u", []Point{p1, {ID: NumID(2), Vector: []float32{1, 0}}}); err != nil {
+		t.Fatal(err)
+	}
+	get := func(s *Store, id uint64) Record {
+		t.Helper()
+		r, err := s.Get(ctx, "u", []PointID{NumID(id)}, With{WithPayload: true, WithVector: true})
+		if err != nil || len(r) != 1 {
+			t.Fatalf("get %d: %v %v", id, r, err)
+		}
+		return r[0]
+	}
+	before := get(s, 1)
+	n, err := s.UpdateVectors(ctx, "u", []Point{{ID: NumID(1), Vectors: map[string][]float32{"dense": {0, 0, 0, 5}}}})
+	if err != nil || n != 1 {
+		t.Fatalf("update: %d %v", n, err)
+	}
+	after := get(s, 1)
+	if !slices.Equal(after.Vectors["dense"], []float32{0, 0, 0, 5}) {
+		t.Fatalf("dense not updated: %v", after.Vectors)
+	}
+	if !slices.Equal(after.Vector, before.Vector) || !slices.EqualFunc(after.MultiVectors["multi"], before.MultiVectors["multi"], slices.Equal[[]float32]) ||
+		!after.Sparse["sp"].equal(sp) || after.Payload["k"] != "v" || after.Version <= before.Version {
+		t.Fatalf("update changed more than asked: %+v -> %+v", before, after)
+	}
+	if _, err := s.UpdateVectors(ctx, "u", []Point{{ID: NumID(9), Vector: []float32{1, 1}}}); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("update of a missing point: %v", err)
+	}
+	if _, err := s.DeleteVectors(ctx, "u", []PointID{NumID(1)}, nil, []string{"nope"}); !errors.Is(err, ErrInvalid) {
+		t.Fatalf("delete of an unknown vector: %v", err)
+	}
+	n, err = s.DeleteVectors(ctx, "u", []PointID{NumID(1), NumID(2)}, nil, []string{"", "multi"})
+	if err != nil || n != 2 {
+		t.Fatalf("delete: %d %v", n, err)
+	}
+	for _, st := range []*Store{s, nil} {
+		if st == nil {
+			s.Close()
+			var err error
+			if st, err = Open(ctx, dir, nil); err != nil {
+				t.Fatal(err)
+			}
+			defer st.Close()
+		}
+		r1, r2 := get(st, 1), get(st, 2)
+		if r1.Vector != nil || r1.MultiVectors != nil || r2.Vector != nil || !slices.Equal(r1.Vectors["dense"], []float32{0, 0, 0, 5}) || !r1.Sparse["sp"].equal(sp) {
+			t.Fatalf("after delete: %+v %+v", r1, r2)
+		}
+		if hits, _ := st.Search(ctx, "u", SearchRequest{Vector: []float32{1, 0}}); len(hits) != 0 {
+			t.Fatalf("search finds points without the vector: %v", hits)
+		}
 	}
 }

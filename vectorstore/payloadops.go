@@ -123,19 +123,39 @@ func (s *Store) UpdatePayload(ctx context.Context, collection string, op Payload
 	if op.Filter != nil {
 		ids = c.matchingIDs(cf)
 	}
-	// Rebuild each point with its stored vectors and the new payload; the
-	// upsert then only replaces payloads (equal vectors).
+	return s.rewritePointsLocked(ctx, c, ids, false, func(p *Point) (map[string]bool, error) {
+		p.Payload = op.apply(p.Payload)
+		return nil, nil
+	})
+}
+
+// rewritePointsLocked rewrites the stored points ids (unknown ones are
+// skipped, or an error when strict), each rebuilt from its stored vectors
+// and payload and changed by edit, which returns the vector names ("" the
+// unnamed one) it set or removed. It logs and applies them as an upsert
+// and returns how many it rewrote. Needs writeMu (c from
+// beginCollectionWrite).
+func (s *Store) rewritePointsLocked(ctx context.Context, c *collection, ids []PointID, strict bool, edit func(*Point) (map[string]bool, error)) (int, error) {
 	pts := make([]Point, 0, len(ids))
+	touched := make([]map[string]bool, 0, len(ids))
 	seen := map[PointID]bool{}
 	for _, id := range ids {
 		slot, ok := c.byID[id] // the writer may read without c.mu
+		if !ok && strict {
+			return 0, fmt.Errorf("%w: no point with id %v", ErrNotFound, id)
+		}
 		if !ok || seen[id] {
 			continue
 		}
 		seen[id] = true
-		p := Point{ID: id, Payload: op.apply(c.payloads.at(slot))}
+		p := Point{ID: id, Payload: copyPayload(c.payloads.at(slot))}
 		p.Vector, p.Vectors, p.Sparse, p.MultiVectors = c.vectorsLocked(slot, nil)
+		t, err := edit(&p)
+		if err != nil {
+			return 0, err
+		}
 		pts = append(pts, p)
+		touched = append(touched, t)
 	}
 	if len(pts) == 0 {
 		return 0, nil
@@ -145,14 +165,15 @@ func (s *Store) UpdatePayload(ctx context.Context, collection string, op Payload
 		return 0, err
 	}
 	// Stored Cosine vectors are unit length already; normalising again
-	// could change their last bits and so their slot: keep them as stored.
+	// could change their last bits and so their slot: keep the vectors
+	// edit did not touch as stored.
 	for i := range pp {
 		slot := c.byID[pp[i].id]
-		if c.hasVecLocked(slot) {
+		if c.hasVecLocked(slot) && !touched[i][""] {
 			pp[i].vec = slices.Clone(c.vecs.at(slot))
 		}
 		for _, ds := range c.dense {
-			if flat := ds.flat(slot); flat != nil {
+			if flat := ds.flat(slot); flat != nil && !touched[i][ds.name] {
 				pp[i].named[ds.name] = slices.Clone(flat)
 			}
 		}
@@ -163,4 +184,111 @@ func (s *Store) UpdatePayload(ctx context.Context, collection string, op Payload
 	c.upsert(pp)
 	s.replayCost += upsertCost(c.cfg.replayDim(), len(pp))
 	return len(pp), s.afterWriteLocked(ctx)
+}
+
+// UpdateVectors sets the given vectors of existing points (Qdrant's PUT
+// /points/vectors): each Point's ID names a stored point, and the vectors
+// it carries (Vector, and the entries of Vectors, Sparse and MultiVectors)
+// replace that point's vectors of those names; its other vectors and its
+// payload stay. Payload must be nil. An id that does not exist is an error
+// wrapping ErrNotFound, and nothing changes. It returns how many points
+// it changed.
+func (s *Store) UpdateVectors(ctx context.Context, collection string, points []Point) (int, error) {
+	byID := make(map[PointID]*Point, len(points))
+	ids := make([]PointID, 0, len(points))
+	for i := range points {
+		p := &points[i]
+		if p.Payload != nil {
+			return 0, fmt.Errorf("%w: a vector update carries no payload", ErrInvalid)
+		}
+		if len(p.Vector)+len(p.Vectors)+len(p.Sparse)+len(p.MultiVectors) == 0 {
+			return 0, fmt.Errorf("%w: point %v: no vectors to update", ErrInvalid, p.ID)
+		}
+		if _, dup := byID[p.ID]; dup {
+			return 0, fmt.Errorf("%w: point %v given twice", ErrInvalid, p.ID)
+		}
+		byID[p.ID] = p
+		ids = append(ids, p.ID)
+	}
+	c, err := s.beginCollectionWrite(ctx, collection, nil)
+	if err != nil {
+		return 0, err
+	}
+	defer s.writeMu.Unlock()
+	return s.rewritePointsLocked(ctx, c, ids, true, func(p *Point) (map[string]bool, error) {
+		u := byID[p.ID]
+		t := map[string]bool{}
+		if len(u.Vector) > 0 {
+			p.Vector, t[""] = u.Vector, true
+		}
+		for n, v := range u.Vectors {
+			p.Vectors = setKey(p.Vectors, n, v)
+			delete(p.MultiVectors, n)
+			t[n] = true
+		}
+		for n, v := range u.MultiVectors {
+			p.MultiVectors = setKey(p.MultiVectors, n, v)
+			delete(p.Vectors, n)
+			t[n] = true
+		}
+		for n, v := range u.Sparse {
+			p.Sparse = setKey(p.Sparse, n, v)
+			t[n] = true
+		}
+		return t, nil
+	})
+}
+
+func setKey[V any](m map[string]V, k string, v V) map[string]V {
+	if m == nil {
+		m = map[string]V{}
+	}
+	m[k] = v
+	return m
+}
+
+// DeleteVectors removes the vectors called names ("" is the unnamed one)
+// from the points selected by ids or by filter (exactly one, as in
+// PayloadOp), keeping their other vectors and payload (Qdrant's POST
+// /points/vectors/delete). A name the collection does not have is an
+// error. It returns how many points it rewrote.
+func (s *Store) DeleteVectors(ctx context.Context, collection string, ids []PointID, filter *Filter, names []string) (int, error) {
+	if (ids != nil) == (filter != nil) {
+		return 0, fmt.Errorf("%w: a vector deletion selects points by ids or by a filter (one of them)", ErrInvalid)
+	}
+	if len(names) == 0 {
+		return 0, fmt.Errorf("%w: no vector names to delete", ErrInvalid)
+	}
+	cf, err := compileFilter(filter)
+	if err != nil {
+		return 0, err
+	}
+	c, err := s.beginCollectionWrite(ctx, collection, nil)
+	if err != nil {
+		return 0, err
+	}
+	defer s.writeMu.Unlock()
+	for _, n := range names {
+		_, dense := c.cfg.Vectors[n]
+		_, sparse := c.cfg.SparseVectors[n]
+		if (n == "" && c.cfg.Dim == 0) || (n != "" && !dense && !sparse) {
+			return 0, fmt.Errorf("%w: collection %q has no vector named %q", ErrInvalid, c.name, n)
+		}
+	}
+	if filter != nil {
+		ids = c.matchingIDs(cf)
+	}
+	return s.rewritePointsLocked(ctx, c, ids, false, func(p *Point) (map[string]bool, error) {
+		t := map[string]bool{}
+		for _, n := range names {
+			if n == "" {
+				p.Vector = nil
+			}
+			delete(p.Vectors, n)
+			delete(p.Sparse, n)
+			delete(p.MultiVectors, n)
+			t[n] = true
+		}
+		return t, nil
+	})
 }
