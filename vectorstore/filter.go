@@ -26,6 +26,43 @@ type Filter struct {
 	MinShould *MinShould `json:"min_should,omitempty"`
 }
 
+// UnmarshalJSON decodes Qdrant's filter JSON, where must, should and
+// must_not may each be one condition instead of a list (or null). Unknown
+// keys are an error.
+func (f *Filter) UnmarshalJSON(b []byte) error {
+	var raw struct {
+		Must      json.RawMessage `json:"must"`
+		Should    json.RawMessage `json:"should"`
+		MustNot   json.RawMessage `json:"must_not"`
+		MinShould *MinShould      `json:"min_should"`
+	}
+	if err := decodeStrict(b, &raw); err != nil {
+		return fmt.Errorf("%w: filter: %v", ErrInvalid, err)
+	}
+	*f = Filter{MinShould: raw.MinShould}
+	for _, c := range []struct {
+		raw json.RawMessage
+		dst *[]Condition
+		key string
+	}{{raw.Must, &f.Must, "must"}, {raw.Should, &f.Should, "should"}, {raw.MustNot, &f.MustNot, "must_not"}} {
+		t := bytes.TrimSpace(c.raw)
+		switch {
+		case len(t) == 0 || string(t) == "null":
+		case t[0] == '{':
+			var one Condition
+			if err := json.Unmarshal(t, &one); err != nil {
+				return fmt.Errorf("filter %s: %w", c.key, err)
+			}
+			*c.dst = []Condition{one}
+		default:
+			if err := json.Unmarshal(t, c.dst); err != nil {
+				return fmt.Errorf("%w: filter %s: %v", ErrInvalid, c.key, err)
+			}
+		}
+	}
+	return nil
+}
+
 // MinShould is Qdrant's min_should clause.
 type MinShould struct {
 	Conditions []Condition `json:"conditions"`
@@ -452,6 +489,9 @@ func compileCond1(c *Condition, depth int) (ccond, error) {
 	}
 	if c.Filter != nil {
 		n++
+	}
+	if n == 0 && c.Key != "" {
+		return ccond{}, fmt.Errorf("%w: %w: condition on %q has nothing to test it with (match, range, values_count or a geo area)", ErrInvalid, ErrValidation, c.Key)
 	}
 	if n != 1 {
 		return ccond{}, fmt.Errorf("%w: a condition needs exactly one of match, range, values_count, geo_bounding_box, geo_radius, geo_polygon, has_id, has_vector, slice, is_empty, is_null, nested or a filter (has %d)", ErrInvalid, n)

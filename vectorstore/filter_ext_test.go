@@ -278,3 +278,35 @@ func TestIndexPlannerMatchesScan(t *testing.T) {
 		s2.Close()
 	}
 }
+
+// TestFilterQdrantForms: must/should/must_not given as one condition
+// object, a key-only condition (ErrValidation, Qdrant's 422), and
+// date-times without seconds.
+func TestFilterQdrantForms(t *testing.T) {
+	s, _ := openTemp(t, nil)
+	filterFixture(t, s, "f")
+	one := matchIDs(t, s, "f", `{"must": {"key": "name", "match": {"value": "other"}}, "must_not": null}`)
+	list := matchIDs(t, s, "f", `{"must": [{"key": "name", "match": {"value": "other"}}]}`)
+	if !slices.Equal(one, list) || len(one) != 1 {
+		t.Fatalf("single-object must %v, list %v", one, list)
+	}
+	if got := matchIDs(t, s, "f", `{"must_not": {"has_id": [0, 1, 2, 3, 4, 5, 6, 7, 8]}}`); !slices.Equal(got, []uint64{9}) {
+		t.Fatalf("single-object must_not: %v", got)
+	}
+	var f Filter
+	if err := json.Unmarshal([]byte(`{"must": [{"key": "name"}]}`), &f); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Count(context.Background(), "f", &f); !errors.Is(err, ErrValidation) || !errors.Is(err, ErrInvalid) {
+		t.Fatalf("key-only condition: %v", err)
+	}
+	if err := json.Unmarshal([]byte(`{"must": {"key": "name"}, "bogus": 1}`), &f); !errors.Is(err, ErrInvalid) {
+		t.Fatalf("unknown filter key: %v", err)
+	}
+	for _, in := range []string{"2024-06-01T12:00", "2024-06-01 12:00", "2024-06-01T12:00+00:00"} {
+		got := matchIDs(t, s, "f", `{"must": [{"key": "at", "range": {"gte": "`+in+`", "lte": "`+in+`"}}]}`)
+		if !slices.Equal(got, []uint64{1}) {
+			t.Fatalf("datetime %q: %v", in, got)
+		}
+	}
+}

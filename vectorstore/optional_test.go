@@ -264,3 +264,64 @@ func TestUpdateDeleteVectors(t *testing.T) {
 		}
 	}
 }
+
+// TestConditionalWrites: update modes and update filters decide per point,
+// and PayloadOp's Edit and RequireAll.
+func TestConditionalWrites(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t, nil)
+	mustCreate(t, s, "c", CollectionConfig{Dim: 2, Distance: Dot})
+	up := func(opts UpsertOptions, pts ...Point) int {
+		t.Helper()
+		n, err := s.UpsertWith(ctx, "c", pts, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	pt := func(id uint64, x float32, ver float64) Point {
+		return Point{ID: NumID(id), Vector: []float32{x, 0}, Payload: map[string]any{"v": ver}}
+	}
+	up(UpsertOptions{}, pt(1, 1, 5), pt(2, 1, 1))
+	payloadV := func(id uint64) any {
+		r, _ := s.Get(ctx, "c", []PointID{NumID(id)}, With{WithPayload: true})
+		if len(r) == 0 {
+			return nil
+		}
+		return r[0].Payload["v"]
+	}
+	if n := up(UpsertOptions{Mode: UpsertInsertOnly}, pt(1, 9, 9), pt(3, 9, 9)); n != 1 || payloadV(1) != 5.0 || payloadV(3) != 9.0 {
+		t.Fatalf("insert_only: %d %v %v", n, payloadV(1), payloadV(3))
+	}
+	if n := up(UpsertOptions{Mode: UpsertUpdateOnly}, pt(2, 9, 7), pt(4, 9, 9)); n != 1 || payloadV(2) != 7.0 || payloadV(4) != nil {
+		t.Fatalf("update_only: %d %v %v", n, payloadV(2), payloadV(4))
+	}
+	lt := func(x float64) *Filter { return &Filter{Must: []Condition{{Key: "v", Range: &Range{LT: &x}}}} }
+	if n := up(UpsertOptions{Filter: lt(4)}, pt(1, 9, 4), pt(5, 9, 1)); n != 1 || payloadV(1) != 5.0 || payloadV(5) != 1.0 {
+		t.Fatalf("update_filter not matching: %d %v %v", n, payloadV(1), payloadV(5))
+	}
+	if n := up(UpsertOptions{Filter: lt(6)}, pt(1, 9, 6)); n != 1 || payloadV(1) != 6.0 {
+		t.Fatalf("update_filter matching: %d %v", n, payloadV(1))
+	}
+	if _, err := s.UpsertWith(ctx, "c", []Point{pt(1, 1, 1)}, UpsertOptions{Mode: "maybe"}); !errors.Is(err, ErrInvalid) {
+		t.Fatalf("unknown mode: %v", err)
+	}
+	// Vectors under a filter: point 1 (v 6) does not match v < 6.
+	if n, err := s.UpdateVectorsWhere(ctx, "c", []Point{{ID: NumID(1), Vector: []float32{0, 3}}}, lt(6)); err != nil || n != 0 {
+		t.Fatalf("vectors, filter not matching: %d %v", n, err)
+	}
+	if n, err := s.UpdateVectorsWhere(ctx, "c", []Point{{ID: NumID(1), Vector: []float32{0, 3}}}, lt(7)); err != nil || n != 1 {
+		t.Fatalf("vectors, filter matching: %d %v", n, err)
+	}
+	// Edit and RequireAll.
+	edit := func(old map[string]any) (map[string]any, error) {
+		old["v"] = old["v"].(float64) + 100
+		return old, nil
+	}
+	if _, err := s.UpdatePayload(ctx, "c", PayloadOp{IDs: []PointID{NumID(1), NumID(42)}, Edit: edit, RequireAll: true}); !errors.Is(err, ErrNotFound) || payloadV(1) != 6.0 {
+		t.Fatalf("RequireAll with a missing id: %v, v %v", err, payloadV(1))
+	}
+	if n, err := s.UpdatePayload(ctx, "c", PayloadOp{IDs: []PointID{NumID(1), NumID(42)}, Edit: edit}); err != nil || n != 1 || payloadV(1) != 106.0 {
+		t.Fatalf("edit: %d %v, v %v", n, err, payloadV(1))
+	}
+}

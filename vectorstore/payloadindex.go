@@ -291,9 +291,11 @@ func (ix *payloadIndex) indexTokens(text string) []string {
 }
 
 // parseDatetime parses an RFC 3339 date-time (or a date, or a date-time
-// without zone, taken as UTC), as Qdrant accepts, and returns Unix seconds.
+// without zone, taken as UTC, or without seconds, with T or a space
+// between date and time), as Qdrant accepts, and returns Unix seconds.
 func parseDatetime(s string) (float64, error) {
-	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05.999999999", "2006-01-02 15:04:05.999999999Z07:00", "2006-01-02 15:04:05.999999999", "2006-01-02"} {
+	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05.999999999", "2006-01-02 15:04:05.999999999Z07:00", "2006-01-02 15:04:05.999999999", "2006-01-02",
+		"2006-01-02T15:04Z07:00", "2006-01-02T15:04", "2006-01-02 15:04Z07:00", "2006-01-02 15:04"} {
 		if t, err := time.Parse(layout, s); err == nil {
 			return float64(t.UnixNano()) / 1e9, nil
 		}

@@ -17,7 +17,13 @@ import (
 //     the object at that dotted path, created when missing;
 //   - Overwrite: replace the whole payload with Set (overwrite_payload);
 //   - DeleteKeys: remove these keys (dotted paths) (delete_payload);
-//   - Clear: remove the whole payload (clear_payload).
+//   - Clear: remove the whole payload (clear_payload);
+//   - Edit: any change, computed by the caller from the stored payload
+//     (a deep copy it may modify) under the write lock; it returns the
+//     new payload, or an error that cancels the whole operation.
+//
+// With RequireAll (and IDs), an id that does not exist is an error
+// wrapping ErrNotFound and nothing changes.
 type PayloadOp struct {
 	IDs        []PointID
 	Filter     *Filter
@@ -26,6 +32,8 @@ type PayloadOp struct {
 	Overwrite  bool
 	DeleteKeys []string
 	Clear      bool
+	Edit       func(old map[string]any) (map[string]any, error)
+	RequireAll bool
 }
 
 func (op *PayloadOp) check() error {
@@ -42,8 +50,11 @@ func (op *PayloadOp) check() error {
 	if op.Clear {
 		n++
 	}
+	if op.Edit != nil {
+		n++
+	}
 	if n != 1 || (op.Overwrite && op.Set == nil) || (op.Key != "" && (op.Set == nil || op.Overwrite)) {
-		return fmt.Errorf("%w: a payload change needs exactly one of set, overwrite, delete keys or clear", ErrInvalid)
+		return fmt.Errorf("%w: a payload change needs exactly one of set, overwrite, delete keys, clear or edit", ErrInvalid)
 	}
 	for _, k := range append(slices.Clone(op.DeleteKeys), op.Key) {
 		if strings.Contains(k, "[]") {
@@ -123,7 +134,15 @@ func (s *Store) UpdatePayload(ctx context.Context, collection string, op Payload
 	if op.Filter != nil {
 		ids = c.matchingIDs(cf)
 	}
-	return s.rewritePointsLocked(ctx, c, ids, false, func(p *Point) (map[string]bool, error) {
+	return s.rewritePointsLocked(ctx, c, ids, op.RequireAll && op.Filter == nil, func(p *Point) (map[string]bool, error) {
+		if op.Edit != nil {
+			pay, err := op.Edit(p.Payload)
+			if err != nil {
+				return nil, err
+			}
+			p.Payload = pay
+			return nil, nil
+		}
 		p.Payload = op.apply(p.Payload)
 		return nil, nil
 	})
@@ -194,6 +213,17 @@ func (s *Store) rewritePointsLocked(ctx context.Context, c *collection, ids []Po
 // wrapping ErrNotFound, and nothing changes. It returns how many points
 // it changed.
 func (s *Store) UpdateVectors(ctx context.Context, collection string, points []Point) (int, error) {
+	return s.UpdateVectorsWhere(ctx, collection, points, nil)
+}
+
+// UpdateVectorsWhere is UpdateVectors where only the points matching
+// filter (Qdrant's update_filter; nil: all) are changed; the others are
+// left out, not an error.
+func (s *Store) UpdateVectorsWhere(ctx context.Context, collection string, points []Point, filter *Filter) (int, error) {
+	cf, err := compileFilter(filter)
+	if err != nil {
+		return 0, err
+	}
 	byID := make(map[PointID]*Point, len(points))
 	ids := make([]PointID, 0, len(points))
 	for i := range points {
@@ -215,6 +245,15 @@ func (s *Store) UpdateVectors(ctx context.Context, collection string, points []P
 		return 0, err
 	}
 	defer s.writeMu.Unlock()
+	if cf != nil {
+		for _, id := range ids {
+			if _, ok := c.byID[id]; !ok {
+				return 0, fmt.Errorf("%w: no point with id %v", ErrNotFound, id)
+			}
+		}
+		c.bindFilterLocked(cf)
+		ids = slices.DeleteFunc(ids, func(id PointID) bool { return !cf.matches(id, c.payloads.at(c.byID[id])) })
+	}
 	return s.rewritePointsLocked(ctx, c, ids, true, func(p *Point) (map[string]bool, error) {
 		u := byID[p.ID]
 		t := map[string]bool{}

@@ -566,28 +566,82 @@ func cloneMap(m map[string]string) map[string]string {
 // it whole: vector and payload). The batch is validated first; an error
 // leaves the store unchanged. When Upsert returns nil every point is durable.
 func (s *Store) Upsert(ctx context.Context, collection string, points []Point) error {
+	_, err := s.UpsertWith(ctx, collection, points, UpsertOptions{})
+	return err
+}
+
+// UpsertMode restricts which points an upsert writes, as Qdrant's
+// update_mode.
+type UpsertMode string
+
+// The upsert modes: Upsert (the default, "") inserts new points and
+// replaces existing ones; InsertOnly leaves existing points as they are;
+// UpdateOnly leaves out points that do not exist.
+const (
+	UpsertDefault    UpsertMode = "upsert"
+	UpsertInsertOnly UpsertMode = "insert_only"
+	UpsertUpdateOnly UpsertMode = "update_only"
+)
+
+// UpsertOptions makes an upsert conditional. Filter, when set, is
+// Qdrant's update_filter: an existing point is replaced only when it
+// matches it (new points are inserted, unless UpdateOnly).
+type UpsertOptions struct {
+	Mode   UpsertMode
+	Filter *Filter
+}
+
+// UpsertWith is Upsert under opts, decided atomically with the write. It
+// returns how many points it wrote.
+func (s *Store) UpsertWith(ctx context.Context, collection string, points []Point, opts UpsertOptions) (int, error) {
+	switch opts.Mode {
+	case "", UpsertDefault, UpsertInsertOnly, UpsertUpdateOnly:
+	default:
+		return 0, fmt.Errorf("%w: unknown update mode %q (want upsert, insert_only or update_only)", ErrInvalid, opts.Mode)
+	}
+	cf, err := compileFilter(opts.Filter)
+	if err != nil {
+		return 0, err
+	}
 	c, err := s.collection(collection)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	cfg := c.config()
 	pp, err := preparePoints(&cfg, points)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	if len(pp) == 0 {
-		return nil
+		return 0, nil
 	}
 	if c, err = s.beginCollectionWrite(ctx, collection, c); err != nil {
-		return err
+		return 0, err
 	}
 	defer s.writeMu.Unlock()
+	if (opts.Mode != "" && opts.Mode != UpsertDefault) || cf != nil {
+		c.bindFilterLocked(cf) // the writer may read without c.mu
+		keep := pp[:0:0]
+		for _, p := range pp {
+			slot, exists := c.byID[p.id]
+			switch {
+			case exists && opts.Mode == UpsertInsertOnly,
+				!exists && opts.Mode == UpsertUpdateOnly,
+				exists && cf != nil && !cf.matches(p.id, c.payloads.at(slot)):
+				continue
+			}
+			keep = append(keep, p)
+		}
+		if pp = keep; len(pp) == 0 {
+			return 0, nil
+		}
+	}
 	if err := s.logUpsertLocked(c, pp); err != nil {
-		return err
+		return 0, err
 	}
 	c.upsert(pp)
 	s.replayCost += upsertCost(c.cfg.replayDim(), len(pp))
-	return s.afterWriteLocked(ctx)
+	return len(pp), s.afterWriteLocked(ctx)
 }
 
 // logUpsertLocked logs pp as upsert records of c (split at walSplitBytes)
