@@ -169,8 +169,11 @@ func TestNamedSparseVectorsAliasesIndexes(t *testing.T) {
 	c.fails("PUT", "/collections/mm/points", `{"points":[{"id":4,"vector":{"kw":{"indices":[1,1],"values":[1,2]}}}]}`, http.StatusUnprocessableEntity)
 	// Vector edits change only the named vectors and keep the payload.
 	c.fails("PUT", "/collections/mm/points/vectors", `{"points":[{"id":1,"vector":{}}]}`, http.StatusUnprocessableEntity)
-	c.fails("PUT", "/collections/mm/points/vectors", `{"points":[{"id":99,"vector":{"image":[1,1]}}]}`, http.StatusNotFound)
-	c.ok("PUT", "/collections/mm/points/vectors", `{"points":[{"id":2,"vector":{"image":[0.5,0.5]}}]}`)
+	if msg := c.fails("PUT", "/collections/mm/points/vectors", `{"points":[{"id":2,"vector":{"image":[1,1]}},{"id":99,"vector":{"image":[1,1]}}]}`, http.StatusNotFound); msg != "Not found: No point with id 99 found" {
+		t.Errorf("missing point: %q", msg)
+	}
+	// A point given twice takes both edits, the later winning.
+	c.ok("PUT", "/collections/mm/points/vectors", `{"points":[{"id":2,"vector":{"image":[9,9]}},{"id":2,"vector":{"image":[0.5,0.5]}}]}`)
 	c.ok("POST", "/collections/mm/points/vectors/delete", `{"points":[1],"vector":["kw","text"]}`)
 	got = c.ok("POST", "/collections/mm/points", `{"ids":[1,2],"with_vectors":true}`).([]any)
 	v1, v2 := got[0].(map[string]any), got[1].(map[string]any)

@@ -53,7 +53,7 @@ func FuzzPointsRequests(f *testing.F) {
 	for _, s := range []string{
 		`{"points":[{"id":1,"vector":[1,2,3],"payload":{"a":1}},{"id":"5c56c793-69f3-4fbf-87e6-c4bf54c28c26","vector":{"text":[1,2],"sparse":{"indices":[3],"values":[0.1]}}}]}`,
 		`{"batch":{"ids":[1,2],"vectors":{"text":[[1,2],[3,4]],"sp":[{"indices":[],"values":[]},{"indices":[1],"values":[2]}]},"payloads":[{},null]}}`,
-		`{"batch":{"ids":[1],"vectors":[[1,2]]}}`,
+		`{"batch":{"ids":[1],"vectors":[[1,2]]}}`, `{"points":[{"id":1,"vector":[1]}],"update_mode":"insert_only","update_filter":{"must":{"key":"v","range":{"lt":4}}}}`,
 		`{"points":[{"id":1,"vector":{}}]}`, `{"points":[{"id":1,"vector":[[1,2],[3,4]]}]}`,
 		`{"payload":{"a":{"b":1}},"points":[1,2],"key":"x.y[0]"}`, `{"keys":["a","b[].c"],"filter":{}}`,
 	} {
@@ -64,6 +64,8 @@ func FuzzPointsRequests(f *testing.F) {
 		if err := decodeJSON(b, &up); err != nil {
 			checkDecodeErr(t, err)
 		} else if pts, err := up.storePoints(); err != nil {
+			checkDecodeErr(t, err)
+		} else if _, err := up.options(); err != nil {
 			checkDecodeErr(t, err)
 		} else {
 			for _, p := range pts {

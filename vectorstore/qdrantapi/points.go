@@ -1,6 +1,7 @@
 package qdrantapi
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -82,9 +83,37 @@ type upsertReq struct {
 		Vectors  json.RawMessage       `json:"vectors"`
 		Payloads []map[string]any      `json:"payloads"`
 	} `json:"batch"`
-	ShardKey     json.RawMessage `json:"shard_key"`
-	UpdateFilter json.RawMessage `json:"update_filter"`
-	UpdateMode   *string         `json:"update_mode"`
+	ShardKey     json.RawMessage     `json:"shard_key"`
+	UpdateFilter *vectorstore.Filter `json:"update_filter"`
+	UpdateMode   *string             `json:"update_mode"`
+}
+
+// options are the upsert's update_mode and update_filter.
+func (req *upsertReq) options() (vectorstore.UpsertOptions, error) {
+	opts := vectorstore.UpsertOptions{Filter: req.UpdateFilter}
+	if req.UpdateMode != nil {
+		switch m := vectorstore.UpsertMode(*req.UpdateMode); m {
+		case vectorstore.UpsertDefault, vectorstore.UpsertInsertOnly, vectorstore.UpsertUpdateOnly:
+			opts.Mode = m
+		default:
+			return opts, badRequest("update_mode %q: want upsert, insert_only or update_only", *req.UpdateMode)
+		}
+	}
+	return opts, nil
+}
+
+// upsert writes the request's points under its options.
+func (s *Server) upsert(ctx context.Context, coll string, req *upsertReq) error {
+	pts, err := req.storePoints()
+	if err != nil {
+		return err
+	}
+	opts, err := req.options()
+	if err != nil {
+		return err
+	}
+	_, err = s.store.UpsertWith(ctx, coll, pts, opts)
+	return err
 }
 
 // storePoints decodes the points of an upsert.
@@ -92,10 +121,6 @@ func (req *upsertReq) storePoints() ([]vectorstore.Point, error) {
 	switch {
 	case present(req.ShardKey):
 		return nil, refusedField("shard_key", "sharding")
-	case present(req.UpdateFilter):
-		return nil, refusedField("update_filter", "conditional updates")
-	case req.UpdateMode != nil && *req.UpdateMode != "upsert":
-		return nil, refusedField("update_mode "+*req.UpdateMode, "update modes other than upsert")
 	case (req.Points == nil) == (req.Batch == nil):
 		return nil, badRequest("give either points or batch")
 	}
@@ -201,11 +226,7 @@ func (s *Server) upsertPoints(w http.ResponseWriter, r *http.Request) (any, erro
 	if err := s.decodeBody(w, r, &req); err != nil {
 		return nil, err
 	}
-	pts, err := req.storePoints()
-	if err != nil {
-		return nil, err
-	}
-	if err := s.store.Upsert(r.Context(), r.PathValue("c"), pts); err != nil {
+	if err := s.upsert(r.Context(), r.PathValue("c"), &req); err != nil {
 		return nil, err
 	}
 	return s.updateResult(), nil

@@ -44,7 +44,6 @@ type Server struct {
 	mux   *http.ServeMux
 	now   func() time.Time
 	ops   atomic.Uint64 // numbers update operations, as Qdrant's operation_id
-	vecMu sync.Mutex    // serialises the read-and-upsert of vector edits (vectorsedit.go)
 	setMu sync.Mutex    // serialises read-modify-writes of collection settings (collections.go)
 	tele  *telemetry
 }
@@ -208,7 +207,7 @@ func (s *Server) handle(pattern string, h handlerFunc) {
 		elapsed := s.now().Sub(start).Seconds()
 		if err != nil {
 			writeJSON(w, statusOf(err), map[string]any{
-				"status": map[string]string{"error": err.Error()},
+				"status": map[string]string{"error": messageOf(err)},
 				"time":   elapsed,
 			})
 			return
@@ -283,6 +282,16 @@ func unprocessable(format string, args ...any) error {
 	return &httpError{code: http.StatusUnprocessableEntity, err: fmt.Errorf("Validation error in JSON body: ["+format+"]", args...)}
 }
 
+// messageOf words err for the answer: a store validation error as
+// Qdrant's "Validation error in JSON body: [...]".
+func messageOf(err error) string {
+	var he *httpError
+	if !errors.As(err, &he) && errors.Is(err, vectorstore.ErrValidation) {
+		return "Validation error in JSON body: [" + err.Error() + "]"
+	}
+	return err.Error()
+}
+
 func statusOf(err error) int {
 	var he *httpError
 	switch {
@@ -292,6 +301,8 @@ func statusOf(err error) int {
 		return http.StatusRequestEntityTooLarge
 	case errors.Is(err, qdrantsnap.ErrNoSpace):
 		return http.StatusInsufficientStorage
+	case errors.Is(err, vectorstore.ErrValidation):
+		return http.StatusUnprocessableEntity
 	case errors.Is(err, vectorstore.ErrNotFound):
 		return http.StatusNotFound
 	case errors.Is(err, vectorstore.ErrExists):
