@@ -772,7 +772,7 @@ func (s *Server) updateCollection(w http.ResponseWriter, r *http.Request) (any, 
 	for vname, v := range req.Vectors {
 		vp, named := cfg.Vectors[vname]
 		if !named && (vname != "" || cfg.Dim == 0) {
-			return nil, badRequest("Wrong input: Not existing vector name error: %s", vname)
+			return nil, wrongInput("Not existing vector name error: %s", vname)
 		}
 		if present(v.QuantizationConfig) {
 			return nil, refusedField("vectors.quantization_config", "quantization configs")
@@ -828,7 +828,7 @@ func (s *Server) updateCollection(w http.ResponseWriter, r *http.Request) (any, 
 		}
 		cur, ok := cfg.SparseVectors[sname]
 		if !ok {
-			return nil, badRequest("Wrong input: Not existing vector name error: %s", sname)
+			return nil, wrongInput("Not existing vector name error: %s", sname)
 		}
 		if err := sp.Index.apply(&set, sname); err != nil {
 			return nil, err

@@ -73,7 +73,7 @@ func (s *Server) lookup(ctx context.Context) lookupFunc {
 			}
 		}
 		if !hasVector(info.Config, name) {
-			return badRequest("Wrong input: Not existing vector name error: %s (in lookup collection %s)", displayName(name), loc.Collection)
+			return wrongInput("Not existing vector name error: %s", name)
 		}
 		for _, in := range inputs {
 			if in.ID == nil {
@@ -91,7 +91,7 @@ func (s *Server) lookup(ctx context.Context) lookupFunc {
 			default:
 				sv, ok := r.Sparse[name]
 				if !ok {
-					return badRequest("Wrong input: point %v of collection %s has no vector %s", *in.ID, loc.Collection, displayName(name))
+					return wrongInput("point %v of collection %s has no vector %s", *in.ID, loc.Collection, displayName(name))
 				}
 				v.Sparse = &sv
 			}

@@ -274,6 +274,12 @@ func badRequest(format string, args ...any) error {
 	return &httpError{code: http.StatusBadRequest, err: fmt.Errorf("Bad request: "+format, args...)}
 }
 
+// wrongInput is Qdrant's 400 for input the collection cannot take (an
+// unknown vector name, a wrong dimension): "Wrong input: ...".
+func wrongInput(format string, args ...any) error {
+	return &httpError{code: http.StatusBadRequest, err: fmt.Errorf("Wrong input: "+format, args...)}
+}
+
 // unprocessable is Qdrant's 422: a well-formed request that violates a
 // validation rule of the schema (a size of 0, a limit out of range). The
 // message is shaped as Qdrant's: "Validation error in JSON body: [field:

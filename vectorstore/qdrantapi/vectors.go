@@ -119,7 +119,7 @@ func decodeMulti(raw json.RawMessage, field string) ([][]float32, error) {
 	}
 	for i, v := range m {
 		if len(v) == 0 {
-			return nil, badRequest("Wrong input: %s[%d] is an empty vector", field, i)
+			return nil, wrongInput("%s[%d] is an empty vector", field, i)
 		}
 	}
 	return m, nil
@@ -130,7 +130,7 @@ func decodeDense(raw json.RawMessage, field string) ([]float32, error) {
 	var v []float32
 	if err := json.Unmarshal(raw, &v); err == nil {
 		if len(v) == 0 {
-			return nil, badRequest("Wrong input: %s is an empty vector", field)
+			return nil, wrongInput("%s is an empty vector", field)
 		}
 		return v, nil
 	}

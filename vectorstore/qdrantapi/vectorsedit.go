@@ -138,7 +138,7 @@ func (s *Server) deleteVectorsOp(ctx context.Context, coll string, body []byte) 
 	}
 	for _, n := range *req.Vector {
 		if !hasVector(info.Config, n) {
-			return badRequest("Wrong input: Not existing vector name error: %s", n)
+			return wrongInput("Not existing vector name error: %s", n)
 		}
 	}
 	var ids []vectorstore.PointID
