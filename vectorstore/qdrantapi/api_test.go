@@ -3,8 +3,10 @@ package qdrantapi
 import (
 	"archive/tar"
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"github.com/gaianet-go/gaianet/vectorstore"
 	"io"
 	"maps"
 	"net/http"
@@ -460,5 +462,37 @@ func TestIndexSchemaEcho(t *testing.T) {
 	c.ok("PUT", "/collections/ix/index", `{"field_name":"k","field_schema":"keyword"}`)
 	if p, ok := c.ok("GET", "/collections/ix", nil).(map[string]any)["payload_schema"].(map[string]any)["k"].(map[string]any)["params"]; ok {
 		t.Errorf("a recreated string index keeps params %v", p)
+	}
+}
+
+func TestIssuesUnindexedField(t *testing.T) {
+	store, err := vectorstore.Open(context.Background(), t.TempDir(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	s := New(store, Options{})
+	srv := httptest.NewServer(s)
+	t.Cleanup(srv.Close)
+	c := &client{t: t, srv: srv}
+	c.ok("PUT", "/collections/is", `{"vectors":{"size":2,"distance":"Dot"}}`)
+	c.ok("PUT", "/collections/is/points", `{"points":[{"id":1,"vector":[1,0],"payload":{"city":"Paris","n":2}}]}`)
+	c.ok("POST", "/collections/is/points/scroll", `{"filter":{"must":[{"key":"city","match":{"value":"Paris"}}]}}`)
+	if got := c.ok("GET", "/issues", nil).(map[string]any)["issues"].([]any); len(got) != 0 {
+		t.Fatalf("a fast request raised issues: %v", got)
+	}
+	s.issues.slow.Store(0) // every filtered read counts as slow
+	c.ok("PUT", "/collections/is/index", `{"field_name":"n","field_schema":"integer"}`)
+	c.ok("POST", "/collections/is/points/query", `{"query":[1,0],"filter":{"must":[{"key":"city","match":{"value":"Paris"}},{"key":"n","range":{"gte":1}}]}}`)
+	got := c.ok("GET", "/issues", nil).(map[string]any)["issues"].([]any)
+	if len(got) != 1 || got[0].(map[string]any)["id"] != "UNINDEXED_FIELD,is,city,keyword" {
+		t.Fatalf("issues = %v", got)
+	}
+	action := got[0].(map[string]any)["solution"].(map[string]any)["immediate"].(map[string]any)["action"].(map[string]any)
+	if action["uri"] != "/collections/is/index" || action["body"].(map[string]any)["field_schema"] != "keyword" {
+		t.Errorf("solution = %v", action)
+	}
+	if c.ok("DELETE", "/issues", nil) != true || len(c.ok("GET", "/issues", nil).(map[string]any)["issues"].([]any)) != 0 {
+		t.Error("DELETE /issues did not clear them")
 	}
 }

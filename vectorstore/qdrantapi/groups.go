@@ -69,10 +69,12 @@ func (s *Server) queryGroups(w http.ResponseWriter, r *http.Request) (any, error
 		if err != nil {
 			return nil, err
 		}
+		start := s.now()
 		hits, err := s.store.Query(r.Context(), r.PathValue("c"), sr)
 		if err != nil {
 			return nil, err
 		}
+		s.noteFiltered(r.PathValue("c"), start, requestFilters(sr.Filter, sr.Prefetch)...)
 		out, full := groupHits(hits, path, groups, groupSize)
 		if full || len(hits) < int(fetch) || fetch >= maxGroupFetch {
 			rendered := s.renderGroups(out, &req.WithPayload, req.WithVector.on)

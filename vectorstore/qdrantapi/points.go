@@ -354,6 +354,8 @@ func (s *Server) scroll(w http.ResponseWriter, r *http.Request) (any, error) {
 		if req.Offset != nil {
 			return nil, badRequest("Can't use offset with order_by (use order_by.start_from)")
 		}
+		start := s.now()
+		defer func() { s.noteFiltered(r.PathValue("c"), start, req.Filter) }()
 		hits, err := s.store.Query(r.Context(), r.PathValue("c"), vectorstore.QueryRequest{
 			Query: &vectorstore.Query{OrderBy: ob}, Filter: req.Filter, Limit: limit,
 			With: with(&req.WithPayload, &req.WithVector, true),
@@ -377,6 +379,8 @@ func (s *Server) scroll(w http.ResponseWriter, r *http.Request) (any, error) {
 		}
 		return map[string]any{"points": recs, "next_page_offset": nil}, nil
 	}
+	start := s.now()
+	defer func() { s.noteFiltered(r.PathValue("c"), start, req.Filter) }()
 	page, err := s.store.Scroll(r.Context(), r.PathValue("c"), vectorstore.ScrollRequest{
 		Offset: req.Offset, Limit: limit, Filter: req.Filter,
 		With: with(&req.WithPayload, &req.WithVector, true),
@@ -402,9 +406,11 @@ func (s *Server) count(w http.ResponseWriter, r *http.Request) (any, error) {
 	if present(req.ShardKey) {
 		return nil, refusedField("shard_key", "sharding")
 	}
+	start := s.now()
 	n, err := s.store.Count(r.Context(), r.PathValue("c"), req.Filter)
 	if err != nil {
 		return nil, err
 	}
+	s.noteFiltered(r.PathValue("c"), start, req.Filter)
 	return map[string]int{"count": n}, nil
 }

@@ -527,16 +527,27 @@ func (req *queryReq) storeRequest(def bool, lk lookupFunc) (vectorstore.QueryReq
 	return out, nil
 }
 
+// requestFilters lists a query's filter and its prefetches' filters.
+func requestFilters(f *vectorstore.Filter, pfs []vectorstore.Prefetch) []*vectorstore.Filter {
+	out := []*vectorstore.Filter{f}
+	for i := range pfs {
+		out = append(out, requestFilters(pfs[i].Filter, pfs[i].Prefetch)...)
+	}
+	return out
+}
+
 // runQuery answers one QueryRequest with Qdrant's QueryResponse points.
 func (s *Server) runQuery(r *http.Request, coll string, req *queryReq) ([]record, error) {
 	sr, err := req.storeRequest(false, s.lookup(r.Context()))
 	if err != nil {
 		return nil, err
 	}
+	start := s.now()
 	hits, err := s.store.Query(r.Context(), coll, sr)
 	if err != nil {
 		return nil, err
 	}
+	s.noteFiltered(coll, start, requestFilters(sr.Filter, sr.Prefetch)...)
 	return s.scored(hits, &req.WithPayload, req.WithVector.on), nil
 }
 

@@ -27,8 +27,6 @@ var outOfScope = []struct{ pattern, feature string }{
 	{"GET /cluster/telemetry", "cluster telemetry"},
 	{"POST /cluster/recover", "cluster (replication)"},
 	{"DELETE /cluster/peer/{id}", "cluster (replication)"},
-	{"GET /issues", "telemetry internals (issues)"},
-	{"DELETE /issues", "telemetry internals (issues)"},
 	{"GET /quotas", "strict mode (quotas)"},
 	{"PUT /quotas", "strict mode (quotas)"},
 	{"GET /collections/{c}/optimizations", "optimizer internals"},

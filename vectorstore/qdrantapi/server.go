@@ -39,13 +39,14 @@ type Options struct {
 // Server is an http.Handler serving the Qdrant REST subset over a Store. It
 // is safe for concurrent use; the Store does the locking.
 type Server struct {
-	store *vectorstore.Store
-	opts  Options
-	mux   *http.ServeMux
-	now   func() time.Time
-	ops   atomic.Uint64 // numbers update operations, as Qdrant's operation_id
-	setMu sync.Mutex    // serialises read-modify-writes of collection settings (collections.go)
-	tele  *telemetry
+	store  *vectorstore.Store
+	opts   Options
+	mux    *http.ServeMux
+	now    func() time.Time
+	ops    atomic.Uint64 // numbers update operations, as Qdrant's operation_id
+	setMu  sync.Mutex    // serialises read-modify-writes of collection settings (collections.go)
+	tele   *telemetry
+	issues issueLog
 }
 
 var _ http.Handler = (*Server)(nil)
@@ -60,6 +61,8 @@ func New(store *vectorstore.Store, opts Options) *Server {
 	}
 	s := &Server{store: store, opts: opts, mux: http.NewServeMux(), now: time.Now}
 	s.tele = newTelemetry(s.now())
+	s.issues.issues = map[string]issue{}
+	s.issues.slow.Store(int64(slowFilteredRequest))
 	s.routes()
 	return s
 }
@@ -72,6 +75,8 @@ func (s *Server) routes() {
 	}
 	s.mux.HandleFunc("GET /readyz", plainText("all shards are ready"))
 	s.handle("GET /telemetry", s.serveTelemetry)
+	s.handle("GET /issues", s.listIssues)
+	s.handle("DELETE /issues", s.clearIssues)
 	s.handle("GET /metrics", func(w http.ResponseWriter, r *http.Request) (any, error) {
 		s.serveMetrics(w, r)
 		return nil, errHandled
