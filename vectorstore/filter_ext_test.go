@@ -166,6 +166,7 @@ func TestIndexPlannerMatchesScan(t *testing.T) {
 			"b":   rng.IntN(2) == 0,
 			"dt":  fmt.Sprintf("2024-%02d-%02dT10:00:00Z", rng.IntN(12)+1, rng.IntN(28)+1),
 			"txt": words[rng.IntN(5)] + " " + words[rng.IntN(5)],
+			"geo": map[string]any{"lon": rng.Float64()*360 - 180, "lat": rng.Float64()*180 - 90},
 		}
 		if rng.IntN(5) == 0 {
 			p["kw"] = []any{words[rng.IntN(5)], words[rng.IntN(5)]}
@@ -175,7 +176,7 @@ func TestIndexPlannerMatchesScan(t *testing.T) {
 	for _, name := range []string{"plain", "indexed"} {
 		mustCreate(t, s, name, CollectionConfig{Dim: 2, Distance: Dot})
 	}
-	idx := map[string]PayloadIndexParams{"kw": {Type: SchemaKeyword}, "i": {Type: SchemaInteger}, "f": {Type: SchemaFloat}, "b": {Type: SchemaBool}, "dt": {Type: SchemaDatetime}, "txt": {Type: SchemaText}}
+	idx := map[string]PayloadIndexParams{"kw": {Type: SchemaKeyword}, "i": {Type: SchemaInteger}, "f": {Type: SchemaFloat}, "b": {Type: SchemaBool}, "dt": {Type: SchemaDatetime}, "txt": {Type: SchemaText}, "geo": {Type: SchemaGeo}}
 	for f, p := range idx {
 		if err := s.CreatePayloadIndex(ctx, "indexed", f, p); err != nil {
 			t.Fatal(err)
@@ -215,6 +216,18 @@ func TestIndexPlannerMatchesScan(t *testing.T) {
 		},
 		func() string { return fmt.Sprintf(`{"key": "txt", "match": {"text": %q}}`, words[rng.IntN(5)]) },
 		func() string { return fmt.Sprintf(`{"key": "kw", "match": {"prefix": %q}}`, words[rng.IntN(5)][:2]) },
+		func() string {
+			lat, lon := rng.Float64()*160-80, rng.Float64()*280-150
+			return fmt.Sprintf(`{"key": "geo", "geo_bounding_box": {"top_left": {"lon": %g, "lat": %g}, "bottom_right": {"lon": %g, "lat": %g}}}`, lon, lat+10, lon+40, lat-10)
+		},
+		func() string {
+			return fmt.Sprintf(`{"key": "geo", "geo_radius": {"center": {"lon": %g, "lat": %g}, "radius": %g}}`, rng.Float64()*360-180, rng.Float64()*180-90, rng.Float64()*3e6)
+		},
+		func() string {
+			lat, lon := rng.Float64()*140-70, rng.Float64()*300-150
+			return fmt.Sprintf(`{"key": "geo", "geo_polygon": {"exterior": {"points": [{"lon": %g, "lat": %g}, {"lon": %g, "lat": %g}, {"lon": %g, "lat": %g}, {"lon": %g, "lat": %g}]}}}`,
+				lon, lat, lon+30, lat+5, lon+10, lat+20, lon, lat)
+		},
 	}
 	planned := 0
 	check := func(s *Store, when string) {

@@ -24,6 +24,10 @@ const (
 	SchemaDatetime PayloadSchemaType = "datetime"
 	SchemaText     PayloadSchemaType = "text"
 	SchemaUUID     PayloadSchemaType = "uuid"
+	// SchemaGeo indexes geo points ({"lon", "lat"}) by latitude: geo
+	// conditions take the points in their area's latitude band as
+	// candidates.
+	SchemaGeo PayloadSchemaType = "geo"
 )
 
 // Text tokenizers.
@@ -65,7 +69,7 @@ type PayloadIndexInfo struct {
 
 func (p *PayloadIndexParams) check() error {
 	switch p.Type {
-	case SchemaKeyword, SchemaInteger, SchemaFloat, SchemaBool, SchemaDatetime, SchemaUUID:
+	case SchemaKeyword, SchemaInteger, SchemaFloat, SchemaBool, SchemaDatetime, SchemaUUID, SchemaGeo:
 		if p.Tokenizer != "" || p.MinTokenLen != 0 || p.MaxTokenLen != 0 || p.Lowercase != nil || p.PhraseMatching != nil {
 			return fmt.Errorf("%w: tokenizer options apply to text indexes only", ErrInvalid)
 		}
@@ -84,8 +88,6 @@ func (p *PayloadIndexParams) check() error {
 		if p.MinTokenLen < 0 || p.MaxTokenLen < 0 || (p.MaxTokenLen > 0 && p.MinTokenLen > p.MaxTokenLen) {
 			return fmt.Errorf("%w: token length bounds %d..%d", ErrInvalid, p.MinTokenLen, p.MaxTokenLen)
 		}
-	case "geo":
-		return fmt.Errorf("%w: geo payload indexes are not supported (geo filters work without one)", ErrInvalid)
 	default:
 		return fmt.Errorf("%w: unknown payload index type %q", ErrInvalid, p.Type)
 	}
@@ -200,6 +202,11 @@ func (ix *payloadIndex) add(s uint32, payload map[string]any) {
 					ix.nums = append(ix.nums, numEntry{t, s})
 					added = true
 				}
+			}
+		case SchemaGeo:
+			if p, ok := asGeoPoint(v); ok {
+				ix.nums = append(ix.nums, numEntry{p.Lat, s})
+				added = true
 			}
 		case SchemaText:
 			if x, ok := v.(string); ok {
