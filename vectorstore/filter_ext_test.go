@@ -323,3 +323,52 @@ func TestFilterQdrantForms(t *testing.T) {
 		}
 	}
 }
+
+// TestTextStopwords: an English (or custom) stopwords list keeps those
+// tokens out of the index and of queries, the option survives a
+// checkpoint, and a language that is not built in is refused.
+func TestTextStopwords(t *testing.T) {
+	ctx := context.Background()
+	s, dir := openTemp(t, nil)
+	mustCreate(t, s, "t", CollectionConfig{Dim: 2, Distance: Dot})
+	titles := []string{"The robot of the future", "A star is born", "Lord of the rings", "Robot and star", "Dune"}
+	var pts []Point
+	for i, ti := range titles {
+		pts = append(pts, Point{ID: NumID(uint64(i)), Vector: []float32{1, 0}, Payload: map[string]any{"title": ti}})
+	}
+	if err := s.Upsert(ctx, "t", pts); err != nil {
+		t.Fatal(err)
+	}
+	var sw Stopwords
+	if err := json.Unmarshal([]byte(`{"languages": ["english"], "custom": ["Dune"]}`), &sw); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CreatePayloadIndex(ctx, "t", "title", PayloadIndexParams{Type: SchemaText, Stopwords: &sw}); err != nil {
+		t.Fatal(err)
+	}
+	check := func(s *Store, stage string) {
+		t.Helper()
+		anyIDs := matchIDs(t, s, "t", `{"must": {"key": "title", "match": {"text_any": "robot of the star"}}}`)
+		split := matchIDs(t, s, "t", `{"should": [{"key": "title", "match": {"text": "robot"}}, {"key": "title", "match": {"text": "star"}}]}`)
+		if !slices.Equal(anyIDs, split) || !slices.Equal(anyIDs, []uint64{0, 1, 3}) {
+			t.Fatalf("%s: text_any %v, split %v", stage, anyIDs, split)
+		}
+		if got := matchIDs(t, s, "t", `{"must": {"key": "title", "match": {"text_any": "dune"}}}`); len(got) != 0 {
+			t.Fatalf("%s: custom stopword matched %v", stage, got)
+		}
+	}
+	s = checkThroughReopen(t, s, dir, check)
+	info, _ := s.CollectionInfo("t")
+	if got, _ := json.Marshal(info.PayloadSchema["title"].Params.Stopwords); string(got) != `{"languages":["english"],"custom":["Dune"]}` {
+		t.Fatalf("stopwords echoed as %s", got)
+	}
+	for _, bad := range []string{`"klingon"`, `{"languages": ["french"]}`} {
+		var sw Stopwords
+		if err := json.Unmarshal([]byte(bad), &sw); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.CreatePayloadIndex(ctx, "t", "other", PayloadIndexParams{Type: SchemaText, Stopwords: &sw}); !errors.Is(err, ErrInvalid) {
+			t.Fatalf("%s: %v", bad, err)
+		}
+	}
+}
