@@ -206,3 +206,58 @@ func TestMultiVectorValidation(t *testing.T) {
 		t.Errorf("multi query on a dense vector: %v", err)
 	}
 }
+
+// TestCreateDeleteVector adds named vectors to a collection with points and
+// removes one, as Qdrant's vector CRUD does; the change holds through
+// replay and checkpoints, and points can then carry the new vectors.
+func TestCreateDeleteVector(t *testing.T) {
+	ctx := context.Background()
+	s, dir := openTemp(t, nil)
+	mustCreate(t, s, "c", CollectionConfig{Dim: 2, Distance: Dot, Vectors: map[string]VectorParams{"a": {Size: 3, Distance: Dot}}})
+	if err := s.Upsert(ctx, "c", []Point{{ID: NumID(1), Vector: []float32{1, 0}, Vectors: map[string][]float32{"a": {1, 2, 3}}}, {ID: NumID(2), Vector: []float32{0, 1}}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Delete(ctx, "c", []PointID{NumID(2)}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeleteVector(ctx, "c", "a"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CreateVector(ctx, "c", "a", &VectorParams{Size: 6, Distance: Dot}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CreateVector(ctx, "c", "sp", nil, &SparseVectorParams{Modifier: SparseModifierIDF}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CreateVector(ctx, "c", "sp", nil, &SparseVectorParams{}); !errors.Is(err, ErrInvalid) {
+		t.Fatalf("second create: %v", err)
+	}
+	if err := s.DeleteVector(ctx, "c", "nope"); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("delete of a missing vector: %v", err)
+	}
+	if err := s.Upsert(ctx, "c", []Point{{ID: NumID(3), Vectors: map[string][]float32{"a": {0, 0, 0, 0, 0, 1}}, Sparse: map[string]SparseVector{"sp": {Indices: []uint32{4}, Values: []float32{1}}}}}); err != nil {
+		t.Fatal(err)
+	}
+	check := func(s *Store, stage string) {
+		t.Helper()
+		recs, err := s.Get(ctx, "c", []PointID{NumID(1), NumID(3)}, With{WithVector: true})
+		if err != nil || len(recs) != 2 {
+			t.Fatalf("%s: %v %v", stage, recs, err)
+		}
+		if recs[0].Vectors != nil || !slices.Equal(recs[0].Vector, []float32{1, 0}) {
+			t.Fatalf("%s: point 1 %+v", stage, recs[0])
+		}
+		if !slices.Equal(recs[1].Vectors["a"], []float32{0, 0, 0, 0, 0, 1}) || len(recs[1].Sparse["sp"].Indices) != 1 {
+			t.Fatalf("%s: point 3 %+v", stage, recs[1])
+		}
+		hits, err := s.Search(ctx, "c", SearchRequest{Vector: []float32{0, 0, 0, 0, 0, 1}, Using: "a"})
+		if err != nil || len(hits) != 1 || hits[0].ID != NumID(3) {
+			t.Fatalf("%s: search %v %v", stage, hits, err)
+		}
+		info, _ := s.CollectionInfo("c")
+		if info.Config.Vectors["a"].Size != 6 || len(info.Config.SparseVectors) != 1 {
+			t.Fatalf("%s: config %+v", stage, info.Config)
+		}
+	}
+	checkThroughReopen(t, s, dir, check)
+}

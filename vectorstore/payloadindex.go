@@ -24,6 +24,10 @@ const (
 	SchemaDatetime PayloadSchemaType = "datetime"
 	SchemaText     PayloadSchemaType = "text"
 	SchemaUUID     PayloadSchemaType = "uuid"
+	// SchemaGeo indexes geo points ({"lon", "lat"}) by latitude: geo
+	// conditions take the points in their area's latitude band as
+	// candidates.
+	SchemaGeo PayloadSchemaType = "geo"
 )
 
 // Text tokenizers.
@@ -54,6 +58,8 @@ type PayloadIndexParams struct {
 	Lowercase *bool `json:"lowercase,omitempty"`
 	// PhraseMatching allows match phrase conditions on this field.
 	PhraseMatching *bool `json:"phrase_matching,omitempty"`
+	// Stopwords are tokens left out of the index and of queries.
+	Stopwords *Stopwords `json:"stopwords,omitempty"`
 }
 
 // PayloadIndexInfo describes one payload index of a collection.
@@ -65,8 +71,8 @@ type PayloadIndexInfo struct {
 
 func (p *PayloadIndexParams) check() error {
 	switch p.Type {
-	case SchemaKeyword, SchemaInteger, SchemaFloat, SchemaBool, SchemaDatetime, SchemaUUID:
-		if p.Tokenizer != "" || p.MinTokenLen != 0 || p.MaxTokenLen != 0 || p.Lowercase != nil || p.PhraseMatching != nil {
+	case SchemaKeyword, SchemaInteger, SchemaFloat, SchemaBool, SchemaDatetime, SchemaUUID, SchemaGeo:
+		if p.Tokenizer != "" || p.MinTokenLen != 0 || p.MaxTokenLen != 0 || p.Lowercase != nil || p.PhraseMatching != nil || p.Stopwords != nil {
 			return fmt.Errorf("%w: tokenizer options apply to text indexes only", ErrInvalid)
 		}
 		if p.Prefix != nil && p.Type != SchemaKeyword {
@@ -84,8 +90,11 @@ func (p *PayloadIndexParams) check() error {
 		if p.MinTokenLen < 0 || p.MaxTokenLen < 0 || (p.MaxTokenLen > 0 && p.MinTokenLen > p.MaxTokenLen) {
 			return fmt.Errorf("%w: token length bounds %d..%d", ErrInvalid, p.MinTokenLen, p.MaxTokenLen)
 		}
-	case "geo":
-		return fmt.Errorf("%w: geo payload indexes are not supported (geo filters work without one)", ErrInvalid)
+		if p.Stopwords != nil {
+			if err := p.Stopwords.check(); err != nil {
+				return err
+			}
+		}
 	default:
 		return fmt.Errorf("%w: unknown payload index type %q", ErrInvalid, p.Type)
 	}
@@ -201,6 +210,11 @@ func (ix *payloadIndex) add(s uint32, payload map[string]any) {
 					added = true
 				}
 			}
+		case SchemaGeo:
+			if p, ok := asGeoPoint(v); ok {
+				ix.nums = append(ix.nums, numEntry{p.Lat, s})
+				added = true
+			}
 		case SchemaText:
 			if x, ok := v.(string); ok {
 				for _, t := range ix.indexTokens(x) {
@@ -265,6 +279,9 @@ func (p *PayloadIndexParams) tokenize(text string) []string {
 		}
 		n := len([]rune(w))
 		if (p.MinTokenLen > 0 && n < p.MinTokenLen) || (p.MaxTokenLen > 0 && n > p.MaxTokenLen) {
+			continue
+		}
+		if p.Stopwords != nil && p.Stopwords.stop(w) {
 			continue
 		}
 		out = append(out, w)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"slices"
 	"sort"
 )
@@ -111,6 +112,28 @@ type Query struct {
 	// context search).
 	Context []ContextPair `json:"context,omitempty"`
 	OrderBy *OrderBy      `json:"order_by,omitempty"`
+	// Sample "random" returns points in random order: a random sample of
+	// those passing the filter, or the prefetched points shuffled. Their
+	// score is 0.
+	Sample string `json:"sample,omitempty"`
+	// MMR, with Nearest, re-ranks the nearest candidates by maximal
+	// marginal relevance (see MMR).
+	MMR *MMR `json:"mmr,omitempty"`
+}
+
+// SampleRandom is the one Query.Sample.
+const SampleRandom = "random"
+
+// MMR is Qdrant's maximal marginal relevance: the CandidatesLimit nearest
+// points (default the query's limit) are picked greedily, each time the
+// one maximising (1 − Diversity)·sim(query, p) − Diversity·max over the
+// points already picked of sim(p, picked), where sim is the vector's
+// similarity (the score, negated for Euclid and Manhattan; for sparse
+// vectors the plain dot product). Diversity is in [0, 1], default 0.5.
+// The score of each result is that MMR value.
+type MMR struct {
+	Diversity       *float32 `json:"diversity,omitempty"`
+	CandidatesLimit int      `json:"candidates_limit,omitempty"`
 }
 
 // Prefetch is a sub-query whose results the enclosing query re-scores or
@@ -298,6 +321,9 @@ func (c *collection) runStageLocked(ctx context.Context, st *stage, parent *cfil
 	if q.OrderBy != nil {
 		return c.orderByLocked(q.OrderBy, cands, nil, st.limit)
 	}
+	if q.Sample != "" {
+		return randomHits(cands, st.limit), nil
+	}
 	sc, err := c.scorerLocked(st.using, q)
 	if err != nil {
 		return nil, err
@@ -310,6 +336,9 @@ func (c *collection) runStageLocked(ctx context.Context, st *stage, parent *cfil
 		if score, ok := sc.score(s); ok {
 			out = append(out, hit{slot: s, score: score})
 		}
+	}
+	if q.MMR != nil {
+		return c.mmrRerankLocked(q.MMR, st.using, sc.finish(out, st.threshold, q.MMR.candidates(st.limit)), st.limit)
 	}
 	return sc.finish(out, st.threshold, st.limit), nil
 }
@@ -347,8 +376,25 @@ func (q *Query) check() error {
 	if q.OrderBy != nil {
 		n++
 	}
+	if q.Sample != "" {
+		n++
+		if q.Sample != SampleRandom {
+			return fmt.Errorf("%w: unknown sample %q (want random)", ErrInvalid, q.Sample)
+		}
+	}
 	if n > 1 {
-		return fmt.Errorf("%w: a query takes one of nearest, fusion, recommend, discover, context or order_by", ErrInvalid)
+		return fmt.Errorf("%w: a query takes one of nearest, fusion, recommend, discover, context, order_by or sample", ErrInvalid)
+	}
+	if m := q.MMR; m != nil {
+		if q.Nearest == nil {
+			return fmt.Errorf("%w: mmr goes with a nearest query", ErrInvalid)
+		}
+		if m.Diversity != nil && (*m.Diversity < 0 || *m.Diversity > 1) {
+			return fmt.Errorf("%w: mmr diversity %v outside [0, 1]", ErrInvalid, *m.Diversity)
+		}
+		if m.CandidatesLimit < 0 {
+			return fmt.Errorf("%w: negative mmr candidates_limit", ErrInvalid)
+		}
 	}
 	return nil
 }
@@ -374,6 +420,16 @@ func (c *collection) searchAllLocked(st *stage, cf *cfilter) ([]hit, error) {
 		return nil, fmt.Errorf("%w: a fusion needs prefetches to fuse", ErrInvalid)
 	case q.OrderBy != nil:
 		return c.orderByLocked(q.OrderBy, nil, cf, st.limit)
+	case q.Sample != "":
+		var cands []uint32
+		for s := range c.ids {
+			if !c.deleted[s] && (cf == nil || cf.matches(c.ids[s], c.payloads.at(uint32(s)))) {
+				cands = append(cands, uint32(s))
+			}
+		}
+		return randomHits(cands, st.limit), nil
+	case q.MMR != nil:
+		return c.mmrLocked(st, cf)
 	}
 	sc, err := c.scorerLocked(st.using, q)
 	if err != nil {
@@ -412,6 +468,127 @@ func (c *collection) searchAllLocked(st *stage, cf *cfilter) ([]hit, error) {
 	// A custom score (recommend best_score / sum_scores, a multi-vector):
 	// exact scan of the points that have the vector.
 	return c.scanLocked(sc, cf, st.threshold, st.limit), nil
+}
+
+// randomHits returns up to limit of slots in random order, score 0.
+func randomHits(slots []uint32, limit int) []hit {
+	rand.Shuffle(len(slots), func(i, j int) { slots[i], slots[j] = slots[j], slots[i] })
+	out := make([]hit, 0, min(limit, len(slots)))
+	for _, s := range slots[:min(limit, len(slots))] {
+		out = append(out, hit{slot: s})
+	}
+	return out
+}
+
+// mmrLocked runs a nearest query with MMR (see MMR): the candidates come
+// from the query without MMR, and are re-ranked greedily.
+func (c *collection) mmrLocked(st *stage, cf *cfilter) ([]hit, error) {
+	plain := *st
+	q := *st.query
+	q.MMR = nil
+	plain.query = &q
+	plain.limit = st.query.MMR.candidates(st.limit)
+	cands, err := c.searchAllLocked(&plain, cf)
+	if err != nil {
+		return nil, err
+	}
+	return c.mmrRerankLocked(st.query.MMR, st.using, cands, st.limit)
+}
+
+// candidates is how many candidates m re-ranks for a query of limit.
+func (m *MMR) candidates(limit int) int {
+	if m.CandidatesLimit > 0 {
+		return m.CandidatesLimit
+	}
+	return limit
+}
+
+// mmrRerankLocked picks up to limit of cands (scored on the vector called
+// using, best first) greedily by maximal marginal relevance (see MMR).
+func (c *collection) mmrRerankLocked(m *MMR, using string, cands []hit, limit int) ([]hit, error) {
+	div := float32(0.5)
+	if m.Diversity != nil {
+		div = *m.Diversity
+	}
+	sim, higher, err := c.pairSimLocked(using)
+	if err != nil {
+		return nil, err
+	}
+	rel := make([]float32, len(cands))
+	for i, h := range cands {
+		rel[i] = h.score
+		if !higher {
+			rel[i] = -h.score
+		}
+	}
+	// maxSim[i]: the largest similarity of candidate i to those picked.
+	maxSim := make([]float32, len(cands))
+	for i := range maxSim {
+		maxSim[i] = float32(math.Inf(-1))
+	}
+	picked := make([]bool, len(cands))
+	out := make([]hit, 0, min(limit, len(cands)))
+	for len(out) < limit && len(out) < len(cands) {
+		best, bestScore := -1, float32(0)
+		for i := range cands {
+			if picked[i] {
+				continue
+			}
+			score := (1 - div) * rel[i]
+			if len(out) > 0 {
+				score -= div * maxSim[i]
+			}
+			if best < 0 || score > bestScore {
+				best, bestScore = i, score
+			}
+		}
+		picked[best] = true
+		out = append(out, hit{slot: cands[best].slot, score: bestScore})
+		for i := range cands {
+			if !picked[i] {
+				maxSim[i] = max(maxSim[i], sim(cands[i].slot, cands[best].slot))
+			}
+		}
+	}
+	return out, nil
+}
+
+// pairSimLocked returns the similarity between two points' vectors called
+// using (higher is more similar) and whether the vector's scores are
+// higher-is-better.
+func (c *collection) pairSimLocked(using string) (func(a, b uint32) float32, bool, error) {
+	if sp := c.sparseSpace(using); sp != nil && using != "" {
+		return func(a, b uint32) float32 {
+			x, _ := sparseDot(sp.vecs[a], sp.vecs[b], nil)
+			return x
+		}, true, nil
+	}
+	sp, err := c.spaceLocked(using)
+	if err != nil {
+		return nil, false, err
+	}
+	if sp.named != nil && sp.named.multi {
+		ds := sp.named
+		return func(a, b uint32) float32 {
+			x, _ := ds.maxSim(ds.flat(a), b)
+			if !sp.dist.HigherIsBetter() {
+				x = -x
+			}
+			return x
+		}, sp.dist.HigherIsBetter(), nil
+	}
+	return func(a, b uint32) float32 {
+		na, okA := sp.nodeOf(a)
+		nb, okB := sp.nodeOf(b)
+		if !okA || !okB {
+			return 0
+		}
+		x := scoreOf(sp.dist, sp.vecs.dist(sp.vecs.at(na), nb))
+		if !sp.dist.HigherIsBetter() {
+			x = -x
+		}
+		return x
+	}, sp.dist.HigherIsBetter(), nil
 }
 
 // scanLocked scores every live point passing cf that has sc's vector and

@@ -3,6 +3,7 @@ package vectorstore
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -434,5 +435,74 @@ func TestQuerySparseRecommend(t *testing.T) {
 				t.Fatalf("%s: not best first: %v", tc.strategy, res)
 			}
 		}
+	}
+}
+
+// TestQueryMMRAndSample: MMR with diversity 0 is the nearest order; with
+// a high diversity the near-duplicate of the best point comes after a
+// farther but different one; random samples are the filtered points in
+// varying order, and over prefetches shuffle their union.
+func TestQueryMMRAndSample(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t, nil)
+	mustCreate(t, s, "m", CollectionConfig{Dim: 2, Distance: Cosine})
+	pts := []Point{
+		{ID: NumID(1), Vector: []float32{1, 0.25}, Payload: map[string]any{"k": 1.0}}, // best
+		{ID: NumID(2), Vector: []float32{1, 0.2}, Payload: map[string]any{"k": 1.0}},  // near-duplicate of 1
+		{ID: NumID(3), Vector: []float32{0.2, 1}, Payload: map[string]any{"k": 1.0}},  // as relevant as 2, different
+		{ID: NumID(4), Vector: []float32{-1, 0}},
+	}
+	if err := s.Upsert(ctx, "m", pts); err != nil {
+		t.Fatal(err)
+	}
+	q := []float32{1, 1}
+	ids := func(req QueryRequest) []uint64 {
+		t.Helper()
+		res, err := s.Query(ctx, "m", req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []uint64
+		for _, r := range res {
+			out = append(out, r.ID.Num())
+		}
+		return out
+	}
+	near := ids(QueryRequest{Query: &Query{Nearest: &VectorInput{Dense: q}}, Limit: 3})
+	zero := float32(0)
+	if got := ids(QueryRequest{Query: &Query{Nearest: &VectorInput{Dense: q}, MMR: &MMR{Diversity: &zero}}, Limit: 3}); !slices.Equal(got, near) {
+		t.Fatalf("mmr diversity 0: %v, nearest %v", got, near)
+	}
+	high := float32(0.9)
+	if got := ids(QueryRequest{Query: &Query{Nearest: &VectorInput{Dense: q}, MMR: &MMR{Diversity: &high, CandidatesLimit: 3}}, Limit: 2}); !slices.Equal(got, []uint64{1, 3}) {
+		t.Fatalf("mmr diversity 0.9: %v, want [1 3]", got)
+	}
+	// The same through a prefetch (re-scoring path).
+	pre := []Prefetch{{Query: &Query{Nearest: &VectorInput{Dense: q}}, Limit: 3}}
+	if got := ids(QueryRequest{Prefetch: pre, Query: &Query{Nearest: &VectorInput{Dense: q}, MMR: &MMR{Diversity: &high, CandidatesLimit: 3}}, Limit: 2}); !slices.Equal(got, []uint64{1, 3}) {
+		t.Fatalf("mmr over a prefetch: %v, want [1 3]", got)
+	}
+	if _, err := s.Query(ctx, "m", QueryRequest{Query: &Query{MMR: &MMR{}}}); !errors.Is(err, ErrInvalid) {
+		t.Fatalf("mmr without nearest: %v", err)
+	}
+	// Samples.
+	orders := map[string]bool{}
+	f := &Filter{Must: []Condition{{Key: "k", Match: &Match{Value: 1.0}}}}
+	for range 30 {
+		got := ids(QueryRequest{Query: &Query{Sample: SampleRandom}, Filter: f})
+		if sorted := slices.Sorted(slices.Values(got)); !slices.Equal(sorted, []uint64{1, 2, 3}) {
+			t.Fatalf("sample: %v", got)
+		}
+		orders[fmt.Sprint(got)] = true
+		got = ids(QueryRequest{Prefetch: []Prefetch{{Limit: 2}}, Query: &Query{Sample: SampleRandom}, Offset: 1})
+		if len(got) != 1 || got[0] > 2 {
+			t.Fatalf("sample over a prefetch with offset: %v", got)
+		}
+	}
+	if len(orders) < 2 {
+		t.Fatalf("30 samples all in one order: %v", orders)
+	}
+	if _, err := s.Query(ctx, "m", QueryRequest{Query: &Query{Sample: "first"}}); !errors.Is(err, ErrInvalid) {
+		t.Fatalf("unknown sample: %v", err)
 	}
 }

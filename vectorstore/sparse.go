@@ -131,6 +131,12 @@ func (sp *sparseSpace) score(q SparseVector, s uint32) (float32, bool) {
 	if v.Indices == nil {
 		return 0, false
 	}
+	return sparseDot(q, v, sp.weight)
+}
+
+// sparseDot returns the dot product of q and v, each shared dimension d
+// weighted by weight(d) (1 when weight is nil), and whether they share one.
+func sparseDot(q, v SparseVector, weight func(uint32) float32) (float32, bool) {
 	var sum float32
 	hit := false
 	i, j := 0, 0
@@ -141,7 +147,11 @@ func (sp *sparseSpace) score(q SparseVector, s uint32) (float32, bool) {
 		case a > b:
 			j++
 		default:
-			sum += q.Values[i] * v.Values[j] * sp.weight(a)
+			w := float32(1)
+			if weight != nil {
+				w = weight(a)
+			}
+			sum += q.Values[i] * v.Values[j] * w
 			hit = true
 			i++
 			j++
