@@ -99,22 +99,22 @@ type payloadIndexReq struct {
 
 // indexSchemaJSON is Qdrant's PayloadSchemaParams (the object form).
 type indexSchemaJSON struct {
-	Type           string          `json:"type"`
-	Tokenizer      *string         `json:"tokenizer"`
-	MinTokenLen    *int            `json:"min_token_len"`
-	MaxTokenLen    *int            `json:"max_token_len"`
-	Lowercase      *bool           `json:"lowercase"`
-	PhraseMatching *bool           `json:"phrase_matching"`
-	IsTenant       *bool           `json:"is_tenant"`
-	IsPrincipal    *bool           `json:"is_principal"`
-	OnDisk         *bool           `json:"on_disk"`
-	Lookup         *bool           `json:"lookup"`
-	Range          *bool           `json:"range"`
-	EnableHNSW     *bool           `json:"enable_hnsw"`
-	Stopwords      json.RawMessage `json:"stopwords"`
-	Stemmer        json.RawMessage `json:"stemmer"`
-	ASCIIFolding   *bool           `json:"ascii_folding"`
-	Prefix         *bool           `json:"prefix"`
+	Type           string                 `json:"type"`
+	Tokenizer      *string                `json:"tokenizer"`
+	MinTokenLen    *int                   `json:"min_token_len"`
+	MaxTokenLen    *int                   `json:"max_token_len"`
+	Lowercase      *bool                  `json:"lowercase"`
+	PhraseMatching *bool                  `json:"phrase_matching"`
+	IsTenant       *bool                  `json:"is_tenant"`
+	IsPrincipal    *bool                  `json:"is_principal"`
+	OnDisk         *bool                  `json:"on_disk"`
+	Lookup         *bool                  `json:"lookup"`
+	Range          *bool                  `json:"range"`
+	EnableHNSW     *bool                  `json:"enable_hnsw"`
+	Stopwords      *vectorstore.Stopwords `json:"stopwords"`
+	Stemmer        json.RawMessage        `json:"stemmer"`
+	ASCIIFolding   *bool                  `json:"ascii_folding"`
+	Prefix         *bool                  `json:"prefix"`
 }
 
 var indexTypes = map[string]bool{"keyword": true, "integer": true, "float": true, "bool": true,
@@ -144,8 +144,6 @@ func decodeIndexSchema(raw json.RawMessage) (vectorstore.PayloadIndexParams, err
 		return p, unprocessable("field_schema: Validation error: the 'lookup' and 'range' capabilities can't be both disabled")
 	}
 	switch {
-	case present(sc.Stopwords):
-		return p, refusedField("field_schema.stopwords", "stopword lists")
 	case present(sc.Stemmer):
 		return p, refusedField("field_schema.stemmer", "stemming")
 	case sc.ASCIIFolding != nil && *sc.ASCIIFolding:
@@ -171,6 +169,7 @@ func decodeIndexSchema(raw json.RawMessage) (vectorstore.PayloadIndexParams, err
 	p.Lowercase = sc.Lowercase
 	p.PhraseMatching = sc.PhraseMatching
 	p.Prefix = sc.Prefix
+	p.Stopwords = sc.Stopwords
 	return p, nil
 }
 
