@@ -6,6 +6,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"github.com/gaianet-go/gaianet/vectorstore"
 	"io"
 	"maps"
@@ -494,5 +495,36 @@ func TestIssuesUnindexedField(t *testing.T) {
 	}
 	if c.ok("DELETE", "/issues", nil) != true || len(c.ok("GET", "/issues", nil).(map[string]any)["issues"].([]any)) != 0 {
 		t.Error("DELETE /issues did not clear them")
+	}
+}
+
+// A start_from date-time equal to a stored one includes that point: the
+// API converts it to seconds exactly as the store converts stored values.
+func TestOrderByStartFromDatetime(t *testing.T) {
+	c, _ := newTestServer(t)
+	c.ok("PUT", "/collections/od", `{"vectors":{"size":2,"distance":"Dot"}}`)
+	c.ok("PUT", "/collections/od/index", `{"field_name":"d","field_schema":"datetime"}`)
+	// Find date-times where micro- and nanosecond arithmetic disagree.
+	base := time.Date(2026, 12, 7, 20, 12, 34, 0, time.UTC)
+	var stamps []string
+	for us := 0; len(stamps) < 5 && us < 1e6; us++ {
+		ts := base.Add(time.Duration(us) * time.Microsecond)
+		if float64(ts.UnixMicro())/1e6 != float64(ts.UnixNano())/1e9 {
+			stamps = append(stamps, ts.Format(time.RFC3339Nano))
+		}
+	}
+	if len(stamps) == 0 {
+		t.Skip("no date-time where the two conversions differ")
+	}
+	for i, ts := range stamps {
+		c.ok("PUT", "/collections/od/points", fmt.Sprintf(`{"points":[{"id":%d,"vector":[1,0],"payload":{"d":%q}}]}`, i+1, ts))
+	}
+	for i, ts := range stamps {
+		for _, dir := range []string{"asc", "desc"} {
+			page := c.ok("POST", "/collections/od/points/scroll", fmt.Sprintf(`{"order_by":{"key":"d","direction":%q,"start_from":%q},"limit":1}`, dir, ts)).(map[string]any)
+			if got := ids(t, page["points"]); len(got) != 1 || got[0] != float64(i+1) {
+				t.Errorf("%s from %s = %v, want point %d", dir, ts, got, i+1)
+			}
+		}
 	}
 }

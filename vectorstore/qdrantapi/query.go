@@ -472,7 +472,7 @@ func decodeOrderBy(raw json.RawMessage) (*vectorstore.OrderBy, error) {
 			if err != nil {
 				return nil, badRequest("order_by.start_from %q: %v", ts, err)
 			}
-			f = float64(t.UnixMicro()) / 1e6
+			f = float64(t.UnixNano()) / 1e9 // exactly as the store converts stored date-times
 		default:
 			return nil, badRequest("order_by.start_from must be a number or a datetime")
 		}
@@ -483,7 +483,8 @@ func decodeOrderBy(raw json.RawMessage) (*vectorstore.OrderBy, error) {
 
 // parseDatetime accepts the datetime forms Qdrant's payload index does.
 func parseDatetime(s string) (time.Time, error) {
-	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05.999999999", "2006-01-02 15:04:05.999999999Z07:00", "2006-01-02 15:04:05.999999999", "2006-01-02T15:04", "2006-01-02"} {
+	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05.999999999", "2006-01-02 15:04:05.999999999Z07:00", "2006-01-02 15:04:05.999999999", "2006-01-02",
+		"2006-01-02T15:04Z07:00", "2006-01-02T15:04", "2006-01-02 15:04Z07:00", "2006-01-02 15:04"} {
 		if t, err := time.Parse(layout, s); err == nil {
 			return t, nil
 		}
