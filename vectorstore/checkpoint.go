@@ -757,6 +757,11 @@ func (s *Store) loadCollection(e *manifestEntry) (*collection, error) {
 	} else if c.cfg.hasNamed() {
 		return nil, fmt.Errorf("%w: collection %q has named vectors but no extension block", ErrCorrupt, e.name)
 	}
+	if g.top >= 0 && c.noVec != nil && c.noVec[g.entry] {
+		// The entry of a graph is a linked node; an unlinked one there
+		// means no point had the unnamed vector: the graph is empty.
+		g.top = -1
+	}
 	return c, nil
 }
 

@@ -725,6 +725,11 @@ func (c *collection) nearestLocked(ctx *searchCtx, sp *space, vec []float32, k i
 		c.exactLocked(ctx, sp, qv, k, cf)
 	} else {
 		sp.graph.search(ctx, qv, k, ef, &acceptor{deleted: c.deleted, filter: cf, ids: c.ids, payload: c.payloads, owner: sp.owner})
+		if sp.absent != nil {
+			// Nodes without the vector are unlinked, never reached; a
+			// damaged graph could still link them: drop them.
+			ctx.out = slices.DeleteFunc(ctx.out, func(d distItem) bool { return sp.absent[sp.slot(d.id)] })
+		}
 	}
 }
 

@@ -325,3 +325,27 @@ func TestConditionalWrites(t *testing.T) {
 		t.Fatalf("edit: %d %v, v %v", n, err, payloadV(1))
 	}
 }
+
+// TestNoPointHasTheUnnamedVector: a collection whose points all lack the
+// unnamed vector has an empty graph, also once loaded from a checkpoint
+// (whose graph entry is then an unlinked node).
+func TestNoPointHasTheUnnamedVector(t *testing.T) {
+	ctx := context.Background()
+	s, dir := openTemp(t, nil)
+	mustCreate(t, s, "e", CollectionConfig{Dim: 2, Distance: Dot, SparseVectors: map[string]SparseVectorParams{"s": {}}, HNSW: HNSWConfig{FullScanThreshold: -1}})
+	var pts []Point
+	for i := range 50 {
+		pts = append(pts, Point{ID: NumID(uint64(i)), Sparse: map[string]SparseVector{"s": {Indices: []uint32{1}, Values: []float32{1}}}})
+	}
+	if err := s.Upsert(ctx, "e", pts); err != nil {
+		t.Fatal(err)
+	}
+	checkThroughReopen(t, s, dir, func(s *Store, stage string) {
+		for _, exact := range []bool{false, true} {
+			hits, err := s.Search(ctx, "e", SearchRequest{Vector: []float32{1, 1}, Params: SearchParams{Exact: exact}})
+			if err != nil || len(hits) != 0 {
+				t.Fatalf("%s exact=%v: %v %v", stage, exact, hits, err)
+			}
+		}
+	})
+}
