@@ -528,3 +528,25 @@ func TestOrderByStartFromDatetime(t *testing.T) {
 		}
 	}
 }
+
+func TestCreateDeleteVector(t *testing.T) {
+	c, _ := newTestServer(t)
+	c.ok("PUT", "/collections/cv", `{"vectors":{"a":{"size":2,"distance":"Dot"}}}`)
+	c.ok("PUT", "/collections/cv/points", `{"points":[{"id":1,"vector":{"a":[1,0]},"payload":{"k":1}}]}`)
+	c.ok("PUT", "/collections/cv/vectors/b", `{"dense":{"size":3,"distance":"Cosine","on_disk":true}}`)
+	c.ok("PUT", "/collections/cv/vectors/s", `{"sparse":{"modifier":"idf"}}`)
+	c.fails("PUT", "/collections/cv/vectors/b", `{"dense":{"size":3,"distance":"Cosine"}}`, http.StatusBadRequest)
+	params := c.ok("GET", "/collections/cv", nil).(map[string]any)["config"].(map[string]any)["params"].(map[string]any)
+	b := params["vectors"].(map[string]any)["b"].(map[string]any)
+	if b["size"] != 3.0 || b["on_disk"] != true || params["sparse_vectors"].(map[string]any)["s"].(map[string]any)["modifier"] != "idf" {
+		t.Fatalf("params after adding b and s = %v", params)
+	}
+	c.ok("PUT", "/collections/cv/points/vectors", `{"points":[{"id":1,"vector":{"b":[0,0,1]}}]}`)
+	c.ok("DELETE", "/collections/cv/vectors/a", nil)
+	rec := c.ok("POST", "/collections/cv/points", `{"ids":[1],"with_vector":true}`).([]any)[0].(map[string]any)
+	if v := rec["vector"].(map[string]any); len(v) != 1 || v["b"] == nil || rec["payload"].(map[string]any)["k"] != 1.0 {
+		t.Errorf("point after deleting a = %v", rec)
+	}
+	c.fails("DELETE", "/collections/cv/vectors/nope", nil, http.StatusBadRequest)
+	c.fails("PUT", "/collections/cv/vectors/z", `{"dense":{"size":0,"distance":"Dot"}}`, http.StatusUnprocessableEntity)
+}
