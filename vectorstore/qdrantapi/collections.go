@@ -411,17 +411,33 @@ func setMetadata(cfg *vectorstore.CollectionConfig, set *collectionSettings, met
 func (s *Server) updateSettings(ctx context.Context, name string, edit func(*collectionSettings)) error {
 	s.setMu.Lock()
 	defer s.setMu.Unlock()
-	info, err := s.store.CollectionInfo(name)
+	cfg, set, err := s.settingsFor(name)
 	if err != nil {
 		return err
 	}
-	cfg := info.Config
-	set := settingsOf(&cfg)
 	edit(&set)
 	if err := setMetadata(&cfg, &set, set.Metadata); err != nil {
 		return err
 	}
 	return s.store.UpdateCollection(ctx, name, vectorstore.CollectionUpdate{Metadata: cfg.Metadata})
+}
+
+// settingsFor returns collection name's configuration and its Qdrant-facing
+// settings, with the per-vector maps ready to be written.
+func (s *Server) settingsFor(name string) (vectorstore.CollectionConfig, collectionSettings, error) {
+	info, err := s.store.CollectionInfo(name)
+	if err != nil {
+		return vectorstore.CollectionConfig{}, collectionSettings{}, err
+	}
+	cfg := info.Config
+	set := settingsOf(&cfg)
+	if set.OnDisk == nil {
+		set.OnDisk = map[string]bool{}
+	}
+	if set.SparseIndex == nil {
+		set.SparseIndex = map[string]*sparseIndexJSON{}
+	}
+	return cfg, set, nil
 }
 
 // settingsOf reads the Qdrant-facing settings of a collection; one made
@@ -749,14 +765,9 @@ func (s *Server) updateCollection(w http.ResponseWriter, r *http.Request) (any, 
 		return nil, refusedField("strict_mode_config", "strict mode")
 	}
 	name := r.PathValue("c")
-	info, err := s.store.CollectionInfo(name)
+	cfg, set, err := s.settingsFor(name)
 	if err != nil {
 		return nil, err
-	}
-	cfg := info.Config
-	set := settingsOf(&cfg)
-	if set.OnDisk == nil {
-		set.OnDisk = map[string]bool{}
 	}
 	if p := req.Params; p != nil {
 		switch {

@@ -80,19 +80,11 @@ func (s *Server) createVector(w http.ResponseWriter, r *http.Request) (any, erro
 			return nil, err
 		}
 	}
-	info, err := s.store.CollectionInfo(c)
-	if err != nil {
-		return nil, err
-	}
 	// Decode the one vector as a collection's vectors config would be, with
 	// this collection's settings as the base.
-	cur := info.Config
-	set := settingsOf(&cur)
-	if set.OnDisk == nil {
-		set.OnDisk = map[string]bool{}
-	}
-	if set.SparseIndex == nil {
-		set.SparseIndex = map[string]*sparseIndexJSON{}
+	_, set, err := s.settingsFor(c)
+	if err != nil {
+		return nil, err
 	}
 	scratch := vectorstore.CollectionConfig{HNSW: set.HNSW.storeHNSW(0)}
 	one, err := json.Marshal(map[string]any{name: req.Dense})
