@@ -355,15 +355,7 @@ func (c *collection) writeCheckpointEntry(w *crcWriter, segs []segmentRef) error
 		}
 	}
 	w.write(dead)
-	w.write(appendU32(nil, g.entry))
-	writeRaw(w, g.levels)
-	writeRaw(w, g.cnt0)
-	writeRaw(w, g.links0)
-	for i, l := range g.levels {
-		if l > 0 {
-			writeRaw(w, g.upper[i])
-		}
-	}
+	writeGraph(w, g)
 	b = appendU32(b[:0], uint32(len(segs)))
 	for _, sg := range segs {
 		b = appendU64(b, sg.id)
@@ -374,6 +366,96 @@ func (c *collection) writeCheckpointEntry(w *crcWriter, segs []segmentRef) error
 	}
 	w.write(b)
 	return w.err
+}
+
+// writeGraph writes g as checkpoint.vsc lays a graph out: entry u32,
+// levels, layer-0 link counts and links, then each upper node's links.
+func writeGraph(w rawWriter, g *hnswGraph) {
+	w.write(appendU32(nil, g.entry))
+	writeRaw(w, g.levels)
+	writeRaw(w, g.cnt0)
+	writeRaw(w, g.links0)
+	for i, l := range g.levels {
+		if l > 0 {
+			writeRaw(w, g.upper[i])
+		}
+	}
+}
+
+// parseGraph reads a graph of n nodes and M m as writeGraph wrote it,
+// checking every count and link, so that damage is an error, never a bad
+// graph. The graph has no vectorSet yet.
+func parseGraph(r *byteReader, n, m int) (*hnswGraph, error) {
+	g := &hnswGraph{m: m, m0: 2 * m}
+	g.entry = r.u32("graph entry")
+	g.levels = takeRaw[uint8](r, n, "graph levels")
+	g.cnt0 = takeRaw[uint16](r, n, "layer-0 link counts")
+	g.links0 = takeRaw[uint32](r, n*g.m0, "layer-0 links")
+	if r.err != nil {
+		return nil, r.err
+	}
+	upperLen := 0
+	for i, l := range g.levels {
+		if l > 32 {
+			return nil, fmt.Errorf("graph node %d has level %d", i, l)
+		}
+		upperLen += int(l) * (m + 1)
+	}
+	upper := takeRaw[uint32](r, upperLen, "upper links")
+	if r.err != nil {
+		return nil, r.err
+	}
+	g.upper = make([][]uint32, n)
+	for i, l := range g.levels {
+		if l > 0 {
+			k := int(l) * (m + 1)
+			g.upper[i] = upper[:k:k]
+			upper = upper[k:]
+		}
+	}
+	for i := range n {
+		if int(g.cnt0[i]) > g.m0 {
+			return nil, fmt.Errorf("node %d has %d layer-0 links, limit %d", i, g.cnt0[i], g.m0)
+		}
+		for _, id := range g.links0[i*g.m0 : i*g.m0+int(g.cnt0[i])] {
+			if int(id) >= n {
+				return nil, fmt.Errorf("node %d links to node %d of %d", i, id, n)
+			}
+		}
+		for l := 1; l <= int(g.levels[i]); l++ {
+			u := g.upper[i][(l-1)*(m+1):]
+			if int(u[0]) > m {
+				return nil, fmt.Errorf("node %d has %d links at level %d, limit %d", i, u[0], l, m)
+			}
+			for _, id := range u[1 : 1+u[0]] {
+				if int(id) >= n {
+					return nil, fmt.Errorf("node %d links to node %d of %d", i, id, n)
+				}
+				// A link at level l must reach a node that has level l,
+				// or a walk there would read links it does not have.
+				if int(g.levels[id]) < l {
+					return nil, fmt.Errorf("node %d links at level %d to node %d of level %d", i, l, id, g.levels[id])
+				}
+			}
+		}
+	}
+	if n == 0 {
+		g.top = -1
+		if g.entry != 0 {
+			return nil, fmt.Errorf("empty graph with entry %d", g.entry)
+		}
+	} else {
+		if int(g.entry) >= n {
+			return nil, fmt.Errorf("graph entry %d of %d nodes", g.entry, n)
+		}
+		g.top = int(g.levels[g.entry])
+		for i, l := range g.levels {
+			if int(l) > g.top {
+				return nil, fmt.Errorf("graph node %d is above the entry point", i)
+			}
+		}
+	}
+	return g, nil
 }
 
 // loadCheckpoint reads the checkpoint, if any, into s.colls and returns the
@@ -566,74 +648,9 @@ func parseManifestEntry(r *byteReader, nextSeg uint64) (*manifestEntry, error) {
 			return fail("bad tombstone %d at slot %d", d, i)
 		}
 	}
-	g := &hnswGraph{m: m, m0: 2 * m}
-	g.entry = r.u32("graph entry")
-	g.levels = takeRaw[uint8](r, n, "graph levels")
-	g.cnt0 = takeRaw[uint16](r, n, "layer-0 link counts")
-	g.links0 = takeRaw[uint32](r, n*g.m0, "layer-0 links")
-	if r.err != nil {
-		return nil, r.err
-	}
-	upperLen := 0
-	for i, l := range g.levels {
-		if l > 32 {
-			return fail("graph node %d has level %d", i, l)
-		}
-		upperLen += int(l) * (m + 1)
-	}
-	upper := takeRaw[uint32](r, upperLen, "upper links")
-	if r.err != nil {
-		return nil, r.err
-	}
-	g.upper = make([][]uint32, n)
-	for i, l := range g.levels {
-		if l > 0 {
-			k := int(l) * (m + 1)
-			g.upper[i] = upper[:k:k]
-			upper = upper[k:]
-		}
-	}
-	for i := range n {
-		if int(g.cnt0[i]) > g.m0 {
-			return fail("node %d has %d layer-0 links, limit %d", i, g.cnt0[i], g.m0)
-		}
-		for _, id := range g.links0[i*g.m0 : i*g.m0+int(g.cnt0[i])] {
-			if int(id) >= n {
-				return fail("node %d links to node %d of %d", i, id, n)
-			}
-		}
-		for l := 1; l <= int(g.levels[i]); l++ {
-			u := g.upper[i][(l-1)*(m+1):]
-			if int(u[0]) > m {
-				return fail("node %d has %d links at level %d, limit %d", i, u[0], l, m)
-			}
-			for _, id := range u[1 : 1+u[0]] {
-				if int(id) >= n {
-					return fail("node %d links to node %d of %d", i, id, n)
-				}
-				// A link at level l must reach a node that has level l,
-				// or a walk there would read links it does not have.
-				if int(g.levels[id]) < l {
-					return fail("node %d links at level %d to node %d of level %d", i, l, id, g.levels[id])
-				}
-			}
-		}
-	}
-	if n == 0 {
-		g.top = -1
-		if g.entry != 0 {
-			return fail("empty graph with entry %d", g.entry)
-		}
-	} else {
-		if int(g.entry) >= n {
-			return fail("graph entry %d of %d nodes", g.entry, n)
-		}
-		g.top = int(g.levels[g.entry])
-		for i, l := range g.levels {
-			if int(l) > g.top {
-				return fail("graph node %d is above the entry point", i)
-			}
-		}
+	g, err := parseGraph(r, n, m)
+	if err != nil {
+		return fail("%v", err)
 	}
 	e.graph = g
 	ns := r.u32("segment count")

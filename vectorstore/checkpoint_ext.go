@@ -29,10 +29,14 @@ type storeState struct {
 //	      increasing) whose point lacks the unnamed vector
 //	    2 versions: run count R u32, R times (run length u32, version
 //	      u64); the runs cover the slots in order
+//	    3 named graphs: count G u16, G times: name, M u32, node count
+//	      K u32, the HNSW graph of that named dense vector as
+//	      checkpoint.vsc lays one out (checkpoint.go, writeGraph); a
+//	      named vector without one here has its graph rebuilt
 //
-// Named vectors are written whole at every checkpoint, and their HNSW
-// graphs are rebuilt when the checkpoint is loaded; payload indexes are
-// rebuilt from the payloads.
+// Named vectors are written whole at every checkpoint, with their HNSW
+// graphs since format 5 (rebuilt when a format-4 checkpoint is loaded);
+// payload indexes are rebuilt from the payloads.
 
 type extJSON struct {
 	Indexes map[string]PayloadIndexParams `json:"indexes,omitempty"`
@@ -103,6 +107,27 @@ func (c *collection) encodeExtension() ([]byte, error) {
 		s = e
 	}
 	binary.LittleEndian.PutUint32(b[runsAt:], uint32(runs))
+	var graphs []*denseSpace
+	for _, ds := range c.dense {
+		if !ds.multi {
+			graphs = append(graphs, ds)
+		}
+	}
+	if len(graphs) > 0 {
+		b = append(b, extGraphs)
+		b = appendU16(b, uint16(len(graphs)))
+		sink := &byteSink{b: b}
+		for _, ds := range graphs {
+			if ds.graph.size() != len(ds.owner) {
+				return nil, fmt.Errorf("vector %q: graph of %d nodes for %d vectors", ds.name, ds.graph.size(), len(ds.owner))
+			}
+			sink.b = appendName(sink.b, ds.name)
+			sink.b = appendU32(sink.b, uint32(ds.graph.m))
+			sink.b = appendU32(sink.b, uint32(len(ds.owner)))
+			writeGraph(sink, ds.graph)
+		}
+		b = sink.b
+	}
 	return b, nil
 }
 
@@ -110,10 +135,11 @@ func (c *collection) encodeExtension() ([]byte, error) {
 const (
 	extNoVector = 1
 	extVersions = 2
+	extGraphs   = 3
 )
 
 // decodeSections reads format 5's tagged sections (see above).
-func (c *collection) decodeSections(r *byteReader) error {
+func (c *collection) decodeSections(r *byteReader, loaded map[string]bool) error {
 	n := len(c.ids)
 	last := 0
 	for r.err == nil && r.remaining() > 0 {
@@ -157,6 +183,27 @@ func (c *collection) decodeSections(r *byteReader) error {
 			}
 			if s != n {
 				return fmt.Errorf("version runs cover %d of %d slots", s, n)
+			}
+		case extGraphs:
+			k := int(r.u16("graph count"))
+			for range k {
+				name := r.name()
+				m := int(r.u32("graph m"))
+				nodes := int(r.u32("graph nodes"))
+				if r.err != nil {
+					return r.err
+				}
+				ds := c.denseSpace(name)
+				if ds == nil || ds.multi || loaded[name] || m != ds.graph.m || nodes != len(ds.owner) {
+					return fmt.Errorf("graph of vector %q (m %d, %d nodes) does not fit the collection", name, m, nodes)
+				}
+				g, err := parseGraph(r, nodes, m)
+				if err != nil {
+					return fmt.Errorf("graph of vector %q: %v", name, err)
+				}
+				dg := ds.graph
+				dg.levels, dg.cnt0, dg.links0, dg.upper, dg.entry, dg.top = g.levels, g.cnt0, g.links0, g.upper, g.entry, g.top
+				loaded[name] = true
 			}
 		default:
 			return fmt.Errorf("unknown extension section %d", tag)
@@ -216,10 +263,7 @@ func (c *collection) decodeExtension(ext []byte) error {
 		if err := checkFinite(ds.vecs.data); err != nil {
 			return fmt.Errorf("vector %q: %v", ds.name, err)
 		}
-		if !ds.multi {
-			ds.vecs.encodePending()
-			ds.graph.insertBatch(0, uint32(k), runtime.GOMAXPROCS(0))
-		}
+
 	}
 	ns := int(r.u16("sparse count"))
 	if r.err == nil && ns != len(c.sparse) {
@@ -268,8 +312,19 @@ func (c *collection) decodeExtension(ext []byte) error {
 	if r.err != nil {
 		return r.err
 	}
-	if err := c.decodeSections(r); err != nil {
+	// Named graphs: as stored (format 5), or built here.
+	loaded := map[string]bool{}
+	if err := c.decodeSections(r, loaded); err != nil {
 		return err
+	}
+	for _, ds := range c.dense {
+		if ds.multi {
+			continue
+		}
+		ds.vecs.encodePending()
+		if !loaded[ds.name] {
+			ds.graph.insertBatch(0, uint32(len(ds.owner)), runtime.GOMAXPROCS(0))
+		}
 	}
 	for field, p := range ej.Indexes {
 		if err := c.createIndexLocked(field, p); err != nil {

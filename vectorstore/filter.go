@@ -176,6 +176,10 @@ type GeoPolygon struct {
 //     whitespace-separated word of the query is a substring.
 //   - Prefix: the field is a string starting with Prefix (byte-wise,
 //     case-sensitive).
+//
+// An empty Text, TextAny, Phrase or Prefix counts as given only when it
+// came from JSON (Qdrant's {"prefix": ""} matches every string, an empty
+// phrase nothing); built in Go, an empty string is unset.
 type Match struct {
 	Value   any    `json:"value,omitempty"`
 	Any     []any  `json:"any,omitempty"`
@@ -184,6 +188,45 @@ type Match struct {
 	TextAny string `json:"text_any,omitempty"`
 	Phrase  string `json:"phrase,omitempty"`
 	Prefix  string `json:"prefix,omitempty"`
+	// given marks the text keys present in the JSON, in the order of
+	// matchTextKeys.
+	given [4]bool
+}
+
+var matchTextKeys = [4]string{"text", "text_any", "phrase", "prefix"}
+
+// UnmarshalJSON decodes a match, noting which text keys were present.
+// Unknown keys are an error.
+func (m *Match) UnmarshalJSON(b []byte) error {
+	type plain Match
+	var p plain
+	if err := decodeStrict(b, &p); err != nil {
+		return fmt.Errorf("%w: match: %v", ErrInvalid, err)
+	}
+	var keys map[string]json.RawMessage
+	if err := json.Unmarshal(b, &keys); err != nil {
+		return fmt.Errorf("%w: match: %v", ErrInvalid, err)
+	}
+	*m = Match(p)
+	for i, k := range matchTextKeys {
+		_, m.given[i] = keys[k]
+	}
+	return nil
+}
+
+// texts returns Text, TextAny, Phrase and Prefix with whether each is set.
+func (m *Match) texts() [4]struct {
+	s   string
+	set bool
+} {
+	var out [4]struct {
+		s   string
+		set bool
+	}
+	for i, s := range [4]string{m.Text, m.TextAny, m.Phrase, m.Prefix} {
+		out[i].s, out[i].set = s, s != "" || m.given[i]
+	}
+	return out
 }
 
 // Range bounds a numeric payload field; nil bounds are open. In JSON the
@@ -577,8 +620,9 @@ func compileMatch(key string, m *Match) (ccond, error) {
 	if m.Except != nil {
 		set++
 	}
-	for _, t := range []string{m.Text, m.TextAny, m.Phrase, m.Prefix} {
-		if t != "" {
+	texts := m.texts()
+	for _, t := range texts {
+		if t.set {
 			set++
 		}
 	}
@@ -586,19 +630,13 @@ func compileMatch(key string, m *Match) (ccond, error) {
 		return ccond{}, fmt.Errorf("%w: match on %q needs exactly one of value, any, except, text, text_any, phrase or prefix", ErrInvalid, key)
 	}
 	c := ccond{path: path}
+	for i, kind := range [4]condKind{condText, condTextAny, condPhrase, condPrefix} {
+		if texts[i].set {
+			c.kind, c.text = kind, texts[i].s
+			return c, nil
+		}
+	}
 	switch {
-	case m.Text != "":
-		c.kind, c.text = condText, m.Text
-		return c, nil
-	case m.TextAny != "":
-		c.kind, c.text = condTextAny, m.TextAny
-		return c, nil
-	case m.Phrase != "":
-		c.kind, c.text = condPhrase, m.Phrase
-		return c, nil
-	case m.Prefix != "":
-		c.kind, c.text = condPrefix, m.Prefix
-		return c, nil
 	case m.Value != nil:
 		c.kind = condMatch
 		v, err := matchValue(key, m.Value)

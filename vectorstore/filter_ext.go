@@ -165,6 +165,9 @@ func (g *geoArea) contains(kind condKind, p GeoPoint) bool {
 
 // matchText evaluates a text, text_any or phrase condition on s.
 func (c *ccond) matchText(s string) bool {
+	if c.text == "" {
+		return false // an empty text or phrase matches nothing, as in Qdrant
+	}
 	if c.tok == nil {
 		switch c.kind {
 		case condTextAny:

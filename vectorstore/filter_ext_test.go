@@ -316,6 +316,15 @@ func TestFilterQdrantForms(t *testing.T) {
 	if err := json.Unmarshal([]byte(`{"must": {"key": "name"}, "bogus": 1}`), &f); !errors.Is(err, ErrInvalid) {
 		t.Fatalf("unknown filter key: %v", err)
 	}
+	// An empty prefix matches every string; an empty phrase or text nothing.
+	if got := matchIDs(t, s, "f", `{"must": {"key": "name", "match": {"prefix": ""}}}`); !slices.Equal(got, []uint64{4, 5, 6}) {
+		t.Fatalf("empty prefix: %v", got)
+	}
+	for _, m := range []string{`{"phrase": ""}`, `{"text": ""}`} {
+		if got := matchIDs(t, s, "f", `{"must": {"key": "text", "match": `+m+`}}`); len(got) != 0 {
+			t.Fatalf("%s: %v", m, got)
+		}
+	}
 	for _, in := range []string{"2024-06-01T12:00", "2024-06-01 12:00", "2024-06-01T12:00+00:00"} {
 		got := matchIDs(t, s, "f", `{"must": [{"key": "at", "range": {"gte": "`+in+`", "lte": "`+in+`"}}]}`)
 		if !slices.Equal(got, []uint64{1}) {
