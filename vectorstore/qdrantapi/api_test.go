@@ -550,3 +550,21 @@ func TestCreateDeleteVector(t *testing.T) {
 	c.fails("DELETE", "/collections/cv/vectors/nope", nil, http.StatusBadRequest)
 	c.fails("PUT", "/collections/cv/vectors/z", `{"dense":{"size":0,"distance":"Dot"}}`, http.StatusUnprocessableEntity)
 }
+
+func TestSampleAndMMR(t *testing.T) {
+	c, _ := newTestServer(t)
+	c.ok("PUT", "/collections/sm", `{"vectors":{"size":2,"distance":"Dot"}}`)
+	c.ok("PUT", "/collections/sm/points", `{"points":[{"id":1,"vector":[1,0]},{"id":2,"vector":[0.99,0.01]},{"id":3,"vector":[0,1]}]}`)
+	got := c.ok("POST", "/collections/sm/points/query", `{"query":{"sample":"random"},"limit":10}`).(map[string]any)["points"]
+	if n := len(got.([]any)); n != 3 {
+		t.Errorf("random sample of 3 points = %v", got)
+	}
+	c.fails("POST", "/collections/sm/points/query", `{"query":{"sample":"other"}}`, http.StatusBadRequest)
+	// With full diversity the second pick is the point least like the first.
+	got = c.ok("POST", "/collections/sm/points/query", `{"query":{"nearest":[1,0],"mmr":{"diversity":1,"candidates_limit":3}},"limit":2}`).(map[string]any)["points"]
+	if ids := ids(t, got); len(ids) != 2 || ids[0] != 1 || ids[1] != 3 {
+		t.Errorf("MMR picks %v, want [1 3]", ids)
+	}
+	c.fails("POST", "/collections/sm/points/query", `{"query":{"nearest":[1,0],"mmr":{"diversity":2}}}`, http.StatusUnprocessableEntity)
+	c.fails("POST", "/collections/sm/points/query", `{"query":{"recommend":{"positive":[1]},"mmr":{}}}`, http.StatusBadRequest)
+}

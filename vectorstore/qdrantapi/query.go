@@ -212,10 +212,21 @@ func decodeQuery(raw json.RawMessage) (*vectorstore.Query, error) {
 	if len(obj) == 0 {
 		return nil, badRequest("query: empty object")
 	}
-	for _, k := range []string{"formula", "relevance_feedback", "mmr"} {
+	for _, k := range []string{"formula", "relevance_feedback"} {
 		if _, ok := obj[k]; ok {
-			return nil, refusedField("query."+k, map[string]string{"formula": "score formulas", "relevance_feedback": "relevance feedback", "mmr": "MMR diversity"}[k])
+			return nil, refusedField("query."+k, map[string]string{"formula": "score formulas", "relevance_feedback": "relevance feedback"}[k])
 		}
+	}
+	var mmr *vectorstore.MMR
+	if raw, ok := obj["mmr"]; ok {
+		if _, near := obj["nearest"]; !near {
+			return nil, badRequest("query.mmr goes with query.nearest")
+		}
+		var err error
+		if mmr, err = decodeMMR(raw); err != nil {
+			return nil, err
+		}
+		delete(obj, "mmr")
 	}
 	if _, ok := obj["model"]; ok {
 		return nil, refusedField("query as a document/image/inference object", "server-side inference")
@@ -223,7 +234,7 @@ func decodeQuery(raw json.RawMessage) (*vectorstore.Query, error) {
 	if len(obj) != 1 {
 		return nil, badRequest("query: give exactly one of nearest, recommend, discover, context, order_by, fusion, rrf, sample")
 	}
-	q := &vectorstore.Query{}
+	q := &vectorstore.Query{MMR: mmr}
 	for k, v := range obj {
 		switch k {
 		case "nearest":
@@ -298,12 +309,39 @@ func decodeQuery(raw json.RawMessage) (*vectorstore.Query, error) {
 				}
 			}
 		case "sample":
-			return nil, refusedField("query.sample", "random sampling")
+			var kind string
+			if err := json.Unmarshal(v, &kind); err != nil || kind != vectorstore.SampleRandom {
+				return nil, badRequest("query.sample must be \"random\"")
+			}
+			q.Sample = kind
 		default:
 			return nil, badRequest("query: unknown query kind %q", k)
 		}
 	}
 	return q, nil
+}
+
+// decodeMMR decodes Qdrant's Mmr: diversity in [0, 1] (default 0.5) and
+// candidates_limit (default: the query's limit).
+func decodeMMR(raw json.RawMessage) (*vectorstore.MMR, error) {
+	var m struct {
+		Diversity       *float32 `json:"diversity"`
+		CandidatesLimit *count   `json:"candidates_limit"`
+	}
+	if err := decodeJSON(raw, &m); err != nil {
+		return nil, err
+	}
+	if m.Diversity != nil && (*m.Diversity < 0 || *m.Diversity > 1) {
+		return nil, unprocessable("query.mmr.diversity: value %v invalid, must be in [0, 1]", *m.Diversity)
+	}
+	out := &vectorstore.MMR{Diversity: m.Diversity}
+	if m.CandidatesLimit != nil {
+		if *m.CandidatesLimit < 0 {
+			return nil, badRequest("query.mmr.candidates_limit: %d is not a non-negative integer", *m.CandidatesLimit)
+		}
+		out.CandidatesLimit = int(*m.CandidatesLimit)
+	}
+	return out, nil
 }
 
 // decodeVectorInput decodes Qdrant's VectorInput: a dense vector, a sparse
