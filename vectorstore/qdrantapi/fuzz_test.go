@@ -33,6 +33,10 @@ func FuzzQueryRequest(f *testing.F) {
 		`{"query":{"order_by":{"key":"price","direction":"desc","start_from":"2024-01-01T00:00:00Z"}}}`,
 		`{"query":{"rrf":{}},"score_threshold":0.5,"offset":2,"params":{"hnsw_ef":64,"exact":true}}`,
 		`{"query":{"formula":{}}}`, `{"query":{"sample":"random"}}`, `{"query":{"model":"x","text":"y"}}`,
+		`{"query":{"nearest":[[1,2],[3,4]],"mmr":{"diversity":0.5,"candidates_limit":100}},"using":"colbert","limit":18446744073709551615}`,
+		`{"query":{"recommend":{"positive":[7]}},"lookup_from":{"collection":"other","vector":"v"}}`,
+		`{"query":[1,0],"group_by":"doc","group_size":2,"with_lookup":{"collection":"docs","with_payload":["a"],"with_vector":true}}`,
+		`{"query":[1,0],"group_by":"doc","with_lookup":"docs"}`,
 	} {
 		f.Add([]byte(s))
 	}
@@ -44,6 +48,10 @@ func FuzzQueryRequest(f *testing.F) {
 		}
 		_, err := req.storeRequest(false, nil)
 		checkDecodeErr(t, err)
+		var groups queryGroupsReq
+		if err := decodeJSON(b, &groups); err != nil {
+			checkDecodeErr(t, err)
+		}
 	})
 }
 
