@@ -72,9 +72,10 @@ import (
 // with all its segments (stray segments are deleted at the next Open), and a
 // WAL whose records at or below the checkpoint's seq replay skips.
 //
-// Format 3 (the same without the extension and store blocks) is read as
-// is; format 2 (checkpoint_v2.go: one file with every collection as a
-// snapshot and a graph) is still read, and Open rewrites it as format 4.
+// Format 5 is format 4 whose extension blocks may end in tagged sections
+// (checkpoint_ext.go); format 4 and format 3 (the same without the
+// extension and store blocks) are read as is; format 2 (checkpoint_v2.go: one file with every collection as a
+// snapshot and a graph) is still read, and Open rewrites it as format 5.
 
 const (
 	checkpointMagic   = "GAIAVCKP"
@@ -509,7 +510,7 @@ type manifestEntry struct {
 	dead    int
 	graph   *hnswGraph // levels, cnt0, links0, upper, entry, top
 	segs    []segmentRef
-	ext     []byte // format 4: the extension block (checkpoint_ext.go)
+	ext     []byte // formats 4 and 5: the extension block (checkpoint_ext.go)
 }
 
 // manifest is checkpoint.vsc decoded.

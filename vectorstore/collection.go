@@ -553,6 +553,50 @@ type SearchParams struct {
 	HNSWEf int `json:"hnsw_ef,omitempty"`
 	// Exact forces the brute-force scan (exact results).
 	Exact bool `json:"exact,omitempty"`
+	// IDF, for a sparse vector with the idf modifier, chooses the points
+	// whose statistics weigh the query's dimensions.
+	IDF *IDFParams `json:"idf,omitempty"`
+}
+
+// IDFParams is Qdrant's per-query idf parameter: the statistics of the
+// whole collection (Corpus nil, "global" in JSON) or of the points
+// passing Corpus ({"corpus": filter}), whatever the query's own filter.
+// An empty corpus weighs every dimension ln 2.
+type IDFParams struct {
+	Corpus *Filter
+}
+
+// MarshalJSON writes "global" or {"corpus": filter}.
+func (p IDFParams) MarshalJSON() ([]byte, error) {
+	if p.Corpus == nil {
+		return []byte(`"global"`), nil
+	}
+	return json.Marshal(struct {
+		Corpus *Filter `json:"corpus"`
+	}{p.Corpus})
+}
+
+// UnmarshalJSON reads "global" or {"corpus": filter}.
+func (p *IDFParams) UnmarshalJSON(b []byte) error {
+	var s string
+	if json.Unmarshal(b, &s) == nil {
+		if s != "global" {
+			return fmt.Errorf("%w: idf %q (want \"global\" or a corpus)", ErrInvalid, s)
+		}
+		*p = IDFParams{}
+		return nil
+	}
+	var c struct {
+		Corpus *Filter `json:"corpus"`
+	}
+	if err := decodeStrict(b, &c); err != nil {
+		return fmt.Errorf("%w: idf: %v", ErrInvalid, err)
+	}
+	if c.Corpus == nil {
+		return fmt.Errorf("%w: idf needs \"global\" or a corpus filter", ErrInvalid)
+	}
+	*p = IDFParams{Corpus: c.Corpus}
+	return nil
 }
 
 // space is a dense vector space of a collection as a search sees it: the
@@ -632,6 +676,9 @@ func (c *collection) search(req *SearchRequest, cf *cfilter) ([]ScoredPoint, err
 	}
 	if req.Offset < 0 {
 		return nil, fmt.Errorf("%w: negative offset", ErrInvalid)
+	}
+	if req.Params.IDF != nil {
+		return nil, fmt.Errorf("%w: the idf parameter applies to sparse vectors with the idf modifier, not dense ones", ErrInvalid)
 	}
 	c.mu.RLock()
 	defer c.mu.RUnlock()

@@ -86,10 +86,12 @@
 // definitions) and a store block (aliases); the WAL gained records for
 // upserts with named vectors, alias batches (applied all or nothing),
 // payload index changes and collection updates (wal.go, ops 5 to 8).
-// Named vectors' graphs and the payload indexes are rebuilt when a
-// checkpoint is loaded, rather than stored. Format 5 adds tagged sections
-// to the extension block: the slots whose point lacks the unnamed vector
-// and the point versions (run-length coded).
+// Format 5 adds tagged sections to the extension block: the slots whose
+// point lacks the unnamed vector, the point versions (run-length coded)
+// and the named vectors' HNSW graphs, which Open installs as stored (a
+// format-4 checkpoint has them rebuilt; 20k named 128-dimension vectors
+// reopen in 0.08-0.21 s instead of 7.2-8.1 s). Payload indexes are
+// rebuilt from the payloads.
 //
 // # Optional vectors, multi-vectors, versions
 //

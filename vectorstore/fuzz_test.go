@@ -360,6 +360,11 @@ func FuzzFilter(f *testing.F) {
 	for _, s := range filterSeeds {
 		f.Add([]byte(s))
 	}
+	// The forms added for Qdrant's suite: one-object clauses, slices,
+	// empty texts, date-times without seconds.
+	f.Add([]byte(`{"must":{"key":"source","match":{"prefix":""}},"should":null}`))
+	f.Add([]byte(`{"must_not":{"slice":{"total":4,"index":1}}}`))
+	f.Add([]byte(`{"must":[{"key":"t","match":{"phrase":""}},{"key":"d","range":{"gte":"2024-01-01T10:30"}}]}`))
 	payloads := []map[string]any{
 		nil,
 		{"a": 1.0, "b": "x", "c": []any{1.0, "y", map[string]any{"d": true}}, "n": nil},

@@ -324,7 +324,7 @@ func (c *collection) runStageLocked(ctx context.Context, st *stage, parent *cfil
 	if q.Sample != "" {
 		return randomHits(cands, st.limit), nil
 	}
-	sc, err := c.scorerLocked(st.using, q)
+	sc, err := c.scorerLocked(st.using, q, st.params)
 	if err != nil {
 		return nil, err
 	}
@@ -431,7 +431,7 @@ func (c *collection) searchAllLocked(st *stage, cf *cfilter) ([]hit, error) {
 	case q.MMR != nil:
 		return c.mmrLocked(st, cf)
 	}
-	sc, err := c.scorerLocked(st.using, q)
+	sc, err := c.scorerLocked(st.using, q, st.params)
 	if err != nil {
 		return nil, err
 	}
@@ -458,7 +458,7 @@ func (c *collection) searchAllLocked(st *stage, cf *cfilter) ([]hit, error) {
 		accept := func(s uint32) bool {
 			return !c.deleted[s] && (cf == nil || cf.matches(c.ids[s], c.payloads.at(s)))
 		}
-		items := sc.sparseSp.search(*sc.sparseQ, st.limit, accept, nil)
+		items := sc.sparseSp.searchW(*sc.sparseQ, st.limit, sc.sparseWeight(), accept, nil)
 		out := make([]hit, 0, len(items))
 		for _, it := range items {
 			out = append(out, hit{slot: it.id, score: -it.d})
@@ -683,6 +683,9 @@ type scorer struct {
 	dense    []float32    // nearest (or average_vector) query, prepared
 	sparseSp *sparseSpace // sparse vector queried
 	sparseQ  *SparseVector
+	// sparseW weighs the sparse query's dimensions (IDFParams); nil: the
+	// space's own weights.
+	sparseW func(uint32) float32
 	// best_score / sum_scores over sparse examples
 	sparsePos, sparseNeg []SparseVector
 	multiQ               []float32 // query vectors of a multi-vector, back to back
@@ -697,8 +700,38 @@ type scorer struct {
 	higher  bool            // higher scores are better
 }
 
-// scorerLocked prepares the scoring of q on the vector called using.
-func (c *collection) scorerLocked(using string, q *Query) (*scorer, error) {
+// sparseWeight returns the weights of the sparse dimensions.
+func (sc *scorer) sparseWeight() func(uint32) float32 {
+	if sc.sparseW != nil {
+		return sc.sparseW
+	}
+	return sc.sparseSp.weight
+}
+
+// scorerLocked prepares the scoring of q on the vector called using, with
+// the idf parameter of params.
+func (c *collection) scorerLocked(using string, q *Query, params SearchParams) (*scorer, error) {
+	sc, err := c.scorerLocked1(using, q)
+	if err != nil || params.IDF == nil {
+		return sc, err
+	}
+	if sc.sparseSp == nil || !sc.sparseSp.idf {
+		return nil, fmt.Errorf("%w: the idf parameter applies to sparse vectors with the idf modifier, not %q", ErrInvalid, using)
+	}
+	if params.IDF.Corpus != nil {
+		corpus, err := compileFilter(params.IDF.Corpus)
+		if err != nil {
+			return nil, err
+		}
+		c.bindFilterLocked(corpus)
+		sc.sparseW = sc.sparseSp.corpusWeight(func(s uint32) bool {
+			return !c.deleted[s] && (corpus == nil || corpus.matches(c.ids[s], c.payloads.at(s)))
+		})
+	}
+	return sc, nil
+}
+
+func (c *collection) scorerLocked1(using string, q *Query) (*scorer, error) {
 	if q.Nearest == nil && q.Recommend == nil && q.Discover == nil && q.Context == nil {
 		return nil, fmt.Errorf("%w: empty query", ErrInvalid)
 	}
@@ -905,7 +938,7 @@ func (in *VectorInput) check() error {
 // score returns slot s's score, false when the point lacks the vector.
 func (sc *scorer) score(s uint32) (float32, bool) {
 	if sc.sparseQ != nil {
-		return sc.sparseSp.score(*sc.sparseQ, s)
+		return sc.sparseSp.scoreW(*sc.sparseQ, s, sc.sparseWeight())
 	}
 	if sc.multiQ != nil {
 		return sc.space.named.maxSim(sc.multiQ, s)
@@ -919,7 +952,7 @@ func (sc *scorer) score(s uint32) (float32, bool) {
 			if neg {
 				v = sc.sparseNeg
 			}
-			x, hit := sc.sparseSp.score(v[i], s)
+			x, hit := sc.sparseSp.scoreW(v[i], s, sc.sparseWeight())
 			overlap = overlap || hit
 			return x
 		}

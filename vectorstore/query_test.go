@@ -2,6 +2,7 @@ package vectorstore
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -504,5 +505,74 @@ func TestQueryMMRAndSample(t *testing.T) {
 	}
 	if _, err := s.Query(ctx, "m", QueryRequest{Query: &Query{Sample: "first"}}); !errors.Is(err, ErrInvalid) {
 		t.Fatalf("unknown sample: %v", err)
+	}
+}
+
+// TestQuerySparseIDFCorpus follows Qdrant's test_sparse_idf_corpus: the
+// idf parameter takes the statistics of a corpus filter (or the whole
+// collection), independent of the query's own filter; an empty corpus
+// weighs every dimension ln 2; dense vectors refuse the parameter.
+func TestQuerySparseIDFCorpus(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t, nil)
+	mustCreate(t, s, "c", CollectionConfig{Vectors: map[string]VectorParams{"dense": {Size: 2, Distance: Dot}},
+		SparseVectors: map[string]SparseVectorParams{"text": {Modifier: SparseModifierIDF}}})
+	layout := []struct {
+		tenant string
+		dims   []uint32
+	}{{"a", []uint32{0, 1}}, {"a", []uint32{0}}, {"b", []uint32{0, 1, 2}}, {"b", []uint32{1}}}
+	var pts []Point
+	for i, l := range layout {
+		sv := SparseVector{Indices: l.dims, Values: make([]float32, len(l.dims))}
+		for j := range sv.Values {
+			sv.Values[j] = 1
+		}
+		pts = append(pts, Point{ID: NumID(uint64(i)), Vectors: map[string][]float32{"dense": {1, 0}}, Sparse: map[string]SparseVector{"text": sv}, Payload: map[string]any{"tenant": l.tenant}})
+	}
+	if err := s.Upsert(ctx, "c", pts); err != nil {
+		t.Fatal(err)
+	}
+	idf := func(n, df float64) float64 { return math.Log((n-df+0.5)/(df+0.5) + 1) }
+	tenant := func(v string) *Filter { return &Filter{Must: []Condition{{Key: "tenant", Match: &Match{Value: v}}}} }
+	q := &Query{Nearest: &VectorInput{Sparse: &SparseVector{Indices: []uint32{0, 1, 2}, Values: []float32{1, 1, 1}}}}
+	scores := func(p *IDFParams, f *Filter) map[uint64]float64 {
+		t.Helper()
+		res, err := s.Query(ctx, "c", QueryRequest{Query: q, Using: "text", Params: SearchParams{IDF: p}, Filter: f})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[uint64]float64{}
+		for _, r := range res {
+			out[r.ID.Num()] = float64(r.Score)
+		}
+		return out
+	}
+	near := func(got map[uint64]float64, want map[uint64]float64) {
+		t.Helper()
+		if len(got) != len(want) {
+			t.Fatalf("%v, want %v", got, want)
+		}
+		for id, w := range want {
+			if math.Abs(got[id]-w) > 1e-5*max(1, w) {
+				t.Fatalf("%v, want %v", got, want)
+			}
+		}
+	}
+	g := [3]float64{idf(4, 3), idf(4, 3), idf(4, 1)}
+	global := map[uint64]float64{0: g[0] + g[1], 1: g[0], 2: g[0] + g[1] + g[2], 3: g[1]}
+	near(scores(nil, nil), global)
+	near(scores(&IDFParams{}, nil), global)
+	a := [3]float64{idf(2, 2), idf(2, 1), idf(2, 0)}
+	near(scores(&IDFParams{Corpus: tenant("a")}, nil), map[uint64]float64{0: a[0] + a[1], 1: a[0], 2: a[0] + a[1] + a[2], 3: a[1]})
+	// The query's filter does not move the corpus.
+	near(scores(&IDFParams{Corpus: tenant("a")}, tenant("b")), map[uint64]float64{2: a[0] + a[1] + a[2], 3: a[1]})
+	ln2 := idf(0, 0)
+	near(scores(&IDFParams{Corpus: tenant("missing")}, nil), map[uint64]float64{0: 2 * ln2, 1: ln2, 2: 3 * ln2, 3: ln2})
+	var p IDFParams
+	if err := json.Unmarshal([]byte(`{"corpus": {"must": [{"key": "tenant", "match": {"value": "a"}}]}}`), &p); err != nil || p.Corpus == nil {
+		t.Fatalf("decode: %+v %v", p, err)
+	}
+	if _, err := s.Query(ctx, "c", QueryRequest{Query: &Query{Nearest: &VectorInput{Dense: []float32{1, 0}}}, Using: "dense", Params: SearchParams{IDF: &p}}); !errors.Is(err, ErrInvalid) {
+		t.Fatalf("idf on a dense vector: %v", err)
 	}
 }
