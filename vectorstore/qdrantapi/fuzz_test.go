@@ -37,6 +37,7 @@ func FuzzQueryRequest(f *testing.F) {
 		`{"query":{"recommend":{"positive":[7]}},"lookup_from":{"collection":"other","vector":"v"}}`,
 		`{"query":[1,0],"group_by":"doc","group_size":2,"with_lookup":{"collection":"docs","with_payload":["a"],"with_vector":true}}`,
 		`{"query":[1,0],"group_by":"doc","with_lookup":"docs"}`,
+		`{"query":{"indices":[1],"values":[1]},"using":"s","params":{"idf":{"corpus":{"must":{"key":"a","match":{"value":1}}}}}}`, `{"query":[1],"params":{"idf":"global"}}`,
 	} {
 		f.Add([]byte(s))
 	}

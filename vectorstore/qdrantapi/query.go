@@ -14,12 +14,12 @@ import (
 
 // searchParams is Qdrant's SearchParams.
 type searchParams struct {
-	HNSWEf       *int            `json:"hnsw_ef"`
-	Exact        bool            `json:"exact"`
-	Quantization json.RawMessage `json:"quantization"`
-	IndexedOnly  bool            `json:"indexed_only"`
-	Acorn        json.RawMessage `json:"acorn"`
-	IDF          json.RawMessage `json:"idf"`
+	HNSWEf       *int                   `json:"hnsw_ef"`
+	Exact        bool                   `json:"exact"`
+	Quantization json.RawMessage        `json:"quantization"`
+	IndexedOnly  bool                   `json:"indexed_only"`
+	Acorn        json.RawMessage        `json:"acorn"`
+	IDF          *vectorstore.IDFParams `json:"idf"`
 }
 
 func (p *searchParams) store() (vectorstore.SearchParams, error) {
@@ -32,8 +32,6 @@ func (p *searchParams) store() (vectorstore.SearchParams, error) {
 		return out, refusedField("params.quantization", "quantization configs")
 	case present(p.Acorn):
 		return out, refusedField("params.acorn", "ACORN filtered search")
-	case present(p.IDF):
-		return out, refusedField("params.idf", "per-query IDF settings")
 	}
 	if p.HNSWEf != nil {
 		switch {
@@ -45,6 +43,7 @@ func (p *searchParams) store() (vectorstore.SearchParams, error) {
 		out.HNSWEf = *p.HNSWEf
 	}
 	out.Exact = p.Exact
+	out.IDF = p.IDF
 	return out, nil
 }
 
