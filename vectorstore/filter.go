@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 )
 
@@ -404,7 +405,8 @@ const (
 
 type pathSeg struct {
 	name    string
-	flatten bool
+	flatten bool // "name[]": each element of the array
+	index   int  // "name[N]": element N of the array; -1 when not given
 }
 
 type cfilter struct {
@@ -534,7 +536,7 @@ func compileCond1(c *Condition, depth int) (ccond, error) {
 		n++
 	}
 	if n == 0 && c.Key != "" {
-		return ccond{}, fmt.Errorf("%w: %w: condition on %q has nothing to test it with (match, range, values_count or a geo area)", ErrInvalid, ErrValidation, c.Key)
+		return ccond{}, fmt.Errorf("%w: %w: condition on %q: At least one field condition must be specified (match, range, values_count or a geo area)", ErrInvalid, ErrValidation, c.Key)
 	}
 	if n != 1 {
 		return ccond{}, fmt.Errorf("%w: a condition needs exactly one of match, range, values_count, geo_bounding_box, geo_radius, geo_polygon, has_id, has_vector, slice, is_empty, is_null, nested or a filter (has %d)", ErrInvalid, n)
@@ -554,7 +556,7 @@ func compileCond1(c *Condition, depth int) (ccond, error) {
 			return ccond{}, fmt.Errorf("%w: slice total must be at least 1", ErrInvalid)
 		}
 		if c.Slice.Index >= c.Slice.Total {
-			return ccond{}, fmt.Errorf("%w: slice index %d must be below total %d", ErrInvalid, c.Slice.Index, c.Slice.Total)
+			return ccond{}, fmt.Errorf("%w: %w: slice index %d must be below total %d", ErrInvalid, ErrValidation, c.Slice.Index, c.Slice.Total)
 		}
 		return ccond{kind: condSlice, slice: *c.Slice}, nil
 	case c.Match != nil:
@@ -593,14 +595,21 @@ func parsePath(key string) ([]pathSeg, error) {
 	parts := strings.Split(key, ".")
 	segs := make([]pathSeg, len(parts))
 	for i, p := range parts {
-		flat := strings.HasSuffix(p, "[]")
-		if flat {
-			p = p[:len(p)-2]
+		seg := pathSeg{index: -1}
+		if strings.HasSuffix(p, "[]") {
+			seg.flatten, p = true, p[:len(p)-2]
+		} else if j := strings.LastIndexByte(p, '['); j >= 0 && strings.HasSuffix(p, "]") {
+			n, err := strconv.Atoi(p[j+1 : len(p)-1])
+			if err != nil || n < 0 {
+				return nil, fmt.Errorf("%w: payload key %q: bad array index in %q", ErrInvalid, key, p)
+			}
+			seg.index, p = n, p[:j]
 		}
-		if p == "" {
-			return nil, fmt.Errorf("%w: payload key %q has an empty segment", ErrInvalid, key)
+		if p == "" || strings.ContainsAny(p, "[]") {
+			return nil, fmt.Errorf("%w: payload key %q has an empty or malformed segment", ErrInvalid, key)
 		}
-		segs[i] = pathSeg{name: p, flatten: flat}
+		seg.name = p
+		segs[i] = seg
 	}
 	return segs, nil
 }
@@ -909,14 +918,25 @@ func visitPath(payload map[string]any, path []pathSeg, fn func(any) bool) bool {
 	if !ok {
 		return false
 	}
-	return visitFrom(v, path[0].flatten, path[1:], fn)
+	return visitFrom(v, path[0], path[1:], fn)
 }
 
-func visitFrom(v any, flatten bool, rest []pathSeg, fn func(any) bool) bool {
-	if flatten {
+// visitFrom applies seg's array suffix to v (the value of seg's name) and
+// walks rest from there. As in Qdrant, a key does not look inside an array
+// unless the path says so ("a[].b" or "a[0].b"); at the end of the path
+// an array's elements are the field's values.
+func visitFrom(v any, seg pathSeg, rest []pathSeg, fn func(any) bool) bool {
+	if seg.index >= 0 {
+		arr, ok := v.([]any)
+		if !ok || seg.index >= len(arr) {
+			return false
+		}
+		v = arr[seg.index]
+	}
+	if seg.flatten {
 		if arr, ok := v.([]any); ok {
 			for _, e := range arr {
-				if visitFrom(e, false, rest, fn) {
+				if visitFrom(e, pathSeg{index: -1}, rest, fn) {
 					return true
 				}
 			}
@@ -926,21 +946,9 @@ func visitFrom(v any, flatten bool, rest []pathSeg, fn func(any) bool) bool {
 	if len(rest) == 0 {
 		return fn(v)
 	}
-	switch x := v.(type) {
-	case map[string]any:
-		w, ok := x[rest[0].name]
-		if !ok {
-			return false
-		}
-		return visitFrom(w, rest[0].flatten, rest[1:], fn)
-	case []any:
-		// Qdrant descends into arrays of objects even without "[]".
-		for _, e := range x {
-			if m, ok := e.(map[string]any); ok {
-				if w, ok := m[rest[0].name]; ok && visitFrom(w, rest[0].flatten, rest[1:], fn) {
-					return true
-				}
-			}
+	if x, ok := v.(map[string]any); ok {
+		if w, ok := x[rest[0].name]; ok {
+			return visitFrom(w, rest[0], rest[1:], fn)
 		}
 	}
 	return false

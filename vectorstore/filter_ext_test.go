@@ -316,6 +316,18 @@ func TestFilterQdrantForms(t *testing.T) {
 	if err := json.Unmarshal([]byte(`{"must": {"key": "name"}, "bogus": 1}`), &f); !errors.Is(err, ErrInvalid) {
 		t.Fatalf("unknown filter key: %v", err)
 	}
+	// A key looks inside an array only when the path says so.
+	for f, want := range map[string][]uint64{
+		`{"must": {"key": "nested.v", "match": {"value": "a"}}}`:    nil,
+		`{"must": {"key": "nested[].v", "match": {"value": "a"}}}`:  {9},
+		`{"must": {"key": "nested[1].v", "match": {"value": "b"}}}`: {9},
+		`{"must": {"key": "nested[1].v", "match": {"value": "a"}}}`: nil,
+		`{"must": {"key": "tags[2]", "match": {"value": "z"}}}`:     {8},
+	} {
+		if got := matchIDs(t, s, "f", f); !slices.Equal(got, want) {
+			t.Fatalf("%s: %v, want %v", f, got, want)
+		}
+	}
 	// An empty prefix matches every string; an empty phrase or text nothing.
 	if got := matchIDs(t, s, "f", `{"must": {"key": "name", "match": {"prefix": ""}}}`); !slices.Equal(got, []uint64{4, 5, 6}) {
 		t.Fatalf("empty prefix: %v", got)

@@ -505,3 +505,34 @@ func pointsOf(cfg *CollectionConfig, pp []preparedPoint) []Point {
 	}
 	return out
 }
+
+// FuzzParams decodes arbitrary JSON as a payload index's parameters (text
+// options with stopwords) and as search parameters (the idf corpus), and
+// uses what decodes: a valid index tokenizes, a valid corpus compiles.
+func FuzzParams(f *testing.F) {
+	for _, s := range []string{
+		`{"type": "text", "tokenizer": "word", "lowercase": true, "stopwords": "english"}`,
+		`{"type": "text", "stopwords": {"languages": ["english"], "custom": ["Dune", "x"]}}`,
+		`{"type": "keyword", "prefix": true}`,
+		`{"type": "geo"}`,
+		`{"idf": "global", "exact": true}`,
+		`{"idf": {"corpus": {"must": {"key": "tenant", "match": {"value": "a"}}}}}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var p PayloadIndexParams
+		if json.Unmarshal(data, &p) == nil && p.check() == nil {
+			p.tokenize("The robot of the future, Dune x")
+			if _, err := json.Marshal(p); err != nil {
+				t.Fatalf("valid params do not encode: %v", err)
+			}
+		}
+		var sp SearchParams
+		if json.Unmarshal(data, &sp) == nil && sp.IDF != nil {
+			if _, err := compileFilter(sp.IDF.Corpus); err != nil && !errors.Is(err, ErrInvalid) {
+				t.Fatalf("corpus error not ErrInvalid: %v", err)
+			}
+		}
+	})
+}
