@@ -116,16 +116,12 @@ func (s *Store) UpdatePayload(ctx context.Context, collection string, op Payload
 	if err := op.check(); err != nil {
 		return 0, err
 	}
-	cf, err := compileFilter(op.Filter)
-	if err != nil {
-		return 0, err
-	}
 	if op.Set != nil {
 		if _, err := json.Marshal(op.Set); err != nil {
 			return 0, fmt.Errorf("%w: payload: %v", ErrInvalid, err)
 		}
 	}
-	c, err := s.beginCollectionWrite(ctx, collection, nil)
+	c, cf, err := s.beginFilteredWrite(ctx, collection, op.Filter)
 	if err != nil {
 		return 0, err
 	}
@@ -220,10 +216,6 @@ func (s *Store) UpdateVectors(ctx context.Context, collection string, points []P
 // filter (Qdrant's update_filter; nil: all) are changed; the others are
 // left out, not an error.
 func (s *Store) UpdateVectorsWhere(ctx context.Context, collection string, points []Point, filter *Filter) (int, error) {
-	cf, err := compileFilter(filter)
-	if err != nil {
-		return 0, err
-	}
 	byID := make(map[PointID]*Point, len(points))
 	ids := make([]PointID, 0, len(points))
 	for i := range points {
@@ -240,7 +232,7 @@ func (s *Store) UpdateVectorsWhere(ctx context.Context, collection string, point
 		byID[p.ID] = p
 		ids = append(ids, p.ID)
 	}
-	c, err := s.beginCollectionWrite(ctx, collection, nil)
+	c, cf, err := s.beginFilteredWrite(ctx, collection, filter)
 	if err != nil {
 		return 0, err
 	}
@@ -298,11 +290,7 @@ func (s *Store) DeleteVectors(ctx context.Context, collection string, ids []Poin
 	if len(names) == 0 {
 		return 0, fmt.Errorf("%w: no vector names to delete", ErrInvalid)
 	}
-	cf, err := compileFilter(filter)
-	if err != nil {
-		return 0, err
-	}
-	c, err := s.beginCollectionWrite(ctx, collection, nil)
+	c, cf, err := s.beginFilteredWrite(ctx, collection, filter)
 	if err != nil {
 		return 0, err
 	}

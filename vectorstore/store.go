@@ -379,6 +379,17 @@ func (s *Store) beginCollectionWrite(ctx context.Context, name string, want *col
 	return c, nil
 }
 
+// beginFilteredWrite compiles f (nil: no filter) and then is
+// beginCollectionWrite: on success the caller holds writeMu.
+func (s *Store) beginFilteredWrite(ctx context.Context, collection string, f *Filter) (*collection, *cfilter, error) {
+	cf, err := compileFilter(f)
+	if err != nil {
+		return nil, nil, err
+	}
+	c, err := s.beginCollectionWrite(ctx, collection, nil)
+	return c, cf, err
+}
+
 // logLocked appends records built by mk (given consecutive seqs) to the WAL
 // and fsyncs. Needs writeMu. A failure breaks the store: what is on disk is
 // unknown, so no later write may be acknowledged.
@@ -713,11 +724,7 @@ func (s *Store) deleteLocked(ctx context.Context, c *collection, ids []PointID) 
 // DeleteByFilter removes every point matching f (a nil filter matches all)
 // and returns how many were removed.
 func (s *Store) DeleteByFilter(ctx context.Context, collection string, f *Filter) (int, error) {
-	cf, err := compileFilter(f)
-	if err != nil {
-		return 0, err
-	}
-	c, err := s.beginCollectionWrite(ctx, collection, nil)
+	c, cf, err := s.beginFilteredWrite(ctx, collection, f)
 	if err != nil {
 		return 0, err
 	}
