@@ -58,10 +58,10 @@ import (
 //	                 M link slots)
 //	                 segment count S u32, S×(id u64, first slot u64, slot
 //	                 count u64, file size u64, file CRC u32)
-//	                 format 4 only: extension length E u32, E bytes of
+//	                 formats 4 and 5: extension length E u32, E bytes of
 //	                 extension (named vectors and payload indexes, see
 //	                 checkpoint_ext.go)
-//	...     ...    format 4 only: store length A u32, A bytes of JSON
+//	...     ...    formats 4 and 5: store length A u32, A bytes of JSON
 //	               {"aliases": {alias: collection}}
 //	end-4   4      CRC-32C of every byte before it
 //
@@ -72,13 +72,15 @@ import (
 // with all its segments (stray segments are deleted at the next Open), and a
 // WAL whose records at or below the checkpoint's seq replay skips.
 //
-// Format 3 (the same without the extension and store blocks) is read as
-// is; format 2 (checkpoint_v2.go: one file with every collection as a
-// snapshot and a graph) is still read, and Open rewrites it as format 4.
+// Format 5 is format 4 whose extension blocks may end in tagged sections
+// (checkpoint_ext.go); format 4 and format 3 (the same without the
+// extension and store blocks) are read as is; format 2 (checkpoint_v2.go: one file with every collection as a
+// snapshot and a graph) is still read, and Open rewrites it as format 5.
 
 const (
 	checkpointMagic   = "GAIAVCKP"
-	checkpointVersion = 4
+	checkpointVersion = 5
+	checkpointV4      = 4
 	checkpointV3      = 3
 	maxCollections    = 1 << 16
 )
@@ -354,15 +356,7 @@ func (c *collection) writeCheckpointEntry(w *crcWriter, segs []segmentRef) error
 		}
 	}
 	w.write(dead)
-	w.write(appendU32(nil, g.entry))
-	writeRaw(w, g.levels)
-	writeRaw(w, g.cnt0)
-	writeRaw(w, g.links0)
-	for i, l := range g.levels {
-		if l > 0 {
-			writeRaw(w, g.upper[i])
-		}
-	}
+	writeGraph(w, g)
 	b = appendU32(b[:0], uint32(len(segs)))
 	for _, sg := range segs {
 		b = appendU64(b, sg.id)
@@ -373,6 +367,96 @@ func (c *collection) writeCheckpointEntry(w *crcWriter, segs []segmentRef) error
 	}
 	w.write(b)
 	return w.err
+}
+
+// writeGraph writes g as checkpoint.vsc lays a graph out: entry u32,
+// levels, layer-0 link counts and links, then each upper node's links.
+func writeGraph(w rawWriter, g *hnswGraph) {
+	w.write(appendU32(nil, g.entry))
+	writeRaw(w, g.levels)
+	writeRaw(w, g.cnt0)
+	writeRaw(w, g.links0)
+	for i, l := range g.levels {
+		if l > 0 {
+			writeRaw(w, g.upper[i])
+		}
+	}
+}
+
+// parseGraph reads a graph of n nodes and M m as writeGraph wrote it,
+// checking every count and link, so that damage is an error, never a bad
+// graph. The graph has no vectorSet yet.
+func parseGraph(r *byteReader, n, m int) (*hnswGraph, error) {
+	g := &hnswGraph{m: m, m0: 2 * m}
+	g.entry = r.u32("graph entry")
+	g.levels = takeRaw[uint8](r, n, "graph levels")
+	g.cnt0 = takeRaw[uint16](r, n, "layer-0 link counts")
+	g.links0 = takeRaw[uint32](r, n*g.m0, "layer-0 links")
+	if r.err != nil {
+		return nil, r.err
+	}
+	upperLen := 0
+	for i, l := range g.levels {
+		if l > 32 {
+			return nil, fmt.Errorf("graph node %d has level %d", i, l)
+		}
+		upperLen += int(l) * (m + 1)
+	}
+	upper := takeRaw[uint32](r, upperLen, "upper links")
+	if r.err != nil {
+		return nil, r.err
+	}
+	g.upper = make([][]uint32, n)
+	for i, l := range g.levels {
+		if l > 0 {
+			k := int(l) * (m + 1)
+			g.upper[i] = upper[:k:k]
+			upper = upper[k:]
+		}
+	}
+	for i := range n {
+		if int(g.cnt0[i]) > g.m0 {
+			return nil, fmt.Errorf("node %d has %d layer-0 links, limit %d", i, g.cnt0[i], g.m0)
+		}
+		for _, id := range g.links0[i*g.m0 : i*g.m0+int(g.cnt0[i])] {
+			if int(id) >= n {
+				return nil, fmt.Errorf("node %d links to node %d of %d", i, id, n)
+			}
+		}
+		for l := 1; l <= int(g.levels[i]); l++ {
+			u := g.upper[i][(l-1)*(m+1):]
+			if int(u[0]) > m {
+				return nil, fmt.Errorf("node %d has %d links at level %d, limit %d", i, u[0], l, m)
+			}
+			for _, id := range u[1 : 1+u[0]] {
+				if int(id) >= n {
+					return nil, fmt.Errorf("node %d links to node %d of %d", i, id, n)
+				}
+				// A link at level l must reach a node that has level l,
+				// or a walk there would read links it does not have.
+				if int(g.levels[id]) < l {
+					return nil, fmt.Errorf("node %d links at level %d to node %d of level %d", i, l, id, g.levels[id])
+				}
+			}
+		}
+	}
+	if n == 0 {
+		g.top = -1
+		if g.entry != 0 {
+			return nil, fmt.Errorf("empty graph with entry %d", g.entry)
+		}
+	} else {
+		if int(g.entry) >= n {
+			return nil, fmt.Errorf("graph entry %d of %d nodes", g.entry, n)
+		}
+		g.top = int(g.levels[g.entry])
+		for i, l := range g.levels {
+			if int(l) > g.top {
+				return nil, fmt.Errorf("graph node %d is above the entry point", i)
+			}
+		}
+	}
+	return g, nil
 }
 
 // loadCheckpoint reads the checkpoint, if any, into s.colls and returns the
@@ -403,7 +487,7 @@ func (s *Store) loadCheckpoint(ctx context.Context) (uint64, error) {
 		}
 		seq, err = s.loadCheckpointV2(ctx, f)
 		s.migrate = true
-	case checkpointV3, checkpointVersion:
+	case checkpointV3, checkpointV4, checkpointVersion:
 		seq, err = s.loadCheckpointV3(ctx, f)
 	default:
 		err = fmt.Errorf("%w: unsupported checkpoint version %d", ErrCorrupt, v)
@@ -426,7 +510,7 @@ type manifestEntry struct {
 	dead    int
 	graph   *hnswGraph // levels, cnt0, links0, upper, entry, top
 	segs    []segmentRef
-	ext     []byte // format 4: the extension block (checkpoint_ext.go)
+	ext     []byte // formats 4 and 5: the extension block (checkpoint_ext.go)
 }
 
 // manifest is checkpoint.vsc decoded.
@@ -453,8 +537,8 @@ func parseManifest(data []byte) (*manifest, error) {
 		return nil, fmt.Errorf("%w: not a checkpoint", ErrCorrupt)
 	}
 	version := r.u32("version")
-	if version != checkpointV3 && version != checkpointVersion {
-		return nil, fmt.Errorf("%w: not a format-%d or %d checkpoint", ErrCorrupt, checkpointV3, checkpointVersion)
+	if version != checkpointV3 && version != checkpointV4 && version != checkpointVersion {
+		return nil, fmt.Errorf("%w: not a format-%d to %d checkpoint", ErrCorrupt, checkpointV3, checkpointVersion)
 	}
 	m := &manifest{seq: r.u64("seq"), nextSeg: r.u64("next segment id")}
 	k := r.u32("collection count")
@@ -565,74 +649,9 @@ func parseManifestEntry(r *byteReader, nextSeg uint64) (*manifestEntry, error) {
 			return fail("bad tombstone %d at slot %d", d, i)
 		}
 	}
-	g := &hnswGraph{m: m, m0: 2 * m}
-	g.entry = r.u32("graph entry")
-	g.levels = takeRaw[uint8](r, n, "graph levels")
-	g.cnt0 = takeRaw[uint16](r, n, "layer-0 link counts")
-	g.links0 = takeRaw[uint32](r, n*g.m0, "layer-0 links")
-	if r.err != nil {
-		return nil, r.err
-	}
-	upperLen := 0
-	for i, l := range g.levels {
-		if l > 32 {
-			return fail("graph node %d has level %d", i, l)
-		}
-		upperLen += int(l) * (m + 1)
-	}
-	upper := takeRaw[uint32](r, upperLen, "upper links")
-	if r.err != nil {
-		return nil, r.err
-	}
-	g.upper = make([][]uint32, n)
-	for i, l := range g.levels {
-		if l > 0 {
-			k := int(l) * (m + 1)
-			g.upper[i] = upper[:k:k]
-			upper = upper[k:]
-		}
-	}
-	for i := range n {
-		if int(g.cnt0[i]) > g.m0 {
-			return fail("node %d has %d layer-0 links, limit %d", i, g.cnt0[i], g.m0)
-		}
-		for _, id := range g.links0[i*g.m0 : i*g.m0+int(g.cnt0[i])] {
-			if int(id) >= n {
-				return fail("node %d links to node %d of %d", i, id, n)
-			}
-		}
-		for l := 1; l <= int(g.levels[i]); l++ {
-			u := g.upper[i][(l-1)*(m+1):]
-			if int(u[0]) > m {
-				return fail("node %d has %d links at level %d, limit %d", i, u[0], l, m)
-			}
-			for _, id := range u[1 : 1+u[0]] {
-				if int(id) >= n {
-					return fail("node %d links to node %d of %d", i, id, n)
-				}
-				// A link at level l must reach a node that has level l,
-				// or a walk there would read links it does not have.
-				if int(g.levels[id]) < l {
-					return fail("node %d links at level %d to node %d of level %d", i, l, id, g.levels[id])
-				}
-			}
-		}
-	}
-	if n == 0 {
-		g.top = -1
-		if g.entry != 0 {
-			return fail("empty graph with entry %d", g.entry)
-		}
-	} else {
-		if int(g.entry) >= n {
-			return fail("graph entry %d of %d nodes", g.entry, n)
-		}
-		g.top = int(g.levels[g.entry])
-		for i, l := range g.levels {
-			if int(l) > g.top {
-				return fail("graph node %d is above the entry point", i)
-			}
-		}
+	g, err := parseGraph(r, n, m)
+	if err != nil {
+		return fail("%v", err)
 	}
 	e.graph = g
 	ns := r.u32("segment count")
@@ -723,6 +742,7 @@ func (s *Store) loadCollection(e *manifestEntry) (*collection, error) {
 		}
 	}
 	c.ids = make([]PointID, n)
+	c.versions = make([]uint64, n) // format 5's extension fills them in
 	c.deleted, c.dead = e.deleted, e.dead
 	c.payloads.raw = make([][]byte, n)
 	c.payloads.dec = make([]atomic.Pointer[map[string]any], n)
@@ -754,6 +774,11 @@ func (s *Store) loadCollection(e *manifestEntry) (*collection, error) {
 		}
 	} else if c.cfg.hasNamed() {
 		return nil, fmt.Errorf("%w: collection %q has named vectors but no extension block", ErrCorrupt, e.name)
+	}
+	if g.top >= 0 && c.noVec != nil && c.noVec[g.entry] {
+		// The entry of a graph is a linked node; an unlinked one there
+		// means no point had the unnamed vector: the graph is empty.
+		g.top = -1
 	}
 	return c, nil
 }

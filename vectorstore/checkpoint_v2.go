@@ -163,6 +163,7 @@ func (c *collection) loadWithGraph(pts []preparedPoint, d *decodedGraph) {
 		p := &pts[i]
 		c.vecs.data = append(c.vecs.data, p.vec...)
 		c.ids = append(c.ids, p.id)
+		c.versions = append(c.versions, p.version)
 		c.payloads.add(p.payloadJSON)
 		c.deleted = append(c.deleted, false)
 		c.byID[p.id] = uint32(i)

@@ -12,9 +12,12 @@ import (
 //
 //	kind  u8        1 = numeric id, 2 = UUID
 //	id    8 or 16   u64 or the UUID's 16 bytes
-//	dim   u32       length of the unnamed vector (0 when none)
+//	dim   u32       length of the unnamed vector (0 when the point or
+//	                the collection has none)
 //	vec   dim×f32
 //	nd    u16       named dense vectors, each: name, size u32, size×f32
+//	                (a multi-vector: its k vectors back to back, size
+//	                k×the vector's size)
 //	ns    u16       named sparse vectors, each: name, nnz u32, nnz×u32
 //	                indices (strictly increasing), nnz×f32 values
 //	plen  u32       payload length, 0 = no payload (at most 16 MiB)
@@ -111,7 +114,7 @@ func (r *byteReader) sparseVec(what string) SparseVector {
 func (r *byteReader) namedPoint(cfg *CollectionConfig) (preparedPoint, error) {
 	p := preparedPoint{id: r.id()}
 	dim := int(r.u32("dim"))
-	if r.err == nil && dim != cfg.Dim {
+	if r.err == nil && dim != cfg.Dim && dim != 0 {
 		r.fail(fmt.Sprintf("point dimension %d, collection has %d", dim, cfg.Dim))
 	}
 	p.vec = r.f32s(dim, "vector")
@@ -120,7 +123,8 @@ func (r *byteReader) namedPoint(cfg *CollectionConfig) (preparedPoint, error) {
 		name := r.name()
 		n := int(r.u32("named size"))
 		vp, ok := cfg.Vectors[name]
-		if r.err == nil && (!ok || n != vp.Size) {
+		fits := n == vp.Size || (vp.isMulti() && n > 0 && n%vp.Size == 0 && n/vp.Size <= maxMultiVectors)
+		if r.err == nil && (!ok || !fits) {
 			r.fail(fmt.Sprintf("named vector %q of size %d does not fit the collection", name, n))
 		}
 		v := r.f32s(n, "named vector")

@@ -34,6 +34,14 @@ type collection struct {
 	byID     map[PointID]uint32
 	graph    *hnswGraph // over vecs; nodes unlinked when Dim is 0
 
+	// noVec marks the slots whose point has no unnamed vector (their
+	// vecs entry is zeros and their graph node unlinked); nil until the
+	// first such point, then slot-aligned. Dim 0 collections leave it nil.
+	noVec []bool
+	// versions holds each slot's version: the WAL seq of the write that
+	// last set the point (Qdrant's point version).
+	versions []uint64
+
 	// dense and sparse are the named vectors (named.go, sparse.go),
 	// sorted by name, slot-aligned with ids through their nodeOf/vecs.
 	dense  []*denseSpace
@@ -71,6 +79,7 @@ func (c *collection) resetLocked() {
 	c.deleted = nil
 	c.dead = 0
 	c.byID = make(map[PointID]uint32)
+	c.noVec, c.versions = nil, nil
 	c.graph = newHNSW(c.vecs, c.cfg.HNSW)
 	c.dense, c.sparse = namedSpaces(&c.cfg)
 	c.sorted = nil
@@ -91,7 +100,8 @@ func (c *collection) newPayloadSet() *payloadSet {
 // map decoded from them.
 type preparedPoint struct {
 	id          PointID
-	vec         []float32 // the unnamed vector (empty when Dim is 0)
+	version     uint64    // the seq of the WAL record that carries it
+	vec         []float32 // the unnamed vector (empty when Dim is 0 or the point has none)
 	payloadJSON []byte    // nil when the point has no payload
 	payload     map[string]any
 	named       map[string][]float32    // named dense vectors, if any
@@ -107,7 +117,7 @@ func preparePoints(cfg *CollectionConfig, pts []Point) ([]preparedPoint, error) 
 		if cfg.Dim == 0 && len(p.Vector) > 0 {
 			return nil, fmt.Errorf("%w: point %v has an unnamed vector, but the collection has only named vectors", ErrInvalid, p.ID)
 		}
-		if len(p.Vector) != cfg.Dim {
+		if len(p.Vector) != cfg.Dim && len(p.Vector) > 0 {
 			return nil, fmt.Errorf("%w: point %v has dimension %d, collection wants %d", ErrInvalid, p.ID, len(p.Vector), cfg.Dim)
 		}
 		vec := slices.Clone(p.Vector)
@@ -185,6 +195,7 @@ func (c *collection) upsert(pts []preparedPoint) {
 		c.ids = slices.Grow(c.ids, len(pts))
 		c.payloads.grow(len(pts))
 		c.deleted = slices.Grow(c.deleted, len(pts))
+		c.versions = slices.Grow(c.versions, len(pts))
 		c.mu.Unlock()
 	}
 	for len(pts) > 0 {
@@ -196,7 +207,7 @@ func (c *collection) upsert(pts []preparedPoint) {
 		}
 		if c.cfg.Dim > 0 {
 			c.vecs.encodePending()
-			c.graph.insertBatch(first, uint32(len(c.ids))-first, workers)
+			c.graph.insertBatchSkip(first, uint32(len(c.ids))-first, workers, c.noVec)
 		} else {
 			c.graph.appendUnlinked(uint32(len(c.ids)) - first)
 		}
@@ -208,10 +219,25 @@ func (c *collection) upsert(pts []preparedPoint) {
 	c.maybeCompact()
 }
 
+// hasVecLocked reports whether slot s has the unnamed vector. Needs mu
+// (read) or the writer.
+func (c *collection) hasVecLocked(s uint32) bool {
+	return c.cfg.Dim > 0 && (c.noVec == nil || !c.noVec[s])
+}
+
+// sameVecLocked reports whether p's unnamed vector equals slot s's.
+func (c *collection) sameVecLocked(s uint32, p *preparedPoint) bool {
+	if !c.hasVecLocked(s) {
+		return len(p.vec) == 0
+	}
+	return slices.Equal(c.vecs.at(s), p.vec)
+}
+
 func (c *collection) upsertOneLocked(p *preparedPoint) {
 	if s, ok := c.byID[p.id]; ok {
-		if slices.Equal(c.vecs.at(s), p.vec) && (len(c.dense)+len(c.sparse) == 0 || c.sameNamedLocked(s, p)) {
+		if c.sameVecLocked(s, p) && (len(c.dense)+len(c.sparse) == 0 || c.sameNamedLocked(s, p)) {
 			c.payloads.set(s, p.payloadJSON)
+			c.versions[s] = p.version
 			c.indexSlotLocked(s, p.payload)
 			if int(s) < c.persisted {
 				c.dirtyFrom = min(c.dirtyFrom, int(s))
@@ -223,7 +249,19 @@ func (c *collection) upsertOneLocked(p *preparedPoint) {
 		c.dead++
 	}
 	s := uint32(len(c.ids))
-	c.vecs.data = append(c.vecs.data, p.vec...)
+	if len(p.vec) == 0 && c.cfg.Dim > 0 {
+		if c.noVec == nil {
+			c.noVec = make([]bool, s, cap(c.ids))
+		}
+		c.noVec = append(c.noVec, true)
+		c.vecs.data = append(c.vecs.data, make([]float32, c.cfg.Dim)...)
+	} else {
+		if c.noVec != nil {
+			c.noVec = append(c.noVec, false)
+		}
+		c.vecs.data = append(c.vecs.data, p.vec...)
+	}
+	c.versions = append(c.versions, p.version)
 	c.ids = append(c.ids, p.id)
 	c.payloads.add(p.payloadJSON)
 	c.deleted = append(c.deleted, false)
@@ -275,6 +313,11 @@ func (c *collection) compact() {
 	payloads := c.newPayloadSet()
 	payloads.grow(live)
 	byID := make(map[PointID]uint32, live)
+	versions := make([]uint64, 0, live)
+	var noVec []bool
+	if c.noVec != nil {
+		noVec = make([]bool, 0, live)
+	}
 	g := newHNSW(vecs, c.cfg.HNSW)
 	keep := make([]int32, len(c.ids))
 	for s := range c.ids {
@@ -287,11 +330,15 @@ func (c *collection) compact() {
 		vecs.data = append(vecs.data, c.vecs.at(uint32(s))...)
 		ids = append(ids, c.ids[s])
 		payloads.add(c.payloads.raw[s])
+		versions = append(versions, c.versions[s])
+		if noVec != nil {
+			noVec = append(noVec, c.noVec[s])
+		}
 		byID[c.ids[s]] = n
 	}
 	if c.cfg.Dim > 0 {
 		vecs.encodePending()
-		g.insertBatch(0, uint32(len(ids)), runtime.GOMAXPROCS(0))
+		g.insertBatchSkip(0, uint32(len(ids)), runtime.GOMAXPROCS(0), noVec)
 	} else {
 		g.appendUnlinked(uint32(len(ids)))
 	}
@@ -300,6 +347,7 @@ func (c *collection) compact() {
 	c.mu.Lock()
 	c.indexes = indexes
 	c.vecs, c.ids, c.payloads, c.byID, c.graph = vecs, ids, payloads, byID, g
+	c.versions, c.noVec = versions, noVec
 	c.dense, c.sparse = dense, sparse
 	c.deleted = make([]bool, len(ids))
 	c.dead = 0
@@ -342,28 +390,28 @@ type With struct {
 }
 
 func (c *collection) recordLocked(s uint32, w With) Record {
-	r := Record{ID: c.ids[s]}
+	r := Record{ID: c.ids[s], Version: c.versions[s]}
 	if w.WithPayload {
 		r.Payload = copyPayload(c.payloads.at(s))
 	}
 	if w.WithVector {
-		r.Vector, r.Vectors, r.Sparse = c.vectorsLocked(s, w.VectorNames)
+		r.Vector, r.Vectors, r.Sparse, r.MultiVectors = c.vectorsLocked(s, w.VectorNames)
 	}
 	return r
 }
 
 // vectorsLocked returns copies of slot s's vectors selected by names (nil:
 // all). Needs mu (read).
-func (c *collection) vectorsLocked(s uint32, names []string) ([]float32, map[string][]float32, map[string]SparseVector) {
+func (c *collection) vectorsLocked(s uint32, names []string) ([]float32, map[string][]float32, map[string]SparseVector, map[string][][]float32) {
 	var v []float32
-	if c.cfg.Dim > 0 && (names == nil || slices.Contains(names, "")) {
+	if c.hasVecLocked(s) && (names == nil || slices.Contains(names, "")) {
 		v = slices.Clone(c.vecs.at(s))
 	}
 	if len(c.dense)+len(c.sparse) == 0 {
-		return v, nil, nil
+		return v, nil, nil, nil
 	}
-	d, sp := c.namedOfLocked(s, names)
-	return v, d, sp
+	d, sp, m := c.namedOfLocked(s, names)
+	return v, d, sp, m
 }
 
 func (c *collection) get(ids []PointID, w With) []Record {
@@ -505,18 +553,63 @@ type SearchParams struct {
 	HNSWEf int `json:"hnsw_ef,omitempty"`
 	// Exact forces the brute-force scan (exact results).
 	Exact bool `json:"exact,omitempty"`
+	// IDF, for a sparse vector with the idf modifier, chooses the points
+	// whose statistics weigh the query's dimensions.
+	IDF *IDFParams `json:"idf,omitempty"`
+}
+
+// IDFParams is Qdrant's per-query idf parameter: the statistics of the
+// whole collection (Corpus nil, "global" in JSON) or of the points
+// passing Corpus ({"corpus": filter}), whatever the query's own filter.
+// An empty corpus weighs every dimension ln 2.
+type IDFParams struct {
+	Corpus *Filter
+}
+
+// MarshalJSON writes "global" or {"corpus": filter}.
+func (p IDFParams) MarshalJSON() ([]byte, error) {
+	if p.Corpus == nil {
+		return []byte(`"global"`), nil
+	}
+	return json.Marshal(struct {
+		Corpus *Filter `json:"corpus"`
+	}{p.Corpus})
+}
+
+// UnmarshalJSON reads "global" or {"corpus": filter}.
+func (p *IDFParams) UnmarshalJSON(b []byte) error {
+	var s string
+	if json.Unmarshal(b, &s) == nil {
+		if s != "global" {
+			return fmt.Errorf("%w: idf %q (want \"global\" or a corpus)", ErrInvalid, s)
+		}
+		*p = IDFParams{}
+		return nil
+	}
+	var c struct {
+		Corpus *Filter `json:"corpus"`
+	}
+	if err := decodeStrict(b, &c); err != nil {
+		return fmt.Errorf("%w: idf: %v", ErrInvalid, err)
+	}
+	if c.Corpus == nil {
+		return fmt.Errorf("%w: idf needs \"global\" or a corpus filter", ErrInvalid)
+	}
+	*p = IDFParams{Corpus: c.Corpus}
+	return nil
 }
 
 // space is a dense vector space of a collection as a search sees it: the
 // unnamed vector (owner nil, nodes are slots) or a named one.
 type space struct {
-	vecs  *vectorSet
-	graph *hnswGraph
-	owner []uint32 // node -> slot; nil for the unnamed vector
-	named *denseSpace
-	dist  Distance
-	hnsw  HNSWConfig
-	dim   int
+	absent []bool // slot -> no unnamed vector (c.noVec); nil for named ones
+	vecs   *vectorSet
+	graph  *hnswGraph
+	owner  []uint32 // node -> slot; nil for the unnamed vector
+	named  *denseSpace
+	dist   Distance
+	hnsw   HNSWConfig
+	dim    int
 }
 
 // spaceLocked returns the dense space called using. Needs mu (read).
@@ -525,7 +618,7 @@ func (c *collection) spaceLocked(using string) (space, error) {
 		if c.cfg.Dim == 0 {
 			return space{}, fmt.Errorf("%w: collection %q has no unnamed vector; name one of its vectors", ErrInvalid, c.name)
 		}
-		return space{vecs: c.vecs, graph: c.graph, dist: c.cfg.Distance, hnsw: c.cfg.HNSW, dim: c.cfg.Dim}, nil
+		return space{absent: c.noVec, vecs: c.vecs, graph: c.graph, dist: c.cfg.Distance, hnsw: c.cfg.HNSW, dim: c.cfg.Dim}, nil
 	}
 	ds := c.denseSpace(using)
 	if ds == nil {
@@ -548,7 +641,7 @@ func (sp *space) slot(i uint32) uint32 {
 // nodeOf returns the node of slot s, if that point has this vector.
 func (sp *space) nodeOf(s uint32) (uint32, bool) {
 	if sp.named == nil {
-		return s, true
+		return s, sp.absent == nil || !sp.absent[s]
 	}
 	return sp.named.node(s)
 }
@@ -584,6 +677,9 @@ func (c *collection) search(req *SearchRequest, cf *cfilter) ([]ScoredPoint, err
 	if req.Offset < 0 {
 		return nil, fmt.Errorf("%w: negative offset", ErrInvalid)
 	}
+	if req.Params.IDF != nil {
+		return nil, fmt.Errorf("%w: the idf parameter applies to sparse vectors with the idf modifier, not dense ones", ErrInvalid)
+	}
 	c.mu.RLock()
 	defer c.mu.RUnlock()
 	c.bindFilterLocked(cf)
@@ -593,6 +689,9 @@ func (c *collection) search(req *SearchRequest, cf *cfilter) ([]ScoredPoint, err
 	}
 	if len(req.Vector) != sp.dim {
 		return nil, fmt.Errorf("%w: query has dimension %d, collection %q wants %d", ErrInvalid, len(req.Vector), c.name, sp.dim)
+	}
+	if sp.named != nil && sp.named.multi {
+		return c.searchMultiLocked(req, &sp, cf, limit)
 	}
 	ctx := sp.graph.getCtx()
 	defer sp.graph.putCtx(ctx)
@@ -609,12 +708,36 @@ func (c *collection) search(req *SearchRequest, cf *cfilter) ([]ScoredPoint, err
 			break
 		}
 		s := sp.slot(h.id)
-		p := ScoredPoint{ID: c.ids[s], Score: score}
+		p := ScoredPoint{ID: c.ids[s], Version: c.versions[s], Score: score}
 		if req.WithPayload {
 			p.Payload = copyPayload(c.payloads.at(s))
 		}
 		if req.WithVector {
-			p.Vector, p.Vectors, p.Sparse = c.vectorsLocked(s, req.VectorNames)
+			p.Vector, p.Vectors, p.Sparse, p.MultiVectors = c.vectorsLocked(s, req.VectorNames)
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+// searchMultiLocked serves a search on a multi-vector: an exact MaxSim
+// scan with req.Vector as a query of one vector. Needs mu (read).
+func (c *collection) searchMultiLocked(req *SearchRequest, sp *space, cf *cfilter, limit int) ([]ScoredPoint, error) {
+	sc := &scorer{space: *sp, higher: sp.dist.HigherIsBetter(), exclude: map[uint32]bool{}}
+	q, err := c.multiInputLocked(sp.named, &VectorInput{Dense: req.Vector}, sc)
+	if err != nil {
+		return nil, err
+	}
+	sc.multiQ = q
+	hits := c.scanLocked(sc, cf, req.ScoreThreshold, limit+req.Offset)
+	out := []ScoredPoint{}
+	for _, h := range hits[min(req.Offset, len(hits)):] {
+		p := ScoredPoint{ID: c.ids[h.slot], Version: c.versions[h.slot], Score: h.score}
+		if req.WithPayload {
+			p.Payload = copyPayload(c.payloads.at(h.slot))
+		}
+		if req.WithVector {
+			p.Vector, p.Vectors, p.Sparse, p.MultiVectors = c.vectorsLocked(h.slot, req.VectorNames)
 		}
 		out = append(out, p)
 	}
@@ -649,6 +772,11 @@ func (c *collection) nearestLocked(ctx *searchCtx, sp *space, vec []float32, k i
 		c.exactLocked(ctx, sp, qv, k, cf)
 	} else {
 		sp.graph.search(ctx, qv, k, ef, &acceptor{deleted: c.deleted, filter: cf, ids: c.ids, payload: c.payloads, owner: sp.owner})
+		if sp.absent != nil {
+			// Nodes without the vector are unlinked, never reached; a
+			// damaged graph could still link them: drop them.
+			ctx.out = slices.DeleteFunc(ctx.out, func(d distItem) bool { return sp.absent[sp.slot(d.id)] })
+		}
 	}
 }
 
@@ -700,7 +828,7 @@ func (c *collection) exactLocked(ctx *searchCtx, sp *space, q []float32, k int, 
 	n := sp.nodes()
 	for i := range n {
 		s := sp.slot(uint32(i))
-		if c.deleted[s] {
+		if c.deleted[s] || (sp.absent != nil && sp.absent[s]) {
 			continue
 		}
 		if cf != nil && !cf.matches(c.ids[s], c.payloads.at(s)) {

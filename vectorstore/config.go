@@ -78,7 +78,32 @@ type VectorParams struct {
 	Distance Distance `json:"distance"`
 	// HNSW tunes this vector's index; nil takes the collection's HNSW.
 	HNSW *HNSWConfig `json:"hnsw_config,omitempty"`
+	// MultiVector, when set, makes this a multi-vector (late
+	// interaction): each point holds a list of vectors of Size (see
+	// MultiVectorConfig).
+	MultiVector *MultiVectorConfig `json:"multivector_config,omitempty"`
 }
+
+// MultiVectorConfig configures a multi-vector, as Qdrant's
+// multivector_config. A point's multi-vector is a non-empty list of
+// vectors; a query is one too (a single dense query vector is a list of
+// one). The score is MaxSim: the sum over the query's vectors of the best
+// score among the point's vectors under the vector's Distance (for Euclid
+// and Manhattan, the smallest distance, so lower stays better). Search
+// over a multi-vector is an exact scan: it has no HNSW index.
+type MultiVectorConfig struct {
+	// Comparator must be "max_sim".
+	Comparator string `json:"comparator"`
+}
+
+// MaxSim is the one multi-vector comparator.
+const MaxSim = "max_sim"
+
+// maxMultiVectors bounds the vectors of one multi-vector.
+const maxMultiVectors = 1 << 14
+
+// isMulti reports whether vp is a multi-vector.
+func (vp VectorParams) isMulti() bool { return vp.MultiVector != nil }
 
 // SparseModifier changes how a sparse vector's dimensions are weighted at
 // query time, as Qdrant's sparse vector modifier.
@@ -157,6 +182,10 @@ func (cfg CollectionConfig) withDefaults() CollectionConfig {
 			if vp.HNSW != nil {
 				h := *vp.HNSW
 				vp.HNSW = &h
+			}
+			if vp.MultiVector != nil {
+				m := *vp.MultiVector
+				vp.MultiVector = &m
 			}
 			named[n] = vp
 		}
@@ -248,6 +277,9 @@ func (cfg *CollectionConfig) Validate() error {
 		}
 		if err := validHNSW(cfg.namedHNSW(vp)); err != nil {
 			return fmt.Errorf("vector %q: %w", n, err)
+		}
+		if m := vp.MultiVector; m != nil && m.Comparator != MaxSim {
+			return fmt.Errorf("%w: vector %q: multivector comparator %q (want %s)", ErrInvalid, n, m.Comparator, MaxSim)
 		}
 	}
 	for n, sp := range cfg.SparseVectors {

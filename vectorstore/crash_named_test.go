@@ -17,6 +17,27 @@ import (
 
 const crashNamedEnv = "VECTORSTORE_CRASH_NAMED_DIR"
 
+// crashMulti is the multi-vector the named crash child writes for id (nil:
+// none), and crashUnnamed its unnamed vector (nil on odd ids).
+func crashMulti(id uint64) [][]float32 {
+	if id%3 == 0 {
+		return nil
+	}
+	v := crashVector(id)
+	out := make([][]float32, id%3)
+	for i := range out {
+		out[i] = v[8+4*i : 12+4*i]
+	}
+	return out
+}
+
+func crashUnnamed(id uint64) []float32 {
+	if id%2 == 1 {
+		return nil
+	}
+	return crashVector(id)[4:8]
+}
+
 // crashSparse is the sparse vector the named crash child writes for id.
 func crashSparse(id uint64) SparseVector {
 	return SparseVector{Indices: []uint32{uint32(id % 50), 1000 + uint32(id%13)}, Values: []float32{float32(id%5 + 1), 0.5}}
@@ -24,12 +45,14 @@ func crashSparse(id uint64) SparseVector {
 
 // TestCrashRecoveryNamed is TestCrashRecovery for the structures added with
 // named vectors: a child process upserts points with a named dense vector,
-// a sparse vector (IDF) and an indexed payload field, and creates aliases,
+// a sparse vector (IDF), an unnamed vector on some points only, a
+// multi-vector on some, and an indexed payload field, and creates aliases,
 // until it is killed with SIGKILL at a random moment. After each kill the
 // store must hold every acknowledged point with its vectors, its sparse
 // index must score like a recomputation from the stored vectors, its
 // payload index must count like a scan, and every acknowledged alias must
-// be there.
+// be there; point versions must survive too (never 0, never going back for
+// later writes).
 func TestCrashRecoveryNamed(t *testing.T) {
 	if dir := os.Getenv(crashNamedEnv); dir != "" {
 		crashNamedChild(dir)
@@ -85,8 +108,10 @@ func checkCrashNamed(t *testing.T, s *Store, round int, acked map[uint64]bool, a
 		t.Fatalf("round %d: %v", round, err)
 	}
 	stored := map[PointID]Point{}
+	versions := map[uint64]uint64{}
 	for _, r := range page.Points {
-		stored[r.ID] = Point{ID: r.ID, Vectors: r.Vectors, Sparse: map[string]SparseVector{"s": r.Sparse["sp"]}, Payload: r.Payload}
+		stored[r.ID] = Point{ID: r.ID, Vector: r.Vector, Vectors: r.Vectors, MultiVectors: r.MultiVectors, Sparse: map[string]SparseVector{"s": r.Sparse["sp"]}, Payload: r.Payload}
+		versions[r.ID.Num()] = r.Version
 	}
 	for id := range acked {
 		p, ok := stored[NumID(id)]
@@ -94,8 +119,12 @@ func checkCrashNamed(t *testing.T, s *Store, round int, acked map[uint64]bool, a
 			t.Fatalf("round %d: acknowledged point %d is missing", round, id)
 		}
 		want := crashVector(id)[:8]
-		if !slices.Equal(p.Vectors["d"], want) || !p.Sparse["s"].equal(crashSparse(id)) || p.Payload["tag"] != fmt.Sprint(id%7) {
+		if !slices.Equal(p.Vectors["d"], want) || !p.Sparse["s"].equal(crashSparse(id)) || p.Payload["tag"] != fmt.Sprint(id%7) ||
+			!slices.Equal(p.Vector, crashUnnamed(id)) || !slices.EqualFunc(p.MultiVectors["m"], crashMulti(id), slices.Equal[[]float32]) {
 			t.Fatalf("round %d: point %d damaged: %+v", round, id, p)
+		}
+		if versions[id] == 0 || (acked[id+1] && versions[id+1] < versions[id]) {
+			t.Fatalf("round %d: point %d version %d, next point's %d", round, id, versions[id], versions[id+1])
 		}
 	}
 	// The sparse index against a recomputation (sparseTruth reads "s").
@@ -164,7 +193,9 @@ func crashNamedChild(dir string) {
 		fail(err)
 	}
 	cfg := CollectionConfig{
-		Vectors:       map[string]VectorParams{"d": {Size: 8, Distance: Dot}},
+		Dim: 4, Distance: Euclid,
+		Vectors: map[string]VectorParams{"d": {Size: 8, Distance: Dot},
+			"m": {Size: 4, Distance: Dot, MultiVector: &MultiVectorConfig{Comparator: MaxSim}}},
 		SparseVectors: map[string]SparseVectorParams{"sp": {Modifier: SparseModifierIDF}},
 		HNSW:          HNSWConfig{M: 8, EfConstruction: 32},
 	}
@@ -192,8 +223,11 @@ func crashNamedChild(dir string) {
 		for i := range pts {
 			id := next
 			next++
-			pts[i] = Point{ID: NumID(id), Vectors: map[string][]float32{"d": crashVector(id)[:8]},
+			pts[i] = Point{ID: NumID(id), Vector: crashUnnamed(id), Vectors: map[string][]float32{"d": crashVector(id)[:8]},
 				Sparse: map[string]SparseVector{"sp": crashSparse(id)}, Payload: map[string]any{"tag": fmt.Sprint(id % 7)}}
+			if mv := crashMulti(id); mv != nil {
+				pts[i].MultiVectors = map[string][][]float32{"m": mv}
+			}
 		}
 		if err := s.Upsert(ctx, "hyb", pts); err != nil {
 			fail(err)

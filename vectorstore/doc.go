@@ -11,15 +11,16 @@
 // number of named dense vectors (each with its own size, distance and
 // HNSW index) and named sparse vectors (named.go, sparse.go); the name of
 // the embedding model that made its vectors; and points: an id (a u64 or a
-// UUID, like Qdrant's PointId), the unnamed vector, any subset of the named
-// ones and a JSON payload. Operations are Upsert, Delete (by ids or by
-// Filter), UpdatePayload, Get, Scroll (id order, paged), Count, Search
+// UUID, like Qdrant's PointId), any subset of the unnamed and named
+// vectors (named dense ones may be multi-vectors) and a JSON payload.
+// Operations are Upsert, Delete (by ids or by Filter), UpdatePayload,
+// UpdateVectors, DeleteVectors, Get, Scroll (id order, paged), Count, Search
 // (limit, offset, score threshold, filter, on any dense vector) and Query
 // (query.go: Qdrant's universal query with nested prefetches, RRF and DBSF
 // fusion, nearest by vector or point id, recommend, order_by). Filters are
 // Qdrant-shaped (must/should/must_not/min_should with match value/any/
 // except/text/text_any/phrase/prefix, numeric and datetime range,
-// values_count, geo box/radius/polygon, has_id, has_vector, is_empty,
+// values_count, geo box/radius/polygon, has_id, has_vector, slice, is_empty,
 // is_null, nested conditions) and decode from Qdrant's JSON. Payload
 // indexes (payloadindex.go: keyword, integer, float, bool, datetime, uuid,
 // text with word/whitespace/prefix tokenizers) make text matches token
@@ -85,13 +86,33 @@
 // definitions) and a store block (aliases); the WAL gained records for
 // upserts with named vectors, alias batches (applied all or nothing),
 // payload index changes and collection updates (wal.go, ops 5 to 8).
-// Named vectors' graphs and the payload indexes are rebuilt when a
-// checkpoint is loaded, rather than stored.
+// Format 5 adds tagged sections to the extension block: the slots whose
+// point lacks the unnamed vector, the point versions (run-length coded)
+// and the named vectors' HNSW graphs, which Open installs as stored (a
+// format-4 checkpoint has them rebuilt; 20k named 128-dimension vectors
+// reopen in 0.08-0.21 s instead of 7.2-8.1 s). Payload indexes are
+// rebuilt from the payloads.
+//
+// # Optional vectors, multi-vectors, versions
+//
+// As in Qdrant every vector of a point is optional, the unnamed one too: a
+// point lacking it keeps zeros in its vecs slot and an unlinked graph node
+// (hnswGraph.insertBatchSkip), so the slot numbering and the fast path of
+// a collection whose points all have it stay as they were; searches skip
+// such points and reads return no vector. A named vector configured with
+// VectorParams.MultiVector holds a list of vectors per point (consecutive
+// nodes of its denseSpace) and is scored by MaxSim with an exact scan: it
+// has no HNSW index. Each point carries a version, the WAL seq of the
+// write that last set it (Record.Version, ScoredPoint.Version).
+// UpdateVectors and DeleteVectors change some vectors of stored points and
+// keep the rest; like UpdatePayload they log an upsert of the whole point.
 //
 // # Snapshots
 //
 // ExportSnapshot writes one collection to a versioned, checksummed file
-// (snapshot.go) that records the embedding model and dimension;
+// (snapshot.go; format 2 when the collection has named, sparse or multi-
+// vectors, points without the unnamed vector or payload indexes, format 1
+// otherwise) that records the embedding model and dimension;
 // ImportSnapshot verifies it completely before it changes anything and
 // refuses, with ErrMismatch, a snapshot made with another model or
 // dimension than the caller or the existing collection expects.

@@ -12,6 +12,10 @@ var (
 	// ErrInvalid marks a request the store rejects: bad name, wrong vector
 	// dimension, NaN in a vector, an unknown distance, a malformed filter.
 	ErrInvalid = errors.New("vectorstore: invalid argument")
+	// ErrValidation marks, beside ErrInvalid, a request that is well
+	// formed but fails validation (Qdrant answers those 422 rather than
+	// 400), such as a condition with a key and nothing to test it with.
+	ErrValidation = errors.New("vectorstore: request fails validation")
 	// ErrInvalidID marks a point id that is neither a u64 nor a UUID.
 	ErrInvalidID = errors.New("vectorstore: invalid point id")
 	// ErrCorrupt marks bytes on disk or in a snapshot that fail a checksum or

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 )
 
@@ -24,6 +25,43 @@ type Filter struct {
 	MustNot []Condition `json:"must_not,omitempty"`
 	// MinShould holds when at least MinCount of its conditions hold.
 	MinShould *MinShould `json:"min_should,omitempty"`
+}
+
+// UnmarshalJSON decodes Qdrant's filter JSON, where must, should and
+// must_not may each be one condition instead of a list (or null). Unknown
+// keys are an error.
+func (f *Filter) UnmarshalJSON(b []byte) error {
+	var raw struct {
+		Must      json.RawMessage `json:"must"`
+		Should    json.RawMessage `json:"should"`
+		MustNot   json.RawMessage `json:"must_not"`
+		MinShould *MinShould      `json:"min_should"`
+	}
+	if err := decodeStrict(b, &raw); err != nil {
+		return fmt.Errorf("%w: filter: %v", ErrInvalid, err)
+	}
+	*f = Filter{MinShould: raw.MinShould}
+	for _, c := range []struct {
+		raw json.RawMessage
+		dst *[]Condition
+		key string
+	}{{raw.Must, &f.Must, "must"}, {raw.Should, &f.Should, "should"}, {raw.MustNot, &f.MustNot, "must_not"}} {
+		t := bytes.TrimSpace(c.raw)
+		switch {
+		case len(t) == 0 || string(t) == "null":
+		case t[0] == '{':
+			var one Condition
+			if err := json.Unmarshal(t, &one); err != nil {
+				return fmt.Errorf("filter %s: %w", c.key, err)
+			}
+			*c.dst = []Condition{one}
+		default:
+			if err := json.Unmarshal(t, c.dst); err != nil {
+				return fmt.Errorf("%w: filter %s: %v", ErrInvalid, c.key, err)
+			}
+		}
+	}
+	return nil
 }
 
 // MinShould is Qdrant's min_should clause.
@@ -49,6 +87,8 @@ type MinShould struct {
 //     ({"lon", "lat"} object, or an array of them) of the field lies in
 //     the area.
 //   - HasVector: the point has the named vector ("" is the unnamed one).
+//   - Slice: the point's id falls in one of Total disjoint slices (see
+//     Slice).
 //   - Filter: a nested filter (in JSON, an object with must/should/must_not
 //     /min_should).
 //
@@ -67,9 +107,20 @@ type Condition struct {
 	IsEmpty        *FieldRef       `json:"is_empty,omitempty"`
 	IsNull         *FieldRef       `json:"is_null,omitempty"`
 	Nested         *Nested         `json:"nested,omitempty"`
+	Slice          *Slice          `json:"slice,omitempty"`
 	Filter         *Filter         `json:"-"`
 	// negate, set by the {"key", "is_empty": false} shorthand.
 	negate bool
+}
+
+// Slice selects one of Total disjoint slices of the id space, as Qdrant's
+// slice condition: a point is in slice Index when SipHash-2-4 (zero key)
+// of its id's canonical bytes (8 little-endian bytes for a number, the 16
+// bytes of a UUID) modulo Total is Index. Total is at least 1 and Index
+// below it.
+type Slice struct {
+	Total uint64 `json:"total"`
+	Index uint64 `json:"index"`
 }
 
 // ValuesCount bounds the number of values of a field; nil bounds are open.
@@ -126,6 +177,10 @@ type GeoPolygon struct {
 //     whitespace-separated word of the query is a substring.
 //   - Prefix: the field is a string starting with Prefix (byte-wise,
 //     case-sensitive).
+//
+// An empty Text, TextAny, Phrase or Prefix counts as given only when it
+// came from JSON (Qdrant's {"prefix": ""} matches every string, an empty
+// phrase nothing); built in Go, an empty string is unset.
 type Match struct {
 	Value   any    `json:"value,omitempty"`
 	Any     []any  `json:"any,omitempty"`
@@ -134,6 +189,45 @@ type Match struct {
 	TextAny string `json:"text_any,omitempty"`
 	Phrase  string `json:"phrase,omitempty"`
 	Prefix  string `json:"prefix,omitempty"`
+	// given marks the text keys present in the JSON, in the order of
+	// matchTextKeys.
+	given [4]bool
+}
+
+var matchTextKeys = [4]string{"text", "text_any", "phrase", "prefix"}
+
+// UnmarshalJSON decodes a match, noting which text keys were present.
+// Unknown keys are an error.
+func (m *Match) UnmarshalJSON(b []byte) error {
+	type plain Match
+	var p plain
+	if err := decodeStrict(b, &p); err != nil {
+		return fmt.Errorf("%w: match: %v", ErrInvalid, err)
+	}
+	var keys map[string]json.RawMessage
+	if err := json.Unmarshal(b, &keys); err != nil {
+		return fmt.Errorf("%w: match: %v", ErrInvalid, err)
+	}
+	*m = Match(p)
+	for i, k := range matchTextKeys {
+		_, m.given[i] = keys[k]
+	}
+	return nil
+}
+
+// texts returns Text, TextAny, Phrase and Prefix with whether each is set.
+func (m *Match) texts() [4]struct {
+	s   string
+	set bool
+} {
+	var out [4]struct {
+		s   string
+		set bool
+	}
+	for i, s := range [4]string{m.Text, m.TextAny, m.Phrase, m.Prefix} {
+		out[i].s, out[i].set = s, s != "" || m.given[i]
+	}
+	return out
 }
 
 // Range bounds a numeric payload field; nil bounds are open. In JSON the
@@ -306,11 +400,13 @@ const (
 	condGeoRadius
 	condGeoPolygon
 	condHasVector
+	condSlice
 )
 
 type pathSeg struct {
 	name    string
-	flatten bool
+	flatten bool // "name[]": each element of the array
+	index   int  // "name[N]": element N of the array; -1 when not given
 }
 
 type cfilter struct {
@@ -333,6 +429,7 @@ type ccond struct {
 	negate bool // is_empty/is_null false
 	geo    geoArea
 	vector string // condHasVector
+	slice  Slice  // condSlice
 	// Set by collection.bindFilterLocked: the text index's tokenizer
 	// (nil: no text index, substring semantics), and for has_vector the
 	// test of a point.
@@ -420,6 +517,9 @@ func compileCond1(c *Condition, depth int) (ccond, error) {
 	if c.HasVector != nil {
 		n++
 	}
+	if c.Slice != nil {
+		n++
+	}
 	if c.HasID != nil {
 		n++
 	}
@@ -435,8 +535,11 @@ func compileCond1(c *Condition, depth int) (ccond, error) {
 	if c.Filter != nil {
 		n++
 	}
+	if n == 0 && c.Key != "" {
+		return ccond{}, fmt.Errorf("%w: %w: condition on %q: At least one field condition must be specified (match, range, values_count or a geo area)", ErrInvalid, ErrValidation, c.Key)
+	}
 	if n != 1 {
-		return ccond{}, fmt.Errorf("%w: a condition needs exactly one of match, range, values_count, geo_bounding_box, geo_radius, geo_polygon, has_id, has_vector, is_empty, is_null, nested or a filter (has %d)", ErrInvalid, n)
+		return ccond{}, fmt.Errorf("%w: a condition needs exactly one of match, range, values_count, geo_bounding_box, geo_radius, geo_polygon, has_id, has_vector, slice, is_empty, is_null, nested or a filter (has %d)", ErrInvalid, n)
 	}
 	if (c.Match != nil || c.Range != nil || keyed > 0) != (c.Key != "") {
 		return ccond{}, fmt.Errorf("%w: key is required with match, range, values_count and geo conditions, and only with them", ErrInvalid)
@@ -448,6 +551,14 @@ func compileCond1(c *Condition, depth int) (ccond, error) {
 		return compileGeo(c)
 	case c.HasVector != nil:
 		return ccond{kind: condHasVector, vector: *c.HasVector}, nil
+	case c.Slice != nil:
+		if c.Slice.Total == 0 {
+			return ccond{}, fmt.Errorf("%w: slice total must be at least 1", ErrInvalid)
+		}
+		if c.Slice.Index >= c.Slice.Total {
+			return ccond{}, fmt.Errorf("%w: %w: slice index %d must be below total %d", ErrInvalid, ErrValidation, c.Slice.Index, c.Slice.Total)
+		}
+		return ccond{kind: condSlice, slice: *c.Slice}, nil
 	case c.Match != nil:
 		return compileMatch(c.Key, c.Match)
 	case c.Range != nil:
@@ -484,14 +595,21 @@ func parsePath(key string) ([]pathSeg, error) {
 	parts := strings.Split(key, ".")
 	segs := make([]pathSeg, len(parts))
 	for i, p := range parts {
-		flat := strings.HasSuffix(p, "[]")
-		if flat {
-			p = p[:len(p)-2]
+		seg := pathSeg{index: -1}
+		if strings.HasSuffix(p, "[]") {
+			seg.flatten, p = true, p[:len(p)-2]
+		} else if j := strings.LastIndexByte(p, '['); j >= 0 && strings.HasSuffix(p, "]") {
+			n, err := strconv.Atoi(p[j+1 : len(p)-1])
+			if err != nil || n < 0 {
+				return nil, fmt.Errorf("%w: payload key %q: bad array index in %q", ErrInvalid, key, p)
+			}
+			seg.index, p = n, p[:j]
 		}
-		if p == "" {
-			return nil, fmt.Errorf("%w: payload key %q has an empty segment", ErrInvalid, key)
+		if p == "" || strings.ContainsAny(p, "[]") {
+			return nil, fmt.Errorf("%w: payload key %q has an empty or malformed segment", ErrInvalid, key)
 		}
-		segs[i] = pathSeg{name: p, flatten: flat}
+		seg.name = p
+		segs[i] = seg
 	}
 	return segs, nil
 }
@@ -511,8 +629,9 @@ func compileMatch(key string, m *Match) (ccond, error) {
 	if m.Except != nil {
 		set++
 	}
-	for _, t := range []string{m.Text, m.TextAny, m.Phrase, m.Prefix} {
-		if t != "" {
+	texts := m.texts()
+	for _, t := range texts {
+		if t.set {
 			set++
 		}
 	}
@@ -520,19 +639,13 @@ func compileMatch(key string, m *Match) (ccond, error) {
 		return ccond{}, fmt.Errorf("%w: match on %q needs exactly one of value, any, except, text, text_any, phrase or prefix", ErrInvalid, key)
 	}
 	c := ccond{path: path}
+	for i, kind := range [4]condKind{condText, condTextAny, condPhrase, condPrefix} {
+		if texts[i].set {
+			c.kind, c.text = kind, texts[i].s
+			return c, nil
+		}
+	}
 	switch {
-	case m.Text != "":
-		c.kind, c.text = condText, m.Text
-		return c, nil
-	case m.TextAny != "":
-		c.kind, c.text = condTextAny, m.TextAny
-		return c, nil
-	case m.Phrase != "":
-		c.kind, c.text = condPhrase, m.Phrase
-		return c, nil
-	case m.Prefix != "":
-		c.kind, c.text = condPrefix, m.Prefix
-		return c, nil
 	case m.Value != nil:
 		c.kind = condMatch
 		v, err := matchValue(key, m.Value)
@@ -671,6 +784,8 @@ func (c *ccond) eval1(id PointID, payload map[string]any) bool {
 	switch c.kind {
 	case condHasVector:
 		return c.has != nil && c.has(id)
+	case condSlice:
+		return sliceHash(id)%c.slice.Total == c.slice.Index
 	case condValuesCount:
 		n := 0
 		visitPath(payload, c.path, func(v any) bool {
@@ -803,14 +918,25 @@ func visitPath(payload map[string]any, path []pathSeg, fn func(any) bool) bool {
 	if !ok {
 		return false
 	}
-	return visitFrom(v, path[0].flatten, path[1:], fn)
+	return visitFrom(v, path[0], path[1:], fn)
 }
 
-func visitFrom(v any, flatten bool, rest []pathSeg, fn func(any) bool) bool {
-	if flatten {
+// visitFrom applies seg's array suffix to v (the value of seg's name) and
+// walks rest from there. As in Qdrant, a key does not look inside an array
+// unless the path says so ("a[].b" or "a[0].b"); at the end of the path
+// an array's elements are the field's values.
+func visitFrom(v any, seg pathSeg, rest []pathSeg, fn func(any) bool) bool {
+	if seg.index >= 0 {
+		arr, ok := v.([]any)
+		if !ok || seg.index >= len(arr) {
+			return false
+		}
+		v = arr[seg.index]
+	}
+	if seg.flatten {
 		if arr, ok := v.([]any); ok {
 			for _, e := range arr {
-				if visitFrom(e, false, rest, fn) {
+				if visitFrom(e, pathSeg{index: -1}, rest, fn) {
 					return true
 				}
 			}
@@ -820,21 +946,9 @@ func visitFrom(v any, flatten bool, rest []pathSeg, fn func(any) bool) bool {
 	if len(rest) == 0 {
 		return fn(v)
 	}
-	switch x := v.(type) {
-	case map[string]any:
-		w, ok := x[rest[0].name]
-		if !ok {
-			return false
-		}
-		return visitFrom(w, rest[0].flatten, rest[1:], fn)
-	case []any:
-		// Qdrant descends into arrays of objects even without "[]".
-		for _, e := range x {
-			if m, ok := e.(map[string]any); ok {
-				if w, ok := m[rest[0].name]; ok && visitFrom(w, rest[0].flatten, rest[1:], fn) {
-					return true
-				}
-			}
+	if x, ok := v.(map[string]any); ok {
+		if w, ok := x[rest[0].name]; ok {
+			return visitFrom(w, rest[0], rest[1:], fn)
 		}
 	}
 	return false

@@ -165,6 +165,9 @@ func (g *geoArea) contains(kind condKind, p GeoPoint) bool {
 
 // matchText evaluates a text, text_any or phrase condition on s.
 func (c *ccond) matchText(s string) bool {
+	if c.text == "" {
+		return false // an empty text or phrase matches nothing, as in Qdrant
+	}
 	if c.tok == nil {
 		switch c.kind {
 		case condTextAny:
@@ -267,7 +270,7 @@ func (c *collection) hasVectorFunc(name string) func(PointID) bool {
 	}
 	switch {
 	case name == "":
-		return func(id PointID) bool { _, ok := slotOf(id); return ok && c.cfg.Dim > 0 }
+		return func(id PointID) bool { s, ok := slotOf(id); return ok && c.hasVecLocked(s) }
 	case c.denseSpace(name) != nil:
 		ds := c.denseSpace(name)
 		return func(id PointID) bool {
@@ -345,8 +348,31 @@ func (c *collection) indexFor(cc *ccond) *payloadIndex {
 		if t == SchemaKeyword {
 			return ix
 		}
+	case condGeoBox, condGeoRadius, condGeoPolygon:
+		if t == SchemaGeo {
+			return ix
+		}
 	}
 	return nil
+}
+
+// latBand returns the latitudes, in degrees, between which every point of
+// a geo condition's area lies.
+func latBand(cc *ccond) (lo, hi float64) {
+	g := &cc.geo
+	switch cc.kind {
+	case condGeoBox:
+		return g.box.BottomRight.Lat, g.box.TopLeft.Lat
+	case condGeoRadius:
+		// No point farther in latitude than the angular radius.
+		d := g.radius / earthRadiusM * 180 / math.Pi
+		return max(g.center.Lat-d, -90), min(g.center.Lat+d, 90)
+	}
+	lo, hi = 90, -90
+	for _, p := range g.exterior {
+		lo, hi = min(lo, p.Lat), max(hi, p.Lat)
+	}
+	return lo, hi
 }
 
 // matchKeys returns the index keys of a match condition's values.
@@ -379,14 +405,20 @@ func queryTokens(ix *payloadIndex, text string) []string {
 	return ix.params.tokenize(text)
 }
 
-// rangeSpan returns the [i, j) span of ix's sorted numbers in cc's range.
+// rangeSpan returns the [i, j) span of ix's sorted numbers in cc's range
+// (for a geo condition, its latitude band).
 func rangeSpan(ix *payloadIndex, cc *ccond) []numEntry {
 	nums := ix.sortedNums()
+	lo, hi, loIncl, hiIncl := cc.lo, cc.hi, cc.loIncl, cc.hiIncl
+	if ix.params.Type == SchemaGeo {
+		lo, hi = latBand(cc)
+		loIncl, hiIncl = true, true
+	}
 	i := sort.Search(len(nums), func(k int) bool {
-		return nums[k].v > cc.lo || (nums[k].v == cc.lo && cc.loIncl)
+		return nums[k].v > lo || (nums[k].v == lo && loIncl)
 	})
 	j := sort.Search(len(nums), func(k int) bool {
-		return nums[k].v > cc.hi || (nums[k].v == cc.hi && !cc.hiIncl)
+		return nums[k].v > hi || (nums[k].v == hi && !hiIncl)
 	})
 	if j < i {
 		j = i
@@ -407,7 +439,7 @@ func (c *collection) estimateLocked(cc *ccond) (int, bool) {
 			n += len(ix.keys[k])
 		}
 		return n, true
-	case condRange, condDatetimeRange:
+	case condRange, condDatetimeRange, condGeoBox, condGeoRadius, condGeoPolygon:
 		return len(rangeSpan(ix, cc)), true
 	case condPrefix:
 		n := 0
@@ -447,7 +479,7 @@ func (c *collection) lookupLocked(cc *ccond) []uint32 {
 		for _, k := range matchKeys(ix, cc.values) {
 			out = append(out, ix.keys[k]...)
 		}
-	case condRange, condDatetimeRange:
+	case condRange, condDatetimeRange, condGeoBox, condGeoRadius, condGeoPolygon:
 		for _, e := range rangeSpan(ix, cc) {
 			out = append(out, e.slot)
 		}

@@ -166,6 +166,7 @@ func TestIndexPlannerMatchesScan(t *testing.T) {
 			"b":   rng.IntN(2) == 0,
 			"dt":  fmt.Sprintf("2024-%02d-%02dT10:00:00Z", rng.IntN(12)+1, rng.IntN(28)+1),
 			"txt": words[rng.IntN(5)] + " " + words[rng.IntN(5)],
+			"geo": map[string]any{"lon": rng.Float64()*360 - 180, "lat": rng.Float64()*180 - 90},
 		}
 		if rng.IntN(5) == 0 {
 			p["kw"] = []any{words[rng.IntN(5)], words[rng.IntN(5)]}
@@ -175,7 +176,7 @@ func TestIndexPlannerMatchesScan(t *testing.T) {
 	for _, name := range []string{"plain", "indexed"} {
 		mustCreate(t, s, name, CollectionConfig{Dim: 2, Distance: Dot})
 	}
-	idx := map[string]PayloadIndexParams{"kw": {Type: SchemaKeyword}, "i": {Type: SchemaInteger}, "f": {Type: SchemaFloat}, "b": {Type: SchemaBool}, "dt": {Type: SchemaDatetime}, "txt": {Type: SchemaText}}
+	idx := map[string]PayloadIndexParams{"kw": {Type: SchemaKeyword}, "i": {Type: SchemaInteger}, "f": {Type: SchemaFloat}, "b": {Type: SchemaBool}, "dt": {Type: SchemaDatetime}, "txt": {Type: SchemaText}, "geo": {Type: SchemaGeo}}
 	for f, p := range idx {
 		if err := s.CreatePayloadIndex(ctx, "indexed", f, p); err != nil {
 			t.Fatal(err)
@@ -215,6 +216,18 @@ func TestIndexPlannerMatchesScan(t *testing.T) {
 		},
 		func() string { return fmt.Sprintf(`{"key": "txt", "match": {"text": %q}}`, words[rng.IntN(5)]) },
 		func() string { return fmt.Sprintf(`{"key": "kw", "match": {"prefix": %q}}`, words[rng.IntN(5)][:2]) },
+		func() string {
+			lat, lon := rng.Float64()*160-80, rng.Float64()*280-150
+			return fmt.Sprintf(`{"key": "geo", "geo_bounding_box": {"top_left": {"lon": %g, "lat": %g}, "bottom_right": {"lon": %g, "lat": %g}}}`, lon, lat+10, lon+40, lat-10)
+		},
+		func() string {
+			return fmt.Sprintf(`{"key": "geo", "geo_radius": {"center": {"lon": %g, "lat": %g}, "radius": %g}}`, rng.Float64()*360-180, rng.Float64()*180-90, rng.Float64()*3e6)
+		},
+		func() string {
+			lat, lon := rng.Float64()*140-70, rng.Float64()*300-150
+			return fmt.Sprintf(`{"key": "geo", "geo_polygon": {"exterior": {"points": [{"lon": %g, "lat": %g}, {"lon": %g, "lat": %g}, {"lon": %g, "lat": %g}, {"lon": %g, "lat": %g}]}}}`,
+				lon, lat, lon+30, lat+5, lon+10, lat+20, lon, lat)
+		},
 	}
 	planned := 0
 	check := func(s *Store, when string) {
@@ -276,5 +289,107 @@ func TestIndexPlannerMatchesScan(t *testing.T) {
 			}
 		}
 		s2.Close()
+	}
+}
+
+// TestFilterQdrantForms: must/should/must_not given as one condition
+// object, a key-only condition (ErrValidation, Qdrant's 422), and
+// date-times without seconds.
+func TestFilterQdrantForms(t *testing.T) {
+	s, _ := openTemp(t, nil)
+	filterFixture(t, s, "f")
+	one := matchIDs(t, s, "f", `{"must": {"key": "name", "match": {"value": "other"}}, "must_not": null}`)
+	list := matchIDs(t, s, "f", `{"must": [{"key": "name", "match": {"value": "other"}}]}`)
+	if !slices.Equal(one, list) || len(one) != 1 {
+		t.Fatalf("single-object must %v, list %v", one, list)
+	}
+	if got := matchIDs(t, s, "f", `{"must_not": {"has_id": [0, 1, 2, 3, 4, 5, 6, 7, 8]}}`); !slices.Equal(got, []uint64{9}) {
+		t.Fatalf("single-object must_not: %v", got)
+	}
+	var f Filter
+	if err := json.Unmarshal([]byte(`{"must": [{"key": "name"}]}`), &f); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Count(context.Background(), "f", &f); !errors.Is(err, ErrValidation) || !errors.Is(err, ErrInvalid) {
+		t.Fatalf("key-only condition: %v", err)
+	}
+	if err := json.Unmarshal([]byte(`{"must": {"key": "name"}, "bogus": 1}`), &f); !errors.Is(err, ErrInvalid) {
+		t.Fatalf("unknown filter key: %v", err)
+	}
+	// A key looks inside an array only when the path says so.
+	for f, want := range map[string][]uint64{
+		`{"must": {"key": "nested.v", "match": {"value": "a"}}}`:    nil,
+		`{"must": {"key": "nested[].v", "match": {"value": "a"}}}`:  {9},
+		`{"must": {"key": "nested[1].v", "match": {"value": "b"}}}`: {9},
+		`{"must": {"key": "nested[1].v", "match": {"value": "a"}}}`: nil,
+		`{"must": {"key": "tags[2]", "match": {"value": "z"}}}`:     {8},
+	} {
+		if got := matchIDs(t, s, "f", f); !slices.Equal(got, want) {
+			t.Fatalf("%s: %v, want %v", f, got, want)
+		}
+	}
+	// An empty prefix matches every string; an empty phrase or text nothing.
+	if got := matchIDs(t, s, "f", `{"must": {"key": "name", "match": {"prefix": ""}}}`); !slices.Equal(got, []uint64{4, 5, 6}) {
+		t.Fatalf("empty prefix: %v", got)
+	}
+	for _, m := range []string{`{"phrase": ""}`, `{"text": ""}`} {
+		if got := matchIDs(t, s, "f", `{"must": {"key": "text", "match": `+m+`}}`); len(got) != 0 {
+			t.Fatalf("%s: %v", m, got)
+		}
+	}
+	for _, in := range []string{"2024-06-01T12:00", "2024-06-01 12:00", "2024-06-01T12:00+00:00"} {
+		got := matchIDs(t, s, "f", `{"must": [{"key": "at", "range": {"gte": "`+in+`", "lte": "`+in+`"}}]}`)
+		if !slices.Equal(got, []uint64{1}) {
+			t.Fatalf("datetime %q: %v", in, got)
+		}
+	}
+}
+
+// TestTextStopwords: an English (or custom) stopwords list keeps those
+// tokens out of the index and of queries, the option survives a
+// checkpoint, and a language that is not built in is refused.
+func TestTextStopwords(t *testing.T) {
+	ctx := context.Background()
+	s, dir := openTemp(t, nil)
+	mustCreate(t, s, "t", CollectionConfig{Dim: 2, Distance: Dot})
+	titles := []string{"The robot of the future", "A star is born", "Lord of the rings", "Robot and star", "Dune"}
+	var pts []Point
+	for i, ti := range titles {
+		pts = append(pts, Point{ID: NumID(uint64(i)), Vector: []float32{1, 0}, Payload: map[string]any{"title": ti}})
+	}
+	if err := s.Upsert(ctx, "t", pts); err != nil {
+		t.Fatal(err)
+	}
+	var sw Stopwords
+	if err := json.Unmarshal([]byte(`{"languages": ["english"], "custom": ["Dune"]}`), &sw); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CreatePayloadIndex(ctx, "t", "title", PayloadIndexParams{Type: SchemaText, Stopwords: &sw}); err != nil {
+		t.Fatal(err)
+	}
+	check := func(s *Store, stage string) {
+		t.Helper()
+		anyIDs := matchIDs(t, s, "t", `{"must": {"key": "title", "match": {"text_any": "robot of the star"}}}`)
+		split := matchIDs(t, s, "t", `{"should": [{"key": "title", "match": {"text": "robot"}}, {"key": "title", "match": {"text": "star"}}]}`)
+		if !slices.Equal(anyIDs, split) || !slices.Equal(anyIDs, []uint64{0, 1, 3}) {
+			t.Fatalf("%s: text_any %v, split %v", stage, anyIDs, split)
+		}
+		if got := matchIDs(t, s, "t", `{"must": {"key": "title", "match": {"text_any": "dune"}}}`); len(got) != 0 {
+			t.Fatalf("%s: custom stopword matched %v", stage, got)
+		}
+	}
+	s = checkThroughReopen(t, s, dir, check)
+	info, _ := s.CollectionInfo("t")
+	if got, _ := json.Marshal(info.PayloadSchema["title"].Params.Stopwords); string(got) != `{"languages":["english"],"custom":["Dune"]}` {
+		t.Fatalf("stopwords echoed as %s", got)
+	}
+	for _, bad := range []string{`"klingon"`, `{"languages": ["french"]}`} {
+		var sw Stopwords
+		if err := json.Unmarshal([]byte(bad), &sw); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.CreatePayloadIndex(ctx, "t", "other", PayloadIndexParams{Type: SchemaText, Stopwords: &sw}); !errors.Is(err, ErrInvalid) {
+			t.Fatalf("%s: %v", bad, err)
+		}
 	}
 }

@@ -35,18 +35,25 @@ func FuzzWAL(f *testing.F) {
 	f.Add([]byte(walMagic))
 	f.Add(append(walHeader(), 0xff, 0xff, 0xff, 0x0f, 0, 0, 0, 0))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		cfg := namedCfg()
-		if err := cfg.Validate(); err != nil {
-			t.Fatal(err)
+		cfgs := map[string]CollectionConfig{"n": namedCfg(), "mv": mvCfg()}
+		for n, cfg := range cfgs {
+			if err := cfg.Validate(); err != nil {
+				t.Fatal(err)
+			}
+			cfgs[n] = cfg
 		}
 		good, err := scanWAL(data, func(op walOp) error {
 			if op.op == opUpsertNamed {
+				cfg, ok := cfgs[op.name]
+				if !ok {
+					cfg = cfgs["n"]
+				}
 				pts, err := decodeNamedPoints(&op, &cfg)
 				if err != nil && !errors.Is(err, ErrCorrupt) {
 					t.Fatalf("error not ErrCorrupt: %v", err)
 				}
 				if err == nil {
-					if _, err := preparePoints(&cfg, pointsOf(pts)); err != nil {
+					if _, err := preparePoints(&cfg, pointsOf(&cfg, pts)); err != nil {
 						t.Fatalf("decoded points an upsert refuses: %v", err)
 					}
 				}
@@ -73,12 +80,24 @@ func FuzzSnapshot(f *testing.F) {
 	good := addSeedFile(f, "golden.vsnap")
 	f.Add(good[:20])
 	f.Add([]byte(snapshotMagic + "\x01\x00\x00\x00\xff\xff\xff\xff"))
+	for _, tomb := range []bool{false, true} {
+		_, s := mvSeedStore(f, tomb)
+		var buf bytes.Buffer
+		if err := s.ExportSnapshot(context.Background(), "mv", &buf); err != nil {
+			f.Fatal(err)
+		}
+		f.Add(buf.Bytes())
+		s.Close()
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		_, cfg, n, err := DecodeSnapshot(bytes.NewReader(data))
 		if err != nil {
+			if !errors.Is(err, ErrCorrupt) {
+				t.Fatalf("error not ErrCorrupt: %v", err)
+			}
 			return
 		}
-		if cfg.Dim < 1 || cfg.Dim > MaxDim || n < 0 {
+		if cfg.Dim < 0 || cfg.Dim > MaxDim || (cfg.Dim == 0 && !cfg.hasNamed()) || n < 0 {
 			t.Fatalf("decoded nonsense: %+v %d", cfg, n)
 		}
 		s, _ := Open(context.Background(), "", nil)
@@ -314,7 +333,7 @@ func FuzzSegment(f *testing.F) {
 			f.Add(uint8(len(targets)-1), data[:len(data)-4])
 		}
 	}
-	if len(targets) == 0 || len(segs) != 3 {
+	if len(targets) == 0 || len(segs) != 4 { // one per collection of fuzzSeedDir
 		f.Fatalf("segments %v, fuzz targets %d", segs, len(targets))
 	}
 	f.Fuzz(func(t *testing.T, which uint8, body []byte) {
@@ -341,6 +360,11 @@ func FuzzFilter(f *testing.F) {
 	for _, s := range filterSeeds {
 		f.Add([]byte(s))
 	}
+	// The forms added for Qdrant's suite: one-object clauses, slices,
+	// empty texts, date-times without seconds.
+	f.Add([]byte(`{"must":{"key":"source","match":{"prefix":""}},"should":null}`))
+	f.Add([]byte(`{"must_not":{"slice":{"total":4,"index":1}}}`))
+	f.Add([]byte(`{"must":[{"key":"t","match":{"phrase":""}},{"key":"d","range":{"gte":"2024-01-01T10:30"}}]}`))
 	payloads := []map[string]any{
 		nil,
 		{"a": 1.0, "b": "x", "c": []any{1.0, "y", map[string]any{"d": true}}, "n": nil},
@@ -385,6 +409,55 @@ func addNamedCollection(f *testing.F, s *Store, tombstone bool) {
 	if tombstone {
 		s.Delete(ctx, "n", []PointID{NumID(4), NumID(5)})
 	}
+	addMultiCollection(f, s, tombstone)
+}
+
+// mvCfg is a collection with an unnamed vector, a multi-vector and a
+// sparse vector.
+func mvCfg() CollectionConfig {
+	cfg := multiCfg(Cosine)
+	cfg.Dim, cfg.Distance = 3, Dot
+	return cfg
+}
+
+// addMultiCollection adds to s a collection "mv" (mvCfg) whose points
+// carry a multi-vector or not and the unnamed vector or not, with
+// versions that differ, so that the seeds hold format 5's sections.
+func addMultiCollection(f testing.TB, s *Store, tombstone bool) {
+	ctx := context.Background()
+	if err := s.CreateCollection(ctx, "mv", mvCfg()); err != nil {
+		f.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(5, 5))
+	pts := multiPoints(rng, 20)
+	for i := range pts {
+		if i%3 != 0 {
+			pts[i].Vector = randVec(rng, 3)
+		}
+		pts[i].Payload = map[string]any{"kw": fmt.Sprint("k", i%2)}
+	}
+	for i := 0; i < len(pts); i += 7 {
+		if err := s.Upsert(ctx, "mv", pts[i:min(i+7, len(pts))]); err != nil {
+			f.Fatal(err)
+		}
+	}
+	if err := s.CreatePayloadIndex(ctx, "mv", "kw", PayloadIndexParams{Type: SchemaKeyword}); err != nil {
+		f.Fatal(err)
+	}
+	if tombstone {
+		s.Delete(ctx, "mv", []PointID{NumID(1), NumID(2)})
+	}
+}
+
+// mvSeedStore returns an in-memory store holding only addMultiCollection's
+// collection.
+func mvSeedStore(f *testing.F, tombstone bool) (string, *Store) {
+	s, err := Open(context.Background(), "", nil)
+	if err != nil {
+		f.Fatal(err)
+	}
+	addMultiCollection(f, s, tombstone)
+	return "mv", s
 }
 
 // namedWAL returns a WAL holding every record type added with named
@@ -411,11 +484,55 @@ func namedWAL(f *testing.F) []byte {
 	return data
 }
 
-// pointsOf turns decoded points back into Points.
-func pointsOf(pp []preparedPoint) []Point {
+// pointsOf turns decoded points of a collection of cfg back into Points.
+func pointsOf(cfg *CollectionConfig, pp []preparedPoint) []Point {
 	out := make([]Point, len(pp))
 	for i, p := range pp {
-		out[i] = Point{ID: p.id, Vector: p.vec, Vectors: p.named, Sparse: p.sparse, Payload: p.payload}
+		out[i] = Point{ID: p.id, Vector: p.vec, Sparse: p.sparse, Payload: p.payload}
+		for n, v := range p.named {
+			if vp := cfg.Vectors[n]; vp.isMulti() {
+				if out[i].MultiVectors == nil {
+					out[i].MultiVectors = map[string][][]float32{}
+				}
+				out[i].MultiVectors[n] = splitFlat(v, vp.Size)
+				continue
+			}
+			if out[i].Vectors == nil {
+				out[i].Vectors = map[string][]float32{}
+			}
+			out[i].Vectors[n] = v
+		}
 	}
 	return out
+}
+
+// FuzzParams decodes arbitrary JSON as a payload index's parameters (text
+// options with stopwords) and as search parameters (the idf corpus), and
+// uses what decodes: a valid index tokenizes, a valid corpus compiles.
+func FuzzParams(f *testing.F) {
+	for _, s := range []string{
+		`{"type": "text", "tokenizer": "word", "lowercase": true, "stopwords": "english"}`,
+		`{"type": "text", "stopwords": {"languages": ["english"], "custom": ["Dune", "x"]}}`,
+		`{"type": "keyword", "prefix": true}`,
+		`{"type": "geo"}`,
+		`{"idf": "global", "exact": true}`,
+		`{"idf": {"corpus": {"must": {"key": "tenant", "match": {"value": "a"}}}}}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var p PayloadIndexParams
+		if json.Unmarshal(data, &p) == nil && p.check() == nil {
+			p.tokenize("The robot of the future, Dune x")
+			if _, err := json.Marshal(p); err != nil {
+				t.Fatalf("valid params do not encode: %v", err)
+			}
+		}
+		var sp SearchParams
+		if json.Unmarshal(data, &sp) == nil && sp.IDF != nil {
+			if _, err := compileFilter(sp.IDF.Corpus); err != nil && !errors.Is(err, ErrInvalid) {
+				t.Fatalf("corpus error not ErrInvalid: %v", err)
+			}
+		}
+	})
 }

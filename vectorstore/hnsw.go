@@ -428,6 +428,15 @@ func (g *hnswGraph) searchLayer(c *searchCtx, q *query, eps []distItem, ef, l in
 // caller holds the collection's write lock); with one worker no lock is
 // taken and the build is reproducible from HNSWConfig.Seed.
 func (g *hnswGraph) insertBatch(first, n uint32, workers int) {
+	g.insertBatchSkip(first, n, workers, nil)
+}
+
+// insertBatchSkip is insertBatch leaving the nodes i with skip[i] set
+// unlinked (level 0, no links, never the entry point): a search never
+// reaches them. A collection's points without the unnamed vector keep
+// such a node so that nodes stay slot-aligned. skip is nil or covers the
+// batch.
+func (g *hnswGraph) insertBatchSkip(first, n uint32, workers int, skip []bool) {
 	if uint32(g.size()) != first {
 		panic("vectorstore: hnsw nodes inserted out of order")
 	}
@@ -435,8 +444,11 @@ func (g *hnswGraph) insertBatch(first, n uint32, workers int) {
 	g.links0 = slices.Grow(g.links0, int(n)*g.m0)
 	g.cnt0 = slices.Grow(g.cnt0, int(n))
 	g.upper = slices.Grow(g.upper, int(n))
-	for range n {
+	for i := first; i < first+n; i++ {
 		level := g.randomLevel()
+		if skip != nil && skip[i] {
+			level = 0
+		}
 		g.levels = append(g.levels, uint8(level))
 		g.links0 = append(g.links0, make([]uint32, g.m0)...)
 		g.cnt0 = append(g.cnt0, 0)
@@ -447,14 +459,20 @@ func (g *hnswGraph) insertBatch(first, n uint32, workers int) {
 		g.upper = append(g.upper, up)
 	}
 	start := first
-	if g.top < 0 && n > 0 { // the first node becomes the entry point
+	skipped := func(i uint32) bool { return skip != nil && skip[i] }
+	for start < first+n && skipped(start) {
+		start++
+	}
+	if g.top < 0 && start < first+n { // the first node becomes the entry point
 		g.link(nil, start)
 		start++
 	}
 	if workers <= 1 || n < 32 {
 		c := g.getCtx()
 		for i := start; i < first+n; i++ {
-			g.link(c, i)
+			if !skipped(i) {
+				g.link(c, i)
+			}
 		}
 		g.putCtx(c)
 		return
@@ -477,7 +495,9 @@ func (g *hnswGraph) insertBatch(first, n uint32, workers int) {
 				if i >= first+n {
 					return
 				}
-				g.link(c, i)
+				if !skipped(i) {
+					g.link(c, i)
+				}
 			}
 		}()
 	}

@@ -16,6 +16,10 @@ import (
 // (CollectionConfig.SparseVectors) each live in a sparseSpace (sparse.go).
 // A slot's tombstone kills its nodes in every space too: the acceptor
 // reads deleted through owner.
+//
+// A multi-vector (VectorParams.MultiVector) is a denseSpace too: a point's
+// vectors are consecutive nodes owned by its slot (nodeOf gives the
+// first), and the space has no graph: searches scan it (MaxSim).
 
 // denseSpace is one named dense vector of a collection.
 type denseSpace struct {
@@ -24,15 +28,42 @@ type denseSpace struct {
 	hnsw   HNSWConfig
 	vecs   *vectorSet
 	graph  *hnswGraph
-	owner  []uint32 // node -> collection slot
-	nodeOf []int32  // collection slot -> node, -1 when the point has none
+	owner  []uint32 // node -> collection slot (non-decreasing)
+	nodeOf []int32  // collection slot -> (first) node, -1 when the point has none
+	multi  bool     // a multi-vector: no graph, several nodes per slot
 }
 
 func newDenseSpace(name string, vp VectorParams, h HNSWConfig) *denseSpace {
-	ds := &denseSpace{name: name, params: vp, hnsw: h}
-	ds.vecs = newVectorSet(vp.Size, vp.Distance, h.NoQuantization)
+	ds := &denseSpace{name: name, params: vp, hnsw: h, multi: vp.isMulti()}
+	ds.vecs = newVectorSet(vp.Size, vp.Distance, h.NoQuantization || ds.multi)
 	ds.graph = newHNSW(ds.vecs, h)
 	return ds
+}
+
+// nodes returns the first node of slot s and how many it has (1 unless
+// multi), k 0 when the point has no such vector.
+func (ds *denseSpace) nodes(s uint32) (first, k uint32) {
+	n := ds.nodeOf[s]
+	if n < 0 {
+		return 0, 0
+	}
+	first, k = uint32(n), 1
+	if ds.multi {
+		for int(first+k) < len(ds.owner) && ds.owner[first+k] == s {
+			k++
+		}
+	}
+	return first, k
+}
+
+// flat returns slot s's vectors back to back (nil when it has none).
+func (ds *denseSpace) flat(s uint32) []float32 {
+	first, k := ds.nodes(s)
+	if k == 0 {
+		return nil
+	}
+	d := ds.params.Size
+	return ds.vecs.data[int(first)*d : int(first+k)*d]
 }
 
 // node returns the node of slot s, if the point there has this vector.
@@ -76,8 +107,40 @@ func (c *collection) sparseSpace(name string) *sparseSpace {
 
 // prepareNamed validates and copies p's named vectors into pp.
 func prepareNamed(cfg *CollectionConfig, p *Point, pp *preparedPoint) error {
+	for name, mv := range p.MultiVectors {
+		vp, ok := cfg.Vectors[name]
+		if !ok || !vp.isMulti() {
+			return fmt.Errorf("%w: point %v: collection has no multi-vector named %q", ErrInvalid, p.ID, name)
+		}
+		if _, dup := p.Vectors[name]; dup {
+			return fmt.Errorf("%w: point %v: vector %q given twice", ErrInvalid, p.ID, name)
+		}
+		if len(mv) == 0 || len(mv) > maxMultiVectors {
+			return fmt.Errorf("%w: point %v: multi-vector %q has %d vectors (want 1..%d)", ErrInvalid, p.ID, name, len(mv), maxMultiVectors)
+		}
+		flat := make([]float32, 0, len(mv)*vp.Size)
+		for _, v := range mv {
+			if len(v) != vp.Size {
+				return fmt.Errorf("%w: point %v: multi-vector %q has a vector of dimension %d, collection wants %d", ErrInvalid, p.ID, name, len(v), vp.Size)
+			}
+			if err := checkFiniteVec(v); err != nil {
+				return fmt.Errorf("%w: point %v: vector %q: %v", ErrInvalid, p.ID, name, err)
+			}
+			flat = append(flat, v...)
+			if vp.Distance == Cosine {
+				normalize(flat[len(flat)-vp.Size:])
+			}
+		}
+		if pp.named == nil {
+			pp.named = make(map[string][]float32, len(p.Vectors)+len(p.MultiVectors))
+		}
+		pp.named[name] = flat
+	}
 	for name, v := range p.Vectors {
 		vp, ok := cfg.Vectors[name]
+		if ok && vp.isMulti() {
+			return fmt.Errorf("%w: point %v: %q is a multi-vector: give it as a list of vectors", ErrInvalid, p.ID, name)
+		}
 		if !ok {
 			if _, sparse := cfg.SparseVectors[name]; sparse {
 				return fmt.Errorf("%w: point %v: %q is a sparse vector, given as dense", ErrInvalid, p.ID, name)
@@ -137,7 +200,9 @@ func (c *collection) appendNamedLocked(s uint32, p *preparedPoint) {
 			continue
 		}
 		ds.nodeOf = append(ds.nodeOf, int32(len(ds.owner)))
-		ds.owner = append(ds.owner, s)
+		for range len(v) / ds.params.Size {
+			ds.owner = append(ds.owner, s)
+		}
 		ds.vecs.data = append(ds.vecs.data, v...)
 	}
 	for _, sp := range c.sparse {
@@ -149,6 +214,9 @@ func (c *collection) appendNamedLocked(s uint32, p *preparedPoint) {
 // into their graphs. Needs mu (write).
 func (c *collection) indexNamedLocked(workers int) {
 	for _, ds := range c.dense {
+		if ds.multi {
+			continue
+		}
 		first := uint32(ds.graph.size())
 		n := uint32(len(ds.owner)) - first
 		if n == 0 {
@@ -171,9 +239,8 @@ func (c *collection) killNamedLocked(s uint32) {
 // (so an upsert of p only changes the payload).
 func (c *collection) sameNamedLocked(s uint32, p *preparedPoint) bool {
 	for _, ds := range c.dense {
-		n, has := ds.node(s)
 		v, given := p.named[ds.name]
-		if has != given || (has && !slices.Equal(ds.vecs.at(n), v)) {
+		if have := ds.flat(s); (have != nil) != given || (given && !slices.Equal(have, v)) {
 			return false
 		}
 	}
@@ -187,12 +254,23 @@ func (c *collection) sameNamedLocked(s uint32, p *preparedPoint) bool {
 
 // namedOfLocked returns copies of slot s's named vectors (nil maps when
 // there are none) restricted to names when names is not nil.
-func (c *collection) namedOfLocked(s uint32, names []string) (map[string][]float32, map[string]SparseVector) {
+func (c *collection) namedOfLocked(s uint32, names []string) (map[string][]float32, map[string]SparseVector, map[string][][]float32) {
 	var dense map[string][]float32
 	var sparse map[string]SparseVector
+	var multi map[string][][]float32
 	want := func(n string) bool { return names == nil || slices.Contains(names, n) }
 	for _, ds := range c.dense {
-		if n, ok := ds.node(s); ok && want(ds.name) {
+		if !want(ds.name) {
+			continue
+		}
+		if ds.multi {
+			if flat := ds.flat(s); flat != nil {
+				if multi == nil {
+					multi = map[string][][]float32{}
+				}
+				multi[ds.name] = splitFlat(flat, ds.params.Size)
+			}
+		} else if n, ok := ds.node(s); ok {
 			if dense == nil {
 				dense = map[string][]float32{}
 			}
@@ -207,7 +285,16 @@ func (c *collection) namedOfLocked(s uint32, names []string) (map[string][]float
 			sparse[sp.name] = v.clone()
 		}
 	}
-	return dense, sparse
+	return dense, sparse, multi
+}
+
+// splitFlat copies vectors of dimension d stored back to back into a list.
+func splitFlat(flat []float32, d int) [][]float32 {
+	out := make([][]float32, len(flat)/d)
+	for i := range out {
+		out[i] = slices.Clone(flat[i*d : (i+1)*d])
+	}
+	return out
 }
 
 // rebuildNamed returns fresh spaces holding the named vectors of the live
@@ -227,11 +314,16 @@ func (c *collection) rebuildNamed(keep []int32, live int) ([]*denseSpace, []*spa
 			if ns < 0 {
 				continue
 			}
-			if n, ok := old.node(uint32(os)); ok {
+			if flat := old.flat(uint32(os)); flat != nil {
 				ds.nodeOf[ns] = int32(len(ds.owner))
-				ds.owner = append(ds.owner, uint32(ns))
-				ds.vecs.data = append(ds.vecs.data, old.vecs.at(n)...)
+				for range len(flat) / ds.params.Size {
+					ds.owner = append(ds.owner, uint32(ns))
+				}
+				ds.vecs.data = append(ds.vecs.data, flat...)
 			}
+		}
+		if ds.multi {
+			continue
 		}
 		ds.vecs.encodePending()
 		ds.graph.insertBatch(0, uint32(len(ds.owner)), runtime.GOMAXPROCS(0))

@@ -24,6 +24,10 @@ const (
 	SchemaDatetime PayloadSchemaType = "datetime"
 	SchemaText     PayloadSchemaType = "text"
 	SchemaUUID     PayloadSchemaType = "uuid"
+	// SchemaGeo indexes geo points ({"lon", "lat"}) by latitude: geo
+	// conditions take the points in their area's latitude band as
+	// candidates.
+	SchemaGeo PayloadSchemaType = "geo"
 )
 
 // Text tokenizers.
@@ -34,9 +38,13 @@ const (
 )
 
 // PayloadIndexParams configures a payload index. Fields other than Type
-// apply to text indexes only.
+// and Prefix apply to text indexes only.
 type PayloadIndexParams struct {
 	Type PayloadSchemaType `json:"type"`
+	// Prefix, on a keyword index, declares that it serves match prefix
+	// conditions (Qdrant's keyword index option; this index serves them
+	// either way, by scanning its keys).
+	Prefix *bool `json:"prefix,omitempty"`
 	// Tokenizer is "word" (default: split at anything but letters and
 	// digits), "whitespace" or "prefix" (word tokens, each also indexed
 	// by its prefixes of MinTokenLen or more characters, so that a query
@@ -50,6 +58,8 @@ type PayloadIndexParams struct {
 	Lowercase *bool `json:"lowercase,omitempty"`
 	// PhraseMatching allows match phrase conditions on this field.
 	PhraseMatching *bool `json:"phrase_matching,omitempty"`
+	// Stopwords are tokens left out of the index and of queries.
+	Stopwords *Stopwords `json:"stopwords,omitempty"`
 }
 
 // PayloadIndexInfo describes one payload index of a collection.
@@ -61,11 +71,17 @@ type PayloadIndexInfo struct {
 
 func (p *PayloadIndexParams) check() error {
 	switch p.Type {
-	case SchemaKeyword, SchemaInteger, SchemaFloat, SchemaBool, SchemaDatetime, SchemaUUID:
-		if p.Tokenizer != "" || p.MinTokenLen != 0 || p.MaxTokenLen != 0 || p.Lowercase != nil || p.PhraseMatching != nil {
+	case SchemaKeyword, SchemaInteger, SchemaFloat, SchemaBool, SchemaDatetime, SchemaUUID, SchemaGeo:
+		if p.Tokenizer != "" || p.MinTokenLen != 0 || p.MaxTokenLen != 0 || p.Lowercase != nil || p.PhraseMatching != nil || p.Stopwords != nil {
 			return fmt.Errorf("%w: tokenizer options apply to text indexes only", ErrInvalid)
 		}
+		if p.Prefix != nil && p.Type != SchemaKeyword {
+			return fmt.Errorf("%w: the prefix option applies to keyword indexes only", ErrInvalid)
+		}
 	case SchemaText:
+		if p.Prefix != nil {
+			return fmt.Errorf("%w: the prefix option applies to keyword indexes only (text indexes take the prefix tokenizer)", ErrInvalid)
+		}
 		switch p.Tokenizer {
 		case "", TokenizerWord, TokenizerWhitespace, TokenizerPrefix:
 		default:
@@ -74,8 +90,11 @@ func (p *PayloadIndexParams) check() error {
 		if p.MinTokenLen < 0 || p.MaxTokenLen < 0 || (p.MaxTokenLen > 0 && p.MinTokenLen > p.MaxTokenLen) {
 			return fmt.Errorf("%w: token length bounds %d..%d", ErrInvalid, p.MinTokenLen, p.MaxTokenLen)
 		}
-	case "geo":
-		return fmt.Errorf("%w: geo payload indexes are not supported (geo filters work without one)", ErrInvalid)
+		if p.Stopwords != nil {
+			if err := p.Stopwords.check(); err != nil {
+				return err
+			}
+		}
 	default:
 		return fmt.Errorf("%w: unknown payload index type %q", ErrInvalid, p.Type)
 	}
@@ -191,6 +210,11 @@ func (ix *payloadIndex) add(s uint32, payload map[string]any) {
 					added = true
 				}
 			}
+		case SchemaGeo:
+			if p, ok := asGeoPoint(v); ok {
+				ix.nums = append(ix.nums, numEntry{p.Lat, s})
+				added = true
+			}
 		case SchemaText:
 			if x, ok := v.(string); ok {
 				for _, t := range ix.indexTokens(x) {
@@ -257,6 +281,9 @@ func (p *PayloadIndexParams) tokenize(text string) []string {
 		if (p.MinTokenLen > 0 && n < p.MinTokenLen) || (p.MaxTokenLen > 0 && n > p.MaxTokenLen) {
 			continue
 		}
+		if p.Stopwords != nil && p.Stopwords.stop(w) {
+			continue
+		}
 		out = append(out, w)
 	}
 	return out
@@ -281,9 +308,11 @@ func (ix *payloadIndex) indexTokens(text string) []string {
 }
 
 // parseDatetime parses an RFC 3339 date-time (or a date, or a date-time
-// without zone, taken as UTC), as Qdrant accepts, and returns Unix seconds.
+// without zone, taken as UTC, or without seconds, with T or a space
+// between date and time), as Qdrant accepts, and returns Unix seconds.
 func parseDatetime(s string) (float64, error) {
-	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05.999999999", "2006-01-02 15:04:05.999999999Z07:00", "2006-01-02 15:04:05.999999999", "2006-01-02"} {
+	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05.999999999", "2006-01-02 15:04:05.999999999Z07:00", "2006-01-02 15:04:05.999999999", "2006-01-02",
+		"2006-01-02T15:04Z07:00", "2006-01-02T15:04", "2006-01-02 15:04Z07:00", "2006-01-02 15:04"} {
 		if t, err := time.Parse(layout, s); err == nil {
 			return float64(t.UnixNano()) / 1e9, nil
 		}
@@ -417,14 +446,11 @@ func (s *Store) DeletePayloadIndex(ctx context.Context, collection, field string
 }
 
 func (s *Store) indexOp(ctx context.Context, collection string, ir *indexRecord) error {
-	if err := s.beginWrite(ctx); err != nil {
-		return err
-	}
-	defer s.writeMu.Unlock()
-	c, err := s.collection(collection)
+	c, err := s.beginCollectionWrite(ctx, collection, nil)
 	if err != nil {
 		return err
 	}
+	defer s.writeMu.Unlock()
 	rec, err := encodeJSONOp(s.seq+1, opIndex, c.name, ir)
 	if err != nil {
 		return err

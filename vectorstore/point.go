@@ -151,15 +151,21 @@ func (id *PointID) UnmarshalJSON(b []byte) error {
 // Upsert. The store copies what it keeps: the caller may reuse Vector and
 // Payload after Upsert returns.
 //
-// Vector is the unnamed vector, required when the collection has one
-// (CollectionConfig.Dim > 0) and refused otherwise. Vectors and Sparse hold
-// named dense and sparse vectors: any subset of the collection's names.
+// Vector is the unnamed vector: of the collection's dimension, or empty
+// for a point without it (refused when the collection has none, Dim 0).
+// Vectors and Sparse hold named dense and sparse vectors: any subset of
+// the collection's names. As in Qdrant every vector is optional: a point
+// may have none, a search on a vector skips the points without it, and
+// reads return only the vectors a point has.
 type Point struct {
 	ID      PointID                 `json:"id"`
 	Vector  []float32               `json:"vector"`
 	Vectors map[string][]float32    `json:"vectors,omitempty"`
 	Sparse  map[string]SparseVector `json:"sparse,omitempty"`
-	Payload map[string]any          `json:"payload,omitempty"`
+	// MultiVectors holds named multi-vectors (VectorParams.MultiVector):
+	// each a non-empty list of vectors of the vector's size.
+	MultiVectors map[string][][]float32 `json:"multivectors,omitempty"`
+	Payload      map[string]any         `json:"payload,omitempty"`
 }
 
 // Record is a stored point as returned by Get and Scroll. Vector and Payload
@@ -167,22 +173,30 @@ type Point struct {
 // numbers are float64, as encoding/json decodes them. For a Cosine collection
 // the vector is the normalised one that was stored.
 type Record struct {
-	ID      PointID                 `json:"id"`
+	ID PointID `json:"id"`
+	// Version is the WAL seq of the write that last set the point
+	// (Qdrant's point version).
+	Version uint64                  `json:"version"`
 	Payload map[string]any          `json:"payload,omitempty"`
 	Vector  []float32               `json:"vector,omitempty"`
 	Vectors map[string][]float32    `json:"vectors,omitempty"`
 	Sparse  map[string]SparseVector `json:"sparse,omitempty"`
+	// MultiVectors holds the point's multi-vectors.
+	MultiVectors map[string][][]float32 `json:"multivectors,omitempty"`
 }
 
 // ScoredPoint is one search hit. Score follows the collection's Distance (see
 // Distance). Vector and Payload are filled only when asked for.
 type ScoredPoint struct {
 	ID      PointID                 `json:"id"`
+	Version uint64                  `json:"version"`
 	Score   float32                 `json:"score"`
 	Payload map[string]any          `json:"payload,omitempty"`
 	Vector  []float32               `json:"vector,omitempty"`
 	Vectors map[string][]float32    `json:"vectors,omitempty"`
 	Sparse  map[string]SparseVector `json:"sparse,omitempty"`
+	// MultiVectors holds the point's multi-vectors.
+	MultiVectors map[string][][]float32 `json:"multivectors,omitempty"`
 	// OrderValue is the payload value a query with OrderBy sorted by.
 	OrderValue *float64 `json:"order_value,omitempty"`
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"slices"
 	"sort"
 )
@@ -37,9 +38,13 @@ type RRFParams struct {
 // VectorInput is a query vector: exactly one of Dense, Sparse or ID (the
 // stored vector of that point, for the vector the query uses; the point
 // itself is then left out of the results).
+//
+// Multi is a multi-vector query (a list of vectors) for a multi-vector;
+// a Dense query on a multi-vector counts as a list of one.
 type VectorInput struct {
 	Dense  []float32     `json:"dense,omitempty"`
 	Sparse *SparseVector `json:"sparse,omitempty"`
+	Multi  [][]float32   `json:"multi,omitempty"`
 	ID     *PointID      `json:"id,omitempty"`
 }
 
@@ -107,6 +112,28 @@ type Query struct {
 	// context search).
 	Context []ContextPair `json:"context,omitempty"`
 	OrderBy *OrderBy      `json:"order_by,omitempty"`
+	// Sample "random" returns points in random order: a random sample of
+	// those passing the filter, or the prefetched points shuffled. Their
+	// score is 0.
+	Sample string `json:"sample,omitempty"`
+	// MMR, with Nearest, re-ranks the nearest candidates by maximal
+	// marginal relevance (see MMR).
+	MMR *MMR `json:"mmr,omitempty"`
+}
+
+// SampleRandom is the one Query.Sample.
+const SampleRandom = "random"
+
+// MMR is Qdrant's maximal marginal relevance: the CandidatesLimit nearest
+// points (default the query's limit) are picked greedily, each time the
+// one maximising (1 − Diversity)·sim(query, p) − Diversity·max over the
+// points already picked of sim(p, picked), where sim is the vector's
+// similarity (the score, negated for Euclid and Manhattan; for sparse
+// vectors the plain dot product). Diversity is in [0, 1], default 0.5.
+// The score of each result is that MMR value.
+type MMR struct {
+	Diversity       *float32 `json:"diversity,omitempty"`
+	CandidatesLimit int      `json:"candidates_limit,omitempty"`
 }
 
 // Prefetch is a sub-query whose results the enclosing query re-scores or
@@ -170,7 +197,7 @@ func (s *Store) Query(ctx context.Context, collection string, req QueryRequest) 
 	hits = hits[req.Offset:]
 	out := make([]ScoredPoint, 0, len(hits))
 	for _, h := range hits {
-		p := ScoredPoint{ID: c.ids[h.slot], Score: h.score}
+		p := ScoredPoint{ID: c.ids[h.slot], Version: c.versions[h.slot], Score: h.score}
 		if root.query != nil && root.query.OrderBy != nil {
 			v := h.order
 			p.OrderValue = &v
@@ -179,7 +206,7 @@ func (s *Store) Query(ctx context.Context, collection string, req QueryRequest) 
 			p.Payload = copyPayload(c.payloads.at(h.slot))
 		}
 		if req.WithVector {
-			p.Vector, p.Vectors, p.Sparse = c.vectorsLocked(h.slot, req.VectorNames)
+			p.Vector, p.Vectors, p.Sparse, p.MultiVectors = c.vectorsLocked(h.slot, req.VectorNames)
 		}
 		out = append(out, p)
 	}
@@ -294,7 +321,10 @@ func (c *collection) runStageLocked(ctx context.Context, st *stage, parent *cfil
 	if q.OrderBy != nil {
 		return c.orderByLocked(q.OrderBy, cands, nil, st.limit)
 	}
-	sc, err := c.scorerLocked(st.using, q)
+	if q.Sample != "" {
+		return randomHits(cands, st.limit), nil
+	}
+	sc, err := c.scorerLocked(st.using, q, st.params)
 	if err != nil {
 		return nil, err
 	}
@@ -306,6 +336,9 @@ func (c *collection) runStageLocked(ctx context.Context, st *stage, parent *cfil
 		if score, ok := sc.score(s); ok {
 			out = append(out, hit{slot: s, score: score})
 		}
+	}
+	if q.MMR != nil {
+		return c.mmrRerankLocked(q.MMR, st.using, sc.finish(out, st.threshold, q.MMR.candidates(st.limit)), st.limit)
 	}
 	return sc.finish(out, st.threshold, st.limit), nil
 }
@@ -343,8 +376,25 @@ func (q *Query) check() error {
 	if q.OrderBy != nil {
 		n++
 	}
+	if q.Sample != "" {
+		n++
+		if q.Sample != SampleRandom {
+			return fmt.Errorf("%w: unknown sample %q (want random)", ErrInvalid, q.Sample)
+		}
+	}
 	if n > 1 {
-		return fmt.Errorf("%w: a query takes one of nearest, fusion, recommend, discover, context or order_by", ErrInvalid)
+		return fmt.Errorf("%w: a query takes one of nearest, fusion, recommend, discover, context, order_by or sample", ErrInvalid)
+	}
+	if m := q.MMR; m != nil {
+		if q.Nearest == nil {
+			return fmt.Errorf("%w: mmr goes with a nearest query", ErrInvalid)
+		}
+		if m.Diversity != nil && (*m.Diversity < 0 || *m.Diversity > 1) {
+			return fmt.Errorf("%w: mmr diversity %v outside [0, 1]", ErrInvalid, *m.Diversity)
+		}
+		if m.CandidatesLimit < 0 {
+			return fmt.Errorf("%w: negative mmr candidates_limit", ErrInvalid)
+		}
 	}
 	return nil
 }
@@ -370,8 +420,18 @@ func (c *collection) searchAllLocked(st *stage, cf *cfilter) ([]hit, error) {
 		return nil, fmt.Errorf("%w: a fusion needs prefetches to fuse", ErrInvalid)
 	case q.OrderBy != nil:
 		return c.orderByLocked(q.OrderBy, nil, cf, st.limit)
+	case q.Sample != "":
+		var cands []uint32
+		for s := range c.ids {
+			if !c.deleted[s] && (cf == nil || cf.matches(c.ids[s], c.payloads.at(uint32(s)))) {
+				cands = append(cands, uint32(s))
+			}
+		}
+		return randomHits(cands, st.limit), nil
+	case q.MMR != nil:
+		return c.mmrLocked(st, cf)
 	}
-	sc, err := c.scorerLocked(st.using, q)
+	sc, err := c.scorerLocked(st.using, q, st.params)
 	if err != nil {
 		return nil, err
 	}
@@ -398,15 +458,142 @@ func (c *collection) searchAllLocked(st *stage, cf *cfilter) ([]hit, error) {
 		accept := func(s uint32) bool {
 			return !c.deleted[s] && (cf == nil || cf.matches(c.ids[s], c.payloads.at(s)))
 		}
-		items := sc.sparseSp.search(*sc.sparseQ, st.limit, accept, nil)
+		items := sc.sparseSp.searchW(*sc.sparseQ, st.limit, sc.sparseWeight(), accept, nil)
 		out := make([]hit, 0, len(items))
 		for _, it := range items {
 			out = append(out, hit{slot: it.id, score: -it.d})
 		}
 		return sc.finish(out, st.threshold, st.limit), nil
 	}
-	// A custom score (recommend best_score / sum_scores): exact scan of
-	// the points that have the vector.
+	// A custom score (recommend best_score / sum_scores, a multi-vector):
+	// exact scan of the points that have the vector.
+	return c.scanLocked(sc, cf, st.threshold, st.limit), nil
+}
+
+// randomHits returns up to limit of slots in random order, score 0.
+func randomHits(slots []uint32, limit int) []hit {
+	rand.Shuffle(len(slots), func(i, j int) { slots[i], slots[j] = slots[j], slots[i] })
+	out := make([]hit, 0, min(limit, len(slots)))
+	for _, s := range slots[:min(limit, len(slots))] {
+		out = append(out, hit{slot: s})
+	}
+	return out
+}
+
+// mmrLocked runs a nearest query with MMR (see MMR): the candidates come
+// from the query without MMR, and are re-ranked greedily.
+func (c *collection) mmrLocked(st *stage, cf *cfilter) ([]hit, error) {
+	plain := *st
+	q := *st.query
+	q.MMR = nil
+	plain.query = &q
+	plain.limit = st.query.MMR.candidates(st.limit)
+	cands, err := c.searchAllLocked(&plain, cf)
+	if err != nil {
+		return nil, err
+	}
+	return c.mmrRerankLocked(st.query.MMR, st.using, cands, st.limit)
+}
+
+// candidates is how many candidates m re-ranks for a query of limit.
+func (m *MMR) candidates(limit int) int {
+	if m.CandidatesLimit > 0 {
+		return m.CandidatesLimit
+	}
+	return limit
+}
+
+// mmrRerankLocked picks up to limit of cands (scored on the vector called
+// using, best first) greedily by maximal marginal relevance (see MMR).
+func (c *collection) mmrRerankLocked(m *MMR, using string, cands []hit, limit int) ([]hit, error) {
+	div := float32(0.5)
+	if m.Diversity != nil {
+		div = *m.Diversity
+	}
+	sim, higher, err := c.pairSimLocked(using)
+	if err != nil {
+		return nil, err
+	}
+	rel := make([]float32, len(cands))
+	for i, h := range cands {
+		rel[i] = h.score
+		if !higher {
+			rel[i] = -h.score
+		}
+	}
+	// maxSim[i]: the largest similarity of candidate i to those picked.
+	maxSim := make([]float32, len(cands))
+	for i := range maxSim {
+		maxSim[i] = float32(math.Inf(-1))
+	}
+	picked := make([]bool, len(cands))
+	out := make([]hit, 0, min(limit, len(cands)))
+	for len(out) < limit && len(out) < len(cands) {
+		best, bestScore := -1, float32(0)
+		for i := range cands {
+			if picked[i] {
+				continue
+			}
+			score := (1 - div) * rel[i]
+			if len(out) > 0 {
+				score -= div * maxSim[i]
+			}
+			if best < 0 || score > bestScore {
+				best, bestScore = i, score
+			}
+		}
+		picked[best] = true
+		out = append(out, hit{slot: cands[best].slot, score: bestScore})
+		for i := range cands {
+			if !picked[i] {
+				maxSim[i] = max(maxSim[i], sim(cands[i].slot, cands[best].slot))
+			}
+		}
+	}
+	return out, nil
+}
+
+// pairSimLocked returns the similarity between two points' vectors called
+// using (higher is more similar) and whether the vector's scores are
+// higher-is-better.
+func (c *collection) pairSimLocked(using string) (func(a, b uint32) float32, bool, error) {
+	if sp := c.sparseSpace(using); sp != nil && using != "" {
+		return func(a, b uint32) float32 {
+			x, _ := sparseDot(sp.vecs[a], sp.vecs[b], nil)
+			return x
+		}, true, nil
+	}
+	sp, err := c.spaceLocked(using)
+	if err != nil {
+		return nil, false, err
+	}
+	if sp.named != nil && sp.named.multi {
+		ds := sp.named
+		return func(a, b uint32) float32 {
+			x, _ := ds.maxSim(ds.flat(a), b)
+			if !sp.dist.HigherIsBetter() {
+				x = -x
+			}
+			return x
+		}, sp.dist.HigherIsBetter(), nil
+	}
+	return func(a, b uint32) float32 {
+		na, okA := sp.nodeOf(a)
+		nb, okB := sp.nodeOf(b)
+		if !okA || !okB {
+			return 0
+		}
+		x := scoreOf(sp.dist, sp.vecs.dist(sp.vecs.at(na), nb))
+		if !sp.dist.HigherIsBetter() {
+			x = -x
+		}
+		return x
+	}, sp.dist.HigherIsBetter(), nil
+}
+
+// scanLocked scores every live point passing cf that has sc's vector and
+// returns the best limit, best first. Needs mu (read).
+func (c *collection) scanLocked(sc *scorer, cf *cfilter, threshold *float32, limit int) []hit {
 	var out []hit
 	for s := range c.ids {
 		s := uint32(s)
@@ -417,7 +604,77 @@ func (c *collection) searchAllLocked(st *stage, cf *cfilter) ([]hit, error) {
 			out = append(out, hit{slot: s, score: score})
 		}
 	}
-	return sc.finish(out, st.threshold, st.limit), nil
+	return sc.finish(out, threshold, limit)
+}
+
+// multiInputLocked returns the query vectors of in for multi-vector ds,
+// back to back (each normalised for Cosine), noting an example point to
+// exclude.
+func (c *collection) multiInputLocked(ds *denseSpace, in *VectorInput, sc *scorer) ([]float32, error) {
+	if err := in.check(); err != nil {
+		return nil, err
+	}
+	d := ds.params.Size
+	var flat []float32
+	switch {
+	case in.Sparse != nil:
+		return nil, fmt.Errorf("%w: a sparse query vector for multi-vector %q", ErrInvalid, ds.name)
+	case in.ID != nil:
+		s, ok := c.byID[*in.ID]
+		if !ok {
+			return nil, fmt.Errorf("%w: point %v (used as a query) does not exist", ErrInvalid, *in.ID)
+		}
+		v := ds.flat(s)
+		if v == nil {
+			return nil, fmt.Errorf("%w: point %v has no vector %q", ErrInvalid, *in.ID, ds.name)
+		}
+		sc.exclude[s] = true
+		return slices.Clone(v), nil
+	case in.Dense != nil:
+		flat = slices.Clone(in.Dense)
+		if len(flat) != d {
+			return nil, fmt.Errorf("%w: query has dimension %d, the vector has %d", ErrInvalid, len(flat), d)
+		}
+	default:
+		if len(in.Multi) == 0 || len(in.Multi) > maxMultiVectors {
+			return nil, fmt.Errorf("%w: a multi-vector query needs 1 to %d vectors", ErrInvalid, maxMultiVectors)
+		}
+		for _, v := range in.Multi {
+			if len(v) != d {
+				return nil, fmt.Errorf("%w: query has a vector of dimension %d, the vector has %d", ErrInvalid, len(v), d)
+			}
+			flat = append(flat, v...)
+		}
+	}
+	if err := checkFiniteVec(flat); err != nil {
+		return nil, fmt.Errorf("%w: query vector: %v", ErrInvalid, err)
+	}
+	if ds.params.Distance == Cosine {
+		for i := 0; i < len(flat); i += d {
+			normalize(flat[i : i+d])
+		}
+	}
+	return flat, nil
+}
+
+// maxSim returns slot s's MaxSim score against the query vectors q (back
+// to back): the sum over them of the best score among the point's
+// vectors; false when the point has none.
+func (ds *denseSpace) maxSim(q []float32, s uint32) (float32, bool) {
+	first, k := ds.nodes(s)
+	if k == 0 {
+		return 0, false
+	}
+	d := ds.params.Size
+	var sum float32
+	for i := 0; i+d <= len(q); i += d {
+		best := float32(math.Inf(1))
+		for n := first; n < first+k; n++ {
+			best = min(best, ds.vecs.dist(q[i:i+d], n))
+		}
+		sum += scoreOf(ds.params.Distance, best)
+	}
+	return sum, true
 }
 
 // scorer scores slots for a nearest or recommend query on one vector.
@@ -426,6 +683,12 @@ type scorer struct {
 	dense    []float32    // nearest (or average_vector) query, prepared
 	sparseSp *sparseSpace // sparse vector queried
 	sparseQ  *SparseVector
+	// sparseW weighs the sparse query's dimensions (IDFParams); nil: the
+	// space's own weights.
+	sparseW func(uint32) float32
+	// best_score / sum_scores over sparse examples
+	sparsePos, sparseNeg []SparseVector
+	multiQ               []float32 // query vectors of a multi-vector, back to back
 	// best_score / sum_scores over dense examples
 	pos, neg [][]float32
 	strategy RecommendStrategy
@@ -437,16 +700,49 @@ type scorer struct {
 	higher  bool            // higher scores are better
 }
 
-// scorerLocked prepares the scoring of q on the vector called using.
-func (c *collection) scorerLocked(using string, q *Query) (*scorer, error) {
+// sparseWeight returns the weights of the sparse dimensions.
+func (sc *scorer) sparseWeight() func(uint32) float32 {
+	if sc.sparseW != nil {
+		return sc.sparseW
+	}
+	return sc.sparseSp.weight
+}
+
+// scorerLocked prepares the scoring of q on the vector called using, with
+// the idf parameter of params.
+func (c *collection) scorerLocked(using string, q *Query, params SearchParams) (*scorer, error) {
+	sc, err := c.scorerLocked1(using, q)
+	if err != nil || params.IDF == nil {
+		return sc, err
+	}
+	if sc.sparseSp == nil || !sc.sparseSp.idf {
+		return nil, fmt.Errorf("%w: the idf parameter applies to sparse vectors with the idf modifier, not %q", ErrInvalid, using)
+	}
+	if params.IDF.Corpus != nil {
+		corpus, err := compileFilter(params.IDF.Corpus)
+		if err != nil {
+			return nil, err
+		}
+		c.bindFilterLocked(corpus)
+		sc.sparseW = sc.sparseSp.corpusWeight(func(s uint32) bool {
+			return !c.deleted[s] && (corpus == nil || corpus.matches(c.ids[s], c.payloads.at(s)))
+		})
+	}
+	return sc, nil
+}
+
+func (c *collection) scorerLocked1(using string, q *Query) (*scorer, error) {
 	if q.Nearest == nil && q.Recommend == nil && q.Discover == nil && q.Context == nil {
 		return nil, fmt.Errorf("%w: empty query", ErrInvalid)
 	}
 	sc := &scorer{exclude: map[uint32]bool{}, higher: true}
 	if sp := c.sparseSpace(using); sp != nil && using != "" {
 		sc.sparseSp = sp
+		if q.Recommend != nil {
+			return sc, c.sparseRecommendLocked(sp, q.Recommend, sc)
+		}
 		if q.Nearest == nil {
-			return nil, fmt.Errorf("%w: recommend, discover and context on sparse vector %q are not supported", ErrInvalid, using)
+			return nil, fmt.Errorf("%w: discover and context on sparse vector %q are not supported", ErrInvalid, using)
 		}
 		v, err := c.sparseInputLocked(sp, q.Nearest, sc)
 		if err != nil {
@@ -461,6 +757,17 @@ func (c *collection) scorerLocked(using string, q *Query) (*scorer, error) {
 	}
 	sc.space = sp
 	sc.higher = sp.dist.HigherIsBetter()
+	if sp.named != nil && sp.named.multi {
+		if q.Nearest == nil {
+			return nil, fmt.Errorf("%w: recommend, discover and context on multi-vector %q are not supported", ErrInvalid, using)
+		}
+		v, err := c.multiInputLocked(sp.named, q.Nearest, sc)
+		if err != nil {
+			return nil, err
+		}
+		sc.multiQ = v
+		return sc, nil
+	}
 	if q.Nearest != nil {
 		v, err := c.denseInputLocked(&sp, q.Nearest, sc)
 		if err != nil {
@@ -555,6 +862,8 @@ func (c *collection) denseInputLocked(sp *space, in *VectorInput, sc *scorer) ([
 	switch {
 	case in.Sparse != nil:
 		return nil, fmt.Errorf("%w: a sparse query vector for a dense vector", ErrInvalid)
+	case in.Multi != nil:
+		return nil, fmt.Errorf("%w: a multi-vector query for a dense vector", ErrInvalid)
 	case in.ID != nil:
 		s, ok := c.byID[*in.ID]
 		if !ok {
@@ -617,8 +926,11 @@ func (in *VectorInput) check() error {
 	if in.ID != nil {
 		n++
 	}
+	if in.Multi != nil {
+		n++
+	}
 	if n != 1 {
-		return fmt.Errorf("%w: a query vector needs exactly one of dense, sparse or id", ErrInvalid)
+		return fmt.Errorf("%w: a query vector needs exactly one of dense, sparse, multi or id", ErrInvalid)
 	}
 	return nil
 }
@@ -626,7 +938,26 @@ func (in *VectorInput) check() error {
 // score returns slot s's score, false when the point lacks the vector.
 func (sc *scorer) score(s uint32) (float32, bool) {
 	if sc.sparseQ != nil {
-		return sc.sparseSp.score(*sc.sparseQ, s)
+		return sc.sparseSp.scoreW(*sc.sparseQ, s, sc.sparseWeight())
+	}
+	if sc.multiQ != nil {
+		return sc.space.named.maxSim(sc.multiQ, s)
+	}
+	if sc.sparseSp != nil {
+		// best_score / sum_scores over sparse examples: the points that
+		// share a dimension with some example.
+		overlap := false
+		sim := func(neg bool, i int) float32 {
+			v := sc.sparsePos
+			if neg {
+				v = sc.sparseNeg
+			}
+			x, hit := sc.sparseSp.scoreW(v[i], s, sc.sparseWeight())
+			overlap = overlap || hit
+			return x
+		}
+		score := recoScore(sc.strategy, len(sc.sparsePos), len(sc.sparseNeg), sim)
+		return score, overlap
 	}
 	n, ok := sc.space.nodeOf(s)
 	if !ok {
@@ -662,27 +993,104 @@ func (sc *scorer) score(s uint32) (float32, bool) {
 		}
 		return sum, true
 	}
-	if sc.strategy == RecommendSumScores {
+	return recoScore(sc.strategy, len(sc.pos), len(sc.neg), func(neg bool, i int) float32 {
+		if neg {
+			return sim(sc.neg[i])
+		}
+		return sim(sc.pos[i])
+	}), true
+}
+
+// recoScore combines the similarities sim(false, i) to np positive and
+// sim(true, i) to nn negative examples by a best_score or sum_scores
+// strategy (see RecommendStrategy).
+func recoScore(strategy RecommendStrategy, np, nn int, sim func(neg bool, i int) float32) float32 {
+	if strategy == RecommendSumScores {
 		var sum float32
-		for _, v := range sc.pos {
-			sum += sim(v)
+		for i := range np {
+			sum += sim(false, i)
 		}
-		for _, v := range sc.neg {
-			sum -= sim(v)
+		for i := range nn {
+			sum -= sim(true, i)
 		}
-		return sum, true
+		return sum
 	}
 	bestPos, bestNeg := float32(math.Inf(-1)), float32(math.Inf(-1))
-	for _, v := range sc.pos {
-		bestPos = max(bestPos, sim(v))
+	for i := range np {
+		bestPos = max(bestPos, sim(false, i))
 	}
-	for _, v := range sc.neg {
-		bestNeg = max(bestNeg, sim(v))
+	for i := range nn {
+		bestNeg = max(bestNeg, sim(true, i))
 	}
 	if bestNeg > bestPos {
-		return -bestNeg * bestNeg, true
+		return -bestNeg * bestNeg
 	}
-	return bestPos, true
+	return bestPos
+}
+
+// sparseRecommendLocked prepares a recommend query on sparse vector sp:
+// average_vector becomes a sparse query (the average of the positives,
+// plus that average minus the negatives' when there are negatives, as for
+// dense vectors), the other strategies keep the examples.
+func (c *collection) sparseRecommendLocked(sp *sparseSpace, r *Recommend, sc *scorer) error {
+	if len(r.Positive)+len(r.Negative) == 0 {
+		return fmt.Errorf("%w: recommend needs examples", ErrInvalid)
+	}
+	for _, in := range r.Positive {
+		v, err := c.sparseInputLocked(sp, &in, sc)
+		if err != nil {
+			return err
+		}
+		sc.sparsePos = append(sc.sparsePos, v)
+	}
+	for _, in := range r.Negative {
+		v, err := c.sparseInputLocked(sp, &in, sc)
+		if err != nil {
+			return err
+		}
+		sc.sparseNeg = append(sc.sparseNeg, v)
+	}
+	switch r.Strategy {
+	case "", RecommendAverageVector:
+		if len(sc.sparsePos) == 0 {
+			return fmt.Errorf("%w: recommend with average_vector needs a positive example", ErrInvalid)
+		}
+		acc := map[uint32]float32{}
+		add := func(vs []SparseVector, w float32) {
+			for _, v := range vs {
+				for i, d := range v.Indices {
+					acc[d] += w * v.Values[i] / float32(len(vs))
+				}
+			}
+		}
+		if len(sc.sparseNeg) == 0 {
+			add(sc.sparsePos, 1)
+		} else {
+			add(sc.sparsePos, 2)
+			add(sc.sparseNeg, -1)
+		}
+		var q SparseVector
+		for _, d := range sortedKeysU32(acc) {
+			q.Indices = append(q.Indices, d)
+			q.Values = append(q.Values, acc[d])
+		}
+		sc.sparseQ = &q
+		sc.sparsePos, sc.sparseNeg = nil, nil
+	case RecommendBestScore, RecommendSumScores:
+		sc.strategy = r.Strategy
+	default:
+		return fmt.Errorf("%w: unknown recommend strategy %q", ErrInvalid, r.Strategy)
+	}
+	return nil
+}
+
+func sortedKeysU32(m map[uint32]float32) []uint32 {
+	ks := make([]uint32, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	slices.Sort(ks)
+	return ks
 }
 
 // Scorer modes besides nearest and recommend.

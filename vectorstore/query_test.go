@@ -2,7 +2,9 @@ package vectorstore
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -369,5 +371,208 @@ func TestQueryDiscoverContext(t *testing.T) {
 	}
 	if res[len(res)-1].ID != NumID(0) {
 		t.Fatalf("context: the most negative point should rank last: %+v", res)
+	}
+}
+
+// TestQuerySparseRecommend checks recommend on a sparse vector against
+// scores computed by hand: average_vector (2·avg(pos) − avg(neg)),
+// best_score and sum_scores, with the example points left out.
+func TestQuerySparseRecommend(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t, nil)
+	mustCreate(t, s, "r", CollectionConfig{SparseVectors: map[string]SparseVectorParams{"w": {}}})
+	sv := func(kv ...float32) SparseVector {
+		var v SparseVector
+		for i := 0; i < len(kv); i += 2 {
+			v.Indices = append(v.Indices, uint32(kv[i]))
+			v.Values = append(v.Values, kv[i+1])
+		}
+		return v
+	}
+	vecs := map[uint64]SparseVector{
+		1: sv(1, 1, 2, 1), // positive example
+		2: sv(3, 1),       // negative example
+		3: sv(1, 2),
+		4: sv(2, 1, 3, 3),
+		5: sv(3, 1, 4, 5),
+		6: sv(9, 1), // shares nothing with the examples
+	}
+	var pts []Point
+	for id, v := range vecs {
+		pts = append(pts, Point{ID: NumID(id), Sparse: map[string]SparseVector{"w": v}})
+	}
+	if err := s.Upsert(ctx, "r", pts); err != nil {
+		t.Fatal(err)
+	}
+	pos, neg := []VectorInput{{ID: ptr(NumID(1))}}, []VectorInput{{ID: ptr(NumID(2))}}
+	for _, tc := range []struct {
+		strategy RecommendStrategy
+		want     map[uint64]float32
+	}{
+		// query 2·(1:1, 2:1) − (3:1) = (1:2, 2:2, 3:−1)
+		{RecommendAverageVector, map[uint64]float32{3: 4, 4: -1, 5: -1}},
+		// best: sim to pos vs neg; 3: pos 2, neg 0 → 2; 4: pos 1, neg 3 → −9; 5: pos 0, neg 1 → −1
+		{RecommendBestScore, map[uint64]float32{3: 2, 4: -9, 5: -1}},
+		{RecommendSumScores, map[uint64]float32{3: 2, 4: -2, 5: -1}},
+	} {
+		res, err := s.Query(ctx, "r", QueryRequest{Using: "w", Query: &Query{Recommend: &Recommend{Positive: pos, Negative: neg, Strategy: tc.strategy}}})
+		if err != nil {
+			t.Fatalf("%s: %v", tc.strategy, err)
+		}
+		got := map[uint64]float32{}
+		for _, h := range res {
+			got[h.ID.Num()] = h.Score
+		}
+		if len(got) != len(tc.want) {
+			t.Fatalf("%s: %v, want %v", tc.strategy, got, tc.want)
+		}
+		for id, w := range tc.want {
+			if g, ok := got[id]; !ok || math.Abs(float64(g-w)) > 1e-5 {
+				t.Fatalf("%s: %v, want %v", tc.strategy, got, tc.want)
+			}
+		}
+		for i := 1; i < len(res); i++ {
+			if res[i].Score > res[i-1].Score {
+				t.Fatalf("%s: not best first: %v", tc.strategy, res)
+			}
+		}
+	}
+}
+
+// TestQueryMMRAndSample: MMR with diversity 0 is the nearest order; with
+// a high diversity the near-duplicate of the best point comes after a
+// farther but different one; random samples are the filtered points in
+// varying order, and over prefetches shuffle their union.
+func TestQueryMMRAndSample(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t, nil)
+	mustCreate(t, s, "m", CollectionConfig{Dim: 2, Distance: Cosine})
+	pts := []Point{
+		{ID: NumID(1), Vector: []float32{1, 0.25}, Payload: map[string]any{"k": 1.0}}, // best
+		{ID: NumID(2), Vector: []float32{1, 0.2}, Payload: map[string]any{"k": 1.0}},  // near-duplicate of 1
+		{ID: NumID(3), Vector: []float32{0.2, 1}, Payload: map[string]any{"k": 1.0}},  // as relevant as 2, different
+		{ID: NumID(4), Vector: []float32{-1, 0}},
+	}
+	if err := s.Upsert(ctx, "m", pts); err != nil {
+		t.Fatal(err)
+	}
+	q := []float32{1, 1}
+	ids := func(req QueryRequest) []uint64 {
+		t.Helper()
+		res, err := s.Query(ctx, "m", req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []uint64
+		for _, r := range res {
+			out = append(out, r.ID.Num())
+		}
+		return out
+	}
+	near := ids(QueryRequest{Query: &Query{Nearest: &VectorInput{Dense: q}}, Limit: 3})
+	zero := float32(0)
+	if got := ids(QueryRequest{Query: &Query{Nearest: &VectorInput{Dense: q}, MMR: &MMR{Diversity: &zero}}, Limit: 3}); !slices.Equal(got, near) {
+		t.Fatalf("mmr diversity 0: %v, nearest %v", got, near)
+	}
+	high := float32(0.9)
+	if got := ids(QueryRequest{Query: &Query{Nearest: &VectorInput{Dense: q}, MMR: &MMR{Diversity: &high, CandidatesLimit: 3}}, Limit: 2}); !slices.Equal(got, []uint64{1, 3}) {
+		t.Fatalf("mmr diversity 0.9: %v, want [1 3]", got)
+	}
+	// The same through a prefetch (re-scoring path).
+	pre := []Prefetch{{Query: &Query{Nearest: &VectorInput{Dense: q}}, Limit: 3}}
+	if got := ids(QueryRequest{Prefetch: pre, Query: &Query{Nearest: &VectorInput{Dense: q}, MMR: &MMR{Diversity: &high, CandidatesLimit: 3}}, Limit: 2}); !slices.Equal(got, []uint64{1, 3}) {
+		t.Fatalf("mmr over a prefetch: %v, want [1 3]", got)
+	}
+	if _, err := s.Query(ctx, "m", QueryRequest{Query: &Query{MMR: &MMR{}}}); !errors.Is(err, ErrInvalid) {
+		t.Fatalf("mmr without nearest: %v", err)
+	}
+	// Samples.
+	orders := map[string]bool{}
+	f := &Filter{Must: []Condition{{Key: "k", Match: &Match{Value: 1.0}}}}
+	for range 30 {
+		got := ids(QueryRequest{Query: &Query{Sample: SampleRandom}, Filter: f})
+		if sorted := slices.Sorted(slices.Values(got)); !slices.Equal(sorted, []uint64{1, 2, 3}) {
+			t.Fatalf("sample: %v", got)
+		}
+		orders[fmt.Sprint(got)] = true
+		got = ids(QueryRequest{Prefetch: []Prefetch{{Limit: 2}}, Query: &Query{Sample: SampleRandom}, Offset: 1})
+		if len(got) != 1 || got[0] > 2 {
+			t.Fatalf("sample over a prefetch with offset: %v", got)
+		}
+	}
+	if len(orders) < 2 {
+		t.Fatalf("30 samples all in one order: %v", orders)
+	}
+	if _, err := s.Query(ctx, "m", QueryRequest{Query: &Query{Sample: "first"}}); !errors.Is(err, ErrInvalid) {
+		t.Fatalf("unknown sample: %v", err)
+	}
+}
+
+// TestQuerySparseIDFCorpus follows Qdrant's test_sparse_idf_corpus: the
+// idf parameter takes the statistics of a corpus filter (or the whole
+// collection), independent of the query's own filter; an empty corpus
+// weighs every dimension ln 2; dense vectors refuse the parameter.
+func TestQuerySparseIDFCorpus(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t, nil)
+	mustCreate(t, s, "c", CollectionConfig{Vectors: map[string]VectorParams{"dense": {Size: 2, Distance: Dot}},
+		SparseVectors: map[string]SparseVectorParams{"text": {Modifier: SparseModifierIDF}}})
+	layout := []struct {
+		tenant string
+		dims   []uint32
+	}{{"a", []uint32{0, 1}}, {"a", []uint32{0}}, {"b", []uint32{0, 1, 2}}, {"b", []uint32{1}}}
+	var pts []Point
+	for i, l := range layout {
+		sv := SparseVector{Indices: l.dims, Values: make([]float32, len(l.dims))}
+		for j := range sv.Values {
+			sv.Values[j] = 1
+		}
+		pts = append(pts, Point{ID: NumID(uint64(i)), Vectors: map[string][]float32{"dense": {1, 0}}, Sparse: map[string]SparseVector{"text": sv}, Payload: map[string]any{"tenant": l.tenant}})
+	}
+	if err := s.Upsert(ctx, "c", pts); err != nil {
+		t.Fatal(err)
+	}
+	idf := func(n, df float64) float64 { return math.Log((n-df+0.5)/(df+0.5) + 1) }
+	tenant := func(v string) *Filter { return &Filter{Must: []Condition{{Key: "tenant", Match: &Match{Value: v}}}} }
+	q := &Query{Nearest: &VectorInput{Sparse: &SparseVector{Indices: []uint32{0, 1, 2}, Values: []float32{1, 1, 1}}}}
+	scores := func(p *IDFParams, f *Filter) map[uint64]float64 {
+		t.Helper()
+		res, err := s.Query(ctx, "c", QueryRequest{Query: q, Using: "text", Params: SearchParams{IDF: p}, Filter: f})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[uint64]float64{}
+		for _, r := range res {
+			out[r.ID.Num()] = float64(r.Score)
+		}
+		return out
+	}
+	near := func(got map[uint64]float64, want map[uint64]float64) {
+		t.Helper()
+		if len(got) != len(want) {
+			t.Fatalf("%v, want %v", got, want)
+		}
+		for id, w := range want {
+			if math.Abs(got[id]-w) > 1e-5*max(1, w) {
+				t.Fatalf("%v, want %v", got, want)
+			}
+		}
+	}
+	g := [3]float64{idf(4, 3), idf(4, 3), idf(4, 1)}
+	global := map[uint64]float64{0: g[0] + g[1], 1: g[0], 2: g[0] + g[1] + g[2], 3: g[1]}
+	near(scores(nil, nil), global)
+	near(scores(&IDFParams{}, nil), global)
+	a := [3]float64{idf(2, 2), idf(2, 1), idf(2, 0)}
+	near(scores(&IDFParams{Corpus: tenant("a")}, nil), map[uint64]float64{0: a[0] + a[1], 1: a[0], 2: a[0] + a[1] + a[2], 3: a[1]})
+	// The query's filter does not move the corpus.
+	near(scores(&IDFParams{Corpus: tenant("a")}, tenant("b")), map[uint64]float64{2: a[0] + a[1] + a[2], 3: a[1]})
+	ln2 := idf(0, 0)
+	near(scores(&IDFParams{Corpus: tenant("missing")}, nil), map[uint64]float64{0: 2 * ln2, 1: ln2, 2: 3 * ln2, 3: ln2})
+	var p IDFParams
+	if err := json.Unmarshal([]byte(`{"corpus": {"must": [{"key": "tenant", "match": {"value": "a"}}]}}`), &p); err != nil || p.Corpus == nil {
+		t.Fatalf("decode: %+v %v", p, err)
+	}
+	if _, err := s.Query(ctx, "c", QueryRequest{Query: &Query{Nearest: &VectorInput{Dense: []float32{1, 0}}}, Using: "dense", Params: SearchParams{IDF: &p}}); !errors.Is(err, ErrInvalid) {
+		t.Fatalf("idf on a dense vector: %v", err)
 	}
 }

@@ -130,7 +130,15 @@ func (w *crcWriter) write(b []byte) {
 }
 
 // writeRaw writes a slice of numbers little-endian.
-func writeRaw[T uint8 | int8 | uint16 | uint32 | uint64 | float32](w *crcWriter, s []T) {
+// rawWriter is where writeRaw writes: a crcWriter, or a byteSink.
+type rawWriter interface{ write([]byte) }
+
+// byteSink collects writes in memory.
+type byteSink struct{ b []byte }
+
+func (s *byteSink) write(b []byte) { s.b = append(s.b, b...) }
+
+func writeRaw[T uint8 | int8 | uint16 | uint32 | uint64 | float32](w rawWriter, s []T) {
 	b := rawBytes(s)
 	if nativeLittleEndian || len(s) == 0 {
 		w.write(b)

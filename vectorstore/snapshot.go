@@ -7,6 +7,7 @@ import (
 	"hash/crc32"
 	"io"
 	"runtime"
+	"slices"
 	"sync"
 )
 
@@ -22,6 +23,19 @@ import (
 //	               bytes), dim×f32 vector, u32 payload length, payload JSON
 //	end-4   4      CRC-32C (Castagnoli) of every byte before it
 //
+// Format version 2 holds what version 1 cannot: named dense, sparse and
+// multi-vectors, points without the unnamed vector, payload indexes and
+// point versions. Its header adds "indexes" ({field: params}) and each
+// point is
+//
+//	len     u32    length L of the point's named form, at most 1 GiB
+//	version u64    the point's version
+//	point   L      the point in the named form of codec_named.go
+//
+// Export writes version 1 when the collection fits it (an unnamed vector
+// on every point, no named vectors, no payload indexes), so that older
+// readers keep reading those, and version 2 otherwise.
+//
 // For example an empty collection "d" of dimension 2 starts
 //
 //	47 41 49 41 56 53 4e 50  01 00 00 00  2b 00 00 00  {"name":"d","config":{"dim":2,...
@@ -33,39 +47,72 @@ import (
 // checksum at the end has matched.
 
 const (
-	snapshotMagic   = "GAIAVSNP"
-	snapshotVersion = 1
+	snapshotMagic     = "GAIAVSNP"
+	snapshotVersion   = 1
+	snapshotVersion2  = 2
+	maxSnapshotPoint2 = 1 << 30
 )
 
 type snapshotHeader struct {
-	Name   string           `json:"name"`
-	Config CollectionConfig `json:"config"`
+	Name    string                        `json:"name"`
+	Config  CollectionConfig              `json:"config"`
+	Indexes map[string]PayloadIndexParams `json:"indexes,omitempty"`
 }
 
 // writeSnapshotLocked writes c to w in the snapshot format. The caller must
 // keep the collection from changing: hold mu (read) or be the store's writer.
 func (c *collection) writeSnapshotLocked(w io.Writer) error {
-	if c.cfg.hasNamed() || len(c.indexes) > 0 {
-		return fmt.Errorf("%w: collection %q has named vectors or payload indexes, which the snapshot format (version 1) does not hold yet", ErrInvalid, c.name)
-	}
+	v2 := c.cfg.hasNamed() || len(c.indexes) > 0 || slices.Contains(c.noVec, true)
 	crc := crc32.New(crcTable)
 	bw := bufio.NewWriterSize(io.MultiWriter(w, crc), 1<<16)
-	hdr, err := json.Marshal(snapshotHeader{Name: c.name, Config: c.cfg})
+	h := snapshotHeader{Name: c.name, Config: c.cfg}
+	version := uint32(snapshotVersion)
+	if v2 {
+		h.Indexes, version = c.indexParams(), snapshotVersion2
+	}
+	hdr, err := json.Marshal(h)
 	if err != nil {
 		return fmt.Errorf("vectorstore: snapshot header: %w", err)
 	}
 	b := make([]byte, 0, 1<<16)
 	b = append(b, snapshotMagic...)
-	b = appendU32(b, snapshotVersion)
+	b = appendU32(b, version)
 	b = appendU32(b, uint32(len(hdr)))
 	b = append(b, hdr...)
 	b = appendU64(b, uint64(c.liveLocked()))
+	var pb []byte // one point in the named form (version 2)
 	for s := range c.ids {
 		if c.deleted[s] {
 			continue
 		}
 		p := preparedPoint{id: c.ids[s], vec: c.vecs.at(uint32(s)), payloadJSON: c.payloads.raw[s]}
-		b = appendPoint(b, &p)
+		if !v2 {
+			b = appendPoint(b, &p)
+		} else {
+			if !c.hasVecLocked(uint32(s)) {
+				p.vec = nil
+			}
+			for _, ds := range c.dense {
+				if flat := ds.flat(uint32(s)); flat != nil {
+					if p.named == nil {
+						p.named = map[string][]float32{}
+					}
+					p.named[ds.name] = flat
+				}
+			}
+			for _, sp := range c.sparse {
+				if v := sp.vecs[s]; v.Indices != nil {
+					if p.sparse == nil {
+						p.sparse = map[string]SparseVector{}
+					}
+					p.sparse[sp.name] = v
+				}
+			}
+			pb = appendNamedPoint(pb[:0], &p)
+			b = appendU32(b, uint32(len(pb)))
+			b = appendU64(b, c.versions[s])
+			b = append(b, pb...)
+		}
 		if len(b) >= 1<<16 {
 			if _, err := bw.Write(b); err != nil {
 				return fmt.Errorf("vectorstore: writing snapshot: %w", err)
@@ -91,6 +138,8 @@ type decodedSnapshot struct {
 	cfg    CollectionConfig
 	points []preparedPoint
 	graph  *decodedGraph // from a checkpoint only; nil means rebuild
+	// indexes are the payload indexes to build (version 2).
+	indexes map[string]PayloadIndexParams
 }
 
 // readSnapshot decodes one snapshot from r, verifying its checksum. It
@@ -102,8 +151,9 @@ func readSnapshot(r *streamReader) (*decodedSnapshot, error) {
 	if r.read(magic[:], "snapshot magic") && string(magic[:]) != snapshotMagic {
 		return nil, fmt.Errorf("%w: bad snapshot magic %q", ErrCorrupt, magic[:])
 	}
-	if v := r.u32("snapshot version"); r.err == nil && v != snapshotVersion {
-		return nil, fmt.Errorf("%w: unsupported snapshot version %d", ErrCorrupt, v)
+	version := r.u32("snapshot version")
+	if r.err == nil && version != snapshotVersion && version != snapshotVersion2 {
+		return nil, fmt.Errorf("%w: unsupported snapshot version %d", ErrCorrupt, version)
 	}
 	hlen := r.u32("header length")
 	hdrBytes := r.bytes(uint64(hlen), maxConfigSize, "snapshot header")
@@ -119,6 +169,17 @@ func readSnapshot(r *streamReader) (*decodedSnapshot, error) {
 	}
 	if err := hdr.Config.Validate(); err != nil {
 		return nil, fmt.Errorf("%w: snapshot header: %v", ErrCorrupt, err)
+	}
+	for f, p := range hdr.Indexes {
+		if _, err := newPayloadIndex(f, p); err != nil {
+			return nil, fmt.Errorf("%w: snapshot header: index %q: %v", ErrCorrupt, f, err)
+		}
+	}
+	if version == snapshotVersion2 {
+		return readSnapshotPoints2(r, &hdr)
+	}
+	if len(hdr.Indexes) > 0 {
+		return nil, fmt.Errorf("%w: snapshot header: indexes in a version-1 snapshot", ErrCorrupt)
 	}
 	n := r.u64("point count")
 	d := &decodedSnapshot{name: hdr.Name, cfg: hdr.Config}
@@ -141,6 +202,42 @@ func readSnapshot(r *streamReader) (*decodedSnapshot, error) {
 	}
 	if err := finishPoints(d.points, pays, hdr.Config.Distance == Cosine); err != nil {
 		return nil, err
+	}
+	return d, nil
+}
+
+// readSnapshotPoints2 reads the points of a version-2 snapshot (see
+// above) and its checksum.
+func readSnapshotPoints2(r *streamReader, hdr *snapshotHeader) (*decodedSnapshot, error) {
+	d := &decodedSnapshot{name: hdr.Name, cfg: hdr.Config, indexes: hdr.Indexes}
+	n := r.u64("point count")
+	d.points = make([]preparedPoint, 0, min(n, 1<<16))
+	seen := make(map[PointID]bool, min(n, 1<<16))
+	for i := uint64(0); i < n && r.err == nil; i++ {
+		l := r.u32("point length")
+		version := r.u64("point version")
+		raw := r.bytes(uint64(l), maxSnapshotPoint2, "point")
+		if r.err != nil {
+			break
+		}
+		br := &byteReader{b: raw}
+		p, err := br.namedPoint(&d.cfg)
+		if err == nil && br.remaining() != 0 {
+			err = fmt.Errorf("%w: point %d: %d trailing bytes", ErrCorrupt, i, br.remaining())
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%w: snapshot point %d: %v", ErrCorrupt, i, err)
+		}
+		if seen[p.id] {
+			return nil, fmt.Errorf("%w: snapshot has point %v twice", ErrCorrupt, p.id)
+		}
+		seen[p.id] = true
+		p.version = version
+		d.points = append(d.points, p)
+	}
+	r.checkCRC("snapshot")
+	if r.err != nil {
+		return nil, r.err
 	}
 	return d, nil
 }

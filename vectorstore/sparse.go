@@ -124,13 +124,41 @@ func (sp *sparseSpace) weight(d uint32) float32 {
 	return float32(math.Log(1 + (N-n+0.5)/(n+0.5)))
 }
 
-// score is the exact score of slot s for q (0 and false when the point has
+// scoreW is the exact score of slot s for q, dimension d weighted by
+// weight(d) (sp.weight, or an IDF corpus's) (0 and false when the point has
 // no such vector or no dimension in common).
-func (sp *sparseSpace) score(q SparseVector, s uint32) (float32, bool) {
+func (sp *sparseSpace) scoreW(q SparseVector, s uint32, weight func(uint32) float32) (float32, bool) {
 	v := sp.vecs[s]
 	if v.Indices == nil {
 		return 0, false
 	}
+	return sparseDot(q, v, weight)
+}
+
+// corpusWeight returns the IDF weights of the corpus of live slots that
+// pass ok (see IDFParams): ln(1 + (N − n + 0.5)/(n + 0.5)), N the corpus
+// points with this vector and n those having the dimension.
+func (sp *sparseSpace) corpusWeight(ok func(uint32) bool) func(uint32) float32 {
+	df := map[uint32]int{}
+	n := 0
+	for s, v := range sp.vecs {
+		if v.Indices == nil || !ok(uint32(s)) {
+			continue
+		}
+		n++
+		for _, d := range v.Indices {
+			df[d]++
+		}
+	}
+	return func(d uint32) float32 {
+		k := float64(df[d])
+		return float32(math.Log(1 + (float64(n)-k+0.5)/(k+0.5)))
+	}
+}
+
+// sparseDot returns the dot product of q and v, each shared dimension d
+// weighted by weight(d) (1 when weight is nil), and whether they share one.
+func sparseDot(q, v SparseVector, weight func(uint32) float32) (float32, bool) {
 	var sum float32
 	hit := false
 	i, j := 0, 0
@@ -141,7 +169,11 @@ func (sp *sparseSpace) score(q SparseVector, s uint32) (float32, bool) {
 		case a > b:
 			j++
 		default:
-			sum += q.Values[i] * v.Values[j] * sp.weight(a)
+			w := float32(1)
+			if weight != nil {
+				w = weight(a)
+			}
+			sum += q.Values[i] * v.Values[j] * w
 			hit = true
 			i++
 			j++
@@ -157,11 +189,11 @@ type sparseScratch struct {
 	hits  []uint32
 }
 
-// search returns in out (appended) the k best slots for q that accept
-// passes, best first, as distItems whose d is the negated score. Only slots
-// sharing a dimension with q are candidates, as with Qdrant's inverted
-// index. Scores are exact.
-func (sp *sparseSpace) search(q SparseVector, k int, accept func(uint32) bool, out []distItem) []distItem {
+// searchW returns in out (appended) the k best slots for q (dimension d
+// weighted by weight(d)) that accept passes, best first, as distItems
+// whose d is the negated score. Only slots sharing a dimension with q are
+// candidates, as with Qdrant's inverted index. Scores are exact.
+func (sp *sparseSpace) searchW(q SparseVector, k int, weight func(uint32) float32, accept func(uint32) bool, out []distItem) []distItem {
 	if k <= 0 || len(q.Indices) == 0 {
 		return out
 	}
@@ -183,7 +215,7 @@ func (sp *sparseSpace) search(q SparseVector, k int, accept func(uint32) bool, o
 	}
 	sc.hits = sc.hits[:0]
 	for i, d := range q.Indices {
-		w := q.Values[i] * sp.weight(d)
+		w := q.Values[i] * weight(d)
 		for _, p := range sp.post[d] {
 			if sc.mark[p.slot] != sc.gen {
 				sc.mark[p.slot] = sc.gen

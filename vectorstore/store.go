@@ -359,6 +359,37 @@ func (s *Store) beginWrite(ctx context.Context) error {
 	return nil
 }
 
+// beginCollectionWrite is beginWrite followed by the lookup of the
+// collection called name (or an alias of it). When want is not nil the
+// name must still refer to it (a request that prepared its points against
+// want before taking writeMu). On success the caller holds writeMu and
+// must call s.writeMu.Unlock; on error writeMu is released.
+func (s *Store) beginCollectionWrite(ctx context.Context, name string, want *collection) (*collection, error) {
+	if err := s.beginWrite(ctx); err != nil {
+		return nil, err
+	}
+	c, err := s.collection(name)
+	if err == nil && want != nil && c != want {
+		err = fmt.Errorf("%w: collection %q was replaced during the request", ErrInvalid, name)
+	}
+	if err != nil {
+		s.writeMu.Unlock()
+		return nil, err
+	}
+	return c, nil
+}
+
+// beginFilteredWrite compiles f (nil: no filter) and then is
+// beginCollectionWrite: on success the caller holds writeMu.
+func (s *Store) beginFilteredWrite(ctx context.Context, collection string, f *Filter) (*collection, *cfilter, error) {
+	cf, err := compileFilter(f)
+	if err != nil {
+		return nil, nil, err
+	}
+	c, err := s.beginCollectionWrite(ctx, collection, nil)
+	return c, cf, err
+}
+
 // logLocked appends records built by mk (given consecutive seqs) to the WAL
 // and fsyncs. Needs writeMu. A failure breaks the store: what is on disk is
 // unknown, so no later write may be acknowledged.
@@ -546,31 +577,82 @@ func cloneMap(m map[string]string) map[string]string {
 // it whole: vector and payload). The batch is validated first; an error
 // leaves the store unchanged. When Upsert returns nil every point is durable.
 func (s *Store) Upsert(ctx context.Context, collection string, points []Point) error {
+	_, err := s.UpsertWith(ctx, collection, points, UpsertOptions{})
+	return err
+}
+
+// UpsertMode restricts which points an upsert writes, as Qdrant's
+// update_mode.
+type UpsertMode string
+
+// The upsert modes: Upsert (the default, "") inserts new points and
+// replaces existing ones; InsertOnly leaves existing points as they are;
+// UpdateOnly leaves out points that do not exist.
+const (
+	UpsertDefault    UpsertMode = "upsert"
+	UpsertInsertOnly UpsertMode = "insert_only"
+	UpsertUpdateOnly UpsertMode = "update_only"
+)
+
+// UpsertOptions makes an upsert conditional. Filter, when set, is
+// Qdrant's update_filter: an existing point is replaced only when it
+// matches it (new points are inserted, unless UpdateOnly).
+type UpsertOptions struct {
+	Mode   UpsertMode
+	Filter *Filter
+}
+
+// UpsertWith is Upsert under opts, decided atomically with the write. It
+// returns how many points it wrote.
+func (s *Store) UpsertWith(ctx context.Context, collection string, points []Point, opts UpsertOptions) (int, error) {
+	switch opts.Mode {
+	case "", UpsertDefault, UpsertInsertOnly, UpsertUpdateOnly:
+	default:
+		return 0, fmt.Errorf("%w: unknown update mode %q (want upsert, insert_only or update_only)", ErrInvalid, opts.Mode)
+	}
+	cf, err := compileFilter(opts.Filter)
+	if err != nil {
+		return 0, err
+	}
 	c, err := s.collection(collection)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	cfg := c.config()
 	pp, err := preparePoints(&cfg, points)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	if len(pp) == 0 {
-		return nil
+		return 0, nil
 	}
-	if err := s.beginWrite(ctx); err != nil {
-		return err
+	if c, err = s.beginCollectionWrite(ctx, collection, c); err != nil {
+		return 0, err
 	}
 	defer s.writeMu.Unlock()
-	if c, err = s.sameCollection(collection, c); err != nil {
-		return err
+	if (opts.Mode != "" && opts.Mode != UpsertDefault) || cf != nil {
+		c.bindFilterLocked(cf) // the writer may read without c.mu
+		keep := pp[:0:0]
+		for _, p := range pp {
+			slot, exists := c.byID[p.id]
+			switch {
+			case exists && opts.Mode == UpsertInsertOnly,
+				!exists && opts.Mode == UpsertUpdateOnly,
+				exists && cf != nil && !cf.matches(p.id, c.payloads.at(slot)):
+				continue
+			}
+			keep = append(keep, p)
+		}
+		if pp = keep; len(pp) == 0 {
+			return 0, nil
+		}
 	}
 	if err := s.logUpsertLocked(c, pp); err != nil {
-		return err
+		return 0, err
 	}
 	c.upsert(pp)
 	s.replayCost += upsertCost(c.cfg.replayDim(), len(pp))
-	return s.afterWriteLocked(ctx)
+	return len(pp), s.afterWriteLocked(ctx)
 }
 
 // logUpsertLocked logs pp as upsert records of c (split at walSplitBytes)
@@ -578,7 +660,8 @@ func (s *Store) Upsert(ctx context.Context, collection string, points []Point) e
 func (s *Store) logUpsertLocked(c *collection, pp []preparedPoint) error {
 	var recs [][]byte
 	seq := s.seq
-	named := c.cfg.hasNamed()
+	// The named form also carries points without the unnamed vector.
+	named := c.cfg.hasNamed() || slices.ContainsFunc(pp, func(p preparedPoint) bool { return len(p.vec) != c.cfg.Dim })
 	size1 := func(p *preparedPoint) int {
 		if named {
 			return namedPointSize(p)
@@ -592,6 +675,9 @@ func (s *Store) logUpsertLocked(c *collection, pp []preparedPoint) error {
 			end++
 		}
 		seq++
+		for i := start; i < end; i++ {
+			pp[i].version = seq
+		}
 		if named {
 			recs = append(recs, encodeUpsertNamed(seq, c.name, pp[start:end]))
 		} else {
@@ -606,28 +692,13 @@ func (s *Store) logUpsertLocked(c *collection, pp []preparedPoint) error {
 	return nil
 }
 
-// sameCollection re-checks, under writeMu, that name still refers to c.
-func (s *Store) sameCollection(name string, c *collection) (*collection, error) {
-	now, err := s.collection(name)
-	if err != nil {
-		return nil, err
-	}
-	if now != c {
-		return nil, fmt.Errorf("%w: collection %q was replaced during the request", ErrInvalid, name)
-	}
-	return c, nil
-}
-
 // Delete removes the points with these ids and returns how many existed.
 func (s *Store) Delete(ctx context.Context, collection string, ids []PointID) (int, error) {
-	if err := s.beginWrite(ctx); err != nil {
+	c, err := s.beginCollectionWrite(ctx, collection, nil)
+	if err != nil {
 		return 0, err
 	}
 	defer s.writeMu.Unlock()
-	c, err := s.collection(collection)
-	if err != nil {
-		return 0, err
-	}
 	return s.deleteLocked(ctx, c, ids)
 }
 
@@ -653,18 +724,11 @@ func (s *Store) deleteLocked(ctx context.Context, c *collection, ids []PointID) 
 // DeleteByFilter removes every point matching f (a nil filter matches all)
 // and returns how many were removed.
 func (s *Store) DeleteByFilter(ctx context.Context, collection string, f *Filter) (int, error) {
-	cf, err := compileFilter(f)
+	c, cf, err := s.beginFilteredWrite(ctx, collection, f)
 	if err != nil {
-		return 0, err
-	}
-	if err := s.beginWrite(ctx); err != nil {
 		return 0, err
 	}
 	defer s.writeMu.Unlock()
-	c, err := s.collection(collection)
-	if err != nil {
-		return 0, err
-	}
 	return s.deleteLocked(ctx, c, c.matchingIDs(cf))
 }
 
@@ -796,7 +860,7 @@ func (s *Store) ImportSnapshot(ctx context.Context, r io.Reader, opts ImportOpti
 	if opts.Dim != 0 && opts.Dim != d.cfg.Dim {
 		return CollectionInfo{}, fmt.Errorf("%w: snapshot dimension is %d, expected %d", ErrMismatch, d.cfg.Dim, opts.Dim)
 	}
-	return s.replaceCollection(ctx, name, d.cfg, d.points)
+	return s.replaceCollection(ctx, name, d.cfg, d.points, d.indexes)
 }
 
 // ReplaceCollection makes points the whole content of collection name,
@@ -817,10 +881,10 @@ func (s *Store) ReplaceCollection(ctx context.Context, name string, cfg Collecti
 	if err != nil {
 		return CollectionInfo{}, err
 	}
-	return s.replaceCollection(ctx, name, cfg, prepared)
+	return s.replaceCollection(ctx, name, cfg, prepared, nil)
 }
 
-func (s *Store) replaceCollection(ctx context.Context, name string, cfg CollectionConfig, points []preparedPoint) (CollectionInfo, error) {
+func (s *Store) replaceCollection(ctx context.Context, name string, cfg CollectionConfig, points []preparedPoint, indexes map[string]PayloadIndexParams) (CollectionInfo, error) {
 	if err := s.beginWrite(ctx); err != nil {
 		return CollectionInfo{}, err
 	}
@@ -834,6 +898,11 @@ func (s *Store) replaceCollection(ctx context.Context, name string, cfg Collecti
 	}
 	c := newCollection(name, cfg)
 	c.upsert(points)
+	for f, p := range indexes {
+		if err := c.createIndexLocked(f, p); err != nil { // checked by the decoder already
+			return CollectionInfo{}, err
+		}
+	}
 	s.mu.Lock()
 	s.colls[name] = c
 	s.mu.Unlock()

@@ -151,6 +151,7 @@ func decodeNamedPoints(op *walOp, cfg *CollectionConfig) ([]preparedPoint, error
 		if err != nil {
 			return nil, fmt.Errorf("wal record %d: %w", op.seq, err)
 		}
+		p.version = op.seq
 		pts = append(pts, p)
 	}
 	if r.remaining() != 0 {
@@ -243,6 +244,7 @@ func decodeWALPayload(p []byte) (walOp, error) {
 			if err != nil {
 				return op, fmt.Errorf("wal record %d: %w", op.seq, err)
 			}
+			pt.version = op.seq
 			op.points = append(op.points, pt)
 		}
 	case opDelete:

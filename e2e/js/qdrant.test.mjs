@@ -174,3 +174,61 @@ test('Qdrant JS client: named and sparse vectors, hybrid query with fusion, payl
   assert.equal(await q.deleteCollection(name), true);
   assert.ok(!(await q.getAliases()).aliases.some((a) => a.alias_name === alias), 'alias outlived its collection');
 });
+
+test('Qdrant JS client: multi-vectors, point versions, groups with lookup, lookup_from, vector edits', { skip }, async () => {
+  const q = client();
+  const name = `e2e_multi_${process.pid}_${Date.now()}`;
+  const docs = `${name}_docs`;
+
+  // A late-interaction (ColBERT-style) multi-vector beside a dense vector.
+  assert.equal(await q.createCollection(name, {
+    vectors: {
+      dense: { size: 2, distance: 'Dot' },
+      colbert: { size: 2, distance: 'Dot', multivector_config: { comparator: 'max_sim' } },
+    },
+  }), true);
+  const info = await q.getCollection(name);
+  assert.deepEqual(info.config.params.vectors.colbert.multivector_config, { comparator: 'max_sim' });
+  await q.upsert(name, {
+    wait: true,
+    points: [
+      { id: 1, vector: { dense: [1, 0], colbert: [[1, 0], [0, 1]] }, payload: { doc: 10 } },
+      { id: 2, vector: { dense: [0, 1], colbert: [[0, 1]] }, payload: { doc: 10 } },
+      { id: 3, vector: { colbert: [[1, 0]] }, payload: { doc: 20 } },
+    ],
+  });
+  // MaxSim: each query vector takes its best match in the point, summed.
+  const late = await q.query(name, { query: [[1, 0], [0, 1]], using: 'colbert', limit: 3 });
+  assert.equal(late.points[0].id, 1);
+  assert.deepEqual(ids(late.points.slice(1)), ids([{ id: 2 }, { id: 3 }]));
+  assert.deepEqual(late.points.map((p) => Math.round(p.score * 1e6) / 1e6), [2, 1, 1]);
+  for (const p of late.points) assert.equal(typeof p.version, 'number', `no version in ${JSON.stringify(p)}`);
+
+  // Groups by doc, each group's record looked up in another collection.
+  await q.createCollection(docs, { vectors: { size: 2, distance: 'Dot' } });
+  await q.upsert(docs, { wait: true, points: [{ id: 10, vector: [1, 1], payload: { title: 'ten' } }] });
+  const grouped = await q.queryGroups(name, {
+    query: [1, 0], using: 'dense', group_by: 'doc', limit: 2, group_size: 2, with_lookup: { collection: docs, with_payload: true },
+  });
+  assert.equal(grouped.groups[0].id, 10);
+  assert.equal(grouped.groups[0].lookup.payload.title, 'ten');
+
+  // Recommend with the example read from the other collection.
+  const reco = await q.query(name, {
+    query: { recommend: { positive: [10] } }, using: 'dense', limit: 1, lookup_from: { collection: docs, vector: '' },
+  });
+  assert.equal(reco.points.length, 1);
+
+  // Vector edits change only the named vector; the payload stays.
+  await q.updateVectors(name, { wait: true, points: [{ id: 3, vector: { dense: [1, 1] } }] });
+  await q.deleteVectors(name, { wait: true, points: [1], vector: ['colbert'] });
+  const got = await q.retrieve(name, { ids: [1, 3], with_vector: true, with_payload: true });
+  const p1 = got.find((p) => p.id === 1);
+  const p3 = got.find((p) => p.id === 3);
+  assert.deepEqual(Object.keys(p1.vector), ['dense']);
+  assert.deepEqual(Object.keys(p3.vector).sort(), ['colbert', 'dense']);
+  assert.equal(p3.payload.doc, 20);
+
+  assert.equal(await q.deleteCollection(name), true);
+  assert.equal(await q.deleteCollection(docs), true);
+});

@@ -1,6 +1,7 @@
 package qdrantapi
 
 import (
+	"bytes"
 	"encoding/json"
 	"net/http"
 
@@ -98,21 +99,22 @@ type payloadIndexReq struct {
 
 // indexSchemaJSON is Qdrant's PayloadSchemaParams (the object form).
 type indexSchemaJSON struct {
-	Type           string          `json:"type"`
-	Tokenizer      *string         `json:"tokenizer"`
-	MinTokenLen    *int            `json:"min_token_len"`
-	MaxTokenLen    *int            `json:"max_token_len"`
-	Lowercase      *bool           `json:"lowercase"`
-	PhraseMatching *bool           `json:"phrase_matching"`
-	IsTenant       *bool           `json:"is_tenant"`
-	IsPrincipal    *bool           `json:"is_principal"`
-	OnDisk         *bool           `json:"on_disk"`
-	Lookup         *bool           `json:"lookup"`
-	Range          *bool           `json:"range"`
-	EnableHNSW     *bool           `json:"enable_hnsw"`
-	Stopwords      json.RawMessage `json:"stopwords"`
-	Stemmer        json.RawMessage `json:"stemmer"`
-	ASCIIFolding   *bool           `json:"ascii_folding"`
+	Type           string                 `json:"type"`
+	Tokenizer      *string                `json:"tokenizer"`
+	MinTokenLen    *int                   `json:"min_token_len"`
+	MaxTokenLen    *int                   `json:"max_token_len"`
+	Lowercase      *bool                  `json:"lowercase"`
+	PhraseMatching *bool                  `json:"phrase_matching"`
+	IsTenant       *bool                  `json:"is_tenant"`
+	IsPrincipal    *bool                  `json:"is_principal"`
+	OnDisk         *bool                  `json:"on_disk"`
+	Lookup         *bool                  `json:"lookup"`
+	Range          *bool                  `json:"range"`
+	EnableHNSW     *bool                  `json:"enable_hnsw"`
+	Stopwords      *vectorstore.Stopwords `json:"stopwords"`
+	Stemmer        json.RawMessage        `json:"stemmer"`
+	ASCIIFolding   *bool                  `json:"ascii_folding"`
+	Prefix         *bool                  `json:"prefix"`
 }
 
 var indexTypes = map[string]bool{"keyword": true, "integer": true, "float": true, "bool": true,
@@ -135,9 +137,13 @@ func decodeIndexSchema(raw json.RawMessage) (vectorstore.PayloadIndexParams, err
 	if !indexTypes[sc.Type] {
 		return p, badRequest("field_schema.type %q: want keyword, integer, float, bool, datetime, text, uuid or geo", sc.Type)
 	}
+	if (sc.Lookup != nil || sc.Range != nil) && sc.Type != "integer" {
+		return p, badRequest("field_schema: lookup and range are options of integer indexes only")
+	}
+	if sc.Lookup != nil && sc.Range != nil && !*sc.Lookup && !*sc.Range {
+		return p, unprocessable("field_schema: Validation error: the 'lookup' and 'range' capabilities can't be both disabled")
+	}
 	switch {
-	case present(sc.Stopwords):
-		return p, refusedField("field_schema.stopwords", "stopword lists")
 	case present(sc.Stemmer):
 		return p, refusedField("field_schema.stemmer", "stemming")
 	case sc.ASCIIFolding != nil && *sc.ASCIIFolding:
@@ -162,6 +168,8 @@ func decodeIndexSchema(raw json.RawMessage) (vectorstore.PayloadIndexParams, err
 	}
 	p.Lowercase = sc.Lowercase
 	p.PhraseMatching = sc.PhraseMatching
+	p.Prefix = sc.Prefix
+	p.Stopwords = sc.Stopwords
 	return p, nil
 }
 
@@ -183,14 +191,40 @@ func (s *Server) createIndex(w http.ResponseWriter, r *http.Request) (any, error
 	if err != nil {
 		return nil, err
 	}
-	if err := s.store.CreatePayloadIndex(r.Context(), r.PathValue("c"), *req.FieldName, params); err != nil {
+	c, field := r.PathValue("c"), *req.FieldName
+	if err := s.store.CreatePayloadIndex(r.Context(), c, field, params); err != nil {
+		return nil, err
+	}
+	var given json.RawMessage
+	if bytes.HasPrefix(bytes.TrimSpace(req.FieldSchema), []byte("{")) {
+		var obj map[string]any // canonical form of the object given
+		if err := json.Unmarshal(req.FieldSchema, &obj); err != nil {
+			return nil, badRequest("field_schema: %v", err)
+		}
+		given, _ = json.Marshal(obj)
+	}
+	err = s.updateSettings(r.Context(), c, func(set *collectionSettings) {
+		if given == nil {
+			delete(set.IndexSchemas, field)
+			return
+		}
+		if set.IndexSchemas == nil {
+			set.IndexSchemas = map[string]json.RawMessage{}
+		}
+		set.IndexSchemas[field] = given
+	})
+	if err != nil {
 		return nil, err
 	}
 	return s.updateResult(), nil
 }
 
 func (s *Server) deleteIndex(w http.ResponseWriter, r *http.Request) (any, error) {
-	if _, err := s.store.DeletePayloadIndex(r.Context(), r.PathValue("c"), r.PathValue("field")); err != nil {
+	c, field := r.PathValue("c"), r.PathValue("field")
+	if _, err := s.store.DeletePayloadIndex(r.Context(), c, field); err != nil {
+		return nil, err
+	}
+	if err := s.updateSettings(r.Context(), c, func(set *collectionSettings) { delete(set.IndexSchemas, field) }); err != nil {
 		return nil, err
 	}
 	return s.updateResult(), nil

@@ -1,15 +1,23 @@
 package qdrantapi
 
 import (
+	"archive/tar"
+	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
+	"github.com/gaianet-go/gaianet/vectorstore"
 	"io"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/gaianet-go/gaianet/egress"
 )
@@ -42,6 +50,46 @@ func TestServiceRoutes(t *testing.T) {
 		t.Errorf("full snapshots = %v", got)
 	}
 	c.fails("GET", "/snapshots/..%2F..%2Fetc%2Fpasswd", nil, http.StatusNotFound)
+}
+
+func TestTelemetryAndMetrics(t *testing.T) {
+	c, _ := newTestServer(t)
+	c.ok("PUT", "/collections/t", `{"vectors":{"size":2,"distance":"Dot"}}`)
+	c.ok("PUT", "/collections/t/points", `{"points":[{"id":1,"vector":[1,0]}]}`)
+	c.ok("PUT", "/collections/t/points", `{"points":[{"id":2,"vector":[0,1]}]}`)
+	c.fails("PUT", "/collections/nope/points", `{"points":[{"id":2,"vector":[0,1]}]}`, http.StatusNotFound)
+	tel := c.ok("GET", "/telemetry?details_level=2&per_collection=true", nil).(map[string]any)
+	rest := tel["requests"].(map[string]any)["rest"].(map[string]any)
+	upserts := rest["responses"].(map[string]any)["PUT /collections/{collection_name}/points"].(map[string]any)
+	if upserts["200"].(map[string]any)["count"] != 2.0 || upserts["404"].(map[string]any)["count"] != 1.0 {
+		t.Errorf("upsert statistics = %v", upserts)
+	}
+	perColl := rest["per_collection_responses"].(map[string]any)
+	if len(perColl) != 2 || perColl["t PUT /collections/{collection_name}/points"] == nil { // the collection's PUT and its upserts
+		t.Errorf("per-collection statistics = %v", perColl)
+	}
+	colls := tel["collections"].(map[string]any)
+	if colls["number_of_collections"] != 1.0 || colls["collections"].([]any)[0].(map[string]any)["id"] != "t" {
+		t.Errorf("collections = %v", colls)
+	}
+	if _, ok := c.ok("GET", "/telemetry", nil).(map[string]any)["memory"]; ok {
+		t.Error("details_level 0 reports memory")
+	}
+	resp, err := c.srv.Client().Get(c.srv.URL + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	for _, want := range []string{`app_info{name="qdrant",version="` + qdrantVersion + `"} 1`, "collections_total 1", `collection_points{id="t"} 2`,
+		`rest_responses_total{method="PUT",endpoint="/collections/{collection_name}/points",status="200"} 2`} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("metrics lack %q:\n%s", want, b)
+		}
+	}
+	if strings.Contains(string(b), `collection="t"`) {
+		t.Error("metrics have per-collection labels without per_collection=true")
+	}
 }
 
 func TestCollectionInfoAndUpdate(t *testing.T) {
@@ -124,8 +172,11 @@ func TestNamedSparseVectorsAliasesIndexes(t *testing.T) {
 	c.fails("PUT", "/collections/mm/points", `{"points":[{"id":4,"vector":{"kw":{"indices":[1,1],"values":[1,2]}}}]}`, http.StatusUnprocessableEntity)
 	// Vector edits change only the named vectors and keep the payload.
 	c.fails("PUT", "/collections/mm/points/vectors", `{"points":[{"id":1,"vector":{}}]}`, http.StatusUnprocessableEntity)
-	c.fails("PUT", "/collections/mm/points/vectors", `{"points":[{"id":99,"vector":{"image":[1,1]}}]}`, http.StatusNotFound)
-	c.ok("PUT", "/collections/mm/points/vectors", `{"points":[{"id":2,"vector":{"image":[0.5,0.5]}}]}`)
+	if msg := c.fails("PUT", "/collections/mm/points/vectors", `{"points":[{"id":2,"vector":{"image":[1,1]}},{"id":99,"vector":{"image":[1,1]}}]}`, http.StatusNotFound); msg != "Not found: No point with id 99 found" {
+		t.Errorf("missing point: %q", msg)
+	}
+	// A point given twice takes both edits, the later winning.
+	c.ok("PUT", "/collections/mm/points/vectors", `{"points":[{"id":2,"vector":{"image":[9,9]}},{"id":2,"vector":{"image":[0.5,0.5]}}]}`)
 	c.ok("POST", "/collections/mm/points/vectors/delete", `{"points":[1],"vector":["kw","text"]}`)
 	got = c.ok("POST", "/collections/mm/points", `{"ids":[1,2],"with_vectors":true}`).([]any)
 	v1, v2 := got[0].(map[string]any), got[1].(map[string]any)
@@ -202,6 +253,19 @@ func TestSnapshotRecover(t *testing.T) {
 	c.fails("PUT", "/collections/copy/snapshots/recover", `{"location":"file:///etc/passwd"}`, http.StatusForbidden)
 	c.fails("PUT", "/collections/copy/snapshots/recover", `{"location":"file://./etc/passwd"}`, http.StatusBadRequest)
 	c.ok("PUT", "/collections/src/snapshots/recover", `{"location":"file://`+filepath.Join(dir, "src", name)+`"}`)
+	// wait=false answers 202 and finishes in the background.
+	if code, _ := c.do("POST", "/collections/src/snapshots?wait=false", nil); code != http.StatusAccepted {
+		t.Fatalf("snapshot with wait=false = %d", code)
+	}
+	for deadline := time.Now().Add(10 * time.Second); len(c.ok("GET", "/collections/src/snapshots", nil).([]any)) != 2; {
+		if time.Now().After(deadline) {
+			t.Fatal("the background snapshot never appeared")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if code, _ := c.do("DELETE", "/collections/src/snapshots/"+name+"?wait=false", nil); code != http.StatusAccepted {
+		t.Fatalf("snapshot delete with wait=false = %d", code)
+	}
 	strict, _ := newTestServerOpts(t, Options{SnapshotDir: t.TempDir()})
 	if msg := strict.fails("PUT", "/collections/copy/snapshots/recover", `{"location":"`+files.URL+`/s"}`, http.StatusBadRequest); !strings.Contains(msg, "127.0.0.1") {
 		t.Errorf("loopback download refusal %q", msg)
@@ -302,5 +366,205 @@ func TestQueryAPI(t *testing.T) {
 		t.Errorf("batch = %v", batch)
 	}
 	c.fails("POST", "/collections/q/points/query", `{"query":{"formula":{"sum":[]}}}`, http.StatusBadRequest)
-	c.fails("POST", "/collections/q/points/query", `{"query":[1,0],"lookup_from":{"collection":"x"}}`, http.StatusBadRequest)
+	c.fails("POST", "/collections/q/points/query", `{"query":[1,0],"lookup_from":{"collection":"x"}}`, http.StatusNotFound)
+}
+
+func TestLookups(t *testing.T) {
+	c, _ := newTestServer(t)
+	c.ok("PUT", "/collections/q", `{"vectors":{"size":2,"distance":"Dot"}}`)
+	c.ok("PUT", "/collections/q/points", `{"points":[
+		{"id":1,"vector":[1,0],"payload":{"doc":10}},
+		{"id":2,"vector":[0,1],"payload":{"doc":20}}]}`)
+	c.ok("PUT", "/collections/other", `{"vectors":{"v":{"size":2,"distance":"Dot"}}}`)
+	c.ok("PUT", "/collections/other/points", `{"points":[
+		{"id":7,"vector":{"v":[0,1]}},{"id":10,"vector":{"v":[1,1]},"payload":{"title":"ten"}}]}`)
+	// lookup_from: point 7 of "other" (vector v) is the positive example.
+	got := c.ok("POST", "/collections/q/points/query", `{"query":{"recommend":{"positive":[7]}},"limit":1,"lookup_from":{"collection":"other","vector":"v"}}`).(map[string]any)["points"]
+	if ids(t, got)[0] != 2 {
+		t.Errorf("recommend with lookup_from = %v", got)
+	}
+	c.fails("POST", "/collections/q/points/query", `{"query":{"recommend":{"positive":[8]}},"lookup_from":{"collection":"other","vector":"v"}}`, http.StatusNotFound)
+	c.fails("POST", "/collections/q/points/query", `{"query":{"recommend":{"positive":[7]}},"lookup_from":{"collection":"other","vector":"w"}}`, http.StatusBadRequest)
+	// with_lookup: group 10's record comes from "other".
+	groups := c.ok("POST", "/collections/q/points/query/groups", `{"query":[1,0],"group_by":"doc","limit":2,"with_lookup":"other"}`).(map[string]any)["groups"].([]any)
+	g0 := groups[0].(map[string]any)
+	if g0["id"] != 10.0 || g0["lookup"].(map[string]any)["payload"].(map[string]any)["title"] != "ten" || groups[1].(map[string]any)["lookup"] != nil {
+		t.Errorf("groups with lookup = %v", groups)
+	}
+	if msg := c.fails("POST", "/collections/q/points/query/groups", `{"query":[1,0],"group_by":"doc","with_lookup":{"collection":"nope"}}`, http.StatusNotFound); !strings.Contains(msg, "Collection nope not found") {
+		t.Errorf("missing lookup collection: %q", msg)
+	}
+}
+
+func TestFullSnapshot(t *testing.T) {
+	c, _ := newTestServer(t)
+	c.ok("PUT", "/collections/a", `{"vectors":{"size":2,"distance":"Dot"}}`)
+	c.ok("PUT", "/collections/a/points", `{"points":[{"id":1,"vector":[1,2],"payload":{"k":"v"}}]}`)
+	c.ok("PUT", "/collections/b", `{"vectors":{"v":{"size":3,"distance":"Cosine"}},"sparse_vectors":{"s":{}}}`)
+	c.ok("PUT", "/collections/b/points", `{"points":[{"id":2,"vector":{"s":{"indices":[1],"values":[0.5]}}}]}`)
+	c.ok("POST", "/collections/aliases", `{"actions":[{"create_alias":{"alias_name":"al","collection_name":"a"}}]}`)
+	snap := c.ok("POST", "/snapshots", nil).(map[string]any)
+	name := snap["name"].(string)
+	if list := c.ok("GET", "/snapshots", nil).([]any); len(list) != 1 || list[0].(map[string]any)["name"] != name {
+		t.Fatalf("full snapshots = %v", list)
+	}
+	resp, err := c.srv.Client().Get(c.srv.URL + "/snapshots/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	members := map[string][]byte{}
+	tr := tar.NewReader(resp.Body)
+	for {
+		h, err := tr.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		members[h.Name], _ = io.ReadAll(tr)
+	}
+	if len(members) != 3 || !strings.Contains(string(members["aliases.json"]), `"alias_name":"al"`) {
+		t.Fatalf("archive members %v, aliases %s", slices.Collect(maps.Keys(members)), members["aliases.json"])
+	}
+	// A member restores its collection through the collection routes.
+	req, _ := http.NewRequest("POST", c.srv.URL+"/collections/b2/snapshots/upload", bytes.NewReader(members["b.snapshot"]))
+	up, err := c.srv.Client().Do(req)
+	if err != nil || up.StatusCode != 200 {
+		t.Fatalf("upload of the archive's b.snapshot: %v %v", err, up.Status)
+	}
+	up.Body.Close()
+	if n := c.ok("POST", "/collections/b2/points/count", `{}`).(map[string]any)["count"]; n != 1.0 {
+		t.Errorf("restored count = %v", n)
+	}
+	c.ok("DELETE", "/snapshots/"+name, nil)
+	if list := c.ok("GET", "/snapshots", nil).([]any); len(list) != 0 {
+		t.Errorf("full snapshots after delete = %v", list)
+	}
+	c.fails("GET", "/snapshots/"+name, nil, http.StatusNotFound)
+}
+
+func TestIndexSchemaEcho(t *testing.T) {
+	c, _ := newTestServer(t)
+	c.ok("PUT", "/collections/ix", `{"vectors":{"size":2,"distance":"Dot"}}`)
+	c.ok("PUT", "/collections/ix/index", `{"field_name":"k","field_schema":{"type":"keyword","is_tenant":true,"prefix":true}}`)
+	c.ok("PUT", "/collections/ix/index", `{"field_name":"t","field_schema":"text"}`)
+	c.fails("PUT", "/collections/ix/index", `{"field_name":"i","field_schema":{"type":"integer","lookup":false,"range":false}}`, http.StatusUnprocessableEntity)
+	schema := c.ok("GET", "/collections/ix", nil).(map[string]any)["payload_schema"].(map[string]any)
+	k := schema["k"].(map[string]any)["params"].(map[string]any)
+	if k["type"] != "keyword" || k["is_tenant"] != true || k["prefix"] != true || len(k) != 3 {
+		t.Errorf("keyword params = %v", k)
+	}
+	if p, ok := schema["t"].(map[string]any)["params"]; ok {
+		t.Errorf("a string schema shows params %v", p)
+	}
+	c.ok("DELETE", "/collections/ix/index/k", nil)
+	c.ok("PUT", "/collections/ix/index", `{"field_name":"k","field_schema":"keyword"}`)
+	if p, ok := c.ok("GET", "/collections/ix", nil).(map[string]any)["payload_schema"].(map[string]any)["k"].(map[string]any)["params"]; ok {
+		t.Errorf("a recreated string index keeps params %v", p)
+	}
+}
+
+func TestIssuesUnindexedField(t *testing.T) {
+	store, err := vectorstore.Open(context.Background(), t.TempDir(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	s := New(store, Options{})
+	srv := httptest.NewServer(s)
+	t.Cleanup(srv.Close)
+	c := &client{t: t, srv: srv}
+	c.ok("PUT", "/collections/is", `{"vectors":{"size":2,"distance":"Dot"}}`)
+	c.ok("PUT", "/collections/is/points", `{"points":[{"id":1,"vector":[1,0],"payload":{"city":"Paris","n":2}}]}`)
+	c.ok("POST", "/collections/is/points/scroll", `{"filter":{"must":[{"key":"city","match":{"value":"Paris"}}]}}`)
+	if got := c.ok("GET", "/issues", nil).(map[string]any)["issues"].([]any); len(got) != 0 {
+		t.Fatalf("a fast request raised issues: %v", got)
+	}
+	s.issues.slow.Store(0) // every filtered read counts as slow
+	c.ok("PUT", "/collections/is/index", `{"field_name":"n","field_schema":"integer"}`)
+	c.ok("POST", "/collections/is/points/query", `{"query":[1,0],"filter":{"must":[{"key":"city","match":{"value":"Paris"}},{"key":"n","range":{"gte":1}}]}}`)
+	got := c.ok("GET", "/issues", nil).(map[string]any)["issues"].([]any)
+	if len(got) != 1 || got[0].(map[string]any)["id"] != "UNINDEXED_FIELD,is,city,keyword" {
+		t.Fatalf("issues = %v", got)
+	}
+	action := got[0].(map[string]any)["solution"].(map[string]any)["immediate"].(map[string]any)["action"].(map[string]any)
+	if action["uri"] != "/collections/is/index" || action["body"].(map[string]any)["field_schema"] != "keyword" {
+		t.Errorf("solution = %v", action)
+	}
+	if c.ok("DELETE", "/issues", nil) != true || len(c.ok("GET", "/issues", nil).(map[string]any)["issues"].([]any)) != 0 {
+		t.Error("DELETE /issues did not clear them")
+	}
+}
+
+// A start_from date-time equal to a stored one includes that point: the
+// API converts it to seconds exactly as the store converts stored values.
+func TestOrderByStartFromDatetime(t *testing.T) {
+	c, _ := newTestServer(t)
+	c.ok("PUT", "/collections/od", `{"vectors":{"size":2,"distance":"Dot"}}`)
+	c.ok("PUT", "/collections/od/index", `{"field_name":"d","field_schema":"datetime"}`)
+	// Find date-times where micro- and nanosecond arithmetic disagree.
+	base := time.Date(2026, 12, 7, 20, 12, 34, 0, time.UTC)
+	var stamps []string
+	for us := 0; len(stamps) < 5 && us < 1e6; us++ {
+		ts := base.Add(time.Duration(us) * time.Microsecond)
+		if float64(ts.UnixMicro())/1e6 != float64(ts.UnixNano())/1e9 {
+			stamps = append(stamps, ts.Format(time.RFC3339Nano))
+		}
+	}
+	if len(stamps) == 0 {
+		t.Skip("no date-time where the two conversions differ")
+	}
+	for i, ts := range stamps {
+		c.ok("PUT", "/collections/od/points", fmt.Sprintf(`{"points":[{"id":%d,"vector":[1,0],"payload":{"d":%q}}]}`, i+1, ts))
+	}
+	for i, ts := range stamps {
+		for _, dir := range []string{"asc", "desc"} {
+			page := c.ok("POST", "/collections/od/points/scroll", fmt.Sprintf(`{"order_by":{"key":"d","direction":%q,"start_from":%q},"limit":1}`, dir, ts)).(map[string]any)
+			if got := ids(t, page["points"]); len(got) != 1 || got[0] != float64(i+1) {
+				t.Errorf("%s from %s = %v, want point %d", dir, ts, got, i+1)
+			}
+		}
+	}
+}
+
+func TestCreateDeleteVector(t *testing.T) {
+	c, _ := newTestServer(t)
+	c.ok("PUT", "/collections/cv", `{"vectors":{"a":{"size":2,"distance":"Dot"}}}`)
+	c.ok("PUT", "/collections/cv/points", `{"points":[{"id":1,"vector":{"a":[1,0]},"payload":{"k":1}}]}`)
+	c.ok("PUT", "/collections/cv/vectors/b", `{"dense":{"size":3,"distance":"Cosine","on_disk":true}}`)
+	c.ok("PUT", "/collections/cv/vectors/s", `{"sparse":{"modifier":"idf"}}`)
+	c.fails("PUT", "/collections/cv/vectors/b", `{"dense":{"size":3,"distance":"Cosine"}}`, http.StatusBadRequest)
+	params := c.ok("GET", "/collections/cv", nil).(map[string]any)["config"].(map[string]any)["params"].(map[string]any)
+	b := params["vectors"].(map[string]any)["b"].(map[string]any)
+	if b["size"] != 3.0 || b["on_disk"] != true || params["sparse_vectors"].(map[string]any)["s"].(map[string]any)["modifier"] != "idf" {
+		t.Fatalf("params after adding b and s = %v", params)
+	}
+	c.ok("PUT", "/collections/cv/points/vectors", `{"points":[{"id":1,"vector":{"b":[0,0,1]}}]}`)
+	c.ok("DELETE", "/collections/cv/vectors/a", nil)
+	rec := c.ok("POST", "/collections/cv/points", `{"ids":[1],"with_vector":true}`).([]any)[0].(map[string]any)
+	if v := rec["vector"].(map[string]any); len(v) != 1 || v["b"] == nil || rec["payload"].(map[string]any)["k"] != 1.0 {
+		t.Errorf("point after deleting a = %v", rec)
+	}
+	c.fails("DELETE", "/collections/cv/vectors/nope", nil, http.StatusBadRequest)
+	c.fails("PUT", "/collections/cv/vectors/z", `{"dense":{"size":0,"distance":"Dot"}}`, http.StatusUnprocessableEntity)
+}
+
+func TestSampleAndMMR(t *testing.T) {
+	c, _ := newTestServer(t)
+	c.ok("PUT", "/collections/sm", `{"vectors":{"size":2,"distance":"Dot"}}`)
+	c.ok("PUT", "/collections/sm/points", `{"points":[{"id":1,"vector":[1,0]},{"id":2,"vector":[0.99,0.01]},{"id":3,"vector":[0,1]}]}`)
+	got := c.ok("POST", "/collections/sm/points/query", `{"query":{"sample":"random"},"limit":10}`).(map[string]any)["points"]
+	if n := len(got.([]any)); n != 3 {
+		t.Errorf("random sample of 3 points = %v", got)
+	}
+	c.fails("POST", "/collections/sm/points/query", `{"query":{"sample":"other"}}`, http.StatusBadRequest)
+	// With full diversity the second pick is the point least like the first.
+	got = c.ok("POST", "/collections/sm/points/query", `{"query":{"nearest":[1,0],"mmr":{"diversity":1,"candidates_limit":3}},"limit":2}`).(map[string]any)["points"]
+	if ids := ids(t, got); len(ids) != 2 || ids[0] != 1 || ids[1] != 3 {
+		t.Errorf("MMR picks %v, want [1 3]", ids)
+	}
+	c.fails("POST", "/collections/sm/points/query", `{"query":{"nearest":[1,0],"mmr":{"diversity":2}}}`, http.StatusUnprocessableEntity)
+	c.fails("POST", "/collections/sm/points/query", `{"query":{"recommend":{"positive":[1]},"mmr":{}}}`, http.StatusBadRequest)
 }

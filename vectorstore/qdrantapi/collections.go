@@ -1,6 +1,7 @@
 package qdrantapi
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -34,6 +35,11 @@ type collectionSettings struct {
 	Optimizers    optimizersConfig            `json:"optimizers"`
 	WAL           walConfig                   `json:"wal"`
 	Metadata      map[string]any              `json:"metadata,omitempty"`
+	// IndexSchemas are the payload index schemas given as objects, by
+	// field, shown back as the index's params as Qdrant does (their
+	// placement hints is_tenant, is_principal, on_disk and enable_hnsw
+	// change nothing here).
+	IndexSchemas map[string]json.RawMessage `json:"index_schemas,omitempty"`
 }
 
 // hnswConfig is Qdrant's HnswConfig; full_scan_threshold is in KB of
@@ -240,7 +246,9 @@ type vectorParams struct {
 	QuantizationConfig json.RawMessage `json:"quantization_config"`
 	Memory             json.RawMessage `json:"memory"`
 	Datatype           *string         `json:"datatype"`
-	MultivectorConfig  json.RawMessage `json:"multivector_config"`
+	MultivectorConfig  *struct {
+		Comparator string `json:"comparator"`
+	} `json:"multivector_config"`
 }
 
 func present(raw json.RawMessage) bool { return len(raw) > 0 && string(raw) != "null" }
@@ -257,8 +265,10 @@ func (v *vectorParams) check(name string) error {
 		return refusedField(field+".quantization_config", "quantization configs")
 	case present(v.Memory):
 		return refusedField(field+".memory", "memory placement configs")
-	case present(v.MultivectorConfig):
-		return refusedField(field+".multivector_config", "multi-vectors")
+	case v.MultivectorConfig != nil && name == "":
+		return refusedField(field+".multivector_config", "multi-vectors on the unnamed vector; name the vector")
+	case v.MultivectorConfig != nil && v.MultivectorConfig.Comparator != vectorstore.MaxSim:
+		return badRequest("%s.multivector_config.comparator %q: want %q", field, v.MultivectorConfig.Comparator, vectorstore.MaxSim)
 	case v.Datatype != nil && *v.Datatype != "float32":
 		return refusedField(field+".datatype "+*v.Datatype, "vector datatypes other than float32")
 	}
@@ -285,6 +295,14 @@ type createCollectionReq struct {
 
 // checkScope refuses the create fields for out-of-scope features.
 func (req *createCollectionReq) checkScope() error {
+	for _, f := range []struct {
+		name string
+		v    *int
+	}{{"shard_number", req.ShardNumber}, {"replication_factor", req.ReplicationFactor}, {"write_consistency_factor", req.WriteConsistencyFactor}} {
+		if f.v != nil && *f.v == 0 {
+			return unprocessable("%s: value 0 invalid, must be 1 or larger", f.name)
+		}
+	}
 	switch {
 	case req.ShardNumber != nil && *req.ShardNumber != 1:
 		return refusedField("shard_number", "sharding")
@@ -388,6 +406,40 @@ func setMetadata(cfg *vectorstore.CollectionConfig, set *collectionSettings, met
 	return nil
 }
 
+// updateSettings changes the Qdrant-facing settings of collection name
+// with edit, serialised with the other settings changes of this server.
+func (s *Server) updateSettings(ctx context.Context, name string, edit func(*collectionSettings)) error {
+	s.setMu.Lock()
+	defer s.setMu.Unlock()
+	cfg, set, err := s.settingsFor(name)
+	if err != nil {
+		return err
+	}
+	edit(&set)
+	if err := setMetadata(&cfg, &set, set.Metadata); err != nil {
+		return err
+	}
+	return s.store.UpdateCollection(ctx, name, vectorstore.CollectionUpdate{Metadata: cfg.Metadata})
+}
+
+// settingsFor returns collection name's configuration and its Qdrant-facing
+// settings, with the per-vector maps ready to be written.
+func (s *Server) settingsFor(name string) (vectorstore.CollectionConfig, collectionSettings, error) {
+	info, err := s.store.CollectionInfo(name)
+	if err != nil {
+		return vectorstore.CollectionConfig{}, collectionSettings{}, err
+	}
+	cfg := info.Config
+	set := settingsOf(&cfg)
+	if set.OnDisk == nil {
+		set.OnDisk = map[string]bool{}
+	}
+	if set.SparseIndex == nil {
+		set.SparseIndex = map[string]*sparseIndexJSON{}
+	}
+	return cfg, set, nil
+}
+
 // settingsOf reads the Qdrant-facing settings of a collection; one made
 // through the store's Go API (the node's knowledge base) gets Qdrant's
 // defaults and its string metadata.
@@ -448,6 +500,9 @@ func decodeVectorsConfig(raw json.RawMessage, cfg *vectorstore.CollectionConfig,
 			return nil
 		}
 		p := vectorstore.VectorParams{Size: vp.Size, Distance: dist}
+		if vp.MultivectorConfig != nil {
+			p.MultiVector = &vectorstore.MultiVectorConfig{Comparator: vp.MultivectorConfig.Comparator}
+		}
 		if vp.HNSWConfig != nil {
 			h := set.HNSW
 			h.apply(vp.HNSWConfig)
@@ -559,7 +614,12 @@ func (s *Server) deleteCollection(w http.ResponseWriter, r *http.Request) (any, 
 }
 
 func (s *Server) getCollection(w http.ResponseWriter, r *http.Request) (any, error) {
-	info, err := s.store.CollectionInfo(r.PathValue("c"))
+	return s.collectionJSON(r.PathValue("c"))
+}
+
+// collectionJSON is Qdrant's CollectionInfo of collection name.
+func (s *Server) collectionJSON(name string) (map[string]any, error) {
+	info, err := s.store.CollectionInfo(name)
 	if err != nil {
 		return nil, err
 	}
@@ -590,7 +650,11 @@ func (s *Server) getCollection(w http.ResponseWriter, r *http.Request) (any, err
 			named[""] = vecParams("", cfg.Dim, cfg.Distance)
 		}
 		for n, vp := range cfg.Vectors {
-			named[n] = vecParams(n, vp.Size, vp.Distance)
+			v := vecParams(n, vp.Size, vp.Distance)
+			if vp.MultiVector != nil {
+				v["multivector_config"] = map[string]any{"comparator": vp.MultiVector.Comparator}
+			}
+			named[n] = v
 		}
 		params["vectors"] = named
 	}
@@ -610,7 +674,7 @@ func (s *Server) getCollection(w http.ResponseWriter, r *http.Request) (any, err
 	}
 	schema := map[string]any{}
 	for field, pi := range info.PayloadSchema {
-		schema[field] = payloadIndexJSON(pi)
+		schema[field] = payloadIndexJSON(pi, set.IndexSchemas[field])
 	}
 	config := map[string]any{
 		"params":              params,
@@ -656,9 +720,14 @@ type updateCollectionReq struct {
 }
 
 // payloadIndexJSON renders a payload index as Qdrant's PayloadIndexInfo.
-func payloadIndexJSON(pi vectorstore.PayloadIndexInfo) map[string]any {
+func payloadIndexJSON(pi vectorstore.PayloadIndexInfo, given json.RawMessage) map[string]any {
 	out := map[string]any{"data_type": string(pi.Params.Type), "points": pi.Points}
-	if pi.Params.Type == vectorstore.SchemaText {
+	if given != nil {
+		out["params"] = given
+		return out
+	}
+	tp := pi.Params
+	if tp.Type == vectorstore.SchemaText && (tp.Tokenizer != "" || tp.MinTokenLen > 0 || tp.MaxTokenLen > 0 || tp.Lowercase != nil || tp.PhraseMatching != nil) {
 		p := map[string]any{"type": "text"}
 		if pi.Params.Tokenizer != "" {
 			p["tokenizer"] = pi.Params.Tokenizer
@@ -696,14 +765,9 @@ func (s *Server) updateCollection(w http.ResponseWriter, r *http.Request) (any, 
 		return nil, refusedField("strict_mode_config", "strict mode")
 	}
 	name := r.PathValue("c")
-	info, err := s.store.CollectionInfo(name)
+	cfg, set, err := s.settingsFor(name)
 	if err != nil {
 		return nil, err
-	}
-	cfg := info.Config
-	set := settingsOf(&cfg)
-	if set.OnDisk == nil {
-		set.OnDisk = map[string]bool{}
 	}
 	if p := req.Params; p != nil {
 		switch {
@@ -719,7 +783,7 @@ func (s *Server) updateCollection(w http.ResponseWriter, r *http.Request) (any, 
 	for vname, v := range req.Vectors {
 		vp, named := cfg.Vectors[vname]
 		if !named && (vname != "" || cfg.Dim == 0) {
-			return nil, badRequest("Wrong input: Not existing vector name error: %s", vname)
+			return nil, wrongInput("Not existing vector name error: %s", vname)
 		}
 		if present(v.QuantizationConfig) {
 			return nil, refusedField("vectors.quantization_config", "quantization configs")
@@ -775,7 +839,7 @@ func (s *Server) updateCollection(w http.ResponseWriter, r *http.Request) (any, 
 		}
 		cur, ok := cfg.SparseVectors[sname]
 		if !ok {
-			return nil, badRequest("Wrong input: Not existing vector name error: %s", sname)
+			return nil, wrongInput("Not existing vector name error: %s", sname)
 		}
 		if err := sp.Index.apply(&set, sname); err != nil {
 			return nil, err

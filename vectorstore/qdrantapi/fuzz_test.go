@@ -33,6 +33,11 @@ func FuzzQueryRequest(f *testing.F) {
 		`{"query":{"order_by":{"key":"price","direction":"desc","start_from":"2024-01-01T00:00:00Z"}}}`,
 		`{"query":{"rrf":{}},"score_threshold":0.5,"offset":2,"params":{"hnsw_ef":64,"exact":true}}`,
 		`{"query":{"formula":{}}}`, `{"query":{"sample":"random"}}`, `{"query":{"model":"x","text":"y"}}`,
+		`{"query":{"nearest":[[1,2],[3,4]],"mmr":{"diversity":0.5,"candidates_limit":100}},"using":"colbert","limit":18446744073709551615}`,
+		`{"query":{"recommend":{"positive":[7]}},"lookup_from":{"collection":"other","vector":"v"}}`,
+		`{"query":[1,0],"group_by":"doc","group_size":2,"with_lookup":{"collection":"docs","with_payload":["a"],"with_vector":true}}`,
+		`{"query":[1,0],"group_by":"doc","with_lookup":"docs"}`,
+		`{"query":{"indices":[1],"values":[1]},"using":"s","params":{"idf":{"corpus":{"must":{"key":"a","match":{"value":1}}}}}}`, `{"query":[1],"params":{"idf":"global"}}`,
 	} {
 		f.Add([]byte(s))
 	}
@@ -42,8 +47,12 @@ func FuzzQueryRequest(f *testing.F) {
 			checkDecodeErr(t, err)
 			return
 		}
-		_, err := req.storeRequest(false)
+		_, err := req.storeRequest(false, nil)
 		checkDecodeErr(t, err)
+		var groups queryGroupsReq
+		if err := decodeJSON(b, &groups); err != nil {
+			checkDecodeErr(t, err)
+		}
 	})
 }
 
@@ -53,7 +62,7 @@ func FuzzPointsRequests(f *testing.F) {
 	for _, s := range []string{
 		`{"points":[{"id":1,"vector":[1,2,3],"payload":{"a":1}},{"id":"5c56c793-69f3-4fbf-87e6-c4bf54c28c26","vector":{"text":[1,2],"sparse":{"indices":[3],"values":[0.1]}}}]}`,
 		`{"batch":{"ids":[1,2],"vectors":{"text":[[1,2],[3,4]],"sp":[{"indices":[],"values":[]},{"indices":[1],"values":[2]}]},"payloads":[{},null]}}`,
-		`{"batch":{"ids":[1],"vectors":[[1,2]]}}`,
+		`{"batch":{"ids":[1],"vectors":[[1,2]]}}`, `{"points":[{"id":1,"vector":[1]}],"update_mode":"insert_only","update_filter":{"must":{"key":"v","range":{"lt":4}}}}`,
 		`{"points":[{"id":1,"vector":{}}]}`, `{"points":[{"id":1,"vector":[[1,2],[3,4]]}]}`,
 		`{"payload":{"a":{"b":1}},"points":[1,2],"key":"x.y[0]"}`, `{"keys":["a","b[].c"],"filter":{}}`,
 	} {
@@ -64,6 +73,8 @@ func FuzzPointsRequests(f *testing.F) {
 		if err := decodeJSON(b, &up); err != nil {
 			checkDecodeErr(t, err)
 		} else if pts, err := up.storePoints(); err != nil {
+			checkDecodeErr(t, err)
+		} else if _, err := up.options(); err != nil {
 			checkDecodeErr(t, err)
 		} else {
 			for _, p := range pts {

@@ -16,13 +16,14 @@ type queryGroupsReq struct {
 	WithVectors withVector      `json:"with_vectors"`
 	ShardKey    json.RawMessage `json:"shard_key"`
 	GroupBy     *string         `json:"group_by"`
-	GroupSize   *int            `json:"group_size"`
-	WithLookup  json.RawMessage `json:"with_lookup"`
+	GroupSize   *count          `json:"group_size"`
+	WithLookup  *withLookup     `json:"with_lookup"`
 }
 
 type groupJSON struct {
-	ID   any      `json:"id"`
-	Hits []record `json:"hits"`
+	ID     any      `json:"id"`
+	Hits   []record `json:"hits"`
+	Lookup *record  `json:"lookup,omitempty"`
 }
 
 // maxGroupFetch bounds how many hits one groups query walks through.
@@ -42,9 +43,6 @@ func (s *Server) queryGroups(w http.ResponseWriter, r *http.Request) (any, error
 	if err := req.WithVector.alias(req.WithVectors); err != nil {
 		return nil, err
 	}
-	if present(req.WithLookup) {
-		return nil, refusedField("with_lookup", "looking up group records in another collection")
-	}
 	if req.GroupBy == nil {
 		return nil, badRequest("group_by is required")
 	}
@@ -57,29 +55,37 @@ func (s *Server) queryGroups(w http.ResponseWriter, r *http.Request) (any, error
 		if *req.GroupSize < 1 {
 			return nil, unprocessable("group_size: must be at least 1")
 		}
-		groupSize = *req.GroupSize
+		groupSize = int(*req.GroupSize)
 	}
 	groups, err := limitOf(req.Limit)
 	if err != nil {
 		return nil, err
 	}
 	q := queryReq{queryJSON: req.queryJSON, WithPayload: withPayload{set: true, on: true}, WithVector: req.WithVector, ShardKey: req.ShardKey}
-	fetch := groups * groupSize * 2
+	fetch := count(min(min(groups, maxGroupFetch)*min(groupSize, maxGroupFetch)*2, maxGroupFetch))
 	for {
 		q.Limit = &fetch
-		sr, err := q.storeRequest(true)
+		sr, err := q.storeRequest(true, s.lookup(r.Context()))
 		if err != nil {
 			return nil, err
 		}
+		start := s.now()
 		hits, err := s.store.Query(r.Context(), r.PathValue("c"), sr)
 		if err != nil {
 			return nil, err
 		}
+		s.noteFiltered(r.PathValue("c"), start, requestFilters(sr.Filter, sr.Prefetch)...)
 		out, full := groupHits(hits, path, groups, groupSize)
-		if full || len(hits) < fetch || fetch >= maxGroupFetch {
-			return map[string]any{"groups": s.renderGroups(out, &req.WithPayload, req.WithVector.on)}, nil
+		if full || len(hits) < int(fetch) || fetch >= maxGroupFetch {
+			rendered := s.renderGroups(out, &req.WithPayload, req.WithVector.on)
+			if req.WithLookup != nil {
+				if err := s.lookupGroups(r.Context(), req.WithLookup, rendered); err != nil {
+					return nil, err
+				}
+			}
+			return map[string]any{"groups": rendered}, nil
 		}
-		fetch *= 4
+		fetch = min(fetch*4, maxGroupFetch)
 	}
 }
 

@@ -131,18 +131,11 @@ type payloadEdit struct {
 	Clear      bool
 }
 
-// editPayload applies op: the selected points are read and upserted with
-// the new payload, serialised with the other edits of this server (the
-// store has no payload-only write yet; see rewritePoints for the caveat).
-// A point id that does not exist is an error (404), as in Qdrant.
+// editPayload applies op through the store's payload-only write, atomic
+// under its write lock (the points keep their vectors). Keys are Qdrant's
+// JSON paths, array steps (key[], key[N]) included. A point id that does
+// not exist is an error (404) and nothing changes, as in Qdrant.
 func (s *Server) editPayload(ctx context.Context, coll string, op payloadEdit) error {
-	ids := op.IDs
-	if op.Filter != nil {
-		var err error
-		if ids, err = s.matching(ctx, coll, op.Filter); err != nil {
-			return err
-		}
-	}
 	var keyPath []pathSeg
 	if op.Key != "" {
 		var err error
@@ -158,49 +151,39 @@ func (s *Server) editPayload(ctx context.Context, coll string, op payloadEdit) e
 		}
 		delPaths = append(delPaths, segs)
 	}
-	return s.rewritePoints(ctx, coll, ids, func(_ int, p *vectorstore.Point) {
+	sop := vectorstore.PayloadOp{IDs: op.IDs, Filter: op.Filter, RequireAll: true}
+	if op.Filter == nil && sop.IDs == nil {
+		sop.IDs = []vectorstore.PointID{}
+	}
+	sop.Edit = func(p map[string]any) (map[string]any, error) {
 		switch {
 		case op.Clear:
-			p.Payload = nil
+			return nil, nil
 		case op.DeleteKeys != nil:
 			for _, path := range delPaths {
-				exclude(p.Payload, path)
+				exclude(p, path)
 			}
+			return p, nil
 		case op.Overwrite:
-			p.Payload = copyJSONMap(op.Set)
-		case keyPath != nil:
-			if p.Payload == nil {
-				p.Payload = map[string]any{}
-			}
-			setAt(p.Payload, keyPath, copyJSONMap(op.Set))
-		default:
-			if p.Payload == nil {
-				p.Payload = map[string]any{}
-			}
-			for k, v := range copyJSONMap(op.Set) {
-				p.Payload[k] = v
-			}
+			return copyJSONMap(op.Set), nil
 		}
-	})
-}
-
-// matching returns the ids of the points f selects.
-func (s *Server) matching(ctx context.Context, coll string, f *vectorstore.Filter) ([]vectorstore.PointID, error) {
-	var ids []vectorstore.PointID
-	var off *vectorstore.PointID
-	for {
-		page, err := s.store.Scroll(ctx, coll, vectorstore.ScrollRequest{Offset: off, Limit: 1024, Filter: f})
-		if err != nil {
-			return nil, err
+		if p == nil {
+			p = map[string]any{}
 		}
-		for _, p := range page.Points {
-			ids = append(ids, p.ID)
+		if keyPath != nil {
+			setAt(p, keyPath, op.Set)
+			return p, nil
 		}
-		if page.NextOffset == nil {
-			return ids, nil
+		for k, v := range copyJSONMap(op.Set) {
+			p[k] = v
 		}
-		off = page.NextOffset
+		return p, nil
 	}
+	_, err := s.store.UpdatePayload(ctx, coll, sop)
+	if op.Filter == nil {
+		return s.missingPoint(ctx, coll, op.IDs, err)
+	}
+	return err
 }
 
 // setAt merges obj into the object at path (created where missing; a
@@ -310,11 +293,7 @@ func (s *Server) batchOp(r *http.Request, coll, kind string, body json.RawMessag
 		if err := decodeJSON(body, &req); err != nil {
 			return err
 		}
-		pts, err := req.storePoints()
-		if err != nil {
-			return err
-		}
-		return s.store.Upsert(ctx, coll, pts)
+		return s.upsert(ctx, coll, &req)
 	case "delete":
 		var req pointsSelector
 		if err := decodeJSON(body, &req); err != nil {

@@ -1,6 +1,7 @@
 package qdrantapi
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -14,7 +15,7 @@ type record struct {
 	ID         vectorstore.PointID `json:"id"`
 	Version    *uint64             `json:"version,omitempty"`
 	Score      *float32            `json:"score,omitempty"`
-	Payload    map[string]any      `json:"payload,omitempty"`
+	Payload    any                 `json:"payload,omitempty"` // a map (even empty) when asked for, else nil
 	Vector     any                 `json:"vector,omitempty"`
 	OrderValue any                 `json:"order_value,omitempty"`
 }
@@ -34,7 +35,7 @@ func (s *Server) records(recs []vectorstore.Record, wp *withPayload, def bool, w
 	for _, r := range recs {
 		rec := record{ID: r.ID}
 		if wv {
-			rec.Vector = vectorOutput(r.Vector, r.Vectors, r.Sparse)
+			rec.Vector = vectorOutput(r.Vector, r.Vectors, r.MultiVectors, r.Sparse)
 		}
 		if wp.enabled(def) {
 			rec.Payload = wp.apply(r.Payload)
@@ -48,9 +49,10 @@ func (s *Server) scored(hits []vectorstore.ScoredPoint, wp *withPayload, wv bool
 	out := make([]record, 0, len(hits))
 	for _, h := range hits {
 		score := h.Score
-		rec := record{ID: h.ID, Score: &score}
+		version := h.Version
+		rec := record{ID: h.ID, Score: &score, Version: &version}
 		if wv {
-			rec.Vector = vectorOutput(h.Vector, h.Vectors, h.Sparse)
+			rec.Vector = vectorOutput(h.Vector, h.Vectors, h.MultiVectors, h.Sparse)
 		}
 		if wp.enabled(false) {
 			rec.Payload = wp.apply(h.Payload)
@@ -81,9 +83,37 @@ type upsertReq struct {
 		Vectors  json.RawMessage       `json:"vectors"`
 		Payloads []map[string]any      `json:"payloads"`
 	} `json:"batch"`
-	ShardKey     json.RawMessage `json:"shard_key"`
-	UpdateFilter json.RawMessage `json:"update_filter"`
-	UpdateMode   *string         `json:"update_mode"`
+	ShardKey     json.RawMessage     `json:"shard_key"`
+	UpdateFilter *vectorstore.Filter `json:"update_filter"`
+	UpdateMode   *string             `json:"update_mode"`
+}
+
+// options are the upsert's update_mode and update_filter.
+func (req *upsertReq) options() (vectorstore.UpsertOptions, error) {
+	opts := vectorstore.UpsertOptions{Filter: req.UpdateFilter}
+	if req.UpdateMode != nil {
+		switch m := vectorstore.UpsertMode(*req.UpdateMode); m {
+		case vectorstore.UpsertDefault, vectorstore.UpsertInsertOnly, vectorstore.UpsertUpdateOnly:
+			opts.Mode = m
+		default:
+			return opts, badRequest("update_mode %q: want upsert, insert_only or update_only", *req.UpdateMode)
+		}
+	}
+	return opts, nil
+}
+
+// upsert writes the request's points under its options.
+func (s *Server) upsert(ctx context.Context, coll string, req *upsertReq) error {
+	pts, err := req.storePoints()
+	if err != nil {
+		return err
+	}
+	opts, err := req.options()
+	if err != nil {
+		return err
+	}
+	_, err = s.store.UpsertWith(ctx, coll, pts, opts)
+	return err
 }
 
 // storePoints decodes the points of an upsert.
@@ -91,10 +121,6 @@ func (req *upsertReq) storePoints() ([]vectorstore.Point, error) {
 	switch {
 	case present(req.ShardKey):
 		return nil, refusedField("shard_key", "sharding")
-	case present(req.UpdateFilter):
-		return nil, refusedField("update_filter", "conditional updates")
-	case req.UpdateMode != nil && *req.UpdateMode != "upsert":
-		return nil, refusedField("update_mode "+*req.UpdateMode, "update modes other than upsert")
 	case (req.Points == nil) == (req.Batch == nil):
 		return nil, badRequest("give either points or batch")
 	}
@@ -181,6 +207,12 @@ func (pv *pointVectors) merge(o pointVectors) {
 		}
 		pv.dense[n] = v
 	}
+	for n, v := range o.multi {
+		if pv.multi == nil {
+			pv.multi = map[string][][]float32{}
+		}
+		pv.multi[n] = v
+	}
 	for n, v := range o.sparse {
 		if pv.sparse == nil {
 			pv.sparse = map[string]vectorstore.SparseVector{}
@@ -194,11 +226,7 @@ func (s *Server) upsertPoints(w http.ResponseWriter, r *http.Request) (any, erro
 	if err := s.decodeBody(w, r, &req); err != nil {
 		return nil, err
 	}
-	pts, err := req.storePoints()
-	if err != nil {
-		return nil, err
-	}
-	if err := s.store.Upsert(r.Context(), r.PathValue("c"), pts); err != nil {
+	if err := s.upsert(r.Context(), r.PathValue("c"), &req); err != nil {
 		return nil, err
 	}
 	return s.updateResult(), nil
@@ -294,7 +322,7 @@ func (s *Server) getPoint(w http.ResponseWriter, r *http.Request) (any, error) {
 func (s *Server) scroll(w http.ResponseWriter, r *http.Request) (any, error) {
 	var req struct {
 		Offset      *vectorstore.PointID `json:"offset"`
-		Limit       *int                 `json:"limit"`
+		Limit       *count               `json:"limit"`
 		Filter      *vectorstore.Filter  `json:"filter"`
 		WithPayload withPayload          `json:"with_payload"`
 		WithVector  withVector           `json:"with_vector"`
@@ -316,7 +344,7 @@ func (s *Server) scroll(w http.ResponseWriter, r *http.Request) (any, error) {
 		if *req.Limit < 1 {
 			return nil, unprocessable("limit: must be at least 1")
 		}
-		limit = *req.Limit
+		limit = int(*req.Limit)
 	}
 	if present(req.OrderBy) {
 		ob, err := decodeOrderBy(req.OrderBy)
@@ -326,6 +354,8 @@ func (s *Server) scroll(w http.ResponseWriter, r *http.Request) (any, error) {
 		if req.Offset != nil {
 			return nil, badRequest("Can't use offset with order_by (use order_by.start_from)")
 		}
+		start := s.now()
+		defer func() { s.noteFiltered(r.PathValue("c"), start, req.Filter) }()
 		hits, err := s.store.Query(r.Context(), r.PathValue("c"), vectorstore.QueryRequest{
 			Query: &vectorstore.Query{OrderBy: ob}, Filter: req.Filter, Limit: limit,
 			With: with(&req.WithPayload, &req.WithVector, true),
@@ -337,7 +367,7 @@ func (s *Server) scroll(w http.ResponseWriter, r *http.Request) (any, error) {
 		for _, h := range hits {
 			rec := record{ID: h.ID}
 			if req.WithVector.on {
-				rec.Vector = vectorOutput(h.Vector, h.Vectors, h.Sparse)
+				rec.Vector = vectorOutput(h.Vector, h.Vectors, h.MultiVectors, h.Sparse)
 			}
 			if req.WithPayload.enabled(true) {
 				rec.Payload = req.WithPayload.apply(h.Payload)
@@ -349,6 +379,8 @@ func (s *Server) scroll(w http.ResponseWriter, r *http.Request) (any, error) {
 		}
 		return map[string]any{"points": recs, "next_page_offset": nil}, nil
 	}
+	start := s.now()
+	defer func() { s.noteFiltered(r.PathValue("c"), start, req.Filter) }()
 	page, err := s.store.Scroll(r.Context(), r.PathValue("c"), vectorstore.ScrollRequest{
 		Offset: req.Offset, Limit: limit, Filter: req.Filter,
 		With: with(&req.WithPayload, &req.WithVector, true),
@@ -374,9 +406,11 @@ func (s *Server) count(w http.ResponseWriter, r *http.Request) (any, error) {
 	if present(req.ShardKey) {
 		return nil, refusedField("shard_key", "sharding")
 	}
+	start := s.now()
 	n, err := s.store.Count(r.Context(), r.PathValue("c"), req.Filter)
 	if err != nil {
 		return nil, err
 	}
+	s.noteFiltered(r.PathValue("c"), start, req.Filter)
 	return map[string]int{"count": n}, nil
 }

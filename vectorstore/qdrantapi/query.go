@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/gaianet-go/gaianet/vectorstore"
@@ -12,12 +14,12 @@ import (
 
 // searchParams is Qdrant's SearchParams.
 type searchParams struct {
-	HNSWEf       *int            `json:"hnsw_ef"`
-	Exact        bool            `json:"exact"`
-	Quantization json.RawMessage `json:"quantization"`
-	IndexedOnly  bool            `json:"indexed_only"`
-	Acorn        json.RawMessage `json:"acorn"`
-	IDF          json.RawMessage `json:"idf"`
+	HNSWEf       *int                   `json:"hnsw_ef"`
+	Exact        bool                   `json:"exact"`
+	Quantization json.RawMessage        `json:"quantization"`
+	IndexedOnly  bool                   `json:"indexed_only"`
+	Acorn        json.RawMessage        `json:"acorn"`
+	IDF          *vectorstore.IDFParams `json:"idf"`
 }
 
 func (p *searchParams) store() (vectorstore.SearchParams, error) {
@@ -30,13 +32,18 @@ func (p *searchParams) store() (vectorstore.SearchParams, error) {
 		return out, refusedField("params.quantization", "quantization configs")
 	case present(p.Acorn):
 		return out, refusedField("params.acorn", "ACORN filtered search")
-	case present(p.IDF):
-		return out, refusedField("params.idf", "per-query IDF settings")
 	}
 	if p.HNSWEf != nil {
+		switch {
+		case *p.HNSWEf == 0:
+			return out, unprocessable("params.hnsw_ef: value 0 invalid, must be 1 or larger")
+		case *p.HNSWEf < 0:
+			return out, badRequest("params.hnsw_ef: %d is not a non-negative integer", *p.HNSWEf)
+		}
 		out.HNSWEf = *p.HNSWEf
 	}
 	out.Exact = p.Exact
+	out.IDF = p.IDF
 	return out, nil
 }
 
@@ -48,14 +55,14 @@ type queryJSON struct {
 	Filter         *vectorstore.Filter `json:"filter"`
 	Params         *searchParams       `json:"params"`
 	ScoreThreshold *float32            `json:"score_threshold"`
-	Limit          *int                `json:"limit"`
+	Limit          *count              `json:"limit"`
 	LookupFrom     json.RawMessage     `json:"lookup_from"`
 }
 
 // queryReq is Qdrant's QueryRequest.
 type queryReq struct {
 	queryJSON
-	Offset      *int            `json:"offset"`
+	Offset      *count          `json:"offset"`
 	WithPayload withPayload     `json:"with_payload"`
 	WithVector  withVector      `json:"with_vector"`
 	WithVectors withVector      `json:"with_vectors"`
@@ -66,7 +73,7 @@ type queryReq struct {
 const maxPrefetchDepth = 16
 
 // decodePrefetches decodes a prefetch: one object or a list.
-func decodePrefetches(raw json.RawMessage, depth int) ([]vectorstore.Prefetch, error) {
+func decodePrefetches(raw json.RawMessage, depth int, lk lookupFunc) ([]vectorstore.Prefetch, error) {
 	if !present(raw) {
 		return nil, nil
 	}
@@ -88,7 +95,7 @@ func decodePrefetches(raw json.RawMessage, depth int) ([]vectorstore.Prefetch, e
 		if err := decodeJSON(one, &q); err != nil {
 			return nil, err
 		}
-		pf, err := q.prefetch(depth)
+		pf, err := q.prefetch(depth, lk)
 		if err != nil {
 			return nil, err
 		}
@@ -97,18 +104,32 @@ func decodePrefetches(raw json.RawMessage, depth int) ([]vectorstore.Prefetch, e
 	return out, nil
 }
 
-func (q *queryJSON) prefetch(depth int) (vectorstore.Prefetch, error) {
+// prefetch converts q; lk resolves the point ids of a query with
+// lookup_from (nil refuses lookup_from).
+func (q *queryJSON) prefetch(depth int, lk lookupFunc) (vectorstore.Prefetch, error) {
 	var pf vectorstore.Prefetch
-	if present(q.LookupFrom) {
+	if present(q.LookupFrom) && lk == nil {
 		return pf, refusedField("lookup_from", "looking up vectors in another collection")
 	}
-	sub, err := decodePrefetches(q.Prefetch, depth+1)
+	sub, err := decodePrefetches(q.Prefetch, depth+1, lk)
 	if err != nil {
 		return pf, err
 	}
 	query, err := decodeQuery(q.Query)
 	if err != nil {
 		return pf, err
+	}
+	if query != nil && query.Fusion != "" && q.Using != nil && *q.Using != "" {
+		return pf, badRequest("Fusion queries cannot be combined with the 'using' field.")
+	}
+	if present(q.LookupFrom) {
+		using := ""
+		if q.Using != nil {
+			using = *q.Using
+		}
+		if err := lk(q.LookupFrom, using, query); err != nil {
+			return pf, err
+		}
 	}
 	params, err := q.Params.store()
 	if err != nil {
@@ -126,14 +147,38 @@ func (q *queryJSON) prefetch(depth int) (vectorstore.Prefetch, error) {
 	return pf, nil
 }
 
-func limitOf(l *int) (int, error) {
+func limitOf(l *count) (int, error) {
 	if l == nil {
 		return 10, nil
 	}
 	if *l < 1 {
-		return 0, unprocessable("limit: must be at least 1")
+		return 0, unprocessable("internal.limit: value %d invalid, must be 1 or larger", *l)
 	}
-	return *l, nil
+	return int(*l), nil
+}
+
+// maxCount is the largest limit or offset this API passes on; Qdrant takes
+// any uint64 (clients send u64::MAX for "everything"), and no collection
+// here holds more points than this.
+const maxCount = 1<<31 - 1
+
+// count is a limit or offset: an integer, clamped to maxCount.
+type count int
+
+func (c *count) UnmarshalJSON(b []byte) error {
+	var n json.Number
+	if err := json.Unmarshal(b, &n); err != nil {
+		return err
+	}
+	i, err := strconv.ParseInt(string(n), 10, 64)
+	if err != nil {
+		if _, uerr := strconv.ParseUint(string(n), 10, 64); uerr != nil {
+			return badRequest("%s is not an integer", n)
+		}
+		i = maxCount
+	}
+	*c = count(min(i, maxCount))
+	return nil
 }
 
 // decodeQuery decodes Qdrant's QueryInterface: a vector input (nearest),
@@ -166,10 +211,21 @@ func decodeQuery(raw json.RawMessage) (*vectorstore.Query, error) {
 	if len(obj) == 0 {
 		return nil, badRequest("query: empty object")
 	}
-	for _, k := range []string{"formula", "relevance_feedback", "mmr"} {
+	for _, k := range []string{"formula", "relevance_feedback"} {
 		if _, ok := obj[k]; ok {
-			return nil, refusedField("query."+k, map[string]string{"formula": "score formulas", "relevance_feedback": "relevance feedback", "mmr": "MMR diversity"}[k])
+			return nil, refusedField("query."+k, map[string]string{"formula": "score formulas", "relevance_feedback": "relevance feedback"}[k])
 		}
+	}
+	var mmr *vectorstore.MMR
+	if raw, ok := obj["mmr"]; ok {
+		if _, near := obj["nearest"]; !near {
+			return nil, badRequest("query.mmr goes with query.nearest")
+		}
+		var err error
+		if mmr, err = decodeMMR(raw); err != nil {
+			return nil, err
+		}
+		delete(obj, "mmr")
 	}
 	if _, ok := obj["model"]; ok {
 		return nil, refusedField("query as a document/image/inference object", "server-side inference")
@@ -177,7 +233,7 @@ func decodeQuery(raw json.RawMessage) (*vectorstore.Query, error) {
 	if len(obj) != 1 {
 		return nil, badRequest("query: give exactly one of nearest, recommend, discover, context, order_by, fusion, rrf, sample")
 	}
-	q := &vectorstore.Query{}
+	q := &vectorstore.Query{MMR: mmr}
 	for k, v := range obj {
 		switch k {
 		case "nearest":
@@ -252,12 +308,39 @@ func decodeQuery(raw json.RawMessage) (*vectorstore.Query, error) {
 				}
 			}
 		case "sample":
-			return nil, refusedField("query.sample", "random sampling")
+			var kind string
+			if err := json.Unmarshal(v, &kind); err != nil || kind != vectorstore.SampleRandom {
+				return nil, badRequest("query.sample must be \"random\"")
+			}
+			q.Sample = kind
 		default:
 			return nil, badRequest("query: unknown query kind %q", k)
 		}
 	}
 	return q, nil
+}
+
+// decodeMMR decodes Qdrant's Mmr: diversity in [0, 1] (default 0.5) and
+// candidates_limit (default: the query's limit).
+func decodeMMR(raw json.RawMessage) (*vectorstore.MMR, error) {
+	var m struct {
+		Diversity       *float32 `json:"diversity"`
+		CandidatesLimit *count   `json:"candidates_limit"`
+	}
+	if err := decodeJSON(raw, &m); err != nil {
+		return nil, err
+	}
+	if m.Diversity != nil && (*m.Diversity < 0 || *m.Diversity > 1) {
+		return nil, unprocessable("query.mmr.diversity: value %v invalid, must be in [0, 1]", *m.Diversity)
+	}
+	out := &vectorstore.MMR{Diversity: m.Diversity}
+	if m.CandidatesLimit != nil {
+		if *m.CandidatesLimit < 0 {
+			return nil, badRequest("query.mmr.candidates_limit: %d is not a non-negative integer", *m.CandidatesLimit)
+		}
+		out.CandidatesLimit = int(*m.CandidatesLimit)
+	}
+	return out, nil
 }
 
 // decodeVectorInput decodes Qdrant's VectorInput: a dense vector, a sparse
@@ -270,6 +353,11 @@ func decodeVectorInput(raw json.RawMessage, field string) (vectorstore.VectorInp
 	}
 	switch raw[0] {
 	case '[':
+		if isMulti(raw) {
+			m, err := decodeMulti(raw, field)
+			vi.Multi = m
+			return vi, err
+		}
 		d, err := decodeDense(raw, field)
 		vi.Dense = d
 		return vi, err
@@ -421,7 +509,7 @@ func decodeOrderBy(raw json.RawMessage) (*vectorstore.OrderBy, error) {
 			if err != nil {
 				return nil, badRequest("order_by.start_from %q: %v", ts, err)
 			}
-			f = float64(t.UnixMicro()) / 1e6
+			f = float64(t.UnixNano()) / 1e9 // exactly as the store converts stored date-times
 		default:
 			return nil, badRequest("order_by.start_from must be a number or a datetime")
 		}
@@ -432,7 +520,8 @@ func decodeOrderBy(raw json.RawMessage) (*vectorstore.OrderBy, error) {
 
 // parseDatetime accepts the datetime forms Qdrant's payload index does.
 func parseDatetime(s string) (time.Time, error) {
-	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05.999999999", "2006-01-02 15:04:05.999999999Z07:00", "2006-01-02 15:04:05.999999999", "2006-01-02T15:04", "2006-01-02"} {
+	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05.999999999", "2006-01-02 15:04:05.999999999Z07:00", "2006-01-02 15:04:05.999999999", "2006-01-02",
+		"2006-01-02T15:04Z07:00", "2006-01-02T15:04", "2006-01-02 15:04Z07:00", "2006-01-02 15:04"} {
 		if t, err := time.Parse(layout, s); err == nil {
 			return t, nil
 		}
@@ -440,8 +529,9 @@ func parseDatetime(s string) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("not an RFC 3339 datetime")
 }
 
-// storeRequest converts a decoded QueryRequest.
-func (req *queryReq) storeRequest(def bool) (vectorstore.QueryRequest, error) {
+// storeRequest converts a decoded QueryRequest; lk resolves lookup_from
+// (nil refuses it).
+func (req *queryReq) storeRequest(def bool, lk lookupFunc) (vectorstore.QueryRequest, error) {
 	var out vectorstore.QueryRequest
 	if err := req.WithVector.alias(req.WithVectors); err != nil {
 		return out, err
@@ -450,9 +540,12 @@ func (req *queryReq) storeRequest(def bool) (vectorstore.QueryRequest, error) {
 	if present(req.ShardKey) {
 		return out, refusedField("shard_key", "sharding")
 	}
-	pf, err := req.prefetch(0)
+	pf, err := req.prefetch(0, lk)
 	if err != nil {
 		return out, err
+	}
+	if pf.Query == nil && len(pf.Prefetch) > 0 {
+		return out, badRequest("A query is needed to merge the prefetches. Can't have prefetches without defining a query.")
 	}
 	if pf.Query == nil && req.ScoreThreshold != nil {
 		return out, badRequest("A query is needed to use the score_threshold. Can't have score_threshold without defining a query.")
@@ -467,27 +560,51 @@ func (req *queryReq) storeRequest(def bool) (vectorstore.QueryRequest, error) {
 		if *req.Offset < 0 {
 			return out, unprocessable("offset: must not be negative")
 		}
-		out.Offset = *req.Offset
+		out.Offset = int(*req.Offset)
 	}
 	return out, nil
 }
 
+// requestFilters lists a query's filter and its prefetches' filters.
+func requestFilters(f *vectorstore.Filter, pfs []vectorstore.Prefetch) []*vectorstore.Filter {
+	out := []*vectorstore.Filter{f}
+	for i := range pfs {
+		out = append(out, requestFilters(pfs[i].Filter, pfs[i].Prefetch)...)
+	}
+	return out
+}
+
 // runQuery answers one QueryRequest with Qdrant's QueryResponse points.
 func (s *Server) runQuery(r *http.Request, coll string, req *queryReq) ([]record, error) {
-	sr, err := req.storeRequest(false)
+	sr, err := req.storeRequest(false, s.lookup(r.Context()))
 	if err != nil {
 		return nil, err
 	}
+	start := s.now()
 	hits, err := s.store.Query(r.Context(), coll, sr)
 	if err != nil {
 		return nil, err
 	}
+	s.noteFiltered(coll, start, requestFilters(sr.Filter, sr.Prefetch)...)
 	return s.scored(hits, &req.WithPayload, req.WithVector.on), nil
 }
 
 func (s *Server) query(w http.ResponseWriter, r *http.Request) (any, error) {
+	b, err := s.readBody(w, r)
+	if err != nil {
+		return nil, err
+	}
 	var req queryReq
-	if err := s.decodeBody(w, r, &req); err != nil {
+	if err := decodeJSON(b, &req); err != nil {
+		// An unknown field is refused; but when the rest of the request
+		// is wrong too, that is the error Qdrant (which ignores unknown
+		// fields here) reports, so it is reported first.
+		var lenient queryReq
+		if strings.Contains(err.Error(), "unknown field") && json.Unmarshal(b, &lenient) == nil {
+			if _, verr := lenient.storeRequest(false, nil); verr != nil && !strings.Contains(verr.Error(), "lookup_from") {
+				return nil, verr
+			}
+		}
 		return nil, err
 	}
 	pts, err := s.runQuery(r, r.PathValue("c"), &req)
@@ -529,8 +646,8 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) (any, error) {
 		Vector         json.RawMessage     `json:"vector"`
 		Filter         *vectorstore.Filter `json:"filter"`
 		Params         *searchParams       `json:"params"`
-		Limit          *int                `json:"limit"`
-		Offset         *int                `json:"offset"`
+		Limit          *count              `json:"limit"`
+		Offset         *count              `json:"offset"`
 		WithPayload    withPayload         `json:"with_payload"`
 		WithVector     withVector          `json:"with_vector"`
 		WithVectors    withVector          `json:"with_vectors"`

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -38,12 +39,14 @@ type Options struct {
 // Server is an http.Handler serving the Qdrant REST subset over a Store. It
 // is safe for concurrent use; the Store does the locking.
 type Server struct {
-	store *vectorstore.Store
-	opts  Options
-	mux   *http.ServeMux
-	now   func() time.Time
-	ops   atomic.Uint64 // numbers update operations, as Qdrant's operation_id
-	vecMu sync.Mutex    // serialises the read-and-upsert of vector edits (vectorsedit.go)
+	store  *vectorstore.Store
+	opts   Options
+	mux    *http.ServeMux
+	now    func() time.Time
+	ops    atomic.Uint64 // numbers update operations, as Qdrant's operation_id
+	setMu  sync.Mutex    // serialises read-modify-writes of collection settings (collections.go)
+	tele   *telemetry
+	issues issueLog
 }
 
 var _ http.Handler = (*Server)(nil)
@@ -57,6 +60,9 @@ func New(store *vectorstore.Store, opts Options) *Server {
 		opts.MaxSnapshotBytes = 16 << 30
 	}
 	s := &Server{store: store, opts: opts, mux: http.NewServeMux(), now: time.Now}
+	s.tele = newTelemetry(s.now())
+	s.issues.issues = map[string]issue{}
+	s.issues.slow.Store(int64(slowFilteredRequest))
 	s.routes()
 	return s
 }
@@ -68,6 +74,13 @@ func (s *Server) routes() {
 		s.mux.HandleFunc("GET "+p, plainText("healthz check passed"))
 	}
 	s.mux.HandleFunc("GET /readyz", plainText("all shards are ready"))
+	s.handle("GET /telemetry", s.serveTelemetry)
+	s.handle("GET /issues", s.listIssues)
+	s.handle("DELETE /issues", s.clearIssues)
+	s.handle("GET /metrics", func(w http.ResponseWriter, r *http.Request) (any, error) {
+		s.serveMetrics(w, r)
+		return nil, errHandled
+	})
 	s.mux.HandleFunc("/", s.notFound)
 	s.handle("GET /collections", s.listCollections)
 	s.handle("GET /collections/{c}", s.getCollection)
@@ -106,9 +119,10 @@ func (s *Server) routes() {
 	s.handle("POST /collections/{c}/snapshots/upload", s.uploadSnapshot)
 	s.handle("PUT /collections/{c}/snapshots/upload", s.uploadSnapshot)
 	s.handle("PUT /collections/{c}/snapshots/recover", s.recoverSnapshot)
+	s.handle("POST /snapshots", s.createFullSnapshot)
 	s.handle("GET /snapshots", s.listFullSnapshots)
-	s.handle("GET /snapshots/{s}", s.fullSnapshotNotFound)
-	s.handle("DELETE /snapshots/{s}", s.fullSnapshotNotFound)
+	s.handle("GET /snapshots/{s}", s.downloadFullSnapshot)
+	s.handle("DELETE /snapshots/{s}", s.deleteFullSnapshot)
 	for _, route := range outOfScope {
 		s.handle(route.pattern, refuse(route.feature))
 	}
@@ -150,23 +164,86 @@ type handlerFunc func(w http.ResponseWriter, r *http.Request) (any, error)
 
 var errHandled = errors.New("qdrantapi: response already written")
 
+// statusWriter remembers the status code of a response.
+type statusWriter struct {
+	http.ResponseWriter
+	code int
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	if w.code == 0 {
+		w.code = code
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Write(b []byte) (int, error) {
+	if w.code == 0 {
+		w.code = http.StatusOK
+	}
+	return w.ResponseWriter.Write(b)
+}
+
+// Unwrap lets http.ResponseController reach the connection.
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// handle registers h for pattern; every answer is counted in the
+// telemetry under the route's name in Qdrant's spec.
 func (s *Server) handle(pattern string, h handlerFunc) {
-	s.mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
+	route := qdrantRouteNames.Replace(pattern)
+	s.mux.HandleFunc(pattern, func(rw http.ResponseWriter, r *http.Request) {
 		start := s.now()
-		res, err := h(w, r)
+		w := &statusWriter{ResponseWriter: rw}
+		defer func() {
+			if w.code != 0 {
+				end := s.now()
+				s.tele.record(route, r.PathValue("c"), w.code, end.Sub(start), end)
+			}
+		}()
+		r, cancel, err := checkRequest(r)
+		defer cancel()
+		var res any
+		if err == nil {
+			res, err = h(w, r)
+		}
 		if errors.Is(err, errHandled) {
 			return
 		}
 		elapsed := s.now().Sub(start).Seconds()
 		if err != nil {
 			writeJSON(w, statusOf(err), map[string]any{
-				"status": map[string]string{"error": err.Error()},
+				"status": map[string]string{"error": messageOf(err)},
 				"time":   elapsed,
 			})
 			return
 		}
 		writeJSON(w, http.StatusOK, map[string]any{"result": res, "status": "ok", "time": elapsed})
 	})
+}
+
+// maxCollectionName is Qdrant's limit on collection names (file names).
+const maxCollectionName = 255
+
+// checkRequest validates what every route shares, as Qdrant does: the
+// collection name of the path (at most 255 bytes) and the query parameter
+// timeout (seconds, at least 1), which bounds the request's context.
+func checkRequest(r *http.Request) (*http.Request, context.CancelFunc, error) {
+	if c := r.PathValue("c"); len(c) > maxCollectionName {
+		return r, func() {}, qdrantError(http.StatusUnprocessableEntity, "Validation error in path parameters: ", "[collection_name: value is longer than %d bytes]", maxCollectionName)
+	}
+	t := r.URL.Query().Get("timeout")
+	if t == "" {
+		return r, func() {}, nil
+	}
+	secs, err := strconv.ParseUint(t, 10, 32)
+	switch {
+	case err != nil:
+		return r, func() {}, badRequest("Query deserialize error: timeout: %q is not a non-negative integer", t)
+	case secs == 0:
+		return r, func() {}, qdrantError(http.StatusUnprocessableEntity, "Validation error in query parameters: ", "[timeout: value 0 invalid, must be 1 or larger]")
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), time.Duration(secs)*time.Second)
+	return r.WithContext(ctx), cancel, nil
 }
 
 // ServeHTTP routes the request; unknown routes get a Qdrant-style 404.
@@ -202,12 +279,28 @@ func badRequest(format string, args ...any) error {
 	return &httpError{code: http.StatusBadRequest, err: fmt.Errorf("Bad request: "+format, args...)}
 }
 
+// wrongInput is Qdrant's 400 for input the collection cannot take (an
+// unknown vector name, a wrong dimension): "Wrong input: ...".
+func wrongInput(format string, args ...any) error {
+	return &httpError{code: http.StatusBadRequest, err: fmt.Errorf("Wrong input: "+format, args...)}
+}
+
 // unprocessable is Qdrant's 422: a well-formed request that violates a
 // validation rule of the schema (a size of 0, a limit out of range). The
 // message is shaped as Qdrant's: "Validation error in JSON body: [field:
 // problem]".
 func unprocessable(format string, args ...any) error {
 	return &httpError{code: http.StatusUnprocessableEntity, err: fmt.Errorf("Validation error in JSON body: ["+format+"]", args...)}
+}
+
+// messageOf words err for the answer: a store validation error as
+// Qdrant's "Validation error in JSON body: [...]".
+func messageOf(err error) string {
+	var he *httpError
+	if !errors.As(err, &he) && errors.Is(err, vectorstore.ErrValidation) {
+		return "Validation error in JSON body: [" + err.Error() + "]"
+	}
+	return err.Error()
 }
 
 func statusOf(err error) int {
@@ -219,6 +312,8 @@ func statusOf(err error) int {
 		return http.StatusRequestEntityTooLarge
 	case errors.Is(err, qdrantsnap.ErrNoSpace):
 		return http.StatusInsufficientStorage
+	case errors.Is(err, vectorstore.ErrValidation):
+		return http.StatusUnprocessableEntity
 	case errors.Is(err, vectorstore.ErrNotFound):
 		return http.StatusNotFound
 	case errors.Is(err, vectorstore.ErrExists):

@@ -1,11 +1,13 @@
 package qdrantapi
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"mime"
 	"net/http"
 	"os"
@@ -50,13 +52,17 @@ func (s *Server) snapshotPath(collection, name string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	base := strings.TrimSuffix(name, snapshotExt)
-	if !strings.HasSuffix(name, snapshotExt) || vectorstore.ValidName(base) != nil {
-		// A name that is not a plain file name (a path, "..") cannot name a
-		// snapshot of this collection.
+	if !validSnapshotName(name) {
 		return "", qdrantError(http.StatusNotFound, "Not found: ", "snapshot %q of collection %q", name, collection)
 	}
 	return filepath.Join(dir, name), nil
+}
+
+// validSnapshotName reports whether name is a plain "<name>.snapshot" file
+// name; a path or ".." cannot name a snapshot.
+func validSnapshotName(name string) bool {
+	base := strings.TrimSuffix(name, snapshotExt)
+	return strings.HasSuffix(name, snapshotExt) && vectorstore.ValidName(base) == nil
 }
 
 func (s *Server) createSnapshot(w http.ResponseWriter, r *http.Request) (any, error) {
@@ -68,34 +74,74 @@ func (s *Server) createSnapshot(w http.ResponseWriter, r *http.Request) (any, er
 	if _, err := s.store.CollectionInfo(c); err != nil {
 		return nil, err
 	}
+	return s.maybeAsync(w, r, "create snapshot of "+c, func(ctx context.Context) (any, error) {
+		return s.writeSnapshot(ctx, c, dir)
+	})
+}
+
+// maybeAsync runs op now, or, with the query parameter wait=false, in the
+// background after answering 202 Accepted (as Qdrant does); a background
+// failure is logged.
+func (s *Server) maybeAsync(w http.ResponseWriter, r *http.Request, what string, op func(context.Context) (any, error)) (any, error) {
+	wait := true
+	if v := r.URL.Query().Get("wait"); v != "" {
+		b, err := boolParam(v, "wait")
+		if err != nil {
+			return nil, err
+		}
+		wait = b
+	}
+	if wait {
+		return op(r.Context())
+	}
+	start := s.now()
+	ctx := context.WithoutCancel(r.Context())
+	go func() {
+		if _, err := op(ctx); err != nil {
+			slog.Warn("qdrantapi: background operation failed", "op", what, "err", err)
+		}
+	}()
+	writeJSON(w, http.StatusAccepted, map[string]any{"status": "accepted", "time": s.now().Sub(start).Seconds()})
+	return nil, errHandled
+}
+
+// writeSnapshot exports collection c into a new snapshot file of dir.
+func (s *Server) writeSnapshot(ctx context.Context, c, dir string) (any, error) {
+	return s.writeSnapshotFile(dir, c, func(w io.Writer) error { return s.store.ExportSnapshot(ctx, c, w) })
+}
+
+// writeSnapshotFile writes a new snapshot "<prefix>-<time>.snapshot" into
+// dir with export, atomically (a temporary file renamed once synced), and
+// its SHA-256 beside it.
+func (s *Server) writeSnapshotFile(dir, prefix string, export func(io.Writer) error) (snapshotInfo, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, fmt.Errorf("qdrantapi: %w", err)
+		return snapshotInfo{}, fmt.Errorf("qdrantapi: %w", err)
 	}
 	now := s.now().UTC()
-	name := fmt.Sprintf("%s-%s%s", c, now.Format("2006-01-02-15-04-05.000000"), snapshotExt)
+	name := fmt.Sprintf("%s-%s%s", prefix, now.Format("2006-01-02-15-04-05.000000"), snapshotExt)
 	f, err := os.CreateTemp(dir, ".tmp-*")
 	if err != nil {
-		return nil, fmt.Errorf("qdrantapi: %w", err)
+		return snapshotInfo{}, fmt.Errorf("qdrantapi: %w", err)
 	}
 	defer os.Remove(f.Name())
 	defer f.Close()
 	h := sha256.New()
-	if err := s.store.ExportSnapshot(r.Context(), c, io.MultiWriter(f, h)); err != nil {
-		return nil, err
+	if err := export(io.MultiWriter(f, h)); err != nil {
+		return snapshotInfo{}, err
 	}
 	if err := f.Sync(); err != nil {
-		return nil, fmt.Errorf("qdrantapi: %w", err)
+		return snapshotInfo{}, fmt.Errorf("qdrantapi: %w", err)
 	}
 	st, err := f.Stat()
 	if err != nil {
-		return nil, fmt.Errorf("qdrantapi: %w", err)
+		return snapshotInfo{}, fmt.Errorf("qdrantapi: %w", err)
 	}
 	sum := hex.EncodeToString(h.Sum(nil))
 	if err := os.WriteFile(filepath.Join(dir, name+checksumExt), []byte(sum), 0o600); err != nil {
-		return nil, fmt.Errorf("qdrantapi: %w", err)
+		return snapshotInfo{}, fmt.Errorf("qdrantapi: %w", err)
 	}
 	if err := os.Rename(f.Name(), filepath.Join(dir, name)); err != nil {
-		return nil, fmt.Errorf("qdrantapi: %w", err)
+		return snapshotInfo{}, fmt.Errorf("qdrantapi: %w", err)
 	}
 	return snapshotInfo{Name: name, CreationTime: now.Format("2006-01-02T15:04:05.999999"), Size: st.Size(), Checksum: sum}, nil
 }
@@ -109,6 +155,11 @@ func (s *Server) listSnapshots(w http.ResponseWriter, r *http.Request) (any, err
 	if _, err := s.store.CollectionInfo(c); err != nil {
 		return nil, err
 	}
+	return listSnapshotFiles(dir)
+}
+
+// listSnapshotFiles lists the snapshots of dir, by name.
+func listSnapshotFiles(dir string) ([]snapshotInfo, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil && !errors.Is(err, os.ErrNotExist) {
 		return nil, fmt.Errorf("qdrantapi: %w", err)
@@ -137,6 +188,11 @@ func (s *Server) downloadSnapshot(w http.ResponseWriter, r *http.Request) (any, 
 	if err != nil {
 		return nil, err
 	}
+	return serveSnapshotFile(w, r, path)
+}
+
+// serveSnapshotFile sends the snapshot file at path.
+func serveSnapshotFile(w http.ResponseWriter, r *http.Request, path string) (any, error) {
 	f, err := os.Open(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, &httpError{code: http.StatusNotFound, err: fmt.Errorf("qdrantapi: snapshot %q not found", r.PathValue("s"))}
@@ -160,13 +216,24 @@ func (s *Server) deleteSnapshot(w http.ResponseWriter, r *http.Request) (any, er
 	if err != nil {
 		return nil, err
 	}
-	os.Remove(path + checksumExt)
-	if err := os.Remove(path); errors.Is(err, os.ErrNotExist) {
+	return s.removeSnapshotFile(w, r, path)
+}
+
+// removeSnapshotFile deletes the snapshot at path and its checksum (in the
+// background with wait=false).
+func (s *Server) removeSnapshotFile(w http.ResponseWriter, r *http.Request, path string) (any, error) {
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		return nil, &httpError{code: http.StatusNotFound, err: fmt.Errorf("qdrantapi: snapshot %q not found", r.PathValue("s"))}
-	} else if err != nil {
-		return nil, fmt.Errorf("qdrantapi: %w", err)
 	}
-	return true, nil
+	return s.maybeAsync(w, r, "delete snapshot "+r.PathValue("s"), func(context.Context) (any, error) {
+		os.Remove(path + checksumExt)
+		if err := os.Remove(path); errors.Is(err, os.ErrNotExist) {
+			return nil, &httpError{code: http.StatusNotFound, err: fmt.Errorf("qdrantapi: snapshot %q not found", r.PathValue("s"))}
+		} else if err != nil {
+			return nil, fmt.Errorf("qdrantapi: %w", err)
+		}
+		return true, nil
+	})
 }
 
 // uploadSnapshot imports a snapshot into the collection in the path,
@@ -338,15 +405,4 @@ func (s *Server) localSnapshot(dir, loc string) (string, error) {
 		return "", badRequest("Snapshot file %q does not exist", p)
 	}
 	return p, nil
-}
-
-// fullSnapshots answers the read routes of full-storage snapshots, which
-// this store never makes (creating one is refused): the list is empty and
-// any name is not found.
-func (s *Server) listFullSnapshots(w http.ResponseWriter, r *http.Request) (any, error) {
-	return []snapshotInfo{}, nil
-}
-
-func (s *Server) fullSnapshotNotFound(w http.ResponseWriter, r *http.Request) (any, error) {
-	return nil, qdrantError(http.StatusNotFound, "Not found: ", "full-storage snapshot %q (this store makes collection snapshots only)", r.PathValue("s"))
 }

@@ -9,16 +9,17 @@ import (
 
 // pointVectors are the vectors of one point as Qdrant's VectorStruct
 // carries them: a plain array (the unnamed vector) or an object of named
-// vectors, each dense (an array) or sparse ({"indices", "values"}); the
-// name "" is the unnamed vector.
+// vectors, each dense (an array), a multi-vector (an array of arrays) or
+// sparse ({"indices", "values"}); the name "" is the unnamed vector.
 type pointVectors struct {
 	unnamed []float32
 	dense   map[string][]float32
+	multi   map[string][][]float32
 	sparse  map[string]vectorstore.SparseVector
 }
 
-// decodeVectorStruct decodes a VectorStruct. Multi-vectors (arrays of
-// arrays) and inference objects are refused by name.
+// decodeVectorStruct decodes a VectorStruct. A multi-vector on the unnamed
+// vector and inference objects are refused by name.
 func decodeVectorStruct(raw json.RawMessage, field string) (pointVectors, error) {
 	var pv pointVectors
 	raw = bytes.TrimSpace(raw)
@@ -27,6 +28,9 @@ func decodeVectorStruct(raw json.RawMessage, field string) (pointVectors, error)
 	}
 	switch raw[0] {
 	case '[':
+		if isMulti(raw) {
+			return pv, refusedField(field+" as an array of vectors", "multi-vectors on the unnamed vector; name the vector")
+		}
 		v, err := decodeDense(raw, field)
 		pv.unnamed = v
 		return pv, err
@@ -48,6 +52,20 @@ func decodeVectorStruct(raw json.RawMessage, field string) (pointVectors, error)
 		}
 		switch v[0] {
 		case '[':
+			if isMulti(v) && name != "" {
+				m, err := decodeMulti(v, field+"."+name)
+				if err != nil {
+					return pv, err
+				}
+				if pv.multi == nil {
+					pv.multi = map[string][][]float32{}
+				}
+				pv.multi[name] = m
+				continue
+			}
+			if isMulti(v) {
+				return pv, refusedField(field+". as an array of vectors", "multi-vectors on the unnamed vector; name the vector")
+			}
 			d, err := decodeDense(v, field+"."+name)
 			if err != nil {
 				return pv, err
@@ -82,16 +100,39 @@ func decodeVectorStruct(raw json.RawMessage, field string) (pointVectors, error)
 	return pv, nil
 }
 
-// decodeDense decodes an array of numbers; an array of arrays is a
-// multi-vector, which is out of scope.
+// isMulti reports whether raw (an array) is an array of arrays.
+func isMulti(raw json.RawMessage) bool {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) < 2 || raw[0] != '[' {
+		return false
+	}
+	rest := bytes.TrimSpace(raw[1:])
+	return len(rest) > 0 && rest[0] == '['
+}
+
+// decodeMulti decodes a multi-vector: a non-empty array of non-empty
+// arrays of numbers.
+func decodeMulti(raw json.RawMessage, field string) ([][]float32, error) {
+	var m [][]float32
+	if err := json.Unmarshal(raw, &m); err != nil {
+		return nil, badRequest("%s must be an array of arrays of numbers", field)
+	}
+	for i, v := range m {
+		if len(v) == 0 {
+			return nil, wrongInput("%s[%d] is an empty vector", field, i)
+		}
+	}
+	return m, nil
+}
+
+// decodeDense decodes an array of numbers.
 func decodeDense(raw json.RawMessage, field string) ([]float32, error) {
 	var v []float32
 	if err := json.Unmarshal(raw, &v); err == nil {
+		if len(v) == 0 {
+			return nil, wrongInput("%s is an empty vector", field)
+		}
 		return v, nil
-	}
-	var multi [][]float32
-	if json.Unmarshal(raw, &multi) == nil {
-		return nil, refusedField(field+" as an array of vectors", "multi-vectors")
 	}
 	return nil, badRequest("%s must be an array of numbers", field)
 }
@@ -122,22 +163,25 @@ func decodeSparse(raw json.RawMessage, field string) (vectorstore.SparseVector, 
 }
 
 func (pv *pointVectors) empty() bool {
-	return pv.unnamed == nil && len(pv.dense) == 0 && len(pv.sparse) == 0
+	return pv.unnamed == nil && len(pv.dense) == 0 && len(pv.multi) == 0 && len(pv.sparse) == 0
 }
 
 // point builds a store point.
 func (pv *pointVectors) point(id vectorstore.PointID, payload map[string]any) vectorstore.Point {
-	return vectorstore.Point{ID: id, Vector: pv.unnamed, Vectors: pv.dense, Sparse: pv.sparse, Payload: payload}
+	return vectorstore.Point{ID: id, Vector: pv.unnamed, Vectors: pv.dense, MultiVectors: pv.multi, Sparse: pv.sparse, Payload: payload}
 }
 
 // vectorOutput renders a point's vectors as Qdrant does: a plain array when
 // the point holds only the unnamed vector, else an object by name (empty
 // for a point without vectors).
-func vectorOutput(unnamed []float32, dense map[string][]float32, sparse map[string]vectorstore.SparseVector) any {
-	if len(dense) == 0 && len(sparse) == 0 && unnamed != nil {
+func vectorOutput(unnamed []float32, dense map[string][]float32, multi map[string][][]float32, sparse map[string]vectorstore.SparseVector) any {
+	if len(dense) == 0 && len(multi) == 0 && len(sparse) == 0 && unnamed != nil {
 		return unnamed
 	}
-	out := make(map[string]any, len(dense)+len(sparse)+1)
+	out := make(map[string]any, len(dense)+len(multi)+len(sparse)+1)
+	for n, v := range multi {
+		out[n] = v
+	}
 	if unnamed != nil {
 		out[""] = unnamed
 	}

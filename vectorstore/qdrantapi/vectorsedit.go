@@ -3,19 +3,16 @@ package qdrantapi
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
-	"slices"
 
 	"github.com/gaianet-go/gaianet/vectorstore"
 )
 
 // updateVectors serves PUT /points/vectors: the given vectors of existing
-// points replace theirs; their other vectors and payload stay. The store
-// has no partial-vector write, so this reads the points and upserts them
-// whole, serialised with the other vector edits of this server (vecMu);
-// an upsert of the same point by another route between the read and the
-// write would be overwritten (docs/qdrant-compatibility.md).
+// points replace theirs; their other vectors and payload stay (the store's
+// vector-only write, atomic). A missing point is a 404.
 func (s *Server) updateVectors(w http.ResponseWriter, r *http.Request) (any, error) {
 	body, err := s.readBody(w, r)
 	if err != nil {
@@ -36,8 +33,8 @@ func (s *Server) updateVectorsOp(ctx context.Context, coll string, body []byte) 
 			// it when clients (and its own tests) send it; so does this.
 			Payload json.RawMessage `json:"payload"`
 		} `json:"points"`
-		ShardKey     json.RawMessage `json:"shard_key"`
-		UpdateFilter json.RawMessage `json:"update_filter"`
+		ShardKey     json.RawMessage     `json:"shard_key"`
+		UpdateFilter *vectorstore.Filter `json:"update_filter"`
 	}
 	if err := decodeJSON(body, &req); err != nil {
 		return err
@@ -45,13 +42,13 @@ func (s *Server) updateVectorsOp(ctx context.Context, coll string, body []byte) 
 	switch {
 	case present(req.ShardKey):
 		return refusedField("shard_key", "sharding")
-	case present(req.UpdateFilter):
-		return refusedField("update_filter", "conditional updates")
 	case req.Points == nil:
 		return badRequest("points is required")
 	}
-	ids := make([]vectorstore.PointID, 0, len(*req.Points))
-	edits := make([]pointVectors, 0, len(*req.Points))
+	// A point given twice takes the vectors of both, the later ones
+	// winning, as if the edits ran in order.
+	var pts []vectorstore.Point
+	pos := map[vectorstore.PointID]int{}
 	for i, p := range *req.Points {
 		if p.ID == nil {
 			return badRequest("points[%d].id is required", i)
@@ -63,31 +60,53 @@ func (s *Server) updateVectorsOp(ctx context.Context, coll string, body []byte) 
 		if pv.empty() {
 			return unprocessable("points[%d].vector: must specify vectors to update for point", i)
 		}
-		ids = append(ids, *p.ID)
-		edits = append(edits, pv)
+		j, seen := pos[*p.ID]
+		if !seen {
+			pos[*p.ID] = len(pts)
+			pts = append(pts, pv.point(*p.ID, nil))
+			continue
+		}
+		var merged pointVectors
+		merged.merge(pointVectors{unnamed: pts[j].Vector, dense: pts[j].Vectors, multi: pts[j].MultiVectors, sparse: pts[j].Sparse})
+		merged.merge(pv)
+		pts[j] = merged.point(*p.ID, nil)
 	}
-	return s.rewritePoints(ctx, coll, ids, func(i int, p *vectorstore.Point) {
-		e := edits[i]
-		if e.unnamed != nil {
-			p.Vector = e.unnamed
+	if len(pts) == 0 {
+		return nil
+	}
+	ids := make([]vectorstore.PointID, len(pts))
+	for i := range pts {
+		ids[i] = pts[i].ID
+	}
+	_, err := s.store.UpdateVectorsWhere(ctx, coll, pts, req.UpdateFilter)
+	return s.missingPoint(ctx, coll, ids, err)
+}
+
+// missingPoint words a store error about a missing point as Qdrant does
+// ("No point with id N found"), naming the first of ids that is missing.
+func (s *Server) missingPoint(ctx context.Context, coll string, ids []vectorstore.PointID, err error) error {
+	if !errors.Is(err, vectorstore.ErrNotFound) {
+		return err
+	}
+	recs, gerr := s.store.Get(ctx, coll, ids, vectorstore.With{})
+	if gerr != nil {
+		return gerr // the collection is missing
+	}
+	have := make(map[vectorstore.PointID]bool, len(recs))
+	for _, r := range recs {
+		have[r.ID] = true
+	}
+	for _, id := range ids {
+		if !have[id] {
+			return qdrantError(http.StatusNotFound, "Not found: ", "No point with id %v found", id)
 		}
-		for n, v := range e.dense {
-			if p.Vectors == nil {
-				p.Vectors = map[string][]float32{}
-			}
-			p.Vectors[n] = v
-		}
-		for n, v := range e.sparse {
-			if p.Sparse == nil {
-				p.Sparse = map[string]vectorstore.SparseVector{}
-			}
-			p.Sparse[n] = v
-		}
-	})
+	}
+	return err
 }
 
 // deleteVectors serves POST /points/vectors/delete: the named vectors are
-// removed from the selected points (same read-and-upsert as updateVectors).
+// removed from the selected points (by ids, missing ones skipped, or by a
+// filter), their other vectors and payload kept.
 func (s *Server) deleteVectors(w http.ResponseWriter, r *http.Request) (any, error) {
 	body, err := s.readBody(w, r)
 	if err != nil {
@@ -118,64 +137,17 @@ func (s *Server) deleteVectorsOp(ctx context.Context, coll string, body []byte) 
 		return err
 	}
 	for _, n := range *req.Vector {
-		_, dense := info.Config.Vectors[n]
-		_, sparse := info.Config.SparseVectors[n]
-		if !dense && !sparse && !(n == "" && info.Config.Dim > 0) {
-			return badRequest("Wrong input: Not existing vector name error: %s", n)
+		if !hasVector(info.Config, n) {
+			return wrongInput("Not existing vector name error: %s", n)
 		}
 	}
 	var ids []vectorstore.PointID
 	if req.Points != nil {
 		ids = *req.Points
-	} else if ids, err = s.matching(ctx, coll, req.Filter); err != nil {
-		return err
-	}
-	return s.rewritePoints(ctx, coll, ids, func(_ int, p *vectorstore.Point) {
-		for _, n := range *req.Vector {
-			if n == "" {
-				p.Vector = nil
-			}
-			delete(p.Vectors, n)
-			delete(p.Sparse, n)
+		if len(ids) == 0 {
+			return nil
 		}
-	}, true)
-}
-
-// rewritePoints reads the points ids (all vectors and payload), lets edit
-// change each (i is the index in ids), and upserts them. A missing point
-// is an error (404) unless skipMissing.
-func (s *Server) rewritePoints(ctx context.Context, coll string, ids []vectorstore.PointID, edit func(i int, p *vectorstore.Point), skipMissing ...bool) error {
-	s.vecMu.Lock()
-	defer s.vecMu.Unlock()
-	recs, err := s.store.Get(ctx, coll, ids, vectorstore.With{WithPayload: true, WithVector: true})
-	if err != nil {
-		return err
 	}
-	byID := make(map[vectorstore.PointID]*vectorstore.Record, len(recs))
-	for i := range recs {
-		byID[recs[i].ID] = &recs[i]
-	}
-	pts := make([]vectorstore.Point, 0, len(ids))
-	pos := map[vectorstore.PointID]int{}
-	for i, id := range ids {
-		rec, ok := byID[id]
-		if !ok {
-			if len(skipMissing) > 0 && skipMissing[0] {
-				continue
-			}
-			return qdrantError(http.StatusNotFound, "Not found: ", "No point with id %v found", id)
-		}
-		j, seen := pos[id]
-		if !seen {
-			j = len(pts)
-			pos[id] = j
-			pts = append(pts, vectorstore.Point{ID: id, Vector: rec.Vector, Vectors: rec.Vectors, Sparse: rec.Sparse, Payload: rec.Payload})
-		}
-		edit(i, &pts[j])
-	}
-	pts = slices.Clip(pts)
-	if len(pts) == 0 {
-		return nil
-	}
-	return s.store.Upsert(ctx, coll, pts)
+	_, err = s.store.DeleteVectors(ctx, coll, ids, req.Filter, *req.Vector)
+	return err
 }
