@@ -32,6 +32,11 @@ var (
 	preQwen2  = preTokenizer{passes: []splitPass{splitQwen2}}
 	preTekken = preTokenizer{passes: []splitPass{splitTekken}, ignoreMerges: true, addBOS: true}
 	preGPT4o  = preTokenizer{passes: []splitPass{splitGPT4o}}
+	// DeepSeek LLM (V2, V2.5): newlines, cased letters, ASCII and CJK
+	// punctuation, trailing whitespace, CJK runs, number runs.
+	preDeepseekLLM = preTokenizer{passes: []splitPass{splitNewlines, splitDeepseekLetters, splitDeepseekPunct, splitTrailingSpace, splitDeepseekCJK, splitNumberRuns}}
+	// DeepSeek V3 / R1: digit groups, CJK runs, then the main expression.
+	preDeepseek3 = preTokenizer{passes: []splitPass{splitDigitGroups, splitDeepseek3CJK, splitDeepseek3}}
 	// StarCoder-style: single digits, then GPT-2.
 	preStarCoder = preTokenizer{passes: []splitPass{splitNumberSingles, splitGPT2}, cleanSpaces: true}
 	preFalcon    = preTokenizer{passes: []splitPass{splitPunctTickRuns, splitGPT2, splitDigitTriples}, cleanSpaces: true}
@@ -87,6 +92,8 @@ var preTokenizers = map[string]*preTokenizer{
 	"falcon":           &preFalcon,
 	"tekken":           &preTekken,
 	"gpt-4o":           &preGPT4o,
+	"deepseek-llm":     &preDeepseekLLM,
+	"deepseek-v3":      &preDeepseek3,
 	"llama4":           &preGPT4o,
 	"chatglm-bpe":      {passes: []splitPass{splitLlama3}, noBOS: true, cleanSpaces: true},
 	"glm4":             {passes: []splitPass{splitLlama3}, noBOS: true, cleanSpaces: true},
@@ -96,7 +103,7 @@ var preTokenizers = map[string]*preTokenizer{
 // expressions this package does not have yet; they are refused rather than
 // silently tokenized differently.
 var unimplementedPre = map[string]bool{
-	"deepseek-llm": true, "deepseek-coder": true, "deepseek-v3": true, "poro-chat": true, "bloom": true, "gpt3-finnish": true,
+	"deepseek-coder": true, "poro-chat": true, "bloom": true, "gpt3-finnish": true,
 	"viking": true, "chameleon": true,
 	"superbpe": true, "bailingmoe": true, "bailingmoe2": true, "llada-moe": true,
 	"seed-coder": true, "hunyuan-dense": true, "kimi-k2": true, "grok-2": true, "afmoe": true,
