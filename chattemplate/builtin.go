@@ -27,6 +27,9 @@ var builtinTable = []Builtin{
 	{Name: "qwen3-no-think", Description: "Qwen3 with thinking off (ChatML, tools, empty <think> block)", Stop: []string{"<|im_end|>"}},
 	{Name: "gemma-3", Description: "Gemma 2 / 3 instruct (<start_of_turn>, model role)", Stop: []string{"<end_of_turn>"}},
 	{Name: "phi-3-chat", Description: "Phi-3 instruct (<|user|>, <|end|>)", Stop: []string{"<|end|>"}},
+	{Name: "llama-4-chat", Description: "Llama 4 instruct (<|header_start|>role<|header_end|>, <|eot|>)", Stop: []string{"<|eot|>"}},
+	{Name: "deepseek-chat-25", Description: "DeepSeek V2.5 (<｜User｜>, <｜Assistant｜>, <｜end▁of▁sentence｜>)", Stop: []string{"<｜end▁of▁sentence｜>"}},
+	{Name: "exaone-chat", Description: "EXAONE 3.5 instruct ([|user|], [|assistant|], [|endofturn|])", Stop: []string{"[|endofturn|]"}},
 }
 
 //go:embed builtin/*.jinja
