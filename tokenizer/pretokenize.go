@@ -583,3 +583,11 @@ func splitCased(c *cpText, ends, out []int32, maxDigits int, suffix bool) []int3
 	})
 	return out
 }
+
+// SupportsPreTokenizer reports whether a byte-level BPE vocabulary with
+// tokenizer.ggml.pre set to name loads: names this package implements, and
+// unknown ones (which mean "default", as in llama.cpp). Names llama.cpp
+// implements with expressions this package lacks report false.
+func SupportsPreTokenizer(name string) bool {
+	return lookupPreTokenizer(name) != nil
+}
