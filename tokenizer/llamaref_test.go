@@ -73,6 +73,7 @@ var refVariants = []refVariant{
 	{"qwen2-deepseek-llm", "qwen2-bpe", map[string]any{"tokenizer.ggml.pre": "deepseek-llm"}},
 	{"qwen2-deepseek-v3", "qwen2-bpe", map[string]any{"tokenizer.ggml.pre": "deepseek-v3"}},
 	{"qwen2-exaone", "qwen2-bpe", map[string]any{"tokenizer.ggml.pre": "exaone"}},
+	{"qwen2-deepseek-coder", "qwen2-bpe", map[string]any{"tokenizer.ggml.pre": "deepseek-coder"}},
 	{"llama2-noprefix", "llama2-spm", map[string]any{"tokenizer.ggml.add_space_prefix": false, "tokenizer.ggml.add_eos_token": true}},
 }
 

@@ -12,11 +12,11 @@ import (
 // presets that the shared vocabularies do not cover (DeepSeek V2.5
 // "deepseek-llm", Llama 4 "llama4", gpt-oss "gpt-4o", EXAONE 3.5 "exaone",
 // Mistral Small 3 "tekken", StableLM 2 "stablelm2") and DeepSeek V3/R1's
-// "deepseek-v3". testdata/pre/<name>.jsonl holds llama.cpp's answers for the
+// "deepseek-v3" and DeepSeek Coder's "deepseek-coder". testdata/pre/<name>.jsonl holds llama.cpp's answers for the
 // texts of testdata/pre/texts.json plus random ones; regenerate with
 //
 //	go test -tags llamaref -run TestLlamarefPre ./tokenizer/
-var preRefNames = []string{"deepseek-llm", "deepseek-v3", "llama4", "gpt-4o", "exaone", "tekken", "stablelm2"}
+var preRefNames = []string{"deepseek-llm", "deepseek-v3", "deepseek-coder", "llama4", "gpt-4o", "exaone", "tekken", "stablelm2"}
 
 // preBase is the vocabulary the pre-tokenizer references use.
 const preBase = "llama3-bpe"

@@ -36,7 +36,10 @@ var (
 	// punctuation, trailing whitespace, CJK runs, number runs.
 	preDeepseekLLM = preTokenizer{passes: []splitPass{splitNewlines, splitDeepseekLetters, splitDeepseekPunct, splitTrailingSpace, splitDeepseekCJK, splitNumberRuns}}
 	// DeepSeek V3 / R1: digit groups, CJK runs, then the main expression.
-	preDeepseek3 = preTokenizer{passes: []splitPass{splitDigitGroups, splitDeepseek3CJK, splitDeepseek3}}
+	// DeepSeek Coder: newlines, letter runs, punctuation runs, CJK runs,
+	// single digits.
+	preDeepseekCoder = preTokenizer{passes: []splitPass{splitNewlines, splitLetterRuns, splitPunctClassRuns, splitDeepseekCJK, splitNumberSingles}}
+	preDeepseek3     = preTokenizer{passes: []splitPass{splitDigitGroups, splitDeepseek3CJK, splitDeepseek3}}
 	// StarCoder-style: single digits, then GPT-2.
 	preStarCoder = preTokenizer{passes: []splitPass{splitNumberSingles, splitGPT2}, cleanSpaces: true}
 	preFalcon    = preTokenizer{passes: []splitPass{splitPunctTickRuns, splitGPT2, splitDigitTriples}, cleanSpaces: true}
@@ -94,6 +97,7 @@ var preTokenizers = map[string]*preTokenizer{
 	"gpt-4o":           &preGPT4o,
 	"deepseek-llm":     &preDeepseekLLM,
 	"deepseek-v3":      &preDeepseek3,
+	"deepseek-coder":   &preDeepseekCoder,
 	"llama4":           &preGPT4o,
 	"chatglm-bpe":      {passes: []splitPass{splitLlama3}, noBOS: true, cleanSpaces: true},
 	"glm4":             {passes: []splitPass{splitLlama3}, noBOS: true, cleanSpaces: true},
@@ -103,7 +107,7 @@ var preTokenizers = map[string]*preTokenizer{
 // expressions this package does not have yet; they are refused rather than
 // silently tokenized differently.
 var unimplementedPre = map[string]bool{
-	"deepseek-coder": true, "poro-chat": true, "bloom": true, "gpt3-finnish": true,
+	"poro-chat": true, "bloom": true, "gpt3-finnish": true,
 	"viking": true, "chameleon": true,
 	"superbpe": true, "bailingmoe": true, "bailingmoe2": true, "llada-moe": true,
 	"seed-coder": true, "hunyuan-dense": true, "kimi-k2": true, "grok-2": true, "afmoe": true,

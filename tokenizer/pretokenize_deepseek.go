@@ -249,3 +249,17 @@ func splitDeepseek3(c *cpText, ends, out []int32) []int32 {
 		}
 	})
 }
+
+// splitLetterRuns is `\s?\p{L}+` on the collapsed text.
+func splitLetterRuns(c *cpText, ends, out []int32) []int32 {
+	return splitMatches(c, ends, out, func(p, hi int) int {
+		return prefixedRun(c, p, hi, func(q int) bool { return c.collapsed(q, cLetter) })
+	})
+}
+
+// splitPunctClassRuns is `\s?\p{P}+` on the collapsed text.
+func splitPunctClassRuns(c *cpText, ends, out []int32) []int32 {
+	return splitMatches(c, ends, out, func(p, hi int) int {
+		return prefixedRun(c, p, hi, func(q int) bool { return c.collapsed(q, cPunct) })
+	})
+}

@@ -54,7 +54,7 @@ func TestCLI(t *testing.T) {
 	if err := gguf.WriteFile(unsupportedTok, gguf.NewMetadata(
 		gguf.KV{Key: "general.architecture", Value: "llama"},
 		gguf.KV{Key: "tokenizer.ggml.model", Value: "gpt2"},
-		gguf.KV{Key: "tokenizer.ggml.pre", Value: "deepseek-coder"},
+		gguf.KV{Key: "tokenizer.ggml.pre", Value: "poro-chat"},
 		gguf.KV{Key: "tokenizer.ggml.tokens", Value: gguf.NewArray([]string{"a", "b"})},
 		gguf.KV{Key: "tokenizer.ggml.merges", Value: gguf.NewArray([]string{"a b"})},
 		gguf.KV{Key: "tokenizer.chat_template", Value: "{% for m in messages %}"},
@@ -83,7 +83,7 @@ func TestCLI(t *testing.T) {
 			`runs here:      no: model: invalid model: metadata "llama.embedding_length" is missing`}},
 		{name: "model info unsupported", args: []string{"model", "info", unsupported}, stdout: []string{`runs here:      no: architecture "mamba" is not implemented`}},
 		{name: "model info unsupported tokenizer", args: []string{"model", "info", unsupportedTok}, stdout: []string{
-			"tokenizer:      gpt2 (pre: deepseek-coder), 2 tokens", `runs here:      no: `, `pre-tokenizer "deepseek-coder"`,
+			"tokenizer:      gpt2 (pre: poro-chat), 2 tokens", `runs here:      no: `, `pre-tokenizer "poro-chat"`,
 			"chat template:  yes, but it does not parse"}},
 		{name: "model info flag after file", args: []string{"model", "info", model, "--json"}, jsonOut: true, stdout: []string{`"architecture": "llama"`}},
 		{name: "model info missing args", args: []string{"model", "info"}, code: 2},
