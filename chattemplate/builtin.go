@@ -31,6 +31,9 @@ var builtinTable = []Builtin{
 	{Name: "gemma-3", Description: "Gemma 2 / 3 instruct (<start_of_turn>, model role)", Stop: []string{"<end_of_turn>"}},
 	{Name: "gemma-instruct", Description: "Gemma 1.1, CodeGemma and Gemma 2 instruct: gemma-3's format (<start_of_turn>, model role, system text opening the first user turn)", Stop: []string{"<end_of_turn>"}, file: "gemma-3"},
 	{Name: "phi-3-chat", Description: "Phi-3 instruct (<|user|>, <|end|>)", Stop: []string{"<|end|>"}},
+	{Name: "llama-4-chat", Description: "Llama 4 instruct (<|header_start|>role<|header_end|>, <|eot|>)", Stop: []string{"<|eot|>"}},
+	{Name: "deepseek-chat-25", Description: "DeepSeek V2.5 (<｜User｜>, <｜Assistant｜>, <｜end▁of▁sentence｜>)", Stop: []string{"<｜end▁of▁sentence｜>"}},
+	{Name: "exaone-chat", Description: "EXAONE 3.5 instruct ([|user|], [|assistant|], [|endofturn|])", Stop: []string{"[|endofturn|]"}},
 }
 
 //go:embed builtin/*.jinja

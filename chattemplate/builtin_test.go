@@ -9,7 +9,7 @@ import (
 // Jinja templates in external_test.go.
 
 func TestBuiltinRegistry(t *testing.T) {
-	want := []string{"chatml", "gemma-3", "gemma-instruct", "llama-2-chat", "llama-3-chat", "mistral-instruct", "phi-3-chat", "qwen3-no-think"}
+	want := []string{"chatml", "deepseek-chat-25", "exaone-chat", "gemma-3", "gemma-instruct", "llama-2-chat", "llama-3-chat", "llama-4-chat", "mistral-instruct", "phi-3-chat", "qwen3-no-think"}
 	got := Names()
 	if strings.Join(got, ",") != strings.Join(want, ",") {
 		t.Errorf("Names() = %v, want %v", got, want)

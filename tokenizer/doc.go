@@ -11,9 +11,10 @@
 //     pre-tokenizer chosen by tokenizer.ggml.pre: "default", the Llama 3
 //     family ("llama-bpe", ...), the Qwen2 family ("qwen2",
 //     "deepseek-r1-qwen", ...), GPT-2 ("gpt-2", "phi-2", ...), StarCoder
-//     ("starcoder", "smollm", "command-r", ...), "falcon", "tekken" and
-//     "gpt-4o"/"llama4" (see preTokenizers). Each pre-tokenizer's regular
-//     expressions are hand-written scanners that reproduce llama.cpp's
+//     ("starcoder", "smollm", "command-r", "exaone", ...), "falcon",
+//     "tekken", "gpt-4o"/"llama4", DeepSeek LLM ("deepseek-llm", V2/V2.5),
+//     "deepseek-coder" and "deepseek-v3" (see preTokenizers). Each
+//     pre-tokenizer's regular expressions are hand-written scanners that reproduce llama.cpp's
 //     splitting exactly, including its look-ahead rules and the way its
 //     std::regex fallback sees Unicode categories. As in llama.cpp an
 //     unknown name means "default"; known names not implemented here are

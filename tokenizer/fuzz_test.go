@@ -45,7 +45,7 @@ func fuzzVocabs(f *testing.F) map[string]*Tokenizer {
 			out[name] = loadVocab(f, name)
 		}
 		// Every pre-tokenizer scanner, on the Llama 3 vocabulary.
-		for _, pre := range []string{"default", "gpt-2", "qwen2", "starcoder", "falcon", "tekken", "gpt-4o"} {
+		for _, pre := range []string{"default", "gpt-2", "qwen2", "starcoder", "falcon", "tekken", "gpt-4o", "deepseek-llm", "deepseek-v3", "deepseek-coder"} {
 			v := *out["llama3-bpe"]
 			bm := *v.bpe
 			bm.pre = lookupPreTokenizer(pre)

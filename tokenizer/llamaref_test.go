@@ -68,6 +68,12 @@ var refVariants = []refVariant{
 	{"llama3-tekken", "llama3-bpe", map[string]any{"tokenizer.ggml.pre": "tekken"}},
 	{"qwen2-phi3", "qwen2-bpe", map[string]any{"general.name": "phi3-test"}},
 	{"qwen2-gpt4o", "qwen2-bpe", map[string]any{"tokenizer.ggml.pre": "gpt-4o"}},
+	{"llama3-deepseek-llm", "llama3-bpe", map[string]any{"tokenizer.ggml.pre": "deepseek-llm"}},
+	{"llama3-deepseek-v3", "llama3-bpe", map[string]any{"tokenizer.ggml.pre": "deepseek-v3"}},
+	{"qwen2-deepseek-llm", "qwen2-bpe", map[string]any{"tokenizer.ggml.pre": "deepseek-llm"}},
+	{"qwen2-deepseek-v3", "qwen2-bpe", map[string]any{"tokenizer.ggml.pre": "deepseek-v3"}},
+	{"qwen2-exaone", "qwen2-bpe", map[string]any{"tokenizer.ggml.pre": "exaone"}},
+	{"qwen2-deepseek-coder", "qwen2-bpe", map[string]any{"tokenizer.ggml.pre": "deepseek-coder"}},
 	{"llama2-noprefix", "llama2-spm", map[string]any{"tokenizer.ggml.add_space_prefix": false, "tokenizer.ggml.add_eos_token": true}},
 }
 
@@ -163,5 +169,43 @@ func TestLlamarefLarge(t *testing.T) {
 			}
 			t.Logf("%d tokens; llamaref (load + 2 tokenize + detokenize) %v, Encode %v", len(ids), refTime, ourTime)
 		})
+	}
+}
+
+// TestLlamarefPre writes testdata/pre/<name>.jsonl for every pre-tokenizer
+// of preRefNames: llama.cpp's answers, on the Llama 3 vocabulary with
+// tokenizer.ggml.pre replaced, for testdata/pre/texts.json and 250 random
+// texts (seed -seed).
+func TestLlamarefPre(t *testing.T) {
+	shared := sharedDir(t)
+	ref := sharedtest.Path(t, "tools", "llamaref")
+	var texts []string
+	raw, err := os.ReadFile(filepath.Join("testdata", "pre", "texts.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(raw, &texts); err != nil {
+		t.Fatal(err)
+	}
+	r := rand.New(rand.NewPCG(*refSeed, 14))
+	for range 250 {
+		texts = append(texts, randomText(r))
+	}
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.json")
+	data, _ := json.Marshal(texts)
+	if err := os.WriteFile(in, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, pre := range preRefNames {
+		if *refOnly != "" && pre != *refOnly {
+			continue
+		}
+		model := writeVariant(t, shared, dir, refVariant{pre, preBase, map[string]any{"tokenizer.ggml.pre": pre}})
+		out := filepath.Join("testdata", "pre", pre+".jsonl")
+		if msg, err := exec.Command(ref, "tok", model, in, out).CombinedOutput(); err != nil {
+			t.Fatalf("llamaref %s: %v\n%s", pre, err, msg)
+		}
+		t.Logf("%s: %d texts", pre, len(readCases(t, out)))
 	}
 }

@@ -32,6 +32,14 @@ var (
 	preQwen2  = preTokenizer{passes: []splitPass{splitQwen2}}
 	preTekken = preTokenizer{passes: []splitPass{splitTekken}, ignoreMerges: true, addBOS: true}
 	preGPT4o  = preTokenizer{passes: []splitPass{splitGPT4o}}
+	// DeepSeek LLM (V2, V2.5): newlines, cased letters, ASCII and CJK
+	// punctuation, trailing whitespace, CJK runs, number runs.
+	preDeepseekLLM = preTokenizer{passes: []splitPass{splitNewlines, splitDeepseekLetters, splitDeepseekPunct, splitTrailingSpace, splitDeepseekCJK, splitNumberRuns}}
+	// DeepSeek V3 / R1: digit groups, CJK runs, then the main expression.
+	// DeepSeek Coder: newlines, letter runs, punctuation runs, CJK runs,
+	// single digits.
+	preDeepseekCoder = preTokenizer{passes: []splitPass{splitNewlines, splitLetterRuns, splitPunctClassRuns, splitDeepseekCJK, splitNumberSingles}}
+	preDeepseek3     = preTokenizer{passes: []splitPass{splitDigitGroups, splitDeepseek3CJK, splitDeepseek3}}
 	// StarCoder-style: single digits, then GPT-2.
 	preStarCoder = preTokenizer{passes: []splitPass{splitNumberSingles, splitGPT2}, cleanSpaces: true}
 	preFalcon    = preTokenizer{passes: []splitPass{splitPunctTickRuns, splitGPT2, splitDigitTriples}, cleanSpaces: true}
@@ -87,6 +95,9 @@ var preTokenizers = map[string]*preTokenizer{
 	"falcon":           &preFalcon,
 	"tekken":           &preTekken,
 	"gpt-4o":           &preGPT4o,
+	"deepseek-llm":     &preDeepseekLLM,
+	"deepseek-v3":      &preDeepseek3,
+	"deepseek-coder":   &preDeepseekCoder,
 	"llama4":           &preGPT4o,
 	"chatglm-bpe":      {passes: []splitPass{splitLlama3}, noBOS: true, cleanSpaces: true},
 	"glm4":             {passes: []splitPass{splitLlama3}, noBOS: true, cleanSpaces: true},
@@ -96,7 +107,7 @@ var preTokenizers = map[string]*preTokenizer{
 // expressions this package does not have yet; they are refused rather than
 // silently tokenized differently.
 var unimplementedPre = map[string]bool{
-	"deepseek-llm": true, "deepseek-coder": true, "deepseek-v3": true, "poro-chat": true, "bloom": true, "gpt3-finnish": true,
+	"poro-chat": true, "bloom": true, "gpt3-finnish": true,
 	"viking": true, "chameleon": true,
 	"superbpe": true, "bailingmoe": true, "bailingmoe2": true, "llada-moe": true,
 	"seed-coder": true, "hunyuan-dense": true, "kimi-k2": true, "grok-2": true, "afmoe": true,
@@ -535,4 +546,12 @@ func splitCased(c *cpText, ends, out []int32, maxDigits int, suffix bool) []int3
 		}
 	})
 	return out
+}
+
+// SupportsPreTokenizer reports whether a byte-level BPE vocabulary with
+// tokenizer.ggml.pre set to name loads: names this package implements, and
+// unknown ones (which mean "default", as in llama.cpp). Names llama.cpp
+// implements with expressions this package lacks report false.
+func SupportsPreTokenizer(name string) bool {
+	return lookupPreTokenizer(name) != nil
 }

@@ -75,7 +75,7 @@ func TestFromGGUFErrors(t *testing.T) {
 		{"phi-3 without its tokens", func(m mapMeta) { m["general.name"] = "Phi-3-mini" }, ErrInvalid},
 		{"unimplemented pre", func(m mapMeta) {
 			m["tokenizer.ggml.model"] = "gpt2"
-			m["tokenizer.ggml.pre"] = "deepseek-llm"
+			m["tokenizer.ggml.pre"] = "poro-chat"
 			m["tokenizer.ggml.merges"] = []string{}
 		}, ErrUnsupported},
 	}

@@ -33,6 +33,7 @@ func TestDetectRealTemplates(t *testing.T) {
 	builtins := map[string]Format{
 		"chatml": {Hermes, false}, "qwen3-no-think": {Hermes, true}, "llama-2-chat": {Hermes, false},
 		"llama-3-chat": {Hermes, false}, "mistral-instruct": {Hermes, false}, "gemma-3": {Hermes, false}, "phi-3-chat": {Hermes, false},
+		"llama-4-chat": {Hermes, false}, "deepseek-chat-25": {Hermes, false}, "exaone-chat": {Hermes, false}, "gemma-instruct": {Hermes, false},
 	}
 	for _, name := range chattemplate.Names() {
 		src, _ := chattemplate.Source(name)

@@ -48,6 +48,19 @@ func TestCLI(t *testing.T) {
 	if err := gguf.WriteFile(unsupported, gguf.NewMetadata(gguf.KV{Key: "general.architecture", Value: "mamba"}), nil); err != nil {
 		t.Fatal(err)
 	}
+	// A vocabulary whose pre-tokenizer llama.cpp knows and this engine does
+	// not, and a chat template that does not parse.
+	unsupportedTok := filepath.Join(t.TempDir(), "pre.gguf")
+	if err := gguf.WriteFile(unsupportedTok, gguf.NewMetadata(
+		gguf.KV{Key: "general.architecture", Value: "llama"},
+		gguf.KV{Key: "tokenizer.ggml.model", Value: "gpt2"},
+		gguf.KV{Key: "tokenizer.ggml.pre", Value: "poro-chat"},
+		gguf.KV{Key: "tokenizer.ggml.tokens", Value: gguf.NewArray([]string{"a", "b"})},
+		gguf.KV{Key: "tokenizer.ggml.merges", Value: gguf.NewArray([]string{"a b"})},
+		gguf.KV{Key: "tokenizer.chat_template", Value: "{% for m in messages %}"},
+	), nil); err != nil {
+		t.Fatal(err)
+	}
 	bad := filepath.Join(t.TempDir(), "bad.gguf")
 	os.WriteFile(bad, []byte("GGUF\x03\x00\x00\x00"), 0o644)
 	tests := []struct {
@@ -69,6 +82,9 @@ func TestCLI(t *testing.T) {
 		{name: "model info", args: []string{"model", "info", model}, stdout: []string{"architecture:   llama", "F32×1, Q8_0×1", "context length: 128", "chat template:  yes", "parameters:     192",
 			`runs here:      no: model: invalid model: metadata "llama.embedding_length" is missing`}},
 		{name: "model info unsupported", args: []string{"model", "info", unsupported}, stdout: []string{`runs here:      no: architecture "mamba" is not implemented`}},
+		{name: "model info unsupported tokenizer", args: []string{"model", "info", unsupportedTok}, stdout: []string{
+			"tokenizer:      gpt2 (pre: poro-chat), 2 tokens", `runs here:      no: `, `pre-tokenizer "poro-chat"`,
+			"chat template:  yes, but it does not parse"}},
 		{name: "model info flag after file", args: []string{"model", "info", model, "--json"}, jsonOut: true, stdout: []string{`"architecture": "llama"`}},
 		{name: "model info missing args", args: []string{"model", "info"}, code: 2},
 		{name: "model info truncated", args: []string{"model", "info", bad}, code: 1, stderr: []string{"truncated"}},

@@ -8,9 +8,11 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/gaianet-go/gaianet/chattemplate"
 	"github.com/gaianet-go/gaianet/download"
 	"github.com/gaianet-go/gaianet/gguf"
 	"github.com/gaianet-go/gaianet/model"
+	"github.com/gaianet-go/gaianet/tokenizer"
 )
 
 func modelCommand() *command {
@@ -43,8 +45,11 @@ type modelInfo struct {
 	PreTokenizer  string         `json:"pre_tokenizer,omitempty"`
 	VocabSize     int            `json:"vocab_size"`
 	ChatTemplate  bool           `json:"chat_template"`
-	Metadata      int            `json:"metadata_entries"`
-	Tensors       int            `json:"tensors"`
+	// TemplateError says why the file's chat template does not parse
+	// (the node then needs a built-in prompt_template).
+	TemplateError string `json:"chat_template_error,omitempty"`
+	Metadata      int    `json:"metadata_entries"`
+	Tensors       int    `json:"tensors"`
 	// Runs says whether this engine runs the file ("chat", "embedding")
 	// and, when it cannot, Needs says what is missing.
 	Runs  string `json:"runs,omitempty"`
@@ -91,6 +96,20 @@ func describeModel(path string) (*modelInfo, error) {
 	default:
 		info.Needs = fmt.Sprintf("architecture %q is not implemented", a)
 	}
+	// The vocabulary must load too: an unimplemented pre-tokenizer or
+	// tokenizer model stops the file as surely as its architecture.
+	if _, err := tokenizer.FromGGUF(md); err != nil {
+		info.Runs = ""
+		if info.Needs != "" {
+			info.Needs += "; "
+		}
+		info.Needs += err.Error()
+	}
+	if src, ok := md.String("tokenizer.chat_template"); ok {
+		if _, err := chattemplate.Parse(src); err != nil {
+			info.TemplateError = err.Error()
+		}
+	}
 	return info, nil
 }
 
@@ -126,7 +145,11 @@ func runModelInfo(ctx context.Context, env *cmdEnv, args []string) error {
 		tok += " (pre: " + info.PreTokenizer + ")"
 	}
 	fmt.Fprintf(w, "tokenizer:      %s, %d tokens\n", tok, info.VocabSize)
-	fmt.Fprintf(w, "chat template:  %s\n", yesNo(info.ChatTemplate))
+	if info.TemplateError != "" {
+		fmt.Fprintf(w, "chat template:  yes, but it does not parse (%s); use a built-in prompt_template\n", info.TemplateError)
+	} else {
+		fmt.Fprintf(w, "chat template:  %s\n", yesNo(info.ChatTemplate))
+	}
 	if info.Runs != "" {
 		fmt.Fprintf(w, "runs here:      yes, as a %s model\n", info.Runs)
 	} else {

@@ -28,6 +28,9 @@ SOURCES = {
     "gemma-3": (os.path.join(SHARED, "gemma3.jinja"), {}),
     "gemma-instruct": (os.path.join(HERE, "official", "gemma-instruct.jinja"), {}),
     "qwen3-no-think": (os.path.join(SHARED, "qwen3.jinja"), {"enable_thinking": False}),
+    "llama-4-chat": (os.path.join(HERE, "official", "llama-4-chat.jinja"), {}),
+    "deepseek-chat-25": (os.path.join(HERE, "official", "deepseek-chat-25.jinja"), {}),
+    "exaone-chat": (os.path.join(HERE, "official", "exaone-chat.jinja"), {}),
 }
 
 
