@@ -236,7 +236,10 @@ func finetuneTrainCommand() *command {
 			"along the way. A checkpoint (ADAPTER.gguf.ckpt) is written every 20 steps\n" +
 			"and when interrupted: rerunning the same command resumes from it.\n" +
 			"Writes ADAPTER.gguf (llama.cpp's GGUF adapter format: use it with --lora,\n" +
-			"gaianet_go.lora or llama.cpp) and ADAPTER.loss.svg, the loss curves.",
+			"gaianet_go.lora or llama.cpp) and ADAPTER.loss.svg, the loss curves.\n\n" +
+			"Trainable architectures (dense): llama (Llama, Mistral, TinyLlama, SmolLM),\n" +
+			"qwen2, qwen3, gemma, gemma2, gemma3 and exaone; others (phi3, MoE models,\n" +
+			"stablelm, ...) are refused by name.",
 		flags: func(fs *flag.FlagSet) any {
 			return &trainFlags{
 				model:      fs.String("model", "", "base GGUF model (required)"),
