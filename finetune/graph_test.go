@@ -49,12 +49,13 @@ func lossOf(nt *net, toks []int32, mask []bool) float64 {
 	return l
 }
 
-// gradModels are the models whose gradients are checked, one per block
-// variant: the llama block (F16 and quantized), qwen2's q/k/v biases,
-// qwen3's per-head q/k norms (a modeltest model: its head length differs
-// from Dim/Heads), Gemma's GeGLU and scaled embeddings, gemma2's
-// post-norms, soft-caps and sliding window (16 tokens, so the sequence is
-// longer), and gemma3's q/k norms with the local rope base.
+// gradModels are the models whose gradients and forward pass are checked,
+// one per block variant: the llama block (F16 and quantized), qwen2's
+// q/k/v biases, qwen3's per-head q/k norms (a modeltest model: its head
+// length differs from Dim/Heads), exaone's NeoX rope on the llama block,
+// Gemma's GeGLU and scaled embeddings, gemma2's post-norms, soft-caps and
+// sliding window (16 tokens, so the sequence is longer), and gemma3's q/k
+// norms with the local rope base.
 var gradModels = []struct {
 	name   string
 	tokens int // sequence length (beyond a sliding window where there is one)
@@ -66,6 +67,13 @@ var gradModels = []struct {
 	{"qwen3 (modeltest, head length 24)", 10, func(t *testing.T) string {
 		path := filepath.Join(t.TempDir(), "qwen3.gguf")
 		if err := modeltest.Write(path, modeltest.Spec{Arch: "qwen3", HeadDim: 24, Vocab: 96, Type: gguf.TypeQ8_0, Seed: 11}); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}},
+	{"exaone (modeltest)", 10, func(t *testing.T) string {
+		path := filepath.Join(t.TempDir(), "exaone.gguf")
+		if err := modeltest.Write(path, modeltest.Spec{Arch: "exaone", Vocab: 96, Type: gguf.TypeQ8_0, Seed: 12}); err != nil {
 			t.Fatal(err)
 		}
 		return path
