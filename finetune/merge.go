@@ -76,6 +76,7 @@ func Merge(ctx context.Context, base string, adapters []Adapter, out string, opt
 		pairs bool
 	}
 	targets := map[string]target{}
+	fused := map[string]bool{} // tensors holding several projections (phi3's attn_qkv, ffn_up)
 	for l := range m.Layers {
 		for p := range model.NumProjections {
 			w := m.Layers[l].Weight(p)
@@ -83,7 +84,16 @@ func Merge(ctx context.Context, base string, adapters []Adapter, out string, opt
 			for _, u := range uses {
 				adapted = adapted || u.Adapter.Pair(l, p) != nil
 			}
+			if prev, dup := targets[w.Name]; dup {
+				fused[w.Name] = true
+				adapted = adapted || prev.pairs
+			}
 			targets[w.Name] = target{w: w, l: l, p: p, pairs: adapted}
+		}
+	}
+	for name := range fused {
+		if targets[name].pairs {
+			return fmt.Errorf("finetune: merging into %s, which holds several projections in one matrix, is not supported", name)
 		}
 	}
 	md := gguf.NewMetadata(bf.Metadata.KVs()...)
