@@ -54,6 +54,10 @@ type net struct {
 	lora    [][model.NumProjections]*loraParam
 	scale   float32 // alpha / rank
 	threads int
+	// factors are the rope frequency factors: rope_freqs, or LongRoPE's
+	// short ones (phi3), which the engine and llama.cpp use for contexts
+	// up to the original training context, the lengths trained on here.
+	factors []float32
 }
 
 // layerActs are the activations of one block kept for the backward pass.
@@ -272,7 +276,7 @@ func (nt *net) forward(tokens []int32) *fwd {
 		if cfg.EmbedScale != 0 {
 			kernels.Scale(xi, cfg.EmbedScale)
 		}
-		model.RopeTableFor(cfg, nt.m.RopeFreqs, f.cos[i*half:(i+1)*half], f.sin[i*half:(i+1)*half], float32(i))
+		model.RopeTableFor(cfg, nt.factors, f.cos[i*half:(i+1)*half], f.sin[i*half:(i+1)*half], float32(i))
 		if f.cosSWA != nil {
 			// As the engine's sliding layers: their own base, no scaling or factors.
 			kernels.RopeTable(f.cosSWA[i*half:(i+1)*half], f.sinSWA[i*half:(i+1)*half], float32(i), cfg.RopeDim, cfg.RopeBaseSWA, 1, nil)
@@ -582,7 +586,10 @@ func newNet(m *model.Model, rank int, alpha float32, threads int, seed uint64) (
 	if rank < 1 || rank > 1024 {
 		return nil, fmt.Errorf("finetune: rank %d out of range [1, 1024]", rank)
 	}
-	nt := &net{m: m, cfg: cfg, lora: make([][model.NumProjections]*loraParam, len(m.Layers)), scale: alpha / float32(rank), threads: max(threads, 1)}
+	nt := &net{m: m, cfg: cfg, lora: make([][model.NumProjections]*loraParam, len(m.Layers)), scale: alpha / float32(rank), threads: max(threads, 1), factors: m.RopeFreqs}
+	if m.RopeLong != nil {
+		nt.factors = m.RopeShort
+	}
 	r := rand.New(rand.NewPCG(seed, 0x10a))
 	for l := range m.Layers {
 		for p := range model.NumProjections {
@@ -596,7 +603,7 @@ func newNet(m *model.Model, rank int, alpha float32, threads int, seed uint64) (
 
 // trainableArchs are the architectures the training graph implements;
 // anything else is refused by name rather than trained wrong.
-var trainableArchs = []string{"exaone", "gemma", "gemma2", "gemma3", "llama", "qwen2", "qwen3"}
+var trainableArchs = []string{"exaone", "gemma", "gemma2", "gemma3", "llama", "phi3", "qwen2", "qwen3"}
 
 // trainable returns an error naming what training does not support in cfg.
 func trainable(cfg *model.Config) error {
@@ -606,8 +613,8 @@ func trainable(cfg *model.Config) error {
 		return fmt.Errorf("finetune: training does not support the %s architecture (it supports %s)", cfg.Arch, list)
 	case cfg.Experts > 0:
 		return fmt.Errorf("finetune: training does not support %s with experts (mixture of experts); it supports dense %s", cfg.Arch, list)
-	case cfg.LayerNorm || cfg.ValueDim != cfg.HeadDim || (cfg.RopeAttnFactor != 0 && cfg.RopeAttnFactor != 1):
-		return fmt.Errorf("finetune: training does not support this %s variant (LayerNorm, value length %d ≠ key length %d, or a rope attention factor)", cfg.Arch, cfg.ValueDim, cfg.HeadDim)
+	case cfg.LayerNorm || cfg.ValueDim != cfg.HeadDim:
+		return fmt.Errorf("finetune: training does not support this %s variant (LayerNorm, or value length %d ≠ key length %d)", cfg.Arch, cfg.ValueDim, cfg.HeadDim)
 	}
 	return nil
 }

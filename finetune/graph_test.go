@@ -55,7 +55,8 @@ func lossOf(nt *net, toks []int32, mask []bool) float64 {
 // length differs from Dim/Heads), exaone's NeoX rope on the llama block,
 // Gemma's GeGLU and scaled embeddings, gemma2's post-norms, soft-caps and
 // sliding window (16 tokens, so the sequence is longer), and gemma3's q/k
-// norms with the local rope base.
+// norms with the local rope base, phi3's fused q/k/v and gate/up matrices
+// with LongRoPE factors and attention factor.
 var gradModels = []struct {
 	name   string
 	tokens int // sequence length (beyond a sliding window where there is one)
@@ -81,6 +82,7 @@ var gradModels = []struct {
 	{"gemma-spm-q8_0.gguf", 10, shared("gemma-spm-q8_0.gguf")},
 	{"gemma2-spm-q8_0.gguf", 20, shared("gemma2-spm-q8_0.gguf")},
 	{"gemma3-spm-q8_0.gguf", 10, shared("gemma3-spm-q8_0.gguf")},
+	{"phi3-spm-q4_k_m.gguf", 10, shared("phi3-spm-q4_k_m.gguf")},
 }
 
 func shared(name string) func(t *testing.T) string {
@@ -148,7 +150,7 @@ func TestGradientsFiniteDifference(t *testing.T) {
 // TestTrainRefusesByName: architectures the graph does not implement are
 // refused with their name, never trained wrong.
 func TestTrainRefusesByName(t *testing.T) {
-	for _, name := range []string{"phi3-spm-q4_k_m.gguf", "mixtral-spm-q4_k_m.gguf"} {
+	for _, name := range []string{"mixtral-spm-q4_k_m.gguf"} {
 		f, err := gguf.Open(sharedtest.Model(t, name))
 		if err != nil {
 			t.Fatal(err)
@@ -252,7 +254,7 @@ func widenF32(t *testing.T, path string) string {
 // TestAdapterAgreesWithLlamaCpp: an adapter the trainer writes (random
 // pairs, B large enough to change the model) for qwen2 (biases), gemma2
 // (post-norms, soft-caps, sliding window) and gemma3 (q/k norms, local rope
-// base) loads in llama.cpp, and the engine running it agrees with
+// base) and phi3 (one pair per fused attn_qkv and ffn_up) loads in llama.cpp, and the engine running it agrees with
 // llama.cpp's logits within the conformance tolerances, while the engine
 // without it does not. (qwen3 is checked end to end in
 // TestTrainEndToEndQwen3.)
@@ -260,7 +262,7 @@ func TestAdapterAgreesWithLlamaCpp(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs llama.cpp once per model")
 	}
-	for _, name := range []string{"qwen2-spm-q6_k.gguf", "gemma2-spm-q8_0.gguf", "gemma3-spm-q8_0.gguf"} {
+	for _, name := range []string{"qwen2-spm-q6_k.gguf", "gemma2-spm-q8_0.gguf", "gemma3-spm-q8_0.gguf", "phi3-spm-q4_k_m.gguf"} {
 		t.Run(name, func(t *testing.T) {
 			base := sharedtest.Model(t, name)
 			nt := loadNet(t, base, 4, 7)

@@ -93,23 +93,23 @@ func TestMergeErrors(t *testing.T) {
 	if m, _ := filepath.Glob(filepath.Join(dir, "*")); len(m) != 0 {
 		t.Errorf("failed merges left %v", m)
 	}
-	// phi3 keeps q, k and v in one attn_qkv matrix: an adapter on one of
-	// them is refused by name, never merged into the wrong rows or dropped.
+	// phi3 keeps q, k and v in one attn_qkv matrix: merging an adapter of
+	// it is refused by name (not implemented), never merged into the wrong
+	// rows or dropped.
 	phi3 := sharedtest.Model(t, "phi3-spm-q4_k_m.gguf")
 	md := gguf.NewMetadata()
 	md.Set("general.architecture", "phi3")
 	md.Set("general.type", "adapter")
 	md.Set("adapter.type", "lora")
 	md.Set("adapter.lora.alpha", float32(2))
-	ad := filepath.Join(t.TempDir(), "phi3-q.gguf")
-	zeros := make([]byte, 4*2*256)
+	ad := filepath.Join(t.TempDir(), "phi3-qkv.gguf")
 	if err := gguf.WriteFile(ad, md, []gguf.WriteTensor{
-		{Name: "blk.0.attn_q.weight.lora_a", Dims: []uint64{256, 2}, Type: gguf.TypeF32, Data: zeros},
-		{Name: "blk.0.attn_q.weight.lora_b", Dims: []uint64{2, 256}, Type: gguf.TypeF32, Data: zeros},
+		{Name: "blk.0.attn_qkv.weight.lora_a", Dims: []uint64{256, 2}, Type: gguf.TypeF32, Data: make([]byte, 4*2*256)},
+		{Name: "blk.0.attn_qkv.weight.lora_b", Dims: []uint64{2, 512}, Type: gguf.TypeF32, Data: make([]byte, 4*2*512)},
 	}); err != nil {
 		t.Fatal(err)
 	}
-	if err := Merge(context.Background(), phi3, []Adapter{{ad, 1}}, out, MergeOptions{}); err == nil || !strings.Contains(err.Error(), "attn_qkv") {
-		t.Errorf("phi3 adapter on attn_q: %v, want a refusal naming attn_qkv", err)
+	if err := Merge(context.Background(), phi3, []Adapter{{ad, 1}}, out, MergeOptions{}); err == nil || !strings.Contains(err.Error(), "merging into blk.0.attn_qkv.weight") {
+		t.Errorf("phi3 adapter on attn_qkv: %v, want a refusal naming attn_qkv", err)
 	}
 }

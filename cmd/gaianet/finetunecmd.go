@@ -238,8 +238,9 @@ func finetuneTrainCommand() *command {
 			"Writes ADAPTER.gguf (llama.cpp's GGUF adapter format: use it with --lora,\n" +
 			"gaianet_go.lora or llama.cpp) and ADAPTER.loss.svg, the loss curves.\n\n" +
 			"Trainable architectures (dense): llama (Llama, Mistral, TinyLlama, SmolLM),\n" +
-			"qwen2, qwen3, gemma, gemma2, gemma3 and exaone; others (phi3, MoE models,\n" +
-			"stablelm, ...) are refused by name.",
+			"qwen2, qwen3, gemma, gemma2, gemma3, phi3 and exaone; others (MoE models,\n" +
+			"stablelm, ...) are refused by name. LongRoPE models (phi3 128k) train with\n" +
+			"the short factors (contexts up to the original training context).",
 		flags: func(fs *flag.FlagSet) any {
 			return &trainFlags{
 				model:      fs.String("model", "", "base GGUF model (required)"),
