@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
+	"strings"
 	"sync"
 
 	"github.com/gaianet-go/gaianet/kernels"
@@ -11,8 +13,12 @@ import (
 )
 
 // The training graph: a forward pass over one sequence that keeps what the
-// backward pass needs, and the backward pass, for the llama block with
-// LoRA pairs on its seven projections. The base weights stay in their
+// backward pass needs, and the backward pass, for the pre-norm decoder block
+// with LoRA pairs on its seven projections, in the variants of the
+// trainable architectures (see trainable): q/k/v biases (qwen2), per-head
+// q/k RMS norms (qwen3, gemma3), GeGLU, scaled embeddings, post-norms,
+// soft-capped attention scores and logits, and sliding-window layers with
+// their own rope base (the Gemma family). The base weights stay in their
 // stored (quantized) type and are dequantized a row at a time, once per
 // matrix product, for all positions of the sequence; only the LoRA
 // matrices get gradients. Activations are float32.
@@ -48,6 +54,10 @@ type net struct {
 	lora    [][model.NumProjections]*loraParam
 	scale   float32 // alpha / rank
 	threads int
+	// factors are the rope frequency factors: rope_freqs, or LongRoPE's
+	// short ones (phi3), which the engine and llama.cpp use for contexts
+	// up to the original training context, the lengths trained on here.
+	factors []float32
 }
 
 // layerActs are the activations of one block kept for the backward pass.
@@ -56,10 +66,14 @@ type layerActs struct {
 	xn1, xn2 []float32 // normed inputs of attention and FFN
 	r1, r2   []float32 // their 1/rms, T
 	q, k, v  []float32 // after rope (q, k)
+	qr, kr   []float32 // q and k before their per-head norms (QKNorm)
+	rq, rk   []float32 // the per-head norms' 1/rms, T × heads
 	p        []float32 // attention probabilities, Heads × T × T
 	o        []float32 // attention output, T × QDim
+	att, fo  []float32 // attention and FFN outputs before their post-norms
+	ra, rf   []float32 // the post-norms' 1/rms
 	h        []float32 // after the attention residual
-	g, u, a  []float32 // gate, up, silu(gate)*up, T × FFN
+	g, u, a  []float32 // gate, up, act(gate)*up, T × FFN
 	xa       [model.NumProjections][]float32
 }
 
@@ -74,6 +88,17 @@ type fwd struct {
 	logits []float32 // T × Vocab
 	cos    []float32 // T × RopeDim/2
 	sin    []float32
+	// cosSWA and sinSWA are the tables of sliding-window layers with
+	// their own rope base (gemma3), or nil.
+	cosSWA, sinSWA []float32
+}
+
+// ropeTables returns layer l's rope tables.
+func (f *fwd) ropeTables(cfg *model.Config, l int) ([]float32, []float32) {
+	if f.cosSWA != nil && cfg.IsSWA(l) {
+		return f.cosSWA, f.sinSWA
+	}
+	return f.cos, f.sin
 }
 
 // parallel runs fn over [0,n) split into up to threads ranges.
@@ -235,16 +260,27 @@ func (nt *net) rope(x []float32, t, heads int, cos, sin []float32, inverse bool)
 // forward runs the model over tokens, keeping activations.
 func (nt *net) forward(tokens []int32) *fwd {
 	cfg := nt.cfg
-	t, d, qd, kvd, ff := len(tokens), cfg.Dim, cfg.QDim(), cfg.KVDim(), cfg.FFN
+	t, d, qd, kvd, ff, hd := len(tokens), cfg.Dim, cfg.QDim(), cfg.KVDim(), cfg.FFN, cfg.HeadDim
 	half := cfg.RopeDim / 2
 	f := &fwd{t: t, tokens: tokens, layers: make([]layerActs, len(nt.m.Layers)),
 		cos: make([]float32, t*half), sin: make([]float32, t*half)}
+	if cfg.RopeBaseSWA != 0 {
+		f.cosSWA, f.sinSWA = make([]float32, t*half), make([]float32, t*half)
+	}
 	x := make([]float32, t*d)
 	for i, tok := range tokens {
-		if err := kernels.Dequantize(nt.m.TokenEmbd.Type, nt.m.TokenEmbd.Row(int(tok)), x[i*d:(i+1)*d]); err != nil {
+		xi := x[i*d : (i+1)*d]
+		if err := kernels.Dequantize(nt.m.TokenEmbd.Type, nt.m.TokenEmbd.Row(int(tok)), xi); err != nil {
 			panic(err)
 		}
-		model.RopeTableFor(cfg, nt.m.RopeFreqs, f.cos[i*half:(i+1)*half], f.sin[i*half:(i+1)*half], float32(i))
+		if cfg.EmbedScale != 0 {
+			kernels.Scale(xi, cfg.EmbedScale)
+		}
+		model.RopeTableFor(cfg, nt.factors, f.cos[i*half:(i+1)*half], f.sin[i*half:(i+1)*half], float32(i))
+		if f.cosSWA != nil {
+			// As the engine's sliding layers: their own base, no scaling or factors.
+			kernels.RopeTable(f.cosSWA[i*half:(i+1)*half], f.sinSWA[i*half:(i+1)*half], float32(i), cfg.RopeDim, cfg.RopeBaseSWA, 1, nil)
+		}
 	}
 	for l := range nt.m.Layers {
 		y := &nt.m.Layers[l]
@@ -258,15 +294,28 @@ func (nt *net) forward(tokens []int32) *fwd {
 			la.xa[p] = nt.xaBuf(lp[p], t)
 			nt.matmul(y.Weight(p), la.xn1, t, out, lp[p], la.xa[p])
 		}
-		nt.rope(la.q, t, cfg.Heads, f.cos, f.sin, false)
-		nt.rope(la.k, t, cfg.KVHeads, f.cos, f.sin, false)
+		if y.Bq != nil {
+			addBias(la.q, y.Bq, t)
+			addBias(la.k, y.Bk, t)
+			addBias(la.v, y.Bv, t)
+		}
+		if y.QNorm != nil {
+			la.qr, la.kr = la.q, la.k
+			la.q, la.k = make([]float32, t*qd), make([]float32, t*kvd)
+			la.rq, la.rk = make([]float32, t*cfg.Heads), make([]float32, t*cfg.KVHeads)
+			rmsnorm(la.q, la.qr, y.QNorm, la.rq, t*cfg.Heads, hd, cfg.NormEps)
+			rmsnorm(la.k, la.kr, y.KNorm, la.rk, t*cfg.KVHeads, hd, cfg.NormEps)
+		}
+		cos, sin := f.ropeTables(cfg, l)
+		nt.rope(la.q, t, cfg.Heads, cos, sin, false)
+		nt.rope(la.k, t, cfg.KVHeads, cos, sin, false)
 		la.p, la.o = make([]float32, cfg.Heads*t*t), make([]float32, t*qd)
-		nt.attention(la, t)
-		att := make([]float32, t*d)
+		nt.attention(la, l, t)
+		la.att = make([]float32, t*d)
 		la.xa[model.ProjO] = nt.xaBuf(lp[model.ProjO], t)
-		nt.matmul(&y.Wo, la.o, t, att, lp[model.ProjO], la.xa[model.ProjO])
+		nt.matmul(&y.Wo, la.o, t, la.att, lp[model.ProjO], la.xa[model.ProjO])
 		la.h = make([]float32, t*d)
-		kernels.Add(la.h, x, att)
+		kernels.Add(la.h, x, postNorm(y.PostAttnNorm, la.att, &la.ra, t, d, cfg.NormEps))
 		la.xn2, la.r2 = make([]float32, t*d), make([]float32, t)
 		rmsnorm(la.xn2, la.h, y.FFNNorm, la.r2, t, d, cfg.NormEps)
 		la.g, la.u, la.a = make([]float32, t*ff), make([]float32, t*ff), make([]float32, t*ff)
@@ -275,20 +324,71 @@ func (nt *net) forward(tokens []int32) *fwd {
 		nt.matmul(&y.Gate, la.xn2, t, la.g, lp[model.ProjGate], la.xa[model.ProjGate])
 		nt.matmul(&y.Up, la.xn2, t, la.u, lp[model.ProjUp], la.xa[model.ProjUp])
 		for i, g := range la.g {
-			la.a[i] = g / (1 + float32(math.Exp(float64(-g)))) * la.u[i]
+			a, _ := act(cfg.Act, g)
+			la.a[i] = a * la.u[i]
 		}
-		down := make([]float32, t*d)
+		la.fo = make([]float32, t*d)
 		la.xa[model.ProjDown] = nt.xaBuf(lp[model.ProjDown], t)
-		nt.matmul(&y.Down, la.a, t, down, lp[model.ProjDown], la.xa[model.ProjDown])
+		nt.matmul(&y.Down, la.a, t, la.fo, lp[model.ProjDown], la.xa[model.ProjDown])
 		x = make([]float32, t*d)
-		kernels.Add(x, la.h, down)
+		kernels.Add(x, la.h, postNorm(y.PostFFNNorm, la.fo, &la.rf, t, d, cfg.NormEps))
 	}
 	f.xf = x
 	f.xnf, f.rf = make([]float32, t*d), make([]float32, t)
 	rmsnorm(f.xnf, x, nt.m.OutputNorm, f.rf, t, d, cfg.NormEps)
 	f.logits = make([]float32, t*cfg.Vocab)
 	nt.matmul(&nt.m.Output, f.xnf, t, f.logits, nil, nil)
+	if c := cfg.FinalSoftcap; c != 0 {
+		for i, v := range f.logits {
+			f.logits[i] = c * float32(math.Tanh(float64(v/c)))
+		}
+	}
 	return f
+}
+
+// addBias adds b to each of the t rows of x.
+func addBias(x, b []float32, t int) {
+	n := len(b)
+	for i := range t {
+		kernels.Add(x[i*n:(i+1)*n], x[i*n:(i+1)*n], b)
+	}
+}
+
+// postNorm returns x normed by w (keeping 1/rms in *r), or x when w is nil.
+func postNorm(w, x []float32, r *[]float32, t, d int, eps float32) []float32 {
+	if w == nil {
+		return x
+	}
+	y := make([]float32, t*d)
+	*r = make([]float32, t)
+	rmsnorm(y, x, w, *r, t, d, eps)
+	return y
+}
+
+// postNormBack returns the gradient of the post-norm's input given dy, or
+// dy when there is no post-norm.
+func postNormBack(w, dy, x, r []float32, t, d int) []float32 {
+	if w == nil {
+		return dy
+	}
+	dx := make([]float32, t*d)
+	rmsnormBack(dx, dy, x, w, r, t, d)
+	return dx
+}
+
+// geluC is sqrt(2/pi), of the tanh approximation of GELU.
+const geluC = 0.7978845608028654
+
+// act returns the feed-forward activation of g and its derivative.
+func act(a model.Activation, g float32) (float32, float32) {
+	if a == model.ActGELU {
+		x := float64(g)
+		th := math.Tanh(geluC * (x + 0.044715*x*x*x))
+		d := 0.5*(1+th) + 0.5*x*(1-th*th)*geluC*(1+3*0.044715*x*x)
+		return float32(0.5 * x * (1 + th)), float32(d)
+	}
+	sg := 1 / (1 + float32(math.Exp(float64(-g))))
+	return g * sg, sg * (1 + g*(1-sg))
 }
 
 func (nt *net) xaBuf(lp *loraParam, t int) []float32 {
@@ -298,26 +398,40 @@ func (nt *net) xaBuf(lp *loraParam, t int) []float32 {
 	return make([]float32, t*lp.rank)
 }
 
+// window returns the first position query i attends to in layer l.
+func (nt *net) window(l, i int) int {
+	if nt.cfg.IsSWA(l) {
+		return max(0, i-nt.cfg.Window+1)
+	}
+	return 0
+}
+
 // attention computes causal attention of la.q over la.k, la.v into la.o,
-// keeping the probabilities.
-func (nt *net) attention(la *layerActs, t int) {
+// keeping the probabilities (row i of a head holds positions 0..i; those
+// outside a sliding window are 0).
+func (nt *net) attention(la *layerActs, l, t int) {
 	cfg := nt.cfg
 	hd, qd, kvd := cfg.HeadDim, cfg.QDim(), cfg.KVDim()
 	group := cfg.Heads / cfg.KVHeads
-	scale := float32(1 / math.Sqrt(float64(hd)))
+	scale, capAt := cfg.AttnScale, cfg.AttnSoftcap
 	nt.parallel(cfg.Heads, func(_, lo, hi int) {
 		for h := lo; h < hi; h++ {
 			kh := h / group
 			for i := range t {
 				q := la.q[i*qd+h*hd : i*qd+(h+1)*hd]
-				p := la.p[(h*t+i)*t : (h*t+i)*t+i+1]
+				from := nt.window(l, i)
+				p := la.p[(h*t+i)*t+from : (h*t+i)*t+i+1]
 				for j := range p {
-					p[j] = kernels.DotF32(q, la.k[j*kvd+kh*hd:j*kvd+(kh+1)*hd]) * scale
+					s := kernels.DotF32(q, la.k[(from+j)*kvd+kh*hd:(from+j)*kvd+(kh+1)*hd]) * scale
+					if capAt != 0 {
+						s = capAt * float32(math.Tanh(float64(s/capAt)))
+					}
+					p[j] = s
 				}
 				kernels.Softmax(p)
 				o := la.o[i*qd+h*hd : i*qd+(h+1)*hd]
 				for j, w := range p {
-					kernels.AxpyF32(w, la.v[j*kvd+kh*hd:j*kvd+(kh+1)*hd], o)
+					kernels.AxpyF32(w, la.v[(from+j)*kvd+kh*hd:(from+j)*kvd+(kh+1)*hd], o)
 				}
 			}
 		}
@@ -325,21 +439,23 @@ func (nt *net) attention(la *layerActs, t int) {
 }
 
 // attentionBack turns do into dq, dk, dv (all rope-space for q and k).
-func (nt *net) attentionBack(la *layerActs, t int, do, dq, dk, dv []float32) {
+func (nt *net) attentionBack(la *layerActs, l, t int, do, dq, dk, dv []float32) {
 	cfg := nt.cfg
 	hd, qd, kvd := cfg.HeadDim, cfg.QDim(), cfg.KVDim()
 	group := cfg.Heads / cfg.KVHeads
-	scale := float32(1 / math.Sqrt(float64(hd)))
+	scale, capAt := cfg.AttnScale, cfg.AttnSoftcap
 	// Heads of one KV head write the same dk, dv: split by KV head.
 	nt.parallel(cfg.KVHeads, func(_, lo, hi int) {
 		dp := make([]float32, t)
 		for kh := lo; kh < hi; kh++ {
 			for h := kh * group; h < (kh+1)*group; h++ {
 				for i := range t {
+					from := nt.window(l, i)
 					p := la.p[(h*t+i)*t : (h*t+i)*t+i+1]
 					doi := do[i*qd+h*hd : i*qd+(h+1)*hd]
 					var sum float32
-					for j, w := range p {
+					for j := from; j <= i; j++ {
+						w := p[j]
 						vj := la.v[j*kvd+kh*hd : j*kvd+(kh+1)*hd]
 						dp[j] = kernels.DotF32(doi, vj)
 						sum += w * dp[j]
@@ -347,9 +463,15 @@ func (nt *net) attentionBack(la *layerActs, t int, do, dq, dk, dv []float32) {
 					}
 					qi := la.q[i*qd+h*hd : i*qd+(h+1)*hd]
 					dqi := dq[i*qd+h*hd : i*qd+(h+1)*hd]
-					for j, w := range p {
-						ds := w * (dp[j] - sum) * scale
-						kernels.AxpyF32(ds, la.k[j*kvd+kh*hd:j*kvd+(kh+1)*hd], dqi)
+					for j := from; j <= i; j++ {
+						kj := la.k[j*kvd+kh*hd : j*kvd+(kh+1)*hd]
+						ds := p[j] * (dp[j] - sum) * scale
+						if capAt != 0 {
+							// d(c·tanh(s/c))/ds = 1 - tanh².
+							th := math.Tanh(float64(kernels.DotF32(qi, kj) * scale / capAt))
+							ds *= float32(1 - th*th)
+						}
+						kernels.AxpyF32(ds, kj, dqi)
 						kernels.AxpyF32(ds, qi, dk[j*kvd+kh*hd:j*kvd+(kh+1)*hd])
 					}
 				}
@@ -398,7 +520,12 @@ func lossGrad(f *fwd, mask []bool, vocab int) (float64, []float32, int) {
 // gradient is dl.
 func (nt *net) backward(f *fwd, dl []float32) {
 	cfg := nt.cfg
-	t, d, qd, kvd, ff := f.t, cfg.Dim, cfg.QDim(), cfg.KVDim(), cfg.FFN
+	t, d, qd, kvd, ff, hd := f.t, cfg.Dim, cfg.QDim(), cfg.KVDim(), cfg.FFN, cfg.HeadDim
+	if c := cfg.FinalSoftcap; c != 0 {
+		for i, v := range f.logits { // v = c·tanh(z/c): dz = dv·(1-(v/c)²)
+			dl[i] *= 1 - (v/c)*(v/c)
+		}
+	}
 	dxn := make([]float32, t*d)
 	nt.matmulBack(&nt.m.Output, f.xnf, t, dl, dxn, nil, nil)
 	dx := make([]float32, t*d)
@@ -407,27 +534,37 @@ func (nt *net) backward(f *fwd, dl []float32) {
 		y := &nt.m.Layers[l]
 		la := &f.layers[l]
 		lp := &nt.lora[l]
-		// x_out = h + down(a): dh = dx; da from the down projection.
+		// x_out = h + post(down(a)): dh = dx; da from the down projection.
+		dfo := postNormBack(y.PostFFNNorm, dx, la.fo, la.rf, t, d)
 		da := make([]float32, t*ff)
-		nt.matmulBack(&y.Down, la.a, t, dx, da, lp[model.ProjDown], la.xa[model.ProjDown])
+		nt.matmulBack(&y.Down, la.a, t, dfo, da, lp[model.ProjDown], la.xa[model.ProjDown])
 		dg, du := make([]float32, t*ff), make([]float32, t*ff)
 		for i, g := range la.g {
-			sg := 1 / (1 + float32(math.Exp(float64(-g))))
-			du[i] = da[i] * g * sg
-			dg[i] = da[i] * la.u[i] * sg * (1 + g*(1-sg))
+			a, da1 := act(cfg.Act, g)
+			du[i] = da[i] * a
+			dg[i] = da[i] * la.u[i] * da1
 		}
 		dxn2 := make([]float32, t*d)
 		nt.matmulBack(&y.Gate, la.xn2, t, dg, dxn2, lp[model.ProjGate], la.xa[model.ProjGate])
 		nt.matmulBack(&y.Up, la.xn2, t, du, dxn2, lp[model.ProjUp], la.xa[model.ProjUp])
 		dh := dx // the residual
 		rmsnormBack(dh, dxn2, la.h, y.FFNNorm, la.r2, t, d)
-		// h = x + Wo(o).
+		// h = x + post(Wo(o)).
+		datt := postNormBack(y.PostAttnNorm, dh, la.att, la.ra, t, d)
 		do := make([]float32, t*qd)
-		nt.matmulBack(&y.Wo, la.o, t, dh, do, lp[model.ProjO], la.xa[model.ProjO])
+		nt.matmulBack(&y.Wo, la.o, t, datt, do, lp[model.ProjO], la.xa[model.ProjO])
 		dq, dk, dv := make([]float32, t*qd), make([]float32, t*kvd), make([]float32, t*kvd)
-		nt.attentionBack(la, t, do, dq, dk, dv)
-		nt.rope(dq, t, cfg.Heads, f.cos, f.sin, true)
-		nt.rope(dk, t, cfg.KVHeads, f.cos, f.sin, true)
+		nt.attentionBack(la, l, t, do, dq, dk, dv)
+		cos, sin := f.ropeTables(cfg, l)
+		nt.rope(dq, t, cfg.Heads, cos, sin, true)
+		nt.rope(dk, t, cfg.KVHeads, cos, sin, true)
+		if y.QNorm != nil {
+			dqr, dkr := make([]float32, t*qd), make([]float32, t*kvd)
+			rmsnormBack(dqr, dq, la.qr, y.QNorm, la.rq, t*cfg.Heads, hd)
+			rmsnormBack(dkr, dk, la.kr, y.KNorm, la.rk, t*cfg.KVHeads, hd)
+			dq, dk = dqr, dkr
+		}
+		// The biases are constants: their outputs' gradients pass through.
 		dxn1 := make([]float32, t*d)
 		nt.matmulBack(&y.Wq, la.xn1, t, dq, dxn1, lp[model.ProjQ], la.xa[model.ProjQ])
 		nt.matmulBack(&y.Wk, la.xn1, t, dk, dxn1, lp[model.ProjK], la.xa[model.ProjK])
@@ -443,13 +580,16 @@ func (nt *net) backward(f *fwd, dl []float32) {
 // initializes them, so that training starts from the base model.
 func newNet(m *model.Model, rank int, alpha float32, threads int, seed uint64) (*net, error) {
 	cfg := &m.Config
-	if cfg.Arch != "llama" || cfg.QKVBias || cfg.QKNorm || cfg.Experts > 0 {
-		return nil, fmt.Errorf("finetune: training supports dense llama-architecture models (Llama, Mistral, TinyLlama, SmolLM), not %s", describeArch(cfg))
+	if err := trainable(cfg); err != nil {
+		return nil, err
 	}
 	if rank < 1 || rank > 1024 {
 		return nil, fmt.Errorf("finetune: rank %d out of range [1, 1024]", rank)
 	}
-	nt := &net{m: m, cfg: cfg, lora: make([][model.NumProjections]*loraParam, len(m.Layers)), scale: alpha / float32(rank), threads: max(threads, 1)}
+	nt := &net{m: m, cfg: cfg, lora: make([][model.NumProjections]*loraParam, len(m.Layers)), scale: alpha / float32(rank), threads: max(threads, 1), factors: m.RopeFreqs}
+	if m.RopeLong != nil {
+		nt.factors = m.RopeShort
+	}
 	r := rand.New(rand.NewPCG(seed, 0x10a))
 	for l := range m.Layers {
 		for p := range model.NumProjections {
@@ -461,9 +601,20 @@ func newNet(m *model.Model, rank int, alpha float32, threads int, seed uint64) (
 	return nt, nil
 }
 
-func describeArch(cfg *model.Config) string {
-	if cfg.Experts > 0 {
-		return cfg.Arch + " with experts"
+// trainableArchs are the architectures the training graph implements;
+// anything else is refused by name rather than trained wrong.
+var trainableArchs = []string{"exaone", "gemma", "gemma2", "gemma3", "llama", "phi3", "qwen2", "qwen3"}
+
+// trainable returns an error naming what training does not support in cfg.
+func trainable(cfg *model.Config) error {
+	list := strings.Join(trainableArchs, ", ")
+	switch {
+	case !slices.Contains(trainableArchs, cfg.Arch):
+		return fmt.Errorf("finetune: training does not support the %s architecture (it supports %s)", cfg.Arch, list)
+	case cfg.Experts > 0:
+		return fmt.Errorf("finetune: training does not support %s with experts (mixture of experts); it supports dense %s", cfg.Arch, list)
+	case cfg.LayerNorm || cfg.ValueDim != cfg.HeadDim:
+		return fmt.Errorf("finetune: training does not support this %s variant (LayerNorm, or value length %d ≠ key length %d)", cfg.Arch, cfg.ValueDim, cfg.HeadDim)
 	}
-	return cfg.Arch
+	return nil
 }

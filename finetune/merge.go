@@ -68,22 +68,34 @@ func Merge(ctx context.Context, base string, adapters []Adapter, out string, opt
 		}
 		uses[i] = model.LoRAUse{Adapter: l, Scale: a.Scale}
 	}
-	// The adapted matrix of each tensor name.
+	// The adapted projections of each tensor name: one, or several at
+	// their row offsets in a fused matrix (phi3's attn_qkv and ffn_up).
+	type part struct {
+		l, row int
+		p      model.Projection
+	}
 	type target struct {
-		w     *model.Weight
-		l     int
-		p     model.Projection
+		parts []part
 		pairs bool
 	}
-	targets := map[string]target{}
+	targets := map[string]*target{}
 	for l := range m.Layers {
 		for p := range model.NumProjections {
 			w := m.Layers[l].Weight(p)
-			adapted := false
-			for _, u := range uses {
-				adapted = adapted || u.Adapter.Pair(l, p) != nil
+			tg := targets[w.Name]
+			if tg == nil {
+				tg = &target{}
+				targets[w.Name] = tg
 			}
-			targets[w.Name] = target{w: w, l: l, p: p, pairs: adapted}
+			row := 0
+			if len(tg.parts) > 0 { // the next rows of a fused matrix
+				last := tg.parts[len(tg.parts)-1]
+				row = last.row + m.Layers[last.l].Weight(last.p).Rows
+			}
+			tg.parts = append(tg.parts, part{l: l, row: row, p: p})
+			for _, u := range uses {
+				tg.pairs = tg.pairs || u.Adapter.Pair(l, p) != nil
+			}
 		}
 	}
 	md := gguf.NewMetadata(bf.Metadata.KVs()...)
@@ -97,9 +109,10 @@ func Merge(ctx context.Context, base string, adapters []Adapter, out string, opt
 		}
 		ti := &bf.Tensors[i]
 		wt := gguf.WriteTensor{Name: ti.Name, Dims: ti.Dims, Type: ti.Type, Data: bf.TensorData(ti)}
-		tg, isMatrix := targets[ti.Name]
+		tg := targets[ti.Name]
+		adapted := tg != nil && tg.pairs
 		convert := convertAll && len(ti.Dims) >= 2 && ti.Dim(1) > 1 && ti.Type != to
-		if tg.pairs || convert {
+		if adapted || convert {
 			typ := ti.Type
 			if convertAll {
 				typ = to
@@ -109,10 +122,12 @@ func Merge(ctx context.Context, base string, adapters []Adapter, out string, opt
 			if err := kernels.Dequantize(ti.Type, wt.Data, w); err != nil {
 				return fmt.Errorf("finetune: %s: %w", ti.Name, err)
 			}
-			if isMatrix && tg.pairs {
-				for _, u := range uses {
-					if p := u.Adapter.Pair(tg.l, tg.p); p != nil {
-						addDelta(w, p, u.Scale)
+			if adapted {
+				for _, pt := range tg.parts {
+					for _, u := range uses {
+						if p := u.Adapter.Pair(pt.l, pt.p); p != nil {
+							addDelta(w[pt.row*p.In:], p, u.Scale)
+						}
 					}
 				}
 			}

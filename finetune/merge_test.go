@@ -6,7 +6,9 @@ import (
 	"testing"
 
 	"github.com/gaianet-go/gaianet/conformance"
+	"github.com/gaianet-go/gaianet/gguf"
 	"github.com/gaianet-go/gaianet/internal/sharedtest"
+	"github.com/gaianet-go/gaianet/kernels"
 )
 
 var tol = conformance.Tolerances{LogitsNRMSEFloat: 0.01, LogitsNRMSEQuantized: 0.06, ArgmaxMargin: 1}
@@ -35,11 +37,27 @@ func TestMergeAgreesWithAdapters(t *testing.T) {
 	a2 := makeAdapter(t, dir, "a2", tiny, append(shape, "-rank", "8", "-alpha", "8", "-seed", "12")...)
 	q8 := sharedtest.Model(t, "llama-spm-q8_0.gguf")
 	shared := sharedtest.Path(t, "conformance", "lora", "llama-spm-lora-r8.gguf")
+	// phi3 keeps q, k and v in one attn_qkv matrix and gate and up in one
+	// ffn_up: a trainer-written adapter (one pair per fused matrix) merges
+	// into each part's rows. (On an F32 copy, so that the engine's 8-bit
+	// activations on Q4_K do not blur the comparison with the F32 merge.)
+	phi3 := widenF32(t, sharedtest.Model(t, "phi3-spm-q4_k_m.gguf"))
+	nt := loadNet(t, phi3, 4, 21)
+	for _, lps := range nt.lora {
+		for _, p := range lps {
+			kernels.Scale(p.b, 20)
+		}
+	}
+	phiAd := filepath.Join(dir, "phi3-ad.gguf")
+	if err := writeAdapter(phiAd, gguf.NewMetadata(), nt, 4); err != nil {
+		t.Fatal(err)
+	}
 	for _, c := range []struct {
 		name, base, typ string
 		adapters        []Adapter
 	}{
 		{"f16+2 adapters as f32", tiny, "f32", []Adapter{{a1, 1}, {a2, -0.5}}},
+		{"phi3 (fused matrices) as f32", phi3, "f32", []Adapter{{phiAd, 0.8}}},
 		{"q8_0+adapter as q8_0", q8, "", []Adapter{{shared, 0.7}}},
 	} {
 		merged := filepath.Join(dir, "merged.gguf")

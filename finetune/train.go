@@ -11,6 +11,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -469,7 +470,21 @@ func writeAdapter(path string, base gguf.Metadata, nt *net, alpha float32) error
 		return b
 	}
 	for l, lps := range nt.lora {
+		y := &nt.m.Layers[l]
+		for _, g := range fusedGroups(y) {
+			// One pair for the fused matrix (llama.cpp adapts the stored
+			// tensor): A stacks the parts' A, B is block-diagonal, and
+			// B is multiplied by the part count because the fused pair's
+			// rank (and so alpha/rank) is that many times larger.
+			lp := fusePairs(lps, g)
+			ts = append(ts,
+				gguf.WriteTensor{Name: y.Weight(g[0]).Name + ".lora_a", Dims: []uint64{uint64(lp.in), uint64(lp.rank)}, Type: gguf.TypeF32, Data: f32(lp.a)},
+				gguf.WriteTensor{Name: y.Weight(g[0]).Name + ".lora_b", Dims: []uint64{uint64(lp.rank), uint64(lp.out)}, Type: gguf.TypeF32, Data: f32(lp.b)})
+		}
 		for p, lp := range lps {
+			if inFused(y, model.Projection(p)) {
+				continue
+			}
 			name := fmt.Sprintf("blk.%d.%s.weight", l, model.Projection(p))
 			ts = append(ts,
 				gguf.WriteTensor{Name: name + ".lora_a", Dims: []uint64{uint64(lp.in), uint64(lp.rank)}, Type: gguf.TypeF32, Data: f32(lp.a)},
@@ -477,6 +492,51 @@ func writeAdapter(path string, base gguf.Metadata, nt *net, alpha float32) error
 		}
 	}
 	return writeFile(path, func(w io.Writer) error { return gguf.Write(w, md, ts) })
+}
+
+// fusedGroups returns the projections of y stored in one matrix each (q, k
+// and v in attn_qkv, gate and up in ffn_up: phi3), in row order.
+func fusedGroups(y *model.Layer) [][]model.Projection {
+	var out [][]model.Projection
+	for _, g := range [][]model.Projection{{model.ProjQ, model.ProjK, model.ProjV}, {model.ProjGate, model.ProjUp}} {
+		if y.Weight(g[0]).Name == y.Weight(g[1]).Name {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+func inFused(y *model.Layer, p model.Projection) bool {
+	for _, g := range fusedGroups(y) {
+		if slices.Contains(g, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// fusePairs returns one pair equal, at its own alpha/rank, to the pairs of
+// group g applied to their rows of a fused matrix.
+func fusePairs(lps [model.NumProjections]*loraParam, g []model.Projection) *loraParam {
+	r, in := lps[g[0]].rank, lps[g[0]].in
+	out := 0
+	for _, p := range g {
+		out += lps[p].out
+	}
+	rank := r * len(g)
+	f := &loraParam{rank: rank, in: in, out: out, a: make([]float32, rank*in), b: make([]float32, out*rank)}
+	row := 0
+	for i, p := range g {
+		lp := lps[p]
+		copy(f.a[i*r*in:], lp.a)
+		for o := range lp.out {
+			for k := range r {
+				f.b[(row+o)*rank+i*r+k] = lp.b[o*r+k] * float32(len(g))
+			}
+		}
+		row += lp.out
+	}
+	return f
 }
 
 // lossSVG draws the training loss per step and the held-out loss.

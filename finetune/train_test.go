@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -13,7 +14,9 @@ import (
 
 	"github.com/gaianet-go/gaianet/config"
 	"github.com/gaianet-go/gaianet/conformance"
+	"github.com/gaianet-go/gaianet/gguf"
 	"github.com/gaianet-go/gaianet/internal/sharedtest"
+	"github.com/gaianet-go/gaianet/kernels"
 	"github.com/gaianet-go/gaianet/node"
 )
 
@@ -43,11 +46,78 @@ func TestTrainEndToEnd(t *testing.T) {
 	if testing.Short() {
 		t.Skip("trains for a while")
 	}
-	base := sharedtest.Model(t, "llama-spm-tiny-f16.gguf")
+	trainEndToEnd(t, sharedtest.Model(t, "llama-spm-tiny-f16.gguf"), "llama-2-chat")
+}
+
+// TestTrainEndToEndQwen3 is TestTrainEndToEnd on the default preset's
+// family: a tiny random qwen3 model (per-head q/k norms, NeoX rope) with
+// the ChatML template.
+func TestTrainEndToEndQwen3(t *testing.T) {
+	if testing.Short() {
+		t.Skip("trains for a while")
+	}
+	trainEndToEnd(t, qwen3Tiny(t), "chatml")
+}
+
+// qwen3Tiny writes a qwen3 model with llama.cpp's tiny random llama model
+// (SPM vocabulary, dim 128, 2 layers, 2 heads of 64, 1 KV head) as its
+// weights and random per-head q/k norm weights around 1 (llamaref cannot
+// convert Qwen3ForCausalLM). With random weights, the llama file's
+// rope-order permutation of q and k does not matter.
+func qwen3Tiny(t *testing.T) string {
+	t.Helper()
+	f, err := gguf.Open(sharedtest.Model(t, "llama-spm-tiny-f16.gguf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	md := gguf.NewMetadata()
+	for _, kv := range f.Metadata.KVs() {
+		key := kv.Key
+		if rest, ok := strings.CutPrefix(key, "llama."); ok {
+			key = "qwen3." + rest
+		}
+		if key == "general.architecture" {
+			md.Set(key, "qwen3")
+			continue
+		}
+		md.Set(key, kv.Value)
+	}
+	heads, _ := f.Metadata.Uint("llama.attention.head_count")
+	dim, _ := f.Metadata.Uint("llama.embedding_length")
+	hd := int(dim / heads)
+	r := rand.New(rand.NewPCG(15, 3))
+	norm := func(name string) gguf.WriteTensor {
+		v := make([]float32, hd)
+		for i := range v {
+			v[i] = 1 + 0.4*(r.Float32()-0.5)
+		}
+		b := make([]byte, 4*hd)
+		if err := kernels.Quantize(gguf.TypeF32, v, b); err != nil {
+			t.Fatal(err)
+		}
+		return gguf.WriteTensor{Name: name, Dims: []uint64{uint64(hd)}, Type: gguf.TypeF32, Data: b}
+	}
+	var ts []gguf.WriteTensor
+	for i := range f.Tensors {
+		ti := &f.Tensors[i]
+		ts = append(ts, gguf.WriteTensor{Name: ti.Name, Dims: ti.Dims, Type: ti.Type, Data: f.TensorData(ti)})
+		if p, ok := strings.CutSuffix(ti.Name, "attn_q.weight"); ok {
+			ts = append(ts, norm(p+"attn_q_norm.weight"), norm(p+"attn_k_norm.weight"))
+		}
+	}
+	out := filepath.Join(t.TempDir(), "qwen3-tiny-f16.gguf")
+	if err := gguf.WriteFile(out, md, ts); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func trainEndToEnd(t *testing.T, base, template string) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "style.gguf")
 	train, held := mappingExamples(questions[:10]), mappingExamples(questions[10:])
-	opts := TrainOptions{Rank: 8, LR: 5e-3, Epochs: 4, Accum: 2, Template: "llama-2-chat", Threads: 2, CheckpointEvery: 5}
+	opts := TrainOptions{Rank: 8, LR: 5e-3, Epochs: 4, Accum: 2, Template: template, Threads: 2, CheckpointEvery: 5}
 	// Interrupt after 7 steps (a stopped run saves its checkpoint), then resume.
 	ctx, cancel := context.WithCancel(context.Background())
 	o1 := opts
@@ -91,7 +161,7 @@ func TestTrainEndToEnd(t *testing.T) {
 	// The node answers as trained.
 	cfg := config.Default()
 	cfg.Chat, cfg.Embedding, cfg.EmbeddingName = base, "", ""
-	cfg.PromptTemplate, cfg.ChatCtxSize = "llama-2-chat", 256
+	cfg.PromptTemplate, cfg.ChatCtxSize = template, 256
 	cfg.Ext.LoRA = []config.LoRAAdapter{{Path: out}}
 	cfg.ApplyDefaults()
 	n, err := node.Open(context.Background(), cfg, node.Options{Base: dir})

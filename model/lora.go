@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/gaianet-go/gaianet/gguf"
@@ -147,7 +148,18 @@ func LoadLoRA(md Metadata, ts Tensors, names []string, m *Model) (*LoRA, error) 
 		}
 		l, p, ok := parseProj(base, len(m.Layers))
 		if !ok {
-			return nil, fmt.Errorf("%w: adapter tensor %q: only the attention and FFN projections of the blocks can be adapted", ErrUnsupported, name)
+			l, ok = parseFused(base, m)
+			if !ok {
+				return nil, fmt.Errorf("%w: adapter tensor %q: only the attention and FFN projections of the blocks can be adapted", ErrUnsupported, name)
+			}
+			p = ProjQ
+		}
+		if parts := fusedParts(&m.Layers[l], p); parts != nil {
+			if err := loadFused(ad, ts, base, &m.Layers[l], l, parts, float32(alpha)); err != nil {
+				return nil, err
+			}
+			seen++
+			continue
 		}
 		pair, err := loadPair(ts, base, m.Layers[l].Weight(p), float32(alpha))
 		if err != nil {
@@ -197,6 +209,64 @@ func parseProj(name string, layers int) (int, Projection, bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// parseFused returns the block of "blk.N.attn_qkv.weight", a fused q/k/v
+// matrix of m (phi3).
+func parseFused(name string, m *Model) (int, bool) {
+	rest, ok := strings.CutSuffix(name, ".attn_qkv.weight")
+	if !ok {
+		return 0, false
+	}
+	l, _, ok := parseProj(rest+".attn_q.weight", len(m.Layers))
+	return l, ok && m.Layers[l].Wq.Name == name
+}
+
+// fusedParts returns the projections stored in one matrix with projection
+// p of y (q, k, v in attn_qkv; gate, up in phi3's ffn_up), in row order,
+// or nil when p's matrix is its own.
+func fusedParts(y *Layer, p Projection) []Projection {
+	for _, g := range [][]Projection{{ProjQ, ProjK, ProjV}, {ProjGate, ProjUp}} {
+		if !slices.Contains(g, p) || y.Weight(g[0]).Data == nil || y.Weight(g[0]).Name != y.Weight(g[1]).Name {
+			continue
+		}
+		return g
+	}
+	return nil
+}
+
+// loadFused reads the pair of a fused matrix (rows of parts, in order) and
+// gives each part its rows of B with A shared, as llama.cpp applies one
+// pair to the fused product.
+func loadFused(ad *LoRA, ts Tensors, base string, y *Layer, l int, parts []Projection, alpha float32) error {
+	first := y.Weight(parts[0])
+	if base != first.Name {
+		return fmt.Errorf("%w: adapter tensor %s: the model stores that projection in the fused %s", ErrInvalid, base, first.Name)
+	}
+	w := Weight{Name: first.Name, Type: first.Type, Cols: first.Cols, Data: first.Data}
+	for _, p := range parts {
+		w.Rows += y.Weight(p).Rows
+	}
+	pair, err := loadPair(ts, base, &w, alpha)
+	if err != nil {
+		return err
+	}
+	off := 0
+	for _, p := range parts {
+		n := y.Weight(p).Rows
+		sub := &LoRAPair{Rank: pair.Rank, In: pair.In, Out: n, Scale: pair.Scale, a16: pair.a16, a32: pair.a32}
+		for k := range pair.Rank {
+			if pair.bt16 != nil {
+				sub.bt16 = append(sub.bt16, pair.bt16[k*pair.Out+off:k*pair.Out+off+n]...)
+			} else {
+				sub.bt32 = append(sub.bt32, pair.bt32[k*pair.Out+off:k*pair.Out+off+n]...)
+			}
+		}
+		ad.Layers[l][p] = sub
+		off += n
+	}
+	ad.MaxRank = max(ad.MaxRank, pair.Rank)
+	return nil
 }
 
 // loadPair reads base.lora_a and base.lora_b for the weight w.

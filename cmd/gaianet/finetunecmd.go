@@ -4,10 +4,15 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"net"
+	"net/http"
 	"os"
 	"strings"
+	"time"
 
+	"github.com/gaianet-go/gaianet/config"
 	"github.com/gaianet-go/gaianet/finetune"
+	"github.com/gaianet-go/gaianet/node"
 	"github.com/gaianet-go/gaianet/upstream"
 )
 
@@ -44,7 +49,8 @@ func finetuneDataCommand() *command {
 			"bare message arrays, or a CSV with a prompt and a response column\n" +
 			"(prompt/question/input/user, response/answer/completion/output/assistant).\n\n" +
 			"--kb reads every chunk of a knowledge-base collection (default: the\n" +
-			"config's) from the running node and asks a chat model to write --pairs\n" +
+			"config's) from the running node (or, when none runs, from the node opened\n" +
+			"in this process with its config's models) and asks a chat model to write --pairs\n" +
 			"question/answer pairs from each, constrained to JSON; pairs whose answer\n" +
 			"is not grounded in the chunk (most of its words absent from it) are\n" +
 			"dropped. The model is the node's own, or --upstream (an OpenAI-compatible\n" +
@@ -115,7 +121,7 @@ func runFinetuneData(ctx context.Context, env *cmdEnv, args []string) error {
 }
 
 // kbExamples writes QA pairs from every chunk of the collection, read from
-// the running node.
+// the running node, or from the node opened in this process when none runs.
 func kbExamples(ctx context.Context, env *cmdEnv, f *dataFlags) ([]finetune.Example, error) {
 	base := *f.base
 	cfg, err := loadConfig(base)
@@ -131,7 +137,13 @@ func kbExamples(ctx context.Context, env *cmdEnv, f *dataFlags) ([]finetune.Exam
 		return nil, err
 	}
 	if nc == nil {
-		return nil, fmt.Errorf("--kb reads the knowledge base through the running node: start it with 'gaianet start --base %s'", base)
+		fmt.Fprintf(env.stderr, "no node is running from %s: opening it in this process (its models and knowledge base)\n", base)
+		c, stop, err := inProcessNode(ctx, base, cfg)
+		if err != nil {
+			return nil, err
+		}
+		defer stop()
+		nc = c
 	}
 	chunks, err := nc.chunks(ctx, coll)
 	if err != nil {
@@ -224,7 +236,11 @@ func finetuneTrainCommand() *command {
 			"along the way. A checkpoint (ADAPTER.gguf.ckpt) is written every 20 steps\n" +
 			"and when interrupted: rerunning the same command resumes from it.\n" +
 			"Writes ADAPTER.gguf (llama.cpp's GGUF adapter format: use it with --lora,\n" +
-			"gaianet_go.lora or llama.cpp) and ADAPTER.loss.svg, the loss curves.",
+			"gaianet_go.lora or llama.cpp) and ADAPTER.loss.svg, the loss curves.\n\n" +
+			"Trainable architectures (dense): llama (Llama, Mistral, TinyLlama, SmolLM),\n" +
+			"qwen2, qwen3, gemma, gemma2, gemma3, phi3 and exaone; others (MoE models,\n" +
+			"stablelm, ...) are refused by name. LongRoPE models (phi3 128k) train with\n" +
+			"the short factors (contexts up to the original training context).",
 		flags: func(fs *flag.FlagSet) any {
 			return &trainFlags{
 				model:      fs.String("model", "", "base GGUF model (required)"),
@@ -288,4 +304,35 @@ func finetuneTrainCommand() *command {
 func fileExists(path string) bool {
 	st, err := os.Stat(path)
 	return err == nil && st.Mode().IsRegular()
+}
+
+// inProcessNode opens the node of base in this process, as 'gaianet start'
+// would (its config's models and knowledge base), and serves its API on a
+// loopback port of its own for the QA writer and the chunk reader; stop
+// closes both.
+func inProcessNode(ctx context.Context, base string, cfg *config.Config) (*nodeClient, func(), error) {
+	opt := node.Options{Base: base}
+	var err error
+	if opt.Outbound, err = outboundPolicy(cfg); err != nil {
+		return nil, nil, err
+	}
+	n, err := node.Open(ctx, cfg, opt)
+	if err != nil {
+		return nil, nil, fmt.Errorf("opening the node of %s in this process: %w", base, err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		n.Close()
+		return nil, nil, err
+	}
+	srv := &http.Server{Handler: n.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	go srv.Serve(ln)
+	c := &nodeClient{url: "http://" + ln.Addr().String(), client: &http.Client{}}
+	if len(cfg.Ext.APIKeys) > 0 {
+		c.key = cfg.Ext.APIKeys[0]
+	}
+	return c, func() {
+		srv.Close()
+		n.Close()
+	}, nil
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -58,5 +59,33 @@ func TestFinetuneData(t *testing.T) {
 	}
 	if code, _, _ := runCLI(t, "finetune", "data", "--out", out); code != 2 {
 		t.Errorf("no input: exit %d", code)
+	}
+}
+
+// TestFinetuneDataNoNode: with no node running, --kb opens the node of
+// --base in the process (its config's chat model and knowledge base): it
+// reads every chunk and the node's own model answers every call. (The demo
+// model has random weights, so its replies are not usable pairs; the QA
+// filtering itself is tested in package finetune.)
+func TestFinetuneDataNoNode(t *testing.T) {
+	base := initDemo(t)
+	mustRun(t, "config", "--base", base, "--api-keys", "ft-key")
+	out := filepath.Join(t.TempDir(), "kb.jsonl")
+	code, stdout, stderr := runCLI(t, "finetune", "data", "--base", base, "--kb", "default", "--pairs", "2", "--max-tokens", "64", "--heldout", "0", "--out", out)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
+	}
+	if !strings.Contains(stderr, "opening it in this process") {
+		t.Errorf("stderr does not say the node was opened in the process:\n%s", stderr)
+	}
+	m := regexp.MustCompile(`default: (\d+) chunks \(0 from the journal\), .* (\d+) failed calls`).FindStringSubmatch(stderr)
+	if m == nil || m[1] == "0" || m[2] != "0" {
+		t.Errorf("want every chunk of the demo knowledge base answered, no failed call:\n%s", stderr)
+	}
+	if _, err := finetune.ReadChats(out); err != nil {
+		t.Fatal(err)
+	}
+	if runningPID(base) != 0 {
+		t.Errorf("the in-process node left its base claimed")
 	}
 }
