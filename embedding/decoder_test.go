@@ -176,7 +176,7 @@ func TestDecoderChatModelRefused(t *testing.T) {
 	if _, _, err := Open(sharedtest.Model(t, "qwen2-spm-q6_k.gguf"), Options{}); !errors.Is(err, ErrUnsupported) {
 		t.Fatalf("chat model opened as an embedding model: %v", err)
 	}
-	if !Supported("qwen2") || !Supported("nomic-bert") || Supported("deepseek2") {
+	if !Supported("qwen2") || !Supported("nomic-bert") || Supported("mamba") {
 		t.Error("Supported disagrees with the loaders")
 	}
 }
