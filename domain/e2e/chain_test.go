@@ -428,8 +428,25 @@ func TestPaymentsOnDevnet(t *testing.T) {
 	if inEscrow(user) != 0 || tokens(user) != userStart-spent {
 		t.Fatalf("after withdrawing: escrow %d, wallet %d (started with %d, spent %d)", inEscrow(user), tokens(user), userStart, spent)
 	}
-	if err := chat(requests + 1); !is402(err) {
-		t.Fatalf("at zero: %v, want 402", err)
+	// The withdrawal asks every replica to give back its unused lease of
+	// the user's credit (store: reclaim), which each does within its
+	// reclaim poll (50 ms): until then a request may still be served
+	// from the lease (a bounded overdraft the settlement caps), so the
+	// key must be refused within a few seconds, not at once.
+	served := 0
+	waitFor(t, "the key to be refused at zero", 10*time.Second, func() bool {
+		err := chat(requests + 1 + served)
+		if err == nil {
+			served++
+			return false
+		}
+		if !is402(err) {
+			t.Fatalf("at zero: %v, want 402", err)
+		}
+		return true
+	})
+	if served > 0 {
+		t.Logf("%d request(s) served from a lease before the withdrawal's reclaim reached the replica", served)
 	}
 	if _, lv := ledgerOf(t, dom); micros(t, lv.Sum) != 0 {
 		t.Fatalf("ledger sum %s", lv.Sum)
