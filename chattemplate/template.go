@@ -90,6 +90,11 @@ type Message struct {
 	// ReasoningContent is an assistant turn's reasoning, kept apart from
 	// Content (Qwen3 and DeepSeek templates read it).
 	ReasoningContent string `json:"reasoning_content,omitempty"`
+	// Thinking is the same reasoning under the key gpt-oss's harmony
+	// template reads ("thinking"): it renders it as an analysis message
+	// before a tool call that no final answer follows yet. The node sets it
+	// from reasoning_content for gpt-oss, as llama.cpp does.
+	Thinking string `json:"thinking,omitempty"`
 }
 
 // value is the dict a template sees for m: role and content always, the
@@ -117,6 +122,9 @@ func (m Message) value() (any, error) {
 	}
 	if m.ReasoningContent != "" {
 		d.set("reasoning_content", m.ReasoningContent)
+	}
+	if m.Thinking != "" {
+		d.set("thinking", m.Thinking)
 	}
 	return d, nil
 }
