@@ -19,11 +19,13 @@ import (
 func TestLlamaCppTemplatesOwnEngine(t *testing.T) {
 	var conv externalConversations
 	var engine map[string]struct {
-		Source string                 `json:"source"`
-		BOS    string                 `json:"bos"`
-		EOS    string                 `json:"eos"`
-		Extra  map[string]any         `json:"extra"`
-		Cases  map[string]jinjaResult `json:"cases"`
+		Source string         `json:"source"`
+		BOS    string         `json:"bos"`
+		EOS    string         `json:"eos"`
+		Extra  map[string]any `json:"extra"`
+		// TextArgs: the template renders tool-call arguments only as text.
+		TextArgs bool                   `json:"text_args"`
+		Cases    map[string]jinjaResult `json:"cases"`
 	}
 	readExternal(t, "conversations.json", &conv)
 	readExternal(t, "engine.json", &engine)
@@ -41,6 +43,10 @@ func TestLlamaCppTemplatesOwnEngine(t *testing.T) {
 		}
 		if len(ref.Cases) != len(conv.Cases) {
 			t.Errorf("%s: engine.json has %d cases, conversations.json %d: regenerate it", key, len(ref.Cases), len(conv.Cases))
+		}
+		probe := Options{BOSToken: ref.BOS, EOSToken: ref.EOS, Extra: ref.Extra, Now: ConformanceClock}
+		if got := tpl.argumentsAsText(probe); got != ref.TextArgs {
+			t.Errorf("%s: arguments as text %v, jinja2's probe says %v", key, got, ref.TextArgs)
 		}
 		rendered := 0
 		for c, want := range ref.Cases {

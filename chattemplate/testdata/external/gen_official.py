@@ -77,9 +77,9 @@ def tojson(x, ensure_ascii=False, indent=None, separators=None, sort_keys=False)
     return json.dumps(x, ensure_ascii=ensure_ascii, indent=indent, separators=separators, sort_keys=sort_keys)
 
 
-def hf_messages(messages):
+def hf_messages(messages, text_args=False):
     """Tool-call arguments written as JSON text become objects, as Hugging
-    Face callers pass them."""
+    Face callers pass them, unless text_args."""
     out = []
     for m in messages:
         m = dict(m)
@@ -88,7 +88,7 @@ def hf_messages(messages):
             for c in m["tool_calls"]:
                 c = dict(c, function=dict(c["function"]))
                 args = c["function"]["arguments"]
-                if isinstance(args, str) and args.strip().startswith("{"):
+                if not text_args and isinstance(args, str) and args.strip().startswith("{"):
                     c["function"]["arguments"] = json.loads(args)
                 calls.append(c)
             m["tool_calls"] = calls
@@ -96,14 +96,30 @@ def hf_messages(messages):
     return out
 
 
-def render(tmpl, spec, bos, eos, extra):
+def render(tmpl, spec, bos, eos, extra, text_args=False):
     try:
-        text = tmpl.render(messages=hf_messages(spec["messages"]), tools=spec.get("tools"),
+        text = tmpl.render(messages=hf_messages(spec["messages"], text_args), tools=spec.get("tools"),
                            add_generation_prompt=spec.get("add_generation_prompt", True),
                            bos_token=bos, eos_token=eos, **extra)
         return {"rendered": text}
     except Exception as e:  # the template refused the conversation
         return {"error": str(e)}
+
+
+def arguments_as_text(tmpl, bos, eos, extra):
+    """Whether the template renders a tool call's arguments only as JSON
+    text, not as an object: a probe call rendered both ways, as llama.cpp
+    probes templates (minja's requires_object_arguments) and as
+    chattemplate's argumentsAsText does."""
+    call = {"id": "call_probe1", "type": "function",
+            "function": {"name": "probe_tool", "arguments": '{"argument_needle": "probe"}'}}
+    spec = {"messages": [{"role": "user", "content": "probe"}, {"role": "assistant", "content": "", "tool_calls": [call]}],
+            "add_generation_prompt": False}
+
+    def renders(text_args):
+        out = render(tmpl, spec, bos, eos, extra, text_args).get("rendered") or ""
+        return any(n in out for n in ('"argument_needle":', "'argument_needle':", "<parameter=argument_needle>"))
+    return not renders(False) and renders(True)
 
 
 def engine(env, conv):
@@ -112,8 +128,10 @@ def engine(env, conv):
         path = os.path.join(HERE, "llamacpp", key.split(":")[0])
         with open(path) as f:
             tmpl = env.from_string(f.read())
-        cases = {c: render(tmpl, spec, bos, eos, extra) for c, spec in conv["cases"].items()}
-        out[key] = {"source": os.path.relpath(path, HERE), "bos": bos, "eos": eos, "extra": extra, "cases": cases}
+        text_args = arguments_as_text(tmpl, bos, eos, extra)
+        cases = {c: render(tmpl, spec, bos, eos, extra, text_args) for c, spec in conv["cases"].items()}
+        out[key] = {"source": os.path.relpath(path, HERE), "bos": bos, "eos": eos, "extra": extra,
+                    "text_args": text_args, "cases": cases}
     return out
 
 
