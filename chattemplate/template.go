@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -90,11 +91,20 @@ type Message struct {
 	// ReasoningContent is an assistant turn's reasoning, kept apart from
 	// Content (Qwen3 and DeepSeek templates read it).
 	ReasoningContent string `json:"reasoning_content,omitempty"`
+	// Thinking is the same reasoning under the key gpt-oss's harmony
+	// template reads ("thinking"): it renders it as an analysis message
+	// before a tool call that no final answer follows yet. The node sets it
+	// from reasoning_content for gpt-oss, as llama.cpp does.
+	Thinking string `json:"thinking,omitempty"`
 }
 
 // value is the dict a template sees for m: role and content always, the
 // other keys only when set, in OpenAI's order.
-func (m Message) value() (any, error) {
+func (m Message) value() (any, error) { return m.valueArgs(false) }
+
+// valueArgs is value, with tool-call arguments kept as JSON text when
+// textArgs is set (see Template.argumentsAsText).
+func (m Message) valueArgs(textArgs bool) (any, error) {
 	d := newDict(5)
 	d.set("role", m.Role)
 	d.set("content", m.Content)
@@ -104,7 +114,7 @@ func (m Message) value() (any, error) {
 	if len(m.ToolCalls) > 0 {
 		calls := make([]any, len(m.ToolCalls))
 		for i, tc := range m.ToolCalls {
-			v, err := tc.value()
+			v, err := tc.valueArgs(textArgs)
 			if err != nil {
 				return nil, err
 			}
@@ -118,17 +128,23 @@ func (m Message) value() (any, error) {
 	if m.ReasoningContent != "" {
 		d.set("reasoning_content", m.ReasoningContent)
 	}
+	if m.Thinking != "" {
+		d.set("thinking", m.Thinking)
+	}
 	return d, nil
 }
 
 // value gives the arguments to the template as a parsed object when they
 // are a JSON object, as Hugging Face templates expect ("arguments | tojson"
 // re-serialises them); other text is passed as a string.
-func (tc ToolCall) value() (any, error) {
+func (tc ToolCall) value() (any, error) { return tc.valueArgs(false) }
+
+// valueArgs is value, with the arguments left as text when textArgs is set.
+func (tc ToolCall) valueArgs(textArgs bool) (any, error) {
 	fn := newDict(2)
 	fn.set("name", tc.Function.Name)
 	var args any = tc.Function.Arguments
-	if t := strings.TrimSpace(tc.Function.Arguments); strings.HasPrefix(t, "{") {
+	if t := strings.TrimSpace(tc.Function.Arguments); !textArgs && strings.HasPrefix(t, "{") {
 		if v, err := decodeJSON([]byte(t)); err == nil {
 			args = v
 		}
@@ -187,6 +203,10 @@ type Options struct {
 // concurrent use by multiple goroutines.
 type Template struct {
 	nodes []node
+	// argsProbe decides, once, whether tool-call arguments go to the
+	// template as text (textArgs); see argumentsAsText.
+	argsProbe sync.Once
+	textArgs  bool
 }
 
 // Parse parses a Jinja2 chat template as found in a GGUF file's
@@ -217,9 +237,10 @@ func MustParse(src string) *Template {
 // rejected the conversation: see ExceptionError), ErrUndefined, ErrType,
 // ErrLimit or ErrInput.
 func (t *Template) Render(messages []Message, opt Options) (string, error) {
+	textArgs := hasToolCalls(messages) && t.argumentsAsText(opt)
 	msgs := make([]any, len(messages))
 	for i, m := range messages {
-		v, err := m.value()
+		v, err := m.valueArgs(textArgs)
 		if err != nil {
 			return "", err
 		}
@@ -322,4 +343,44 @@ func (t *Template) renderCtx(ctx *dict, opt Options) (out string, err error) {
 		return "", s.sticky
 	}
 	return b.String(), nil
+}
+
+func hasToolCalls(messages []Message) bool {
+	for _, m := range messages {
+		if len(m.ToolCalls) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// argumentsAsText reports whether the template renders a tool call's
+// arguments only when they are JSON text, not when they are an object as
+// Hugging Face callers pass them (DeepSeek V3.1's template concatenates them
+// to strings, and fails on an object). It renders a probe call both ways,
+// once per template, as llama.cpp probes templates (minja's
+// requires_object_arguments); objects stay the default.
+func (t *Template) argumentsAsText(opt Options) bool {
+	t.argsProbe.Do(func() {
+		probe := opt
+		probe.Tools, probe.AddGenerationPrompt = nil, false
+		call := []ToolCall{{ID: "call_probe1", Type: "function",
+			Function: FunctionCall{Name: "probe_tool", Arguments: `{"argument_needle": "probe"}`}}}
+		msgs := []Message{{Role: "user", Content: "probe"}, {Role: "assistant", ToolCalls: call}}
+		renders := func(textArgs bool) bool {
+			vals := make([]any, len(msgs))
+			for i, m := range msgs {
+				v, err := m.valueArgs(textArgs)
+				if err != nil {
+					return false
+				}
+				vals[i] = v
+			}
+			out, err := t.render(vals, probe)
+			return err == nil && (strings.Contains(out, `"argument_needle":`) || strings.Contains(out, `'argument_needle':`) ||
+				strings.Contains(out, "<parameter=argument_needle>"))
+		}
+		t.textArgs = !renders(false) && renders(true)
+	})
+	return t.textArgs
 }

@@ -151,6 +151,10 @@ func (n *Node) templateMessages(req *api.ChatRequest, prof *profile) ([]chattemp
 	for _, m := range req.Messages {
 		cm := chattemplate.Message{Role: m.Role, Content: string(m.Content), Name: m.Name, ToolCallID: m.ToolCallID,
 			ReasoningContent: m.ReasoningContent}
+		if n.toolFmt.Family == toolcall.Harmony {
+			// gpt-oss's template reads the reasoning as "thinking" (llama.cpp copies it there too).
+			cm.Thinking = m.ReasoningContent
+		}
 		if cm.Role == "developer" {
 			cm.Role = "system"
 		}

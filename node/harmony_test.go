@@ -2,10 +2,13 @@ package node
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/gaianet-go/gaianet/api"
+	"github.com/gaianet-go/gaianet/chattemplate"
 	"github.com/gaianet-go/gaianet/toolcall"
 )
 
@@ -129,5 +132,41 @@ func TestHarmonyResponseFormat(t *testing.T) {
 		ResponseFormat: &api.ResponseFormat{Type: "json_schema", JSONSchema: &api.JSONSchema{Name: "a", Schema: json.RawMessage(answer)}}}
 	if plan, _ := planConstraint(t, n, req, "<|start|>assistant"); !plan.forced() || plan.nameGrammar == nil {
 		t.Errorf("required with response_format: plan %+v", plan)
+	}
+}
+
+// TestHarmonyThinkingRendered: for gpt-oss the request's reasoning_content
+// reaches the template as "thinking", so OpenAI's harmony template keeps
+// the analysis message before a tool call that awaits its answer (llama.cpp
+// does the same); other families see reasoning_content only.
+func TestHarmonyThinkingRendered(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("..", "chattemplate", "testdata", "external", "llamacpp", "openai-gpt-oss-120b.jinja"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tpl, err := chattemplate.Parse(string(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := &api.ChatRequest{Messages: []api.Message{
+		{Role: "user", Content: "Weather in Paris?"},
+		{Role: "assistant", ReasoningContent: "I should call get_weather.", ToolCalls: []api.ToolCall{
+			{ID: "c1", Type: "function", Function: api.FunctionCall{Name: "get_weather", Arguments: `{"city":"Paris"}`}}}},
+		{Role: "tool", ToolCallID: "c1", Content: `{"temp_c": 21}`},
+	}}
+	const analysis = "<|start|>assistant<|channel|>analysis<|message|>I should call get_weather.<|end|><|start|>assistant to=functions.get_weather"
+	for _, family := range []toolcall.Family{toolcall.Harmony, toolcall.Hermes} {
+		n := &Node{toolFmt: toolcall.Format{Family: family, Native: true}}
+		msgs, err := n.templateMessages(req, &profile{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		text, err := tpl.Render(msgs, chattemplate.Options{AddGenerationPrompt: true, Now: chattemplate.ConformanceClock})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := strings.Contains(text, analysis), family == toolcall.Harmony; got != want {
+			t.Errorf("family %s: analysis before the call rendered %v, want %v:\n%s", family, got, want, text)
+		}
 	}
 }

@@ -369,3 +369,57 @@ func TestEncodeContinuation(t *testing.T) {
 		}
 	}
 }
+
+// TestHarmonyEOG checks the end-of-generation set of gpt-oss's
+// o200k_harmony control tokens, as llama.cpp builds it: <|return|> (the
+// answer is done) and <|call|> (a tool call waits for its result) end
+// generation; <|end|> only closes a message (the analysis channel before
+// the final one), so generation goes on. A vocabulary with <|end|> but
+// without the other two (Phi-3) keeps <|end|> as end of generation.
+func TestHarmonyEOG(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		extra  []string
+		eog    []string
+		notEOG []string
+	}{
+		{"harmony", []string{"<|start|>", "<|channel|>", "<|message|>", "<|end|>", "<|return|>", "<|call|>"},
+			[]string{"<|return|>", "<|call|>"}, []string{"<|end|>", "<|start|>", "<|channel|>", "<|message|>"}},
+		{"phi-3 style", []string{"<|user|>", "<|assistant|>", "<|end|>"}, []string{"<|end|>"}, []string{"<|user|>", "<|assistant|>"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m := tinySPM()
+			toks := m["tokenizer.ggml.tokens"].([]string)
+			m["tokenizer.ggml.tokens"] = append(toks, tc.extra...)
+			m["tokenizer.ggml.scores"] = append(m["tokenizer.ggml.scores"].([]float32), make([]float32, len(tc.extra))...)
+			types := m["tokenizer.ggml.token_type"].([]int32)
+			for range tc.extra {
+				types = append(types, 3)
+			}
+			m["tokenizer.ggml.token_type"] = types
+			tok, err := FromGGUF(m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			id := func(s string) int32 {
+				for i, x := range m["tokenizer.ggml.tokens"].([]string) {
+					if x == s {
+						return int32(i)
+					}
+				}
+				t.Fatalf("no token %s", s)
+				return -1
+			}
+			for _, s := range tc.eog {
+				if !tok.EOG(id(s)) {
+					t.Errorf("%s does not end generation", s)
+				}
+			}
+			for _, s := range tc.notEOG {
+				if tok.EOG(id(s)) {
+					t.Errorf("%s ends generation", s)
+				}
+			}
+		})
+	}
+}

@@ -7,6 +7,12 @@ as Hugging Face transformers does, and prints official.json.
 Run from this folder, with ../shared beside the module root:
 
     python3 gen_official.py > official.json
+    python3 gen_official.py engine > engine.json
+
+The second form renders the official templates of llamacpp/ (no built-in
+of ours follows them; GGUF files of those families carry them and the node
+renders them with its own engine) on every conversation, for
+TestLlamaCppTemplatesOwnEngine.
 """
 import json
 import os
@@ -34,6 +40,35 @@ SOURCES = {
 }
 
 
+# template file of llamacpp/ -> (bos, eos, extra variables)
+ENGINE = {
+    "openai-gpt-oss-120b.jinja": ("<|startoftext|>", "<|return|>", {}),
+    "openai-gpt-oss-120b.jinja:high": ("<|startoftext|>", "<|return|>", {"reasoning_effort": "high"}),
+    "meta-llama-Llama-3.1-8B-Instruct.jinja": ("<|begin_of_text|>", "<|eot_id|>", {}),
+    "meta-llama-Llama-3.2-3B-Instruct.jinja": ("<|begin_of_text|>", "<|eot_id|>", {}),
+    "meta-llama-Llama-3.3-70B-Instruct.jinja": ("<|begin_of_text|>", "<|eot_id|>", {}),
+    "mistralai-Mistral-Nemo-Instruct-2407.jinja": ("<s>", "</s>", {}),
+    "Mistral-Small-3.2-24B-Instruct-2506.jinja": ("<s>", "</s>", {}),
+    "unsloth-mistral-Devstral-Small-2507.jinja": ("<s>", "</s>", {}),
+    "deepseek-ai-DeepSeek-R1-Distill-Llama-8B.jinja": ("<\uff5cbegin\u2581of\u2581sentence\uff5c>", "<\uff5cend\u2581of\u2581sentence\uff5c>", {}),
+    "deepseek-ai-DeepSeek-V3.1.jinja": ("<\uff5cbegin\u2581of\u2581sentence\uff5c>", "<\uff5cend\u2581of\u2581sentence\uff5c>", {}),
+    "deepseek-ai-DeepSeek-V3.1.jinja:thinking": ("<\uff5cbegin\u2581of\u2581sentence\uff5c>", "<\uff5cend\u2581of\u2581sentence\uff5c>", {"thinking": True}),
+    "deepseek-ai-DeepSeek-R1-Distill-Qwen-32B.jinja": ("<\uff5cbegin\u2581of\u2581sentence\uff5c>", "<\uff5cend\u2581of\u2581sentence\uff5c>", {}),
+    "Qwen-Qwen2.5-7B-Instruct.jinja": ("", "<|im_end|>", {}),
+    "Qwen-Qwen3-0.6B.jinja": ("", "<|im_end|>", {}),
+    "Qwen-QwQ-32B.jinja": ("", "<|im_end|>", {}),
+    "google-gemma-2-2b-it.jinja": ("<bos>", "<eos>", {}),
+    "microsoft-Phi-3.5-mini-instruct.jinja": ("<s>", "<|endoftext|>", {}),
+    "NousResearch-Hermes-2-Pro-Llama-3-8B-tool_use.jinja": ("<|begin_of_text|>", "<|im_end|>", {}),
+}
+
+
+def strftime_now(fmt):
+    """The fixed clock of the conformance runs (chattemplate.ConformanceClock)."""
+    import datetime
+    return datetime.datetime(2026, 1, 2).strftime(fmt)
+
+
 def raise_exception(message):
     raise Exception(message)
 
@@ -42,9 +77,9 @@ def tojson(x, ensure_ascii=False, indent=None, separators=None, sort_keys=False)
     return json.dumps(x, ensure_ascii=ensure_ascii, indent=indent, separators=separators, sort_keys=sort_keys)
 
 
-def hf_messages(messages):
+def hf_messages(messages, text_args=False):
     """Tool-call arguments written as JSON text become objects, as Hugging
-    Face callers pass them."""
+    Face callers pass them, unless text_args."""
     out = []
     for m in messages:
         m = dict(m)
@@ -53,7 +88,7 @@ def hf_messages(messages):
             for c in m["tool_calls"]:
                 c = dict(c, function=dict(c["function"]))
                 args = c["function"]["arguments"]
-                if isinstance(args, str) and args.strip().startswith("{"):
+                if not text_args and isinstance(args, str) and args.strip().startswith("{"):
                     c["function"]["arguments"] = json.loads(args)
                 calls.append(c)
             m["tool_calls"] = calls
@@ -61,12 +96,56 @@ def hf_messages(messages):
     return out
 
 
+def render(tmpl, spec, bos, eos, extra, text_args=False):
+    try:
+        text = tmpl.render(messages=hf_messages(spec["messages"], text_args), tools=spec.get("tools"),
+                           add_generation_prompt=spec.get("add_generation_prompt", True),
+                           bos_token=bos, eos_token=eos, **extra)
+        return {"rendered": text}
+    except Exception as e:  # the template refused the conversation
+        return {"error": str(e)}
+
+
+def arguments_as_text(tmpl, bos, eos, extra):
+    """Whether the template renders a tool call's arguments only as JSON
+    text, not as an object: a probe call rendered both ways, as llama.cpp
+    probes templates (minja's requires_object_arguments) and as
+    chattemplate's argumentsAsText does."""
+    call = {"id": "call_probe1", "type": "function",
+            "function": {"name": "probe_tool", "arguments": '{"argument_needle": "probe"}'}}
+    spec = {"messages": [{"role": "user", "content": "probe"}, {"role": "assistant", "content": "", "tool_calls": [call]}],
+            "add_generation_prompt": False}
+
+    def renders(text_args):
+        out = render(tmpl, spec, bos, eos, extra, text_args).get("rendered") or ""
+        return any(n in out for n in ('"argument_needle":', "'argument_needle':", "<parameter=argument_needle>"))
+    return not renders(False) and renders(True)
+
+
+def engine(env, conv):
+    out = {}
+    for key, (bos, eos, extra) in ENGINE.items():
+        path = os.path.join(HERE, "llamacpp", key.split(":")[0])
+        with open(path) as f:
+            tmpl = env.from_string(f.read())
+        text_args = arguments_as_text(tmpl, bos, eos, extra)
+        cases = {c: render(tmpl, spec, bos, eos, extra, text_args) for c, spec in conv["cases"].items()}
+        out[key] = {"source": os.path.relpath(path, HERE), "bos": bos, "eos": eos, "extra": extra,
+                    "text_args": text_args, "cases": cases}
+    return out
+
+
 def main():
     env = ImmutableSandboxedEnvironment(trim_blocks=True, lstrip_blocks=True, extensions=[loopcontrols])
     env.filters["tojson"] = tojson
     env.globals["raise_exception"] = raise_exception
+    env.globals["strftime_now"] = strftime_now
     with open(os.path.join(HERE, "conversations.json")) as f:
         conv = json.load(f)
+    if sys.argv[1:] == ["engine"]:
+        json.dump(engine(env, conv), sys.stdout, indent=1, ensure_ascii=False, sort_keys=True)
+        sys.stdout.write("\n")
+        return
     out = {}
     for name, (path, extra) in SOURCES.items():
         with open(path) as f:
@@ -76,13 +155,7 @@ def main():
         for case, spec in conv["cases"].items():
             if name not in spec.get("templates", [name]) or "official" not in spec.get("references", ["official"]):
                 continue
-            try:
-                text = tmpl.render(messages=hf_messages(spec["messages"]), tools=spec.get("tools"),
-                                   add_generation_prompt=spec.get("add_generation_prompt", True),
-                                   bos_token=tok["bos"], eos_token=tok["eos"], **extra)
-                rendered[case] = {"rendered": text}
-            except Exception as e:  # the template refused the conversation
-                rendered[case] = {"error": str(e)}
+            rendered[case] = render(tmpl, spec, tok["bos"], tok["eos"], extra)
         out[name] = {"source": os.path.relpath(path, HERE), "extra": extra, "cases": rendered}
     json.dump(out, sys.stdout, indent=1, ensure_ascii=False, sort_keys=True)
     sys.stdout.write("\n")
