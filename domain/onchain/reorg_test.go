@@ -2,7 +2,6 @@ package onchain
 
 import (
 	"crypto/ecdsa"
-	"encoding/json"
 	"math/big"
 	"testing"
 	"time"
@@ -205,11 +204,11 @@ func TestDeepReorgReversesAndRestores(t *testing.T) {
 				t.Fatalf("%d reversal transfers", w.count("reversal"))
 			}
 			var st struct {
-				Balance json.Number // negative: ledger.Micros reads amounts >= 0 only
+				Balance ledger.Micros // below zero here
 				Blocked string
 			}
 			w.call(WalletPath, apiKey, nil, &st)
-			if st.Blocked == "" || st.Balance.String() != (-spent).String() {
+			if st.Blocked == "" || st.Balance != -spent {
 				t.Fatalf("user below zero not flagged: %+v", st)
 			}
 			t.Logf("flag: %s", st.Blocked)
