@@ -187,21 +187,12 @@ func TestRebindAndUnbind(t *testing.T) {
 	}
 }
 
-// adjustTime moves the simulated clock on by d in a new block. The pool
-// forgets a mined transaction a moment after its receipt exists (it syncs
-// in the background), and AdjustTime refuses a non-empty pool: wait for
-// it, sealing what may really be pending after a while.
+// adjustTime moves the simulated clock on by d in a new block, once the
+// pool has caught up (chain.RetryWhilePoolBusy), sealing what may really
+// be pending after a while.
 func (w *world) adjustTime(d time.Duration) {
 	w.t.Helper()
-	var err error
-	for i := range 200 {
-		if err = w.sim.AdjustTime(d); err == nil {
-			return
-		}
-		if i%50 == 49 {
-			w.sim.Commit()
-		}
-		time.Sleep(10 * time.Millisecond)
+	if err := chain.RetryWhilePoolBusy(w.ctx, func() error { return w.sim.AdjustTime(d) }, func() { w.sim.Commit() }); err != nil {
+		w.t.Fatal(err)
 	}
-	w.t.Fatal(err)
 }

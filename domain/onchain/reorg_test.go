@@ -81,14 +81,8 @@ func (w *world) fork(after uint64, drop bool) {
 	if err != nil {
 		w.t.Fatal(err)
 	}
-	for i := 0; ; i++ {
-		if err = w.sim.Fork(h.Hash()); err == nil {
-			break
-		}
-		if i == 500 {
-			w.t.Fatal(err) // the pool never emptied
-		}
-		time.Sleep(10 * time.Millisecond)
+	if err := chain.RetryWhilePoolBusy(w.ctx, func() error { return w.sim.Fork(h.Hash()) }, nil); err != nil {
+		w.t.Fatal(err)
 	}
 	pending := func(want bool) bool {
 		for _, tx := range old {
