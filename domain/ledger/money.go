@@ -28,19 +28,9 @@ var ErrAmount = errors.New("ledger: bad amount")
 func ParseUSD(s string) (Micros, error) {
 	s = strings.TrimSpace(s)
 	s = strings.TrimPrefix(s, "$")
-	whole, frac, hasDot := strings.Cut(s, ".")
-	if whole == "" && (!hasDot || frac == "") {
-		return 0, fmt.Errorf("%w: %q is not a dollar amount", ErrAmount, s)
-	}
-	if len(frac) > 6 {
-		return 0, fmt.Errorf("%w: %q has more than 6 decimal places", ErrAmount, s)
-	}
-	for _, part := range []string{whole, frac} {
-		for _, c := range part {
-			if c < '0' || c > '9' {
-				return 0, fmt.Errorf("%w: %q is not a dollar amount", ErrAmount, s)
-			}
-		}
+	whole, frac, err := splitAmount(s, s)
+	if err != nil {
+		return 0, err
 	}
 	if len(whole) > 10 {
 		return 0, fmt.Errorf("%w: %q is above the maximum %s", ErrAmount, s, MaxAmount)
@@ -105,19 +95,9 @@ func (m *Micros) UnmarshalJSON(b []byte) error {
 // most 6 decimal places into Micros, refusing anything outside int64.
 func parseSigned(s string) (Micros, error) {
 	digits, neg := strings.CutPrefix(s, "-")
-	whole, frac, hasDot := strings.Cut(digits, ".")
-	if whole == "" && (!hasDot || frac == "") {
-		return 0, fmt.Errorf("%w: %q is not a dollar amount", ErrAmount, s)
-	}
-	if len(frac) > 6 {
-		return 0, fmt.Errorf("%w: %q has more than 6 decimal places", ErrAmount, s)
-	}
-	for _, part := range []string{whole, frac} {
-		for _, c := range part {
-			if c < '0' || c > '9' {
-				return 0, fmt.Errorf("%w: %q is not a dollar amount", ErrAmount, s)
-			}
-		}
+	whole, frac, err := splitAmount(s, digits)
+	if err != nil {
+		return 0, err
 	}
 	// The amount in micro-dollars is the whole part's digits followed by
 	// the fraction padded to 6; ParseInt checks the int64 range exactly
@@ -134,6 +114,26 @@ func parseSigned(s string) (Micros, error) {
 		return 0, fmt.Errorf("%w: %q is outside the representable range", ErrAmount, s)
 	}
 	return Micros(v), nil
+}
+
+// splitAmount splits digits, an unsigned decimal with at most 6 decimal
+// places, at its point; errors quote s, the whole input.
+func splitAmount(s, digits string) (whole, frac string, err error) {
+	whole, frac, hasDot := strings.Cut(digits, ".")
+	if whole == "" && (!hasDot || frac == "") {
+		return "", "", fmt.Errorf("%w: %q is not a dollar amount", ErrAmount, s)
+	}
+	if len(frac) > 6 {
+		return "", "", fmt.Errorf("%w: %q has more than 6 decimal places", ErrAmount, s)
+	}
+	for _, part := range []string{whole, frac} {
+		for _, c := range part {
+			if c < '0' || c > '9' {
+				return "", "", fmt.Errorf("%w: %q is not a dollar amount", ErrAmount, s)
+			}
+		}
+	}
+	return whole, frac, nil
 }
 
 func unquote(b []byte, s *string) error {
