@@ -9,7 +9,6 @@ import (
 	"math/big"
 	"net"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -171,19 +170,10 @@ func (d *Devnet) Client() *ethclient.Client { return d.client }
 // transaction unmined (TestSlashOnDevnet moves blocks with transactions).
 func (d *Devnet) Commit() { d.beacon.Commit() }
 
-// AdjustTime seals an empty block dt later than the last one.
-// The transaction pool drops a mined transaction a moment after its
-// receipt shows, and go-ethereum refuses to seal while the pool holds one:
-// that is retried for up to 5 s.
+// AdjustTime seals an empty block dt later than the last one, once the
+// transaction pool has caught up with the chain (RetryWhilePoolBusy).
 func (d *Devnet) AdjustTime(dt time.Duration) error {
-	deadline := time.Now().Add(5 * time.Second)
-	for {
-		err := d.beacon.AdjustTime(dt)
-		if err == nil || !strings.Contains(err.Error(), "non-empty block") || time.Now().After(deadline) {
-			return err
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+	return RetryWhilePoolBusy(context.Background(), func() error { return d.beacon.AdjustTime(dt) }, nil)
 }
 
 // Close stops the node.

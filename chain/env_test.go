@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/ecdsa"
 	"math/big"
-	"strings"
 	"testing"
 	"time"
 
@@ -198,20 +197,20 @@ func (e *env) opts(k *ecdsa.PrivateKey) *bind.TransactOpts { return e.as(k).Opts
 // advance moves chain time forward by d (one empty block).
 func (e *env) advance(d time.Duration) {
 	e.t.Helper()
-	// The pool drops a committed transaction a moment after the commit;
-	// until then go-ethereum refuses to adjust the time (seen under load).
-	deadline := time.Now().Add(5 * time.Second)
-	for {
-		err := e.sim.AdjustTime(d)
-		if err == nil {
-			break
-		}
-		if !strings.Contains(err.Error(), "non-empty block") || time.Now().After(deadline) {
-			e.t.Fatal(err)
-		}
-		time.Sleep(20 * time.Millisecond)
+	if err := RetryWhilePoolBusy(e.ctx, func() error { return e.sim.AdjustTime(d) }, nil); err != nil {
+		e.t.Fatal(err)
 	}
 	e.sim.Commit()
+}
+
+// fork makes the block with hash h the head (Rollback then drops the
+// pending block), once the pool has caught up with the chain.
+func (e *env) fork(h common.Hash) {
+	e.t.Helper()
+	if err := RetryWhilePoolBusy(e.ctx, func() error { return e.sim.Fork(h) }, nil); err != nil {
+		e.t.Fatal(err)
+	}
+	e.sim.Rollback()
 }
 
 // now is the latest block's timestamp.

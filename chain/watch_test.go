@@ -36,10 +36,7 @@ func TestDepositWatcher(t *testing.T) {
 	}
 	e.deposit(u, e.a.Stablecoin, usd(7)) // approve + deposit: two blocks
 	poll(0)
-	if err := e.sim.Fork(fork.Hash()); err != nil {
-		t.Fatal(err)
-	}
-	e.sim.Rollback()
+	e.fork(fork.Hash())
 	for range 4 {
 		e.sim.Commit()
 	}
@@ -72,10 +69,7 @@ func TestDepositWatcher(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := e.sim.Fork(deep.Hash()); err != nil {
-		t.Fatal(err)
-	}
-	e.sim.Rollback()
+	e.fork(deep.Hash())
 	for range 10 {
 		e.sim.Commit()
 	}

@@ -51,12 +51,13 @@ func (s *Server) verifyJoin(r *http.Request) (string, error) {
 	if !ok {
 		return "", errorf(http.StatusUnauthorized, "authentication_error", "bad_nonce", "the nonce is unknown, expired or already used (replays are refused); get a new challenge")
 	}
-	msg := tunnel.JoinMessage(tunnel.Challenge{Domain: s.cfg.Name, Nonce: nonce, Expires: exp.Unix()}, addr)
+	ch := tunnel.Challenge{Domain: s.cfg.Name, Nonce: nonce, Expires: exp.Unix()}
+	msg := tunnel.JoinMessage(ch, addr)
 	if err := identity.Verify(addr, msg, sig); err != nil {
 		return "", errorf(http.StatusUnauthorized, "authentication_error", "bad_signature", "the join signature is not %s's: %v", addr, err)
 	}
 	addr, _ = identity.ChecksumAddress(addr)
-	wallet, err := verifyWallet(r, addr)
+	wallet, err := verifyWallet(r, ch, addr)
 	if err != nil {
 		return "", err
 	}
@@ -98,8 +99,11 @@ func (s *Server) verifyJoin(r *http.Request) (string, error) {
 }
 
 // verifyWallet returns the wallet a joining node binds its earnings to, ""
-// for none, checking the binding signature by the node's key.
-func verifyWallet(r *http.Request, addr string) (string, error) {
+// for none, checking the node key's signature over this join's challenge
+// (ch, whose nonce verifyJoin has just consumed): a binding signature is
+// good for one join only. An older node's replayable binding (no nonce) is
+// refused with what to upgrade.
+func verifyWallet(r *http.Request, ch tunnel.Challenge, addr string) (string, error) {
 	wallet := r.Header.Get(tunnel.HeaderWallet)
 	if wallet == "" {
 		return "", nil
@@ -110,10 +114,16 @@ func verifyWallet(r *http.Request, addr string) (string, error) {
 	wallet, _ = identity.ChecksumAddress(wallet)
 	sig, err := identity.ParseSignature(r.Header.Get(tunnel.HeaderWalletSignature))
 	if err == nil {
-		err = identity.Verify(addr, tunnel.WalletMessage(addr, wallet), sig)
+		err = identity.Verify(addr, tunnel.WalletMessage(ch, addr, wallet), sig)
+		if err != nil && identity.Verify(addr, tunnel.LegacyWalletMessage(addr, wallet), sig) == nil {
+			return "", errorf(http.StatusUnauthorized, "authentication_error", "outdated_wallet_binding",
+				"node %s sent the old wallet binding (signed once, without nonce or expiry, so replayable), which this domain refuses: "+
+					"upgrade gaianet on the node to a version that signs the binding at each join, then restart it (gaianet start); "+
+					"its domain-wallet.json is kept", addr)
+		}
 	}
 	if err != nil {
-		return "", errorf(http.StatusUnauthorized, "authentication_error", "bad_wallet_signature", "the wallet binding is not signed by %s: %v", addr, err)
+		return "", errorf(http.StatusUnauthorized, "authentication_error", "bad_wallet_signature", "the wallet binding is not signed by %s for this join: %v", addr, err)
 	}
 	return wallet, nil
 }

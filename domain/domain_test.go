@@ -851,16 +851,18 @@ func TestSessionAffinity(t *testing.T) {
 func TestWalletBinding(t *testing.T) {
 	h := newHarness(t, "", nil)
 	id, wallet := testKey(t, 0), testKey(t, 1).Address()
-	goodSig, _ := id.Sign(tunnel.WalletMessage(id.Address(), wallet))
-	badSig, _ := testKey(t, 2).Sign(tunnel.WalletMessage(id.Address(), wallet))
-	join := func(sig []byte) (int, string) {
+	challenge := func() tunnel.Challenge {
 		resp, err := http.Get(h.http.URL + tunnel.ChallengePath)
 		if err != nil {
 			t.Fatal(err)
 		}
+		defer resp.Body.Close()
 		var c tunnel.Challenge
 		json.NewDecoder(resp.Body).Decode(&c)
-		resp.Body.Close()
+		return c
+	}
+	// join sends a join for challenge c with the binding signature sig.
+	join := func(c tunnel.Challenge, sig []byte) (int, string) {
 		joinSig, _ := id.Sign(tunnel.JoinMessage(c, id.Address()))
 		req, _ := http.NewRequest(http.MethodGet, h.http.URL+tunnel.TunnelPath, nil)
 		req.Header.Set(tunnel.HeaderNode, id.Address())
@@ -868,7 +870,7 @@ func TestWalletBinding(t *testing.T) {
 		req.Header.Set(tunnel.HeaderSignature, identity.FormatSignature(joinSig))
 		req.Header.Set(tunnel.HeaderWallet, strings.ToLower(wallet))
 		req.Header.Set(tunnel.HeaderWalletSignature, identity.FormatSignature(sig))
-		resp, err = http.DefaultClient.Do(req)
+		resp, err := http.DefaultClient.Do(req)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -876,18 +878,67 @@ func TestWalletBinding(t *testing.T) {
 		resp.Body.Close()
 		return resp.StatusCode, string(b)
 	}
-	if code, body := join(badSig); code != 401 || !strings.Contains(body, "bad_wallet_signature") {
-		t.Fatalf("binding signed by another key: %d %s", code, body)
+	bound := func() string {
+		n, err := h.st.NodeByAddress(context.Background(), id.Address())
+		if err != nil {
+			return ""
+		}
+		return n.Wallet
 	}
-	join(goodSig) // admitted (the upgrade then fails: not a WebSocket)
-	n, err := h.st.NodeByAddress(context.Background(), id.Address())
-	if err != nil || n.Wallet != wallet {
-		t.Fatalf("node %+v, %v; want wallet %s", n, err, wallet)
+	refused := []struct {
+		name, code string
+		sig        func(c tunnel.Challenge) []byte
+	}{
+		{"signed by another key", "bad_wallet_signature", func(c tunnel.Challenge) []byte {
+			s, _ := testKey(t, 2).Sign(tunnel.WalletMessage(c, id.Address(), wallet))
+			return s
+		}},
+		{"for another domain", "bad_wallet_signature", func(c tunnel.Challenge) []byte {
+			c.Domain += "-other"
+			s, _ := id.Sign(tunnel.WalletMessage(c, id.Address(), wallet))
+			return s
+		}},
+		{"for another wallet", "bad_wallet_signature", func(c tunnel.Challenge) []byte {
+			s, _ := id.Sign(tunnel.WalletMessage(c, id.Address(), testKey(t, 2).Address()))
+			return s
+		}},
+		{"stretched expiry", "bad_wallet_signature", func(c tunnel.Challenge) []byte {
+			c.Expires += 3600
+			s, _ := id.Sign(tunnel.WalletMessage(c, id.Address(), wallet))
+			return s
+		}},
+		{"an older node's replayable form", "outdated_wallet_binding", func(tunnel.Challenge) []byte {
+			s, _ := id.Sign(tunnel.LegacyWalletMessage(id.Address(), wallet))
+			return s
+		}},
+	}
+	for _, tc := range refused {
+		c := challenge()
+		code, body := join(c, tc.sig(c))
+		if code != http.StatusUnauthorized || !strings.Contains(body, tc.code) || bound() != "" {
+			t.Fatalf("%s: %d %s, bound %q", tc.name, code, body, bound())
+		}
+		if tc.code == "outdated_wallet_binding" && !strings.Contains(body, "upgrade gaianet on the node") {
+			t.Fatalf("the refusal does not say what to upgrade: %s", body)
+		}
+	}
+	// A signature over one challenge does not serve another's join.
+	c1, c2 := challenge(), challenge()
+	good1, _ := id.Sign(tunnel.WalletMessage(c1, id.Address(), wallet))
+	if code, body := join(c2, good1); code != 401 || !strings.Contains(body, "bad_wallet_signature") || bound() != "" {
+		t.Fatalf("binding for another challenge: %d %s", code, body)
+	}
+	join(c1, good1) // admitted (the upgrade then fails: not a WebSocket)
+	if bound() != wallet {
+		t.Fatalf("node bound to %q; want wallet %s", bound(), wallet)
+	}
+	// The same join again (a replay of both signatures): refused.
+	if code, body := join(c1, good1); code != 401 || !strings.Contains(body, "bad_nonce") {
+		t.Fatalf("replayed join with its binding: %d %s", code, body)
 	}
 	// Through the real client too.
 	c := &tunnel.Client{URL: h.http.URL, Key: testKey(t, 3), Egress: loopback, Handler: &stubNode{addr: testKey(t, 3).Address(), model: "m", id: testKey(t, 3)},
 		Wallet: wallet, MinBackoff: 10 * time.Millisecond}
-	c.WalletSignature, _ = testKey(t, 3).Sign(tunnel.WalletMessage(testKey(t, 3).Address(), wallet))
 	go c.Run(h.ctx)
 	h.waitHealthy(1)
 	if n, _ := h.st.NodeByAddress(context.Background(), testKey(t, 3).Address()); n.Wallet != wallet {

@@ -48,10 +48,9 @@ type Client struct {
 	Key Signer
 	// Handler serves the domain's requests (the node's API).
 	Handler http.Handler
-	// Wallet, when set, is where the node's earnings go, and
-	// WalletSignature the node key's signature over WalletMessage.
-	Wallet          string
-	WalletSignature []byte
+	// Wallet, when set, is where the node's earnings go: Key signs
+	// WalletMessage over each join's challenge.
+	Wallet string
 	// Egress checks every connection the client dials (the project's one
 	// guarded dialer, package egress); nil means egress.Public: public
 	// addresses only, so a domain on a loopback or private address needs
@@ -145,8 +144,12 @@ func (c *Client) once(ctx context.Context, connected *bool) error {
 	h.Set(HeaderNonce, ch.Nonce)
 	h.Set(HeaderSignature, fmt.Sprintf("0x%x", sig))
 	if c.Wallet != "" {
+		wsig, err := c.Key.Sign(WalletMessage(ch, c.Key.Address(), c.Wallet))
+		if err != nil {
+			return err
+		}
 		h.Set(HeaderWallet, c.Wallet)
-		h.Set(HeaderWalletSignature, fmt.Sprintf("0x%x", c.WalletSignature))
+		h.Set(HeaderWalletSignature, fmt.Sprintf("0x%x", wsig))
 	}
 	ws, resp, err := websocket.Dial(ctx, base.String()+TunnelPath, &websocket.DialOptions{HTTPClient: hc, HTTPHeader: h})
 	if err != nil {

@@ -13,7 +13,7 @@ const (
 	HeaderNonce     = "X-Gaianet-Nonce"
 	HeaderSignature = "X-Gaianet-Signature"
 	// A node may name the wallet its earnings go to, with a binding
-	// signature from its key (WalletMessage).
+	// signature from its key over WalletMessage (this join's challenge).
 	HeaderWallet          = "X-Gaianet-Wallet"
 	HeaderWalletSignature = "X-Gaianet-Wallet-Signature"
 )
@@ -33,10 +33,20 @@ func JoinMessage(c Challenge, node string) []byte {
 		c.Domain, node, c.Nonce, time.Unix(c.Expires, 0).UTC().Format(time.RFC3339))
 }
 
-// WalletMessage is the text a node signs to bind its earnings to wallet:
-// an operator binds many nodes to one wallet with one such signature from
-// each node's key. It names no domain, so one binding serves every domain
-// the node joins.
-func WalletMessage(node, wallet string) []byte {
+// WalletMessage is the text a node signs (EIP-191 personal_sign) to bind
+// its earnings to wallet at this join: bound to the domain, the node, the
+// wallet and the join challenge's nonce and expiry, so it cannot be sent
+// again (the nonce is consumed by the join it came with) nor used at
+// another domain. The node signs it afresh at every join.
+func WalletMessage(c Challenge, node, wallet string) []byte {
+	return fmt.Appendf(nil, "GaiaNet wallet binding\ndomain: %s\nnode: %s\nwallet: %s\nnonce: %s\nexpires: %s",
+		c.Domain, node, wallet, c.Nonce, time.Unix(c.Expires, 0).UTC().Format(time.RFC3339))
+}
+
+// LegacyWalletMessage is the binding older nodes signed once and sent at
+// every join: no domain, nonce or expiry, so anyone holding it could send
+// it again. Domains no longer accept it; they use it only to tell such a
+// node what to upgrade.
+func LegacyWalletMessage(node, wallet string) []byte {
 	return fmt.Appendf(nil, "GaiaNet wallet binding\nnode: %s\nwallet: %s", node, wallet)
 }

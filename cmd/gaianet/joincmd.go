@@ -24,51 +24,45 @@ type joinFlags struct {
 	base, wallet *string
 }
 
-// walletFile holds the node's signed wallet binding, sent when it joins.
+// walletFile names the wallet the node's earnings go to; the node signs
+// the binding (tunnel.WalletMessage) with its key at each join.
 const walletFile = "domain-wallet.json"
 
+// walletBinding is walletFile's content. Signature is what versions that
+// signed the binding once wrote (replayable, so domains refuse it); it is
+// read so that their files still name the wallet, and never sent.
 type walletBinding struct {
 	Wallet    string `json:"wallet"`
-	Signature string `json:"signature"`
+	Signature string `json:"signature,omitempty"`
 }
 
-// bindWallet signs tunnel.WalletMessage with the node's key and writes
-// DIR/domain-wallet.json.
+// bindWallet checks wallet and writes it to DIR/domain-wallet.json.
 func bindWallet(base, wallet string) error {
 	w, err := identity.ChecksumAddress(wallet)
 	if err != nil || !identity.IsAddress(wallet) {
 		return usagef("--wallet: %q is not an address (0x and 40 hex digits)", wallet)
 	}
-	id, err := identity.Load(base)
-	if err != nil {
-		return err
-	}
-	sig, err := id.Sign(tunnel.WalletMessage(id.Address(), w))
-	if err != nil {
-		return err
-	}
-	b, _ := json.MarshalIndent(walletBinding{Wallet: w, Signature: identity.FormatSignature(sig)}, "", "  ")
+	b, _ := json.MarshalIndent(walletBinding{Wallet: w}, "", "  ")
 	return os.WriteFile(filepath.Join(base, walletFile), append(b, '\n'), 0o644)
 }
 
-// readWallet returns the node's wallet binding, if it made one.
-func readWallet(base string) (string, []byte, error) {
+// readWallet returns the wallet the node binds its earnings to, "" for none.
+func readWallet(base string) (string, error) {
 	b, err := os.ReadFile(filepath.Join(base, walletFile))
 	if errors.Is(err, fs.ErrNotExist) {
-		return "", nil, nil
+		return "", nil
 	}
 	if err != nil {
-		return "", nil, err
+		return "", err
 	}
 	var wb walletBinding
 	if err := json.Unmarshal(b, &wb); err != nil {
-		return "", nil, fmt.Errorf("%s: %w", walletFile, err)
+		return "", fmt.Errorf("%s: %w", walletFile, err)
 	}
-	sig, err := identity.ParseSignature(wb.Signature)
-	if err != nil {
-		return "", nil, fmt.Errorf("%s: %w", walletFile, err)
+	if !identity.IsAddress(wb.Wallet) {
+		return "", fmt.Errorf("%s: wallet %q is not an address", walletFile, wb.Wallet)
 	}
-	return wb.Wallet, sig, nil
+	return wb.Wallet, nil
 }
 
 func joinCommand() *command {
@@ -79,8 +73,9 @@ func joinCommand() *command {
 			"the domain's users through that connection: no open port is needed. A domain\n" +
 			"with policy approve admits the node once its operator runs\n" +
 			"'gaianet domain nodes approve ADDRESS'. --wallet binds the node's earnings to\n" +
-			"a wallet (one signature by the node's key, in DIR/domain-wallet.json), so an\n" +
-			"operator's many nodes are paid together.",
+			"a wallet (kept in DIR/domain-wallet.json; the node's key signs the binding\n" +
+			"for each join, with the domain's nonce), so an operator's many nodes are\n" +
+			"paid together.",
 		flags: func(fs *flag.FlagSet) any {
 			return &joinFlags{base: baseFlag(fs),
 				wallet: fs.String("wallet", "", "pay this node's earnings to WALLET (an address), bound by a signature from the node's key")}
@@ -145,7 +140,7 @@ func startDomainLink(ctx context.Context, log *slog.Logger, base string, id *ide
 		log.Error("cannot join the domain", "domain", cfg.Domain, "err", err)
 		return func() {}
 	}
-	wallet, walletSig, err := readWallet(base)
+	wallet, err := readWallet(base)
 	if err != nil {
 		log.Error("ignoring the wallet binding", "err", err)
 	}
@@ -165,7 +160,7 @@ func startDomainLink(ctx context.Context, log *slog.Logger, base string, id *ide
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		c := &tunnel.Client{URL: cfg.Domain, Key: id, Handler: viaTunnel, Log: log, Wallet: wallet, WalletSignature: walletSig, Egress: pol}
+		c := &tunnel.Client{URL: cfg.Domain, Key: id, Handler: viaTunnel, Log: log, Wallet: wallet, Egress: pol}
 		c.Run(ctx)
 	}()
 	log.Info("joining domain", "domain", cfg.Domain, "node", id.Address())

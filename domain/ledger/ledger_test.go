@@ -3,6 +3,7 @@ package ledger
 import (
 	"encoding/json"
 	"errors"
+	"math"
 	"testing"
 )
 
@@ -136,6 +137,67 @@ func FuzzParseUSD(f *testing.F) {
 		back, err := ParseUSD(m.String())
 		if err != nil || back != m {
 			t.Fatalf("round trip of %q: %s -> %d, %v", s, m, back, err)
+		}
+	})
+}
+
+// TestMicrosJSONRoundTrip: every amount MarshalJSON writes reads back to
+// itself, negative ones (a balance after a reorganisation) and the int64
+// extremes included; what no encoder writes is refused.
+func TestMicrosJSONRoundTrip(t *testing.T) {
+	for _, m := range []Micros{0, 1, -1, 120, -120, PerDollar, -PerDollar, -1_405_100, MaxAmount, -MaxAmount,
+		math.MaxInt64, math.MinInt64, math.MinInt64 + 1} {
+		b, err := json.Marshal(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got Micros
+		if err := json.Unmarshal(b, &got); err != nil || got != m {
+			t.Errorf("%d -> %s -> %d, %v", m, b, got, err)
+		}
+		var s Micros
+		if err := json.Unmarshal([]byte(`"`+string(b)+`"`), &s); err != nil || s != m {
+			t.Errorf("%d as a string %q -> %d, %v", m, b, s, err)
+		}
+	}
+	for _, in := range []string{`-0.000120`, `"-1.5"`, `-0`, `"-.5"`} {
+		var m Micros
+		if err := json.Unmarshal([]byte(in), &m); err != nil {
+			t.Errorf("%s refused: %v", in, err)
+		}
+	}
+	for _, in := range []string{`"-"`, `"--1"`, `"1-"`, `"-1e3"`, `"$-1"`, `9223372036854.775808`, `-9223372036854.775809`,
+		`99999999999999999999`, `"0.0000001"`, `"-."`, `""`, `"+1"`, `"1 2"`, `null`, `true`} {
+		var m Micros
+		if err := json.Unmarshal([]byte(in), &m); err == nil {
+			t.Errorf("%s accepted as %d", in, m)
+		} else if in != `null` && in != `true` && !errors.Is(err, ErrAmount) {
+			t.Errorf("%s: error %v does not wrap ErrAmount", in, err)
+		}
+	}
+}
+
+// FuzzMicrosJSON: whatever UnmarshalJSON accepts, MarshalJSON writes back
+// to the same value; every int64 survives the round trip.
+func FuzzMicrosJSON(f *testing.F) {
+	for _, s := range []string{"0", "-0.00012", "9223372036854.775807", "-9223372036854.775808", `"1.5"`, "1e3", "-", ".5"} {
+		f.Add(s, int64(0))
+	}
+	f.Add("", int64(math.MinInt64))
+	f.Add("", int64(-1_405_100))
+	f.Fuzz(func(t *testing.T, in string, n int64) {
+		var m Micros
+		if err := json.Unmarshal([]byte(in), &m); err == nil {
+			b, _ := json.Marshal(m)
+			var back Micros
+			if err := json.Unmarshal(b, &back); err != nil || back != m {
+				t.Fatalf("%q -> %d -> %s -> %d, %v", in, m, b, back, err)
+			}
+		}
+		b, _ := json.Marshal(Micros(n))
+		var back Micros
+		if err := json.Unmarshal(b, &back); err != nil || back != Micros(n) {
+			t.Fatalf("%d -> %s -> %d, %v", n, b, back, err)
 		}
 	})
 }

@@ -28,19 +28,9 @@ var ErrAmount = errors.New("ledger: bad amount")
 func ParseUSD(s string) (Micros, error) {
 	s = strings.TrimSpace(s)
 	s = strings.TrimPrefix(s, "$")
-	whole, frac, hasDot := strings.Cut(s, ".")
-	if whole == "" && (!hasDot || frac == "") {
-		return 0, fmt.Errorf("%w: %q is not a dollar amount", ErrAmount, s)
-	}
-	if len(frac) > 6 {
-		return 0, fmt.Errorf("%w: %q has more than 6 decimal places", ErrAmount, s)
-	}
-	for _, part := range []string{whole, frac} {
-		for _, c := range part {
-			if c < '0' || c > '9' {
-				return 0, fmt.Errorf("%w: %q is not a dollar amount", ErrAmount, s)
-			}
-		}
+	whole, frac, err := splitAmount(s, s)
+	if err != nil {
+		return 0, err
 	}
 	if len(whole) > 10 {
 		return 0, fmt.Errorf("%w: %q is above the maximum %s", ErrAmount, s, MaxAmount)
@@ -78,8 +68,12 @@ func (m Micros) MarshalJSON() ([]byte, error) {
 	return []byte(s), nil
 }
 
-// UnmarshalJSON reads a dollar amount given as a JSON number or string,
-// exactly, with ParseUSD's rules.
+// UnmarshalJSON reads back any amount MarshalJSON writes, exactly: a JSON
+// number or string of dollars with at most 6 decimal places, signed (a
+// balance can be below zero, e.g. after a chain reorganisation took back a
+// deposit already spent), over the whole int64 range. Exponents and "$"
+// are refused. Bounds on configured amounts (prices, credit) are checked by
+// their Validate methods and by ParseUSD, which stays non-negative.
 func (m *Micros) UnmarshalJSON(b []byte) error {
 	b = bytes.TrimSpace(b)
 	if len(b) > 0 && b[0] == '"' {
@@ -89,12 +83,57 @@ func (m *Micros) UnmarshalJSON(b []byte) error {
 		}
 		b = []byte(s)
 	}
-	v, err := ParseUSD(string(b))
+	v, err := parseSigned(string(b))
 	if err != nil {
 		return err
 	}
 	*m = v
 	return nil
+}
+
+// parseSigned parses an optionally negative decimal dollar amount with at
+// most 6 decimal places into Micros, refusing anything outside int64.
+func parseSigned(s string) (Micros, error) {
+	digits, neg := strings.CutPrefix(s, "-")
+	whole, frac, err := splitAmount(s, digits)
+	if err != nil {
+		return 0, err
+	}
+	// The amount in micro-dollars is the whole part's digits followed by
+	// the fraction padded to 6; ParseInt checks the int64 range exactly
+	// (including -9223372036854.775808).
+	n := strings.TrimLeft(whole+frac+strings.Repeat("0", 6-len(frac)), "0")
+	if n == "" {
+		return 0, nil
+	}
+	if neg {
+		n = "-" + n
+	}
+	v, err := strconv.ParseInt(n, 10, 64)
+	if err != nil {
+		return 0, fmt.Errorf("%w: %q is outside the representable range", ErrAmount, s)
+	}
+	return Micros(v), nil
+}
+
+// splitAmount splits digits, an unsigned decimal with at most 6 decimal
+// places, at its point; errors quote s, the whole input.
+func splitAmount(s, digits string) (whole, frac string, err error) {
+	whole, frac, hasDot := strings.Cut(digits, ".")
+	if whole == "" && (!hasDot || frac == "") {
+		return "", "", fmt.Errorf("%w: %q is not a dollar amount", ErrAmount, s)
+	}
+	if len(frac) > 6 {
+		return "", "", fmt.Errorf("%w: %q has more than 6 decimal places", ErrAmount, s)
+	}
+	for _, part := range []string{whole, frac} {
+		for _, c := range part {
+			if c < '0' || c > '9' {
+				return "", "", fmt.Errorf("%w: %q is not a dollar amount", ErrAmount, s)
+			}
+		}
+	}
+	return whole, frac, nil
 }
 
 func unquote(b []byte, s *string) error {

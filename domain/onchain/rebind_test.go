@@ -187,21 +187,59 @@ func TestRebindAndUnbind(t *testing.T) {
 	}
 }
 
-// adjustTime moves the simulated clock on by d in a new block. The pool
-// forgets a mined transaction a moment after its receipt exists (it syncs
-// in the background), and AdjustTime refuses a non-empty pool: wait for
-// it, sealing what may really be pending after a while.
+// adjustTime moves the simulated clock on by d in a new block, once the
+// pool has caught up (chain.RetryWhilePoolBusy), sealing what may really
+// be pending after a while.
 func (w *world) adjustTime(d time.Duration) {
 	w.t.Helper()
-	var err error
-	for i := range 200 {
-		if err = w.sim.AdjustTime(d); err == nil {
-			return
-		}
-		if i%50 == 49 {
-			w.sim.Commit()
-		}
-		time.Sleep(10 * time.Millisecond)
+	if err := chain.RetryWhilePoolBusy(w.ctx, func() error { return w.sim.AdjustTime(d) }, func() { w.sim.Commit() }); err != nil {
+		w.t.Fatal(err)
 	}
-	w.t.Fatal(err)
+}
+
+// TestRebindAfterLostKey is the recovery path of a user who lost the old
+// wallet's key while it still holds escrow funds (no operator override,
+// see docs/reliability.md): the old wallet's funds are spent by the user's
+// requests, which the domain settles without that key, and once its escrow
+// balance is zero the user rebinds with the new wallet's signature alone.
+func TestRebindAfterLostKey(t *testing.T) {
+	for name, storage := range storetest.Storages(t) {
+		t.Run(name, func(t *testing.T) {
+			lost, b, node := key(t), key(t), key(t)
+			w := newWorld(t, storage, lost, b)
+			u, apiKey, _ := w.st.AddUser(w.ctx, "alice")
+			if _, err := w.st.AddNode(w.ctx, addrOf(node).Hex(), store.StatusAdmitted); err != nil {
+				t.Fatal(err)
+			}
+			if code := w.call(BindPath, apiKey, w.signedBinding(apiKey, lost), nil); code != http.StatusOK {
+				t.Fatalf("bind: %d", code)
+			}
+			one := w.charge("probe", u.ID, node) // the price of one request
+			w.deposit(lost, big.NewInt(3*int64(one)))
+			w.poll()
+			// From here on the lost key signs nothing.
+			if code := w.call(RebindPath, apiKey, w.signedBinding(apiKey, b), nil); code != http.StatusConflict {
+				t.Fatalf("rebind with funds left: %d", code)
+			}
+			for _, id := range []string{"r1", "r2"} {
+				w.charge(id, u.ID, node)
+			}
+			if n, err := w.svc.Settle(w.ctx); err != nil || n == 0 {
+				t.Fatalf("settle: %d %v", n, err)
+			}
+			w.poll() // the rebind also checks the last block the domain recorded
+			if got := w.onChain(addrOf(lost)); got != 0 || w.balance(u.ID) != 0 {
+				t.Fatalf("after spending: escrow %d, ledger %s", got, w.balance(u.ID))
+			}
+			var res map[string]any
+			if code := w.call(RebindPath, apiKey, w.signedBinding(apiKey, b), &res); code != http.StatusOK || res["previous"] != addrOf(lost).Hex() {
+				t.Fatalf("rebind after spending the old wallet's funds: %d %v", code, res)
+			}
+			w.deposit(b, usd(1))
+			w.poll()
+			if w.balance(u.ID) != ledger.Micros(usd(1).Int64()) {
+				t.Fatalf("the new wallet's deposit: ledger %s", w.balance(u.ID))
+			}
+		})
+	}
 }
