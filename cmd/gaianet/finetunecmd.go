@@ -287,15 +287,23 @@ func finetuneTrainCommand() *command {
 				Rank: *f.rank, Alpha: float32(*f.alpha), LR: *f.lr, Epochs: *f.epochs, Accum: *f.accum, Warmup: *f.warmup,
 				WeightDecay: *f.wd, MaxLen: *f.maxLen, Threads: *f.threads, Seed: *f.seed, Template: *f.template, Checkpoint: *f.checkpoint,
 				Progress: func(p finetune.Progress) {
-					bar.label = fmt.Sprintf("training: loss %.3f, held-out %.3f, %.1f tokens/s", p.Loss, p.EvalLoss, p.TokensPerSec)
+					eval := "no held-out set"
+					if len(held) > 0 {
+						eval = fmt.Sprintf("held-out %.3f", p.EvalLoss)
+					}
+					bar.label = fmt.Sprintf("training: loss %.3f, %s, %.1f tokens/s", p.Loss, eval, p.TokensPerSec)
 					bar.update(int64(p.Step), int64(p.Steps))
 				}})
 			bar.finish()
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(env.stdout, "wrote %s and %s: %d steps (%d resumed), held-out loss %.4f -> %.4f; %d tokens in %.1f s, %.2f tokens/s, %.0f ms per example (forward and backward)\n",
-				res.Adapter, res.Curve, res.Steps, res.Resumed, res.InitialEval, res.FinalEval, res.TrainTokens, res.Seconds,
+			eval := "no held-out set"
+			if len(held) > 0 {
+				eval = fmt.Sprintf("held-out loss %.4f -> %.4f", res.InitialEval, res.FinalEval)
+			}
+			fmt.Fprintf(env.stdout, "wrote %s and %s: %d steps (%d resumed), %s; %d tokens in %.1f s, %.2f tokens/s, %.0f ms per example (forward and backward)\n",
+				res.Adapter, res.Curve, res.Steps, res.Resumed, eval, res.TrainTokens, res.Seconds,
 				float64(res.TrainTokens)/res.Seconds, res.ForwardBackwardMs)
 			return nil
 		}}
