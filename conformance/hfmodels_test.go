@@ -472,15 +472,7 @@ func mixGGUF(t *testing.T, in, out string, edit func(*gguf.Metadata, []gguf.Writ
 // chunk (positions 8-10) run alone in a fresh slot, and must differ when
 // chunking is off.
 func TestLlama4ChunkedAttention(t *testing.T) {
-	f, err := gguf.Open(filepath.Join("testdata", "llama4.gguf"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	m, err := model.Load(f.Metadata, f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := loadTestModel(t, "llama4")
 	if m.Config.Chunk != 8192 {
 		t.Fatalf("chunk %d, want llama.cpp's 8192", m.Config.Chunk)
 	}
@@ -535,15 +527,7 @@ func TestLlama4ChunkedAttention(t *testing.T) {
 func TestHFModelsBatchInvariant(t *testing.T) {
 	for _, name := range []string{"deepseek2", "deepseek2-lite", "llama4"} {
 		t.Run(name, func(t *testing.T) {
-			f, err := gguf.Open(filepath.Join("testdata", name+".gguf"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer f.Close()
-			m, err := model.Load(f.Metadata, f)
-			if err != nil {
-				t.Fatal(err)
-			}
+			m := loadTestModel(t, name)
 			seqs := [2][]int32{{1, 450, 4955, 310, 278, 4272}, {1, 3681, 338, 278}}
 			step := func(st *model.State, c *model.Cache, slots []int32, toks [][]int32) []float32 {
 				var b model.Batch
@@ -580,4 +564,20 @@ func TestHFModelsBatchInvariant(t *testing.T) {
 			}
 		})
 	}
+}
+
+// loadTestModel loads the model of testdata/NAME.gguf; the file stays open
+// until the test ends.
+func loadTestModel(t *testing.T, name string) *model.Model {
+	t.Helper()
+	f, err := gguf.Open(filepath.Join("testdata", name+".gguf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	m, err := model.Load(f.Metadata, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
 }
