@@ -82,6 +82,8 @@ func TestDomainCLI(t *testing.T) {
 		{[]string{"domain", "nodes", "approve", "0x12", "--base", base}, "node address"},
 		{[]string{"domain", "nodes", "approve", "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", "--base", base}, "no node"},
 		{[]string{"domain", "info", "--base", filepath.Join(base, "none")}, "domain init"},
+		{[]string{"domain", "settlements", "retry", "--base", base}, "one batch id"},
+		{[]string{"domain", "settlements", "retry", "123", "--base", base}, "no payments configured"},
 		{[]string{"domain", "init", "--base", t.TempDir(), "--name", "x", "--listen", "nope"}, "listen"},
 	} {
 		code, _, errOut := runCLI(t, tc.args...)

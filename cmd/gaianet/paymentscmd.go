@@ -166,7 +166,8 @@ func onchainConfigPath(base string) string { return filepath.Join(base, onchain.
 
 func domainSettlementsCommand() *command {
 	return &command{name: "settlements", summary: "the batches settled (or pending) on the escrow", usage: "[--base DIR] [--json]",
-		flags: listFlagSet,
+		flags:    listFlagSet,
+		children: []*command{domainSettlementsRetryCommand()},
 		run: withStore(func(ctx context.Context, env *cmdEnv, f *listFlags, st *store.Store) error {
 			list, err := st.Settlements(ctx, "", "")
 			if err != nil {
@@ -182,6 +183,41 @@ func domainSettlementsCommand() *command {
 			}
 			return tw.Flush()
 		})}
+}
+
+func domainSettlementsRetryCommand() *command {
+	return &command{name: "retry", summary: "release a failed batch's requests to be settled in a new batch", usage: "ID [--base DIR]",
+		help: "A batch the escrow refused for good (status failed) keeps its requests, so they\n" +
+			"are not billed twice. Once the cause is fixed, 'retry' releases them (once):\n" +
+			"the payments worker settles them in a new batch. It refuses while the escrow\n" +
+			"could still settle the failed batch: a part of it settled, or its signature\n" +
+			"still valid (before its deadline; retry after it). Needs chain.json.",
+		flags: listFlagSet,
+		run: func(ctx context.Context, env *cmdEnv, args []string) error {
+			f := env.flags.(*listFlags)
+			if len(args) != 1 {
+				return usagef("settlements retry needs one batch id")
+			}
+			cfg, st, err := openDomain(ctx, *f.base)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			svc, closeFn, err := openPayments(ctx, env, *f.base, cfg, st, nil)
+			if err != nil {
+				return err
+			}
+			defer closeFn()
+			if svc == nil {
+				return fmt.Errorf("no payments configured (%s): run 'gaianet domain chain' first", onchainConfigPath(*f.base))
+			}
+			n, err := svc.Release(ctx, args[0])
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(env.stdout, "batch %s released: %d requests will be settled in a new batch\n", args[0], n)
+			return nil
+		}}
 }
 
 func domainWalletsCommand() *command {

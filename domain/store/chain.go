@@ -87,6 +87,9 @@ const (
 	// signature, a closed escrow): its requests stay claimed by it, so they
 	// are not billed again, and later batches go on. The operator looks.
 	SettlementFailed = "failed"
+	// SettlementReleased is a failed batch the operator released
+	// (ReleaseFailed): its requests went back to be settled in a new batch.
+	SettlementReleased = "released"
 )
 
 // ErrMoved means the watcher's position is no longer the one the caller
@@ -628,6 +631,45 @@ func (s *Store) MarkFailed(ctx context.Context, id, why string) error {
 		return fmt.Errorf("store: mark settlement %s failed: %w", id, err)
 	}
 	return nil
+}
+
+// ReleaseFailed releases failed batch id's requests, in one transaction:
+// the batch becomes SettlementReleased and its requests unclaimed, so the
+// next ClaimSettlement puts them in a new batch. It returns how many were
+// released and acts once: a batch not (or no longer) failed is an error.
+// The caller makes sure the escrow can no longer settle the batch (every
+// part unsettled and past its deadline), or its requests would be charged
+// twice.
+func (s *Store) ReleaseFailed(ctx context.Context, id string) (int64, error) {
+	var n int64
+	done, err := s.once(ctx, "release settlement "+id, func(tx *sql.Tx) (bool, error) {
+		res, err := tx.ExecContext(ctx, s.q(`UPDATE settlements SET status = ? WHERE id = ? AND status = ?`),
+			SettlementReleased, id, SettlementFailed)
+		if err != nil {
+			return false, err
+		}
+		if k, err := res.RowsAffected(); err != nil || k == 0 {
+			return false, err
+		}
+		res, err = tx.ExecContext(ctx, s.q(`UPDATE requests SET settlement = '' WHERE settlement = ?`), id)
+		if err != nil {
+			return false, err
+		}
+		n, err = res.RowsAffected()
+		return err == nil, err
+	})
+	if err != nil || done {
+		return n, err
+	}
+	var status string
+	err = s.db.QueryRowContext(ctx, s.q(`SELECT status FROM settlements WHERE id = ?`), id).Scan(&status)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, fmt.Errorf("%w: settlement %s", ErrNotFound, id)
+	}
+	if err != nil {
+		return 0, fmt.Errorf("store: release settlement %s: %w", id, err)
+	}
+	return 0, fmt.Errorf("store: settlement %s is %s, not failed: nothing to release", id, status)
 }
 
 // linkedWhen joins a request r to the wallet link w in force when r was
