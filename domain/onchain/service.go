@@ -311,6 +311,11 @@ type signedBatch struct {
 	Settlement chain.Settlement `json:"settlement"`
 	Signature  hexutil.Bytes    `json:"signature"`
 	Token      *signedPart      `json:"token,omitempty"`
+	// Nodes is, by payee (checksummed), what each node account the payee
+	// is paid for earned in the batch (ledger units): where a cut in the
+	// payee's payout (a shortfall the operator's share could not absorb)
+	// is posted. Absent in batches stored before it.
+	Nodes map[string]map[string]ledger.Micros `json:"nodes,omitempty"`
 }
 
 // signedPart is one settlement and its signature.
@@ -427,12 +432,18 @@ func newBatchID() *big.Int {
 // the two in proportion to their charges.
 func (s *Service) build(id *big.Int, deadline uint64, legs []store.SettlementLeg, uses []store.NodeUse, funds map[common.Address]funds) (string, ledger.Micros, error) {
 	charges, payouts := map[common.Address]ledger.Micros{}, map[common.Address]ledger.Micros{}
+	nodes := map[string]map[string]ledger.Micros{}
 	var total ledger.Micros
 	for _, l := range legs {
 		charges[common.HexToAddress(l.Wallet)] += l.Amount
 		total += l.Amount
 		if l.Payee != "" {
-			payouts[common.HexToAddress(l.Payee)] += l.Amount
+			a := common.HexToAddress(l.Payee)
+			payouts[a] += l.Amount
+			if nodes[a.Hex()] == nil {
+				nodes[a.Hex()] = map[string]ledger.Micros{}
+			}
+			nodes[a.Hex()][l.Account] += l.Amount
 		}
 	}
 	usage := s.usage(uses)
@@ -452,7 +463,7 @@ func (s *Service) build(id *big.Int, deadline uint64, legs []store.SettlementLeg
 			usage[t] -= gaiaUsage[t]
 		}
 	}
-	var b signedBatch
+	b := signedBatch{Nodes: nodes}
 	main, err := s.signed(id, s.stable, deadline, charges, payouts, usage)
 	if err != nil {
 		return "", 0, err
@@ -585,7 +596,7 @@ func (s *Service) submit(ctx context.Context, p store.Settlement) (ok bool, err 
 			tx = hash
 		}
 	}
-	o, err := s.ledgerOutcome(p.ID, out)
+	o, err := s.ledgerOutcome(p.ID, out, b.Nodes)
 	if err != nil {
 		return true, err
 	}
@@ -615,11 +626,25 @@ func (f *finalRefusal) Error() string { return f.err.Error() }
 
 // outcome is what the escrow did with settlements, in stablecoin units
 // (a GAIA settlement's amounts valued at its settlement price).
-type outcome struct{ royalty, short big.Int }
+type outcome struct {
+	royalty, short big.Int
+	// cut is, by payee, what the escrow paid less than signed (payouts
+	// scaled down because the charged total could not cover them).
+	cut map[common.Address]*big.Int
+}
 
 func (o *outcome) add(p outcome) {
 	o.royalty.Add(&o.royalty, &p.royalty)
 	o.short.Add(&o.short, &p.short)
+	for a, c := range p.cut {
+		if o.cut == nil {
+			o.cut = map[common.Address]*big.Int{}
+		}
+		if o.cut[a] == nil {
+			o.cut[a] = new(big.Int)
+		}
+		o.cut[a].Add(o.cut[a], c)
+	}
 }
 
 // submitPart settles one settlement unless the escrow already has it, and
@@ -638,7 +663,7 @@ func (s *Service) submitPart(ctx context.Context, p store.Settlement, part *sign
 		}
 	}
 	if done {
-		o, err := s.outcomeFromChain(ctx, id)
+		o, err := s.outcomeFromChain(ctx, part)
 		return o, "", err
 	}
 	head, err := s.client.HeaderByNumber(ctx, nil)
@@ -655,7 +680,7 @@ func (s *Service) submitPart(ctx context.Context, p store.Settlement, part *sign
 	if rv := chain.DecodeRevert(err); rv != nil {
 		switch {
 		case rv.Name == "AlreadySettled": // settled between the check and the submission
-			o, err := s.outcomeFromChain(ctx, id)
+			o, err := s.outcomeFromChain(ctx, part)
 			return o, "", err
 		case !slices.Contains(transientReverts, rv.Name):
 			return outcome{}, "", &finalRefusal{rv, chain.Explain(err)}
@@ -665,7 +690,7 @@ func (s *Service) submitPart(ctx context.Context, p store.Settlement, part *sign
 		return outcome{}, "", fmt.Errorf("onchain: settlement %s of %s: %w", p.ID, p.Total, chain.Explain(err))
 	}
 	if r == nil {
-		o, err := s.outcomeFromChain(ctx, id)
+		o, err := s.outcomeFromChain(ctx, part)
 		return o, "", err
 	}
 	var settled []*contracts.EscrowSettled
@@ -681,11 +706,13 @@ func (s *Service) submitPart(ctx context.Context, p store.Settlement, part *sign
 			short = append(short, ev.Uncovered)
 		}
 	}
-	return s.valued(ctx, settled, short), r.TxHash.Hex(), nil
+	o, err := s.valued(ctx, part, settled, short)
+	return o, r.TxHash.Hex(), err
 }
 
-// outcomeFromChain reads settlement id's outcome from the escrow's events.
-func (s *Service) outcomeFromChain(ctx context.Context, id *big.Int) (outcome, error) {
+// outcomeFromChain reads settlement part's outcome from the escrow's events.
+func (s *Service) outcomeFromChain(ctx context.Context, part *signedPart) (outcome, error) {
+	id := part.Settlement.Id
 	opts := &bind.FilterOpts{Context: ctx, Start: s.cfg.StartBlock}
 	it, err := s.escrow.FilterSettled(opts, []*big.Int{id}, nil)
 	if err != nil {
@@ -708,16 +735,16 @@ func (s *Service) outcomeFromChain(ctx context.Context, id *big.Int) (outcome, e
 	if err := errors.Join(it.Error(), sf.Error()); err != nil {
 		return outcome{}, err
 	}
-	return s.valued(ctx, settled, short), nil
+	return s.valued(ctx, part, settled, short)
 }
 
 // valued is a settlement's royalty and shortfalls in stablecoin units: a
 // GAIA settlement's (in GAIA) at the value the escrow gave its total, or,
 // when it charged nothing, at the feed's price now.
-func (s *Service) valued(ctx context.Context, settled []*contracts.EscrowSettled, short []*big.Int) outcome {
+func (s *Service) valued(ctx context.Context, part *signedPart, settled []*contracts.EscrowSettled, short []*big.Int) (outcome, error) {
 	var o outcome
 	if len(settled) == 0 {
-		return o
+		return o, nil
 	}
 	ev := settled[0]
 	usd := func(v *big.Int, up bool) *big.Int {
@@ -742,18 +769,140 @@ func (s *Service) valued(ctx context.Context, settled []*contracts.EscrowSettled
 	for _, v := range short {
 		o.short.Add(&o.short, usd(v, true))
 	}
-	return o
+	if len(short) == 0 {
+		return o, nil // every payout paid in full
+	}
+	var err error
+	if ev.Asset == s.token {
+		o.cut = gaiaCuts(part.Settlement.Payouts, usd(ev.ToNodes, false))
+	} else {
+		o.cut, err = s.stableCuts(ctx, part.Settlement, ev)
+	}
+	return o, err
+}
+
+// stableCuts is, by payee, what the escrow paid short of a stablecoin
+// settlement's signed payouts, by the escrow's rule: when the charged
+// total less the stakers' share (room) cannot cover the payouts and the
+// royalty asked (want), each payout is scaled to amount*room/want, rounded
+// down. The result must add up to the Settled event's toNodes.
+func (s *Service) stableCuts(ctx context.Context, set chain.Settlement, ev *contracts.EscrowSettled) (map[common.Address]*big.Int, error) {
+	bps, err := s.escrow.RoyaltyBps(&bind.CallOpts{Context: ctx})
+	if err != nil {
+		return nil, fmt.Errorf("onchain: settlement %s: royalty share: %w", set.Id, err)
+	}
+	want, units := new(big.Int), new(big.Int)
+	for _, p := range set.Payouts {
+		want.Add(want, p.Amount)
+	}
+	for _, u := range set.Usage {
+		units.Add(units, u.Units)
+	}
+	want.Add(want, units.Quo(units.Mul(units, big.NewInt(int64(bps))), big.NewInt(10_000)))
+	room := new(big.Int).Sub(ev.Total, ev.ToStakers)
+	cut, paid := map[common.Address]*big.Int{}, new(big.Int)
+	for _, p := range set.Payouts {
+		got := new(big.Int).Set(p.Amount)
+		if want.Cmp(room) > 0 {
+			got.Quo(got.Mul(got, room), want)
+		}
+		paid.Add(paid, got)
+		if c := new(big.Int).Sub(p.Amount, got); c.Sign() > 0 {
+			cut[p.To] = c
+		}
+	}
+	if paid.Cmp(ev.ToNodes) != 0 {
+		return nil, fmt.Errorf("onchain: settlement %s: the escrow paid nodes %s, its rule gives %s (royalty share changed since?)", set.Id, ev.ToNodes, paid)
+	}
+	return cut, nil
+}
+
+// gaiaCuts is, by payee, what a GAIA settlement paid short of its signed
+// payouts (in stablecoin units, as signed): the nodes' total, paid valued
+// at the settlement's price, shared in proportion to the payouts (rounded
+// so that the cuts add up to what was not paid). The GAIA amounts the
+// escrow converted each payout to are not in its events, so this can be a
+// few units off per payee where the exact stablecoin rule is not.
+func gaiaCuts(payouts []contracts.EscrowPayout, paid *big.Int) map[common.Address]*big.Int {
+	want := new(big.Int)
+	for _, p := range payouts {
+		want.Add(want, p.Amount)
+	}
+	if want.Sign() == 0 || paid.Cmp(want) >= 0 {
+		return nil
+	}
+	cut := map[common.Address]*big.Int{}
+	left := new(big.Int).Sub(want, paid)
+	for i, p := range payouts {
+		c := new(big.Int).Mul(p.Amount, new(big.Int).Sub(want, paid))
+		c.Quo(c, want)
+		if i == len(payouts)-1 {
+			c.Set(left)
+		}
+		left.Sub(left, c)
+		if c.Sign() > 0 {
+			cut[p.To] = c
+		}
+	}
+	return cut
 }
 
 // ledgerOutcome is o in ledger units: the royalty rounded down, the
 // uncovered charges up.
-func (s *Service) ledgerOutcome(id string, o outcome) (store.SettlementOutcome, error) {
+// The payees' cuts (rounded up) go to the node accounts they were paid for
+// (nodes, from the batch), in proportion to what each earned in it; a
+// batch without nodes (stored before them) leaves the cuts to the operator.
+func (s *Service) ledgerOutcome(id string, o outcome, nodes map[string]map[string]ledger.Micros) (store.SettlementOutcome, error) {
 	q := new(big.Int).Quo(&o.royalty, s.scale)
-	u := new(big.Int).Quo(new(big.Int).Add(&o.short, new(big.Int).Sub(s.scale, big.NewInt(1))), s.scale)
+	u := s.microsUp(&o.short)
 	if !q.IsInt64() || !u.IsInt64() || q.Int64() > int64(ledger.MaxAmount) || u.Int64() > int64(ledger.MaxAmount) {
 		return store.SettlementOutcome{}, fmt.Errorf("onchain: settlement %s: royalty %v or shortfall %v out of the ledger's range", id, &o.royalty, &o.short)
 	}
-	return store.SettlementOutcome{Royalty: ledger.Micros(q.Int64()), Uncovered: ledger.Micros(u.Int64())}, nil
+	out := store.SettlementOutcome{Royalty: ledger.Micros(q.Int64()), Uncovered: ledger.Micros(u.Int64())}
+	for _, a := range sortedCutKeys(o.cut) {
+		legs := nodes[a.Hex()]
+		if len(legs) == 0 {
+			continue
+		}
+		c := s.microsUp(o.cut[a])
+		var earned ledger.Micros
+		accts := make([]string, 0, len(legs))
+		for acct, m := range legs {
+			earned += m
+			accts = append(accts, acct)
+		}
+		slices.Sort(accts)
+		if !c.IsInt64() || c.Int64() > int64(earned) {
+			return store.SettlementOutcome{}, fmt.Errorf("onchain: settlement %s: cut %v of payee %s beyond what it earned (%s)", id, o.cut[a], a, earned)
+		}
+		if out.NodeCuts == nil {
+			out.NodeCuts = map[string]ledger.Micros{}
+		}
+		left := ledger.Micros(c.Int64())
+		for i, acct := range accts {
+			x := share(legs[acct], ledger.Micros(c.Int64()), earned)
+			if i == len(accts)-1 {
+				x = left
+			}
+			left -= x
+			out.NodeCuts[acct] += x
+		}
+	}
+	return out, nil
+}
+
+// microsUp is v stablecoin units in ledger units, rounded up.
+func (s *Service) microsUp(v *big.Int) *big.Int {
+	return new(big.Int).Quo(new(big.Int).Add(v, new(big.Int).Sub(s.scale, big.NewInt(1))), s.scale)
+}
+
+func sortedCutKeys(m map[common.Address]*big.Int) []common.Address {
+	out := make([]common.Address, 0, len(m))
+	for a := range m {
+		out = append(out, a)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Cmp(out[j]) < 0 })
+	return out
 }
 
 // usage attributes what each node served to the listed components it was

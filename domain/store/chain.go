@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -579,16 +581,44 @@ func (s *Store) NodeComponents(ctx context.Context, address string) ([]string, e
 type SettlementOutcome struct {
 	TxHash             string
 	Royalty, Uncovered ledger.Micros
+	// NodeCuts is, by node account, what the escrow paid the node's payee
+	// less than the node earned in the batch: the part of Uncovered the
+	// operator's share could not absorb (payouts scaled down on chain).
+	NodeCuts map[string]ledger.Micros
 }
 
 // RecordSettled marks batch id settled with its outcome and, in the same
 // transaction, posts the outcome to the ledger once: the royalty and the
 // uncovered charges leave the operator's account (to RoyaltyAccount and
-// ShortfallAccount), so the operator's account is what the escrow paid it.
+// ShortfallAccount), so the operator's account is what the escrow paid it;
+// each node's cut (NodeCuts) leaves its account to ShortfallAccount
+// instead, so that node accounts too are what the escrow paid, and the
+// operator's loss is the rest of the uncovered charges.
 func (s *Store) RecordSettled(ctx context.Context, id string, o SettlementOutcome) error {
 	if o.Royalty < 0 || o.Uncovered < 0 || o.Royalty > ledger.MaxAmount || o.Uncovered > ledger.MaxAmount {
 		return fmt.Errorf("store: settlement %s: outcome out of range", id)
 	}
+	type posting struct {
+		id, kind, from, to string
+		amount             ledger.Micros
+	}
+	operatorLoss := o.Uncovered
+	var cuts []posting
+	for _, acct := range slices.Sorted(maps.Keys(o.NodeCuts)) {
+		c := o.NodeCuts[acct]
+		if c < 0 || c > ledger.MaxAmount || !strings.HasPrefix(acct, "node:") {
+			return fmt.Errorf("store: settlement %s: cut %s of %s out of range", id, c, acct)
+		}
+		if c > 0 {
+			cuts = append(cuts, posting{"shortfall/" + id + "/" + acct, "shortfall", acct, ShortfallAccount, c})
+			operatorLoss -= c
+		}
+	}
+	if operatorLoss < 0 { // rounding: the cuts were rounded up
+		operatorLoss = 0
+	}
+	posts := append([]posting{{"royalty/" + id, "royalty", ledger.OperatorAccount, RoyaltyAccount, o.Royalty},
+		{"shortfall/" + id, "shortfall", ledger.OperatorAccount, ShortfallAccount, operatorLoss}}, cuts...)
 	_, err := s.once(ctx, "record settlement "+id, func(tx *sql.Tx) (bool, error) {
 		res, err := tx.ExecContext(ctx, s.q(`UPDATE settlements SET status = ?, tx_hash = ?, settled_ms = ?, royalty = ?, uncovered = ? WHERE id = ? AND status = ?`),
 			SettlementSettled, o.TxHash, s.ms(), int64(o.Royalty), int64(o.Uncovered), id, SettlementPending)
@@ -598,19 +628,16 @@ func (s *Store) RecordSettled(ctx context.Context, id string, o SettlementOutcom
 		if n, _ := res.RowsAffected(); n == 0 {
 			return false, nil // already recorded
 		}
-		for _, t := range []struct {
-			kind, to string
-			amount   ledger.Micros
-		}{{"royalty", RoyaltyAccount, o.Royalty}, {"shortfall", ShortfallAccount, o.Uncovered}} {
+		for _, t := range posts {
 			if t.amount == 0 {
 				continue
 			}
-			ok, err := s.transferLocked(ctx, tx, t.kind+"/"+id, ledger.OperatorAccount, t.to, t.amount, t.kind, "")
+			ok, err := s.transferLocked(ctx, tx, t.id, t.from, t.to, t.amount, t.kind, "")
 			if err != nil {
 				return false, err
 			}
 			if ok {
-				if err := s.addBalanceLocked(ctx, tx, ledger.OperatorAccount, -int64(t.amount)); err != nil {
+				if err := s.addBalanceLocked(ctx, tx, t.from, -int64(t.amount)); err != nil {
 					return false, err
 				}
 				if err := s.addBalanceLocked(ctx, tx, t.to, int64(t.amount)); err != nil {
