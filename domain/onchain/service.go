@@ -579,41 +579,55 @@ func (s *Service) submit(ctx context.Context, p store.Settlement) (ok bool, err 
 		return false, err
 	}
 	var out outcome
-	tx := ""
+	tx, settled := "", 0
 	for _, part := range b.parts() {
 		o, hash, err := s.submitPart(ctx, p, part)
 		if err != nil {
 			var final *finalRefusal
-			if errors.As(err, &final) {
+			if !errors.As(err, &final) {
+				return false, err
+			}
+			if settled == 0 {
 				s.log.Error("the escrow refused a settlement batch for good; marked failed, its requests are not billed again",
 					"batch", p.ID, "requests", p.Requests, "total", p.Total, "err", final.err)
 				return false, s.st.MarkFailed(ctx, p.ID, final.rv.Error())
 			}
-			return false, err
+			// An earlier part settled: its outcome is recorded (posted),
+			// the refused part marked; the batch is partial.
+			s.log.Error("the escrow settled part of a batch and refused the rest for good; the settled part is recorded, the batch marked partial",
+				"batch", p.ID, "refused", part.Settlement.Id, "err", final.err)
+			return true, s.record(ctx, p, b, out, tx, fmt.Sprintf("part %s: %s", part.Settlement.Id, final.rv.Error()))
 		}
+		settled++
 		out.add(o)
 		if tx == "" {
 			tx = hash
 		}
 	}
+	return true, s.record(ctx, p, b, out, tx, "")
+}
+
+// record records batch p's outcome out (of its settled parts; failed says
+// why the others were refused, "" when none was) and posts it once.
+func (s *Service) record(ctx context.Context, p store.Settlement, b signedBatch, out outcome, tx, failed string) error {
 	o, err := s.ledgerOutcome(p.ID, out, b.Nodes)
 	if err != nil {
-		return true, err
+		return err
 	}
 	if tx == "" {
 		tx = p.SubmittedTx
 	}
-	o.TxHash = tx
+	o.TxHash, o.Failed = tx, failed
 	if o.Uncovered > 0 {
 		s.log.Warn("the escrow could not charge all of a batch (users charged beyond their escrow balance, e.g. off-chain credit): the operator's loss",
 			"batch", p.ID, "uncovered", o.Uncovered)
 	}
 	if err := s.st.RecordSettled(ctx, p.ID, o); err != nil {
-		return true, err
+		return err
 	}
 	s.log.Info("settled on the escrow", "batch", p.ID, "requests", p.Requests, "total", p.Total,
-		"royalty", o.Royalty, "uncovered", o.Uncovered, "tx", o.TxHash)
-	return true, nil
+		"royalty", o.Royalty, "uncovered", o.Uncovered, "tx", o.TxHash, "refused", failed)
+	return nil
 }
 
 // finalRefusal is a revert no resubmission overcomes.

@@ -89,6 +89,11 @@ const (
 	// signature, a closed escrow): its requests stay claimed by it, so they
 	// are not billed again, and later batches go on. The operator looks.
 	SettlementFailed = "failed"
+	// SettlementPartial is a batch whose stablecoin part the escrow
+	// settled (recorded and posted) and whose GAIA part it refused for
+	// good (TxHash says why): the refused part's charges stay unpaid on
+	// chain; its requests stay with the batch.
+	SettlementPartial = "partial"
 	// SettlementReleased is a failed batch the operator released
 	// (ReleaseFailed): its requests went back to be settled in a new batch.
 	SettlementReleased = "released"
@@ -585,6 +590,9 @@ type SettlementOutcome struct {
 	// less than the node earned in the batch: the part of Uncovered the
 	// operator's share could not absorb (payouts scaled down on chain).
 	NodeCuts map[string]ledger.Micros
+	// Failed, when not "", says why the escrow refused the batch's other
+	// part for good: the batch is recorded SettlementPartial.
+	Failed string
 }
 
 // RecordSettled marks batch id settled with its outcome and, in the same
@@ -620,8 +628,12 @@ func (s *Store) RecordSettled(ctx context.Context, id string, o SettlementOutcom
 	posts := append([]posting{{"royalty/" + id, "royalty", ledger.OperatorAccount, RoyaltyAccount, o.Royalty},
 		{"shortfall/" + id, "shortfall", ledger.OperatorAccount, ShortfallAccount, operatorLoss}}, cuts...)
 	_, err := s.once(ctx, "record settlement "+id, func(tx *sql.Tx) (bool, error) {
+		status, hash := SettlementSettled, o.TxHash
+		if o.Failed != "" {
+			status, hash = SettlementPartial, o.TxHash+"; failed: "+o.Failed
+		}
 		res, err := tx.ExecContext(ctx, s.q(`UPDATE settlements SET status = ?, tx_hash = ?, settled_ms = ?, royalty = ?, uncovered = ? WHERE id = ? AND status = ?`),
-			SettlementSettled, o.TxHash, s.ms(), int64(o.Royalty), int64(o.Uncovered), id, SettlementPending)
+			status, hash, s.ms(), int64(o.Royalty), int64(o.Uncovered), id, SettlementPending)
 		if err != nil {
 			return false, err
 		}
