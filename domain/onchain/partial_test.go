@@ -1,7 +1,6 @@
 package onchain
 
 import (
-	"encoding/json"
 	"strings"
 	"testing"
 
@@ -35,20 +34,12 @@ func TestMixedBatchPartRefused(t *testing.T) {
 				t.Fatalf("charges %s within the stablecoin part", spent)
 			}
 			id := newBatchID()
-			head, _ := w.client.HeaderByNumber(w.ctx, nil)
-			if _, ok, err := w.st.ClaimSettlement(w.ctx, w.a.Escrow.Hex(), id.String(), 100, func(legs []store.SettlementLeg, uses []store.NodeUse) (string, ledger.Micros, error) {
-				b, total, err := w.svc.build(id, head.Time+3600, legs, uses, map[common.Address]funds{addrOf(alice): {stable: stableFunds, gaia: true}})
-				var sb signedBatch
-				json.Unmarshal([]byte(b), &sb)
+			w.claimEdited(w.svc, id, map[common.Address]funds{addrOf(alice): {stable: stableFunds, gaia: true}}, func(sb *signedBatch) {
 				if sb.Token == nil {
 					t.Fatal("no GAIA part")
 				}
 				sb.Token.Signature, _ = w.svc.dom.Sign(key(t), sb.Token.Settlement) // refused for good: BadSignature
-				out, _ := json.Marshal(sb)
-				return string(out), total, err
-			}); err != nil || !ok {
-				t.Fatalf("claim: %v %v", ok, err)
-			}
+			})
 			if n, err := w.svc.Settle(w.ctx); err != nil || n != 1 {
 				t.Fatalf("settle: %d, %v", n, err)
 			}

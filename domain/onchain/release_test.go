@@ -1,13 +1,11 @@
 package onchain
 
 import (
-	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/gaianet-go/gaianet/domain/ledger"
 	"github.com/gaianet-go/gaianet/domain/store"
 	"github.com/gaianet-go/gaianet/domain/store/storetest"
 )
@@ -29,17 +27,7 @@ func TestReleaseFailedBatch(t *testing.T) {
 
 			// A batch signed by another key: the escrow refuses it for good.
 			id := newBatchID()
-			head, _ := w.client.HeaderByNumber(w.ctx, nil)
-			if _, ok, err := w.st.ClaimSettlement(w.ctx, w.a.Escrow.Hex(), id.String(), 100, func(legs []store.SettlementLeg, uses []store.NodeUse) (string, ledger.Micros, error) {
-				b, total, err := w.svc.build(id, head.Time+3600, legs, uses, nil)
-				var sb signedBatch
-				json.Unmarshal([]byte(b), &sb)
-				sb.Signature, _ = w.svc.dom.Sign(key(t), sb.Settlement)
-				out, _ := json.Marshal(sb)
-				return string(out), total, err
-			}); err != nil || !ok {
-				t.Fatalf("claim: %v %v", ok, err)
-			}
+			w.claimEdited(w.svc, id, nil, func(sb *signedBatch) { sb.Signature, _ = w.svc.dom.Sign(key(t), sb.Settlement) })
 			if n, err := w.svc.Settle(w.ctx); err != nil || n != 0 {
 				t.Fatalf("settle a refused batch: %d, %v", n, err)
 			}

@@ -69,6 +69,24 @@ func (w *world) accountBalance(account string) ledger.Micros {
 	return b
 }
 
+// claimEdited claims the due requests in batch id, built by svc with
+// funds, after edit changes the signed batch (e.g. signs a part with
+// another key, which the escrow refuses for good).
+func (w *world) claimEdited(svc *Service, id *big.Int, f map[common.Address]funds, edit func(*signedBatch)) {
+	w.t.Helper()
+	head, _ := w.client.HeaderByNumber(w.ctx, nil)
+	if _, ok, err := w.st.ClaimSettlement(w.ctx, w.a.Escrow.Hex(), id.String(), 100, func(legs []store.SettlementLeg, uses []store.NodeUse) (string, ledger.Micros, error) {
+		b, total, err := svc.build(id, head.Time+3600, legs, uses, f)
+		var sb signedBatch
+		json.Unmarshal([]byte(b), &sb)
+		edit(&sb)
+		out, _ := json.Marshal(sb)
+		return string(out), total, err
+	}); err != nil || !ok {
+		w.t.Fatalf("claim: %v %v", ok, err)
+	}
+}
+
 // TestRoyaltiesAndShortfalls: a batch reports the usage of the components
 // each node was verified to serve (mapped to their marketplace tokens by
 // the operator), and the escrow pays their owners the royalty share of
@@ -180,17 +198,7 @@ func TestRoyaltiesAndShortfalls(t *testing.T) {
 			w.poll()
 			w.charges("d-", user, nodeA, 1)
 			id := newBatchID()
-			head, _ := w.client.HeaderByNumber(w.ctx, nil)
-			if _, ok, err := w.st.ClaimSettlement(w.ctx, w.a.Escrow.Hex(), id.String(), 100, func(legs []store.SettlementLeg, uses []store.NodeUse) (string, ledger.Micros, error) {
-				b, total, err := svc.build(id, head.Time+3600, legs, uses, nil)
-				var sb signedBatch
-				json.Unmarshal([]byte(b), &sb)
-				sb.Signature, _ = w.svc.dom.Sign(key(t), sb.Settlement)
-				out, _ := json.Marshal(sb)
-				return string(out), total, err
-			}); err != nil || !ok {
-				t.Fatalf("claim: %v %v", ok, err)
-			}
+			w.claimEdited(svc, id, nil, func(sb *signedBatch) { sb.Signature, _ = w.svc.dom.Sign(key(t), sb.Settlement) })
 			after := w.charges("e-", user, nodeA, 1)
 			if n, err := svc.Settle(w.ctx); err != nil || n != 1 {
 				t.Fatalf("settle past a refused batch: %d, %v", n, err)
