@@ -19,8 +19,8 @@ import (
 
 	"github.com/gaianet-go/gaianet/gguf"
 	"github.com/gaianet-go/gaianet/internal/sharedtest"
-	"github.com/gaianet-go/gaianet/kernels"
 	"github.com/gaianet-go/gaianet/model"
+	"github.com/gaianet-go/gaianet/model/modeltest"
 )
 
 // hfModels are small models of architectures no shared reference covers
@@ -433,34 +433,13 @@ func TestHFModelsMatchLlamaCpp(t *testing.T) {
 // nil.
 func mixGGUF(t *testing.T, in, out string, edit func(*gguf.Metadata, []gguf.WriteTensor) []gguf.WriteTensor) {
 	t.Helper()
-	f, err := gguf.Open(in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var ts []gguf.WriteTensor
-	for i := range f.Tensors {
-		ti := &f.Tensors[i]
-		data := f.TensorData(ti)
-		typ := ti.Type
-		if (ti.Name == "token_embd.weight" || ti.Name == "output.weight") && ti.Type != gguf.TypeQ8_0 {
-			v := make([]float32, ti.Elements())
-			if err := kernels.Dequantize(ti.Type, data, v); err != nil {
-				t.Fatal(err)
-			}
-			typ = gguf.TypeQ8_0
-			data = make([]byte, typ.RowSize(len(v)))
-			if err := kernels.Quantize(typ, v, data); err != nil {
-				t.Fatal(err)
-			}
+	to := func(name string, typ gguf.TensorType) gguf.TensorType {
+		if name == "token_embd.weight" || name == "output.weight" {
+			return gguf.TypeQ8_0
 		}
-		ts = append(ts, gguf.WriteTensor{Name: ti.Name, Dims: ti.Dims, Type: typ, Data: data})
+		return typ
 	}
-	md := f.Metadata
-	if edit != nil {
-		ts = edit(&md, ts)
-	}
-	if err := gguf.WriteFile(out, md, ts); err != nil {
+	if err := modeltest.Convert(in, out, to, edit); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -226,26 +226,9 @@ func TestForwardMatchesEngine(t *testing.T) {
 // widenF32 writes a copy of the model at path with every tensor in F32.
 func widenF32(t *testing.T, path string) string {
 	t.Helper()
-	f, err := gguf.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var ts []gguf.WriteTensor
-	for i := range f.Tensors {
-		ti := &f.Tensors[i]
-		v := make([]float32, ti.Elements())
-		if err := kernels.Dequantize(ti.Type, f.TensorData(ti), v); err != nil {
-			t.Fatal(err)
-		}
-		b := make([]byte, 4*len(v))
-		if err := kernels.Quantize(gguf.TypeF32, v, b); err != nil {
-			t.Fatal(err)
-		}
-		ts = append(ts, gguf.WriteTensor{Name: ti.Name, Dims: ti.Dims, Type: gguf.TypeF32, Data: b})
-	}
 	out := filepath.Join(t.TempDir(), "f32.gguf")
-	if err := gguf.WriteFile(out, f.Metadata, ts); err != nil {
+	f32 := func(string, gguf.TensorType) gguf.TensorType { return gguf.TypeF32 }
+	if err := modeltest.Convert(path, out, f32, nil); err != nil {
 		t.Fatal(err)
 	}
 	return out

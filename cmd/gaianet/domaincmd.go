@@ -488,6 +488,14 @@ func listFlagSet(fs *flag.FlagSet) any {
 	return &listFlags{base: domainBaseFlag(fs), json: fs.Bool("json", false, "print JSON")}
 }
 
+// timeOrDash formats t for a table column (RFC 3339), or "-" when t is nil.
+func timeOrDash(t *time.Time) string {
+	if t == nil {
+		return "-"
+	}
+	return t.Format(time.RFC3339)
+}
+
 func printJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

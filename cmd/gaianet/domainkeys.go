@@ -98,11 +98,7 @@ func domainKeysCommand() *command {
 			tw := tabwriter.NewWriter(env.stdout, 0, 4, 2, ' ', 0)
 			fmt.Fprintln(tw, "ID\tUSER\tNAME\tCREATED\tREVOKED")
 			for _, k := range keys {
-				revoked := "-"
-				if k.Revoked != nil {
-					revoked = k.Revoked.Format(time.RFC3339)
-				}
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", k.ID, k.User, k.Name, k.Created.Format(time.RFC3339), revoked)
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", k.ID, k.User, k.Name, k.Created.Format(time.RFC3339), timeOrDash(k.Revoked))
 			}
 			return tw.Flush()
 		})}

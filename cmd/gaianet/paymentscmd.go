@@ -255,11 +255,7 @@ func domainWalletsCommand() *command {
 			tw := tabwriter.NewWriter(env.stdout, 0, 4, 2, ' ', 0)
 			fmt.Fprintln(tw, "USER\tWALLET\tBOUND\tUNBOUND")
 			for _, l := range links {
-				until := "-"
-				if l.Unbound != nil {
-					until = l.Unbound.Format(time.RFC3339)
-				}
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", l.User, l.Address, l.Bound.Format(time.RFC3339), until)
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", l.User, l.Address, l.Bound.Format(time.RFC3339), timeOrDash(l.Unbound))
 			}
 			if err := tw.Flush(); err != nil {
 				return err

@@ -152,3 +152,37 @@ func Remove(ts []gguf.WriteTensor, name string) []gguf.WriteTensor {
 	}
 	return out
 }
+
+// Convert copies the GGUF at in to out, re-encoding each tensor whose type
+// to(name, type) changes through float32 (kernels.Dequantize, Quantize)
+// and copying the others byte for byte, then applies edit, if not nil, to
+// the metadata and tensors before writing.
+func Convert(in, out string, to func(name string, t gguf.TensorType) gguf.TensorType,
+	edit func(*gguf.Metadata, []gguf.WriteTensor) []gguf.WriteTensor) error {
+	f, err := gguf.Open(in)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	var ts []gguf.WriteTensor
+	for i := range f.Tensors {
+		ti := &f.Tensors[i]
+		data, typ := f.TensorData(ti), to(ti.Name, ti.Type)
+		if typ != ti.Type {
+			v := make([]float32, ti.Elements())
+			if err := kernels.Dequantize(ti.Type, data, v); err != nil {
+				return fmt.Errorf("modeltest: %s: %w", ti.Name, err)
+			}
+			data = make([]byte, typ.RowSize(len(v)))
+			if err := kernels.Quantize(typ, v, data); err != nil {
+				return fmt.Errorf("modeltest: %s: %w", ti.Name, err)
+			}
+		}
+		ts = append(ts, gguf.WriteTensor{Name: ti.Name, Dims: ti.Dims, Type: typ, Data: data})
+	}
+	md := f.Metadata
+	if edit != nil {
+		ts = edit(&md, ts)
+	}
+	return gguf.WriteFile(out, md, ts)
+}
