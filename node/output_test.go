@@ -133,6 +133,9 @@ func TestToolCallsForced(t *testing.T) {
 	// The newer Mistral form: the name, [ARGS], then the arguments.
 	n.toolFmt = toolcall.Format{Family: toolcall.MistralArgs}
 	checkForcedCalls(t, n)
+	// Llama 4: the JSON form of its template, from the first token.
+	n.toolFmt = toolcall.Format{Family: toolcall.Llama4}
+	checkForcedCalls(t, n)
 }
 
 func checkForcedCalls(t *testing.T, n *Node) {
@@ -684,6 +687,10 @@ func TestToolsWithResponseFormat(t *testing.T) {
 		{toolcall.Llama3, `{"name":"f","answer":"hi"}`, false, false, 0},
 		{toolcall.Llama3, `{"answer":"hi","parameters":{}}`, false, false, 0},
 		{toolcall.Llama3, `hello`, false, false, 0},
+		{toolcall.Llama4, `{"answer":"hi"}`, true, true, 0},
+		{toolcall.Llama4, `{"name": "f", "parameters": {"x": 1}}`, true, true, 1},
+		{toolcall.Llama4, `{"name":"f","parameters":{"x":1}}`, true, true, 1},
+		{toolcall.Llama4, `[f(x=1)]`, false, false, 0}, // the Python list is not held by a grammar
 	} {
 		n.toolFmt = toolcall.Format{Family: tc.fam}
 		plan, c := planConstraint(t, n, req(), "<|im_start|>assistant\n")
