@@ -845,3 +845,34 @@ func planConstraint(t *testing.T, n *Node, req *api.ChatRequest, prompt string) 
 	}
 	return plan, n.constraint(plan, false)
 }
+
+// TestLlama4PythonReply: with tool_choice auto a Llama 4 reply may be
+// Meta's Python list of calls, which the grammar leaves free; the reply's
+// calls are read from it, streamed call by call.
+func TestLlama4PythonReply(t *testing.T) {
+	n := openTestNode(t, func(c *config.Config) { c.PromptTemplate = "chatml" })
+	n.toolFmt = toolcall.Format{Family: toolcall.Llama4}
+	req := &api.ChatRequest{Messages: []api.Message{{Role: "user", Content: "hi"}},
+		Tools: []api.Tool{{Type: "function", Function: json.RawMessage(`{"name":"get_weather","parameters":{"type":"object","properties":{"city":{"type":"string"}}}}`)}}}
+	plan, _ := planConstraint(t, n, req, "<|im_start|>assistant\n")
+	sh := newReplyShaper(plan, "separate")
+	var streamed []api.ToolCall
+	for _, piece := range []string{"<|python_start|>[get_weather(city='San ", "Francisco'), get_weather(", `city="Seattle")]<|python_end|>`} {
+		var d api.ChatDelta
+		sh.write(&d, piece, piece[len(piece)-1] == '>')
+		if d.Content != "" {
+			t.Errorf("content %q", d.Content)
+		}
+		streamed = append(streamed, d.ToolCalls...)
+	}
+	calls := sh.toolCalls()
+	want := []string{`{"city": "San Francisco"}`, `{"city": "Seattle"}`}
+	if len(calls) != 2 || len(streamed) != 2 {
+		t.Fatalf("calls %+v, streamed %+v", calls, streamed)
+	}
+	for i, c := range calls {
+		if c.Function.Name != "get_weather" || c.Function.Arguments != want[i] || streamed[i].ID != c.ID || *streamed[i].Index != i {
+			t.Errorf("call %d: %+v, streamed %+v", i, c, streamed[i])
+		}
+	}
+}
