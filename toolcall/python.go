@@ -166,39 +166,29 @@ func parsePythonCall(s string) (name, args string, ok bool) {
 		return "", "", false
 	}
 	var kv pairs
-	for {
-		p.space()
-		if p.eat(')') {
-			break
-		}
-		if len(kv.keys) > 0 {
-			if !p.eat(',') {
-				return "", "", false
-			}
-			p.space()
-			if p.eat(')') {
-				break // trailing comma
-			}
-		}
+	_, ok = p.items(')', func() bool {
 		k := p.i
 		for p.i < len(s) && identByte(s[p.i]) {
 			p.i++
 		}
 		if k == p.i || !identStart(s[k]) {
-			return "", "", false
+			return false
 		}
 		key := s[k:p.i]
 		p.space()
 		if !p.eat('=') {
-			return "", "", false // positional arguments are not calls Meta's reader takes
+			return false // positional arguments are not calls Meta's reader takes
 		}
-		var v strings.Builder
-		if !p.value(&v, 0) {
-			return "", "", false
-		}
-		var kb strings.Builder
+		var kb, vb strings.Builder
 		writeJSONString(&kb, key)
-		kv.set(kb.String(), v.String())
+		if !p.value(&vb, 0) {
+			return false
+		}
+		kv.set(kb.String(), vb.String())
+		return true
+	})
+	if !ok {
+		return "", "", false
 	}
 	if p.i != len(s) {
 		return "", "", false
@@ -248,6 +238,32 @@ func (p *pyParser) space() {
 	}
 }
 
+// items reads comma-separated items up to end (after the opening
+// bracket), each with item, and reports whether a comma ended the
+// sequence (Python allows one).
+func (p *pyParser) items(end byte, item func() bool) (trailing, ok bool) {
+	p.space()
+	if p.eat(end) {
+		return false, true
+	}
+	for {
+		if !item() {
+			return false, false
+		}
+		p.space()
+		if p.eat(end) {
+			return false, true
+		}
+		if !p.eat(',') {
+			return false, false
+		}
+		p.space()
+		if p.eat(end) {
+			return true, true
+		}
+	}
+}
+
 func (p *pyParser) eat(c byte) bool {
 	if p.i < len(p.s) && p.s[p.i] == c {
 		p.i++
@@ -279,27 +295,17 @@ func (p *pyParser) value(b *strings.Builder, depth int) bool {
 			end = ')'
 		}
 		var items []string
-		trailing := false
-		for {
-			p.space()
-			if p.eat(end) {
-				break
-			}
-			if len(items) > 0 {
-				if !p.eat(',') {
-					return false
-				}
-				p.space()
-				if p.eat(end) {
-					trailing = true
-					break
-				}
-			}
+		trailing, ok := p.items(end, func() bool {
 			var ib strings.Builder
+			items = append(items, "")
 			if !p.value(&ib, depth+1) {
 				return false
 			}
-			items = append(items, ib.String())
+			items[len(items)-1] = ib.String()
+			return true
+		})
+		if !ok {
+			return false
 		}
 		if c == '(' && len(items) == 1 && !trailing {
 			b.WriteString(items[0]) // (x) is x; (x,) is a tuple
@@ -310,32 +316,20 @@ func (p *pyParser) value(b *strings.Builder, depth int) bool {
 	case c == '{':
 		p.i++
 		var kv pairs
-		for {
-			p.space()
-			if p.eat('}') {
-				break
-			}
-			if len(kv.keys) > 0 {
-				if !p.eat(',') {
-					return false
-				}
-				p.space()
-				if p.eat('}') {
-					break
-				}
-			}
+		_, ok := p.items('}', func() bool {
 			var kb, vb strings.Builder
 			if !p.key(&kb) {
 				return false
 			}
 			p.space()
-			if !p.eat(':') {
-				return false
-			}
-			if !p.value(&vb, depth+1) {
+			if !p.eat(':') || !p.value(&vb, depth+1) {
 				return false
 			}
 			kv.set(kb.String(), vb.String())
+			return true
+		})
+		if !ok {
+			return false
 		}
 		b.WriteString(kv.object())
 		return true
