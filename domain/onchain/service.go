@@ -447,6 +447,16 @@ func (s *Service) build(id *big.Int, deadline uint64, legs []store.SettlementLeg
 		}
 	}
 	usage := s.usage(uses)
+	js, err := s.assemble(id, deadline, charges, payouts, usage, nodes, total, funds)
+	return js, total, err
+}
+
+// assemble signs batch id of charges, payouts and usage (total is the
+// charges' sum): the stablecoin part, and the GAIA part of the charges
+// the wallets' stablecoin in the escrow does not cover (payouts and usage
+// shared between the two in proportion to their charges).
+func (s *Service) assemble(id *big.Int, deadline uint64, charges, payouts map[common.Address]ledger.Micros, usage map[uint64]ledger.Micros,
+	nodes map[string]map[string]ledger.Micros, total ledger.Micros, funds map[common.Address]funds) (string, error) {
 	gaia := gaiaCharges(charges, funds)
 	var gaiaTotal ledger.Micros
 	for _, c := range gaia {
@@ -466,19 +476,16 @@ func (s *Service) build(id *big.Int, deadline uint64, legs []store.SettlementLeg
 	b := signedBatch{Nodes: nodes}
 	main, err := s.signed(id, s.stable, deadline, charges, payouts, usage)
 	if err != nil {
-		return "", 0, err
+		return "", err
 	}
 	b.Settlement, b.Signature = main.Settlement, main.Signature
 	if gaiaTotal > 0 {
 		if b.Token, err = s.signed(new(big.Int).Add(id, tokenBatchOffset), s.token, deadline, gaia, gaiaPayouts, gaiaUsage); err != nil {
-			return "", 0, err
+			return "", err
 		}
 	}
 	js, err := json.Marshal(b)
-	if err != nil {
-		return "", 0, err
-	}
-	return string(js), total, nil
+	return string(js), err
 }
 
 // gaiaCharges moves to GAIA, out of charges, the part of each wallet's
@@ -580,7 +587,13 @@ func (s *Service) submit(ctx context.Context, p store.Settlement) (ok bool, err 
 	}
 	var out outcome
 	tx, settled := "", 0
-	for _, part := range b.parts() {
+	parts, reissued := b.parts(), ""
+	if p.ReissuedAs != "" && len(parts) > 1 {
+		// Its refused part was issued again in another batch: never sent
+		// again here (a reorganisation reopened the batch).
+		parts, reissued = parts[:1], fmt.Sprintf("part %s: issued again as batch %s", parts[1].Settlement.Id, p.ReissuedAs)
+	}
+	for _, part := range parts {
 		o, hash, err := s.submitPart(ctx, p, part)
 		if err != nil {
 			var final *finalRefusal
@@ -604,7 +617,7 @@ func (s *Service) submit(ctx context.Context, p store.Settlement) (ok bool, err 
 			tx = hash
 		}
 	}
-	return true, s.record(ctx, p, b, out, tx, "")
+	return true, s.record(ctx, p, b, out, tx, reissued)
 }
 
 // record records batch p's outcome out (of its settled parts; failed says
