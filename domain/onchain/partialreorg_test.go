@@ -1,7 +1,10 @@
 package onchain
 
 import (
+	"math/big"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
@@ -83,6 +86,7 @@ func TestDeepReorgPartialBatch(t *testing.T) {
 				t.Fatalf("escrow holds %d for alice, want her dollar back", w.onChain(addrOf(alice)))
 			}
 
+			fork = w.head()
 			for range 2 { // sent again and recorded once; then nothing more
 				if _, err := w.svc.Settle(w.ctx); err != nil {
 					t.Fatal(chain.Explain(err))
@@ -107,6 +111,71 @@ func TestDeepReorgPartialBatch(t *testing.T) {
 			all, _ := w.st.Settlements(w.ctx, "", "")
 			if all[0].Generation != 1 || all[0].Uncovered != 500_000 {
 				t.Fatalf("batch after the reorganisation: %+v", all[0])
+			}
+
+			// Its refused part issued again (past its deadline) and settled
+			// (alice has nothing left: all uncovered); then a reorganisation
+			// drops both batches' transactions. Both are reopened and sent
+			// again; the partial batch's refused part is not.
+			if err := w.sim.AdjustTime(2 * time.Hour); err != nil {
+				t.Fatal(err)
+			}
+			w.sim.Commit()
+			r, err := w.svc.Retry(w.ctx, id.String())
+			if err != nil || r.Reissued == "" {
+				t.Fatalf("retry: %+v, %v", r, err)
+			}
+			if n, err := w.svc.Settle(w.ctx); err != nil || n != 1 {
+				t.Fatalf("settle the re-issue: %d, %v", n, chain.Explain(err))
+			}
+			for range 3 {
+				w.sim.Commit()
+			}
+			w.poll()
+			all, _ = w.st.Settlements(w.ctx, "", "")
+			if len(all) != 2 || all[1].Status != store.SettlementSettled || all[1].Uncovered != all[1].Total {
+				t.Fatalf("settlements: %+v", all)
+			}
+			shortfall := w.accountBalance(store.ShortfallAccount)
+			if shortfall != 500_000+all[1].Total {
+				t.Fatalf("ledger shortfall %s", shortfall)
+			}
+			unsettled := w.count(store.UnsettleKind)
+			w.reorg(fork, int(w.head()-fork)+4)
+			if _, err := w.svc.Poll(w.ctx); err != nil {
+				t.Fatal(err)
+			}
+			all, _ = w.st.Settlements(w.ctx, "", "")
+			if all[0].Status != store.SettlementPending || all[1].Status != store.SettlementPending || w.accountBalance(store.ShortfallAccount) != 0 {
+				t.Fatalf("after the second reorganisation: %+v, shortfall %s", all, w.accountBalance(store.ShortfallAccount))
+			}
+			for range 2 {
+				if _, err := w.svc.Settle(w.ctx); err != nil {
+					t.Fatal(chain.Explain(err))
+				}
+				for range 3 {
+					w.sim.Commit()
+				}
+				if _, err := w.svc.Poll(w.ctx); err != nil {
+					t.Fatal(err)
+				}
+				all, _ = w.st.Settlements(w.ctx, "", "")
+				if all[0].Status != store.SettlementPartial || !strings.Contains(all[0].TxHash, "issued again as batch "+r.Reissued) ||
+					all[1].Status != store.SettlementSettled || all[0].Generation != 2 || all[1].Generation != 1 {
+					t.Fatalf("after settling again: %+v", all)
+				}
+				if got := w.accountBalance(store.ShortfallAccount); got != shortfall {
+					t.Fatalf("ledger shortfall %s, want %s", got, shortfall)
+				}
+				if n := w.count(store.UnsettleKind); n <= unsettled {
+					t.Fatalf("%d unsettle transfers", n)
+				}
+				if err := w.st.Check(w.ctx); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if ok, _ := w.escrow.Settled(&bind.CallOpts{Context: w.ctx}, new(big.Int).Add(id, tokenBatchOffset)); ok {
+				t.Fatal("the refused part settled")
 			}
 		})
 	}
