@@ -2,13 +2,11 @@ package onchain
 
 import (
 	"crypto/ecdsa"
-	"encoding/hex"
 	"math/big"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/gaianet-go/gaianet/chain"
 	"github.com/gaianet-go/gaianet/chain/contracts"
@@ -37,17 +35,7 @@ func TestGaiaShortfallExactCuts(t *testing.T) {
 			call := &bind.CallOpts{Context: w.ctx}
 			token, _ := contracts.NewGaiaToken(w.a.Token, chain.WithGasMargin(w.client))
 			feed, _ := contracts.NewPriceFeed(w.a.PriceFeed, chain.WithGasMargin(w.client))
-			market, _ := contracts.NewMarketplace(w.a.Marketplace, chain.WithGasMargin(w.client))
-			modelHash := crypto.Keccak256Hash([]byte("model.gguf"))
-			w.ok(market.List(w.transactor(modelOwner).Opts, modelHash, 0, "ipfs://model", w.a.Stablecoin, usd(1), big.NewInt(0)))
-			mh := hex.EncodeToString(modelHash[:])
-			zero := uint64(0)
-			svc, err := New(w.ctx, Config{RPC: "http://sim.invalid", Escrow: w.a.Escrow.Hex(), Key: "in memory", Confirmations: &zero,
-				Components: map[string]uint64{mh: 1}}, Options{DomainName: "test.domain", Store: w.st, Client: w.client,
-				Signer: chain.KeySigner{Key: w.admin}, From: addrOf(w.admin), Mine: func() { w.sim.Commit() }})
-			if err != nil {
-				t.Fatal(err)
-			}
+			svc, market, mh := w.listedModel(modelOwner)
 			w.ok(feed.Submit(w.transactor(w.admin).Opts, big.NewInt(73_000_000)))
 			w.ok(token.Transfer(w.transactor(w.admin).Opts, addrOf(alice), new(big.Int).Mul(big.NewInt(10), big.NewInt(1e18))))
 			user := w.bindUser("alice", alice)

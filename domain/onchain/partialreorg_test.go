@@ -88,15 +88,7 @@ func TestDeepReorgPartialBatch(t *testing.T) {
 
 			fork = w.head()
 			for range 2 { // sent again and recorded once; then nothing more
-				if _, err := w.svc.Settle(w.ctx); err != nil {
-					t.Fatal(chain.Explain(err))
-				}
-				for range 3 {
-					w.sim.Commit()
-				}
-				if _, err := w.svc.Poll(w.ctx); err != nil {
-					t.Fatal(err)
-				}
+				w.settleAndPoll()
 				check(store.SettlementPartial, 500_000, posts)
 				if n := w.count("shortfall"); n != 2*posts {
 					t.Fatalf("%d shortfall postings, want %d (once per generation)", n, 2*posts)
@@ -150,15 +142,7 @@ func TestDeepReorgPartialBatch(t *testing.T) {
 				t.Fatalf("after the second reorganisation: %+v, shortfall %s", all, w.accountBalance(store.ShortfallAccount))
 			}
 			for range 2 {
-				if _, err := w.svc.Settle(w.ctx); err != nil {
-					t.Fatal(chain.Explain(err))
-				}
-				for range 3 {
-					w.sim.Commit()
-				}
-				if _, err := w.svc.Poll(w.ctx); err != nil {
-					t.Fatal(err)
-				}
+				w.settleAndPoll()
 				all, _ = w.st.Settlements(w.ctx, "", "")
 				if all[0].Status != store.SettlementPartial || !strings.Contains(all[0].TxHash, "issued again as batch "+r.Reissued) ||
 					all[1].Status != store.SettlementSettled || all[0].Generation != 2 || all[1].Generation != 1 {
@@ -178,5 +162,19 @@ func TestDeepReorgPartialBatch(t *testing.T) {
 				t.Fatal("the refused part settled")
 			}
 		})
+	}
+}
+
+// settleAndPoll settles, mines past the confirmations and polls.
+func (w *world) settleAndPoll() {
+	w.t.Helper()
+	if _, err := w.svc.Settle(w.ctx); err != nil {
+		w.t.Fatal(chain.Explain(err))
+	}
+	for range 3 {
+		w.sim.Commit()
+	}
+	if _, err := w.svc.Poll(w.ctx); err != nil {
+		w.t.Fatal(err)
 	}
 }
