@@ -3,6 +3,7 @@ package onchain
 import (
 	"crypto/ecdsa"
 	"math/big"
+	"strings"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
@@ -113,5 +114,19 @@ func TestGaiaShortfallExactCuts(t *testing.T) {
 				t.Error(err)
 			}
 		})
+	}
+}
+
+// TestPaidEventRequired: the service refuses an escrow whose code does not
+// emit Paid (here another contract's code stands for an escrow deployed
+// before it), and accepts the deployed one.
+func TestPaidEventRequired(t *testing.T) {
+	w := newWorld(t, "")
+	if err := w.svc.checkPaidEvent(w.ctx); err != nil {
+		t.Fatal(err)
+	}
+	old := &Service{client: w.client, addr: w.a.Staking}
+	if err := old.checkPaidEvent(w.ctx); err == nil || !strings.Contains(err.Error(), "predates the Paid event") {
+		t.Fatalf("an escrow without Paid: %v", err)
 	}
 }

@@ -1,6 +1,7 @@
 package onchain
 
 import (
+	"bytes"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -107,6 +108,9 @@ func New(ctx context.Context, cfg Config, opt Options) (*Service, error) {
 	if signer != opt.From {
 		return nil, fmt.Errorf("onchain: the escrow's settlement signer is %s, but the key is %s's", signer, opt.From)
 	}
+	if err := s.checkPaidEvent(ctx); err != nil {
+		return nil, err
+	}
 	// Usage must settle within a withdrawal's notice, or a user could take
 	// back what they spent.
 	notice, err := s.escrow.NoticePeriod(call)
@@ -147,6 +151,25 @@ func New(ctx context.Context, cfg Config, opt Options) (*Service, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// checkPaidEvent checks that the escrow's code emits the Paid event (its
+// topic is a constant in the code): the ledger posts each settlement's
+// outcome from those events, and an escrow deployed before them would
+// leave every batch unrecorded.
+func (s *Service) checkPaidEvent(ctx context.Context) error {
+	a, err := contracts.EscrowMetaData.GetAbi()
+	if err != nil {
+		return err
+	}
+	code, err := s.client.CodeAt(ctx, s.addr, nil)
+	if err != nil {
+		return fmt.Errorf("onchain: escrow code: %w", err)
+	}
+	if topic := a.Events["Paid"].ID; !bytes.Contains(code, topic[:]) {
+		return fmt.Errorf("onchain: the escrow at %s predates the Paid event the ledger records settlements from: deploy a new one ('gaianet chain deploy')", s.addr)
+	}
+	return nil
 }
 
 // checkComponents checks that each token of cfg.Components is listed on
