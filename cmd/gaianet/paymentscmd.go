@@ -191,7 +191,8 @@ func domainSettlementsRetryCommand() *command {
 			"are not billed twice. Once the cause is fixed, 'retry' releases them (once):\n" +
 			"the payments worker settles them in a new batch. A partial batch (its\n" +
 			"stablecoin part settled, its GAIA part refused) has its refused part issued\n" +
-			"again (once) as a new batch: the same charges, payouts and usage, in dollars.\n" +
+			"again (once) as a new batch: the same charges, payouts and usage, in dollars\n" +
+			"(and such a batch, if refused in turn, is issued again whole).\n" +
 			"It refuses while the escrow could still settle what was refused: a part of a\n" +
 			"failed batch settled, or a signature still valid (before its deadline; retry\n" +
 			"after it). Needs chain.json.",

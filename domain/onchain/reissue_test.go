@@ -22,7 +22,8 @@ import (
 // again by Retry, once, and only once the escrow can no longer settle it
 // (past its signed deadline): the new batch charges alice's GAIA exactly
 // the refused part's dollars, once, pays the node, and is recorded with a
-// link both ways; a second retry is refused.
+// link both ways; a second retry is refused. A re-issue the escrow refuses
+// in turn is issued again whole by retry, with the same safeguards.
 func TestReissuePartialBatch(t *testing.T) {
 	for name, storage := range storetest.Storages(t) {
 		t.Run(name, func(t *testing.T) {
@@ -93,16 +94,44 @@ func TestReissuePartialBatch(t *testing.T) {
 				t.Fatal("the pending re-issue released")
 			}
 
+			// The escrow refuses the re-issue too (another signer for a
+			// while): failed, it holds no requests to release, and retry
+			// issues it again whole, after its deadline, once.
+			w.ok(w.escrow.SetSigner(w.transactor(w.admin).Opts, addrOf(key(t))))
+			if n, err := w.svc.Settle(w.ctx); err != nil || n != 0 {
+				t.Fatalf("settle with another signer: %d, %v", n, err)
+			}
+			w.ok(w.escrow.SetSigner(w.transactor(w.admin).Opts, addrOf(w.admin)))
+			if _, err := w.svc.Release(w.ctx, r.Reissued); err == nil || !strings.Contains(err.Error(), "no requests of its own") {
+				t.Fatalf("release of a failed re-issue: %v", err)
+			}
+			if _, err := w.svc.Retry(w.ctx, r.Reissued); !errors.Is(err, ErrNotYet) {
+				t.Fatalf("retry of the failed re-issue before its deadline: %v", err)
+			}
+			if err := w.sim.AdjustTime(2 * time.Hour); err != nil {
+				t.Fatal(err)
+			}
+			w.sim.Commit()
+			w.ok(feed.Submit(w.transactor(w.admin).Opts, big.NewInt(50_000_000)))
+			r2, err := w.svc.Retry(w.ctx, r.Reissued)
+			if err != nil || r2.Reissued == "" {
+				t.Fatalf("retry of the failed re-issue: %+v, %v", r2, err)
+			}
+			if _, err := w.svc.Retry(w.ctx, r.Reissued); err == nil {
+				t.Fatal("a failed re-issue issued again twice")
+			}
+
 			for want := 1; want >= 0; want-- { // settled once, then nothing more
 				if n, err := w.svc.Settle(w.ctx); err != nil || n != want {
 					t.Fatalf("settle: %d, %v (want %d)", n, chain.Explain(err), want)
 				}
 			}
 			all, _ = w.st.Settlements(w.ctx, "", "")
-			if len(all) != 2 || all[0].Status != store.SettlementPartial || all[0].ReissuedAs != r.Reissued ||
-				all[1].ID != r.Reissued || all[1].Status != store.SettlementSettled || all[1].ReissueOf != id.String() ||
-				all[1].Total != refused || all[1].Requests != 0 || all[1].Uncovered != 0 {
-				t.Fatalf("settlements after the re-issue: %+v", all)
+			if len(all) != 3 || all[0].Status != store.SettlementPartial || all[0].ReissuedAs != r.Reissued ||
+				all[1].ID != r.Reissued || all[1].Status != store.SettlementReleased || all[1].ReissueOf != id.String() || all[1].ReissuedAs != r2.Reissued ||
+				all[2].ID != r2.Reissued || all[2].Status != store.SettlementSettled || all[2].ReissueOf != r.Reissued ||
+				all[2].Total != refused || all[2].Requests != 0 || all[2].Uncovered != 0 {
+				t.Fatalf("settlements after the re-issues: %+v", all)
 			}
 			if ok, _ := w.escrow.Settled(call, old.Token.Settlement.Id); ok {
 				t.Fatal("the refused part settled after all")
@@ -127,7 +156,7 @@ func TestReissuePartialBatch(t *testing.T) {
 			if paid, _ := token.BalanceOf(call, addrOf(nodeA)); paid.Sign() == 0 {
 				t.Fatal("the node got no GAIA")
 			}
-			if _, err := w.svc.Retry(w.ctx, r.Reissued); err == nil {
+			if _, err := w.svc.Retry(w.ctx, r2.Reissued); err == nil {
 				t.Fatal("retry of a settled batch")
 			}
 			if err := w.st.Check(w.ctx); err != nil {

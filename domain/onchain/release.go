@@ -37,7 +37,7 @@ func (s *Service) Retry(ctx context.Context, id string) (Retried, error) {
 	if err != nil {
 		return Retried{}, err
 	}
-	if p.Status == store.SettlementPartial {
+	if p.Status == store.SettlementPartial || (p.Status == store.SettlementFailed && p.ReissueOf != "") {
 		next, err := s.Reissue(ctx, id)
 		return Retried{Reissued: next}, err
 	}
@@ -132,13 +132,12 @@ func (s *Service) unsettleable(ctx context.Context, p store.Settlement, parts ..
 // stablecoin and GAIA by the wallets' escrow balances now. The requests
 // stay with batch id: a wallet's charge was split between the two parts
 // by amount, not by request, so the refused part is not a set of requests.
+// A failed batch that was itself such a re-issue (no requests to release)
+// is issued again whole, the same way.
 func (s *Service) Reissue(ctx context.Context, id string) (string, error) {
 	p, err := s.settlement(ctx, id)
 	if err != nil {
 		return "", err
-	}
-	if p.Status != store.SettlementPartial {
-		return "", fmt.Errorf("onchain: settlement %s is %s, not partial: no refused part to issue again", id, p.Status)
 	}
 	if p.ReissuedAs != "" {
 		return "", fmt.Errorf("onchain: settlement %s: its refused part was issued again already, as batch %s", id, p.ReissuedAs)
@@ -147,40 +146,55 @@ func (s *Service) Reissue(ctx context.Context, id string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if b.Token == nil {
-		return "", fmt.Errorf("onchain: settlement %s has no GAIA part", id)
+	var parts []*signedPart
+	switch {
+	case p.Status == store.SettlementPartial && b.Token != nil:
+		parts = []*signedPart{b.Token}
+	case p.Status == store.SettlementFailed && p.ReissueOf != "":
+		parts = b.parts()
+	default:
+		return "", fmt.Errorf("onchain: settlement %s is %s, not partial (nor a failed re-issue): nothing to issue again", id, p.Status)
 	}
-	if err := s.unsettleable(ctx, p, b.Token); err != nil {
+	if err := s.unsettleable(ctx, p, parts...); err != nil {
 		return "", err
 	}
-	set := b.Token.Settlement
 	charges, payouts, usage := map[common.Address]ledger.Micros{}, map[common.Address]ledger.Micros{}, map[uint64]ledger.Micros{}
 	var total ledger.Micros
 	var wallets []string
-	micros := func(v *big.Int) (ledger.Micros, error) {
+	add := func(v *big.Int, to *ledger.Micros) error {
 		m, _ := s.micros(v)
 		if m == nil {
-			return 0, fmt.Errorf("onchain: settlement %s: amount %v out of the ledger's range", id, v)
+			return fmt.Errorf("onchain: settlement %s: amount %v out of the ledger's range", id, v)
 		}
-		return ledger.Micros(m.Int64()), nil
+		*to += ledger.Micros(m.Int64())
+		return nil
 	}
-	for _, c := range set.Charges {
-		m, err := micros(c.Amount)
-		if err != nil {
-			return "", err
+	for _, part := range parts {
+		set := part.Settlement
+		for _, c := range set.Charges {
+			if _, ok := charges[c.User]; !ok {
+				wallets = append(wallets, c.User.Hex())
+			}
+			v := charges[c.User]
+			if err := add(c.Amount, &v); err != nil {
+				return "", err
+			}
+			total += v - charges[c.User]
+			charges[c.User] = v
 		}
-		charges[c.User] += m
-		total += m
-		wallets = append(wallets, c.User.Hex())
-	}
-	for _, q := range set.Payouts {
-		if payouts[q.To], err = micros(q.Amount); err != nil {
-			return "", err
+		for _, q := range set.Payouts {
+			v := payouts[q.To]
+			if err := add(q.Amount, &v); err != nil {
+				return "", err
+			}
+			payouts[q.To] = v
 		}
-	}
-	for _, u := range set.Usage {
-		if usage[u.Component.Uint64()], err = micros(u.Units); err != nil {
-			return "", err
+		for _, u := range set.Usage {
+			v := usage[u.Component.Uint64()]
+			if err := add(u.Units, &v); err != nil {
+				return "", err
+			}
+			usage[u.Component.Uint64()] = v
 		}
 	}
 	if total <= 0 {
@@ -203,7 +217,7 @@ func (s *Service) Reissue(ctx context.Context, id string) (string, error) {
 	if err := s.st.ReissuePart(ctx, id, store.Settlement{ID: next.String(), Escrow: s.addr.Hex(), Batch: batch, Total: total}); err != nil {
 		return "", err
 	}
-	s.log.Info("issued a partial batch's refused part again", "batch", id, "part", set.Id, "new_batch", next, "total", total)
+	s.log.Info("issued a batch's refused part again", "batch", id, "status", p.Status, "new_batch", next, "total", total)
 	return next.String(), nil
 }
 

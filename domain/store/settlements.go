@@ -121,17 +121,20 @@ func (s *Store) ReopenSettlement(ctx context.Context, id string) error {
 // issued again as batch next (its ID, Escrow, Batch and Total; stored
 // pending, with no requests of its own: they stay with id, whose other
 // part settled). In one transaction it links the two (id's ReissuedAs,
-// next's ReissueOf); a batch that is not partial, or whose refused part
-// was issued again already, is an error. The caller makes sure the escrow
-// can no longer settle the refused part (unsettled and past its deadline),
+// next's ReissueOf). A failed batch that itself issued a refused part
+// again (it has no requests to release) is issued again whole the same
+// way, and becomes SettlementReleased. Any other batch, or one issued
+// again already, is an error. The caller makes sure the escrow can no
+// longer settle what is issued again (unsettled and past its deadline),
 // or it would be paid twice.
 func (s *Store) ReissuePart(ctx context.Context, id string, next Settlement) error {
 	if next.ID == "" || next.ID == id || next.Total <= 0 || next.Total > ledger.MaxAmount {
 		return fmt.Errorf("store: reissue of settlement %s: a new batch id and a total in range are required", id)
 	}
 	done, err := s.once(ctx, "reissue settlement "+id, func(tx *sql.Tx) (bool, error) {
-		res, err := tx.ExecContext(ctx, s.q(`UPDATE settlements SET reissued_as = ? WHERE id = ? AND status = ? AND reissued_as = ''`),
-			next.ID, id, SettlementPartial)
+		res, err := tx.ExecContext(ctx, s.q(`UPDATE settlements SET reissued_as = ?, status = CASE WHEN status = ? THEN ? ELSE status END
+			WHERE id = ? AND reissued_as = '' AND (status = ? OR (status = ? AND reissue_of <> ''))`),
+			next.ID, SettlementFailed, SettlementReleased, id, SettlementPartial, SettlementFailed)
 		if err != nil {
 			return false, err
 		}
@@ -155,5 +158,5 @@ func (s *Store) ReissuePart(ctx context.Context, id string, next Settlement) err
 	case as != "":
 		return fmt.Errorf("store: settlement %s: its refused part was issued again already, as batch %s", id, as)
 	}
-	return fmt.Errorf("store: settlement %s is %s, not partial: no refused part to issue again", id, status)
+	return fmt.Errorf("store: settlement %s is %s, not partial (nor a failed re-issue): nothing to issue again", id, status)
 }
