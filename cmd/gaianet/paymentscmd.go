@@ -179,7 +179,14 @@ func domainSettlementsCommand() *command {
 			tw := tabwriter.NewWriter(env.stdout, 0, 4, 2, ' ', 0)
 			fmt.Fprintln(tw, "BATCH\tSTATUS\tREQUESTS\tTOTAL (USD)\tROYALTY\tUNCOVERED\tTRANSACTION")
 			for _, s := range list {
-				fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\t%s\n", s.ID, s.Status, s.Requests, s.Total, s.Royalty, s.Uncovered, s.TxHash)
+				status := s.Status
+				if s.ReissueOf != "" {
+					status += " (re-issue of " + s.ReissueOf + ")"
+				}
+				if s.ReissuedAs != "" {
+					status += " (issued again as " + s.ReissuedAs + ")"
+				}
+				fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\t%s\n", s.ID, status, s.Requests, s.Total, s.Royalty, s.Uncovered, s.TxHash)
 			}
 			return tw.Flush()
 		})}
