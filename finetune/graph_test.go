@@ -36,6 +36,9 @@ func loadNet(t *testing.T, path string, rank int, seed uint64) *net {
 	r := rand.New(rand.NewPCG(seed, 9))
 	for _, lps := range nt.lora {
 		for _, p := range lps {
+			if p == nil {
+				continue
+			}
 			for i := range p.b {
 				p.b[i] = float32(r.NormFloat64() * 0.05)
 			}
@@ -83,6 +86,76 @@ var gradModels = []struct {
 	{"gemma2-spm-q8_0.gguf", 20, shared("gemma2-spm-q8_0.gguf")},
 	{"gemma3-spm-q8_0.gguf", 10, shared("gemma3-spm-q8_0.gguf")},
 	{"phi3-spm-q4_k_m.gguf", 10, shared("phi3-spm-q4_k_m.gguf")},
+	{"stablelm (modeltest: LayerNorms with biases, rope over a quarter of each head, q/k/v biases)", 10, stablelm(false, false)},
+	{"stablelm parallel (modeltest: no ffn_norm)", 10, stablelm(true, false)},
+	{"mixtral-spm-q4_k_m.gguf", 10, shared("mixtral-spm-q4_k_m.gguf")},
+}
+
+// stablelm returns a maker of a StableLM 2 style model: LayerNorms with
+// random weights and biases (output norm too), q/k/v biases, rope over a
+// quarter of each head (rope.dimension_count 4 of 16), and, when
+// parallel, no ffn_norm (attention and feed-forward in parallel on the
+// same normed input). With llamaVocab it has llama.cpp's tiny llama
+// model's SPM vocabulary (32000 tokens, for llama.cpp to tokenize) and F16
+// matrices, else 96 tokens and Q8_0.
+func stablelm(parallel, llamaVocab bool) func(t *testing.T) string {
+	return func(t *testing.T) string {
+		path := filepath.Join(t.TempDir(), "stablelm.gguf")
+		spec := modeltest.Spec{Arch: "stablelm", Vocab: 96, Type: gguf.TypeQ8_0, Seed: 13}
+		var vocab gguf.Metadata
+		if llamaVocab {
+			f, err := gguf.Open(sharedtest.Model(t, "llama-spm-tiny-f16.gguf"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			vocab = f.Metadata
+			f.Close()
+			n, _ := vocab.Uint("llama.vocab_size")
+			if n == 0 {
+				n = 32000
+			}
+			spec.Vocab, spec.Type = int(n), gguf.TypeF16
+		}
+		r := rand.New(rand.NewPCG(13, 1))
+		vec := func(name string, n int, base, spread float32) gguf.WriteTensor {
+			v := make([]float32, n)
+			for i := range v {
+				v[i] = base + (2*r.Float32()-1)*spread
+			}
+			b := make([]byte, 4*n)
+			if err := kernels.Quantize(gguf.TypeF32, v, b); err != nil {
+				t.Fatal(err)
+			}
+			return gguf.WriteTensor{Name: name, Dims: []uint64{uint64(n)}, Type: gguf.TypeF32, Data: b}
+		}
+		spec.Edit = func(md *gguf.Metadata, ts []gguf.WriteTensor) []gguf.WriteTensor {
+			md.Set("stablelm.rope.dimension_count", uint32(4))
+			md.Set("stablelm.attention.layer_norm_epsilon", float32(1e-5))
+			for _, kv := range vocab.KVs() {
+				if strings.HasPrefix(kv.Key, "tokenizer.") {
+					md.Set(kv.Key, kv.Value)
+				}
+			}
+			var out []gguf.WriteTensor
+			for _, w := range ts {
+				if parallel && strings.HasSuffix(w.Name, "ffn_norm.weight") {
+					continue
+				}
+				out = append(out, w)
+				if base, ok := strings.CutSuffix(w.Name, "norm.weight"); ok {
+					out = append(out, vec(base+"norm.bias", int(w.Dims[0]), 0, 0.2))
+				}
+				if base, ok := strings.CutSuffix(w.Name, ".weight"); ok && (strings.HasSuffix(base, "attn_q") || strings.HasSuffix(base, "attn_k") || strings.HasSuffix(base, "attn_v")) {
+					out = append(out, vec(base+".bias", int(w.Dims[1]), 0, 0.3))
+				}
+			}
+			return out
+		}
+		if err := modeltest.Write(path, spec); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
 }
 
 func shared(name string) func(t *testing.T) string {
@@ -120,6 +193,9 @@ func TestGradientsFiniteDifference(t *testing.T) {
 			worst := 0.0
 			for l := range nt.lora {
 				for p, lp := range nt.lora[l] {
+					if lp == nil {
+						continue
+					}
 					for _, which := range []string{"A", "B"} {
 						w, g := lp.a, lp.ga
 						if which == "B" {
@@ -147,22 +223,23 @@ func TestGradientsFiniteDifference(t *testing.T) {
 	}
 }
 
-// TestTrainRefusesByName: architectures the graph does not implement are
-// refused with their name, never trained wrong.
+// TestTrainRefusesByName: architectures and variants the graph does not
+// implement are refused with their name, never trained wrong.
 func TestTrainRefusesByName(t *testing.T) {
-	for _, name := range []string{"mixtral-spm-q4_k_m.gguf"} {
-		f, err := gguf.Open(sharedtest.Model(t, name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		m, err := model.Load(f.Metadata, f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		_, err = newNet(m, 4, 4, 1, 1)
-		f.Close()
-		if err == nil || !strings.Contains(err.Error(), m.Config.Arch) || !strings.Contains(err.Error(), "qwen3") {
-			t.Errorf("%s: %v, want a refusal naming %s and the supported ones", name, err, m.Config.Arch)
+	for _, tc := range []struct {
+		cfg  model.Config
+		want string
+	}{
+		{model.Config{Arch: "deepseek2"}, "deepseek2 architecture"},
+		{model.Config{Arch: "gpt-oss"}, "gpt-oss architecture"},
+		{model.Config{Arch: "llama4"}, "llama4 architecture"},
+		{model.Config{Arch: "llama", Experts: 8, MoE: &model.MoEConfig{Sigmoid: true}}, "mixture of experts"},
+		{model.Config{Arch: "llama", Experts: 8, OAIMoE: true}, "mixture of experts"},
+		{model.Config{Arch: "llama", LayerNorm: true}, "LayerNorm"},
+	} {
+		err := trainable(&tc.cfg)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%+v: %v, want a refusal with %q", tc.cfg, err, tc.want)
 		}
 	}
 }
@@ -245,12 +322,27 @@ func TestAdapterAgreesWithLlamaCpp(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs llama.cpp once per model")
 	}
-	for _, name := range []string{"qwen2-spm-q6_k.gguf", "gemma2-spm-q8_0.gguf", "gemma3-spm-q8_0.gguf", "phi3-spm-q4_k_m.gguf"} {
+	for _, tc := range []struct {
+		name string
+		path func(t *testing.T) string
+	}{
+		{"qwen2-spm-q6_k.gguf", shared("qwen2-spm-q6_k.gguf")},
+		{"gemma2-spm-q8_0.gguf", shared("gemma2-spm-q8_0.gguf")},
+		{"gemma3-spm-q8_0.gguf", shared("gemma3-spm-q8_0.gguf")},
+		{"phi3-spm-q4_k_m.gguf", shared("phi3-spm-q4_k_m.gguf")},
+		{"mixtral-spm-q4_k_m.gguf", shared("mixtral-spm-q4_k_m.gguf")},
+		{"stablelm (modeltest, F16)", stablelm(false, true)},
+		{"stablelm parallel (modeltest, F16)", stablelm(true, true)},
+	} {
+		name := tc.name
 		t.Run(name, func(t *testing.T) {
-			base := sharedtest.Model(t, name)
+			base := tc.path(t)
 			nt := loadNet(t, base, 4, 7)
 			for _, lps := range nt.lora {
 				for _, p := range lps {
+					if p == nil {
+						continue
+					}
 					kernels.Scale(p.b, 20)
 				}
 			}

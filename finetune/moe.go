@@ -1,0 +1,177 @@
+package finetune
+
+import (
+	"github.com/gaianet-go/gaianet/kernels"
+	"github.com/gaianet-go/gaianet/model"
+)
+
+// The routed mixture of experts in the training graph, as the engine runs
+// Mixtral-style files (model/moe.go) and llama.cpp's build_moe_ffn with
+// softmax gating: the router's logits go through a softmax, the
+// ExpertsUsed most probable experts are chosen (the lowest index first on
+// ties) and their probabilities renormalized to sum to 1; the output is
+// the weighted sum of the chosen experts' SwiGLU outputs. The experts and
+// the router are frozen and carry no pairs (the engine adapts only the
+// attention projections of MoE layers), but the gradient flows through
+// them to the attention pairs below: through each chosen expert's
+// matrices, and through its weight into the renormalization, the softmax
+// and the router. The choice itself is piecewise constant and has no
+// gradient.
+
+// moeActs are one MoE layer's activations kept for the backward pass.
+type moeActs struct {
+	probs []float32 // T × Experts: the router's softmax
+	sel   []int32   // T × ExpertsUsed: the chosen experts, best first
+	w     []float32 // T × ExpertsUsed: their renormalized weights
+	sum   []float32 // T: the chosen probabilities' sum
+	// Per expert: the entries (token·ExpertsUsed + rank) that chose it,
+	// their gathered inputs (rows × Dim), gate, up and silu(gate)·up
+	// (rows × ExpertFFN).
+	rows       [][]int
+	x, g, u, a [][]float32
+	y          []float32 // T × ExpertsUsed × Dim: the chosen experts' outputs, unweighted
+}
+
+// expertView returns expert x's n rows of a stacked expert matrix.
+func expertView(w *model.Weight, x, n int) *model.Weight {
+	rs := w.Type.RowSize(w.Cols)
+	return &model.Weight{Name: w.Name, Type: w.Type, Rows: n, Cols: w.Cols, Data: w.Data[x*n*rs : (x+1)*n*rs]}
+}
+
+// topK writes the indices of the len(sel) largest values of v into sel,
+// best first, the lowest index first on ties (as the engine and llama.cpp's
+// argsort choose).
+func topK(v []float32, sel []int32) {
+	for r := range sel {
+		best := -1
+	next:
+		for x, s := range v {
+			for _, taken := range sel[:r] {
+				if int(taken) == x {
+					continue next
+				}
+			}
+			if best < 0 || s > v[best] {
+				best = x
+			}
+		}
+		sel[r] = int32(best)
+	}
+}
+
+// moeForward writes the mixture's output for the t rows of xin into out.
+func (nt *net) moeForward(y *model.Layer, xin []float32, t int, out []float32) *moeActs {
+	cfg := nt.cfg
+	d, e, k, ef := cfg.Dim, cfg.Experts, cfg.ExpertsUsed, cfg.ExpertFFN
+	ma := &moeActs{probs: make([]float32, t*e), sel: make([]int32, t*k), w: make([]float32, t*k), sum: make([]float32, t),
+		rows: make([][]int, e), x: make([][]float32, e), g: make([][]float32, e), u: make([][]float32, e), a: make([][]float32, e),
+		y: make([]float32, t*k*d)}
+	nt.matmul(&y.Router, xin, t, ma.probs, nil, nil)
+	for i := range t {
+		p := ma.probs[i*e : (i+1)*e]
+		kernels.SoftmaxVec(p)
+		sel, w := ma.sel[i*k:(i+1)*k], ma.w[i*k:(i+1)*k]
+		topK(p, sel)
+		var sum float32
+		for r, x := range sel {
+			w[r] = p[x]
+			sum += w[r]
+		}
+		for r := range w {
+			w[r] /= sum
+		}
+		ma.sum[i] = sum
+		for r, x := range sel {
+			ma.rows[x] = append(ma.rows[x], i*k+r)
+		}
+	}
+	for x, rows := range ma.rows {
+		n := len(rows)
+		if n == 0 {
+			continue
+		}
+		xs := make([]float32, n*d)
+		for j, ent := range rows {
+			i := ent / k
+			copy(xs[j*d:(j+1)*d], xin[i*d:(i+1)*d])
+		}
+		g, u, a := make([]float32, n*ef), make([]float32, n*ef), make([]float32, n*ef)
+		nt.matmul(expertView(&y.ExpGate, x, ef), xs, n, g, nil, nil)
+		nt.matmul(expertView(&y.ExpUp, x, ef), xs, n, u, nil, nil)
+		for i, gv := range g {
+			s, _ := act(model.ActSiLU, gv)
+			a[i] = s * u[i]
+		}
+		ys := make([]float32, n*d)
+		nt.matmul(expertView(&y.ExpDown, x, d), a, n, ys, nil, nil)
+		for j, ent := range rows {
+			copy(ma.y[ent*d:(ent+1)*d], ys[j*d:(j+1)*d])
+		}
+		ma.x[x], ma.g[x], ma.u[x], ma.a[x] = xs, g, u, a
+	}
+	// The weighted sum, in rank order as the engine adds it.
+	for i := range t {
+		oi := out[i*d : (i+1)*d]
+		for r := range k {
+			kernels.AxpyF32(ma.w[i*k+r], ma.y[(i*k+r)*d:(i*k+r+1)*d], oi)
+		}
+	}
+	return ma
+}
+
+// moeBack adds the gradient of the mixture's input xin (t rows) to dxin
+// given the gradient dout of its output.
+func (nt *net) moeBack(y *model.Layer, ma *moeActs, xin []float32, t int, dout, dxin []float32) {
+	cfg := nt.cfg
+	d, e, k, ef := cfg.Dim, cfg.Experts, cfg.ExpertsUsed, cfg.ExpertFFN
+	// Through the experts: out_i = Σ_r w_ir·y_ir, so dy_ir = w_ir·dout_i.
+	for x, rows := range ma.rows {
+		n := len(rows)
+		if n == 0 {
+			continue
+		}
+		dy := make([]float32, n*d)
+		for j, ent := range rows {
+			i := ent / k
+			kernels.AxpyF32(ma.w[ent], dout[i*d:(i+1)*d], dy[j*d:(j+1)*d])
+		}
+		da := make([]float32, n*ef)
+		nt.matmulBack(expertView(&y.ExpDown, x, d), ma.a[x], n, dy, da, nil, nil)
+		dg, du := make([]float32, n*ef), make([]float32, n*ef)
+		for i, g := range ma.g[x] {
+			s, ds := act(model.ActSiLU, g)
+			du[i] = da[i] * s
+			dg[i] = da[i] * ma.u[x][i] * ds
+		}
+		dxs := make([]float32, n*d)
+		nt.matmulBack(expertView(&y.ExpGate, x, ef), ma.x[x], n, dg, dxs, nil, nil)
+		nt.matmulBack(expertView(&y.ExpUp, x, ef), ma.x[x], n, du, dxs, nil, nil)
+		for j, ent := range rows {
+			i := ent / k
+			kernels.Add(dxin[i*d:(i+1)*d], dxin[i*d:(i+1)*d], dxs[j*d:(j+1)*d])
+		}
+	}
+	// Through the weights: dw_ir = dout_i·y_ir; w_r = p_r/S over the
+	// chosen, so dp_s = (dw_s - Σ_r dw_r·w_r)/S; then the softmax:
+	// dlogit_j = p_j·(dp_j - Σ_s dp_s·p_s).
+	dl := make([]float32, t*e)
+	dw := make([]float32, k)
+	for i := range t {
+		var c float32
+		for r := range k {
+			ent := i*k + r
+			dw[r] = kernels.DotF32(dout[i*d:(i+1)*d], ma.y[ent*d:(ent+1)*d])
+			c += dw[r] * ma.w[ent]
+		}
+		p, dli := ma.probs[i*e:(i+1)*e], dl[i*e:(i+1)*e]
+		var dot float32
+		for r, x := range ma.sel[i*k : (i+1)*k] {
+			dli[x] = (dw[r] - c) / ma.sum[i] // dp, for now
+			dot += dli[x] * p[x]
+		}
+		for x := range dli {
+			dli[x] = p[x] * (dli[x] - dot)
+		}
+	}
+	nt.matmulBack(&y.Router, xin, t, dl, dxin, nil, nil)
+}
