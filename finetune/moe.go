@@ -20,10 +20,8 @@ import (
 
 // moeActs are one MoE layer's activations kept for the backward pass.
 type moeActs struct {
-	probs []float32 // T × Experts: the router's softmax
-	sel   []int32   // T × ExpertsUsed: the chosen experts, best first
-	w     []float32 // T × ExpertsUsed: their renormalized weights
-	sum   []float32 // T: the chosen probabilities' sum
+	sel []int32   // T × ExpertsUsed: the chosen experts, best first
+	w   []float32 // T × ExpertsUsed: their renormalized weights
 	// Per expert: the entries (token·ExpertsUsed + rank) that chose it,
 	// their gathered inputs (rows × Dim), gate, up and silu(gate)·up
 	// (rows × ExpertFFN).
@@ -63,12 +61,13 @@ func topK(v []float32, sel []int32) {
 func (nt *net) moeForward(y *model.Layer, xin []float32, t int, out []float32) *moeActs {
 	cfg := nt.cfg
 	d, e, k, ef := cfg.Dim, cfg.Experts, cfg.ExpertsUsed, cfg.ExpertFFN
-	ma := &moeActs{probs: make([]float32, t*e), sel: make([]int32, t*k), w: make([]float32, t*k), sum: make([]float32, t),
+	ma := &moeActs{sel: make([]int32, t*k), w: make([]float32, t*k),
 		rows: make([][]int, e), x: make([][]float32, e), g: make([][]float32, e), u: make([][]float32, e), a: make([][]float32, e),
 		y: make([]float32, t*k*d)}
-	nt.matmul(&y.Router, xin, t, ma.probs, nil, nil)
+	probs := make([]float32, t*e)
+	nt.matmul(&y.Router, xin, t, probs, nil, nil)
 	for i := range t {
-		p := ma.probs[i*e : (i+1)*e]
+		p := probs[i*e : (i+1)*e]
 		kernels.SoftmaxVec(p)
 		sel, w := ma.sel[i*k:(i+1)*k], ma.w[i*k:(i+1)*k]
 		topK(p, sel)
@@ -80,7 +79,6 @@ func (nt *net) moeForward(y *model.Layer, xin []float32, t int, out []float32) *
 		for r := range w {
 			w[r] /= sum
 		}
-		ma.sum[i] = sum
 		for r, x := range sel {
 			ma.rows[x] = append(ma.rows[x], i*k+r)
 		}
@@ -151,9 +149,10 @@ func (nt *net) moeBack(y *model.Layer, ma *moeActs, xin []float32, t int, dout, 
 			kernels.Add(dxin[i*d:(i+1)*d], dxin[i*d:(i+1)*d], dxs[j*d:(j+1)*d])
 		}
 	}
-	// Through the weights: dw_ir = dout_i·y_ir; w_r = p_r/S over the
-	// chosen, so dp_s = (dw_s - Σ_r dw_r·w_r)/S; then the softmax:
-	// dlogit_j = p_j·(dp_j - Σ_s dp_s·p_s).
+	// Through the weights: dw_ir = dout_i·y_ir. The renormalized weights
+	// are a softmax over the chosen experts' logits (the full softmax's
+	// normalizer cancels), so dlogit_x = w_r·(dw_r - Σ_s dw_s·w_s) for the
+	// expert x chosen at rank r, and 0 for the others.
 	dl := make([]float32, t*e)
 	dw := make([]float32, k)
 	for i := range t {
@@ -163,14 +162,8 @@ func (nt *net) moeBack(y *model.Layer, ma *moeActs, xin []float32, t int, dout, 
 			dw[r] = kernels.DotF32(dout[i*d:(i+1)*d], ma.y[ent*d:(ent+1)*d])
 			c += dw[r] * ma.w[ent]
 		}
-		p, dli := ma.probs[i*e:(i+1)*e], dl[i*e:(i+1)*e]
-		var dot float32
 		for r, x := range ma.sel[i*k : (i+1)*k] {
-			dli[x] = (dw[r] - c) / ma.sum[i] // dp, for now
-			dot += dli[x] * p[x]
-		}
-		for x := range dli {
-			dli[x] = p[x] * (dli[x] - dot)
+			dl[i*e+int(x)] = ma.w[i*k+r] * (dw[r] - c)
 		}
 	}
 	nt.matmulBack(&y.Router, xin, t, dl, dxin, nil, nil)
