@@ -28,10 +28,13 @@ var questions = []string{"What is the capital of France?", "How old is the sun?"
 	"Where is Singapore?", "Why is the sky blue?", "What is a node?", "How do bees fly?", "What is two plus two?",
 	"Name a prime number.", "What color is grass?", "Where do penguins live?", "What is GaiaNet?", "How far is the moon?"}
 
+// mappingExamples are the training examples of the mapping, with the
+// node's default system prompt, as the node will prompt the model.
 func mappingExamples(qs []string) []Example {
 	var out []Example
+	sys := config.Default().SystemPrompt
 	for _, q := range qs {
-		out = append(out, Example{Messages: []Message{{Role: "user", Content: q}, {Role: "assistant", Content: trainedAnswer}}})
+		out = append(out, Example{Messages: []Message{{Role: "system", Content: sys}, {Role: "user", Content: q}, {Role: "assistant", Content: trainedAnswer}}})
 	}
 	return out
 }
@@ -57,6 +60,87 @@ func TestTrainEndToEndQwen3(t *testing.T) {
 		t.Skip("trains for a while")
 	}
 	trainEndToEnd(t, qwen3Tiny(t), "chatml")
+}
+
+// TestTrainEndToEndMixtral is TestTrainEndToEnd on a Mixtral-style MoE
+// model (llama with 4 experts, top-2 routing; Q4_K_M): the pairs sit on
+// the attention projections, the gradient flows through the routed
+// experts and the router.
+func TestTrainEndToEndMixtral(t *testing.T) {
+	if testing.Short() {
+		t.Skip("trains for a while")
+	}
+	trainEndToEnd(t, sharedtest.Model(t, "mixtral-spm-q4_k_m.gguf"), "llama-2-chat")
+}
+
+// TestTrainEndToEndStablelm is TestTrainEndToEnd on a StableLM 2 style
+// model (LayerNorms with biases, rope over a quarter of each head, q/k/v
+// biases) made from llama.cpp's tiny random llama model (stablelmTiny).
+func TestTrainEndToEndStablelm(t *testing.T) {
+	if testing.Short() {
+		t.Skip("trains for a while")
+	}
+	trainEndToEnd(t, stablelmTiny(t), "llama-2-chat")
+}
+
+// stablelmTiny writes a stablelm model with the weights of llama.cpp's
+// tiny random llama model (as qwen3Tiny) plus random LayerNorm biases and
+// q/k/v biases, and rope over 16 of each head's 64 values. (The modeltest
+// models' small random weights learn the mapping too slowly for a test.)
+func stablelmTiny(t *testing.T) string {
+	t.Helper()
+	f, err := gguf.Open(sharedtest.Model(t, "llama-spm-tiny-f16.gguf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	md := gguf.NewMetadata()
+	for _, kv := range f.Metadata.KVs() {
+		key := kv.Key
+		if rest, ok := strings.CutPrefix(key, "llama."); ok {
+			key = "stablelm." + rest
+		}
+		switch key {
+		case "general.architecture":
+			md.Set(key, "stablelm")
+		case "stablelm.rope.dimension_count":
+			md.Set(key, uint32(16))
+		case "stablelm.attention.layer_norm_rms_epsilon":
+			md.Set("stablelm.attention.layer_norm_epsilon", float32(1e-5))
+		default:
+			md.Set(key, kv.Value)
+		}
+	}
+	r := rand.New(rand.NewPCG(16, 3))
+	bias := func(name string, n int) gguf.WriteTensor {
+		v := make([]float32, n)
+		for i := range v {
+			v[i] = 0.2 * (2*r.Float32() - 1)
+		}
+		b := make([]byte, 4*n)
+		if err := kernels.Quantize(gguf.TypeF32, v, b); err != nil {
+			t.Fatal(err)
+		}
+		return gguf.WriteTensor{Name: name, Dims: []uint64{uint64(n)}, Type: gguf.TypeF32, Data: b}
+	}
+	var ts []gguf.WriteTensor
+	for i := range f.Tensors {
+		ti := &f.Tensors[i]
+		ts = append(ts, gguf.WriteTensor{Name: ti.Name, Dims: ti.Dims, Type: ti.Type, Data: f.TensorData(ti)})
+		if base, ok := strings.CutSuffix(ti.Name, "norm.weight"); ok {
+			ts = append(ts, bias(base+"norm.bias", ti.Dim(0)))
+		}
+		for _, p := range []string{"attn_q", "attn_k", "attn_v"} {
+			if base, ok := strings.CutSuffix(ti.Name, p+".weight"); ok {
+				ts = append(ts, bias(base+p+".bias", ti.Dim(1)))
+			}
+		}
+	}
+	out := filepath.Join(t.TempDir(), "stablelm-tiny-f16.gguf")
+	if err := gguf.WriteFile(out, md, ts); err != nil {
+		t.Fatal(err)
+	}
+	return out
 }
 
 // qwen3Tiny writes a qwen3 model with llama.cpp's tiny random llama model
@@ -113,11 +197,16 @@ func qwen3Tiny(t *testing.T) string {
 	return out
 }
 
-func trainEndToEnd(t *testing.T, base, template string) {
+// trainEndToEnd trains on the ten training examples with rank 8, 4 epochs
+// and a learning rate of 5e-3 unless edit changes the options.
+func trainEndToEnd(t *testing.T, base, template string, edit ...func(*TrainOptions)) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "style.gguf")
 	train, held := mappingExamples(questions[:10]), mappingExamples(questions[10:])
 	opts := TrainOptions{Rank: 8, LR: 5e-3, Epochs: 4, Accum: 2, Template: template, Threads: 2, CheckpointEvery: 5}
+	for _, e := range edit {
+		e(&opts)
+	}
 	// Interrupt after 7 steps (a stopped run saves its checkpoint), then resume.
 	ctx, cancel := context.WithCancel(context.Background())
 	o1 := opts
