@@ -118,17 +118,6 @@ func stablelm(parallel, llamaVocab bool) func(t *testing.T) string {
 			spec.Vocab, spec.Type = int(n), gguf.TypeF16
 		}
 		r := rand.New(rand.NewPCG(13, 1))
-		vec := func(name string, n int, base, spread float32) gguf.WriteTensor {
-			v := make([]float32, n)
-			for i := range v {
-				v[i] = base + (2*r.Float32()-1)*spread
-			}
-			b := make([]byte, 4*n)
-			if err := kernels.Quantize(gguf.TypeF32, v, b); err != nil {
-				t.Fatal(err)
-			}
-			return gguf.WriteTensor{Name: name, Dims: []uint64{uint64(n)}, Type: gguf.TypeF32, Data: b}
-		}
 		spec.Edit = func(md *gguf.Metadata, ts []gguf.WriteTensor) []gguf.WriteTensor {
 			md.Set("stablelm.rope.dimension_count", uint32(4))
 			md.Set("stablelm.attention.layer_norm_epsilon", float32(1e-5))
@@ -161,10 +150,10 @@ func stablelm(parallel, llamaVocab bool) func(t *testing.T) string {
 				}
 				out = append(out, w)
 				if base, ok := strings.CutSuffix(w.Name, "norm.weight"); ok {
-					out = append(out, vec(base+"norm.bias", int(w.Dims[0]), 0, 0.2))
+					out = append(out, randVec(t, r, base+"norm.bias", int(w.Dims[0]), 0, 0.2))
 				}
 				if base, ok := strings.CutSuffix(w.Name, ".weight"); ok && (strings.HasSuffix(base, "attn_q") || strings.HasSuffix(base, "attn_k") || strings.HasSuffix(base, "attn_v")) {
-					out = append(out, vec(base+".bias", int(w.Dims[1]), 0, 0.3))
+					out = append(out, randVec(t, r, base+".bias", int(w.Dims[1]), 0, 0.3))
 				}
 			}
 			return out
@@ -348,7 +337,7 @@ func widenF32(t *testing.T, path string) string {
 // base) and phi3 (one pair per fused attn_qkv and ffn_up) loads in llama.cpp, and the engine running it agrees with
 // llama.cpp's logits within the conformance tolerances, while the engine
 // without it does not. (qwen3 is checked end to end in
-// TestTrainEndToEndQwen3.)
+// TestTrainEndToEnd.)
 func TestAdapterAgreesWithLlamaCpp(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs llama.cpp once per model")

@@ -39,55 +39,42 @@ func mappingExamples(qs []string) []Example {
 	return out
 }
 
-// TestTrainEndToEnd trains an adapter on a tiny random model (made by
-// llamaref) to answer every question with one fixed sentence, then checks:
-// the held-out loss falls by at least 10x; an interrupted run resumes from
-// its checkpoint; llama.cpp loads the adapter and agrees with the engine
-// running it; and a node with the adapter in gaianet_go.lora answers
-// held-out questions with the sentence, greedy.
+// TestTrainEndToEnd trains an adapter on tiny random models to answer
+// every question with one fixed sentence, then checks: the held-out loss
+// falls by at least 10x; an interrupted run resumes from its checkpoint;
+// llama.cpp loads the adapter and agrees with the engine running it; and a
+// node with the adapter in gaianet_go.lora answers held-out questions with
+// the sentence, greedy. The models: llama.cpp's tiny llama (made by
+// llamaref); the default preset's family, qwen3 (per-head q/k norms, NeoX
+// rope, ChatML); a Mixtral-style MoE (llama with 4 experts, top-2 routing;
+// Q4_K_M), whose pairs sit on the attention projections while the
+// gradient flows through the routed experts and the router; and stablelm
+// (LayerNorms with biases, rope over a quarter of each head, q/k/v
+// biases).
 func TestTrainEndToEnd(t *testing.T) {
 	if testing.Short() {
 		t.Skip("trains for a while")
 	}
-	trainEndToEnd(t, sharedtest.Model(t, "llama-spm-tiny-f16.gguf"), "llama-2-chat")
-}
-
-// TestTrainEndToEndQwen3 is TestTrainEndToEnd on the default preset's
-// family: a tiny random qwen3 model (per-head q/k norms, NeoX rope) with
-// the ChatML template.
-func TestTrainEndToEndQwen3(t *testing.T) {
-	if testing.Short() {
-		t.Skip("trains for a while")
+	for _, tc := range []struct {
+		name, template string
+		model          func(t *testing.T) string
+	}{
+		{"llama", "llama-2-chat", shared("llama-spm-tiny-f16.gguf")},
+		{"qwen3", "chatml", qwen3Tiny},
+		{"mixtral", "llama-2-chat", shared("mixtral-spm-q4_k_m.gguf")},
+		{"stablelm", "llama-2-chat", stablelmTiny},
+	} {
+		t.Run(tc.name, func(t *testing.T) { trainEndToEnd(t, tc.model(t), tc.template) })
 	}
-	trainEndToEnd(t, qwen3Tiny(t), "chatml")
 }
 
-// TestTrainEndToEndMixtral is TestTrainEndToEnd on a Mixtral-style MoE
-// model (llama with 4 experts, top-2 routing; Q4_K_M): the pairs sit on
-// the attention projections, the gradient flows through the routed
-// experts and the router.
-func TestTrainEndToEndMixtral(t *testing.T) {
-	if testing.Short() {
-		t.Skip("trains for a while")
-	}
-	trainEndToEnd(t, sharedtest.Model(t, "mixtral-spm-q4_k_m.gguf"), "llama-2-chat")
-}
-
-// TestTrainEndToEndStablelm is TestTrainEndToEnd on a StableLM 2 style
-// model (LayerNorms with biases, rope over a quarter of each head, q/k/v
-// biases) made from llama.cpp's tiny random llama model (stablelmTiny).
-func TestTrainEndToEndStablelm(t *testing.T) {
-	if testing.Short() {
-		t.Skip("trains for a while")
-	}
-	trainEndToEnd(t, stablelmTiny(t), "llama-2-chat")
-}
-
-// stablelmTiny writes a stablelm model with the weights of llama.cpp's
-// tiny random llama model (as qwen3Tiny) plus random LayerNorm biases and
-// q/k/v biases, and rope over 16 of each head's 64 values. (The modeltest
-// models' small random weights learn the mapping too slowly for a test.)
-func stablelmTiny(t *testing.T) string {
+// fromTinyLlama writes a model of architecture arch with the weights of
+// llama.cpp's tiny random llama model (SPM vocabulary, dim 128, 2 layers,
+// 2 heads of 64, 1 KV head): its metadata moved to arch's keys (rename
+// may give a key another name and value, or "" to keep it), and after each
+// tensor the ones extra returns. With random weights, the llama file's
+// rope-order permutation of q and k does not matter.
+func fromTinyLlama(t *testing.T, arch string, rename func(key string) (string, any), extra func(ti *gguf.TensorInfo) []gguf.WriteTensor) string {
 	t.Helper()
 	f, err := gguf.Open(sharedtest.Model(t, "llama-spm-tiny-f16.gguf"))
 	if err != nil {
@@ -96,105 +83,86 @@ func stablelmTiny(t *testing.T) string {
 	defer f.Close()
 	md := gguf.NewMetadata()
 	for _, kv := range f.Metadata.KVs() {
-		key := kv.Key
+		key, v := kv.Key, kv.Value
 		if rest, ok := strings.CutPrefix(key, "llama."); ok {
-			key = "stablelm." + rest
+			key = arch + "." + rest
 		}
-		switch key {
-		case "general.architecture":
-			md.Set(key, "stablelm")
-		case "stablelm.rope.dimension_count":
-			md.Set(key, uint32(16))
-		case "stablelm.attention.layer_norm_rms_epsilon":
-			md.Set("stablelm.attention.layer_norm_epsilon", float32(1e-5))
-		default:
-			md.Set(key, kv.Value)
+		if key == "general.architecture" {
+			v = arch
 		}
-	}
-	r := rand.New(rand.NewPCG(16, 3))
-	bias := func(name string, n int) gguf.WriteTensor {
-		v := make([]float32, n)
-		for i := range v {
-			v[i] = 0.2 * (2*r.Float32() - 1)
+		if k, nv := rename(key); k != "" {
+			key, v = k, nv
 		}
-		b := make([]byte, 4*n)
-		if err := kernels.Quantize(gguf.TypeF32, v, b); err != nil {
-			t.Fatal(err)
-		}
-		return gguf.WriteTensor{Name: name, Dims: []uint64{uint64(n)}, Type: gguf.TypeF32, Data: b}
+		md.Set(key, v)
 	}
 	var ts []gguf.WriteTensor
 	for i := range f.Tensors {
 		ti := &f.Tensors[i]
 		ts = append(ts, gguf.WriteTensor{Name: ti.Name, Dims: ti.Dims, Type: ti.Type, Data: f.TensorData(ti)})
+		ts = append(ts, extra(ti)...)
+	}
+	out := filepath.Join(t.TempDir(), arch+"-tiny-f16.gguf")
+	if err := gguf.WriteFile(out, md, ts); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// randVec returns an F32 vector tensor of n values base ± spread.
+func randVec(t *testing.T, r *rand.Rand, name string, n int, base, spread float32) gguf.WriteTensor {
+	v := make([]float32, n)
+	for i := range v {
+		v[i] = base + spread*(2*r.Float32()-1)
+	}
+	b := make([]byte, 4*n)
+	if err := kernels.Quantize(gguf.TypeF32, v, b); err != nil {
+		t.Fatal(err)
+	}
+	return gguf.WriteTensor{Name: name, Dims: []uint64{uint64(n)}, Type: gguf.TypeF32, Data: b}
+}
+
+// qwen3Tiny writes a qwen3 model from the tiny llama model (llamaref
+// cannot convert Qwen3ForCausalLM) with random per-head q/k norm weights
+// around 1.
+func qwen3Tiny(t *testing.T) string {
+	r := rand.New(rand.NewPCG(15, 3))
+	keep := func(string) (string, any) { return "", nil }
+	return fromTinyLlama(t, "qwen3", keep, func(ti *gguf.TensorInfo) []gguf.WriteTensor {
+		p, ok := strings.CutSuffix(ti.Name, "attn_q.weight")
+		if !ok {
+			return nil
+		}
+		hd := ti.Dim(0) / 2 // 2 heads
+		return []gguf.WriteTensor{randVec(t, r, p+"attn_q_norm.weight", hd, 1, 0.2), randVec(t, r, p+"attn_k_norm.weight", hd, 1, 0.2)}
+	})
+}
+
+// stablelmTiny writes a stablelm model from the tiny llama model with
+// random LayerNorm biases and q/k/v biases, and rope over 16 of each
+// head's 64 values. (The modeltest models' small random weights learn the
+// mapping too slowly for this test.)
+func stablelmTiny(t *testing.T) string {
+	r := rand.New(rand.NewPCG(16, 3))
+	rename := func(key string) (string, any) {
+		switch key {
+		case "stablelm.rope.dimension_count":
+			return key, uint32(16)
+		case "stablelm.attention.layer_norm_rms_epsilon":
+			return "stablelm.attention.layer_norm_epsilon", float32(1e-5)
+		}
+		return "", nil
+	}
+	return fromTinyLlama(t, "stablelm", rename, func(ti *gguf.TensorInfo) []gguf.WriteTensor {
 		if base, ok := strings.CutSuffix(ti.Name, "norm.weight"); ok {
-			ts = append(ts, bias(base+"norm.bias", ti.Dim(0)))
+			return []gguf.WriteTensor{randVec(t, r, base+"norm.bias", ti.Dim(0), 0, 0.2)}
 		}
 		for _, p := range []string{"attn_q", "attn_k", "attn_v"} {
 			if base, ok := strings.CutSuffix(ti.Name, p+".weight"); ok {
-				ts = append(ts, bias(base+p+".bias", ti.Dim(1)))
+				return []gguf.WriteTensor{randVec(t, r, base+p+".bias", ti.Dim(1), 0, 0.2)}
 			}
 		}
-	}
-	out := filepath.Join(t.TempDir(), "stablelm-tiny-f16.gguf")
-	if err := gguf.WriteFile(out, md, ts); err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
-
-// qwen3Tiny writes a qwen3 model with llama.cpp's tiny random llama model
-// (SPM vocabulary, dim 128, 2 layers, 2 heads of 64, 1 KV head) as its
-// weights and random per-head q/k norm weights around 1 (llamaref cannot
-// convert Qwen3ForCausalLM). With random weights, the llama file's
-// rope-order permutation of q and k does not matter.
-func qwen3Tiny(t *testing.T) string {
-	t.Helper()
-	f, err := gguf.Open(sharedtest.Model(t, "llama-spm-tiny-f16.gguf"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	md := gguf.NewMetadata()
-	for _, kv := range f.Metadata.KVs() {
-		key := kv.Key
-		if rest, ok := strings.CutPrefix(key, "llama."); ok {
-			key = "qwen3." + rest
-		}
-		if key == "general.architecture" {
-			md.Set(key, "qwen3")
-			continue
-		}
-		md.Set(key, kv.Value)
-	}
-	heads, _ := f.Metadata.Uint("llama.attention.head_count")
-	dim, _ := f.Metadata.Uint("llama.embedding_length")
-	hd := int(dim / heads)
-	r := rand.New(rand.NewPCG(15, 3))
-	norm := func(name string) gguf.WriteTensor {
-		v := make([]float32, hd)
-		for i := range v {
-			v[i] = 1 + 0.4*(r.Float32()-0.5)
-		}
-		b := make([]byte, 4*hd)
-		if err := kernels.Quantize(gguf.TypeF32, v, b); err != nil {
-			t.Fatal(err)
-		}
-		return gguf.WriteTensor{Name: name, Dims: []uint64{uint64(hd)}, Type: gguf.TypeF32, Data: b}
-	}
-	var ts []gguf.WriteTensor
-	for i := range f.Tensors {
-		ti := &f.Tensors[i]
-		ts = append(ts, gguf.WriteTensor{Name: ti.Name, Dims: ti.Dims, Type: ti.Type, Data: f.TensorData(ti)})
-		if p, ok := strings.CutSuffix(ti.Name, "attn_q.weight"); ok {
-			ts = append(ts, norm(p+"attn_q_norm.weight"), norm(p+"attn_k_norm.weight"))
-		}
-	}
-	out := filepath.Join(t.TempDir(), "qwen3-tiny-f16.gguf")
-	if err := gguf.WriteFile(out, md, ts); err != nil {
-		t.Fatal(err)
-	}
-	return out
+		return nil
+	})
 }
 
 // trainEndToEnd trains on the ten training examples with rank 8, 4 epochs
