@@ -357,20 +357,8 @@ func TestAdapterAgreesWithLlamaCpp(t *testing.T) {
 		name := tc.name
 		t.Run(name, func(t *testing.T) {
 			base := tc.path(t)
-			nt := loadNet(t, base, 4, 7)
-			for _, lps := range nt.lora {
-				for _, p := range lps {
-					if p == nil {
-						continue
-					}
-					kernels.Scale(p.b, 20)
-				}
-			}
 			dir := t.TempDir()
-			path := filepath.Join(dir, "a.gguf")
-			if err := writeAdapter(path, gguf.NewMetadata(), nt, 4); err != nil {
-				t.Fatal(err)
-			}
+			path := trainerAdapter(t, base, filepath.Join(dir, "a.gguf"), 7)
 			ref := sharedtest.LlamarefLogits(t, dir, base, path+":1")
 			s := conformance.Suite{Kind: "logits", Name: name, Model: base, Data: ref, LoRA: []conformance.SuiteLoRA{{Path: path, Scale: 1}}}
 			tol := conformance.Tolerances{LogitsNRMSEFloat: 0.01, LogitsNRMSEQuantized: 0.06, ArgmaxMargin: 1}
