@@ -387,6 +387,9 @@ func (nt *net) forward(tokens []int32) *fwd {
 		la.att = make([]float32, t*d)
 		la.xa[model.ProjO] = nt.xaBuf(lp[model.ProjO], t)
 		nt.matmul(&y.Wo, la.o, t, la.att, lp[model.ProjO], la.xa[model.ProjO])
+		if y.Bo != nil {
+			addBias(la.att, y.Bo, t)
+		}
 		la.h = make([]float32, t*d)
 		kernels.Add(la.h, x, postNorm(y.PostAttnNorm, la.att, &la.ra, t, d, cfg.NormEps))
 		// A LayerNorm layer without ffn_norm is a parallel block: its
@@ -501,6 +504,7 @@ func (nt *net) attention(la *layerActs, l, t int) {
 	hd, qd, kvd := cfg.HeadDim, cfg.QDim(), cfg.KVDim()
 	group := cfg.Heads / cfg.KVHeads
 	scale, capAt := cfg.AttnScale, cfg.AttnSoftcap
+	sinks := nt.m.Layers[l].Sinks
 	nt.parallel(cfg.Heads, func(_, lo, hi int) {
 		for h := lo; h < hi; h++ {
 			kh := h / group
@@ -515,7 +519,11 @@ func (nt *net) attention(la *layerActs, l, t int) {
 					}
 					p[j] = s
 				}
-				kernels.Softmax(p)
+				if sinks != nil {
+					softmaxSink(p, sinks[h])
+				} else {
+					kernels.Softmax(p)
+				}
 				o := la.o[i*qd+h*hd : i*qd+(h+1)*hd]
 				for j, w := range p {
 					kernels.AxpyF32(w, la.v[(from+j)*kvd+kh*hd:(from+j)*kvd+(kh+1)*hd], o)
@@ -523,6 +531,24 @@ func (nt *net) attention(la *layerActs, l, t int) {
 			}
 		}
 	})
+}
+
+// softmaxSink is the softmax of p with one more logit, sink, that joins
+// the normalization but has no value (gpt-oss's attention sinks). Its
+// backward pass is the plain softmax's over p: the sink's own gradient
+// would multiply a value it does not have.
+func softmaxSink(p []float32, sink float32) {
+	m := sink
+	for _, v := range p {
+		m = max(m, v)
+	}
+	sum := math.Exp(float64(sink - m))
+	for j, v := range p {
+		e := math.Exp(float64(v - m))
+		p[j] = float32(e)
+		sum += e
+	}
+	kernels.Scale(p, float32(1/sum))
 }
 
 // attentionBack turns do into dq, dk, dv (all rope-space for q and k).
@@ -702,7 +728,7 @@ func newNet(m *model.Model, rank int, alpha float32, threads int, seed uint64) (
 
 // trainableArchs are the architectures the training graph implements;
 // anything else is refused by name rather than trained wrong.
-var trainableArchs = []string{"exaone", "gemma", "gemma2", "gemma3", "llama", "phi3", "qwen2", "qwen3", "stablelm"}
+var trainableArchs = []string{"exaone", "gemma", "gemma2", "gemma3", "gpt-oss", "llama", "phi3", "qwen2", "qwen3", "stablelm"}
 
 // trainable returns an error naming what training does not support in cfg.
 func trainable(cfg *model.Config) error {
@@ -710,8 +736,8 @@ func trainable(cfg *model.Config) error {
 	switch {
 	case !slices.Contains(trainableArchs, cfg.Arch):
 		return fmt.Errorf("finetune: training does not support the %s architecture (it supports %s, and Mixtral-style experts in llama files)", cfg.Arch, list)
-	case cfg.Experts > 0 && (cfg.MoE != nil || cfg.OAIMoE):
-		return fmt.Errorf("finetune: training does not support %s with this mixture of experts (it supports Mixtral-style softmax routing)", cfg.Arch)
+	case cfg.Experts > 0 && (cfg.MoE != nil || cfg.OAIMoE != (cfg.Arch == "gpt-oss")):
+		return fmt.Errorf("finetune: training does not support %s with this mixture of experts (it supports Mixtral's and gpt-oss's routing)", cfg.Arch)
 	case cfg.LayerNorm != (cfg.Arch == "stablelm") || cfg.ValueDim != cfg.HeadDim:
 		return fmt.Errorf("finetune: training does not support this %s variant (LayerNorm, or value length %d ≠ key length %d)", cfg.Arch, cfg.ValueDim, cfg.HeadDim)
 	}

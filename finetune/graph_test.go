@@ -89,6 +89,101 @@ var gradModels = []struct {
 	{"stablelm (modeltest: LayerNorms with biases, rope over a quarter of each head, q/k/v biases)", 10, stablelm(false, false)},
 	{"stablelm parallel (modeltest: no ffn_norm)", 10, stablelm(true, false)},
 	{"mixtral-spm-q4_k_m.gguf", 10, shared("mixtral-spm-q4_k_m.gguf")},
+	{"gpt-oss (modeltest: sinks, biases, YaRN, window 4, clamped SwiGLU experts)", 10, gptOss(false)},
+}
+
+// llamaVocabKVs returns the tokenizer metadata of llama.cpp's tiny llama
+// model (SPM, for llama.cpp to tokenize prompts) and its vocabulary size.
+func llamaVocabKVs(t *testing.T) ([]gguf.KV, int) {
+	f, err := gguf.Open(sharedtest.Model(t, "llama-spm-tiny-f16.gguf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var kvs []gguf.KV
+	for _, kv := range f.Metadata.KVs() {
+		if strings.HasPrefix(kv.Key, "tokenizer.") {
+			kvs = append(kvs, kv)
+		}
+	}
+	n, _ := f.Metadata.Uint("llama.vocab_size")
+	return kvs, int(n)
+}
+
+// gptOss returns a maker of a gpt-oss model (model/gptoss.go): q/k/v and
+// output biases, attention sinks, every other layer sliding (window 4),
+// YaRN rope (factor 32 over 4096, base 150000), the feed-forward pre-norm
+// named post_attention_norm, and 4 experts (2 used) with biases, large
+// enough that the SwiGLU's clamps at ±7 are reached, and a router with a
+// bias. With llamaVocab it has the tiny llama's vocabulary and F16
+// matrices, else 96 tokens and Q8_0.
+func gptOss(llamaVocab bool) func(t *testing.T) string {
+	return func(t *testing.T) string {
+		const arch, experts, used = "gpt-oss", 4, 2
+		path := filepath.Join(t.TempDir(), "gpt-oss.gguf")
+		spec := modeltest.Spec{Arch: arch, Dim: 64, Heads: 4, KVHeads: 2, FFN: 96, Vocab: 96, Type: gguf.TypeQ8_0, Seed: 17}
+		var vocab []gguf.KV
+		if llamaVocab {
+			vocab, spec.Vocab = llamaVocabKVs(t)
+			spec.Type = gguf.TypeF16
+		}
+		d, ef := uint64(spec.Dim), uint64(spec.FFN)
+		r := rand.New(rand.NewPCG(17, 1))
+		spec.Edit = func(md *gguf.Metadata, ts []gguf.WriteTensor) []gguf.WriteTensor {
+			for _, kv := range append(vocab,
+				gguf.KV{Key: arch + ".expert_count", Value: uint32(experts)},
+				gguf.KV{Key: arch + ".expert_used_count", Value: uint32(used)},
+				gguf.KV{Key: arch + ".expert_feed_forward_length", Value: uint32(ef)},
+				gguf.KV{Key: arch + ".attention.sliding_window", Value: uint32(4)},
+				gguf.KV{Key: arch + ".context_length", Value: uint32(131072)},
+				gguf.KV{Key: arch + ".rope.freq_base", Value: float32(150000)},
+				gguf.KV{Key: arch + ".rope.scaling.type", Value: "yarn"},
+				gguf.KV{Key: arch + ".rope.scaling.factor", Value: float32(32)},
+				gguf.KV{Key: arch + ".rope.scaling.original_context_length", Value: uint32(4096)}) {
+				md.Set(kv.Key, kv.Value)
+			}
+			var out []gguf.WriteTensor
+			for _, w := range ts {
+				if llamaVocab && w.Name == "output.weight" {
+					// Logits wide enough (std ~6) for the arg-max check to count.
+					w = randTensor(t, r, w.Name, w.Type, 0, 1.3, w.Dims...)
+				}
+				p, name, _ := strings.Cut(strings.TrimPrefix(w.Name, "blk."), ".")
+				p = "blk." + p + "."
+				switch name {
+				case "ffn_norm.weight":
+					w.Name = p + "post_attention_norm.weight"
+				case "ffn_gate.weight", "ffn_up.weight":
+					continue
+				case "ffn_down.weight":
+					big := 4 * float32(math.Sqrt(3/float64(d)))
+					out = append(out,
+						randTensor(t, r, p+"ffn_gate_inp.weight", gguf.TypeF32, 0, float32(math.Sqrt(3/float64(d))), d, experts),
+						randVec(t, r, p+"ffn_gate_inp.bias", experts, 0, 0.5),
+						randTensor(t, r, p+"ffn_gate_exps.weight", spec.Type, 0, big, d, ef, experts),
+						randTensor(t, r, p+"ffn_up_exps.weight", spec.Type, 0, big, d, ef, experts),
+						randTensor(t, r, p+"ffn_down_exps.weight", spec.Type, 0, float32(math.Sqrt(3/float64(ef))), ef, d, experts),
+						randTensor(t, r, p+"ffn_gate_exps.bias", gguf.TypeF32, 0, 0.5, ef, experts),
+						randTensor(t, r, p+"ffn_up_exps.bias", gguf.TypeF32, 0, 0.5, ef, experts),
+						randTensor(t, r, p+"ffn_down_exps.bias", gguf.TypeF32, 0, 1, d, experts))
+					continue
+				case "attn_q.weight", "attn_k.weight", "attn_v.weight":
+					out = append(out, w, randVec(t, r, p+strings.TrimSuffix(name, ".weight")+".bias", int(w.Dims[1]), 0, 0.3))
+					continue
+				case "attn_output.weight":
+					out = append(out, w, randVec(t, r, p+"attn_output.bias", int(d), 0, 0.3),
+						randVec(t, r, p+"attn_sinks.weight", spec.Heads, 0.5, 1.5))
+					continue
+				}
+				out = append(out, w)
+			}
+			return out
+		}
+		if err := modeltest.Write(path, spec); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
 }
 
 // stablelm returns a maker of a StableLM 2 style model: LayerNorms with
@@ -103,28 +198,17 @@ func stablelm(parallel, llamaVocab bool) func(t *testing.T) string {
 	return func(t *testing.T) string {
 		path := filepath.Join(t.TempDir(), "stablelm.gguf")
 		spec := modeltest.Spec{Arch: "stablelm", Vocab: 96, Type: gguf.TypeQ8_0, Seed: 13}
-		var vocab gguf.Metadata
+		var vocab []gguf.KV
 		if llamaVocab {
-			f, err := gguf.Open(sharedtest.Model(t, "llama-spm-tiny-f16.gguf"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			vocab = f.Metadata
-			f.Close()
-			n, _ := vocab.Uint("llama.vocab_size")
-			if n == 0 {
-				n = 32000
-			}
-			spec.Vocab, spec.Type = int(n), gguf.TypeF16
+			vocab, spec.Vocab = llamaVocabKVs(t)
+			spec.Type = gguf.TypeF16
 		}
 		r := rand.New(rand.NewPCG(13, 1))
 		spec.Edit = func(md *gguf.Metadata, ts []gguf.WriteTensor) []gguf.WriteTensor {
 			md.Set("stablelm.rope.dimension_count", uint32(4))
 			md.Set("stablelm.attention.layer_norm_epsilon", float32(1e-5))
-			for _, kv := range vocab.KVs() {
-				if strings.HasPrefix(kv.Key, "tokenizer.") {
-					md.Set(kv.Key, kv.Value)
-				}
+			for _, kv := range vocab {
+				md.Set(kv.Key, kv.Value)
 			}
 			var out []gguf.WriteTensor
 			for _, w := range ts {
@@ -251,7 +335,7 @@ func TestTrainRefusesByName(t *testing.T) {
 		want string
 	}{
 		{model.Config{Arch: "deepseek2"}, "deepseek2 architecture"},
-		{model.Config{Arch: "gpt-oss"}, "gpt-oss architecture"},
+		{model.Config{Arch: "gpt-oss", Experts: 4, OAIMoE: true, MoE: &model.MoEConfig{}}, "mixture of experts"},
 		{model.Config{Arch: "llama4"}, "llama4 architecture"},
 		{model.Config{Arch: "llama", Experts: 8, MoE: &model.MoEConfig{Sigmoid: true}}, "mixture of experts"},
 		{model.Config{Arch: "llama", Experts: 8, OAIMoE: true}, "mixture of experts"},
@@ -353,6 +437,7 @@ func TestAdapterAgreesWithLlamaCpp(t *testing.T) {
 		{"mixtral-spm-q4_k_m.gguf", shared("mixtral-spm-q4_k_m.gguf")},
 		{"stablelm (modeltest, F16)", stablelm(false, true)},
 		{"stablelm parallel (modeltest, F16)", stablelm(true, true)},
+		{"gpt-oss (modeltest, F16)", gptOss(true)},
 	} {
 		name := tc.name
 		t.Run(name, func(t *testing.T) {

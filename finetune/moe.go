@@ -1,6 +1,8 @@
 package finetune
 
 import (
+	"math"
+
 	"github.com/gaianet-go/gaianet/kernels"
 	"github.com/gaianet-go/gaianet/model"
 )
@@ -10,7 +12,10 @@ import (
 // softmax gating: the router's logits go through a softmax, the
 // ExpertsUsed most probable experts are chosen (the lowest index first on
 // ties) and their probabilities renormalized to sum to 1; the output is
-// the weighted sum of the chosen experts' SwiGLU outputs. The experts and
+// the weighted sum of the chosen experts' SwiGLU outputs. gpt-oss
+// (model/gptoss.go) adds biases to the router and the experts, chooses by
+// logit and weights by a softmax over the chosen logits (the same weights
+// as renormalized probabilities), and clamps its SwiGLU. The experts and
 // the router are frozen and carry no pairs (the engine adapts only the
 // attention projections of MoE layers), but the gradient flows through
 // them to the attention pairs below: through each chosen expert's
@@ -66,18 +71,31 @@ func (nt *net) moeForward(y *model.Layer, xin []float32, t int, out []float32) *
 		y: make([]float32, t*k*d)}
 	probs := make([]float32, t*e)
 	nt.matmul(&y.Router, xin, t, probs, nil, nil)
+	if y.RouterB != nil {
+		addBias(probs, y.RouterB, t)
+	}
 	for i := range t {
 		p := probs[i*e : (i+1)*e]
-		kernels.SoftmaxVec(p)
 		sel, w := ma.sel[i*k:(i+1)*k], ma.w[i*k:(i+1)*k]
-		topK(p, sel)
-		var sum float32
-		for r, x := range sel {
-			w[r] = p[x]
-			sum += w[r]
-		}
-		for r := range w {
-			w[r] /= sum
+		if cfg.OAIMoE {
+			// gpt-oss: chosen by logit, weighted by a softmax over the
+			// chosen logits.
+			topK(p, sel)
+			for r, x := range sel {
+				w[r] = p[x]
+			}
+			kernels.SoftmaxVec(w)
+		} else {
+			kernels.SoftmaxVec(p)
+			topK(p, sel)
+			var sum float32
+			for r, x := range sel {
+				w[r] = p[x]
+				sum += w[r]
+			}
+			for r := range w {
+				w[r] /= sum
+			}
 		}
 		for r, x := range sel {
 			ma.rows[x] = append(ma.rows[x], i*k+r)
@@ -96,12 +114,18 @@ func (nt *net) moeForward(y *model.Layer, xin []float32, t int, out []float32) *
 		g, u, a := make([]float32, n*ef), make([]float32, n*ef), make([]float32, n*ef)
 		nt.matmul(expertView(&y.ExpGate, x, ef), xs, n, g, nil, nil)
 		nt.matmul(expertView(&y.ExpUp, x, ef), xs, n, u, nil, nil)
+		if cfg.OAIMoE {
+			addBias(g, y.ExpGateB[x*ef:(x+1)*ef], n)
+			addBias(u, y.ExpUpB[x*ef:(x+1)*ef], n)
+		}
 		for i, gv := range g {
-			s, _ := act(model.ActSiLU, gv)
-			a[i] = s * u[i]
+			a[i], _, _ = nt.glu(gv, u[i])
 		}
 		ys := make([]float32, n*d)
 		nt.matmul(expertView(&y.ExpDown, x, d), a, n, ys, nil, nil)
+		if cfg.OAIMoE {
+			addBias(ys, y.ExpDownB[x*d:(x+1)*d], n)
+		}
 		for j, ent := range rows {
 			copy(ma.y[ent*d:(ent+1)*d], ys[j*d:(j+1)*d])
 		}
@@ -137,9 +161,9 @@ func (nt *net) moeBack(y *model.Layer, ma *moeActs, xin []float32, t int, dout, 
 		nt.matmulBack(expertView(&y.ExpDown, x, d), ma.a[x], n, dy, da, nil, nil)
 		dg, du := make([]float32, n*ef), make([]float32, n*ef)
 		for i, g := range ma.g[x] {
-			s, ds := act(model.ActSiLU, g)
-			du[i] = da[i] * s
-			dg[i] = da[i] * ma.u[x][i] * ds
+			_, dgi, dui := nt.glu(g, ma.u[x][i])
+			du[i] = da[i] * dui
+			dg[i] = da[i] * dgi
 		}
 		dxs := make([]float32, n*d)
 		nt.matmulBack(expertView(&y.ExpGate, x, ef), ma.x[x], n, dg, dxs, nil, nil)
@@ -167,4 +191,31 @@ func (nt *net) moeBack(y *model.Layer, ma *moeActs, xin []float32, t int, dout, 
 		}
 	}
 	nt.matmulBack(&y.Router, xin, t, dl, dxin, nil, nil)
+}
+
+// The clamped SwiGLU of gpt-oss's experts (llama.cpp's swiglu_oai).
+const (
+	oaiAlpha = 1.702
+	oaiLimit = 7.0
+)
+
+// glu returns an expert's gated activation of gate g and up u and its
+// derivatives by g and u: silu(g)·u, or gpt-oss's clamped
+// x·sigmoid(1.702x)·(y+1) with x = min(g, 7), y = clamp(u, -7, 7), whose
+// clamps pass no gradient.
+func (nt *net) glu(g, u float32) (a, dg, du float32) {
+	if !nt.cfg.OAIMoE {
+		s, ds := act(model.ActSiLU, g)
+		return s * u, ds * u, s
+	}
+	x, y := min(g, oaiLimit), min(max(u, -oaiLimit), oaiLimit)
+	sg := float32(1 / (1 + math.Exp(-oaiAlpha*float64(x))))
+	glu := x * sg
+	if g < oaiLimit {
+		dg = (sg + oaiAlpha*x*sg*(1-sg)) * (y + 1)
+	}
+	if u > -oaiLimit && u < oaiLimit {
+		du = glu
+	}
+	return glu * (y + 1), dg, du
 }

@@ -110,15 +110,25 @@ func fromTinyLlama(t *testing.T, arch string, rename func(key string) (string, a
 
 // randVec returns an F32 vector tensor of n values base ± spread.
 func randVec(t *testing.T, r *rand.Rand, name string, n int, base, spread float32) gguf.WriteTensor {
+	return randTensor(t, r, name, gguf.TypeF32, base, spread, uint64(n))
+}
+
+// randTensor returns a tensor of the given GGUF dims (innermost first) of
+// values base ± spread (uniform), in typ.
+func randTensor(t *testing.T, r *rand.Rand, name string, typ gguf.TensorType, base, spread float32, dims ...uint64) gguf.WriteTensor {
+	n := uint64(1)
+	for _, d := range dims {
+		n *= d
+	}
 	v := make([]float32, n)
 	for i := range v {
 		v[i] = base + spread*(2*r.Float32()-1)
 	}
-	b := make([]byte, 4*n)
-	if err := kernels.Quantize(gguf.TypeF32, v, b); err != nil {
+	b := make([]byte, typ.RowSize(int(n)))
+	if err := kernels.Quantize(typ, v, b); err != nil {
 		t.Fatal(err)
 	}
-	return gguf.WriteTensor{Name: name, Dims: []uint64{uint64(n)}, Type: gguf.TypeF32, Data: b}
+	return gguf.WriteTensor{Name: name, Dims: dims, Type: typ, Data: b}
 }
 
 // qwen3Tiny writes a qwen3 model from the tiny llama model (llamaref
