@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"math"
 	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
@@ -48,9 +49,10 @@ func mappingExamples(qs []string) []Example {
 // llamaref); the default preset's family, qwen3 (per-head q/k norms, NeoX
 // rope, ChatML); a Mixtral-style MoE (llama with 4 experts, top-2 routing;
 // Q4_K_M), whose pairs sit on the attention projections while the
-// gradient flows through the routed experts and the router; and stablelm
+// gradient flows through the routed experts and the router; stablelm
 // (LayerNorms with biases, rope over a quarter of each head, q/k/v
-// biases).
+// biases); and gpt-oss (sinks, biases, YaRN, sliding layers, experts with
+// biases and the clamped SwiGLU).
 func TestTrainEndToEnd(t *testing.T) {
 	if testing.Short() {
 		t.Skip("trains for a while")
@@ -58,23 +60,33 @@ func TestTrainEndToEnd(t *testing.T) {
 	for _, tc := range []struct {
 		name, template string
 		model          func(t *testing.T) string
+		lr             float64 // 5e-3 unless set
 	}{
-		{"llama", "llama-2-chat", shared("llama-spm-tiny-f16.gguf")},
-		{"qwen3", "chatml", qwen3Tiny},
-		{"mixtral", "llama-2-chat", shared("mixtral-spm-q4_k_m.gguf")},
-		{"stablelm", "llama-2-chat", stablelmTiny},
+		{"llama", "llama-2-chat", shared("llama-spm-tiny-f16.gguf"), 0},
+		{"qwen3", "chatml", qwen3Tiny, 0},
+		{"mixtral", "llama-2-chat", shared("mixtral-spm-q4_k_m.gguf"), 0},
+		{"stablelm", "llama-2-chat", stablelmTiny, 0},
+		// Its pairs change only attention, with layer 0 sliding over 8
+		// tokens and sinks: at 5e-3 it needs 8 epochs, at 1e-2 four.
+		{"gpt-oss", "llama-2-chat", gptOssTiny, 1e-2},
 	} {
-		t.Run(tc.name, func(t *testing.T) { trainEndToEnd(t, tc.model(t), tc.template) })
+		t.Run(tc.name, func(t *testing.T) {
+			trainEndToEnd(t, tc.model(t), tc.template, func(o *TrainOptions) {
+				if tc.lr != 0 {
+					o.LR = tc.lr
+				}
+			})
+		})
 	}
 }
 
 // fromTinyLlama writes a model of architecture arch with the weights of
 // llama.cpp's tiny random llama model (SPM vocabulary, dim 128, 2 layers,
-// 2 heads of 64, 1 KV head): its metadata moved to arch's keys (rename
-// may give a key another name and value, or "" to keep it), and after each
-// tensor the ones extra returns. With random weights, the llama file's
-// rope-order permutation of q and k does not matter.
-func fromTinyLlama(t *testing.T, arch string, rename func(key string) (string, any), extra func(ti *gguf.TensorInfo) []gguf.WriteTensor) string {
+// 2 heads of 64, 1 KV head, FFN 384): its metadata moved to arch's keys,
+// then changed by edit, and each tensor replaced by what tensor returns
+// for it. With random weights, the llama file's rope-order permutation of
+// q and k does not matter.
+func fromTinyLlama(t *testing.T, arch string, edit func(md *gguf.Metadata), tensor func(w gguf.WriteTensor) []gguf.WriteTensor) string {
 	t.Helper()
 	f, err := gguf.Open(sharedtest.Model(t, "llama-spm-tiny-f16.gguf"))
 	if err != nil {
@@ -90,16 +102,13 @@ func fromTinyLlama(t *testing.T, arch string, rename func(key string) (string, a
 		if key == "general.architecture" {
 			v = arch
 		}
-		if k, nv := rename(key); k != "" {
-			key, v = k, nv
-		}
 		md.Set(key, v)
 	}
+	edit(&md)
 	var ts []gguf.WriteTensor
 	for i := range f.Tensors {
 		ti := &f.Tensors[i]
-		ts = append(ts, gguf.WriteTensor{Name: ti.Name, Dims: ti.Dims, Type: ti.Type, Data: f.TensorData(ti)})
-		ts = append(ts, extra(ti)...)
+		ts = append(ts, tensor(gguf.WriteTensor{Name: ti.Name, Dims: ti.Dims, Type: ti.Type, Data: f.TensorData(ti)})...)
 	}
 	out := filepath.Join(t.TempDir(), arch+"-tiny-f16.gguf")
 	if err := gguf.WriteFile(out, md, ts); err != nil {
@@ -136,14 +145,13 @@ func randTensor(t *testing.T, r *rand.Rand, name string, typ gguf.TensorType, ba
 // around 1.
 func qwen3Tiny(t *testing.T) string {
 	r := rand.New(rand.NewPCG(15, 3))
-	keep := func(string) (string, any) { return "", nil }
-	return fromTinyLlama(t, "qwen3", keep, func(ti *gguf.TensorInfo) []gguf.WriteTensor {
-		p, ok := strings.CutSuffix(ti.Name, "attn_q.weight")
+	return fromTinyLlama(t, "qwen3", func(*gguf.Metadata) {}, func(w gguf.WriteTensor) []gguf.WriteTensor {
+		p, ok := strings.CutSuffix(w.Name, "attn_q.weight")
 		if !ok {
-			return nil
+			return []gguf.WriteTensor{w}
 		}
-		hd := ti.Dim(0) / 2 // 2 heads
-		return []gguf.WriteTensor{randVec(t, r, p+"attn_q_norm.weight", hd, 1, 0.2), randVec(t, r, p+"attn_k_norm.weight", hd, 1, 0.2)}
+		const hd = 64
+		return []gguf.WriteTensor{w, randVec(t, r, p+"attn_q_norm.weight", hd, 1, 0.2), randVec(t, r, p+"attn_k_norm.weight", hd, 1, 0.2)}
 	})
 }
 
@@ -153,25 +161,69 @@ func qwen3Tiny(t *testing.T) string {
 // mapping too slowly for this test.)
 func stablelmTiny(t *testing.T) string {
 	r := rand.New(rand.NewPCG(16, 3))
-	rename := func(key string) (string, any) {
-		switch key {
-		case "stablelm.rope.dimension_count":
-			return key, uint32(16)
-		case "stablelm.attention.layer_norm_rms_epsilon":
-			return "stablelm.attention.layer_norm_epsilon", float32(1e-5)
-		}
-		return "", nil
-	}
-	return fromTinyLlama(t, "stablelm", rename, func(ti *gguf.TensorInfo) []gguf.WriteTensor {
-		if base, ok := strings.CutSuffix(ti.Name, "norm.weight"); ok {
-			return []gguf.WriteTensor{randVec(t, r, base+"norm.bias", ti.Dim(0), 0, 0.2)}
+	return fromTinyLlama(t, "stablelm", func(md *gguf.Metadata) {
+		md.Set("stablelm.rope.dimension_count", uint32(16))
+		md.Set("stablelm.attention.layer_norm_epsilon", float32(1e-5))
+	}, func(w gguf.WriteTensor) []gguf.WriteTensor {
+		if base, ok := strings.CutSuffix(w.Name, "norm.weight"); ok {
+			return []gguf.WriteTensor{w, randVec(t, r, base+"norm.bias", int(w.Dims[0]), 0, 0.2)}
 		}
 		for _, p := range []string{"attn_q", "attn_k", "attn_v"} {
-			if base, ok := strings.CutSuffix(ti.Name, p+".weight"); ok {
-				return []gguf.WriteTensor{randVec(t, r, base+p+".bias", ti.Dim(1), 0, 0.2)}
+			if base, ok := strings.CutSuffix(w.Name, p+".weight"); ok {
+				return []gguf.WriteTensor{w, randVec(t, r, base+p+".bias", int(w.Dims[1]), 0, 0.2)}
 			}
 		}
-		return nil
+		return []gguf.WriteTensor{w}
+	})
+}
+
+// gptOssTiny writes a gpt-oss model from the tiny llama model's
+// embeddings, attention and norms, with random q/k/v and output biases,
+// attention sinks, every other layer sliding (window 8), YaRN rope, and
+// in place of each feed-forward 4 random experts of 128 (2 used) with
+// biases and a router with a bias.
+func gptOssTiny(t *testing.T) string {
+	const arch, d, experts, ef = "gpt-oss", 128, 4, 128
+	r := rand.New(rand.NewPCG(18, 3))
+	return fromTinyLlama(t, arch, func(md *gguf.Metadata) {
+		for _, kv := range []gguf.KV{
+			{Key: arch + ".expert_count", Value: uint32(experts)},
+			{Key: arch + ".expert_used_count", Value: uint32(2)},
+			{Key: arch + ".expert_feed_forward_length", Value: uint32(ef)},
+			{Key: arch + ".attention.sliding_window", Value: uint32(8)},
+			{Key: arch + ".context_length", Value: uint32(131072)},
+			{Key: arch + ".rope.freq_base", Value: float32(150000)},
+			{Key: arch + ".rope.scaling.type", Value: "yarn"},
+			{Key: arch + ".rope.scaling.factor", Value: float32(32)},
+			{Key: arch + ".rope.scaling.original_context_length", Value: uint32(4096)},
+		} {
+			md.Set(kv.Key, kv.Value)
+		}
+	}, func(w gguf.WriteTensor) []gguf.WriteTensor {
+		p, name, _ := strings.Cut(strings.TrimPrefix(w.Name, "blk."), ".")
+		p = "blk." + p + "."
+		s := func(n int) float32 { return float32(math.Sqrt(3 / float64(n))) }
+		switch name {
+		case "ffn_norm.weight":
+			w.Name = p + "post_attention_norm.weight"
+		case "ffn_gate.weight", "ffn_up.weight":
+			return nil
+		case "ffn_down.weight":
+			return []gguf.WriteTensor{
+				randTensor(t, r, p+"ffn_gate_inp.weight", gguf.TypeF32, 0, s(d), d, experts),
+				randVec(t, r, p+"ffn_gate_inp.bias", experts, 0, 0.5),
+				randTensor(t, r, p+"ffn_gate_exps.weight", gguf.TypeF16, 0, s(d), d, ef, experts),
+				randTensor(t, r, p+"ffn_up_exps.weight", gguf.TypeF16, 0, s(d), d, ef, experts),
+				randTensor(t, r, p+"ffn_down_exps.weight", gguf.TypeF16, 0, s(ef), ef, d, experts),
+				randTensor(t, r, p+"ffn_gate_exps.bias", gguf.TypeF32, 0, 0.5, ef, experts),
+				randTensor(t, r, p+"ffn_up_exps.bias", gguf.TypeF32, 0, 0.5, ef, experts),
+				randTensor(t, r, p+"ffn_down_exps.bias", gguf.TypeF32, 0, 0.5, d, experts)}
+		case "attn_q.weight", "attn_k.weight", "attn_v.weight":
+			return []gguf.WriteTensor{w, randVec(t, r, p+strings.TrimSuffix(name, ".weight")+".bias", int(w.Dims[1]), 0, 0.2)}
+		case "attn_output.weight":
+			return []gguf.WriteTensor{w, randVec(t, r, p+"attn_output.bias", d, 0, 0.2), randVec(t, r, p+"attn_sinks.weight", 2, 0.5, 1.5)}
+		}
+		return []gguf.WriteTensor{w}
 	})
 }
 
