@@ -19,10 +19,11 @@ import (
 // q/k RMS norms (qwen3, gemma3), GeGLU, scaled embeddings, post-norms,
 // soft-capped attention scores and logits, and sliding-window layers with
 // their own rope base (the Gemma family); LayerNorms with biases, rope over
-// part of each head and the parallel block (stablelm); and the routed
-// mixture of experts of Mixtral-style llama files (moe.go), whose layers
-// have pairs on the four attention projections only, as the engine
-// applies adapters to them. The base weights stay in their
+// part of each head and the parallel block (stablelm); attention sinks
+// and an output bias (gpt-oss); and the routed mixtures of experts of
+// Mixtral-style llama files and gpt-oss (moe.go), whose layers have pairs
+// on the four attention projections only, as the engine applies adapters
+// to them. The base weights stay in their
 // stored (quantized) type and are dequantized a row at a time, once per
 // matrix product, for all positions of the sequence; only the LoRA
 // matrices get gradients. Activations are float32.

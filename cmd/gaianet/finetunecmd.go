@@ -238,10 +238,10 @@ func finetuneTrainCommand() *command {
 			"Writes ADAPTER.gguf (llama.cpp's GGUF adapter format: use it with --lora,\n" +
 			"gaianet_go.lora or llama.cpp) and ADAPTER.loss.svg, the loss curves.\n\n" +
 			"Trainable architectures: llama (Llama, Mistral, TinyLlama, SmolLM), qwen2,\n" +
-			"qwen3, gemma, gemma2, gemma3, phi3, exaone, stablelm, and Mixtral-style\n" +
-			"mixtures of experts in llama files (the adapter covers the attention\n" +
-			"projections; the experts and router stay frozen, as the engine applies\n" +
-			"adapters); others (deepseek2, llama4, gpt-oss, ...) are refused by name.\n" +
+			"qwen3, gemma, gemma2, gemma3, phi3, exaone, stablelm, and the mixtures of\n" +
+			"experts of gpt-oss and Mixtral-style llama files (the adapter covers the\n" +
+			"attention projections; the experts and router stay frozen, as the engine\n" +
+			"applies adapters); others (deepseek2, llama4, ...) are refused by name.\n" +
 			"LongRoPE models (phi3 128k) train with the short factors (contexts up to\n" +
 			"the original training context).",
 		flags: func(fs *flag.FlagSet) any {
