@@ -18,7 +18,12 @@ import (
 // trainable architectures (see trainable): q/k/v biases (qwen2), per-head
 // q/k RMS norms (qwen3, gemma3), GeGLU, scaled embeddings, post-norms,
 // soft-capped attention scores and logits, and sliding-window layers with
-// their own rope base (the Gemma family). The base weights stay in their
+// their own rope base (the Gemma family); LayerNorms with biases, rope over
+// part of each head and the parallel block (stablelm); attention sinks
+// and an output bias (gpt-oss); and the routed mixtures of experts of
+// Mixtral-style llama files and gpt-oss (moe.go), whose layers have pairs
+// on the four attention projections only, as the engine applies adapters
+// to them. The base weights stay in their
 // stored (quantized) type and are dequantized a row at a time, once per
 // matrix product, for all positions of the sequence; only the LoRA
 // matrices get gradients. Activations are float32.
@@ -63,8 +68,9 @@ type net struct {
 // layerActs are the activations of one block kept for the backward pass.
 type layerActs struct {
 	x        []float32 // block input, T × Dim
-	xn1, xn2 []float32 // normed inputs of attention and FFN
-	r1, r2   []float32 // their 1/rms, T
+	xn1, xn2 []float32 // normed inputs of attention and FFN (the same in a parallel block)
+	r1, r2   []float32 // their 1/rms (1/std for LayerNorms), T
+	mu1, mu2 []float32 // their LayerNorms' means, T, or nil (RMS norms)
 	q, k, v  []float32 // after rope (q, k)
 	qr, kr   []float32 // q and k before their per-head norms (QKNorm)
 	rq, rk   []float32 // the per-head norms' 1/rms, T × heads
@@ -74,6 +80,8 @@ type layerActs struct {
 	ra, rf   []float32 // the post-norms' 1/rms
 	h        []float32 // after the attention residual
 	g, u, a  []float32 // gate, up, act(gate)*up, T × FFN
+	moe      *moeActs  // the routed experts' activations, or nil (dense FFN)
+	parallel bool      // attention and FFN read the same normed input (stablelm without ffn_norm)
 	xa       [model.NumProjections][]float32
 }
 
@@ -85,6 +93,7 @@ type fwd struct {
 	xf     []float32 // final block output
 	xnf    []float32 // after the output norm
 	rf     []float32
+	muf    []float32 // the output LayerNorm's means, or nil
 	logits []float32 // T × Vocab
 	cos    []float32 // T × RopeDim/2
 	sin    []float32
@@ -236,6 +245,70 @@ func rmsnormBack(dx, dy, x, w, r []float32, t, d int) {
 	}
 }
 
+// norm sets y = norm(x)·w + b per row of d values, b optional: an RMS norm
+// when mu is nil, else a LayerNorm keeping each row's mean in mu; r keeps
+// each row's 1/rms (1/std).
+func norm(y, x, w, b, r, mu []float32, t, d int, eps float32) {
+	if mu == nil {
+		rmsnorm(y, x, w, r, t, d, eps)
+		return
+	}
+	for i := range t {
+		xi, yi := x[i*d:(i+1)*d], y[i*d:(i+1)*d]
+		var s float64
+		for _, v := range xi {
+			s += float64(v)
+		}
+		m := float32(s / float64(d))
+		var ss float64
+		for _, v := range xi {
+			e := float64(v - m)
+			ss += e * e
+		}
+		ri := float32(1 / math.Sqrt(ss/float64(d)+float64(eps)))
+		mu[i], r[i] = m, ri
+		for j, v := range xi {
+			yi[j] = (v - m) * ri * w[j]
+		}
+		if b != nil {
+			kernels.Add(yi, yi, b)
+		}
+	}
+}
+
+// normBack adds the gradient of x to dx given dy, for norm (the bias is a
+// constant).
+func normBack(dx, dy, x, w, r, mu []float32, t, d int) {
+	if mu == nil {
+		rmsnormBack(dx, dy, x, w, r, t, d)
+		return
+	}
+	// y = x̂·w, x̂ = (x-m)·r: dx = r·(g - mean(g) - x̂·mean(g·x̂)), g = dy·w.
+	for i := range t {
+		xi, dyi, dxi := x[i*d:(i+1)*d], dy[i*d:(i+1)*d], dx[i*d:(i+1)*d]
+		m, ri := mu[i], r[i]
+		var sg, sgx float64
+		for j, v := range xi {
+			g := float64(dyi[j] * w[j])
+			sg += g
+			sgx += g * float64((v-m)*ri)
+		}
+		mg, mgx := float32(sg/float64(d)), float32(sgx/float64(d))
+		for j, v := range xi {
+			dxi[j] += ri * (dyi[j]*w[j] - mg - (v-m)*ri*mgx)
+		}
+	}
+}
+
+// normStats returns the per-row memory of a block norm over t rows: 1/rms
+// and, for LayerNorms, the means.
+func (nt *net) normStats(t int) (r, mu []float32) {
+	if nt.cfg.LayerNorm {
+		return make([]float32, t), make([]float32, t)
+	}
+	return make([]float32, t), nil
+}
+
 func (nt *net) rope(x []float32, t, heads int, cos, sin []float32, inverse bool) {
 	cfg := nt.cfg
 	half := cfg.RopeDim / 2
@@ -287,8 +360,9 @@ func (nt *net) forward(tokens []int32) *fwd {
 		la := &f.layers[l]
 		lp := &nt.lora[l]
 		la.x = x
-		la.xn1, la.r1 = make([]float32, t*d), make([]float32, t)
-		rmsnorm(la.xn1, x, y.AttnNorm, la.r1, t, d, cfg.NormEps)
+		la.xn1 = make([]float32, t*d)
+		la.r1, la.mu1 = nt.normStats(t)
+		norm(la.xn1, x, y.AttnNorm, y.AttnNormB, la.r1, la.mu1, t, d, cfg.NormEps)
 		la.q, la.k, la.v = make([]float32, t*qd), make([]float32, t*kvd), make([]float32, t*kvd)
 		for p, out := range map[model.Projection][]float32{model.ProjQ: la.q, model.ProjK: la.k, model.ProjV: la.v} {
 			la.xa[p] = nt.xaBuf(lp[p], t)
@@ -314,28 +388,45 @@ func (nt *net) forward(tokens []int32) *fwd {
 		la.att = make([]float32, t*d)
 		la.xa[model.ProjO] = nt.xaBuf(lp[model.ProjO], t)
 		nt.matmul(&y.Wo, la.o, t, la.att, lp[model.ProjO], la.xa[model.ProjO])
+		if y.Bo != nil {
+			addBias(la.att, y.Bo, t)
+		}
 		la.h = make([]float32, t*d)
 		kernels.Add(la.h, x, postNorm(y.PostAttnNorm, la.att, &la.ra, t, d, cfg.NormEps))
-		la.xn2, la.r2 = make([]float32, t*d), make([]float32, t)
-		rmsnorm(la.xn2, la.h, y.FFNNorm, la.r2, t, d, cfg.NormEps)
-		la.g, la.u, la.a = make([]float32, t*ff), make([]float32, t*ff), make([]float32, t*ff)
-		la.xa[model.ProjGate] = nt.xaBuf(lp[model.ProjGate], t)
-		la.xa[model.ProjUp] = nt.xaBuf(lp[model.ProjUp], t)
-		nt.matmul(&y.Gate, la.xn2, t, la.g, lp[model.ProjGate], la.xa[model.ProjGate])
-		nt.matmul(&y.Up, la.xn2, t, la.u, lp[model.ProjUp], la.xa[model.ProjUp])
-		for i, g := range la.g {
-			a, _ := act(cfg.Act, g)
-			la.a[i] = a * la.u[i]
+		// A LayerNorm layer without ffn_norm is a parallel block: its
+		// feed-forward reads the attention's normed input, and both
+		// outputs join the residual.
+		la.parallel = cfg.LayerNorm && y.FFNNorm == nil
+		if la.parallel {
+			la.xn2 = la.xn1
+		} else {
+			la.xn2 = make([]float32, t*d)
+			la.r2, la.mu2 = nt.normStats(t)
+			norm(la.xn2, la.h, y.FFNNorm, y.FFNNormB, la.r2, la.mu2, t, d, cfg.NormEps)
 		}
 		la.fo = make([]float32, t*d)
-		la.xa[model.ProjDown] = nt.xaBuf(lp[model.ProjDown], t)
-		nt.matmul(&y.Down, la.a, t, la.fo, lp[model.ProjDown], la.xa[model.ProjDown])
+		if y.Router.Data != nil {
+			la.moe = nt.moeForward(y, la.xn2, t, la.fo)
+		} else {
+			la.g, la.u, la.a = make([]float32, t*ff), make([]float32, t*ff), make([]float32, t*ff)
+			la.xa[model.ProjGate] = nt.xaBuf(lp[model.ProjGate], t)
+			la.xa[model.ProjUp] = nt.xaBuf(lp[model.ProjUp], t)
+			nt.matmul(&y.Gate, la.xn2, t, la.g, lp[model.ProjGate], la.xa[model.ProjGate])
+			nt.matmul(&y.Up, la.xn2, t, la.u, lp[model.ProjUp], la.xa[model.ProjUp])
+			for i, g := range la.g {
+				a, _ := act(cfg.Act, g)
+				la.a[i] = a * la.u[i]
+			}
+			la.xa[model.ProjDown] = nt.xaBuf(lp[model.ProjDown], t)
+			nt.matmul(&y.Down, la.a, t, la.fo, lp[model.ProjDown], la.xa[model.ProjDown])
+		}
 		x = make([]float32, t*d)
 		kernels.Add(x, la.h, postNorm(y.PostFFNNorm, la.fo, &la.rf, t, d, cfg.NormEps))
 	}
 	f.xf = x
-	f.xnf, f.rf = make([]float32, t*d), make([]float32, t)
-	rmsnorm(f.xnf, x, nt.m.OutputNorm, f.rf, t, d, cfg.NormEps)
+	f.xnf = make([]float32, t*d)
+	f.rf, f.muf = nt.normStats(t)
+	norm(f.xnf, x, nt.m.OutputNorm, nt.m.OutputNormB, f.rf, f.muf, t, d, cfg.NormEps)
 	f.logits = make([]float32, t*cfg.Vocab)
 	nt.matmul(&nt.m.Output, f.xnf, t, f.logits, nil, nil)
 	if c := cfg.FinalSoftcap; c != 0 {
@@ -414,6 +505,7 @@ func (nt *net) attention(la *layerActs, l, t int) {
 	hd, qd, kvd := cfg.HeadDim, cfg.QDim(), cfg.KVDim()
 	group := cfg.Heads / cfg.KVHeads
 	scale, capAt := cfg.AttnScale, cfg.AttnSoftcap
+	sinks := nt.m.Layers[l].Sinks
 	nt.parallel(cfg.Heads, func(_, lo, hi int) {
 		for h := lo; h < hi; h++ {
 			kh := h / group
@@ -428,7 +520,11 @@ func (nt *net) attention(la *layerActs, l, t int) {
 					}
 					p[j] = s
 				}
-				kernels.Softmax(p)
+				if sinks != nil {
+					softmaxSink(p, sinks[h])
+				} else {
+					kernels.Softmax(p)
+				}
 				o := la.o[i*qd+h*hd : i*qd+(h+1)*hd]
 				for j, w := range p {
 					kernels.AxpyF32(w, la.v[(from+j)*kvd+kh*hd:(from+j)*kvd+(kh+1)*hd], o)
@@ -436,6 +532,24 @@ func (nt *net) attention(la *layerActs, l, t int) {
 			}
 		}
 	})
+}
+
+// softmaxSink is the softmax of p with one more logit, sink, that joins
+// the normalization but has no value (gpt-oss's attention sinks). Its
+// backward pass is the plain softmax's over p: the sink's own gradient
+// would multiply a value it does not have.
+func softmaxSink(p []float32, sink float32) {
+	m := sink
+	for _, v := range p {
+		m = max(m, v)
+	}
+	sum := math.Exp(float64(sink - m))
+	for j, v := range p {
+		e := math.Exp(float64(v - m))
+		p[j] = float32(e)
+		sum += e
+	}
+	kernels.Scale(p, float32(1/sum))
 }
 
 // attentionBack turns do into dq, dk, dv (all rope-space for q and k).
@@ -529,26 +643,32 @@ func (nt *net) backward(f *fwd, dl []float32) {
 	dxn := make([]float32, t*d)
 	nt.matmulBack(&nt.m.Output, f.xnf, t, dl, dxn, nil, nil)
 	dx := make([]float32, t*d)
-	rmsnormBack(dx, dxn, f.xf, nt.m.OutputNorm, f.rf, t, d)
+	normBack(dx, dxn, f.xf, nt.m.OutputNorm, f.rf, f.muf, t, d)
 	for l := len(nt.m.Layers) - 1; l >= 0; l-- {
 		y := &nt.m.Layers[l]
 		la := &f.layers[l]
 		lp := &nt.lora[l]
 		// x_out = h + post(down(a)): dh = dx; da from the down projection.
 		dfo := postNormBack(y.PostFFNNorm, dx, la.fo, la.rf, t, d)
-		da := make([]float32, t*ff)
-		nt.matmulBack(&y.Down, la.a, t, dfo, da, lp[model.ProjDown], la.xa[model.ProjDown])
-		dg, du := make([]float32, t*ff), make([]float32, t*ff)
-		for i, g := range la.g {
-			a, da1 := act(cfg.Act, g)
-			du[i] = da[i] * a
-			dg[i] = da[i] * la.u[i] * da1
-		}
 		dxn2 := make([]float32, t*d)
-		nt.matmulBack(&y.Gate, la.xn2, t, dg, dxn2, lp[model.ProjGate], la.xa[model.ProjGate])
-		nt.matmulBack(&y.Up, la.xn2, t, du, dxn2, lp[model.ProjUp], la.xa[model.ProjUp])
+		if la.moe != nil {
+			nt.moeBack(y, la.moe, la.xn2, t, dfo, dxn2)
+		} else {
+			da := make([]float32, t*ff)
+			nt.matmulBack(&y.Down, la.a, t, dfo, da, lp[model.ProjDown], la.xa[model.ProjDown])
+			dg, du := make([]float32, t*ff), make([]float32, t*ff)
+			for i, g := range la.g {
+				a, da1 := act(cfg.Act, g)
+				du[i] = da[i] * a
+				dg[i] = da[i] * la.u[i] * da1
+			}
+			nt.matmulBack(&y.Gate, la.xn2, t, dg, dxn2, lp[model.ProjGate], la.xa[model.ProjGate])
+			nt.matmulBack(&y.Up, la.xn2, t, du, dxn2, lp[model.ProjUp], la.xa[model.ProjUp])
+		}
 		dh := dx // the residual
-		rmsnormBack(dh, dxn2, la.h, y.FFNNorm, la.r2, t, d)
+		if !la.parallel {
+			normBack(dh, dxn2, la.h, y.FFNNorm, la.r2, la.mu2, t, d)
+		}
 		// h = x + post(Wo(o)).
 		datt := postNormBack(y.PostAttnNorm, dh, la.att, la.ra, t, d)
 		do := make([]float32, t*qd)
@@ -566,11 +686,14 @@ func (nt *net) backward(f *fwd, dl []float32) {
 		}
 		// The biases are constants: their outputs' gradients pass through.
 		dxn1 := make([]float32, t*d)
+		if la.parallel {
+			dxn1 = dxn2 // the feed-forward read the same normed input
+		}
 		nt.matmulBack(&y.Wq, la.xn1, t, dq, dxn1, lp[model.ProjQ], la.xa[model.ProjQ])
 		nt.matmulBack(&y.Wk, la.xn1, t, dk, dxn1, lp[model.ProjK], la.xa[model.ProjK])
 		nt.matmulBack(&y.Wv, la.xn1, t, dv, dxn1, lp[model.ProjV], la.xa[model.ProjV])
 		dxPrev := dh // x's gradient: the residual plus the attention norm's
-		rmsnormBack(dxPrev, dxn1, la.x, y.AttnNorm, la.r1, t, d)
+		normBack(dxPrev, dxn1, la.x, y.AttnNorm, la.r1, la.mu1, t, d)
 		dx = dxPrev
 	}
 }
@@ -594,6 +717,9 @@ func newNet(m *model.Model, rank int, alpha float32, threads int, seed uint64) (
 	for l := range m.Layers {
 		for p := range model.NumProjections {
 			w := m.Layers[l].Weight(p)
+			if w.Data == nil {
+				continue // a MoE layer's feed-forward: its experts are not adapted
+			}
 			bound := 1 / math.Sqrt(float64(w.Cols))
 			nt.lora[l][p] = newLoRAParam(rank, w.Cols, w.Rows, func() float32 { return float32((2*r.Float64() - 1) * bound) })
 		}
@@ -603,17 +729,17 @@ func newNet(m *model.Model, rank int, alpha float32, threads int, seed uint64) (
 
 // trainableArchs are the architectures the training graph implements;
 // anything else is refused by name rather than trained wrong.
-var trainableArchs = []string{"exaone", "gemma", "gemma2", "gemma3", "llama", "phi3", "qwen2", "qwen3"}
+var trainableArchs = []string{"exaone", "gemma", "gemma2", "gemma3", "gpt-oss", "llama", "phi3", "qwen2", "qwen3", "stablelm"}
 
 // trainable returns an error naming what training does not support in cfg.
 func trainable(cfg *model.Config) error {
 	list := strings.Join(trainableArchs, ", ")
 	switch {
 	case !slices.Contains(trainableArchs, cfg.Arch):
-		return fmt.Errorf("finetune: training does not support the %s architecture (it supports %s)", cfg.Arch, list)
-	case cfg.Experts > 0:
-		return fmt.Errorf("finetune: training does not support %s with experts (mixture of experts); it supports dense %s", cfg.Arch, list)
-	case cfg.LayerNorm || cfg.ValueDim != cfg.HeadDim:
+		return fmt.Errorf("finetune: training does not support the %s architecture (it supports %s, and Mixtral-style experts in llama files)", cfg.Arch, list)
+	case cfg.Experts > 0 && (cfg.MoE != nil || cfg.OAIMoE != (cfg.Arch == "gpt-oss")):
+		return fmt.Errorf("finetune: training does not support %s with this mixture of experts (it supports Mixtral's and gpt-oss's routing)", cfg.Arch)
+	case cfg.LayerNorm != (cfg.Arch == "stablelm") || cfg.ValueDim != cfg.HeadDim:
 		return fmt.Errorf("finetune: training does not support this %s variant (LayerNorm, or value length %d ≠ key length %d)", cfg.Arch, cfg.ValueDim, cfg.HeadDim)
 	}
 	return nil

@@ -42,22 +42,17 @@ func TestMergeAgreesWithAdapters(t *testing.T) {
 	// into each part's rows. (On an F32 copy, so that the engine's 8-bit
 	// activations on Q4_K do not blur the comparison with the F32 merge.)
 	phi3 := widenF32(t, sharedtest.Model(t, "phi3-spm-q4_k_m.gguf"))
-	nt := loadNet(t, phi3, 4, 21)
-	for _, lps := range nt.lora {
-		for _, p := range lps {
-			kernels.Scale(p.b, 20)
-		}
-	}
-	phiAd := filepath.Join(dir, "phi3-ad.gguf")
-	if err := writeAdapter(phiAd, gguf.NewMetadata(), nt, 4); err != nil {
-		t.Fatal(err)
-	}
+	phiAd := trainerAdapter(t, phi3, filepath.Join(dir, "phi3-ad.gguf"), 21)
+	// A MoE model's adapter changes only its attention matrices.
+	moe := widenF32(t, sharedtest.Model(t, "mixtral-spm-q4_k_m.gguf"))
+	moeAd := trainerAdapter(t, moe, filepath.Join(dir, "moe-ad.gguf"), 22)
 	for _, c := range []struct {
 		name, base, typ string
 		adapters        []Adapter
 	}{
 		{"f16+2 adapters as f32", tiny, "f32", []Adapter{{a1, 1}, {a2, -0.5}}},
 		{"phi3 (fused matrices) as f32", phi3, "f32", []Adapter{{phiAd, 0.8}}},
+		{"mixtral (experts) as f32", moe, "f32", []Adapter{{moeAd, 0.8}}},
 		{"q8_0+adapter as q8_0", q8, "", []Adapter{{shared, 0.7}}},
 	} {
 		merged := filepath.Join(dir, "merged.gguf")
@@ -80,6 +75,24 @@ func TestMergeAgreesWithAdapters(t *testing.T) {
 			t.Errorf("%s: the base model alone agrees with the merged file (%s)", c.name, r.Summary)
 		}
 	}
+}
+
+// trainerAdapter writes to path an adapter as the trainer writes it for
+// the model at base: random pairs, B large enough to change the model.
+func trainerAdapter(t *testing.T, base, path string, seed uint64) string {
+	t.Helper()
+	nt := loadNet(t, base, 4, seed)
+	for _, lps := range nt.lora {
+		for _, p := range lps {
+			if p != nil {
+				kernels.Scale(p.b, 20)
+			}
+		}
+	}
+	if err := writeAdapter(path, gguf.NewMetadata(), nt, 4); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }
 
 func TestMergeErrors(t *testing.T) {

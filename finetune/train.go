@@ -399,6 +399,9 @@ func (nt *net) adamw(step int, lr, wd float64, gscale float32) {
 	}
 	for _, lps := range nt.lora {
 		for _, p := range lps {
+			if p == nil {
+				continue
+			}
 			upd(p.a, p.ga, p.ma, p.va)
 			upd(p.b, p.gb, p.mb, p.vb)
 		}
@@ -409,7 +412,9 @@ func (nt *net) params() [][]float32 {
 	var out [][]float32
 	for _, lps := range nt.lora {
 		for _, p := range lps {
-			out = append(out, p.a, p.b, p.ma, p.va, p.mb, p.vb)
+			if p != nil {
+				out = append(out, p.a, p.b, p.ma, p.va, p.mb, p.vb)
+			}
 		}
 	}
 	return out
@@ -482,7 +487,7 @@ func writeAdapter(path string, base gguf.Metadata, nt *net, alpha float32) error
 				gguf.WriteTensor{Name: y.Weight(g[0]).Name + ".lora_b", Dims: []uint64{uint64(lp.rank), uint64(lp.out)}, Type: gguf.TypeF32, Data: f32(lp.b)})
 		}
 		for p, lp := range lps {
-			if inFused(y, model.Projection(p)) {
+			if lp == nil || inFused(y, model.Projection(p)) {
 				continue
 			}
 			name := fmt.Sprintf("blk.%d.%s.weight", l, model.Projection(p))
@@ -499,7 +504,7 @@ func writeAdapter(path string, base gguf.Metadata, nt *net, alpha float32) error
 func fusedGroups(y *model.Layer) [][]model.Projection {
 	var out [][]model.Projection
 	for _, g := range [][]model.Projection{{model.ProjQ, model.ProjK, model.ProjV}, {model.ProjGate, model.ProjUp}} {
-		if y.Weight(g[0]).Name == y.Weight(g[1]).Name {
+		if y.Weight(g[0]).Data != nil && y.Weight(g[0]).Name == y.Weight(g[1]).Name {
 			out = append(out, g)
 		}
 	}

@@ -237,10 +237,13 @@ func finetuneTrainCommand() *command {
 			"and when interrupted: rerunning the same command resumes from it.\n" +
 			"Writes ADAPTER.gguf (llama.cpp's GGUF adapter format: use it with --lora,\n" +
 			"gaianet_go.lora or llama.cpp) and ADAPTER.loss.svg, the loss curves.\n\n" +
-			"Trainable architectures (dense): llama (Llama, Mistral, TinyLlama, SmolLM),\n" +
-			"qwen2, qwen3, gemma, gemma2, gemma3, phi3 and exaone; others (MoE models,\n" +
-			"stablelm, ...) are refused by name. LongRoPE models (phi3 128k) train with\n" +
-			"the short factors (contexts up to the original training context).",
+			"Trainable architectures: llama (Llama, Mistral, TinyLlama, SmolLM), qwen2,\n" +
+			"qwen3, gemma, gemma2, gemma3, phi3, exaone, stablelm, and the mixtures of\n" +
+			"experts of gpt-oss and Mixtral-style llama files (the adapter covers the\n" +
+			"attention projections; the experts and router stay frozen, as the engine\n" +
+			"applies adapters); others (deepseek2, llama4, ...) are refused by name.\n" +
+			"LongRoPE models (phi3 128k) train with the short factors (contexts up to\n" +
+			"the original training context).",
 		flags: func(fs *flag.FlagSet) any {
 			return &trainFlags{
 				model:      fs.String("model", "", "base GGUF model (required)"),
