@@ -56,7 +56,7 @@ type Journal struct {
 
 	mu      sync.Mutex
 	seg     *segment // the segment appended to
-	queue   []queued // appended, not yet posted
+	queue   fifo     // appended, not yet posted
 	buf     []byte   // encoding buffer, reused under mu
 	wake    chan struct{}
 	full    chan struct{} // signalled when MaxBatch charges wait
@@ -155,7 +155,7 @@ func (j *Journal) Append(c ledger.Charge) error {
 	}
 	j.seg.size += int64(len(j.buf))
 	j.seg.pending++
-	j.queue = append(j.queue, queued{c, j.seg})
+	j.queue.push(queued{c, j.seg})
 	if j.seg.size >= j.opt.SegmentBytes {
 		j.seg.sealed = true
 		if drop, err = j.rotateLocked(); err != nil {
@@ -166,7 +166,7 @@ func (j *Journal) Append(c ledger.Charge) error {
 	case j.wake <- struct{}{}:
 	default:
 	}
-	if len(j.queue) >= j.opt.MaxBatch {
+	if j.queue.len() >= j.opt.MaxBatch {
 		select {
 		case j.full <- struct{}{}:
 		default:
@@ -179,7 +179,7 @@ func (j *Journal) Append(c ledger.Charge) error {
 func (j *Journal) Pending() int {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	return len(j.queue)
+	return j.queue.len()
 }
 
 // rotateLocked starts a new segment file. It returns the old segment when
@@ -222,8 +222,8 @@ func (j *Journal) drain() {
 	for {
 		j.pace(pace, lastPost)
 		j.mu.Lock()
-		n := min(len(j.queue), j.opt.MaxBatch)
-		batch = append(batch[:0], j.queue[:n]...)
+		batch = j.queue.peek(batch[:0], j.opt.MaxBatch)
+		n := len(batch)
 		closed := j.closed
 		j.mu.Unlock()
 		if n == 0 {
@@ -261,7 +261,7 @@ func (j *Journal) drain() {
 			j.opt.Posted(charges)
 		}
 		j.mu.Lock()
-		j.queue = append(j.queue[:0], j.queue[n:]...)
+		j.queue.pop(n) // what was posted is still the front: only the drainer pops
 		done = done[:0]
 		for _, q := range batch {
 			q.seg.pending--
@@ -287,7 +287,7 @@ func (j *Journal) pace(t *time.Timer, last time.Time) {
 		return
 	}
 	j.mu.Lock()
-	skip := j.closed || len(j.queue) >= j.opt.MaxBatch
+	skip := j.closed || j.queue.len() >= j.opt.MaxBatch
 	j.mu.Unlock()
 	if skip {
 		return
@@ -326,7 +326,7 @@ func (j *Journal) Close(ctx context.Context) error {
 		<-j.drained
 	}
 	j.mu.Lock()
-	left := len(j.queue)
+	left := j.queue.len()
 	j.seg.f.Close()
 	j.mu.Unlock()
 	if left > 0 {
