@@ -180,6 +180,13 @@ func newHarness(t testing.TB, storage string, mutate func(*Config)) *harness {
 	cfg.Storage = storage
 	cfg.Prices = ledger.Prices{InputPerMillion: ledger.PerDollar, OutputPerMillion: 2 * ledger.PerDollar, PerRequest: 3}
 	cfg.Monitor = Monitor{Interval: Duration(50 * time.Millisecond), Timeout: Duration(time.Second), MaxFailures: 2}
+	// Every test node dials from 127.0.0.1, so they share one bucket of
+	// the per-address join-challenge limit (30 a minute, burst 10 by
+	// default). A refused node redialing every 20-100 ms used it up, and a
+	// node the test waited for then lost the race for each new token for
+	// seconds (TestPolicies/requirements failed that way, 3 runs in 60
+	// under load). Tests of that limit set their own.
+	cfg.ChallengeRate = RateLimit{PerMinute: 60_000, Burst: 1000}
 	if mutate != nil {
 		mutate(&cfg)
 	}
@@ -263,6 +270,22 @@ func (h *harness) joinWith(i int, model string, setup func(*stubNode)) (*stubNod
 	go c.Run(h.ctx)
 	h.nodes = append(h.nodes, n)
 	return n, states
+}
+
+// waitState waits for a node's client to report state (states from join).
+func waitState(t *testing.T, states chan string, state string) {
+	t.Helper()
+	timeout := time.After(time.Minute)
+	for {
+		select {
+		case s := <-states:
+			if s == state {
+				return
+			}
+		case <-timeout:
+			t.Fatalf("the node never reached state %q", state)
+		}
+	}
 }
 
 // waitHealthy waits until n healthy nodes are in rotation.
@@ -599,13 +622,22 @@ func TestPolicies(t *testing.T) {
 	})
 	t.Run("requirements", func(t *testing.T) {
 		h := newHarness(t, "", func(c *Config) { c.Requirements.ChatModel = "big-model" })
-		h.join(0, "small-model")
-		time.Sleep(300 * time.Millisecond)
+		_, states := h.join(0, "small-model")
+		// The domain checks a node before it enters the pool, and
+		// disconnects it when it falls short: wait for that, not for a
+		// while.
+		waitState(t, states, "connected")
+		waitState(t, states, "disconnected")
 		if len(h.srv.pool.all()) != 0 {
 			t.Fatal("a node without the required model was admitted")
 		}
 		h.join(1, "big-model")
 		h.waitHealthy(1)
+		for _, m := range h.srv.pool.all() {
+			if !strings.EqualFold(m.addr, testKey(t, 1).Address()) {
+				t.Fatalf("node %s is in the pool", m.addr)
+			}
+		}
 	})
 }
 

@@ -11,13 +11,16 @@ const chunkLen = 512
 // backlog after every post, and copied it on every growth, under the lock
 // every Append takes).
 //
-// Memory: the entries waiting (each an entry struct plus its strings and
-// legs, about 400 bytes: BenchmarkAppendBacklog reports it), in chunks
-// that are released as soon as they are drained, but one kept for reuse.
-// The queue is not bounded by itself: while the database is down it grows
-// with the charges served (a backlog of 1e6 holds about 400 MB), exactly
-// as the journal's files do on disk; once drained it holds at most two
-// chunks.
+// Memory: 120 bytes per waiting charge in its chunk, plus the strings and
+// legs the charge holds (BenchmarkAppendBacklog measures 144 bytes of heap
+// per queued charge where only the request id is the charge's own; a
+// charge whose user, node and model strings are its own adds their
+// bytes). Chunks are released as soon as they are drained, but one kept
+// for reuse, so once drained the queue holds at most two chunks (120 KiB)
+// and not its peak. The queue is not bounded by itself: while the
+// database is down it grows by one entry per answer served, as the
+// journal's files do on disk (a backlog of 1e6 holds 144 MB or more), and
+// the drainer works it off at the database's pace once it is back.
 type fifo struct {
 	head, tail *chunk
 	hi         int // index of the first entry in head
