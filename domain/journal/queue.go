@@ -12,15 +12,12 @@ const chunkLen = 512
 // every Append takes).
 //
 // Memory: 120 bytes per waiting charge in its chunk, plus the strings and
-// legs the charge holds (BenchmarkAppendBacklog measures 144 bytes of heap
-// per queued charge where only the request id is the charge's own; a
-// charge whose user, node and model strings are its own adds their
-// bytes). Chunks are released as soon as they are drained, but one kept
-// for reuse, so once drained the queue holds at most two chunks (120 KiB)
-// and not its peak. The queue is not bounded by itself: while the
-// database is down it grows by one entry per answer served, as the
-// journal's files do on disk (a backlog of 1e6 holds 144 MB or more), and
-// the drainer works it off at the database's pace once it is back.
+// legs the charge holds (144 bytes of heap per queued charge in
+// BenchmarkAppendBacklog, where only the request id is the charge's own).
+// Chunks are released as soon as they are drained, but one kept for
+// reuse, so once drained the queue holds at most two chunks (120 KiB) and
+// not its peak. The Journal bounds what it queues (Options.MaxQueued):
+// past that, charges wait in the files only and are read back in order.
 type fifo struct {
 	head, tail *chunk
 	hi         int // index of the first entry in head

@@ -108,9 +108,11 @@ type flaky struct {
 	rng  *rand.Rand
 	down bool
 
-	mu     sync.Mutex
-	posted []string // request ids of the batches that reported success, in order
-	failed int
+	mu       sync.Mutex
+	j        *Journal
+	posted   []string // request ids of the batches that reported success, in order
+	failed   int
+	maxQueue int // the most charges queued in memory at a post
 }
 
 var errFlaky = errors.New("flaky database")
@@ -118,6 +120,11 @@ var errFlaky = errors.New("flaky database")
 func (f *flaky) PostBatch(ctx context.Context, cs []ledger.Charge) ([]bool, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	if f.j != nil {
+		f.j.mu.Lock()
+		f.maxQueue = max(f.maxQueue, f.j.queue.len())
+		f.j.mu.Unlock()
+	}
 	if f.dir != "" {
 		onDisk := map[string]bool{}
 		names, _ := filepath.Glob(filepath.Join(f.dir, "*.log"))
@@ -143,7 +150,7 @@ func (f *flaky) PostBatch(ctx context.Context, cs []ledger.Charge) ([]bool, erro
 	if f.down {
 		return nil, errDown
 	}
-	switch f.rng.IntN(4) {
+	switch f.rng.IntN(8) {
 	case 0:
 		f.failed++
 		return nil, errFlaky
@@ -164,79 +171,104 @@ func (f *flaky) PostBatch(ctx context.Context, cs []ledger.Charge) ([]bool, erro
 }
 
 // TestDrainOrderExactlyOnce: with small chunks, small segments and a
-// database that fails a post in two at random (half of those after
-// committing), the drainer reports success for the charges exactly in
-// the order they were appended, each once; no segment is deleted while it
-// holds a charge not yet posted; and after a stop with the database down,
-// the next Open posts the rest, so the ledger bills every charge once.
+// database that fails a post in four at random (half of those after
+// committing) and is down for a stretch, the drainer reports success for
+// the charges exactly in the order they were appended, each once; no
+// segment is deleted while it holds a charge not yet posted; and after a
+// stop with the database down, the next Open posts the rest, so the
+// ledger bills every charge once. With MaxQueued 7 most charges spill to
+// the files and are read back, and the queue stays within its bound.
 func TestDrainOrderExactlyOnce(t *testing.T) {
 	for name, storage := range storetest.Storages(t) {
-		t.Run(name, func(t *testing.T) {
-			st, user, _ := setup(t, storage)
-			ctx := context.Background()
-			root := t.TempDir()
-			fl := &flaky{t: t, p: st, rng: rand.New(rand.NewPCG(7, 7))}
-			j, err := Open(ctx, root, fl, Options{MaxBatch: 13, SegmentBytes: 1500})
-			if err != nil {
-				t.Fatal(err)
-			}
-			j.mu.Lock()
-			j.queue.size = 5
-			j.mu.Unlock()
-			fl.mu.Lock()
-			fl.dir = j.dir
-			fl.mu.Unlock()
+		for _, maxQueued := range []int{0, 7} {
+			t.Run(fmt.Sprintf("%s/maxqueued=%d", name, maxQueued), func(t *testing.T) {
+				testDrainOrder(t, storage, maxQueued)
+			})
+		}
+	}
+}
 
-			const n = 1500
-			var want ledger.Micros
-			appended := make([]string, n)
-			for i := range n {
-				c := charge(t, i, user)
-				want += c.Amount
-				appended[i] = c.RequestID
-				if err := j.Append(c); err != nil {
-					t.Fatal(err)
-				}
-				if i%100 == 99 { // let the drainer catch up now and then
-					waitFor(t, "the drainer to catch up", func() bool { return j.Pending() < 50 })
-				}
-			}
-			// Stop mid-way with the database down: what is not posted
-			// stays in the files.
-			fl.mu.Lock()
-			fl.down = true
-			fl.mu.Unlock()
-			cctx, cancel := context.WithCancel(ctx)
-			cancel()
-			j.Close(cctx)
+func testDrainOrder(t *testing.T, storage string, maxQueued int) {
+	st, user, _ := setup(t, storage)
+	ctx := context.Background()
+	root := t.TempDir()
+	fl := &flaky{t: t, p: st, rng: rand.New(rand.NewPCG(7, 7))}
+	const maxBatch = 13
+	j, err := Open(ctx, root, fl, Options{MaxBatch: maxBatch, SegmentBytes: 1500, MaxQueued: maxQueued})
+	if err != nil {
+		t.Fatal(err)
+	}
+	j.mu.Lock()
+	j.queue.size = 5
+	j.afterRead = func() { time.Sleep(300 * time.Microsecond) } // a window for appends
+	j.mu.Unlock()
+	fl.mu.Lock()
+	fl.dir, fl.j = j.dir, j
+	fl.mu.Unlock()
+	setDown := func(down bool) {
+		fl.mu.Lock()
+		fl.down = down
+		fl.mu.Unlock()
+	}
 
-			fl.mu.Lock()
-			posted := fl.posted
-			t.Logf("%d of %d charges posted before the stop, %d failed posts", len(posted), n, fl.failed)
-			fl.mu.Unlock()
-			if len(posted) > n {
-				t.Fatalf("%d charges reported posted, %d appended", len(posted), n)
-			}
-			for i, id := range posted {
-				if id != appended[i] {
-					t.Fatalf("posted #%d is %s, appended #%d was %s: order or exactly-once broken", i, id, i, appended[i])
-				}
-			}
-			j2, err := Open(ctx, root, st, Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := j2.Close(ctx); err != nil {
-				t.Fatal(err)
-			}
-			tot, err := st.Totals(ctx)
-			if err != nil || tot.Requests != n || tot.Charged != want {
-				t.Fatalf("totals %+v (%v); want %d requests, %s charged", tot, err, n, want)
-			}
-			if err := st.Check(ctx); err != nil {
-				t.Fatal(err)
-			}
-		})
+	const n = 1000
+	var want ledger.Micros
+	appended := make([]string, n)
+	for i := range n {
+		c := charge(t, i, user)
+		want += c.Amount
+		appended[i] = c.RequestID
+		switch i {
+		case 300:
+			setDown(true)
+		case 500:
+			setDown(false)
+		}
+		if err := j.Append(c); err != nil {
+			t.Fatal(err)
+		}
+		// Paced, so that appends land while the drainer reads spilled
+		// charges back.
+		time.Sleep(20 * time.Microsecond)
+		if i%100 == 99 && (i < 300 || i >= 500) { // let the drainer catch up now and then
+			waitFor(t, "the drainer to catch up", func() bool { return j.Pending() < 50 })
+		}
+	}
+	// Stop mid-way with the database down: what is not posted stays in
+	// the files.
+	setDown(true)
+	cctx, cancel := context.WithCancel(ctx)
+	cancel()
+	j.Close(cctx)
+
+	fl.mu.Lock()
+	posted, maxQueue := fl.posted, fl.maxQueue
+	t.Logf("%d of %d charges posted before the stop, %d failed posts, at most %d queued in memory", len(posted), n, fl.failed, maxQueue)
+	fl.mu.Unlock()
+	if len(posted) > n {
+		t.Fatalf("%d charges reported posted, %d appended", len(posted), n)
+	}
+	for i, id := range posted {
+		if id != appended[i] {
+			t.Fatalf("posted #%d is %s, appended #%d was %s: order or exactly-once broken", i, id, i, appended[i])
+		}
+	}
+	if maxQueued > 0 && maxQueue > max(maxQueued, maxBatch+10) {
+		t.Fatalf("%d charges queued in memory with MaxQueued %d", maxQueue, maxQueued)
+	}
+	j2, err := Open(ctx, root, st, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := j2.Close(ctx); err != nil {
+		t.Fatal(err)
+	}
+	tot, err := st.Totals(ctx)
+	if err != nil || tot.Requests != n || tot.Charged != want {
+		t.Fatalf("totals %+v (%v); want %d requests, %s charged", tot, err, n, want)
+	}
+	if err := st.Check(ctx); err != nil {
+		t.Fatal(err)
 	}
 }
 
