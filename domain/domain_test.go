@@ -179,7 +179,10 @@ func newHarness(t testing.TB, storage string, mutate func(*Config)) *harness {
 	cfg := Default("test.domain", "127.0.0.1:1")
 	cfg.Storage = storage
 	cfg.Prices = ledger.Prices{InputPerMillion: ledger.PerDollar, OutputPerMillion: 2 * ledger.PerDollar, PerRequest: 3}
-	cfg.Monitor = Monitor{Interval: Duration(50 * time.Millisecond), Timeout: Duration(time.Second), MaxFailures: 2}
+	// Probes time out after 5 s, not 1: on a loaded 2-core machine (CI) a
+	// probe's round trips can take over a second, and two such probes took
+	// a node out of rotation in the middle of a test.
+	cfg.Monitor = Monitor{Interval: Duration(50 * time.Millisecond), Timeout: Duration(5 * time.Second), MaxFailures: 2}
 	// Every test node dials from 127.0.0.1, so they share one bucket of
 	// the per-address join-challenge limit (30 a minute, burst 10 by
 	// default). A refused node redialing every 20-100 ms used it up, and a
@@ -288,10 +291,15 @@ func waitState(t *testing.T, states chan string, state string) {
 	}
 }
 
+// patience is how long the harness's waits for a condition last before
+// they fail the test: they return as soon as it holds, so this costs a
+// passing test nothing, and a loaded CI machine needs the margin.
+const patience = 30 * time.Second
+
 // waitHealthy waits until n healthy nodes are in rotation.
 func (h *harness) waitHealthy(n int) {
 	h.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(patience)
 	for time.Now().Before(deadline) {
 		c := 0
 		for _, m := range h.srv.pool.all() {
@@ -346,10 +354,10 @@ func (h *harness) get(path, key string) *http.Response {
 // drained waits until every journaled charge is posted.
 func (h *harness) drained() {
 	h.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(patience)
 	for h.srv.journal.Pending() > 0 {
 		if time.Now().After(deadline) {
-			h.t.Fatalf("%d charges still not posted after 10 s", h.srv.journal.Pending())
+			h.t.Fatalf("%d charges still not posted after %v", h.srv.journal.Pending(), patience)
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
@@ -359,7 +367,7 @@ func (h *harness) drained() {
 // after the answer's last byte).
 func (h *harness) waitBalance(want ledger.Micros) {
 	h.t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(patience)
 	for h.balance() != want && time.Now().Before(deadline) {
 		time.Sleep(5 * time.Millisecond)
 	}
@@ -692,7 +700,7 @@ func TestMonitorRotation(t *testing.T) {
 	h.waitHealthy(1)
 	n.failProbe.Store(true)
 	h.waitHealthy(0)
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(patience)
 	for {
 		st, _ := h.st.NodeByAddress(context.Background(), n.addr)
 		if st.Health == store.Unhealthy {
