@@ -180,8 +180,8 @@ func newHarness(t testing.TB, storage string, mutate func(*Config)) *harness {
 	cfg.Storage = storage
 	cfg.Prices = ledger.Prices{InputPerMillion: ledger.PerDollar, OutputPerMillion: 2 * ledger.PerDollar, PerRequest: 3}
 	// Probes time out after 5 s, not 1: on a loaded 2-core machine (CI) a
-	// probe's round trips can take over a second, and two such probes took
-	// a node out of rotation in the middle of a test.
+	// probe's round trips can take over a second, and two such probes in a
+	// row would take a node out of rotation in the middle of a test.
 	cfg.Monitor = Monitor{Interval: Duration(50 * time.Millisecond), Timeout: Duration(5 * time.Second), MaxFailures: 2}
 	// Every test node dials from 127.0.0.1, so they share one bucket of
 	// the per-address join-challenge limit (30 a minute, burst 10 by
