@@ -316,9 +316,12 @@ func (j *Journal) drain() {
 		j.mu.Lock()
 		batch = j.queue.peek(batch[:0], j.opt.MaxBatch)
 		n := len(batch)
-		closed := j.closed
+		closed, spilling := j.closed, j.spilling
 		j.mu.Unlock()
 		if n == 0 {
+			if spilling {
+				continue // refill moved to the next segment: read it
+			}
 			if closed {
 				return
 			}
