@@ -41,12 +41,12 @@ func setup(t *testing.T, storage string) (*store.Store, string, ledger.Micros) {
 // exactly once, in batches, and Close leaves no journal behind; also when
 // most of them spill to the files (MaxQueued 5) and Close reads them back.
 func TestAppendDrainClose(t *testing.T) {
-	for name, storage := range storetest.Storages(t) {
-		for _, maxQueued := range []int{0, 5} {
-			t.Run(fmt.Sprintf("%s/maxqueued=%d", name, maxQueued), func(t *testing.T) {
-				testAppendDrainClose(t, storage, maxQueued)
-			})
-		}
+	for _, maxQueued := range []int{0, 5} {
+		t.Run(fmt.Sprintf("maxqueued=%d", maxQueued), func(t *testing.T) {
+			for name, storage := range storetest.Storages(t) { // a database each
+				t.Run(name, func(t *testing.T) { testAppendDrainClose(t, storage, maxQueued) })
+			}
+		})
 	}
 }
 
@@ -84,7 +84,10 @@ func testAppendDrainClose(t *testing.T, storage string, maxQueued int) {
 		t.Fatal(err)
 	}
 	tot, _ := st.Totals(context.Background())
-	bal, _ := st.Balance(context.Background(), ledger.UserAccount(user))
+	bal, berr := st.Balance(context.Background(), ledger.UserAccount(user))
+	if berr != nil {
+		t.Fatal(berr)
+	}
 	if tot.Requests != n || tot.Charged != want || bal != credit-want {
 		t.Fatalf("totals %+v, balance %s; want %d requests, %s charged", tot, bal, n, want)
 	}
