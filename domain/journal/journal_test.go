@@ -41,10 +41,16 @@ func setup(t *testing.T, storage string) (*store.Store, string, ledger.Micros) {
 // exactly once, in batches, and Close leaves no journal behind; also when
 // most of them spill to the files (MaxQueued 5) and Close reads them back.
 func TestAppendDrainClose(t *testing.T) {
-	for _, maxQueued := range []int{0, 5} {
+	eachBound(t, []int{0, 5}, testAppendDrainClose)
+}
+
+// eachBound runs test for each MaxQueued in bounds (0: the default) on each
+// storage, a database of its own each (request ids repeat across runs).
+func eachBound(t *testing.T, bounds []int, test func(t *testing.T, storage string, maxQueued int)) {
+	for _, maxQueued := range bounds {
 		t.Run(fmt.Sprintf("maxqueued=%d", maxQueued), func(t *testing.T) {
-			for name, storage := range storetest.Storages(t) { // a database each
-				t.Run(name, func(t *testing.T) { testAppendDrainClose(t, storage, maxQueued) })
+			for name, storage := range storetest.Storages(t) {
+				t.Run(name, func(t *testing.T) { test(t, storage, maxQueued) })
 			}
 		})
 	}
