@@ -38,7 +38,7 @@ func TestComponentsRecorded(t *testing.T) {
 	h.waitHealthy(1)
 	wait := func(want []string) {
 		t.Helper()
-		deadline := time.Now().Add(10 * time.Second)
+		deadline := time.Now().Add(patience)
 		for {
 			got, err := h.st.NodeComponents(h.ctx, n.addr)
 			if err == nil && reflect.DeepEqual(got, want) {

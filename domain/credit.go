@@ -61,6 +61,9 @@ type credit struct {
 	postMu sync.RWMutex
 	mu     sync.Mutex // guards acc and every account's fields
 	acc    map[string]*account
+	// afterLease, when set (by tests), runs in hold after each lease it
+	// ran, with no lock held: another request can run meanwhile.
+	afterLease func()
 }
 
 type account struct {
@@ -126,12 +129,18 @@ func (c *credit) hold(ctx context.Context, user string, estimate ledger.Micros) 
 		}
 		a.slice = slice
 		c.mu.Unlock()
-		l, ran, err := c.lease(ctx, user, estimate, slice)
+		l, ran, held, err := c.lease(ctx, user, estimate, slice)
 		if err != nil {
 			return false, 0, err
 		}
 		if !ran {
 			continue // another request's lease ended: look again
+		}
+		if c.afterLease != nil {
+			c.afterLease()
+		}
+		if held {
+			return true, l.Amount, nil
 		}
 		tried, last = true, l
 		if !l.OK && l.Pending > 0 {
@@ -150,19 +159,23 @@ func (c *credit) hold(ctx context.Context, user string, estimate ledger.Micros) 
 // lease runs one lease transaction for user: a lease covering what is in
 // flight and unposted plus extra, and if it can, slice more. When another
 // lease transaction of user is under way it waits for that one instead
-// and returns ran false.
+// and returns ran false. When the lease covers extra (> 0), the request
+// that asked holds extra at once (held true), in the same critical section
+// that applies the lease: otherwise a request waiting for this lease could
+// take that credit first, and the one that leased it would be refused
+// although credit could still be had.
 //
 // It waits for a post in progress before it marks the account busy: holds
 // go on against the current lease meanwhile, and are stopped only for the
 // lease transaction itself (a post can take long, and the drainer's next
 // one waits for this lease).
-func (c *credit) lease(ctx context.Context, user string, extra, slice ledger.Micros) (l store.Lease, ran bool, err error) {
+func (c *credit) lease(ctx context.Context, user string, extra, slice ledger.Micros) (l store.Lease, ran, held bool, err error) {
 	c.postMu.RLock()
 	defer c.postMu.RUnlock()
 	c.mu.Lock()
 	a := c.accountLocked(user)
 	if a.busy != nil {
-		return store.Lease{}, false, c.waitLeaseLocked(ctx, a)
+		return store.Lease{}, false, false, c.waitLeaseLocked(ctx, a)
 	}
 	done := make(chan struct{})
 	a.busy = done
@@ -174,11 +187,16 @@ func (c *credit) lease(ctx context.Context, user string, extra, slice ledger.Mic
 	c.mu.Lock()
 	if err == nil {
 		a.lease, a.until = l.Amount, start.Add(leaseTTL/2)
+		if now := time.Now(); extra > 0 && now.Before(a.until) && a.lease-a.held-a.unposted >= extra {
+			a.held += extra
+			a.used = now
+			held = true
+		}
 	}
 	a.busy = nil
 	close(done)
 	c.mu.Unlock()
-	return l, true, err
+	return l, true, held, err
 }
 
 // waitLeaseLocked releases c.mu and waits for a's lease transaction to
@@ -246,7 +264,7 @@ func (c *credit) maintain(ctx context.Context) {
 				c.mu.Lock()
 				c.accountLocked(u).scarce = time.Now().Add(scarceFor)
 				c.mu.Unlock()
-				if _, _, err := c.lease(ctx, u, 0, 0); err != nil && ctx.Err() == nil {
+				if _, _, _, err := c.lease(ctx, u, 0, 0); err != nil && ctx.Err() == nil {
 					c.log.Warn("credit leases: cannot give credit back", "user", u, "err", err)
 				}
 			}
@@ -284,7 +302,7 @@ func (c *credit) renew(ctx context.Context) {
 		if j.release {
 			err = c.st.ReleaseCredit(ctx, j.user, c.replica)
 		} else {
-			_, _, err = c.lease(ctx, j.user, 0, j.slice)
+			_, _, _, err = c.lease(ctx, j.user, 0, j.slice)
 		}
 		if err != nil && ctx.Err() == nil {
 			c.log.Warn("credit leases: cannot renew", "user", j.user, "err", err)

@@ -191,3 +191,44 @@ func TestHoldsGoOnWhileARenewalWaitsForAPost(t *testing.T) {
 		t.Fatalf("%d lease transactions after the post, want the renewal's 1", n)
 	}
 }
+
+// stingyLeaser grants the first lease exactly what it needs (no slice: the
+// rest of the credit is, say, in another replica's lease) and every later
+// one in full (that replica gave it back).
+type stingyLeaser struct{ fakeLeaser }
+
+func (f *stingyLeaser) LeaseCredit(ctx context.Context, user, replica string, used, need, slice ledger.Micros, ttl time.Duration) (store.Lease, error) {
+	if f.leases.Add(1) == 1 {
+		return store.Lease{Amount: need, OK: true}, nil
+	}
+	return store.Lease{Amount: need + slice, OK: true}, nil
+}
+
+// TestHoldKeepsTheCreditItLeased: a request that leases credit for itself
+// holds it before another request (one that waited for that lease) can
+// take it. It used to look again after the lease, and when another request
+// had been quicker it was refused because its lease had been granted,
+// though credit could still be had: two replicas then answered fewer
+// requests than the credit covered (TestCreditExactAcrossReplicas failed
+// once that way under load).
+func TestHoldKeepsTheCreditItLeased(t *testing.T) {
+	ctx := context.Background()
+	st := &stingyLeaser{}
+	c := newCredit(st, "r", slog.New(slog.DiscardHandler))
+	var other []bool
+	once := false
+	c.afterLease = func() {
+		if !once { // the quicker request, between the lease and the first one's look
+			once = true
+			ok, _, err := c.hold(ctx, "u", 10)
+			other = append(other, ok && err == nil)
+		}
+	}
+	ok, _, err := c.hold(ctx, "u", 10)
+	if err != nil || !ok || len(other) != 1 || !other[0] {
+		t.Fatalf("the leasing request: %v %v; the other: %v (both should be answered: the second lease covers them)", ok, err, other)
+	}
+	if n := st.leases.Load(); n != 2 {
+		t.Fatalf("%d lease transactions, want 2", n)
+	}
+}

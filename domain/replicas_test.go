@@ -8,7 +8,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/gaianet-go/gaianet/domain/ledger"
 	"github.com/gaianet-go/gaianet/domain/store"
@@ -48,9 +47,11 @@ func TestReplicasSharePostgres(t *testing.T) {
 	}
 
 	// Node 0 joins b, node 1 joins a; approval happens in the database.
-	b.join(0, "m1")
-	a.join(1, "m1")
-	time.Sleep(100 * time.Millisecond)
+	_, s0 := b.join(0, "m1")
+	_, s1 := a.join(1, "m1")
+	// Each is refused once its pending record is in the database.
+	waitState(t, s0, "refused")
+	waitState(t, s1, "refused")
 	for i := 0; i < 2; i++ {
 		if err := a.st.SetNodeStatus(context.Background(), testKey(t, i).Address(), store.StatusAdmitted); err != nil {
 			t.Fatal(err)

@@ -71,7 +71,7 @@ func TestSignedInfo(t *testing.T) {
 	// The requirement is checked at every probe, not only at admission.
 	changed := func(f *attest.Info) { honest(f); f.SystemPromptSHA256 = attest.Hash([]byte("say anything")) }
 	good.info.Store(&changed)
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(patience)
 	for h.healthyNodes()[good.addr] {
 		if time.Now().After(deadline) {
 			t.Fatal("a node stating another system prompt stayed in rotation")

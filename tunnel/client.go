@@ -10,6 +10,7 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -27,11 +28,18 @@ type Signer interface {
 }
 
 // RefusedError is the domain's answer when it refuses a node (bad
-// signature, replay, not on the allow list, waiting for approval...).
+// signature, replay, not on the allow list, waiting for approval, too
+// many join attempts...).
 type RefusedError struct {
 	Status  int
 	Message string
+	// RetryAfter is the wait the domain asked for (its Retry-After
+	// header, at most maxRetryAfter); 0 when it asked for none.
+	RetryAfter time.Duration
 }
+
+// maxRetryAfter caps the wait a domain's Retry-After can impose.
+const maxRetryAfter = 10 * time.Minute
 
 func (e *RefusedError) Error() string {
 	return fmt.Sprintf("tunnel: the domain refused the node (HTTP %d): %s", e.Status, e.Message)
@@ -39,7 +47,13 @@ func (e *RefusedError) Error() string {
 
 // Client keeps a node joined to a domain: it dials, serves the node's
 // Handler on every stream the domain opens, and redials with exponential
-// backoff (with jitter) when the tunnel breaks or the domain refuses.
+// backoff (with jitter) when the tunnel breaks or the domain refuses. The
+// backoff starts over only after a tunnel that stayed up for MaxBackoff:
+// one the domain ends at once (a node it refuses after checking what it
+// serves) is a failure like a refusal, so the node does not redial every
+// MinBackoff and use up its address's join-challenge budget. A refusal
+// with Retry-After (the domain's per-address rate limit) waits at least
+// that long.
 type Client struct {
 	// URL is the domain's base URL, e.g. "https://example.domain" or
 	// "http://127.0.0.1:9000".
@@ -82,8 +96,8 @@ func (c *Client) Run(ctx context.Context) error {
 	}
 	backoff := minB
 	for {
-		connected := false
-		err := c.once(ctx, &connected)
+		var up time.Time // when the tunnel came up; zero if it did not
+		err := c.once(ctx, &up)
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
@@ -95,10 +109,13 @@ func (c *Client) Run(ctx context.Context) error {
 		if c.OnState != nil {
 			c.OnState(state, err)
 		}
-		if connected {
-			backoff = minB // it had been up: start over
+		if !up.IsZero() && time.Since(up) >= maxB {
+			backoff = minB // it had been up for a while: start over
 		}
 		wait := backoff/2 + rand.N(backoff/2+1)
+		if refused != nil && refused.RetryAfter > wait {
+			wait = refused.RetryAfter
+		}
 		log.Warn("domain tunnel down; reconnecting", "domain", c.URL, "state", state, "err", err, "in", wait.Round(time.Millisecond))
 		select {
 		case <-ctx.Done():
@@ -112,12 +129,12 @@ func (c *Client) Run(ctx context.Context) error {
 // Once joins the domain and serves its requests until the tunnel breaks or
 // ctx ends.
 func (c *Client) Once(ctx context.Context) error {
-	var connected bool
-	return c.once(ctx, &connected)
+	var up time.Time
+	return c.once(ctx, &up)
 }
 
-// once is Once, setting *connected once the tunnel is up.
-func (c *Client) once(ctx context.Context, connected *bool) error {
+// once is Once, setting *up to the time the tunnel came up.
+func (c *Client) once(ctx context.Context, up *time.Time) error {
 	base, err := url.Parse(strings.TrimRight(c.URL, "/"))
 	if err != nil || (base.Scheme != "http" && base.Scheme != "https") || base.Host == "" {
 		return fmt.Errorf("tunnel: domain URL %q: want http(s)://host[:port]", c.URL)
@@ -154,7 +171,7 @@ func (c *Client) once(ctx context.Context, connected *bool) error {
 	ws, resp, err := websocket.Dial(ctx, base.String()+TunnelPath, &websocket.DialOptions{HTTPClient: hc, HTTPHeader: h})
 	if err != nil {
 		if resp != nil && resp.StatusCode != http.StatusSwitchingProtocols {
-			return &RefusedError{Status: resp.StatusCode, Message: errorMessage(resp)}
+			return refusal(resp)
 		}
 		return fmt.Errorf("tunnel: dial %s: %w", base.Host, err)
 	}
@@ -164,7 +181,7 @@ func (c *Client) once(ctx context.Context, connected *bool) error {
 		ws.CloseNow()
 		return fmt.Errorf("tunnel: %w", err)
 	}
-	*connected = true
+	*up = time.Now()
 	if c.OnState != nil {
 		c.OnState("connected", nil)
 	}
@@ -193,13 +210,26 @@ func (c *Client) challenge(ctx context.Context, hc *http.Client, u string) (Chal
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
-		return Challenge{}, &RefusedError{Status: resp.StatusCode, Message: errorMessage(resp)}
+		return Challenge{}, refusal(resp)
 	}
 	var ch Challenge
 	if err := json.NewDecoder(io.LimitReader(resp.Body, 4096)).Decode(&ch); err != nil || ch.Nonce == "" || ch.Domain == "" {
 		return Challenge{}, fmt.Errorf("tunnel: challenge: malformed answer from %s", u)
 	}
 	return ch, nil
+}
+
+// refusal is the RefusedError of resp, a non-success answer.
+func refusal(resp *http.Response) *RefusedError {
+	e := &RefusedError{Status: resp.StatusCode, Message: errorMessage(resp)}
+	if v := resp.Header.Get("Retry-After"); v != "" {
+		if sec, err := strconv.Atoi(v); err == nil && sec > 0 {
+			e.RetryAfter = time.Duration(min(sec, int(maxRetryAfter/time.Second))) * time.Second
+		} else if at, err := http.ParseTime(v); err == nil {
+			e.RetryAfter = min(max(time.Until(at), 0), maxRetryAfter)
+		}
+	}
+	return e
 }
 
 // errorMessage extracts an OpenAI-shaped error message from resp, or its

@@ -51,6 +51,14 @@ func Accept(w http.ResponseWriter, r *http.Request, cfg Config) (*yamux.Session,
 // HTTP connection) spins on that closed channel. Against a peer that does
 // not answer the handshake (a node killed, a network gone) that lasted
 // the handshake's 5 s timeout, at full CPU.
+//
+// This is a workaround for yamux, not a fix: v0.1.2 is the newest release
+// on the module proxy (checked 2026-12-07), and its Stream.Read and
+// Stream.write still wait on the shutdown channel with an empty case that
+// loops back. Upstream knows it: hashicorp/yamux pull request #176
+// ("stream: terminate Read/Write deterministically on session shutdown",
+// open) returns ErrSessionShutdown there. Once a release carries it,
+// closeNow can go (TestSessionCloseIsPrompt must still pass).
 func netConn(ctx context.Context, ws *websocket.Conn) net.Conn {
 	return closeNow{websocket.NetConn(ctx, ws, websocket.MessageBinary), ws}
 }

@@ -6,9 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -188,4 +191,112 @@ func TestSessionCloseIsPrompt(t *testing.T) {
 	if d := time.Since(start); d > 4*time.Second {
 		t.Fatalf("closing the session took %v (the close handshake's timeout is 5 s)", d)
 	}
+}
+
+// waits records the "in" attribute of the client's reconnect logs: the
+// wait before each redial.
+type waits struct {
+	mu sync.Mutex
+	d  []time.Duration
+}
+
+func (w *waits) Enabled(context.Context, slog.Level) bool { return true }
+func (w *waits) WithAttrs([]slog.Attr) slog.Handler       { return w }
+func (w *waits) WithGroup(string) slog.Handler            { return w }
+func (w *waits) Handle(_ context.Context, r slog.Record) error {
+	r.Attrs(func(a slog.Attr) bool {
+		if a.Key == "in" {
+			w.mu.Lock()
+			w.d = append(w.d, a.Value.Duration())
+			w.mu.Unlock()
+		}
+		return true
+	})
+	return nil
+}
+
+func (w *waits) get() []time.Duration {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return slices.Clone(w.d)
+}
+
+// TestClientBackoff: a tunnel the domain ends as soon as it is up (a node
+// it refuses after checking what it serves) does not reset the backoff,
+// which grows to MaxBackoff (it used to start over at MinBackoff after
+// every such session, so a refused node redialed every MinBackoff and used
+// up its address's join-challenge budget); and a refusal with Retry-After
+// waits that long.
+func TestClientBackoff(t *testing.T) {
+	id, err := identity.Create(t.TempDir(), identity.LightScrypt())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var limited atomic.Bool
+	var joins atomic.Int32
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET "+ChallengePath, func(w http.ResponseWriter, r *http.Request) {
+		if limited.Load() {
+			w.Header().Set("Retry-After", "1")
+			http.Error(w, `{"error":{"message":"too many join challenges"}}`, http.StatusTooManyRequests)
+			return
+		}
+		json.NewEncoder(w).Encode(Challenge{Domain: "d", Nonce: fmt.Sprint(time.Now().UnixNano()), Expires: time.Now().Unix() + 60})
+	})
+	mux.HandleFunc("GET "+TunnelPath, func(w http.ResponseWriter, r *http.Request) {
+		sess, err := Accept(w, r, Config{})
+		if err != nil {
+			return
+		}
+		joins.Add(1)
+		sess.Close() // refused after the join
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	defer srv.CloseClientConnections()
+
+	const minB, maxB = 10 * time.Millisecond, 200 * time.Millisecond
+	run := func(t *testing.T, until func(*waits) bool) []time.Duration {
+		w := &waits{}
+		c := &Client{URL: srv.URL, Key: id, Handler: http.NotFoundHandler(), Egress: loopback,
+			MinBackoff: minB, MaxBackoff: maxB, Log: slog.New(w)}
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan error, 1)
+		go func() { done <- c.Run(ctx) }()
+		deadline := time.Now().Add(time.Minute)
+		for !until(w) {
+			if time.Now().After(deadline) {
+				t.Fatalf("waits so far: %v", w.get())
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+		cancel()
+		<-done
+		return w.get()
+	}
+	t.Run("short sessions", func(t *testing.T) {
+		got := run(t, func(w *waits) bool { return len(w.get()) >= 7 })
+		// Backoff 10, 20, 40, 80, 160, 200, 200 ms; each wait is in
+		// [backoff/2, backoff].
+		for i, d := range got[5:7] {
+			if d < maxB/2 {
+				t.Fatalf("wait %d after a session the domain ended at once: %v (all: %v); want ≥ %v", i+5, d, got, maxB/2)
+			}
+		}
+		if joins.Load() < 7 {
+			t.Fatalf("%d joins for %d waits", joins.Load(), len(got))
+		}
+	})
+	t.Run("retry after", func(t *testing.T) {
+		limited.Store(true)
+		got := run(t, func(w *waits) bool { return len(w.get()) >= 1 })
+		if got[0] < time.Second {
+			t.Fatalf("waited %v after a 429 with Retry-After: 1", got[0])
+		}
+		c := &Client{URL: srv.URL, Key: id, Handler: http.NotFoundHandler(), Egress: loopback}
+		var re *RefusedError
+		if err := c.Once(context.Background()); !errors.As(err, &re) || re.Status != 429 || re.RetryAfter != time.Second {
+			t.Fatalf("Once = %v", err)
+		}
+	})
 }

@@ -38,57 +38,73 @@ func setup(t *testing.T, storage string) (*store.Store, string, ledger.Micros) {
 }
 
 // TestAppendDrainClose: charges appended from many goroutines are posted
-// exactly once, in batches, and Close leaves no journal behind.
+// exactly once, in batches, and Close leaves no journal behind; also when
+// most of them spill to the files (MaxQueued 5) and Close reads them back.
 func TestAppendDrainClose(t *testing.T) {
-	for name, storage := range storetest.Storages(t) {
-		t.Run(name, func(t *testing.T) {
-			st, user, credit := setup(t, storage)
-			root := t.TempDir()
-			var batches int
-			j, err := Open(context.Background(), root, st, Options{SegmentBytes: 2048, Posted: func([]ledger.Charge) { batches++ }})
-			if err != nil {
-				t.Fatal(err)
-			}
-			const n = 400
-			var want ledger.Micros
-			done := make(chan error, 4)
-			for g := 0; g < 4; g++ {
-				go func() {
-					for i := g; i < n; i += 4 {
-						if err := j.Append(charge(t, i, user)); err != nil {
-							done <- err
-							return
-						}
-					}
-					done <- nil
-				}()
-			}
-			for i := 0; i < n; i++ {
-				want += charge(t, i, user).Amount
-			}
-			for g := 0; g < 4; g++ {
-				if err := <-done; err != nil {
-					t.Fatal(err)
-				}
-			}
-			if err := j.Close(context.Background()); err != nil {
-				t.Fatal(err)
-			}
-			tot, _ := st.Totals(context.Background())
-			bal, _ := st.Balance(context.Background(), ledger.UserAccount(user))
-			if tot.Requests != n || tot.Charged != want || bal != credit-want {
-				t.Fatalf("totals %+v, balance %s; want %d requests, %s charged", tot, bal, n, want)
-			}
-			if batches >= n {
-				t.Fatalf("%d batches for %d charges: no group commit", batches, n)
-			}
-			if left, _ := os.ReadDir(root); len(left) != 0 {
-				t.Fatalf("journal left behind: %v", left)
-			}
-			if err := st.Check(context.Background()); err != nil {
-				t.Fatal(err)
+	eachBound(t, []int{0, 5}, testAppendDrainClose)
+}
+
+// eachBound runs test for each MaxQueued in bounds (0: the default) on each
+// storage, a database of its own each (request ids repeat across runs).
+func eachBound(t *testing.T, bounds []int, test func(t *testing.T, storage string, maxQueued int)) {
+	for _, maxQueued := range bounds {
+		t.Run(fmt.Sprintf("maxqueued=%d", maxQueued), func(t *testing.T) {
+			for name, storage := range storetest.Storages(t) {
+				t.Run(name, func(t *testing.T) { test(t, storage, maxQueued) })
 			}
 		})
+	}
+}
+
+func testAppendDrainClose(t *testing.T, storage string, maxQueued int) {
+	st, user, credit := setup(t, storage)
+	root := t.TempDir()
+	var batches int
+	j, err := Open(context.Background(), root, st, Options{SegmentBytes: 2048, MaxQueued: maxQueued, Posted: func([]ledger.Charge) { batches++ }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const n = 400
+	var want ledger.Micros
+	done := make(chan error, 4)
+	for g := 0; g < 4; g++ {
+		go func() {
+			for i := g; i < n; i += 4 {
+				if err := j.Append(charge(t, i, user)); err != nil {
+					done <- err
+					return
+				}
+			}
+			done <- nil
+		}()
+	}
+	for i := 0; i < n; i++ {
+		want += charge(t, i, user).Amount
+	}
+	for g := 0; g < 4; g++ {
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := j.Close(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	tot, _ := st.Totals(context.Background())
+	bal, berr := st.Balance(context.Background(), ledger.UserAccount(user))
+	if berr != nil {
+		t.Fatal(berr)
+	}
+	if tot.Requests != n || tot.Charged != want || bal != credit-want {
+		t.Fatalf("totals %+v, balance %s; want %d requests, %s charged", tot, bal, n, want)
+	}
+	if batches >= n {
+		t.Fatalf("%d batches for %d charges: no group commit", batches, n)
+	}
+	if left, _ := os.ReadDir(root); len(left) != 0 {
+		t.Fatalf("journal left behind: %v", left)
+	}
+	if err := st.Check(context.Background()); err != nil {
+		t.Fatal(err)
 	}
 }
 
