@@ -245,3 +245,22 @@ func WriteJSONL(path string, exs []Example) error {
 		return nil
 	})
 }
+
+// AddSystem returns the examples with a system message of text first in
+// each one that has none, as the node prompts its model: it puts its
+// system_prompt (config.json) before every conversation whose first
+// message is not a system message. Examples with a system message of
+// their own are kept as they are; exs is not changed. added counts the
+// examples that got text. An empty text adds nothing.
+func AddSystem(exs []Example, text string) (out []Example, added int) {
+	out = make([]Example, len(exs))
+	for i, e := range exs {
+		out[i] = e
+		if text == "" || (len(e.Messages) > 0 && e.Messages[0].Role == "system") {
+			continue
+		}
+		out[i].Messages = append([]Message{{Role: "system", Content: text}}, e.Messages...)
+		added++
+	}
+	return out, added
+}

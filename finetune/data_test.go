@@ -234,3 +234,33 @@ func TestGenerateQAThroughNode(t *testing.T) {
 		t.Errorf("stats %+v", st)
 	}
 }
+
+func TestAddSystem(t *testing.T) {
+	u, a, s := Message{Role: "user", Content: "q"}, Message{Role: "assistant", Content: "r"}, Message{Role: "system", Content: "own"}
+	node := Message{Role: "system", Content: "node"}
+	for _, tc := range []struct {
+		name      string
+		in        []Message
+		text      string
+		want      []Message
+		wantAdded int
+	}{
+		{"none gets the text", []Message{u, a}, "node", []Message{node, u, a}, 1},
+		{"its own is kept", []Message{s, u, a}, "node", []Message{s, u, a}, 0},
+		// The node looks only at the first message, as here.
+		{"a later system message is not the first", []Message{u, s, a}, "node", []Message{node, u, s, a}, 1},
+		{"empty text adds nothing", []Message{u, a}, "", []Message{u, a}, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			in := []Example{{Messages: tc.in}}
+			orig := fmt.Sprint(in)
+			out, added := AddSystem(in, tc.text)
+			if added != tc.wantAdded || fmt.Sprint(out[0].Messages) != fmt.Sprint(tc.want) {
+				t.Errorf("got %v (%d added), want %v (%d)", out[0].Messages, added, tc.want, tc.wantAdded)
+			}
+			if fmt.Sprint(in) != orig {
+				t.Errorf("the input changed: %v", in)
+			}
+		})
+	}
+}
