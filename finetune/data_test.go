@@ -264,3 +264,38 @@ func TestAddSystem(t *testing.T) {
 		})
 	}
 }
+
+func TestInsertContext(t *testing.T) {
+	sys, u1, a1 := Message{Role: "system", Content: "S\n"}, Message{Role: "user", Content: "q1"}, Message{Role: "assistant", Content: "r1"}
+	u2, a2 := Message{Role: "user", Content: "q2"}, Message{Role: "assistant", Content: "r2"}
+	chunks := []string{"c1", "c2"}
+	for _, tc := range []struct {
+		name           string
+		in             []Message
+		prompt, policy string
+		chunks         []string
+		want           []Message
+	}{
+		{"after the system message", []Message{sys, u1, a1}, "Use:", config.RAGPolicySystemMessage, chunks,
+			[]Message{{Role: "system", Content: "S\n\nUse:\nc1\n\nc2"}, u1, a1}},
+		{"a system message of its own", []Message{u1, a1}, "", config.RAGPolicySystemMessage, chunks,
+			[]Message{{Role: "system", Content: "c1\n\nc2"}, u1, a1}},
+		{"before the last user message of the prompt", []Message{sys, u1, a1, u2, a2}, "Use:", config.RAGPolicyLastUserMessage, chunks,
+			[]Message{sys, u1, a1, {Role: "user", Content: "Use:\nc1\n\nc2\n\nq2"}, a2}},
+		{"the learned reply is the last one", []Message{u1, a1, u2, a2, u2}, "", config.RAGPolicyLastUserMessage, chunks[:1],
+			[]Message{u1, a1, {Role: "user", Content: "c1\n\nq2"}, a2, u2}},
+		{"no chunks", []Message{sys, u1, a1}, "Use:", config.RAGPolicySystemMessage, nil, []Message{sys, u1, a1}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			in := Example{Messages: tc.in}
+			orig := fmt.Sprint(in)
+			got := InsertContext(in, tc.chunks, tc.prompt, tc.policy)
+			if fmt.Sprintf("%q", got.Messages) != fmt.Sprintf("%q", tc.want) {
+				t.Errorf("got  %q\nwant %q", got.Messages, tc.want)
+			}
+			if fmt.Sprint(in) != orig {
+				t.Errorf("the input changed: %v", in)
+			}
+		})
+	}
+}

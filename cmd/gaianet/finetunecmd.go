@@ -2,11 +2,15 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
+	"io"
+	"io/fs"
 	"net"
 	"net/http"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -30,6 +34,87 @@ type dataFlags struct {
 	heldout                                                         *float64
 	pairs, maxTokens                                                *int
 	chats                                                           *stringList
+	system                                                          systemFlags
+}
+
+// systemFlags choose the system message put first in the examples that
+// have none: the one the node will put there when it serves them.
+type systemFlags struct {
+	text *string
+	none *bool
+}
+
+func systemVars(fs *flag.FlagSet) systemFlags {
+	return systemFlags{
+		text: fs.String("system-prompt", "", "system message for examples without one (default: system_prompt of BASE/config.json, which the node puts before every chat)"),
+		none: fs.Bool("no-system-prompt", false, "leave examples without a system message as they are"),
+	}
+}
+
+// resolve returns the system message for examples without one and where
+// it comes from: --system-prompt, else the system_prompt the node of base
+// serves with (config.json). text is "" with --no-system-prompt, when base
+// has no config.json, or when its system_prompt is empty; from then says
+// why.
+func (s systemFlags) resolve(base string) (text, from string, err error) {
+	switch {
+	case *s.none && *s.text != "":
+		return "", "", usagef("--system-prompt and --no-system-prompt exclude each other")
+	case *s.none:
+		return "", "--no-system-prompt", nil
+	case *s.text != "":
+		return *s.text, "--system-prompt", nil
+	}
+	path := filepath.Join(base, configFile)
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return "", fmt.Sprintf("no node config at %s (--base, or --system-prompt TEXT, gives one)", path), nil
+	}
+	cfg, err := loadConfig(base)
+	if err != nil {
+		return "", "", err
+	}
+	if cfg.SystemPrompt == "" {
+		return "", fmt.Sprintf("the system_prompt of %s is empty", path), nil
+	}
+	return cfg.SystemPrompt, "the system_prompt of " + path, nil
+}
+
+// addSystem gives the examples of each set that have no system message
+// the one chosen by s, and says once on w what it did (verb: what happens
+// to them), whatever it chose. Examples with a system message of their
+// own are never changed.
+func (s systemFlags) addSystem(w io.Writer, base, verb string, sets ...*[]finetune.Example) error {
+	text, from, err := s.resolve(base)
+	if err != nil {
+		return err
+	}
+	without, total := 0, 0
+	for _, set := range sets {
+		for _, e := range *set {
+			if len(e.Messages) == 0 || e.Messages[0].Role != "system" {
+				without++
+			}
+		}
+		total += len(*set)
+		*set, _ = finetune.AddSystem(*set, text)
+	}
+	switch {
+	case without == 0:
+	case text == "":
+		fmt.Fprintf(w, "%d of %d examples have no system message: %s them as they are (%s)\n", without, total, verb, from)
+	default:
+		fmt.Fprintf(w, "%d of %d examples have no system message: %s them with %s, %q, as the node will serve them (--no-system-prompt: as they are)\n",
+			without, total, verb, from, shorten(text, 60))
+	}
+	return nil
+}
+
+// shorten cuts s to about n characters for a message.
+func shorten(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + "..."
+	}
+	return s
 }
 
 // stringList is a repeatable string flag.
@@ -71,6 +156,7 @@ func finetuneDataCommand() *command {
 				upstreamKey:   fs.String("upstream-key", "", "bearer key for --upstream"),
 				upstreamModel: fs.String("upstream-model", "", "model name for --upstream"),
 				chats:         &stringList{},
+				system:        systemVars(fs),
 			}
 			fs.Var(f.chats, "chats", "chat-history file (.jsonl or .csv); repeat for several")
 			return f
@@ -105,6 +191,9 @@ func runFinetuneData(ctx context.Context, env *cmdEnv, args []string) error {
 			return err
 		}
 		all = append(all, exs...)
+	}
+	if err := f.system.addSystem(env.stderr, *f.base, "writing", &all); err != nil {
+		return err
 	}
 	n := len(all)
 	all = finetune.Dedup(all)
@@ -217,7 +306,8 @@ func finetuneMergeCommand() *command {
 }
 
 type trainFlags struct {
-	model, data, heldout, out, template, checkpoint *string
+	base, model, data, heldout, out, template, checkpoint *string
+	system                                                systemFlags
 	rank, epochs, accum, maxLen, threads, warmup    *int
 	alpha, lr, wd                                   *float64
 	seed                                            *uint64
@@ -246,6 +336,8 @@ func finetuneTrainCommand() *command {
 			"the original training context).",
 		flags: func(fs *flag.FlagSet) any {
 			return &trainFlags{
+				base:       baseFlag(fs),
+				system:     systemVars(fs),
 				model:      fs.String("model", "", "base GGUF model (required)"),
 				data:       fs.String("data", "", "training examples, chat JSONL (required)"),
 				heldout:    fs.String("heldout", "", "held-out examples (default: DATA's .heldout.jsonl when it exists)"),
@@ -284,6 +376,9 @@ func finetuneTrainCommand() *command {
 				if held, err = finetune.ReadChats(heldPath); err != nil {
 					return err
 				}
+			}
+			if err := f.system.addSystem(env.stderr, *f.base, "training", &train, &held); err != nil {
+				return err
 			}
 			bar := newProgressBar(env.stderr, "training", "steps")
 			res, err := finetune.Train(ctx, *f.model, train, held, *f.out, finetune.TrainOptions{
