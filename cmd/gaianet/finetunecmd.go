@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -35,6 +37,7 @@ type dataFlags struct {
 	pairs, maxTokens                                                *int
 	chats                                                           *stringList
 	system                                                          systemFlags
+	noRAG                                                           *bool
 }
 
 // systemFlags choose the system message put first in the examples that
@@ -157,6 +160,7 @@ func finetuneDataCommand() *command {
 				upstreamModel: fs.String("upstream-model", "", "model name for --upstream"),
 				chats:         &stringList{},
 				system:        systemVars(fs),
+				noRAG:         fs.Bool("no-rag", false, "leave out the knowledge the node retrieves for each prompt"),
 			}
 			fs.Var(f.chats, "chats", "chat-history file (.jsonl or .csv); repeat for several")
 			return f
@@ -185,15 +189,50 @@ func runFinetuneData(ctx context.Context, env *cmdEnv, args []string) error {
 		fmt.Fprintf(env.stderr, "%s: %d conversations\n", c, len(exs))
 		all = append(all, exs...)
 	}
+	// The node: to read the knowledge base from, and to retrieve for each
+	// prompt what it would put in it.
+	var cfg *config.Config
+	if fileExists(filepath.Join(*f.base, configFile)) {
+		c, err := loadConfig(*f.base)
+		if err != nil {
+			return err
+		}
+		cfg = c
+	} else if *f.kb != "" {
+		_, err := loadConfig(*f.base)
+		return err
+	}
+	retrieves := cfg != nil && cfg.QdrantLimit > 0 && (cfg.Embedding != "" || cfg.Ext.EmbeddingUpstream != "")
+	var nc *nodeClient
+	if *f.kb != "" || (retrieves && !*f.noRAG) {
+		c, stop, err := dataNode(ctx, env, *f.base, cfg)
+		if err != nil {
+			return err
+		}
+		defer stop()
+		nc = c
+	}
 	if *f.kb != "" {
-		exs, err := kbExamples(ctx, env, f)
+		exs, err := kbExamples(ctx, env, f, cfg, nc)
 		if err != nil {
 			return err
 		}
 		all = append(all, exs...)
 	}
+	// As the node serves a prompt: its system prompt first, then the knowledge.
 	if err := f.system.addSystem(env.stderr, *f.base, "writing", &all); err != nil {
 		return err
+	}
+	switch {
+	case *f.noRAG:
+	case cfg == nil:
+		fmt.Fprintf(env.stderr, "no node config at %s: examples carry no retrieved knowledge\n", *f.base)
+	case !retrieves:
+		fmt.Fprintf(env.stderr, "the node of %s retrieves no knowledge (no embedding model, or qdrant_limit 0): examples carry none\n", *f.base)
+	default:
+		if err := withRetrieved(ctx, env.stderr, nc, cfg, all); err != nil {
+			return err
+		}
 	}
 	n := len(all)
 	all = finetune.Dedup(all)
@@ -209,30 +248,69 @@ func runFinetuneData(ctx context.Context, env *cmdEnv, args []string) error {
 	return nil
 }
 
-// kbExamples writes QA pairs from every chunk of the collection, read from
-// the running node, or from the node opened in this process when none runs.
-func kbExamples(ctx context.Context, env *cmdEnv, f *dataFlags) ([]finetune.Example, error) {
-	base := *f.base
-	cfg, err := loadConfig(base)
+// dataNode returns a client of the node running from base, or of the
+// node opened in this process when none runs; stop closes what it opened.
+func dataNode(ctx context.Context, env *cmdEnv, base string, cfg *config.Config) (*nodeClient, func(), error) {
+	nc, err := runningNode(ctx, base, cfg)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
+	if nc != nil {
+		return nc, func() {}, nil
+	}
+	fmt.Fprintf(env.stderr, "no node is running from %s: opening it in this process (its models and knowledge base)\n", base)
+	return inProcessNode(ctx, base, cfg)
+}
+
+// withRetrieved puts in each example what the node retrieves for its
+// prompt (/v1/retrieve, the node's own search), placed as the node places
+// it when it serves the prompt, and says once on w what it did.
+func withRetrieved(ctx context.Context, w io.Writer, nc *nodeClient, cfg *config.Config, exs []finetune.Example) error {
+	with := 0
+	for i, e := range exs {
+		prompt, _, ok := e.ServedPrompt()
+		if !ok {
+			continue
+		}
+		chunks, err := nc.retrieve(ctx, prompt)
+		if err != nil {
+			return err
+		}
+		if len(chunks) > 0 {
+			with++
+		}
+		exs[i] = finetune.InsertContext(e, chunks, cfg.RAGPrompt, cfg.RAGPolicy)
+	}
+	fmt.Fprintf(w, "%d of %d examples carry the knowledge the node retrieves for their prompt, placed by rag_policy %q, as the node will serve them (--no-rag: none)\n",
+		with, len(exs), cfg.RAGPolicy)
+	return nil
+}
+
+// retrieve returns the texts of the chunks the node retrieves for a chat
+// prompt, best first; none when the node has no knowledge base yet.
+func (c *nodeClient) retrieve(ctx context.Context, prompt []finetune.Message) ([]string, error) {
+	body, _ := json.Marshal(map[string]any{"messages": prompt})
+	var res struct {
+		Points []struct {
+			Source string `json:"source"`
+		} `json:"points"`
+	}
+	if err := c.do(ctx, "POST", "/v1/retrieve", bytes.NewReader(body), "application/json", &res); err != nil {
+		return nil, fmt.Errorf("retrieving for an example's prompt: %w", err)
+	}
+	out := make([]string, len(res.Points))
+	for i, p := range res.Points {
+		out[i] = p.Source
+	}
+	return out, nil
+}
+
+// kbExamples writes QA pairs from every chunk of the collection, read
+// through nc.
+func kbExamples(ctx context.Context, env *cmdEnv, f *dataFlags, cfg *config.Config, nc *nodeClient) ([]finetune.Example, error) {
 	coll := *f.kb
 	if coll == "default" {
 		coll = cfg.EmbeddingCollectionName
-	}
-	nc, err := runningNode(ctx, base, cfg)
-	if err != nil {
-		return nil, err
-	}
-	if nc == nil {
-		fmt.Fprintf(env.stderr, "no node is running from %s: opening it in this process (its models and knowledge base)\n", base)
-		c, stop, err := inProcessNode(ctx, base, cfg)
-		if err != nil {
-			return nil, err
-		}
-		defer stop()
-		nc = c
 	}
 	chunks, err := nc.chunks(ctx, coll)
 	if err != nil {
@@ -308,9 +386,9 @@ func finetuneMergeCommand() *command {
 type trainFlags struct {
 	base, model, data, heldout, out, template, checkpoint *string
 	system                                                systemFlags
-	rank, epochs, accum, maxLen, threads, warmup    *int
-	alpha, lr, wd                                   *float64
-	seed                                            *uint64
+	rank, epochs, accum, maxLen, threads, warmup          *int
+	alpha, lr, wd                                         *float64
+	seed                                                  *uint64
 }
 
 func finetuneTrainCommand() *command {
