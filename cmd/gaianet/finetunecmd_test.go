@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/gaianet-go/gaianet/finetune"
+	"github.com/gaianet-go/gaianet/internal/sharedtest"
 )
 
 // TestFinetuneData builds a training set from a JSONL history, a CSV and
@@ -151,4 +152,54 @@ func promptTokens(t *testing.T, port int, body string) int {
 		t.Fatalf("%s: %s", resp.Status, raw)
 	}
 	return r.Usage.PromptTokens
+}
+
+// TestFinetuneTrainSystemPrompt trains one epoch on the tiny llama from
+// examples without a system message (and one with its own): by default
+// they train with the system_prompt of --base's config.json, which gives
+// the same held-out losses as passing that text with --system-prompt, and
+// other losses than --no-system-prompt; each run says once what it did.
+func TestFinetuneTrainSystemPrompt(t *testing.T) {
+	model := sharedtest.Model(t, "llama-spm-tiny-f16.gguf")
+	base := initDemo(t)
+	cfg, err := loadConfig(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	var b strings.Builder
+	for _, q := range []string{"Who wrote Hamlet?", "Where is Singapore?", "What is a node?", "How do bees fly?"} {
+		b.WriteString(`{"messages":[{"role":"user","content":"` + q + `"},{"role":"assistant","content":"Forty two."}]}` + "\n")
+	}
+	b.WriteString(`{"messages":[{"role":"system","content":"Be brief."},{"role":"user","content":"Hi"},{"role":"assistant","content":"Forty two."}]}` + "\n")
+	data := filepath.Join(dir, "d.jsonl")
+	os.WriteFile(data, []byte(b.String()), 0o644)
+	os.WriteFile(filepath.Join(dir, "d.heldout.jsonl"), []byte(`{"messages":[{"role":"user","content":"Why is the sky blue?"},{"role":"assistant","content":"Forty two."}]}`+"\n"), 0o644)
+	loss := regexp.MustCompile(`held-out loss [0-9.]+ -> [0-9.]+`)
+	train := func(name string, extra ...string) (losses, stderr string) {
+		args := append([]string{"finetune", "train", "--base", base, "--model", model, "--data", data, "--out", filepath.Join(dir, name+".gguf"),
+			"--template", "llama-2-chat", "--rank", "4", "--epochs", "1", "--lr", "1e-3"}, extra...)
+		code, stdout, stderr := runCLI(t, args...)
+		if code != 0 || !loss.MatchString(stdout) {
+			t.Fatalf("%s: exit %d\n%s%s", name, code, stdout, stderr)
+		}
+		return loss.FindString(stdout), stderr
+	}
+	def, stderr := train("default")
+	if want := "5 of 6 examples have no system message: training them with the system_prompt of " + filepath.Join(base, "config.json"); strings.Count(stderr, want) != 1 {
+		t.Errorf("stderr does not say once %q:\n%s", want, stderr)
+	}
+	flag, _ := train("flag", "--system-prompt", cfg.SystemPrompt)
+	none, stderr := train("none", "--no-system-prompt")
+	if !strings.Contains(stderr, "5 of 6 examples have no system message: training them as they are (--no-system-prompt)") {
+		t.Errorf("--no-system-prompt: %s", stderr)
+	}
+	t.Logf("config: %s; --system-prompt: %s; --no-system-prompt: %s", def, flag, none)
+	if def != flag || def == none {
+		t.Errorf("config's system prompt: %s; the same text by --system-prompt: %s (want the same); none: %s (want other)", def, flag, none)
+	}
+	if code, _, stderr := runCLI(t, "finetune", "train", "--base", base, "--model", model, "--data", data, "--out", filepath.Join(dir, "x.gguf"),
+		"--system-prompt", "x", "--no-system-prompt"); code != 2 {
+		t.Errorf("both flags: exit %d %s", code, stderr)
+	}
 }
