@@ -128,7 +128,7 @@ func (l *stringList) Set(s string) error { *l = append(*l, s); return nil }
 
 func finetuneDataCommand() *command {
 	return &command{name: "data", summary: "build a chat training set from chat histories and the knowledge base",
-		usage: "--out TRAIN.jsonl [--chats FILE]... [--kb [COLLECTION]] [--heldout 0.1] [--pairs 3] [--upstream URL]",
+		usage: "--out TRAIN.jsonl [--chats FILE]... [--kb [COLLECTION]] [--heldout 0.1] [--pairs 3] [--upstream URL] [--system-prompt TEXT|--no-system-prompt] [--no-rag]",
 		help: "Writes a training set in the usual chat JSONL ({\"messages\": [...]} a line) and\n" +
 			"a held-out split beside it (TRAIN.heldout.jsonl), deduplicated (case,\n" +
 			"punctuation and spacing ignored); an example's side is fixed by a hash of\n" +
@@ -145,7 +145,15 @@ func finetuneDataCommand() *command {
 			"base URL such as https://api.example.com/v1, with --upstream-key and\n" +
 			"--upstream-model). Each chunk's answer is journaled (TRAIN.qa-journal.jsonl)\n" +
 			"as it arrives: an interrupted run, rerun with the same flags, resumes\n" +
-			"where it stopped.",
+			"where it stopped.\n\n" +
+			"Examples are written as the node of --base will prompt its model with them,\n" +
+			"so that an adapter trained on them answers there as it learned: an example\n" +
+			"without a system message gets the node's system_prompt (config.json) first\n" +
+			"(--system-prompt TEXT gives another, --no-system-prompt none), and, when the\n" +
+			"node retrieves knowledge (an embedding model), each example carries what the\n" +
+			"node retrieves for its prompt, placed by rag_prompt and rag_policy as the node\n" +
+			"places it (--no-rag: none; the node is asked, running or opened in this\n" +
+			"process). Prompt sets and plugin hooks are not applied.",
 		flags: func(fs *flag.FlagSet) any {
 			f := &dataFlags{
 				base:          baseFlag(fs),
@@ -393,7 +401,7 @@ type trainFlags struct {
 
 func finetuneTrainCommand() *command {
 	return &command{name: "train", summary: "train a LoRA adapter on the CPU",
-		usage: "--model BASE.gguf --data TRAIN.jsonl --out ADAPTER.gguf [--heldout FILE] [--rank 16] [--epochs 1] [--lr 2e-4]",
+		usage: "--model BASE.gguf --data TRAIN.jsonl --out ADAPTER.gguf [--heldout FILE] [--rank 16] [--epochs 1] [--lr 2e-4] [--system-prompt TEXT|--no-system-prompt]",
 		help: "Trains a LoRA adapter (rank --rank, on the attention and FFN projections of\n" +
 			"every block) in pure Go on the CPU. The base model stays frozen in its stored\n" +
 			"type; the adapter is float32. Examples are chat JSONL (finetune data writes\n" +
@@ -403,6 +411,12 @@ func finetuneTrainCommand() *command {
 			"loss (--heldout, default TRAIN.heldout.jsonl when it exists) is measured\n" +
 			"along the way. A checkpoint (ADAPTER.gguf.ckpt) is written every 20 steps\n" +
 			"and when interrupted: rerunning the same command resumes from it.\n" +
+			"An example without a system message trains with the one the node of --base\n" +
+			"puts before every chat (system_prompt in config.json; --system-prompt TEXT\n" +
+			"gives another, --no-system-prompt none), as the node will serve it: trained\n" +
+			"without it, an adapter can reach a low held-out loss and still answer\n" +
+			"garbage on the node. Examples with their own system message are kept as\n" +
+			"they are. An example whose reply lies past --max-len tokens is skipped.\n" +
 			"Writes ADAPTER.gguf (llama.cpp's GGUF adapter format: use it with --lora,\n" +
 			"gaianet_go.lora or llama.cpp) and ADAPTER.loss.svg, the loss curves.\n\n" +
 			"Trainable architectures: llama (Llama, Mistral, TinyLlama, SmolLM), qwen2,\n" +
@@ -473,6 +487,9 @@ func finetuneTrainCommand() *command {
 			bar.finish()
 			if err != nil {
 				return err
+			}
+			if res.SkippedNoTarget > 0 {
+				fmt.Fprintf(env.stderr, "%d training examples were skipped: their reply lies past --max-len %d tokens\n", res.SkippedNoTarget, *f.maxLen)
 			}
 			eval := "no held-out set"
 			if len(held) > 0 {
