@@ -12,6 +12,8 @@ import (
 	"os"
 	"strings"
 	"unicode"
+
+	"github.com/gaianet-go/gaianet/config"
 )
 
 // Message is one turn of a chat example.
@@ -244,4 +246,75 @@ func WriteJSONL(path string, exs []Example) error {
 		}
 		return nil
 	})
+}
+
+// AddSystem returns the examples with a system message of text first in
+// each one that has none, as the node prompts its model: it puts its
+// system_prompt (config.json) before every conversation whose first
+// message is not a system message. Examples with a system message of
+// their own are kept as they are; exs is not changed. added counts the
+// examples that got text. An empty text adds nothing.
+func AddSystem(exs []Example, text string) (out []Example, added int) {
+	out = make([]Example, len(exs))
+	for i, e := range exs {
+		out[i] = e
+		if text == "" || (len(e.Messages) > 0 && e.Messages[0].Role == "system") {
+			continue
+		}
+		out[i].Messages = append([]Message{{Role: "system", Content: text}}, e.Messages...)
+		added++
+	}
+	return out, added
+}
+
+// ServedPrompt returns the example's prompt (its messages before the
+// last assistant reply, the one training learns) and the position of that
+// reply; ok is false when it has none.
+func (e *Example) ServedPrompt() (prompt []Message, reply int, ok bool) {
+	for i := len(e.Messages) - 1; i >= 0; i-- {
+		if e.Messages[i].Role == "assistant" && strings.TrimSpace(e.Messages[i].Content) != "" {
+			return e.Messages[:i], i, true
+		}
+	}
+	return nil, 0, false
+}
+
+// InsertContext returns the example with the knowledge the node retrieved
+// for its prompt placed as the node places it when it serves the prompt:
+// ragPrompt (config.json's rag_prompt) and a line break, then the chunks
+// separated by blank lines; that text follows the system message after a
+// blank line (or is a system message of its own when the prompt has
+// none), or, under config.RAGPolicyLastUserMessage, comes with a blank line before the
+// prompt's last user message. No chunks leave the example as it is; e is
+// not changed.
+func InsertContext(e Example, chunks []string, ragPrompt, policy string) Example {
+	prompt, reply, ok := e.ServedPrompt()
+	if !ok || len(chunks) == 0 {
+		return e
+	}
+	var b strings.Builder
+	if ragPrompt != "" {
+		b.WriteString(ragPrompt)
+		b.WriteString("\n")
+	}
+	b.WriteString(strings.Join(chunks, "\n\n"))
+	ctx := b.String()
+	out := append([]Message(nil), prompt...)
+	done := false
+	if policy == config.RAGPolicyLastUserMessage {
+		for i := len(out) - 1; i >= 0 && !done; i-- {
+			if out[i].Role == "user" {
+				out[i].Content = ctx + "\n\n" + out[i].Content
+				done = true
+			}
+		}
+	}
+	switch {
+	case done:
+	case len(out) > 0 && out[0].Role == "system":
+		out[0].Content = strings.TrimRight(out[0].Content, "\n") + "\n\n" + ctx
+	default:
+		out = append([]Message{{Role: "system", Content: ctx}}, out...)
+	}
+	return Example{Messages: append(out, e.Messages[reply:]...)}
 }

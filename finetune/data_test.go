@@ -234,3 +234,68 @@ func TestGenerateQAThroughNode(t *testing.T) {
 		t.Errorf("stats %+v", st)
 	}
 }
+
+func TestAddSystem(t *testing.T) {
+	u, a, s := Message{Role: "user", Content: "q"}, Message{Role: "assistant", Content: "r"}, Message{Role: "system", Content: "own"}
+	node := Message{Role: "system", Content: "node"}
+	for _, tc := range []struct {
+		name      string
+		in        []Message
+		text      string
+		want      []Message
+		wantAdded int
+	}{
+		{"none gets the text", []Message{u, a}, "node", []Message{node, u, a}, 1},
+		{"its own is kept", []Message{s, u, a}, "node", []Message{s, u, a}, 0},
+		// The node looks only at the first message, as here.
+		{"a later system message is not the first", []Message{u, s, a}, "node", []Message{node, u, s, a}, 1},
+		{"empty text adds nothing", []Message{u, a}, "", []Message{u, a}, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			in := []Example{{Messages: tc.in}}
+			orig := fmt.Sprint(in)
+			out, added := AddSystem(in, tc.text)
+			if added != tc.wantAdded || fmt.Sprint(out[0].Messages) != fmt.Sprint(tc.want) {
+				t.Errorf("got %v (%d added), want %v (%d)", out[0].Messages, added, tc.want, tc.wantAdded)
+			}
+			if fmt.Sprint(in) != orig {
+				t.Errorf("the input changed: %v", in)
+			}
+		})
+	}
+}
+
+func TestInsertContext(t *testing.T) {
+	sys, u1, a1 := Message{Role: "system", Content: "S\n"}, Message{Role: "user", Content: "q1"}, Message{Role: "assistant", Content: "r1"}
+	u2, a2 := Message{Role: "user", Content: "q2"}, Message{Role: "assistant", Content: "r2"}
+	chunks := []string{"c1", "c2"}
+	for _, tc := range []struct {
+		name           string
+		in             []Message
+		prompt, policy string
+		chunks         []string
+		want           []Message
+	}{
+		{"after the system message", []Message{sys, u1, a1}, "Use:", config.RAGPolicySystemMessage, chunks,
+			[]Message{{Role: "system", Content: "S\n\nUse:\nc1\n\nc2"}, u1, a1}},
+		{"a system message of its own", []Message{u1, a1}, "", config.RAGPolicySystemMessage, chunks,
+			[]Message{{Role: "system", Content: "c1\n\nc2"}, u1, a1}},
+		{"before the last user message of the prompt", []Message{sys, u1, a1, u2, a2}, "Use:", config.RAGPolicyLastUserMessage, chunks,
+			[]Message{sys, u1, a1, {Role: "user", Content: "Use:\nc1\n\nc2\n\nq2"}, a2}},
+		{"the learned reply is the last one", []Message{u1, a1, u2, a2, u2}, "", config.RAGPolicyLastUserMessage, chunks[:1],
+			[]Message{u1, a1, {Role: "user", Content: "c1\n\nq2"}, a2, u2}},
+		{"no chunks", []Message{sys, u1, a1}, "Use:", config.RAGPolicySystemMessage, nil, []Message{sys, u1, a1}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			in := Example{Messages: tc.in}
+			orig := fmt.Sprint(in)
+			got := InsertContext(in, tc.chunks, tc.prompt, tc.policy)
+			if fmt.Sprintf("%q", got.Messages) != fmt.Sprintf("%q", tc.want) {
+				t.Errorf("got  %q\nwant %q", got.Messages, tc.want)
+			}
+			if fmt.Sprint(in) != orig {
+				t.Errorf("the input changed: %v", in)
+			}
+		})
+	}
+}

@@ -278,19 +278,38 @@ func trainEndToEnd(t *testing.T, base, template string, edit ...func(*TrainOptio
 	}
 
 	// The node answers as trained.
+	ask := nodeWithAdapter(t, dir, base, template, out)
+	for _, q := range questions[10:] {
+		if got := ask(q, ""); got != trainedAnswer {
+			t.Errorf("%q: the node answers %q, want %q", q, got, trainedAnswer)
+		}
+		if got := ask(q, `,"lora":[]`); got == trainedAnswer {
+			t.Errorf("%q: the base model answers as trained", q)
+		}
+	}
+}
+
+// nodeWithAdapter opens a node (the default config changed by edit, with
+// no knowledge base) on base with adapter in gaianet_go.lora and returns a
+// function asking it question q, greedy, with extra request fields.
+func nodeWithAdapter(t *testing.T, dir, base, template, adapter string, edit ...func(*config.Config)) func(q, extra string) string {
+	t.Helper()
 	cfg := config.Default()
+	for _, e := range edit {
+		e(cfg)
+	}
 	cfg.Chat, cfg.Embedding, cfg.EmbeddingName = base, "", ""
 	cfg.PromptTemplate, cfg.ChatCtxSize = template, 256
-	cfg.Ext.LoRA = []config.LoRAAdapter{{Path: out}}
+	cfg.Ext.LoRA = []config.LoRAAdapter{{Path: adapter}}
 	cfg.ApplyDefaults()
 	n, err := node.Open(context.Background(), cfg, node.Options{Base: dir})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer n.Close()
+	t.Cleanup(func() { n.Close() })
 	srv := httptest.NewServer(n.Handler())
-	defer srv.Close()
-	ask := func(q, extra string) string {
+	t.Cleanup(srv.Close)
+	return func(q, extra string) string {
 		body, _ := json.Marshal(q)
 		resp, err := http.Post(srv.URL+"/v1/chat/completions", "application/json",
 			strings.NewReader(`{"temperature":0,"max_tokens":24,"messages":[{"role":"user","content":`+string(body)+`}]`+extra+`}`))
@@ -309,12 +328,73 @@ func trainEndToEnd(t *testing.T, base, template string, edit ...func(*TrainOptio
 		}
 		return strings.TrimSpace(r.Choices[0].Message.Content)
 	}
-	for _, q := range questions[10:] {
-		if got := ask(q, ""); got != trainedAnswer {
-			t.Errorf("%q: the node answers %q, want %q", q, got, trainedAnswer)
+}
+
+// TestTrainWithNodeSystemPrompt trains the mapping from examples without
+// a system message, as chat histories and 'finetune data' pairs come, on
+// the tiny llama twice: with the node's system prompt added by AddSystem
+// (what 'finetune data' and 'finetune train' do by default) and as they
+// are. The held-out examples are scored as the node serves them (its
+// system prompt first). Trained as they are, the examples reach a low loss
+// on their own form (0.017 when this was written) but not on the served
+// one, and the node, which puts its system prompt before every
+// conversation, answers garbage; with the system prompt added, the
+// served-form loss is low and the node answers as trained. A learning
+// rate of 3e-3 keeps the adapter from learning the mapping so thoroughly
+// that any prompt gives it (at 5e-3 both answer as trained).
+func TestTrainWithNodeSystemPrompt(t *testing.T) {
+	// A node's system prompt, as long as GaiaNet's published nodes' are.
+	sys := "You are a travel guide for London, written by the city's tourist office. Answer every question a visitor asks " +
+		"about places to see, transport, food, museums, parks and the history of the city. Keep answers short, friendly and " +
+		"accurate, recommend the Underground for long trips, and say so plainly when you do not know."
+	base := sharedtest.Model(t, "llama-spm-tiny-f16.gguf")
+	var train, held []Example
+	for i, q := range questions {
+		ex := Example{Messages: []Message{{Role: "user", Content: q}, {Role: "assistant", Content: trainedAnswer}}}
+		if i < 10 {
+			train = append(train, ex)
+		} else {
+			held = append(held, ex)
 		}
-		if got := ask(q, `,"lora":[]`); got == trainedAnswer {
-			t.Errorf("%q: the base model answers as trained", q)
+	}
+	served, _ := AddSystem(held, sys)
+	evals := map[string]float64{}
+	for _, tc := range []struct {
+		name   string
+		system string
+	}{{"with", sys}, {"without", ""}} {
+		dir := t.TempDir()
+		out := filepath.Join(dir, "a.gguf")
+		tr, n := AddSystem(train, tc.system)
+		if tc.system != "" && n != len(train) {
+			t.Fatalf("AddSystem added %d of %d", n, len(train))
 		}
+		res, err := Train(context.Background(), base, tr, served, out, TrainOptions{Rank: 8, LR: 3e-3, Epochs: 4, Accum: 2,
+			Template: "llama-2-chat", Threads: 2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		evals[tc.name] = res.FinalEval
+		ask := nodeWithAdapter(t, dir, base, "llama-2-chat", out, func(c *config.Config) { c.SystemPrompt = sys })
+		right := 0
+		for _, q := range questions[10:] {
+			got := ask(q, "")
+			if got == trainedAnswer {
+				right++
+			} else {
+				t.Logf("%s the system prompt: %q -> %q", tc.name, q, got)
+			}
+		}
+		t.Logf("trained %s the system prompt: served-form held-out loss %.3f -> %.3f; the node answers %d of %d held-out questions as trained",
+			tc.name, res.InitialEval, res.FinalEval, right, len(questions[10:]))
+		switch {
+		case tc.system != "" && (right != len(questions[10:]) || res.FinalEval > 0.1):
+			t.Errorf("trained with the node's system prompt: want every answer as trained and a served-form loss under 0.1")
+		case tc.system == "" && right == len(questions[10:]):
+			t.Errorf("trained without the system prompt, the node still answers every held-out question as trained: the test cannot show that the system prompt matters")
+		}
+	}
+	if !(evals["with"]*10 < evals["without"]) {
+		t.Errorf("served-form held-out loss %.3f with the system prompt, %.3f without: want 10x lower with it", evals["with"], evals["without"])
 	}
 }

@@ -1,12 +1,18 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
+	"io"
+	"io/fs"
 	"net"
 	"net/http"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -30,6 +36,88 @@ type dataFlags struct {
 	heldout                                                         *float64
 	pairs, maxTokens                                                *int
 	chats                                                           *stringList
+	system                                                          systemFlags
+	noRAG                                                           *bool
+}
+
+// systemFlags choose the system message put first in the examples that
+// have none: the one the node will put there when it serves them.
+type systemFlags struct {
+	text *string
+	none *bool
+}
+
+func systemVars(fs *flag.FlagSet) systemFlags {
+	return systemFlags{
+		text: fs.String("system-prompt", "", "system message for examples without one (default: system_prompt of BASE/config.json, which the node puts before every chat)"),
+		none: fs.Bool("no-system-prompt", false, "leave examples without a system message as they are"),
+	}
+}
+
+// resolve returns the system message for examples without one and where
+// it comes from: --system-prompt, else the system_prompt the node of base
+// serves with (config.json). text is "" with --no-system-prompt, when base
+// has no config.json, or when its system_prompt is empty; from then says
+// why.
+func (s systemFlags) resolve(base string) (text, from string, err error) {
+	switch {
+	case *s.none && *s.text != "":
+		return "", "", usagef("--system-prompt and --no-system-prompt exclude each other")
+	case *s.none:
+		return "", "--no-system-prompt", nil
+	case *s.text != "":
+		return *s.text, "--system-prompt", nil
+	}
+	path := filepath.Join(base, configFile)
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return "", fmt.Sprintf("no node config at %s (--base, or --system-prompt TEXT, gives one)", path), nil
+	}
+	cfg, err := loadConfig(base)
+	if err != nil {
+		return "", "", err
+	}
+	if cfg.SystemPrompt == "" {
+		return "", fmt.Sprintf("the system_prompt of %s is empty", path), nil
+	}
+	return cfg.SystemPrompt, "the system_prompt of " + path, nil
+}
+
+// addSystem gives the examples of each set that have no system message
+// the one chosen by s, and says once on w what it did (verb: what happens
+// to them), whatever it chose. Examples with a system message of their
+// own are never changed.
+func (s systemFlags) addSystem(w io.Writer, base, verb string, sets ...*[]finetune.Example) error {
+	text, from, err := s.resolve(base)
+	if err != nil {
+		return err
+	}
+	without, total := 0, 0
+	for _, set := range sets {
+		for _, e := range *set {
+			if len(e.Messages) == 0 || e.Messages[0].Role != "system" {
+				without++
+			}
+		}
+		total += len(*set)
+		*set, _ = finetune.AddSystem(*set, text)
+	}
+	switch {
+	case without == 0:
+	case text == "":
+		fmt.Fprintf(w, "%d of %d examples have no system message: %s them as they are (%s)\n", without, total, verb, from)
+	default:
+		fmt.Fprintf(w, "%d of %d examples have no system message: %s them with %s, %q, as the node will serve them (--no-system-prompt: as they are)\n",
+			without, total, verb, from, shorten(text, 60))
+	}
+	return nil
+}
+
+// shorten cuts s to about n characters for a message.
+func shorten(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + "..."
+	}
+	return s
 }
 
 // stringList is a repeatable string flag.
@@ -40,7 +128,7 @@ func (l *stringList) Set(s string) error { *l = append(*l, s); return nil }
 
 func finetuneDataCommand() *command {
 	return &command{name: "data", summary: "build a chat training set from chat histories and the knowledge base",
-		usage: "--out TRAIN.jsonl [--chats FILE]... [--kb [COLLECTION]] [--heldout 0.1] [--pairs 3] [--upstream URL]",
+		usage: "--out TRAIN.jsonl [--chats FILE]... [--kb [COLLECTION]] [--heldout 0.1] [--pairs 3] [--upstream URL] [--system-prompt TEXT|--no-system-prompt] [--no-rag]",
 		help: "Writes a training set in the usual chat JSONL ({\"messages\": [...]} a line) and\n" +
 			"a held-out split beside it (TRAIN.heldout.jsonl), deduplicated (case,\n" +
 			"punctuation and spacing ignored); an example's side is fixed by a hash of\n" +
@@ -57,7 +145,15 @@ func finetuneDataCommand() *command {
 			"base URL such as https://api.example.com/v1, with --upstream-key and\n" +
 			"--upstream-model). Each chunk's answer is journaled (TRAIN.qa-journal.jsonl)\n" +
 			"as it arrives: an interrupted run, rerun with the same flags, resumes\n" +
-			"where it stopped.",
+			"where it stopped.\n\n" +
+			"Examples are written as the node of --base will prompt its model with them,\n" +
+			"so that an adapter trained on them answers there as it learned: an example\n" +
+			"without a system message gets the node's system_prompt (config.json) first\n" +
+			"(--system-prompt TEXT gives another, --no-system-prompt none), and, when the\n" +
+			"node retrieves knowledge (an embedding model), each example carries what the\n" +
+			"node retrieves for its prompt, placed by rag_prompt and rag_policy as the node\n" +
+			"places it (--no-rag: none; the node is asked, running or opened in this\n" +
+			"process). Prompt sets and plugin hooks are not applied.",
 		flags: func(fs *flag.FlagSet) any {
 			f := &dataFlags{
 				base:          baseFlag(fs),
@@ -71,6 +167,8 @@ func finetuneDataCommand() *command {
 				upstreamKey:   fs.String("upstream-key", "", "bearer key for --upstream"),
 				upstreamModel: fs.String("upstream-model", "", "model name for --upstream"),
 				chats:         &stringList{},
+				system:        systemVars(fs),
+				noRAG:         fs.Bool("no-rag", false, "leave out the knowledge the node retrieves for each prompt"),
 			}
 			fs.Var(f.chats, "chats", "chat-history file (.jsonl or .csv); repeat for several")
 			return f
@@ -99,12 +197,50 @@ func runFinetuneData(ctx context.Context, env *cmdEnv, args []string) error {
 		fmt.Fprintf(env.stderr, "%s: %d conversations\n", c, len(exs))
 		all = append(all, exs...)
 	}
+	// The node: to read the knowledge base from, and to retrieve for each
+	// prompt what it would put in it.
+	var cfg *config.Config
+	if fileExists(filepath.Join(*f.base, configFile)) {
+		c, err := loadConfig(*f.base)
+		if err != nil {
+			return err
+		}
+		cfg = c
+	} else if *f.kb != "" {
+		_, err := loadConfig(*f.base)
+		return err
+	}
+	retrieves := cfg != nil && cfg.QdrantLimit > 0 && (cfg.Embedding != "" || cfg.Ext.EmbeddingUpstream != "")
+	var nc *nodeClient
+	if *f.kb != "" || (retrieves && !*f.noRAG) {
+		c, stop, err := dataNode(ctx, env, *f.base, cfg)
+		if err != nil {
+			return err
+		}
+		defer stop()
+		nc = c
+	}
 	if *f.kb != "" {
-		exs, err := kbExamples(ctx, env, f)
+		exs, err := kbExamples(ctx, env, f, cfg, nc)
 		if err != nil {
 			return err
 		}
 		all = append(all, exs...)
+	}
+	// As the node serves a prompt: its system prompt first, then the knowledge.
+	if err := f.system.addSystem(env.stderr, *f.base, "writing", &all); err != nil {
+		return err
+	}
+	switch {
+	case *f.noRAG:
+	case cfg == nil:
+		fmt.Fprintf(env.stderr, "no node config at %s: examples carry no retrieved knowledge\n", *f.base)
+	case !retrieves:
+		fmt.Fprintf(env.stderr, "the node of %s retrieves no knowledge (no embedding model, or qdrant_limit 0): examples carry none\n", *f.base)
+	default:
+		if err := withRetrieved(ctx, env.stderr, nc, cfg, all); err != nil {
+			return err
+		}
 	}
 	n := len(all)
 	all = finetune.Dedup(all)
@@ -120,30 +256,69 @@ func runFinetuneData(ctx context.Context, env *cmdEnv, args []string) error {
 	return nil
 }
 
-// kbExamples writes QA pairs from every chunk of the collection, read from
-// the running node, or from the node opened in this process when none runs.
-func kbExamples(ctx context.Context, env *cmdEnv, f *dataFlags) ([]finetune.Example, error) {
-	base := *f.base
-	cfg, err := loadConfig(base)
+// dataNode returns a client of the node running from base, or of the
+// node opened in this process when none runs; stop closes what it opened.
+func dataNode(ctx context.Context, env *cmdEnv, base string, cfg *config.Config) (*nodeClient, func(), error) {
+	nc, err := runningNode(ctx, base, cfg)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
+	if nc != nil {
+		return nc, func() {}, nil
+	}
+	fmt.Fprintf(env.stderr, "no node is running from %s: opening it in this process (its models and knowledge base)\n", base)
+	return inProcessNode(ctx, base, cfg)
+}
+
+// withRetrieved puts in each example what the node retrieves for its
+// prompt (/v1/retrieve, the node's own search), placed as the node places
+// it when it serves the prompt, and says once on w what it did.
+func withRetrieved(ctx context.Context, w io.Writer, nc *nodeClient, cfg *config.Config, exs []finetune.Example) error {
+	with := 0
+	for i, e := range exs {
+		prompt, _, ok := e.ServedPrompt()
+		if !ok {
+			continue
+		}
+		chunks, err := nc.retrieve(ctx, prompt)
+		if err != nil {
+			return err
+		}
+		if len(chunks) > 0 {
+			with++
+		}
+		exs[i] = finetune.InsertContext(e, chunks, cfg.RAGPrompt, cfg.RAGPolicy)
+	}
+	fmt.Fprintf(w, "%d of %d examples carry the knowledge the node retrieves for their prompt, placed by rag_policy %q, as the node will serve them (--no-rag: none)\n",
+		with, len(exs), cfg.RAGPolicy)
+	return nil
+}
+
+// retrieve returns the texts of the chunks the node retrieves for a chat
+// prompt, best first; none when the node has no knowledge base yet.
+func (c *nodeClient) retrieve(ctx context.Context, prompt []finetune.Message) ([]string, error) {
+	body, _ := json.Marshal(map[string]any{"messages": prompt})
+	var res struct {
+		Points []struct {
+			Source string `json:"source"`
+		} `json:"points"`
+	}
+	if err := c.do(ctx, "POST", "/v1/retrieve", bytes.NewReader(body), "application/json", &res); err != nil {
+		return nil, fmt.Errorf("retrieving for an example's prompt: %w", err)
+	}
+	out := make([]string, len(res.Points))
+	for i, p := range res.Points {
+		out[i] = p.Source
+	}
+	return out, nil
+}
+
+// kbExamples writes QA pairs from every chunk of the collection, read
+// through nc.
+func kbExamples(ctx context.Context, env *cmdEnv, f *dataFlags, cfg *config.Config, nc *nodeClient) ([]finetune.Example, error) {
 	coll := *f.kb
 	if coll == "default" {
 		coll = cfg.EmbeddingCollectionName
-	}
-	nc, err := runningNode(ctx, base, cfg)
-	if err != nil {
-		return nil, err
-	}
-	if nc == nil {
-		fmt.Fprintf(env.stderr, "no node is running from %s: opening it in this process (its models and knowledge base)\n", base)
-		c, stop, err := inProcessNode(ctx, base, cfg)
-		if err != nil {
-			return nil, err
-		}
-		defer stop()
-		nc = c
 	}
 	chunks, err := nc.chunks(ctx, coll)
 	if err != nil {
@@ -217,15 +392,16 @@ func finetuneMergeCommand() *command {
 }
 
 type trainFlags struct {
-	model, data, heldout, out, template, checkpoint *string
-	rank, epochs, accum, maxLen, threads, warmup    *int
-	alpha, lr, wd                                   *float64
-	seed                                            *uint64
+	base, model, data, heldout, out, template, checkpoint *string
+	system                                                systemFlags
+	rank, epochs, accum, maxLen, threads, warmup          *int
+	alpha, lr, wd                                         *float64
+	seed                                                  *uint64
 }
 
 func finetuneTrainCommand() *command {
 	return &command{name: "train", summary: "train a LoRA adapter on the CPU",
-		usage: "--model BASE.gguf --data TRAIN.jsonl --out ADAPTER.gguf [--heldout FILE] [--rank 16] [--epochs 1] [--lr 2e-4]",
+		usage: "--model BASE.gguf --data TRAIN.jsonl --out ADAPTER.gguf [--heldout FILE] [--rank 16] [--epochs 1] [--lr 2e-4] [--system-prompt TEXT|--no-system-prompt]",
 		help: "Trains a LoRA adapter (rank --rank, on the attention and FFN projections of\n" +
 			"every block) in pure Go on the CPU. The base model stays frozen in its stored\n" +
 			"type; the adapter is float32. Examples are chat JSONL (finetune data writes\n" +
@@ -235,6 +411,12 @@ func finetuneTrainCommand() *command {
 			"loss (--heldout, default TRAIN.heldout.jsonl when it exists) is measured\n" +
 			"along the way. A checkpoint (ADAPTER.gguf.ckpt) is written every 20 steps\n" +
 			"and when interrupted: rerunning the same command resumes from it.\n" +
+			"An example without a system message trains with the one the node of --base\n" +
+			"puts before every chat (system_prompt in config.json; --system-prompt TEXT\n" +
+			"gives another, --no-system-prompt none), as the node will serve it: trained\n" +
+			"without it, an adapter can reach a low held-out loss and still answer\n" +
+			"garbage on the node. Examples with their own system message are kept as\n" +
+			"they are. An example whose reply lies past --max-len tokens is skipped.\n" +
 			"Writes ADAPTER.gguf (llama.cpp's GGUF adapter format: use it with --lora,\n" +
 			"gaianet_go.lora or llama.cpp) and ADAPTER.loss.svg, the loss curves.\n\n" +
 			"Trainable architectures: llama (Llama, Mistral, TinyLlama, SmolLM), qwen2,\n" +
@@ -246,6 +428,8 @@ func finetuneTrainCommand() *command {
 			"the original training context).",
 		flags: func(fs *flag.FlagSet) any {
 			return &trainFlags{
+				base:       baseFlag(fs),
+				system:     systemVars(fs),
 				model:      fs.String("model", "", "base GGUF model (required)"),
 				data:       fs.String("data", "", "training examples, chat JSONL (required)"),
 				heldout:    fs.String("heldout", "", "held-out examples (default: DATA's .heldout.jsonl when it exists)"),
@@ -285,6 +469,9 @@ func finetuneTrainCommand() *command {
 					return err
 				}
 			}
+			if err := f.system.addSystem(env.stderr, *f.base, "training", &train, &held); err != nil {
+				return err
+			}
 			bar := newProgressBar(env.stderr, "training", "steps")
 			res, err := finetune.Train(ctx, *f.model, train, held, *f.out, finetune.TrainOptions{
 				Rank: *f.rank, Alpha: float32(*f.alpha), LR: *f.lr, Epochs: *f.epochs, Accum: *f.accum, Warmup: *f.warmup,
@@ -300,6 +487,9 @@ func finetuneTrainCommand() *command {
 			bar.finish()
 			if err != nil {
 				return err
+			}
+			if res.SkippedNoTarget > 0 {
+				fmt.Fprintf(env.stderr, "%d training examples were skipped: their reply lies past --max-len %d tokens\n", res.SkippedNoTarget, *f.maxLen)
 			}
 			eval := "no held-out set"
 			if len(held) > 0 {
