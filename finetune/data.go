@@ -13,7 +13,9 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/gaianet-go/gaianet/chattemplate"
 	"github.com/gaianet-go/gaianet/config"
+	"github.com/gaianet-go/gaianet/rag"
 )
 
 // Message is one turn of a chat example.
@@ -292,29 +294,14 @@ func InsertContext(e Example, chunks []string, ragPrompt, policy string) Example
 	if !ok || len(chunks) == 0 {
 		return e
 	}
-	var b strings.Builder
-	if ragPrompt != "" {
-		b.WriteString(ragPrompt)
-		b.WriteString("\n")
+	msgs := make([]chattemplate.Message, len(prompt))
+	for i, m := range prompt {
+		msgs[i] = chattemplate.Message{Role: m.Role, Content: m.Content}
 	}
-	b.WriteString(strings.Join(chunks, "\n\n"))
-	ctx := b.String()
-	out := append([]Message(nil), prompt...)
-	done := false
-	if policy == config.RAGPolicyLastUserMessage {
-		for i := len(out) - 1; i >= 0 && !done; i-- {
-			if out[i].Role == "user" {
-				out[i].Content = ctx + "\n\n" + out[i].Content
-				done = true
-			}
-		}
-	}
-	switch {
-	case done:
-	case len(out) > 0 && out[0].Role == "system":
-		out[0].Content = strings.TrimRight(out[0].Content, "\n") + "\n\n" + ctx
-	default:
-		out = append([]Message{{Role: "system", Content: ctx}}, out...)
+	msgs = rag.InsertContext(msgs, ragPrompt, chunks, policy == config.RAGPolicyLastUserMessage)
+	out := make([]Message, 0, len(msgs)+len(e.Messages)-reply)
+	for _, m := range msgs {
+		out = append(out, Message{Role: m.Role, Content: m.Content})
 	}
 	return Example{Messages: append(out, e.Messages[reply:]...)}
 }

@@ -298,32 +298,11 @@ func (n *Node) retrieve(ctx context.Context, req *api.ChatRequest, msgs []chatte
 // appended to the system message (after the system prompt), or prepended
 // to the last user message.
 func insertContext(msgs []chattemplate.Message, chunks []rag.Chunk, prof *profile) []chattemplate.Message {
-	var b strings.Builder
-	if prof.ragPrompt != "" {
-		b.WriteString(prof.ragPrompt)
-		b.WriteString("\n")
-	}
+	texts := make([]string, len(chunks))
 	for i, c := range chunks {
-		if i > 0 {
-			b.WriteString("\n\n")
-		}
-		b.WriteString(c.Text)
+		texts[i] = c.Text
 	}
-	ctxText := b.String()
-	out := append([]chattemplate.Message(nil), msgs...)
-	if prof.ragPolicy == config.RAGPolicyLastUserMessage {
-		for i := len(out) - 1; i >= 0; i-- {
-			if out[i].Role == "user" {
-				out[i].Content = ctxText + "\n\n" + out[i].Content
-				return out
-			}
-		}
-	}
-	if len(out) > 0 && out[0].Role == "system" {
-		out[0].Content = strings.TrimRight(out[0].Content, "\n") + "\n\n" + ctxText
-		return out
-	}
-	return append([]chattemplate.Message{{Role: "system", Content: ctxText}}, out...)
+	return rag.InsertContext(msgs, prof.ragPrompt, texts, prof.ragPolicy == config.RAGPolicyLastUserMessage)
 }
 
 // samplerParams maps an OpenAI request onto sampling parameters.

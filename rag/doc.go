@@ -13,8 +13,13 @@
 //     on its own, then fuse them as 0.7*keyword + 0.3*vector (weights are
 //     configurable). RRF is Reciprocal Rank Fusion with k=60 by default.
 //
+// InsertContext is the node's rule for placing retrieved chunks in a
+// chat (config.json's rag_prompt and rag_policy); the node serves prompts
+// by it and finetune builds training examples by it, so the two agree.
+//
 // Scores are float64 and every ranked result list is ordered by descending
 // score, ties broken by ascending ID, so results are deterministic.
 //
-// It must not import node, api, engine or kb.
+// It imports only vectorstore and chattemplate from this module; it must
+// not import node, api, engine or kb.
 package rag
