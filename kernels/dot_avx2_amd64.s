@@ -5,7 +5,7 @@
 #include "textflag.h"
 
 // func dotQ8_0AVX2(w *byte, x *int8, d *float32, nb int) float32
-// Requires: AVX, AVX2, F16C, FMA3, SSE
+// Requires: AVX, AVX2, F16C, FMA3, MMX+, SSE
 TEXT ·dotQ8_0AVX2(SB), NOSPLIT, $0-36
 	MOVQ    w+0(FP), SI
 	MOVQ    x+8(FP), DI
@@ -18,6 +18,8 @@ TEXT ·dotQ8_0AVX2(SB), NOSPLIT, $0-36
 pair:
 	CMPQ         CX, $0x02
 	JLT          one
+	PREFETCHT0   2048(SI)
+	PREFETCHT0   2112(SI)
 	VMOVDQU      2(SI), Y1
 	VMOVDQU      (DI), Y2
 	VPSIGNB      Y1, Y1, Y3
@@ -87,7 +89,7 @@ DATA k_ones16<>+24(SB)/8, $0x0001000100010001
 GLOBL k_ones16<>(SB), RODATA|NOPTR, $32
 
 // func dotQ4_0AVX2(w *byte, x *int8, d *float32, ds *float32, nb int) float32
-// Requires: AVX, AVX2, F16C, FMA3, SSE
+// Requires: AVX, AVX2, F16C, FMA3, MMX+, SSE
 TEXT ·dotQ4_0AVX2(SB), NOSPLIT, $0-44
 	MOVQ    w+0(FP), SI
 	MOVQ    x+8(FP), DI
@@ -102,6 +104,8 @@ TEXT ·dotQ4_0AVX2(SB), NOSPLIT, $0-44
 quad:
 	CMPQ        CX, $0x04
 	JLT         one
+	PREFETCHT0  2048(SI)
+	PREFETCHT0  2112(SI)
 	VMOVDQU     2(SI), X3
 	VPSRLW      $0x04, X3, X10
 	VINSERTI128 $0x01, X10, Y3, Y3
@@ -153,6 +157,7 @@ quad:
 one:
 	TESTQ        CX, CX
 	JZ           onedone
+	PREFETCHT0   2048(SI)
 	VMOVDQU      2(SI), X3
 	VPSRLW       $0x04, X3, X10
 	VINSERTI128  $0x01, X10, Y3, Y3
@@ -199,7 +204,7 @@ DATA k_0f<>+24(SB)/8, $0x0f0f0f0f0f0f0f0f
 GLOBL k_0f<>(SB), RODATA|NOPTR, $32
 
 // func dotQ5_0AVX2(w *byte, x *int8, d *float32, ds *float32, nb int) float32
-// Requires: AVX, AVX2, F16C, FMA3, SSE
+// Requires: AVX, AVX2, F16C, FMA3, MMX+, SSE
 TEXT ·dotQ5_0AVX2(SB), NOSPLIT, $0-44
 	MOVQ    w+0(FP), SI
 	MOVQ    x+8(FP), DI
@@ -217,6 +222,7 @@ TEXT ·dotQ5_0AVX2(SB), NOSPLIT, $0-44
 loop:
 	TESTQ        CX, CX
 	JZ           loopdone
+	PREFETCHT0   2048(SI)
 	VMOVDQU      6(SI), X3
 	VPSRLW       $0x04, X3, X10
 	VINSERTI128  $0x01, X10, Y3, Y3
@@ -277,7 +283,7 @@ DATA k_10<>+24(SB)/8, $0x1010101010101010
 GLOBL k_10<>(SB), RODATA|NOPTR, $32
 
 // func dotQ4_1AVX2(w *byte, x *int8, d *float32, s *float32, nb int) float32
-// Requires: AVX, AVX2, F16C, FMA3, SSE
+// Requires: AVX, AVX2, F16C, FMA3, MMX+, SSE
 TEXT ·dotQ4_1AVX2(SB), NOSPLIT, $0-44
 	MOVQ    w+0(FP), SI
 	MOVQ    x+8(FP), DI
@@ -292,6 +298,7 @@ TEXT ·dotQ4_1AVX2(SB), NOSPLIT, $0-44
 loop:
 	TESTQ        CX, CX
 	JZ           loopdone
+	PREFETCHT0   2048(SI)
 	VMOVDQU      4(SI), X3
 	VPSRLW       $0x04, X3, X10
 	VINSERTI128  $0x01, X10, Y3, Y3
@@ -327,7 +334,7 @@ loopdone:
 	RET
 
 // func dotQ5_1AVX2(w *byte, x *int8, d *float32, s *float32, nb int) float32
-// Requires: AVX, AVX2, F16C, FMA3, SSE
+// Requires: AVX, AVX2, F16C, FMA3, MMX+, SSE
 TEXT ·dotQ5_1AVX2(SB), NOSPLIT, $0-44
 	MOVQ    w+0(FP), SI
 	MOVQ    x+8(FP), DI
@@ -345,6 +352,7 @@ TEXT ·dotQ5_1AVX2(SB), NOSPLIT, $0-44
 loop:
 	TESTQ        CX, CX
 	JZ           loopdone
+	PREFETCHT0   2048(SI)
 	VMOVDQU      8(SI), X3
 	VPSRLW       $0x04, X3, X10
 	VINSERTI128  $0x01, X10, Y3, Y3
@@ -386,7 +394,7 @@ loopdone:
 	RET
 
 // func dotQ4KAVX2(w *byte, x *int8, d *float32, bsums *int16, nb int) float32
-// Requires: AVX, AVX2, F16C, FMA3, SSE
+// Requires: AVX, AVX2, F16C, FMA3, MMX+, SSE
 TEXT ·dotQ4KAVX2(SB), NOSPLIT, $0-44
 	MOVQ    w+0(FP), SI
 	MOVQ    x+8(FP), DI
@@ -400,6 +408,9 @@ TEXT ·dotQ4KAVX2(SB), NOSPLIT, $0-44
 loop:
 	TESTQ        R12, R12
 	JZ           loopdone
+	PREFETCHT0   2048(SI)
+	PREFETCHT0   2112(SI)
+	PREFETCHT0   2176(SI)
 	MOVL         4(SI), AX
 	MOVL         8(SI), BX
 	MOVL         12(SI), CX
@@ -548,7 +559,7 @@ DATA k_bcastw<>+248(SB)/8, $0x0f0e0f0e0f0e0f0e
 GLOBL k_bcastw<>(SB), RODATA|NOPTR, $256
 
 // func dotQ5KAVX2(w *byte, x *int8, d *float32, bsums *int16, nb int) float32
-// Requires: AVX, AVX2, F16C, FMA3, SSE
+// Requires: AVX, AVX2, F16C, FMA3, MMX+, SSE
 TEXT ·dotQ5KAVX2(SB), NOSPLIT, $0-44
 	MOVQ    w+0(FP), SI
 	MOVQ    x+8(FP), DI
@@ -562,6 +573,9 @@ TEXT ·dotQ5KAVX2(SB), NOSPLIT, $0-44
 loop:
 	TESTQ        R12, R12
 	JZ           loopdone
+	PREFETCHT0   2048(SI)
+	PREFETCHT0   2112(SI)
+	PREFETCHT0   2176(SI)
 	MOVL         4(SI), AX
 	MOVL         8(SI), BX
 	MOVL         12(SI), CX
@@ -702,7 +716,7 @@ loopdone:
 	RET
 
 // func dotQ6KAVX2(w *byte, x *int8, d *float32, bsums *int16, nb int) float32
-// Requires: AVX, AVX2, F16C, FMA3, SSE
+// Requires: AVX, AVX2, F16C, FMA3, MMX+, SSE
 TEXT ·dotQ6KAVX2(SB), NOSPLIT, $0-44
 	MOVQ    w+0(FP), SI
 	MOVQ    x+8(FP), DI
@@ -716,6 +730,10 @@ TEXT ·dotQ6KAVX2(SB), NOSPLIT, $0-44
 loop:
 	TESTQ        R12, R12
 	JZ           loopdone
+	PREFETCHT0   2048(SI)
+	PREFETCHT0   2112(SI)
+	PREFETCHT0   2176(SI)
+	PREFETCHT0   2240(SI)
 	VPMOVSXBW    192(SI), Y2
 	VPMADDWD     (R11), Y2, Y3
 	VPSLLD       $0x05, Y3, Y3
@@ -845,7 +863,7 @@ DATA k_pairw<>+120(SB)/8, $0x0f0e0f0e0f0e0f0e
 GLOBL k_pairw<>(SB), RODATA|NOPTR, $128
 
 // func dotQ2KAVX2(w *byte, x *int8, d *float32, bsums *int16, nb int) float32
-// Requires: AVX, AVX2, F16C, FMA3, SSE
+// Requires: AVX, AVX2, F16C, FMA3, MMX+, SSE
 TEXT ·dotQ2KAVX2(SB), NOSPLIT, $0-44
 	MOVQ    w+0(FP), SI
 	MOVQ    x+8(FP), DI
@@ -860,6 +878,8 @@ TEXT ·dotQ2KAVX2(SB), NOSPLIT, $0-44
 loop:
 	TESTQ        R12, R12
 	JZ           loopdone
+	PREFETCHT0   2048(SI)
+	PREFETCHT0   2112(SI)
 	VMOVDQU      (SI), X2
 	VPSRLW       $0x04, X2, X3
 	VPAND        X15, X2, X2
@@ -956,7 +976,7 @@ DATA k_03<>+24(SB)/8, $0x0303030303030303
 GLOBL k_03<>(SB), RODATA|NOPTR, $32
 
 // func dotQ3KAVX2(w *byte, x *int8, d *float32, bsums *int16, nb int) float32
-// Requires: AVX, AVX2, F16C, FMA3, SSE
+// Requires: AVX, AVX2, F16C, FMA3, MMX+, SSE
 TEXT ·dotQ3KAVX2(SB), NOSPLIT, $0-44
 	MOVQ    w+0(FP), SI
 	MOVQ    x+8(FP), DI
@@ -970,6 +990,8 @@ TEXT ·dotQ3KAVX2(SB), NOSPLIT, $0-44
 loop:
 	TESTQ        R12, R12
 	JZ           loopdone
+	PREFETCHT0   2048(SI)
+	PREFETCHT0   2112(SI)
 	MOVL         96(SI), AX
 	MOVL         100(SI), BX
 	MOVL         104(SI), CX
@@ -1125,7 +1147,7 @@ DATA k_32w<>+24(SB)/8, $0x0020002000200020
 GLOBL k_32w<>(SB), RODATA|NOPTR, $32
 
 // func dotF32AVX2(a *float32, b *float32, n int) float32
-// Requires: AVX, FMA3, SSE
+// Requires: AVX, FMA3, MMX+, SSE
 TEXT ·dotF32AVX2(SB), NOSPLIT, $0-28
 	MOVQ   a+0(FP), SI
 	MOVQ   b+8(FP), DI
@@ -1138,6 +1160,8 @@ TEXT ·dotF32AVX2(SB), NOSPLIT, $0-28
 loop4:
 	CMPQ        CX, $0x20
 	JLT         loop1
+	PREFETCHT0  2048(SI)
+	PREFETCHT0  2112(SI)
 	VMOVUPS     (SI), Y4
 	VMOVUPS     32(SI), Y5
 	VMOVUPS     64(SI), Y6
@@ -1176,7 +1200,7 @@ loop1done:
 	RET
 
 // func dotF16F32AVX2(a *uint16, b *float32, n int) float32
-// Requires: AVX, F16C, FMA3, SSE
+// Requires: AVX, F16C, FMA3, MMX+, SSE
 TEXT ·dotF16F32AVX2(SB), NOSPLIT, $0-28
 	MOVQ   a+0(FP), SI
 	MOVQ   b+8(FP), DI
@@ -1189,6 +1213,7 @@ TEXT ·dotF16F32AVX2(SB), NOSPLIT, $0-28
 loop4:
 	CMPQ        CX, $0x20
 	JLT         loop1
+	PREFETCHT0  2048(SI)
 	VCVTPH2PS   (SI), Y4
 	VCVTPH2PS   16(SI), Y5
 	VCVTPH2PS   32(SI), Y6

@@ -61,6 +61,7 @@ func dotQ8_0() {
 	Label("pair")
 	CMPQ(RCX, U8(2))
 	JLT(LabelRef("one"))
+	prefetchSpan(2 * bs)
 	q8Prod(2, 0, Y1, Y2, Y3)
 	loadD(0, Y4)
 	VFMADD231PS(Y3, Y4, Y0)
@@ -171,6 +172,7 @@ func (q legacy) prologue() {
 // block adds one block's product to Y0 and its offset or minimum term
 // (d_w*ds or m*s) to X9's low lane.
 func (q legacy) block() {
+	PREFETCHT0(m(RSI, prefetchAhead))
 	if q.fifth {
 		q4Unpack(q.qsOff(), Y3, Y10)
 		qh5(q.header(), Y4)
@@ -247,6 +249,7 @@ func dotQ4_0() {
 	Label("quad")
 	CMPQ(RCX, U8(4))
 	JLT(LabelRef("one"))
+	prefetchSpan(4 * bs)
 	ys := []Register{Y3, Y4, Y5, Y6}
 	for i, y := range ys {
 		q4Dot(i*bs+2, 32*i, y, Y10)
@@ -305,7 +308,10 @@ func kDot(t gguf.TensorType, doc string, body func()) {
 	case gguf.TypeQ2_K, gguf.TypeQ3_K:
 		VMOVDQU(k("k_03"), Y14)
 	}
-	countdown("loop", R12, 1, []ptrStep{{r: RSI, n: blockBytes(t)}, {r: RDI, n: 256}, {r: R10, n: 4}, {r: R11, n: 32}}, body)
+	countdown("loop", R12, 1, []ptrStep{{r: RSI, n: blockBytes(t)}, {r: RDI, n: 256}, {r: R10, n: 4}, {r: R11, n: 32}}, func() {
+		prefetchSpan(blockBytes(t))
+		body()
+	})
 	if hasMin {
 		VSUBPS(Y1, Y0, Y0)
 	}
@@ -473,6 +479,7 @@ func dotFloat(t gguf.TensorType) {
 	Label("loop4")
 	CMPQ(RCX, U8(32))
 	JLT(LabelRef("loop1"))
+	prefetchSpan(32 * es)
 	for i, y := range []Register{Y4, Y5, Y6, Y7} {
 		load(8*es*i, y)
 	}
