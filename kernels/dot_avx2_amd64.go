@@ -78,3 +78,17 @@ func dotF16F32AVX2(a *uint16, b *float32, n int) float32
 //
 //go:noescape
 func dotBF16F32AVX2(a *uint16, b *float32, n int) float32
+
+// dotQ4KExactAVX2 is dotQ4KAVX2 summed in the order of the four-column kernels
+// (dotQ4Kx4AVX2/VNNI), whose results per column it equals bit for bit.
+// Twin: dotQ4KGeneric.
+//
+//go:noescape
+func dotQ4KExactAVX2(w *byte, x *int8, d *float32, bsums *int16, nb int) float32
+
+// dotQ6KExactAVX2 is dotQ6KAVX2 summed in the order of the four-column kernels
+// (dotQ6Kx4AVX2/VNNI), whose results per column it equals bit for bit.
+// Twin: dotQ6KGeneric.
+//
+//go:noescape
+func dotQ6KExactAVX2(w *byte, x *int8, d *float32, bsums *int16, nb int) float32

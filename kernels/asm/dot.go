@@ -29,6 +29,7 @@ func dotFamily() {
 	dotFloat(gguf.TypeF32)
 	dotFloat(gguf.TypeF16)
 	dotBF16()
+	dotExactFamily()
 }
 
 // loadD converts the f16 at off(SI) to float32, multiplies it by the

@@ -1,0 +1,98 @@
+package main
+
+import (
+	"strings"
+
+	. "github.com/mmcloughlin/avo/build"
+	. "github.com/mmcloughlin/avo/operand"
+	. "github.com/mmcloughlin/avo/reg"
+
+	"github.com/gaianet-go/gaianet/gguf"
+)
+
+// The exact one-column kernels give, for one activation column, bit for
+// bit what the four-column kernels (dot4.go, AVX2 and VNNI alike) give
+// for each of their columns, so that a batch-invariant MatMul need not pad
+// a lone column to four (kernels.Pool.SetBatchInvariant). They keep the
+// four-column kernels' order of summation: per block the integer lanes of
+// the column fold into the sums of its low and high 128-bit halves (the
+// four-column kernels' VPHADDD folding, exact in integers), which are
+// scaled into two float accumulators with the same fused products in the
+// same order; the result is low + high, as store4 adds the two halves.
+// Integer products are those of the one-column kernels (the same
+// instructions on the same bytes). Pure-Go twins: the generic one-column
+// kernels, as for every dot product; the exact match with the four-column
+// kernels is checked by TestExactOneColumnMatchesFour.
+
+// fold2 leaves in x (the XMM half of y) the sums of y's low four and
+// high four int32 lanes as [lo, hi, lo, hi]; t is a scratch XMM register.
+func fold2(y, t Register) {
+	x := xOf(y)
+	VEXTRACTI128(U8(1), y, t)
+	VPHADDD(t, x, x)
+	VPHADDD(x, x, x)
+}
+
+// kDotExact starts an exact one-column k-quant kernel and runs body once
+// per block; body adds the block to the two float lanes of X0.
+func kDotExact(t gguf.TensorType, body func()) {
+	name := "dot" + strings.ReplaceAll(t.String(), "_", "") + "ExactAVX2"
+	kernel(name, "func(w *byte, x *int8, d *float32, bsums *int16, nb int) float32",
+		name+" is dot"+strings.ReplaceAll(t.String(), "_", "")+"AVX2 summed in the order of the four-column kernels\n(dot"+strings.ReplaceAll(t.String(), "_", "")+"x4AVX2/VNNI), whose results per column it equals bit for bit.\nTwin: dot"+strings.ReplaceAll(t.String(), "_", "")+"Generic.",
+		[]string{"w", "x", "d", "bsums", "nb"}, RSI, RDI, R10, R11, R12)
+	zeroPS(X0)
+	VMOVDQU(k("k_0f"), Y15)
+	if t == gguf.TypeQ6_K {
+		VMOVDQU(k("k_30"), Y14)
+	}
+	countdown("loop", R12, 1, []ptrStep{{r: RSI, n: blockBytes(t)}, {r: RDI, n: 256}, {r: R10, n: 4}, {r: R11, n: 32}}, func() {
+		prefetchSpan(blockBytes(t))
+		body()
+	})
+	VMOVSHDUP(X0, X1)
+	VADDSS(X1, X0, X0)
+	retF32()
+}
+
+// dotExactFamily emits the exact one-column kernels (into the dot family's
+// file).
+func dotExactFamily() {
+	l := kLayouts[gguf.TypeQ4_K]
+	kDotExact(gguf.TypeQ4_K, func() {
+		k4Scales(R8, R9, Y3, Y4)
+		VPMADDWD(m(R11, 0), Y3, Y3) // minimums times block sums
+		zero(Y7)
+		for c := range 4 {
+			q4Chunk(c, l.qs+32*c, false)
+		}
+		fold2(Y7, X8)
+		fold2(Y3, X8)
+		VCVTDQ2PS(X7, X7)
+		VCVTDQ2PS(X3, X3)
+		dminScales(l.d, X4, X6)
+		VBROADCASTSS(X4, X5)
+		VMOVSHDUP(X4, X6)
+		VBROADCASTSS(X6, X6)
+		VFMADD231PS(X7, X5, X0)
+		VFNMADD231PS(X3, X6, X0)
+	})
+	l6 := kLayouts[gguf.TypeQ6_K]
+	kDotExact(gguf.TypeQ6_K, func() {
+		VPMOVSXBW(m(RSI, l6.scales), Y2)
+		VPMADDWD(m(R11, 0), Y2, Y3)
+		VPSLLD(U8(5), Y3, Y3)
+		VPERMQ(U8(0x44), Y2, Y12)
+		VPERMQ(U8(0xEE), Y2, Y13)
+		zero(Y7)
+		for h, ys := range []Register{Y12, Y13} {
+			q6Half(l6.qs+64*h, l6.qh+32*h, Y5, func(j int) { pairDot(Y4, 128*h+32*j, ys, j, Y11) })
+		}
+		VPSUBD(Y3, Y7, Y7)
+		fold2(Y7, X8)
+		VCVTDQ2PS(X7, X7)
+		f16Scale(l6.d, X4)
+		VMULSS(m(R10, 0), X4, X4)
+		VBROADCASTSS(X4, X4)
+		VFMADD231PS(X7, X4, X0)
+	})
+}

@@ -1,0 +1,75 @@
+//go:build !noasm
+
+package kernels
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/gaianet-go/gaianet/gguf"
+)
+
+// TestExactOneColumnMatchesFour checks each exact one-column kernel
+// (kernelSet.exact1) against the four-column kernels of its type, AVX2 and
+// (where the CPU has it) VNNI: for random weights and batches, bit for bit
+// the product each gives for every column; and against its pure-Go twin
+// within rounding.
+func TestExactOneColumnMatchesFour(t *testing.T) {
+	needAVX2(t)
+	type four struct {
+		name string
+		f    dot4Func
+	}
+	cases := []struct {
+		typ   gguf.TensorType
+		exact dotFunc
+		fours []four
+	}{
+		{gguf.TypeQ4_K, dotQ4KExactAsm, []four{{"AVX2", dotQ4Kx4Asm}, {"VNNI", dotQ4Kx4VNNIAsm}}},
+		{gguf.TypeQ6_K, dotQ6KExactAsm, []four{{"AVX2", dotQ6Kx4Asm}, {"VNNI", dotQ6Kx4VNNIAsm}}},
+	}
+	r := rand.New(rand.NewPCG(31, 32))
+	p := NewPool(1)
+	defer p.Close()
+	for _, c := range cases {
+		if avx2Kernels.exact1[c.typ] == nil {
+			t.Fatalf("%v: no exact one-column kernel in the AVX2 set", c.typ)
+		}
+		for iter := 0; iter < 60; iter++ {
+			nb := 1 + r.IntN(12)
+			cols := nb * c.typ.BlockSize()
+			batch := 4 + r.IntN(9)
+			x := make([]float32, batch*cols)
+			for i := range x {
+				x[i] = float32(r.NormFloat64())
+				if iter%5 == 0 && i%7 == 0 {
+					x[i] = -x[i] * 100 // saturate some blocks
+				}
+			}
+			w := randomWeights(r, c.typ, 1, cols)
+			p.prepareActs(actKindOf(c.typ), x, batch, batch, cols)
+			p.transposeActs(batch, cols)
+			b := r.IntN(batch - 3)
+			for _, f := range c.fours {
+				if f.name == "VNNI" && !hasVNNI {
+					continue
+				}
+				m := &mmTask{rows: 1, cols: cols, batch: batch, acts: p.scratch.acts,
+					out: make([]float32, batch), qs: p.scratch.qs, dT: p.scratch.dT, dsT: p.scratch.dsT, bsT: p.scratch.bsT}
+				f.f(m, w, b, 0)
+				for col := b; col < b+4; col++ {
+					got := c.exact(w, &p.scratch.acts[col])
+					if math.Float32bits(got) != math.Float32bits(m.out[col]) {
+						t.Fatalf("%v nb=%d col %d: exact one-column %v, four-column %s %v", c.typ, nb, col, got, f.name, m.out[col])
+					}
+				}
+			}
+			a := &p.scratch.acts[b]
+			got, want := c.exact(w, a), genericKernels.dot[c.typ](w, a)
+			if d := math.Abs(float64(got - want)); d > 1e-4*math.Abs(float64(want))+1e-3 {
+				t.Fatalf("%v nb=%d: exact one-column %v, generic %v", c.typ, nb, got, want)
+			}
+		}
+	}
+}
