@@ -407,10 +407,13 @@ func (p *Pool) mulShared(x []float32, batch, pb, cols int, ops []MatMulOp) bool 
 // (off, the default). The four-column kernels sum in another order than
 // the one-column ones, so by default a column's products depend on
 // whether it falls in a group of four: on the batch size and the column's
-// place in it. Invariant, a batch that is not a multiple of four is padded
-// with copies of its last column so that every column goes through the
-// four-column kernel (where the weight type has one); a one-sequence decode
-// step then costs about as much as a four-sequence one. Serving engines
+// place in it. Invariant, the columns of a batch that is not a multiple of
+// four go through a one-column kernel that sums in the four-column
+// kernel's order where the weight type has one (Q4_K and Q6_K on amd64),
+// and otherwise the batch is padded with copies of its last column so that
+// every column goes through the four-column kernel (where the weight type
+// has one); a padded one-sequence decode step costs about as much as a
+// four-sequence one. Serving engines
 // turn it on, so that a request's tokens do not depend on what else is
 // served with it (replay verification relies on that).
 func (p *Pool) SetBatchInvariant(on bool) { p.invariant = on }

@@ -396,19 +396,27 @@ func pairDot(y Register, xoff int, ys Register, j int, tmp Register) {
 	VPADDD(y, Y7, Y7)
 }
 
+// q6Ints leaves in Y7 the int32 lanes of a Q6_K block's scaled products
+// with the activations, less 32 times the scaled block sums (the -32
+// offset of the six-bit values).
+func q6Ints() {
+	l := kLayouts[gguf.TypeQ6_K]
+	VPMOVSXBW(m(RSI, l.scales), Y2)
+	VPMADDWD(m(R11, 0), Y2, Y3)
+	VPSLLD(U8(5), Y3, Y3)
+	VPERMQ(U8(0x44), Y2, Y12)
+	VPERMQ(U8(0xEE), Y2, Y13)
+	zero(Y7)
+	for h, ys := range []Register{Y12, Y13} {
+		q6Half(l.qs+64*h, l.qh+32*h, Y5, func(j int) { pairDot(Y4, 128*h+32*j, ys, j, Y11) })
+	}
+	VPSUBD(Y3, Y7, Y7)
+}
+
 func dotQ6K() {
 	l := kLayouts[gguf.TypeQ6_K]
 	kDot(gguf.TypeQ6_K, "is dotQ4KAVX2 for Q6_K. Twin: dotQ6KGeneric.", func() {
-		VPMOVSXBW(m(RSI, l.scales), Y2)
-		VPMADDWD(m(R11, 0), Y2, Y3)
-		VPSLLD(U8(5), Y3, Y3)
-		VPERMQ(U8(0x44), Y2, Y12)
-		VPERMQ(U8(0xEE), Y2, Y13)
-		zero(Y7)
-		for h, ys := range []Register{Y12, Y13} {
-			q6Half(l.qs+64*h, l.qh+32*h, Y5, func(j int) { pairDot(Y4, 128*h+32*j, ys, j, Y11) })
-		}
-		VPSUBD(Y3, Y7, Y7)
+		q6Ints()
 		VCVTDQ2PS(Y7, Y7)
 		loadD(l.d, Y4)
 		VFMADD231PS(Y7, Y4, Y0)

@@ -76,23 +76,11 @@ func dotExactFamily() {
 		VFMADD231PS(X7, X5, X0)
 		VFNMADD231PS(X3, X6, X0)
 	})
-	l6 := kLayouts[gguf.TypeQ6_K]
 	kDotExact(gguf.TypeQ6_K, func() {
-		VPMOVSXBW(m(RSI, l6.scales), Y2)
-		VPMADDWD(m(R11, 0), Y2, Y3)
-		VPSLLD(U8(5), Y3, Y3)
-		VPERMQ(U8(0x44), Y2, Y12)
-		VPERMQ(U8(0xEE), Y2, Y13)
-		zero(Y7)
-		for h, ys := range []Register{Y12, Y13} {
-			q6Half(l6.qs+64*h, l6.qh+32*h, Y5, func(j int) { pairDot(Y4, 128*h+32*j, ys, j, Y11) })
-		}
-		VPSUBD(Y3, Y7, Y7)
+		q6Ints()
 		fold2(Y7, X8)
 		VCVTDQ2PS(X7, X7)
-		f16Scale(l6.d, X4)
-		VMULSS(m(R10, 0), X4, X4)
-		VBROADCASTSS(X4, X4)
+		loadD(kLayouts[gguf.TypeQ6_K].d, X4)
 		VFMADD231PS(X7, X4, X0)
 	})
 }
