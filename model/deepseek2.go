@@ -104,24 +104,35 @@ func (t *absorbTask) do(lo, hi int) {
 }
 
 // head computes head hh's absorbed queries, using buf for its key rows.
+// Whole tiles of gemmRows tokens go through kernels.MulF32 when
+// kv_lora_rank is a multiple of 16 and the others through AxpyF32 or
+// AxpyF16: both accumulate each output over r in order from zero with the
+// same multiply-adds (fused on amd64), so a token's result does not
+// depend on which path its batch gives it (TestHFModelsBatchInvariant).
 func (t *absorbTask) head(hh int, buf []float32) error {
 	a := t.a
 	kd, hd, per := a.Nope+a.Rope, a.Rope+a.KVLoRA, a.Nope+a.VDim
-	f16 := t.kvb.Type == gguf.TypeF16
 	// W_kb,h: rows [hh*per, hh*per+Nope) of attn_kv_b, contiguous.
 	w := t.kvb.Data[hh*per*t.kvb.Type.RowSize(a.KVLoRA):]
+	tiles := 0
+	if a.KVLoRA%16 == 0 {
+		tiles = t.n / gemmRows * gemmRows
+	}
 	var h16 []uint16
-	if f16 {
+	if t.kvb.Type == gguf.TypeF16 && tiles == 0 {
 		h16 = unsafe.Slice((*uint16)(unsafe.Pointer(unsafe.SliceData(w))), a.Nope*a.KVLoRA)
 	} else if err := kernels.Dequantize(t.kvb.Type, w, buf); err != nil {
 		return fmt.Errorf("model: tensor %q: %w", t.kvb.Name, err)
 	}
-	for i := range t.n {
+	if tiles > 0 {
+		kernels.MulF32(t.q[hh*hd+a.Rope:], t.heads*hd, t.qf[hh*kd:], t.heads*kd, buf, a.KVLoRA, tiles, a.KVLoRA, a.Nope)
+	}
+	for i := tiles; i < t.n; i++ {
 		qn := t.qf[(i*t.heads+hh)*kd : (i*t.heads+hh)*kd+a.Nope]
 		dst := t.q[(i*t.heads+hh)*hd+a.Rope : (i*t.heads+hh+1)*hd]
 		clear(dst)
 		for r, s := range qn {
-			if f16 {
+			if h16 != nil {
 				kernels.AxpyF16(s, h16[r*a.KVLoRA:(r+1)*a.KVLoRA], dst)
 			} else {
 				kernels.AxpyF32(s, buf[r*a.KVLoRA:(r+1)*a.KVLoRA], dst)
@@ -130,6 +141,9 @@ func (t *absorbTask) head(hh int, buf []float32) error {
 	}
 	return nil
 }
+
+// gemmRows is the row tile of kernels.MulF32's assembly.
+const gemmRows = 6
 
 func newMLAScratch(c *Config, maxBatch, slots int) *mlaScratch {
 	a := c.MLA
