@@ -35,6 +35,7 @@ var avx2Kernels = func() *kernelSet {
 		gguf.TypeF16: dotF16x4Asm, gguf.TypeF32: dotF32x4Asm,
 	}
 	ks.exact1[gguf.TypeQ4_K] = dotQ4KExactAsm // matches the AVX2 and VNNI dot4
+	ks.exact1[gguf.TypeQ5_K] = dotQ5KExactAsm // AVX2 only
 	ks.exact1[gguf.TypeQ6_K] = dotQ6KExactAsm
 	ks.dotNx4[gguf.TypeF16] = dotNx4{dotF16x3x4Asm, 3}
 	ks.dotNx4[gguf.TypeF32] = dotNx4{dotF32x2x4Asm, 2}
@@ -142,6 +143,7 @@ func dotQ2KAsm(w []byte, a *act) float32  { return dotQ2KAVX2(kArgs(gguf.TypeQ2_
 
 // The exact one-column kernels (see kernelSet.exact1).
 func dotQ4KExactAsm(w []byte, a *act) float32 { return dotQ4KExactAVX2(kArgs(gguf.TypeQ4_K, w, a)) }
+func dotQ5KExactAsm(w []byte, a *act) float32 { return dotQ5KExactAVX2(kArgs(gguf.TypeQ5_K, w, a)) }
 func dotQ6KExactAsm(w []byte, a *act) float32 { return dotQ6KExactAVX2(kArgs(gguf.TypeQ6_K, w, a)) }
 func dotQ3KAsm(w []byte, a *act) float32      { return dotQ3KAVX2(kArgs(gguf.TypeQ3_K, w, a)) }
 

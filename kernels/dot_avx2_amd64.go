@@ -86,6 +86,13 @@ func dotBF16F32AVX2(a *uint16, b *float32, n int) float32
 //go:noescape
 func dotQ4KExactAVX2(w *byte, x *int8, d *float32, bsums *int16, nb int) float32
 
+// dotQ5KExactAVX2 is dotQ5KAVX2 summed in the order of the four-column kernels
+// (dotQ5Kx4AVX2/VNNI), whose results per column it equals bit for bit.
+// Twin: dotQ5KGeneric.
+//
+//go:noescape
+func dotQ5KExactAVX2(w *byte, x *int8, d *float32, bsums *int16, nb int) float32
+
 // dotQ6KExactAVX2 is dotQ6KAVX2 summed in the order of the four-column kernels
 // (dotQ6Kx4AVX2/VNNI), whose results per column it equals bit for bit.
 // Twin: dotQ6KGeneric.

@@ -1335,7 +1335,7 @@ loop:
 	VPMOVZXBD    X3, Y3
 	VPSLLD       $0x10, Y3, Y4
 	VPOR         Y4, Y3, Y3
-	VPMADDWD     (R11), Y3, Y3
+	VPMADDWD     (R11), Y3, Y1
 	VPXOR        Y7, Y7, Y7
 	VMOVDQU      16(SI), Y8
 	VPSRLW       $0x04, Y8, Y9
@@ -1388,11 +1388,11 @@ loop:
 	VEXTRACTI128 $0x01, Y7, X8
 	VPHADDD      X8, X7, X7
 	VPHADDD      X7, X7, X7
-	VEXTRACTI128 $0x01, Y3, X8
-	VPHADDD      X8, X3, X3
-	VPHADDD      X3, X3, X3
+	VEXTRACTI128 $0x01, Y1, X8
+	VPHADDD      X8, X1, X1
+	VPHADDD      X1, X1, X1
 	VCVTDQ2PS    X7, X7
-	VCVTDQ2PS    X3, X3
+	VCVTDQ2PS    X1, X1
 	MOVL         (SI), AX
 	VMOVD        AX, X4
 	VCVTPH2PS    X4, X4
@@ -1402,8 +1402,165 @@ loop:
 	VMOVSHDUP    X4, X6
 	VBROADCASTSS X6, X6
 	VFMADD231PS  X7, X5, X0
-	VFNMADD231PS X3, X6, X0
+	VFNMADD231PS X1, X6, X0
 	ADDQ         $0x90, SI
+	ADDQ         $0x00000100, DI
+	ADDQ         $0x04, R10
+	ADDQ         $0x20, R11
+	DECQ         R12
+	JMP          loop
+
+loopdone:
+	VMOVSHDUP X0, X1
+	VADDSS    X1, X0, X0
+	VZEROUPPER
+	MOVSS     X0, ret+40(FP)
+	RET
+
+// func dotQ5KExactAVX2(w *byte, x *int8, d *float32, bsums *int16, nb int) float32
+// Requires: AVX, AVX2, F16C, FMA3, MMX+, SSE
+TEXT ·dotQ5KExactAVX2(SB), NOSPLIT, $0-44
+	MOVQ    w+0(FP), SI
+	MOVQ    x+8(FP), DI
+	MOVQ    d+16(FP), R10
+	MOVQ    bsums+24(FP), R11
+	MOVQ    nb+32(FP), R12
+	VXORPS  X0, X0, X0
+	VMOVDQU k_0f<>+0(SB), Y15
+
+loop:
+	TESTQ        R12, R12
+	JZ           loopdone
+	PREFETCHT0   2048(SI)
+	PREFETCHT0   2112(SI)
+	PREFETCHT0   2176(SI)
+	MOVL         4(SI), AX
+	MOVL         8(SI), BX
+	MOVL         12(SI), CX
+	MOVL         CX, DX
+	SHRL         $0x04, DX
+	ANDL         $0x0f0f0f0f, DX
+	MOVL         BX, R8
+	SHRL         $0x06, R8
+	ANDL         $0x03030303, R8
+	SHLL         $0x04, R8
+	ORL          R8, DX
+	MOVL         BX, R9
+	ANDL         $0x3f3f3f3f, R9
+	MOVL         CX, BX
+	ANDL         $0x0f0f0f0f, BX
+	MOVL         AX, R8
+	SHRL         $0x06, R8
+	ANDL         $0x03030303, R8
+	SHLL         $0x04, R8
+	ORL          R8, BX
+	ANDL         $0x3f3f3f3f, AX
+	SHLQ         $0x20, BX
+	ORQ          BX, AX
+	SHLQ         $0x20, DX
+	ORQ          R9, DX
+	VMOVQ        AX, X2
+	VPMOVZXBW    X2, X2
+	VINSERTI128  $0x01, X2, Y2, Y2
+	VMOVQ        DX, X3
+	VPMOVZXBD    X3, Y3
+	VPSLLD       $0x10, Y3, Y4
+	VPOR         Y4, Y3, Y3
+	VPMADDWD     (R11), Y3, Y1
+	VMOVDQU      k_10<>+0(SB), Y3
+	VMOVDQU      16(SI), Y12
+	VPXOR        Y7, Y7, Y7
+	VPSLLW       $0x04, Y12, Y13
+	VPSLLW       $0x03, Y12, Y14
+	VMOVDQU      48(SI), Y8
+	VPSRLW       $0x04, Y8, Y9
+	VPAND        Y15, Y8, Y8
+	VPAND        Y15, Y9, Y9
+	VPAND        Y3, Y13, Y13
+	VPAND        Y3, Y14, Y14
+	VPOR         Y13, Y8, Y8
+	VPOR         Y14, Y9, Y9
+	VPMADDUBSW   (DI), Y8, Y8
+	VPMADDUBSW   32(DI), Y9, Y9
+	VPSHUFB      k_bcastw<>+0(SB), Y2, Y10
+	VPSHUFB      k_bcastw<>+32(SB), Y2, Y11
+	VPMADDWD     Y10, Y8, Y8
+	VPMADDWD     Y11, Y9, Y9
+	VPADDD       Y8, Y7, Y7
+	VPADDD       Y9, Y7, Y7
+	VPSLLW       $0x02, Y12, Y13
+	VPSLLW       $0x01, Y12, Y14
+	VMOVDQU      80(SI), Y8
+	VPSRLW       $0x04, Y8, Y9
+	VPAND        Y15, Y8, Y8
+	VPAND        Y15, Y9, Y9
+	VPAND        Y3, Y13, Y13
+	VPAND        Y3, Y14, Y14
+	VPOR         Y13, Y8, Y8
+	VPOR         Y14, Y9, Y9
+	VPMADDUBSW   64(DI), Y8, Y8
+	VPMADDUBSW   96(DI), Y9, Y9
+	VPSHUFB      k_bcastw<>+64(SB), Y2, Y10
+	VPSHUFB      k_bcastw<>+96(SB), Y2, Y11
+	VPMADDWD     Y10, Y8, Y8
+	VPMADDWD     Y11, Y9, Y9
+	VPADDD       Y8, Y7, Y7
+	VPADDD       Y9, Y7, Y7
+	VMOVDQA      Y12, Y13
+	VPSRLW       $0x01, Y12, Y14
+	VMOVDQU      112(SI), Y8
+	VPSRLW       $0x04, Y8, Y9
+	VPAND        Y15, Y8, Y8
+	VPAND        Y15, Y9, Y9
+	VPAND        Y3, Y13, Y13
+	VPAND        Y3, Y14, Y14
+	VPOR         Y13, Y8, Y8
+	VPOR         Y14, Y9, Y9
+	VPMADDUBSW   128(DI), Y8, Y8
+	VPMADDUBSW   160(DI), Y9, Y9
+	VPSHUFB      k_bcastw<>+128(SB), Y2, Y10
+	VPSHUFB      k_bcastw<>+160(SB), Y2, Y11
+	VPMADDWD     Y10, Y8, Y8
+	VPMADDWD     Y11, Y9, Y9
+	VPADDD       Y8, Y7, Y7
+	VPADDD       Y9, Y7, Y7
+	VPSRLW       $0x02, Y12, Y13
+	VPSRLW       $0x03, Y12, Y14
+	VMOVDQU      144(SI), Y8
+	VPSRLW       $0x04, Y8, Y9
+	VPAND        Y15, Y8, Y8
+	VPAND        Y15, Y9, Y9
+	VPAND        Y3, Y13, Y13
+	VPAND        Y3, Y14, Y14
+	VPOR         Y13, Y8, Y8
+	VPOR         Y14, Y9, Y9
+	VPMADDUBSW   192(DI), Y8, Y8
+	VPMADDUBSW   224(DI), Y9, Y9
+	VPSHUFB      k_bcastw<>+192(SB), Y2, Y10
+	VPSHUFB      k_bcastw<>+224(SB), Y2, Y11
+	VPMADDWD     Y10, Y8, Y8
+	VPMADDWD     Y11, Y9, Y9
+	VPADDD       Y8, Y7, Y7
+	VPADDD       Y9, Y7, Y7
+	VEXTRACTI128 $0x01, Y7, X8
+	VPHADDD      X8, X7, X7
+	VPHADDD      X7, X7, X7
+	VEXTRACTI128 $0x01, Y1, X8
+	VPHADDD      X8, X1, X1
+	VPHADDD      X1, X1, X1
+	VCVTDQ2PS    X7, X7
+	VCVTDQ2PS    X1, X1
+	MOVL         (SI), AX
+	VMOVD        AX, X4
+	VCVTPH2PS    X4, X4
+	VBROADCASTSS (R10), X6
+	VMULPS       X6, X4, X4
+	VBROADCASTSS X4, X5
+	VMOVSHDUP    X4, X6
+	VBROADCASTSS X6, X6
+	VFMADD231PS  X7, X5, X0
+	VFNMADD231PS X1, X6, X0
+	ADDQ         $0xb0, SI
 	ADDQ         $0x00000100, DI
 	ADDQ         $0x04, R10
 	ADDQ         $0x20, R11

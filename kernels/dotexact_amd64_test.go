@@ -27,6 +27,7 @@ func TestExactOneColumnMatchesFour(t *testing.T) {
 		fours []four
 	}{
 		{gguf.TypeQ4_K, dotQ4KExactAsm, []four{{"AVX2", dotQ4Kx4Asm}, {"VNNI", dotQ4Kx4VNNIAsm}}},
+		{gguf.TypeQ5_K, dotQ5KExactAsm, []four{{"AVX2", dotQ5Kx4Asm}}},
 		{gguf.TypeQ6_K, dotQ6KExactAsm, []four{{"AVX2", dotQ6Kx4Asm}, {"VNNI", dotQ6Kx4VNNIAsm}}},
 	}
 	r := rand.New(rand.NewPCG(31, 32))

@@ -409,7 +409,8 @@ func (p *Pool) mulShared(x []float32, batch, pb, cols int, ops []MatMulOp) bool 
 // whether it falls in a group of four: on the batch size and the column's
 // place in it. Invariant, the columns of a batch that is not a multiple of
 // four go through a one-column kernel that sums in the four-column
-// kernel's order where the weight type has one (Q4_K and Q6_K on amd64),
+// kernel's order where the weight type has one (Q4_K, Q5_K and Q6_K on
+// amd64),
 // and otherwise the batch is padded with copies of its last column so that
 // every column goes through the four-column kernel (where the weight type
 // has one); a padded one-sequence decode step costs about as much as a

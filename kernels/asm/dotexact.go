@@ -57,30 +57,47 @@ func kDotExact(t gguf.TensorType, body func()) {
 // dotExactFamily emits the exact one-column kernels (into the dot family's
 // file).
 func dotExactFamily() {
-	l := kLayouts[gguf.TypeQ4_K]
-	kDotExact(gguf.TypeQ4_K, func() {
-		k4Scales(R8, R9, Y3, Y4)
-		VPMADDWD(m(R11, 0), Y3, Y3) // minimums times block sums
-		zero(Y7)
-		for c := range 4 {
-			q4Chunk(c, l.qs+32*c, false)
-		}
-		fold2(Y7, X8)
-		fold2(Y3, X8)
-		VCVTDQ2PS(X7, X7)
-		VCVTDQ2PS(X3, X3)
-		dminScales(l.d, X4, X6)
-		VBROADCASTSS(X4, X5)
-		VMOVSHDUP(X4, X6)
-		VBROADCASTSS(X6, X6)
-		VFMADD231PS(X7, X5, X0)
-		VFNMADD231PS(X3, X6, X0)
-	})
+	exactQ4K5K(gguf.TypeQ4_K)
+	exactQ4K5K(gguf.TypeQ5_K)
 	kDotExact(gguf.TypeQ6_K, func() {
 		q6Ints()
 		fold2(Y7, X8)
 		VCVTDQ2PS(X7, X7)
 		loadD(kLayouts[gguf.TypeQ6_K].d, X4)
 		VFMADD231PS(X7, X4, X0)
+	})
+}
+
+// exactQ4K5K is the exact one-column Q4_K or Q5_K kernel: the integer
+// lanes of dotQ4K5K's chunks (with Q5_K's fifth bits), then the
+// four-column kernel's tail (minTail4) on the folded sums.
+func exactQ4K5K(t gguf.TensorType) {
+	l := kLayouts[t]
+	fifth := t == gguf.TypeQ5_K
+	kDotExact(t, func() {
+		k4Scales(R8, R9, Y3, Y4)
+		VPMADDWD(m(R11, 0), Y3, Y1) // minimums times block sums
+		if fifth {
+			VMOVDQU(k("k_10"), Y3)
+			VMOVDQU(m(RSI, l.qh), Y12)
+		}
+		zero(Y7)
+		for c := range 4 {
+			if fifth {
+				vshiftW(4-2*c, Y12, Y13)
+				vshiftW(3-2*c, Y12, Y14)
+			}
+			q4Chunk(c, l.qs+32*c, fifth)
+		}
+		fold2(Y7, X8)
+		fold2(Y1, X8)
+		VCVTDQ2PS(X7, X7)
+		VCVTDQ2PS(X1, X1)
+		dminScales(l.d, X4, X6)
+		VBROADCASTSS(X4, X5)
+		VMOVSHDUP(X4, X6)
+		VBROADCASTSS(X6, X6)
+		VFMADD231PS(X7, X5, X0)
+		VFNMADD231PS(X1, X6, X0)
 	})
 }
