@@ -53,6 +53,7 @@ var avx2Kernels = func() *kernelSet {
 	if hasZ4 {
 		ks.dot4[gguf.TypeQ4_0] = dotQ4_0x4ZAsm
 		ks.dotNx4[gguf.TypeQ4_0] = dotNx4{dotQ4_0xNx4ZAsm, zRows}
+		ks.exact1[gguf.TypeQ4_0] = dotQ4_0ExactZAsm
 		ks.interleave[gguf.TypeQ4_0] = true
 		ks.dot4[gguf.TypeQ8_0] = dotQ8_0x4ZAsm
 		ks.dotNx4[gguf.TypeQ8_0] = dotNx4{dotQ8_0xNx4ZAsm, zRows}
@@ -143,6 +144,9 @@ func dotQ2KAsm(w []byte, a *act) float32  { return dotQ2KAVX2(kArgs(gguf.TypeQ2_
 
 // The exact one-column kernels (see kernelSet.exact1).
 func dotQ4KExactAsm(w []byte, a *act) float32 { return dotQ4KExactAVX2(kArgs(gguf.TypeQ4_K, w, a)) }
+func dotQ4_0ExactZAsm(w []byte, a *act) float32 {
+	return dotQ4_0ExactZ(qArgs(gguf.TypeQ4_0, w, a, a.ds))
+}
 func dotQ5KExactAsm(w []byte, a *act) float32 { return dotQ5KExactAVX2(kArgs(gguf.TypeQ5_K, w, a)) }
 func dotQ6KExactAsm(w []byte, a *act) float32 { return dotQ6KExactAVX2(kArgs(gguf.TypeQ6_K, w, a)) }
 func dotQ3KAsm(w []byte, a *act) float32      { return dotQ3KAVX2(kArgs(gguf.TypeQ3_K, w, a)) }

@@ -26,6 +26,7 @@ func TestExactOneColumnMatchesFour(t *testing.T) {
 		exact dotFunc
 		fours []four
 	}{
+		{gguf.TypeQ4_0, dotQ4_0ExactZAsm, []four{{"Z", dotQ4_0x4ZAsm}}},
 		{gguf.TypeQ4_K, dotQ4KExactAsm, []four{{"AVX2", dotQ4Kx4Asm}, {"VNNI", dotQ4Kx4VNNIAsm}}},
 		{gguf.TypeQ5_K, dotQ5KExactAsm, []four{{"AVX2", dotQ5Kx4Asm}}},
 		{gguf.TypeQ6_K, dotQ6KExactAsm, []four{{"AVX2", dotQ6Kx4Asm}, {"VNNI", dotQ6Kx4VNNIAsm}}},
@@ -34,6 +35,9 @@ func TestExactOneColumnMatchesFour(t *testing.T) {
 	p := NewPool(1)
 	defer p.Close()
 	for _, c := range cases {
+		if c.typ == gguf.TypeQ4_0 && !hasZ4 {
+			continue
+		}
 		if avx2Kernels.exact1[c.typ] == nil {
 			t.Fatalf("%v: no exact one-column kernel in the AVX2 set", c.typ)
 		}
@@ -51,13 +55,17 @@ func TestExactOneColumnMatchesFour(t *testing.T) {
 			w := randomWeights(r, c.typ, 1, cols)
 			p.prepareActs(actKindOf(c.typ), x, batch, batch, cols)
 			p.transposeActs(batch, cols)
+			p.interleavedActs(batch, cols)
 			b := r.IntN(batch - 3)
+			if c.typ == gguf.TypeQ4_0 {
+				b &^= 3 // the Z kernel's groups (MatMul's tiles)
+			}
 			for _, f := range c.fours {
-				if f.name == "VNNI" && !hasVNNI {
+				if f.name == "VNNI" && !hasVNNI || f.name == "Z" && !hasZ4 {
 					continue
 				}
-				m := &mmTask{rows: 1, cols: cols, batch: batch, acts: p.scratch.acts,
-					out: make([]float32, batch), qs: p.scratch.qs, dT: p.scratch.dT, dsT: p.scratch.dsT, bsT: p.scratch.bsT}
+				m := &mmTask{rows: 1, cols: cols, batch: batch, acts: p.scratch.acts, out: make([]float32, batch),
+					qs: p.scratch.qs, dT: p.scratch.dT, dsT: p.scratch.dsT, bsT: p.scratch.bsT, qsI: p.scratch.qsI, xsI: p.scratch.xsI}
 				f.f(m, w, b, 0)
 				for col := b; col < b+4; col++ {
 					got := c.exact(w, &p.scratch.acts[col])

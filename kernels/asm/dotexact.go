@@ -101,3 +101,60 @@ func exactQ4K5K(t gguf.TensorType) {
 		VFNMADD231PS(X1, X6, X0)
 	})
 }
+
+// exactQ4_0Z is the exact one-column twin of dotQ4_0x4Z (dot4z.go) for
+// CPUs with hasZ4: per block, VPDPBUSD on one 128-bit lane leaves the
+// column's four int32 lanes as the four-column kernel's lanes 4c..4c+3
+// (the 16 weight bytes against the block's two halves, in the plain
+// activation layout), scaled into an accumulator for even blocks (X0) or
+// odd ones (X1), with the offset terms dw*ds in X9 and X10 likewise (an
+// odd last block goes to the even ones, as there); at the end (X0+X1)'s
+// lanes fold as ((0+1)+(2+3)) and 8*(X9+X10) is subtracted, fused.
+func exactQ4_0Z() {
+	bs := blockBytes(gguf.TypeQ4_0)
+	kernel("dotQ4_0ExactZ", "func(w *byte, x *int8, d, ds *float32, nb int) float32",
+		"dotQ4_0ExactZ is dotQ4_0AVX2 summed in the order of dotQ4_0x4Z, whose\nresults per column it equals bit for bit; it needs hasZ4. Twin:\ndotQ4_0Generic.",
+		[]string{"w", "x", "d", "ds", "nb"}, RSI, RDI, R10, R11, RCX)
+	zeroPS(X0, X1, X9, X10)
+	VMOVDQU(k("k_0f"), Y15)
+	block := func(acc, off Register) {
+		VMOVDQU(m(RSI, 2), X2)
+		VPAND(X15, X2, X3)
+		VPSRLW(U8(4), X2, X2)
+		VPAND(X15, X2, X2)
+		VPXOR(X4, X4, X4)
+		raw("VPDPBUSD", m(RDI, 0), X3, X4)
+		raw("VPDPBUSD", m(RDI, 16), X2, X4)
+		VCVTDQ2PS(X4, X4)
+		f16Scale(0, X7)
+		VMULSS(m(R10, 0), X7, X6)
+		VBROADCASTSS(X6, X6)
+		VFMADD231PS(X4, X6, acc)
+		VFMADD231SS(m(R11, 0), X7, off)
+		ADDQ(U8(bs), RSI)
+		ADDQ(U8(32), RDI)
+		ADDQ(U8(4), R10)
+		ADDQ(U8(4), R11)
+	}
+	Label("pair")
+	CMPQ(RCX, U8(2))
+	JLT(LabelRef("last"))
+	prefetchSpan(2 * bs)
+	block(X0, X9)
+	block(X1, X10)
+	SUBQ(U8(2), RCX)
+	JMP(LabelRef("pair"))
+	Label("last")
+	TESTQ(RCX, RCX)
+	JZ(LabelRef("done"))
+	block(X0, X9)
+	Label("done")
+	VADDPS(X1, X0, X0)
+	VHADDPS(X0, X0, X0)
+	VHADDPS(X0, X0, X0)
+	VADDSS(X9, X10, X10)
+	MOVL(f32bits(8), EAX)
+	VMOVD(EAX, X11)
+	VFNMADD231SS(X11, X10, X0)
+	retF32()
+}
