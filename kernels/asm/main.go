@@ -39,7 +39,7 @@ var families = map[string]func(){
 	"layernorm":   layerNormFamily,
 	"softmax":     softmaxFamily,
 	"quant":       quantFamily,
-	"dot4z":       func() { dot4ZFamily(); exactQ4_0Z() },
+	"dot4z":       dot4ZFamily,
 	"dequant":     dequantFamily,
 	"vectorstore": vectorstoreFamily,
 }
