@@ -11,12 +11,7 @@ func attnScoresF16(scores []float32, k []uint16, q []float32, heads, hd, n int, 
 	}
 	// The heads past a multiple of four (all of them when a group has
 	// fewer): one AVX2 dot product per head and position.
-	for ; g < heads; g++ {
-		qg := q[g*hd : (g+1)*hd]
-		for p := range n {
-			scores[g*n+p] = dotF16F32(k[p*hd:(p+1)*hd], qg) * scale
-		}
-	}
+	attnScoresF16Rows(scores[g*n:], k, q[g*hd:], heads-g, hd, n, scale)
 }
 
 func attnMixF16(out []float32, v []uint16, w []float32, heads, hd, n int) {
@@ -26,10 +21,5 @@ func attnMixF16(out []float32, v []uint16, w []float32, heads, hd, n int) {
 			attnMix4AVX2(&v[0], &w[g*n], &out[g*hd], n, hd)
 		}
 	}
-	for ; g < heads; g++ {
-		og := out[g*hd : (g+1)*hd]
-		for p, a := range w[g*n : (g+1)*n] {
-			axpyF16(a, v[p*hd:(p+1)*hd], og)
-		}
-	}
+	attnMixF16Rows(out[g*hd:], v, w[g*n:], heads-g, hd, n)
 }
