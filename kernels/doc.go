@@ -52,8 +52,8 @@
 // call (Q8_0's signed weights go in offset by 128, the sums starting from
 // precomputed -128 times the activation block sums); the one-column
 // kernels and the four-column kernels of the types a decoding step streams
-// from memory prefetch the weights 2 KB ahead; for Q4_K, Q5_K, Q6_K and
-// (with dotQ4_0x4Z) Q4_0,
+// from memory prefetch the weights 2 KB ahead; for Q4_0, Q5_0, Q4_K,
+// Q5_K and Q6_K,
 // exact one-column kernels sum in the four-column kernels' order and give
 // their per-column results bit for bit, so that a batch-invariant Pool
 // need not pad a lone column to four), the row dequantization of Q8_0,

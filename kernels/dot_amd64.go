@@ -34,8 +34,10 @@ var avx2Kernels = func() *kernelSet {
 		gguf.TypeQ5_K: dotQ5Kx4Asm, gguf.TypeQ6_K: dotQ6Kx4Asm,
 		gguf.TypeF16: dotF16x4Asm, gguf.TypeF32: dotF32x4Asm,
 	}
-	ks.exact1[gguf.TypeQ4_K] = dotQ4KExactAsm // matches the AVX2 and VNNI dot4
-	ks.exact1[gguf.TypeQ5_K] = dotQ5KExactAsm // AVX2 only
+	ks.exact1[gguf.TypeQ4_K] = dotQ4KExactAsm  // matches the AVX2 and VNNI dot4
+	ks.exact1[gguf.TypeQ4_0] = dotQ4_0ExactAsm // AVX2 and VNNI (not Z, below)
+	ks.exact1[gguf.TypeQ5_0] = dotQ5_0ExactAsm // AVX2 only
+	ks.exact1[gguf.TypeQ5_K] = dotQ5KExactAsm  // AVX2 only
 	ks.exact1[gguf.TypeQ6_K] = dotQ6KExactAsm
 	ks.dotNx4[gguf.TypeF16] = dotNx4{dotF16x3x4Asm, 3}
 	ks.dotNx4[gguf.TypeF32] = dotNx4{dotF32x2x4Asm, 2}
@@ -146,6 +148,12 @@ func dotQ2KAsm(w []byte, a *act) float32  { return dotQ2KAVX2(kArgs(gguf.TypeQ2_
 func dotQ4KExactAsm(w []byte, a *act) float32 { return dotQ4KExactAVX2(kArgs(gguf.TypeQ4_K, w, a)) }
 func dotQ4_0ExactZAsm(w []byte, a *act) float32 {
 	return dotQ4_0ExactZ(qArgs(gguf.TypeQ4_0, w, a, a.ds))
+}
+func dotQ4_0ExactAsm(w []byte, a *act) float32 {
+	return dotQ4_0ExactAVX2(qArgs(gguf.TypeQ4_0, w, a, a.ds))
+}
+func dotQ5_0ExactAsm(w []byte, a *act) float32 {
+	return dotQ5_0ExactAVX2(qArgs(gguf.TypeQ5_0, w, a, a.ds))
 }
 func dotQ5KExactAsm(w []byte, a *act) float32 { return dotQ5KExactAVX2(kArgs(gguf.TypeQ5_K, w, a)) }
 func dotQ6KExactAsm(w []byte, a *act) float32 { return dotQ6KExactAVX2(kArgs(gguf.TypeQ6_K, w, a)) }

@@ -563,7 +563,7 @@ func TestMatMulBatchInvariantAVX2(t *testing.T) {
 	ks.dotNx4[gguf.TypeF32] = dotNx4{dotF32x2x4Asm, 2}
 	ks.interleave = [len(ks.interleave)]bool{}
 	ks.halfActs = false
-	ks.exact1[gguf.TypeQ4_0] = nil // the twin of dotQ4_0x4Z only
+	ks.exact1[gguf.TypeQ4_0] = dotQ4_0ExactAsm // the AVX2 kernel's twin
 	for _, set := range []*kernelSet{&ks, avx2Kernels} {
 		p := NewPool(2)
 		p.ks = set

@@ -1286,6 +1286,117 @@ loopdone:
 	MOVSS        X0, ret+24(FP)
 	RET
 
+// func dotQ4_0ExactAVX2(w *byte, x *int8, d *float32, ds *float32, nb int) float32
+// Requires: AVX, AVX2, F16C, FMA3, MMX+, SSE
+TEXT ·dotQ4_0ExactAVX2(SB), NOSPLIT, $0-44
+	MOVQ    w+0(FP), SI
+	MOVQ    x+8(FP), DI
+	MOVQ    d+16(FP), R10
+	MOVQ    ds+24(FP), R11
+	MOVQ    nb+32(FP), CX
+	VPXOR   Y0, Y0, Y0
+	VPXOR   Y9, Y9, Y9
+	VMOVDQU k_0f<>+0(SB), Y13
+	VMOVDQU k_ones16<>+0(SB), Y15
+
+loop:
+	TESTQ        CX, CX
+	JZ           loopdone
+	PREFETCHT0   2048(SI)
+	VMOVDQU      2(SI), X1
+	VPSRLW       $0x04, X1, X2
+	VINSERTI128  $0x01, X2, Y1, Y1
+	VPAND        Y13, Y1, Y1
+	VPMADDUBSW   (DI), Y1, Y3
+	VPMADDWD     Y15, Y3, Y3
+	VEXTRACTI128 $0x01, Y3, X8
+	VPHADDD      X8, X3, X3
+	VPHADDD      X3, X3, X3
+	VCVTDQ2PS    X3, X3
+	MOVWLZX      (SI), AX
+	VMOVD        AX, X7
+	VCVTPH2PS    X7, X7
+	VFMADD231SS  (R11), X7, X9
+	VMULSS       (R10), X7, X6
+	VBROADCASTSS X6, X6
+	VFMADD231PS  X3, X6, X0
+	ADDQ         $0x12, SI
+	ADDQ         $0x20, DI
+	ADDQ         $0x04, R10
+	ADDQ         $0x04, R11
+	DECQ         CX
+	JMP          loop
+
+loopdone:
+	VMOVSHDUP    X0, X1
+	VADDSS       X1, X0, X0
+	MOVL         $0x41000000, AX
+	VMOVD        AX, X10
+	VFNMADD231SS X10, X9, X0
+	VZEROUPPER
+	MOVSS        X0, ret+40(FP)
+	RET
+
+// func dotQ5_0ExactAVX2(w *byte, x *int8, d *float32, ds *float32, nb int) float32
+// Requires: AVX, AVX2, F16C, FMA3, MMX+, SSE
+TEXT ·dotQ5_0ExactAVX2(SB), NOSPLIT, $0-44
+	MOVQ    w+0(FP), SI
+	MOVQ    x+8(FP), DI
+	MOVQ    d+16(FP), R10
+	MOVQ    ds+24(FP), R11
+	MOVQ    nb+32(FP), CX
+	VPXOR   Y0, Y0, Y0
+	VPXOR   Y9, Y9, Y9
+	VMOVDQU k_qhshuf<>+0(SB), Y12
+	VMOVDQU k_bitsel<>+0(SB), Y11
+	VMOVDQU k_0f<>+0(SB), Y13
+	VMOVDQU k_10<>+0(SB), Y14
+	VMOVDQU k_ones16<>+0(SB), Y15
+
+loop:
+	TESTQ        CX, CX
+	JZ           loopdone
+	PREFETCHT0   2048(SI)
+	VMOVDQU      6(SI), X1
+	VPSRLW       $0x04, X1, X2
+	VINSERTI128  $0x01, X2, Y1, Y1
+	VPAND        Y13, Y1, Y1
+	VPBROADCASTD 2(SI), Y2
+	VPSHUFB      Y12, Y2, Y2
+	VPAND        Y11, Y2, Y2
+	VPCMPEQB     Y11, Y2, Y2
+	VPAND        Y14, Y2, Y2
+	VPOR         Y2, Y1, Y1
+	VPMADDUBSW   (DI), Y1, Y3
+	VPMADDWD     Y15, Y3, Y3
+	VEXTRACTI128 $0x01, Y3, X8
+	VPHADDD      X8, X3, X3
+	VPHADDD      X3, X3, X3
+	VCVTDQ2PS    X3, X3
+	MOVWLZX      (SI), AX
+	VMOVD        AX, X7
+	VCVTPH2PS    X7, X7
+	VFMADD231SS  (R11), X7, X9
+	VMULSS       (R10), X7, X6
+	VBROADCASTSS X6, X6
+	VFMADD231PS  X3, X6, X0
+	ADDQ         $0x16, SI
+	ADDQ         $0x20, DI
+	ADDQ         $0x04, R10
+	ADDQ         $0x04, R11
+	DECQ         CX
+	JMP          loop
+
+loopdone:
+	VMOVSHDUP    X0, X1
+	VADDSS       X1, X0, X0
+	MOVL         $0x41800000, AX
+	VMOVD        AX, X10
+	VFNMADD231SS X10, X9, X0
+	VZEROUPPER
+	MOVSS        X0, ret+40(FP)
+	RET
+
 // func dotQ4KExactAVX2(w *byte, x *int8, d *float32, bsums *int16, nb int) float32
 // Requires: AVX, AVX2, F16C, FMA3, MMX+, SSE
 TEXT ·dotQ4KExactAVX2(SB), NOSPLIT, $0-44

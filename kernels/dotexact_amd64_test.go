@@ -27,6 +27,8 @@ func TestExactOneColumnMatchesFour(t *testing.T) {
 		fours []four
 	}{
 		{gguf.TypeQ4_0, dotQ4_0ExactZAsm, []four{{"Z", dotQ4_0x4ZAsm}}},
+		{gguf.TypeQ4_0, dotQ4_0ExactAsm, []four{{"AVX2", dotQ4_0x4Asm}, {"VNNI", dotQ4_0x4VNNIAsm}}},
+		{gguf.TypeQ5_0, dotQ5_0ExactAsm, []four{{"AVX2", dotQ5_0x4Asm}}},
 		{gguf.TypeQ4_K, dotQ4KExactAsm, []four{{"AVX2", dotQ4Kx4Asm}, {"VNNI", dotQ4Kx4VNNIAsm}}},
 		{gguf.TypeQ5_K, dotQ5KExactAsm, []four{{"AVX2", dotQ5Kx4Asm}}},
 		{gguf.TypeQ6_K, dotQ6KExactAsm, []four{{"AVX2", dotQ6Kx4Asm}, {"VNNI", dotQ6Kx4VNNIAsm}}},

@@ -57,6 +57,8 @@ func kDotExact(t gguf.TensorType, body func()) {
 // dotExactFamily emits the exact one-column kernels (into the dot family's
 // file).
 func dotExactFamily() {
+	exactLegacy(legacy{t: gguf.TypeQ4_0})
+	exactLegacy(legacyTypes[0]) // Q5_0
 	exactQ4K5K(gguf.TypeQ4_K)
 	exactQ4K5K(gguf.TypeQ5_K)
 	kDotExact(gguf.TypeQ6_K, func() {
@@ -156,5 +158,41 @@ func exactQ4_0Z() {
 	MOVL(f32bits(8), EAX)
 	VMOVD(EAX, X11)
 	VFNMADD231SS(X11, X10, X0)
+	retF32()
+}
+
+// exactLegacy is the exact one-column twin of dotQ4_0x4AVX2/VNNI or
+// dotQ5_0x4AVX2 (dot4Legacy): the block's int32 lanes fold into the sums
+// of their halves, scaled by dw*d into two float lanes of X0, with the
+// offset term dw*ds summed in X9; the result is low + high less
+// offset*X9, fused.
+func exactLegacy(q legacy) {
+	name := "dot" + q.t.String() + "ExactAVX2"
+	kernel(name, "func(w *byte, x *int8, d, ds *float32, nb int) float32",
+		name+" is "+q.name()+" summed in the order of the four-column\n"+strings.Replace(q.name(), "AVX2", "x4AVX2", 1)+", whose results per column it equals bit for bit.\nTwin: dot"+q.t.String()+"Generic.",
+		[]string{"w", "x", "d", "ds", "nb"}, RSI, RDI, R10, R11, RCX)
+	q.prologue()
+	countdown("loop", RCX, 1, []ptrStep{{r: RSI, n: blockBytes(q.t)}, {r: RDI, n: 32}, {r: R10, n: 4}, {r: R11, n: 4}}, func() {
+		PREFETCHT0(m(RSI, prefetchAhead))
+		q4Unpack(q.qsOff(), Y1, Y2)
+		if q.fifth {
+			qh5(q.header(), Y2)
+			VPOR(Y2, Y1, Y1)
+		}
+		VPMADDUBSW(m(RDI, 0), Y1, Y3)
+		VPMADDWD(Y15, Y3, Y3)
+		fold2(Y3, X8)
+		VCVTDQ2PS(X3, X3)
+		f16Scale(0, X7)
+		VFMADD231SS(m(R11, 0), X7, X9)
+		VMULSS(m(R10, 0), X7, X6)
+		VBROADCASTSS(X6, X6)
+		VFMADD231PS(X3, X6, X0)
+	})
+	VMOVSHDUP(X0, X1)
+	VADDSS(X1, X0, X0)
+	MOVL(f32bits(q.offset()), EAX)
+	VMOVD(EAX, X10)
+	VFNMADD231SS(X10, X9, X0)
 	retF32()
 }
