@@ -35,6 +35,7 @@ var avx2Kernels = func() *kernelSet {
 		gguf.TypeF16: dotF16x4Asm, gguf.TypeF32: dotF32x4Asm,
 	}
 	ks.exact1[gguf.TypeQ4_K] = dotQ4KExactAsm  // matches the AVX2 and VNNI dot4
+	ks.exact1[gguf.TypeQ8_0] = dotQ8_0ExactAsm // AVX2 and VNNI (not Z, below)
 	ks.exact1[gguf.TypeQ4_0] = dotQ4_0ExactAsm // AVX2 and VNNI (not Z, below)
 	ks.exact1[gguf.TypeQ5_0] = dotQ5_0ExactAsm // AVX2 only
 	ks.exact1[gguf.TypeQ5_K] = dotQ5KExactAsm  // AVX2 only
@@ -60,6 +61,7 @@ var avx2Kernels = func() *kernelSet {
 		ks.dot4[gguf.TypeQ8_0] = dotQ8_0x4ZAsm
 		ks.dotNx4[gguf.TypeQ8_0] = dotNx4{dotQ8_0xNx4ZAsm, zRows}
 		ks.interleave[gguf.TypeQ8_0] = true
+		ks.exact1[gguf.TypeQ8_0] = nil // no exact twin of dotQ8_0x4Z: padded
 	}
 	return &ks
 }()
@@ -148,6 +150,9 @@ func dotQ2KAsm(w []byte, a *act) float32  { return dotQ2KAVX2(kArgs(gguf.TypeQ2_
 func dotQ4KExactAsm(w []byte, a *act) float32 { return dotQ4KExactAVX2(kArgs(gguf.TypeQ4_K, w, a)) }
 func dotQ4_0ExactZAsm(w []byte, a *act) float32 {
 	return dotQ4_0ExactZ(qArgs(gguf.TypeQ4_0, w, a, a.ds))
+}
+func dotQ8_0ExactAsm(w []byte, a *act) float32 {
+	return dotQ8_0ExactAVX2(q8Args(gguf.TypeQ8_0, w, a))
 }
 func dotQ4_0ExactAsm(w []byte, a *act) float32 {
 	return dotQ4_0ExactAVX2(qArgs(gguf.TypeQ4_0, w, a, a.ds))

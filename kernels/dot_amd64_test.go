@@ -563,7 +563,8 @@ func TestMatMulBatchInvariantAVX2(t *testing.T) {
 	ks.dotNx4[gguf.TypeF32] = dotNx4{dotF32x2x4Asm, 2}
 	ks.interleave = [len(ks.interleave)]bool{}
 	ks.halfActs = false
-	ks.exact1[gguf.TypeQ4_0] = dotQ4_0ExactAsm // the AVX2 kernel's twin
+	ks.exact1[gguf.TypeQ4_0] = dotQ4_0ExactAsm // the AVX2 kernels' twins
+	ks.exact1[gguf.TypeQ8_0] = dotQ8_0ExactAsm
 	for _, set := range []*kernelSet{&ks, avx2Kernels} {
 		p := NewPool(2)
 		p.ks = set

@@ -79,6 +79,12 @@ func dotF16F32AVX2(a *uint16, b *float32, n int) float32
 //go:noescape
 func dotBF16F32AVX2(a *uint16, b *float32, n int) float32
 
+// dotQ8_0ExactAVX2 is dotQ8_0AVX2 summed in the order of dotQ8_0x4AVX2,
+// whose results per column it equals bit for bit. Twin: dotQ8_0Generic.
+//
+//go:noescape
+func dotQ8_0ExactAVX2(w *byte, x *int8, d *float32, nb int) float32
+
 // dotQ4_0ExactAVX2 is dotQ4_0AVX2 summed in the order of the four-column
 // dotQ4_0x4AVX2, whose results per column it equals bit for bit.
 // Twin: dotQ4_0Generic.

@@ -1286,6 +1286,49 @@ loopdone:
 	MOVSS        X0, ret+24(FP)
 	RET
 
+// func dotQ8_0ExactAVX2(w *byte, x *int8, d *float32, nb int) float32
+// Requires: AVX, AVX2, F16C, FMA3, MMX+, SSE
+TEXT ·dotQ8_0ExactAVX2(SB), NOSPLIT, $0-36
+	MOVQ    w+0(FP), SI
+	MOVQ    x+8(FP), DI
+	MOVQ    d+16(FP), R10
+	MOVQ    nb+24(FP), CX
+	VXORPS  X0, X0, X0
+	VMOVDQU k_ones16<>+0(SB), Y15
+
+loop:
+	TESTQ        CX, CX
+	JZ           loopdone
+	PREFETCHT0   2048(SI)
+	VMOVDQU      2(SI), Y1
+	VMOVDQU      (DI), Y2
+	VPSIGNB      Y1, Y1, Y3
+	VPSIGNB      Y1, Y2, Y2
+	VPMADDUBSW   Y2, Y3, Y3
+	VPMADDWD     Y15, Y3, Y3
+	VEXTRACTI128 $0x01, Y3, X8
+	VPHADDD      X8, X3, X3
+	VPHADDD      X3, X3, X3
+	VCVTDQ2PS    X3, X3
+	MOVWLZX      (SI), AX
+	VMOVD        AX, X7
+	VCVTPH2PS    X7, X7
+	VMULSS       (R10), X7, X6
+	VBROADCASTSS X6, X6
+	VFMADD231PS  X3, X6, X0
+	ADDQ         $0x22, SI
+	ADDQ         $0x20, DI
+	ADDQ         $0x04, R10
+	DECQ         CX
+	JMP          loop
+
+loopdone:
+	VMOVSHDUP X0, X1
+	VADDSS    X1, X0, X0
+	VZEROUPPER
+	MOVSS     X0, ret+32(FP)
+	RET
+
 // func dotQ4_0ExactAVX2(w *byte, x *int8, d *float32, ds *float32, nb int) float32
 // Requires: AVX, AVX2, F16C, FMA3, MMX+, SSE
 TEXT ·dotQ4_0ExactAVX2(SB), NOSPLIT, $0-44

@@ -29,6 +29,7 @@ func TestExactOneColumnMatchesFour(t *testing.T) {
 		{gguf.TypeQ4_0, dotQ4_0ExactZAsm, []four{{"Z", dotQ4_0x4ZAsm}}},
 		{gguf.TypeQ4_0, dotQ4_0ExactAsm, []four{{"AVX2", dotQ4_0x4Asm}, {"VNNI", dotQ4_0x4VNNIAsm}}},
 		{gguf.TypeQ5_0, dotQ5_0ExactAsm, []four{{"AVX2", dotQ5_0x4Asm}}},
+		{gguf.TypeQ8_0, dotQ8_0ExactAsm, []four{{"AVX2", dotQ8_0x4Asm}, {"VNNI", dotQ8_0x4VNNIAsm}}},
 		{gguf.TypeQ4_K, dotQ4KExactAsm, []four{{"AVX2", dotQ4Kx4Asm}, {"VNNI", dotQ4Kx4VNNIAsm}}},
 		{gguf.TypeQ5_K, dotQ5KExactAsm, []four{{"AVX2", dotQ5Kx4Asm}}},
 		{gguf.TypeQ6_K, dotQ6KExactAsm, []four{{"AVX2", dotQ6Kx4Asm}, {"VNNI", dotQ6Kx4VNNIAsm}}},
@@ -40,7 +41,7 @@ func TestExactOneColumnMatchesFour(t *testing.T) {
 		if c.typ == gguf.TypeQ4_0 && !hasZ4 {
 			continue
 		}
-		if avx2Kernels.exact1[c.typ] == nil {
+		if avx2Kernels.exact1[c.typ] == nil && !(c.typ == gguf.TypeQ8_0 && hasZ4) {
 			t.Fatalf("%v: no exact one-column kernel in the AVX2 set", c.typ)
 		}
 		for iter := 0; iter < 60; iter++ {

@@ -410,7 +410,7 @@ func (p *Pool) mulShared(x []float32, batch, pb, cols int, ops []MatMulOp) bool 
 // place in it. Invariant, the columns of a batch that is not a multiple of
 // four go through a one-column kernel that sums in the four-column
 // kernel's order where the weight type has one (on amd64 Q4_0, Q5_0,
-// Q4_K, Q5_K and Q6_K),
+// Q4_K, Q5_K, Q6_K, and Q8_0 without the AVX-512 Z kernel),
 // and otherwise the batch is padded with copies of its last column so that
 // every column goes through the four-column kernel (where the weight type
 // has one); a padded one-sequence decode step costs about as much as a

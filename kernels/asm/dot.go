@@ -43,13 +43,18 @@ func loadD(off int, y Register) {
 // q8Prod leaves in c the 8 float sums of the Q8_0 quants at woff(SI)
 // times the activations at xoff(DI); a and b are scratch.
 func q8Prod(woff, xoff int, a, b, c Register) {
+	q8Ints(woff, xoff, a, b, c)
+	VCVTDQ2PS(c, c)
+}
+
+// q8Ints is q8Prod's integer part: c is left with the 8 int32 sums.
+func q8Ints(woff, xoff int, a, b, c Register) {
 	VMOVDQU(m(RSI, woff), a)
 	VMOVDQU(m(RDI, xoff), b)
 	VPSIGNB(a, a, c)
 	VPSIGNB(a, b, b)
 	VPMADDUBSW(b, c, c)
 	VPMADDWD(Y15, c, c)
-	VCVTDQ2PS(c, c)
 }
 
 func dotQ8_0() {

@@ -57,6 +57,7 @@ func kDotExact(t gguf.TensorType, body func()) {
 // dotExactFamily emits the exact one-column kernels (into the dot family's
 // file).
 func dotExactFamily() {
+	exactQ8_0()
 	exactLegacy(legacy{t: gguf.TypeQ4_0})
 	exactLegacy(legacyTypes[0]) // Q5_0
 	exactQ4K5K(gguf.TypeQ4_K)
@@ -194,5 +195,29 @@ func exactLegacy(q legacy) {
 	MOVL(f32bits(q.offset()), EAX)
 	VMOVD(EAX, X10)
 	VFNMADD231SS(X10, X9, X0)
+	retF32()
+}
+
+// exactQ8_0 is the exact one-column twin of dotQ8_0x4AVX2/VNNI (the
+// four-column Q8_0 kernels of CPUs without hasZ4): q8Prod's int32 lanes
+// fold into the sums of their halves, scaled by dw*d into two float lanes.
+func exactQ8_0() {
+	kernel("dotQ8_0ExactAVX2", "func(w *byte, x *int8, d *float32, nb int) float32",
+		"dotQ8_0ExactAVX2 is dotQ8_0AVX2 summed in the order of dotQ8_0x4AVX2,\nwhose results per column it equals bit for bit. Twin: dotQ8_0Generic.",
+		[]string{"w", "x", "d", "nb"}, RSI, RDI, R10, RCX)
+	zeroPS(X0)
+	VMOVDQU(k("k_ones16"), Y15)
+	countdown("loop", RCX, 1, []ptrStep{{r: RSI, n: blockBytes(gguf.TypeQ8_0)}, {r: RDI, n: 32}, {r: R10, n: 4}}, func() {
+		PREFETCHT0(m(RSI, prefetchAhead))
+		q8Ints(2, 0, Y1, Y2, Y3)
+		fold2(Y3, X8)
+		VCVTDQ2PS(X3, X3)
+		f16Scale(0, X7)
+		VMULSS(m(R10, 0), X7, X6)
+		VBROADCASTSS(X6, X6)
+		VFMADD231PS(X3, X6, X0)
+	})
+	VMOVSHDUP(X0, X1)
+	VADDSS(X1, X0, X0)
 	retF32()
 }
