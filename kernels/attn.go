@@ -35,24 +35,28 @@ func checkAttn(name string, ns, nkv, nq, heads, hd, n int) {
 	}
 }
 
-// attnScoresF16Generic is the pure-Go twin of the assembly scores (which
-// round differently: one sum per head and lane, folded at the end).
-func attnScoresF16Generic(scores []float32, k []uint16, q []float32, heads, hd, n int, scale float32) {
+// attnScoresF16Rows computes the scores one head and position at a time
+// with dotF16F32 (AVX2 where the package has it, pure Go otherwise): the
+// pure-Go twin of the assembly scores (which round differently: one sum
+// per head and lane, folded at the end), and on amd64 the heads past a
+// multiple of four.
+func attnScoresF16Rows(scores []float32, k []uint16, q []float32, heads, hd, n int, scale float32) {
 	for g := range heads {
 		qg := q[g*hd : (g+1)*hd]
 		for p := range n {
-			scores[g*n+p] = dotF16F32Generic(k[p*hd:(p+1)*hd], qg) * scale
+			scores[g*n+p] = dotF16F32(k[p*hd:(p+1)*hd], qg) * scale
 		}
 	}
 }
 
-// attnMixF16Generic is the pure-Go twin of the assembly mix.
-func attnMixF16Generic(out []float32, v []uint16, w []float32, heads, hd, n int) {
+// attnMixF16Rows mixes one head and position at a time with axpyF16: the
+// pure-Go twin of the assembly mix, as attnScoresF16Rows.
+func attnMixF16Rows(out []float32, v []uint16, w []float32, heads, hd, n int) {
 	for g := range heads {
 		og := out[g*hd : (g+1)*hd]
 		wg := w[g*n : (g+1)*n]
 		for p, a := range wg {
-			axpyF16Generic(a, v[p*hd:(p+1)*hd], og)
+			axpyF16(a, v[p*hd:(p+1)*hd], og)
 		}
 	}
 }

@@ -9,7 +9,9 @@ func attnScoresF16(scores []float32, k []uint16, q []float32, heads, hd, n int, 
 			attnScores4AVX2(&k[0], &q[g*hd], &scores[g*n], n, hd, scale)
 		}
 	}
-	attnScoresF16Generic(scores[g*n:], k, q[g*hd:], heads-g, hd, n, scale)
+	// The heads past a multiple of four (all of them when a group has
+	// fewer): one AVX2 dot product per head and position.
+	attnScoresF16Rows(scores[g*n:], k, q[g*hd:], heads-g, hd, n, scale)
 }
 
 func attnMixF16(out []float32, v []uint16, w []float32, heads, hd, n int) {
@@ -19,5 +21,5 @@ func attnMixF16(out []float32, v []uint16, w []float32, heads, hd, n int) {
 			attnMix4AVX2(&v[0], &w[g*n], &out[g*hd], n, hd)
 		}
 	}
-	attnMixF16Generic(out[g*hd:], v, w[g*n:], heads-g, hd, n)
+	attnMixF16Rows(out[g*hd:], v, w[g*n:], heads-g, hd, n)
 }

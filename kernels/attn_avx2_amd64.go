@@ -6,14 +6,14 @@ package kernels
 
 // attnScores4AVX2 sets out[g*n+p] = scale * (k row p · q row g) for four
 // query heads g (rows hd floats apart) and n key rows of hd halves, hd a
-// positive multiple of 8. Twin: attnScoresF16Generic.
+// positive multiple of 8. Twin: attnScoresF16Rows.
 //
 //go:noescape
 func attnScores4AVX2(k *uint16, q *float32, out *float32, n int, hd int, scale float32)
 
 // attnMix4AVX2 adds to out[g*hd+d] the sum over p < n of
 // w[g*n+p] * v[p*hd+d] for four heads g, hd a positive multiple of 16.
-// Twin: attnMixF16Generic.
+// Twin: attnMixF16Rows.
 //
 //go:noescape
 func attnMix4AVX2(v *uint16, w *float32, out *float32, n int, hd int)

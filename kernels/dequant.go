@@ -129,6 +129,9 @@ func dequantRow(t gguf.TensorType, src []byte, dst []float32) {
 		}
 		return
 	}
+	if dequantRowAsm(t, src, dst) {
+		return
+	}
 	f := codecOf(t).dec
 	if f == nil {
 		panic("kernels: dequantRow: unchecked type " + t.String())

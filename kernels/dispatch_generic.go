@@ -2,6 +2,8 @@
 
 package kernels
 
+import "github.com/gaianet-go/gaianet/gguf"
+
 // defaultKernels are the dot products MatMul uses on this machine.
 var defaultKernels = genericKernels
 
@@ -26,3 +28,6 @@ func quantActQ8K(x []float32, qs []int8, d []float32, bsums []int16) {
 }
 
 func addF32(dst, a, b []float32) { addF32Generic(dst, a, b) }
+
+// dequantRowAsm reports that no assembly decoded the row.
+func dequantRowAsm(gguf.TensorType, []byte, []float32) bool { return false }

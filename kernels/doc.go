@@ -50,9 +50,14 @@
 // dot4_avx512_amd64.s, 512-bit over activations interleaved per four columns
 // so that no per-block horizontal sums are needed, eight weight rows per
 // call (Q8_0's signed weights go in offset by 128, the sums starting from
-// precomputed -128 times the activation block sums); the four-column
-// kernels of the types a decoding step streams from memory prefetch the
-// weights 2 KB ahead), and
+// precomputed -128 times the activation block sums); the one-column
+// kernels and the four-column kernels of the types a decoding step streams
+// from memory prefetch the weights 2 KB ahead; for Q4_0, Q5_0, Q4_K,
+// Q5_K and Q6_K,
+// exact one-column kernels sum in the four-column kernels' order and give
+// their per-column results bit for bit, so that a batch-invariant Pool
+// need not pad a lone column to four), the row dequantization of Q8_0,
+// Q4_K and Q6_K (dequant_avx2_amd64.s, bit-identical to the Go twins), and
 // the Q8_0 and Q8_K activation quantizers (quant_avx2_amd64.s, bit-identical to
 // their Go twins). Every assembly kernel has a pure-Go twin, used on other
 // architectures, on CPUs without the features, and with -tags noasm; the

@@ -19,3 +19,10 @@ func dotQ4_0x4Z(w *byte, wstride int, rows int, xi *int8, dT *float32, dsT *floa
 //
 //go:noescape
 func dotQ8_0x4Z(w *byte, wstride int, rows int, xi *int8, xs *int32, dT *float32, dstride int, nb int, out *float32)
+
+// dotQ4_0ExactZ is dotQ4_0AVX2 summed in the order of dotQ4_0x4Z, whose
+// results per column it equals bit for bit; it needs hasZ4. Twin:
+// dotQ4_0Generic.
+//
+//go:noescape
+func dotQ4_0ExactZ(w *byte, x *int8, d *float32, ds *float32, nb int) float32

@@ -339,3 +339,103 @@ DATA kz8_dwidx<>+8(SB)/8, $0x2322232223222322
 DATA kz8_dwidx<>+16(SB)/8, $0x0000000000000000
 DATA kz8_dwidx<>+24(SB)/8, $0x0000000000000000
 GLOBL kz8_dwidx<>(SB), RODATA|NOPTR, $32
+
+// func dotQ4_0ExactZ(w *byte, x *int8, d *float32, ds *float32, nb int) float32
+// Requires: AVX, AVX2, F16C, FMA3, MMX+, SSE
+TEXT ·dotQ4_0ExactZ(SB), NOSPLIT, $0-44
+	MOVQ    w+0(FP), SI
+	MOVQ    x+8(FP), DI
+	MOVQ    d+16(FP), R10
+	MOVQ    ds+24(FP), R11
+	MOVQ    nb+32(FP), CX
+	VXORPS  X0, X0, X0
+	VXORPS  X1, X1, X1
+	VXORPS  X9, X9, X9
+	VXORPS  X10, X10, X10
+	VMOVDQU k_0f<>+0(SB), Y15
+
+pair:
+	CMPQ         CX, $0x02
+	JLT          last
+	PREFETCHT0   2048(SI)
+	VMOVDQU      2(SI), X2
+	VPAND        X15, X2, X3
+	VPSRLW       $0x04, X2, X2
+	VPAND        X15, X2, X2
+	VPXOR        X4, X4, X4
+	VPDPBUSD     (DI), X3, X4
+	VPDPBUSD     16(DI), X2, X4
+	VCVTDQ2PS    X4, X4
+	MOVWLZX      (SI), AX
+	VMOVD        AX, X7
+	VCVTPH2PS    X7, X7
+	VMULSS       (R10), X7, X6
+	VBROADCASTSS X6, X6
+	VFMADD231PS  X4, X6, X0
+	VFMADD231SS  (R11), X7, X9
+	ADDQ         $0x12, SI
+	ADDQ         $0x20, DI
+	ADDQ         $0x04, R10
+	ADDQ         $0x04, R11
+	VMOVDQU      2(SI), X2
+	VPAND        X15, X2, X3
+	VPSRLW       $0x04, X2, X2
+	VPAND        X15, X2, X2
+	VPXOR        X4, X4, X4
+	VPDPBUSD     (DI), X3, X4
+	VPDPBUSD     16(DI), X2, X4
+	VCVTDQ2PS    X4, X4
+	MOVWLZX      (SI), AX
+	VMOVD        AX, X7
+	VCVTPH2PS    X7, X7
+	VMULSS       (R10), X7, X6
+	VBROADCASTSS X6, X6
+	VFMADD231PS  X4, X6, X1
+	VFMADD231SS  (R11), X7, X10
+	ADDQ         $0x12, SI
+	ADDQ         $0x20, DI
+	ADDQ         $0x04, R10
+	ADDQ         $0x04, R11
+	SUBQ         $0x02, CX
+	JMP          pair
+
+last:
+	TESTQ        CX, CX
+	JZ           done
+	VMOVDQU      2(SI), X2
+	VPAND        X15, X2, X3
+	VPSRLW       $0x04, X2, X2
+	VPAND        X15, X2, X2
+	VPXOR        X4, X4, X4
+	VPDPBUSD     (DI), X3, X4
+	VPDPBUSD     16(DI), X2, X4
+	VCVTDQ2PS    X4, X4
+	MOVWLZX      (SI), AX
+	VMOVD        AX, X7
+	VCVTPH2PS    X7, X7
+	VMULSS       (R10), X7, X6
+	VBROADCASTSS X6, X6
+	VFMADD231PS  X4, X6, X0
+	VFMADD231SS  (R11), X7, X9
+	ADDQ         $0x12, SI
+	ADDQ         $0x20, DI
+	ADDQ         $0x04, R10
+	ADDQ         $0x04, R11
+
+done:
+	VADDPS       X1, X0, X0
+	VHADDPS      X0, X0, X0
+	VHADDPS      X0, X0, X0
+	VADDSS       X9, X10, X10
+	MOVL         $0x41000000, AX
+	VMOVD        AX, X11
+	VFNMADD231SS X11, X10, X0
+	VZEROUPPER
+	MOVSS        X0, ret+40(FP)
+	RET
+
+DATA k_0f<>+0(SB)/8, $0x0f0f0f0f0f0f0f0f
+DATA k_0f<>+8(SB)/8, $0x0f0f0f0f0f0f0f0f
+DATA k_0f<>+16(SB)/8, $0x0f0f0f0f0f0f0f0f
+DATA k_0f<>+24(SB)/8, $0x0f0f0f0f0f0f0f0f
+GLOBL k_0f<>(SB), RODATA|NOPTR, $32

@@ -34,6 +34,12 @@ var avx2Kernels = func() *kernelSet {
 		gguf.TypeQ5_K: dotQ5Kx4Asm, gguf.TypeQ6_K: dotQ6Kx4Asm,
 		gguf.TypeF16: dotF16x4Asm, gguf.TypeF32: dotF32x4Asm,
 	}
+	ks.exact1[gguf.TypeQ4_K] = dotQ4KExactAsm  // matches the AVX2 and VNNI dot4
+	ks.exact1[gguf.TypeQ8_0] = dotQ8_0ExactAsm // AVX2 and VNNI (not Z, below)
+	ks.exact1[gguf.TypeQ4_0] = dotQ4_0ExactAsm // AVX2 and VNNI (not Z, below)
+	ks.exact1[gguf.TypeQ5_0] = dotQ5_0ExactAsm // AVX2 only
+	ks.exact1[gguf.TypeQ5_K] = dotQ5KExactAsm  // AVX2 only
+	ks.exact1[gguf.TypeQ6_K] = dotQ6KExactAsm
 	ks.dotNx4[gguf.TypeF16] = dotNx4{dotF16x3x4Asm, 3}
 	ks.dotNx4[gguf.TypeF32] = dotNx4{dotF32x2x4Asm, 2}
 	if hasAVX512VL {
@@ -50,10 +56,12 @@ var avx2Kernels = func() *kernelSet {
 	if hasZ4 {
 		ks.dot4[gguf.TypeQ4_0] = dotQ4_0x4ZAsm
 		ks.dotNx4[gguf.TypeQ4_0] = dotNx4{dotQ4_0xNx4ZAsm, zRows}
+		ks.exact1[gguf.TypeQ4_0] = dotQ4_0ExactZAsm
 		ks.interleave[gguf.TypeQ4_0] = true
 		ks.dot4[gguf.TypeQ8_0] = dotQ8_0x4ZAsm
 		ks.dotNx4[gguf.TypeQ8_0] = dotNx4{dotQ8_0xNx4ZAsm, zRows}
 		ks.interleave[gguf.TypeQ8_0] = true
+		ks.exact1[gguf.TypeQ8_0] = nil // no exact twin of dotQ8_0x4Z: padded
 	}
 	return &ks
 }()
@@ -137,7 +145,24 @@ func dotQ4KAsm(w []byte, a *act) float32  { return dotQ4KAVX2(kArgs(gguf.TypeQ4_
 func dotQ5KAsm(w []byte, a *act) float32  { return dotQ5KAVX2(kArgs(gguf.TypeQ5_K, w, a)) }
 func dotQ6KAsm(w []byte, a *act) float32  { return dotQ6KAVX2(kArgs(gguf.TypeQ6_K, w, a)) }
 func dotQ2KAsm(w []byte, a *act) float32  { return dotQ2KAVX2(kArgs(gguf.TypeQ2_K, w, a)) }
-func dotQ3KAsm(w []byte, a *act) float32  { return dotQ3KAVX2(kArgs(gguf.TypeQ3_K, w, a)) }
+
+// The exact one-column kernels (see kernelSet.exact1).
+func dotQ4KExactAsm(w []byte, a *act) float32 { return dotQ4KExactAVX2(kArgs(gguf.TypeQ4_K, w, a)) }
+func dotQ4_0ExactZAsm(w []byte, a *act) float32 {
+	return dotQ4_0ExactZ(qArgs(gguf.TypeQ4_0, w, a, a.ds))
+}
+func dotQ8_0ExactAsm(w []byte, a *act) float32 {
+	return dotQ8_0ExactAVX2(q8Args(gguf.TypeQ8_0, w, a))
+}
+func dotQ4_0ExactAsm(w []byte, a *act) float32 {
+	return dotQ4_0ExactAVX2(qArgs(gguf.TypeQ4_0, w, a, a.ds))
+}
+func dotQ5_0ExactAsm(w []byte, a *act) float32 {
+	return dotQ5_0ExactAVX2(qArgs(gguf.TypeQ5_0, w, a, a.ds))
+}
+func dotQ5KExactAsm(w []byte, a *act) float32 { return dotQ5KExactAVX2(kArgs(gguf.TypeQ5_K, w, a)) }
+func dotQ6KExactAsm(w []byte, a *act) float32 { return dotQ6KExactAVX2(kArgs(gguf.TypeQ6_K, w, a)) }
+func dotQ3KAsm(w []byte, a *act) float32      { return dotQ3KAVX2(kArgs(gguf.TypeQ3_K, w, a)) }
 
 func dotF32(a, b []float32) float32 {
 	if hasAVX2 {

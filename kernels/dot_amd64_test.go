@@ -235,13 +235,7 @@ func TestVNNI4MatchesAVX2(t *testing.T) {
 			nb := 1 + r.IntN(12)
 			cols := nb * pr.typ.BlockSize()
 			batch := 4 + r.IntN(9)
-			x := make([]float32, batch*cols)
-			for i := range x {
-				x[i] = float32(r.NormFloat64())
-				if iter%5 == 0 && i%7 == 0 {
-					x[i] = -x[i] * 100 // saturate some blocks at -127/127
-				}
-			}
+			x := batchNormals(r, iter, batch*cols)
 			w := randomWeights(r, pr.typ, 1, cols)
 			if pr.typ == gguf.TypeQ8_0 && iter%3 == 0 {
 				for i := 2; i < len(w); i += 34 {
@@ -265,6 +259,19 @@ func TestVNNI4MatchesAVX2(t *testing.T) {
 			}
 		}
 	}
+}
+
+// batchNormals returns n normal values; every fifth iteration makes every
+// seventh value large, so that some blocks saturate at -127/127.
+func batchNormals(r *rand.Rand, iter, n int) []float32 {
+	x := make([]float32, n)
+	for i := range x {
+		x[i] = float32(r.NormFloat64())
+		if iter%5 == 0 && i%7 == 0 {
+			x[i] = -x[i] * 100
+		}
+	}
+	return x
 }
 
 // quantIters runs body for iters rows of n random values (scaledNormals;
@@ -512,13 +519,7 @@ func TestZ4MatchesGeneric(t *testing.T) {
 			if iter%3 == 0 {
 				batch = 4 // adjacent scales: the kernels' dense path
 			}
-			x := make([]float32, batch*cols)
-			for i := range x {
-				x[i] = float32(r.NormFloat64())
-				if iter%5 == 0 && i%7 == 0 {
-					x[i] = -x[i] * 100
-				}
-			}
+			x := batchNormals(r, iter, batch*cols)
 			w := randomWeights(r, tc.typ, 1, cols)
 			p.prepareActs(actKindOf(tc.typ), x, batch, batch, cols)
 			p.transposeActs(batch, cols)
@@ -563,6 +564,8 @@ func TestMatMulBatchInvariantAVX2(t *testing.T) {
 	ks.dotNx4[gguf.TypeF32] = dotNx4{dotF32x2x4Asm, 2}
 	ks.interleave = [len(ks.interleave)]bool{}
 	ks.halfActs = false
+	ks.exact1[gguf.TypeQ4_0] = dotQ4_0ExactAsm // the AVX2 kernels' twins
+	ks.exact1[gguf.TypeQ8_0] = dotQ8_0ExactAsm
 	for _, set := range []*kernelSet{&ks, avx2Kernels} {
 		p := NewPool(2)
 		p.ks = set

@@ -78,3 +78,44 @@ func dotF16F32AVX2(a *uint16, b *float32, n int) float32
 //
 //go:noescape
 func dotBF16F32AVX2(a *uint16, b *float32, n int) float32
+
+// dotQ8_0ExactAVX2 is dotQ8_0AVX2 summed in the order of dotQ8_0x4AVX2,
+// whose results per column it equals bit for bit. Twin: dotQ8_0Generic.
+//
+//go:noescape
+func dotQ8_0ExactAVX2(w *byte, x *int8, d *float32, nb int) float32
+
+// dotQ4_0ExactAVX2 is dotQ4_0AVX2 summed in the order of the four-column
+// dotQ4_0x4AVX2, whose results per column it equals bit for bit.
+// Twin: dotQ4_0Generic.
+//
+//go:noescape
+func dotQ4_0ExactAVX2(w *byte, x *int8, d *float32, ds *float32, nb int) float32
+
+// dotQ5_0ExactAVX2 is dotQ5_0AVX2 summed in the order of the four-column
+// dotQ5_0x4AVX2, whose results per column it equals bit for bit.
+// Twin: dotQ5_0Generic.
+//
+//go:noescape
+func dotQ5_0ExactAVX2(w *byte, x *int8, d *float32, ds *float32, nb int) float32
+
+// dotQ4KExactAVX2 is dotQ4KAVX2 summed in the order of the four-column kernels
+// (dotQ4Kx4AVX2/VNNI), whose results per column it equals bit for bit.
+// Twin: dotQ4KGeneric.
+//
+//go:noescape
+func dotQ4KExactAVX2(w *byte, x *int8, d *float32, bsums *int16, nb int) float32
+
+// dotQ5KExactAVX2 is dotQ5KAVX2 summed in the order of the four-column kernels
+// (dotQ5Kx4AVX2/VNNI), whose results per column it equals bit for bit.
+// Twin: dotQ5KGeneric.
+//
+//go:noescape
+func dotQ5KExactAVX2(w *byte, x *int8, d *float32, bsums *int16, nb int) float32
+
+// dotQ6KExactAVX2 is dotQ6KAVX2 summed in the order of the four-column kernels
+// (dotQ6Kx4AVX2/VNNI), whose results per column it equals bit for bit.
+// Twin: dotQ6KGeneric.
+//
+//go:noescape
+func dotQ6KExactAVX2(w *byte, x *int8, d *float32, bsums *int16, nb int) float32

@@ -5,7 +5,7 @@
 #include "textflag.h"
 
 // func dotQ8_0AVX2(w *byte, x *int8, d *float32, nb int) float32
-// Requires: AVX, AVX2, F16C, FMA3, SSE
+// Requires: AVX, AVX2, F16C, FMA3, MMX+, SSE
 TEXT ·dotQ8_0AVX2(SB), NOSPLIT, $0-36
 	MOVQ    w+0(FP), SI
 	MOVQ    x+8(FP), DI
@@ -18,6 +18,8 @@ TEXT ·dotQ8_0AVX2(SB), NOSPLIT, $0-36
 pair:
 	CMPQ         CX, $0x02
 	JLT          one
+	PREFETCHT0   2048(SI)
+	PREFETCHT0   2112(SI)
 	VMOVDQU      2(SI), Y1
 	VMOVDQU      (DI), Y2
 	VPSIGNB      Y1, Y1, Y3
@@ -87,7 +89,7 @@ DATA k_ones16<>+24(SB)/8, $0x0001000100010001
 GLOBL k_ones16<>(SB), RODATA|NOPTR, $32
 
 // func dotQ4_0AVX2(w *byte, x *int8, d *float32, ds *float32, nb int) float32
-// Requires: AVX, AVX2, F16C, FMA3, SSE
+// Requires: AVX, AVX2, F16C, FMA3, MMX+, SSE
 TEXT ·dotQ4_0AVX2(SB), NOSPLIT, $0-44
 	MOVQ    w+0(FP), SI
 	MOVQ    x+8(FP), DI
@@ -102,6 +104,8 @@ TEXT ·dotQ4_0AVX2(SB), NOSPLIT, $0-44
 quad:
 	CMPQ        CX, $0x04
 	JLT         one
+	PREFETCHT0  2048(SI)
+	PREFETCHT0  2112(SI)
 	VMOVDQU     2(SI), X3
 	VPSRLW      $0x04, X3, X10
 	VINSERTI128 $0x01, X10, Y3, Y3
@@ -153,6 +157,7 @@ quad:
 one:
 	TESTQ        CX, CX
 	JZ           onedone
+	PREFETCHT0   2048(SI)
 	VMOVDQU      2(SI), X3
 	VPSRLW       $0x04, X3, X10
 	VINSERTI128  $0x01, X10, Y3, Y3
@@ -199,7 +204,7 @@ DATA k_0f<>+24(SB)/8, $0x0f0f0f0f0f0f0f0f
 GLOBL k_0f<>(SB), RODATA|NOPTR, $32
 
 // func dotQ5_0AVX2(w *byte, x *int8, d *float32, ds *float32, nb int) float32
-// Requires: AVX, AVX2, F16C, FMA3, SSE
+// Requires: AVX, AVX2, F16C, FMA3, MMX+, SSE
 TEXT ·dotQ5_0AVX2(SB), NOSPLIT, $0-44
 	MOVQ    w+0(FP), SI
 	MOVQ    x+8(FP), DI
@@ -217,6 +222,7 @@ TEXT ·dotQ5_0AVX2(SB), NOSPLIT, $0-44
 loop:
 	TESTQ        CX, CX
 	JZ           loopdone
+	PREFETCHT0   2048(SI)
 	VMOVDQU      6(SI), X3
 	VPSRLW       $0x04, X3, X10
 	VINSERTI128  $0x01, X10, Y3, Y3
@@ -277,7 +283,7 @@ DATA k_10<>+24(SB)/8, $0x1010101010101010
 GLOBL k_10<>(SB), RODATA|NOPTR, $32
 
 // func dotQ4_1AVX2(w *byte, x *int8, d *float32, s *float32, nb int) float32
-// Requires: AVX, AVX2, F16C, FMA3, SSE
+// Requires: AVX, AVX2, F16C, FMA3, MMX+, SSE
 TEXT ·dotQ4_1AVX2(SB), NOSPLIT, $0-44
 	MOVQ    w+0(FP), SI
 	MOVQ    x+8(FP), DI
@@ -292,6 +298,7 @@ TEXT ·dotQ4_1AVX2(SB), NOSPLIT, $0-44
 loop:
 	TESTQ        CX, CX
 	JZ           loopdone
+	PREFETCHT0   2048(SI)
 	VMOVDQU      4(SI), X3
 	VPSRLW       $0x04, X3, X10
 	VINSERTI128  $0x01, X10, Y3, Y3
@@ -327,7 +334,7 @@ loopdone:
 	RET
 
 // func dotQ5_1AVX2(w *byte, x *int8, d *float32, s *float32, nb int) float32
-// Requires: AVX, AVX2, F16C, FMA3, SSE
+// Requires: AVX, AVX2, F16C, FMA3, MMX+, SSE
 TEXT ·dotQ5_1AVX2(SB), NOSPLIT, $0-44
 	MOVQ    w+0(FP), SI
 	MOVQ    x+8(FP), DI
@@ -345,6 +352,7 @@ TEXT ·dotQ5_1AVX2(SB), NOSPLIT, $0-44
 loop:
 	TESTQ        CX, CX
 	JZ           loopdone
+	PREFETCHT0   2048(SI)
 	VMOVDQU      8(SI), X3
 	VPSRLW       $0x04, X3, X10
 	VINSERTI128  $0x01, X10, Y3, Y3
@@ -386,7 +394,7 @@ loopdone:
 	RET
 
 // func dotQ4KAVX2(w *byte, x *int8, d *float32, bsums *int16, nb int) float32
-// Requires: AVX, AVX2, F16C, FMA3, SSE
+// Requires: AVX, AVX2, F16C, FMA3, MMX+, SSE
 TEXT ·dotQ4KAVX2(SB), NOSPLIT, $0-44
 	MOVQ    w+0(FP), SI
 	MOVQ    x+8(FP), DI
@@ -400,6 +408,9 @@ TEXT ·dotQ4KAVX2(SB), NOSPLIT, $0-44
 loop:
 	TESTQ        R12, R12
 	JZ           loopdone
+	PREFETCHT0   2048(SI)
+	PREFETCHT0   2112(SI)
+	PREFETCHT0   2176(SI)
 	MOVL         4(SI), AX
 	MOVL         8(SI), BX
 	MOVL         12(SI), CX
@@ -548,7 +559,7 @@ DATA k_bcastw<>+248(SB)/8, $0x0f0e0f0e0f0e0f0e
 GLOBL k_bcastw<>(SB), RODATA|NOPTR, $256
 
 // func dotQ5KAVX2(w *byte, x *int8, d *float32, bsums *int16, nb int) float32
-// Requires: AVX, AVX2, F16C, FMA3, SSE
+// Requires: AVX, AVX2, F16C, FMA3, MMX+, SSE
 TEXT ·dotQ5KAVX2(SB), NOSPLIT, $0-44
 	MOVQ    w+0(FP), SI
 	MOVQ    x+8(FP), DI
@@ -562,6 +573,9 @@ TEXT ·dotQ5KAVX2(SB), NOSPLIT, $0-44
 loop:
 	TESTQ        R12, R12
 	JZ           loopdone
+	PREFETCHT0   2048(SI)
+	PREFETCHT0   2112(SI)
+	PREFETCHT0   2176(SI)
 	MOVL         4(SI), AX
 	MOVL         8(SI), BX
 	MOVL         12(SI), CX
@@ -702,7 +716,7 @@ loopdone:
 	RET
 
 // func dotQ6KAVX2(w *byte, x *int8, d *float32, bsums *int16, nb int) float32
-// Requires: AVX, AVX2, F16C, FMA3, SSE
+// Requires: AVX, AVX2, F16C, FMA3, MMX+, SSE
 TEXT ·dotQ6KAVX2(SB), NOSPLIT, $0-44
 	MOVQ    w+0(FP), SI
 	MOVQ    x+8(FP), DI
@@ -716,6 +730,10 @@ TEXT ·dotQ6KAVX2(SB), NOSPLIT, $0-44
 loop:
 	TESTQ        R12, R12
 	JZ           loopdone
+	PREFETCHT0   2048(SI)
+	PREFETCHT0   2112(SI)
+	PREFETCHT0   2176(SI)
+	PREFETCHT0   2240(SI)
 	VPMOVSXBW    192(SI), Y2
 	VPMADDWD     (R11), Y2, Y3
 	VPSLLD       $0x05, Y3, Y3
@@ -845,7 +863,7 @@ DATA k_pairw<>+120(SB)/8, $0x0f0e0f0e0f0e0f0e
 GLOBL k_pairw<>(SB), RODATA|NOPTR, $128
 
 // func dotQ2KAVX2(w *byte, x *int8, d *float32, bsums *int16, nb int) float32
-// Requires: AVX, AVX2, F16C, FMA3, SSE
+// Requires: AVX, AVX2, F16C, FMA3, MMX+, SSE
 TEXT ·dotQ2KAVX2(SB), NOSPLIT, $0-44
 	MOVQ    w+0(FP), SI
 	MOVQ    x+8(FP), DI
@@ -860,6 +878,8 @@ TEXT ·dotQ2KAVX2(SB), NOSPLIT, $0-44
 loop:
 	TESTQ        R12, R12
 	JZ           loopdone
+	PREFETCHT0   2048(SI)
+	PREFETCHT0   2112(SI)
 	VMOVDQU      (SI), X2
 	VPSRLW       $0x04, X2, X3
 	VPAND        X15, X2, X2
@@ -956,7 +976,7 @@ DATA k_03<>+24(SB)/8, $0x0303030303030303
 GLOBL k_03<>(SB), RODATA|NOPTR, $32
 
 // func dotQ3KAVX2(w *byte, x *int8, d *float32, bsums *int16, nb int) float32
-// Requires: AVX, AVX2, F16C, FMA3, SSE
+// Requires: AVX, AVX2, F16C, FMA3, MMX+, SSE
 TEXT ·dotQ3KAVX2(SB), NOSPLIT, $0-44
 	MOVQ    w+0(FP), SI
 	MOVQ    x+8(FP), DI
@@ -970,6 +990,8 @@ TEXT ·dotQ3KAVX2(SB), NOSPLIT, $0-44
 loop:
 	TESTQ        R12, R12
 	JZ           loopdone
+	PREFETCHT0   2048(SI)
+	PREFETCHT0   2112(SI)
 	MOVL         96(SI), AX
 	MOVL         100(SI), BX
 	MOVL         104(SI), CX
@@ -1125,7 +1147,7 @@ DATA k_32w<>+24(SB)/8, $0x0020002000200020
 GLOBL k_32w<>(SB), RODATA|NOPTR, $32
 
 // func dotF32AVX2(a *float32, b *float32, n int) float32
-// Requires: AVX, FMA3, SSE
+// Requires: AVX, FMA3, MMX+, SSE
 TEXT ·dotF32AVX2(SB), NOSPLIT, $0-28
 	MOVQ   a+0(FP), SI
 	MOVQ   b+8(FP), DI
@@ -1138,6 +1160,8 @@ TEXT ·dotF32AVX2(SB), NOSPLIT, $0-28
 loop4:
 	CMPQ        CX, $0x20
 	JLT         loop1
+	PREFETCHT0  2048(SI)
+	PREFETCHT0  2112(SI)
 	VMOVUPS     (SI), Y4
 	VMOVUPS     32(SI), Y5
 	VMOVUPS     64(SI), Y6
@@ -1176,7 +1200,7 @@ loop1done:
 	RET
 
 // func dotF16F32AVX2(a *uint16, b *float32, n int) float32
-// Requires: AVX, F16C, FMA3, SSE
+// Requires: AVX, F16C, FMA3, MMX+, SSE
 TEXT ·dotF16F32AVX2(SB), NOSPLIT, $0-28
 	MOVQ   a+0(FP), SI
 	MOVQ   b+8(FP), DI
@@ -1189,6 +1213,7 @@ TEXT ·dotF16F32AVX2(SB), NOSPLIT, $0-28
 loop4:
 	CMPQ        CX, $0x20
 	JLT         loop1
+	PREFETCHT0  2048(SI)
 	VCVTPH2PS   (SI), Y4
 	VCVTPH2PS   16(SI), Y5
 	VCVTPH2PS   32(SI), Y6
@@ -1259,4 +1284,568 @@ loopdone:
 	VADDSS       X1, X0, X0
 	VZEROUPPER
 	MOVSS        X0, ret+24(FP)
+	RET
+
+// func dotQ8_0ExactAVX2(w *byte, x *int8, d *float32, nb int) float32
+// Requires: AVX, AVX2, F16C, FMA3, MMX+, SSE
+TEXT ·dotQ8_0ExactAVX2(SB), NOSPLIT, $0-36
+	MOVQ    w+0(FP), SI
+	MOVQ    x+8(FP), DI
+	MOVQ    d+16(FP), R10
+	MOVQ    nb+24(FP), CX
+	VXORPS  X0, X0, X0
+	VMOVDQU k_ones16<>+0(SB), Y15
+
+loop:
+	TESTQ        CX, CX
+	JZ           loopdone
+	PREFETCHT0   2048(SI)
+	VMOVDQU      2(SI), Y1
+	VMOVDQU      (DI), Y2
+	VPSIGNB      Y1, Y1, Y3
+	VPSIGNB      Y1, Y2, Y2
+	VPMADDUBSW   Y2, Y3, Y3
+	VPMADDWD     Y15, Y3, Y3
+	VEXTRACTI128 $0x01, Y3, X8
+	VPHADDD      X8, X3, X3
+	VPHADDD      X3, X3, X3
+	VCVTDQ2PS    X3, X3
+	MOVWLZX      (SI), AX
+	VMOVD        AX, X7
+	VCVTPH2PS    X7, X7
+	VMULSS       (R10), X7, X6
+	VBROADCASTSS X6, X6
+	VFMADD231PS  X3, X6, X0
+	ADDQ         $0x22, SI
+	ADDQ         $0x20, DI
+	ADDQ         $0x04, R10
+	DECQ         CX
+	JMP          loop
+
+loopdone:
+	VMOVSHDUP X0, X1
+	VADDSS    X1, X0, X0
+	VZEROUPPER
+	MOVSS     X0, ret+32(FP)
+	RET
+
+// func dotQ4_0ExactAVX2(w *byte, x *int8, d *float32, ds *float32, nb int) float32
+// Requires: AVX, AVX2, F16C, FMA3, MMX+, SSE
+TEXT ·dotQ4_0ExactAVX2(SB), NOSPLIT, $0-44
+	MOVQ    w+0(FP), SI
+	MOVQ    x+8(FP), DI
+	MOVQ    d+16(FP), R10
+	MOVQ    ds+24(FP), R11
+	MOVQ    nb+32(FP), CX
+	VPXOR   Y0, Y0, Y0
+	VPXOR   Y9, Y9, Y9
+	VMOVDQU k_0f<>+0(SB), Y13
+	VMOVDQU k_ones16<>+0(SB), Y15
+
+loop:
+	TESTQ        CX, CX
+	JZ           loopdone
+	PREFETCHT0   2048(SI)
+	VMOVDQU      2(SI), X1
+	VPSRLW       $0x04, X1, X2
+	VINSERTI128  $0x01, X2, Y1, Y1
+	VPAND        Y13, Y1, Y1
+	VPMADDUBSW   (DI), Y1, Y3
+	VPMADDWD     Y15, Y3, Y3
+	VEXTRACTI128 $0x01, Y3, X8
+	VPHADDD      X8, X3, X3
+	VPHADDD      X3, X3, X3
+	VCVTDQ2PS    X3, X3
+	MOVWLZX      (SI), AX
+	VMOVD        AX, X7
+	VCVTPH2PS    X7, X7
+	VFMADD231SS  (R11), X7, X9
+	VMULSS       (R10), X7, X6
+	VBROADCASTSS X6, X6
+	VFMADD231PS  X3, X6, X0
+	ADDQ         $0x12, SI
+	ADDQ         $0x20, DI
+	ADDQ         $0x04, R10
+	ADDQ         $0x04, R11
+	DECQ         CX
+	JMP          loop
+
+loopdone:
+	VMOVSHDUP    X0, X1
+	VADDSS       X1, X0, X0
+	MOVL         $0x41000000, AX
+	VMOVD        AX, X10
+	VFNMADD231SS X10, X9, X0
+	VZEROUPPER
+	MOVSS        X0, ret+40(FP)
+	RET
+
+// func dotQ5_0ExactAVX2(w *byte, x *int8, d *float32, ds *float32, nb int) float32
+// Requires: AVX, AVX2, F16C, FMA3, MMX+, SSE
+TEXT ·dotQ5_0ExactAVX2(SB), NOSPLIT, $0-44
+	MOVQ    w+0(FP), SI
+	MOVQ    x+8(FP), DI
+	MOVQ    d+16(FP), R10
+	MOVQ    ds+24(FP), R11
+	MOVQ    nb+32(FP), CX
+	VPXOR   Y0, Y0, Y0
+	VPXOR   Y9, Y9, Y9
+	VMOVDQU k_qhshuf<>+0(SB), Y12
+	VMOVDQU k_bitsel<>+0(SB), Y11
+	VMOVDQU k_0f<>+0(SB), Y13
+	VMOVDQU k_10<>+0(SB), Y14
+	VMOVDQU k_ones16<>+0(SB), Y15
+
+loop:
+	TESTQ        CX, CX
+	JZ           loopdone
+	PREFETCHT0   2048(SI)
+	VMOVDQU      6(SI), X1
+	VPSRLW       $0x04, X1, X2
+	VINSERTI128  $0x01, X2, Y1, Y1
+	VPAND        Y13, Y1, Y1
+	VPBROADCASTD 2(SI), Y2
+	VPSHUFB      Y12, Y2, Y2
+	VPAND        Y11, Y2, Y2
+	VPCMPEQB     Y11, Y2, Y2
+	VPAND        Y14, Y2, Y2
+	VPOR         Y2, Y1, Y1
+	VPMADDUBSW   (DI), Y1, Y3
+	VPMADDWD     Y15, Y3, Y3
+	VEXTRACTI128 $0x01, Y3, X8
+	VPHADDD      X8, X3, X3
+	VPHADDD      X3, X3, X3
+	VCVTDQ2PS    X3, X3
+	MOVWLZX      (SI), AX
+	VMOVD        AX, X7
+	VCVTPH2PS    X7, X7
+	VFMADD231SS  (R11), X7, X9
+	VMULSS       (R10), X7, X6
+	VBROADCASTSS X6, X6
+	VFMADD231PS  X3, X6, X0
+	ADDQ         $0x16, SI
+	ADDQ         $0x20, DI
+	ADDQ         $0x04, R10
+	ADDQ         $0x04, R11
+	DECQ         CX
+	JMP          loop
+
+loopdone:
+	VMOVSHDUP    X0, X1
+	VADDSS       X1, X0, X0
+	MOVL         $0x41800000, AX
+	VMOVD        AX, X10
+	VFNMADD231SS X10, X9, X0
+	VZEROUPPER
+	MOVSS        X0, ret+40(FP)
+	RET
+
+// func dotQ4KExactAVX2(w *byte, x *int8, d *float32, bsums *int16, nb int) float32
+// Requires: AVX, AVX2, F16C, FMA3, MMX+, SSE
+TEXT ·dotQ4KExactAVX2(SB), NOSPLIT, $0-44
+	MOVQ    w+0(FP), SI
+	MOVQ    x+8(FP), DI
+	MOVQ    d+16(FP), R10
+	MOVQ    bsums+24(FP), R11
+	MOVQ    nb+32(FP), R12
+	VXORPS  X0, X0, X0
+	VMOVDQU k_0f<>+0(SB), Y15
+
+loop:
+	TESTQ        R12, R12
+	JZ           loopdone
+	PREFETCHT0   2048(SI)
+	PREFETCHT0   2112(SI)
+	PREFETCHT0   2176(SI)
+	MOVL         4(SI), AX
+	MOVL         8(SI), BX
+	MOVL         12(SI), CX
+	MOVL         CX, DX
+	SHRL         $0x04, DX
+	ANDL         $0x0f0f0f0f, DX
+	MOVL         BX, R8
+	SHRL         $0x06, R8
+	ANDL         $0x03030303, R8
+	SHLL         $0x04, R8
+	ORL          R8, DX
+	MOVL         BX, R9
+	ANDL         $0x3f3f3f3f, R9
+	MOVL         CX, BX
+	ANDL         $0x0f0f0f0f, BX
+	MOVL         AX, R8
+	SHRL         $0x06, R8
+	ANDL         $0x03030303, R8
+	SHLL         $0x04, R8
+	ORL          R8, BX
+	ANDL         $0x3f3f3f3f, AX
+	SHLQ         $0x20, BX
+	ORQ          BX, AX
+	SHLQ         $0x20, DX
+	ORQ          R9, DX
+	VMOVQ        AX, X2
+	VPMOVZXBW    X2, X2
+	VINSERTI128  $0x01, X2, Y2, Y2
+	VMOVQ        DX, X3
+	VPMOVZXBD    X3, Y3
+	VPSLLD       $0x10, Y3, Y4
+	VPOR         Y4, Y3, Y3
+	VPMADDWD     (R11), Y3, Y1
+	VPXOR        Y7, Y7, Y7
+	VMOVDQU      16(SI), Y8
+	VPSRLW       $0x04, Y8, Y9
+	VPAND        Y15, Y8, Y8
+	VPAND        Y15, Y9, Y9
+	VPMADDUBSW   (DI), Y8, Y8
+	VPMADDUBSW   32(DI), Y9, Y9
+	VPSHUFB      k_bcastw<>+0(SB), Y2, Y10
+	VPSHUFB      k_bcastw<>+32(SB), Y2, Y11
+	VPMADDWD     Y10, Y8, Y8
+	VPMADDWD     Y11, Y9, Y9
+	VPADDD       Y8, Y7, Y7
+	VPADDD       Y9, Y7, Y7
+	VMOVDQU      48(SI), Y8
+	VPSRLW       $0x04, Y8, Y9
+	VPAND        Y15, Y8, Y8
+	VPAND        Y15, Y9, Y9
+	VPMADDUBSW   64(DI), Y8, Y8
+	VPMADDUBSW   96(DI), Y9, Y9
+	VPSHUFB      k_bcastw<>+64(SB), Y2, Y10
+	VPSHUFB      k_bcastw<>+96(SB), Y2, Y11
+	VPMADDWD     Y10, Y8, Y8
+	VPMADDWD     Y11, Y9, Y9
+	VPADDD       Y8, Y7, Y7
+	VPADDD       Y9, Y7, Y7
+	VMOVDQU      80(SI), Y8
+	VPSRLW       $0x04, Y8, Y9
+	VPAND        Y15, Y8, Y8
+	VPAND        Y15, Y9, Y9
+	VPMADDUBSW   128(DI), Y8, Y8
+	VPMADDUBSW   160(DI), Y9, Y9
+	VPSHUFB      k_bcastw<>+128(SB), Y2, Y10
+	VPSHUFB      k_bcastw<>+160(SB), Y2, Y11
+	VPMADDWD     Y10, Y8, Y8
+	VPMADDWD     Y11, Y9, Y9
+	VPADDD       Y8, Y7, Y7
+	VPADDD       Y9, Y7, Y7
+	VMOVDQU      112(SI), Y8
+	VPSRLW       $0x04, Y8, Y9
+	VPAND        Y15, Y8, Y8
+	VPAND        Y15, Y9, Y9
+	VPMADDUBSW   192(DI), Y8, Y8
+	VPMADDUBSW   224(DI), Y9, Y9
+	VPSHUFB      k_bcastw<>+192(SB), Y2, Y10
+	VPSHUFB      k_bcastw<>+224(SB), Y2, Y11
+	VPMADDWD     Y10, Y8, Y8
+	VPMADDWD     Y11, Y9, Y9
+	VPADDD       Y8, Y7, Y7
+	VPADDD       Y9, Y7, Y7
+	VEXTRACTI128 $0x01, Y7, X8
+	VPHADDD      X8, X7, X7
+	VPHADDD      X7, X7, X7
+	VEXTRACTI128 $0x01, Y1, X8
+	VPHADDD      X8, X1, X1
+	VPHADDD      X1, X1, X1
+	VCVTDQ2PS    X7, X7
+	VCVTDQ2PS    X1, X1
+	MOVL         (SI), AX
+	VMOVD        AX, X4
+	VCVTPH2PS    X4, X4
+	VBROADCASTSS (R10), X6
+	VMULPS       X6, X4, X4
+	VBROADCASTSS X4, X5
+	VMOVSHDUP    X4, X6
+	VBROADCASTSS X6, X6
+	VFMADD231PS  X7, X5, X0
+	VFNMADD231PS X1, X6, X0
+	ADDQ         $0x90, SI
+	ADDQ         $0x00000100, DI
+	ADDQ         $0x04, R10
+	ADDQ         $0x20, R11
+	DECQ         R12
+	JMP          loop
+
+loopdone:
+	VMOVSHDUP X0, X1
+	VADDSS    X1, X0, X0
+	VZEROUPPER
+	MOVSS     X0, ret+40(FP)
+	RET
+
+// func dotQ5KExactAVX2(w *byte, x *int8, d *float32, bsums *int16, nb int) float32
+// Requires: AVX, AVX2, F16C, FMA3, MMX+, SSE
+TEXT ·dotQ5KExactAVX2(SB), NOSPLIT, $0-44
+	MOVQ    w+0(FP), SI
+	MOVQ    x+8(FP), DI
+	MOVQ    d+16(FP), R10
+	MOVQ    bsums+24(FP), R11
+	MOVQ    nb+32(FP), R12
+	VXORPS  X0, X0, X0
+	VMOVDQU k_0f<>+0(SB), Y15
+
+loop:
+	TESTQ        R12, R12
+	JZ           loopdone
+	PREFETCHT0   2048(SI)
+	PREFETCHT0   2112(SI)
+	PREFETCHT0   2176(SI)
+	MOVL         4(SI), AX
+	MOVL         8(SI), BX
+	MOVL         12(SI), CX
+	MOVL         CX, DX
+	SHRL         $0x04, DX
+	ANDL         $0x0f0f0f0f, DX
+	MOVL         BX, R8
+	SHRL         $0x06, R8
+	ANDL         $0x03030303, R8
+	SHLL         $0x04, R8
+	ORL          R8, DX
+	MOVL         BX, R9
+	ANDL         $0x3f3f3f3f, R9
+	MOVL         CX, BX
+	ANDL         $0x0f0f0f0f, BX
+	MOVL         AX, R8
+	SHRL         $0x06, R8
+	ANDL         $0x03030303, R8
+	SHLL         $0x04, R8
+	ORL          R8, BX
+	ANDL         $0x3f3f3f3f, AX
+	SHLQ         $0x20, BX
+	ORQ          BX, AX
+	SHLQ         $0x20, DX
+	ORQ          R9, DX
+	VMOVQ        AX, X2
+	VPMOVZXBW    X2, X2
+	VINSERTI128  $0x01, X2, Y2, Y2
+	VMOVQ        DX, X3
+	VPMOVZXBD    X3, Y3
+	VPSLLD       $0x10, Y3, Y4
+	VPOR         Y4, Y3, Y3
+	VPMADDWD     (R11), Y3, Y1
+	VMOVDQU      k_10<>+0(SB), Y3
+	VMOVDQU      16(SI), Y12
+	VPXOR        Y7, Y7, Y7
+	VPSLLW       $0x04, Y12, Y13
+	VPSLLW       $0x03, Y12, Y14
+	VMOVDQU      48(SI), Y8
+	VPSRLW       $0x04, Y8, Y9
+	VPAND        Y15, Y8, Y8
+	VPAND        Y15, Y9, Y9
+	VPAND        Y3, Y13, Y13
+	VPAND        Y3, Y14, Y14
+	VPOR         Y13, Y8, Y8
+	VPOR         Y14, Y9, Y9
+	VPMADDUBSW   (DI), Y8, Y8
+	VPMADDUBSW   32(DI), Y9, Y9
+	VPSHUFB      k_bcastw<>+0(SB), Y2, Y10
+	VPSHUFB      k_bcastw<>+32(SB), Y2, Y11
+	VPMADDWD     Y10, Y8, Y8
+	VPMADDWD     Y11, Y9, Y9
+	VPADDD       Y8, Y7, Y7
+	VPADDD       Y9, Y7, Y7
+	VPSLLW       $0x02, Y12, Y13
+	VPSLLW       $0x01, Y12, Y14
+	VMOVDQU      80(SI), Y8
+	VPSRLW       $0x04, Y8, Y9
+	VPAND        Y15, Y8, Y8
+	VPAND        Y15, Y9, Y9
+	VPAND        Y3, Y13, Y13
+	VPAND        Y3, Y14, Y14
+	VPOR         Y13, Y8, Y8
+	VPOR         Y14, Y9, Y9
+	VPMADDUBSW   64(DI), Y8, Y8
+	VPMADDUBSW   96(DI), Y9, Y9
+	VPSHUFB      k_bcastw<>+64(SB), Y2, Y10
+	VPSHUFB      k_bcastw<>+96(SB), Y2, Y11
+	VPMADDWD     Y10, Y8, Y8
+	VPMADDWD     Y11, Y9, Y9
+	VPADDD       Y8, Y7, Y7
+	VPADDD       Y9, Y7, Y7
+	VMOVDQA      Y12, Y13
+	VPSRLW       $0x01, Y12, Y14
+	VMOVDQU      112(SI), Y8
+	VPSRLW       $0x04, Y8, Y9
+	VPAND        Y15, Y8, Y8
+	VPAND        Y15, Y9, Y9
+	VPAND        Y3, Y13, Y13
+	VPAND        Y3, Y14, Y14
+	VPOR         Y13, Y8, Y8
+	VPOR         Y14, Y9, Y9
+	VPMADDUBSW   128(DI), Y8, Y8
+	VPMADDUBSW   160(DI), Y9, Y9
+	VPSHUFB      k_bcastw<>+128(SB), Y2, Y10
+	VPSHUFB      k_bcastw<>+160(SB), Y2, Y11
+	VPMADDWD     Y10, Y8, Y8
+	VPMADDWD     Y11, Y9, Y9
+	VPADDD       Y8, Y7, Y7
+	VPADDD       Y9, Y7, Y7
+	VPSRLW       $0x02, Y12, Y13
+	VPSRLW       $0x03, Y12, Y14
+	VMOVDQU      144(SI), Y8
+	VPSRLW       $0x04, Y8, Y9
+	VPAND        Y15, Y8, Y8
+	VPAND        Y15, Y9, Y9
+	VPAND        Y3, Y13, Y13
+	VPAND        Y3, Y14, Y14
+	VPOR         Y13, Y8, Y8
+	VPOR         Y14, Y9, Y9
+	VPMADDUBSW   192(DI), Y8, Y8
+	VPMADDUBSW   224(DI), Y9, Y9
+	VPSHUFB      k_bcastw<>+192(SB), Y2, Y10
+	VPSHUFB      k_bcastw<>+224(SB), Y2, Y11
+	VPMADDWD     Y10, Y8, Y8
+	VPMADDWD     Y11, Y9, Y9
+	VPADDD       Y8, Y7, Y7
+	VPADDD       Y9, Y7, Y7
+	VEXTRACTI128 $0x01, Y7, X8
+	VPHADDD      X8, X7, X7
+	VPHADDD      X7, X7, X7
+	VEXTRACTI128 $0x01, Y1, X8
+	VPHADDD      X8, X1, X1
+	VPHADDD      X1, X1, X1
+	VCVTDQ2PS    X7, X7
+	VCVTDQ2PS    X1, X1
+	MOVL         (SI), AX
+	VMOVD        AX, X4
+	VCVTPH2PS    X4, X4
+	VBROADCASTSS (R10), X6
+	VMULPS       X6, X4, X4
+	VBROADCASTSS X4, X5
+	VMOVSHDUP    X4, X6
+	VBROADCASTSS X6, X6
+	VFMADD231PS  X7, X5, X0
+	VFNMADD231PS X1, X6, X0
+	ADDQ         $0xb0, SI
+	ADDQ         $0x00000100, DI
+	ADDQ         $0x04, R10
+	ADDQ         $0x20, R11
+	DECQ         R12
+	JMP          loop
+
+loopdone:
+	VMOVSHDUP X0, X1
+	VADDSS    X1, X0, X0
+	VZEROUPPER
+	MOVSS     X0, ret+40(FP)
+	RET
+
+// func dotQ6KExactAVX2(w *byte, x *int8, d *float32, bsums *int16, nb int) float32
+// Requires: AVX, AVX2, F16C, FMA3, MMX+, SSE
+TEXT ·dotQ6KExactAVX2(SB), NOSPLIT, $0-44
+	MOVQ    w+0(FP), SI
+	MOVQ    x+8(FP), DI
+	MOVQ    d+16(FP), R10
+	MOVQ    bsums+24(FP), R11
+	MOVQ    nb+32(FP), R12
+	VXORPS  X0, X0, X0
+	VMOVDQU k_0f<>+0(SB), Y15
+	VMOVDQU k_30<>+0(SB), Y14
+
+loop:
+	TESTQ        R12, R12
+	JZ           loopdone
+	PREFETCHT0   2048(SI)
+	PREFETCHT0   2112(SI)
+	PREFETCHT0   2176(SI)
+	PREFETCHT0   2240(SI)
+	VPMOVSXBW    192(SI), Y2
+	VPMADDWD     (R11), Y2, Y3
+	VPSLLD       $0x05, Y3, Y3
+	VPERMQ       $0x44, Y2, Y12
+	VPERMQ       $0xee, Y2, Y13
+	VPXOR        Y7, Y7, Y7
+	VMOVDQU      (SI), Y8
+	VMOVDQU      32(SI), Y9
+	VMOVDQU      128(SI), Y10
+	VPAND        Y15, Y8, Y4
+	VPSLLW       $0x04, Y10, Y5
+	VPAND        Y14, Y5, Y5
+	VPOR         Y5, Y4, Y4
+	VPMADDUBSW   (DI), Y4, Y4
+	VPSHUFB      k_pairw<>+0(SB), Y12, Y11
+	VPMADDWD     Y11, Y4, Y4
+	VPADDD       Y4, Y7, Y7
+	VPAND        Y15, Y9, Y4
+	VPSLLW       $0x02, Y10, Y5
+	VPAND        Y14, Y5, Y5
+	VPOR         Y5, Y4, Y4
+	VPMADDUBSW   32(DI), Y4, Y4
+	VPSHUFB      k_pairw<>+32(SB), Y12, Y11
+	VPMADDWD     Y11, Y4, Y4
+	VPADDD       Y4, Y7, Y7
+	VPSRLW       $0x04, Y8, Y4
+	VPAND        Y15, Y4, Y4
+	VPAND        Y14, Y10, Y5
+	VPOR         Y5, Y4, Y4
+	VPMADDUBSW   64(DI), Y4, Y4
+	VPSHUFB      k_pairw<>+64(SB), Y12, Y11
+	VPMADDWD     Y11, Y4, Y4
+	VPADDD       Y4, Y7, Y7
+	VPSRLW       $0x04, Y9, Y4
+	VPAND        Y15, Y4, Y4
+	VPSRLW       $0x02, Y10, Y5
+	VPAND        Y14, Y5, Y5
+	VPOR         Y5, Y4, Y4
+	VPMADDUBSW   96(DI), Y4, Y4
+	VPSHUFB      k_pairw<>+96(SB), Y12, Y11
+	VPMADDWD     Y11, Y4, Y4
+	VPADDD       Y4, Y7, Y7
+	VMOVDQU      64(SI), Y8
+	VMOVDQU      96(SI), Y9
+	VMOVDQU      160(SI), Y10
+	VPAND        Y15, Y8, Y4
+	VPSLLW       $0x04, Y10, Y5
+	VPAND        Y14, Y5, Y5
+	VPOR         Y5, Y4, Y4
+	VPMADDUBSW   128(DI), Y4, Y4
+	VPSHUFB      k_pairw<>+0(SB), Y13, Y11
+	VPMADDWD     Y11, Y4, Y4
+	VPADDD       Y4, Y7, Y7
+	VPAND        Y15, Y9, Y4
+	VPSLLW       $0x02, Y10, Y5
+	VPAND        Y14, Y5, Y5
+	VPOR         Y5, Y4, Y4
+	VPMADDUBSW   160(DI), Y4, Y4
+	VPSHUFB      k_pairw<>+32(SB), Y13, Y11
+	VPMADDWD     Y11, Y4, Y4
+	VPADDD       Y4, Y7, Y7
+	VPSRLW       $0x04, Y8, Y4
+	VPAND        Y15, Y4, Y4
+	VPAND        Y14, Y10, Y5
+	VPOR         Y5, Y4, Y4
+	VPMADDUBSW   192(DI), Y4, Y4
+	VPSHUFB      k_pairw<>+64(SB), Y13, Y11
+	VPMADDWD     Y11, Y4, Y4
+	VPADDD       Y4, Y7, Y7
+	VPSRLW       $0x04, Y9, Y4
+	VPAND        Y15, Y4, Y4
+	VPSRLW       $0x02, Y10, Y5
+	VPAND        Y14, Y5, Y5
+	VPOR         Y5, Y4, Y4
+	VPMADDUBSW   224(DI), Y4, Y4
+	VPSHUFB      k_pairw<>+96(SB), Y13, Y11
+	VPMADDWD     Y11, Y4, Y4
+	VPADDD       Y4, Y7, Y7
+	VPSUBD       Y3, Y7, Y7
+	VEXTRACTI128 $0x01, Y7, X8
+	VPHADDD      X8, X7, X7
+	VPHADDD      X7, X7, X7
+	VCVTDQ2PS    X7, X7
+	MOVWLZX      208(SI), AX
+	VMOVD        AX, X4
+	VCVTPH2PS    X4, X4
+	VMULSS       (R10), X4, X4
+	VBROADCASTSS X4, X4
+	VFMADD231PS  X7, X4, X0
+	ADDQ         $0xd2, SI
+	ADDQ         $0x00000100, DI
+	ADDQ         $0x04, R10
+	ADDQ         $0x20, R11
+	DECQ         R12
+	JMP          loop
+
+loopdone:
+	VMOVSHDUP X0, X1
+	VADDSS    X1, X0, X0
+	VZEROUPPER
+	MOVSS     X0, ret+40(FP)
 	RET

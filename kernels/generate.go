@@ -18,6 +18,7 @@ package kernels
 //go:generate go run -C asm . -family softmax -pkg kernels -out ../softmax_avx2_amd64.s -stubs ../softmax_avx2_amd64.go
 //go:generate go run -C asm . -family quant -pkg kernels -out ../quant_avx2_amd64.s -stubs ../quant_avx2_amd64.go
 //go:generate go run -C asm . -family dot4z -pkg kernels -out ../dot4_avx512_amd64.s -stubs ../dot4_avx512_amd64.go
+//go:generate go run -C asm . -family dequant -pkg kernels -out ../dequant_avx2_amd64.s -stubs ../dequant_avx2_amd64.go
 
 // Package vectorstore's kernels are written from here too (their Go
 // wrappers and pure-Go twins stay in vectorstore).

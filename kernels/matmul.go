@@ -38,6 +38,11 @@ type kernelSet struct {
 	// activations of batches of four or more rows interleaved
 	// (scratch.qsI, filled on first use per prepared batch).
 	interleave [gguf.TypeMXFP4 + 1]bool
+	// exact1, where set, is a one-column kernel that gives bit for bit what
+	// dot4 gives for each of its columns: a batch-invariant Pool uses it
+	// for the columns of a batch that is not a multiple of four instead of
+	// padding the batch.
+	exact1 [gguf.TypeMXFP4 + 1]dotFunc
 	// exact4 says that every dot4 and dotNx4 kernel gives bit for bit what
 	// dot gives for each column, so a batch-invariant Pool need not pad
 	// (the generic set, whose four-column kernels are dot per column).
@@ -402,10 +407,14 @@ func (p *Pool) mulShared(x []float32, batch, pb, cols int, ops []MatMulOp) bool 
 // (off, the default). The four-column kernels sum in another order than
 // the one-column ones, so by default a column's products depend on
 // whether it falls in a group of four: on the batch size and the column's
-// place in it. Invariant, a batch that is not a multiple of four is padded
-// with copies of its last column so that every column goes through the
-// four-column kernel (where the weight type has one); a one-sequence decode
-// step then costs about as much as a four-sequence one. Serving engines
+// place in it. Invariant, the columns of a batch that is not a multiple of
+// four go through a one-column kernel that sums in the four-column
+// kernel's order where the weight type has one (on amd64 Q4_0, Q5_0,
+// Q4_K, Q5_K, Q6_K, and Q8_0 without the AVX-512 Z kernel),
+// and otherwise the batch is padded with copies of its last column so that
+// every column goes through the four-column kernel (where the weight type
+// has one); a padded one-sequence decode step costs about as much as a
+// four-sequence one. Serving engines
 // turn it on, so that a request's tokens do not depend on what else is
 // served with it (replay verification relies on that).
 func (p *Pool) SetBatchInvariant(on bool) { p.invariant = on }
@@ -413,10 +422,10 @@ func (p *Pool) SetBatchInvariant(on bool) { p.invariant = on }
 // padBatch is the number of columns MatMul computes for batch columns of
 // weight type t: batch rounded up to a multiple of four on a
 // batch-invariant Pool whose four-column kernel for t sums differently from
-// its one-column kernel, batch otherwise.
+// every one-column kernel it has (no exact1), batch otherwise.
 func (p *Pool) padBatch(t gguf.TensorType, batch int) int {
 	ks := p.kernels()
-	if !p.invariant || batch%4 == 0 || ks.exact4 || ks.dot4[t] == nil {
+	if !p.invariant || batch%4 == 0 || ks.exact4 || ks.dot4[t] == nil || ks.exact1[t] != nil {
 		return batch
 	}
 	return (batch + 3) &^ 3
@@ -452,6 +461,9 @@ func checkMatMulArgs(t gguf.TensorType, w []byte, rows, cols int, x []float32, b
 // the activations are now transposed.
 func (p *Pool) setTask(m *mmTask, ks *kernelSet, t gguf.TensorType, w []byte, rows, cols, batch, pb int, out []float32, transposed bool) bool {
 	*m = mmTask{dot: ks.dot[t], w: w, rowSize: t.RowSize(cols), rows: rows, cols: cols, batch: pb, real: batch, acts: p.scratch.acts, out: out}
+	if p.invariant && ks.exact1[t] != nil {
+		m.dot = ks.exact1[t]
+	}
 	if pb >= 4 && ks.dot4[t] != nil {
 		if t.IsQuantized() && !transposed {
 			p.transposeActs(pb, cols)

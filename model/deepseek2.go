@@ -1,9 +1,9 @@
 package model
 
 import (
-	"encoding/binary"
 	"fmt"
 	"math"
+	"unsafe"
 
 	"github.com/gaianet-go/gaianet/gguf"
 	"github.com/gaianet-go/gaianet/kernels"
@@ -35,9 +35,12 @@ import (
 // expanded form from files with attn_kv_b; both are the same product,
 // differing only in where values are rounded to the cache type.
 //
-// W_kb,hᵀ is built on the first forward pass as an F16 copy (kv_lora_rank
-// rows of nope values per head: 16 MB per layer, 1 GB for V2.5's 60
-// layers, under 1% of its weights); W_vb,h are views of attn_kv_b.
+// The absorbed query W_kb,hᵀ q_nope is computed from attn_kv_b as
+// stored, with no transposed copy (there used to be one, in F16: 1 GB for
+// V2.5): it is the sum over the head's Nope key rows r of q_nope[r] times
+// row r (absorbTask), the rows dequantized once per batch into a buffer
+// per Pool goroutine (Nope x kv_lora_rank floats, 256 KB for V2.5; F16
+// rows are read in place). W_vb,h are views of attn_kv_b.
 
 // MLAConfig is the latent attention geometry of a deepseek2 model.
 type MLAConfig struct {
@@ -55,42 +58,7 @@ type mlaLayer struct {
 	KVA     Weight    // KVLoRA+Rope rows
 	KVANorm []float32 // KVLoRA
 	KVB     Weight    // attn_kv_b: per head Nope key rows, then VDim value rows
-	KB      []Weight  // per head: KVLoRA rows of Nope (W_kb,hᵀ, F16 copy, built on first use)
 	VB      []Weight  // per head: VDim rows of KVLoRA (views of attn_kv_b)
-}
-
-// buildMLA makes the transposed key expansions W_kb,hᵀ of every layer,
-// once, on the first forward pass: Load only binds weights (gaianet model
-// info loads without running), and the copies cost memory (1 GB for
-// V2.5).
-func (m *Model) buildMLA() error {
-	m.mlaOnce.Do(func() {
-		a := m.Config.MLA
-		row := make([]float32, a.KVLoRA)
-		per := a.Nope + a.VDim
-		for l := range m.Layers {
-			ml := m.Layers[l].MLA
-			kvb := &ml.KVB
-			kb := make([]Weight, m.Config.Heads)
-			for hh := range kb {
-				// W_kb,h is rows [hh*per, hh*per+Nope) of attn_kv_b
-				// (Nope rows of KVLoRA); store its transpose in F16.
-				b := make([]byte, 2*a.KVLoRA*a.Nope)
-				for r := range a.Nope {
-					if err := kernels.Dequantize(kvb.Type, kvb.Row(hh*per+r), row); err != nil {
-						m.mlaErr = fmt.Errorf("model: tensor %q: %w", kvb.Name, err)
-						return
-					}
-					for j, v := range row {
-						binary.LittleEndian.PutUint16(b[2*(j*a.Nope+r):], kernels.F32ToF16(v))
-					}
-				}
-				kb[hh] = Weight{Name: kvb.Name + " (key part, transposed)", Type: gguf.TypeF16, Rows: a.KVLoRA, Cols: a.Nope, Data: b}
-			}
-			ml.KB = kb
-		}
-	})
-	return m.mlaErr
 }
 
 // mlaScratch is the State's memory for MLA layers.
@@ -98,25 +66,103 @@ type mlaScratch struct {
 	qa   []float32 // maxBatch x QLoRA
 	qf   []float32 // maxBatch x Heads*(Nope+Rope): the full queries
 	kva  []float32 // maxBatch x (KVLoRA+Rope)
-	qn   []float32 // maxBatch x Nope: one head's nope queries
 	qab  []float32 // maxBatch x KVLoRA: absorbed, or one head's mixed latent
 	vo   []float32 // maxBatch x VDim: one head's values
 	att  []float32 // maxBatch x Heads*VDim
 	krow []float32 // Rope+KVLoRA: one cache row
+	ab   absorbTask
 }
 
-func newMLAScratch(c *Config, maxBatch int) *mlaScratch {
+// absorbTask maps each head's nope queries into latent space: for head h
+// and token i, q[(i*heads+h)*hd+rope:][:kvLoRA] = Σ_r qf[(i*heads+h)*kd+r]
+// · kvb.Row(h*per+r), r < nope, summed in order of r (so a token's result
+// does not depend on the batch it is in). The heads are split into one
+// contiguous range per Pool goroutine (slot); a slot dequantizes its
+// head's Nope rows once per batch into its own buffer (F16 rows are read
+// in place), then runs the batch's tokens over them.
+type absorbTask struct {
+	a     *MLAConfig
+	kvb   *Weight
+	heads int
+	n     int
+	qf, q []float32
+	bufs  [][]float32 // per slot: Nope x KVLoRA dequantized values
+	errs  []error     // per slot
+	fn    func(lo, hi int)
+}
+
+func (t *absorbTask) do(lo, hi int) {
+	for slot := lo; slot < hi; slot++ {
+		ns := len(t.bufs)
+		for hh := slot * t.heads / ns; hh < (slot+1)*t.heads/ns; hh++ {
+			if err := t.head(hh, t.bufs[slot]); err != nil {
+				t.errs[slot] = err
+				return
+			}
+		}
+	}
+}
+
+// head computes head hh's absorbed queries, using buf for its key rows.
+// Whole tiles of gemmRows tokens go through kernels.MulF32 when
+// kv_lora_rank is a multiple of 16 and the others through AxpyF32 or
+// AxpyF16: both accumulate each output over r in order from zero with the
+// same multiply-adds (fused on amd64), so a token's result does not
+// depend on which path its batch gives it (TestHFModelsBatchInvariant).
+func (t *absorbTask) head(hh int, buf []float32) error {
+	a := t.a
+	kd, hd, per := a.Nope+a.Rope, a.Rope+a.KVLoRA, a.Nope+a.VDim
+	// W_kb,h: rows [hh*per, hh*per+Nope) of attn_kv_b, contiguous.
+	w := t.kvb.Data[hh*per*t.kvb.Type.RowSize(a.KVLoRA):]
+	tiles := 0
+	if a.KVLoRA%16 == 0 {
+		tiles = t.n / gemmRows * gemmRows
+	}
+	var h16 []uint16
+	if t.kvb.Type == gguf.TypeF16 && tiles == 0 {
+		h16 = unsafe.Slice((*uint16)(unsafe.Pointer(unsafe.SliceData(w))), a.Nope*a.KVLoRA)
+	} else if err := kernels.Dequantize(t.kvb.Type, w, buf); err != nil {
+		return fmt.Errorf("model: tensor %q: %w", t.kvb.Name, err)
+	}
+	if tiles > 0 {
+		kernels.MulF32(t.q[hh*hd+a.Rope:], t.heads*hd, t.qf[hh*kd:], t.heads*kd, buf, a.KVLoRA, tiles, a.KVLoRA, a.Nope)
+	}
+	for i := tiles; i < t.n; i++ {
+		qn := t.qf[(i*t.heads+hh)*kd : (i*t.heads+hh)*kd+a.Nope]
+		dst := t.q[(i*t.heads+hh)*hd+a.Rope : (i*t.heads+hh+1)*hd]
+		clear(dst)
+		for r, s := range qn {
+			if h16 != nil {
+				kernels.AxpyF16(s, h16[r*a.KVLoRA:(r+1)*a.KVLoRA], dst)
+			} else {
+				kernels.AxpyF32(s, buf[r*a.KVLoRA:(r+1)*a.KVLoRA], dst)
+			}
+		}
+	}
+	return nil
+}
+
+// gemmRows is the row tile of kernels.MulF32's assembly.
+const gemmRows = 6
+
+func newMLAScratch(c *Config, maxBatch, slots int) *mlaScratch {
 	a := c.MLA
-	return &mlaScratch{
+	s := &mlaScratch{
 		qa:   make([]float32, maxBatch*max(a.QLoRA, 1)),
 		qf:   make([]float32, maxBatch*c.Heads*(a.Nope+a.Rope)),
 		kva:  make([]float32, maxBatch*(a.KVLoRA+a.Rope)),
-		qn:   make([]float32, maxBatch*a.Nope),
 		qab:  make([]float32, maxBatch*a.KVLoRA),
 		vo:   make([]float32, maxBatch*a.VDim),
 		att:  make([]float32, maxBatch*c.Heads*a.VDim),
 		krow: make([]float32, a.Rope+a.KVLoRA),
 	}
+	slots = min(max(slots, 1), c.Heads)
+	s.ab = absorbTask{a: a, heads: c.Heads, bufs: make([][]float32, slots), errs: make([]error, slots)}
+	for i := range s.ab.bufs {
+		s.ab.bufs[i] = make([]float32, a.Nope*a.KVLoRA)
+	}
+	s.ab.fn = s.ab.do
+	return s
 }
 
 func init() {
@@ -263,9 +309,6 @@ func (m *Model) deepseek2Layer(st *State, c *Cache, l int, b Batch) error {
 	n := b.Len()
 	d, h, hd := cfg.Dim, cfg.Heads, cfg.HeadDim
 	kd := a.Nope + a.Rope
-	if err := m.buildMLA(); err != nil {
-		return err
-	}
 	r := &st.rows
 	r.c, r.l, r.b = c, l, b
 	defer func() { r.c, r.b, r.norm, r.bias = nil, Batch{}, nil, nil }()
@@ -304,15 +347,14 @@ func (m *Model) deepseek2Layer(st *State, c *Cache, l int, b Batch) error {
 			kernels.RopeNorm(q[:a.Rope], 1, a.Rope, cos, sin)
 		}
 	}
-	for hh := range h {
-		for i := range n {
-			copy(s.qn[i*a.Nope:(i+1)*a.Nope], s.qf[(i*h+hh)*kd:(i*h+hh)*kd+a.Nope])
-		}
-		if err := st.linear(&ml.KB[hh], s.qn[:n*a.Nope], n, s.qab[:n*a.KVLoRA]); err != nil {
+	ab := &s.ab
+	ab.kvb, ab.n, ab.qf, ab.q = &ml.KVB, n, s.qf, st.q
+	st.pool.Parallel(len(ab.bufs), ab.fn)
+	ab.kvb, ab.qf, ab.q = nil, nil, nil
+	for i, err := range ab.errs {
+		if err != nil {
+			ab.errs[i] = nil
 			return err
-		}
-		for i := range n {
-			copy(st.q[(i*h+hh)*hd+a.Rope:(i*h+hh+1)*hd], s.qab[i*a.KVLoRA:(i+1)*a.KVLoRA])
 		}
 	}
 	st.attn.run(c, l, b)

@@ -82,7 +82,7 @@ func NewState(m *Model, maxBatch, ctx, threads int) *State {
 		st.shared = newSharedScratch(c, maxBatch)
 	}
 	if c.MLA != nil {
-		st.mla = newMLAScratch(c, maxBatch)
+		st.mla = newMLAScratch(c, maxBatch, st.pool.Size())
 	}
 	st.gate = make([]float32, maxBatch*ff)
 	st.up = make([]float32, maxBatch*ff)

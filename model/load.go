@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
-	"sync"
 	"unsafe"
 
 	"github.com/gaianet-go/gaianet/gguf"
@@ -92,9 +91,6 @@ type Model struct {
 	Layers              []Layer
 	// layerFn runs a block when the architecture has its own (Arch.layer).
 	layerFn func(m *Model, st *State, c *Cache, l int, b Batch) error
-	// mlaOnce builds deepseek2's derived weights on first use (buildMLA).
-	mlaOnce sync.Once
-	mlaErr  error
 }
 
 // ropeFactors returns the rope frequency factors for caches of ctx

@@ -11,7 +11,7 @@ import (
 // attnFamily emits the AVX2 grouped-query attention kernels
 // (attn_avx2_amd64.s, used by attn.go): four query heads at a time
 // against rows of a half-precision cache, each cache row widened once for
-// the four heads. Pure-Go twins: attnScoresF16Generic, attnMixF16Generic.
+// the four heads. Pure-Go twins: attnScoresF16Rows, attnMixF16Rows.
 func attnFamily() {
 	attnScores()
 	attnMix()
@@ -38,7 +38,7 @@ func scaled(n Register, scale uint8, dst Register) {
 
 func attnScores() {
 	kernel("attnScores4AVX2", "func(k *uint16, q *float32, out *float32, n, hd int, scale float32)",
-		"attnScores4AVX2 sets out[g*n+p] = scale * (k row p · q row g) for four\nquery heads g (rows hd floats apart) and n key rows of hd halves, hd a\npositive multiple of 8. Twin: attnScoresF16Generic.",
+		"attnScores4AVX2 sets out[g*n+p] = scale * (k row p · q row g) for four\nquery heads g (rows hd floats apart) and n key rows of hd halves, hd a\npositive multiple of 8. Twin: attnScoresF16Rows.",
 		[]string{"k", "q", "out", "n", "hd"}, RSI, RDI, RDX, RCX, R13)
 	VBROADCASTSS(arg("scale"), X15)
 	strides(R13, 4, R8, R9)   // query row stride, bytes
@@ -75,7 +75,7 @@ func attnScores() {
 // every value row's piece is added in.
 func attnMix() {
 	kernel("attnMix4AVX2", "func(v *uint16, w *float32, out *float32, n, hd int)",
-		"attnMix4AVX2 adds to out[g*hd+d] the sum over p < n of\nw[g*n+p] * v[p*hd+d] for four heads g, hd a positive multiple of 16.\nTwin: attnMixF16Generic.",
+		"attnMix4AVX2 adds to out[g*hd+d] the sum over p < n of\nw[g*n+p] * v[p*hd+d] for four heads g, hd a positive multiple of 16.\nTwin: attnMixF16Rows.",
 		[]string{"v", "w", "out", "n", "hd"}, RSI, RDI, RDX, RCX, R13)
 	strides(R13, 4, R8, R9)   // output row stride, bytes
 	strides(RCX, 4, R10, R11) // weight row stride, bytes

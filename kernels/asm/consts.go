@@ -89,6 +89,7 @@ var constTable32 = map[string][]uint32{
 	"qabs":    {0x7fffffff},
 	"qsign":   {0x80000000},
 	"qone":    {0x3f800000},
+	"q32f":    {0x42000000}, // 32.0
 	"qhalf":   {0x3f000000},
 	"q127":    {0x42fe0000},
 	"qm127":   {0xc2fe0000},

@@ -29,6 +29,7 @@ func dotFamily() {
 	dotFloat(gguf.TypeF32)
 	dotFloat(gguf.TypeF16)
 	dotBF16()
+	dotExactFamily()
 }
 
 // loadD converts the f16 at off(SI) to float32, multiplies it by the
@@ -42,13 +43,18 @@ func loadD(off int, y Register) {
 // q8Prod leaves in c the 8 float sums of the Q8_0 quants at woff(SI)
 // times the activations at xoff(DI); a and b are scratch.
 func q8Prod(woff, xoff int, a, b, c Register) {
+	q8Ints(woff, xoff, a, b, c)
+	VCVTDQ2PS(c, c)
+}
+
+// q8Ints is q8Prod's integer part: c is left with the 8 int32 sums.
+func q8Ints(woff, xoff int, a, b, c Register) {
 	VMOVDQU(m(RSI, woff), a)
 	VMOVDQU(m(RDI, xoff), b)
 	VPSIGNB(a, a, c)
 	VPSIGNB(a, b, b)
 	VPMADDUBSW(b, c, c)
 	VPMADDWD(Y15, c, c)
-	VCVTDQ2PS(c, c)
 }
 
 func dotQ8_0() {
@@ -61,6 +67,7 @@ func dotQ8_0() {
 	Label("pair")
 	CMPQ(RCX, U8(2))
 	JLT(LabelRef("one"))
+	prefetchSpan(2 * bs)
 	q8Prod(2, 0, Y1, Y2, Y3)
 	loadD(0, Y4)
 	VFMADD231PS(Y3, Y4, Y0)
@@ -171,6 +178,7 @@ func (q legacy) prologue() {
 // block adds one block's product to Y0 and its offset or minimum term
 // (d_w*ds or m*s) to X9's low lane.
 func (q legacy) block() {
+	PREFETCHT0(m(RSI, prefetchAhead))
 	if q.fifth {
 		q4Unpack(q.qsOff(), Y3, Y10)
 		qh5(q.header(), Y4)
@@ -247,6 +255,7 @@ func dotQ4_0() {
 	Label("quad")
 	CMPQ(RCX, U8(4))
 	JLT(LabelRef("one"))
+	prefetchSpan(4 * bs)
 	ys := []Register{Y3, Y4, Y5, Y6}
 	for i, y := range ys {
 		q4Dot(i*bs+2, 32*i, y, Y10)
@@ -305,7 +314,10 @@ func kDot(t gguf.TensorType, doc string, body func()) {
 	case gguf.TypeQ2_K, gguf.TypeQ3_K:
 		VMOVDQU(k("k_03"), Y14)
 	}
-	countdown("loop", R12, 1, []ptrStep{{r: RSI, n: blockBytes(t)}, {r: RDI, n: 256}, {r: R10, n: 4}, {r: R11, n: 32}}, body)
+	countdown("loop", R12, 1, []ptrStep{{r: RSI, n: blockBytes(t)}, {r: RDI, n: 256}, {r: R10, n: 4}, {r: R11, n: 32}}, func() {
+		prefetchSpan(blockBytes(t))
+		body()
+	})
 	if hasMin {
 		VSUBPS(Y1, Y0, Y0)
 	}
@@ -389,19 +401,27 @@ func pairDot(y Register, xoff int, ys Register, j int, tmp Register) {
 	VPADDD(y, Y7, Y7)
 }
 
+// q6Ints leaves in Y7 the int32 lanes of a Q6_K block's scaled products
+// with the activations, less 32 times the scaled block sums (the -32
+// offset of the six-bit values).
+func q6Ints() {
+	l := kLayouts[gguf.TypeQ6_K]
+	VPMOVSXBW(m(RSI, l.scales), Y2)
+	VPMADDWD(m(R11, 0), Y2, Y3)
+	VPSLLD(U8(5), Y3, Y3)
+	VPERMQ(U8(0x44), Y2, Y12)
+	VPERMQ(U8(0xEE), Y2, Y13)
+	zero(Y7)
+	for h, ys := range []Register{Y12, Y13} {
+		q6Half(l.qs+64*h, l.qh+32*h, Y5, func(j int) { pairDot(Y4, 128*h+32*j, ys, j, Y11) })
+	}
+	VPSUBD(Y3, Y7, Y7)
+}
+
 func dotQ6K() {
 	l := kLayouts[gguf.TypeQ6_K]
 	kDot(gguf.TypeQ6_K, "is dotQ4KAVX2 for Q6_K. Twin: dotQ6KGeneric.", func() {
-		VPMOVSXBW(m(RSI, l.scales), Y2)
-		VPMADDWD(m(R11, 0), Y2, Y3)
-		VPSLLD(U8(5), Y3, Y3)
-		VPERMQ(U8(0x44), Y2, Y12)
-		VPERMQ(U8(0xEE), Y2, Y13)
-		zero(Y7)
-		for h, ys := range []Register{Y12, Y13} {
-			q6Half(l.qs+64*h, l.qh+32*h, Y5, func(j int) { pairDot(Y4, 128*h+32*j, ys, j, Y11) })
-		}
-		VPSUBD(Y3, Y7, Y7)
+		q6Ints()
 		VCVTDQ2PS(Y7, Y7)
 		loadD(l.d, Y4)
 		VFMADD231PS(Y7, Y4, Y0)
@@ -473,6 +493,7 @@ func dotFloat(t gguf.TensorType) {
 	Label("loop4")
 	CMPQ(RCX, U8(32))
 	JLT(LabelRef("loop1"))
+	prefetchSpan(32 * es)
 	for i, y := range []Register{Y4, Y5, Y6, Y7} {
 		load(8*es*i, y)
 	}

@@ -255,12 +255,20 @@ func kDot4(t gguf.TensorType, s isa, nbInReg bool, consts map[Register]string, b
 	store4()
 }
 
+// prefetchAhead is how far ahead of the weights at (SI) the kernels that
+// stream them from memory prefetch: 2 KB.
+const prefetchAhead = 2048
+
 // prefetch touches the weights lines 2 KB ahead: they stream from memory.
 func prefetch(lines int) {
 	for i := range lines {
-		PREFETCHT0(m(RSI, 2048+64*i))
+		PREFETCHT0(m(RSI, prefetchAhead+64*i))
 	}
 }
+
+// prefetchSpan is prefetch for a loop step that moves SI by n bytes: one
+// line per 64 bytes, so that every line is touched once ahead of use.
+func prefetchSpan(n int) { prefetch((n + 63) / 64) }
 
 // bsums4 leaves in dst[c] the int32 pair sums of the int16 scales in sc
 // times column c's block sums at 32c(R12).

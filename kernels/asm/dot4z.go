@@ -23,6 +23,7 @@ import (
 func dot4ZFamily() {
 	dot4Z(gguf.TypeQ4_0)
 	dot4Z(gguf.TypeQ8_0)
+	exactQ4_0Z() // dotQ4_0x4Z's exact one-column twin (dotexact.go)
 }
 
 // zBlock adds the four columns' products with the block at woff(SI) into

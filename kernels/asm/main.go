@@ -40,6 +40,7 @@ var families = map[string]func(){
 	"softmax":     softmaxFamily,
 	"quant":       quantFamily,
 	"dot4z":       dot4ZFamily,
+	"dequant":     dequantFamily,
 	"vectorstore": vectorstoreFamily,
 }
 
