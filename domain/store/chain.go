@@ -391,13 +391,19 @@ type SettlementLeg struct {
 	Amount  ledger.Micros `json:"amount"`
 }
 
-// NodeUse is what a batch's requests served by one node were charged, with
-// the components (content hashes) the node was last verified to serve:
-// what the batch's royalties are shared by.
+// NodeUse is what a batch's requests served by one node with one set of
+// components were charged, with those components (content hashes): what
+// the batch's royalties are shared by. A node whose components changed
+// within the batch has one NodeUse per set (nodeUsesLocked says which set
+// a request counts under).
 type NodeUse struct {
 	Node       string        `json:"node"`
 	Amount     ledger.Micros `json:"amount"`
 	Components []string      `json:"components"`
+	// Set is the requests' component set (ComponentSetID); 0 for requests
+	// recorded without one, counted under the node's last verified
+	// components.
+	Set int64 `json:"set,omitempty"`
 }
 
 // Settlement is one batch of requests settled on an escrow. Batch is the
@@ -520,32 +526,6 @@ func (s *Store) UnsettledWallets(ctx context.Context) ([]string, error) {
 			return nil, err
 		}
 		out = append(out, a)
-	}
-	return out, rows.Err()
-}
-
-// nodeUsesLocked sums batch id's requests by the node that served them,
-// with each node's components.
-func nodeUsesLocked(ctx context.Context, tx *sql.Tx, s *Store, id string) ([]NodeUse, error) {
-	rows, err := tx.QueryContext(ctx, s.q(`SELECT r.node, SUM(r.amount), COALESCE(MAX(n.components), '[]') FROM requests r
-		LEFT JOIN nodes n ON n.address = r.node WHERE r.settlement = ? GROUP BY r.node ORDER BY r.node`), id)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []NodeUse
-	for rows.Next() {
-		var u NodeUse
-		var amount int64
-		var comps string
-		if err := rows.Scan(&u.Node, &amount, &comps); err != nil {
-			return nil, err
-		}
-		if err := json.Unmarshal([]byte(comps), &u.Components); err != nil {
-			return nil, fmt.Errorf("node %s: components: %w", u.Node, err)
-		}
-		u.Amount = ledger.Micros(amount)
-		out = append(out, u)
 	}
 	return out, rows.Err()
 }

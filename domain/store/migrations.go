@@ -125,4 +125,8 @@ var migrations = []string{
 	// reorganisation state of escrow events and checkpoints, user flags,
 	// the settler lease, and each batch's submitted transaction.
 	chainOpsMigration,
+	// 11 (components.go): component sets (each set of content hashes a
+	// node was verified to serve, stored once under its id) and the set
+	// each request was served with, for royalties by usage as served.
+	componentSetsMigration,
 }
