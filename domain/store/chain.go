@@ -545,19 +545,7 @@ func (s *Store) SetNodeComponents(ctx context.Context, address string, hashes []
 
 // NodeComponents returns what SetNodeComponents last recorded for address.
 func (s *Store) NodeComponents(ctx context.Context, address string) ([]string, error) {
-	var b string
-	err := s.db.QueryRowContext(ctx, s.q(`SELECT components FROM nodes WHERE address = ?`), address).Scan(&b)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, fmt.Errorf("%w: node %s", ErrNotFound, address)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("store: node %s components: %w", address, err)
-	}
-	var out []string
-	if err := json.Unmarshal([]byte(b), &out); err != nil {
-		return nil, fmt.Errorf("store: node %s components: %w", address, err)
-	}
-	return out, nil
+	return s.hashList(ctx, "node "+address+" components", `SELECT components FROM nodes WHERE address = ?`, address)
 }
 
 // SettlementOutcome is what the escrow did with a batch: its transaction

@@ -73,17 +73,23 @@ func (s *Store) AddComponentSet(ctx context.Context, hashes []string) (int64, er
 
 // ComponentSet returns the components stored under id, or ErrNotFound.
 func (s *Store) ComponentSet(ctx context.Context, id int64) ([]string, error) {
+	return s.hashList(ctx, "component set "+strconv.FormatInt(id, 10), `SELECT hashes FROM component_sets WHERE id = ?`, id)
+}
+
+// hashList reads the one JSON list of hashes query selects (what names it
+// in errors), or ErrNotFound.
+func (s *Store) hashList(ctx context.Context, what, query string, arg any) ([]string, error) {
 	var js string
-	err := s.db.QueryRowContext(ctx, s.q(`SELECT hashes FROM component_sets WHERE id = ?`), id).Scan(&js)
+	err := s.db.QueryRowContext(ctx, s.q(query), arg).Scan(&js)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, fmt.Errorf("%w: component set %d", ErrNotFound, id)
+		return nil, fmt.Errorf("%w: %s", ErrNotFound, what)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("store: component set %d: %w", id, err)
+		return nil, fmt.Errorf("store: %s: %w", what, err)
 	}
 	var out []string
 	if err := json.Unmarshal([]byte(js), &out); err != nil {
-		return nil, fmt.Errorf("store: component set %d: %w", id, err)
+		return nil, fmt.Errorf("store: %s: %w", what, err)
 	}
 	return out, nil
 }
