@@ -167,7 +167,20 @@ func TestUsageAsServedAcrossReplicas(t *testing.T) {
 	n1.info.Store(&second)
 	b.waitServing(n1.addr, []string{modelB})
 	a.generate(1)
-	b.generate(3)
+	b.generate(2)
+	// Pinned to node 1 through replica a: passed to b, which holds the
+	// node's tunnel, and billed there with what b verified.
+	for _, h := range []*harness{a, b} {
+		if err := h.srv.Advertise(h.http.URL); err != nil {
+			t.Fatal(err)
+		}
+	}
+	resp := a.post("/"+n1.addr+"/v1/chat/completions", a.key, `{"model":"m","messages":[]}`)
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Fatalf("pinned through the other replica: %d %s", resp.StatusCode, body)
+	}
 	a.drained()
 	b.drained()
 
