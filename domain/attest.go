@@ -73,7 +73,9 @@ func components(f attest.Info) []string {
 }
 
 // recordComponents stores the components the node signed, when they
-// changed since this replica last stored them.
+// changed since this replica last stored them: as a component set, whose
+// id the node's later charges carry, and as the node's last verified
+// components.
 func (s *Server) recordComponents(ctx context.Context, m *member, f attest.Info) error {
 	c := components(f)
 	key := strings.Join(c, ",")
@@ -83,9 +85,14 @@ func (s *Server) recordComponents(ctx context.Context, m *member, f attest.Info)
 	if same {
 		return nil
 	}
+	set, err := s.st.AddComponentSet(ctx, c)
+	if err != nil {
+		return err
+	}
 	if err := s.st.SetNodeComponents(ctx, m.addr, c); err != nil {
 		return err
 	}
+	m.componentSet.Store(set)
 	m.mu.Lock()
 	m.components, m.componentsSet = key, true
 	m.mu.Unlock()

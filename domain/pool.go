@@ -24,6 +24,10 @@ type member struct {
 	healthy     atomic.Bool
 	speedBits   atomic.Uint64 // EWMA of output tokens/s; 0 = not measured
 	strikes     atomic.Int64  // replay evidence against the node: lowers its standing
+	// componentSet is the store's id of the components the node was last
+	// verified to serve (store.ComponentSetID): each charge carries it, so
+	// royalties follow what served the request.
+	componentSet atomic.Int64
 
 	mu     sync.Mutex // guards models and components
 	models []string

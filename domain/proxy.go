@@ -346,6 +346,9 @@ func (s *Server) relay(w http.ResponseWriter, r *http.Request, m *member, resp *
 			s.log.Error("cannot price request; not billed", "request", reqID, "node", m.addr, "err", err)
 			return
 		}
+		// What the node was verified to serve as it answered: royalties
+		// are shared by it (store.NodeUse).
+		c.ComponentSet = m.componentSet.Load()
 		s.charge(c)
 		h.settle(c.Amount)
 	}

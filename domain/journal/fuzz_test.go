@@ -15,6 +15,9 @@ func FuzzReadRecords(f *testing.F) {
 	rec, _ := appendRecord(nil, c)
 	f.Add(rec)
 	f.Add(append(rec, rec[:5]...))
+	c.ComponentSet = 1 << 40
+	withSet, _ := appendRecord(nil, c)
+	f.Add(withSet)
 	f.Add([]byte{})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		cs, whole, err := readRecords(data)

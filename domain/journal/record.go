@@ -68,6 +68,9 @@ func validate(c ledger.Charge) error {
 	if c.RequestID == "" || c.User == "" || c.Node == "" {
 		return errors.New("charge without request id, user or node")
 	}
+	if c.ComponentSet < 0 {
+		return fmt.Errorf("charge %s: component set %d out of range", c.RequestID, c.ComponentSet)
+	}
 	if c.Amount < 0 || c.Amount > ledger.MaxAmount {
 		return fmt.Errorf("charge %s: amount %s out of range", c.RequestID, c.Amount)
 	}

@@ -130,6 +130,12 @@ type Charge struct {
 	Usage     Usage  `json:"usage"`
 	Amount    Micros `json:"amount"`
 	Legs      []Leg  `json:"legs"`
+	// ComponentSet names the components (content hashes of models,
+	// knowledge base, plugins) Node was verified to serve when it answered:
+	// an id the store keeps the set under (store.ComponentSetID), so a
+	// settlement shares royalties by what served each request. 0 means
+	// unknown (charges made before it was recorded).
+	ComponentSet int64 `json:"component_set,omitempty"`
 }
 
 // NewCharge prices usage and splits it: the node's and stakers' shares are

@@ -945,8 +945,9 @@ func sortedCutKeys(m map[common.Address]*big.Int) []common.Address {
 }
 
 // usage attributes what each node served to the listed components it was
-// verified to serve (by token id): a request's charge is shared equally
-// among its node's listed components (the first takes the remainder), so
+// verified to serve when it served it (by token id; one store.NodeUse per
+// node and component set): a request's charge is shared equally among
+// those listed components (the first takes the remainder), so
 // the units sum to at most the batch's total and the escrow's royalty is
 // its royalty share of the revenue that used listed components.
 func (s *Service) usage(uses []store.NodeUse) map[uint64]ledger.Micros {

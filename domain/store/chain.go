@@ -391,13 +391,19 @@ type SettlementLeg struct {
 	Amount  ledger.Micros `json:"amount"`
 }
 
-// NodeUse is what a batch's requests served by one node were charged, with
-// the components (content hashes) the node was last verified to serve:
-// what the batch's royalties are shared by.
+// NodeUse is what a batch's requests served by one node with one set of
+// components were charged, with those components (content hashes): what
+// the batch's royalties are shared by. A node whose components changed
+// within the batch has one NodeUse per set (nodeUsesLocked says which set
+// a request counts under).
 type NodeUse struct {
 	Node       string        `json:"node"`
 	Amount     ledger.Micros `json:"amount"`
 	Components []string      `json:"components"`
+	// Set is the requests' component set (ComponentSetID); 0 for requests
+	// recorded without one, counted under the node's last verified
+	// components.
+	Set int64 `json:"set,omitempty"`
 }
 
 // Settlement is one batch of requests settled on an escrow. Batch is the
@@ -532,32 +538,6 @@ func (s *Store) UnsettledWallets(ctx context.Context) ([]string, error) {
 	return out, rows.Err()
 }
 
-// nodeUsesLocked sums batch id's requests by the node that served them,
-// with each node's components.
-func nodeUsesLocked(ctx context.Context, tx *sql.Tx, s *Store, id string) ([]NodeUse, error) {
-	rows, err := tx.QueryContext(ctx, s.q(`SELECT r.node, SUM(r.amount), COALESCE(MAX(n.components), '[]') FROM requests r
-		LEFT JOIN nodes n ON n.address = r.node WHERE r.settlement = ? GROUP BY r.node ORDER BY r.node`), id)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []NodeUse
-	for rows.Next() {
-		var u NodeUse
-		var amount int64
-		var comps string
-		if err := rows.Scan(&u.Node, &amount, &comps); err != nil {
-			return nil, err
-		}
-		if err := json.Unmarshal([]byte(comps), &u.Components); err != nil {
-			return nil, fmt.Errorf("node %s: components: %w", u.Node, err)
-		}
-		u.Amount = ledger.Micros(amount)
-		out = append(out, u)
-	}
-	return out, rows.Err()
-}
-
 // SetNodeComponents records the components (content hashes, e.g. SHA-256
 // of its model and knowledge-base files) the node was verified to serve.
 func (s *Store) SetNodeComponents(ctx context.Context, address string, hashes []string) error {
@@ -573,19 +553,7 @@ func (s *Store) SetNodeComponents(ctx context.Context, address string, hashes []
 
 // NodeComponents returns what SetNodeComponents last recorded for address.
 func (s *Store) NodeComponents(ctx context.Context, address string) ([]string, error) {
-	var b string
-	err := s.db.QueryRowContext(ctx, s.q(`SELECT components FROM nodes WHERE address = ?`), address).Scan(&b)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, fmt.Errorf("%w: node %s", ErrNotFound, address)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("store: node %s components: %w", address, err)
-	}
-	var out []string
-	if err := json.Unmarshal([]byte(b), &out); err != nil {
-		return nil, fmt.Errorf("store: node %s components: %w", address, err)
-	}
-	return out, nil
+	return s.hashList(ctx, "node "+address+" components", `SELECT components FROM nodes WHERE address = ?`, address)
 }
 
 // SettlementOutcome is what the escrow did with a batch: its transaction

@@ -120,6 +120,9 @@ func (s *Store) PostBatchFrom(ctx context.Context, replica string, cs []ledger.C
 		if sum != c.Amount {
 			return nil, fmt.Errorf("store: charge %s: legs sum to %s, amount %s", c.RequestID, sum, c.Amount)
 		}
+		if c.ComponentSet < 0 {
+			return nil, fmt.Errorf("store: charge %s: component set %d out of range", c.RequestID, c.ComponentSet)
+		}
 	}
 	posted = make([]bool, len(cs))
 	what := "charge " + cs[0].RequestID
@@ -157,12 +160,12 @@ func (s *Store) postLocked(ctx context.Context, tx *sql.Tx, cs []ledger.Charge, 
 	fresh := make(map[string]bool, len(cs))
 	for lo := 0; lo < len(cs); lo += rowsPerStatement {
 		chunk := cs[lo:min(lo+rowsPerStatement, len(cs))]
-		args := make([]any, 0, 8*len(chunk))
+		args := make([]any, 0, 9*len(chunk))
 		for _, c := range chunk {
-			args = append(args, c.RequestID, c.User, c.Node, c.Model, c.Usage.InputTokens, c.Usage.OutputTokens, int64(c.Amount), now)
+			args = append(args, c.RequestID, c.User, c.Node, c.Model, c.Usage.InputTokens, c.Usage.OutputTokens, int64(c.Amount), now, c.ComponentSet)
 		}
-		q := `INSERT INTO requests (id, user_id, node, model, input_tokens, output_tokens, amount, created_ms) VALUES ` +
-			rowsOf(len(chunk), 8) + ` ON CONFLICT (id) DO NOTHING RETURNING id`
+		q := `INSERT INTO requests (id, user_id, node, model, input_tokens, output_tokens, amount, created_ms, component_set) VALUES ` +
+			rowsOf(len(chunk), 9) + ` ON CONFLICT (id) DO NOTHING RETURNING id`
 		rows, err := tx.QueryContext(ctx, s.q(q), args...)
 		if err != nil {
 			return err

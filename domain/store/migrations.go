@@ -125,8 +125,12 @@ var migrations = []string{
 	// reorganisation state of escrow events and checkpoints, user flags,
 	// the settler lease, and each batch's submitted transaction.
 	chainOpsMigration,
-	// 12 (settlements.go; chain-gaia's, after chain-usage's 11): each
-	// batch's generation (reopened after a reorganisation) and the batch a
-	// partial batch's refused part was issued again in.
+	// 11 (components.go): component sets (each set of content hashes a
+	// node was verified to serve, stored once under its id) and the set
+	// each request was served with, for royalties by usage as served.
+	componentSetsMigration,
+	// 12 (settlements.go): each batch's generation (reopened after a
+	// reorganisation) and the batch a partial batch's refused part was
+	// issued again in.
 	settlementReissueMigration,
 }
