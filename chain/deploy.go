@@ -144,7 +144,20 @@ type Transactor struct {
 	Backend Backend
 	Opts    *bind.TransactOpts
 	Mine    Miner
+	// MaxWait bounds how long Wait waits for one transaction to be mined,
+	// whatever the context (0: DefaultMaxWait). A transaction the chain
+	// never mines (a nonce gap, a fee too low, a dev node that stopped
+	// sealing) then fails with ErrNotMined instead of hanging.
+	MaxWait time.Duration
 }
+
+// DefaultMaxWait is Transactor.MaxWait's default: dozens of blocks on a
+// public chain, far beyond a dev chain's milliseconds.
+const DefaultMaxWait = 2 * time.Minute
+
+// ErrNotMined is the error of a wait that ran out of time before the
+// transaction was mined (it may still be mined later).
+var ErrNotMined = errors.New("chain: transaction not mined in time")
 
 // NewTransactor returns a Transactor signing with key for the backend's chain.
 func NewTransactor(ctx context.Context, b Backend, key *ecdsa.PrivateKey, mine Miner) (*Transactor, error) {
@@ -164,21 +177,42 @@ func NewTransactor(ctx context.Context, b Backend, key *ecdsa.PrivateKey, mine M
 func (t *Transactor) Address() common.Address { return t.Opts.From }
 
 // Wait mines (if needed) and waits for tx, and fails unless it succeeded.
-// It returns the receipt, whose GasUsed callers may report.
+// It returns the receipt, whose GasUsed callers may report. It waits
+// within t.Opts.Context and at most t.MaxWait (WaitContext).
 func (t *Transactor) Wait(tx *types.Transaction, err error) (*types.Receipt, error) {
+	ctx := t.Opts.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	return t.WaitContext(ctx, tx, err)
+}
+
+// WaitContext is Wait within ctx (a settlement's, say) rather than the
+// context t was made with; it too waits at most t.MaxWait
+// (DefaultMaxWait). A transaction not mined by then fails with an error
+// that wraps ErrNotMined and names the transaction, its sender and nonce.
+func (t *Transactor) WaitContext(ctx context.Context, tx *types.Transaction, err error) (*types.Receipt, error) {
 	if err != nil {
 		return nil, err
 	}
 	if t.Mine != nil {
 		t.Mine()
 	}
-	ctx := t.Opts.Context
-	if ctx == nil {
-		ctx = context.Background()
+	limit := t.MaxWait
+	if limit <= 0 {
+		limit = DefaultMaxWait
 	}
-	r, err := waitMined(ctx, t.Backend, tx.Hash())
+	wctx, cancel := context.WithTimeout(ctx, limit)
+	defer cancel()
+	r, err := waitMined(wctx, t.Backend, tx.Hash())
 	if err != nil {
-		return nil, fmt.Errorf("chain: waiting for %s: %w", tx.Hash(), err)
+		// A call cut short by the deadline may fail with a transport
+		// error (an in-process pipe's timeout) rather than the context's.
+		if ctx.Err() == nil && wctx.Err() != nil {
+			return nil, fmt.Errorf("chain: transaction %s (from %s, nonce %d) was not mined within %s: %w",
+				tx.Hash(), t.Address(), tx.Nonce(), limit, ErrNotMined)
+		}
+		return nil, fmt.Errorf("chain: waiting for %s (from %s, nonce %d): %w", tx.Hash(), t.Address(), tx.Nonce(), err)
 	}
 	if r.Status != types.ReceiptStatusSuccessful {
 		return r, fmt.Errorf("chain: transaction %s reverted (gas used %d of %d)%s", tx.Hash(), r.GasUsed, tx.Gas(), t.why(ctx, tx, r))
@@ -338,6 +372,9 @@ func waitMined(ctx context.Context, b bind.DeployBackend, hash common.Hash) (*ty
 		r, err := b.TransactionReceipt(ctx, hash)
 		if err == nil {
 			return r, nil
+		}
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
 		}
 		// A fresh node answers "transaction indexing is in progress" until
 		// its index catches up: that is not-yet-found too.

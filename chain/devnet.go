@@ -27,6 +27,12 @@ import (
 	"github.com/gaianet-go/gaianet/chain/contracts"
 )
 
+// DevnetMaxWait bounds each wait for a devnet transaction (the deployment's
+// and, by convention, tests'): dev mode seals a transaction within
+// milliseconds, so one unmined after this is lost, and the caller fails
+// with chain.ErrNotMined naming it rather than waiting on.
+const DevnetMaxWait = 30 * time.Second
+
 // Devnet is a go-ethereum node in dev mode running in this process: an
 // in-memory chain that seals a block as soon as a transaction arrives, with
 // JSON-RPC over HTTP, the contracts deployed and test accounts funded.
@@ -120,6 +126,7 @@ func StartDevnetWith(ctx context.Context, listen string, tune func(*DeployConfig
 	if err != nil {
 		return nil, err
 	}
+	tr.MaxWait = DevnetMaxWait
 	head, err := d.client.HeaderByNumber(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("chain: devnet head: %w", err)
