@@ -281,8 +281,9 @@ func (s *Service) verified(r *http.Request, u store.User, unbinding bool) (chain
 }
 
 // checkEmpty refuses to end wallet's binding while it holds anything in
-// the escrow, now or at the last block the watcher recorded (a deposit or
-// withdrawal not yet recorded would otherwise land on the wrong side).
+// the escrow, in any asset the escrow takes (the stablecoin and GAIA),
+// now or at the last block the watcher recorded (a deposit or withdrawal
+// not yet recorded would otherwise land on the wrong side).
 func (s *Service) checkEmpty(ctx context.Context, wallet common.Address) error {
 	blocks := []*big.Int{nil}
 	if pos, ok, err := s.st.WatchPositionOf(ctx, s.addr.Hex()); err != nil {
@@ -290,21 +291,27 @@ func (s *Service) checkEmpty(ctx context.Context, wallet common.Address) error {
 	} else if ok && pos.Next > 0 {
 		blocks = append(blocks, new(big.Int).SetUint64(pos.Next-1))
 	}
+	assets := []struct {
+		addr       common.Address
+		name, flag string
+	}{{s.stable, "the stablecoin", ""}, {s.token, "GAIA", " --asset gaia"}}
 	for _, n := range blocks {
-		bal, err := s.escrow.BalanceOf(&bind.CallOpts{Context: ctx, BlockNumber: n}, wallet, s.stable)
-		if err != nil {
-			s.log.Error("reading a wallet's escrow balance", "wallet", wallet, "block", n, "err", err)
-			return fail(http.StatusServiceUnavailable, "chain_unavailable",
-				"the domain cannot read wallet %s's escrow balance from the chain now; retry in a minute", wallet)
-		}
-		if bal.Sign() != 0 {
-			at := "now"
-			if n != nil {
-				at = fmt.Sprintf("at block %s (the last the domain recorded)", n)
+		for _, a := range assets {
+			bal, err := s.escrow.BalanceOf(&bind.CallOpts{Context: ctx, BlockNumber: n}, wallet, a.addr)
+			if err != nil {
+				s.log.Error("reading a wallet's escrow balance", "wallet", wallet, "asset", a.addr, "block", n, "err", err)
+				return fail(http.StatusServiceUnavailable, "chain_unavailable",
+					"the domain cannot read wallet %s's escrow balance from the chain now; retry in a minute", wallet)
 			}
-			return fail(http.StatusConflict, "wallet_not_empty",
-				"wallet %s holds %s units of the stablecoin in the escrow %s: withdraw them first ('gaianet wallet withdraw'), then rebind or unbind",
-				wallet, bal, at)
+			if bal.Sign() != 0 {
+				at := "now"
+				if n != nil {
+					at = fmt.Sprintf("at block %s (the last the domain recorded)", n)
+				}
+				return fail(http.StatusConflict, "wallet_not_empty",
+					"wallet %s holds %s units of %s in the escrow %s: withdraw them first ('gaianet wallet withdraw%s'), then rebind or unbind",
+					wallet, bal, a.name, at, a.flag)
+			}
 		}
 	}
 	return nil

@@ -4,10 +4,12 @@ import (
 	"crypto/ecdsa"
 	"math/big"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/gaianet-go/gaianet/chain"
+	"github.com/gaianet-go/gaianet/chain/contracts"
 	"github.com/gaianet-go/gaianet/domain/ledger"
 	"github.com/gaianet-go/gaianet/domain/store"
 	"github.com/gaianet-go/gaianet/domain/store/storetest"
@@ -241,5 +243,60 @@ func TestRebindAfterLostKey(t *testing.T) {
 				t.Fatalf("the new wallet's deposit: ledger %s", w.balance(u.ID))
 			}
 		})
+	}
+}
+
+// TestRebindChecksEveryAsset: a wallet holding only GAIA in the escrow
+// (its stablecoin balance zero) cannot be rebound or unbound either: the
+// refusal names GAIA and how to withdraw it; once the GAIA is withdrawn,
+// the rebinding goes through.
+func TestRebindChecksEveryAsset(t *testing.T) {
+	a, b := key(t), key(t)
+	w := newWorld(t, "", a, b)
+	token, _ := contracts.NewGaiaToken(w.a.Token, chain.WithGasMargin(w.client))
+	w.ok(token.Transfer(w.transactor(w.admin).Opts, addrOf(a), new(big.Int).Mul(big.NewInt(10), big.NewInt(1e18))))
+	_, apiKey, err := w.st.AddUser(w.ctx, "alice")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code := w.call(BindPath, apiKey, w.signedBinding(apiKey, a), nil); code != http.StatusOK {
+		t.Fatalf("bind A: %d", code)
+	}
+	wal, err := chain.OpenWallet(w.ctx, w.transactor(a), w.a.Escrow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	oneGaia := big.NewInt(1e18)
+	if err := wal.Deposit(w.a.Token, oneGaia); err != nil {
+		t.Fatal(err)
+	}
+	w.poll()
+	if w.onChain(addrOf(a)) != 0 {
+		t.Fatalf("A holds %d of the stablecoin, want none", w.onChain(addrOf(a)))
+	}
+	var e struct {
+		Error struct{ Code, Message string }
+	}
+	for _, c := range []struct {
+		path string
+		req  BindRequest
+	}{{RebindPath, w.signedBinding(apiKey, b)}, {UnbindPath, w.signedUnbinding(apiKey, a)}} {
+		code := w.call(c.path, apiKey, c.req, &e)
+		if code != http.StatusConflict || e.Error.Code != "wallet_not_empty" ||
+			!strings.Contains(e.Error.Message, "1000000000000000000 units of GAIA") || !strings.Contains(e.Error.Message, "--asset gaia") {
+			t.Fatalf("%s with GAIA in A: %d %+v", c.path, code, e)
+		}
+	}
+	if err := wal.RequestWithdrawal(w.a.Token, oneGaia); err != nil {
+		t.Fatal(err)
+	}
+	w.adjustTime(2 * time.Hour)
+	if err := wal.Withdraw(w.a.Token); err != nil {
+		t.Fatal(chain.Explain(err))
+	}
+	w.poll()
+	var res map[string]any
+	if code := w.call(RebindPath, apiKey, w.signedBinding(apiKey, b), &res); code != http.StatusOK || res["previous"] != addrOf(a).Hex() {
+		t.Fatalf("rebind once A's GAIA is withdrawn: %d %v", code, res)
 	}
 }
