@@ -164,18 +164,18 @@ func waitFor(t *testing.T, what string, d time.Duration, ok func() bool) {
 // model listed on the marketplace by devnet account 2 (its creator) and
 // mapped with 'domain chain --component', so each batch pays its royalty.
 type payingDomain struct {
-	info                     devnetInfo
-	client                   *ethclient.Client
-	password, pwFile         string
-	dom, url                 string
-	operator, nodeWallet     common.Address
-	creator                  common.Address
-	creatorTr                *chain.Transactor
-	stable                   *contracts.TestStablecoin
-	escrow                   *contracts.Escrow
-	market                   *contracts.Marketplace
-	tokenID                  *big.Int
-	operatorKey              string
+	info                 devnetInfo
+	client               *ethclient.Client
+	password, pwFile     string
+	dom, url             string
+	operator, nodeWallet common.Address
+	creator              common.Address
+	creatorTr            *chain.Transactor
+	stable               *contracts.TestStablecoin
+	escrow               *contracts.Escrow
+	market               *contracts.Marketplace
+	tokenID              *big.Int
+	operatorKey          string
 }
 
 // newPayingDomain starts the devnet (withdrawal notice, and addresses to

@@ -174,7 +174,6 @@ func (d *payingDomain) waitCredited(t *testing.T, want int64, not ...string) str
 	return account
 }
 
-
 // TestGaiaAndShortfallOnDevnet is issue 11's GAIA and shortfall flows on
 // the devnet (go-ethereum dev mode, the same domain and nodes as
 // TestPaymentsOnDevnet), with exact sums.
