@@ -303,27 +303,10 @@ func TestPaymentsOnDevnet(t *testing.T) {
 	d.wallet(t, userKey, "deposit", "5")
 	userAccount := d.waitCredited(t, 5_000_000)
 
-	// Chat: 12 requests through the two nodes.
+	// Chat: 12 requests through the two nodes; settlement on the
+	// domain's schedule, then the chain equals the ledger.
 	const requests = 12
-	for i := 1; i <= requests; i++ {
-		if err := chat(i); err != nil {
-			t.Fatalf("request %d: %v", i, err)
-		}
-	}
-
-	// Settlement on the domain's schedule, then the chain equals the ledger.
-	batches := d.waitSettled(t, requests)
-	// Both nodes serve the listed model, so all of a batch's revenue used
-	// it: the royalty is 5% (the devnet escrow's royaltyBps) of each
-	// batch's total, rounded down per batch.
-	var royalty int64
-	for _, s := range batches {
-		want := micros(t, s.Total) * 500 / 10_000
-		if micros(t, s.Royalty) != want || micros(t, s.Uncovered) != 0 {
-			t.Fatalf("batch of %s: royalty %s, uncovered %s; want royalty %d", s.Total, s.Royalty, s.Uncovered, want)
-		}
-		royalty += want
-	}
+	batches, royalty := d.chatAndSettle(t, chat, requests)
 	acc, lv := ledgerOf(t, dom)
 	if lv.Totals.Requests != requests {
 		t.Fatalf("ledger billed %d requests, want %d", lv.Totals.Requests, requests)

@@ -109,6 +109,31 @@ func (d *payingDomain) waitSettled(t *testing.T, requests int64) []settlementVie
 	return batches
 }
 
+// chatAndSettle makes n chat requests with chat, waits until they are
+// settled (the only requests of the domain so far), and checks each
+// batch's royalty: both nodes serve the listed model, so all of a batch's
+// revenue used it, and the royalty is 5% (the devnet escrow's royaltyBps)
+// of each batch's total, rounded down per batch, with nothing uncovered.
+// It returns the batches and the royalty.
+func (d *payingDomain) chatAndSettle(t *testing.T, chat func(int) error, n int) ([]settlementView, int64) {
+	t.Helper()
+	for i := 1; i <= n; i++ {
+		if err := chat(i); err != nil {
+			t.Fatalf("request %d: %v", i, err)
+		}
+	}
+	batches := d.waitSettled(t, int64(n))
+	var royalty int64
+	for _, s := range batches {
+		want := micros(t, s.Total) * 500 / 10_000
+		if micros(t, s.Royalty) != want || micros(t, s.Uncovered) != 0 {
+			t.Fatalf("batch of %s: royalty %s, uncovered %s; want royalty %d", s.Total, s.Royalty, s.Uncovered, want)
+		}
+		royalty += want
+	}
+	return batches, royalty
+}
+
 // payoutsView is 'domain payouts --json': what each node earned, and the
 // address it is paid at.
 type payoutsView struct {
@@ -249,22 +274,8 @@ func TestGaiaAndShortfallOnDevnet(t *testing.T) {
 	if err != nil || !dep.Next() || dep.Event.UsdValue.Int64() != credited || dep.Event.Amount.Cmp(deposit) != 0 {
 		t.Fatalf("Deposited event: %+v (%v), want %s GAIA valued %d", dep.Event, err, deposit, credited)
 	}
-	chat := d.chatter(aliceKey)
 	const aliceRequests = 6
-	for i := 1; i <= aliceRequests; i++ {
-		if err := chat(i); err != nil {
-			t.Fatalf("request %d: %v", i, err)
-		}
-	}
-	batches := d.waitSettled(t, aliceRequests)
-	var royalty int64
-	for _, s := range batches {
-		want := micros(t, s.Total) * 500 / 10_000
-		if micros(t, s.Royalty) != want || micros(t, s.Uncovered) != 0 {
-			t.Fatalf("batch of %s: royalty %s, uncovered %s; want royalty %d", s.Total, s.Royalty, s.Uncovered, want)
-		}
-		royalty += want
-	}
+	batches, royalty := d.chatAndSettle(t, d.chatter(aliceKey), aliceRequests)
 	acc, _ := ledgerOf(t, d.dom)
 	spent := credited - acc[aliceAccount]
 	if spent < aliceRequests*50_000 {

@@ -199,6 +199,24 @@ func (w *world) adjustTime(d time.Duration) {
 	}
 }
 
+// probed adds user alice bound to wallet k and an admitted node, and
+// charges alice one request on it (before any deposit): its price.
+func (w *world) probed(k *ecdsa.PrivateKey) (u store.User, apiKey string, node *ecdsa.PrivateKey, one ledger.Micros) {
+	w.t.Helper()
+	node = key(w.t)
+	u, apiKey, err := w.st.AddUser(w.ctx, "alice")
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	if _, err := w.st.AddNode(w.ctx, addrOf(node).Hex(), store.StatusAdmitted); err != nil {
+		w.t.Fatal(err)
+	}
+	if code := w.call(BindPath, apiKey, w.signedBinding(apiKey, k), nil); code != http.StatusOK {
+		w.t.Fatalf("bind: %d", code)
+	}
+	return u, apiKey, node, w.charge("probe", u.ID, node)
+}
+
 // TestRebindAfterLostKey is the recovery path of a user who lost the old
 // wallet's key while it still holds escrow funds (no operator override,
 // see docs/reliability.md): the old wallet's funds are spent by the user's
@@ -207,16 +225,9 @@ func (w *world) adjustTime(d time.Duration) {
 func TestRebindAfterLostKey(t *testing.T) {
 	for name, storage := range storetest.Storages(t) {
 		t.Run(name, func(t *testing.T) {
-			lost, b, node := key(t), key(t), key(t)
+			lost, b := key(t), key(t)
 			w := newWorld(t, storage, lost, b)
-			u, apiKey, _ := w.st.AddUser(w.ctx, "alice")
-			if _, err := w.st.AddNode(w.ctx, addrOf(node).Hex(), store.StatusAdmitted); err != nil {
-				t.Fatal(err)
-			}
-			if code := w.call(BindPath, apiKey, w.signedBinding(apiKey, lost), nil); code != http.StatusOK {
-				t.Fatalf("bind: %d", code)
-			}
-			one := w.charge("probe", u.ID, node) // the price of one request
+			u, apiKey, node, one := w.probed(lost)
 			w.deposit(lost, big.NewInt(3*int64(one)))
 			w.poll()
 			// From here on the lost key signs nothing.
@@ -315,18 +326,11 @@ func TestRebindChecksEveryAsset(t *testing.T) {
 func TestLeftoverDoesNotBlock(t *testing.T) {
 	for name, storage := range storetest.Storages(t) {
 		t.Run(name, func(t *testing.T) {
-			a, b, node := key(t), key(t), key(t)
+			a, b := key(t), key(t)
 			w := newWorld(t, storage, a, b)
 			token, _ := contracts.NewGaiaToken(w.a.Token, chain.WithGasMargin(w.client))
 			w.ok(token.Transfer(w.transactor(w.admin).Opts, addrOf(a), big.NewInt(1)))
-			u, apiKey, _ := w.st.AddUser(w.ctx, "alice")
-			if _, err := w.st.AddNode(w.ctx, addrOf(node).Hex(), store.StatusAdmitted); err != nil {
-				t.Fatal(err)
-			}
-			if code := w.call(BindPath, apiKey, w.signedBinding(apiKey, a), nil); code != http.StatusOK {
-				t.Fatalf("bind A: %d", code)
-			}
-			one := w.charge("probe", u.ID, node) // the price of one request
+			u, apiKey, node, one := w.probed(a)
 			const leftover = 500
 			w.deposit(a, big.NewInt(3*int64(one)+leftover))
 			wal, err := chain.OpenWallet(w.ctx, w.transactor(a), w.a.Escrow)
