@@ -209,8 +209,8 @@ func (t *Transactor) WaitContext(ctx context.Context, tx *types.Transaction, err
 		// A call cut short by the deadline may fail with a transport
 		// error (an in-process pipe's timeout) rather than the context's.
 		if ctx.Err() == nil && wctx.Err() != nil {
-			return nil, fmt.Errorf("chain: transaction %s (from %s, nonce %d) was not mined within %s: %w",
-				tx.Hash(), t.Address(), tx.Nonce(), limit, ErrNotMined)
+			return nil, fmt.Errorf("chain: transaction %s (from %s, nonce %d) was not mined within %s%s: %w",
+				tx.Hash(), t.Address(), tx.Nonce(), limit, t.whyNotMined(ctx, tx), ErrNotMined)
 		}
 		return nil, fmt.Errorf("chain: waiting for %s (from %s, nonce %d): %w", tx.Hash(), t.Address(), tx.Nonce(), err)
 	}
@@ -218,6 +218,44 @@ func (t *Transactor) WaitContext(ctx context.Context, tx *types.Transaction, err
 		return r, fmt.Errorf("chain: transaction %s reverted (gas used %d of %d)%s", tx.Hash(), r.GasUsed, tx.Gas(), t.why(ctx, tx, r))
 	}
 	return r, nil
+}
+
+// whyNotMined says what the chain knows of tx, which a wait gave up on:
+// whether the sender's nonce moved past it (mined, or replaced, though its
+// receipt never came) and whether the node's pool holds it.
+func (t *Transactor) whyNotMined(ctx context.Context, tx *types.Transaction) string {
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	var notes []string
+	var b any = t.Backend
+	if g, ok := b.(gasMargin); ok {
+		b = g.Backend
+	}
+	type nonceReader interface {
+		NonceAt(context.Context, common.Address, *big.Int) (uint64, error)
+	}
+	if c, ok := b.(nonceReader); ok {
+		if n, err := c.NonceAt(ctx, t.Address(), nil); err != nil {
+			notes = append(notes, "the sender's nonce: "+err.Error())
+		} else if n > tx.Nonce() {
+			notes = append(notes, fmt.Sprintf("the sender's nonce is %d at the head: a transaction with its nonce was mined, yet no receipt was found", n))
+		} else {
+			notes = append(notes, fmt.Sprintf("the sender's nonce is %d at the head", n))
+		}
+	}
+	if l, ok := b.(interface {
+		TransactionByHash(context.Context, common.Hash) (*types.Transaction, bool, error)
+	}); ok {
+		if _, pending, err := l.TransactionByHash(ctx, tx.Hash()); err == nil {
+			notes = append(notes, fmt.Sprintf("pending in the node's pool: %v", pending))
+		} else {
+			notes = append(notes, "the node does not know it ("+err.Error()+")")
+		}
+	}
+	if len(notes) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(notes, "; ") + ")"
 }
 
 // why replays a reverted transaction as a call on its parent block's state

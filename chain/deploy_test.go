@@ -86,9 +86,11 @@ func TestWaitNeverMined(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = tr.Wait(tx, nil)
-	if !errors.Is(err, ErrNotMined) || !strings.Contains(err.Error(), tx.Hash().Hex()) {
+	if !errors.Is(err, ErrNotMined) || !strings.Contains(err.Error(), tx.Hash().Hex()) ||
+		!strings.Contains(err.Error(), "the sender's nonce is 1 at the head") || !strings.Contains(err.Error(), "pending in the node's pool") {
 		t.Fatalf("a transaction behind a nonce gap: %v", err)
 	}
+	t.Log(err)
 	// The caller's own context still ends the wait first, with its error.
 	cctx, cancel := context.WithCancel(ctx)
 	cancel()
