@@ -202,13 +202,15 @@ func (t *Transactor) WaitContext(ctx context.Context, tx *types.Transaction, err
 	if limit <= 0 {
 		limit = DefaultMaxWait
 	}
-	wctx, cancel := context.WithTimeout(ctx, limit)
+	giveUp := time.Now().Add(limit)
+	wctx, cancel := context.WithDeadline(ctx, giveUp)
 	defer cancel()
 	r, err := waitMined(wctx, t.Backend, tx.Hash())
 	if err != nil {
 		// A call cut short by the deadline may fail with a transport
-		// error (an in-process pipe's timeout) rather than the context's.
-		if ctx.Err() == nil && wctx.Err() != nil {
+		// error (an in-process pipe's timeout) rather than the context's,
+		// even before the context's own timer has marked it done.
+		if ctx.Err() == nil && !time.Now().Before(giveUp) {
 			return nil, fmt.Errorf("chain: transaction %s (from %s, nonce %d) was not mined within %s%s: %w",
 				tx.Hash(), t.Address(), tx.Nonce(), limit, t.whyNotMined(ctx, tx), ErrNotMined)
 		}
