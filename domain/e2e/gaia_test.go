@@ -310,16 +310,36 @@ func TestGaiaAndShortfallOnDevnet(t *testing.T) {
 	if paidNodes+operatorShare+royalty != spent {
 		t.Fatalf("payouts %d + %d + royalty %d != spent %d", paidNodes, operatorShare, royalty, spent)
 	}
-	left := escrowOf(alice, info.Token)
-	d.wallet(t, aliceFile, "withdraw", "--asset", "gaia", chain.FormatAmount(left, 18))
+	// She withdraws all but 0.01 GAIA ($0.005, less than the cheapest
+	// request), the deposit's sub-micro-dollar remainder (0.3945 µ$ of
+	// GAIA the ledger never credited) included: the withdrawal is debited
+	// at the escrow's valuation, rounded down, and 5,000 µ$ is left.
+	keep := mul(5_000, at50)
+	d.wallet(t, aliceFile, "withdraw", "--asset", "gaia", chain.FormatAmount(new(big.Int).Sub(escrowOf(alice, info.Token), keep), 18))
 	time.Sleep(3 * time.Second)
 	d.withdrawAfterNotice(t, aliceFile, "--asset", "gaia")
 	waitFor(t, "the GAIA withdrawal to be debited", 30*time.Second, func() bool {
 		acc, _ := ledgerOf(t, d.dom)
-		return acc[aliceAccount] == 0
+		return acc[aliceAccount] == 5_000
 	})
-	if escrowOf(alice, info.Token).Sign() != 0 || new(big.Int).Sub(start[alice], gaiaOf(alice)).Cmp(mul(spent, at50)) != 0 {
-		t.Fatalf("after withdrawing: escrow %s, wallet %s (started with %s, spent %d µ$)", escrowOf(alice, info.Token), gaiaOf(alice), start[alice], spent)
+	if got := escrowOf(alice, info.Token); got.Cmp(keep) != 0 ||
+		new(big.Int).Sub(start[alice], gaiaOf(alice)).Cmp(new(big.Int).Add(mul(spent, at50), keep)) != 0 {
+		t.Fatalf("after withdrawing: escrow %s (want %s), wallet %s (started with %s, spent %d µ$)", got, keep, gaiaOf(alice), start[alice], spent)
+	}
+	// The leftover rule: that leftover does not block moving the key to
+	// another wallet; its credit is left behind with it, and the escrow
+	// keeps it for alice's wallet to withdraw.
+	newWallet, err := crypto.GenerateKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := gaianetEnv(t, walletEnv, "wallet", "rebind", "--domain", d.url, "--api-key", aliceKey, "--base", keystoreOf(t, newWallet, d.password),
+		"--keystore-password-file", d.pwFile, "--escrow", info.Escrow.Hex())
+	if !strings.Contains(out, "$0.005 of credit left behind") {
+		t.Fatalf("wallet rebind with a leftover below one request: %s", out)
+	}
+	if acc, _ := ledgerOf(t, d.dom); acc[aliceAccount] != 0 || acc["external:leftovers"] != 5_000 || escrowOf(alice, info.Token).Cmp(keep) != 0 {
+		t.Fatalf("after the rebind: alice's account %d, leftovers %d, her old wallet's GAIA in the escrow %s", acc[aliceAccount], acc["external:leftovers"], escrowOf(alice, info.Token))
 	}
 	t.Logf("GAIA: %d requests in %d batches, %d µ$ = %s GAIA-wei charged; nodes %d, operator and stakers %d, royalty %d µ$, each paid in GAIA",
 		aliceRequests, len(batches), spent, mul(spent, at50), paidNodes, operatorShare, royalty)
