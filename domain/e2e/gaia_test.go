@@ -208,18 +208,20 @@ func (d *payingDomain) waitCredited(t *testing.T, want int64, not ...string) str
 // user holds no stablecoin in the escrow, so the requests settle in GAIA
 // at the feed's price: the node payouts (one to a bound wallet), the
 // operator's rest and the model owner's royalty arrive in GAIA and equal
-// the ledger (at $0.50 a micro-dollar is 2e12 GAIA-wei, exact), and the
-// user withdraws the rest (the ledger's account goes to zero).
+// the ledger (at $0.50 a micro-dollar is 2e12 GAIA-wei, exact). The user
+// withdraws all but 0.01 GAIA ($0.005, below the cheapest request) and
+// moves the API key to a new wallet: the leftover does not block, and its
+// credit is left behind (external:leftovers); the account is zero.
 //
 // Shortfall: a second user deposits 0.5 GAIA at $0.50 ($0.25 of credit);
 // the price then falls to $0.25, so the usage the ledger allowed is worth
 // more than the GAIA the escrow holds. The escrow charges what there is
 // and emits Shortfall for the rest, which is larger than the operator's
 // share, so the node payouts and the royalty are scaled down on chain.
-// The domain's ledger equals what was paid, payee by payee: each node's
-// and the royalty's account gained the value of the GAIA it received (per
-// transfer, rounded down), the shortfall account the Shortfall events'
-// value, and the operator the rest of what was charged.
+// The domain's ledger equals what was paid, payee by payee: each node's,
+// the royalty's and the operator's account gained the value of the GAIA
+// it received (per transfer, rounded down to the micro-dollar), and the
+// shortfall account the Shortfall events' value plus that rounding.
 func TestGaiaAndShortfallOnDevnet(t *testing.T) {
 	bobKey, err := crypto.GenerateKey()
 	if err != nil {
