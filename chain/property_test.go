@@ -11,6 +11,7 @@ import (
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/math"
+	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/gaianet-go/gaianet/chain/contracts"
@@ -276,7 +277,10 @@ func (w *propWorld) settle(asset common.Address) string {
 		}
 	}
 	w.signed = append(w.signed, s)
-	w.ok(w.escrow.Settle(w.opts(w.admin), s, w.sign(s)))
+	r := w.ok(w.escrow.Settle(w.opts(w.admin), s, w.sign(s)))
+	if err := w.checkPaid(r, asset); err != nil {
+		w.t.Fatalf("settlement %v: %v", s.Id, err)
+	}
 	// The escrow charges each user at most their balance; the model
 	// records what it charged (the receipts check compares with it).
 	charged := s
@@ -294,6 +298,57 @@ func (w *propWorld) settle(asset common.Address) string {
 		return "settle over budget"
 	}
 	return "settle"
+}
+
+// checkPaid checks a settlement's Paid events against its Settled event:
+// they pay out exactly what it charged, stakers first, then royalty, nodes
+// and operator, each valued at the feed's price (at face value in the
+// stablecoin), rounded down.
+func (w *propWorld) checkPaid(r *types.Receipt, asset common.Address) error {
+	var settled *contracts.EscrowSettled
+	var paid []*contracts.EscrowPaid
+	for _, l := range r.Logs {
+		if ev, err := w.escrow.ParseSettled(*l); err == nil {
+			settled = ev
+		}
+		if ev, err := w.escrow.ParsePaid(*l); err == nil {
+			paid = append(paid, ev)
+		}
+	}
+	if settled == nil {
+		return fmt.Errorf("no Settled event")
+	}
+	_, answer, _, _, _, err := w.feed.LatestRoundData(w.call())
+	if err != nil {
+		return err
+	}
+	sum := new(big.Int)
+	var want []*big.Int
+	for _, v := range []*big.Int{settled.ToStakers, settled.ToComponents} {
+		if v.Sign() > 0 {
+			want = append(want, v)
+		}
+	}
+	for i, p := range paid {
+		sum.Add(sum, p.Amount)
+		value := new(big.Int).Set(p.Amount)
+		if asset == w.a.Token {
+			value.Mul(value, answer).Mul(value, big.NewInt(1e6)).Div(value, new(big.Int).Exp(big.NewInt(10), big.NewInt(26), nil))
+		}
+		if p.UsdValue.Cmp(value) != 0 || p.Id.Cmp(settled.Id) != 0 || p.Amount.Sign() == 0 {
+			return fmt.Errorf("paid %v (id %v) valued %v, want %v", p.Amount, p.Id, p.UsdValue, value)
+		}
+		if i < len(want) && p.Amount.Cmp(want[i]) != 0 {
+			return fmt.Errorf("Paid event %d: %v, want %v (stakers, then royalty)", i, p.Amount, want[i])
+		}
+	}
+	if settled.ToOperator.Sign() > 0 && (len(paid) == 0 || paid[len(paid)-1].Amount.Cmp(settled.ToOperator) != 0) {
+		return fmt.Errorf("the last Paid event is not the operator's %v", settled.ToOperator)
+	}
+	if sum.Cmp(settled.Total) != 0 {
+		return fmt.Errorf("Paid events sum to %v, the settlement charged %v", sum, settled.Total)
+	}
+	return nil
 }
 
 // check verifies the invariants against the chain.

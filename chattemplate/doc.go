@@ -47,6 +47,15 @@
 // lists), whose Python reprs differ; keys() / values() / items() return
 // lists rather than views.
 //
+// # Tool-call arguments
+//
+// An assistant message's tool_calls[].function.arguments reach a template as
+// llama.cpp gives them: as the JSON text OpenAI sends, unless the template
+// renders them only as objects (Llama 3.1's tojson, templates that iterate
+// arguments.items()), which a probe rendering decides once per template as
+// minja's requires_object_arguments does; RenderJSON and RenderMaps bring
+// arguments given either way to that form (testdata/external/README.md).
+//
 // RunConformance checks the interpreter against a conformance folder.
 //
 // It imports nothing from this module.

@@ -79,9 +79,23 @@ func FuzzMessagesJSON(f *testing.F) {
 	f.Add(`[{"role": "assistant", "content": null, "tool_calls": [{"function": {"name": "f", "arguments": {"a": 1}}}]}, {"role": "tool", "content": "r"}]`)
 	f.Add(`[[[[[]]]], 1e400, "x"]`)
 	f.Add(`{"role": "user"}`)
+	f.Add(`[{"role": "user", "content": "x"}, {"role": "assistant", "content": "", "tool_calls": [{"type": "function", "function": {"name": "f", "arguments": "{\"a\": [1, {\"b\": null}]}"}}, {"function": {"name": "g", "arguments": 5}}]}]`)
+	f.Add(`[{"role": "assistant", "tool_calls": [{"function": {"name": "f", "arguments": "not json"}}, {"function": "x"}, 3]}]`)
+	// Templates that take arguments only as text (DeepSeek V3.1) and only as
+	// objects (Qwen3-Coder iterates them), so that RenderJSON fits them.
+	tpls := map[string]*Template{}
+	for _, n := range Names() {
+		tpls[n], _ = Lookup(n)
+	}
+	for _, file := range []string{"llamacpp/deepseek-ai-DeepSeek-V3.1.jinja", "minja/Qwen-Qwen3-Coder-30B-A3B-Instruct.jinja"} {
+		src, err := os.ReadFile(filepath.Join("testdata", "external", file))
+		if err != nil {
+			f.Fatal(err)
+		}
+		tpls[file] = MustParse(string(src))
+	}
 	f.Fuzz(func(t *testing.T, msgs string) {
-		for _, n := range Names() {
-			tpl, _ := Lookup(n)
+		for n, tpl := range tpls {
 			_, err := tpl.RenderJSON(json.RawMessage(msgs), fuzzOptions())
 			if errors.Is(err, errInternal) {
 				t.Fatalf("%s: RenderJSON(%q): %v", n, msgs, err)

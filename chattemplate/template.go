@@ -99,12 +99,13 @@ type Message struct {
 }
 
 // value is the dict a template sees for m: role and content always, the
-// other keys only when set, in OpenAI's order.
+// other keys only when set, in OpenAI's order. Tool-call arguments stay
+// JSON text.
 func (m Message) value() (any, error) { return m.valueArgs(false) }
 
-// valueArgs is value, with tool-call arguments kept as JSON text when
-// textArgs is set (see Template.argumentsAsText).
-func (m Message) valueArgs(textArgs bool) (any, error) {
+// valueArgs is value, with tool-call arguments parsed into objects when
+// objects is set (see Template.argumentForm).
+func (m Message) valueArgs(objects bool) (any, error) {
 	d := newDict(5)
 	d.set("role", m.Role)
 	d.set("content", m.Content)
@@ -114,11 +115,7 @@ func (m Message) valueArgs(textArgs bool) (any, error) {
 	if len(m.ToolCalls) > 0 {
 		calls := make([]any, len(m.ToolCalls))
 		for i, tc := range m.ToolCalls {
-			v, err := tc.valueArgs(textArgs)
-			if err != nil {
-				return nil, err
-			}
-			calls[i] = v
+			calls[i] = tc.valueArgs(objects)
 		}
 		d.set("tool_calls", calls)
 	}
@@ -134,22 +131,17 @@ func (m Message) valueArgs(textArgs bool) (any, error) {
 	return d, nil
 }
 
-// value gives the arguments to the template as a parsed object when they
-// are a JSON object, as Hugging Face templates expect ("arguments | tojson"
-// re-serialises them); other text is passed as a string.
-func (tc ToolCall) value() (any, error) { return tc.valueArgs(false) }
+// value gives the call to the template with its arguments as the JSON text
+// OpenAI sends, as llama.cpp passes them to templates that do not need
+// objects.
+func (tc ToolCall) value() any { return tc.valueArgs(false) }
 
-// valueArgs is value, with the arguments left as text when textArgs is set.
-func (tc ToolCall) valueArgs(textArgs bool) (any, error) {
+// valueArgs is value, with the arguments parsed into a JSON value when
+// objects is set; text that is not JSON stays text (as llama.cpp leaves it).
+func (tc ToolCall) valueArgs(objects bool) any {
 	fn := newDict(2)
 	fn.set("name", tc.Function.Name)
-	var args any = tc.Function.Arguments
-	if t := strings.TrimSpace(tc.Function.Arguments); !textArgs && strings.HasPrefix(t, "{") {
-		if v, err := decodeJSON([]byte(t)); err == nil {
-			args = v
-		}
-	}
-	fn.set("arguments", args)
+	fn.set("arguments", argumentValue(tc.Function.Arguments, objects))
 	d := newDict(3)
 	if tc.ID != "" {
 		d.set("id", tc.ID)
@@ -160,7 +152,20 @@ func (tc ToolCall) valueArgs(textArgs bool) (any, error) {
 	}
 	d.set("type", typ)
 	d.set("function", fn)
-	return d, nil
+	return d
+}
+
+// argumentValue is a call's arguments text as the template gets it: the
+// text itself, or with objects set the JSON value it holds.
+func argumentValue(text string, objects bool) any {
+	if !objects {
+		return text
+	}
+	v, err := decodeJSON([]byte(text))
+	if err != nil {
+		return text
+	}
+	return v
 }
 
 // Default limits; see Options.
@@ -203,10 +208,10 @@ type Options struct {
 // concurrent use by multiple goroutines.
 type Template struct {
 	nodes []node
-	// argsProbe decides, once, whether tool-call arguments go to the
-	// template as text (textArgs); see argumentsAsText.
+	// argsProbe decides, once, the form in which tool-call arguments go
+	// to the template (argForm); see argumentForm.
 	argsProbe sync.Once
-	textArgs  bool
+	argForm   argForm
 }
 
 // Parse parses a Jinja2 chat template as found in a GGUF file's
@@ -233,14 +238,16 @@ func MustParse(src string) *Template {
 	return t
 }
 
-// Render renders the conversation. Errors wrap ErrRaised (the template
-// rejected the conversation: see ExceptionError), ErrUndefined, ErrType,
-// ErrLimit or ErrInput.
+// Render renders the conversation. Tool-call arguments go to the template
+// as llama.cpp gives them: as the JSON text OpenAI sends, unless the
+// template renders them only as objects (see argumentForm). Errors wrap
+// ErrRaised (the template rejected the conversation: see ExceptionError),
+// ErrUndefined, ErrType, ErrLimit or ErrInput.
 func (t *Template) Render(messages []Message, opt Options) (string, error) {
-	textArgs := hasToolCalls(messages) && t.argumentsAsText(opt)
+	objects := hasToolCalls(messages) && t.argumentForm(opt) == argsObject
 	msgs := make([]any, len(messages))
 	for i, m := range messages {
-		v, err := m.valueArgs(textArgs)
+		v, err := m.valueArgs(objects)
 		if err != nil {
 			return "", err
 		}
@@ -253,6 +260,8 @@ func (t *Template) Render(messages []Message, opt Options) (string, error) {
 // Message lacks (content parts, extra keys). Values may be nested maps,
 // slices, scalars or json.RawMessage. Go maps have no order, so the
 // template sees their keys sorted; use RenderJSON to keep an order.
+// Tool-call arguments are brought to the template's form as RenderJSON
+// says.
 func (t *Template) RenderMaps(messages []map[string]any, opt Options) (string, error) {
 	msgs := make([]any, len(messages))
 	for i, m := range messages {
@@ -262,10 +271,19 @@ func (t *Template) RenderMaps(messages []map[string]any, opt Options) (string, e
 		}
 		msgs[i] = v
 	}
+	if err := t.fitArguments(msgs, opt); err != nil {
+		return "", err
+	}
 	return t.render(msgs, opt)
 }
 
 // RenderJSON renders messages given as one JSON array, keeping key order.
+// Each tool call's function.arguments may be JSON text (as OpenAI sends it)
+// or a JSON value. It reaches the template as given, except where the
+// template takes only one form (see argumentForm): a template that renders
+// arguments only as objects gets JSON text parsed (as llama.cpp's minja
+// does), and one that renders them only as text gets other values written
+// as compact JSON text (as llama.cpp's message parser writes them).
 func (t *Template) RenderJSON(messages json.RawMessage, opt Options) (string, error) {
 	v, err := decodeJSON(messages)
 	if err != nil {
@@ -275,7 +293,69 @@ func (t *Template) RenderJSON(messages json.RawMessage, opt Options) (string, er
 	if !ok {
 		return "", fmt.Errorf("%w: messages must be a JSON array", ErrInput)
 	}
+	if err := t.fitArguments(msgs, opt); err != nil {
+		return "", err
+	}
 	return t.render(msgs, opt)
+}
+
+// fitArguments brings the tool-call arguments of msgs (template values, as
+// decoded from JSON) to the form the template takes; see RenderJSON.
+// Malformed tool calls are left for the template to meet as they are.
+func (t *Template) fitArguments(msgs []any, opt Options) error {
+	var fns []*dict
+	for _, m := range msgs {
+		md, ok := m.(*dict)
+		if !ok {
+			continue
+		}
+		calls, _ := md.get("tool_calls")
+		list, _ := calls.([]any)
+		for _, c := range list {
+			cd, ok := c.(*dict)
+			if !ok {
+				continue
+			}
+			fn, _ := cd.get("function")
+			if fd, ok := fn.(*dict); ok {
+				if _, ok := fd.get("arguments"); ok {
+					fns = append(fns, fd)
+				}
+			}
+		}
+	}
+	if len(fns) == 0 {
+		return nil
+	}
+	form := t.argumentForm(opt)
+	if form == argsAsGiven {
+		return nil
+	}
+	for _, fd := range fns {
+		a, _ := fd.get("arguments")
+		switch text, isText := a.(string); {
+		case form == argsObject && isText:
+			fd.set("arguments", argumentValue(text, true))
+		case form == argsText && !isText:
+			s, err := compactJSON(a)
+			if err != nil {
+				return err
+			}
+			fd.set("arguments", s)
+		}
+	}
+	return nil
+}
+
+// compactJSON writes v as JSON without spaces, as llama.cpp's message
+// parser turns arguments given as an object into text (nlohmann's dump()).
+func compactJSON(v any) (string, error) {
+	s := &state{maxSteps: DefaultMaxSteps, maxOut: DefaultMaxOutput}
+	var b strings.Builder
+	if err := s.writeJSON(&b, v, &jsonOpts{itemSep: ",", keySep: ":"}, 0); err != nil {
+		return "", fmt.Errorf("%w: tool-call arguments: %v", ErrInput, err)
+	}
+	return b.String(), nil
 }
 
 func (t *Template) render(msgs []any, opt Options) (string, error) {
@@ -354,33 +434,71 @@ func hasToolCalls(messages []Message) bool {
 	return false
 }
 
-// argumentsAsText reports whether the template renders a tool call's
-// arguments only when they are JSON text, not when they are an object as
-// Hugging Face callers pass them (DeepSeek V3.1's template concatenates them
-// to strings, and fails on an object). It renders a probe call both ways,
-// once per template, as llama.cpp probes templates (minja's
-// requires_object_arguments); objects stay the default.
-func (t *Template) argumentsAsText(opt Options) bool {
+// argForm is the form in which a template takes tool-call arguments.
+type argForm uint8
+
+const (
+	// argsAsGiven: the template renders the arguments both as JSON text and
+	// as an object (or neither); llama.cpp gives it the text OpenAI sends.
+	argsAsGiven argForm = iota
+	// argsObject: it renders them only when they are an object (Llama 3.1's
+	// and Qwen 2.5's tojson, templates that iterate arguments.items()):
+	// minja's requires_object_arguments, which makes llama.cpp parse the
+	// text.
+	argsObject
+	// argsText: it renders them only when they are text (DeepSeek V3.1's
+	// template concatenates them to strings).
+	argsText
+)
+
+// The probe call's arguments, and what they look like rendered, as minja's
+// chat_template capability probe writes and looks for them.
+const probeArgs = `{"argument_needle":"print('Hello, World!')"}`
+
+var probeNeedles = []string{"<parameter=argument_needle>", `"argument_needle"`, "'argument_needle':", ">argument_needle<"}
+
+// argumentForm decides, once per template, the form its tool-call
+// arguments take, the way llama.cpp decides it (minja's chat_template
+// constructor): a user message and an assistant message with one call whose
+// arguments hold a needle are rendered with the arguments as JSON text and
+// as an object (no tools, no generation prompt, no extra variables); the
+// template requires objects when only the object's rendering shows the
+// needle. argsText, the reverse, only matters for arguments given as
+// objects to RenderJSON or RenderMaps.
+func (t *Template) argumentForm(opt Options) argForm {
 	t.argsProbe.Do(func() {
-		probe := opt
-		probe.Tools, probe.AddGenerationPrompt = nil, false
-		call := []ToolCall{{ID: "call_probe1", Type: "function",
-			Function: FunctionCall{Name: "probe_tool", Arguments: `{"argument_needle": "probe"}`}}}
-		msgs := []Message{{Role: "user", Content: "probe"}, {Role: "assistant", ToolCalls: call}}
-		renders := func(textArgs bool) bool {
+		probe := Options{BOSToken: opt.BOSToken, EOSToken: opt.EOSToken, Now: opt.Now,
+			MaxOutput: opt.MaxOutput, MaxSteps: opt.MaxSteps}
+		call := []ToolCall{{ID: "call_1___", Type: "function",
+			Function: FunctionCall{Name: "ipython", Arguments: probeArgs}}}
+		msgs := []Message{{Role: "user", Content: "<User Needle>"}, {Role: "assistant", ToolCalls: call}}
+		renders := func(objects bool) bool {
 			vals := make([]any, len(msgs))
 			for i, m := range msgs {
-				v, err := m.valueArgs(textArgs)
+				v, err := m.valueArgs(objects)
 				if err != nil {
 					return false
 				}
 				vals[i] = v
 			}
 			out, err := t.render(vals, probe)
-			return err == nil && (strings.Contains(out, `"argument_needle":`) || strings.Contains(out, `'argument_needle':`) ||
-				strings.Contains(out, "<parameter=argument_needle>"))
+			if err != nil {
+				return false
+			}
+			for _, n := range probeNeedles {
+				if strings.Contains(out, n) {
+					return true
+				}
+			}
+			return false
 		}
-		t.textArgs = !renders(false) && renders(true)
+		text, obj := renders(false), renders(true)
+		switch {
+		case obj && !text:
+			t.argForm = argsObject
+		case text && !obj:
+			t.argForm = argsText
+		}
 	})
-	return t.textArgs
+	return t.argForm
 }

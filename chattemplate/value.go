@@ -187,7 +187,7 @@ func toValue(v any, depth int) (any, error) {
 		}
 		return x.value()
 	case ToolCall:
-		return x.value()
+		return x.value(), nil
 	}
 	rv := reflect.ValueOf(v)
 	switch rv.Kind() {

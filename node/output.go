@@ -742,11 +742,20 @@ func (c *gateConstraint) ForcedTokens(dst []int32) []int32 {
 // eitherConstraint builds the constraint of a reply that is either a
 // call (the family's trigger, then cc) or the answer in p.answer.
 func (n *Node) eitherConstraint(p *outputPlan, cc callConstraint, fastForward bool) *eitherConstraint {
-	trig := []byte(p.format.Triggers()[0].Text)
+	var trig []byte // the family's trigger before a call's JSON; Llama 4 has none
+	for _, t := range p.format.Triggers() {
+		if !t.InJSON {
+			trig = []byte(t.Text)
+			break
+		}
+	}
 	c := &eitherConstraint{answer: &matcherConstraint{m: p.answer.Matcher(n.grammarVocab()), tok: n.tok, fastForward: fastForward},
 		call: cc, tok: n.tok, trigger: trig}
+	if trig == nil {
+		c.got = -1
+	}
 	for id := range int32(n.tok.VocabSize()) {
-		if b := n.tok.SpecialPiece(id); len(b) > 0 && bytes.Contains(trig, b) {
+		if b := n.tok.SpecialPiece(id); len(b) > 0 && trig != nil && bytes.Contains(trig, b) {
 			c.pieces = append(c.pieces, id)
 		}
 	}

@@ -133,6 +133,9 @@ func TestToolCallsForced(t *testing.T) {
 	// The newer Mistral form: the name, [ARGS], then the arguments.
 	n.toolFmt = toolcall.Format{Family: toolcall.MistralArgs}
 	checkForcedCalls(t, n)
+	// Llama 4: the JSON form of its template, from the first token.
+	n.toolFmt = toolcall.Format{Family: toolcall.Llama4}
+	checkForcedCalls(t, n)
 }
 
 func checkForcedCalls(t *testing.T, n *Node) {
@@ -684,6 +687,10 @@ func TestToolsWithResponseFormat(t *testing.T) {
 		{toolcall.Llama3, `{"name":"f","answer":"hi"}`, false, false, 0},
 		{toolcall.Llama3, `{"answer":"hi","parameters":{}}`, false, false, 0},
 		{toolcall.Llama3, `hello`, false, false, 0},
+		{toolcall.Llama4, `{"answer":"hi"}`, true, true, 0},
+		{toolcall.Llama4, `{"name": "f", "parameters": {"x": 1}}`, true, true, 1},
+		{toolcall.Llama4, `{"name":"f","parameters":{"x":1}}`, true, true, 1},
+		{toolcall.Llama4, `[f(x=1)]`, false, false, 0}, // the Python list is not held by a grammar
 	} {
 		n.toolFmt = toolcall.Format{Family: tc.fam}
 		plan, c := planConstraint(t, n, req(), "<|im_start|>assistant\n")
@@ -837,4 +844,35 @@ func planConstraint(t *testing.T, n *Node, req *api.ChatRequest, prompt string) 
 		t.Fatal(err)
 	}
 	return plan, n.constraint(plan, false)
+}
+
+// TestLlama4PythonReply: with tool_choice auto a Llama 4 reply may be
+// Meta's Python list of calls, which the grammar leaves free; the reply's
+// calls are read from it, streamed call by call.
+func TestLlama4PythonReply(t *testing.T) {
+	n := openTestNode(t, func(c *config.Config) { c.PromptTemplate = "chatml" })
+	n.toolFmt = toolcall.Format{Family: toolcall.Llama4}
+	req := &api.ChatRequest{Messages: []api.Message{{Role: "user", Content: "hi"}},
+		Tools: []api.Tool{{Type: "function", Function: json.RawMessage(`{"name":"get_weather","parameters":{"type":"object","properties":{"city":{"type":"string"}}}}`)}}}
+	plan, _ := planConstraint(t, n, req, "<|im_start|>assistant\n")
+	sh := newReplyShaper(plan, "separate")
+	var streamed []api.ToolCall
+	for _, piece := range []string{"<|python_start|>[get_weather(city='San ", "Francisco'), get_weather(", `city="Seattle")]<|python_end|>`} {
+		var d api.ChatDelta
+		sh.write(&d, piece, piece[len(piece)-1] == '>')
+		if d.Content != "" {
+			t.Errorf("content %q", d.Content)
+		}
+		streamed = append(streamed, d.ToolCalls...)
+	}
+	calls := sh.toolCalls()
+	want := []string{`{"city": "San Francisco"}`, `{"city": "Seattle"}`}
+	if len(calls) != 2 || len(streamed) != 2 {
+		t.Fatalf("calls %+v, streamed %+v", calls, streamed)
+	}
+	for i, c := range calls {
+		if c.Function.Name != "get_weather" || c.Function.Arguments != want[i] || streamed[i].ID != c.ID || *streamed[i].Index != i {
+			t.Errorf("call %d: %+v, streamed %+v", i, c, streamed[i])
+		}
+	}
 }

@@ -33,7 +33,7 @@ func TestDetectRealTemplates(t *testing.T) {
 	builtins := map[string]Format{
 		"chatml": {Hermes, false}, "qwen3-no-think": {Hermes, true}, "llama-2-chat": {Hermes, false},
 		"llama-3-chat": {Hermes, false}, "mistral-instruct": {Hermes, false}, "gemma-3": {Hermes, false}, "phi-3-chat": {Hermes, false},
-		"llama-4-chat": {Hermes, false}, "deepseek-chat-25": {Hermes, false}, "exaone-chat": {Hermes, false}, "gemma-instruct": {Hermes, false},
+		"llama-4-chat": {Llama4, false}, "deepseek-chat-25": {Hermes, false}, "exaone-chat": {Hermes, false}, "gemma-instruct": {Hermes, false},
 	}
 	for _, name := range chattemplate.Names() {
 		src, _ := chattemplate.Source(name)
@@ -64,6 +64,7 @@ func TestDetectRealTemplates(t *testing.T) {
 		`<|start_header_id|>ipython<|end_header_id|>{{ '<|python_tag|>' }}`:                    Llama3,
 		`<|start_header_id|>{% for tool in tools %}{"name": .., "parameters": ..}{% endfor %}`: Llama3,
 		`<|start_header_id|><tool_call>{"id": {{ loop.index0 }}, "name": ...}</tool_call>`:     Groq,
+		`<|header_start|>assistant<|header_end|>{{ '<|python_start|>' }}`:                      Llama4,
 	} {
 		if got := Detect("gguf", src); got.Family != fam {
 			t.Errorf("%q: %s, want %s", src, got.Family, fam)

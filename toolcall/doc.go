@@ -24,6 +24,14 @@
 //     for each call. Its call is not one JSON value, so it has no
 //     CallSchema: the node constrains the name, then that tool's
 //     parameters.
+//   - Llama4: Llama 4. Its official template (the one Hugging Face
+//     transformers writes) asks for and renders JSON calls,
+//     {"name": ..., "parameters": {...}} one after another, after
+//     <|python_start|>content<|python_end|>; Meta's prompt format documents
+//     a Python list of calls, [f(a=1), g(b="x")], keyword arguments with
+//     literal values. The parser reads both (the markers are dropped; a
+//     list's calls are given out as each closes, their literals as JSON);
+//     a grammar constrains the JSON form, which CallSchema describes.
 //   - Harmony: gpt-oss, whose replies are channel messages (analysis is
 //     reasoning, final the answer) and whose calls are commentary
 //     messages addressed to functions.NAME; HarmonyParser reads them.

@@ -23,6 +23,10 @@ const (
 	// Harmony is gpt-oss: channels (analysis, commentary, final) and
 	// calls addressed to functions.NAME; see HarmonyParser.
 	Harmony Family = "harmony"
+	// Llama4 is Llama 4: the JSON calls of its official template,
+	// {"name": ..., "parameters": {...}}, or the Python list of calls Meta
+	// documents, [f(a=1), g(b="x")].
+	Llama4 Family = "llama4"
 )
 
 // Format is how one chat template's model calls tools.
@@ -44,6 +48,7 @@ var namedFamilies = map[string]Family{
 	"chatml":             Hermes,
 	"qwen3-no-think":     Hermes,
 	"gpt-oss":            Harmony,
+	"llama-4-chat":       Llama4,
 }
 
 // Detect returns the tool format of a chat template: the format its
@@ -70,6 +75,8 @@ func Detect(name, source string) Format {
 		f.Family = Groq
 	case strings.Contains(source, "<tool_call>"):
 		f.Family = Hermes
+	case strings.Contains(source, "<|header_start|>"):
+		f.Family = Llama4 // Llama 4's header tokens (Llama 3's are <|start_header_id|>)
 	case strings.Contains(source, "<|python_tag|>"),
 		strings.Contains(source, "<|start_header_id|>") && strings.Contains(source, "parameters"):
 		f.Family = Llama3
@@ -84,7 +91,7 @@ func (f Format) Prefix() string {
 	switch f.Family {
 	case Mistral, MistralArgs:
 		return "[TOOL_CALLS]"
-	case Llama3:
+	case Llama3, Llama4:
 		return ""
 	}
 	return "<tool_call>\n"
@@ -127,6 +134,10 @@ func (f Format) Triggers() []Trigger {
 		return []Trigger{{Text: "[TOOL_CALLS]"}}
 	case Llama3:
 		return []Trigger{{Text: "<|python_tag|>"}, {Text: `{"name"`, AtStart: true, InJSON: true}}
+	case Llama4:
+		// The JSON form, which a grammar can hold; the Parser also reads
+		// the Python list (pythonTrigger), which the node leaves free.
+		return []Trigger{{Text: `{"name"`, AtStart: true, InJSON: true}}
 	}
 	return []Trigger{{Text: "<tool_call>"}}
 }
@@ -167,7 +178,7 @@ func ParseTool(function json.RawMessage) (Tool, error) {
 
 // argsKey is the key of a call's arguments in f's JSON.
 func (f Format) argsKey() string {
-	if f.Family == Llama3 {
+	if f.Family == Llama3 || f.Family == Llama4 {
 		return "parameters"
 	}
 	return "arguments"
@@ -239,7 +250,7 @@ func (f Format) SystemPrompt(tools []Tool) string {
 		b.WriteString(`[TOOL_CALLS], the function name, [ARGS] and the arguments object, for each call: [TOOL_CALLS]<function name>[ARGS]<arguments object>`)
 	case Mistral:
 		b.WriteString(`[TOOL_CALLS] followed by a JSON array of calls: [TOOL_CALLS][{"name": <function name>, "arguments": <arguments object>}]`)
-	case Llama3:
+	case Llama3, Llama4:
 		b.WriteString(`only a JSON object {"name": <function name>, "parameters": <arguments object>}`)
 	default:
 		b.WriteString(`a JSON object inside tags for each call: <tool_call>{"name": <function name>, "arguments": <arguments object>}</tool_call>`)
@@ -276,6 +287,10 @@ func (f Format) CallText(calls []Call) string {
 				b.WriteString("; ")
 			}
 			b.WriteString(obj(c))
+		}
+	case Llama4:
+		for _, c := range calls {
+			b.WriteString(obj(c)) // one after another, as Llama 4's template writes them
 		}
 	default:
 		for i, c := range calls {

@@ -34,11 +34,12 @@ func NewID() string {
 type mode int
 
 const (
-	inText  mode = iota
-	inCall       // before or inside one call object
-	inList       // Mistral: inside [...] between calls
-	inClose      // Hermes: after a call, before </tool_call>
-	inName       // MistralArgs: the function name, before [ARGS]
+	inText   mode = iota
+	inCall        // before or inside one call object
+	inList        // Mistral: inside [...] between calls
+	inClose       // Hermes: after a call, before </tool_call>
+	inName        // MistralArgs: the function name, before [ARGS]
+	inPython      // Llama 4: inside a Python list of calls
 )
 
 // blank is the whitespace a reply may have before a call that must start
@@ -65,12 +66,18 @@ type Parser struct {
 	obj      objScan
 	list     bool   // the current call sits in a Mistral list
 	name     []byte // MistralArgs: the name read so far
+	py       pyScan // Llama 4: the Python list being read
+	pyMark   int    // Llama 4: end in raw of the list's last call read
+	pend     string // Llama 4: text that may be the start of a marker
 }
 
 // NewParser returns a parser for replies in f. inCall says the prompt
 // already holds f.Prefix(), so that the reply starts with a call's JSON.
 func NewParser(f Format, inCall bool) *Parser {
 	p := &Parser{f: f, triggers: f.Triggers()}
+	if f.Family == Llama4 {
+		p.triggers = append(p.triggers, pythonTrigger)
+	}
 	if inCall {
 		p.startCall(f.Prefix())
 	}
@@ -91,11 +98,21 @@ func (p *Parser) startCall(trigger string) {
 	if p.f.Family == MistralArgs {
 		p.mode, p.name = inName, p.name[:0]
 	}
+	if p.f.Family == Llama4 && trigger == pythonTrigger.Text {
+		p.mode, p.py, p.pyMark = inPython, pyScan{}, 0
+	}
 }
 
 // Write takes the next piece of generated text and returns the content
 // and call pieces it completes.
 func (p *Parser) Write(s string) (content string, deltas []Delta) {
+	if p.f.Family == Llama4 {
+		s = p.dropMarkers(s)
+	}
+	return p.write(s)
+}
+
+func (p *Parser) write(s string) (content string, deltas []Delta) {
 	p.buf = append(p.buf, s...)
 	var out strings.Builder
 	for len(p.buf) > 0 {
@@ -111,6 +128,8 @@ func (p *Parser) Write(s string) (content string, deltas []Delta) {
 			progressed = p.closeStep()
 		case inName:
 			progressed = p.nameStep(&deltas, &out)
+		case inPython:
+			progressed = p.pythonStep(&deltas, &out)
 		}
 		if !progressed {
 			break
@@ -122,11 +141,18 @@ func (p *Parser) Write(s string) (content string, deltas []Delta) {
 // Close ends the reply: held-back text becomes content; a call cut off
 // after its name keeps what it has, one cut off before is content.
 func (p *Parser) Close() (content string, deltas []Delta) {
-	if p.mode == inCall && p.obj.headerSent {
-		deltas = p.endCall()
+	if p.pend != "" {
+		// A marker's beginning that the reply did not finish is text.
+		content, deltas = p.write(p.pend)
+		p.pend = ""
+	}
+	if p.mode == inPython {
+		content += string(p.raw[p.pyMark:]) // calls read so far stay
+	} else if p.mode == inCall && p.obj.headerSent {
+		deltas = append(deltas, p.endCall()...)
 		p.buf = p.buf[:0]
 	} else if p.mode == inCall || p.mode == inName || p.mode == inList && len(p.raw) > 0 {
-		content = string(p.raw)
+		content += string(p.raw)
 	}
 	content += string(p.buf)
 	p.buf, p.raw, p.mode = nil, nil, inText
@@ -152,7 +178,7 @@ func (p *Parser) endCall() []Delta {
 func (p *Parser) text(out *strings.Builder) bool {
 	if p.trimWS {
 		cut := " \t\r\n"
-		if p.f.Family == Llama3 {
+		if p.f.Family == Llama3 || p.f.Family == Llama4 {
 			cut += ";" // Llama 3 separates calls with semicolons
 		}
 		p.buf = bytes.TrimLeft(p.buf, cut)
@@ -349,7 +375,7 @@ func (p *Parser) callStep(deltas *[]Delta, out *strings.Builder) bool {
 		p.mode = inClose
 	default:
 		p.mode = inText
-		p.started = p.f.Family != Llama3 // Llama 3 may write another call
+		p.started = p.f.Family != Llama3 && p.f.Family != Llama4 // Llama 3 and 4 may write another call
 	}
 	p.raw = p.raw[:0]
 	p.trimWS = true
@@ -535,4 +561,68 @@ func (s *objScan) argsEnd() int {
 		end--
 	}
 	return max(end, s.argSent)
+}
+
+// dropMarkers removes Llama 4's code markers from the reply (see
+// llama4Markers), reading left to right as a tokenizer would, and holds
+// back an end that may grow into one.
+func (p *Parser) dropMarkers(s string) string {
+	t := p.pend + s
+	var out strings.Builder
+	i := 0
+scan:
+	for i < len(t) {
+		if t[i] == '<' {
+			for _, m := range llama4Markers {
+				switch {
+				case strings.HasPrefix(t[i:], m):
+					i += len(m)
+					continue scan
+				case strings.HasPrefix(m, t[i:]):
+					break scan // may grow into m
+				}
+			}
+		}
+		out.WriteByte(t[i])
+		i++
+	}
+	p.pend = t[i:]
+	return out.String()
+}
+
+// pythonStep reads a Llama 4 Python list of calls, giving each call out as
+// it closes. Text that turns out not to be one goes back as content, from
+// the end of the last call read.
+func (p *Parser) pythonStep(deltas *[]Delta, out *strings.Builder) bool {
+	for len(p.buf) > 0 {
+		c := p.buf[0]
+		p.buf = p.buf[1:]
+		p.raw = append(p.raw, c)
+		switch p.py.feed(c) {
+		case pyCall:
+			name, args, ok := parsePythonCall(string(p.py.cur))
+			if !ok {
+				p.pythonBad(out)
+				return true
+			}
+			p.calls = append(p.calls, Call{ID: NewID(), Name: name, Arguments: args})
+			i := len(p.calls) - 1
+			*deltas = append(*deltas, Delta{Index: i, ID: p.calls[i].ID, Name: name, Arguments: args})
+			p.pyMark = len(p.raw)
+		case pyEnd:
+			p.raw = p.raw[:0]
+			p.mode, p.trimWS = inText, true
+			return true
+		case pyBad:
+			p.pythonBad(out)
+			return true
+		}
+	}
+	return false
+}
+
+// pythonBad gives back the text after the last call read as content.
+func (p *Parser) pythonBad(out *strings.Builder) {
+	p.raw = p.raw[p.pyMark:]
+	p.abandon(out)
 }

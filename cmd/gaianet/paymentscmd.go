@@ -184,19 +184,30 @@ func domainSettlementsCommand() *command {
 			tw := tabwriter.NewWriter(env.stdout, 0, 4, 2, ' ', 0)
 			fmt.Fprintln(tw, "BATCH\tSTATUS\tREQUESTS\tTOTAL (USD)\tROYALTY\tUNCOVERED\tTRANSACTION")
 			for _, s := range list {
-				fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\t%s\n", s.ID, s.Status, s.Requests, s.Total, s.Royalty, s.Uncovered, s.TxHash)
+				status := s.Status
+				if s.ReissueOf != "" {
+					status += " (re-issue of " + s.ReissueOf + ")"
+				}
+				if s.ReissuedAs != "" {
+					status += " (issued again as " + s.ReissuedAs + ")"
+				}
+				fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\t%s\n", s.ID, status, s.Requests, s.Total, s.Royalty, s.Uncovered, s.TxHash)
 			}
 			return tw.Flush()
 		})}
 }
 
 func domainSettlementsRetryCommand() *command {
-	return &command{name: "retry", summary: "release a failed batch's requests to be settled in a new batch", usage: "ID [--base DIR]",
+	return &command{name: "retry", summary: "settle again what the escrow refused of a failed or partial batch", usage: "ID [--base DIR]",
 		help: "A batch the escrow refused for good (status failed) keeps its requests, so they\n" +
 			"are not billed twice. Once the cause is fixed, 'retry' releases them (once):\n" +
-			"the payments worker settles them in a new batch. It refuses while the escrow\n" +
-			"could still settle the failed batch: a part of it settled, or its signature\n" +
-			"still valid (before its deadline; retry after it). Needs chain.json.",
+			"the payments worker settles them in a new batch. A partial batch (its\n" +
+			"stablecoin part settled, its GAIA part refused) has its refused part issued\n" +
+			"again (once) as a new batch: the same charges, payouts and usage, in dollars\n" +
+			"(and such a batch, if refused in turn, is issued again whole).\n" +
+			"It refuses while the escrow could still settle what was refused: a part of a\n" +
+			"failed batch settled, or a signature still valid (before its deadline; retry\n" +
+			"after it). Needs chain.json.",
 		flags: listFlagSet,
 		run: func(ctx context.Context, env *cmdEnv, args []string) error {
 			f := env.flags.(*listFlags)
@@ -216,11 +227,15 @@ func domainSettlementsRetryCommand() *command {
 			if svc == nil {
 				return fmt.Errorf("no payments configured (%s): run 'gaianet domain chain' first", onchainConfigPath(*f.base))
 			}
-			n, err := svc.Release(ctx, args[0])
+			r, err := svc.Retry(ctx, args[0])
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(env.stdout, "batch %s released: %d requests will be settled in a new batch\n", args[0], n)
+			if r.Reissued != "" {
+				fmt.Fprintf(env.stdout, "batch %s: its refused part was issued again as batch %s\n", args[0], r.Reissued)
+				return nil
+			}
+			fmt.Fprintf(env.stdout, "batch %s released: %d requests will be settled in a new batch\n", args[0], r.Released)
 			return nil
 		}}
 }

@@ -132,6 +132,12 @@ contract Escrow is EIP712, Ownable, ReentrancyGuard {
         uint256 toNodes,
         uint256 toOperator
     );
+    /// @notice Paid is one transfer out of settlement `id`, in the order they are made: the stakers'
+    /// share (to Staking), the component owners' royalty (to the Marketplace), each node payout, then
+    /// the operator's remainder; `usdValue` is `amount` in stablecoin units (rounded down) at the
+    /// price the settlement was charged at (the amount itself in the stablecoin). A GAIA batch's
+    /// amounts are converted at settlement, so these are the only exact record of what each payee got.
+    event Paid(uint256 indexed id, address indexed to, uint256 amount, uint256 usdValue);
     event SignerSet(address signer);
     event OperatorSet(address operator);
     event SharesSet(uint16 stakingBps, uint16 royaltyBps);
@@ -355,33 +361,50 @@ contract Escrow is EIP712, Ownable, ReentrancyGuard {
         settled[s.id] = true;
 
         Settlement memory m = s;
-        if (m.asset == address(token)) _toTokens(m);
+        Split memory o;
+        (o.num, o.den) = m.asset == address(token) ? _toTokens(m) : (1, 1);
         (uint256 total, uint256 signedTotal) = _charge(m);
         totalBalance[m.asset] -= total;
-        Split memory o = _split(m, total, signedTotal);
+        _split(m, total, signedTotal, o);
         IERC20 asset = IERC20(m.asset);
         if (o.toStakers > 0) {
             asset.forceApprove(address(staking), o.toStakers);
             staking.notifyRevenue(operator, s.asset, o.toStakers);
+            _paid(s.id, address(staking), o.toStakers, o);
         }
         if (o.toComponents > 0) {
             o.toComponents = _payRoyalty(m, o.toComponents);
+            if (o.toComponents > 0) _paid(s.id, address(marketplace), o.toComponents, o);
         }
         for (uint256 i = 0; i < m.payouts.length; i++) {
             uint256 amount = o.want <= o.room ? m.payouts[i].amount : Math.mulDiv(m.payouts[i].amount, o.room, o.want);
-            if (amount > 0) asset.safeTransfer(m.payouts[i].to, amount);
+            if (amount > 0) {
+                asset.safeTransfer(m.payouts[i].to, amount);
+                _paid(s.id, m.payouts[i].to, amount, o);
+            }
             o.toNodes += amount;
         }
         uint256 toOperator = o.room - o.toComponents - o.toNodes;
-        if (toOperator > 0) asset.safeTransfer(operator, toOperator);
+        if (toOperator > 0) {
+            asset.safeTransfer(operator, toOperator);
+            _paid(s.id, operator, toOperator, o);
+        }
         emit Settled(
             s.id, s.asset, total, usdValue(s.asset, total), o.toStakers, o.toComponents, o.toNodes, toOperator
         );
     }
 
+    /// @dev _paid reports a transfer out of settlement `id`, valued at the settlement's price.
+    function _paid(uint256 id, address to, uint256 amount, Split memory o) private {
+        emit Paid(id, to, amount, Math.mulDiv(amount, o.den, o.num));
+    }
+
     /// @dev Split is how a batch's charged total is shared: the stakers' part, the room left for
-    /// royalty and nodes, what they asked for (want) and the royalty to pay.
+    /// royalty and nodes, what they asked for (want) and the royalty to pay; and the settlement's
+    /// price as the ratio den/num of stablecoin units per asset unit (1/1 for the stablecoin).
     struct Split {
+        uint256 num;
+        uint256 den;
         uint256 toStakers;
         uint256 room;
         uint256 want;
@@ -392,7 +415,7 @@ contract Escrow is EIP712, Ownable, ReentrancyGuard {
     /// @dev _split checks that the signed batch adds up on its own terms (whatever the balances)
     /// and shares the charged total: short charges come out of the operator's remainder first,
     /// then royalty and node payouts are scaled to fit.
-    function _split(Settlement memory s, uint256 total, uint256 signedTotal) private view returns (Split memory o) {
+    function _split(Settlement memory s, uint256 total, uint256 signedTotal, Split memory o) private view {
         bool staked = address(staking) != address(0) && stakingBps > 0 && staking.activeShares(operator) > 0;
         uint256 wantComponents = _royalty(s.usage, signedTotal);
         uint256 wantNodes;
@@ -409,12 +432,13 @@ contract Escrow is EIP712, Ownable, ReentrancyGuard {
 
     /// @dev _toTokens turns a GAIA batch's amounts, signed in stablecoin units (dollars: what the
     /// domain's ledger counts), into GAIA at the feed's current price: charges rounded up, payouts
-    /// and usage down, so the batch still adds up. It reverts on a stale or out-of-bounds price.
-    function _toTokens(Settlement memory m) private view {
+    /// and usage down, so the batch still adds up. It reverts on a stale or out-of-bounds price. It
+    /// returns the price: num GAIA units per den stablecoin units.
+    function _toTokens(Settlement memory m) private view returns (uint256 num, uint256 den) {
         usdValue(address(token), 0); // the price checks
         (, int256 answer,,,) = priceFeed.latestRoundData();
-        uint256 num = 10 ** (uint256(tokenDecimals) + priceFeed.decimals());
-        uint256 den = uint256(answer) * 10 ** stableDecimals;
+        num = 10 ** (uint256(tokenDecimals) + priceFeed.decimals());
+        den = uint256(answer) * 10 ** stableDecimals;
         for (uint256 i = 0; i < m.charges.length; i++) {
             m.charges[i].amount = Math.mulDiv(m.charges[i].amount, num, den, Math.Rounding.Ceil);
         }

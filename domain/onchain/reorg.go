@@ -83,14 +83,21 @@ func (s *Service) recoverReorg(ctx context.Context, pos store.WatchPosition) (st
 // escrow after a reorganisation.
 const recheckWindow = 7 * 24 * time.Hour
 
-// recheckSettled reopens the batches settled in the last recheckWindow
-// that the escrow no longer reports settled (their transaction left the
-// chain): the next Settle sends them again under the same id, which the
-// escrow accepts once.
+// recheckSettled reopens the batches settled (or partial) in the last
+// recheckWindow of which the escrow no longer reports a part settled that
+// the store recorded so (its transaction left the chain): the store
+// reverses the postings of their outcome, and the next Settle sends them
+// again under the same ids, which the escrow accepts once, and posts the
+// outcome the escrow gives them then. A partial batch's refused part is
+// not checked (the escrow never had it).
 func (s *Service) recheckSettled(ctx context.Context) error {
-	done, err := s.st.Settlements(ctx, s.addr.Hex(), store.SettlementSettled)
-	if err != nil {
-		return err
+	var done []store.Settlement
+	for _, status := range []string{store.SettlementSettled, store.SettlementPartial} {
+		l, err := s.st.Settlements(ctx, s.addr.Hex(), status)
+		if err != nil {
+			return err
+		}
+		done = append(done, l...)
 	}
 	since := time.Now().Add(-recheckWindow)
 	for _, p := range done {
@@ -101,14 +108,22 @@ func (s *Service) recheckSettled(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		ok, err := s.escrow.Settled(&bind.CallOpts{Context: ctx}, b.Settlement.Id)
-		if err != nil {
-			return fmt.Errorf("onchain: settlement %s: %w", p.ID, err)
+		parts := b.parts()
+		if p.Status == store.SettlementPartial {
+			parts = parts[:1]
 		}
-		if !ok {
-			s.log.Warn("a settled batch left the chain in a reorganisation: sending it again", "batch", p.ID, "tx", p.TxHash)
-			if err := s.st.ReopenSettlement(ctx, p.ID); err != nil {
-				return err
+		for _, part := range parts {
+			ok, err := s.escrow.Settled(&bind.CallOpts{Context: ctx}, part.Settlement.Id)
+			if err != nil {
+				return fmt.Errorf("onchain: settlement %s: %w", p.ID, err)
+			}
+			if !ok {
+				s.log.Warn("a settled batch left the chain in a reorganisation: its outcome reversed, sending it again", "batch", p.ID,
+					"status", p.Status, "part", part.Settlement.Id, "tx", p.TxHash)
+				if err := s.st.ReopenSettlement(ctx, p.ID); err != nil {
+					return err
+				}
+				break
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package onchain
 
 import (
+	"bytes"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -113,6 +114,9 @@ func New(ctx context.Context, cfg Config, opt Options) (*Service, error) {
 	if signer != opt.From {
 		return nil, fmt.Errorf("onchain: the escrow's settlement signer is %s, but the key is %s's", signer, opt.From)
 	}
+	if err := s.checkPaidEvent(ctx); err != nil {
+		return nil, err
+	}
 	// Usage must settle within a withdrawal's notice, or a user could take
 	// back what they spent.
 	notice, err := s.escrow.NoticePeriod(call)
@@ -153,6 +157,25 @@ func New(ctx context.Context, cfg Config, opt Options) (*Service, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// checkPaidEvent checks that the escrow's code emits the Paid event (its
+// topic is a constant in the code): the ledger posts each settlement's
+// outcome from those events, and an escrow deployed before them would
+// leave every batch unrecorded.
+func (s *Service) checkPaidEvent(ctx context.Context) error {
+	a, err := contracts.EscrowMetaData.GetAbi()
+	if err != nil {
+		return err
+	}
+	code, err := s.client.CodeAt(ctx, s.addr, nil)
+	if err != nil {
+		return fmt.Errorf("onchain: escrow code: %w", err)
+	}
+	if topic := a.Events["Paid"].ID; !bytes.Contains(code, topic[:]) {
+		return fmt.Errorf("onchain: the escrow at %s predates the Paid event the ledger records settlements from: deploy a new one ('gaianet chain deploy')", s.addr)
+	}
+	return nil
 }
 
 // checkComponents checks that each token of cfg.Components is listed on
@@ -453,6 +476,16 @@ func (s *Service) build(id *big.Int, deadline uint64, legs []store.SettlementLeg
 		}
 	}
 	usage := s.usage(uses)
+	js, err := s.assemble(id, deadline, charges, payouts, usage, nodes, total, funds)
+	return js, total, err
+}
+
+// assemble signs batch id of charges, payouts and usage (total is the
+// charges' sum): the stablecoin part, and the GAIA part of the charges
+// the wallets' stablecoin in the escrow does not cover (payouts and usage
+// shared between the two in proportion to their charges).
+func (s *Service) assemble(id *big.Int, deadline uint64, charges, payouts map[common.Address]ledger.Micros, usage map[uint64]ledger.Micros,
+	nodes map[string]map[string]ledger.Micros, total ledger.Micros, funds map[common.Address]funds) (string, error) {
 	gaia := gaiaCharges(charges, funds)
 	var gaiaTotal ledger.Micros
 	for _, c := range gaia {
@@ -472,19 +505,16 @@ func (s *Service) build(id *big.Int, deadline uint64, legs []store.SettlementLeg
 	b := signedBatch{Nodes: nodes}
 	main, err := s.signed(id, s.stable, deadline, charges, payouts, usage)
 	if err != nil {
-		return "", 0, err
+		return "", err
 	}
 	b.Settlement, b.Signature = main.Settlement, main.Signature
 	if gaiaTotal > 0 {
 		if b.Token, err = s.signed(new(big.Int).Add(id, tokenBatchOffset), s.token, deadline, gaia, gaiaPayouts, gaiaUsage); err != nil {
-			return "", 0, err
+			return "", err
 		}
 	}
 	js, err := json.Marshal(b)
-	if err != nil {
-		return "", 0, err
-	}
-	return string(js), total, nil
+	return string(js), err
 }
 
 // gaiaCharges moves to GAIA, out of charges, the part of each wallet's
@@ -586,7 +616,13 @@ func (s *Service) submit(ctx context.Context, p store.Settlement) (ok bool, err 
 	}
 	var out outcome
 	tx, settled := "", 0
-	for _, part := range b.parts() {
+	parts, reissued := b.parts(), ""
+	if p.ReissuedAs != "" && len(parts) > 1 {
+		// Its refused part was issued again in another batch: never sent
+		// again here (a reorganisation reopened the batch).
+		parts, reissued = parts[:1], fmt.Sprintf("part %s: issued again as batch %s", parts[1].Settlement.Id, p.ReissuedAs)
+	}
+	for _, part := range parts {
 		o, hash, err := s.submitPart(ctx, p, part)
 		if err != nil {
 			var final *finalRefusal
@@ -610,7 +646,7 @@ func (s *Service) submit(ctx context.Context, p store.Settlement) (ok bool, err 
 			tx = hash
 		}
 	}
-	return true, s.record(ctx, p, b, out, tx, "")
+	return true, s.record(ctx, p, b, out, tx, reissued)
 }
 
 // record records batch p's outcome out (of its settled parts; failed says
@@ -644,11 +680,14 @@ type finalRefusal struct {
 
 func (f *finalRefusal) Error() string { return f.err.Error() }
 
-// outcome is what the escrow did with settlements, in stablecoin units
-// (a GAIA settlement's amounts valued at its settlement price).
+// outcome is what the escrow did with settlements, in ledger units
+// (micro-dollars), from its Paid events: a GAIA settlement's amounts at
+// the value the escrow gave them at its settlement price.
 type outcome struct {
+	// royalty is what the component owners got; short what the payees got
+	// less than the settlement's signed charges (the uncovered charges).
 	royalty, short big.Int
-	// cut is, by payee, what the escrow paid less than signed (payouts
+	// cut is, by payee, what it got less than its signed payout (payouts
 	// scaled down because the charged total could not cover them).
 	cut map[common.Address]*big.Int
 }
@@ -713,168 +752,159 @@ func (s *Service) submitPart(ctx context.Context, p store.Settlement, part *sign
 		o, err := s.outcomeFromChain(ctx, part)
 		return o, "", err
 	}
-	var settled []*contracts.EscrowSettled
-	var short []*big.Int
+	var evs partEvents
 	for _, l := range r.Logs {
-		if l.Address != s.addr {
-			continue
-		}
-		if ev, err := s.escrow.ParseSettled(*l); err == nil {
-			settled = append(settled, ev)
-		}
-		if ev, err := s.escrow.ParseShortfall(*l); err == nil {
-			short = append(short, ev.Uncovered)
+		if l.Address == s.addr {
+			evs.parse(s.escrow, *l, part.Settlement.Id)
 		}
 	}
-	o, err := s.valued(ctx, part, settled, short)
+	o, err := s.valued(part, evs)
 	return o, r.TxHash.Hex(), err
+}
+
+// partEvents are the escrow's events of one settlement, in log order.
+type partEvents struct {
+	settled []*contracts.EscrowSettled
+	paid    []*contracts.EscrowPaid
+	short   int // Shortfall events
+}
+
+// parse adds l to e when it is an event of settlement id.
+func (e *partEvents) parse(escrow *contracts.Escrow, l types.Log, id *big.Int) {
+	if ev, err := escrow.ParseSettled(l); err == nil && ev.Id.Cmp(id) == 0 {
+		e.settled = append(e.settled, ev)
+	}
+	if ev, err := escrow.ParseShortfall(l); err == nil && ev.Id.Cmp(id) == 0 {
+		e.short++
+	}
+	if ev, err := escrow.ParsePaid(l); err == nil && ev.Id.Cmp(id) == 0 {
+		e.paid = append(e.paid, ev)
+	}
 }
 
 // outcomeFromChain reads settlement part's outcome from the escrow's events.
 func (s *Service) outcomeFromChain(ctx context.Context, part *signedPart) (outcome, error) {
 	id := part.Settlement.Id
-	opts := &bind.FilterOpts{Context: ctx, Start: s.cfg.StartBlock}
-	it, err := s.escrow.FilterSettled(opts, []*big.Int{id}, nil)
+	// The events of the block that settled it (one Settled per id): the
+	// logs of its transaction, in order.
+	it, err := s.escrow.FilterSettled(&bind.FilterOpts{Context: ctx, Start: s.cfg.StartBlock}, []*big.Int{id}, nil)
 	if err != nil {
 		return outcome{}, fmt.Errorf("onchain: settlement %s events: %w", id, err)
 	}
-	var settled []*contracts.EscrowSettled
+	var evs partEvents
+	var tx common.Hash
 	for it.Next() {
-		settled = append(settled, it.Event)
+		tx = it.Event.Raw.TxHash
 	}
 	it.Close()
-	sf, err := s.escrow.FilterShortfall(opts, []*big.Int{id}, nil, nil)
-	if err != nil {
+	if err := it.Error(); err != nil {
 		return outcome{}, fmt.Errorf("onchain: settlement %s events: %w", id, err)
 	}
-	var short []*big.Int
-	for sf.Next() {
-		short = append(short, sf.Event.Uncovered)
+	if tx == (common.Hash{}) {
+		return outcome{}, nil
 	}
-	sf.Close()
-	if err := errors.Join(it.Error(), sf.Error()); err != nil {
-		return outcome{}, err
+	r, err := s.client.TransactionReceipt(ctx, tx)
+	if err != nil {
+		return outcome{}, fmt.Errorf("onchain: settlement %s: receipt of %s: %w", id, tx, err)
 	}
-	return s.valued(ctx, part, settled, short)
+	for _, l := range r.Logs {
+		if l.Address == s.addr {
+			evs.parse(s.escrow, *l, id)
+		}
+	}
+	return s.valued(part, evs)
 }
 
-// valued is a settlement's royalty and shortfalls in stablecoin units: a
-// GAIA settlement's (in GAIA) at the value the escrow gave its total, or,
-// when it charged nothing, at the feed's price now.
-func (s *Service) valued(ctx context.Context, part *signedPart, settled []*contracts.EscrowSettled, short []*big.Int) (outcome, error) {
+// valued is a settlement's outcome in ledger units, from its events: what
+// the escrow paid each recipient (its Paid events, in order: stakers,
+// royalty, node payouts, operator; each valued by the escrow at the
+// settlement's price, rounded down to the micro-dollar here). When the
+// escrow charged everything (no Shortfall event), only the royalty is
+// posted: a GAIA payout's value is then its signed amount but for the
+// conversion's dust (under a micro-dollar). Otherwise each payee's cut is
+// its signed payout less what it got, and the uncovered charges are the
+// signed charges less everything paid out: every recipient's ledger
+// account then equals what it got.
+func (s *Service) valued(part *signedPart, evs partEvents) (outcome, error) {
 	var o outcome
-	if len(settled) == 0 {
+	if len(evs.settled) == 0 {
 		return o, nil
 	}
-	ev := settled[0]
-	usd := func(v *big.Int, up bool) *big.Int {
-		if ev.Asset != s.token {
-			return v
+	ev, set := evs.settled[0], part.Settlement
+	bad := func(what string) (outcome, error) {
+		return outcome{}, fmt.Errorf("onchain: settlement %s: its Paid events do not match its Settled event (%s)", set.Id, what)
+	}
+	rest := evs.paid
+	take := func(amount *big.Int, last bool) (*big.Int, bool) {
+		if amount.Sign() == 0 {
+			return new(big.Int), true
 		}
-		if ev.Total.Sign() == 0 { // nothing charged: valued at the feed's price now
-			x, err := s.escrow.UsdValue(&bind.CallOpts{Context: ctx}, s.token, v)
-			if err != nil {
-				s.log.Warn("cannot value a GAIA shortfall (price feed)", "gaia", v, "err", chain.Explain(err))
-				return new(big.Int)
-			}
-			return x
+		i := 0
+		if last {
+			i = len(rest) - 1
 		}
-		x := new(big.Int).Mul(v, ev.UsdValue)
-		if up {
-			x.Add(x, new(big.Int).Sub(ev.Total, big.NewInt(1)))
+		if len(rest) == 0 || rest[i].Amount.Cmp(amount) != 0 {
+			return nil, false
 		}
-		return x.Quo(x, ev.Total)
+		v := rest[i].UsdValue
+		if last {
+			rest = rest[:i]
+		} else {
+			rest = rest[1:]
+		}
+		return new(big.Int).Quo(v, s.scale), true
 	}
-	o.royalty.Set(usd(ev.ToComponents, false))
-	for _, v := range short {
-		o.short.Add(&o.short, usd(v, true))
+	stakers, ok1 := take(ev.ToStakers, false)
+	royalty, ok2 := take(ev.ToComponents, false)
+	operator, ok3 := take(ev.ToOperator, true)
+	if !ok1 || !ok2 || !ok3 {
+		return bad("stakers, royalty or operator")
 	}
-	if len(short) == 0 {
-		return o, nil // every payout paid in full
+	nodes, sum := map[common.Address]*big.Int{}, new(big.Int)
+	for _, p := range rest {
+		if nodes[p.To] != nil || !slices.ContainsFunc(set.Payouts, func(q contracts.EscrowPayout) bool { return q.To == p.To }) {
+			return bad("payee " + p.To.Hex())
+		}
+		nodes[p.To] = new(big.Int).Quo(p.UsdValue, s.scale)
+		sum.Add(sum, p.Amount)
 	}
-	var err error
-	if ev.Asset == s.token {
-		o.cut = gaiaCuts(part.Settlement.Payouts, usd(ev.ToNodes, false))
-	} else {
-		o.cut, err = s.stableCuts(ctx, part.Settlement, ev)
+	if sum.Cmp(ev.ToNodes) != 0 {
+		return bad("nodes")
 	}
-	return o, err
-}
-
-// stableCuts is, by payee, what the escrow paid short of a stablecoin
-// settlement's signed payouts, by the escrow's rule: when the charged
-// total less the stakers' share (room) cannot cover the payouts and the
-// royalty asked (want), each payout is scaled to amount*room/want, rounded
-// down. The result must add up to the Settled event's toNodes.
-func (s *Service) stableCuts(ctx context.Context, set chain.Settlement, ev *contracts.EscrowSettled) (map[common.Address]*big.Int, error) {
-	bps, err := s.escrow.RoyaltyBps(&bind.CallOpts{Context: ctx})
-	if err != nil {
-		return nil, fmt.Errorf("onchain: settlement %s: royalty share: %w", set.Id, err)
+	o.royalty.Set(royalty)
+	if evs.short == 0 {
+		return o, nil // every charge and payout paid in full
 	}
-	want, units := new(big.Int), new(big.Int)
+	o.short.Add(stakers, royalty)
+	o.short.Add(&o.short, operator)
+	o.cut = map[common.Address]*big.Int{}
 	for _, p := range set.Payouts {
-		want.Add(want, p.Amount)
-	}
-	for _, u := range set.Usage {
-		units.Add(units, u.Units)
-	}
-	want.Add(want, units.Quo(units.Mul(units, big.NewInt(int64(bps))), big.NewInt(10_000)))
-	room := new(big.Int).Sub(ev.Total, ev.ToStakers)
-	cut, paid := map[common.Address]*big.Int{}, new(big.Int)
-	for _, p := range set.Payouts {
-		got := new(big.Int).Set(p.Amount)
-		if want.Cmp(room) > 0 {
-			got.Quo(got.Mul(got, room), want)
+		got := nodes[p.To]
+		if got == nil {
+			got = new(big.Int)
 		}
-		paid.Add(paid, got)
-		if c := new(big.Int).Sub(p.Amount, got); c.Sign() > 0 {
-			cut[p.To] = c
+		o.short.Add(&o.short, got)
+		if c := new(big.Int).Sub(new(big.Int).Quo(p.Amount, s.scale), got); c.Sign() > 0 {
+			o.cut[p.To] = c
 		}
 	}
-	if paid.Cmp(ev.ToNodes) != 0 {
-		return nil, fmt.Errorf("onchain: settlement %s: the escrow paid nodes %s, its rule gives %s (royalty share changed since?)", set.Id, ev.ToNodes, paid)
+	charged := new(big.Int)
+	for _, c := range set.Charges {
+		charged.Add(charged, c.Amount)
 	}
-	return cut, nil
+	o.short.Sub(charged.Quo(charged, s.scale), &o.short)
+	if o.short.Sign() < 0 {
+		return outcome{}, fmt.Errorf("onchain: settlement %s: the escrow paid out %v µ$ more than it was signed for", set.Id, new(big.Int).Neg(&o.short))
+	}
+	return o, nil
 }
 
-// gaiaCuts is, by payee, what a GAIA settlement paid short of its signed
-// payouts (in stablecoin units, as signed): the nodes' total, paid valued
-// at the settlement's price, shared in proportion to the payouts (rounded
-// so that the cuts add up to what was not paid). The GAIA amounts the
-// escrow converted each payout to are not in its events, so this can be a
-// few units off per payee where the exact stablecoin rule is not.
-func gaiaCuts(payouts []contracts.EscrowPayout, paid *big.Int) map[common.Address]*big.Int {
-	want := new(big.Int)
-	for _, p := range payouts {
-		want.Add(want, p.Amount)
-	}
-	if want.Sign() == 0 || paid.Cmp(want) >= 0 {
-		return nil
-	}
-	cut := map[common.Address]*big.Int{}
-	left := new(big.Int).Sub(want, paid)
-	for i, p := range payouts {
-		c := new(big.Int).Mul(p.Amount, new(big.Int).Sub(want, paid))
-		c.Quo(c, want)
-		if i == len(payouts)-1 {
-			c.Set(left)
-		}
-		left.Sub(left, c)
-		if c.Sign() > 0 {
-			cut[p.To] = c
-		}
-	}
-	return cut
-}
-
-// ledgerOutcome is o in ledger units: the royalty rounded down, the
-// uncovered charges up.
-// The payees' cuts (rounded up) go to the node accounts they were paid for
-// (nodes, from the batch), in proportion to what each earned in it; a
-// batch without nodes (stored before them) leaves the cuts to the operator.
+// ledgerOutcome is o as the store records it. The payees' cuts go to the
+// node accounts they were paid for (nodes, from the batch), in proportion
+// to what each earned in it; a batch without nodes (stored before them)
+// leaves the cuts to the operator.
 func (s *Service) ledgerOutcome(id string, o outcome, nodes map[string]map[string]ledger.Micros) (store.SettlementOutcome, error) {
-	q := new(big.Int).Quo(&o.royalty, s.scale)
-	u := s.microsUp(&o.short)
+	q, u := &o.royalty, &o.short
 	if !q.IsInt64() || !u.IsInt64() || q.Int64() > int64(ledger.MaxAmount) || u.Int64() > int64(ledger.MaxAmount) {
 		return store.SettlementOutcome{}, fmt.Errorf("onchain: settlement %s: royalty %v or shortfall %v out of the ledger's range", id, &o.royalty, &o.short)
 	}
@@ -884,7 +914,7 @@ func (s *Service) ledgerOutcome(id string, o outcome, nodes map[string]map[strin
 		if len(legs) == 0 {
 			continue
 		}
-		c := s.microsUp(o.cut[a])
+		c := o.cut[a]
 		var earned ledger.Micros
 		accts := make([]string, 0, len(legs))
 		for acct, m := range legs {
@@ -909,11 +939,6 @@ func (s *Service) ledgerOutcome(id string, o outcome, nodes map[string]map[strin
 		}
 	}
 	return out, nil
-}
-
-// microsUp is v stablecoin units in ledger units, rounded up.
-func (s *Service) microsUp(v *big.Int) *big.Int {
-	return new(big.Int).Quo(new(big.Int).Add(v, new(big.Int).Sub(s.scale, big.NewInt(1))), s.scale)
 }
 
 func sortedCutKeys(m map[common.Address]*big.Int) []common.Address {

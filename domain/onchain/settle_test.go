@@ -348,8 +348,8 @@ func TestGaiaDeposits(t *testing.T) {
 	}
 
 	// A GAIA part that charges nothing (the GAIA left the escrow between
-	// the balance read and the settlement) reports its shortfall in GAIA;
-	// it is recorded valued at the feed's price now.
+	// the balance read and the settlement) pays nobody: all its signed
+	// dollars are recorded uncovered.
 	short := w.charges("k-", bobUser, node, 1)
 	id := newBatchID()
 	head, _ := w.client.HeaderByNumber(w.ctx, nil)

@@ -28,18 +28,7 @@ func TestShortfallBeyondOperatorShare(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			alice, modelOwner := key(t), key(t)
 			w := newWorld(t, storage, alice, modelOwner)
-			market, _ := contracts.NewMarketplace(w.a.Marketplace, chain.WithGasMargin(w.client))
-			modelHash := crypto.Keccak256Hash([]byte("model.gguf"))
-			w.ok(market.List(w.transactor(modelOwner).Opts, modelHash, 0, "ipfs://model", w.a.Stablecoin, usd(1), big.NewInt(0)))
-			mh := hex.EncodeToString(modelHash[:])
-			zero := uint64(0)
-			cfg := Config{RPC: "http://sim.invalid", Escrow: w.a.Escrow.Hex(), Key: "in memory", Confirmations: &zero,
-				Components: map[string]uint64{mh: 1}}
-			svc, err := New(w.ctx, cfg, Options{DomainName: "test.domain", Store: w.st, Client: w.client, Signer: chain.KeySigner{Key: w.admin},
-				From: addrOf(w.admin), Mine: func() { w.sim.Commit() }})
-			if err != nil {
-				t.Fatal(err)
-			}
+			svc, market, mh := w.listedModel(modelOwner)
 			user := w.bindUser("alice", alice)
 			w.deposit(alice, usd(3))
 			w.poll()
@@ -118,4 +107,23 @@ func TestShortfallBeyondOperatorShare(t *testing.T) {
 			check()
 		})
 	}
+}
+
+// listedModel lists a model of owner on the marketplace (token 1) and
+// returns a service that maps its content hash (mh) to it.
+func (w *world) listedModel(owner *ecdsa.PrivateKey) (svc *Service, market *contracts.Marketplace, mh string) {
+	w.t.Helper()
+	market, _ = contracts.NewMarketplace(w.a.Marketplace, chain.WithGasMargin(w.client))
+	modelHash := crypto.Keccak256Hash([]byte("model.gguf"))
+	w.ok(market.List(w.transactor(owner).Opts, modelHash, 0, "ipfs://model", w.a.Stablecoin, usd(1), big.NewInt(0)))
+	mh = hex.EncodeToString(modelHash[:])
+	zero := uint64(0)
+	cfg := Config{RPC: "http://sim.invalid", Escrow: w.a.Escrow.Hex(), Key: "in memory", Confirmations: &zero,
+		Components: map[string]uint64{mh: 1}}
+	svc, err := New(w.ctx, cfg, Options{DomainName: "test.domain", Store: w.st, Client: w.client, Signer: chain.KeySigner{Key: w.admin},
+		From: addrOf(w.admin), Mine: func() { w.sim.Commit() }})
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	return svc, market, mh
 }

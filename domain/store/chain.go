@@ -430,6 +430,14 @@ type Settlement struct {
 	// SubmittedTx is the transaction the batch was last sent in (stored
 	// before sending); "" before the first send.
 	SubmittedTx string `json:"submitted_tx,omitempty"`
+	// Generation counts the times a reorganisation took the batch off the
+	// chain and its outcome's postings were reversed (ReopenSettlement).
+	Generation int64 `json:"generation,omitempty"`
+	// ReissuedAs is, for a partial batch, the batch its refused part was
+	// issued again in (ReissuePart); ReissueOf is, for that batch, the
+	// partial batch it came from (it has no requests of its own).
+	ReissuedAs string `json:"reissued_as,omitempty"`
+	ReissueOf  string `json:"reissue_of,omitempty"`
 }
 
 // ClaimSettlement claims up to limit billed requests not yet settled that
@@ -612,7 +620,9 @@ type SettlementOutcome struct {
 // ShortfallAccount), so the operator's account is what the escrow paid it;
 // each node's cut (NodeCuts) leaves its account to ShortfallAccount
 // instead, so that node accounts too are what the escrow paid, and the
-// operator's loss is the rest of the uncovered charges.
+// operator's loss is the rest of the uncovered charges. The postings of a
+// batch reopened after a reorganisation (ReopenSettlement) are made under
+// new ids, once per generation.
 func (s *Store) RecordSettled(ctx context.Context, id string, o SettlementOutcome) error {
 	if o.Royalty < 0 || o.Uncovered < 0 || o.Royalty > ledger.MaxAmount || o.Uncovered > ledger.MaxAmount {
 		return fmt.Errorf("store: settlement %s: outcome out of range", id)
@@ -651,11 +661,15 @@ func (s *Store) RecordSettled(ctx context.Context, id string, o SettlementOutcom
 		if n, _ := res.RowsAffected(); n == 0 {
 			return false, nil // already recorded
 		}
+		var gen int64
+		if err := tx.QueryRowContext(ctx, s.q(`SELECT generation FROM settlements WHERE id = ?`), id).Scan(&gen); err != nil {
+			return false, err
+		}
 		for _, t := range posts {
 			if t.amount == 0 {
 				continue
 			}
-			ok, err := s.transferLocked(ctx, tx, t.id, t.from, t.to, t.amount, t.kind, "")
+			ok, err := s.transferLocked(ctx, tx, postingID(t.id, gen), t.from, t.to, t.amount, t.kind, "")
 			if err != nil {
 				return false, err
 			}
@@ -729,7 +743,8 @@ const linkedWhen = `w.user_id = r.user_id AND w.bound_ms <= r.created_ms AND (w.
 
 // Settlements lists escrow's batches with status ("" for any), oldest first.
 func (s *Store) Settlements(ctx context.Context, escrow, status string) ([]Settlement, error) {
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT id, escrow, status, total, requests, tx_hash, created_ms, settled_ms, batch, royalty, uncovered, submitted_tx FROM settlements
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT id, escrow, status, total, requests, tx_hash, created_ms, settled_ms, batch, royalty, uncovered, submitted_tx,
+		generation, reissued_as, reissue_of FROM settlements
 		WHERE (? = '' OR escrow = ?) AND (? = '' OR status = ?) ORDER BY created_ms, id`), escrow, escrow, status, status)
 	if err != nil {
 		return nil, fmt.Errorf("store: settlements: %w", err)
@@ -739,7 +754,8 @@ func (s *Store) Settlements(ctx context.Context, escrow, status string) ([]Settl
 	for rows.Next() {
 		var st Settlement
 		var total, created, settled, royalty, uncovered int64
-		if err := rows.Scan(&st.ID, &st.Escrow, &st.Status, &total, &st.Requests, &st.TxHash, &created, &settled, &st.Batch, &royalty, &uncovered, &st.SubmittedTx); err != nil {
+		if err := rows.Scan(&st.ID, &st.Escrow, &st.Status, &total, &st.Requests, &st.TxHash, &created, &settled, &st.Batch, &royalty, &uncovered, &st.SubmittedTx,
+			&st.Generation, &st.ReissuedAs, &st.ReissueOf); err != nil {
 			return nil, err
 		}
 		st.Royalty, st.Uncovered = ledger.Micros(royalty), ledger.Micros(uncovered)

@@ -558,13 +558,3 @@ func (s *Store) MarkSubmitted(ctx context.Context, id, txHash string) error {
 	}
 	return nil
 }
-
-// ReopenSettlement marks settled batch id pending again: a reorganisation
-// took it off the chain, and it is sent again under the same id.
-func (s *Store) ReopenSettlement(ctx context.Context, id string) error {
-	if _, err := s.db.ExecContext(ctx, s.q(`UPDATE settlements SET status = ?, tx_hash = '', submitted_tx = '', settled_ms = 0 WHERE id = ? AND status = ?`),
-		SettlementPending, id, SettlementSettled); err != nil {
-		return fmt.Errorf("store: reopen settlement %s: %w", id, err)
-	}
-	return nil
-}

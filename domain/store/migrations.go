@@ -125,4 +125,8 @@ var migrations = []string{
 	// reorganisation state of escrow events and checkpoints, user flags,
 	// the settler lease, and each batch's submitted transaction.
 	chainOpsMigration,
+	// 12 (settlements.go; chain-gaia's, after chain-usage's 11): each
+	// batch's generation (reopened after a reorganisation) and the batch a
+	// partial batch's refused part was issued again in.
+	settlementReissueMigration,
 }

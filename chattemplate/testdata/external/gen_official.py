@@ -40,7 +40,7 @@ SOURCES = {
 }
 
 
-# template file of llamacpp/ -> (bos, eos, extra variables)
+# template file of llamacpp/ (or a path under this folder) -> (bos, eos, extra variables)
 ENGINE = {
     "openai-gpt-oss-120b.jinja": ("<|startoftext|>", "<|return|>", {}),
     "openai-gpt-oss-120b.jinja:high": ("<|startoftext|>", "<|return|>", {"reasoning_effort": "high"}),
@@ -60,6 +60,8 @@ ENGINE = {
     "google-gemma-2-2b-it.jinja": ("<bos>", "<eos>", {}),
     "microsoft-Phi-3.5-mini-instruct.jinja": ("<s>", "<|endoftext|>", {}),
     "NousResearch-Hermes-2-Pro-Llama-3-8B-tool_use.jinja": ("<|begin_of_text|>", "<|im_end|>", {}),
+    # from minja's tests_files (not in llamacpp/): iterates arguments|items
+    "minja/Qwen-Qwen3-Coder-30B-A3B-Instruct.jinja": ("", "<|im_end|>", {}),
 }
 
 
@@ -77,9 +79,15 @@ def tojson(x, ensure_ascii=False, indent=None, separators=None, sort_keys=False)
     return json.dumps(x, ensure_ascii=ensure_ascii, indent=indent, separators=separators, sort_keys=sort_keys)
 
 
-def hf_messages(messages, text_args=False):
-    """Tool-call arguments written as JSON text become objects, as Hugging
-    Face callers pass them, unless text_args."""
+def llamacpp_messages(messages, form, given_as_objects=False):
+    """The messages as llama.cpp gives them to a template whose tool-call
+    argument form (arguments_form) is form. Arguments are JSON text, as
+    OpenAI sends them; a template that renders them only as objects gets
+    them parsed (minja's requires_object_arguments polyfill). With
+    given_as_objects, the case's arguments are first given as objects (as
+    chattemplate.RenderJSON may get them): kept so, except that a template
+    that renders them only as text gets compact JSON text, as llama.cpp's
+    message parser writes an object (nlohmann's dump())."""
     out = []
     for m in messages:
         m = dict(m)
@@ -88,17 +96,25 @@ def hf_messages(messages, text_args=False):
             for c in m["tool_calls"]:
                 c = dict(c, function=dict(c["function"]))
                 args = c["function"]["arguments"]
-                if not text_args and isinstance(args, str) and args.strip().startswith("{"):
-                    c["function"]["arguments"] = json.loads(args)
+                if given_as_objects:
+                    args = json.loads(args)
+                    if form == "text":
+                        args = json.dumps(args, ensure_ascii=False, separators=(",", ":"))
+                elif form == "object":
+                    try:
+                        args = json.loads(args)
+                    except ValueError:
+                        pass
+                c["function"]["arguments"] = args
                 calls.append(c)
             m["tool_calls"] = calls
         out.append(m)
     return out
 
 
-def render(tmpl, spec, bos, eos, extra, text_args=False):
+def render(tmpl, spec, bos, eos, extra, form="given", given_as_objects=False):
     try:
-        text = tmpl.render(messages=hf_messages(spec["messages"], text_args), tools=spec.get("tools"),
+        text = tmpl.render(messages=llamacpp_messages(spec["messages"], form, given_as_objects), tools=spec.get("tools"),
                            add_generation_prompt=spec.get("add_generation_prompt", True),
                            bos_token=bos, eos_token=eos, **extra)
         return {"rendered": text}
@@ -106,32 +122,50 @@ def render(tmpl, spec, bos, eos, extra, text_args=False):
         return {"error": str(e)}
 
 
-def arguments_as_text(tmpl, bos, eos, extra):
-    """Whether the template renders a tool call's arguments only as JSON
-    text, not as an object: a probe call rendered both ways, as llama.cpp
-    probes templates (minja's requires_object_arguments) and as
-    chattemplate's argumentsAsText does."""
-    call = {"id": "call_probe1", "type": "function",
-            "function": {"name": "probe_tool", "arguments": '{"argument_needle": "probe"}'}}
-    spec = {"messages": [{"role": "user", "content": "probe"}, {"role": "assistant", "content": "", "tool_calls": [call]}],
+PROBE_NEEDLES = ("<parameter=argument_needle>", '"argument_needle"', "'argument_needle':", ">argument_needle<")
+
+
+def arguments_form(tmpl, bos, eos):
+    """The form in which llama.cpp gives the template tool-call arguments,
+    decided as minja's chat_template constructor probes it: a user message
+    and an assistant message with one call (no tools, no generation prompt,
+    no extra variables) rendered with the arguments as JSON text and as an
+    object. "object": only the object's rendering shows the needle
+    (requires_object_arguments); "text": only the text's; "given": both or
+    neither (llama.cpp passes the text)."""
+    call = {"id": "call_1___", "type": "function",
+            "function": {"name": "ipython", "arguments": '{"argument_needle":"print(\'Hello, World!\')"}'}}
+    spec = {"messages": [{"role": "user", "content": "<User Needle>"}, {"role": "assistant", "content": "", "tool_calls": [call]}],
             "add_generation_prompt": False}
 
-    def renders(text_args):
-        out = render(tmpl, spec, bos, eos, extra, text_args).get("rendered") or ""
-        return any(n in out for n in ('"argument_needle":', "'argument_needle':", "<parameter=argument_needle>"))
-    return not renders(False) and renders(True)
+    def renders(form):
+        out = render(tmpl, spec, bos, eos, {}, form).get("rendered") or ""
+        return any(n in out for n in PROBE_NEEDLES)
+    text, obj = renders("given"), renders("object")
+    if obj and not text:
+        return "object"
+    if text and not obj:
+        return "text"
+    return "given"
+
+
+def has_tool_calls(spec):
+    return any("tool_calls" in m for m in spec["messages"])
 
 
 def engine(env, conv):
     out = {}
     for key, (bos, eos, extra) in ENGINE.items():
-        path = os.path.join(HERE, "llamacpp", key.split(":")[0])
+        name = key.split(":")[0]
+        path = os.path.join(HERE, name) if "/" in name else os.path.join(HERE, "llamacpp", name)
         with open(path) as f:
             tmpl = env.from_string(f.read())
-        text_args = arguments_as_text(tmpl, bos, eos, extra)
-        cases = {c: render(tmpl, spec, bos, eos, extra, text_args) for c, spec in conv["cases"].items()}
+        form = arguments_form(tmpl, bos, eos)
+        cases = {c: render(tmpl, spec, bos, eos, extra, form) for c, spec in conv["cases"].items()}
+        object_cases = {c: render(tmpl, spec, bos, eos, extra, form, True)
+                        for c, spec in conv["cases"].items() if has_tool_calls(spec)}
         out[key] = {"source": os.path.relpath(path, HERE), "bos": bos, "eos": eos, "extra": extra,
-                    "text_args": text_args, "cases": cases}
+                    "arguments_form": form, "cases": cases, "object_argument_cases": object_cases}
     return out
 
 
@@ -151,12 +185,13 @@ def main():
         with open(path) as f:
             tmpl = env.from_string(f.read())
         tok = conv["tokens"][name]
+        form = arguments_form(tmpl, tok["bos"], tok["eos"])
         rendered = {}
         for case, spec in conv["cases"].items():
             if name not in spec.get("templates", [name]) or "official" not in spec.get("references", ["official"]):
                 continue
-            rendered[case] = render(tmpl, spec, tok["bos"], tok["eos"], extra)
-        out[name] = {"source": os.path.relpath(path, HERE), "extra": extra, "cases": rendered}
+            rendered[case] = render(tmpl, spec, tok["bos"], tok["eos"], extra, form)
+        out[name] = {"source": os.path.relpath(path, HERE), "extra": extra, "arguments_form": form, "cases": rendered}
     json.dump(out, sys.stdout, indent=1, ensure_ascii=False, sort_keys=True)
     sys.stdout.write("\n")
 
