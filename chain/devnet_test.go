@@ -29,6 +29,11 @@ func TestDevnet(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer d.Close()
+	defer func() {
+		if n := d.Wakeups.Load(); n > 0 {
+			t.Logf("the watchdog woke dev mode's sealer %d time(s)", n)
+		}
+	}()
 	client, err := ethclient.DialContext(ctx, d.RPC)
 	if err != nil {
 		t.Fatal(err)
@@ -52,6 +57,7 @@ func TestDevnet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	tr.MaxWait = DevnetMaxWait
 	w, err := OpenWallet(ctx, tr, a.Escrow)
 	if err != nil {
 		t.Fatal(err)
@@ -75,6 +81,7 @@ func TestDevnet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	op.MaxWait = DevnetMaxWait
 	if _, err := op.Wait(w.Escrow.Settle(op.Opts, s, sig)); err != nil {
 		t.Fatal(Explain(err))
 	}
