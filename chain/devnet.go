@@ -133,9 +133,6 @@ func StartDevnetWith(ctx context.Context, listen string, tune func(*DeployConfig
 	if err != nil {
 		return nil, err
 	}
-	if err := d.warmUp(ctx, tr); err != nil {
-		return nil, err
-	}
 	tr.MaxWait = DevnetMaxWait
 	head, err := d.client.HeaderByNumber(ctx, nil)
 	if err != nil {
@@ -155,52 +152,6 @@ func StartDevnetWith(ctx context.Context, listen string, tune func(*DeployConfig
 	ok = true
 	return d, nil
 }
-
-// warmUp sends the devnet's first transaction (an empty transfer to
-// itself) and makes sure it is sealed. Dev mode seals on demand from a
-// goroutine that subscribes to the transaction pool on its own schedule:
-// a transaction that arrives before it has subscribed is never sealed,
-// and nothing else comes to wake it (a deployment's first transaction
-// waited 10 minutes once, and 30 s under load again). If the first is not
-// sealed within warmUpWait, warmUp seals a block itself: the sealer is
-// idle then (no other transaction is being sent), so the two cannot race.
-func (d *Devnet) warmUp(ctx context.Context, tr *Transactor) error {
-	nonce, err := d.client.PendingNonceAt(ctx, tr.Address())
-	if err != nil {
-		return fmt.Errorf("chain: devnet nonce: %w", err)
-	}
-	head, err := d.client.HeaderByNumber(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("chain: devnet head: %w", err)
-	}
-	tip, err := d.client.SuggestGasTipCap(ctx)
-	if err != nil {
-		return fmt.Errorf("chain: devnet tip: %w", err)
-	}
-	me := tr.Address()
-	fee := new(big.Int).Add(new(big.Int).Mul(head.BaseFee, big.NewInt(2)), tip)
-	tx, err := tr.Opts.Signer(me, types.NewTx(&types.DynamicFeeTx{ChainID: d.ChainID, Nonce: nonce,
-		GasTipCap: tip, GasFeeCap: fee, Gas: 21_000, To: &me}))
-	if err != nil {
-		return err
-	}
-	if err := d.client.SendTransaction(ctx, tx); err != nil {
-		return fmt.Errorf("chain: devnet first transaction: %w", err)
-	}
-	tr.MaxWait = warmUpWait
-	if _, err = tr.Wait(tx, nil); errors.Is(err, ErrNotMined) {
-		d.beacon.Commit()
-		tr.MaxWait = DevnetMaxWait
-		_, err = tr.Wait(tx, nil)
-	}
-	if err != nil {
-		return fmt.Errorf("chain: devnet first transaction: %w", err)
-	}
-	return nil
-}
-
-// warmUpWait is how long warmUp lets dev mode seal the first transaction.
-const warmUpWait = 3 * time.Second
 
 // fund gives each address 10,000 tUSD and 10,000 GAIA.
 func (d *Devnet) fund(tr *Transactor, to []common.Address) error {
@@ -252,7 +203,7 @@ const adjustSettle = 200 * time.Millisecond
 // sealer runs on go-ethereum's transaction events, and a transaction was
 // seen to stay in the pool unsealed (1 run in 15 of TestDevnet under
 // load, a withdrawal right after AdjustTime; a deployment's first
-// transaction too). It wakes it the way the dev API's addWithdrawal does
+// transaction too: TestSlashOnDevnet hung 10 minutes once). It wakes it the way the dev API's addWithdrawal does
 // (an empty withdrawal): the sealer then seals from its own goroutine, so
 // the watchdog never seals concurrently with it.
 func (d *Devnet) watch(backend *eth.Ethereum) {
