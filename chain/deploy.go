@@ -144,7 +144,20 @@ type Transactor struct {
 	Backend Backend
 	Opts    *bind.TransactOpts
 	Mine    Miner
+	// MaxWait bounds how long Wait waits for one transaction to be mined,
+	// whatever the context (0: DefaultMaxWait). A transaction the chain
+	// never mines (a nonce gap, a fee too low, a dev node that stopped
+	// sealing) then fails with ErrNotMined instead of hanging.
+	MaxWait time.Duration
 }
+
+// DefaultMaxWait is Transactor.MaxWait's default: dozens of blocks on a
+// public chain, far beyond a dev chain's milliseconds.
+const DefaultMaxWait = 2 * time.Minute
+
+// ErrNotMined is the error of a wait that ran out of time before the
+// transaction was mined (it may still be mined later).
+var ErrNotMined = errors.New("chain: transaction not mined in time")
 
 // NewTransactor returns a Transactor signing with key for the backend's chain.
 func NewTransactor(ctx context.Context, b Backend, key *ecdsa.PrivateKey, mine Miner) (*Transactor, error) {
@@ -164,26 +177,87 @@ func NewTransactor(ctx context.Context, b Backend, key *ecdsa.PrivateKey, mine M
 func (t *Transactor) Address() common.Address { return t.Opts.From }
 
 // Wait mines (if needed) and waits for tx, and fails unless it succeeded.
-// It returns the receipt, whose GasUsed callers may report.
+// It returns the receipt, whose GasUsed callers may report. It waits
+// within t.Opts.Context and at most t.MaxWait (WaitContext).
 func (t *Transactor) Wait(tx *types.Transaction, err error) (*types.Receipt, error) {
+	ctx := t.Opts.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	return t.WaitContext(ctx, tx, err)
+}
+
+// WaitContext is Wait within ctx (a settlement's, say) rather than the
+// context t was made with; it too waits at most t.MaxWait
+// (DefaultMaxWait). A transaction not mined by then fails with an error
+// that wraps ErrNotMined and names the transaction, its sender and nonce.
+func (t *Transactor) WaitContext(ctx context.Context, tx *types.Transaction, err error) (*types.Receipt, error) {
 	if err != nil {
 		return nil, err
 	}
 	if t.Mine != nil {
 		t.Mine()
 	}
-	ctx := t.Opts.Context
-	if ctx == nil {
-		ctx = context.Background()
+	limit := t.MaxWait
+	if limit <= 0 {
+		limit = DefaultMaxWait
 	}
-	r, err := waitMined(ctx, t.Backend, tx.Hash())
+	giveUp := time.Now().Add(limit)
+	wctx, cancel := context.WithDeadline(ctx, giveUp)
+	defer cancel()
+	r, err := waitMined(wctx, t.Backend, tx.Hash())
 	if err != nil {
-		return nil, fmt.Errorf("chain: waiting for %s: %w", tx.Hash(), err)
+		// A call cut short by the deadline may fail with a transport
+		// error (an in-process pipe's timeout) rather than the context's,
+		// even before the context's own timer has marked it done.
+		if ctx.Err() == nil && !time.Now().Before(giveUp) {
+			return nil, fmt.Errorf("chain: transaction %s (from %s, nonce %d) was not mined within %s%s: %w",
+				tx.Hash(), t.Address(), tx.Nonce(), limit, t.whyNotMined(ctx, tx), ErrNotMined)
+		}
+		return nil, fmt.Errorf("chain: waiting for %s (from %s, nonce %d): %w", tx.Hash(), t.Address(), tx.Nonce(), err)
 	}
 	if r.Status != types.ReceiptStatusSuccessful {
 		return r, fmt.Errorf("chain: transaction %s reverted (gas used %d of %d)%s", tx.Hash(), r.GasUsed, tx.Gas(), t.why(ctx, tx, r))
 	}
 	return r, nil
+}
+
+// whyNotMined says what the chain knows of tx, which a wait gave up on:
+// whether the sender's nonce moved past it (mined, or replaced, though its
+// receipt never came) and whether the node's pool holds it.
+func (t *Transactor) whyNotMined(ctx context.Context, tx *types.Transaction) string {
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	var notes []string
+	var b any = t.Backend
+	if g, ok := b.(gasMargin); ok {
+		b = g.Backend
+	}
+	type nonceReader interface {
+		NonceAt(context.Context, common.Address, *big.Int) (uint64, error)
+	}
+	if c, ok := b.(nonceReader); ok {
+		if n, err := c.NonceAt(ctx, t.Address(), nil); err != nil {
+			notes = append(notes, "the sender's nonce: "+err.Error())
+		} else if n > tx.Nonce() {
+			notes = append(notes, fmt.Sprintf("the sender's nonce is %d at the head: a transaction with its nonce was mined, yet no receipt was found", n))
+		} else {
+			notes = append(notes, fmt.Sprintf("the sender's nonce is %d at the head", n))
+		}
+	}
+	if l, ok := b.(interface {
+		TransactionByHash(context.Context, common.Hash) (*types.Transaction, bool, error)
+	}); ok {
+		if _, pending, err := l.TransactionByHash(ctx, tx.Hash()); err == nil {
+			notes = append(notes, fmt.Sprintf("pending in the node's pool: %v", pending))
+		} else {
+			notes = append(notes, "the node does not know it ("+err.Error()+")")
+		}
+	}
+	if len(notes) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(notes, "; ") + ")"
 }
 
 // why replays a reverted transaction as a call on its parent block's state
@@ -338,6 +412,9 @@ func waitMined(ctx context.Context, b bind.DeployBackend, hash common.Hash) (*ty
 		r, err := b.TransactionReceipt(ctx, hash)
 		if err == nil {
 			return r, nil
+		}
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
 		}
 		// A fresh node answers "transaction indexing is in progress" until
 		// its index catches up: that is not-yet-found too.

@@ -9,6 +9,7 @@ import (
 	"math/big"
 	"net"
 	"strconv"
+	"sync/atomic"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -27,6 +28,12 @@ import (
 	"github.com/gaianet-go/gaianet/chain/contracts"
 )
 
+// DevnetMaxWait bounds each wait for a devnet transaction (the deployment's
+// and, by convention, tests'): dev mode seals a transaction within
+// milliseconds, so one unmined after this is lost, and the caller fails
+// with chain.ErrNotMined naming it rather than waiting on.
+const DevnetMaxWait = 30 * time.Second
+
 // Devnet is a go-ethereum node in dev mode running in this process: an
 // in-memory chain that seals a block as soon as a transaction arrives, with
 // JSON-RPC over HTTP, the contracts deployed and test accounts funded.
@@ -40,6 +47,10 @@ type Devnet struct {
 	stack  *node.Node
 	beacon *catalyst.SimulatedBeacon
 	client *ethclient.Client
+	// stop ends the sealer watchdog (watch), which closes watched.
+	stop, watched chan struct{}
+	// Wakeups counts the times the watchdog woke the sealer.
+	Wakeups atomic.Int64
 }
 
 // StartDevnet starts a dev-mode node listening for JSON-RPC on listen
@@ -115,11 +126,14 @@ func StartDevnetWith(ctx context.Context, listen string, tune func(*DeployConfig
 	d.RPC = stack.HTTPEndpoint()
 	d.client = ethclient.NewClient(stack.Attach())
 	d.ChainID = genesis.Config.ChainID
+	d.stop, d.watched = make(chan struct{}), make(chan struct{})
+	go d.watch(backend)
 
 	tr, err := NewTransactor(ctx, d.client, admin, nil)
 	if err != nil {
 		return nil, err
 	}
+	tr.MaxWait = DevnetMaxWait
 	head, err := d.client.HeaderByNumber(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("chain: devnet head: %w", err)
@@ -173,11 +187,63 @@ func (d *Devnet) Commit() { d.beacon.Commit() }
 // AdjustTime seals an empty block dt later than the last one, once the
 // transaction pool has caught up with the chain (RetryWhilePoolBusy).
 func (d *Devnet) AdjustTime(dt time.Duration) error {
+	// Dev mode's sealer goroutine finishes its last seal (it syncs the
+	// pool and looks for more) a moment after the block shows; sealing
+	// from here meanwhile was seen to wedge it for good (TestDevnet, about
+	// 1 run in 30 under load: the next transaction never sealed).
+	time.Sleep(adjustSettle)
 	return RetryWhilePoolBusy(context.Background(), func() error { return d.beacon.AdjustTime(dt) }, nil)
+}
+
+// adjustSettle is how long AdjustTime lets dev mode's sealer go idle.
+const adjustSettle = 200 * time.Millisecond
+
+// watch wakes dev mode's on-demand sealer when a transaction it could
+// include has waited two checks a second apart without a new block. The
+// sealer runs on go-ethereum's transaction events, and a transaction was
+// seen to stay in the pool unsealed (1 run in 15 of TestDevnet under
+// load, a withdrawal right after AdjustTime; a deployment's first
+// transaction too: TestSlashOnDevnet hung 10 minutes once). It wakes it the way the dev API's addWithdrawal does
+// (an empty withdrawal): the sealer then seals from its own goroutine, so
+// the watchdog never seals concurrently with it.
+func (d *Devnet) watch(backend *eth.Ethereum) {
+	defer close(d.watched)
+	tick := time.NewTicker(time.Second)
+	defer tick.Stop()
+	var last uint64
+	stuck := 0
+	for index := uint64(1 << 40); ; {
+		select {
+		case <-d.stop:
+			return
+		case <-tick.C:
+		}
+		head := backend.BlockChain().CurrentBlock().Number.Uint64()
+		if executable, _ := backend.TxPool().Stats(); executable == 0 || head != last {
+			last, stuck = head, 0
+			continue
+		}
+		if stuck++; stuck < 2 {
+			continue
+		}
+		stuck = 0
+		index++
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		err := d.client.Client().CallContext(ctx, nil, "dev_addWithdrawal", &types.Withdrawal{Index: index})
+		cancel()
+		if err == nil {
+			d.Wakeups.Add(1)
+		}
+	}
 }
 
 // Close stops the node.
 func (d *Devnet) Close() error {
+	if d.stop != nil {
+		close(d.stop)
+		<-d.watched
+		d.stop = nil
+	}
 	if d.client != nil {
 		d.client.Close()
 	}

@@ -4,11 +4,14 @@ package chain
 
 import (
 	"context"
+	"errors"
 	"math/big"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
+	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/ethclient"
 
@@ -26,6 +29,11 @@ func TestDevnet(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer d.Close()
+	defer func() {
+		if n := d.Wakeups.Load(); n > 0 {
+			t.Logf("the watchdog woke dev mode's sealer %d time(s)", n)
+		}
+	}()
 	client, err := ethclient.DialContext(ctx, d.RPC)
 	if err != nil {
 		t.Fatal(err)
@@ -49,6 +57,7 @@ func TestDevnet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	tr.MaxWait = DevnetMaxWait
 	w, err := OpenWallet(ctx, tr, a.Escrow)
 	if err != nil {
 		t.Fatal(err)
@@ -72,6 +81,7 @@ func TestDevnet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	op.MaxWait = DevnetMaxWait
 	if _, err := op.Wait(w.Escrow.Settle(op.Opts, s, sig)); err != nil {
 		t.Fatal(Explain(err))
 	}
@@ -102,4 +112,24 @@ func TestDevnet(t *testing.T) {
 		t.Fatal(err)
 	}
 	eq(t, "node payout", got, big.NewInt(10_000_000_000+3_000_000))
+
+	// A transaction dev mode never seals (behind a nonce gap) fails its
+	// wait with ErrNotMined, naming it, instead of hanging.
+	nonce, err := client.PendingNonceAt(ctx, tr.Address())
+	if err != nil {
+		t.Fatal(err)
+	}
+	to := node
+	gap, err := tr.Opts.Signer(tr.Address(), types.NewTx(&types.DynamicFeeTx{ChainID: d.ChainID, Nonce: nonce + 3,
+		GasTipCap: big.NewInt(1e9), GasFeeCap: big.NewInt(1e11), Gas: 21_000, To: &to, Value: big.NewInt(1)}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := client.SendTransaction(ctx, gap); err != nil {
+		t.Fatal(err)
+	}
+	tr.MaxWait = time.Second
+	if _, err := tr.Wait(gap, nil); !errors.Is(err, ErrNotMined) || !strings.Contains(err.Error(), gap.Hash().Hex()) {
+		t.Fatalf("a transaction behind a nonce gap on the devnet: %v", err)
+	}
 }

@@ -222,7 +222,7 @@ func (s *Server) estimate(method, path string, bodyLen int, maxTokens int64) (le
 	if method != http.MethodPost {
 		return 0, nil
 	}
-	u := ledger.Usage{InputTokens: min(int64(bodyLen)/2+16, ledger.MaxTokens)}
+	u := ledger.Usage{InputTokens: min(int64(bodyLen)/2+minInputEstimate, ledger.MaxTokens)}
 	if path == "/v1/chat/completions" || path == "/v1/completions" {
 		u.OutputTokens = defaultOutputEstimate
 		if maxTokens > 0 {
@@ -234,6 +234,17 @@ func (s *Server) estimate(method, path string, bodyLen int, maxTokens int64) (le
 		return 0, errorf(http.StatusBadRequest, "invalid_request_error", "invalid_request", "cannot price this request: %v", err)
 	}
 	return c, nil
+}
+
+// minInputEstimate is the input tokens estimate counts beyond the body's.
+const minInputEstimate = 16
+
+// MinEstimate is the least any request is held at by estimate's rule (a
+// POST with an empty body that generates nothing): a user whose credit is
+// below it can spend nothing more. A wallet's escrow leftover worth less
+// does not block a rebind (onchain.Options.MinRequest).
+func MinEstimate(p ledger.Prices) (ledger.Micros, error) {
+	return p.Cost(ledger.Usage{InputTokens: minInputEstimate})
 }
 
 // holdState is one request's hold on its user's credit, settled once.

@@ -44,8 +44,13 @@ func openPayments(ctx context.Context, env *cmdEnv, base string, cfg domain.Conf
 		return nil, nil, fmt.Errorf("chain.json: rpc %s: %w", pc.RPC, err)
 	}
 	host, _ := os.Hostname()
+	minRequest, err := domain.MinEstimate(cfg.Prices)
+	if err != nil {
+		client.Close()
+		return nil, nil, fmt.Errorf("domain.json prices: %w", err)
+	}
 	svc, err = onchain.New(ctx, pc, onchain.Options{DomainName: cfg.Name, Store: st, Client: client, Signer: signer, From: from, Logger: log,
-		Replica: fmt.Sprintf("%s/%d", host, os.Getpid())})
+		Replica: fmt.Sprintf("%s/%d", host, os.Getpid()), MinRequest: minRequest})
 	if err != nil {
 		client.Close()
 		return nil, nil, err
@@ -378,17 +383,25 @@ func walletBindingCommand(name, path, summary, help string) *command {
 				Previous string      `json:"previous"`
 				Unbound  string      `json:"unbound"`
 				Credited json.Number `json:"credited"`
+				// LeftBehind is the credit left with the old wallet's
+				// escrow leftover (too small for a request; the wallet's
+				// to withdraw, back if it is bound again).
+				LeftBehind json.Number `json:"left_behind"`
 			}
 			if err := postJSON(ctx, client, base+path, key, onchain.BindRequest{Binding: ch.Binding, Signature: sig}, &res); err != nil {
 				return err
 			}
+			left := ""
+			if res.LeftBehind != "" && res.LeftBehind != "0" {
+				left = fmt.Sprintf("; $%s of credit left behind with the old wallet's escrow leftover (the wallet's to withdraw)", res.LeftBehind)
+			}
 			switch path {
 			case onchain.UnbindPath:
-				fmt.Fprintf(env.stdout, "wallet %s unbound from user %s on %s (chain %d, escrow %s)\n",
-					res.Unbound, res.User, ch.Binding.Domain, ch.ChainID, ch.Escrow)
+				fmt.Fprintf(env.stdout, "wallet %s unbound from user %s on %s (chain %d, escrow %s)%s\n",
+					res.Unbound, res.User, ch.Binding.Domain, ch.ChainID, ch.Escrow, left)
 			case onchain.RebindPath:
-				fmt.Fprintf(env.stdout, "user %s moved from wallet %s to %s on %s (chain %d, escrow %s); $%s of held deposits credited\n",
-					res.User, res.Previous, res.Wallet, ch.Binding.Domain, ch.ChainID, ch.Escrow, res.Credited)
+				fmt.Fprintf(env.stdout, "user %s moved from wallet %s to %s on %s (chain %d, escrow %s); $%s of held deposits credited%s\n",
+					res.User, res.Previous, res.Wallet, ch.Binding.Domain, ch.ChainID, ch.Escrow, res.Credited, left)
 			default:
 				fmt.Fprintf(env.stdout, "wallet %s bound to user %s on %s (chain %d, escrow %s); $%s of earlier deposits credited\n",
 					res.Wallet, res.User, ch.Binding.Domain, ch.ChainID, ch.Escrow, res.Credited)

@@ -3,11 +3,11 @@ package e2e
 import (
 	"bufio"
 	"context"
+	"crypto/ecdsa"
 	"crypto/sha256"
 	"encoding/json"
 	"fmt"
 	"math/big"
-	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,13 +16,9 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
-	"github.com/ethereum/go-ethereum/accounts/keystore"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/ethclient"
-	"github.com/google/uuid"
-	"github.com/openai/openai-go/v3"
-	"github.com/openai/openai-go/v3/option"
 
 	"github.com/gaianet-go/gaianet/chain"
 	"github.com/gaianet-go/gaianet/chain/contracts"
@@ -34,6 +30,8 @@ type devnetInfo struct {
 	ChainID     uint64         `json:"chain_id"`
 	Escrow      common.Address `json:"escrow"`
 	Stablecoin  common.Address `json:"stablecoin"`
+	Token       common.Address `json:"token"`
+	PriceFeed   common.Address `json:"price_feed"`
 	Marketplace common.Address `json:"marketplace"`
 	Accounts    []struct {
 		Address    common.Address `json:"address"`
@@ -42,10 +40,18 @@ type devnetInfo struct {
 }
 
 // startDevnet runs 'gaianet chain devnet' until the test ends.
-func startDevnet(t *testing.T, notice time.Duration) devnetInfo {
+func startDevnet(t *testing.T, notice time.Duration, fund ...common.Address) devnetInfo {
 	t.Helper()
 	listen := fmt.Sprintf("127.0.0.1:%d", freePort(t, "127.0.0.1"))
-	cmd := exec.Command(binary(t), "chain", "devnet", "--listen", listen, "--notice", notice.String())
+	args := []string{"chain", "devnet", "--listen", listen, "--notice", notice.String()}
+	if len(fund) > 0 {
+		var list []string
+		for _, a := range fund {
+			list = append(list, a.Hex())
+		}
+		args = append(args, "--fund", strings.Join(list, ","))
+	}
+	cmd := exec.Command(binary(t), args...)
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -83,16 +89,7 @@ func keystoreFile(t *testing.T, info devnetInfo, i int, password string) string 
 	if err != nil {
 		t.Fatal(err)
 	}
-	js, err := keystore.EncryptKey(&keystore.Key{Id: uuid.New(), Address: crypto.PubkeyToAddress(k.PublicKey), PrivateKey: k},
-		password, keystore.LightScryptN, keystore.LightScryptP)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := filepath.Join(t.TempDir(), fmt.Sprintf("account%d.json", i))
-	if err := os.WriteFile(p, js, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	return p
+	return keystoreOf(t, k, password)
 }
 
 // gaianetEnv is gaianet with extra environment variables.
@@ -161,6 +158,102 @@ func waitFor(t *testing.T, what string, d time.Duration, ok func() bool) {
 	}
 }
 
+// payingDomain is a domain taking payments on a devnet's escrow: two demo
+// nodes (node 1's earnings go to the wallet it bound, devnet account 4),
+// $0.05 a request plus tokens, settlement every second, and the nodes' chat
+// model listed on the marketplace by devnet account 2 (its creator) and
+// mapped with 'domain chain --component', so each batch pays its royalty.
+type payingDomain struct {
+	info                 devnetInfo
+	client               *ethclient.Client
+	password, pwFile     string
+	dom, url             string
+	operator, nodeWallet common.Address
+	creator              common.Address
+	creatorTr            *chain.Transactor
+	stable               *contracts.TestStablecoin
+	escrow               *contracts.Escrow
+	market               *contracts.Marketplace
+	tokenID              *big.Int
+	operatorKey          string
+}
+
+// newPayingDomain starts the devnet (withdrawal notice, and addresses to
+// fund besides its accounts), lists the model, and starts the domain and
+// its two nodes; everything stops when the test ends.
+func newPayingDomain(t *testing.T, notice time.Duration, fund ...common.Address) *payingDomain {
+	t.Helper()
+	binary(t)
+	info := startDevnet(t, notice, fund...)
+	d := &payingDomain{info: info, password: "e2e devnet password", operator: info.Accounts[0].Address,
+		nodeWallet: crypto.PubkeyToAddress(chain.DevnetKey(4).PublicKey)}
+	d.pwFile = filepath.Join(t.TempDir(), "password")
+	if err := os.WriteFile(d.pwFile, []byte(d.password), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	d.operatorKey = keystoreFile(t, info, 0, d.password)
+	client, err := ethclient.Dial(info.RPC)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(client.Close)
+	d.client = client
+	d.stable, _ = contracts.NewTestStablecoin(info.Stablecoin, client)
+	d.escrow, _ = contracts.NewEscrow(info.Escrow, client)
+	d.market, _ = contracts.NewMarketplace(info.Marketplace, client)
+
+	// A model creator (devnet account 2) lists the demo chat model on the
+	// marketplace: an ERC-721 token holding its SHA-256.
+	creatorKey := chain.DevnetKey(2)
+	d.creator = crypto.PubkeyToAddress(creatorKey.PublicKey)
+	if d.creatorTr, err = devnetTransactor(client, creatorKey); err != nil {
+		t.Fatal(err)
+	}
+	modelHash := demoChatSHA256(t)
+	if d.tokenID, err = d.market.NextId(&bind.CallOpts{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.creatorTr.Wait(d.market.List(d.creatorTr.Opts, modelHash, 0, "ipfs://demo-chat", info.Stablecoin, big.NewInt(1_000_000), big.NewInt(250))); err != nil {
+		t.Fatal(chain.Explain(err))
+	}
+
+	// The domain: $0.05 a request plus tokens, payments on the devnet.
+	d.dom = filepath.Join(t.TempDir(), "dom")
+	listen := fmt.Sprintf("127.0.0.1:%d", freePort(t, "127.0.0.1"))
+	d.url = "http://" + listen
+	gaianet(t, "domain", "init", "--base", d.dom, "--name", "e2e.domain", "--listen", listen)
+	edit(t, filepath.Join(d.dom, "domain.json"), func(c map[string]any) {
+		c["monitor"] = map[string]any{"interval": "200ms", "timeout": "5s", "max_failures": 2}
+		c["prices"] = map[string]any{"input_per_million": 100, "output_per_million": 400, "per_request": 0.05}
+	})
+	gaianet(t, "domain", "chain", "--base", d.dom, "--rpc", info.RPC, "--escrow", info.Escrow.Hex(), "--key", d.operatorKey,
+		"--keystore-password-file", d.pwFile, "--confirmations", "0", "--poll", "200ms", "--settle-every", "1s",
+		"--component", fmt.Sprintf("%x=%d", modelHash, d.tokenID))
+	if st, err := os.Stat(filepath.Join(d.dom, "chain.json")); err != nil || st.Mode().Perm() != 0o600 {
+		t.Fatalf("chain.json: %v, %v", st, err)
+	}
+	gaianet(t, "domain", "start", "--base", d.dom)
+	t.Cleanup(func() { exec.Command(binary(t), "domain", "stop", "--base", d.dom).Run() })
+
+	startNode(t, 0, d.url)
+	startNodeWith(t, 1, d.url, func(base string) {
+		gaianet(t, "join", d.url, "--base", base, "--wallet", d.nodeWallet.Hex())
+	})
+	waitNodes(t, d.dom, 2)
+	return d
+}
+
+// devnetTransactor sends from key on the devnet, each wait bounded by
+// chain.DevnetMaxWait (a transaction never sealed fails, naming it).
+func devnetTransactor(client *ethclient.Client, key *ecdsa.PrivateKey) (*chain.Transactor, error) {
+	tr, err := chain.NewTransactor(context.Background(), client, key, nil)
+	if err != nil {
+		return nil, err
+	}
+	tr.MaxWait = chain.DevnetMaxWait
+	return tr, nil
+}
+
 // TestPaymentsOnDevnet is issue 11's end-to-end flow on a real EVM (the
 // 'gaianet chain devnet' process: go-ethereum in dev mode): a domain with
 // two demo nodes takes payments on its escrow. A user's key is refused
@@ -175,24 +268,11 @@ func waitFor(t *testing.T, what string, d time.Duration, ok func() bool) {
 // royalty share (5%) of every batch's revenue and claims it; the user withdraws the unspent balance after the notice period and the
 // key stops working at zero.
 func TestPaymentsOnDevnet(t *testing.T) {
-	binary(t)
-	info := startDevnet(t, 3*time.Second)
-	const password = "e2e devnet password"
-	pwFile := filepath.Join(t.TempDir(), "password")
-	if err := os.WriteFile(pwFile, []byte(password), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	operatorKey, userKey := keystoreFile(t, info, 0, password), keystoreFile(t, info, 1, password)
-	operator, user := info.Accounts[0].Address, info.Accounts[1].Address
-	nodeWallet := crypto.PubkeyToAddress(chain.DevnetKey(4).PublicKey) // node 1's earnings go here
-
-	client, err := ethclient.Dial(info.RPC)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer client.Close()
-	stable, _ := contracts.NewTestStablecoin(info.Stablecoin, client)
-	escrow, _ := contracts.NewEscrow(info.Escrow, client)
+	d := newPayingDomain(t, 3*time.Second)
+	info, pwFile, password, dom, url := d.info, d.pwFile, d.password, d.dom, d.url
+	userKey := keystoreFile(t, info, 1, password)
+	operator, user, nodeWallet := d.operator, info.Accounts[1].Address, d.nodeWallet
+	stable, escrow, market, creator, creatorTr := d.stable, d.escrow, d.market, d.creator, d.creatorTr
 	call := &bind.CallOpts{}
 	tokens := func(a common.Address) int64 {
 		t.Helper()
@@ -210,127 +290,23 @@ func TestPaymentsOnDevnet(t *testing.T) {
 		}
 		return b.Int64()
 	}
-	userStart, operatorStart, walletStart := tokens(user), tokens(operator), tokens(nodeWallet)
-
-	// A model creator (devnet account 2) lists the demo chat model on the
-	// marketplace: an ERC-721 token holding its SHA-256.
-	creatorKey := chain.DevnetKey(2)
-	creator := crypto.PubkeyToAddress(creatorKey.PublicKey)
-	market, _ := contracts.NewMarketplace(info.Marketplace, client)
-	creatorTr, err := chain.NewTransactor(context.Background(), client, creatorKey, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	modelHash := demoChatSHA256(t)
-	tokenID, err := market.NextId(call)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := creatorTr.Wait(market.List(creatorTr.Opts, modelHash, 0, "ipfs://demo-chat", info.Stablecoin, big.NewInt(1_000_000), big.NewInt(250))); err != nil {
-		t.Fatal(chain.Explain(err))
-	}
-	creatorStart := tokens(creator)
-
-	// The domain: $0.05 a request plus tokens, payments on the devnet.
-	dom := filepath.Join(t.TempDir(), "dom")
-	listen := fmt.Sprintf("127.0.0.1:%d", freePort(t, "127.0.0.1"))
-	url := "http://" + listen
-	gaianet(t, "domain", "init", "--base", dom, "--name", "e2e.domain", "--listen", listen)
-	edit(t, filepath.Join(dom, "domain.json"), func(c map[string]any) {
-		c["monitor"] = map[string]any{"interval": "200ms", "timeout": "5s", "max_failures": 2}
-		c["prices"] = map[string]any{"input_per_million": 100, "output_per_million": 400, "per_request": 0.05}
-	})
-	gaianet(t, "domain", "chain", "--base", dom, "--rpc", info.RPC, "--escrow", info.Escrow.Hex(), "--key", operatorKey,
-		"--keystore-password-file", pwFile, "--confirmations", "0", "--poll", "200ms", "--settle-every", "1s",
-		"--component", fmt.Sprintf("%x=%d", modelHash, tokenID))
-	if st, err := os.Stat(filepath.Join(dom, "chain.json")); err != nil || st.Mode().Perm() != 0o600 {
-		t.Fatalf("chain.json: %v, %v", st, err)
-	}
-	gaianet(t, "domain", "start", "--base", dom)
-	t.Cleanup(func() { exec.Command(binary(t), "domain", "stop", "--base", dom).Run() })
-
-	startNode(t, 0, url)
-	startNodeWith(t, 1, url, func(base string) {
-		gaianet(t, "join", url, "--base", base, "--wallet", nodeWallet.Hex())
-	})
-	waitNodes(t, dom, 2)
+	userStart, operatorStart, walletStart, creatorStart := tokens(user), tokens(operator), tokens(nodeWallet), tokens(creator)
 
 	key := newKey(t, dom, "alice", "0")
-	ai := openai.NewClient(option.WithBaseURL(url+"/v1"), option.WithAPIKey(key), option.WithMaxRetries(0))
-	chat := func(i int) error {
-		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-		defer cancel()
-		_, err := ai.Chat.Completions.New(ctx, openai.ChatCompletionNewParams{Model: "demo-chat", MaxTokens: openai.Int(6),
-			Messages: []openai.ChatCompletionMessageParamUnion{openai.UserMessage(fmt.Sprintf("question %d", i))}})
-		return err
-	}
-	is402 := func(err error) bool {
-		apiErr, ok := err.(*openai.Error)
-		return ok && apiErr.StatusCode == http.StatusPaymentRequired
-	}
+	chat := d.chatter(key)
 	if err := chat(0); !is402(err) {
 		t.Fatalf("before any deposit: %v, want 402", err)
 	}
 
 	// Bind the user's wallet to the key, then deposit $5.
-	env := []string{"GAIANET_OUTBOUND_ALLOW=127.0.0.0/8"}
-	out := gaianetEnv(t, env, "wallet", "bind", "--domain", url, "--api-key", key, "--base", userKey,
-		"--keystore-password-file", pwFile, "--escrow", info.Escrow.Hex())
-	if !strings.Contains(out, "bound to user") {
-		t.Fatalf("wallet bind: %s", out)
-	}
-	gaianet(t, "wallet", "deposit", "--rpc", info.RPC, "--escrow", info.Escrow.Hex(), "--base", userKey, "--keystore-password-file", pwFile, "5")
-	var userAccount string
-	waitFor(t, "the deposit to be credited", 30*time.Second, func() bool {
-		acc, _ := ledgerOf(t, dom)
-		for id, b := range acc {
-			if strings.HasPrefix(id, "user:") && b == 5_000_000 {
-				userAccount = id
-				return true
-			}
-		}
-		return false
-	})
+	d.bindWallet(t, key, userKey)
+	d.wallet(t, userKey, "deposit", "5")
+	userAccount := d.waitCredited(t, 5_000_000)
 
-	// Chat: 12 requests through the two nodes.
+	// Chat: 12 requests through the two nodes; settlement on the
+	// domain's schedule, then the chain equals the ledger.
 	const requests = 12
-	for i := 1; i <= requests; i++ {
-		if err := chat(i); err != nil {
-			t.Fatalf("request %d: %v", i, err)
-		}
-	}
-
-	// Settlement on the domain's schedule, then the chain equals the ledger.
-	type settlement struct {
-		Status                    string
-		Requests                  int64
-		Total, Royalty, Uncovered json.Number
-	}
-	var batches []settlement
-	waitFor(t, "every request to settle on the escrow", time.Minute, func() bool {
-		batches = nil
-		if err := json.Unmarshal([]byte(gaianet(t, "domain", "settlements", "--base", dom, "--json")), &batches); err != nil {
-			t.Fatal(err)
-		}
-		n := int64(0)
-		for _, s := range batches {
-			if s.Status == "settled" {
-				n += s.Requests
-			}
-		}
-		return n == requests
-	})
-	// Both nodes serve the listed model, so all of a batch's revenue used
-	// it: the royalty is 5% (the devnet escrow's royaltyBps) of each
-	// batch's total, rounded down per batch.
-	var royalty int64
-	for _, s := range batches {
-		want := micros(t, s.Total) * 500 / 10_000
-		if micros(t, s.Royalty) != want || micros(t, s.Uncovered) != 0 {
-			t.Fatalf("batch of %s: royalty %s, uncovered %s; want royalty %d", s.Total, s.Royalty, s.Uncovered, want)
-		}
-		royalty += want
-	}
+	batches, royalty := d.chatAndSettle(t, chat, requests)
 	acc, lv := ledgerOf(t, dom)
 	if lv.Totals.Requests != requests {
 		t.Fatalf("ledger billed %d requests, want %d", lv.Totals.Requests, requests)
@@ -342,15 +318,7 @@ func TestPaymentsOnDevnet(t *testing.T) {
 	if got := inEscrow(user); got != acc[userAccount] {
 		t.Fatalf("escrow holds %d for the user, the ledger %d", got, acc[userAccount])
 	}
-	var payouts struct {
-		Nodes []struct {
-			Address, Wallet string
-			Amount          json.Number
-		}
-	}
-	if err := json.Unmarshal([]byte(gaianet(t, "domain", "payouts", "--base", dom, "--json")), &payouts); err != nil {
-		t.Fatal(err)
-	}
+	payouts := d.payouts(t)
 	var paidNodes int64
 	boundPaid := false
 	for _, n := range payouts.Nodes {
@@ -396,31 +364,9 @@ func TestPaymentsOnDevnet(t *testing.T) {
 
 	// Withdraw the rest after the notice; the key stops working at zero.
 	left := chain.FormatAmount(big.NewInt(inEscrow(user)), 6)
-	gaianet(t, "wallet", "withdraw", "--rpc", info.RPC, "--escrow", info.Escrow.Hex(), "--base", userKey, "--keystore-password-file", pwFile, left)
+	d.wallet(t, userKey, "withdraw", left)
 	time.Sleep(4 * time.Second)
-	// Dev mode seals a block per transaction, and an idle chain's last
-	// block is older than the wall clock: gas estimation runs on it and
-	// would still see the notice running. Another account's transaction
-	// seals a block with the time now.
-	nudge, err := chain.NewTransactor(context.Background(), client, chain.DevnetKey(3), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	// Dev mode may have sealed blocks ahead of the wall clock (a block's
-	// time is at least its parent's plus one second): nudge until a block
-	// is past the notice.
-	waitFor(t, "a block past the notice and the withdrawal", time.Minute, func() bool {
-		if _, err := nudge.Wait(stable.Approve(nudge.Opts, info.Escrow, big.NewInt(1))); err != nil {
-			t.Fatal(err)
-		}
-		cmd := exec.Command(binary(t), "wallet", "withdraw", "--rpc", info.RPC, "--escrow", info.Escrow.Hex(), "--base", userKey,
-			"--keystore-password-file", pwFile)
-		out, err := cmd.CombinedOutput()
-		if err != nil && !strings.Contains(string(out), "NoticeNotOver") {
-			t.Fatalf("withdraw: %v\n%s", err, out)
-		}
-		return err == nil
-	})
+	d.withdrawAfterNotice(t, userKey)
 	waitFor(t, "the withdrawal to be debited", 30*time.Second, func() bool {
 		acc, _ := ledgerOf(t, dom)
 		return acc[userAccount] == 0
@@ -455,12 +401,12 @@ func TestPaymentsOnDevnet(t *testing.T) {
 	// The escrow is empty: the key moves to another wallet (signed by
 	// it), which then ends its binding (its Unbinding signature).
 	otherKey := keystoreFile(t, info, 2, password)
-	out = gaianetEnv(t, env, "wallet", "rebind", "--domain", url, "--api-key", key, "--base", otherKey,
+	out := gaianetEnv(t, walletEnv, "wallet", "rebind", "--domain", url, "--api-key", key, "--base", otherKey,
 		"--keystore-password-file", pwFile, "--escrow", info.Escrow.Hex())
 	if !strings.Contains(out, "moved from wallet "+user.Hex()+" to "+info.Accounts[2].Address.Hex()) {
 		t.Fatalf("wallet rebind: %s", out)
 	}
-	out = gaianetEnv(t, env, "wallet", "unbind", "--domain", url, "--api-key", key, "--base", otherKey, "--keystore-password-file", pwFile)
+	out = gaianetEnv(t, walletEnv, "wallet", "unbind", "--domain", url, "--api-key", key, "--base", otherKey, "--keystore-password-file", pwFile)
 	if !strings.Contains(out, "wallet "+info.Accounts[2].Address.Hex()+" unbound") {
 		t.Fatalf("wallet unbind: %s", out)
 	}

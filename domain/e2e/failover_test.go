@@ -215,7 +215,7 @@ func TestSettlerFailoverOnDevnet(t *testing.T) {
 	otherKey := keystoreFile(t, info, 2, password)
 	cmd := exec.Command(binary(t), "wallet", "rebind", "--domain", urlB, "--api-key", key, "--base", otherKey, "--keystore-password-file", pwFile)
 	cmd.Env = append(os.Environ(), env...)
-	if out, err := cmd.CombinedOutput(); err == nil || !strings.Contains(string(out), "withdraw them first") {
+	if out, err := cmd.CombinedOutput(); err == nil || !strings.Contains(string(out), "withdraw it first") {
 		t.Fatalf("rebind with funds left: %v\n%s", err, out)
 	}
 	var wallets struct{ Settler struct{ Holder string } }

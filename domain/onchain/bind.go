@@ -34,9 +34,13 @@ import (
 //
 // A rebinding or unbinding takes effect for requests made after it
 // (earlier ones settle on the wallet bound when they were made), and is
-// refused while the wallet it ends holds anything in the escrow: the
-// user withdraws first, so no credit stays backed by a wallet the user no
-// longer answers for.
+// refused while the wallet it ends holds anything in the escrow worth a
+// request (Options.MinRequest, in any asset): the user withdraws or
+// spends it first, so no credit stays backed by a wallet the user no
+// longer answers for. A smaller leftover does not block: it stays in the
+// escrow, the old wallet's to withdraw, and the user's credit it backs (at
+// most its value) is left behind with the wallet (store.LeftoverAccount),
+// to come back if the wallet is bound to the user again.
 const (
 	WalletPath    = "/_domain/wallet"
 	ChallengePath = WalletPath + "/challenge"
@@ -200,18 +204,19 @@ func (s *Service) rebind(r *http.Request, u store.User) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := s.checkEmpty(r.Context(), common.HexToAddress(old)); err != nil {
+	leftover, err := s.leftover(r.Context(), common.HexToAddress(old))
+	if err != nil {
 		return nil, err
 	}
-	credited, err := s.st.RebindWallet(r.Context(), u.ID, old, b.Wallet.Hex())
+	credited, left, err := s.st.RebindWalletLeaving(r.Context(), u.ID, old, b.Wallet.Hex(), leftover)
 	if errors.Is(err, store.ErrBound) || errors.Is(err, store.ErrNotFound) {
 		return nil, fail(http.StatusConflict, "already_bound", "%v", err)
 	}
 	if err != nil {
 		return nil, err
 	}
-	s.log.Info("wallet rebound", "user", u.ID, "from", old, "to", b.Wallet, "credited", credited)
-	return map[string]any{"user": u.ID, "wallet": b.Wallet.Hex(), "previous": old, "credited": credited}, nil
+	s.log.Info("wallet rebound", "user", u.ID, "from", old, "to", b.Wallet, "credited", credited, "left_behind", left)
+	return map[string]any{"user": u.ID, "wallet": b.Wallet.Hex(), "previous": old, "credited": credited, "left_behind": left}, nil
 }
 
 func (s *Service) unbind(r *http.Request, u store.User) (any, error) {
@@ -226,16 +231,18 @@ func (s *Service) unbind(r *http.Request, u store.User) (any, error) {
 	if cur != b.Wallet.Hex() {
 		return nil, fail(http.StatusConflict, "not_bound", "wallet %s is not the one bound to this API key", b.Wallet)
 	}
-	if err := s.checkEmpty(r.Context(), b.Wallet); err != nil {
+	leftover, err := s.leftover(r.Context(), b.Wallet)
+	if err != nil {
 		return nil, err
 	}
-	if err := s.st.UnbindWallet(r.Context(), u.ID, cur); errors.Is(err, store.ErrNotFound) {
+	left, err := s.st.UnbindWalletLeaving(r.Context(), u.ID, cur, leftover)
+	if errors.Is(err, store.ErrNotFound) {
 		return nil, fail(http.StatusConflict, "not_bound", "%v", err)
 	} else if err != nil {
 		return nil, err
 	}
-	s.log.Info("wallet unbound", "user", u.ID, "wallet", cur)
-	return map[string]any{"user": u.ID, "unbound": cur}, nil
+	s.log.Info("wallet unbound", "user", u.ID, "wallet", cur, "left_behind", left)
+	return map[string]any{"user": u.ID, "unbound": cur, "left_behind": left}, nil
 }
 
 // verified reads a BindRequest for user u and checks it: this domain and
@@ -280,32 +287,73 @@ func (s *Service) verified(r *http.Request, u store.User, unbinding bool) (chain
 	return b, nil
 }
 
-// checkEmpty refuses to end wallet's binding while it holds anything in
-// the escrow, now or at the last block the watcher recorded (a deposit or
-// withdrawal not yet recorded would otherwise land on the wrong side).
-func (s *Service) checkEmpty(ctx context.Context, wallet common.Address) error {
+// leftover values what wallet holds in the escrow, in every asset it
+// takes (the stablecoin, and GAIA at the escrow's valuation), now and at
+// the last block the watcher recorded (a deposit or withdrawal not yet
+// recorded would otherwise land on the wrong side), and returns the larger
+// value (0 when it holds nothing). It refuses to end the binding when
+// that is worth a request (s.minRequest) or cannot be valued.
+func (s *Service) leftover(ctx context.Context, wallet common.Address) (ledger.Micros, error) {
 	blocks := []*big.Int{nil}
 	if pos, ok, err := s.st.WatchPositionOf(ctx, s.addr.Hex()); err != nil {
-		return err
+		return 0, err
 	} else if ok && pos.Next > 0 {
 		blocks = append(blocks, new(big.Int).SetUint64(pos.Next-1))
 	}
+	assets := []struct {
+		addr       common.Address
+		name, flag string
+	}{{s.stable, "the stablecoin", ""}, {s.token, "GAIA", " --asset gaia"}}
+	unavailable := func(what string, err error) error {
+		s.log.Error("valuing a wallet's escrow balance", "wallet", wallet, "what", what, "err", err)
+		return fail(http.StatusServiceUnavailable, "chain_unavailable",
+			"the domain cannot read or value wallet %s's escrow balance (%s) now; retry in a minute", wallet, what)
+	}
+	var most ledger.Micros
 	for _, n := range blocks {
-		bal, err := s.escrow.BalanceOf(&bind.CallOpts{Context: ctx, BlockNumber: n}, wallet, s.stable)
-		if err != nil {
-			s.log.Error("reading a wallet's escrow balance", "wallet", wallet, "block", n, "err", err)
-			return fail(http.StatusServiceUnavailable, "chain_unavailable",
-				"the domain cannot read wallet %s's escrow balance from the chain now; retry in a minute", wallet)
+		call := &bind.CallOpts{Context: ctx, BlockNumber: n}
+		var worth ledger.Micros
+		var held, how []string
+		for _, a := range assets {
+			bal, err := s.escrow.BalanceOf(call, wallet, a.addr)
+			if err != nil {
+				return 0, unavailable(a.name, err)
+			}
+			if bal.Sign() == 0 {
+				continue
+			}
+			v := bal
+			if a.addr == s.token {
+				if v, err = s.escrow.UsdValue(call, s.token, bal); err != nil {
+					return 0, unavailable("GAIA at the price feed's price: "+chain.Explain(err).Error(), err)
+				}
+			}
+			m, _ := s.micros(v)
+			if m == nil || !m.IsInt64() || m.Int64() > int64(ledger.MaxAmount)-int64(worth) {
+				worth = ledger.MaxAmount
+			} else {
+				worth += ledger.Micros(m.Int64())
+			}
+			held = append(held, fmt.Sprintf("%s units of %s", bal, a.name))
+			how = append(how, "'gaianet wallet withdraw"+a.flag+"'")
 		}
-		if bal.Sign() != 0 {
+		if len(held) == 0 {
+			continue
+		}
+		if s.minRequest <= 0 || worth >= s.minRequest {
 			at := "now"
 			if n != nil {
 				at = fmt.Sprintf("at block %s (the last the domain recorded)", n)
 			}
-			return fail(http.StatusConflict, "wallet_not_empty",
-				"wallet %s holds %s units of the stablecoin in the escrow %s: withdraw them first ('gaianet wallet withdraw'), then rebind or unbind",
-				wallet, bal, at)
+			limit := ""
+			if s.minRequest > 0 {
+				limit = fmt.Sprintf(" or spend it down below $%s (the cheapest request; a smaller leftover stays the wallet's to withdraw and does not block)", s.minRequest)
+			}
+			return 0, fail(http.StatusConflict, "wallet_not_empty",
+				"wallet %s holds %s in the escrow %s, worth $%s: withdraw it first (%s)%s, then rebind or unbind",
+				wallet, strings.Join(held, " and "), at, worth, strings.Join(how, " and "), limit)
 		}
+		most = max(most, worth)
 	}
-	return nil
+	return most, nil
 }

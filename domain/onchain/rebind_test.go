@@ -4,10 +4,12 @@ import (
 	"crypto/ecdsa"
 	"math/big"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/gaianet-go/gaianet/chain"
+	"github.com/gaianet-go/gaianet/chain/contracts"
 	"github.com/gaianet-go/gaianet/domain/ledger"
 	"github.com/gaianet-go/gaianet/domain/store"
 	"github.com/gaianet-go/gaianet/domain/store/storetest"
@@ -197,6 +199,24 @@ func (w *world) adjustTime(d time.Duration) {
 	}
 }
 
+// probed adds user alice bound to wallet k and an admitted node, and
+// charges alice one request on it (before any deposit): its price.
+func (w *world) probed(k *ecdsa.PrivateKey) (u store.User, apiKey string, node *ecdsa.PrivateKey, one ledger.Micros) {
+	w.t.Helper()
+	node = key(w.t)
+	u, apiKey, err := w.st.AddUser(w.ctx, "alice")
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	if _, err := w.st.AddNode(w.ctx, addrOf(node).Hex(), store.StatusAdmitted); err != nil {
+		w.t.Fatal(err)
+	}
+	if code := w.call(BindPath, apiKey, w.signedBinding(apiKey, k), nil); code != http.StatusOK {
+		w.t.Fatalf("bind: %d", code)
+	}
+	return u, apiKey, node, w.charge("probe", u.ID, node)
+}
+
 // TestRebindAfterLostKey is the recovery path of a user who lost the old
 // wallet's key while it still holds escrow funds (no operator override,
 // see docs/reliability.md): the old wallet's funds are spent by the user's
@@ -205,16 +225,9 @@ func (w *world) adjustTime(d time.Duration) {
 func TestRebindAfterLostKey(t *testing.T) {
 	for name, storage := range storetest.Storages(t) {
 		t.Run(name, func(t *testing.T) {
-			lost, b, node := key(t), key(t), key(t)
+			lost, b := key(t), key(t)
 			w := newWorld(t, storage, lost, b)
-			u, apiKey, _ := w.st.AddUser(w.ctx, "alice")
-			if _, err := w.st.AddNode(w.ctx, addrOf(node).Hex(), store.StatusAdmitted); err != nil {
-				t.Fatal(err)
-			}
-			if code := w.call(BindPath, apiKey, w.signedBinding(apiKey, lost), nil); code != http.StatusOK {
-				t.Fatalf("bind: %d", code)
-			}
-			one := w.charge("probe", u.ID, node) // the price of one request
+			u, apiKey, node, one := w.probed(lost)
 			w.deposit(lost, big.NewInt(3*int64(one)))
 			w.poll()
 			// From here on the lost key signs nothing.
@@ -239,6 +252,164 @@ func TestRebindAfterLostKey(t *testing.T) {
 			w.poll()
 			if w.balance(u.ID) != ledger.Micros(usd(1).Int64()) {
 				t.Fatalf("the new wallet's deposit: ledger %s", w.balance(u.ID))
+			}
+		})
+	}
+}
+
+// TestRebindChecksEveryAsset: a wallet holding only GAIA in the escrow
+// (its stablecoin balance zero) cannot be rebound or unbound either: the
+// refusal names GAIA and how to withdraw it; once the GAIA is withdrawn,
+// the rebinding goes through.
+func TestRebindChecksEveryAsset(t *testing.T) {
+	a, b := key(t), key(t)
+	w := newWorld(t, "", a, b)
+	token, _ := contracts.NewGaiaToken(w.a.Token, chain.WithGasMargin(w.client))
+	w.ok(token.Transfer(w.transactor(w.admin).Opts, addrOf(a), new(big.Int).Mul(big.NewInt(10), big.NewInt(1e18))))
+	_, apiKey, err := w.st.AddUser(w.ctx, "alice")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code := w.call(BindPath, apiKey, w.signedBinding(apiKey, a), nil); code != http.StatusOK {
+		t.Fatalf("bind A: %d", code)
+	}
+	wal, err := chain.OpenWallet(w.ctx, w.transactor(a), w.a.Escrow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	oneGaia := big.NewInt(1e18)
+	if err := wal.Deposit(w.a.Token, oneGaia); err != nil {
+		t.Fatal(err)
+	}
+	w.poll()
+	if w.onChain(addrOf(a)) != 0 {
+		t.Fatalf("A holds %d of the stablecoin, want none", w.onChain(addrOf(a)))
+	}
+	var e struct {
+		Error struct{ Code, Message string }
+	}
+	for _, c := range []struct {
+		path string
+		req  BindRequest
+	}{{RebindPath, w.signedBinding(apiKey, b)}, {UnbindPath, w.signedUnbinding(apiKey, a)}} {
+		code := w.call(c.path, apiKey, c.req, &e)
+		if code != http.StatusConflict || e.Error.Code != "wallet_not_empty" ||
+			!strings.Contains(e.Error.Message, "1000000000000000000 units of GAIA") || !strings.Contains(e.Error.Message, "--asset gaia") {
+			t.Fatalf("%s with GAIA in A: %d %+v", c.path, code, e)
+		}
+	}
+	if err := wal.RequestWithdrawal(w.a.Token, oneGaia); err != nil {
+		t.Fatal(err)
+	}
+	w.adjustTime(2 * time.Hour)
+	if err := wal.Withdraw(w.a.Token); err != nil {
+		t.Fatal(chain.Explain(err))
+	}
+	w.poll()
+	var res map[string]any
+	if code := w.call(RebindPath, apiKey, w.signedBinding(apiKey, b), &res); code != http.StatusOK || res["previous"] != addrOf(a).Hex() {
+		t.Fatalf("rebind once A's GAIA is withdrawn: %d %v", code, res)
+	}
+}
+
+// TestLeftoverDoesNotBlock is the leftover rule: a user whose old wallet
+// (its key lost, say) keeps a leftover in the escrow smaller than the
+// cheapest request (here 500 µ$ of the stablecoin and 1 wei of GAIA, the
+// latter worth nothing in the ledger) can still rebind. The leftover stays
+// in the escrow, the old wallet's to withdraw; the user's credit it backed
+// is left behind with it (store.LeftoverAccount), so the new wallet's
+// deposit credits exactly what it deposited and its requests settle on it
+// alone (escrow = ledger, no shortfall). A leftover worth a request still
+// blocks, and with no limit configured any leftover does. When the old
+// wallet withdraws its leftover (held: it is unbound) and is later bound
+// again, the credit comes back and the withdrawal takes it: net zero.
+func TestLeftoverDoesNotBlock(t *testing.T) {
+	for name, storage := range storetest.Storages(t) {
+		t.Run(name, func(t *testing.T) {
+			a, b := key(t), key(t)
+			w := newWorld(t, storage, a, b)
+			token, _ := contracts.NewGaiaToken(w.a.Token, chain.WithGasMargin(w.client))
+			w.ok(token.Transfer(w.transactor(w.admin).Opts, addrOf(a), big.NewInt(1)))
+			u, apiKey, node, one := w.probed(a)
+			const leftover = 500
+			w.deposit(a, big.NewInt(3*int64(one)+leftover))
+			wal, err := chain.OpenWallet(w.ctx, w.transactor(a), w.a.Escrow)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := wal.Deposit(w.a.Token, big.NewInt(1)); err != nil {
+				t.Fatal(err)
+			}
+			w.poll()
+			w.charge("r1", u.ID, node)
+			w.charge("r2", u.ID, node)
+			if n, err := w.svc.Settle(w.ctx); err != nil || n == 0 {
+				t.Fatalf("settle: %d %v", n, err)
+			}
+			w.poll()
+			if w.onChain(addrOf(a)) != leftover || w.balance(u.ID) != leftover {
+				t.Fatalf("after spending: escrow %d, ledger %s; want %d each", w.onChain(addrOf(a)), w.balance(u.ID), leftover)
+			}
+
+			// No limit (the old rule), or a leftover not below it: refused.
+			var e struct {
+				Error struct{ Code, Message string }
+			}
+			for _, limit := range []ledger.Micros{0, leftover} {
+				w.svc.minRequest = limit
+				if code := w.call(RebindPath, apiKey, w.signedBinding(apiKey, b), &e); code != http.StatusConflict || e.Error.Code != "wallet_not_empty" ||
+					!strings.Contains(e.Error.Message, "500 units of the stablecoin and 1 units of GAIA") {
+					t.Fatalf("rebind with a leftover of 500 and limit %s: %d %+v", limit, code, e)
+				}
+			}
+			w.svc.minRequest = one
+			var res map[string]any
+			if code := w.call(RebindPath, apiKey, w.signedBinding(apiKey, b), &res); code != http.StatusOK || res["left_behind"] != 0.0005 {
+				t.Fatalf("rebind with a leftover below one request: %d %v", code, res)
+			}
+			if w.balance(u.ID) != 0 || w.accountBalance(store.LeftoverAccount) != leftover || w.onChain(addrOf(a)) != leftover {
+				t.Fatalf("after the rebind: ledger %s, leftovers %s, A's escrow %d", w.balance(u.ID), w.accountBalance(store.LeftoverAccount), w.onChain(addrOf(a)))
+			}
+
+			// B's deposit credits exactly what it deposited; its requests
+			// settle on B alone, with nothing uncovered.
+			w.deposit(b, usd(1))
+			w.poll()
+			if w.balance(u.ID) != ledger.PerDollar {
+				t.Fatalf("B's $1: ledger %s", w.balance(u.ID))
+			}
+			time.Sleep(2 * time.Millisecond) // a request strictly after the move
+			spent := w.charge("after", u.ID, node)
+			if n, err := w.svc.Settle(w.ctx); err != nil || n != 1 {
+				t.Fatalf("settle on B: %d %v", n, chain.Explain(err))
+			}
+			if w.onChain(addrOf(b)) != int64(ledger.PerDollar-spent) || w.balance(u.ID) != ledger.PerDollar-spent || w.accountBalance(store.ShortfallAccount) != 0 {
+				t.Fatalf("B: escrow %d, ledger %s (want %s), shortfall %s", w.onChain(addrOf(b)), w.balance(u.ID), ledger.PerDollar-spent, w.accountBalance(store.ShortfallAccount))
+			}
+
+			// The leftover is A's to withdraw (held: A is unbound).
+			if err := wal.RequestWithdrawal(w.a.Stablecoin, big.NewInt(leftover)); err != nil {
+				t.Fatal(err)
+			}
+			w.adjustTime(2 * time.Hour)
+			if err := wal.Withdraw(w.a.Stablecoin); err != nil {
+				t.Fatal(chain.Explain(err))
+			}
+			w.poll()
+			if w.onChain(addrOf(a)) != 0 || w.balance(u.ID) != ledger.PerDollar-spent {
+				t.Fatalf("after A withdrew its leftover: A's escrow %d, ledger %s", w.onChain(addrOf(a)), w.balance(u.ID))
+			}
+			// Back to A once B is empty: the credit comes back and A's held
+			// withdrawal takes it.
+			w.withdrawAll(b)
+			if code := w.call(RebindPath, apiKey, w.signedBinding(apiKey, a), &res); code != http.StatusOK || res["credited"] != 0.0 {
+				t.Fatalf("rebind to A: %d %v", code, res)
+			}
+			if w.balance(u.ID) != 0 || w.accountBalance(store.LeftoverAccount) != 0 {
+				t.Fatalf("back on A: ledger %s, leftovers %s", w.balance(u.ID), w.accountBalance(store.LeftoverAccount))
+			}
+			if err := w.st.Check(w.ctx); err != nil {
+				t.Fatal(err)
 			}
 		})
 	}

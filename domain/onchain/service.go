@@ -54,6 +54,8 @@ type Service struct {
 	tokens map[string]*big.Int
 	// holder names this replica in the settler lease.
 	holder string
+	// minRequest is Options.MinRequest: the leftover limit of bind.go.
+	minRequest ledger.Micros
 	// crashAfterSend makes send fail right after sending (tests).
 	crashAfterSend bool
 }
@@ -74,6 +76,10 @@ type Options struct {
 	// Replica names this process among the domain's replicas, in the
 	// settler lease (a random name when empty).
 	Replica string
+	// MinRequest is the estimate of the cheapest request the domain
+	// serves: a wallet's escrow leftover worth less does not block a
+	// rebind or unbind (bind.go). Zero: only an empty wallet's binding ends.
+	MinRequest ledger.Micros
 }
 
 // New checks that cfg.Escrow is an escrow whose signer is opt.From and
@@ -87,7 +93,7 @@ func New(ctx context.Context, cfg Config, opt Options) (*Service, error) {
 		return nil, errors.New("onchain: a store, a chain client, a signer and the domain's name are required")
 	}
 	s := &Service{cfg: cfg, name: opt.DomainName, st: opt.Store, client: opt.Client, addr: common.HexToAddress(cfg.Escrow),
-		signer: opt.Signer, log: opt.Logger, holder: opt.Replica}
+		signer: opt.Signer, log: opt.Logger, holder: opt.Replica, minRequest: opt.MinRequest}
 	if s.holder == "" {
 		b := make([]byte, 8)
 		rand.Read(b)

@@ -41,6 +41,7 @@ func TestSlashOnDevnet(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		tr.MaxWait = chain.DevnetMaxWait // a transaction never sealed fails readably (it hung once)
 		return tr
 	}
 	token, _ := contracts.NewGaiaToken(d.Addresses.Token, chain.WithGasMargin(client))

@@ -281,18 +281,20 @@ func (s *Store) applyEventLocked(ctx context.Context, tx *sql.Tx, e ChainEvent, 
 // history is its first user's), or a user bound to another wallet, is
 // ErrBound.
 func (s *Store) BindWallet(ctx context.Context, user, address string) (ledger.Micros, error) {
-	return s.bindWallet(ctx, user, address, "")
+	net, _, err := s.bindWallet(ctx, user, address, "", 0)
+	return net, err
 }
 
 // bindWallet binds address to user, first ending user's binding to old
-// when old is not "".
-func (s *Store) bindWallet(ctx context.Context, user, address, old string) (ledger.Micros, error) {
+// when old is not "" (leaving up to leftover of the user's credit behind
+// with it: leaveLocked). Credit the user left behind with address before
+// comes back, then its held events are applied.
+func (s *Store) bindWallet(ctx context.Context, user, address, old string, leftover ledger.Micros) (net, left ledger.Micros, err error) {
 	if _, err := s.user(ctx, user); err != nil {
-		return 0, err
+		return 0, 0, err
 	}
-	var net ledger.Micros
-	_, err := s.once(ctx, "bind wallet "+address, func(tx *sql.Tx) (bool, error) {
-		net = 0
+	_, err = s.once(ctx, "bind wallet "+address, func(tx *sql.Tx) (bool, error) {
+		net, left = 0, 0
 		var other string
 		err := tx.QueryRowContext(ctx, s.q(`SELECT user_id FROM wallet_bindings WHERE address = ?`), address).Scan(&other)
 		switch {
@@ -311,6 +313,10 @@ func (s *Store) bindWallet(ctx context.Context, user, address, old string) (ledg
 			return false, err
 		}
 		if old != "" {
+			var err error
+			if left, err = s.leaveLocked(ctx, tx, user, old, leftover); err != nil {
+				return false, err
+			}
 			if err := s.unbindLocked(ctx, tx, user, old); err != nil {
 				return false, err
 			}
@@ -329,6 +335,11 @@ func (s *Store) bindWallet(ctx context.Context, user, address, old string) (ledg
 		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO wallet_links (address, user_id, bound_ms) VALUES (?, ?, ?)`), address, user, now); err != nil {
 			return false, err
 		}
+		back, err := s.returnLeftoverLocked(ctx, tx, user, address)
+		if err != nil {
+			return false, err
+		}
+		net += back
 		evs, err := s.eventsLocked(ctx, tx, `address = ? AND user_id = '' AND kind <> ? AND state = ?`, address, EventIgnored, EventCanonical)
 		if err != nil {
 			return false, err
@@ -345,7 +356,7 @@ func (s *Store) bindWallet(ctx context.Context, user, address, old string) (ledg
 		}
 		return true, nil
 	})
-	return net, err
+	return net, left, err
 }
 
 // WalletOf returns the wallet bound to user, or ErrNotFound.

@@ -159,10 +159,8 @@ func (s *Store) WalletLinks(ctx context.Context, user string) ([]WalletLink, err
 // events of address are applied as in BindWallet. It returns the net
 // amount credited.
 func (s *Store) RebindWallet(ctx context.Context, user, old, address string) (ledger.Micros, error) {
-	if old == address {
-		return 0, fmt.Errorf("%w: user %s is already bound to %s", ErrBound, user, address)
-	}
-	return s.bindWallet(ctx, user, address, old)
+	net, _, err := s.RebindWalletLeaving(ctx, user, old, address, 0)
+	return net, err
 }
 
 // UnbindWallet ends user's binding to address (the caller checked that
@@ -170,9 +168,7 @@ func (s *Store) RebindWallet(ctx context.Context, user, old, address string) (le
 // held until it is bound again, and the user's later requests are
 // settled on no wallet. ErrNotFound when address is not user's wallet.
 func (s *Store) UnbindWallet(ctx context.Context, user, address string) error {
-	_, err := s.once(ctx, "unbind wallet "+address, func(tx *sql.Tx) (bool, error) {
-		return true, s.unbindLocked(ctx, tx, user, address)
-	})
+	_, err := s.UnbindWalletLeaving(ctx, user, address, 0)
 	return err
 }
 
