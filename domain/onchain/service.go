@@ -992,7 +992,7 @@ func decodeBatch(p store.Settlement) (signedBatch, error) {
 var errCrash = errors.New("onchain: crashed after sending (test)")
 
 // send signs the batch's transaction, records its hash, then sends it and
-// waits for it: a replica that takes over after a crash finds the hash
+// waits for it within ctx: a replica that takes over after a crash finds the hash
 // and waits for that transaction instead of sending a second one.
 func (s *Service) send(ctx context.Context, p store.Settlement, b *signedPart) (*types.Receipt, error) {
 	opts := *s.tr.Opts
@@ -1010,7 +1010,7 @@ func (s *Service) send(ctx context.Context, p store.Settlement, b *signedPart) (
 	if s.crashAfterSend {
 		return nil, errCrash
 	}
-	return s.tr.Wait(tx, nil)
+	return s.tr.WaitContext(ctx, tx, nil)
 }
 
 // inFlightWait bounds how long a takeover waits for a batch's transaction
