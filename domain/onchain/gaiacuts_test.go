@@ -10,7 +10,6 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/gaianet-go/gaianet/chain"
-	"github.com/gaianet-go/gaianet/chain/contracts"
 	"github.com/gaianet-go/gaianet/domain/ledger"
 	"github.com/gaianet-go/gaianet/domain/store"
 	"github.com/gaianet-go/gaianet/domain/store/storetest"
@@ -34,11 +33,10 @@ func TestGaiaShortfallExactCuts(t *testing.T) {
 			alice, modelOwner := key(t), key(t)
 			w := newWorld(t, storage, alice, modelOwner)
 			call := &bind.CallOpts{Context: w.ctx}
-			token, _ := contracts.NewGaiaToken(w.a.Token, chain.WithGasMargin(w.client))
-			feed, _ := contracts.NewPriceFeed(w.a.PriceFeed, chain.WithGasMargin(w.client))
+			token, feed := w.gaia()
 			svc, market, mh := w.listedModel(modelOwner)
 			w.ok(feed.Submit(w.transactor(w.admin).Opts, big.NewInt(73_000_000)))
-			w.ok(token.Transfer(w.transactor(w.admin).Opts, addrOf(alice), new(big.Int).Mul(big.NewInt(10), big.NewInt(1e18))))
+			w.giveGaia(alice, wholeGaia(10))
 			user := w.bindUser("alice", alice)
 			wal, err := chain.OpenWallet(w.ctx, w.transactor(alice), w.a.Escrow)
 			if err != nil {

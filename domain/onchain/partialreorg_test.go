@@ -109,9 +109,7 @@ func TestDeepReorgPartialBatch(t *testing.T) {
 			// (alice has nothing left: all uncovered); then a reorganisation
 			// drops both batches' transactions. Both are reopened and sent
 			// again; the partial batch's refused part is not.
-			if err := w.sim.AdjustTime(2 * time.Hour); err != nil {
-				t.Fatal(err)
-			}
+			w.adjustTime(2 * time.Hour)
 			w.sim.Commit()
 			r, err := w.svc.Retry(w.ctx, id.String())
 			if err != nil || r.Reissued == "" {

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/gaianet-go/gaianet/chain"
-	"github.com/gaianet-go/gaianet/chain/contracts"
 	"github.com/gaianet-go/gaianet/domain/ledger"
 	"github.com/gaianet-go/gaianet/domain/store"
 	"github.com/gaianet-go/gaianet/domain/store/storetest"
@@ -264,8 +263,7 @@ func TestRebindAfterLostKey(t *testing.T) {
 func TestRebindChecksEveryAsset(t *testing.T) {
 	a, b := key(t), key(t)
 	w := newWorld(t, "", a, b)
-	token, _ := contracts.NewGaiaToken(w.a.Token, chain.WithGasMargin(w.client))
-	w.ok(token.Transfer(w.transactor(w.admin).Opts, addrOf(a), new(big.Int).Mul(big.NewInt(10), big.NewInt(1e18))))
+	w.giveGaia(a, wholeGaia(10))
 	_, apiKey, err := w.st.AddUser(w.ctx, "alice")
 	if err != nil {
 		t.Fatal(err)
@@ -328,8 +326,7 @@ func TestLeftoverDoesNotBlock(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			a, b := key(t), key(t)
 			w := newWorld(t, storage, a, b)
-			token, _ := contracts.NewGaiaToken(w.a.Token, chain.WithGasMargin(w.client))
-			w.ok(token.Transfer(w.transactor(w.admin).Opts, addrOf(a), big.NewInt(1)))
+			w.giveGaia(a, big.NewInt(1))
 			u, apiKey, node, one := w.probed(a)
 			const leftover = 500
 			w.deposit(a, big.NewInt(3*int64(one)+leftover))

@@ -30,9 +30,8 @@ func TestReissuePartialBatch(t *testing.T) {
 			alice, nodeA := key(t), key(t)
 			w := newWorld(t, storage, alice)
 			call := &bind.CallOpts{Context: w.ctx}
-			token, _ := contracts.NewGaiaToken(w.a.Token, chain.WithGasMargin(w.client))
-			feed, _ := contracts.NewPriceFeed(w.a.PriceFeed, chain.WithGasMargin(w.client))
-			w.ok(token.Transfer(w.transactor(w.admin).Opts, addrOf(alice), new(big.Int).Mul(big.NewInt(100), big.NewInt(1e18))))
+			token, feed := w.gaia()
+			w.giveGaia(alice, wholeGaia(100))
 			user := w.bindUser("alice", alice)
 			w.deposit(alice, usd(1))
 			wal, err := chain.OpenWallet(w.ctx, w.transactor(alice), w.a.Escrow)
@@ -75,9 +74,7 @@ func TestReissuePartialBatch(t *testing.T) {
 			if _, err := w.svc.Retry(w.ctx, id.String()); !errors.Is(err, ErrNotYet) {
 				t.Fatalf("retry before the deadline: %v", err)
 			}
-			if err := w.sim.AdjustTime(2 * time.Hour); err != nil {
-				t.Fatal(err)
-			}
+			w.adjustTime(2 * time.Hour)
 			w.sim.Commit()
 			w.ok(feed.Submit(w.transactor(w.admin).Opts, big.NewInt(50_000_000))) // a fresh price
 			r, err := w.svc.Retry(w.ctx, id.String())
@@ -108,9 +105,7 @@ func TestReissuePartialBatch(t *testing.T) {
 			if _, err := w.svc.Retry(w.ctx, r.Reissued); !errors.Is(err, ErrNotYet) {
 				t.Fatalf("retry of the failed re-issue before its deadline: %v", err)
 			}
-			if err := w.sim.AdjustTime(2 * time.Hour); err != nil {
-				t.Fatal(err)
-			}
+			w.adjustTime(2 * time.Hour)
 			w.sim.Commit()
 			w.ok(feed.Submit(w.transactor(w.admin).Opts, big.NewInt(50_000_000)))
 			r2, err := w.svc.Retry(w.ctx, r.Reissued)

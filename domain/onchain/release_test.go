@@ -46,9 +46,7 @@ func TestReleaseFailedBatch(t *testing.T) {
 			if _, err := w.svc.Release(w.ctx, "123"); !errors.Is(err, store.ErrNotFound) {
 				t.Fatalf("release of an unknown batch: %v", err)
 			}
-			if err := w.sim.AdjustTime(2 * time.Hour); err != nil {
-				t.Fatal(err)
-			}
+			w.adjustTime(2 * time.Hour)
 			w.sim.Commit()
 			if n, err := w.svc.Release(w.ctx, id.String()); err != nil || n != 3 {
 				t.Fatalf("release: %d, %v", n, err)

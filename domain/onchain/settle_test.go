@@ -215,6 +215,30 @@ func TestRoyaltiesAndShortfalls(t *testing.T) {
 	}
 }
 
+// gaia returns the GAIA token and its price feed on the world's chain.
+func (w *world) gaia() (*contracts.GaiaToken, *contracts.PriceFeed) {
+	w.t.Helper()
+	token, err := contracts.NewGaiaToken(w.a.Token, chain.WithGasMargin(w.client))
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	feed, err := contracts.NewPriceFeed(w.a.PriceFeed, chain.WithGasMargin(w.client))
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	return token, feed
+}
+
+// giveGaia sends wei of GAIA from the deployer to k.
+func (w *world) giveGaia(k *ecdsa.PrivateKey, wei *big.Int) {
+	w.t.Helper()
+	token, _ := w.gaia()
+	w.ok(token.Transfer(w.transactor(w.admin).Opts, addrOf(k), wei))
+}
+
+// wholeGaia is n GAIA in wei.
+func wholeGaia(n int64) *big.Int { return new(big.Int).Mul(big.NewInt(n), big.NewInt(1e18)) }
+
 // TestGaiaDeposits: a GAIA deposit credits the ledger with exactly the
 // value the escrow gave it at the oracle's price; usage beyond the user's
 // stablecoin is charged in GAIA at the price at settlement, valued by the
@@ -224,9 +248,8 @@ func TestRoyaltiesAndShortfalls(t *testing.T) {
 func TestGaiaDeposits(t *testing.T) {
 	alice, bob := key(t), key(t)
 	w := newWorld(t, "", alice, bob)
-	token, _ := contracts.NewGaiaToken(w.a.Token, chain.WithGasMargin(w.client))
-	feed, _ := contracts.NewPriceFeed(w.a.PriceFeed, chain.WithGasMargin(w.client))
-	w.ok(token.Transfer(w.transactor(w.admin).Opts, addrOf(alice), new(big.Int).Mul(big.NewInt(100), big.NewInt(1e18))))
+	_, feed := w.gaia()
+	w.giveGaia(alice, wholeGaia(100))
 	user := w.bindUser("alice", alice)
 	wal, err := chain.OpenWallet(w.ctx, w.transactor(alice), w.a.Escrow)
 	if err != nil {
@@ -290,9 +313,7 @@ func TestGaiaDeposits(t *testing.T) {
 	left := 6_172_839 + 1_500_000 - spent + 10_000
 
 	// Stale: refused, and the error says what to do.
-	if err := w.sim.AdjustTime(2 * time.Hour); err != nil {
-		t.Fatal(err)
-	}
+	w.adjustTime(2 * time.Hour)
 	err = wal.Deposit(w.a.Token, big.NewInt(1e18))
 	if err == nil || !strings.Contains(err.Error(), "StalePrice") || !strings.Contains(err.Error(), "fresh price") {
 		t.Fatalf("deposit at a stale price: %v", err)
@@ -307,9 +328,7 @@ func TestGaiaDeposits(t *testing.T) {
 	if err := wal.RequestWithdrawal(w.a.Token, new(big.Int).Mul(big.NewInt(4), big.NewInt(1e18))); err != nil {
 		t.Fatal(err)
 	}
-	if err := w.sim.AdjustTime(2 * time.Hour); err != nil {
-		t.Fatal(err)
-	}
+	w.adjustTime(2 * time.Hour)
 	if err := wal.Withdraw(w.a.Token); err != nil {
 		t.Fatal(err)
 	}
